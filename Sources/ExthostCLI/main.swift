@@ -1,0 +1,2 @@
+import Exthost
+print(ExthostVersion.string)

@@ -1,0 +1,131 @@
+import Foundation
+
+/// The event loop that Swift owns: a queue of tasks and a set of timers, over a ``ClockMode``.
+///
+/// Every task is its own call into JavaScript, so the promise jobs a task queues run before the next
+/// task, as in a browser. With the virtual clock (the default) time stands still while tasks run and
+/// jumps to the next timer when nothing else is pending, so a 5-second timer fires at once and every
+/// run is the same. The loop is not thread-safe: use it from one thread.
+public final class EventLoop {
+    /// A task: a piece of work that runs to completion.
+    public typealias Task = () -> Void
+
+    /// How the loop's clock advances.
+    public let clockMode: ClockMode
+    /// The wall-clock time (milliseconds since 1970) at which the run started; `Date.now()` is this plus ``now``.
+    public let epoch: Double
+    private let wallStart: Double
+
+    private var tasks: [Task] = []
+    private var taskHead = 0
+    private var timers = TimerQueue()
+    private var virtualNow: Double = 0
+
+    /// Creates a loop. The clock starts at 0.
+    public init(clockMode: ClockMode = .virtual) {
+        self.clockMode = clockMode
+        let wall = Date().timeIntervalSince1970 * 1000
+        epoch = wall
+        wallStart = ProcessInfo.processInfo.systemUptime * 1000
+    }
+
+    /// Milliseconds since the loop started, on its clock (what `performance.now()` returns).
+    public var now: Double {
+        switch clockMode {
+        case .virtual: return virtualNow
+        case .real: return ProcessInfo.processInfo.systemUptime * 1000 - wallStart
+        }
+    }
+
+    /// Whether tasks or timers are waiting.
+    public var hasPendingWork: Bool { taskHead < tasks.count || !timers.isEmpty }
+
+    /// Adds a task at the end of the queue.
+    public func enqueue(_ task: @escaping Task) {
+        tasks.append(task)
+    }
+
+    /// Starts a timer that runs `action` after `delay` milliseconds (and every `delay` milliseconds
+    /// if `repeats`), as a task of its own. Timers due at the same time fire in the order they were started.
+    ///
+    /// - Parameter owner: a tag for ``cancelTimers(owner:)``, such as the id of the context that made the timer.
+    @discardableResult
+    public func startTimer(after delay: Double, repeats: Bool = false, owner: Int = 0, _ action: @escaping Task) -> TimerID {
+        let interval = delay.isFinite ? max(0, delay) : 0
+        return timers.insert(due: now + interval, interval: repeats ? interval : nil, owner: owner, action: action)
+    }
+
+    /// Cancels a timer; cancelling one that fired or was cancelled does nothing.
+    public func cancelTimer(_ id: TimerID) {
+        timers.remove(id)
+    }
+
+    /// Cancels every timer started with `owner`.
+    public func cancelTimers(owner: Int) {
+        timers.removeAll(owner: owner)
+    }
+
+    /// Runs tasks and timers until nothing is left, or until the clock passes `maxTime` milliseconds.
+    ///
+    /// - Returns: why the run ended.
+    @discardableResult
+    public func run(maxTime: Double? = nil) -> RunOutcome {
+        while true {
+            if let maxTime, now > maxTime { return .timeLimit }
+            if taskHead < tasks.count {
+                let task = tasks[taskHead]
+                taskHead += 1
+                if taskHead > 1024, taskHead * 2 > tasks.count {
+                    tasks.removeFirst(taskHead)
+                    taskHead = 0
+                }
+                task()
+                continue
+            }
+            guard let due = timers.nextDue else { return .idle }
+            if let maxTime, due > maxTime {
+                advance(to: maxTime)
+                return .timeLimit
+            }
+            advance(to: due)
+            while let (id, action) = timers.popDue(at: now) {
+                enqueue { [unowned self] in
+                    guard timers.isLive(id) else { return }
+                    timers.finish(id)
+                    action()
+                }
+            }
+        }
+    }
+
+    private func advance(to time: Double) {
+        switch clockMode {
+        case .virtual:
+            virtualNow = max(virtualNow, time)
+        case .real:
+            let wait = time - now
+            if wait > 0 { Thread.sleep(forTimeInterval: wait / 1000) }
+        }
+    }
+}
+
+/// How an ``EventLoop``'s clock advances.
+public enum ClockMode: Sendable {
+    /// Time stands still while work is pending and jumps to the next timer when the loop is idle.
+    case virtual
+    /// The wall clock: timers wait for real.
+    case real
+}
+
+/// Why ``EventLoop/run(maxTime:)`` returned.
+public enum RunOutcome: Sendable, Equatable {
+    /// No task or timer was left.
+    case idle
+    /// The clock passed the time limit with work still pending.
+    case timeLimit
+}
+
+/// Identifies a timer of an ``EventLoop``.
+public struct TimerID: Hashable, Sendable {
+    let value: Int
+}

@@ -1,0 +1,154 @@
+import CJavaScriptCore
+
+/// A JavaScript function whose body is Swift.
+///
+/// Native functions are the few calls that the JavaScript in `js/` makes into the host; they take
+/// and return plain data (numbers, strings, JSON text), never objects of another context.
+/// All of them share one JavaScriptCore class whose prototype is `Function.prototype`, so
+/// `call`, `apply` and `bind` work on them.
+public enum NativeFunction {
+    /// A native function's body. It may throw: a ``ScriptError`` becomes a JavaScript error with its
+    /// name and message; any other Swift error becomes an `Error` with its description.
+    public typealias Body = (NativeCall) throws -> NativeResult
+
+    /// Makes a function named `name` in `context`.
+    public static func make(name: String, in context: ScriptContext, body: @escaping Body) -> ScriptValue {
+        let box = Unmanaged.passRetained(Box(body: body, context: context)).toOpaque()
+        let object = JSObjectMake(context.ref, functionClass, box)!
+        let functionPrototype = try? context.global.property("Function").property("prototype")
+        if let functionPrototype {
+            JSObjectSetPrototype(context.ref, object, functionPrototype.ref)
+        }
+        let value = ScriptValue(object, in: context)
+        let attributes = JSPropertyAttributes(kJSPropertyAttributeReadOnly | kJSPropertyAttributeDontEnum)
+        withJSString("name") { key in
+            withJSString(name) { JSObjectSetProperty(context.ref, object, key, JSValueMakeString(context.ref, $0), attributes, nil) }
+        }
+        return value
+    }
+
+    final class Box {
+        let body: Body
+        weak var context: ScriptContext?
+        init(body: @escaping Body, context: ScriptContext) {
+            self.body = body
+            self.context = context
+        }
+    }
+
+    nonisolated(unsafe) static let functionClass: JSClassRef = {
+        var definition = kJSClassDefinitionEmpty
+        definition.className = nil
+        definition.callAsFunction = { ctx, function, this, count, arguments, exception in
+            guard let ctx, let function, let raw = JSObjectGetPrivate(function) else { return JSValueMakeUndefined(ctx) }
+            let box = Unmanaged<Box>.fromOpaque(raw).takeUnretainedValue()
+            guard let context = box.context, !context.isClosed else { return JSValueMakeUndefined(ctx) }
+            let call = NativeCall(context: context, this: this, count: count, arguments: arguments)
+            do {
+                return try box.body(call).makeValue(in: context)
+            } catch let error as ScriptError {
+                exception?.pointee = context.error(error.message, name: error.name ?? "Error").ref
+                return nil
+            } catch {
+                exception?.pointee = context.error(String(describing: error)).ref
+                return nil
+            }
+        }
+        definition.finalize = { object in
+            guard let raw = JSObjectGetPrivate(object) else { return }
+            Unmanaged<Box>.fromOpaque(raw).release()
+        }
+        return JSClassCreate(&definition)
+    }()
+}
+
+/// The arguments of one call to a ``NativeFunction``.
+public struct NativeCall {
+    /// The context the function was called in.
+    public let context: ScriptContext
+    let this: JSObjectRef?
+    /// How many arguments were passed.
+    public let count: Int
+    let arguments: UnsafePointer<JSValueRef?>?
+
+    init(context: ScriptContext, this: JSObjectRef?, count: Int, arguments: UnsafePointer<JSValueRef?>?) {
+        self.context = context
+        self.this = this
+        self.count = count
+        self.arguments = arguments
+    }
+
+    private func raw(_ index: Int) -> JSValueRef? {
+        guard index < count, let arguments else { return nil }
+        return arguments[index]
+    }
+
+    /// Argument `index` (`undefined` when missing).
+    public func argument(_ index: Int) -> ScriptValue {
+        guard let value = raw(index) else { return context.undefined }
+        return ScriptValue(value, in: context)
+    }
+
+    /// Argument `index` converted to a string (`""` when missing).
+    public func string(_ index: Int) -> String {
+        guard let value = raw(index), let text = JSValueToStringCopy(context.ref, value, nil) else { return "" }
+        defer { JSStringRelease(text) }
+        return String(jsString: text)
+    }
+
+    /// Argument `index` as a string, or `nil` when it is missing, `undefined` or `null`.
+    public func optionalString(_ index: Int) -> String? {
+        guard let value = raw(index), !JSValueIsUndefined(context.ref, value), !JSValueIsNull(context.ref, value) else { return nil }
+        return string(index)
+    }
+
+    /// Argument `index` converted to a number (`NaN` when missing).
+    public func number(_ index: Int) -> Double {
+        guard let value = raw(index) else { return .nan }
+        return JSValueToNumber(context.ref, value, nil)
+    }
+
+    /// Argument `index` converted to an integer, or `nil` when it is not a finite number.
+    public func integer(_ index: Int) -> Int? {
+        let value = number(index)
+        guard value.isFinite, value.magnitude < 9.007_199_254_740_992e15 else { return nil }
+        return Int(value)
+    }
+
+    /// Argument `index` converted to a boolean (`false` when missing).
+    public func boolean(_ index: Int) -> Bool {
+        guard let value = raw(index) else { return false }
+        return JSValueToBoolean(context.ref, value)
+    }
+}
+
+/// What a ``NativeFunction`` returns to JavaScript.
+public enum NativeResult {
+    /// `undefined`.
+    case undefined
+    /// `null`.
+    case null
+    /// A string.
+    case string(String)
+    /// A number.
+    case number(Double)
+    /// A boolean.
+    case boolean(Bool)
+    /// JSON text, parsed into a value of the calling context (`undefined` if it does not parse).
+    case json(String)
+    /// A value of the calling context.
+    case value(ScriptValue)
+
+    func makeValue(in context: ScriptContext) -> JSValueRef? {
+        let ctx = context.ref
+        switch self {
+        case .undefined: return JSValueMakeUndefined(ctx)
+        case .null: return JSValueMakeNull(ctx)
+        case .string(let text): return withJSString(text) { JSValueMakeString(ctx, $0) }
+        case .number(let number): return JSValueMakeNumber(ctx, number)
+        case .boolean(let flag): return JSValueMakeBoolean(ctx, flag)
+        case .json(let json): return withJSString(json) { JSValueMakeFromJSONString(ctx, $0) } ?? JSValueMakeUndefined(ctx)
+        case .value(let value): return value.ref
+        }
+    }
+}

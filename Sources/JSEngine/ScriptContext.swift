@@ -1,0 +1,174 @@
+import CJavaScriptCore
+
+/// One JavaScript global context: a realm with its own global object.
+///
+/// Every extension context is its own `ScriptContext`: the background, each frame's content scripts,
+/// and a test driver. Contexts share their ``VirtualMachine`` but no context can see another's globals.
+/// Values made in a context are ``ScriptValue``s, kept alive while Swift holds them.
+public final class ScriptContext {
+    /// The machine this context runs in.
+    public let machine: VirtualMachine
+    /// A name for people: shown in errors and in a debugger.
+    public let name: String
+    /// The underlying global context.
+    let ref: JSGlobalContextRef
+    /// Whether ``close()`` was called; a closed context runs nothing more.
+    public private(set) var isClosed = false
+
+    /// Creates a context with a new global object in `machine`.
+    public init(machine: VirtualMachine, name: String) {
+        self.machine = machine
+        self.name = name
+        ref = JSGlobalContextCreateInGroup(machine.group, nil)
+        withJSString(name) { JSGlobalContextSetName(ref, $0) }
+    }
+
+    deinit {
+        close()
+    }
+
+    /// Releases the global context. Values still held by Swift stay valid objects to Swift but
+    /// calls through them do nothing; the machine reclaims the memory.
+    public func close() {
+        guard !isClosed else { return }
+        isClosed = true
+        JSGlobalContextRelease(ref)
+    }
+
+    /// The global object (`globalThis`).
+    public var global: ScriptValue {
+        ScriptValue(JSContextGetGlobalObject(ref), in: self)
+    }
+
+    /// Runs `body` holding the machine's lock, so promise jobs queued inside it run only after it
+    /// returns. Use it to report an uncaught exception before the jobs its script queued, as browsers do.
+    public func withLock<Result>(_ body: () throws -> Result) rethrows -> Result {
+        JSLock(ref)
+        defer { JSUnlock(ref) }
+        return try body()
+    }
+
+    /// Evaluates a classic script and returns its completion value.
+    ///
+    /// - Parameters:
+    ///   - source: the script's text.
+    ///   - sourceURL: the URL that errors and stacks name for this script.
+    ///   - startingLine: the line number of the first line of `source`.
+    /// - Throws: ``ScriptError`` when the script has a syntax error or throws.
+    @discardableResult
+    public func evaluate(_ source: String, sourceURL: String, startingLine: Int = 1) throws(ScriptError) -> ScriptValue {
+        precondition(!isClosed, "evaluate on closed context \(name)")
+        let result = try check { exception in
+            withJSString(source) { script in
+                withJSString(sourceURL) { url in
+                    JSEvaluateScript(ref, script, nil, url, Int32(startingLine), exception)
+                }
+            }
+        }
+        return ScriptValue(result ?? JSValueMakeUndefined(ref), in: self)
+    }
+
+    /// Checks a script for syntax errors without running it.
+    public func checkSyntax(_ source: String, sourceURL: String, startingLine: Int = 1) throws(ScriptError) {
+        _ = try check { exception in
+            withJSString(source) { script in
+                withJSString(sourceURL) { url in
+                    JSCheckScriptSyntax(ref, script, url, Int32(startingLine), exception)
+                }
+            }
+        }
+    }
+
+    /// Runs a C-API call that reports exceptions through an out-parameter, turning one into a thrown ``ScriptError``.
+    func check<Result>(_ body: (UnsafeMutablePointer<JSValueRef?>) -> Result) throws(ScriptError) -> Result {
+        var exception: JSValueRef?
+        let result = body(&exception)
+        if let exception {
+            throw ScriptError(exception: exception, context: ref)
+        }
+        return result
+    }
+
+    /// Like ``check(_:)`` but keeps the thrown value itself, for reporting it as a browser would.
+    func catching<Result>(_ body: (UnsafeMutablePointer<JSValueRef?>) -> Result) throws(ThrownValue) -> Result {
+        var exception: JSValueRef?
+        let result = body(&exception)
+        if let exception {
+            throw ThrownValue(value: ScriptValue(exception, in: self))
+        }
+        return result
+    }
+
+    // MARK: - Making values
+
+    /// `undefined`.
+    public var undefined: ScriptValue { ScriptValue(JSValueMakeUndefined(ref), in: self) }
+    /// `null`.
+    public var null: ScriptValue { ScriptValue(JSValueMakeNull(ref), in: self) }
+
+    /// A string value.
+    public func string(_ value: String) -> ScriptValue {
+        ScriptValue(withJSString(value) { JSValueMakeString(ref, $0) }, in: self)
+    }
+
+    /// A number value.
+    public func number(_ value: Double) -> ScriptValue {
+        ScriptValue(JSValueMakeNumber(ref, value), in: self)
+    }
+
+    /// A boolean value.
+    public func boolean(_ value: Bool) -> ScriptValue {
+        ScriptValue(JSValueMakeBoolean(ref, value), in: self)
+    }
+
+    /// A new empty object (`{}`).
+    public func object() -> ScriptValue {
+        ScriptValue(JSObjectMake(ref, nil, nil), in: self)
+    }
+
+    /// Parses JSON text into a value of this context, or returns `nil` when the text is not JSON.
+    public func parseJSON(_ json: String) -> ScriptValue? {
+        guard let value = withJSString(json, { JSValueMakeFromJSONString(ref, $0) }) else { return nil }
+        return ScriptValue(value, in: self)
+    }
+
+    /// A new error of this context: an instance of the global constructor `name` (`Error`,
+    /// `TypeError`, ...) with `message`; an `Error` whose `name` is set when there is no such constructor.
+    public func error(_ message: String, name: String = "Error") -> ScriptValue {
+        let text = string(message)
+        var arguments: [JSValueRef?] = [text.ref]
+        if name != "Error", let constructor = try? global.property(name),
+            let object = JSValueToObject(ref, constructor.ref, nil), JSObjectIsConstructor(ref, object),
+            let made = JSObjectCallAsConstructor(ref, object, 1, &arguments, nil) {
+            return ScriptValue(made, in: self)
+        }
+        let value = ScriptValue(JSObjectMakeError(ref, 1, &arguments, nil) ?? JSValueMakeUndefined(ref), in: self)
+        if name != "Error" { try? value.setProperty("name", string(name)) }
+        return value
+    }
+}
+
+/// A JavaScript value thrown and not caught, kept as the value itself so it can be reported as the browser would.
+public struct ThrownValue: Error, @unchecked Sendable {  // used on the loop's thread only
+    /// The value that was thrown.
+    public let value: ScriptValue
+
+    /// The thrown value read as a ``ScriptError``.
+    public var scriptError: ScriptError {
+        ScriptError(exception: value.ref, context: value.context.ref)
+    }
+}
+
+extension ScriptContext {
+    /// Sets the function told of each promise rejected with no handler, with the promise and the
+    /// reason. JavaScriptCore calls it after the promise jobs have run, as browsers report
+    /// `Uncaught (in promise)` at the end of a microtask checkpoint.
+    public func onUnhandledRejection(_ body: @escaping (_ promise: ScriptValue, _ reason: ScriptValue) -> Void) {
+        let function = NativeFunction.make(name: "unhandledRejection", in: self) { call in
+            body(call.argument(0), call.argument(1))
+            return .undefined
+        }
+        guard let object = JSValueToObject(ref, function.ref, nil) else { return }
+        JSGlobalContextSetUnhandledRejectionCallback(ref, object, nil)
+    }
+}

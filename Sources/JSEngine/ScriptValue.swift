@@ -1,0 +1,126 @@
+import CJavaScriptCore
+
+/// A JavaScript value held by Swift.
+///
+/// While a `ScriptValue` exists its value is protected from garbage collection. It belongs to the
+/// ``ScriptContext`` it was made in; values never move between contexts (messages cross as data).
+public final class ScriptValue {
+    /// The context this value belongs to.
+    public let context: ScriptContext
+    /// The underlying value.
+    let ref: JSValueRef
+
+    init(_ ref: JSValueRef, in context: ScriptContext) {
+        self.ref = ref
+        self.context = context
+        JSValueProtect(context.ref, ref)
+    }
+
+    deinit {
+        if !context.isClosed {
+            JSValueUnprotect(context.ref, ref)
+        }
+    }
+
+    private var ctx: JSContextRef { context.ref }
+
+    // MARK: - Kinds
+
+    /// Whether the value is `undefined`.
+    public var isUndefined: Bool { JSValueIsUndefined(ctx, ref) }
+    /// Whether the value is `null`.
+    public var isNull: Bool { JSValueIsNull(ctx, ref) }
+    /// Whether the value is a string.
+    public var isString: Bool { JSValueIsString(ctx, ref) }
+    /// Whether the value is a number.
+    public var isNumber: Bool { JSValueIsNumber(ctx, ref) }
+    /// Whether the value is a boolean.
+    public var isBoolean: Bool { JSValueIsBoolean(ctx, ref) }
+    /// Whether the value is an object (functions and arrays included).
+    public var isObject: Bool { JSValueIsObject(ctx, ref) }
+    /// Whether the value can be called.
+    public var isFunction: Bool {
+        guard let object = JSValueToObject(ctx, ref, nil) else { return false }
+        return JSObjectIsFunction(ctx, object)
+    }
+
+    // MARK: - Conversion
+
+    /// The value converted to a string as `String(value)` does, or `nil` if that throws.
+    public var stringValue: String? {
+        guard let text = JSValueToStringCopy(ctx, ref, nil) else { return nil }
+        defer { JSStringRelease(text) }
+        return String(jsString: text)
+    }
+
+    /// The value converted to a number as `Number(value)` does (`NaN` if that throws).
+    public var numberValue: Double { JSValueToNumber(ctx, ref, nil) }
+
+    /// The value converted to a boolean as `Boolean(value)` does.
+    public var booleanValue: Bool { JSValueToBoolean(ctx, ref) }
+
+    /// `JSON.stringify(value)`, or `nil` when the value has no JSON form (`undefined`, a function).
+    ///
+    /// - Throws: ``ScriptError`` when stringifying throws (a cycle, a BigInt, a throwing `toJSON`).
+    public func jsonString(indentation: UInt32 = 0) throws(ScriptError) -> String? {
+        let json = try context.check { JSValueCreateJSONString(ctx, ref, indentation, $0) }
+        guard let json else { return nil }
+        defer { JSStringRelease(json) }
+        return String(jsString: json)
+    }
+
+    // MARK: - Properties
+
+    /// Reads the property `name`.
+    public func property(_ name: String) throws(ScriptError) -> ScriptValue {
+        let object = try asObject()
+        let value = try context.check { exception in
+            withJSString(name) { JSObjectGetProperty(ctx, object, $0, exception) }
+        }
+        return ScriptValue(value ?? JSValueMakeUndefined(ctx), in: context)
+    }
+
+    /// Sets the property `name`; hidden properties are neither enumerable nor writable.
+    public func setProperty(_ name: String, _ value: ScriptValue, hidden: Bool = false) throws(ScriptError) {
+        let object = try asObject()
+        let attributes = hidden ? JSPropertyAttributes(kJSPropertyAttributeDontEnum | kJSPropertyAttributeReadOnly) : JSPropertyAttributes(kJSPropertyAttributeNone)
+        try context.check { exception in
+            withJSString(name) { JSObjectSetProperty(ctx, object, $0, value.ref, attributes, exception) }
+        }
+    }
+
+    /// Sets the property `name` to a native function.
+    public func setFunction(_ name: String, _ body: @escaping NativeFunction.Body) throws(ScriptError) {
+        try setProperty(name, NativeFunction.make(name: name, in: context, body: body))
+    }
+
+    // MARK: - Calls
+
+    /// Calls the value as a function with `arguments` and `this`.
+    ///
+    /// - Throws: ``ThrownValue`` with the value the function threw.
+    @discardableResult
+    public func call(_ arguments: [ScriptValue] = [], this: ScriptValue? = nil) throws(ThrownValue) -> ScriptValue {
+        guard let function = JSValueToObject(ctx, ref, nil), JSObjectIsFunction(ctx, function) else {
+            throw ThrownValue(value: context.error("\(stringValue ?? "value") is not a function"))
+        }
+        let thisObject = this.flatMap { JSValueToObject(ctx, $0.ref, nil) }
+        let refs: [JSValueRef?] = arguments.map(\.ref)
+        let result = try context.catching { exception in
+            refs.withUnsafeBufferPointer { JSObjectCallAsFunction(ctx, function, thisObject, refs.count, $0.baseAddress, exception) }
+        }
+        return ScriptValue(result ?? JSValueMakeUndefined(ctx), in: context)
+    }
+
+    /// Whether two values are the same value (`===`).
+    public func isStrictlyEqual(to other: ScriptValue) -> Bool {
+        JSValueIsStrictEqual(ctx, ref, other.ref)
+    }
+
+    private func asObject() throws(ScriptError) -> JSObjectRef {
+        guard let object = JSValueToObject(ctx, ref, nil) else {
+            throw ScriptError(name: "TypeError", message: "\(stringValue ?? "value") is not an object")
+        }
+        return object
+    }
+}

@@ -1,0 +1,106 @@
+/// The pending timers of an ``EventLoop``, ordered by due time and then by start order.
+struct TimerQueue {
+    private struct Entry {
+        var due: Double
+        var sequence: Int
+        var id: Int
+        var interval: Double?
+        var owner: Int
+        var action: EventLoop.Task
+    }
+
+    private var heap: [Entry] = []
+    private var live: [Int: (owner: Int, repeats: Bool)] = [:]  // timers neither cancelled nor run
+    private var nextID = 1
+    private var nextSequence = 0
+
+    var isEmpty: Bool { live.isEmpty }
+
+    /// The due time of the earliest live timer.
+    var nextDue: Double? {
+        mutating get {
+            dropCancelled()
+            return heap.first?.due
+        }
+    }
+
+    mutating func insert(due: Double, interval: Double?, owner: Int, action: @escaping EventLoop.Task) -> TimerID {
+        let id = nextID
+        nextID += 1
+        live[id] = (owner, interval != nil)
+        push(Entry(due: due, sequence: nextSequence, id: id, interval: interval, owner: owner, action: action))
+        nextSequence += 1
+        return TimerID(value: id)
+    }
+
+    mutating func remove(_ id: TimerID) {
+        live[id.value] = nil
+    }
+
+    mutating func removeAll(owner: Int) {
+        live = live.filter { $0.value.owner != owner }
+    }
+
+    /// Removes the earliest timer due at or before `time` and returns its id and action; a repeating
+    /// timer is put back for its next time. The timer stays live until ``finish(_:)``, so cancelling it
+    /// before its task runs still stops it.
+    mutating func popDue(at time: Double) -> (id: TimerID, action: EventLoop.Task)? {
+        dropCancelled()
+        guard let first = heap.first, first.due <= time else { return nil }
+        let entry = pop()
+        if let interval = entry.interval {
+            var next = entry
+            next.due = time + max(interval, 1)
+            next.sequence = nextSequence
+            nextSequence += 1
+            push(next)
+        }
+        return (TimerID(value: entry.id), entry.action)
+    }
+
+    /// Whether the timer is still live (not cancelled, and for a one-shot timer, not run).
+    func isLive(_ id: TimerID) -> Bool { live[id.value] != nil }
+
+    /// Marks a timer's run: a one-shot timer is done.
+    mutating func finish(_ id: TimerID) {
+        if live[id.value]?.repeats == false { live[id.value] = nil }
+    }
+
+    private mutating func dropCancelled() {
+        while let first = heap.first, live[first.id] == nil { _ = pop() }
+    }
+
+    private static func precedes(_ a: Entry, _ b: Entry) -> Bool {
+        a.due != b.due ? a.due < b.due : a.sequence < b.sequence
+    }
+
+    private mutating func push(_ entry: Entry) {
+        heap.append(entry)
+        var child = heap.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard Self.precedes(heap[child], heap[parent]) else { break }
+            heap.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    private mutating func pop() -> Entry {
+        let top = heap[0]
+        let last = heap.removeLast()
+        if !heap.isEmpty {
+            heap[0] = last
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1, right = left + 1
+                var smallest = parent
+                if left < heap.count, Self.precedes(heap[left], heap[smallest]) { smallest = left }
+                if right < heap.count, Self.precedes(heap[right], heap[smallest]) { smallest = right }
+                if smallest == parent { break }
+                heap.swapAt(parent, smallest)
+                parent = smallest
+            }
+        }
+        return top
+    }
+}
