@@ -67,9 +67,11 @@ public final class EventLoop {
 
     /// Runs tasks and timers until nothing is left, or until the clock passes `maxTime` milliseconds.
     ///
+    /// - Parameter condition: when given, the run also ends as soon as no task is queued and
+    ///   `condition` returns true (timers may still be pending).
     /// - Returns: why the run ended.
     @discardableResult
-    public func run(maxTime: Double? = nil) -> RunOutcome {
+    public func run(maxTime: Double? = nil, until condition: (() -> Bool)? = nil) -> RunOutcome {
         while true {
             if let maxTime, now > maxTime { return .timeLimit }
             if taskHead < tasks.count {
@@ -82,6 +84,7 @@ public final class EventLoop {
                 task()
                 continue
             }
+            if let condition, condition() { return .conditionMet }
             guard let due = timers.nextDue else { return .idle }
             if let maxTime, due > maxTime {
                 advance(to: maxTime)
@@ -123,6 +126,8 @@ public enum RunOutcome: Sendable, Equatable {
     case idle
     /// The clock passed the time limit with work still pending.
     case timeLimit
+    /// The condition given to the run became true.
+    case conditionMet
 }
 
 /// Identifies a timer of an ``EventLoop``.

@@ -68,6 +68,21 @@ public final class ScriptContext {
         return ScriptValue(result ?? JSValueMakeUndefined(ref), in: self)
     }
 
+    /// Evaluates a classic script, keeping what it throws as the thrown value itself (for reporting
+    /// it as a browser would) rather than as a ``ScriptError``.
+    @discardableResult
+    public func execute(_ source: String, sourceURL: String, startingLine: Int = 1) throws(ThrownValue) -> ScriptValue {
+        precondition(!isClosed, "execute on closed context \(name)")
+        let result = try catching { exception in
+            withJSString(source) { script in
+                withJSString(sourceURL) { url in
+                    JSEvaluateScript(ref, script, nil, url, Int32(startingLine), exception)
+                }
+            }
+        }
+        return ScriptValue(result ?? JSValueMakeUndefined(ref), in: self)
+    }
+
     /// Checks a script for syntax errors without running it.
     public func checkSyntax(_ source: String, sourceURL: String, startingLine: Int = 1) throws(ScriptError) {
         _ = try check { exception in

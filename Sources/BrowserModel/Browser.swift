@@ -1,0 +1,155 @@
+/// The state of a browser: its windows, their tabs and the tabs' frames.
+///
+/// A value type with the rules of a browser's tab strip (ids, indexes, which tab is active) and no
+/// behaviour over time: the host drives page loads and fires the events.
+public struct Browser: Sendable {
+    /// The windows, in creation order.
+    public private(set) var windows: [Window] = []
+    /// Every open tab, by id.
+    public private(set) var tabs: [Int: Tab] = [:]
+    /// The window that last had focus (the "current window" of `tabs.query`).
+    public private(set) var lastFocusedWindowID: Int?
+
+    private var nextWindowID: Int
+    private var nextTabID: Int
+    private var nextFrameID = 1
+    private var nextDocument = 1
+
+    /// The size new tabs get.
+    public var viewport: (width: Int, height: Int) = (800, 600)
+
+    /// Creates a browser with no windows. Window and tab ids start at the given numbers.
+    public init(firstWindowID: Int = 1, firstTabID: Int = 1) {
+        nextWindowID = firstWindowID
+        nextTabID = firstTabID
+    }
+
+    // MARK: - Windows
+
+    /// Opens an empty window, which becomes the focused one.
+    public mutating func openWindow(kind: Window.Kind = .normal, incognito: Bool = false) -> Window {
+        let window = Window(id: nextWindowID, kind: kind, incognito: incognito)
+        nextWindowID += 1
+        windows.append(window)
+        lastFocusedWindowID = window.id
+        return window
+    }
+
+    /// The window with `id`.
+    public func window(_ id: Int) -> Window? {
+        windows.first { $0.id == id }
+    }
+
+    private func windowIndex(_ id: Int) -> Int? {
+        windows.firstIndex { $0.id == id }
+    }
+
+    // MARK: - Tabs
+
+    /// The tab with `id`.
+    public func tab(_ id: Int) -> Tab? {
+        tabs[id]
+    }
+
+    /// The position of a tab in its window.
+    public func index(of tabID: Int) -> Int? {
+        guard let tab = tabs[tabID], let window = window(tab.windowID) else { return nil }
+        return window.tabIDs.firstIndex(of: tabID)
+    }
+
+    /// The active tab of a window.
+    public func activeTab(in windowID: Int) -> Tab? {
+        window(windowID)?.tabIDs.lazy.compactMap { tabs[$0] }.first { $0.active }
+    }
+
+    /// Every tab, in window order and then by index.
+    public var orderedTabs: [Tab] {
+        windows.flatMap { window in window.tabIDs.compactMap { tabs[$0] } }
+    }
+
+    /// Adds a tab showing `url` (not loaded yet) to a window, at `index` (default: the end).
+    ///
+    /// The tab does not become active here; call ``activate(_:now:)``.
+    public mutating func addTab(windowID: Int, url: String, index: Int? = nil, openerTabID: Int? = nil, now: Double) -> Tab? {
+        guard let windowIndex = windowIndex(windowID) else { return nil }
+        let tab = Tab(
+            id: nextTabID, windowID: windowID, url: url, incognito: windows[windowIndex].incognito,
+            openerTabID: openerTabID, width: viewport.width, height: viewport.height, lastAccessed: now)
+        nextTabID += 1
+        tabs[tab.id] = tab
+        let count = windows[windowIndex].tabIDs.count
+        let position = min(max(index ?? count, 0), count)
+        windows[windowIndex].tabIDs.insert(tab.id, at: position)
+        return tab
+    }
+
+    /// Makes a tab its window's active (and only highlighted) tab, and focuses its window.
+    ///
+    /// - Returns: the id of the tab that was active before, if another one was.
+    @discardableResult
+    public mutating func activate(_ tabID: Int, now: Double) -> Int? {
+        guard let tab = tabs[tabID], let window = window(tab.windowID) else { return nil }
+        var previous: Int?
+        for id in window.tabIDs where id != tabID {
+            if tabs[id]?.active == true { previous = id }
+            tabs[id]?.active = false
+            tabs[id]?.highlighted = false
+        }
+        tabs[tabID]?.active = true
+        tabs[tabID]?.highlighted = true
+        tabs[tabID]?.lastAccessed = now
+        lastFocusedWindowID = tab.windowID
+        return previous
+    }
+
+    /// Removes a tab. When it was active, the tab that a browser would activate next is returned:
+    /// the one to its right, else the one to its left (the opener's rules aside).
+    ///
+    /// - Returns: the removed tab, whether its window closed with it, and the tab to activate next.
+    public mutating func removeTab(_ tabID: Int) -> (tab: Tab, windowClosing: Bool, nextActive: Int?)? {
+        guard let tab = tabs.removeValue(forKey: tabID), let windowIndex = windowIndex(tab.windowID) else { return nil }
+        let position = windows[windowIndex].tabIDs.firstIndex(of: tabID) ?? 0
+        windows[windowIndex].tabIDs.removeAll { $0 == tabID }
+        let remaining = windows[windowIndex].tabIDs
+        var nextActive: Int?
+        if tab.active, !remaining.isEmpty {
+            nextActive = remaining[min(position, remaining.count - 1)]
+        }
+        let windowClosing = remaining.isEmpty
+        if windowClosing {
+            windows.remove(at: windowIndex)
+            if lastFocusedWindowID == tab.windowID { lastFocusedWindowID = windows.last?.id }
+        }
+        return (tab, windowClosing, nextActive)
+    }
+
+    /// Changes a tab's state; `change` may not alter the tab's id or window.
+    public mutating func updateTab(_ tabID: Int, _ change: (inout Tab) -> Void) {
+        guard var tab = tabs[tabID] else { return }
+        let id = tab.id, windowID = tab.windowID
+        change(&tab)
+        tab.id = id
+        tab.windowID = windowID
+        tabs[tabID] = tab
+    }
+
+    // MARK: - Frames
+
+    /// A new document id, unique for the run, as Chromium's 32-digit uppercase hex `documentId`.
+    public mutating func makeDocumentID() -> String {
+        defer { nextDocument += 1 }
+        let hex = String(nextDocument, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 32 - hex.count)) + hex
+    }
+
+    /// A new frame id for a subframe.
+    public mutating func makeFrameID() -> Int {
+        defer { nextFrameID += 1 }
+        return nextFrameID
+    }
+
+    /// Replaces a tab's frames (after a navigation commits its new document tree).
+    public mutating func setFrames(_ frames: [Frame], of tabID: Int) {
+        tabs[tabID]?.frames = frames
+    }
+}

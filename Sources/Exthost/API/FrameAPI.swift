@@ -1,0 +1,60 @@
+import BrowserModel
+import JSEngine
+
+/// What a content script sees of other frames: `frame.window` answers `top` and `parent`.
+enum FrameAPI {
+    static func register(in api: ExtensionAPI) {
+        let host = api.host
+        api.defineSync("frame.window") { arguments, context in
+            guard let tabID = context.tabID, let frameID = context.frameID, let tab = host.browser.tab(tabID),
+                let frame = tab.frame(frameID)
+            else { return .success(.null) }
+            let relation = arguments[0]?.stringValue ?? "parent"
+            var target = frame
+            if relation == "top" {
+                target = tab.frames.first { $0.isTop } ?? frame
+            } else if let parent = tab.frame(frame.parentID) {
+                target = parent
+            }
+            if target.id == frame.id { return .success(.null) }
+            let sameOrigin = WebURL(string: target.url)?.origin == WebURL(string: frame.url)?.origin
+            // Chromium: content scripts of one extension in same-origin frames share a world, so the
+            // other frame's window is that frame's global (its content scripts' globals included).
+            if host.options.flavor == .chrome, sameOrigin,
+                let other = context.owner.contentContexts[.init(tabID: tabID, frameID: target.id)] {
+                let object = context.script.object()
+                try? object.setProperty("global", other.script.global)
+                return .success(.value(object))
+            }
+            let frameCount = tab.frames.filter { $0.parentID == target.id }.count
+            return .success(.json(JSONValue.object([
+                ("sameOrigin", .bool(sameOrigin)),
+                ("frameCount", .int(frameCount)),
+                ("location", LocationParts.make(target.url)),
+            ]).jsonText))
+        }
+    }
+}
+
+/// The parts of a `location` object for a URL.
+enum LocationParts {
+    static func make(_ url: String) -> JSONValue {
+        guard let parsed = WebURL(string: url) else {
+            return .object([("href", .string(url)), ("origin", .string("null")), ("protocol", .string("")), ("host", .string("")),
+                ("hostname", .string("")), ("port", .string("")), ("pathname", .string("")), ("search", .string("")), ("hash", .string(""))])
+        }
+        let search = parsed.query.map { $0.isEmpty ? "" : "?" + $0 } ?? ""
+        let hash = parsed.fragment.map { $0.isEmpty ? "" : "#" + $0 } ?? ""
+        return .object([
+            ("href", .string(parsed.href)),
+            ("origin", .string(parsed.origin)),
+            ("protocol", .string(parsed.scheme + ":")),
+            ("host", .string(parsed.hostWithPort)),
+            ("hostname", .string(parsed.host ?? "")),
+            ("port", .string(parsed.port.map(String.init) ?? "")),
+            ("pathname", .string(parsed.path)),
+            ("search", .string(search)),
+            ("hash", .string(hash)),
+        ])
+    }
+}

@@ -1,0 +1,62 @@
+import BrowserModel
+
+/// The `tabs` namespace: `get`, `create`, `update`, `remove`.
+enum TabsAPI {
+    static func register(in api: ExtensionAPI) {
+        let host = api.host
+        api.define("tabs.get") { request in
+            let id = request.argument(0)?.intValue ?? -1
+            guard let tab = host.browser.tab(id) else { return request.fail(api.texts.noTab(id)) }
+            request.respond(host.tabObject(tab, for: request.context.owner))
+        }
+        api.define("tabs.create") { request in
+            let properties = request.argument(0) ?? .object([])
+            let windowID = properties["windowId"]?.intValue ?? host.currentWindowID(for: request.context)
+            guard let windowID, host.browser.window(windowID) != nil else {
+                return request.fail("No window with id: \(properties["windowId"]?.intValue ?? -1).")
+            }
+            let url = properties["url"]?.stringValue.map { host.resolveURL($0, from: request.context) }
+            let active = properties["active"]?.boolValue ?? properties["selected"]?.boolValue ?? true
+            let tabID = host.createTab(
+                url: url ?? host.newTabURL, windowID: windowID, index: properties["index"]?.intValue,
+                active: active, openerTabID: properties["openerTabId"]?.intValue)
+            if let pinned = properties["pinned"]?.boolValue { host.browser.updateTab(tabID) { $0.pinned = pinned } }
+            guard let tab = host.browser.tab(tabID) else { return request.fail(api.texts.noTab(tabID)) }
+            request.respond(host.tabObject(tab, for: request.context.owner))
+        }
+        api.define("tabs.update") { request in
+            let explicitID = request.argument(0)?.intValue
+            guard let id = explicitID ?? host.currentWindowID(for: request.context).flatMap({ host.browser.activeTab(in: $0)?.id }),
+                host.browser.tab(id) != nil
+            else { return request.fail(api.texts.noTab(explicitID ?? -1)) }
+            let properties = request.argument(1) ?? .object([])
+            if let url = properties["url"]?.stringValue {
+                host.navigate(tabID: id, to: host.resolveURL(url, from: request.context))
+            }
+            if properties["active"]?.boolValue == true || properties["highlighted"]?.boolValue == true || properties["selected"]?.boolValue == true {
+                host.activate(tabID: id)
+            }
+            host.browser.updateTab(id) { tab in
+                if let pinned = properties["pinned"]?.boolValue { tab.pinned = pinned }
+                if let muted = properties["muted"]?.boolValue { tab.muted = muted }
+                if let discardable = properties["autoDiscardable"]?.boolValue { tab.autoDiscardable = discardable }
+                if let opener = properties["openerTabId"]?.intValue { tab.openerTabID = opener }
+            }
+            guard let tab = host.browser.tab(id) else { return request.fail(api.texts.noTab(id)) }
+            request.respond(host.tabObject(tab, for: request.context.owner))
+        }
+        api.define("tabs.remove") { request in
+            let ids: [Int]
+            switch request.argument(0) {
+            case .array(let items): ids = items.compactMap(\.intValue)
+            case let value?: ids = value.intValue.map { [$0] } ?? []
+            case nil: ids = []
+            }
+            if let missing = ids.first(where: { host.browser.tab($0) == nil }) {
+                return request.fail(api.texts.noTab(missing))
+            }
+            for id in ids { host.removeTab(id) }
+            request.respond()
+        }
+    }
+}

@@ -1,0 +1,52 @@
+/// Which kind of extension context a script runs in.
+public enum ContextKind: String, Sendable, Codable {
+    /// The extension's background (service worker, scripts or page).
+    case background
+    /// An extension's content scripts in one frame.
+    case content
+    /// A test driver script.
+    case driver
+}
+
+/// The level of a console message.
+public enum ConsoleLevel: String, Sendable, Codable {
+    /// `console.log` and friends.
+    case log
+    /// `console.info`.
+    case info
+    /// `console.warn`.
+    case warn
+    /// `console.error`, uncaught errors, unhandled rejections.
+    case error
+    /// `console.debug`.
+    case debug
+}
+
+/// One line (or multi-line entry) printed to the console by a script, or by the host about a script.
+public struct ConsoleMessage: Sendable, Equatable, Codable {
+    /// The kind of context that printed it.
+    public var context: ContextKind
+    /// The tab of a content script's frame.
+    public var tabId: Int?
+    /// The frame of a content script.
+    public var frameId: Int?
+    /// The URL of the page or script that printed it.
+    public var url: String
+    /// The message's level.
+    public var level: ConsoleLevel
+    /// The message as the browser's console shows it.
+    public var text: String
+    /// For an uncaught error: where it was thrown (`file:line:column`), when known.
+    public var location: String?
+
+    /// Creates a message.
+    public init(context: ContextKind, tabId: Int? = nil, frameId: Int? = nil, url: String, level: ConsoleLevel, text: String, location: String? = nil) {
+        self.context = context
+        self.tabId = tabId
+        self.frameId = frameId
+        self.url = url
+        self.level = level
+        self.text = text
+        self.location = location
+    }
+}

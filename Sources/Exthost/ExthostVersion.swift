@@ -1,1 +1,0 @@
-public enum ExthostVersion { public static let string = "0.1.0" }

@@ -1,0 +1,229 @@
+import BrowserModel
+
+// MARK: - Tabs: opening, navigating, activating and closing, with the events a browser fires.
+
+extension Host {
+    /// The URL a new tab shows when none is given.
+    var newTabURL: String { options.flavor == .chrome ? "chrome://newtab/" : "about:newtab" }
+
+    /// Opens `url` as a person would: in the window's first tab the first time, then in a new tab at
+    /// the end of the window, which becomes the active tab.
+    ///
+    /// - Returns: the id of the tab the page loads in.
+    @discardableResult
+    public func open(_ url: String) -> Int {
+        let windowID = browser.lastFocusedWindowID ?? browser.openWindow().id
+        if !initialTabUsedFlag, let first = browser.window(windowID)?.tabIDs.first {
+            initialTabUsedFlag = true
+            navigate(tabID: first, to: url)
+            return first
+        }
+        initialTabUsedFlag = true
+        return createTab(url: url, windowID: windowID, index: nil, active: true, openerTabID: nil)
+    }
+
+    /// Clicks the extension's toolbar button on the active tab of the focused window:
+    /// `action.onClicked` (manifest version 3) or `browserAction.onClicked` (version 2), with the tab.
+    public func clickAction(of instance: ExtensionInstance? = nil) {
+        loop.enqueue { [unowned self] in
+            guard let windowID = browser.lastFocusedWindowID, let tab = browser.activeTab(in: windowID) else { return }
+            for target in instance.map({ [$0] }) ?? extensions where target.manifest.hasAction {
+                target.grantActiveTab(tab.id)
+                let event = target.manifest.manifestVersion >= 3 ? "action.onClicked" : "browserAction.onClicked"
+                target.background?.dispatchEvent(event, [tabObject(tab, for: target)])
+            }
+        }
+    }
+
+    /// Creates a tab showing `url`: `tabs.onCreated`, then (if active) `tabs.onActivated`, then the page loads.
+    @discardableResult
+    func createTab(url: String, windowID: Int, index: Int?, active: Bool, openerTabID: Int?) -> Int {
+        guard let tab = browser.addTab(windowID: windowID, url: "", index: index, openerTabID: openerTabID, now: wallNow) else { return -1 }
+        browser.updateTab(tab.id) { $0.pendingURL = url }
+        let created = browser.tab(tab.id)!
+        dispatchToBackgrounds("tabs.onCreated") { [tabObject(created, for: $0)] }
+        if active { activate(tabID: tab.id) }
+        navigate(tabID: tab.id, to: url)
+        return tab.id
+    }
+
+    /// Makes a tab active: `tabs.onActivated` with `{tabId, windowId}` (Firefox adds `previousTabId`).
+    func activate(tabID: Int) {
+        guard let tab = browser.tab(tabID), !tab.active else { return }
+        let previous = browser.activate(tabID, now: wallNow)
+        var info: [(String, JSONValue)] = []
+        if options.flavor == .firefox, let previous { info.append(("previousTabId", .int(previous))) }
+        info += [("tabId", .int(tabID)), ("windowId", .int(tab.windowID))]
+        let activeInfo = JSONValue.object(info)
+        dispatchToBackgrounds("tabs.onActivated") { _ in [activeInfo] }
+    }
+
+    /// Closes a tab: its frames' contexts go away, then `tabs.onRemoved` with `{windowId, isWindowClosing}`,
+    /// and the next tab becomes active if the closed one was.
+    func removeTab(_ tabID: Int) {
+        closeContexts(ofTab: tabID)
+        pageLoads[tabID] = nil
+        guard let removed = browser.removeTab(tabID) else { return }
+        let info = JSONValue.object([("isWindowClosing", .bool(removed.windowClosing)), ("windowId", .int(removed.tab.windowID))])
+        dispatchToBackgrounds("tabs.onRemoved") { _ in [.int(tabID), info] }
+        if let next = removed.nextActive { activate(tabID: next) }
+    }
+
+    /// Navigates a tab to `url`: the old frames and their content-script contexts go away and the
+    /// new page loads in steps, each a task: commit, `document_start`, `document_end`, title,
+    /// `document_idle`, complete, with `tabs.onUpdated` as the browser fires it.
+    func navigate(tabID: Int, to url: String) {
+        guard browser.tab(tabID) != nil else { return }
+        let load = PageLoad(tabID: tabID, url: url, generation: (pageLoads[tabID]?.generation ?? 0) + 1)
+        pageLoads[tabID] = load
+        enqueueStep(0, of: load)
+    }
+
+    /// Queues step `index` of a load; each step queues the next when it has run, so the events a
+    /// step fires are delivered before the next step runs, as in a browser.
+    private func enqueueStep(_ index: Int, of load: PageLoad) {
+        let steps = PageLoad.steps(flavor: options.flavor)
+        guard index < steps.count else { return }
+        loop.enqueue { [unowned self] in
+            guard pageLoads[load.tabID]?.generation == load.generation else { return }
+            perform(steps[index], of: load)
+            enqueueStep(index + 1, of: load)
+        }
+    }
+
+    private func perform(_ step: PageLoad.Step, of load: PageLoad) {
+        let tabID = load.tabID
+        switch step {
+        case .commit:
+            closeContexts(ofTab: tabID)
+            for instance in extensions { instance.activeTabs.remove(tabID) }
+            let tree = PageTree.load(url: load.url, siteMap: options.siteMap, flavor: options.flavor)
+            var frames: [Frame] = []
+            func add(_ page: PageTree, parentID: Int) {
+                let id = parentID < 0 ? 0 : browser.makeFrameID()
+                frames.append(Frame(id: id, parentID: parentID, url: page.url, documentID: browser.makeDocumentID()))
+                for child in page.children { add(child, parentID: id) }
+            }
+            add(tree, parentID: -1)
+            browser.setFrames(frames, of: tabID)
+            pageLoads[tabID]?.title = tree.title
+            browser.updateTab(tabID) {
+                $0.url = tree.url
+                $0.pendingURL = nil
+                $0.status = .loading
+                $0.title = tree.url
+            }
+            fireUpdated(tabID, [("status", .string("loading")), ("url", .string(tree.url))])
+        case .injectScripts(let runAt):
+            injectContentScripts(tabID: tabID, runAt: runAt)
+        case .title:
+            guard let title = pageLoads[tabID]?.title, browser.tab(tabID)?.title != title else { return }
+            browser.updateTab(tabID) { $0.title = title }
+            fireUpdated(tabID, [("title", .string(title))])
+        case .complete:
+            pageLoads[tabID]?.finished = true
+            browser.updateTab(tabID) { $0.status = .complete }
+            fireUpdated(tabID, [("status", .string("complete"))])
+        }
+    }
+
+    /// `tabs.onUpdated(tabId, changeInfo, tab)`, where each extension sees only the changes its
+    /// permissions let it see (`url` and `title` need `tabs` or host permission).
+    private func fireUpdated(_ tabID: Int, _ change: [(String, JSONValue)]) {
+        guard let tab = browser.tab(tabID) else { return }
+        dispatchToBackgrounds("tabs.onUpdated") { instance in
+            let visible = instance.canSeeDetails(of: tab) ? change : change.filter { $0.0 != "url" && $0.0 != "title" }
+            return visible.isEmpty ? [] : [.int(tabID), .object(visible), tabObject(tab, for: instance)]
+        }
+    }
+
+    /// Runs the content scripts of every extension whose entries match, in each frame of the tab
+    /// (top frame first, then subframes in document order), for one `run_at` time.
+    private func injectContentScripts(tabID: Int, runAt: ContentScriptEntry.RunAt) {
+        guard let tab = browser.tab(tabID) else { return }
+        for frame in tab.frames {
+            for instance in extensions {
+                let entries = instance.manifest.contentScripts.filter {
+                    $0.runAt == runAt && $0.matches(url: frame.url, isTopFrame: frame.isTop)
+                }
+                guard !entries.isEmpty else { continue }
+                let context = contentContext(of: instance, tab: tab, frame: frame)
+                for entry in entries {
+                    for path in entry.js {
+                        context.runScript(instance.source(of: path), url: instance.url(of: path))
+                    }
+                }
+            }
+        }
+    }
+
+    /// The content-script context of an extension in a frame, made when first needed.
+    private func contentContext(of instance: ExtensionInstance, tab: Tab, frame: Frame) -> ExtensionContext {
+        let key = ExtensionInstance.FrameKey(tabID: tab.id, frameID: frame.id)
+        if let context = instance.contentContexts[key] { return context }
+        let context = makeContext(
+            kind: .content, owner: instance, url: frame.url, tabID: tab.id, frameID: frame.id, documentID: frame.documentID,
+            extraInfo: [("isTop", .bool(frame.isTop)), ("location", LocationParts.make(frame.url))])
+        instance.contentContexts[key] = context
+        return context
+    }
+
+    /// Closes every content-script context in a tab's frames.
+    private func closeContexts(ofTab tabID: Int) {
+        for instance in extensions {
+            for (key, context) in instance.contentContexts where key.tabID == tabID {
+                context.close()
+                instance.contentContexts[key] = nil
+            }
+        }
+    }
+
+    // MARK: - Helpers for the API
+
+    /// The `Tab` object `instance` sees for `tab`.
+    func tabObject(_ tab: Tab, for instance: ExtensionInstance) -> JSONValue {
+        TabObject.make(tab, index: browser.index(of: tab.id) ?? 0, for: instance, flavor: options.flavor)
+    }
+
+    /// The "current window" of a context: its tab's window for a content script, else the focused window.
+    func currentWindowID(for context: ExtensionContext) -> Int? {
+        if let tabID = context.tabID, let tab = browser.tab(tabID) { return tab.windowID }
+        return browser.lastFocusedWindowID
+    }
+
+    /// A URL given to `tabs.create` or `tabs.update`, resolved against the extension's base URL as browsers do.
+    func resolveURL(_ url: String, from context: ExtensionContext) -> String {
+        if WebURL(string: url) != nil { return url }
+        let base = WebURL(string: context.owner.url(of: ""))
+        return WebURL(string: url, relativeTo: base)?.href ?? url
+    }
+}
+
+/// One page load in a tab, and the steps it goes through.
+struct PageLoad {
+    /// A step of a page load; each runs as a task of its own.
+    enum Step: Equatable {
+        /// The new document commits: old frames go, `onUpdated` with `status: "loading"` and the URL.
+        case commit
+        /// Content scripts for one `run_at` time run.
+        case injectScripts(ContentScriptEntry.RunAt)
+        /// The page's title is known: `onUpdated` with `title`.
+        case title
+        /// The page has loaded: `onUpdated` with `status: "complete"`.
+        case complete
+    }
+
+    let tabID: Int
+    let url: String
+    /// Counts loads in the tab, so the steps of a load that a newer one replaced do nothing.
+    let generation: Int
+    /// The title of the loaded page.
+    var title: String?
+    /// Whether the load has completed.
+    var finished = false
+
+    /// The steps in the order the flavor's browser takes them.
+    static func steps(flavor: Flavor) -> [Step] {
+        [.commit, .injectScripts(.documentStart), .injectScripts(.documentEnd), .title, .injectScripts(.documentIdle), .complete]
+    }
+}

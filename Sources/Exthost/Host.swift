@@ -1,0 +1,125 @@
+import BrowserModel
+import Foundation
+import JSEngine
+
+/// A headless browser that runs extensions: the browser model, the extensions' script contexts,
+/// the event loop, and the API surface between them.
+///
+/// ```swift
+/// let host = Host(options: HostOptions(flavor: .chrome)) { message in print(message.text) }
+/// try host.loadExtension(at: URL(fileURLWithPath: "fixtures/mdn-tabs-connect"))
+/// host.open("http://127.0.0.1:8000/index.html")
+/// host.run()
+/// ```
+///
+/// A host and everything in it is used from one thread.
+public final class Host {
+    /// How the host behaves.
+    public let options: HostOptions
+    /// The event loop every script runs on.
+    public let loop: EventLoop
+    /// The state of the browser: windows, tabs, frames.
+    public internal(set) var browser: Browser
+    /// The extensions loaded, in load order.
+    public private(set) var extensions: [ExtensionInstance] = []
+    /// How many uncaught errors and unhandled rejections scripts have had.
+    public private(set) var uncaughtErrorCount = 0
+
+    let machine = VirtualMachine()
+    lazy var api = ExtensionAPI(host: self)
+    private let console: (ConsoleMessage) -> Void
+    private var nextContextID = 1
+    /// Whether ``open(_:)`` has used the window's first tab yet.
+    var initialTabUsedFlag = false
+    /// The page load in progress or done in each tab.
+    var pageLoads: [Int: PageLoad] = [:]
+
+    /// Creates a host with one window holding one empty tab.
+    ///
+    /// - Parameter console: receives every console message of every context, in order.
+    public init(options: HostOptions = HostOptions(), console: @escaping (ConsoleMessage) -> Void) {
+        self.options = options
+        self.loop = EventLoop(clockMode: options.clockMode)
+        self.console = console
+        self.browser = Browser()
+        let window = browser.openWindow()
+        if let tab = browser.addTab(windowID: window.id, url: "about:blank", now: wallNow) {
+            browser.activate(tab.id, now: wallNow)
+            browser.updateTab(tab.id) {
+                $0.status = .complete
+                $0.title = "about:blank"
+            }
+            browser.setFrames([Frame(id: 0, parentID: -1, url: "about:blank", documentID: browser.makeDocumentID())], of: tab.id)
+        }
+    }
+
+    /// The wall-clock time on the loop's clock, in milliseconds since 1970.
+    var wallNow: Double { loop.epoch + loop.now }
+
+    // MARK: - Extensions
+
+    /// Loads an unpacked extension and starts its background (as a task: run the loop to see it run).
+    ///
+    /// - Throws: ``ExtensionLoadError`` when the directory, its manifest or a script it names is missing or invalid.
+    @discardableResult
+    public func loadExtension(at directory: URL) throws(ExtensionLoadError) -> ExtensionInstance {
+        let instance = try ExtensionInstance(directory: directory, flavor: options.flavor)
+        extensions.append(instance)
+        loop.enqueue { [unowned self] in startBackground(of: instance) }
+        return instance
+    }
+
+    private func startBackground(of instance: ExtensionInstance) {
+        guard let background = instance.backgroundScripts() else { return }
+        let context = makeContext(kind: .background, owner: instance, url: background.pageURL)
+        instance.background = context
+        for script in background.scripts {
+            context.runScript(script.source, url: script.url)
+        }
+    }
+
+    func makeContext(kind: ContextKind, owner: ExtensionInstance, url: String, tabID: Int? = nil, frameID: Int? = nil, documentID: String? = nil, extraInfo: [(String, JSONValue)] = []) -> ExtensionContext {
+        let id = nextContextID
+        nextContextID += 1
+        return ExtensionContext(id: id, kind: kind, owner: owner, host: self, url: url, tabID: tabID, frameID: frameID, documentID: documentID, extraInfo: extraInfo)
+    }
+
+    /// Every context of every extension that is still open: backgrounds first, then content scripts.
+    public var contexts: [ExtensionContext] {
+        extensions.compactMap(\.background) + extensions.flatMap { $0.contentContexts.values.sorted { $0.id < $1.id } }
+    }
+
+    /// Dispatches an event to the background of every extension (as a task each).
+    func dispatchToBackgrounds(_ name: String, _ arguments: (ExtensionInstance) -> [JSONValue]) {
+        for instance in extensions {
+            guard let background = instance.background else { continue }
+            background.dispatchEvent(name, arguments(instance))
+        }
+    }
+
+    // MARK: - Running
+
+    /// Runs every task and timer until nothing is left, or until `maxTime` seconds of the loop's clock have passed.
+    @discardableResult
+    public func run(maxTime: Double? = nil) -> RunOutcome {
+        loop.run(maxTime: maxTime.map { $0 * 1000 })
+    }
+
+    /// Runs until the page in `tabID` has loaded and no task is queued (timers may still be
+    /// pending), or until nothing is left or `maxTime` seconds have passed.
+    @discardableResult
+    public func runUntilLoaded(tabID: Int, maxTime: Double? = nil) -> RunOutcome {
+        loop.run(maxTime: maxTime.map { $0 * 1000 }) { [unowned self] in
+            pageLoads[tabID]?.finished ?? true
+        }
+    }
+
+    // MARK: - Console
+
+    func emit(_ level: ConsoleLevel, _ text: String, from context: ExtensionContext, location: String? = nil, isUncaught: Bool = false) {
+        if isUncaught { uncaughtErrorCount += 1 }
+        console(ConsoleMessage(
+            context: context.kind, tabId: context.tabID, frameId: context.frameID, url: context.url,
+            level: level, text: text, location: location))
+    }
+}

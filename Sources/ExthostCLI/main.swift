@@ -1,2 +1,0 @@
-import Exthost
-print(ExthostVersion.string)

@@ -1,0 +1,64 @@
+// Timers and clocks over the Swift event loop: setTimeout, setInterval, clearTimeout,
+// clearInterval, queueMicrotask, and Date / performance.now following the loop's clock
+// (virtual by default: it jumps to the next timer when nothing else is pending).
+(function (host) {
+  'use strict';
+  const native = host.native;
+  const global = host.global;
+  let nextTimer = 1;
+
+  function start(callback, delay, args, repeats) {
+    const id = nextTimer++;
+    let ms = Number(delay);
+    if (!Number.isFinite(ms) || ms < 0) ms = 0;
+    // Browsers store the delay as a 32-bit signed integer: larger ones fire at once.
+    if (ms > 2147483647) ms = 0;
+    host.timerCallbacks.set(id, { callback, args, repeats });
+    native.startTimer(id, Math.trunc(ms), repeats);
+    return id;
+  }
+  function clear(id) {
+    id = Number(id);
+    if (host.timerCallbacks.delete(id)) native.cancelTimer(id);
+  }
+
+  const timers = {
+    setTimeout(callback, delay = 0, ...args) { return start(callback, delay, args, false); },
+    setInterval(callback, delay = 0, ...args) { return start(callback, delay, args, true); },
+    clearTimeout(id) { clear(id); },
+    clearInterval(id) { clear(id); },
+    queueMicrotask(callback) {
+      if (typeof callback !== 'function') {
+        throw new TypeError("Failed to execute 'queueMicrotask' on 'Window': parameter 1 is not of type 'Function'.");
+      }
+      Promise.resolve().then(() => host.callReporting(callback, undefined, []));
+    },
+  };
+  for (const name of Object.keys(timers)) {
+    Object.defineProperty(global, name, { value: timers[name], writable: true, configurable: true, enumerable: true });
+  }
+
+  // Date follows the loop's clock.
+  const RealDate = global.Date;
+  const now = () => native.wallNow();
+  function Date(...args) {
+    if (!new.target) return new RealDate(now()).toString();
+    return args.length === 0 ? new RealDate(now()) : new RealDate(...args);
+  }
+  Object.setPrototypeOf(Date, RealDate);
+  Object.defineProperty(Date, 'prototype', { value: RealDate.prototype });
+  Object.defineProperty(RealDate.prototype, 'constructor', { value: Date, writable: true, configurable: true });
+  Object.defineProperty(Date, 'now', { value: function now() { return Math.floor(native.wallNow()); }, writable: true, configurable: true });
+  Object.defineProperty(Date, 'name', { value: 'Date' });
+  Object.defineProperty(Date, 'length', { value: 7 });
+  Object.defineProperty(global, 'Date', { value: Date, writable: true, configurable: true, enumerable: false });
+
+  const timeOrigin = native.wallNow() - native.monotonicNow();
+  const performance = {
+    now() { return native.monotonicNow(); },
+    get timeOrigin() { return timeOrigin; },
+    toJSON() { return { timeOrigin }; },
+  };
+  Object.defineProperty(performance, Symbol.toStringTag, { value: 'Performance' });
+  Object.defineProperty(global, 'performance', { value: performance, writable: true, configurable: true, enumerable: true });
+});

@@ -1,0 +1,11 @@
+// The toolbar button: `action` (manifest version 3) or `browserAction` (manifest version 2).
+(function (host) {
+  'use strict';
+  const name = host.context.manifestVersion >= 3 ? 'action' : 'browserAction';
+  if (!host.context.hasAction) return;
+  host.defineNamespace(name, {
+    contexts: ['background'],
+    functions: {},
+    events: ['onClicked'],
+  });
+});

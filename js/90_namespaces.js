@@ -1,0 +1,95 @@
+// Builds the `chrome` and `browser` globals from the namespaces defined before this file:
+// `browser` functions return promises; `chrome` functions take a trailing callback, with
+// `chrome.runtime.lastError` set while it runs (and return a promise when given none, as
+// Chrome's manifest version 3 and Firefox do).
+(function (host) {
+  'use strict';
+  const global = host.global;
+  const kind = host.kind === 'driver' ? 'background' : host.kind;
+
+  // ---- lastError -----------------------------------------------------------------------------------
+  let lastError;
+  let lastErrorRead = false;
+  function lastErrorGetter() {
+    lastErrorRead = true;
+    return lastError;
+  }
+
+  // Calls an API callback with `args`, or with `chrome.runtime.lastError` set to `error`.
+  host.invokeCallback = function (callback, args, error) {
+    if (error === undefined) {
+      host.callReporting(callback, undefined, args);
+      return;
+    }
+    lastError = { message: error && error.message !== undefined ? String(error.message) : String(error) };
+    lastErrorRead = false;
+    try {
+      host.callReporting(callback, undefined, []);
+    } finally {
+      const unread = !lastErrorRead;
+      const message = lastError.message;
+      lastError = undefined;
+      if (unread) host.native.listenerError(host.flavor === 'chrome' ? 'Unchecked runtime.lastError: ' + message : 'Unchecked lastError value: Error: ' + message, '');
+    }
+  };
+
+  // ---- Functions -----------------------------------------------------------------------------------
+  function makeFunction(fn, name) {
+    const full = fn.fullName;
+    let wrapper;
+    if (fn.async) {
+      wrapper = {
+        [name](...args) {
+          const matched = host.checkArguments(full, args);
+          const callback = matched.pop();
+          const promise = Promise.resolve().then(() => fn.run(matched));
+          if (typeof callback !== 'function') return promise;
+          promise.then((result) => host.invokeCallback(callback, result === undefined ? [] : [result]),
+            (error) => host.invokeCallback(callback, [], error));
+          return undefined;
+        },
+      }[name];
+    } else {
+      wrapper = {
+        [name](...args) { return fn.run(host.checkArguments(full, args)); },
+      }[name];
+    }
+    return wrapper;
+  }
+
+  function makeNamespace(namespace, description) {
+    const object = {};
+    for (const [name, fn] of Object.entries(description.functions || {})) {
+      const contexts = fn.contexts || description.contexts;
+      if (!contexts.includes(kind)) continue;
+      Object.defineProperty(object, name, { value: makeFunction(fn, name), enumerable: true, configurable: true, writable: true });
+    }
+    for (const event of description.events || []) {
+      const value = host.event(namespace + '.' + event);
+      Object.defineProperty(object, event, { value, enumerable: true, configurable: true, writable: true });
+    }
+    for (const [name, property] of Object.entries(description.properties || {})) {
+      Object.defineProperty(object, name, { get: property.get, enumerable: true, configurable: true });
+    }
+    for (const [name, value] of Object.entries(description.constants || {})) {
+      Object.defineProperty(object, name, { value, enumerable: true });
+    }
+    return object;
+  }
+
+  function makeRoot(style) {
+    const root = {};
+    for (const [namespace, description] of host.namespaces) {
+      if (!description.contexts.includes(kind)) continue;
+      const object = makeNamespace(namespace, description);
+      if (namespace === 'runtime') {
+        Object.defineProperty(object, 'lastError', { get: lastErrorGetter, enumerable: true, configurable: true });
+      }
+      Object.defineProperty(root, namespace, { value: object, enumerable: true, configurable: true, writable: true });
+    }
+    return root;
+  }
+
+  Object.defineProperty(global, 'chrome', { value: makeRoot('callback'), writable: true, configurable: true, enumerable: true });
+  Object.defineProperty(global, 'browser', { value: makeRoot('promise'), writable: true, configurable: true, enumerable: true });
+});
