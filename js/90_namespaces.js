@@ -29,7 +29,7 @@
       const unread = !lastErrorRead;
       const message = lastError.message;
       lastError = undefined;
-      if (unread) host.native.listenerError(host.flavor === 'chrome' ? 'Unchecked runtime.lastError: ' + message : 'Unchecked lastError value: Error: ' + message, '');
+      if (unread) host.native.consoleMessage('error', host.flavor === 'chrome' ? 'Unchecked runtime.lastError: ' + message : 'Unchecked lastError value: Error: ' + message);
     }
   };
 

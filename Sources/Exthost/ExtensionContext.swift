@@ -25,12 +25,12 @@ public final class ExtensionContext {
     public let url: String
 
     let script: ScriptContext
-    private unowned let host: Host
+    private unowned let host: ExtensionHost
     private var receiver: ScriptValue?
     /// Whether the context was closed (its page went away).
     public private(set) var isClosed = false
 
-    init(id: Int, kind: ContextKind, owner: ExtensionInstance, host: Host, url: String, tabID: Int? = nil, frameID: Int? = nil, documentID: String? = nil, extraInfo: [(String, JSONValue)] = []) {
+    init(id: Int, kind: ContextKind, owner: ExtensionInstance, host: ExtensionHost, url: String, tabID: Int? = nil, frameID: Int? = nil, documentID: String? = nil, extraInfo: [(String, JSONValue)] = []) {
         self.id = id
         self.kind = kind
         self.owner = owner

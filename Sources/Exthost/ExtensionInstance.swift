@@ -1,7 +1,7 @@
 import BrowserModel
 import Foundation
 
-/// An extension loaded into a ``Host``: its manifest, its id, and its live contexts.
+/// An extension loaded into a ``ExtensionHost``: its manifest, its id, and its live contexts.
 public final class ExtensionInstance {
     /// The extension's directory.
     public let directory: URL

@@ -1,7 +1,7 @@
 import BrowserModel
 import JSEngine
 
-/// How a ``Host`` behaves.
+/// How a ``ExtensionHost`` behaves.
 public struct HostOptions: Sendable {
     /// Which browser to behave as.
     public var flavor: Flavor

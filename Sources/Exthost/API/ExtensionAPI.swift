@@ -10,11 +10,11 @@ final class ExtensionAPI {
     typealias AsyncFunction = (APIRequest) -> Void
     typealias SyncFunction = (JSONValue, ExtensionContext) -> Result<NativeResult, APIError>
 
-    unowned let host: Host
+    unowned let host: ExtensionHost
     private var asyncFunctions: [String: AsyncFunction] = [:]
     private var syncFunctions: [String: SyncFunction] = [:]
 
-    init(host: Host) {
+    init(host: ExtensionHost) {
         self.host = host
         TabsAPI.register(in: self)
         FrameAPI.register(in: self)

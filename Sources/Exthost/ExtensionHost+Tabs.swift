@@ -2,7 +2,7 @@ import BrowserModel
 
 // MARK: - Tabs: opening, navigating, activating and closing, with the events a browser fires.
 
-extension Host {
+extension ExtensionHost {
     /// The URL a new tab shows when none is given.
     var newTabURL: String { options.flavor == .chrome ? "chrome://newtab/" : "about:newtab" }
 

@@ -6,14 +6,14 @@ import JSEngine
 /// the event loop, and the API surface between them.
 ///
 /// ```swift
-/// let host = Host(options: HostOptions(flavor: .chrome)) { message in print(message.text) }
+/// let host = ExtensionHost(options: HostOptions(flavor: .chrome)) { message in print(message.text) }
 /// try host.loadExtension(at: URL(fileURLWithPath: "fixtures/mdn-tabs-connect"))
 /// host.open("http://127.0.0.1:8000/index.html")
 /// host.run()
 /// ```
 ///
 /// A host and everything in it is used from one thread.
-public final class Host {
+public final class ExtensionHost {
     /// How the host behaves.
     public let options: HostOptions
     /// The event loop every script runs on.

@@ -1,0 +1,170 @@
+import BrowserModel
+import Exthost
+import Foundation
+import Testing
+
+@Suite("ExtensionHost end to end")
+struct HostEndToEndTests {
+    @Test func helloFixtureRunsBackgroundAndContentScriptsInOrder() throws {
+        let run = try HostRun.run(
+            packageRoot.appendingPathComponent("fixtures/hello"),
+            open: ["http://127.0.0.1:8000/index.html", "http://127.0.0.1:8000/other.html"], clickAction: true)
+        #expect(run.lines == [
+            "background: background started in extension 32 chars long",
+            #"background: tabs.onUpdated 1 {"status":"loading","url":"http://127.0.0.1:8000/index.html"}"#,
+            "content 1/0: content script in the top frame of http://127.0.0.1:8000/index.html",
+            "content 1/1: content script in a subframe of http://127.0.0.1:8000/frame.html",
+            #"background: tabs.onUpdated 1 {"title":"exthost example page"}"#,
+            #"background: tabs.onUpdated 1 {"status":"complete"}"#,
+            "background: tabs.onCreated 2",
+            #"background: tabs.onActivated {"tabId":2,"windowId":1}"#,
+            #"background: tabs.onUpdated 2 {"status":"loading","url":"http://127.0.0.1:8000/other.html"}"#,
+            "content 2/0: content script in the top frame of http://127.0.0.1:8000/other.html",
+            #"background: tabs.onUpdated 2 {"title":"Another page"}"#,
+            #"background: tabs.onUpdated 2 {"status":"complete"}"#,
+            "background: toolbar button clicked on Another page",
+            "background: five seconds later (virtual time: no waiting)",
+        ])
+        #expect(run.host.uncaughtErrorCount == 0)
+    }
+
+    @Test(arguments: Flavor.allCases)
+    func uncaughtErrorsAndRejectionsAreReportedAndCounted(flavor: Flavor) throws {
+        let run = try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(),
+            "bg.js": """
+                Promise.resolve().then(() => console.log('job after the throw'));
+                setTimeout(() => { throw new TypeError('in a timer'); }, 10);
+                setTimeout(() => { Promise.reject(new Error('rejected')); }, 20);
+                throw new Error('boom');
+                """,
+        ], flavor: flavor)
+        #expect(run.texts.map { String($0.prefix { $0 != "\n" }) } == [
+            "Uncaught Error: boom",
+            "job after the throw",
+            "Uncaught TypeError: in a timer",
+            "Uncaught (in promise) Error: rejected",
+        ])
+        #expect(run.messages.first?.level == .error)
+        #expect(run.messages.first?.location?.contains("/bg.js:4:") == true)
+        #expect(run.host.uncaughtErrorCount == 3)
+    }
+
+    @Test func virtualTimeRunsTimersInOrderWithoutWaiting() throws {
+        let run = try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(),
+            "bg.js": """
+                const start = Date.now();
+                const t0 = performance.now();
+                setTimeout(() => console.log('5s', Date.now() - start, performance.now() - t0), 5000);
+                setTimeout(() => console.log('1s'), 1000);
+                const id = setTimeout(() => console.log('never'), 2000);
+                clearTimeout(id);
+                let ticks = 0;
+                const interval = setInterval(() => { ticks++; if (ticks === 3) { clearInterval(interval); console.log('ticks', ticks); } }, 700);
+                queueMicrotask(() => console.log('microtask'));
+                console.log('sync');
+                """,
+        ])
+        #expect(run.texts == ["sync", "microtask", "1s", "ticks 3", "5s 5000 5000"])
+    }
+
+    @Test func theTimeLimitStopsEndlessIntervals() throws {
+        let run = try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(),
+            "bg.js": "let n = 0; setInterval(() => { n++; if (n % 10 === 0) console.log(n); }, 1000);",
+        ], maxTime: 30)
+        #expect(run.texts == ["10", "20", "30"])
+    }
+
+    @Test func contentScriptsAndBackgroundDoNotShareGlobals() throws {
+        let run = try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(contentScripts: #"[{"matches": ["<all_urls>"], "js": ["a.js", "b.js"], "all_frames": true}]"#),
+            "bg.js": "var shared = 'background'; globalThis.fromBackground = 1;",
+            "a.js": "var shared = 'content ' + (window === top ? 'top' : 'sub'); var count = (typeof count === 'number' ? count : 0) + 1;",
+            "b.js": "console.log(shared, typeof fromBackground, count, typeof tabs, typeof chrome.tabs, typeof chrome.runtime.getURL);",
+        ], open: ["http://127.0.0.1:8000/index.html"])
+        #expect(run.lines == [
+            "content 1/0: content top undefined 1 undefined undefined function",
+            "content 1/1: content sub undefined 1 undefined undefined function",
+        ])
+    }
+
+    @Test(arguments: [(Flavor.chrome, "No tab with id: 999."), (.firefox, "Invalid tab ID: 999")])
+    func missingTabsRejectWithTheFlavorsText(flavor: Flavor, text: String) throws {
+        let run = try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(),
+            "bg.js": "browser.tabs.get(999).catch((e) => console.log(e.message)); browser.tabs.remove(999).catch((e) => console.log(e.message));",
+        ], flavor: flavor)
+        #expect(run.texts == [text, text])
+    }
+
+    @Test func chromeCallbacksSetLastErrorOnlyWhileTheyRun() throws {
+        let run = try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(),
+            "bg.js": """
+                chrome.tabs.get(999, (tab) => {
+                  console.log('read', chrome.runtime.lastError.message, tab);
+                  setTimeout(() => console.log('after', chrome.runtime.lastError));
+                });
+                chrome.tabs.get(998, () => {});
+                chrome.tabs.get(1, (tab) => console.log('tab', tab.id, tab.url, chrome.runtime.lastError));
+                """,
+        ])
+        #expect(run.texts == [
+            "read No tab with id: 999. undefined",
+            "Unchecked runtime.lastError: No tab with id: 998.",
+            "tab 1 about:blank undefined",
+            "after undefined",
+        ])
+        #expect(run.host.uncaughtErrorCount == 0)
+    }
+
+    @Test func tabsLifecycleFromTheBackground() throws {
+        let run = try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(),
+            "bg.js": """
+                const log = (...a) => console.log(...a.map((x) => typeof x === 'object' ? JSON.stringify(x) : x));
+                chrome.tabs.onCreated.addListener((tab) => log('created', tab.id, tab.index, tab.active));
+                chrome.tabs.onActivated.addListener((info) => log('activated', info));
+                chrome.tabs.onRemoved.addListener((id, info) => log('removed', id, info));
+                (async () => {
+                  const tab = await chrome.tabs.create({ url: 'http://127.0.0.1:8000/other.html' });
+                  log('create resolved', tab.id);
+                  await chrome.tabs.update(1, { active: true });
+                  await chrome.tabs.remove(tab.id);
+                  log('tab', (await chrome.tabs.get(1)).active);
+                  await chrome.tabs.remove(1);
+                })();
+                """,
+        ])
+        #expect(run.texts == [
+            "created 2 1 false",
+            #"activated {"tabId":2,"windowId":1}"#,
+            "create resolved 2",
+            #"activated {"tabId":1,"windowId":1}"#,
+            #"removed 2 {"isWindowClosing":false,"windowId":1}"#,
+            "tab true",
+            #"removed 1 {"isWindowClosing":true,"windowId":1}"#,
+        ])
+    }
+
+    @Test func badManifestsAreRejectedWithFileAndLine() throws {
+        let directory = try TemporaryExtension(files: ["manifest.json": "{\n  \"manifest_version\": 3,\n  \"name\": \"x\",\n  \"version\": \"1\",\n  \"background\": {\"service_worker\": \"missing.js\"}\n}"]).directory
+        let host = ExtensionHost { _ in }
+        #expect {
+            try host.loadExtension(at: directory)
+        } throws: { error in
+            let text = String(describing: error)
+            return text.contains("manifest.json") && text.contains("missing.js")
+        }
+        let broken = try TemporaryExtension(files: ["manifest.json": "{\n  \"manifest_version\": 3,\n  \"name\": \"x\" \"version\": \"1\"\n}"]).directory
+        #expect {
+            try host.loadExtension(at: broken)
+        } throws: { error in
+            guard let error = error as? ExtensionLoadError else { return false }
+            return error.line == 3 && error.file.hasSuffix("manifest.json")
+        }
+        #expect(throws: ExtensionLoadError.self) { try host.loadExtension(at: URL(fileURLWithPath: "/nonexistent/extension")) }
+    }
+}

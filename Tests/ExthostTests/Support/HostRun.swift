@@ -1,0 +1,84 @@
+import BrowserModel
+import Exthost
+import Foundation
+
+/// The package's root folder, found from this file's path.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
+/// Runs an extension through the library as `exthost run` does and keeps what its scripts print.
+struct HostRun {
+    let host: ExtensionHost
+    private(set) var messages: [ConsoleMessage] = []
+
+    /// The texts printed, in order.
+    var texts: [String] { messages.map(\.text) }
+
+    /// Each message as `context: text` (`background`, `content 1/0`).
+    var lines: [String] {
+        messages.map { message in
+            switch message.context {
+            case .content: return "content \(message.tabId ?? -1)/\(message.frameId ?? -1): \(message.text)"
+            default: return "\(message.context.rawValue): \(message.text)"
+            }
+        }
+    }
+
+    /// Loads the extension in `directory`, opens `urls` in order, optionally clicks the toolbar
+    /// button, and runs until nothing is left (or `maxTime` seconds have passed).
+    static func run(
+        _ directory: URL, flavor: Flavor = .chrome, open urls: [String] = [],
+        sites: [String: String] = ["http://127.0.0.1:8000": "fixtures/site"], clickAction: Bool = false, maxTime: Double = 60
+    ) throws -> HostRun {
+        let collector = Collector()
+        let mappings = try sites.sorted { $0.key < $1.key }.map { try SiteMapping(parsing: "\($0.key)=\($0.value)", relativeTo: packageRoot) }
+        let host = ExtensionHost(options: HostOptions(flavor: flavor, siteMap: SiteMap(mappings))) { collector.messages.append($0) }
+        try host.loadExtension(at: directory)
+        host.run(maxTime: maxTime)
+        for url in urls {
+            let tab = host.open(url)
+            host.runUntilLoaded(tabID: tab, maxTime: maxTime)
+        }
+        if clickAction { host.clickAction() }
+        host.run(maxTime: maxTime)
+        var run = HostRun(host: host)
+        run.messages = collector.messages
+        return run
+    }
+
+    /// Runs an extension made of `files` (path → contents) written to a temporary folder.
+    static func run(files: [String: String], flavor: Flavor = .chrome, open urls: [String] = [], clickAction: Bool = false, maxTime: Double = 60) throws -> HostRun {
+        let directory = try TemporaryExtension(files: files).directory
+        return try run(directory, flavor: flavor, open: urls, clickAction: clickAction, maxTime: maxTime)
+    }
+
+    private final class Collector {
+        var messages: [ConsoleMessage] = []
+    }
+}
+
+/// An extension written to a new temporary folder.
+struct TemporaryExtension {
+    let directory: URL
+
+    init(files: [String: String]) throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("exthost-test-\(UUID().uuidString)")
+        for (path, contents) in files {
+            let file = directory.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(contents.utf8).write(to: file)
+        }
+    }
+
+    /// A manifest for a test extension with a background script and optional content scripts.
+    static func manifest(version: Int = 3, permissions: [String] = ["tabs"], contentScripts: String = "", extra: String = "") -> String {
+        let background = version >= 3
+            ? #""background": {"service_worker": "bg.js", "scripts": ["bg.js"]}"#
+            : #""background": {"scripts": ["bg.js"]}"#
+        let permissionList = permissions.map { "\"\($0)\"" }.joined(separator: ", ")
+        var text = #"{"manifest_version": \#(version), "name": "test", "version": "1.0", "permissions": [\#(permissionList)], \#(background)"#
+        if !contentScripts.isEmpty { text += #", "content_scripts": \#(contentScripts)"# }
+        if !extra.isEmpty { text += ", " + extra }
+        return text + "}"
+    }
+}
