@@ -1,0 +1,1432 @@
+(function (host) {
+  'use strict';
+  // ===========================================================================
+  // 10_console.js: the `console` namespace of every context, rendered as text.
+  //
+  // The text reproduces what Chromium's DevTools console shows for a message:
+  // V8's console builtins and inspector (src/builtins/builtins-console.cc,
+  // src/inspector/v8-console.cc, src/inspector/value-mirror.cc) and the DevTools
+  // front end (panels/console/ConsoleFormat.ts, ConsoleViewMessage.ts,
+  // object_ui/RemoteObjectPreviewFormatter.ts, ObjectPropertiesSection.ts,
+  // platform/StringUtilities.ts) were read to fix each rule below.
+  //
+  // Levels: log/dir/dirxml/table/trace/group*/count/timeLog/timeEnd/clear ->
+  // "log"; info -> "info"; warn and the timer/counter warnings -> "warn";
+  // error/assert -> "error"; debug -> "debug".
+  //
+  // Messages
+  //  * A call with no arguments prints nothing (log, info, warn, error, debug,
+  //    dir, dirxml, table). group()/groupCollapsed() print "console.group" /
+  //    "console.groupCollapsed", trace() "console.trace", assert(false)
+  //    "Assertion failed: console.assert".
+  //  * assert(cond, ...rest): nothing if cond is truthy, else
+  //    "Assertion failed: " + rest formatted like log.
+  //  * count(label = 'default'): "label: n" ("n" alone for an empty label);
+  //    countReset of an unknown label warns "Count for 'x' does not exist".
+  //  * time(label): warns "Timer 'x' already exists" if running; timeEnd /
+  //    timeLog: "label: <ms> ms" (ms printed like a JS number, so a zero
+  //    duration on the virtual clock is "default: 0 ms"); timeLog appends its
+  //    extra arguments; an unknown label warns "Timer 'x' does not exist".
+  //  * trace(...): the formatted arguments, then one "    at ..." line per
+  //    stack frame (up to 200 frames, Error.stackTraceLimit is ignored).
+  //  * group/groupCollapsed print their label and indent every following line
+  //    (each line of a multi-line message) by 2 spaces per open group;
+  //    groupEnd closes one; clear() prints "Console was cleared" and closes all.
+  //  * dir(x): x rendered the way "%O" renders it (below); dirxml like log.
+  //  * table(data, columns): a text grid "(index) | col | ..." (rows: the own
+  //    properties of data, at most 1000; columns: the row objects' own
+  //    properties in first-seen order, at most 20, or "Value" for primitive
+  //    rows; `columns` keeps only the named ones), a rule line, the rows, then
+  //    the one-word description of data (e.g. "Array(2)"), as DevTools prints
+  //    it under the grid. A non-object is printed like log.
+  //  * flavor "firefox" changes only the texts verified in Firefox's
+  //    devtools/client/webconsole (messages.js, webconsole.properties):
+  //    timeEnd "label: <ms rounded to 0.01>ms - timer ended", timeLog
+  //    "label: <ms>ms", warnings "Timer “x” already exists." /
+  //    "Timer “x” doesn’t exist." / "Counter “x” doesn’t exist.", countReset
+  //    prints "label: 0", an unlabeled group "<no group label>", an empty count
+  //    label "<no label>", clear "Console was cleared.". Values are rendered
+  //    the Chrome way in both flavors.
+  //
+  // Format string (first argument a string; V8 converts, then DevTools
+  // substitutes, both stages reproduced):
+  //  %s String(arg) (a result containing specifiers is itself expanded),
+  //  %d %i Math.floor(parseInt(arg)), %f parseFloat(arg) (symbols -> NaN),
+  //  %o arg rendered as a plain argument, %O arg rendered as dir() does,
+  //  %c and %_ consume an argument and print nothing, %% -> %, ANSI SGR
+  //  sequences (ESC[...m) are removed; a specifier with no argument left stays
+  //  as written. Unused arguments follow, separated by spaces; strings among
+  //  them are printed raw. When the first argument is not a string every
+  //  argument is rendered and strings are quoted: console.log(1, 'a') -> 1 'a'.
+  //
+  // Values (a top-level argument)
+  //  string 'x' (quoted as DevTools does: ' unless the text has ', then ", then
+  //  `; \\ and control characters escaped), number (-0 as -0), 1n, true,
+  //  null, undefined, Symbol(s); function: "ƒ " + its source after
+  //  `function`, trimmed, cut at 200 characters with "…" (class -> "class ...",
+  //  arrow functions as written, async/generator "async ƒ" / "ƒ*");
+  //  Date: Date.prototype.toString; RegExp: /source/flags; Error: the V8-style
+  //  stack "Name: message\n    at fn (url:line:col)" (JSC's "fn@url:line:col"
+  //  frames are converted; a stack string that is not JSC's is printed as is),
+  //  followed by "Caused by: ..." for an Error or string `cause`;
+  //  ArrayBuffer(n), DataView(n): that word only.
+  //  Objects get DevTools' one-level preview:
+  //    {a: 1, b: 'x', c: {…}, d: Array(2), f: ƒ}
+  //    Foo {x: 1}           (class instance: constructor name, V8's rule)
+  //    (3) [1, 'a', null]   ([] and [x] for lengths 0 and 1; Uint8Array(2) [..])
+  //    Map(1) {'k' => {…}}  Set(2) {1, 2}   (at most 5 entries)
+  //    Number {5}  String {'ab'}  WeakRef {{…}}
+  //  Limits: 5 named properties and 100 index properties, then ", …"; holes
+  //  as "empty" / "empty × n"; own properties only, non-enumerable and symbol
+  //  keys included, in engine order; function-valued properties last; getters
+  //  are never invoked (accessor properties are left out of object previews,
+  //  "(...)" in arrays); names that are empty or have outer spaces are quoted.
+  //  Nested values are one word: {…} (plain object), class name, Array(n),
+  //  Map(n), ƒ, a date/regexp text, strings quoted and cut to 100 characters
+  //  (50 + "…" + 49). So a preview never recurses: cycles cannot occur.
+  //  Unlike Chrome (whose inspector sees engine internals), a Proxy is shown
+  //  as its target would be (through its traps), a Promise as "Promise {}"
+  //  (its state is not observable), WeakMap/WeakSet without entries, and
+  //  private class fields are not listed.
+  //  %O / dir: objects as their one-word description ("Object", "Array(2)",
+  //  "Foo"), strings raw, functions "ƒ name(args)".
+  //
+  // Uncaught errors: host.describeUncaught(value, inPromise) returns
+  // "Uncaught " / "Uncaught (in promise) " + the value (a string raw, anything
+  // else rendered as above: "Uncaught Error: boom\n    at ...").
+  //
+  // Exported on host: formatValue(value), formatConsoleArguments(args),
+  // describeUncaught(value, inPromise), formatStackTrace(stack) (JSC stack ->
+  // "    at" lines), consoleEmit(level, text) (emit with group indentation).
+  // Frames of the host's scripts (URLs under this file's exthost:///js/) are
+  // dropped from traces and error stacks. Optional hooks, read at call time:
+  //  * host.isInternalFrameURL(url) -> true drops other frames too;
+  //  * host.describeNode(value) -> null, or {tag, markup} for a DOM node: it is
+  //    then shown as `markup` at top level (DevTools shows the element, e.g.
+  //    '<div id="a" class="b">…</div>') and as `tag` elsewhere ('div#a.b',
+  //    V8's descriptionForNode).
+  //
+  // Also installed: profile/profileEnd/timeStamp (print nothing), and for
+  // chrome context() and createTask() as V8 has them.
+  //
+  // Nothing here throws out of a console method: every step that may run
+  // extension code (toString, traps, getters of errors) is guarded, and work
+  // per message is bounded. Where Chrome would throw (a %s argument whose
+  // String() throws, endless recursion through toString), the argument is
+  // shown by its description ("Object") and console calls nested more than
+  // 4 deep print nothing. Trace frames use Error.stack's "    at" form (the
+  // DevTools pane lists them as "fn @ url:line:col").
+  // ===========================================================================
+
+  const G = host.global;
+  const FIREFOX = host.flavor === 'firefox';
+  const nativeMessage = host.native.consoleMessage;
+  const nativeNow = host.native.monotonicNow;
+
+  // ---- Intrinsics, captured before any extension code runs ----------------
+  const $String = String;
+  const $Error = Error;
+  const $Map = Map;
+  const $Set = Set;
+  const $ObjectIs = Object.is;
+  const $freeze = Object.freeze;
+  const apply = Reflect.apply;
+  const ownKeys = Reflect.ownKeys;
+  const getProto = Reflect.getPrototypeOf;
+  const gopd = Reflect.getOwnPropertyDescriptor;
+  const defineProp = Reflect.defineProperty;
+  const isArray = Array.isArray;
+  const $parseInt = parseInt;
+  const $parseFloat = parseFloat;
+  const mathFloor = Math.floor;
+  const mathRound = Math.round;
+  const fnToString = Function.prototype.toString;
+  const objToString = Object.prototype.toString;
+  const hasOwn = Object.prototype.hasOwnProperty;
+  const errorIsError = typeof Error.isError === 'function' ? Error.isError : null;
+  const SYM_TAG = Symbol.toStringTag;
+  const strSlice = String.prototype.slice;
+  const strIndexOf = String.prototype.indexOf;
+  const strCharCodeAt = String.prototype.charCodeAt;
+  const strStartsWith = String.prototype.startsWith;
+  const strTrim = String.prototype.trim;
+  const strRepeat = String.prototype.repeat;
+  const reExec = RegExp.prototype.exec;
+  const arrPush = Array.prototype.push;
+  const arrJoin = Array.prototype.join;
+  const arrSlice = Array.prototype.slice;
+  const mapGet = Map.prototype.get;
+  const mapSet = Map.prototype.set;
+  const mapHas = Map.prototype.has;
+  const mapDelete = Map.prototype.delete;
+  const setHas = Set.prototype.has;
+  const setAdd = Set.prototype.add;
+
+  function getterOf(proto, name) {
+    const d = proto ? gopd(proto, name) : undefined;
+    return d && typeof d.get === 'function' ? d.get : null;
+  }
+  const dateGetTime = Date.prototype.getTime;
+  const dateToString = Date.prototype.toString;
+  const reSourceGet = getterOf(RegExp.prototype, 'source');
+  const reGlobalGet = getterOf(RegExp.prototype, 'global');
+  const reFlagGetters = [];
+  {
+    const flags = [['d', 'hasIndices'], ['g', 'global'], ['i', 'ignoreCase'], ['m', 'multiline'],
+      ['s', 'dotAll'], ['u', 'unicode'], ['v', 'unicodeSets'], ['y', 'sticky']];
+    for (let i = 0; i < flags.length; i++) {
+      const g = getterOf(RegExp.prototype, flags[i][1]);
+      if (g) apply(arrPush, reFlagGetters, [[flags[i][0], g]]);
+    }
+  }
+  const mapSizeGet = getterOf(Map.prototype, 'size');
+  const setSizeGet = getterOf(Set.prototype, 'size');
+  const mapEntries = Map.prototype.entries;
+  const setValues = Set.prototype.values;
+  const mapIterNext = getProto(new Map().entries()).next;
+  const setIterNext = getProto(new Set().values()).next;
+  const weakMapHas = WeakMap.prototype.has;
+  const weakSetHas = WeakSet.prototype.has;
+  const weakRefDeref = typeof WeakRef === 'function' ? WeakRef.prototype.deref : null;
+  const TypedArrayProto = getProto(Int8Array.prototype);
+  const typedArrayTagGet = getterOf(TypedArrayProto, SYM_TAG);
+  const typedArrayLengthGet = getterOf(TypedArrayProto, 'length');
+  const arrayBufferByteLength = getterOf(ArrayBuffer.prototype, 'byteLength');
+  const sharedArrayBufferByteLength = typeof SharedArrayBuffer === 'function'
+    ? getterOf(SharedArrayBuffer.prototype, 'byteLength') : null;
+  const dataViewByteLength = getterOf(DataView.prototype, 'byteLength');
+  const boxedValueOf = [
+    ['Number', Number.prototype.valueOf],
+    ['String', String.prototype.valueOf],
+    ['Boolean', Boolean.prototype.valueOf],
+    ['Symbol', Symbol.prototype.valueOf],
+  ];
+  if (typeof BigInt === 'function') apply(arrPush, boxedValueOf, [['BigInt', BigInt.prototype.valueOf]]);
+
+  // ---- Small safe helpers --------------------------------------------------
+  function attempt(fn, fallback) {
+    try { return fn(); } catch (e) { return fallback; }
+  }
+  function call(fn, self, a, b) {
+    return apply(fn, self, arguments.length > 3 ? [a, b] : arguments.length > 2 ? [a] : []);
+  }
+  function slice(s, a, b) { return b === undefined ? call(strSlice, s, a) : call(strSlice, s, a, b); }
+  function indexOf(s, t, from) { return call(strIndexOf, s, t, from || 0); }
+  function startsWith(s, t) { return call(strStartsWith, s, t); }
+  function trim(s) { return call(strTrim, s); }
+  function repeat(s, n) { return n > 0 ? call(strRepeat, s, n) : ''; }
+  function push(arr, v) { arr[arr.length] = v; }
+  function join(arr, sep) { return call(arrJoin, arr, sep); }
+  // The builtin exec does not consult anything extension code can patch
+  // (String.prototype.replace/split and RegExp.prototype.test do).
+  function exec(re, s) { re.lastIndex = 0; return call(reExec, re, s); }
+  function test(re, s) { return exec(re, s) !== null; }
+  function split(s, sep) {
+    const out = [];
+    let from = 0;
+    for (;;) {
+      const i = indexOf(s, sep, from);
+      if (i === -1) { push(out, slice(s, from)); return out; }
+      push(out, slice(s, from, i));
+      from = i + sep.length;
+    }
+  }
+  function replaceAll(s, find, rep) {
+    return indexOf(s, find) === -1 ? s : join(split(s, find), rep);
+  }
+  function owns(obj, key) { return call(hasOwn, obj, key); }
+  function isObject(v) { return (typeof v === 'object' && v !== null) || typeof v === 'function'; }
+
+  // Own data property value (never a getter); undefined if absent/accessor/throwing.
+  function dataProp(obj, key) {
+    try {
+      const d = gopd(obj, key);
+      return d && owns(d, 'value') ? d.value : undefined;
+    } catch (e) { return undefined; }
+  }
+  // Data property looked up along the prototype chain (bounded walk).
+  function chainDataProp(obj, key) {
+    let cur = obj;
+    for (let i = 0; i < 64 && isObject(cur); i++) {
+      let d;
+      try { d = gopd(cur, key); } catch (e) { return undefined; }
+      if (d) return owns(d, 'value') ? d.value : undefined;
+      try { cur = getProto(cur); } catch (e) { return undefined; }
+    }
+    return undefined;
+  }
+  // [[Get]] that may run getters; guarded.
+  function safeGet(obj, key) {
+    try { return obj[key]; } catch (e) { return undefined; }
+  }
+  // String(v) that may run user code; returns fallback if it throws.
+  function safeString(v, fallback) {
+    try { return $String(v); } catch (e) { return fallback; }
+  }
+
+  // ---- Text utilities (DevTools' StringUtilities) -------------------------
+  const ELLIPSIS = '\u2026';
+  function hex(n, width) {
+    let s = '';
+    const digits = '0123456789ABCDEF';
+    for (let i = 0; i < width; i++) { s = digits[n & 15] + s; n >>>= 4; }
+    return s;
+  }
+  // Platform.StringUtilities.formatAsJSLiteral
+  function jsLiteral(content) {
+    let quote;
+    let escapeQuote = false;
+    if (indexOf(content, "'") === -1) quote = "'";
+    else if (indexOf(content, '"') === -1) quote = '"';
+    else if (indexOf(content, '`') === -1 && indexOf(content, '${') === -1) quote = '`';
+    else { quote = "'"; escapeQuote = true; }
+    let out = '';
+    const n = content.length;
+    let runStart = 0;
+    for (let i = 0; i < n; i++) {
+      const c = call(strCharCodeAt, content, i);
+      let rep = null;
+      let skip = 0;
+      if (c === 0x5C) rep = '\\\\';
+      else if (c === 0x27 && escapeQuote) rep = "\\'";
+      else if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
+        rep = c === 8 ? '\\b' : c === 12 ? '\\f' : c === 10 ? '\\n' : c === 13 ? '\\r'
+          : c === 9 ? '\\t' : c === 11 ? '\\v' : '\\x' + hex(c, 2);
+      } else if (c >= 0xD800 && c <= 0xDFFF) {
+        const next = i + 1 < n ? call(strCharCodeAt, content, i + 1) : 0;
+        if (c <= 0xDBFF && next >= 0xDC00 && next <= 0xDFFF) { i++; continue; }
+        rep = '\\u' + hex(c, 4);
+      } else if (c === 0x3C) {
+        if (slice(content, i, i + 4) === '<!--') { rep = '\\x3C!--'; skip = 3; }
+        else if (slice(content, i, i + 7) === '<script') { rep = '\\x3Cscript'; skip = 6; }
+        else if (slice(content, i, i + 8) === '</script') { rep = '\\x3C/script'; skip = 7; }
+      }
+      if (rep !== null) {
+        out += slice(content, runStart, i) + rep;
+        i += skip;
+        runStart = i + 1;
+      }
+    }
+    out += slice(content, runStart);
+    return quote + out + quote;
+  }
+  // V8 abbreviateString(value, kMiddle / kEnd), maxLength 100.
+  function abbreviateMiddle(s) {
+    if (s.length <= 100) return s;
+    return slice(s, 0, 50) + ELLIPSIS + slice(s, s.length - 50 + 1);
+  }
+  function abbreviateEnd(s) {
+    if (s.length <= 100) return s;
+    return slice(s, 0, 99) + ELLIPSIS;
+  }
+  function trimEndWithMaxLength(s, max) {
+    if (s.length <= max) return s;
+    return slice(s, 0, max - 1) + ELLIPSIS;
+  }
+  function trimMiddle(s, max) {
+    if (s.length <= max) return s;
+    const left = max >> 1;
+    const right = max - left - 1;
+    return slice(s, 0, left) + ELLIPSIS + slice(s, s.length - right);
+  }
+
+  // ---- Classification (what V8's ValueMirror::create decides) -------------
+  function numberDescription(n) {
+    if ($ObjectIs(n, -0)) return '-0';
+    return $String(n);
+  }
+  function bigintDescription(v) { return $String(v) + 'n'; }
+  function symbolDescription(v) { return attempt(() => $String(v), 'Symbol()'); }
+
+  function isNativeError(v) {
+    if (errorIsError) return attempt(() => errorIsError(v), false);
+    return attempt(() => call(objToString, v) === '[object Error]', false);
+  }
+  function isArgumentsObject(v) {
+    return attempt(() => call(objToString, v) === '[object Arguments]', false);
+  }
+  function boxedPrimitive(v) {
+    for (let i = 0; i < boxedValueOf.length; i++) {
+      try { return { __proto__: null, kind: boxedValueOf[i][0], value: call(boxedValueOf[i][1], v) }; } catch (e) { /* next */ }
+    }
+    return null;
+  }
+  function isArrayIndexKey(key) {
+    if (typeof key !== 'string' || key.length === 0 || key.length > 10) return false;
+    const c0 = call(strCharCodeAt, key, 0);
+    if (c0 === 0x30) return key.length === 1;
+    for (let i = 0; i < key.length; i++) {
+      const c = call(strCharCodeAt, key, i);
+      if (c < 0x30 || c > 0x39) return false;
+    }
+    return +key < 4294967295;
+  }
+  // isArrayLike from value-mirror.cc: own uint32 `length` and a `splice`
+  // function on the chain (or an arguments object). Data properties only.
+  function arrayLikeLength(obj) {
+    const len = dataProp(obj, 'length');
+    if (typeof len !== 'number' || len < 0 || len > 4294967295 || mathFloor(len) !== len) return -1;
+    if (isArgumentsObject(obj)) return len;
+    const splice = chainDataProp(obj, 'splice');
+    return typeof splice === 'function' ? len : -1;
+  }
+
+  function functionName(fn) {
+    const n = dataProp(fn, 'name');
+    return typeof n === 'string' ? n : '';
+  }
+
+  // JSReceiver::GetConstructorName: Symbol.toStringTag (data) on the chain, or
+  // the name of a `constructor` function found on a prototype (not "Object").
+  function className(obj) {
+    let cur = obj;
+    for (let i = 0; i < 64 && isObject(cur); i++) {
+      const tag = dataProp(cur, SYM_TAG);
+      if (typeof tag === 'string') return tag;
+      if (i > 0) {
+        const ctor = dataProp(cur, 'constructor');
+        if (typeof ctor === 'function') {
+          const n = functionName(ctor);
+          if (n && n !== 'Object') return n;
+        }
+      }
+      try { cur = getProto(cur); } catch (e) { break; }
+    }
+    if (typeof obj === 'function') return 'Function';
+    if (attempt(() => isArray(obj), false)) return 'Array';
+    if (isNativeError(obj)) return 'Error';
+    if (isArgumentsObject(obj)) return 'Arguments';
+    return 'Object';
+  }
+
+  function newMirror(type, subtype, value) {
+    return {
+      __proto__: null, type, subtype, value, cls: null, size: 0, length: 0, target: undefined, boxed: null, node: null,
+    };
+  }
+  // Returns a "mirror": {type, subtype, value, ...}; subtype as in the protocol.
+  function mirror(v) {
+    const t = typeof v;
+    if (v === null) return newMirror('object', 'null', v);
+    if (t !== 'object' && t !== 'function') return newMirror(t, null, v);
+    if (t === 'function') return newMirror('function', null, v);
+    const m = newMirror('object', null, v);
+    const nodeHook = host.describeNode;
+    if (typeof nodeHook === 'function') {
+      const info = attempt(() => nodeHook(v), null);
+      if (isObject(info) && typeof dataProp(info, 'tag') === 'string') {
+        const markup = dataProp(info, 'markup');
+        m.subtype = 'node';
+        m.node = { __proto__: null, tag: dataProp(info, 'tag'), markup: typeof markup === 'string' ? markup : null };
+        return m;
+      }
+    }
+    // RegExp.prototype.global throws for non-RegExps and is undefined on RegExp.prototype.
+    if (attempt(() => typeof call(reGlobalGet, v) === 'boolean', false)) {
+      m.subtype = 'regexp';
+      return m;
+    }
+    if (attempt(() => (call(dateGetTime, v), true), false)) { m.subtype = 'date'; return m; }
+    if (isNativeError(v)) { m.subtype = 'error'; return m; }
+    let size = attempt(() => call(mapSizeGet, v), -1);
+    if (size >= 0) { m.subtype = 'map'; m.size = size; return m; }
+    size = attempt(() => call(setSizeGet, v), -1);
+    if (size >= 0) { m.subtype = 'set'; m.size = size; return m; }
+    if (attempt(() => (call(weakMapHas, v, {}), true), false)) { m.subtype = 'weakmap'; return m; }
+    if (attempt(() => (call(weakSetHas, v, {}), true), false)) { m.subtype = 'weakset'; return m; }
+    const taTag = typedArrayTagGet ? attempt(() => call(typedArrayTagGet, v), undefined) : undefined;
+    if (typeof taTag === 'string') {
+      m.subtype = 'typedarray';
+      m.length = attempt(() => call(typedArrayLengthGet, v), 0);
+      return m;
+    }
+    let bytes = attempt(() => call(arrayBufferByteLength, v), -1);
+    if (bytes < 0 && sharedArrayBufferByteLength) bytes = attempt(() => call(sharedArrayBufferByteLength, v), -1);
+    if (bytes >= 0) { m.subtype = 'arraybuffer'; m.length = bytes; return m; }
+    bytes = attempt(() => call(dataViewByteLength, v), -1);
+    if (bytes >= 0) { m.subtype = 'dataview'; m.length = bytes; return m; }
+    if (weakRefDeref) {
+      const r = attempt(() => ({ __proto__: null, target: call(weakRefDeref, v) }), null);
+      if (r) { m.subtype = 'weakref'; m.target = r.target; return m; }
+    }
+    if (attempt(() => isArray(v), false)) {
+      m.subtype = 'array';
+      const len = dataProp(v, 'length');
+      m.length = typeof len === 'number' ? len : 0;
+      return m;
+    }
+    const alen = arrayLikeLength(v);
+    if (alen >= 0) { m.subtype = 'array'; m.length = alen; return m; }
+    m.cls = className(v);
+    if (m.cls === 'Promise' && attempt(() => call(objToString, v) === '[object Promise]', false)) {
+      m.subtype = 'promise';
+      return m;
+    }
+    m.boxed = boxedPrimitive(v);
+    return m;
+  }
+  function mirrorClass(m) {
+    if (m.cls === null || m.cls === undefined) m.cls = className(m.value);
+    return m.cls;
+  }
+
+  function regexpDescription(v) {
+    let flags = '';
+    for (let i = 0; i < reFlagGetters.length; i++) {
+      if (attempt(() => call(reFlagGetters[i][1], v), false)) flags += reFlagGetters[i][0];
+    }
+    return '/' + attempt(() => call(reSourceGet, v), '(?:)') + '/' + flags;
+  }
+
+  // V8's RemoteObject.description.
+  function description(m) {
+    const v = m.value;
+    switch (m.type) {
+      case 'undefined': return 'undefined';
+      case 'boolean': return v ? 'true' : 'false';
+      case 'number': return numberDescription(v);
+      case 'string': return v;
+      case 'bigint': return bigintDescription(v);
+      case 'symbol': return symbolDescription(v);
+      case 'function': return functionSource(v);
+    }
+    switch (m.subtype) {
+      case 'null': return 'null';
+      case 'array': case 'typedarray': case 'map': case 'set':
+        return mirrorClass(m) + '(' + (m.subtype === 'map' || m.subtype === 'set' ? m.size : m.length) + ')';
+      case 'arraybuffer': case 'dataview':
+        return mirrorClass(m) + '(' + m.length + ')';
+      case 'regexp': return regexpDescription(v);
+      case 'date': return attempt(() => call(dateToString, v), mirrorClass(m));
+      case 'error': return errorDescription(v);
+      case 'node': return m.node.tag;
+    }
+    return mirrorClass(m);
+  }
+
+  // ---- Functions -----------------------------------------------------------
+  function functionSource(fn) {
+    let text = attempt(() => call(fnToString, fn), null);
+    if (typeof text !== 'string') return 'function ' + functionName(fn) + '() { [native code] }';
+    // JSC prints native functions on three lines; V8 on one.
+    const nat = exec(/^function\s*([^(]*)\(\)\s*\{\s*\[native code\]\s*\}$/, text);
+    if (nat) text = 'function ' + nat[1] + '() { [native code] }';
+    return text;
+  }
+  // ObjectPropertiesSection.valueElementForFunctionDescription
+  function renderFunction(fn, includePreview) {
+    let text = functionSource(fn);
+    if (test(/^function [gs]et /, text)) text = 'function ' + slice(text, 13);
+    else if (test(/^function [gs]et\(/, text)) text = 'function' + slice(text, 12);
+    if (test(/^[gs]et /, text)) text = slice(text, 4);
+    const name = functionName(fn);
+    const defaultName = name || (includePreview ? '' : 'anonymous');
+    const asyncMatch = exec(/^(async\s+function)/, text);
+    const isGenerator = startsWith(text, 'function*');
+    const isGeneratorShorthand = startsWith(text, '*');
+    const isBasic = !isGenerator && startsWith(text, 'function');
+    const isClass = startsWith(text, 'class ') || startsWith(text, 'class{');
+    const firstArrowIndex = indexOf(text, '=>');
+    const isArrow = !asyncMatch && !isGenerator && !isBasic && !isClass && firstArrowIndex > 0;
+
+    function nameAndArguments(contents) {
+      const start = indexOf(contents, '(');
+      const end = exec(/\)\s*{/, contents);
+      if (start !== -1 && end && end.index > start) {
+        return (trim(slice(contents, 0, start)) || defaultName) + slice(contents, start, end.index + 1);
+      }
+      return defaultName + '()';
+    }
+    function elements(prefix, body, abbreviation) {
+      const head = prefix.length ? prefix + ' ' : '';
+      if (includePreview) return head + trimEndWithMaxLength(trim(body), 200);
+      return head + replaceAll(abbreviation, '\n', ' ');
+    }
+    if (isClass) {
+      const after = slice(text, 5);
+      const m = exec(/^[^{\s]+/, trim(after));
+      return elements('class', after, (m && trim(m[0])) || defaultName);
+    }
+    if (asyncMatch) {
+      const after = slice(text, asyncMatch[1].length);
+      return elements('async \u0192', after, nameAndArguments(after));
+    }
+    if (isGenerator) {
+      const after = slice(text, 9);
+      return elements('\u0192*', after, nameAndArguments(after));
+    }
+    if (isGeneratorShorthand) {
+      const after = slice(text, 1);
+      return elements('\u0192*', after, nameAndArguments(after));
+    }
+    if (isBasic) {
+      const after = slice(text, 8);
+      return elements('\u0192', after, nameAndArguments(after));
+    }
+    if (isArrow) {
+      let abbreviation = text;
+      if (defaultName) abbreviation = defaultName + '()';
+      else if (text.length > 60) abbreviation = slice(text, 0, firstArrowIndex + 2) + ' {' + ELLIPSIS + '}';
+      return elements('', text, abbreviation);
+    }
+    return elements('\u0192', text, nameAndArguments(text));
+  }
+
+  // ---- Stacks and errors ---------------------------------------------------
+  let selfURL = null;
+  // Frames of the host's own scripts (exthost:///js/*) are left out of traces
+  // and error stacks, as Chrome shows none for its own machinery.
+  let internalPrefix = null;
+  function frameURL(location) {
+    const m = exec(/^(.*?)(?::\d+){1,2}$/, location);
+    return m ? m[1] : location;
+  }
+  function isInternalURL(url) {
+    if (url && selfURL && url === selfURL) return true;
+    if (url && internalPrefix && startsWith(url, internalPrefix)) return true;
+    const hook = host.isInternalFrameURL;
+    if (typeof hook === 'function' && url) return attempt(() => !!hook(url), false);
+    return false;
+  }
+  function isJscStack(stack) {
+    if (stack === '') return true;
+    const lines = split(stack, '\n');
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i];
+      if (l === '') continue;
+      if (indexOf(l, '@') === -1 || test(/^\s/, l)) return false;
+    }
+    return true;
+  }
+  // "fn@url:1:2" -> {text: "    at fn (url:1:2)", url}
+  function convertJscFrame(line) {
+    const at = indexOf(line, '@');
+    let fn = at === -1 ? '' : slice(line, 0, at);
+    let loc = at === -1 ? line : slice(line, at + 1);
+    const url = loc === '[native code]' ? '' : frameURL(loc);
+    if (loc === '' || loc === '[native code]') loc = '<anonymous>';
+    if (fn === 'global code' || fn === 'module code' || fn === '') return { text: '    at ' + loc, url };
+    if (fn === 'eval code') fn = 'eval';
+    return { text: '    at ' + fn + ' (' + loc + ')', url };
+  }
+  // V8 "    at fn (url:1:2)" -> url
+  function v8FrameURL(line) {
+    let m = exec(/\(([^()]*)\)$/, line);
+    if (m) return frameURL(m[1]);
+    m = exec(/^\s*at (.*)$/, line);
+    return m ? frameURL(m[1]) : '';
+  }
+  // Frames of a stack string (JSC or V8 format) as V8 "    at" lines.
+  function stackFrames(stack, skip) {
+    const out = [];
+    const lines = split(stack, '\n');
+    let dropped = 0;
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i];
+      if (l === '') continue;
+      let f;
+      if (test(/^\s+at /, l)) f = { text: l, url: v8FrameURL(l) };
+      else if (indexOf(l, '@') !== -1 || test(/:\d+:\d+$/, l)) f = convertJscFrame(l);
+      else continue; // a V8 header line
+      if (dropped < skip) { dropped++; continue; }
+      if (isInternalURL(f.url)) continue;
+      push(out, f.text);
+    }
+    return out;
+  }
+  function formatStackTrace(stack) {
+    if (typeof stack !== 'string') return '';
+    return join(stackFrames(stack, 0), '\n');
+  }
+
+  function errorHeader(e) {
+    try {
+      let name = safeGet(e, 'name');
+      name = name === undefined ? 'Error' : $String(name);
+      let msg = safeGet(e, 'message');
+      msg = msg === undefined ? '' : $String(msg);
+      if (!name) return msg;
+      if (!msg) return name;
+      return name + ': ' + msg;
+    } catch (x) {
+      return className(e);
+    }
+  }
+  // value-mirror.cc descriptionForError(kNative), with JSC's frames-only
+  // stack turned into V8's "header + at-lines" form.
+  function errorDescription(e) {
+    const stack = safeGet(e, 'stack');
+    if (typeof stack === 'string') {
+      if (!isJscStack(stack)) return stack;
+      const frames = stackFrames(stack, 0);
+      const header = errorHeader(e);
+      return frames.length ? header + '\n' + join(frames, '\n') : header;
+    }
+    const cls = className(e);
+    const msg = safeGet(e, 'message');
+    return typeof msg === 'string' && msg !== '' ? cls + ': ' + msg : cls;
+  }
+  function renderError(e) {
+    let out = errorDescription(e);
+    const seen = [e];
+    let cur = e;
+    for (let depth = 0; depth < 10; depth++) {
+      const cause = chainDataProp(cur, 'cause');
+      if (typeof cause === 'string') { out += '\nCaused by: ' + cause; break; }
+      if (!isObject(cause) || !isNativeError(cause)) break;
+      for (let i = 0; i < seen.length; i++) if (seen[i] === cause) return out;
+      push(seen, cause);
+      out += '\nCaused by: ' + errorDescription(cause);
+      cur = cause;
+    }
+    return out;
+  }
+
+  // ---- Object previews (value-mirror.cc + RemoteObjectPreviewFormatter) ---
+  const NAME_LIMIT = 5;
+  const INDEX_LIMIT = 100;
+  const ENTRY_LIMIT = 5;
+  const KEY_SCAN_LIMIT = 10000;
+
+  // A PropertyPreview: {name, type, subtype, text} where text is the rendered value.
+  function propertyPreview(name, v) {
+    const m = mirror(v);
+    return newProp(name, m.type, propertyValueText(m));
+  }
+  function newProp(name, type, text) {
+    return { __proto__: null, name, type, text, isIndex: false, internal: false };
+  }
+  // buildPropertyPreview + renderPropertyPreview
+  function propertyValueText(m) {
+    switch (m.type) {
+      case 'undefined': case 'boolean': case 'number': return description(m);
+      case 'string': return jsLiteral(abbreviateMiddle(m.value));
+      case 'bigint': return abbreviateMiddle(description(m));
+      case 'symbol': return abbreviateEnd(description(m));
+      case 'function': return '\u0192';
+    }
+    if (m.subtype === 'null') return 'null';
+    const d = m.subtype === 'regexp' ? abbreviateMiddle(description(m)) : abbreviateEnd(description(m));
+    return m.subtype ? d : abbreviateClassName(d);
+  }
+  // buildEntryPreview + renderPropertyPreview (descriptions not abbreviated).
+  function entryValueText(m) {
+    switch (m.type) {
+      case 'undefined': case 'boolean': case 'number': case 'bigint': return description(m);
+      case 'string': return jsLiteral(m.value);
+      case 'symbol': return null; // V8 builds no entry preview for symbols
+      case 'function': return '\u0192';
+    }
+    if (m.subtype === 'null') return 'null';
+    const d = description(m);
+    return m.subtype ? d : abbreviateClassName(d);
+  }
+  function abbreviateClassName(d) {
+    const parts = split(d, '.');
+    for (let i = 0; i < parts.length - 1; i++) parts[i] = trimMiddle(parts[i], 3);
+    return parts.length === 1 && parts[0] === 'Object' ? '{' + ELLIPSIS + '}' : join(parts, '.');
+  }
+  function keyName(key) {
+    return typeof key === 'symbol' ? symbolDescription(key) : key;
+  }
+  function renderName(name) {
+    if (test(/^\s|\s$|^$|\n/, name)) return '"' + replaceAll(name, '\n', '\u21B5') + '"';
+    return name;
+  }
+
+  // Collects own properties as V8's PreviewPropertyAccumulator does.
+  function collectProperties(obj, m, props, limits) {
+    const blockLength = m.subtype === 'array' || (m.boxed && m.boxed.kind === 'String');
+    let skipIndex = m.boxed && m.boxed.kind === 'String' ? m.boxed.value.length + 1 : -1;
+    let keys;
+    if (m.subtype === 'typedarray' && m.length > INDEX_LIMIT) {
+      // Elements only: a typed array is dense and may be huge.
+      for (let i = 0; i < INDEX_LIMIT; i++) {
+        const p = propertyPreview($String(i), attempt(() => obj[i], undefined));
+        p.isIndex = true;
+        push(props, p);
+      }
+      limits.overflow = true;
+      return;
+    }
+    if (m.subtype === 'array' && m.length > KEY_SCAN_LIMIT) {
+      // A huge array: if its first slots already hold more than INDEX_LIMIT
+      // elements, take those instead of listing every key. (A sparse one is
+      // listed below; listing costs what it holds.)
+      const found = [];
+      for (let i = 0; i < KEY_SCAN_LIMIT && found.length <= INDEX_LIMIT; i++) {
+        let d;
+        try { d = gopd(obj, $String(i)); } catch (e) { d = undefined; }
+        if (d) push(found, [$String(i), d]);
+      }
+      if (found.length > INDEX_LIMIT) {
+        for (let i = 0; i < INDEX_LIMIT; i++) {
+          const d = found[i][1];
+          let p;
+          if (owns(d, 'value')) p = propertyPreview(found[i][0], d.value);
+          else if (typeof d.get === 'function') p = newProp(found[i][0], 'accessor', '(...)');
+          else continue;
+          p.isIndex = true;
+          push(props, p);
+        }
+        limits.overflow = true;
+        return;
+      }
+    }
+    try { keys = ownKeys(obj); } catch (e) { return; }
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k];
+      if (blockLength && key === 'length') continue;
+      const isIndex = isArrayIndexKey(key);
+      if (isIndex && skipIndex > 0) { skipIndex--; if (skipIndex > 0) continue; }
+      let d;
+      try { d = gopd(obj, key); } catch (e) { continue; }
+      if (!d) continue;
+      let entry;
+      const name = keyName(key);
+      if (owns(d, 'value')) entry = propertyPreview(name, d.value);
+      else if (typeof d.get === 'function') entry = newProp(name, 'accessor', '(...)');
+      else continue;
+      if (isIndex) {
+        if (limits.index === 0) { limits.overflow = true; return; }
+        limits.index--;
+      } else {
+        if (limits.name === 0) { limits.overflow = true; return; }
+        limits.name--;
+      }
+      entry.isIndex = isIndex;
+      push(props, entry);
+    }
+  }
+  function collectEntries(obj, m, limits) {
+    if (m.subtype !== 'map' && m.subtype !== 'set') return null;
+    const entries = [];
+    try {
+      const isMap = m.subtype === 'map';
+      const it = call(isMap ? mapEntries : setValues, obj);
+      const next = isMap ? mapIterNext : setIterNext;
+      for (;;) {
+        const r = call(next, it);
+        if (r.done) break;
+        if (entries.length === ENTRY_LIMIT) { limits.overflow = true; break; }
+        push(entries, isMap ? { __proto__: null, key: r.value[0], value: r.value[1], hasKey: true }
+          : { __proto__: null, key: undefined, value: r.value, hasKey: false });
+      }
+    } catch (e) { /* keep what we have */ }
+    return entries.length ? entries : null;
+  }
+  function sortValue(p) {
+    if (p.internal) return 3;
+    if (p.type !== 'function' && !startsWith(p.name, '#')) return 4;
+    return 5;
+  }
+  function stableSortByComparator(list) {
+    // Insertion sort: stable, and lists are short (bounded by the limits).
+    for (let i = 1; i < list.length; i++) {
+      const x = list[i];
+      let j = i - 1;
+      while (j >= 0 && sortValue(list[j]) > sortValue(x)) { list[j + 1] = list[j]; j--; }
+      list[j + 1] = x;
+    }
+    return list;
+  }
+
+  function renderPreview(m) {
+    const obj = m.value;
+    const limits = { __proto__: null, name: NAME_LIMIT, index: INDEX_LIMIT, overflow: false };
+    const props = [];
+    if (m.boxed) {
+      limits.name--;
+      const inner = mirror(m.boxed.value);
+      const p = newProp('[[PrimitiveValue]]', inner.type, propertyValueText(inner));
+      p.internal = true;
+      push(props, p);
+    } else if (m.subtype === 'weakref') {
+      limits.name--;
+      const inner = mirror(m.target);
+      const p = newProp('[[WeakRefTarget]]', inner.type, m.target === undefined ? null : propertyValueText(inner));
+      p.internal = true;
+      push(props, p);
+    }
+    collectProperties(obj, m, props, limits);
+    const entries = collectEntries(obj, m, limits);
+    const isArr = m.subtype === 'array' || m.subtype === 'typedarray';
+    const desc = description(m);
+    let objectDescription;
+    if (isArr) {
+      const len = m.length;
+      const lengthText = len > 1 ? '(' + len + ')' : '';
+      const name = mirrorClass(m);
+      objectDescription = name === 'Array' ? lengthText : name + lengthText;
+    } else {
+      objectDescription = desc === 'Object' ? '' : desc;
+    }
+    const items = [];
+    if (entries) {
+      for (let i = 0; i < entries.length; i++) {
+        const e = entries[i];
+        const valueText = entryValueText(mirror(e.value));
+        if (valueText === null) continue;
+        if (e.hasKey) {
+          const keyText = entryValueText(mirror(e.key));
+          if (keyText === null) continue;
+          push(items, keyText + ' => ' + valueText);
+        } else {
+          push(items, valueText);
+        }
+      }
+    } else if (isArr) {
+      const len = m.length;
+      const indexProps = [];
+      const otherProps = [];
+      for (let i = 0; i < props.length; i++) {
+        const p = props[i];
+        if (!p.internal && p.isIndex && +p.name < len) push(indexProps, p);
+        else push(otherProps, p);
+      }
+      const canShowGaps = !limits.overflow;
+      let last = -1;
+      for (let i = 0; i < indexProps.length; i++) {
+        const p = indexProps[i];
+        const index = +p.name;
+        const gap = index - last - 1;
+        const hasGaps = index !== i;
+        if (canShowGaps && gap > 0) push(items, gap === 1 ? 'empty' : 'empty \u00D7 ' + gap);
+        push(items, (!canShowGaps && hasGaps ? renderName(p.name) + ': ' : '') + p.text);
+        last = index;
+      }
+      const trailingGap = len - last - 1;
+      if (canShowGaps && trailingGap > 0) push(items, trailingGap === 1 ? 'empty' : 'empty \u00D7 ' + trailingGap);
+      stableSortByComparator(otherProps);
+      for (let i = 0; i < otherProps.length; i++) {
+        push(items, renderName(otherProps[i].name) + ': ' + otherProps[i].text);
+      }
+    } else {
+      const visible = [];
+      for (let i = 0; i < props.length; i++) if (props[i].type !== 'accessor') push(visible, props[i]);
+      stableSortByComparator(visible);
+      for (let i = 0; i < visible.length; i++) {
+        const p = visible[i];
+        if (p.name === '[[PrimitiveValue]]') push(items, p.text);
+        else if (p.name === '[[WeakRefTarget]]') push(items, p.text === null ? '<cleared>' : p.text);
+        else push(items, renderName(p.name) + ': ' + p.text);
+      }
+    }
+    let text = objectDescription ? objectDescription + ' ' : '';
+    text += isArr ? '[' : '{';
+    text += join(items, ', ');
+    if (limits.overflow) text += items.length ? ', ' + ELLIPSIS : ELLIPSIS;
+    text += isArr ? ']' : '}';
+    return text;
+  }
+
+  // formatParameter(value, forceObject=false, includePreview=true)
+  function renderValue(v, quoteStrings) {
+    const m = mirror(v);
+    if (m.type === 'string') return quoteStrings ? jsLiteral(v) : v;
+    if (m.type === 'function') return renderFunction(v, true);
+    if (m.type !== 'object' || m.subtype === 'null') return description(m);
+    switch (m.subtype) {
+      case 'error': return renderError(v);
+      case 'node': return m.node.markup !== null ? m.node.markup : m.node.tag;
+      case 'date': case 'regexp': case 'arraybuffer': case 'dataview': return description(m);
+    }
+    return renderPreview(m);
+  }
+  // formatParameter(value, forceObject=true, includePreview=false): %O, dir()
+  function renderGeneric(v) {
+    const m = mirror(v);
+    if (m.type === 'function') return renderFunction(v, false);
+    return description(m);
+  }
+  function safeRender(fn, v) {
+    try { return fn(v); } catch (e) {
+      return attempt(() => description(mirror(v)), typeof v === 'object' ? '{' + ELLIPSIS + '}' : '?');
+    }
+  }
+
+  // ---- Format strings ------------------------------------------------------
+  // Stage 1: builtins-console.cc Formatter() converts arguments in place.
+  function v8Formatter(args) {
+    if (args.length < 2 || typeof args[0] !== 'string') return;
+    const states = [{ __proto__: null, str: args[0], off: 0 }];
+    let index = 1;
+    let guard = 0;
+    while (states.length && index < args.length && guard++ < 100000) {
+      const state = states[states.length - 1];
+      state.off = indexOf(state.str, '%', state.off);
+      if (state.off < 0 || state.off === state.str.length - 1) { states.length--; continue; }
+      let current = args[index];
+      const spec = state.str[state.off + 1];
+      if (spec === 'd' || spec === 'f' || spec === 'i') {
+        if (typeof current === 'symbol') current = NaN;
+        else {
+          try { current = spec === 'f' ? $parseFloat(current) : $parseInt(current, 10); } catch (e) { current = NaN; }
+        }
+      } else if (spec === 's') {
+        let s;
+        try { s = $String(current); } catch (e) { s = null; }
+        if (s === null) { index++; state.off += 2; continue; } // leave it to stage 2
+        current = s;
+        if (states.length < 64) states[states.length] = { __proto__: null, str: current, off: 0 };
+      } else if (spec === 'c' || spec === 'o' || spec === 'O' || spec === '_') {
+        index++;
+        state.off += 2;
+        continue;
+      } else if (spec === '%') {
+        state.off += 2;
+        continue;
+      } else {
+        state.off++;
+        continue;
+      }
+      args[index++] = current;
+      state.off += 2;
+    }
+  }
+
+  // Stage 2: DevTools ConsoleFormat.format(): returns {text, rest}.
+  const FORMAT_RE = /%([%_Oocsdfi])|\x1B\[([\d;]*)m/;
+  function frontendFormat(fmt, args) {
+    let out = '';
+    let argIndex = 0;
+    let guard = 0;
+    for (let match = exec(FORMAT_RE, fmt); match !== null && guard++ < 100000; match = exec(FORMAT_RE, fmt)) {
+      out += slice(fmt, 0, match.index);
+      let substitution;
+      const spec = match[1];
+      switch (spec) {
+        case '%':
+          out += '%';
+          substitution = '';
+          break;
+        case 's':
+          if (argIndex < args.length) substitution = safeRender(describeValue, args[argIndex++]);
+          break;
+        case 'c':
+        case '_':
+          if (argIndex < args.length) { argIndex++; substitution = ''; }
+          break;
+        case 'o':
+          if (argIndex < args.length) { out += safeRender(renderQuoted, args[argIndex++]); substitution = ''; }
+          break;
+        case 'O':
+          if (argIndex < args.length) { out += safeRender(renderGeneric, args[argIndex++]); substitution = ''; }
+          break;
+        case 'd': case 'f': case 'i':
+          if (argIndex < args.length) {
+            const value = args[argIndex++];
+            let n = typeof value !== 'number' ? NaN : value;
+            if (spec !== 'f') n = mathFloor(n);
+            substitution = $String(n);
+          }
+          break;
+        case undefined:
+          substitution = ''; // an ANSI SGR sequence: styling only
+          break;
+      }
+      if (substitution === undefined) {
+        out += match[0];
+        substitution = '';
+      }
+      fmt = substitution + slice(fmt, match.index + match[0].length);
+      if (fmt.length > 1000000) break;
+    }
+    out += fmt;
+    return { text: out, rest: call(arrSlice, args, argIndex) };
+  }
+  function describeValue(v) { return description(mirror(v)); }
+  function renderQuoted(v) { return renderValue(v, true); }
+
+  // ConsoleViewMessage.format(): the text of one message's parameters.
+  function formatParameters(params) {
+    if (params.length === 0) return '';
+    if (params.length === 1 && typeof params[0] === 'string' && test(/\n\s+at /, params[0])) {
+      return params[0]; // tryFormatAsError: an error-stack-looking string is shown as is
+    }
+    let text = '';
+    let rest = params;
+    const formatting = typeof params[0] === 'string';
+    if (formatting) {
+      const r = frontendFormat(params[0], call(arrSlice, params, 1));
+      text = r.text;
+      rest = r.rest;
+      if (rest.length) text += ' ';
+    }
+    for (let i = 0; i < rest.length; i++) {
+      const p = rest[i];
+      text += formatting && typeof p === 'string' ? p : safeRender(renderQuoted, p);
+      if (i < rest.length - 1) text += ' ';
+    }
+    return text;
+  }
+  function formatConsoleArguments(args, noV8Stage) {
+    const params = call(arrSlice, args, 0);
+    if (!noV8Stage) v8Formatter(params);
+    return formatParameters(params);
+  }
+
+  // ---- Emission and state --------------------------------------------------
+  let groupDepth = 0;
+  function emit(level, text) {
+    try {
+      let t = typeof text === 'string' ? text : $String(text);
+      if (groupDepth > 0) {
+        const indent = repeat('  ', groupDepth);
+        t = indent + replaceAll(t, '\n', '\n' + indent);
+      }
+      nativeMessage(level, t);
+    } catch (e) { /* the sink failed: nothing to do */ }
+  }
+
+  const counts = new $Map();
+  const timers = new $Map();
+  function labelOf(args, fallback) {
+    if (args.length < 1 || args[0] === undefined) return fallback;
+    return safeString(args[0], fallback);
+  }
+  function now() {
+    return attempt(() => +nativeNow(), 0);
+  }
+
+  // ---- console.trace stack capture ----------------------------------------
+  // Chrome captures up to 200 frames whatever Error.stackTraceLimit says.
+  function raiseStackTraceLimit() {
+    try {
+      const d = gopd($Error, 'stackTraceLimit');
+      if (d && owns(d, 'value') && d.writable) {
+        $Error.stackTraceLimit = 201;
+        return { __proto__: null, value: d.value };
+      }
+    } catch (e) { /* ignore */ }
+    return null;
+  }
+  function restoreStackTraceLimit(saved) {
+    if (saved) { try { $Error.stackTraceLimit = saved.value; } catch (e) { /* ignore */ } }
+  }
+  function traceFrames(error) {
+    const stack = attempt(() => error.stack, '');
+    if (typeof stack !== 'string') return [];
+    // Frame 0 is console.trace itself, which created `error`.
+    const frames = stackFrames(stack, 1);
+    return frames.length > 200 ? call(arrSlice, frames, 0, 200) : frames;
+  }
+
+  // ---- The console object --------------------------------------------------
+  let depth = 0;
+  const MAX_DEPTH = 4;
+  function guarded(fn) {
+    if (depth >= MAX_DEPTH) return;
+    depth++;
+    try { fn(); } catch (e) { /* never throw out of console */ } finally { depth--; }
+  }
+  function logLike(level, args) {
+    if (args.length === 0) return;
+    emit(level, formatConsoleArguments(args, false));
+  }
+
+  // Own properties in the order V8's bootstrapper installs them.
+  const consoleObject = {
+    debug(...args) { guarded(() => logLike('debug', args)); },
+    error(...args) { guarded(() => logLike('error', args)); },
+    info(...args) { guarded(() => logLike('info', args)); },
+    log(...args) { guarded(() => logLike('log', args)); },
+    warn(...args) { guarded(() => logLike('warn', args)); },
+    dir(...args) {
+      guarded(() => {
+        if (args.length === 0) return;
+        emit('log', safeRender(renderGeneric, args[0]));
+      });
+    },
+    dirxml(...args) {
+      guarded(() => {
+        if (args.length === 0) return;
+        emit('log', formatConsoleArguments(args, true));
+      });
+    },
+    table(...args) {
+      guarded(() => {
+        if (args.length === 0) return;
+        emit('log', renderTable(args[0], args.length > 1 ? args[1] : undefined));
+      });
+    },
+    trace(...args) {
+      const saved = raiseStackTraceLimit();
+      let error = null;
+      try { error = new $Error(); } catch (e) { /* stack overflow */ }
+      restoreStackTraceLimit(saved);
+      guarded(() => {
+        const frames = error ? traceFrames(error) : [];
+        const label = args.length ? formatConsoleArguments(args, false) : 'console.trace';
+        emit('log', frames.length ? label + '\n' + join(frames, '\n') : label);
+      });
+    },
+    group(...args) {
+      guarded(() => {
+        const label = args.length ? formatConsoleArguments(args, false)
+          : FIREFOX ? '<no group label>' : 'console.group';
+        emit('log', label);
+        groupDepth++;
+      });
+    },
+    groupCollapsed(...args) {
+      guarded(() => {
+        const label = args.length ? formatConsoleArguments(args, false)
+          : FIREFOX ? '<no group label>' : 'console.groupCollapsed';
+        emit('log', label);
+        groupDepth++;
+      });
+    },
+    groupEnd() {
+      guarded(() => { if (groupDepth > 0) groupDepth--; });
+    },
+    clear() {
+      guarded(() => {
+        groupDepth = 0;
+        emit('log', FIREFOX ? 'Console was cleared.' : 'Console was cleared');
+      });
+    },
+    count(...args) {
+      guarded(() => {
+        const label = labelOf(args, 'default');
+        const n = (call(mapGet, counts, label) || 0) + 1;
+        call(mapSet, counts, label, n);
+        if (FIREFOX) emit('log', (label || '<no label>') + ': ' + n);
+        else emit('log', label === '' ? $String(n) : label + ': ' + n);
+      });
+    },
+    countReset(...args) {
+      guarded(() => {
+        const label = labelOf(args, 'default');
+        if (call(mapHas, counts, label)) {
+          call(mapSet, counts, label, 0);
+          if (FIREFOX) emit('log', (label || '<no label>') + ': 0');
+        } else if (FIREFOX) {
+          emit('warn', 'Counter \u201C' + label + '\u201D doesn\u2019t exist.');
+        } else {
+          emit('warn', "Count for '" + label + "' does not exist");
+        }
+      });
+    },
+    assert(...args) {
+      guarded(() => {
+        let ok;
+        try { ok = !!args[0]; } catch (e) { ok = false; }
+        if (ok) return;
+        const rest = call(arrSlice, args, 1);
+        if (rest.length === 0) rest[0] = 'console.assert';
+        emit('error', 'Assertion failed: ' + formatConsoleArguments(rest, false));
+      });
+    },
+    profile() {},
+    profileEnd() {},
+    time(...args) {
+      guarded(() => {
+        const label = labelOf(args, 'default');
+        if (call(mapHas, timers, label)) {
+          emit('warn', FIREFOX ? 'Timer \u201C' + label + '\u201D already exists.' : "Timer '" + label + "' already exists");
+          return;
+        }
+        call(mapSet, timers, label, now());
+      });
+    },
+    timeLog(...args) {
+      guarded(() => timerReport(args, false));
+    },
+    timeEnd(...args) {
+      guarded(() => timerReport(args, true));
+    },
+    timeStamp() {},
+  };
+
+  function timerReport(args, end) {
+    const label = labelOf(args, 'default');
+    if (!call(mapHas, timers, label)) {
+      emit('warn', FIREFOX ? 'Timer \u201C' + label + '\u201D doesn\u2019t exist.' : "Timer '" + label + "' does not exist");
+      return;
+    }
+    const elapsed = now() - call(mapGet, timers, label);
+    if (end) call(mapDelete, timers, label);
+    if (FIREFOX) {
+      const ms = mathRound(elapsed * 100) / 100;
+      if (end) { emit('log', label + ': ' + ms + 'ms - timer ended'); return; }
+      const params = [label + ': ' + ms + 'ms'];
+      for (let i = 1; i < args.length; i++) params[params.length] = args[i];
+      emit('log', formatParameters(params));
+      return;
+    }
+    const message = label + ': ' + $String(elapsed) + ' ms';
+    if (end) { emit('log', formatParameters([message])); return; }
+    const params = [message];
+    for (let i = 1; i < args.length; i++) params[params.length] = args[i];
+    emit('log', formatParameters(params));
+  }
+
+  // ---- console.table -------------------------------------------------------
+  const TABLE_LIMIT = 1000;
+  const MAX_COLUMNS = 20;
+  function renderTable(data, columns) {
+    if (!isObject(data) || typeof data === 'function') return formatConsoleArguments([data], true);
+    const m = mirror(data);
+    let selected = null;
+    if (columns !== undefined && attempt(() => isArray(columns), false)) {
+      selected = new $Set();
+      const n = attempt(() => columns.length, 0);
+      for (let i = 0; i < n && i < TABLE_LIMIT; i++) {
+        const c = attempt(() => columns[i], undefined);
+        if (typeof c === 'string') call(setAdd, selected, c);
+      }
+    }
+    let keys;
+    try { keys = ownKeys(data); } catch (e) { keys = []; }
+    const blockLength = m.subtype === 'array' || m.subtype === 'typedarray';
+    const VALUE = { valueColumn: true };
+    const columnNames = [];
+    const rows = [];
+    let names = TABLE_LIMIT;
+    let indices = TABLE_LIMIT;
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k];
+      if (blockLength && key === 'length') continue;
+      const isIndex = isArrayIndexKey(key);
+      if (isIndex) { if (indices-- <= 0) break; } else if (names-- <= 0) break;
+      let d;
+      try { d = gopd(data, key); } catch (e) { continue; }
+      if (!d || !owns(d, 'value')) continue; // accessor rows have no value
+      const rowValue = d.value;
+      const cells = new $Map();
+      let sub = null;
+      if (isObject(rowValue) && typeof rowValue !== 'function') {
+        sub = [];
+        let rkeys;
+        try { rkeys = ownKeys(rowValue); } catch (e) { rkeys = []; }
+        const rm = mirror(rowValue);
+        const rBlock = rm.subtype === 'array' || rm.subtype === 'typedarray';
+        for (let j = 0; j < rkeys.length && j < TABLE_LIMIT; j++) {
+          const rk = rkeys[j];
+          if (rBlock && rk === 'length') continue;
+          const cname = keyName(rk);
+          if (selected && !call(setHas, selected, cname)) continue;
+          let rd;
+          try { rd = gopd(rowValue, rk); } catch (e) { continue; }
+          if (!rd) continue;
+          if (owns(rd, 'value')) push(sub, { name: cname, text: propertyValueText(mirror(rd.value)) });
+          else if (typeof rd.get === 'function') push(sub, { name: cname, text: '(...)' });
+        }
+      }
+      if (!sub || sub.length === 0) {
+        sub = [{ name: VALUE, text: propertyValueText(mirror(rowValue)) }];
+      }
+      for (let j = 0; j < sub.length; j++) {
+        const c = sub[j];
+        let known = false;
+        for (let x = 0; x < columnNames.length; x++) if (columnNames[x] === c.name) { known = true; break; }
+        if (!known) {
+          if (columnNames.length === MAX_COLUMNS) continue;
+          push(columnNames, c.name);
+        }
+        call(mapSet, cells, c.name, c.text);
+      }
+      push(rows, { name: keyName(key), cells });
+    }
+    if (rows.length === 0) return '';
+    const header = ['(index)'];
+    for (let i = 0; i < columnNames.length; i++) push(header, columnNames[i] === VALUE ? 'Value' : columnNames[i]);
+    const grid = [header];
+    for (let r = 0; r < rows.length; r++) {
+      const line = [rows[r].name];
+      for (let i = 0; i < columnNames.length; i++) {
+        const t = call(mapGet, rows[r].cells, columnNames[i]);
+        push(line, t === undefined ? '' : t);
+      }
+      push(grid, line);
+    }
+    const widths = [];
+    for (let i = 0; i < header.length; i++) {
+      let w = 0;
+      for (let r = 0; r < grid.length; r++) if (grid[r][i].length > w) w = grid[r][i].length;
+      push(widths, w);
+    }
+    function pad(s, w) { return s + repeat(' ', w - s.length); }
+    const lines = [];
+    for (let r = 0; r < grid.length; r++) {
+      const cells = [];
+      for (let i = 0; i < header.length; i++) push(cells, pad(grid[r][i], widths[i]));
+      let line = join(cells, ' | ');
+      let end = line.length;
+      while (end > 0 && call(strCharCodeAt, line, end - 1) === 0x20) end--;
+      push(lines, slice(line, 0, end));
+      if (r === 0) {
+        const rule = [];
+        for (let i = 0; i < header.length; i++) push(rule, repeat('-', widths[i]));
+        push(lines, join(rule, '-+-'));
+      }
+    }
+    push(lines, safeRender(renderGeneric, data));
+    return join(lines, '\n');
+  }
+
+  // ---- Chrome-only extras ----------------------------------------------------
+  if (!FIREFOX) {
+    const extras = {
+      context() {
+        const c = {};
+        const names = ['debug', 'error', 'info', 'log', 'warn', 'dir', 'dirxml', 'table', 'trace', 'group',
+          'groupCollapsed', 'groupEnd', 'clear', 'count', 'countReset', 'assert', 'profile', 'profileEnd',
+          'time', 'timeLog', 'timeEnd', 'timeStamp'];
+        for (let i = 0; i < names.length; i++) {
+          defineProp(c, names[i], { value: consoleObject[names[i]], writable: true, enumerable: true, configurable: true });
+        }
+        return c;
+      },
+      createTask(name) {
+        if (typeof name !== 'string' || name === '') throw new TypeError('First argument must be a non-empty string.');
+        return $freeze({
+          run(f) {
+            if (typeof f !== 'function') throw new TypeError('First argument must be a function.');
+            return f();
+          },
+        });
+      },
+    };
+    defineProp(consoleObject, 'context', { value: extras.context, writable: true, enumerable: true, configurable: true });
+    defineProp(consoleObject, 'createTask', { value: extras.createTask, writable: true, enumerable: true, configurable: true });
+  }
+  defineProp(consoleObject, SYM_TAG, { value: 'console', writable: false, enumerable: false, configurable: true });
+
+  // ---- Install ---------------------------------------------------------------
+  try {
+    const s = new $Error().stack;
+    if (typeof s === 'string') {
+      const lines = split(s, '\n');
+      for (let i = 0; i < lines.length; i++) {
+        const l = lines[i];
+        if (test(/^\s+at /, l)) { selfURL = v8FrameURL(l); break; }
+        if (indexOf(l, '@') !== -1) { selfURL = convertJscFrame(l).url || null; break; }
+      }
+    }
+  } catch (e) { selfURL = null; }
+  if (selfURL && startsWith(selfURL, 'exthost:')) {
+    internalPrefix = slice(selfURL, 0, call(String.prototype.lastIndexOf, selfURL, '/') + 1);
+  }
+
+  if (!defineProp(G, 'console', { value: consoleObject, writable: true, enumerable: false, configurable: true })) {
+    try { G.console = consoleObject; } catch (e) { /* leave the engine's console */ }
+  }
+
+  host.formatValue = function formatValue(value) {
+    return safeRender((v) => renderValue(v, false), value);
+  };
+  host.formatConsoleArguments = function (args) {
+    try { return formatConsoleArguments(args, false); } catch (e) { return ''; }
+  };
+  host.describeUncaught = function describeUncaught(value, inPromise) {
+    const prefix = inPromise ? 'Uncaught (in promise)' : 'Uncaught';
+    const body = typeof value === 'string' ? value : safeRender(renderQuoted, value);
+    return prefix + ' ' + body;
+  };
+  host.formatStackTrace = function (stack) {
+    try { return formatStackTrace(stack); } catch (e) { return ''; }
+  };
+  host.consoleEmit = function (level, text) { emit(level, text); };
+});
