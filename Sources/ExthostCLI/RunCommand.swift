@@ -68,7 +68,7 @@ struct RunCommand: ParsableCommand {
         }
         let printer = ConsolePrinter(format: console, colored: console == .text && isatty(STDOUT_FILENO) == 1)
         let options = HostOptions(flavor: flavor, clockMode: realTime ? .real : .virtual, siteMap: SiteMap(mappings))
-        let host = Host(options: options) { printer.print($0) }
+        let host = ExtensionHost(options: options) { printer.print($0) }
         do {
             try host.loadExtension(at: URL(fileURLWithPath: extensionDirectory, relativeTo: workingDirectory))
         } catch {

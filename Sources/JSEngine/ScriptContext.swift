@@ -57,15 +57,11 @@ public final class ScriptContext {
     /// - Throws: ``ScriptError`` when the script has a syntax error or throws.
     @discardableResult
     public func evaluate(_ source: String, sourceURL: String, startingLine: Int = 1) throws(ScriptError) -> ScriptValue {
-        precondition(!isClosed, "evaluate on closed context \(name)")
-        let result = try check { exception in
-            withJSString(source) { script in
-                withJSString(sourceURL) { url in
-                    JSEvaluateScript(ref, script, nil, url, Int32(startingLine), exception)
-                }
-            }
+        do {
+            return try execute(source, sourceURL: sourceURL, startingLine: startingLine)
+        } catch {
+            throw error.scriptError
         }
-        return ScriptValue(result ?? JSValueMakeUndefined(ref), in: self)
     }
 
     /// Evaluates a classic script, keeping what it throws as the thrown value itself (for reporting

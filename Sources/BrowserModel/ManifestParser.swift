@@ -1,0 +1,891 @@
+import Foundation
+
+/// Checks a parsed manifest the way the flavor's browser does and builds the ``Manifest``.
+///
+/// Chrome's checks and messages come from `Extension::InitFromValue` and the manifest handlers
+/// (extensions/common/extension.cc, manifest_constants.cc, background_info.cc, content_script_utils.cc,
+/// `_manifest_features.json`); Firefox's from the manifest schema (toolkit/components/extensions/schemas/
+/// manifest.json) as `Schemas.sys.mjs` words its errors, prefixed `Reading manifest: ` as `ExtensionData` does.
+struct ManifestParser {
+    typealias Node = ManifestJSON.Node
+
+    let file: String
+    let flavor: Flavor
+    let root: Node
+    private(set) var warnings: [String] = []
+
+    init(file: String, flavor: Flavor, root: Node) {
+        self.file = file
+        self.flavor = flavor
+        self.root = root
+    }
+
+    // MARK: - Errors
+
+    /// An error at `node` (or the start of the file).
+    func failure(_ message: String, at node: Node?, key: String?, hint: String? = nil) -> ManifestError {
+        let position = node?.position ?? ManifestJSON.Position(line: 1, column: 1)
+        return ManifestError(
+            file: file, line: position.line, column: position.column, key: key, message: message, hint: hint
+        )
+    }
+
+    /// Firefox's schema error: `Reading manifest: Error processing <path>: <message>`.
+    func geckoFailure(_ message: String, path: String, at node: Node?, hint: String? = nil) -> ManifestError {
+        let prefix = path.isEmpty ? "" : "Error processing \(path): "
+        return failure("Reading manifest: " + prefix + message, at: node, key: path.isEmpty ? nil : path, hint: hint)
+    }
+
+    /// Firefox's type mismatch message.
+    func geckoTypeMismatch(expected: String, node: Node, path: String) -> ManifestError {
+        geckoFailure("Expected \(expected) instead of \(node.summary)", path: path, at: node)
+    }
+
+    // MARK: - Entry point
+
+    mutating func parse() throws(ManifestError) -> Manifest {
+        switch flavor {
+        case .chrome: return try parseChromium()
+        case .firefox: return try parseGecko()
+        }
+    }
+
+    // MARK: - Chrome
+
+    private mutating func parseChromium() throws(ManifestError) -> Manifest {
+        guard root.members != nil else {
+            throw failure("Manifest file is invalid", at: root, key: nil, hint: "The top level of manifest.json must be an object.")
+        }
+
+        var key: String?
+        if let keyNode = root["key"] {
+            guard let text = keyNode.string, ExtensionID.decodePublicKey(text) != nil else {
+                throw failure(
+                    "Value 'key' is missing or invalid.", at: keyNode, key: "key",
+                    hint: "'key' must be the base64 text of the extension's DER-encoded public key."
+                )
+            }
+            key = text
+        }
+
+        let manifestVersion = try chromiumManifestVersion()
+        let name = try chromiumString("name", message: "Required value 'name' is missing or invalid.")
+        let version = try chromiumVersion()
+
+        var description: String?
+        if let node = root["description"] {
+            guard let text = node.string else {
+                throw failure("Invalid value for 'description'.", at: node, key: "description")
+            }
+            description = text
+        }
+        var defaultLocale: String?
+        if let node = root["default_locale"] {
+            guard let text = node.string else {
+                throw failure(
+                    "Invalid value for default locale - locale name must be a string.", at: node, key: "default_locale"
+                )
+            }
+            defaultLocale = text
+        }
+
+        let (permissions, hostPermissions) = try chromiumPermissions(manifestVersion: manifestVersion)
+        let (declaredBackground, persistent) = try chromiumBackground(manifestVersion: manifestVersion)
+        let contentScripts = try chromiumContentScripts(manifestVersion: manifestVersion)
+        let hasAction = try chromiumAction(manifestVersion: manifestVersion)
+
+        return Manifest(
+            flavor: .chrome, file: file, manifestVersion: manifestVersion, name: name, version: version,
+            description: description, declaredBackground: declaredBackground, isPersistentBackground: persistent,
+            contentScripts: contentScripts, hasAction: hasAction, permissions: permissions,
+            hostPermissionPatterns: hostPermissions, key: key, geckoID: nil, defaultLocale: defaultLocale,
+            rawJSON: ManifestJSON.serialize(root, sortingKeys: true), warnings: warnings
+        )
+    }
+
+    /// Chrome's `Extension::LoadManifestVersion`.
+    private mutating func chromiumManifestVersion() throws(ManifestError) -> Int {
+        let supported = "either 2 or 3"
+        guard let node = root["manifest_version"] else {
+            throw failure(
+                "Missing 'manifest_version' key. Its value must be an integer \(supported). "
+                    + "See developer.chrome.com/extensions/manifestVersion for details.",
+                at: root, key: "manifest_version",
+                hint: "Add \"manifest_version\": 3 to the top-level object."
+            )
+        }
+        guard let value = ManifestParser.chromiumInteger(node), value >= 2 else {
+            throw failure(
+                "Invalid value for 'manifest_version'. Must be an integer \(supported). "
+                    + "See developer.chrome.com/extensions/manifestVersion for details.",
+                at: node, key: "manifest_version",
+                hint: "Write the number 3 or 2, without quotes."
+            )
+        }
+        if value > 3 {
+            warnings.append(
+                "The maximum currently-supported manifest version is 3, but this is \(value).  "
+                    + "Certain features may not work as expected."
+            )
+        } else if value == 2 {
+            warnings.append(
+                "Manifest version 2 is deprecated, and support will be removed in 2023. "
+                    + "See https://developer.chrome.com/blog/mv2-transition/ for more details."
+            )
+        }
+        return value
+    }
+
+    /// The value when `node` is a number Chromium's JSON reader stores as an integer (integral text within Int32).
+    static func chromiumInteger(_ node: Node) -> Int? {
+        guard case .number(let number, let text) = node.value,
+            !text.contains("."), !text.contains("e"), !text.contains("E"),
+            number >= Double(Int32.min), number <= Double(Int32.max)
+        else { return nil }
+        return Int(number)
+    }
+
+    private func chromiumString(_ name: String, message: String) throws(ManifestError) -> String {
+        guard let node = root[name] else {
+            throw failure(message, at: root, key: name)
+        }
+        guard let text = node.string else {
+            throw failure(message, at: node, key: name)
+        }
+        return text
+    }
+
+    /// Chrome's `Extension::LoadVersion` with `base::Version`.
+    private func chromiumVersion() throws(ManifestError) -> String {
+        let message = "Required value 'version' is missing or invalid. It must be between 1-4 dot-separated "
+            + "integers each between 0 and 65536."
+        let text = try chromiumString("version", message: message)
+        guard ManifestParser.isChromiumVersion(text) else {
+            throw failure(message, at: root["version"], key: "version")
+        }
+        return text
+    }
+
+    /// Whether `text` is a `base::Version` of 1–4 parts each at most 65535 (no leading zero in the first part).
+    static func isChromiumVersion(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard !parts.isEmpty, parts.count <= 4 else { return false }
+        for (index, part) in parts.enumerated() {
+            guard !part.isEmpty, part.utf8.allSatisfy({ (48...57).contains($0) }), let value = UInt32(part) else {
+                return false
+            }
+            if index == 0, String(value) != part { return false }
+            if value > 65535 { return false }
+        }
+        return true
+    }
+
+    /// Whether `text` looks like a host pattern rather than an API permission name.
+    static func looksLikeHostPattern(_ text: String) -> Bool {
+        text == MatchPattern.allURLsText || text.contains(":")
+    }
+
+    /// Chrome's `PermissionsParser`: API names and (MV2) host patterns from `permissions`, MV3 `host_permissions`.
+    private mutating func chromiumPermissions(manifestVersion: Int) throws(ManifestError)
+        -> ([String], [MatchPattern])
+    {
+        var permissions: [String] = []
+        var hosts: [MatchPattern] = []
+        if let node = root["permissions"] {
+            guard let entries = node.array else {
+                throw failure("Invalid value for 'permissions'.", at: node, key: "permissions")
+            }
+            for (index, entry) in entries.enumerated() {
+                guard let text = entry.string else {
+                    throw failure("Invalid value for 'permissions[\(index)]'.", at: entry, key: "permissions[\(index)]")
+                }
+                if ManifestParser.looksLikeHostPattern(text) {
+                    if manifestVersion < 3, let pattern = try? MatchPattern(text, flavor: .chrome, scope: .hostPermissions) {
+                        hosts.append(pattern)
+                    } else {
+                        warnings.append("Permission '\(text)' is unknown or URL pattern is malformed.")
+                    }
+                } else {
+                    permissions.append(text)
+                }
+            }
+        }
+        if let node = root["host_permissions"] {
+            if manifestVersion < 3 {
+                warnings.append("'host_permissions' requires manifest version of at least 3.")
+            } else {
+                guard let entries = node.array else {
+                    throw failure("Invalid value for 'host_permissions'.", at: node, key: "host_permissions")
+                }
+                for (index, entry) in entries.enumerated() {
+                    guard let text = entry.string else {
+                        throw failure(
+                            "Invalid value for 'host_permissions[\(index)]'.", at: entry, key: "host_permissions[\(index)]"
+                        )
+                    }
+                    if let pattern = try? MatchPattern(text, flavor: .chrome, scope: .hostPermissions) {
+                        hosts.append(pattern)
+                    } else {
+                        warnings.append("Permission '\(text)' is unknown or URL pattern is malformed.")
+                    }
+                }
+            }
+        }
+        return (permissions, hosts)
+    }
+
+    /// Chrome's `BackgroundInfo::Parse`, after `_manifest_features.json` has hidden MV2-only keys from MV3.
+    private mutating func chromiumBackground(manifestVersion: Int) throws(ManifestError)
+        -> (DeclaredBackground?, Bool)
+    {
+        guard let background = root["background"], background.members != nil else {
+            return (nil, false)
+        }
+        var scriptsNode = background["scripts"]
+        var pageNode = background["page"]
+        var persistentNode = background["persistent"]
+        if manifestVersion >= 3 {
+            for (name, node) in [("scripts", scriptsNode), ("page", pageNode), ("persistent", persistentNode)]
+            where node != nil {
+                warnings.append("'background.\(name)' requires manifest version of 2 or lower.")
+            }
+            scriptsNode = nil
+            pageNode = nil
+            persistentNode = nil
+        }
+
+        var scripts: [String]?
+        if let scriptsNode {
+            guard let entries = scriptsNode.array else {
+                throw failure("Invalid value for 'background.scripts'.", at: scriptsNode, key: "background.scripts")
+            }
+            var list: [String] = []
+            for (index, entry) in entries.enumerated() {
+                guard let text = entry.string, !text.isEmpty else {
+                    throw failure(
+                        "Invalid value for 'background.scripts[\(index)]'.", at: entry,
+                        key: "background.scripts[\(index)]"
+                    )
+                }
+                list.append(text)
+            }
+            scripts = list
+        }
+        var page: String?
+        if let pageNode {
+            guard let text = pageNode.string else {
+                throw failure("Invalid value for 'background_page'.", at: pageNode, key: "background.page")
+            }
+            page = text
+        }
+        var serviceWorker: String?
+        var isModule = false
+        if let workerNode = background["service_worker"] {
+            guard let text = workerNode.string else {
+                throw failure(
+                    "Invalid value for 'background.service_worker'.", at: workerNode, key: "background.service_worker"
+                )
+            }
+            serviceWorker = text
+            if let typeNode = background["type"] {
+                guard let type = typeNode.string, type == "classic" || type == "module" else {
+                    throw failure("Invalid value for 'background.type'.", at: typeNode, key: "background.type")
+                }
+                isModule = type == "module"
+            }
+        }
+        let hasPage = page != nil || !(scripts ?? []).isEmpty
+        var persistent: Bool?
+        if let persistentNode {
+            guard let flag = persistentNode.bool else {
+                throw failure(
+                    "Invalid value for 'background.persistent'.", at: persistentNode, key: "background.persistent"
+                )
+            }
+            guard hasPage else {
+                throw failure(
+                    "Must specify one of background.page or background.scripts to use background.persistent.",
+                    at: persistentNode, key: "background.persistent"
+                )
+            }
+            persistent = flag
+        }
+        let declared = [page != nil, !(scripts ?? []).isEmpty, serviceWorker != nil].filter { $0 }.count
+        if declared > 1 {
+            throw failure(
+                "Only one of 'background.page', 'background.scripts', and 'background.service_worker' can be specified.",
+                at: background, key: "background",
+                hint: "Keep one of them; in Manifest V3, use 'background.service_worker'."
+            )
+        }
+        let declaredBackground = DeclaredBackground(
+            scripts: scripts, page: page, serviceWorker: serviceWorker, isModule: isModule, persistent: persistent
+        )
+        return (declaredBackground, hasPage && serviceWorker == nil && (persistent ?? true))
+    }
+
+    /// Chrome's content script parsing (`ContentScriptsHandler`, `script_parsing::ParseMatchPatterns`, …).
+    private mutating func chromiumContentScripts(manifestVersion: Int) throws(ManifestError) -> [ContentScriptEntry] {
+        guard let node = root["content_scripts"] else { return [] }
+        guard let entries = node.array else {
+            throw failure("Invalid value for 'content_scripts'.", at: node, key: "content_scripts")
+        }
+        var result: [ContentScriptEntry] = []
+        for (index, entry) in entries.enumerated() {
+            let base = "content_scripts[\(index)]"
+            guard entry.members != nil else {
+                throw failure("Invalid value for '\(base)'.", at: entry, key: base)
+            }
+            guard let matchNodes = entry["matches"]?.array, matchNodes.allSatisfy({ $0.string != nil }) else {
+                throw failure(
+                    "Required value '\(base).matches' is missing or invalid.", at: entry["matches"] ?? entry,
+                    key: "\(base).matches"
+                )
+            }
+            if matchNodes.isEmpty {
+                throw failure(
+                    "Invalid value for '\(base).matches'. There must be at least one match specified.",
+                    at: entry["matches"], key: "\(base).matches"
+                )
+            }
+            var matches: [MatchPattern] = []
+            for (matchIndex, matchNode) in matchNodes.enumerated() {
+                do {
+                    matches.append(try MatchPattern(matchNode.string!, flavor: .chrome, scope: .contentScripts))
+                } catch {
+                    throw failure(
+                        "Invalid value for '\(base).matches[\(matchIndex)]': \(error.reason)", at: matchNode,
+                        key: "\(base).matches[\(matchIndex)]", hint: MatchPatternError.hint
+                    )
+                }
+            }
+            var excludeMatches: [MatchPattern] = []
+            if let excludeNode = entry["exclude_matches"] {
+                guard let excludeNodes = excludeNode.array, excludeNodes.allSatisfy({ $0.string != nil }) else {
+                    throw failure(
+                        "Invalid value for '\(base).exclude_matches'.", at: excludeNode, key: "\(base).exclude_matches"
+                    )
+                }
+                for (excludeIndex, patternNode) in excludeNodes.enumerated() {
+                    do {
+                        excludeMatches.append(
+                            try MatchPattern(patternNode.string!, flavor: .chrome, scope: .contentScripts)
+                        )
+                    } catch {
+                        throw failure(
+                            "Invalid value for '\(base).exclude_matches[\(excludeIndex)]': \(error.reason)",
+                            at: patternNode, key: "\(base).exclude_matches[\(excludeIndex)]", hint: MatchPatternError.hint
+                        )
+                    }
+                }
+            }
+            let includeGlobs = try chromiumStringList(entry, "include_globs", base: base)
+            let excludeGlobs = try chromiumStringList(entry, "exclude_globs", base: base)
+            let js = try chromiumStringList(entry, "js", base: base) ?? []
+            let css = try chromiumStringList(entry, "css", base: base) ?? []
+            if js.isEmpty, css.isEmpty {
+                throw failure(
+                    "At least one js or css file is required for '\(base)'.", at: entry, key: base
+                )
+            }
+            let runAt = try chromiumEnum(entry, "run_at", base: base, default: ContentScriptEntry.RunAt.documentIdle)
+            let allFrames = try chromiumBool(entry, "all_frames", base: base)
+            let matchAboutBlank = try chromiumBool(entry, "match_about_blank", base: base)
+            let matchOriginAsFallback = try chromiumBool(entry, "match_origin_as_fallback", base: base)
+            if matchOriginAsFallback {
+                for (matchIndex, pattern) in matches.enumerated() where !pattern.isAllURLs && pattern.path != "/*" {
+                    throw failure(
+                        "The path component for scripts that set 'match_origin_as_fallback' to true must be '/*'.",
+                        at: matchNodes[matchIndex], key: "\(base).matches[\(matchIndex)]"
+                    )
+                }
+            }
+            if entry["world"] != nil, manifestVersion < 3 {
+                throw failure(
+                    "The 'world' property is restricted to extensions with 'manifest_version' set to 3 or higher.",
+                    at: entry["world"], key: "\(base).world"
+                )
+            }
+            let world = try chromiumEnum(entry, "world", base: base, default: ContentScriptEntry.World.isolated)
+            result.append(
+                ContentScriptEntry(
+                    flavor: .chrome, matches: MatchPatternSet(matches), excludeMatches: MatchPatternSet(excludeMatches),
+                    includeGlobs: includeGlobs?.map { Glob($0, flavor: .chrome) },
+                    excludeGlobs: excludeGlobs?.map { Glob($0, flavor: .chrome) }, js: js, css: css,
+                    allFrames: allFrames, matchAboutBlank: matchAboutBlank,
+                    matchOriginAsFallback: matchOriginAsFallback, runAt: runAt, world: world
+                )
+            )
+        }
+        return result
+    }
+
+    private func chromiumStringList(_ entry: Node, _ name: String, base: String) throws(ManifestError) -> [String]? {
+        guard let node = entry[name] else { return nil }
+        guard let elements = node.array, elements.allSatisfy({ $0.string != nil }) else {
+            throw failure("Invalid value for '\(base).\(name)'.", at: node, key: "\(base).\(name)")
+        }
+        return elements.map { $0.string! }
+    }
+
+    private func chromiumBool(_ entry: Node, _ name: String, base: String) throws(ManifestError) -> Bool {
+        guard let node = entry[name] else { return false }
+        guard let flag = node.bool else {
+            throw failure("Invalid value for '\(base).\(name)'.", at: node, key: "\(base).\(name)")
+        }
+        return flag
+    }
+
+    private func chromiumEnum<Value: RawRepresentable & CaseIterable>(
+        _ entry: Node, _ name: String, base: String, default defaultValue: Value
+    ) throws(ManifestError) -> Value where Value.RawValue == String {
+        guard let node = entry[name] else { return defaultValue }
+        guard let text = node.string, let value = Value(rawValue: text) else {
+            let allowed = Value.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+            throw failure(
+                "Invalid value for '\(base).\(name)'.", at: node, key: "\(base).\(name)", hint: "Use one of \(allowed)."
+            )
+        }
+        return value
+    }
+
+    /// `action` (MV3) or `browser_action` (MV2); the other one is hidden by `_manifest_features.json`.
+    private mutating func chromiumAction(manifestVersion: Int) throws(ManifestError) -> Bool {
+        let (current, other, otherRule) = manifestVersion >= 3
+            ? ("action", "browser_action", "requires manifest version of 2 or lower.")
+            : ("browser_action", "action", "requires manifest version of at least 3.")
+        if root[other] != nil {
+            warnings.append("'\(other)' \(otherRule)")
+        }
+        guard let node = root[current] else { return false }
+        guard node.members != nil else {
+            throw failure("Invalid value for '\(current)'.", at: node, key: current)
+        }
+        return true
+    }
+
+    // MARK: - Firefox
+
+    private mutating func parseGecko() throws(ManifestError) -> Manifest {
+        guard root.members != nil else {
+            throw geckoFailure("Expected object instead of \(root.summary)", path: "", at: root)
+        }
+
+        let manifestVersion = try geckoManifestVersion()
+        let geckoID = try geckoAddonID(manifestVersion: manifestVersion)
+        let name = try geckoRequiredString("name")
+        let description = try geckoOptionalString("description")
+        let version = try geckoRequiredString("version")
+        if !ManifestParser.isGeckoVersion(version) {
+            warnings.append(
+                "Warning processing version: version must be a version string consisting of at most 4 integers "
+                    + "of at most 9 digits without leading zeros, and separated with dots"
+            )
+        }
+        let defaultLocale = try geckoOptionalString("default_locale")
+        let (declaredBackground, persistent) = try geckoBackground(manifestVersion: manifestVersion)
+        let contentScripts = try geckoContentScripts()
+        let (permissions, hostPermissions) = try geckoPermissions(manifestVersion: manifestVersion)
+        let hasAction = try geckoAction(manifestVersion: manifestVersion)
+
+        return Manifest(
+            flavor: .firefox, file: file, manifestVersion: manifestVersion, name: name, version: version,
+            description: description, declaredBackground: declaredBackground, isPersistentBackground: persistent,
+            contentScripts: contentScripts, hasAction: hasAction, permissions: permissions,
+            hostPermissionPatterns: hostPermissions, key: root["key"]?.string, geckoID: geckoID,
+            defaultLocale: defaultLocale, rawJSON: ManifestJSON.serialize(root, sortingKeys: false), warnings: warnings
+        )
+    }
+
+    /// `manifest_version`: a JavaScript number is required before the schema runs, then an integer 2…3.
+    private func geckoManifestVersion() throws(ManifestError) -> Int {
+        guard let node = root["manifest_version"] else {
+            throw failure(
+                "Unexpected params.manifestVersion value: undefined", at: root, key: "manifest_version",
+                hint: "Add \"manifest_version\": 2 or 3 to the top-level object."
+            )
+        }
+        guard case .number(let number, let text) = node.value else {
+            let shown: String
+            switch node.value {
+            case .string(let string): shown = string
+            case .array: shown = "[...]"
+            case .object: shown = "[object Object]"
+            default: shown = node.summary
+            }
+            throw failure(
+                "Unexpected params.manifestVersion value: \(shown)", at: node, key: "manifest_version",
+                hint: "Write the number 2 or 3, without quotes."
+            )
+        }
+        guard number.rounded() == number else {
+            throw geckoFailure("Expected integer instead of \(text)", path: "manifest_version", at: node)
+        }
+        if number < 2 {
+            throw geckoFailure("Integer \(text) is too small (must be at least 2)", path: "manifest_version", at: node)
+        }
+        if number > 3 {
+            throw geckoFailure("Integer \(text) is too big (must be at most 3)", path: "manifest_version", at: node)
+        }
+        return Int(number)
+    }
+
+    /// The add-on id: `browser_specific_settings.gecko` if that object exists, else `applications.gecko`.
+    private mutating func geckoAddonID(manifestVersion: Int) throws(ManifestError) -> String? {
+        if root["applications"] != nil, manifestVersion >= 3 {
+            warnings.append("Reading manifest: Warning processing applications: An unexpected property was found in the WebExtension manifest.")
+        }
+        let settingsKey: String
+        let gecko: Node
+        if let node = root["browser_specific_settings"]?["gecko"] {
+            settingsKey = "browser_specific_settings"
+            gecko = node
+        } else if let node = root["applications"]?["gecko"] {
+            settingsKey = "applications"
+            gecko = node
+        } else {
+            return nil
+        }
+        guard let idNode = gecko["id"] else { return nil }
+        let path = "\(settingsKey).gecko.id"
+        guard let id = idNode.string else {
+            throw geckoTypeMismatch(expected: "string", node: idNode, path: path)
+        }
+        guard ManifestParser.isGeckoAddonID(id) else {
+            throw geckoFailure(
+                "Value \(ManifestJSON.quoted(id)) must either: match the pattern "
+                    + "/^\\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\}$/i, "
+                    + "or match the pattern /^[a-z0-9-._]*@[a-z0-9-._]+$/i",
+                path: path, at: idNode,
+                hint: "Use an email-like id such as \"my-extension@example.com\" or a {GUID}."
+            )
+        }
+        return id
+    }
+
+    /// Whether `id` matches Firefox's `ExtensionID` schema patterns.
+    static func isGeckoAddonID(_ id: String) -> Bool {
+        let scalars = Array(id.lowercased().unicodeScalars)
+        let isHex: (Unicode.Scalar) -> Bool = { ("0"..."9").contains($0) || ("a"..."f").contains($0) }
+        if scalars.count == 38, scalars.first == "{", scalars.last == "}" {
+            let body = Array(scalars[1..<37])
+            let dashes = [8, 13, 18, 23]
+            let isGUID = body.enumerated().allSatisfy { index, scalar in
+                dashes.contains(index) ? scalar == "-" : isHex(scalar)
+            }
+            if isGUID { return true }
+        }
+        guard let at = scalars.lastIndex(of: "@") else { return false }
+        let allowed: (Unicode.Scalar) -> Bool = {
+            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "." || $0 == "_"
+        }
+        let local = scalars[..<at]
+        let domain = scalars[(at + 1)...]
+        return !domain.isEmpty && local.allSatisfy(allowed) && domain.allSatisfy(allowed)
+    }
+
+    /// Whether `text` is a version Firefox accepts without a warning.
+    static func isGeckoVersion(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 4 else { return false }
+        return parts.allSatisfy { part in
+            guard !part.isEmpty, part.count <= 9, part.utf8.allSatisfy({ (48...57).contains($0) }) else { return false }
+            return part == "0" || part.first != "0"
+        }
+    }
+
+    private func geckoRequiredString(_ name: String) throws(ManifestError) -> String {
+        guard let node = root[name] else {
+            throw geckoFailure("Property \"\(name)\" is required", path: "", at: root)
+        }
+        guard let text = node.string else {
+            throw geckoTypeMismatch(expected: "string", node: node, path: name)
+        }
+        return text
+    }
+
+    private func geckoOptionalString(_ name: String) throws(ManifestError) -> String? {
+        guard let node = root[name] else { return nil }
+        guard let text = node.string else {
+            throw geckoTypeMismatch(expected: "string", node: node, path: name)
+        }
+        return text
+    }
+
+    /// `background` with `checkRequiredManifestBackgroundKeys`.
+    private mutating func geckoBackground(manifestVersion: Int) throws(ManifestError) -> (DeclaredBackground?, Bool) {
+        guard let background = root["background"] else { return (nil, false) }
+        guard background.members != nil else {
+            throw geckoTypeMismatch(expected: "object", node: background, path: "background")
+        }
+        var scripts: [String]?
+        if let node = background["scripts"] {
+            guard let elements = node.array else {
+                throw geckoTypeMismatch(expected: "array", node: node, path: "background.scripts")
+            }
+            var list: [String] = []
+            for (index, element) in elements.enumerated() {
+                guard let text = element.string else {
+                    throw geckoTypeMismatch(expected: "string", node: element, path: "background.scripts.\(index)")
+                }
+                list.append(text)
+            }
+            scripts = list
+        }
+        var page: String?
+        if let node = background["page"] {
+            guard let text = node.string else {
+                throw geckoTypeMismatch(expected: "string", node: node, path: "background.page")
+            }
+            page = text.isEmpty ? nil : text
+        }
+        var serviceWorker: String?
+        if let node = background["service_worker"] {
+            guard let text = node.string else {
+                throw geckoTypeMismatch(expected: "string", node: node, path: "background.service_worker")
+            }
+            serviceWorker = text.isEmpty ? nil : text
+        }
+        var isModule = false
+        if let node = background["type"] {
+            guard let text = node.string else {
+                throw geckoTypeMismatch(expected: "string", node: node, path: "background.type")
+            }
+            guard text == "module" || text == "classic" else {
+                throw geckoFailure("Invalid enumeration value \(ManifestJSON.quoted(text))", path: "background.type", at: node)
+            }
+            isModule = text == "module"
+        }
+        var persistent: Bool?
+        if let node = background["persistent"] {
+            if manifestVersion >= 3 {
+                warnings.append(
+                    "Reading manifest: Warning processing background.persistent: "
+                        + "Property \"persistent\" is unsupported in Manifest Version 3"
+                )
+            } else {
+                guard let flag = node.bool else {
+                    throw geckoTypeMismatch(expected: "boolean", node: node, path: "background.persistent")
+                }
+                persistent = flag
+            }
+        }
+
+        if let scripts {
+            if scripts.isEmpty {
+                warnings.append("Reading manifest: Warning processing background: background.scripts is empty.")
+            }
+        } else if page == nil {
+            if serviceWorker != nil {
+                throw geckoFailure(
+                    "background.service_worker is currently disabled. Add background.scripts.",
+                    path: "background", at: background,
+                    hint: "Firefox runs background scripts, not service workers: add \"scripts\": [\"<your worker file>\"]."
+                )
+            }
+            warnings.append(
+                "Reading manifest: Warning processing background: background requires at least one of "
+                    + "\"scripts\" or \"page\"."
+            )
+            return (nil, false)
+        }
+        let declared = DeclaredBackground(
+            scripts: scripts, page: page, serviceWorker: serviceWorker, isModule: isModule, persistent: persistent
+        )
+        return (declared, manifestVersion < 3 && (persistent ?? true))
+    }
+
+    /// `content_scripts` by the `ContentScript` schema type.
+    private func geckoContentScripts() throws(ManifestError) -> [ContentScriptEntry] {
+        guard let node = root["content_scripts"] else { return [] }
+        guard let entries = node.array else {
+            throw geckoTypeMismatch(expected: "array", node: node, path: "content_scripts")
+        }
+        var result: [ContentScriptEntry] = []
+        for (index, entry) in entries.enumerated() {
+            let base = "content_scripts.\(index)"
+            guard entry.members != nil else {
+                throw geckoTypeMismatch(expected: "object", node: entry, path: base)
+            }
+            guard let matchesNode = entry["matches"] else {
+                throw geckoFailure("Property \"matches\" is required", path: base, at: entry)
+            }
+            let matches = try geckoPatternList(matchesNode, path: "\(base).matches")
+            var excludeMatches: [MatchPattern] = []
+            if let excludeNode = entry["exclude_matches"] {
+                excludeMatches = try geckoPatternList(excludeNode, path: "\(base).exclude_matches")
+            }
+            let includeGlobs = try geckoStringList(entry["include_globs"], path: "\(base).include_globs")
+            let excludeGlobs = try geckoStringList(entry["exclude_globs"], path: "\(base).exclude_globs")
+            let css = try geckoStringList(entry["css"], path: "\(base).css") ?? []
+            let js = try geckoStringList(entry["js"], path: "\(base).js") ?? []
+            let allFrames = try geckoBool(entry["all_frames"], path: "\(base).all_frames")
+            let matchAboutBlank = try geckoBool(entry["match_about_blank"], path: "\(base).match_about_blank")
+            let matchOriginAsFallback = try geckoBool(
+                entry["match_origin_as_fallback"], path: "\(base).match_origin_as_fallback"
+            )
+            let runAt = try geckoEnum(entry["run_at"], path: "\(base).run_at", default: ContentScriptEntry.RunAt.documentIdle)
+            let world = try geckoEnum(entry["world"], path: "\(base).world", default: ContentScriptEntry.World.isolated)
+            result.append(
+                ContentScriptEntry(
+                    flavor: .firefox, matches: MatchPatternSet(matches), excludeMatches: MatchPatternSet(excludeMatches),
+                    includeGlobs: includeGlobs?.map { Glob($0, flavor: .firefox) },
+                    excludeGlobs: excludeGlobs?.map { Glob($0, flavor: .firefox) }, js: js, css: css,
+                    allFrames: allFrames, matchAboutBlank: matchAboutBlank,
+                    matchOriginAsFallback: matchOriginAsFallback, runAt: runAt, world: world
+                )
+            )
+        }
+        return result
+    }
+
+    /// The schema's `MatchPattern` choices, as `ChoiceType` words a value that fits none of them.
+    static func geckoMatchPatternChoicesMessage(_ pattern: String) -> String {
+        "Value \(ManifestJSON.quoted(pattern)) must either: be one of [\"<all_urls>\"], must either ["
+            + "match the pattern /^(https?|wss?|file|ftp|\\*):\\/\\/(\\*|\\*\\.[^*\\/]+|[^*\\/]+)\\/.*$/, "
+            + "or match the pattern /^file:\\/\\/\\/.*$/], "
+            + "or match the pattern /^resource:\\/\\/(\\*|\\*\\.[^*\\/]+|[^*\\/]+)\\/.*$|^about:/"
+    }
+
+    /// A non-empty array of match patterns (`minItems: 1`).
+    private func geckoPatternList(_ node: Node, path: String) throws(ManifestError) -> [MatchPattern] {
+        guard let elements = node.array else {
+            throw geckoTypeMismatch(expected: "array", node: node, path: path)
+        }
+        if elements.isEmpty {
+            throw geckoFailure("Array requires at least 1 items; you have 0", path: path, at: node)
+        }
+        var patterns: [MatchPattern] = []
+        for (index, element) in elements.enumerated() {
+            let elementPath = "\(path).\(index)"
+            guard let text = element.string else {
+                throw geckoFailure(
+                    "Value must either: be one of [\"<all_urls>\"], must either [be a string value, or be a string value], or be a string value",
+                    path: elementPath, at: element
+                )
+            }
+            do {
+                patterns.append(try MatchPattern(text, flavor: .firefox, scope: .contentScripts))
+            } catch {
+                let schemaAccepts = text.hasPrefix("about:") || text.hasPrefix("resource://")
+                let message = schemaAccepts
+                    ? "\(error.message)" : ManifestParser.geckoMatchPatternChoicesMessage(text)
+                throw geckoFailure(message, path: elementPath, at: element, hint: "\(error.reason) \(MatchPatternError.hint)")
+            }
+        }
+        return patterns
+    }
+
+    private func geckoStringList(_ node: Node?, path: String) throws(ManifestError) -> [String]? {
+        guard let node else { return nil }
+        guard let elements = node.array else {
+            throw geckoTypeMismatch(expected: "array", node: node, path: path)
+        }
+        var list: [String] = []
+        for (index, element) in elements.enumerated() {
+            guard let text = element.string else {
+                throw geckoTypeMismatch(expected: "string", node: element, path: "\(path).\(index)")
+            }
+            list.append(text)
+        }
+        return list
+    }
+
+    private func geckoBool(_ node: Node?, path: String) throws(ManifestError) -> Bool {
+        guard let node else { return false }
+        guard let flag = node.bool else {
+            throw geckoTypeMismatch(expected: "boolean", node: node, path: path)
+        }
+        return flag
+    }
+
+    private func geckoEnum<Value: RawRepresentable & CaseIterable>(
+        _ node: Node?, path: String, default defaultValue: Value
+    ) throws(ManifestError) -> Value where Value.RawValue == String {
+        guard let node else { return defaultValue }
+        guard let text = node.string else {
+            throw geckoTypeMismatch(expected: "string", node: node, path: path)
+        }
+        guard let value = Value(rawValue: text) else {
+            let allowed = Value.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+            throw geckoFailure(
+                "Invalid enumeration value \(ManifestJSON.quoted(text))", path: path, at: node,
+                hint: "Use one of \(allowed)."
+            )
+        }
+        return value
+    }
+
+    /// `permissions` (`PermissionOrOrigin` in MV2, `Permission` in MV3) and MV3 `host_permissions`;
+    /// entries that fail are warnings (`onError: "warn"`) and are dropped.
+    private mutating func geckoPermissions(manifestVersion: Int) throws(ManifestError) -> ([String], [MatchPattern]) {
+        var permissions: [String] = []
+        var hosts: [MatchPattern] = []
+        if let node = root["permissions"] {
+            guard let elements = node.array else {
+                throw geckoTypeMismatch(expected: "array", node: node, path: "permissions")
+            }
+            for (index, element) in elements.enumerated() {
+                guard let text = element.string else {
+                    warnings.append(
+                        "Reading manifest: Warning processing permissions.\(index): Expected string instead of \(element.summary)"
+                    )
+                    continue
+                }
+                if ManifestParser.looksLikeHostPattern(text) {
+                    if manifestVersion < 3, let pattern = try? MatchPattern(text, flavor: .firefox, scope: .hostPermissions) {
+                        hosts.append(pattern)
+                    } else {
+                        warnings.append(
+                            "Reading manifest: Warning processing permissions.\(index): Invalid enumeration value \(ManifestJSON.quoted(text))"
+                        )
+                    }
+                } else {
+                    permissions.append(text)
+                }
+            }
+        }
+        if let node = root["host_permissions"] {
+            if manifestVersion < 3 {
+                warnings.append(
+                    "Reading manifest: Warning processing host_permissions: "
+                        + "Property \"host_permissions\" is unsupported in Manifest Version 2"
+                )
+            } else {
+                guard let elements = node.array else {
+                    throw geckoTypeMismatch(expected: "array", node: node, path: "host_permissions")
+                }
+                for (index, element) in elements.enumerated() {
+                    if let text = element.string,
+                        let pattern = try? MatchPattern(text, flavor: .firefox, scope: .hostPermissions)
+                    {
+                        hosts.append(pattern)
+                    } else {
+                        warnings.append(
+                            "Reading manifest: Warning processing host_permissions.\(index): "
+                                + ManifestParser.geckoMatchPatternChoicesMessage(element.string ?? element.summary)
+                        )
+                    }
+                }
+            }
+        }
+        return (permissions, hosts)
+    }
+
+    /// `action` (MV3) or `browser_action` (MV2); the other one is an unsupported property there.
+    private mutating func geckoAction(manifestVersion: Int) throws(ManifestError) -> Bool {
+        let (current, other, otherVersion) = manifestVersion >= 3
+            ? ("action", "browser_action", 3) : ("browser_action", "action", 2)
+        if root[other] != nil {
+            warnings.append(
+                "Reading manifest: Warning processing \(other): "
+                    + "Property \"\(other)\" is unsupported in Manifest Version \(otherVersion)"
+            )
+        }
+        guard let node = root[current] else { return false }
+        guard node.members != nil else {
+            throw geckoTypeMismatch(expected: "object", node: node, path: current)
+        }
+        return true
+    }
+}
