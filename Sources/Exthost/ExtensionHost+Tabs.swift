@@ -142,9 +142,11 @@ extension ExtensionHost {
     private func injectContentScripts(tabID: Int, runAt: ContentScriptEntry.RunAt) {
         guard let tab = browser.tab(tabID) else { return }
         for frame in tab.frames {
+            // about:blank and about:srcdoc documents match by the URL of the frame that made them.
+            let creatorURL = tab.frame(frame.parentID)?.url
             for instance in extensions {
                 let entries = instance.manifest.contentScripts.filter {
-                    $0.runAt == runAt && $0.matches(url: frame.url, isTopFrame: frame.isTop)
+                    $0.runAt == runAt && $0.matches(url: frame.url, isTopFrame: frame.isTop, creatorURL: creatorURL)
                 }
                 guard !entries.isEmpty else { continue }
                 let context = contentContext(of: instance, tab: tab, frame: frame)

@@ -1,0 +1,380 @@
+import Foundation
+
+/// A loaded page and the frames nested in it, as a browser builds them from a ``SiteMap``.
+///
+/// ``load(url:siteMap:flavor:maxDepth:)`` fetches the page, finds its frames with ``HTMLPage``, resolves each
+/// frame's URL against the page's base URL (its `<base href>`, else its own URL; a `srcdoc` or `about:blank` frame
+/// inherits its parent's) and loads the frames in turn. Like the browsers, it refuses a frame whose URL (fragment
+/// excluded) is already the URL of two of its ancestors (Chromium's `NavigationRequest::IsSelfReferentialURL`,
+/// Firefox's `kMaxSameURLContentFrames`), so a page framing itself nests once; the refused frame keeps its initial
+/// `about:blank` document. Firefox also stops at a nesting depth of 10 (`MAX_DEPTH_CONTENT_FRAMES`) and Chromium at
+/// 1000 frames in a page (`Page::kMaxNumberOfFrames`).
+public struct PageTree: Sendable, Hashable {
+    /// The document's URL (`about:blank` for a frame without `src`, `about:srcdoc` for a `srcdoc` frame).
+    public let url: String
+    /// The URL the frame was asked to load, when the browser refused it (recursion or depth) and left the frame
+    /// on `about:blank`; `nil` otherwise.
+    public let refusedURL: String?
+    /// The tab title the flavor's browser shows for this document: ``documentTitle`` when it is not empty, else a
+    /// form of the URL (see ``displayTitle(documentTitle:url:flavor:)``).
+    public let title: String
+    /// What `document.title` returns: empty for a page without a `<title>`, and for a URL that nothing serves.
+    public let documentTitle: String
+    /// The document's HTML source: the served file, the `srcdoc`, or a `data:` URL's body; empty for an unserved
+    /// URL, `about:blank` and a non-HTML resource.
+    public let html: String
+    /// What the document contains.
+    public let page: HTMLPage
+    /// The file that served the document, or `nil` when no file did (an unserved URL, `about:`, `data:`).
+    public let resource: PageResource?
+    /// The frames the document loads, in document order.
+    public let children: [PageTree]
+
+    /// A node; see the properties for what each argument means.
+    public init(
+        url: String, refusedURL: String?, title: String, documentTitle: String, html: String, page: HTMLPage,
+        resource: PageResource?, children: [PageTree]
+    ) {
+        self.url = url
+        self.refusedURL = refusedURL
+        self.title = title
+        self.documentTitle = documentTitle
+        self.html = html
+        self.page = page
+        self.resource = resource
+        self.children = children
+    }
+
+    /// Every node of the tree, this one first, in document (depth-first) order.
+    public var allFrames: [PageTree] { [self] + children.flatMap(\.allFrames) }
+
+    /// Loads `url` as a tab's page, with its frames.
+    ///
+    /// - Parameters:
+    ///   - url: The page's URL. A URL that `siteMap` does not serve, or that does not parse, gives an empty page.
+    ///   - siteMap: Which directories serve which origins.
+    ///   - flavor: Which browser's rules to follow for titles and for refusing frames.
+    ///   - maxDepth: A safety limit on nesting, beyond the browsers' own: a frame nested more than this many levels
+    ///     below the page is left on `about:blank`, unloaded.
+    public static func load(url: String, siteMap: SiteMap, flavor: Flavor, maxDepth: Int = 16) -> PageTree {
+        var loader = Loader(siteMap: siteMap, flavor: flavor, maxDepth: maxDepth)
+        return loader.load(url: url, parsed: WebURL(string: url), srcdoc: nil, ancestors: [], inheritedBase: nil)
+    }
+
+    /// The title the flavor's browser gives a tab showing a document with `documentTitle` at `url`, as an
+    /// extension's `tab.title` reads it.
+    ///
+    /// A non-empty document title is the title (Chromium keeps at most 4096 UTF-16 code units of it). Without one,
+    /// the browsers show the URL differently:
+    /// - Chromium (`NavigationEntryImpl::GetTitleForDisplay`, `url_formatter::FormatUrl`): the URL without
+    ///   `http://` or `https://` (unless the host starts with `ftp.`), without credentials, without a leading `www.`
+    ///   of a registrable domain, without the `/` of a bare host, with `%20` and percent-encoded non-ASCII text
+    ///   decoded: `127.0.0.1:8000/notitle.html`, `example.com`. A `file:` URL shows only its file name.
+    /// - Firefox (`tabbrowser.setTabTitle` and `_setTabLabel`, which `tab.title` reads as the tab's label): the URL
+    ///   without credentials, percent-encoded non-ASCII text decoded, then without its leading `scheme://` and
+    ///   `www.`, cut to 256 characters: `127.0.0.1:8000/notitle.html`, `example.com/`. A blank page
+    ///   (`about:blank`, `about:newtab`, `about:home`) is `New Tab`.
+    public static func displayTitle(documentTitle: String, url: String, flavor: Flavor) -> String {
+        switch flavor {
+        case .chrome:
+            if !documentTitle.isEmpty { return prefix(documentTitle, utf16Length: chromeMaxTitleLength) }
+            return chromeURLTitle(url)
+        case .firefox:
+            if !documentTitle.isEmpty { return documentTitle }
+            return firefoxURLTitle(url)
+        }
+    }
+
+    /// Chromium's `blink::mojom::kMaxTitleChars`.
+    static let chromeMaxTitleLength = 4096
+    /// Firefox's `TAB_LABEL_MAX_LENGTH`.
+    static let firefoxMaxLabelLength = 256
+    /// Chromium's `Page::kMaxNumberOfFrames`.
+    static let chromeMaxFrames = 1000
+    /// Firefox's `MAX_DEPTH_CONTENT_FRAMES`: a frame whose parent has this many ancestors-or-self is not loaded.
+    static let firefoxMaxDepth = 10
+
+    // MARK: - Loading
+
+    /// Loads documents recursively, counting the page's frames.
+    private struct Loader {
+        let siteMap: SiteMap
+        let flavor: Flavor
+        let maxDepth: Int
+        var frameCount = 0
+
+        init(siteMap: SiteMap, flavor: Flavor, maxDepth: Int) {
+            self.siteMap = siteMap
+            self.flavor = flavor
+            self.maxDepth = maxDepth
+        }
+
+        /// Loads the document at `url`. `ancestors` are the URLs (fragment excluded) of the documents above it,
+        /// nearest first; `inheritedBase` is the base URL an `about:blank` or `about:srcdoc` document inherits.
+        mutating func load(
+            url: String, parsed: WebURL?, srcdoc: String?, ancestors: [String], inheritedBase: WebURL?
+        ) -> PageTree {
+            let documentURL = parsed?.href ?? url
+            var html = ""
+            var resource: PageResource?
+            var fallbackBase = parsed
+            if let parsed {
+                if parsed.scheme == "about" {
+                    fallbackBase = inheritedBase
+                    if parsed.path == "srcdoc", let srcdoc { html = srcdoc }
+                } else if parsed.scheme == "data" {
+                    html = PageTree.dataURLHTML(parsed) ?? ""
+                } else if let served = siteMap.resource(for: parsed) {
+                    resource = served
+                    if served.isHTML { html = served.text }
+                }
+            }
+            let page = HTMLPage(html: html)
+            var base = fallbackBase
+            if let href = page.baseHref, let resolved = WebURL(string: href, relativeTo: fallbackBase) {
+                base = resolved
+            }
+
+            var children: [PageTree] = []
+            let selfAndAncestors = [parsed?.hrefExcludingFragment ?? url] + ancestors
+            for frame in page.iframes {
+                if flavor == .chrome {
+                    guard frameCount < PageTree.chromeMaxFrames else { break }
+                }
+                frameCount += 1
+                children.append(loadFrame(frame, base: base, selfAndAncestors: selfAndAncestors))
+            }
+            let documentTitle = page.title
+            return PageTree(
+                url: documentURL, refusedURL: nil,
+                title: PageTree.displayTitle(documentTitle: documentTitle, url: documentURL, flavor: flavor),
+                documentTitle: documentTitle, html: html, page: page, resource: resource, children: children)
+        }
+
+        /// Loads one frame of a document whose URL and ancestors' URLs are `selfAndAncestors`.
+        mutating func loadFrame(_ frame: HTMLPage.Frame, base: WebURL?, selfAndAncestors: [String]) -> PageTree {
+            var target = WebURL(string: "about:blank")
+            if frame.src == "about:srcdoc", frame.srcdoc != nil {
+                target = WebURL(string: "about:srcdoc")
+            } else if frame.srcAttribute?.isEmpty == false, let resolved = WebURL(string: frame.src, relativeTo: base) {
+                target = resolved
+            }
+            guard let target else { return PageTree.blank(flavor: flavor, refused: nil) }
+            let depth = selfAndAncestors.count
+            if let reason = refusal(of: target, depth: depth, selfAndAncestors: selfAndAncestors) {
+                return PageTree.blank(flavor: flavor, refused: reason)
+            }
+            return load(
+                url: target.href, parsed: target, srcdoc: frame.srcdoc, ancestors: selfAndAncestors,
+                inheritedBase: base)
+        }
+
+        /// The URL the browser refuses to load into a frame at `depth` (1 for a child of the top page), or `nil`
+        /// when it loads it.
+        func refusal(of target: WebURL, depth: Int, selfAndAncestors: [String]) -> String? {
+            if depth > maxDepth { return target.href }
+            if flavor == .firefox, depth >= PageTree.firefoxMaxDepth { return target.href }
+            let exempt = flavor == .chrome ? target.scheme == "about" : target.href == "about:srcdoc"
+            if !exempt {
+                let key = target.hrefExcludingFragment
+                if selfAndAncestors.filter({ $0 == key }).count >= 2 { return target.href }
+            }
+            return nil
+        }
+    }
+
+    /// The initial `about:blank` document a frame keeps when nothing else loads into it.
+    static func blank(flavor: Flavor, refused: String?) -> PageTree {
+        PageTree(
+            url: "about:blank", refusedURL: refused,
+            title: displayTitle(documentTitle: "", url: "about:blank", flavor: flavor), documentTitle: "", html: "",
+            page: HTMLPage(html: ""), resource: nil, children: [])
+    }
+
+    // MARK: - data: URLs
+
+    /// The HTML a `data:` URL holds, decoded as the Fetch Standard's data: URL processor does; `nil` when it is not
+    /// `text/html` (or cannot be decoded).
+    static func dataURLHTML(_ url: WebURL) -> String? {
+        let serialized = url.hrefExcludingFragment
+        guard serialized.hasPrefix("data:") else { return nil }
+        let input = serialized.dropFirst(5)
+        guard let comma = input.firstIndex(of: ",") else { return nil }
+        let mimeType = input[..<comma].trimmingCharacters(in: .whitespaces)
+        var body = WebURL.Parser.percentDecode(String(input[input.index(after: comma)...]))
+        var type = mimeType
+        if let semicolon = mimeType.lastIndex(of: ";"),
+           mimeType[mimeType.index(after: semicolon)...].trimmingCharacters(in: .whitespaces).lowercased() == "base64" {
+            type = String(mimeType[..<semicolon])
+            let text = String(decoding: body, as: UTF8.self).filter { !" \t\n\u{0C}\r".contains($0) }
+            var padded = text
+            if padded.count % 4 == 0, padded.hasSuffix("==") {
+                padded.removeLast(2)
+            } else if padded.count % 4 == 0, padded.hasSuffix("=") {
+                padded.removeLast()
+            }
+            guard padded.count % 4 != 1 else { return nil }
+            padded += String(repeating: "=", count: (4 - padded.count % 4) % 4)
+            guard let decoded = Data(base64Encoded: padded) else { return nil }
+            body = Array(decoded)
+        }
+        let essence = type.split(separator: ";", maxSplits: 1).first.map {
+            $0.trimmingCharacters(in: .whitespaces).lowercased()
+        } ?? ""
+        guard essence == "text/html" else { return nil }
+        return String(decoding: body, as: UTF8.self)
+    }
+
+    // MARK: - Titles from URLs
+
+    /// Chromium's title for a page without one: `url_formatter::FormatUrl` with `kFormatUrlOmitDefaults`,
+    /// `kFormatUrlOmitTrivialSubdomains` and `kFormatUrlOmitHTTPS`, unescaping spaces; the file name for `file:`.
+    static func chromeURLTitle(_ urlString: String) -> String {
+        guard let url = WebURL(string: urlString) else { return prefix(urlString, utf16Length: chromeMaxTitleLength) }
+        let isStandard = (url.isSpecial || url.scheme == "chrome-extension") && !url.hasOpaquePath
+        var out = ""
+        let stripsScheme = (url.scheme == "http" || url.scheme == "https") && !(url.host ?? "").hasPrefix("ftp.")
+        if !stripsScheme { out += url.scheme + ":" }
+        if var host = url.host {
+            if !stripsScheme { out += "//" }
+            if stripsWWW(host) { host.removeFirst(4) }
+            out += host
+            if let port = url.port { out += ":\(port)" }
+        }
+        let bareHost = isStandard && url.scheme != "file" && url.path == "/" && url.query == nil && url.fragment == nil
+        if !bareHost {
+            out += chromeUnescape(url.path)
+            if let query = url.query { out += "?" + chromeUnescape(query) }
+            if let fragment = url.fragment { out += "#" + chromeUnescape(fragment) }
+        }
+        if url.scheme == "file" {
+            let scalars = Array(out.unicodeScalars)
+            let end = scalars.firstIndex { $0 == "?" || $0 == "#" } ?? scalars.count
+            if let slash = scalars[..<end].lastIndex(of: "/") {
+                out = String(String.UnicodeScalarView(scalars[(slash + 1)...]))
+            }
+        }
+        return elide(out, utf16Length: chromeMaxTitleLength)
+    }
+
+    /// Whether Chromium's `StripWWW` removes a leading `www.`: only when the rest is a registrable domain. Without
+    /// the Public Suffix List this takes a name with at least two labels under a TLD that is not reserved for
+    /// local use; IP addresses and single-label hosts keep their `www.`.
+    static func stripsWWW(_ host: String) -> Bool {
+        guard host.hasPrefix("www."), !host.hasPrefix("["), host.dropFirst(4).contains(".") else { return false }
+        let labels = host.split(separator: ".")
+        guard let tld = labels.last, tld.allSatisfy({ $0.isLetter || $0 == "-" }) else { return false }
+        let reserved: Set<String> = ["localhost", "test", "invalid", "example", "local", "internal", "home", "lan"]
+        return !reserved.contains(tld.lowercased())
+    }
+
+    /// Decodes `%20` and percent-encoded UTF-8 for non-ASCII characters, as Chromium's
+    /// `UnescapeRule::SPACES` does, except for the bidirectional and invisible characters it never shows
+    /// decoded. Other ASCII escapes stay.
+    static func chromeUnescape(_ text: String) -> String {
+        decodePercentEscapes(text) { scalar in
+            if scalar == " " { return true }
+            guard !scalar.isASCII else { return false }
+            switch scalar.value {
+            case 0x061C, 0x115F, 0x1160, 0x200B...0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x3164, 0xFEFF, 0xFFA0,
+                 0xFFF9...0xFFFB:
+                return false
+            default:
+                return true
+            }
+        }
+    }
+
+    /// Firefox's title for a page without one, as its tab label: see ``displayTitle(documentTitle:url:flavor:)``.
+    static func firefoxURLTitle(_ urlString: String) -> String {
+        var title = urlString
+        if let url = WebURL(string: urlString) {
+            // createExposableURI drops the credentials.
+            title = url.href
+            if let host = url.host, !url.username.isEmpty || !url.password.isEmpty {
+                title = url.scheme + "://" + (url.port.map { "\(host):\($0)" } ?? host) + url.path
+                    + (url.query.map { "?" + $0 } ?? "") + (url.fragment.map { "#" + $0 } ?? "")
+            }
+        }
+        let blankPages: Set<String> = [
+            "about:blank", "about:home", "about:welcome", "about:newtab", "chrome://browser/content/blanktab.html",
+        ]
+        if title.isEmpty || blankPages.contains(title) { return "New Tab" }
+        let isLongBase64Data = title.utf16.count > 500
+            && title.range(of: "^data:[^,]+;base64,", options: [.regularExpression, .caseInsensitive]) != nil
+        if isLongBase64Data {
+            title = prefix(title, utf16Length: 500) + "\u{2026}"
+        } else {
+            // unEscapeNonAsciiURI: only escapes of bytes 0x80 and above, and only if the result is valid UTF-8.
+            title = decodePercentEscapes(title) { !$0.isASCII }
+        }
+        if let range = title.range(of: "^[^:]+://(?:www\\.)?", options: .regularExpression) {
+            title.removeSubrange(range)
+        }
+        return prefix(title, utf16Length: firefoxMaxLabelLength)
+    }
+
+    /// Decodes the percent-escapes in `text` of the characters `shouldDecode` accepts. A run of escapes that is not
+    /// valid UTF-8 stays as written.
+    static func decodePercentEscapes(_ text: String, where shouldDecode: (Unicode.Scalar) -> Bool) -> String {
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == 0x25, index + 2 < bytes.count,
+                  let high = WebURL.Parser.hexValue(bytes[index + 1]),
+                  let low = WebURL.Parser.hexValue(bytes[index + 2])
+            else {
+                out.append(bytes[index])
+                index += 1
+                continue
+            }
+            let first = high << 4 | low
+            let length: Int
+            switch first {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: length = 0
+            }
+            var sequence: [UInt8] = [first]
+            var next = index + 3
+            while length > 0, sequence.count < length, next + 2 < bytes.count, bytes[next] == 0x25,
+                  let h = WebURL.Parser.hexValue(bytes[next + 1]), let l = WebURL.Parser.hexValue(bytes[next + 2]) {
+                sequence.append(h << 4 | l)
+                next += 3
+            }
+            if length > 0, sequence.count == length,
+               let decoded = String(validating: sequence, as: UTF8.self),
+               let scalar = decoded.unicodeScalars.first, shouldDecode(scalar) {
+                out.append(contentsOf: sequence)
+                index = next
+            } else {
+                out.append(contentsOf: bytes[index..<(index + 3)])
+                index += 3
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The first `utf16Length` UTF-16 code units of `text` (fewer if that would split a surrogate pair).
+    static func prefix(_ text: String, utf16Length: Int) -> String {
+        guard text.utf16.count > utf16Length else { return text }
+        var end = text.utf16.index(text.utf16.startIndex, offsetBy: utf16Length)
+        while end.samePosition(in: text.unicodeScalars) == nil { end = text.utf16.index(before: end) }
+        return String(text[..<end])
+    }
+
+    /// Chromium's `gfx::ElideString`: a string longer than `utf16Length` keeps its start and end around an
+    /// ellipsis, `utf16Length` code units in all.
+    static func elide(_ text: String, utf16Length: Int) -> String {
+        let units = Array(text.utf16)
+        guard units.count > utf16Length else { return text }
+        let rightLength = (utf16Length - 1) / 2
+        let leftLength = rightLength + (utf16Length - 1) % 2
+        let left = String(decoding: units[..<leftLength], as: UTF16.self)
+        let right = String(decoding: units[(units.count - rightLength)...], as: UTF16.self)
+        return left + "\u{2026}" + right
+    }
+}

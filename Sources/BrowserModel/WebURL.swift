@@ -1,0 +1,1072 @@
+import Foundation
+
+/// An absolute URL, parsed and serialized as the WHATWG URL Standard says, the way `new URL()` does in a browser.
+///
+/// It handles every scheme the standard does: the special ones (`http`, `https`, `ws`, `wss`, `ftp`, `file`) with
+/// their default ports, backslashes and dot segments; URLs with an opaque path such as `about:blank`,
+/// `about:srcdoc` and `data:`; and non-special URLs with an authority such as `chrome-extension://ID/page.html`
+/// and `moz-extension://UUID/page.html`.
+///
+/// ```swift
+/// let page = WebURL(string: "HTTP://127.0.0.1:8000/a/./b/../page.html")!
+/// page.href                                        // "http://127.0.0.1:8000/a/page.html"
+/// page.origin                                      // "http://127.0.0.1:8000"
+/// WebURL(string: "../x.html", relativeTo: page)?.href  // "http://127.0.0.1:8000/x.html"
+/// ```
+///
+/// Internationalized domain names are mapped with a close approximation of UTS #46 (compatibility
+/// normalization, lower-casing and Punycode); every ASCII host is handled exactly.
+public struct WebURL: Sendable, Hashable, CustomStringConvertible {
+    /// The scheme, lower-cased and without the colon: `"http"`, `"about"`, `"chrome-extension"`.
+    public let scheme: String
+    /// The username, percent-encoded; empty when there is none.
+    public let username: String
+    /// The password, percent-encoded; empty when there is none.
+    public let password: String
+    /// The serialized host without the port (`"127.0.0.1"`, `"example.com"`, `"[::1]"`), `""` for an empty host
+    /// (as in `file:///x`), or `nil` when the URL has no host at all (`about:blank`, `data:`).
+    public let host: String?
+    /// The port, or `nil` when there is none or it is the scheme's default port (80 for `http`, 443 for `https`).
+    public let port: Int?
+    /// The serialized path, as `location.pathname` shows it: `"/a/page.html"`, `"/"`, or an opaque path such as
+    /// `"blank"` for `about:blank`.
+    public let path: String
+    /// The query without its leading `?`, percent-encoded; `nil` when the URL has no `?` at all.
+    public let query: String?
+    /// The fragment without its leading `#`, percent-encoded; `nil` when the URL has no `#` at all.
+    public let fragment: String?
+    /// Whether the path is opaque (`about:blank`, `data:text/html,…`, `mailto:x`), so that no relative reference
+    /// other than a fragment resolves against this URL.
+    public let hasOpaquePath: Bool
+
+    /// The path's segments (empty for an opaque path); kept to resolve relative references against this URL.
+    let pathSegments: [String]
+    /// Whether `host` is present; separate from `host` so that a copied host keeps its kind.
+    let hostValue: URLHost?
+
+    /// Parses `string` as an absolute URL, as `new URL(string)` does; `nil` when it is not one.
+    ///
+    /// - Parameter string: The URL text. Leading and trailing spaces and control characters are ignored, as are
+    ///   tabs and newlines anywhere in it.
+    public init?(string: String) {
+        self.init(string: string, relativeTo: nil)
+    }
+
+    /// Parses `string`, resolving it against `base` when it is a relative reference, as `new URL(string, base)` does.
+    ///
+    /// Relative references such as `sub.html`, `../x.html`, `/abs`, `//host/p`, `?q` and `#f` resolve per the WHATWG
+    /// URL Standard; an absolute URL ignores `base`.
+    ///
+    /// - Parameters:
+    ///   - string: The URL or relative reference.
+    ///   - base: The URL to resolve against, or `nil` to accept only absolute URLs.
+    /// - Returns: `nil` when the result is not a valid URL (for example a relative reference without a base, or
+    ///   an invalid host or port).
+    public init?(string: String, relativeTo base: WebURL?) {
+        guard let record = Parser.parse(string, base: base.map(Record.init)) else { return nil }
+        self.init(record: record)
+    }
+
+    init(record: Record) {
+        scheme = record.scheme
+        username = record.username
+        password = record.password
+        hostValue = record.host
+        host = record.host?.serialized
+        port = record.port
+        switch record.path {
+        case .opaque(let text):
+            path = text
+            pathSegments = []
+            hasOpaquePath = true
+        case .segments(let segments):
+            path = segments.map { "/" + $0 }.joined()
+            pathSegments = segments
+            hasOpaquePath = false
+        }
+        query = record.query
+        fragment = record.fragment
+    }
+
+    /// Whether the scheme is one of the WHATWG URL Standard's special schemes: `http`, `https`, `ws`, `wss`, `ftp`
+    /// or `file`.
+    public var isSpecial: Bool { Record.specialSchemes[scheme] != nil }
+
+    /// The host and, when there is one, the port, as `location.host` shows it: `"127.0.0.1:8000"`.
+    public var hostWithPort: String {
+        guard let host else { return "" }
+        return port.map { "\(host):\($0)" } ?? host
+    }
+
+    /// The whole URL, serialized as the WHATWG URL Standard says (what `location.href` returns).
+    public var href: String { serialize(excludingFragment: false) }
+
+    /// The URL without its fragment, for comparisons that ignore it (as browsers do to detect recursive frames).
+    public var hrefExcludingFragment: String { serialize(excludingFragment: true) }
+
+    /// The same as ``href``.
+    public var description: String { href }
+
+    /// The serialized origin, as `location.origin` shows it: `"http://127.0.0.1:8000"` for `http`, `https`, `ws`,
+    /// `wss` and `ftp` URLs, the origin of the inner URL for `blob:` URLs, and `"null"` for opaque origins
+    /// (`about:blank`, `data:`, `file:`).
+    ///
+    /// Extension URLs are tuple origins as in the browsers that define them: `"chrome-extension://ID"` and
+    /// `"moz-extension://UUID"`, although the URL Standard alone would make them opaque.
+    public var origin: String {
+        switch scheme {
+        case "http", "https", "ws", "wss", "ftp", "chrome-extension", "moz-extension":
+            guard let host, !host.isEmpty else { return "null" }
+            return "\(scheme)://\(hostWithPort)"
+        case "blob":
+            guard hasOpaquePath, let inner = WebURL(string: path), inner.scheme == "http" || inner.scheme == "https"
+            else { return "null" }
+            return inner.origin
+        default:
+            return "null"
+        }
+    }
+
+    /// Two URLs are equal when their serializations are.
+    public static func == (lhs: WebURL, rhs: WebURL) -> Bool { lhs.href == rhs.href }
+
+    /// Hashes the serialization.
+    public func hash(into hasher: inout Hasher) { hasher.combine(href) }
+
+    private func serialize(excludingFragment: Bool) -> String {
+        var out = scheme + ":"
+        if let host {
+            out += "//"
+            if !username.isEmpty || !password.isEmpty {
+                out += username
+                if !password.isEmpty { out += ":" + password }
+                out += "@"
+            }
+            out += host
+            if let port { out += ":\(port)" }
+        } else if !hasOpaquePath, pathSegments.count > 1, pathSegments[0].isEmpty {
+            out += "/."
+        }
+        out += path
+        if let query { out += "?" + query }
+        if !excludingFragment, let fragment { out += "#" + fragment }
+        return out
+    }
+}
+
+extension WebURL {
+    // MARK: - The URL record and its parser
+
+
+    /// A host, as the WHATWG URL Standard's host parser produces it.
+    enum URLHost: Sendable, Hashable {
+        /// A domain, already mapped to ASCII and lower-cased.
+        case domain(String)
+        /// An IPv4 address.
+        case ipv4(UInt32)
+        /// An IPv6 address, as eight 16-bit pieces.
+        case ipv6([UInt16])
+        /// An opaque host of a non-special URL, percent-encoded.
+        case opaque(String)
+        /// The empty host (`file:///x`, `sc:///x`).
+        case empty
+
+        /// The host serialized as the standard says.
+        var serialized: String {
+            switch self {
+            case .domain(let text), .opaque(let text): return text
+            case .empty: return ""
+            case .ipv4(let address):
+                return (0..<4).map { String((address >> (24 - 8 * UInt32($0))) & 0xFF) }.joined(separator: ".")
+            case .ipv6(let pieces):
+                return "[" + URLHost.serializeIPv6(pieces) + "]"
+            }
+        }
+
+        private static func serializeIPv6(_ pieces: [UInt16]) -> String {
+            // Find the first longest run of two or more zero pieces, which "::" replaces.
+            var compress: Int?
+            var bestLength = 1
+            var index = 0
+            while index < 8 {
+                if pieces[index] == 0 {
+                    var end = index
+                    while end < 8, pieces[end] == 0 { end += 1 }
+                    if end - index > bestLength {
+                        bestLength = end - index
+                        compress = index
+                    }
+                    index = end
+                } else {
+                    index += 1
+                }
+            }
+            var out = ""
+            var ignore0 = false
+            for pieceIndex in 0..<8 {
+                if ignore0, pieces[pieceIndex] == 0 { continue }
+                ignore0 = false
+                if compress == pieceIndex {
+                    out += pieceIndex == 0 ? "::" : ":"
+                    ignore0 = true
+                    continue
+                }
+                out += String(pieces[pieceIndex], radix: 16)
+                if pieceIndex != 7 { out += ":" }
+            }
+            return out
+        }
+    }
+
+    /// A URL's path: a list of segments, or an opaque string for URLs such as `about:blank`.
+    enum Path: Sendable, Hashable {
+        /// A hierarchical path, as its segments.
+        case segments([String])
+        /// An opaque path.
+        case opaque(String)
+    }
+
+    /// The WHATWG URL Standard's URL record.
+    struct Record: Sendable, Hashable {
+        /// The special schemes and their default ports (`file` has none).
+        static let specialSchemes: [String: Int?] = [
+            "ftp": 21, "file": nil, "http": 80, "https": 443, "ws": 80, "wss": 443,
+        ]
+
+        var scheme = ""
+        var username = ""
+        var password = ""
+        var host: URLHost?
+        var port: Int?
+        var path: Path = .segments([])
+        var query: String?
+        var fragment: String?
+
+        init() {}
+
+        /// The record behind a parsed URL.
+        init(_ url: WebURL) {
+            scheme = url.scheme
+            username = url.username
+            password = url.password
+            host = url.hostValue
+            port = url.port
+            path = url.hasOpaquePath ? .opaque(url.path) : .segments(url.pathSegments)
+            query = url.query
+            fragment = url.fragment
+        }
+
+        var isSpecial: Bool { Record.specialSchemes[scheme] != nil }
+
+        var hasOpaquePath: Bool {
+            if case .opaque = path { return true }
+            return false
+        }
+
+        var segments: [String] {
+            get {
+                if case .segments(let list) = path { return list }
+                return []
+            }
+            set { path = .segments(newValue) }
+        }
+
+        /// The standard's "shorten a URL's path".
+        mutating func shortenPath() {
+            var list = segments
+            if scheme == "file", list.count == 1, Parser.isNormalizedWindowsDriveLetter(list[0]) { return }
+            if !list.isEmpty { list.removeLast() }
+            segments = list
+        }
+    }
+
+    /// The WHATWG URL Standard's basic URL parser (without state overrides, which only the URL setters use).
+    enum Parser {
+        private enum State {
+            case schemeStart, scheme, noScheme, specialRelativeOrAuthority, pathOrAuthority, relative, relativeSlash
+            case specialAuthoritySlashes, specialAuthorityIgnoreSlashes, authority, host, port
+            case file, fileSlash, fileHost
+            case pathStart, path, opaquePath, query, fragment
+        }
+
+        /// Parses `input` against `base`; `nil` on failure.
+        static func parse(_ input: String, base: Record?) -> Record? {
+            // Strip leading and trailing C0 controls and spaces, then remove all tabs and newlines.
+            var scalars = Array(input.unicodeScalars)
+            while let first = scalars.first, first.value <= 0x20 { scalars.removeFirst() }
+            while let last = scalars.last, last.value <= 0x20 { scalars.removeLast() }
+            scalars.removeAll { $0 == "\t" || $0 == "\n" || $0 == "\r" }
+
+            var url = Record()
+            var state = State.schemeStart
+            var buffer: [Unicode.Scalar] = []
+            var atSignSeen = false
+            var insideBrackets = false
+            var passwordTokenSeen = false
+            var pointer = 0
+            let count = scalars.count
+
+            func at(_ index: Int) -> Unicode.Scalar? { index >= 0 && index < count ? scalars[index] : nil }
+            func remainingStarts(with text: String) -> Bool {
+                var index = pointer + 1
+                for scalar in text.unicodeScalars {
+                    guard at(index) == scalar else { return false }
+                    index += 1
+                }
+                return true
+            }
+            func remainderStartsWithWindowsDriveLetter() -> Bool {
+                startsWithWindowsDriveLetter(Array(scalars[min(pointer, count)...]))
+            }
+
+            while true {
+                let c = at(pointer)
+                switch state {
+                case .schemeStart:
+                    if let c, Parser.isAlpha(c) {
+                        buffer.append(Parser.lowercased(c))
+                        state = .scheme
+                    } else {
+                        state = .noScheme
+                        pointer -= 1
+                    }
+
+                case .scheme:
+                    if let c, Parser.isAlphanumeric(c) || c == "+" || c == "-" || c == "." {
+                        buffer.append(Parser.lowercased(c))
+                    } else if c == ":" {
+                        url.scheme = String(String.UnicodeScalarView(buffer))
+                        buffer = []
+                        if url.scheme == "file" {
+                            state = .file
+                        } else if url.isSpecial, let base, base.scheme == url.scheme {
+                            state = .specialRelativeOrAuthority
+                        } else if url.isSpecial {
+                            state = .specialAuthoritySlashes
+                        } else if remainingStarts(with: "/") {
+                            state = .pathOrAuthority
+                            pointer += 1
+                        } else {
+                            url.path = .opaque("")
+                            state = .opaquePath
+                        }
+                    } else {
+                        buffer = []
+                        state = .noScheme
+                        pointer = -1
+                    }
+
+                case .noScheme:
+                    guard let base, !base.hasOpaquePath || c == "#" else { return nil }
+                    if base.hasOpaquePath {
+                        url.scheme = base.scheme
+                        url.path = base.path
+                        url.query = base.query
+                        url.fragment = ""
+                        state = .fragment
+                    } else if base.scheme != "file" {
+                        state = .relative
+                        pointer -= 1
+                    } else {
+                        state = .file
+                        pointer -= 1
+                    }
+
+                case .specialRelativeOrAuthority:
+                    if c == "/", remainingStarts(with: "/") {
+                        state = .specialAuthorityIgnoreSlashes
+                        pointer += 1
+                    } else {
+                        state = .relative
+                        pointer -= 1
+                    }
+
+                case .pathOrAuthority:
+                    if c == "/" {
+                        state = .authority
+                    } else {
+                        state = .path
+                        pointer -= 1
+                    }
+
+                case .relative:
+                    guard let base else { return nil }
+                    url.scheme = base.scheme
+                    if c == "/" {
+                        state = .relativeSlash
+                    } else if url.isSpecial, c == "\\" {
+                        state = .relativeSlash
+                    } else {
+                        url.username = base.username
+                        url.password = base.password
+                        url.host = base.host
+                        url.port = base.port
+                        url.path = base.path
+                        url.query = base.query
+                        if c == "?" {
+                            url.query = ""
+                            state = .query
+                        } else if c == "#" {
+                            url.fragment = ""
+                            state = .fragment
+                        } else if c != nil {
+                            url.query = nil
+                            url.shortenPath()
+                            state = .path
+                            pointer -= 1
+                        }
+                    }
+
+                case .relativeSlash:
+                    if url.isSpecial, c == "/" || c == "\\" {
+                        state = .specialAuthorityIgnoreSlashes
+                    } else if c == "/" {
+                        state = .authority
+                    } else {
+                        guard let base else { return nil }
+                        url.username = base.username
+                        url.password = base.password
+                        url.host = base.host
+                        url.port = base.port
+                        state = .path
+                        pointer -= 1
+                    }
+
+                case .specialAuthoritySlashes:
+                    if c == "/", remainingStarts(with: "/") {
+                        state = .specialAuthorityIgnoreSlashes
+                        pointer += 1
+                    } else {
+                        state = .specialAuthorityIgnoreSlashes
+                        pointer -= 1
+                    }
+
+                case .specialAuthorityIgnoreSlashes:
+                    if c != "/", c != "\\" {
+                        state = .authority
+                        pointer -= 1
+                    }
+
+                case .authority:
+                    if c == "@" {
+                        if atSignSeen { buffer.insert(contentsOf: "%40".unicodeScalars, at: 0) }
+                        atSignSeen = true
+                        for scalar in buffer {
+                            if scalar == ":", !passwordTokenSeen {
+                                passwordTokenSeen = true
+                                continue
+                            }
+                            let encoded = percentEncode(scalar, PercentEncodeSet.userinfo)
+                            if passwordTokenSeen { url.password += encoded } else { url.username += encoded }
+                        }
+                        buffer = []
+                    } else if c == nil || c == "/" || c == "?" || c == "#" || (url.isSpecial && c == "\\") {
+                        if atSignSeen, buffer.isEmpty { return nil }
+                        pointer -= buffer.count + 1
+                        buffer = []
+                        state = .host
+                    } else if let c {
+                        buffer.append(c)
+                    }
+
+                case .host:
+                    if c == ":", !insideBrackets {
+                        if buffer.isEmpty { return nil }
+                        guard let host = parseHost(buffer, isOpaque: !url.isSpecial) else { return nil }
+                        url.host = host
+                        buffer = []
+                        state = .port
+                    } else if c == nil || c == "/" || c == "?" || c == "#" || (url.isSpecial && c == "\\") {
+                        pointer -= 1
+                        if url.isSpecial, buffer.isEmpty { return nil }
+                        guard let host = parseHost(buffer, isOpaque: !url.isSpecial) else { return nil }
+                        url.host = host
+                        buffer = []
+                        state = .pathStart
+                    } else if let c {
+                        if c == "[" { insideBrackets = true }
+                        if c == "]" { insideBrackets = false }
+                        buffer.append(c)
+                    }
+
+                case .port:
+                    if let c, Parser.isDigit(c) {
+                        buffer.append(c)
+                    } else if c == nil || c == "/" || c == "?" || c == "#" || (url.isSpecial && c == "\\") {
+                        if !buffer.isEmpty {
+                            var value = 0
+                            for digit in buffer {
+                                value = value * 10 + Int(digit.value - 0x30)
+                                if value > 65535 { return nil }
+                            }
+                            url.port = Record.specialSchemes[url.scheme] == .some(value) ? nil : value
+                            buffer = []
+                        }
+                        state = .pathStart
+                        pointer -= 1
+                    } else {
+                        return nil
+                    }
+
+                case .file:
+                    url.scheme = "file"
+                    url.host = .empty
+                    if c == "/" || c == "\\" {
+                        state = .fileSlash
+                    } else if let base, base.scheme == "file" {
+                        url.host = base.host
+                        url.path = base.path
+                        url.query = base.query
+                        if c == "?" {
+                            url.query = ""
+                            state = .query
+                        } else if c == "#" {
+                            url.fragment = ""
+                            state = .fragment
+                        } else if c != nil {
+                            url.query = nil
+                            if !remainderStartsWithWindowsDriveLetter() {
+                                url.shortenPath()
+                            } else {
+                                url.segments = []
+                            }
+                            state = .path
+                            pointer -= 1
+                        }
+                    } else {
+                        state = .path
+                        pointer -= 1
+                    }
+
+                case .fileSlash:
+                    if c == "/" || c == "\\" {
+                        state = .fileHost
+                    } else {
+                        if let base, base.scheme == "file" {
+                            url.host = base.host
+                            if !remainderStartsWithWindowsDriveLetter(), let first = base.segments.first,
+                               isNormalizedWindowsDriveLetter(first) {
+                                url.segments.append(first)
+                            }
+                        }
+                        state = .path
+                        pointer -= 1
+                    }
+
+                case .fileHost:
+                    if c == nil || c == "/" || c == "\\" || c == "?" || c == "#" {
+                        pointer -= 1
+                        if isWindowsDriveLetter(buffer) {
+                            state = .path
+                        } else if buffer.isEmpty {
+                            url.host = .empty
+                            state = .pathStart
+                        } else {
+                            guard var host = parseHost(buffer, isOpaque: false) else { return nil }
+                            if host == .domain("localhost") { host = .empty }
+                            url.host = host
+                            buffer = []
+                            state = .pathStart
+                        }
+                    } else if let c {
+                        buffer.append(c)
+                    }
+
+                case .pathStart:
+                    if url.isSpecial {
+                        state = .path
+                        if c != "/", c != "\\" { pointer -= 1 }
+                    } else if c == "?" {
+                        url.query = ""
+                        state = .query
+                    } else if c == "#" {
+                        url.fragment = ""
+                        state = .fragment
+                    } else if c != nil {
+                        state = .path
+                        if c != "/" { pointer -= 1 }
+                    }
+
+                case .path:
+                    let slashLike = c == "/" || (url.isSpecial && c == "\\")
+                    if c == nil || slashLike || c == "?" || c == "#" {
+                        let text = String(String.UnicodeScalarView(buffer))
+                        if isDoubleDotSegment(text) {
+                            url.shortenPath()
+                            if !slashLike { url.segments.append("") }
+                        } else if isSingleDotSegment(text), !slashLike {
+                            url.segments.append("")
+                        } else if !isSingleDotSegment(text) {
+                            var segment = text
+                            if url.scheme == "file", url.segments.isEmpty, isWindowsDriveLetter(buffer) {
+                                segment = String(buffer[0]) + ":"
+                            }
+                            url.segments.append(segment)
+                        }
+                        buffer = []
+                        if c == "?" {
+                            url.query = ""
+                            state = .query
+                        } else if c == "#" {
+                            url.fragment = ""
+                            state = .fragment
+                        }
+                    } else if let c {
+                        buffer.append(contentsOf: percentEncode(c, PercentEncodeSet.path).unicodeScalars)
+                    }
+
+                case .opaquePath:
+                    guard case .opaque(var text) = url.path else { return nil }
+                    if c == "?" {
+                        url.query = ""
+                        state = .query
+                    } else if c == "#" {
+                        url.fragment = ""
+                        state = .fragment
+                    } else if c == " " {
+                        // A space right before the query or fragment is encoded so that it survives serialization.
+                        let next = at(pointer + 1)
+                        text += (next == "?" || next == "#") ? "%20" : " "
+                        url.path = .opaque(text)
+                    } else if let c {
+                        text += percentEncode(c, PercentEncodeSet.c0Control)
+                        url.path = .opaque(text)
+                    }
+
+                case .query:
+                    if c == "#" || c == nil {
+                        let set = url.isSpecial ? PercentEncodeSet.specialQuery : PercentEncodeSet.query
+                        url.query = (url.query ?? "") + buffer.map { percentEncode($0, set) }.joined()
+                        buffer = []
+                        if c == "#" {
+                            url.fragment = ""
+                            state = .fragment
+                        }
+                    } else if let c {
+                        buffer.append(c)
+                    }
+
+                case .fragment:
+                    if let c { url.fragment = (url.fragment ?? "") + percentEncode(c, PercentEncodeSet.fragment) }
+                }
+
+                if pointer >= count { break }
+                pointer += 1
+            }
+            return url
+        }
+
+        // MARK: Helpers
+
+        static func isAlpha(_ c: Unicode.Scalar) -> Bool {
+            (0x41...0x5A).contains(c.value) || (0x61...0x7A).contains(c.value)
+        }
+        static func isDigit(_ c: Unicode.Scalar) -> Bool { (0x30...0x39).contains(c.value) }
+        static func isAlphanumeric(_ c: Unicode.Scalar) -> Bool { isAlpha(c) || isDigit(c) }
+        static func lowercased(_ c: Unicode.Scalar) -> Unicode.Scalar {
+            (0x41...0x5A).contains(c.value) ? Unicode.Scalar(c.value + 0x20)! : c
+        }
+
+        static func isWindowsDriveLetter(_ scalars: [Unicode.Scalar]) -> Bool {
+            scalars.count == 2 && isAlpha(scalars[0]) && (scalars[1] == ":" || scalars[1] == "|")
+        }
+
+        static func isNormalizedWindowsDriveLetter(_ text: String) -> Bool {
+            let scalars = Array(text.unicodeScalars)
+            return scalars.count == 2 && isAlpha(scalars[0]) && scalars[1] == ":"
+        }
+
+        static func startsWithWindowsDriveLetter(_ scalars: [Unicode.Scalar]) -> Bool {
+            guard scalars.count >= 2, isWindowsDriveLetter(Array(scalars[0..<2])) else { return false }
+            if scalars.count == 2 { return true }
+            return ["/", "\\", "?", "#"].contains(scalars[2])
+        }
+
+        static func isSingleDotSegment(_ text: String) -> Bool {
+            text == "." || text.lowercased() == "%2e"
+        }
+
+        static func isDoubleDotSegment(_ text: String) -> Bool {
+            switch text.lowercased() {
+            case "..", ".%2e", "%2e.", "%2e%2e": return true
+            default: return false
+            }
+        }
+
+        /// UTF-8 percent-encodes `scalar` when `set` contains it.
+        static func percentEncode(_ scalar: Unicode.Scalar, _ set: (UInt32) -> Bool) -> String {
+            guard set(scalar.value) else { return String(scalar) }
+            return String(scalar).utf8.map { percentEncodedByte($0) }.joined()
+        }
+
+        static func percentEncodedByte(_ byte: UInt8) -> String {
+            let digits = Array("0123456789ABCDEF")
+            return "%" + String(digits[Int(byte >> 4)]) + String(digits[Int(byte & 0xF)])
+        }
+
+        /// Percent-decodes `text` to bytes, leaving malformed `%` sequences as they are.
+        static func percentDecode(_ text: String) -> [UInt8] {
+            let bytes = Array(text.utf8)
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == 0x25, index + 2 < bytes.count,
+                   let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) {
+                    out.append(high << 4 | low)
+                    index += 3
+                } else {
+                    out.append(bytes[index])
+                    index += 1
+                }
+            }
+            return out
+        }
+
+        static func hexValue(_ byte: UInt8) -> UInt8? {
+            switch byte {
+            case 0x30...0x39: return byte - 0x30
+            case 0x41...0x46: return byte - 0x41 + 10
+            case 0x61...0x66: return byte - 0x61 + 10
+            default: return nil
+            }
+        }
+
+        // MARK: URLHost parsing
+
+        static func parseHost(_ input: [Unicode.Scalar], isOpaque: Bool) -> URLHost? {
+            if input.first == "[" {
+                guard input.last == "]", input.count >= 2 else { return nil }
+                return parseIPv6(Array(input[1..<(input.count - 1)])).map(URLHost.ipv6)
+            }
+            if isOpaque {
+                for scalar in input where scalar != "%" && isForbiddenHostCodePoint(scalar) { return nil }
+                let text = input.map { percentEncode($0, PercentEncodeSet.c0Control) }.joined()
+                return text.isEmpty ? .empty : .opaque(text)
+            }
+            let decoded = String(decoding: percentDecode(String(String.UnicodeScalarView(input))), as: UTF8.self)
+            guard let ascii = domainToASCII(decoded), !ascii.isEmpty else { return nil }
+            for scalar in ascii.unicodeScalars where isForbiddenDomainCodePoint(scalar) { return nil }
+            if endsInANumber(ascii) { return parseIPv4(ascii).map(URLHost.ipv4) }
+            return .domain(ascii)
+        }
+
+        static func isForbiddenHostCodePoint(_ c: Unicode.Scalar) -> Bool {
+            switch c.value {
+            case 0x00, 0x09, 0x0A, 0x0D, 0x20, 0x23, 0x2F, 0x3A, 0x3C, 0x3E, 0x3F, 0x40, 0x5B, 0x5C, 0x5D, 0x5E, 0x7C:
+                return true
+            default:
+                return false
+            }
+        }
+
+        static func isForbiddenDomainCodePoint(_ c: Unicode.Scalar) -> Bool {
+            isForbiddenHostCodePoint(c) || c.value <= 0x1F || c.value == 0x25 || c.value == 0x7F
+        }
+
+        /// Domain to ASCII: lower-cases ASCII domains exactly, and approximates UTS #46 processing for the rest.
+        static func domainToASCII(_ domain: String) -> String? {
+            let isASCII = domain.unicodeScalars.allSatisfy(\.isASCII)
+            let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+            if isASCII, !labels.contains(where: { $0.lowercased().hasPrefix("xn--") }) {
+                return domain.lowercased()
+            }
+            guard let mapped = uts46Map(domain) else { return nil }
+            var out: [String] = []
+            for label in mapped.split(separator: ".", omittingEmptySubsequences: false) {
+                let text = String(label)
+                if text.unicodeScalars.allSatisfy(\.isASCII) {
+                    if text.hasPrefix("xn--") {
+                        // A Punycode label must decode to a non-ASCII label that UTS #46 mapping leaves unchanged.
+                        guard let decoded = Punycode.decode(String(text.dropFirst(4))), !decoded.isEmpty,
+                              !decoded.unicodeScalars.allSatisfy(\.isASCII), uts46Map(decoded) == decoded
+                        else { return nil }
+                    }
+                    out.append(text)
+                } else {
+                    guard let encoded = Punycode.encode(text) else { return nil }
+                    out.append("xn--" + encoded)
+                }
+            }
+            return out.joined(separator: ".")
+        }
+
+        /// UTS #46 mapping, approximated: drops the code points it ignores, maps the full stops it maps to ".",
+        /// applies compatibility normalization and lower-casing, and refuses disallowed code points (controls,
+        /// unassigned code points and noncharacters, private use, U+FFFD). `nil` when a code point is disallowed.
+        static func uts46Map(_ text: String) -> String? {
+            var mapped = ""
+            for scalar in text.unicodeScalars {
+                switch scalar.value {
+                case 0x00AD, 0x200B, 0x2060, 0xFEFF, 0x034F, 0x180B...0x180D, 0xFE00...0xFE0F: continue
+                case 0x3002, 0xFF0E, 0xFF61: mapped.unicodeScalars.append(".")
+                case 0xFFFD: return nil
+                default:
+                    switch scalar.properties.generalCategory {
+                    case .control, .unassigned, .surrogate, .privateUse: return nil
+                    default: mapped.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+            return mapped.precomposedStringWithCompatibilityMapping.lowercased().precomposedStringWithCanonicalMapping
+        }
+
+        static func endsInANumber(_ input: String) -> Bool {
+            var parts = input.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            if parts.last == "" {
+                if parts.count == 1 { return false }
+                parts.removeLast()
+            }
+            guard let last = parts.last, !last.isEmpty else { return false }
+            if last.allSatisfy({ $0.isASCII && $0.isNumber }) { return true }
+            return parseIPv4Number(last) != nil
+        }
+
+        /// Parses one part of an IPv4 address: decimal, `0x` hexadecimal or `0`-prefixed octal. Values too large
+        /// for 64 bits are clamped, which keeps them out of range.
+        static func parseIPv4Number(_ input: String) -> UInt64? {
+            guard !input.isEmpty else { return nil }
+            var text = Substring(input)
+            var radix: UInt64 = 10
+            if text.hasPrefix("0x") || text.hasPrefix("0X") {
+                radix = 16
+                text = text.dropFirst(2)
+            } else if text.count >= 2, text.hasPrefix("0") {
+                radix = 8
+                text = text.dropFirst()
+            }
+            if text.isEmpty { return 0 }
+            var value: UInt64 = 0
+            for character in text {
+                guard let digit = character.hexDigitValue, UInt64(digit) < radix, character.isASCII else { return nil }
+                let (product, overflow1) = value.multipliedReportingOverflow(by: radix)
+                let (sum, overflow2) = product.addingReportingOverflow(UInt64(digit))
+                value = (overflow1 || overflow2) ? UInt64.max : sum
+            }
+            return value
+        }
+
+        static func parseIPv4(_ input: String) -> UInt32? {
+            var parts = input.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            if parts.last == "", parts.count > 1 { parts.removeLast() }
+            guard parts.count <= 4 else { return nil }
+            var numbers: [UInt64] = []
+            for part in parts {
+                guard let number = parseIPv4Number(part) else { return nil }
+                numbers.append(number)
+            }
+            for number in numbers.dropLast() where number > 255 { return nil }
+            guard let last = numbers.last, last < (UInt64(1) << (8 * UInt64(5 - numbers.count))) else { return nil }
+            var address = last
+            for (index, number) in numbers.dropLast().enumerated() {
+                address += number << (8 * UInt64(3 - index))
+            }
+            return UInt32(address)
+        }
+
+        static func parseIPv6(_ input: [Unicode.Scalar]) -> [UInt16]? {
+            var address = [UInt16](repeating: 0, count: 8)
+            var pieceIndex = 0
+            var compress: Int?
+            var pointer = 0
+            func at(_ index: Int) -> Unicode.Scalar? { index < input.count ? input[index] : nil }
+            func hex(_ c: Unicode.Scalar?) -> Int? {
+                guard let c, c.isASCII else { return nil }
+                return Character(c).hexDigitValue
+            }
+
+            if at(pointer) == ":" {
+                guard at(pointer + 1) == ":" else { return nil }
+                pointer += 2
+                pieceIndex += 1
+                compress = pieceIndex
+            }
+            while at(pointer) != nil {
+                guard pieceIndex != 8 else { return nil }
+                if at(pointer) == ":" {
+                    guard compress == nil else { return nil }
+                    pointer += 1
+                    pieceIndex += 1
+                    compress = pieceIndex
+                    continue
+                }
+                var value = 0
+                var length = 0
+                while length < 4, let digit = hex(at(pointer)) {
+                    value = value * 0x10 + digit
+                    pointer += 1
+                    length += 1
+                }
+                if at(pointer) == "." {
+                    guard length != 0 else { return nil }
+                    pointer -= length
+                    guard pieceIndex <= 6 else { return nil }
+                    var numbersSeen = 0
+                    while at(pointer) != nil {
+                        var ipv4Piece: Int?
+                        if numbersSeen > 0 {
+                            guard at(pointer) == ".", numbersSeen < 4 else { return nil }
+                            pointer += 1
+                        }
+                        guard let first = at(pointer), Parser.isDigit(first) else { return nil }
+                        while let c = at(pointer), Parser.isDigit(c) {
+                            let number = Int(c.value - 0x30)
+                            if let current = ipv4Piece {
+                                guard current != 0 else { return nil }
+                                ipv4Piece = current * 10 + number
+                            } else {
+                                ipv4Piece = number
+                            }
+                            guard let piece = ipv4Piece, piece <= 255 else { return nil }
+                            pointer += 1
+                        }
+                        address[pieceIndex] = address[pieceIndex] * 0x100 + UInt16(ipv4Piece ?? 0)
+                        numbersSeen += 1
+                        if numbersSeen == 2 || numbersSeen == 4 { pieceIndex += 1 }
+                    }
+                    guard numbersSeen == 4 else { return nil }
+                    break
+                } else if at(pointer) == ":" {
+                    pointer += 1
+                    guard at(pointer) != nil else { return nil }
+                } else if at(pointer) != nil {
+                    return nil
+                }
+                address[pieceIndex] = UInt16(value)
+                pieceIndex += 1
+            }
+            if let compress {
+                var swaps = pieceIndex - compress
+                pieceIndex = 7
+                while pieceIndex != 0, swaps > 0 {
+                    address.swapAt(pieceIndex, compress + swaps - 1)
+                    pieceIndex -= 1
+                    swaps -= 1
+                }
+            } else if pieceIndex != 8 {
+                return nil
+            }
+            return address
+        }
+    }
+
+    /// The WHATWG URL Standard's percent-encode sets, as predicates on a code point.
+    enum PercentEncodeSet {
+        static func c0Control(_ c: UInt32) -> Bool { c < 0x20 || c > 0x7E }
+        static func fragment(_ c: UInt32) -> Bool { c0Control(c) || [0x20, 0x22, 0x3C, 0x3E, 0x60].contains(c) }
+        static func query(_ c: UInt32) -> Bool { c0Control(c) || [0x20, 0x22, 0x23, 0x3C, 0x3E].contains(c) }
+        static func specialQuery(_ c: UInt32) -> Bool { query(c) || c == 0x27 }
+        static func path(_ c: UInt32) -> Bool { query(c) || [0x3F, 0x5E, 0x60, 0x7B, 0x7D].contains(c) }
+        static func userinfo(_ c: UInt32) -> Bool {
+            path(c) || [0x2F, 0x3A, 0x3B, 0x3D, 0x40, 0x5B, 0x5C, 0x5D, 0x7C].contains(c)
+        }
+    }
+
+    /// Punycode (RFC 3492), for internationalized domain labels.
+    enum Punycode {
+        private static let base = 36, tMin = 1, tMax = 26, skew = 38, damp = 700, initialBias = 72, initialN = 128
+
+        private static func adapt(_ delta: Int, _ numPoints: Int, _ firstTime: Bool) -> Int {
+            var delta = firstTime ? delta / damp : delta / 2
+            delta += delta / numPoints
+            var k = 0
+            while delta > ((base - tMin) * tMax) / 2 {
+                delta /= base - tMin
+                k += base
+            }
+            return k + (base - tMin + 1) * delta / (delta + skew)
+        }
+
+        private static func digit(_ value: Int) -> Character {
+            Character(Unicode.Scalar(UInt8(value < 26 ? value + 0x61 : value - 26 + 0x30)))
+        }
+
+        /// Encodes a label; `nil` on overflow.
+        static func encode(_ input: String) -> String? {
+            let codePoints = input.unicodeScalars.map { Int($0.value) }
+            var output = String(codePoints.filter { $0 < 0x80 }.map { Character(Unicode.Scalar(UInt8($0))) })
+            let basicCount = output.count
+            var handled = basicCount
+            if basicCount > 0 { output.append("-") }
+            var n = initialN, delta = 0, bias = initialBias
+            while handled < codePoints.count {
+                guard let m = codePoints.filter({ $0 >= n }).min() else { return nil }
+                delta += (m - n) * (handled + 1)
+                n = m
+                for c in codePoints {
+                    if c < n { delta += 1 }
+                    if c == n {
+                        var q = delta
+                        var k = base
+                        while true {
+                            let t = k <= bias ? tMin : (k >= bias + tMax ? tMax : k - bias)
+                            if q < t { break }
+                            output.append(digit(t + (q - t) % (base - t)))
+                            q = (q - t) / (base - t)
+                            k += base
+                        }
+                        output.append(digit(q))
+                        bias = adapt(delta, handled + 1, handled == basicCount)
+                        delta = 0
+                        handled += 1
+                    }
+                }
+                delta += 1
+                n += 1
+                if delta > Int(Int32.max) { return nil }
+            }
+            return output
+        }
+
+        /// Decodes a label's Punycode (without `xn--`); `nil` when it is invalid.
+        static func decode(_ input: String) -> String? {
+            var output: [Int] = []
+            let scalars = Array(input.unicodeScalars)
+            var start = 0
+            if let dash = scalars.lastIndex(of: "-") {
+                for scalar in scalars[..<dash] {
+                    guard scalar.isASCII else { return nil }
+                    output.append(Int(scalar.value))
+                }
+                start = dash + 1
+            }
+            var n = initialN, i = 0, bias = initialBias
+            var index = start
+            while index < scalars.count {
+                let oldI = i
+                var w = 1
+                var k = base
+                while true {
+                    guard index < scalars.count else { return nil }
+                    let c = scalars[index].value
+                    index += 1
+                    let value: Int
+                    switch c {
+                    case 0x30...0x39: value = Int(c) - 0x30 + 26
+                    case 0x41...0x5A: value = Int(c) - 0x41
+                    case 0x61...0x7A: value = Int(c) - 0x61
+                    default: return nil
+                    }
+                    i += value * w
+                    if i > Int(Int32.max) { return nil }
+                    let t = k <= bias ? tMin : (k >= bias + tMax ? tMax : k - bias)
+                    if value < t { break }
+                    w *= base - t
+                    k += base
+                }
+                bias = adapt(i - oldI, output.count + 1, oldI == 0)
+                n += i / (output.count + 1)
+                i %= output.count + 1
+                guard n <= 0x10FFFF else { return nil }
+                output.insert(n, at: i)
+                i += 1
+            }
+            var text = ""
+            for value in output {
+                guard let scalar = Unicode.Scalar(UInt32(value)) else { return nil }
+                text.unicodeScalars.append(scalar)
+            }
+            return text
+        }
+    }
+}

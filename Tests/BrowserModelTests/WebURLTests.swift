@@ -1,0 +1,202 @@
+import Foundation
+import Testing
+
+@testable import BrowserModel
+
+/// One case of the WPT URL test data.
+struct WPTURLCase: Decodable, Sendable, CustomStringConvertible {
+    var input: String
+    var base: String?
+    var failure: Bool?
+    var href: String?
+    var origin: String?
+    var hostname: String?
+    var port: String?
+    var pathname: String?
+    var search: String?
+    var hash: String?
+    var protocol_: String?
+
+    enum CodingKeys: String, CodingKey {
+        case input, base, failure, href, origin, hostname, port, pathname, search, hash
+        case protocol_ = "protocol"
+    }
+
+    var description: String { "\(input.debugDescription) against \(base.debugDescription)" }
+
+    static let all: [WPTURLCase] = {
+        // swiftlint:disable:next force_try
+        try! JSONDecoder().decode([WPTURLCase].self, from: Data(webURLTestDataJSON.utf8))
+    }()
+}
+
+@Suite("WebURL")
+struct WebURLTests {
+    @Test("the WPT data set loads")
+    func dataLoads() {
+        #expect(WPTURLCase.all.count > 700)
+    }
+
+    @Test("parses as the WPT URL test data says", arguments: WPTURLCase.all)
+    func wpt(_ testCase: WPTURLCase) throws {
+        let base: WebURL?
+        if let baseText = testCase.base {
+            base = WebURL(string: baseText)
+            try #require(base != nil, "the base \(baseText) must parse")
+        } else {
+            base = nil
+        }
+        let url = WebURL(string: testCase.input, relativeTo: base)
+        if testCase.failure == true {
+            #expect(url == nil, "expected failure, got \(url?.href ?? "")")
+            return
+        }
+        let parsed = try #require(url)
+        #expect(parsed.href == testCase.href)
+        if let origin = testCase.origin { #expect(parsed.origin == origin) }
+        if let hostname = testCase.hostname { #expect((parsed.host ?? "") == hostname) }
+        if let port = testCase.port { #expect((parsed.port.map(String.init) ?? "") == port) }
+        if let pathname = testCase.pathname { #expect(parsed.path == pathname) }
+        if let search = testCase.search {
+            #expect(((parsed.query ?? "").isEmpty ? "" : "?" + parsed.query!) == search)
+        }
+        if let hash = testCase.hash {
+            #expect(((parsed.fragment ?? "").isEmpty ? "" : "#" + parsed.fragment!) == hash)
+        }
+        if let scheme = testCase.protocol_ { #expect(parsed.scheme + ":" == scheme) }
+        // The serialization parses to itself.
+        #expect(WebURL(string: parsed.href)?.href == parsed.href)
+    }
+
+    @Test("exposes the parts of an http URL")
+    func parts() throws {
+        let url = try #require(WebURL(string: "HTTP://User:Pw@127.0.0.1:8000/a/./b/../page.html?q=1#frag"))
+        #expect(url.scheme == "http")
+        #expect(url.username == "User")
+        #expect(url.password == "Pw")
+        #expect(url.host == "127.0.0.1")
+        #expect(url.port == 8000)
+        #expect(url.hostWithPort == "127.0.0.1:8000")
+        #expect(url.path == "/a/page.html")
+        #expect(url.query == "q=1")
+        #expect(url.fragment == "frag")
+        #expect(url.origin == "http://127.0.0.1:8000")
+        #expect(url.href == "http://User:Pw@127.0.0.1:8000/a/page.html?q=1#frag")
+        #expect(url.hrefExcludingFragment == "http://User:Pw@127.0.0.1:8000/a/page.html?q=1")
+        #expect(url.description == url.href)
+        #expect(url.isSpecial)
+        #expect(!url.hasOpaquePath)
+    }
+
+    @Test("drops default ports and lower-cases hosts", arguments: [
+        ("http://EXAMPLE.com:80/", "http://example.com/", "http://example.com"),
+        ("https://Example.COM:443", "https://example.com/", "https://example.com"),
+        ("https://example.com:8443", "https://example.com:8443/", "https://example.com:8443"),
+        ("ws://h:80/x", "ws://h/x", "ws://h"),
+        ("ftp://h:21/x", "ftp://h/x", "ftp://h"),
+    ])
+    func defaults(input: String, href: String, origin: String) throws {
+        let url = try #require(WebURL(string: input))
+        #expect(url.href == href)
+        #expect(url.origin == origin)
+    }
+
+    @Test("resolves relative references", arguments: [
+        ("sub.html", "http://127.0.0.1:8000/dir/page.html", "http://127.0.0.1:8000/dir/sub.html"),
+        ("../x.html", "http://127.0.0.1:8000/dir/page.html", "http://127.0.0.1:8000/x.html"),
+        ("../../../x.html", "http://127.0.0.1:8000/dir/page.html", "http://127.0.0.1:8000/x.html"),
+        ("/abs", "http://127.0.0.1:8000/dir/page.html?q", "http://127.0.0.1:8000/abs"),
+        ("//other:9/p", "http://127.0.0.1:8000/dir/page.html", "http://other:9/p"),
+        ("?q2", "http://127.0.0.1:8000/dir/page.html?q#f", "http://127.0.0.1:8000/dir/page.html?q2"),
+        ("#f2", "http://127.0.0.1:8000/dir/page.html?q#f", "http://127.0.0.1:8000/dir/page.html?q#f2"),
+        ("", "http://127.0.0.1:8000/dir/page.html?q#f", "http://127.0.0.1:8000/dir/page.html?q"),
+        ("./", "http://127.0.0.1:8000/dir/page.html", "http://127.0.0.1:8000/dir/"),
+        (".", "http://127.0.0.1:8000/dir/page.html", "http://127.0.0.1:8000/dir/"),
+        ("..", "http://127.0.0.1:8000/dir/page.html", "http://127.0.0.1:8000/"),
+        ("a\\b.html", "http://127.0.0.1:8000/dir/page.html", "http://127.0.0.1:8000/dir/a/b.html"),
+        ("  sub.html\n", "http://127.0.0.1:8000/dir/", "http://127.0.0.1:8000/dir/sub.html"),
+        ("sp ace.html", "http://h/", "http://h/sp%20ace.html"),
+        ("https://x/y", "http://127.0.0.1:8000/dir/page.html", "https://x/y"),
+        ("http:sub.html", "http://127.0.0.1:8000/dir/page.html", "http://127.0.0.1:8000/dir/sub.html"),
+        ("frame.html", "chrome-extension://abcdefghijklmnopabcdefghijklmnop/pages/popup.html",
+         "chrome-extension://abcdefghijklmnopabcdefghijklmnop/pages/frame.html"),
+        ("/x.html", "moz-extension://0b8c4e3e-8a4f-4d6f-9a1e-2f5d8c1b7a90/a/b.html",
+         "moz-extension://0b8c4e3e-8a4f-4d6f-9a1e-2f5d8c1b7a90/x.html"),
+        ("b.txt", "file:///home/u/a.html", "file:///home/u/b.txt"),
+        ("#top", "about:blank", "about:blank#top"),
+        ("#x", "data:text/html,hi", "data:text/html,hi#x"),
+    ])
+    func relative(reference: String, base: String, expected: String) throws {
+        let baseURL = try #require(WebURL(string: base))
+        #expect(WebURL(string: reference, relativeTo: baseURL)?.href == expected)
+    }
+
+    @Test("fails where a browser does", arguments: [
+        ("sub.html", nil as String?),
+        ("x.html", "about:blank"),
+        ("x.html", "data:text/html,hi"),
+        ("http://", nil),
+        ("http://a:99999/", nil),
+        ("http://a b/", nil),
+        ("http://[::1/", nil),
+        ("http://1.2.3.256/", nil),
+        ("https://@/", nil),
+        ("", nil),
+    ])
+    func failures(input: String, base: String?) {
+        let baseURL = base.flatMap { WebURL(string: $0) }
+        #expect(WebURL(string: input, relativeTo: baseURL) == nil)
+    }
+
+    @Test("opaque URLs and their origins", arguments: [
+        ("about:blank", "about", "blank", "null"),
+        ("about:srcdoc", "about", "srcdoc", "null"),
+        ("ABOUT:BLANK", "about", "BLANK", "null"),
+        ("data:text/html,<p>Hi</p>", "data", "text/html,<p>Hi</p>", "null"),
+        ("blob:https://example.com:443/uuid", "blob", "https://example.com:443/uuid", "https://example.com"),
+        ("blob:data:text/html,x", "blob", "data:text/html,x", "null"),
+    ])
+    func opaque(input: String, scheme: String, path: String, origin: String) throws {
+        let url = try #require(WebURL(string: input))
+        #expect(url.scheme == scheme)
+        #expect(url.hasOpaquePath)
+        #expect(url.host == nil)
+        #expect(url.path == path)
+        #expect(url.origin == origin)
+    }
+
+    @Test("extension URLs have the origin their browser gives them")
+    func extensionOrigins() throws {
+        let chrome = try #require(WebURL(string: "chrome-extension://abcdefghijklmnopabcdefghijklmnop/popup.html"))
+        #expect(chrome.origin == "chrome-extension://abcdefghijklmnopabcdefghijklmnop")
+        #expect(chrome.host == "abcdefghijklmnopabcdefghijklmnop")
+        #expect(chrome.path == "/popup.html")
+        #expect(!chrome.isSpecial)
+        let firefox = try #require(WebURL(string: "moz-extension://0b8c4e3e-8a4f-4d6f-9a1e-2f5d8c1b7a90/"))
+        #expect(firefox.origin == "moz-extension://0b8c4e3e-8a4f-4d6f-9a1e-2f5d8c1b7a90")
+        #expect(firefox.href == "moz-extension://0b8c4e3e-8a4f-4d6f-9a1e-2f5d8c1b7a90/")
+        #expect(try #require(WebURL(string: "file:///tmp/x.html")).origin == "null")
+    }
+
+    @Test("IPv4 and IPv6 hosts", arguments: [
+        ("http://0x7f.1/", "127.0.0.1"),
+        ("http://2130706433/", "127.0.0.1"),
+        ("http://0177.0.0.1/", "127.0.0.1"),
+        ("http://[0:0:0:0:0:0:0:1]/", "[::1]"),
+        ("http://[1:0:0:2::3:0]/", "[1::2:0:0:3:0]"),
+        ("http://[::ffff:192.168.0.1]/", "[::ffff:c0a8:1]"),
+        ("http://xn--nxasmq6b.com/", "xn--nxasmq6b.com"),
+        ("http://ÉXAMPLE.com/", "xn--xample-9ua.com"),
+        ("http://bücher.de/", "xn--bcher-kva.de"),
+    ])
+    func hosts(input: String, host: String) throws {
+        #expect(try #require(WebURL(string: input)).host == host)
+    }
+
+    @Test("equality and hashing follow the serialization")
+    func equality() {
+        #expect(WebURL(string: "HTTP://a:80/") == WebURL(string: "http://a/"))
+        #expect(Set([WebURL(string: "http://a/")!, WebURL(string: "http://A/")!]).count == 1)
+        #expect(WebURL(string: "http://a/#x") != WebURL(string: "http://a/"))
+    }
+}
