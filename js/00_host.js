@@ -87,7 +87,10 @@
   // Returns the listeners' return values.
   host.dispatchEvent = function (name, args) {
     const event = host.events.get(name);
-    if (!event) return [];
+    return event ? host.dispatchEventObject(event, args) : [];
+  };
+
+  host.dispatchEventObject = function (event, args) {
     const state = listenersOf.get(event);
     const results = [];
     for (const listener of state.listeners.slice()) {
@@ -95,10 +98,15 @@
       try {
         results.push(Reflect.apply(listener, undefined, args));
       } catch (error) {
-        host.reportListenerError(name, error);
+        host.reportListenerError(state.name, error);
       }
     }
     return results;
+  };
+
+  // The listeners of an event, in the order they were added (a copy).
+  host.listenersOf = function (event) {
+    return listenersOf.get(event).listeners.slice();
   };
 
   // A listener threw: Chrome logs `Error in event handler: <stack>`; Firefox reports it as uncaught.
@@ -153,6 +161,14 @@
         else request.resolve(b === undefined ? undefined : JSON.parse(b));
         return;
       }
+      case 'port.connect':
+        return host.receiveConnect(a, JSON.parse(b));
+      case 'port.message':
+        return host.receivePortEvent('message', a, b, c);
+      case 'port.disconnect':
+        return host.receivePortEvent('disconnect', a, b, c);
+      case 'port.response':
+        return host.receivePortEvent('response', a, b, c);
       case 'timer': {
         const timer = host.timerCallbacks.get(a);
         if (!timer) return;

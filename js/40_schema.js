@@ -188,6 +188,17 @@
   // ('promise' for `browser`, 'callback' for `chrome`).
   host.namespaces = new Map();
   host.defineNamespace = function (namespace, description) {
+    const existing = host.namespaces.get(namespace);
+    if (existing) {
+      // A namespace defined in parts (runtime in 50_runtime.js and 60_messaging.js): merge them.
+      description = {
+        contexts: existing.contexts,
+        constants: Object.assign({}, existing.constants, description.constants),
+        properties: Object.assign({}, existing.properties, description.properties),
+        functions: Object.assign({}, existing.functions, description.functions),
+        events: (existing.events || []).concat(description.events || []),
+      };
+    }
     for (const [fnName, fn] of Object.entries(description.functions || {})) {
       const full = namespace + '.' + fnName;
       const parameters = fn.parameters.slice();

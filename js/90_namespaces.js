@@ -21,14 +21,27 @@
       host.callReporting(callback, undefined, args);
       return;
     }
+    host.withLastError(error, () => host.callReporting(callback, undefined, []));
+  };
+
+  // Runs `fn` with `chrome.runtime.lastError` set to `error` (a message or an Error), then clears
+  // it, logging `Unchecked runtime.lastError` when `fn` did not read it. No error: just runs `fn`.
+  host.withLastError = function (error, fn) {
+    if (error === undefined || error === null) {
+      fn();
+      return;
+    }
+    const previous = lastError;
+    const previousRead = lastErrorRead;
     lastError = { message: error && error.message !== undefined ? String(error.message) : String(error) };
     lastErrorRead = false;
     try {
-      host.callReporting(callback, undefined, []);
+      fn();
     } finally {
       const unread = !lastErrorRead;
       const message = lastError.message;
-      lastError = undefined;
+      lastError = previous;
+      lastErrorRead = previousRead;
       if (unread) host.native.consoleMessage('error', host.flavor === 'chrome' ? 'Unchecked runtime.lastError: ' + message : 'Unchecked lastError value: Error: ' + message);
     }
   };
@@ -40,12 +53,22 @@
     if (fn.async) {
       wrapper = {
         [name](...args) {
-          const matched = host.checkArguments(full, args);
+          const matched = fn.massageArguments ? fn.massageArguments(args) : host.checkArguments(full, args);
           const callback = matched.pop();
-          const promise = Promise.resolve().then(() => fn.run(matched));
-          if (typeof callback !== 'function') return promise;
+          let promise = fn.oneTimeMessage ? fn.run(matched) : Promise.resolve().then(() => fn.run(matched));
+          if (typeof callback !== 'function') {
+            // A one-time message nobody answered resolves with undefined.
+            return fn.oneTimeMessage ? promise.catch((error) => { if (error === host.noResponse) return undefined; throw error; }) : promise;
+          }
           promise.then((result) => host.invokeCallback(callback, result === undefined ? [] : [result]),
-            (error) => host.invokeCallback(callback, [], error));
+            (error) => {
+              if (error === host.noResponse) {
+                if (host.flavor === 'chrome') host.invokeCallback(callback, [], new Error('The message port closed before a response was received.'));
+                else host.invokeCallback(callback, []);
+                return;
+              }
+              host.invokeCallback(callback, [], error);
+            });
           return undefined;
         },
       }[name];

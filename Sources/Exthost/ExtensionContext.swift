@@ -44,12 +44,21 @@ public final class ExtensionContext {
         install(extraInfo: extraInfo)
     }
 
-    /// Closes the context: its timers stop and nothing more is delivered to it.
-    func close() {
+    /// Whether this is an extension's background service worker.
+    var isServiceWorker: Bool {
+        guard kind == .background, case .serviceWorker? = owner.manifest.background else { return false }
+        return true
+    }
+
+    /// Closes the context: its timers stop, its ports close, and nothing more is delivered to it.
+    ///
+    /// - Parameter navigated: its page navigated away (rather than closing).
+    func close(navigated: Bool = false) {
         guard !isClosed else { return }
         isClosed = true
         host.loop.cancelTimers(owner: id)
         receiver = nil
+        host.router.contextClosed(self, navigated: navigated)
         script.close()
     }
 
@@ -138,6 +147,29 @@ public final class ExtensionContext {
             host.api.request(APIRequest(method: method, arguments: arguments, context: self, requestID: requestID))
             return .undefined
         }
+        define("openChannel") { [unowned self] call in
+            guard let request = JSONValue.parse(call.string(0)), let target = MessageTarget(request) else { return .number(-1) }
+            let kind: PortChannel.Kind = request["oneTime"]?.boolValue == true ? .oneTime : .port
+            let portID = host.router.open(
+                from: self, to: target, name: request["name"]?.stringValue ?? "", kind: kind, message: call.optionalString(1))
+            return .number(Double(portID))
+        }
+        define("postMessage") { [unowned self] call in
+            if let portID = call.integer(0) { host.router.post(from: portID, call.string(1)) }
+            return .undefined
+        }
+        define("disconnectPort") { [unowned self] call in
+            if let portID = call.integer(0) { host.router.disconnect(portID: portID) }
+            return .undefined
+        }
+        define("respond") { [unowned self] call in
+            if let portID = call.integer(0) { host.router.respond(from: portID, text: call.optionalString(1), error: call.optionalString(2)) }
+            return .undefined
+        }
+        define("abandonResponse") { [unowned self] call in
+            if let portID = call.integer(0) { host.router.abandon(portID: portID) }
+            return .undefined
+        }
         define("call") { [unowned self] call in
             let method = call.string(0)
             let arguments = JSONValue.parse(call.string(1)) ?? .array([])
@@ -166,23 +198,32 @@ public final class ExtensionContext {
         }
     }
 
-    /// Calls the context's `receive(kind, a, b, c)` now, as the top-level call of the current task.
-    func receive(_ kind: String, _ a: ReceiveArgument = .undefined, _ b: ReceiveArgument = .undefined, _ c: ReceiveArgument = .undefined) {
-        guard !isClosed, let receiver else { return }
-        script.withLock {
+    /// Calls the context's `receive(kind, a, b, c)` now, as the top-level call of the current task,
+    /// and returns what it returned, as JSON (`nil` when the context is closed or the call threw).
+    @discardableResult
+    func receive(_ kind: String, _ a: ReceiveArgument = .undefined, _ b: ReceiveArgument = .undefined, _ c: ReceiveArgument = .undefined) -> JSONValue? {
+        guard !isClosed, let receiver else { return nil }
+        return script.withLock { () -> JSONValue? in
             do {
-                try receiver.call([script.string(kind), a.value(in: script), b.value(in: script), c.value(in: script)])
+                let result = try receiver.call([script.string(kind), a.value(in: script), b.value(in: script), c.value(in: script)])
+                guard !result.isUndefined, let json = try? result.jsonString() else { return nil }
+                return JSONValue.parse(json)
             } catch let error as ThrownValue {
                 report(error)
             } catch {
                 host.emit(.error, "Uncaught \(error)", from: self, isUncaught: true)
             }
+            return nil
         }
     }
 
-    /// Sends something to the context as a task of its own.
-    func deliver(_ kind: String, _ a: ReceiveArgument = .undefined, _ b: ReceiveArgument = .undefined, _ c: ReceiveArgument = .undefined) {
-        host.loop.enqueue { [weak self] in self?.receive(kind, a, b, c) }
+    /// Sends something to the context as a task of its own; `then` gets what `receive` returned
+    /// (`nil` also when the context closed before the task ran).
+    func deliver(_ kind: String, _ a: ReceiveArgument = .undefined, _ b: ReceiveArgument = .undefined, _ c: ReceiveArgument = .undefined, then: ((JSONValue?) -> Void)? = nil) {
+        host.loop.enqueue { [weak self] in
+            let result = self?.receive(kind, a, b, c)
+            then?(result)
+        }
     }
 
     /// Dispatches the event `name` (`tabs.onUpdated`) with `arguments` as a task of its own.

@@ -61,7 +61,7 @@ extension ExtensionHost {
     /// Closes a tab: its frames' contexts go away, then `tabs.onRemoved` with `{windowId, isWindowClosing}`,
     /// and the next tab becomes active if the closed one was.
     func removeTab(_ tabID: Int) {
-        closeContexts(ofTab: tabID)
+        closeContexts(ofTab: tabID, navigated: false)
         pageLoads[tabID] = nil
         guard let removed = browser.removeTab(tabID) else { return }
         let info = JSONValue.object([("isWindowClosing", .bool(removed.windowClosing)), ("windowId", .int(removed.tab.windowID))])
@@ -95,7 +95,7 @@ extension ExtensionHost {
         let tabID = load.tabID
         switch step {
         case .commit:
-            closeContexts(ofTab: tabID)
+            closeContexts(ofTab: tabID, navigated: true)
             for instance in extensions { instance.activeTabs.remove(tabID) }
             let tree = PageTree.load(url: load.url, siteMap: options.siteMap, flavor: options.flavor)
             var frames: [Frame] = []
@@ -170,12 +170,12 @@ extension ExtensionHost {
         return context
     }
 
-    /// Closes every content-script context in a tab's frames.
-    private func closeContexts(ofTab tabID: Int) {
+    /// Closes every content-script context in a tab's frames, because the tab navigated or closed.
+    private func closeContexts(ofTab tabID: Int, navigated: Bool) {
         for instance in extensions {
-            for (key, context) in instance.contentContexts where key.tabID == tabID {
-                context.close()
+            for (key, context) in instance.contentContexts.sorted(by: { $0.value.id < $1.value.id }) where key.tabID == tabID {
                 instance.contentContexts[key] = nil
+                context.close(navigated: navigated)
             }
         }
     }

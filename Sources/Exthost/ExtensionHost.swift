@@ -27,6 +27,7 @@ public final class ExtensionHost {
 
     let machine = VirtualMachine()
     lazy var api = ExtensionAPI(host: self)
+    lazy var router = MessageRouter(host: self)
     private let console: (ConsoleMessage) -> Void
     private var nextContextID = 1
     /// Whether ``open(_:)`` has used the window's first tab yet.

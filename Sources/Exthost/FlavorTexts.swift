@@ -11,4 +11,24 @@ struct FlavorTexts {
         case .firefox: return "Invalid tab ID: \(id)"
         }
     }
+
+    /// A `tabs.query` url that is not a match pattern.
+    func invalidURLPattern(_ pattern: String) -> String {
+        switch flavor {
+        case .chrome: return "Invalid url pattern '\(pattern)'"
+        case .firefox: return "Invalid url pattern: \(pattern)"
+        }
+    }
+
+    /// Nobody took a connection or a one-time message.
+    var noReceiver: String { "Could not establish connection. Receiving end does not exist." }
+
+    /// What the other side of a port hears when the port's page navigates away (Chromium keeps
+    /// the page in the back/forward cache); `nil` where the browser reports no error.
+    var pageMovedToBackForwardCache: String? {
+        switch flavor {
+        case .chrome: return "The page keeping the extension port is moved into back/forward cache, so the message channel is closed."
+        case .firefox: return nil
+        }
+    }
 }

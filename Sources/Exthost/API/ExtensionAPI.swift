@@ -17,6 +17,7 @@ final class ExtensionAPI {
     init(host: ExtensionHost) {
         self.host = host
         TabsAPI.register(in: self)
+        TabsQuery.register(in: self)
         FrameAPI.register(in: self)
     }
 

@@ -1,0 +1,31 @@
+import BrowserModel
+
+/// The `sender` (`runtime.MessageSender`) a receiver sees for a context, as each browser builds it.
+enum MessageSender {
+    static func make(for context: ExtensionContext, host: ExtensionHost) -> JSONValue {
+        let flavor = host.options.flavor
+        let origin = WebURL(string: context.url)?.origin ?? "null"
+        var fields: [(String, JSONValue)] = [("id", .string(context.owner.id.runtimeID))]
+        let tab = context.tabID.flatMap { host.browser.tab($0) }
+        switch flavor {
+        case .chrome:
+            // Chromium: id, url (not for a service worker), origin, then frame and tab fields for a frame in a tab.
+            if !context.isServiceWorker { fields.append(("url", .string(context.url))) }
+            fields.append(("origin", .string(origin)))
+            if let tab, let frameID = context.frameID {
+                fields.append(("frameId", .int(frameID)))
+                if let documentID = context.documentID { fields.append(("documentId", .string(documentID))) }
+                fields.append(("documentLifecycle", .string("active")))
+                fields.append(("tab", host.tabObject(tab, for: context.owner)))
+            }
+        case .firefox:
+            fields.append(("url", .string(context.url)))
+            if let tab, let frameID = context.frameID {
+                fields.append(("frameId", .int(frameID)))
+                fields.append(("tab", host.tabObject(tab, for: context.owner)))
+            }
+            fields.append(("origin", .string(origin)))
+        }
+        return .object(fields)
+    }
+}

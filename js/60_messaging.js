@@ -1,0 +1,255 @@
+// Extension messaging, on the JavaScript side: `runtime.Port`, `runtime.connect`,
+// `tabs.connect`, `runtime.sendMessage`, `tabs.sendMessage`, `runtime.onConnect` and
+// `runtime.onMessage`. Ports are integer ids over a few native calls (openChannel,
+// postMessage, disconnectPort, respond, abandonResponse); the router is in Swift
+// (Sources/Exthost/Router) and messages cross contexts only as serialized text.
+(function (host) {
+  'use strict';
+  const native = host.native;
+  const chrome = host.flavor === 'chrome';
+  if (!host.serializeMessage) {
+    // Until js/45_serialization.js defines the browsers' rules: JSON.
+    host.serializeMessage = (value) => {
+      let text;
+      try { text = JSON.stringify(value === undefined ? null : value); } catch (e) { text = undefined; }
+      if (text === undefined) throw new Error('Could not serialize message.');
+      return text;
+    };
+    host.deserializeMessage = (text) => JSON.parse(text);
+  }
+  const serialize = (value) => host.serializeMessage(value);
+  const deserialize = (text) => host.deserializeMessage(text);
+
+  // ---- Port ------------------------------------------------------------------------------------------
+  const portState = new WeakMap();
+  const portsById = new Map();
+
+  class Port {
+    constructor() { throw new TypeError('Illegal constructor'); }
+
+    postMessage(message) {
+      const state = portState.get(this);
+      if (!state) throw new TypeError('Illegal invocation');
+      if (!state.open) {
+        throw new Error(chrome ? 'Attempting to use a disconnected port object' : 'Attempt to postMessage on disconnected port');
+      }
+      if (arguments.length < 1 && chrome) {
+        throw new TypeError('Error in invocation of runtime.Port.postMessage(any message): No matching signature.');
+      }
+      native.postMessage(state.id, serialize(message));
+    }
+
+    disconnect() {
+      const state = portState.get(this);
+      if (!state) throw new TypeError('Illegal invocation');
+      if (!state.open) return;
+      close(state);
+      native.disconnectPort(state.id);
+    }
+  }
+  Object.defineProperty(Port.prototype, Symbol.toStringTag, { value: 'Port', configurable: true });
+
+  function makePort(id, name, sender) {
+    const port = Object.create(Port.prototype);
+    const state = {
+      id, port, open: true,
+      onMessage: new host.Event('runtime.Port.onMessage'),
+      onDisconnect: new host.Event('runtime.Port.onDisconnect'),
+    };
+    portState.set(port, state);
+    portsById.set(id, state);
+    Object.defineProperty(port, 'name', { value: name, enumerable: true, writable: true, configurable: true });
+    if (sender !== undefined) Object.defineProperty(port, 'sender', { value: sender, enumerable: true, writable: true, configurable: true });
+    if (!chrome) Object.defineProperty(port, 'error', { value: null, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(port, 'onMessage', { value: state.onMessage, enumerable: true, configurable: true });
+    Object.defineProperty(port, 'onDisconnect', { value: state.onDisconnect, enumerable: true, configurable: true });
+    Object.defineProperty(port, 'postMessage', { value: Port.prototype.postMessage.bind(port), enumerable: true, configurable: true, writable: true });
+    Object.defineProperty(port, 'disconnect', { value: Port.prototype.disconnect.bind(port), enumerable: true, configurable: true, writable: true });
+    return port;
+  }
+
+  function close(state) {
+    state.open = false;
+    portsById.delete(state.id);
+  }
+
+  // Calls each listener of a port's event; a throwing listener does not stop the others.
+  function dispatchPortEvent(event, args) {
+    host.dispatchEventObject(event, args);
+  }
+
+  // ---- Opening ---------------------------------------------------------------------------------------
+  function openPort(target, name) {
+    const id = native.openChannel(JSON.stringify(Object.assign({ name }, target)));
+    return makePort(id, name, undefined);
+  }
+
+  // Sends a one-time message; the promise resolves with the answer, rejects with an error, or
+  // rejects with host.noResponse when every receiver closed without answering.
+  const pendingMessages = new Map();
+  function sendOneTime(target, message) {
+    const text = serialize(message);
+    return new Promise((resolve, reject) => {
+      const id = native.openChannel(JSON.stringify(Object.assign({ oneTime: true }, target)), text);
+      pendingMessages.set(id, { resolve, reject });
+    });
+  }
+  host.noResponse = Object.freeze({ noResponse: true });
+
+  // ---- Receiving -------------------------------------------------------------------------------------
+  // Swift offers a channel to this context: returns {accepted, pending}.
+  host.receiveConnect = function (portId, info) {
+    if (!info.oneTime) {
+      const event = host.events.get('runtime.onConnect');
+      if (!event || !event.hasListeners()) return { accepted: false };
+      const port = makePort(portId, info.name, info.sender);
+      host.dispatchEvent('runtime.onConnect', [port]);
+      return { accepted: true };
+    }
+    const event = host.events.get('runtime.onMessage');
+    if (!event || !event.hasListeners()) return { accepted: false };
+    return receiveOneTime(portId, event, info);
+  };
+
+  function errorText(error) {
+    if (error instanceof Error || (error !== null && typeof error === 'object' && typeof error.message === 'string')) {
+      return String(error.message);
+    }
+    return chrome ? "A runtime.onMessage listener's promise rejected without an Error" : 'An unexpected error occurred';
+  }
+
+  function receiveOneTime(portId, event, info) {
+    const message = deserialize(info.message);
+    const sender = info.sender;
+    let settled = false;
+    let closed = false;
+    const answer = (text, error) => {
+      if (settled || closed) return;
+      settled = true;
+      native.respond(portId, text, error);
+    };
+    const sendResponse = function sendResponse(response) {
+      if (settled || closed) return;
+      let text;
+      try {
+        text = serialize(response);
+      } catch (error) {
+        if (chrome) {
+          answer(undefined, 'Could not serialize message.');
+          throw new TypeError('Could not serialize message.');
+        }
+        throw error;
+      }
+      answer(text, undefined);
+    };
+    let pending = false;
+    for (const listener of host.listenersOf(event)) {
+      let result;
+      try {
+        result = Reflect.apply(listener, undefined, [message, sender, sendResponse]);
+      } catch (error) {
+        host.reportListenerError('runtime.onMessage', error);
+        answer(undefined, errorText(error));
+        continue;
+      }
+      if (result === true) {
+        pending = true;
+      } else if (chrome ? result instanceof Promise : (result !== null && typeof result === 'object' && typeof result.then === 'function')) {
+        pending = true;
+        result.then((value) => {
+          if (settled || closed) return;
+          try { sendResponse(value); } catch (e) { answer(undefined, 'Could not serialize message.'); }
+        }, (error) => answer(undefined, errorText(error)));
+      }
+    }
+    if (!pending && !settled) closed = true;
+    return { accepted: true, pending: pending && !settled };
+  }
+
+  // Swift delivers a message, a disconnect or an answer to one of this context's ports.
+  host.receivePortEvent = function (kind, portId, a, b) {
+    if (kind === 'message') {
+      const state = portsById.get(portId);
+      if (!state || !state.open) return;
+      dispatchPortEvent(state.onMessage, [deserialize(a), state.port]);
+    } else if (kind === 'disconnect') {
+      const state = portsById.get(portId);
+      if (!state || !state.open) return;
+      close(state);
+      const error = a === null || a === undefined ? undefined : a;
+      if (chrome) {
+        host.withLastError(error, () => dispatchPortEvent(state.onDisconnect, [state.port]));
+      } else {
+        if (error !== undefined) state.port.error = new Error(error);
+        dispatchPortEvent(state.onDisconnect, [state.port]);
+      }
+    } else if (kind === 'response') {
+      const request = pendingMessages.get(portId);
+      if (!request) return;
+      pendingMessages.delete(portId);
+      if (b !== null && b !== undefined) request.reject(new Error(b));
+      else if (a === undefined) request.reject(host.noResponse);
+      else request.resolve(deserialize(a));
+    }
+  };
+
+  // ---- Namespaces ------------------------------------------------------------------------------------
+  const connectInfo = (extra) => ({
+    name: 'connectInfo', type: 'object', optional: true,
+    properties: Object.assign({ name: { type: 'string', optional: true } }, extra),
+  });
+
+  host.defineNamespace('runtime', {
+    contexts: ['background', 'content'],
+    functions: {
+      connect: {
+        parameters: [{ name: 'extensionId', type: 'string', optional: true }, connectInfo({ includeTlsChannelId: { type: 'boolean', optional: true } })],
+        run([extensionId, info]) {
+          return openPort({ target: 'extension', extensionId: extensionId || undefined }, (info && info.name) || '');
+        },
+      },
+      sendMessage: {
+        async: true,
+        oneTimeMessage: true,
+        parameters: [
+          { name: 'extensionId', type: 'string', optional: true },
+          { name: 'message', type: 'any' },
+          { name: 'options', type: 'object', optional: true, properties: { includeTlsChannelId: { type: 'boolean', optional: true } } },
+        ],
+        run([extensionId, message]) {
+          return sendOneTime({ target: 'extension', extensionId: extensionId || undefined }, message);
+        },
+      },
+    },
+    events: ['onConnect', 'onMessage'],
+  });
+
+  host.defineNamespace('tabs', {
+    contexts: ['background'],
+    functions: {
+      connect: {
+        parameters: [
+          { name: 'tabId', type: 'integer', minimum: 0 },
+          connectInfo({ frameId: { type: 'integer', minimum: 0, optional: true }, documentId: { type: 'string', optional: true } }),
+        ],
+        run([tabId, info]) {
+          info = info || {};
+          return openPort({ target: 'tab', tabId, frameId: info.frameId, documentId: info.documentId }, info.name || '');
+        },
+      },
+      sendMessage: {
+        async: true,
+        oneTimeMessage: true,
+        parameters: [
+          { name: 'tabId', type: 'integer', minimum: 0 },
+          { name: 'message', type: 'any' },
+          { name: 'options', type: 'object', optional: true, properties: { frameId: { type: 'integer', minimum: 0, optional: true }, documentId: { type: 'string', optional: true } } },
+        ],
+        run([tabId, message, options]) {
+          options = options || {};
+          return sendOneTime({ target: 'tab', tabId, frameId: options.frameId, documentId: options.documentId }, message);
+        },
+      },
+    },
+  });
+});
