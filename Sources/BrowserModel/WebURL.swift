@@ -155,6 +155,80 @@ public struct WebURL: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension WebURL {
+    // MARK: - Setters
+
+    /// The attributes of the `URL` interface that have a setter, other than `href` (which is
+    /// ``init(string:relativeTo:)``), named as in JavaScript.
+    public enum SettableAttribute: String, Sendable, CaseIterable {
+        case `protocol`, username, password, host, hostname, port, pathname, search, hash
+    }
+
+    /// This URL with `attribute` set to `value`, as assigning to that attribute of a `URL` object does
+    /// (`url.port = "8080"`), following the WHATWG URL Standard's setters: most run the URL parser on `value` from
+    /// the attribute's own state (a "state override"), so that only that part of the URL changes.
+    ///
+    /// ```swift
+    /// let url = WebURL(string: "http://example.net:8080/a")!
+    /// url.setting(.host, to: "example.com").href        // "http://example.com:8080/a"
+    /// url.setting(.protocol, to: "https:ignored").href  // "https://example.net:8080/a"
+    /// url.setting(.search, to: "?q=a b").href           // "http://example.net:8080/a?q=a%20b"
+    /// url.setting(.protocol, to: "mailto").href         // unchanged: a special scheme cannot become non-special
+    /// ```
+    ///
+    /// A setter never fails: a value the standard refuses leaves the URL unchanged, and one that the parser refuses
+    /// partway keeps what it set before (`host = "example.com:x"` changes the host and keeps the port). Setting
+    /// `search` or `hash` to `""` removes the query or fragment; a leading `?` or `#` in `value` is dropped.
+    public func setting(_ attribute: SettableAttribute, to value: String) -> WebURL {
+        var url = Record(self)
+        switch attribute {
+        case .protocol:
+            Parser.parse(value + ":", into: &url, stateOverride: .schemeStart)
+        case .username, .password:
+            guard !url.cannotHaveUsernamePasswordPort else { return self }
+            let encoded = value.unicodeScalars.map { Parser.percentEncode($0, PercentEncodeSet.userinfo) }.joined()
+            if attribute == .username { url.username = encoded } else { url.password = encoded }
+        case .host, .hostname:
+            guard !url.hasOpaquePath else { return self }
+            Parser.parse(value, into: &url, stateOverride: attribute == .host ? .host : .hostname)
+        case .port:
+            guard !url.cannotHaveUsernamePasswordPort else { return self }
+            if value.isEmpty {
+                url.port = nil
+            } else {
+                Parser.parse(value, into: &url, stateOverride: .port)
+            }
+        case .pathname:
+            guard !url.hasOpaquePath else { return self }
+            url.path = .segments([])
+            Parser.parse(value, into: &url, stateOverride: .pathStart)
+        case .search:
+            if value.isEmpty {
+                url.query = nil
+            } else {
+                url.query = ""
+                Parser.parse(value.droppingFirst("?"), into: &url, stateOverride: .query)
+            }
+        case .hash:
+            if value.isEmpty {
+                url.fragment = nil
+            } else {
+                url.fragment = ""
+                Parser.parse(value.droppingFirst("#"), into: &url, stateOverride: .fragment)
+            }
+        }
+        return WebURL(record: url)
+    }
+}
+
+private extension String {
+    /// The string without its first code point when that is `scalar` (by code point, so that a combining mark after
+    /// it does not hide it).
+    func droppingFirst(_ scalar: Unicode.Scalar) -> String {
+        unicodeScalars.first == scalar ? String(unicodeScalars.dropFirst()) : self
+    }
+}
+
+extension WebURL {
     // MARK: - The URL record and its parser
 
 
@@ -258,6 +332,12 @@ extension WebURL {
 
         var isSpecial: Bool { Record.specialSchemes[scheme] != nil }
 
+        /// Whether the URL has a username or a password.
+        var includesCredentials: Bool { !username.isEmpty || !password.isEmpty }
+
+        /// The standard's "cannot have a username/password/port": no host, the empty host, or a `file` URL.
+        var cannotHaveUsernamePasswordPort: Bool { host == nil || host == .empty || scheme == "file" }
+
         var hasOpaquePath: Bool {
             if case .opaque = path { return true }
             return false
@@ -280,7 +360,7 @@ extension WebURL {
         }
     }
 
-    /// The WHATWG URL Standard's basic URL parser (without state overrides, which only the URL setters use).
+    /// The WHATWG URL Standard's basic URL parser, with the state overrides the URL setters use.
     enum Parser {
         private enum State {
             case schemeStart, scheme, noScheme, specialRelativeOrAuthority, pathOrAuthority, relative, relativeSlash
@@ -289,16 +369,61 @@ extension WebURL {
             case pathStart, path, opaquePath, query, fragment
         }
 
+        /// The states a URL setter starts the parser in (the standard's "state override"). The parser then
+        /// changes only the part of the URL that state parses, and stops where that part ends.
+        enum StateOverride: Sendable, Hashable {
+            /// `protocol`: the scheme start state.
+            case schemeStart
+            /// `host`: the host state (the file host state for `file` URLs), then the port state after a `:`.
+            case host
+            /// `hostname`: the host state, where a `:` is a failure.
+            case hostname
+            /// `port`: the port state; the first code point that is not a digit ends the port.
+            case port
+            /// `pathname`: the path start state; `?` and `#` belong to the path.
+            case pathStart
+            /// `search`: the query state; `#` belongs to the query.
+            case query
+            /// `hash`: the fragment state.
+            case fragment
+        }
+
         /// Parses `input` against `base`; `nil` on failure.
         static func parse(_ input: String, base: Record?) -> Record? {
-            // Strip leading and trailing C0 controls and spaces, then remove all tabs and newlines.
+            var url = Record()
+            guard basicParse(input, base: base, url: &url, stateOverride: nil) else { return nil }
+            return url
+        }
+
+        /// Runs the parser on the existing record `url` from `stateOverride`, as a URL setter does, changing `url`
+        /// in place. Returns `false` when the parser fails; as in the standard, what it changed before failing stays
+        /// changed (setting `host` to `"example.com:x"` changes the host and leaves the port).
+        @discardableResult
+        static func parse(_ input: String, into url: inout Record, stateOverride: StateOverride) -> Bool {
+            basicParse(input, base: nil, url: &url, stateOverride: stateOverride)
+        }
+
+        /// The basic URL parser: parses `input` into `url`, against `base`, from `stateOverride` when given.
+        /// Returns `false` on failure.
+        private static func basicParse(_ input: String, base: Record?, url: inout Record, stateOverride: StateOverride?) -> Bool {
+            // Without a state override, strip leading and trailing C0 controls and spaces; always remove all tabs
+            // and newlines.
             var scalars = Array(input.unicodeScalars)
-            while let first = scalars.first, first.value <= 0x20 { scalars.removeFirst() }
-            while let last = scalars.last, last.value <= 0x20 { scalars.removeLast() }
+            if stateOverride == nil {
+                while let first = scalars.first, first.value <= 0x20 { scalars.removeFirst() }
+                while let last = scalars.last, last.value <= 0x20 { scalars.removeLast() }
+            }
             scalars.removeAll { $0 == "\t" || $0 == "\n" || $0 == "\r" }
 
-            var url = Record()
-            var state = State.schemeStart
+            var state: State
+            switch stateOverride {
+            case nil, .schemeStart: state = .schemeStart
+            case .host, .hostname: state = .host
+            case .port: state = .port
+            case .pathStart: state = .pathStart
+            case .query: state = .query
+            case .fragment: state = .fragment
+            }
             var buffer: [Unicode.Scalar] = []
             var atSignSeen = false
             var insideBrackets = false
@@ -326,16 +451,30 @@ extension WebURL {
                     if let c, Parser.isAlpha(c) {
                         buffer.append(Parser.lowercased(c))
                         state = .scheme
-                    } else {
+                    } else if stateOverride == nil {
                         state = .noScheme
                         pointer -= 1
+                    } else {
+                        return false
                     }
 
                 case .scheme:
                     if let c, Parser.isAlphanumeric(c) || c == "+" || c == "-" || c == "." {
                         buffer.append(Parser.lowercased(c))
                     } else if c == ":" {
-                        url.scheme = String(String.UnicodeScalarView(buffer))
+                        let scheme = String(String.UnicodeScalarView(buffer))
+                        if stateOverride != nil {
+                            // A setter cannot switch between special and non-special schemes, nor make a URL with
+                            // credentials, a port or an empty host a `file` URL or the other way round.
+                            if url.isSpecial != (Record.specialSchemes[scheme] != nil) { return true }
+                            if url.includesCredentials || url.port != nil, scheme == "file" { return true }
+                            if url.scheme == "file", url.host == .empty { return true }
+                        }
+                        url.scheme = scheme
+                        if stateOverride != nil {
+                            if let port = url.port, Record.specialSchemes[scheme] == .some(port) { url.port = nil }
+                            return true
+                        }
                         buffer = []
                         if url.scheme == "file" {
                             state = .file
@@ -350,14 +489,16 @@ extension WebURL {
                             url.path = .opaque("")
                             state = .opaquePath
                         }
-                    } else {
+                    } else if stateOverride == nil {
                         buffer = []
                         state = .noScheme
                         pointer = -1
+                    } else {
+                        return false
                     }
 
                 case .noScheme:
-                    guard let base, !base.hasOpaquePath || c == "#" else { return nil }
+                    guard let base, !base.hasOpaquePath || c == "#" else { return false }
                     if base.hasOpaquePath {
                         url.scheme = base.scheme
                         url.path = base.path
@@ -390,7 +531,7 @@ extension WebURL {
                     }
 
                 case .relative:
-                    guard let base else { return nil }
+                    guard let base else { return false }
                     url.scheme = base.scheme
                     if c == "/" {
                         state = .relativeSlash
@@ -423,7 +564,7 @@ extension WebURL {
                     } else if c == "/" {
                         state = .authority
                     } else {
-                        guard let base else { return nil }
+                        guard let base else { return false }
                         url.username = base.username
                         url.password = base.password
                         url.host = base.host
@@ -461,7 +602,7 @@ extension WebURL {
                         }
                         buffer = []
                     } else if c == nil || c == "/" || c == "?" || c == "#" || (url.isSpecial && c == "\\") {
-                        if atSignSeen, buffer.isEmpty { return nil }
+                        if atSignSeen, buffer.isEmpty { return false }
                         pointer -= buffer.count + 1
                         buffer = []
                         state = .host
@@ -470,19 +611,26 @@ extension WebURL {
                     }
 
                 case .host:
-                    if c == ":", !insideBrackets {
-                        if buffer.isEmpty { return nil }
-                        guard let host = parseHost(buffer, isOpaque: !url.isSpecial) else { return nil }
+                    if stateOverride != nil, url.scheme == "file" {
+                        pointer -= 1
+                        state = .fileHost
+                    } else if c == ":", !insideBrackets {
+                        if buffer.isEmpty { return false }
+                        if stateOverride == .hostname { return false }
+                        guard let host = parseHost(buffer, isOpaque: !url.isSpecial) else { return false }
                         url.host = host
                         buffer = []
                         state = .port
                     } else if c == nil || c == "/" || c == "?" || c == "#" || (url.isSpecial && c == "\\") {
                         pointer -= 1
-                        if url.isSpecial, buffer.isEmpty { return nil }
-                        guard let host = parseHost(buffer, isOpaque: !url.isSpecial) else { return nil }
+                        if url.isSpecial, buffer.isEmpty { return false }
+                        // A setter cannot empty the host of a URL that has credentials or a port.
+                        if stateOverride != nil, buffer.isEmpty, url.includesCredentials || url.port != nil { return false }
+                        guard let host = parseHost(buffer, isOpaque: !url.isSpecial) else { return false }
                         url.host = host
                         buffer = []
                         state = .pathStart
+                        if stateOverride != nil { return true }
                     } else if let c {
                         if c == "[" { insideBrackets = true }
                         if c == "]" { insideBrackets = false }
@@ -492,20 +640,22 @@ extension WebURL {
                 case .port:
                     if let c, Parser.isDigit(c) {
                         buffer.append(c)
-                    } else if c == nil || c == "/" || c == "?" || c == "#" || (url.isSpecial && c == "\\") {
+                    } else if c == nil || c == "/" || c == "?" || c == "#" || (url.isSpecial && c == "\\") || stateOverride != nil {
                         if !buffer.isEmpty {
                             var value = 0
                             for digit in buffer {
                                 value = value * 10 + Int(digit.value - 0x30)
-                                if value > 65535 { return nil }
+                                if value > 65535 { return false }
                             }
                             url.port = Record.specialSchemes[url.scheme] == .some(value) ? nil : value
                             buffer = []
+                            if stateOverride != nil { return true }
                         }
+                        if stateOverride != nil { return false }
                         state = .pathStart
                         pointer -= 1
                     } else {
-                        return nil
+                        return false
                     }
 
                 case .file:
@@ -556,15 +706,17 @@ extension WebURL {
                 case .fileHost:
                     if c == nil || c == "/" || c == "\\" || c == "?" || c == "#" {
                         pointer -= 1
-                        if isWindowsDriveLetter(buffer) {
+                        if stateOverride == nil, isWindowsDriveLetter(buffer) {
                             state = .path
                         } else if buffer.isEmpty {
                             url.host = .empty
+                            if stateOverride != nil { return true }
                             state = .pathStart
                         } else {
-                            guard var host = parseHost(buffer, isOpaque: false) else { return nil }
+                            guard var host = parseHost(buffer, isOpaque: false) else { return false }
                             if host == .domain("localhost") { host = .empty }
                             url.host = host
+                            if stateOverride != nil { return true }
                             buffer = []
                             state = .pathStart
                         }
@@ -576,20 +728,22 @@ extension WebURL {
                     if url.isSpecial {
                         state = .path
                         if c != "/", c != "\\" { pointer -= 1 }
-                    } else if c == "?" {
+                    } else if stateOverride == nil, c == "?" {
                         url.query = ""
                         state = .query
-                    } else if c == "#" {
+                    } else if stateOverride == nil, c == "#" {
                         url.fragment = ""
                         state = .fragment
                     } else if c != nil {
                         state = .path
                         if c != "/" { pointer -= 1 }
+                    } else if stateOverride != nil, url.host == nil {
+                        url.segments.append("")
                     }
 
                 case .path:
                     let slashLike = c == "/" || (url.isSpecial && c == "\\")
-                    if c == nil || slashLike || c == "?" || c == "#" {
+                    if c == nil || slashLike || (stateOverride == nil && (c == "?" || c == "#")) {
                         let text = String(String.UnicodeScalarView(buffer))
                         if isDoubleDotSegment(text) {
                             url.shortenPath()
@@ -616,7 +770,7 @@ extension WebURL {
                     }
 
                 case .opaquePath:
-                    guard case .opaque(var text) = url.path else { return nil }
+                    guard case .opaque(var text) = url.path else { return false }
                     if c == "?" {
                         url.query = ""
                         state = .query
@@ -634,7 +788,7 @@ extension WebURL {
                     }
 
                 case .query:
-                    if c == "#" || c == nil {
+                    if (stateOverride == nil && c == "#") || c == nil {
                         let set = url.isSpecial ? PercentEncodeSet.specialQuery : PercentEncodeSet.query
                         url.query = (url.query ?? "") + buffer.map { percentEncode($0, set) }.joined()
                         buffer = []
@@ -653,7 +807,7 @@ extension WebURL {
                 if pointer >= count { break }
                 pointer += 1
             }
-            return url
+            return true
         }
 
         // MARK: Helpers

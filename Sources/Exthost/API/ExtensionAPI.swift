@@ -19,6 +19,7 @@ final class ExtensionAPI {
         TabsAPI.register(in: self)
         TabsQuery.register(in: self)
         FrameAPI.register(in: self)
+        URLAPI.register(in: self)
     }
 
     /// The flavor's texts.
