@@ -145,12 +145,28 @@
   };
 
   // ---- Delivery from Swift -----------------------------------------------------------------------
+  // JSON from Swift; members present with the value `undefined` (as browsers give some) come as
+  // the string "\u0000undefined" and are turned back here.
+  const undefinedMarker = '\u0000undefined';
+  function restoreUndefined(value) {
+    if (value === null || typeof value !== 'object') return value === undefinedMarker ? undefined : value;
+    for (const key of Object.keys(value)) {
+      if (value[key] === undefinedMarker) value[key] = undefined;
+      else if (value[key] !== null && typeof value[key] === 'object') restoreUndefined(value[key]);
+    }
+    return value;
+  }
+  host.parseHostJSON = function (text) {
+    const value = JSON.parse(text);
+    return text.includes('\\u0000undefined') ? restoreUndefined(value) : value;
+  };
+
   // Swift calls this, as a task of its own, for everything it sends to this context.
   host.timerCallbacks = new Map();
   host.receive = function (kind, a, b, c) {
     switch (kind) {
       case 'event': {
-        host.dispatchEvent(a, JSON.parse(b));
+        host.dispatchEvent(a, host.parseHostJSON(b));
         return;
       }
       case 'response': {
@@ -158,7 +174,7 @@
         if (!request) return;
         pending.delete(a);
         if (c !== null && c !== undefined) request.reject(new Error(c));
-        else request.resolve(b === undefined ? undefined : JSON.parse(b));
+        else request.resolve(b === undefined ? undefined : host.parseHostJSON(b));
         return;
       }
       case 'port.connect':

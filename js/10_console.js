@@ -1420,9 +1420,43 @@
   host.formatConsoleArguments = function (args) {
     try { return formatConsoleArguments(args, false); } catch (e) { return ''; }
   };
+  // JavaScriptCore words some of its own errors differently from V8 (Chromium) and SpiderMonkey
+  // (Firefox). Reports of uncaught errors use the flavor's engine's words for the common ones.
+  const engineMessages = [
+    // Reading a property of null or undefined.
+    [/^(undefined|null) is not an object \(evaluating '(?:[^']*?)(?:\.([A-Za-z_$][\w$]*)|\[(.*)\])'\)$/, (m) => {
+      const property = m[2] !== undefined ? m[2] : m[3].replace(/^['"]|['"]$/g, '');
+      return host.flavor === 'chrome'
+        ? 'Cannot read properties of ' + m[1] + " (reading '" + property + "')"
+        : "can't access property " + JSON.stringify(property) + ' of ' + m[1];
+    }],
+    // Calling something that is not a function.
+    [/^(.*) is not a function\. \(In '.*', '.*' is (?:undefined|null|an instance of .*|.*)\)$/, (m) => m[1] + ' is not a function'],
+    // An unknown variable.
+    [/^Can't find variable: (.*)$/, (m) => m[1] + ' is not defined'],
+  ];
+  host.engineMessage = function (message) {
+    if (typeof message !== 'string') return message;
+    for (const [pattern, rewrite] of engineMessages) {
+      const m = pattern.exec(message);
+      if (m) return rewrite(m);
+    }
+    return message;
+  };
+
+  // The text the browser prints for an uncaught exception or rejection: an Error as
+  // `Name: message` (with its stack), anything else as `String(value)`.
   host.describeUncaught = function describeUncaught(value, inPromise) {
     const prefix = inPromise ? 'Uncaught (in promise)' : 'Uncaught';
-    const body = typeof value === 'string' ? value : safeRender(renderQuoted, value);
+    let body;
+    if (isObject(value) && isNativeError(value)) {
+      body = safeRender(renderError, value);
+      const message = safeGet(value, 'message');
+      const translated = host.engineMessage(message);
+      if (typeof message === 'string' && translated !== message) body = body.replace(message, translated);
+    } else {
+      try { body = String(value); } catch (e) { body = safeRender(renderQuoted, value); }
+    }
     return prefix + ' ' + body;
   };
   host.formatStackTrace = function (stack) {

@@ -172,6 +172,7 @@
     Object.defineProperty(constructor, 'prototype', { writable: false, enumerable: false, configurable: false });
     Object.defineProperty(constructor.prototype, Symbol.toStringTag, { value: name, configurable: true });
     Object.defineProperty(global, name, { value: constructor, writable: true, configurable: true, enumerable: false });
+    host[name] = constructor; // for the host's own use, safe from scripts replacing the global
   }
 
   // ---- URLSearchParams ---------------------------------------------------------------------------

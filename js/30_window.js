@@ -1,70 +1,128 @@
-// The frame's window for content scripts: `window`, `self`, `frames`, `top`, `parent` and
-// `location` of the frame the script runs in. What a frame sees of another frame through
-// `top` and `parent` follows the flavor's browser (Swift decides; see FrameContext).
+// The global object's shape: a Chromium service worker is a ServiceWorkerGlobalScope with a
+// WorkerLocation; a background page (Firefox's generated one, or manifest version 2's) and a
+// content script's frame are a Window, with `window`, `self`, `frames`, `top`, `parent`, `length`
+// and `location`. What one frame's content script sees of another frame through `top`, `parent`
+// and `frames[i]` follows the flavor's browser (Swift decides which window it gets: FrameAPI).
 (function (host) {
   'use strict';
-  if (host.kind !== 'content') return;
   const global = host.global;
   const info = host.context;
   const define = (name, get) => Object.defineProperty(global, name, { get, configurable: true, enumerable: true });
 
-  define('window', () => global);
-  define('self', () => global);
-  define('frames', () => global);
-  define('top', () => (info.isTop ? global : host.frameWindow('top')));
-  define('parent', () => (info.isTop ? global : host.frameWindow('parent')));
-  define('location', () => host.makeLocation(info.location));
-  Object.defineProperty(global, Symbol.toStringTag, { value: 'Window', configurable: true });
+  // An interface object (`Window`, `EventTarget`, ...) whose prototype the global inherits from,
+  // so `globalThis.constructor.name` and `Object.prototype.toString.call(globalThis)` are right.
+  function makeInterface(name, parent) {
+    const constructor = { [name]: function () { throw new TypeError('Illegal constructor'); } }[name];
+    Object.defineProperty(constructor, 'prototype', { value: Object.create(parent ? parent.prototype : Object.prototype), writable: false });
+    Object.defineProperty(constructor.prototype, 'constructor', { value: constructor, writable: true, configurable: true });
+    Object.defineProperty(constructor.prototype, Symbol.toStringTag, { value: name, configurable: true });
+    Object.defineProperty(global, name, { value: constructor, writable: true, configurable: true });
+    return constructor;
+  }
 
-  // A frame's `location`, read-only here (navigation from scripts comes with the DOM).
-  host.makeLocation = function (parts) {
+  // A read-only `location` (navigation from scripts comes with the DOM).
+  host.makeLocation = function (parts, interfaceName = 'Location') {
     const location = {};
     for (const key of ['href', 'origin', 'protocol', 'host', 'hostname', 'port', 'pathname', 'search', 'hash']) {
       Object.defineProperty(location, key, { value: parts[key], enumerable: true });
     }
     Object.defineProperty(location, 'toString', { value: function toString() { return parts.href; } });
-    Object.defineProperty(location, Symbol.toStringTag, { value: 'Location' });
+    Object.defineProperty(location, Symbol.toStringTag, { value: interfaceName });
     return Object.freeze(location);
   };
 
-  // Another frame's window as this frame may see it: the same global object when the browser
-  // lets the two frames' content scripts share a world, else a window that shows only what a
-  // cross-origin (or other-world) window shows.
+  // The global object's own prototype (made by the host for the global's class) takes the place
+  // of the interface's prototype: it gets the constructor, and inherits from the parent interface.
+  function adoptGlobalPrototype(constructor) {
+    const own = Object.getPrototypeOf(global);
+    if (own === Object.prototype) return;
+    Object.defineProperty(own, 'constructor', { value: constructor, writable: true, configurable: true });
+    Object.setPrototypeOf(own, Object.getPrototypeOf(constructor.prototype));
+  }
+
+  const eventTarget = makeInterface('EventTarget');
+  if (info.isServiceWorker) {
+    const workerScope = makeInterface('WorkerGlobalScope', eventTarget);
+    adoptGlobalPrototype(makeInterface('ServiceWorkerGlobalScope', workerScope));
+    const location = host.makeLocation(info.location, 'WorkerLocation');
+    define('self', () => global);
+    define('location', () => location);
+    return;
+  }
+  adoptGlobalPrototype(makeInterface('Window', eventTarget));
+  const location = host.makeLocation(info.location);
+  define('window', () => global);
+  define('self', () => global);
+  define('frames', () => global);
+  define('location', () => location);
+  if (host.kind !== 'content') {
+    define('top', () => global);
+    define('parent', () => global);
+    define('length', () => 0);
+    return;
+  }
+  define('top', () => (info.isTop ? global : host.frameWindow('top')));
+  define('parent', () => (info.isTop ? global : host.frameWindow('parent')));
+  define('length', () => host.native.call('frame.count', '[]'));
+
+  // Another frame's window as this frame may see it: that frame's global when the browser lets
+  // the two frames' content scripts share a world, else a window showing only what a
+  // cross-origin (or other-world) window shows. The same frame is always the same object.
+  const windows = new Map();
   host.frameWindow = function (relation) {
     const target = host.native.call('frame.window', JSON.stringify([relation]));
     if (target === null || target === undefined) return global;
     if (typeof target === 'object' && target.global) return target.global;
-    return host.restrictedWindow(target);
+    let window = windows.get(target.frameId);
+    if (!window) {
+      window = restrictedWindow(target);
+      windows.set(target.frameId, window);
+    }
+    return window;
   };
 
-  host.restrictedWindow = function (target) {
-    const blocked = () => {
-      throw new DOMExceptionLike('Blocked a frame with origin "' + info.location.origin + '" from accessing a cross-origin frame.', 'SecurityError');
-    };
+  function securityError(property, interfaceName, verb) {
+    const origin = info.location.origin;
+    const message = host.flavor === 'chrome'
+      ? "Failed to read a named property '" + property + "' from '" + interfaceName + "': Blocked a frame with origin \"" + origin + '" from accessing a cross-origin frame.'
+      : 'Permission denied to ' + verb + ' property "' + property + '" on cross-origin object';
+    const error = new Error(message);
+    Object.defineProperty(error, 'name', { value: 'SecurityError', configurable: true, writable: true });
+    return error;
+  }
+
+  function restrictedWindow(target) {
     const allowed = {
-      location: target.sameOrigin ? host.makeLocation(target.location) : undefined,
       closed: false,
       length: target.frameCount,
       postMessage() {},
     };
-    return new Proxy(Object.create(null), {
+    const crossOriginLocation = new Proxy(Object.create(null), {
       get(_, key) {
-        if (key === 'window' || key === 'self' || key === 'frames') return this.proxy;
+        if (typeof key !== 'string') return undefined;
+        throw securityError(key, 'Location', key === 'href' ? 'get' : 'access');
+      },
+    });
+    const sameOriginLocation = target.sameOrigin ? host.makeLocation(target.location) : null;
+    const proxy = new Proxy(Object.create(null), {
+      get(_, key) {
+        if (key === 'window' || key === 'self' || key === 'frames') return proxy;
         if (key === 'top') return host.frameWindow('top');
         if (key === 'parent') return host.frameWindow('parent');
+        if (key === 'location') return sameOriginLocation || crossOriginLocation;
         if (typeof key === 'string' && Object.prototype.hasOwnProperty.call(allowed, key)) return allowed[key];
-        if (target.sameOrigin) return undefined;
-        return blocked();
+        if (target.sameOrigin || typeof key !== 'string') return undefined;
+        throw securityError(key, 'Window', 'access');
       },
-      set() { if (target.sameOrigin) return true; return blocked(); },
-      has(_, key) { return target.sameOrigin ? false : blocked(); },
+      set(_, key) {
+        if (target.sameOrigin) return true;
+        throw securityError(String(key), 'Window', 'access');
+      },
+      has(_, key) {
+        if (target.sameOrigin) return false;
+        throw securityError(String(key), 'Window', 'access');
+      },
     });
-  };
-
-  class DOMExceptionLike extends Error {
-    constructor(message, name) {
-      super(message);
-      Object.defineProperty(this, 'name', { value: name, configurable: true });
-    }
+    return proxy;
   }
 });

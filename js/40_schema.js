@@ -128,6 +128,16 @@
     return new Error(detail);
   }
 
+  // The error Chromium throws when a call to `name` is invalid: `Error in invocation of <signature>: <detail>`.
+  host.invocationError = function (name, detail) {
+    return invocationError(name, signatures.get(name) || [], detail);
+  };
+
+  // An argument error that the browser reports by rejecting the call (Firefox's sendMessage), not by throwing.
+  host.ArgumentRejection = class ArgumentRejection {
+    constructor(message) { this.message = message; }
+  };
+
   // Matches `args` to `parameters` as the browsers do: an optional parameter whose argument has
   // the wrong type is skipped and the argument tried against the next parameter. Returns one
   // value per parameter, or throws the flavor's error.

@@ -11,8 +11,10 @@
       getURL: {
         parameters: [{ name: 'path', type: 'string' }],
         run([path]) {
-          const base = info.baseURL;
-          return base + String(path).replace(/^\/+/, '');
+          // Chromium resolves the path as a URL (so a space becomes %20); Firefox appends it as it is.
+          const relative = String(path).replace(/^\/+/, '');
+          if (host.flavor === 'firefox') return info.baseURL + relative;
+          return new host.URL(relative, info.baseURL).href;
         },
       },
       getManifest: {

@@ -87,8 +87,15 @@
   // Sends a one-time message; the promise resolves with the answer, rejects with an error, or
   // rejects with host.noResponse when every receiver closed without answering.
   const pendingMessages = new Map();
-  function sendOneTime(target, message) {
-    const text = serialize(message);
+  function sendOneTime(target, message, method) {
+    let text;
+    try {
+      text = serialize(message);
+    } catch (error) {
+      // Chromium reports it as an invocation error of the API function.
+      if (chrome) throw host.invocationError(method, error.message);
+      throw error;
+    }
     return new Promise((resolve, reject) => {
       const id = native.openChannel(JSON.stringify(Object.assign({ oneTime: true }, target)), text);
       pendingMessages.set(id, { resolve, reject });
@@ -193,6 +200,56 @@
     }
   };
 
+  // ---- runtime.sendMessage's arguments ---------------------------------------------------------------
+  // Chromium's MassageSendMessageArguments: a trailing function is the callback; of two other
+  // arguments, the first is the extension id if it is a string, null or undefined.
+  function chromeSendMessageArguments(args) {
+    const list = Array.prototype.slice.call(args);
+    let callback;
+    if (list.length > 0 && typeof list[list.length - 1] === 'function') callback = list.pop();
+    let extensionId, message, options;
+    if (list.length === 1) {
+      message = list[0];
+    } else if (list.length === 2) {
+      if (typeof list[0] === 'string' || list[0] === null || list[0] === undefined) [extensionId, message] = list;
+      else [message, options] = list;
+    } else if (list.length === 3) {
+      [extensionId, message, options] = list;
+    } else {
+      throw host.invocationError('runtime.sendMessage', 'No matching signature.');
+    }
+    const matched = host.checkArguments('runtime.sendMessage', [extensionId === null ? undefined : extensionId, message, options === null ? undefined : options, callback]);
+    if (typeof matched[0] === 'string' && matched[0] !== '' && !/^[a-p]{32}$/.test(matched[0])) {
+      throw host.invocationError('runtime.sendMessage', "Invalid extension id: '" + matched[0] + "'");
+    }
+    return matched;
+  }
+
+  // Firefox's parseBonkersArgs: its errors reject the call rather than throw.
+  function firefoxSendMessageArguments(args) {
+    const list = Array.prototype.slice.call(args);
+    const fail = (text) => { throw new host.ArgumentRejection('runtime.sendMessage' + text); };
+    let callback;
+    if (list.length > 0 && typeof list[list.length - 1] === 'function') callback = list.pop();
+    if (list.length === 0) fail("'s message argument is missing");
+    if (list.length > 4) fail(' received too many arguments');
+    if (list.length === 4) {
+      if (list[3] && typeof list[3] !== 'function') fail("'s last argument is not a function");
+      fail(' received too many arguments');
+    }
+    const isOptions = (value) => value === null || value === undefined ||
+      (typeof value === 'object' && Object.keys(value).length === 0);
+    let extensionId = null, message, options = null;
+    if (list.length === 1 || (list.length === 2 && isOptions(list[1]))) {
+      [message, options] = list;
+    } else {
+      [extensionId, message, options] = list;
+    }
+    if (!isOptions(options) && !(typeof options === 'object' && options !== null)) fail("'s options argument is invalid");
+    if (extensionId && typeof extensionId !== 'string') fail("'s extensionId argument is invalid");
+    return [extensionId || undefined, message, options || undefined, callback];
+  }
+
   // ---- Namespaces ------------------------------------------------------------------------------------
   const connectInfo = (extra) => ({
     name: 'connectInfo', type: 'object', optional: true,
@@ -216,8 +273,9 @@
           { name: 'message', type: 'any' },
           { name: 'options', type: 'object', optional: true, properties: { includeTlsChannelId: { type: 'boolean', optional: true } } },
         ],
+        massageArguments: (args) => (chrome ? chromeSendMessageArguments(args) : firefoxSendMessageArguments(args)),
         run([extensionId, message]) {
-          return sendOneTime({ target: 'extension', extensionId: extensionId || undefined }, message);
+          return sendOneTime({ target: 'extension', extensionId: extensionId || undefined }, message, 'runtime.sendMessage');
         },
       },
     },
@@ -247,7 +305,7 @@
         ],
         run([tabId, message, options]) {
           options = options || {};
-          return sendOneTime({ target: 'tab', tabId, frameId: options.frameId, documentId: options.documentId }, message);
+          return sendOneTime({ target: 'tab', tabId, frameId: options.frameId, documentId: options.documentId }, message, 'tabs.sendMessage');
         },
       },
     },

@@ -8,7 +8,10 @@
   const kind = host.kind === 'driver' ? 'background' : host.kind;
 
   // ---- lastError -----------------------------------------------------------------------------------
-  let lastError;
+  // Chrome: a plain `{message}` object while a callback runs, `undefined` otherwise.
+  // Firefox: an `Error` while a callback runs, `null` otherwise.
+  const noLastError = host.flavor === 'chrome' ? undefined : null;
+  let lastError = noLastError;
   let lastErrorRead = false;
   function lastErrorGetter() {
     lastErrorRead = true;
@@ -31,9 +34,11 @@
       fn();
       return;
     }
+    // (lastError below is always set: `previous` restores the outer value after nesting.)
     const previous = lastError;
     const previousRead = lastErrorRead;
-    lastError = { message: error && error.message !== undefined ? String(error.message) : String(error) };
+    const message = error && error.message !== undefined ? String(error.message) : String(error);
+    lastError = host.flavor === 'chrome' ? { message } : new Error(message);
     lastErrorRead = false;
     try {
       fn();
@@ -53,7 +58,17 @@
     if (fn.async) {
       wrapper = {
         [name](...args) {
-          const matched = fn.massageArguments ? fn.massageArguments(args) : host.checkArguments(full, args);
+          let matched;
+          try {
+            matched = fn.massageArguments ? fn.massageArguments(args) : host.checkArguments(full, args);
+          } catch (error) {
+            if (!(error instanceof host.ArgumentRejection)) throw error;
+            const rejection = new Error(error.message);
+            const last = args[args.length - 1];
+            if (typeof last !== 'function') return Promise.reject(rejection);
+            Promise.resolve().then(() => host.invokeCallback(last, [], rejection));
+            return undefined;
+          }
           const callback = matched.pop();
           let promise = fn.oneTimeMessage ? fn.run(matched) : Promise.resolve().then(() => fn.run(matched));
           if (typeof callback !== 'function') {
@@ -113,6 +128,9 @@
     return root;
   }
 
-  Object.defineProperty(global, 'chrome', { value: makeRoot('callback'), writable: true, configurable: true, enumerable: true });
-  Object.defineProperty(global, 'browser', { value: makeRoot('promise'), writable: true, configurable: true, enumerable: true });
+  // Chromium has two objects; in Firefox `chrome` and `browser` are the same one.
+  const chromeRoot = makeRoot('callback');
+  const browserRoot = host.flavor === 'firefox' ? chromeRoot : makeRoot('promise');
+  Object.defineProperty(global, 'chrome', { value: chromeRoot, writable: true, configurable: true, enumerable: true });
+  Object.defineProperty(global, 'browser', { value: browserRoot, writable: true, configurable: true, enumerable: true });
 });

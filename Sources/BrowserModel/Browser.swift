@@ -12,24 +12,60 @@ public struct Browser: Sendable {
 
     private var nextWindowID: Int
     private var nextTabID: Int
+    /// Whether windows and tabs take their ids from one counter (Chromium's session ids) or two (Firefox).
+    private let sharesIDs: Bool
     private var nextFrameID = 1
     private var nextDocument = 1
 
-    /// The size new tabs get.
-    public var viewport: (width: Int, height: Int) = (800, 600)
+    /// The size of a tab's viewport.
+    public var viewport: (width: Int, height: Int)
+    /// Where new windows go, how large they are, and their state.
+    public var windowBounds: (left: Int, top: Int, width: Int, height: Int)
+    /// The state of new windows.
+    public var windowState: String
 
-    /// Creates a browser with no windows. Window and tab ids start at the given numbers.
-    public init(firstWindowID: Int = 1, firstTabID: Int = 1) {
-        nextWindowID = firstWindowID
-        nextTabID = firstTabID
+    /// Creates a browser with no windows, with ids, window geometry and viewport as `flavor`'s
+    /// browser has them headless: Chromium numbers windows and tabs from one counter (window 1, tab
+    /// 2, ...) in 780×580 windows at (10, 10) with 780×437 viewports; Firefox numbers each from 1, in
+    /// maximized 1366×768 windows with 1366×682 viewports.
+    public init(flavor: Flavor = .chrome) {
+        nextWindowID = 1
+        nextTabID = 1
+        switch flavor {
+        case .chrome:
+            sharesIDs = true
+            viewport = (780, 437)
+            windowBounds = (10, 10, 780, 580)
+            windowState = "normal"
+        case .firefox:
+            sharesIDs = false
+            viewport = (1366, 682)
+            windowBounds = (0, 0, 1366, 768)
+            windowState = "maximized"
+        }
+    }
+
+    private mutating func makeWindowID() -> Int {
+        if sharesIDs {
+            defer { nextTabID += 1 }
+            return nextTabID
+        }
+        defer { nextWindowID += 1 }
+        return nextWindowID
+    }
+
+    private mutating func makeTabID() -> Int {
+        defer { nextTabID += 1 }
+        return nextTabID
     }
 
     // MARK: - Windows
 
     /// Opens an empty window, which becomes the focused one.
     public mutating func openWindow(kind: Window.Kind = .normal, incognito: Bool = false) -> Window {
-        let window = Window(id: nextWindowID, kind: kind, incognito: incognito)
-        nextWindowID += 1
+        var window = Window(id: makeWindowID(), kind: kind, incognito: incognito)
+        window.bounds = windowBounds
+        window.state = windowState
         windows.append(window)
         lastFocusedWindowID = window.id
         return window
@@ -73,9 +109,8 @@ public struct Browser: Sendable {
     public mutating func addTab(windowID: Int, url: String, index: Int? = nil, openerTabID: Int? = nil, now: Double) -> Tab? {
         guard let windowIndex = windowIndex(windowID) else { return nil }
         let tab = Tab(
-            id: nextTabID, windowID: windowID, url: url, incognito: windows[windowIndex].incognito,
+            id: makeTabID(), windowID: windowID, url: url, incognito: windows[windowIndex].incognito,
             openerTabID: openerTabID, width: viewport.width, height: viewport.height, lastAccessed: now)
-        nextTabID += 1
         tabs[tab.id] = tab
         let count = windows[windowIndex].tabIDs.count
         let position = min(max(index ?? count, 0), count)

@@ -1,5 +1,5 @@
 /// A browser window: an ordered list of tabs.
-public struct Window: Sendable, Hashable {
+public struct Window: Sendable {
     /// The kind of a window, as `windows.WindowType` names it.
     public enum Kind: String, Sendable {
         /// An ordinary browser window.
@@ -18,6 +18,12 @@ public struct Window: Sendable, Hashable {
     public var kind: Kind
     /// Whether the window is private (incognito).
     public var incognito: Bool
+    /// The window's position and size on the screen, in pixels.
+    public var bounds: (left: Int, top: Int, width: Int, height: Int) = (0, 0, 800, 600)
+    /// The window's state (`normal`, `minimized`, `maximized`, `fullscreen`).
+    public var state: String = "normal"
+    /// Whether the window stays on top of others.
+    public var alwaysOnTop = false
 
     /// Creates an empty window.
     public init(id: Int, kind: Kind = .normal, incognito: Bool = false) {

@@ -40,7 +40,8 @@ public final class ExtensionContext {
         self.frameID = frameID
         self.documentID = documentID
         let name = kind == .content ? "content \(owner.manifest.name) tab \(tabID ?? -1) frame \(frameID ?? -1)" : "\(kind.rawValue) \(owner.manifest.name)"
-        script = ScriptContext(machine: host.machine, name: name)
+        let isServiceWorker = kind == .background && { if case .serviceWorker? = owner.manifest.background { return true } else { return false } }()
+        script = ScriptContext(machine: host.machine, name: name, globalClassName: isServiceWorker ? "ServiceWorkerGlobalScope" : "Window")
         install(extraInfo: extraInfo)
     }
 
@@ -76,6 +77,8 @@ public final class ExtensionContext {
             ("manifestJSON", .string(owner.manifest.rawJSON)),
             ("hasAction", .bool(owner.manifest.hasAction)),
             ("url", .string(url)),
+            ("location", LocationParts.make(url)),
+            ("isServiceWorker", .bool(isServiceWorker)),
         ]
         if let tabID { info.append(("tabId", .int(tabID))) }
         if let frameID { info.append(("frameId", .int(frameID))) }
@@ -184,16 +187,21 @@ public final class ExtensionContext {
 
     // MARK: - Running
 
-    /// Runs a script of the extension as a task of its own, reporting what it throws as uncaught.
-    func runScript(_ source: String, url: String) {
-        guard !isClosed else { return }
-        script.withLock {
+    /// Runs a script of the extension, reporting what it throws as uncaught.
+    ///
+    /// - Returns: whether the script ran to its end without throwing.
+    @discardableResult
+    func runScript(_ source: String, url: String) -> Bool {
+        guard !isClosed else { return false }
+        return script.withLock {
             do {
                 try script.execute(source, sourceURL: url)
+                return true
             } catch let error as ThrownValue {
                 report(error)
+                return false
             } catch {
-                host.emit(.error, "Uncaught \(error)", from: self, isUncaught: true)
+                return false
             }
         }
     }

@@ -30,51 +30,92 @@ extension ExtensionHost {
             for target in instance.map({ [$0] }) ?? extensions where target.manifest.hasAction {
                 target.grantActiveTab(tab.id)
                 let event = target.manifest.manifestVersion >= 3 ? "action.onClicked" : "browserAction.onClicked"
-                target.background?.dispatchEvent(event, [tabObject(tab, for: target)])
+                var arguments = [tabObject(tab, for: target)]
+                // Firefox passes an OnClickData: the mouse button and the modifier keys held.
+                if options.flavor == .firefox { arguments.append(.object([("button", .int(0)), ("modifiers", .array([]))])) }
+                target.background?.dispatchEvent(event, arguments)
             }
         }
     }
 
-    /// Creates a tab showing `url`: `tabs.onCreated`, then (if active) `tabs.onActivated`, then the page loads.
+    /// Creates a tab showing `url`: `tabs.onCreated`, then (if active) `tabs.onActivated`, then the
+    /// page loads. Chromium's new tab is already active and loading, with the URL pending; Firefox's
+    /// shows `about:blank`, complete, titled with the URL it is about to load.
     @discardableResult
     func createTab(url: String, windowID: Int, index: Int?, active: Bool, openerTabID: Int?) -> Int {
-        guard let tab = browser.addTab(windowID: windowID, url: "", index: index, openerTabID: openerTabID, now: wallNow) else { return -1 }
-        browser.updateTab(tab.id) { $0.pendingURL = url }
+        let flavor = options.flavor
+        guard let tab = browser.addTab(windowID: windowID, url: flavor == .chrome ? "" : "about:blank", index: index, openerTabID: openerTabID, now: wallNow)
+        else { return -1 }
+        browser.updateTab(tab.id) {
+            switch flavor {
+            case .chrome:
+                $0.pendingURL = url
+            case .firefox:
+                $0.status = .complete
+                $0.title = PageTree.displayTitle(documentTitle: "", url: url, flavor: flavor)
+            }
+        }
+        var previous: Int?
+        if active { previous = browser.activate(tab.id, now: wallNow) }
         let created = browser.tab(tab.id)!
         dispatchToBackgrounds("tabs.onCreated") { [tabObject(created, for: $0)] }
-        if active { activate(tabID: tab.id) }
-        navigate(tabID: tab.id, to: url)
+        if active { fireActivated(tab.id, windowID: windowID, previous: previous) }
+        navigate(tabID: tab.id, to: url, kind: .newTab)
         return tab.id
     }
 
-    /// Makes a tab active: `tabs.onActivated` with `{tabId, windowId}` (Firefox adds `previousTabId`).
+    /// Makes a tab active: `tabs.onActivated`.
     func activate(tabID: Int) {
         guard let tab = browser.tab(tabID), !tab.active else { return }
         let previous = browser.activate(tabID, now: wallNow)
-        var info: [(String, JSONValue)] = []
-        if options.flavor == .firefox, let previous { info.append(("previousTabId", .int(previous))) }
-        info += [("tabId", .int(tabID)), ("windowId", .int(tab.windowID))]
+        fireActivated(tabID, windowID: tab.windowID, previous: previous)
+    }
+
+    /// `tabs.onActivated` with `{tabId, windowId}`; Firefox adds `previousTabId` after `tabId`
+    /// (present but `undefined` when the previous tab was closed).
+    private func fireActivated(_ tabID: Int, windowID: Int, previous: Int?) {
+        var info: [(String, JSONValue)] = [("tabId", .int(tabID))]
+        if options.flavor == .firefox { info.append(("previousTabId", previous.map(JSONValue.int) ?? .undefined)) }
+        info.append(("windowId", .int(windowID)))
         let activeInfo = JSONValue.object(info)
         dispatchToBackgrounds("tabs.onActivated") { _ in [activeInfo] }
     }
 
-    /// Closes a tab: its frames' contexts go away, then `tabs.onRemoved` with `{windowId, isWindowClosing}`,
-    /// and the next tab becomes active if the closed one was.
+    /// Closes a tab: its frames' contexts go away, then `tabs.onRemoved` with `{isWindowClosing, windowId}`
+    /// (Firefox: `{windowId, isWindowClosing}`), and the next tab becomes active if the closed one was.
     func removeTab(_ tabID: Int) {
         closeContexts(ofTab: tabID, navigated: false)
         pageLoads[tabID] = nil
         guard let removed = browser.removeTab(tabID) else { return }
-        let info = JSONValue.object([("isWindowClosing", .bool(removed.windowClosing)), ("windowId", .int(removed.tab.windowID))])
+        let closing = ("isWindowClosing", JSONValue.bool(removed.windowClosing))
+        let window = ("windowId", JSONValue.int(removed.tab.windowID))
+        let info = JSONValue.object(options.flavor == .chrome ? [closing, window] : [window, closing])
         dispatchToBackgrounds("tabs.onRemoved") { _ in [.int(tabID), info] }
-        if let next = removed.nextActive { activate(tabID: next) }
+        if let next = removed.nextActive {
+            let windowID = removed.tab.windowID
+            browser.activate(next, now: wallNow)
+            fireActivated(next, windowID: windowID, previous: nil)
+        }
     }
 
-    /// Navigates a tab to `url`: the old frames and their content-script contexts go away and the
-    /// new page loads in steps, each a task: commit, `document_start`, `document_end`, title,
-    /// `document_idle`, complete, with `tabs.onUpdated` as the browser fires it.
-    func navigate(tabID: Int, to url: String) {
-        guard browser.tab(tabID) != nil else { return }
-        let load = PageLoad(tabID: tabID, url: url, generation: (pageLoads[tabID]?.generation ?? 0) + 1)
+    /// Navigates a tab to `url` (resolved already). The page loads in steps, each a task of its own,
+    /// in the order the flavor's browser takes them (``PageLoad/steps(flavor:kind:)``); a navigation
+    /// that only changes the fragment keeps the document and its content scripts.
+    func navigate(tabID: Int, to url: String, kind requestedKind: PageLoad.Kind? = nil) {
+        guard let tab = browser.tab(tabID) else { return }
+        var kind = requestedKind ?? .replacing
+        if requestedKind == nil, let old = WebURL(string: tab.url), let new = WebURL(string: url),
+            new.fragment != nil, old.hrefExcludingFragment == new.hrefExcludingFragment {
+            kind = .fragment
+        }
+        if options.flavor == .chrome {
+            // Chromium marks the tab loading, with the URL pending, as soon as the navigation starts.
+            browser.updateTab(tabID) {
+                $0.status = .loading
+                $0.pendingURL = url
+            }
+        }
+        let load = PageLoad(tabID: tabID, url: url, kind: kind, generation: (pageLoads[tabID]?.generation ?? 0) + 1)
         pageLoads[tabID] = load
         enqueueStep(0, of: load)
     }
@@ -82,7 +123,7 @@ extension ExtensionHost {
     /// Queues step `index` of a load; each step queues the next when it has run, so the events a
     /// step fires are delivered before the next step runs, as in a browser.
     private func enqueueStep(_ index: Int, of load: PageLoad) {
-        let steps = PageLoad.steps(flavor: options.flavor)
+        let steps = PageLoad.steps(flavor: options.flavor, kind: load.kind)
         guard index < steps.count else { return }
         loop.enqueue { [unowned self] in
             guard pageLoads[load.tabID]?.generation == load.generation else { return }
@@ -93,11 +134,24 @@ extension ExtensionHost {
 
     private func perform(_ step: PageLoad.Step, of load: PageLoad) {
         let tabID = load.tabID
+        let flavor = options.flavor
         switch step {
+        case .startLoading:
+            browser.updateTab(tabID) { $0.status = .loading }
+            fireUpdated(tabID, [("status", .string("loading"))])
+        case .resetReaderMode:
+            fireUpdated(tabID, [("isArticle", .bool(false))])
+        case .provisionalTitle:
+            let title = PageTree.displayTitle(documentTitle: "", url: load.url, flavor: flavor)
+            browser.updateTab(tabID) {
+                $0.url = load.url
+                $0.title = title
+            }
+            fireUpdated(tabID, [("title", .string(title))])
         case .commit:
             closeContexts(ofTab: tabID, navigated: true)
             for instance in extensions { instance.activeTabs.remove(tabID) }
-            let tree = PageTree.load(url: load.url, siteMap: options.siteMap, flavor: options.flavor)
+            let tree = PageTree.load(url: load.url, siteMap: options.siteMap, flavor: flavor)
             var frames: [Frame] = []
             func add(_ page: PageTree, parentID: Int) {
                 let id = parentID < 0 ? 0 : browser.makeFrameID()
@@ -111,7 +165,7 @@ extension ExtensionHost {
                 $0.url = tree.url
                 $0.pendingURL = nil
                 $0.status = .loading
-                $0.title = tree.url
+                $0.title = PageTree.displayTitle(documentTitle: "", url: tree.url, flavor: flavor)
             }
             fireUpdated(tabID, [("status", .string("loading")), ("url", .string(tree.url))])
         case .injectScripts(let runAt):
@@ -124,7 +178,23 @@ extension ExtensionHost {
             pageLoads[tabID]?.finished = true
             browser.updateTab(tabID) { $0.status = .complete }
             fireUpdated(tabID, [("status", .string("complete"))])
+        case .fragmentChange(let status):
+            browser.updateTab(tabID) {
+                $0.url = load.url
+                $0.pendingURL = nil
+                $0.status = status
+            }
+            if status == .complete { pageLoads[tabID]?.finished = true }
+            fireUpdated(tabID, [("status", .string(status.rawValue)), ("url", .string(load.url))])
+            updateFrameURL(tabID: tabID, url: load.url)
         }
+    }
+
+    /// A same-document navigation changes the top frame's URL and keeps its document.
+    private func updateFrameURL(tabID: Int, url: String) {
+        guard var frames = browser.tab(tabID)?.frames, let top = frames.firstIndex(where: \.isTop) else { return }
+        frames[top].url = url
+        browser.setFrames(frames, of: tabID)
     }
 
     /// `tabs.onUpdated(tabId, changeInfo, tab)`, where each extension sees only the changes its
@@ -165,7 +235,7 @@ extension ExtensionHost {
         if let context = instance.contentContexts[key] { return context }
         let context = makeContext(
             kind: .content, owner: instance, url: frame.url, tabID: tab.id, frameID: frame.id, documentID: frame.documentID,
-            extraInfo: [("isTop", .bool(frame.isTop)), ("location", LocationParts.make(frame.url))])
+            extraInfo: [("isTop", .bool(frame.isTop))])
         instance.contentContexts[key] = context
         return context
     }
@@ -203,8 +273,24 @@ extension ExtensionHost {
 
 /// One page load in a tab, and the steps it goes through.
 struct PageLoad {
+    /// What kind of navigation loads the page.
+    enum Kind: Equatable {
+        /// The first page of a new tab.
+        case newTab
+        /// A page replacing the document a tab shows.
+        case replacing
+        /// A change of the fragment only: the document stays.
+        case fragment
+    }
+
     /// A step of a page load; each runs as a task of its own.
     enum Step: Equatable {
+        /// Firefox: the tab starts loading (`onUpdated` with `status: "loading"` only).
+        case startLoading
+        /// Firefox: reader mode resets for the old document (`onUpdated` with `isArticle: false`).
+        case resetReaderMode
+        /// Firefox: the tab shows the new URL and, as its title, the URL (`onUpdated` with `title`).
+        case provisionalTitle
         /// The new document commits: old frames go, `onUpdated` with `status: "loading"` and the URL.
         case commit
         /// Content scripts for one `run_at` time run.
@@ -213,10 +299,13 @@ struct PageLoad {
         case title
         /// The page has loaded: `onUpdated` with `status: "complete"`.
         case complete
+        /// A same-document navigation: the URL changes, with this status.
+        case fragmentChange(Tab.Status)
     }
 
     let tabID: Int
     let url: String
+    let kind: Kind
     /// Counts loads in the tab, so the steps of a load that a newer one replaced do nothing.
     let generation: Int
     /// The title of the loaded page.
@@ -224,8 +313,16 @@ struct PageLoad {
     /// Whether the load has completed.
     var finished = false
 
-    /// The steps in the order the flavor's browser takes them.
-    static func steps(flavor: Flavor) -> [Step] {
-        [.commit, .injectScripts(.documentStart), .injectScripts(.documentEnd), .title, .injectScripts(.documentIdle), .complete]
+    /// The steps in the order the flavor's browser takes them, as recorded from the browsers
+    /// (fixtures/conformance/tabs-*).
+    static func steps(flavor: Flavor, kind: Kind) -> [Step] {
+        let document: [Step] = [.commit, .injectScripts(.documentStart), .injectScripts(.documentEnd), .title, .injectScripts(.documentIdle), .complete]
+        switch (flavor, kind) {
+        case (.chrome, .fragment): return [.fragmentChange(.loading), .complete]
+        case (.chrome, _): return document
+        case (.firefox, .fragment): return [.fragmentChange(.complete)]
+        case (.firefox, .newTab): return [.startLoading] + document
+        case (.firefox, .replacing): return [.startLoading, .resetReaderMode, .provisionalTitle] + document
+        }
     }
 }

@@ -42,13 +42,13 @@ public final class ExtensionHost {
         self.options = options
         self.loop = EventLoop(clockMode: options.clockMode)
         self.console = console
-        self.browser = Browser()
+        self.browser = Browser(flavor: options.flavor)
         let window = browser.openWindow()
         if let tab = browser.addTab(windowID: window.id, url: "about:blank", now: wallNow) {
             browser.activate(tab.id, now: wallNow)
             browser.updateTab(tab.id) {
                 $0.status = .complete
-                $0.title = "about:blank"
+                $0.title = PageTree.displayTitle(documentTitle: "", url: "about:blank", flavor: options.flavor)
             }
             browser.setFrames([Frame(id: 0, parentID: -1, url: "about:blank", documentID: browser.makeDocumentID())], of: tab.id)
         }
@@ -75,7 +75,14 @@ public final class ExtensionHost {
         let context = makeContext(kind: .background, owner: instance, url: background.pageURL)
         instance.background = context
         for script in background.scripts {
-            context.runScript(script.source, url: script.url)
+            let succeeded = context.runScript(script.source, url: script.url)
+            // Chromium: a service worker whose script throws on its first run is not registered,
+            // so it never gets an event.
+            if !succeeded, context.isServiceWorker, options.flavor == .chrome {
+                instance.background = nil
+                context.close()
+                return
+            }
         }
     }
 

@@ -12,6 +12,14 @@ struct FlavorTexts {
         }
     }
 
+    /// A window id that names no window.
+    func noWindow(_ id: Int) -> String {
+        switch flavor {
+        case .chrome: return "No window with id: \(id)."
+        case .firefox: return "Invalid window ID: \(id)"
+        }
+    }
+
     /// A `tabs.query` url that is not a match pattern.
     func invalidURLPattern(_ pattern: String) -> String {
         switch flavor {

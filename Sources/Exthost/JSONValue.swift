@@ -5,6 +5,9 @@ import Foundation
 public indirect enum JSONValue: Sendable, Equatable {
     /// `null`.
     case null
+    /// `undefined`: a member that is present with the value `undefined`. JSON has no such value;
+    /// the text carries ``undefinedMarker``, which the host's JavaScript turns back into `undefined`.
+    case undefined
     /// `true` or `false`.
     case bool(Bool)
     /// A number.
@@ -20,6 +23,9 @@ public indirect enum JSONValue: Sendable, Equatable {
         lhs.jsonText == rhs.jsonText
     }
 
+    /// The string that stands for `undefined` in JSON text the host sends to scripts.
+    public static let undefinedMarker = "\u{0}undefined"
+
     /// An integer.
     public static func int(_ value: Int) -> JSONValue { .number(Double(value)) }
 
@@ -33,6 +39,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     private func write(to text: inout String) {
         switch self {
         case .null: text += "null"
+        case .undefined: Self.writeString(Self.undefinedMarker, to: &text)
         case .bool(let flag): text += flag ? "true" : "false"
         case .number(let number):
             if number.isFinite, number == number.rounded(), abs(number) < 1e15 {

@@ -16,11 +16,29 @@ public final class ScriptContext {
     public private(set) var isClosed = false
 
     /// Creates a context with a new global object in `machine`.
-    public init(machine: VirtualMachine, name: String) {
+    ///
+    /// - Parameter globalClassName: the class name of the global object (`Window`,
+    ///   `ServiceWorkerGlobalScope`), which `Object.prototype.toString` shows; the global's
+    ///   prototype is then an object of its own, between the global and `Object.prototype`.
+    public init(machine: VirtualMachine, name: String, globalClassName: String? = nil) {
         self.machine = machine
         self.name = name
-        ref = JSGlobalContextCreateInGroup(machine.group, nil)
+        ref = JSGlobalContextCreateInGroup(machine.group, globalClassName.map(Self.globalClass(named:)))
         withJSString(name) { JSGlobalContextSetName(ref, $0) }
+    }
+
+    nonisolated(unsafe) private static var globalClasses: [String: JSClassRef] = [:]
+
+    /// One class per global class name, made once; classes never change after they are made.
+    private static func globalClass(named name: String) -> JSClassRef {
+        if let existing = globalClasses[name] { return existing }
+        var definition = kJSClassDefinitionEmpty
+        let made = name.withCString { className -> JSClassRef in
+            definition.className = className
+            return JSClassCreate(&definition)
+        }
+        globalClasses[name] = made
+        return made
     }
 
     deinit {

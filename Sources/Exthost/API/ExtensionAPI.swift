@@ -18,6 +18,7 @@ final class ExtensionAPI {
         self.host = host
         TabsAPI.register(in: self)
         TabsQuery.register(in: self)
+        WindowsAPI.register(in: self)
         FrameAPI.register(in: self)
         URLAPI.register(in: self)
     }

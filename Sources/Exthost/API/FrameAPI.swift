@@ -5,6 +5,10 @@ import JSEngine
 enum FrameAPI {
     static func register(in api: ExtensionAPI) {
         let host = api.host
+        api.defineSync("frame.count") { _, context in
+            guard let tabID = context.tabID, let frameID = context.frameID, let tab = host.browser.tab(tabID) else { return .success(.number(0)) }
+            return .success(.number(Double(tab.frames.filter { $0.parentID == frameID }.count)))
+        }
         api.defineSync("frame.window") { arguments, context in
             guard let tabID = context.tabID, let frameID = context.frameID, let tab = host.browser.tab(tabID),
                 let frame = tab.frame(frameID)
@@ -28,6 +32,7 @@ enum FrameAPI {
             }
             let frameCount = tab.frames.filter { $0.parentID == target.id }.count
             return .success(.json(JSONValue.object([
+                ("frameId", .int(target.id)),
                 ("sameOrigin", .bool(sameOrigin)),
                 ("frameCount", .int(frameCount)),
                 ("location", LocationParts.make(target.url)),

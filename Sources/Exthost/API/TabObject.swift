@@ -25,6 +25,7 @@ enum TabObject {
                 ("mutedInfo", .object([("muted", .bool(tab.muted))])),
                 ("pinned", .bool(tab.pinned)),
                 ("selected", .bool(tab.highlighted)),
+                ("splitViewId", .int(-1)),
                 ("status", .string(tab.status.rawValue)),
                 ("width", .int(tab.width)),
                 ("windowId", .int(tab.windowID)),
@@ -52,15 +53,17 @@ enum TabObject {
                 ("incognito", .bool(tab.incognito)),
                 ("width", .int(tab.width)),
                 ("height", .int(tab.height)),
-                ("lastAccessed", .number(tab.lastAccessed)),
+                ("lastAccessed", .number(tab.lastAccessed.rounded(.down))),
                 ("audible", .bool(tab.audible)),
                 ("autoDiscardable", .bool(tab.autoDiscardable)),
                 ("mutedInfo", .object([("muted", .bool(tab.muted))])),
                 ("isArticle", .bool(false)),
                 ("isInReaderMode", .bool(false)),
-                ("sharingState", .object([("camera", .bool(false)), ("microphone", .bool(false))])),
+                ("sharingState", .object([("camera", .bool(false)), ("microphone", .bool(false)), ("screen", .undefined)])),
                 ("successorTabId", .int(-1)),
                 ("cookieStoreId", .string(tab.cookieStoreID)),
+                ("groupId", .int(tab.groupID)),
+                ("splitViewId", .int(-1)),
             ]
             if detailed {
                 fields.append(("url", .string(tab.url)))

@@ -13,7 +13,7 @@ enum TabsAPI {
             let properties = request.argument(0) ?? .object([])
             let windowID = properties["windowId"]?.intValue ?? host.currentWindowID(for: request.context)
             guard let windowID, host.browser.window(windowID) != nil else {
-                return request.fail("No window with id: \(properties["windowId"]?.intValue ?? -1).")
+                return request.fail(api.texts.noWindow(properties["windowId"]?.intValue ?? -1))
             }
             let url = properties["url"]?.stringValue.map { host.resolveURL($0, from: request.context) }
             let active = properties["active"]?.boolValue ?? properties["selected"]?.boolValue ?? true

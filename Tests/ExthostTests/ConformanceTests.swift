@@ -1,0 +1,113 @@
+import BrowserModel
+import Exthost
+import Foundation
+import Testing
+
+/// A conformance case of `fixtures/conformance/`: an extension, a site, and what the real
+/// browsers printed for it (`chrome.out`, `firefox.out`, recorded by `scripts/oracle/record.py`).
+struct ConformanceCase: CustomTestStringConvertible, Sendable {
+    struct Description: Decodable, Sendable {
+        var description: String
+        var open: [String]
+        var clickAction: Bool?
+        var flavors: [String]?
+        var sortLines: Bool?
+    }
+
+    var name: String
+    var flavor: Flavor
+    var directory: URL
+    var description: Description
+    var expected: [String]
+    var testDescription: String { "\(name) (\(flavor.rawValue))" }
+
+    static let root = packageRoot.appendingPathComponent("fixtures/conformance")
+
+    /// Every case and flavor with a recording.
+    static func all() throws -> [ConformanceCase] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: root.path).sorted()
+        var cases: [ConformanceCase] = []
+        for name in names {
+            let directory = root.appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent("case.json").path) else { continue }
+            let description = try JSONDecoder().decode(Description.self, from: data)
+            for flavor in Flavor.allCases {
+                let out = directory.appendingPathComponent("\(flavor.rawValue).out")
+                guard let text = try? String(contentsOf: out, encoding: .utf8) else { continue }
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
+                cases.append(ConformanceCase(name: name, flavor: flavor, directory: directory, description: description, expected: lines))
+            }
+        }
+        return cases
+    }
+
+    /// Runs the case through exthost and returns its lines in the recorder's format.
+    func run() throws -> [String] {
+        let run = try HostRun.run(
+            directory.appendingPathComponent("extension"), flavor: flavor,
+            open: description.open.map { "http://127.0.0.1:8000" + $0 },
+            sites: ["http://127.0.0.1:8000": directory.appendingPathComponent("site").path,
+                    "http://localhost:8000": directory.appendingPathComponent("site").path],
+            clickAction: description.clickAction ?? false)
+        let extensionID = run.host.extensions.first.map { $0.id.flavor == .chrome ? $0.id.runtimeID : $0.id.host } ?? "EXTID"
+        var lines = run.messages.map { recorderLine($0, extensionID: extensionID) }
+        if description.sortLines == true { lines.sort() }
+        return lines
+    }
+
+    /// A console message as the recorder writes what the browser logged: `bg:`, `cs:` or `err:`.
+    private func recorderLine(_ message: ConsoleMessage, extensionID: String) -> String {
+        func normalize(_ text: String) -> String {
+            text.replacingOccurrences(of: "127.0.0.1:8000", with: "127.0.0.1:PORT")
+                .replacingOccurrences(of: "localhost:8000", with: "localhost:PORT")
+                .replacingOccurrences(of: extensionID, with: "EXTID")
+                .replacingOccurrences(of: "\n", with: "\\n")
+        }
+        let text = message.text
+        if let error = errorLine(text) {
+            return "err: " + normalize(String(error.prefix { $0 != "\n" }))
+        }
+        return (message.context == .content ? "cs: " : "bg: ") + normalize(text)
+    }
+
+    /// The `err:` text of an error report, as the browser's log carries it, or nil for other messages.
+    private func errorLine(_ text: String) -> String? {
+        switch flavor {
+        case .chrome:
+            let prefixes = ["Uncaught ", "Uncaught(", "Error in event handler:", "Unchecked runtime.lastError:", "Error handling response:"]
+            return prefixes.contains { text.hasPrefix($0) } ? text : nil
+        case .firefox:
+            // Firefox's log carries an uncaught Error as `Name: message` and any other value as
+            // `uncaught exception: value`, with no "Uncaught" or "(in promise)" before them.
+            var rest: Substring
+            if text.hasPrefix("Uncaught (in promise) ") {
+                rest = text.dropFirst("Uncaught (in promise) ".count)
+            } else if text.hasPrefix("Uncaught ") {
+                rest = text.dropFirst("Uncaught ".count)
+            } else if text.hasPrefix("Unchecked lastError value: ") {
+                return text
+            } else {
+                return nil
+            }
+            let firstLine = rest.prefix { $0 != "\n" }
+            let isError = firstLine.range(of: #"^[A-Za-z]*Error: "#, options: .regularExpression) != nil
+                || firstLine.range(of: #"^[A-Za-z]*(Error|Exception)$"#, options: .regularExpression) != nil
+            return isError ? String(rest) : "uncaught exception: " + rest
+        }
+    }
+}
+
+@Suite("Conformance with the real browsers")
+struct ConformanceTests {
+    @Test(arguments: try ConformanceCase.all())
+    func conformance(_ testCase: ConformanceCase) throws {
+        let lines = try testCase.run()
+        // EXTHOST_CONFORMANCE_OUT=DIR writes what exthost printed, as DIR/<case>.<flavor>.out, for diffing.
+        if let directory = ProcessInfo.processInfo.environment["EXTHOST_CONFORMANCE_OUT"] {
+            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            let file = URL(fileURLWithPath: directory).appendingPathComponent("\(testCase.name).\(testCase.flavor.rawValue).out")
+            try? (lines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        }
+        #expect(lines == testCase.expected, "\(testCase.description.description)\n--- exthost\n\(lines.joined(separator: "\n"))\n--- \(testCase.flavor.rawValue)\n\(testCase.expected.joined(separator: "\n"))")
+    }
+}

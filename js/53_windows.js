@@ -1,0 +1,38 @@
+// The `windows` namespace (background and extension pages only).
+(function (host) {
+  'use strict';
+  const getInfo = {
+    name: 'queryOptions', type: 'object', optional: true,
+    properties: {
+      populate: { type: 'boolean', optional: true },
+      windowTypes: { type: 'array', items: { type: 'string', enum: ['normal', 'popup', 'panel', 'app', 'devtools'] }, optional: true },
+    },
+  };
+  host.defineNamespace('windows', {
+    contexts: ['background'],
+    constants: { WINDOW_ID_NONE: -1, WINDOW_ID_CURRENT: -2 },
+    functions: {
+      get: {
+        async: true,
+        parameters: [{ name: 'windowId', type: 'integer', minimum: -2 }, getInfo],
+        run: (args) => host.request('windows.get', args),
+      },
+      getCurrent: {
+        async: true,
+        parameters: [getInfo],
+        run: (args) => host.request('windows.getCurrent', args),
+      },
+      getLastFocused: {
+        async: true,
+        parameters: [getInfo],
+        run: (args) => host.request('windows.getLastFocused', args),
+      },
+      getAll: {
+        async: true,
+        parameters: [getInfo],
+        run: (args) => host.request('windows.getAll', args),
+      },
+    },
+    events: ['onCreated', 'onRemoved', 'onFocusChanged'],
+  });
+});
