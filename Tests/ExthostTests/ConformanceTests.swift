@@ -12,6 +12,9 @@ struct ConformanceCase: CustomTestStringConvertible, Sendable {
         var clickAction: Bool?
         var flavors: [String]?
         var sortLines: Bool?
+        /// What exthost does not have yet that the case needs (`dom`), or a channel of the browser
+        /// it does not reproduce by design (`console-log-channel`); such cases are not compared.
+        var requires: [String]?
     }
 
     var name: String
@@ -31,6 +34,7 @@ struct ConformanceCase: CustomTestStringConvertible, Sendable {
             let directory = root.appendingPathComponent(name)
             guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent("case.json").path) else { continue }
             let description = try JSONDecoder().decode(Description.self, from: data)
+            if let requires = description.requires, !requires.isEmpty { continue }
             for flavor in Flavor.allCases {
                 let out = directory.appendingPathComponent("\(flavor.rawValue).out")
                 guard let text = try? String(contentsOf: out, encoding: .utf8) else { continue }
@@ -43,16 +47,37 @@ struct ConformanceCase: CustomTestStringConvertible, Sendable {
 
     /// Runs the case through exthost and returns its lines in the recorder's format.
     func run() throws -> [String] {
+        let site = try Self.siteWithPort(directory.appendingPathComponent("site"))
         let run = try HostRun.run(
             directory.appendingPathComponent("extension"), flavor: flavor,
             open: description.open.map { "http://127.0.0.1:8000" + $0 },
-            sites: ["http://127.0.0.1:8000": directory.appendingPathComponent("site").path,
-                    "http://localhost:8000": directory.appendingPathComponent("site").path],
+            sites: ["http://127.0.0.1:8000": site.path, "http://localhost:8000": site.path],
             clickAction: description.clickAction ?? false)
         let extensionID = run.host.extensions.first.map { $0.id.flavor == .chrome ? $0.id.runtimeID : $0.id.host } ?? "EXTID"
         var lines = run.messages.map { recorderLine($0, extensionID: extensionID) }
         if description.sortLines == true { lines.sort() }
         return lines
+    }
+
+    /// The case's site with `{{PORT}}` in its files replaced by the port exthost serves it on
+    /// (the recorder does the same), copied to a temporary folder when any file has it.
+    static func siteWithPort(_ site: URL) throws -> URL {
+        let files = FileManager.default.enumerator(at: site, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        guard files.contains(where: { (try? String(contentsOf: $0, encoding: .utf8))?.contains("{{PORT}}") == true }) else { return site }
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("exthost-site-\(UUID().uuidString)")
+        for file in files {
+            let relative = String(file.standardizedFileURL.path.dropFirst(site.standardizedFileURL.path.count))
+            let target = copy.appendingPathComponent(relative)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if let text = try? String(contentsOf: file, encoding: .utf8) {
+                try text.replacingOccurrences(of: "{{PORT}}", with: "8000").write(to: target, atomically: true, encoding: .utf8)
+            } else {
+                try FileManager.default.copyItem(at: file, to: target)
+            }
+        }
+        return copy
     }
 
     /// A console message as the recorder writes what the browser logged: `bg:`, `cs:` or `err:`.

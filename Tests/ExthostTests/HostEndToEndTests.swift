@@ -9,19 +9,20 @@ struct HostEndToEndTests {
         let run = try HostRun.run(
             packageRoot.appendingPathComponent("fixtures/hello"),
             open: ["http://127.0.0.1:8000/index.html", "http://127.0.0.1:8000/other.html"], clickAction: true)
+        // Chromium numbers windows and tabs from one counter: window 1 holds tab 2.
         #expect(run.lines == [
             "background: background started in extension 32 chars long",
-            #"background: tabs.onUpdated 1 {"status":"loading","url":"http://127.0.0.1:8000/index.html"}"#,
-            "content 1/0: content script in the top frame of http://127.0.0.1:8000/index.html",
-            "content 1/1: content script in a subframe of http://127.0.0.1:8000/frame.html",
-            #"background: tabs.onUpdated 1 {"title":"exthost example page"}"#,
-            #"background: tabs.onUpdated 1 {"status":"complete"}"#,
-            "background: tabs.onCreated 2",
-            #"background: tabs.onActivated {"tabId":2,"windowId":1}"#,
-            #"background: tabs.onUpdated 2 {"status":"loading","url":"http://127.0.0.1:8000/other.html"}"#,
-            "content 2/0: content script in the top frame of http://127.0.0.1:8000/other.html",
-            #"background: tabs.onUpdated 2 {"title":"Another page"}"#,
+            #"background: tabs.onUpdated 2 {"status":"loading","url":"http://127.0.0.1:8000/index.html"}"#,
+            "content 2/0: content script in the top frame of http://127.0.0.1:8000/index.html",
+            "content 2/1: content script in a subframe of http://127.0.0.1:8000/frame.html",
+            #"background: tabs.onUpdated 2 {"title":"exthost example page"}"#,
             #"background: tabs.onUpdated 2 {"status":"complete"}"#,
+            "background: tabs.onCreated 3",
+            #"background: tabs.onActivated {"tabId":3,"windowId":1}"#,
+            #"background: tabs.onUpdated 3 {"status":"loading","url":"http://127.0.0.1:8000/other.html"}"#,
+            "content 3/0: content script in the top frame of http://127.0.0.1:8000/other.html",
+            #"background: tabs.onUpdated 3 {"title":"Another page"}"#,
+            #"background: tabs.onUpdated 3 {"status":"complete"}"#,
             "background: toolbar button clicked on Another page",
             "background: five seconds later (virtual time: no waiting)",
         ])
@@ -33,21 +34,41 @@ struct HostEndToEndTests {
         let run = try HostRun.run(files: [
             "manifest.json": TemporaryExtension.manifest(),
             "bg.js": """
-                Promise.resolve().then(() => console.log('job after the throw'));
+                setTimeout(() => {
+                  Promise.resolve().then(() => console.log('job after the throw'));
+                  throw new Error('boom');
+                });
                 setTimeout(() => { throw new TypeError('in a timer'); }, 10);
                 setTimeout(() => { Promise.reject(new Error('rejected')); }, 20);
-                throw new Error('boom');
+                setTimeout(() => { null.foo; }, 30);
                 """,
         ], flavor: flavor)
+        let engineText = flavor == .chrome ? "Cannot read properties of null (reading 'foo')" : #"can't access property "foo" of null"#
         #expect(run.texts.map { String($0.prefix { $0 != "\n" }) } == [
             "Uncaught Error: boom",
             "job after the throw",
             "Uncaught TypeError: in a timer",
             "Uncaught (in promise) Error: rejected",
+            "Uncaught TypeError: " + engineText,
         ])
         #expect(run.messages.first?.level == .error)
-        #expect(run.messages.first?.location?.contains("/bg.js:4:") == true)
-        #expect(run.host.uncaughtErrorCount == 3)
+        #expect(run.messages.first?.location?.contains("/bg.js:3:") == true)
+        #expect(run.host.uncaughtErrorCount == 4)
+    }
+
+    @Test(arguments: Flavor.allCases)
+    func aServiceWorkerThatThrowsOnItsFirstRunIsNotRegisteredInChrome(flavor: Flavor) throws {
+        let run = try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(),
+            "bg.js": """
+                chrome.tabs.onUpdated.addListener((id, info) => { if (info.status === 'complete') console.log('event'); });
+                setTimeout(() => console.log('timer'));
+                throw new Error('boom');
+                """,
+        ], flavor: flavor, open: ["http://127.0.0.1:8000/other.html"])
+        // Chromium drops the worker; Firefox's background page keeps running.
+        let expected = flavor == .chrome ? ["Uncaught Error: boom"] : ["Uncaught Error: boom", "timer", "event"]
+        #expect(run.texts.map { String($0.prefix { $0 != "\n" }) } == expected)
     }
 
     @Test func virtualTimeRunsTimersInOrderWithoutWaiting() throws {
@@ -85,8 +106,8 @@ struct HostEndToEndTests {
             "b.js": "console.log(shared, typeof fromBackground, count, typeof tabs, typeof chrome.tabs, typeof chrome.runtime.getURL);",
         ], open: ["http://127.0.0.1:8000/index.html"])
         #expect(run.lines == [
-            "content 1/0: content top undefined 1 undefined undefined function",
-            "content 1/1: content sub undefined 1 undefined undefined function",
+            "content 2/0: content top undefined 1 undefined undefined function",
+            "content 2/1: content sub undefined 1 undefined undefined function",
         ])
     }
 
@@ -108,13 +129,13 @@ struct HostEndToEndTests {
                   setTimeout(() => console.log('after', chrome.runtime.lastError));
                 });
                 chrome.tabs.get(998, () => {});
-                chrome.tabs.get(1, (tab) => console.log('tab', tab.id, tab.url, chrome.runtime.lastError));
+                chrome.tabs.get(2, (tab) => console.log('tab', tab.id, tab.url, chrome.runtime.lastError));
                 """,
         ])
         #expect(run.texts == [
             "read No tab with id: 999. undefined",
             "Unchecked runtime.lastError: No tab with id: 998.",
-            "tab 1 about:blank undefined",
+            "tab 2 about:blank undefined",
             "after undefined",
         ])
         #expect(run.host.uncaughtErrorCount == 0)
@@ -131,21 +152,21 @@ struct HostEndToEndTests {
                 (async () => {
                   const tab = await chrome.tabs.create({ url: 'http://127.0.0.1:8000/other.html' });
                   log('create resolved', tab.id);
-                  await chrome.tabs.update(1, { active: true });
+                  await chrome.tabs.update(2, { active: true });
                   await chrome.tabs.remove(tab.id);
-                  log('tab', (await chrome.tabs.get(1)).active);
-                  await chrome.tabs.remove(1);
+                  log('tab', (await chrome.tabs.get(2)).active);
+                  await chrome.tabs.remove(2);
                 })();
                 """,
         ])
         #expect(run.texts == [
-            "created 2 1 false",
+            "created 3 1 true",
+            #"activated {"tabId":3,"windowId":1}"#,
+            "create resolved 3",
             #"activated {"tabId":2,"windowId":1}"#,
-            "create resolved 2",
-            #"activated {"tabId":1,"windowId":1}"#,
-            #"removed 2 {"isWindowClosing":false,"windowId":1}"#,
+            #"removed 3 {"isWindowClosing":false,"windowId":1}"#,
             "tab true",
-            #"removed 1 {"isWindowClosing":true,"windowId":1}"#,
+            #"removed 2 {"isWindowClosing":true,"windowId":1}"#,
         ])
     }
 

@@ -474,7 +474,7 @@ struct URLTests {
         ], open: ["http://127.0.0.1:8000/index.html"])
         #expect(run.lines == [
             "background: /options.html",
-            "content 1/0: http://127.0.0.1:8000/other.html?x=1 1 http://127.0.0.1:8000",
+            "content 2/0: http://127.0.0.1:8000/other.html?x=1 1 http://127.0.0.1:8000",
         ])
     }
 
