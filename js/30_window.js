@@ -63,7 +63,12 @@
   }
   define('top', () => (info.isTop ? global : host.frameWindow('top')));
   define('parent', () => (info.isTop ? global : host.frameWindow('parent')));
-  define('length', () => host.native.call('frame.count', '[]'));
+  const childCount = host.native.call('frame.count', '[]');
+  define('length', () => childCount);
+  // `frames[i]` (and `window[i]`): the window of the frame's i-th child frame.
+  for (let index = 0; index < childCount; index++) {
+    Object.defineProperty(global, String(index), { get: () => host.frameWindow('child:' + index), configurable: true });
+  }
 
   // Another frame's window as this frame may see it: that frame's global when the browser lets
   // the two frames' content scripts share a world, else a window showing only what a
@@ -71,7 +76,7 @@
   const windows = new Map();
   host.frameWindow = function (relation) {
     const target = host.native.call('frame.window', JSON.stringify([relation]));
-    if (target === null || target === undefined) return global;
+    if (target === null || target === undefined) return relation.startsWith('child:') ? undefined : global;
     if (typeof target === 'object' && target.global) return target.global;
     let window = windows.get(target.frameId);
     if (!window) {

@@ -36,11 +36,16 @@ public struct ConsoleMessage: Sendable, Equatable, Codable {
     public var level: ConsoleLevel
     /// The message as the browser's console shows it.
     public var text: String
-    /// For an uncaught error: where it was thrown (`file:line:column`), when known.
+    /// For an uncaught error: where it was thrown (`url:line:column`), when known.
     public var location: String?
+    /// For an uncaught error thrown by a file of the extension: that file on disk, as `path:line:column`.
+    public var sourceLocation: String?
 
     /// Creates a message.
-    public init(context: ContextKind, tabId: Int? = nil, frameId: Int? = nil, url: String, level: ConsoleLevel, text: String, location: String? = nil) {
+    public init(
+        context: ContextKind, tabId: Int? = nil, frameId: Int? = nil, url: String, level: ConsoleLevel, text: String,
+        location: String? = nil, sourceLocation: String? = nil
+    ) {
         self.context = context
         self.tabId = tabId
         self.frameId = frameId
@@ -48,5 +53,6 @@ public struct ConsoleMessage: Sendable, Equatable, Codable {
         self.level = level
         self.text = text
         self.location = location
+        self.sourceLocation = sourceLocation
     }
 }

@@ -126,8 +126,14 @@ public final class ExtensionHost {
 
     func emit(_ level: ConsoleLevel, _ text: String, from context: ExtensionContext, location: String? = nil, isUncaught: Bool = false) {
         if isUncaught { uncaughtErrorCount += 1 }
+        // An error in one of the extension's files is also named by its path on disk.
+        let base = context.owner.id.baseURL
+        let sourceLocation = location.flatMap { location -> String? in
+            guard location.hasPrefix(base) else { return nil }
+            return context.owner.directory.appendingPathComponent(String(location.dropFirst(base.count))).path
+        }
         console(ConsoleMessage(
             context: context.kind, tabId: context.tabID, frameId: context.frameID, url: context.url,
-            level: level, text: text, location: location))
+            level: level, text: text, location: location, sourceLocation: sourceLocation))
     }
 }

@@ -24,6 +24,7 @@ struct ConsolePrinter {
         fields.append(("level", .string(message.level.rawValue)))
         fields.append(("text", .string(message.text)))
         if let location = message.location, !location.isEmpty { fields.append(("location", .string(location))) }
+        if let file = message.sourceLocation { fields.append(("file", .string(file))) }
         return JSONValue.object(fields).jsonText
     }
 
@@ -33,8 +34,8 @@ struct ConsolePrinter {
         if let tabId = message.tabId { tag += " tab \(tabId)" }
         if let frameId = message.frameId { tag += " frame \(frameId)" }
         var text = message.text
-        if let location = message.location, !location.isEmpty, message.level == .error {
-            text += "\n    at " + location
+        if let file = message.sourceLocation ?? message.location, !file.isEmpty, message.level == .error {
+            text += "\n    (" + file + ")"
         }
         let prefix = tag + " │ "
         let indented = text.split(separator: "\n", omittingEmptySubsequences: false)

@@ -13,10 +13,15 @@ enum FrameAPI {
             guard let tabID = context.tabID, let frameID = context.frameID, let tab = host.browser.tab(tabID),
                 let frame = tab.frame(frameID)
             else { return .success(.null) }
+            // "top", "parent", or "child:N" (the window `frames[N]` gives).
             let relation = arguments[0]?.stringValue ?? "parent"
             var target = frame
             if relation == "top" {
                 target = tab.frames.first { $0.isTop } ?? frame
+            } else if relation.hasPrefix("child:"), let index = Int(relation.dropFirst("child:".count)) {
+                let children = tab.frames.filter { $0.parentID == frame.id }
+                guard children.indices.contains(index) else { return .success(.null) }
+                target = children[index]
             } else if let parent = tab.frame(frame.parentID) {
                 target = parent
             }
