@@ -67,6 +67,7 @@ public final class ExtensionContext {
 
     private func install(extraInfo: [(String, JSONValue)]) {
         let hostObject = script.object()
+        self.hostObject = hostObject
         let native = script.object()
         installNativeFunctions(on: native)
         var info: [(String, JSONValue)] = [
@@ -110,6 +111,8 @@ public final class ExtensionContext {
     }
 
     private var reportUncaught: ScriptValue?
+    /// The `host` object the context's JavaScript in `js/` shares (never reachable from extension code).
+    private(set) var hostObject: ScriptValue?
 
     private func installNativeFunctions(on native: ScriptValue) {
         func define(_ name: String, _ body: @escaping NativeFunction.Body) {

@@ -1,4 +1,5 @@
 import CJavaScriptCore
+import Synchronization
 
 /// One JavaScript global context: a realm with its own global object.
 ///
@@ -27,18 +28,25 @@ public final class ScriptContext {
         withJSString(name) { JSGlobalContextSetName(ref, $0) }
     }
 
-    nonisolated(unsafe) private static var globalClasses: [String: JSClassRef] = [:]
+    /// One class per global class name, made once and shared by every machine (classes never
+    /// change after they are made); hosts on several threads may ask at once.
+    private static let globalClasses = Mutex<[String: GlobalClass]>([:])
 
-    /// One class per global class name, made once; classes never change after they are made.
+    private struct GlobalClass: @unchecked Sendable {
+        let ref: JSClassRef
+    }
+
     private static func globalClass(named name: String) -> JSClassRef {
-        if let existing = globalClasses[name] { return existing }
-        var definition = kJSClassDefinitionEmpty
-        let made = name.withCString { className -> JSClassRef in
-            definition.className = className
-            return JSClassCreate(&definition)
+        globalClasses.withLock { classes in
+            if let existing = classes[name] { return existing.ref }
+            var definition = kJSClassDefinitionEmpty
+            let made = name.withCString { className -> JSClassRef in
+                definition.className = className
+                return JSClassCreate(&definition)
+            }
+            classes[name] = GlobalClass(ref: made)
+            return made
         }
-        globalClasses[name] = made
-        return made
     }
 
     deinit {

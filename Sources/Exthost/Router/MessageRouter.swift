@@ -41,7 +41,7 @@ final class MessageRouter {
             channel.receivers.append(PortChannel.Receiver(portID: portID, context: receiver))
             channelOfPort[portID] = channel.id
             var info: [(String, JSONValue)] = [("name", .string(name)), ("sender", sender), ("oneTime", .bool(kind == .oneTime))]
-            if let message { info.append(("port.message", .string(message))) }
+            if let message { info.append(("message", .string(message))) }
             receiver.deliver("port.connect", .number(Double(portID)), .string(JSONValue.object(info).jsonText)) { [weak self] result in
                 self?.decide(portID: portID, result: result)
             }

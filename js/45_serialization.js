@@ -1,0 +1,836 @@
+(function (host) {
+  'use strict';
+  // ===========================================================================
+  // 45_serialization.js: how a message crosses from one context to another.
+  //
+  // A message leaves the sender as a string made here (host.serializeMessage,
+  // called synchronously inside postMessage / sendMessage / sendResponse) and
+  // becomes a value of the receiver's realm in host.deserializeMessage.
+  //
+  // flavor "chrome": JSON, as Chromium does by default
+  // (extensions/renderer/api/messaging/messaging_util.cc, MessageFromV8UsingJSON;
+  // the structured-clone format behind kStructuredCloningForMessaging is
+  // disabled by default and needs a manifest opt-in). Verified in Chromium 156
+  // with probe extensions run by /work/shared/oracle/chromium.py; every case of
+  // Tests/ExthostTests/Fixtures/serialization-cases.json was run there too:
+  //  * A top-level `undefined` is sent as null; otherwise JSON.stringify rules:
+  //    undefined / function / symbol members dropped, in arrays null; NaN and
+  //    ±Infinity -> null; -0 -> 0; toJSON honoured (Date -> ISO string,
+  //    invalid Date -> null); getters invoked; Map, Set, RegExp, Error,
+  //    ArrayBuffer, DataView -> {} plus own enumerable props; typed arrays ->
+  //    {"0":..,"1":..}; wrappers -> their primitive; holes -> null; shared
+  //    references duplicated; prototypes lost.
+  //  * JSON.stringify returning undefined (a top-level function or symbol) or
+  //    throwing (cycle, BigInt, a throwing getter or toJSON, ...) gives
+  //    "Could not serialize message." (V8's own texts such as "Converting
+  //    circular structure to JSON" are swallowed by a TryCatch, never shown).
+  //  * More than 64 MiB (67108864) UTF-8 bytes of JSON text gives "Message
+  //    exceeded maximum allowed size of 64MiB." (mojom::kMaxMessageBytes,
+  //    checked with `>`: exactly 64 MiB passes).
+  //  * Where it shows: port.postMessage throws Error(text) synchronously
+  //    (gin_port.cc); runtime.sendMessage / tabs.sendMessage throw
+  //    TypeError("Error in invocation of runtime.sendMessage(optional string
+  //    extensionId, any message, optional object options, optional function
+  //    callback): " + text) synchronously; sendResponse throws TypeError(text)
+  //    in the responder and the sender's promise rejects with Error(text)
+  //    (one_time_message_handler.cc). serializeMessage throws Error(text).
+  //
+  // flavor "firefox": structured clone (SpiderMonkey js/src/vm/StructuredClone.cpp
+  // behind ExtensionChild.sys.mjs's StructuredCloneHolder). Verified in
+  // Firefox ESR 153 the same way, with /work/shared/oracle/firefox.py:
+  //  * primitives as they are (undefined, -0, NaN, ±Infinity, BigInt, lone
+  //    surrogates); Boolean/Number/String/BigInt wrappers; Date (also invalid);
+  //    RegExp (source and flags, lastIndex 0, other props dropped); Map, Set
+  //    (own props dropped); ArrayBuffer (resizable kept with maxByteLength),
+  //    typed arrays, DataView, with one buffer shared by several views still
+  //    shared; cycles and shared references preserved.
+  //  * Plain objects and class instances: own enumerable string keys in order,
+  //    getters invoked, prototype becomes Object.prototype, a key deleted by an
+  //    earlier getter is skipped. Arrays: length, holes and extra own
+  //    enumerable props kept.
+  //  * Errors: name kept if one of Error, EvalError, RangeError,
+  //    ReferenceError, SyntaxError, TypeError, URIError, AggregateError, else
+  //    "Error" (subclasses too); message only if an own data property
+  //    (ToString'd; a Symbol throws TypeError "can't convert symbol to
+  //    string"); cause if an own data property (even undefined); errors of an
+  //    AggregateError; stack, fileName, lineNumber, columnNumber copied (own,
+  //    non-enumerable, in the receiver); other own props dropped. Here the
+  //    sender's JSC `stack`, `line`, `column`, `sourceURL` are carried over
+  //    too, and fileName/lineNumber/columnNumber are derived from them when
+  //    the error has none.
+  //  * Not cloneable -> DOMException DataCloneError (code 25), message
+  //    "<class> object could not be cloned.": Function, BoundFunctionObject,
+  //    Promise, WeakMap, WeakSet, WeakRef, FinalizationRegistry, Generator,
+  //    AsyncGenerator, "Map Iterator" and other iterators, "Iterator Helper",
+  //    Arguments, Symbol (wrapper), Math, JSON, Intl, "Intl.Collator" (any
+  //    Intl object by its tag), Atomics, WebAssembly, builtin prototypes as
+  //    "Date.prototype", "Map.prototype", "TypeError.prototype", ...,
+  //    "TypedArrayPrototype", "Iterator.prototype", a detached ArrayBuffer
+  //    ("ArrayBuffer object could not be cloned."), the global ("Proxy" in
+  //    extension pages, "Sandbox" in content scripts). A view on a detached
+  //    buffer: "attempting to access detached ArrayBuffer". A symbol inside a
+  //    value: "unsupported type for structured data". An object with a toJSON
+  //    method fails on the function. An exception thrown by a getter
+  //    propagates unchanged. Reflect, Symbol.prototype, Object.prototype,
+  //    generator prototypes are plain objects; Array/Number/String/
+  //    Boolean.prototype clone as an empty array / wrappers.
+  //  * A top-level symbol: port.postMessage throws DOMException
+  //    InvalidStateError "An exception was thrown" (code 11); sendMessage
+  //    rejects with Error "An unexpected error occurred".
+  //  * No size limit (a 64 MiB string and a 64 MiB UTF-8 string passed).
+  //  * Where it shows: port.postMessage throws synchronously; sendMessage
+  //    returns a promise rejected with the same error; sendResponse does not
+  //    throw and the sender's promise rejects with "Could not establish
+  //    connection. Receiving end does not exist.".
+  //  * Not reproduced: Proxy objects (Firefox: "Proxy object could not be
+  //    cloned."; here cloned through their traps: JavaScript cannot tell a
+  //    proxy); DOM platform objects (here: plain objects); extra named
+  //    properties of arrays are kept only for RegExp match arrays (own
+  //    `input`): listing an array's keys costs ~0.1 us per element in
+  //    JavaScriptCore; Object.create(Promise.prototype) and the like are
+  //    taken for what their tag says (no side-effect-free brand check exists);
+  //    an Error's original stack after `stack` was reassigned or deleted
+  //    (here: its current own value).
+  //
+  // Exports: host.serializeMessage(value) -> string (throws what
+  // port.postMessage throws); host.trySerializeMessage(value) -> {ok: true,
+  // text} or {ok: false, reason, error}, reason "uncloneable", "too-large"
+  // (chrome), "exception" (firefox: thrown by a getter, rethrow as is) or
+  // "top-level-symbol" (firefox), for callers that report failures their own
+  // way (sendMessage, sendResponse); host.deserializeMessage(text) -> value
+  // of this realm; host.messageErrors (fixed texts);
+  // host.makeDOMException(message, name) (the context's DOMException if it
+  // has one, else a stand-in: Error subclass, [object DOMException], code).
+  //
+  // Wire format. chrome: the JSON text, nothing else. firefox: plain JSON when
+  // the value is a tree of plain objects, arrays without holes, strings,
+  // booleans, null and finite numbers other than -0 (the receiver then only
+  // runs JSON.parse); otherwise "T" + JSON of the same tree where every other
+  // value is a node {"\u0001": kind, ...} ("u" undefined, "n" number, "b"
+  // BigInt, "r" reference to the i-th object met, "O"/"a" object/array as key
+  // and value lists, "D" Date, "R" RegExp, "B"/"N"/"S"/"Z" wrappers, "M" Map,
+  // "T" Set, "AB" ArrayBuffer with bytes as U+0100+byte chars, "A" typed
+  // array, "V" DataView, "E" Error). Encoder and decoder number objects in
+  // the same order. Cost in JavaScriptCore: chrome = JSON.stringify/parse;
+  // firefox, plain data: about 2x JSON.stringify to send, JSON.parse to receive.
+  // ===========================================================================
+
+  const chromeFlavor = host.flavor === 'chrome';
+
+  // ---- Intrinsics of this realm, taken before extension code can replace them ----
+  const apply = Reflect.apply;
+  const JSONstringify = JSON.stringify;
+  const JSONparse = JSON.parse;
+  const ObjectProto = Object.prototype;
+  const getProto = Object.getPrototypeOf;
+  const keysOf = Object.keys;
+  const defineProperty = Object.defineProperty;
+  const getOwnDesc = Object.getOwnPropertyDescriptor;
+  const createObject = Object.create;
+  const hasOwnProperty = ObjectProto.hasOwnProperty;
+  // (`.call` on a captured method is what JavaScriptCore optimizes best; Object.hasOwn is 2x slower.)
+  const hasOwn = (object, key) => hasOwnProperty.call(object, key);
+  const isArray = Array.isArray;
+  const isError = Error.isError || ((v) => apply(ObjectProto.toString, v, []) === '[object Error]');
+  const objectToString = ObjectProto.toString;
+  const fromCharCode = String.fromCharCode;
+  const stringSlice = String.prototype.slice;
+  const stringCharCodeAt = String.prototype.charCodeAt;
+  const stringStartsWith = String.prototype.startsWith;
+  const bigintToString = BigInt.prototype.toString;
+  const getter = (proto, name) => getOwnDesc(proto, name).get;
+  const dateGetTime = Date.prototype.getTime;
+  const booleanValueOf = Boolean.prototype.valueOf;
+  const numberValueOf = Number.prototype.valueOf;
+  const stringValueOf = String.prototype.valueOf;
+  const bigintValueOf = BigInt.prototype.valueOf;
+  const symbolValueOf = Symbol.prototype.valueOf;
+  const mapSize = getter(Map.prototype, 'size');
+  const mapForEach = Map.prototype.forEach;
+  const mapSet = Map.prototype.set;
+  const setSize = getter(Set.prototype, 'size');
+  const setForEach = Set.prototype.forEach;
+  const setAdd = Set.prototype.add;
+  const regexpSource = getter(RegExp.prototype, 'source');
+  const regexpFlagGetters = [];
+  for (const [flag, name] of [['d', 'hasIndices'], ['g', 'global'], ['i', 'ignoreCase'], ['m', 'multiline'],
+    ['s', 'dotAll'], ['u', 'unicode'], ['v', 'unicodeSets'], ['y', 'sticky']]) {
+    const desc = getOwnDesc(RegExp.prototype, name);
+    if (desc && desc.get) regexpFlagGetters.push([flag, desc.get]);
+  }
+  const abByteLength = getter(ArrayBuffer.prototype, 'byteLength');
+  const abDetachedDesc = getOwnDesc(ArrayBuffer.prototype, 'detached');
+  const abDetached = abDetachedDesc ? abDetachedDesc.get : null;
+  const abResizableDesc = getOwnDesc(ArrayBuffer.prototype, 'resizable');
+  const abResizable = abResizableDesc ? abResizableDesc.get : null;
+  const abMaxByteLength = abResizable ? getter(ArrayBuffer.prototype, 'maxByteLength') : null;
+  const TypedArrayProto = getProto(Uint8Array.prototype);
+  const taName = getter(TypedArrayProto, Symbol.toStringTag);
+  const taBuffer = getter(TypedArrayProto, 'buffer');
+  const taByteOffset = getter(TypedArrayProto, 'byteOffset');
+  const taLength = getter(TypedArrayProto, 'length');
+  const dvBuffer = getter(DataView.prototype, 'buffer');
+  const dvByteOffset = getter(DataView.prototype, 'byteOffset');
+  const dvByteLength = getter(DataView.prototype, 'byteLength');
+  const weakMapHas = typeof WeakMap === 'function' ? WeakMap.prototype.has : null;
+  const weakSetHas = typeof WeakSet === 'function' ? WeakSet.prototype.has : null;
+  const weakRefDeref = typeof WeakRef === 'function' ? WeakRef.prototype.deref : null;
+  const registryUnregister = typeof FinalizationRegistry === 'function' ? FinalizationRegistry.prototype.unregister : null;
+  const ArrayCtor = Array;
+  const MapCtor = Map;
+  const SetCtor = Set;
+  const DateCtor = Date;
+  const RegExpCtor = RegExp;
+  const ArrayBufferCtor = ArrayBuffer;
+  const DataViewCtor = DataView;
+  const Uint8ArrayCtor = Uint8Array;
+  const Uint16ArrayCtor = Uint16Array;
+  const ObjectCtor = Object;
+  const BigIntCtor = BigInt;
+  const toStringTag = Symbol.toStringTag;
+
+  const typedArrayCtors = createObject(null);
+  for (const name of ['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array',
+    'Uint32Array', 'Float16Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array']) {
+    if (typeof host.global[name] === 'function') typedArrayCtors[name] = host.global[name];
+  }
+  const errorCtors = createObject(null);
+  for (const name of ['Error', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError',
+    'AggregateError']) {
+    if (typeof host.global[name] === 'function') errorCtors[name] = host.global[name];
+  }
+
+  // ---- Errors ------------------------------------------------------------------------------------
+  const COULD_NOT_SERIALIZE = 'Could not serialize message.';
+  const TOO_LARGE = 'Message exceeded maximum allowed size of 64MiB.';
+  const MAX_MESSAGE_BYTES = 67108864;
+  host.messageErrors = {
+    couldNotSerialize: COULD_NOT_SERIALIZE,
+    tooLarge: TOO_LARGE,
+    maxMessageBytes: MAX_MESSAGE_BYTES,
+    unexpected: 'An unexpected error occurred', // firefox: sendMessage(Symbol()) rejects with this
+  };
+
+  const domExceptionCodes = {
+    IndexSizeError: 1, HierarchyRequestError: 3, WrongDocumentError: 4, InvalidCharacterError: 5,
+    NoModificationAllowedError: 7, NotFoundError: 8, NotSupportedError: 9, InvalidStateError: 11,
+    SyntaxError: 12, InvalidModificationError: 13, NamespaceError: 14, InvalidAccessError: 15,
+    TypeMismatchError: 17, SecurityError: 18, NetworkError: 19, AbortError: 20, URLMismatchError: 21,
+    QuotaExceededError: 22, TimeoutError: 23, InvalidNodeTypeError: 24, DataCloneError: 25,
+  };
+  const domExceptionState = new WeakMap();
+  // A stand-in for DOMException where the context has none: inherits from Error,
+  // toString "DataCloneError: ...", tag [object DOMException], name/message/code accessors.
+  class DOMException extends Error {
+    constructor(message = '', name = 'Error') {
+      super();
+      domExceptionState.set(this, { name: String(name), message: String(message) });
+    }
+    get name() { const s = domExceptionState.get(this); return s ? s.name : 'Error'; }
+    get message() { const s = domExceptionState.get(this); return s ? s.message : ''; }
+    get code() { const s = domExceptionState.get(this); return (s && domExceptionCodes[s.name]) || 0; }
+  }
+  defineProperty(DOMException.prototype, toStringTag, { value: 'DOMException', configurable: true });
+
+  host.makeDOMException = function (message, name) {
+    const Ctor = host.global.DOMException;
+    if (typeof Ctor === 'function') {
+      try { return new Ctor(message, name); } catch (e) {}
+    }
+    return new DOMException(message, name);
+  };
+
+  // Thrown out of the encoder; carries what serializeMessage throws.
+  class Failure {
+    constructor(reason, error) { this.reason = reason; this.error = error; }
+  }
+  const uncloneable = (className) =>
+    new Failure('uncloneable', host.makeDOMException(className + ' object could not be cloned.', 'DataCloneError'));
+
+  // ---- chrome: JSON ------------------------------------------------------------------------------
+  // UTF-8 length of a well-formed string (JSON.stringify output has no lone surrogates).
+  function utf8Length(text) {
+    let n = text.length;
+    for (let i = 0; i < text.length; i++) {
+      const c = apply(stringCharCodeAt, text, [i]);
+      if (c >= 0x80) n += c < 0x800 || (c >= 0xD800 && c < 0xDC00) ? 1 : 2;
+    }
+    return n;
+  }
+
+  // ---- firefox: structured clone -----------------------------------------------------------------
+  const TAG = '\u0001';
+  const node = (kind) => { const n = createObject(null); n[TAG] = kind; return n; };
+  const UNDEFINED_NODE = node('u');
+  const numberNode = (text) => { const n = node('n'); n.v = text; return n; };
+  const NAN_NODE = numberNode('NaN');
+  const INFINITY_NODE = numberNode('Infinity');
+  const MINUS_INFINITY_NODE = numberNode('-Infinity');
+  const MINUS_ZERO_NODE = numberNode('-0');
+
+  // Objects that are not plain although they look so (or are prototypes), by the class
+  // name SpiderMonkey gives them in "<class> object could not be cloned.".
+  const specialObjects = new Map();
+  if (!chromeFlavor) {
+    const g = host.global;
+    const add = (object, name) => {
+      if (object !== null && (typeof object === 'object' || typeof object === 'function') && !specialObjects.has(object)) {
+        apply(mapSet, specialObjects, [object, name]);
+      }
+    };
+    for (const name of ['Math', 'JSON', 'Intl', 'Atomics', 'WebAssembly']) {
+      if (g[name] !== undefined) add(g[name], name);
+    }
+    for (const name of ['Date', 'Map', 'Set', 'WeakMap', 'WeakSet', 'WeakRef', 'FinalizationRegistry', 'ArrayBuffer',
+      'SharedArrayBuffer', 'DataView', 'Promise', 'RegExp', 'BigInt', 'Error', 'EvalError', 'RangeError',
+      'ReferenceError', 'SyntaxError', 'TypeError', 'URIError', 'AggregateError', 'Iterator',
+      ...keysOf(typedArrayCtors)]) {
+      if (typeof g[name] === 'function' && g[name].prototype) add(g[name].prototype, name + '.prototype');
+    }
+    add(TypedArrayProto, 'TypedArrayPrototype');
+    const iteratorProtos = [
+      [[].values(), 'Array Iterator'], [new Map().values(), 'Map Iterator'], [new Set().values(), 'Set Iterator'],
+      [''[Symbol.iterator](), 'String Iterator'], ['a'.matchAll(/a/g), 'RegExp String Iterator'],
+    ];
+    for (const [it, name] of iteratorProtos) add(getProto(it), name);
+    if (typeof g.Iterator === 'function' && typeof g.Iterator.prototype.map === 'function') {
+      try { add(getProto([].values().map((x) => x)), 'Iterator Helper'); } catch (e) {}
+    }
+    add(g, host.kind === 'content' ? 'Sandbox' : 'Proxy');
+    // Wrapper objects although their prototype is Object.prototype: cloned as Boolean(false), Number(0), String('').
+    add(Boolean.prototype, '');
+    add(Number.prototype, '');
+    add(String.prototype, '');
+  }
+
+  // Class name of an object that is not one of the cloneable kinds, or '' for an ordinary object.
+  function uncloneableName(v) {
+    if (typeof v === 'function') {
+      const name = getOwnDesc(v, 'name');
+      return name && typeof name.value === 'string' && apply(stringStartsWith, name.value, ['bound ']) && !hasOwn(v, 'prototype')
+        ? 'BoundFunctionObject' : 'Function';
+    }
+    const tag = apply(stringSlice, apply(objectToString, v, []), [8, -1]);
+    switch (tag) {
+      case 'Object': return '';
+      case 'Arguments': return 'Arguments';
+      case 'Symbol':
+        try { apply(symbolValueOf, v, []); return 'Symbol'; } catch (e) { return ''; }
+      case 'WeakMap':
+        try { apply(weakMapHas, v, [v]); return 'WeakMap'; } catch (e) { return ''; }
+      case 'WeakSet':
+        try { apply(weakSetHas, v, [v]); return 'WeakSet'; } catch (e) { return ''; }
+      case 'WeakRef':
+        try { apply(weakRefDeref, v, []); return 'WeakRef'; } catch (e) { return ''; }
+      case 'FinalizationRegistry':
+        try { apply(registryUnregister, v, [{}]); return 'FinalizationRegistry'; } catch (e) { return ''; }
+      case 'SharedArrayBuffer': case 'Promise': case 'Generator': case 'AsyncGenerator': case 'Map Iterator':
+      case 'Set Iterator': case 'Array Iterator': case 'String Iterator': case 'RegExp String Iterator':
+      case 'Iterator Helper': case 'Async-from-Sync Iterator':
+        // No side-effect-free brand check exists for these: trust a tag that comes from a prototype.
+        return hasOwn(v, toStringTag) ? '' : tag;
+      default:
+        if (apply(stringStartsWith, tag, ['Intl.']) && !hasOwn(v, toStringTag)) return tag;
+        return '';
+    }
+  }
+
+  // Bytes as one char each, U+0100..U+01FF: never escaped by JSON, one code unit per byte.
+  function bytesToString(buffer, length) {
+    const bytes = new Uint8ArrayCtor(buffer, 0, length);
+    const chunk = 8192;
+    let out = '';
+    const codes = new Uint16ArrayCtor(length < chunk ? length : chunk);
+    for (let start = 0; start < length; start += chunk) {
+      const end = start + chunk < length ? start + chunk : length;
+      const part = end - start === codes.length ? codes : new Uint16ArrayCtor(codes.buffer, 0, end - start);
+      for (let i = start; i < end; i++) part[i - start] = bytes[i] | 0x100;
+      out += apply(fromCharCode, null, part);
+    }
+    return out;
+  }
+  function stringToBytes(text, buffer) {
+    const bytes = new Uint8ArrayCtor(buffer);
+    for (let i = 0; i < text.length; i++) bytes[i] = apply(stringCharCodeAt, text, [i]);
+  }
+
+  function toStringSM(value) {
+    if (typeof value === 'symbol') throw new TypeError("can't convert symbol to string");
+    return `${value}`;
+  }
+
+  // The encoder's state: objects met so far (the first LINEAR in `recent`, searched linearly;
+  // beyond, a WeakMap object -> number, which is faster than a Map in JavaScriptCore) and
+  // whether the tree needs the tagged form. A getter may send a message while one is being
+  // encoded, hence the save and restore in firefoxEncode.
+  let memory = null;
+  let recent = [];
+  let objectCount = 0;
+  let tagged = false;
+  const LINEAR = 16;
+
+  const dataProperty = (value) => ({ value, writable: true, enumerable: true, configurable: true });
+
+  function encodeValue(v) {
+    switch (typeof v) {
+      case 'string': case 'boolean':
+        return v;
+      case 'number':
+        if (v === 0) {
+          if (1 / v > 0) return 0;
+          tagged = true;
+          return MINUS_ZERO_NODE;
+        }
+        if (v - v === 0) return v;
+        tagged = true;
+        return v !== v ? NAN_NODE : v > 0 ? INFINITY_NODE : MINUS_INFINITY_NODE;
+      case 'undefined':
+        tagged = true;
+        return UNDEFINED_NODE;
+      case 'bigint': {
+        tagged = true;
+        const n = node('b');
+        n.v = apply(bigintToString, v, []);
+        return n;
+      }
+      case 'symbol':
+        throw new Failure('uncloneable', host.makeDOMException('unsupported type for structured data', 'DataCloneError'));
+      default:
+        return v === null ? null : encodeObject(v);
+    }
+  }
+
+  // The number of an object met before, or -1 (a linear search while there are few objects).
+  function seenBefore(v) {
+    if (objectCount <= LINEAR) {
+      for (let i = 0; i < objectCount; i++) if (recent[i] === v) return i;
+      if (objectCount < LINEAR) { recent[objectCount++] = v; return -1; }
+      memory = new WeakMap();
+      for (let i = 0; i < LINEAR; i++) memory.set(recent[i], i);
+    }
+    const seen = memory.get(v);
+    if (seen !== undefined) return seen;
+    memory.set(v, objectCount++);
+    return -1;
+  }
+
+  function encodeObject(v) {
+    const seen = seenBefore(v);
+    if (seen >= 0) {
+      tagged = true;
+      const n = node('r');
+      n.i = seen;
+      return n;
+    }
+    if (isArray(v)) return encodeArray(v);
+    const special = specialObjects.get(v);
+    if (special !== undefined) {
+      if (special) throw uncloneable(special);
+      return encodeOther(v);
+    }
+    const proto = getProto(v);
+    if ((proto === ObjectProto || proto === null) && typeof v !== 'function'
+        && !(hasOwn(v, 'callee') && apply(objectToString, v, []) === '[object Arguments]')) {
+      return encodePlain(v);
+    }
+    return encodeOther(v);
+  }
+
+  // Own enumerable string-keyed properties, in order; a key deleted by a getter met
+  // earlier is skipped, as structured clone writes only properties still present.
+  function encodePlain(v) {
+    if (hasOwn(v, TAG)) return encodeKeyed(v, node('O'));
+    const keys = keysOf(v);
+    const out = {};
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      const x = v[k];
+      if (x === undefined && !hasOwn(v, k)) continue;
+      if (k === '__proto__') defineProperty(out, k, dataProperty(encodeValue(x)));
+      else out[k] = encodeValue(x);
+    }
+    return out;
+  }
+
+  // An object as a node listing its keys and values: arrays with holes or extra properties,
+  // objects having the reserved key.
+  function encodeKeyed(v, n) {
+    tagged = true;
+    const keys = keysOf(v);
+    const ks = [];
+    const vs = [];
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      const x = v[k];
+      if (x === undefined && !hasOwn(v, k)) continue;
+      ks[ks.length] = k;
+      vs[vs.length] = encodeValue(x);
+    }
+    n.k = ks;
+    n.v = vs;
+    return n;
+  }
+
+  const lengthNode = (length) => { const n = node('a'); n.l = length; return n; };
+
+  // Arrays: length and elements; holes are found by their value undefined. Listing an array's
+  // keys to find extra named properties costs about 0.1 us per element in JavaScriptCore, so
+  // only RegExp match arrays (own `input`, with index and groups) get their named properties.
+  function encodeArray(v) {
+    const length = v.length;
+    if (hasOwn(v, 'input')) return encodeKeyed(v, lengthNode(length));
+    const out = new ArrayCtor(length);
+    for (let i = 0; i < length; i++) {
+      const x = v[i];
+      if (x === undefined && !(i in v)) return encodeHoles(v, out, i);
+      out[i] = encodeValue(x);
+    }
+    return out;
+  }
+
+  // An array found to have a hole at `from`: the elements already encoded, then the ones present.
+  function encodeHoles(v, out, from) {
+    tagged = true;
+    const n = lengthNode(v.length);
+    const ks = [];
+    const vs = [];
+    for (let i = 0; i < from; i++) { ks[i] = `${i}`; vs[i] = out[i]; }
+    const length = v.length;
+    for (let i = from + 1; i < length; i++) {
+      const x = v[i];
+      if (x === undefined && !(i in v)) continue;
+      ks[ks.length] = `${i}`;
+      vs[vs.length] = encodeValue(x);
+    }
+    n.k = ks;
+    n.v = vs;
+    return n;
+  }
+
+  const detachedFailure = () =>
+    new Failure('uncloneable', host.makeDOMException('attempting to access detached ArrayBuffer', 'DataCloneError'));
+
+  // Everything but arrays and plain objects: the cloneable builtins, what cannot be cloned,
+  // and class instances (cloned as plain objects).
+  function encodeOther(v) {
+    const failure = uncloneableName(v);
+    if (failure) throw uncloneable(failure);
+    let n;
+    switch (apply(objectToString, v, [])) {
+      case '[object Date]': {
+        let time;
+        try { time = apply(dateGetTime, v, []); } catch (e) { break; }
+        n = node('D');
+        n.v = time === time ? time : null;
+        tagged = true;
+        return n;
+      }
+      case '[object RegExp]': {
+        let source;
+        try { source = apply(regexpSource, v, []); } catch (e) { break; }
+        let flags = '';
+        for (let i = 0; i < regexpFlagGetters.length; i++) {
+          if (apply(regexpFlagGetters[i][1], v, [])) flags += regexpFlagGetters[i][0];
+        }
+        n = node('R');
+        n.s = source;
+        n.f = flags;
+        tagged = true;
+        return n;
+      }
+      case '[object Boolean]': {
+        let x;
+        try { x = apply(booleanValueOf, v, []); } catch (e) { break; }
+        n = node('B');
+        n.v = x;
+        tagged = true;
+        return n;
+      }
+      case '[object Number]': {
+        let x;
+        try { x = apply(numberValueOf, v, []); } catch (e) { break; }
+        n = node('N');
+        n.v = encodeValue(x);
+        tagged = true;
+        return n;
+      }
+      case '[object String]': {
+        let x;
+        try { x = apply(stringValueOf, v, []); } catch (e) { break; }
+        n = node('S');
+        n.v = x;
+        tagged = true;
+        return n;
+      }
+      case '[object BigInt]': {
+        let x;
+        try { x = apply(bigintValueOf, v, []); } catch (e) { break; }
+        n = node('Z');
+        n.v = apply(bigintToString, x, []);
+        tagged = true;
+        return n;
+      }
+      case '[object Error]':
+        if (isError(v)) return encodeError(v);
+        break;
+      case '[object Map]': {
+        try { apply(mapSize, v, []); } catch (e) { break; }
+        const entries = [];
+        apply(mapForEach, v, [(value, key) => { entries[entries.length] = key; entries[entries.length] = value; }]);
+        for (let i = 0; i < entries.length; i++) entries[i] = encodeValue(entries[i]);
+        n = node('M');
+        n.v = entries;
+        tagged = true;
+        return n;
+      }
+      case '[object Set]': {
+        try { apply(setSize, v, []); } catch (e) { break; }
+        const values = [];
+        apply(setForEach, v, [(value) => { values[values.length] = value; }]);
+        for (let i = 0; i < values.length; i++) values[i] = encodeValue(values[i]);
+        n = node('T');
+        n.v = values;
+        tagged = true;
+        return n;
+      }
+      case '[object ArrayBuffer]': {
+        let length;
+        try { length = apply(abByteLength, v, []); } catch (e) { break; }
+        if (abDetached && apply(abDetached, v, [])) throw uncloneable('ArrayBuffer');
+        n = node('AB');
+        n.d = bytesToString(v, length);
+        if (abResizable && apply(abResizable, v, [])) n.m = apply(abMaxByteLength, v, []);
+        tagged = true;
+        return n;
+      }
+      case '[object DataView]': {
+        let buffer;
+        try { buffer = apply(dvBuffer, v, []); } catch (e) { break; }
+        if (abDetached && apply(abDetached, buffer, [])) throw detachedFailure();
+        tagged = true;
+        n = node('V');
+        n.o = apply(dvByteOffset, v, []);
+        n.l = apply(dvByteLength, v, []);
+        n.b = encodeValue(buffer);
+        return n;
+      }
+      default: {
+        const name = apply(taName, v, []);
+        if (name === undefined) break;
+        const buffer = apply(taBuffer, v, []);
+        if (abDetached && apply(abDetached, buffer, [])) throw detachedFailure();
+        tagged = true;
+        n = node('A');
+        n.t = name;
+        n.o = apply(taByteOffset, v, []);
+        n.l = apply(taLength, v, []);
+        n.b = encodeValue(buffer);
+        return n;
+      }
+    }
+    // A class instance, or an object whose tag does not match what it is: its own
+    // enumerable properties.
+    return encodePlain(v);
+  }
+
+  // As SpiderMonkey's JSStructuredCloneWriter::traverseError: Get(name), the own message data
+  // property, errors (AggregateError), the own cause data property; and the location.
+  function encodeError(v) {
+    tagged = true;
+    const nameValue = v.name;
+    const type = typeof nameValue === 'string' && errorCtors[nameValue] ? nameValue : 'Error';
+    const n = node('E');
+    n.t = type;
+    const messageDesc = getOwnDesc(v, 'message');
+    if (messageDesc && hasOwn(messageDesc, 'value')) n.m = toStringSM(messageDesc.value);
+    for (let i = 0; i < errorLocationKeys.length; i++) {
+      const key = errorLocationKeys[i];
+      const desc = getOwnDesc(v, key);
+      if (desc && hasOwn(desc, 'value')) {
+        const x = desc.value;
+        if (typeof x === 'string' || (typeof x === 'number' && x - x === 0)) n[key] = x;
+      }
+    }
+    if (type === 'AggregateError') n.e = encodeValue(v.errors);
+    const causeDesc = getOwnDesc(v, 'cause');
+    if (causeDesc && hasOwn(causeDesc, 'value')) n.c = encodeValue(causeDesc.value);
+    return n;
+  }
+  const errorLocationKeys = ['stack', 'sourceURL', 'line', 'column', 'fileName', 'lineNumber', 'columnNumber'];
+
+  // The message text, or a thrown Failure; other exceptions (from getters) pass through.
+  function firefoxEncode(value) {
+    if (typeof value === 'symbol') {
+      throw new Failure('top-level-symbol', host.makeDOMException('An exception was thrown', 'InvalidStateError'));
+    }
+    const outerMemory = memory;
+    const outerRecent = recent;
+    const outerCount = objectCount;
+    const outerTagged = tagged;
+    memory = null;
+    recent = outerCount === 0 ? recent : [];
+    objectCount = 0;
+    tagged = false;
+    try {
+      const tree = encodeValue(value);
+      return tagged ? 'T' + JSONstringify(tree) : JSONstringify(tree);
+    } finally {
+      for (let i = 0; i < recent.length; i++) recent[i] = undefined;
+      memory = outerMemory;
+      recent = outerRecent;
+      objectCount = outerCount;
+      tagged = outerTagged;
+    }
+  }
+
+  function chromeEncode(value) {
+    let text;
+    try {
+      text = JSONstringify(value === undefined ? null : value);
+    } catch (e) {
+      throw new Failure('uncloneable', new Error(COULD_NOT_SERIALIZE));
+    }
+    if (text === undefined) throw new Failure('uncloneable', new Error(COULD_NOT_SERIALIZE));
+    if (text.length > MAX_MESSAGE_BYTES / 3 && (text.length > MAX_MESSAGE_BYTES || utf8Length(text) > MAX_MESSAGE_BYTES)) {
+      throw new Failure('too-large', new Error(TOO_LARGE));
+    }
+    return text;
+  }
+
+  // ---- firefox: decoding -------------------------------------------------------------------------
+  const hidden = (object, key, value) =>
+    defineProperty(object, key, { value, writable: true, enumerable: false, configurable: true });
+  const createDataProperty = (object, key, value) =>
+    defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+
+  class Decoder {
+    constructor() {
+      this.memory = [];
+    }
+
+    value(x) {
+      if (x === null || typeof x !== 'object') return x;
+      if (isArray(x)) {
+        this.memory[this.memory.length] = x;
+        for (let i = 0; i < x.length; i++) {
+          const e = x[i];
+          if (e !== null && typeof e === 'object') x[i] = this.value(e);
+        }
+        return x;
+      }
+      if (!hasOwn(x, TAG)) {
+        this.memory[this.memory.length] = x;
+        const keys = keysOf(x);
+        for (let i = 0; i < keys.length; i++) {
+          const e = x[keys[i]];
+          if (e !== null && typeof e === 'object') x[keys[i]] = this.value(e);
+        }
+        return x;
+      }
+      return this.node(x);
+    }
+
+    node(n) {
+      const memory = this.memory;
+      switch (n[TAG]) {
+        case 'u': return undefined;
+        case 'n': return n.v === 'NaN' ? NaN : n.v === 'Infinity' ? Infinity : n.v === '-Infinity' ? -Infinity : -0;
+        case 'b': return BigIntCtor(n.v);
+        case 'r': return memory[n.i];
+        case 'O': case 'a': {
+          const out = n[TAG] === 'a' ? new ArrayCtor(n.l) : {};
+          memory[memory.length] = out;
+          const ks = n.k;
+          const vs = n.v;
+          for (let i = 0; i < ks.length; i++) createDataProperty(out, ks[i], this.value(vs[i]));
+          return out;
+        }
+        case 'D': { const d = new DateCtor(n.v === null ? NaN : n.v); memory[memory.length] = d; return d; }
+        case 'R': { const r = new RegExpCtor(n.s, n.f); memory[memory.length] = r; return r; }
+        case 'B': { const o = ObjectCtor(n.v); memory[memory.length] = o; return o; }
+        case 'N': { const o = ObjectCtor(this.value(n.v)); memory[memory.length] = o; return o; }
+        case 'S': { const o = ObjectCtor(n.v); memory[memory.length] = o; return o; }
+        case 'Z': { const o = ObjectCtor(BigIntCtor(n.v)); memory[memory.length] = o; return o; }
+        case 'M': {
+          const m = new MapCtor();
+          memory[memory.length] = m;
+          const vs = n.v;
+          for (let i = 0; i < vs.length; i += 2) {
+            const key = this.value(vs[i]);
+            apply(mapSet, m, [key, this.value(vs[i + 1])]);
+          }
+          return m;
+        }
+        case 'T': {
+          const s = new SetCtor();
+          memory[memory.length] = s;
+          const vs = n.v;
+          for (let i = 0; i < vs.length; i++) apply(setAdd, s, [this.value(vs[i])]);
+          return s;
+        }
+        case 'AB': {
+          const length = n.d.length;
+          const buffer = n.m !== undefined ? new ArrayBufferCtor(length, { maxByteLength: n.m }) : new ArrayBufferCtor(length);
+          stringToBytes(n.d, buffer);
+          memory[memory.length] = buffer;
+          return buffer;
+        }
+        case 'A': case 'V': {
+          const slot = memory.length;
+          memory[memory.length] = undefined;
+          const buffer = this.value(n.b);
+          const view = n[TAG] === 'V' ? new DataViewCtor(buffer, n.o, n.l) : new typedArrayCtors[n.t](buffer, n.o, n.l);
+          memory[slot] = view;
+          return view;
+        }
+        case 'E': return this.error(n);
+        default: throw new TypeError('Malformed message');
+      }
+    }
+
+    error(n) {
+      const Ctor = errorCtors[n.t] || errorCtors.Error;
+      const e = n.t === 'AggregateError' ? new Ctor([]) : new Ctor();
+      this.memory[this.memory.length] = e;
+      for (const key of ['message', 'errors', 'stack', 'sourceURL', 'line', 'column']) {
+        if (hasOwn(e, key)) delete e[key];
+      }
+      if (n.m !== undefined) hidden(e, 'message', n.m);
+      if (n.stack !== undefined) hidden(e, 'stack', n.stack);
+      for (const key of ['sourceURL', 'line', 'column']) {
+        if (n[key] !== undefined) hidden(e, key, n[key]);
+      }
+      hidden(e, 'fileName', n.fileName !== undefined ? n.fileName : n.sourceURL !== undefined ? n.sourceURL : '');
+      hidden(e, 'lineNumber', n.lineNumber !== undefined ? n.lineNumber : n.line !== undefined ? n.line : 0);
+      hidden(e, 'columnNumber', n.columnNumber !== undefined ? n.columnNumber : n.column !== undefined ? n.column : 0);
+      if (n.t === 'AggregateError') hidden(e, 'errors', n.e !== undefined ? this.value(n.e) : undefined);
+      if (hasOwn(n, 'c')) hidden(e, 'cause', this.value(n.c));
+      return e;
+    }
+  }
+
+  // ---- Exports -----------------------------------------------------------------------------------
+  const encode = chromeFlavor ? chromeEncode : firefoxEncode;
+
+  host.serializeMessage = function (value) {
+    try {
+      return encode(value);
+    } catch (e) {
+      throw e instanceof Failure ? e.error : e;
+    }
+  };
+
+  host.trySerializeMessage = function (value) {
+    try {
+      return { ok: true, text: encode(value) };
+    } catch (e) {
+      return e instanceof Failure ? { ok: false, reason: e.reason, error: e.error } : { ok: false, reason: 'exception', error: e };
+    }
+  };
+
+  host.deserializeMessage = chromeFlavor
+    ? (text) => JSONparse(text)
+    : (text) => (apply(stringCharCodeAt, text, [0]) === 0x54 /* T */
+      ? new Decoder().value(JSONparse(apply(stringSlice, text, [1])))
+      : JSONparse(text));
+});
