@@ -79,7 +79,7 @@
       }
     }
     if (spec.type === 'string' && spec.enum && !spec.enum.includes(value)) {
-      throw chrome ? 'Value must be one of ' + spec.enum.join(', ') + '.'
+      throw chrome ? 'Value must be one of ' + spec.enum.slice().sort().join(', ') + '.'
         : 'Invalid enumeration value ' + JSON.stringify(value);
     }
     if (spec.type === 'array' && spec.items) {

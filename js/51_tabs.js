@@ -92,10 +92,19 @@
             camera: { type: 'boolean', optional: true },
             microphone: { type: 'boolean', optional: true },
             hidden: { type: 'boolean', optional: true },
+            groupId: { type: 'integer', minimum: -1, optional: true },
             splitViewId: { type: 'integer', minimum: -1, optional: true },
           },
         }],
         run: (args) => host.request('tabs.query', args),
+      },
+      move: {
+        async: true,
+        parameters: [
+          { name: 'tabIds', choices: [{ type: 'integer', minimum: 0 }, { type: 'array', items: { type: 'integer', minimum: 0 } }] },
+          { name: 'moveProperties', type: 'object', properties: { windowId: { type: 'integer', minimum: -2, optional: true }, index: { type: 'integer', minimum: -1 } } },
+        ],
+        run: (args) => host.request('tabs.move', args),
       },
       remove: {
         async: true,
@@ -103,6 +112,6 @@
         run: (args) => host.request('tabs.remove', args),
       },
     },
-    events: ['onCreated', 'onUpdated', 'onActivated', 'onRemoved'],
+    events: ['onCreated', 'onUpdated', 'onActivated', 'onRemoved', 'onMoved'],
   });
 });

@@ -49,8 +49,14 @@
   }
   Object.defineProperty(Port.prototype, Symbol.toStringTag, { value: 'Port', configurable: true });
 
+  // Chromium's ports are objects of an unnamed class, with their members as own properties in
+  // this order; Firefox's are plain objects.
+  const chromePortPrototype = Object.create(Object.prototype, {
+    constructor: { value: { ''() {} }[''], writable: true, configurable: true },
+  });
+
   function makePort(id, name, sender) {
-    const port = Object.create(Port.prototype);
+    const port = Object.create(chrome ? chromePortPrototype : Object.prototype);
     const state = {
       id, port, open: true,
       onMessage: new host.Event('runtime.Port.onMessage'),
@@ -58,13 +64,20 @@
     };
     portState.set(port, state);
     portsById.set(id, state);
-    Object.defineProperty(port, 'name', { value: name, enumerable: true, writable: true, configurable: true });
-    if (sender !== undefined) Object.defineProperty(port, 'sender', { value: sender, enumerable: true, writable: true, configurable: true });
-    if (!chrome) Object.defineProperty(port, 'error', { value: null, enumerable: true, writable: true, configurable: true });
-    Object.defineProperty(port, 'onMessage', { value: state.onMessage, enumerable: true, configurable: true });
-    Object.defineProperty(port, 'onDisconnect', { value: state.onDisconnect, enumerable: true, configurable: true });
-    Object.defineProperty(port, 'postMessage', { value: Port.prototype.postMessage.bind(port), enumerable: true, configurable: true, writable: true });
-    Object.defineProperty(port, 'disconnect', { value: Port.prototype.disconnect.bind(port), enumerable: true, configurable: true, writable: true });
+    const value = (v) => ({ value: v, enumerable: true, writable: true, configurable: true });
+    const postMessage = Port.prototype.postMessage.bind(port);
+    const disconnect = Port.prototype.disconnect.bind(port);
+    if (chrome) {
+      Object.defineProperties(port, {
+        sender: value(sender), onMessage: value(state.onMessage), onDisconnect: value(state.onDisconnect),
+        name: value(name), disconnect: value(disconnect), postMessage: value(postMessage),
+      });
+    } else {
+      Object.defineProperties(port, {
+        name: value(name), sender: value(sender), error: value(null), onMessage: value(state.onMessage),
+        onDisconnect: value(state.onDisconnect), postMessage: value(postMessage), disconnect: value(disconnect),
+      });
+    }
     return port;
   }
 
@@ -88,14 +101,13 @@
   // rejects with host.noResponse when every receiver closed without answering.
   const pendingMessages = new Map();
   function sendOneTime(target, message, method) {
-    let text;
-    try {
-      text = serialize(message);
-    } catch (error) {
-      // Chromium reports it as an invocation error of the API function.
-      if (chrome) throw host.invocationError(method, error.message);
-      throw error;
+    const result = host.trySerializeMessage ? host.trySerializeMessage(message) : { ok: true, text: serialize(message) };
+    if (!result.ok) {
+      // Chromium throws it as an invocation error of the API function; Firefox rejects the call.
+      if (chrome) throw host.invocationError(method, result.error.message);
+      return Promise.reject(result.reason === 'top-level-symbol' ? new Error('An unexpected error occurred') : result.error);
     }
+    const text = result.text;
     return new Promise((resolve, reject) => {
       const id = native.openChannel(JSON.stringify(Object.assign({ oneTime: true }, target)), text);
       pendingMessages.set(id, { resolve, reject });
@@ -108,21 +120,28 @@
   host.receiveConnect = function (portId, info) {
     if (!info.oneTime) {
       const event = host.events.get('runtime.onConnect');
-      if (!event || !event.hasListeners()) return { accepted: false };
+      if (!event || host.listenersOf(event).length === 0) return { accepted: false };
       const port = makePort(portId, info.name, info.sender);
       host.dispatchEvent('runtime.onConnect', [port]);
       return { accepted: true };
     }
     const event = host.events.get('runtime.onMessage');
-    if (!event || !event.hasListeners()) return { accepted: false };
+    if (!event || host.listenersOf(event).length === 0) return { accepted: false };
     return receiveOneTime(portId, event, info);
   };
 
-  function errorText(error) {
-    if (error instanceof Error || (error !== null && typeof error === 'object' && typeof error.message === 'string')) {
-      return String(error.message);
-    }
-    return chrome ? "A runtime.onMessage listener's promise rejected without an Error" : 'An unexpected error occurred';
+  // What the sender's call rejects with when a listener's promise rejects with `error`.
+  function rejectionText(error) {
+    if (chrome) return error instanceof Error ? String(error.message) : "A runtime.onMessage listener's promise rejected without an Error";
+    if (error instanceof Error || (error !== null && typeof error === 'object' && typeof error.message === 'string')) return String(error.message);
+    return 'An unexpected error occurred';
+  }
+
+  // What the sender's call rejects with when a listener throws `error`.
+  function thrownText(error) {
+    if (error instanceof Error) return String(error.message);
+    if (!chrome && error !== null && typeof error === 'object' && typeof error.message === 'string') return String(error.message);
+    return chrome ? "Error message from listener couldn't be parsed or was empty." : 'An unexpected error occurred';
   }
 
   function receiveOneTime(portId, event, info) {
@@ -130,25 +149,34 @@
     const sender = info.sender;
     let settled = false;
     let closed = false;
+    // Firefox sends a synchronous answer only once every listener has run, so a later throw wins.
+    let dispatching = true;
+    let heldAnswer = null;
     const answer = (text, error) => {
       if (settled || closed) return;
+      if (dispatching && !chrome && error === undefined) {
+        if (!heldAnswer) heldAnswer = { text };
+        return;
+      }
       settled = true;
       native.respond(portId, text, error);
     };
-    const sendResponse = function sendResponse(response) {
-      if (settled || closed) return;
-      let text;
-      try {
-        text = serialize(response);
-      } catch (error) {
-        if (chrome) {
-          answer(undefined, 'Could not serialize message.');
-          throw new TypeError('Could not serialize message.');
+    const respond = function (response) {
+        if (settled || closed || heldAnswer) return;
+        const result = host.trySerializeMessage ? host.trySerializeMessage(response) : { ok: true, text: serialize(response) };
+        if (!result.ok) {
+          if (chrome) {
+            answer(undefined, 'Could not serialize message.');
+            throw new TypeError('Could not serialize message.');
+          }
+          // Firefox: an answer it cannot clone counts as no receiver.
+          answer(undefined, 'Could not establish connection. Receiving end does not exist.');
+          return;
         }
-        throw error;
-      }
-      answer(text, undefined);
+        answer(result.text, undefined);
     };
+    // Chromium's sendResponse takes its argument as a rest parameter (length 0); Firefox's has one.
+    const sendResponse = chrome ? function sendResponse(...args) { return respond(args[0]); } : function sendResponse(response) { return respond(response); };
     let pending = false;
     for (const listener of host.listenersOf(event)) {
       let result;
@@ -156,19 +184,31 @@
         result = Reflect.apply(listener, undefined, [message, sender, sendResponse]);
       } catch (error) {
         host.reportListenerError('runtime.onMessage', error);
-        answer(undefined, errorText(error));
+        if (!settled) {
+          heldAnswer = null;
+          dispatching = false;
+          answer(undefined, thrownText(error));
+        }
         continue;
+      }
+      // Firefox: an answer a listener gave stands once that listener has returned.
+      if (heldAnswer && !settled) {
+        dispatching = false;
+        answer(heldAnswer.text, undefined);
+        dispatching = true;
       }
       if (result === true) {
         pending = true;
-      } else if (chrome ? result instanceof Promise : (result !== null && typeof result === 'object' && typeof result.then === 'function')) {
+      } else if (result instanceof Promise) {
         pending = true;
         result.then((value) => {
           if (settled || closed) return;
-          try { sendResponse(value); } catch (e) { answer(undefined, 'Could not serialize message.'); }
-        }, (error) => answer(undefined, errorText(error)));
+          try { sendResponse(value); } catch (e) { /* reported through the answer */ }
+        }, (error) => answer(undefined, rejectionText(error)));
       }
     }
+    dispatching = false;
+    if (heldAnswer && !settled) answer(heldAnswer.text, undefined);
     if (!pending && !settled) closed = true;
     return { accepted: true, pending: pending && !settled };
   }
@@ -206,7 +246,8 @@
   function chromeSendMessageArguments(args) {
     const list = Array.prototype.slice.call(args);
     let callback;
-    if (list.length > 0 && typeof list[list.length - 1] === 'function') callback = list.pop();
+    // A lone function is the message (which then cannot be serialized), not the callback.
+    if (list.length > 1 && typeof list[list.length - 1] === 'function') callback = list.pop();
     let extensionId, message, options;
     if (list.length === 1) {
       message = list[0];
@@ -218,7 +259,8 @@
     } else {
       throw host.invocationError('runtime.sendMessage', 'No matching signature.');
     }
-    const matched = host.checkArguments('runtime.sendMessage', [extensionId === null ? undefined : extensionId, message, options === null ? undefined : options, callback]);
+    // An undefined message is sent as null.
+    const matched = host.checkArguments('runtime.sendMessage', [extensionId === null ? undefined : extensionId, message === undefined ? null : message, options === null ? undefined : options, callback]);
     if (typeof matched[0] === 'string' && matched[0] !== '' && !/^[a-p]{32}$/.test(matched[0])) {
       throw host.invocationError('runtime.sendMessage', "Invalid extension id: '" + matched[0] + "'");
     }
@@ -291,8 +333,10 @@
           connectInfo({ frameId: { type: 'integer', minimum: 0, optional: true }, documentId: { type: 'string', optional: true } }),
         ],
         run([tabId, info]) {
+          // Firefox names the port null when connectInfo is given without a name.
+          const name = info ? (info.name !== undefined ? info.name : (chrome ? '' : null)) : '';
           info = info || {};
-          return openPort({ target: 'tab', tabId, frameId: info.frameId, documentId: info.documentId }, info.name || '');
+          return openPort({ target: 'tab', tabId, frameId: info.frameId, documentId: info.documentId }, name);
         },
       },
       sendMessage: {

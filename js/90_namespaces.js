@@ -13,6 +13,14 @@
   const noLastError = host.flavor === 'chrome' ? undefined : null;
   let lastError = noLastError;
   let lastErrorRead = false;
+  const runtimeObjects = [];
+  function showLastError(shown) {
+    if (host.flavor !== 'chrome') return;
+    for (const object of runtimeObjects) {
+      if (shown) Object.defineProperty(object, 'lastError', { get: lastErrorGetter, enumerable: true, configurable: true });
+      else delete object.lastError;
+    }
+  }
   function lastErrorGetter() {
     lastErrorRead = true;
     return lastError;
@@ -40,6 +48,7 @@
     const message = error && error.message !== undefined ? String(error.message) : String(error);
     lastError = host.flavor === 'chrome' ? { message } : new Error(message);
     lastErrorRead = false;
+    showLastError(true);
     try {
       fn();
     } finally {
@@ -47,6 +56,7 @@
       const message = lastError.message;
       lastError = previous;
       lastErrorRead = previousRead;
+      if (lastError === noLastError) showLastError(false);
       if (unread) host.native.consoleMessage('error', host.flavor === 'chrome' ? 'Unchecked runtime.lastError: ' + message : 'Unchecked lastError value: Error: ' + message);
     }
   };
@@ -75,11 +85,12 @@
             // A one-time message nobody answered resolves with undefined.
             return fn.oneTimeMessage ? promise.catch((error) => { if (error === host.noResponse) return undefined; throw error; }) : promise;
           }
-          promise.then((result) => host.invokeCallback(callback, result === undefined ? [] : [result]),
+          // Chromium calls back with no argument for an undefined result; Firefox with (undefined).
+          promise.then((result) => host.invokeCallback(callback, result === undefined && host.flavor === 'chrome' ? [] : [result]),
             (error) => {
               if (error === host.noResponse) {
                 if (host.flavor === 'chrome') host.invokeCallback(callback, [], new Error('The message port closed before a response was received.'));
-                else host.invokeCallback(callback, []);
+                else host.invokeCallback(callback, [undefined]);
                 return;
               }
               host.invokeCallback(callback, [], error);
@@ -121,7 +132,9 @@
       if (!description.contexts.includes(kind)) continue;
       const object = makeNamespace(namespace, description);
       if (namespace === 'runtime') {
-        Object.defineProperty(object, 'lastError', { get: lastErrorGetter, enumerable: true, configurable: true });
+        runtimeObjects.push(object);
+        // Firefox always has the property (null between callbacks); Chromium adds it only while set.
+        if (host.flavor === 'firefox') Object.defineProperty(object, 'lastError', { get: lastErrorGetter, enumerable: true, configurable: true });
       }
       Object.defineProperty(root, namespace, { value: object, enumerable: true, configurable: true, writable: true });
     }

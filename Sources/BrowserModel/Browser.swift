@@ -14,6 +14,8 @@ public struct Browser: Sendable {
     private var nextTabID: Int
     /// Whether windows and tabs take their ids from one counter (Chromium's session ids) or two (Firefox).
     private let sharesIDs: Bool
+    /// Which browser's shape document ids take.
+    private let flavor: Flavor
     private var nextFrameID = 1
     private var nextDocument = 1
 
@@ -31,6 +33,7 @@ public struct Browser: Sendable {
     public init(flavor: Flavor = .chrome) {
         nextWindowID = 1
         nextTabID = 1
+        self.flavor = flavor
         switch flavor {
         case .chrome:
             sharesIDs = true
@@ -121,14 +124,17 @@ public struct Browser: Sendable {
     /// Makes a tab its window's active (and only highlighted) tab, and focuses its window.
     ///
     /// - Returns: the id of the tab that was active before, if another one was.
+    ///
+    /// - Parameter keepingHighlights: the other highlighted tabs stay highlighted (a tab added to
+    ///   the selection, as `tabs.update(id, {highlighted: true})` does).
     @discardableResult
-    public mutating func activate(_ tabID: Int, now: Double) -> Int? {
+    public mutating func activate(_ tabID: Int, now: Double, keepingHighlights: Bool = false) -> Int? {
         guard let tab = tabs[tabID], let window = window(tab.windowID) else { return nil }
         var previous: Int?
         for id in window.tabIDs where id != tabID {
             if tabs[id]?.active == true { previous = id }
             tabs[id]?.active = false
-            tabs[id]?.highlighted = false
+            if !keepingHighlights { tabs[id]?.highlighted = false }
         }
         tabs[tabID]?.active = true
         tabs[tabID]?.highlighted = true
@@ -168,13 +174,41 @@ public struct Browser: Sendable {
         tabs[tabID] = tab
     }
 
+    /// Moves a tab to `index` in its window (clamped; -1 or past the end is the end).
+    ///
+    /// - Returns: the index it had and the index it has, or `nil` if there is no such tab.
+    @discardableResult
+    public mutating func moveTab(_ tabID: Int, to index: Int) -> (from: Int, to: Int)? {
+        guard let tab = tabs[tabID], let windowIndex = windowIndex(tab.windowID),
+            let from = windows[windowIndex].tabIDs.firstIndex(of: tabID)
+        else { return nil }
+        windows[windowIndex].tabIDs.remove(at: from)
+        let count = windows[windowIndex].tabIDs.count
+        let to = index < 0 || index > count ? count : index
+        windows[windowIndex].tabIDs.insert(tabID, at: to)
+        return (from, to)
+    }
+
+    /// The number of pinned tabs at the start of a window.
+    public func pinnedCount(in windowID: Int) -> Int {
+        window(windowID)?.tabIDs.prefix { tabs[$0]?.pinned == true }.count ?? 0
+    }
+
     // MARK: - Frames
 
-    /// A new document id, unique for the run, as Chromium's 32-digit uppercase hex `documentId`.
+    /// A new document id, unique for the run, shaped as the browser shapes them: Chromium's 32
+    /// uppercase hex digits, Firefox's lowercase UUID.
     public mutating func makeDocumentID() -> String {
         defer { nextDocument += 1 }
-        let hex = String(nextDocument, radix: 16, uppercase: true)
-        return String(repeating: "0", count: max(0, 32 - hex.count)) + hex
+        let hex = String(nextDocument, radix: 16, uppercase: flavor == .chrome)
+        let digits = String(repeating: "0", count: max(0, 32 - hex.count)) + hex
+        guard flavor == .firefox else { return digits }
+        var uuid = Array(digits)
+        uuid[12] = "4"
+        uuid[16] = "8"
+        let text = String(uuid)
+        let parts = [text.prefix(8), text.dropFirst(8).prefix(4), text.dropFirst(12).prefix(4), text.dropFirst(16).prefix(4), text.dropFirst(20)]
+        return parts.joined(separator: "-")
     }
 
     /// A new frame id for a subframe.

@@ -19,7 +19,7 @@ public final class ExtensionContext {
     public let tabID: Int?
     /// For content scripts: the frame.
     public let frameID: Int?
-    /// For content scripts: the document id of the frame's page.
+    /// The id of the context's document: its frame's for content scripts, its own for an extension page.
     public let documentID: String?
     /// The URL of the page or script this context runs for.
     public let url: String
@@ -157,7 +157,7 @@ public final class ExtensionContext {
             guard let request = JSONValue.parse(call.string(0)), let target = MessageTarget(request) else { return .number(-1) }
             let kind: PortChannel.Kind = request["oneTime"]?.boolValue == true ? .oneTime : .port
             let portID = host.router.open(
-                from: self, to: target, name: request["name"]?.stringValue ?? "", kind: kind, message: call.optionalString(1))
+                from: self, to: target, name: request["name"] ?? .string(""), kind: kind, message: call.optionalString(1))
             return .number(Double(portID))
         }
         define("postMessage") { [unowned self] call in
@@ -231,7 +231,7 @@ public final class ExtensionContext {
     /// Sends something to the context as a task of its own; `then` gets what `receive` returned
     /// (`nil` also when the context closed before the task ran).
     func deliver(_ kind: String, _ a: ReceiveArgument = .undefined, _ b: ReceiveArgument = .undefined, _ c: ReceiveArgument = .undefined, then: ((JSONValue?) -> Void)? = nil) {
-        host.loop.enqueue { [weak self] in
+        host.crossProcess { [weak self] in
             let result = self?.receive(kind, a, b, c)
             then?(result)
         }

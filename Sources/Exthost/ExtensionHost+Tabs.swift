@@ -25,7 +25,7 @@ extension ExtensionHost {
     /// Clicks the extension's toolbar button on the active tab of the focused window:
     /// `action.onClicked` (manifest version 3) or `browserAction.onClicked` (version 2), with the tab.
     public func clickAction(of instance: ExtensionInstance? = nil) {
-        loop.enqueue { [unowned self] in
+        crossProcess { [unowned self] in
             guard let windowID = browser.lastFocusedWindowID, let tab = browser.activeTab(in: windowID) else { return }
             for target in instance.map({ [$0] }) ?? extensions where target.manifest.hasAction {
                 target.grantActiveTab(tab.id)
@@ -64,10 +64,11 @@ extension ExtensionHost {
         return tab.id
     }
 
-    /// Makes a tab active: `tabs.onActivated`.
-    func activate(tabID: Int) {
+    /// Makes a tab active: `tabs.onActivated`. Highlighting a tab makes it active too, and keeps
+    /// the other highlighted tabs highlighted.
+    func activate(tabID: Int, keepingHighlights: Bool = false) {
         guard let tab = browser.tab(tabID), !tab.active else { return }
-        let previous = browser.activate(tabID, now: wallNow)
+        let previous = browser.activate(tabID, now: wallNow, keepingHighlights: keepingHighlights)
         fireActivated(tabID, windowID: tab.windowID, previous: previous)
     }
 
@@ -98,6 +99,13 @@ extension ExtensionHost {
         }
     }
 
+    /// Moves a tab within its window: `tabs.onMoved` with `{windowId, fromIndex, toIndex}`.
+    func moveTab(_ tabID: Int, to index: Int) {
+        guard let tab = browser.tab(tabID), let move = browser.moveTab(tabID, to: index), move.from != move.to else { return }
+        let info = JSONValue.object([("fromIndex", .int(move.from)), ("toIndex", .int(move.to)), ("windowId", .int(tab.windowID))])
+        dispatchToBackgrounds("tabs.onMoved") { _ in [.int(tabID), info] }
+    }
+
     /// Navigates a tab to `url` (resolved already). The page loads in steps, each a task of its own,
     /// in the order the flavor's browser takes them (``PageLoad/steps(flavor:kind:)``); a navigation
     /// that only changes the fragment keeps the document and its content scripts.
@@ -125,7 +133,7 @@ extension ExtensionHost {
     private func enqueueStep(_ index: Int, of load: PageLoad) {
         let steps = PageLoad.steps(flavor: options.flavor, kind: load.kind)
         guard index < steps.count else { return }
-        loop.enqueue { [unowned self] in
+        crossProcess { [unowned self] in
             guard pageLoads[load.tabID]?.generation == load.generation else { return }
             perform(steps[index], of: load)
             enqueueStep(index + 1, of: load)

@@ -54,6 +54,17 @@ public final class ExtensionHost {
         }
     }
 
+    /// How long (milliseconds of the loop's clock) something takes to cross from one process of a
+    /// browser to another: an event or a message reaching a context, a page-load step. In a browser
+    /// these hops take a while, so a `setTimeout(0)` set before a message leaves fires before the
+    /// answer comes back; with the virtual clock the hop costs nothing but keeps that order.
+    static let crossProcessDelay: Double = 1
+
+    /// Runs `work` as a task after one cross-process hop; hops run in the order they were made.
+    func crossProcess(_ work: @escaping () -> Void) {
+        loop.startTimer(after: Self.crossProcessDelay, work)
+    }
+
     /// The wall-clock time on the loop's clock, in milliseconds since 1970.
     var wallNow: Double { loop.epoch + loop.now }
 
@@ -72,7 +83,7 @@ public final class ExtensionHost {
 
     private func startBackground(of instance: ExtensionInstance) {
         guard let background = instance.backgroundScripts() else { return }
-        let context = makeContext(kind: .background, owner: instance, url: background.pageURL)
+        let context = makeContext(kind: .background, owner: instance, url: background.pageURL, documentID: browser.makeDocumentID())
         instance.background = context
         for script in background.scripts {
             let succeeded = context.runScript(script.source, url: script.url)

@@ -15,6 +15,9 @@ struct ConformanceCase: CustomTestStringConvertible, Sendable {
         /// What exthost does not have yet that the case needs (`dom`), or a channel of the browser
         /// it does not reproduce by design (`console-log-channel`); such cases are not compared.
         var requires: [String]?
+        /// Flavors in which exthost is known to print something else, with the reason; the suite
+        /// expects the difference (a known issue) and fails when it goes away.
+        var knownDifferences: [String: String]?
     }
 
     var name: String
@@ -54,7 +57,7 @@ struct ConformanceCase: CustomTestStringConvertible, Sendable {
             sites: ["http://127.0.0.1:8000": site.path, "http://localhost:8000": site.path],
             clickAction: description.clickAction ?? false)
         let extensionID = run.host.extensions.first.map { $0.id.flavor == .chrome ? $0.id.runtimeID : $0.id.host } ?? "EXTID"
-        var lines = run.messages.map { recorderLine($0, extensionID: extensionID) }
+        var lines = run.messages.filter(isVisibleToRecorder).map { recorderLine($0, extensionID: extensionID) }
         if description.sortLines == true { lines.sort() }
         return lines
     }
@@ -78,6 +81,14 @@ struct ConformanceCase: CustomTestStringConvertible, Sendable {
             }
         }
         return copy
+    }
+
+    /// Chromium logs a content script's `Unchecked runtime.lastError` and `Error in event handler`
+    /// with the page as their source, and the recorder keeps only lines from the extension's own
+    /// files, so the recordings cannot show them (scripts/oracle/README.md).
+    private func isVisibleToRecorder(_ message: ConsoleMessage) -> Bool {
+        guard flavor == .chrome, message.context == .content else { return true }
+        return !message.text.hasPrefix("Unchecked runtime.lastError") && !message.text.hasPrefix("Error in event handler")
     }
 
     /// A console message as the recorder writes what the browser logged: `bg:`, `cs:` or `err:`.
@@ -133,6 +144,13 @@ struct ConformanceTests {
             let file = URL(fileURLWithPath: directory).appendingPathComponent("\(testCase.name).\(testCase.flavor.rawValue).out")
             try? (lines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
         }
-        #expect(lines == testCase.expected, "\(testCase.description.description)\n--- exthost\n\(lines.joined(separator: "\n"))\n--- \(testCase.flavor.rawValue)\n\(testCase.expected.joined(separator: "\n"))")
+        let comparison = {
+            #expect(lines == testCase.expected, "\(testCase.description.description)\n--- exthost\n\(lines.joined(separator: "\n"))\n--- \(testCase.flavor.rawValue)\n\(testCase.expected.joined(separator: "\n"))")
+        }
+        if let reason = testCase.description.knownDifferences?[testCase.flavor.rawValue] {
+            withKnownIssue(Comment(rawValue: reason), comparison)
+        } else {
+            comparison()
+        }
     }
 }

@@ -61,9 +61,9 @@ enum TabObject {
                 ("isInReaderMode", .bool(false)),
                 ("sharingState", .object([("camera", .bool(false)), ("microphone", .bool(false)), ("screen", .undefined)])),
                 ("successorTabId", .int(-1)),
-                ("cookieStoreId", .string(tab.cookieStoreID)),
                 ("groupId", .int(tab.groupID)),
                 ("splitViewId", .int(-1)),
+                ("cookieStoreId", .string(tab.cookieStoreID)),
             ]
             if detailed {
                 fields.append(("url", .string(tab.url)))

@@ -33,17 +33,42 @@ enum TabsAPI {
             if let url = properties["url"]?.stringValue {
                 host.navigate(tabID: id, to: host.resolveURL(url, from: request.context))
             }
-            if properties["active"]?.boolValue == true || properties["highlighted"]?.boolValue == true || properties["selected"]?.boolValue == true {
+            if properties["active"]?.boolValue == true || properties["selected"]?.boolValue == true {
                 host.activate(tabID: id)
+            } else if properties["highlighted"]?.boolValue == true {
+                host.activate(tabID: id, keepingHighlights: true)
+            }
+            if let pinned = properties["pinned"]?.boolValue, let tab = host.browser.tab(id), tab.pinned != pinned {
+                // Pinned tabs stay together at the start of their window.
+                let boundary = host.browser.pinnedCount(in: tab.windowID)
+                host.browser.updateTab(id) { $0.pinned = pinned }
+                host.moveTab(id, to: pinned ? boundary : boundary - 1)
             }
             host.browser.updateTab(id) { tab in
-                if let pinned = properties["pinned"]?.boolValue { tab.pinned = pinned }
                 if let muted = properties["muted"]?.boolValue { tab.muted = muted }
                 if let discardable = properties["autoDiscardable"]?.boolValue { tab.autoDiscardable = discardable }
                 if let opener = properties["openerTabId"]?.intValue { tab.openerTabID = opener }
             }
             guard let tab = host.browser.tab(id) else { return request.fail(api.texts.noTab(id)) }
             request.respond(host.tabObject(tab, for: request.context.owner))
+        }
+        api.define("tabs.move") { request in
+            let ids: [Int]
+            switch request.argument(0) {
+            case .array(let items): ids = items.compactMap(\.intValue)
+            case let value?: ids = value.intValue.map { [$0] } ?? []
+            case nil: ids = []
+            }
+            if let missing = ids.first(where: { host.browser.tab($0) == nil }) {
+                return request.fail(api.texts.noTab(missing))
+            }
+            var index = request.argument(1)?["index"]?.intValue ?? -1
+            for id in ids {
+                host.moveTab(id, to: index)
+                if index >= 0 { index += 1 }
+            }
+            let moved = ids.compactMap { host.browser.tab($0) }.map { host.tabObject($0, for: request.context.owner) }
+            if case .array? = request.argument(0) { request.respond(.array(moved)) } else { request.respond(moved.first) }
         }
         api.define("tabs.remove") { request in
             let ids: [Int]

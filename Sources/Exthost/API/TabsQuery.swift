@@ -14,6 +14,8 @@ enum TabsQuery {
                 urlPatterns = [pattern]
                     .compactMap { try? MatchPattern($0, flavor: flavor, scope: .anyScheme) }
                 if urlPatterns?.isEmpty == true { return request.fail(api.texts.invalidURLPattern(pattern)) }
+            case .array(let items)? where items.isEmpty && flavor == .chrome:
+                break  // Chromium ignores an empty list; Firefox matches nothing.
             case .array(let items)?:
                 var patterns: [MatchPattern] = []
                 for item in items.compactMap(\.stringValue) {

@@ -30,7 +30,7 @@ final class MessageRouter {
     /// (never the caller itself). Returns the opener's port id at once; the answer comes later.
     ///
     /// - Parameter message: for a one-time channel, the serialized message.
-    func open(from context: ExtensionContext, to target: MessageTarget, name: String, kind: PortChannel.Kind, message: String? = nil) -> Int {
+    func open(from context: ExtensionContext, to target: MessageTarget, name: JSONValue, kind: PortChannel.Kind, message: String? = nil) -> Int {
         let channel = PortChannel(id: nextChannelID, kind: kind, name: name, openerPortID: makePortID(), opener: context)
         nextChannelID += 1
         channels[channel.id] = channel
@@ -40,14 +40,14 @@ final class MessageRouter {
             let portID = makePortID()
             channel.receivers.append(PortChannel.Receiver(portID: portID, context: receiver))
             channelOfPort[portID] = channel.id
-            var info: [(String, JSONValue)] = [("name", .string(name)), ("sender", sender), ("oneTime", .bool(kind == .oneTime))]
+            var info: [(String, JSONValue)] = [("name", name), ("sender", sender), ("oneTime", .bool(kind == .oneTime))]
             if let message { info.append(("message", .string(message))) }
             receiver.deliver("port.connect", .number(Double(portID)), .string(JSONValue.object(info).jsonText)) { [weak self] result in
                 self?.decide(portID: portID, result: result)
             }
         }
         if channel.receivers.isEmpty {
-            host.loop.enqueue { [weak self] in self?.failOpener(channel) }
+            host.crossProcess { [weak self] in self?.failOpener(channel) }
         }
         return channel.openerPortID
     }
@@ -199,15 +199,17 @@ final class MessageRouter {
             settle(channel)
             return
         }
-        // Chromium: a receiver's disconnect() closes the whole channel; a receiver that goes away is
-        // only removed, and the opener hears when the last one has. Firefox: either closes the
-        // opener's side, which then closes every other receiver.
-        let closesChannel = flavor == .firefox || !unloaded
+        // Chromium (as recorded, fixtures/conformance/msg-frames-*): a receiver's disconnect() closes
+        // the opener's side only; the other receivers are not told, and what they post goes nowhere.
+        // A receiver that goes away is only removed; the opener hears when the last one has.
+        // Firefox: either closes the opener's side, which then closes every other receiver.
+        let closesOpener = flavor == .firefox || !unloaded
         let lastReceiverGone = channel.allDecided && channel.liveReceivers.isEmpty
-        guard closesChannel || lastReceiverGone, channel.openerOpen else { return }
+        guard closesOpener || lastReceiverGone, channel.openerOpen else { return }
         channel.openerOpen = false
         channelOfPort[channel.openerPortID] = nil
         deliverToOpener(channel, "port.disconnect", error.map(ReceiveArgument.string) ?? .null)
+        if flavor == .chrome { return }
         for receiver in channel.receivers where receiver.open {
             closeReceiverPort(channel, receiver.portID)
             if receiver.accepted || !receiver.decided {

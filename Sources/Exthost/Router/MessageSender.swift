@@ -9,8 +9,8 @@ enum MessageSender {
         let tab = context.tabID.flatMap { host.browser.tab($0) }
         switch flavor {
         case .chrome:
-            // Chromium: id, url (not for a service worker), origin, then frame and tab fields for a frame in a tab.
-            if !context.isServiceWorker { fields.append(("url", .string(context.url))) }
+            // Chromium: id, url, origin, then the frame and tab fields for a frame in a tab.
+            fields.append(("url", .string(context.url)))
             fields.append(("origin", .string(origin)))
             if let tab, let frameID = context.frameID {
                 fields.append(("frameId", .int(frameID)))
@@ -19,11 +19,15 @@ enum MessageSender {
                 fields.append(("tab", host.tabObject(tab, for: context.owner)))
             }
         case .firefox:
+            // Firefox (ProxyMessenger.getSender): its context id and kind lead, the origin comes last.
+            fields.insert(("contextId", .int(context.id)), at: 0)
+            fields.append(("envType", .string(context.kind == .content ? "content_child" : "addon_child")))
             fields.append(("url", .string(context.url)))
             if let tab, let frameID = context.frameID {
-                fields.append(("frameId", .int(frameID)))
                 fields.append(("tab", host.tabObject(tab, for: context.owner)))
+                fields.append(("frameId", .int(frameID)))
             }
+            if let documentID = context.documentID { fields.append(("documentId", .string(documentID))) }
             fields.append(("origin", .string(origin)))
         }
         return .object(fields)

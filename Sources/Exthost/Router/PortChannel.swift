@@ -32,8 +32,8 @@ final class PortChannel {
     let id: Int
     /// What the channel is for.
     let kind: Kind
-    /// The port's name (`connectInfo.name`, `""` by default).
-    let name: String
+    /// The port's name (`connectInfo.name`; `""` by default, `null` in Firefox for `{}`).
+    let name: JSONValue
     /// The opener's port id.
     let openerPortID: Int
     /// The context that opened the channel.
@@ -45,7 +45,7 @@ final class PortChannel {
     /// One-time channels: whether an answer was delivered (only the first counts).
     var answered = false
 
-    init(id: Int, kind: Kind, name: String, openerPortID: Int, opener: ExtensionContext) {
+    init(id: Int, kind: Kind, name: JSONValue, openerPortID: Int, opener: ExtensionContext) {
         self.id = id
         self.kind = kind
         self.name = name
