@@ -170,6 +170,68 @@ struct HostEndToEndTests {
         ])
     }
 
+    /// What a content script sees of other frames, as recorded from the browsers
+    /// (fixtures/conformance/frames-visibility): Chromium shares one world between same-origin
+    /// frames, Firefox does not; cross-origin access throws each browser's SecurityError.
+    @Test(arguments: Flavor.allCases)
+    func framesSeeEachOtherAsTheirBrowserLetsThem(flavor: Flavor) throws {
+        let run = try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(contentScripts: #"[{"matches": ["<all_urls>"], "js": ["cs.js"], "all_frames": true, "run_at": "document_start"}]"#),
+            "bg.js": "",
+            "cs.js": """
+                var csVar = 'var of ' + location.host;
+                setTimeout(() => {
+                  const probe = (label, f) => { try { console.log(label, String(f())); } catch (e) { console.log(label, 'THROWS', e.name + ': ' + e.message); } };
+                  if (window === top) {
+                    probe('frames.length', () => frames.length);
+                    probe('frames[0].csVar', () => frames[0].csVar);
+                    probe('frames[1].csVar', () => frames[1].csVar);
+                    probe('frames[1].length', () => frames[1].length);
+                  } else if (location.host === 'localhost:8000') {
+                    probe('parent === top', () => parent === top);
+                    probe('parent.csVar', () => parent.csVar);
+                    probe('top.location.href', () => top.location.href);
+                  }
+                });
+                """,
+        ], flavor: flavor, open: ["http://127.0.0.1:8000/frames.html"])
+        let chrome = flavor == .chrome
+        let blocked = chrome
+            ? #"SecurityError: Failed to read a named property 'csVar' from 'Window': Blocked a frame with origin "http://127.0.0.1:8000" from accessing a cross-origin frame."#
+            : #"SecurityError: Permission denied to access property "csVar" on cross-origin object"#
+        let blockedFromChild = chrome
+            ? #"SecurityError: Failed to read a named property 'csVar' from 'Window': Blocked a frame with origin "http://localhost:8000" from accessing a cross-origin frame."#
+            : #"SecurityError: Permission denied to access property "csVar" on cross-origin object"#
+        let href = chrome
+            ? #"SecurityError: Failed to read a named property 'href' from 'Location': Blocked a frame with origin "http://localhost:8000" from accessing a cross-origin frame."#
+            : #"SecurityError: Permission denied to get property "href" on cross-origin object"#
+        #expect(run.texts == [
+            "frames.length 2",
+            "frames[0].csVar " + (chrome ? "var of 127.0.0.1:8000" : "undefined"),
+            "frames[1].csVar THROWS " + blocked,
+            "frames[1].length 0",
+            "parent === top true",
+            "parent.csVar THROWS " + blockedFromChild,
+            "top.location.href THROWS " + href,
+        ])
+    }
+
+    /// The library example of the README, with the package's folder as the working folder.
+    @Test func theReadmeLibraryExampleRuns() throws {
+        var lines: [String] = []
+        let host = ExtensionHost(options: HostOptions(flavor: .chrome, siteMap: SiteMap([
+            try SiteMapping(parsing: "http://127.0.0.1:8000=fixtures/site", relativeTo: packageRoot)
+        ]))) { message in lines.append("\(message.context) \(message.text)") }
+        try host.loadExtension(at: packageRoot.appendingPathComponent("fixtures/hello"))
+        let tab = host.open("http://127.0.0.1:8000/index.html")
+        host.runUntilLoaded(tabID: tab)
+        host.clickAction()
+        host.run()
+        #expect(lines.first == "background background started in extension 32 chars long")
+        #expect(lines.last == "background five seconds later (virtual time: no waiting)")
+        #expect(lines.contains("content content script in a subframe of http://127.0.0.1:8000/frame.html"))
+    }
+
     @Test func badManifestsAreRejectedWithFileAndLine() throws {
         let directory = try TemporaryExtension(files: ["manifest.json": "{\n  \"manifest_version\": 3,\n  \"name\": \"x\",\n  \"version\": \"1\",\n  \"background\": {\"service_worker\": \"missing.js\"}\n}"]).directory
         let host = ExtensionHost { _ in }

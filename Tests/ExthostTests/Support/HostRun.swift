@@ -28,7 +28,8 @@ struct HostRun {
     /// button, and runs until nothing is left (or `maxTime` seconds have passed).
     static func run(
         _ directory: URL, flavor: Flavor = .chrome, open urls: [String] = [],
-        sites: [String: String] = ["http://127.0.0.1:8000": "fixtures/site"], clickAction: Bool = false, maxTime: Double = 60
+        sites: [String: String] = ["http://127.0.0.1:8000": "fixtures/site", "http://localhost:8000": "fixtures/site"],
+        clickAction: Bool = false, maxTime: Double = 60
     ) throws -> HostRun {
         let collector = Collector()
         let mappings = try sites.sorted { $0.key < $1.key }.map { try SiteMapping(parsing: "\($0.key)=\($0.value)", relativeTo: packageRoot) }
