@@ -1,3 +1,4 @@
+import BrowserModel
 import Foundation
 
 /// A JSON value whose objects keep their keys in order, for what the host sends to scripts
@@ -70,27 +71,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     private static func writeString(_ string: String, to text: inout String) {
-        text += "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            case "\u{08}": text += "\\b"
-            case "\u{0C}": text += "\\f"
-            case "\u{2028}": text += "\\u2028"
-            case "\u{2029}": text += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    text += String(format: "\\u%04x", scalar.value)
-                } else {
-                    text.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        text += "\""
+        text += JSONStringLiteral.make(string)
     }
 
     /// Reads JSON text sent by a script (arguments of an API call). Object keys come out sorted.

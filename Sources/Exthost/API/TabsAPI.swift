@@ -53,12 +53,7 @@ enum TabsAPI {
             request.respond(host.tabObject(tab, for: request.context.owner))
         }
         api.define("tabs.move") { request in
-            let ids: [Int]
-            switch request.argument(0) {
-            case .array(let items): ids = items.compactMap(\.intValue)
-            case let value?: ids = value.intValue.map { [$0] } ?? []
-            case nil: ids = []
-            }
+            let ids = tabIDs(request.argument(0))
             if let missing = ids.first(where: { host.browser.tab($0) == nil }) {
                 return request.fail(api.texts.noTab(missing))
             }
@@ -71,17 +66,21 @@ enum TabsAPI {
             if case .array? = request.argument(0) { request.respond(.array(moved)) } else { request.respond(moved.first) }
         }
         api.define("tabs.remove") { request in
-            let ids: [Int]
-            switch request.argument(0) {
-            case .array(let items): ids = items.compactMap(\.intValue)
-            case let value?: ids = value.intValue.map { [$0] } ?? []
-            case nil: ids = []
-            }
+            let ids = tabIDs(request.argument(0))
             if let missing = ids.first(where: { host.browser.tab($0) == nil }) {
                 return request.fail(api.texts.noTab(missing))
             }
             for id in ids { host.removeTab(id) }
             request.respond()
+        }
+    }
+
+    /// The tab ids a `tabIds` argument names: one id or a list of them.
+    private static func tabIDs(_ argument: JSONValue?) -> [Int] {
+        switch argument {
+        case .array(let items)?: return items.compactMap(\.intValue)
+        case let value?: return value.intValue.map { [$0] } ?? []
+        case nil: return []
         }
     }
 }
