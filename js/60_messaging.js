@@ -130,6 +130,40 @@
     return receiveOneTime(portId, event, info);
   };
 
+  // Firefox copies an onMessage answer into the sender's compartment before cloning it, and that
+  // copy differs from a message's clone (as recorded in msg-serialize-response / -errors): it
+  // leaves out function-valued and accessor properties (in arrays, a hole), and fails on a
+  // function or a Symbol value and on String, Number and Boolean objects. Cycles and shared
+  // references stay; Dates, Maps, typed arrays and the rest are cloned as usual.
+  function firefoxAnswerValue(value) {
+    const unclonable = { ok: false, reason: 'uncloneable' };
+    const copies = new Map();
+    const wrapperTags = ['[object String]', '[object Number]', '[object Boolean]'];
+    function copy(v) {
+      if (typeof v === 'function' || typeof v === 'symbol') throw unclonable;
+      if (v === null || typeof v !== 'object') return v;
+      if (copies.has(v)) return copies.get(v);
+      const tag = Object.prototype.toString.call(v);
+      if (wrapperTags.includes(tag)) throw unclonable;
+      const isArray = Array.isArray(v);
+      if (!isArray && tag !== '[object Object]') return v;
+      const out = isArray ? new Array(v.length) : {};
+      copies.set(v, out);
+      for (const key of Object.keys(v)) {
+        const descriptor = Object.getOwnPropertyDescriptor(v, key);
+        if (!descriptor || !('value' in descriptor) || typeof descriptor.value === 'function') continue;
+        out[key] = copy(descriptor.value);
+      }
+      return out;
+    }
+    try {
+      return { ok: true, value: copy(value) };
+    } catch (failure) {
+      if (failure === unclonable) return unclonable;
+      throw failure;
+    }
+  }
+
   // What the sender's call rejects with when a listener's promise rejects with `error`.
   function rejectionText(error) {
     if (chrome) return error instanceof Error ? String(error.message) : "A runtime.onMessage listener's promise rejected without an Error";
@@ -163,7 +197,8 @@
     };
     const respond = function (response) {
         if (settled || closed || heldAnswer) return;
-        const result = host.trySerializeMessage ? host.trySerializeMessage(response) : { ok: true, text: serialize(response) };
+        const answerValue = chrome ? { ok: true, value: response } : firefoxAnswerValue(response);
+        const result = answerValue.ok ? host.trySerializeMessage(answerValue.value) : answerValue;
         if (!result.ok) {
           if (chrome) {
             answer(undefined, 'Could not serialize message.');
