@@ -75,7 +75,8 @@ public final class ExtensionContext {
             ("extensionId", .string(owner.id.runtimeID)),
             ("baseURL", .string(owner.id.baseURL)),
             ("manifestVersion", .int(owner.manifest.manifestVersion)),
-            ("manifestJSON", .string(owner.manifest.rawJSON)),
+            ("manifestJSON", .string(host.options.flavor == .firefox
+                ? FirefoxManifest.normalizedJSON(owner.manifest.rawJSON, baseURL: owner.id.baseURL) : owner.manifest.rawJSON)),
             ("hasAction", .bool(owner.manifest.hasAction)),
             ("url", .string(url)),
             ("location", LocationParts.make(url)),
