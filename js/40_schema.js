@@ -182,13 +182,12 @@
   const signatures = new Map();
   host.signatures = signatures;
 
-  // Checks the arguments of the function `name` (`tabs.get`) and returns them matched to its parameters.
+  // Checks the arguments of the function `name` (`tabs.get`) and returns them matched to its
+  // parameters. (Events check their listeners themselves: see Event.addListener in 00_host.js.)
   host.checkArguments = function (name, args) {
     const parameters = signatures.get(name);
     return parameters ? matchArguments(name, parameters, args) : args;
   };
-
-  const listenerParameters = [{ name: 'callback', type: 'function' }];
 
   // Defines the API namespace `name` from its description:
   //   functions: { get: { parameters: [...], async: true | 'callback', run(args) }, ... }
@@ -215,12 +214,6 @@
       if (fn.async) parameters.push({ name: 'callback', type: 'function', optional: true });
       signatures.set(full, parameters);
       fn.fullName = full;
-      fn.signature = parameters;
-    }
-    for (const event of description.events || []) {
-      for (const method of ['addListener', 'removeListener', 'hasListener']) {
-        signatures.set(namespace + '.' + event + '.' + method, listenerParameters);
-      }
     }
     host.namespaces.set(namespace, description);
   };
