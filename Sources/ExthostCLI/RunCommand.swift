@@ -21,7 +21,8 @@ struct RunCommand: ParsableCommand {
             Exit status: 0 when no script threw or rejected uncaught, 1 when one did, 2 for bad input.
 
             Example:
-              exthost run fixtures/mdn-tabs-connect --site http://127.0.0.1:8000=fixtures/site \\
+              exthost run fixtures/mdn-tabs-connect \\
+                --site http://127.0.0.1:8000=fixtures/site \\
                 --open http://127.0.0.1:8000/index.html --click-action
             """
     )
