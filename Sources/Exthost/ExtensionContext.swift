@@ -13,8 +13,9 @@ public final class ExtensionContext {
     public let id: Int
     /// What kind of context this is.
     public let kind: ContextKind
-    /// The extension it belongs to.
-    public unowned let owner: ExtensionInstance
+    /// The extension it belongs to. (The instance keeps its open contexts; a context drops out of
+    /// it when it closes, and the host closes every context when it shuts down.)
+    public let owner: ExtensionInstance
     /// For content scripts: the tab of the frame.
     public let tabID: Int?
     /// For content scripts: the frame.
@@ -25,7 +26,8 @@ public final class ExtensionContext {
     public let url: String
 
     let script: ScriptContext
-    private unowned let host: ExtensionHost
+    /// The host that made the context; it owns the context while it is open.
+    private weak var host: ExtensionHost?
     private var receiver: ScriptValue?
     /// Whether the context was closed (its page went away).
     public private(set) var isClosed = false
@@ -41,8 +43,9 @@ public final class ExtensionContext {
         self.documentID = documentID
         let name = kind == .content ? "content \(owner.manifest.name) tab \(tabID ?? -1) frame \(frameID ?? -1)" : "\(kind.rawValue) \(owner.manifest.name)"
         let isServiceWorker = kind == .background && { if case .serviceWorker? = owner.manifest.background { return true } else { return false } }()
+        self.flavor = host.options.flavor
         script = ScriptContext(machine: host.machine, name: name, globalClassName: isServiceWorker ? "ServiceWorkerGlobalScope" : "Window")
-        install(extraInfo: extraInfo)
+        install(host: host, extraInfo: extraInfo)
     }
 
     /// Whether this is an extension's background service worker.
@@ -57,25 +60,35 @@ public final class ExtensionContext {
     func close(navigated: Bool = false) {
         guard !isClosed else { return }
         isClosed = true
-        host.loop.cancelTimers(owner: id)
         receiver = nil
-        host.router.contextClosed(self, navigated: navigated)
+        reportUncaught = nil
+        timers.removeAll()
+        if let host {
+            host.loop.cancelTimers(owner: id)
+            host.router.contextClosed(self, navigated: navigated)
+            host.contextDidClose(self)
+        }
         script.close()
     }
 
+    /// The flavor of the host that made the context.
+    private let flavor: Flavor
+
     // MARK: - Set-up
 
-    private func install(extraInfo: [(String, JSONValue)]) {
-        let hostObject = script.object()
+    private func install(host: ExtensionHost, extraInfo: [(String, JSONValue)]) {
+        // The host's objects have no prototype: a read of a missing key never reaches
+        // `Object.prototype`, where extension code could have put a getter.
+        let hostObject = script.object(prototype: nil)
         self.hostObject = hostObject
-        let native = script.object()
+        let native = script.object(prototype: nil)
         installNativeFunctions(on: native)
         var info: [(String, JSONValue)] = [
             ("kind", .string(kind.rawValue)),
             ("extensionId", .string(owner.id.runtimeID)),
             ("baseURL", .string(owner.id.baseURL)),
             ("manifestVersion", .int(owner.manifest.manifestVersion)),
-            ("manifestJSON", .string(host.options.flavor == .firefox
+            ("manifestJSON", .string(flavor == .firefox
                 ? FirefoxManifest.normalizedJSON(owner.manifest.rawJSON, baseURL: owner.id.baseURL) : owner.manifest.rawJSON)),
             ("hasAction", .bool(owner.manifest.hasAction)),
             ("url", .string(url)),
@@ -89,8 +102,8 @@ public final class ExtensionContext {
             try hostObject.setProperty("native", native)
             try hostObject.setProperty("global", script.global)
             try hostObject.setProperty("kind", script.string(kind.rawValue))
-            try hostObject.setProperty("flavor", script.string(host.options.flavor.rawValue))
-            try hostObject.setProperty("context", script.parseJSON(JSONValue.object(info).jsonText) ?? script.object())
+            try hostObject.setProperty("flavor", script.string(flavor.rawValue))
+            try hostObject.setProperty("context", script.parseJSON(JSONValue.object(info).jsonText) ?? script.object(prototype: nil))
             for (name, source) in EmbeddedScripts.all {
                 let setUp = try script.evaluate(source, sourceURL: "exthost:///js/\(name)")
                 try setUp.call([hostObject])
@@ -103,84 +116,100 @@ public final class ExtensionContext {
         } catch {
             fatalError("exthost's own js failed to load in \(script.name): \(error)")
         }
-        let reportUncaught = try? hostObject.property("reportUncaught")
-        script.onUnhandledRejection { [unowned self] _, reason in
-            guard !isClosed, let reportUncaught else { return }
+        reportUncaught = try? hostObject.property("reportUncaught")
+        script.onUnhandledRejection { [weak self] _, reason in
+            guard let self, !isClosed, let reportUncaught else { return }
             _ = try? reportUncaught.call([reason, script.boolean(true)])
         }
-        self.reportUncaught = reportUncaught
     }
 
     private var reportUncaught: ScriptValue?
     /// The `host` object the context's JavaScript in `js/` shares (never reachable from extension code).
     private(set) var hostObject: ScriptValue?
 
+    /// The natives: the only calls the host's JavaScript makes into Swift. Each is bound to this
+    /// context (weakly: a native outliving its context does nothing) and can name only what the
+    /// context owns: its own timers and ports, and API functions its kind of context has.
     private func installNativeFunctions(on native: ScriptValue) {
-        func define(_ name: String, _ body: @escaping NativeFunction.Body) {
-            try? native.setFunction(name, body)
-        }
-        define("consoleMessage") { [unowned self] call in
-            host.emit(ConsoleLevel(rawValue: call.string(0)) ?? .log, call.string(1), from: self)
-            return .undefined
-        }
-        define("uncaught") { [unowned self] call in
-            host.emit(.error, call.string(0), from: self, location: call.optionalString(1), isUncaught: true)
-            return .undefined
-        }
-        define("listenerError") { [unowned self] call in
-            host.emit(.error, call.string(0), from: self, location: call.optionalString(1), isUncaught: true)
-            return .undefined
-        }
-        define("monotonicNow") { [unowned self] _ in .number(host.loop.now) }
-        define("wallNow") { [unowned self] _ in .number(host.loop.epoch + host.loop.now) }
-        define("startTimer") { [unowned self] call in
-            let timerID = call.integer(0) ?? 0
-            let timer = host.loop.startTimer(after: call.number(1), repeats: call.boolean(2), owner: id) { [weak self] in
-                self?.receive("timer", .number(Double(timerID)))
+        func define(_ name: String, _ body: @escaping (ExtensionContext, ExtensionHost, NativeCall) throws -> NativeResult) {
+            try? native.setFunction(name) { [weak self] call in
+                guard let self, !isClosed, let host else { return .undefined }
+                return try body(self, host, call)
             }
-            timers[timerID] = timer
+        }
+        define("consoleMessage") { context, host, call in
+            host.emit(ConsoleLevel(rawValue: call.string(0)) ?? .log, call.string(1), from: context)
             return .undefined
         }
-        define("cancelTimer") { [unowned self] call in
-            if let timerID = call.integer(0), let timer = timers.removeValue(forKey: timerID) {
+        define("uncaught") { context, host, call in
+            host.emit(.error, call.string(0), from: context, location: call.optionalString(1), isUncaught: true)
+            return .undefined
+        }
+        define("listenerError") { context, host, call in
+            host.emit(.error, call.string(0), from: context, location: call.optionalString(1), isUncaught: true)
+            return .undefined
+        }
+        define("monotonicNow") { _, host, _ in .number(host.loop.now) }
+        define("wallNow") { _, host, _ in .number(host.loop.epoch + host.loop.now) }
+        define("startTimer") { context, host, call in
+            let timerID = try call.requiredInteger(0, "startTimer", "timer id")
+            let repeats = call.boolean(2)
+            let timer = host.loop.startTimer(after: call.number(1), repeats: repeats, owner: context.id) { [weak context] in
+                guard let context else { return }
+                // A timeout that fired is done: forget it, so a million timers leave nothing behind.
+                if !repeats { context.timers[timerID] = nil }
+                context.receive("timer", .number(Double(timerID)))
+            }
+            context.timers[timerID] = timer
+            return .undefined
+        }
+        define("cancelTimer") { context, host, call in
+            if let timerID = call.integer(0), let timer = context.timers.removeValue(forKey: timerID) {
                 host.loop.cancelTimer(timer)
             }
             return .undefined
         }
-        define("request") { [unowned self] call in
+        define("request") { context, host, call in
             let method = call.string(0)
             let arguments = JSONValue.parse(call.string(1)) ?? .array([])
-            let requestID = call.integer(2) ?? 0
-            host.api.request(APIRequest(method: method, arguments: arguments, context: self, requestID: requestID))
+            let requestID = try call.requiredInteger(2, "request", "request id")
+            host.api.request(APIRequest(method: method, arguments: arguments, context: context, requestID: requestID))
             return .undefined
         }
-        define("openChannel") { [unowned self] call in
-            guard let request = JSONValue.parse(call.string(0)), let target = MessageTarget(request) else { return .number(-1) }
+        define("openChannel") { context, host, call in
+            guard let request = JSONValue.parse(call.string(0)), let target = MessageTarget(request) else {
+                throw NativeArgumentError("openChannel: the first argument is not a message target.")
+            }
             let kind: PortChannel.Kind = request["oneTime"]?.boolValue == true ? .oneTime : .port
-            let portID = host.router.open(
-                from: self, to: target, name: request["name"] ?? .string(""), kind: kind, message: call.optionalString(1))
-            return .number(Double(portID))
+            do {
+                let portID = try host.router.open(
+                    from: context, to: target, name: request["name"] ?? .string(""), kind: kind, message: call.optionalString(1))
+                return .number(Double(portID))
+            } catch {
+                throw NativeArgumentError((error as? RouterError)?.message ?? "\(error)")
+            }
         }
-        define("postMessage") { [unowned self] call in
-            if let portID = call.integer(0) { host.router.post(from: portID, call.string(1)) }
+        define("postMessage") { context, host, call in
+            host.router.post(from: context, portID: try call.requiredInteger(0, "postMessage", "port id"), call.string(1))
             return .undefined
         }
-        define("disconnectPort") { [unowned self] call in
-            if let portID = call.integer(0) { host.router.disconnect(portID: portID) }
+        define("disconnectPort") { context, host, call in
+            host.router.disconnect(from: context, portID: try call.requiredInteger(0, "disconnectPort", "port id"))
             return .undefined
         }
-        define("respond") { [unowned self] call in
-            if let portID = call.integer(0) { host.router.respond(from: portID, text: call.optionalString(1), error: call.optionalString(2)) }
+        define("respond") { context, host, call in
+            let portID = try call.requiredInteger(0, "respond", "port id")
+            host.router.respond(from: context, portID: portID, text: call.optionalString(1), error: call.optionalString(2))
             return .undefined
         }
-        define("abandonResponse") { [unowned self] call in
-            if let portID = call.integer(0) { host.router.abandon(portID: portID) }
+        define("abandonResponse") { context, host, call in
+            host.router.abandon(from: context, portID: try call.requiredInteger(0, "abandonResponse", "port id"))
             return .undefined
         }
-        define("call") { [unowned self] call in
+        define("call") { context, host, call in
             let method = call.string(0)
             let arguments = JSONValue.parse(call.string(1)) ?? .array([])
-            switch host.api.call(method, arguments: arguments, from: self) {
+            switch host.api.call(method, arguments: arguments, from: context) {
             case .success(let result): return result
             case .failure(let error): return .json(JSONValue.object([("error", .string(error.message))]).jsonText)
             }
@@ -223,7 +252,7 @@ public final class ExtensionContext {
             } catch let error as ThrownValue {
                 report(error)
             } catch {
-                host.emit(.error, "Uncaught \(error)", from: self, isUncaught: true)
+                host?.emit(.error, "Uncaught \(error)", from: self, isUncaught: true)
             }
             return nil
         }
@@ -232,6 +261,7 @@ public final class ExtensionContext {
     /// Sends something to the context as a task of its own; `then` gets what `receive` returned
     /// (`nil` also when the context closed before the task ran).
     func deliver(_ kind: String, _ a: ReceiveArgument = .undefined, _ b: ReceiveArgument = .undefined, _ c: ReceiveArgument = .undefined, then: ((JSONValue?) -> Void)? = nil) {
+        guard let host else { return }
         host.crossProcess { [weak self] in
             let result = self?.receive(kind, a, b, c)
             then?(result)
@@ -247,7 +277,7 @@ public final class ExtensionContext {
         if let reportUncaught {
             _ = try? reportUncaught.call([error.value, script.boolean(false)])
         } else {
-            host.emit(.error, "Uncaught \(error.scriptError.summary)", from: self, location: error.scriptError.location, isUncaught: true)
+            host?.emit(.error, "Uncaught \(error.scriptError.summary)", from: self, location: error.scriptError.location, isUncaught: true)
         }
     }
 }

@@ -30,6 +30,8 @@ public final class ExtensionHost {
     lazy var router = MessageRouter(host: self)
     private let console: (ConsoleMessage) -> Void
     private var nextContextID = 1
+    /// Every open context, by id.
+    private var openContexts: [Int: ExtensionContext] = [:]
     /// Whether ``open(_:)`` has used the window's first tab yet.
     var initialTabUsedFlag = false
     /// The page load in progress or done in each tab.
@@ -100,7 +102,36 @@ public final class ExtensionHost {
     func makeContext(kind: ContextKind, owner: ExtensionInstance, url: String, tabID: Int? = nil, frameID: Int? = nil, documentID: String? = nil, extraInfo: [(String, JSONValue)] = []) -> ExtensionContext {
         let id = nextContextID
         nextContextID += 1
-        return ExtensionContext(id: id, kind: kind, owner: owner, host: self, url: url, tabID: tabID, frameID: frameID, documentID: documentID, extraInfo: extraInfo)
+        let context = ExtensionContext(id: id, kind: kind, owner: owner, host: self, url: url, tabID: tabID, frameID: frameID, documentID: documentID, extraInfo: extraInfo)
+        openContexts[id] = context
+        return context
+    }
+
+    /// The open context with id `id`; `nil` once it has closed. The router and everything else that
+    /// keeps a context for later names it by id and finds it here.
+    func context(_ id: Int) -> ExtensionContext? {
+        openContexts[id]
+    }
+
+    /// A context has closed: the host lets go of it.
+    func contextDidClose(_ context: ExtensionContext) {
+        openContexts[context.id] = nil
+    }
+
+    /// Closes every context (the host is going away): timers stop, ports close, and the contexts'
+    /// references to their extensions end with them.
+    func closeAllContexts() {
+        for instance in extensions {
+            let contexts = [instance.background].compactMap { $0 } + instance.contentContexts.values.sorted { $0.id < $1.id }
+            instance.background = nil
+            instance.contentContexts.removeAll()
+            for context in contexts { context.close() }
+        }
+        for context in openContexts.values.sorted(by: { $0.id < $1.id }) { context.close() }
+    }
+
+    deinit {
+        closeAllContexts()
     }
 
     /// Every context of every extension that is still open: backgrounds first, then content scripts.

@@ -46,6 +46,9 @@ public enum NativeFunction {
             let call = NativeCall(context: context, this: this, count: count, arguments: arguments)
             do {
                 return try box.body(call).makeValue(in: context)
+            } catch let error as NativeArgumentError {
+                exception?.pointee = context.error(error.message, name: "TypeError").ref
+                return nil
             } catch let error as ScriptError {
                 exception?.pointee = context.error(error.message, name: error.name ?? "Error").ref
                 return nil
@@ -115,6 +118,19 @@ public struct NativeCall {
         return Int(value)
     }
 
+    /// Argument `index` as an integer, or a `TypeError` naming the native and the argument when it
+    /// is not a number with an integer value. The host's own JavaScript never passes anything else.
+    public func requiredInteger(_ index: Int, _ function: String, _ what: String) throws(NativeArgumentError) -> Int {
+        guard let value = raw(index), JSValueIsNumber(context.ref, value) else {
+            throw NativeArgumentError("\(function): argument \(index + 1) (\(what)) must be an integer.")
+        }
+        let number = JSValueToNumber(context.ref, value, nil)
+        guard number.isFinite, number.rounded(.towardZero) == number, number.magnitude < 9.007_199_254_740_992e15 else {
+            throw NativeArgumentError("\(function): argument \(index + 1) (\(what)) must be an integer.")
+        }
+        return Int(number)
+    }
+
     /// Argument `index` converted to a boolean (`false` when missing).
     public func boolean(_ index: Int) -> Bool {
         guard let value = raw(index) else { return false }
@@ -150,5 +166,17 @@ public enum NativeResult {
         case .json(let json): return withJSString(json) { JSValueMakeFromJSONString(ctx, $0) } ?? JSValueMakeUndefined(ctx)
         case .value(let value): return value.ref
         }
+    }
+}
+
+/// A native was called with arguments it does not take: thrown to JavaScript as a `TypeError`.
+/// The host's own JavaScript never causes one; it means something else reached a native.
+public struct NativeArgumentError: Error {
+    /// What was wrong with the arguments.
+    public let message: String
+
+    /// An error with `message`.
+    public init(_ message: String) {
+        self.message = message
     }
 }

@@ -163,6 +163,15 @@ public final class ScriptContext {
         ScriptValue(JSObjectMake(ref, nil, nil), in: self)
     }
 
+    /// A new empty object whose prototype is `prototype`; `nil` makes an object with no prototype
+    /// (`Object.create(null)`), whose missing keys read as `undefined` without consulting
+    /// `Object.prototype`.
+    public func object(prototype: ScriptValue?) -> ScriptValue {
+        let object = JSObjectMake(ref, nil, nil)!
+        JSObjectSetPrototype(ref, object, prototype?.ref ?? JSValueMakeNull(ref))
+        return ScriptValue(object, in: self)
+    }
+
     /// Parses JSON text into a value of this context, or returns `nil` when the text is not JSON.
     public func parseJSON(_ json: String) -> ScriptValue? {
         guard let value = withJSString(json, { JSValueMakeFromJSONString(ref, $0) }) else { return nil }

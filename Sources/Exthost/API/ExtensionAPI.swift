@@ -11,8 +11,8 @@ final class ExtensionAPI {
     typealias SyncFunction = (JSONValue, ExtensionContext) -> Result<NativeResult, APIError>
 
     unowned let host: ExtensionHost
-    private var asyncFunctions: [String: AsyncFunction] = [:]
-    private var syncFunctions: [String: SyncFunction] = [:]
+    private var asyncFunctions: [String: (contexts: Set<ContextKind>, body: AsyncFunction)] = [:]
+    private var syncFunctions: [String: (contexts: Set<ContextKind>, body: SyncFunction)] = [:]
 
     init(host: ExtensionHost) {
         self.host = host
@@ -26,28 +26,43 @@ final class ExtensionAPI {
     /// The flavor's texts.
     var texts: FlavorTexts { FlavorTexts(flavor: host.options.flavor) }
 
-    /// Adds an asynchronous function.
-    func define(_ method: String, _ body: @escaping AsyncFunction) {
-        asyncFunctions[method] = body
+    /// Adds an asynchronous function that the kinds of context in `contexts` may call (as in the
+    /// browsers: `tabs` and `windows` are not there for content scripts).
+    func define(_ method: String, contexts: Set<ContextKind>, _ body: @escaping AsyncFunction) {
+        asyncFunctions[method] = (contexts, body)
     }
 
-    /// Adds a synchronous function.
-    func defineSync(_ method: String, _ body: @escaping SyncFunction) {
-        syncFunctions[method] = body
+    /// Adds a synchronous function that the kinds of context in `contexts` may call.
+    func defineSync(_ method: String, contexts: Set<ContextKind>, _ body: @escaping SyncFunction) {
+        syncFunctions[method] = (contexts, body)
     }
 
+    /// Runs an asynchronous call; its answer comes as a task. A context whose kind does not have
+    /// the function gets an error, whatever reached the native.
     func request(_ request: APIRequest) {
         guard let function = asyncFunctions[request.method] else {
             request.fail("exthost does not implement \(request.method) yet.")
             return
         }
-        function(request)
+        guard function.contexts.contains(request.context.kind) else {
+            request.fail(Self.unavailableText(request.method, request.context.kind))
+            return
+        }
+        function.body(request)
     }
 
+    /// Runs a synchronous call.
     func call(_ method: String, arguments: JSONValue, from context: ExtensionContext) -> Result<NativeResult, APIError> {
         guard let function = syncFunctions[method] else {
             return .failure(APIError(message: "exthost does not implement \(method) yet."))
         }
-        return function(arguments, context)
+        guard function.contexts.contains(context.kind) else {
+            return .failure(APIError(message: Self.unavailableText(method, context.kind)))
+        }
+        return function.body(arguments, context)
+    }
+
+    private static func unavailableText(_ method: String, _ kind: ContextKind) -> String {
+        "\(method) is not available in a \(kind.rawValue) context."
     }
 }

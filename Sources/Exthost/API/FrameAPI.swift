@@ -5,11 +5,11 @@ import JSEngine
 enum FrameAPI {
     static func register(in api: ExtensionAPI) {
         let host = api.host
-        api.defineSync("frame.count") { _, context in
+        api.defineSync("frame.count", contexts: [.content]) { _, context in
             guard let tabID = context.tabID, let frameID = context.frameID, let tab = host.browser.tab(tabID) else { return .success(.number(0)) }
             return .success(.number(Double(tab.frames.filter { $0.parentID == frameID }.count)))
         }
-        api.defineSync("frame.window") { arguments, context in
+        api.defineSync("frame.window", contexts: [.content]) { arguments, context in
             guard let tabID = context.tabID, let frameID = context.frameID, let tab = host.browser.tab(tabID),
                 let frame = tab.frame(frameID)
             else { return .success(.null) }

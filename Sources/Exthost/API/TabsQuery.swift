@@ -5,7 +5,7 @@ import BrowserModel
 enum TabsQuery {
     static func register(in api: ExtensionAPI) {
         let host = api.host
-        api.define("tabs.query") { request in
+        api.define("tabs.query", contexts: [.background, .driver]) { request in
             let query = request.argument(0) ?? .object([])
             let flavor = host.options.flavor
             var urlPatterns: [MatchPattern]?

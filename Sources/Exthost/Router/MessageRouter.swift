@@ -4,25 +4,40 @@ import BrowserModel
 /// target names, carries messages and answers between ports, and closes ports by each browser's
 /// rules. Every delivery is a task on the loop, in the order posted; nothing crosses contexts but
 /// serialized text.
+///
+/// The router is the single owner of port and channel state. A port belongs to the context it
+/// was made for: a context can post, answer on or close only its own ports (``PortRecord``), and
+/// contexts are named by id, so a channel never keeps a context alive or points at one that went
+/// away. A channel is forgotten as soon as its last port closes, whichever path closes it.
 final class MessageRouter {
-    private unowned let host: ExtensionHost
+    /// An open port: its channel and the context that holds it.
+    private struct PortRecord {
+        let channelID: Int
+        let contextID: Int
+    }
+
+    /// The host, which owns the router (`weak`, as a router never outlives it in use).
+    private weak var host: ExtensionHost?
+    private let flavor: Flavor
+    private let texts: FlavorTexts
     private var channels: [Int: PortChannel] = [:]
-    /// The channel of every open port.
-    private var channelOfPort: [Int: Int] = [:]
+    /// Every open port.
+    private var ports: [Int: PortRecord] = [:]
+    /// The open ports of each context, so closing a context costs what it holds.
+    private var portsOfContext: [Int: Set<Int>] = [:]
     private var nextPortID = 1
     private var nextChannelID = 1
 
     init(host: ExtensionHost) {
         self.host = host
+        flavor = host.options.flavor
+        texts = FlavorTexts(flavor: host.options.flavor)
     }
 
-    private var flavor: Flavor { host.options.flavor }
-    private var texts: FlavorTexts { FlavorTexts(flavor: flavor) }
-
-    private func makePortID() -> Int {
-        defer { nextPortID += 1 }
-        return nextPortID
-    }
+    /// How many channels have a port still open (for tests of the router's memory).
+    var openChannelCount: Int { channels.count }
+    /// How many ports are open.
+    var openPortCount: Int { ports.count }
 
     // MARK: - Opening
 
@@ -30,171 +45,172 @@ final class MessageRouter {
     /// (never the caller itself). Returns the opener's port id at once; the answer comes later.
     ///
     /// - Parameter message: for a one-time channel, the serialized message.
-    func open(from context: ExtensionContext, to target: MessageTarget, name: JSONValue, kind: PortChannel.Kind, message: String? = nil) -> Int {
-        let channel = PortChannel(id: nextChannelID, kind: kind, name: name, openerPortID: makePortID(), opener: context)
+    /// - Throws: ``RouterError`` when the caller's kind of context may not message that target
+    ///   (a content script has no `tabs` API in any browser).
+    func open(from context: ExtensionContext, to target: MessageTarget, name: JSONValue, kind: PortChannel.Kind, message: String? = nil) throws(RouterError) -> Int {
+        guard let host else { throw RouterError(message: "The browser has shut down.") }
+        if case .tab = target, context.kind == .content {
+            throw RouterError(message: "A content script cannot message tabs: tabs.connect and tabs.sendMessage are not available to content scripts.")
+        }
+        let channel = PortChannel(id: nextChannelID, kind: kind, name: name, openerPortID: makePortID(), openerContextID: context.id)
         nextChannelID += 1
         channels[channel.id] = channel
-        channelOfPort[channel.openerPortID] = channel.id
-        let sender = MessageSender.make(for: context, host: host)
-        for receiver in receivingContexts(for: target, from: context) {
-            let portID = makePortID()
-            channel.receivers.append(PortChannel.Receiver(portID: portID, context: receiver))
-            channelOfPort[portID] = channel.id
-            var info: [(String, JSONValue)] = [("name", name), ("sender", sender), ("oneTime", .bool(kind == .oneTime))]
-            if let message { info.append(("message", .string(message))) }
-            receiver.deliver("port.connect", .number(Double(portID)), .string(JSONValue.object(info).jsonText)) { [weak self] result in
-                self?.decide(portID: portID, result: result)
-            }
+        register(channel.openerPortID, of: channel, contextID: context.id)
+        let receivers = receivingContexts(for: target, from: context, in: host)
+        if receivers.isEmpty {
+            host.crossProcess { [weak self] in self?.failOpener(channelID: channel.id) }
+            return channel.openerPortID
         }
-        if channel.receivers.isEmpty {
-            host.crossProcess { [weak self] in self?.failOpener(channel) }
+        let sender = MessageSender.make(for: context, host: host)
+        var info: [(String, JSONValue)] = [("name", name), ("sender", sender), ("oneTime", .bool(kind == .oneTime))]
+        if let message { info.append(("message", .string(message))) }
+        let infoText = JSONValue.object(info).jsonText
+        for receiver in receivers {
+            let portID = makePortID()
+            channel.receivers.append(PortChannel.Receiver(portID: portID, contextID: receiver.id))
+            register(portID, of: channel, contextID: receiver.id)
+            receiver.deliver("port.connect", .number(Double(portID)), .string(infoText)) { [weak self] result in
+                self?.decide(channelID: channel.id, portID: portID, result: result)
+            }
         }
         return channel.openerPortID
     }
 
+    private func makePortID() -> Int {
+        defer { nextPortID += 1 }
+        return nextPortID
+    }
+
     /// The contexts a target names, in frame order, without the caller.
-    private func receivingContexts(for target: MessageTarget, from caller: ExtensionContext) -> [ExtensionContext] {
+    private func receivingContexts(for target: MessageTarget, from caller: ExtensionContext, in host: ExtensionHost) -> [ExtensionContext] {
         switch target {
         case .extensionPages(let extensionID):
             let instance = extensionID.map { id in host.extensions.first { $0.id.runtimeID == id } } ?? caller.owner
-            guard let instance, let background = instance.background, background !== caller else { return [] }
+            guard let instance, let background = instance.background, background !== caller, !background.isClosed else { return [] }
             return [background]
         case .tab(let tabID, let frameID, let documentID):
             guard let tab = host.browser.tab(tabID) else { return [] }
             return tab.frames.compactMap { frame -> ExtensionContext? in
                 if let frameID, frame.id != frameID { return nil }
                 if let documentID, frame.documentID != documentID { return nil }
-                guard let context = caller.owner.contentContexts[.init(tabID: tabID, frameID: frame.id)], context !== caller else { return nil }
+                guard let context = caller.owner.contentContexts[.init(tabID: tabID, frameID: frame.id)],
+                    context !== caller, !context.isClosed else { return nil }
                 return context
             }
         }
     }
 
     /// A receiving context has said whether it listens (`result.accepted`) and, for one-time
-    /// messages, whether a listener will answer later (`result.pending`).
-    private func decide(portID: Int, result: JSONValue?) {
-        guard let channel = channel(ofPort: portID), let index = channel.receiverIndex(portID) else { return }
+    /// messages, whether a listener will answer later (`result.pending`). `nil`: the context went
+    /// away (or its listener could not run) before it could say, which counts as not listening.
+    private func decide(channelID: Int, portID: Int, result: JSONValue?) {
+        guard let channel = channels[channelID], let index = channel.receiverIndex(portID) else { return }
         let accepted = result?["accepted"]?.boolValue ?? false
         channel.receivers[index].decided = true
         channel.receivers[index].accepted = accepted
-        if !accepted {
-            channel.receivers[index].open = false
-            channelOfPort[portID] = nil
-        }
-        if channel.kind == .oneTime, accepted, result?["pending"]?.boolValue != true {
-            // Answered already or will not answer: this receiver is done.
+        if !accepted || (channel.kind == .oneTime && result?["pending"]?.boolValue != true) {
+            // Not listening, or a one-time receiver that answered already or will not answer.
             closeReceiver(channel, index)
-        } else if channel.kind == .oneTime, accepted {
-            channel.receivers[index].pendingResponse = true
         }
         settle(channel)
     }
 
-    /// Reports the end of a channel to its opener when nobody took it, or (one-time) nobody answered.
+    /// Reports the end of a channel to its opener once every receiver has decided: nobody took it,
+    /// (one-time) nobody will answer, or (ports) everybody who took it went away meanwhile.
     private func settle(_ channel: PortChannel) {
-        guard channel.allDecided, channel.openerOpen else { return }
-        let anyAccepted = channel.receivers.contains { $0.accepted }
-        if !anyAccepted {
-            failOpener(channel)
-            return
-        }
-        if channel.kind == .oneTime, !channel.answered, !channel.receivers.contains(where: { $0.open }) {
-            channel.answered = true
-            channel.openerOpen = false
-            deliverToOpener(channel, "port.response", .undefined, .null)
-            forget(channel)
-        } else if channel.kind == .port, channel.liveReceivers.isEmpty {
-            // Every receiver that took the channel went away before the others had decided.
-            channel.openerOpen = false
-            channelOfPort[channel.openerPortID] = nil
-            deliverToOpener(channel, "port.disconnect", .null)
-            forget(channel)
+        defer { forgetIfFinished(channel) }
+        guard channel.openerOpen, channel.allDecided else { return }
+        if !channel.anyAccepted {
+            failOpener(channelID: channel.id)
+        } else if channel.kind == .oneTime, !channel.anyReceiverOpen {
+            closeOpener(channel, deliver: "port.response", .undefined, .null)
+        } else if channel.kind == .port, !channel.anyLiveReceiver {
+            closeOpener(channel, deliver: "port.disconnect", .null)
         }
     }
 
-    private func failOpener(_ channel: PortChannel) {
-        guard channel.openerOpen else { return }
+    private func failOpener(channelID: Int) {
+        guard let channel = channels[channelID], channel.openerOpen else { return }
         switch channel.kind {
-        case .port: deliverToOpener(channel, "port.disconnect", .string(texts.noReceiver))
-        case .oneTime: deliverToOpener(channel, "port.response", .undefined, .string(texts.noReceiver))
+        case .port: closeOpener(channel, deliver: "port.disconnect", .string(texts.noReceiver))
+        case .oneTime: closeOpener(channel, deliver: "port.response", .undefined, .string(texts.noReceiver))
         }
-        channel.openerOpen = false
-        forget(channel)
+        forgetIfFinished(channel)
     }
 
     // MARK: - Messages
 
-    /// Carries a message posted on `portID` to the other side: from the opener to every receiver
-    /// that may still take it, from a receiver to the opener.
-    func post(from portID: Int, _ text: String) {
-        guard let channel = channel(ofPort: portID) else { return }
+    /// Carries a message posted by `context` on its port `portID` to the other side: from the
+    /// opener to every receiver that may still take it, from a receiver to the opener. A port that
+    /// is closed or not the context's own carries nothing.
+    func post(from context: ExtensionContext, portID: Int, _ text: String) {
+        guard let channel = ownChannel(of: portID, context) else { return }
         if portID == channel.openerPortID {
-            for receiver in channel.reachableReceivers {
-                receiver.context.deliver("port.message", .number(Double(receiver.portID)), .string(text))
+            for receiver in channel.receivers where receiver.open && (!receiver.decided || receiver.accepted) {
+                deliver(to: receiver.contextID, "port.message", .number(Double(receiver.portID)), .string(text))
             }
         } else if channel.openerOpen {
             deliverToOpener(channel, "port.message", .string(text))
         }
     }
 
-    /// A one-time receiver answers: the first answer goes to the opener, later ones are dropped.
-    /// `error` instead of `text` rejects the sender's call with that message.
-    func respond(from portID: Int, text: String?, error: String?) {
-        guard let channel = channel(ofPort: portID), let index = channel.receiverIndex(portID) else { return }
-        if !channel.answered, channel.openerOpen {
-            channel.answered = true
-            deliverToOpener(channel, "port.response", text.map(ReceiveArgument.string) ?? .undefined, error.map(ReceiveArgument.string) ?? .null)
+    /// A one-time receiver answers on its port: the first answer goes to the opener, later ones are
+    /// dropped. `error` instead of `text` rejects the sender's call with that message.
+    func respond(from context: ExtensionContext, portID: Int, text: String?, error: String?) {
+        guard let channel = ownChannel(of: portID, context), let index = channel.receiverIndex(portID) else { return }
+        if channel.openerOpen {
+            closeOpener(channel, deliver: "port.response", text.map(ReceiveArgument.string) ?? .undefined, error.map(ReceiveArgument.string) ?? .null)
         }
         closeReceiver(channel, index)
         settle(channel)
     }
 
     /// A one-time receiver will not answer after all (its `sendResponse` went unused).
-    func abandon(portID: Int) {
-        guard let channel = channel(ofPort: portID), let index = channel.receiverIndex(portID) else { return }
+    func abandon(from context: ExtensionContext, portID: Int) {
+        guard let channel = ownChannel(of: portID, context), let index = channel.receiverIndex(portID) else { return }
         closeReceiver(channel, index)
         settle(channel)
     }
 
     // MARK: - Closing
 
-    /// A script called `port.disconnect()` on `portID`. The caller gets no `onDisconnect`.
-    func disconnect(portID: Int) {
-        guard let channel = channel(ofPort: portID) else { return }
-        close(portID, of: channel, error: nil)
+    /// A script called `port.disconnect()` on its port `portID`. The caller gets no `onDisconnect`.
+    func disconnect(from context: ExtensionContext, portID: Int) {
+        guard let channel = ownChannel(of: portID, context) else { return }
+        close(portID, of: channel, error: nil, unloaded: false)
     }
 
-    /// A context went away (its page closed or navigated): every port it held closes.
+    /// A context went away (its page closed or navigated): every port it holds closes, in the
+    /// order the ports were made.
     ///
     /// - Parameter navigated: the page navigated (Chrome reports the back/forward cache text to the other side).
     func contextClosed(_ context: ExtensionContext, navigated: Bool) {
+        guard let held = portsOfContext.removeValue(forKey: context.id) else { return }
         let error = navigated ? texts.pageMovedToBackForwardCache : nil
-        for channel in channels.values.sorted(by: { $0.id < $1.id }) {
-            if channel.opener === context, channel.openerOpen {
-                close(channel.openerPortID, of: channel, error: error)
-            }
-            for receiver in channel.receivers where receiver.context === context && receiver.open {
-                close(receiver.portID, of: channel, error: error, unloaded: true)
-            }
+        for portID in held.sorted() {
+            guard let record = ports[portID], let channel = channels[record.channelID] else { continue }
+            close(portID, of: channel, error: error, unloaded: true)
         }
     }
 
     /// Closes one port and tells the others what the flavor's browser tells them.
-    private func close(_ portID: Int, of channel: PortChannel, error: String?, unloaded: Bool = false) {
-        channelOfPort[portID] = nil
+    private func close(_ portID: Int, of channel: PortChannel, error: String?, unloaded: Bool) {
+        defer { forgetIfFinished(channel) }
         if portID == channel.openerPortID {
             channel.openerOpen = false
-            for receiver in channel.receivers where receiver.open {
-                closeReceiverPort(channel, receiver.portID)
-                if receiver.accepted || !receiver.decided {
-                    receiver.context.deliver("port.disconnect", .number(Double(receiver.portID)), error.map(ReceiveArgument.string) ?? .null)
-                }
-            }
-            forget(channel)
+            unregister(portID)
+            closeReceivers(of: channel, error: error)
             return
         }
         guard let index = channel.receiverIndex(portID) else { return }
-        channel.receivers[index].open = false
+        closeReceiver(channel, index)
+        if unloaded, !channel.receivers[index].decided {
+            // The offer never reached a listener: the context went away first. That is a receiver
+            // that did not take the channel (its answer, when it comes, changes nothing).
+            channel.receivers[index].decided = true
+            settle(channel)
+            return
+        }
         if channel.kind == .oneTime {
             settle(channel)
             return
@@ -204,43 +220,75 @@ final class MessageRouter {
         // A receiver that goes away is only removed; the opener hears when the last one has.
         // Firefox: either closes the opener's side, which then closes every other receiver.
         let closesOpener = flavor == .firefox || !unloaded
-        let lastReceiverGone = channel.allDecided && channel.liveReceivers.isEmpty
+        let lastReceiverGone = channel.allDecided && !channel.anyLiveReceiver
         guard closesOpener || lastReceiverGone, channel.openerOpen else { return }
-        channel.openerOpen = false
-        channelOfPort[channel.openerPortID] = nil
-        deliverToOpener(channel, "port.disconnect", error.map(ReceiveArgument.string) ?? .null)
-        if flavor == .chrome { return }
-        for receiver in channel.receivers where receiver.open {
-            closeReceiverPort(channel, receiver.portID)
+        closeOpener(channel, deliver: "port.disconnect", error.map(ReceiveArgument.string) ?? .null)
+        if flavor == .firefox {
+            closeReceivers(of: channel, error: nil)
+        }
+    }
+
+    /// Closes every open receiver of a channel whose opener closed, telling those that took the
+    /// connection (or have not decided yet, so that their port closes when it arrives).
+    private func closeReceivers(of channel: PortChannel, error: String?) {
+        for index in channel.receivers.indices where channel.receivers[index].open {
+            closeReceiver(channel, index)
+            let receiver = channel.receivers[index]
             if receiver.accepted || !receiver.decided {
-                receiver.context.deliver("port.disconnect", .number(Double(receiver.portID)), .null)
+                deliver(to: receiver.contextID, "port.disconnect", .number(Double(receiver.portID)), error.map(ReceiveArgument.string) ?? .null)
             }
         }
-        forget(channel)
+    }
+
+    /// Closes the opener's port and delivers its last event (`port.disconnect` or `port.response`).
+    private func closeOpener(_ channel: PortChannel, deliver kind: String, _ b: ReceiveArgument, _ c: ReceiveArgument = .undefined) {
+        channel.openerOpen = false
+        unregister(channel.openerPortID)
+        deliverToOpener(channel, kind, b, c)
     }
 
     private func closeReceiver(_ channel: PortChannel, _ index: Int) {
+        guard channel.receivers[index].open else { return }
         channel.receivers[index].open = false
-        channel.receivers[index].pendingResponse = false
-        channelOfPort[channel.receivers[index].portID] = nil
-    }
-
-    private func closeReceiverPort(_ channel: PortChannel, _ portID: Int) {
-        guard let index = channel.receiverIndex(portID) else { return }
-        closeReceiver(channel, index)
+        unregister(channel.receivers[index].portID)
     }
 
     private func deliverToOpener(_ channel: PortChannel, _ kind: String, _ b: ReceiveArgument = .undefined, _ c: ReceiveArgument = .undefined) {
-        channel.opener.deliver(kind, .number(Double(channel.openerPortID)), b, c)
+        deliver(to: channel.openerContextID, kind, .number(Double(channel.openerPortID)), b, c)
     }
 
-    private func channel(ofPort portID: Int) -> PortChannel? {
-        channelOfPort[portID].flatMap { channels[$0] }
+    /// Delivers to a context by id, as a task; a context that has gone away gets nothing.
+    private func deliver(to contextID: Int, _ kind: String, _ a: ReceiveArgument, _ b: ReceiveArgument = .undefined, _ c: ReceiveArgument = .undefined) {
+        host?.context(contextID)?.deliver(kind, a, b, c)
+    }
+
+    // MARK: - Ports
+
+    /// The channel of `portID` if it is open and held by `context`.
+    private func ownChannel(of portID: Int, _ context: ExtensionContext) -> PortChannel? {
+        guard let record = ports[portID], record.contextID == context.id else { return nil }
+        return channels[record.channelID]
+    }
+
+    private func register(_ portID: Int, of channel: PortChannel, contextID: Int) {
+        ports[portID] = PortRecord(channelID: channel.id, contextID: contextID)
+        portsOfContext[contextID, default: []].insert(portID)
+    }
+
+    private func unregister(_ portID: Int) {
+        guard let record = ports.removeValue(forKey: portID) else { return }
+        portsOfContext[record.contextID]?.remove(portID)
+        if portsOfContext[record.contextID]?.isEmpty == true { portsOfContext[record.contextID] = nil }
     }
 
     /// Drops a channel once no port of it is open.
-    private func forget(_ channel: PortChannel) {
-        guard !channel.openerOpen, !channel.receivers.contains(where: { $0.open }) else { return }
-        channels[channel.id] = nil
+    private func forgetIfFinished(_ channel: PortChannel) {
+        if channel.isFinished { channels[channel.id] = nil }
     }
+}
+
+/// Why the router refused a call: a context asked for what its kind may not do.
+struct RouterError: Error {
+    /// What went wrong, for people.
+    let message: String
 }

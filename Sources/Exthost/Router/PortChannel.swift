@@ -1,8 +1,10 @@
 /// A message channel between one opener port and the ports of the contexts that received its
 /// connection: what `runtime.connect`, `tabs.connect` and the one-time `sendMessage` calls make.
 ///
-/// Every port has an integer id unique in the host; scripts hold ids, never objects of another
-/// context. Messages cross as serialized text.
+/// Every port has an integer id unique in the host and belongs to exactly one context, named by
+/// its id (never by a reference that could outlive the context): the router finds a live context
+/// through the host when it delivers, and a context that has gone away is simply not there.
+/// Messages cross as serialized text.
 final class PortChannel {
     /// What a channel is for.
     enum Kind {
@@ -12,20 +14,19 @@ final class PortChannel {
         case oneTime
     }
 
-    /// A receiving port and whether its context took the connection.
+    /// A receiving port and what its context has said about the connection.
     struct Receiver {
         /// The port's id.
         let portID: Int
-        /// The context that holds the port.
-        unowned let context: ExtensionContext
-        /// Whether the context has answered whether it listens.
+        /// The id of the context that holds the port.
+        let contextID: Int
+        /// Whether the context has said whether it listens (or went away, which counts as "no").
         var decided = false
         /// Whether it listens (had `onConnect`/`onMessage` listeners).
         var accepted = false
-        /// Whether the port is still open.
+        /// Whether the port is still open. A port can close before its context decides (a one-time
+        /// listener answered synchronously, or the context went away while the offer was on its way).
         var open = true
-        /// One-time channels: whether this receiver may still answer (a listener returned `true` or a promise).
-        var pendingResponse = false
     }
 
     /// The channel's id.
@@ -36,21 +37,19 @@ final class PortChannel {
     let name: JSONValue
     /// The opener's port id.
     let openerPortID: Int
-    /// The context that opened the channel.
-    unowned let opener: ExtensionContext
-    /// Whether the opener's port is still open.
+    /// The id of the context that opened the channel.
+    let openerContextID: Int
+    /// Whether the opener's port is still open (for a one-time channel: still waiting for its answer).
     var openerOpen = true
     /// The receiving ports, in the order they were offered the connection.
     var receivers: [Receiver] = []
-    /// One-time channels: whether an answer was delivered (only the first counts).
-    var answered = false
 
-    init(id: Int, kind: Kind, name: JSONValue, openerPortID: Int, opener: ExtensionContext) {
+    init(id: Int, kind: Kind, name: JSONValue, openerPortID: Int, openerContextID: Int) {
         self.id = id
         self.kind = kind
         self.name = name
         self.openerPortID = openerPortID
-        self.opener = opener
+        self.openerContextID = openerContextID
     }
 
     /// The receiver with port id `portID`.
@@ -61,9 +60,15 @@ final class PortChannel {
     /// Whether every receiver has said whether it listens.
     var allDecided: Bool { receivers.allSatisfy(\.decided) }
 
-    /// The receivers still open that took the connection.
-    var liveReceivers: [Receiver] { receivers.filter { $0.accepted && $0.open } }
+    /// Whether any receiver took the connection.
+    var anyAccepted: Bool { receivers.contains { $0.accepted } }
 
-    /// Receivers still undecided or open and accepted: those a message may still reach.
-    var reachableReceivers: [Receiver] { receivers.filter { $0.open && (!$0.decided || $0.accepted) } }
+    /// Whether any receiving port is still open.
+    var anyReceiverOpen: Bool { receivers.contains { $0.open } }
+
+    /// Whether a receiver that took the connection is still open.
+    var anyLiveReceiver: Bool { receivers.contains { $0.accepted && $0.open } }
+
+    /// Whether every port of the channel is closed: the router then forgets it.
+    var isFinished: Bool { !openerOpen && !anyReceiverOpen }
 }
