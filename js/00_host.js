@@ -193,8 +193,19 @@
       case 'timer': {
         const timer = host.timerCallbacks.get(a);
         if (!timer) return;
-        if (!timer.repeats) host.timerCallbacks.delete(a);
-        if (typeof timer.callback === 'function') host.callReporting(timer.callback, undefined, timer.args);
+        if (timer.repeats) {
+          // An interval runs again `delay` later, one nesting level deeper (js/20_timers.js).
+          native.startTimer(a, host.clampTimerDelay(timer.delay, timer.nesting), false);
+        } else {
+          host.timerCallbacks.delete(a);
+        }
+        host.timerNesting = timer.nesting;
+        if (timer.repeats) timer.nesting++;
+        try {
+          if (typeof timer.callback === 'function') host.callReporting(timer.callback, undefined, timer.args);
+        } finally {
+          host.timerNesting = 0;
+        }
         return;
       }
     }

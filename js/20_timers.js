@@ -7,14 +7,24 @@
   const global = host.global;
   let nextTimer = 1;
 
+  // HTML's timer nesting: a timer set from a timer's callback is one level deeper, and from the
+  // sixth level on its delay is at least 4 ms (Chromium's DOMTimer and Firefox's TimeoutManager
+  // both clamp after 5 levels). An interval's every run is one level deeper than the last. So a
+  // chain of zero-delay timers moves the clock on, and --max-time ends it, as in a browser.
+  host.timerNesting = 0;
+  host.clampTimerDelay = (ms, nesting) => (nesting > 5 && ms < 4 ? 4 : ms);
+
   function start(callback, delay, args, repeats) {
     const id = nextTimer++;
     let ms = Number(delay);
     if (!Number.isFinite(ms) || ms < 0) ms = 0;
     // Browsers store the delay as a 32-bit signed integer: larger ones fire at once.
     if (ms > 2147483647) ms = 0;
-    host.timerCallbacks.set(id, { callback, args, repeats });
-    native.startTimer(id, Math.trunc(ms), repeats);
+    ms = Math.trunc(ms);
+    const nesting = host.timerNesting;
+    const timer = { callback, args, repeats, delay: ms, nesting: nesting + 1 };
+    host.timerCallbacks.set(id, timer);
+    native.startTimer(id, host.clampTimerDelay(ms, nesting), false);
     return id;
   }
   function clear(id) {

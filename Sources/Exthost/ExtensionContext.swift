@@ -41,7 +41,7 @@ public final class ExtensionContext {
         self.tabID = tabID
         self.frameID = frameID
         self.documentID = documentID
-        let name = kind == .content ? "content \(owner.manifest.name) tab \(tabID ?? -1) frame \(frameID ?? -1)" : "\(kind.rawValue) \(owner.manifest.name)"
+        let name = "\(Self.displayName(kind: kind, tabID: tabID, frameID: frameID)) of \(owner.manifest.name)"
         let isServiceWorker = kind == .background && { if case .serviceWorker? = owner.manifest.background { return true } else { return false } }()
         self.flavor = host.options.flavor
         script = ScriptContext(machine: host.machine, name: name, globalClassName: isServiceWorker ? "ServiceWorkerGlobalScope" : "Window")
@@ -218,6 +218,9 @@ public final class ExtensionContext {
 
     private var timers: [Int: TimerID] = [:]
 
+    /// How many of the context's timers are waiting to fire.
+    var pendingTimerCount: Int { timers.count }
+
     // MARK: - Running
 
     /// Runs a script of the extension, reporting what it throws as uncaught.
@@ -226,17 +229,19 @@ public final class ExtensionContext {
     @discardableResult
     func runScript(_ source: String, url: String) -> Bool {
         guard !isClosed else { return false }
-        return script.withLock {
+        let (succeeded, stop) = script.runTask { () -> Bool in
             do {
                 try script.execute(source, sourceURL: url)
                 return true
             } catch let error as ThrownValue {
-                report(error)
+                if !script.machine.isStopping { report(error) }
                 return false
             } catch {
                 return false
             }
         }
+        if let stop { reportStop(stop) }
+        return succeeded && stop == nil
     }
 
     /// Calls the context's `receive(kind, a, b, c)` now, as the top-level call of the current task,
@@ -244,17 +249,47 @@ public final class ExtensionContext {
     @discardableResult
     func receive(_ kind: String, _ a: ReceiveArgument = .undefined, _ b: ReceiveArgument = .undefined, _ c: ReceiveArgument = .undefined) -> JSONValue? {
         guard !isClosed, let receiver else { return nil }
-        return script.withLock { () -> JSONValue? in
+        let (result, stop) = script.runTask { () -> JSONValue? in
             do {
                 let result = try receiver.call([script.string(kind), a.value(in: script), b.value(in: script), c.value(in: script)])
                 guard !result.isUndefined, let json = try? result.jsonString() else { return nil }
                 return JSONValue.parse(json)
             } catch let error as ThrownValue {
-                report(error)
+                if !script.machine.isStopping { report(error) }
             } catch {
                 host?.emit(.error, "Uncaught \(error)", from: self, isUncaught: true)
             }
             return nil
+        }
+        if let stop {
+            reportStop(stop)
+            return nil
+        }
+        return result
+    }
+
+    /// Reports a script the machine stopped: `script timeout in background (file:line)`, or the
+    /// memory limit. It counts as an uncaught error; the context and the others go on.
+    private func reportStop(_ stop: ScriptStop) {
+        guard let host else { return }
+        let whereText = stop.location.map { " (\(host.diskPath(of: $0, in: self) ?? $0))" } ?? ""
+        switch stop.reason {
+        case .taskTime:
+            let limit = script.machine.limits.taskTime.map { String(format: "%g", $0) } ?? "?"
+            host.emit(.error, "script timeout in \(displayName)\(whereText): it ran for more than \(limit) s of CPU time without yielding, so it was stopped (--script-timeout sets the limit).", from: self, isUncaught: true)
+        case .memory:
+            let limit = (script.machine.limits.memory ?? 0) >> 20
+            host.emit(.error, "memory limit exceeded in \(displayName)\(whereText): the run holds more than \(limit) MB, so the script was stopped (--heap-limit sets the limit).", from: self, isUncaught: true)
+        }
+    }
+
+    /// The context as people call it: `background`, `content script in tab 2 frame 0`.
+    var displayName: String { Self.displayName(kind: kind, tabID: tabID, frameID: frameID) }
+
+    private static func displayName(kind: ContextKind, tabID: Int?, frameID: Int?) -> String {
+        switch kind {
+        case .content: return "content script in tab \(tabID ?? -1) frame \(frameID ?? -1)"
+        default: return kind.rawValue
         }
     }
 

@@ -25,7 +25,7 @@ public final class ExtensionHost {
     /// How many uncaught errors and unhandled rejections scripts have had.
     public private(set) var uncaughtErrorCount = 0
 
-    let machine = VirtualMachine()
+    let machine: VirtualMachine
     lazy var api = ExtensionAPI(host: self)
     lazy var router = MessageRouter(host: self)
     private let console: (ConsoleMessage) -> Void
@@ -43,8 +43,10 @@ public final class ExtensionHost {
     public init(options: HostOptions = HostOptions(), console: @escaping (ConsoleMessage) -> Void) {
         self.options = options
         self.loop = EventLoop(clockMode: options.clockMode)
+        self.machine = VirtualMachine(limits: options.limits)
         self.console = console
         self.browser = Browser(flavor: options.flavor)
+        loop.interruption = { [machine] in machine.isOverMemoryLimit }
         let window = browser.openWindow()
         if let tab = browser.addTab(windowID: window.id, url: "about:blank", now: wallNow) {
             browser.activate(tab.id, now: wallNow)
@@ -64,8 +66,15 @@ public final class ExtensionHost {
 
     /// Runs `work` as a task after one cross-process hop; hops run in the order they were made.
     func crossProcess(_ work: @escaping () -> Void) {
-        loop.startTimer(after: Self.crossProcessDelay, work)
+        pendingHops += 1
+        loop.startTimer(after: Self.crossProcessDelay) { [weak self] in
+            self?.pendingHops -= 1
+            work()
+        }
     }
+
+    /// How many cross-process hops are on their way.
+    private(set) var pendingHops = 0
 
     /// The wall-clock time on the loop's clock, in milliseconds since 1970.
     var wallNow: Double { loop.epoch + loop.now }
@@ -84,6 +93,7 @@ public final class ExtensionHost {
     }
 
     private func startBackground(of instance: ExtensionInstance) {
+        defer { instance.backgroundStarted = true }
         guard let background = instance.backgroundScripts() else { return }
         let context = makeContext(kind: .background, owner: instance, url: background.pageURL, documentID: browser.makeDocumentID())
         instance.background = context
@@ -149,10 +159,22 @@ public final class ExtensionHost {
 
     // MARK: - Running
 
-    /// Runs every task and timer until nothing is left, or until `maxTime` seconds of the loop's clock have passed.
+    /// Runs every task and timer until nothing is left, or until `maxTime` seconds of the loop's
+    /// clock have passed, or the process goes over its memory limit (``RunOutcome/interrupted``).
     @discardableResult
     public func run(maxTime: Double? = nil) -> RunOutcome {
         loop.run(maxTime: maxTime.map { $0 * 1000 })
+    }
+
+    /// Runs until every extension's background has started and the host has nothing in flight
+    /// (no task queued, no event or message on its way), or until nothing is left or `maxTime`
+    /// seconds have passed. Timers of the extensions' own scripts may still be pending: a
+    /// background that keeps itself busy with `setInterval` does not keep pages from opening.
+    @discardableResult
+    public func runUntilStarted(maxTime: Double? = nil) -> RunOutcome {
+        loop.run(maxTime: maxTime.map { $0 * 1000 }) { [unowned self] in
+            pendingHops == 0 && extensions.allSatisfy(\.backgroundStarted)
+        }
     }
 
     /// Runs until the page in `tabID` has loaded and no task is queued (timers may still be
@@ -166,14 +188,17 @@ public final class ExtensionHost {
 
     // MARK: - Console
 
+    /// A location in one of the extension's files (`chrome-extension://id/bg.js:3:5`) as its path
+    /// on disk (`/path/to/ext/bg.js:3:5`); `nil` for a location elsewhere.
+    func diskPath(of location: String, in context: ExtensionContext) -> String? {
+        let base = context.owner.id.baseURL
+        guard location.hasPrefix(base) else { return nil }
+        return context.owner.directory.appendingPathComponent(String(location.dropFirst(base.count))).path
+    }
+
     func emit(_ level: ConsoleLevel, _ text: String, from context: ExtensionContext, location: String? = nil, isUncaught: Bool = false) {
         if isUncaught { uncaughtErrorCount += 1 }
-        // An error in one of the extension's files is also named by its path on disk.
-        let base = context.owner.id.baseURL
-        let sourceLocation = location.flatMap { location -> String? in
-            guard location.hasPrefix(base) else { return nil }
-            return context.owner.directory.appendingPathComponent(String(location.dropFirst(base.count))).path
-        }
+        let sourceLocation = location.flatMap { diskPath(of: $0, in: context) }
         console(ConsoleMessage(
             context: context.kind, tabId: context.tabID, frameId: context.frameID, url: context.url,
             level: level, text: text, location: location, sourceLocation: sourceLocation))

@@ -11,6 +11,8 @@ public final class ExtensionInstance {
     public let id: ExtensionID
     /// The background context, once started.
     public internal(set) var background: ExtensionContext?
+    /// Whether the background has run its scripts (or the extension has none).
+    var backgroundStarted = false
     /// The content-script contexts, one per frame the extension's scripts run in, by tab and frame.
     var contentContexts: [FrameKey: ExtensionContext] = [:]
     /// The patterns of the extension's host permissions.

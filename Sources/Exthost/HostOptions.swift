@@ -9,11 +9,14 @@ public struct HostOptions: Sendable {
     public var clockMode: ClockMode
     /// Which files serve which origins' pages.
     public var siteMap: SiteMap
+    /// How much CPU time one task of a script and how much memory the run may use.
+    public var limits: ScriptLimits
 
     /// Creates options.
-    public init(flavor: Flavor = .chrome, clockMode: ClockMode = .virtual, siteMap: SiteMap = SiteMap([])) {
+    public init(flavor: Flavor = .chrome, clockMode: ClockMode = .virtual, siteMap: SiteMap = SiteMap([]), limits: ScriptLimits = ScriptLimits()) {
         self.flavor = flavor
         self.clockMode = clockMode
         self.siteMap = siteMap
+        self.limits = limits
     }
 }

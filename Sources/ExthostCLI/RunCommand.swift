@@ -18,7 +18,13 @@ struct RunCommand: ParsableCommand {
             Time is virtual unless --real-time is given: timers fire at once, in order, and every run \
             is the same. The run ends when no work is left or --max-time seconds have passed.
 
-            Exit status: 0 when no script threw or rejected uncaught, 1 when one did, 2 for bad input.
+            Limits: a script task (a script's run, an event, a message, a timer, with its promise \
+            jobs) that takes more than --script-timeout seconds of CPU is stopped and reported; \
+            the other contexts go on. A run holding more than --heap-limit MB of memory ends.
+
+            Exit status: 0 when no script threw or rejected uncaught; 1 when one did, a script was \
+            stopped, or the memory limit was reached; 2 for bad input; 3 when the run reached \
+            --max-time with work still pending (what was left did not run).
 
             Example:
               exthost run fixtures/mdn-tabs-connect \\
@@ -53,8 +59,18 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .customLong("real-time"), help: "Use the wall clock instead of virtual time: timers wait for real.")
     var realTime = false
 
+    @Option(name: .customLong("script-timeout"), help: ArgumentHelp("Stop a script task that runs longer than this many seconds of CPU time.", valueName: "seconds"))
+    var scriptTimeout: Double = 10
+
+    @Option(name: .customLong("heap-limit"), help: ArgumentHelp("End the run when it holds more than this many megabytes of memory.", valueName: "MB"))
+    var heapLimit: Int = 4096
+
+    static let maxTimeReached = ExitCode(3)
+
     func validate() throws {
         guard maxTime > 0 else { throw ValidationError("--max-time must be a positive number of seconds.") }
+        guard scriptTimeout > 0, scriptTimeout.isFinite else { throw ValidationError("--script-timeout must be a positive number of seconds.") }
+        guard heapLimit > 0, heapLimit < 1 << 40 else { throw ValidationError("--heap-limit must be a positive number of megabytes.") }
     }
 
     func run() throws {
@@ -68,23 +84,41 @@ struct RunCommand: ParsableCommand {
             }
         }
         let printer = ConsolePrinter(format: console, colored: console == .text && isatty(STDOUT_FILENO) == 1)
-        let options = HostOptions(flavor: flavor, clockMode: realTime ? .real : .virtual, siteMap: SiteMap(mappings))
+        let limits = ScriptLimits(taskTime: scriptTimeout, memory: heapLimit << 20)
+        let options = HostOptions(flavor: flavor, clockMode: realTime ? .real : .virtual, siteMap: SiteMap(mappings), limits: limits)
         let host = ExtensionHost(options: options) { printer.print($0) }
         do {
             try host.loadExtension(at: URL(fileURLWithPath: extensionDirectory, relativeTo: workingDirectory))
         } catch {
             fail(error.description)
         }
-        host.run(maxTime: maxTime)
-        for url in urls {
+        // The background starts first; pages open once it has, whether or not it keeps timers going.
+        var outcomes = [host.runUntilStarted(maxTime: maxTime)]
+        for url in urls where !outcomes.contains(.interrupted) {
             let tabID = host.open(url)
-            host.runUntilLoaded(tabID: tabID, maxTime: maxTime)
+            outcomes.append(host.runUntilLoaded(tabID: tabID, maxTime: maxTime))
         }
-        if clickAction {
+        if clickAction, !outcomes.contains(.interrupted) {
             host.clickAction()
         }
-        host.run(maxTime: maxTime)
-        throw host.uncaughtErrorCount > 0 ? ExitCode(1) : ExitCode.success
+        if !outcomes.contains(.interrupted) {
+            outcomes.append(host.run(maxTime: maxTime))
+        }
+        if outcomes.contains(.interrupted) {
+            report("memory limit exceeded: the run holds more than \(heapLimit) MB, so it ends here (--heap-limit sets the limit).")
+            throw ExitCode(1)
+        }
+        let reachedMaxTime = outcomes.contains(.timeLimit)
+        if reachedMaxTime {
+            report("the run reached --max-time (\(String(format: "%g", maxTime)) s of \(realTime ? "real" : "virtual") time) with work still pending, which did not run.")
+        }
+        if host.uncaughtErrorCount > 0 { throw ExitCode(1) }
+        throw reachedMaxTime ? Self.maxTimeReached : ExitCode.success
+    }
+
+    private func report(_ message: String) {
+        fflush(nil)
+        FileHandle.standardError.write(Data("exthost: \(message)\n".utf8))
     }
 
     private func fail(_ message: String) -> Never {

@@ -37,6 +37,10 @@ public final class EventLoop {
         }
     }
 
+    /// Asked before each task: when it returns true, ``run(maxTime:until:)`` stops at once with
+    /// ``RunOutcome/interrupted`` (the host uses it to end a run over its memory limit).
+    public var interruption: (() -> Bool)?
+
     /// Whether tasks or timers are waiting.
     public var hasPendingWork: Bool { taskHead < tasks.count || !timers.isEmpty }
 
@@ -74,6 +78,7 @@ public final class EventLoop {
     public func run(maxTime: Double? = nil, until condition: (() -> Bool)? = nil) -> RunOutcome {
         while true {
             if let maxTime, now > maxTime { return .timeLimit }
+            if let interruption, interruption() { return .interrupted }
             if taskHead < tasks.count {
                 let task = tasks[taskHead]
                 taskHead += 1
@@ -128,6 +133,8 @@ public enum RunOutcome: Sendable, Equatable {
     case timeLimit
     /// The condition given to the run became true.
     case conditionMet
+    /// The loop's ``EventLoop/interruption`` asked it to stop.
+    case interrupted
 }
 
 /// Identifies a timer of an ``EventLoop``.

@@ -74,6 +74,16 @@ public final class ScriptContext {
         return try body()
     }
 
+    /// Runs `body` as one task under the machine's limits, holding the lock (so the promise jobs it
+    /// queues run when it ends, still inside the task). Returns `body`'s result and, when the
+    /// machine stopped the script (too long, too much memory), why and where; the context stays
+    /// usable either way.
+    public func runTask<Result>(_ body: () -> Result) -> (Result, ScriptStop?) {
+        machine.runTask(in: self) {
+            withLock(body)
+        }
+    }
+
     /// Evaluates a classic script and returns its completion value.
     ///
     /// - Parameters:

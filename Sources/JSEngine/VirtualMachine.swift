@@ -1,4 +1,5 @@
 import CJavaScriptCore
+import Foundation
 
 /// One JavaScriptCore virtual machine: a context group, with one heap and one lock.
 ///
@@ -8,13 +9,69 @@ import CJavaScriptCore
 public final class VirtualMachine {
     /// The underlying context group.
     let group: JSContextGroupRef
+    /// Enforces ``limits``.
+    private let watchdog: ScriptWatchdog
+    /// Whether a task is running (tasks do not nest).
+    private var inTask = false
 
     /// Creates a machine with a new context group.
-    public init() {
+    ///
+    /// - Parameters:
+    ///   - limits: what a task and the process may use before the machine stops the script.
+    ///   - lastResort: called (on another thread) when a task is still running well past its
+    ///     limit because the engine could not stop it (an endless chain of promise jobs). It must
+    ///     end the process; the default prints the stop to standard error and exits with status 1.
+    public init(limits: ScriptLimits = ScriptLimits(), lastResort: (@Sendable (ScriptStop) -> Void)? = nil) {
+        Self.configureEngine
         group = JSContextGroupCreate()
+        watchdog = ScriptWatchdog(limits: limits, lastResort: lastResort ?? { Self.exitWithReport($0, limits: limits) })
+        watchdog.arm(group)
+        watchdog.startMonitor()
     }
 
+    /// JavaScriptCore's options, set once before its first machine. `usePollingTraps`: compiled
+    /// loops check for a pending stop on every turn. Without it the engine's time limit relies on
+    /// signals to reach running code, and JavaScriptCore-GTK 2.50 then missed stops: after one
+    /// script was stopped, a later endless loop in the same group often ran on forever.
+    private static let configureEngine: Void = {
+        setenv("JSC_usePollingTraps", "true", 1)
+    }()
+
     deinit {
+        watchdog.stop()
+        JSContextGroupClearExecutionTimeLimit(group)
         JSContextGroupRelease(group)
+    }
+
+    /// The limits the machine enforces.
+    public var limits: ScriptLimits { watchdog.limits }
+
+    /// Whether the process holds more memory than ``ScriptLimits/memory`` allows.
+    public var isOverMemoryLimit: Bool { watchdog.isOverMemoryLimit }
+
+    /// Whether the running task's script is being stopped: what it throws now is the machine's
+    /// termination, not an error of the script's own.
+    public var isStopping: Bool { watchdog.hasStop }
+
+    /// Runs one task (a top-level call into a context and the promise jobs it queues) under the
+    /// limits. Returns the body's result and, when the machine stopped the script, why and where.
+    func runTask<Result>(in context: ScriptContext, _ body: () -> Result) -> (Result, ScriptStop?) {
+        if inTask { return (body(), nil) }
+        inTask = true
+        watchdog.taskStarted(contextName: context.name)
+        let result = body()
+        let stop = watchdog.taskEnded()
+        inTask = false
+        return (result, stop)
+    }
+
+    /// The default last resort: report on standard error and end the process with status 1.
+    @Sendable static func exitWithReport(_ stop: ScriptStop, limits: ScriptLimits) {
+        let what = stop.reason == .taskTime
+            ? "script timeout in \(stop.contextName): it never yields (an endless chain of promise jobs cannot be interrupted), so the run ends here."
+            : "memory limit exceeded in \(stop.contextName): the run holds more than \((limits.memory ?? 0) >> 20) MB, so it ends here (--heap-limit sets the limit)."
+        fflush(nil)
+        FileHandle.standardError.write(Data("exthost: \(what)\n".utf8))
+        _exit(1)
     }
 }

@@ -1,6 +1,7 @@
 import BrowserModel
 import Exthost
 import Foundation
+import JSEngine
 
 /// The package's root folder, found from this file's path.
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -29,13 +30,13 @@ struct HostRun {
     static func run(
         _ directory: URL, flavor: Flavor = .chrome, open urls: [String] = [],
         sites: [String: String] = ["http://127.0.0.1:8000": "fixtures/site", "http://localhost:8000": "fixtures/site"],
-        clickAction: Bool = false, maxTime: Double = 60
+        clickAction: Bool = false, maxTime: Double = 60, limits: ScriptLimits = ScriptLimits()
     ) throws -> HostRun {
         let collector = Collector()
         let mappings = try sites.sorted { $0.key < $1.key }.map { try SiteMapping(parsing: "\($0.key)=\($0.value)", relativeTo: packageRoot) }
-        let host = ExtensionHost(options: HostOptions(flavor: flavor, siteMap: SiteMap(mappings))) { collector.messages.append($0) }
+        let host = ExtensionHost(options: HostOptions(flavor: flavor, siteMap: SiteMap(mappings), limits: limits)) { collector.messages.append($0) }
         try host.loadExtension(at: directory)
-        host.run(maxTime: maxTime)
+        host.runUntilStarted(maxTime: maxTime)
         for url in urls {
             let tab = host.open(url)
             host.runUntilLoaded(tabID: tab, maxTime: maxTime)
@@ -48,9 +49,9 @@ struct HostRun {
     }
 
     /// Runs an extension made of `files` (path → contents) written to a temporary folder.
-    static func run(files: [String: String], flavor: Flavor = .chrome, open urls: [String] = [], clickAction: Bool = false, maxTime: Double = 60) throws -> HostRun {
+    static func run(files: [String: String], flavor: Flavor = .chrome, open urls: [String] = [], clickAction: Bool = false, maxTime: Double = 60, limits: ScriptLimits = ScriptLimits()) throws -> HostRun {
         let directory = try TemporaryExtension(files: files).directory
-        return try run(directory, flavor: flavor, open: urls, clickAction: clickAction, maxTime: maxTime)
+        return try run(directory, flavor: flavor, open: urls, clickAction: clickAction, maxTime: maxTime, limits: limits)
     }
 
     private final class Collector {
@@ -81,5 +82,39 @@ struct TemporaryExtension {
         if !contentScripts.isEmpty { text += #", "content_scripts": \#(contentScripts)"# }
         if !extra.isEmpty { text += ", " + extra }
         return text + "}"
+    }
+}
+
+/// The result of running the `exthost` command itself.
+struct CommandRun {
+    /// What it printed on standard output.
+    let output: String
+    /// What it printed on standard error.
+    let errors: String
+    /// Its exit status.
+    let status: Int32
+
+    /// Runs `exthost` (the one `swift build` made beside the tests) with `arguments`.
+    static func exthost(_ arguments: [String]) throws -> CommandRun {
+        let binary = Bundle.main.bundleURL.appendingPathComponent("exthost")
+        let fallback = packageRoot.appendingPathComponent(".build/debug/exthost")
+        let process = Process()
+        process.executableURL = FileManager.default.isExecutableFile(atPath: binary.path) ? binary : fallback
+        process.arguments = arguments
+        process.currentDirectoryURL = packageRoot
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CommandRun(output: String(decoding: outputData, as: UTF8.self), errors: String(decoding: errorData, as: UTF8.self), status: process.terminationStatus)
+    }
+
+    /// Runs `exthost run` on an extension made of `files`.
+    static func run(files: [String: String], _ arguments: [String] = []) throws -> CommandRun {
+        let directory = try TemporaryExtension(files: files).directory
+        return try exthost(["run", directory.path] + arguments)
     }
 }

@@ -1,0 +1,136 @@
+import BrowserModel
+@testable import Exthost
+import Foundation
+import JSEngine
+import Testing
+
+/// Scripts that never yield, never stop or never stop growing: the host stops them with a clear
+/// report and goes on, and a run never ends silently short.
+@Suite("Limits")
+struct LimitsTests {
+    /// A short limit keeps these tests quick; the behaviour is the same at the default 10 s.
+    static let limits = ScriptLimits(taskTime: 0.2, memory: 4096 << 20)
+    static let contentScripts = #"[{"matches": ["<all_urls>"], "js": ["cs.js"]}]"#
+
+    @Test(arguments: Flavor.allCases)
+    func anEndlessLoopIsStoppedWhereverItRunsAndTheOtherContextsGoOn(flavor: Flavor) throws {
+        let run = try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(contentScripts: Self.contentScripts),
+            "bg.js": """
+                console.log('background starts');
+                setTimeout(() => { for (;;) {} }, 1);
+                chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+                  if (message === 'spin') { for (;;) {} }
+                  console.log('background got', message);
+                });
+                chrome.tabs.onUpdated.addListener((tabId, info) => {
+                  if (info.status === 'complete') setTimeout(() => console.log('background still runs'), 100);
+                });
+                """,
+            "cs.js": """
+                chrome.runtime.sendMessage('spin').catch((e) => console.log('spin:', e.message));
+                chrome.runtime.sendMessage('hello');
+                if (location.pathname === '/other.html') { while (true) {} }
+                """,
+        ], flavor: flavor, open: ["http://127.0.0.1:8000/index.html", "http://127.0.0.1:8000/other.html"], limits: Self.limits)
+        let timeouts = run.messages.filter { $0.text.hasPrefix("script timeout in ") }
+        #expect(timeouts.map(\.context) == [.background, .background, .content, .background])
+        #expect(timeouts.allSatisfy { $0.text.contains("bg.js:") || $0.text.contains("cs.js:3)") })
+        #expect(timeouts[0].text.contains("bg.js:2)"))
+        #expect(timeouts[2].text.hasPrefix("script timeout in content script in tab \(flavor == .chrome ? 3 : 2) frame 0 ("))
+        #expect(run.texts.contains("background starts"))
+        #expect(run.texts.filter { $0 == "background got hello" }.count == 2)
+        #expect(run.texts.filter { $0 == "background still runs" }.count == 2)
+        #expect(run.host.uncaughtErrorCount == 4)
+    }
+
+    @Test func aScriptThatLoopsAtTopLevelIsStoppedAndTheRunFails() throws {
+        let result = try CommandRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(),
+            "bg.js": "console.log('before');\nlet i = 0;\nwhile (true) { i++; }\n",
+        ], ["--script-timeout", "0.2"])
+        #expect(result.status == 1)
+        #expect(result.output.contains("background │ before"))
+        #expect(result.output.contains("script timeout in background ("))
+        // JavaScriptCore knows the frame's line as of its last call or position mark (here line 2).
+        #expect(result.output.contains("bg.js:2): it ran for more than 0.2 s of CPU time without yielding"))
+    }
+
+    /// JavaScriptCore cannot cut a promise-job checkpoint short, so an endless chain of promise
+    /// jobs ends the run (after the limit and a grace second) with a report, never a hang.
+    @Test(arguments: ["(async () => { for (;;) await null; })();", "(function f() { Promise.resolve().then(f); })();", "(function f() { queueMicrotask(f); })();"])
+    func anEndlessChainOfPromiseJobsEndsTheRunWithAReport(script: String) throws {
+        let result = try CommandRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(),
+            "bg.js": "console.log('before');\n" + script,
+        ], ["--script-timeout", "0.2"])
+        #expect(result.status == 1)
+        #expect(result.output.contains("before"))
+        #expect(result.errors.contains("exthost: script timeout in background of test: it never yields"))
+    }
+
+    @Test(arguments: ["(function f() { setTimeout(f, 0); })();", "setInterval(() => {}, 0);"])
+    func aTimerChainMovesTheClockAndTheRunSaysItReachedMaxTime(script: String) throws {
+        let result = try CommandRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(),
+            "bg.js": script,
+        ], ["--max-time", "2"])
+        #expect(result.status == 3)
+        #expect(result.errors == "exthost: the run reached --max-time (2 s of virtual time) with work still pending, which did not run.\n")
+    }
+
+    /// HTML's nesting rule, in both browsers: a timer set from a timer nested more than five
+    /// levels deep waits at least 4 ms (the first call below is not a timer; the next six are
+    /// levels 1 to 6); an interval's run is one level deeper each time.
+    @Test(arguments: Flavor.allCases)
+    func nestedTimersAreClampedAfterFiveLevels(flavor: Flavor) throws {
+        let run = try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(),
+            "bg.js": """
+                const start = performance.now();
+                const times = [];
+                (function f() { times.push(performance.now() - start); if (times.length < 9) setTimeout(f, 0); else console.log(times.join(' ')); })();
+                let runs = [];
+                const interval = setInterval(() => { runs.push(performance.now() - start); if (runs.length === 8) { clearInterval(interval); console.log(runs.join(' ')); } }, 1);
+                """,
+        ], flavor: flavor)
+        #expect(run.texts == ["0 0 0 0 0 0 0 4 8", "1 2 3 4 5 6 10 14"])
+    }
+
+    @Test func aBackgroundThatKeepsItselfBusyDoesNotKeepPagesFromOpening() throws {
+        let result = try CommandRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(contentScripts: Self.contentScripts),
+            "bg.js": "setInterval(() => {}, 1000);",
+            "cs.js": "console.log('content script in', location.pathname);",
+        ], ["--site", "http://127.0.0.1:8000=fixtures/site", "--open", "http://127.0.0.1:8000/index.html", "--max-time", "30"])
+        #expect(result.output == "content tab 2 frame 0 │ content script in /index.html\n")
+        #expect(result.status == 3)
+    }
+
+    @Test func aRunOverItsMemoryLimitEndsWithAReport() throws {
+        let result = try CommandRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(),
+            "bg.js": "const keep = []; for (;;) keep.push(new Array(100000).fill(keep.length));",
+        ], ["--heap-limit", "300"])
+        #expect(result.status == 1)
+        #expect(result.errors.contains("exthost: memory limit exceeded in background of test: the run holds more than 300 MB, so it ends here"))
+    }
+
+    @Test func memoryGrowingAcrossManyTasksEndsTheRunToo() throws {
+        let result = try CommandRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(),
+            "bg.js": "const keep = []; setInterval(() => keep.push(new Array(200000).fill(1)), 1);",
+        ], ["--heap-limit", "300", "--max-time", "100000"])
+        #expect(result.status == 1)
+        #expect(result.errors.contains("exthost: memory limit exceeded: the run holds more than 300 MB, so it ends here"))
+    }
+
+    @Test func firedTimersLeaveNothingBehind() throws {
+        let run = try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(),
+            "bg.js": "let n = 0; (function f() { if (++n < 20000) setTimeout(f, 0); else console.log('done', n); })(); for (let i = 0; i < 20000; i++) setTimeout(() => {}, i % 7);",
+        ], maxTime: 1000)
+        #expect(run.texts == ["done 20000"])
+        #expect(run.host.contexts.allSatisfy { $0.pendingTimerCount == 0 })
+    }
+}
