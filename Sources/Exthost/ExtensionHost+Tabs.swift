@@ -211,7 +211,8 @@ extension ExtensionHost {
         guard let tab = browser.tab(tabID) else { return }
         dispatchToBackgrounds("tabs.onUpdated") { instance in
             let visible = instance.canSeeDetails(of: tab) ? change : change.filter { $0.0 != "url" && $0.0 != "title" }
-            return visible.isEmpty ? [] : [.int(tabID), .object(visible), tabObject(tab, for: instance)]
+            // A change the extension may not see at all is not an event for it.
+            return visible.isEmpty ? nil : [.int(tabID), .object(visible), tabObject(tab, for: instance)]
         }
     }
 

@@ -149,11 +149,12 @@ public final class ExtensionHost {
         extensions.compactMap(\.background) + extensions.flatMap { $0.contentContexts.values.sorted { $0.id < $1.id } }
     }
 
-    /// Dispatches an event to the background of every extension (as a task each).
-    func dispatchToBackgrounds(_ name: String, _ arguments: (ExtensionInstance) -> [JSONValue]) {
+    /// Dispatches an event to the background of every extension (as a task each); `arguments`
+    /// returns `nil` for an extension that does not get the event.
+    func dispatchToBackgrounds(_ name: String, _ arguments: (ExtensionInstance) -> [JSONValue]?) {
         for instance in extensions {
-            guard let background = instance.background else { continue }
-            background.dispatchEvent(name, arguments(instance))
+            guard let background = instance.background, let values = arguments(instance) else { continue }
+            background.dispatchEvent(name, values)
         }
     }
 
