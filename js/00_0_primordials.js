@@ -32,11 +32,12 @@
   const ReflectGetOwnPropertyDescriptor = Reflect.getOwnPropertyDescriptor;
   const ReflectDefineProperty = Reflect.defineProperty;
   const hasOwnProperty = Object.prototype.hasOwnProperty;
+  const ObjectPrototypeHasOwnProperty = uncurryThis(hasOwnProperty);
   const ObjectSetPrototypeOf = Object.setPrototypeOf;
   const ObjectFreeze = Object.freeze;
 
   function hasOwn(object, key) {
-    return ReflectApply(hasOwnProperty, object, [key]);
+    return ObjectPrototypeHasOwnProperty(object, key);
   }
 
   // Copies the own properties of `source` as `prefix` + capitalized key: methods uncurried when

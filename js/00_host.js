@@ -133,8 +133,9 @@
     if (host.flavor === 'chrome') {
       let text;
       try {
-        // An Error shows as itself; any other value as V8's message for it ("Uncaught plain").
-        text = isErrorObject(error) ? (hasOwn(host, 'formatValue') ? host.formatValue(error) : safeString(error, 'Error'))
+        // As Chromium's ExceptionHandler: an Error's stack when it can be read (shown as the
+        // console shows an Error), else V8's message for the value ("Uncaught plain").
+        text = isErrorObject(error) && hasReadableStack(error) && hasOwn(host, 'formatValue') ? host.formatValue(error)
           : 'Uncaught ' + (hasOwn(host, 'describeThrown') ? host.describeThrown(error) : safeString(error, 'Object'));
       } catch (e) {
         text = 'Error';
@@ -144,6 +145,15 @@
       host.reportUncaught(error, false);
     }
   };
+
+  // Whether reading `error.stack` gives a value (a getter may throw).
+  function hasReadableStack(error) {
+    try {
+      return error.stack !== undefined;
+    } catch (e) {
+      return false;
+    }
+  }
 
   // ---- Requests to Swift -------------------------------------------------------------------------
   let nextRequest = 1;

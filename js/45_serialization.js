@@ -130,9 +130,8 @@
   const defineProperty = Object.defineProperty;
   const getOwnDesc = Object.getOwnPropertyDescriptor;
   const createObject = Object.create;
-  const hasOwnProperty = ObjectProto.hasOwnProperty;
-  // (`.call` on a captured method is what JavaScriptCore optimizes best; Object.hasOwn is 2x slower.)
-  const hasOwn = (object, key) => hasOwnProperty.call(object, key);
+  // (Uncurried: `hasOwnProperty.call` would look up `call` on Function.prototype each time.)
+  const hasOwn = primordials.ObjectPrototypeHasOwnProperty;
   const isArray = Array.isArray;
   const isError = Error.isError || ((v) => apply(ObjectProto.toString, v, []) === '[object Error]');
   const objectToString = ObjectProto.toString;
