@@ -129,6 +129,7 @@
   // ---- Intrinsics, captured before any extension code runs (js/00_primordials.js) ----
   const $String = primordials.String;
   const $Error = primordials.Error;
+  const $TypeError = primordials.TypeError;
   const $Map = primordials.SafeMap;
   const $Set = primordials.SafeSet;
   const $ObjectIs = primordials.ObjectIs;
@@ -1387,10 +1388,10 @@
         return c;
       },
       createTask(name) {
-        if (typeof name !== 'string' || name === '') throw new TypeError('First argument must be a non-empty string.');
+        if (typeof name !== 'string' || name === '') throw new $TypeError('First argument must be a non-empty string.');
         return $freeze({
           run(f) {
-            if (typeof f !== 'function') throw new TypeError('First argument must be a function.');
+            if (typeof f !== 'function') throw new $TypeError('First argument must be a function.');
             return f();
           },
         });

@@ -3,7 +3,7 @@
 // (virtual by default: it jumps to the next timer when nothing else is pending).
 (function (host) {
   'use strict';
-  const { Number, NumberIsFinite, MathTrunc, MathFloor, ReflectConstruct, ObjectDefineProperty, dataDescriptor, enqueueMicrotask } = host.primordials;
+  const { Number, NumberIsFinite, MathTrunc, MathFloor, ReflectConstruct, TypeError, DatePrototypeToString, enqueueMicrotask } = host.primordials;
   const native = host.native;
   const global = host.global;
   let nextTimer = 1;
@@ -43,7 +43,7 @@
   const RealDate = global.Date;
   const now = () => native.wallNow();
   function Date(...args) {
-    if (!new.target) return new RealDate(now()).toString();
+    if (!new.target) return DatePrototypeToString(new RealDate(now()));
     return args.length === 0 ? new RealDate(now()) : ReflectConstruct(RealDate, args);
   }
   Object.setPrototypeOf(Date, RealDate);

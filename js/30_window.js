@@ -6,7 +6,7 @@
 (function (host) {
   'use strict';
   const {
-    Error, Proxy, ObjectDefineProperty, SafeMap, StringPrototypeStartsWith, String, hasOwn, getOwn, dataDescriptor,
+    Error, TypeError, Proxy, ObjectDefineProperty, SafeMap, StringPrototypeStartsWith, String, hasOwn, getOwn, dataDescriptor,
     stringifyData, nullCopy,
   } = host.primordials;
   const global = host.global;
