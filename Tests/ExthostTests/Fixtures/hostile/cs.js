@@ -14,8 +14,12 @@ chrome.runtime.onConnect.addListener((port) => {
 chrome.runtime.sendMessage(T.mark({ payload: true, n: 1, list: [1, 'two', { three: [3] }], nested: { a: null, b: false } }),
   (answer) => T.say('cs answer 1 ' + T.show(answer)));
 T.then(chrome.runtime.sendMessage(T.mark({ payload: true, n: 2 })), (answer) => T.say('cs answer 2 ' + T.show(answer)));
+chrome.runtime.sendMessage(T.mark({ payload: true, n: 3 }), (answer) => T.say('cs answer 3 ' + T.show(answer)));
 const port = chrome.runtime.connect(T.mark({ name: 'cs-port' }));
-port.onMessage.addListener((message) => T.say('cs port reply ' + T.show(message)));
+port.onMessage.addListener((message) => {
+  T.say('cs port reply ' + T.show(message));
+  port.disconnect();
+});
 port.postMessage(T.mark({ payload: true, step: 1 }));
 T.log('objects', T.sample.object, T.sample.array, T.sample.map);
 T.log(T.sample.error.message, 12, 'text');

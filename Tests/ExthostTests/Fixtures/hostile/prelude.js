@@ -16,6 +16,8 @@ const T = (() => {
   const weakSetHas = WeakSet.prototype.has;
   const weakSetAdd = WeakSet.prototype.add;
   const promiseThen = Promise.prototype.then;
+  const promiseResolve = Promise.resolve;
+  const PromiseConstructor = Promise;
   const ErrorConstructor = Error;
   const log = console.log;
   const known = new WeakSet();
@@ -104,6 +106,7 @@ const T = (() => {
     show, mark, own, report, replaceMethod, hostileAccessor, replaceGlobal, sample,
     // (The promise is marked: `then` reads its `constructor`, which a getter may answer.)
     then: (promise, onFulfilled, onRejected) => apply(promiseThen, mark(promise), [onFulfilled, onRejected]),
+    resolved: (value) => mark(apply(promiseResolve, PromiseConstructor, [value])),
     ArrayIteratorPrototype: getPrototypeOf([][Symbol.iterator]()),
   };
 })();
