@@ -2,35 +2,44 @@
 // of what Swift sends (timers, events, responses). Extension code never sees `host`.
 (function (host) {
   'use strict';
+  const {
+    ObjectDefineProperty, ReflectApply, JSONParse, SafeMap, SafeWeakMap, StringPrototypeIncludes, ObjectKeys, Error, TypeError,
+    getOwn, hasOwn, listPush, listCopy, listIncludes, listIndexOf, listRemoveAt, dataDescriptor, newSafePromise,
+    stringifyData, safeString, isErrorObject, SymbolToStringTag,
+  } = host.primordials;
   const native = host.native;
-  const ownHas = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
 
   // ---- Uncaught errors ---------------------------------------------------------------------------
   // Reports an error that escaped a callback the host called, as the browser's console shows it.
   host.reportUncaught = function (error, inPromise) {
     let text;
     try {
-      text = host.describeUncaught ? host.describeUncaught(error, inPromise) : 'Uncaught ' + String(error);
+      text = hasOwn(host, 'describeUncaught') ? host.describeUncaught(error, inPromise) : 'Uncaught ' + safeString(error, 'Object');
     } catch (e) {
       text = 'Uncaught (an error that cannot be shown)';
     }
     native.uncaught(text, host.errorLocation(error));
   };
 
-  // `file:line:column` of an error, or '' when unknown.
+  // `file:line:column` of an error (JavaScriptCore's own `sourceURL`, `line` and `column` data
+  // properties of an Error), `file:line` without a column, `file` without a line, or '' when
+  // unknown (a thrown value that is not an Error has no location). Never runs a getter.
   host.errorLocation = function (error) {
-    try {
-      if (error !== null && typeof error === 'object' && typeof error.sourceURL === 'string') {
-        return error.sourceURL + ':' + error.line + ':' + error.column;
-      }
-    } catch (e) {}
-    return '';
+    if (error === null || typeof error !== 'object') return '';
+    const sourceURL = getOwnDataValue(error, 'sourceURL');
+    if (typeof sourceURL !== 'string' || sourceURL === '') return '';
+    const line = getOwnDataValue(error, 'line');
+    if (!isPositiveInteger(line)) return sourceURL;
+    const column = getOwnDataValue(error, 'column');
+    return isPositiveInteger(column) ? sourceURL + ':' + line + ':' + column : sourceURL + ':' + line;
   };
+  const isPositiveInteger = (value) => typeof value === 'number' && value >= 1 && value - value === 0 && value % 1 === 0;
+  const getOwnDataValue = host.primordials.getOwnData;
 
   // Calls `fn` and reports what it throws instead of letting it stop the caller.
   host.callReporting = function (fn, thisArg, args) {
     try {
-      return Reflect.apply(fn, thisArg, args);
+      return ReflectApply(fn, thisArg, args);
     } catch (error) {
       host.reportUncaught(error, false);
     }
@@ -40,43 +49,47 @@
   // One `events.Event`: addListener / removeListener / hasListener / hasListeners.
   // `listenerError(error)` reports an error thrown by a listener (flavor-specific text);
   // the other listeners still run.
-  const listenersOf = new WeakMap();
+  const listenersOf = new SafeWeakMap();
+  const stateOf = (event) => {
+    const state = listenersOf.get(event);
+    if (!state) throw new TypeError('Illegal invocation');
+    return state;
+  };
 
   class Event {
     constructor(name) {
-      listenersOf.set(this, { name, listeners: [] });
+      listenersOf.set(this, { __proto__: null, name, listeners: [], onChange: null });
     }
     addListener(callback) {
-      const state = listenersOf.get(this);
+      const state = stateOf(this);
       // Chromium accepts anything silently (it never calls a non-function); Firefox refuses it.
       if (typeof callback !== 'function') {
         if (host.flavor === 'firefox') throw new Error('Invalid listener for ' + state.name + '.');
         return;
       }
-      if (!state.listeners.includes(callback)) state.listeners.push(callback);
+      if (!listIncludes(state.listeners, callback)) listPush(state.listeners, callback);
       if (state.onChange) state.onChange(state.listeners.length);
     }
     removeListener(callback) {
-      const state = listenersOf.get(this);
-      const index = state.listeners.indexOf(callback);
-      if (index >= 0) state.listeners.splice(index, 1);
+      const state = stateOf(this);
+      const index = listIndexOf(state.listeners, callback);
+      if (index >= 0) listRemoveAt(state.listeners, index);
       if (state.onChange) state.onChange(state.listeners.length);
     }
     hasListener(callback) {
-      const state = listenersOf.get(this);
-      return state.listeners.includes(callback);
+      return listIncludes(stateOf(this).listeners, callback);
     }
     hasListeners() {
-      return listenersOf.get(this).listeners.length > 0;
+      return stateOf(this).listeners.length > 0;
     }
   }
-  Object.defineProperty(Event.prototype, Symbol.toStringTag, { value: 'Event', configurable: true });
+  ObjectDefineProperty(Event.prototype, SymbolToStringTag, dataDescriptor('Event', false, false, true));
   // Firefox's events have no hasListeners.
   if (host.flavor === 'firefox') delete Event.prototype.hasListeners;
   host.Event = Event;
 
   // Every event of this context, by full name (`tabs.onUpdated`), made once.
-  host.events = new Map();
+  host.events = new SafeMap();
   host.event = function (name) {
     let event = host.events.get(name);
     if (!event) {
@@ -97,10 +110,12 @@
   host.dispatchEventObject = function (event, args) {
     const state = listenersOf.get(event);
     const results = [];
-    for (const listener of state.listeners.slice()) {
-      if (host.flavor === 'firefox' && !state.listeners.includes(listener)) continue;
+    const listeners = listCopy(state.listeners);
+    for (let i = 0; i < listeners.length; i++) {
+      const listener = listeners[i];
+      if (host.flavor === 'firefox' && !listIncludes(state.listeners, listener)) continue;
       try {
-        results.push(Reflect.apply(listener, undefined, args));
+        listPush(results, ReflectApply(listener, undefined, args));
       } catch (error) {
         host.reportListenerError(state.name, error);
       }
@@ -110,7 +125,7 @@
 
   // The listeners of an event, in the order they were added (a copy).
   host.listenersOf = function (event) {
-    return listenersOf.get(event).listeners.slice();
+    return listCopy(listenersOf.get(event).listeners);
   };
 
   // A listener threw: Chrome logs `Error in event handler: <stack>`; Firefox reports it as uncaught.
@@ -118,8 +133,10 @@
     if (host.flavor === 'chrome') {
       let text;
       try {
-        // An Error shows as itself; any other value as V8's message for it ("Uncaught plain").
-        text = error instanceof Error ? (host.formatValue ? host.formatValue(error) : String(error)) : 'Uncaught ' + String(error);
+        // As Chromium's ExceptionHandler: an Error's stack when it can be read (shown as the
+        // console shows an Error), else V8's message for the value ("Uncaught plain").
+        text = isErrorObject(error) && hasReadableStack(error) && hasOwn(host, 'formatValue') ? host.formatValue(error)
+          : 'Uncaught ' + (hasOwn(host, 'describeThrown') ? host.describeThrown(error) : safeString(error, 'Object'));
       } catch (e) {
         text = 'Error';
       }
@@ -129,24 +146,34 @@
     }
   };
 
+  // Whether reading `error.stack` gives a value (a getter may throw).
+  function hasReadableStack(error) {
+    try {
+      return error.stack !== undefined;
+    } catch (e) {
+      return false;
+    }
+  }
+
   // ---- Requests to Swift -------------------------------------------------------------------------
   let nextRequest = 1;
-  const pending = new Map();
+  const pending = new SafeMap();
 
-  // Sends an asynchronous API call to Swift; returns a promise of its JSON result.
+  // Sends an asynchronous API call to Swift; returns a promise of its JSON result (a SafePromise:
+  // the host's own, see js/90_namespaces.js for how the caller's promise follows it).
   host.request = function (method, args) {
     const id = nextRequest++;
-    return new Promise((resolve, reject) => {
-      pending.set(id, { resolve, reject });
-      native.request(method, JSON.stringify(args), id);
+    return newSafePromise((resolve, reject) => {
+      pending.set(id, { __proto__: null, resolve, reject });
+      native.request(method, stringifyData(args), id);
     });
   };
 
   // A synchronous API call into Swift: returns its result, or throws its error.
   host.call = function (method, args) {
-    const result = native.call(method, JSON.stringify(args));
-    if (result !== null && typeof result === 'object' && ownHas(result, 'error')) throw new Error(result.error);
-    return result === null || typeof result !== 'object' ? result : result.value;
+    const result = native.call(method, stringifyData(args));
+    if (result !== null && typeof result === 'object' && hasOwn(result, 'error')) throw new Error(result.error);
+    return result === null || typeof result !== 'object' ? result : getOwn(result, 'value');
   };
 
   // ---- Delivery from Swift -----------------------------------------------------------------------
@@ -155,19 +182,21 @@
   const undefinedMarker = '\u0000undefined';
   function restoreUndefined(value) {
     if (value === null || typeof value !== 'object') return value === undefinedMarker ? undefined : value;
-    for (const key of Object.keys(value)) {
+    const keys = ObjectKeys(value);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
       if (value[key] === undefinedMarker) value[key] = undefined;
       else if (value[key] !== null && typeof value[key] === 'object') restoreUndefined(value[key]);
     }
     return value;
   }
   host.parseHostJSON = function (text) {
-    const value = JSON.parse(text);
-    return text.includes('\\u0000undefined') ? restoreUndefined(value) : value;
+    const value = JSONParse(text);
+    return StringPrototypeIncludes(text, '\\u0000undefined') ? restoreUndefined(value) : value;
   };
 
   // Swift calls this, as a task of its own, for everything it sends to this context.
-  host.timerCallbacks = new Map();
+  host.timerCallbacks = new SafeMap();
   host.receive = function (kind, a, b, c) {
     switch (kind) {
       case 'event': {

@@ -102,6 +102,8 @@
   // dropped from traces and error stacks. Optional hooks, read at call time:
   //  * host.isInternalFrameURL(url) -> true drops other frames too;
   //  * host.describeNode(value) -> null, or {tag, markup} for a DOM node: it is
+  //    (hooks are read only when `host` has them as own properties: a missing
+  //    one must not be looked up on a prototype extension code controls);
   //    then shown as `markup` at top level (DevTools shows the element, e.g.
   //    '<div id="a" class="b">…</div>') and as `tag` elsewhere ('div#a.b',
   //    V8's descriptionForNode).
@@ -118,28 +120,32 @@
   // DevTools pane lists them as "fn @ url:line:col").
   // ===========================================================================
 
+  const primordials = host.primordials;
   const G = host.global;
   const FIREFOX = host.flavor === 'firefox';
   const nativeMessage = host.native.consoleMessage;
   const nativeNow = host.native.monotonicNow;
 
-  // ---- Intrinsics, captured before any extension code runs ----------------
-  const $String = String;
-  const $Error = Error;
-  const $Map = Map;
-  const $Set = Set;
-  const $ObjectIs = Object.is;
-  const $freeze = Object.freeze;
-  const apply = Reflect.apply;
-  const ownKeys = Reflect.ownKeys;
-  const getProto = Reflect.getPrototypeOf;
-  const gopd = Reflect.getOwnPropertyDescriptor;
-  const defineProp = Reflect.defineProperty;
-  const isArray = Array.isArray;
-  const $parseInt = parseInt;
-  const $parseFloat = parseFloat;
-  const mathFloor = Math.floor;
-  const mathRound = Math.round;
+  // ---- Intrinsics, captured before any extension code runs (js/00_primordials.js) ----
+  const $String = primordials.String;
+  const $Error = primordials.Error;
+  const $TypeError = primordials.TypeError;
+  const $Map = primordials.SafeMap;
+  const $Set = primordials.SafeSet;
+  const $ObjectIs = primordials.ObjectIs;
+  const $freeze = primordials.ObjectFreeze;
+  const apply = primordials.ReflectApply;
+  const ownKeys = primordials.ReflectOwnKeys;
+  const getProto = primordials.ReflectGetPrototypeOf;
+  const gopd = primordials.ReflectGetOwnPropertyDescriptor;
+  const defineProp = primordials.ReflectDefineProperty;
+  const isArray = primordials.ArrayIsArray;
+  const $parseInt = primordials.parseInt;
+  const $parseFloat = primordials.parseFloat;
+  const mathFloor = primordials.MathFloor;
+  const mathRound = primordials.MathRound;
+  const $JSONStringify = primordials.JSONStringify;
+  const dataDescriptor = primordials.dataDescriptor;
   const fnToString = Function.prototype.toString;
   const objToString = Object.prototype.toString;
   const hasOwn = Object.prototype.hasOwnProperty;
@@ -147,20 +153,21 @@
   const SYM_TAG = Symbol.toStringTag;
   const strSlice = String.prototype.slice;
   const strIndexOf = String.prototype.indexOf;
+  const strLastIndexOf = String.prototype.lastIndexOf;
   const strCharCodeAt = String.prototype.charCodeAt;
   const strStartsWith = String.prototype.startsWith;
   const strTrim = String.prototype.trim;
   const strRepeat = String.prototype.repeat;
   const reExec = RegExp.prototype.exec;
-  const arrPush = Array.prototype.push;
   const arrJoin = Array.prototype.join;
-  const arrSlice = Array.prototype.slice;
   const mapGet = Map.prototype.get;
   const mapSet = Map.prototype.set;
   const mapHas = Map.prototype.has;
   const mapDelete = Map.prototype.delete;
   const setHas = Set.prototype.has;
   const setAdd = Set.prototype.add;
+  const listPush = primordials.listPush;
+  const listCopy = primordials.listCopy;
 
   function getterOf(proto, name) {
     const d = proto ? gopd(proto, name) : undefined;
@@ -176,7 +183,7 @@
       ['s', 'dotAll'], ['u', 'unicode'], ['v', 'unicodeSets'], ['y', 'sticky']];
     for (let i = 0; i < flags.length; i++) {
       const g = getterOf(RegExp.prototype, flags[i][1]);
-      if (g) apply(arrPush, reFlagGetters, [[flags[i][0], g]]);
+      if (g) listPush(reFlagGetters, [flags[i][0], g]);
     }
   }
   const mapSizeGet = getterOf(Map.prototype, 'size');
@@ -201,7 +208,7 @@
     ['Boolean', Boolean.prototype.valueOf],
     ['Symbol', Symbol.prototype.valueOf],
   ];
-  if (typeof BigInt === 'function') apply(arrPush, boxedValueOf, [['BigInt', BigInt.prototype.valueOf]]);
+  if (typeof BigInt === 'function') listPush(boxedValueOf, ['BigInt', BigInt.prototype.valueOf]);
 
   // ---- Small safe helpers --------------------------------------------------
   function attempt(fn, fallback) {
@@ -215,7 +222,8 @@
   function startsWith(s, t) { return call(strStartsWith, s, t); }
   function trim(s) { return call(strTrim, s); }
   function repeat(s, n) { return n > 0 ? call(strRepeat, s, n) : ''; }
-  function push(arr, v) { arr[arr.length] = v; }
+  // (Defines the element: assigning past the end would call a setter on Array.prototype.)
+  function push(arr, v) { listPush(arr, v); }
   function join(arr, sep) { return call(arrJoin, arr, sep); }
   // The builtin exec does not consult anything extension code can patch
   // (String.prototype.replace/split and RegExp.prototype.test do).
@@ -411,7 +419,7 @@
     if (t !== 'object' && t !== 'function') return newMirror(t, null, v);
     if (t === 'function') return newMirror('function', null, v);
     const m = newMirror('object', null, v);
-    const nodeHook = host.describeNode;
+    const nodeHook = dataProp(host, 'describeNode');
     if (typeof nodeHook === 'function') {
       const info = attempt(() => nodeHook(v), null);
       if (isObject(info) && typeof dataProp(info, 'tag') === 'string') {
@@ -584,7 +592,7 @@
   function isInternalURL(url) {
     if (url && selfURL && url === selfURL) return true;
     if (url && internalPrefix && startsWith(url, internalPrefix)) return true;
-    const hook = host.isInternalFrameURL;
+    const hook = dataProp(host, 'isInternalFrameURL');
     if (typeof hook === 'function' && url) return attempt(() => !!hook(url), false);
     return false;
   }
@@ -764,7 +772,7 @@
           const d = found[i][1];
           let p;
           if (owns(d, 'value')) p = propertyPreview(found[i][0], d.value);
-          else if (typeof d.get === 'function') p = newProp(found[i][0], 'accessor', '(...)');
+          else if (typeof dataProp(d, 'get') === 'function') p = newProp(found[i][0], 'accessor', '(...)');
           else continue;
           p.isIndex = true;
           push(props, p);
@@ -785,7 +793,7 @@
       let entry;
       const name = keyName(key);
       if (owns(d, 'value')) entry = propertyPreview(name, d.value);
-      else if (typeof d.get === 'function') entry = newProp(name, 'accessor', '(...)');
+      else if (typeof dataProp(d, 'get') === 'function') entry = newProp(name, 'accessor', '(...)');
       else continue;
       if (isIndex) {
         if (limits.index === 0) { limits.overflow = true; return; }
@@ -968,7 +976,7 @@
         try { s = $String(current); } catch (e) { s = null; }
         if (s === null) { index++; state.off += 2; continue; } // leave it to stage 2
         current = s;
-        if (states.length < 64) states[states.length] = { __proto__: null, str: current, off: 0 };
+        if (states.length < 64) push(states, { __proto__: null, str: current, off: 0 });
       } else if (spec === 'c' || spec === 'o' || spec === 'O' || spec === '_') {
         index++;
         state.off += 2;
@@ -1033,7 +1041,7 @@
       if (fmt.length > 1000000) break;
     }
     out += fmt;
-    return { text: out, rest: call(arrSlice, args, argIndex) };
+    return { __proto__: null, text: out, rest: listCopy(args, argIndex) };
   }
   function describeValue(v) { return description(mirror(v)); }
   function renderQuoted(v) { return renderValue(v, true); }
@@ -1048,7 +1056,7 @@
     let rest = params;
     const formatting = typeof params[0] === 'string';
     if (formatting) {
-      const r = frontendFormat(params[0], call(arrSlice, params, 1));
+      const r = frontendFormat(params[0], listCopy(params, 1));
       text = r.text;
       rest = r.rest;
       if (rest.length) text += ' ';
@@ -1061,7 +1069,7 @@
     return text;
   }
   function formatConsoleArguments(args, noV8Stage) {
-    const params = call(arrSlice, args, 0);
+    const params = listCopy(args, 0);
     if (!noV8Stage) v8Formatter(params);
     return formatParameters(params);
   }
@@ -1109,7 +1117,7 @@
     if (typeof stack !== 'string') return [];
     // Frame 0 is console.trace itself, which created `error`.
     const frames = stackFrames(stack, 1);
-    return frames.length > 200 ? call(arrSlice, frames, 0, 200) : frames;
+    return frames.length > 200 ? listCopy(frames, 0, 200) : frames;
   }
 
   // ---- The console object --------------------------------------------------
@@ -1213,8 +1221,8 @@
         let ok;
         try { ok = !!args[0]; } catch (e) { ok = false; }
         if (ok) return;
-        const rest = call(arrSlice, args, 1);
-        if (rest.length === 0) rest[0] = 'console.assert';
+        const rest = listCopy(args, 1);
+        if (rest.length === 0) push(rest, 'console.assert');
         emit('error', 'Assertion failed: ' + formatConsoleArguments(rest, false));
       });
     },
@@ -1251,14 +1259,14 @@
       const ms = mathRound(elapsed * 100) / 100;
       if (end) { emit('log', label + ': ' + ms + 'ms - timer ended'); return; }
       const params = [label + ': ' + ms + 'ms'];
-      for (let i = 1; i < args.length; i++) params[params.length] = args[i];
+      for (let i = 1; i < args.length; i++) push(params, args[i]);
       emit('log', formatParameters(params));
       return;
     }
     const message = label + ': ' + $String(elapsed) + ' ms';
     if (end) { emit('log', formatParameters([message])); return; }
     const params = [message];
-    for (let i = 1; i < args.length; i++) params[params.length] = args[i];
+    for (let i = 1; i < args.length; i++) push(params, args[i]);
     emit('log', formatParameters(params));
   }
 
@@ -1280,7 +1288,7 @@
     let keys;
     try { keys = ownKeys(data); } catch (e) { keys = []; }
     const blockLength = m.subtype === 'array' || m.subtype === 'typedarray';
-    const VALUE = { valueColumn: true };
+    const VALUE = { __proto__: null, valueColumn: true };
     const columnNames = [];
     const rows = [];
     let names = TABLE_LIMIT;
@@ -1310,12 +1318,12 @@
           let rd;
           try { rd = gopd(rowValue, rk); } catch (e) { continue; }
           if (!rd) continue;
-          if (owns(rd, 'value')) push(sub, { name: cname, text: propertyValueText(mirror(rd.value)) });
-          else if (typeof rd.get === 'function') push(sub, { name: cname, text: '(...)' });
+          if (owns(rd, 'value')) push(sub, { __proto__: null, name: cname, text: propertyValueText(mirror(rd.value)) });
+          else if (typeof dataProp(rd, 'get') === 'function') push(sub, { __proto__: null, name: cname, text: '(...)' });
         }
       }
       if (!sub || sub.length === 0) {
-        sub = [{ name: VALUE, text: propertyValueText(mirror(rowValue)) }];
+        sub = [{ __proto__: null, name: VALUE, text: propertyValueText(mirror(rowValue)) }];
       }
       for (let j = 0; j < sub.length; j++) {
         const c = sub[j];
@@ -1327,7 +1335,7 @@
         }
         call(mapSet, cells, c.name, c.text);
       }
-      push(rows, { name: keyName(key), cells });
+      push(rows, { __proto__: null, name: keyName(key), cells });
     }
     if (rows.length === 0) return '';
     const header = ['(index)'];
@@ -1375,24 +1383,24 @@
           'groupCollapsed', 'groupEnd', 'clear', 'count', 'countReset', 'assert', 'profile', 'profileEnd',
           'time', 'timeLog', 'timeEnd', 'timeStamp'];
         for (let i = 0; i < names.length; i++) {
-          defineProp(c, names[i], { value: consoleObject[names[i]], writable: true, enumerable: true, configurable: true });
+          defineProp(c, names[i], dataDescriptor(consoleObject[names[i]], true, true, true));
         }
         return c;
       },
       createTask(name) {
-        if (typeof name !== 'string' || name === '') throw new TypeError('First argument must be a non-empty string.');
+        if (typeof name !== 'string' || name === '') throw new $TypeError('First argument must be a non-empty string.');
         return $freeze({
           run(f) {
-            if (typeof f !== 'function') throw new TypeError('First argument must be a function.');
+            if (typeof f !== 'function') throw new $TypeError('First argument must be a function.');
             return f();
           },
         });
       },
     };
-    defineProp(consoleObject, 'context', { value: extras.context, writable: true, enumerable: true, configurable: true });
-    defineProp(consoleObject, 'createTask', { value: extras.createTask, writable: true, enumerable: true, configurable: true });
+    defineProp(consoleObject, 'context', dataDescriptor(extras.context, true, true, true));
+    defineProp(consoleObject, 'createTask', dataDescriptor(extras.createTask, true, true, true));
   }
-  defineProp(consoleObject, SYM_TAG, { value: 'console', writable: false, enumerable: false, configurable: true });
+  defineProp(consoleObject, SYM_TAG, dataDescriptor('console', false, false, true));
 
   // ---- Install ---------------------------------------------------------------
   try {
@@ -1407,10 +1415,10 @@
     }
   } catch (e) { selfURL = null; }
   if (selfURL && startsWith(selfURL, 'exthost:')) {
-    internalPrefix = slice(selfURL, 0, call(String.prototype.lastIndexOf, selfURL, '/') + 1);
+    internalPrefix = slice(selfURL, 0, call(strLastIndexOf, selfURL, '/') + 1);
   }
 
-  if (!defineProp(G, 'console', { value: consoleObject, writable: true, enumerable: false, configurable: true })) {
+  if (!defineProp(G, 'console', dataDescriptor(consoleObject, true, false, true))) {
     try { G.console = consoleObject; } catch (e) { /* leave the engine's console */ }
   }
 
@@ -1422,13 +1430,21 @@
   };
   // JavaScriptCore words some of its own errors differently from V8 (Chromium) and SpiderMonkey
   // (Firefox). Reports of uncaught errors use the flavor's engine's words for the common ones.
+  // (A quote around the property text is removed: 'x' and "x" both mean x.)
+  const unquote = (text) => {
+    let start = 0;
+    let end = text.length;
+    if (end > 0 && (text[0] === "'" || text[0] === '"')) start = 1;
+    if (end > start && (text[end - 1] === "'" || text[end - 1] === '"')) end--;
+    return slice(text, start, end);
+  };
   const engineMessages = [
     // Reading a property of null or undefined.
     [/^(undefined|null) is not an object \(evaluating '(?:[^']*?)(?:\.([A-Za-z_$][\w$]*)|\[(.*)\])'\)$/, (m) => {
-      const property = m[2] !== undefined ? m[2] : m[3].replace(/^['"]|['"]$/g, '');
+      const property = m[2] !== undefined ? m[2] : unquote(m[3]);
       return host.flavor === 'chrome'
         ? 'Cannot read properties of ' + m[1] + " (reading '" + property + "')"
-        : "can't access property " + JSON.stringify(property) + ' of ' + m[1];
+        : "can't access property " + $JSONStringify(property) + ' of ' + m[1];
     }],
     // Calling something that is not a function.
     [/^(.*) is not a function\. \(In '.*', '.*' is (?:undefined|null|an instance of .*|.*)\)$/, (m) => m[1] + ' is not a function'],
@@ -1437,9 +1453,9 @@
   ];
   host.engineMessage = function (message) {
     if (typeof message !== 'string') return message;
-    for (const [pattern, rewrite] of engineMessages) {
-      const m = pattern.exec(message);
-      if (m) return rewrite(m);
+    for (let i = 0; i < engineMessages.length; i++) {
+      const m = exec(engineMessages[i][0], message);
+      if (m) return engineMessages[i][1](m);
     }
     return message;
   };
@@ -1453,11 +1469,39 @@
       body = safeRender(renderError, value);
       const message = safeGet(value, 'message');
       const translated = host.engineMessage(message);
-      if (typeof message === 'string' && translated !== message) body = body.replace(message, translated);
+      if (typeof message === 'string' && translated !== message) {
+        const at = indexOf(body, message);
+        if (at !== -1) body = slice(body, 0, at) + translated + slice(body, at + message.length);
+      }
     } else {
-      try { body = String(value); } catch (e) { body = safeRender(renderQuoted, value); }
+      try { body = $String(value); } catch (e) { body = safeRender(renderQuoted, value); }
     }
     return prefix + ' ' + body;
+  };
+
+  // What V8 makes of a thrown value for its message ("Uncaught " + this), without running any
+  // of its code (Object::NoSideEffectsToString): a primitive as String() has it; an Error as
+  // `name: message` from data properties; an object whose toString is Object.prototype's as
+  // `#<Constructor name>`; any other object as `[object Tag]`.
+  host.describeThrown = function describeThrown(value) {
+    if (typeof value === 'symbol') return symbolDescription(value);
+    if (!isObject(value)) return safeString(value, '');
+    if (isNativeError(value)) {
+      let name = chainDataProp(value, 'name');
+      name = typeof name === 'string' ? name : 'Error';
+      let message = chainDataProp(value, 'message');
+      message = typeof message === 'string' ? message : '';
+      if (!name) return message;
+      return message ? name + ': ' + message : name;
+    }
+    if (chainDataProp(value, 'toString') === objToString) {
+      const ctor = chainDataProp(value, 'constructor');
+      const name = typeof ctor === 'function' ? functionName(ctor) : '';
+      if (name) return '#<' + name + '>';
+    }
+    const tag = chainDataProp(value, SYM_TAG);
+    if (typeof tag === 'string') return '[object ' + tag + ']';
+    return '[object ' + (typeof value === 'function' ? 'Function' : attempt(() => isArray(value), false) ? 'Array' : 'Object') + ']';
   };
   host.formatStackTrace = function (stack) {
     try { return formatStackTrace(stack); } catch (e) { return ''; }

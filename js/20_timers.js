@@ -3,6 +3,7 @@
 // (virtual by default: it jumps to the next timer when nothing else is pending).
 (function (host) {
   'use strict';
+  const { Number, NumberIsFinite, MathTrunc, MathFloor, ReflectConstruct, TypeError, DatePrototypeToString, enqueueMicrotask } = host.primordials;
   const native = host.native;
   const global = host.global;
   let nextTimer = 1;
@@ -17,13 +18,12 @@
   function start(callback, delay, args, repeats) {
     const id = nextTimer++;
     let ms = Number(delay);
-    if (!Number.isFinite(ms) || ms < 0) ms = 0;
+    if (!NumberIsFinite(ms) || ms < 0) ms = 0;
     // Browsers store the delay as a 32-bit signed integer: larger ones fire at once.
     if (ms > 2147483647) ms = 0;
-    ms = Math.trunc(ms);
+    ms = MathTrunc(ms);
     const nesting = host.timerNesting;
-    const timer = { callback, args, repeats, delay: ms, nesting: nesting + 1 };
-    host.timerCallbacks.set(id, timer);
+    host.timerCallbacks.set(id, { __proto__: null, callback, args, repeats, delay: ms, nesting: nesting + 1 });
     native.startTimer(id, host.clampTimerDelay(ms, nesting), false);
     return id;
   }
@@ -41,7 +41,7 @@
       if (typeof callback !== 'function') {
         throw new TypeError("Failed to execute 'queueMicrotask' on 'Window': parameter 1 is not of type 'Function'.");
       }
-      Promise.resolve().then(() => host.callReporting(callback, undefined, []));
+      enqueueMicrotask(() => host.callReporting(callback, undefined, []));
     },
   };
   for (const name of Object.keys(timers)) {
@@ -52,13 +52,13 @@
   const RealDate = global.Date;
   const now = () => native.wallNow();
   function Date(...args) {
-    if (!new.target) return new RealDate(now()).toString();
-    return args.length === 0 ? new RealDate(now()) : new RealDate(...args);
+    if (!new.target) return DatePrototypeToString(new RealDate(now()));
+    return args.length === 0 ? new RealDate(now()) : ReflectConstruct(RealDate, args);
   }
   Object.setPrototypeOf(Date, RealDate);
   Object.defineProperty(Date, 'prototype', { value: RealDate.prototype });
   Object.defineProperty(RealDate.prototype, 'constructor', { value: Date, writable: true, configurable: true });
-  Object.defineProperty(Date, 'now', { value: function now() { return Math.floor(native.wallNow()); }, writable: true, configurable: true });
+  Object.defineProperty(Date, 'now', { value: function now() { return MathFloor(native.wallNow()); }, writable: true, configurable: true });
   Object.defineProperty(Date, 'name', { value: 'Date' });
   Object.defineProperty(Date, 'length', { value: 7 });
   Object.defineProperty(global, 'Date', { value: Date, writable: true, configurable: true, enumerable: false });

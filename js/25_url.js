@@ -3,6 +3,13 @@
 // live `searchParams`, and implements the application/x-www-form-urlencoded parser and serializer.
 (function (host) {
   'use strict';
+  const {
+    TypeError, String, ReflectApply, ReflectOwnKeys, ReflectGetOwnPropertyDescriptor, ObjectCreate, ObjectDefineProperty,
+    ObjectGetPrototypeOf, StringFromCodePoint, StringPrototypeCharCodeAt, StringPrototypeCodePointAt, StringPrototypeSlice,
+    StringPrototypeIndexOf, StringPrototypeToUpperCase, StringPrototypeToWellFormed, NumberPrototypeToString,
+    ArrayPrototypeSort, SafeMap, SafeWeakMap, SymbolIterator, SymbolToStringTag, encodeURIComponent, listPush,
+    dataDescriptor, nullCopy,
+  } = host.primordials;
   const global = host.global;
   const FIREFOX = host.flavor === 'firefox';
 
@@ -43,13 +50,20 @@
   }
 
   // ---- WebIDL conversions ------------------------------------------------------------------------
-  const toWellFormed = String.prototype.toWellFormed;
-  const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
   // USVString: ToString (which throws on a Symbol), lone surrogates replaced by U+FFFD.
   function usv(value) {
     const text = `${value}`;
-    return toWellFormed ? toWellFormed.call(text) : text.replace(loneSurrogate, '\uFFFD');
+    if (StringPrototypeToWellFormed) return StringPrototypeToWellFormed(text);
+    let out = '';
+    for (let i = 0; i < text.length; i++) {
+      const code = StringPrototypeCharCodeAt(text, i);
+      if (code >= 0xD800 && code <= 0xDBFF && i + 1 < text.length) {
+        const next = StringPrototypeCharCodeAt(text, i + 1);
+        if (next >= 0xDC00 && next <= 0xDFFF) { out += text[i] + text[i + 1]; i++; continue; }
+      }
+      out += code >= 0xD800 && code <= 0xDFFF ? '\uFFFD' : text[i];
+    }
+    return out;
   }
 
   // ---- application/x-www-form-urlencoded ----------------------------------------------------------
@@ -60,7 +74,7 @@
     for (let i = 0; i < bytes.length; i++) {
       const byte = bytes[i];
       if (needed === 0) {
-        if (byte <= 0x7F) codePoints.push(byte);
+        if (byte <= 0x7F) listPush(codePoints, byte);
         else if (byte >= 0xC2 && byte <= 0xDF) { needed = 1; codePoint = byte & 0x1F; }
         else if (byte >= 0xE0 && byte <= 0xEF) {
           if (byte === 0xE0) lower = 0xA0;
@@ -72,7 +86,7 @@
           if (byte === 0xF4) upper = 0x8F;
           needed = 3;
           codePoint = byte & 0x7;
-        } else codePoints.push(0xFFFD);
+        } else listPush(codePoints, 0xFFFD);
         continue;
       }
       if (byte < lower || byte > upper) {
@@ -80,7 +94,7 @@
         codePoint = needed = seen = 0;
         lower = 0x80;
         upper = 0xBF;
-        codePoints.push(0xFFFD);
+        listPush(codePoints, 0xFFFD);
         i--;
         continue;
       }
@@ -88,13 +102,18 @@
       upper = 0xBF;
       codePoint = (codePoint << 6) | (byte & 0x3F);
       if (++seen === needed) {
-        codePoints.push(codePoint);
+        listPush(codePoints, codePoint);
         codePoint = needed = seen = 0;
       }
     }
-    if (needed !== 0) codePoints.push(0xFFFD);
+    if (needed !== 0) listPush(codePoints, 0xFFFD);
     let text = '';
-    for (let i = 0; i < codePoints.length; i += 4096) text += String.fromCodePoint(...codePoints.slice(i, i + 4096));
+    for (let i = 0; i < codePoints.length; i += 4096) {
+      const end = i + 4096 < codePoints.length ? i + 4096 : codePoints.length;
+      const chunk = [];
+      for (let j = i; j < end; j++) listPush(chunk, codePoints[j]);
+      text += ReflectApply(StringFromCodePoint, null, chunk);
+    }
     return text;
   }
 
@@ -103,25 +122,34 @@
 
   // `+` becomes a space, then percent-decoding of the UTF-8 bytes, then UTF-8 decoding (a BOM is kept).
   function decodeComponent(text) {
-    text = text.replace(/\+/g, ' ');
-    if (!text.includes('%')) return text;
+    let spaced = '';
+    let from = 0;
+    for (let at = StringPrototypeIndexOf(text, '+'); at !== -1; at = StringPrototypeIndexOf(text, '+', from)) {
+      spaced += StringPrototypeSlice(text, from, at) + ' ';
+      from = at + 1;
+    }
+    text = from === 0 ? text : spaced + StringPrototypeSlice(text, from);
+    if (StringPrototypeIndexOf(text, '%') === -1) return text;
     const bytes = [];
     for (let i = 0; i < text.length; i++) {
-      const code = text.codePointAt(i);
+      const code = StringPrototypeCodePointAt(text, i);
       if (code === 0x25 && i + 2 < text.length) {
-        const high = hexValue(text.charCodeAt(i + 1));
-        const low = hexValue(text.charCodeAt(i + 2));
+        const high = hexValue(StringPrototypeCharCodeAt(text, i + 1));
+        const low = hexValue(StringPrototypeCharCodeAt(text, i + 2));
         if (high >= 0 && low >= 0) {
-          bytes.push(high * 16 + low);
+          listPush(bytes, high * 16 + low);
           i += 2;
           continue;
         }
       }
-      if (code < 0x80) bytes.push(code);
-      else if (code < 0x800) bytes.push(0xC0 | (code >> 6), 0x80 | (code & 0x3F));
-      else if (code < 0x10000) bytes.push(0xE0 | (code >> 12), 0x80 | ((code >> 6) & 0x3F), 0x80 | (code & 0x3F));
+      if (code < 0x80) listPush(bytes, code);
+      else if (code < 0x800) { listPush(bytes, 0xC0 | (code >> 6)); listPush(bytes, 0x80 | (code & 0x3F)); }
+      else if (code < 0x10000) { listPush(bytes, 0xE0 | (code >> 12)); listPush(bytes, 0x80 | ((code >> 6) & 0x3F)); listPush(bytes, 0x80 | (code & 0x3F)); }
       else {
-        bytes.push(0xF0 | (code >> 18), 0x80 | ((code >> 12) & 0x3F), 0x80 | ((code >> 6) & 0x3F), 0x80 | (code & 0x3F));
+        listPush(bytes, 0xF0 | (code >> 18));
+        listPush(bytes, 0x80 | ((code >> 12) & 0x3F));
+        listPush(bytes, 0x80 | ((code >> 6) & 0x3F));
+        listPush(bytes, 0x80 | (code & 0x3F));
         i++;
       }
     }
@@ -131,21 +159,34 @@
   // The application/x-www-form-urlencoded parser: a list of [name, value] pairs.
   function parseURLEncoded(input) {
     const list = [];
-    for (const sequence of input.split('&')) {
+    let from = 0;
+    while (from <= input.length) {
+      let end = StringPrototypeIndexOf(input, '&', from);
+      if (end === -1) end = input.length;
+      const sequence = StringPrototypeSlice(input, from, end);
+      from = end + 1;
       if (sequence === '') continue;
-      const equals = sequence.indexOf('=');
-      const name = equals >= 0 ? sequence.slice(0, equals) : sequence;
-      const value = equals >= 0 ? sequence.slice(equals + 1) : '';
-      list.push([decodeComponent(name), decodeComponent(value)]);
+      const equals = StringPrototypeIndexOf(sequence, '=');
+      const name = equals >= 0 ? StringPrototypeSlice(sequence, 0, equals) : sequence;
+      const value = equals >= 0 ? StringPrototypeSlice(sequence, equals + 1) : '';
+      listPush(list, [decodeComponent(name), decodeComponent(value)]);
     }
     return list;
   }
 
   // The application/x-www-form-urlencoded serializer: only ASCII alphanumerics and *-._ are kept;
   // a space becomes '+'; everything else is percent-encoded as UTF-8.
-  const percentEncodeExtra = (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase();
   function encodeComponent(text) {
-    return encodeURIComponent(text).replace(/%20/g, '+').replace(/[!'()~]/g, percentEncodeExtra);
+    const encoded = encodeURIComponent(text);
+    let out = '';
+    for (let i = 0; i < encoded.length; i++) {
+      const c = encoded[i];
+      if (c === '%' && i + 2 < encoded.length && encoded[i + 1] === '2' && encoded[i + 2] === '0') { out += '+'; i += 2; }
+      else if (c === '!' || c === "'" || c === '(' || c === ')' || c === '~') {
+        out += '%' + StringPrototypeToUpperCase(NumberPrototypeToString(StringPrototypeCharCodeAt(c, 0), 16));
+      } else out += c;
+    }
+    return out;
   }
   function serializeURLEncoded(list) {
     let output = '';
@@ -154,6 +195,13 @@
       output += encodeComponent(list[i][0]) + '=' + encodeComponent(list[i][1]);
     }
     return output;
+  }
+
+  // The elements of `list` for which `keep(element, index)` is true, in a new array.
+  function filterList(list, keep) {
+    const kept = [];
+    for (let i = 0; i < list.length; i++) if (keep(list[i], i)) listPush(kept, list[i]);
+    return kept;
   }
 
   // ---- Defining interfaces -----------------------------------------------------------------------
@@ -177,8 +225,8 @@
 
   // ---- URLSearchParams ---------------------------------------------------------------------------
   // Each object's { list: [[name, value]], url: the URL object it belongs to, or null }.
-  const paramsState = new WeakMap();
-  const urlState = new WeakMap();
+  const paramsState = new SafeWeakMap();
+  const urlState = new SafeWeakMap();
 
   function paramsOf(object, member, kind) {
     const state = paramsState.get(object);
@@ -191,51 +239,54 @@
     if (!state.url) return;
     const url = urlState.get(state.url);
     const parts = host.call('url.set', [url.parts.href, 'search', serializeURLEncoded(state.list)]);
-    if (parts) url.parts = parts;
+    if (parts) url.parts = nullCopy(parts);
   }
 
   // The list of pairs for `new URLSearchParams(init)`: a sequence of pairs, a record, or a string.
   function initialList(init) {
     if ((typeof init !== 'object' || init === null) && typeof init !== 'function') {
       const text = usv(init);
-      return parseURLEncoded(text.charCodeAt(0) === 0x3F ? text.slice(1) : text);
+      return parseURLEncoded(StringPrototypeCharCodeAt(text, 0) === 0x3F ? StringPrototypeSlice(text, 1) : text);
     }
     const constructorError = (message) => new TypeError(prefix('URLSearchParams', '', 'constructor') + message);
-    const iteratorMethod = init[Symbol.iterator];
+    const iteratorMethod = init[SymbolIterator];
     if (iteratorMethod !== undefined && iteratorMethod !== null) {
       if (typeof iteratorMethod !== 'function') {
         throw constructorError(FIREFOX ? "Symbol.iterator getter didn't return a callable" : 'The object must have a callable @@iterator property.');
       }
       const list = [];
-      for (const pair of { [Symbol.iterator]: () => Reflect.apply(iteratorMethod, init, []) }) {
-        const pairIterator = (typeof pair === 'object' && pair !== null) || typeof pair === 'function' ? pair[Symbol.iterator] : undefined;
+      // (for…of over the script's own iterable: what WebIDL's sequence conversion does.)
+      for (const pair of { __proto__: null, [SymbolIterator]: () => ReflectApply(iteratorMethod, init, []) }) {
+        const pairIterator = (typeof pair === 'object' && pair !== null) || typeof pair === 'function' ? pair[SymbolIterator] : undefined;
         if (typeof pairIterator !== 'function') {
           throw constructorError(FIREFOX
             ? 'Element of sequence<sequence<USVString>> branch of (sequence<sequence<USVString>> or record<USVString, USVString> or USVString) is not an object.'
             : 'The provided value cannot be converted to a sequence.');
         }
         const items = [];
-        for (const item of { [Symbol.iterator]: () => Reflect.apply(pairIterator, pair, []) }) items.push(usv(item));
+        for (const item of { __proto__: null, [SymbolIterator]: () => ReflectApply(pairIterator, pair, []) }) listPush(items, usv(item));
         if (items.length !== 2) {
           throw constructorError(FIREFOX ? 'Expected 2 items in pair but got ' + items.length : 'Sequence initializer must only contain pair elements');
         }
-        list.push(items);
+        listPush(list, items);
       }
       return list;
     }
     // A record: each own enumerable property, in order; keys that convert to the same string keep
     // the first one's place and the last one's value.
     const list = [];
-    const index = new Map();
-    for (const key of Reflect.ownKeys(init)) {
-      const descriptor = Reflect.getOwnPropertyDescriptor(init, key);
+    const index = new SafeMap();
+    const keys = ReflectOwnKeys(init);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      const descriptor = ReflectGetOwnPropertyDescriptor(init, key);
       if (descriptor === undefined || !descriptor.enumerable) continue;
       const name = usv(key);
       const value = usv(init[key]);
       if (index.has(name)) list[index.get(name)][1] = value;
       else {
         index.set(name, list.length);
-        list.push([name, value]);
+        listPush(list, [name, value]);
       }
     }
     return list;
@@ -243,18 +294,18 @@
 
   function URLSearchParams(init = '') {
     requireNew(new.target, 'URLSearchParams');
-    paramsState.set(this, { list: initialList(init), url: null });
+    paramsState.set(this, { __proto__: null, list: initialList(init), url: null });
   }
 
   // A URL object's own query object.
   function queryObjectFor(url, query) {
-    const params = Object.create(URLSearchParams.prototype);
-    paramsState.set(params, { list: parseURLEncoded(query), url });
+    const params = ObjectCreate(URLSearchParamsPrototype);
+    paramsState.set(params, { __proto__: null, list: parseURLEncoded(query), url });
     return params;
   }
 
   // The default iterators of URLSearchParams: live over the list, as WebIDL's pair iterators are.
-  const iteratorState = new WeakMap();
+  const iteratorState = new SafeWeakMap();
   const IteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
   const URLSearchParamsIterator = Object.create(IteratorPrototype);
   defineMembers(URLSearchParamsIterator, {
@@ -271,8 +322,8 @@
   Object.defineProperty(URLSearchParamsIterator, Symbol.toStringTag, { value: 'URLSearchParams Iterator', configurable: true });
 
   function makeIterator(target, kind) {
-    const iterator = Object.create(URLSearchParamsIterator);
-    iteratorState.set(iterator, { target, kind, index: 0 });
+    const iterator = ObjectCreate(URLSearchParamsIterator);
+    iteratorState.set(iterator, { __proto__: null, target, kind, index: 0 });
     return iterator;
   }
 
@@ -283,7 +334,7 @@
     append(name, value) {
       const state = paramsOf(this, 'append', 'method');
       requireArguments(arguments.length, 2, 'URLSearchParams', 'append', 'method');
-      state.list.push([usv(name), usv(value)]);
+      listPush(state.list, [usv(name), usv(value)]);
       update(state);
     },
     delete(name, value = undefined) {
@@ -291,46 +342,53 @@
       requireArguments(arguments.length, 1, 'URLSearchParams', 'delete', 'method');
       name = usv(name);
       if (value !== undefined) value = usv(value);
-      state.list = state.list.filter((pair) => pair[0] !== name || (value !== undefined && pair[1] !== value));
+      state.list = filterList(state.list, (pair) => pair[0] !== name || (value !== undefined && pair[1] !== value));
       update(state);
     },
     get(name) {
       const state = paramsOf(this, 'get', 'method');
       requireArguments(arguments.length, 1, 'URLSearchParams', 'get', 'method');
       name = usv(name);
-      const pair = state.list.find((candidate) => candidate[0] === name);
-      return pair ? pair[1] : null;
+      for (let i = 0; i < state.list.length; i++) if (state.list[i][0] === name) return state.list[i][1];
+      return null;
     },
     getAll(name) {
       const state = paramsOf(this, 'getAll', 'method');
       requireArguments(arguments.length, 1, 'URLSearchParams', 'getAll', 'method');
       name = usv(name);
-      return state.list.filter((pair) => pair[0] === name).map((pair) => pair[1]);
+      const values = [];
+      for (let i = 0; i < state.list.length; i++) if (state.list[i][0] === name) listPush(values, state.list[i][1]);
+      return values;
     },
     has(name, value = undefined) {
       const state = paramsOf(this, 'has', 'method');
       requireArguments(arguments.length, 1, 'URLSearchParams', 'has', 'method');
       name = usv(name);
       if (value !== undefined) value = usv(value);
-      return state.list.some((pair) => pair[0] === name && (value === undefined || pair[1] === value));
+      for (let i = 0; i < state.list.length; i++) {
+        const pair = state.list[i];
+        if (pair[0] === name && (value === undefined || pair[1] === value)) return true;
+      }
+      return false;
     },
     set(name, value) {
       const state = paramsOf(this, 'set', 'method');
       requireArguments(arguments.length, 2, 'URLSearchParams', 'set', 'method');
       name = usv(name);
       value = usv(value);
-      const first = state.list.findIndex((pair) => pair[0] === name);
-      if (first < 0) state.list.push([name, value]);
+      let first = -1;
+      for (let i = 0; i < state.list.length; i++) if (state.list[i][0] === name) { first = i; break; }
+      if (first < 0) listPush(state.list, [name, value]);
       else {
         state.list[first] = [name, value];
-        state.list = state.list.filter((pair, index) => index <= first || pair[0] !== name);
+        state.list = filterList(state.list, (pair, index) => index <= first || pair[0] !== name);
       }
       update(state);
     },
     sort() {
       const state = paramsOf(this, 'sort', 'method');
       // Array.prototype.sort is stable, and `<` compares strings by UTF-16 code units.
-      state.list.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      ArrayPrototypeSort(state.list, (a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
       update(state);
     },
     forEach(callback, thisArg = undefined) {
@@ -342,7 +400,7 @@
       }
       for (let i = 0; i < state.list.length; i++) {
         const pair = state.list[i];
-        Reflect.apply(callback, thisArg, [pair[1], pair[0], this]);
+        ReflectApply(callback, thisArg, [pair[1], pair[0], this]);
       }
     },
     entries() {
@@ -365,6 +423,7 @@
     value: URLSearchParams.prototype.entries, writable: true, configurable: true,
   });
   finishInterface(URLSearchParams, 'URLSearchParams', 0);
+  const URLSearchParamsPrototype = URLSearchParams.prototype;
 
   // ---- URL ---------------------------------------------------------------------------------------
   // Each URL object's { parts: what Swift answers (href, origin, protocol, ...), query: its URLSearchParams }.
@@ -376,10 +435,11 @@
 
   // The parts of `url` against `base` (both USVStrings; base may be undefined), or null.
   function parse(url, base) {
-    return host.call('url.parse', base === undefined ? [url] : [url, base]);
+    const parts = host.call('url.parse', base === undefined ? [url] : [url, base]);
+    return parts === null || typeof parts !== 'object' ? parts : nullCopy(parts);
   }
 
-  const queryOf = (parts) => (parts.search === '' ? '' : parts.search.slice(1));
+  const queryOf = (parts) => (parts.search === '' ? '' : StringPrototypeSlice(parts.search, 1));
 
   function URL(url, base = undefined) {
     requireNew(new.target, 'URL');
@@ -393,7 +453,7 @@
       else message = base !== undefined && parse(base) === null ? 'Invalid base URL' : 'Invalid URL';
       throw new TypeError(prefix('URL', '', 'constructor') + message);
     }
-    const state = { parts, query: null };
+    const state = { __proto__: null, parts, query: null };
     urlState.set(this, state);
     state.query = queryObjectFor(this, queryOf(parts));
   }
@@ -419,8 +479,8 @@
     const state = urlOf(object, name, 'setter');
     value = usv(value);
     const parts = host.call('url.set', [state.parts.href, name, value]);
-    if (parts) state.parts = parts;
-    return { state, value };
+    if (parts) state.parts = nullCopy(parts);
+    return { __proto__: null, state, value };
   }
 
   defineMembers(URL.prototype, {
@@ -489,7 +549,7 @@
     set search(value) {
       const { state, value: text } = setPart(this, 'search', value);
       // The query object's list is the value parsed (not the URL's encoded query), or empty.
-      paramsState.get(state.query).list = text === '' ? [] : parseURLEncoded(text.charCodeAt(0) === 0x3F ? text.slice(1) : text);
+      paramsState.get(state.query).list = text === '' ? [] : parseURLEncoded(StringPrototypeCharCodeAt(text, 0) === 0x3F ? StringPrototypeSlice(text, 1) : text);
     },
     get searchParams() {
       return urlOf(this, 'searchParams', 'getter').query;
@@ -505,4 +565,11 @@
     },
   });
   finishInterface(URL, 'URL', 1);
+
+  // `new URL(url, base).href` for the host's own use (no URL object, whose getters scripts may
+  // replace); throws what the constructor throws.
+  host.resolveURL = function (url, base) {
+    const parts = parse(usv(url), usv(base));
+    return parts === null ? new URL(url, base).href : parts.href;
+  };
 });

@@ -5,6 +5,10 @@
 // and `frames[i]` follows the flavor's browser (Swift decides which window it gets: FrameAPI).
 (function (host) {
   'use strict';
+  const {
+    Error, TypeError, Proxy, ObjectDefineProperty, SafeMap, StringPrototypeStartsWith, String, hasOwn, getOwn, dataDescriptor,
+    stringifyData, nullCopy,
+  } = host.primordials;
   const global = host.global;
   const info = host.context;
   const define = (name, get) => Object.defineProperty(global, name, { get, configurable: true, enumerable: true });
@@ -73,11 +77,12 @@
   // Another frame's window as this frame may see it: that frame's global when the browser lets
   // the two frames' content scripts share a world, else a window showing only what a
   // cross-origin (or other-world) window shows. The same frame is always the same object.
-  const windows = new Map();
+  const windows = new SafeMap();
   host.frameWindow = function (relation) {
-    const target = host.native.call('frame.window', JSON.stringify([relation]));
-    if (target === null || target === undefined) return relation.startsWith('child:') ? undefined : global;
-    if (typeof target === 'object' && target.global) return target.global;
+    const answer = host.native.call('frame.window', stringifyData([relation]));
+    if (answer === null || answer === undefined) return StringPrototypeStartsWith(relation, 'child:') ? undefined : global;
+    if (typeof answer === 'object' && getOwn(answer, 'global')) return getOwn(answer, 'global');
+    const target = nullCopy(answer);
     let window = windows.get(target.frameId);
     if (!window) {
       window = restrictedWindow(target);
@@ -92,30 +97,33 @@
       ? "Failed to read a named property '" + property + "' from '" + interfaceName + "': Blocked a frame with origin \"" + origin + '" from accessing a cross-origin frame.'
       : 'Permission denied to ' + verb + ' property "' + property + '" on cross-origin object';
     const error = new Error(message);
-    Object.defineProperty(error, 'name', { value: 'SecurityError', configurable: true, writable: true });
+    ObjectDefineProperty(error, 'name', dataDescriptor('SecurityError', true, false, true));
     return error;
   }
 
   function restrictedWindow(target) {
     const allowed = {
+      __proto__: null,
       closed: false,
       length: target.frameCount,
       postMessage() {},
     };
-    const crossOriginLocation = new Proxy(Object.create(null), {
+    const crossOriginLocation = new Proxy({ __proto__: null }, {
+      __proto__: null,
       get(_, key) {
         if (typeof key !== 'string') return undefined;
         throw securityError(key, 'Location', key === 'href' ? 'get' : 'access');
       },
     });
     const sameOriginLocation = target.sameOrigin ? host.makeLocation(target.location) : null;
-    const proxy = new Proxy(Object.create(null), {
+    const proxy = new Proxy({ __proto__: null }, {
+      __proto__: null,
       get(_, key) {
         if (key === 'window' || key === 'self' || key === 'frames') return proxy;
         if (key === 'top') return host.frameWindow('top');
         if (key === 'parent') return host.frameWindow('parent');
         if (key === 'location') return sameOriginLocation || crossOriginLocation;
-        if (typeof key === 'string' && Object.prototype.hasOwnProperty.call(allowed, key)) return allowed[key];
+        if (typeof key === 'string' && hasOwn(allowed, key)) return allowed[key];
         if (target.sameOrigin || typeof key !== 'string') return undefined;
         throw securityError(key, 'Window', 'access');
       },

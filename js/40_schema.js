@@ -4,19 +4,26 @@
 // and are registered with `host.defineNamespace`.
 (function (host) {
   'use strict';
+  const {
+    TypeError, Error, String, ArrayIsArray, NumberIsInteger, ObjectKeys, ObjectSetPrototypeOf, ArrayPrototypeJoin, ArrayPrototypeSort,
+    JSONStringify, SafeMap, SafeWeakSet, hasOwn, listPush, listCopy, listIncludes, safeString,
+  } = host.primordials;
   const chrome = host.flavor === 'chrome';
 
   // ---- Types ---------------------------------------------------------------------------------------
   function typeOf(value) {
     if (value === null) return 'null';
-    if (Array.isArray(value)) return 'array';
-    if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+    if (ArrayIsArray(value)) return 'array';
+    if (typeof value === 'number') return NumberIsInteger(value) ? 'integer' : 'number';
     return typeof value; // string, boolean, object, function, undefined, bigint, symbol
   }
 
   // Whether `value` has the basic type `type` (no deep check).
   function isType(value, spec) {
-    if (spec.choices) return spec.choices.some((choice) => isType(value, choice));
+    if (spec.choices) {
+      for (let i = 0; i < spec.choices.length; i++) if (isType(value, spec.choices[i])) return true;
+      return false;
+    }
     const actual = typeOf(value);
     switch (spec.type) {
       case 'any': return value !== undefined;
@@ -33,19 +40,23 @@
       const type = typeOf(value);
       return type === 'integer' ? 'integer' : type === 'number' ? 'number' : type;
     }
-    if (typeof value === 'string') return JSON.stringify(value);
+    if (typeof value === 'string') return JSONStringify(value);
     if (value === undefined) return 'undefined';
     if (typeof value === 'function') return 'function';
     try {
-      const json = JSON.stringify(value);
-      return json === undefined ? String(value) : json;
+      const json = JSONStringify(value);
+      return json === undefined ? safeString(value, 'Object') : json;
     } catch (e) {
-      return String(value);
+      return safeString(value, 'Object');
     }
   }
 
   function typeName(spec) {
-    if (spec.choices) return spec.choices.map(typeName).join(chrome ? '|' : ' or ');
+    if (spec.choices) {
+      const names = [];
+      for (let i = 0; i < spec.choices.length; i++) listPush(names, typeName(spec.choices[i]));
+      return ArrayPrototypeJoin(names, chrome ? '|' : ' or ');
+    }
     return spec.type;
   }
 
@@ -54,9 +65,10 @@
   function normalize(value, spec) {
     if (spec.choices) {
       const errors = [];
-      for (const choice of spec.choices) {
+      for (let i = 0; i < spec.choices.length; i++) {
+        const choice = spec.choices[i];
         if (!isType(value, choice)) continue;
-        try { return normalize(value, choice); } catch (message) { errors.push(message); }
+        try { return normalize(value, choice); } catch (message) { listPush(errors, message); }
       }
       if (errors.length) throw errors[0];
       throw chrome
@@ -78,26 +90,36 @@
           : (spec.type === 'integer' ? 'Integer ' : 'Number ') + value + ' is too big (must be at most ' + spec.maximum + ')';
       }
     }
-    if (spec.type === 'string' && spec.enum && !spec.enum.includes(value)) {
-      throw chrome ? 'Value must be one of ' + spec.enum.slice().sort().join(', ') + '.'
-        : 'Invalid enumeration value ' + JSON.stringify(value);
+    if (spec.type === 'string' && spec.enum && !listIncludes(spec.enum, value)) {
+      throw chrome ? 'Value must be one of ' + ArrayPrototypeJoin(ArrayPrototypeSort(listCopy(spec.enum)), ', ') + '.'
+        : 'Invalid enumeration value ' + JSONStringify(value);
     }
     if (spec.type === 'array' && spec.items) {
-      return value.map((item, index) => {
-        try { return normalize(item, spec.items); } catch (message) {
+      const items = [];
+      const length = value.length;
+      for (let index = 0; index < length; index++) {
+        // (A hole stays a hole, as Array.prototype.map leaves it.)
+        if (!(index in value)) { items.length = index + 1; continue; }
+        try { listPush(items, normalize(value[index], spec.items)); } catch (message) {
           throw chrome ? 'Error at index ' + index + ': ' + message : 'Error processing ' + index + ': ' + message;
         }
-      });
+      }
+      return items;
     }
     if (spec.type === 'object' && spec.properties) {
-      const result = {};
-      for (const key of Object.keys(value)) {
-        if (!Object.prototype.hasOwnProperty.call(spec.properties, key) && !spec.additionalProperties) {
+      const result = { __proto__: null };
+      const keys = ObjectKeys(value);
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i];
+        if (!hasOwn(spec.properties, key) && !spec.additionalProperties) {
           if (value[key] === undefined && !chrome) continue;
           throw chrome ? "Unexpected property: '" + key + "'." : 'Unexpected property "' + key + '"';
         }
       }
-      for (const [key, propertySpec] of Object.entries(spec.properties)) {
+      const specKeys = ObjectKeys(spec.properties);
+      for (let i = 0; i < specKeys.length; i++) {
+        const key = specKeys[i];
+        const propertySpec = spec.properties[key];
         const propertyValue = value[key];
         if (propertyValue === undefined || (propertyValue === null && propertySpec.optional)) {
           if (!propertySpec.optional) {
@@ -119,8 +141,12 @@
   // ---- Signatures ----------------------------------------------------------------------------------
   // `tabs.get(integer tabId, optional function callback)`, as Chromium prints a signature.
   function signatureText(name, parameters) {
-    const text = parameters.map((p) => (p.optional ? 'optional ' : '') + (p.choices ? '[' + typeName(p) + ']' : p.type) + ' ' + p.name);
-    return name + '(' + text.join(', ') + ')';
+    const text = [];
+    for (let i = 0; i < parameters.length; i++) {
+      const p = parameters[i];
+      listPush(text, (p.optional ? 'optional ' : '') + (p.choices ? '[' + typeName(p) + ']' : p.type) + ' ' + p.name);
+    }
+    return name + '(' + ArrayPrototypeJoin(text, ', ') + ')';
   }
 
   function invocationError(name, parameters, detail) {
@@ -134,9 +160,16 @@
   };
 
   // An argument error that the browser reports by rejecting the call (Firefox's sendMessage), not by throwing.
+  // (Its instances have no prototype to reach, and are recognized by `host.isArgumentRejection`.)
+  const argumentRejections = new SafeWeakSet();
   host.ArgumentRejection = class ArgumentRejection {
-    constructor(message) { this.message = message; }
+    constructor(message) {
+      this.message = message;
+      argumentRejections.add(this);
+    }
   };
+  ObjectSetPrototypeOf(host.ArgumentRejection.prototype, null);
+  host.isArgumentRejection = (value) => argumentRejections.has(value);
 
   // Matches `args` to `parameters` as the browsers do: an optional parameter whose argument has
   // the wrong type is skipped and the argument tried against the next parameter. Returns one
@@ -144,26 +177,27 @@
   function matchArguments(name, parameters, args) {
     const result = [];
     let index = 0;
-    for (const parameter of parameters) {
-      const arg = args[index];
+    for (let p = 0; p < parameters.length; p++) {
+      const parameter = parameters[p];
+      const arg = index < args.length ? args[index] : undefined;
       if (index >= args.length || arg === undefined || arg === null) {
         if (!parameter.optional) {
-          if (index < args.length && arg === null && parameter.type === 'any') { result.push(arg); index++; continue; }
+          if (index < args.length && arg === null && parameter.type === 'any') { listPush(result, arg); index++; continue; }
           throw invocationError(name, parameters, chrome ? 'No matching signature.' : 'Incorrect argument types for ' + name + '.');
         }
-        result.push(undefined);
+        listPush(result, undefined);
         if (index < args.length) index++;
         continue;
       }
       if (!isType(arg, parameter)) {
         if (parameter.optional) {
-          result.push(undefined);
+          listPush(result, undefined);
           continue;
         }
         throw invocationError(name, parameters, chrome ? 'No matching signature.' : 'Incorrect argument types for ' + name + '.');
       }
       try {
-        result.push(normalize(arg, parameter));
+        listPush(result, normalize(arg, parameter));
       } catch (message) {
         throw invocationError(name, parameters, chrome
           ? "Error at parameter '" + parameter.name + "': " + message
@@ -179,7 +213,7 @@
 
   // ---- Registry ------------------------------------------------------------------------------------
   // name -> parameters, for every checked function (including events' addListener).
-  const signatures = new Map();
+  const signatures = new SafeMap();
   host.signatures = signatures;
 
   // Checks the arguments of the function `name` (`tabs.get`) and returns them matched to its
@@ -195,23 +229,55 @@
   // `async` functions return a promise, or call a trailing callback (the `chrome` namespace; and in
   // Chrome the promise form too). Returns a function making the namespace object for a style
   // ('promise' for `browser`, 'callback' for `chrome`).
-  host.namespaces = new Map();
+  // (Descriptions are copied into null-prototype objects, deeply: a key a description lacks
+  // — `optional`, `choices`, `enum`, ... — is then read as undefined, never from Object.prototype.)
+  function descriptionCopy(value) {
+    if (value === null || typeof value !== 'object') return value;
+    if (ArrayIsArray(value)) {
+      const copy = [];
+      for (let i = 0; i < value.length; i++) listPush(copy, descriptionCopy(value[i]));
+      return copy;
+    }
+    const copy = { __proto__: null };
+    const keys = ObjectKeys(value);
+    for (let i = 0; i < keys.length; i++) copy[keys[i]] = descriptionCopy(value[keys[i]]);
+    return copy;
+  }
+  const merged = (a, b) => {
+    const copy = { __proto__: null };
+    const sources = [a, b];
+    for (let s = 0; s < 2; s++) {
+      if (!sources[s]) continue;
+      const keys = ObjectKeys(sources[s]);
+      for (let i = 0; i < keys.length; i++) copy[keys[i]] = sources[s][keys[i]];
+    }
+    return copy;
+  };
+  host.namespaces = new SafeMap();
   host.defineNamespace = function (namespace, description) {
+    description = descriptionCopy(description);
     const existing = host.namespaces.get(namespace);
     if (existing) {
       // A namespace defined in parts (runtime in 50_runtime.js and 60_messaging.js): merge them.
+      const events = listCopy(existing.events || []);
+      const moreEvents = description.events || [];
+      for (let i = 0; i < moreEvents.length; i++) listPush(events, moreEvents[i]);
       description = {
+        __proto__: null,
         contexts: existing.contexts,
-        constants: Object.assign({}, existing.constants, description.constants),
-        properties: Object.assign({}, existing.properties, description.properties),
-        functions: Object.assign({}, existing.functions, description.functions),
-        events: (existing.events || []).concat(description.events || []),
+        constants: merged(existing.constants, description.constants),
+        properties: merged(existing.properties, description.properties),
+        functions: merged(existing.functions, description.functions),
+        events,
       };
     }
-    for (const [fnName, fn] of Object.entries(description.functions || {})) {
-      const full = namespace + '.' + fnName;
-      const parameters = fn.parameters.slice();
-      if (fn.async) parameters.push({ name: 'callback', type: 'function', optional: true });
+    const functions = description.functions || { __proto__: null };
+    const names = ObjectKeys(functions);
+    for (let i = 0; i < names.length; i++) {
+      const fn = functions[names[i]];
+      const full = namespace + '.' + names[i];
+      const parameters = listCopy(fn.parameters);
+      if (fn.async) listPush(parameters, { __proto__: null, name: 'callback', type: 'function', optional: true });
       signatures.set(full, parameters);
       fn.fullName = full;
     }

@@ -118,18 +118,20 @@
   const chromeFlavor = host.flavor === 'chrome';
 
   // ---- Intrinsics of this realm, taken before extension code can replace them ----
-  const apply = Reflect.apply;
-  const JSONstringify = JSON.stringify;
-  const JSONparse = JSON.parse;
+  const primordials = host.primordials;
+  const { Error, TypeError, SafeMap, SafeWeakMap, SafeWeakSet, getOwn } = primordials;
+  const apply = primordials.ReflectApply;
+  const JSONstringify = primordials.JSONStringify;
+  const JSONparse = primordials.JSONParse;
   const ObjectProto = Object.prototype;
   const getProto = Object.getPrototypeOf;
+  const setProto = Object.setPrototypeOf;
   const keysOf = Object.keys;
   const defineProperty = Object.defineProperty;
   const getOwnDesc = Object.getOwnPropertyDescriptor;
   const createObject = Object.create;
-  const hasOwnProperty = ObjectProto.hasOwnProperty;
-  // (`.call` on a captured method is what JavaScriptCore optimizes best; Object.hasOwn is 2x slower.)
-  const hasOwn = (object, key) => hasOwnProperty.call(object, key);
+  // (Uncurried: `hasOwnProperty.call` would look up `call` on Function.prototype each time.)
+  const hasOwn = primordials.ObjectPrototypeHasOwnProperty;
   const isArray = Array.isArray;
   const isError = Error.isError || ((v) => apply(ObjectProto.toString, v, []) === '[object Error]');
   const objectToString = ObjectProto.toString;
@@ -205,6 +207,7 @@
   const TOO_LARGE = 'Message exceeded maximum allowed size of 64MiB.';
   const MAX_MESSAGE_BYTES = 67108864;
   host.messageErrors = {
+    __proto__: null,
     couldNotSerialize: COULD_NOT_SERIALIZE,
     tooLarge: TOO_LARGE,
     maxMessageBytes: MAX_MESSAGE_BYTES,
@@ -212,19 +215,20 @@
   };
 
   const domExceptionCodes = {
+    __proto__: null,
     IndexSizeError: 1, HierarchyRequestError: 3, WrongDocumentError: 4, InvalidCharacterError: 5,
     NoModificationAllowedError: 7, NotFoundError: 8, NotSupportedError: 9, InvalidStateError: 11,
     SyntaxError: 12, InvalidModificationError: 13, NamespaceError: 14, InvalidAccessError: 15,
     TypeMismatchError: 17, SecurityError: 18, NetworkError: 19, AbortError: 20, URLMismatchError: 21,
     QuotaExceededError: 22, TimeoutError: 23, InvalidNodeTypeError: 24, DataCloneError: 25,
   };
-  const domExceptionState = new WeakMap();
+  const domExceptionState = new SafeWeakMap();
   // A stand-in for DOMException where the context has none: inherits from Error,
   // toString "DataCloneError: ...", tag [object DOMException], name/message/code accessors.
   class DOMException extends Error {
     constructor(message = '', name = 'Error') {
       super();
-      domExceptionState.set(this, { name: String(name), message: String(message) });
+      domExceptionState.set(this, { __proto__: null, name: primordials.String(name), message: primordials.String(message) });
     }
     get name() { const s = domExceptionState.get(this); return s ? s.name : 'Error'; }
     get message() { const s = domExceptionState.get(this); return s ? s.message : ''; }
@@ -232,18 +236,26 @@
   }
   defineProperty(DOMException.prototype, toStringTag, { value: 'DOMException', configurable: true });
 
+  const GlobalDOMException = host.global.DOMException;
   host.makeDOMException = function (message, name) {
-    const Ctor = host.global.DOMException;
-    if (typeof Ctor === 'function') {
-      try { return new Ctor(message, name); } catch (e) {}
+    if (typeof GlobalDOMException === 'function') {
+      try { return new GlobalDOMException(message, name); } catch (e) {}
     }
     return new DOMException(message, name);
   };
 
-  // Thrown out of the encoder; carries what serializeMessage throws.
+  // Thrown out of the encoder; carries what serializeMessage throws. (No prototype to reach;
+  // recognized by `isFailure`, not instanceof: what a getter throws may be a revoked Proxy.)
+  const failures = new SafeWeakSet();
   class Failure {
-    constructor(reason, error) { this.reason = reason; this.error = error; }
+    constructor(reason, error) {
+      this.reason = reason;
+      this.error = error;
+      failures.add(this);
+    }
   }
+  setProto(Failure.prototype, null);
+  const isFailure = (value) => failures.has(value);
   const uncloneable = (className) =>
     new Failure('uncloneable', host.makeDOMException(className + ' object could not be cloned.', 'DataCloneError'));
 
@@ -260,6 +272,13 @@
 
   // ---- firefox: structured clone -----------------------------------------------------------------
   const TAG = '\u0001';
+  // An array of the encoder's tree or bookkeeping: no prototype, so that writing an element calls
+  // no setter of Array.prototype and JSON.stringify finds no toJSON on it.
+  function newArray(length) {
+    const array = new ArrayCtor(length);
+    setProto(array, null);
+    return array;
+  }
   const node = (kind) => { const n = createObject(null); n[TAG] = kind; return n; };
   const UNDEFINED_NODE = node('u');
   const numberNode = (text) => { const n = node('n'); n.v = text; return n; };
@@ -270,7 +289,7 @@
 
   // Objects that are not plain although they look so (or are prototypes), by the class
   // name SpiderMonkey gives them in "<class> object could not be cloned.".
-  const specialObjects = new Map();
+  const specialObjects = new SafeMap();
   if (!chromeFlavor) {
     const g = host.global;
     const add = (object, name) => {
@@ -307,7 +326,7 @@
   function uncloneableName(v) {
     if (typeof v === 'function') {
       const name = getOwnDesc(v, 'name');
-      return name && typeof name.value === 'string' && apply(stringStartsWith, name.value, ['bound ']) && !hasOwn(v, 'prototype')
+      return name && hasOwn(name, 'value') && typeof name.value === 'string' && apply(stringStartsWith, name.value, ['bound ']) && !hasOwn(v, 'prototype')
         ? 'BoundFunctionObject' : 'Function';
     }
     const tag = apply(stringSlice, apply(objectToString, v, []), [8, -1]);
@@ -364,12 +383,12 @@
   // whether the tree needs the tagged form. A getter may send a message while one is being
   // encoded, hence the save and restore in firefoxEncode.
   let memory = null;
-  let recent = [];
+  let recent = newArray(0);
   let objectCount = 0;
   let tagged = false;
   const LINEAR = 16;
 
-  const dataProperty = (value) => ({ value, writable: true, enumerable: true, configurable: true });
+  const dataProperty = (value) => ({ __proto__: null, value, writable: true, enumerable: true, configurable: true });
 
   function encodeValue(v) {
     switch (typeof v) {
@@ -405,7 +424,7 @@
     if (objectCount <= LINEAR) {
       for (let i = 0; i < objectCount; i++) if (recent[i] === v) return i;
       if (objectCount < LINEAR) { recent[objectCount++] = v; return -1; }
-      memory = new WeakMap();
+      memory = new SafeWeakMap();
       for (let i = 0; i < LINEAR; i++) memory.set(recent[i], i);
     }
     const seen = memory.get(v);
@@ -438,16 +457,16 @@
 
   // Own enumerable string-keyed properties, in order; a key deleted by a getter met
   // earlier is skipped, as structured clone writes only properties still present.
+  // (`out` has no prototype: assigning to it calls no setter, and JSON.stringify finds no toJSON;
+  // a key is read only while it is still an own property, as SpiderMonkey checks before its Get.)
   function encodePlain(v) {
     if (hasOwn(v, TAG)) return encodeKeyed(v, node('O'));
     const keys = keysOf(v);
-    const out = {};
+    const out = createObject(null);
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i];
-      const x = v[k];
-      if (x === undefined && !hasOwn(v, k)) continue;
-      if (k === '__proto__') defineProperty(out, k, dataProperty(encodeValue(x)));
-      else out[k] = encodeValue(x);
+      if (!hasOwn(v, k)) continue;
+      out[k] = encodeValue(v[k]);
     }
     return out;
   }
@@ -457,12 +476,12 @@
   function encodeKeyed(v, n) {
     tagged = true;
     const keys = keysOf(v);
-    const ks = [];
-    const vs = [];
+    const ks = newArray(0);
+    const vs = newArray(0);
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i];
+      if (!hasOwn(v, k)) continue;
       const x = v[k];
-      if (x === undefined && !hasOwn(v, k)) continue;
       ks[ks.length] = k;
       vs[vs.length] = encodeValue(x);
     }
@@ -479,7 +498,7 @@
   function encodeArray(v) {
     const length = v.length;
     if (hasOwn(v, 'input')) return encodeKeyed(v, lengthNode(length));
-    const out = new ArrayCtor(length);
+    const out = newArray(length);
     for (let i = 0; i < length; i++) {
       const x = v[i];
       if (x === undefined && !(i in v)) return encodeHoles(v, out, i);
@@ -492,8 +511,8 @@
   function encodeHoles(v, out, from) {
     tagged = true;
     const n = lengthNode(v.length);
-    const ks = [];
-    const vs = [];
+    const ks = newArray(0);
+    const vs = newArray(0);
     for (let i = 0; i < from; i++) { ks[i] = `${i}`; vs[i] = out[i]; }
     const length = v.length;
     for (let i = from + 1; i < length; i++) {
@@ -575,7 +594,7 @@
         break;
       case '[object Map]': {
         try { apply(mapSize, v, []); } catch (e) { break; }
-        const entries = [];
+        const entries = newArray(0);
         apply(mapForEach, v, [(value, key) => { entries[entries.length] = key; entries[entries.length] = value; }]);
         for (let i = 0; i < entries.length; i++) entries[i] = encodeValue(entries[i]);
         n = node('M');
@@ -585,7 +604,7 @@
       }
       case '[object Set]': {
         try { apply(setSize, v, []); } catch (e) { break; }
-        const values = [];
+        const values = newArray(0);
         apply(setForEach, v, [(value) => { values[values.length] = value; }]);
         for (let i = 0; i < values.length; i++) values[i] = encodeValue(values[i]);
         n = node('T');
@@ -657,6 +676,7 @@
     return n;
   }
   const errorLocationKeys = ['stack', 'sourceURL', 'line', 'column', 'fileName', 'lineNumber', 'columnNumber'];
+  const ownErrorKeys = ['message', 'errors', 'stack', 'sourceURL', 'line', 'column'];
 
   // The message text, or a thrown Failure; other exceptions (from getters) pass through.
   function firefoxEncode(value) {
@@ -668,7 +688,7 @@
     const outerCount = objectCount;
     const outerTagged = tagged;
     memory = null;
-    recent = outerCount === 0 ? recent : [];
+    recent = outerCount === 0 ? recent : newArray(0);
     objectCount = 0;
     tagged = false;
     try {
@@ -699,13 +719,15 @@
 
   // ---- firefox: decoding -------------------------------------------------------------------------
   const hidden = (object, key, value) =>
-    defineProperty(object, key, { value, writable: true, enumerable: false, configurable: true });
+    defineProperty(object, key, { __proto__: null, value, writable: true, enumerable: false, configurable: true });
   const createDataProperty = (object, key, value) =>
-    defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+    defineProperty(object, key, { __proto__: null, value, writable: true, enumerable: true, configurable: true });
 
+  // (Nodes come from JSON.parse, with Object.prototype: their optional members are read with
+  // getOwn, never looked up on the prototype.)
   class Decoder {
     constructor() {
-      this.memory = [];
+      this.memory = newArray(0);
     }
 
     value(x) {
@@ -770,7 +792,8 @@
         }
         case 'AB': {
           const length = n.d.length;
-          const buffer = n.m !== undefined ? new ArrayBufferCtor(length, { maxByteLength: n.m }) : new ArrayBufferCtor(length);
+          const maxByteLength = getOwn(n, 'm');
+          const buffer = maxByteLength !== undefined ? new ArrayBufferCtor(length, { __proto__: null, maxByteLength }) : new ArrayBufferCtor(length);
           stringToBytes(n.d, buffer);
           memory[memory.length] = buffer;
           return buffer;
@@ -792,18 +815,29 @@
       const Ctor = errorCtors[n.t] || errorCtors.Error;
       const e = n.t === 'AggregateError' ? new Ctor([]) : new Ctor();
       this.memory[this.memory.length] = e;
-      for (const key of ['message', 'errors', 'stack', 'sourceURL', 'line', 'column']) {
-        if (hasOwn(e, key)) delete e[key];
+      for (let i = 0; i < ownErrorKeys.length; i++) {
+        if (hasOwn(e, ownErrorKeys[i])) delete e[ownErrorKeys[i]];
       }
-      if (n.m !== undefined) hidden(e, 'message', n.m);
-      if (n.stack !== undefined) hidden(e, 'stack', n.stack);
-      for (const key of ['sourceURL', 'line', 'column']) {
-        if (n[key] !== undefined) hidden(e, key, n[key]);
+      const m = getOwn(n, 'm');
+      if (m !== undefined) hidden(e, 'message', m);
+      const stack = getOwn(n, 'stack');
+      if (stack !== undefined) hidden(e, 'stack', stack);
+      const sourceURL = getOwn(n, 'sourceURL');
+      const line = getOwn(n, 'line');
+      const column = getOwn(n, 'column');
+      if (sourceURL !== undefined) hidden(e, 'sourceURL', sourceURL);
+      if (line !== undefined) hidden(e, 'line', line);
+      if (column !== undefined) hidden(e, 'column', column);
+      const fileName = getOwn(n, 'fileName');
+      const lineNumber = getOwn(n, 'lineNumber');
+      const columnNumber = getOwn(n, 'columnNumber');
+      hidden(e, 'fileName', fileName !== undefined ? fileName : sourceURL !== undefined ? sourceURL : '');
+      hidden(e, 'lineNumber', lineNumber !== undefined ? lineNumber : line !== undefined ? line : 0);
+      hidden(e, 'columnNumber', columnNumber !== undefined ? columnNumber : column !== undefined ? column : 0);
+      if (n.t === 'AggregateError') {
+        const errors = getOwn(n, 'e');
+        hidden(e, 'errors', errors !== undefined ? this.value(errors) : undefined);
       }
-      hidden(e, 'fileName', n.fileName !== undefined ? n.fileName : n.sourceURL !== undefined ? n.sourceURL : '');
-      hidden(e, 'lineNumber', n.lineNumber !== undefined ? n.lineNumber : n.line !== undefined ? n.line : 0);
-      hidden(e, 'columnNumber', n.columnNumber !== undefined ? n.columnNumber : n.column !== undefined ? n.column : 0);
-      if (n.t === 'AggregateError') hidden(e, 'errors', n.e !== undefined ? this.value(n.e) : undefined);
       if (hasOwn(n, 'c')) hidden(e, 'cause', this.value(n.c));
       return e;
     }
@@ -816,15 +850,15 @@
     try {
       return encode(value);
     } catch (e) {
-      throw e instanceof Failure ? e.error : e;
+      throw isFailure(e) ? e.error : e;
     }
   };
 
   host.trySerializeMessage = function (value) {
     try {
-      return { ok: true, text: encode(value) };
+      return { __proto__: null, ok: true, text: encode(value) };
     } catch (e) {
-      return e instanceof Failure ? { ok: false, reason: e.reason, error: e.error } : { ok: false, reason: 'exception', error: e };
+      return isFailure(e) ? { __proto__: null, ok: false, reason: e.reason, error: e.error } : { __proto__: null, ok: false, reason: 'exception', error: e };
     }
   };
 

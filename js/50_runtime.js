@@ -1,6 +1,7 @@
 // The `runtime` namespace.
 (function (host) {
   'use strict';
+  const { String, StringPrototypeCharCodeAt, StringPrototypeSlice, JSONParse } = host.primordials;
   const info = host.context;
   host.defineNamespace('runtime', {
     contexts: ['background', 'content'],
@@ -10,17 +11,20 @@
     functions: {
       getURL: {
         parameters: [{ name: 'path', type: 'string' }],
-        run([path]) {
+        run(args) {
           // Chromium resolves the path as a URL (so a space becomes %20); Firefox appends it as it is.
-          const relative = String(path).replace(/^\/+/, '');
+          const text = String(args[0]);
+          let start = 0;
+          while (start < text.length && StringPrototypeCharCodeAt(text, start) === 0x2F) start++;
+          const relative = StringPrototypeSlice(text, start);
           if (host.flavor === 'firefox') return info.baseURL + relative;
-          return new host.URL(relative, info.baseURL).href;
+          return host.resolveURL(relative, info.baseURL);
         },
       },
       getManifest: {
         contexts: ['background', 'content'],
         parameters: [],
-        run() { return JSON.parse(info.manifestJSON); },
+        run() { return JSONParse(info.manifestJSON); },
       },
     },
     events: [],

@@ -5,24 +5,21 @@
 // (Sources/Exthost/Router) and messages cross contexts only as serialized text.
 (function (host) {
   'use strict';
+  const {
+    Error, TypeError, String, ObjectCreate, ObjectDefineProperties, ObjectDefineProperty, ObjectKeys, ObjectFreeze,
+    ObjectPrototype, ObjectPrototypeToString, ObjectGetOwnPropertyDescriptor, ArrayIsArray, FunctionPrototypeBind,
+    RegExpPrototypeExec, SafeMap, SafeWeakMap, SymbolToStringTag, hasOwn, getOwn, getOwnData, listPush, listCopy,
+    listIncludes, listPop, listLast, dataDescriptor, defineData, newSafePromise, SafePromiseThen, SafePromiseReject,
+    stringifyData, isErrorObject, isPromise, PromisePrototypeThen, ReflectApply,
+  } = host.primordials;
   const native = host.native;
   const chrome = host.flavor === 'chrome';
-  if (!host.serializeMessage) {
-    // Until js/45_serialization.js defines the browsers' rules: JSON.
-    host.serializeMessage = (value) => {
-      let text;
-      try { text = JSON.stringify(value === undefined ? null : value); } catch (e) { text = undefined; }
-      if (text === undefined) throw new Error('Could not serialize message.');
-      return text;
-    };
-    host.deserializeMessage = (text) => JSON.parse(text);
-  }
   const serialize = (value) => host.serializeMessage(value);
   const deserialize = (text) => host.deserializeMessage(text);
 
   // ---- Port ------------------------------------------------------------------------------------------
-  const portState = new WeakMap();
-  const portsById = new Map();
+  const portState = new SafeWeakMap();
+  const portsById = new SafeMap();
 
   class Port {
     constructor() { throw new TypeError('Illegal constructor'); }
@@ -47,33 +44,40 @@
       native.disconnectPort(state.id);
     }
   }
-  Object.defineProperty(Port.prototype, Symbol.toStringTag, { value: 'Port', configurable: true });
+  ObjectDefineProperty(Port.prototype, SymbolToStringTag, dataDescriptor('Port', false, false, true));
+  const PortPostMessage = Port.prototype.postMessage;
+  const PortDisconnect = Port.prototype.disconnect;
+  const HostEvent = host.Event;
 
   // Chromium's ports are objects of an unnamed class, with their members as own properties in
   // this order; Firefox's are plain objects.
-  const chromePortPrototype = Object.create(Object.prototype, {
-    constructor: { value: { ''() {} }[''], writable: true, configurable: true },
+  const chromePortPrototype = ObjectCreate(ObjectPrototype, {
+    __proto__: null,
+    constructor: dataDescriptor({ ''() {} }[''], true, false, true),
   });
 
   function makePort(id, name, sender) {
-    const port = Object.create(chrome ? chromePortPrototype : Object.prototype);
+    const port = ObjectCreate(chrome ? chromePortPrototype : ObjectPrototype);
     const state = {
+      __proto__: null,
       id, port, open: true,
-      onMessage: new host.Event('runtime.Port.onMessage'),
-      onDisconnect: new host.Event('runtime.Port.onDisconnect'),
+      onMessage: new HostEvent('runtime.Port.onMessage'),
+      onDisconnect: new HostEvent('runtime.Port.onDisconnect'),
     };
     portState.set(port, state);
     portsById.set(id, state);
-    const value = (v) => ({ value: v, enumerable: true, writable: true, configurable: true });
-    const postMessage = Port.prototype.postMessage.bind(port);
-    const disconnect = Port.prototype.disconnect.bind(port);
+    const value = (v) => dataDescriptor(v, true, true, true);
+    const postMessage = FunctionPrototypeBind(PortPostMessage, port);
+    const disconnect = FunctionPrototypeBind(PortDisconnect, port);
     if (chrome) {
-      Object.defineProperties(port, {
+      ObjectDefineProperties(port, {
+        __proto__: null,
         sender: value(sender), onMessage: value(state.onMessage), onDisconnect: value(state.onDisconnect),
         name: value(name), disconnect: value(disconnect), postMessage: value(postMessage),
       });
     } else {
-      Object.defineProperties(port, {
+      ObjectDefineProperties(port, {
+        __proto__: null,
         name: value(name), sender: value(sender), error: value(null), onMessage: value(state.onMessage),
         onDisconnect: value(state.onDisconnect), postMessage: value(postMessage), disconnect: value(disconnect),
       });
@@ -92,41 +96,45 @@
   }
 
   // ---- Opening ---------------------------------------------------------------------------------------
+  // `target` is a null-prototype object: { target: 'extension' | 'tab', extensionId, tabId, ... }.
   function openPort(target, name) {
-    const id = native.openChannel(JSON.stringify(Object.assign({ name }, target)));
+    const id = native.openChannel(stringifyData({ __proto__: null, name, ...target }));
     return makePort(id, name, undefined);
   }
 
-  // Sends a one-time message; the promise resolves with the answer, rejects with an error, or
-  // rejects with host.noResponse when every receiver closed without answering.
-  const pendingMessages = new Map();
+  // Sends a one-time message; the promise (a SafePromise: js/90_namespaces.js makes the caller's)
+  // resolves with the answer, rejects with an error, or rejects with host.noResponse when every
+  // receiver closed without answering.
+  const pendingMessages = new SafeMap();
   function sendOneTime(target, message, method) {
-    const result = host.trySerializeMessage ? host.trySerializeMessage(message) : { ok: true, text: serialize(message) };
+    const result = host.trySerializeMessage(message);
     if (!result.ok) {
       // Chromium throws it as an invocation error of the API function; Firefox rejects the call.
       if (chrome) throw host.invocationError(method, result.error.message);
-      return Promise.reject(result.reason === 'top-level-symbol' ? new Error('An unexpected error occurred') : result.error);
+      return SafePromiseReject(result.reason === 'top-level-symbol' ? new Error('An unexpected error occurred') : result.error);
     }
     const text = result.text;
-    return new Promise((resolve, reject) => {
-      const id = native.openChannel(JSON.stringify(Object.assign({ oneTime: true }, target)), text);
-      pendingMessages.set(id, { resolve, reject });
+    return newSafePromise((resolve, reject) => {
+      const id = native.openChannel(stringifyData({ __proto__: null, oneTime: true, ...target }), text);
+      pendingMessages.set(id, { __proto__: null, resolve, reject });
     });
   }
-  host.noResponse = Object.freeze({ noResponse: true });
+  host.noResponse = ObjectFreeze({ __proto__: null, noResponse: true });
 
   // ---- Receiving -------------------------------------------------------------------------------------
   // Swift offers a channel to this context: returns {accepted, pending}.
+  // (The answer is a null-prototype object: Swift turns it into JSON, which would call a
+  // `toJSON` found on Object.prototype.)
   host.receiveConnect = function (portId, info) {
-    if (!info.oneTime) {
+    if (!getOwn(info, 'oneTime')) {
       const event = host.events.get('runtime.onConnect');
-      if (!event || host.listenersOf(event).length === 0) return { accepted: false };
-      const port = makePort(portId, info.name, info.sender);
+      if (!event || host.listenersOf(event).length === 0) return { __proto__: null, accepted: false };
+      const port = makePort(portId, getOwn(info, 'name'), getOwn(info, 'sender'));
       host.dispatchEvent('runtime.onConnect', [port]);
-      return { accepted: true };
+      return { __proto__: null, accepted: true };
     }
     const event = host.events.get('runtime.onMessage');
-    if (!event || host.listenersOf(event).length === 0) return { accepted: false };
+    if (!event || host.listenersOf(event).length === 0) return { __proto__: null, accepted: false };
     return receiveOneTime(portId, event, info);
   };
 
@@ -136,51 +144,86 @@
   // function or a Symbol value and on String, Number and Boolean objects. Cycles and shared
   // references stay; Dates, Maps, typed arrays and the rest are cloned as usual.
   function firefoxAnswerValue(value) {
-    const unclonable = { ok: false, reason: 'uncloneable' };
-    const copies = new Map();
+    const unclonable = { __proto__: null, ok: false, reason: 'uncloneable' };
+    const copies = new SafeMap();
     const wrapperTags = ['[object String]', '[object Number]', '[object Boolean]'];
     function copy(v) {
       if (typeof v === 'function' || typeof v === 'symbol') throw unclonable;
       if (v === null || typeof v !== 'object') return v;
       if (copies.has(v)) return copies.get(v);
-      const tag = Object.prototype.toString.call(v);
-      if (wrapperTags.includes(tag)) throw unclonable;
-      const isArray = Array.isArray(v);
+      const tag = ObjectPrototypeToString(v);
+      if (listIncludes(wrapperTags, tag)) throw unclonable;
+      const isArray = ArrayIsArray(v);
       if (!isArray && tag !== '[object Object]') return v;
-      const out = isArray ? new Array(v.length) : {};
+      const out = isArray ? [] : {};
+      if (isArray) out.length = v.length;
       copies.set(v, out);
-      for (const key of Object.keys(v)) {
-        const descriptor = Object.getOwnPropertyDescriptor(v, key);
-        if (!descriptor || !('value' in descriptor) || typeof descriptor.value === 'function') continue;
-        out[key] = copy(descriptor.value);
+      const keys = ObjectKeys(v);
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i];
+        const descriptor = ObjectGetOwnPropertyDescriptor(v, key);
+        if (!descriptor || !hasOwn(descriptor, 'value') || typeof descriptor.value === 'function') continue;
+        // (Defined, not assigned: a setter on Object.prototype must not take the property.)
+        defineData(out, key, copy(descriptor.value));
       }
       return out;
     }
     try {
-      return { ok: true, value: copy(value) };
+      return { __proto__: null, ok: true, value: copy(value) };
     } catch (failure) {
       if (failure === unclonable) return unclonable;
       throw failure;
     }
   }
 
+  // `error.message` as a string when it is one (a getter runs, as the browsers' do; a throwing
+  // getter or a revoked Proxy gives undefined).
+  function messageOf(error) {
+    if (error === null || (typeof error !== 'object' && typeof error !== 'function')) return undefined;
+    try {
+      const message = error.message;
+      return typeof message === 'string' ? message : undefined;
+    } catch (e) {
+      return undefined;
+    }
+  }
+  // String(error.message) for an Error (a message that is not a string is converted), or undefined
+  // when that throws.
+  function errorMessageText(error) {
+    try {
+      const message = error.message;
+      return typeof message === 'string' ? message : String(message);
+    } catch (e) {
+      return undefined;
+    }
+  }
+
   // What the sender's call rejects with when a listener's promise rejects with `error`.
   function rejectionText(error) {
-    if (chrome) return error instanceof Error ? String(error.message) : "A runtime.onMessage listener's promise rejected without an Error";
-    if (error instanceof Error || (error !== null && typeof error === 'object' && typeof error.message === 'string')) return String(error.message);
-    return 'An unexpected error occurred';
+    if (chrome) {
+      if (!isErrorObject(error)) return "A runtime.onMessage listener's promise rejected without an Error";
+      const text = errorMessageText(error);
+      return text === undefined ? "Error message from listener couldn't be parsed or was empty." : text;
+    }
+    const message = isErrorObject(error) ? errorMessageText(error) : messageOf(error);
+    return message !== undefined ? message : 'An unexpected error occurred';
   }
 
   // What the sender's call rejects with when a listener throws `error`.
   function thrownText(error) {
-    if (error instanceof Error) return String(error.message);
-    if (!chrome && error !== null && typeof error === 'object' && typeof error.message === 'string') return String(error.message);
+    if (isErrorObject(error)) {
+      const text = errorMessageText(error);
+      if (text !== undefined) return text;
+    } else if (!chrome) {
+      const message = messageOf(error);
+      if (message !== undefined) return message;
+    }
     return chrome ? "Error message from listener couldn't be parsed or was empty." : 'An unexpected error occurred';
   }
 
   function receiveOneTime(portId, event, info) {
-    const message = deserialize(info.message);
-    const sender = info.sender;
+    const message = deserialize(getOwn(info, 'message'));
+    const sender = getOwn(info, 'sender');
     let settled = false;
     let closed = false;
     // Firefox sends a synchronous answer only once every listener has run, so a later throw wins.
@@ -189,7 +232,7 @@
     const answer = (text, error) => {
       if (settled || closed) return;
       if (dispatching && !chrome && error === undefined) {
-        if (!heldAnswer) heldAnswer = { text };
+        if (!heldAnswer) heldAnswer = { __proto__: null, text };
         return;
       }
       settled = true;
@@ -197,7 +240,7 @@
     };
     const respond = function (response) {
         if (settled || closed || heldAnswer) return;
-        const answerValue = chrome ? { ok: true, value: response } : firefoxAnswerValue(response);
+        const answerValue = chrome ? { __proto__: null, ok: true, value: response } : firefoxAnswerValue(response);
         const result = answerValue.ok ? host.trySerializeMessage(answerValue.value) : answerValue;
         if (!result.ok) {
           if (chrome) {
@@ -211,12 +254,15 @@
         answer(result.text, undefined);
     };
     // Chromium's sendResponse takes its argument as a rest parameter (length 0); Firefox's has one.
-    const sendResponse = chrome ? function sendResponse(...args) { return respond(args[0]); } : function sendResponse(response) { return respond(response); };
+    const sendResponse = chrome
+      ? function sendResponse(...args) { return respond(args.length > 0 ? args[0] : undefined); }
+      : function sendResponse(response) { return respond(response); };
     let pending = false;
-    for (const listener of host.listenersOf(event)) {
+    const listeners = host.listenersOf(event);
+    for (let i = 0; i < listeners.length; i++) {
       let result;
       try {
-        result = Reflect.apply(listener, undefined, [message, sender, sendResponse]);
+        result = ReflectApply(listeners[i], undefined, [message, sender, sendResponse]);
       } catch (error) {
         host.reportListenerError('runtime.onMessage', error);
         if (!settled) {
@@ -234,18 +280,23 @@
       }
       if (result === true) {
         pending = true;
-      } else if (result instanceof Promise) {
+      } else if (isPromise(result)) {
         pending = true;
-        result.then((value) => {
-          if (settled || closed) return;
-          try { sendResponse(value); } catch (e) { /* reported through the answer */ }
-        }, (error) => answer(undefined, rejectionText(error)));
+        // (The realm's own `then`, as the browsers' native code does, not one a script put there.)
+        try {
+          PromisePrototypeThen(result, (value) => {
+            if (settled || closed) return;
+            try { sendResponse(value); } catch (e) { /* reported through the answer */ }
+          }, (error) => answer(undefined, rejectionText(error)));
+        } catch (e) {
+          // Not a promise after all (an object made from Promise.prototype): it never settles.
+        }
       }
     }
     dispatching = false;
     if (heldAnswer && !settled) answer(heldAnswer.text, undefined);
     if (!pending && !settled) closed = true;
-    return { accepted: true, pending: pending && !settled };
+    return { __proto__: null, accepted: true, pending: pending && !settled };
   }
 
   // Swift delivers a message, a disconnect or an answer to one of this context's ports.
@@ -279,24 +330,26 @@
   // Chromium's MassageSendMessageArguments: a trailing function is the callback; of two other
   // arguments, the first is the extension id if it is a string, null or undefined.
   function chromeSendMessageArguments(args) {
-    const list = Array.prototype.slice.call(args);
+    const list = listCopy(args);
     let callback;
     // A lone function is the message (which then cannot be serialized), not the callback.
-    if (list.length > 1 && typeof list[list.length - 1] === 'function') callback = list.pop();
+    if (list.length > 1 && typeof listLast(list) === 'function') callback = listPop(list);
     let extensionId, message, options;
     if (list.length === 1) {
       message = list[0];
     } else if (list.length === 2) {
-      if (typeof list[0] === 'string' || list[0] === null || list[0] === undefined) [extensionId, message] = list;
-      else [message, options] = list;
+      if (typeof list[0] === 'string' || list[0] === null || list[0] === undefined) { extensionId = list[0]; message = list[1]; }
+      else { message = list[0]; options = list[1]; }
     } else if (list.length === 3) {
-      [extensionId, message, options] = list;
+      extensionId = list[0];
+      message = list[1];
+      options = list[2];
     } else {
       throw host.invocationError('runtime.sendMessage', 'No matching signature.');
     }
     // An undefined message is sent as null.
     const matched = host.checkArguments('runtime.sendMessage', [extensionId === null ? undefined : extensionId, message === undefined ? null : message, options === null ? undefined : options, callback]);
-    if (typeof matched[0] === 'string' && matched[0] !== '' && !/^[a-p]{32}$/.test(matched[0])) {
+    if (typeof matched[0] === 'string' && matched[0] !== '' && RegExpPrototypeExec(/^[a-p]{32}$/, matched[0]) === null) {
       throw host.invocationError('runtime.sendMessage', "Invalid extension id: '" + matched[0] + "'");
     }
     return matched;
@@ -304,10 +357,10 @@
 
   // Firefox's parseBonkersArgs: its errors reject the call rather than throw.
   function firefoxSendMessageArguments(args) {
-    const list = Array.prototype.slice.call(args);
+    const list = listCopy(args);
     const fail = (text) => { throw new host.ArgumentRejection('runtime.sendMessage' + text); };
     let callback;
-    if (list.length > 0 && typeof list[list.length - 1] === 'function') callback = list.pop();
+    if (list.length > 0 && typeof listLast(list) === 'function') callback = listPop(list);
     if (list.length === 0) fail("'s message argument is missing");
     if (list.length > 4) fail(' received too many arguments');
     if (list.length === 4) {
@@ -315,12 +368,16 @@
       fail(' received too many arguments');
     }
     const isOptions = (value) => value === null || value === undefined ||
-      (typeof value === 'object' && Object.keys(value).length === 0);
+      (typeof value === 'object' && ObjectKeys(value).length === 0);
+    const at = (index) => (index < list.length ? list[index] : undefined);
     let extensionId = null, message, options = null;
     if (list.length === 1 || (list.length === 2 && isOptions(list[1]))) {
-      [message, options] = list;
+      message = at(0);
+      options = at(1);
     } else {
-      [extensionId, message, options] = list;
+      extensionId = at(0);
+      message = at(1);
+      options = at(2);
     }
     if (!isOptions(options) && !(typeof options === 'object' && options !== null)) fail("'s options argument is invalid");
     if (extensionId && typeof extensionId !== 'string') fail("'s extensionId argument is invalid");
@@ -330,7 +387,7 @@
   // ---- Namespaces ------------------------------------------------------------------------------------
   const connectInfo = (extra) => ({
     name: 'connectInfo', type: 'object', optional: true,
-    properties: Object.assign({ name: { type: 'string', optional: true } }, extra),
+    properties: { name: { type: 'string', optional: true }, ...extra },
   });
 
   host.defineNamespace('runtime', {
@@ -338,8 +395,10 @@
     functions: {
       connect: {
         parameters: [{ name: 'extensionId', type: 'string', optional: true }, connectInfo({ includeTlsChannelId: { type: 'boolean', optional: true } })],
-        run([extensionId, info]) {
-          return openPort({ target: 'extension', extensionId: extensionId || undefined }, (info && info.name) || '');
+        run(args) {
+          const extensionId = args[0];
+          const info = args[1];
+          return openPort({ __proto__: null, target: 'extension', extensionId: extensionId || undefined }, (info && info.name) || '');
         },
       },
       sendMessage: {
@@ -351,8 +410,9 @@
           { name: 'options', type: 'object', optional: true, properties: { includeTlsChannelId: { type: 'boolean', optional: true } } },
         ],
         massageArguments: (args) => (chrome ? chromeSendMessageArguments(args) : firefoxSendMessageArguments(args)),
-        run([extensionId, message]) {
-          return sendOneTime({ target: 'extension', extensionId: extensionId || undefined }, message, 'runtime.sendMessage');
+        run(args) {
+          const extensionId = args[0];
+          return sendOneTime({ __proto__: null, target: 'extension', extensionId: extensionId || undefined }, args[1], 'runtime.sendMessage');
         },
       },
     },
@@ -367,11 +427,13 @@
           { name: 'tabId', type: 'integer', minimum: 0 },
           connectInfo({ frameId: { type: 'integer', minimum: 0, optional: true }, documentId: { type: 'string', optional: true } }),
         ],
-        run([tabId, info]) {
+        run(args) {
+          const tabId = args[0];
+          let info = args[1];
           // Firefox names the port null when connectInfo is given without a name.
           const name = info ? (info.name !== undefined ? info.name : (chrome ? '' : null)) : '';
-          info = info || {};
-          return openPort({ target: 'tab', tabId, frameId: info.frameId, documentId: info.documentId }, name);
+          info = info || { __proto__: null };
+          return openPort({ __proto__: null, target: 'tab', tabId, frameId: info.frameId, documentId: info.documentId }, name);
         },
       },
       sendMessage: {
@@ -382,9 +444,9 @@
           { name: 'message', type: 'any' },
           { name: 'options', type: 'object', optional: true, properties: { frameId: { type: 'integer', minimum: 0, optional: true }, documentId: { type: 'string', optional: true } } },
         ],
-        run([tabId, message, options]) {
-          options = options || {};
-          return sendOneTime({ target: 'tab', tabId, frameId: options.frameId, documentId: options.documentId }, message, 'tabs.sendMessage');
+        run(args) {
+          const options = args[2] || { __proto__: null };
+          return sendOneTime({ __proto__: null, target: 'tab', tabId: args[0], frameId: options.frameId, documentId: options.documentId }, args[1], 'tabs.sendMessage');
         },
       },
     },

@@ -4,6 +4,10 @@
 // Chrome's manifest version 3 and Firefox do).
 (function (host) {
   'use strict';
+  const {
+    Error, String, ObjectDefineProperty, ObjectKeys, Promise, PromiseReject, SafePromiseThen, enqueueMicrotask,
+    isSafePromise, listPush, listPop, listLast, listIncludes, dataDescriptor, hasOwn, getOwnData, safeString,
+  } = host.primordials;
   const global = host.global;
   const kind = host.kind === 'driver' ? 'background' : host.kind;
 
@@ -16,8 +20,9 @@
   const runtimeObjects = [];
   function showLastError(shown) {
     if (host.flavor !== 'chrome') return;
-    for (const object of runtimeObjects) {
-      if (shown) Object.defineProperty(object, 'lastError', { get: lastErrorGetter, enumerable: true, configurable: true });
+    for (let i = 0; i < runtimeObjects.length; i++) {
+      const object = runtimeObjects[i];
+      if (shown) ObjectDefineProperty(object, 'lastError', { __proto__: null, get: lastErrorGetter, enumerable: true, configurable: true });
       else delete object.lastError;
     }
   }
@@ -35,6 +40,17 @@
     host.withLastError(error, () => host.callReporting(callback, undefined, []));
   };
 
+  // The text of `error` (a message, or an Error: its message; a getter that throws, or a revoked
+  // Proxy a script threw, gives String(error) or "Error").
+  function lastErrorMessage(error) {
+    if (error === null || (typeof error !== 'object' && typeof error !== 'function')) return String(error);
+    try {
+      const message = error.message;
+      if (message !== undefined) return String(message);
+    } catch (e) { /* below */ }
+    return safeString(error, 'Error');
+  }
+
   // Runs `fn` with `chrome.runtime.lastError` set to `error` (a message or an Error), then clears
   // it, logging `Unchecked runtime.lastError` when `fn` did not read it. No error: just runs `fn`.
   host.withLastError = function (error, fn) {
@@ -45,7 +61,7 @@
     // (lastError below is always set: `previous` restores the outer value after nesting.)
     const previous = lastError;
     const previousRead = lastErrorRead;
-    const message = error && error.message !== undefined ? String(error.message) : String(error);
+    const message = lastErrorMessage(error);
     lastError = host.flavor === 'chrome' ? { message } : new Error(message);
     lastErrorRead = false;
     showLastError(true);
@@ -53,7 +69,7 @@
       fn();
     } finally {
       const unread = !lastErrorRead;
-      const message = lastError.message;
+      const message = getOwnData(lastError, 'message');
       lastError = previous;
       lastErrorRead = previousRead;
       if (lastError === noLastError) showLastError(false);
@@ -62,6 +78,25 @@
   };
 
   // ---- Functions -----------------------------------------------------------------------------------
+  // A promise settled as `Promise.resolve().then(run)` would be, of the class `Kind` (the realm's
+  // Promise for extension code, or the host's SafePromise). A SafePromise that `run` returns is
+  // followed as resolving with a thenable would follow it (one microtask later), without asking
+  // it for its `then`.
+  function settledLater(Kind, run) {
+    return new Kind((resolve, reject) => {
+      enqueueMicrotask(() => {
+        let result;
+        try { result = run(); } catch (error) { reject(error); return; }
+        follow(result, resolve, reject);
+      });
+    });
+  }
+  function follow(result, resolve, reject) {
+    if (isSafePromise(result)) enqueueMicrotask(() => SafePromiseThen(result, resolve, reject));
+    else resolve(result);
+  }
+  const SafePromiseKind = host.primordials.SafePromise;
+
   function makeFunction(fn, name) {
     const full = fn.fullName;
     let wrapper;
@@ -72,21 +107,25 @@
           try {
             matched = fn.massageArguments ? fn.massageArguments(args) : host.checkArguments(full, args);
           } catch (error) {
-            if (!(error instanceof host.ArgumentRejection)) throw error;
+            if (!host.isArgumentRejection(error)) throw error;
             const rejection = new Error(error.message);
-            const last = args[args.length - 1];
-            if (typeof last !== 'function') return Promise.reject(rejection);
-            Promise.resolve().then(() => host.invokeCallback(last, [], rejection));
+            const last = listLast(args);
+            if (typeof last !== 'function') return PromiseReject(rejection);
+            enqueueMicrotask(() => host.invokeCallback(last, [], rejection));
             return undefined;
           }
-          const callback = matched.pop();
-          let promise = fn.oneTimeMessage ? fn.run(matched) : Promise.resolve().then(() => fn.run(matched));
+          const callback = listPop(matched);
           if (typeof callback !== 'function') {
+            if (!fn.oneTimeMessage) return settledLater(Promise, () => fn.run(matched));
             // A one-time message nobody answered resolves with undefined.
-            return fn.oneTimeMessage ? promise.catch((error) => { if (error === host.noResponse) return undefined; throw error; }) : promise;
+            const sent = fn.run(matched);
+            return new Promise((resolve, reject) => {
+              SafePromiseThen(sent, resolve, (error) => { if (error === host.noResponse) resolve(undefined); else reject(error); });
+            });
           }
+          const promise = fn.oneTimeMessage ? fn.run(matched) : settledLater(SafePromiseKind, () => fn.run(matched));
           // Chromium calls back with no argument for an undefined result; Firefox with (undefined).
-          promise.then((result) => host.invokeCallback(callback, result === undefined && host.flavor === 'chrome' ? [] : [result]),
+          SafePromiseThen(promise, (result) => host.invokeCallback(callback, result === undefined && host.flavor === 'chrome' ? [] : [result]),
             (error) => {
               if (error === host.noResponse) {
                 if (host.flavor === 'chrome') host.invokeCallback(callback, [], new Error('The message port closed before a response was received.'));
@@ -108,42 +147,52 @@
 
   function makeNamespace(namespace, description) {
     const object = {};
-    for (const [name, fn] of Object.entries(description.functions || {})) {
+    const functions = description.functions || { __proto__: null };
+    const functionNames = ObjectKeys(functions);
+    for (let i = 0; i < functionNames.length; i++) {
+      const name = functionNames[i];
+      const fn = functions[name];
       const contexts = fn.contexts || description.contexts;
-      if (!contexts.includes(kind)) continue;
-      Object.defineProperty(object, name, { value: makeFunction(fn, name), enumerable: true, configurable: true, writable: true });
+      if (!listIncludes(contexts, kind)) continue;
+      ObjectDefineProperty(object, name, dataDescriptor(makeFunction(fn, name), true, true, true));
     }
-    for (const event of description.events || []) {
-      const value = host.event(namespace + '.' + event);
-      Object.defineProperty(object, event, { value, enumerable: true, configurable: true, writable: true });
+    const events = description.events || [];
+    for (let i = 0; i < events.length; i++) {
+      const value = host.event(namespace + '.' + events[i]);
+      ObjectDefineProperty(object, events[i], dataDescriptor(value, true, true, true));
     }
-    for (const [name, property] of Object.entries(description.properties || {})) {
-      Object.defineProperty(object, name, { get: property.get, enumerable: true, configurable: true });
+    const properties = description.properties || { __proto__: null };
+    const propertyNames = ObjectKeys(properties);
+    for (let i = 0; i < propertyNames.length; i++) {
+      const name = propertyNames[i];
+      ObjectDefineProperty(object, name, { __proto__: null, get: properties[name].get, enumerable: true, configurable: true });
     }
-    for (const [name, value] of Object.entries(description.constants || {})) {
-      Object.defineProperty(object, name, { value, enumerable: true });
+    const constants = description.constants || { __proto__: null };
+    const constantNames = ObjectKeys(constants);
+    for (let i = 0; i < constantNames.length; i++) {
+      ObjectDefineProperty(object, constantNames[i], dataDescriptor(constants[constantNames[i]], false, true, false));
     }
     return object;
   }
 
   function makeRoot(style) {
     const root = {};
-    for (const [namespace, description] of host.namespaces) {
-      if (!description.contexts.includes(kind)) continue;
+    host.namespaces.forEach((description, namespace) => {
+      if (!listIncludes(description.contexts, kind)) return;
       const object = makeNamespace(namespace, description);
       if (namespace === 'runtime') {
-        runtimeObjects.push(object);
+        listPush(runtimeObjects, object);
         // Firefox always has the property (null between callbacks); Chromium adds it only while set.
-        if (host.flavor === 'firefox') Object.defineProperty(object, 'lastError', { get: lastErrorGetter, enumerable: true, configurable: true });
+        if (host.flavor === 'firefox') ObjectDefineProperty(object, 'lastError', { __proto__: null, get: lastErrorGetter, enumerable: true, configurable: true });
       }
-      Object.defineProperty(root, namespace, { value: object, enumerable: true, configurable: true, writable: true });
-    }
+      ObjectDefineProperty(root, namespace, dataDescriptor(object, true, true, true));
+    });
     return root;
   }
 
   // Chromium has two objects; in Firefox `chrome` and `browser` are the same one.
   const chromeRoot = makeRoot('callback');
   const browserRoot = host.flavor === 'firefox' ? chromeRoot : makeRoot('promise');
-  Object.defineProperty(global, 'chrome', { value: chromeRoot, writable: true, configurable: true, enumerable: true });
-  Object.defineProperty(global, 'browser', { value: browserRoot, writable: true, configurable: true, enumerable: true });
+  ObjectDefineProperty(global, 'chrome', dataDescriptor(chromeRoot, true, true, true));
+  ObjectDefineProperty(global, 'browser', dataDescriptor(browserRoot, true, true, true));
 });

@@ -1,0 +1,304 @@
+// The built-ins the host's own JavaScript uses, captured before any extension script runs, as
+// Node's and Deno's `primordials`: extension code is hostile and may replace or wrap any global,
+// prototype method, getter or setter, so every later file of js/ takes what it needs from
+// `host.primordials` (a frozen null-prototype object) and never from the live globals.
+//
+// Names follow Node: `ArrayPrototypePush(list, x)` is `Array.prototype.push` called on `list`
+// (uncurried), `ObjectKeys` is `Object.keys`, `MapPrototypeGetSize` a getter, `SymbolIterator` a
+// well-known symbol. `SafeMap`, `SafeSet`, `SafeWeakMap`, `SafeWeakSet` and `SafePromise` are
+// subclasses whose prototypes hold their own frozen copies of the methods (and no further
+// prototype), so replacing `Map.prototype.get` or `Promise.prototype.then` does not reach them.
+//
+// Rules the other files follow with these (reading or writing a missing property walks the
+// prototype chain, where extension code may have put a getter or setter):
+//  * the host's own objects have a null prototype (`{ __proto__: null, ... }`), property
+//    descriptors passed to defineProperty too (`dataDescriptor`);
+//  * arrays are read by index below their length, grown with `listPush` (which defines the
+//    element: assigning past the end would call a setter on Array.prototype) and copied with
+//    `listCopy` (Array.prototype.slice/map/splice consult `constructor`), never iterated with
+//    for…of, spread or destructuring (which call the overridable Array iterator);
+//  * objects from Swift (parsed JSON) are read with `getOwn`;
+//  * text for Swift is made with `stringifyData` (JSON.stringify would call a `toJSON` found on
+//    Object.prototype);
+//  * a value of extension code is tested with the guarded helpers (`isErrorObject`, `isPromise`),
+//    never with instanceof (which reads Symbol.hasInstance and may meet a revoked Proxy).
+(function (host) {
+  'use strict';
+  const primordials = { __proto__: null };
+
+  const uncurryThis = Function.prototype.bind.bind(Function.prototype.call);
+  const ReflectApply = Reflect.apply;
+  const ReflectOwnKeys = Reflect.ownKeys;
+  const ReflectGetOwnPropertyDescriptor = Reflect.getOwnPropertyDescriptor;
+  const ReflectDefineProperty = Reflect.defineProperty;
+  const hasOwnProperty = Object.prototype.hasOwnProperty;
+  const ObjectPrototypeHasOwnProperty = uncurryThis(hasOwnProperty);
+  const ObjectSetPrototypeOf = Object.setPrototypeOf;
+  const ObjectFreeze = Object.freeze;
+
+  function hasOwn(object, key) {
+    return ObjectPrototypeHasOwnProperty(object, key);
+  }
+
+  // Copies the own properties of `source` as `prefix` + capitalized key: methods uncurried when
+  // `uncurry`, accessors as `prefix`Get/Set + key.
+  function copyProperties(source, prefix, uncurry) {
+    const keys = ReflectOwnKeys(source);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      let name;
+      if (typeof key === 'symbol') {
+        const description = ReflectApply(Object.getOwnPropertyDescriptor(Symbol.prototype, 'description').get, key, []);
+        if (typeof description !== 'string' || description.slice(0, 7) !== 'Symbol.') continue;
+        name = 'Symbol' + description[7].toUpperCase() + description.slice(8);
+      } else {
+        name = key.length ? key[0].toUpperCase() + key.slice(1) : key;
+      }
+      const descriptor = ReflectGetOwnPropertyDescriptor(source, key);
+      if (hasOwn(descriptor, 'value')) {
+        const value = descriptor.value;
+        const fullName = prefix + name;
+        if (hasOwn(primordials, fullName)) continue;
+        primordials[fullName] = uncurry && typeof value === 'function' ? uncurryThis(value) : value;
+      } else {
+        if (typeof descriptor.get === 'function') primordials[prefix + 'Get' + name] = uncurryThis(descriptor.get);
+        if (typeof descriptor.set === 'function') primordials[prefix + 'Set' + name] = uncurryThis(descriptor.set);
+      }
+    }
+  }
+
+  const global = host.global;
+  const namespaces = ['JSON', 'Math', 'Reflect'];
+  for (let i = 0; i < namespaces.length; i++) {
+    primordials[namespaces[i]] = global[namespaces[i]];
+    copyProperties(global[namespaces[i]], namespaces[i], false);
+  }
+  const constructors = [
+    'Array', 'ArrayBuffer', 'BigInt', 'Boolean', 'DataView', 'Date', 'Error', 'EvalError', 'Function', 'Map', 'Number',
+    'Object', 'Promise', 'Proxy', 'RangeError', 'ReferenceError', 'RegExp', 'Set', 'String', 'Symbol', 'SyntaxError',
+    'TypeError', 'URIError', 'WeakMap', 'WeakSet', 'Uint8Array', 'Uint16Array', 'Int8Array', 'AggregateError', 'WeakRef',
+    'FinalizationRegistry', 'SharedArrayBuffer',
+  ];
+  for (let i = 0; i < constructors.length; i++) {
+    const name = constructors[i];
+    const constructor = global[name];
+    if (typeof constructor !== 'function') continue;
+    primordials[name] = constructor;
+    copyProperties(constructor, name, false);
+    if (constructor.prototype) {
+      primordials[name + 'Prototype'] = constructor.prototype;
+      copyProperties(constructor.prototype, name + 'Prototype', true);
+    }
+  }
+  const TypedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype);
+  primordials.TypedArrayPrototype = TypedArrayPrototype;
+  copyProperties(TypedArrayPrototype, 'TypedArrayPrototype', true);
+  const ArrayIteratorPrototype = Object.getPrototypeOf([][Symbol.iterator]());
+  primordials.ArrayIteratorPrototype = ArrayIteratorPrototype;
+  primordials.IteratorPrototype = Object.getPrototypeOf(ArrayIteratorPrototype);
+  primordials.MapIteratorPrototypeNext = uncurryThis(Object.getPrototypeOf(new Map().entries()).next);
+  primordials.SetIteratorPrototypeNext = uncurryThis(Object.getPrototypeOf(new Set().values()).next);
+  const functions = ['encodeURIComponent', 'decodeURIComponent', 'parseInt', 'parseFloat', 'isNaN'];
+  for (let i = 0; i < functions.length; i++) primordials[functions[i]] = global[functions[i]];
+  primordials.uncurryThis = uncurryThis;
+  primordials.hasOwn = hasOwn;
+
+  // ---- Safe collections and promises ------------------------------------------------------------
+  // A subclass of `unsafe` whose prototype has its own copy of every member of unsafe.prototype,
+  // no prototype of its own, and is frozen (with the subclass).
+  function makeSafe(unsafe, safe) {
+    const copy = (source, target) => {
+      const keys = ReflectOwnKeys(source);
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i];
+        if (ReflectGetOwnPropertyDescriptor(target, key)) continue;
+        const descriptor = ReflectGetOwnPropertyDescriptor(source, key);
+        ReflectDefineProperty(target, key, { __proto__: null, ...descriptor });
+      }
+    };
+    copy(unsafe.prototype, safe.prototype);
+    copy(unsafe, safe);
+    ObjectSetPrototypeOf(safe.prototype, null);
+    ObjectFreeze(safe.prototype);
+    ObjectFreeze(safe);
+    return safe;
+  }
+  // (The constructors take no iterable: filling one from an iterable would use its iterator.)
+  primordials.SafeMap = makeSafe(Map, class SafeMap extends Map { constructor() { super(); } });
+  primordials.SafeSet = makeSafe(Set, class SafeSet extends Set { constructor() { super(); } });
+  primordials.SafeWeakMap = makeSafe(WeakMap, class SafeWeakMap extends WeakMap { constructor() { super(); } });
+  primordials.SafeWeakSet = makeSafe(WeakSet, class SafeWeakSet extends WeakSet { constructor() { super(); } });
+  // A promise for the host's own bookkeeping: `then` finds its own `constructor` and species, so
+  // nothing of Promise.prototype or Promise is consulted. Never handed to extension code.
+  const SafePromise = makeSafe(Promise, class SafePromise extends Promise {
+    constructor(executor) { super(executor); }
+  });
+  primordials.SafePromise = SafePromise;
+  const PromisePrototypeThen = primordials.PromisePrototypeThen;
+  const PromiseStaticResolve = Promise.resolve;
+  const PromiseStaticReject = Promise.reject;
+  const $Promise = Promise;
+  const safePromises = new primordials.SafeWeakSet();
+  const SafeWeakSetPrototypeAdd = uncurryThis(primordials.SafeWeakSet.prototype.add);
+  const SafeWeakSetPrototypeHas = uncurryThis(primordials.SafeWeakSet.prototype.has);
+
+  // A new SafePromise, as `new Promise(executor)`.
+  function newSafePromise(executor) {
+    const promise = new SafePromise(executor);
+    SafeWeakSetPrototypeAdd(safePromises, promise);
+    return promise;
+  }
+  primordials.newSafePromise = newSafePromise;
+  primordials.isSafePromise = (value) => SafeWeakSetPrototypeHas(safePromises, value);
+  primordials.SafePromiseThen = (promise, onFulfilled, onRejected) => PromisePrototypeThen(promise, onFulfilled, onRejected);
+  primordials.SafePromiseResolve = (value) => newSafePromise((resolve) => resolve(value));
+  primordials.SafePromiseReject = (reason) => newSafePromise((resolve, reject) => reject(reason));
+  // Promises of this realm, for extension code (Promise.resolve / Promise.reject).
+  primordials.PromiseResolve = (value) => ReflectApply(PromiseStaticResolve, $Promise, [value]);
+  primordials.PromiseReject = (reason) => ReflectApply(PromiseStaticReject, $Promise, [reason]);
+  // Runs `callback` in a microtask, as `Promise.resolve().then(callback)` does.
+  const resolvedPromise = newSafePromise((resolve) => resolve());
+  primordials.enqueueMicrotask = (callback) => { PromisePrototypeThen(resolvedPromise, callback); };
+
+  // ---- Properties ------------------------------------------------------------------------------
+  // A data property descriptor (null prototype: ToPropertyDescriptor reads `get`, `set`, ... with
+  // HasProperty, which would reach Object.prototype).
+  function dataDescriptor(value, writable, enumerable, configurable) {
+    return { __proto__: null, value, writable: !!writable, enumerable: !!enumerable, configurable: !!configurable };
+  }
+  primordials.dataDescriptor = dataDescriptor;
+  // Defines a writable, enumerable, configurable data property (as assignment to a new key would,
+  // without calling a setter found on the prototype chain).
+  primordials.defineData = (object, key, value) => ReflectDefineProperty(object, key, dataDescriptor(value, true, true, true));
+  // The value of an own property, or undefined when `object` has none (no prototype is read).
+  primordials.getOwn = (object, key) => (object !== null && object !== undefined && hasOwn(object, key) ? object[key] : undefined);
+  // The value of an own data property, never running a getter; undefined otherwise or on a throw.
+  primordials.getOwnData = (object, key) => {
+    try {
+      const descriptor = ReflectGetOwnPropertyDescriptor(object, key);
+      return descriptor !== undefined && hasOwn(descriptor, 'value') ? descriptor.value : undefined;
+    } catch (e) {
+      return undefined;
+    }
+  };
+  // A copy of the own enumerable properties of `source` in a null-prototype object.
+  primordials.nullObject = (source) => {
+    const object = { __proto__: null };
+    if (source === null || source === undefined) return object;
+    const keys = primordials.ObjectKeys(source);
+    for (let i = 0; i < keys.length; i++) object[keys[i]] = source[keys[i]];
+    return object;
+  };
+
+  // ---- Lists -------------------------------------------------------------------------------------
+  const listPush = (list, value) => { ReflectDefineProperty(list, list.length, dataDescriptor(value, true, true, true)); };
+  primordials.listPush = listPush;
+  // A new array of list[start..end).
+  primordials.listCopy = (list, start = 0, end = list.length) => {
+    const copy = [];
+    if (start < 0) start = 0;
+    if (end > list.length) end = list.length;
+    for (let i = start; i < end; i++) listPush(copy, list[i]);
+    return copy;
+  };
+  primordials.listIncludes = (list, value) => {
+    for (let i = 0; i < list.length; i++) {
+      const item = list[i];
+      if (item === value || (item !== item && value !== value)) return true;
+    }
+    return false;
+  };
+  primordials.listIndexOf = (list, value) => {
+    for (let i = 0; i < list.length; i++) if (list[i] === value) return i;
+    return -1;
+  };
+  // Removes list[index] (as splice(index, 1), without making an array of the removed elements).
+  primordials.listRemoveAt = (list, index) => {
+    for (let i = index; i < list.length - 1; i++) list[i] = list[i + 1];
+    list.length = list.length - 1;
+  };
+  primordials.listPop = (list) => {
+    const value = list[list.length - 1];
+    list.length = list.length - 1;
+    return value;
+  };
+  // The last element, or undefined for an empty list (list[-1] would read Array.prototype).
+  primordials.listLast = (list) => (list.length > 0 ? list[list.length - 1] : undefined);
+  primordials.listAt = (list, index) => (index >= 0 && index < list.length ? list[index] : undefined);
+
+  // ---- Values of extension code --------------------------------------------------------------------
+  const ObjectPrototypeIsPrototypeOf = primordials.ObjectPrototypeIsPrototypeOf;
+  const ErrorPrototype = Error.prototype;
+  const PromisePrototype = Promise.prototype;
+  // `value instanceof Error` as the realm's Error has it, without reading Symbol.hasInstance;
+  // false when a Proxy's trap throws (a revoked Proxy).
+  primordials.isErrorObject = (value) => {
+    if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return false;
+    try { return ObjectPrototypeIsPrototypeOf(ErrorPrototype, value); } catch (e) { return false; }
+  };
+  // `value instanceof Promise` the same way.
+  primordials.isPromise = (value) => {
+    if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return false;
+    try { return ObjectPrototypeIsPrototypeOf(PromisePrototype, value); } catch (e) { return false; }
+  };
+  const $String = String;
+  // String(value), or `fallback` when that throws (a throwing toString, a revoked Proxy).
+  primordials.safeString = (value, fallback) => {
+    try { return $String(value); } catch (e) { return fallback; }
+  };
+
+  // ---- JSON for Swift ------------------------------------------------------------------------------
+  // JSON text of data (null, booleans, numbers, strings, arrays, objects: own enumerable string
+  // keys), as JSON.stringify makes it but calling no `toJSON`: for what the host sends to Swift.
+  const JSONStringify = JSON.stringify;
+  const ObjectKeys = Object.keys;
+  const isArray = Array.isArray;
+  function stringifyData(value) {
+    switch (typeof value) {
+      case 'string': return JSONStringify(value);
+      case 'number': return value - value === 0 ? JSONStringify(value) : 'null';
+      case 'boolean': return value ? 'true' : 'false';
+      case 'undefined': case 'function': case 'symbol': return undefined;
+      case 'bigint': throw new TypeError('Do not know how to serialize a BigInt');
+    }
+    if (value === null) return 'null';
+    if (isArray(value)) {
+      let text = '[';
+      for (let i = 0; i < value.length; i++) {
+        if (i > 0) text += ',';
+        const item = stringifyData(value[i]);
+        text += item === undefined ? 'null' : item;
+      }
+      return text + ']';
+    }
+    const keys = ObjectKeys(value);
+    let text = '{';
+    let first = true;
+    for (let i = 0; i < keys.length; i++) {
+      const item = stringifyData(value[keys[i]]);
+      if (item === undefined) continue;
+      text += (first ? '' : ',') + JSONStringify(keys[i]) + ':' + item;
+      first = false;
+    }
+    return text + '}';
+  }
+  primordials.stringifyData = stringifyData;
+
+  // Swift's description of this context, as null-prototype objects (so missing keys read nothing).
+  function nullCopy(value) {
+    if (value === null || typeof value !== 'object') return value;
+    if (isArray(value)) {
+      const copy = [];
+      for (let i = 0; i < value.length; i++) listPush(copy, nullCopy(value[i]));
+      return copy;
+    }
+    const copy = { __proto__: null };
+    const keys = ObjectKeys(value);
+    for (let i = 0; i < keys.length; i++) copy[keys[i]] = nullCopy(value[keys[i]]);
+    return copy;
+  }
+  primordials.nullCopy = nullCopy;
+  host.context = nullCopy(host.context);
+
+  host.primordials = ObjectFreeze(primordials);
+});
