@@ -3,11 +3,13 @@ public struct ScriptLimits: Sendable, Equatable {
     /// Seconds of CPU time one task (a script's run, an event, a message, a timer, with the promise
     /// jobs it queues) may take; `nil`: no limit.
     public var taskTime: Double?
-    /// Bytes of resident memory the whole process may hold; `nil`: no limit.
+    /// Bytes of resident memory the whole process may hold; `nil`: no limit. It is the process's
+    /// memory, so it fits a process that runs one machine (as `exthost run` does), not a test
+    /// process running many hosts at once.
     public var memory: Int?
 
-    /// Creates limits.
-    public init(taskTime: Double? = 10, memory: Int? = 4096 << 20) {
+    /// Creates limits: by default 10 s of CPU a task and no memory limit.
+    public init(taskTime: Double? = 10, memory: Int? = nil) {
         self.taskTime = taskTime
         self.memory = memory
     }

@@ -9,7 +9,7 @@ import Testing
 @Suite("Limits")
 struct LimitsTests {
     /// A short limit keeps these tests quick; the behaviour is the same at the default 10 s.
-    static let limits = ScriptLimits(taskTime: 0.2, memory: 4096 << 20)
+    static let limits = ScriptLimits(taskTime: 0.2)
     static let contentScripts = #"[{"matches": ["<all_urls>"], "js": ["cs.js"]}]"#
 
     @Test(arguments: Flavor.allCases)
