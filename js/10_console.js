@@ -126,7 +126,7 @@
   const nativeMessage = host.native.consoleMessage;
   const nativeNow = host.native.monotonicNow;
 
-  // ---- Intrinsics, captured before any extension code runs (js/00_primordials.js) ----
+  // ---- Intrinsics, captured before any extension code runs (js/00_0_primordials.js) ----
   const $String = primordials.String;
   const $Error = primordials.Error;
   const $TypeError = primordials.TypeError;
