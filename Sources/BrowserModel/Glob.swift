@@ -12,6 +12,10 @@
 ///   wildcards are trailing `*`s is a prefix test (which, like Firefox's, then also matches line feeds).
 ///
 /// Characters are Unicode scalars; nothing is normalized or case-folded.
+///
+/// Matching takes time linear in the glob and the string (Knuth-Morris-Pratt and the Z algorithm where the
+/// browsers search naively or backtrack), except for a Firefox glob part that holds a `?` between two stars, which
+/// is searched for by trying each start: up to the part's length times the span it is searched in.
 public struct Glob: Sendable, Hashable, CustomStringConvertible {
     /// The glob text as written.
     public let pattern: String
