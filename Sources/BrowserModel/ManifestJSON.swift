@@ -19,7 +19,8 @@ import Foundation
 /// the line and column as it goes, and finds duplicate keys by hashing) and its recursion is bounded by
 /// ``chromeMaxDepth`` and ``firefoxMaxDepth``, so no input can exhaust the stack.
 enum ManifestJSON {
-    /// How many arrays and objects Chrome lets nest: `base::JSONReader`'s `kStackMaxDepth`, 200. The 201st
+    /// How many arrays and objects Chrome lets nest: `base::internal::kAbsoluteMaxDepth`, 200, which
+    /// `base::JSONReader` passes to its parser as the maximum depth (crbug.com/673263). The 201st
     /// level is refused with serde_json's `recursion limit exceeded`.
     static let chromeMaxDepth = 200
 
