@@ -176,7 +176,7 @@ extension HTMLPage {
         /// Whether a `<frameset>` replaced the body; from then on only frames count.
         var inFramesetDocument = false
         var framesetDepth = 0
-        var foreign: [OpenElement] = []
+        var foreign = ForeignContentStack()
 
         init(_ html: String) {
             // Newlines are normalized first: CR LF and lone CR become LF.
@@ -335,6 +335,7 @@ extension HTMLPage {
                 i += 1
             }
             var attributes: [(name: String, value: String)] = []
+            var attributeNames: Set<String> = []
             var selfClosing = false
             attributeLoop: while true {
                 while let c = at(i), Parser.isWhitespace(c) { i += 1 }
@@ -388,7 +389,8 @@ extension HTMLPage {
                     value = Parser.decodeCharacterReferences(raw, inAttribute: true)
                 }
                 let nameText = String(attributeName)
-                if !attributes.contains(where: { $0.name == nameText }) {
+                // A repeated attribute is dropped; the set keeps that check constant-time for a tag of many attributes.
+                if attributeNames.insert(nameText).inserted {
                     attributes.append((nameText, value))
                 }
             }
@@ -522,15 +524,9 @@ extension HTMLPage {
                 if name != "br", name != "p" {
                     // Any other end tag closes the innermost open foreign element of that name, looking no further
                     // than the foreign element opened from HTML content.
-                    var index = foreign.count - 1
-                    while index >= 0, !foreign[index].isIntegrationPoint {
-                        if foreign[index].name == name {
-                            foreign.removeSubrange(index...)
-                            matched = true
-                            break
-                        }
-                        if foreign[index].isRoot { break }
-                        index -= 1
+                    if let index = foreign.indexClosed(byEndTagNamed: name) {
+                        foreign.removeElements(from: index)
+                        matched = true
                     }
                 }
                 if matched { return }

@@ -13,7 +13,26 @@ import Foundation
 ///   `/* */` comments and trailing commas are refused.
 ///
 /// Duplicate keys keep the last value (both browsers).
+///
+/// Hand-written rather than `JSONSerialization` because neither browser's dialect is standard JSON, and the
+/// errors must name the position the way each browser does. The reader runs in time linear in the input (it keeps
+/// the line and column as it goes, and finds duplicate keys by hashing) and its recursion is bounded by
+/// ``chromeMaxDepth`` and ``firefoxMaxDepth``, so no input can exhaust the stack.
 enum ManifestJSON {
+    /// How many arrays and objects Chrome lets nest: `base::internal::kAbsoluteMaxDepth`, 200, which
+    /// `base::JSONReader` passes to its parser as the maximum depth (crbug.com/673263). The 201st
+    /// level is refused with serde_json's `recursion limit exceeded`.
+    static let chromeMaxDepth = 200
+
+    /// How many arrays and objects exthost lets nest in a Firefox manifest.
+    ///
+    /// Firefox reads the manifest with `JSON.parse`, which has no fixed limit: SpiderMonkey's JSON parser keeps
+    /// its own stack on the heap, so only memory (or a later recursive step throwing `InternalError: too much
+    /// recursion`) stops it. exthost's reader recurses, and so do walking and freeing the tree it builds, so it
+    /// needs a bound to never exhaust a thread's stack. 1000 levels is five times what Chrome accepts and far
+    /// beyond any real manifest; deeper input is refused with an error that says the nesting is too deep.
+    static let firefoxMaxDepth = 1000
+
     /// A 1-based line and column (columns count Unicode scalars).
     struct Position: Sendable, Hashable {
         /// The line, starting at 1.
@@ -263,11 +282,20 @@ enum ManifestJSON {
     /// and an end-of-data error reported at the last character read. Firefox's are SpiderMonkey's `JSON.parse`
     /// messages: `JSON.parse: <what> at line L column C of the JSON data`.
     private struct Reader {
+        /// Where the reader is: the scalar index, and the line and column kept up to date as it advances (so that
+        /// a position costs nothing to take, however long the line).
+        struct Cursor {
+            /// The index of the next scalar.
+            var index = 0
+            /// The line, from 1.
+            var line = 1
+            /// How many columns of the current line lie before `index`: UTF-8 bytes for Chrome, scalars for Firefox.
+            var columnsBefore = 0
+        }
+
         let scalars: [Unicode.Scalar]
         let flavor: Flavor
-        var index = 0
-        var line = 1
-        var lineStart = 0
+        var cursor = Cursor()
         var depth = 0
 
         init(scalars: [Unicode.Scalar], flavor: Flavor) {
@@ -275,14 +303,16 @@ enum ManifestJSON {
             self.flavor = flavor
         }
 
+        var index: Int { cursor.index }
+
         /// Where the reader is, as the flavor's browser counts.
         var position: Position {
             switch flavor {
             case .chrome:
-                let bytes = scalars[lineStart..<index].reduce(0) { $0 + UTF8.width($1) }
-                return Position(line: line, column: index < scalars.count ? bytes + 1 : bytes)
+                let bytes = cursor.columnsBefore
+                return Position(line: cursor.line, column: index < scalars.count ? bytes + 1 : bytes)
             case .firefox:
-                return Position(line: line, column: index - lineStart + 1)
+                return Position(line: cursor.line, column: cursor.columnsBefore + 1)
             }
         }
 
@@ -292,18 +322,19 @@ enum ManifestJSON {
 
         mutating func advance() {
             let scalar = scalars[index]
-            index += 1
+            cursor.index += 1
+            let endsLine: Bool
             switch flavor {
             case .chrome:
-                if scalar == "\n" {
-                    line += 1
-                    lineStart = index
-                }
+                endsLine = scalar == "\n"
+                cursor.columnsBefore += UTF8.width(scalar)
             case .firefox:
-                if scalar == "\n" || (scalar == "\r" && current != "\n") {
-                    line += 1
-                    lineStart = index
-                }
+                endsLine = scalar == "\n" || (scalar == "\r" && current != "\n")
+                cursor.columnsBefore += 1
+            }
+            if endsLine {
+                cursor.line += 1
+                cursor.columnsBefore = 0
             }
         }
 
@@ -390,10 +421,21 @@ enum ManifestJSON {
             }
         }
 
+        /// Counts one more level of nesting, refusing one level more than the flavor allows.
         mutating func enter() throws(SyntaxError) {
             depth += 1
-            if flavor == .chrome, depth > 200 {
-                throw failure(chrome: "recursion limit exceeded", firefox: "")
+            switch flavor {
+            case .chrome:
+                if depth > ManifestJSON.chromeMaxDepth {
+                    throw failure(chrome: "recursion limit exceeded", firefox: "")
+                }
+            case .firefox:
+                if depth > ManifestJSON.firefoxMaxDepth {
+                    throw failure(
+                        chrome: "",
+                        firefox: "nesting is too deep (more than \(ManifestJSON.firefoxMaxDepth) arrays and objects "
+                            + "inside one another; flatten the manifest)")
+                }
             }
         }
 
@@ -402,6 +444,7 @@ enum ManifestJSON {
             try enter()
             advance()
             var members: [Member] = []
+            var memberIndexByKey: [String: Int] = [:]
             try skipWhitespace()
             if current == "}" {
                 advance()
@@ -439,9 +482,10 @@ enum ManifestJSON {
                 advance()
                 try skipWhitespace()
                 let value = try parseValue()
-                if let existing = members.firstIndex(where: { $0.key == key }) {
+                if let existing = memberIndexByKey[key] {
                     members[existing].value = value
                 } else {
+                    memberIndexByKey[key] = members.count
                     members.append(Member(key: key, keyPosition: keyPosition, value: value))
                 }
                 try skipWhitespace()
@@ -611,7 +655,7 @@ enum ManifestJSON {
                     throw failure(chrome: "invalid escape", firefox: "bad Unicode escape")
                 }
                 if (0xD800...0xDBFF).contains(high) {
-                    let saved = (index, line, lineStart)
+                    let saved = cursor
                     if current == "\\", index + 1 < scalars.count, scalars[index + 1] == "u" {
                         advance()
                         advance()
@@ -620,7 +664,7 @@ enum ManifestJSON {
                             return [Unicode.Scalar(combined)!]
                         }
                     }
-                    (index, line, lineStart) = saved
+                    cursor = saved
                     if flavor == .chrome {
                         throw failure(chrome: "lone leading surrogate in hex escape", firefox: "")
                     }

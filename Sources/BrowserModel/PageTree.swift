@@ -9,6 +9,13 @@ import Foundation
 /// Firefox's `kMaxSameURLContentFrames`), so a page framing itself nests once; the refused frame keeps its initial
 /// `about:blank` document. Firefox also stops at a nesting depth of 10 (`MAX_DEPTH_CONTENT_FRAMES`) and Chromium at
 /// 1000 frames in a page (`Page::kMaxNumberOfFrames`).
+///
+/// Firefox has no limit on the number of frames (its `MAX_DEPTH_CONTENT_FRAMES` comment says so: "with large
+/// branching factors the number of shells can rapidly become huge"; the old total limit of bug 98158 is gone), so
+/// a few pages that frame each other would make millions of frames within its depth and same-URL limits. exthost
+/// stops the Firefox flavor at the same 1000 frames as Chromium (``firefoxMaxFrames``): the frames beyond it keep
+/// their `about:blank` document, with ``refusedURL`` telling what they would have loaded. Each URL is fetched and
+/// parsed once per load, however many frames show it.
 public struct PageTree: Sendable, Hashable {
     /// The document's URL (`about:blank` for a frame without `src`, `about:srcdoc` for a `srcdoc` frame).
     public let url: String
@@ -46,7 +53,15 @@ public struct PageTree: Sendable, Hashable {
     }
 
     /// Every node of the tree, this one first, in document (depth-first) order.
-    public var allFrames: [PageTree] { [self] + children.flatMap(\.allFrames) }
+    public var allFrames: [PageTree] {
+        var frames: [PageTree] = []
+        var pending: [PageTree] = [self]
+        while let next = pending.popLast() {
+            frames.append(next)
+            pending.append(contentsOf: next.children.reversed())
+        }
+        return frames
+    }
 
     /// Loads `url` as a tab's page, with its frames.
     ///
@@ -93,15 +108,27 @@ public struct PageTree: Sendable, Hashable {
     static let chromeMaxFrames = 1000
     /// Firefox's `MAX_DEPTH_CONTENT_FRAMES`: a frame whose parent has this many ancestors-or-self is not loaded.
     static let firefoxMaxDepth = 10
+    /// exthost's own limit on the frames the Firefox flavor loads in a page, which Firefox itself does not limit:
+    /// the same number as Chromium's.
+    static let firefoxMaxFrames = 1000
 
     // MARK: - Loading
 
     /// Loads documents recursively, counting the page's frames.
     private struct Loader {
+        /// A fetched and parsed document, kept so that a URL shown in many frames is read once.
+        struct Document {
+            var html: String
+            var resource: PageResource?
+            var page: HTMLPage
+        }
+
         let siteMap: SiteMap
         let flavor: Flavor
         let maxDepth: Int
         var frameCount = 0
+        /// The documents fetched so far, by URL.
+        var documentsByURL: [String: Document] = [:]
 
         init(siteMap: SiteMap, flavor: Flavor, maxDepth: Int) {
             self.siteMap = siteMap
@@ -115,21 +142,10 @@ public struct PageTree: Sendable, Hashable {
             url: String, parsed: WebURL?, srcdoc: String?, ancestors: [String], inheritedBase: WebURL?
         ) -> PageTree {
             let documentURL = parsed?.href ?? url
-            var html = ""
-            var resource: PageResource?
             var fallbackBase = parsed
-            if let parsed {
-                if parsed.scheme == "about" {
-                    fallbackBase = inheritedBase
-                    if parsed.path == "srcdoc", let srcdoc { html = srcdoc }
-                } else if parsed.scheme == "data" {
-                    html = PageTree.dataURLHTML(parsed) ?? ""
-                } else if let served = siteMap.resource(for: parsed) {
-                    resource = served
-                    if served.isHTML { html = served.text }
-                }
-            }
-            let page = HTMLPage(html: html)
+            if parsed?.scheme == "about" { fallbackBase = inheritedBase }
+            let document = fetch(parsed, srcdoc: srcdoc)
+            let (html, resource, page) = (document.html, document.resource, document.page)
             var base = fallbackBase
             if let href = page.baseHref, let resolved = WebURL(string: href, relativeTo: fallbackBase) {
                 base = resolved
@@ -137,9 +153,16 @@ public struct PageTree: Sendable, Hashable {
 
             var children: [PageTree] = []
             let selfAndAncestors = [parsed?.hrefExcludingFragment ?? url] + ancestors
-            for frame in page.iframes {
-                if flavor == .chrome {
-                    guard frameCount < PageTree.chromeMaxFrames else { break }
+            frames: for frame in page.iframes {
+                switch flavor {
+                case .chrome:
+                    // Blink makes no content frame past the limit.
+                    guard frameCount < PageTree.chromeMaxFrames else { break frames }
+                case .firefox:
+                    guard frameCount < PageTree.firefoxMaxFrames else {
+                        children.append(PageTree.blank(flavor: flavor, refused: frame.src))
+                        continue frames
+                    }
                 }
                 frameCount += 1
                 children.append(loadFrame(frame, base: base, selfAndAncestors: selfAndAncestors))
@@ -149,6 +172,28 @@ public struct PageTree: Sendable, Hashable {
                 url: documentURL, refusedURL: nil,
                 title: PageTree.displayTitle(documentTitle: documentTitle, url: documentURL, flavor: flavor),
                 documentTitle: documentTitle, html: html, page: page, resource: resource, children: children)
+        }
+
+        /// The document at `url`: a `srcdoc`, a `data:` URL's HTML, or the file the site map serves (read once per
+        /// URL); an empty document for anything else.
+        mutating func fetch(_ url: WebURL?, srcdoc: String?) -> Document {
+            guard let url else { return Document(html: "", resource: nil, page: HTMLPage(html: "")) }
+            if url.scheme == "about" {
+                let html = url.path == "srcdoc" ? srcdoc ?? "" : ""
+                return Document(html: html, resource: nil, page: HTMLPage(html: html))
+            }
+            let key = url.hrefExcludingFragment
+            if let known = documentsByURL[key] { return known }
+            var document = Document(html: "", resource: nil, page: HTMLPage(html: ""))
+            if url.scheme == "data" {
+                document.html = PageTree.dataURLHTML(url) ?? ""
+            } else if let served = siteMap.resource(for: url) {
+                document.resource = served
+                if served.isHTML { document.html = served.text }
+            }
+            document.page = HTMLPage(html: document.html)
+            documentsByURL[key] = document
+            return document
         }
 
         /// Loads one frame of a document whose URL and ancestors' URLs are `selfAndAncestors`.

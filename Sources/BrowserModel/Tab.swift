@@ -57,7 +57,11 @@ public struct Tab: Sendable, Hashable {
     /// Firefox's cookie store of the tab.
     public var cookieStoreID: String
     /// The tab's frames, top frame first, then subframes in document order.
-    public var frames: [Frame]
+    public var frames: [Frame] {
+        didSet { frameIndexByID = Tab.indexByID(frames) }
+    }
+    /// Where each frame id is in ``frames``, so that ``frame(_:)`` takes constant time in a page of many frames.
+    private var frameIndexByID: [Int: Int] = [:]
 
     /// Creates a tab showing nothing yet.
     public init(id: Int, windowID: Int, url: String, incognito: Bool = false, openerTabID: Int? = nil, width: Int, height: Int, lastAccessed: Double) {
@@ -88,6 +92,16 @@ public struct Tab: Sendable, Hashable {
 
     /// The frame with `id`, if the tab has it.
     public func frame(_ id: Int) -> Frame? {
-        frames.first { $0.id == id }
+        frameIndexByID[id].map { frames[$0] }
+    }
+
+    /// The index of each id's first frame in `frames`.
+    private static func indexByID(_ frames: [Frame]) -> [Int: Int] {
+        var index: [Int: Int] = [:]
+        index.reserveCapacity(frames.count)
+        for (position, frame) in frames.enumerated() where index[frame.id] == nil {
+            index[frame.id] = position
+        }
+        return index
     }
 }

@@ -351,12 +351,37 @@ extension WebURL {
             set { path = .segments(newValue) }
         }
 
+        /// Changes the path's segments in place (making the path hierarchical if it was opaque). The list is taken
+        /// out of `path` first, so that it is the only reference to its storage and `body` changes it without
+        /// copying it: appending segment after segment stays linear.
+        mutating func modifySegments(_ body: (inout [String]) -> Void) {
+            var list: [String] = []
+            if case .segments(let current) = path { list = current }
+            path = .segments([])
+            body(&list)
+            path = .segments(list)
+        }
+
+        /// Appends `segment` to the path, in place.
+        mutating func appendSegment(_ segment: String) {
+            modifySegments { $0.append(segment) }
+        }
+
+        /// Appends `text` to an opaque path, in place (the same way as ``modifySegments(_:)``).
+        mutating func appendToOpaquePath(_ text: String) {
+            guard case .opaque(var current) = path else { return }
+            path = .segments([])
+            current += text
+            path = .opaque(current)
+        }
+
         /// The standard's "shorten a URL's path".
         mutating func shortenPath() {
-            var list = segments
-            if scheme == "file", list.count == 1, Parser.isNormalizedWindowsDriveLetter(list[0]) { return }
-            if !list.isEmpty { list.removeLast() }
-            segments = list
+            let isFile = scheme == "file"
+            modifySegments { list in
+                if isFile, list.count == 1, Parser.isNormalizedWindowsDriveLetter(list[0]) { return }
+                if !list.isEmpty { list.removeLast() }
+            }
         }
     }
 
@@ -410,8 +435,9 @@ extension WebURL {
             // and newlines.
             var scalars = Array(input.unicodeScalars)
             if stateOverride == nil {
-                while let first = scalars.first, first.value <= 0x20 { scalars.removeFirst() }
-                while let last = scalars.last, last.value <= 0x20 { scalars.removeLast() }
+                let start = scalars.firstIndex { $0.value > 0x20 } ?? scalars.count
+                let end = (scalars.lastIndex { $0.value > 0x20 } ?? -1) + 1
+                scalars = start < end ? Array(scalars[start..<end]) : []
             }
             scalars.removeAll { $0 == "\t" || $0 == "\n" || $0 == "\r" }
 
@@ -441,7 +467,8 @@ extension WebURL {
                 return true
             }
             func remainderStartsWithWindowsDriveLetter() -> Bool {
-                startsWithWindowsDriveLetter(Array(scalars[min(pointer, count)...]))
+                let start = min(pointer, count)
+                return startsWithWindowsDriveLetter(Array(scalars[start..<min(start + 3, count)]))
             }
 
             while true {
@@ -696,7 +723,7 @@ extension WebURL {
                             url.host = base.host
                             if !remainderStartsWithWindowsDriveLetter(), let first = base.segments.first,
                                isNormalizedWindowsDriveLetter(first) {
-                                url.segments.append(first)
+                                url.appendSegment(first)
                             }
                         }
                         state = .path
@@ -738,7 +765,7 @@ extension WebURL {
                         state = .path
                         if c != "/" { pointer -= 1 }
                     } else if stateOverride != nil, url.host == nil {
-                        url.segments.append("")
+                        url.appendSegment("")
                     }
 
                 case .path:
@@ -747,15 +774,15 @@ extension WebURL {
                         let text = String(String.UnicodeScalarView(buffer))
                         if isDoubleDotSegment(text) {
                             url.shortenPath()
-                            if !slashLike { url.segments.append("") }
+                            if !slashLike { url.appendSegment("") }
                         } else if isSingleDotSegment(text), !slashLike {
-                            url.segments.append("")
+                            url.appendSegment("")
                         } else if !isSingleDotSegment(text) {
                             var segment = text
                             if url.scheme == "file", url.segments.isEmpty, isWindowsDriveLetter(buffer) {
                                 segment = String(buffer[0]) + ":"
                             }
-                            url.segments.append(segment)
+                            url.appendSegment(segment)
                         }
                         buffer = []
                         if c == "?" {
@@ -770,7 +797,7 @@ extension WebURL {
                     }
 
                 case .opaquePath:
-                    guard case .opaque(var text) = url.path else { return false }
+                    guard url.hasOpaquePath else { return false }
                     if c == "?" {
                         url.query = ""
                         state = .query
@@ -780,11 +807,9 @@ extension WebURL {
                     } else if c == " " {
                         // A space right before the query or fragment is encoded so that it survives serialization.
                         let next = at(pointer + 1)
-                        text += (next == "?" || next == "#") ? "%20" : " "
-                        url.path = .opaque(text)
+                        url.appendToOpaquePath((next == "?" || next == "#") ? "%20" : " ")
                     } else if let c {
-                        text += percentEncode(c, PercentEncodeSet.c0Control)
-                        url.path = .opaque(text)
+                        url.appendToOpaquePath(percentEncode(c, PercentEncodeSet.c0Control))
                     }
 
                 case .query:
@@ -801,7 +826,11 @@ extension WebURL {
                     }
 
                 case .fragment:
-                    if let c { url.fragment = (url.fragment ?? "") + percentEncode(c, PercentEncodeSet.fragment) }
+                    if let c {
+                        // Appended in place: rebuilding the fragment for every code point would be quadratic.
+                        if url.fragment == nil { url.fragment = "" }
+                        url.fragment!.append(percentEncode(c, PercentEncodeSet.fragment))
+                    }
                 }
 
                 if pointer >= count { break }
@@ -918,6 +947,9 @@ extension WebURL {
             isForbiddenHostCodePoint(c) || c.value <= 0x1F || c.value == 0x25 || c.value == 0x7F
         }
 
+        /// The longest label that Punycode coding is applied to: DNS's limit on a label.
+        static let maxPunycodeLabelLength = 63
+
         /// Domain to ASCII: lower-cases ASCII domains exactly, and approximates UTS #46 processing for the rest.
         static func domainToASCII(_ domain: String) -> String? {
             let isASCII = domain.unicodeScalars.allSatisfy(\.isASCII)
@@ -929,6 +961,11 @@ extension WebURL {
             var out: [String] = []
             for label in mapped.split(separator: ".", omittingEmptySubsequences: false) {
                 let text = String(label)
+                // A label that is or becomes Punycode and is longer than DNS allows (63) is refused, as the browsers'
+                // IDNA (ICU's UTS #46 with UIDNA_ERROR_LABEL_TOO_LONG) refuses it; this also keeps Punycode's
+                // quadratic coding to short labels. A non-ASCII label of more than 63 code points cannot encode to
+                // 63 characters.
+                if text.unicodeScalars.count > maxPunycodeLabelLength { return nil }
                 if text.unicodeScalars.allSatisfy(\.isASCII) {
                     if text.hasPrefix("xn--") {
                         // A Punycode label must decode to a non-ASCII label that UTS #46 mapping leaves unchanged.
@@ -938,7 +975,8 @@ extension WebURL {
                     }
                     out.append(text)
                 } else {
-                    guard let encoded = Punycode.encode(text) else { return nil }
+                    guard let encoded = Punycode.encode(text), encoded.utf8.count + 4 <= maxPunycodeLabelLength
+                    else { return nil }
                     out.append("xn--" + encoded)
                 }
             }
