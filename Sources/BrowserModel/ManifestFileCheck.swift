@@ -77,7 +77,7 @@ extension Manifest {
                 + "name a file inside it, relative to it."
         }
         let place = directory.appendingPathComponent(relative).path
-        let reading = relative == reference.path ? "" : " (the browser reads '\(reference.path)' as '\(relative)')"
+        let reading = relative == reference.path ? "" : " (Chromium reads '\(reference.path)' as '\(relative)')"
         return "'\(reference.path)'\(reading) is not a file at \(place): fix the path in the manifest or add the file."
     }
 

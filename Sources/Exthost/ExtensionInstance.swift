@@ -53,6 +53,12 @@ public final class ExtensionInstance {
             switch reference.role {
             case .serviceWorker, .backgroundScript:
                 guard Self.runs(reference, in: manifest) else { continue }
+                let path = reference.resolvedPath(flavor: flavor) ?? reference.path
+                if flavor == .firefox, readInside(path) == nil {
+                    // Firefox installs the extension, and its background page fails to load this script
+                    // (fixtures/manifests/service-worker-missing): see backgroundScripts().
+                    continue
+                }
                 try loadSource(reference, role: "background script")
             case .backgroundPage:
                 guard Self.runs(reference, in: manifest) else { continue }
@@ -140,8 +146,9 @@ public final class ExtensionInstance {
         id.baseURL + (path.hasPrefix("/") ? String(path.dropFirst()) : path)
     }
 
-    /// What the background runs: its page (or worker) URL and its scripts in order.
-    func backgroundScripts() -> (pageURL: String, scripts: [(url: String, source: String)])? {
+    /// What the background runs: its page (or worker) URL and its scripts in order, each with its source,
+    /// or nil for a script the browser cannot read (Firefox loads the extension and skips it).
+    func backgroundScripts() -> (pageURL: String, scripts: [(url: String, source: String?)])? {
         let pageURL: String
         let paths: [String]
         switch manifest.background {
@@ -157,7 +164,7 @@ public final class ExtensionInstance {
             pageURL = url(of: "_generated_background_page.html")
             paths = scripts.map { resolvedPath(of: $0, role: .backgroundScript) }
         }
-        return (pageURL, paths.map { (url(of: $0), source(of: $0)) })
+        return (pageURL, paths.map { (url(of: $0), sources[$0]) })
     }
 
     /// A script `src` of the background page, as a path inside the extension.

@@ -563,7 +563,7 @@ import Testing
         let outside = try #require(try Self.fileError(["manifest.json": worker, "../secret.js": "x"], .chrome))
         #expect(outside.message == "Could not load background script ''.")
         #expect((outside.line, outside.column) == (2, 35))
-        #expect(outside.hint?.contains("'../secret.js' (the browser reads '../secret.js' as 'secret.js')") == true)
+        #expect(outside.hint?.contains("'../secret.js' (Chromium reads '../secret.js' as 'secret.js')") == true)
         #expect(try Self.fileError(["manifest.json": worker, "secret.js": "x"], .chrome) == nil, "../secret.js is the secret.js inside")
 
         let css = manifest(#""content_scripts": [{"matches": ["<all_urls>"], "js": ["a.js"], "css": ["missing.css"]}]"#)
