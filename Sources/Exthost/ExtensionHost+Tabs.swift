@@ -231,6 +231,11 @@ extension ExtensionHost {
                 guard !entries.isEmpty else { continue }
                 let context = contentContext(of: instance, tab: tab, frame: frame)
                 for (index, entry) in entries {
+                    // Firefox runs none of an entry's scripts when one cannot be loaded, and reports it.
+                    if let unreadable = instance.unreadableScript(in: entry) {
+                        context.reportUncaught("Unable to load script: \(instance.url(of: unreadable))")
+                        continue
+                    }
                     for path in entry.js {
                         let resolved = instance.resolvedPath(of: path, role: .contentScript(entry: index))
                         context.runScript(instance.source(of: resolved), url: instance.url(of: resolved))

@@ -82,6 +82,12 @@ public final class ExtensionInstance {
                 }
             case .contentScript(let entry):
                 guard manifest.contentScriptEntryRuns(entry) else { continue }
+                let path = reference.resolvedPath(flavor: flavor) ?? reference.path
+                if flavor == .firefox, readInside(path) == nil {
+                    // Firefox installs the extension; the entry fails when a page would run it
+                    // (fixtures/conformance/manifest-content-script-missing): see unreadableScript(in:).
+                    continue
+                }
                 try loadSource(reference, role: "content script")
             default:
                 continue
@@ -117,23 +123,27 @@ public final class ExtensionInstance {
         sources[path] = String(decoding: data, as: UTF8.self)
     }
 
-    /// A file the manifest names that the browser would not find. Chrome's checks
-    /// (``Manifest/checkFiles(in:)``) refuse these with Chromium's words first; Firefox installs the
-    /// extension and fails to load the file when it runs, which exthost does not do yet: it refuses.
+    /// A file the manifest names that could not be read. In Chrome, ``Manifest/checkFiles(in:)`` has refused
+    /// these first, in Chromium's words; in Firefox, this is a background page that is not there (Firefox's
+    /// missing scripts are skipped when they would run instead).
     private func missingFile(_ reference: ManifestFileReference, role: String, relative: String) -> ExtensionLoadError {
         let reading = relative == reference.path ? "" : " (read as '\(relative)')"
         return ExtensionLoadError(
             file: manifest.file, line: reference.line, column: reference.column,
             reason: "Could not load the \(role) '\(reference.path)'\(reading): \(directory.appendingPathComponent(relative).path) "
                 + "is not a file inside the extension directory. Fix the path in the manifest or add the file."
-                + (manifest.flavor == .firefox
-                    ? " (Firefox installs such an extension and fails to load the file when it runs.)" : "")
         )
     }
 
     /// The path inside the extension that a script the manifest names resolves to in this flavor.
     func resolvedPath(of path: String, role: ManifestFileReference.Role) -> String {
         ManifestFileReference(path: path, role: role, key: "", line: 0, column: 0).resolvedPath(flavor: manifest.flavor) ?? path
+    }
+
+    /// The first script of a content script entry that could not be read at load (Firefox only: Chrome
+    /// refuses such an extension), as a path inside the extension, or nil when all were read.
+    func unreadableScript(in entry: ContentScriptEntry) -> String? {
+        entry.js.lazy.map { self.resolvedPath(of: $0, role: .contentScript(entry: 0)) }.first { self.sources[$0] == nil }
     }
 
     /// The source of a script read at load, by the path inside the extension it resolves to.
