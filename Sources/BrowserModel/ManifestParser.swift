@@ -51,7 +51,7 @@ struct ManifestParser {
         )
     }
 
-    /// Where the values of the top-level keys that checks after parsing point at are.
+    /// The positions of the values of `manifest_version` and `default_locale`, for errors found after parsing.
     var keyPositions: [String: ManifestJSON.Position] {
         var positions: [String: ManifestJSON.Position] = [:]
         for key in ["manifest_version", "default_locale"] {
