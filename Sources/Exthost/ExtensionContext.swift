@@ -248,7 +248,8 @@ public final class ExtensionContext {
         if let reportUncaught {
             _ = try? reportUncaught.call([script.string(text), script.boolean(false)])
         } else {
-            host.emit(.error, "Uncaught \(text)", from: self, isUncaught: true)
+            let owner: ExtensionHost? = host
+            owner?.emit(.error, "Uncaught \(text)", from: self, isUncaught: true)
         }
     }
 
