@@ -16,7 +16,8 @@ public struct Manifest: Sendable {
     public let flavor: Flavor
     /// The file name given to ``parse(_:file:flavor:)``, used in errors.
     public let file: String
-    /// `manifest_version`: 2 or 3 (Chrome also loads higher versions, with a warning).
+    /// `manifest_version`: 2 or 3 (Chrome also reads higher versions, with a warning). Chromium 156 reads
+    /// version 2 but refuses to install it: ``checkFiles(in:)`` says so.
     public let manifestVersion: Int
     /// `name`.
     public let name: String
@@ -47,6 +48,11 @@ public struct Manifest: Sendable {
     public let geckoID: String?
     /// `default_locale`.
     public let defaultLocale: String?
+    /// Every file the manifest names (scripts, pages, style sheets, icons), with where it names them;
+    /// ``checkFiles(in:)`` checks them against the extension directory.
+    public let fileReferences: [ManifestFileReference]
+    /// Where some top-level keys' values are (`manifest_version`, `default_locale`), for errors found after parsing.
+    let keyPositions: [String: ManifestJSON.Position]
     /// The whole manifest as strict JSON text (comments removed, every key kept), which is what
     /// `runtime.getManifest()` returns once parsed. Chrome's keys are in sorted order (its dictionaries are
     /// sorted), Firefox's in file order.
@@ -83,7 +89,8 @@ public struct Manifest: Sendable {
         flavor: Flavor, file: String, manifestVersion: Int, name: String, version: String, description: String?,
         declaredBackground: DeclaredBackground?, isPersistentBackground: Bool, contentScripts: [ContentScriptEntry],
         hasAction: Bool, permissions: [String], hostPermissionPatterns: [MatchPattern], key: String?, geckoID: String?,
-        defaultLocale: String?, rawJSON: String, warnings: [String]
+        defaultLocale: String?, fileReferences: [ManifestFileReference], rawJSON: String, warnings: [String],
+        keyPositions: [String: ManifestJSON.Position] = [:]
     ) {
         self.flavor = flavor
         self.file = file
@@ -101,6 +108,8 @@ public struct Manifest: Sendable {
         self.key = key
         self.geckoID = geckoID
         self.defaultLocale = defaultLocale
+        self.fileReferences = fileReferences
+        self.keyPositions = keyPositions
         self.rawJSON = rawJSON
         self.warnings = warnings
     }

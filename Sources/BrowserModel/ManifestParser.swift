@@ -13,6 +13,8 @@ struct ManifestParser {
     let flavor: Flavor
     let root: Node
     private(set) var warnings: [String] = []
+    /// Every file the manifest names, in the order the checks meet them.
+    private(set) var fileReferences: [ManifestFileReference] = []
 
     init(file: String, flavor: Flavor, root: Node) {
         self.file = file
@@ -39,6 +41,23 @@ struct ManifestParser {
     /// Firefox's type mismatch message.
     func geckoTypeMismatch(expected: String, node: Node, path: String) -> ManifestError {
         geckoFailure("Expected \(expected) instead of \(node.summary)", path: path, at: node)
+    }
+
+    /// Notes that `node`, a string, names a file for `role`.
+    mutating func noteFile(_ node: Node, role: ManifestFileReference.Role, key: String) {
+        guard let path = node.string else { return }
+        fileReferences.append(
+            ManifestFileReference(path: path, role: role, key: key, line: node.position.line, column: node.position.column)
+        )
+    }
+
+    /// The positions of the values of `manifest_version` and `default_locale`, for errors found after parsing.
+    var keyPositions: [String: ManifestJSON.Position] {
+        var positions: [String: ManifestJSON.Position] = [:]
+        for key in ["manifest_version", "default_locale"] {
+            if let node = root[key] { positions[key] = node.position }
+        }
+        return positions
     }
 
     // MARK: - Entry point
@@ -70,6 +89,10 @@ struct ManifestParser {
 
         let manifestVersion = try chromiumManifestVersion()
         let name = try chromiumString("name", message: "Required value 'name' is missing or invalid.")
+        if name.isEmpty {
+            // Chromium refuses an empty name, but not one of spaces only (fixtures/manifests/name-empty).
+            throw failure("Required value 'name' is missing or invalid.", at: root["name"], key: "name", hint: "Give the extension a name.")
+        }
         let version = try chromiumVersion()
 
         var description: String?
@@ -91,15 +114,18 @@ struct ManifestParser {
 
         let (permissions, hostPermissions) = try chromiumPermissions(manifestVersion: manifestVersion)
         let (declaredBackground, persistent) = try chromiumBackground(manifestVersion: manifestVersion)
-        let contentScripts = try chromiumContentScripts(manifestVersion: manifestVersion)
+        try chromiumIcons()
         let hasAction = try chromiumAction(manifestVersion: manifestVersion)
+        let contentScripts = try chromiumContentScripts(manifestVersion: manifestVersion)
+        chromiumOptionsPages()
 
         return Manifest(
             flavor: .chrome, file: file, manifestVersion: manifestVersion, name: name, version: version,
             description: description, declaredBackground: declaredBackground, isPersistentBackground: persistent,
             contentScripts: contentScripts, hasAction: hasAction, permissions: permissions,
             hostPermissionPatterns: hostPermissions, key: key, geckoID: nil, defaultLocale: defaultLocale,
-            rawJSON: ManifestJSON.serialize(root, sortingKeys: true), warnings: warnings
+            fileReferences: fileReferences, rawJSON: ManifestJSON.serialize(root, sortingKeys: true), warnings: warnings,
+            keyPositions: keyPositions
         )
     }
 
@@ -166,7 +192,9 @@ struct ManifestParser {
         return text
     }
 
-    /// Whether `text` is a `base::Version` of 1–4 parts each at most 65535 (no leading zero in the first part).
+    /// Whether `text` is a `base::Version` of 1–4 parts, each an unsigned 32-bit number (no leading zero in the
+    /// first part). Chromium's message says "between 0 and 65536", but Chromium 156 loads `1.65536` and refuses
+    /// `1.4294967296` (fixtures/manifests/version-above-65535, version-above-uint32).
     static func isChromiumVersion(_ text: String) -> Bool {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard !parts.isEmpty, parts.count <= 4 else { return false }
@@ -175,7 +203,6 @@ struct ManifestParser {
                 return false
             }
             if index == 0, String(value) != part { return false }
-            if value > 65535 { return false }
         }
         return true
     }
@@ -261,13 +288,15 @@ struct ManifestParser {
             }
             var list: [String] = []
             for (index, entry) in entries.enumerated() {
-                guard let text = entry.string, !text.isEmpty else {
+                guard let text = entry.string, !text.isEmpty, ExtensionResourcePath.chromiumFilePath(text) != nil else {
                     throw failure(
                         "Invalid value for 'background.scripts[\(index)]'.", at: entry,
-                        key: "background.scripts[\(index)]"
+                        key: "background.scripts[\(index)]",
+                        hint: entry.string.map { _ in "A background script must be a file inside the extension directory." }
                     )
                 }
                 list.append(text)
+                noteFile(entry, role: .backgroundScript, key: "background.scripts[\(index)]")
             }
             scripts = list
         }
@@ -277,16 +306,19 @@ struct ManifestParser {
                 throw failure("Invalid value for 'background_page'.", at: pageNode, key: "background.page")
             }
             page = text
+            noteFile(pageNode, role: .backgroundPage, key: "background.page")
         }
         var serviceWorker: String?
         var isModule = false
         if let workerNode = background["service_worker"] {
-            guard let text = workerNode.string else {
+            guard let text = workerNode.string, !text.isEmpty else {
                 throw failure(
-                    "Invalid value for 'background.service_worker'.", at: workerNode, key: "background.service_worker"
+                    "Invalid value for 'background.service_worker'.", at: workerNode, key: "background.service_worker",
+                    hint: workerNode.string.map { _ in "Name the service worker's script file, e.g. \"bg.js\"." }
                 )
             }
             serviceWorker = text
+            noteFile(workerNode, role: .serviceWorker, key: "background.service_worker")
             if let typeNode = background["type"] {
                 guard let type = typeNode.string, type == "classic" || type == "module" else {
                     throw failure("Invalid value for 'background.type'.", at: typeNode, key: "background.type")
@@ -383,6 +415,12 @@ struct ManifestParser {
             let excludeGlobs = try chromiumStringList(entry, "exclude_globs", base: base)
             let js = try chromiumStringList(entry, "js", base: base) ?? []
             let css = try chromiumStringList(entry, "css", base: base) ?? []
+            for (fileIndex, fileNode) in (entry["js"]?.array ?? []).enumerated() {
+                noteFile(fileNode, role: .contentScript(entry: index), key: "\(base).js[\(fileIndex)]")
+            }
+            for (fileIndex, fileNode) in (entry["css"]?.array ?? []).enumerated() {
+                noteFile(fileNode, role: .contentStyle(entry: index), key: "\(base).css[\(fileIndex)]")
+            }
             if js.isEmpty, css.isEmpty {
                 throw failure(
                     "At least one js or css file is required for '\(base)'.", at: entry, key: base
@@ -461,7 +499,73 @@ struct ManifestParser {
         guard node.members != nil else {
             throw failure("Invalid value for '\(current)'.", at: node, key: current)
         }
+        if let iconNode = node["default_icon"] {
+            let key = "\(current).default_icon"
+            if iconNode.members != nil {
+                // The one-size-per-key form is read as `icons` is, with the same messages.
+                try chromiumIconSet(iconNode, key: key) { size in .actionIcon(size: size) }
+            } else {
+                guard let path = iconNode.string, ManifestParser.isChromiumIconPath(path) else {
+                    throw failure(
+                        "Invalid value for 'default_icon'.", at: iconNode, key: key,
+                        hint: "An icon must be a file inside the extension directory."
+                    )
+                }
+                noteFile(iconNode, role: .actionIcon(size: nil), key: key)
+            }
+        }
         return true
+    }
+
+    /// Chrome's `IconsHandler`: `icons` maps sizes to files inside the extension (checked in size order).
+    private mutating func chromiumIcons() throws(ManifestError) {
+        guard let node = root["icons"] else { return }
+        guard node.members != nil else {
+            throw failure("Invalid value for 'icons'.", at: node, key: "icons")
+        }
+        try chromiumIconSet(node, key: "icons") { size in .icon(size: size) }
+    }
+
+    /// `manifest_handler_helpers::LoadIconsFromDictionary`: each key a size, each value a path that
+    /// `NormalizeAndValidatePath` accepts (not empty, no `..` part).
+    private mutating func chromiumIconSet(
+        _ node: Node, key: String, role: (Int) -> ManifestFileReference.Role
+    ) throws(ManifestError) {
+        var sized: [(Int, Node, String)] = []
+        for member in node.members ?? [] {
+            guard let size = Int(member.key), size >= 0, member.key.utf8.allSatisfy({ (48...57).contains($0) }) else {
+                throw failure(
+                    "Invalid key in icons: \(ManifestJSON.quoted(member.key)).", at: member.value, key: "\(key).\(member.key)",
+                    hint: "Icon keys are sizes in pixels, such as \"16\" or \"48\"."
+                )
+            }
+            guard let path = member.value.string, ManifestParser.isChromiumIconPath(path) else {
+                throw failure(
+                    "Invalid value for 'icons[\(ManifestJSON.quoted(member.key))]'.", at: member.value,
+                    key: "\(key).\(member.key)", hint: "An icon must be a file inside the extension directory."
+                )
+            }
+            sized.append((size, member.value, member.key))
+        }
+        for (size, valueNode, name) in sized.sorted(by: { $0.0 < $1.0 }) {
+            noteFile(valueNode, role: role(size), key: "\(key).\(name)")
+        }
+    }
+
+    /// Whether Chromium's `NormalizeAndValidatePath` accepts an icon path: not empty, no `..` part.
+    static func isChromiumIconPath(_ path: String) -> Bool {
+        guard let relative = ExtensionResourcePath.chromiumFilePath(path) else { return false }
+        return !relative.isEmpty
+    }
+
+    /// `options_page` and `options_ui.page`, checked by Chromium once the extension's files are read.
+    private mutating func chromiumOptionsPages() {
+        if let node = root["options_ui"]?["page"] {
+            noteFile(node, role: .optionsPage, key: "options_ui.page")
+        }
+        if let node = root["options_page"] {
+            noteFile(node, role: .optionsPage, key: "options_page")
+        }
     }
 
     // MARK: - Firefox
@@ -493,7 +597,8 @@ struct ManifestParser {
             description: description, declaredBackground: declaredBackground, isPersistentBackground: persistent,
             contentScripts: contentScripts, hasAction: hasAction, permissions: permissions,
             hostPermissionPatterns: hostPermissions, key: root["key"]?.string, geckoID: geckoID,
-            defaultLocale: defaultLocale, rawJSON: ManifestJSON.serialize(root, sortingKeys: false), warnings: warnings
+            defaultLocale: defaultLocale, fileReferences: fileReferences,
+            rawJSON: ManifestJSON.serialize(root, sortingKeys: false), warnings: warnings, keyPositions: keyPositions
         )
     }
 
@@ -629,6 +734,7 @@ struct ManifestParser {
                     throw geckoTypeMismatch(expected: "string", node: element, path: "background.scripts.\(index)")
                 }
                 list.append(text)
+                noteFile(element, role: .backgroundScript, key: "background.scripts.\(index)")
             }
             scripts = list
         }
@@ -638,6 +744,7 @@ struct ManifestParser {
                 throw geckoTypeMismatch(expected: "string", node: node, path: "background.page")
             }
             page = text.isEmpty ? nil : text
+            if !text.isEmpty { noteFile(node, role: .backgroundPage, key: "background.page") }
         }
         var serviceWorker: String?
         if let node = background["service_worker"] {
@@ -696,7 +803,7 @@ struct ManifestParser {
     }
 
     /// `content_scripts` by the `ContentScript` schema type.
-    private func geckoContentScripts() throws(ManifestError) -> [ContentScriptEntry] {
+    private mutating func geckoContentScripts() throws(ManifestError) -> [ContentScriptEntry] {
         guard let node = root["content_scripts"] else { return [] }
         guard let entries = node.array else {
             throw geckoTypeMismatch(expected: "array", node: node, path: "content_scripts")
@@ -719,6 +826,12 @@ struct ManifestParser {
             let excludeGlobs = try geckoStringList(entry["exclude_globs"], path: "\(base).exclude_globs")
             let css = try geckoStringList(entry["css"], path: "\(base).css") ?? []
             let js = try geckoStringList(entry["js"], path: "\(base).js") ?? []
+            for (fileIndex, fileNode) in (entry["js"]?.array ?? []).enumerated() {
+                noteFile(fileNode, role: .contentScript(entry: index), key: "\(base).js.\(fileIndex)")
+            }
+            for (fileIndex, fileNode) in (entry["css"]?.array ?? []).enumerated() {
+                noteFile(fileNode, role: .contentStyle(entry: index), key: "\(base).css.\(fileIndex)")
+            }
             let allFrames = try geckoBool(entry["all_frames"], path: "\(base).all_frames")
             let matchAboutBlank = try geckoBool(entry["match_about_blank"], path: "\(base).match_about_blank")
             let matchOriginAsFallback = try geckoBool(

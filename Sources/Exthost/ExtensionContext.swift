@@ -308,6 +308,16 @@ public final class ExtensionContext {
         deliver("event", .string(name), .string(JSONValue.array(arguments).jsonText))
     }
 
+    /// Reports `text`, thrown as a plain value (not an Error), as an uncaught exception of this context.
+    func reportUncaught(_ text: String) {
+        if let reportUncaught {
+            _ = try? reportUncaught.call([script.string(text), script.boolean(false)])
+        } else {
+            let owner: ExtensionHost? = host
+            owner?.emit(.error, "Uncaught \(text)", from: self, isUncaught: true)
+        }
+    }
+
     private func report(_ error: ThrownValue) {
         if let reportUncaught {
             _ = try? reportUncaught.call([error.value, script.boolean(false)])

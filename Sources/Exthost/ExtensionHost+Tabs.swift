@@ -224,14 +224,22 @@ extension ExtensionHost {
             // about:blank and about:srcdoc documents match by the URL of the frame that made them.
             let creatorURL = tab.frame(frame.parentID)?.url
             for instance in extensions {
-                let entries = instance.manifest.contentScripts.filter {
-                    $0.runAt == runAt && $0.matches(url: frame.url, isTopFrame: frame.isTop, creatorURL: creatorURL)
+                // Chromium never runs an entry that names a file it cannot read (`../x.js`).
+                let entries = instance.manifest.contentScripts.enumerated().filter { index, entry in
+                    entry.runAt == runAt && instance.manifest.contentScriptEntryRuns(index)
+                        && entry.matches(url: frame.url, isTopFrame: frame.isTop, creatorURL: creatorURL)
                 }
                 guard !entries.isEmpty else { continue }
                 let context = contentContext(of: instance, tab: tab, frame: frame)
-                for entry in entries {
+                for (index, entry) in entries {
+                    // Firefox runs none of an entry's scripts when one cannot be loaded, and reports it.
+                    if let unreadable = instance.unreadableScript(in: entry) {
+                        context.reportUncaught("Unable to load script: \(instance.url(of: unreadable))")
+                        continue
+                    }
                     for path in entry.js {
-                        context.runScript(instance.source(of: path), url: instance.url(of: path))
+                        let resolved = instance.resolvedPath(of: path, role: .contentScript(entry: index))
+                        context.runScript(instance.source(of: resolved), url: instance.url(of: resolved))
                     }
                 }
             }

@@ -98,7 +98,13 @@ public final class ExtensionHost {
         let context = makeContext(kind: .background, owner: instance, url: background.pageURL, documentID: browser.makeDocumentID())
         instance.background = context
         for script in background.scripts {
-            let succeeded = context.runScript(script.source, url: script.url)
+            guard let source = script.source else {
+                // Firefox: the generated background page's <script> for a file it cannot read fails to load,
+                // and the other scripts run (fixtures/manifests/service-worker-missing).
+                emit(.warn, "Loading failed for the <script> with source “\(script.url)”.", from: context)
+                continue
+            }
+            let succeeded = context.runScript(source, url: script.url)
             // Chromium: a service worker whose script throws on its first run is not registered,
             // so it never gets an event.
             if !succeeded, context.isServiceWorker, options.flavor == .chrome {

@@ -43,51 +43,114 @@ public final class ExtensionInstance {
         }
         do {
             manifest = try Manifest.parse(data, file: manifestURL.path, flavor: flavor)
+            try manifest.checkFiles(in: directory)
         } catch {
             throw ExtensionLoadError(file: error.file, line: error.line, column: error.column, reason: error.reason)
         }
         id = ExtensionID.make(manifest: manifest, directory: directory, flavor: flavor)
         hostPatterns = manifest.hostPermissionPatterns
-        // Every script the manifest names must exist, as browsers refuse to load the extension otherwise.
-        switch manifest.background {
-        case .page(let path)?:
-            let pageURL = directory.appendingPathComponent(path)
-            guard let html = FileManager.default.contents(atPath: pageURL.path) else {
-                throw ExtensionLoadError(file: manifestURL.path, reason: "Could not load the background page '\(path)': \(pageURL.path) does not exist. Fix the path in the manifest or add the file.")
-            }
-            backgroundPageScripts = HTMLPage(html: String(decoding: html, as: UTF8.self)).scripts.map { src in
-                Self.resolve(src, against: path)
-            }
-            for script in backgroundPageScripts {
-                try loadSource(script, manifestURL: manifestURL, role: "script of background page '\(path)'")
-            }
-        case let background?:
-            for path in background.scriptPaths {
-                try loadSource(path, manifestURL: manifestURL, role: "background script")
-            }
-        case nil:
-            break
-        }
-        for (index, entry) in manifest.contentScripts.enumerated() {
-            for path in entry.js {
-                try loadSource(path, manifestURL: manifestURL, role: "content_scripts[\(index)] script")
+        // Every script the manifest names is read now, from inside the extension directory only, as the browser
+        // resolves it (ManifestFileReference.resolvedPath): `../bg.js` is the bg.js inside.
+        for reference in manifest.fileReferences {
+            switch reference.role {
+            case .serviceWorker, .backgroundScript:
+                guard Self.runs(reference, in: manifest) else { continue }
+                let path = reference.resolvedPath(flavor: flavor) ?? reference.path
+                if flavor == .firefox, readInside(path) == nil {
+                    // Firefox installs the extension, and its background page fails to load this script
+                    // (fixtures/manifests/service-worker-missing): see backgroundScripts().
+                    continue
+                }
+                try loadSource(reference, role: "background script")
+            case .backgroundPage:
+                guard Self.runs(reference, in: manifest) else { continue }
+                let path = reference.resolvedPath(flavor: flavor) ?? reference.path
+                guard let html = readInside(path) else {
+                    throw missingFile(reference, role: "background page", relative: path)
+                }
+                backgroundPageScripts = HTMLPage(html: String(decoding: html, as: UTF8.self)).scripts.map { src in
+                    ExtensionResourcePath.urlPath(Self.resolve(src, against: path))
+                }
+                for script in backgroundPageScripts where sources[script] == nil {
+                    guard let data = readInside(script) else {
+                        throw ExtensionLoadError(
+                            file: directory.appendingPathComponent(path).path,
+                            reason: "Could not load the script '\(script)' of the background page '\(path)': "
+                                + "\(directory.appendingPathComponent(script).path) is not a file inside the extension. "
+                                + "Fix its <script src> or add the file."
+                        )
+                    }
+                    sources[script] = String(decoding: data, as: UTF8.self)
+                }
+            case .contentScript(let entry):
+                guard manifest.contentScriptEntryRuns(entry) else { continue }
+                let path = reference.resolvedPath(flavor: flavor) ?? reference.path
+                if flavor == .firefox, readInside(path) == nil {
+                    // Firefox installs the extension; the entry fails when a page would run it
+                    // (fixtures/conformance/manifest-content-script-missing): see unreadableScript(in:).
+                    continue
+                }
+                try loadSource(reference, role: "content script")
+            default:
+                continue
             }
         }
     }
 
-    private func loadSource(_ path: String, manifestURL: URL, role: String) throws(ExtensionLoadError) {
-        let file = directory.appendingPathComponent(path)
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw ExtensionLoadError(file: manifestURL.path, reason: "Could not load the \(role) '\(path)': \(file.path) does not exist. Fix the path in the manifest or add the file.")
+    /// Whether the background file `reference` names is the one the flavor's browser runs.
+    private static func runs(_ reference: ManifestFileReference, in manifest: Manifest) -> Bool {
+        switch (manifest.background, reference.role) {
+        case (.serviceWorker?, .serviceWorker), (.scripts?, .backgroundScript), (.page?, .backgroundPage): true
+        default: false
+        }
+    }
+
+    /// The bytes of the file at `relative` inside the extension directory, or nil when there is none.
+    /// A link to a file outside the directory is followed in Chrome (as Chromium does for unpacked
+    /// extensions) and not in Firefox.
+    private func readInside(_ relative: String) -> Data? {
+        guard ExtensionResourcePath.isFile(relative, in: directory, followingLinksOutside: manifest.flavor == .chrome) else {
+            return nil
+        }
+        return FileManager.default.contents(atPath: directory.appendingPathComponent(relative).path)
+    }
+
+    /// Reads the script `reference` names, keyed by the path inside the extension it resolves to.
+    private func loadSource(_ reference: ManifestFileReference, role: String) throws(ExtensionLoadError) {
+        let path = reference.resolvedPath(flavor: manifest.flavor) ?? reference.path
+        guard sources[path] == nil else { return }
+        guard let data = readInside(path) else {
+            throw missingFile(reference, role: role, relative: path)
         }
         sources[path] = String(decoding: data, as: UTF8.self)
     }
 
-    /// The source of a script the manifest names.
+    /// A file the manifest names that could not be read. In Chrome, ``Manifest/checkFiles(in:)`` has refused
+    /// these first, in Chromium's words; in Firefox, this is a background page that is not there (Firefox's
+    /// missing scripts are skipped when they would run instead).
+    private func missingFile(_ reference: ManifestFileReference, role: String, relative: String) -> ExtensionLoadError {
+        let reading = relative == reference.path ? "" : " (read as '\(relative)')"
+        return ExtensionLoadError(
+            file: manifest.file, line: reference.line, column: reference.column,
+            reason: "Could not load the \(role) '\(reference.path)'\(reading): \(directory.appendingPathComponent(relative).path) "
+                + "is not a file inside the extension directory. Fix the path in the manifest or add the file."
+        )
+    }
+
+    /// The path inside the extension that a script the manifest names resolves to in this flavor.
+    func resolvedPath(of path: String, role: ManifestFileReference.Role) -> String {
+        ManifestFileReference(path: path, role: role, key: "", line: 0, column: 0).resolvedPath(flavor: manifest.flavor) ?? path
+    }
+
+    /// The first script of a content script entry that could not be read at load (Firefox only: Chrome
+    /// refuses such an extension), as a path inside the extension, or nil when all were read.
+    func unreadableScript(in entry: ContentScriptEntry) -> String? {
+        entry.js.lazy.map { self.resolvedPath(of: $0, role: .contentScript(entry: 0)) }.first { self.sources[$0] == nil }
+    }
+
+    /// The source of a script read at load, by the path inside the extension it resolves to.
     func source(of path: String) -> String {
-        if let source = sources[path] { return source }
-        let data = FileManager.default.contents(atPath: directory.appendingPathComponent(path).path) ?? Data()
-        return String(decoding: data, as: UTF8.self)
+        sources[path] ?? ""
     }
 
     /// The extension URL of a file in the extension (`chrome-extension://ID/path`).
@@ -95,23 +158,25 @@ public final class ExtensionInstance {
         id.baseURL + (path.hasPrefix("/") ? String(path.dropFirst()) : path)
     }
 
-    /// What the background runs: its page (or worker) URL and its scripts in order.
-    func backgroundScripts() -> (pageURL: String, scripts: [(url: String, source: String)])? {
+    /// What the background runs: its page (or worker) URL and its scripts in order, each with its source,
+    /// or nil for a script the browser cannot read (Firefox loads the extension and skips it).
+    func backgroundScripts() -> (pageURL: String, scripts: [(url: String, source: String?)])? {
         let pageURL: String
         let paths: [String]
         switch manifest.background {
         case nil: return nil
         case .serviceWorker(let path, _)?:
-            pageURL = url(of: path)
-            paths = [path]
+            let resolved = resolvedPath(of: path, role: .serviceWorker)
+            pageURL = url(of: resolved)
+            paths = [resolved]
         case .page(let path)?:
-            pageURL = url(of: path)
+            pageURL = url(of: resolvedPath(of: path, role: .backgroundPage))
             paths = backgroundPageScripts
         case .scripts(let scripts, _)?:
             pageURL = url(of: "_generated_background_page.html")
-            paths = scripts
+            paths = scripts.map { resolvedPath(of: $0, role: .backgroundScript) }
         }
-        return (pageURL, paths.map { (url(of: $0), source(of: $0)) })
+        return (pageURL, paths.map { (url(of: $0), sources[$0]) })
     }
 
     /// A script `src` of the background page, as a path inside the extension.

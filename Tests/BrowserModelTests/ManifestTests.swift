@@ -164,11 +164,12 @@ import Testing
         #expect(Self.error(#"{"manifest_version": 3, "version": "1"}"#, .firefox)?.message
             == "Reading manifest: Property \"name\" is required")
         let versionMessage = "Required value 'version' is missing or invalid. It must be between 1-4 dot-separated integers each between 0 and 65536."
-        for bad in ["\"\"", "\"1.2.3.4.5\"", "\"01\"", "\"1.a\"", "\"65536\"", "\"1..2\"", "1"] {
+        for bad in ["\"\"", "\"1.2.3.4.5\"", "\"01\"", "\"00\"", "\"1.a\"", "\"1.4294967296\"", "\"1..2\"", "\"1.\"", "\"1.+1\"", "\" 1\"", "1"] {
             #expect(Self.error(#"{"manifest_version": 3, "name": "N", "version": \#(bad)}"#, .chrome)?.message
                 == versionMessage, "version \(bad)")
         }
-        for good in ["1", "1.0", "0.0.0.1", "1.02", "65535.65535.65535.65535"] {
+        // Recorded from Chromium 156: each part is an unsigned 32-bit number, whatever the message says.
+        for good in ["1", "0", "1.0", "0.0.0.1", "1.02", "1.00", "65535.65535.65535.65535", "1.65536", "4294967295.1"] {
             #expect(try Self.parse(#"{"manifest_version": 3, "name": "N", "version": "\#(good)"}"#, .chrome).version == good)
         }
         #expect(Self.error(#"{"manifest_version": 3, "name": "N"}"#, .firefox)?.message
@@ -444,5 +445,212 @@ import Testing
         #expect(invalid.message.hasPrefix(
             "Reading manifest: Error processing browser_specific_settings.gecko.id: Value \"not an id\" must either"))
         #expect(try Self.parse(#"{"manifest_version": 3, "name": "N", "version": "1"}"#, .chrome).geckoID == nil)
+    }
+
+    // MARK: Manifests as Chromium 156 and Firefox ESR 153 judge them (fixtures/manifests)
+
+    @Test func emptyNameIsRefusedByChromeOnly() throws {
+        let json = "{\"manifest_version\": 3,\n \"name\": \"\", \"version\": \"1\"}"
+        let chrome = try #require(Self.error(json, .chrome))
+        #expect(chrome.message == "Required value 'name' is missing or invalid.")
+        #expect((chrome.line, chrome.column) == (2, 10))
+        #expect(chrome.key == "name")
+        #expect(try Self.parse(json, .firefox).name == "")
+        // Only an empty name: spaces are a name to Chromium.
+        #expect(try Self.parse(#"{"manifest_version": 3, "name": "   ", "version": "1"}"#, .chrome).name == "   ")
+    }
+
+    @Test func emptyServiceWorkerIsAnInvalidValueInChrome() throws {
+        let json = "{\"manifest_version\": 3, \"name\": \"N\", \"version\": \"1\",\n \"background\": {\"service_worker\": \"\"}}"
+        let chrome = try #require(Self.error(json, .chrome))
+        #expect(chrome.message == "Invalid value for 'background.service_worker'.")
+        #expect((chrome.line, chrome.column) == (2, 35))
+        // Firefox has no background then, and says so only as a warning.
+        let firefox = try Self.parse(json, .firefox)
+        #expect(firefox.background == nil)
+        #expect(firefox.warnings.contains { $0.contains("background requires at least one of") })
+    }
+
+    @Test func iconPathsMustStayInsideTheExtension() throws {
+        let head = #"{"manifest_version": 3, "name": "N", "version": "1", "#
+        #expect(Self.error(head + #""icons": {"16": "../icon.png"}}"#, .chrome)?.message == "Invalid value for 'icons[\"16\"]'.")
+        #expect(Self.error(head + #""icons": {"16": "a/../icon.png"}}"#, .chrome)?.message == "Invalid value for 'icons[\"16\"]'.")
+        #expect(Self.error(head + #""icons": {"16": ""}}"#, .chrome)?.message == "Invalid value for 'icons[\"16\"]'.")
+        #expect(Self.error(head + #""icons": {"16": 5}}"#, .chrome)?.message == "Invalid value for 'icons[\"16\"]'.")
+        #expect(Self.error(head + #""icons": {"abc": "i.png"}}"#, .chrome)?.message == "Invalid key in icons: \"abc\".")
+        #expect(Self.error(head + #""icons": {"-1": "i.png"}}"#, .chrome)?.message == "Invalid key in icons: \"-1\".")
+        #expect(Self.error(head + #""icons": ["i.png"]}"#, .chrome)?.message == "Invalid value for 'icons'.")
+        #expect(Self.error(head + #""action": {"default_icon": "../i.png"}}"#, .chrome)?.message == "Invalid value for 'default_icon'.")
+        #expect(Self.error(head + #""action": {"default_icon": {"16": "../i.png"}}}"#, .chrome)?.message
+            == "Invalid value for 'icons[\"16\"]'.")
+        let icons = try Self.parse(head + #""icons": {"48": "b.png", "16": "/a.png"}, "action": {"default_icon": "./c.png"}}"#, .chrome)
+        #expect(icons.fileReferences.map(\.role) == [.icon(size: 16), .icon(size: 48), .actionIcon(size: nil)])
+        #expect(icons.fileReferences.map { $0.resolvedPath(flavor: .chrome) } == ["a.png", "b.png", "./c.png"])
+        // Firefox does not read icons when it installs.
+        #expect(try Self.parse(head + #""icons": {"16": "../icon.png"}}"#, .firefox).name == "N")
+    }
+
+    @Test func chromeBackgroundScriptsCannotLeaveTheExtension() throws {
+        let json = #"{"manifest_version": 2, "name": "N", "version": "1", "background": {"scripts": ["ok.js", "../bg.js"]}}"#
+        let error = try #require(Self.error(json, .chrome))
+        #expect(error.message == "Invalid value for 'background.scripts[1]'.")
+        #expect(error.key == "background.scripts[1]")
+    }
+
+    @Test func pathsResolveInsideTheExtension() {
+        // As a URL: never above the root; a leading "/" is the root; no query; escapes decoded.
+        #expect(ExtensionResourcePath.urlPath("../secret.js") == "secret.js")
+        #expect(ExtensionResourcePath.urlPath("../../../../etc/passwd") == "etc/passwd")
+        #expect(ExtensionResourcePath.urlPath("/etc/hostname") == "etc/hostname")
+        #expect(ExtensionResourcePath.urlPath("sub/../bg.js") == "bg.js")
+        #expect(ExtensionResourcePath.urlPath("./bg.js") == "bg.js")
+        #expect(ExtensionResourcePath.urlPath("%2E%2E/secret.js") == "secret.js")
+        #expect(ExtensionResourcePath.urlPath("a%20b.js") == "a b.js")
+        #expect(ExtensionResourcePath.urlPath("bg.js?x=1#f") == "bg.js")
+        #expect(ExtensionResourcePath.urlPath("") == "")
+        // Chromium's file paths: one leading "/" dropped, nothing with a ".." part.
+        #expect(ExtensionResourcePath.chromiumFilePath("/cs.js") == "cs.js")
+        #expect(ExtensionResourcePath.chromiumFilePath("./cs.js") == "./cs.js")
+        #expect(ExtensionResourcePath.chromiumFilePath("../cs.js") == nil)
+        #expect(ExtensionResourcePath.chromiumFilePath("sub/../cs.js") == nil)
+        #expect(ExtensionResourcePath.chromiumFilePath("sub/..") == nil)
+        #expect(ExtensionResourcePath.chromiumFilePath("a..b.js") == "a..b.js")
+    }
+
+    @Test func chromeSkipsContentScriptEntriesItCannotRead() throws {
+        let json = """
+            {"manifest_version": 3, "name": "N", "version": "1", "content_scripts": [
+              {"matches": ["<all_urls>"], "js": ["cs.js"]},
+              {"matches": ["<all_urls>"], "js": ["../cs.js"]},
+              {"matches": ["<all_urls>"], "js": ["cs.js"], "css": ["sub/../s.css"]},
+              {"matches": ["<all_urls>"], "js": ["/cs.js", "cs.mjs"], "css": ["s.css"]},
+              {"matches": ["<all_urls>"], "js": ["cs.txt"]}]}
+            """
+        let chrome = try Self.parse(json, .chrome)
+        #expect((0..<5).map(chrome.contentScriptEntryRuns) == [true, false, false, true, false])
+        let firefox = try Self.parse(json, .firefox)
+        #expect((0..<5).allSatisfy(firefox.contentScriptEntryRuns))
+    }
+
+    /// Writes `files` to a new folder and returns it.
+    static func directory(_ files: [String: String]) throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("exthost-manifest-\(UUID().uuidString)")
+        for (path, text) in files {
+            let file = directory.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: file)
+        }
+        return directory
+    }
+
+    static func fileError(_ files: [String: String], _ flavor: Flavor) throws -> ManifestError? {
+        let directory = try directory(files)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let manifest = try Manifest.parse(Data(files["manifest.json", default: ""].utf8), file: "ext/manifest.json", flavor: flavor)
+        do {
+            try manifest.checkFiles(in: directory)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func chromeRefusesFilesItCannotFind() throws {
+        func manifest(_ extra: String) -> String {
+            "{\"manifest_version\": 3, \"name\": \"N\", \"version\": \"1\",\n \(extra)}"
+        }
+        let worker = manifest(#""background": {"service_worker": "../secret.js"}"#)
+        let outside = try #require(try Self.fileError(["manifest.json": worker, "../secret.js": "x"], .chrome))
+        #expect(outside.message == "Could not load background script ''.")
+        #expect((outside.line, outside.column) == (2, 35))
+        #expect(outside.hint?.contains("'../secret.js' (Chromium reads '../secret.js' as 'secret.js')") == true)
+        #expect(try Self.fileError(["manifest.json": worker, "secret.js": "x"], .chrome) == nil, "../secret.js is the secret.js inside")
+
+        let css = manifest(#""content_scripts": [{"matches": ["<all_urls>"], "js": ["a.js"], "css": ["missing.css"]}]"#)
+        #expect(try Self.fileError(["manifest.json": css, "a.js": ""], .chrome)?.message == "Could not load css 'missing.css' for script.")
+        #expect(try Self.fileError(["manifest.json": css], .chrome)?.message == "Could not load javascript 'a.js' for script.")
+        #expect(try Self.fileError(["manifest.json": css], .firefox) == nil, "Firefox checks no file when it installs")
+
+        let rooted = manifest(#""content_scripts": [{"matches": ["<all_urls>"], "js": ["/tmp/x.js"]}]"#)
+        #expect(try Self.fileError(["manifest.json": rooted], .chrome)?.message == "Could not load javascript 'tmp/x.js' for script.")
+
+        let icon = manifest(#""icons": {"16": "/icon.png"}, "action": {"default_icon": "a.png"}"#)
+        #expect(try Self.fileError(["manifest.json": icon], .chrome)?.message == "Could not load icon 'icon.png' specified in 'icons'.")
+        #expect(try Self.fileError(["manifest.json": icon, "icon.png": ""], .chrome)?.message
+            == "Could not load icon 'a.png' specified in 'action'.")
+
+        let options = manifest(#""options_page": "../options.html""#)
+        #expect(try Self.fileError(["manifest.json": options], .chrome)?.message == "Could not load options page 'options.html'.")
+        #expect(try Self.fileError(["manifest.json": options, "options.html": ""], .chrome) == nil)
+
+        // The order Chromium checks in: the background first, the options page last.
+        let all = manifest(#""background": {"service_worker": "w.js"}, "options_page": "o.html", "content_scripts": [{"matches": ["<all_urls>"], "js": ["c.js"]}], "icons": {"16": "i.png"}"#)
+        #expect(try Self.fileError(["manifest.json": all], .chrome)?.message == "Could not load background script ''.")
+        #expect(try Self.fileError(["manifest.json": all, "w.js": ""], .chrome)?.message == "Could not load icon 'i.png' specified in 'icons'.")
+        #expect(try Self.fileError(["manifest.json": all, "w.js": "", "i.png": ""], .chrome)?.message
+            == "Could not load javascript 'c.js' for script.")
+        #expect(try Self.fileError(["manifest.json": all, "w.js": "", "i.png": "", "c.js": ""], .chrome)?.message
+            == "Could not load options page 'o.html'.")
+    }
+
+    @Test func chromeRefusesManifestVersion2() throws {
+        let json = "{\"name\": \"N\", \"version\": \"1\",\n \"manifest_version\": 2}"
+        let error = try #require(try Self.fileError(["manifest.json": json], .chrome))
+        #expect(error.message == "Cannot install extension because it uses an unsupported manifest version.")
+        #expect((error.line, error.column) == (2, 22))
+        #expect(error.hint?.contains("`--flavor firefox` runs this one") == true)
+        #expect(try Self.fileError(["manifest.json": json], .firefox) == nil)
+        // Files are checked first, as Chromium does.
+        let missing = "{\"manifest_version\": 2, \"name\": \"N\", \"version\": \"1\", \"background\": {\"scripts\": [\"nope.js\"]}}"
+        #expect(try Self.fileError(["manifest.json": missing], .chrome)?.message == "Could not load background script 'nope.js'.")
+    }
+
+    @Test func localesAsChromeJudgesThem() throws {
+        let withLocale = "{\"manifest_version\": 3, \"name\": \"N\", \"version\": \"1\",\n \"default_locale\": \"en\"}"
+        let without = #"{"manifest_version": 3, "name": "N", "version": "1"}"#
+        let noTree = try #require(try Self.fileError(["manifest.json": withLocale], .chrome))
+        #expect(noTree.message == "Default locale was specified, but _locales subtree is missing.")
+        #expect((noTree.line, noTree.column) == (2, 20))
+        #expect(try Self.fileError(["manifest.json": without, "_locales/en/messages.json": "{}"], .chrome)?.message
+            == "Localization used, but default_locale wasn't specified in the manifest.")
+        #expect(try Self.fileError(["manifest.json": withLocale, "_locales/fr/messages.json": "{}"], .chrome)?.message
+            == "Localization used, but default_locale wasn't specified in the manifest.")
+        #expect(try Self.fileError(["manifest.json": withLocale, "_locales/en/x.txt": ""], .chrome)?.message
+            == "Catalog file is missing for locale en.")
+        #expect(try Self.fileError(["manifest.json": withLocale, "_locales/en/messages.json": "{}"], .chrome) == nil)
+        #expect(try Self.fileError(
+            ["manifest.json": withLocale, "_locales/en/messages.json": "{}", "_locales/xx_notalocale/messages.json": "{}"], .chrome) == nil)
+        let badJSON = try #require(try Self.fileError(["manifest.json": withLocale, "_locales/en/messages.json": "{,}"], .chrome))
+        #expect(badJSON.message.hasPrefix("Invalid locale file '"))
+        #expect(badJSON.message.hasSuffix("_locales/en/messages.json': key must be a string at line 1 column 2"))
+        #expect(Manifest.isLocaleName("en") && Manifest.isLocaleName("pt_BR") && Manifest.isLocaleName("zh_Hant_TW")
+            && Manifest.isLocaleName("es_419"))
+        #expect(!Manifest.isLocaleName("xx_notalocale") && !Manifest.isLocaleName("EN") && !Manifest.isLocaleName("en-US"))
+    }
+
+    @Test func localesAsFirefoxJudgesThem() throws {
+        let withLocale = #"{"manifest_version": 3, "name": "N", "version": "1", "default_locale": "en"}"#
+        let without = #"{"manifest_version": 3, "name": "N", "version": "1"}"#
+        #expect(try Self.fileError(["manifest.json": without, "_locales/en/messages.json": "{}"], .firefox)?.message
+            == "Reading manifest: The \"default_locale\" property is required when a \"_locales/\" directory is present.")
+        let missing = try #require(try Self.fileError(["manifest.json": withLocale], .firefox))
+        #expect(missing.message.hasPrefix("Loading locale file _locales/en/messages.json: Error: Error while loading 'file:///"))
+        #expect(missing.message.hasSuffix("/_locales/en/messages.json' (NS_ERROR_FILE_NOT_FOUND)"))
+        #expect(try Self.fileError(["manifest.json": withLocale, "_locales/en/messages.json": "{,}"], .firefox)?.message
+            == "Loading locale file _locales/en/messages.json: SyntaxError: JSON.parse: expected property name or '}' at line 1 column 2 of the JSON data")
+        #expect(try Self.fileError(["manifest.json": withLocale, "_locales/en/messages.json": "{}"], .firefox) == nil)
+        #expect(try Self.fileError(["manifest.json": #"{"manifest_version": 3, "name": "N", "version": "1", "default_locale": ""}"#], .firefox) == nil)
+    }
+
+    @Test func aSpaceInAPatternHostIsAcceptedByChrome() throws {
+        let json = #"{"manifest_version": 3, "name": "N", "version": "1", "host_permissions": ["https://exa mple.com/*"], "content_scripts": [{"matches": ["https://exa mple.com/*"], "js": ["cs.js"]}]}"#
+        for flavor in Flavor.allCases {
+            let manifest = try Self.parse(json, flavor)
+            #expect(manifest.contentScripts.count == 1)
+            #expect(manifest.hostPermissions == ["https://exa mple.com/*"])
+            #expect(!manifest.contentScripts[0].matches(url: "https://example.com/", isTopFrame: true))
+        }
+        #expect(Self.error(#"{"manifest_version": 3, "name": "N", "version": "1", "content_scripts": [{"matches": ["https://a|b.com/*"], "js": ["cs.js"]}]}"#, .chrome)?.message
+            == "Invalid value for 'content_scripts[0].matches[0]': Invalid host.")
     }
 }

@@ -55,7 +55,11 @@ def dbg(*x):
 
 
 class OracleError(Exception):
-    pass
+    """A browser or protocol failure; `detail` is the browser's own error text, when it gave one."""
+
+    def __init__(self, message, detail=None):
+        super().__init__(message)
+        self.detail = detail
 
 
 # ---------------------------------------------------------------------------
@@ -305,7 +309,7 @@ class CDPPipe:
         if reply is None:
             raise OracleError("CDP %s: no reply" % method)
         if "error" in reply:
-            raise OracleError("CDP %s: %s" % (method, reply["error"].get("message")))
+            raise OracleError("CDP %s: %s" % (method, reply["error"].get("message")), reply["error"].get("message"))
         return reply.get("result", {})
 
 
@@ -650,7 +654,8 @@ class BiDi:
             msg = json.loads(self.ws.recv())
             if msg.get("id") == mid:
                 if msg.get("type") == "error":
-                    raise OracleError("BiDi %s: %s: %s" % (method, msg.get("error"), msg.get("message")))
+                    raise OracleError("BiDi %s: %s: %s" % (method, msg.get("error"), msg.get("message")),
+                                      msg.get("message"))
                 return msg.get("result", {})
             if msg.get("type") == "event":
                 self.events.append(msg)
@@ -1229,6 +1234,140 @@ def record_once(case_dir, browser, raw_dir=None, bidi=False):
     return lines
 
 
+# ---------------------------------------------------------------------------
+# load judgements: does the browser load an unpacked extension, and if not,
+# with which error (fixtures/manifests/<case>/)
+
+LOAD_CASES_ROOT = os.path.join(REPO, "fixtures", "manifests")
+FIREFOX_ADDON_LOG = re.compile(
+    r'^\[JavaScript (?:Error|Warning): "\d+\taddons\.webextension\.[^\t]*\t(ERROR|WARN)\t(.*)" \{file: ', re.S)
+FIREFOX_SCRIPT_LOG = re.compile(r'^\[JavaScript (Error|Warning): "(.*)" \{file: "([^"]*)"', re.S)
+
+
+def record_load(case_dir, browser):
+    """Load CASE_DIR/extension in one browser; returns the lines of its
+    judgement: `loaded` or `refused: ERROR`, then (Firefox) what it logged
+    about the extension while loading it."""
+    ext_dir = os.path.abspath(os.path.join(case_dir, "extension"))
+    case_root = os.path.abspath(case_dir)
+
+    def normalize(text):
+        return text.replace(case_root, "CASE")
+
+    # what the extension's scripts print once loaded tells which files ran
+    try:
+        manifest = read_manifest(ext_dir)
+        scripts = content_script_files(manifest)
+    except (OSError, ValueError, AttributeError, TypeError):
+        manifest, scripts = {}, set()
+
+    if browser == "chrome":
+        drv = Chrome()
+        drv.cs_files = scripts
+        try:
+            drv.launch()
+            try:
+                drv.ext_id = drv.cdp.cmd("Extensions.loadUnpacked", {"path": ext_dir})["id"]
+                lines = ["loaded"]
+                time.sleep(1.0)  # the service worker's first run
+                lines += ["%s: %s" % (who, drv.normalize(text, 0)) for who, text in drv.lines()]
+            except OracleError as e:
+                if e.detail is None:
+                    raise
+                lines = ["refused: " + e.detail]
+        finally:
+            drv.close()
+        return [normalize(l) for l in lines]
+
+    drv = Firefox()
+    drv.manifest = {"content_scripts": [{"js": sorted(scripts)}]}
+    settings = manifest.get("browser_specific_settings") if isinstance(manifest, dict) else None
+    gecko_id = ((settings or {}).get("gecko") or {}).get("id") if isinstance(settings, dict) else None
+    try:
+        # the UUID is fixed for the gecko id, so that it can be written EXTID
+        drv.launch_with({"browser_specific_settings": {"gecko": {"id": gecko_id or "load-case@exthost.test"}}})
+        try:
+            drv.bidi.cmd("webExtension.install", {"extensionData": {"type": "path", "path": ext_dir}})
+            lines = ["loaded"]
+        except OracleError as e:
+            if e.detail is None:
+                raise
+            lines = ["refused: " + e.detail]
+        time.sleep(1.0)  # the background's start: its output and script load errors
+        entries = drv._entries()
+        lines += ["%s: %s" % (who, text) for who, text in drv.lines() if who != "err"]
+    finally:
+        drv.close()
+        drv.cleanup()
+    for e in entries:
+        text = "\n".join([e["msg"]] + e["more"])
+        m = FIREFOX_ADDON_LOG.match(text)
+        if m and e["pid"] == drv.proc.pid:
+            lines.append("%s: %s" % ("error" if m.group(1) == "ERROR" else "warning", one_line(m.group(2))))
+            continue
+        m = FIREFOX_SCRIPT_LOG.match(text)
+        if m and e["pid"] != drv.proc.pid and m.group(3).startswith(drv.ext_url):
+            lines.append("%s: %s" % ("script-error" if m.group(1) == "Error" else "script-warning",
+                                     one_line(m.group(2))))
+    return [normalize(l.replace(drv.ext_uuid, "EXTID")) for l in lines]
+
+
+def find_load_cases(args):
+    if args:
+        dirs = [os.path.abspath(a) for a in args]
+    else:
+        dirs = sorted(os.path.dirname(os.path.dirname(p))
+                      for p in glob.glob(os.path.join(LOAD_CASES_ROOT, "*", "extension", "manifest.json")))
+    for d in dirs:
+        if not os.path.isdir(os.path.join(d, "extension")):
+            sys.exit("record.py: %s has no extension/ folder" % d)
+    return dirs
+
+
+def main_load(a, browsers):
+    rc = 0
+    for case_dir in find_load_cases(a.cases):
+        name = os.path.basename(case_dir.rstrip("/"))
+        for browser in browsers:
+            runs = []
+            for n in range(max(1, a.runs)):
+                try:
+                    runs.append(record_load(case_dir, browser))
+                except OracleError as e:
+                    print("record.py: %s: %s: %s" % (name, browser, e), file=sys.stderr)
+                    rc = 2
+                    break
+            if not runs:
+                continue
+            lines = runs[0]
+            for n, other in enumerate(runs[1:], 2):
+                if other != lines:
+                    rc = rc or 1
+                    print("UNSTABLE %s %s: run 1 and run %d differ" % (name, browser, n))
+                    sys.stdout.writelines(difflib.unified_diff(
+                        [l + "\n" for l in lines], [l + "\n" for l in other], "run1", "run%d" % n))
+            out_path = os.path.join(case_dir, "%s.txt" % browser)
+            text = "".join(l + "\n" for l in lines)
+            if a.check:
+                old = open(out_path, encoding="utf-8").read() if os.path.exists(out_path) else ""
+                if old != text:
+                    rc = rc or 1
+                    print("DIFF %s %s" % (name, browser))
+                    sys.stdout.writelines(difflib.unified_diff(
+                        old.splitlines(True), text.splitlines(True), out_path, "recorded"))
+                else:
+                    print("ok   %s %s" % (name, browser))
+            elif a.print_only:
+                print("== %s %s" % (name, browser))
+                sys.stdout.write(text)
+            else:
+                with open(out_path, "w", encoding="utf-8") as f:
+                    f.write(text)
+                print("wrote %s: %s" % (os.path.relpath(out_path), lines[0]))
+            sys.stdout.flush()
+    return rc
+
+
 def find_cases(args):
     if args:
         dirs = [os.path.abspath(a) for a in args]
@@ -1253,10 +1392,15 @@ def main():
     ap.add_argument("--firefox-bidi", action="store_true",
                     help="also write CASE/firefox-bidi.out: content-script console calls as WebDriver BiDi "
                          "log.entryAdded reports them (Firefox's own formatting; BiDi does not see the background)")
+    ap.add_argument("--load", action="store_true",
+                    help="record whether each browser loads CASE/extension and with which error "
+                         "(CASE/chrome.txt, CASE/firefox.txt; default cases: fixtures/manifests/*)")
     ap.add_argument("--debug", action="store_true", help="progress on stderr")
     a = ap.parse_args()
     DEBUG = a.debug
     browsers = ("chrome", "firefox") if a.browser == "all" else (a.browser,)
+    if a.load:
+        return main_load(a, browsers)
     rc = 0
     for case_dir in find_cases(a.cases):
         case = load_case(case_dir)
