@@ -108,7 +108,9 @@ final class ScriptWatchdog: @unchecked Sendable {  // shared with the monitor th
     private func monitor() {
         var watchedSerial = -1
         var overSince: Double?
-        let grace = 1.0
+        // How long past its limit (in the task's own CPU time) a task may run before the last
+        // resort: long enough that the engine's own stop comes first even on a starved machine.
+        let grace = max(2.0, limits.taskTime ?? 0)
         while !finished.load(ordering: .relaxed) {
             Thread.sleep(forTimeInterval: 0.05)
             if let memory = limits.memory, Self.residentBytes() > memory {
@@ -120,8 +122,8 @@ final class ScriptWatchdog: @unchecked Sendable {  // shared with the monitor th
             let cpu = Double(Self.cpuTime(clockid_t(taskClock.load(ordering: .relaxed))) - taskStartCPU.load(ordering: .relaxed)) / 1e9
             let overTime = limits.taskTime.map { cpu > $0 } ?? false
             guard overTime || memoryExceeded.load(ordering: .relaxed) else { overSince = nil; continue }
-            // Give the engine's own check time to stop the script first: a grace second of the
-            // task's own CPU time (wall time would run out on a busy machine before the task ran).
+            // Give the engine's own check time to stop the script first, in the task's own CPU
+            // time (wall time would run out on a busy machine before the task ran).
             if overSince == nil { overSince = cpu }
             if let since = overSince, cpu - since > grace {
                 let name = state.withLock { $0.contextName }

@@ -57,7 +57,7 @@ struct LimitsTests {
     }
 
     /// JavaScriptCore cannot cut a promise-job checkpoint short, so an endless chain of promise
-    /// jobs ends the run (after the limit and a grace second) with a report, never a hang.
+    /// jobs ends the run (after the limit and a grace of 2 s of its CPU time) with a report, never a hang.
     @Test(arguments: ["(async () => { for (;;) await null; })();", "(function f() { Promise.resolve().then(f); })();", "(function f() { queueMicrotask(f); })();"])
     func anEndlessChainOfPromiseJobsEndsTheRunWithAReport(script: String) throws {
         let result = try CommandRun.run(files: [
@@ -112,8 +112,12 @@ struct LimitsTests {
             "manifest.json": TemporaryExtension.manifest(),
             "bg.js": "const keep = []; for (;;) keep.push(new Array(100000).fill(keep.length));",
         ], ["--heap-limit", "300"])
+        // The watchdog's last resort ends the run when the task never yields; on a busy machine
+        // the engine's own stop (at the task's time limit) can come first, and the run then ends
+        // between tasks. Either way: a clear message naming the limit, and status 1.
         #expect(result.status == 1)
-        #expect(result.errors.contains("exthost: memory limit exceeded in background of test: the run holds more than 300 MB, so it ends here"))
+        #expect(result.errors.contains("exthost: memory limit exceeded in background of test: the run holds more than 300 MB, so it ends here")
+            || (result.output.contains("memory limit exceeded in background (") && result.errors.contains("exthost: memory limit exceeded: the run holds more than 300 MB")))
     }
 
     @Test func memoryGrowingAcrossManyTasksEndsTheRunToo() throws {
