@@ -16,7 +16,9 @@ public final class EventLoop {
     public let epoch: Double
     private let wallStart: Double
 
-    private var tasks: [Task] = []
+    /// Queued tasks; a slot is emptied when its task runs, so what the task captured is released
+    /// at once rather than when the queue is next compacted.
+    private var tasks: [Task?] = []
     private var taskHead = 0
     private var timers = TimerQueue()
     private var virtualNow: Double = 0
@@ -81,12 +83,13 @@ public final class EventLoop {
             if let interruption, interruption() { return .interrupted }
             if taskHead < tasks.count {
                 let task = tasks[taskHead]
+                tasks[taskHead] = nil
                 taskHead += 1
                 if taskHead > 1024, taskHead * 2 > tasks.count {
                     tasks.removeFirst(taskHead)
                     taskHead = 0
                 }
-                task()
+                task?()
                 continue
             }
             if let condition, condition() { return .conditionMet }
