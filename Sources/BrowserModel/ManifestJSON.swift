@@ -193,9 +193,11 @@ enum ManifestJSON {
     /// Removes `//` comments as Firefox's `COMMENT_REGEXP` does: on each line, from the first `//` outside a
     /// complete string literal to the end of the line. A line with an unterminated string keeps its text.
     static func stripGeckoLineComments(_ text: String) -> String {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Lines are split at every U+000A code point; a Character-wise split would keep each CR LF pair (one
+        // Character) inside a line, and so remove only the first comment of a file with Windows line endings.
+        let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
         return lines.map { line -> String in
-            let scalars = Array(line.unicodeScalars)
+            let scalars = Array(line)
             var index = 0
             while index < scalars.count {
                 let scalar = scalars[index]
@@ -215,7 +217,7 @@ enum ManifestJSON {
                         }
                         cursor += 1
                     }
-                    guard closed else { return String(line) }
+                    guard closed else { return String(String.UnicodeScalarView(line)) }
                     index = cursor + 1
                     continue
                 }
@@ -229,7 +231,7 @@ enum ManifestJSON {
                 }
                 index += 1
             }
-            return String(line)
+            return String(String.UnicodeScalarView(line))
         }.joined(separator: "\n")
     }
 

@@ -959,8 +959,13 @@ extension WebURL {
             }
             guard let mapped = uts46Map(domain) else { return nil }
             var out: [String] = []
-            for label in mapped.split(separator: ".", omittingEmptySubsequences: false) {
-                let text = String(label)
+            // Labels end at every U+002E, also one that a combining mark follows (a Character-wise split would keep
+            // "." + mark inside the label, and Punycode would then carry the dot, which splits the host when read
+            // again).
+            for label in mapped.unicodeScalars.split(separator: ".", omittingEmptySubsequences: false) {
+                let text = String(String.UnicodeScalarView(label))
+                // UTS #46 validity criterion V5: a label must not begin with a combining mark.
+                if let first = text.unicodeScalars.first, isCombiningMark(first) { return nil }
                 // A label that is or becomes Punycode and is longer than DNS allows (63) is refused, as the browsers'
                 // IDNA (ICU's UTS #46 with UIDNA_ERROR_LABEL_TOO_LONG) refuses it; this also keeps Punycode's
                 // quadratic coding to short labels. A non-ASCII label of more than 63 code points cannot encode to
@@ -968,9 +973,12 @@ extension WebURL {
                 if text.unicodeScalars.count > maxPunycodeLabelLength { return nil }
                 if text.unicodeScalars.allSatisfy(\.isASCII) {
                     if text.hasPrefix("xn--") {
-                        // A Punycode label must decode to a non-ASCII label that UTS #46 mapping leaves unchanged.
+                        // A Punycode label must decode to a non-ASCII label that UTS #46 mapping leaves unchanged, code
+                        // point for code point (so in NFC), and that does not begin with a combining mark.
                         guard let decoded = Punycode.decode(String(text.dropFirst(4))), !decoded.isEmpty,
-                              !decoded.unicodeScalars.allSatisfy(\.isASCII), uts46Map(decoded) == decoded
+                              !decoded.unicodeScalars.allSatisfy(\.isASCII),
+                              uts46Map(decoded)?.unicodeScalars.elementsEqual(decoded.unicodeScalars) == true,
+                              let first = decoded.unicodeScalars.first, !isCombiningMark(first)
                         else { return nil }
                     }
                     out.append(text)
@@ -981,6 +989,14 @@ extension WebURL {
                 }
             }
             return out.joined(separator: ".")
+        }
+
+        /// Whether `scalar` is a combining mark (General_Category Mark), which may not begin a label.
+        static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark: return true
+            default: return false
+            }
         }
 
         /// UTS #46 mapping, approximated: drops the code points it ignores, maps the full stops it maps to ".",

@@ -117,6 +117,10 @@ import Testing
         #expect(manifest.rawJSON.contains("https://example.com/not/confused/by/slashes"))
         #expect(ManifestJSON.stripGeckoLineComments("\"a\" // c\n\"b//\" // d") == "\"a\" \n\"b//\" ")
         #expect(ManifestJSON.stripGeckoLineComments("\"unterminated // x") == "\"unterminated // x")
+        // Windows line endings: every line's comment goes, and the CR stays.
+        #expect(ManifestJSON.stripGeckoLineComments("1 // a\r\n2 // b\r\n3") == "1 \r\n2 \r\n3")
+        let crlf = "{\r\n  // c\r\n  \"manifest_version\": 2, // d\r\n  \"name\": \"x\", \"version\": \"1\" // e\r\n}"
+        #expect(try Self.parse(crlf, .firefox).name == "x")
     }
 
     @Test func byteOrderMarkIsSkipped() throws {

@@ -193,6 +193,23 @@ struct WebURLTests {
         #expect(try #require(WebURL(string: input)).host == host)
     }
 
+    @Test("internationalized labels follow UTS #46's label rules", arguments: [
+        // A dot that a combining mark follows still ends the label (found by fuzzing: the label kept the dot).
+        ("http://o.b\u{0741}c/", "o.xn--bc-iie"),
+        // A label may not begin with a combining mark, nor decode from Punycode to one that does or that is not NFC.
+        ("http://a.\u{0301}b/", nil),
+        ("http://xn--b-wbb/", nil),
+        ("http://xn--e-xbb/", nil),
+        // Punycode is for labels of at most 63 characters.
+        ("http://" + String(repeating: "é", count: 64) + "/", nil),
+        ("http://" + String(repeating: "é", count: 20) + "/", "xn--9caaaaaaaaaaaaaaaaaaaa"),
+    ] as [(String, String?)])
+    func idnaLabels(input: String, host: String?) {
+        let url = WebURL(string: input)
+        #expect(url?.host == host)
+        if let url { #expect(WebURL(string: url.href)?.href == url.href) }
+    }
+
     @Test("equality and hashing follow the serialization")
     func equality() {
         #expect(WebURL(string: "HTTP://a:80/") == WebURL(string: "http://a/"))
