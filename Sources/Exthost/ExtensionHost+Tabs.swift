@@ -25,8 +25,8 @@ extension ExtensionHost {
     /// Clicks the extension's toolbar button on the active tab of the focused window:
     /// `action.onClicked` (manifest version 3) or `browserAction.onClicked` (version 2), with the tab.
     public func clickAction(of instance: ExtensionInstance? = nil) {
-        crossProcess { [unowned self] in
-            guard let windowID = browser.lastFocusedWindowID, let tab = browser.activeTab(in: windowID) else { return }
+        crossProcess { [weak self] in
+            guard let self, let windowID = browser.lastFocusedWindowID, let tab = browser.activeTab(in: windowID) else { return }
             for target in instance.map({ [$0] }) ?? extensions where target.manifest.hasAction {
                 target.grantActiveTab(tab.id)
                 let event = target.manifest.manifestVersion >= 3 ? "action.onClicked" : "browserAction.onClicked"
@@ -133,8 +133,8 @@ extension ExtensionHost {
     private func enqueueStep(_ index: Int, of load: PageLoad) {
         let steps = PageLoad.steps(flavor: options.flavor, kind: load.kind)
         guard index < steps.count else { return }
-        crossProcess { [unowned self] in
-            guard pageLoads[load.tabID]?.generation == load.generation else { return }
+        crossProcess { [weak self] in
+            guard let self, pageLoads[load.tabID]?.generation == load.generation else { return }
             perform(steps[index], of: load)
             enqueueStep(index + 1, of: load)
         }

@@ -88,7 +88,7 @@ public final class ExtensionHost {
     public func loadExtension(at directory: URL) throws(ExtensionLoadError) -> ExtensionInstance {
         let instance = try ExtensionInstance(directory: directory, flavor: options.flavor)
         extensions.append(instance)
-        loop.enqueue { [unowned self] in startBackground(of: instance) }
+        loop.enqueue { [weak self] in self?.startBackground(of: instance) }
         return instance
     }
 
