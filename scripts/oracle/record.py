@@ -1324,6 +1324,37 @@ def find_load_cases(args):
     return dirs
 
 
+def store_runs(a, name, browser, runs, out_path):
+    """Compares the runs of one case in one browser, then, as the flags say, checks the first
+    against out_path (--check), prints it (--print) or writes it there. Returns whether the runs
+    disagree or differ from what is stored (the status is then 1)."""
+    lines = runs[0]
+    failed = False
+    for n, other in enumerate(runs[1:], 2):
+        if other != lines:
+            failed = True
+            print("UNSTABLE %s %s: run 1 and run %d differ" % (name, browser, n))
+            sys.stdout.writelines(difflib.unified_diff(
+                [l + "\n" for l in lines], [l + "\n" for l in other], "run1", "run%d" % n))
+    text = "".join(l + "\n" for l in lines)
+    if a.check:
+        old = open(out_path, encoding="utf-8").read() if os.path.exists(out_path) else ""
+        if old != text:
+            failed = True
+            print("DIFF %s %s" % (name, browser))
+            sys.stdout.writelines(difflib.unified_diff(
+                old.splitlines(True), text.splitlines(True), out_path, "recorded"))
+        else:
+            print("ok   %s %s" % (name, browser))
+    elif a.print_only:
+        print("== %s %s" % (name, browser))
+        sys.stdout.write(text)
+    else:
+        with open(out_path, "w", encoding="utf-8") as f:
+            f.write(text)
+    return failed
+
+
 def main_load(a, browsers):
     rc = 0
     for case_dir in find_load_cases(a.cases):
@@ -1339,31 +1370,11 @@ def main_load(a, browsers):
                     break
             if not runs:
                 continue
-            lines = runs[0]
-            for n, other in enumerate(runs[1:], 2):
-                if other != lines:
-                    rc = rc or 1
-                    print("UNSTABLE %s %s: run 1 and run %d differ" % (name, browser, n))
-                    sys.stdout.writelines(difflib.unified_diff(
-                        [l + "\n" for l in lines], [l + "\n" for l in other], "run1", "run%d" % n))
             out_path = os.path.join(case_dir, "%s.txt" % browser)
-            text = "".join(l + "\n" for l in lines)
-            if a.check:
-                old = open(out_path, encoding="utf-8").read() if os.path.exists(out_path) else ""
-                if old != text:
-                    rc = rc or 1
-                    print("DIFF %s %s" % (name, browser))
-                    sys.stdout.writelines(difflib.unified_diff(
-                        old.splitlines(True), text.splitlines(True), out_path, "recorded"))
-                else:
-                    print("ok   %s %s" % (name, browser))
-            elif a.print_only:
-                print("== %s %s" % (name, browser))
-                sys.stdout.write(text)
-            else:
-                with open(out_path, "w", encoding="utf-8") as f:
-                    f.write(text)
-                print("wrote %s: %s" % (os.path.relpath(out_path), lines[0]))
+            if store_runs(a, name, browser, runs, out_path):
+                rc = rc or 1
+            if not a.check and not a.print_only:
+                print("wrote %s: %s" % (os.path.relpath(out_path), runs[0][0]))
             sys.stdout.flush()
     return rc
 
@@ -1425,29 +1436,10 @@ def main():
             if not runs:
                 continue
             lines = runs[0]
-            for n, other in enumerate(runs[1:], 2):
-                if other != lines:
-                    rc = rc or 1
-                    print("UNSTABLE %s %s: run 1 and run %d differ" % (name, browser, n))
-                    sys.stdout.writelines(difflib.unified_diff(
-                        [l + "\n" for l in lines], [l + "\n" for l in other], "run1", "run%d" % n))
             out_path = os.path.join(case_dir, "%s.out" % browser)
-            text = "".join(l + "\n" for l in lines)
-            if a.check:
-                old = open(out_path, encoding="utf-8").read() if os.path.exists(out_path) else ""
-                if old != text:
-                    rc = rc or 1
-                    print("DIFF %s %s" % (name, browser))
-                    sys.stdout.writelines(difflib.unified_diff(
-                        old.splitlines(True), text.splitlines(True), out_path, "recorded"))
-                else:
-                    print("ok   %s %s" % (name, browser))
-            elif a.print_only:
-                print("== %s %s" % (name, browser))
-                sys.stdout.write(text)
-            else:
-                with open(out_path, "w", encoding="utf-8") as f:
-                    f.write(text)
+            if store_runs(a, name, browser, runs, out_path):
+                rc = rc or 1
+            if not a.check and not a.print_only:
                 if bidi_out is not None:
                     with open(os.path.join(case_dir, "firefox-bidi.out"), "w", encoding="utf-8") as f:
                         f.write("".join(l + "\n" for l in bidi_out))
