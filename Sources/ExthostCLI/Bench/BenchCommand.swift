@@ -1,0 +1,182 @@
+import ArgumentParser
+import BrowserModel
+import Foundation
+
+/// `exthost bench`: measures what a context, a message and a tab cost, each beside its baseline
+/// measured in the same run, against the budgets of docs/architecture.md ("Costs").
+///
+/// Every measurement is a whole `exthost bench-run` process, so that peak memory is the kernel's
+/// count for that process alone; pairs run one after the other, `--runs` times, and the table
+/// gives medians. Instruction counts come from valgrind's callgrind (JavaScriptCore's JIT off, so
+/// that valgrind can follow it), as the difference between two counts of round trips, which
+/// leaves out start-up.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure what contexts, messages and tabs cost, beside their baselines.",
+        discussion: """
+            Figures (median of --runs; each beside a baseline from the same run):
+              context memory, time   per content-script context: tabs of a two-frame page with a \
+            content script in both frames, minus the same tabs without, divided by the contexts; \
+            baseline: bare JavaScriptCore contexts in one group.
+              cold run               start, load, open a two-frame page, connect, one round trip, \
+            exit; baseline: a process of the same binary that makes three bare contexts.
+              round trip             instructions per port round trip (callgrind), small and \
+            100 KB messages; baseline: the message stringified, parsed and passed to a function \
+            there and back in one context.
+              rates                  runtime.sendMessage against port round trips; --real-time \
+            against virtual time.
+              tabs                   creating active tabs at two sizes; tabs.query over the larger.
+            """
+    )
+
+    @Option(help: "How many times to run each measurement (the table gives medians).")
+    var runs = 5
+
+    @Option(help: "Tabs of a two-frame page for the context figures.")
+    var tabs = 300
+
+    @Option(name: .customLong("round-trips"), help: "Round trips for the rate figures.")
+    var roundTrips = 5000
+
+    @Option(name: .customLong("tab-scale"), help: "The larger tab count of the tabs figures (the smaller is a tenth).")
+    var tabScale = 10000
+
+    @Flag(help: "Skip the callgrind figures.")
+    var noCallgrind = false
+
+    @Option(help: "Which browser to behave as.")
+    var flavor: Flavor = .chrome
+
+    @Option(help: "Only the figures of these groups: contexts, cold, instructions, rates, tabs. Repeatable.")
+    var only: [String] = []
+
+    func run() throws {
+        let executable = try selfPath()
+        var table = BenchTable()
+        func wants(_ group: String) -> Bool { only.isEmpty || only.contains(group) }
+        func scenario(_ name: BenchScenario, _ extra: [String] = []) throws -> (MeasuredProcess, BenchRunCommand.Report) {
+            let process = try MeasuredProcess.run(executable, ["bench-run", name.rawValue, "--flavor", flavor.rawValue] + extra)
+            guard process.status == 0, let line = process.output.split(separator: "\n").last,
+                  let report = try? JSONDecoder().decode(BenchRunCommand.Report.self, from: Data(line.utf8)) else {
+                throw BenchError("bench-run \(name.rawValue) \(extra.joined(separator: " ")) failed (status \(process.status)): \(process.errorOutput.suffix(2000))")
+            }
+            guard report.errors.isEmpty else {
+                throw BenchError("bench-run \(name.rawValue): its scripts reported errors: \(report.errors.prefix(3).joined(separator: "; "))")
+            }
+            return (process, report)
+        }
+        func mark(_ report: BenchRunCommand.Report, _ name: String) throws -> Double {
+            guard let value = report.marks[name] else { throw BenchError("a scenario never reached its mark \(name): \(report.marks)") }
+            return value
+        }
+
+        if wants("contexts") {
+            var kib: [Double] = [], ms: [Double] = [], bareKiB: [Double] = [], bareMs: [Double] = []
+            for _ in 0..<runs {
+                let (with, withReport) = try scenario(.tabs, ["--count", "\(tabs)"])
+                let (without, withoutReport) = try scenario(.tabs, ["--count", "\(tabs)", "--no-content-scripts"])
+                let contexts = Double(withReport.contexts - withoutReport.contexts)
+                guard contexts >= Double(tabs) else { throw BenchError("the tabs scenario made \(Int(contexts)) content-script contexts for \(tabs) tabs") }
+                kib.append(Double(with.peakKiB - without.peakKiB) / contexts)
+                let withTime = try mark(withReport, "opened") - mark(withReport, "started")
+                let withoutTime = try mark(withoutReport, "opened") - mark(withoutReport, "started")
+                ms.append((withTime - withoutTime) * 1000 / contexts)
+                let (bare, bareReport) = try scenario(.bareContexts, ["--count", "\(Int(contexts))"])
+                let (none, noneReport) = try scenario(.bareContexts, ["--count", "0"])
+                bareKiB.append(Double(bare.peakKiB - none.peakKiB) / contexts)
+                bareMs.append((try mark(bareReport, "end") - mark(noneReport, "end")) * 1000 / contexts)
+            }
+            table.add("content-script context, memory", median(kib), "KiB", baseline: median(bareKiB), budget: .atMost(128))
+            table.add("content-script context, time", median(ms), "ms", baseline: median(bareMs), budget: .atMost(0.5))
+        }
+        if wants("cold") {
+            var cold: [Double] = [], bare: [Double] = []
+            for _ in 0..<runs {
+                cold.append(try scenario(.cold).0.seconds * 1000)
+                bare.append(try scenario(.bareContexts, ["--count", "3"]).0.seconds * 1000)
+            }
+            table.add("cold run (process wall time)", median(cold), "ms", baseline: median(bare), budget: .ratioAtMost(1.5))
+        }
+        if wants("instructions"), !noCallgrind {
+            guard let valgrind = Self.which("valgrind") else { throw BenchError("valgrind is not installed (apt-get install valgrind), or pass --no-callgrind") }
+            func perRoundTrip(_ name: BenchScenario, size: Int, counts: (Int, Int)) throws -> Double {
+                var totals: [Double] = []
+                for count in [counts.0, counts.1] {
+                    let process = try MeasuredProcess.run(
+                        valgrind, ["--tool=callgrind", "--callgrind-out-file=/dev/null", executable, "bench-run", name.rawValue,
+                                   "--flavor", flavor.rawValue, "--count", "\(count)", "--size", "\(size)"],
+                        environment: ["JSC_useJIT": "false"])
+                    guard process.status == 0, let collected = Self.collected(process.errorOutput) else {
+                        throw BenchError("callgrind of \(name.rawValue) failed (status \(process.status)): \(process.errorOutput.suffix(1500))")
+                    }
+                    totals.append(collected)
+                }
+                return (totals[1] - totals[0]) / Double(counts.1 - counts.0)
+            }
+            let small = try perRoundTrip(.portRoundTrips, size: 0, counts: (100, 300))
+            let smallBase = try perRoundTrip(.inContextRoundTrips, size: 0, counts: (100, 300))
+            table.add("port round trip, small (instructions)", small, "", baseline: smallBase, budget: .atMost(20_000))
+            let large = try perRoundTrip(.portRoundTrips, size: 100 * 1024, counts: (10, 30))
+            let largeBase = try perRoundTrip(.inContextRoundTrips, size: 100 * 1024, counts: (10, 30))
+            table.add("port round trip, 100 KB (instructions)", large, "", baseline: largeBase, budget: .ratioAtMost(2))
+        }
+        if wants("rates") {
+            var port: [Double] = [], message: [Double] = [], real: [Double] = []
+            for _ in 0..<runs {
+                func rate(_ name: BenchScenario, _ extra: [String] = []) throws -> Double {
+                    let report = try scenario(name, ["--count", "\(roundTrips)"] + extra).1
+                    return Double(roundTrips) / (try mark(report, "end") - mark(report, "start"))
+                }
+                port.append(try rate(.portRoundTrips))
+                message.append(try rate(.messageRoundTrips))
+                real.append(try rate(.portRoundTrips, ["--real-time"]))
+            }
+            table.add("runtime.sendMessage round trips per second", median(message), "/s", baseline: median(port), budget: .ratioAtLeast(0.5))
+            table.add("port round trips per second, --real-time", median(real), "/s", baseline: median(port), budget: .ratioAtLeast(0.5))
+        }
+        if wants("tabs") {
+            var small: [Double] = [], large: [Double] = [], active: [Double] = [], pattern: [Double] = []
+            for _ in 0..<max(1, runs / 2) {
+                let smallReport = try scenario(.tabScale, ["--count", "\(tabScale / 10)"]).1
+                small.append(try mark(smallReport, "created") - mark(smallReport, "start"))
+                let largeReport = try scenario(.tabScale, ["--count", "\(tabScale)"]).1
+                large.append(try mark(largeReport, "created") - mark(largeReport, "start"))
+                active.append((try mark(largeReport, "queried-active") - mark(largeReport, "created")) * 1000 / 100)
+                pattern.append((try mark(largeReport, "queried-url") - mark(largeReport, "queried-active")) * 1000 / 100)
+            }
+            table.add("creating \(tabScale) active tabs", median(large) * 1000, "ms", baseline: median(small) * 1000, budget: .ratioAtMost(10))
+            table.add("tabs.query {active, currentWindow}, \(tabScale) tabs", median(active), "ms", baseline: nil, budget: .atMost(1))
+            table.add("tabs.query URL pattern, \(tabScale) tabs", median(pattern), "ms", baseline: nil, budget: .atMost(5))
+        }
+        print(table.render(title: "exthost bench (\(flavor.rawValue), median of \(runs) runs; baselines measured in the same run)"))
+    }
+
+    private func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return .nan }
+        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    }
+
+    private func selfPath() throws -> String {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard length > 0 else { throw BenchError("cannot find the exthost executable (/proc/self/exe)") }
+        return String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// callgrind's `Collected : N` (instructions executed).
+    static func collected(_ text: String) -> Double? {
+        guard let line = text.split(separator: "\n").last(where: { $0.contains("Collected :") }),
+              let number = line.split(separator: ":").last?.trimmingCharacters(in: .whitespaces) else { return nil }
+        return Double(number.replacingOccurrences(of: ",", with: ""))
+    }
+
+    static func which(_ name: String) -> String? {
+        for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
+            let path = "\(folder)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return nil
+    }
+}
