@@ -40,64 +40,71 @@
     return ObjectHasOwn(object, key);
   }
 
-  // Copies the own properties of `source` as `prefix` + capitalized key: methods uncurried when
-  // `uncurry`, accessors as `prefix`Get/Set + key.
-  function copyProperties(source, prefix, uncurry) {
-    const keys = ReflectOwnKeys(source);
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i];
-      let name;
-      if (typeof key === 'symbol') {
-        const description = ReflectApply(Object.getOwnPropertyDescriptor(Symbol.prototype, 'description').get, key, []);
-        if (typeof description !== 'string' || description.slice(0, 7) !== 'Symbol.') continue;
-        name = 'Symbol' + description[7].toUpperCase() + description.slice(8);
-      } else {
-        name = key.length ? key[0].toUpperCase() + key.slice(1) : key;
-      }
-      const descriptor = ReflectGetOwnPropertyDescriptor(source, key);
-      if (hasOwn(descriptor, 'value')) {
-        const value = descriptor.value;
-        const fullName = prefix + name;
-        if (hasOwn(primordials, fullName)) continue;
-        primordials[fullName] = uncurry && typeof value === 'function' ? uncurryThis(value) : value;
-      } else {
-        if (typeof descriptor.get === 'function') primordials[prefix + 'Get' + name] = uncurryThis(descriptor.get);
-        if (typeof descriptor.set === 'function') primordials[prefix + 'Set' + name] = uncurryThis(descriptor.set);
-      }
-    }
-  }
-
-  const global = host.global;
-  const namespaces = ['JSON', 'Math', 'Reflect'];
-  for (let i = 0; i < namespaces.length; i++) {
-    primordials[namespaces[i]] = global[namespaces[i]];
-    copyProperties(global[namespaces[i]], namespaces[i], false);
-  }
-  const constructors = [
-    'Array', 'ArrayBuffer', 'BigInt', 'Boolean', 'DataView', 'Date', 'Error', 'EvalError', 'Function', 'Map', 'Number',
-    'Object', 'Promise', 'Proxy', 'RangeError', 'ReferenceError', 'RegExp', 'Set', 'String', 'Symbol', 'SyntaxError',
-    'TypeError', 'URIError', 'WeakMap', 'WeakSet', 'Uint8Array', 'Uint16Array', 'Int8Array', 'AggregateError', 'WeakRef',
-    'FinalizationRegistry', 'SharedArrayBuffer',
+  // The built-ins the host's files take from here, by name. Only these are captured: reading a
+  // built-in method makes JavaScriptCore materialize it, and materializing every method of every
+  // prototype cost each context about half a megabyte. Tests/ExthostTests/PrimordialsTests.swift
+  // checks that every name the files use is here or is one of the helpers defined below.
+  const captured = [
+    'ArrayIsArray', 'ArrayPrototypeJoin', 'ArrayPrototypeSort',
+    'DatePrototypeToString',
+    'Error', 'TypeError',
+    'FunctionPrototypeBind',
+    'JSONParse', 'JSONStringify',
+    'MathFloor', 'MathRound', 'MathTrunc',
+    'Number', 'NumberIsFinite', 'NumberIsInteger', 'NumberPrototypeToString',
+    'ObjectCreate', 'ObjectDefineProperties', 'ObjectDefineProperty', 'ObjectFreeze', 'ObjectGetOwnPropertyDescriptor',
+    'ObjectGetPrototypeOf', 'ObjectHasOwn', 'ObjectIs', 'ObjectKeys', 'ObjectPrototype', 'ObjectPrototypeToString',
+    'ObjectSetPrototypeOf', 'ObjectPrototypeIsPrototypeOf',
+    'Promise', 'PromisePrototypeThen',
+    'Proxy',
+    'ReflectApply', 'ReflectConstruct', 'ReflectDefineProperty', 'ReflectGetOwnPropertyDescriptor', 'ReflectGetPrototypeOf',
+    'ReflectOwnKeys',
+    'RegExpPrototypeExec',
+    'String', 'StringFromCodePoint', 'StringPrototypeCharCodeAt', 'StringPrototypeCodePointAt', 'StringPrototypeIncludes',
+    'StringPrototypeIndexOf', 'StringPrototypeSlice', 'StringPrototypeStartsWith', 'StringPrototypeToUpperCase',
+    'StringPrototypeToWellFormed',
+    'SymbolIterator', 'SymbolToStringTag',
   ];
-  for (let i = 0; i < constructors.length; i++) {
-    const name = constructors[i];
-    const constructor = global[name];
-    if (typeof constructor !== 'function') continue;
-    primordials[name] = constructor;
-    copyProperties(constructor, name, false);
-    if (constructor.prototype) {
-      primordials[name + 'Prototype'] = constructor.prototype;
-      copyProperties(constructor.prototype, name + 'Prototype', true);
+  // Where a name's built-in lives: the longest of these global names it starts with, then
+  // `Prototype` for the prototype's members (uncurried: `StringPrototypeSlice(s, 1)`), then the
+  // member with its first letter lowered (`ObjectKeys` is Object.keys); `Get`/`Set` + member for
+  // accessors (`MapPrototypeGetSize`). A name that resolves to nothing fails the set-up.
+  const roots = [
+    'Array', 'Date', 'Error', 'TypeError', 'Function', 'JSON', 'Math', 'Number', 'Object', 'Promise', 'Proxy', 'Reflect',
+    'RegExp', 'String', 'Symbol',
+  ];
+  const global = host.global;
+  function capture(name) {
+    let root = '';
+    for (let i = 0; i < roots.length; i++) {
+      const candidate = roots[i];
+      if (candidate.length > root.length && name.slice(0, candidate.length) === candidate) root = candidate;
     }
+    if (!root) throw new TypeError('primordials: no global for ' + name);
+    let target = global[root];
+    let rest = name.slice(root.length);
+    let uncurry = false;
+    if (rest.slice(0, 9) === 'Prototype') {
+      target = target.prototype;
+      rest = rest.slice(9);
+      uncurry = true;
+    }
+    if (rest === '') return target;
+    const key = rest[0].toLowerCase() + rest.slice(1);
+    const descriptor = ReflectGetOwnPropertyDescriptor(target, key);
+    if (descriptor !== undefined && hasOwn(descriptor, 'value')) {
+      return uncurry && typeof descriptor.value === 'function' ? uncurryThis(descriptor.value) : descriptor.value;
+    }
+    const accessor = rest.slice(0, 3);
+    if (accessor === 'Get' || accessor === 'Set') {
+      const member = rest[3].toLowerCase() + rest.slice(4);
+      const accessorDescriptor = ReflectGetOwnPropertyDescriptor(target, member);
+      const accessorFunction = accessorDescriptor && (accessor === 'Get' ? accessorDescriptor.get : accessorDescriptor.set);
+      if (typeof accessorFunction === 'function') return uncurryThis(accessorFunction);
+    }
+    throw new TypeError('primordials: ' + name + ' is not a built-in');
   }
-  const TypedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype);
-  primordials.TypedArrayPrototype = TypedArrayPrototype;
-  copyProperties(TypedArrayPrototype, 'TypedArrayPrototype', true);
-  const ArrayIteratorPrototype = Object.getPrototypeOf([][Symbol.iterator]());
-  primordials.ArrayIteratorPrototype = ArrayIteratorPrototype;
-  primordials.IteratorPrototype = Object.getPrototypeOf(ArrayIteratorPrototype);
-  primordials.MapIteratorPrototypeNext = uncurryThis(Object.getPrototypeOf(new Map().entries()).next);
-  primordials.SetIteratorPrototypeNext = uncurryThis(Object.getPrototypeOf(new Set().values()).next);
+  for (let i = 0; i < captured.length; i++) primordials[captured[i]] = capture(captured[i]);
   const functions = ['encodeURIComponent', 'decodeURIComponent', 'parseInt', 'parseFloat', 'isNaN'];
   for (let i = 0; i < functions.length; i++) primordials[functions[i]] = global[functions[i]];
   primordials.uncurryThis = uncurryThis;
