@@ -223,9 +223,12 @@
     return parameters ? matchArguments(name, parameters, args) : args;
   };
 
-  // Defines the API namespace `name` from its description:
-  //   functions: { get: { parameters: [...], async: true | 'callback', run(args) }, ... }
-  //   properties: { id: { get() } }, events: ['onCreated', ...], contexts: ['background', 'content']
+  // Defines the API namespace `name`, available in the context kinds `contexts` (['background',
+  // 'content']; a driver counts as a background), from the description `describe()` returns:
+  //   functions: { get: { parameters: [...], async: true | 'callback', run(args), contexts }, ... }
+  //   properties: { id: { get() } }, events: ['onCreated', ...]
+  // In a context the namespace is not available to, `describe` is never called: a content script
+  // pays nothing for `tabs` or `windows`.
   // `async` functions return a promise, or call a trailing callback (the `chrome` namespace; and in
   // Chrome the promise form too). Returns a function making the namespace object for a style
   // ('promise' for `browser`, 'callback' for `chrome`).
@@ -254,8 +257,11 @@
     return copy;
   };
   host.namespaces = new SafeMap();
-  host.defineNamespace = function (namespace, description) {
-    description = descriptionCopy(description);
+  const apiKind = host.kind === 'driver' ? 'background' : host.kind;
+  host.defineNamespace = function (namespace, contexts, describe) {
+    if (!listIncludes(contexts, apiKind)) return;
+    let description = descriptionCopy(describe());
+    description.contexts = listCopy(contexts);
     const existing = host.namespaces.get(namespace);
     if (existing) {
       // A namespace defined in parts (runtime in 50_runtime.js and 60_messaging.js): merge them.

@@ -3,8 +3,7 @@
   'use strict';
   const { String, StringPrototypeCharCodeAt, StringPrototypeSlice, JSONParse } = host.primordials;
   const info = host.context;
-  host.defineNamespace('runtime', {
-    contexts: ['background', 'content'],
+  host.defineNamespace('runtime', ['background', 'content'], () => ({
     properties: {
       id: { get: () => info.extensionId },
     },
@@ -28,5 +27,5 @@
       },
     },
     events: [],
-  });
+  }));
 });

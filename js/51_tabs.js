@@ -2,8 +2,7 @@
 (function (host) {
   'use strict';
   const tabId = { name: 'tabId', type: 'integer', minimum: 0 };
-  host.defineNamespace('tabs', {
-    contexts: ['background'],
+  host.defineNamespace('tabs', ['background'], () => ({
     constants: { TAB_ID_NONE: -1, TAB_INDEX_NONE: -1, MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND: 2 },
     functions: {
       get: {
@@ -113,5 +112,5 @@
       },
     },
     events: ['onCreated', 'onUpdated', 'onActivated', 'onRemoved', 'onMoved'],
-  });
+  }));
 });

@@ -3,9 +3,8 @@
   'use strict';
   const name = host.context.manifestVersion >= 3 ? 'action' : 'browserAction';
   if (!host.context.hasAction) return;
-  host.defineNamespace(name, {
-    contexts: ['background'],
+  host.defineNamespace(name, ['background'], () => ({
     functions: {},
     events: ['onClicked'],
-  });
+  }));
 });

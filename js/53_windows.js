@@ -8,8 +8,7 @@
       windowTypes: { type: 'array', items: { type: 'string', enum: ['normal', 'popup', 'panel', 'app', 'devtools'] }, optional: true },
     },
   };
-  host.defineNamespace('windows', {
-    contexts: ['background'],
+  host.defineNamespace('windows', ['background'], () => ({
     constants: { WINDOW_ID_NONE: -1, WINDOW_ID_CURRENT: -2 },
     functions: {
       get: {
@@ -34,5 +33,5 @@
       },
     },
     events: ['onCreated', 'onRemoved', 'onFocusChanged'],
-  });
+  }));
 });

@@ -390,8 +390,7 @@
     properties: { name: { type: 'string', optional: true }, ...extra },
   });
 
-  host.defineNamespace('runtime', {
-    contexts: ['background', 'content'],
+  host.defineNamespace('runtime', ['background', 'content'], () => ({
     functions: {
       connect: {
         parameters: [{ name: 'extensionId', type: 'string', optional: true }, connectInfo({ includeTlsChannelId: { type: 'boolean', optional: true } })],
@@ -417,10 +416,9 @@
       },
     },
     events: ['onConnect', 'onMessage'],
-  });
+  }));
 
-  host.defineNamespace('tabs', {
-    contexts: ['background'],
+  host.defineNamespace('tabs', ['background'], () => ({
     functions: {
       connect: {
         parameters: [
@@ -450,5 +448,5 @@
         },
       },
     },
-  });
+  }));
 });
