@@ -48,6 +48,9 @@ public final class ExtensionContext {
         install(host: host, extraInfo: extraInfo)
     }
 
+    /// The host's own JavaScript (`js/*.js`, in order), made once for every context of the process.
+    static let hostScripts = EmbeddedScripts.all.map { ScriptSource($0.1, url: "exthost:///js/\($0.0)") }
+
     /// Whether this is an extension's background service worker.
     var isServiceWorker: Bool {
         guard kind == .background, case .serviceWorker? = owner.manifest.background else { return false }
@@ -104,8 +107,8 @@ public final class ExtensionContext {
             try hostObject.setProperty("kind", script.string(kind.rawValue))
             try hostObject.setProperty("flavor", script.string(flavor.rawValue))
             try hostObject.setProperty("context", script.parseJSON(JSONValue.object(info).jsonText) ?? script.object(prototype: nil))
-            for (name, source) in EmbeddedScripts.all {
-                let setUp = try script.evaluate(source, sourceURL: "exthost:///js/\(name)")
+            for source in Self.hostScripts {
+                let setUp = try script.evaluate(source)
                 try setUp.call([hostObject])
             }
             receiver = try hostObject.property("receive")
@@ -227,11 +230,11 @@ public final class ExtensionContext {
     ///
     /// - Returns: whether the script ran to its end without throwing.
     @discardableResult
-    func runScript(_ source: String, url: String) -> Bool {
+    func runScript(_ source: ScriptSource) -> Bool {
         guard !isClosed else { return false }
         let (succeeded, stop) = script.runTask { () -> Bool in
             do {
-                try script.execute(source, sourceURL: url)
+                try script.execute(source)
                 return true
             } catch let error as ThrownValue {
                 if !script.machine.isStopping { report(error) }

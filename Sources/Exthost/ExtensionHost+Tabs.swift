@@ -239,7 +239,7 @@ extension ExtensionHost {
                     }
                     for path in entry.js {
                         let resolved = instance.resolvedPath(of: path, role: .contentScript(entry: index))
-                        context.runScript(instance.source(of: resolved), url: instance.url(of: resolved))
+                        context.runScript(instance.scriptSource(of: resolved))
                     }
                 }
             }

@@ -1,5 +1,6 @@
 import BrowserModel
 import Foundation
+import JSEngine
 
 /// An extension loaded into a ``ExtensionHost``: its manifest, its id, and its live contexts.
 public final class ExtensionInstance {
@@ -152,6 +153,16 @@ public final class ExtensionInstance {
     func source(of path: String) -> String {
         sources[path] ?? ""
     }
+
+    /// The script at `path` (a path inside the extension) ready to run, made once however many
+    /// frames run it.
+    func scriptSource(of path: String) -> ScriptSource {
+        if let made = madeSources[path] { return made }
+        let made = ScriptSource(source(of: path), url: url(of: path))
+        madeSources[path] = made
+        return made
+    }
+    private var madeSources: [String: ScriptSource] = [:]
 
     /// The extension URL of a file in the extension (`chrome-extension://ID/path`).
     public func url(of path: String) -> String {
