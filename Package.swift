@@ -17,10 +17,13 @@ let package = Package(
             pkgConfig: "javascriptcoregtk-4.1",
             providers: [.apt(["libjavascriptcoregtk-4.1-dev"])]
         ),
+        // ICU's UTS #46 (IDNA for URL hosts) and GLib's checksums, which JavaScriptCore-GTK already brings.
+        .target(name: "CIDNA", linkerSettings: [.linkedLibrary("icuuc")]),
+        .systemLibrary(name: "CGLib", pkgConfig: "glib-2.0", providers: [.apt(["libglib2.0-dev"])]),
         // Engine layer: contexts, values, native functions, errors, event loop.
         .target(name: "JSEngine", dependencies: ["CJavaScriptCore"]),
         // Browser model: windows, tabs, frames, pages, extensions, manifests, match patterns. No JavaScript.
-        .target(name: "BrowserModel"),
+        .target(name: "BrowserModel", dependencies: ["CIDNA", "CGLib"]),
         // The host: extension contexts, the API surface (one file per namespace) and the JS in js/.
         .target(
             name: "Exthost",

@@ -14,8 +14,8 @@ import Foundation
 /// WebURL(string: "../x.html", relativeTo: page)?.href  // "http://127.0.0.1:8000/x.html"
 /// ```
 ///
-/// Internationalized domain names are mapped with a close approximation of UTS #46 (compatibility
-/// normalization, lower-casing and Punycode); every ASCII host is handled exactly.
+/// Internationalized domain names go through ICU's UTS #46, as in the browsers
+/// (``InternationalDomainName``).
 public struct WebURL: Sendable, Hashable, CustomStringConvertible {
     /// The scheme, lower-cased and without the colon: `"http"`, `"about"`, `"chrome-extension"`.
     public let scheme: String
@@ -947,76 +947,9 @@ extension WebURL {
             isForbiddenHostCodePoint(c) || c.value <= 0x1F || c.value == 0x25 || c.value == 0x7F
         }
 
-        /// The longest label that Punycode coding is applied to: DNS's limit on a label.
-        static let maxPunycodeLabelLength = 63
-
-        /// Domain to ASCII: lower-cases ASCII domains exactly, and approximates UTS #46 processing for the rest.
+        /// Domain to ASCII (the URL Standard's, as Chromium and Firefox do it): see ``InternationalDomainName``.
         static func domainToASCII(_ domain: String) -> String? {
-            let isASCII = domain.unicodeScalars.allSatisfy(\.isASCII)
-            let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
-            if isASCII, !labels.contains(where: { $0.lowercased().hasPrefix("xn--") }) {
-                return domain.lowercased()
-            }
-            guard let mapped = uts46Map(domain) else { return nil }
-            var out: [String] = []
-            // Labels end at every U+002E, also one that a combining mark follows (a Character-wise split would keep
-            // "." + mark inside the label, and Punycode would then carry the dot, which splits the host when read
-            // again).
-            for label in mapped.unicodeScalars.split(separator: ".", omittingEmptySubsequences: false) {
-                let text = String(String.UnicodeScalarView(label))
-                // UTS #46 validity criterion V5: a label must not begin with a combining mark.
-                if let first = text.unicodeScalars.first, isCombiningMark(first) { return nil }
-                // A label that is or becomes Punycode and is longer than DNS allows (63) is refused, as the browsers'
-                // IDNA (ICU's UTS #46 with UIDNA_ERROR_LABEL_TOO_LONG) refuses it; this also keeps Punycode's
-                // quadratic coding to short labels. A non-ASCII label of more than 63 code points cannot encode to
-                // 63 characters.
-                if text.unicodeScalars.count > maxPunycodeLabelLength { return nil }
-                if text.unicodeScalars.allSatisfy(\.isASCII) {
-                    if text.hasPrefix("xn--") {
-                        // A Punycode label must decode to a non-ASCII label that UTS #46 mapping leaves unchanged, code
-                        // point for code point (so in NFC), and that does not begin with a combining mark.
-                        guard let decoded = Punycode.decode(String(text.dropFirst(4))), !decoded.isEmpty,
-                              !decoded.unicodeScalars.allSatisfy(\.isASCII),
-                              uts46Map(decoded)?.unicodeScalars.elementsEqual(decoded.unicodeScalars) == true,
-                              let first = decoded.unicodeScalars.first, !isCombiningMark(first)
-                        else { return nil }
-                    }
-                    out.append(text)
-                } else {
-                    guard let encoded = Punycode.encode(text), encoded.utf8.count + 4 <= maxPunycodeLabelLength
-                    else { return nil }
-                    out.append("xn--" + encoded)
-                }
-            }
-            return out.joined(separator: ".")
-        }
-
-        /// Whether `scalar` is a combining mark (General_Category Mark), which may not begin a label.
-        static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
-            switch scalar.properties.generalCategory {
-            case .nonspacingMark, .spacingMark, .enclosingMark: return true
-            default: return false
-            }
-        }
-
-        /// UTS #46 mapping, approximated: drops the code points it ignores, maps the full stops it maps to ".",
-        /// applies compatibility normalization and lower-casing, and refuses disallowed code points (controls,
-        /// unassigned code points and noncharacters, private use, U+FFFD). `nil` when a code point is disallowed.
-        static func uts46Map(_ text: String) -> String? {
-            var mapped = ""
-            for scalar in text.unicodeScalars {
-                switch scalar.value {
-                case 0x00AD, 0x200B, 0x2060, 0xFEFF, 0x034F, 0x180B...0x180D, 0xFE00...0xFE0F: continue
-                case 0x3002, 0xFF0E, 0xFF61: mapped.unicodeScalars.append(".")
-                case 0xFFFD: return nil
-                default:
-                    switch scalar.properties.generalCategory {
-                    case .control, .unassigned, .surrogate, .privateUse: return nil
-                    default: mapped.unicodeScalars.append(scalar)
-                    }
-                }
-            }
-            return mapped.precomposedStringWithCompatibilityMapping.lowercased().precomposedStringWithCanonicalMapping
+            InternationalDomainName.toASCII(domain)
         }
 
         static func endsInANumber(_ input: String) -> Bool {
@@ -1167,114 +1100,6 @@ extension WebURL {
         static func path(_ c: UInt32) -> Bool { query(c) || [0x3F, 0x5E, 0x60, 0x7B, 0x7D].contains(c) }
         static func userinfo(_ c: UInt32) -> Bool {
             path(c) || [0x2F, 0x3A, 0x3B, 0x3D, 0x40, 0x5B, 0x5C, 0x5D, 0x7C].contains(c)
-        }
-    }
-
-    /// Punycode (RFC 3492), for internationalized domain labels.
-    enum Punycode {
-        private static let base = 36, tMin = 1, tMax = 26, skew = 38, damp = 700, initialBias = 72, initialN = 128
-
-        private static func adapt(_ delta: Int, _ numPoints: Int, _ firstTime: Bool) -> Int {
-            var delta = firstTime ? delta / damp : delta / 2
-            delta += delta / numPoints
-            var k = 0
-            while delta > ((base - tMin) * tMax) / 2 {
-                delta /= base - tMin
-                k += base
-            }
-            return k + (base - tMin + 1) * delta / (delta + skew)
-        }
-
-        private static func digit(_ value: Int) -> Character {
-            Character(Unicode.Scalar(UInt8(value < 26 ? value + 0x61 : value - 26 + 0x30)))
-        }
-
-        /// Encodes a label; `nil` on overflow.
-        static func encode(_ input: String) -> String? {
-            let codePoints = input.unicodeScalars.map { Int($0.value) }
-            var output = String(codePoints.filter { $0 < 0x80 }.map { Character(Unicode.Scalar(UInt8($0))) })
-            let basicCount = output.count
-            var handled = basicCount
-            if basicCount > 0 { output.append("-") }
-            var n = initialN, delta = 0, bias = initialBias
-            while handled < codePoints.count {
-                guard let m = codePoints.filter({ $0 >= n }).min() else { return nil }
-                delta += (m - n) * (handled + 1)
-                n = m
-                for c in codePoints {
-                    if c < n { delta += 1 }
-                    if c == n {
-                        var q = delta
-                        var k = base
-                        while true {
-                            let t = k <= bias ? tMin : (k >= bias + tMax ? tMax : k - bias)
-                            if q < t { break }
-                            output.append(digit(t + (q - t) % (base - t)))
-                            q = (q - t) / (base - t)
-                            k += base
-                        }
-                        output.append(digit(q))
-                        bias = adapt(delta, handled + 1, handled == basicCount)
-                        delta = 0
-                        handled += 1
-                    }
-                }
-                delta += 1
-                n += 1
-                if delta > Int(Int32.max) { return nil }
-            }
-            return output
-        }
-
-        /// Decodes a label's Punycode (without `xn--`); `nil` when it is invalid.
-        static func decode(_ input: String) -> String? {
-            var output: [Int] = []
-            let scalars = Array(input.unicodeScalars)
-            var start = 0
-            if let dash = scalars.lastIndex(of: "-") {
-                for scalar in scalars[..<dash] {
-                    guard scalar.isASCII else { return nil }
-                    output.append(Int(scalar.value))
-                }
-                start = dash + 1
-            }
-            var n = initialN, i = 0, bias = initialBias
-            var index = start
-            while index < scalars.count {
-                let oldI = i
-                var w = 1
-                var k = base
-                while true {
-                    guard index < scalars.count else { return nil }
-                    let c = scalars[index].value
-                    index += 1
-                    let value: Int
-                    switch c {
-                    case 0x30...0x39: value = Int(c) - 0x30 + 26
-                    case 0x41...0x5A: value = Int(c) - 0x41
-                    case 0x61...0x7A: value = Int(c) - 0x61
-                    default: return nil
-                    }
-                    i += value * w
-                    if i > Int(Int32.max) { return nil }
-                    let t = k <= bias ? tMin : (k >= bias + tMax ? tMax : k - bias)
-                    if value < t { break }
-                    w *= base - t
-                    k += base
-                }
-                bias = adapt(i - oldI, output.count + 1, oldI == 0)
-                n += i / (output.count + 1)
-                i %= output.count + 1
-                guard n <= 0x10FFFF else { return nil }
-                output.insert(n, at: i)
-                i += 1
-            }
-            var text = ""
-            for value in output {
-                guard let scalar = Unicode.Scalar(UInt32(value)) else { return nil }
-                text.unicodeScalars.append(scalar)
-            }
-            return text
         }
     }
 }
