@@ -318,7 +318,7 @@ public final class ExtensionContext {
             _ = try? reportUncaught.call([script.string(text), script.boolean(false)])
         } else {
             let owner: ExtensionHost? = host
-            owner?.emit(.error, "Uncaught \(text)", from: self, isUncaught: true)
+            owner?.emit(.error, (flavor == .chrome ? "Uncaught " : "uncaught exception: ") + text, from: self, isUncaught: true)
         }
     }
 
