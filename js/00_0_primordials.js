@@ -236,6 +236,27 @@
     if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return false;
     try { return ObjectPrototypeIsPrototypeOf(PromisePrototype, value); } catch (e) { return false; }
   };
+  // The target of a Proxy, or undefined for any other value, from a native: no trap runs, and a
+  // revoked Proxy still has its target. (The global object, which JavaScriptCore reaches through
+  // a proxy of its own, is no Proxy.)
+  const nativeProxyTarget = host.native.proxyTarget;
+  const globalObject = host.global;
+  const proxyTargetOf = (value) => {
+    if (value === null || (typeof value !== 'object' && typeof value !== 'function') || value === globalObject) return undefined;
+    try { return nativeProxyTarget(value); } catch (e) { return undefined; }
+  };
+  primordials.proxyTargetOf = proxyTargetOf;
+  primordials.isProxy = (value) => proxyTargetOf(value) !== undefined;
+  // Whether `value` was made by an Error constructor (Error.isError: a Proxy of an Error is not
+  // one), without running any of its code.
+  const ErrorIsError = typeof Error.isError === 'function' ? Error.isError : null;
+  const ObjectPrototypeToStringUncurried = primordials.ObjectPrototypeToString;
+  primordials.isNativeError = (value) => {
+    if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return false;
+    if (ErrorIsError) return ErrorIsError(value);
+    if (proxyTargetOf(value) !== undefined) return false;
+    try { return ObjectPrototypeToStringUncurried(value) === '[object Error]'; } catch (e) { return false; }
+  };
   const $String = String;
   // String(value), or `fallback` when that throws (a throwing toString, a revoked Proxy).
   primordials.safeString = (value, fallback) => {

@@ -5,7 +5,7 @@
   const {
     ObjectDefineProperty, ReflectApply, JSONParse, SafeMap, SafeWeakMap, StringPrototypeIncludes, ObjectKeys, Error, TypeError,
     getOwn, hasOwn, listPush, listCopy, listIncludes, listIndexOf, listRemoveAt, dataDescriptor, newSafePromise,
-    stringifyData, safeString, isErrorObject, SymbolToStringTag,
+    stringifyData, safeString, isProxy, SymbolToStringTag,
   } = host.primordials;
   const native = host.native;
 
@@ -16,16 +16,16 @@
     try {
       text = hasOwn(host, 'describeUncaught') ? host.describeUncaught(error, inPromise) : 'Uncaught ' + safeString(error, 'Object');
     } catch (e) {
-      text = 'Uncaught (an error that cannot be shown)';
+      text = host.flavor === 'chrome' ? 'Uncaught (an error that cannot be shown)' : "uncaught exception: unknown (can't convert to string)";
     }
     native.uncaught(text, host.errorLocation(error));
   };
 
   // `file:line:column` of an error (JavaScriptCore's own `sourceURL`, `line` and `column` data
   // properties of an Error), `file:line` without a column, `file` without a line, or '' when
-  // unknown (a thrown value that is not an Error has no location). Never runs a getter.
+  // unknown (a thrown value that is not an Error has no location). Never runs a getter or a trap.
   host.errorLocation = function (error) {
-    if (error === null || typeof error !== 'object') return '';
+    if (error === null || typeof error !== 'object' || isProxy(error)) return '';
     const sourceURL = getOwnDataValue(error, 'sourceURL');
     if (typeof sourceURL !== 'string' || sourceURL === '') return '';
     const line = getOwnDataValue(error, 'line');
@@ -128,15 +128,13 @@
     return listCopy(listenersOf.get(event).listeners);
   };
 
-  // A listener threw: Chrome logs `Error in event handler: <stack>`; Firefox reports it as uncaught.
+  // A listener threw: Chrome logs `Error in event handler: ` + an Error's stack or V8's message
+  // for the value (js/10_console.js, describeListenerError); Firefox reports it as uncaught.
   host.reportListenerError = function (name, error) {
     if (host.flavor === 'chrome') {
       let text;
       try {
-        // As Chromium's ExceptionHandler: an Error's stack when it can be read (shown as the
-        // console shows an Error), else V8's message for the value ("Uncaught plain").
-        text = isErrorObject(error) && hasReadableStack(error) && hasOwn(host, 'formatValue') ? host.formatValue(error)
-          : 'Uncaught ' + (hasOwn(host, 'describeThrown') ? host.describeThrown(error) : safeString(error, 'Object'));
+        text = hasOwn(host, 'describeListenerError') ? host.describeListenerError(error) : 'Uncaught ' + safeString(error, 'Object');
       } catch (e) {
         text = 'Error';
       }
@@ -145,15 +143,6 @@
       host.reportUncaught(error, false);
     }
   };
-
-  // Whether reading `error.stack` gives a value (a getter may throw).
-  function hasReadableStack(error) {
-    try {
-      return error.stack !== undefined;
-    } catch (e) {
-      return false;
-    }
-  }
 
   // ---- Requests to Swift -------------------------------------------------------------------------
   let nextRequest = 1;

@@ -91,12 +91,15 @@
   //  %O / dir: objects as their one-word description ("Object", "Array(2)",
   //  "Foo"), strings raw, functions "ƒ name(args)".
   //
-  // Uncaught errors: host.describeUncaught(value, inPromise) returns
-  // "Uncaught " / "Uncaught (in promise) " + the value (a string raw, anything
-  // else rendered as above: "Uncaught Error: boom\n    at ...").
+  // Uncaught errors: host.describeUncaught(value, inPromise) returns the text
+  // the flavor's browser logs ("Uncaught Error: boom\n    at ..." in Chrome,
+  // "Error: boom\n    at ..." or "uncaught exception: plain" in Firefox) and
+  // host.describeListenerError(value) Chrome's text after "Error in event
+  // handler: "; "Reports of thrown values" below has the rules.
   //
   // Exported on host: formatValue(value), formatConsoleArguments(args),
-  // describeUncaught(value, inPromise), formatStackTrace(stack) (JSC stack ->
+  // describeUncaught(value, inPromise), describeListenerError(value),
+  // formatStackTrace(stack) (JSC stack ->
   // "    at" lines), consoleEmit(level, text) (emit with group indentation).
   // Frames of the host's scripts (URLs under this file's exthost:///js/) are
   // dropped from traces and error stacks. Optional hooks, read at call time:
@@ -149,7 +152,6 @@
   const fnToString = Function.prototype.toString;
   const objToString = Object.prototype.toString;
   const hasOwn = Object.prototype.hasOwnProperty;
-  const errorIsError = typeof Error.isError === 'function' ? Error.isError : null;
   const SYM_TAG = Symbol.toStringTag;
   const strSlice = String.prototype.slice;
   const strIndexOf = String.prototype.indexOf;
@@ -346,10 +348,9 @@
   function bigintDescription(v) { return $String(v) + 'n'; }
   function symbolDescription(v) { return attempt(() => $String(v), 'Symbol()'); }
 
-  function isNativeError(v) {
-    if (errorIsError) return attempt(() => errorIsError(v), false);
-    return attempt(() => call(objToString, v) === '[object Error]', false);
-  }
+  const isNativeError = primordials.isNativeError;
+  const proxyTargetOf = primordials.proxyTargetOf;
+  const isProxy = primordials.isProxy;
   function isArgumentsObject(v) {
     return attempt(() => call(objToString, v) === '[object Arguments]', false);
   }
@@ -675,11 +676,15 @@
     return typeof msg === 'string' && msg !== '' ? cls + ': ' + msg : cls;
   }
   function renderError(e) {
-    let out = errorDescription(e);
+    return errorDescription(e) + causeText(e);
+  }
+  // "\nCaused by: ..." for each Error (or a string) in the `cause` chain of `e`; '' for none.
+  function causeText(e) {
+    let out = '';
     const seen = [e];
     let cur = e;
     for (let depth = 0; depth < 10; depth++) {
-      const cause = chainDataProp(cur, 'cause');
+      const cause = pureDataProp(cur, 'cause');
       if (typeof cause === 'string') { out += '\nCaused by: ' + cause; break; }
       if (!isObject(cause) || !isNativeError(cause)) break;
       for (let i = 0; i < seen.length; i++) if (seen[i] === cause) return out;
@@ -1460,48 +1465,214 @@
     return message;
   };
 
-  // The text the browser prints for an uncaught exception or rejection: an Error as
-  // `Name: message` (with its stack), anything else as `String(value)`.
-  host.describeUncaught = function describeUncaught(value, inPromise) {
-    const prefix = inPromise ? 'Uncaught (in promise)' : 'Uncaught';
-    let body;
-    if (isObject(value) && isNativeError(value)) {
-      body = safeRender(renderError, value);
-      const message = safeGet(value, 'message');
-      const translated = host.engineMessage(message);
-      if (typeof message === 'string' && translated !== message) {
-        const at = indexOf(body, message);
-        if (at !== -1) body = slice(body, 0, at) + translated + slice(body, at + message.length);
-      }
-    } else {
-      try { body = $String(value); } catch (e) { body = safeRender(renderQuoted, value); }
+  // ---- Reports of thrown values ----------------------------------------------------------------
+  // What each browser writes when a value escapes a callback, worked out from the engines' code.
+  //
+  // Chromium (the console text of V8's message, src/execution/messages.cc and
+  // src/objects/objects.cc):
+  //  * uncaught (MessageHandler::ReportMessage): "Uncaught " + an object that is not an Error
+  //    (functions included, Proxies not) converted with String() — its own toString runs, once —
+  //    or "exception" when that throws; an Error, a Proxy or a primitive as V8 describes a value
+  //    without running any of its code (Object::NoSideEffectsToString, below);
+  //  * unhandled rejection: "Uncaught (in promise) " + that description, for every value;
+  //  * a listener of an extension event (Chromium's ExceptionHandler): "Error in event handler: "
+  //    + an Error's `stack` (its first line as V8 formats it: `name` read as scripts read it, a
+  //    throwing one giving `<error: X>`, and the message the Error was made with), or, for any
+  //    other value or an Error without a stack, "Uncaught " + the description.
+  //  The description: a Proxy stands for its target (a revoked one for null); strings, numbers,
+  //  booleans, null, undefined as String() has them; a symbol as Symbol(description); a function
+  //  as its source (cut to 111 characters + "...<omitted>..." + its last 2 past 128); an Error
+  //  as `name: message` from data properties only (one missing or not a string leaves out its
+  //  part: an accessor counts as missing); an object whose toString is Object.prototype's as
+  //  #<Constructor name>; any other object as [object Tag] (Symbol.toStringTag as a data
+  //  property, else its builtin kind: Object, Array, Function, Error, Date, RegExp, ...). Data
+  //  properties are looked up along the prototype chain, stopping at a Proxy.
+  //  The frames of an Error's stack follow, one "    at" line each.
+  //
+  // Firefox (the text of the console service's message, SpiderMonkey's JS::ErrorReportBuilder
+  // in js/src/jsexn.cpp): an Error (a Proxy of one is not) as `name: message` — both as strings,
+  // `name` else the Error's kind (TypeError, ...), `message` else empty, so `Error: ` — and any
+  // other value as "uncaught exception: " + String(value) (a symbol as Symbol(description)),
+  // "unknown (can't convert to string)" when String() throws. Uncaught errors and listeners'
+  // errors read `name` and `message` as scripts do (a getter runs, once; one that throws counts
+  // as missing); unhandled rejections run nothing: data properties only, and any object that is
+  // not an Error is just "Object". Firefox adds no "Uncaught" or "(in promise)". The frames of an
+  // Error's stack follow, one "    at" line each.
+  const errorToString = $Error.prototype.toString;
+  const symbolDescriptionGet = primordials.SymbolPrototypeGetDescription;
+  const errorKinds = [];
+  {
+    const names = ['EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError', 'AggregateError', 'Error'];
+    for (let i = 0; i < names.length; i++) {
+      const proto = primordials[names[i] + 'Prototype'];
+      if (proto) push(errorKinds, [proto, names[i]]);
     }
-    return prefix + ' ' + body;
+  }
+
+  // (Array.isArray looks through a Proxy without a trap, and throws for a revoked one.)
+  function isRevokedProxy(v) { return attempt(() => (isArray(v), false), true); }
+  // An Error made by an Error constructor (not a Proxy of one), tested without running its code.
+  function isErrorValue(v) { return isObject(v) && !isProxy(v) && isNativeError(v); }
+
+  // JSReceiver::GetDataProperty: a data property found along the prototype chain; undefined at
+  // an accessor or a Proxy. Runs no getter and no trap.
+  function pureDataProp(obj, key) {
+    let cur = obj;
+    for (let i = 0; i < 100000 && isObject(cur); i++) {
+      if (isProxy(cur)) return undefined;
+      let d;
+      try { d = gopd(cur, key); } catch (e) { return undefined; }
+      if (d) return owns(d, 'value') ? d.value : undefined;
+      try { cur = getProto(cur); } catch (e) { return undefined; }
+    }
+    return undefined;
+  }
+  // JSReceiver::class_name, as far as a brand check tells it (none runs extension code).
+  function builtinClass(v) {
+    if (typeof v === 'function') return 'Function';
+    if (attempt(() => isArray(v), false)) return 'Array';
+    if (isNativeError(v)) return 'Error';
+    if (attempt(() => (call(dateGetTime, v), true), false)) return 'Date';
+    if (attempt(() => typeof call(reGlobalGet, v) === 'boolean', false)) return 'RegExp';
+    if (attempt(() => call(mapSizeGet, v) >= 0, false)) return 'Map';
+    if (attempt(() => call(setSizeGet, v) >= 0, false)) return 'Set';
+    if (attempt(() => (call(weakMapHas, v, {}), true), false)) return 'WeakMap';
+    if (attempt(() => (call(weakSetHas, v, {}), true), false)) return 'WeakSet';
+    const taTag = typedArrayTagGet ? attempt(() => call(typedArrayTagGet, v), undefined) : undefined;
+    if (typeof taTag === 'string') return taTag;
+    if (attempt(() => call(arrayBufferByteLength, v) >= 0, false)) return 'ArrayBuffer';
+    if (attempt(() => call(dataViewByteLength, v) >= 0, false)) return 'DataView';
+    const boxed = boxedPrimitive(v);
+    return boxed ? boxed.kind : 'Object';
+  }
+  function v8SymbolText(s) {
+    const d = attempt(() => symbolDescriptionGet(s), undefined);
+    if (typeof d !== 'string') return 'Symbol()';
+    return 'Symbol(' + (d.length > 128 ? slice(d, 0, 56) + '...<omitted>...' + slice(d, d.length - 56) : d) + ')';
+  }
+  function v8FunctionText(fn) {
+    const text = functionSource(fn);
+    return text.length > 128 ? slice(text, 0, 111) + '...<omitted>...' + slice(text, text.length - 2) : text;
+  }
+  // NoSideEffectsErrorToString.
+  function v8ErrorText(e) {
+    const name = pureDataProp(e, 'name');
+    const nameText = typeof name === 'string' ? name : '';
+    const message = pureDataProp(e, 'message');
+    const messageText = typeof message === 'string' ? host.engineMessage(message) : '';
+    if (nameText === '') return messageText;
+    if (messageText === '') return nameText;
+    return nameText + ': ' + messageText;
+  }
+  // Object::NoSideEffectsToString.
+  function v8Describe(value) {
+    let v = value;
+    for (let i = 0; i < 100000; i++) {
+      const target = proxyTargetOf(v);
+      if (target === undefined) break;
+      if (isRevokedProxy(v)) { v = null; break; }
+      v = target;
+    }
+    switch (typeof v) {
+      case 'string': return v;
+      case 'symbol': return v8SymbolText(v);
+      case 'function': return v8FunctionText(v);
+      case 'object': break;
+      default: return safeString(v, '');
+    }
+    if (v === null) return 'null';
+    const toString = pureDataProp(v, 'toString');
+    if (isNativeError(v) || toString === errorToString) return v8ErrorText(v);
+    if (toString === objToString) {
+      const ctor = pureDataProp(v, 'constructor');
+      if (typeof ctor === 'function' && !isProxy(ctor)) {
+        const name = functionName(ctor);
+        if (name !== '') return '#<' + name + '>';
+      }
+    }
+    const tag = pureDataProp(v, SYM_TAG);
+    return '[object ' + (typeof tag === 'string' ? tag : builtinClass(v)) + ']';
+  }
+  // ErrorUtils::ToString as V8 formats the first line of an Error's stack: `name` read as a
+  // script reads it, and the message the Error was made with. (JavaScriptCore keeps no copy of
+  // that message: the own `message` data property stands for it when it is a string; nothing
+  // does once an accessor or a value of another type replaced it.) Throws what a getter throws.
+  function v8StackHeader(e) {
+    if (!isObject(e)) throw new $TypeError('Error.prototype.toString requires that \'this\' be an Object');
+    const nameValue = e.name;
+    const name = nameValue === undefined ? 'Error' : $String(nameValue);
+    const message = dataProp(e, 'message');
+    const messageText = typeof message === 'string' ? host.engineMessage(message) : '';
+    if (name === '') return messageText;
+    if (messageText === '') return name;
+    return name + ': ' + messageText;
+  }
+  // An Error's stack as V8 gives it: the header, then the frames (one given in V8's form as is).
+  function v8StackText(e, stack) {
+    if (!isJscStack(stack)) return stack;
+    let header;
+    try {
+      header = v8StackHeader(e);
+    } catch (thrown) {
+      try { header = '<error: ' + v8StackHeader(thrown) + '>'; } catch (again) { header = '<error>'; }
+    }
+    const frames = stackFrames(stack, 0);
+    return frames.length ? header + '\n' + join(frames, '\n') : header;
+  }
+  // The frames of an Error's stack as "    at" lines after a line break; '' for other values.
+  function errorFrames(value) {
+    if (!isErrorValue(value)) return '';
+    const stack = dataProp(value, 'stack');
+    if (typeof stack !== 'string') return '';
+    const frames = stackFrames(stack, 0);
+    return frames.length ? '\n' + join(frames, '\n') : '';
+  }
+  // ErrorReportToString; `sideEffects`: read `name` and `message` as scripts do.
+  function firefoxErrorText(e, sideEffects) {
+    let name = sideEffects ? attempt(() => e.name, undefined) : pureDataProp(e, 'name');
+    if (typeof name !== 'string') name = errorKind(e);
+    const message = sideEffects ? attempt(() => e.message, undefined) : pureDataProp(e, 'message');
+    return name + ': ' + (typeof message === 'string' ? host.engineMessage(message) : '');
+  }
+  // The constructor an Error was made by (a subclass's base): the first of the realm's Error
+  // prototypes on its chain.
+  function errorKind(e) {
+    let cur = e;
+    for (let i = 0; i < 100000 && isObject(cur) && !isProxy(cur); i++) {
+      for (let k = 0; k < errorKinds.length; k++) if (errorKinds[k][0] === cur) return errorKinds[k][1];
+      try { cur = getProto(cur); } catch (x) { break; }
+    }
+    return 'Error';
+  }
+
+  // The report of an uncaught exception (`inPromise`: an unhandled rejection).
+  host.describeUncaught = function describeUncaught(value, inPromise) {
+    if (FIREFOX) {
+      if (isErrorValue(value)) return firefoxErrorText(value, !inPromise) + errorFrames(value);
+      let text;
+      if (typeof value === 'symbol') text = symbolDescription(value);
+      else if (inPromise && isObject(value)) text = 'Object';
+      else text = safeString(value, "unknown (can't convert to string)");
+      return 'uncaught exception: ' + text;
+    }
+    let body;
+    if (inPromise || !isObject(value) || isProxy(value) || isNativeError(value)) body = v8Describe(value);
+    else body = safeString(value, 'exception');
+    const causes = isErrorValue(value) ? attempt(() => causeText(value), '') : '';
+    return (inPromise ? 'Uncaught (in promise) ' : 'Uncaught ') + body + errorFrames(value) + causes;
   };
 
-  // What V8 makes of a thrown value for its message ("Uncaught " + this), without running any
-  // of its code (Object::NoSideEffectsToString): a primitive as String() has it; an Error as
-  // `name: message` from data properties; an object whose toString is Object.prototype's as
-  // `#<Constructor name>`; any other object as `[object Tag]`.
-  host.describeThrown = function describeThrown(value) {
-    if (typeof value === 'symbol') return symbolDescription(value);
-    if (!isObject(value)) return safeString(value, '');
-    if (isNativeError(value)) {
-      let name = chainDataProp(value, 'name');
-      name = typeof name === 'string' ? name : 'Error';
-      let message = chainDataProp(value, 'message');
-      message = typeof message === 'string' ? message : '';
-      if (!name) return message;
-      return message ? name + ': ' + message : name;
+  // The builtin kind of an object (Object for a plain one), for js/60_messaging.js.
+  host.builtinClass = builtinClass;
+
+  // Chromium's report of a value thrown by a listener of an extension event, after
+  // "Error in event handler: ".
+  host.describeListenerError = function describeListenerError(value) {
+    if (isErrorValue(value)) {
+      const stack = attempt(() => value.stack, undefined);
+      if (typeof stack === 'string') return v8StackText(value, stack);
     }
-    if (chainDataProp(value, 'toString') === objToString) {
-      const ctor = chainDataProp(value, 'constructor');
-      const name = typeof ctor === 'function' ? functionName(ctor) : '';
-      if (name) return '#<' + name + '>';
-    }
-    const tag = chainDataProp(value, SYM_TAG);
-    if (typeof tag === 'string') return '[object ' + tag + ']';
-    return '[object ' + (typeof value === 'function' ? 'Function' : attempt(() => isArray(value), false) ? 'Array' : 'Object') + ']';
+    return 'Uncaught ' + v8Describe(value);
   };
   host.formatStackTrace = function (stack) {
     try { return formatStackTrace(stack); } catch (e) { return ''; }

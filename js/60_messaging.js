@@ -10,7 +10,7 @@
     ObjectPrototype, ObjectPrototypeToString, ObjectGetOwnPropertyDescriptor, ArrayIsArray, FunctionPrototypeBind,
     RegExpPrototypeExec, SafeMap, SafeWeakMap, SymbolToStringTag, hasOwn, getOwn, getOwnData, listPush, listCopy,
     listIncludes, listPop, listLast, dataDescriptor, defineData, newSafePromise, SafePromiseThen, SafePromiseReject,
-    stringifyData, isErrorObject, isPromise, PromisePrototypeThen, ReflectApply,
+    stringifyData, isNativeError, isProxy, isPromise, PromisePrototypeThen, ReflectApply,
   } = host.primordials;
   const native = host.native;
   const chrome = host.flavor === 'chrome';
@@ -176,49 +176,41 @@
     }
   }
 
-  // `error.message` as a string when it is one (a getter runs, as the browsers' do; a throwing
-  // getter or a revoked Proxy gives undefined).
-  function messageOf(error) {
-    if (error === null || (typeof error !== 'object' && typeof error !== 'function')) return undefined;
+  // What the sender's call rejects with when a listener throws `error` or its promise rejects
+  // with it.
+  //  * Chromium takes the `message` of an Error (read as scripts read it: a getter runs) when it
+  //    is a string that is not empty, else "Error message from listener couldn't be parsed or was
+  //    empty."; a promise rejected with anything but an Error gives "A runtime.onMessage
+  //    listener's promise rejected without an Error".
+  //  * Firefox reads the value through an Xray, which shows an Error's or a plain object's own
+  //    data properties and runs none of their getters: the own `message` when it is a string
+  //    that is not empty, else "An unexpected error occurred".
+  //  An Error is one made by an Error constructor: a Proxy of one is not (V8's IsNativeError;
+  //  Firefox sees a Proxy as an opaque object).
+  const unparsedText = "Error message from listener couldn't be parsed or was empty.";
+  const unexpectedText = 'An unexpected error occurred';
+  function chromeMessageOf(error) {
     try {
       const message = error.message;
-      return typeof message === 'string' ? message : undefined;
+      return typeof message === 'string' && message !== '' ? message : undefined;
     } catch (e) {
       return undefined;
     }
   }
-  // String(error.message) for an Error (a message that is not a string is converted), or undefined
-  // when that throws.
-  function errorMessageText(error) {
-    try {
-      const message = error.message;
-      return typeof message === 'string' ? message : String(message);
-    } catch (e) {
-      return undefined;
-    }
+  function firefoxMessageOf(error) {
+    if (error === null || typeof error !== 'object' || isProxy(error)) return undefined;
+    if (!isNativeError(error) && !(hasOwn(host, 'builtinClass') && host.builtinClass(error) === 'Object')) return undefined;
+    const message = getOwnData(error, 'message');
+    return typeof message === 'string' && message !== '' ? message : undefined;
   }
-
-  // What the sender's call rejects with when a listener's promise rejects with `error`.
   function rejectionText(error) {
-    if (chrome) {
-      if (!isErrorObject(error)) return "A runtime.onMessage listener's promise rejected without an Error";
-      const text = errorMessageText(error);
-      return text === undefined ? "Error message from listener couldn't be parsed or was empty." : text;
-    }
-    const message = isErrorObject(error) ? errorMessageText(error) : messageOf(error);
-    return message !== undefined ? message : 'An unexpected error occurred';
+    if (!chrome) return firefoxMessageOf(error) ?? unexpectedText;
+    if (!isNativeError(error)) return "A runtime.onMessage listener's promise rejected without an Error";
+    return chromeMessageOf(error) ?? unparsedText;
   }
-
-  // What the sender's call rejects with when a listener throws `error`.
   function thrownText(error) {
-    if (isErrorObject(error)) {
-      const text = errorMessageText(error);
-      if (text !== undefined) return text;
-    } else if (!chrome) {
-      const message = messageOf(error);
-      if (message !== undefined) return message;
-    }
-    return chrome ? "Error message from listener couldn't be parsed or was empty." : 'An unexpected error occurred';
+    if (!chrome) return firefoxMessageOf(error) ?? unexpectedText;
+    return (isNativeError(error) ? chromeMessageOf(error) : undefined) ?? unparsedText;
   }
 
   function receiveOneTime(portId, event, info) {

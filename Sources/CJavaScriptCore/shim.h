@@ -3,7 +3,7 @@
 // The public C API comes from <JavaScriptCore/JavaScript.h> (found through pkg-config's
 // -I/usr/include/webkitgtk-4.1). The declarations below are functions that the library
 // exports but that no installed header declares; their signatures are those of WebKit's
-// Source/JavaScriptCore/API/JSContextRefPrivate.h.
+// Source/JavaScriptCore/API/JSContextRefPrivate.h (and JSObjectRefPrivate.h).
 #ifndef EXTHOST_CJAVASCRIPTCORE_SHIM_H
 #define EXTHOST_CJAVASCRIPTCORE_SHIM_H
 
@@ -37,6 +37,10 @@ JS_EXPORT void JSLock(JSContextRef ctx);
 
 /// Releases a lock taken with JSLock; releasing the outermost one runs pending promise jobs.
 JS_EXPORT void JSUnlock(JSContextRef ctx);
+
+/// The target of a Proxy (or of a global object's proxy), or NULL for any other object. Runs no
+/// trap. (Declared in WebKit's Source/JavaScriptCore/API/JSObjectRefPrivate.h.)
+JS_EXPORT JSObjectRef JSObjectGetProxyTarget(JSObjectRef object);
 
 #ifdef __cplusplus
 }

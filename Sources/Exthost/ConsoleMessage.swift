@@ -40,11 +40,14 @@ public struct ConsoleMessage: Sendable, Equatable, Codable {
     public var location: String?
     /// For an uncaught error thrown by a file of the extension: that file on disk, as `path:line:column`.
     public var sourceLocation: String?
+    /// Whether the message reports an exception no script caught: an uncaught exception, an
+    /// unhandled rejection, an error thrown by an event listener, a script the host stopped.
+    public var isUncaught: Bool
 
     /// Creates a message.
     public init(
         context: ContextKind, tabId: Int? = nil, frameId: Int? = nil, url: String, level: ConsoleLevel, text: String,
-        location: String? = nil, sourceLocation: String? = nil
+        location: String? = nil, sourceLocation: String? = nil, isUncaught: Bool = false
     ) {
         self.context = context
         self.tabId = tabId
@@ -54,5 +57,6 @@ public struct ConsoleMessage: Sendable, Equatable, Codable {
         self.text = text
         self.location = location
         self.sourceLocation = sourceLocation
+        self.isUncaught = isUncaught
     }
 }

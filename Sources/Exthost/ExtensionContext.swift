@@ -152,6 +152,10 @@ public final class ExtensionContext {
             host.emit(.error, call.string(0), from: context, location: call.optionalString(1), isUncaught: true)
             return .undefined
         }
+        // The target of a Proxy (the host's JavaScript cannot tell a Proxy from its target), else undefined.
+        define("proxyTarget") { _, _, call in
+            call.argument(0).proxyTarget.map { .value($0) } ?? .undefined
+        }
         define("monotonicNow") { _, host, _ in .number(host.loop.now) }
         define("wallNow") { _, host, _ in .number(host.loop.epoch + host.loop.now) }
         define("startTimer") { context, host, call in
@@ -317,7 +321,7 @@ public final class ExtensionContext {
             _ = try? reportUncaught.call([script.string(text), script.boolean(false)])
         } else {
             let owner: ExtensionHost? = host
-            owner?.emit(.error, "Uncaught \(text)", from: self, isUncaught: true)
+            owner?.emit(.error, (flavor == .chrome ? "Uncaught " : "uncaught exception: ") + text, from: self, isUncaught: true)
         }
     }
 

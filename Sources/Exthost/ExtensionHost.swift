@@ -208,6 +208,6 @@ public final class ExtensionHost {
         let sourceLocation = location.flatMap { diskPath(of: $0, in: context) }
         console(ConsoleMessage(
             context: context.kind, tabId: context.tabID, frameId: context.frameID, url: context.url,
-            level: level, text: text, location: location, sourceLocation: sourceLocation))
+            level: level, text: text, location: location, sourceLocation: sourceLocation, isUncaught: isUncaught))
     }
 }

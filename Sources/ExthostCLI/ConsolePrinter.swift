@@ -15,7 +15,8 @@ struct ConsolePrinter {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
-    /// `{"context": ..., "tabId": ..., "frameId": ..., "url": ..., "level": ..., "text": ...}`.
+    /// `{"context": ..., "tabId": ..., "frameId": ..., "url": ..., "level": ..., "text": ...}`, with
+    /// `"uncaught": true` for the report of an exception no script caught.
     func jsonLine(_ message: ConsoleMessage) -> String {
         var fields: [(String, JSONValue)] = [("context", .string(message.context.rawValue))]
         if let tabId = message.tabId { fields.append(("tabId", .int(tabId))) }
@@ -25,6 +26,7 @@ struct ConsolePrinter {
         fields.append(("text", .string(message.text)))
         if let location = message.location, !location.isEmpty { fields.append(("location", .string(location))) }
         if let file = message.sourceLocation { fields.append(("file", .string(file))) }
+        if message.isUncaught { fields.append(("uncaught", .bool(true))) }
         return JSONValue.object(fields).jsonText
     }
 

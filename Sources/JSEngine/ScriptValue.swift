@@ -44,6 +44,15 @@ public final class ScriptValue {
         return JSObjectIsFunction(ctx, object)
     }
 
+    /// For a Proxy, its target (still there once the Proxy is revoked); `nil` for any other value.
+    /// Runs none of the Proxy's traps. (The global object, which JavaScriptCore reaches through a
+    /// proxy of its own, also has a target.)
+    public var proxyTarget: ScriptValue? {
+        guard JSValueIsObject(ctx, ref), let object = JSValueToObject(ctx, ref, nil),
+              let target = JSObjectGetProxyTarget(object) else { return nil }
+        return ScriptValue(target, in: context)
+    }
+
     // MARK: - Conversion
 
     /// The value converted to a string as `String(value)` does, or `nil` if that throws.

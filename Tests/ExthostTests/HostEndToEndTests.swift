@@ -43,14 +43,22 @@ struct HostEndToEndTests {
                 setTimeout(() => { null.foo; }, 30);
                 """,
         ], flavor: flavor)
-        let engineText = flavor == .chrome ? "Cannot read properties of null (reading 'foo')" : #"can't access property "foo" of null"#
-        #expect(run.texts.map { String($0.prefix { $0 != "\n" }) } == [
+        // Firefox's console service carries `Name: message`, with no "Uncaught" or "(in promise)".
+        let expected = flavor == .chrome ? [
             "Uncaught Error: boom",
             "job after the throw",
             "Uncaught TypeError: in a timer",
             "Uncaught (in promise) Error: rejected",
-            "Uncaught TypeError: " + engineText,
-        ])
+            "Uncaught TypeError: Cannot read properties of null (reading 'foo')",
+        ] : [
+            "Error: boom",
+            "job after the throw",
+            "TypeError: in a timer",
+            "Error: rejected",
+            #"TypeError: can't access property "foo" of null"#,
+        ]
+        #expect(run.texts.map { String($0.prefix { $0 != "\n" }) } == expected)
+        #expect(run.messages.map(\.isUncaught) == [true, false, true, true, true])
         #expect(run.messages.first?.level == .error)
         #expect(run.messages.first?.location?.contains("/bg.js:3:") == true)
         #expect(run.host.uncaughtErrorCount == 4)
@@ -67,7 +75,7 @@ struct HostEndToEndTests {
                 """,
         ], flavor: flavor, open: ["http://127.0.0.1:8000/other.html"])
         // Chromium drops the worker; Firefox's background page keeps running.
-        let expected = flavor == .chrome ? ["Uncaught Error: boom"] : ["Uncaught Error: boom", "timer", "event"]
+        let expected = flavor == .chrome ? ["Uncaught Error: boom"] : ["Error: boom", "timer", "event"]
         #expect(run.texts.map { String($0.prefix { $0 != "\n" }) } == expected)
     }
 

@@ -49,22 +49,22 @@ struct HostileValuesTests {
         let unparsed = chrome ? "Error message from listener couldn't be parsed or was empty." : "An unexpected error occurred"
         switch label {
         case "a revoked Proxy":
-            return [chrome ? "background: Error in event handler: Uncaught [object Object]" : "background: Uncaught {}",
+            return [chrome ? "background: Error in event handler: Uncaught null" : "background: uncaught exception: unknown (can't convert to string)",
                 "\(tab): rejected \(unparsed)"]
         case "an Error whose getters throw":
-            return [chrome ? "background: Error in event handler: Uncaught Error" : "background: Uncaught Error",
+            return [chrome ? "background: Error in event handler: Uncaught " : "background: Error: ",
                 "\(tab): rejected \(unparsed)"]
         case "an object whose toString throws":
-            return [chrome ? "background: Error in event handler: Uncaught [object Object]" : "background: Uncaught {toString: ƒ}",
+            return [chrome ? "background: Error in event handler: Uncaught [object Object]" : "background: uncaught exception: unknown (can't convert to string)",
                 "\(tab): rejected \(unparsed)"]
         case "a plain object":
-            return [chrome ? "background: Error in event handler: Uncaught #<Object>" : "background: Uncaught [object Object]",
+            return [chrome ? "background: Error in event handler: Uncaught #<Object>" : "background: uncaught exception: [object Object]",
                 "\(tab): rejected \(unparsed)"]
         case "a string":
-            return [chrome ? "background: Error in event handler: Uncaught plain" : "background: Uncaught plain",
+            return [chrome ? "background: Error in event handler: Uncaught plain" : "background: uncaught exception: plain",
                 "\(tab): rejected \(unparsed)"]
         default:
-            return [chrome ? "background: Error in event handler: RangeError: out of range" : "background: Uncaught RangeError: out of range",
+            return [chrome ? "background: Error in event handler: RangeError: out of range" : "background: RangeError: out of range",
                 "\(tab): rejected out of range"]
         }
     }
