@@ -63,7 +63,7 @@
     'String', 'StringFromCodePoint', 'StringPrototypeCharCodeAt', 'StringPrototypeCodePointAt', 'StringPrototypeIncludes',
     'StringPrototypeIndexOf', 'StringPrototypeSlice', 'StringPrototypeStartsWith', 'StringPrototypeToUpperCase',
     'StringPrototypeToWellFormed',
-    'SymbolIterator', 'SymbolToStringTag',
+    'SymbolIterator', 'SymbolToStringTag', 'SymbolPrototypeGetDescription',
   ];
   // Where a name's built-in lives: the longest of these global names it starts with, then
   // `Prototype` for the prototype's members (uncurried: `StringPrototypeSlice(s, 1)`), then the
