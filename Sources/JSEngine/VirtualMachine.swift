@@ -19,8 +19,10 @@ public final class VirtualMachine {
     /// - Parameters:
     ///   - limits: what a task and the process may use before the machine stops the script.
     ///   - lastResort: called (on another thread) when a task is still running well past its
-    ///     limit because the engine could not stop it (an endless chain of promise jobs). It must
-    ///     end the process; the default prints the stop to standard error and exits with status 1.
+    ///     limit because the engine did not stop it (an endless chain of promise jobs, when this
+    ///     JavaScriptCore lacks what ``stopsPromiseJobChains`` needs; or a process over its memory
+    ///     limit in a task that never yields). It must end the process; the default prints the stop
+    ///     to standard error and exits with status 1.
     public init(limits: ScriptLimits = ScriptLimits(), lastResort: (@Sendable (ScriptStop) -> Void)? = nil) {
         Self.configureEngine
         group = JSContextGroupCreate()
@@ -55,20 +57,85 @@ public final class VirtualMachine {
 
     /// Runs one task (a top-level call into a context and the promise jobs it queues) under the
     /// limits. Returns the body's result and, when the machine stopped the script, why and where.
+    ///
+    /// The task is one entry into the engine, so one deadline covers all of it: the machine calls
+    /// the context's runner (a native function) from Swift, and the runner runs `body` (whose calls
+    /// into the engine are nested, so none runs promise jobs when it returns) and then the promise
+    /// jobs, still inside the entry (``ExthostRunMicrotasks``). When the time limit stops the body
+    /// or a job, the jobs still queued are discarded and the context stays usable. Without the
+    /// engine's hooks, `body` runs holding the lock and the jobs run when it is released, each an
+    /// entry of its own: the monitor's last resort is then what ends an endless chain.
     func runTask<Result>(in context: ScriptContext, _ body: () -> Result) -> (Result, ScriptStop?) {
         if inTask { return (body(), nil) }
         inTask = true
         watchdog.taskStarted(contextName: context.name)
-        let result = body()
+        let result: Result
+        if Self.microtaskHooks != nil, let runner = context.runner {
+            result = runInOneEntry(runner, in: context, body)
+        } else {
+            result = context.withLock(body)
+        }
         let stop = watchdog.taskEnded()
         inTask = false
         return (result, stop)
     }
 
+    /// The engine's functions for running promise jobs inside an entry; `nil` when this
+    /// JavaScriptCore does not export them.
+    static let microtaskHooks: ExthostMicrotaskHooks? = {
+        let hooks = ExthostMicrotaskHooksLookUp()
+        return hooks.drainMicrotasks == nil ? nil : hooks
+    }()
+
+    /// Whether the machine runs a task's promise jobs under the task's own deadline, so that the
+    /// time limit stops an endless chain of them as it stops an endless loop.
+    public static var stopsPromiseJobChains: Bool { microtaskHooks != nil }
+
+    /// The task the runner runs next: set by ``runInOneEntry(_:in:_:)`` for the one call it makes.
+    private var pendingTask: (() -> Void)?
+
+    private func runInOneEntry<Result>(_ runner: JSObjectRef, in context: ScriptContext, _ body: () -> Result) -> Result {
+        var result: Result?
+        withoutActuallyEscaping(body) { body in
+            pendingTask = { result = body() }
+            var exception: JSValueRef?  // the engine's termination, when it stopped the task
+            _ = JSObjectCallAsFunction(context.ref, runner, nil, 0, nil, &exception)
+            if let task = pendingTask {
+                // The runner did not run (it cannot fail to; this keeps the task from being lost).
+                pendingTask = nil
+                context.withLock(task)
+            }
+        }
+        return result!
+    }
+
+    /// The runner's body: runs the pending task, then the promise jobs it queued (none when the
+    /// task's script was stopped: they are discarded). A call from anywhere else does nothing.
+    fileprivate func runPendingTask(_ context: JSContextRef) {
+        guard let task = pendingTask, var hooks = Self.microtaskHooks else { return }
+        pendingTask = nil
+        task()
+        ExthostRunMicrotasks(&hooks, group, context, watchdog.hasStop)
+    }
+
+    /// The class of the contexts' runners; an object's private data is its machine (unretained:
+    /// a context keeps its machine, and a runner is called only while its context runs a task).
+    nonisolated(unsafe) static let runnerClass: JSClassRef = {
+        var definition = kJSClassDefinitionEmpty
+        definition.attributes = JSClassAttributes(kJSClassAttributeNoAutomaticPrototype)
+        definition.callAsFunction = { ctx, function, _, _, _, _ in
+            if let ctx, let function, let machine = JSObjectGetPrivate(function) {
+                Unmanaged<VirtualMachine>.fromOpaque(machine).takeUnretainedValue().runPendingTask(ctx)
+            }
+            return JSValueMakeUndefined(ctx)
+        }
+        return JSClassCreate(&definition)
+    }()
+
     /// The default last resort: report on standard error and end the process with status 1.
     @Sendable static func exitWithReport(_ stop: ScriptStop, limits: ScriptLimits) {
         let what = stop.reason == .taskTime
-            ? "script timeout in \(stop.contextName): it never yields (an endless chain of promise jobs cannot be interrupted), so the run ends here."
+            ? "script timeout in \(stop.contextName): it never yields and the engine could not stop it\(stopsPromiseJobChains ? "" : " (an endless chain of promise jobs cannot be interrupted)"), so the run ends here."
             : "memory limit exceeded in \(stop.contextName): the run holds more than \((limits.memory ?? 0) >> 20) MB, so it ends here (--heap-limit sets the limit)."
         fflush(nil)
         FileHandle.standardError.write(Data("exthost: \(what)\n".utf8))
