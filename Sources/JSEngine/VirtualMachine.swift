@@ -114,8 +114,12 @@ public final class VirtualMachine {
     fileprivate func runPendingTask(_ context: JSContextRef) {
         guard let task = pendingTask, var hooks = Self.microtaskHooks else { return }
         pendingTask = nil
+        // Holding the lock across the task spares each of its calls into the engine taking it
+        // afresh (the engine dropped it for this native call); releasing it here runs no job.
+        JSLock(context)
         task()
         ExthostRunMicrotasks(&hooks, group, context, watchdog.hasStop)
+        JSUnlock(context)
     }
 
     /// The class of the contexts' runners; an object's private data is its machine (unretained:
