@@ -41,66 +41,114 @@ JS_EXPORT void JSLock(JSContextRef ctx);
 JS_EXPORT void JSUnlock(JSContextRef ctx);
 
 
-// ---- Promise jobs under the caller's deadline -------------------------------------------------
+// ---- Tasks: a call from the host and its promise jobs, as one entry into the engine -----------
 //
-// JavaScriptCore runs promise jobs when the outermost API lock is released, each job as an entry of
-// its own with a fresh execution-time deadline, so an endless chain of jobs is never stopped. The
-// C API cannot run them any other way; these hooks call the engine's own C++ functions (exported by
-// libjavascriptcoregtk as private symbols, looked up at run time because a later version may drop
-// them) so exthost can run a task's jobs inside the task's own entry, under its one deadline.
+// JavaScriptCore starts a new execution-time deadline at each entry into the engine (each C API
+// call made with no script running), and runs promise jobs when the outermost API lock is released,
+// each job an entry of its own; so an endless chain of jobs is never stopped, and the C API offers
+// no other way. These hooks call the engine's own C++ functions, which libjavascriptcoregtk exports
+// as private symbols (looked up at run time: a later version may drop them), to make a task one
+// entry: ExthostTaskBegin takes the lock and enters the engine as its VMEntryScope does (the
+// watchdog starts the task's one deadline), the task's C API calls are then nested in that entry
+// (none drains the jobs when it returns, since the lock is still held), and ExthostTaskEnd runs the
+// jobs inside the entry, then leaves it and releases the lock. No frame of the host is on the
+// script's stack, so stack traces are unchanged.
 //
-// A JSContextGroupRef is a JSC::VM*, a JSContextRef a JSC::JSGlobalObject*; a JSC::JSLockHolder is
-// one RefPtr<VM> (two words are reserved for it).
+// Layouts relied on (JavaScriptCore 2.50): a JSContextGroupRef is a JSC::VM*, a JSContextRef a
+// JSC::JSGlobalObject*; JSC::JSLockHolder is one RefPtr<VM>; JSC::VMEntryScope is
+// { VM&, JSGlobalObject* }, its inline constructor calls setUpSlow() when the VM has no entry
+// scope, and its destructor tearDownSlow() when it is the VM's.
 
-typedef void (*ExthostLockHolderInit)(void *holder, void *vm);  // JSC::JSLockHolder::JSLockHolder(JSC::VM*)
-typedef void (*ExthostLockHolderDeinit)(void *holder);          // JSC::JSLockHolder::~JSLockHolder()
-typedef void (*ExthostDrainMicrotasks)(void *vm);               // JSC::VM::drainMicrotasks()
-typedef void *(*ExthostEnsureTermination)(void *vm);            // JSC::VM::ensureTerminationException()
+typedef void (*ExthostLockHolderInit)(void *holder, void *vm);                   // JSC::JSLockHolder::JSLockHolder(JSC::VM*)
+typedef void (*ExthostLockHolderDeinit)(void *holder);                           // JSC::JSLockHolder::~JSLockHolder()
+typedef void (*ExthostEntryScopeSetUp)(void *scope);                             // JSC::VMEntryScope::setUpSlow()
+typedef void (*ExthostEntryScopeTearDown)(void *scope);                          // JSC::VMEntryScope::tearDownSlow()
+typedef void *(*ExthostEntryGlobalObject)(const void *vm, void *globalObject);   // JSC::VM::deprecatedVMEntryGlobalObject(JSGlobalObject*) const
+typedef void (*ExthostDrainMicrotasks)(void *vm);                                // JSC::VM::drainMicrotasks()
+typedef void *(*ExthostEnsureTermination)(void *vm);                             // JSC::VM::ensureTerminationException()
 typedef void *(*ExthostThrowException)(void *vm, void *globalObject, void *exception);  // JSC::VM::throwException(JSGlobalObject*, Exception*)
+typedef void (*ExthostSetException)(void *vm, void *exception);                 // JSC::VM::setException(Exception*)
 
-/// The engine functions the hooks call; all null when the library does not export one of them.
+/// The engine functions the hooks call; all null when the library lacks one of them.
 typedef struct {
     ExthostLockHolderInit lockHolderInit;
     ExthostLockHolderDeinit lockHolderDeinit;
+    ExthostEntryScopeSetUp entryScopeSetUp;
+    ExthostEntryScopeTearDown entryScopeTearDown;
+    ExthostEntryGlobalObject entryGlobalObject;
     ExthostDrainMicrotasks drainMicrotasks;
     ExthostEnsureTermination ensureTerminationException;
     ExthostThrowException throwException;
-} ExthostMicrotaskHooks;
+    ExthostSetException setException;
+} ExthostTaskHooks;
 
 /// Looks the hooks up among the symbols of the running program and its libraries.
-static inline ExthostMicrotaskHooks ExthostMicrotaskHooksLookUp(void) {
-    ExthostMicrotaskHooks hooks = {0};
+static inline ExthostTaskHooks ExthostTaskHooksLookUp(void) {
+    ExthostTaskHooks hooks = {0};
     void *program = dlopen(NULL, RTLD_NOW);
     if (!program) return hooks;
-    void *init = dlsym(program, "_ZN3JSC12JSLockHolderC1EPNS_2VME");
-    void *deinit = dlsym(program, "_ZN3JSC12JSLockHolderD1Ev");
-    void *drain = dlsym(program, "_ZN3JSC2VM15drainMicrotasksEv");
-    void *ensure = dlsym(program, "_ZN3JSC2VM26ensureTerminationExceptionEv");
-    void *raise = dlsym(program, "_ZN3JSC2VM14throwExceptionEPNS_14JSGlobalObjectEPNS_9ExceptionE");
-    if (init && deinit && drain && ensure && raise) {
-        hooks.lockHolderInit = (ExthostLockHolderInit)init;
-        hooks.lockHolderDeinit = (ExthostLockHolderDeinit)deinit;
-        hooks.drainMicrotasks = (ExthostDrainMicrotasks)drain;
-        hooks.ensureTerminationException = (ExthostEnsureTermination)ensure;
-        hooks.throwException = (ExthostThrowException)raise;
+    void *found[9] = {
+        dlsym(program, "_ZN3JSC12JSLockHolderC1EPNS_2VME"),
+        dlsym(program, "_ZN3JSC12JSLockHolderD1Ev"),
+        dlsym(program, "_ZN3JSC12VMEntryScope9setUpSlowEv"),
+        dlsym(program, "_ZN3JSC12VMEntryScope12tearDownSlowEv"),
+        dlsym(program, "_ZNK3JSC2VM29deprecatedVMEntryGlobalObjectEPNS_14JSGlobalObjectE"),
+        dlsym(program, "_ZN3JSC2VM15drainMicrotasksEv"),
+        dlsym(program, "_ZN3JSC2VM26ensureTerminationExceptionEv"),
+        dlsym(program, "_ZN3JSC2VM14throwExceptionEPNS_14JSGlobalObjectEPNS_9ExceptionE"),
+        dlsym(program, "_ZN3JSC2VM12setExceptionEPNS_9ExceptionE"),
+    };
+    for (int i = 0; i < 9; i++) {
+        if (!found[i]) return hooks;
     }
+    hooks.lockHolderInit = (ExthostLockHolderInit)found[0];
+    hooks.lockHolderDeinit = (ExthostLockHolderDeinit)found[1];
+    hooks.entryScopeSetUp = (ExthostEntryScopeSetUp)found[2];
+    hooks.entryScopeTearDown = (ExthostEntryScopeTearDown)found[3];
+    hooks.entryGlobalObject = (ExthostEntryGlobalObject)found[4];
+    hooks.drainMicrotasks = (ExthostDrainMicrotasks)found[5];
+    hooks.ensureTerminationException = (ExthostEnsureTermination)found[6];
+    hooks.throwException = (ExthostThrowException)found[7];
+    hooks.setException = (ExthostSetException)found[8];
     return hooks;
 }
 
-/// Runs the group's pending promise jobs now, holding its lock. Call it only from inside a native
-/// function (where the engine has dropped its locks for the callback): the jobs then run inside the
-/// caller's entry, under its deadline. A job the time limit stops ends the checkpoint: the engine
-/// discards the rest of the queue and the termination propagates out of the native function.
-///
-/// With `discard`, no job runs: the engine's termination is raised first (as when a job is stopped),
-/// so the checkpoint discards the whole queue; use it when the entry's script was already stopped.
-static inline void ExthostRunMicrotasks(const ExthostMicrotaskHooks *hooks, JSContextGroupRef group, JSContextRef context, bool discard) {
+/// A task in progress: the lock it holds and the entry it made.
+typedef struct {
+    void *lockHolder[2];   // a JSC::JSLockHolder (one word; two reserved)
+    void *entryScope[2];   // a JSC::VMEntryScope: { VM&, JSGlobalObject* }
+    bool entered;          // whether the task made the entry (no script was running)
+} ExthostTask;
+
+/// Starts a task in `context`: takes the lock and, when no script is running, enters the engine.
+static inline void ExthostTaskBegin(const ExthostTaskHooks *hooks, JSContextGroupRef group, JSContextRef context, ExthostTask *task) {
     void *vm = (void *)group;
-    void *holder[2] = {NULL, NULL};
-    hooks->lockHolderInit(holder, vm);
-    if (discard) hooks->throwException(vm, (void *)context, hooks->ensureTerminationException(vm));
-    hooks->drainMicrotasks(vm);
-    hooks->lockHolderDeinit(holder);
+    task->lockHolder[0] = task->lockHolder[1] = NULL;
+    hooks->lockHolderInit(task->lockHolder, vm);
+    task->entered = hooks->entryGlobalObject(vm, NULL) == NULL;
+    if (task->entered) {
+        task->entryScope[0] = vm;
+        task->entryScope[1] = (void *)context;
+        hooks->entryScopeSetUp(task->entryScope);
+        hooks->setException(vm, NULL);  // as the scope's constructor clears the last exception
+    }
+}
+
+/// Ends a task: runs its promise jobs inside its entry, leaves the entry and releases the lock.
+///
+/// A job the time limit stops ends the checkpoint: the engine discards the rest of the queue. With
+/// `discard` (the task's script was stopped), no job runs: the engine's termination is raised
+/// first, as when a job is stopped, so the checkpoint discards the whole queue. A task that did not
+/// make the entry (a script is running below it) leaves the jobs to that script's entry.
+static inline void ExthostTaskEnd(const ExthostTaskHooks *hooks, JSContextGroupRef group, JSContextRef context, ExthostTask *task, bool discard) {
+    void *vm = (void *)group;
+    if (task->entered) {
+        if (discard) hooks->throwException(vm, (void *)context, hooks->ensureTerminationException(vm));
+        hooks->drainMicrotasks(vm);
+        hooks->setException(vm, NULL);  // the termination that stopped a job, if any: it ends here
+        hooks->entryScopeTearDown(task->entryScope);
+    }
+    hooks->lockHolderDeinit(task->lockHolder);
 }
 
 #ifdef __cplusplus

@@ -58,8 +58,6 @@ public final class ScriptContext {
     public func close() {
         guard !isClosed else { return }
         isClosed = true
-        if let runnerObject { JSValueUnprotect(ref, runnerObject) }
-        runnerObject = nil
         JSGlobalContextRelease(ref)
     }
 
@@ -85,18 +83,6 @@ public final class ScriptContext {
     public func runTask<Result>(_ body: () -> Result) -> (Result, ScriptStop?) {
         machine.runTask(in: self, body)
     }
-
-    /// The native function through which the machine enters this context for a task, made when
-    /// first needed (`nil` once the context is closed).
-    var runner: JSObjectRef? {
-        if let runnerObject { return runnerObject }
-        guard !isClosed, let made = JSObjectMake(ref, VirtualMachine.runnerClass, Unmanaged.passUnretained(machine).toOpaque()) else { return nil }
-        JSValueProtect(ref, made)
-        runnerObject = made
-        return made
-    }
-
-    private var runnerObject: JSObjectRef?
 
     /// Evaluates a classic script and returns its completion value.
     ///

@@ -58,20 +58,23 @@ public final class VirtualMachine {
     /// Runs one task (a top-level call into a context and the promise jobs it queues) under the
     /// limits. Returns the body's result and, when the machine stopped the script, why and where.
     ///
-    /// The task is one entry into the engine, so one deadline covers all of it: the machine calls
-    /// the context's runner (a native function) from Swift, and the runner runs `body` (whose calls
-    /// into the engine are nested, so none runs promise jobs when it returns) and then the promise
-    /// jobs, still inside the entry (``ExthostRunMicrotasks``). When the time limit stops the body
-    /// or a job, the jobs still queued are discarded and the context stays usable. Without the
-    /// engine's hooks, `body` runs holding the lock and the jobs run when it is released, each an
-    /// entry of its own: the monitor's last resort is then what ends an endless chain.
+    /// The task is one entry into the engine, so one deadline covers all of it: the machine enters
+    /// the engine and takes its lock (``ExthostTaskBegin``), `body`'s calls into the engine are
+    /// nested in that entry (none runs promise jobs when it returns), and the jobs then run still
+    /// inside it (``ExthostTaskEnd``). When the time limit stops the body or a job, the jobs still
+    /// queued are discarded and the context stays usable. Without the engine's hooks, `body` runs
+    /// holding the lock and the jobs run when it is released, each an entry of its own: the
+    /// monitor's last resort is then what ends an endless chain.
     func runTask<Result>(in context: ScriptContext, _ body: () -> Result) -> (Result, ScriptStop?) {
         if inTask { return (body(), nil) }
         inTask = true
         watchdog.taskStarted(contextName: context.name)
         let result: Result
-        if Self.microtaskHooks != nil, let runner = context.runner {
-            result = runInOneEntry(runner, in: context, body)
+        if var hooks = Self.taskHooks, !context.isClosed {
+            var task = ExthostTask()
+            ExthostTaskBegin(&hooks, group, context.ref, &task)
+            result = body()
+            ExthostTaskEnd(&hooks, group, context.ref, &task, watchdog.hasStop)
         } else {
             result = context.withLock(body)
         }
@@ -80,61 +83,16 @@ public final class VirtualMachine {
         return (result, stop)
     }
 
-    /// The engine's functions for running promise jobs inside an entry; `nil` when this
-    /// JavaScriptCore does not export them.
-    static let microtaskHooks: ExthostMicrotaskHooks? = {
-        let hooks = ExthostMicrotaskHooksLookUp()
+    /// The engine's functions for making a task one entry; `nil` when this JavaScriptCore does not
+    /// export them all.
+    nonisolated(unsafe) static let taskHooks: ExthostTaskHooks? = {
+        let hooks = ExthostTaskHooksLookUp()
         return hooks.drainMicrotasks == nil ? nil : hooks
     }()
 
     /// Whether the machine runs a task's promise jobs under the task's own deadline, so that the
     /// time limit stops an endless chain of them as it stops an endless loop.
-    public static var stopsPromiseJobChains: Bool { microtaskHooks != nil }
-
-    /// The task the runner runs next: set by ``runInOneEntry(_:in:_:)`` for the one call it makes.
-    private var pendingTask: (() -> Void)?
-
-    private func runInOneEntry<Result>(_ runner: JSObjectRef, in context: ScriptContext, _ body: () -> Result) -> Result {
-        var result: Result?
-        withoutActuallyEscaping(body) { body in
-            pendingTask = { result = body() }
-            var exception: JSValueRef?  // the engine's termination, when it stopped the task
-            _ = JSObjectCallAsFunction(context.ref, runner, nil, 0, nil, &exception)
-            if let task = pendingTask {
-                // The runner did not run (it cannot fail to; this keeps the task from being lost).
-                pendingTask = nil
-                context.withLock(task)
-            }
-        }
-        return result!
-    }
-
-    /// The runner's body: runs the pending task, then the promise jobs it queued (none when the
-    /// task's script was stopped: they are discarded). A call from anywhere else does nothing.
-    fileprivate func runPendingTask(_ context: JSContextRef) {
-        guard let task = pendingTask, var hooks = Self.microtaskHooks else { return }
-        pendingTask = nil
-        // Holding the lock across the task spares each of its calls into the engine taking it
-        // afresh (the engine dropped it for this native call); releasing it here runs no job.
-        JSLock(context)
-        task()
-        ExthostRunMicrotasks(&hooks, group, context, watchdog.hasStop)
-        JSUnlock(context)
-    }
-
-    /// The class of the contexts' runners; an object's private data is its machine (unretained:
-    /// a context keeps its machine, and a runner is called only while its context runs a task).
-    nonisolated(unsafe) static let runnerClass: JSClassRef = {
-        var definition = kJSClassDefinitionEmpty
-        definition.attributes = JSClassAttributes(kJSClassAttributeNoAutomaticPrototype)
-        definition.callAsFunction = { ctx, function, _, _, _, _ in
-            if let ctx, let function, let machine = JSObjectGetPrivate(function) {
-                Unmanaged<VirtualMachine>.fromOpaque(machine).takeUnretainedValue().runPendingTask(ctx)
-            }
-            return JSValueMakeUndefined(ctx)
-        }
-        return JSClassCreate(&definition)
-    }()
+    public static var stopsPromiseJobChains: Bool { taskHooks != nil }
 
     /// The default last resort: report on standard error and end the process with status 1.
     @Sendable static func exitWithReport(_ stop: ScriptStop, limits: ScriptLimits) {

@@ -111,6 +111,21 @@ struct ScriptLimitsTests {
         }
     }
 
+    /// Making a task one entry puts no frame of the host on the script's stack: a stack read at
+    /// top level or in a job has the script's frames only.
+    @Test func aTaskAddsNoFrameToStacks() throws {
+        let machine = VirtualMachine(limits: ScriptLimits(taskTime: 5, memory: nil))
+        let context = ScriptContext(machine: machine, name: "stacks")
+        let (_, stop) = context.runTask {
+            _ = try? context.execute("var top = new Error().stack; var inJob; Promise.resolve().then(function job() { inJob = new Error().stack; });", sourceURL: "file:///s.js")
+        }
+        #expect(stop == nil)
+        let top = try context.evaluate("top", sourceURL: "file:///t.js").stringValue ?? ""
+        let inJob = try context.evaluate("inJob", sourceURL: "file:///t.js").stringValue ?? ""
+        #expect(top.hasPrefix("global code@file:///s.js:1:") && !top.contains("\n"), "\(top)")
+        #expect(inJob.hasPrefix("job@file:///s.js:1:") && !inJob.contains("\n"), "\(inJob)")
+    }
+
     /// A task's promise jobs run after its body and before the task ends, and a chain of jobs
     /// that ends within the limit is not stopped.
     @Test func aTasksPromiseJobsRunAtItsEnd() throws {
