@@ -12,11 +12,19 @@ struct LimitsTests {
     static let limits = ScriptLimits(taskTime: 0.2)
     static let contentScripts = #"[{"matches": ["<all_urls>"], "js": ["cs.js"]}]"#
 
+    /// Runs a background script and a content script (in every page) under the short limit,
+    /// opening `/index.html` and then `/other.html`.
+    static func runInTwoPages(flavor: Flavor, background: String, contentScript: String) throws -> HostRun {
+        try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(contentScripts: contentScripts),
+            "bg.js": background,
+            "cs.js": contentScript,
+        ], flavor: flavor, open: ["http://127.0.0.1:8000/index.html", "http://127.0.0.1:8000/other.html"], limits: limits)
+    }
+
     @Test(arguments: Flavor.allCases)
     func anEndlessLoopIsStoppedWhereverItRunsAndTheOtherContextsGoOn(flavor: Flavor) throws {
-        let run = try HostRun.run(files: [
-            "manifest.json": TemporaryExtension.manifest(contentScripts: Self.contentScripts),
-            "bg.js": """
+        let run = try Self.runInTwoPages(flavor: flavor, background: """
                 console.log('background starts');
                 setTimeout(() => { for (;;) {} }, 1);
                 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -26,13 +34,11 @@ struct LimitsTests {
                 chrome.tabs.onUpdated.addListener((tabId, info) => {
                   if (info.status === 'complete') setTimeout(() => console.log('background still runs'), 100);
                 });
-                """,
-            "cs.js": """
+                """, contentScript: """
                 chrome.runtime.sendMessage('spin').catch((e) => console.log('spin:', e.message));
                 chrome.runtime.sendMessage('hello');
                 if (location.pathname === '/other.html') { while (true) {} }
-                """,
-        ], flavor: flavor, open: ["http://127.0.0.1:8000/index.html", "http://127.0.0.1:8000/other.html"], limits: Self.limits)
+                """)
         let timeouts = run.messages.filter { $0.text.hasPrefix("script timeout in ") }
         #expect(timeouts.map(\.context) == [.background, .background, .content, .background])
         #expect(timeouts.allSatisfy { $0.text.contains("bg.js:") || $0.text.contains("cs.js:3)") })
@@ -63,9 +69,7 @@ struct LimitsTests {
     /// later timers and the others still exchange messages.
     @Test(arguments: Flavor.allCases)
     func anEndlessChainOfPromiseJobsIsStoppedWhereverItStartsAndTheOtherContextsGoOn(flavor: Flavor) throws {
-        let run = try HostRun.run(files: [
-            "manifest.json": TemporaryExtension.manifest(contentScripts: Self.contentScripts),
-            "bg.js": """
+        let run = try Self.runInTwoPages(flavor: flavor, background: """
                 console.log('background starts');
                 setTimeout(() => { (async () => { for (;;) await null; })(); }, 1);
                 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -78,8 +82,7 @@ struct LimitsTests {
                 chrome.tabs.onUpdated.addListener((tabId, info) => {
                   if (info.status === 'complete') setTimeout(() => console.log('background still runs'), 100);
                 });
-                """,
-            "cs.js": """
+                """, contentScript: """
                 if (location.pathname === '/other.html') {
                   setTimeout(() => chrome.runtime.sendMessage('ping').then((answer) => console.log('content got', answer)), 200);
                   (function f() { queueMicrotask(f); })();
@@ -87,8 +90,7 @@ struct LimitsTests {
                   for (const message of ['chain', 'busy jobs', 'loop after a job']) chrome.runtime.sendMessage(message).catch(() => {});
                   chrome.runtime.sendMessage('hello');
                 }
-                """,
-        ], flavor: flavor, open: ["http://127.0.0.1:8000/index.html", "http://127.0.0.1:8000/other.html"], limits: Self.limits)
+                """)
         let timeouts = run.messages.filter { $0.text.hasPrefix("script timeout in ") }
         #expect(timeouts.filter { $0.context == .background }.count == 4)
         #expect(timeouts.filter { $0.context == .content }.count == 1)
