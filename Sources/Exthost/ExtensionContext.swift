@@ -318,7 +318,8 @@ public final class ExtensionContext {
     /// Reports `text`, thrown as a plain value (not an Error), as an uncaught exception of this context.
     func reportUncaught(_ text: String) {
         if let reportUncaught {
-            _ = try? reportUncaught.call([script.string(text), script.boolean(false)])
+            let (_, stop) = script.runTask { _ = try? reportUncaught.call([script.string(text), script.boolean(false)]) }
+            if let stop { reportStop(stop) }
         } else {
             let owner: ExtensionHost? = host
             owner?.emit(.error, (flavor == .chrome ? "Uncaught " : "uncaught exception: ") + text, from: self, isUncaught: true)

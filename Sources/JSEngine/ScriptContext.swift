@@ -74,14 +74,14 @@ public final class ScriptContext {
         return try body()
     }
 
-    /// Runs `body` as one task under the machine's limits, holding the lock (so the promise jobs it
-    /// queues run when it ends, still inside the task). Returns `body`'s result and, when the
-    /// machine stopped the script (too long, too much memory), why and where; the context stays
-    /// usable either way.
+    /// Runs `body` as one task under the machine's limits: `body`, then the promise jobs it queued,
+    /// as one entry into the engine under one deadline (see ``VirtualMachine/runTask(in:_:)``).
+    /// Returns `body`'s result and, when the machine stopped the script (too long, too much
+    /// memory), why and where; the jobs the stopped task left are discarded, and the context stays
+    /// usable either way. Every call of the host into a context's scripts is a task; a task run
+    /// inside another is part of it.
     public func runTask<Result>(_ body: () -> Result) -> (Result, ScriptStop?) {
-        machine.runTask(in: self) {
-            withLock(body)
-        }
+        machine.runTask(in: self, body)
     }
 
     /// Evaluates a classic script and returns its completion value.

@@ -5,17 +5,19 @@ import Synchronization
 /// Enforces a machine's ``ScriptLimits``: stops a task that runs too long or a process that holds
 /// too much memory.
 ///
-/// Two mechanisms, because JavaScriptCore's C API has one that does not reach everything:
+/// Two mechanisms:
 ///
 /// 1. JavaScriptCore's execution time limit (`JSContextGroupSetExecutionTimeLimit`), set to the
 ///    task's limit, calls ``shouldTerminate(_:)`` when one entry into the engine has run that
 ///    long. It stops the script there with an uncatchable termination, and the machine stays
-///    usable, so the other contexts go on.
-/// 2. Each promise job is an entry of its own, and the engine restarts its clock at each one, so
-///    an endless chain of promise jobs (`for(;;) await null`) is never stopped by (1), and the C
-///    API has no way to cut a promise-job checkpoint short. A monitor thread watches the task's
-///    CPU time and the process's memory; when a task is still running well past its limit, it
-///    calls the machine's last resort, which ends the process with a report.
+///    usable, so the other contexts go on. The machine makes each task one entry, its promise
+///    jobs included (``VirtualMachine/runTask(in:_:)``), so an endless chain of jobs is stopped
+///    as an endless loop is.
+/// 2. A monitor thread watches the task's CPU time and the process's memory; when a task is still
+///    running well past its limit (the engine did not stop it: an endless chain of promise jobs
+///    when this JavaScriptCore lacks the hooks that run them inside the task, or a task that
+///    keeps growing past the memory limit), it calls the machine's last resort, which ends the
+///    process with a report.
 final class ScriptWatchdog: @unchecked Sendable {  // shared with the monitor thread through atomics and a mutex only
     let limits: ScriptLimits
 
@@ -157,7 +159,8 @@ final class ScriptWatchdog: @unchecked Sendable {  // shared with the monitor th
     /// The innermost frame of the running script, as `url:line`, from JavaScriptCore's backtrace
     /// (lines like `#0 f() at file:///bg.js:3`). JavaScriptCore updates a frame's line at calls and
     /// some expressions, not on every loop turn, so the line is where the frame last was seen:
-    /// the loop itself or a line above it in the same function.
+    /// the loop itself or a line above it in the same function. `nil` when no frame is the
+    /// extension's: a promise job stopped in the engine's own code (`await` resuming a function).
     static func innermostFrame(_ context: JSContextRef) -> String? {
         guard let trace = JSContextCreateBacktrace(context, 8) else { return nil }
         defer { JSStringRelease(trace) }
@@ -165,7 +168,9 @@ final class ScriptWatchdog: @unchecked Sendable {  // shared with the monitor th
         for line in text.split(separator: "\n") {
             guard let at = line.range(of: " at ", options: .backwards) else { continue }
             let location = line[at.upperBound...]
-            if location.hasPrefix("exthost:") || location.hasPrefix("[native") { continue }
+            // The host's own scripts, native functions and the engine's built-in functions (a
+            // promise job's `promiseReactionJob() at :1`) are not places in the extension.
+            if location.hasPrefix("exthost:") || location.hasPrefix("[native") || location.hasPrefix(":") { continue }
             return String(location)
         }
         return nil

@@ -19,8 +19,10 @@ public final class VirtualMachine {
     /// - Parameters:
     ///   - limits: what a task and the process may use before the machine stops the script.
     ///   - lastResort: called (on another thread) when a task is still running well past its
-    ///     limit because the engine could not stop it (an endless chain of promise jobs). It must
-    ///     end the process; the default prints the stop to standard error and exits with status 1.
+    ///     limit because the engine did not stop it (an endless chain of promise jobs, when this
+    ///     JavaScriptCore lacks what ``stopsPromiseJobChains`` needs; or a process over its memory
+    ///     limit in a task that never yields). It must end the process; the default prints the stop
+    ///     to standard error and exits with status 1.
     public init(limits: ScriptLimits = ScriptLimits(), lastResort: (@Sendable (ScriptStop) -> Void)? = nil) {
         Self.configureEngine
         group = JSContextGroupCreate()
@@ -55,20 +57,47 @@ public final class VirtualMachine {
 
     /// Runs one task (a top-level call into a context and the promise jobs it queues) under the
     /// limits. Returns the body's result and, when the machine stopped the script, why and where.
+    ///
+    /// The task is one entry into the engine, so one deadline covers all of it: the machine enters
+    /// the engine and takes its lock (``ExthostTaskBegin``), `body`'s calls into the engine are
+    /// nested in that entry (none runs promise jobs when it returns), and the jobs then run still
+    /// inside it (``ExthostTaskEnd``). When the time limit stops the body or a job, the jobs still
+    /// queued are discarded and the context stays usable. Without the engine's hooks, `body` runs
+    /// holding the lock and the jobs run when it is released, each an entry of its own: the
+    /// monitor's last resort is then what ends an endless chain.
     func runTask<Result>(in context: ScriptContext, _ body: () -> Result) -> (Result, ScriptStop?) {
         if inTask { return (body(), nil) }
         inTask = true
         watchdog.taskStarted(contextName: context.name)
-        let result = body()
+        let result: Result
+        if var hooks = Self.taskHooks, !context.isClosed {
+            var task = ExthostTask()
+            ExthostTaskBegin(&hooks, group, context.ref, &task)
+            result = body()
+            ExthostTaskEnd(&hooks, group, context.ref, &task, watchdog.hasStop)
+        } else {
+            result = context.withLock(body)
+        }
         let stop = watchdog.taskEnded()
         inTask = false
         return (result, stop)
     }
 
+    /// The engine's functions for making a task one entry; `nil` when this JavaScriptCore does not
+    /// export them all.
+    nonisolated(unsafe) static let taskHooks: ExthostTaskHooks? = {
+        let hooks = ExthostTaskHooksLookUp()
+        return hooks.drainMicrotasks == nil ? nil : hooks
+    }()
+
+    /// Whether the machine runs a task's promise jobs under the task's own deadline, so that the
+    /// time limit stops an endless chain of them as it stops an endless loop.
+    public static var stopsPromiseJobChains: Bool { taskHooks != nil }
+
     /// The default last resort: report on standard error and end the process with status 1.
     @Sendable static func exitWithReport(_ stop: ScriptStop, limits: ScriptLimits) {
         let what = stop.reason == .taskTime
-            ? "script timeout in \(stop.contextName): it never yields (an endless chain of promise jobs cannot be interrupted), so the run ends here."
+            ? "script timeout in \(stop.contextName): it never yields and the engine could not stop it\(stopsPromiseJobChains ? "" : " (an endless chain of promise jobs cannot be interrupted)"), so the run ends here."
             : "memory limit exceeded in \(stop.contextName): the run holds more than \((limits.memory ?? 0) >> 20) MB, so it ends here (--heap-limit sets the limit)."
         fflush(nil)
         FileHandle.standardError.write(Data("exthost: \(what)\n".utf8))
