@@ -18,7 +18,8 @@ let package = Package(
             providers: [.apt(["libjavascriptcoregtk-4.1-dev"])]
         ),
         // ICU's UTS #46 (IDNA for URL hosts) and GLib's checksums, which JavaScriptCore-GTK already brings.
-        .target(name: "CIDNA", linkerSettings: [.linkedLibrary("icuuc")]),
+        // (DWARF 4: valgrind 3.19, which scripts/memcheck and `exthost bench` use, cannot read clang's DWARF 5.)
+        .target(name: "CIDNA", cSettings: [.unsafeFlags(["-gdwarf-4"])], linkerSettings: [.linkedLibrary("icuuc")]),
         .systemLibrary(name: "CGLib", pkgConfig: "glib-2.0", providers: [.apt(["libglib2.0-dev"])]),
         // Engine layer: contexts, values, native functions, errors, event loop.
         .target(name: "JSEngine", dependencies: ["CJavaScriptCore"]),
