@@ -114,11 +114,13 @@ struct BenchCommand: ParsableCommand {
                 }
                 return (totals[1] - totals[0]) / Double(counts.1 - counts.0)
             }
-            let small = try perRoundTrip(.portRoundTrips, size: 0, counts: (100, 300))
-            let smallBase = try perRoundTrip(.inContextRoundTrips, size: 0, counts: (100, 300))
+            // (Thousands of round trips: the garbage collector's work, which runs when it decides, then
+            // spreads over many, and the figure is stable to a few per cent.)
+            let small = try perRoundTrip(.portRoundTrips, size: 0, counts: (1000, 3000))
+            let smallBase = try perRoundTrip(.inContextRoundTrips, size: 0, counts: (1000, 3000))
             table.add("port round trip, small (instructions)", small, "", baseline: smallBase, budget: .atMost(20_000))
-            let large = try perRoundTrip(.portRoundTrips, size: 100 * 1024, counts: (10, 30))
-            let largeBase = try perRoundTrip(.inContextRoundTrips, size: 100 * 1024, counts: (10, 30))
+            let large = try perRoundTrip(.portRoundTrips, size: 100 * 1024, counts: (30, 90))
+            let largeBase = try perRoundTrip(.inContextRoundTrips, size: 100 * 1024, counts: (30, 90))
             table.add("port round trip, 100 KB (instructions)", large, "", baseline: largeBase, budget: .ratioAtMost(2))
         }
         if wants("rates") {
