@@ -1,4 +1,5 @@
 // The `tabs` namespace (background and extension pages only; content scripts have none).
+// exthost:contexts background driver
 (function (host) {
   'use strict';
   const tabId = { name: 'tabId', type: 'integer', minimum: 0 };

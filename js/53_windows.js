@@ -1,4 +1,5 @@
 // The `windows` namespace (background and extension pages only).
+// exthost:contexts background driver
 (function (host) {
   'use strict';
   const getInfo = {

@@ -1,4 +1,6 @@
-// Writes a Swift file holding each given JavaScript file as a string constant.
+// Writes a Swift file holding each given JavaScript file as a string constant, with where it runs:
+// a line `// exthost:flavors firefox` or `// exthost:contexts background driver` among a file's
+// first lines limits it to those flavors or kinds of context (none: everywhere).
 // Usage: EmbedScriptsTool OUTPUT.swift FILE.js...
 import Foundation
 
@@ -13,8 +15,9 @@ var swift = """
 
 /// The JavaScript files of the package's `js/` folder, by file name, in name order.
 enum EmbeddedScripts {
-    /// Each script's file name and source text, sorted by name.
-    static let all: [(name: String, source: String)] = [
+    /// Each script's file name, source text, and the flavors and kinds of context it runs in (empty:
+    /// all), sorted by name.
+    static let all: [(name: String, source: String, flavors: [String], contexts: [String])] = [
 
 """
 for path in arguments.dropFirst() {
@@ -23,7 +26,20 @@ for path in arguments.dropFirst() {
     // A raw string whose delimiter cannot occur in the source.
     var hashes = "#"
     while source.contains("\"" + hashes) || source.contains("\\" + hashes) { hashes += "#" }
-    swift += "        (\"\(url.lastPathComponent)\", \(hashes)\"\"\"\n\(source)\n\"\"\"\(hashes)),\n"
+    // `// exthost:flavors a b` and `// exthost:contexts a b` among the first ten lines.
+    func directive(_ name: String) -> [String] {
+        for line in source.split(separator: "\n", maxSplits: 10, omittingEmptySubsequences: false).prefix(10) {
+            let text = line.trimmingCharacters(in: .whitespaces)
+            let prefix = "// exthost:\(name) "
+            if text.hasPrefix(prefix) {
+                return text.dropFirst(prefix.count).split(separator: " ").map { "\"\($0)\"" }
+            }
+        }
+        return []
+    }
+    let flavors = "[" + directive("flavors").joined(separator: ", ") + "]"
+    let contexts = "[" + directive("contexts").joined(separator: ", ") + "]"
+    swift += "        (\"\(url.lastPathComponent)\", \(hashes)\"\"\"\n\(source)\n\"\"\"\(hashes), \(flavors), \(contexts)),\n"
 }
 swift += "    ]\n}\n"
 try swift.write(toFile: outputPath, atomically: true, encoding: .utf8)

@@ -48,8 +48,20 @@ public final class ExtensionContext {
         install(host: host, extraInfo: extraInfo)
     }
 
-    /// The host's own JavaScript (`js/*.js`, in order), made once for every context of the process.
-    static let hostScripts = EmbeddedScripts.all.map { ScriptSource($0.1, url: "exthost:///js/\($0.0)") }
+    /// The host's own JavaScript (`js/*.js`, in order), made once for every context of the process,
+    /// with the flavors and kinds of context each file is for (empty: all; see the `// exthost:`
+    /// lines at the top of a file).
+    private static let hostScripts = EmbeddedScripts.all.map { script in
+        (source: ScriptSource(script.source, url: "exthost:///js/\(script.name)"), flavors: script.flavors, contexts: script.contexts)
+    }
+
+    /// The files of the host's JavaScript that a context of `kind` in `flavor` runs.
+    static func hostScripts(flavor: Flavor, kind: ContextKind) -> [ScriptSource] {
+        hostScripts.compactMap { script in
+            (script.flavors.isEmpty || script.flavors.contains(flavor.rawValue))
+                && (script.contexts.isEmpty || script.contexts.contains(kind.rawValue)) ? script.source : nil
+        }
+    }
 
     /// Whether this is an extension's background service worker.
     var isServiceWorker: Bool {
@@ -107,7 +119,7 @@ public final class ExtensionContext {
             try hostObject.setProperty("kind", script.string(kind.rawValue))
             try hostObject.setProperty("flavor", script.string(flavor.rawValue))
             try hostObject.setProperty("context", script.parseJSON(JSONValue.object(info).jsonText) ?? script.object(prototype: nil))
-            for source in Self.hostScripts {
+            for source in Self.hostScripts(flavor: flavor, kind: kind) {
                 let setUp = try script.evaluate(source)
                 try setUp.call([hostObject])
             }
