@@ -13,7 +13,7 @@ extension ExtensionHost {
     @discardableResult
     public func open(_ url: String) -> Int {
         let windowID = browser.lastFocusedWindowID ?? browser.openWindow().id
-        if !initialTabUsedFlag, let first = browser.window(windowID)?.tabIDs.first {
+        if !initialTabUsedFlag, let first = browser.window(windowID)?.tabStrip.first {
             initialTabUsedFlag = true
             navigate(tabID: first, to: url)
             return first

@@ -194,7 +194,7 @@ extension ExtensionInstance {
     /// permission, host permission for the page, or `activeTab` granted for it.
     func canSeeDetails(of tab: Tab) -> Bool {
         if manifest.permissions.contains("tabs") || activeTabs.contains(tab.id) { return true }
-        return hostPatterns.contains { $0.matches(tab.url) }
+        return hostPatterns.contains { $0.matches(tab.matchableURL) }
     }
 
     /// Grants `activeTab` for a tab's current page (after a click on the extension's button).
