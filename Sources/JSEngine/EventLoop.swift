@@ -61,6 +61,18 @@ public final class EventLoop {
         return timers.insert(due: now + interval, interval: repeats ? interval : nil, owner: owner, action: action)
     }
 
+    /// Schedules `action` after a hop: a step that takes `delay` milliseconds in a browser (a message
+    /// crossing between processes) but nothing here. With the virtual clock it is a timer like any
+    /// other. With the real clock the delay only orders it among the timers: it runs as soon as every
+    /// timer ahead of it (due earlier, or as early and started first) has fired, without waiting for
+    /// its own due time, so a `setTimeout(0)` set before or just after a message leaves still fires
+    /// before the answer comes back, in both modes.
+    @discardableResult
+    public func startHop(after delay: Double, _ action: @escaping Task) -> TimerID {
+        let interval = delay.isFinite ? max(0, delay) : 0
+        return timers.insert(due: now + interval, interval: nil, owner: 0, isHop: true, action: action)
+    }
+
     /// Cancels a timer; cancelling one that fired or was cancelled does nothing.
     public func cancelTimer(_ id: TimerID) {
         timers.remove(id)
@@ -93,13 +105,16 @@ public final class EventLoop {
                 continue
             }
             if let condition, condition() { return .conditionMet }
-            guard let due = timers.nextDue else { return .idle }
+            guard let next = timers.next else { return .idle }
+            // With the real clock a hop first in line is due now: only a timer is waited for.
+            let hopsEarly = clockMode == .real
+            let due = hopsEarly && next.isHop ? min(next.due, now) : next.due
             if let maxTime, due > maxTime {
                 advance(to: maxTime)
                 return .timeLimit
             }
             advance(to: due)
-            while let (id, action) = timers.popDue(at: now) {
+            while let (id, action) = timers.popDue(at: now, hopsEarly: hopsEarly) {
                 enqueue { [unowned self] in
                     guard timers.isLive(id) else { return }
                     timers.finish(id)

@@ -6,6 +6,8 @@ struct TimerQueue {
         var id: Int
         var interval: Double?
         var owner: Int
+        /// Whether the real clock need not wait for it (``EventLoop/startHop(after:_:)``).
+        var isHop: Bool
         var action: EventLoop.Task
     }
 
@@ -16,19 +18,19 @@ struct TimerQueue {
 
     var isEmpty: Bool { live.isEmpty }
 
-    /// The due time of the earliest live timer.
-    var nextDue: Double? {
+    /// The due time of the earliest live timer, and whether it is a hop.
+    var next: (due: Double, isHop: Bool)? {
         mutating get {
             dropCancelled()
-            return heap.first?.due
+            return heap.first.map { ($0.due, $0.isHop) }
         }
     }
 
-    mutating func insert(due: Double, interval: Double?, owner: Int, action: @escaping EventLoop.Task) -> TimerID {
+    mutating func insert(due: Double, interval: Double?, owner: Int, isHop: Bool = false, action: @escaping EventLoop.Task) -> TimerID {
         let id = nextID
         nextID += 1
         live[id] = (owner, interval != nil)
-        push(Entry(due: due, sequence: nextSequence, id: id, interval: interval, owner: owner, action: action))
+        push(Entry(due: due, sequence: nextSequence, id: id, interval: interval, owner: owner, isHop: isHop, action: action))
         nextSequence += 1
         return TimerID(value: id)
     }
@@ -41,12 +43,12 @@ struct TimerQueue {
         live = live.filter { $0.value.owner != owner }
     }
 
-    /// Removes the earliest timer due at or before `time` and returns its id and action; a repeating
-    /// timer is put back for its next time. The timer stays live until ``finish(_:)``, so cancelling it
-    /// before its task runs still stops it.
-    mutating func popDue(at time: Double) -> (id: TimerID, action: EventLoop.Task)? {
+    /// Removes the earliest timer due at or before `time` (or, with `hopsEarly`, a hop first in line
+    /// whenever it is due) and returns its id and action; a repeating timer is put back for its next
+    /// time. The timer stays live until ``finish(_:)``, so cancelling it before its task runs still stops it.
+    mutating func popDue(at time: Double, hopsEarly: Bool = false) -> (id: TimerID, action: EventLoop.Task)? {
         dropCancelled()
-        guard let first = heap.first, first.due <= time else { return nil }
+        guard let first = heap.first, first.due <= time || (hopsEarly && first.isHop) else { return nil }
         let entry = pop()
         if let interval = entry.interval {
             var next = entry
