@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import JSEngine
 
@@ -91,6 +92,25 @@ struct EventLoopTests {
         }
         #expect(loop.run() == .idle)
         #expect(order == ["timer 0 before", "timer 0 after", "timer 1 before", "hop 1", "hop 2", "timer 0 in hop 1", "hop 3", "timer 40"])
+    }
+
+    /// A task that runs long between starting a hop and a timer does not change their order: with
+    /// the real clock, what a batch of tasks starts is ordered from when the batch began.
+    @Test(arguments: [ClockMode.virtual, .real])
+    func aLongTaskKeepsTheOrderOfWhatItStarts(mode: ClockMode) {
+        let loop = EventLoop(clockMode: mode)
+        var order: [String] = []
+        loop.enqueue {
+            loop.startHop(after: 1) { order.append("hop") }
+            Thread.sleep(forTimeInterval: 0.005)
+            loop.startTimer(after: 0) { order.append("timer 0") }
+        }
+        loop.enqueue {
+            Thread.sleep(forTimeInterval: 0.005)
+            loop.startTimer(after: 0) { order.append("timer 0 of the next task") }
+        }
+        #expect(loop.run() == .idle)
+        #expect(order == ["timer 0", "timer 0 of the next task", "hop"])
     }
 
     /// With the real clock a hop does not wait for its delay: a hop an hour away runs well within
