@@ -260,7 +260,7 @@ extension ExtensionHost {
     /// Closes every content-script context in a tab's frames, because the tab navigated or closed.
     private func closeContexts(ofTab tabID: Int, navigated: Bool) {
         for instance in extensions {
-            for (key, context) in instance.contentContexts.sorted(by: { $0.value.id < $1.value.id }) where key.tabID == tabID {
+            for (key, context) in instance.contentContexts.inTab(tabID) {
                 instance.contentContexts[key] = nil
                 context.close(navigated: navigated)
             }
