@@ -428,15 +428,18 @@ public struct MatchPattern: Sendable, Hashable, CustomStringConvertible {
     ///
     /// - Parameter precomputed: `outer`'s path and query as scalars, when the caller has them.
     private func chromiumMatches(_ outer: MatchTargetURL, pathAndQuery precomputed: [Unicode.Scalar]?) -> Bool {
-        var url = outer
-        var pathAndQuery: [Unicode.Scalar]?
         if outer.scheme == "filesystem" {
             guard let inner = MatchTargetURL(outer.path), inner.hasAuthority else { return false }
             let innerPath = inner.path.dropFirst()
             guard let typeEnd = innerPath.firstIndex(of: "/") else { return false }
-            url = inner
-            pathAndQuery = Array(("/" + innerPath[...typeEnd] + innerPath[typeEnd...] + (outer.query.map { "?" + $0 } ?? "")).unicodeScalars)
+            let pathAndQuery = "/" + innerPath[...typeEnd] + innerPath[typeEnd...] + (outer.query.map { "?" + $0 } ?? "")
+            return chromiumMatches(inner, pathAndQuery: Array(pathAndQuery.unicodeScalars), outer: outer)
         }
+        return chromiumMatches(outer, pathAndQuery: precomputed ?? Array(outer.pathAndQuery.unicodeScalars), outer: outer)
+    }
+
+    /// ``chromiumMatches(_:pathAndQuery:)`` once the URL to match (the inner one of a `filesystem:` URL) is known.
+    private func chromiumMatches(_ url: MatchTargetURL, pathAndQuery: [Unicode.Scalar], outer: MatchTargetURL) -> Bool {
         if isAllURLs {
             guard let permitted = MatchPattern.permittedSchemes(flavor: .chrome, scope: scope) else { return true }
             return permitted.contains(url.scheme)
@@ -455,11 +458,12 @@ public struct MatchPattern: Sendable, Hashable, CustomStringConvertible {
         if port != "*", port != String(url.effectivePort) {
             return false
         }
-        return chromiumMatchesPath(pathAndQuery ?? precomputed ?? Array(outer.pathAndQuery.unicodeScalars))
+        return chromiumMatchesPath(pathAndQuery)
     }
 
     /// Chromium's `URLPattern::MatchesHost`.
     private func chromiumMatchesHost(_ url: MatchTargetURL) -> Bool {
+        if url.host == host { return true }
         let dot = UInt8(ascii: ".")
         let testHost = url.host.utf8.last == dot ? url.host.utf8.dropLast() : url.host.utf8[...]
         let patternHost = host.utf8.last == dot ? host.utf8.dropLast() : host.utf8[...]

@@ -71,7 +71,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     private static func writeString(_ string: String, to text: inout String) {
-        text += JSONStringLiteral.make(string)
+        JSONStringLiteral.write(string, to: &text)
     }
 
     /// Reads JSON text sent by a script (arguments of an API call). Object keys come out sorted.

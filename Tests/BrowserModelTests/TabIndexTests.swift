@@ -236,3 +236,20 @@ struct TabIndexTests {
         #expect(!pattern.matches(MatchableURL("not a url")))
     }
 }
+
+@Suite("JSON string literals")
+struct JSONStringLiteralTests {
+    /// Strings with nothing to escape go in whole; the others are escaped character by character.
+    @Test(arguments: [
+        ("plain", #""plain""#), ("", #""""#), ("é ü 😀 \u{7f}", "\"é ü 😀 \u{7f}\""),
+        ("a\"b\\c", #""a\"b\\c""#), ("line\nfeed\r\t\u{8}\u{c}", #""line\nfeed\r\t\b\f""#),
+        ("\u{1}\u{1f}", #""\u0001\u001f""#), ("sep\u{2028}para\u{2029}", #""sep\u2028para\u2029""#),
+        ("\u{2027}\u{202a}", "\"\u{2027}\u{202a}\""),
+    ])
+    func literals(text: String, literal: String) {
+        #expect(JSONStringLiteral.make(text) == literal)
+        var output = "["
+        JSONStringLiteral.write(text, to: &output)
+        #expect(output == "[" + literal)
+    }
+}
