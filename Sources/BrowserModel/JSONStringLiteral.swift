@@ -41,6 +41,17 @@ public enum JSONStringLiteral {
         output += "\""
     }
 
+    /// Appends `text` as a JSON string literal, quotes included, to `bytes` (UTF-8).
+    public static func write(_ text: String, to bytes: inout [UInt8]) {
+        if !needsEscape(text) {
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: text.utf8)
+            bytes.append(UInt8(ascii: "\""))
+        } else {
+            bytes.append(contentsOf: make(text).utf8)
+        }
+    }
+
     /// Whether `text` has a character that its literal escapes: a quote, a backslash, a control
     /// character, U+2028 or U+2029 (E2 80 A8 and E2 80 A9 in UTF-8).
     private static func needsEscape(_ text: String) -> Bool {

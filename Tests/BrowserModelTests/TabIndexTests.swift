@@ -251,5 +251,8 @@ struct JSONStringLiteralTests {
         var output = "["
         JSONStringLiteral.write(text, to: &output)
         #expect(output == "[" + literal)
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        JSONStringLiteral.write(text, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == "[" + literal)
     }
 }
