@@ -5,6 +5,8 @@
 public struct Browser: Sendable {
     /// The windows, in creation order.
     public private(set) var windows: [Window] = []
+    /// Where each window is in ``windows``.
+    private var windowIndexByID: [Int: Int] = [:]
     /// Every open tab, by id.
     public private(set) var tabs: [Int: Tab] = [:]
     /// The window that last had focus (the "current window" of `tabs.query`).
@@ -70,17 +72,18 @@ public struct Browser: Sendable {
         window.bounds = windowBounds
         window.state = windowState
         windows.append(window)
+        windowIndexByID[window.id] = windows.count - 1
         lastFocusedWindowID = window.id
         return window
     }
 
     /// The window with `id`.
     public func window(_ id: Int) -> Window? {
-        windows.first { $0.id == id }
+        windowIndexByID[id].map { windows[$0] }
     }
 
     private func windowIndex(_ id: Int) -> Int? {
-        windows.firstIndex { $0.id == id }
+        windowIndexByID[id]
     }
 
     // MARK: - Tabs
@@ -90,20 +93,20 @@ public struct Browser: Sendable {
         tabs[id]
     }
 
-    /// The position of a tab in its window.
+    /// The position of a tab in its window. O(log n).
     public func index(of tabID: Int) -> Int? {
-        guard let tab = tabs[tabID], let window = window(tab.windowID) else { return nil }
-        return window.tabIDs.firstIndex(of: tabID)
+        guard let tab = tabs[tabID], let windowIndex = windowIndex(tab.windowID) else { return nil }
+        return windows[windowIndex].tabStrip.index(of: tabID)
     }
 
     /// The active tab of a window.
     public func activeTab(in windowID: Int) -> Tab? {
-        window(windowID)?.tabIDs.lazy.compactMap { tabs[$0] }.first { $0.active }
+        windowIndex(windowID).flatMap { windows[$0].activeTabID }.flatMap { tabs[$0] }
     }
 
     /// Every tab, in window order and then by index.
     public var orderedTabs: [Tab] {
-        windows.flatMap { window in window.tabIDs.compactMap { tabs[$0] } }
+        windows.flatMap { window in window.tabStrip.compactMap { tabs[$0] } }
     }
 
     /// Adds a tab showing `url` (not loaded yet) to a window, at `index` (default: the end).
@@ -115,9 +118,7 @@ public struct Browser: Sendable {
             id: makeTabID(), windowID: windowID, url: url, incognito: windows[windowIndex].incognito,
             openerTabID: openerTabID, width: viewport.width, height: viewport.height, lastAccessed: now)
         tabs[tab.id] = tab
-        let count = windows[windowIndex].tabIDs.count
-        let position = min(max(index ?? count, 0), count)
-        windows[windowIndex].tabIDs.insert(tab.id, at: position)
+        windows[windowIndex].tabStrip.insert(tab.id, at: index ?? Int.max)
         return tab
     }
 
@@ -129,12 +130,19 @@ public struct Browser: Sendable {
     ///   the selection, as `tabs.update(id, {highlighted: true})` does).
     @discardableResult
     public mutating func activate(_ tabID: Int, now: Double, keepingHighlights: Bool = false) -> Int? {
-        guard let tab = tabs[tabID], let window = window(tab.windowID) else { return nil }
+        guard let tab = tabs[tabID], let windowIndex = windowIndex(tab.windowID) else { return nil }
         var previous: Int?
-        for id in window.tabIDs where id != tabID {
-            if tabs[id]?.active == true { previous = id }
-            tabs[id]?.active = false
-            if !keepingHighlights { tabs[id]?.highlighted = false }
+        if let active = windows[windowIndex].activeTabID, active != tabID {
+            tabs[active]?.active = false
+            previous = active
+        }
+        windows[windowIndex].activeTabID = tabID
+        if keepingHighlights {
+            windows[windowIndex].highlightedTabIDs.insert(tabID)
+        } else {
+            let highlighted = windows[windowIndex].highlightedTabIDs
+            windows[windowIndex].highlightedTabIDs = [tabID]
+            for id in highlighted where id != tabID { tabs[id]?.highlighted = false }
         }
         tabs[tabID]?.active = true
         tabs[tabID]?.highlighted = true
@@ -149,29 +157,29 @@ public struct Browser: Sendable {
     /// - Returns: the removed tab, whether its window closed with it, and the tab to activate next.
     public mutating func removeTab(_ tabID: Int) -> (tab: Tab, windowClosing: Bool, nextActive: Int?)? {
         guard let tab = tabs.removeValue(forKey: tabID), let windowIndex = windowIndex(tab.windowID) else { return nil }
-        let position = windows[windowIndex].tabIDs.firstIndex(of: tabID) ?? 0
-        windows[windowIndex].tabIDs.removeAll { $0 == tabID }
-        let remaining = windows[windowIndex].tabIDs
+        let position = windows[windowIndex].tabStrip.remove(tabID) ?? 0
+        windows[windowIndex].highlightedTabIDs.remove(tabID)
+        if windows[windowIndex].activeTabID == tabID { windows[windowIndex].activeTabID = nil }
+        let remaining = windows[windowIndex].tabStrip.count
         var nextActive: Int?
-        if tab.active, !remaining.isEmpty {
-            nextActive = remaining[min(position, remaining.count - 1)]
+        if tab.active, remaining > 0 {
+            nextActive = windows[windowIndex].tabStrip.id(at: min(position, remaining - 1))
         }
-        let windowClosing = remaining.isEmpty
+        let windowClosing = remaining == 0
         if windowClosing {
             windows.remove(at: windowIndex)
+            windowIndexByID[tab.windowID] = nil
+            for index in windowIndex..<windows.count { windowIndexByID[windows[index].id] = index }
             if lastFocusedWindowID == tab.windowID { lastFocusedWindowID = windows.last?.id }
         }
         return (tab, windowClosing, nextActive)
     }
 
-    /// Changes a tab's state; `change` may not alter the tab's id or window.
+    /// Changes a tab's state; `change` may not alter the tab's id or window, nor whether it is
+    /// active or highlighted (``activate(_:now:keepingHighlights:)`` does that).
     public mutating func updateTab(_ tabID: Int, _ change: (inout Tab) -> Void) {
-        guard var tab = tabs[tabID] else { return }
-        let id = tab.id, windowID = tab.windowID
-        change(&tab)
-        tab.id = id
-        tab.windowID = windowID
-        tabs[tabID] = tab
+        guard tabs[tabID] != nil else { return }
+        tabs[tabID]!.update(change)
     }
 
     /// Moves a tab to `index` in its window (clamped; -1 or past the end is the end).
@@ -180,18 +188,18 @@ public struct Browser: Sendable {
     @discardableResult
     public mutating func moveTab(_ tabID: Int, to index: Int) -> (from: Int, to: Int)? {
         guard let tab = tabs[tabID], let windowIndex = windowIndex(tab.windowID),
-            let from = windows[windowIndex].tabIDs.firstIndex(of: tabID)
+            let from = windows[windowIndex].tabStrip.remove(tabID)
         else { return nil }
-        windows[windowIndex].tabIDs.remove(at: from)
-        let count = windows[windowIndex].tabIDs.count
+        let count = windows[windowIndex].tabStrip.count
         let to = index < 0 || index > count ? count : index
-        windows[windowIndex].tabIDs.insert(tabID, at: to)
+        windows[windowIndex].tabStrip.insert(tabID, at: to)
         return (from, to)
     }
 
     /// The number of pinned tabs at the start of a window.
     public func pinnedCount(in windowID: Int) -> Int {
-        window(windowID)?.tabIDs.prefix { tabs[$0]?.pinned == true }.count ?? 0
+        guard let windowIndex = windowIndex(windowID) else { return 0 }
+        return windows[windowIndex].tabStrip.prefix { tabs[$0]?.pinned == true }.count
     }
 
     // MARK: - Frames

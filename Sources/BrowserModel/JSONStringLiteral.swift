@@ -3,7 +3,21 @@ public enum JSONStringLiteral {
     /// `text` as a JSON string literal, quotes included. U+2028 and U+2029 are escaped too, so the
     /// literal is also valid JavaScript source.
     public static func make(_ text: String) -> String {
-        var output = "\""
+        var output = ""
+        write(text, to: &output)
+        return output
+    }
+
+    /// Appends `text` as a JSON string literal, quotes included, to `output`.
+    public static func write(_ text: String, to output: inout String) {
+        // Most strings need no escape: they go in whole.
+        if !needsEscape(text) {
+            output += "\""
+            output += text
+            output += "\""
+            return
+        }
+        output += "\""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""
@@ -24,6 +38,30 @@ public enum JSONStringLiteral {
                 }
             }
         }
-        return output + "\""
+        output += "\""
+    }
+
+    /// Appends `text` as a JSON string literal, quotes included, to `bytes` (UTF-8).
+    public static func write(_ text: String, to bytes: inout [UInt8]) {
+        if !needsEscape(text) {
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: text.utf8)
+            bytes.append(UInt8(ascii: "\""))
+        } else {
+            bytes.append(contentsOf: make(text).utf8)
+        }
+    }
+
+    /// Whether `text` has a character that its literal escapes: a quote, a backslash, a control
+    /// character, U+2028 or U+2029 (E2 80 A8 and E2 80 A9 in UTF-8).
+    private static func needsEscape(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for (index, byte) in bytes.enumerated() {
+                if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
+                if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] & 0xFE == 0xA8 { return true }
+            }
+            return false
+        }
     }
 }

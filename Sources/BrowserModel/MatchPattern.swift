@@ -44,6 +44,8 @@ public struct MatchPattern: Sendable, Hashable, CustomStringConvertible {
     public let port: String
     /// The path part, starting with `/` for hierarchical schemes; nil for `<all_urls>`.
     public let path: String?
+    /// Chromium: ``path`` with `\` and `?` escaped, as `base::MatchPattern` takes it (made once, not per URL).
+    private let chromiumPathPattern: [Unicode.Scalar]
 
     /// The text `<all_urls>`.
     public static let allURLsText = "<all_urls>"
@@ -70,6 +72,9 @@ public struct MatchPattern: Sendable, Hashable, CustomStringConvertible {
         matchesSubdomains = parts.matchesSubdomains
         port = parts.port
         path = parts.path
+        chromiumPathPattern = flavor == .chrome
+            ? Array((parts.path ?? "").replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "?", with: "\\?").unicodeScalars)
+            : []
     }
 
     /// The pattern as written.
@@ -81,10 +86,19 @@ public struct MatchPattern: Sendable, Hashable, CustomStringConvertible {
         return matches(target)
     }
 
+    /// Whether the parsed `url` is one of the URLs the pattern names. Invalid URLs never match.
+    public func matches(_ url: MatchableURL) -> Bool {
+        guard let target = url.target else { return false }
+        switch flavor {
+        case .chrome: return chromiumMatches(target, pathAndQuery: url.pathAndQueryScalars)
+        case .firefox: return geckoMatches(target)
+        }
+    }
+
     /// Whether the parsed `target` is one of the URLs the pattern names.
     func matches(_ target: MatchTargetURL) -> Bool {
         switch flavor {
-        case .chrome: chromiumMatches(target)
+        case .chrome: chromiumMatches(target, pathAndQuery: nil)
         case .firefox: geckoMatches(target)
         }
     }
@@ -105,24 +119,31 @@ public struct MatchPattern: Sendable, Hashable, CustomStringConvertible {
     /// Schemes `*` stands for.
     static func wildcardSchemes(flavor: Flavor) -> Set<String> {
         switch flavor {
-        case .chrome: ["http", "https"]
-        case .firefox: ["http", "https", "ws", "wss"]
+        case .chrome: chromiumWildcardSchemes
+        case .firefox: geckoWildcardSchemes
         }
     }
+
+    private static let chromiumWildcardSchemes: Set<String> = ["http", "https"]
+    private static let geckoWildcardSchemes: Set<String> = ["http", "https", "ws", "wss"]
 
     /// Schemes a pattern may name in `scope`; nil when any scheme is allowed.
     static func permittedSchemes(flavor: Flavor, scope: Scope) -> Set<String>? {
         switch (flavor, scope) {
-        case (.chrome, .contentScripts): ["http", "https", "file", "ftp", "uuid-in-package"]
-        case (.chrome, .hostPermissions): ["http", "https", "file", "ftp", "ws", "wss", "uuid-in-package"]
+        case (.chrome, .contentScripts): chromiumContentScriptSchemes
+        case (.chrome, .hostPermissions): chromiumHostPermissionSchemes
         case (.chrome, .anyScheme): nil
         case (.firefox, .contentScripts), (.firefox, .hostPermissions):
-            ["http", "https", "ws", "wss", "file", "ftp", "data"]
+            geckoPermittedSchemes
         case (.firefox, .anyScheme):
             // `<all_urls>` keeps Firefox's permitted schemes even without scheme restrictions.
-            ["http", "https", "ws", "wss", "file", "ftp", "data"]
+            geckoPermittedSchemes
         }
     }
+
+    private static let chromiumContentScriptSchemes: Set<String> = ["http", "https", "file", "ftp", "uuid-in-package"]
+    private static let chromiumHostPermissionSchemes: Set<String> = ["http", "https", "file", "ftp", "ws", "wss", "uuid-in-package"]
+    private static let geckoPermittedSchemes: Set<String> = ["http", "https", "ws", "wss", "file", "ftp", "data"]
 
     /// Chromium's standard schemes (`url::IsStandard`): written with `://` and having a host.
     static let chromiumStandardSchemes: Set<String> = [
@@ -404,17 +425,21 @@ public struct MatchPattern: Sendable, Hashable, CustomStringConvertible {
 
     /// Chromium's `URLPattern::MatchesURL`. A `filesystem:` URL is matched by its inner URL, with the path
     /// being the inner path (`/<type>/`) followed by the outer path.
-    private func chromiumMatches(_ outer: MatchTargetURL) -> Bool {
-        var url = outer
-        var pathAndQuery = outer.pathAndQuery
+    ///
+    /// - Parameter precomputed: `outer`'s path and query as scalars, when the caller has them.
+    private func chromiumMatches(_ outer: MatchTargetURL, pathAndQuery precomputed: [Unicode.Scalar]?) -> Bool {
         if outer.scheme == "filesystem" {
             guard let inner = MatchTargetURL(outer.path), inner.hasAuthority else { return false }
             let innerPath = inner.path.dropFirst()
             guard let typeEnd = innerPath.firstIndex(of: "/") else { return false }
-            url = inner
-            pathAndQuery = "/" + innerPath[...typeEnd] + innerPath[typeEnd...]
-                + (outer.query.map { "?" + $0 } ?? "")
+            let pathAndQuery = "/" + innerPath[...typeEnd] + innerPath[typeEnd...] + (outer.query.map { "?" + $0 } ?? "")
+            return chromiumMatches(inner, pathAndQuery: Array(pathAndQuery.unicodeScalars), outer: outer)
         }
+        return chromiumMatches(outer, pathAndQuery: precomputed ?? Array(outer.pathAndQuery.unicodeScalars), outer: outer)
+    }
+
+    /// ``chromiumMatches(_:pathAndQuery:)`` once the URL to match (the inner one of a `filesystem:` URL) is known.
+    private func chromiumMatches(_ url: MatchTargetURL, pathAndQuery: [Unicode.Scalar], outer: MatchTargetURL) -> Bool {
         if isAllURLs {
             guard let permitted = MatchPattern.permittedSchemes(flavor: .chrome, scope: scope) else { return true }
             return permitted.contains(url.scheme)
@@ -438,28 +463,27 @@ public struct MatchPattern: Sendable, Hashable, CustomStringConvertible {
 
     /// Chromium's `URLPattern::MatchesHost`.
     private func chromiumMatchesHost(_ url: MatchTargetURL) -> Bool {
-        var testHost = Array(url.host.utf8)
-        var patternHost = Array(host.utf8)
-        if testHost.last == UInt8(ascii: ".") { testHost.removeLast() }
-        if patternHost.last == UInt8(ascii: ".") { patternHost.removeLast() }
-        if testHost == patternHost { return true }
+        if url.host == host { return true }
+        let dot = UInt8(ascii: ".")
+        let testHost = url.host.utf8.last == dot ? url.host.utf8.dropLast() : url.host.utf8[...]
+        let patternHost = host.utf8.last == dot ? host.utf8.dropLast() : host.utf8[...]
+        if testHost.elementsEqual(patternHost) { return true }
         if matchesSubdomains, patternHost.isEmpty { return true }
         if !matchesSubdomains { return false }
         if url.hostIsIPAddress { return false }
         if testHost.count <= patternHost.count + 1 { return false }
-        let dotIndex = testHost.count - patternHost.count - 1
-        return testHost[(dotIndex + 1)...].elementsEqual(patternHost) && testHost[dotIndex] == UInt8(ascii: ".")
+        let suffixStart = testHost.index(testHost.endIndex, offsetBy: -patternHost.count)
+        return testHost[suffixStart...].elementsEqual(patternHost) && testHost[testHost.index(before: suffixStart)] == dot
     }
 
     /// Chromium's `URLPattern::MatchesPath`: `base::MatchPattern` with `?` and `\` escaped, plus the rule
     /// that `/foo/*` also matches `/foo`.
-    private func chromiumMatchesPath(_ test: String) -> Bool {
-        let escaped = (path ?? "").replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: "?", with: "\\?")
-        if escaped.utf8.count == test.utf8.count + 2, escaped.hasPrefix(test), escaped.hasSuffix("/*") {
+    private func chromiumMatchesPath(_ test: [Unicode.Scalar]) -> Bool {
+        let escaped = chromiumPathPattern
+        if escaped.count == test.count + 2, escaped.starts(with: test), escaped.suffix(2).elementsEqual("/*".unicodeScalars) {
             return true
         }
-        return Glob.chromiumMatches(Array(test.unicodeScalars), pattern: Array(escaped.unicodeScalars))
+        return Glob.chromiumMatches(test, pattern: escaped)
     }
 
     /// Firefox's `MatchPatternCore::Matches`.

@@ -209,8 +209,19 @@ struct MatchTargetURL {
         }
     }
 
+    /// Whether `path` has a `.` or a `%2e` (either case): a quick test before splitting it.
+    private static func mayHaveDotSegment(_ path: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: ".") { return true }
+            if previous == (UInt8(ascii: "%"), UInt8(ascii: "2")), byte | 0x20 == UInt8(ascii: "e") { return true }
+            previous = (previous.1, byte)
+        }
+        return false
+    }
+
     private static func removingDotSegments(_ path: String) -> String {
-        guard path.contains(".") || path.lowercased().contains("%2e") else { return path }
+        guard MatchTargetURL.mayHaveDotSegment(path) else { return path }
         let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
         var output: [Substring] = []
         var endsWithSlash = false

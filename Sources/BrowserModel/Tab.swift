@@ -23,7 +23,12 @@ public struct Tab: Sendable, Hashable {
     /// Whether the tab is pinned.
     public var pinned: Bool
     /// The URL of the tab's top frame (the committed URL).
-    public var url: String
+    public var url: String {
+        didSet { if url != oldValue { matchableURL = MatchableURL(url) } }
+    }
+    /// ``url`` parsed once for match patterns, which `tabs.query({url})` and permission checks test
+    /// many times.
+    public private(set) var matchableURL: MatchableURL
     /// The URL being loaded before it commits, if any.
     public var pendingURL: String?
     /// The tab's title.
@@ -71,6 +76,7 @@ public struct Tab: Sendable, Hashable {
         self.highlighted = false
         self.pinned = false
         self.url = url
+        self.matchableURL = MatchableURL(url)
         self.pendingURL = nil
         self.title = ""
         self.status = .loading
@@ -88,6 +94,17 @@ public struct Tab: Sendable, Hashable {
         self.groupID = -1
         self.cookieStoreID = "firefox-default"
         self.frames = []
+    }
+
+    /// Applies `change`, keeping what the browser manages: the id, the window, and whether the tab
+    /// is active or highlighted.
+    mutating func update(_ change: (inout Tab) -> Void) {
+        let (id, windowID, active, highlighted) = (self.id, self.windowID, self.active, self.highlighted)
+        change(&self)
+        self.id = id
+        self.windowID = windowID
+        self.active = active
+        self.highlighted = highlighted
     }
 
     /// The frame with `id`, if the tab has it.

@@ -1,4 +1,4 @@
-/// A browser window: an ordered list of tabs.
+/// A browser window: an ordered list of tabs, and which of them is active and highlighted.
 public struct Window: Sendable {
     /// The kind of a window, as `windows.WindowType` names it.
     public enum Kind: String, Sendable {
@@ -12,8 +12,14 @@ public struct Window: Sendable {
 
     /// The window's id, unique for the browser's whole run.
     public var id: Int
-    /// The window's tabs, by index.
-    public var tabIDs: [Int]
+    /// The window's tabs, in order; a tab's index and the tab at an index take O(log n).
+    public internal(set) var tabStrip = TabStrip()
+    /// The window's tab ids, by index (O(n): prefer ``tabStrip`` for one tab).
+    public var tabIDs: [Int] { tabStrip.ids }
+    /// The window's active tab, if it has one.
+    public internal(set) var activeTabID: Int?
+    /// The window's highlighted (selected) tabs.
+    public internal(set) var highlightedTabIDs: Set<Int> = []
     /// The window's kind.
     public var kind: Kind
     /// Whether the window is private (incognito).
@@ -28,7 +34,6 @@ public struct Window: Sendable {
     /// Creates an empty window.
     public init(id: Int, kind: Kind = .normal, incognito: Bool = false) {
         self.id = id
-        self.tabIDs = []
         self.kind = kind
         self.incognito = incognito
     }

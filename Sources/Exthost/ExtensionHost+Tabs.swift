@@ -13,7 +13,7 @@ extension ExtensionHost {
     @discardableResult
     public func open(_ url: String) -> Int {
         let windowID = browser.lastFocusedWindowID ?? browser.openWindow().id
-        if !initialTabUsedFlag, let first = browser.window(windowID)?.tabIDs.first {
+        if !initialTabUsedFlag, let first = browser.window(windowID)?.tabStrip.first {
             initialTabUsedFlag = true
             navigate(tabID: first, to: url)
             return first
@@ -260,7 +260,7 @@ extension ExtensionHost {
     /// Closes every content-script context in a tab's frames, because the tab navigated or closed.
     private func closeContexts(ofTab tabID: Int, navigated: Bool) {
         for instance in extensions {
-            for (key, context) in instance.contentContexts.sorted(by: { $0.value.id < $1.value.id }) where key.tabID == tabID {
+            for (key, context) in instance.contentContexts.inTab(tabID) {
                 instance.contentContexts[key] = nil
                 context.close(navigated: navigated)
             }

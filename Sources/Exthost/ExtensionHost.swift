@@ -61,13 +61,14 @@ public final class ExtensionHost {
     /// How long (milliseconds of the loop's clock) something takes to cross from one process of a
     /// browser to another: an event or a message reaching a context, a page-load step. In a browser
     /// these hops take a while, so a `setTimeout(0)` set before a message leaves fires before the
-    /// answer comes back; with the virtual clock the hop costs nothing but keeps that order.
+    /// answer comes back; with either clock the hop costs nothing but keeps that order
+    /// (``EventLoop/startHop(after:_:)``: with the real clock nothing sleeps for a hop).
     static let crossProcessDelay: Double = 1
 
     /// Runs `work` as a task after one cross-process hop; hops run in the order they were made.
     func crossProcess(_ work: @escaping () -> Void) {
         pendingHops += 1
-        loop.startTimer(after: Self.crossProcessDelay) { [weak self] in
+        loop.startHop(after: Self.crossProcessDelay) { [weak self] in
             self?.pendingHops -= 1
             work()
         }

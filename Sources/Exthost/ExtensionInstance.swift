@@ -15,7 +15,7 @@ public final class ExtensionInstance {
     /// Whether the background has run its scripts (or the extension has none).
     var backgroundStarted = false
     /// The content-script contexts, one per frame the extension's scripts run in, by tab and frame.
-    var contentContexts: [FrameKey: ExtensionContext] = [:]
+    var contentContexts = ContentContexts()
     /// The patterns of the extension's host permissions.
     let hostPatterns: [MatchPattern]
     /// The tabs `activeTab` is granted for (until they navigate).
@@ -29,6 +29,41 @@ public final class ExtensionInstance {
     struct FrameKey: Hashable {
         var tabID: Int
         var frameID: Int
+    }
+
+    /// The content-script contexts by frame, with each tab's frames indexed, so that closing the
+    /// contexts of one tab takes time in its own contexts, not in every tab's.
+    struct ContentContexts {
+        private var byFrame: [FrameKey: ExtensionContext] = [:]
+        private var framesOfTab: [Int: Set<Int>] = [:]
+
+        subscript(key: FrameKey) -> ExtensionContext? {
+            get { byFrame[key] }
+            set {
+                byFrame[key] = newValue
+                if newValue != nil {
+                    framesOfTab[key.tabID, default: []].insert(key.frameID)
+                } else if framesOfTab[key.tabID]?.remove(key.frameID) != nil, framesOfTab[key.tabID]?.isEmpty == true {
+                    framesOfTab[key.tabID] = nil
+                }
+            }
+        }
+
+        /// Every context, in no order.
+        var values: Dictionary<FrameKey, ExtensionContext>.Values { byFrame.values }
+
+        /// The contexts in a tab's frames, oldest first.
+        func inTab(_ tabID: Int) -> [(key: FrameKey, context: ExtensionContext)] {
+            (framesOfTab[tabID] ?? []).compactMap { frameID in
+                let key = FrameKey(tabID: tabID, frameID: frameID)
+                return byFrame[key].map { (key, $0) }
+            }.sorted { $0.context.id < $1.context.id }
+        }
+
+        mutating func removeAll() {
+            byFrame.removeAll()
+            framesOfTab.removeAll()
+        }
     }
 
     init(directory: URL, flavor: Flavor) throws(ExtensionLoadError) {
@@ -205,7 +240,7 @@ extension ExtensionInstance {
     /// permission, host permission for the page, or `activeTab` granted for it.
     func canSeeDetails(of tab: Tab) -> Bool {
         if manifest.permissions.contains("tabs") || activeTabs.contains(tab.id) { return true }
-        return hostPatterns.contains { $0.matches(tab.url) }
+        return hostPatterns.contains { $0.matches(tab.matchableURL) }
     }
 
     /// Grants `activeTab` for a tab's current page (after a click on the extension's button).

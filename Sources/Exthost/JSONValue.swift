@@ -32,46 +32,44 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// The value as compact JSON text.
     public var jsonText: String {
-        var text = ""
-        write(to: &text)
-        return text
+        // Written as UTF-8 bytes and made a string once: appending to a String piece by piece
+        // costs more than the bytes (a query's answer holds thousands of members).
+        var bytes: [UInt8] = []
+        write(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    private func write(to text: inout String) {
+    private func write(to bytes: inout [UInt8]) {
         switch self {
-        case .null: text += "null"
-        case .undefined: Self.writeString(Self.undefinedMarker, to: &text)
-        case .bool(let flag): text += flag ? "true" : "false"
+        case .null: bytes.append(contentsOf: "null".utf8)
+        case .undefined: JSONStringLiteral.write(Self.undefinedMarker, to: &bytes)
+        case .bool(let flag): bytes.append(contentsOf: (flag ? "true" : "false").utf8)
         case .number(let number):
             if number.isFinite, number == number.rounded(), abs(number) < 1e15 {
-                text += String(Int64(number))
+                bytes.append(contentsOf: String(Int64(number)).utf8)
             } else if number.isFinite {
-                text += "\(number)"
+                bytes.append(contentsOf: "\(number)".utf8)
             } else {
-                text += "null"
+                bytes.append(contentsOf: "null".utf8)
             }
-        case .string(let string): Self.writeString(string, to: &text)
+        case .string(let string): JSONStringLiteral.write(string, to: &bytes)
         case .array(let items):
-            text += "["
+            bytes.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { text += "," }
-                item.write(to: &text)
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                item.write(to: &bytes)
             }
-            text += "]"
+            bytes.append(UInt8(ascii: "]"))
         case .object(let members):
-            text += "{"
+            bytes.append(UInt8(ascii: "{"))
             for (index, (key, value)) in members.enumerated() {
-                if index > 0 { text += "," }
-                Self.writeString(key, to: &text)
-                text += ":"
-                value.write(to: &text)
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                JSONStringLiteral.write(key, to: &bytes)
+                bytes.append(UInt8(ascii: ":"))
+                value.write(to: &bytes)
             }
-            text += "}"
+            bytes.append(UInt8(ascii: "}"))
         }
-    }
-
-    private static func writeString(_ string: String, to text: inout String) {
-        text += JSONStringLiteral.make(string)
     }
 
     /// Reads JSON text sent by a script (arguments of an API call). Object keys come out sorted.

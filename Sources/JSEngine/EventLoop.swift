@@ -22,6 +22,18 @@ public final class EventLoop {
     private var taskHead = 0
     private var timers = TimerQueue()
     private var virtualNow: Double = 0
+    /// Real clock: the time at which the current batch of tasks began (the loop last turned to its
+    /// timers). Timers and hops started during the batch are ordered from it, as if time stood still
+    /// while the batch ran, as it does with the virtual clock.
+    private var batchStart: Double = 0
+
+    /// The time timers and hops started now are ordered from.
+    private var orderingNow: Double {
+        switch clockMode {
+        case .virtual: return virtualNow
+        case .real: return batchStart
+        }
+    }
 
     /// Creates a loop. The clock starts at 0.
     public init(clockMode: ClockMode = .virtual) {
@@ -58,7 +70,19 @@ public final class EventLoop {
     @discardableResult
     public func startTimer(after delay: Double, repeats: Bool = false, owner: Int = 0, _ action: @escaping Task) -> TimerID {
         let interval = delay.isFinite ? max(0, delay) : 0
-        return timers.insert(due: now + interval, interval: repeats ? interval : nil, owner: owner, action: action)
+        return timers.insert(due: orderingNow + interval, fireAt: now + interval, interval: repeats ? interval : nil, owner: owner, action: action)
+    }
+
+    /// Schedules `action` after a hop: a step that takes `delay` milliseconds in a browser (a message
+    /// crossing between processes) but nothing here. With the virtual clock it is a timer like any
+    /// other. With the real clock the delay only orders it among the timers: it runs as soon as every
+    /// timer ahead of it (due earlier, or as early and started first) has fired, without waiting for
+    /// its own due time, so a `setTimeout(0)` set before or just after a message leaves still fires
+    /// before the answer comes back, in both modes.
+    @discardableResult
+    public func startHop(after delay: Double, _ action: @escaping Task) -> TimerID {
+        let interval = delay.isFinite ? max(0, delay) : 0
+        return timers.insert(due: orderingNow + interval, fireAt: now + interval, interval: nil, owner: 0, isHop: true, action: action)
     }
 
     /// Cancels a timer; cancelling one that fired or was cancelled does nothing.
@@ -78,6 +102,7 @@ public final class EventLoop {
     /// - Returns: why the run ended.
     @discardableResult
     public func run(maxTime: Double? = nil, until condition: (() -> Bool)? = nil) -> RunOutcome {
+        startBatch()
         while true {
             if let maxTime, now > maxTime { return .timeLimit }
             if let interruption, interruption() { return .interrupted }
@@ -93,13 +118,17 @@ public final class EventLoop {
                 continue
             }
             if let condition, condition() { return .conditionMet }
-            guard let due = timers.nextDue else { return .idle }
+            guard let next = timers.next else { return .idle }
+            // With the real clock a hop first in line is due now: only a timer is waited for.
+            let hopsEarly = clockMode == .real
+            let due = hopsEarly && next.isHop ? min(next.fireAt, now) : next.fireAt
             if let maxTime, due > maxTime {
                 advance(to: maxTime)
                 return .timeLimit
             }
             advance(to: due)
-            while let (id, action) = timers.popDue(at: now) {
+            startBatch()
+            while let (id, action) = timers.popDue(at: now, hopsEarly: hopsEarly) {
                 enqueue { [unowned self] in
                     guard timers.isLive(id) else { return }
                     timers.finish(id)
@@ -107,6 +136,11 @@ public final class EventLoop {
                 }
             }
         }
+    }
+
+    /// Real clock: the tasks from here on are one batch, ordered from this time.
+    private func startBatch() {
+        if clockMode == .real { batchStart = max(batchStart, now) }
     }
 
     private func advance(to time: Double) {

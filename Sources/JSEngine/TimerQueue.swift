@@ -1,11 +1,19 @@
 /// The pending timers of an ``EventLoop``, ordered by due time and then by start order.
+///
+/// A timer has two times: `due` orders it (the loop's clock when the batch of tasks that started it
+/// began, plus its delay), and `fireAt` is the earliest it may fire (the clock when it was started,
+/// plus its delay). With the virtual clock they are the same; with the real clock a long task makes
+/// them differ, and the order stays the virtual clock's.
 struct TimerQueue {
     private struct Entry {
         var due: Double
+        var fireAt: Double
         var sequence: Int
         var id: Int
         var interval: Double?
         var owner: Int
+        /// Whether the real clock need not wait for it (``EventLoop/startHop(after:_:)``).
+        var isHop: Bool
         var action: EventLoop.Task
     }
 
@@ -16,19 +24,19 @@ struct TimerQueue {
 
     var isEmpty: Bool { live.isEmpty }
 
-    /// The due time of the earliest live timer.
-    var nextDue: Double? {
+    /// When the first live timer in order may fire, and whether it is a hop.
+    var next: (fireAt: Double, isHop: Bool)? {
         mutating get {
             dropCancelled()
-            return heap.first?.due
+            return heap.first.map { ($0.fireAt, $0.isHop) }
         }
     }
 
-    mutating func insert(due: Double, interval: Double?, owner: Int, action: @escaping EventLoop.Task) -> TimerID {
+    mutating func insert(due: Double, fireAt: Double, interval: Double?, owner: Int, isHop: Bool = false, action: @escaping EventLoop.Task) -> TimerID {
         let id = nextID
         nextID += 1
         live[id] = (owner, interval != nil)
-        push(Entry(due: due, sequence: nextSequence, id: id, interval: interval, owner: owner, action: action))
+        push(Entry(due: due, fireAt: fireAt, sequence: nextSequence, id: id, interval: interval, owner: owner, isHop: isHop, action: action))
         nextSequence += 1
         return TimerID(value: id)
     }
@@ -41,16 +49,17 @@ struct TimerQueue {
         live = live.filter { $0.value.owner != owner }
     }
 
-    /// Removes the earliest timer due at or before `time` and returns its id and action; a repeating
-    /// timer is put back for its next time. The timer stays live until ``finish(_:)``, so cancelling it
-    /// before its task runs still stops it.
-    mutating func popDue(at time: Double) -> (id: TimerID, action: EventLoop.Task)? {
+    /// Removes the first timer in order when it may fire at `time` (or, with `hopsEarly`, when it
+    /// is a hop) and returns its id and action; a repeating timer is put back for its next time. The
+    /// timer stays live until ``finish(_:)``, so cancelling it before its task runs still stops it.
+    mutating func popDue(at time: Double, hopsEarly: Bool = false) -> (id: TimerID, action: EventLoop.Task)? {
         dropCancelled()
-        guard let first = heap.first, first.due <= time else { return nil }
+        guard let first = heap.first, first.fireAt <= time || (hopsEarly && first.isHop) else { return nil }
         let entry = pop()
         if let interval = entry.interval {
             var next = entry
             next.due = time + max(interval, 1)
+            next.fireAt = next.due
             next.sequence = nextSequence
             nextSequence += 1
             push(next)

@@ -114,6 +114,10 @@ let mdnExamples: [MatchPatternExample] = [
         for url in example.notMatching {
             #expect(!pattern.matches(url), "\(example.pattern) should not match \(url)")
         }
+        // A URL parsed once (as a tab keeps its URL) matches as its text does.
+        for url in example.matching + example.notMatching {
+            #expect(pattern.matches(MatchableURL(url)) == pattern.matches(url), "\(example.pattern) on parsed \(url)")
+        }
     }
 
     /// MDN's examples that are not Firefox-specific hold in Chrome too, except for the WebSocket schemes.

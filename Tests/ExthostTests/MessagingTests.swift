@@ -1,6 +1,7 @@
 import BrowserModel
 import Exthost
 import Foundation
+import JSEngine
 import Testing
 
 /// End-to-end messaging through the router: ports and one-time messages between a background
@@ -18,6 +19,57 @@ struct MessagingTests {
             "content 2/0: Content script received: Hi from background script",
             "background: Background script received a reply: Hi from content script",
         ])
+    }
+
+    /// A message or a port message takes a hop to arrive, with either clock: a `setTimeout(0)` set
+    /// just before or just after it leaves fires before it arrives, and before its answer comes back.
+    /// With the real clock the hop does not sleep, but the order is the virtual clock's.
+    @Test(arguments: Flavor.allCases)
+    func timersKeepTheirPlaceAroundMessagesWithEitherClock(flavor: Flavor) throws {
+        let files = [
+            "manifest.json": TemporaryExtension.manifest(contentScripts: Self.contentScripts),
+            "bg.js": """
+                chrome.runtime.onMessage.addListener((m, sender, sendResponse) => {
+                  console.log('bg message', m);
+                  setTimeout(() => console.log('bg timer before answer'), 0);
+                  sendResponse('pong');
+                  setTimeout(() => console.log('bg timer after answer'), 0);
+                });
+                chrome.runtime.onConnect.addListener((port) => {
+                  console.log('bg connect', port.name);
+                  port.onMessage.addListener((m) => {
+                    console.log('bg port got', m);
+                    port.postMessage(m + 1);
+                    setTimeout(() => console.log('bg timer after port answer'), 0);
+                  });
+                  port.onDisconnect.addListener(() => console.log('bg disconnect'));
+                });
+                """,
+            "cs.js": """
+                if (window === window.top) {
+                  setTimeout(() => console.log('cs timer before send'), 0);
+                  chrome.runtime.sendMessage('ping', (answer) => {
+                    console.log('cs answer', answer);
+                    const port = chrome.runtime.connect({ name: 'p' });
+                    port.onMessage.addListener((m) => { console.log('cs port got', m); port.disconnect(); });
+                    setTimeout(() => console.log('cs timer before post'), 0);
+                    port.postMessage(1);
+                    setTimeout(() => console.log('cs timer after post'), 0);
+                  });
+                  setTimeout(() => console.log('cs timer after send'), 0);
+                }
+                """,
+        ]
+        let virtual = try HostRun.run(files: files, flavor: flavor, open: ["http://127.0.0.1:8000/other.html"])
+        let real = try HostRun.run(files: files, flavor: flavor, open: ["http://127.0.0.1:8000/other.html"], clockMode: .real)
+        #expect(virtual.texts == [
+            "cs timer before send", "cs timer after send",
+            "bg message ping", "bg timer before answer", "bg timer after answer",
+            "cs answer pong", "cs timer before post", "cs timer after post",
+            "bg connect p", "bg port got 1", "bg timer after port answer",
+            "cs port got 2", "bg disconnect",
+        ])
+        #expect(real.texts == virtual.texts)
     }
 
     @Test(arguments: Flavor.allCases)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import JSEngine
 
@@ -69,6 +70,77 @@ struct EventLoopTests {
         loop.cancelTimers(owner: 1)
         loop.run()
         #expect(fired == [2])
+    }
+
+    /// Hops keep their place among timers in both modes: a timer due no later than a hop, started
+    /// first or due earlier, fires before it; a timer due later fires after.
+    @Test(arguments: [ClockMode.virtual, .real])
+    func hopsKeepTheirOrderAmongTimers(mode: ClockMode) {
+        let loop = EventLoop(clockMode: mode)
+        var order: [String] = []
+        loop.enqueue {
+            loop.startTimer(after: 0) { order.append("timer 0 before") }
+            loop.startTimer(after: 1) { order.append("timer 1 before") }
+            loop.startHop(after: 1) {
+                order.append("hop 1")
+                loop.startTimer(after: 0) { order.append("timer 0 in hop 1") }
+                loop.startHop(after: 1) { order.append("hop 3") }
+            }
+            loop.startHop(after: 1) { order.append("hop 2") }
+            loop.startTimer(after: 0) { order.append("timer 0 after") }
+            loop.startTimer(after: 40) { order.append("timer 40") }
+        }
+        #expect(loop.run() == .idle)
+        #expect(order == ["timer 0 before", "timer 0 after", "timer 1 before", "hop 1", "hop 2", "timer 0 in hop 1", "hop 3", "timer 40"])
+    }
+
+    /// A task that runs long between starting a hop and a timer does not change their order: with
+    /// the real clock, what a batch of tasks starts is ordered from when the batch began.
+    @Test(arguments: [ClockMode.virtual, .real])
+    func aLongTaskKeepsTheOrderOfWhatItStarts(mode: ClockMode) {
+        let loop = EventLoop(clockMode: mode)
+        var order: [String] = []
+        loop.enqueue {
+            loop.startHop(after: 1) { order.append("hop") }
+            Thread.sleep(forTimeInterval: 0.005)
+            loop.startTimer(after: 0) { order.append("timer 0") }
+        }
+        loop.enqueue {
+            Thread.sleep(forTimeInterval: 0.005)
+            loop.startTimer(after: 0) { order.append("timer 0 of the next task") }
+        }
+        #expect(loop.run() == .idle)
+        #expect(order == ["timer 0", "timer 0 of the next task", "hop"])
+    }
+
+    /// With the real clock a hop does not wait for its delay: a hop an hour away runs well within
+    /// a time limit of a second, while a timer as far away would reach the limit.
+    @Test func realTimeDoesNotWaitForHops() {
+        let loop = EventLoop(clockMode: .real)
+        var ran: [String] = []
+        loop.startHop(after: 3_600_000) {
+            ran.append("hop")
+            loop.startHop(after: 3_600_000) { ran.append("second hop") }
+        }
+        #expect(loop.run(maxTime: 1000) == .idle)
+        #expect(ran == ["hop", "second hop"])
+
+        let timers = EventLoop(clockMode: .real)
+        timers.startTimer(after: 3_600_000) { ran.append("timer") }
+        #expect(timers.run(maxTime: 20) == .timeLimit)
+        #expect(ran == ["hop", "second hop"])
+    }
+
+    /// A cancelled hop does not run, in either mode.
+    @Test(arguments: [ClockMode.virtual, .real])
+    func cancelledHopsDoNotRun(mode: ClockMode) {
+        let loop = EventLoop(clockMode: mode)
+        var ran: [String] = []
+        let hop = loop.startHop(after: 1) { ran.append("cancelled") }
+        loop.startHop(after: 1) { ran.append("kept") }
+        loop.cancelTimer(hop)
+        #expect(loop.run() == .idle)
+        #expect(ran == ["kept"])
     }
 
     @Test func realTimeWaitsForTimers() {

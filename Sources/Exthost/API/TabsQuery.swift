@@ -29,40 +29,74 @@ enum TabsQuery {
                 break
             }
             let titleGlob = query["title"]?.stringValue.map { Glob($0, flavor: flavor) }
+            let browser = host.browser
             let currentWindowID = host.currentWindowID(for: request.context)
             var windowID = query["windowId"]?.intValue
             if windowID == -2 { windowID = currentWindowID }
             let owner = request.context.owner
+            func wanted(_ key: String) -> Bool? { query[key]?.boolValue }
+            // Properties no tab has: asking for them matches nothing.
+            if wanted("attention") == true || wanted("isArticle") == true || wanted("camera") == true || wanted("microphone") == true {
+                return request.respond(.array([]))
+            }
+            if let splitViewID = query["splitViewId"]?.intValue, splitViewID != -1 { return request.respond(.array([])) }
+            if let screen = query["screen"], screen != .bool(false) { return request.respond(.array([])) }
+            // The tab flags asked for, read once rather than per tab.
+            let flags: [(KeyPath<Tab, Bool>, Bool)] = [
+                ("active", \Tab.active), ("audible", \Tab.audible), ("autoDiscardable", \Tab.autoDiscardable),
+                ("discarded", \Tab.discarded), ("frozen", \Tab.frozen), ("highlighted", \Tab.highlighted),
+                ("muted", \Tab.muted), ("pinned", \Tab.pinned), ("hidden", \Tab.hidden),
+            ].compactMap { key, path in wanted(key).map { (path, $0) } }
+            let wantedIndex = query["index"]?.intValue
+            let wantedStatus = query["status"]?.stringValue
+            let wantedGroup = query["groupId"]?.intValue
+            let wantedOpener = query["openerTabId"]?.intValue
+            let wantedStores: [String]?
+            switch query["cookieStoreId"] {
+            case .string(let store)?: wantedStores = [store]
+            case .array(let stores)?: wantedStores = stores.compactMap(\.stringValue)
+            default: wantedStores = nil
+            }
+            let wantedType = query["windowType"]?.stringValue
+            let wantsCurrent = wanted("currentWindow"), wantsLastFocused = wanted("lastFocusedWindow")
             var matches: [JSONValue] = []
-            for tab in host.browser.orderedTabs {
-                guard let window = host.browser.window(tab.windowID) else { continue }
-                let index = host.browser.index(of: tab.id) ?? 0
-                func flag(_ key: String, _ value: Bool) -> Bool { query[key]?.boolValue.map { $0 == value } ?? true }
-                guard flag("active", tab.active), flag("audible", tab.audible), flag("autoDiscardable", tab.autoDiscardable),
-                    flag("discarded", tab.discarded), flag("frozen", tab.frozen), flag("highlighted", tab.highlighted),
-                    flag("muted", tab.muted), flag("pinned", tab.pinned), flag("hidden", tab.hidden),
-                    flag("attention", false), flag("isArticle", false), flag("camera", false), flag("microphone", false),
-                    flag("currentWindow", tab.windowID == currentWindowID),
-                    flag("lastFocusedWindow", tab.windowID == host.browser.lastFocusedWindowID)
-                else { continue }
-                if let windowID, tab.windowID != windowID { continue }
-                if let wanted = query["index"]?.intValue, wanted != index { continue }
-                if let status = query["status"]?.stringValue, status != tab.status.rawValue { continue }
-                if let groupID = query["groupId"]?.intValue, groupID != tab.groupID { continue }
-                if let splitViewID = query["splitViewId"]?.intValue, splitViewID != -1 { continue }
-                if let type = query["windowType"]?.stringValue, type != window.kind.rawValue { continue }
-                if let opener = query["openerTabId"]?.intValue, opener != (tab.openerTabID ?? -1) { continue }
-                switch query["cookieStoreId"] {
-                case .string(let store)?: if store != tab.cookieStoreID { continue }
-                case .array(let stores)?: if !stores.contains(.string(tab.cookieStoreID)) { continue }
-                default: break
+            for window in browser.windows {
+                // Window properties first: a window that fails them has no matching tab.
+                if let windowID, window.id != windowID { continue }
+                if let wantsCurrent, (window.id == currentWindowID) != wantsCurrent { continue }
+                if let wantsLastFocused, (window.id == browser.lastFocusedWindowID) != wantsLastFocused { continue }
+                if let wantedType, wantedType != window.kind.rawValue { continue }
+                func matching(_ tab: Tab, index: @autoclosure () -> Int) -> Bool {
+                    for (path, value) in flags where tab[keyPath: path] != value { return false }
+                    if let wantedIndex, wantedIndex != index() { return false }
+                    if let wantedStatus, wantedStatus != tab.status.rawValue { return false }
+                    if let wantedGroup, wantedGroup != tab.groupID { return false }
+                    if let wantedOpener, wantedOpener != (tab.openerTabID ?? -1) { return false }
+                    if let wantedStores, !wantedStores.contains(tab.cookieStoreID) { return false }
+                    // url and title only match tabs whose details the extension may see.
+                    if urlPatterns != nil || titleGlob != nil, !owner.canSeeDetails(of: tab) { return false }
+                    if let urlPatterns, !urlPatterns.contains(where: { $0.matches(tab.matchableURL) }) { return false }
+                    if let titleGlob, !titleGlob.matches(tab.title) { return false }
+                    return true
                 }
-                if let screen = query["screen"], screen != .bool(false) { continue }
-                // url and title only match tabs whose details the extension may see.
-                if urlPatterns != nil || titleGlob != nil, !owner.canSeeDetails(of: tab) { continue }
-                if let urlPatterns, !urlPatterns.contains(where: { $0.matches(tab.url) }) { continue }
-                if let titleGlob, !titleGlob.matches(tab.title) { continue }
-                matches.append(host.tabObject(tab, for: owner))
+                // The window's active tab and the tab at an index are known without a walk over the window.
+                var single: Int??
+                if wanted("active") == true {
+                    single = .some(window.activeTabID)
+                } else if let wantedIndex {
+                    single = .some(window.tabStrip.id(at: wantedIndex))
+                }
+                if let single {
+                    guard let id = single, let tab = browser.tab(id), let index = window.tabStrip.index(of: id),
+                        matching(tab, index: index)
+                    else { continue }
+                    matches.append(TabObject.make(tab, index: index, for: owner, flavor: flavor))
+                    continue
+                }
+                for (index, id) in window.tabStrip.enumerated() {
+                    guard let tab = browser.tab(id), matching(tab, index: index) else { continue }
+                    matches.append(TabObject.make(tab, index: index, for: owner, flavor: flavor))
+                }
             }
             request.respond(.array(matches))
         }

@@ -61,7 +61,7 @@ enum WindowObject {
             }
         }
         if populate {
-            let tabs = window.tabIDs.compactMap { host.browser.tab($0) }.map { host.tabObject($0, for: instance) }
+            let tabs = window.tabStrip.compactMap { host.browser.tab($0) }.map { host.tabObject($0, for: instance) }
             fields.append(("tabs", .array(tabs)))
             if host.options.flavor == .chrome { fields.sort { $0.0 < $1.0 } }
         }

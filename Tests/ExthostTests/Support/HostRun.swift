@@ -30,11 +30,11 @@ struct HostRun {
     static func run(
         _ directory: URL, flavor: Flavor = .chrome, open urls: [String] = [],
         sites: [String: String] = ["http://127.0.0.1:8000": "fixtures/site", "http://localhost:8000": "fixtures/site"],
-        clickAction: Bool = false, maxTime: Double = 60, limits: ScriptLimits = ScriptLimits()
+        clickAction: Bool = false, maxTime: Double = 60, limits: ScriptLimits = ScriptLimits(), clockMode: ClockMode = .virtual
     ) throws -> HostRun {
         let collector = Collector()
         let mappings = try sites.sorted { $0.key < $1.key }.map { try SiteMapping(parsing: "\($0.key)=\($0.value)", relativeTo: packageRoot) }
-        let host = ExtensionHost(options: HostOptions(flavor: flavor, siteMap: SiteMap(mappings), limits: limits)) { collector.messages.append($0) }
+        let host = ExtensionHost(options: HostOptions(flavor: flavor, clockMode: clockMode, siteMap: SiteMap(mappings), limits: limits)) { collector.messages.append($0) }
         try host.loadExtension(at: directory)
         host.runUntilStarted(maxTime: maxTime)
         for url in urls {
@@ -49,9 +49,12 @@ struct HostRun {
     }
 
     /// Runs an extension made of `files` (path → contents) written to a temporary folder.
-    static func run(files: [String: String], flavor: Flavor = .chrome, open urls: [String] = [], clickAction: Bool = false, maxTime: Double = 60, limits: ScriptLimits = ScriptLimits()) throws -> HostRun {
+    static func run(
+        files: [String: String], flavor: Flavor = .chrome, open urls: [String] = [], clickAction: Bool = false, maxTime: Double = 60,
+        limits: ScriptLimits = ScriptLimits(), clockMode: ClockMode = .virtual
+    ) throws -> HostRun {
         let directory = try TemporaryExtension(files: files).directory
-        return try run(directory, flavor: flavor, open: urls, clickAction: clickAction, maxTime: maxTime, limits: limits)
+        return try run(directory, flavor: flavor, open: urls, clickAction: clickAction, maxTime: maxTime, limits: limits, clockMode: clockMode)
     }
 
     private final class Collector {
