@@ -192,7 +192,7 @@ public final class ExtensionContext {
             let method = call.string(0)
             let arguments = JSONValue.parse(call.string(1)) ?? .array([])
             let requestID = try call.requiredInteger(2, "request", "request id")
-            host.api.request(APIRequest(method: method, arguments: arguments, context: context, requestID: requestID))
+            host.api.request(APIRequest(method: method, arguments: arguments, context: context, requestID: requestID), in: host)
             return .undefined
         }
         define("openChannel") { context, host, call in
@@ -228,7 +228,7 @@ public final class ExtensionContext {
         define("call") { context, host, call in
             let method = call.string(0)
             let arguments = JSONValue.parse(call.string(1)) ?? .array([])
-            switch host.api.call(method, arguments: arguments, from: context) {
+            switch host.api.call(method, arguments: arguments, from: context, in: host) {
             case .success(let result): return result
             case .failure(let error): return .json(JSONValue.object([("error", .string(error.message))]).jsonText)
             }

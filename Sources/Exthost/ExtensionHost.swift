@@ -26,7 +26,7 @@ public final class ExtensionHost {
     public private(set) var uncaughtErrorCount = 0
 
     let machine: VirtualMachine
-    lazy var api = ExtensionAPI(host: self)
+    let api = ExtensionAPI()
     lazy var router = MessageRouter(host: self)
     private let console: (ConsoleMessage) -> Void
     private var nextContextID = 1
@@ -76,6 +76,9 @@ public final class ExtensionHost {
 
     /// How many cross-process hops are on their way.
     private(set) var pendingHops = 0
+
+    /// The texts of the host's flavor.
+    var texts: FlavorTexts { FlavorTexts(flavor: options.flavor) }
 
     /// The wall-clock time on the loop's clock, in milliseconds since 1970.
     var wallNow: Double { loop.epoch + loop.now }
@@ -180,7 +183,7 @@ public final class ExtensionHost {
     /// background that keeps itself busy with `setInterval` does not keep pages from opening.
     @discardableResult
     public func runUntilStarted(maxTime: Double? = nil) -> RunOutcome {
-        loop.run(maxTime: maxTime.map { $0 * 1000 }) { [unowned self] in
+        loop.run(maxTime: maxTime.map { $0 * 1000 }) {
             pendingHops == 0 && extensions.allSatisfy(\.backgroundStarted)
         }
     }
@@ -189,7 +192,7 @@ public final class ExtensionHost {
     /// pending), or until nothing is left or `maxTime` seconds have passed.
     @discardableResult
     public func runUntilLoaded(tabID: Int, maxTime: Double? = nil) -> RunOutcome {
-        loop.run(maxTime: maxTime.map { $0 * 1000 }) { [unowned self] in
+        loop.run(maxTime: maxTime.map { $0 * 1000 }) {
             pageLoads[tabID]?.finished ?? true
         }
     }

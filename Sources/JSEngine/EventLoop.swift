@@ -101,7 +101,7 @@ public final class EventLoop {
     ///   `condition` returns true (timers may still be pending).
     /// - Returns: why the run ended.
     @discardableResult
-    public func run(maxTime: Double? = nil, until condition: (() -> Bool)? = nil) -> RunOutcome {
+    public func run(maxTime: Double? = nil, until condition: () -> Bool = { false }) -> RunOutcome {
         startBatch()
         while true {
             if let maxTime, now > maxTime { return .timeLimit }
@@ -117,7 +117,7 @@ public final class EventLoop {
                 task?()
                 continue
             }
-            if let condition, condition() { return .conditionMet }
+            if condition() { return .conditionMet }
             guard let next = timers.next else { return .idle }
             // With the real clock a hop first in line is due now: only a timer is waited for.
             let hopsEarly = clockMode == .real
@@ -129,8 +129,8 @@ public final class EventLoop {
             advance(to: due)
             startBatch()
             while let (id, action) = timers.popDue(at: now, hopsEarly: hopsEarly) {
-                enqueue { [unowned self] in
-                    guard timers.isLive(id) else { return }
+                enqueue { [weak self] in
+                    guard let self, timers.isLive(id) else { return }
                     timers.finish(id)
                     action()
                 }

@@ -7,24 +7,23 @@ import JSEngine
 /// it then calls here with plain data. Asynchronous functions answer through ``APIRequest``;
 /// synchronous ones return at once.
 final class ExtensionAPI {
-    typealias AsyncFunction = (APIRequest) -> Void
-    typealias SyncFunction = (JSONValue, ExtensionContext) -> Result<NativeResult, APIError>
+    /// An asynchronous function: the host it runs in and the request, which it answers later.
+    typealias AsyncFunction = (ExtensionHost, APIRequest) -> Void
+    /// A synchronous function: the host it runs in, the arguments and the calling context.
+    typealias SyncFunction = (ExtensionHost, JSONValue, ExtensionContext) -> Result<NativeResult, APIError>
 
-    unowned let host: ExtensionHost
+    // The table holds no host: the host owns it, and each call is given the host it runs in, so
+    // nothing here can keep a host alive or outlive it.
     private var asyncFunctions: [String: (contexts: Set<ContextKind>, body: AsyncFunction)] = [:]
     private var syncFunctions: [String: (contexts: Set<ContextKind>, body: SyncFunction)] = [:]
 
-    init(host: ExtensionHost) {
-        self.host = host
+    init() {
         TabsAPI.register(in: self)
         TabsQuery.register(in: self)
         WindowsAPI.register(in: self)
         FrameAPI.register(in: self)
         URLAPI.register(in: self)
     }
-
-    /// The flavor's texts.
-    var texts: FlavorTexts { FlavorTexts(flavor: host.options.flavor) }
 
     /// Adds an asynchronous function that the kinds of context in `contexts` may call (as in the
     /// browsers: `tabs` and `windows` are not there for content scripts).
@@ -39,7 +38,7 @@ final class ExtensionAPI {
 
     /// Runs an asynchronous call; its answer comes as a task. A context whose kind does not have
     /// the function gets an error, whatever reached the native.
-    func request(_ request: APIRequest) {
+    func request(_ request: APIRequest, in host: ExtensionHost) {
         guard let function = asyncFunctions[request.method] else {
             request.fail("exthost does not implement \(request.method) yet.")
             return
@@ -48,18 +47,18 @@ final class ExtensionAPI {
             request.fail(Self.unavailableText(request.method, request.context.kind))
             return
         }
-        function.body(request)
+        function.body(host, request)
     }
 
     /// Runs a synchronous call.
-    func call(_ method: String, arguments: JSONValue, from context: ExtensionContext) -> Result<NativeResult, APIError> {
+    func call(_ method: String, arguments: JSONValue, from context: ExtensionContext, in host: ExtensionHost) -> Result<NativeResult, APIError> {
         guard let function = syncFunctions[method] else {
             return .failure(APIError(message: "exthost does not implement \(method) yet."))
         }
         guard function.contexts.contains(context.kind) else {
             return .failure(APIError(message: Self.unavailableText(method, context.kind)))
         }
-        return function.body(arguments, context)
+        return function.body(host, arguments, context)
     }
 
     private static func unavailableText(_ method: String, _ kind: ContextKind) -> String {

@@ -4,12 +4,11 @@ import JSEngine
 /// What a content script sees of other frames: `frame.window` answers `top` and `parent`.
 enum FrameAPI {
     static func register(in api: ExtensionAPI) {
-        let host = api.host
-        api.defineSync("frame.count", contexts: [.content]) { _, context in
+        api.defineSync("frame.count", contexts: [.content]) { host, _, context in
             guard let tabID = context.tabID, let frameID = context.frameID, let tab = host.browser.tab(tabID) else { return .success(.number(0)) }
             return .success(.number(Double(tab.frames.filter { $0.parentID == frameID }.count)))
         }
-        api.defineSync("frame.window", contexts: [.content]) { arguments, context in
+        api.defineSync("frame.window", contexts: [.content]) { host, arguments, context in
             guard let tabID = context.tabID, let frameID = context.frameID, let tab = host.browser.tab(tabID),
                 let frame = tab.frame(frameID)
             else { return .success(.null) }

@@ -3,17 +3,16 @@ import BrowserModel
 /// The `tabs` namespace: `get`, `create`, `update`, `remove`.
 enum TabsAPI {
     static func register(in api: ExtensionAPI) {
-        let host = api.host
-        api.define("tabs.get", contexts: [.background, .driver]) { request in
+        api.define("tabs.get", contexts: [.background, .driver]) { host, request in
             let id = request.argument(0)?.intValue ?? -1
-            guard let tab = host.browser.tab(id) else { return request.fail(api.texts.noTab(id)) }
+            guard let tab = host.browser.tab(id) else { return request.fail(host.texts.noTab(id)) }
             request.respond(host.tabObject(tab, for: request.context.owner))
         }
-        api.define("tabs.create", contexts: [.background, .driver]) { request in
+        api.define("tabs.create", contexts: [.background, .driver]) { host, request in
             let properties = request.argument(0) ?? .object([])
             let windowID = properties["windowId"]?.intValue ?? host.currentWindowID(for: request.context)
             guard let windowID, host.browser.window(windowID) != nil else {
-                return request.fail(api.texts.noWindow(properties["windowId"]?.intValue ?? -1))
+                return request.fail(host.texts.noWindow(properties["windowId"]?.intValue ?? -1))
             }
             let url = properties["url"]?.stringValue.map { host.resolveURL($0, from: request.context) }
             let active = properties["active"]?.boolValue ?? properties["selected"]?.boolValue ?? true
@@ -21,14 +20,14 @@ enum TabsAPI {
                 url: url ?? host.newTabURL, windowID: windowID, index: properties["index"]?.intValue,
                 active: active, openerTabID: properties["openerTabId"]?.intValue)
             if let pinned = properties["pinned"]?.boolValue { host.browser.updateTab(tabID) { $0.pinned = pinned } }
-            guard let tab = host.browser.tab(tabID) else { return request.fail(api.texts.noTab(tabID)) }
+            guard let tab = host.browser.tab(tabID) else { return request.fail(host.texts.noTab(tabID)) }
             request.respond(host.tabObject(tab, for: request.context.owner))
         }
-        api.define("tabs.update", contexts: [.background, .driver]) { request in
+        api.define("tabs.update", contexts: [.background, .driver]) { host, request in
             let explicitID = request.argument(0)?.intValue
             guard let id = explicitID ?? host.currentWindowID(for: request.context).flatMap({ host.browser.activeTab(in: $0)?.id }),
                 host.browser.tab(id) != nil
-            else { return request.fail(api.texts.noTab(explicitID ?? -1)) }
+            else { return request.fail(host.texts.noTab(explicitID ?? -1)) }
             let properties = request.argument(1) ?? .object([])
             if let url = properties["url"]?.stringValue {
                 host.navigate(tabID: id, to: host.resolveURL(url, from: request.context))
@@ -49,13 +48,13 @@ enum TabsAPI {
                 if let discardable = properties["autoDiscardable"]?.boolValue { tab.autoDiscardable = discardable }
                 if let opener = properties["openerTabId"]?.intValue { tab.openerTabID = opener }
             }
-            guard let tab = host.browser.tab(id) else { return request.fail(api.texts.noTab(id)) }
+            guard let tab = host.browser.tab(id) else { return request.fail(host.texts.noTab(id)) }
             request.respond(host.tabObject(tab, for: request.context.owner))
         }
-        api.define("tabs.move", contexts: [.background, .driver]) { request in
+        api.define("tabs.move", contexts: [.background, .driver]) { host, request in
             let ids = tabIDs(request.argument(0))
             if let missing = ids.first(where: { host.browser.tab($0) == nil }) {
-                return request.fail(api.texts.noTab(missing))
+                return request.fail(host.texts.noTab(missing))
             }
             var index = request.argument(1)?["index"]?.intValue ?? -1
             for id in ids {
@@ -65,10 +64,10 @@ enum TabsAPI {
             let moved = ids.compactMap { host.browser.tab($0) }.map { host.tabObject($0, for: request.context.owner) }
             if case .array? = request.argument(0) { request.respond(.array(moved)) } else { request.respond(moved.first) }
         }
-        api.define("tabs.remove", contexts: [.background, .driver]) { request in
+        api.define("tabs.remove", contexts: [.background, .driver]) { host, request in
             let ids = tabIDs(request.argument(0))
             if let missing = ids.first(where: { host.browser.tab($0) == nil }) {
-                return request.fail(api.texts.noTab(missing))
+                return request.fail(host.texts.noTab(missing))
             }
             switch host.options.flavor {
             case .chrome:

@@ -4,8 +4,7 @@ import BrowserModel
 /// and then by index, as each browser filters them.
 enum TabsQuery {
     static func register(in api: ExtensionAPI) {
-        let host = api.host
-        api.define("tabs.query", contexts: [.background, .driver]) { request in
+        api.define("tabs.query", contexts: [.background, .driver]) { host, request in
             let query = request.argument(0) ?? .object([])
             let flavor = host.options.flavor
             var urlPatterns: [MatchPattern]?
@@ -13,14 +12,14 @@ enum TabsQuery {
             case .string(let pattern)?:
                 urlPatterns = [pattern]
                     .compactMap { try? MatchPattern($0, flavor: flavor, scope: .anyScheme) }
-                if urlPatterns?.isEmpty == true { return request.fail(api.texts.invalidURLPattern(pattern)) }
+                if urlPatterns?.isEmpty == true { return request.fail(host.texts.invalidURLPattern(pattern)) }
             case .array(let items)? where items.isEmpty && flavor == .chrome:
                 break  // Chromium ignores an empty list; Firefox matches nothing.
             case .array(let items)?:
                 var patterns: [MatchPattern] = []
                 for item in items.compactMap(\.stringValue) {
                     guard let pattern = try? MatchPattern(item, flavor: flavor, scope: .anyScheme) else {
-                        return request.fail(api.texts.invalidURLPattern(item))
+                        return request.fail(host.texts.invalidURLPattern(item))
                     }
                     patterns.append(pattern)
                 }

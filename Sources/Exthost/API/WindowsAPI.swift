@@ -3,25 +3,24 @@ import BrowserModel
 /// The `windows` namespace: `get`, `getCurrent`, `getLastFocused`, `getAll`.
 enum WindowsAPI {
     static func register(in api: ExtensionAPI) {
-        let host = api.host
-        func respond(_ request: APIRequest, windowID: Int?, options: JSONValue?) {
+        func respond(_ request: APIRequest, host: ExtensionHost, windowID: Int?, options: JSONValue?) {
             guard let windowID, let window = host.browser.window(windowID) else {
-                return request.fail(api.texts.noWindow(windowID ?? -1))
+                return request.fail(host.texts.noWindow(windowID ?? -1))
             }
             request.respond(WindowObject.make(window, host: host, for: request.context.owner, populate: options?["populate"]?.boolValue == true))
         }
-        api.define("windows.get", contexts: [.background, .driver]) { request in
+        api.define("windows.get", contexts: [.background, .driver]) { host, request in
             var windowID = request.argument(0)?.intValue
             if windowID == -2 { windowID = host.currentWindowID(for: request.context) }
-            respond(request, windowID: windowID, options: request.argument(1))
+            respond(request, host: host, windowID: windowID, options: request.argument(1))
         }
-        api.define("windows.getCurrent", contexts: [.background, .driver]) { request in
-            respond(request, windowID: host.currentWindowID(for: request.context), options: request.argument(0))
+        api.define("windows.getCurrent", contexts: [.background, .driver]) { host, request in
+            respond(request, host: host, windowID: host.currentWindowID(for: request.context), options: request.argument(0))
         }
-        api.define("windows.getLastFocused", contexts: [.background, .driver]) { request in
-            respond(request, windowID: host.browser.lastFocusedWindowID, options: request.argument(0))
+        api.define("windows.getLastFocused", contexts: [.background, .driver]) { host, request in
+            respond(request, host: host, windowID: host.browser.lastFocusedWindowID, options: request.argument(0))
         }
-        api.define("windows.getAll", contexts: [.background, .driver]) { request in
+        api.define("windows.getAll", contexts: [.background, .driver]) { host, request in
             let options = request.argument(0)
             let types = options?["windowTypes"].flatMap { value -> [String]? in
                 guard case .array(let items) = value else { return nil }
