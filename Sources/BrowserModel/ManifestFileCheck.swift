@@ -196,7 +196,7 @@ extension Manifest {
         }
         for locale in [defaultLocale] + folders.filter({ $0 != defaultLocale }) {
             let messages = locales.appendingPathComponent(locale).appendingPathComponent("messages.json")
-            guard let data = FileManager.default.contents(atPath: messages.path) else {
+            guard let data = FileContents.read(atPath: messages.path) else {
                 throw failure(
                     locale == defaultLocale
                         ? "Catalog file is missing for locale \(locale)."
@@ -274,7 +274,7 @@ extension Manifest {
         guard !defaultLocale.isEmpty else { return }
         let relative = "_locales/\(defaultLocale)/messages.json"
         let messages = directory.appendingPathComponent(relative)
-        guard let data = FileManager.default.contents(atPath: messages.path) else {
+        guard let data = FileContents.read(atPath: messages.path) else {
             throw failure(
                 "Loading locale file \(relative): Error: Error while loading '\(messages.absoluteString)' (NS_ERROR_FILE_NOT_FOUND)",
                 atKey: "default_locale", hint: "Add \(messages.path), or remove default_locale."

@@ -61,7 +61,7 @@ public struct SiteMap: Sendable, Hashable {
             file.appendPathComponent("index.html", isDirectory: false)
         }
         guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-              let contents = FileManager.default.contents(atPath: file.path)
+              let contents = FileContents.read(atPath: file.path)
         else { return nil }
         return PageResource(
             contents: contents, mimeType: PageResource.mimeType(forFileNamed: file.lastPathComponent), file: file)

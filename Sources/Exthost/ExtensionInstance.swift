@@ -74,7 +74,7 @@ public final class ExtensionInstance {
             throw ExtensionLoadError(file: directory.path, reason: "No such extension directory. Give the folder that holds the extension's manifest.json.")
         }
         let manifestURL = directory.appendingPathComponent("manifest.json")
-        guard let data = FileManager.default.contents(atPath: manifestURL.path) else {
+        guard let data = FileContents.read(atPath: manifestURL.path) else {
             throw ExtensionLoadError(file: manifestURL.path, reason: "Manifest file is missing or unreadable. An unpacked extension needs a manifest.json at its top level.")
         }
         do {
@@ -148,7 +148,7 @@ public final class ExtensionInstance {
         guard ExtensionResourcePath.isFile(relative, in: directory, followingLinksOutside: manifest.flavor == .chrome) else {
             return nil
         }
-        return FileManager.default.contents(atPath: directory.appendingPathComponent(relative).path)
+        return FileContents.read(atPath: directory.appendingPathComponent(relative).path)
     }
 
     /// Reads the script `reference` names, keyed by the path inside the extension it resolves to.
