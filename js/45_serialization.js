@@ -416,6 +416,7 @@
       this.length = 0;
       this.stage = 0;
       this.extra = undefined;
+      this.proto = null; // encoder: the prototype of `source`, for ownMember
     }
   }
   setProto(Frame.prototype, null);
@@ -450,8 +451,16 @@
     frame.length = 0;
     frame.stage = 0;
     frame.extra = undefined;
+    frame.proto = null;
     return frame;
   }
+
+  // Whether `k` is an own property of `v`, whose prototype is `proto`. Reading a member that is
+  // not own (a hole, a key a getter deleted) would run a getter or take a value that extension
+  // code put on a prototype, which Firefox never reads. Object.hasOwn costs ~0.5 us in
+  // JavaScriptCore for an index, `in` ~0.01 us, and `in` alone tells when the prototype chain lacks
+  // the key (always, but for polluted prototypes).
+  const ownMember = (v, proto, k) => (proto !== null && k in proto ? hasOwn(v, k) : k in v);
 
   // The encoding of a primitive, or of an object met before, Date, RegExp, wrapper or ArrayBuffer;
   // PENDING after pushing a frame for an object with members.
@@ -507,11 +516,11 @@
         // A key an earlier getter deleted is skipped, as SpiderMonkey skips a key no longer own.
         const keys = frame.list;
         const out = frame.out;
+        const proto = frame.proto;
         while (frame.index < keys.length) {
           const k = keys[frame.index++];
-          const x = v[k];
-          if (x === undefined && !hasOwn(v, k)) continue;
-          const encoded = encodeValue(x);
+          if (!ownMember(v, proto, k)) continue;
+          const encoded = encodeValue(v[k]);
           if (encoded === PENDING) { frame.key = k; return true; }
           out[k] = encoded;
         }
@@ -535,15 +544,14 @@
       case ARRAY: {
         const out = frame.out;
         const length = frame.length;
+        const proto = frame.proto;
         while (frame.index < length) {
           const i = frame.index++;
-          // (Read first: checking each element is ~10x slower in JavaScriptCore.)
-          const x = v[i];
-          if (x === undefined && !hasOwn(v, i)) {
+          if (!ownMember(v, proto, i)) {
             startHoles(frame, i);
             return step(frame);
           }
-          const encoded = encodeValue(x);
+          const encoded = encodeValue(v[i]);
           if (encoded === PENDING) { frame.key = i; return true; }
           out[i] = encoded;
         }
@@ -557,12 +565,12 @@
         const ks = frame.extra;
         const vs = frame.target;
         const length = frame.length;
+        const proto = frame.proto;
         while (frame.index < keys.length) {
           const k = keys[frame.index++];
           const i = +k;
-          if (!(i > frame.stage && i < length && `${i}` === k)) continue;
+          if (!(i > frame.stage && i < length && `${i}` === k) || !ownMember(v, proto, k)) continue;
           const x = v[k];
-          if (x === undefined && !hasOwn(v, k)) continue;
           ks[ks.length] = k;
           const encoded = encodeValue(x);
           if (encoded === PENDING) { frame.key = vs.length; return true; }
@@ -666,17 +674,19 @@
     const proto = getProto(v);
     if ((proto === ObjectProto || proto === null) && typeof v !== 'function'
         && !(hasOwn(v, 'callee') && apply(objectToString, v, []) === '[object Arguments]')) {
-      return encodePlain(v);
+      return encodePlain(v, proto);
     }
     return encodeOther(v);
   }
 
   // Own enumerable string-keyed properties, in order, into a null-prototype object (assigning to it
   // calls no setter, and JSON.stringify finds no toJSON on it).
-  function encodePlain(v) {
+  function encodePlain(v, proto) {
     if (hasOwn(v, TAG)) return encodeKeyed(v, node('O'));
     const out = createObject(null);
-    pushFrame(PLAIN, v, out, out).list = keysOf(v);
+    const frame = pushFrame(PLAIN, v, out, out);
+    frame.list = keysOf(v);
+    frame.proto = proto;
     return PENDING;
   }
 
@@ -702,8 +712,11 @@
   function encodeArray(v) {
     const length = v.length;
     if (hasOwn(v, 'input')) return encodeKeyed(v, lengthNode(length));
-    const out = newArray(length);
-    pushFrame(ARRAY, v, out, out).length = length;
+    // (Filled in order: JavaScriptCore's new Array(n) allocates n slots up to ~10^8, 1.4 s for a sparse one.)
+    const out = newArray(0);
+    const frame = pushFrame(ARRAY, v, out, out);
+    frame.length = length;
+    frame.proto = getProto(v);
     return PENDING;
   }
 
@@ -836,7 +849,7 @@
     }
     // A class instance, or an object whose tag does not match what it is: its own
     // enumerable properties.
-    return encodePlain(v);
+    return encodePlain(v, getProto(v));
   }
 
   // As SpiderMonkey's JSStructuredCloneWriter::traverseError: Get(name), the own message data
@@ -940,7 +953,7 @@
       // come first, and a frame's `out` is null once cleared); a few, after a deep message.
       for (let i = 0; i < frames.length && frames[i].out !== null; i++) {
         const frame = frames[i];
-        frame.source = frame.out = frame.target = frame.list = frame.extra = frame.key = null;
+        frame.source = frame.out = frame.target = frame.list = frame.extra = frame.key = frame.proto = null;
       }
       if (frames.length > KEPT_FRAMES) frames.length = KEPT_FRAMES;
       memory = outerMemory;
@@ -972,8 +985,19 @@
   const STACK_UNITS = host.kind === 'content' ? 62114 : 31226;
   const ONE_TIME_MESSAGE_STACK_UNITS = 74;
   const TOO_DEEP = createObject(null);
+  // An array too long for a message. Chromium writes a hole as "null" (five characters with its
+  // comma), and JavaScriptCore takes seconds per 10^7 of them (minutes for 2^32 - 1), so an array
+  // whose holes alone make its JSON longer than 64 MiB is refused before it is written: as too
+  // large, or, once "null," per element passes V8's longest string (2^29 - 24 characters), with
+  // "Could not serialize message." (V8 gives up). Measured in Chromium 156 with one element and
+  // holes: 33554431 and 107374177 elements are too large, 107374178 and 2^32 - 1 cannot be
+  // serialized. (Counting the elements costs what listing the array's keys costs, and only for
+  // arrays of more than 2^26 / 5 elements.)
+  const TOO_LONG = createObject(null);
+  const V8_MAX_STRING_LENGTH = 536870888;
 
-  // A JSON.stringify replacer that changes nothing and throws TOO_DEEP past `budget` units.
+  // A JSON.stringify replacer that changes nothing and throws TOO_DEEP past `budget` units (and
+  // TOO_DEEP or TOO_LONG for an array too long to send).
   function depthLimit(budget) {
     const holders = newArray(0); // the objects being written, outermost first (0: the wrapper of the value)
     const units = newArray(0); // the units used up to each
@@ -983,7 +1007,15 @@
       const holder = this;
       while (depth > 0 && holders[depth - 1] !== holder) depth--;
       if (depth === 0) { holders[0] = holder; units[0] = 0; depth = 1; }
-      const used = units[depth - 1] + (isArray(value) ? ARRAY_LEVEL_UNITS : OBJECT_LEVEL_UNITS);
+      const array = isArray(value);
+      if (array && value.length > MAX_MESSAGE_BYTES / 5) {
+        const length = value.length;
+        const present = keysOf(value).length;
+        if ((length - present) * 5 + present * 2 + 1 > MAX_MESSAGE_BYTES) {
+          throw length * 5 + 1 > V8_MAX_STRING_LENGTH ? TOO_DEEP : TOO_LONG;
+        }
+      }
+      const used = units[depth - 1] + (array ? ARRAY_LEVEL_UNITS : OBJECT_LEVEL_UNITS);
       if (used > budget) {
         // (A Number, String or Boolean object is written as its primitive, without a level of its own.)
         if (isPrimitiveWrapper(value)) return value;
@@ -1009,6 +1041,7 @@
     try {
       text = JSONstringify(value === undefined ? null : value, depthLimit(oneTime ? STACK_UNITS - ONE_TIME_MESSAGE_STACK_UNITS : STACK_UNITS));
     } catch (e) {
+      if (e === TOO_LONG) throw new Failure('too-large', new Error(TOO_LARGE));
       throw new Failure('uncloneable', new Error(COULD_NOT_SERIALIZE));
     }
     if (text === undefined) throw new Failure('uncloneable', new Error(COULD_NOT_SERIALIZE));
@@ -1100,7 +1133,14 @@
         case 'b': return BigIntCtor(n.v);
         case 'r': return memory[n.i];
         case 'O': case 'a': {
-          const out = n[TAG] === 'a' ? new ArrayCtor(n.l) : {};
+          let out;
+          if (n[TAG] === 'a') {
+            // (Not new Array(length), which allocates every slot up to ~10^8.)
+            out = [];
+            out.length = n.l;
+          } else {
+            out = {};
+          }
           this.remember(out);
           this.push(DEFINED, n, out).list = n.k;
           return PENDING;
