@@ -436,11 +436,10 @@
   let deepest = 0; // the most frames in use at once
   const KEPT_FRAMES = 256;
 
-  function pushFrame(kind, source, out, target) {
-    let frame = frames[frameCount];
-    if (frame === undefined) { frame = new Frame(); frames[frameCount] = frame; }
-    frameCount++;
-    if (frameCount > deepest) deepest = frameCount;
+  // list[index], made or reused, set up for a new object of `kind`.
+  function frameAt(list, index, kind, source, out, target) {
+    let frame = list[index];
+    if (frame === undefined) { frame = new Frame(); list[index] = frame; }
     frame.kind = kind;
     frame.source = source;
     frame.out = out;
@@ -452,6 +451,13 @@
     frame.stage = 0;
     frame.extra = undefined;
     frame.proto = null;
+    return frame;
+  }
+
+  function pushFrame(kind, source, out, target) {
+    const frame = frameAt(frames, frameCount, kind, source, out, target);
+    frameCount++;
+    if (frameCount > deepest) deepest = frameCount;
     return frame;
   }
 
@@ -515,34 +521,32 @@
       case PLAIN: {
         // A key an earlier getter deleted is skipped, as SpiderMonkey skips a key no longer own.
         const keys = frame.list;
-        const out = frame.out;
         const proto = frame.proto;
         while (frame.index < keys.length) {
           const k = keys[frame.index++];
           if (!ownMember(v, proto, k)) continue;
-          const encoded = encodeValue(v[k]);
-          if (encoded === PENDING) { frame.key = k; return true; }
-          out[k] = encoded;
+          if (writeMember(frame, k, v[k])) return true;
         }
         return false;
       }
-      case KEYED: {
+      case KEYED: case HOLES: {
+        // The keys listed when the frame started that are still own. For an array with holes, only
+        // the indexes after the first hole (SpiderMonkey too writes the keys it listed first that
+        // are still own), so a huge sparse array costs what it holds, not its length.
         const keys = frame.list;
         const ks = frame.extra;
         const vs = frame.target;
+        const holes = frame.kind === HOLES;
         while (frame.index < keys.length) {
           const k = keys[frame.index++];
-          if (!hasOwn(v, k)) continue;
+          if (holes ? !isIndexAfter(k, frame.stage, frame.length) || !ownMember(v, frame.proto, k) : !hasOwn(v, k)) continue;
           const x = v[k];
           ks[ks.length] = k;
-          const encoded = encodeValue(x);
-          if (encoded === PENDING) { frame.key = vs.length; return true; }
-          vs[vs.length] = encoded;
+          if (writeMember(frame, vs.length, x)) return true;
         }
         return false;
       }
       case ARRAY: {
-        const out = frame.out;
         const length = frame.length;
         const proto = frame.proto;
         while (frame.index < length) {
@@ -551,30 +555,7 @@
             startHoles(frame, i);
             return step(frame);
           }
-          const encoded = encodeValue(v[i]);
-          if (encoded === PENDING) { frame.key = i; return true; }
-          out[i] = encoded;
-        }
-        return false;
-      }
-      case HOLES: {
-        // The index keys after the first hole, as listed when it was found (SpiderMonkey too
-        // writes the keys it listed first that are still own), so a huge sparse array costs
-        // what it holds, not its length.
-        const keys = frame.list;
-        const ks = frame.extra;
-        const vs = frame.target;
-        const length = frame.length;
-        const proto = frame.proto;
-        while (frame.index < keys.length) {
-          const k = keys[frame.index++];
-          const i = +k;
-          if (!(i > frame.stage && i < length && `${i}` === k) || !ownMember(v, proto, k)) continue;
-          const x = v[k];
-          ks[ks.length] = k;
-          const encoded = encodeValue(x);
-          if (encoded === PENDING) { frame.key = vs.length; return true; }
-          vs[vs.length] = encoded;
+          if (writeMember(frame, i, v[i])) return true;
         }
         return false;
       }
@@ -582,9 +563,7 @@
         const list = frame.list;
         while (frame.index < list.length) {
           const i = frame.index++;
-          const encoded = encodeValue(list[i]);
-          if (encoded === PENDING) { frame.key = i; return true; }
-          list[i] = encoded;
+          if (writeMember(frame, i, list[i])) return true;
         }
         return false;
       }
@@ -594,32 +573,36 @@
         const n = frame.out;
         if (frame.stage === 0) {
           frame.stage = 1;
-          if (n.t === 'AggregateError') {
-            const encoded = encodeValue(v.errors);
-            if (encoded === PENDING) { frame.key = 'e'; return true; }
-            n.e = encoded;
-          }
+          if (n.t === 'AggregateError' && writeMember(frame, 'e', v.errors)) return true;
         }
         if (frame.stage === 1) {
           frame.stage = 2;
           const causeDesc = getOwnDesc(v, 'cause');
-          if (causeDesc && hasOwn(causeDesc, 'value')) {
-            const encoded = encodeValue(causeDesc.value);
-            if (encoded === PENDING) { frame.key = 'c'; return true; }
-            n.c = encoded;
-          }
+          if (causeDesc && hasOwn(causeDesc, 'value') && writeMember(frame, 'c', causeDesc.value)) return true;
         }
         return false;
       }
       default: { // MEMBER
         if (frame.stage === 1) return false;
         frame.stage = 1;
-        const encoded = encodeValue(frame.extra);
-        if (encoded === PENDING) return true;
-        frame.target[frame.key] = encoded;
-        return false;
+        return writeMember(frame, frame.key, frame.extra);
       }
     }
+  }
+
+  // Whether key `k` is an array index after `from` and below `length`.
+  function isIndexAfter(k, from, length) {
+    const i = +k;
+    return i > from && i < length && `${i}` === k;
+  }
+
+  // Writes the encoding of `x` as `frame.target[key]`; or, when `x` needs a frame of its own, pushes
+  // it, remembers `key` (where its result goes, see encodeTree) and returns true.
+  function writeMember(frame, key, x) {
+    const encoded = encodeValue(x);
+    if (encoded === PENDING) { frame.key = key; return true; }
+    frame.target[key] = encoded;
+    return false;
   }
 
   // An array found to have a hole at `from`: the elements already encoded, then the ones present.
@@ -1058,13 +1041,12 @@
     defineProperty(object, key, { __proto__: null, value, writable: true, enumerable: true, configurable: true });
 
   // Decoder frame kinds (see Frame; `source` is the parsed array, object or node).
-  const PARSED_ARRAY = 0; // an untagged array: its object elements decoded in place
-  const PARSED_OBJECT = 1; // an untagged object: its object members decoded in place
-  const DEFINED = 2; // an "O" / "a" node: its values defined on a new object or array
-  const MAP_ENTRIES = 3;
-  const SET_VALUES = 4;
-  const VIEW = 5; // a typed array or DataView: its buffer, then the view
-  const ERROR_MEMBERS = 6; // an Error's errors, then its cause
+  const PARSED = 0; // an untagged array or object: its object members decoded in place
+  const DEFINED = 1; // an "O" / "a" node: its values defined on a new object or array
+  const MAP_ENTRIES = 2;
+  const SET_VALUES = 3;
+  const VIEW = 4; // a typed array or DataView: its buffer, then the view
+  const ERROR_MEMBERS = 5; // an Error's errors, then its cause
 
   // (Nodes come from JSON.parse, with Object.prototype: their optional members are read with
   // getOwn, never looked up on the prototype.) Objects are numbered in the order the encoder met
@@ -1091,18 +1073,7 @@
     }
 
     push(kind, source, out) {
-      let frame = this.frames[this.count];
-      if (frame === undefined) { frame = new Frame(); this.frames[this.count] = frame; }
-      this.count++;
-      frame.kind = kind;
-      frame.source = source;
-      frame.out = out;
-      frame.key = undefined;
-      frame.list = null;
-      frame.index = 0;
-      frame.stage = 0;
-      frame.extra = undefined;
-      return frame;
+      return frameAt(this.frames, this.count++, kind, source, out, null);
     }
 
     remember(object) {
@@ -1114,12 +1085,12 @@
       if (x === null || typeof x !== 'object') return x;
       if (isArray(x)) {
         this.remember(x);
-        this.push(PARSED_ARRAY, x, x);
+        this.push(PARSED, x, x);
         return PENDING;
       }
       if (!hasOwn(x, TAG)) {
         this.remember(x);
-        this.push(PARSED_OBJECT, x, x).list = keysOf(x);
+        this.push(PARSED, x, x).list = keysOf(x);
         return PENDING;
       }
       return this.node(x);
@@ -1220,21 +1191,12 @@
     step(frame) {
       const source = frame.source;
       switch (frame.kind) {
-        case PARSED_ARRAY: {
-          while (frame.index < source.length) {
+        case PARSED: {
+          const keys = frame.list; // null for an array
+          const count = keys === null ? source.length : keys.length;
+          while (frame.index < count) {
             const i = frame.index++;
-            const e = source[i];
-            if (e === null || typeof e !== 'object') continue;
-            const decoded = this.value(e);
-            if (decoded === PENDING) { frame.key = i; return true; }
-            source[i] = decoded;
-          }
-          return false;
-        }
-        case PARSED_OBJECT: {
-          const keys = frame.list;
-          while (frame.index < keys.length) {
-            const k = keys[frame.index++];
+            const k = keys === null ? i : keys[i];
             const e = source[k];
             if (e === null || typeof e !== 'object') continue;
             const decoded = this.value(e);
@@ -1318,7 +1280,7 @@
     // Stores `decoded`, the result of a finished frame, as the member `frame` was visiting.
     store(frame, decoded) {
       switch (frame.kind) {
-        case PARSED_ARRAY: case PARSED_OBJECT: frame.source[frame.key] = decoded; return;
+        case PARSED: frame.source[frame.key] = decoded; return;
         case DEFINED: createDataProperty(frame.out, frame.key, decoded); return;
         case MAP_ENTRIES:
           if (frame.stage === 0) {
