@@ -308,6 +308,7 @@ final class SerializationFuzzOracle {
       // An array without a prototype: writing past its end calls no setter of Array.prototype.
       const list = () => setProto([], null);
       const StringCtor = String;
+      const ErrorCtor = Error;
       const objectToString = Object.prototype.toString;
       const mapForEach = Map.prototype.forEach;
       const setForEach = Set.prototype.forEach;
@@ -391,7 +392,8 @@ final class SerializationFuzzOracle {
           const replace = (object, key) => {
             const desc = getOwnDesc(object, key);
             if (!desc || !desc.configurable) return;
-            defineProperty(object, key, { __proto__: null, value: function polluted() { hit(); throw new Error('polluted'); }, writable: true, configurable: true });
+            // (The error from the Error taken first: `new Error` would call the replaced global, itself.)
+            defineProperty(object, key, { __proto__: null, value: function polluted() { hit(); throw new ErrorCtor('polluted'); }, writable: true, configurable: true });
           };
           const replaced = [
             [Array.prototype, ['push', 'pop', 'slice', 'map', 'forEach', 'join', 'indexOf', 'includes', 'splice', 'concat', 'filter', Symbol.iterator]],
