@@ -24,6 +24,9 @@
   //    throwing (cycle, BigInt, a throwing getter or toJSON, ...) gives
   //    "Could not serialize message." (V8's own texts such as "Converting
   //    circular structure to JSON" are swallowed by a TryCatch, never shown).
+  //  * A value nested deeper than V8's stack allows (about 2400 levels in a
+  //    service worker, 4800 in a content script; see depthLimit) gives
+  //    "Could not serialize message." too.
   //  * More than 64 MiB (67108864) UTF-8 bytes of JSON text gives "Message
   //    exceeded maximum allowed size of 64MiB." (mojom::kMaxMessageBytes,
   //    checked with `>`: exactly 64 MiB passes).
@@ -77,7 +80,10 @@
   //  * A top-level symbol: port.postMessage throws DOMException
   //    InvalidStateError "An exception was thrown" (code 11); sendMessage
   //    rejects with Error "An unexpected error occurred".
-  //  * No size limit (a 64 MiB string and a 64 MiB UTF-8 string passed).
+  //  * No size limit (a 64 MiB string and a 64 MiB UTF-8 string passed), no
+  //    depth limit (values nested 10^6 levels deep went through port.postMessage
+  //    and runtime.sendMessage): the walk here is iterative too (see Frame).
+  //  * A sparse array costs what it holds, not its length, as in Firefox.
   //  * Where it shows: port.postMessage throws synchronously; sendMessage
   //    returns a promise rejected with the same error; sendResponse does not
   //    throw and the sender's promise rejects with "Could not establish
@@ -380,17 +386,90 @@
   }
 
   // The encoder's state: objects met so far (the first LINEAR in `recent`, searched linearly;
-  // beyond, a WeakMap object -> number, which is faster than a Map in JavaScriptCore) and
-  // whether the tree needs the tagged form. A getter may send a message while one is being
-  // encoded, hence the save and restore in firefoxEncode.
+  // beyond, a WeakMap object -> number, which is faster than a Map in JavaScriptCore), whether the
+  // tree needs the tagged form, and the stack of objects being written. A getter may send a message
+  // while one is being encoded, hence the save and restore in firefoxEncode.
   let memory = null;
   let recent = newArray(0);
   let objectCount = 0;
   let tagged = false;
   const LINEAR = 16;
 
-  const dataProperty = (value) => ({ __proto__: null, value, writable: true, enumerable: true, configurable: true });
+  // The encoder and the decoder walk a value with an explicit stack of frames instead of recursing,
+  // as SpiderMonkey's JSStructuredCloneWriter and Reader do, so a value nested a million levels deep
+  // is cloned as in Firefox instead of overflowing the stack. A frame is one object whose members are
+  // being visited in order; `step` visits them until one is an object that needs a frame of its own
+  // (it pushes that frame and returns true: the walk goes on there, depth first, so getters run and
+  // objects are numbered in the same order as a recursive walk) or until none is left (false). When
+  // a frame is done, its result is stored in its parent as the member the parent was visiting
+  // (`target[key]`, or as the kind says).
+  const PENDING = createObject(null); // what encodeValue returns when it pushed a frame
+  class Frame {
+    constructor() {
+      this.kind = 0;
+      this.source = null; // the object being encoded, or the node being decoded
+      this.out = null; // the frame's result once it is done
+      this.target = null; // where the member being visited goes, at `key`
+      this.key = undefined;
+      this.list = null; // the keys, elements or entries to visit
+      this.index = 0; // the next one to visit
+      this.length = 0;
+      this.stage = 0;
+      this.extra = undefined;
+      this.proto = null; // encoder: the prototype of `source`, for ownMember
+    }
+  }
+  setProto(Frame.prototype, null);
+  // Encoder frame kinds.
+  const PLAIN = 0; // own enumerable properties into a null-prototype object
+  const KEYED = 1; // own enumerable properties into a node's key and value lists
+  const ARRAY = 2; // elements while there is no hole
+  const HOLES = 3; // elements after the first hole, into a node's key and value lists
+  const ENTRIES = 4; // the collected entries of a Map or values of a Set, encoded in place
+  const ERROR = 5; // an Error's errors, then its cause
+  const MEMBER = 6; // one member of a node (a view's buffer)
 
+  // The frames of the encoding under way (reused from one message to the next) and how many are in use.
+  let frames = newArray(0);
+  let frameCount = 0;
+  let encoding = false;
+  let deepest = 0; // the most frames in use at once
+  const KEPT_FRAMES = 256;
+
+  // list[index], made or reused, set up for a new object of `kind`.
+  function frameAt(list, index, kind, source, out, target) {
+    let frame = list[index];
+    if (frame === undefined) { frame = new Frame(); list[index] = frame; }
+    frame.kind = kind;
+    frame.source = source;
+    frame.out = out;
+    frame.target = target;
+    frame.key = undefined;
+    frame.list = null;
+    frame.index = 0;
+    frame.length = 0;
+    frame.stage = 0;
+    frame.extra = undefined;
+    frame.proto = null;
+    return frame;
+  }
+
+  function pushFrame(kind, source, out, target) {
+    const frame = frameAt(frames, frameCount, kind, source, out, target);
+    frameCount++;
+    if (frameCount > deepest) deepest = frameCount;
+    return frame;
+  }
+
+  // Whether `k` is an own property of `v`, whose prototype is `proto`. Reading a member that is
+  // not own (a hole, a key a getter deleted) would run a getter or take a value that extension
+  // code put on a prototype, which Firefox never reads. Object.hasOwn costs ~0.5 us in
+  // JavaScriptCore for an index, `in` ~0.01 us, and `in` alone tells when the prototype chain lacks
+  // the key (always, but for polluted prototypes).
+  const ownMember = (v, proto, k) => (proto !== null && k in proto ? hasOwn(v, k) : k in v);
+
+  // The encoding of a primitive, or of an object met before, Date, RegExp, wrapper or ArrayBuffer;
+  // PENDING after pushing a frame for an object with members.
   function encodeValue(v) {
     switch (typeof v) {
       case 'string': case 'boolean':
@@ -418,6 +497,133 @@
       default:
         return v === null ? null : encodeObject(v);
     }
+  }
+
+  // The encoding of `value`: the tree JSON.stringify turns into the message.
+  function encodeTree(value) {
+    const base = frameCount;
+    let result = encodeValue(value);
+    while (frameCount > base) {
+      const frame = frames[frameCount - 1];
+      if (step(frame)) continue;
+      frameCount--;
+      if (frameCount === base) { result = frame.out; break; }
+      const parent = frames[frameCount - 1];
+      parent.target[parent.key] = frame.out;
+    }
+    return result;
+  }
+
+  // Visits the members of `frame` (see Frame): true when it pushed a frame for one, false when done.
+  function step(frame) {
+    const v = frame.source;
+    switch (frame.kind) {
+      case PLAIN: {
+        // A key an earlier getter deleted is skipped, as SpiderMonkey skips a key no longer own.
+        const keys = frame.list;
+        const proto = frame.proto;
+        while (frame.index < keys.length) {
+          const k = keys[frame.index++];
+          if (!ownMember(v, proto, k)) continue;
+          if (writeMember(frame, k, v[k])) return true;
+        }
+        return false;
+      }
+      case KEYED: case HOLES: {
+        // The keys listed when the frame started that are still own. For an array with holes, only
+        // the indexes after the first hole (SpiderMonkey too writes the keys it listed first that
+        // are still own), so a huge sparse array costs what it holds, not its length.
+        const keys = frame.list;
+        const ks = frame.extra;
+        const vs = frame.target;
+        const holes = frame.kind === HOLES;
+        while (frame.index < keys.length) {
+          const k = keys[frame.index++];
+          if (holes ? !isIndexAfter(k, frame.stage, frame.length) || !ownMember(v, frame.proto, k) : !hasOwn(v, k)) continue;
+          const x = v[k];
+          ks[ks.length] = k;
+          if (writeMember(frame, vs.length, x)) return true;
+        }
+        return false;
+      }
+      case ARRAY: {
+        const length = frame.length;
+        const proto = frame.proto;
+        while (frame.index < length) {
+          const i = frame.index++;
+          if (!ownMember(v, proto, i)) {
+            startHoles(frame, i);
+            return step(frame);
+          }
+          if (writeMember(frame, i, v[i])) return true;
+        }
+        return false;
+      }
+      case ENTRIES: {
+        const list = frame.list;
+        while (frame.index < list.length) {
+          const i = frame.index++;
+          if (writeMember(frame, i, list[i])) return true;
+        }
+        return false;
+      }
+      case ERROR: {
+        // As SpiderMonkey's JSStructuredCloneWriter::traverseError: the errors of an AggregateError
+        // (Get), then the own cause data property.
+        const n = frame.out;
+        if (frame.stage === 0) {
+          frame.stage = 1;
+          if (n.t === 'AggregateError' && writeMember(frame, 'e', v.errors)) return true;
+        }
+        if (frame.stage === 1) {
+          frame.stage = 2;
+          const causeDesc = getOwnDesc(v, 'cause');
+          if (causeDesc && hasOwn(causeDesc, 'value') && writeMember(frame, 'c', causeDesc.value)) return true;
+        }
+        return false;
+      }
+      default: { // MEMBER
+        if (frame.stage === 1) return false;
+        frame.stage = 1;
+        return writeMember(frame, frame.key, frame.extra);
+      }
+    }
+  }
+
+  // Whether key `k` is an array index after `from` and below `length`.
+  function isIndexAfter(k, from, length) {
+    const i = +k;
+    return i > from && i < length && `${i}` === k;
+  }
+
+  // Writes the encoding of `x` as `frame.target[key]`; or, when `x` needs a frame of its own, pushes
+  // it, remembers `key` (where its result goes, see encodeTree) and returns true.
+  function writeMember(frame, key, x) {
+    const encoded = encodeValue(x);
+    if (encoded === PENDING) { frame.key = key; return true; }
+    frame.target[key] = encoded;
+    return false;
+  }
+
+  // An array found to have a hole at `from`: the elements already encoded, then the ones present.
+  function startHoles(frame, from) {
+    tagged = true;
+    const v = frame.source;
+    const out = frame.out;
+    const n = lengthNode(v.length);
+    const ks = newArray(0);
+    const vs = newArray(0);
+    for (let i = 0; i < from; i++) { ks[i] = `${i}`; vs[i] = out[i]; }
+    n.k = ks;
+    n.v = vs;
+    frame.kind = HOLES;
+    frame.length = v.length;
+    frame.list = keysOf(v);
+    frame.index = 0;
+    frame.stage = from; // only indexes after the hole
+    frame.out = n;
+    frame.target = vs;
+    frame.extra = ks;
   }
 
   // The number of an object met before, or -1 (a linear search while there are few objects).
@@ -451,82 +657,58 @@
     const proto = getProto(v);
     if ((proto === ObjectProto || proto === null) && typeof v !== 'function'
         && !(hasOwn(v, 'callee') && apply(objectToString, v, []) === '[object Arguments]')) {
-      return encodePlain(v);
+      return encodePlain(v, proto);
     }
     return encodeOther(v);
   }
 
-  // Own enumerable string-keyed properties, in order; a key deleted by a getter met
-  // earlier is skipped, as structured clone writes only properties still present.
-  // (`out` has no prototype: assigning to it calls no setter, and JSON.stringify finds no toJSON.
-  // A key an earlier getter deleted is skipped, as SpiderMonkey skips a key no longer own.)
-  function encodePlain(v) {
+  // Own enumerable string-keyed properties, in order, into a null-prototype object (assigning to it
+  // calls no setter, and JSON.stringify finds no toJSON on it).
+  function encodePlain(v, proto) {
     if (hasOwn(v, TAG)) return encodeKeyed(v, node('O'));
-    const keys = keysOf(v);
     const out = createObject(null);
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i];
-      const x = v[k];
-      if (x === undefined && !hasOwn(v, k)) continue;
-      out[k] = encodeValue(x);
-    }
-    return out;
+    const frame = pushFrame(PLAIN, v, out, out);
+    frame.list = keysOf(v);
+    frame.proto = proto;
+    return PENDING;
   }
 
-  // An object as a node listing its keys and values: arrays with holes or extra properties,
-  // objects having the reserved key.
+  // An object as a node listing its keys and values: arrays with extra properties, objects having
+  // the reserved key.
   function encodeKeyed(v, n) {
     tagged = true;
-    const keys = keysOf(v);
     const ks = newArray(0);
     const vs = newArray(0);
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i];
-      if (!hasOwn(v, k)) continue;
-      const x = v[k];
-      ks[ks.length] = k;
-      vs[vs.length] = encodeValue(x);
-    }
     n.k = ks;
     n.v = vs;
-    return n;
+    const frame = pushFrame(KEYED, v, n, vs);
+    frame.list = keysOf(v);
+    frame.extra = ks;
+    return PENDING;
   }
 
   const lengthNode = (length) => { const n = node('a'); n.l = length; return n; };
 
-  // Arrays: length and own elements (a missing one is a hole). Listing an array's
-  // keys to find extra named properties costs about 0.1 us per element in JavaScriptCore, so
-  // only RegExp match arrays (own `input`, with index and groups) get their named properties.
+  // Arrays: length and own elements (a missing one is a hole). Listing an array's keys to find
+  // extra named properties costs about 0.1 us per element in JavaScriptCore, so only RegExp match
+  // arrays (own `input`, with index and groups) get their named properties.
   function encodeArray(v) {
     const length = v.length;
     if (hasOwn(v, 'input')) return encodeKeyed(v, lengthNode(length));
-    const out = newArray(length);
-    for (let i = 0; i < length; i++) {
-      // (Read first: checking each element is ~10x slower in JavaScriptCore.)
-      const x = v[i];
-      if (x === undefined && !hasOwn(v, i)) return encodeHoles(v, out, i);
-      out[i] = encodeValue(x);
-    }
-    return out;
+    // (Filled in order: JavaScriptCore's new Array(n) allocates n slots up to ~10^8, 1.4 s for a sparse one.)
+    const out = newArray(0);
+    const frame = pushFrame(ARRAY, v, out, out);
+    frame.length = length;
+    frame.proto = getProto(v);
+    return PENDING;
   }
 
-  // An array found to have a hole at `from`: the elements already encoded, then the ones present.
-  function encodeHoles(v, out, from) {
-    tagged = true;
-    const n = lengthNode(v.length);
-    const ks = newArray(0);
-    const vs = newArray(0);
-    for (let i = 0; i < from; i++) { ks[i] = `${i}`; vs[i] = out[i]; }
-    const length = v.length;
-    for (let i = from + 1; i < length; i++) {
-      const x = v[i];
-      if (x === undefined && !hasOwn(v, i)) continue;
-      ks[ks.length] = `${i}`;
-      vs[vs.length] = encodeValue(x);
-    }
-    n.k = ks;
-    n.v = vs;
-    return n;
+  // A node whose member `key` is the encoding of `value`.
+  function encodeMember(n, key, value) {
+    const frame = pushFrame(MEMBER, null, n, n);
+    frame.key = key;
+    frame.extra = value;
+    return PENDING;
   }
 
   const detachedFailure = () =>
@@ -599,21 +781,21 @@
         try { apply(mapSize, v, []); } catch (e) { break; }
         const entries = newArray(0);
         apply(mapForEach, v, [(value, key) => { entries[entries.length] = key; entries[entries.length] = value; }]);
-        for (let i = 0; i < entries.length; i++) entries[i] = encodeValue(entries[i]);
         n = node('M');
         n.v = entries;
         tagged = true;
-        return n;
+        pushFrame(ENTRIES, v, n, entries).list = entries;
+        return PENDING;
       }
       case '[object Set]': {
         try { apply(setSize, v, []); } catch (e) { break; }
         const values = newArray(0);
         apply(setForEach, v, [(value) => { values[values.length] = value; }]);
-        for (let i = 0; i < values.length; i++) values[i] = encodeValue(values[i]);
         n = node('T');
         n.v = values;
         tagged = true;
-        return n;
+        pushFrame(ENTRIES, v, n, values).list = values;
+        return PENDING;
       }
       case '[object ArrayBuffer]': {
         let length;
@@ -633,8 +815,7 @@
         n = node('V');
         n.o = apply(dvByteOffset, v, []);
         n.l = apply(dvByteLength, v, []);
-        n.b = encodeValue(buffer);
-        return n;
+        return encodeMember(n, 'b', buffer);
       }
       default: {
         const name = apply(taName, v, []);
@@ -646,17 +827,16 @@
         n.t = name;
         n.o = apply(taByteOffset, v, []);
         n.l = apply(taLength, v, []);
-        n.b = encodeValue(buffer);
-        return n;
+        return encodeMember(n, 'b', buffer);
       }
     }
     // A class instance, or an object whose tag does not match what it is: its own
     // enumerable properties.
-    return encodePlain(v);
+    return encodePlain(v, getProto(v));
   }
 
   // As SpiderMonkey's JSStructuredCloneWriter::traverseError: Get(name), the own message data
-  // property, errors (AggregateError), the own cause data property; and the location.
+  // property and the location here; errors (AggregateError) and the own cause data property in `step`.
   function encodeError(v) {
     tagged = true;
     const nameValue = v.name;
@@ -673,13 +853,57 @@
         if (typeof x === 'string' || (typeof x === 'number' && x - x === 0)) n[key] = x;
       }
     }
-    if (type === 'AggregateError') n.e = encodeValue(v.errors);
-    const causeDesc = getOwnDesc(v, 'cause');
-    if (causeDesc && hasOwn(causeDesc, 'value')) n.c = encodeValue(causeDesc.value);
-    return n;
+    pushFrame(ERROR, v, n, n);
+    return PENDING;
   }
   const errorLocationKeys = ['stack', 'sourceURL', 'line', 'column', 'fileName', 'lineNumber', 'columnNumber'];
   const ownErrorKeys = ['message', 'errors', 'stack', 'sourceURL', 'line', 'column'];
+
+  // JSON.stringify(tree), for a tree deeper than DEEP_TREE levels: JavaScriptCore's JSON.stringify
+  // recurses (it gives up at ~40000 levels) and checks for cycles along the path (quadratic in the
+  // depth: seconds at 20000 levels). The same text, written with a stack. (JSON.parse has no such
+  // limit: it read 10^7 levels.) The tree holds null-prototype objects and arrays (dense), strings,
+  // finite numbers, booleans and null.
+  const DEEP_TREE = 1000;
+  function stringifyDeepTree(tree) {
+    const containers = newArray(0);
+    const keyLists = newArray(0); // null for an array
+    const positions = newArray(0);
+    let depth = 0;
+    let text = '';
+    let value = tree;
+    for (;;) {
+      if (value !== null && typeof value === 'object') {
+        const array = isArray(value);
+        text += array ? '[' : '{';
+        containers[depth] = value;
+        keyLists[depth] = array ? null : keysOf(value);
+        positions[depth] = 0;
+        depth++;
+      } else {
+        text += typeof value === 'string' ? JSONstringify(value) : `${value}`;
+      }
+      for (;;) {
+        if (depth === 0) return text;
+        const container = containers[depth - 1];
+        const keys = keyLists[depth - 1];
+        const i = positions[depth - 1];
+        if (i < (keys === null ? container.length : keys.length)) {
+          positions[depth - 1] = i + 1;
+          if (i > 0) text += ',';
+          if (keys === null) {
+            value = container[i];
+          } else {
+            text += JSONstringify(keys[i]) + ':';
+            value = container[keys[i]];
+          }
+          break;
+        }
+        text += keys === null ? ']' : '}';
+        containers[--depth] = undefined;
+      }
+    }
+  }
 
   // The message text, or a thrown Failure; other exceptions (from getters) pass through.
   function firefoxEncode(value) {
@@ -690,27 +914,117 @@
     const outerRecent = recent;
     const outerCount = objectCount;
     const outerTagged = tagged;
+    const outerFrames = frames;
+    const outerFrameCount = frameCount;
+    const outerEncoding = encoding;
+    const outerDeepest = deepest;
     memory = null;
-    recent = outerCount === 0 ? recent : newArray(0);
+    recent = encoding ? newArray(0) : recent;
     objectCount = 0;
     tagged = false;
+    frames = encoding ? newArray(0) : frames;
+    frameCount = 0;
+    encoding = true;
+    deepest = 0;
     try {
-      const tree = encodeValue(value);
-      return tagged ? 'T' + JSONstringify(tree) : JSONstringify(tree);
+      const tree = encodeTree(value);
+      const text = deepest > DEEP_TREE ? stringifyDeepTree(tree) : JSONstringify(tree);
+      return tagged ? 'T' + text : text;
     } finally {
       for (let i = 0; i < recent.length; i++) recent[i] = undefined;
+      // The frames stay for the next message, without what they held (the ones this message used
+      // come first, and a frame's `out` is null once cleared); a few, after a deep message.
+      for (let i = 0; i < frames.length && frames[i].out !== null; i++) {
+        const frame = frames[i];
+        frame.source = frame.out = frame.target = frame.list = frame.extra = frame.key = frame.proto = null;
+      }
+      if (frames.length > KEPT_FRAMES) frames.length = KEPT_FRAMES;
       memory = outerMemory;
       recent = outerRecent;
       objectCount = outerCount;
       tagged = outerTagged;
+      frames = outerFrames;
+      frameCount = outerFrameCount;
+      encoding = outerEncoding;
+      deepest = outerDeepest;
     }
   }
 
-  function chromeEncode(value) {
+  // How deep Chromium lets a message go. Its JSON serializer (V8's JsonStringifier) recurses once
+  // per level and gives up at V8's stack limit, which ends in "Could not serialize message.";
+  // JavaScriptCore's JSON.stringify goes ten times deeper, and beyond ~20000 levels takes seconds
+  // (its cycle check is quadratic) before it gives up. Measured in Chromium 156 by bisection
+  // (the deepest array nested in arrays, or object {a: ...} in objects, that goes through):
+  //   service worker:  arrays 2402 by port.postMessage, 2396 by runtime.sendMessage; objects 2602, 2596
+  //   content script:  arrays 4778, 4772; objects 5176, 5170
+  // which is one stack budget per context with an array level costing 13 units and an object
+  // level 12: 31226 units in a service worker, 62114 in a content script (its thread has twice
+  // the stack), 74 fewer through sendMessage (and sendResponse, not measured). The exact figures
+  // move by a level or so with what is on the stack when the message is sent; this keeps the
+  // measured ones. The replacer below counts the units of the objects JSON.stringify is inside
+  // (`this` is the object whose member it is writing) and stops it past the budget.
+  const ARRAY_LEVEL_UNITS = 13;
+  const OBJECT_LEVEL_UNITS = 12;
+  const STACK_UNITS = host.kind === 'content' ? 62114 : 31226;
+  const ONE_TIME_MESSAGE_STACK_UNITS = 74;
+  const TOO_DEEP = createObject(null);
+  // An array too long for a message. Chromium writes a hole as "null" (five characters with its
+  // comma), and JavaScriptCore takes seconds per 10^7 of them (minutes for 2^32 - 1), so an array
+  // whose holes alone make its JSON longer than 64 MiB is refused before it is written: as too
+  // large, or, once "null," per element passes V8's longest string (2^29 - 24 characters), with
+  // "Could not serialize message." (V8 gives up). Measured in Chromium 156 with one element and
+  // holes: 33554431 and 107374177 elements are too large, 107374178 and 2^32 - 1 cannot be
+  // serialized. (Counting the elements costs what listing the array's keys costs, and only for
+  // arrays of more than 2^26 / 5 elements.)
+  const TOO_LONG = createObject(null);
+  const V8_MAX_STRING_LENGTH = 536870888;
+
+  // A JSON.stringify replacer that changes nothing and throws TOO_DEEP past `budget` units (and
+  // TOO_DEEP or TOO_LONG for an array too long to send).
+  function depthLimit(budget) {
+    const holders = newArray(0); // the objects being written, outermost first (0: the wrapper of the value)
+    const units = newArray(0); // the units used up to each
+    let depth = 0;
+    return function (key, value) {
+      if (typeof value !== 'object' || value === null) return value;
+      const holder = this;
+      while (depth > 0 && holders[depth - 1] !== holder) depth--;
+      if (depth === 0) { holders[0] = holder; units[0] = 0; depth = 1; }
+      const array = isArray(value);
+      if (array && value.length > MAX_MESSAGE_BYTES / 5) {
+        const length = value.length;
+        const present = keysOf(value).length;
+        if ((length - present) * 5 + present * 2 + 1 > MAX_MESSAGE_BYTES) {
+          throw length * 5 + 1 > V8_MAX_STRING_LENGTH ? TOO_DEEP : TOO_LONG;
+        }
+      }
+      const used = units[depth - 1] + (array ? ARRAY_LEVEL_UNITS : OBJECT_LEVEL_UNITS);
+      if (used > budget) {
+        // (A Number, String or Boolean object is written as its primitive, without a level of its own.)
+        if (isPrimitiveWrapper(value)) return value;
+        throw TOO_DEEP;
+      }
+      holders[depth] = value;
+      units[depth] = used;
+      depth++;
+      return value;
+    };
+  }
+
+  function isPrimitiveWrapper(value) {
+    const brandChecks = [numberValueOf, stringValueOf, booleanValueOf];
+    for (let i = 0; i < brandChecks.length; i++) {
+      try { apply(brandChecks[i], value, []); return true; } catch (e) {}
+    }
+    return false;
+  }
+
+  function chromeEncode(value, oneTime) {
     let text;
     try {
-      text = JSONstringify(value === undefined ? null : value);
+      text = JSONstringify(value === undefined ? null : value, depthLimit(oneTime ? STACK_UNITS - ONE_TIME_MESSAGE_STACK_UNITS : STACK_UNITS));
     } catch (e) {
+      if (e === TOO_LONG) throw new Failure('too-large', new Error(TOO_LARGE));
       throw new Failure('uncloneable', new Error(COULD_NOT_SERIALIZE));
     }
     if (text === undefined) throw new Failure('uncloneable', new Error(COULD_NOT_SERIALIZE));
@@ -726,31 +1040,58 @@
   const createDataProperty = (object, key, value) =>
     defineProperty(object, key, { __proto__: null, value, writable: true, enumerable: true, configurable: true });
 
+  // Decoder frame kinds (see Frame; `source` is the parsed array, object or node).
+  const PARSED = 0; // an untagged array or object: its object members decoded in place
+  const DEFINED = 1; // an "O" / "a" node: its values defined on a new object or array
+  const MAP_ENTRIES = 2;
+  const SET_VALUES = 3;
+  const VIEW = 4; // a typed array or DataView: its buffer, then the view
+  const ERROR_MEMBERS = 5; // an Error's errors, then its cause
+
   // (Nodes come from JSON.parse, with Object.prototype: their optional members are read with
-  // getOwn, never looked up on the prototype.)
+  // getOwn, never looked up on the prototype.) Objects are numbered in the order the encoder met
+  // them: when their frame starts, before their members.
   class Decoder {
     constructor() {
       this.memory = newArray(0);
+      this.frames = newArray(0);
+      this.count = 0;
     }
 
+    // The value of this realm that the parsed tree `root` stands for.
+    decode(root) {
+      const frames = this.frames;
+      let result = this.value(root);
+      while (this.count > 0) {
+        const frame = frames[this.count - 1];
+        if (this.step(frame)) continue;
+        this.count--;
+        if (this.count === 0) { result = frame.out; break; }
+        this.store(frames[this.count - 1], frame.out);
+      }
+      return result;
+    }
+
+    push(kind, source, out) {
+      return frameAt(this.frames, this.count++, kind, source, out, null);
+    }
+
+    remember(object) {
+      this.memory[this.memory.length] = object;
+    }
+
+    // A primitive or an object without members at once; PENDING after pushing a frame.
     value(x) {
       if (x === null || typeof x !== 'object') return x;
       if (isArray(x)) {
-        this.memory[this.memory.length] = x;
-        for (let i = 0; i < x.length; i++) {
-          const e = x[i];
-          if (e !== null && typeof e === 'object') x[i] = this.value(e);
-        }
-        return x;
+        this.remember(x);
+        this.push(PARSED, x, x);
+        return PENDING;
       }
       if (!hasOwn(x, TAG)) {
-        this.memory[this.memory.length] = x;
-        const keys = keysOf(x);
-        for (let i = 0; i < keys.length; i++) {
-          const e = x[keys[i]];
-          if (e !== null && typeof e === 'object') x[keys[i]] = this.value(e);
-        }
-        return x;
+        this.remember(x);
+        this.push(PARSED, x, x).list = keysOf(x);
+        return PENDING;
       }
       return this.node(x);
     }
@@ -763,61 +1104,66 @@
         case 'b': return BigIntCtor(n.v);
         case 'r': return memory[n.i];
         case 'O': case 'a': {
-          const out = n[TAG] === 'a' ? new ArrayCtor(n.l) : {};
-          memory[memory.length] = out;
-          const ks = n.k;
-          const vs = n.v;
-          for (let i = 0; i < ks.length; i++) createDataProperty(out, ks[i], this.value(vs[i]));
-          return out;
+          let out;
+          if (n[TAG] === 'a') {
+            // (Not new Array(length), which allocates every slot up to ~10^8.)
+            out = [];
+            out.length = n.l;
+          } else {
+            out = {};
+          }
+          this.remember(out);
+          this.push(DEFINED, n, out).list = n.k;
+          return PENDING;
         }
-        case 'D': { const d = new DateCtor(n.v === null ? NaN : n.v); memory[memory.length] = d; return d; }
-        case 'R': { const r = new RegExpCtor(n.s, n.f); memory[memory.length] = r; return r; }
-        case 'B': { const o = ObjectCtor(n.v); memory[memory.length] = o; return o; }
-        case 'N': { const o = ObjectCtor(this.value(n.v)); memory[memory.length] = o; return o; }
-        case 'S': { const o = ObjectCtor(n.v); memory[memory.length] = o; return o; }
-        case 'Z': { const o = ObjectCtor(BigIntCtor(n.v)); memory[memory.length] = o; return o; }
+        case 'D': { const d = new DateCtor(n.v === null ? NaN : n.v); this.remember(d); return d; }
+        case 'R': { const r = new RegExpCtor(n.s, n.f); this.remember(r); return r; }
+        case 'B': { const o = ObjectCtor(n.v); this.remember(o); return o; }
+        case 'N': {
+          const x = n.v;
+          const o = ObjectCtor(x !== null && typeof x === 'object' ? this.node(x) : x); // a number or a number node
+          this.remember(o);
+          return o;
+        }
+        case 'S': { const o = ObjectCtor(n.v); this.remember(o); return o; }
+        case 'Z': { const o = ObjectCtor(BigIntCtor(n.v)); this.remember(o); return o; }
         case 'M': {
           const m = new MapCtor();
-          memory[memory.length] = m;
-          const vs = n.v;
-          for (let i = 0; i < vs.length; i += 2) {
-            const key = this.value(vs[i]);
-            apply(mapSet, m, [key, this.value(vs[i + 1])]);
-          }
-          return m;
+          this.remember(m);
+          this.push(MAP_ENTRIES, n, m).list = n.v;
+          return PENDING;
         }
         case 'T': {
           const s = new SetCtor();
-          memory[memory.length] = s;
-          const vs = n.v;
-          for (let i = 0; i < vs.length; i++) apply(setAdd, s, [this.value(vs[i])]);
-          return s;
+          this.remember(s);
+          this.push(SET_VALUES, n, s).list = n.v;
+          return PENDING;
         }
         case 'AB': {
           const length = n.d.length;
           const maxByteLength = getOwn(n, 'm');
           const buffer = maxByteLength !== undefined ? new ArrayBufferCtor(length, { __proto__: null, maxByteLength }) : new ArrayBufferCtor(length);
           stringToBytes(n.d, buffer);
-          memory[memory.length] = buffer;
+          this.remember(buffer);
           return buffer;
         }
         case 'A': case 'V': {
-          const slot = memory.length;
-          memory[memory.length] = undefined;
-          const buffer = this.value(n.b);
-          const view = n[TAG] === 'V' ? new DataViewCtor(buffer, n.o, n.l) : new typedArrayCtors[n.t](buffer, n.o, n.l);
-          memory[slot] = view;
-          return view;
+          // The view is numbered before its buffer, but made after it.
+          const frame = this.push(VIEW, n, null);
+          frame.index = memory.length;
+          this.remember(undefined);
+          return PENDING;
         }
         case 'E': return this.error(n);
         default: throw new TypeError('Malformed message');
       }
     }
 
+    // An Error with its message and location; its errors and cause come in `step`.
     error(n) {
       const Ctor = errorCtors[n.t] || errorCtors.Error;
       const e = n.t === 'AggregateError' ? new Ctor([]) : new Ctor();
-      this.memory[this.memory.length] = e;
+      this.remember(e);
       for (let i = 0; i < ownErrorKeys.length; i++) {
         if (hasOwn(e, ownErrorKeys[i])) delete e[ownErrorKeys[i]];
       }
@@ -837,21 +1183,133 @@
       hidden(e, 'fileName', fileName !== undefined ? fileName : sourceURL !== undefined ? sourceURL : '');
       hidden(e, 'lineNumber', lineNumber !== undefined ? lineNumber : line !== undefined ? line : 0);
       hidden(e, 'columnNumber', columnNumber !== undefined ? columnNumber : column !== undefined ? column : 0);
-      if (n.t === 'AggregateError') {
-        const errors = getOwn(n, 'e');
-        hidden(e, 'errors', errors !== undefined ? this.value(errors) : undefined);
+      this.push(ERROR_MEMBERS, n, e);
+      return PENDING;
+    }
+
+    // Decodes the members of `frame` (see Frame): true when it pushed a frame for one, false when done.
+    step(frame) {
+      const source = frame.source;
+      switch (frame.kind) {
+        case PARSED: {
+          const keys = frame.list; // null for an array
+          const count = keys === null ? source.length : keys.length;
+          while (frame.index < count) {
+            const i = frame.index++;
+            const k = keys === null ? i : keys[i];
+            const e = source[k];
+            if (e === null || typeof e !== 'object') continue;
+            const decoded = this.value(e);
+            if (decoded === PENDING) { frame.key = k; return true; }
+            source[k] = decoded;
+          }
+          return false;
+        }
+        case DEFINED: {
+          const ks = frame.list;
+          const vs = source.v;
+          while (frame.index < ks.length) {
+            const i = frame.index++;
+            const decoded = this.value(vs[i]);
+            if (decoded === PENDING) { frame.key = ks[i]; return true; }
+            createDataProperty(frame.out, ks[i], decoded);
+          }
+          return false;
+        }
+        case MAP_ENTRIES: {
+          const vs = frame.list;
+          while (frame.index < vs.length) {
+            if (frame.stage === 0) {
+              const key = this.value(vs[frame.index]);
+              if (key === PENDING) return true;
+              frame.extra = key;
+              frame.stage = 1;
+            }
+            const decoded = this.value(vs[frame.index + 1]);
+            if (decoded === PENDING) return true;
+            this.store(frame, decoded);
+          }
+          return false;
+        }
+        case SET_VALUES: {
+          const vs = frame.list;
+          while (frame.index < vs.length) {
+            const decoded = this.value(vs[frame.index]);
+            if (decoded === PENDING) return true;
+            this.store(frame, decoded);
+          }
+          return false;
+        }
+        case VIEW: {
+          if (frame.stage === 0) {
+            frame.stage = 1;
+            const buffer = this.value(source.b);
+            if (buffer === PENDING) return true;
+            frame.extra = buffer;
+          }
+          const buffer = frame.extra;
+          const view = source[TAG] === 'V' ? new DataViewCtor(buffer, source.o, source.l) : new typedArrayCtors[source.t](buffer, source.o, source.l);
+          frame.out = view;
+          this.memory[frame.index] = view;
+          return false;
+        }
+        default: { // ERROR_MEMBERS
+          const e = frame.out;
+          if (frame.stage === 0) {
+            frame.stage = 1;
+            if (source.t === 'AggregateError') {
+              const errors = getOwn(source, 'e');
+              const decoded = errors !== undefined ? this.value(errors) : undefined;
+              if (decoded === PENDING) { frame.key = 'errors'; return true; }
+              hidden(e, 'errors', decoded);
+            }
+          }
+          if (frame.stage === 1) {
+            frame.stage = 2;
+            if (hasOwn(source, 'c')) {
+              const decoded = this.value(source.c);
+              if (decoded === PENDING) { frame.key = 'cause'; return true; }
+              hidden(e, 'cause', decoded);
+            }
+          }
+          return false;
+        }
       }
-      if (hasOwn(n, 'c')) hidden(e, 'cause', this.value(n.c));
-      return e;
+    }
+
+    // Stores `decoded`, the result of a finished frame, as the member `frame` was visiting.
+    store(frame, decoded) {
+      switch (frame.kind) {
+        case PARSED: frame.source[frame.key] = decoded; return;
+        case DEFINED: createDataProperty(frame.out, frame.key, decoded); return;
+        case MAP_ENTRIES:
+          if (frame.stage === 0) {
+            frame.extra = decoded;
+            frame.stage = 1;
+          } else {
+            apply(mapSet, frame.out, [frame.extra, decoded]);
+            frame.extra = undefined;
+            frame.stage = 0;
+            frame.index += 2;
+          }
+          return;
+        case SET_VALUES: apply(setAdd, frame.out, [decoded]); frame.index++; return;
+        case VIEW: frame.extra = decoded; return;
+        default: hidden(frame.out, frame.key, decoded); return; // ERROR_MEMBERS
+      }
     }
   }
 
+  // (No prototype to reach: `this.memory = ...` calls no setter of Object.prototype.)
+  setProto(Decoder.prototype, null);
+
   // ---- Exports -----------------------------------------------------------------------------------
+  // (`oneTime`: for sendMessage and sendResponse, which Chromium calls with more on the stack.)
   const encode = chromeFlavor ? chromeEncode : firefoxEncode;
 
   host.serializeMessage = function (value) {
     try {
-      return encode(value);
+      return encode(value, false);
     } catch (e) {
       throw isFailure(e) ? e.error : e;
     }
@@ -859,7 +1317,7 @@
 
   host.trySerializeMessage = function (value) {
     try {
-      return { __proto__: null, ok: true, text: encode(value) };
+      return { __proto__: null, ok: true, text: encode(value, true) };
     } catch (e) {
       return isFailure(e) ? { __proto__: null, ok: false, reason: e.reason, error: e.error } : { __proto__: null, ok: false, reason: 'exception', error: e };
     }
@@ -868,6 +1326,6 @@
   host.deserializeMessage = chromeFlavor
     ? (text) => JSONparse(text)
     : (text) => (apply(stringCharCodeAt, text, [0]) === 0x54 /* T */
-      ? new Decoder().value(JSONparse(apply(stringSlice, text, [1])))
+      ? new Decoder().decode(JSONparse(apply(stringSlice, text, [1])))
       : JSONparse(text));
 });
