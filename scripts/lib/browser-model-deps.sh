@@ -2,12 +2,13 @@
 # scripts/bench-parsers): the C parts the model links, as SwiftPM builds them for the package.
 #
 #   browser_model_deps BUILD_DIR [CC_FLAGS...]
+# (from the tree in $model_root when set, else this repository)
 # compiles Sources/CIDNA/idna.c into BUILD_DIR and sets the arrays `model_includes` (the swiftc
 # flags that find the CIDNA and CGLib modules), `model_links` (those that link CIDNA's object,
 # GLib and ICU) and `model_deps` (both).
 browser_model_deps() {
     local build="$1"; shift
-    local root; root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+    local root="${model_root:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
     mkdir -p "$build"
     if [[ ! -f "$build/idna.o" ]] || [[ "$root/Sources/CIDNA/idna.c" -nt "$build/idna.o" ]]; then
         cc -O2 -c "$@" -I "$root/Sources/CIDNA/include" "$root/Sources/CIDNA/idna.c" -o "$build/idna.o"
