@@ -85,7 +85,7 @@ public final class VirtualMachine {
 
     /// The engine's functions for making a task one entry; `nil` when this JavaScriptCore does not
     /// export them all.
-    nonisolated(unsafe) static let taskHooks: ExthostTaskHooks? = {
+    static let taskHooks: ExthostTaskHooks? = {
         let hooks = ExthostTaskHooksLookUp()
         return hooks.drainMicrotasks == nil ? nil : hooks
     }()
