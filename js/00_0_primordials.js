@@ -1,3 +1,4 @@
+// exthost:eager
 // The built-ins the host's own JavaScript uses, captured before any extension script runs, as
 // Node's and Deno's `primordials`: extension code is hostile and may replace or wrap any global,
 // prototype method, getter or setter, so every later file of js/ takes what it needs from
@@ -57,8 +58,9 @@
     'ObjectSetPrototypeOf', 'ObjectPrototypeIsPrototypeOf',
     'Promise', 'PromisePrototypeThen',
     'Proxy',
-    'ReflectApply', 'ReflectConstruct', 'ReflectDefineProperty', 'ReflectGetOwnPropertyDescriptor', 'ReflectGetPrototypeOf',
-    'ReflectOwnKeys',
+    'ReflectApply', 'ReflectConstruct', 'ReflectDefineProperty', 'ReflectDeleteProperty', 'ReflectGet', 'ReflectGetOwnPropertyDescriptor',
+    'ReflectGetPrototypeOf', 'ReflectHas', 'ReflectIsExtensible', 'ReflectOwnKeys', 'ReflectPreventExtensions', 'ReflectSet',
+    'ReflectSetPrototypeOf',
     'RegExpPrototypeExec',
     'String', 'StringFromCodePoint', 'StringPrototypeCharCodeAt', 'StringPrototypeCodePointAt', 'StringPrototypeIncludes',
     'StringPrototypeIndexOf', 'StringPrototypeSlice', 'StringPrototypeStartsWith', 'StringPrototypeToUpperCase',
@@ -110,36 +112,94 @@
   primordials.uncurryThis = uncurryThis;
   primordials.hasOwn = hasOwn;
 
+  // Built-ins taken as they are (not uncurried), by path, for the files that call them with
+  // ReflectApply: `Function.prototype.toString`, `get Map.prototype.size` (an accessor's getter),
+  // `%TypedArray%.prototype.length`, `@@toStringTag` for a well-known symbol key; a leading `?`
+  // marks one this engine may lack (then undefined). The files read `primordials.intrinsics[path]`;
+  // Tests/ExthostTests/PrimordialsTests.swift checks that every path they read is listed here.
+  const intrinsicPaths = [
+    'Function.prototype.toString', 'Object.prototype.toString', 'Object.prototype.hasOwnProperty',
+    'Array.prototype.join', 'RegExp.prototype.exec',
+    'String.prototype.slice', 'String.prototype.indexOf', 'String.prototype.lastIndexOf', 'String.prototype.charCodeAt',
+    'String.prototype.startsWith', 'String.prototype.trim', 'String.prototype.repeat',
+    'Map.prototype.get', 'Map.prototype.set', 'Map.prototype.has', 'Map.prototype.delete', 'Map.prototype.entries',
+    'get Map.prototype.size', '%MapIteratorPrototype%.next',
+    'Set.prototype.has', 'Set.prototype.add', 'Set.prototype.values', 'get Set.prototype.size', '%SetIteratorPrototype%.next',
+    'WeakMap.prototype.has', 'WeakSet.prototype.has', '?WeakRef.prototype.deref',
+    'Date', 'Date.prototype', 'Date.prototype.getTime', 'Date.prototype.toString',
+    'get RegExp.prototype.source', 'get RegExp.prototype.global', 'get RegExp.prototype.hasIndices',
+    'get RegExp.prototype.ignoreCase', 'get RegExp.prototype.multiline', 'get RegExp.prototype.dotAll',
+    'get RegExp.prototype.unicode', '?get RegExp.prototype.unicodeSets', 'get RegExp.prototype.sticky',
+    'get %TypedArray%.prototype.@@toStringTag', 'get %TypedArray%.prototype.length',
+    'get ArrayBuffer.prototype.byteLength', '?get SharedArrayBuffer.prototype.byteLength', 'get DataView.prototype.byteLength',
+    'Number.prototype.valueOf', 'String.prototype.valueOf', 'Boolean.prototype.valueOf', 'Symbol.prototype.valueOf',
+    '?BigInt.prototype.valueOf',
+    '%IteratorPrototype%',
+  ];
+  const ReflectGetPrototypeOf = Reflect.getPrototypeOf;
+  const SymbolIterator = Symbol.iterator;
+  const wellKnownSymbols = { __proto__: null, '@@toStringTag': Symbol.toStringTag, '@@iterator': SymbolIterator };
+  const intrinsicRoots = {
+    __proto__: null,
+    '%TypedArray%': () => ReflectGetPrototypeOf(global.Int8Array),
+    '%MapIteratorPrototype%': () => ReflectGetPrototypeOf(new global.Map().entries()),
+    '%SetIteratorPrototype%': () => ReflectGetPrototypeOf(new global.Set().values()),
+    '%IteratorPrototype%': () => ReflectGetPrototypeOf(ReflectGetPrototypeOf([][SymbolIterator]())),
+  };
+  function intrinsic(path) {
+    const optional = path[0] === '?';
+    let rest = optional ? path.slice(1) : path;
+    const getter = rest.slice(0, 4) === 'get ';
+    if (getter) rest = rest.slice(4);
+    const parts = rest.split('.');
+    let value = intrinsicRoots[parts[0]] ? intrinsicRoots[parts[0]]() : global[parts[0]];
+    for (let i = 1; i < parts.length && value !== undefined; i++) {
+      const key = wellKnownSymbols[parts[i]] || parts[i];
+      const descriptor = ReflectGetOwnPropertyDescriptor(value, key);
+      if (descriptor === undefined) value = undefined;
+      else if (getter && i === parts.length - 1) value = descriptor.get;
+      else value = descriptor.value;
+    }
+    if (value === undefined && !optional) throw new TypeError('primordials: no built-in ' + path);
+    return value;
+  }
+  const intrinsics = { __proto__: null };
+  for (let i = 0; i < intrinsicPaths.length; i++) intrinsics[intrinsicPaths[i]] = intrinsic(intrinsicPaths[i]);
+  primordials.intrinsics = ObjectFreeze(intrinsics);
+
   // ---- Safe collections and promises ------------------------------------------------------------
-  // A subclass of `unsafe` whose prototype has its own copy of every member of unsafe.prototype,
-  // no prototype of its own, and is frozen (with the subclass).
-  function makeSafe(unsafe, safe) {
-    const copy = (source, target) => {
-      const keys = ReflectOwnKeys(source);
-      for (let i = 0; i < keys.length; i++) {
-        const key = keys[i];
-        if (ReflectGetOwnPropertyDescriptor(target, key)) continue;
-        const descriptor = ReflectGetOwnPropertyDescriptor(source, key);
-        ReflectDefineProperty(target, key, { __proto__: null, ...descriptor });
-      }
-    };
-    copy(unsafe.prototype, safe.prototype);
-    copy(unsafe, safe);
+  // A subclass of `unsafe` whose prototype has its own copy of the members the host's files use
+  // (`members`), no prototype of its own, and is frozen (with the subclass). (Copying every member
+  // would make JavaScriptCore build each one, its JavaScript-written built-ins included: about
+  // 30 KiB for each class in every context.)
+  function makeSafe(unsafe, safe, members) {
+    const prototype = unsafe.prototype;
+    for (let i = 0; i < members.length; i++) {
+      const descriptor = ReflectGetOwnPropertyDescriptor(prototype, members[i]);
+      ReflectDefineProperty(safe.prototype, members[i], { __proto__: null, ...descriptor });
+    }
     ObjectSetPrototypeOf(safe.prototype, null);
     ObjectFreeze(safe.prototype);
     ObjectFreeze(safe);
     return safe;
   }
   // (The constructors take no iterable: filling one from an iterable would use its iterator.)
-  primordials.SafeMap = makeSafe(Map, class SafeMap extends Map { constructor() { super(); } });
-  primordials.SafeSet = makeSafe(Set, class SafeSet extends Set { constructor() { super(); } });
-  primordials.SafeWeakMap = makeSafe(WeakMap, class SafeWeakMap extends WeakMap { constructor() { super(); } });
-  primordials.SafeWeakSet = makeSafe(WeakSet, class SafeWeakSet extends WeakSet { constructor() { super(); } });
-  // A promise for the host's own bookkeeping: `then` finds its own `constructor` and species, so
-  // nothing of Promise.prototype or Promise is consulted. Never handed to extension code.
-  const SafePromise = makeSafe(Promise, class SafePromise extends Promise {
+  const mapMembers = ['get', 'set', 'has', 'delete', 'clear', 'forEach', 'size'];
+  const setMembers = ['add', 'has', 'delete', 'clear', 'forEach', 'size'];
+  primordials.SafeMap = makeSafe(Map, class SafeMap extends Map { constructor() { super(); } }, mapMembers);
+  primordials.SafeSet = makeSafe(Set, class SafeSet extends Set { constructor() { super(); } }, setMembers);
+  primordials.SafeWeakMap = makeSafe(WeakMap, class SafeWeakMap extends WeakMap { constructor() { super(); } }, ['get', 'set', 'has', 'delete']);
+  primordials.SafeWeakSet = makeSafe(WeakSet, class SafeWeakSet extends WeakSet { constructor() { super(); } }, ['add', 'has', 'delete']);
+  // A promise for the host's own bookkeeping: `then` (PromisePrototypeThen) finds its own
+  // `constructor` and species, so nothing of Promise.prototype or Promise is consulted. Never
+  // handed to extension code.
+  class SafePromise extends Promise {
     constructor(executor) { super(executor); }
-  });
+  }
+  ReflectDefineProperty(SafePromise, Symbol.species, { __proto__: null, value: SafePromise });
+  ObjectSetPrototypeOf(SafePromise.prototype, null);
+  ObjectFreeze(SafePromise.prototype);
+  ObjectFreeze(SafePromise);
   primordials.SafePromise = SafePromise;
   const PromisePrototypeThen = primordials.PromisePrototypeThen;
   const PromiseStaticReject = Promise.reject;

@@ -14,7 +14,8 @@
   host.reportUncaught = function (error, inPromise) {
     let text;
     try {
-      text = hasOwn(host, 'describeUncaught') ? host.describeUncaught(error, inPromise) : 'Uncaught ' + safeString(error, 'Object');
+      host.load('console');
+      text = host.describeUncaught(error, inPromise);
     } catch (e) {
       text = host.flavor === 'chrome' ? 'Uncaught (an error that cannot be shown)' : "uncaught exception: unknown (can't convert to string)";
     }
@@ -134,7 +135,8 @@
     if (host.flavor === 'chrome') {
       let text;
       try {
-        text = hasOwn(host, 'describeListenerError') ? host.describeListenerError(error) : 'Uncaught ' + safeString(error, 'Object');
+        host.load('console');
+        text = host.describeListenerError(error);
       } catch (e) {
         text = 'Error';
       }
@@ -201,7 +203,8 @@
         return;
       }
       case 'port.connect':
-        return host.receiveConnect(a, host.parseHostJSON(b));
+        // (No messaging loaded: nothing in this context listens.)
+        return hasOwn(host, 'receiveConnect') ? host.receiveConnect(a, host.parseHostJSON(b)) : { __proto__: null, accepted: false };
       case 'port.message':
         return host.receivePortEvent('message', a, b, c);
       case 'port.disconnect':

@@ -1,3 +1,4 @@
+// exthost:globals ~console:object
 (function (host) {
   'use strict';
   // ===========================================================================
@@ -149,68 +150,64 @@
   const mathRound = primordials.MathRound;
   const $JSONStringify = primordials.JSONStringify;
   const dataDescriptor = primordials.dataDescriptor;
-  const fnToString = Function.prototype.toString;
-  const objToString = Object.prototype.toString;
-  const hasOwn = Object.prototype.hasOwnProperty;
-  const SYM_TAG = Symbol.toStringTag;
-  const strSlice = String.prototype.slice;
-  const strIndexOf = String.prototype.indexOf;
-  const strLastIndexOf = String.prototype.lastIndexOf;
-  const strCharCodeAt = String.prototype.charCodeAt;
-  const strStartsWith = String.prototype.startsWith;
-  const strTrim = String.prototype.trim;
-  const strRepeat = String.prototype.repeat;
-  const reExec = RegExp.prototype.exec;
-  const arrJoin = Array.prototype.join;
-  const mapGet = Map.prototype.get;
-  const mapSet = Map.prototype.set;
-  const mapHas = Map.prototype.has;
-  const mapDelete = Map.prototype.delete;
-  const setHas = Set.prototype.has;
-  const setAdd = Set.prototype.add;
+  const intrinsics = primordials.intrinsics;
+  const fnToString = intrinsics['Function.prototype.toString'];
+  const objToString = intrinsics['Object.prototype.toString'];
+  const hasOwn = intrinsics['Object.prototype.hasOwnProperty'];
+  const SYM_TAG = primordials.SymbolToStringTag;
+  const strSlice = intrinsics['String.prototype.slice'];
+  const strIndexOf = intrinsics['String.prototype.indexOf'];
+  const strLastIndexOf = intrinsics['String.prototype.lastIndexOf'];
+  const strCharCodeAt = intrinsics['String.prototype.charCodeAt'];
+  const strStartsWith = intrinsics['String.prototype.startsWith'];
+  const strTrim = intrinsics['String.prototype.trim'];
+  const strRepeat = intrinsics['String.prototype.repeat'];
+  const reExec = intrinsics['RegExp.prototype.exec'];
+  const arrJoin = intrinsics['Array.prototype.join'];
+  const mapGet = intrinsics['Map.prototype.get'];
+  const mapSet = intrinsics['Map.prototype.set'];
+  const mapHas = intrinsics['Map.prototype.has'];
+  const mapDelete = intrinsics['Map.prototype.delete'];
+  const setHas = intrinsics['Set.prototype.has'];
+  const setAdd = intrinsics['Set.prototype.add'];
   const listPush = primordials.listPush;
   const listCopy = primordials.listCopy;
 
-  function getterOf(proto, name) {
-    const d = proto ? gopd(proto, name) : undefined;
-    return d && typeof d.get === 'function' ? d.get : null;
-  }
-  const dateGetTime = Date.prototype.getTime;
-  const dateToString = Date.prototype.toString;
-  const reSourceGet = getterOf(RegExp.prototype, 'source');
-  const reGlobalGet = getterOf(RegExp.prototype, 'global');
+  const dateGetTime = intrinsics['Date.prototype.getTime'];
+  const dateToString = intrinsics['Date.prototype.toString'];
+  const reSourceGet = intrinsics['get RegExp.prototype.source'];
+  const reGlobalGet = intrinsics['get RegExp.prototype.global'];
   const reFlagGetters = [];
   {
-    const flags = [['d', 'hasIndices'], ['g', 'global'], ['i', 'ignoreCase'], ['m', 'multiline'],
-      ['s', 'dotAll'], ['u', 'unicode'], ['v', 'unicodeSets'], ['y', 'sticky']];
+    const flags = [['d', intrinsics['get RegExp.prototype.hasIndices']], ['g', intrinsics['get RegExp.prototype.global']],
+      ['i', intrinsics['get RegExp.prototype.ignoreCase']], ['m', intrinsics['get RegExp.prototype.multiline']],
+      ['s', intrinsics['get RegExp.prototype.dotAll']], ['u', intrinsics['get RegExp.prototype.unicode']],
+      ['v', intrinsics['?get RegExp.prototype.unicodeSets']], ['y', intrinsics['get RegExp.prototype.sticky']]];
     for (let i = 0; i < flags.length; i++) {
-      const g = getterOf(RegExp.prototype, flags[i][1]);
-      if (g) listPush(reFlagGetters, [flags[i][0], g]);
+      if (flags[i][1]) listPush(reFlagGetters, flags[i]);
     }
   }
-  const mapSizeGet = getterOf(Map.prototype, 'size');
-  const setSizeGet = getterOf(Set.prototype, 'size');
-  const mapEntries = Map.prototype.entries;
-  const setValues = Set.prototype.values;
-  const mapIterNext = getProto(new Map().entries()).next;
-  const setIterNext = getProto(new Set().values()).next;
-  const weakMapHas = WeakMap.prototype.has;
-  const weakSetHas = WeakSet.prototype.has;
-  const weakRefDeref = typeof WeakRef === 'function' ? WeakRef.prototype.deref : null;
-  const TypedArrayProto = getProto(Int8Array.prototype);
-  const typedArrayTagGet = getterOf(TypedArrayProto, SYM_TAG);
-  const typedArrayLengthGet = getterOf(TypedArrayProto, 'length');
-  const arrayBufferByteLength = getterOf(ArrayBuffer.prototype, 'byteLength');
-  const sharedArrayBufferByteLength = typeof SharedArrayBuffer === 'function'
-    ? getterOf(SharedArrayBuffer.prototype, 'byteLength') : null;
-  const dataViewByteLength = getterOf(DataView.prototype, 'byteLength');
+  const mapSizeGet = intrinsics['get Map.prototype.size'];
+  const setSizeGet = intrinsics['get Set.prototype.size'];
+  const mapEntries = intrinsics['Map.prototype.entries'];
+  const setValues = intrinsics['Set.prototype.values'];
+  const mapIterNext = intrinsics['%MapIteratorPrototype%.next'];
+  const setIterNext = intrinsics['%SetIteratorPrototype%.next'];
+  const weakMapHas = intrinsics['WeakMap.prototype.has'];
+  const weakSetHas = intrinsics['WeakSet.prototype.has'];
+  const weakRefDeref = intrinsics['?WeakRef.prototype.deref'] || null;
+  const typedArrayTagGet = intrinsics['get %TypedArray%.prototype.@@toStringTag'];
+  const typedArrayLengthGet = intrinsics['get %TypedArray%.prototype.length'];
+  const arrayBufferByteLength = intrinsics['get ArrayBuffer.prototype.byteLength'];
+  const sharedArrayBufferByteLength = intrinsics['?get SharedArrayBuffer.prototype.byteLength'] || null;
+  const dataViewByteLength = intrinsics['get DataView.prototype.byteLength'];
   const boxedValueOf = [
-    ['Number', Number.prototype.valueOf],
-    ['String', String.prototype.valueOf],
-    ['Boolean', Boolean.prototype.valueOf],
-    ['Symbol', Symbol.prototype.valueOf],
+    ['Number', intrinsics['Number.prototype.valueOf']],
+    ['String', intrinsics['String.prototype.valueOf']],
+    ['Boolean', intrinsics['Boolean.prototype.valueOf']],
+    ['Symbol', intrinsics['Symbol.prototype.valueOf']],
   ];
-  if (typeof BigInt === 'function') listPush(boxedValueOf, ['BigInt', BigInt.prototype.valueOf]);
+  if (intrinsics['?BigInt.prototype.valueOf']) listPush(boxedValueOf, ['BigInt', intrinsics['?BigInt.prototype.valueOf']]);
 
   // ---- Small safe helpers --------------------------------------------------
   function attempt(fn, fallback) {
@@ -1138,8 +1135,9 @@
     emit(level, formatConsoleArguments(args, false));
   }
 
-  // Own properties in the order V8's bootstrapper installs them.
-  const consoleObject = {
+  // Own properties in the order V8's bootstrapper installs them (copied onto the global `console`
+  // that the host made empty: see copyMembers below).
+  const consoleMembers = {
     debug(...args) { guarded(() => logLike('debug', args)); },
     error(...args) { guarded(() => logLike('error', args)); },
     info(...args) { guarded(() => logLike('info', args)); },
@@ -1402,8 +1400,16 @@
         });
       },
     };
-    defineProp(consoleObject, 'context', dataDescriptor(extras.context, true, true, true));
-    defineProp(consoleObject, 'createTask', dataDescriptor(extras.createTask, true, true, true));
+    defineProp(consoleMembers, 'context', dataDescriptor(extras.context, true, true, true));
+    defineProp(consoleMembers, 'createTask', dataDescriptor(extras.createTask, true, true, true));
+  }
+  // The global `console` (made by the host, empty until now) gets the members.
+  const consoleObject = host.lazyGlobals.console;
+  {
+    const keys = ownKeys(consoleMembers);
+    for (let i = 0; i < keys.length; i++) {
+      defineProp(consoleObject, keys[i], dataDescriptor(consoleMembers[keys[i]], true, true, true));
+    }
   }
   defineProp(consoleObject, SYM_TAG, dataDescriptor('console', false, false, true));
 
@@ -1423,9 +1429,6 @@
     internalPrefix = slice(selfURL, 0, call(strLastIndexOf, selfURL, '/') + 1);
   }
 
-  if (!defineProp(G, 'console', dataDescriptor(consoleObject, true, false, true))) {
-    try { G.console = consoleObject; } catch (e) { /* leave the engine's console */ }
-  }
 
   host.formatValue = function formatValue(value) {
     return safeRender((v) => renderValue(v, false), value);

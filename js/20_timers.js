@@ -1,9 +1,15 @@
+// exthost:needs host
+// exthost:globals setTimeout:function:1 setInterval:function:1 clearTimeout:function:0 clearInterval:function:0
+// exthost:globals queueMicrotask:function:1 performance:object
 // Timers and clocks over the Swift event loop: setTimeout, setInterval, clearTimeout,
-// clearInterval, queueMicrotask, and Date / performance.now following the loop's clock
-// (virtual by default: it jumps to the next timer when nothing else is pending).
+// clearInterval, queueMicrotask, and performance.now following the loop's clock (virtual by
+// default: it jumps to the next timer when nothing else is pending). Date is js/19_date.js.
 (function (host) {
   'use strict';
-  const { Number, NumberIsFinite, MathTrunc, MathFloor, ReflectConstruct, TypeError, DatePrototypeToString, enqueueMicrotask } = host.primordials;
+  const {
+    Number, NumberIsFinite, MathTrunc, TypeError, enqueueMicrotask,
+    ReflectDefineProperty, ReflectGetOwnPropertyDescriptor, ReflectOwnKeys, SymbolToStringTag, dataDescriptor,
+  } = host.primordials;
   const native = host.native;
   const global = host.global;
   let nextTimer = 1;
@@ -33,6 +39,7 @@
   }
 
   const timers = {
+    __proto__: null,
     setTimeout(callback, delay = 0, ...args) { return start(callback, delay, args, false); },
     setInterval(callback, delay = 0, ...args) { return start(callback, delay, args, true); },
     clearTimeout(id) { clear(id); },
@@ -44,31 +51,21 @@
       enqueueMicrotask(() => host.callReporting(callback, undefined, []));
     },
   };
-  for (const name of Object.keys(timers)) {
-    Object.defineProperty(global, name, { value: timers[name], writable: true, configurable: true, enumerable: true });
-  }
-
-  // Date follows the loop's clock.
-  const RealDate = global.Date;
-  const now = () => native.wallNow();
-  function Date(...args) {
-    if (!new.target) return DatePrototypeToString(new RealDate(now()));
-    return args.length === 0 ? new RealDate(now()) : ReflectConstruct(RealDate, args);
-  }
-  Object.setPrototypeOf(Date, RealDate);
-  Object.defineProperty(Date, 'prototype', { value: RealDate.prototype });
-  Object.defineProperty(RealDate.prototype, 'constructor', { value: Date, writable: true, configurable: true });
-  Object.defineProperty(Date, 'now', { value: function now() { return MathFloor(native.wallNow()); }, writable: true, configurable: true });
-  Object.defineProperty(Date, 'name', { value: 'Date' });
-  Object.defineProperty(Date, 'length', { value: 7 });
-  Object.defineProperty(global, 'Date', { value: Date, writable: true, configurable: true, enumerable: false });
+  // (The globals, made by the host, call these.)
+  const names = ['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'queueMicrotask'];
+  for (let i = 0; i < names.length; i++) host.implementations[names[i]] = timers[names[i]];
 
   const timeOrigin = native.wallNow() - native.monotonicNow();
-  const performance = {
+  // The global `performance` (made by the host, empty until now) gets its members.
+  const performance = host.lazyGlobals.performance;
+  const members = {
     now() { return native.monotonicNow(); },
     get timeOrigin() { return timeOrigin; },
     toJSON() { return { timeOrigin }; },
   };
-  Object.defineProperty(performance, Symbol.toStringTag, { value: 'Performance' });
-  Object.defineProperty(global, 'performance', { value: performance, writable: true, configurable: true, enumerable: true });
+  const keys = ReflectOwnKeys(members);
+  for (let i = 0; i < keys.length; i++) {
+    ReflectDefineProperty(performance, keys[i], { __proto__: null, ...ReflectGetOwnPropertyDescriptor(members, keys[i]) });
+  }
+  ReflectDefineProperty(performance, SymbolToStringTag, dataDescriptor('Performance', false, false, true));
 });

@@ -1,10 +1,12 @@
+// exthost:needs host
+// exthost:globals ~URL:constructor:1 ~URLSearchParams:constructor:0
 // `URL` and `URLSearchParams`, as the WHATWG URL Standard defines them. Swift parses (url.parse,
 // url.set over BrowserModel's WebURL, setters included); this file keeps each URL's parts, its
 // live `searchParams`, and implements the application/x-www-form-urlencoded parser and serializer.
 (function (host) {
   'use strict';
   const {
-    TypeError, String, ReflectApply, ReflectOwnKeys, ReflectGetOwnPropertyDescriptor, ObjectCreate, ObjectDefineProperty,
+    TypeError, String, ReflectApply, ReflectOwnKeys, ReflectGetOwnPropertyDescriptor, ReflectDefineProperty, ObjectCreate, ObjectDefineProperty,
     ObjectGetPrototypeOf, StringFromCodePoint, StringPrototypeCharCodeAt, StringPrototypeCodePointAt, StringPrototypeSlice,
     StringPrototypeIndexOf, StringPrototypeToUpperCase, StringPrototypeToWellFormed, NumberPrototypeToString,
     ArrayPrototypeSort, SafeMap, SafeWeakMap, SymbolIterator, SymbolToStringTag, encodeURIComponent, listPush,
@@ -208,19 +210,20 @@
   // Copies the accessors and methods of `members` onto `target` as WebIDL does: enumerable,
   // configurable, methods writable.
   function defineMembers(target, members) {
-    for (const key of Reflect.ownKeys(members)) {
-      const descriptor = Object.getOwnPropertyDescriptor(members, key);
+    const keys = ReflectOwnKeys(members);
+    for (let i = 0; i < keys.length; i++) {
+      const descriptor = { __proto__: null, ...ReflectGetOwnPropertyDescriptor(members, keys[i]) };
       descriptor.enumerable = true;
-      Object.defineProperty(target, key, descriptor);
+      ReflectDefineProperty(target, keys[i], descriptor);
     }
   }
 
   function finishInterface(constructor, name, length) {
-    Object.defineProperty(constructor, 'length', { value: length, configurable: true });
-    Object.defineProperty(constructor, 'prototype', { writable: false, enumerable: false, configurable: false });
-    Object.defineProperty(constructor.prototype, Symbol.toStringTag, { value: name, configurable: true });
-    Object.defineProperty(global, name, { value: constructor, writable: true, configurable: true, enumerable: false });
+    ReflectDefineProperty(constructor, 'length', dataDescriptor(length, false, false, true));
+    ReflectDefineProperty(constructor, 'prototype', { __proto__: null, writable: false, enumerable: false, configurable: false });
+    ReflectDefineProperty(constructor.prototype, SymbolToStringTag, dataDescriptor(name, false, false, true));
     host[name] = constructor; // for the host's own use, safe from scripts replacing the global
+    host.adoptConstructor(name, constructor);
   }
 
   // ---- URLSearchParams ---------------------------------------------------------------------------
@@ -306,8 +309,8 @@
 
   // The default iterators of URLSearchParams: live over the list, as WebIDL's pair iterators are.
   const iteratorState = new SafeWeakMap();
-  const IteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
-  const URLSearchParamsIterator = Object.create(IteratorPrototype);
+  const IteratorPrototype = host.primordials.intrinsics['%IteratorPrototype%'];
+  const URLSearchParamsIterator = ObjectCreate(IteratorPrototype);
   defineMembers(URLSearchParamsIterator, {
     next() {
       const state = iteratorState.get(this);
@@ -319,7 +322,7 @@
       return { value, done: false };
     },
   });
-  Object.defineProperty(URLSearchParamsIterator, Symbol.toStringTag, { value: 'URLSearchParams Iterator', configurable: true });
+  ReflectDefineProperty(URLSearchParamsIterator, SymbolToStringTag, dataDescriptor('URLSearchParams Iterator', false, false, true));
 
   function makeIterator(target, kind) {
     const iterator = ObjectCreate(URLSearchParamsIterator);
@@ -419,9 +422,7 @@
       return serializeURLEncoded(paramsOf(this, 'toString', 'method').list);
     },
   });
-  Object.defineProperty(URLSearchParams.prototype, Symbol.iterator, {
-    value: URLSearchParams.prototype.entries, writable: true, configurable: true,
-  });
+  ReflectDefineProperty(URLSearchParams.prototype, SymbolIterator, dataDescriptor(URLSearchParams.prototype.entries, true, false, true));
   finishInterface(URLSearchParams, 'URLSearchParams', 0);
   const URLSearchParamsPrototype = URLSearchParams.prototype;
 

@@ -1,3 +1,6 @@
+// exthost:globals self:accessor location:accessor ~EventTarget:constructor:0
+// exthost:globals Window: window:accessor frames:accessor top:accessor parent:accessor length:accessor ~Window:constructor:0
+// exthost:globals ServiceWorkerGlobalScope: ~WorkerGlobalScope:constructor:0 ~ServiceWorkerGlobalScope:constructor:0
 // The global object's shape: a Chromium service worker is a ServiceWorkerGlobalScope with a
 // WorkerLocation; a background page (Firefox's generated one, or manifest version 2's) and a
 // content script's frame are a Window, with `window`, `self`, `frames`, `top`, `parent`, `length`
@@ -6,42 +9,41 @@
 (function (host) {
   'use strict';
   const {
-    Error, TypeError, Proxy, ObjectDefineProperty, SafeMap, StringPrototypeStartsWith, String, hasOwn, getOwn, dataDescriptor,
+    Error, TypeError, Proxy, ObjectDefineProperty, ObjectCreate, ObjectFreeze, ObjectGetPrototypeOf, ObjectSetPrototypeOf, ObjectPrototype,
+    ReflectDefineProperty, SafeMap, StringPrototypeStartsWith, String, SymbolToStringTag, hasOwn, getOwn, dataDescriptor,
     stringifyData, nullCopy,
   } = host.primordials;
   const global = host.global;
   const info = host.context;
-  const define = (name, get) => Object.defineProperty(global, name, { get, configurable: true, enumerable: true });
+  const define = (name, get) => host.defineGlobal(name, { __proto__: null, get, configurable: true, enumerable: true });
 
   // An interface object (`Window`, `EventTarget`, ...) whose prototype the global inherits from,
   // so `globalThis.constructor.name` and `Object.prototype.toString.call(globalThis)` are right.
   function makeInterface(name, parent) {
     const constructor = { [name]: function () { throw new TypeError('Illegal constructor'); } }[name];
-    Object.defineProperty(constructor, 'prototype', { value: Object.create(parent ? parent.prototype : Object.prototype), writable: false });
-    Object.defineProperty(constructor.prototype, 'constructor', { value: constructor, writable: true, configurable: true });
-    Object.defineProperty(constructor.prototype, Symbol.toStringTag, { value: name, configurable: true });
-    Object.defineProperty(global, name, { value: constructor, writable: true, configurable: true });
-    return constructor;
+    ReflectDefineProperty(constructor, 'prototype', dataDescriptor(ObjectCreate(parent ? parent.prototype : ObjectPrototype), false, false, false));
+    ReflectDefineProperty(constructor.prototype, 'constructor', dataDescriptor(constructor, true, false, true));
+    ReflectDefineProperty(constructor.prototype, SymbolToStringTag, dataDescriptor(name, false, false, true));
+    return host.adoptConstructor(name, constructor);
   }
 
   // A read-only `location` (navigation from scripts comes with the DOM).
   host.makeLocation = function (parts, interfaceName = 'Location') {
     const location = {};
-    for (const key of ['href', 'origin', 'protocol', 'host', 'hostname', 'port', 'pathname', 'search', 'hash']) {
-      Object.defineProperty(location, key, { value: parts[key], enumerable: true });
-    }
-    Object.defineProperty(location, 'toString', { value: function toString() { return parts.href; } });
-    Object.defineProperty(location, Symbol.toStringTag, { value: interfaceName });
-    return Object.freeze(location);
+    const keys = ['href', 'origin', 'protocol', 'host', 'hostname', 'port', 'pathname', 'search', 'hash'];
+    for (let i = 0; i < keys.length; i++) ReflectDefineProperty(location, keys[i], dataDescriptor(parts[keys[i]], false, true, false));
+    ReflectDefineProperty(location, 'toString', dataDescriptor(function toString() { return parts.href; }, false, false, false));
+    ReflectDefineProperty(location, SymbolToStringTag, dataDescriptor(interfaceName, false, false, false));
+    return ObjectFreeze(location);
   };
 
   // The global object's own prototype (made by the host for the global's class) takes the place
   // of the interface's prototype: it gets the constructor, and inherits from the parent interface.
   function adoptGlobalPrototype(constructor) {
-    const own = Object.getPrototypeOf(global);
-    if (own === Object.prototype) return;
-    Object.defineProperty(own, 'constructor', { value: constructor, writable: true, configurable: true });
-    Object.setPrototypeOf(own, Object.getPrototypeOf(constructor.prototype));
+    const own = ObjectGetPrototypeOf(global);
+    if (own === ObjectPrototype) return;
+    ReflectDefineProperty(own, 'constructor', dataDescriptor(constructor, true, false, true));
+    ObjectSetPrototypeOf(own, ObjectGetPrototypeOf(constructor.prototype));
   }
 
   const eventTarget = makeInterface('EventTarget');
@@ -71,7 +73,7 @@
   define('length', () => childCount);
   // `frames[i]` (and `window[i]`): the window of the frame's i-th child frame.
   for (let index = 0; index < childCount; index++) {
-    Object.defineProperty(global, String(index), { get: () => host.frameWindow('child:' + index), configurable: true });
+    ReflectDefineProperty(global, String(index), { __proto__: null, get: () => host.frameWindow('child:' + index), configurable: true });
   }
 
   // Another frame's window as this frame may see it: that frame's global when the browser lets

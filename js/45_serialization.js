@@ -1,42 +1,16 @@
+// exthost:flavors firefox
+// exthost:module serialization
+// exthost:eager
+// (Eager: its set-up takes some seventy built-ins, which must be those of before any extension script.)
 (function (host) {
   'use strict';
   // ===========================================================================
-  // 45_serialization.js: how a message crosses from one context to another.
+  // 45_serialization.js: how a message crosses from one context to another in
+  // the firefox flavor (the chrome flavor's is js/44_serialization_json.js).
   //
   // A message leaves the sender as a string made here (host.serializeMessage,
   // called synchronously inside postMessage / sendMessage / sendResponse) and
   // becomes a value of the receiver's realm in host.deserializeMessage.
-  //
-  // flavor "chrome": JSON, as Chromium does by default
-  // (extensions/renderer/api/messaging/messaging_util.cc, MessageFromV8UsingJSON;
-  // the structured-clone format behind kStructuredCloningForMessaging is
-  // disabled by default and needs a manifest opt-in). Verified in Chromium 156
-  // with probe extensions run by /work/shared/oracle/chromium.py; every case of
-  // Tests/ExthostTests/Fixtures/serialization-cases.json was run there too:
-  //  * A top-level `undefined` is sent as null; otherwise JSON.stringify rules:
-  //    undefined / function / symbol members dropped, in arrays null; NaN and
-  //    ±Infinity -> null; -0 -> 0; toJSON honoured (Date -> ISO string,
-  //    invalid Date -> null); getters invoked; Map, Set, RegExp, Error,
-  //    ArrayBuffer, DataView -> {} plus own enumerable props; typed arrays ->
-  //    {"0":..,"1":..}; wrappers -> their primitive; holes -> null; shared
-  //    references duplicated; prototypes lost.
-  //  * JSON.stringify returning undefined (a top-level function or symbol) or
-  //    throwing (cycle, BigInt, a throwing getter or toJSON, ...) gives
-  //    "Could not serialize message." (V8's own texts such as "Converting
-  //    circular structure to JSON" are swallowed by a TryCatch, never shown).
-  //  * A value nested deeper than V8's stack allows (about 2400 levels in a
-  //    service worker, 4800 in a content script; see depthLimit) gives
-  //    "Could not serialize message." too.
-  //  * More than 64 MiB (67108864) UTF-8 bytes of JSON text gives "Message
-  //    exceeded maximum allowed size of 64MiB." (mojom::kMaxMessageBytes,
-  //    checked with `>`: exactly 64 MiB passes).
-  //  * Where it shows: port.postMessage throws Error(text) synchronously
-  //    (gin_port.cc); runtime.sendMessage / tabs.sendMessage throw
-  //    TypeError("Error in invocation of runtime.sendMessage(optional string
-  //    extensionId, any message, optional object options, optional function
-  //    callback): " + text) synchronously; sendResponse throws TypeError(text)
-  //    in the responder and the sender's promise rejects with Error(text)
-  //    (one_time_message_handler.cc). serializeMessage throws Error(text).
   //
   // flavor "firefox": structured clone (SpiderMonkey js/src/vm/StructuredClone.cpp
   // behind ExtensionChild.sys.mjs's StructuredCloneHolder). Verified in
@@ -121,7 +95,6 @@
   // firefox, plain data: about 2x JSON.stringify to send, JSON.parse to receive.
   // ===========================================================================
 
-  const chromeFlavor = host.flavor === 'chrome';
 
   // ---- Intrinsics of this realm, taken before extension code can replace them ----
   const primordials = host.primordials;
@@ -266,17 +239,6 @@
   const uncloneable = (className) =>
     new Failure('uncloneable', host.makeDOMException(className + ' object could not be cloned.', 'DataCloneError'));
 
-  // ---- chrome: JSON ------------------------------------------------------------------------------
-  // UTF-8 length of a well-formed string (JSON.stringify output has no lone surrogates).
-  function utf8Length(text) {
-    let n = text.length;
-    for (let i = 0; i < text.length; i++) {
-      const c = apply(stringCharCodeAt, text, [i]);
-      if (c >= 0x80) n += c < 0x800 || (c >= 0xD800 && c < 0xDC00) ? 1 : 2;
-    }
-    return n;
-  }
-
   // ---- firefox: structured clone -----------------------------------------------------------------
   const TAG = '\u0001';
   // An array of the encoder's tree or bookkeeping: no prototype, so that writing an element calls
@@ -297,7 +259,7 @@
   // Objects that are not plain although they look so (or are prototypes), by the class
   // name SpiderMonkey gives them in "<class> object could not be cloned.".
   const specialObjects = new SafeMap();
-  if (!chromeFlavor) {
+  {
     const g = host.global;
     const add = (object, name) => {
       if (object !== null && (typeof object === 'object' || typeof object === 'function') && !specialObjects.has(object)) {
@@ -950,90 +912,6 @@
     }
   }
 
-  // How deep Chromium lets a message go. Its JSON serializer (V8's JsonStringifier) recurses once
-  // per level and gives up at V8's stack limit, which ends in "Could not serialize message.";
-  // JavaScriptCore's JSON.stringify goes ten times deeper, and beyond ~20000 levels takes seconds
-  // (its cycle check is quadratic) before it gives up. Measured in Chromium 156 by bisection
-  // (the deepest array nested in arrays, or object {a: ...} in objects, that goes through):
-  //   service worker:  arrays 2402 by port.postMessage, 2396 by runtime.sendMessage; objects 2602, 2596
-  //   content script:  arrays 4778, 4772; objects 5176, 5170
-  // which is one stack budget per context with an array level costing 13 units and an object
-  // level 12: 31226 units in a service worker, 62114 in a content script (its thread has twice
-  // the stack), 74 fewer through sendMessage (and sendResponse, not measured). The exact figures
-  // move by a level or so with what is on the stack when the message is sent; this keeps the
-  // measured ones. The replacer below counts the units of the objects JSON.stringify is inside
-  // (`this` is the object whose member it is writing) and stops it past the budget.
-  const ARRAY_LEVEL_UNITS = 13;
-  const OBJECT_LEVEL_UNITS = 12;
-  const STACK_UNITS = host.kind === 'content' ? 62114 : 31226;
-  const ONE_TIME_MESSAGE_STACK_UNITS = 74;
-  const TOO_DEEP = createObject(null);
-  // An array too long for a message. Chromium writes a hole as "null" (five characters with its
-  // comma), and JavaScriptCore takes seconds per 10^7 of them (minutes for 2^32 - 1), so an array
-  // whose holes alone make its JSON longer than 64 MiB is refused before it is written: as too
-  // large, or, once "null," per element passes V8's longest string (2^29 - 24 characters), with
-  // "Could not serialize message." (V8 gives up). Measured in Chromium 156 with one element and
-  // holes: 33554431 and 107374177 elements are too large, 107374178 and 2^32 - 1 cannot be
-  // serialized. (Counting the elements costs what listing the array's keys costs, and only for
-  // arrays of more than 2^26 / 5 elements.)
-  const TOO_LONG = createObject(null);
-  const V8_MAX_STRING_LENGTH = 536870888;
-
-  // A JSON.stringify replacer that changes nothing and throws TOO_DEEP past `budget` units (and
-  // TOO_DEEP or TOO_LONG for an array too long to send).
-  function depthLimit(budget) {
-    const holders = newArray(0); // the objects being written, outermost first (0: the wrapper of the value)
-    const units = newArray(0); // the units used up to each
-    let depth = 0;
-    return function (key, value) {
-      if (typeof value !== 'object' || value === null) return value;
-      const holder = this;
-      while (depth > 0 && holders[depth - 1] !== holder) depth--;
-      if (depth === 0) { holders[0] = holder; units[0] = 0; depth = 1; }
-      const array = isArray(value);
-      if (array && value.length > MAX_MESSAGE_BYTES / 5) {
-        const length = value.length;
-        const present = keysOf(value).length;
-        if ((length - present) * 5 + present * 2 + 1 > MAX_MESSAGE_BYTES) {
-          throw length * 5 + 1 > V8_MAX_STRING_LENGTH ? TOO_DEEP : TOO_LONG;
-        }
-      }
-      const used = units[depth - 1] + (array ? ARRAY_LEVEL_UNITS : OBJECT_LEVEL_UNITS);
-      if (used > budget) {
-        // (A Number, String or Boolean object is written as its primitive, without a level of its own.)
-        if (isPrimitiveWrapper(value)) return value;
-        throw TOO_DEEP;
-      }
-      holders[depth] = value;
-      units[depth] = used;
-      depth++;
-      return value;
-    };
-  }
-
-  function isPrimitiveWrapper(value) {
-    const brandChecks = [numberValueOf, stringValueOf, booleanValueOf];
-    for (let i = 0; i < brandChecks.length; i++) {
-      try { apply(brandChecks[i], value, []); return true; } catch (e) {}
-    }
-    return false;
-  }
-
-  function chromeEncode(value, oneTime) {
-    let text;
-    try {
-      text = JSONstringify(value === undefined ? null : value, depthLimit(oneTime ? STACK_UNITS - ONE_TIME_MESSAGE_STACK_UNITS : STACK_UNITS));
-    } catch (e) {
-      if (e === TOO_LONG) throw new Failure('too-large', new Error(TOO_LARGE));
-      throw new Failure('uncloneable', new Error(COULD_NOT_SERIALIZE));
-    }
-    if (text === undefined) throw new Failure('uncloneable', new Error(COULD_NOT_SERIALIZE));
-    if (text.length > MAX_MESSAGE_BYTES / 3 && (text.length > MAX_MESSAGE_BYTES || utf8Length(text) > MAX_MESSAGE_BYTES)) {
-      throw new Failure('too-large', new Error(TOO_LARGE));
-    }
-    return text;
-  }
-
   // ---- firefox: decoding -------------------------------------------------------------------------
   const hidden = (object, key, value) =>
     defineProperty(object, key, { __proto__: null, value, writable: true, enumerable: false, configurable: true });
@@ -1305,7 +1183,7 @@
 
   // ---- Exports -----------------------------------------------------------------------------------
   // (`oneTime`: for sendMessage and sendResponse, which Chromium calls with more on the stack.)
-  const encode = chromeFlavor ? chromeEncode : firefoxEncode;
+  const encode = firefoxEncode;
 
   host.serializeMessage = function (value) {
     try {
@@ -1323,9 +1201,7 @@
     }
   };
 
-  host.deserializeMessage = chromeFlavor
-    ? (text) => JSONparse(text)
-    : (text) => (apply(stringCharCodeAt, text, [0]) === 0x54 /* T */
-      ? new Decoder().decode(JSONparse(apply(stringSlice, text, [1])))
-      : JSONparse(text));
+  host.deserializeMessage = (text) => (apply(stringCharCodeAt, text, [0]) === 0x54 /* T */
+    ? new Decoder().decode(JSONparse(apply(stringSlice, text, [1])))
+    : JSONparse(text));
 });

@@ -1,3 +1,4 @@
+// exthost:needs schema
 // The `runtime` namespace.
 (function (host) {
   'use strict';
@@ -17,6 +18,7 @@
           while (start < text.length && StringPrototypeCharCodeAt(text, start) === 0x2F) start++;
           const relative = StringPrototypeSlice(text, start);
           if (host.flavor === 'firefox') return info.baseURL + relative;
+          host.load('url');
           return host.resolveURL(relative, info.baseURL);
         },
       },

@@ -1,3 +1,4 @@
+// exthost:needs host schema
 // The `tabs` namespace (background and extension pages only; content scripts have none).
 // exthost:contexts background driver
 (function (host) {

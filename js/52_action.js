@@ -1,3 +1,4 @@
+// exthost:needs host schema
 // The toolbar button: `action` (manifest version 3) or `browserAction` (manifest version 2).
 // exthost:contexts background driver
 (function (host) {

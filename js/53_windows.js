@@ -1,3 +1,4 @@
+// exthost:needs host schema
 // The `windows` namespace (background and extension pages only).
 // exthost:contexts background driver
 (function (host) {

@@ -1,3 +1,4 @@
+// exthost:needs host schema serialization runtime
 // Extension messaging, on the JavaScript side: `runtime.Port`, `runtime.connect`,
 // `tabs.connect`, `runtime.sendMessage`, `tabs.sendMessage`, `runtime.onConnect` and
 // `runtime.onMessage`. Ports are integer ids over a few native calls (openChannel,
@@ -199,7 +200,7 @@
   }
   function firefoxMessageOf(error) {
     if (error === null || typeof error !== 'object' || isProxy(error)) return undefined;
-    if (!isNativeError(error) && !(hasOwn(host, 'builtinClass') && host.builtinClass(error) === 'Object')) return undefined;
+    if (!isNativeError(error) && !(host.load('console'), host.builtinClass(error) === 'Object')) return undefined;
     const message = getOwnData(error, 'message');
     return typeof message === 'string' && message !== '' ? message : undefined;
   }

@@ -1,3 +1,7 @@
+// exthost:needs host schema runtime tabs action windows messaging
+// exthost:globals chrome:object
+// exthost:globals chrome: browser:object
+// exthost:globals firefox: browser=chrome
 // Builds the `chrome` and `browser` globals from the namespaces defined before this file:
 // `browser` functions return promises; `chrome` functions take a trailing callback, with
 // `chrome.runtime.lastError` set while it runs (and return a promise when given none, as
@@ -175,8 +179,8 @@
     return object;
   }
 
-  function makeRoot(style) {
-    const root = {};
+  // Fills `root` (the global `chrome` or `browser`, made by the host and empty until now).
+  function fillRoot(root) {
     host.namespaces.forEach((description, namespace) => {
       if (!listIncludes(description.contexts, kind)) return;
       const object = makeNamespace(namespace, description);
@@ -191,8 +195,6 @@
   }
 
   // Chromium has two objects; in Firefox `chrome` and `browser` are the same one.
-  const chromeRoot = makeRoot('callback');
-  const browserRoot = host.flavor === 'firefox' ? chromeRoot : makeRoot('promise');
-  ObjectDefineProperty(global, 'chrome', dataDescriptor(chromeRoot, true, true, true));
-  ObjectDefineProperty(global, 'browser', dataDescriptor(browserRoot, true, true, true));
+  fillRoot(host.lazyGlobals.chrome);
+  if (host.flavor !== 'firefox') fillRoot(host.lazyGlobals.browser);
 });

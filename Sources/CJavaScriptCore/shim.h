@@ -3,7 +3,7 @@
 // The public C API comes from <JavaScriptCore/JavaScript.h> (found through pkg-config's
 // -I/usr/include/webkitgtk-4.1). The declarations below are functions that the library
 // exports but that no installed header declares; their signatures are those of WebKit's
-// Source/JavaScriptCore/API/JSContextRefPrivate.h (and JSObjectRefPrivate.h).
+// Source/JavaScriptCore/API/JSContextRefPrivate.h (and JSObjectRefPrivate.h, JSScriptRefPrivate.h).
 #ifndef EXTHOST_CJAVASCRIPTCORE_SHIM_H
 #define EXTHOST_CJAVASCRIPTCORE_SHIM_H
 
@@ -14,6 +14,22 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/// A script parsed once for a context group and evaluated in any of its contexts, sharing one copy of
+/// its text (JSEvaluateScript copies the whole text on every call, and each context keeps its copy
+/// as long as a function of the script lives). From WebKit's JSScriptRefPrivate.h.
+typedef struct OpaqueJSScript *JSScriptRef;
+
+/// Parses `source` for the contexts of `group`; NULL on a syntax error (then `errorMessage` and
+/// `errorLine`, when given, describe it).
+JS_EXPORT JSScriptRef JSScriptCreateFromString(JSContextGroupRef group, JSStringRef url, int startingLineNumber,
+                                               JSStringRef source, JSStringRef *errorMessage, int *errorLine);
+
+/// Releases a script made with JSScriptCreateFromString.
+JS_EXPORT void JSScriptRelease(JSScriptRef script);
+
+/// Runs `script` in `ctx` (of the group it was made for) as JSEvaluateScript would.
+JS_EXPORT JSValueRef JSScriptEvaluate(JSContextRef ctx, JSScriptRef script, JSValueRef thisValue, JSValueRef *exception);
 
 /// Called when a context group's execution time limit is reached; return true to terminate.
 typedef bool (*JSShouldTerminateCallback)(JSContextRef ctx, void *context);

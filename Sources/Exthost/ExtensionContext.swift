@@ -44,23 +44,10 @@ public final class ExtensionContext {
         let name = "\(Self.displayName(kind: kind, tabID: tabID, frameID: frameID)) of \(owner.manifest.name)"
         let isServiceWorker = kind == .background && { if case .serviceWorker? = owner.manifest.background { return true } else { return false } }()
         self.flavor = host.options.flavor
+        modules = HostModule.modules(flavor: host.options.flavor, kind: kind)
+        loadedModules = [Bool](repeating: false, count: modules.count)
         script = ScriptContext(machine: host.machine, name: name, globalClassName: isServiceWorker ? "ServiceWorkerGlobalScope" : "Window")
         install(host: host, extraInfo: extraInfo)
-    }
-
-    /// The host's own JavaScript (`js/*.js`, in order), made once for every context of the process,
-    /// with the flavors and kinds of context each file is for (empty: all; see the `// exthost:`
-    /// lines at the top of a file).
-    private static let hostScripts = EmbeddedScripts.all.map { script in
-        (source: ScriptSource(script.source, url: "exthost:///js/\(script.name)"), flavors: script.flavors, contexts: script.contexts)
-    }
-
-    /// The files of the host's JavaScript that a context of `kind` in `flavor` runs.
-    static func hostScripts(flavor: Flavor, kind: ContextKind) -> [ScriptSource] {
-        hostScripts.compactMap { script in
-            (script.flavors.isEmpty || script.flavors.contains(flavor.rawValue))
-                && (script.contexts.isEmpty || script.contexts.contains(kind.rawValue)) ? script.source : nil
-        }
     }
 
     /// Whether this is an extension's background service worker.
@@ -76,7 +63,6 @@ public final class ExtensionContext {
         guard !isClosed else { return }
         isClosed = true
         receiver = nil
-        reportUncaught = nil
         timers.removeAll()
         if let host {
             host.loop.cancelTimers(owner: id)
@@ -119,11 +105,10 @@ public final class ExtensionContext {
             try hostObject.setProperty("kind", script.string(kind.rawValue))
             try hostObject.setProperty("flavor", script.string(flavor.rawValue))
             try hostObject.setProperty("context", script.parseJSON(JSONValue.object(info).jsonText) ?? script.object(prototype: nil))
-            for source in Self.hostScripts(flavor: flavor, kind: kind) {
-                let setUp = try script.evaluate(source)
-                try setUp.call([hostObject])
+            for index in modules.indices where modules[index].eager {
+                try loadModule(at: index)
             }
-            receiver = try hostObject.property("receive")
+            try installLazyGlobals(hostObject)
         } catch let error as ScriptError {
             fatalError("exthost's own js failed to load in \(script.name): \(error)")
         } catch let error as ThrownValue {
@@ -131,14 +116,117 @@ public final class ExtensionContext {
         } catch {
             fatalError("exthost's own js failed to load in \(script.name): \(error)")
         }
-        reportUncaught = try? hostObject.property("reportUncaught")
         script.onUnhandledRejection { [weak self] _, reason in
-            guard let self, !isClosed, let reportUncaught else { return }
+            guard let self, !isClosed, let reportUncaught = hostFunction("reportUncaught", in: "host") else { return }
             _ = try? reportUncaught.call([reason, script.boolean(true)])
         }
     }
 
-    private var reportUncaught: ScriptValue?
+    // MARK: - Modules of the host's JavaScript
+
+    /// The modules of the host's JavaScript this context may load (see ``HostModule``), and which
+    /// of them it has loaded.
+    private let modules: [HostModule]
+    private var loadedModules: [Bool]
+
+    /// The names of the modules the context has loaded, in the order it loaded them.
+    private(set) var loadedModuleNames: [String] = []
+
+    /// Loads the module `name` of the host's JavaScript (and first those it needs) unless the
+    /// context has loaded it.
+    ///
+    /// - Returns: false when the context has no such module (it is not for this kind of context or flavor).
+    /// - Throws: what the module's set-up threw (extension code got in its way, or a bug of the host).
+    @discardableResult
+    func loadModule(named name: String) throws -> Bool {
+        guard let index = modules.firstIndex(where: { $0.name == name }) else { return false }
+        try loadModule(at: index)
+        return true
+    }
+
+    private func loadModule(at index: Int) throws {
+        guard !loadedModules[index], !isClosed, let hostObject else { return }
+        loadedModules[index] = true
+        for need in modules[index].needs {
+            if let needed = modules.firstIndex(where: { $0.name == need }) { try loadModule(at: needed) }
+        }
+        let setUp = try script.evaluate(modules[index].source)
+        try setUp.call([hostObject])
+        loadedModuleNames.append(modules[index].name)
+    }
+
+    /// A property of the `host` object that the module `module` defines, loading the module first;
+    /// nil when the module cannot be loaded (the failure is reported) or defines no such property.
+    func hostFunction(_ name: String, in module: String) -> ScriptValue? {
+        guard loadReporting(module), let hostObject, let function = try? hostObject.property(name), !function.isUndefined else { return nil }
+        return function
+    }
+
+    /// Loads the module `name` unless it is loaded; a failure is reported as an error of the context.
+    @discardableResult
+    func loadReporting(_ module: String) -> Bool {
+        guard !isClosed else { return false }
+        do {
+            return try loadModule(named: module)
+        } catch let error as ThrownValue {
+            host?.emit(.error, "exthost could not load its \(module) module in \(displayName): \(error.scriptError.summary)", from: self, isUncaught: true)
+        } catch {
+            host?.emit(.error, "exthost could not load its \(module) module in \(displayName): \(error)", from: self, isUncaught: true)
+        }
+        return false
+    }
+
+    /// Defines the globals of the modules that are not eager (see ``HostModule``): objects and
+    /// functions made with ``LazyObject``, and constructors and accessors made by
+    /// `host.installLazyGlobals` (js/00_1_modules.js). All are kept in `host.lazyGlobals`, where
+    /// the module finds what it fills; functions and constructors call what the module puts in
+    /// `host.implementations`.
+    private func installLazyGlobals(_ hostObject: ScriptValue) throws {
+        let globalClass = isServiceWorker ? "ServiceWorkerGlobalScope" : "Window"
+        let values = script.object(prototype: nil)
+        let global = script.global
+        var inJavaScript: [JSONValue] = []
+        for module in modules where !module.eager {
+            for entry in module.globals {
+                if let only = entry.globalClass, only != globalClass { continue }
+                if let only = entry.flavor, only != flavor.rawValue { continue }
+                let value: ScriptValue
+                switch entry.kind {
+                case "accessor", "constructor":
+                    inJavaScript.append(.array([.string(entry.name), .string(entry.kind), .bool(entry.enumerable), .string(module.name), .int(entry.length)]))
+                    continue
+                case "alias":
+                    value = try values.property(entry.aliasOf ?? "")
+                case "object":
+                    value = LazyObject.make(.object, in: script, fill: lazyFill(module.name))
+                default:
+                    value = LazyObject.make(.function(name: entry.name, length: entry.length), in: script,
+                                            fill: lazyFill(module.name), target: implementation(entry.name))
+                }
+                try values.setProperty(entry.name, value)
+                try global.defineProperty(entry.name, value, enumerable: entry.enumerable)
+            }
+        }
+        try hostObject.setProperty("lazyGlobals", values)
+        try hostObject.property("installLazyGlobals").call([script.parseJSON(JSONValue.array(inJavaScript).jsonText) ?? script.null])
+    }
+
+    /// What a lazy global runs on first touch: loads `module` (a failure is reported).
+    private func lazyFill(_ module: String) -> () -> Void {
+        { [weak self] in self?.loadReporting(module) }
+    }
+
+    /// The function a lazy function or constructor global calls: `host.implementations[name]`
+    /// once its module defined it (looked up once).
+    private func implementation(_ name: String) -> () -> ScriptValue? {
+        var found: ScriptValue?
+        return { [weak self] in
+            if let found { return found }
+            guard let self, let hostObject, let value = try? hostObject.property("implementations").property(name), value.isFunction else { return nil }
+            found = value
+            return value
+        }
+    }
     /// The `host` object the context's JavaScript in `js/` shares (never reachable from extension code).
     private(set) var hostObject: ScriptValue?
 
@@ -165,6 +253,13 @@ public final class ExtensionContext {
             return .undefined
         }
         // The target of a Proxy (the host's JavaScript cannot tell a Proxy from its target), else undefined.
+        define("loadModule") { context, _, call in
+            let name = call.string(0)
+            guard try context.loadModule(named: name) else {
+                throw NativeArgumentError("loadModule: this context has no module \(name).")
+            }
+            return .undefined
+        }
         define("proxyTarget") { _, _, call in
             call.argument(0).proxyTarget.map { .value($0) } ?? .undefined
         }
@@ -267,6 +362,7 @@ public final class ExtensionContext {
     /// and returns what it returned, as JSON (`nil` when the context is closed or the call threw).
     @discardableResult
     func receive(_ kind: String, _ a: ReceiveArgument = .undefined, _ b: ReceiveArgument = .undefined, _ c: ReceiveArgument = .undefined) -> JSONValue? {
+        if receiver == nil { receiver = hostFunction("receive", in: "host") }
         guard !isClosed, let receiver else { return nil }
         let (result, stop) = script.runTask { () -> JSONValue? in
             do {
@@ -329,7 +425,7 @@ public final class ExtensionContext {
 
     /// Reports `text`, thrown as a plain value (not an Error), as an uncaught exception of this context.
     func reportUncaught(_ text: String) {
-        if let reportUncaught {
+        if let reportUncaught = hostFunction("reportUncaught", in: "host") {
             let (_, stop) = script.runTask { _ = try? reportUncaught.call([script.string(text), script.boolean(false)]) }
             if let stop { reportStop(stop) }
         } else {
@@ -339,7 +435,7 @@ public final class ExtensionContext {
     }
 
     private func report(_ error: ThrownValue) {
-        if let reportUncaught {
+        if let reportUncaught = hostFunction("reportUncaught", in: "host") {
             _ = try? reportUncaught.call([error.value, script.boolean(false)])
         } else {
             host?.emit(.error, "Uncaught \(error.scriptError.summary)", from: self, location: error.scriptError.location, isUncaught: true)

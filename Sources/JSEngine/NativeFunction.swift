@@ -8,17 +8,15 @@ import CJavaScriptCore
 /// `call`, `apply` and `bind` work on them.
 public enum NativeFunction {
     /// A native function's body. It may throw: a ``ScriptError`` becomes a JavaScript error with its
-    /// name and message; any other Swift error becomes an `Error` with its description.
+    /// name and message, a ``ThrownValue`` is thrown again as it is, and any other Swift error
+    /// becomes an `Error` with its description.
     public typealias Body = (NativeCall) throws -> NativeResult
 
     /// Makes a function named `name` in `context`.
     public static func make(name: String, in context: ScriptContext, body: @escaping Body) -> ScriptValue {
         let box = Unmanaged.passRetained(Box(body: body, context: context)).toOpaque()
         let object = JSObjectMake(context.ref, functionClass, box)!
-        let functionPrototype = try? context.global.property("Function").property("prototype")
-        if let functionPrototype {
-            JSObjectSetPrototype(context.ref, object, functionPrototype.ref)
-        }
+        JSObjectSetPrototype(context.ref, object, context.functionPrototype)
         let value = ScriptValue(object, in: context)
         let attributes = JSPropertyAttributes(kJSPropertyAttributeReadOnly | kJSPropertyAttributeDontEnum)
         withJSString("name") { key in
@@ -51,6 +49,10 @@ public enum NativeFunction {
                 return nil
             } catch let error as ScriptError {
                 exception?.pointee = context.error(error.message, name: error.name ?? "Error").ref
+                return nil
+            } catch let thrown as ThrownValue {
+                // A script the native ran threw: the caller gets the same value.
+                exception?.pointee = thrown.value.ref
                 return nil
             } catch {
                 exception?.pointee = context.error(String(describing: error)).ref

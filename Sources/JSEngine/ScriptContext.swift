@@ -15,6 +15,10 @@ public final class ScriptContext {
     let ref: JSGlobalContextRef
     /// Whether ``close()`` was called; a closed context runs nothing more.
     public private(set) var isClosed = false
+    /// The realm's own `Object.prototype` and `Function.prototype`, as they were made (never
+    /// looked up through the global, which scripts may change).
+    let objectPrototype: JSObjectRef
+    let functionPrototype: JSObjectRef
 
     /// Creates a context with a new global object in `machine`.
     ///
@@ -24,7 +28,11 @@ public final class ScriptContext {
     public init(machine: VirtualMachine, name: String, globalClassName: String? = nil) {
         self.machine = machine
         self.name = name
-        ref = JSGlobalContextCreateInGroup(machine.group, globalClassName.map(Self.globalClass(named:)))
+        let ref = JSGlobalContextCreateInGroup(machine.group, globalClassName.map(Self.globalClass(named:)))!
+        self.ref = ref
+        // (An object and a function made here get the realm's intrinsic prototypes.)
+        objectPrototype = JSValueToObject(ref, JSObjectGetPrototype(ref, JSObjectMake(ref, nil, nil)), nil)!
+        functionPrototype = JSValueToObject(ref, JSObjectGetPrototype(ref, JSObjectMakeFunctionWithCallback(ref, nil, nil)), nil)!
         withJSString(name) { JSGlobalContextSetName(ref, $0) }
     }
 
@@ -58,7 +66,17 @@ public final class ScriptContext {
     public func close() {
         guard !isClosed else { return }
         isClosed = true
+        for action in closeActions { action() }
+        closeActions.removeAll()
         JSGlobalContextRelease(ref)
+    }
+
+    /// What runs when the context closes (registered by the engine's own objects).
+    private var closeActions: [() -> Void] = []
+
+    /// Runs `action` when the context closes.
+    func onClose(_ action: @escaping () -> Void) {
+        closeActions.append(action)
     }
 
     /// The global object (`globalThis`).

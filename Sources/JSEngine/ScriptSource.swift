@@ -5,7 +5,11 @@ import CJavaScriptCore
 ///
 /// Evaluating a Swift `String` converts it to UTF-16 every time; the host's own JavaScript runs in
 /// every context and a content script in every frame it matches, so they are converted once, here.
-/// (JavaScriptCore caches the compiled code by the text, so later contexts also skip parsing.)
+/// Each machine parses it once (``VirtualMachine/parsedScript(_:)``) and every context evaluates
+/// that parse, so they share one copy of the text: evaluating the text itself would copy all of it
+/// into every context, which keeps the copy while any function of the script lives (for the host's
+/// own JavaScript, most of what a context cost). JavaScriptCore caches the compiled code by the
+/// text, so later contexts also skip compiling.
 public final class ScriptSource: @unchecked Sendable {  // immutable; JSStringRef is thread-safe reference counted
     /// The URL that errors and stacks name for this script.
     public let url: String
@@ -39,8 +43,10 @@ extension ScriptContext {
     @discardableResult
     public func execute(_ source: ScriptSource) throws(ThrownValue) -> ScriptValue {
         precondition(!isClosed, "execute on closed context \(name)")
+        let parsed = machine.parsedScript(source)
         let result = try catching { exception in
-            JSEvaluateScript(ref, source.text, nil, source.urlString, Int32(source.startingLine), exception)
+            if let parsed { return JSScriptEvaluate(ref, parsed, nil, exception) }
+            return JSEvaluateScript(ref, source.text, nil, source.urlString, Int32(source.startingLine), exception)
         }
         return ScriptValue(result ?? JSValueMakeUndefined(ref), in: self)
     }

@@ -98,6 +98,18 @@ public final class ScriptValue {
         }
     }
 
+    /// Defines the data property `name` as a script's assignment to a new property would (writable,
+    /// configurable), enumerable or not. An existing property of that name gets the value and
+    /// keeps its attributes. (Deleting it first would be worse than it looks: deleting one of the
+    /// global object's built-in properties makes JavaScriptCore build all of them, about 26 KiB.)
+    public func defineProperty(_ name: String, _ value: ScriptValue, enumerable: Bool) throws(ScriptError) {
+        let object = try asObject()
+        let attributes = enumerable ? JSPropertyAttributes(kJSPropertyAttributeNone) : JSPropertyAttributes(kJSPropertyAttributeDontEnum)
+        try context.check { exception in
+            withJSString(name) { JSObjectSetProperty(ctx, object, $0, value.ref, attributes, exception) }
+        }
+    }
+
     /// Sets the property `name` to a native function.
     public func setFunction(_ name: String, _ body: @escaping NativeFunction.Body) throws(ScriptError) {
         try setProperty(name, NativeFunction.make(name: name, in: context, body: body))

@@ -41,8 +41,21 @@ public final class VirtualMachine {
 
     deinit {
         watchdog.stop()
+        for entry in parsedScripts.values { JSScriptRelease(entry.script) }
         JSContextGroupClearExecutionTimeLimit(group)
         JSContextGroupRelease(group)
+    }
+
+    /// Each ``ScriptSource`` parsed for this machine (kept alive with its parse), by identity.
+    private var parsedScripts: [ObjectIdentifier: (source: ScriptSource, script: JSScriptRef)] = [:]
+
+    /// `source` parsed for this machine's contexts, made on first use; nil when it has a syntax
+    /// error (evaluating it as text then reports the error).
+    func parsedScript(_ source: ScriptSource) -> JSScriptRef? {
+        if let entry = parsedScripts[ObjectIdentifier(source)] { return entry.script }
+        guard let script = JSScriptCreateFromString(group, source.urlString, Int32(source.startingLine), source.text, nil, nil) else { return nil }
+        parsedScripts[ObjectIdentifier(source)] = (source, script)
+        return script
     }
 
     /// The limits the machine enforces.

@@ -39,6 +39,27 @@ struct PrimordialsTests {
         return names
     }
 
+    /// The paths js/00_0_primordials.js lists in `intrinsicPaths`.
+    static func intrinsicPaths() throws -> Set<String> {
+        let text = try String(contentsOf: folder.appendingPathComponent("00_0_primordials.js"), encoding: .utf8)
+        guard let list = text.firstMatch(of: /const intrinsicPaths = \[([^\]]*)\]/) else { return [] }
+        return Set(list.1.matches(of: /'([^']+)'/).map { String($0.1) })
+    }
+
+    @Test func everyIntrinsicAFileReadsIsCaptured() throws {
+        let listed = try Self.intrinsicPaths()
+        #expect(listed.count > 40, "intrinsicPaths was not found in js/00_0_primordials.js")
+        var read = 0
+        for file in try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).sorted() where file.hasSuffix(".js") {
+            let text = try String(contentsOf: Self.folder.appendingPathComponent(file), encoding: .utf8)
+            for match in text.matches(of: /intrinsics\['([^']+)'\]/) {
+                read += 1
+                #expect(listed.contains(String(match.1)), "js/\(file) reads intrinsics['\(match.1)'], which js/00_0_primordials.js does not capture: add it to `intrinsicPaths`")
+            }
+        }
+        #expect(read > 30)
+    }
+
     @Test func everyNameAFileUsesIsCaptured() throws {
         let provided = try Self.providedNames()
         #expect(provided.count > 60, "the captured list was not found in js/00_0_primordials.js")

@@ -1,0 +1,47 @@
+import BrowserModel
+import JSEngine
+
+/// One module of the host's own JavaScript: a file of `js/`, with what its `// exthost:` lines say
+/// (Sources/EmbedScriptsTool/main.swift lists them).
+///
+/// A context runs its eager modules when it is made, before any extension script; every other
+/// module is loaded on first use: when extension code first touches a global the module defines
+/// (`console`, `setTimeout`, `chrome`, ...), when another module or the host's JavaScript asks for
+/// it (`host.load('console')`), or when Swift needs it (delivering a task needs `host`). So a
+/// context costs only what its scripts use. What a lazily loaded module takes from the built-ins it
+/// takes from `host.primordials`, captured by the eager modules before extension code ran.
+struct HostModule: Sendable {
+    /// The module's name (`console`, `serialization`); several files of different flavors may share one.
+    let name: String
+    /// The file it comes from (`10_console.js`).
+    let file: String
+    /// Its source, converted once for every context of the process.
+    let source: ScriptSource
+    /// The flavors it is for (empty: all).
+    let flavors: [String]
+    /// The kinds of context it is for (empty: all).
+    let contexts: [String]
+    /// The modules loaded before it (those that do not apply to a context are skipped).
+    let needs: [String]
+    /// Whether it runs when the context is made.
+    let eager: Bool
+    /// The globals it defines, which load it on first touch.
+    let globals: [EmbeddedScripts.Global]
+
+    /// Whether the module runs in a context of `kind` in `flavor`.
+    func applies(flavor: Flavor, kind: ContextKind) -> Bool {
+        (flavors.isEmpty || flavors.contains(flavor.rawValue)) && (contexts.isEmpty || contexts.contains(kind.rawValue))
+    }
+
+    /// Every module, in file-name order.
+    static let all: [HostModule] = EmbeddedScripts.all.map { script in
+        HostModule(
+            name: script.module, file: script.name, source: ScriptSource(script.source, url: "exthost:///js/\(script.name)"),
+            flavors: script.flavors, contexts: script.contexts, needs: script.needs, eager: script.eager, globals: script.globals)
+    }
+
+    /// The modules a context of `kind` in `flavor` may load, in file-name order.
+    static func modules(flavor: Flavor, kind: ContextKind) -> [HostModule] {
+        all.filter { $0.applies(flavor: flavor, kind: kind) }
+    }
+}

@@ -1,0 +1,139 @@
+import CJavaScriptCore
+import Synchronization
+
+/// An object or function of a context whose contents are made on first touch.
+///
+/// The host's globals (`console`, `chrome`, `setTimeout`, ...) are these: each is a real
+/// data property of the global from the start, with its final identity, so nothing about the
+/// property differs from the browser's; what it holds is made only when a script first touches
+/// its own properties (reads, writes, lists, deletes or describes one) or calls it. Then `fill`
+/// runs once, and defines the real members on the object as ordinary properties; from then on the
+/// object behaves as any other. A function calls its `target` (looked up at each call, after
+/// `fill`), so a context that never calls `setTimeout` never builds the timers. (Constructors are
+/// not made here: the C API cannot pass `new.target` on, which `class X extends URL` needs; the
+/// host makes them lazy in JavaScript, js/00_1_modules.js.)
+///
+/// (WebKit's own bindings make interface objects lazily in the same spirit, from static tables.)
+public enum LazyObject {
+    /// What kind of value the lazy object is.
+    public enum Kind {
+        /// A plain object (`console`, `chrome`): its prototype is `Object.prototype`.
+        case object
+        /// A function that is not a constructor (`setTimeout`), with its `name` and `length`.
+        case function(name: String, length: Int)
+    }
+
+    /// Makes a lazy object in `context`.
+    ///
+    /// - Parameters:
+    ///   - fill: runs once, before the first operation on the object's own properties or the first
+    ///     call; it defines the members (it may run scripts).
+    ///   - target: for a function, the function that calls go to (nil: the call does nothing and
+    ///     returns undefined).
+    public static func make(_ kind: Kind, in context: ScriptContext, fill: @escaping () -> Void, target: @escaping () -> ScriptValue? = { nil }) -> ScriptValue {
+        let box = Box(fill: fill, target: target, context: context)
+        switch kind {
+        case .object:
+            let object = JSObjectMake(context.ref, objectClass, Unmanaged.passRetained(box).toOpaque())!
+            JSObjectSetPrototype(context.ref, object, context.objectPrototype)
+            box.armed = true
+            return ScriptValue(object, in: context)
+        case .function(let name, let length):
+            // A plain function made by the C API (so it shows as `function setTimeout() { [native
+            // code] }`, as the browser's); it carries no data, so its box is found by its address.
+            let function = withJSString(name) { JSObjectMakeFunctionWithCallback(context.ref, $0, callFunction) }!
+            // (Its `length` is 0; without a prototype for a moment, the read-only `length` of
+            // Function.prototype does not stop the new one, which is configurable as WebIDL's.)
+            JSObjectSetPrototype(context.ref, function, JSValueMakeNull(context.ref))
+            withJSString("length") { key in
+                JSObjectDeleteProperty(context.ref, function, key, nil)
+                JSObjectSetProperty(context.ref, function, key, JSValueMakeNumber(context.ref, Double(length)),
+                                    JSPropertyAttributes(kJSPropertyAttributeReadOnly | kJSPropertyAttributeDontEnum), nil)
+            }
+            JSObjectSetPrototype(context.ref, function, context.functionPrototype)
+            box.armed = true
+            let key = Int(bitPattern: UnsafeRawPointer(function))
+            let entry = Entry(box: box)
+            functionBoxes.withLock { $0[key] = entry }
+            // (The host keeps the function while the context is open, so its address is not reused before.)
+            context.onClose { functionBoxes.withLock { if $0[key]?.box === box { $0[key] = nil } } }
+            return ScriptValue(function, in: context)
+        }
+    }
+
+    /// The boxes of the lazy functions of every open context, by the function's address (the
+    /// engine never moves an object).
+    private static let functionBoxes = Mutex<[Int: Entry]>([:])
+
+    /// A box in the table: each is used only on the thread of its context's machine.
+    private struct Entry: @unchecked Sendable {
+        let box: Box
+    }
+
+    final class Box {
+        let fill: () -> Void
+        let target: () -> ScriptValue?
+        weak var context: ScriptContext?
+        /// Set once the object is made (defining `name` and `length` must not fill it).
+        var armed = false
+        var filled = false
+
+        init(fill: @escaping () -> Void, target: @escaping () -> ScriptValue?, context: ScriptContext) {
+            self.fill = fill
+            self.target = target
+            self.context = context
+        }
+
+        /// Runs `fill` unless it ran (or is running).
+        func fillOnce() {
+            guard armed, !filled else { return }
+            filled = true
+            fill()
+        }
+    }
+
+    private static func box(_ object: JSObjectRef?) -> Box? {
+        guard let object, let raw = JSObjectGetPrivate(object) else { return nil }
+        return Unmanaged<Box>.fromOpaque(raw).takeUnretainedValue()
+    }
+
+    /// The definition every kind shares: each operation on own properties fills the object first
+    /// and then lets JavaScriptCore do what it does for an ordinary object.
+    private static func sharedDefinition() -> JSClassDefinition {
+        var definition = kJSClassDefinitionEmpty
+        definition.attributes = JSClassAttributes(kJSClassAttributeNoAutomaticPrototype)
+        definition.hasProperty = { _, object, _ in
+            LazyObject.box(object)?.fillOnce()
+            return false
+        }
+        definition.setProperty = { _, object, _, _, _ in
+            LazyObject.box(object)?.fillOnce()
+            return false
+        }
+        definition.deleteProperty = { _, object, _, _ in
+            LazyObject.box(object)?.fillOnce()
+            return false
+        }
+        definition.getPropertyNames = { _, object, _ in
+            LazyObject.box(object)?.fillOnce()
+        }
+        definition.finalize = { object in
+            guard let object, let raw = JSObjectGetPrivate(object) else { return }
+            Unmanaged<Box>.fromOpaque(raw).release()
+        }
+        return definition
+    }
+
+    nonisolated(unsafe) static let objectClass: JSClassRef = {
+        var definition = sharedDefinition()
+        return JSClassCreate(&definition)
+    }()
+
+    private static let callFunction: JSObjectCallAsFunctionCallback = { ctx, function, this, count, arguments, exception in
+        guard let function, let box = functionBoxes.withLock({ $0[Int(bitPattern: UnsafeRawPointer(function))] })?.box,
+              let context = box.context, !context.isClosed else { return JSValueMakeUndefined(ctx) }
+        box.fillOnce()
+        guard let target = box.target(), let targetObject = JSValueToObject(ctx, target.ref, nil) else { return JSValueMakeUndefined(ctx) }
+        return JSObjectCallAsFunction(ctx, targetObject, this, count, arguments, exception)
+    }
+}

@@ -1,0 +1,149 @@
+@testable import Exthost
+import BrowserModel
+import Foundation
+import JSEngine
+import Testing
+
+/// The host's JavaScript is loaded per context as it is used (Sources/Exthost/HostModule.swift):
+/// a context that touches nothing runs only the eager modules, each global loads its module on
+/// first use, and until then the globals look and behave as the browser's.
+@Suite("Host modules")
+struct HostModuleTests {
+    /// A background context of a new host, and what it prints.
+    final class Probe {
+        let host: ExtensionHost
+        let context: ExtensionContext
+        var texts: [String] = []
+
+        init(flavor: Flavor, kind: ContextKind = .background) throws {
+            let directory = try TemporaryExtension(files: ["manifest.json": TemporaryExtension.manifest(), "bg.js": ""]).directory
+            let box = Box()
+            host = ExtensionHost(options: HostOptions(flavor: flavor)) { box.texts.append($0.text) }
+            let instance = try host.loadExtension(at: directory)
+            context = host.makeContext(kind: kind, owner: instance, url: instance.url(of: "probe.js"))
+            self.box = box
+        }
+
+        private let box: Box
+        private final class Box { var texts: [String] = [] }
+
+        /// Runs `code` as a script of the context, then the tasks it left; returns what it printed.
+        @discardableResult
+        func run(_ code: String) -> [String] {
+            context.runScript(ScriptSource(code, url: "chrome-extension://probe/probe.js"))
+            host.run(maxTime: 10)
+            defer { box.texts.removeAll() }
+            return box.texts
+        }
+
+        var loaded: [String] { context.loadedModuleNames }
+    }
+
+    static func eager(_ flavor: Flavor) -> [String] {
+        HostModule.modules(flavor: flavor, kind: .background).filter(\.eager).map(\.name)
+    }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func aContextThatTouchesNothingRunsOnlyTheEagerModules(flavor: Flavor) throws {
+        let probe = try Probe(flavor: flavor)
+        probe.run("globalThis.touched = 1 + 1;")
+        #expect(probe.loaded == Self.eager(flavor))
+        #expect(Self.eager(flavor).starts(with: ["primordials", "modules"]))
+    }
+
+    @Test(arguments: [
+        ("void console", [String]()),
+        ("console.log.name", ["console"]),
+        ("setTimeout(() => {}, 5)", ["host", "timers"]),
+        ("performance.now()", ["host", "timers"]),
+        ("new URL('http://a/')", ["host", "url"]),
+        ("self.location.href", ["window"]),
+        ("chrome.runtime.id", ["host", "schema", "runtime", "tabs", "action", "windows", "serialization", "messaging", "namespaces"]),
+    ])
+    func eachGlobalLoadsItsModuleOnFirstUse(code: String, modules: [String]) throws {
+        let probe = try Probe(flavor: .chrome)
+        probe.run(code)
+        #expect(probe.loaded == Self.eager(.chrome) + modules, "after \(code)")
+    }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func lazyGlobalsAreTheBrowsersDataPropertiesBeforeTheirFirstUse(flavor: Flavor) throws {
+        let probe = try Probe(flavor: flavor)
+        let names = ["console", "setTimeout", "clearTimeout", "queueMicrotask", "performance", "chrome", "browser", "URL", "URLSearchParams", "EventTarget"]
+        let code = names.map { name in
+            "{ const d = Object.getOwnPropertyDescriptor(globalThis, '\(name)'); globalThis.out.push('\(name) ' + typeof d.value + ' ' + d.writable + ' ' + d.enumerable + ' ' + d.configurable); }"
+        }.joined(separator: "\n")
+        probe.run("globalThis.out = [];\n" + code)
+        // Describing the globals loads nothing.
+        #expect(probe.loaded == Self.eager(flavor))
+        let printed = probe.run("console.log(globalThis.out.join('\\n')); console.log([setTimeout.name, setTimeout.length, clearTimeout.length, URL.length, URL.name, URLSearchParams.length, chrome === browser, Function.prototype.toString.call(setTimeout)].join(' '))")
+        let hidden: Set<String> = ["console", "URL", "URLSearchParams", "EventTarget"]
+        let expected = names.map { name in
+            let type = ["console", "performance", "chrome", "browser"].contains(name) ? "object" : "function"
+            return "\(name) \(type) true \(!hidden.contains(name)) true"
+        }.joined(separator: "\n")
+        #expect(printed == [expected, "setTimeout 1 0 1 URL 0 \(flavor == .firefox) function setTimeout() {\n    [native code]\n}"])
+    }
+
+    @Test func whatAScriptDoesToALazyGlobalBeforeItsFirstUseStays() throws {
+        let probe = try Probe(flavor: .chrome)
+        let printed = probe.run("""
+            setTimeout = 'mine';
+            delete globalThis.performance;
+            const c = chrome;
+            delete globalThis.chrome;
+            console.log = (...args) => globalThis.logged = args.join(' ');
+            console.log('hello', 'there');
+            clearTimeout(0);
+            console.info(typeof setTimeout, setTimeout, 'performance' in globalThis, 'chrome' in globalThis, typeof c.runtime.getURL, globalThis.logged);
+            """)
+        #expect(printed == ["string mine false false function hello there"])
+    }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func aClassCanExtendALazyConstructorBeforeItsModuleLoads(flavor: Flavor) throws {
+        let probe = try Probe(flavor: flavor)
+        let printed = probe.run("""
+            class Link extends URL { get secure() { return this.protocol === 'https:'; } }
+            const link = new Link('/x', 'https://example.com/');
+            console.log([link instanceof Link, link instanceof URL, link.secure, link.href, URL.prototype.constructor === URL, Object.getPrototypeOf(Link) === URL].join(' '));
+            """)
+        #expect(printed == ["true true true https://example.com/x true true"])
+    }
+
+    @Test func everyModuleAModuleNeedsOrLoadsExists() throws {
+        let names = Set(HostModule.all.map(\.name))
+        for module in HostModule.all {
+            for need in module.needs {
+                #expect(names.contains(need), "js/\(module.file) needs `\(need)`, which no file of js/ is")
+            }
+        }
+        let folder = packageRoot.appendingPathComponent("js")
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(".js") {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            for match in text.matches(of: /host\.load\('([a-z_]+)'\)/) {
+                #expect(names.contains(String(match.1)), "js/\(file) loads `\(match.1)`, which no file of js/ is")
+            }
+        }
+    }
+
+    /// scripts/lib/check-host-js.js: a module loaded after extension code ran reads no global and
+    /// uses no array iteration (it needs Node and Debian's node-acorn, which scripts/install-deps installs).
+    @Test func modulesLoadedLaterTakeNothingFromTheLiveGlobals() throws {
+        let folder = packageRoot.appendingPathComponent("js")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".js") }.sorted()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["node", packageRoot.appendingPathComponent("scripts/lib/check-host-js.js").path] + files.map { folder.appendingPathComponent($0).path }
+        var environment = ProcessInfo.processInfo.environment
+        environment["NODE_PATH"] = "/usr/share/nodejs"
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "scripts/lib/check-host-js.js found (or could not run: run scripts/install-deps):\n\(text)")
+    }
+}

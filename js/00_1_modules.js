@@ -1,0 +1,135 @@
+// exthost:eager
+// Loading the host's other modules on first use (Sources/Exthost/HostModule.swift). The globals
+// a module defines exist from the start, each with its final identity, and are filled by the
+// module on first touch: `console`, `chrome` and the like are objects and `setTimeout` and the
+// like functions, made by Swift (JSEngine's LazyObject); constructors (`URL`, ...) are made here,
+// as a Proxy of a small function (the C API cannot pass `new.target` on, and `class X extends
+// URL` needs it); globals that are accessors in the browsers (`window`, `self`, `location`, ...)
+// start as accessors made here, which the module replaces. The module finds the objects in
+// `host.lazyGlobals` and puts the functions they call in `host.implementations`.
+(function (host) {
+  'use strict';
+  const {
+    Proxy, ReflectApply, ReflectConstruct, ReflectDefineProperty, ReflectDeleteProperty, ReflectGet, ReflectGetOwnPropertyDescriptor,
+    ReflectGetPrototypeOf, ReflectHas, ReflectIsExtensible, ReflectOwnKeys, ReflectPreventExtensions, ReflectSet, ReflectSetPrototypeOf,
+    SafeWeakMap, dataDescriptor, getOwn,
+  } = host.primordials;
+  const global = host.global;
+  const loadModule = host.native.loadModule;
+
+  // Loads the module `name` (and those it needs) unless it is loaded.
+  host.load = function (name) {
+    loadModule(name);
+  };
+
+  // What the lazy functions and constructors call, by global name (filled by their modules).
+  host.implementations = { __proto__: null };
+
+  // ---- Constructors ----------------------------------------------------------------------------
+  // The small function behind each lazy constructor: its global's name and module, and whether
+  // the module was loaded.
+  const constructorState = new SafeWeakMap();
+  const constructorTargets = { __proto__: null };
+  function fill(target) {
+    const state = constructorState.get(target);
+    if (state.loaded) return;
+    state.loaded = true;
+    loadModule(state.module);
+  }
+  const implementationOf = (target) => host.implementations[constructorState.get(target).name];
+  // Every operation loads the module first, then acts on the function, which the module made the
+  // constructor's public face (host.adoptConstructor); calls go to the module's class.
+  const constructorTraps = {
+    __proto__: null,
+    apply(target, thisArg, args) { fill(target); return ReflectApply(implementationOf(target), thisArg, args); },
+    construct(target, args, newTarget) { fill(target); return ReflectConstruct(implementationOf(target), args, newTarget); },
+    get(target, key, receiver) { fill(target); return ReflectGet(target, key, receiver); },
+    set(target, key, value, receiver) { fill(target); return ReflectSet(target, key, value, receiver); },
+    has(target, key) { fill(target); return ReflectHas(target, key); },
+    deleteProperty(target, key) { fill(target); return ReflectDeleteProperty(target, key); },
+    defineProperty(target, key, descriptor) { fill(target); return ReflectDefineProperty(target, key, descriptor); },
+    getOwnPropertyDescriptor(target, key) { fill(target); return ReflectGetOwnPropertyDescriptor(target, key); },
+    ownKeys(target) { fill(target); return ReflectOwnKeys(target); },
+    getPrototypeOf(target) { fill(target); return ReflectGetPrototypeOf(target); },
+    setPrototypeOf(target, prototype) { fill(target); return ReflectSetPrototypeOf(target, prototype); },
+    isExtensible(target) { fill(target); return ReflectIsExtensible(target); },
+    preventExtensions(target) { fill(target); return ReflectPreventExtensions(target); },
+  };
+  function makeConstructor(name, length, module) {
+    const target = { [name]: function () {} }[name];
+    ReflectDefineProperty(target, 'length', dataDescriptor(length, false, false, true));
+    constructorState.set(target, { __proto__: null, name, module, loaded: false });
+    constructorTargets[name] = target;
+    return new Proxy(target, constructorTraps);
+  }
+
+  // Makes the global constructor `name` (made here) the public face of the class `impl`: it
+  // constructs through `impl`, shares its prototype (whose `constructor` it becomes) and gets its
+  // static members. Returns it.
+  host.adoptConstructor = function (name, impl) {
+    const constructor = host.lazyGlobals[name];
+    const target = constructorTargets[name];
+    host.implementations[name] = impl;
+    const prototype = impl.prototype;
+    ReflectDefineProperty(target, 'prototype', dataDescriptor(prototype, false, false, false));
+    ReflectDefineProperty(prototype, 'constructor', dataDescriptor(constructor, true, false, true));
+    const keys = ReflectOwnKeys(impl);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      if (key === 'length' || key === 'name' || key === 'prototype') continue;
+      ReflectDefineProperty(target, key, { __proto__: null, ...ReflectGetOwnPropertyDescriptor(impl, key) });
+    }
+    return constructor;
+  };
+
+  // ---- Accessors -------------------------------------------------------------------------------
+  // The getter of each accessor global still waiting for its module, by name.
+  const lazyGetters = { __proto__: null };
+
+  // Defines the accessor global `name` with `descriptor` (null prototype), for a module: unless
+  // extension code replaced or deleted it first. Returns whether it did.
+  host.defineGlobal = function (name, descriptor) {
+    const getter = lazyGetters[name];
+    if (getter === undefined) return ReflectDefineProperty(global, name, descriptor);
+    delete lazyGetters[name];
+    const current = ReflectGetOwnPropertyDescriptor(global, name);
+    if (current === undefined || getOwn(current, 'get') !== getter) return false;
+    return ReflectDefineProperty(global, name, descriptor);
+  };
+
+  function makeAccessor(name, enumerable, module) {
+    const get = function () {
+      loadModule(module);
+      const current = ReflectGetOwnPropertyDescriptor(global, name);
+      if (current === undefined) return undefined;
+      const currentGet = getOwn(current, 'get');
+      if (currentGet === get) {
+        // The module defines no such global in this context.
+        delete lazyGetters[name];
+        delete global[name];
+        return undefined;
+      }
+      return currentGet === undefined ? getOwn(current, 'value') : ReflectApply(currentGet, this, []);
+    };
+    lazyGetters[name] = get;
+    // (No setter, as the module's own accessors.)
+    ReflectDefineProperty(global, name, { __proto__: null, get, enumerable, configurable: true });
+  }
+
+  // `list`: [[name, kind, enumerable, module, length], ...] from Swift, for the constructor and
+  // accessor globals.
+  host.installLazyGlobals = function (list) {
+    for (let i = 0; i < list.length; i++) {
+      const name = list[i][0];
+      const enumerable = list[i][2];
+      const module = list[i][3];
+      if (list[i][1] === 'accessor') {
+        makeAccessor(name, enumerable, module);
+      } else {
+        const constructor = makeConstructor(name, list[i][4], module);
+        host.lazyGlobals[name] = constructor;
+        ReflectDefineProperty(global, name, dataDescriptor(constructor, true, enumerable, true));
+      }
+    }
+  };
+});

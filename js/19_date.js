@@ -1,0 +1,25 @@
+// exthost:eager
+// Date follows the event loop's clock (virtual by default: it jumps to the next timer when nothing
+// else is pending). Eager and small: Date is a built-in every context has from the start.
+(function (host) {
+  'use strict';
+  const { MathFloor, ReflectConstruct, ReflectDefineProperty, ObjectSetPrototypeOf, DatePrototypeToString, dataDescriptor, intrinsics } = host.primordials;
+  const native = host.native;
+  const global = host.global;
+
+  // (The engine's Date and its prototype, as they were before any extension script ran.)
+  const RealDate = intrinsics['Date'];
+  const RealDatePrototype = intrinsics['Date.prototype'];
+  const now = () => native.wallNow();
+  function Date(...args) {
+    if (!new.target) return DatePrototypeToString(new RealDate(now()));
+    return args.length === 0 ? new RealDate(now()) : ReflectConstruct(RealDate, args);
+  }
+  ObjectSetPrototypeOf(Date, RealDate);
+  ReflectDefineProperty(Date, 'prototype', dataDescriptor(RealDatePrototype, false, false, false));
+  ReflectDefineProperty(RealDatePrototype, 'constructor', dataDescriptor(Date, true, false, true));
+  ReflectDefineProperty(Date, 'now', dataDescriptor(function now() { return MathFloor(native.wallNow()); }, true, false, true));
+  ReflectDefineProperty(Date, 'name', dataDescriptor('Date', false, false, true));
+  ReflectDefineProperty(Date, 'length', dataDescriptor(7, false, false, true));
+  ReflectDefineProperty(global, 'Date', dataDescriptor(Date, true, false, true));
+});
