@@ -9,11 +9,20 @@
 // `host.lazyGlobals` and puts the functions they call in `host.implementations`.
 (function (host) {
   'use strict';
+  const plain = host.builtins.plain;
+  const intrinsics = host.builtins.intrinsics;
   const {
     Proxy, ReflectApply, ReflectConstruct, ReflectDefineProperty, ReflectDeleteProperty, ReflectGet, ReflectGetOwnPropertyDescriptor,
     ReflectGetPrototypeOf, ReflectHas, ReflectIsExtensible, ReflectOwnKeys, ReflectPreventExtensions, ReflectSet, ReflectSetPrototypeOf,
-    SafeWeakMap, dataDescriptor, getOwn,
-  } = host.primordials;
+    ObjectHasOwn,
+  } = plain;
+  // (This module runs when the context is made, before js/00_2_primordials.js may load: it uses the
+  // built-ins as js/00_0_builtins.js took them.)
+  const dataDescriptor = (value, writable, enumerable, configurable) =>
+    ({ __proto__: null, value, writable, enumerable, configurable });
+  const getOwn = (object, key) => (ObjectHasOwn(object, key) ? object[key] : undefined);
+  const weakMapGet = intrinsics['WeakMap.prototype.get'];
+  const weakMapSet = intrinsics['WeakMap.prototype.set'];
   const global = host.global;
   const loadModule = host.native.loadModule;
 
@@ -28,15 +37,15 @@
   // ---- Constructors ----------------------------------------------------------------------------
   // The small function behind each lazy constructor: its global's name and module, and whether
   // the module was loaded.
-  const constructorState = new SafeWeakMap();
+  const constructorState = new plain.WeakMap();
   const constructorTargets = { __proto__: null };
   function fill(target) {
-    const state = constructorState.get(target);
+    const state = ReflectApply(weakMapGet, constructorState, [target]);
     if (state.loaded) return;
     state.loaded = true;
     loadModule(state.module);
   }
-  const implementationOf = (target) => host.implementations[constructorState.get(target).name];
+  const implementationOf = (target) => host.implementations[ReflectApply(weakMapGet, constructorState, [target]).name];
   // Every operation loads the module first, then acts on the function, which the module made the
   // constructor's public face (host.adoptConstructor); calls go to the module's class.
   const constructorTraps = {
@@ -58,7 +67,7 @@
   function makeConstructor(name, length, module) {
     const target = { [name]: function () {} }[name];
     ReflectDefineProperty(target, 'length', dataDescriptor(length, false, false, true));
-    constructorState.set(target, { __proto__: null, name, module, loaded: false });
+    ReflectApply(weakMapSet, constructorState, [target, { __proto__: null, name, module, loaded: false }]);
     constructorTargets[name] = target;
     return new Proxy(target, constructorTraps);
   }

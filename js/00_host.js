@@ -1,3 +1,4 @@
+// exthost:needs primordials
 // The host's own machinery, shared by every context: events, requests to Swift, and delivery
 // of what Swift sends (timers, events, responses). Extension code never sees `host`.
 (function (host) {

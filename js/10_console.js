@@ -1,3 +1,4 @@
+// exthost:needs primordials
 // exthost:globals ~console:object
 (function (host) {
   'use strict';

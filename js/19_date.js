@@ -3,7 +3,12 @@
 // else is pending). Eager and small: Date is a built-in every context has from the start.
 (function (host) {
   'use strict';
-  const { MathFloor, ReflectConstruct, ReflectDefineProperty, ObjectSetPrototypeOf, DatePrototypeToString, dataDescriptor, intrinsics } = host.primordials;
+  // (Made when the context is made: it uses the built-ins as js/00_0_builtins.js took them.)
+  const { MathFloor, ReflectApply, ReflectConstruct, ReflectDefineProperty, ObjectSetPrototypeOf } = host.builtins.plain;
+  const intrinsics = host.builtins.intrinsics;
+  const dateToString = intrinsics['Date.prototype.toString'];
+  const dataDescriptor = (value, writable, enumerable, configurable) =>
+    ({ __proto__: null, value, writable, enumerable, configurable });
   const native = host.native;
   const global = host.global;
 
@@ -12,7 +17,7 @@
   const RealDatePrototype = intrinsics['Date.prototype'];
   const now = () => native.wallNow();
   function Date(...args) {
-    if (!new.target) return DatePrototypeToString(new RealDate(now()));
+    if (!new.target) return ReflectApply(dateToString, new RealDate(now()), []);
     return args.length === 0 ? new RealDate(now()) : ReflectConstruct(RealDate, args);
   }
   ObjectSetPrototypeOf(Date, RealDate);

@@ -1,4 +1,4 @@
-// exthost:needs host
+// exthost:needs primordials host
 // exthost:globals setTimeout:function:1 setInterval:function:1 clearTimeout:function:0 clearInterval:function:0
 // exthost:globals queueMicrotask:function:1 performance:object
 // Timers and clocks over the Swift event loop: setTimeout, setInterval, clearTimeout,

@@ -1,4 +1,4 @@
-// exthost:needs host
+// exthost:needs primordials host
 // exthost:globals ~URL:constructor:1 ~URLSearchParams:constructor:0
 // `URL` and `URLSearchParams`, as the WHATWG URL Standard defines them. Swift parses (url.parse,
 // url.set over BrowserModel's WebURL, setters included); this file keeps each URL's parts, its

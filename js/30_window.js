@@ -1,3 +1,4 @@
+// exthost:needs primordials
 // exthost:globals self:accessor location:accessor ~EventTarget:constructor:0
 // exthost:globals Window: window:accessor frames:accessor top:accessor parent:accessor length:accessor ~Window:constructor:0
 // exthost:globals ServiceWorkerGlobalScope: ~WorkerGlobalScope:constructor:0 ~ServiceWorkerGlobalScope:constructor:0

@@ -1,3 +1,4 @@
+// exthost:needs primordials
 // Argument checking, derived from one description of each API function (its parameters and
 // their types), as Chromium's APISignature and Firefox's Schemas.sys.mjs do it, with each
 // browser's error texts. The descriptions themselves live with their namespace (js/5x_*.js)

@@ -1,3 +1,4 @@
+// exthost:needs primordials
 // exthost:flavors chrome
 // exthost:module serialization
 (function (host) {

@@ -1,3 +1,4 @@
+// exthost:needs primordials
 // exthost:flavors firefox
 // exthost:module serialization
 // exthost:eager

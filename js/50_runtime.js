@@ -1,4 +1,4 @@
-// exthost:needs schema
+// exthost:needs primordials schema
 // The `runtime` namespace.
 (function (host) {
   'use strict';

@@ -39,8 +39,10 @@ struct HostModuleTests {
         var loaded: [String] { context.loadedModuleNames }
     }
 
+    /// The modules a context runs when it is made: the eager ones and what they need (Firefox's
+    /// structured clone takes its built-ins before any extension script, so it is eager).
     static func eager(_ flavor: Flavor) -> [String] {
-        HostModule.modules(flavor: flavor, kind: .background).filter(\.eager).map(\.name)
+        flavor == .chrome ? ["builtins", "modules", "date"] : ["builtins", "modules", "date", "primordials", "serialization"]
     }
 
     @Test(arguments: [Flavor.chrome, .firefox])
@@ -48,17 +50,17 @@ struct HostModuleTests {
         let probe = try Probe(flavor: flavor)
         probe.run("globalThis.touched = 1 + 1;")
         #expect(probe.loaded == Self.eager(flavor))
-        #expect(Self.eager(flavor).starts(with: ["primordials", "modules"]))
+        #expect(HostModule.modules(flavor: flavor, kind: .background).filter(\.eager).map(\.name).allSatisfy(Self.eager(flavor).contains))
     }
 
     @Test(arguments: [
         ("void console", [String]()),
-        ("console.log.name", ["console"]),
-        ("setTimeout(() => {}, 5)", ["host", "timers"]),
-        ("performance.now()", ["host", "timers"]),
-        ("new URL('http://a/')", ["host", "url"]),
-        ("self.location.href", ["window"]),
-        ("chrome.runtime.id", ["host", "schema", "runtime", "tabs", "action", "windows", "serialization", "messaging", "namespaces"]),
+        ("console.log.name", ["primordials", "console"]),
+        ("setTimeout(() => {}, 5)", ["primordials", "host", "timers"]),
+        ("performance.now()", ["primordials", "host", "timers"]),
+        ("new URL('http://a/')", ["primordials", "host", "url"]),
+        ("self.location.href", ["primordials", "window"]),
+        ("chrome.runtime.id", ["primordials", "host", "schema", "runtime", "tabs", "action", "windows", "serialization", "messaging", "namespaces"]),
     ])
     func eachGlobalLoadsItsModuleOnFirstUse(code: String, modules: [String]) throws {
         let probe = try Probe(flavor: .chrome)

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 
-/// js/00_0_primordials.js captures only the built-ins the host's files name (capturing every
-/// method of every prototype cost each context about 300 KiB): every name a file takes from
-/// `host.primordials` must be one it captures or one of the helpers it defines.
+/// js/00_0_builtins.js takes only the built-ins the host's files name (taking every method of every
+/// prototype cost each context about 300 KiB): every name a file takes from `host.primordials` must
+/// be one it takes or one of the helpers js/00_2_primordials.js defines, and every path a file reads
+/// from `primordials.intrinsics` one it takes.
 @Suite("Primordials")
 struct PrimordialsTests {
     static let folder = packageRoot.appendingPathComponent("js")
@@ -11,7 +12,8 @@ struct PrimordialsTests {
     /// The names each file of js/ takes from `host.primordials`, by file.
     static func usedNames() throws -> [String: Set<String>] {
         var used: [String: Set<String>] = [:]
-        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where file.hasSuffix(".js") && file != "00_0_primordials.js" {
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        where file.hasSuffix(".js") && file != "00_0_builtins.js" && file != "00_2_primordials.js" {
             let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
             var names = Set<String>()
             for match in text.matches(of: /(?:^|[^\w\/])primordials\.([A-Za-z_$][\w$]*)/) { names.insert(String(match.1)) }
@@ -26,35 +28,40 @@ struct PrimordialsTests {
         return used
     }
 
-    /// The names js/00_0_primordials.js provides: its `captured` list and what it assigns.
-    static func providedNames() throws -> Set<String> {
-        let text = try String(contentsOf: folder.appendingPathComponent("00_0_primordials.js"), encoding: .utf8)
-        var names = Set<String>()
-        guard let list = text.firstMatch(of: /const captured = \[([^\]]*)\]/) else { return names }
-        for match in list.1.matches(of: /'([A-Za-z]+)'/) { names.insert(String(match.1)) }
-        for match in text.matches(of: /primordials\.([A-Za-z_$][\w$]*)\s*=[^=]/) { names.insert(String(match.1)) }
-        for match in text.matches(of: /const functions = \[([^\]]*)\]/) {
-            for name in match.1.matches(of: /'([A-Za-z]+)'/) { names.insert(String(name.1)) }
+    /// The keys of the object literal `name: { ... }` in js/00_0_builtins.js.
+    static func builtinKeys(_ name: String) throws -> [String] {
+        let text = try String(contentsOf: folder.appendingPathComponent("00_0_builtins.js"), encoding: .utf8)
+        guard let start = text.range(of: "    \(name): {\n") else { return [] }
+        var keys: [String] = []
+        for line in text[start.upperBound...].split(separator: "\n") {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("},") { break }
+            if trimmed.hasPrefix("__proto__") { continue }
+            if let match = trimmed.firstMatch(of: /^'([^']+)':|^([A-Za-z_$][\w$]*):/) {
+                keys.append(String(match.1 ?? match.2 ?? ""))
+            }
         }
+        return keys
+    }
+
+    /// The names `host.primordials` has: js/00_0_builtins.js's `plain` and `uncurried` lists and
+    /// what js/00_2_primordials.js assigns.
+    static func providedNames() throws -> Set<String> {
+        var names = Set(try builtinKeys("plain") + builtinKeys("uncurried"))
+        let text = try String(contentsOf: folder.appendingPathComponent("00_2_primordials.js"), encoding: .utf8)
+        for match in text.matches(of: /primordials\.([A-Za-z_$][\w$]*)\s*=[^=]/) { names.insert(String(match.1)) }
         return names
     }
 
-    /// The paths js/00_0_primordials.js lists in `intrinsicPaths`.
-    static func intrinsicPaths() throws -> Set<String> {
-        let text = try String(contentsOf: folder.appendingPathComponent("00_0_primordials.js"), encoding: .utf8)
-        guard let list = text.firstMatch(of: /const intrinsicPaths = \[([^\]]*)\]/) else { return [] }
-        return Set(list.1.matches(of: /'([^']+)'/).map { String($0.1) })
-    }
-
     @Test func everyIntrinsicAFileReadsIsCaptured() throws {
-        let listed = try Self.intrinsicPaths()
-        #expect(listed.count > 40, "intrinsicPaths was not found in js/00_0_primordials.js")
+        let listed = Set(try Self.builtinKeys("intrinsics"))
+        #expect(listed.count > 40, "the intrinsics list was not found in js/00_0_builtins.js")
         var read = 0
         for file in try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).sorted() where file.hasSuffix(".js") {
             let text = try String(contentsOf: Self.folder.appendingPathComponent(file), encoding: .utf8)
             for match in text.matches(of: /intrinsics\['([^']+)'\]/) {
                 read += 1
-                #expect(listed.contains(String(match.1)), "js/\(file) reads intrinsics['\(match.1)'], which js/00_0_primordials.js does not capture: add it to `intrinsicPaths`")
+                #expect(listed.contains(String(match.1)), "js/\(file) reads intrinsics['\(match.1)'], which js/00_0_builtins.js does not take: add it to `intrinsics`")
             }
         }
         #expect(read > 30)
@@ -62,12 +69,12 @@ struct PrimordialsTests {
 
     @Test func everyNameAFileUsesIsCaptured() throws {
         let provided = try Self.providedNames()
-        #expect(provided.count > 60, "the captured list was not found in js/00_0_primordials.js")
+        #expect(provided.count > 60, "the lists were not found in js/00_0_builtins.js")
         let used = try Self.usedNames()
         #expect(used.values.reduce(0) { $0 + $1.count } > 50, "no file seems to use host.primordials")
         for (file, names) in used.sorted(by: { $0.key < $1.key }) {
             let missing = names.subtracting(provided).sorted()
-            #expect(missing.isEmpty, "js/\(file) takes \(missing.joined(separator: ", ")) from host.primordials, which js/00_0_primordials.js does not capture: add it to `captured`")
+            #expect(missing.isEmpty, "js/\(file) takes \(missing.joined(separator: ", ")) from host.primordials, which js/00_0_builtins.js does not take: add it to `plain` or `uncurried`")
         }
     }
 }
