@@ -205,7 +205,8 @@
       }
       case 'port.connect':
         // (No messaging loaded: nothing in this context listens.)
-        return hasOwn(host, 'receiveConnect') ? host.receiveConnect(a, host.parseHostJSON(b)) : { __proto__: null, accepted: false };
+        // (`c`: a one-time message's serialized text, apart from the JSON of `b`.)
+        return hasOwn(host, 'receiveConnect') ? host.receiveConnect(a, host.parseHostJSON(b), c) : { __proto__: null, accepted: false };
       case 'port.message':
         return host.receivePortEvent('message', a, b, c);
       case 'port.disconnect':

@@ -99,7 +99,7 @@
   // ---- Opening ---------------------------------------------------------------------------------------
   // `target` is a null-prototype object: { target: 'extension' | 'tab', extensionId, tabId, ... }.
   function openPort(target, name) {
-    const id = native.openChannel(stringifyData({ __proto__: null, name, ...target }));
+    const id = native.openChannel(target, name, undefined);
     return makePort(id, name, undefined);
   }
 
@@ -116,17 +116,18 @@
     }
     const text = result.text;
     return newSafePromise((resolve, reject) => {
-      const id = native.openChannel(stringifyData({ __proto__: null, oneTime: true, ...target }), text);
+      const id = native.openChannel(target, '', text);
       pendingMessages.set(id, { __proto__: null, resolve, reject });
     });
   }
   host.noResponse = ObjectFreeze({ __proto__: null, noResponse: true });
 
   // ---- Receiving -------------------------------------------------------------------------------------
-  // Swift offers a channel to this context: returns {accepted, pending}.
+  // Swift offers a channel to this context (`message`: a one-time message's text): returns
+  // {accepted, pending}.
   // (The answer is a null-prototype object: Swift turns it into JSON, which would call a
   // `toJSON` found on Object.prototype.)
-  host.receiveConnect = function (portId, info) {
+  host.receiveConnect = function (portId, info, message) {
     if (!getOwn(info, 'oneTime')) {
       const event = host.events.get('runtime.onConnect');
       if (!event || host.listenersOf(event).length === 0) return { __proto__: null, accepted: false };
@@ -136,7 +137,7 @@
     }
     const event = host.events.get('runtime.onMessage');
     if (!event || host.listenersOf(event).length === 0) return { __proto__: null, accepted: false };
-    return receiveOneTime(portId, event, info);
+    return receiveOneTime(portId, event, info, message);
   };
 
   // Firefox copies an onMessage answer into the sender's compartment before cloning it, and that
@@ -214,8 +215,8 @@
     return (isNativeError(error) ? chromeMessageOf(error) : undefined) ?? unparsedText;
   }
 
-  function receiveOneTime(portId, event, info) {
-    const message = deserialize(getOwn(info, 'message'));
+  function receiveOneTime(portId, event, info, text) {
+    const message = deserialize(text);
     const sender = getOwn(info, 'sender');
     let settled = false;
     let closed = false;

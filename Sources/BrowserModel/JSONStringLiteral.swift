@@ -43,25 +43,33 @@ public enum JSONStringLiteral {
 
     /// Appends `text` as a JSON string literal, quotes included, to `bytes` (UTF-8).
     public static func write(_ text: String, to bytes: inout [UInt8]) {
-        if !needsEscape(text) {
+        var text = text
+        // One look at the UTF-8 in place: copied whole when nothing needs an escape (most strings).
+        let plain = text.withUTF8 { utf8 -> Bool in
+            guard !needsEscape(utf8) else { return false }
             bytes.append(UInt8(ascii: "\""))
-            bytes.append(contentsOf: text.utf8)
+            bytes.append(contentsOf: utf8)
             bytes.append(UInt8(ascii: "\""))
-        } else {
-            bytes.append(contentsOf: make(text).utf8)
+            return true
         }
+        if !plain { bytes.append(contentsOf: make(text).utf8) }
     }
 
     /// Whether `text` has a character that its literal escapes: a quote, a backslash, a control
     /// character, U+2028 or U+2029 (E2 80 A8 and E2 80 A9 in UTF-8).
     private static func needsEscape(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            for (index, byte) in bytes.enumerated() {
-                if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
-                if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] & 0xFE == 0xA8 { return true }
-            }
-            return false
+        return text.withUTF8 { needsEscape($0) }
+    }
+
+    private static func needsEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
+            if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] & 0xFE == 0xA8 { return true }
+            index += 1
         }
+        return false
     }
 }

@@ -24,6 +24,11 @@ public final class ExtensionContext {
     public let documentID: String?
     /// The URL of the page or script this context runs for.
     public let url: String
+    /// The origin of ``url`` (`null` for an opaque one), parsed once.
+    lazy var origin: String = WebURL(string: url)?.origin ?? "null"
+    /// The context's `runtime.MessageSender` as JSON text and the tab state it shows
+    /// (``MessageSender/text(for:host:)``).
+    var senderText: (tab: Tab?, index: Int, text: String)?
 
     let script: ScriptContext
     /// The host that made the context; it owns the context while it is open.
@@ -290,21 +295,25 @@ public final class ExtensionContext {
             host.api.request(APIRequest(method: method, arguments: arguments, context: context, requestID: requestID), in: host)
             return .undefined
         }
+        // openChannel(target, name, message): a port named `name` (a string, or null as Firefox
+        // names some) when `message` is undefined, else a one-time message; `target` as
+        // MessageTarget reads it.
         define("openChannel") { context, host, call in
-            guard let request = JSONValue.parse(call.string(0)), let target = MessageTarget(request) else {
+            guard let target = MessageTarget(call, argument: 0) else {
                 throw NativeArgumentError("openChannel: the first argument is not a message target.")
             }
-            let kind: PortChannel.Kind = request["oneTime"]?.boolValue == true ? .oneTime : .port
+            let message = call.optionalScriptString(2)
             do {
                 let portID = try host.router.open(
-                    from: context, to: target, name: request["name"] ?? .string(""), kind: kind, message: call.optionalString(1))
+                    from: context, to: target, name: call.argument(1).isNull ? .null : .string(call.string(1)),
+                    kind: message == nil ? .port : .oneTime, message: message)
                 return .number(Double(portID))
             } catch {
                 throw NativeArgumentError((error as? RouterError)?.message ?? "\(error)")
             }
         }
         define("postMessage") { context, host, call in
-            host.router.post(from: context, portID: try call.requiredInteger(0, "postMessage", "port id"), call.string(1))
+            host.router.post(from: context, portID: try call.requiredInteger(0, "postMessage", "port id"), call.scriptString(1))
             return .undefined
         }
         define("disconnectPort") { context, host, call in
@@ -313,7 +322,7 @@ public final class ExtensionContext {
         }
         define("respond") { context, host, call in
             let portID = try call.requiredInteger(0, "respond", "port id")
-            host.router.respond(from: context, portID: portID, text: call.optionalString(1), error: call.optionalString(2))
+            host.router.respond(from: context, portID: portID, text: call.optionalScriptString(1), error: call.optionalString(2))
             return .undefined
         }
         define("abandonResponse") { context, host, call in
@@ -359,16 +368,16 @@ public final class ExtensionContext {
     }
 
     /// Calls the context's `receive(kind, a, b, c)` now, as the top-level call of the current task,
-    /// and returns what it returned, as JSON (`nil` when the context is closed or the call threw).
+    /// and returns what it returned (`nil` when the context is closed, the call threw, or it
+    /// returned undefined). What the host's JavaScript returns is a null-prototype object of data.
     @discardableResult
-    func receive(_ kind: String, _ a: ReceiveArgument = .undefined, _ b: ReceiveArgument = .undefined, _ c: ReceiveArgument = .undefined) -> JSONValue? {
+    func receive(_ kind: String, _ a: ReceiveArgument = .undefined, _ b: ReceiveArgument = .undefined, _ c: ReceiveArgument = .undefined) -> ScriptValue? {
         if receiver == nil { receiver = hostFunction("receive", in: "host") }
         guard !isClosed, let receiver else { return nil }
-        let (result, stop) = script.runTask { () -> JSONValue? in
+        let (result, stop) = script.runTask { () -> ScriptValue? in
             do {
-                let result = try receiver.call([script.string(kind), a.value(in: script), b.value(in: script), c.value(in: script)])
-                guard !result.isUndefined, let json = try? result.jsonString() else { return nil }
-                return JSONValue.parse(json)
+                let result = try receiver.call([kindValue(kind), a.value(in: script), b.value(in: script), c.value(in: script)])
+                return result.isUndefined ? nil : result
             } catch let error as ThrownValue {
                 if !script.machine.isStopping { report(error) }
             } catch {
@@ -382,6 +391,16 @@ public final class ExtensionContext {
         }
         return result
     }
+
+    /// The string `kind` as a value of this context, made once per kind (a handful: `port.message`,
+    /// `event`, `timer`, ...), as every delivery passes one.
+    private func kindValue(_ kind: String) -> ScriptValue {
+        if let made = kindValues[kind] { return made }
+        let made = script.string(kind)
+        kindValues[kind] = made
+        return made
+    }
+    private var kindValues: [String: ScriptValue] = [:]
 
     /// Reports a script the machine stopped: `script timeout in background (file:line)`, or the
     /// memory limit. It counts as an uncaught error; the context and the others go on.
@@ -410,7 +429,7 @@ public final class ExtensionContext {
 
     /// Sends something to the context as a task of its own; `then` gets what `receive` returned
     /// (`nil` also when the context closed before the task ran).
-    func deliver(_ kind: String, _ a: ReceiveArgument = .undefined, _ b: ReceiveArgument = .undefined, _ c: ReceiveArgument = .undefined, then: ((JSONValue?) -> Void)? = nil) {
+    func deliver(_ kind: String, _ a: ReceiveArgument = .undefined, _ b: ReceiveArgument = .undefined, _ c: ReceiveArgument = .undefined, then: ((ScriptValue?) -> Void)? = nil) {
         guard let host else { return }
         host.crossProcess { [weak self] in
             let result = self?.receive(kind, a, b, c)
@@ -448,6 +467,8 @@ enum ReceiveArgument {
     case undefined
     case number(Double)
     case string(String)
+    /// Text as the engine holds it (a message on its way from another context).
+    case text(ScriptString)
     case null
 
     func value(in context: ScriptContext) -> ScriptValue {
@@ -456,6 +477,7 @@ enum ReceiveArgument {
         case .null: return context.null
         case .number(let number): return context.number(number)
         case .string(let text): return context.string(text)
+        case .text(let text): return context.string(text)
         }
     }
 }

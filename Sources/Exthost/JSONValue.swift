@@ -46,7 +46,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .bool(let flag): bytes.append(contentsOf: (flag ? "true" : "false").utf8)
         case .number(let number):
             if number.isFinite, number == number.rounded(), abs(number) < 1e15 {
-                bytes.append(contentsOf: String(Int64(number)).utf8)
+                Self.writeInteger(Int64(number), to: &bytes)
             } else if number.isFinite {
                 bytes.append(contentsOf: "\(number)".utf8)
             } else {
@@ -70,6 +70,18 @@ public indirect enum JSONValue: Sendable, Equatable {
             }
             bytes.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// Appends the decimal digits of `value` (no String made: a tab object has a dozen numbers).
+    private static func writeInteger(_ value: Int64, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        bytes[start...].reverse()
     }
 
     /// Reads JSON text sent by a script (arguments of an API call). Object keys come out sorted.

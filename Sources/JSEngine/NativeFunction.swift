@@ -133,6 +133,15 @@ public struct NativeCall {
         return Int(number)
     }
 
+    /// The own data member `key` of argument `index` (an object the host's JavaScript made, with
+    /// no prototype): nil when the argument is not an object or the member is `undefined`.
+    public func member(_ index: Int, _ key: String) -> ScriptValue? {
+        guard let value = raw(index), let object = JSValueToObject(context.ref, value, nil) else { return nil }
+        let member = withJSString(key) { JSObjectGetProperty(context.ref, object, $0, nil) }
+        guard let member, !JSValueIsUndefined(context.ref, member) else { return nil }
+        return ScriptValue(member, in: context)
+    }
+
     /// Argument `index` converted to a boolean (`false` when missing).
     public func boolean(_ index: Int) -> Bool {
         guard let value = raw(index) else { return false }

@@ -27,8 +27,7 @@ public final class ScriptSource: @unchecked Sendable {  // immutable; JSStringRe
     }
 
     private static func makeString(_ string: String) -> JSStringRef {
-        let utf16 = Array(string.utf16)
-        return utf16.withUnsafeBufferPointer { JSStringCreateWithCharacters($0.baseAddress, $0.count) }!
+        makeJSString(string)
     }
 
     deinit {

@@ -1,6 +1,7 @@
 import BrowserModel
 @testable import Exthost
 import Foundation
+import JSEngine
 import Testing
 
 /// Extension code is hostile: from every kind of context, scripts try to reach the host's own
@@ -175,7 +176,7 @@ struct IsolationTests {
         let before = router.openPortCount
         #expect(before == 2)
         for portID in 1...10 {
-            router.post(from: content, portID: portID, "\"forged\"")
+            router.post(from: content, portID: portID, ScriptString("\"forged\""))
             router.disconnect(from: content, portID: portID)
         }
         host.run()

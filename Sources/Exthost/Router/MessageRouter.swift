@@ -1,4 +1,5 @@
 import BrowserModel
+import JSEngine
 
 /// Routes messages between extension contexts: opens channels, offers them to the contexts a
 /// target names, carries messages and answers between ports, and closes ports by each browser's
@@ -47,7 +48,7 @@ final class MessageRouter {
     /// - Parameter message: for a one-time channel, the serialized message.
     /// - Throws: ``RouterError`` when the caller's kind of context may not message that target
     ///   (a content script has no `tabs` API in any browser).
-    func open(from context: ExtensionContext, to target: MessageTarget, name: JSONValue, kind: PortChannel.Kind, message: String? = nil) throws(RouterError) -> Int {
+    func open(from context: ExtensionContext, to target: MessageTarget, name: JSONValue, kind: PortChannel.Kind, message: ScriptString? = nil) throws(RouterError) -> Int {
         guard let host else { throw RouterError(message: "The browser has shut down.") }
         if case .tab = target, context.kind == .content {
             throw RouterError(message: "A content script cannot message tabs: tabs.connect and tabs.sendMessage are not available to content scripts.")
@@ -61,15 +62,17 @@ final class MessageRouter {
             host.crossProcess { [weak self] in self?.failOpener(channelID: channel.id) }
             return channel.openerPortID
         }
-        let sender = MessageSender.make(for: context, host: host)
-        var info: [(String, JSONValue)] = [("name", name), ("sender", sender), ("oneTime", .bool(kind == .oneTime))]
-        if let message { info.append(("message", .string(message))) }
-        let infoText = JSONValue.object(info).jsonText
+        // {"name": ..., "sender": ..., "oneTime": ...}, with the sender's text as made for the context.
+        let infoText = "{\"name\":" + name.jsonText + ",\"sender\":" + MessageSender.text(for: context, host: host)
+            + ",\"oneTime\":" + (kind == .oneTime ? "true" : "false") + "}"
+        // (A one-time message goes as it is, not as a string inside that JSON: escaping it would
+        // cost more than the rest of the delivery.)
+        let messageArgument: ReceiveArgument = message.map { .text($0) } ?? .undefined
         for receiver in receivers {
             let portID = makePortID()
             channel.receivers.append(PortChannel.Receiver(portID: portID, contextID: receiver.id))
             register(portID, of: channel, contextID: receiver.id)
-            receiver.deliver("port.connect", .number(Double(portID)), .string(infoText)) { [weak self] result in
+            receiver.deliver("port.connect", .number(Double(portID)), .string(infoText), messageArgument) { [weak self] result in
                 self?.decide(channelID: channel.id, portID: portID, result: result)
             }
         }
@@ -103,12 +106,17 @@ final class MessageRouter {
     /// A receiving context has said whether it listens (`result.accepted`) and, for one-time
     /// messages, whether a listener will answer later (`result.pending`). `nil`: the context went
     /// away (or its listener could not run) before it could say, which counts as not listening.
-    private func decide(channelID: Int, portID: Int, result: JSONValue?) {
+    private func decide(channelID: Int, portID: Int, result: ScriptValue?) {
         guard let channel = channels[channelID], let index = channel.receiverIndex(portID) else { return }
-        let accepted = result?["accepted"]?.boolValue ?? false
+        // (`result` is the host's own {accepted, pending}: a null-prototype object of booleans.)
+        func flag(_ key: String) -> Bool {
+            guard let value = try? result?.property(key), value.isBoolean else { return false }
+            return value.booleanValue
+        }
+        let accepted = flag("accepted")
         channel.receivers[index].decided = true
         channel.receivers[index].accepted = accepted
-        if !accepted || (channel.kind == .oneTime && result?["pending"]?.boolValue != true) {
+        if !accepted || (channel.kind == .oneTime && !flag("pending")) {
             // Not listening, or a one-time receiver that answered already or will not answer.
             closeReceiver(channel, index)
         }
@@ -143,23 +151,23 @@ final class MessageRouter {
     /// Carries a message posted by `context` on its port `portID` to the other side: from the
     /// opener to every receiver that may still take it, from a receiver to the opener. A port that
     /// is closed or not the context's own carries nothing.
-    func post(from context: ExtensionContext, portID: Int, _ text: String) {
+    func post(from context: ExtensionContext, portID: Int, _ text: ScriptString) {
         guard let channel = ownChannel(of: portID, context) else { return }
         if portID == channel.openerPortID {
             for receiver in channel.receivers where receiver.open && (!receiver.decided || receiver.accepted) {
-                deliver(to: receiver.contextID, "port.message", .number(Double(receiver.portID)), .string(text))
+                deliver(to: receiver.contextID, "port.message", .number(Double(receiver.portID)), .text(text))
             }
         } else if channel.openerOpen {
-            deliverToOpener(channel, "port.message", .string(text))
+            deliverToOpener(channel, "port.message", .text(text))
         }
     }
 
     /// A one-time receiver answers on its port: the first answer goes to the opener, later ones are
     /// dropped. `error` instead of `text` rejects the sender's call with that message.
-    func respond(from context: ExtensionContext, portID: Int, text: String?, error: String?) {
+    func respond(from context: ExtensionContext, portID: Int, text: ScriptString?, error: String?) {
         guard let channel = ownChannel(of: portID, context), let index = channel.receiverIndex(portID) else { return }
         if channel.openerOpen {
-            closeOpener(channel, deliver: "port.response", text.map(ReceiveArgument.string) ?? .undefined, error.map(ReceiveArgument.string) ?? .null)
+            closeOpener(channel, deliver: "port.response", text.map(ReceiveArgument.text) ?? .undefined, error.map(ReceiveArgument.string) ?? .null)
         }
         closeReceiver(channel, index)
         settle(channel)

@@ -2,9 +2,22 @@ import BrowserModel
 
 /// The `sender` (`runtime.MessageSender`) a receiver sees for a context, as each browser builds it.
 enum MessageSender {
+    /// The sender of `context` as JSON text, made again only when what it shows changed (its tab,
+    /// for a content script): a sender goes with every message, and its tab object was most of
+    /// what routing a one-time message cost.
+    static func text(for context: ExtensionContext, host: ExtensionHost) -> String {
+        let tab = context.tabID.flatMap { host.browser.tab($0) }
+        let index = tab.flatMap { host.browser.index(of: $0.id) } ?? -1
+        if let cached = context.senderText, cached.tab == tab, cached.index == index { return cached.text }
+        let text = make(for: context, host: host).jsonText
+        context.senderText = (tab, index, text)
+        return text
+    }
+
+    /// The sender of `context`.
     static func make(for context: ExtensionContext, host: ExtensionHost) -> JSONValue {
         let flavor = host.options.flavor
-        let origin = WebURL(string: context.url)?.origin ?? "null"
+        let origin = context.origin
         var fields: [(String, JSONValue)] = [("id", .string(context.owner.id.runtimeID))]
         let tab = context.tabID.flatMap { host.browser.tab($0) }
         switch flavor {
