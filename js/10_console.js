@@ -131,7 +131,7 @@
   const nativeMessage = host.native.consoleMessage;
   const nativeNow = host.native.monotonicNow;
 
-  // ---- Intrinsics, captured before any extension code runs (js/00_0_primordials.js) ----
+  // ---- Intrinsics, taken before any extension code runs (js/00_0_builtins.js) ----
   const $String = primordials.String;
   const $Error = primordials.Error;
   const $TypeError = primordials.TypeError;

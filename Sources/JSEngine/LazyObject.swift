@@ -126,7 +126,12 @@ public enum LazyObject {
 
     nonisolated(unsafe) static let objectClass: JSClassRef = {
         var definition = sharedDefinition()
-        return JSClassCreate(&definition)
+        // (JavaScriptCore answers a callback object's Symbol.toStringTag with its class name, so
+        // `Object.prototype.toString` shows `[object Object]`, as for the browser's plain objects.)
+        return "Object".withCString { name in
+            definition.className = name
+            return JSClassCreate(&definition)
+        }
     }()
 
     private static let callFunction: JSObjectCallAsFunctionCallback = { ctx, function, this, count, arguments, exception in

@@ -78,13 +78,13 @@ struct HostModuleTests {
         probe.run("globalThis.out = [];\n" + code)
         // Describing the globals loads nothing.
         #expect(probe.loaded == Self.eager(flavor))
-        let printed = probe.run("console.log(globalThis.out.join('\\n')); console.log([setTimeout.name, setTimeout.length, clearTimeout.length, URL.length, URL.name, URLSearchParams.length, chrome === browser, Function.prototype.toString.call(setTimeout)].join(' '))")
+        let printed = probe.run("console.log(globalThis.out.join('\\n')); console.log([setTimeout.name, setTimeout.length, clearTimeout.length, URL.length, URL.name, URLSearchParams.length, chrome === browser, Object.prototype.toString.call(chrome), Object.prototype.toString.call(performance), Function.prototype.toString.call(setTimeout)].join(' '))")
         let hidden: Set<String> = ["console", "URL", "URLSearchParams", "EventTarget"]
         let expected = names.map { name in
             let type = ["console", "performance", "chrome", "browser"].contains(name) ? "object" : "function"
             return "\(name) \(type) true \(!hidden.contains(name)) true"
         }.joined(separator: "\n")
-        #expect(printed == [expected, "setTimeout 1 0 1 URL 0 \(flavor == .firefox) function setTimeout() {\n    [native code]\n}"])
+        #expect(printed == [expected, "setTimeout 1 0 1 URL 0 \(flavor == .firefox) [object Object] [object Performance] function setTimeout() {\n    [native code]\n}"])
     }
 
     @Test func whatAScriptDoesToALazyGlobalBeforeItsFirstUseStays() throws {
