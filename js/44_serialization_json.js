@@ -1,4 +1,4 @@
-// exthost:needs primordials
+// exthost:needs primordials serialization_failure
 // exthost:flavors chrome
 // exthost:module serialization
 (function (host) {
@@ -42,7 +42,7 @@
 
   const {
     Error, ArrayIsArray, ObjectCreate, ObjectKeys, ObjectSetPrototypeOf, ReflectApply, JSONParse, JSONStringify,
-    SafeWeakSet, StringPrototypeCharCodeAt, intrinsics,
+    StringPrototypeCharCodeAt, intrinsics,
   } = host.primordials;
   const apply = ReflectApply;
   const isArray = ArrayIsArray;
@@ -58,18 +58,7 @@
   const TOO_LARGE = 'Message exceeded maximum allowed size of 64MiB.';
   const MAX_MESSAGE_BYTES = 67108864;
 
-  // Thrown out of the encoder; carries what serializeMessage throws. (No prototype to reach;
-  // recognized by `isFailure`, not instanceof.)
-  const failures = new SafeWeakSet();
-  class Failure {
-    constructor(reason, error) {
-      this.reason = reason;
-      this.error = error;
-      failures.add(this);
-    }
-  }
-  ObjectSetPrototypeOf(Failure.prototype, null);
-  const isFailure = (value) => failures.has(value);
+  const Failure = host.SerializationFailure;
 
   // An empty array for bookkeeping with no prototype (writing an element calls no setter of Array.prototype).
   function newArray() {
@@ -173,22 +162,6 @@
   }
 
   // ---- Exports -----------------------------------------------------------------------------------
-  // (`oneTime`: for sendMessage and sendResponse, which Chromium calls with more on the stack.)
-  host.serializeMessage = function (value) {
-    try {
-      return chromeEncode(value, false);
-    } catch (e) {
-      throw isFailure(e) ? e.error : e;
-    }
-  };
-
-  host.trySerializeMessage = function (value) {
-    try {
-      return { __proto__: null, ok: true, text: chromeEncode(value, true) };
-    } catch (e) {
-      return isFailure(e) ? { __proto__: null, ok: false, reason: e.reason, error: e.error } : { __proto__: null, ok: false, reason: 'exception', error: e };
-    }
-  };
-
+  host.defineSerializer(chromeEncode);
   host.deserializeMessage = (text) => JSONParse(text);
 });

@@ -1,4 +1,4 @@
-// exthost:needs primordials
+// exthost:needs primordials serialization_failure
 // exthost:flavors firefox
 // exthost:module serialization
 // exthost:eager
@@ -225,18 +225,7 @@
     return new DOMException(message, name);
   };
 
-  // Thrown out of the encoder; carries what serializeMessage throws. (No prototype to reach;
-  // recognized by `isFailure`, not instanceof: what a getter throws may be a revoked Proxy.)
-  const failures = new SafeWeakSet();
-  class Failure {
-    constructor(reason, error) {
-      this.reason = reason;
-      this.error = error;
-      failures.add(this);
-    }
-  }
-  setProto(Failure.prototype, null);
-  const isFailure = (value) => failures.has(value);
+  const Failure = host.SerializationFailure;
   const uncloneable = (className) =>
     new Failure('uncloneable', host.makeDOMException(className + ' object could not be cloned.', 'DataCloneError'));
 
@@ -1183,24 +1172,7 @@
   setProto(Decoder.prototype, null);
 
   // ---- Exports -----------------------------------------------------------------------------------
-  // (`oneTime`: for sendMessage and sendResponse, which Chromium calls with more on the stack.)
-  const encode = firefoxEncode;
-
-  host.serializeMessage = function (value) {
-    try {
-      return encode(value, false);
-    } catch (e) {
-      throw isFailure(e) ? e.error : e;
-    }
-  };
-
-  host.trySerializeMessage = function (value) {
-    try {
-      return { __proto__: null, ok: true, text: encode(value, true) };
-    } catch (e) {
-      return isFailure(e) ? { __proto__: null, ok: false, reason: e.reason, error: e.error } : { __proto__: null, ok: false, reason: 'exception', error: e };
-    }
-  };
+  host.defineSerializer(firefoxEncode);
 
   host.deserializeMessage = (text) => (apply(stringCharCodeAt, text, [0]) === 0x54 /* T */
     ? new Decoder().decode(JSONparse(apply(stringSlice, text, [1])))

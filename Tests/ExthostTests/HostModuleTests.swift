@@ -42,7 +42,7 @@ struct HostModuleTests {
     /// The modules a context runs when it is made: the eager ones and what they need (Firefox's
     /// structured clone takes its built-ins before any extension script, so it is eager).
     static func eager(_ flavor: Flavor) -> [String] {
-        flavor == .chrome ? ["builtins", "modules", "date"] : ["builtins", "modules", "date", "primordials", "serialization"]
+        flavor == .chrome ? ["builtins", "modules", "date"] : ["builtins", "modules", "date", "primordials", "serialization_failure", "serialization"]
     }
 
     @Test(arguments: [Flavor.chrome, .firefox])
@@ -60,7 +60,7 @@ struct HostModuleTests {
         ("performance.now()", ["primordials", "host", "timers"]),
         ("new URL('http://a/')", ["primordials", "host", "url"]),
         ("self.location.href", ["primordials", "window"]),
-        ("chrome.runtime.id", ["primordials", "host", "schema", "runtime", "tabs", "action", "windows", "serialization", "messaging", "namespaces"]),
+        ("chrome.runtime.id", ["primordials", "host", "schema", "runtime", "tabs", "action", "windows", "serialization_failure", "serialization", "messaging", "namespaces"]),
     ])
     func eachGlobalLoadsItsModuleOnFirstUse(code: String, modules: [String]) throws {
         let probe = try Probe(flavor: .chrome)
