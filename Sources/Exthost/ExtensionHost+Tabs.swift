@@ -88,6 +88,7 @@ extension ExtensionHost {
         closeContexts(ofTab: tabID, navigated: false)
         pageLoads[tabID] = nil
         guard let removed = browser.removeTab(tabID) else { return }
+        for instance in extensions { instance.tabObjectTexts[tabID] = nil }
         let closing = ("isWindowClosing", JSONValue.bool(removed.windowClosing))
         let window = ("windowId", JSONValue.int(removed.tab.windowID))
         let info = JSONValue.object(options.flavor == .chrome ? [closing, window] : [window, closing])
@@ -269,9 +270,18 @@ extension ExtensionHost {
 
     // MARK: - Helpers for the API
 
-    /// The `Tab` object `instance` sees for `tab`.
-    func tabObject(_ tab: Tab, for instance: ExtensionInstance) -> JSONValue {
-        TabObject.make(tab, index: browser.index(of: tab.id) ?? 0, for: instance, flavor: options.flavor)
+    /// The `Tab` object `instance` sees for `tab` (at `index` in its window, when the caller knows
+    /// it), as JSON text made again only when the tab, its index or what the extension may see of
+    /// it changed: a query over thousands of tabs, repeated, wrote the same objects again each time.
+    func tabObject(_ tab: Tab, index: Int? = nil, for instance: ExtensionInstance) -> JSONValue {
+        let index = index ?? browser.index(of: tab.id) ?? 0
+        let detailed = instance.canSeeDetails(of: tab)
+        if let cached = instance.tabObjectTexts[tab.id], cached.index == index, cached.detailed == detailed, cached.tab == tab {
+            return .encoded(cached.text)
+        }
+        let text = TabObject.make(tab, index: index, for: instance, flavor: options.flavor).jsonText
+        instance.tabObjectTexts[tab.id] = (tab, index, detailed, text)
+        return .encoded(text)
     }
 
     /// The "current window" of a context: its tab's window for a content script, else the focused window.

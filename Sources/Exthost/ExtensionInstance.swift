@@ -20,6 +20,11 @@ public final class ExtensionInstance {
     let hostPatterns: [MatchPattern]
     /// The tabs `activeTab` is granted for (until they navigate).
     var activeTabs: Set<Int> = []
+
+    /// Each open tab's `Tab` object as this extension sees it, as JSON text, with the state it was
+    /// made from (``ExtensionHost/tabObject(_:index:for:)``).
+    var tabObjectTexts: [Int: (tab: Tab, index: Int, detailed: Bool, text: String)] = [:]
+
     /// The scripts of a background page, in order, as paths inside the extension.
     private var backgroundPageScripts: [String] = []
     /// The sources of the extension's scripts, read once at load, by path inside the extension.

@@ -19,6 +19,9 @@ public indirect enum JSONValue: Sendable, Equatable {
     case array([JSONValue])
     /// An object, with its keys in order.
     case object([(String, JSONValue)])
+    /// A value already written as JSON text (made once and kept: a tab's `Tab` object), written out
+    /// as it is. It has no members to read.
+    case encoded(String)
 
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         lhs.jsonText == rhs.jsonText
@@ -53,6 +56,7 @@ public indirect enum JSONValue: Sendable, Equatable {
                 bytes.append(contentsOf: "null".utf8)
             }
         case .string(let string): JSONStringLiteral.write(string, to: &bytes)
+        case .encoded(var text): text.withUTF8 { bytes.append(contentsOf: $0) }
         case .array(let items):
             bytes.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {

@@ -89,12 +89,12 @@ enum TabsQuery {
                     guard let id = single, let tab = browser.tab(id), let index = window.tabStrip.index(of: id),
                         matching(tab, index: index)
                     else { continue }
-                    matches.append(TabObject.make(tab, index: index, for: owner, flavor: flavor))
+                    matches.append(host.tabObject(tab, index: index, for: owner))
                     continue
                 }
                 for (index, id) in window.tabStrip.enumerated() {
                     guard let tab = browser.tab(id), matching(tab, index: index) else { continue }
-                    matches.append(TabObject.make(tab, index: index, for: owner, flavor: flavor))
+                    matches.append(host.tabObject(tab, index: index, for: owner))
                 }
             }
             request.respond(.array(matches))
