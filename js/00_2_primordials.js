@@ -62,48 +62,47 @@
   primordials.hasOwn = hasOwn;
 
   // ---- Safe collections and promises ------------------------------------------------------------
-  // A subclass of `Base` whose prototype has its own copy of `members` (name: the built-in method;
-  // `size`: the built-in getter), no prototype of its own, and is frozen (with the subclass).
-  function makeSafe(Safe, members) {
+  // A constructor of `Base` objects whose prototype has its own copy of `members` (name: the
+  // built-in method; `size`: the built-in getter), no prototype of its own, and is frozen (the
+  // caller freezes the constructor). It is a function that constructs through `Base`, not a
+  // subclass: a class costs each context more to link. The collections take no iterable: filling
+  // one from an iterable would use its iterator.
+  const ReflectConstruct = plain.ReflectConstruct;
+  function makeSafe(Base, name, members) {
+    const Safe = { [name]: function (...args) { return ReflectConstruct(Base, args, Safe); } }[name];
     const names = ObjectKeys(members);
     for (let i = 0; i < names.length; i++) {
-      const name = names[i];
-      ReflectDefineProperty(Safe.prototype, name, name === 'size'
-        ? { __proto__: null, get: members[name], enumerable: false, configurable: true }
-        : { __proto__: null, value: members[name], writable: true, enumerable: false, configurable: true });
+      const key = names[i];
+      ReflectDefineProperty(Safe.prototype, key, key === 'size'
+        ? { __proto__: null, get: members[key], enumerable: false, configurable: true }
+        : { __proto__: null, value: members[key], writable: true, enumerable: false, configurable: true });
     }
     ObjectSetPrototypeOf(Safe.prototype, null);
     ObjectFreeze(Safe.prototype);
-    ObjectFreeze(Safe);
     return Safe;
   }
   const member = (path) => intrinsics[path];
-  // (The constructors take no iterable: filling one from an iterable would use its iterator.)
-  primordials.SafeMap = makeSafe(class SafeMap extends plain.Map { constructor() { super(); } }, {
+  primordials.SafeMap = ObjectFreeze(makeSafe(plain.Map, 'SafeMap', {
     __proto__: null, get: member('Map.prototype.get'), set: member('Map.prototype.set'), has: member('Map.prototype.has'),
     delete: member('Map.prototype.delete'), clear: member('Map.prototype.clear'), forEach: member('Map.prototype.forEach'),
     size: member('get Map.prototype.size'),
-  });
-  primordials.SafeSet = makeSafe(class SafeSet extends plain.Set { constructor() { super(); } }, {
+  }));
+  primordials.SafeSet = ObjectFreeze(makeSafe(plain.Set, 'SafeSet', {
     __proto__: null, add: member('Set.prototype.add'), has: member('Set.prototype.has'), delete: member('Set.prototype.delete'),
     clear: member('Set.prototype.clear'), forEach: member('Set.prototype.forEach'), size: member('get Set.prototype.size'),
-  });
-  primordials.SafeWeakMap = makeSafe(class SafeWeakMap extends plain.WeakMap { constructor() { super(); } }, {
+  }));
+  primordials.SafeWeakMap = ObjectFreeze(makeSafe(plain.WeakMap, 'SafeWeakMap', {
     __proto__: null, get: member('WeakMap.prototype.get'), set: member('WeakMap.prototype.set'), has: member('WeakMap.prototype.has'),
     delete: member('WeakMap.prototype.delete'),
-  });
-  primordials.SafeWeakSet = makeSafe(class SafeWeakSet extends plain.WeakSet { constructor() { super(); } }, {
+  }));
+  primordials.SafeWeakSet = ObjectFreeze(makeSafe(plain.WeakSet, 'SafeWeakSet', {
     __proto__: null, add: member('WeakSet.prototype.add'), has: member('WeakSet.prototype.has'), delete: member('WeakSet.prototype.delete'),
-  });
+  }));
   // A promise for the host's own bookkeeping: `then` (PromisePrototypeThen) finds its own
   // `constructor` and species, so nothing of Promise.prototype or Promise is consulted. Never
   // handed to extension code.
-  class SafePromise extends plain.Promise {
-    constructor(executor) { super(executor); }
-  }
+  const SafePromise = makeSafe(plain.Promise, 'SafePromise', { __proto__: null });
   ReflectDefineProperty(SafePromise, plain.SymbolSpecies, { __proto__: null, value: SafePromise });
-  ObjectSetPrototypeOf(SafePromise.prototype, null);
-  ObjectFreeze(SafePromise.prototype);
   ObjectFreeze(SafePromise);
   primordials.SafePromise = SafePromise;
   const PromisePrototypeThen = primordials.PromisePrototypeThen;
