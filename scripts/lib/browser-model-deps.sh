@@ -1,4 +1,4 @@
-# Sourced by scripts that compile Sources/BrowserModel/*.swift with swiftc directly (scripts/fuzz,
+# Sourced by scripts that compile the files of Sources/BrowserModel with swiftc directly (scripts/fuzz,
 # scripts/bench-parsers): the C parts the model links, as SwiftPM builds them for the package.
 #
 #   browser_model_deps BUILD_DIR [CC_FLAGS...]
