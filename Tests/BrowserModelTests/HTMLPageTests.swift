@@ -155,9 +155,19 @@ struct HTMLPageTests {
         ("&#65&#x42", "AB"),
         ("&copy2024 &notin &notin;", "©2024 ¬in ∉"),
         ("&AMP; &COPY &bogus; &; & &#", "& © &bogus; &; & &#"),
+        // Beyond HTML 4's set: the whole table of the HTML Standard, astral and two-code-point names included.
+        ("&NotEqualTilde; &Afr; &CounterClockwiseContourIntegral; &bne; &lesg;", "\u{2242}\u{338} \u{1D504} \u{2233} =\u{20E5} \u{22DA}\u{FE00}"),
+        ("&angmsdaa;&ThickSpace;&fjlig;", "\u{29A8}\u{205F}\u{200A}fj"),
     ])
     func text(input: String, expected: String) {
         #expect(HTMLPage.decodeCharacterReferences(input) == expected)
+    }
+
+    @Test("every named character reference of the HTML Standard is known")
+    func theWholeTable() {
+        // The standard has 2,231 names: 2,125 with a semicolon, 106 of them also without.
+        #expect(HTMLPage.Parser.entities.count == 2125)
+        #expect(HTMLPage.Parser.entities.values.filter(\.legacy).count == 106)
     }
 
     @Test("character references in attribute values")
