@@ -41,11 +41,12 @@ let package = Package(
         .plugin(name: "EmbedScripts", capability: .buildTool(), dependencies: ["EmbedScriptsTool"]),
 
         .testTarget(name: "JSEngineTests", dependencies: ["JSEngine"]),
-        .testTarget(name: "BrowserModelTests", dependencies: ["BrowserModel"]),
+        // (Test data in Fixtures/ is read from the source tree, not bundled.)
+        .testTarget(name: "BrowserModelTests", dependencies: ["BrowserModel"], exclude: ["Fixtures"]),
         .testTarget(
             name: "ExthostTests",
             dependencies: ["Exthost"],
-            resources: []
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

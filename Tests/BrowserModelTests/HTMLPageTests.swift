@@ -13,9 +13,14 @@ struct HTMLPageCase: Decodable, Sendable, CustomStringConvertible {
 
     var description: String { html.debugDescription }
 
+    /// Fixtures/html-page-cases.json: pages and what html5lib (a conformant implementation of the HTML
+    /// Standard's parser, run with scripting enabled) finds in them: the first HTML <title>'s text,
+    /// stripped and collapsed as document.title does; the frames outside <template> (src,
+    /// "about:blank" when missing or empty, "about:srcdoc" for srcdoc); the src of every <script>.
     static let all: [HTMLPageCase] = {
+        let file = LargeInputCases.packageRoot.appendingPathComponent("Tests/BrowserModelTests/Fixtures/html-page-cases.json")
         // swiftlint:disable:next force_try
-        try! JSONDecoder().decode([HTMLPageCase].self, from: Data(htmlPageTestDataJSON.utf8))
+        return try! JSONDecoder().decode([HTMLPageCase].self, from: Data(contentsOf: file))
     }()
 }
 
