@@ -15,7 +15,7 @@
   host.reportUncaught = function (error, inPromise) {
     let text;
     try {
-      host.load('console');
+      host.load('format');
       text = host.describeUncaught(error, inPromise);
     } catch (e) {
       text = host.flavor === 'chrome' ? 'Uncaught (an error that cannot be shown)' : "uncaught exception: unknown (can't convert to string)";
@@ -131,12 +131,12 @@
   };
 
   // A listener threw: Chrome logs `Error in event handler: ` + an Error's stack or V8's message
-  // for the value (js/10_console.js, describeListenerError); Firefox reports it as uncaught.
+  // for the value (js/10_format.js, describeListenerError); Firefox reports it as uncaught.
   host.reportListenerError = function (name, error) {
     if (host.flavor === 'chrome') {
       let text;
       try {
-        host.load('console');
+        host.load('format');
         text = host.describeListenerError(error);
       } catch (e) {
         text = 'Error';

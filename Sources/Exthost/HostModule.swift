@@ -13,7 +13,7 @@ import JSEngine
 struct HostModule: Sendable {
     /// The module's name (`console`, `serialization`); several files of different flavors may share one.
     let name: String
-    /// The file it comes from (`10_console.js`).
+    /// The file it comes from (`11_console.js`).
     let file: String
     /// Its source, converted once for every context of the process.
     let source: ScriptSource

@@ -55,7 +55,7 @@ struct HostModuleTests {
 
     @Test(arguments: [
         ("void console", [String]()),
-        ("console.log.name", ["primordials", "console"]),
+        ("console.log.name", ["primordials", "format", "console"]),
         ("setTimeout(() => {}, 5)", ["primordials", "host", "timers"]),
         ("performance.now()", ["primordials", "host", "timers"]),
         ("new URL('http://a/')", ["primordials", "host", "url"]),
