@@ -2,7 +2,7 @@
 // Extension messaging, on the JavaScript side: `runtime.Port`, `runtime.connect`,
 // `tabs.connect`, `runtime.sendMessage`, `tabs.sendMessage`, `runtime.onConnect` and
 // `runtime.onMessage`. Ports are integer ids over a few native calls (openChannel,
-// postMessage, disconnectPort, respond, abandonResponse); the router is in Swift
+// postMessage, disconnectPort, respond); the router is in Swift
 // (Sources/Exthost/Router) and messages cross contexts only as serialized text.
 (function (host) {
   'use strict';

@@ -325,10 +325,6 @@ public final class ExtensionContext {
             host.router.respond(from: context, portID: portID, text: call.optionalScriptString(1), error: call.optionalString(2))
             return .undefined
         }
-        define("abandonResponse") { context, host, call in
-            host.router.abandon(from: context, portID: try call.requiredInteger(0, "abandonResponse", "port id"))
-            return .undefined
-        }
         define("call") { context, host, call in
             let method = call.string(0)
             let arguments = JSONValue.parse(call.string(1)) ?? .array([])

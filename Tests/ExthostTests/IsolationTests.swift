@@ -16,8 +16,8 @@ struct IsolationTests {
     /// `receive` or `reportUncaught`, or a function named like a native.
     static let reachabilityProbe = """
         function findHost(label) {
-          const nativeNames = ['openChannel', 'postMessage', 'disconnectPort', 'respond', 'abandonResponse', 'startTimer', 'cancelTimer', 'consoleMessage', 'uncaught', 'listenerError', 'request', 'call', 'monotonicNow', 'wallNow'];
-          const hostKeys = ['native', 'receive', 'reportUncaught', 'receiveConnect', 'timerCallbacks', 'parseHostJSON'];
+          const nativeNames = ['openChannel', 'postMessage', 'disconnectPort', 'respond', 'startTimer', 'cancelTimer', 'consoleMessage', 'uncaught', 'listenerError', 'request', 'call', 'monotonicNow', 'wallNow', 'loadModule', 'proxyTarget'];
+          const hostKeys = ['native', 'receive', 'reportUncaught', 'receiveConnect', 'timerCallbacks', 'parseHostJSON', 'lazyGlobals', 'implementations', 'builtins', 'primordials', 'consoleFormat'];
           const hasOwn = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
           const seen = new Set();
           const queue = [[globalThis, 'globalThis']];

@@ -173,13 +173,6 @@ final class MessageRouter {
         settle(channel)
     }
 
-    /// A one-time receiver will not answer after all (its `sendResponse` went unused).
-    func abandon(from context: ExtensionContext, portID: Int) {
-        guard let channel = ownChannel(of: portID, context), let index = channel.receiverIndex(portID) else { return }
-        closeReceiver(channel, index)
-        settle(channel)
-    }
-
     // MARK: - Closing
 
     /// A script called `port.disconnect()` on its port `portID`. The caller gets no `onDisconnect`.

@@ -30,17 +30,4 @@ enum MessageTarget {
             return nil
         }
     }
-
-    /// Reads a target from JSON of the same shape.
-    init?(_ json: JSONValue) {
-        switch json["target"]?.stringValue {
-        case "extension":
-            self = .extensionPages(extensionID: json["extensionId"]?.stringValue)
-        case "tab":
-            guard let tabID = json["tabId"]?.intValue else { return nil }
-            self = .tab(id: tabID, frameID: json["frameId"]?.intValue, documentID: json["documentId"]?.stringValue)
-        default:
-            return nil
-        }
-    }
 }
