@@ -1,3 +1,4 @@
+// exthost:realm context host
 // The built-ins the host's own JavaScript uses, as Node's and Deno's `primordials`, and the helpers
 // its files share, made from what js/00_0_builtins.js took before any extension script ran. Every
 // later file takes what it needs from `host.primordials` (a frozen null-prototype object) and never

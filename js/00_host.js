@@ -15,8 +15,7 @@
   host.reportUncaught = function (error, inPromise) {
     let text;
     try {
-      host.load('format');
-      text = host.describeUncaught(error, inPromise);
+      text = native.describeUncaught(error, !!inPromise);
     } catch (e) {
       text = host.flavor === 'chrome' ? 'Uncaught (an error that cannot be shown)' : "uncaught exception: unknown (can't convert to string)";
     }
@@ -136,8 +135,7 @@
     if (host.flavor === 'chrome') {
       let text;
       try {
-        host.load('format');
-        text = host.describeListenerError(error);
+        text = native.describeListenerError(error);
       } catch (e) {
         text = 'Error';
       }

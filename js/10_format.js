@@ -1,3 +1,4 @@
+// exthost:realm host
 // exthost:needs primordials
 (function (host) {
   'use strict';
@@ -127,8 +128,25 @@
   const primordials = host.primordials;
   const G = host.global;
   const FIREFOX = host.flavor === 'firefox';
-  const nativeMessage = host.native.consoleMessage;
   const nativeNow = host.native.monotonicNow;
+
+  // This module runs in the host's own realm (Sources/Exthost/HostRealm.swift) and shows the
+  // values of every extension context. Most of what it tells about a value works in any realm
+  // (the built-ins' own checks: a Map's size getter throws for anything that is not a Map); the
+  // few comparisons with an extension realm's built-ins (is this Error.prototype.toString?) use
+  // the realm of the values being shown, which each entry point is given (`host.describeRealm`).
+  let realm = null;
+  function inRealm(r, f) {
+    const saved = realm;
+    realm = r;
+    try { return f(); } finally { realm = saved; }
+  }
+  // What a realm's texts compare with, from its built-ins as the context took them
+  // (js/00_0_builtins.js).
+  host.describeRealm = function (errorPrototype, errorToString, objectToString) {
+    return { __proto__: null, errorKinds: [[errorPrototype, 'Error']], errorToString, objectToString };
+  };
+  host.inRealm = inRealm;
 
   // ---- Intrinsics, taken before any extension code runs (js/00_0_builtins.js) ----
   const $String = primordials.String;
@@ -634,8 +652,8 @@
       if (test(/^\s+at /, l)) f = { text: l, url: v8FrameURL(l) };
       else if (indexOf(l, '@') !== -1 || test(/:\d+:\d+$/, l)) f = convertJscFrame(l);
       else continue; // a V8 header line
-      if (dropped < skip) { dropped++; continue; }
       if (isInternalURL(f.url)) continue;
+      if (dropped < skip) { dropped++; continue; }
       push(out, f.text);
     }
     return out;
@@ -1084,7 +1102,7 @@
     $Error, $Map, $Set, $String, $TypeError, $freeze, FIREFOX, SYM_TAG,
     attempt, call, dataDescriptor, dataProp, defineProp, formatConsoleArguments, formatParameters, gopd,
     isArray, isArrayIndexKey, isObject, join, keyName, listCopy, mapDelete, mapGet,
-    mapHas, mapSet, mathRound, mirror, nativeMessage, nativeNow, ownKeys, owns,
+    mapHas, mapSet, mathRound, mirror, nativeNow, ownKeys, owns,
     propertyValueText, push, renderGeneric, repeat, replaceAll, safeRender, safeString, setAdd,
     setHas, slice, stackFrames, strCharCodeAt,
   };
@@ -1177,16 +1195,7 @@
   // as missing); unhandled rejections run nothing: data properties only, and any object that is
   // not an Error is just "Object". Firefox adds no "Uncaught" or "(in promise)". The frames of an
   // Error's stack follow, one "    at" line each.
-  const errorToString = $Error.prototype.toString;
   const symbolDescriptionGet = primordials.SymbolPrototypeGetDescription;
-  const errorKinds = [];
-  {
-    const names = ['EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError', 'AggregateError', 'Error'];
-    for (let i = 0; i < names.length; i++) {
-      const proto = primordials[names[i] + 'Prototype'];
-      if (proto) push(errorKinds, [proto, names[i]]);
-    }
-  }
 
   // (Array.isArray looks through a Proxy without a trap, and throws for a revoked one.)
   function isRevokedProxy(v) { return attempt(() => (isArray(v), false), true); }
@@ -1261,8 +1270,8 @@
     }
     if (v === null) return 'null';
     const toString = pureDataProp(v, 'toString');
-    if (isNativeError(v) || toString === errorToString) return v8ErrorText(v);
-    if (toString === objToString) {
+    if (isNativeError(v) || (realm !== null && toString === realm.errorToString)) return v8ErrorText(v);
+    if (realm !== null && toString === realm.objectToString) {
       const ctor = pureDataProp(v, 'constructor');
       if (typeof ctor === 'function' && !isProxy(ctor)) {
         const name = functionName(ctor);
@@ -1318,14 +1327,16 @@
   function errorKind(e) {
     let cur = e;
     for (let i = 0; i < 100000 && isObject(cur) && !isProxy(cur); i++) {
-      for (let k = 0; k < errorKinds.length; k++) if (errorKinds[k][0] === cur) return errorKinds[k][1];
+      const kinds = realm === null ? [] : realm.errorKinds;
+      for (let k = 0; k < kinds.length; k++) if (kinds[k][0] === cur) return kinds[k][1];
       try { cur = getProto(cur); } catch (x) { break; }
     }
     return 'Error';
   }
 
   // The report of an uncaught exception (`inPromise`: an unhandled rejection).
-  host.describeUncaught = function describeUncaught(value, inPromise) {
+  host.describeUncaught = (r, value, inPromise) => inRealm(r, () => describeUncaught(value, inPromise));
+  function describeUncaught(value, inPromise) {
     if (FIREFOX) {
       if (isErrorValue(value)) return firefoxErrorText(value, !inPromise) + errorFrames(value);
       let text;
@@ -1339,20 +1350,21 @@
     else body = safeString(value, 'exception');
     const causes = isErrorValue(value) ? attempt(() => causeText(value), '') : '';
     return (inPromise ? 'Uncaught (in promise) ' : 'Uncaught ') + body + errorFrames(value) + causes;
-  };
+  }
 
   // The builtin kind of an object (Object for a plain one), for js/60_messaging.js.
   host.builtinClass = builtinClass;
 
   // Chromium's report of a value thrown by a listener of an extension event, after
   // "Error in event handler: ".
-  host.describeListenerError = function describeListenerError(value) {
+  host.describeListenerError = (r, value) => inRealm(r, () => describeListenerError(value));
+  function describeListenerError(value) {
     if (isErrorValue(value)) {
       const stack = attempt(() => value.stack, undefined);
       if (typeof stack === 'string') return v8StackText(value, stack);
     }
     return 'Uncaught ' + v8Describe(value);
-  };
+  }
   host.formatStackTrace = function (stack) {
     try { return formatStackTrace(stack); } catch (e) { return ''; }
   };

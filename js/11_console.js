@@ -1,215 +1,230 @@
+// exthost:realm host
 // exthost:needs primordials format
 // exthost:globals ~console:object
 // The `console` object of every context, as each browser's behaves: log levels, groups, counters,
 // timers, assert, trace and table, over the formatting of js/10_format.js (which says how values are
 // shown, and where each text comes from).
+//
+// This module runs once, in the host's own realm (Sources/Exthost/HostRealm.swift). Each context's
+// `console` holds functions of the context's own realm, made by Swift
+// (Sources/Exthost/ExtensionContext+Console.swift), which call the members `host.makeConsole`
+// makes for that context: its groups, counters and timers, and where its lines go.
 (function (host) {
   'use strict';
   const {
-    $Error, $Map, $Set, $String, $TypeError, $freeze, FIREFOX, SYM_TAG,
-    attempt, call, dataDescriptor, dataProp, defineProp, formatConsoleArguments, formatParameters, gopd,
+    $Error, $Map, $Set, $String, FIREFOX,
+    attempt, call, dataProp, formatConsoleArguments, formatParameters, gopd,
     isArray, isArrayIndexKey, isObject, join, keyName, listCopy, mapDelete, mapGet,
     mapHas, mapSet, mathRound, mirror, nativeMessage, nativeNow, ownKeys, owns,
     propertyValueText, push, renderGeneric, repeat, replaceAll, safeRender, safeString, setAdd,
     setHas, slice, stackFrames, strCharCodeAt,
   } = host.consoleFormat;
+  const inRealm = host.inRealm;
 
-  // ---- Emission and state --------------------------------------------------
-  let groupDepth = 0;
-  function emit(level, text) {
-    try {
-      let t = typeof text === 'string' ? text : $String(text);
-      if (groupDepth > 0) {
-        const indent = repeat('  ', groupDepth);
-        t = indent + replaceAll(t, '\n', '\n' + indent);
-      }
-      nativeMessage(level, t);
-    } catch (e) { /* the sink failed: nothing to do */ }
-  }
-
-  const counts = new $Map();
-  const timers = new $Map();
-  function labelOf(args, fallback) {
-    if (args.length < 1 || args[0] === undefined) return fallback;
-    return safeString(args[0], fallback);
-  }
-  function now() {
-    return attempt(() => +nativeNow(), 0);
-  }
-
-  // ---- console.trace stack capture ----------------------------------------
-  // Chrome captures up to 200 frames whatever Error.stackTraceLimit says.
-  function raiseStackTraceLimit() {
-    try {
-      const d = gopd($Error, 'stackTraceLimit');
-      if (d && owns(d, 'value') && d.writable) {
-        $Error.stackTraceLimit = 201;
-        return { __proto__: null, value: d.value };
-      }
-    } catch (e) { /* ignore */ }
-    return null;
-  }
-  function restoreStackTraceLimit(saved) {
-    if (saved) { try { $Error.stackTraceLimit = saved.value; } catch (e) { /* ignore */ } }
-  }
-  function traceFrames(error) {
-    const stack = attempt(() => error.stack, '');
-    if (typeof stack !== 'string') return [];
-    // Frame 0 is console.trace itself, which created `error`.
-    const frames = stackFrames(stack, 1);
-    return frames.length > 200 ? listCopy(frames, 0, 200) : frames;
-  }
-
-  // ---- The console object --------------------------------------------------
-  let depth = 0;
-  const MAX_DEPTH = 4;
-  function guarded(fn) {
-    if (depth >= MAX_DEPTH) return;
-    depth++;
-    try { fn(); } catch (e) { /* never throw out of console */ } finally { depth--; }
-  }
-  function logLike(level, args) {
-    if (args.length === 0) return;
-    emit(level, formatConsoleArguments(args, false));
-  }
-
-  // Own properties in the order V8's bootstrapper installs them (copied onto the global `console`
-  // that the host made empty: see copyMembers below).
-  const consoleMembers = {
-    debug(...args) { guarded(() => logLike('debug', args)); },
-    error(...args) { guarded(() => logLike('error', args)); },
-    info(...args) { guarded(() => logLike('info', args)); },
-    log(...args) { guarded(() => logLike('log', args)); },
-    warn(...args) { guarded(() => logLike('warn', args)); },
-    dir(...args) {
-      guarded(() => {
-        if (args.length === 0) return;
-        emit('log', safeRender(renderGeneric, args[0]));
-      });
-    },
-    dirxml(...args) {
-      guarded(() => {
-        if (args.length === 0) return;
-        emit('log', formatConsoleArguments(args, true));
-      });
-    },
-    table(...args) {
-      guarded(() => {
-        if (args.length === 0) return;
-        emit('log', renderTable(args[0], args.length > 1 ? args[1] : undefined));
-      });
-    },
-    trace(...args) {
-      const saved = raiseStackTraceLimit();
-      let error = null;
-      try { error = new $Error(); } catch (e) { /* stack overflow */ }
-      restoreStackTraceLimit(saved);
-      guarded(() => {
-        const frames = error ? traceFrames(error) : [];
-        const label = args.length ? formatConsoleArguments(args, false) : 'console.trace';
-        emit('log', frames.length ? label + '\n' + join(frames, '\n') : label);
-      });
-    },
-    group(...args) {
-      guarded(() => {
-        const label = args.length ? formatConsoleArguments(args, false)
-          : FIREFOX ? '<no group label>' : 'console.group';
-        emit('log', label);
-        groupDepth++;
-      });
-    },
-    groupCollapsed(...args) {
-      guarded(() => {
-        const label = args.length ? formatConsoleArguments(args, false)
-          : FIREFOX ? '<no group label>' : 'console.groupCollapsed';
-        emit('log', label);
-        groupDepth++;
-      });
-    },
-    groupEnd() {
-      guarded(() => { if (groupDepth > 0) groupDepth--; });
-    },
-    clear() {
-      guarded(() => {
-        groupDepth = 0;
-        emit('log', FIREFOX ? 'Console was cleared.' : 'Console was cleared');
-      });
-    },
-    count(...args) {
-      guarded(() => {
-        const label = labelOf(args, 'default');
-        const n = (call(mapGet, counts, label) || 0) + 1;
-        call(mapSet, counts, label, n);
-        if (FIREFOX) emit('log', (label || '<no label>') + ': ' + n);
-        else emit('log', label === '' ? $String(n) : label + ': ' + n);
-      });
-    },
-    countReset(...args) {
-      guarded(() => {
-        const label = labelOf(args, 'default');
-        if (call(mapHas, counts, label)) {
-          call(mapSet, counts, label, 0);
-          if (FIREFOX) emit('log', (label || '<no label>') + ': 0');
-        } else if (FIREFOX) {
-          emit('warn', 'Counter \u201C' + label + '\u201D doesn\u2019t exist.');
-        } else {
-          emit('warn', "Count for '" + label + "' does not exist");
+  // The members of one context's console (their names, in the order V8's bootstrapper installs
+  // them, are `host.consoleNames`): `sink(level, text)` takes its lines, `realm`
+  // (host.describeRealm) is its realm's.
+  host.makeConsole = function makeConsole(sink, realm) {
+    // ---- Emission and state --------------------------------------------------
+    let groupDepth = 0;
+    function emit(level, text) {
+      try {
+        let t = typeof text === 'string' ? text : $String(text);
+        if (groupDepth > 0) {
+          const indent = repeat('  ', groupDepth);
+          t = indent + replaceAll(t, '\n', '\n' + indent);
         }
-      });
-    },
-    assert(...args) {
-      guarded(() => {
-        let ok;
-        try { ok = !!args[0]; } catch (e) { ok = false; }
-        if (ok) return;
-        const rest = listCopy(args, 1);
-        if (rest.length === 0) push(rest, 'console.assert');
-        emit('error', 'Assertion failed: ' + formatConsoleArguments(rest, false));
-      });
-    },
-    profile() {},
-    profileEnd() {},
-    time(...args) {
-      guarded(() => {
-        const label = labelOf(args, 'default');
-        if (call(mapHas, timers, label)) {
-          emit('warn', FIREFOX ? 'Timer \u201C' + label + '\u201D already exists.' : "Timer '" + label + "' already exists");
-          return;
-        }
-        call(mapSet, timers, label, now());
-      });
-    },
-    timeLog(...args) {
-      guarded(() => timerReport(args, false));
-    },
-    timeEnd(...args) {
-      guarded(() => timerReport(args, true));
-    },
-    timeStamp() {},
-  };
-
-  function timerReport(args, end) {
-    const label = labelOf(args, 'default');
-    if (!call(mapHas, timers, label)) {
-      emit('warn', FIREFOX ? 'Timer \u201C' + label + '\u201D doesn\u2019t exist.' : "Timer '" + label + "' does not exist");
-      return;
+        sink(level, t);
+      } catch (e) { /* the sink failed: nothing to do */ }
     }
-    const elapsed = now() - call(mapGet, timers, label);
-    if (end) call(mapDelete, timers, label);
-    if (FIREFOX) {
-      const ms = mathRound(elapsed * 100) / 100;
-      if (end) { emit('log', label + ': ' + ms + 'ms - timer ended'); return; }
-      const params = [label + ': ' + ms + 'ms'];
+
+    const counts = new $Map();
+    const timers = new $Map();
+    function labelOf(args, fallback) {
+      if (args.length < 1 || args[0] === undefined) return fallback;
+      return safeString(args[0], fallback);
+    }
+    function now() {
+      return attempt(() => +nativeNow(), 0);
+    }
+
+    // ---- console.trace stack capture ----------------------------------------
+    // Chrome captures up to 200 frames whatever Error.stackTraceLimit says.
+    function raiseStackTraceLimit() {
+      try {
+        const d = gopd($Error, 'stackTraceLimit');
+        if (d && owns(d, 'value') && d.writable) {
+          $Error.stackTraceLimit = 201;
+          return { __proto__: null, value: d.value };
+        }
+      } catch (e) { /* ignore */ }
+      return null;
+    }
+    function restoreStackTraceLimit(saved) {
+      if (saved) { try { $Error.stackTraceLimit = saved.value; } catch (e) { /* ignore */ } }
+    }
+    function traceFrames(error) {
+      const stack = attempt(() => error.stack, '');
+      if (typeof stack !== 'string') return [];
+      // The first frame (after the host's own) is console.trace itself.
+      const frames = stackFrames(stack, 1);
+      return frames.length > 200 ? listCopy(frames, 0, 200) : frames;
+    }
+
+    // ---- The console object --------------------------------------------------
+    let depth = 0;
+    const MAX_DEPTH = 4;
+    function guarded(fn) {
+      if (depth >= MAX_DEPTH) return;
+      depth++;
+      try { inRealm(realm, fn); } catch (e) { /* never throw out of console */ } finally { depth--; }
+    }
+    function logLike(level, args) {
+      if (args.length === 0) return;
+      emit(level, formatConsoleArguments(args, false));
+    }
+
+    const consoleMembers = {
+      __proto__: null,
+      debug(...args) { guarded(() => logLike('debug', args)); },
+      error(...args) { guarded(() => logLike('error', args)); },
+      info(...args) { guarded(() => logLike('info', args)); },
+      log(...args) { guarded(() => logLike('log', args)); },
+      warn(...args) { guarded(() => logLike('warn', args)); },
+      dir(...args) {
+        guarded(() => {
+          if (args.length === 0) return;
+          emit('log', safeRender(renderGeneric, args[0]));
+        });
+      },
+      dirxml(...args) {
+        guarded(() => {
+          if (args.length === 0) return;
+          emit('log', formatConsoleArguments(args, true));
+        });
+      },
+      table(...args) {
+        guarded(() => {
+          if (args.length === 0) return;
+          emit('log', renderTable(args[0], args.length > 1 ? args[1] : undefined));
+        });
+      },
+      trace(...args) {
+        const saved = raiseStackTraceLimit();
+        let error = null;
+        try { error = new $Error(); } catch (e) { /* stack overflow */ }
+        restoreStackTraceLimit(saved);
+        guarded(() => {
+          const frames = error ? traceFrames(error) : [];
+          const label = args.length ? formatConsoleArguments(args, false) : 'console.trace';
+          emit('log', frames.length ? label + '\n' + join(frames, '\n') : label);
+        });
+      },
+      group(...args) {
+        guarded(() => {
+          const label = args.length ? formatConsoleArguments(args, false)
+            : FIREFOX ? '<no group label>' : 'console.group';
+          emit('log', label);
+          groupDepth++;
+        });
+      },
+      groupCollapsed(...args) {
+        guarded(() => {
+          const label = args.length ? formatConsoleArguments(args, false)
+            : FIREFOX ? '<no group label>' : 'console.groupCollapsed';
+          emit('log', label);
+          groupDepth++;
+        });
+      },
+      groupEnd() {
+        guarded(() => { if (groupDepth > 0) groupDepth--; });
+      },
+      clear() {
+        guarded(() => {
+          groupDepth = 0;
+          emit('log', FIREFOX ? 'Console was cleared.' : 'Console was cleared');
+        });
+      },
+      count(...args) {
+        guarded(() => {
+          const label = labelOf(args, 'default');
+          const n = (call(mapGet, counts, label) || 0) + 1;
+          call(mapSet, counts, label, n);
+          if (FIREFOX) emit('log', (label || '<no label>') + ': ' + n);
+          else emit('log', label === '' ? $String(n) : label + ': ' + n);
+        });
+      },
+      countReset(...args) {
+        guarded(() => {
+          const label = labelOf(args, 'default');
+          if (call(mapHas, counts, label)) {
+            call(mapSet, counts, label, 0);
+            if (FIREFOX) emit('log', (label || '<no label>') + ': 0');
+          } else if (FIREFOX) {
+            emit('warn', 'Counter \u201C' + label + '\u201D doesn\u2019t exist.');
+          } else {
+            emit('warn', "Count for '" + label + "' does not exist");
+          }
+        });
+      },
+      assert(...args) {
+        guarded(() => {
+          let ok;
+          try { ok = !!args[0]; } catch (e) { ok = false; }
+          if (ok) return;
+          const rest = listCopy(args, 1);
+          if (rest.length === 0) push(rest, 'console.assert');
+          emit('error', 'Assertion failed: ' + formatConsoleArguments(rest, false));
+        });
+      },
+      profile() {},
+      profileEnd() {},
+      time(...args) {
+        guarded(() => {
+          const label = labelOf(args, 'default');
+          if (call(mapHas, timers, label)) {
+            emit('warn', FIREFOX ? 'Timer \u201C' + label + '\u201D already exists.' : "Timer '" + label + "' already exists");
+            return;
+          }
+          call(mapSet, timers, label, now());
+        });
+      },
+      timeLog(...args) {
+        guarded(() => timerReport(args, false));
+      },
+      timeEnd(...args) {
+        guarded(() => timerReport(args, true));
+      },
+      timeStamp() {},
+    };
+
+    function timerReport(args, end) {
+      const label = labelOf(args, 'default');
+      if (!call(mapHas, timers, label)) {
+        emit('warn', FIREFOX ? 'Timer \u201C' + label + '\u201D doesn\u2019t exist.' : "Timer '" + label + "' does not exist");
+        return;
+      }
+      const elapsed = now() - call(mapGet, timers, label);
+      if (end) call(mapDelete, timers, label);
+      if (FIREFOX) {
+        const ms = mathRound(elapsed * 100) / 100;
+        if (end) { emit('log', label + ': ' + ms + 'ms - timer ended'); return; }
+        const params = [label + ': ' + ms + 'ms'];
+        for (let i = 1; i < args.length; i++) push(params, args[i]);
+        emit('log', formatParameters(params));
+        return;
+      }
+      const message = label + ': ' + $String(elapsed) + ' ms';
+      if (end) { emit('log', formatParameters([message])); return; }
+      const params = [message];
       for (let i = 1; i < args.length; i++) push(params, args[i]);
       emit('log', formatParameters(params));
-      return;
     }
-    const message = label + ': ' + $String(elapsed) + ' ms';
-    if (end) { emit('log', formatParameters([message])); return; }
-    const params = [message];
-    for (let i = 1; i < args.length; i++) push(params, args[i]);
-    emit('log', formatParameters(params));
-  }
+    return consoleMembers;
+  };
+  host.consoleNames = ['debug', 'error', 'info', 'log', 'warn', 'dir', 'dirxml', 'table', 'trace', 'group',
+    'groupCollapsed', 'groupEnd', 'clear', 'count', 'countReset', 'assert', 'profile', 'profileEnd',
+    'time', 'timeLog', 'timeEnd', 'timeStamp'];
 
   // ---- console.table -------------------------------------------------------
   const TABLE_LIMIT = 1000;
@@ -315,41 +330,6 @@
     return join(lines, '\n');
   }
 
-  // ---- Chrome-only extras ----------------------------------------------------
-  if (!FIREFOX) {
-    const extras = {
-      context() {
-        const c = {};
-        const names = ['debug', 'error', 'info', 'log', 'warn', 'dir', 'dirxml', 'table', 'trace', 'group',
-          'groupCollapsed', 'groupEnd', 'clear', 'count', 'countReset', 'assert', 'profile', 'profileEnd',
-          'time', 'timeLog', 'timeEnd', 'timeStamp'];
-        for (let i = 0; i < names.length; i++) {
-          defineProp(c, names[i], dataDescriptor(consoleObject[names[i]], true, true, true));
-        }
-        return c;
-      },
-      createTask(name) {
-        if (typeof name !== 'string' || name === '') throw new $TypeError('First argument must be a non-empty string.');
-        return $freeze({
-          run(f) {
-            if (typeof f !== 'function') throw new $TypeError('First argument must be a function.');
-            return f();
-          },
-        });
-      },
-    };
-    defineProp(consoleMembers, 'context', dataDescriptor(extras.context, true, true, true));
-    defineProp(consoleMembers, 'createTask', dataDescriptor(extras.createTask, true, true, true));
-  }
-  // The global `console` (made by the host, empty until now) gets the members.
-  const consoleObject = host.lazyGlobals.console;
-  {
-    const keys = ownKeys(consoleMembers);
-    for (let i = 0; i < keys.length; i++) {
-      defineProp(consoleObject, keys[i], dataDescriptor(consoleMembers[keys[i]], true, true, true));
-    }
-  }
-  defineProp(consoleObject, SYM_TAG, dataDescriptor('console', false, false, true));
-
-  host.consoleEmit = function (level, text) { emit(level, text); };
+  // (Chrome's console also has `context` and `createTask`, which give the context objects of its
+  // own: Swift makes them, Sources/Exthost/ExtensionContext+Console.swift.)
 });

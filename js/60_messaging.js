@@ -201,7 +201,7 @@
   }
   function firefoxMessageOf(error) {
     if (error === null || typeof error !== 'object' || isProxy(error)) return undefined;
-    if (!isNativeError(error) && !(host.load('format'), host.builtinClass(error) === 'Object')) return undefined;
+    if (!isNativeError(error) && native.builtinClass(error) !== 'Object') return undefined;
     const message = getOwnData(error, 'message');
     return typeof message === 'string' && message !== '' ? message : undefined;
   }

@@ -45,6 +45,15 @@ JS_EXPORT void JSContextGroupClearExecutionTimeLimit(JSContextGroupRef group);
 JS_EXPORT void JSGlobalContextSetUnhandledRejectionCallback(JSGlobalContextRef ctx, JSObjectRef function,
                                                             JSValueRef *exception);
 
+/// The global context (realm) an object was made in: the global object of its structure. Runs no
+/// script. (Declared in WebKit's Source/JavaScriptCore/API/JSObjectRefPrivate.h.)
+JS_EXPORT JSGlobalContextRef JSObjectGetGlobalContext(JSObjectRef object);
+
+/// Turns `eval` and the `Function` constructors of the context's realm on or off; off, they throw
+/// an EvalError with `message`. Scripts the host evaluates through the API are not affected.
+/// (Declared in WebKit's Source/JavaScriptCore/API/JSContextRefPrivate.h.)
+JS_EXPORT void JSGlobalContextSetEvalEnabled(JSGlobalContextRef ctx, bool enabled, JSStringRef message);
+
 /// Returns a description of the current JS call stack, at most `maxStackSize` frames.
 JS_EXPORT JSStringRef JSContextCreateBacktrace(JSContextRef ctx, unsigned maxStackSize);
 

@@ -8,6 +8,9 @@
 //   // exthost:needs host schema             modules loaded before it
 //   // exthost:eager                         loaded when the context is made, before any extension
 //                                            script (default: loaded on first use)
+//   // exthost:realm host context             the realms it runs in (default: `context`): each
+//                                            extension context, and/or the host's own realm, where
+//                                            it runs once for all contexts (Sources/Exthost/HostRealm.swift)
 //   // exthost:globals ~console:object ...   globals it defines, made lazily (see HostModule.swift):
 //                                            `name:kind` with kind `object`, `function:LENGTH`,
 //                                            `constructor:LENGTH` or `accessor`; `~name`: not
@@ -46,11 +49,12 @@ enum EmbeddedScripts {
     typealias Global = (name: String, enumerable: Bool, kind: String, length: Int, aliasOf: String?, globalClass: String?, flavor: String?)
 
     /// Each script's file name, module name, source text, the flavors and kinds of context it runs
-    /// in (empty: all), the modules it needs, whether it loads eagerly, and the globals it defines.
-    static let all: [(name: String, module: String, source: String, flavors: [String], contexts: [String], needs: [String], eager: Bool, globals: [Global])] = [
+    /// in (empty: all), the realms it runs in, the modules it needs, whether it loads eagerly, and
+    /// the globals it defines.
+    static let all: [(name: String, module: String, source: String, flavors: [String], contexts: [String], realms: [String], needs: [String], eager: Bool, globals: [Global])] = [
 
 """
-let known: Set<String> = ["flavors", "contexts", "module", "needs", "eager", "globals"]
+let known: Set<String> = ["flavors", "contexts", "realm", "module", "needs", "eager", "globals"]
 for path in arguments.dropFirst() {
     let url = URL(fileURLWithPath: path)
     let name = url.lastPathComponent
@@ -104,7 +108,9 @@ for path in arguments.dropFirst() {
         }
     }
     let eager = directives.contains { $0.0 == "eager" }
-    swift += "        (\"\(name)\", \"\(module)\", \(hashes)\"\"\"\n\(source)\n\"\"\"\(hashes), \(literal(values("flavors"))), \(literal(values("contexts"))), \(literal(values("needs"))), \(eager), [\(globals.joined(separator: ", "))]),\n"
+    let realms = values("realm").isEmpty ? ["context"] : values("realm")
+    for realm in realms where realm != "context" && realm != "host" { fail("\(name): unknown realm `\(realm)` (context or host)") }
+    swift += "        (\"\(name)\", \"\(module)\", \(hashes)\"\"\"\n\(source)\n\"\"\"\(hashes), \(literal(values("flavors"))), \(literal(values("contexts"))), \(literal(realms)), \(literal(values("needs"))), \(eager), [\(globals.joined(separator: ", "))]),\n"
 }
 swift += "    ]\n}\n"
 try swift.write(toFile: outputPath, atomically: true, encoding: .utf8)

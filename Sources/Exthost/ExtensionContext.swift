@@ -32,7 +32,7 @@ public final class ExtensionContext {
 
     let script: ScriptContext
     /// The host that made the context; it owns the context while it is open.
-    private weak var host: ExtensionHost?
+    private(set) weak var host: ExtensionHost?
     private var receiver: ScriptValue?
     /// Whether the context was closed (its page went away).
     public private(set) var isClosed = false
@@ -49,8 +49,7 @@ public final class ExtensionContext {
         let name = "\(Self.displayName(kind: kind, tabID: tabID, frameID: frameID)) of \(owner.manifest.name)"
         let isServiceWorker = kind == .background && { if case .serviceWorker? = owner.manifest.background { return true } else { return false } }()
         self.flavor = host.options.flavor
-        modules = HostModule.modules(flavor: host.options.flavor, kind: kind)
-        loadedModules = [Bool](repeating: false, count: modules.count)
+        modules = LoadedModules(HostModule.modules(flavor: host.options.flavor, kind: kind))
         script = ScriptContext(machine: host.machine, name: name, globalClassName: isServiceWorker ? "ServiceWorkerGlobalScope" : "Window")
         install(host: host, extraInfo: extraInfo)
     }
@@ -78,7 +77,7 @@ public final class ExtensionContext {
     }
 
     /// The flavor of the host that made the context.
-    private let flavor: Flavor
+    let flavor: Flavor
 
     // MARK: - Set-up
 
@@ -110,7 +109,7 @@ public final class ExtensionContext {
             try hostObject.setProperty("kind", script.string(kind.rawValue))
             try hostObject.setProperty("flavor", script.string(flavor.rawValue))
             try hostObject.setProperty("context", script.parseJSON(JSONValue.object(info).jsonText) ?? script.object(prototype: nil))
-            for index in modules.indices where modules[index].eager {
+            for index in modules.modules.indices where modules.modules[index].eager {
                 try loadModule(at: index)
             }
             try installLazyGlobals(hostObject)
@@ -131,11 +130,10 @@ public final class ExtensionContext {
 
     /// The modules of the host's JavaScript this context may load (see ``HostModule``), and which
     /// of them it has loaded.
-    private let modules: [HostModule]
-    private var loadedModules: [Bool]
+    private let modules: LoadedModules
 
     /// The names of the modules the context has loaded, in the order it loaded them.
-    private(set) var loadedModuleNames: [String] = []
+    var loadedModuleNames: [String] { modules.names }
 
     /// Loads the module `name` of the host's JavaScript (and first those it needs) unless the
     /// context has loaded it.
@@ -144,20 +142,16 @@ public final class ExtensionContext {
     /// - Throws: what the module's set-up threw (extension code got in its way, or a bug of the host).
     @discardableResult
     func loadModule(named name: String) throws -> Bool {
-        guard let index = modules.firstIndex(where: { $0.name == name }) else { return false }
+        guard let index = modules.index(of: name) else { return false }
         try loadModule(at: index)
         return true
     }
 
     private func loadModule(at index: Int) throws {
-        guard !loadedModules[index], !isClosed, let hostObject else { return }
-        loadedModules[index] = true
-        for need in modules[index].needs {
-            if let needed = modules.firstIndex(where: { $0.name == need }) { try loadModule(at: needed) }
+        guard !isClosed, let hostObject else { return }
+        try modules.load(at: index) { module in
+            try script.evaluate(module.source).call([hostObject])
         }
-        let setUp = try script.evaluate(modules[index].source)
-        try setUp.call([hostObject])
-        loadedModuleNames.append(modules[index].name)
     }
 
     /// A property of the `host` object that the module `module` defines, loading the module first;
@@ -191,7 +185,8 @@ public final class ExtensionContext {
         let values = script.object(prototype: nil)
         let global = script.global
         var inJavaScript: [JSONValue] = []
-        for module in modules where !module.eager {
+        let realmModules = HostModule.hostRealmModules(flavor: flavor).filter { Self.realmBinding($0.name) != nil }
+        for module in modules.modules.filter({ !$0.eager }) + realmModules {
             for entry in module.globals {
                 if let only = entry.globalClass, only != globalClass { continue }
                 if let only = entry.flavor, only != flavor.rawValue { continue }
@@ -202,6 +197,8 @@ public final class ExtensionContext {
                     continue
                 case "alias":
                     value = try values.property(entry.aliasOf ?? "")
+                case "object" where module.realms.contains("host"):
+                    value = LazyObject.make(.object, in: script, fill: realmFill(module.name, global: entry.name))
                 case "object":
                     value = LazyObject.make(.object, in: script, fill: lazyFill(module.name))
                 default:
@@ -214,6 +211,16 @@ public final class ExtensionContext {
         }
         try hostObject.setProperty("lazyGlobals", values)
         try hostObject.property("installLazyGlobals").call([script.parseJSON(JSONValue.array(inJavaScript).jsonText) ?? script.null])
+    }
+
+    /// What a lazy global of a host-realm module runs on first touch: the module's binding
+    /// (``realmBindings``) fills it.
+    private func realmFill(_ module: String, global: String) -> () -> Void {
+        { [weak self] in
+            guard let self, let bind = Self.realmBinding(module), let hostObject,
+                  let value = try? hostObject.property("lazyGlobals").property(global) else { return }
+            bind(self, value)
+        }
     }
 
     /// What a lazy global runs on first touch: loads `module` (a failure is reported).
@@ -234,6 +241,8 @@ public final class ExtensionContext {
     }
     /// The `host` object the context's JavaScript in `js/` shares (never reachable from extension code).
     private(set) var hostObject: ScriptValue?
+    /// What the host realm's texts compare with in this context (``realmDescription(in:)``).
+    var describedRealm: ScriptValue?
 
     /// The natives: the only calls the host's JavaScript makes into Swift. Each is bound to this
     /// context (weakly: a native outliving its context does nothing) and can name only what the
@@ -264,6 +273,17 @@ public final class ExtensionContext {
                 throw NativeArgumentError("loadModule: this context has no module \(name).")
             }
             return .undefined
+        }
+        // The texts of the host realm's format module (js/10_format.js) for a value of this context.
+        // (The caller has its own text for a value that could not be described.)
+        for function in ["describeUncaught", "describeListenerError", "builtinClass"] {
+            define(function) { context, _, call in
+                let arguments = function == "describeUncaught" ? [call.argument(0), call.argument(1)] : [call.argument(0)]
+                guard let text = context.describe(function, arguments) else {
+                    throw ScriptError(name: "Error", message: "exthost could not describe the value")
+                }
+                return .string(text)
+            }
         }
         define("proxyTarget") { _, _, call in
             call.argument(0).proxyTarget.map { .value($0) } ?? .undefined

@@ -26,6 +26,8 @@ public final class ExtensionHost {
     public private(set) var uncaughtErrorCount = 0
 
     let machine: VirtualMachine
+    /// The realm of the host's own JavaScript that every context shares, made when a context first needs it.
+    lazy var realm = HostRealm(machine: machine, flavor: options.flavor) { [loop] in loop.now }
     let api = ExtensionAPI()
     lazy var router = MessageRouter(host: self)
     private let console: (ConsoleMessage) -> Void

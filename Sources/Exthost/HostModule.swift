@@ -21,6 +21,9 @@ struct HostModule: Sendable {
     let flavors: [String]
     /// The kinds of context it is for (empty: all).
     let contexts: [String]
+    /// The realms it runs in: `context` (each extension context), `host` (the host's own realm,
+    /// once for all contexts: ``HostRealm``).
+    let realms: [String]
     /// The modules loaded before it (those that do not apply to a context are skipped).
     let needs: [String]
     /// Whether it runs when the context is made.
@@ -37,11 +40,48 @@ struct HostModule: Sendable {
     static let all: [HostModule] = EmbeddedScripts.all.map { script in
         HostModule(
             name: script.module, file: script.name, source: ScriptSource(script.source, url: "exthost:///js/\(script.name)"),
-            flavors: script.flavors, contexts: script.contexts, needs: script.needs, eager: script.eager, globals: script.globals)
+            flavors: script.flavors, contexts: script.contexts, realms: script.realms, needs: script.needs, eager: script.eager, globals: script.globals)
     }
 
     /// The modules a context of `kind` in `flavor` may load, in file-name order.
     static func modules(flavor: Flavor, kind: ContextKind) -> [HostModule] {
-        all.filter { $0.applies(flavor: flavor, kind: kind) }
+        all.filter { $0.realms.contains("context") && $0.applies(flavor: flavor, kind: kind) }
+    }
+
+    /// The modules the host realm of `flavor` may load, in file-name order.
+    static func hostRealmModules(flavor: Flavor) -> [HostModule] {
+        all.filter { $0.realms.contains("host") && ($0.flavors.isEmpty || $0.flavors.contains(flavor.rawValue)) }
+    }
+}
+
+/// The modules one realm may load and which it has loaded: each is loaded once, after those it
+/// needs (a need that does not apply to the realm is skipped). (A class: loading a module may load
+/// others while it runs.)
+final class LoadedModules {
+    /// The modules the realm may load, in file-name order.
+    let modules: [HostModule]
+    private var loaded: [Bool]
+    /// The names of the modules loaded, in the order they were loaded.
+    private(set) var names: [String] = []
+
+    init(_ modules: [HostModule]) {
+        self.modules = modules
+        loaded = [Bool](repeating: false, count: modules.count)
+    }
+
+    /// The index of the module `name`, or nil when the realm has no such module.
+    func index(of name: String) -> Int? {
+        modules.firstIndex { $0.name == name }
+    }
+
+    /// Loads the module at `index` unless it is loaded, first those it needs; `run` evaluates one.
+    func load(at index: Int, run: (HostModule) throws -> Void) rethrows {
+        guard !loaded[index] else { return }
+        loaded[index] = true
+        for need in modules[index].needs {
+            if let needed = self.index(of: need) { try load(at: needed, run: run) }
+        }
+        try run(modules[index])
+        names.append(modules[index].name)
     }
 }

@@ -41,16 +41,7 @@ public enum LazyObject {
         case .function(let name, let length):
             // A plain function made by the C API (so it shows as `function setTimeout() { [native
             // code] }`, as the browser's); it carries no data, so its box is found by its address.
-            let function = withJSString(name) { JSObjectMakeFunctionWithCallback(context.ref, $0, callFunction) }!
-            // (Its `length` is 0; without a prototype for a moment, the read-only `length` of
-            // Function.prototype does not stop the new one, which is configurable as WebIDL's.)
-            JSObjectSetPrototype(context.ref, function, JSValueMakeNull(context.ref))
-            withJSString("length") { key in
-                JSObjectDeleteProperty(context.ref, function, key, nil)
-                JSObjectSetProperty(context.ref, function, key, JSValueMakeNumber(context.ref, Double(length)),
-                                    JSPropertyAttributes(kJSPropertyAttributeReadOnly | kJSPropertyAttributeDontEnum), nil)
-            }
-            JSObjectSetPrototype(context.ref, function, context.functionPrototype)
+            let function = NativeFunction.makeCallbackFunction(name: name, length: length, in: context, callback: callFunction)
             box.armed = true
             let key = Int(bitPattern: UnsafeRawPointer(function))
             let entry = Entry(box: box)

@@ -1,4 +1,5 @@
 import CJavaScriptCore
+import Synchronization
 
 /// A JavaScript function whose body is Swift.
 ///
@@ -25,6 +26,75 @@ public enum NativeFunction {
         return value
     }
 
+    /// Makes a function named `name` in `context` as the browser's own functions are: not a
+    /// constructor, printed as `function name() { [native code] }`, with a configurable `length`
+    /// (as WebIDL's operations). What a script sees of it is the engine's own kind of function;
+    /// its body is found by its address (the engine never moves an object).
+    public static func makeBuiltin(name: String, length: Int, in context: ScriptContext, body: @escaping Body) -> ScriptValue {
+        let function = makeCallbackFunction(name: name, length: length, in: context, callback: callBuiltin)
+        let key = Int(bitPattern: UnsafeRawPointer(function))
+        let entry = BuiltinEntry(box: Box(body: body, context: context))
+        builtinBoxes.withLock { $0[key] = entry }
+        // (The function lives while its context is open: the context's objects are not collected
+        // before it closes, so its address is not reused before then.)
+        context.onClose { builtinBoxes.withLock { if $0[key]?.box === entry.box { $0[key] = nil } } }
+        return ScriptValue(function, in: context)
+    }
+
+    /// A function made by the C API, named `name`, with a configurable `length`, that calls `callback`.
+    static func makeCallbackFunction(name: String, length: Int, in context: ScriptContext, callback: JSObjectCallAsFunctionCallback) -> JSObjectRef {
+        let function = withJSString(name) { JSObjectMakeFunctionWithCallback(context.ref, $0, callback) }!
+        // (Its `length` is 0; without a prototype for a moment, the read-only `length` of
+        // Function.prototype does not stop the new one, which is configurable as WebIDL's.)
+        JSObjectSetPrototype(context.ref, function, JSValueMakeNull(context.ref))
+        withJSString("length") { key in
+            JSObjectDeleteProperty(context.ref, function, key, nil)
+            JSObjectSetProperty(context.ref, function, key, JSValueMakeNumber(context.ref, Double(length)),
+                                JSPropertyAttributes(kJSPropertyAttributeReadOnly | kJSPropertyAttributeDontEnum), nil)
+        }
+        JSObjectSetPrototype(context.ref, function, context.functionPrototype)
+        return function
+    }
+
+    /// The bodies of the builtin functions of every open context, by the function's address.
+    private static let builtinBoxes = Mutex<[Int: BuiltinEntry]>([:])
+
+    /// A box in the table: each is used only on the thread of its context's machine.
+    private struct BuiltinEntry: @unchecked Sendable {
+        let box: Box
+    }
+
+    private static let callBuiltin: JSObjectCallAsFunctionCallback = { ctx, function, this, count, arguments, exception in
+        guard let function, let box = builtinBoxes.withLock({ $0[Int(bitPattern: UnsafeRawPointer(function))] })?.box else {
+            return JSValueMakeUndefined(ctx)
+        }
+        return run(box, this: this, count: count, arguments: arguments, exception: exception, ctx: ctx)
+    }
+
+    /// Runs a native's body for one call, turning what it throws into the exception the caller sees.
+    private static func run(_ box: Box, this: JSObjectRef?, count: Int, arguments: UnsafePointer<JSValueRef?>?,
+                            exception: UnsafeMutablePointer<JSValueRef?>?, ctx: JSContextRef?) -> JSValueRef? {
+        guard let context = box.context, !context.isClosed else { return JSValueMakeUndefined(ctx) }
+        let call = NativeCall(context: context, this: this, count: count, arguments: arguments)
+        do {
+            return try box.body(call).makeValue(in: context)
+        } catch let error as NativeArgumentError {
+            exception?.pointee = context.error(error.message, name: "TypeError").ref
+            return nil
+        } catch let error as ScriptError {
+            exception?.pointee = context.error(error.message, name: error.name ?? "Error").ref
+            return nil
+        } catch let thrown as ThrownValue {
+            // A script the native ran threw: the caller gets the same value, if it is of the
+            // caller's realm (a value of another realm must never reach it).
+            exception?.pointee = !context.isForeign(thrown.value) ? thrown.value.ref : context.error(thrown.scriptError.message, name: thrown.scriptError.name ?? "Error").ref
+            return nil
+        } catch {
+            exception?.pointee = context.error(String(describing: error)).ref
+            return nil
+        }
+    }
+
     final class Box {
         let body: Body
         weak var context: ScriptContext?
@@ -39,25 +109,7 @@ public enum NativeFunction {
         definition.className = nil
         definition.callAsFunction = { ctx, function, this, count, arguments, exception in
             guard let ctx, let function, let raw = JSObjectGetPrivate(function) else { return JSValueMakeUndefined(ctx) }
-            let box = Unmanaged<Box>.fromOpaque(raw).takeUnretainedValue()
-            guard let context = box.context, !context.isClosed else { return JSValueMakeUndefined(ctx) }
-            let call = NativeCall(context: context, this: this, count: count, arguments: arguments)
-            do {
-                return try box.body(call).makeValue(in: context)
-            } catch let error as NativeArgumentError {
-                exception?.pointee = context.error(error.message, name: "TypeError").ref
-                return nil
-            } catch let error as ScriptError {
-                exception?.pointee = context.error(error.message, name: error.name ?? "Error").ref
-                return nil
-            } catch let thrown as ThrownValue {
-                // A script the native ran threw: the caller gets the same value.
-                exception?.pointee = thrown.value.ref
-                return nil
-            } catch {
-                exception?.pointee = context.error(String(describing: error)).ref
-                return nil
-            }
+            return run(Unmanaged<Box>.fromOpaque(raw).takeUnretainedValue(), this: this, count: count, arguments: arguments, exception: exception, ctx: ctx)
         }
         definition.finalize = { object in
             guard let raw = JSObjectGetPrivate(object) else { return }
@@ -140,6 +192,22 @@ public struct NativeCall {
         let member = withJSString(key) { JSObjectGetProperty(context.ref, object, $0, nil) }
         guard let member, !JSValueIsUndefined(context.ref, member) else { return nil }
         return ScriptValue(member, in: context)
+    }
+
+    /// Calls `function`, which may belong to another context of the machine, with this call's
+    /// arguments (as they are: values of the calling context) after `leading`.
+    ///
+    /// - Throws: ``ThrownValue`` with the value the function threw (a value of the function's context).
+    @discardableResult
+    public func forward(to function: ScriptValue, leading: [ScriptValue] = []) throws(ThrownValue) -> ScriptValue {
+        let target = function.context
+        guard let object = JSValueToObject(target.ref, function.ref, nil) else { return target.undefined }
+        var refs: [JSValueRef?] = leading.map(\.ref)
+        for index in 0..<count { refs.append(arguments?[index]) }
+        let result = try target.catching { exception in
+            refs.withUnsafeBufferPointer { JSObjectCallAsFunction(target.ref, object, nil, refs.count, $0.baseAddress, exception) }
+        }
+        return ScriptValue(result ?? JSValueMakeUndefined(target.ref), in: target)
     }
 
     /// Argument `index` converted to a boolean (`false` when missing).

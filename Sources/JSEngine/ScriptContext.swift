@@ -79,6 +79,23 @@ public final class ScriptContext {
         closeActions.append(action)
     }
 
+    /// Whether `value` is an object made in another realm of the machine, which must never be
+    /// handed to this context's scripts: it carries its realm's `Function` constructor and
+    /// prototypes with it (`value.constructor.constructor`). (Primitives belong to no realm, nor do
+    /// the engine's own objects, such as the exception that stops a script that ran too long.)
+    public func isForeign(_ value: ScriptValue) -> Bool {
+        guard JSValueIsObject(ref, value.ref), let object = JSValueToObject(ref, value.ref, nil),
+              let realm = JSObjectGetGlobalContext(object) else { return false }
+        return realm != ref
+    }
+
+    /// Makes `eval` and the `Function` constructors of this realm throw an `EvalError` with
+    /// `message`. (The host's own realm has no use for them, and an object of it that escaped
+    /// could otherwise run code there.) Scripts evaluated through the engine are not affected.
+    public func disableEval(message: String) {
+        withJSString(message) { JSGlobalContextSetEvalEnabled(ref, false, $0) }
+    }
+
     /// The global object (`globalThis`).
     public var global: ScriptValue {
         ScriptValue(JSContextGetGlobalObject(ref), in: self)

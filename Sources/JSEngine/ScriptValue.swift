@@ -45,11 +45,12 @@ public final class ScriptValue {
     }
 
     /// For a Proxy, its target (still there once the Proxy is revoked); `nil` for any other value.
-    /// Runs none of the Proxy's traps. (The global object, which JavaScriptCore reaches through a
-    /// proxy of its own, also has a target.)
+    /// Runs none of the Proxy's traps. (A realm's global object, which JavaScriptCore reaches
+    /// through a proxy of its own, is no Proxy.)
     public var proxyTarget: ScriptValue? {
         guard JSValueIsObject(ctx, ref), let object = JSValueToObject(ctx, ref, nil),
               let target = JSObjectGetProxyTarget(object) else { return nil }
+        if let realm = JSObjectGetGlobalContext(object), JSContextGetGlobalObject(realm) == object { return nil }
         return ScriptValue(target, in: context)
     }
 
@@ -107,6 +108,18 @@ public final class ScriptValue {
         let attributes = enumerable ? JSPropertyAttributes(kJSPropertyAttributeNone) : JSPropertyAttributes(kJSPropertyAttributeDontEnum)
         try context.check { exception in
             withJSString(name) { JSObjectSetProperty(ctx, object, $0, value.ref, attributes, exception) }
+        }
+    }
+
+    /// Defines the data property keyed by `key` (a symbol or a string value), read-only unless
+    /// `writable`, configurable, enumerable or not (`console[Symbol.toStringTag]`).
+    public func defineProperty(key: ScriptValue, _ value: ScriptValue, writable: Bool, enumerable: Bool) throws(ScriptError) {
+        let object = try asObject()
+        var attributes = JSPropertyAttributes(kJSPropertyAttributeNone)
+        if !writable { attributes |= JSPropertyAttributes(kJSPropertyAttributeReadOnly) }
+        if !enumerable { attributes |= JSPropertyAttributes(kJSPropertyAttributeDontEnum) }
+        try context.check { exception in
+            JSObjectSetPropertyForKey(ctx, object, key.ref, value.ref, attributes, exception)
         }
     }
 

@@ -37,6 +37,8 @@ struct HostModuleTests {
         }
 
         var loaded: [String] { context.loadedModuleNames }
+        /// The modules the host realm loaded (its eager built-ins capture first).
+        var realmLoaded: [String] { host.realm.loadedModuleNames }
     }
 
     /// The modules a context runs when it is made: the eager ones and what they need (Firefox's
@@ -54,18 +56,22 @@ struct HostModuleTests {
     }
 
     @Test(arguments: [
-        ("void console", [String]()),
-        ("console.log.name", ["primordials", "format", "console"]),
-        ("setTimeout(() => {}, 5)", ["primordials", "host", "timers"]),
-        ("performance.now()", ["primordials", "host", "timers"]),
-        ("new URL('http://a/')", ["primordials", "host", "url"]),
-        ("self.location.href", ["primordials", "window"]),
-        ("chrome.runtime.id", ["primordials", "host", "schema", "runtime", "tabs", "action", "windows", "serialization_failure", "serialization", "messaging", "namespaces"]),
+        ("void console", [String](), [String]()),
+        ("console.log.name", [], ["primordials", "format", "console"]),
+        ("console.log(1)", [], ["primordials", "format", "console"]),
+        ("null.x", ["primordials", "host"], ["primordials", "format"]),
+        ("setTimeout(() => {}, 5)", ["primordials", "host", "timers"], []),
+        ("performance.now()", ["primordials", "host", "timers"], []),
+        ("new URL('http://a/')", ["primordials", "host", "url"], []),
+        ("self.location.href", ["primordials", "window"], []),
+        ("chrome.runtime.id", ["primordials", "host", "schema", "runtime", "tabs", "action", "windows", "serialization_failure", "serialization", "messaging", "namespaces"], []),
     ])
-    func eachGlobalLoadsItsModuleOnFirstUse(code: String, modules: [String]) throws {
+    func eachGlobalLoadsItsModuleOnFirstUse(code: String, modules: [String], realmModules: [String]) throws {
         let probe = try Probe(flavor: .chrome)
         probe.run(code)
         #expect(probe.loaded == Self.eager(.chrome) + modules, "after \(code)")
+        // The console and the texts of uncaught errors run in the host's own realm, once for all contexts.
+        #expect(probe.realmLoaded == ["builtins", "format_builtins"] + realmModules, "after \(code)")
     }
 
     @Test(arguments: [Flavor.chrome, .firefox])
@@ -127,6 +133,53 @@ struct HostModuleTests {
                 #expect(names.contains(String(match.1)), "js/\(file) loads `\(match.1)`, which no file of js/ is")
             }
         }
+    }
+
+    /// The host realm's objects never reach a context: everything a script can reach from its
+    /// global, after using what the host realm serves (the console, its `context()` and
+    /// `createTask()`, their errors, the texts of uncaught errors), is an object of its own realm.
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func nothingAScriptReachesBelongsToTheHostRealm(flavor: Flavor) throws {
+        let probe = try Probe(flavor: flavor)
+        probe.run("""
+            console.log({ a: [1, new Map([[1, 2]])] }, /x/g, new Error('e'));
+            console.trace('t'); console.table([{ a: 1 }]); console.count(); console.time(); console.timeEnd();
+            globalThis.reachedValues = [];
+            try { globalThis.reachedValues.push(console.createTask('x'), console.context()); } catch (e) {}
+            try { console.createTask(''); } catch (e) { globalThis.reachedValues.push(e); }
+            try { console.createTask('x').run(1); } catch (e) { globalThis.reachedValues.push(e); }
+            setTimeout(() => { throw new TypeError('uncaught'); });
+            Promise.reject(new RangeError('rejected'));
+            """)
+        probe.run("""
+            (() => {
+              const seen = new Set();
+              const list = [];
+              const visit = (v) => {
+                if ((typeof v !== 'object' && typeof v !== 'function') || v === null || seen.has(v)) return;
+                seen.add(v);
+                list.push(v);
+                visit(Object.getPrototypeOf(v));
+                for (const key of Reflect.ownKeys(v)) {
+                  const d = Reflect.getOwnPropertyDescriptor(v, key);
+                  if (!d) continue;
+                  visit(d.value); visit(d.get); visit(d.set);
+                }
+              };
+              visit(globalThis);
+              globalThis.reachedList = list;
+            })();
+            """)
+        let list = try probe.context.script.global.property("reachedList")
+        let count = Int(try list.property("length").numberValue)
+        #expect(count > 500)
+        var foreign: [String] = []
+        for index in 0..<count {
+            let value = try list.property(String(index))
+            if probe.context.script.isForeign(value) { foreign.append(value.stringValue ?? "?") }
+        }
+        #expect(foreign.isEmpty, "objects of another realm reachable: \(foreign.prefix(5))")
+        #expect(probe.realmLoaded.contains("console"))
     }
 
     /// scripts/lib/check-host-js.js: a module loaded after extension code ran reads no global and

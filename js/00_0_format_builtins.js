@@ -1,0 +1,77 @@
+// exthost:realm host
+// exthost:eager
+// exthost:needs builtins
+// The built-ins that only the host realm's modules use (js/10_format.js and js/11_console.js,
+// which show the values of every context: maps, sets, typed arrays, regular expressions, dates),
+// added to what js/00_0_builtins.js took. The host realm runs no extension script, so none of
+// these is ever taken in an extension context, where reading each would build it (about 55 KiB a
+// context). Same lists as js/00_0_builtins.js, same names.
+(function (host) {
+  'use strict';
+  const ObjectGetPrototypeOf = Object.getPrototypeOf;
+  const ReflectGetOwnPropertyDescriptor = Reflect.getOwnPropertyDescriptor;
+  const ReflectOwnKeys = Reflect.ownKeys;
+  const getter = (object, key) => {
+    const descriptor = ReflectGetOwnPropertyDescriptor(object, key);
+    return descriptor === undefined ? undefined : descriptor.get;
+  };
+  const more = {
+    __proto__: null,
+    plain: {
+      __proto__: null,
+      MathRound: Math.round,
+      ObjectIs: Object.is,
+      decodeURIComponent: decodeURIComponent,
+      parseInt: parseInt,
+      parseFloat: parseFloat,
+      isNaN: isNaN,
+    },
+    uncurried: {
+      __proto__: null,
+      DatePrototypeToString: Date.prototype.toString,
+      SymbolPrototypeGetDescription: getter(Symbol.prototype, 'description'),
+    },
+    intrinsics: {
+      __proto__: null,
+      'Function.prototype.toString': Function.prototype.toString,
+      'Object.prototype.toString': Object.prototype.toString,
+      'Object.prototype.hasOwnProperty': Object.prototype.hasOwnProperty,
+      'Array.prototype.join': Array.prototype.join,
+      'RegExp.prototype.exec': RegExp.prototype.exec,
+      'String.prototype.slice': String.prototype.slice,
+      'String.prototype.indexOf': String.prototype.indexOf,
+      'String.prototype.lastIndexOf': String.prototype.lastIndexOf,
+      'String.prototype.startsWith': String.prototype.startsWith,
+      'String.prototype.trim': String.prototype.trim,
+      'String.prototype.repeat': String.prototype.repeat,
+      'Map.prototype.entries': Map.prototype.entries,
+      '%MapIteratorPrototype%.next': ObjectGetPrototypeOf(new Map().entries()).next,
+      'Set.prototype.values': Set.prototype.values,
+      '%SetIteratorPrototype%.next': ObjectGetPrototypeOf(new Set().values()).next,
+      '?WeakRef.prototype.deref': typeof WeakRef === 'function' ? WeakRef.prototype.deref : undefined,
+      'Date.prototype.getTime': Date.prototype.getTime,
+      'get RegExp.prototype.source': getter(RegExp.prototype, 'source'),
+      'get RegExp.prototype.global': getter(RegExp.prototype, 'global'),
+      'get RegExp.prototype.hasIndices': getter(RegExp.prototype, 'hasIndices'),
+      'get RegExp.prototype.ignoreCase': getter(RegExp.prototype, 'ignoreCase'),
+      'get RegExp.prototype.multiline': getter(RegExp.prototype, 'multiline'),
+      'get RegExp.prototype.dotAll': getter(RegExp.prototype, 'dotAll'),
+      'get RegExp.prototype.unicode': getter(RegExp.prototype, 'unicode'),
+      '?get RegExp.prototype.unicodeSets': getter(RegExp.prototype, 'unicodeSets'),
+      'get RegExp.prototype.sticky': getter(RegExp.prototype, 'sticky'),
+      'get %TypedArray%.prototype.@@toStringTag': getter(ObjectGetPrototypeOf(Int8Array).prototype, Symbol.toStringTag),
+      'get %TypedArray%.prototype.length': getter(ObjectGetPrototypeOf(Int8Array).prototype, 'length'),
+      'get ArrayBuffer.prototype.byteLength': getter(ArrayBuffer.prototype, 'byteLength'),
+      '?get SharedArrayBuffer.prototype.byteLength': typeof SharedArrayBuffer === 'function' ? getter(SharedArrayBuffer.prototype, 'byteLength') : undefined,
+      'get DataView.prototype.byteLength': getter(DataView.prototype, 'byteLength'),
+      'Symbol.prototype.valueOf': Symbol.prototype.valueOf,
+      '?BigInt.prototype.valueOf': typeof BigInt === 'function' ? BigInt.prototype.valueOf : undefined,
+    },
+  };
+  // (A loop is fine here: this realm's set-up runs once for the process.)
+  const lists = ReflectOwnKeys(more);
+  for (let i = 0; i < lists.length; i++) {
+    const names = ReflectOwnKeys(more[lists[i]]);
+    for (let j = 0; j < names.length; j++) host.builtins[lists[i]][names[j]] = more[lists[i]][names[j]];
+  }
+});
