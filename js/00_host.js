@@ -1,6 +1,6 @@
 // exthost:needs primordials
 // The host's own machinery, shared by every context: events, requests to Swift, and delivery
-// of what Swift sends (timers, events, responses). Extension code never sees `host`.
+// of what Swift sends (events, responses). Extension code never sees `host`.
 (function (host) {
   'use strict';
   const {
@@ -186,7 +186,6 @@
   };
 
   // Swift calls this, as a task of its own, for everything it sends to this context.
-  host.timerCallbacks = new SafeMap();
   host.receive = function (kind, a, b, c) {
     switch (kind) {
       case 'event': {
@@ -211,24 +210,6 @@
         return host.receivePortEvent('disconnect', a, b, c);
       case 'port.response':
         return host.receivePortEvent('response', a, b, c);
-      case 'timer': {
-        const timer = host.timerCallbacks.get(a);
-        if (!timer) return;
-        if (timer.repeats) {
-          // An interval runs again `delay` later, one nesting level deeper (js/20_timers.js).
-          native.startTimer(a, host.clampTimerDelay(timer.delay, timer.nesting), false);
-        } else {
-          host.timerCallbacks.delete(a);
-        }
-        host.timerNesting = timer.nesting;
-        if (timer.repeats) timer.nesting++;
-        try {
-          if (typeof timer.callback === 'function') host.callReporting(timer.callback, undefined, timer.args);
-        } finally {
-          host.timerNesting = 0;
-        }
-        return;
-      }
     }
   };
 });

@@ -190,6 +190,14 @@ static inline void ExthostTaskEnd(const ExthostTaskHooks *hooks, JSContextGroupR
     hooks->lockHolderDeinit(task->lockHolder);
 }
 
+/// Raises the engine's termination in `context`, from a native function whose call into a script
+/// was stopped: the value the stopped call threw, passed on as an exception, would be an ordinary
+/// one that the script could catch; this makes the script stop too.
+static inline void ExthostRaiseTermination(const ExthostTaskHooks *hooks, JSContextGroupRef group, JSContextRef context) {
+    void *vm = (void *)group;
+    hooks->throwException(vm, (void *)context, hooks->ensureTerminationException(vm));
+}
+
 #ifdef __cplusplus
 }
 #endif

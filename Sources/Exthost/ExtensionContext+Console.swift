@@ -111,7 +111,7 @@ extension ExtensionContext {
     }
 
     /// A built-in of this realm as the context took it before any extension script ran (js/00_0_builtins.js).
-    private func builtin(_ name: String) throws -> ScriptValue {
+    func builtin(_ name: String) throws -> ScriptValue {
         guard let hostObject else { throw ScriptError(name: "Error", message: "the context is closed") }
         return try hostObject.property("builtins").property("plain").property(name)
     }

@@ -67,7 +67,8 @@ public final class ExtensionContext {
         guard !isClosed else { return }
         isClosed = true
         receiver = nil
-        timers.removeAll()
+        scriptTimers.removeAll()
+        microtaskReporter = nil
         if let host {
             host.loop.cancelTimers(owner: id)
             host.router.contextClosed(self, navigated: navigated)
@@ -209,6 +210,7 @@ public final class ExtensionContext {
                 try global.defineProperty(entry.name, value, enumerable: entry.enumerable)
             }
         }
+        try installTimerGlobals(on: global)
         try hostObject.setProperty("lazyGlobals", values)
         try hostObject.property("installLazyGlobals").call([script.parseJSON(JSONValue.array(inJavaScript).jsonText) ?? script.null])
     }
@@ -290,24 +292,6 @@ public final class ExtensionContext {
         }
         define("monotonicNow") { _, host, _ in .number(host.loop.now) }
         define("wallNow") { _, host, _ in .number(host.loop.epoch + host.loop.now) }
-        define("startTimer") { context, host, call in
-            let timerID = try call.requiredInteger(0, "startTimer", "timer id")
-            let repeats = call.boolean(2)
-            let timer = host.loop.startTimer(after: call.number(1), repeats: repeats, owner: context.id) { [weak context] in
-                guard let context else { return }
-                // A timeout that fired is done: forget it, so a million timers leave nothing behind.
-                if !repeats { context.timers[timerID] = nil }
-                context.receive("timer", .number(Double(timerID)))
-            }
-            context.timers[timerID] = timer
-            return .undefined
-        }
-        define("cancelTimer") { context, host, call in
-            if let timerID = call.integer(0), let timer = context.timers.removeValue(forKey: timerID) {
-                host.loop.cancelTimer(timer)
-            }
-            return .undefined
-        }
         define("request") { context, host, call in
             let method = call.string(0)
             let arguments = JSONValue.parse(call.string(1)) ?? .array([])
@@ -355,10 +339,18 @@ public final class ExtensionContext {
         }
     }
 
-    private var timers: [Int: TimerID] = [:]
+    /// The timers scripts set and that have not fired or been cleared, by id (``ScriptTimer``).
+    var scriptTimers: [Int: ScriptTimer] = [:]
+    var nextScriptTimerID = 1
+    /// HTML's timer nesting level of the timer callback running (0 outside one).
+    var timerNesting = 0
+    /// What reports an error thrown by a `queueMicrotask` callback (a function of the host realm).
+    var microtaskReporter: ScriptValue?
+    /// The global `performance`, until its first touch fills it.
+    var performanceObject: ScriptValue?
 
     /// How many of the context's timers are waiting to fire.
-    var pendingTimerCount: Int { timers.count }
+    var pendingTimerCount: Int { scriptTimers.count }
 
     // MARK: - Running
 
@@ -420,7 +412,7 @@ public final class ExtensionContext {
 
     /// Reports a script the machine stopped: `script timeout in background (file:line)`, or the
     /// memory limit. It counts as an uncaught error; the context and the others go on.
-    private func reportStop(_ stop: ScriptStop) {
+    func reportStop(_ stop: ScriptStop) {
         guard let host else { return }
         let whereText = stop.location.map { " (\(host.diskPath(of: $0, in: self) ?? $0))" } ?? ""
         switch stop.reason {
@@ -469,7 +461,7 @@ public final class ExtensionContext {
         }
     }
 
-    private func report(_ error: ThrownValue) {
+    func report(_ error: ThrownValue) {
         if let reportUncaught = hostFunction("reportUncaught", in: "host") {
             _ = try? reportUncaught.call([error.value, script.boolean(false)])
         } else {

@@ -130,6 +130,9 @@ public enum LazyObject {
               let context = box.context, !context.isClosed else { return JSValueMakeUndefined(ctx) }
         box.fillOnce()
         guard let target = box.target(), let targetObject = JSValueToObject(ctx, target.ref, nil) else { return JSValueMakeUndefined(ctx) }
-        return JSObjectCallAsFunction(ctx, targetObject, this, count, arguments, exception)
+        let result = JSObjectCallAsFunction(ctx, targetObject, this, count, arguments, exception)
+        // (A call the machine stopped stops the caller too: see VirtualMachine.raiseTermination.)
+        if exception?.pointee != nil, context.machine.raiseTermination(in: context) { exception?.pointee = nil }
+        return result
     }
 }

@@ -78,6 +78,10 @@ public enum NativeFunction {
         let call = NativeCall(context: context, this: this, count: count, arguments: arguments)
         do {
             return try box.body(call).makeValue(in: context)
+        } catch _ where context.machine.raiseTermination(in: context) {
+            // The machine stopped a script the native ran (whatever the native made of that): the
+            // caller stops too.
+            return nil
         } catch let error as NativeArgumentError {
             exception?.pointee = context.error(error.message, name: "TypeError").ref
             return nil

@@ -244,6 +244,11 @@ public struct ThrownValue: Error, @unchecked Sendable {  // used on the loop's t
     /// The value that was thrown.
     public let value: ScriptValue
 
+    /// The throw of `value`.
+    public init(value: ScriptValue) {
+        self.value = value
+    }
+
     /// The thrown value read as a ``ScriptError``.
     public var scriptError: ScriptError {
         ScriptError(exception: value.ref, context: value.context.ref)

@@ -146,6 +146,14 @@ public final class ScriptValue {
         return ScriptValue(result ?? JSValueMakeUndefined(ctx), in: context)
     }
 
+    /// The value converted to a number as `Number(value)` does, which may run a script's `valueOf`
+    /// or `toString`.
+    ///
+    /// - Throws: ``ThrownValue`` with what the conversion threw (a symbol cannot be converted).
+    public func toNumber() throws(ThrownValue) -> Double {
+        try context.catching { exception in JSValueToNumber(ctx, ref, exception) }
+    }
+
     /// Whether two values are the same value (`===`).
     public func isStrictlyEqual(to other: ScriptValue) -> Bool {
         JSValueIsStrictEqual(ctx, ref, other.ref)

@@ -96,6 +96,16 @@ public final class VirtualMachine {
         return (result, stop)
     }
 
+    /// From a native function called by `context`'s script, while the machine stops the running
+    /// task: raises the engine's termination, so the script that called the native stops too
+    /// (passing on what the native's own call into a script threw would make an ordinary,
+    /// catchable exception of it). Returns false when the engine's hooks are missing.
+    func raiseTermination(in context: ScriptContext) -> Bool {
+        guard isStopping, var hooks = Self.taskHooks else { return false }
+        ExthostRaiseTermination(&hooks, group, context.ref)
+        return true
+    }
+
     /// The engine's functions for making a task one entry; `nil` when this JavaScriptCore does not
     /// export them all.
     static let taskHooks: ExthostTaskHooks? = {
