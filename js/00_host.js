@@ -185,31 +185,25 @@
     return StringPrototypeIncludes(text, '\\u0000undefined') ? restoreUndefined(value) : value;
   };
 
-  // Swift calls this, as a task of its own, for everything it sends to this context.
-  host.receive = function (kind, a, b, c) {
-    switch (kind) {
-      case 'event': {
-        host.dispatchEvent(a, host.parseHostJSON(b));
-        return;
-      }
-      case 'response': {
-        const request = pending.get(a);
-        if (!request) return;
-        pending.delete(a);
-        if (c !== null && c !== undefined) request.reject(new Error(c));
-        else request.resolve(b === undefined ? undefined : host.parseHostJSON(b));
-        return;
-      }
-      case 'port.connect':
-        // (No messaging loaded: nothing in this context listens.)
-        // (`c`: a one-time message's serialized text, apart from the JSON of `b`.)
-        return hasOwn(host, 'receiveConnect') ? host.receiveConnect(a, host.parseHostJSON(b), c) : { __proto__: null, accepted: false };
-      case 'port.message':
-        return host.receivePortEvent('message', a, b, c);
-      case 'port.disconnect':
-        return host.receivePortEvent('disconnect', a, b, c);
-      case 'port.response':
-        return host.receivePortEvent('response', a, b, c);
-    }
+  // What Swift sends this context, each a task of its own (Sources/Exthost/Delivery.swift): one
+  // entry point each. The messaging module, loaded with the namespaces, adds its own.
+  const notListening = () => ({ __proto__: null, accepted: false });
+  host.deliveries = {
+    __proto__: null,
+    event(name, argumentsJSON) {
+      host.dispatchEvent(name, host.parseHostJSON(argumentsJSON));
+    },
+    apiResponse(id, resultJSON, error) {
+      const request = pending.get(id);
+      if (!request) return;
+      pending.delete(id);
+      if (error !== null && error !== undefined) request.reject(new Error(error));
+      else request.resolve(resultJSON === undefined ? undefined : host.parseHostJSON(resultJSON));
+    },
+    // (Without messaging, nothing in this context listens, and it holds no port.)
+    connect: notListening,
+    message() {},
+    disconnect() {},
+    messageResponse() {},
   };
 });

@@ -127,7 +127,8 @@
   // {accepted, pending}.
   // (The answer is a null-prototype object: Swift turns it into JSON, which would call a
   // `toJSON` found on Object.prototype.)
-  host.receiveConnect = function (portId, info, message) {
+  host.deliveries.connect = function (portId, infoJSON, message) {
+    const info = host.parseHostJSON(infoJSON);
     if (!getOwn(info, 'oneTime')) {
       const event = host.events.get('runtime.onConnect');
       if (!event || host.listenersOf(event).length === 0) return { __proto__: null, accepted: false };
@@ -294,30 +295,30 @@
   }
 
   // Swift delivers a message, a disconnect or an answer to one of this context's ports.
-  host.receivePortEvent = function (kind, portId, a, b) {
-    if (kind === 'message') {
-      const state = portsById.get(portId);
-      if (!state || !state.open) return;
-      dispatchPortEvent(state.onMessage, [deserialize(a), state.port]);
-    } else if (kind === 'disconnect') {
-      const state = portsById.get(portId);
-      if (!state || !state.open) return;
-      close(state);
-      const error = a === null || a === undefined ? undefined : a;
-      if (chrome) {
-        host.withLastError(error, () => dispatchPortEvent(state.onDisconnect, [state.port]));
-      } else {
-        if (error !== undefined) state.port.error = new Error(error);
-        dispatchPortEvent(state.onDisconnect, [state.port]);
-      }
-    } else if (kind === 'response') {
-      const request = pendingMessages.get(portId);
-      if (!request) return;
-      pendingMessages.delete(portId);
-      if (b !== null && b !== undefined) request.reject(new Error(b));
-      else if (a === undefined) request.reject(host.noResponse);
-      else request.resolve(deserialize(a));
+  host.deliveries.message = function (portId, text) {
+    const state = portsById.get(portId);
+    if (!state || !state.open) return;
+    dispatchPortEvent(state.onMessage, [deserialize(text), state.port]);
+  };
+  host.deliveries.disconnect = function (portId, error) {
+    const state = portsById.get(portId);
+    if (!state || !state.open) return;
+    close(state);
+    const message = error === null || error === undefined ? undefined : error;
+    if (chrome) {
+      host.withLastError(message, () => dispatchPortEvent(state.onDisconnect, [state.port]));
+    } else {
+      if (message !== undefined) state.port.error = new Error(message);
+      dispatchPortEvent(state.onDisconnect, [state.port]);
     }
+  };
+  host.deliveries.messageResponse = function (portId, text, error) {
+    const request = pendingMessages.get(portId);
+    if (!request) return;
+    pendingMessages.delete(portId);
+    if (error !== null && error !== undefined) request.reject(new Error(error));
+    else if (text === undefined) request.reject(host.noResponse);
+    else request.resolve(deserialize(text));
   };
 
   // ---- runtime.sendMessage's arguments ---------------------------------------------------------------

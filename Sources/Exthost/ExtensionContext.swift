@@ -7,7 +7,7 @@ import JSEngine
 ///
 /// The context runs the host's JavaScript (`js/*.js`) first, which installs `console`, timers and
 /// the `browser`/`chrome` namespaces over a few native calls; Swift then sends it everything
-/// (events, responses, timers) through one function, `receive`, each as a task of its own.
+/// (events, responses, messages) as ``Delivery``s, each a task of its own.
 public final class ExtensionContext {
     /// A number unique among the host's contexts.
     public let id: Int
@@ -33,7 +33,6 @@ public final class ExtensionContext {
     let script: ScriptContext
     /// The host that made the context; it owns the context while it is open.
     private(set) weak var host: ExtensionHost?
-    private var receiver: ScriptValue?
     /// Whether the context was closed (its page went away).
     public private(set) var isClosed = false
 
@@ -66,7 +65,7 @@ public final class ExtensionContext {
     func close(navigated: Bool = false) {
         guard !isClosed else { return }
         isClosed = true
-        receiver = nil
+        entryPoints.removeAll()
         scriptTimers.removeAll()
         microtaskReporter = nil
         if let host {
@@ -152,6 +151,8 @@ public final class ExtensionContext {
         guard !isClosed, let hostObject else { return }
         try modules.load(at: index) { module in
             try script.evaluate(module.source).call([hostObject])
+            // (A module may replace entry points: the messaging module takes channels.)
+            entryPoints.removeAll()
         }
     }
 
@@ -375,16 +376,16 @@ public final class ExtensionContext {
         return succeeded && stop == nil
     }
 
-    /// Calls the context's `receive(kind, a, b, c)` now, as the top-level call of the current task,
-    /// and returns what it returned (`nil` when the context is closed, the call threw, or it
-    /// returned undefined). What the host's JavaScript returns is a null-prototype object of data.
+    /// Calls the entry point of `delivery` now (`host.deliveries.<entryPoint>`, js/00_host.js), as
+    /// the top-level call of the current task, and returns what it returned (`nil` when the
+    /// context is closed, the call threw, or it returned undefined). What the host's JavaScript
+    /// returns is a null-prototype object of data.
     @discardableResult
-    func receive(_ kind: String, _ a: ReceiveArgument = .undefined, _ b: ReceiveArgument = .undefined, _ c: ReceiveArgument = .undefined) -> ScriptValue? {
-        if receiver == nil { receiver = hostFunction("receive", in: "host") }
-        guard !isClosed, let receiver else { return nil }
+    func receive(_ delivery: Delivery) -> ScriptValue? {
+        guard !isClosed, let entryPoint = entryPoint(delivery.entryPoint) else { return nil }
         let (result, stop) = script.runTask { () -> ScriptValue? in
             do {
-                let result = try receiver.call([kindValue(kind), a.value(in: script), b.value(in: script), c.value(in: script)])
+                let result = try entryPoint.call(delivery.arguments(in: script))
                 return result.isUndefined ? nil : result
             } catch let error as ThrownValue {
                 if !script.machine.isStopping { report(error) }
@@ -400,15 +401,16 @@ public final class ExtensionContext {
         return result
     }
 
-    /// The string `kind` as a value of this context, made once per kind (a handful: `port.message`,
-    /// `event`, `timer`, ...), as every delivery passes one.
-    private func kindValue(_ kind: String) -> ScriptValue {
-        if let made = kindValues[kind] { return made }
-        let made = script.string(kind)
-        kindValues[kind] = made
-        return made
+    /// The entry point `name` of `host.deliveries` (loading the host module first), looked up once
+    /// per module loaded.
+    private func entryPoint(_ name: String) -> ScriptValue? {
+        if let found = entryPoints[name] { return found }
+        guard let deliveries = hostFunction("deliveries", in: "host"),
+              let found = try? deliveries.property(name), found.isFunction else { return nil }
+        entryPoints[name] = found
+        return found
     }
-    private var kindValues: [String: ScriptValue] = [:]
+    private var entryPoints: [String: ScriptValue] = [:]
 
     /// Reports a script the machine stopped: `script timeout in background (file:line)`, or the
     /// memory limit. It counts as an uncaught error; the context and the others go on.
@@ -435,19 +437,19 @@ public final class ExtensionContext {
         }
     }
 
-    /// Sends something to the context as a task of its own; `then` gets what `receive` returned
-    /// (`nil` also when the context closed before the task ran).
-    func deliver(_ kind: String, _ a: ReceiveArgument = .undefined, _ b: ReceiveArgument = .undefined, _ c: ReceiveArgument = .undefined, then: ((ScriptValue?) -> Void)? = nil) {
+    /// Sends `delivery` to the context as a task of its own, after a cross-process hop; `then`
+    /// gets what its entry point returned (`nil` also when the context closed before the task ran).
+    func deliver(_ delivery: Delivery, then: ((ScriptValue?) -> Void)? = nil) {
         guard let host else { return }
         host.crossProcess { [weak self] in
-            let result = self?.receive(kind, a, b, c)
+            let result = self?.receive(delivery)
             then?(result)
         }
     }
 
     /// Dispatches the event `name` (`tabs.onUpdated`) with `arguments` as a task of its own.
     func dispatchEvent(_ name: String, _ arguments: [JSONValue]) {
-        deliver("event", .string(name), .string(JSONValue.array(arguments).jsonText))
+        deliver(.event(name: name, arguments: JSONValue.array(arguments).jsonText))
     }
 
     /// Reports `text`, thrown as a plain value (not an Error), as an uncaught exception of this context.
@@ -466,26 +468,6 @@ public final class ExtensionContext {
             _ = try? reportUncaught.call([error.value, script.boolean(false)])
         } else {
             host?.emit(.error, "Uncaught \(error.scriptError.summary)", from: self, location: error.scriptError.location, isUncaught: true)
-        }
-    }
-}
-
-/// A value Swift passes to a context's `receive`.
-enum ReceiveArgument {
-    case undefined
-    case number(Double)
-    case string(String)
-    /// Text as the engine holds it (a message on its way from another context).
-    case text(ScriptString)
-    case null
-
-    func value(in context: ScriptContext) -> ScriptValue {
-        switch self {
-        case .undefined: return context.undefined
-        case .null: return context.null
-        case .number(let number): return context.number(number)
-        case .string(let text): return context.string(text)
-        case .text(let text): return context.string(text)
         }
     }
 }

@@ -19,12 +19,12 @@ struct APIRequest {
 
     /// Resolves the call with `result` (nothing: `undefined`), as a task of its own.
     func respond(_ result: JSONValue? = nil) {
-        context.deliver("response", .number(Double(requestID)), result.map { .string($0.jsonText) } ?? .undefined, .null)
+        context.deliver(.apiResponse(request: requestID, result: result?.jsonText, error: nil))
     }
 
     /// Rejects the call with an error whose message is `message`, as a task of its own.
     func fail(_ message: String) {
-        context.deliver("response", .number(Double(requestID)), .undefined, .string(message))
+        context.deliver(.apiResponse(request: requestID, result: nil, error: message))
     }
 }
 

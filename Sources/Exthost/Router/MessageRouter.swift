@@ -67,12 +67,11 @@ final class MessageRouter {
             + ",\"oneTime\":" + (kind == .oneTime ? "true" : "false") + "}"
         // (A one-time message goes as it is, not as a string inside that JSON: escaping it would
         // cost more than the rest of the delivery.)
-        let messageArgument: ReceiveArgument = message.map { .text($0) } ?? .undefined
         for receiver in receivers {
             let portID = makePortID()
             channel.receivers.append(PortChannel.Receiver(portID: portID, contextID: receiver.id))
             register(portID, of: channel, contextID: receiver.id)
-            receiver.deliver("port.connect", .number(Double(portID)), .string(infoText), messageArgument) { [weak self] result in
+            receiver.deliver(.connect(port: portID, info: infoText, message: message)) { [weak self] result in
                 self?.decide(channelID: channel.id, portID: portID, result: result)
             }
         }
@@ -131,17 +130,17 @@ final class MessageRouter {
         if !channel.anyAccepted {
             failOpener(channelID: channel.id)
         } else if channel.kind == .oneTime, !channel.anyReceiverOpen {
-            closeOpener(channel, deliver: "port.response", .undefined, .null)
+            closeOpener(channel) { .messageResponse(port: $0, text: nil, error: nil) }
         } else if channel.kind == .port, !channel.anyLiveReceiver {
-            closeOpener(channel, deliver: "port.disconnect", .null)
+            closeOpener(channel) { .disconnect(port: $0, error: nil) }
         }
     }
 
     private func failOpener(channelID: Int) {
         guard let channel = channels[channelID], channel.openerOpen else { return }
         switch channel.kind {
-        case .port: closeOpener(channel, deliver: "port.disconnect", .string(texts.noReceiver))
-        case .oneTime: closeOpener(channel, deliver: "port.response", .undefined, .string(texts.noReceiver))
+        case .port: closeOpener(channel) { [texts] in .disconnect(port: $0, error: texts.noReceiver) }
+        case .oneTime: closeOpener(channel) { [texts] in .messageResponse(port: $0, text: nil, error: texts.noReceiver) }
         }
         forgetIfFinished(channel)
     }
@@ -155,10 +154,10 @@ final class MessageRouter {
         guard let channel = ownChannel(of: portID, context) else { return }
         if portID == channel.openerPortID {
             for receiver in channel.receivers where receiver.open && (!receiver.decided || receiver.accepted) {
-                deliver(to: receiver.contextID, "port.message", .number(Double(receiver.portID)), .text(text))
+                deliver(.message(port: receiver.portID, text: text), to: receiver.contextID)
             }
         } else if channel.openerOpen {
-            deliverToOpener(channel, "port.message", .text(text))
+            deliver(.message(port: channel.openerPortID, text: text), to: channel.openerContextID)
         }
     }
 
@@ -167,7 +166,7 @@ final class MessageRouter {
     func respond(from context: ExtensionContext, portID: Int, text: ScriptString?, error: String?) {
         guard let channel = ownChannel(of: portID, context), let index = channel.receiverIndex(portID) else { return }
         if channel.openerOpen {
-            closeOpener(channel, deliver: "port.response", text.map(ReceiveArgument.text) ?? .undefined, error.map(ReceiveArgument.string) ?? .null)
+            closeOpener(channel) { .messageResponse(port: $0, text: text, error: error) }
         }
         closeReceiver(channel, index)
         settle(channel)
@@ -223,7 +222,7 @@ final class MessageRouter {
         let closesOpener = flavor == .firefox || !unloaded
         let lastReceiverGone = channel.allDecided && !channel.anyLiveReceiver
         guard closesOpener || lastReceiverGone, channel.openerOpen else { return }
-        closeOpener(channel, deliver: "port.disconnect", error.map(ReceiveArgument.string) ?? .null)
+        closeOpener(channel) { .disconnect(port: $0, error: error) }
         if flavor == .firefox {
             closeReceivers(of: channel, error: nil)
         }
@@ -236,16 +235,17 @@ final class MessageRouter {
             closeReceiver(channel, index)
             let receiver = channel.receivers[index]
             if receiver.accepted || !receiver.decided {
-                deliver(to: receiver.contextID, "port.disconnect", .number(Double(receiver.portID)), error.map(ReceiveArgument.string) ?? .null)
+                deliver(.disconnect(port: receiver.portID, error: error), to: receiver.contextID)
             }
         }
     }
 
-    /// Closes the opener's port and delivers its last event (`port.disconnect` or `port.response`).
-    private func closeOpener(_ channel: PortChannel, deliver kind: String, _ b: ReceiveArgument, _ c: ReceiveArgument = .undefined) {
+    /// Closes the opener's port and delivers its last event (a disconnect or a one-time message's
+    /// response), made for the opener's port id.
+    private func closeOpener(_ channel: PortChannel, last: (Int) -> Delivery) {
         channel.openerOpen = false
         unregister(channel.openerPortID)
-        deliverToOpener(channel, kind, b, c)
+        deliver(last(channel.openerPortID), to: channel.openerContextID)
     }
 
     private func closeReceiver(_ channel: PortChannel, _ index: Int) {
@@ -254,13 +254,9 @@ final class MessageRouter {
         unregister(channel.receivers[index].portID)
     }
 
-    private func deliverToOpener(_ channel: PortChannel, _ kind: String, _ b: ReceiveArgument = .undefined, _ c: ReceiveArgument = .undefined) {
-        deliver(to: channel.openerContextID, kind, .number(Double(channel.openerPortID)), b, c)
-    }
-
     /// Delivers to a context by id, as a task; a context that has gone away gets nothing.
-    private func deliver(to contextID: Int, _ kind: String, _ a: ReceiveArgument, _ b: ReceiveArgument = .undefined, _ c: ReceiveArgument = .undefined) {
-        host?.context(contextID)?.deliver(kind, a, b, c)
+    private func deliver(_ delivery: Delivery, to contextID: Int) {
+        host?.context(contextID)?.deliver(delivery)
     }
 
     // MARK: - Ports

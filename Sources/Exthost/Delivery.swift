@@ -1,0 +1,56 @@
+import JSEngine
+
+/// What Swift sends a context. Each is a task of its own, a call of the entry point of the host's
+/// JavaScript named for it (`host.deliveries.<entryPoint>` in js/00_host.js), with typed arguments:
+/// numbers are ids, texts are JSON or serialized messages (as the engine holds them on their way
+/// from another context).
+enum Delivery {
+    /// The event `name` of a namespace (`tabs.onUpdated`), its arguments as a JSON array.
+    case event(name: String, arguments: String)
+    /// The answer to the context's API request `request`: its result as JSON (none: `undefined`),
+    /// or the error message the request failed with.
+    case apiResponse(request: Int, result: String?, error: String?)
+    /// A channel offered to the context on its new port `port`: `info` is the JSON
+    /// `{"name", "sender", "oneTime"}`, `message` a one-time message's serialized text. The entry
+    /// point answers `{accepted, pending}` (a null-prototype object of booleans).
+    case connect(port: Int, info: String, message: ScriptString?)
+    /// A message, serialized, arriving on `port`.
+    case message(port: Int, text: ScriptString)
+    /// The other end of `port` closed it; `error` is the browser's text when the channel failed.
+    case disconnect(port: Int, error: String?)
+    /// The answer to the one-time message sent on `port`: its serialized text, or an error
+    /// message; neither when every receiver went away without answering.
+    case messageResponse(port: Int, text: ScriptString?, error: String?)
+
+    /// The name of the entry point in `host.deliveries`.
+    var entryPoint: String {
+        switch self {
+        case .event: "event"
+        case .apiResponse: "apiResponse"
+        case .connect: "connect"
+        case .message: "message"
+        case .disconnect: "disconnect"
+        case .messageResponse: "messageResponse"
+        }
+    }
+
+    /// The entry point's arguments, as values of `context`.
+    func arguments(in context: ScriptContext) -> [ScriptValue] {
+        func optional(_ text: String?) -> ScriptValue { text.map(context.string) ?? context.null }
+        func optional(_ text: ScriptString?) -> ScriptValue { text.map(context.string) ?? context.undefined }
+        switch self {
+        case .event(let name, let arguments):
+            return [context.string(name), context.string(arguments)]
+        case .apiResponse(let request, let result, let error):
+            return [context.number(Double(request)), result.map(context.string) ?? context.undefined, optional(error)]
+        case .connect(let port, let info, let message):
+            return [context.number(Double(port)), context.string(info), optional(message)]
+        case .message(let port, let text):
+            return [context.number(Double(port)), context.string(text)]
+        case .disconnect(let port, let error):
+            return [context.number(Double(port)), optional(error)]
+        case .messageResponse(let port, let text, let error):
+            return [context.number(Double(port)), optional(text), optional(error)]
+        }
+    }
+}
