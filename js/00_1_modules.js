@@ -24,7 +24,8 @@
   const weakMapGet = intrinsics['WeakMap.prototype.get'];
   const weakMapSet = intrinsics['WeakMap.prototype.set'];
   const global = host.global;
-  const loadModule = host.native.loadModule;
+  // (The engine's natives are made on first use: a context that loads no module makes none.)
+  const loadModule = (name) => host.native.engine.loadModule(name);
 
   // Loads the module `name` (and those it needs) unless it is loaded.
   host.load = function (name) {

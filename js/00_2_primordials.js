@@ -204,7 +204,7 @@
   // The target of a Proxy, or undefined for any other value, from a native: no trap runs, and a
   // revoked Proxy still has its target. (The global object, which JavaScriptCore reaches through
   // a proxy of its own, is no Proxy.)
-  const nativeProxyTarget = host.native.proxyTarget;
+  const nativeProxyTarget = host.native.engine.proxyTarget;
   const globalObject = host.global;
   const proxyTargetOf = (value) => {
     if (value === null || (typeof value !== 'object' && typeof value !== 'function') || value === globalObject) return undefined;

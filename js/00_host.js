@@ -5,7 +5,7 @@
   'use strict';
   const {
     ObjectDefineProperty, ReflectApply, JSONParse, SafeMap, SafeWeakMap, StringPrototypeIncludes, ObjectKeys, Error, TypeError,
-    getOwn, hasOwn, listPush, listCopy, listIncludes, listIndexOf, listRemoveAt, dataDescriptor, newSafePromise,
+    hasOwn, listPush, listCopy, listIncludes, listIndexOf, listRemoveAt, dataDescriptor, newSafePromise,
     stringifyData, safeString, isProxy, SymbolToStringTag,
   } = host.primordials;
   const native = host.native;
@@ -15,11 +15,11 @@
   host.reportUncaught = function (error, inPromise) {
     let text;
     try {
-      text = native.describeUncaught(error, !!inPromise);
+      text = native.format.describeUncaught(error, !!inPromise);
     } catch (e) {
       text = host.flavor === 'chrome' ? 'Uncaught (an error that cannot be shown)' : "uncaught exception: unknown (can't convert to string)";
     }
-    native.uncaught(text, host.errorLocation(error));
+    native.console.uncaught(text, host.errorLocation(error));
   };
 
   // `file:line:column` of an error (JavaScriptCore's own `sourceURL`, `line` and `column` data
@@ -135,11 +135,11 @@
     if (host.flavor === 'chrome') {
       let text;
       try {
-        text = native.describeListenerError(error);
+        text = native.format.describeListenerError(error);
       } catch (e) {
         text = 'Error';
       }
-      native.listenerError('Error in event handler: ' + text, host.errorLocation(error));
+      native.console.listenerError('Error in event handler: ' + text, host.errorLocation(error));
     } else {
       host.reportUncaught(error, false);
     }
@@ -155,15 +155,13 @@
     const id = nextRequest++;
     return newSafePromise((resolve, reject) => {
       pending.set(id, { __proto__: null, resolve, reject });
-      native.request(method, stringifyData(args), id);
+      native.api.request(method, stringifyData(args), id);
     });
   };
 
   // A synchronous API call into Swift: returns its result, or throws its error.
   host.call = function (method, args) {
-    const result = native.call(method, stringifyData(args));
-    if (result !== null && typeof result === 'object' && hasOwn(result, 'error')) throw new Error(result.error);
-    return result === null || typeof result !== 'object' ? result : getOwn(result, 'value');
+    return native.api.call(method, stringifyData(args));
   };
 
   // ---- Delivery from Swift -----------------------------------------------------------------------

@@ -128,7 +128,7 @@
   const primordials = host.primordials;
   const G = host.global;
   const FIREFOX = host.flavor === 'firefox';
-  const nativeNow = host.native.monotonicNow;
+  const nativeNow = host.native.clock.monotonicNow;
 
   // This module runs in the host's own realm (Sources/Exthost/HostRealm.swift) and shows the
   // values of every extension context. Most of what it tells about a value works in any realm

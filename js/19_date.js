@@ -15,7 +15,7 @@
   // (The engine's Date and its prototype, as they were before any extension script ran.)
   const RealDate = intrinsics['Date'];
   const RealDatePrototype = intrinsics['Date.prototype'];
-  const now = () => native.wallNow();
+  const now = () => native.clock.wallNow();
   function Date(...args) {
     if (!new.target) return ReflectApply(dateToString, new RealDate(now()), []);
     return args.length === 0 ? new RealDate(now()) : ReflectConstruct(RealDate, args);
@@ -23,7 +23,7 @@
   ObjectSetPrototypeOf(Date, RealDate);
   ReflectDefineProperty(Date, 'prototype', dataDescriptor(RealDatePrototype, false, false, false));
   ReflectDefineProperty(RealDatePrototype, 'constructor', dataDescriptor(Date, true, false, true));
-  ReflectDefineProperty(Date, 'now', dataDescriptor(function now() { return MathFloor(native.wallNow()); }, true, false, true));
+  ReflectDefineProperty(Date, 'now', dataDescriptor(function now() { return MathFloor(native.clock.wallNow()); }, true, false, true));
   ReflectDefineProperty(Date, 'name', dataDescriptor('Date', false, false, true));
   ReflectDefineProperty(Date, 'length', dataDescriptor(7, false, false, true));
   ReflectDefineProperty(global, 'Date', dataDescriptor(Date, true, false, true));

@@ -70,7 +70,7 @@
   }
   define('top', () => (info.isTop ? global : host.frameWindow('top')));
   define('parent', () => (info.isTop ? global : host.frameWindow('parent')));
-  const childCount = host.native.call('frame.count', '[]');
+  const childCount = host.native.api.call('frame.count', '[]');
   define('length', () => childCount);
   // `frames[i]` (and `window[i]`): the window of the frame's i-th child frame.
   for (let index = 0; index < childCount; index++) {
@@ -82,7 +82,7 @@
   // cross-origin (or other-world) window shows. The same frame is always the same object.
   const windows = new SafeMap();
   host.frameWindow = function (relation) {
-    const answer = host.native.call('frame.window', stringifyData([relation]));
+    const answer = host.native.api.call('frame.window', stringifyData([relation]));
     if (answer === null || answer === undefined) return StringPrototypeStartsWith(relation, 'child:') ? undefined : global;
     if (typeof answer === 'object' && getOwn(answer, 'global')) return getOwn(answer, 'global');
     const target = nullCopy(answer);

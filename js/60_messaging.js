@@ -34,7 +34,7 @@
       if (arguments.length < 1 && chrome) {
         throw new TypeError('Error in invocation of runtime.Port.postMessage(any message): No matching signature.');
       }
-      native.postMessage(state.id, serialize(message));
+      native.port.post(state.id, serialize(message));
     }
 
     disconnect() {
@@ -42,7 +42,7 @@
       if (!state) throw new TypeError('Illegal invocation');
       if (!state.open) return;
       close(state);
-      native.disconnectPort(state.id);
+      native.port.disconnect(state.id);
     }
   }
   ObjectDefineProperty(Port.prototype, SymbolToStringTag, dataDescriptor('Port', false, false, true));
@@ -99,7 +99,7 @@
   // ---- Opening ---------------------------------------------------------------------------------------
   // `target` is a null-prototype object: { target: 'extension' | 'tab', extensionId, tabId, ... }.
   function openPort(target, name) {
-    const id = native.openChannel(target, name, undefined);
+    const id = native.port.open(target, name, undefined);
     return makePort(id, name, undefined);
   }
 
@@ -116,7 +116,7 @@
     }
     const text = result.text;
     return newSafePromise((resolve, reject) => {
-      const id = native.openChannel(target, '', text);
+      const id = native.port.open(target, '', text);
       pendingMessages.set(id, { __proto__: null, resolve, reject });
     });
   }
@@ -202,7 +202,7 @@
   }
   function firefoxMessageOf(error) {
     if (error === null || typeof error !== 'object' || isProxy(error)) return undefined;
-    if (!isNativeError(error) && native.builtinClass(error) !== 'Object') return undefined;
+    if (!isNativeError(error) && native.format.builtinClass(error) !== 'Object') return undefined;
     const message = getOwnData(error, 'message');
     return typeof message === 'string' && message !== '' ? message : undefined;
   }
@@ -231,7 +231,7 @@
         return;
       }
       settled = true;
-      native.respond(portId, text, error);
+      native.port.respond(portId, text, error);
     };
     const respond = function (response) {
         if (settled || closed || heldAnswer) return;

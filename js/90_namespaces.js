@@ -77,7 +77,7 @@
       lastError = previous;
       lastErrorRead = previousRead;
       if (lastError === noLastError) showLastError(false);
-      if (unread) host.native.consoleMessage('error', host.flavor === 'chrome' ? 'Unchecked runtime.lastError: ' + message : 'Unchecked lastError value: Error: ' + message);
+      if (unread) host.native.console.message('error', host.flavor === 'chrome' ? 'Unchecked runtime.lastError: ' + message : 'Unchecked lastError value: Error: ' + message);
     }
   };
 

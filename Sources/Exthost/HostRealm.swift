@@ -31,10 +31,16 @@ final class HostRealm {
         script.disableEval(message: "exthost's own realm runs no code it is given.")
         modules = LoadedModules(HostModule.hostRealmModules(flavor: flavor))
         hostObject = script.object(prototype: nil)
+        // (The groups of natives a context's modules have that the realm's modules use too:
+        // ExtensionContext+Natives.swift.)
         let native = script.object(prototype: nil)
+        let engine = script.object(prototype: nil)
+        let clock = script.object(prototype: nil)
         do {
-            try native.setFunction("proxyTarget") { call in call.argument(0).proxyTarget.map { .value($0) } ?? .undefined }
-            try native.setFunction("monotonicNow") { _ in .number(now()) }
+            try engine.setFunction("proxyTarget") { call in call.argument(0).proxyTarget.map { .value($0) } ?? .undefined }
+            try clock.setFunction("monotonicNow") { _ in .number(now()) }
+            try native.setProperty("engine", engine)
+            try native.setProperty("clock", clock)
             try hostObject.setProperty("native", native)
             try hostObject.setProperty("global", script.global)
             try hostObject.setProperty("kind", script.string("host"))

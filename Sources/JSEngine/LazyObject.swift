@@ -30,12 +30,14 @@ public enum LazyObject {
     ///     call; it defines the members (it may run scripts).
     ///   - target: for a function, the function that calls go to (nil: the call does nothing and
     ///     returns undefined).
-    public static func make(_ kind: Kind, in context: ScriptContext, fill: @escaping () -> Void, target: @escaping () -> ScriptValue? = { nil }) -> ScriptValue {
+    ///   - prototype: for an object, whether its prototype is `Object.prototype` (else it has none,
+    ///     as the host's own objects).
+    public static func make(_ kind: Kind, in context: ScriptContext, prototype: Bool = true, fill: @escaping () -> Void, target: @escaping () -> ScriptValue? = { nil }) -> ScriptValue {
         let box = Box(fill: fill, target: target, context: context)
         switch kind {
         case .object:
             let object = JSObjectMake(context.ref, objectClass, Unmanaged.passRetained(box).toOpaque())!
-            JSObjectSetPrototype(context.ref, object, context.objectPrototype)
+            JSObjectSetPrototype(context.ref, object, prototype ? context.objectPrototype : JSValueMakeNull(context.ref))
             box.armed = true
             return ScriptValue(object, in: context)
         case .function(let name, let length):

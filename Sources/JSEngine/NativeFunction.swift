@@ -189,6 +189,31 @@ public struct NativeCall {
         return Int(number)
     }
 
+    /// Argument `index` as a string, or a `TypeError` naming the native and the argument when it
+    /// is not a string. The host's own JavaScript never passes anything else.
+    public func requiredString(_ index: Int, _ function: String, _ what: String) throws(NativeArgumentError) -> String {
+        guard let value = raw(index), JSValueIsString(context.ref, value) else {
+            throw NativeArgumentError("\(function): argument \(index + 1) (\(what)) must be a string.")
+        }
+        return string(index)
+    }
+
+    /// Argument `index` as a string, `nil` when it is missing, `undefined` or `null`, or a
+    /// `TypeError` naming the native and the argument when it is anything else.
+    public func optionalString(_ index: Int, _ function: String, _ what: String) throws(NativeArgumentError) -> String? {
+        guard let value = raw(index), !JSValueIsUndefined(context.ref, value), !JSValueIsNull(context.ref, value) else { return nil }
+        return try requiredString(index, function, what)
+    }
+
+    /// Argument `index` as a boolean, or a `TypeError` naming the native and the argument when it
+    /// is not one.
+    public func requiredBoolean(_ index: Int, _ function: String, _ what: String) throws(NativeArgumentError) -> Bool {
+        guard let value = raw(index), JSValueIsBoolean(context.ref, value) else {
+            throw NativeArgumentError("\(function): argument \(index + 1) (\(what)) must be a boolean.")
+        }
+        return JSValueToBoolean(context.ref, value)
+    }
+
     /// The own data member `key` of argument `index` (an object the host's JavaScript made, with
     /// no prototype): nil when the argument is not an object or the member is `undefined`.
     public func member(_ index: Int, _ key: String) -> ScriptValue? {

@@ -46,10 +46,14 @@ extension NativeCall {
         return ScriptString(adopting: text)
     }
 
-    /// Argument `index` as the engine's string, or `nil` when it is missing, `undefined` or `null`.
-    public func optionalScriptString(_ index: Int) -> ScriptString? {
+    /// Argument `index` as the engine's string, or `nil` when it is missing, `undefined` or
+    /// `null`; a `TypeError` naming the native and the argument when it is anything else.
+    public func optionalScriptString(_ index: Int, _ function: String, _ what: String) throws(NativeArgumentError) -> ScriptString? {
         guard index < count, let arguments, let value = arguments[index],
               !JSValueIsUndefined(context.ref, value), !JSValueIsNull(context.ref, value) else { return nil }
+        guard JSValueIsString(context.ref, value) else {
+            throw NativeArgumentError("\(function): argument \(index + 1) (\(what)) must be a string.")
+        }
         return scriptString(index)
     }
 }

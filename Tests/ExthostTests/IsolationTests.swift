@@ -13,11 +13,11 @@ struct IsolationTests {
 
     /// Walks every object reachable from the global (own properties, getters' results, prototypes,
     /// function properties) and reports any that looks like the host's: one holding `native`,
-    /// `receive` or `reportUncaught`, or a function named like a native.
+    /// `deliveries` or `reportUncaught`, or a function named like a native.
     static let reachabilityProbe = """
         function findHost(label) {
-          const nativeNames = ['openChannel', 'postMessage', 'disconnectPort', 'respond', 'startTimer', 'cancelTimer', 'consoleMessage', 'uncaught', 'listenerError', 'request', 'call', 'monotonicNow', 'wallNow', 'loadModule', 'proxyTarget'];
-          const hostKeys = ['native', 'receive', 'reportUncaught', 'receiveConnect', 'timerCallbacks', 'parseHostJSON', 'lazyGlobals', 'implementations', 'builtins', 'primordials', 'consoleFormat'];
+          const nativeNames = ['open', 'post', 'disconnect', 'respond', 'message', 'uncaught', 'listenerError', 'request', 'call', 'monotonicNow', 'wallNow', 'loadModule', 'proxyTarget', 'describeUncaught', 'describeListenerError', 'builtinClass'];
+          const hostKeys = ['native', 'deliveries', 'reportUncaught', 'parseHostJSON', 'lazyGlobals', 'implementations', 'builtins', 'primordials', 'consoleFormat', 'engine', 'clock'];
           const hasOwn = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
           const seen = new Set();
           const queue = [[globalThis, 'globalThis']];

@@ -30,9 +30,9 @@ enum URLAPI {
         }
     }
 
-    /// `{"value": parts}`, or `{"value": null}`, as `host.call` expects.
+    /// The URL's parts, or `null` for a URL that does not parse.
     private static func answer(_ url: WebURL?) -> Result<NativeResult, APIError> {
-        .success(.json(JSONValue.object([("value", url.map(parts) ?? .null)]).jsonText))
+        .success(.json((url.map(parts) ?? .null).jsonText))
     }
 
     /// The `URL` interface's attributes of `url`.

@@ -1,0 +1,158 @@
+import JSEngine
+
+/// The natives: the only calls the host's JavaScript in a context makes into Swift, as
+/// `host.native.<group>.<name>(...)`, grouped by concern. Each group is made on its first use (a
+/// context that never opens a port never makes the port natives). Each native is bound to its
+/// context (weakly: one outliving its context does nothing), can name only what the context owns
+/// (its own ports, the API functions its kind of context has), and checks its arguments: anything
+/// the host's own JavaScript would never pass is a `TypeError` naming the native and the argument.
+/// One result convention: a native returns its result, or throws.
+enum NativeGroup: String, CaseIterable {
+    /// `message(level, text)`, `uncaught(text, location)`, `listenerError(text, location)`: lines
+    /// of the context's console.
+    case console
+    /// `describeUncaught(value, inPromise)`, `describeListenerError(value)`, `builtinClass(value)`:
+    /// texts of the host realm's format module (js/10_format.js) for a value of the context.
+    case format
+    /// `loadModule(name)`, `proxyTarget(value)`: the host's modules, and what JavaScript cannot tell.
+    case engine
+    /// `monotonicNow()`, `wallNow()`: the loop's clock, in milliseconds.
+    case clock
+    /// `request(method, argumentsJSON, id)` (answered later by an `apiResponse` delivery) and
+    /// `call(method, argumentsJSON)` (answered now): the Swift side of the namespaces (``ExtensionAPI``).
+    case api
+    /// `open(target, name, message)`, `post(port, text)`, `disconnect(port)`, `respond(port, text,
+    /// error)`: the context's side of the message channels (``MessageRouter``).
+    case port
+}
+
+extension ExtensionContext {
+    /// Defines every group on `native`, each made on first use.
+    func installNativeFunctions(on native: ScriptValue) {
+        for group in NativeGroup.allCases {
+            let object = LazyObject.make(.object, in: script, prototype: false) { [weak self] in
+                guard let self, let hostObject, let object = try? hostObject.property("native").property(group.rawValue) else { return }
+                defineNatives(of: group, on: object)
+            }
+            try? native.setProperty(group.rawValue, object)
+        }
+    }
+
+    private func defineNatives(of group: NativeGroup, on object: ScriptValue) {
+        func define(_ name: String, _ body: @escaping (ExtensionContext, ExtensionHost, NativeCall) throws -> NativeResult) {
+            try? object.setFunction(name) { [weak self] call in
+                guard let self, !isClosed, let host else { return .undefined }
+                return try body(self, host, call)
+            }
+        }
+        let prefix = group.rawValue + "."
+        switch group {
+        case .console:
+            define("message") { context, host, call in
+                let level = try call.requiredString(0, prefix + "message", "level")
+                guard let consoleLevel = ConsoleLevel(rawValue: level) else {
+                    throw NativeArgumentError("console.message: argument 1 (level) must be a console level, not \(level).")
+                }
+                host.emit(consoleLevel, try call.requiredString(1, prefix + "message", "text"), from: context)
+                return .undefined
+            }
+            for name in ["uncaught", "listenerError"] {
+                define(name) { context, host, call in
+                    let text = try call.requiredString(0, prefix + name, "text")
+                    host.emit(.error, text, from: context, location: try call.optionalString(1, prefix + name, "location"), isUncaught: true)
+                    return .undefined
+                }
+            }
+        case .format:
+            // (The caller has its own text for a value that could not be described.)
+            for name in ["describeUncaught", "describeListenerError", "builtinClass"] {
+                define(name) { context, _, call in
+                    var arguments = [call.argument(0)]
+                    if name == "describeUncaught" { arguments.append(context.script.boolean(try call.requiredBoolean(1, prefix + name, "inPromise"))) }
+                    guard let text = context.describe(name, arguments) else {
+                        throw ScriptError(name: "Error", message: "exthost could not describe the value")
+                    }
+                    return .string(text)
+                }
+            }
+        case .engine:
+            define("loadModule") { context, _, call in
+                let name = try call.requiredString(0, prefix + "loadModule", "module name")
+                guard try context.loadModule(named: name) else {
+                    throw NativeArgumentError("engine.loadModule: this context has no module \(name).")
+                }
+                return .undefined
+            }
+            // The target of a Proxy (the host's JavaScript cannot tell a Proxy from its target), else undefined.
+            define("proxyTarget") { _, _, call in
+                call.argument(0).proxyTarget.map { .value($0) } ?? .undefined
+            }
+        case .clock:
+            define("monotonicNow") { _, host, _ in .number(host.loop.now) }
+            define("wallNow") { _, host, _ in .number(host.loop.epoch + host.loop.now) }
+        case .api:
+            define("request") { context, host, call in
+                let method = try call.requiredString(0, prefix + "request", "method")
+                let arguments = try Self.apiArguments(call, 1, prefix + "request")
+                let requestID = try call.requiredInteger(2, prefix + "request", "request id")
+                host.api.request(APIRequest(method: method, arguments: arguments, context: context, requestID: requestID), in: host)
+                return .undefined
+            }
+            define("call") { context, host, call in
+                let method = try call.requiredString(0, prefix + "call", "method")
+                let arguments = try Self.apiArguments(call, 1, prefix + "call")
+                switch host.api.call(method, arguments: arguments, from: context, in: host) {
+                case .success(let result): return result
+                case .failure(let error): throw ScriptError(name: "Error", message: error.message)
+                }
+            }
+        case .port:
+            // open(target, name, message): a port named `name` (a string, or null as Firefox names
+            // some) when `message` is undefined, else a one-time message; `target` as
+            // MessageTarget reads it. Returns the opener's port id.
+            define("open") { context, host, call in
+                guard let target = MessageTarget(call, argument: 0) else {
+                    throw NativeArgumentError("port.open: argument 1 (target) is not a message target.")
+                }
+                let name = try call.optionalString(1, prefix + "open", "name")
+                let message = try call.optionalScriptString(2, prefix + "open", "message")
+                do {
+                    let portID = try host.router.open(
+                        from: context, to: target, name: name.map(JSONValue.string) ?? .null,
+                        kind: message == nil ? .port : .oneTime, message: message)
+                    return .number(Double(portID))
+                } catch {
+                    throw NativeArgumentError((error as? RouterError)?.message ?? "\(error)")
+                }
+            }
+            define("post") { context, host, call in
+                let portID = try call.requiredInteger(0, prefix + "post", "port id")
+                guard let text = try call.optionalScriptString(1, prefix + "post", "message text") else {
+                    throw NativeArgumentError("port.post: argument 2 (message text) must be a string.")
+                }
+                host.router.post(from: context, portID: portID, text)
+                return .undefined
+            }
+            define("disconnect") { context, host, call in
+                host.router.disconnect(from: context, portID: try call.requiredInteger(0, prefix + "disconnect", "port id"))
+                return .undefined
+            }
+            define("respond") { context, host, call in
+                let portID = try call.requiredInteger(0, prefix + "respond", "port id")
+                let text = try call.optionalScriptString(1, prefix + "respond", "message text")
+                let error = try call.optionalString(2, prefix + "respond", "error")
+                host.router.respond(from: context, portID: portID, text: text, error: error)
+                return .undefined
+            }
+        }
+    }
+
+    /// Argument `index` of an API native: the JSON text of the call's arguments, an array.
+    private static func apiArguments(_ call: NativeCall, _ index: Int, _ function: String) throws -> JSONValue {
+        let text = try call.requiredString(index, function, "arguments JSON")
+        guard let arguments = JSONValue.parse(text), case .array = arguments else {
+            throw NativeArgumentError("\(function): argument \(index + 1) (arguments JSON) must be the JSON text of an array.")
+        }
+        return arguments
+    }
+}
