@@ -56,4 +56,36 @@ import Testing
         #expect(!Glob("a.c", flavor: .firefox).matches("abc"))
         #expect(Glob("(x)*[y]", flavor: .firefox).matches("(x)zz[y]"))
     }
+
+    /// Every string of `alphabet` up to `length` characters.
+    static func words(_ alphabet: [Unicode.Scalar], upTo length: Int) -> [[Unicode.Scalar]] {
+        var all: [[Unicode.Scalar]] = [[]]
+        var last: [[Unicode.Scalar]] = [[]]
+        for _ in 0..<length {
+            last = last.flatMap { word in alphabet.map { word + [$0] } }
+            all += last
+        }
+        return all
+    }
+
+    /// A Chromium pattern read once (as a match pattern's path is) answers as Chromium's search does,
+    /// for every pattern of up to 5 characters of `a b * ? \` and every string of up to 5 of `a b ? \`.
+    @Test func aChromiumPatternReadOnceAnswersAsTheSearch() {
+        let patterns = Self.words(["a", "b", "*", "?", "\\"], upTo: 4)
+        let strings = Self.words(["a", "b", "?", "\\"], upTo: 4)
+        var compared = 0
+        for pattern in patterns {
+            guard let compiled = Glob.ChromiumPattern(pattern) else {
+                // (Only a last run ending in a lone backslash is left to the search.)
+                #expect(pattern.last == "\\", "\(String(String.UnicodeScalarView(pattern)))")
+                continue
+            }
+            for string in strings where compiled.matches(string) != Glob.chromiumMatches(string, pattern: pattern) {
+                Issue.record("pattern \(String(String.UnicodeScalarView(pattern))) string \(String(String.UnicodeScalarView(string)))")
+                return
+            }
+            compared += strings.count
+        }
+        #expect(compared > 200_000)
+    }
 }

@@ -56,8 +56,67 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         return true
     }
 
+    /// A Chromium pattern read once, for matching many strings (a match pattern's path against every
+    /// tab): its literal runs, each with how far from the last one it may start and its
+    /// Knuth-Morris-Pratt table. ``chromiumMatches(_:pattern:)``'s search then reduces to finding each
+    /// run in turn and, for the last one (which must end the string), comparing the string's end:
+    /// Chromium reads a run followed by a wildcard the same way at every attempt, and the last run
+    /// too unless it ends in a lone `\` (which makes the next attempt read its first `\` literally;
+    /// such a pattern is matched the long way). The answers are the same: `GlobTests` compares the two.
+    struct ChromiumPattern: Sendable, Hashable {
+        struct Step: Sendable, Hashable {
+            /// How many characters before the run the wildcards before it may match (-1: any number).
+            let maximumDistance: Int
+            let literal: [Unicode.Scalar]
+            /// Whether a wildcard follows the run (else it ends the pattern and must end the string).
+            let endsAtWildcard: Bool
+            let failure: [Int]
+        }
+        let steps: [Step]
+
+        /// The pattern's steps, or nil when its last run ends in a lone `\` (match it with
+        /// ``Glob/chromiumMatches(_:pattern:)``).
+        init?(_ pattern: [Unicode.Scalar]) {
+            var steps: [Step] = []
+            var index = 0
+            repeat {
+                let distance = Glob.chromiumEatWildcards(pattern, at: &index)
+                let run = ChromiumRun(pattern, from: index, startingEscaped: false)
+                steps.append(Step(maximumDistance: distance, literal: run.literal, endsAtWildcard: run.endsAtWildcard,
+                                  failure: Glob.kmpFailure(run.literal)))
+                guard run.endsAtWildcard else {
+                    if run.endsEscaped { return nil }
+                    break
+                }
+                index = run.end
+            } while index != pattern.count
+            self.steps = steps
+        }
+
+        /// Whether `string` matches, as ``Glob/chromiumMatches(_:pattern:)`` answers.
+        func matches(_ string: [Unicode.Scalar]) -> Bool {
+            var stringIndex = 0
+            for step in steps {
+                if step.endsAtWildcard {
+                    let limit = step.maximumDistance < 0 ? string.count : stringIndex + step.maximumDistance
+                    guard let start = Glob.firstOccurrence(of: step.literal, failure: step.failure, in: string,
+                                                           from: stringIndex, startingNoLaterThan: limit)
+                    else { return false }
+                    stringIndex = start + step.literal.count
+                } else {
+                    // The last run: Chromium tries each start in turn, and the only one that can end the
+                    // string is the string's length minus the run's.
+                    let start = string.count - step.literal.count
+                    guard start >= stringIndex, step.maximumDistance < 0 || start - stringIndex <= step.maximumDistance else { return false }
+                    return string[start...].elementsEqual(step.literal)
+                }
+            }
+            return true
+        }
+    }
+
     /// Skips a run of `*` and `?`; returns how many characters the run may match, or -1 for any number.
-    private static func chromiumEatWildcards(_ pattern: [Unicode.Scalar], at index: inout Int) -> Int {
+    fileprivate static func chromiumEatWildcards(_ pattern: [Unicode.Scalar], at index: inout Int) -> Int {
         var questionMarks = 0
         var hasAsterisk = false
         while index < pattern.count {
@@ -145,7 +204,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// A literal run of a Chromium pattern, read from `start` up to the next unescaped wildcard or the end.
-    private struct ChromiumRun {
+    fileprivate struct ChromiumRun {
         /// Where the run starts in the pattern.
         let start: Int
         /// The characters it matches, escapes removed.
@@ -187,8 +246,14 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     static func firstOccurrence(
         of literal: [Unicode.Scalar], in string: [Unicode.Scalar], from: Int, startingNoLaterThan limit: Int
     ) -> Int? {
+        firstOccurrence(of: literal, failure: kmpFailure(literal), in: string, from: from, startingNoLaterThan: limit)
+    }
+
+    /// ``firstOccurrence(of:in:from:startingNoLaterThan:)`` with the literal's failure function made already.
+    static func firstOccurrence(
+        of literal: [Unicode.Scalar], failure: [Int], in string: [Unicode.Scalar], from: Int, startingNoLaterThan limit: Int
+    ) -> Int? {
         if literal.isEmpty { return from <= min(limit, string.count) ? from : nil }
-        let failure = kmpFailure(literal)
         var matched = 0
         var index = from
         let lastEnd = min(string.count, limit + literal.count)

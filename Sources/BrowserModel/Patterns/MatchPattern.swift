@@ -46,6 +46,8 @@ public struct MatchPattern: Sendable, Hashable, CustomStringConvertible {
     public let path: String?
     /// Chromium: ``path`` with `\` and `?` escaped, as `base::MatchPattern` takes it (made once, not per URL).
     private let chromiumPathPattern: [Unicode.Scalar]
+    /// ``chromiumPathPattern`` read once for matching, when it has no escapes.
+    private let chromiumPathGlob: Glob.ChromiumPattern?
 
     /// The text `<all_urls>`.
     public static let allURLsText = "<all_urls>"
@@ -75,6 +77,7 @@ public struct MatchPattern: Sendable, Hashable, CustomStringConvertible {
         chromiumPathPattern = flavor == .chrome
             ? Array((parts.path ?? "").replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "?", with: "\\?").unicodeScalars)
             : []
+        chromiumPathGlob = flavor == .chrome ? Glob.ChromiumPattern(chromiumPathPattern) : nil
     }
 
     /// The pattern as written.
@@ -483,6 +486,7 @@ public struct MatchPattern: Sendable, Hashable, CustomStringConvertible {
         if escaped.count == test.count + 2, escaped.starts(with: test), escaped.suffix(2).elementsEqual("/*".unicodeScalars) {
             return true
         }
+        if let compiled = chromiumPathGlob { return compiled.matches(test) }
         return Glob.chromiumMatches(test, pattern: escaped)
     }
 
