@@ -5,9 +5,12 @@ import JSEngine
 /// test driver. Each is its own ``ScriptContext``; nothing passes between them but data sent
 /// through the host.
 ///
-/// The context runs the host's JavaScript (`js/*.js`) first, which installs `console`, timers and
-/// the `browser`/`chrome` namespaces over a few native calls; Swift then sends it everything
-/// (events, responses, messages) as ``Delivery``s, each a task of its own.
+/// Its globals exist from the start, each filled on first use: `chrome`, `browser`, `URL` and
+/// `window` by the host's JavaScript modules loaded into the context (``HostModule``), `console`
+/// by the host's own realm (``HostRealm``, `ExtensionContext+Console.swift`), the timers by Swift
+/// (`ExtensionContext+Timers.swift`). The modules call Swift through the natives
+/// (`ExtensionContext+Natives.swift`); Swift sends the context everything (events, responses,
+/// messages) as ``Delivery``s, each a task of its own.
 public final class ExtensionContext {
     /// A number unique among the host's contexts.
     public let id: Int
