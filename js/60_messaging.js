@@ -97,7 +97,7 @@
   }
 
   // ---- Opening ---------------------------------------------------------------------------------------
-  // `target` is a null-prototype object: { target: 'extension' | 'tab', extensionId, tabId, ... }.
+  // `target` is a null-prototype object: { target: 'extensionPages' | 'tab', extensionId, tabId, ... }.
   function openPort(target, name) {
     const id = native.port.open(target, name, undefined);
     return makePort(id, name, undefined);
@@ -392,12 +392,12 @@
         run(args) {
           const extensionId = args[0];
           const info = args[1];
-          return openPort({ __proto__: null, target: 'extension', extensionId: extensionId || undefined }, (info && info.name) || '');
+          return openPort({ __proto__: null, target: 'extensionPages', extensionId: extensionId || undefined }, (info && info.name) || '');
         },
       },
       sendMessage: {
         async: true,
-        oneTimeMessage: true,
+        oneTime: true,
         parameters: [
           { name: 'extensionId', type: 'string', optional: true },
           { name: 'message', type: 'any' },
@@ -406,7 +406,7 @@
         massageArguments: (args) => (chrome ? chromeSendMessageArguments(args) : firefoxSendMessageArguments(args)),
         run(args) {
           const extensionId = args[0];
-          return sendOneTime({ __proto__: null, target: 'extension', extensionId: extensionId || undefined }, args[1], 'runtime.sendMessage');
+          return sendOneTime({ __proto__: null, target: 'extensionPages', extensionId: extensionId || undefined }, args[1], 'runtime.sendMessage');
         },
       },
     },
@@ -431,7 +431,7 @@
       },
       sendMessage: {
         async: true,
-        oneTimeMessage: true,
+        oneTime: true,
         parameters: [
           { name: 'tabId', type: 'integer', minimum: 0 },
           { name: 'message', type: 'any' },

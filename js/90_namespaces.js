@@ -120,14 +120,14 @@
           }
           const callback = listPop(matched);
           if (typeof callback !== 'function') {
-            if (!fn.oneTimeMessage) return settledLater(Promise, () => fn.run(matched));
+            if (!fn.oneTime) return settledLater(Promise, () => fn.run(matched));
             // A one-time message nobody answered resolves with undefined.
             const sent = fn.run(matched);
             return new Promise((resolve, reject) => {
               SafePromiseThen(sent, resolve, (error) => { if (error === host.noResponse) resolve(undefined); else reject(error); });
             });
           }
-          const promise = fn.oneTimeMessage ? fn.run(matched) : settledLater(SafePromiseKind, () => fn.run(matched));
+          const promise = fn.oneTime ? fn.run(matched) : settledLater(SafePromiseKind, () => fn.run(matched));
           // Chromium calls back with no argument for an undefined result; Firefox with (undefined).
           SafePromiseThen(promise, (result) => host.invokeCallback(callback, result === undefined && host.flavor === 'chrome' ? [] : [result]),
             (error) => {

@@ -63,7 +63,7 @@ struct HostileBuiltinsTests {
         "constructor", "toJSON", "describeNode", "isInternalFrameURL", "describeUncaught", "formatValue", "value", "done",
         "stack", "cause", "errors", "sourceURL", "line", "column", "oneTime", "sender", "status", "tab", "frameId", "tabId",
         "documentId", "extensionId", "target", "global", "href", "search", "type", "optional", "choices", "enum", "items",
-        "properties", "minimum", "maximum", "additionalProperties", "contexts", "async", "run", "massageArguments",
+        "properties", "minimum", "maximum", "additionalProperties", "contexts", "async", "run", "massageArguments", "deliveries",
         "oneTimeMessage", "fullName", "parameters", "ok", "text", "reason", "accepted", "pending", "resolve", "reject",
         "callback", "args", "repeats", "onChange", "listeners", "parts", "query", "list", "url", "kind", "index", "m", "v",
         "k", "t", "writable", "enumerable", "configurable", "noResponse", "payload2"]

@@ -9,7 +9,7 @@ enum MessageTarget {
     case tab(id: Int, frameID: Int?, documentID: String?)
 
     /// Reads a target from the object the JavaScript side passes (js/60_messaging.js: a null-prototype
-    /// `{ target: 'extension' | 'tab', extensionId, tabId, frameId, documentId }`), member by member.
+    /// `{ target: 'extensionPages' | 'tab', extensionId, tabId, frameId, documentId }`), member by member.
     init?(_ call: NativeCall, argument index: Int) {
         func integer(_ key: String) -> Int? {
             guard let value = call.member(index, key), value.isNumber else { return nil }
@@ -21,7 +21,7 @@ enum MessageTarget {
             return value.stringValue
         }
         switch string("target") {
-        case "extension":
+        case "extensionPages":
             self = .extensionPages(extensionID: string("extensionId"))
         case "tab":
             guard let tabID = integer("tabId") else { return nil }
