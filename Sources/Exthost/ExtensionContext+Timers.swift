@@ -144,10 +144,11 @@ extension ExtensionContext {
     private func fillPerformance() {
         guard let host, !isClosed, let performance = performanceObject else { return }
         do {
-            let loop = host.loop
-            let now = NativeFunction.makeBuiltin(name: "now", length: 0, in: script) { _ in .number(loop.now) }
+            // (The functions hold the loop weakly: the engine frees them only when it collects them.)
+            weak let loop = host.loop
+            let now = NativeFunction.makeBuiltin(name: "now", length: 0, in: script) { _ in .number(loop?.now ?? 0) }
             try performance.defineProperty("now", now, enumerable: true)
-            let getter = NativeFunction.makeBuiltin(name: "get timeOrigin", length: 0, in: script) { _ in .number(loop.epoch) }
+            let getter = NativeFunction.makeBuiltin(name: "get timeOrigin", length: 0, in: script) { _ in .number(loop?.epoch ?? 0) }
             let descriptor = script.object(prototype: nil)
             try descriptor.setProperty("get", getter)
             try descriptor.setProperty("enumerable", script.boolean(true))
@@ -156,7 +157,7 @@ extension ExtensionContext {
             let toJSON = NativeFunction.makeBuiltin(name: "toJSON", length: 0, in: script) { [weak self] _ in
                 guard let self else { return .undefined }
                 let object = script.object()
-                try object.setProperty("timeOrigin", script.number(loop.epoch))
+                try object.setProperty("timeOrigin", script.number(loop?.epoch ?? 0))
                 return .value(object)
             }
             try performance.defineProperty("toJSON", toJSON, enumerable: true)

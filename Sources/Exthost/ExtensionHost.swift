@@ -27,7 +27,8 @@ public final class ExtensionHost {
 
     let machine: VirtualMachine
     /// The realm of the host's own JavaScript that every context shares, made when a context first needs it.
-    lazy var realm = HostRealm(machine: machine, flavor: options.flavor) { [loop] in loop.now }
+    /// (Its natives hold the loop weakly: the engine frees them only when it collects them.)
+    lazy var realm = HostRealm(machine: machine, flavor: options.flavor) { [weak loop] in loop?.now ?? 0 }
     let api = ExtensionAPI()
     lazy var router = MessageRouter(host: self)
     private let console: (ConsoleMessage) -> Void
