@@ -222,6 +222,19 @@
     if (proxyTargetOf(value) !== undefined) return false;
     try { return ObjectPrototypeToStringUncurried(value) === '[object Error]'; } catch (e) { return false; }
   };
+  // `file:line:column` of an error (JavaScriptCore's own `sourceURL`, `line` and `column` data
+  // properties of an Error), `file:line` without a column, `file` without a line, or '' when
+  // unknown (a thrown value that is not an Error has no location). Never runs a getter or a trap.
+  const isPositiveInteger = (value) => typeof value === 'number' && value >= 1 && value - value === 0 && value % 1 === 0;
+  primordials.errorLocation = (error) => {
+    if (error === null || typeof error !== 'object' || proxyTargetOf(error) !== undefined) return '';
+    const sourceURL = primordials.getOwnData(error, 'sourceURL');
+    if (typeof sourceURL !== 'string' || sourceURL === '') return '';
+    const line = primordials.getOwnData(error, 'line');
+    if (!isPositiveInteger(line)) return sourceURL;
+    const column = primordials.getOwnData(error, 'column');
+    return isPositiveInteger(column) ? sourceURL + ':' + line + ':' + column : sourceURL + ':' + line;
+  };
   const $String = plain.String;
   // String(value), or `fallback` when that throws (a throwing toString, a revoked Proxy).
   primordials.safeString = (value, fallback) => {

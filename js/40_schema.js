@@ -1,3 +1,4 @@
+// exthost:realm host
 // exthost:needs primordials
 // Argument checking, derived from one description of each API function (its parameters and
 // their types), as Chromium's APISignature and Firefox's Schemas.sys.mjs do it, with each
@@ -226,13 +227,13 @@
 
   // Defines the API namespace `name`, available in the context kinds `contexts` (['background',
   // 'content']; a driver counts as a background), from the description `describe()` returns:
-  //   functions: { get: { parameters: [...], async: true | 'callback', run(args), contexts }, ... }
-  //   properties: { id: { get() } }, events: ['onCreated', ...]
-  // In a context the namespace is not available to, `describe` is never called: a content script
-  // pays nothing for `tabs` or `windows`.
+  //   functions: { get: { parameters: [...], async: true, run(cx, args), contexts }, ... }
+  //   properties: { id: { get(cx) } }, events: ['onCreated', ...], constants: { ... },
+  //   available(cx): whether a context of those kinds has it (absent: it has)
+  // Each is defined once for every context (this realm is shared); a context's `chrome` and
+  // `browser` objects get the namespaces its kind has (js/90_namespaces.js).
   // `async` functions return a promise, or call a trailing callback (the `chrome` namespace; and in
-  // Chrome the promise form too). Returns a function making the namespace object for a style
-  // ('promise' for `browser`, 'callback' for `chrome`).
+  // Chrome the promise form too).
   // (Descriptions are copied into null-prototype objects, deeply: a key a description lacks
   // — `optional`, `choices`, `enum`, ... — is then read as undefined, never from Object.prototype.)
   function descriptionCopy(value) {
@@ -258,9 +259,7 @@
     return copy;
   };
   host.namespaces = new SafeMap();
-  const apiKind = host.kind === 'driver' ? 'background' : host.kind;
   host.defineNamespace = function (namespace, contexts, describe) {
-    if (!listIncludes(contexts, apiKind)) return;
     let description = descriptionCopy(describe());
     description.contexts = listCopy(contexts);
     const existing = host.namespaces.get(namespace);

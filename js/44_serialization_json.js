@@ -1,3 +1,4 @@
+// exthost:realm host
 // exthost:needs primordials serialization_failure
 // exthost:flavors chrome
 // exthost:module serialization
@@ -41,7 +42,7 @@
   // ===========================================================================
 
   const {
-    Error, ArrayIsArray, ObjectCreate, ObjectKeys, ObjectSetPrototypeOf, ReflectApply, JSONParse, JSONStringify,
+    Error, ArrayIsArray, ObjectCreate, ObjectKeys, ObjectSetPrototypeOf, ReflectApply, JSONStringify,
     StringPrototypeCharCodeAt, intrinsics,
   } = host.primordials;
   const apply = ReflectApply;
@@ -92,7 +93,7 @@
   // (`this` is the object whose member it is writing) and stops it past the budget.
   const ARRAY_LEVEL_UNITS = 13;
   const OBJECT_LEVEL_UNITS = 12;
-  const STACK_UNITS = host.kind === 'content' ? 62114 : 31226;
+  const stackUnits = (cx) => (cx.kind === 'content' ? 62114 : 31226);
   const ONE_TIME_MESSAGE_STACK_UNITS = 74;
   const TOO_DEEP = createObject(null);
   // An array too long for a message. Chromium writes a hole as "null" (five characters with its
@@ -146,10 +147,10 @@
     return false;
   }
 
-  function chromeEncode(value, oneTime) {
+  function chromeEncode(value, oneTime, cx) {
     let text;
     try {
-      text = JSONstringify(value === undefined ? null : value, depthLimit(oneTime ? STACK_UNITS - ONE_TIME_MESSAGE_STACK_UNITS : STACK_UNITS));
+      text = JSONstringify(value === undefined ? null : value, depthLimit(oneTime ? stackUnits(cx) - ONE_TIME_MESSAGE_STACK_UNITS : stackUnits(cx)));
     } catch (e) {
       if (e === TOO_LONG) throw new Failure('too-large', new Error(TOO_LARGE));
       throw new Failure('uncloneable', new Error(COULD_NOT_SERIALIZE));
@@ -163,5 +164,6 @@
 
   // ---- Exports -----------------------------------------------------------------------------------
   host.defineSerializer(chromeEncode);
-  host.deserializeMessage = (text) => JSONParse(text);
+  // (Parsed by the receiving context's JSON.parse, so the message is made in its realm.)
+  host.deserializeMessage = (text, cx) => ReflectApply(cx.b.JSONParse, undefined, [text]);
 });

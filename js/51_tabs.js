@@ -1,6 +1,6 @@
-// exthost:needs host schema
+// exthost:realm host
+// exthost:needs api schema
 // The `tabs` namespace (background and extension pages only; content scripts have none).
-// exthost:contexts background driver
 (function (host) {
   'use strict';
   const tabId = { name: 'tabId', type: 'integer', minimum: 0 };
@@ -10,7 +10,7 @@
       get: {
         async: true,
         parameters: [tabId],
-        run: (args) => host.request('tabs.get', args),
+        run: (cx, args) => host.request(cx, 'tabs.get', args),
       },
       create: {
         async: true,
@@ -25,7 +25,7 @@
             openerTabId: { type: 'integer', minimum: 0, optional: true },
           },
         }],
-        run: (args) => host.request('tabs.create', args),
+        run: (cx, args) => host.request(cx, 'tabs.create', args),
       },
       update: {
         async: true,
@@ -44,7 +44,7 @@
             },
           },
         ],
-        run: (args) => host.request('tabs.update', args),
+        run: (cx, args) => host.request(cx, 'tabs.update', args),
       },
       query: {
         async: true,
@@ -97,7 +97,7 @@
             splitViewId: { type: 'integer', minimum: -1, optional: true },
           },
         }],
-        run: (args) => host.request('tabs.query', args),
+        run: (cx, args) => host.request(cx, 'tabs.query', args),
       },
       move: {
         async: true,
@@ -105,12 +105,12 @@
           { name: 'tabIds', choices: [{ type: 'integer', minimum: 0 }, { type: 'array', items: { type: 'integer', minimum: 0 } }] },
           { name: 'moveProperties', type: 'object', properties: { windowId: { type: 'integer', minimum: -2, optional: true }, index: { type: 'integer', minimum: -1 } } },
         ],
-        run: (args) => host.request('tabs.move', args),
+        run: (cx, args) => host.request(cx, 'tabs.move', args),
       },
       remove: {
         async: true,
         parameters: [{ name: 'tabIds', choices: [{ type: 'integer', minimum: 0 }, { type: 'array', items: { type: 'integer', minimum: 0 } }] }],
-        run: (args) => host.request('tabs.remove', args),
+        run: (cx, args) => host.request(cx, 'tabs.remove', args),
       },
     },
     events: ['onCreated', 'onUpdated', 'onActivated', 'onRemoved', 'onMoved'],

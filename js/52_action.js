@@ -1,12 +1,16 @@
-// exthost:needs host schema
-// The toolbar button: `action` (manifest version 3) or `browserAction` (manifest version 2).
-// exthost:contexts background driver
+// exthost:realm host
+// exthost:needs api schema
+// The toolbar button: `action` (manifest version 3) or `browserAction` (manifest version 2), for
+// an extension that declares one.
 (function (host) {
   'use strict';
-  const name = host.context.manifestVersion >= 3 ? 'action' : 'browserAction';
-  if (!host.context.hasAction) return;
-  host.defineNamespace(name, ['background'], () => ({
-    functions: {},
-    events: ['onClicked'],
+  const description = () => ({ functions: {}, events: ['onClicked'] });
+  host.defineNamespace('action', ['background'], () => ({
+    ...description(),
+    available: (cx) => cx.info.hasAction && cx.info.manifestVersion >= 3,
+  }));
+  host.defineNamespace('browserAction', ['background'], () => ({
+    ...description(),
+    available: (cx) => cx.info.hasAction && cx.info.manifestVersion < 3,
   }));
 });

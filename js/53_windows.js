@@ -1,6 +1,6 @@
-// exthost:needs host schema
+// exthost:realm host
+// exthost:needs api schema
 // The `windows` namespace (background and extension pages only).
-// exthost:contexts background driver
 (function (host) {
   'use strict';
   const getInfo = {
@@ -16,22 +16,22 @@
       get: {
         async: true,
         parameters: [{ name: 'windowId', type: 'integer', minimum: -2 }, getInfo],
-        run: (args) => host.request('windows.get', args),
+        run: (cx, args) => host.request(cx, 'windows.get', args),
       },
       getCurrent: {
         async: true,
         parameters: [getInfo],
-        run: (args) => host.request('windows.getCurrent', args),
+        run: (cx, args) => host.request(cx, 'windows.getCurrent', args),
       },
       getLastFocused: {
         async: true,
         parameters: [getInfo],
-        run: (args) => host.request('windows.getLastFocused', args),
+        run: (cx, args) => host.request(cx, 'windows.getLastFocused', args),
       },
       getAll: {
         async: true,
         parameters: [getInfo],
-        run: (args) => host.request('windows.getAll', args),
+        run: (cx, args) => host.request(cx, 'windows.getAll', args),
       },
     },
     events: ['onCreated', 'onRemoved', 'onFocusChanged'],

@@ -1,86 +1,91 @@
-// exthost:needs host schema serialization runtime
+// exthost:realm host
+// exthost:needs api schema serialization runtime
 // Extension messaging, on the JavaScript side: `runtime.Port`, `runtime.connect`,
 // `tabs.connect`, `runtime.sendMessage`, `tabs.sendMessage`, `runtime.onConnect` and
-// `runtime.onMessage`. Ports are integer ids over a few native calls (openChannel,
-// postMessage, disconnectPort, respond); the router is in Swift
-// (Sources/Exthost/Router) and messages cross contexts only as serialized text.
+// `runtime.onMessage`. Ports are integer ids over the context's port natives (open, post,
+// disconnect, respond); the router is in Swift (Sources/Exthost/Router) and messages cross
+// contexts only as serialized text. Runs in the host's realm for every context (js/38_api.js):
+// ports, events, senders, messages and errors are made in the context's realm.
 (function (host) {
   'use strict';
   const {
-    Error, TypeError, String, ObjectCreate, ObjectDefineProperties, ObjectDefineProperty, ObjectKeys, ObjectFreeze,
-    ObjectPrototype, ObjectPrototypeToString, ObjectGetOwnPropertyDescriptor, ArrayIsArray, FunctionPrototypeBind,
-    RegExpPrototypeExec, SafeMap, SafeWeakMap, SymbolToStringTag, hasOwn, getOwn, getOwnData, listPush, listCopy,
-    listIncludes, listPop, listLast, dataDescriptor, defineData, newSafePromise, SafePromiseThen, SafePromiseReject,
-    stringifyData, isNativeError, isProxy, isPromise, PromisePrototypeThen, ReflectApply,
+    Error, TypeError, ObjectDefineProperties, ObjectKeys, ObjectPrototypeToString, ObjectPrototypeIsPrototypeOf,
+    ObjectGetOwnPropertyDescriptor, ArrayIsArray, RegExpPrototypeExec, SafeMap, SafeWeakMap, ObjectFreeze, hasOwn, getOwn, getOwnData,
+    listPush, listCopy, listIncludes, listPop, listLast, dataDescriptor, defineData, newSafePromise, SafePromiseReject,
+    isNativeError, isProxy, PromisePrototypeThen, ReflectApply,
   } = host.primordials;
-  const native = host.native;
   const chrome = host.flavor === 'chrome';
-  const serialize = (value) => host.serializeMessage(value);
-  const deserialize = (text) => host.deserializeMessage(text);
+  // Chrome's JSON serialization runs here (js/44_serialization_json.js); Firefox's structured clone
+  // in the context (js/45_serialization.js), whose functions Swift puts in `cx.serialization`.
+  const serialize = (cx, value) => (cx.serialization ? cx.serialization.serializeMessage(value) : host.serializeMessage(value, cx));
+  const trySerialize = (cx, value) => (cx.serialization ? cx.serialization.trySerializeMessage(value) : host.trySerializeMessage(value, cx));
+  const deserialize = (cx, text) => (cx.serialization ? cx.serialization.deserializeMessage(text) : host.deserializeMessage(text, cx));
+  host.onAttach((cx) => {
+    cx.ports = new SafeMap();
+    cx.pendingMessages = new SafeMap();
+    cx.portPrototype = undefined;
+  });
 
   // ---- Port ------------------------------------------------------------------------------------------
   const portState = new SafeWeakMap();
-  const portsById = new SafeMap();
 
-  class Port {
-    constructor() { throw new TypeError('Illegal constructor'); }
-
-    postMessage(message) {
-      const state = portState.get(this);
-      if (!state) throw new TypeError('Illegal invocation');
-      if (!state.open) {
-        throw new Error(chrome ? 'Attempting to use a disconnected port object' : 'Attempt to postMessage on disconnected port');
-      }
-      if (arguments.length < 1 && chrome) {
-        throw new TypeError('Error in invocation of runtime.Port.postMessage(any message): No matching signature.');
-      }
-      native.port.post(state.id, serialize(message));
+  function postMessage(state, thisValue, ...args) {
+    if (!state.open) {
+      throw new Error(chrome ? 'Attempting to use a disconnected port object' : 'Attempt to postMessage on disconnected port');
     }
-
-    disconnect() {
-      const state = portState.get(this);
-      if (!state) throw new TypeError('Illegal invocation');
-      if (!state.open) return;
-      close(state);
-      native.port.disconnect(state.id);
+    if (args.length < 1 && chrome) {
+      throw new TypeError('Error in invocation of runtime.Port.postMessage(any message): No matching signature.');
     }
+    state.cx.native.port.post(state.id, serialize(state.cx, args[0]));
   }
-  ObjectDefineProperty(Port.prototype, SymbolToStringTag, dataDescriptor('Port', false, false, true));
-  const PortPostMessage = Port.prototype.postMessage;
-  const PortDisconnect = Port.prototype.disconnect;
-  const HostEvent = host.Event;
+
+  function disconnect(state) {
+    if (!state.open) return;
+    close(state);
+    state.cx.native.port.disconnect(state.id);
+  }
 
   // Chromium's ports are objects of an unnamed class, with their members as own properties in
   // this order; Firefox's are plain objects.
-  const chromePortPrototype = ObjectCreate(ObjectPrototype, {
-    __proto__: null,
-    constructor: dataDescriptor({ ''() {} }[''], true, false, true),
-  });
+  function portPrototype(cx) {
+    if (!chrome) return cx.b.ObjectPrototype;
+    if (cx.portPrototype) return cx.portPrototype;
+    const prototype = host.newObject(cx);
+    host.defineValue(prototype, 'constructor', host.newFunction(cx, '', 0, () => undefined, cx), true, false, true);
+    cx.portPrototype = prototype;
+    return prototype;
+  }
 
-  function makePort(id, name, sender) {
-    const port = ObjectCreate(chrome ? chromePortPrototype : ObjectPrototype);
+  // `value instanceof Promise` in the context's realm, running none of its code.
+  function isPromise(cx, value) {
+    if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return false;
+    try { return ObjectPrototypeIsPrototypeOf(cx.b.PromisePrototype, value); } catch (e) { return false; }
+  }
+
+  function makePort(cx, id, name, sender) {
+    const port = host.newObjectFrom(cx, portPrototype(cx));
     const state = {
       __proto__: null,
-      id, port, open: true,
-      onMessage: new HostEvent('runtime.Port.onMessage'),
-      onDisconnect: new HostEvent('runtime.Port.onDisconnect'),
+      cx, id, port, open: true,
+      onMessage: host.newEvent(cx, 'runtime.Port.onMessage'),
+      onDisconnect: host.newEvent(cx, 'runtime.Port.onDisconnect'),
     };
     portState.set(port, state);
-    portsById.set(id, state);
+    cx.ports.set(id, state);
     const value = (v) => dataDescriptor(v, true, true, true);
-    const postMessage = FunctionPrototypeBind(PortPostMessage, port);
-    const disconnect = FunctionPrototypeBind(PortDisconnect, port);
+    const post = host.newFunction(cx, 'postMessage', 1, postMessage, state);
+    const end = host.newFunction(cx, 'disconnect', 0, disconnect, state);
     if (chrome) {
       ObjectDefineProperties(port, {
         __proto__: null,
         sender: value(sender), onMessage: value(state.onMessage), onDisconnect: value(state.onDisconnect),
-        name: value(name), disconnect: value(disconnect), postMessage: value(postMessage),
+        name: value(name), disconnect: value(end), postMessage: value(post),
       });
     } else {
       ObjectDefineProperties(port, {
         __proto__: null,
         name: value(name), sender: value(sender), error: value(null), onMessage: value(state.onMessage),
-        onDisconnect: value(state.onDisconnect), postMessage: value(postMessage), disconnect: value(disconnect),
+        onDisconnect: value(state.onDisconnect), postMessage: value(post), disconnect: value(end),
       });
     }
     return port;
@@ -88,36 +93,30 @@
 
   function close(state) {
     state.open = false;
-    portsById.delete(state.id);
-  }
-
-  // Calls each listener of a port's event; a throwing listener does not stop the others.
-  function dispatchPortEvent(event, args) {
-    host.dispatchEventObject(event, args);
+    state.cx.ports.delete(state.id);
   }
 
   // ---- Opening ---------------------------------------------------------------------------------------
   // `target` is a null-prototype object: { target: 'extensionPages' | 'tab', extensionId, tabId, ... }.
-  function openPort(target, name) {
-    const id = native.port.open(target, name, undefined);
-    return makePort(id, name, undefined);
+  function openPort(cx, target, name) {
+    const id = cx.native.port.open(target, name, undefined);
+    return makePort(cx, id, name, undefined);
   }
 
   // Sends a one-time message; the promise (a SafePromise: js/90_namespaces.js makes the caller's)
   // resolves with the answer, rejects with an error, or rejects with host.noResponse when every
   // receiver closed without answering.
-  const pendingMessages = new SafeMap();
-  function sendOneTime(target, message, method) {
-    const result = host.trySerializeMessage(message);
+  function sendOneTime(cx, target, message, method) {
+    const result = trySerialize(cx, message);
     if (!result.ok) {
       // Chromium throws it as an invocation error of the API function; Firefox rejects the call.
       if (chrome) throw host.invocationError(method, result.error.message);
-      return SafePromiseReject(result.reason === 'top-level-symbol' ? new Error('An unexpected error occurred') : result.error);
+      return SafePromiseReject(result.reason === 'top-level-symbol' ? host.newError(cx, 'An unexpected error occurred') : result.error);
     }
     const text = result.text;
     return newSafePromise((resolve, reject) => {
-      const id = native.port.open(target, '', text);
-      pendingMessages.set(id, { __proto__: null, resolve, reject });
+      const id = cx.native.port.open(target, '', text);
+      cx.pendingMessages.set(id, { __proto__: null, resolve, reject });
     });
   }
   host.noResponse = ObjectFreeze({ __proto__: null, noResponse: true });
@@ -127,18 +126,17 @@
   // {accepted, pending}.
   // (The answer is a null-prototype object: Swift turns it into JSON, which would call a
   // `toJSON` found on Object.prototype.)
-  host.deliveries.connect = function (portId, infoJSON, message) {
-    const info = host.parseHostJSON(infoJSON);
-    if (!getOwn(info, 'oneTime')) {
-      const event = host.events.get('runtime.onConnect');
-      if (!event || host.listenersOf(event).length === 0) return { __proto__: null, accepted: false };
-      const port = makePort(portId, getOwn(info, 'name'), getOwn(info, 'sender'));
-      host.dispatchEvent('runtime.onConnect', [port]);
+  host.deliveries.connect = function (cx, portId, infoJSON, message) {
+    const oneTime = message !== undefined;
+    if (!host.isListenedTo(cx, oneTime ? 'runtime.onMessage' : 'runtime.onConnect')) return { __proto__: null, accepted: false };
+    // (Parsed in the context's realm: the sender is the context's.)
+    const info = host.parseJSON(cx, infoJSON);
+    if (!oneTime) {
+      const port = makePort(cx, portId, getOwn(info, 'name'), getOwn(info, 'sender'));
+      host.dispatchEvent(cx, 'runtime.onConnect', [port]);
       return { __proto__: null, accepted: true };
     }
-    const event = host.events.get('runtime.onMessage');
-    if (!event || host.listenersOf(event).length === 0) return { __proto__: null, accepted: false };
-    return receiveOneTime(portId, event, info, message);
+    return receiveOneTime(cx, portId, cx.events.get('runtime.onMessage'), info, message);
   };
 
   // Firefox copies an onMessage answer into the sender's compartment before cloning it, and that
@@ -202,7 +200,7 @@
   }
   function firefoxMessageOf(error) {
     if (error === null || typeof error !== 'object' || isProxy(error)) return undefined;
-    if (!isNativeError(error) && native.format.builtinClass(error) !== 'Object') return undefined;
+    if (!isNativeError(error) && host.builtinClass(error) !== 'Object') return undefined;
     const message = getOwnData(error, 'message');
     return typeof message === 'string' && message !== '' ? message : undefined;
   }
@@ -216,8 +214,8 @@
     return (isNativeError(error) ? chromeMessageOf(error) : undefined) ?? unparsedText;
   }
 
-  function receiveOneTime(portId, event, info, text) {
-    const message = deserialize(text);
+  function receiveOneTime(cx, portId, event, info, text) {
+    const message = deserialize(cx, text);
     const sender = getOwn(info, 'sender');
     let settled = false;
     let closed = false;
@@ -231,12 +229,12 @@
         return;
       }
       settled = true;
-      native.port.respond(portId, text, error);
+      cx.native.port.respond(portId, text, error);
     };
     const respond = function (response) {
         if (settled || closed || heldAnswer) return;
         const answerValue = chrome ? { __proto__: null, ok: true, value: response } : firefoxAnswerValue(response);
-        const result = answerValue.ok ? host.trySerializeMessage(answerValue.value) : answerValue;
+        const result = answerValue.ok ? trySerialize(cx, answerValue.value) : answerValue;
         if (!result.ok) {
           if (chrome) {
             answer(undefined, 'Could not serialize message.');
@@ -249,9 +247,9 @@
         answer(result.text, undefined);
     };
     // Chromium's sendResponse takes its argument as a rest parameter (length 0); Firefox's has one.
-    const sendResponse = chrome
-      ? function sendResponse(...args) { return respond(args.length > 0 ? args[0] : undefined); }
-      : function sendResponse(response) { return respond(response); };
+    const sendResponse = host.newFunction(cx, 'sendResponse', chrome ? 0 : 1, (data, thisValue, ...args) => {
+      respond(args.length > 0 ? args[0] : undefined);
+    }, undefined);
     let pending = false;
     const listeners = host.listenersOf(event);
     for (let i = 0; i < listeners.length; i++) {
@@ -259,7 +257,7 @@
       try {
         result = ReflectApply(listeners[i], undefined, [message, sender, sendResponse]);
       } catch (error) {
-        host.reportListenerError('runtime.onMessage', error);
+        host.reportListenerError(cx, 'runtime.onMessage', error);
         if (!settled) {
           heldAnswer = null;
           dispatching = false;
@@ -275,13 +273,13 @@
       }
       if (result === true) {
         pending = true;
-      } else if (isPromise(result)) {
+      } else if (isPromise(cx, result)) {
         pending = true;
         // (The realm's own `then`, as the browsers' native code does, not one a script put there.)
         try {
           PromisePrototypeThen(result, (value) => {
             if (settled || closed) return;
-            try { sendResponse(value); } catch (e) { /* reported through the answer */ }
+            try { respond(value); } catch (e) { /* reported through the answer */ }
           }, (error) => answer(undefined, rejectionText(error)));
         } catch (e) {
           // Not a promise after all (an object made from Promise.prototype): it never settles.
@@ -295,36 +293,36 @@
   }
 
   // Swift delivers a message, a disconnect or an answer to one of this context's ports.
-  host.deliveries.message = function (portId, text) {
-    const state = portsById.get(portId);
+  host.deliveries.message = function (cx, portId, text) {
+    const state = cx.ports.get(portId);
     if (!state || !state.open) return;
-    dispatchPortEvent(state.onMessage, [deserialize(text), state.port]);
+    host.dispatchEventObject(cx, state.onMessage, [deserialize(cx, text), state.port]);
   };
-  host.deliveries.disconnect = function (portId, error) {
-    const state = portsById.get(portId);
+  host.deliveries.disconnect = function (cx, portId, error) {
+    const state = cx.ports.get(portId);
     if (!state || !state.open) return;
     close(state);
     const message = error === null || error === undefined ? undefined : error;
     if (chrome) {
-      host.withLastError(message, () => dispatchPortEvent(state.onDisconnect, [state.port]));
+      host.withLastError(cx, message, () => host.dispatchEventObject(cx, state.onDisconnect, [state.port]));
     } else {
-      if (message !== undefined) state.port.error = new Error(message);
-      dispatchPortEvent(state.onDisconnect, [state.port]);
+      if (message !== undefined) state.port.error = host.newError(cx, message);
+      host.dispatchEventObject(cx, state.onDisconnect, [state.port]);
     }
   };
-  host.deliveries.messageResponse = function (portId, text, error) {
-    const request = pendingMessages.get(portId);
+  host.deliveries.messageResponse = function (cx, portId, text, error) {
+    const request = cx.pendingMessages.get(portId);
     if (!request) return;
-    pendingMessages.delete(portId);
-    if (error !== null && error !== undefined) request.reject(new Error(error));
+    cx.pendingMessages.delete(portId);
+    if (error !== null && error !== undefined) request.reject(host.newError(cx, error));
     else if (text === undefined) request.reject(host.noResponse);
-    else request.resolve(deserialize(text));
+    else request.resolve(deserialize(cx, text));
   };
 
   // ---- runtime.sendMessage's arguments ---------------------------------------------------------------
   // Chromium's MassageSendMessageArguments: a trailing function is the callback; of two other
   // arguments, the first is the extension id if it is a string, null or undefined.
-  function chromeSendMessageArguments(args) {
+  function chromeSendMessageArguments(cx, args) {
     const list = listCopy(args);
     let callback;
     // A lone function is the message (which then cannot be serialized), not the callback.
@@ -351,7 +349,7 @@
   }
 
   // Firefox's parseBonkersArgs: its errors reject the call rather than throw.
-  function firefoxSendMessageArguments(args) {
+  function firefoxSendMessageArguments(cx, args) {
     const list = listCopy(args);
     const fail = (text) => { throw new host.ArgumentRejection('runtime.sendMessage' + text); };
     let callback;
@@ -389,10 +387,10 @@
     functions: {
       connect: {
         parameters: [{ name: 'extensionId', type: 'string', optional: true }, connectInfo({ includeTlsChannelId: { type: 'boolean', optional: true } })],
-        run(args) {
+        run(cx, args) {
           const extensionId = args[0];
           const info = args[1];
-          return openPort({ __proto__: null, target: 'extensionPages', extensionId: extensionId || undefined }, (info && info.name) || '');
+          return openPort(cx, { __proto__: null, target: 'extensionPages', extensionId: extensionId || undefined }, (info && info.name) || '');
         },
       },
       sendMessage: {
@@ -403,10 +401,10 @@
           { name: 'message', type: 'any' },
           { name: 'options', type: 'object', optional: true, properties: { includeTlsChannelId: { type: 'boolean', optional: true } } },
         ],
-        massageArguments: (args) => (chrome ? chromeSendMessageArguments(args) : firefoxSendMessageArguments(args)),
-        run(args) {
+        massageArguments: (cx, args) => (chrome ? chromeSendMessageArguments(cx, args) : firefoxSendMessageArguments(cx, args)),
+        run(cx, args) {
           const extensionId = args[0];
-          return sendOneTime({ __proto__: null, target: 'extensionPages', extensionId: extensionId || undefined }, args[1], 'runtime.sendMessage');
+          return sendOneTime(cx, { __proto__: null, target: 'extensionPages', extensionId: extensionId || undefined }, args[1], 'runtime.sendMessage');
         },
       },
     },
@@ -420,13 +418,13 @@
           { name: 'tabId', type: 'integer', minimum: 0 },
           connectInfo({ frameId: { type: 'integer', minimum: 0, optional: true }, documentId: { type: 'string', optional: true } }),
         ],
-        run(args) {
+        run(cx, args) {
           const tabId = args[0];
           let info = args[1];
           // Firefox names the port null when connectInfo is given without a name.
           const name = info ? (info.name !== undefined ? info.name : (chrome ? '' : null)) : '';
           info = info || { __proto__: null };
-          return openPort({ __proto__: null, target: 'tab', tabId, frameId: info.frameId, documentId: info.documentId }, name);
+          return openPort(cx, { __proto__: null, target: 'tab', tabId, frameId: info.frameId, documentId: info.documentId }, name);
         },
       },
       sendMessage: {
@@ -437,9 +435,9 @@
           { name: 'message', type: 'any' },
           { name: 'options', type: 'object', optional: true, properties: { frameId: { type: 'integer', minimum: 0, optional: true }, documentId: { type: 'string', optional: true } } },
         ],
-        run(args) {
+        run(cx, args) {
           const options = args[2] || { __proto__: null };
-          return sendOneTime({ __proto__: null, target: 'tab', tabId: args[0], frameId: options.frameId, documentId: options.documentId }, args[1], 'tabs.sendMessage');
+          return sendOneTime(cx, { __proto__: null, target: 'tab', tabId: args[0], frameId: options.frameId, documentId: options.documentId }, args[1], 'tabs.sendMessage');
         },
       },
     },

@@ -1,47 +1,55 @@
-// exthost:needs host schema runtime tabs action windows messaging
+// exthost:realm host
+// exthost:needs api schema runtime tabs action windows messaging
 // exthost:globals chrome:object
 // exthost:globals chrome: browser:object
 // exthost:globals firefox: browser=chrome
-// Builds the `chrome` and `browser` globals from the namespaces defined before this file:
+// Fills a context's `chrome` and `browser` globals from the namespaces defined before this file:
 // `browser` functions return promises; `chrome` functions take a trailing callback, with
 // `chrome.runtime.lastError` set while it runs (and return a promise when given none, as
-// Chrome's manifest version 3 and Firefox do).
+// Chrome's manifest version 3 and Firefox do). Each global is filled on its first touch
+// (Sources/Exthost/ExtensionContext+API.swift), with objects and functions of the context's realm.
 (function (host) {
   'use strict';
   const {
-    Error, String, ObjectDefineProperty, ObjectKeys, Promise, PromiseReject, SafePromiseThen, enqueueMicrotask,
-    isSafePromise, listPush, listPop, listLast, listIncludes, dataDescriptor, hasOwn, getOwnData, safeString,
+    String, ObjectDefineProperty, ObjectKeys, SafePromiseThen, enqueueMicrotask,
+    isSafePromise, listPush, listPop, listLast, listIncludes, dataDescriptor, getOwnData, safeString,
   } = host.primordials;
-  const global = host.global;
-  const kind = host.kind === 'driver' ? 'background' : host.kind;
+  const chrome = host.flavor === 'chrome';
 
   // ---- lastError -----------------------------------------------------------------------------------
   // Chrome: a plain `{message}` object while a callback runs, `undefined` otherwise.
   // Firefox: an `Error` while a callback runs, `null` otherwise.
-  const noLastError = host.flavor === 'chrome' ? undefined : null;
-  let lastError = noLastError;
-  let lastErrorRead = false;
-  const runtimeObjects = [];
-  function showLastError(shown) {
-    if (host.flavor !== 'chrome') return;
-    for (let i = 0; i < runtimeObjects.length; i++) {
-      const object = runtimeObjects[i];
-      if (shown) ObjectDefineProperty(object, 'lastError', { __proto__: null, get: lastErrorGetter, enumerable: true, configurable: true });
+  const noLastError = chrome ? undefined : null;
+  host.onAttach((cx) => {
+    cx.lastError = noLastError;
+    cx.lastErrorRead = false;
+    cx.lastErrorGetter = undefined;
+    cx.runtimeObjects = [];
+  });
+  function lastErrorGetter(cx) {
+    if (!cx.lastErrorGetter) cx.lastErrorGetter = host.newFunction(cx, 'get lastError', 0, readLastError, cx);
+    return cx.lastErrorGetter;
+  }
+  function readLastError(cx) {
+    cx.lastErrorRead = true;
+    return cx.lastError;
+  }
+  function showLastError(cx, shown) {
+    if (!chrome) return;
+    for (let i = 0; i < cx.runtimeObjects.length; i++) {
+      const object = cx.runtimeObjects[i];
+      if (shown) ObjectDefineProperty(object, 'lastError', { __proto__: null, get: lastErrorGetter(cx), enumerable: true, configurable: true });
       else delete object.lastError;
     }
   }
-  function lastErrorGetter() {
-    lastErrorRead = true;
-    return lastError;
-  }
 
   // Calls an API callback with `args`, or with `chrome.runtime.lastError` set to `error`.
-  host.invokeCallback = function (callback, args, error) {
+  host.invokeCallback = function (cx, callback, args, error) {
     if (error === undefined) {
-      host.callReporting(callback, undefined, args);
+      host.callReporting(cx, callback, undefined, args);
       return;
     }
-    host.withLastError(error, () => host.callReporting(callback, undefined, []));
+    host.withLastError(cx, error, () => host.callReporting(cx, callback, undefined, []));
   };
 
   // The text of `error` (a message, or an Error: its message; a getter that throws, or a revoked
@@ -55,121 +63,136 @@
     return safeString(error, 'Error');
   }
 
-  // Runs `fn` with `chrome.runtime.lastError` set to `error` (a message or an Error), then clears
-  // it, logging `Unchecked runtime.lastError` when `fn` did not read it. No error: just runs `fn`.
-  host.withLastError = function (error, fn) {
+  // Runs `fn` with the context's `chrome.runtime.lastError` set to `error` (a message or an
+  // Error), then clears it, logging `Unchecked runtime.lastError` when `fn` did not read it. No
+  // error: just runs `fn`.
+  host.withLastError = function (cx, error, fn) {
     if (error === undefined || error === null) {
       fn();
       return;
     }
     // (lastError below is always set: `previous` restores the outer value after nesting.)
-    const previous = lastError;
-    const previousRead = lastErrorRead;
+    const previous = cx.lastError;
+    const previousRead = cx.lastErrorRead;
     const message = lastErrorMessage(error);
-    lastError = host.flavor === 'chrome' ? { message } : new Error(message);
-    lastErrorRead = false;
-    showLastError(true);
+    if (chrome) {
+      cx.lastError = host.newObject(cx);
+      host.defineValue(cx.lastError, 'message', message, true, true, true);
+    } else {
+      cx.lastError = host.newError(cx, message);
+    }
+    cx.lastErrorRead = false;
+    showLastError(cx, true);
     try {
       fn();
     } finally {
-      const unread = !lastErrorRead;
-      const message = getOwnData(lastError, 'message');
-      lastError = previous;
-      lastErrorRead = previousRead;
-      if (lastError === noLastError) showLastError(false);
-      if (unread) host.native.console.message('error', host.flavor === 'chrome' ? 'Unchecked runtime.lastError: ' + message : 'Unchecked lastError value: Error: ' + message);
+      const unread = !cx.lastErrorRead;
+      const message = getOwnData(cx.lastError, 'message');
+      cx.lastError = previous;
+      cx.lastErrorRead = previousRead;
+      if (cx.lastError === noLastError) showLastError(cx, false);
+      if (unread) cx.native.console.message('error', chrome ? 'Unchecked runtime.lastError: ' + message : 'Unchecked lastError value: Error: ' + message);
     }
   };
 
   // ---- Functions -----------------------------------------------------------------------------------
-  // A promise settled as `Promise.resolve().then(run)` would be, of the class `Kind` (the realm's
-  // Promise for extension code, or the host's SafePromise). A SafePromise that `run` returns is
-  // followed as resolving with a thenable would follow it (one microtask later), without asking
-  // it for its `then`.
-  function settledLater(Kind, run) {
-    return new Kind((resolve, reject) => {
-      enqueueMicrotask(() => {
-        let result;
-        try { result = run(); } catch (error) { reject(error); return; }
-        follow(result, resolve, reject);
-      });
+  // Resolves `settle` (the context's promise, or the host's SafePromise) as
+  // `Promise.resolve().then(run)` would settle it. A SafePromise that `run` returns is followed as
+  // resolving with a thenable would follow it (one microtask later), without asking it for its
+  // `then`.
+  function settleLater(cx, settle, run) {
+    enqueueMicrotask(() => {
+      let result;
+      try { result = run(); } catch (error) { settle.reject(host.contextError(cx, error)); return; }
+      if (isSafePromise(result)) enqueueMicrotask(() => SafePromiseThen(result, settle.resolve, settle.reject));
+      else settle.resolve(result);
     });
   }
-  function follow(result, resolve, reject) {
-    if (isSafePromise(result)) enqueueMicrotask(() => SafePromiseThen(result, resolve, reject));
-    else resolve(result);
+  function newSafeSettle() {
+    const settle = { __proto__: null, promise: undefined, resolve: undefined, reject: undefined };
+    settle.promise = host.primordials.newSafePromise((resolve, reject) => {
+      settle.resolve = resolve;
+      settle.reject = reject;
+    });
+    return settle;
   }
-  const SafePromiseKind = host.primordials.SafePromise;
 
-  function makeFunction(fn, name) {
-    const full = fn.fullName;
-    let wrapper;
-    if (fn.async) {
-      wrapper = {
-        [name](...args) {
-          let matched;
-          try {
-            matched = fn.massageArguments ? fn.massageArguments(args) : host.checkArguments(full, args);
-          } catch (error) {
-            if (!host.isArgumentRejection(error)) throw error;
-            const rejection = new Error(error.message);
-            const last = listLast(args);
-            if (typeof last !== 'function') return PromiseReject(rejection);
-            enqueueMicrotask(() => host.invokeCallback(last, [], rejection));
-            return undefined;
-          }
-          const callback = listPop(matched);
-          if (typeof callback !== 'function') {
-            if (!fn.oneTime) return settledLater(Promise, () => fn.run(matched));
-            // A one-time message nobody answered resolves with undefined.
-            const sent = fn.run(matched);
-            return new Promise((resolve, reject) => {
-              SafePromiseThen(sent, resolve, (error) => { if (error === host.noResponse) resolve(undefined); else reject(error); });
-            });
-          }
-          const promise = fn.oneTime ? fn.run(matched) : settledLater(SafePromiseKind, () => fn.run(matched));
-          // Chromium calls back with no argument for an undefined result; Firefox with (undefined).
-          SafePromiseThen(promise, (result) => host.invokeCallback(callback, result === undefined && host.flavor === 'chrome' ? [] : [result]),
-            (error) => {
-              if (error === host.noResponse) {
-                if (host.flavor === 'chrome') host.invokeCallback(callback, [], new Error('The message port closed before a response was received.'));
-                else host.invokeCallback(callback, [undefined]);
-                return;
-              }
-              host.invokeCallback(callback, [], error);
-            });
-          return undefined;
-        },
-      }[name];
-    } else {
-      wrapper = {
-        [name](...args) { return fn.run(host.checkArguments(full, args)); },
-      }[name];
+  // What an API function of a context runs when called: `call` is { cx, fn }.
+  function callAsync(call, thisValue, ...args) {
+    const cx = call.cx;
+    const fn = call.fn;
+    let matched;
+    try {
+      matched = fn.massageArguments ? fn.massageArguments(cx, args) : host.checkArguments(fn.fullName, args);
+    } catch (error) {
+      if (!host.isArgumentRejection(error)) throw error;
+      const rejection = host.newError(cx, error.message);
+      const last = listLast(args);
+      if (typeof last !== 'function') return host.rejectedPromise(cx, rejection);
+      enqueueMicrotask(() => host.invokeCallback(cx, last, [], rejection));
+      return undefined;
     }
-    return wrapper;
+    const callback = listPop(matched);
+    if (typeof callback !== 'function') {
+      const settle = host.newPromise(cx);
+      if (!fn.oneTime) {
+        settleLater(cx, settle, () => fn.run(cx, matched));
+      } else {
+        // A one-time message nobody answered resolves with undefined.
+        const sent = fn.run(cx, matched);
+        SafePromiseThen(sent, settle.resolve, (error) => { if (error === host.noResponse) settle.resolve(undefined); else settle.reject(error); });
+      }
+      return settle.promise;
+    }
+    let promise;
+    if (fn.oneTime) {
+      promise = fn.run(cx, matched);
+    } else {
+      const settle = newSafeSettle();
+      settleLater(cx, settle, () => fn.run(cx, matched));
+      promise = settle.promise;
+    }
+    // Chromium calls back with no argument for an undefined result; Firefox with (undefined).
+    SafePromiseThen(promise, (result) => host.invokeCallback(cx, callback, result === undefined && chrome ? [] : [result]),
+      (error) => {
+        if (error === host.noResponse) {
+          if (chrome) host.invokeCallback(cx, callback, [], 'The message port closed before a response was received.');
+          else host.invokeCallback(cx, callback, [undefined]);
+          return;
+        }
+        host.invokeCallback(cx, callback, [], error);
+      });
+    return undefined;
   }
+  function callSync(call, thisValue, ...args) {
+    return call.fn.run(call.cx, host.checkArguments(call.fn.fullName, args));
+  }
+  const getProperty = (property) => property.get(property.cx);
 
-  function makeNamespace(namespace, description) {
-    const object = {};
+  function makeNamespace(cx, namespace, description) {
+    const object = host.newObject(cx);
     const functions = description.functions || { __proto__: null };
     const functionNames = ObjectKeys(functions);
     for (let i = 0; i < functionNames.length; i++) {
       const name = functionNames[i];
       const fn = functions[name];
       const contexts = fn.contexts || description.contexts;
-      if (!listIncludes(contexts, kind)) continue;
-      ObjectDefineProperty(object, name, dataDescriptor(makeFunction(fn, name), true, true, true));
+      if (!listIncludes(contexts, cx.apiKind)) continue;
+      const call = { __proto__: null, cx, fn };
+      const value = host.newFunction(cx, name, 0, fn.async ? callAsync : callSync, call);
+      ObjectDefineProperty(object, name, dataDescriptor(value, true, true, true));
     }
     const events = description.events || [];
     for (let i = 0; i < events.length; i++) {
-      const value = host.event(namespace + '.' + events[i]);
+      const value = host.event(cx, namespace + '.' + events[i]);
       ObjectDefineProperty(object, events[i], dataDescriptor(value, true, true, true));
     }
     const properties = description.properties || { __proto__: null };
     const propertyNames = ObjectKeys(properties);
     for (let i = 0; i < propertyNames.length; i++) {
       const name = propertyNames[i];
-      ObjectDefineProperty(object, name, { __proto__: null, get: properties[name].get, enumerable: true, configurable: true });
+      const get = host.newFunction(cx, 'get ' + name, 0, getProperty, { __proto__: null, cx, get: properties[name].get });
+      ObjectDefineProperty(object, name, { __proto__: null, get, enumerable: true, configurable: true });
     }
     const constants = description.constants || { __proto__: null };
     const constantNames = ObjectKeys(constants);
@@ -179,22 +202,20 @@
     return object;
   }
 
-  // Fills `root` (the global `chrome` or `browser`, made by the host and empty until now).
-  function fillRoot(root) {
+  // Fills `root`, the context's global `chrome` or `browser` (made empty by Swift), with the
+  // namespaces its kind of context has.
+  host.fillRoot = function (cx, root) {
     host.namespaces.forEach((description, namespace) => {
-      if (!listIncludes(description.contexts, kind)) return;
-      const object = makeNamespace(namespace, description);
+      if (!listIncludes(description.contexts, cx.apiKind)) return;
+      if (description.available && !description.available(cx)) return;
+      const object = makeNamespace(cx, namespace, description);
       if (namespace === 'runtime') {
-        listPush(runtimeObjects, object);
+        listPush(cx.runtimeObjects, object);
         // Firefox always has the property (null between callbacks); Chromium adds it only while set.
-        if (host.flavor === 'firefox') ObjectDefineProperty(object, 'lastError', { __proto__: null, get: lastErrorGetter, enumerable: true, configurable: true });
+        if (!chrome) ObjectDefineProperty(object, 'lastError', { __proto__: null, get: lastErrorGetter(cx), enumerable: true, configurable: true });
+        else if (cx.lastError !== noLastError) ObjectDefineProperty(object, 'lastError', { __proto__: null, get: lastErrorGetter(cx), enumerable: true, configurable: true });
       }
       ObjectDefineProperty(root, namespace, dataDescriptor(object, true, true, true));
     });
-    return root;
-  }
-
-  // Chromium has two objects; in Firefox `chrome` and `browser` are the same one.
-  fillRoot(host.lazyGlobals.chrome);
-  if (host.flavor !== 'firefox') fillRoot(host.lazyGlobals.browser);
+  };
 });

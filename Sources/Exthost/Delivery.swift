@@ -1,7 +1,8 @@
 import JSEngine
 
-/// What Swift sends a context. Each is a task of its own, a call of the entry point of the host's
-/// JavaScript named for it (`host.deliveries.<entryPoint>` in js/00_host.js), with typed arguments:
+/// What Swift sends a context. Each is a task of its own, a call of the entry point of the host
+/// realm's JavaScript named for it (`host.deliveries.<entryPoint>`, js/38_api.js and
+/// js/60_messaging.js), given the context's record there and typed arguments:
 /// numbers are ids, texts are JSON or serialized messages (as the engine holds them on their way
 /// from another context).
 enum Delivery {

@@ -9,6 +9,7 @@ extension ExtensionContext {
     static func realmBinding(_ module: String) -> ((ExtensionContext, ScriptValue) -> Void)? {
         switch module {
         case "console": { $0.bindConsole($1) }
+        case "namespaces": { $0.bindAPI($1) }
         default: nil
         }
     }

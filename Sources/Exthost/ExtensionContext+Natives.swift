@@ -24,12 +24,16 @@ enum NativeGroup: String, CaseIterable {
     /// `open(target, name, message)`, `post(port, text)`, `disconnect(port)`, `respond(port, text,
     /// error)`: the context's side of the message channels (``MessageRouter``).
     case port
+    /// `function(name, length, impl, data)`: a function of the context's realm that calls `impl`
+    /// of the host realm (``ExtensionContext/makeRealmFunction(_:)``). Only the context's record in
+    /// the host realm has it (`ExtensionContext+API.swift`).
+    case realm
 }
 
 extension ExtensionContext {
-    /// Defines every group on `native`, each made on first use.
+    /// Defines every group the context's own modules use on `native`, each made on first use.
     func installNativeFunctions(on native: ScriptValue) {
-        for group in NativeGroup.allCases {
+        for group in NativeGroup.allCases where group != .realm {
             let object = LazyObject.make(.object, in: script, prototype: false) { [weak self] in
                 guard let self, let hostObject, let object = try? hostObject.property("native").property(group.rawValue) else { return }
                 defineNatives(of: group, on: object)
@@ -38,7 +42,9 @@ extension ExtensionContext {
         }
     }
 
-    private func defineNatives(of group: NativeGroup, on object: ScriptValue) {
+    /// Defines the natives of `group` on `object` (of the context's realm, or of the host realm for
+    /// the context's record there), bound to the context.
+    func defineNatives(of group: NativeGroup, on object: ScriptValue) {
         func define(_ name: String, _ body: @escaping (ExtensionContext, ExtensionHost, NativeCall) throws -> NativeResult) {
             try? object.setFunction(name) { [weak self] call in
                 guard let self, !isClosed, let host else { return .undefined }
@@ -144,6 +150,8 @@ extension ExtensionContext {
                 host.router.respond(from: context, portID: portID, text: text, error: error)
                 return .undefined
             }
+        case .realm:
+            define("function") { context, _, call in try context.makeRealmFunction(call) }
         }
     }
 

@@ -5,12 +5,13 @@ import JSEngine
 /// test driver. Each is its own ``ScriptContext``; nothing passes between them but data sent
 /// through the host.
 ///
-/// Its globals exist from the start, each filled on first use: `chrome`, `browser`, `URL` and
-/// `window` by the host's JavaScript modules loaded into the context (``HostModule``), `console`
-/// by the host's own realm (``HostRealm``, `ExtensionContext+Console.swift`), the timers by Swift
-/// (`ExtensionContext+Timers.swift`). The modules call Swift through the natives
+/// Its globals exist from the start, each filled on first use: `URL` and `window` by the host's
+/// JavaScript modules loaded into the context (``HostModule``); `console`, `chrome` and `browser`
+/// by the host's own realm (``HostRealm``; `ExtensionContext+Console.swift`,
+/// `ExtensionContext+API.swift`), where the context's APIs are a record; the timers by Swift
+/// (`ExtensionContext+Timers.swift`). The host's JavaScript calls Swift through the natives
 /// (`ExtensionContext+Natives.swift`); Swift sends the context everything (events, responses,
-/// messages) as ``Delivery``s, each a task of its own.
+/// messages) as ``Delivery``s to the host realm, each a task of the context's own.
 public final class ExtensionContext {
     /// A number unique among the host's contexts.
     public let id: Int
@@ -69,6 +70,7 @@ public final class ExtensionContext {
         guard !isClosed else { return }
         isClosed = true
         entryPoints.removeAll()
+        apiRecordValue = nil
         scriptTimers.removeAll()
         microtaskReporter = nil
         if let host {
@@ -106,12 +108,13 @@ public final class ExtensionContext {
         if let tabID { info.append(("tabId", .int(tabID))) }
         if let frameID { info.append(("frameId", .int(frameID))) }
         info += extraInfo
+        apiInfoJSON = JSONValue.object(info).jsonText
         do {
             try hostObject.setProperty("native", native)
             try hostObject.setProperty("global", script.global)
             try hostObject.setProperty("kind", script.string(kind.rawValue))
             try hostObject.setProperty("flavor", script.string(flavor.rawValue))
-            try hostObject.setProperty("context", script.parseJSON(JSONValue.object(info).jsonText) ?? script.object(prototype: nil))
+            try hostObject.setProperty("context", script.parseJSON(apiInfoJSON) ?? script.object(prototype: nil))
             for index in modules.modules.indices where modules.modules[index].eager {
                 try loadModule(at: index)
             }
@@ -154,8 +157,6 @@ public final class ExtensionContext {
         guard !isClosed, let hostObject else { return }
         try modules.load(at: index) { module in
             try script.evaluate(module.source).call([hostObject])
-            // (A module may replace entry points: the messaging module takes channels.)
-            entryPoints.removeAll()
         }
     }
 
@@ -247,6 +248,10 @@ public final class ExtensionContext {
     }
     /// The `host` object the context's JavaScript in `js/` shares (never reachable from extension code).
     private(set) var hostObject: ScriptValue?
+    /// What the context's extension APIs know of it (kind, extension id, base URL, manifest, ...), as JSON.
+    private(set) var apiInfoJSON = "{}"
+    /// The context's record in the host realm's API modules, once made (``apiRecord()``).
+    var apiRecordValue: ScriptValue?
     /// What the host realm's texts compare with in this context (``realmDescription(in:)``).
     var describedRealm: ScriptValue?
 
@@ -286,16 +291,17 @@ public final class ExtensionContext {
         return succeeded && stop == nil
     }
 
-    /// Calls the entry point of `delivery` now (`host.deliveries.<entryPoint>`, js/00_host.js), as
-    /// the top-level call of the current task, and returns what it returned (`nil` when the
-    /// context is closed, the call threw, or it returned undefined). What the host's JavaScript
-    /// returns is a null-prototype object of data.
+    /// Calls the entry point of `delivery` now (`host.deliveries.<entryPoint>` of the host realm,
+    /// js/38_api.js, given the context's record), as the top-level call of the current task, and
+    /// returns what it returned (`nil` when the context is closed, never used its APIs, the call
+    /// threw, or it returned undefined). What the host's JavaScript returns is a null-prototype
+    /// object of data.
     @discardableResult
     func receive(_ delivery: Delivery) -> ScriptValue? {
-        guard !isClosed, let entryPoint = entryPoint(delivery.entryPoint) else { return nil }
+        guard !isClosed, let record = apiRecordValue, let entryPoint = entryPoint(delivery.entryPoint) else { return nil }
         let (result, stop) = script.runTask { () -> ScriptValue? in
             do {
-                let result = try entryPoint.call(delivery.arguments(in: script))
+                let result = try entryPoint.call([record] + delivery.arguments(in: script))
                 return result.isUndefined ? nil : result
             } catch let error as ThrownValue {
                 if !script.machine.isStopping { report(error) }
@@ -311,11 +317,10 @@ public final class ExtensionContext {
         return result
     }
 
-    /// The entry point `name` of `host.deliveries` (loading the host module first), looked up once
-    /// per module loaded.
+    /// The entry point `name` of the host realm's `host.deliveries`, looked up once.
     private func entryPoint(_ name: String) -> ScriptValue? {
         if let found = entryPoints[name] { return found }
-        guard let deliveries = hostFunction("deliveries", in: "host"),
+        guard let deliveries = try? host?.realm.value("deliveries", in: "namespaces"),
               let found = try? deliveries.property(name), found.isFunction else { return nil }
         entryPoints[name] = found
         return found

@@ -41,6 +41,69 @@ public enum NativeFunction {
         return ScriptValue(function, in: context)
     }
 
+    /// Makes a function of `context`'s realm as ``makeBuiltin(name:length:in:body:)`` does, whose
+    /// call is `target(data, this, ...arguments)` in `target`'s realm (another realm of the
+    /// machine), with nothing between the two but this forwarding. What `target` returns must be
+    /// a value of `context`: an object of another realm is refused (the caller gets an `Error`
+    /// saying so). What it throws reaches the caller as it is when it is of the caller's realm, and
+    /// as the caller's error of the same name and message when it is not.
+    public static func makeForwarding(name: String, length: Int, in context: ScriptContext, to target: ScriptValue, data: ScriptValue) -> ScriptValue {
+        let function = makeCallbackFunction(name: name, length: length, in: context, callback: callForwarding)
+        let key = Int(bitPattern: UnsafeRawPointer(function))
+        let entry = Forwarding(name: name, context: context, target: target, data: data)
+        forwardings.withLock { $0[key] = entry }
+        context.onClose { forwardings.withLock { if $0[key] === entry { $0[key] = nil } } }
+        return ScriptValue(function, in: context)
+    }
+
+    /// What each forwarding function of an open context calls, by the function's address.
+    private static let forwardings = Mutex<[Int: Forwarding]>([:])
+
+    /// One forwarding: used only on the thread of its context's machine.
+    private final class Forwarding: @unchecked Sendable {
+        let name: String
+        weak var context: ScriptContext?
+        let target: ScriptValue
+        let data: ScriptValue
+        init(name: String, context: ScriptContext, target: ScriptValue, data: ScriptValue) {
+            self.name = name
+            self.context = context
+            self.target = target
+            self.data = data
+        }
+    }
+
+    private static let callForwarding: JSObjectCallAsFunctionCallback = { ctx, function, this, count, arguments, exception in
+        guard let function, let entry = forwardings.withLock({ $0[Int(bitPattern: UnsafeRawPointer(function))] }),
+              let context = entry.context, !context.isClosed,
+              let target = JSValueToObject(entry.target.context.ref, entry.target.ref, nil) else { return JSValueMakeUndefined(ctx) }
+        let targetContext = entry.target.context
+        var refs = [JSValueRef?](repeating: nil, count: count + 2)
+        refs[0] = entry.data.ref
+        refs[1] = this ?? JSValueMakeUndefined(ctx)
+        for index in 0..<count { refs[index + 2] = arguments?[index] }
+        var thrown: JSValueRef?
+        let result = refs.withUnsafeBufferPointer { JSObjectCallAsFunction(targetContext.ref, target, nil, count + 2, $0.baseAddress, &thrown) }
+        if let thrown {
+            // (The machine stopped a script the target ran: the caller stops too.)
+            if context.machine.raiseTermination(in: context) { return nil }
+            let value = ScriptValue(thrown, in: targetContext)
+            if context.isForeign(value) {
+                let error = ThrownValue(value: value).scriptError
+                exception?.pointee = context.error(error.message, name: error.name ?? "Error").ref
+            } else {
+                exception?.pointee = thrown
+            }
+            return nil
+        }
+        guard let result else { return JSValueMakeUndefined(ctx) }
+        if JSValueIsObject(ctx, result), context.isForeign(ScriptValue(result, in: context)) {
+            exception?.pointee = context.error("exthost's \(entry.name) gave an object of its own realm").ref
+            return nil
+        }
+        return result
+    }
+
     /// A function made by the C API, named `name`, with a configurable `length`, that calls `callback`.
     static func makeCallbackFunction(name: String, length: Int, in context: ScriptContext, callback: JSObjectCallAsFunctionCallback) -> JSObjectRef {
         let function = withJSString(name) { JSObjectMakeFunctionWithCallback(context.ref, $0, callback) }!
@@ -142,6 +205,12 @@ public struct NativeCall {
     private func raw(_ index: Int) -> JSValueRef? {
         guard index < count, let arguments else { return nil }
         return arguments[index]
+    }
+
+    /// The call's `this` (the engine gives the global object for a call without one).
+    public var thisValue: ScriptValue {
+        guard let this else { return context.undefined }
+        return ScriptValue(this, in: context)
     }
 
     /// Argument `index` (`undefined` when missing).

@@ -223,20 +223,27 @@ public final class ScriptContext {
         return ScriptValue(value, in: self)
     }
 
-    /// A new error of this context: an instance of the global constructor `name` (`Error`,
-    /// `TypeError`, ...) with `message`; an `Error` whose `name` is set when there is no such constructor.
+    /// A new error of this context with `message`: an `Error`, or a `TypeError` (of the realm's
+    /// own `TypeError.prototype`); of another `name`, an `Error` with an own `name`. No script's
+    /// code runs, whatever scripts did to the realm's globals.
     public func error(_ message: String, name: String = "Error") -> ScriptValue {
-        let text = string(message)
-        var arguments: [JSValueRef?] = [text.ref]
-        if name != "Error", let constructor = try? global.property(name),
-            let object = JSValueToObject(ref, constructor.ref, nil), JSObjectIsConstructor(ref, object),
-            let made = JSObjectCallAsConstructor(ref, object, 1, &arguments, nil) {
-            return ScriptValue(made, in: self)
+        var arguments: [JSValueRef?] = [string(message).ref]
+        guard let made = JSObjectMakeError(ref, 1, &arguments, nil) else { return undefined }
+        if name == "TypeError", let typeErrorPrototype {
+            JSObjectSetPrototype(ref, made, typeErrorPrototype)
+        } else if name != "Error" {
+            try? ScriptValue(made, in: self).defineProperty("name", string(name), enumerable: false)
         }
-        let value = ScriptValue(JSObjectMakeError(ref, 1, &arguments, nil) ?? JSValueMakeUndefined(ref), in: self)
-        if name != "Error" { try? value.setProperty("name", string(name)) }
-        return value
+        return ScriptValue(made, in: self)
     }
+
+    /// The realm's own `TypeError.prototype`: that of a TypeError the engine itself throws.
+    private lazy var typeErrorPrototype: JSObjectRef? = {
+        var exception: JSValueRef?
+        _ = JSValueToObject(ref, JSValueMakeUndefined(ref), &exception)
+        guard let exception, let thrown = JSValueToObject(ref, exception, nil) else { return nil }
+        return JSValueToObject(ref, JSObjectGetPrototype(ref, thrown), nil)
+    }()
 }
 
 /// A JavaScript value thrown and not caught, kept as the value itself so it can be reported as the browser would.

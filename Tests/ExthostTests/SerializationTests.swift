@@ -39,7 +39,7 @@ struct SerializationTests {
         let sender = host.makeContext(kind: .background, owner: instance, url: instance.url(of: "sender.js"))
         let receiver = host.makeContext(kind: .background, owner: instance, url: instance.url(of: "receiver.js"))
         let value = try sender.script.evaluate("(\(testCase.code))", sourceURL: "case.js")
-        let serialize = try #require(sender.hostFunction("serializeMessage", in: "serialization"))
+        let serialize = try sender.messageSerialization().serialize
         let outcome = Self.call(serialize, with: value)
         if case .failure(let thrown) = outcome {
             #expect(testCase.throws == thrown.message, "threw \(thrown.summary)")
@@ -47,7 +47,7 @@ struct SerializationTests {
         }
         #expect(testCase.throws == nil, "expected it to throw \(testCase.throws ?? "")")
         guard case .success(let text) = outcome else { return }
-        let deserialize = try #require(receiver.hostFunction("deserializeMessage", in: "serialization"))
+        let deserialize = try receiver.messageSerialization().deserialize
         let received = try deserialize.call([receiver.script.string(text.stringValue ?? "")])
         try receiver.script.global.setProperty("received", received)
         let holds = try receiver.script.evaluate(try #require(testCase.expect), sourceURL: "expect.js")

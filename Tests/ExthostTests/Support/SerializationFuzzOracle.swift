@@ -159,12 +159,10 @@ final class SerializationFuzzOracle {
                 try harness.property("pollute").call([context.script.number(Double(testCase.pollution))])
             }
         }
-        // (In the chrome flavor the serialization module loads here, after the pollution: what it
-        // takes from the built-ins it must have taken before any script ran.)
-        guard let serialize = context.hostFunction("serializeMessage", in: "serialization"),
-              let deserialize = context.hostFunction("deserializeMessage", in: "serialization") else {
-            throw HarnessError(message: "no serialization module")
-        }
+        // (In the chrome flavor the serializer runs in the host realm, and the context's record is
+        // made here, after the pollution: what it takes of the context's built-ins it must have
+        // taken before any script ran.)
+        let (serialize, deserialize) = try context.messageSerialization()
         let build = try context.script.evaluate("(function build() {\n'use strict';\nconst H = __fuzzHelpers;\n\(testCase.build)})", sourceURL: "build.js")
         try harness.setProperty("build", build)
         return Side(context: context, harness: harness, serialize: serialize,

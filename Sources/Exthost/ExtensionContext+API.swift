@@ -1,0 +1,90 @@
+import BrowserModel
+import JSEngine
+
+// The context's side of its extension APIs, which run in the host's own realm (``HostRealm``;
+// js/38_api.js and the namespace modules after it): the code is linked once for every context,
+// and each context is a record there, made on the first touch of its `chrome` or `browser`.
+// Everything the context's scripts get from the APIs is made in the context's realm: from its
+// built-ins as they were before any extension script ran, and by the one native that makes a
+// function of its realm calling into the host realm (`realm.function`).
+extension ExtensionContext {
+    /// The context's record in the host realm (the `cx` of js/38_api.js), made on first use.
+    ///
+    /// - Throws: when the context is closed, or the host realm's modules failed (a bug of the host).
+    func apiRecord() throws -> ScriptValue {
+        if let made = apiRecordValue { return made }
+        guard let host, !isClosed, let hostObject else { throw ScriptError(name: "Error", message: "the context is closed") }
+        let realm = host.realm
+        let attach = try realm.value("attach", in: "namespaces")
+        let record = realm.script.object(prototype: nil)
+        try record.setProperty("kind", realm.script.string(kind.rawValue))
+        try record.setProperty("info", realm.script.parseJSON(apiInfoJSON) ?? realm.script.object(prototype: nil))
+        try record.setProperty("b", hostObject.property("builtins").property("plain"))
+        try record.setProperty("describedRealm", realmDescription(in: realm))
+        let native = realm.script.object(prototype: nil)
+        for group in [NativeGroup.console, .api, .port, .realm] {
+            let object = realm.script.object(prototype: nil)
+            defineNatives(of: group, on: object)
+            try native.setProperty(group.rawValue, object)
+        }
+        try record.setProperty("native", native)
+        if flavor == .firefox {
+            // Firefox's structured clone runs in the context (js/45_serialization.js).
+            try loadModule(named: "serialization")
+            try record.setProperty("serialization", hostObject)
+        }
+        _ = try attach.call([record])
+        apiRecordValue = record
+        return record
+    }
+
+    /// Fills `root`, the context's `chrome` or `browser`, on its first touch (js/90_namespaces.js).
+    func bindAPI(_ root: ScriptValue) {
+        guard let host, !isClosed else { return }
+        do {
+            let record = try apiRecord()
+            _ = try host.realm.value("fillRoot", in: "namespaces").call([record, root])
+        } catch let error as ThrownValue {
+            host.emit(.error, "exthost could not make the extension APIs of \(displayName): \(error.scriptError.summary)", from: self, isUncaught: true)
+        } catch {
+            host.emit(.error, "exthost could not make the extension APIs of \(displayName): \(error)", from: self, isUncaught: true)
+        }
+    }
+
+    /// `realm.function(name, length, impl, data)`: a function of the context's realm as the
+    /// browsers' own are, whose call is `impl(data, this, ...arguments)` in the host realm
+    /// (``NativeFunction/makeForwarding(name:length:in:to:data:)``). What it returns must be a
+    /// value of the context (a host-realm object is refused, never handed out); what it throws
+    /// reaches the caller as its own realm's error of the same name and message.
+    func makeRealmFunction(_ call: NativeCall) throws -> NativeResult {
+        let name = try call.requiredString(0, "realm.function", "name")
+        let length = try call.requiredInteger(1, "realm.function", "length")
+        let impl = call.argument(2)
+        guard impl.isFunction else { throw NativeArgumentError("realm.function: argument 3 (implementation) must be a function.") }
+        let function = NativeFunction.makeForwarding(name: name, length: length, in: script, to: impl, data: call.argument(3))
+        return .value(function)
+    }
+}
+
+extension ExtensionContext {
+    /// The functions the context's messages are serialized and deserialized with, each taking one
+    /// argument (a value; a text) and callable from the context's scripts: Firefox's structured
+    /// clone runs in the context (js/45_serialization.js); Chrome's JSON runs in the host realm
+    /// (js/44_serialization_json.js), given the context's record, and these are functions of the
+    /// context's realm that call it (what it throws arrives as the context's own error).
+    func messageSerialization() throws -> (serialize: ScriptValue, deserialize: ScriptValue) {
+        guard let host, let hostObject else { throw ScriptError(name: "Error", message: "the context is closed") }
+        if flavor == .firefox {
+            try loadModule(named: "serialization")
+            return (try hostObject.property("serializeMessage"), try hostObject.property("deserializeMessage"))
+        }
+        let record = try apiRecord()
+        func bound(_ name: String) throws -> ScriptValue {
+            let function = try host.realm.value(name, in: "serialization")
+            return NativeFunction.makeBuiltin(name: name, length: 1, in: script) { call in
+                .value(try function.call([call.argument(0), record]))
+            }
+        }
+        return (try bound("serializeMessage"), try bound("deserializeMessage"))
+    }
+}

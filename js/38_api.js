@@ -1,0 +1,254 @@
+// exthost:realm host
+// exthost:needs primordials format
+// The extension APIs (`chrome`, `browser`) of every context, run once in the host's own realm
+// (Sources/Exthost/HostRealm.swift): events, requests to Swift, and what Swift delivers (events,
+// responses). The code is shared by all contexts and linked once; each context's state is its
+// record `cx`, which every entry point is given:
+//   cx.kind, cx.info          what kind of context it is, and its extension's facts (data);
+//   cx.b                      the context's built-ins as js/00_0_builtins.js took them before any
+//                             extension script ran (its Object.create, Error, Promise, JSON.parse);
+//   cx.native                 the natives bound to the context (Sources/Exthost/ExtensionContext+API.swift):
+//                             console, api, port, and realm.function;
+//   cx.describedRealm         what the format module compares with in the context;
+//   cx.serialization          (Firefox) the context's own structured clone (js/45_serialization.js).
+// Everything a context's scripts get is made in the context's realm, from `cx.b` or by
+// `cx.native.realm.function`: no object of this realm may reach them.
+(function (host) {
+  'use strict';
+  const {
+    ReflectApply, ReflectDefineProperty, StringPrototypeIncludes, ObjectKeys, SafeMap, SafeWeakMap, TypeError,
+    listPush, listCopy, listIncludes, listIndexOf, listRemoveAt, dataDescriptor, newSafePromise, stringifyData, errorLocation,
+    isErrorObject,
+  } = host.primordials;
+  const chrome = host.flavor === 'chrome';
+
+  // ---- Contexts ------------------------------------------------------------------------------------
+  // What each module keeps for a context, set up when Swift makes its record (host.attach).
+  const attachers = [];
+  host.onAttach = function (setUp) {
+    listPush(attachers, setUp);
+  };
+  host.attach = function (cx) {
+    cx.apiKind = cx.kind === 'driver' ? 'background' : cx.kind;
+    cx.events = new SafeMap();
+    cx.pending = new SafeMap();
+    cx.nextRequest = 1;
+    cx.eventPrototype = undefined;
+    for (let i = 0; i < attachers.length; i++) attachers[i](cx);
+  };
+
+  // ---- Values of a context's realm -------------------------------------------------------------------
+  // (The context's built-ins, called from here, make their objects in their own realm.)
+  host.newObject = (cx) => ReflectApply(cx.b.ObjectCreate, undefined, [cx.b.ObjectPrototype]);
+  host.newObjectFrom = (cx, prototype) => ReflectApply(cx.b.ObjectCreate, undefined, [prototype]);
+  host.newError = (cx, message) => new cx.b.Error(message);
+  host.newTypeError = (cx, message) => new cx.b.TypeError(message);
+  // A promise of the context and its resolving functions.
+  host.newPromise = function (cx) {
+    const settle = { __proto__: null, promise: undefined, resolve: undefined, reject: undefined };
+    settle.promise = new cx.b.Promise((resolve, reject) => {
+      settle.resolve = resolve;
+      settle.reject = reject;
+    });
+    return settle;
+  };
+  // `error` as the context may see it: an error this realm made (an API function's own throw)
+  // becomes the context's error of the same kind and message; anything else is the context's.
+  host.contextError = function (cx, error) {
+    if (!isErrorObject(error)) return error;
+    return error.name === 'TypeError' ? host.newTypeError(cx, error.message) : host.newError(cx, error.message);
+  };
+  host.rejectedPromise = (cx, reason) => ReflectApply(cx.b.PromiseReject, cx.b.Promise, [reason]);
+  // A function of the context's realm, printed as native code, not a constructor: a call gives
+  // `impl(data, thisValue, ...args)`. What `impl` throws reaches the caller as an error of the
+  // caller's realm with the same name and message.
+  host.newFunction = (cx, name, length, impl, data) => cx.native.realm.function(name, length, impl, data);
+  // Defines `key` on an object of the context as a data property.
+  host.defineValue = (object, key, value, writable, enumerable, configurable) =>
+    ReflectDefineProperty(object, key, dataDescriptor(value, writable, enumerable, configurable));
+
+  // JSON from Swift, parsed in the context's realm; members present with the value `undefined`
+  // (as browsers give some) come as the string "\u0000undefined" and are turned back here.
+  const undefinedMarker = '\u0000undefined';
+  function restoreUndefined(value) {
+    if (value === null || typeof value !== 'object') return value === undefinedMarker ? undefined : value;
+    const keys = ObjectKeys(value);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      // (Own data properties JSON.parse made: no setter runs.)
+      if (value[key] === undefinedMarker) value[key] = undefined;
+      else if (value[key] !== null && typeof value[key] === 'object') restoreUndefined(value[key]);
+    }
+    return value;
+  }
+  host.parseJSON = function (cx, text) {
+    const value = ReflectApply(cx.b.JSONParse, undefined, [text]);
+    return StringPrototypeIncludes(text, '\\u0000undefined') ? restoreUndefined(value) : value;
+  };
+
+  // ---- Uncaught errors ---------------------------------------------------------------------------
+  // Reports an error that escaped a callback the host called, as the browser's console shows it.
+  host.reportUncaught = function (cx, error, inPromise) {
+    let text;
+    try {
+      text = host.describeUncaught(cx.describedRealm, error, !!inPromise);
+    } catch (e) {
+      text = chrome ? 'Uncaught (an error that cannot be shown)' : "uncaught exception: unknown (can't convert to string)";
+    }
+    cx.native.console.uncaught(text, errorLocation(error));
+  };
+
+  // Calls `fn` and reports what it throws instead of letting it stop the caller.
+  host.callReporting = function (cx, fn, thisArg, args) {
+    try {
+      return ReflectApply(fn, thisArg, args);
+    } catch (error) {
+      host.reportUncaught(cx, error, false);
+    }
+  };
+
+  // A listener threw: Chrome logs `Error in event handler: ` + an Error's stack or V8's message
+  // for the value (js/10_format.js, describeListenerError); Firefox reports it as uncaught.
+  host.reportListenerError = function (cx, name, error) {
+    if (chrome) {
+      let text;
+      try {
+        text = host.describeListenerError(cx.describedRealm, error);
+      } catch (e) {
+        text = 'Error';
+      }
+      cx.native.console.listenerError('Error in event handler: ' + text, errorLocation(error));
+    } else {
+      host.reportUncaught(cx, error, false);
+    }
+  };
+
+  // ---- Events ------------------------------------------------------------------------------------
+  // One `events.Event` of a context: addListener / removeListener / hasListener / hasListeners on
+  // a prototype of the context's own (one per context). `listenerError(error)` reports an error
+  // thrown by a listener (flavor-specific text); the other listeners still run.
+  const eventStates = new SafeWeakMap();
+  const stateOf = (event) => {
+    const state = eventStates.get(event);
+    if (!state) throw new TypeError('Illegal invocation');
+    return state;
+  };
+  function addListener(cx, event, callback) {
+    const state = stateOf(event);
+    // Chromium accepts anything silently (it never calls a non-function); Firefox refuses it.
+    if (typeof callback !== 'function') {
+      if (!chrome) throw new TypeError('Invalid listener for ' + state.name + '.');
+      return;
+    }
+    if (!listIncludes(state.listeners, callback)) listPush(state.listeners, callback);
+  }
+  function removeListener(cx, event, callback) {
+    const state = stateOf(event);
+    const index = listIndexOf(state.listeners, callback);
+    if (index >= 0) listRemoveAt(state.listeners, index);
+  }
+  const hasListener = (cx, event, callback) => listIncludes(stateOf(event).listeners, callback);
+  const hasListeners = (cx, event) => stateOf(event).listeners.length > 0;
+  function illegalConstructor() {
+    throw new TypeError('Illegal constructor');
+  }
+
+  function eventPrototype(cx) {
+    if (cx.eventPrototype) return cx.eventPrototype;
+    const prototype = host.newObject(cx);
+    host.defineValue(prototype, 'constructor', host.newFunction(cx, 'Event', 0, illegalConstructor, cx), true, false, true);
+    host.defineValue(prototype, 'addListener', host.newFunction(cx, 'addListener', 1, addListener, cx), true, false, true);
+    host.defineValue(prototype, 'removeListener', host.newFunction(cx, 'removeListener', 1, removeListener, cx), true, false, true);
+    host.defineValue(prototype, 'hasListener', host.newFunction(cx, 'hasListener', 1, hasListener, cx), true, false, true);
+    // Firefox's events have no hasListeners.
+    if (chrome) host.defineValue(prototype, 'hasListeners', host.newFunction(cx, 'hasListeners', 0, hasListeners, cx), true, false, true);
+    host.defineValue(prototype, cx.b.SymbolToStringTag, 'Event', false, false, true);
+    cx.eventPrototype = prototype;
+    return prototype;
+  }
+
+  // A new event object of the context, named `name` in errors.
+  host.newEvent = function (cx, name) {
+    const event = host.newObjectFrom(cx, eventPrototype(cx));
+    eventStates.set(event, { __proto__: null, name, listeners: [] });
+    return event;
+  };
+
+  // The context's event `name` (`tabs.onUpdated`), made once.
+  host.event = function (cx, name) {
+    let event = cx.events.get(name);
+    if (!event) {
+      event = host.newEvent(cx, name);
+      cx.events.set(name, event);
+    }
+    return event;
+  };
+
+  // Calls each listener of the context's event `name` with `args`. Listeners removed during the
+  // dispatch still run in Chrome (it dispatches to a copy) but not in Firefox (it checks each one
+  // before calling it). Returns the listeners' return values.
+  host.dispatchEvent = function (cx, name, args) {
+    const event = cx.events.get(name);
+    return event ? host.dispatchEventObject(cx, event, args) : [];
+  };
+
+  host.dispatchEventObject = function (cx, event, args) {
+    const state = eventStates.get(event);
+    const results = [];
+    const listeners = listCopy(state.listeners);
+    for (let i = 0; i < listeners.length; i++) {
+      const listener = listeners[i];
+      if (!chrome && !listIncludes(state.listeners, listener)) continue;
+      try {
+        listPush(results, ReflectApply(listener, undefined, args));
+      } catch (error) {
+        host.reportListenerError(cx, state.name, error);
+      }
+    }
+    return results;
+  };
+
+  // The listeners of an event, in the order they were added (a copy).
+  host.listenersOf = function (event) {
+    return listCopy(eventStates.get(event).listeners);
+  };
+  // Whether the context's event `name` has listeners.
+  host.isListenedTo = function (cx, name) {
+    const event = cx.events.get(name);
+    return event !== undefined && eventStates.get(event).listeners.length > 0;
+  };
+
+  // ---- Requests to Swift -------------------------------------------------------------------------
+  // Sends an asynchronous API call to Swift; returns a promise of its result, parsed in the
+  // context's realm (a SafePromise: see js/90_namespaces.js for how the caller's promise follows it).
+  host.request = function (cx, method, args) {
+    const id = cx.nextRequest++;
+    return newSafePromise((resolve, reject) => {
+      cx.pending.set(id, { __proto__: null, resolve, reject });
+      cx.native.api.request(method, stringifyData(args), id);
+    });
+  };
+
+  // A synchronous API call into Swift: returns its result (data of this realm, for the host's own
+  // use), or throws its error.
+  host.call = function (cx, method, args) {
+    return cx.native.api.call(method, stringifyData(args));
+  };
+
+  // ---- Delivery from Swift -----------------------------------------------------------------------
+  // What Swift sends a context, each a task of its own (Sources/Exthost/Delivery.swift): one entry
+  // point each, given the context's record first. The messaging module adds its own.
+  host.deliveries = {
+    __proto__: null,
+    event(cx, name, argumentsJSON) {
+      host.dispatchEvent(cx, name, host.parseJSON(cx, argumentsJSON));
+    },
+    apiResponse(cx, id, resultJSON, error) {
+      const request = cx.pending.get(id);
+      if (!request) return;
+      cx.pending.delete(id);
+      if (error !== null && error !== undefined) request.reject(host.newError(cx, error));
+      else request.resolve(resultJSON === undefined ? undefined : host.parseJSON(cx, resultJSON));
+    },
+  };
+});
