@@ -92,6 +92,19 @@
     return constructor;
   };
 
+  // An interface object for the host realm's window module (js/30_window.js), made here because
+  // it is a constructor of this realm: it throws when called or constructed, and its prototype
+  // inherits from `parentPrototype`. It becomes the lazy global `name`'s public face.
+  const IllegalConstructorError = plain.TypeError;
+  host.makeInterface = function (name, parentPrototype) {
+    const constructor = { [name]: function () { throw new IllegalConstructorError('Illegal constructor'); } }[name];
+    const prototype = plain.ObjectCreate(parentPrototype);
+    ReflectDefineProperty(constructor, 'prototype', dataDescriptor(prototype, false, false, false));
+    ReflectDefineProperty(prototype, 'constructor', dataDescriptor(constructor, true, false, true));
+    ReflectDefineProperty(prototype, plain.SymbolToStringTag, dataDescriptor(name, false, false, true));
+    return host.adoptConstructor(name, constructor);
+  };
+
   // ---- Accessors -------------------------------------------------------------------------------
   // The getter of each accessor global still waiting for its module, by name.
   const lazyGetters = { __proto__: null };

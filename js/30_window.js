@@ -1,4 +1,5 @@
-// exthost:needs primordials
+// exthost:realm host
+// exthost:needs primordials api
 // exthost:globals self:accessor location:accessor ~EventTarget:constructor:0
 // exthost:globals Window: window:accessor frames:accessor top:accessor parent:accessor length:accessor ~Window:constructor:0
 // exthost:globals ServiceWorkerGlobalScope: ~WorkerGlobalScope:constructor:0 ~ServiceWorkerGlobalScope:constructor:0
@@ -7,136 +8,152 @@
 // content script's frame are a Window, with `window`, `self`, `frames`, `top`, `parent`, `length`
 // and `location`. What one frame's content script sees of another frame through `top`, `parent`
 // and `frames[i]` follows the flavor's browser (Swift decides which window it gets: FrameAPI).
+// Runs in the host's realm (js/38_api.js), for a context on the first touch of one of these
+// globals: `host.installWindow(cx)`, given the context's record, whose `cx.global` is the
+// context's global object and `cx.loader` its module loader (js/00_1_modules.js), which holds the
+// lazy globals this fills.
 (function (host) {
   'use strict';
   const {
-    Error, TypeError, Proxy, ObjectDefineProperty, ObjectCreate, ObjectFreeze, ObjectGetPrototypeOf, ObjectSetPrototypeOf, ObjectPrototype,
-    ReflectDefineProperty, SafeMap, StringPrototypeStartsWith, String, SymbolToStringTag, hasOwn, getOwn, dataDescriptor,
-    stringifyData, nullCopy,
+    ObjectGetPrototypeOf, ObjectSetPrototypeOf, ReflectDefineProperty, SafeMap, StringPrototypeStartsWith, String,
+    hasOwn, getOwn, dataDescriptor, stringifyData, nullCopy,
   } = host.primordials;
-  const global = host.global;
-  const info = host.context;
-  const define = (name, get) => host.defineGlobal(name, { __proto__: null, get, configurable: true, enumerable: true });
+  const chrome = host.flavor === 'chrome';
 
   // An interface object (`Window`, `EventTarget`, ...) whose prototype the global inherits from,
   // so `globalThis.constructor.name` and `Object.prototype.toString.call(globalThis)` are right.
-  function makeInterface(name, parent) {
-    const constructor = { [name]: function () { throw new TypeError('Illegal constructor'); } }[name];
-    ReflectDefineProperty(constructor, 'prototype', dataDescriptor(ObjectCreate(parent ? parent.prototype : ObjectPrototype), false, false, false));
-    ReflectDefineProperty(constructor.prototype, 'constructor', dataDescriptor(constructor, true, false, true));
-    ReflectDefineProperty(constructor.prototype, SymbolToStringTag, dataDescriptor(name, false, false, true));
-    return host.adoptConstructor(name, constructor);
-  }
+  // (The loader makes it, in the context: it is a constructor, which no function of this realm
+  // can make there.)
+  const makeInterface = (cx, name, parent) => cx.loader.makeInterface(name, parent ? parent.prototype : cx.b.ObjectPrototype);
 
-  // A read-only `location` (navigation from scripts comes with the DOM).
-  host.makeLocation = function (parts, interfaceName = 'Location') {
-    const location = {};
-    const keys = ['href', 'origin', 'protocol', 'host', 'hostname', 'port', 'pathname', 'search', 'hash'];
-    for (let i = 0; i < keys.length; i++) ReflectDefineProperty(location, keys[i], dataDescriptor(parts[keys[i]], false, true, false));
-    ReflectDefineProperty(location, 'toString', dataDescriptor(function toString() { return parts.href; }, false, false, false));
-    ReflectDefineProperty(location, SymbolToStringTag, dataDescriptor(interfaceName, false, false, false));
-    return ObjectFreeze(location);
-  };
+  // A read-only `location` of the context (navigation from scripts comes with the DOM).
+  const locationKeys = ['href', 'origin', 'protocol', 'host', 'hostname', 'port', 'pathname', 'search', 'hash'];
+  const locationText = (href) => href;
+  function makeLocation(cx, parts, interfaceName) {
+    const location = host.newObject(cx);
+    for (let i = 0; i < locationKeys.length; i++) host.defineValue(location, locationKeys[i], parts[locationKeys[i]], false, true, false);
+    host.defineValue(location, 'toString', host.newFunction(cx, 'toString', 0, locationText, parts.href), false, false, false);
+    host.defineValue(location, cx.b.SymbolToStringTag, interfaceName, false, false, false);
+    return cx.b.ObjectFreeze(location);
+  }
 
   // The global object's own prototype (made by the host for the global's class) takes the place
   // of the interface's prototype: it gets the constructor, and inherits from the parent interface.
-  function adoptGlobalPrototype(constructor) {
-    const own = ObjectGetPrototypeOf(global);
-    if (own === ObjectPrototype) return;
+  function adoptGlobalPrototype(cx, constructor) {
+    const own = ObjectGetPrototypeOf(cx.global);
+    if (own === cx.b.ObjectPrototype) return;
     ReflectDefineProperty(own, 'constructor', dataDescriptor(constructor, true, false, true));
     ObjectSetPrototypeOf(own, ObjectGetPrototypeOf(constructor.prototype));
   }
 
-  const eventTarget = makeInterface('EventTarget');
-  if (info.isServiceWorker) {
-    const workerScope = makeInterface('WorkerGlobalScope', eventTarget);
-    adoptGlobalPrototype(makeInterface('ServiceWorkerGlobalScope', workerScope));
-    const location = host.makeLocation(info.location, 'WorkerLocation');
-    define('self', () => global);
-    define('location', () => location);
-    return;
+  // Defines the accessor global `name` whose getter (a function of the context named `get name`)
+  // returns `get(cx)`.
+  const callGetter = (accessor) => accessor.get(accessor.cx);
+  function define(cx, name, get) {
+    const getter = host.newFunction(cx, 'get ' + name, 0, callGetter, { __proto__: null, cx, get });
+    cx.loader.defineGlobal(name, { __proto__: null, get: getter, configurable: true, enumerable: true });
   }
-  adoptGlobalPrototype(makeInterface('Window', eventTarget));
-  const location = host.makeLocation(info.location);
-  define('window', () => global);
-  define('self', () => global);
-  define('frames', () => global);
-  define('location', () => location);
-  if (host.kind !== 'content') {
-    define('top', () => global);
-    define('parent', () => global);
-    define('length', () => 0);
-    return;
-  }
-  define('top', () => (info.isTop ? global : host.frameWindow('top')));
-  define('parent', () => (info.isTop ? global : host.frameWindow('parent')));
-  const childCount = host.native.api.call('frame.count', '[]');
-  define('length', () => childCount);
-  // `frames[i]` (and `window[i]`): the window of the frame's i-th child frame.
-  for (let index = 0; index < childCount; index++) {
-    ReflectDefineProperty(global, String(index), { __proto__: null, get: () => host.frameWindow('child:' + index), configurable: true });
-  }
+  const theGlobal = (cx) => cx.global;
+
+  host.installWindow = function (cx) {
+    const info = cx.info;
+    const eventTarget = makeInterface(cx, 'EventTarget');
+    if (info.isServiceWorker) {
+      const workerScope = makeInterface(cx, 'WorkerGlobalScope', eventTarget);
+      adoptGlobalPrototype(cx, makeInterface(cx, 'ServiceWorkerGlobalScope', workerScope));
+      const location = makeLocation(cx, info.location, 'WorkerLocation');
+      define(cx, 'self', theGlobal);
+      define(cx, 'location', () => location);
+      return;
+    }
+    adoptGlobalPrototype(cx, makeInterface(cx, 'Window', eventTarget));
+    const location = makeLocation(cx, info.location, 'Location');
+    define(cx, 'window', theGlobal);
+    define(cx, 'self', theGlobal);
+    define(cx, 'frames', theGlobal);
+    define(cx, 'location', () => location);
+    if (cx.kind !== 'content') {
+      define(cx, 'top', theGlobal);
+      define(cx, 'parent', theGlobal);
+      define(cx, 'length', () => 0);
+      return;
+    }
+    define(cx, 'top', () => (info.isTop ? cx.global : frameWindow(cx, 'top')));
+    define(cx, 'parent', () => (info.isTop ? cx.global : frameWindow(cx, 'parent')));
+    const childCount = cx.native.api.call('frame.count', '[]');
+    define(cx, 'length', () => childCount);
+    // `frames[i]` (and `window[i]`): the window of the frame's i-th child frame.
+    for (let index = 0; index < childCount; index++) {
+      const get = host.newFunction(cx, 'get ' + index, 0, callGetter, { __proto__: null, cx, get: () => frameWindow(cx, 'child:' + index) });
+      ReflectDefineProperty(cx.global, String(index), { __proto__: null, get, configurable: true });
+    }
+  };
 
   // Another frame's window as this frame may see it: that frame's global when the browser lets
   // the two frames' content scripts share a world, else a window showing only what a
   // cross-origin (or other-world) window shows. The same frame is always the same object.
-  const windows = new SafeMap();
-  host.frameWindow = function (relation) {
-    const answer = host.native.api.call('frame.window', stringifyData([relation]));
-    if (answer === null || answer === undefined) return StringPrototypeStartsWith(relation, 'child:') ? undefined : global;
+  function frameWindow(cx, relation) {
+    const answer = cx.native.api.call('frame.window', stringifyData([relation]));
+    if (answer === null || answer === undefined) return StringPrototypeStartsWith(relation, 'child:') ? undefined : cx.global;
     if (typeof answer === 'object' && getOwn(answer, 'global')) return getOwn(answer, 'global');
     const target = nullCopy(answer);
-    let window = windows.get(target.frameId);
+    if (!cx.frameWindows) cx.frameWindows = new SafeMap();
+    let window = cx.frameWindows.get(target.frameId);
     if (!window) {
-      window = restrictedWindow(target);
-      windows.set(target.frameId, window);
+      window = restrictedWindow(cx, target);
+      cx.frameWindows.set(target.frameId, window);
     }
     return window;
-  };
+  }
 
-  function securityError(property, interfaceName, verb) {
-    const origin = info.location.origin;
-    const message = host.flavor === 'chrome'
+  // The error reading `property` of another origin's window or location throws (a `SecurityError`
+  // of the context).
+  function securityError(cx, property, interfaceName, verb) {
+    const origin = cx.info.location.origin;
+    const message = chrome
       ? "Failed to read a named property '" + property + "' from '" + interfaceName + "': Blocked a frame with origin \"" + origin + '" from accessing a cross-origin frame.'
       : 'Permission denied to ' + verb + ' property "' + property + '" on cross-origin object';
-    const error = new Error(message);
-    ObjectDefineProperty(error, 'name', dataDescriptor('SecurityError', true, false, true));
+    const error = host.newError(cx, message);
+    host.defineValue(error, 'name', 'SecurityError', true, false, true);
     return error;
   }
 
-  function restrictedWindow(target) {
+  // A Proxy of the context (made by its own Proxy constructor; the handler, of this realm, is
+  // never reachable from a script) whose traps give only what the browsers let a script see of
+  // that window.
+  function restrictedWindow(cx, target) {
     const allowed = {
       __proto__: null,
       closed: false,
       length: target.frameCount,
-      postMessage() {},
+      postMessage: host.newFunction(cx, 'postMessage', 0, () => undefined, undefined),
     };
-    const crossOriginLocation = new Proxy({ __proto__: null }, {
+    const crossOriginLocation = new cx.b.Proxy(host.newObjectFrom(cx, null), {
       __proto__: null,
       get(_, key) {
         if (typeof key !== 'string') return undefined;
-        throw securityError(key, 'Location', key === 'href' ? 'get' : 'access');
+        throw securityError(cx, key, 'Location', key === 'href' ? 'get' : 'access');
       },
     });
-    const sameOriginLocation = target.sameOrigin ? host.makeLocation(target.location) : null;
-    const proxy = new Proxy({ __proto__: null }, {
+    const sameOriginLocation = target.sameOrigin ? makeLocation(cx, target.location, 'Location') : null;
+    const proxy = new cx.b.Proxy(host.newObjectFrom(cx, null), {
       __proto__: null,
       get(_, key) {
         if (key === 'window' || key === 'self' || key === 'frames') return proxy;
-        if (key === 'top') return host.frameWindow('top');
-        if (key === 'parent') return host.frameWindow('parent');
+        if (key === 'top') return frameWindow(cx, 'top');
+        if (key === 'parent') return frameWindow(cx, 'parent');
         if (key === 'location') return sameOriginLocation || crossOriginLocation;
         if (typeof key === 'string' && hasOwn(allowed, key)) return allowed[key];
         if (target.sameOrigin || typeof key !== 'string') return undefined;
-        throw securityError(key, 'Window', 'access');
+        throw securityError(cx, key, 'Window', 'access');
       },
       set(_, key) {
         if (target.sameOrigin) return true;
-        throw securityError(String(key), 'Window', 'access');
+        throw securityError(cx, String(key), 'Window', 'access');
       },
       has(_, key) {
         if (target.sameOrigin) return false;
-        throw securityError(String(key), 'Window', 'access');
+        throw securityError(cx, String(key), 'Window', 'access');
       },
     });
     return proxy;

@@ -10,7 +10,8 @@
 //   cx.native                 the natives bound to the context (Sources/Exthost/ExtensionContext+API.swift):
 //                             console, api, port, and realm.function;
 //   cx.describedRealm         what the format module compares with in the context;
-//   cx.serialization          (Firefox) the context's own structured clone (js/45_serialization.js).
+//   cx.serialization          (Firefox) the context's own structured clone (js/45_serialization.js);
+//   cx.global, cx.loader      its global object, and its module loader (js/00_1_modules.js).
 // Everything a context's scripts get is made in the context's realm, from `cx.b` or by
 // `cx.native.realm.function`: no object of this realm may reach them.
 (function (host) {
@@ -23,18 +24,14 @@
   const chrome = host.flavor === 'chrome';
 
   // ---- Contexts ------------------------------------------------------------------------------------
-  // What each module keeps for a context, set up when Swift makes its record (host.attach).
-  const attachers = [];
-  host.onAttach = function (setUp) {
-    listPush(attachers, setUp);
-  };
+  // Sets up a context's record when Swift makes it. (What a later module keeps for a context it
+  // makes on first use: a record may be made before that module loads.)
   host.attach = function (cx) {
     cx.apiKind = cx.kind === 'driver' ? 'background' : cx.kind;
     cx.events = new SafeMap();
     cx.pending = new SafeMap();
     cx.nextRequest = 1;
     cx.eventPrototype = undefined;
-    for (let i = 0; i < attachers.length; i++) attachers[i](cx);
   };
 
   // ---- Values of a context's realm -------------------------------------------------------------------

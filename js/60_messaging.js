@@ -20,11 +20,10 @@
   const serialize = (cx, value) => (cx.serialization ? cx.serialization.serializeMessage(value) : host.serializeMessage(value, cx));
   const trySerialize = (cx, value) => (cx.serialization ? cx.serialization.trySerializeMessage(value) : host.trySerializeMessage(value, cx));
   const deserialize = (cx, text) => (cx.serialization ? cx.serialization.deserializeMessage(text) : host.deserializeMessage(text, cx));
-  host.onAttach((cx) => {
-    cx.ports = new SafeMap();
-    cx.pendingMessages = new SafeMap();
-    cx.portPrototype = undefined;
-  });
+  // The context's open ports and its one-time messages waiting for an answer, by port id (made
+  // on first use: a context's record may be made before this module loads).
+  const portsOf = (cx) => cx.ports || (cx.ports = new SafeMap());
+  const pendingMessagesOf = (cx) => cx.pendingMessages || (cx.pendingMessages = new SafeMap());
 
   // ---- Port ------------------------------------------------------------------------------------------
   const portState = new SafeWeakMap();
@@ -71,7 +70,7 @@
       onDisconnect: host.newEvent(cx, 'runtime.Port.onDisconnect'),
     };
     portState.set(port, state);
-    cx.ports.set(id, state);
+    portsOf(cx).set(id, state);
     const value = (v) => dataDescriptor(v, true, true, true);
     const post = host.newFunction(cx, 'postMessage', 1, postMessage, state);
     const end = host.newFunction(cx, 'disconnect', 0, disconnect, state);
@@ -93,7 +92,7 @@
 
   function close(state) {
     state.open = false;
-    state.cx.ports.delete(state.id);
+    portsOf(state.cx).delete(state.id);
   }
 
   // ---- Opening ---------------------------------------------------------------------------------------
@@ -116,7 +115,7 @@
     const text = result.text;
     return newSafePromise((resolve, reject) => {
       const id = cx.native.port.open(target, '', text);
-      cx.pendingMessages.set(id, { __proto__: null, resolve, reject });
+      pendingMessagesOf(cx).set(id, { __proto__: null, resolve, reject });
     });
   }
   host.noResponse = ObjectFreeze({ __proto__: null, noResponse: true });
@@ -294,12 +293,12 @@
 
   // Swift delivers a message, a disconnect or an answer to one of this context's ports.
   host.deliveries.message = function (cx, portId, text) {
-    const state = cx.ports.get(portId);
+    const state = portsOf(cx).get(portId);
     if (!state || !state.open) return;
     host.dispatchEventObject(cx, state.onMessage, [deserialize(cx, text), state.port]);
   };
   host.deliveries.disconnect = function (cx, portId, error) {
-    const state = cx.ports.get(portId);
+    const state = portsOf(cx).get(portId);
     if (!state || !state.open) return;
     close(state);
     const message = error === null || error === undefined ? undefined : error;
@@ -311,9 +310,9 @@
     }
   };
   host.deliveries.messageResponse = function (cx, portId, text, error) {
-    const request = cx.pendingMessages.get(portId);
+    const request = pendingMessagesOf(cx).get(portId);
     if (!request) return;
-    cx.pendingMessages.delete(portId);
+    pendingMessagesOf(cx).delete(portId);
     if (error !== null && error !== undefined) request.reject(host.newError(cx, error));
     else if (text === undefined) request.reject(host.noResponse);
     else request.resolve(deserialize(cx, text));

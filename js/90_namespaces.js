@@ -20,12 +20,14 @@
   // Chrome: a plain `{message}` object while a callback runs, `undefined` otherwise.
   // Firefox: an `Error` while a callback runs, `null` otherwise.
   const noLastError = chrome ? undefined : null;
-  host.onAttach((cx) => {
+  // (The context's lastError state is set up when its first root is filled: nothing reads it before.)
+  function setUpLastError(cx) {
+    if (cx.runtimeObjects) return;
     cx.lastError = noLastError;
     cx.lastErrorRead = false;
     cx.lastErrorGetter = undefined;
     cx.runtimeObjects = [];
-  });
+  }
   function lastErrorGetter(cx) {
     if (!cx.lastErrorGetter) cx.lastErrorGetter = host.newFunction(cx, 'get lastError', 0, readLastError, cx);
     return cx.lastErrorGetter;
@@ -205,6 +207,7 @@
   // Fills `root`, the context's global `chrome` or `browser` (made empty by Swift), with the
   // namespaces its kind of context has.
   host.fillRoot = function (cx, root) {
+    setUpLastError(cx);
     host.namespaces.forEach((description, namespace) => {
       if (!listIncludes(description.contexts, cx.apiKind)) return;
       if (description.available && !description.available(cx)) return;

@@ -1,9 +1,10 @@
 import BrowserModel
 import JSEngine
 
-// The context's side of its extension APIs, which run in the host's own realm (``HostRealm``;
-// js/38_api.js and the namespace modules after it): the code is linked once for every context,
-// and each context is a record there, made on the first touch of its `chrome` or `browser`.
+// The context's side of what runs for it in the host's own realm (``HostRealm``): its extension
+// APIs (js/38_api.js and the namespace modules after it) and its window globals (js/30_window.js).
+// The code is linked once for every context, and each context is a record there, made on the
+// first touch of one of those globals.
 // Everything the context's scripts get from the APIs is made in the context's realm: from its
 // built-ins as they were before any extension script ran, and by the one native that makes a
 // function of its realm calling into the host realm (`realm.function`).
@@ -11,11 +12,11 @@ extension ExtensionContext {
     /// The context's record in the host realm (the `cx` of js/38_api.js), made on first use.
     ///
     /// - Throws: when the context is closed, or the host realm's modules failed (a bug of the host).
-    func apiRecord() throws -> ScriptValue {
-        if let made = apiRecordValue { return made }
+    func realmRecord() throws -> ScriptValue {
+        if let made = realmRecordValue { return made }
         guard let host, !isClosed, let hostObject else { throw ScriptError(name: "Error", message: "the context is closed") }
         let realm = host.realm
-        let attach = try realm.value("attach", in: "namespaces")
+        let attach = try realm.value("attach", in: "api")
         let record = realm.script.object(prototype: nil)
         try record.setProperty("kind", realm.script.string(kind.rawValue))
         try record.setProperty("info", realm.script.parseJSON(apiInfoJSON) ?? realm.script.object(prototype: nil))
@@ -28,13 +29,15 @@ extension ExtensionContext {
             try native.setProperty(group.rawValue, object)
         }
         try record.setProperty("native", native)
+        try record.setProperty("global", script.global)
+        try record.setProperty("loader", hostObject)
         if flavor == .firefox {
             // Firefox's structured clone runs in the context (js/45_serialization.js).
             try loadModule(named: "serialization")
             try record.setProperty("serialization", hostObject)
         }
         _ = try attach.call([record])
-        apiRecordValue = record
+        realmRecordValue = record
         return record
     }
 
@@ -42,13 +45,27 @@ extension ExtensionContext {
     func bindAPI(_ root: ScriptValue) {
         guard let host, !isClosed else { return }
         do {
-            let record = try apiRecord()
+            let record = try realmRecord()
             _ = try host.realm.value("fillRoot", in: "namespaces").call([record, root])
         } catch let error as ThrownValue {
             host.emit(.error, "exthost could not make the extension APIs of \(displayName): \(error.scriptError.summary)", from: self, isUncaught: true)
         } catch {
             host.emit(.error, "exthost could not make the extension APIs of \(displayName): \(error)", from: self, isUncaught: true)
         }
+    }
+
+    /// The host-realm module `module` whose globals are accessors and constructors (made by the
+    /// context's loader, js/00_1_modules.js), and the function of it that fills them for a context,
+    /// given its record: `window` (`host.installWindow`).
+    static func realmInstaller(_ module: String) -> String? {
+        module == "window" ? "installWindow" : nil
+    }
+
+    /// Fills the globals of the host-realm module `module` for this context (once).
+    func installRealmModule(_ module: String, with installer: String) throws {
+        guard let host, !installedRealmModules.contains(module) else { return }
+        installedRealmModules.insert(module)
+        _ = try host.realm.value(installer, in: module).call([try realmRecord()])
     }
 
     /// `realm.function(name, length, impl, data)`: a function of the context's realm as the
@@ -78,7 +95,7 @@ extension ExtensionContext {
             try loadModule(named: "serialization")
             return (try hostObject.property("serializeMessage"), try hostObject.property("deserializeMessage"))
         }
-        let record = try apiRecord()
+        let record = try realmRecord()
         func bound(_ name: String) throws -> ScriptValue {
             let function = try host.realm.value(name, in: "serialization")
             return NativeFunction.makeBuiltin(name: name, length: 1, in: script) { call in

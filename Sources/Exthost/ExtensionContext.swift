@@ -70,7 +70,7 @@ public final class ExtensionContext {
         guard !isClosed else { return }
         isClosed = true
         entryPoints.removeAll()
-        apiRecordValue = nil
+        realmRecordValue = nil
         scriptTimers.removeAll()
         microtaskReporter = nil
         if let host {
@@ -148,7 +148,12 @@ public final class ExtensionContext {
     /// - Throws: what the module's set-up threw (extension code got in its way, or a bug of the host).
     @discardableResult
     func loadModule(named name: String) throws -> Bool {
-        guard let index = modules.index(of: name) else { return false }
+        guard let index = modules.index(of: name) else {
+            // A module of the host realm whose globals the loader made: it fills them.
+            guard let installer = Self.realmInstaller(name) else { return false }
+            try installRealmModule(name, with: installer)
+            return true
+        }
         try loadModule(at: index)
         return true
     }
@@ -191,7 +196,7 @@ public final class ExtensionContext {
         let values = script.object(prototype: nil)
         let global = script.global
         var inJavaScript: [JSONValue] = []
-        let realmModules = HostModule.hostRealmModules(flavor: flavor).filter { Self.realmBinding($0.name) != nil }
+        let realmModules = HostModule.hostRealmModules(flavor: flavor).filter { Self.realmBinding($0.name) != nil || Self.realmInstaller($0.name) != nil }
         for module in modules.modules.filter({ !$0.eager }) + realmModules {
             for entry in module.globals {
                 if let only = entry.globalClass, only != globalClass { continue }
@@ -250,8 +255,10 @@ public final class ExtensionContext {
     private(set) var hostObject: ScriptValue?
     /// What the context's extension APIs know of it (kind, extension id, base URL, manifest, ...), as JSON.
     private(set) var apiInfoJSON = "{}"
-    /// The context's record in the host realm's API modules, once made (``apiRecord()``).
-    var apiRecordValue: ScriptValue?
+    /// The context's record in the host realm, once made (``realmRecord()``).
+    var realmRecordValue: ScriptValue?
+    /// The host-realm modules whose globals were filled for the context (``installRealmModule(_:with:)``).
+    var installedRealmModules: Set<String> = []
     /// What the host realm's texts compare with in this context (``realmDescription(in:)``).
     var describedRealm: ScriptValue?
 
@@ -298,7 +305,7 @@ public final class ExtensionContext {
     /// object of data.
     @discardableResult
     func receive(_ delivery: Delivery) -> ScriptValue? {
-        guard !isClosed, let record = apiRecordValue, let entryPoint = entryPoint(delivery.entryPoint) else { return nil }
+        guard !isClosed, let record = realmRecordValue, let entryPoint = entryPoint(delivery.entryPoint) else { return nil }
         let (result, stop) = script.runTask { () -> ScriptValue? in
             do {
                 let result = try entryPoint.call([record] + delivery.arguments(in: script))

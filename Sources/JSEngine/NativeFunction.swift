@@ -43,10 +43,10 @@ public enum NativeFunction {
 
     /// Makes a function of `context`'s realm as ``makeBuiltin(name:length:in:body:)`` does, whose
     /// call is `target(data, this, ...arguments)` in `target`'s realm (another realm of the
-    /// machine), with nothing between the two but this forwarding. What `target` returns must be
-    /// a value of `context`: an object of another realm is refused (the caller gets an `Error`
-    /// saying so). What it throws reaches the caller as it is when it is of the caller's realm, and
-    /// as the caller's error of the same name and message when it is not.
+    /// machine), with nothing between the two but this forwarding. What `target` returns must not
+    /// be an object of `target`'s realm: such an object is refused (the caller gets an `Error`
+    /// saying so). What it throws reaches the caller as it is, unless it is an object of `target`'s
+    /// realm: then as the caller's error of the same name and message.
     public static func makeForwarding(name: String, length: Int, in context: ScriptContext, to target: ScriptValue, data: ScriptValue) -> ScriptValue {
         let function = makeCallbackFunction(name: name, length: length, in: context, callback: callForwarding)
         let key = Int(bitPattern: UnsafeRawPointer(function))
@@ -87,9 +87,8 @@ public enum NativeFunction {
         if let thrown {
             // (The machine stopped a script the target ran: the caller stops too.)
             if context.machine.raiseTermination(in: context) { return nil }
-            let value = ScriptValue(thrown, in: targetContext)
-            if context.isForeign(value) {
-                let error = ThrownValue(value: value).scriptError
+            if targetContext.owns(thrown) {
+                let error = ThrownValue(value: ScriptValue(thrown, in: targetContext)).scriptError
                 exception?.pointee = context.error(error.message, name: error.name ?? "Error").ref
             } else {
                 exception?.pointee = thrown
@@ -97,7 +96,7 @@ public enum NativeFunction {
             return nil
         }
         guard let result else { return JSValueMakeUndefined(ctx) }
-        if JSValueIsObject(ctx, result), context.isForeign(ScriptValue(result, in: context)) {
+        if targetContext.owns(result) {
             exception?.pointee = context.error("exthost's \(entry.name) gave an object of its own realm").ref
             return nil
         }

@@ -89,6 +89,13 @@ public final class ScriptContext {
         return realm != ref
     }
 
+    /// Whether `value` is an object of this context's realm.
+    func owns(_ value: JSValueRef) -> Bool {
+        guard JSValueIsObject(ref, value), let object = JSValueToObject(ref, value, nil),
+              let realm = JSObjectGetGlobalContext(object) else { return false }
+        return realm == ref
+    }
+
     /// Makes `eval` and the `Function` constructors of this realm throw an `EvalError` with
     /// `message`. (The host's own realm has no use for them, and an object of it that escaped
     /// could otherwise run code there.) Scripts evaluated through the engine are not affected.

@@ -64,7 +64,7 @@ struct HostModuleTests {
         ("performance.now()", [], []),
         ("queueMicrotask(() => {})", [], ["primordials", "tasks"]),
         ("new URL('http://a/')", ["primordials", "host", "url"], []),
-        ("self.location.href", ["primordials", "window"], []),
+        ("self.location.href", [], ["primordials", "format", "api", "window"]),
         ("chrome.runtime.id", [], ["primordials", "format", "api", "schema", "runtime", "tabs", "action", "windows", "serialization_failure", "serialization", "messaging", "namespaces"]),
     ])
     func eachGlobalLoadsItsModuleOnFirstUse(code: String, modules: [String], realmModules: [String]) throws {
