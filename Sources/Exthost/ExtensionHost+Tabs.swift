@@ -276,11 +276,17 @@ extension ExtensionHost {
     func tabObject(_ tab: Tab, index: Int? = nil, for instance: ExtensionInstance) -> JSONValue {
         let index = index ?? browser.index(of: tab.id) ?? 0
         let detailed = instance.canSeeDetails(of: tab)
-        if let cached = instance.tabObjectTexts[tab.id], cached.index == index, cached.detailed == detailed, cached.tab == tab {
-            return .encoded(cached.text)
+        let revision = browser.tabsRevision
+        if let cached = instance.tabObjectTexts[tab.id], cached.index == index, cached.detailed == detailed {
+            // (No tab changed since it was last found to hold; else compare the tab itself.)
+            if cached.revision == revision { return .encoded(cached.text) }
+            if cached.tab == tab {
+                cached.revision = revision
+                return .encoded(cached.text)
+            }
         }
         let text = TabObject.make(tab, index: index, for: instance, flavor: options.flavor).jsonText
-        instance.tabObjectTexts[tab.id] = (tab, index, detailed, text)
+        instance.tabObjectTexts[tab.id] = TabObjectText(tab: tab, index: index, detailed: detailed, text: text, revision: revision)
         return .encoded(text)
     }
 

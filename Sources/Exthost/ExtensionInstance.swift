@@ -23,7 +23,7 @@ public final class ExtensionInstance {
 
     /// Each open tab's `Tab` object as this extension sees it, as JSON text, with the state it was
     /// made from (``ExtensionHost/tabObject(_:index:for:)``).
-    var tabObjectTexts: [Int: (tab: Tab, index: Int, detailed: Bool, text: String)] = [:]
+    var tabObjectTexts: [Int: TabObjectText] = [:]
 
     /// The scripts of a background page, in order, as paths inside the extension.
     private var backgroundPageScripts: [String] = []
@@ -252,5 +252,24 @@ extension ExtensionInstance {
     func grantActiveTab(_ tabID: Int) {
         guard manifest.permissions.contains("activeTab") else { return }
         activeTabs.insert(tabID)
+    }
+}
+
+/// A tab's `Tab` object as JSON text, and what it was made from: the tab, its index, whether the
+/// extension could see its details, and the browser's ``Browser/tabsRevision`` when it was last
+/// found to hold (a class: checking it updates that revision in place).
+final class TabObjectText {
+    let tab: Tab
+    let index: Int
+    let detailed: Bool
+    let text: String
+    var revision: Int
+
+    init(tab: Tab, index: Int, detailed: Bool, text: String, revision: Int) {
+        self.tab = tab
+        self.index = index
+        self.detailed = detailed
+        self.text = text
+        self.revision = revision
     }
 }

@@ -8,7 +8,12 @@ public struct Browser: Sendable {
     /// Where each window is in ``windows``.
     private var windowIndexByID: [Int: Int] = [:]
     /// Every open tab, by id.
-    public private(set) var tabs: [Int: Tab] = [:]
+    public private(set) var tabs: [Int: Tab] = [:] {
+        didSet { tabsRevision &+= 1 }
+    }
+    /// A number that changes whenever any tab changes (is added, removed or updated): what was
+    /// made from the tabs at one revision still holds while it is the same.
+    public private(set) var tabsRevision = 0
     /// The window that last had focus (the "current window" of `tabs.query`).
     public private(set) var lastFocusedWindowID: Int?
 
