@@ -1,0 +1,75 @@
+import Testing
+@testable import JSEngine
+
+/// `NativeFunction.makeForwarding`: a function of one realm whose calls run a function of another
+/// realm of the machine (the host realm's API functions reach scripts this way).
+@Suite("Forwarding functions")
+struct ForwardingFunctionTests {
+    let machine = VirtualMachine()
+
+    /// A caller realm with `f` forwarding to the target realm's function `impl` (its source), with
+    /// `data` (its source, evaluated in the target realm).
+    func forwarding(_ impl: String, data: String = "({ tag: 'data' })") throws -> (caller: ScriptContext, target: ScriptContext) {
+        let caller = ScriptContext(machine: machine, name: "caller")
+        let target = ScriptContext(machine: machine, name: "target")
+        let function = try target.evaluate("(\(impl))", sourceURL: "impl.js")
+        let value = try target.evaluate("(\(data))", sourceURL: "data.js")
+        let forwarded = NativeFunction.makeForwarding(name: "f", length: 2, in: caller, to: function, data: value)
+        try caller.global.setProperty("f", forwarded)
+        return (caller, target)
+    }
+
+    @Test func aCallRunsTheTargetWithItsDataThisAndArguments() throws {
+        let (caller, _) = try forwarding("function (data, self, ...args) { return data.tag + ' ' + (self === undefined ? 'none' : self.name) + ' ' + args.length + ' ' + args.join(','); }")
+        #expect(try caller.evaluate("f.call({ name: 'me' }, 1, 2, 3)", sourceURL: "t.js").stringValue == "data me 3 1,2,3")
+        #expect(try caller.evaluate("({ name: 'obj', f }).f()", sourceURL: "t.js").stringValue == "data obj 0 ")
+    }
+
+    @Test func itIsABuiltinFunctionOfTheCallersRealm() throws {
+        let (caller, _) = try forwarding("function () {}")
+        #expect(try caller.evaluate("typeof f + ' ' + f.name + ' ' + f.length", sourceURL: "t.js").stringValue == "function f 2")
+        #expect(try caller.evaluate("Object.getPrototypeOf(f) === Function.prototype", sourceURL: "t.js").booleanValue)
+        #expect(try caller.evaluate("String(f).includes('[native code]')", sourceURL: "t.js").booleanValue)
+        #expect(try caller.evaluate("try { new f(); 'constructed' } catch (e) { e instanceof TypeError }", sourceURL: "t.js").booleanValue)
+        #expect(!caller.isForeign(try caller.global.property("f")))
+    }
+
+    @Test func valuesOfTheCallersRealmAndPrimitivesComeBack() throws {
+        let (caller, _) = try forwarding("function (data, self, value) { return value; }")
+        #expect(try caller.evaluate("const o = {}; f(o) === o", sourceURL: "t.js").booleanValue)
+        #expect(try caller.evaluate("f(7) + f('x')", sourceURL: "t.js").stringValue == "7x")
+    }
+
+    @Test func anObjectOfTheTargetsRealmIsRefused() throws {
+        let (caller, _) = try forwarding("function () { return { secret: Function }; }")
+        let text = try caller.evaluate("try { f(); 'returned' } catch (e) { (e instanceof Error) + ' ' + e.message }", sourceURL: "t.js")
+        #expect(text.stringValue == "true exthost's f gave an object of its own realm")
+    }
+
+    @Test func anErrorOfTheTargetsRealmArrivesAsTheCallersOwn() throws {
+        let (caller, _) = try forwarding("function () { throw new TypeError('bad argument'); }")
+        let text = try caller.evaluate("""
+            try { f(); 'returned' } catch (e) {
+              (e instanceof TypeError) + ' ' + (Object.getPrototypeOf(e) === TypeError.prototype) + ' ' + e.message
+            }
+            """, sourceURL: "t.js")
+        #expect(text.stringValue == "true true bad argument")
+    }
+
+    @Test func whatTheCallersOwnCodeThrowsPassesAsItIs() throws {
+        let (caller, _) = try forwarding("function (data, self, callback) { callback(); }")
+        let text = try caller.evaluate("""
+            const thrown = new RangeError('mine');
+            try { f(() => { throw thrown; }); 'returned' } catch (e) { e === thrown }
+            """, sourceURL: "t.js")
+        #expect(text.booleanValue)
+    }
+
+    @Test func afterTheCallerClosesItDoesNothing() throws {
+        let (caller, target) = try forwarding("function () { globalThis.called = true; }")
+        let f = try caller.global.property("f")
+        caller.close()
+        _ = try? f.call()
+        #expect(try target.global.property("called").isUndefined)
+    }
+}
