@@ -40,15 +40,20 @@
   host.newObjectFrom = (cx, prototype) => ReflectApply(cx.b.ObjectCreate, undefined, [prototype]);
   host.newError = (cx, message) => new cx.b.Error(message);
   host.newTypeError = (cx, message) => new cx.b.TypeError(message);
-  // A promise of the context and its resolving functions.
-  host.newPromise = function (cx) {
+  // A promise and its resolving functions: { promise, resolve, reject }. `make(executor)` makes
+  // the promise.
+  function settlement(make) {
     const settle = { __proto__: null, promise: undefined, resolve: undefined, reject: undefined };
-    settle.promise = new cx.b.Promise((resolve, reject) => {
+    settle.promise = make((resolve, reject) => {
       settle.resolve = resolve;
       settle.reject = reject;
     });
     return settle;
-  };
+  }
+  // A promise of the context, for its scripts.
+  host.newPromise = (cx) => settlement((executor) => new cx.b.Promise(executor));
+  // A SafePromise, for the host's own bookkeeping.
+  host.newSafeSettlement = () => settlement(newSafePromise);
   // `error` as the context may see it: an error this realm made (an API function's own throw)
   // becomes the context's error of the same kind and message; anything else is the context's.
   host.contextError = function (cx, error) {

@@ -7,7 +7,7 @@
 (function (host) {
   'use strict';
   const {
-    TypeError, Error, String, ArrayIsArray, NumberIsInteger, ObjectKeys, ObjectSetPrototypeOf, ArrayPrototypeJoin, ArrayPrototypeSort,
+    TypeError, Error, ArrayIsArray, NumberIsInteger, ObjectKeys, ObjectSetPrototypeOf, ArrayPrototypeJoin, ArrayPrototypeSort,
     JSONStringify, SafeMap, SafeWeakSet, hasOwn, listPush, listCopy, listIncludes, safeString,
   } = host.primordials;
   const chrome = host.flavor === 'chrome';

@@ -43,7 +43,7 @@
 
   const {
     Error, ArrayIsArray, ObjectCreate, ObjectKeys, ObjectSetPrototypeOf, ReflectApply, JSONStringify,
-    StringPrototypeCharCodeAt, intrinsics,
+    intrinsics,
   } = host.primordials;
   const apply = ReflectApply;
   const isArray = ArrayIsArray;

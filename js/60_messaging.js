@@ -11,7 +11,7 @@
   const {
     Error, TypeError, ObjectDefineProperties, ObjectKeys, ObjectPrototypeToString, ObjectPrototypeIsPrototypeOf,
     ObjectGetOwnPropertyDescriptor, ArrayIsArray, RegExpPrototypeExec, SafeMap, SafeWeakMap, ObjectFreeze, hasOwn, getOwn, getOwnData,
-    listPush, listCopy, listIncludes, listPop, listLast, dataDescriptor, defineData, newSafePromise, SafePromiseReject,
+    listCopy, listIncludes, listPop, listLast, dataDescriptor, defineData, newSafePromise, SafePromiseReject,
     isNativeError, isProxy, PromisePrototypeThen, ReflectApply,
   } = host.primordials;
   const chrome = host.flavor === 'chrome';

@@ -110,14 +110,6 @@
       else settle.resolve(result);
     });
   }
-  function newSafeSettle() {
-    const settle = { __proto__: null, promise: undefined, resolve: undefined, reject: undefined };
-    settle.promise = host.primordials.newSafePromise((resolve, reject) => {
-      settle.resolve = resolve;
-      settle.reject = reject;
-    });
-    return settle;
-  }
 
   // What an API function of a context runs when called: `call` is { cx, fn }.
   function callAsync(call, thisValue, ...args) {
@@ -150,7 +142,7 @@
     if (fn.oneTime) {
       promise = fn.run(cx, matched);
     } else {
-      const settle = newSafeSettle();
+      const settle = host.newSafeSettlement();
       settleLater(cx, settle, () => fn.run(cx, matched));
       promise = settle.promise;
     }

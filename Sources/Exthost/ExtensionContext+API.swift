@@ -19,13 +19,17 @@ extension ExtensionContext {
         let attach = try realm.value("attach", in: "api")
         let record = realm.script.object(prototype: nil)
         try record.setProperty("kind", realm.script.string(kind.rawValue))
-        try record.setProperty("info", realm.script.parseJSON(apiInfoJSON) ?? realm.script.object(prototype: nil))
+        try record.setProperty("info", realm.script.parseJSON(contextInfoJSON) ?? realm.script.object(prototype: nil))
         try record.setProperty("b", hostObject.property("builtins").property("plain"))
         try record.setProperty("describedRealm", realmDescription(in: realm))
+        // (Each group made on first use, as the context's own: a record that only serves `window`
+        // makes no port natives.)
         let native = realm.script.object(prototype: nil)
         for group in [NativeGroup.console, .api, .port, .realm] {
-            let object = realm.script.object(prototype: nil)
-            defineNatives(of: group, on: object)
+            let object = LazyObject.make(.object, in: realm.script, prototype: false) { [weak self] in
+                guard let self, let object = try? realmRecordValue?.property("native").property(group.rawValue) else { return }
+                defineNatives(of: group, on: object)
+            }
             try native.setProperty(group.rawValue, object)
         }
         try record.setProperty("native", native)

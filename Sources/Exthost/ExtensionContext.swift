@@ -69,7 +69,6 @@ public final class ExtensionContext {
     func close(navigated: Bool = false) {
         guard !isClosed else { return }
         isClosed = true
-        entryPoints.removeAll()
         realmRecordValue = nil
         scriptTimers.removeAll()
         microtaskReporter = nil
@@ -108,13 +107,13 @@ public final class ExtensionContext {
         if let tabID { info.append(("tabId", .int(tabID))) }
         if let frameID { info.append(("frameId", .int(frameID))) }
         info += extraInfo
-        apiInfoJSON = JSONValue.object(info).jsonText
+        contextInfoJSON = JSONValue.object(info).jsonText
         do {
             try hostObject.setProperty("native", native)
             try hostObject.setProperty("global", script.global)
             try hostObject.setProperty("kind", script.string(kind.rawValue))
             try hostObject.setProperty("flavor", script.string(flavor.rawValue))
-            try hostObject.setProperty("context", script.parseJSON(apiInfoJSON) ?? script.object(prototype: nil))
+            try hostObject.setProperty("context", script.parseJSON(contextInfoJSON) ?? script.object(prototype: nil))
             for index in modules.modules.indices where modules.modules[index].eager {
                 try loadModule(at: index)
             }
@@ -253,8 +252,9 @@ public final class ExtensionContext {
     }
     /// The `host` object the context's JavaScript in `js/` shares (never reachable from extension code).
     private(set) var hostObject: ScriptValue?
-    /// What the context's extension APIs know of it (kind, extension id, base URL, manifest, ...), as JSON.
-    private(set) var apiInfoJSON = "{}"
+    /// What the host's JavaScript knows of the context (kind, extension id, base URL, manifest, its
+    /// location, ...), as JSON: its modules' `host.context` and its record's `cx.info`.
+    private(set) var contextInfoJSON = "{}"
     /// The context's record in the host realm, once made (``realmRecord()``).
     var realmRecordValue: ScriptValue?
     /// The host-realm modules whose globals were filled for the context (``installRealmModule(_:with:)``).
@@ -305,7 +305,7 @@ public final class ExtensionContext {
     /// object of data.
     @discardableResult
     func receive(_ delivery: Delivery) -> ScriptValue? {
-        guard !isClosed, let record = realmRecordValue, let entryPoint = entryPoint(delivery.entryPoint) else { return nil }
+        guard !isClosed, let record = realmRecordValue, let entryPoint = host?.realm.deliveryEntryPoint(delivery.entryPoint) else { return nil }
         let (result, stop) = script.runTask { () -> ScriptValue? in
             do {
                 let result = try entryPoint.call([record] + delivery.arguments(in: script))
@@ -323,16 +323,6 @@ public final class ExtensionContext {
         }
         return result
     }
-
-    /// The entry point `name` of the host realm's `host.deliveries`, looked up once.
-    private func entryPoint(_ name: String) -> ScriptValue? {
-        if let found = entryPoints[name] { return found }
-        guard let deliveries = try? host?.realm.value("deliveries", in: "namespaces"),
-              let found = try? deliveries.property(name), found.isFunction else { return nil }
-        entryPoints[name] = found
-        return found
-    }
-    private var entryPoints: [String: ScriptValue] = [:]
 
     /// Reports a script the machine stopped: `script timeout in background (file:line)`, or the
     /// memory limit. It counts as an uncaught error; the context and the others go on.

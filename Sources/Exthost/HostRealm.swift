@@ -80,6 +80,17 @@ final class HostRealm {
         return value
     }
 
+    /// The entry point `name` of the realm's `host.deliveries` (js/38_api.js, js/60_messaging.js),
+    /// which every context's deliveries call with its record; looked up once.
+    func deliveryEntryPoint(_ name: String) -> ScriptValue? {
+        if let found = deliveryEntryPoints[name] { return found }
+        guard let deliveries = try? value("deliveries", in: "namespaces"),
+              let found = try? deliveries.property(name), found.isFunction else { return nil }
+        deliveryEntryPoints[name] = found
+        return found
+    }
+    private var deliveryEntryPoints: [String: ScriptValue] = [:]
+
     /// The names of the modules loaded, in the order they were loaded.
     var loadedModuleNames: [String] { modules.names }
 }

@@ -1,5 +1,4 @@
 import CJavaScriptCore
-import Synchronization
 
 /// An object or function of a context whose contents are made on first touch.
 ///
@@ -45,23 +44,13 @@ public enum LazyObject {
             // code] }`, as the browser's); it carries no data, so its box is found by its address.
             let function = NativeFunction.makeCallbackFunction(name: name, length: length, in: context, callback: callFunction)
             box.armed = true
-            let key = Int(bitPattern: UnsafeRawPointer(function))
-            let entry = Entry(box: box)
-            functionBoxes.withLock { $0[key] = entry }
-            // (The host keeps the function while the context is open, so its address is not reused before.)
-            context.onClose { functionBoxes.withLock { if $0[key]?.box === box { $0[key] = nil } } }
+            functionBoxes.register(box, for: function, in: context)
             return ScriptValue(function, in: context)
         }
     }
 
-    /// The boxes of the lazy functions of every open context, by the function's address (the
-    /// engine never moves an object).
-    private static let functionBoxes = Mutex<[Int: Entry]>([:])
-
-    /// A box in the table: each is used only on the thread of its context's machine.
-    private struct Entry: @unchecked Sendable {
-        let box: Box
-    }
+    /// The boxes of the lazy functions of every open context.
+    private static let functionBoxes = CallbackFunctionTable<Box>()
 
     final class Box {
         let fill: () -> Void
@@ -128,8 +117,7 @@ public enum LazyObject {
     }()
 
     private static let callFunction: JSObjectCallAsFunctionCallback = { ctx, function, this, count, arguments, exception in
-        guard let function, let box = functionBoxes.withLock({ $0[Int(bitPattern: UnsafeRawPointer(function))] })?.box,
-              let context = box.context, !context.isClosed else { return JSValueMakeUndefined(ctx) }
+        guard let box = functionBoxes.entry(for: function), let context = box.context, !context.isClosed else { return JSValueMakeUndefined(ctx) }
         box.fillOnce()
         guard let target = box.target(), let targetObject = JSValueToObject(ctx, target.ref, nil) else { return JSValueMakeUndefined(ctx) }
         let result = JSObjectCallAsFunction(ctx, targetObject, this, count, arguments, exception)

@@ -1,5 +1,4 @@
 import CJavaScriptCore
-import Synchronization
 
 /// A JavaScript function whose body is Swift.
 ///
@@ -32,12 +31,7 @@ public enum NativeFunction {
     /// its body is found by its address (the engine never moves an object).
     public static func makeBuiltin(name: String, length: Int, in context: ScriptContext, body: @escaping Body) -> ScriptValue {
         let function = makeCallbackFunction(name: name, length: length, in: context, callback: callBuiltin)
-        let key = Int(bitPattern: UnsafeRawPointer(function))
-        let entry = BuiltinEntry(box: Box(body: body, context: context))
-        builtinBoxes.withLock { $0[key] = entry }
-        // (The function lives while its context is open: the context's objects are not collected
-        // before it closes, so its address is not reused before then.)
-        context.onClose { builtinBoxes.withLock { if $0[key]?.box === entry.box { $0[key] = nil } } }
+        builtins.register(Box(body: body, context: context), for: function, in: context)
         return ScriptValue(function, in: context)
     }
 
@@ -49,18 +43,15 @@ public enum NativeFunction {
     /// realm: then as the caller's error of the same name and message.
     public static func makeForwarding(name: String, length: Int, in context: ScriptContext, to target: ScriptValue, data: ScriptValue) -> ScriptValue {
         let function = makeCallbackFunction(name: name, length: length, in: context, callback: callForwarding)
-        let key = Int(bitPattern: UnsafeRawPointer(function))
-        let entry = Forwarding(name: name, context: context, target: target, data: data)
-        forwardings.withLock { $0[key] = entry }
-        context.onClose { forwardings.withLock { if $0[key] === entry { $0[key] = nil } } }
+        forwardings.register(Forwarding(name: name, context: context, target: target, data: data), for: function, in: context)
         return ScriptValue(function, in: context)
     }
 
-    /// What each forwarding function of an open context calls, by the function's address.
-    private static let forwardings = Mutex<[Int: Forwarding]>([:])
+    /// What each forwarding function of an open context calls.
+    private static let forwardings = CallbackFunctionTable<Forwarding>()
 
-    /// One forwarding: used only on the thread of its context's machine.
-    private final class Forwarding: @unchecked Sendable {
+    /// One forwarding.
+    private final class Forwarding {
         let name: String
         weak var context: ScriptContext?
         let target: ScriptValue
@@ -74,8 +65,7 @@ public enum NativeFunction {
     }
 
     private static let callForwarding: JSObjectCallAsFunctionCallback = { ctx, function, this, count, arguments, exception in
-        guard let function, let entry = forwardings.withLock({ $0[Int(bitPattern: UnsafeRawPointer(function))] }),
-              let context = entry.context, !context.isClosed,
+        guard let entry = forwardings.entry(for: function), let context = entry.context, !context.isClosed,
               let target = JSValueToObject(entry.target.context.ref, entry.target.ref, nil) else { return JSValueMakeUndefined(ctx) }
         let targetContext = entry.target.context
         var refs = [JSValueRef?](repeating: nil, count: count + 2)
@@ -118,18 +108,11 @@ public enum NativeFunction {
         return function
     }
 
-    /// The bodies of the builtin functions of every open context, by the function's address.
-    private static let builtinBoxes = Mutex<[Int: BuiltinEntry]>([:])
-
-    /// A box in the table: each is used only on the thread of its context's machine.
-    private struct BuiltinEntry: @unchecked Sendable {
-        let box: Box
-    }
+    /// The bodies of the builtin functions of every open context.
+    private static let builtins = CallbackFunctionTable<Box>()
 
     private static let callBuiltin: JSObjectCallAsFunctionCallback = { ctx, function, this, count, arguments, exception in
-        guard let function, let box = builtinBoxes.withLock({ $0[Int(bitPattern: UnsafeRawPointer(function))] })?.box else {
-            return JSValueMakeUndefined(ctx)
-        }
+        guard let box = builtins.entry(for: function) else { return JSValueMakeUndefined(ctx) }
         return run(box, this: this, count: count, arguments: arguments, exception: exception, ctx: ctx)
     }
 
