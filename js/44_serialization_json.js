@@ -107,36 +107,59 @@
   const TOO_LONG = createObject(null);
   const V8_MAX_STRING_LENGTH = 536870888;
 
-  // A JSON.stringify replacer that changes nothing and throws TOO_DEEP past `budget` units (and
-  // TOO_DEEP or TOO_LONG for an array too long to send).
-  function depthLimit(budget) {
-    const holders = newArray(); // the objects being written, outermost first (0: the wrapper of the value)
-    const units = newArray(); // the units used up to each
-    let depth = 0;
-    return function (key, value) {
-      if (typeof value !== 'object' || value === null) return value;
-      const holder = this;
-      while (depth > 0 && holders[depth - 1] !== holder) depth--;
-      if (depth === 0) { holders[0] = holder; units[0] = 0; depth = 1; }
-      const array = isArray(value);
-      if (array && value.length > MAX_MESSAGE_BYTES / 5) {
-        const length = value.length;
-        const present = keysOf(value).length;
-        if ((length - present) * 5 + present * 2 + 1 > MAX_MESSAGE_BYTES) {
-          throw length * 5 + 1 > V8_MAX_STRING_LENGTH ? TOO_DEEP : TOO_LONG;
-        }
+  // The replacer of the message being written: it changes nothing and throws TOO_DEEP past
+  // `budget` units (and TOO_DEEP or TOO_LONG for an array too long to send). One function and one
+  // state for every message, not one per message (making them cost more than writing a small
+  // message): a getter or toJSON that sends a message of its own while one is being written
+  // starts a nested write, which keeps the outer write's state aside and puts it back (chromeEncode).
+  let holders = newArray(); // the objects being written, outermost first (0: the wrapper of the value)
+  let units = newArray(); // the units used up to each
+  let depth = 0;
+  let budget = 0;
+  let writing = false;
+  function depthLimit(key, value) {
+    if (typeof value !== 'object' || value === null) return value;
+    const holder = this;
+    while (depth > 0 && holders[depth - 1] !== holder) depth--;
+    if (depth === 0) { holders[0] = holder; units[0] = 0; depth = 1; }
+    const array = isArray(value);
+    if (array && value.length > MAX_MESSAGE_BYTES / 5) {
+      const length = value.length;
+      const present = keysOf(value).length;
+      if ((length - present) * 5 + present * 2 + 1 > MAX_MESSAGE_BYTES) {
+        throw length * 5 + 1 > V8_MAX_STRING_LENGTH ? TOO_DEEP : TOO_LONG;
       }
-      const used = units[depth - 1] + (array ? ARRAY_LEVEL_UNITS : OBJECT_LEVEL_UNITS);
-      if (used > budget) {
-        // (A Number, String or Boolean object is written as its primitive, without a level of its own.)
-        if (isPrimitiveWrapper(value)) return value;
-        throw TOO_DEEP;
+    }
+    const used = units[depth - 1] + (array ? ARRAY_LEVEL_UNITS : OBJECT_LEVEL_UNITS);
+    if (used > budget) {
+      // (A Number, String or Boolean object is written as its primitive, without a level of its own.)
+      if (isPrimitiveWrapper(value)) return value;
+      throw TOO_DEEP;
+    }
+    holders[depth] = value;
+    units[depth] = used;
+    depth++;
+    return value;
+  }
+
+  // JSON.stringify(value, depthLimit) with `limit` units: the text, or what stringify threw.
+  function stringifyWithin(value, limit) {
+    const outer = writing ? { __proto__: null, holders, units, depth, budget } : null;
+    if (outer) { holders = newArray(); units = newArray(); }
+    writing = true;
+    depth = 0;
+    budget = limit;
+    try {
+      return JSONstringify(value, depthLimit);
+    } finally {
+      // (Nothing of this message is kept once it is written.)
+      holders.length = 0;
+      if (outer) {
+        holders = outer.holders; units = outer.units; depth = outer.depth; budget = outer.budget;
+      } else {
+        writing = false;
       }
-      holders[depth] = value;
-      units[depth] = used;
-      depth++;
-      return value;
-    };
+    }
   }
 
   function isPrimitiveWrapper(value) {
@@ -150,7 +173,12 @@
   function chromeEncode(value, oneTime, cx) {
     let text;
     try {
-      text = JSONstringify(value === undefined ? null : value, depthLimit(oneTime ? stackUnits(cx) - ONE_TIME_MESSAGE_STACK_UNITS : stackUnits(cx)));
+      // (A string, number, boolean or null is written as it is: JSON.stringify looks for toJSON
+      // only on objects and BigInts, and a primitive adds no level.)
+      const type = typeof value;
+      text = value === undefined || value === null ? 'null'
+        : type === 'string' || type === 'number' || type === 'boolean' ? JSONstringify(value)
+        : stringifyWithin(value, oneTime ? stackUnits(cx) - ONE_TIME_MESSAGE_STACK_UNITS : stackUnits(cx));
     } catch (e) {
       if (e === TOO_LONG) throw new Failure('too-large', new Error(TOO_LARGE));
       throw new Failure('uncloneable', new Error(COULD_NOT_SERIALIZE));
