@@ -65,6 +65,10 @@
   // `impl(data, thisValue, ...args)`. What `impl` throws reaches the caller as an error of the
   // caller's realm with the same name and message.
   host.newFunction = (cx, name, length, impl, data) => cx.native.realm.function(name, length, impl, data);
+  // Makes `fn`, a function host.newFunction made for the context, call `impl(data, thisValue,
+  // ...args)` from now on: what it called before, and that call's data, are no longer kept for it
+  // (a function whose work is over, such as a closed port's postMessage, holds nothing of it).
+  host.retargetFunction = (cx, fn, impl, data) => cx.native.realm.retarget(fn, impl, data);
   // Defines `key` on an object of the context as a data property.
   host.defineValue = (object, key, value, writable, enumerable, configurable) =>
     ReflectDefineProperty(object, key, dataDescriptor(value, writable, enumerable, configurable));

@@ -44,6 +44,13 @@
     state.cx.native.port.disconnect(state.id);
   }
 
+  // What a closed port's functions do (as postMessage and disconnect do once the port is closed),
+  // keeping nothing of the port.
+  function closedPostMessage() {
+    throw new Error(chrome ? 'Attempting to use a disconnected port object' : 'Attempt to postMessage on disconnected port');
+  }
+  function closedDisconnect() {}
+
   // Chromium's ports are objects of an unnamed class, with their members as own properties in
   // this order; Firefox's are plain objects.
   function portPrototype(cx) {
@@ -74,6 +81,8 @@
     const value = (v) => dataDescriptor(v, true, true, true);
     const post = host.newFunction(cx, 'postMessage', 1, postMessage, state);
     const end = host.newFunction(cx, 'disconnect', 0, disconnect, state);
+    state.post = post;
+    state.end = end;
     if (chrome) {
       ObjectDefineProperties(port, {
         __proto__: null,
@@ -93,6 +102,9 @@
   function close(state) {
     state.open = false;
     portsOf(state.cx).delete(state.id);
+    // (A script may keep a closed port's functions, or the port: they keep nothing of its state.)
+    host.retargetFunction(state.cx, state.post, closedPostMessage, undefined);
+    host.retargetFunction(state.cx, state.end, closedDisconnect, undefined);
   }
 
   // ---- Opening ---------------------------------------------------------------------------------------
@@ -213,6 +225,8 @@
     return (isNativeError(error) ? chromeMessageOf(error) : undefined) ?? unparsedText;
   }
 
+  function doNothing() {}
+
   function receiveOneTime(cx, portId, event, info, text) {
     const message = deserialize(cx, text);
     const sender = getOwn(info, 'sender');
@@ -229,6 +243,7 @@
       }
       settled = true;
       cx.native.port.respond(portId, text, error);
+      finished();
     };
     const respond = function (response) {
         if (settled || closed || heldAnswer) return;
@@ -249,6 +264,10 @@
     const sendResponse = host.newFunction(cx, 'sendResponse', chrome ? 0 : 1, (data, thisValue, ...args) => {
       respond(args.length > 0 ? args[0] : undefined);
     }, undefined);
+    // Once the message is answered or closed, sendResponse does nothing, and keeps nothing of it.
+    function finished() {
+      host.retargetFunction(cx, sendResponse, doNothing, undefined);
+    }
     let pending = false;
     const listeners = host.listenersOf(event);
     for (let i = 0; i < listeners.length; i++) {
@@ -287,7 +306,10 @@
     }
     dispatching = false;
     if (heldAnswer && !settled) answer(heldAnswer.text, undefined);
-    if (!pending && !settled) closed = true;
+    if (!pending && !settled) {
+      closed = true;
+      finished();
+    }
     return { __proto__: null, accepted: true, pending: pending && !settled };
   }
 

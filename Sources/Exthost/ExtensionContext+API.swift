@@ -85,6 +85,18 @@ extension ExtensionContext {
         let function = NativeFunction.makeForwarding(name: name, length: length, in: script, to: impl, data: call.argument(3))
         return .value(function)
     }
+
+    /// `realm.retarget(function, impl, data)`: `function`, made by `realm.function` for this
+    /// context, calls `impl(data, this, ...arguments)` from now on, and what it called before is
+    /// let go (``NativeFunction/retargetForwarding(_:in:to:data:)``).
+    func retargetRealmFunction(_ call: NativeCall) throws -> NativeResult {
+        let impl = call.argument(1)
+        guard impl.isFunction else { throw NativeArgumentError("realm.retarget: argument 2 (implementation) must be a function.") }
+        guard NativeFunction.retargetForwarding(call.argument(0), in: script, to: impl, data: call.argument(2)) else {
+            throw NativeArgumentError("realm.retarget: argument 1 (function) must be a function realm.function made for this context.")
+        }
+        return .undefined
+    }
 }
 
 extension ExtensionContext {

@@ -25,8 +25,10 @@ enum NativeGroup: String, CaseIterable {
     /// error)`: the context's side of the message channels (``MessageRouter``).
     case port
     /// `function(name, length, impl, data)`: a function of the context's realm that calls `impl`
-    /// of the host realm (``ExtensionContext/makeRealmFunction(_:)``). Only the context's record in
-    /// the host realm has it (`ExtensionContext+API.swift`).
+    /// of the host realm (``ExtensionContext/makeRealmFunction(_:)``); `retarget(function, impl,
+    /// data)`: makes such a function call another `impl` from now on
+    /// (``ExtensionContext/retargetRealmFunction(_:)``). Only the context's record in the host
+    /// realm has them (`ExtensionContext+API.swift`).
     case realm
 }
 
@@ -152,6 +154,7 @@ extension ExtensionContext {
             }
         case .realm:
             define("function") { context, _, call in try context.makeRealmFunction(call) }
+            define("retarget") { context, _, call in try context.retargetRealmFunction(call) }
         }
     }
 

@@ -47,6 +47,17 @@ public enum NativeFunction {
         return ScriptValue(function, in: context)
     }
 
+    /// Makes `function`, a forwarding function of `context`, call `target(data, this, ...arguments)`
+    /// from now on, and lets go of what it called before (a function whose work is over, such as a
+    /// one-time message's `sendResponse` once answered, keeps nothing of that work alive). Returns
+    /// false, changing nothing, when `function` is no forwarding function of `context`.
+    public static func retargetForwarding(_ function: ScriptValue, in context: ScriptContext, to target: ScriptValue, data: ScriptValue) -> Bool {
+        guard JSValueIsObject(function.context.ref, function.ref), let object = JSValueToObject(function.context.ref, function.ref, nil),
+              let entry = forwardings.entry(for: object), entry.context === context else { return false }
+        forwardings.replace(object, with: Forwarding(name: entry.name, context: context, target: target, data: data))
+        return true
+    }
+
     /// What each forwarding function of an open context calls.
     private static let forwardings = CallbackFunctionTable<Forwarding>()
 

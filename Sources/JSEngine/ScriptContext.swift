@@ -74,6 +74,10 @@ public final class ScriptContext {
     /// What runs when the context closes (registered by the engine's own objects).
     private var closeActions: [() -> Void] = []
 
+    /// How many actions wait for the context to close (for tests: a context that makes a function
+    /// per message must not add one per function).
+    var closeActionCount: Int { closeActions.count }
+
     /// Runs `action` when the context closes.
     func onClose(_ action: @escaping () -> Void) {
         closeActions.append(action)

@@ -72,4 +72,37 @@ struct ForwardingFunctionTests {
         _ = try? f.call()
         #expect(try target.global.property("called").isUndefined)
     }
+
+    @Test func aRetargetedFunctionCallsItsNewTargetWithItsNewData() throws {
+        let (caller, target) = try forwarding("function (data) { return 'first ' + data.tag; }")
+        let function = try caller.global.property("f")
+        let second = try target.evaluate("(function (data, self, value) { return 'second ' + data + ' ' + value; })", sourceURL: "impl2.js")
+        #expect(try caller.evaluate("f()", sourceURL: "t.js").stringValue == "first data")
+        #expect(NativeFunction.retargetForwarding(function, in: caller, to: second, data: target.string("new")))
+        #expect(try caller.evaluate("f(7)", sourceURL: "t.js").stringValue == "second new 7")
+        // Still the same function, as the caller sees it.
+        #expect(try caller.evaluate("f.name + ' ' + f.length", sourceURL: "t.js").stringValue == "f 2")
+    }
+
+    @Test func onlyAForwardingFunctionOfTheGivenContextIsRetargeted() throws {
+        let (caller, target) = try forwarding("function () { return 'first'; }")
+        let other = ScriptContext(machine: machine, name: "other")
+        let replacement = try target.evaluate("(function () { return 'second'; })", sourceURL: "impl2.js")
+        let function = try caller.global.property("f")
+        #expect(!NativeFunction.retargetForwarding(function, in: other, to: replacement, data: target.undefined))
+        #expect(!NativeFunction.retargetForwarding(try caller.evaluate("(function () {})", sourceURL: "t.js"), in: caller, to: replacement, data: target.undefined))
+        #expect(!NativeFunction.retargetForwarding(caller.string("f"), in: caller, to: replacement, data: target.undefined))
+        #expect(try caller.evaluate("f()", sourceURL: "t.js").stringValue == "first")
+    }
+
+    @Test func aContextThatMakesManyFunctionsWaitsOnItsCloseOncePerKind() throws {
+        let caller = ScriptContext(machine: machine, name: "caller")
+        let target = ScriptContext(machine: machine, name: "target")
+        let impl = try target.evaluate("(function () {})", sourceURL: "impl.js")
+        let before = caller.closeActionCount
+        for index in 0..<50 {
+            _ = NativeFunction.makeForwarding(name: "f\(index)", length: 0, in: caller, to: impl, data: target.undefined)
+        }
+        #expect(caller.closeActionCount - before <= 1)
+    }
 }
