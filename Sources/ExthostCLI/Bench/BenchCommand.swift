@@ -26,6 +26,8 @@ struct BenchCommand: ParsableCommand {
             there and back in one context.
               rates                  runtime.sendMessage against port round trips; --real-time \
             against virtual time.
+              memory                 peak memory after 100,000 runtime.sendMessage round trips; \
+            baseline: the same after 10,000 (what a message leaves behind shows as the difference).
               tabs                   creating active tabs at two sizes; tabs.query over the larger.
             """
     )
@@ -48,7 +50,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Which browser to behave as.")
     var flavor: Flavor = .chrome
 
-    @Option(help: "Only the figures of these groups: contexts, cold, instructions, rates, tabs. Repeatable.")
+    @Option(help: "Only the figures of these groups: contexts, cold, instructions, rates, memory, tabs. Repeatable.")
     var only: [String] = []
 
     func run() throws {
@@ -136,6 +138,14 @@ struct BenchCommand: ParsableCommand {
             }
             table.add("runtime.sendMessage round trips per second", median(message), "/s", baseline: median(port), budget: .ratioAtLeast(0.5))
             table.add("port round trips per second, --real-time", median(real), "/s", baseline: median(port), budget: .ratioAtLeast(0.5))
+        }
+        if wants("memory") {
+            var small: [Double] = [], large: [Double] = []
+            for _ in 0..<max(1, runs / 2) {
+                small.append(Double(try scenario(.messageRoundTrips, ["--count", "10000"]).0.peakKiB) / 1024)
+                large.append(Double(try scenario(.messageRoundTrips, ["--count", "100000"]).0.peakKiB) / 1024)
+            }
+            table.add("peak memory, 100,000 runtime.sendMessage round trips", median(large), "MB", baseline: median(small), budget: .ratioAtMost(1.1))
         }
         if wants("tabs") {
             var small: [Double] = [], large: [Double] = [], active: [Double] = [], pattern: [Double] = []
