@@ -44,12 +44,12 @@
     state.cx.native.port.disconnect(state.id);
   }
 
-  // What a closed port's functions do (as postMessage and disconnect do once the port is closed),
-  // keeping nothing of the port.
+  // What a closed port's postMessage does (as postMessage does once the port is closed), keeping
+  // nothing of the port; its disconnect, like a settled message's sendResponse, does nothing.
   function closedPostMessage() {
     throw new Error(chrome ? 'Attempting to use a disconnected port object' : 'Attempt to postMessage on disconnected port');
   }
-  function closedDisconnect() {}
+  function doNothing() {}
 
   // Chromium's ports are objects of an unnamed class, with their members as own properties in
   // this order; Firefox's are plain objects.
@@ -104,7 +104,7 @@
     portsOf(state.cx).delete(state.id);
     // (A script may keep a closed port's functions, or the port: they keep nothing of its state.)
     host.retargetFunction(state.cx, state.post, closedPostMessage, undefined);
-    host.retargetFunction(state.cx, state.end, closedDisconnect, undefined);
+    host.retargetFunction(state.cx, state.end, doNothing, undefined);
   }
 
   // ---- Opening ---------------------------------------------------------------------------------------
@@ -224,8 +224,6 @@
     if (!chrome) return firefoxMessageOf(error) ?? unexpectedText;
     return (isNativeError(error) ? chromeMessageOf(error) : undefined) ?? unparsedText;
   }
-
-  function doNothing() {}
 
   function receiveOneTime(cx, portId, event, info, text) {
     const message = deserialize(cx, text);
