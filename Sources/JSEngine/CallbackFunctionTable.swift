@@ -11,7 +11,9 @@ import Synchronization
 final class CallbackFunctionTable<Entry: AnyObject>: Sendable {
     /// The entries, by the function's address, and the addresses of each open context's entries,
     /// by the context. (Each entry is used only on the thread of its context's machine; the table
-    /// itself may be reached from several machines' threads.)
+    /// itself may be reached from several machines' threads. An entry that leaves the table is let
+    /// go after the lock is released: letting it go may take an engine's lock, or close a context,
+    /// whose own close action takes this lock again.)
     private let state = Mutex(State())
 
     private struct State: @unchecked Sendable {
@@ -19,7 +21,7 @@ final class CallbackFunctionTable<Entry: AnyObject>: Sendable {
         var keysByContext: [ObjectIdentifier: Set<Int>] = [:]
     }
 
-    private struct Slot {
+    private struct Slot: @unchecked Sendable {  // each used only on its context's machine's thread
         let entry: Entry
         let context: ObjectIdentifier
     }
@@ -28,22 +30,26 @@ final class CallbackFunctionTable<Entry: AnyObject>: Sendable {
     func register(_ entry: Entry, for function: JSObjectRef, in context: ScriptContext) {
         let key = Int(bitPattern: UnsafeRawPointer(function))
         let owner = ObjectIdentifier(context)
-        let isFirst = state.withLock { state -> Bool in
-            if let previous = state.entries[key] { state.keysByContext[previous.context]?.remove(key) }
-            state.entries[key] = Slot(entry: entry, context: owner)
+        let (isFirst, previous) = state.withLock { state -> (Bool, Slot?) in
+            let previous = state.entries.updateValue(Slot(entry: entry, context: owner), forKey: key)
+            if let previous { state.keysByContext[previous.context]?.remove(key) }
             let isFirst = state.keysByContext[owner] == nil
             state.keysByContext[owner, default: []].insert(key)
-            return isFirst
+            return (isFirst, previous)
         }
+        withExtendedLifetime(previous) {}
         // (One action per context and table, not one per function: a context that makes a
         // function per message would otherwise keep every entry until it closes.)
         if isFirst {
             context.onClose { [self] in
-                state.withLock { state in
+                let removed = state.withLock { state -> [Slot] in
+                    var removed: [Slot] = []
                     for key in state.keysByContext.removeValue(forKey: owner) ?? [] where state.entries[key]?.context == owner {
-                        state.entries[key] = nil
+                        if let slot = state.entries.removeValue(forKey: key) { removed.append(slot) }
                     }
+                    return removed
                 }
+                withExtendedLifetime(removed) {}
             }
         }
     }
@@ -58,9 +64,10 @@ final class CallbackFunctionTable<Entry: AnyObject>: Sendable {
     /// any other object.
     func replace(_ function: JSObjectRef, with entry: Entry) {
         let key = Int(bitPattern: UnsafeRawPointer(function))
-        state.withLock { state in
-            guard let slot = state.entries[key] else { return }
-            state.entries[key] = Slot(entry: entry, context: slot.context)
+        let previous = state.withLock { state -> Slot? in
+            guard let slot = state.entries[key] else { return nil }
+            return state.entries.updateValue(Slot(entry: entry, context: slot.context), forKey: key)
         }
+        withExtendedLifetime(previous) {}
     }
 }
