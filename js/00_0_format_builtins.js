@@ -20,6 +20,7 @@
     plain: {
       __proto__: null,
       MathRound: Math.round,
+      Uint8Array: Uint8Array,
       ObjectIs: Object.is,
       decodeURIComponent: decodeURIComponent,
       parseInt: parseInt,
@@ -50,6 +51,7 @@
       '%SetIteratorPrototype%.next': ObjectGetPrototypeOf(new Set().values()).next,
       '?WeakRef.prototype.deref': typeof WeakRef === 'function' ? WeakRef.prototype.deref : undefined,
       'Date.prototype.getTime': Date.prototype.getTime,
+      'RegExp.prototype.test': RegExp.prototype.test,
       'get RegExp.prototype.source': getter(RegExp.prototype, 'source'),
       'get RegExp.prototype.global': getter(RegExp.prototype, 'global'),
       'get RegExp.prototype.hasIndices': getter(RegExp.prototype, 'hasIndices'),

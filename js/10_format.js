@@ -1354,6 +1354,44 @@
 
   // The builtin kind of an object (Object for a plain one), for js/60_messaging.js.
   host.builtinClass = builtinClass;
+  // What the test harnesses compare values by, read through the built-ins' own methods (a brand
+  // check: each throws for a value of another class).
+  const regExpTest = intrinsics['RegExp.prototype.test'];
+  const Uint8ArrayOf = primordials.Uint8Array;
+  host.brandValues = {
+    __proto__: null,
+    // A Date's time value.
+    dateTime: (value) => call(dateGetTime, value),
+    // The value of a String, Number, Boolean, Symbol or BigInt object.
+    primitiveValue(value) {
+      const boxed = boxedPrimitive(value);
+      return boxed ? boxed.value : undefined;
+    },
+    // A Map's entries or a Set's values, as a list of [key, value] pairs (a Set's keys are its values).
+    entries(value) {
+      const isMap = attempt(() => call(mapSizeGet, value) >= 0, false);
+      const list = [];
+      const it = call(isMap ? mapEntries : setValues, value);
+      const next = isMap ? mapIterNext : setIterNext;
+      for (;;) {
+        const r = call(next, it);
+        if (r.done) break;
+        listPush(list, isMap ? [r.value[0], r.value[1]] : [r.value, r.value]);
+      }
+      return list;
+    },
+    // Whether two ArrayBuffers hold the same bytes.
+    sameBytes(a, b) {
+      const length = call(arrayBufferByteLength, a);
+      if (length !== call(arrayBufferByteLength, b)) return false;
+      const x = new Uint8ArrayOf(a);
+      const y = new Uint8ArrayOf(b);
+      for (let i = 0; i < length; i++) if (x[i] !== y[i]) return false;
+      return true;
+    },
+    // `regExp.test(text)`, as RegExp.prototype.test runs it (it calls the object's `exec`).
+    regExpTest: (regExp, text) => call(regExpTest, regExp, text),
+  };
 
   // Chromium's report of a value thrown by a listener of an extension event, after
   // "Error in event handler: ".

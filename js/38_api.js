@@ -32,12 +32,21 @@
     cx.pending = new SafeMap();
     cx.nextRequest = 1;
     cx.eventPrototype = undefined;
+    // The handler Chromium's test harness sets while it runs tests (js/54_test_chrome.js):
+    // `(text, error)` for an exception a listener or an API callback threw.
+    cx.exceptionHandler = undefined;
   };
 
   // ---- Values of a context's realm -------------------------------------------------------------------
   // (The context's built-ins, called from here, make their objects in their own realm.)
   host.newObject = (cx) => ReflectApply(cx.b.ObjectCreate, undefined, [cx.b.ObjectPrototype]);
   host.newObjectFrom = (cx, prototype) => ReflectApply(cx.b.ObjectCreate, undefined, [prototype]);
+  // An array of the context holding `items` (a list of this realm).
+  host.newArray = (cx, items) => {
+    const array = ReflectApply(cx.b.JSONParse, undefined, ['[]']);
+    for (let i = 0; i < items.length; i++) ReflectDefineProperty(array, i, dataDescriptor(items[i], true, true, true));
+    return array;
+  };
   host.newError = (cx, message) => new cx.b.Error(message);
   host.newTypeError = (cx, message) => new cx.b.TypeError(message);
   // A promise and its resolving functions: { promise, resolve, reject }. `make(executor)` makes
@@ -104,6 +113,17 @@
     cx.native.console.uncaught(text, errorLocation(error));
   };
 
+  // Gives the context's exception handler (Chromium's test harness) an exception that a listener
+  // or an API callback threw. The harness's own failure (the string it throws to stop a test)
+  // stops there; anything else the handler throws is reported.
+  host.callExceptionHandler = function (cx, text, error) {
+    try {
+      cx.exceptionHandler(text, error);
+    } catch (thrown) {
+      if (thrown !== 'chrome.test.failure') host.reportUncaught(cx, thrown, false);
+    }
+  };
+
   // Calls `fn` and reports what it throws instead of letting it stop the caller.
   host.callReporting = function (cx, fn, thisArg, args) {
     try {
@@ -116,12 +136,17 @@
   // A listener threw: Chrome logs `Error in event handler: ` + an Error's stack or V8's message
   // for the value (js/10_format.js, describeListenerError); Firefox reports it as uncaught.
   host.reportListenerError = function (cx, name, error) {
-    if (chrome) {
+    if (chrome || cx.exceptionHandler !== undefined) {
       let text;
       try {
         text = host.describeListenerError(cx.describedRealm, error);
       } catch (e) {
         text = 'Error';
+      }
+      // (Chromium's test harness, while it runs tests, takes it instead of the console.)
+      if (cx.exceptionHandler !== undefined) {
+        host.callExceptionHandler(cx, 'Error in event handler: ' + text, error);
+        return;
       }
       cx.native.console.listenerError('Error in event handler: ' + text, errorLocation(error));
     } else {

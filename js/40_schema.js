@@ -20,6 +20,11 @@
     return typeof value; // string, boolean, object, function, undefined, bigint, symbol
   }
 
+  // Brand checks for `isInstanceOf` (`RegExp`): class name -> function(value) -> boolean. A module
+  // that describes a parameter as an instance of a class registers its check here.
+  const instanceChecks = new SafeMap();
+  host.registerInstanceCheck = (className, check) => instanceChecks.set(className, check);
+
   // Whether `value` has the basic type `type` (no deep check).
   function isType(value, spec) {
     if (spec.choices) {
@@ -31,7 +36,13 @@
       case 'any': return value !== undefined;
       case 'number': return actual === 'number' || actual === 'integer';
       case 'integer': return actual === 'integer';
-      case 'object': return actual === 'object' || (spec.isInstanceOf === undefined && actual === 'function' && false);
+      case 'object': {
+        if (actual !== 'object') return false;
+        if (spec.isInstanceOf === undefined) return true;
+        // (A class a module registered a brand check for; any other is not checked.)
+        const check = instanceChecks.get(spec.isInstanceOf);
+        return check === undefined || check(value);
+      }
       default: return actual === spec.type;
     }
   }
@@ -59,7 +70,7 @@
       for (let i = 0; i < spec.choices.length; i++) listPush(names, typeName(spec.choices[i]));
       return ArrayPrototypeJoin(names, chrome ? '|' : ' or ');
     }
-    return spec.type;
+    return spec.isInstanceOf !== undefined ? spec.isInstanceOf : spec.type;
   }
 
   // Checks `value` against `spec` deeply; returns the normalized value or throws a message
@@ -95,6 +106,10 @@
     if (spec.type === 'string' && spec.enum && !listIncludes(spec.enum, value)) {
       throw chrome ? 'Value must be one of ' + ArrayPrototypeJoin(ArrayPrototypeSort(listCopy(spec.enum)), ', ') + '.'
         : 'Invalid enumeration value ' + JSONStringify(value);
+    }
+    if (spec.type === 'array' && spec.minItems !== undefined && value.length < spec.minItems) {
+      throw chrome ? 'Array must have at least ' + spec.minItems + ' items.'
+        : 'Array requires at least ' + spec.minItems + ' items; you have ' + value.length;
     }
     if (spec.type === 'array' && spec.items) {
       const items = [];

@@ -11,8 +11,8 @@
 (function (host) {
   'use strict';
   const {
-    String, ObjectDefineProperty, ObjectKeys, SafePromiseThen, enqueueMicrotask,
-    isSafePromise, listPush, listPop, listLast, listIncludes, dataDescriptor, getOwnData, safeString,
+    String, ReflectApply, ObjectDefineProperty, ObjectKeys, SafePromiseThen, enqueueMicrotask,
+    SafeMap, isSafePromise, listPush, listPop, listLast, listIncludes, dataDescriptor, getOwnData, safeString,
   } = host.primordials;
   const chrome = host.flavor === 'chrome';
 
@@ -48,11 +48,30 @@
   // Calls an API callback with `args`, or with `chrome.runtime.lastError` set to `error`.
   host.invokeCallback = function (cx, callback, args, error) {
     if (error === undefined) {
+      callCallback(cx, callback, args);
+      return;
+    }
+    host.withLastError(cx, error, () => callCallback(cx, callback, []));
+  };
+  // Calls an API callback; what it throws is reported, or, while Chromium's test harness runs
+  // tests, goes to its handler as "Error handling response: ...".
+  function callCallback(cx, callback, args) {
+    if (cx.exceptionHandler === undefined) {
       host.callReporting(cx, callback, undefined, args);
       return;
     }
-    host.withLastError(cx, error, () => host.callReporting(cx, callback, undefined, []));
-  };
+    try {
+      ReflectApply(callback, undefined, args);
+    } catch (error) {
+      let text;
+      try {
+        text = host.describeListenerError(cx.describedRealm, error);
+      } catch (e) {
+        text = 'Error';
+      }
+      host.callExceptionHandler(cx, 'Error handling response: ' + text, error);
+    }
+  }
 
   // The text of `error` (a message, or an Error: its message; a getter that throws, or a revoked
   // Proxy a script threw, gives String(error) or "Error").
@@ -164,7 +183,9 @@
   const getProperty = (property) => property.get(property.cx);
 
   function makeNamespace(cx, namespace, description) {
-    const object = host.newObject(cx);
+    return fillNamespace(cx, host.newObject(cx), namespace, description);
+  }
+  function fillNamespace(cx, object, namespace, description) {
     const functions = description.functions || { __proto__: null };
     const functionNames = ObjectKeys(functions);
     for (let i = 0; i < functionNames.length; i++) {
@@ -196,6 +217,19 @@
     return object;
   }
 
+  // Namespaces whose code loads on their first touch: name -> { contexts, module }. The module,
+  // once loaded, defines the namespace (host.defineNamespace) as the others do. `test` is the
+  // harness of the host (Sources/Exthost/Testing/TestHarness.swift): most runs never touch it.
+  const lazyNamespaces = new SafeMap();
+  lazyNamespaces.set('test', {
+    __proto__: null, contexts: ['background', 'content'], module: host.harness === 'firefox' ? 'test_firefox' : 'test_chrome',
+  });
+  // (Called by Swift on the first touch of a lazy namespace's object.)
+  host.fillLazyNamespace = function (cx, object, namespace) {
+    const description = host.namespaces.get(namespace);
+    if (description !== undefined) fillNamespace(cx, object, namespace, description);
+  };
+
   // Fills `root`, the context's global `chrome` or `browser` (made empty by Swift), with the
   // namespaces its kind of context has.
   host.fillRoot = function (cx, root) {
@@ -211,6 +245,10 @@
         else if (cx.lastError !== noLastError) ObjectDefineProperty(object, 'lastError', { __proto__: null, get: lastErrorGetter(cx), enumerable: true, configurable: true });
       }
       ObjectDefineProperty(root, namespace, dataDescriptor(object, true, true, true));
+    });
+    lazyNamespaces.forEach((lazy, namespace) => {
+      if (!listIncludes(lazy.contexts, cx.apiKind)) return;
+      ObjectDefineProperty(root, namespace, dataDescriptor(cx.native.realm.lazyNamespace(namespace, lazy.module), true, true, true));
     });
   };
 });

@@ -25,7 +25,7 @@ extension ExtensionContext {
         // (Each group made on first use, as the context's own: a record that only serves `window`
         // makes no port natives.)
         let native = realm.script.object(prototype: nil)
-        for group in [NativeGroup.console, .api, .port, .realm] {
+        for group in [NativeGroup.console, .api, .port, .realm, .test] {
             let object = LazyObject.make(.object, in: realm.script, prototype: false) { [weak self] in
                 guard let self, let object = try? realmRecordValue?.property("native").property(group.rawValue) else { return }
                 defineNatives(of: group, on: object)
@@ -84,6 +84,28 @@ extension ExtensionContext {
         guard impl.isFunction else { throw NativeArgumentError("realm.function: argument 3 (implementation) must be a function.") }
         let function = NativeFunction.makeForwarding(name: name, length: length, in: script, to: impl, data: call.argument(3))
         return .value(function)
+    }
+
+    /// `realm.lazyNamespace(namespace, module)`: an object of the context's realm for the
+    /// namespace `namespace` (`test`) whose members are made on its first touch: then the host
+    /// realm loads `module` and fills the object (`host.fillLazyNamespace`, js/90_namespaces.js).
+    /// A context that never touches `chrome.test` makes none of its functions, and a host none of
+    /// its code. (What the object's fill captures does not hold the object or the context.)
+    func makeRealmLazyNamespace(_ call: NativeCall) throws -> NativeResult {
+        let namespace = try call.requiredString(0, "realm.lazyNamespace", "namespace")
+        let module = try call.requiredString(1, "realm.lazyNamespace", "module")
+        let object = LazyObject.makeObject(in: script) { [weak self] object in
+            guard let self, let host, !isClosed, let record = realmRecordValue else { return }
+            do {
+                try host.realm.load(module)
+                _ = try host.realm.value("fillLazyNamespace", in: "namespaces").call([record, object, host.realm.script.string(namespace)])
+            } catch let error as ThrownValue {
+                host.emit(.error, "exthost could not make \(namespace) in \(displayName): \(error.scriptError.summary)", from: self, isUncaught: true)
+            } catch {
+                host.emit(.error, "exthost could not make \(namespace) in \(displayName): \(error)", from: self, isUncaught: true)
+            }
+        }
+        return .value(object)
     }
 
     /// `realm.retarget(function, impl, data)`: `function`, made by `realm.function` for this

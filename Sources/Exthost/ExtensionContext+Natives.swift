@@ -27,15 +27,22 @@ enum NativeGroup: String, CaseIterable {
     /// `function(name, length, impl, data)`: a function of the context's realm that calls `impl`
     /// of the host realm (``ExtensionContext/makeRealmFunction(_:)``); `retarget(function, impl,
     /// data)`: makes such a function call another `impl` from now on
-    /// (``ExtensionContext/retargetRealmFunction(_:)``). Only the context's record in the host
-    /// realm has them (`ExtensionContext+API.swift`).
+    /// (``ExtensionContext/retargetRealmFunction(_:)``); `lazyNamespace(namespace, module)`: a
+    /// namespace object filled on first touch (``ExtensionContext/makeRealmLazyNamespace(_:)``).
+    /// Only the context's record in the host realm has them (`ExtensionContext+API.swift`).
     case realm
+    /// `started(name)`, `finished(name, passed, message, detail, location)`, `assertion(name,
+    /// passed, message, expected, actual, location)`, `done(passed, message, location)`,
+    /// `log(message)`, `message(argumentsJSON)`: what the context's test harness reports
+    /// (``TestEvent``); `later(callback)`: calls `callback` (of the host realm) in a task of the
+    /// context's own, as a zero-delay timer would.
+    case test
 }
 
 extension ExtensionContext {
     /// Defines every group the context's own modules use on `native`, each made on first use.
     func installNativeFunctions(on native: ScriptValue) {
-        for group in NativeGroup.allCases where group != .realm {
+        for group in NativeGroup.allCases where group != .realm && group != .test {
             let object = LazyObject.make(.object, in: script, prototype: false) { [weak self] in
                 guard let self, let hostObject, let object = try? hostObject.property("native").property(group.rawValue) else { return }
                 defineNatives(of: group, on: object)
@@ -152,9 +159,12 @@ extension ExtensionContext {
                 host.router.respond(from: context, portID: portID, text: text, error: error)
                 return .undefined
             }
+        case .test:
+            defineTestNatives(on: object)
         case .realm:
             define("function") { context, _, call in try context.makeRealmFunction(call) }
             define("retarget") { context, _, call in try context.retargetRealmFunction(call) }
+            define("lazyNamespace") { context, _, call in try context.makeRealmLazyNamespace(call) }
         }
     }
 

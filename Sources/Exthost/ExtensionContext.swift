@@ -68,6 +68,7 @@ public final class ExtensionContext {
     /// - Parameter navigated: its page navigated away (rather than closing).
     func close(navigated: Bool = false) {
         guard !isClosed else { return }
+        reportTestInterrupted()
         isClosed = true
         realmRecordValue = nil
         scriptTimers.removeAll()
@@ -269,6 +270,8 @@ public final class ExtensionContext {
     var timerNesting = 0
     /// What reports an error thrown by a `queueMicrotask` callback (a function of the host realm).
     var microtaskReporter: ScriptValue?
+    /// The test of the context's harness that has started and not finished (js/55_test_firefox.js).
+    var runningTestName: String?
     /// The global `performance`, until its first touch fills it.
     var performanceObject: ScriptValue?
 

@@ -28,7 +28,15 @@ public final class ExtensionHost {
     let machine: VirtualMachine
     /// The realm of the host's own JavaScript that every context shares, made when a context first needs it.
     /// (Its natives hold the loop weakly: the engine frees them only when it collects them.)
-    lazy var realm = HostRealm(machine: machine, flavor: options.flavor) { [weak loop] in loop?.now ?? 0 }
+    lazy var realm = HostRealm(machine: machine, flavor: options.flavor, harness: harness) { [weak loop] in loop?.now ?? 0 }
+    /// The test harness the contexts' `test` namespace follows: ``HostOptions/testHarness``, else
+    /// the one the first extension's scripts are written for (``TestHarness/detect(inExtensionAt:)``),
+    /// else the flavor's. (Fixed once the first context has its APIs.)
+    public internal(set) var harness: TestHarness
+    /// Called with each ``TestEvent`` the extensions' test harnesses report, in order.
+    public var testEventHandler: ((TestEvent) -> Void)?
+    /// The tally of the test events so far.
+    public private(set) var testSummary = TestSummary()
     let api = ExtensionAPI()
     lazy var router = MessageRouter(host: self)
     private let console: (ConsoleMessage) -> Void
@@ -49,6 +57,7 @@ public final class ExtensionHost {
         self.machine = VirtualMachine(limits: options.limits)
         self.console = console
         self.browser = Browser(flavor: options.flavor)
+        self.harness = options.testHarness ?? (options.flavor == .firefox ? .firefox : .chrome)
         loop.interruption = { [machine] in machine.isOverMemoryLimit }
         let window = browser.openWindow()
         if let tab = browser.addTab(windowID: window.id, url: "about:blank", now: wallNow) {
@@ -94,6 +103,9 @@ public final class ExtensionHost {
     @discardableResult
     public func loadExtension(at directory: URL) throws(ExtensionLoadError) -> ExtensionInstance {
         let instance = try ExtensionInstance(directory: directory, flavor: options.flavor)
+        if extensions.isEmpty, options.testHarness == nil, let detected = TestHarness.detect(inExtensionAt: directory) {
+            harness = detected
+        }
         extensions.append(instance)
         loop.enqueue { [weak self] in self?.startBackground(of: instance) }
         return instance
@@ -210,8 +222,25 @@ public final class ExtensionHost {
         return context.owner.directory.appendingPathComponent(String(location.dropFirst(base.count))).path
     }
 
+    /// Records a test event of `context`'s harness and hands it to ``testEventHandler``.
+    func report(_ event: TestEvent, from context: ExtensionContext) {
+        var event = event
+        event.tabId = context.tabID
+        event.frameId = context.frameID
+        if let location = event.location, !location.isEmpty {
+            event.sourceLocation = diskPath(of: location, in: context)
+        } else {
+            event.location = nil
+        }
+        testSummary.count(event)
+        testEventHandler?(event)
+    }
+
     func emit(_ level: ConsoleLevel, _ text: String, from context: ExtensionContext, location: String? = nil, isUncaught: Bool = false) {
         if isUncaught { uncaughtErrorCount += 1 }
+        // (An error the host's own JavaScript made, such as an API's rejection, was made in its
+        // code: that is no place in the extension, and the browser shows none.)
+        let location = location.flatMap { $0.hasPrefix(HostModule.urlScheme) ? nil : $0 }
         let sourceLocation = location.flatMap { diskPath(of: $0, in: context) }
         console(ConsoleMessage(
             context: context.kind, tabId: context.tabID, frameId: context.frameID, url: context.url,

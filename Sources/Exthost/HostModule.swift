@@ -36,10 +36,13 @@ struct HostModule: Sendable {
         (flavors.isEmpty || flavors.contains(flavor.rawValue)) && (contexts.isEmpty || contexts.contains(kind.rawValue))
     }
 
+    /// The scheme of the host's own scripts' URLs (`exthost:///js/38_api.js`).
+    static let urlScheme = "exthost:"
+
     /// Every module, in file-name order.
     static let all: [HostModule] = EmbeddedScripts.all.map { script in
         HostModule(
-            name: script.module, file: script.name, source: ScriptSource(script.source, url: "exthost:///js/\(script.name)"),
+            name: script.module, file: script.name, source: ScriptSource(script.source, url: "\(urlScheme)///js/\(script.name)"),
             flavors: script.flavors, contexts: script.contexts, realms: script.realms, needs: script.needs, eager: script.eager, globals: script.globals)
     }
 

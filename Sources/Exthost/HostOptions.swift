@@ -11,12 +11,20 @@ public struct HostOptions: Sendable {
     public var siteMap: SiteMap
     /// How much CPU time one task of a script and how much memory the run may use.
     public var limits: ScriptLimits
+    /// The test harness `chrome.test` and `browser.test` follow; nil: the one the extension's
+    /// scripts name (``TestHarness/detect(inExtensionAt:)``), else the flavor's.
+    public var testHarness: TestHarness?
+    /// What `chrome.test.getConfig()` answers.
+    public var testConfig: TestConfig
 
     /// Creates options.
-    public init(flavor: Flavor = .chrome, clockMode: ClockMode = .virtual, siteMap: SiteMap = SiteMap([]), limits: ScriptLimits = ScriptLimits()) {
+    public init(flavor: Flavor = .chrome, clockMode: ClockMode = .virtual, siteMap: SiteMap = SiteMap([]), limits: ScriptLimits = ScriptLimits(),
+                testHarness: TestHarness? = nil, testConfig: TestConfig = TestConfig()) {
         self.flavor = flavor
         self.clockMode = clockMode
         self.siteMap = siteMap
         self.limits = limits
+        self.testHarness = testHarness
+        self.testConfig = testConfig
     }
 }

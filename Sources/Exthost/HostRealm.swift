@@ -26,7 +26,7 @@ final class HostRealm {
     private let modules: LoadedModules
 
     /// Makes the realm in `machine` for `flavor`; `now` is the loop's clock in milliseconds.
-    init(machine: VirtualMachine, flavor: Flavor, now: @escaping () -> Double) {
+    init(machine: VirtualMachine, flavor: Flavor, harness: TestHarness, now: @escaping () -> Double) {
         script = ScriptContext(machine: machine, name: "exthost")
         script.disableEval(message: "exthost's own realm runs no code it is given.")
         modules = LoadedModules(HostModule.hostRealmModules(flavor: flavor))
@@ -46,6 +46,7 @@ final class HostRealm {
             try hostObject.setProperty("kind", script.string("host"))
             try hostObject.setProperty("flavor", script.string(flavor.rawValue))
             try hostObject.setProperty("context", script.object(prototype: nil))
+            try hostObject.setProperty("harness", script.string(harness.rawValue))
             for index in modules.modules.indices where modules.modules[index].eager {
                 try load(at: index)
             }

@@ -15,6 +15,64 @@ struct ConsolePrinter {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
+    /// Prints a test event of the extension's harness: in text, a line for each test's end, each
+    /// failed check, each notification, log line and message (a passing check prints nothing);
+    /// in JSON lines, every event, as `{"test": kind, "context": ..., ...}`.
+    func print(_ event: TestEvent) {
+        let line: String?
+        switch format {
+        case .jsonl: line = jsonLine(event)
+        case .text: line = textLine(event)
+        }
+        guard let line else { return }
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    func jsonLine(_ event: TestEvent) -> String {
+        var fields: [(String, JSONValue)] = [("test", .string(event.kind.rawValue)), ("context", .string(event.context.rawValue))]
+        if let tabId = event.tabId { fields.append(("tabId", .int(tabId))) }
+        if let frameId = event.frameId { fields.append(("frameId", .int(frameId))) }
+        fields.append(("url", .string(event.url)))
+        if let name = event.name { fields.append(("name", .string(name))) }
+        if let passed = event.passed { fields.append(("passed", .bool(passed))) }
+        if let message = event.message { fields.append(("message", .string(message))) }
+        if let detail = event.detail, !detail.isEmpty { fields.append(("detail", .string(detail))) }
+        if let expected = event.expected { fields.append(("expected", .string(expected))) }
+        if let actual = event.actual { fields.append(("actual", .string(actual))) }
+        if let location = event.location { fields.append(("location", .string(location))) }
+        if let file = event.sourceLocation { fields.append(("file", .string(file))) }
+        return JSONValue.object(fields).jsonText
+    }
+
+    /// `background │ ✘ name: what failed`, with the place in the extension's files under it.
+    func textLine(_ event: TestEvent) -> String? {
+        var text: String
+        var failed = false
+        switch event.kind {
+        case .testStarted:
+            return nil
+        case .testFinished:
+            failed = event.passed != true
+            text = failed ? "✘ \(event.name ?? "")" + (event.message.map { ": " + $0 } ?? "") : "✔ \(event.name ?? "")"
+        case .assertion:
+            guard event.passed != true else { return nil }
+            failed = true
+            text = "✘ " + (event.message ?? "")
+            if let expected = event.expected, let actual = event.actual { text += " - Expected: \(expected), Actual: \(actual)" }
+        case .done:
+            failed = event.passed != true
+            text = (failed ? "✘ notifyFail" : "✔ notifyPass") + (event.message.map { ": " + $0 } ?? "")
+        case .log:
+            text = "test.log: " + (event.message ?? "")
+        case .message:
+            text = "test.sendMessage: " + (event.message ?? "")
+        }
+        if failed, let file = event.sourceLocation ?? event.location { text += "\n    (" + file + ")" }
+        let message = ConsoleMessage(context: event.context, tabId: event.tabId, frameId: event.frameId, url: event.url,
+                                     level: failed ? .error : .log, text: text)
+        return textLine(message, showsLocation: false)
+    }
+
     /// `{"context": ..., "tabId": ..., "frameId": ..., "url": ..., "level": ..., "text": ...}`, with
     /// `"uncaught": true` for the report of an exception no script caught.
     func jsonLine(_ message: ConsoleMessage) -> String {
@@ -31,12 +89,12 @@ struct ConsolePrinter {
     }
 
     /// `background │ text`, or `content tab 2 frame 0 │ text`; later lines of a message are indented.
-    func textLine(_ message: ConsoleMessage) -> String {
+    func textLine(_ message: ConsoleMessage, showsLocation: Bool = true) -> String {
         var tag = message.context.rawValue
         if let tabId = message.tabId { tag += " tab \(tabId)" }
         if let frameId = message.frameId { tag += " frame \(frameId)" }
         var text = message.text
-        if let file = message.sourceLocation ?? message.location, !file.isEmpty, message.level == .error {
+        if showsLocation, let file = message.sourceLocation ?? message.location, !file.isEmpty, message.level == .error {
             text += "\n    (" + file + ")"
         }
         let prefix = tag + " │ "

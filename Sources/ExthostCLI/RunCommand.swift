@@ -22,9 +22,15 @@ struct RunCommand: ParsableCommand {
             jobs) that takes more than --script-timeout seconds of CPU is stopped and reported; \
             the other contexts go on. A run holding more than --heap-limit MB of memory ends.
 
-            Exit status: 0 when no script threw or rejected uncaught; 1 when one did, a script was \
-            stopped, or the memory limit was reached; 2 for bad input; 3 when the run reached \
-            --max-time with work still pending (what was left did not run).
+            Tests: chrome.test and browser.test work in every extension context, as Chromium's and \
+            Firefox's test harnesses run them (--harness picks one; by default the one the \
+            extension's scripts name). Each test's end, failed assertions, notifyPass/notifyFail, \
+            test.log and test.sendMessage print as lines of their context.
+
+            Exit status: 0 when no script threw or rejected uncaught and no test failed; 1 when one \
+            did, a test or an assertion failed, notifyFail was called, a script was stopped, or the \
+            memory limit was reached; 2 for bad input; 3 when the run reached --max-time with work \
+            still pending (what was left did not run).
 
             Example:
               exthost run fixtures/mdn-tabs-connect \\
@@ -65,12 +71,22 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("heap-limit"), help: ArgumentHelp("End the run when it holds more than this many megabytes of memory.", valueName: "MB"))
     var heapLimit: Int = 4096
 
+    @Option(help: ArgumentHelp("Which test harness chrome.test and browser.test follow: chrome (Chromium's) or firefox (Firefox's). Default: the one the extension's scripts name, else the flavor's.", valueName: "harness"))
+    var harness: TestHarness?
+
+    @Option(name: .customLong("test-custom-arg"), help: ArgumentHelp("What chrome.test.getConfig() gives as customArg.", valueName: "text"))
+    var testCustomArg: String?
+
+    @Option(name: .customLong("test-server-port"), help: ArgumentHelp("What chrome.test.getConfig() gives as testServer.port (default: the port of the first --site).", valueName: "port"))
+    var testServerPort: Int?
+
     static let maxTimeReached = ExitCode(3)
 
     func validate() throws {
         guard maxTime > 0 else { throw ValidationError("--max-time must be a positive number of seconds.") }
         guard scriptTimeout > 0, scriptTimeout.isFinite else { throw ValidationError("--script-timeout must be a positive number of seconds.") }
         guard heapLimit > 0, heapLimit < 1 << 40 else { throw ValidationError("--heap-limit must be a positive number of megabytes.") }
+        if let testServerPort, !(1...65535).contains(testServerPort) { throw ValidationError("--test-server-port must be a port number (1 to 65535).") }
     }
 
     func run() throws {
@@ -85,8 +101,11 @@ struct RunCommand: ParsableCommand {
         }
         let printer = ConsolePrinter(format: console, colored: console == .text && isatty(STDOUT_FILENO) == 1)
         let limits = ScriptLimits(taskTime: scriptTimeout, memory: heapLimit << 20)
-        let options = HostOptions(flavor: flavor, clockMode: realTime ? .real : .virtual, siteMap: SiteMap(mappings), limits: limits)
+        let testConfig = TestConfig(customArg: testCustomArg, testServerPort: testServerPort ?? mappings.first.flatMap { URL(string: $0.origin)?.port })
+        let options = HostOptions(flavor: flavor, clockMode: realTime ? .real : .virtual, siteMap: SiteMap(mappings), limits: limits,
+                                  testHarness: harness, testConfig: testConfig)
         let host = ExtensionHost(options: options) { printer.print($0) }
+        host.testEventHandler = { printer.print($0) }
         do {
             try host.loadExtension(at: URL(fileURLWithPath: extensionDirectory, relativeTo: workingDirectory))
         } catch {
@@ -112,7 +131,7 @@ struct RunCommand: ParsableCommand {
         if reachedMaxTime {
             report("the run reached --max-time (\(String(format: "%g", maxTime)) s of \(realTime ? "real" : "virtual") time) with work still pending, which did not run.")
         }
-        if host.uncaughtErrorCount > 0 { throw ExitCode(1) }
+        if host.uncaughtErrorCount > 0 || host.testSummary.hasFailures { throw ExitCode(1) }
         throw reachedMaxTime ? Self.maxTimeReached : ExitCode.success
     }
 
@@ -128,6 +147,7 @@ struct RunCommand: ParsableCommand {
 }
 
 extension Flavor: ExpressibleByArgument {}
+extension TestHarness: ExpressibleByArgument {}
 
 /// How `exthost run` prints console output.
 enum ConsoleFormat: String, ExpressibleByArgument, CaseIterable {

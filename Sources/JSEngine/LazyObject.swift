@@ -52,8 +52,19 @@ public enum LazyObject {
     /// The boxes of the lazy functions of every open context.
     private static let functionBoxes = CallbackFunctionTable<Box>()
 
+    /// Makes a lazy plain object in `context` whose `fill` is given the object itself (so that
+    /// what it captures need not hold the object, which would keep it alive).
+    public static func makeObject(in context: ScriptContext, fill: @escaping (ScriptValue) -> Void) -> ScriptValue {
+        let box = Box(fillObject: fill, context: context)
+        let object = JSObjectMake(context.ref, objectClass, Unmanaged.passRetained(box).toOpaque())!
+        JSObjectSetPrototype(context.ref, object, context.objectPrototype)
+        box.armed = true
+        return ScriptValue(object, in: context)
+    }
+
     final class Box {
         let fill: () -> Void
+        let fillObject: ((ScriptValue) -> Void)?
         let target: () -> ScriptValue?
         weak var context: ScriptContext?
         /// Set once the object is made (defining `name` and `length` must not fill it).
@@ -62,15 +73,28 @@ public enum LazyObject {
 
         init(fill: @escaping () -> Void, target: @escaping () -> ScriptValue?, context: ScriptContext) {
             self.fill = fill
+            self.fillObject = nil
             self.target = target
             self.context = context
         }
 
-        /// Runs `fill` unless it ran (or is running).
-        func fillOnce() {
+        init(fillObject: @escaping (ScriptValue) -> Void, context: ScriptContext) {
+            self.fill = {}
+            self.fillObject = fillObject
+            self.target = { nil }
+            self.context = context
+        }
+
+        /// Runs `fill` unless it ran (or is running); `object` is the lazy object.
+        func fillOnce(_ object: JSObjectRef? = nil) {
             guard armed, !filled else { return }
             filled = true
-            fill()
+            if let fillObject {
+                guard let object, let context else { return }
+                fillObject(ScriptValue(object, in: context))
+            } else {
+                fill()
+            }
         }
     }
 
@@ -85,19 +109,19 @@ public enum LazyObject {
         var definition = kJSClassDefinitionEmpty
         definition.attributes = JSClassAttributes(kJSClassAttributeNoAutomaticPrototype)
         definition.hasProperty = { _, object, _ in
-            LazyObject.box(object)?.fillOnce()
+            LazyObject.box(object)?.fillOnce(object)
             return false
         }
         definition.setProperty = { _, object, _, _, _ in
-            LazyObject.box(object)?.fillOnce()
+            LazyObject.box(object)?.fillOnce(object)
             return false
         }
         definition.deleteProperty = { _, object, _, _ in
-            LazyObject.box(object)?.fillOnce()
+            LazyObject.box(object)?.fillOnce(object)
             return false
         }
         definition.getPropertyNames = { _, object, _ in
-            LazyObject.box(object)?.fillOnce()
+            LazyObject.box(object)?.fillOnce(object)
         }
         definition.finalize = { object in
             guard let object, let raw = JSObjectGetPrivate(object) else { return }

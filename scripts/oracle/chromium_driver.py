@@ -133,8 +133,11 @@ class Chrome:
 
     name = "chrome"
 
-    def __init__(self, binary=None):
+    def __init__(self, binary=None, test_api=False):
         self.binary = binary or shutil.which("chromium") or "/usr/bin/chromium"
+        # --test-type: Chromium runs as under its own test harness, which gives extensions
+        # `chrome.test` (a case with "testAPI": true).
+        self.test_api = test_api
         self.entries = []  # raw stderr entries (strings), in arrival order
         self.lock = threading.Lock()
         self.last_change = time.time()
@@ -165,6 +168,7 @@ class Chrome:
             "--disable-domain-reliability", "--disable-client-side-phishing-detection",
             "--disable-breakpad", "--no-pings", "--metrics-recording-only", "--password-store=basic",
             "--use-mock-keychain", "--disable-dev-shm-usage",
+        ] + (["--test-type"] if self.test_api else []) + [
             # nothing but loopback: everything else goes to a dead proxy and
             # host names other than localhost do not resolve
             "--proxy-server=http://127.0.0.1:9",

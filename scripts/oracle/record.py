@@ -71,7 +71,7 @@ def record_once(case_dir, browser, raw_dir=None, bidi=False):
     want_done = int(case.get("done", 0))        # number of "done" lines to wait for
     httpd = start_site(site_dir)
     port = httpd.server_address[1]
-    drv = Chrome() if browser == "chrome" else Firefox()
+    drv = Chrome(test_api=bool(case.get("testAPI", False))) if browser == "chrome" else Firefox()
     drv.served_at = httpd.served_at
     if (raw_dir or bidi) and isinstance(drv, Firefox):
         drv.capture_bidi_log = True

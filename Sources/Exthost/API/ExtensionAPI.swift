@@ -23,6 +23,7 @@ final class ExtensionAPI {
         WindowsAPI.register(in: self)
         FrameAPI.register(in: self)
         URLAPI.register(in: self)
+        TestAPI.register(in: self)
     }
 
     /// Adds an asynchronous function that the kinds of context in `contexts` may call (as in the

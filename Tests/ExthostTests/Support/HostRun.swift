@@ -11,6 +11,27 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
 struct HostRun {
     let host: ExtensionHost
     private(set) var messages: [ConsoleMessage] = []
+    /// What the extension's test harness reported, in order.
+    private(set) var testEvents: [TestEvent] = []
+
+    /// The test events as short lines: `testFinished name passed: message`, `assertion false:
+    /// message - Expected: e, Actual: a`, `done true: message`, `log: text`, `message: json`.
+    var testLines: [String] {
+        testEvents.compactMap { event in
+            let passed = event.passed.map { " \($0)" } ?? ""
+            switch event.kind {
+            case .testStarted: return "testStarted \(event.name ?? "")"
+            case .testFinished: return "testFinished \(event.name ?? "")\(passed): \(event.message ?? "")"
+            case .assertion:
+                var text = "assertion\(passed): \(event.message ?? "")"
+                if let expected = event.expected, let actual = event.actual { text += " - Expected: \(expected), Actual: \(actual)" }
+                return text
+            case .done: return "done\(passed): \(event.message ?? "")"
+            case .log: return "log: \(event.message ?? "")"
+            case .message: return "message: \(event.message ?? "")"
+            }
+        }
+    }
 
     /// The texts printed, in order.
     var texts: [String] { messages.map(\.text) }
@@ -30,11 +51,14 @@ struct HostRun {
     static func run(
         _ directory: URL, flavor: Flavor = .chrome, open urls: [String] = [],
         sites: [String: String] = ["http://127.0.0.1:8000": "fixtures/site", "http://localhost:8000": "fixtures/site"],
-        clickAction: Bool = false, maxTime: Double = 60, limits: ScriptLimits = ScriptLimits(), clockMode: ClockMode = .virtual
+        clickAction: Bool = false, maxTime: Double = 60, limits: ScriptLimits = ScriptLimits(), clockMode: ClockMode = .virtual,
+        harness: TestHarness? = nil, testConfig: TestConfig = TestConfig()
     ) throws -> HostRun {
         let collector = Collector()
         let mappings = try sites.sorted { $0.key < $1.key }.map { try SiteMapping(parsing: "\($0.key)=\($0.value)", relativeTo: packageRoot) }
-        let host = ExtensionHost(options: HostOptions(flavor: flavor, clockMode: clockMode, siteMap: SiteMap(mappings), limits: limits)) { collector.messages.append($0) }
+        let options = HostOptions(flavor: flavor, clockMode: clockMode, siteMap: SiteMap(mappings), limits: limits, testHarness: harness, testConfig: testConfig)
+        let host = ExtensionHost(options: options) { collector.messages.append($0) }
+        host.testEventHandler = { collector.testEvents.append($0) }
         try host.loadExtension(at: directory)
         host.runUntilStarted(maxTime: maxTime)
         for url in urls {
@@ -45,20 +69,23 @@ struct HostRun {
         host.run(maxTime: maxTime)
         var run = HostRun(host: host)
         run.messages = collector.messages
+        run.testEvents = collector.testEvents
         return run
     }
 
     /// Runs an extension made of `files` (path → contents) written to a temporary folder.
     static func run(
         files: [String: String], flavor: Flavor = .chrome, open urls: [String] = [], clickAction: Bool = false, maxTime: Double = 60,
-        limits: ScriptLimits = ScriptLimits(), clockMode: ClockMode = .virtual
+        limits: ScriptLimits = ScriptLimits(), clockMode: ClockMode = .virtual, harness: TestHarness? = nil, testConfig: TestConfig = TestConfig()
     ) throws -> HostRun {
         let directory = try TemporaryExtension(files: files).directory
-        return try run(directory, flavor: flavor, open: urls, clickAction: clickAction, maxTime: maxTime, limits: limits, clockMode: clockMode)
+        return try run(directory, flavor: flavor, open: urls, clickAction: clickAction, maxTime: maxTime, limits: limits, clockMode: clockMode,
+                       harness: harness, testConfig: testConfig)
     }
 
     private final class Collector {
         var messages: [ConsoleMessage] = []
+        var testEvents: [TestEvent] = []
     }
 }
 

@@ -1,0 +1,26 @@
+import BrowserModel
+
+/// The calls of Chromium's `test` namespace that its renderer sends to the browser process
+/// (js/54_test_chrome.js): each answered after a round trip, as in Chromium.
+enum TestAPI {
+    static func register(in api: ExtensionAPI) {
+        let contexts: Set<ContextKind> = [.background, .content, .driver]
+        // What the test's C++ harness configured; Chromium fails the call when it set nothing.
+        api.define("test.getConfig", contexts: contexts) { host, request in
+            let config = host.options.testConfig
+            if config.isEmpty { return request.fail("Test configuration was not set.") }
+            request.respond(JSONValue.parse(config.jsonText))
+        }
+        api.define("test.waitForRoundTrip", contexts: contexts) { _, request in
+            request.respond(request.argument(0) ?? .string(""))
+        }
+        // A message for the test's driver; Chromium answers it with an empty string when no
+        // listener of its harness does.
+        api.define("test.sendMessage", contexts: contexts) { host, request in
+            let context = request.context
+            host.report(TestEvent(kind: .message, context: context.kind, url: context.url,
+                                  message: JSONValue.array([request.argument(0) ?? .string("")]).jsonText), from: context)
+            request.respond(.string(""))
+        }
+    }
+}

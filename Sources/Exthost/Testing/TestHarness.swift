@@ -1,0 +1,70 @@
+import Foundation
+
+/// Which browser's in-extension test harness the `test` namespace (`chrome.test`,
+/// `browser.test`) follows.
+///
+/// The two harnesses share names but not rules: in Chromium's (`chrome.test`, its
+/// `extensions/renderer/resources/test_custom_bindings.js`) a test ends when it calls
+/// `succeed()` or `fail()` or when its last pending callback runs, and a test that returns
+/// passes nothing; in Firefox's (`browser.test`, `toolkit/components/extensions/child/ext-test.js`)
+/// a task ends when it returns or its promise settles, and checks are counted, not thrown. An
+/// extension's tests are written for one of them, whichever browser they run in, so the harness
+/// is chosen per run, not per flavor: by default from the name the extension's scripts use
+/// (``detect(inExtensionAt:)``), else the flavor's own.
+public enum TestHarness: String, Sendable, CaseIterable {
+    /// Chromium's `chrome.test`.
+    case chrome
+    /// Firefox's `browser.test`.
+    case firefox
+
+    /// The harness the scripts of the extension at `directory` are written for: `chrome` when
+    /// its `.js` files name `chrome.test` and none names `browser.test`, `firefox` the other way
+    /// round, nil when they name both or neither (or the folder cannot be read).
+    public static func detect(inExtensionAt directory: URL) -> TestHarness? {
+        var namesChrome = false
+        var namesBrowser = false
+        guard let files = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey, .fileSizeKey],
+                                                         options: [.skipsHiddenFiles]) else { return nil }
+        var scanned = 0
+        for case let file as URL in files where file.pathExtension == "js" || file.pathExtension == "mjs" {
+            // (A bound on what a folder of a stray node_modules may cost.)
+            scanned += 1
+            if scanned > 5000 { break }
+            let values = try? file.resourceValues(forKeys: [.isRegularFileKey, .fileSizeKey])
+            guard values?.isRegularFile == true, (values?.fileSize ?? 0) <= 8 << 20,
+                  let data = try? Data(contentsOf: file) else { continue }
+            let text = String(decoding: data, as: UTF8.self)
+            if !namesChrome, text.contains("chrome.test") { namesChrome = true }
+            if !namesBrowser, text.contains("browser.test") { namesBrowser = true }
+            if namesChrome && namesBrowser { return nil }
+        }
+        if namesChrome { return .chrome }
+        if namesBrowser { return .firefox }
+        return nil
+    }
+}
+
+/// What Chromium's `chrome.test.getConfig()` answers: the values its C++ test harness sets.
+public struct TestConfig: Sendable, Equatable {
+    /// `customArg`: a string the test was given.
+    public var customArg: String?
+    /// `testServer.port`: the port of the server that serves the test's pages.
+    public var testServerPort: Int?
+
+    /// Creates a configuration.
+    public init(customArg: String? = nil, testServerPort: Int? = nil) {
+        self.customArg = customArg
+        self.testServerPort = testServerPort
+    }
+
+    /// Whether anything is set (Chromium answers `getConfig` with an error when nothing is).
+    public var isEmpty: Bool { customArg == nil && testServerPort == nil }
+
+    /// The `testConfig` object as JSON, with only the members that are set.
+    var jsonText: String {
+        var fields: [(String, JSONValue)] = []
+        if let customArg { fields.append(("customArg", .string(customArg))) }
+        if let testServerPort { fields.append(("testServer", .object([("port", .int(testServerPort))]))) }
+        return JSONValue.object(fields).jsonText
+    }
+}
