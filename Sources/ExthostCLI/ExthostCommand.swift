@@ -13,7 +13,7 @@ struct ExthostCommand: ParsableCommand {
             (--flavor chrome) or Firefox ESR 153 (--flavor firefox) do.
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, BenchCommand.self, BenchRunCommand.self]
+        subcommands: [RunCommand.self, TestCommand.self, BenchCommand.self, BenchRunCommand.self, TestWorkerCommand.self]
     )
 
     /// Parses the command line and runs it; bad input exits with status 2, as documented.

@@ -1,7 +1,7 @@
 /// Something an extension's test harness (`chrome.test`, `browser.test`) reported: a test began or
 /// ended, a check passed or failed, the extension declared the whole run passed or failed, a log
 /// line, a message for the test's driver.
-public struct TestEvent: Sendable, Equatable {
+public struct TestEvent: Sendable, Equatable, Codable {
     /// What happened.
     public enum Kind: String, Sendable, Codable {
         /// A test (`runTests` entry) began: `name`.

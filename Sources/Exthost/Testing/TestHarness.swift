@@ -11,7 +11,7 @@ import Foundation
 /// extension's tests are written for one of them, whichever browser they run in, so the harness
 /// is chosen per run, not per flavor: by default from the name the extension's scripts use
 /// (``detect(inExtensionAt:)``), else the flavor's own.
-public enum TestHarness: String, Sendable, CaseIterable {
+public enum TestHarness: String, Sendable, CaseIterable, Codable {
     /// Chromium's `chrome.test`.
     case chrome
     /// Firefox's `browser.test`.
@@ -21,10 +21,25 @@ public enum TestHarness: String, Sendable, CaseIterable {
     /// its `.js` files name `chrome.test` and none names `browser.test`, `firefox` the other way
     /// round, nil when they name both or neither (or the folder cannot be read).
     public static func detect(inExtensionAt directory: URL) -> TestHarness? {
+        let names = namesUsed(inExtensionAt: directory)
+        if names.chrome && names.browser { return nil }
+        if names.chrome { return .chrome }
+        if names.browser { return .firefox }
+        return nil
+    }
+
+    /// Whether the extension's scripts name `chrome.test` or `browser.test`: whether it is a test
+    /// `exthost test` runs.
+    public static func isUsed(inExtensionAt directory: URL) -> Bool {
+        let names = namesUsed(inExtensionAt: directory)
+        return names.chrome || names.browser
+    }
+
+    private static func namesUsed(inExtensionAt directory: URL) -> (chrome: Bool, browser: Bool) {
         var namesChrome = false
         var namesBrowser = false
         guard let files = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey, .fileSizeKey],
-                                                         options: [.skipsHiddenFiles]) else { return nil }
+                                                         options: [.skipsHiddenFiles]) else { return (false, false) }
         var scanned = 0
         for case let file as URL in files where file.pathExtension == "js" || file.pathExtension == "mjs" {
             // (A bound on what a folder of a stray node_modules may cost.)
@@ -36,11 +51,9 @@ public enum TestHarness: String, Sendable, CaseIterable {
             let text = String(decoding: data, as: UTF8.self)
             if !namesChrome, text.contains("chrome.test") { namesChrome = true }
             if !namesBrowser, text.contains("browser.test") { namesBrowser = true }
-            if namesChrome && namesBrowser { return nil }
+            if namesChrome && namesBrowser { break }
         }
-        if namesChrome { return .chrome }
-        if namesBrowser { return .firefox }
-        return nil
+        return (namesChrome, namesBrowser)
     }
 }
 

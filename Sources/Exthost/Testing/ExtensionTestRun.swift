@@ -1,0 +1,205 @@
+import BrowserModel
+import Foundation
+import JSEngine
+
+/// One extension's tests, run in a fresh host: what `exthost test` runs for each test it finds.
+///
+/// The extension's background starts, the pages open one after another, and the run goes on until
+/// no work is left or ``maxTime`` seconds of its (virtual) clock have passed. The test passed when
+/// its harness reported a result (a passing test or `notifyPass`), nothing failed (a test, a check,
+/// `notifyFail`), no script threw or rejected uncaught, and the run ended.
+public struct ExtensionTestSpec: Codable, Sendable, Equatable {
+    /// The extension's folder.
+    public var directory: String
+    /// Which browser to behave as.
+    public var flavor: Flavor
+    /// The harness, or nil for the one the extension's scripts name.
+    public var harness: TestHarness?
+    /// `ORIGIN=DIR` site mappings (DIR absolute, or relative to the working directory).
+    public var sites: [String]
+    /// URLs to open, in order.
+    public var open: [String]
+    /// Seconds of the run's clock after which it ends.
+    public var maxTime: Double
+    /// Seconds of CPU one script task may take.
+    public var scriptTimeout: Double
+    /// What `chrome.test.getConfig()` gives as `customArg`.
+    public var customArg: String?
+
+    /// Creates a spec.
+    public init(directory: String, flavor: Flavor, harness: TestHarness? = nil, sites: [String] = [], open: [String] = [],
+                maxTime: Double = 60, scriptTimeout: Double = 10, customArg: String? = nil) {
+        self.directory = directory
+        self.flavor = flavor
+        self.harness = harness
+        self.sites = sites
+        self.open = open
+        self.maxTime = maxTime
+        self.scriptTimeout = scriptTimeout
+        self.customArg = customArg
+    }
+}
+
+/// How one extension's tests went.
+public struct ExtensionTestOutcome: Codable, Sendable, Equatable {
+    /// Whether the extension's tests passed.
+    public var passed: Bool
+    /// Why they did not (the first failure, or what kept them from reporting).
+    public var reason: String?
+    /// The tests its harness ran (`runTests` entries), in the order they ended.
+    public var tests: [ExtensionSubtest]
+    /// The failed checks, notifications and log lines outside any test, in order.
+    public var events: [TestEvent]
+    /// The console lines printed outside any test.
+    public var console: [ConsoleMessage]
+    /// How long the run took, in milliseconds of the wall clock.
+    public var milliseconds: Double
+
+    /// Creates an outcome.
+    public init(passed: Bool, reason: String?, tests: [ExtensionSubtest] = [], events: [TestEvent] = [],
+                console: [ConsoleMessage] = [], milliseconds: Double = 0) {
+        self.passed = passed
+        self.reason = reason
+        self.tests = tests
+        self.events = events
+        self.console = console
+        self.milliseconds = milliseconds
+    }
+}
+
+/// One test a harness ran: its end, and what happened while it ran in its context.
+public struct ExtensionSubtest: Codable, Sendable, Equatable {
+    /// The test's name.
+    public var name: String
+    /// Whether it passed; nil when it never ended.
+    public var passed: Bool?
+    /// Its end (`testFinished`), when it ended.
+    public var finished: TestEvent?
+    /// The checks that failed while it ran.
+    public var failedChecks: [TestEvent]
+    /// The console lines its context printed while it ran.
+    public var console: [ConsoleMessage]
+}
+
+extension ExtensionTestSpec {
+    /// Runs the extension's tests in a new host and says how they went.
+    public func run() -> ExtensionTestOutcome {
+        let started = Date()
+        let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+        var mappings: [SiteMapping] = []
+        for site in sites {
+            do {
+                mappings.append(try SiteMapping(parsing: site, relativeTo: workingDirectory))
+            } catch {
+                return ExtensionTestOutcome(passed: false, reason: "--site \(site): \(error)")
+            }
+        }
+        let collector = Collector()
+        let config = TestConfig(customArg: customArg, testServerPort: mappings.first.flatMap { URL(string: $0.origin)?.port })
+        let options = HostOptions(flavor: flavor, siteMap: SiteMap(mappings), limits: ScriptLimits(taskTime: scriptTimeout),
+                                  testHarness: harness, testConfig: config)
+        let host = ExtensionHost(options: options) { collector.entries.append(.console($0)) }
+        host.testEventHandler = { collector.entries.append(.test($0)) }
+        do {
+            try host.loadExtension(at: URL(fileURLWithPath: directory, relativeTo: workingDirectory))
+        } catch {
+            return ExtensionTestOutcome(passed: false, reason: error.description, milliseconds: Date().timeIntervalSince(started) * 1000)
+        }
+        var outcomes = [host.runUntilStarted(maxTime: maxTime)]
+        for url in open where !outcomes.contains(.interrupted) {
+            outcomes.append(host.runUntilLoaded(tabID: host.open(url), maxTime: maxTime))
+        }
+        if !outcomes.contains(.interrupted) { outcomes.append(host.run(maxTime: maxTime)) }
+        var outcome = collector.outcome()
+        outcome.milliseconds = Date().timeIntervalSince(started) * 1000
+        let summary = host.testSummary
+        let firstFailure = collector.entries.lazy.compactMap { entry -> TestEvent? in
+            if case .test(let event) = entry, event.isFailure { return event }
+            return nil
+        }.first
+        let firstUncaught = collector.entries.lazy.compactMap { entry -> ConsoleMessage? in
+            if case .console(let message) = entry, message.isUncaught { return message }
+            return nil
+        }.first
+        if outcomes.contains(.interrupted) {
+            outcome.reason = "the run held more memory than its limit"
+        } else if let failure = firstFailure {
+            outcome.reason = Self.failureText(failure)
+        } else if let uncaught = firstUncaught {
+            outcome.reason = "uncaught: " + (uncaught.text.split(separator: "\n").first.map(String.init) ?? uncaught.text)
+        } else if !summary.hasResults {
+            outcome.reason = outcomes.contains(.timeLimit)
+                ? "no test result after \(String(format: "%g", maxTime)) s of the run's clock (the run still had work pending)"
+                : "the extension reported no test result (its scripts called neither runTests nor notifyPass/notifyFail)"
+        }
+        outcome.passed = outcome.reason == nil
+        return outcome
+    }
+
+    static func failureText(_ event: TestEvent) -> String {
+        let text = event.message ?? ""
+        switch event.kind {
+        case .testFinished: return "\(event.name ?? "a test") failed: \(text)"
+        case .done: return "notifyFail: \(text)"
+        case .assertion:
+            var line = text
+            if let expected = event.expected, let actual = event.actual { line += " - Expected: \(expected), Actual: \(actual)" }
+            return (event.name.map { "\($0): " } ?? "") + line
+        case .testStarted, .log, .message: return text
+        }
+    }
+
+    /// What a run printed and reported, in order.
+    private final class Collector {
+        enum Entry {
+            case console(ConsoleMessage)
+            case test(TestEvent)
+        }
+        var entries: [Entry] = []
+
+        /// The entries sorted into tests: a console line or a check belongs to the test running in
+        /// its context when it came.
+        func outcome() -> ExtensionTestOutcome {
+            struct ContextKey: Hashable {
+                let kind: ContextKind
+                let tabId: Int?
+                let frameId: Int?
+                let url: String
+            }
+            var tests: [ExtensionSubtest] = []
+            var running: [ContextKey: Int] = [:]
+            var events: [TestEvent] = []
+            var console: [ConsoleMessage] = []
+            for entry in entries {
+                switch entry {
+                case .console(let message):
+                    let key = ContextKey(kind: message.context, tabId: message.tabId, frameId: message.frameId, url: message.url)
+                    if let index = running[key] { tests[index].console.append(message) } else { console.append(message) }
+                case .test(let event):
+                    let key = ContextKey(kind: event.context, tabId: event.tabId, frameId: event.frameId, url: event.url)
+                    switch event.kind {
+                    case .testStarted:
+                        tests.append(ExtensionSubtest(name: event.name ?? "", passed: nil, finished: nil, failedChecks: [], console: []))
+                        running[key] = tests.count - 1
+                    case .testFinished:
+                        let index = running[key].flatMap { tests[$0].name == event.name ? $0 : nil }
+                            ?? tests.lastIndex { $0.name == event.name && $0.finished == nil }
+                        if let index {
+                            tests[index].passed = event.passed
+                            tests[index].finished = event
+                        } else {
+                            tests.append(ExtensionSubtest(name: event.name ?? "", passed: event.passed, finished: event, failedChecks: [], console: []))
+                        }
+                        running[key] = nil
+                    case .assertion:
+                        guard event.passed == false else { continue }
+                        if let index = running[key] { tests[index].failedChecks.append(event) } else { events.append(event) }
+                    case .done, .log, .message:
+                        events.append(event)
+                    }
+                }
+            }
+            return ExtensionTestOutcome(passed: false, reason: nil, tests: tests, events: events, console: console)
+        }
+    }
+}

@@ -1,0 +1,227 @@
+import ArgumentParser
+import BrowserModel
+import Exthost
+import Foundation
+
+/// `exthost test`: finds the extensions whose scripts use `chrome.test` or `browser.test`, runs
+/// each in a fresh host (several at once, in worker processes), reports each, and ends with
+/// `N passed, N failed`.
+struct TestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run the tests of extensions that use chrome.test or browser.test, for CI.",
+        discussion: """
+            Each PATH is an extension folder (a test, whatever its scripts use) or a folder to search \
+            for extension folders whose scripts name chrome.test or browser.test (node_modules, .git \
+            and .build are not searched). The default is the working directory.
+
+            Each test runs in a fresh host, as `exthost run` would run it: its background starts, the \
+            --open pages load, and the run goes on until no work is left. It passes when its harness \
+            reported a result (a test that passed, or notifyPass), nothing failed (a test, a check, \
+            notifyFail), no script threw or rejected uncaught, and it ended within --timeout seconds \
+            of the wall clock. A test that hangs, or crashes its host, fails with that reason; the \
+            others go on. Tests run --jobs at a time, each in a worker process.
+
+            Reporters: list (the default: a line per test, failures with their place and source line \
+            and the console lines of the failing test), dot, tap (TAP 13), junit (JUnit XML), json. \
+            Give several, each with its own file: --reporter list --reporter junit=results.xml.
+
+            Exit status: 0 when every test passed; 1 when one failed; 2 for bad input (or no test \
+            found).
+
+            Examples:
+              exthost test fixtures/test-harness
+              exthost test --flavor chrome,firefox --reporter list --reporter junit=out/junit.xml
+              exthost test --shard 2/4 --grep messaging
+            """
+    )
+
+    @Argument(help: "Extension folders, or folders to search for them (default: the working directory).", completion: .directory)
+    var paths: [String] = []
+
+    @Option(help: ArgumentHelp("Which browsers to behave as, comma-separated: chrome, firefox, or chrome,firefox (each test runs under each).", valueName: "flavors"))
+    var flavor: String = "chrome"
+
+    @Option(name: .customLong("reporter"), help: ArgumentHelp("list, dot, tap, junit or json, to standard output or NAME=FILE. Repeatable.", valueName: "name[=file]"))
+    var reporters: [String] = []
+
+    @Option(help: ArgumentHelp("Run only the tests whose name (path, and flavor) matches this regular expression.", valueName: "pattern"))
+    var grep: String?
+
+    @Option(help: ArgumentHelp("Run the K-th of N parts of the tests (the same split on every machine), e.g. 2/4.", valueName: "K/N"))
+    var shard: String?
+
+    @Option(help: ArgumentHelp("Fail a test that has not ended after this many seconds of the wall clock.", valueName: "seconds"))
+    var timeout: Double = 60
+
+    @Flag(help: "Stop at the first failure (the tests not yet started are skipped).")
+    var bail = false
+
+    @Option(help: ArgumentHelp("How many tests run at once (default: the number of processors).", valueName: "n"))
+    var jobs: Int?
+
+    @Option(name: .customLong("site"), help: ArgumentHelp("Serve the files of DIR for URLs under ORIGIN (as exthost run). Repeatable.", valueName: "origin=dir"))
+    var sites: [String] = []
+
+    @Option(name: .customLong("open"), help: ArgumentHelp("A URL every test opens, in order (as exthost run). Repeatable.", valueName: "url"))
+    var urls: [String] = []
+
+    @Option(help: ArgumentHelp("The test harness: chrome or firefox (default: the one each extension's scripts name).", valueName: "harness"))
+    var harness: TestHarness?
+
+    @Option(name: .customLong("max-time"), help: ArgumentHelp("Seconds of each run's (virtual) clock after which it ends.", valueName: "seconds"))
+    var maxTime: Double = 60
+
+    @Option(name: .customLong("script-timeout"), help: ArgumentHelp("Stop a script task that runs longer than this many seconds of CPU time.", valueName: "seconds"))
+    var scriptTimeout: Double = 10
+
+    @Option(name: .customLong("test-custom-arg"), help: ArgumentHelp("What chrome.test.getConfig() gives as customArg.", valueName: "text"))
+    var testCustomArg: String?
+
+    func validate() throws {
+        guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a positive number of seconds.") }
+        guard maxTime > 0 else { throw ValidationError("--max-time must be a positive number of seconds.") }
+        guard scriptTimeout > 0, scriptTimeout.isFinite else { throw ValidationError("--script-timeout must be a positive number of seconds.") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        _ = try flavors()
+        _ = try shardParts()
+        _ = try reporterChoices()
+        if let grep { _ = try grepExpression(grep) }
+    }
+
+    func flavors() throws -> [Flavor] {
+        var list: [Flavor] = []
+        for name in flavor.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            guard let flavor = Flavor(rawValue: name) else { throw ValidationError("--flavor: unknown flavor \"\(name)\" (chrome, firefox).") }
+            if !list.contains(flavor) { list.append(flavor) }
+        }
+        guard !list.isEmpty else { throw ValidationError("--flavor: give chrome, firefox or both.") }
+        return list
+    }
+
+    func shardParts() throws -> (index: Int, count: Int)? {
+        guard let shard else { return nil }
+        let parts = shard.split(separator: "/").map { Int($0) }
+        guard parts.count == 2, let index = parts[0], let count = parts[1], count >= 1, (1...count).contains(index) else {
+            throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, e.g. 2/4.")
+        }
+        return (index, count)
+    }
+
+    func reporterChoices() throws -> [TestReporterChoice] {
+        let choices = try (reporters.isEmpty ? ["list"] : reporters).map { text in
+            do { return try TestReporterChoice(parsing: text) } catch { throw ValidationError("--reporter \(text): \(error)") }
+        }
+        if choices.filter({ $0.file == nil }).count > 1 {
+            throw ValidationError("--reporter: only one reporter can write to standard output; give the others a file (junit=results.xml).")
+        }
+        return choices
+    }
+
+    func grepExpression(_ pattern: String) throws -> NSRegularExpression {
+        do { return try NSRegularExpression(pattern: pattern) } catch { throw ValidationError("--grep: not a regular expression: \(pattern)") }
+    }
+
+    func run() throws {
+        let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+        let folders: [String]
+        do {
+            folders = try TestDiscovery.find(in: paths.isEmpty ? ["."] : paths, workingDirectory: workingDirectory)
+        } catch {
+            fail(error.description)
+        }
+        let flavors = try flavors()
+        let showsFlavor = flavors.count > 1
+        var tests: [TestCase] = []
+        for folder in folders {
+            for flavor in flavors {
+                let spec = ExtensionTestSpec(directory: folder, flavor: flavor, harness: harness, sites: sites, open: urls,
+                                             maxTime: maxTime, scriptTimeout: scriptTimeout, customArg: testCustomArg)
+                tests.append(TestCase(path: folder, flavor: flavor, spec: spec))
+            }
+        }
+        if let grep {
+            let expression = try grepExpression(grep)
+            tests = tests.filter { test in
+                let name = test.name(showingFlavor: true)
+                return expression.firstMatch(in: name, range: NSRange(name.startIndex..., in: name)) != nil
+            }
+        }
+        if let (index, count) = try shardParts() {
+            tests = tests.enumerated().filter { $0.offset % count == index - 1 }.map(\.element)
+        }
+        guard !tests.isEmpty else {
+            fail(folders.isEmpty
+                 ? "no tests found: no extension folder under \(paths.isEmpty ? "the working directory" : paths.joined(separator: ", ")) names chrome.test or browser.test."
+                 : "no test left to run after --grep and --shard.")
+        }
+        let outputs = try reporterChoices().map { ($0, TestOutput(file: $0.file)) }
+        let reporters: [TestReporter] = outputs.map { choice, output in
+            switch choice.kind {
+            case .list: ListReporter(output: output, showsFlavor: showsFlavor)
+            case .dot: DotReporter(output: output, showsFlavor: showsFlavor)
+            case .tap: TAPReporter(output: output, showsFlavor: showsFlavor)
+            case .junit: JUnitReporter(output: output, showsFlavor: showsFlavor)
+            case .json: JSONReporter(output: output, showsFlavor: showsFlavor)
+            }
+        }
+        let started = Date()
+        reporters.forEach { $0.started(total: tests.count) }
+        let collected = ResultList(reporters: reporters)
+        let pool = TestPool(executable: try Self.executablePath(), jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, timeout: timeout)
+        let stopAtFailure = bail
+        // (The pool calls this one result at a time.)
+        pool.run(tests) { result in
+            collected.append(result)
+            return !(stopAtFailure && !result.outcome.passed)
+        }
+        let results = collected.results
+        let ran = Set(results.map { "\($0.testCase.path)\u{0}\($0.testCase.flavor.rawValue)" })
+        let skipped = tests.filter { !ran.contains("\($0.path)\u{0}\($0.flavor.rawValue)") }
+        let summary = TestRunSummary(results: results, skipped: skipped, seconds: Date().timeIntervalSince(started))
+        reporters.forEach { $0.ended(summary) }
+        for (choice, output) in outputs {
+            do {
+                try output.close()
+            } catch {
+                fail("--reporter \(choice.kind.rawValue)=\(choice.file ?? ""): cannot write the file: \(error.localizedDescription)")
+            }
+        }
+        throw summary.failedCount > 0 ? ExitCode(1) : ExitCode.success
+    }
+
+    /// This executable (the workers are this program too).
+    static func executablePath() throws -> String {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard length > 0 else { throw ValidationError("cannot find the exthost executable (/proc/self/exe)") }
+        return String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    private func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("exthost: error: \(message)\n".utf8))
+        Foundation.exit(RunCommand.badInput.rawValue)
+    }
+}
+
+/// The results as they come, from the pool's threads (one at a time), each handed to the reporters.
+private final class ResultList: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [TestCaseResult] = []
+    private let reporters: [TestReporter]
+
+    init(reporters: [TestReporter]) { self.reporters = reporters }
+
+    func append(_ result: TestCaseResult) {
+        lock.lock()
+        list.append(result)
+        reporters.forEach { $0.finished(result) }
+        lock.unlock()
+    }
+
+    var results: [TestCaseResult] {
+        lock.lock()
+        defer { lock.unlock() }
+        return list
+    }
+}

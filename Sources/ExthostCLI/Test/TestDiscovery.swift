@@ -1,0 +1,53 @@
+import Exthost
+import Foundation
+
+/// Finds the tests under the paths `exthost test` is given: each folder holding a `manifest.json`
+/// whose scripts name `chrome.test` or `browser.test` (a folder given by name is a test whatever
+/// its scripts name). Folders named `node_modules`, `.git` and `.build` are not searched.
+enum TestDiscovery {
+    /// The test folders under `paths`, each once, sorted by path.
+    static func find(in paths: [String], workingDirectory: URL) throws(TestDiscoveryError) -> [String] {
+        var found = Set<String>()
+        for path in paths {
+            let url = URL(fileURLWithPath: path, relativeTo: workingDirectory).standardizedFileURL
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw TestDiscoveryError("\(path): no such folder")
+            }
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("manifest.json").path) {
+                found.insert(relative(url, to: workingDirectory))
+                continue
+            }
+            search(url, workingDirectory: workingDirectory, into: &found)
+        }
+        return found.sorted()
+    }
+
+    private static let skipped: Set<String> = ["node_modules", ".git", ".build"]
+
+    private static func search(_ folder: URL, workingDirectory: URL, into found: inout Set<String>) {
+        guard let entries = try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.isDirectoryKey]) else { return }
+        for entry in entries.sorted(by: { $0.path < $1.path }) where !skipped.contains(entry.lastPathComponent) {
+            guard (try? entry.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory == true else { continue }
+            if FileManager.default.fileExists(atPath: entry.appendingPathComponent("manifest.json").path) {
+                if TestHarness.isUsed(inExtensionAt: entry) { found.insert(relative(entry, to: workingDirectory)) }
+            } else {
+                search(entry, workingDirectory: workingDirectory, into: &found)
+            }
+        }
+    }
+
+    /// `url` relative to `base` when it lies under it, else its absolute path.
+    static func relative(_ url: URL, to base: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let basePath = base.standardizedFileURL.path
+        let prefix = basePath.hasSuffix("/") ? basePath : basePath + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+}
+
+/// A path `exthost test` cannot search.
+struct TestDiscoveryError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
