@@ -331,6 +331,7 @@ public final class ExtensionContext {
     /// memory limit. It counts as an uncaught error; the context and the others go on.
     func reportStop(_ stop: ScriptStop) {
         guard let host else { return }
+        host.scriptStopCount += 1
         let whereText = stop.location.map { " (\(host.diskPath(of: $0, in: self) ?? $0))" } ?? ""
         switch stop.reason {
         case .taskTime:

@@ -24,6 +24,8 @@ public final class ExtensionHost {
     public private(set) var extensions: [ExtensionInstance] = []
     /// How many uncaught errors and unhandled rejections scripts have had.
     public private(set) var uncaughtErrorCount = 0
+    /// How many times a script task was stopped (``ScriptLimits``).
+    public internal(set) var scriptStopCount = 0
 
     let machine: VirtualMachine
     /// The realm of the host's own JavaScript that every context shares, made when a context first needs it.
@@ -51,14 +53,23 @@ public final class ExtensionHost {
     /// Creates a host with one window holding one empty tab.
     ///
     /// - Parameter console: receives every console message of every context, in order.
-    public init(options: HostOptions = HostOptions(), console: @escaping (ConsoleMessage) -> Void) {
+    ///
+    /// - Parameters:
+    ///   - options: how the host behaves.
+    ///   - machine: the engine's machine to make the host's realms in; nil for a new one. Hosts
+    ///     that run one after another on one thread may share one (a machine holds no realm's state
+    ///     once its host is gone), which spares each the machine's start and the parsing of the
+    ///     host's own scripts (`exthost test` does); its limits are the machine's. A machine whose
+    ///     host had a script stopped, or ran out of memory, should not be used again.
+    ///   - console: called with each console message, in order.
+    public init(options: HostOptions = HostOptions(), machine: VirtualMachine? = nil, console: @escaping (ConsoleMessage) -> Void) {
         self.options = options
         self.loop = EventLoop(clockMode: options.clockMode)
-        self.machine = VirtualMachine(limits: options.limits)
+        self.machine = machine ?? VirtualMachine(limits: options.limits)
         self.console = console
         self.browser = Browser(flavor: options.flavor)
         self.harness = options.testHarness ?? (options.flavor == .firefox ? .firefox : .chrome)
-        loop.interruption = { [machine] in machine.isOverMemoryLimit }
+        loop.interruption = { [machine = self.machine] in machine.isOverMemoryLimit }
         let window = browser.openWindow()
         if let tab = browser.addTab(windowID: window.id, url: "about:blank", now: wallNow) {
             browser.activate(tab.id, now: wallNow)

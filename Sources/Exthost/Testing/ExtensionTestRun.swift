@@ -54,16 +54,19 @@ public struct ExtensionTestOutcome: Codable, Sendable, Equatable {
     public var console: [ConsoleMessage]
     /// How long the run took, in milliseconds of the wall clock.
     public var milliseconds: Double
+    /// Whether the run stopped a script or ran out of memory (its machine is not to be used again).
+    public var stoppedAScript: Bool
 
     /// Creates an outcome.
     public init(passed: Bool, reason: String?, tests: [ExtensionSubtest] = [], events: [TestEvent] = [],
-                console: [ConsoleMessage] = [], milliseconds: Double = 0) {
+                console: [ConsoleMessage] = [], milliseconds: Double = 0, stoppedAScript: Bool = false) {
         self.passed = passed
         self.reason = reason
         self.tests = tests
         self.events = events
         self.console = console
         self.milliseconds = milliseconds
+        self.stoppedAScript = stoppedAScript
     }
 }
 
@@ -82,8 +85,13 @@ public struct ExtensionSubtest: Codable, Sendable, Equatable {
 }
 
 extension ExtensionTestSpec {
-    /// Runs the extension's tests in a new host and says how they went.
-    public func run() -> ExtensionTestOutcome {
+    /// The limits its runs have (a machine given to ``run(on:)`` must have them).
+    public var limits: ScriptLimits { ScriptLimits(taskTime: scriptTimeout) }
+
+    /// Runs the extension's tests in a new host and says how they went. `machine`: a machine to
+    /// make the host in (``ExtensionHost/init(options:machine:console:)``), with ``limits``; nil
+    /// for a new one.
+    public func run(on machine: VirtualMachine? = nil) -> ExtensionTestOutcome {
         let started = Date()
         let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
         var mappings: [SiteMapping] = []
@@ -96,9 +104,8 @@ extension ExtensionTestSpec {
         }
         let collector = Collector()
         let config = TestConfig(customArg: customArg, testServerPort: mappings.first.flatMap { URL(string: $0.origin)?.port })
-        let options = HostOptions(flavor: flavor, siteMap: SiteMap(mappings), limits: ScriptLimits(taskTime: scriptTimeout),
-                                  testHarness: harness, testConfig: config)
-        let host = ExtensionHost(options: options) { collector.entries.append(.console($0)) }
+        let options = HostOptions(flavor: flavor, siteMap: SiteMap(mappings), limits: limits, testHarness: harness, testConfig: config)
+        let host = ExtensionHost(options: options, machine: machine) { collector.entries.append(.console($0)) }
         host.testEventHandler = { collector.entries.append(.test($0)) }
         do {
             try host.loadExtension(at: URL(fileURLWithPath: directory, relativeTo: workingDirectory))
@@ -112,6 +119,7 @@ extension ExtensionTestSpec {
         if !outcomes.contains(.interrupted) { outcomes.append(host.run(maxTime: maxTime)) }
         var outcome = collector.outcome()
         outcome.milliseconds = Date().timeIntervalSince(started) * 1000
+        outcome.stoppedAScript = host.scriptStopCount > 0 || outcomes.contains(.interrupted)
         let summary = host.testSummary
         let firstFailure = collector.entries.lazy.compactMap { entry -> TestEvent? in
             if case .test(let event) = entry, event.isFailure { return event }

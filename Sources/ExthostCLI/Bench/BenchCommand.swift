@@ -29,6 +29,8 @@ struct BenchCommand: ParsableCommand {
               memory                 peak memory after 100,000 runtime.sendMessage round trips; \
             baseline: the same after 10,000 (what a message leaves behind shows as the difference).
               tabs                   creating active tabs at two sizes; tabs.query over the larger.
+              tests                  `exthost test` on 1,000 small extension tests (each a fresh host with \
+            one extension and one page), all jobs; budget: 10 s on a 2-core machine.
             """
     )
 
@@ -50,7 +52,10 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Which browser to behave as.")
     var flavor: Flavor = .chrome
 
-    @Option(help: "Only the figures of these groups: contexts, cold, instructions, rates, memory, tabs. Repeatable.")
+    @Option(name: .customLong("tests"), help: "Extension tests for the tests figure.")
+    var testCount = 1000
+
+    @Option(help: "Only the figures of these groups: contexts, cold, instructions, rates, memory, tabs, tests. Repeatable.")
     var only: [String] = []
 
     func run() throws {
@@ -161,7 +166,44 @@ struct BenchCommand: ParsableCommand {
             table.add("tabs.query {active, currentWindow}, \(tabScale) tabs", median(active), "ms", baseline: nil, budget: .atMost(1))
             table.add("tabs.query URL pattern, \(tabScale) tabs", median(pattern), "ms", baseline: nil, budget: .atMost(5))
         }
+        if wants("tests") {
+            let suite = try Self.writeTestSuite(count: testCount)
+            defer { try? FileManager.default.removeItem(at: suite) }
+            var seconds: [Double] = []
+            for _ in 0..<max(1, runs / 2) {
+                let process = try MeasuredProcess.run(executable, [
+                    "test", suite.appendingPathComponent("tests").path, "--flavor", flavor.rawValue, "--reporter", "dot",
+                    "--site", "http://127.0.0.1:8000=" + suite.appendingPathComponent("site").path, "--open", "http://127.0.0.1:8000/page.html",
+                ])
+                guard process.status == 0, process.output.hasSuffix("\(testCount) passed, 0 failed\n") else {
+                    throw BenchError("exthost test on the generated suite failed (status \(process.status)): \(process.output.suffix(1500))\(process.errorOutput.suffix(1500))")
+                }
+                seconds.append(process.seconds)
+            }
+            table.add("exthost test, \(testCount) small extension tests (\(ProcessInfo.processInfo.activeProcessorCount) jobs)", median(seconds), "s",
+                      baseline: nil, budget: .atMost(10 * Double(testCount) / 1000))
+        }
         print(table.render(title: "exthost bench (\(flavor.rawValue), median of \(runs) runs; baselines measured in the same run)"))
+    }
+
+    /// A folder of `count` small extension tests, each an extension whose content script greets
+    /// its background from a page (a test of `chrome.test.runTests` with one pending callback), and
+    /// the page's site.
+    static func writeTestSuite(count: Int) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("exthost-bench-tests-\(UUID().uuidString)")
+        let site = root.appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+        try Data("<!doctype html><title>bench page</title><p>a page</p>".utf8).write(to: site.appendingPathComponent("page.html"))
+        let manifest = #"{"manifest_version": 3, "name": "bench test", "version": "1", "background": {"service_worker": "bg.js", "scripts": ["bg.js"]}, "content_scripts": [{"matches": ["http://127.0.0.1/*"], "js": ["cs.js"]}]}"#
+        let background = "chrome.test.runTests([function pageSaysHello() { chrome.runtime.onMessage.addListener(chrome.test.callbackPass((message) => chrome.test.assertEq('hello', message))); }]);"
+        for index in 0..<count {
+            let folder = root.appendingPathComponent("tests").appendingPathComponent(String(format: "test-%05d", index))
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(manifest.utf8).write(to: folder.appendingPathComponent("manifest.json"))
+            try Data(background.utf8).write(to: folder.appendingPathComponent("bg.js"))
+            try Data("chrome.runtime.sendMessage('hello');".utf8).write(to: folder.appendingPathComponent("cs.js"))
+        }
+        return root
     }
 
     private func median(_ values: [Double]) -> Double {
