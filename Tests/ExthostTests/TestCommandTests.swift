@@ -140,6 +140,27 @@ struct TestCommandTests {
         #expect(run.output.hasSuffix("1 passed, 1 failed\n"))
     }
 
+    @Test func exthostJSONKeepsTheSettingsAndTheCommandLineWins() throws {
+        let suite = try Self.suite()
+        let config = suite.appendingPathComponent("exthost.json")
+        try Data(#"{"tests": ["passes-chrome", "nested"], "flavors": ["chrome", "firefox"], "reporters": ["tap", "junit=out/junit.xml"]}"#.utf8).write(to: config)
+        let run = try CommandRun.exthost(["test", "--config", config.path])
+        #expect(run.status == 0)
+        #expect(run.output.hasPrefix("TAP version 13\n1..4\n"))
+        #expect(run.output.hasSuffix("# 4 passed, 0 failed\n"))
+        // (A reporter's file is relative to the configuration's folder.)
+        #expect(FileManager.default.fileExists(atPath: suite.appendingPathComponent("out/junit.xml").path))
+        let overridden = try CommandRun.exthost(["test", "--config", config.path, "--flavor", "firefox", "--reporter", "dot"])
+        #expect(overridden.output.hasSuffix("2 passed, 0 failed\n"))
+        try Data(#"{"tests": ["passes-chrome"], "flavour": ["chrome"]}"#.utf8).write(to: config)
+        let unknown = try CommandRun.exthost(["test", "--config", config.path])
+        #expect(unknown.status == 2)
+        #expect(unknown.errors == "exthost: error: \(config.path): unknown key \"flavour\" (the keys are tests, flavors, sites, open, reporters, harness, timeout, maxTime, scriptTimeout, jobs, customArg)\n")
+        try Data(#"{"timeout": "soon"}"#.utf8).write(to: config)
+        let wrongType = try CommandRun.exthost(["test", "--config", config.path])
+        #expect(wrongType.errors.contains(#""timeout" must be seconds of the wall clock per test, not "soon""#))
+    }
+
     @Test func badInputSaysWhatIsWrong() throws {
         let empty = try TemporaryExtension(files: ["readme.txt": ""]).directory
         let none = try CommandRun.exthost(["test", empty.path])

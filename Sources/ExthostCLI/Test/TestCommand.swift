@@ -26,6 +26,12 @@ struct TestCommand: ParsableCommand {
             and the console lines of the failing test), dot, tap (TAP 13), junit (JUnit XML), json. \
             Give several, each with its own file: --reporter list --reporter junit=results.xml.
 
+            exthost.json (in the working directory, or --config FILE) keeps these with the project: \
+            {"tests": ["tests/"], "flavors": ["chrome", "firefox"], "sites": {"http://127.0.0.1:8000": \
+            "tests/site"}, "open": [...], "reporters": ["list", "junit=reports/junit.xml"], "timeout": 30, \
+            "maxTime": 60, "scriptTimeout": 10, "jobs": 2, "harness": "chrome", "customArg": "..."}; paths \
+            in it are relative to its folder, and an option given on the command line wins.
+
             Exit status: 0 when every test passed; 1 when one failed; 2 for bad input (or no test \
             found).
 
@@ -36,13 +42,13 @@ struct TestCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Extension folders, or folders to search for them (default: the working directory).", completion: .directory)
+    @Argument(help: "Extension folders, or folders to search for them (default: exthost.json's tests, else the working directory).", completion: .directory)
     var paths: [String] = []
 
-    @Option(help: ArgumentHelp("Which browsers to behave as, comma-separated: chrome, firefox, or chrome,firefox (each test runs under each).", valueName: "flavors"))
-    var flavor: String = "chrome"
+    @Option(help: ArgumentHelp("Which browsers to behave as, comma-separated: chrome, firefox, or chrome,firefox (each test runs under each). Default: chrome.", valueName: "flavors"))
+    var flavor: String?
 
-    @Option(name: .customLong("reporter"), help: ArgumentHelp("list, dot, tap, junit or json, to standard output or NAME=FILE. Repeatable.", valueName: "name[=file]"))
+    @Option(name: .customLong("reporter"), help: ArgumentHelp("list, dot, tap, junit or json, to standard output or NAME=FILE. Repeatable. Default: list.", valueName: "name[=file]"))
     var reporters: [String] = []
 
     @Option(help: ArgumentHelp("Run only the tests whose name (path, and flavor) matches this regular expression.", valueName: "pattern"))
@@ -51,8 +57,8 @@ struct TestCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Run the K-th of N parts of the tests (the same split on every machine), e.g. 2/4.", valueName: "K/N"))
     var shard: String?
 
-    @Option(help: ArgumentHelp("Fail a test that has not ended after this many seconds of the wall clock.", valueName: "seconds"))
-    var timeout: Double = 60
+    @Option(help: ArgumentHelp("Fail a test that has not ended after this many seconds of the wall clock. Default: 60.", valueName: "seconds"))
+    var timeout: Double?
 
     @Flag(help: "Stop at the first failure (the tests not yet started are skipped).")
     var bail = false
@@ -69,29 +75,68 @@ struct TestCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The test harness: chrome or firefox (default: the one each extension's scripts name).", valueName: "harness"))
     var harness: TestHarness?
 
-    @Option(name: .customLong("max-time"), help: ArgumentHelp("Seconds of each run's (virtual) clock after which it ends.", valueName: "seconds"))
-    var maxTime: Double = 60
+    @Option(name: .customLong("max-time"), help: ArgumentHelp("Seconds of each run's (virtual) clock after which it ends. Default: 60.", valueName: "seconds"))
+    var maxTime: Double?
 
-    @Option(name: .customLong("script-timeout"), help: ArgumentHelp("Stop a script task that runs longer than this many seconds of CPU time.", valueName: "seconds"))
-    var scriptTimeout: Double = 10
+    @Option(name: .customLong("script-timeout"), help: ArgumentHelp("Stop a script task that runs longer than this many seconds of CPU time. Default: 10.", valueName: "seconds"))
+    var scriptTimeout: Double?
 
     @Option(name: .customLong("test-custom-arg"), help: ArgumentHelp("What chrome.test.getConfig() gives as customArg.", valueName: "text"))
     var testCustomArg: String?
 
+    @Option(help: ArgumentHelp("The configuration file (default: exthost.json in the working directory, when there is one).", valueName: "file"))
+    var config: String?
+
+    /// What the run uses: the command line, else exthost.json, else the defaults.
+    struct Settings {
+        var paths: [String]
+        var flavors: [Flavor]
+        var reporters: [TestReporterChoice]
+        var sites: [String]
+        var open: [String]
+        var harness: TestHarness?
+        var timeout: Double
+        var maxTime: Double
+        var scriptTimeout: Double
+        var jobs: Int
+        var customArg: String?
+    }
+
+    func settings(workingDirectory: URL) throws -> Settings {
+        var file = TestConfigurationFile()
+        let defaultFile = workingDirectory.appendingPathComponent("exthost.json")
+        if let config {
+            do { file = try TestConfigurationFile.load(URL(fileURLWithPath: config, relativeTo: workingDirectory)) } catch { throw ValidationError(error.description) }
+        } else if FileManager.default.fileExists(atPath: defaultFile.path) {
+            do { file = try TestConfigurationFile.load(defaultFile) } catch { throw ValidationError(error.description) }
+        }
+        let settings = Settings(
+            paths: !paths.isEmpty ? paths : file.tests ?? ["."],
+            flavors: try flavor.map(parseFlavors) ?? file.flavors ?? [.chrome],
+            reporters: try reporterChoices(!reporters.isEmpty ? reporters : file.reporters ?? ["list"]),
+            sites: !sites.isEmpty ? sites : file.sites ?? [],
+            open: !urls.isEmpty ? urls : file.open ?? [],
+            harness: harness ?? file.harness,
+            timeout: timeout ?? file.timeout ?? 60,
+            maxTime: maxTime ?? file.maxTime ?? 60,
+            scriptTimeout: scriptTimeout ?? file.scriptTimeout ?? 10,
+            jobs: jobs ?? file.jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+            customArg: testCustomArg ?? file.customArg)
+        guard settings.timeout > 0, settings.timeout.isFinite else { throw ValidationError("--timeout must be a positive number of seconds.") }
+        guard settings.maxTime > 0 else { throw ValidationError("--max-time must be a positive number of seconds.") }
+        guard settings.scriptTimeout > 0, settings.scriptTimeout.isFinite else { throw ValidationError("--script-timeout must be a positive number of seconds.") }
+        guard settings.jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
+        return settings
+    }
+
     func validate() throws {
-        guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a positive number of seconds.") }
-        guard maxTime > 0 else { throw ValidationError("--max-time must be a positive number of seconds.") }
-        guard scriptTimeout > 0, scriptTimeout.isFinite else { throw ValidationError("--script-timeout must be a positive number of seconds.") }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
-        _ = try flavors()
         _ = try shardParts()
-        _ = try reporterChoices()
         if let grep { _ = try grepExpression(grep) }
     }
 
-    func flavors() throws -> [Flavor] {
+    func parseFlavors(_ text: String) throws -> [Flavor] {
         var list: [Flavor] = []
-        for name in flavor.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+        for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
             guard let flavor = Flavor(rawValue: name) else { throw ValidationError("--flavor: unknown flavor \"\(name)\" (chrome, firefox).") }
             if !list.contains(flavor) { list.append(flavor) }
         }
@@ -108,8 +153,8 @@ struct TestCommand: ParsableCommand {
         return (index, count)
     }
 
-    func reporterChoices() throws -> [TestReporterChoice] {
-        let choices = try (reporters.isEmpty ? ["list"] : reporters).map { text in
+    func reporterChoices(_ texts: [String]) throws -> [TestReporterChoice] {
+        let choices = try texts.map { text in
             do { return try TestReporterChoice(parsing: text) } catch { throw ValidationError("--reporter \(text): \(error)") }
         }
         if choices.filter({ $0.file == nil }).count > 1 {
@@ -124,19 +169,24 @@ struct TestCommand: ParsableCommand {
 
     func run() throws {
         let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+        let settings: Settings
+        do {
+            settings = try self.settings(workingDirectory: workingDirectory)
+        } catch let error as ValidationError {
+            fail(error.message)
+        }
         let folders: [String]
         do {
-            folders = try TestDiscovery.find(in: paths.isEmpty ? ["."] : paths, workingDirectory: workingDirectory)
+            folders = try TestDiscovery.find(in: settings.paths, workingDirectory: workingDirectory)
         } catch {
             fail(error.description)
         }
-        let flavors = try flavors()
-        let showsFlavor = flavors.count > 1
+        let showsFlavor = settings.flavors.count > 1
         var tests: [TestCase] = []
         for folder in folders {
-            for flavor in flavors {
-                let spec = ExtensionTestSpec(directory: folder, flavor: flavor, harness: harness, sites: sites, open: urls,
-                                             maxTime: maxTime, scriptTimeout: scriptTimeout, customArg: testCustomArg)
+            for flavor in settings.flavors {
+                let spec = ExtensionTestSpec(directory: folder, flavor: flavor, harness: settings.harness, sites: settings.sites, open: settings.open,
+                                             maxTime: settings.maxTime, scriptTimeout: settings.scriptTimeout, customArg: settings.customArg)
                 tests.append(TestCase(path: folder, flavor: flavor, spec: spec))
             }
         }
@@ -152,10 +202,10 @@ struct TestCommand: ParsableCommand {
         }
         guard !tests.isEmpty else {
             fail(folders.isEmpty
-                 ? "no tests found: no extension folder under \(paths.isEmpty ? "the working directory" : paths.joined(separator: ", ")) names chrome.test or browser.test."
+                 ? "no tests found: no extension folder under \(settings.paths.joined(separator: ", ")) names chrome.test or browser.test."
                  : "no test left to run after --grep and --shard.")
         }
-        let outputs = try reporterChoices().map { ($0, TestOutput(file: $0.file)) }
+        let outputs = settings.reporters.map { ($0, TestOutput(file: $0.file)) }
         let reporters: [TestReporter] = outputs.map { choice, output in
             switch choice.kind {
             case .list: ListReporter(output: output, showsFlavor: showsFlavor)
@@ -168,7 +218,7 @@ struct TestCommand: ParsableCommand {
         let started = Date()
         reporters.forEach { $0.started(total: tests.count) }
         let collected = ResultList(reporters: reporters)
-        let pool = TestPool(executable: try Self.executablePath(), jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, timeout: timeout)
+        let pool = TestPool(executable: try Self.executablePath(), jobs: settings.jobs, timeout: settings.timeout)
         let stopAtFailure = bail
         // (The pool calls this one result at a time.)
         pool.run(tests) { result in
