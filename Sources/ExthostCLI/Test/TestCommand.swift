@@ -32,6 +32,9 @@ struct TestCommand: ParsableCommand {
             "maxTime": 60, "scriptTimeout": 10, "jobs": 2, "harness": "chrome", "customArg": "..."}; paths \
             in it are relative to its folder, and an option given on the command line wins.
 
+            --watch runs again, after the first run, the tests whose folder changes (every test when \
+            a --site folder changes), until stopped with Ctrl-C.
+
             Exit status: 0 when every test passed; 1 when one failed; 2 for bad input (or no test \
             found).
 
@@ -62,6 +65,9 @@ struct TestCommand: ParsableCommand {
 
     @Flag(help: "Stop at the first failure (the tests not yet started are skipped).")
     var bail = false
+
+    @Flag(help: "After the run, watch the test folders (and --site folders) and run again the tests whose files change, until stopped.")
+    var watch = false
 
     @Option(help: ArgumentHelp("How many tests run at once (default: the number of processors).", valueName: "n"))
     var jobs: Int?
@@ -205,6 +211,27 @@ struct TestCommand: ParsableCommand {
                  ? "no tests found: no extension folder under \(settings.paths.joined(separator: ", ")) names chrome.test or browser.test."
                  : "no test left to run after --grep and --shard.")
         }
+        let pool = TestPool(executable: try Self.executablePath(), jobs: settings.jobs, timeout: settings.timeout)
+        let summary = runOnce(tests, pool: pool, settings: settings, showsFlavor: showsFlavor)
+        guard watch else { throw summary.failedCount > 0 ? ExitCode(1) : ExitCode.success }
+        // --watch: run again the tests whose folder changed (all of them when a site changed).
+        let siteFolders = settings.sites.compactMap { $0.split(separator: "=", maxSplits: 1).last.map(String.init) }
+        var snapshots = FolderSnapshot.take(Set(tests.map(\.path)).sorted() + siteFolders)
+        FileHandle.standardError.write(Data("exthost: watching \(Set(tests.map(\.path)).count) test folders for changes (Ctrl-C stops)\n".utf8))
+        while true {
+            Thread.sleep(forTimeInterval: 0.3)
+            let now = FolderSnapshot.take(snapshots.keys.sorted())
+            let changed = Set(now.keys.filter { now[$0] != snapshots[$0] })
+            snapshots = now
+            guard !changed.isEmpty else { continue }
+            let rerun = changed.contains(where: siteFolders.contains) ? tests : tests.filter { changed.contains($0.path) }
+            FileHandle.standardOutput.write(Data("\n── \(changed.sorted().joined(separator: ", ")) changed\n".utf8))
+            _ = runOnce(rerun, pool: pool, settings: settings, showsFlavor: showsFlavor)
+        }
+    }
+
+    /// Runs `tests` once and reports them; the reporters' files are written when it ends.
+    private func runOnce(_ tests: [TestCase], pool: TestPool, settings: Settings, showsFlavor: Bool) -> TestRunSummary {
         let outputs = settings.reporters.map { ($0, TestOutput(file: $0.file)) }
         let reporters: [TestReporter] = outputs.map { choice, output in
             switch choice.kind {
@@ -218,7 +245,6 @@ struct TestCommand: ParsableCommand {
         let started = Date()
         reporters.forEach { $0.started(total: tests.count) }
         let collected = ResultList(reporters: reporters)
-        let pool = TestPool(executable: try Self.executablePath(), jobs: settings.jobs, timeout: settings.timeout)
         let stopAtFailure = bail
         // (The pool calls this one result at a time.)
         pool.run(tests) { result in
@@ -237,7 +263,7 @@ struct TestCommand: ParsableCommand {
                 fail("--reporter \(choice.kind.rawValue)=\(choice.file ?? ""): cannot write the file: \(error.localizedDescription)")
             }
         }
-        throw summary.failedCount > 0 ? ExitCode(1) : ExitCode.success
+        return summary
     }
 
     /// This executable (the workers are this program too).

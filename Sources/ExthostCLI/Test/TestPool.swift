@@ -27,6 +27,7 @@ final class TestPool: Sendable {
     /// Runs `tests`; `report` is called with each result as it comes (from the pool's threads, one
     /// at a time), and answers whether to go on (false: no further test starts).
     func run(_ tests: [TestCase], report: @escaping @Sendable (TestCaseResult) -> Bool) {
+        state.withLock { $0 = State() }
         let reportLock = Mutex(())
         let group = DispatchGroup()
         for _ in 0..<min(jobs, tests.count) {
