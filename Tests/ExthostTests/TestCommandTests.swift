@@ -18,7 +18,7 @@ struct TestCommandTests {
     @Test(arguments: [Flavor.chrome, .firefox])
     func theFixturesPassUnderEachFlavor(flavor: Flavor) throws {
         let names = try Self.fixtureNames()
-        #expect(names.count >= 2)
+        #expect(names.count >= 3)
         for name in names {
             let spec = ExtensionTestSpec(directory: Self.fixtures.appendingPathComponent(name).path, flavor: flavor,
                                          sites: ["http://127.0.0.1:8000=" + packageRoot.appendingPathComponent("fixtures/site").path])
