@@ -7,6 +7,8 @@
 //   cx.kind, cx.info          what kind of context it is, and its extension's facts (data);
 //   cx.b                      the context's built-ins as js/00_0_builtins.js took them before any
 //                             extension script ran (its Object.create, Error, Promise, JSON.parse);
+//   cx.u                      its prototype methods taken then (Promise.prototype.then, ...), to
+//                             call with ReflectApply;
 //   cx.native                 the natives bound to the context (Sources/Exthost/ExtensionContext+API.swift):
 //                             console, api, port, and realm.function;
 //   cx.describedRealm         what the format module compares with in the context;

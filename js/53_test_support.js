@@ -1,10 +1,10 @@
 // exthost:realm host
 // exthost:needs primordials format
 // What both test harnesses (js/54_test_chrome.js, js/55_test_firefox.js) need: where in the
-// extension's scripts the harness was called, and following a promise of a context.
+// extension's scripts the harness was called, and reacting to a promise of a context.
 (function (host) {
   'use strict';
-  const { StringPrototypeIndexOf, StringPrototypeSlice, RegExpPrototypeExec, SafePromiseThen, getOwnData } = host.primordials;
+  const { ReflectApply, StringPrototypeIndexOf, StringPrototypeSlice, RegExpPrototypeExec, getOwnData } = host.primordials;
 
   // The context's stack where the harness was called, as V8 writes it ("Error\n    at ..."),
   // without the host's own frames.
@@ -31,28 +31,33 @@
   };
   host.callerLocation = (cx) => host.stackLocation(host.callerStack(cx));
 
-  // `promise.then(onFulfilled, onRejected)` for a promise (or thenable) of a context: the promise
-  // is resolved into one of the host's first, as `Promise.resolve(promise)` would, and `settle`
-  // (or null) follows what the reaction returns or throws. A missing reaction passes the value
-  // or the reason through.
-  host.observe = function (promise, onFulfilled, onRejected, settle) {
-    const react = (reaction, value, rejected) => {
-      if (reaction === undefined) {
-        if (settle !== null) {
-          if (rejected) settle.reject(value);
-          else settle.resolve(value);
-        }
-        return;
-      }
-      try {
-        const result = reaction(value);
-        if (settle !== null) settle.resolve(result);
-      } catch (error) {
-        if (settle !== null) settle.reject(error);
-      }
-    };
-    const followed = host.newSafeSettlement();
-    followed.resolve(promise);
-    SafePromiseThen(followed.promise, (value) => react(onFulfilled, value, false), (error) => react(onRejected, error, true));
+  // Reactions to a promise of a context, as the context's own functions: the engine and the
+  // context's code only ever see functions of the context's realm (a host function given to a
+  // thenable's `then`, or to a promise whose `constructor` a script replaced, would hand it this
+  // realm). `impl(value)` runs in this realm; what it throws rejects the derived promise.
+  function reaction(cx, impl) {
+    return impl === undefined ? undefined : host.newFunction(cx, '', 1, callReaction, impl);
+  }
+  function callReaction(impl, thisValue, value) {
+    return impl(value);
+  }
+  // `promise.then(onFulfilled, onRejected)` as a script would call it (the object's own `then`,
+  // which a script may have replaced, as the browsers' harnesses call it): returns what it returns.
+  host.thenOf = function (cx, promise, onFulfilled, onRejected) {
+    const then = promise.then;
+    return ReflectApply(then, promise, [reaction(cx, onFulfilled), reaction(cx, onRejected)]);
+  };
+  // `promise.catch(onRejected)`, the same way.
+  host.catchOf = function (cx, promise, onRejected) {
+    const method = promise.catch;
+    return ReflectApply(method, promise, [reaction(cx, onRejected)]);
+  };
+  // `Promise.resolve(value).then(onFulfilled, onRejected)` with the context's own Promise as it
+  // was before any extension script ran (Firefox's harness, whose Promise is its own): a thenable
+  // is followed through its `then`; returns the derived promise of the context.
+  host.resolvedThen = function (cx, value, onFulfilled, onRejected) {
+    const followed = host.newPromise(cx);
+    followed.resolve(value);
+    return ReflectApply(cx.u.PromisePrototypeThen, followed.promise, [reaction(cx, onFulfilled), reaction(cx, onRejected)]);
   };
 });

@@ -132,12 +132,25 @@
     s.current = name;
     s.lastError = null;
     cx.native.test.started(name);
-    const done = () => {
+    // (Firefox's task passes when its last error is falsy: `fail('')` fails a check, not the task.)
+    const finished = () => {
       const failure = s.lastError;
-      cx.native.test.finished(name, failure === null, failure === null ? name + ' PASS' : String(failure), null, null);
+      cx.native.test.finished(name, !failure, failure === null || failure === undefined ? name + ' PASS' : String(failure), null, null);
+    };
+    const done = () => {
+      finished();
       runNextTask(cx, s, settle);
     };
     const fail = (error) => {
+      if (error === null || error === undefined) {
+        // Firefox reads `e.message` of it: that TypeError of its own code ends the tasks, the
+        // task passes on its last error, and runTests rejects with the error Firefox gives a
+        // script for an error of its own code.
+        finished();
+        finishTasks(s);
+        settle.reject(host.newError(cx, 'An unexpected error occurred'));
+        return;
+      }
       let message;
       try { message = error.message; } catch (e) { message = undefined; }
       s.lastError = 'Exception running ' + name + ': ' + message;
@@ -150,7 +163,7 @@
       fail(error);
       return;
     }
-    host.observe(result, done, fail, null);
+    host.resolvedThen(cx, result, done, fail);
   }
 
   // ---- The namespace -------------------------------------------------------------------------------
@@ -233,14 +246,12 @@
         run(cx, args) {
           const expected = args[1];
           const text = args[2];
-          const settle = host.newPromise(cx);
-          host.observe(args[0], () => {
+          return host.resolvedThen(cx, args[0], () => {
             check(cx, false, withMessage("Promise resolved, expected rejection '" + toSource(expected) + "'", text));
           }, (error) => {
             check(cx, errorMatches(cx, error, expected),
               withMessage("Promise rejected, expecting rejection to match '" + toSource(expected) + "', got '" + toSource(error) + "'", text));
-          }, settle);
-          return settle.promise;
+          });
         },
       },
       assertThrows: {

@@ -235,7 +235,8 @@
   host.fillRoot = function (cx, root) {
     setUpLastError(cx);
     host.namespaces.forEach((description, namespace) => {
-      if (!listIncludes(description.contexts, cx.apiKind)) return;
+      // (A lazy namespace is defined once its module loaded: it is filled on its own first touch.)
+      if (lazyNamespaces.has(namespace) || !listIncludes(description.contexts, cx.apiKind)) return;
       if (description.available && !description.available(cx)) return;
       const object = makeNamespace(cx, namespace, description);
       if (namespace === 'runtime') {

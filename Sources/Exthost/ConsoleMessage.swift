@@ -26,6 +26,8 @@ public enum ConsoleLevel: String, Sendable, Codable {
 public struct ConsoleMessage: Sendable, Equatable, Codable {
     /// The kind of context that printed it.
     public var context: ContextKind
+    /// The host's number of the context that printed it.
+    public var contextId: Int?
     /// The tab of a content script's frame.
     public var tabId: Int?
     /// The frame of a content script.

@@ -21,6 +21,7 @@ extension ExtensionContext {
         try record.setProperty("kind", realm.script.string(kind.rawValue))
         try record.setProperty("info", realm.script.parseJSON(contextInfoJSON) ?? realm.script.object(prototype: nil))
         try record.setProperty("b", hostObject.property("builtins").property("plain"))
+        try record.setProperty("u", hostObject.property("builtins").property("uncurried"))
         try record.setProperty("describedRealm", realmDescription(in: realm))
         // (Each group made on first use, as the context's own: a record that only serves `window`
         // makes no port natives.)

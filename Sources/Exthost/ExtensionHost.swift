@@ -236,6 +236,7 @@ public final class ExtensionHost {
     /// Records a test event of `context`'s harness and hands it to ``testEventHandler``.
     func report(_ event: TestEvent, from context: ExtensionContext) {
         var event = event
+        event.contextId = context.id
         event.tabId = context.tabID
         event.frameId = context.frameID
         if let location = event.location, !location.isEmpty {
@@ -253,8 +254,10 @@ public final class ExtensionHost {
         // code: that is no place in the extension, and the browser shows none.)
         let location = location.flatMap { $0.hasPrefix(HostModule.urlScheme) ? nil : $0 }
         let sourceLocation = location.flatMap { diskPath(of: $0, in: context) }
-        console(ConsoleMessage(
+        var message = ConsoleMessage(
             context: context.kind, tabId: context.tabID, frameId: context.frameID, url: context.url,
-            level: level, text: text, location: location, sourceLocation: sourceLocation, isUncaught: isUncaught))
+            level: level, text: text, location: location, sourceLocation: sourceLocation, isUncaught: isUncaught)
+        message.contextId = context.id
+        console(message)
     }
 }

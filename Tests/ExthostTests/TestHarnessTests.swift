@@ -184,8 +184,60 @@ struct TestHarnessTests {
             "bg.js": "browser.runtime.onMessage.addListener((message, sender) => { browser.tabs.update(sender.tab.id, {url: 'http://127.0.0.1:8000/other.html'}); });",
             "cs.js": "browser.test.runTests([function waits() { browser.runtime.sendMessage('navigate me'); return new Promise(() => {}); }]);",
         ], flavor: .firefox, open: ["http://127.0.0.1:8000/index.html"])
-        #expect(run.testLines == ["testStarted waits", "assertion false: Test context destroyed."])
+        // (Firefox's harness ends the task with the string it rejects with then: its `message` is undefined.)
+        #expect(run.testLines == ["testStarted waits", "testFinished waits false: Exception running waits: undefined"])
         #expect(run.testEvents.last?.context == .content)
+    }
+
+    @Test(arguments: [TestHarness.chrome, .firefox])
+    func thenablesAndPromisesGetOnlyFunctionsOfTheirOwnRealm(harness: TestHarness) throws {
+        // (A function of another realm is not an instance of this realm's Object.)
+        let code = harness == .chrome ? """
+            const own = (f) => typeof f === 'function' && f instanceof Object;
+            const then = Promise.prototype.then;
+            Promise.prototype.then = function (a, b) { console.log('then', (a === undefined || own(a)) && (b === undefined || own(b))); return then.call(this, a, b); };
+            chrome.test.runTests([
+              async function returnsAPromise() { chrome.test.succeed(); },
+              function assertPromiseRejects() { return chrome.test.assertPromiseRejects(Promise.reject(new Error('x')), 'Error: x').then(() => chrome.test.succeed()); },
+            ]);
+            """ : """
+            const own = (f) => typeof f === 'function' && f instanceof Object;
+            browser.test.runTests([
+              function returnsAThenable() { return { then(a, b) { console.log('then', own(a) && own(b)); a(); } }; },
+              async function assertRejects() { await browser.test.assertRejects({ then(a, b) { console.log('then', own(a) && own(b)); b(new Error('m')); } }, 'm'); },
+            ]);
+            """
+        let run = try HostRun.run(files: ["manifest.json": TemporaryExtension.manifest(), "bg.js": code], harness: harness)
+        #expect(!run.texts.isEmpty)
+        #expect(run.texts.allSatisfy { $0 == "then true" }, "\(run.texts)")
+        #expect(!run.host.testSummary.hasFailures)
+    }
+
+    @Test func aTestThatNeverEndsFailsTheRun() throws {
+        let directory = try TemporaryExtension(files: [
+            "manifest.json": TemporaryExtension.manifest(),
+            "bg.js": "chrome.test.runTests([function a() { chrome.test.succeed(); }, function b() { chrome.test.callbackAdded(); }, function c() { chrome.test.succeed(); }]);",
+        ]).directory
+        let outcome = ExtensionTestSpec(directory: directory.path, flavor: .chrome).run()
+        #expect(!outcome.passed)
+        #expect(outcome.reason == "b did not end (a test of chrome.test ends at succeed(), fail(), a failed assertion or its last pending callback)")
+        #expect(outcome.tests.map(\.name) == ["a", "b"])
+    }
+
+    @Test func aTestWhoseNameIsNoStringStillRuns() throws {
+        let run = try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(),
+            "bg.js": "const f = function () { chrome.test.succeed(); }; Object.defineProperty(f, 'name', {value: 42}); chrome.test.runTests([f, function next() { chrome.test.succeed(); }]);",
+        ])
+        #expect(run.testLines == ["testStarted 42", "testFinished 42 true: 42 PASS", "testStarted next", "testFinished next true: next PASS", "done true: "])
+    }
+
+    @Test func aFirefoxTaskPassesWhenItsLastErrorIsEmpty() throws {
+        let run = try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(),
+            "bg.js": "browser.test.runTests([function quiet() { browser.test.fail(''); }]);",
+        ], harness: .firefox)
+        #expect(run.testLines == ["testStarted quiet", "assertion false: ", "testFinished quiet true: "])
     }
 
     // MARK: Which harness

@@ -135,10 +135,18 @@ extension ExtensionTestSpec {
             outcome.reason = Self.failureText(failure)
         } else if let uncaught = firstUncaught {
             outcome.reason = "uncaught: " + (uncaught.text.split(separator: "\n").first.map(String.init) ?? uncaught.text)
+        } else if let unfinished = outcome.tests.first(where: { $0.passed == nil }) {
+            outcome.reason = "\(unfinished.name) did not end" + (outcomes.contains(.timeLimit)
+                ? " within \(String(format: "%g", maxTime)) s of the run's clock"
+                : host.harness == .chrome
+                    ? " (a test of chrome.test ends at succeed(), fail(), a failed assertion or its last pending callback)"
+                    : " (its promise never settled)")
         } else if !summary.hasResults {
             outcome.reason = outcomes.contains(.timeLimit)
                 ? "no test result after \(String(format: "%g", maxTime)) s of the run's clock (the run still had work pending)"
                 : "the extension reported no test result (its scripts called neither runTests nor notifyPass/notifyFail)"
+        } else if host.harness == .chrome, !outcome.tests.isEmpty, summary.notifiedPass + summary.notifiedFail == 0 {
+            outcome.reason = "chrome.test.runTests did not finish (no notifyPass or notifyFail came)"
         }
         outcome.passed = outcome.reason == nil
         return outcome
@@ -168,23 +176,18 @@ extension ExtensionTestSpec {
         /// The entries sorted into tests: a console line or a check belongs to the test running in
         /// its context when it came.
         func outcome() -> ExtensionTestOutcome {
-            struct ContextKey: Hashable {
-                let kind: ContextKind
-                let tabId: Int?
-                let frameId: Int?
-                let url: String
-            }
             var tests: [ExtensionSubtest] = []
-            var running: [ContextKey: Int] = [:]
+            // (By context: a test runs in one, and a context made anew at the same place is another.)
+            var running: [Int: Int] = [:]
             var events: [TestEvent] = []
             var console: [ConsoleMessage] = []
             for entry in entries {
                 switch entry {
                 case .console(let message):
-                    let key = ContextKey(kind: message.context, tabId: message.tabId, frameId: message.frameId, url: message.url)
+                    let key = message.contextId ?? -1
                     if let index = running[key] { tests[index].console.append(message) } else { console.append(message) }
                 case .test(let event):
-                    let key = ContextKey(kind: event.context, tabId: event.tabId, frameId: event.frameId, url: event.url)
+                    let key = event.contextId ?? -1
                     switch event.kind {
                     case .testStarted:
                         tests.append(ExtensionSubtest(name: event.name ?? "", passed: nil, finished: nil, failedChecks: [], console: []))

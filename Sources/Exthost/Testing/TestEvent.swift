@@ -25,6 +25,9 @@ public struct TestEvent: Sendable, Equatable, Codable {
     public var kind: Kind
     /// The kind of context that reported it.
     public var context: ContextKind
+    /// The host's number of the context that reported it (a context made anew at the same place
+    /// has another).
+    public var contextId: Int?
     /// The tab of a content script's frame.
     public var tabId: Int?
     /// The frame of a content script.
