@@ -161,6 +161,17 @@ struct TestCommandTests {
         #expect(wrongType.errors.contains(#""timeout" must be seconds of the wall clock per test, not "soon""#))
     }
 
+    @Test func symbolicLinksToFoldersAreFollowedOnce() throws {
+        let suite = try Self.suite()
+        let links = suite.appendingPathComponent("links")
+        try FileManager.default.createDirectory(at: links, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: links.appendingPathComponent("linked-test"), withDestinationURL: suite.appendingPathComponent("passes-chrome"))
+        try FileManager.default.createSymbolicLink(at: links.appendingPathComponent("up"), withDestinationURL: links)
+        let run = try CommandRun.exthost(["test", links.path, "--reporter", "tap"])
+        #expect(run.status == 0)
+        #expect(run.output == "TAP version 13\n1..1\nok 1 - \(links.path)/linked-test\n# 1 passed, 0 failed\n")
+    }
+
     @Test func badInputSaysWhatIsWrong() throws {
         let empty = try TemporaryExtension(files: ["readme.txt": ""]).directory
         let none = try CommandRun.exthost(["test", empty.path])

@@ -35,7 +35,9 @@ public enum TestHarness: String, Sendable, CaseIterable, Codable {
         return names.chrome || names.browser
     }
 
-    private static func namesUsed(inExtensionAt directory: URL) -> (chrome: Bool, browser: Bool) {
+    private static func namesUsed(inExtensionAt folder: URL) -> (chrome: Bool, browser: Bool) {
+        // (The enumerator does not enter a symbolic link it starts at.)
+        let directory = folder.resolvingSymlinksInPath()
         var namesChrome = false
         var namesBrowser = false
         guard let files = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey, .fileSizeKey],

@@ -3,7 +3,8 @@ import Foundation
 
 /// Finds the tests under the paths `exthost test` is given: each folder holding a `manifest.json`
 /// whose scripts name `chrome.test` or `browser.test` (a folder given by name is a test whatever
-/// its scripts name). Folders named `node_modules`, `.git` and `.build` are not searched.
+/// its scripts name). Folders named `node_modules`, `.git` and `.build` are not searched; symbolic
+/// links to folders are followed.
 enum TestDiscovery {
     /// The test folders under `paths`, each once, sorted by path.
     static func find(in paths: [String], workingDirectory: URL) throws(TestDiscoveryError) -> [String] {
@@ -18,21 +19,26 @@ enum TestDiscovery {
                 found.insert(relative(url, to: workingDirectory))
                 continue
             }
-            search(url, workingDirectory: workingDirectory, into: &found)
+            var visited = Set<String>()
+            search(url, workingDirectory: workingDirectory, visited: &visited, into: &found)
         }
         return found.sorted()
     }
 
     private static let skipped: Set<String> = ["node_modules", ".git", ".build"]
 
-    private static func search(_ folder: URL, workingDirectory: URL, into found: inout Set<String>) {
+    /// Searches `folder`; a symbolic link to a folder is followed, each real folder once (a link
+    /// back up the tree ends there).
+    private static func search(_ folder: URL, workingDirectory: URL, visited: inout Set<String>, into found: inout Set<String>) {
+        guard visited.insert(folder.resolvingSymlinksInPath().path).inserted else { return }
         guard let entries = try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.isDirectoryKey]) else { return }
         for entry in entries.sorted(by: { $0.path < $1.path }) where !skipped.contains(entry.lastPathComponent) {
-            guard (try? entry.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory == true else { continue }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: entry.path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
             if FileManager.default.fileExists(atPath: entry.appendingPathComponent("manifest.json").path) {
                 if TestHarness.isUsed(inExtensionAt: entry) { found.insert(relative(entry, to: workingDirectory)) }
             } else {
-                search(entry, workingDirectory: workingDirectory, into: &found)
+                search(entry, workingDirectory: workingDirectory, visited: &visited, into: &found)
             }
         }
     }
