@@ -48,7 +48,9 @@ public enum TestHarness: String, Sendable, CaseIterable, Codable {
             scanned += 1
             if scanned > 5000 { break }
             let values = try? file.resourceValues(forKeys: [.isRegularFileKey, .fileSizeKey])
-            guard values?.isRegularFile == true, (values?.fileSize ?? 0) <= 8 << 20,
+            // (An empty file names nothing; and Foundation's Data(contentsOf:) leaks a 4 KiB buffer
+            // for one.)
+            guard values?.isRegularFile == true, let size = values?.fileSize, size > 0, size <= 8 << 20,
                   let data = try? Data(contentsOf: file) else { continue }
             let text = String(decoding: data, as: UTF8.self)
             if !namesChrome, text.contains("chrome.test") { namesChrome = true }
