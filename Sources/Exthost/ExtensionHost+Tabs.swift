@@ -1,4 +1,5 @@
 import BrowserModel
+import JSEngine
 
 // MARK: - Tabs: opening, navigating, activating and closing, with the events a browser fires.
 
@@ -20,6 +21,26 @@ extension ExtensionHost {
         }
         initialTabUsedFlag = true
         return createTab(url: url, windowID: windowID, index: nil, active: true, openerTabID: nil)
+    }
+
+    /// Runs a session as `exthost run` and `exthost test` do: the backgrounds start first, then
+    /// `urls` open one after another (``open(_:)``), each once the one before has loaded, then
+    /// `between` runs (clicking the action, say), then the loop runs until no work is left. Each
+    /// step stops at `maxTime` seconds of the clock; nothing runs after a step the memory limit
+    /// interrupted.
+    ///
+    /// - Returns: the outcome of each step.
+    @discardableResult
+    public func runSession(opening urls: [String], maxTime: Double, between: () -> Void = {}) -> [RunOutcome] {
+        // (Pages open once the backgrounds have started, whether or not they keep timers going.)
+        var outcomes = [runUntilStarted(maxTime: maxTime)]
+        for url in urls where !outcomes.contains(.interrupted) {
+            outcomes.append(runUntilLoaded(tabID: open(url), maxTime: maxTime))
+        }
+        guard !outcomes.contains(.interrupted) else { return outcomes }
+        between()
+        outcomes.append(run(maxTime: maxTime))
+        return outcomes
     }
 
     /// Clicks the extension's toolbar button on the active tab of the focused window:

@@ -91,18 +91,16 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
-        var mappings: [SiteMapping] = []
-        for site in sites {
-            do {
-                mappings.append(try SiteMapping(parsing: site, relativeTo: workingDirectory))
-            } catch {
-                fail("--site \(site): \(error)")
-            }
+        let siteMap: SiteMap
+        do {
+            siteMap = try SiteMap(parsing: sites, relativeTo: workingDirectory)
+        } catch {
+            fail(error.description)
         }
         let printer = ConsolePrinter(format: console, colored: console == .text && isatty(STDOUT_FILENO) == 1)
         let limits = ScriptLimits(taskTime: scriptTimeout, memory: heapLimit << 20)
-        let testConfig = TestConfig(customArg: testCustomArg, testServerPort: testServerPort ?? mappings.first.flatMap { URL(string: $0.origin)?.port })
-        let options = HostOptions(flavor: flavor, clockMode: realTime ? .real : .virtual, siteMap: SiteMap(mappings), limits: limits,
+        let testConfig = TestConfig(customArg: testCustomArg, testServerPort: testServerPort ?? TestConfig.serverPort(of: siteMap.mappings))
+        let options = HostOptions(flavor: flavor, clockMode: realTime ? .real : .virtual, siteMap: siteMap, limits: limits,
                                   testHarness: harness, testConfig: testConfig)
         let host = ExtensionHost(options: options) { printer.print($0) }
         host.testEventHandler = { printer.print($0) }
@@ -111,17 +109,8 @@ struct RunCommand: ParsableCommand {
         } catch {
             fail(error.description)
         }
-        // The background starts first; pages open once it has, whether or not it keeps timers going.
-        var outcomes = [host.runUntilStarted(maxTime: maxTime)]
-        for url in urls where !outcomes.contains(.interrupted) {
-            let tabID = host.open(url)
-            outcomes.append(host.runUntilLoaded(tabID: tabID, maxTime: maxTime))
-        }
-        if clickAction, !outcomes.contains(.interrupted) {
-            host.clickAction()
-        }
-        if !outcomes.contains(.interrupted) {
-            outcomes.append(host.run(maxTime: maxTime))
+        let outcomes = host.runSession(opening: urls, maxTime: maxTime) {
+            if clickAction { host.clickAction() }
         }
         if outcomes.contains(.interrupted) {
             report("memory limit exceeded: the run holds more than \(heapLimit) MB, so it ends here (--heap-limit sets the limit).")

@@ -15,6 +15,15 @@ public struct SiteMap: Sendable, Hashable {
         mappings = entries
     }
 
+    /// A site map made of `--site` arguments (``SiteMapping/init(parsing:relativeTo:)``), in order.
+    ///
+    /// - Throws: ``SiteMapError`` for the first argument that is refused.
+    public init(parsing arguments: [String], relativeTo base: URL) throws(SiteMapError) {
+        var entries: [SiteMapping] = []
+        for argument in arguments { entries.append(try SiteMapping(parsing: argument, relativeTo: base)) }
+        mappings = entries
+    }
+
     /// The mapping that serves `origin` (serialized, as ``WebURL/origin`` gives it), if any.
     public func mapping(forOrigin origin: String) -> SiteMapping? {
         mappings.first { $0.origin == origin }

@@ -94,17 +94,15 @@ extension ExtensionTestSpec {
     public func run(on machine: VirtualMachine? = nil) -> ExtensionTestOutcome {
         let started = Date()
         let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
-        var mappings: [SiteMapping] = []
-        for site in sites {
-            do {
-                mappings.append(try SiteMapping(parsing: site, relativeTo: workingDirectory))
-            } catch {
-                return ExtensionTestOutcome(passed: false, reason: "--site \(site): \(error)")
-            }
+        let siteMap: SiteMap
+        do {
+            siteMap = try SiteMap(parsing: sites, relativeTo: workingDirectory)
+        } catch {
+            return ExtensionTestOutcome(passed: false, reason: error.description)
         }
         let collector = Collector()
-        let config = TestConfig(customArg: customArg, testServerPort: mappings.first.flatMap { URL(string: $0.origin)?.port })
-        let options = HostOptions(flavor: flavor, siteMap: SiteMap(mappings), limits: limits, testHarness: harness, testConfig: config)
+        let config = TestConfig(customArg: customArg, testServerPort: TestConfig.serverPort(of: siteMap.mappings))
+        let options = HostOptions(flavor: flavor, siteMap: siteMap, limits: limits, testHarness: harness, testConfig: config)
         let host = ExtensionHost(options: options, machine: machine) { collector.entries.append(.console($0)) }
         host.testEventHandler = { collector.entries.append(.test($0)) }
         do {
@@ -112,11 +110,7 @@ extension ExtensionTestSpec {
         } catch {
             return ExtensionTestOutcome(passed: false, reason: error.description, milliseconds: Date().timeIntervalSince(started) * 1000)
         }
-        var outcomes = [host.runUntilStarted(maxTime: maxTime)]
-        for url in open where !outcomes.contains(.interrupted) {
-            outcomes.append(host.runUntilLoaded(tabID: host.open(url), maxTime: maxTime))
-        }
-        if !outcomes.contains(.interrupted) { outcomes.append(host.run(maxTime: maxTime)) }
+        let outcomes = host.runSession(opening: open, maxTime: maxTime)
         var outcome = collector.outcome()
         outcome.milliseconds = Date().timeIntervalSince(started) * 1000
         outcome.stoppedAScript = host.scriptStopCount > 0 || outcomes.contains(.interrupted)

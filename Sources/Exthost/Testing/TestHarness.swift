@@ -1,3 +1,4 @@
+import BrowserModel
 import Foundation
 
 /// Which browser's in-extension test harness the `test` namespace (`chrome.test`,
@@ -72,6 +73,12 @@ public struct TestConfig: Sendable, Equatable {
     public init(customArg: String? = nil, testServerPort: Int? = nil) {
         self.customArg = customArg
         self.testServerPort = testServerPort
+    }
+
+    /// The port of the first site mapping's origin: where a test finds its pages (Chromium's
+    /// harness gives the port of the server it started for them).
+    public static func serverPort(of mappings: [SiteMapping]) -> Int? {
+        mappings.first.flatMap { URL(string: $0.origin)?.port }
     }
 
     /// Whether anything is set (Chromium answers `getConfig` with an error when nothing is).
