@@ -137,14 +137,18 @@
 
   // A listener threw: Chrome logs `Error in event handler: ` + an Error's stack or V8's message
   // for the value (js/10_format.js, describeListenerError); Firefox reports it as uncaught.
+  // Chromium's text for a value a listener or an API callback threw (what follows "Error in event
+  // handler: " or "Error handling response: ").
+  host.thrownText = function (cx, error) {
+    try {
+      return host.describeListenerError(cx.describedRealm, error);
+    } catch (e) {
+      return 'Error';
+    }
+  };
   host.reportListenerError = function (cx, name, error) {
     if (chrome || cx.exceptionHandler !== undefined) {
-      let text;
-      try {
-        text = host.describeListenerError(cx.describedRealm, error);
-      } catch (e) {
-        text = 'Error';
-      }
+      const text = host.thrownText(cx, error);
       // (Chromium's test harness, while it runs tests, takes it instead of the console.)
       if (cx.exceptionHandler !== undefined) {
         host.callExceptionHandler(cx, 'Error in event handler: ' + text, error);

@@ -17,11 +17,11 @@
 (function (host) {
   'use strict';
   const {
-    String, Error, TypeError, ReflectApply, ObjectKeys, ObjectGetPrototypeOf, JSONStringify, ObjectPrototypeIsPrototypeOf,
+    String, Error, ReflectApply, ObjectKeys, ObjectGetPrototypeOf, JSONStringify, ObjectPrototypeIsPrototypeOf,
     StringPrototypeSlice, SafeSet, listCopy,
     hasOwn, safeString, isProxy,
   } = host.primordials;
-  if (host.harness !== 'chrome') return;
+  if (host.native.engine.testHarness() !== 'chrome') return;
   const FAILURE = 'chrome.test.failure';
   const brand = host.brandValues;
 
@@ -178,8 +178,8 @@
   // their own enumerable keys both ways and every enumerable key's value. (Classes are told by
   // brand, where Chromium asks `instanceof` of the context's constructors.)
   const isNaNValue = (value) => typeof value === 'number' && value !== value;
-  // (`depth` is kept for the engine: a cycle ends in its stack overflow, a RangeError, as in V8.)
-  function checkEq(expected, actual, depth) {
+  // (A cycle ends in the engine's stack overflow, a RangeError, as in V8.)
+  function checkEq(expected, actual) {
     if ((expected === null) !== (actual === null)) return false;
     if (expected === actual) return true;
     if (isNaNValue(expected) && isNaNValue(actual)) return true;
@@ -206,7 +206,7 @@
     }
     if (expectedClass === 'Map' || expectedClass === 'Set') {
       if (actualClass !== expectedClass) return false;
-      return collectionsEqual(expectedClass === 'Map', brand.entries(expected), brand.entries(actual), depth);
+      return collectionsEqual(expectedClass === 'Map', brand.entries(expected), brand.entries(actual));
     }
     for (const key in actual) {
       if (hasOwn(actual, key) && !hasOwn(expected, key)) return false;
@@ -215,12 +215,12 @@
       if (hasOwn(expected, key) && !hasOwn(actual, key)) return false;
     }
     for (const key in expected) {
-      if (!checkEq(expected[key], actual[key], depth + 1)) return false;
+      if (!checkEq(expected[key], actual[key])) return false;
     }
     return true;
   }
   // Each item of `expected` matched to an unmatched equal item of `actual` (entries: [key, value]).
-  function collectionsEqual(isMap, expected, actual, depth) {
+  function collectionsEqual(isMap, expected, actual) {
     if (expected.length !== actual.length) return false;
     const matched = new SafeSet();
     for (let i = 0; i < expected.length; i++) {
@@ -228,8 +228,8 @@
       for (let j = 0; j < actual.length; j++) {
         if (matched.has(j)) continue;
         const equal = isMap
-          ? checkEq(expected[i][0], actual[j][0], depth + 1) && checkEq(expected[i][1], actual[j][1], depth + 1)
-          : checkEq(expected[i][1], actual[j][1], depth + 1);
+          ? checkEq(expected[i][0], actual[j][0]) && checkEq(expected[i][1], actual[j][1])
+          : checkEq(expected[i][1], actual[j][1]);
         if (equal) {
           matched.add(j);
           found = true;
@@ -243,7 +243,7 @@
 
   // ---- Assertions ----------------------------------------------------------------------------------
   function assertEq(cx, value, other, message) {
-    if (checkEq(value, other, 0)) return;
+    if (checkEq(value, other)) return;
     const s = stateOf(cx);
     let text = 'API Test Error in ' + testName(s.current);
     if (message) text += ': ' + message;
@@ -425,7 +425,7 @@
       },
       checkDeepEq: {
         parameters: [{ name: 'value', type: 'any', optional: true }, { name: 'other_value', type: 'any', optional: true }],
-        run: (cx, args) => checkEq(args[0], args[1], 0),
+        run: (cx, args) => checkEq(args[0], args[1]),
       },
       assertEq: {
         parameters: [{ name: 'value', type: 'any', optional: true }, { name: 'other_value', type: 'any', optional: true }, message],
@@ -434,7 +434,7 @@
       assertNe: {
         parameters: [{ name: 'value', type: 'any', optional: true }, { name: 'other_value', type: 'any', optional: true }, message],
         run(cx, args) {
-          if (!checkEq(args[0], args[1], 0)) return;
+          if (!checkEq(args[0], args[1])) return;
           let text = 'API Test Error in ' + testName(stateOf(cx).current);
           if (args[2]) text += ': ' + args[2];
           failInternal(cx, text + '\nExpected unequal values, but both are ' + JSONStringify(args[0]));

@@ -23,7 +23,7 @@
     String, Error, ReflectApply, ArrayIsArray, ObjectKeys, ArrayPrototypeSort, JSONStringify,
     listPush, listCopy, isProxy,
   } = host.primordials;
-  if (host.harness !== 'firefox') return;
+  if (host.native.engine.testHarness() !== 'firefox') return;
 
   host.registerInstanceCheck('RegExp', (value) => !isProxy(value) && host.builtinClass(value) === 'RegExp');
 

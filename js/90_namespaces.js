@@ -63,13 +63,7 @@
     try {
       ReflectApply(callback, undefined, args);
     } catch (error) {
-      let text;
-      try {
-        text = host.describeListenerError(cx.describedRealm, error);
-      } catch (e) {
-        text = 'Error';
-      }
-      host.callExceptionHandler(cx, 'Error handling response: ' + text, error);
+      host.callExceptionHandler(cx, 'Error handling response: ' + host.thrownText(cx, error), error);
     }
   }
 
@@ -220,11 +214,14 @@
   // Namespaces whose code loads on their first touch: name -> { contexts, module }. The module,
   // once loaded, defines the namespace (host.defineNamespace) as the others do. `test` is the
   // harness of the host (Sources/Exthost/Testing/TestHarness.swift): most runs never touch it.
+  // (The harness, and so the module, is decided when it is first used: Swift's engine.testHarness.)
   const lazyNamespaces = new SafeMap();
   lazyNamespaces.set('test', {
-    __proto__: null, contexts: ['background', 'content'], module: host.harness === 'firefox' ? 'test_firefox' : 'test_chrome',
+    __proto__: null, contexts: ['background', 'content'], module: () => 'test_' + host.native.engine.testHarness(),
   });
-  // (Called by Swift on the first touch of a lazy namespace's object.)
+  // The module of a lazy namespace, and (once Swift loaded it) filling its object: called by Swift
+  // on the object's first touch.
+  host.lazyNamespaceModule = (namespace) => lazyNamespaces.get(namespace).module();
   host.fillLazyNamespace = function (cx, object, namespace) {
     const description = host.namespaces.get(namespace);
     if (description !== undefined) fillNamespace(cx, object, namespace, description);
@@ -249,7 +246,7 @@
     });
     lazyNamespaces.forEach((lazy, namespace) => {
       if (!listIncludes(lazy.contexts, cx.apiKind)) return;
-      ObjectDefineProperty(root, namespace, dataDescriptor(cx.native.realm.lazyNamespace(namespace, lazy.module), true, true, true));
+      ObjectDefineProperty(root, namespace, dataDescriptor(cx.native.realm.lazyNamespace(namespace), true, true, true));
     });
   };
 });

@@ -87,19 +87,22 @@ extension ExtensionContext {
         return .value(function)
     }
 
-    /// `realm.lazyNamespace(namespace, module)`: an object of the context's realm for the
-    /// namespace `namespace` (`test`) whose members are made on its first touch: then the host
-    /// realm loads `module` and fills the object (`host.fillLazyNamespace`, js/90_namespaces.js).
-    /// A context that never touches `chrome.test` makes none of its functions, and a host none of
-    /// its code. (What the object's fill captures does not hold the object or the context.)
+    /// `realm.lazyNamespace(namespace)`: an object of the context's realm for the namespace
+    /// `namespace` (`test`) whose members are made on its first touch: then the host realm loads the
+    /// namespace's module (`host.lazyNamespaceModule`) and fills the object (`host.fillLazyNamespace`,
+    /// js/90_namespaces.js). A context that never touches `chrome.test` makes none of its functions,
+    /// and a host none of its code. (What the object's fill captures does not hold the object or the
+    /// context.)
     func makeRealmLazyNamespace(_ call: NativeCall) throws -> NativeResult {
         let namespace = try call.requiredString(0, "realm.lazyNamespace", "namespace")
-        let module = try call.requiredString(1, "realm.lazyNamespace", "module")
         let object = LazyObject.makeObject(in: script) { [weak self] object in
             guard let self, let host, !isClosed, let record = realmRecordValue else { return }
             do {
-                try host.realm.load(module)
-                _ = try host.realm.value("fillLazyNamespace", in: "namespaces").call([record, object, host.realm.script.string(namespace)])
+                let realm = host.realm
+                let name = realm.script.string(namespace)
+                guard let module = try realm.value("lazyNamespaceModule", in: "namespaces").call([name]).stringValue else { return }
+                try realm.load(module)
+                _ = try realm.value("fillLazyNamespace", in: "namespaces").call([record, object, name])
             } catch let error as ThrownValue {
                 host.emit(.error, "exthost could not make \(namespace) in \(displayName): \(error.scriptError.summary)", from: self, isUncaught: true)
             } catch {

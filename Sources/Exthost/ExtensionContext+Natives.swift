@@ -27,7 +27,7 @@ enum NativeGroup: String, CaseIterable {
     /// `function(name, length, impl, data)`: a function of the context's realm that calls `impl`
     /// of the host realm (``ExtensionContext/makeRealmFunction(_:)``); `retarget(function, impl,
     /// data)`: makes such a function call another `impl` from now on
-    /// (``ExtensionContext/retargetRealmFunction(_:)``); `lazyNamespace(namespace, module)`: a
+    /// (``ExtensionContext/retargetRealmFunction(_:)``); `lazyNamespace(namespace)`: a
     /// namespace object filled on first touch (``ExtensionContext/makeRealmLazyNamespace(_:)``).
     /// Only the context's record in the host realm has them (`ExtensionContext+API.swift`).
     case realm

@@ -30,11 +30,20 @@ public final class ExtensionHost {
     let machine: VirtualMachine
     /// The realm of the host's own JavaScript that every context shares, made when a context first needs it.
     /// (Its natives hold the loop weakly: the engine frees them only when it collects them.)
-    lazy var realm = HostRealm(machine: machine, flavor: options.flavor, harness: harness) { [weak loop] in loop?.now ?? 0 }
+    lazy var realm = HostRealm(machine: machine, flavor: options.flavor, harness: { [weak self] in self?.harness ?? .chrome }) { [weak loop] in loop?.now ?? 0 }
     /// The test harness the contexts' `test` namespace follows: ``HostOptions/testHarness``, else
     /// the one the first extension's scripts are written for (``TestHarness/detect(inExtensionAt:)``),
-    /// else the flavor's. (Fixed once the first context has its APIs.)
-    public internal(set) var harness: TestHarness
+    /// else the flavor's. Decided on first use, which is the first touch of `chrome.test` or
+    /// `browser.test` (so a run that never touches them reads no script to find out), and fixed then.
+    public var harness: TestHarness {
+        if let chosenHarness { return chosenHarness }
+        let harness = options.testHarness
+            ?? extensions.first.flatMap { TestHarness.detect(inExtensionAt: $0.directory) }
+            ?? (options.flavor == .firefox ? .firefox : .chrome)
+        if options.testHarness != nil || !extensions.isEmpty { chosenHarness = harness }
+        return harness
+    }
+    private var chosenHarness: TestHarness?
     /// Called with each ``TestEvent`` the extensions' test harnesses report, in order.
     public var testEventHandler: ((TestEvent) -> Void)?
     /// The tally of the test events so far.
@@ -68,7 +77,6 @@ public final class ExtensionHost {
         self.machine = machine ?? VirtualMachine(limits: options.limits)
         self.console = console
         self.browser = Browser(flavor: options.flavor)
-        self.harness = options.testHarness ?? (options.flavor == .firefox ? .firefox : .chrome)
         loop.interruption = { [machine = self.machine] in machine.isOverMemoryLimit }
         let window = browser.openWindow()
         if let tab = browser.addTab(windowID: window.id, url: "about:blank", now: wallNow) {
@@ -114,9 +122,6 @@ public final class ExtensionHost {
     @discardableResult
     public func loadExtension(at directory: URL) throws(ExtensionLoadError) -> ExtensionInstance {
         let instance = try ExtensionInstance(directory: directory, flavor: options.flavor)
-        if extensions.isEmpty, options.testHarness == nil, let detected = TestHarness.detect(inExtensionAt: directory) {
-            harness = detected
-        }
         extensions.append(instance)
         loop.enqueue { [weak self] in self?.startBackground(of: instance) }
         return instance

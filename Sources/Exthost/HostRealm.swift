@@ -25,8 +25,9 @@ final class HostRealm {
     private let hostObject: ScriptValue
     private let modules: LoadedModules
 
-    /// Makes the realm in `machine` for `flavor`; `now` is the loop's clock in milliseconds.
-    init(machine: VirtualMachine, flavor: Flavor, harness: TestHarness, now: @escaping () -> Double) {
+    /// Makes the realm in `machine` for `flavor`; `harness` answers the host's test harness, `now`
+    /// the loop's clock in milliseconds.
+    init(machine: VirtualMachine, flavor: Flavor, harness: @escaping () -> TestHarness, now: @escaping () -> Double) {
         script = ScriptContext(machine: machine, name: "exthost")
         script.disableEval(message: "exthost's own realm runs no code it is given.")
         modules = LoadedModules(HostModule.hostRealmModules(flavor: flavor))
@@ -38,6 +39,8 @@ final class HostRealm {
         let clock = script.object(prototype: nil)
         do {
             try engine.setFunction("proxyTarget") { call in call.argument(0).proxyTarget.map { .value($0) } ?? .undefined }
+            // (The host's test harness, `chrome` or `firefox`: asked when a harness is first used.)
+            try engine.setFunction("testHarness") { _ in .string(harness().rawValue) }
             try clock.setFunction("monotonicNow") { _ in .number(now()) }
             try native.setProperty("engine", engine)
             try native.setProperty("clock", clock)
@@ -46,7 +49,6 @@ final class HostRealm {
             try hostObject.setProperty("kind", script.string("host"))
             try hostObject.setProperty("flavor", script.string(flavor.rawValue))
             try hostObject.setProperty("context", script.object(prototype: nil))
-            try hostObject.setProperty("harness", script.string(harness.rawValue))
             for index in modules.modules.indices where modules.modules[index].eager {
                 try load(at: index)
             }

@@ -170,6 +170,27 @@ struct HostModuleTests {
             try { chrome.tabs.get('x'); } catch (e) { keep(e); }
             try { chrome.runtime.onMessage.addListener.call({}, () => {}); } catch (e) { keep(e); }
             keep(chrome.runtime.getManifest());
+            // The test harness (Chromium's or Firefox's, the flavor's here): its functions,
+            // promises, event objects, errors and what it gives thenables.
+            keep(chrome.test);
+            if (typeof chrome.test.callbackPass === 'function') {
+              chrome.test.onTestFinished.addListener(keep);
+              keep(chrome.test.runTests([
+                function a() { keep(chrome.test.listenOnce(chrome.tabs.onCreated)); chrome.tabs.create({}, keep(chrome.test.callbackPass(keep))); },
+                function b() { return keep(chrome.test.assertPromiseRejects(Promise.reject(new Error('x')), 'Error: y')); },
+                function c() { keep(chrome.test.callbackAdded()); throw new Error('z'); },
+                function d() { return { then: (f, r) => { keep(f); keep(r); } }; },
+              ]).catch(keep));
+              chrome.test.getConfig(() => keep(chrome.runtime.lastError));
+            } else {
+              keep(browser.test.runTests([
+                function a() { return { then: (f, r) => { keep(f); keep(r); f(); } }; },
+                function b() { return keep(browser.test.assertRejects({ then: (f, r) => { keep(f); keep(r); r(new Error('m')); } }, 'm')); },
+                function c() { throw new Error('z'); },
+              ]).then(keep, keep));
+              try { browser.test.assertThrows(() => {}); } catch (e) { keep(e); }
+              try { browser.test.assertDeepEq(new Map(), 1); } catch (e) { keep(e); }
+            }
             """).forEach { text in
             // (A host-realm value an API function would return is refused, and that is a bug too.)
             #expect(!text.contains("of its own realm"), "\(text)")

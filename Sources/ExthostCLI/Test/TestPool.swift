@@ -105,6 +105,8 @@ final class WorkerProcess: @unchecked Sendable {
     private var lines: [Data] = []
     private var ended = false
     private var errorText = Data()
+    /// Signalled when the worker's standard error ends.
+    private let errorsEnded = DispatchSemaphore(value: 0)
 
     init(executable: String) throws {
         process.executableURL = URL(fileURLWithPath: executable)
@@ -131,6 +133,7 @@ final class WorkerProcess: @unchecked Sendable {
                 if errorText.count > 65536 { errorText.removeFirst(errorText.count - 65536) }
                 lock.unlock()
             }
+            errorsEnded.signal()
         }
         errorReader.start()
     }
@@ -187,8 +190,8 @@ final class WorkerProcess: @unchecked Sendable {
 
     private func died() -> Answer {
         process.waitUntilExit()
-        // (Give the error reader a moment to take the last of standard error.)
-        Thread.sleep(forTimeInterval: 0.05)
+        // (Standard error has ended with the process, unless something it started holds it.)
+        _ = errorsEnded.wait(timeout: .now() + 2)
         lock.lock()
         let text = String(decoding: errorText, as: UTF8.self)
         lock.unlock()
