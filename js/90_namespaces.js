@@ -1,4 +1,5 @@
 // exthost:realm host
+// exthost:contexts background content
 // exthost:needs api schema runtime tabs action windows messaging
 // exthost:globals chrome:object
 // exthost:globals chrome: browser:object

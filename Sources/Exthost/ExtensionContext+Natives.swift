@@ -37,12 +37,15 @@ enum NativeGroup: String, CaseIterable {
     /// (``TestEvent``); `later(callback)`: calls `callback` (of the host realm) in a task of the
     /// context's own, as a zero-delay timer would.
     case test
+    /// What a driver script's runtime (js/70_driver.js) asks of the browser it drives: only a
+    /// driver context has them (``TestDriver``, `ExtensionContext+Driver.swift`).
+    case driver
 }
 
 extension ExtensionContext {
     /// Defines every group the context's own modules use on `native`, each made on first use.
     func installNativeFunctions(on native: ScriptValue) {
-        for group in NativeGroup.allCases where group != .realm && group != .test {
+        for group in NativeGroup.allCases where group != .realm && group != .test && (group != .driver || kind == .driver) {
             let object = LazyObject.make(.object, in: script, prototype: false) { [weak self] in
                 guard let self, let hostObject, let object = try? hostObject.property("native").property(group.rawValue) else { return }
                 defineNatives(of: group, on: object)
@@ -161,6 +164,8 @@ extension ExtensionContext {
             }
         case .test:
             defineTestNatives(on: object)
+        case .driver:
+            defineDriverNatives(on: object)
         case .realm:
             define("function") { context, _, call in try context.makeRealmFunction(call) }
             define("retarget") { context, _, call in try context.retargetRealmFunction(call) }

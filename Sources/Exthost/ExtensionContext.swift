@@ -196,7 +196,10 @@ public final class ExtensionContext {
         let values = script.object(prototype: nil)
         let global = script.global
         var inJavaScript: [JSONValue] = []
-        let realmModules = HostModule.hostRealmModules(flavor: flavor).filter { Self.realmBinding($0.name) != nil || Self.realmInstaller($0.name) != nil }
+        // (A host-realm module runs once for every kind of context; its `contexts` say which kinds get its globals.)
+        let realmModules = HostModule.hostRealmModules(flavor: flavor).filter {
+            (Self.realmBinding($0.name) != nil || Self.realmInstaller($0.name) != nil) && $0.applies(flavor: flavor, kind: kind)
+        }
         for module in modules.modules.filter({ !$0.eager }) + realmModules {
             for entry in module.globals {
                 if let only = entry.globalClass, only != globalClass { continue }

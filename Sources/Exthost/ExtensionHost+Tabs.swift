@@ -109,6 +109,7 @@ extension ExtensionHost {
         closeContexts(ofTab: tabID, navigated: false)
         pageLoads[tabID] = nil
         guard let removed = browser.removeTab(tabID) else { return }
+        loadFinished(tabID)
         for instance in extensions { instance.tabObjectTexts[tabID] = nil }
         let closing = ("isWindowClosing", JSONValue.bool(removed.windowClosing))
         let window = ("windowId", JSONValue.int(removed.tab.windowID))
@@ -181,7 +182,7 @@ extension ExtensionHost {
         case .commit:
             closeContexts(ofTab: tabID, navigated: true)
             for instance in extensions { instance.activeTabs.remove(tabID) }
-            let tree = PageTree.load(url: load.url, siteMap: options.siteMap, flavor: flavor)
+            let tree = PageTree.load(url: load.url, siteMap: siteMap, flavor: flavor)
             var frames: [Frame] = []
             func add(_ page: PageTree, parentID: Int) {
                 let id = parentID < 0 ? 0 : browser.makeFrameID()
@@ -208,6 +209,7 @@ extension ExtensionHost {
             pageLoads[tabID]?.finished = true
             browser.updateTab(tabID) { $0.status = .complete }
             fireUpdated(tabID, [("status", .string("complete"))])
+            loadFinished(tabID)
         case .fragmentChange(let status):
             browser.updateTab(tabID) {
                 $0.url = load.url
@@ -217,7 +219,24 @@ extension ExtensionHost {
             if status == .complete { pageLoads[tabID]?.finished = true }
             fireUpdated(tabID, [("status", .string(status.rawValue)), ("url", .string(load.url))])
             updateFrameURL(tabID: tabID, url: load.url)
+            if status == .complete { loadFinished(tabID) }
         }
+    }
+
+    /// Calls `body` once the page in `tabID` has loaded (its `complete` step has run: its content
+    /// scripts ran and `tabs.onUpdated` went out), or the tab closed; at once when no load is under way.
+    func whenLoaded(_ tabID: Int, _ body: @escaping () -> Void) {
+        guard browser.tab(tabID) != nil, let load = pageLoads[tabID], !load.finished else {
+            body()
+            return
+        }
+        loadWaiters[tabID, default: []].append(body)
+    }
+
+    /// A load in `tabID` finished, or the tab closed: what waited for it runs.
+    private func loadFinished(_ tabID: Int) {
+        guard let waiting = loadWaiters.removeValue(forKey: tabID) else { return }
+        for body in waiting { body() }
     }
 
     /// A same-document navigation changes the top frame's URL and keeps its document.

@@ -33,14 +33,15 @@ public final class ExtensionHost {
     lazy var realm = HostRealm(machine: machine, flavor: options.flavor, harness: { [weak self] in self?.harness ?? .chrome }) { [weak loop] in loop?.now ?? 0 }
     /// The test harness the contexts' `test` namespace follows: ``HostOptions/testHarness``, else
     /// the one the first extension's scripts are written for (``TestHarness/detect(inExtensionAt:)``),
-    /// else the flavor's. Decided on first use, which is the first touch of `chrome.test` or
+    /// else the flavor's. A host a driver script drives, whose extensions come and go, has the
+    /// flavor's unless the options name one. Decided on first use, which is the first touch of `chrome.test` or
     /// `browser.test` (so a run that never touches them reads no script to find out), and fixed then.
     public var harness: TestHarness {
         if let chosenHarness { return chosenHarness }
         let harness = options.testHarness
-            ?? extensions.first.flatMap { TestHarness.detect(inExtensionAt: $0.directory) }
+            ?? (driver == nil ? extensions.first.flatMap { TestHarness.detect(inExtensionAt: $0.directory) } : nil)
             ?? (options.flavor == .firefox ? .firefox : .chrome)
-        if options.testHarness != nil || !extensions.isEmpty { chosenHarness = harness }
+        if options.testHarness != nil || !extensions.isEmpty || driver != nil { chosenHarness = harness }
         return harness
     }
     private var chosenHarness: TestHarness?
@@ -58,6 +59,18 @@ public final class ExtensionHost {
     var initialTabUsedFlag = false
     /// The page load in progress or done in each tab.
     var pageLoads: [Int: PageLoad] = [:]
+    /// What waits for the load in each tab to finish (``whenLoaded(_:_:)``).
+    var loadWaiters: [Int: [() -> Void]] = [:]
+    /// Which files and inline pages serve which pages: ``HostOptions/siteMap``, plus the pages a
+    /// driver script gives inline.
+    public internal(set) var siteMap: SiteMap
+    /// Whether the router keeps ``messageRecord`` (a driver script turns it on).
+    public var recordsMessages = false
+    /// Every message that crossed the router while ``recordsMessages`` was on, in order.
+    public internal(set) var messageRecord: [RoutedMessage] = []
+    /// The driver script running in this host, if any: it hears the console and the harnesses'
+    /// messages. (The driver owns the host.)
+    weak var driver: TestDriver?
 
     /// Creates a host with one window holding one empty tab.
     ///
@@ -77,6 +90,7 @@ public final class ExtensionHost {
         self.machine = machine ?? VirtualMachine(limits: options.limits)
         self.console = console
         self.browser = Browser(flavor: options.flavor)
+        self.siteMap = options.siteMap
         loop.interruption = { [machine = self.machine] in machine.isOverMemoryLimit }
         let window = browser.openWindow()
         if let tab = browser.addTab(windowID: window.id, url: "about:blank", now: wallNow) {
@@ -127,6 +141,36 @@ public final class ExtensionHost {
         return instance
     }
 
+    /// Unloads an extension, as removing it from the browser does: its contexts close (their ports
+    /// disconnect, their timers stop) and it gets nothing more.
+    public func unloadExtension(_ instance: ExtensionInstance) {
+        guard let index = extensions.firstIndex(where: { $0 === instance }) else { return }
+        extensions.remove(at: index)
+        closeContexts(of: instance)
+    }
+
+    /// Stops the extension's background and starts it again, as a browser stops an idle service
+    /// worker and starts it for the next event: its globals are lost, its ports disconnect, and its
+    /// scripts run again from the top (as a task: run the loop to see it run).
+    public func restartBackground(of instance: ExtensionInstance) {
+        let background = instance.background
+        instance.background = nil
+        instance.backgroundStarted = false
+        background?.close()
+        loop.enqueue { [weak self, weak instance] in
+            guard let self, let instance, extensions.contains(where: { $0 === instance }) else { return }
+            startBackground(of: instance)
+        }
+    }
+
+    /// Closes every context of `instance`: its background, then its content scripts, oldest first.
+    private func closeContexts(of instance: ExtensionInstance) {
+        let contexts = [instance.background].compactMap { $0 } + instance.contentContexts.values.sorted { $0.id < $1.id }
+        instance.background = nil
+        instance.contentContexts.removeAll()
+        for context in contexts { context.close() }
+    }
+
     private func startBackground(of instance: ExtensionInstance) {
         defer { instance.backgroundStarted = true }
         guard let background = instance.backgroundScripts() else { return }
@@ -172,12 +216,7 @@ public final class ExtensionHost {
     /// Closes every context (the host is going away): timers stop, ports close, and the contexts'
     /// references to their extensions end with them.
     func closeAllContexts() {
-        for instance in extensions {
-            let contexts = [instance.background].compactMap { $0 } + instance.contentContexts.values.sorted { $0.id < $1.id }
-            instance.background = nil
-            instance.contentContexts.removeAll()
-            for context in contexts { context.close() }
-        }
+        for instance in extensions { closeContexts(of: instance) }
         for context in openContexts.values.sorted(by: { $0.id < $1.id }) { context.close() }
     }
 
@@ -233,6 +272,7 @@ public final class ExtensionHost {
     /// A location in one of the extension's files (`chrome-extension://id/bg.js:3:5`) as its path
     /// on disk (`/path/to/ext/bg.js:3:5`); `nil` for a location elsewhere.
     func diskPath(of location: String, in context: ExtensionContext) -> String? {
+        if context.kind == .driver, location.hasPrefix("file://") { return String(location.dropFirst("file://".count)).removingPercentEncoding }
         let base = context.owner.id.baseURL
         guard location.hasPrefix(base) else { return nil }
         return context.owner.directory.appendingPathComponent(String(location.dropFirst(base.count))).path
@@ -251,6 +291,7 @@ public final class ExtensionHost {
         }
         testSummary.count(event)
         testEventHandler?(event)
+        if event.kind == .message, context.kind != .driver { driver?.received(event, from: context) }
     }
 
     func emit(_ level: ConsoleLevel, _ text: String, from context: ExtensionContext, location: String? = nil, isUncaught: Bool = false) {
@@ -264,5 +305,6 @@ public final class ExtensionHost {
             level: level, text: text, location: location, sourceLocation: sourceLocation, isUncaught: isUncaught)
         message.contextId = context.id
         console(message)
+        if context.kind != .driver { driver?.printed(message) }
     }
 }

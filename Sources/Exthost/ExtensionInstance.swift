@@ -138,6 +138,22 @@ public final class ExtensionInstance {
         }
     }
 
+    /// What owns a driver script's context (``ContextKind/driver``): no extension the browser
+    /// loaded (it is in no list of the host's extensions, gets no event and no message), but a
+    /// record with the facts every context has, named after the script.
+    init(driverScript file: URL, flavor: Flavor) {
+        directory = file.deletingLastPathComponent().standardizedFileURL
+        let json = #"{"manifest_version": 3, "name": "exthost driver \#(file.lastPathComponent)", "version": "1"}"#
+        do {
+            manifest = try Manifest.parse(Data(json.utf8), file: file.path, flavor: flavor)
+        } catch {
+            fatalError("exthost's driver manifest does not parse: \(error)")
+        }
+        id = ExtensionID.make(manifest: manifest, directory: file, flavor: flavor)
+        hostPatterns = []
+        backgroundStarted = true
+    }
+
     /// Whether the background file `reference` names is the one the flavor's browser runs.
     private static func runs(_ reference: ManifestFileReference, in manifest: Manifest) -> Bool {
         switch (manifest.background, reference.role) {

@@ -20,7 +20,7 @@ struct TestCommandTests {
         let names = try Self.fixtureNames()
         #expect(names.count >= 3)
         for name in names {
-            let spec = ExtensionTestSpec(directory: Self.fixtures.appendingPathComponent(name).path, flavor: flavor,
+            let spec = ExtensionTestSpec(path: Self.fixtures.appendingPathComponent(name).path, flavor: flavor,
                                          sites: ["http://127.0.0.1:8000=" + packageRoot.appendingPathComponent("fixtures/site").path])
             let outcome = spec.run()
             #expect(outcome.passed, "\(name) (\(flavor.rawValue)): \(outcome.reason ?? "")")

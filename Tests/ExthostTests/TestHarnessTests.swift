@@ -218,7 +218,7 @@ struct TestHarnessTests {
             "manifest.json": TemporaryExtension.manifest(),
             "bg.js": "chrome.test.runTests([function a() { chrome.test.succeed(); }, function b() { chrome.test.callbackAdded(); }, function c() { chrome.test.succeed(); }]);",
         ]).directory
-        let outcome = ExtensionTestSpec(directory: directory.path, flavor: .chrome).run()
+        let outcome = ExtensionTestSpec(path: directory.path, flavor: .chrome).run()
         #expect(!outcome.passed)
         #expect(outcome.reason == "b did not end (a test of chrome.test ends at succeed(), fail(), a failed assertion or its last pending callback)")
         #expect(outcome.tests.map(\.name) == ["a", "b"])

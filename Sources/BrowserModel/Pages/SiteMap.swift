@@ -9,6 +9,21 @@ import Foundation
 public struct SiteMap: Sendable, Hashable {
     /// The mappings, in the order given. When two map the same origin, the first one serves it.
     public let mappings: [SiteMapping]
+    /// Pages given as text rather than files (a driver script's `exthost.openTab({url, html})`), by
+    /// origin and path; they are served before any mapping.
+    public private(set) var pages: [String: Data] = [:]
+
+    /// Serves `contents` as the page at `url` (its query and fragment aside) from now on.
+    ///
+    /// - Returns: false when `url` is not an absolute `http:` or `https:` URL.
+    @discardableResult
+    public mutating func serve(_ contents: Data, at url: String) -> Bool {
+        guard let parsed = WebURL(string: url), parsed.scheme == "http" || parsed.scheme == "https", !parsed.hasOpaquePath else { return false }
+        pages[Self.pageKey(parsed)] = contents
+        return true
+    }
+
+    private static func pageKey(_ url: WebURL) -> String { url.origin + url.path }
 
     /// A site map made of `entries`.
     public init(_ entries: [SiteMapping]) {
@@ -43,6 +58,10 @@ public struct SiteMap: Sendable, Hashable {
 
     /// The file that serves `url`; see ``resource(for:)-(String)``.
     public func resource(for url: WebURL) -> PageResource? {
+        if !pages.isEmpty, url.scheme == "http" || url.scheme == "https", let page = pages[Self.pageKey(url)] {
+            let file = URL(string: url.href) ?? URL(fileURLWithPath: "/")
+            return PageResource(contents: page, mimeType: "text/html", file: file)
+        }
         guard url.scheme == "http" || url.scheme == "https", !url.hasOpaquePath,
               let mapping = mapping(forOrigin: url.origin)
         else { return nil }

@@ -58,6 +58,10 @@ final class MessageRouter {
         channels[channel.id] = channel
         register(channel.openerPortID, of: channel, contextID: context.id)
         let receivers = receivingContexts(for: target, from: context, in: host)
+        if host.recordsMessages {
+            record(kind == .oneTime ? .sendMessage : .connect, channel: channel, from: context, to: receivers,
+                   name: kind == .port ? name.stringValue : nil, data: message?.string)
+        }
         if receivers.isEmpty {
             host.crossProcess { [weak self] in self?.failOpener(channelID: channel.id) }
             return channel.openerPortID
@@ -152,6 +156,7 @@ final class MessageRouter {
     /// is closed or not the context's own carries nothing.
     func post(from context: ExtensionContext, portID: Int, _ text: ScriptString) {
         guard let channel = ownChannel(of: portID, context) else { return }
+        if host?.recordsMessages == true { record(.postMessage, channel: channel, from: context, to: otherSide(of: portID, in: channel), data: text.string) }
         if portID == channel.openerPortID {
             for receiver in channel.receivers where receiver.open && (!receiver.decided || receiver.accepted) {
                 deliver(.message(port: receiver.portID, text: text), to: receiver.contextID)
@@ -165,6 +170,9 @@ final class MessageRouter {
     /// dropped. `error` instead of `text` rejects the sender's call with that message.
     func respond(from context: ExtensionContext, portID: Int, text: ScriptString?, error: String?) {
         guard let channel = ownChannel(of: portID, context), let index = channel.receiverIndex(portID) else { return }
+        if host?.recordsMessages == true, channel.openerOpen {
+            record(.response, channel: channel, from: context, to: otherSide(of: portID, in: channel), data: text?.string, error: error)
+        }
         if channel.openerOpen {
             closeOpener(channel) { .messageResponse(port: $0, text: text, error: error) }
         }
@@ -177,6 +185,7 @@ final class MessageRouter {
     /// A script called `port.disconnect()` on its port `portID`. The caller gets no `onDisconnect`.
     func disconnect(from context: ExtensionContext, portID: Int) {
         guard let channel = ownChannel(of: portID, context) else { return }
+        if host?.recordsMessages == true { record(.disconnect, channel: channel, from: context, to: otherSide(of: portID, in: channel)) }
         close(portID, of: channel, error: nil, unloaded: false)
     }
 
@@ -257,6 +266,26 @@ final class MessageRouter {
     /// Delivers to a context by id, as a task; a context that has gone away gets nothing.
     private func deliver(_ delivery: Delivery, to contextID: Int) {
         host?.context(contextID)?.deliver(delivery)
+    }
+
+    // MARK: - Record
+
+    /// The contexts on the other side of `portID`'s channel whose ports are open.
+    private func otherSide(of portID: Int, in channel: PortChannel) -> [ExtensionContext] {
+        guard let host else { return [] }
+        if portID == channel.openerPortID {
+            return channel.receivers.filter(\.open).compactMap { host.context($0.contextID) }
+        }
+        return channel.openerOpen ? [host.context(channel.openerContextID)].compactMap { $0 } : []
+    }
+
+    /// Adds what crossed to the host's message record.
+    private func record(_ kind: RoutedMessage.Kind, channel: PortChannel, from context: ExtensionContext, to receivers: [ExtensionContext],
+                        name: String? = nil, data: String? = nil, error: String? = nil) {
+        guard let host else { return }
+        host.messageRecord.append(RoutedMessage(
+            kind: kind, channel: channel.id, from: RouterEndpoint(context), to: receivers.map(RouterEndpoint.init),
+            name: name, data: data, error: error, time: host.loop.now))
     }
 
     // MARK: - Ports

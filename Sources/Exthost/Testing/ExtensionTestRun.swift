@@ -2,15 +2,20 @@ import BrowserModel
 import Foundation
 import JSEngine
 
-/// One extension's tests, run in a fresh host: what `exthost test` runs for each test it finds.
+/// One extension's tests, or one driver script's, run in a fresh host: what `exthost test` runs
+/// for each test it finds.
 ///
-/// The extension's background starts, the pages open one after another, and the run goes on until
-/// no work is left or ``maxTime`` seconds of its (virtual) clock have passed. The test passed when
+/// For an extension, its background starts, the pages open one after another, and the run goes on
+/// until no work is left or ``maxTime`` seconds of its (virtual) clock have passed. It passed when
 /// its harness reported a result (a passing test or `notifyPass`), nothing failed (a test, a check,
 /// `notifyFail`), no script threw or rejected uncaught, and the run ended.
+///
+/// For a driver script (``TestDriver``), the pages open first, then the script runs its tests. It
+/// passed when it declared a test, every test it ran passed, and no context printed an uncaught
+/// error (one printed while a test ran fails that test).
 public struct ExtensionTestSpec: Codable, Sendable, Equatable {
-    /// The extension's folder.
-    public var directory: String
+    /// The extension's folder, or a driver script (a file whose name ends in `.js`).
+    public var path: String
     /// Which browser to behave as.
     public var flavor: Flavor
     /// The harness, or nil for the one the extension's scripts name.
@@ -27,9 +32,9 @@ public struct ExtensionTestSpec: Codable, Sendable, Equatable {
     public var customArg: String?
 
     /// Creates a spec.
-    public init(directory: String, flavor: Flavor, harness: TestHarness? = nil, sites: [String] = [], open: [String] = [],
+    public init(path: String, flavor: Flavor, harness: TestHarness? = nil, sites: [String] = [], open: [String] = [],
                 maxTime: Double = 60, scriptTimeout: Double = 10, customArg: String? = nil) {
-        self.directory = directory
+        self.path = path
         self.flavor = flavor
         self.harness = harness
         self.sites = sites
@@ -46,7 +51,7 @@ public struct ExtensionTestOutcome: Codable, Sendable, Equatable {
     public var passed: Bool
     /// Why they did not (the first failure, or what kept them from reporting).
     public var reason: String?
-    /// The tests its harness ran (`runTests` entries), in the order they ended.
+    /// The tests its harness ran (`runTests` entries), or the driver script's, in the order they ended.
     public var tests: [ExtensionSubtest]
     /// The failed checks, notifications and log lines outside any test, in order.
     public var events: [TestEvent]
@@ -80,6 +85,8 @@ public struct ExtensionSubtest: Codable, Sendable, Equatable {
     public var finished: TestEvent?
     /// The checks that failed while it ran.
     public var failedChecks: [TestEvent]
+    /// Why its result does not count (a driver script's `skip` or `todo`), when it does not.
+    public var directive: TestEvent.Directive?
     /// The console lines its context printed while it ran.
     public var console: [ConsoleMessage]
 }
@@ -88,9 +95,11 @@ extension ExtensionTestSpec {
     /// The limits its runs have (a machine given to ``run(on:)`` must have them).
     public var limits: ScriptLimits { ScriptLimits(taskTime: scriptTimeout) }
 
-    /// Runs the extension's tests in a new host and says how they went. `machine`: a machine to
-    /// make the host in (``ExtensionHost/init(options:machine:console:)``), with ``limits``; nil
-    /// for a new one.
+    /// Whether ``path`` names a driver script rather than an extension folder.
+    public var isDriverScript: Bool { path.hasSuffix(".js") }
+
+    /// Runs the tests in a new host and says how they went. `machine`: a machine to make the host
+    /// in (``ExtensionHost/init(options:machine:console:)``), with ``limits``; nil for a new one.
     public func run(on machine: VirtualMachine? = nil) -> ExtensionTestOutcome {
         let started = Date()
         let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
@@ -105,45 +114,94 @@ extension ExtensionTestSpec {
         let options = HostOptions(flavor: flavor, siteMap: siteMap, limits: limits, testHarness: harness, testConfig: config)
         let host = ExtensionHost(options: options, machine: machine) { collector.entries.append(.console($0)) }
         host.testEventHandler = { collector.entries.append(.test($0)) }
-        do {
-            try host.loadExtension(at: URL(fileURLWithPath: directory, relativeTo: workingDirectory))
-        } catch {
-            return ExtensionTestOutcome(passed: false, reason: error.description, milliseconds: Date().timeIntervalSince(started) * 1000)
+        let file = URL(fileURLWithPath: path, relativeTo: workingDirectory)
+        var outcome: ExtensionTestOutcome
+        if isDriverScript {
+            let driver: TestDriver
+            do {
+                driver = try TestDriver(script: file, host: host)
+            } catch {
+                return ExtensionTestOutcome(passed: false, reason: error.description, milliseconds: Date().timeIntervalSince(started) * 1000)
+            }
+            var outcomes: [RunOutcome] = []
+            for url in open where !outcomes.contains(.interrupted) {
+                outcomes.append(host.runUntilLoaded(tabID: host.open(url), maxTime: maxTime))
+            }
+            if !outcomes.contains(.interrupted) { outcomes.append(driver.run(maxTime: maxTime)) }
+            outcome = collector.outcome(driverContext: driver.contextID)
+            outcome.reason = driverReason(&outcome, finished: driver.isFinished, outcomes: outcomes, collector: collector)
+            outcome.stoppedAScript = host.scriptStopCount > 0 || outcomes.contains(.interrupted)
+        } else {
+            do {
+                try host.loadExtension(at: file)
+            } catch {
+                return ExtensionTestOutcome(passed: false, reason: error.description, milliseconds: Date().timeIntervalSince(started) * 1000)
+            }
+            let outcomes = host.runSession(opening: open, maxTime: maxTime)
+            outcome = collector.outcome(driverContext: nil)
+            outcome.reason = extensionReason(outcome, host: host, outcomes: outcomes, collector: collector)
+            outcome.stoppedAScript = host.scriptStopCount > 0 || outcomes.contains(.interrupted)
         }
-        let outcomes = host.runSession(opening: open, maxTime: maxTime)
-        var outcome = collector.outcome()
         outcome.milliseconds = Date().timeIntervalSince(started) * 1000
-        outcome.stoppedAScript = host.scriptStopCount > 0 || outcomes.contains(.interrupted)
+        outcome.passed = outcome.reason == nil
+        return outcome
+    }
+
+    /// Why an extension's tests did not pass, or nil when they did.
+    private func extensionReason(_ outcome: ExtensionTestOutcome, host: ExtensionHost, outcomes: [RunOutcome], collector: Collector) -> String? {
         let summary = host.testSummary
-        let firstFailure = collector.entries.lazy.compactMap { entry -> TestEvent? in
-            if case .test(let event) = entry, event.isFailure { return event }
-            return nil
-        }.first
-        let firstUncaught = collector.entries.lazy.compactMap { entry -> ConsoleMessage? in
-            if case .console(let message) = entry, message.isUncaught { return message }
-            return nil
-        }.first
-        if outcomes.contains(.interrupted) {
-            outcome.reason = "the run held more memory than its limit"
-        } else if let failure = firstFailure {
-            outcome.reason = Self.failureText(failure)
-        } else if let uncaught = firstUncaught {
-            outcome.reason = "uncaught: " + (uncaught.text.split(separator: "\n").first.map(String.init) ?? uncaught.text)
-        } else if let unfinished = outcome.tests.first(where: { $0.passed == nil }) {
-            outcome.reason = "\(unfinished.name) did not end" + (outcomes.contains(.timeLimit)
+        if outcomes.contains(.interrupted) { return "the run held more memory than its limit" }
+        if let failure = collector.firstFailure { return Self.failureText(failure) }
+        if let uncaught = collector.firstUncaught { return Self.uncaughtText(uncaught) }
+        if let unfinished = outcome.tests.first(where: { $0.passed == nil }) {
+            return "\(unfinished.name) did not end" + (outcomes.contains(.timeLimit)
                 ? " within \(String(format: "%g", maxTime)) s of the run's clock"
                 : host.harness == .chrome
                     ? " (a test of chrome.test ends at succeed(), fail(), a failed assertion or its last pending callback)"
                     : " (its promise never settled)")
-        } else if !summary.hasResults {
-            outcome.reason = outcomes.contains(.timeLimit)
+        }
+        if !summary.hasResults {
+            return outcomes.contains(.timeLimit)
                 ? "no test result after \(String(format: "%g", maxTime)) s of the run's clock (the run still had work pending)"
                 : "the extension reported no test result (its scripts called neither runTests nor notifyPass/notifyFail)"
-        } else if host.harness == .chrome, !outcome.tests.isEmpty, summary.notifiedPass + summary.notifiedFail == 0 {
-            outcome.reason = "chrome.test.runTests did not finish (no notifyPass or notifyFail came)"
         }
-        outcome.passed = outcome.reason == nil
-        return outcome
+        if host.harness == .chrome, !outcome.tests.isEmpty, summary.notifiedPass + summary.notifiedFail == 0 {
+            return "chrome.test.runTests did not finish (no notifyPass or notifyFail came)"
+        }
+        return nil
+    }
+
+    /// Why a driver script's tests did not pass, or nil when they did. A test during which a
+    /// context printed an uncaught error fails with it.
+    private func driverReason(_ outcome: inout ExtensionTestOutcome, finished: Bool, outcomes: [RunOutcome], collector: Collector) -> String? {
+        for index in outcome.tests.indices where outcome.tests[index].passed == true && outcome.tests[index].directive == nil {
+            guard let uncaught = outcome.tests[index].console.first(where: \.isUncaught) else { continue }
+            outcome.tests[index].passed = false
+            outcome.tests[index].finished?.passed = false
+            outcome.tests[index].finished?.message = Self.uncaughtText(uncaught) + " (in the \(uncaught.context.rawValue) while the test ran)"
+        }
+        if outcomes.contains(.interrupted) { return "the run held more memory than its limit" }
+        if let failed = outcome.tests.first(where: { $0.passed == false && $0.directive == nil }) {
+            return "\(failed.name) failed: \(failed.finished?.message ?? "")"
+        }
+        if let failure = collector.firstFailure { return Self.failureText(failure) }
+        if let uncaught = outcome.console.first(where: \.isUncaught) { return Self.uncaughtText(uncaught) }
+        if let unfinished = outcome.tests.first(where: { $0.passed == nil }) {
+            return "\(unfinished.name) did not end" + (outcomes.contains(.timeLimit)
+                ? " within \(String(format: "%g", maxTime)) s of the run's clock"
+                : " (it waited for something that never came: a message, a console line, a page load or a promise of its own)")
+        }
+        if !finished {
+            return outcomes.contains(.timeLimit)
+                ? "the driver script did not finish within \(String(format: "%g", maxTime)) s of the run's clock"
+                : "the driver script did not finish"
+        }
+        if outcome.tests.isEmpty { return "the driver script declared no test (declare them with test(name, fn))" }
+        return nil
+    }
+
+    static func uncaughtText(_ message: ConsoleMessage) -> String {
+        "uncaught: " + (message.text.split(separator: "\n").first.map(String.init) ?? message.text)
     }
 
     static func failureText(_ event: TestEvent) -> String {
@@ -167,24 +225,45 @@ extension ExtensionTestSpec {
         }
         var entries: [Entry] = []
 
+        /// The first failure a harness reported.
+        var firstFailure: TestEvent? {
+            entries.lazy.compactMap { entry -> TestEvent? in
+                if case .test(let event) = entry, event.isFailure { return event }
+                return nil
+            }.first
+        }
+
+        /// The first uncaught error a context printed.
+        var firstUncaught: ConsoleMessage? {
+            entries.lazy.compactMap { entry -> ConsoleMessage? in
+                if case .console(let message) = entry, message.isUncaught { return message }
+                return nil
+            }.first
+        }
+
         /// The entries sorted into tests: a console line or a check belongs to the test running in
-        /// its context when it came.
-        func outcome() -> ExtensionTestOutcome {
+        /// its context when it came; with a driver script, to the driver's test running then when
+        /// its own context runs none.
+        func outcome(driverContext: Int?) -> ExtensionTestOutcome {
             var tests: [ExtensionSubtest] = []
             // (By context: a test runs in one, and a context made anew at the same place is another.)
             var running: [Int: Int] = [:]
             var events: [TestEvent] = []
             var console: [ConsoleMessage] = []
+            func owningKey(_ context: Int) -> Int {
+                guard let driverContext, running[context] == nil, running[driverContext] != nil else { return context }
+                return driverContext
+            }
             for entry in entries {
                 switch entry {
                 case .console(let message):
-                    let key = message.contextId ?? -1
+                    let key = owningKey(message.contextId ?? -1)
                     if let index = running[key] { tests[index].console.append(message) } else { console.append(message) }
                 case .test(let event):
-                    let key = event.contextId ?? -1
+                    let key = event.kind == .assertion ? owningKey(event.contextId ?? -1) : event.contextId ?? -1
                     switch event.kind {
                     case .testStarted:
-                        tests.append(ExtensionSubtest(name: event.name ?? "", passed: nil, finished: nil, failedChecks: [], console: []))
+                        tests.append(ExtensionSubtest(name: event.name ?? "", passed: nil, finished: nil, failedChecks: [], directive: nil, console: []))
                         running[key] = tests.count - 1
                     case .testFinished:
                         let index = running[key].flatMap { tests[$0].name == event.name ? $0 : nil }
@@ -192,8 +271,10 @@ extension ExtensionTestSpec {
                         if let index {
                             tests[index].passed = event.passed
                             tests[index].finished = event
+                            tests[index].directive = event.directive
                         } else {
-                            tests.append(ExtensionSubtest(name: event.name ?? "", passed: event.passed, finished: event, failedChecks: [], console: []))
+                            tests.append(ExtensionSubtest(name: event.name ?? "", passed: event.passed, finished: event, failedChecks: [],
+                                                          directive: event.directive, console: []))
                         }
                         running[key] = nil
                     case .assertion:

@@ -21,6 +21,14 @@ public struct TestEvent: Sendable, Equatable, Codable {
         case message
     }
 
+    /// Why a test's result does not count (a driver script's `test.skip`, `test.todo`).
+    public enum Directive: String, Sendable, Codable {
+        /// The test did not run (`skip`, or not selected by `only`); `message` says why when known.
+        case skip
+        /// The test is not finished (`todo`): it ran if it had a body, and its result does not count.
+        case todo
+    }
+
     /// What happened.
     public var kind: Kind
     /// The kind of context that reported it.
@@ -50,6 +58,8 @@ public struct TestEvent: Sendable, Equatable, Codable {
     public var location: String?
     /// The same as a file on disk (`path:line:column`), for a file of the extension.
     public var sourceLocation: String?
+    /// For `testFinished`: why its result does not count, when it does not.
+    public var directive: Directive?
 
     /// Creates an event.
     public init(
@@ -75,7 +85,8 @@ public struct TestEvent: Sendable, Equatable, Codable {
     /// Whether the event is a failure: a failed test or check, or `notifyFail`.
     public var isFailure: Bool {
         switch kind {
-        case .testFinished, .assertion, .done: passed == false
+        case .testFinished: passed == false && directive == nil
+        case .assertion, .done: passed == false
         case .testStarted, .log, .message: false
         }
     }
@@ -87,6 +98,8 @@ public struct TestSummary: Sendable, Equatable {
     public var testsPassed = 0
     /// Tests that ended failing.
     public var testsFailed = 0
+    /// Tests skipped or marked to do (a driver script's `test.skip`, `test.todo`).
+    public var testsSkipped = 0
     /// Checks that passed.
     public var assertionsPassed = 0
     /// Checks that failed.
@@ -101,7 +114,7 @@ public struct TestSummary: Sendable, Equatable {
 
     /// Whether the harness reported anything that counts: a test, a check or a notification.
     public var hasResults: Bool {
-        testsPassed + testsFailed + assertionsPassed + assertionsFailed + notifiedPass + notifiedFail > 0
+        testsPassed + testsFailed + testsSkipped + assertionsPassed + assertionsFailed + notifiedPass + notifiedFail > 0
     }
 
     /// Whether anything failed.
@@ -110,6 +123,7 @@ public struct TestSummary: Sendable, Equatable {
     mutating func count(_ event: TestEvent) {
         let passed = event.passed == true
         switch event.kind {
+        case .testFinished where event.directive != nil: testsSkipped += 1
         case .testFinished: if passed { testsPassed += 1 } else { testsFailed += 1 }
         case .assertion: if passed { assertionsPassed += 1 } else { assertionsFailed += 1 }
         case .done: if passed { notifiedPass += 1 } else { notifiedFail += 1 }

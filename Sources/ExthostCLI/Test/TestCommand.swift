@@ -191,7 +191,7 @@ struct TestCommand: ParsableCommand {
         var tests: [TestCase] = []
         for folder in folders {
             for flavor in settings.flavors {
-                let spec = ExtensionTestSpec(directory: folder, flavor: flavor, harness: settings.harness, sites: settings.sites, open: settings.open,
+                let spec = ExtensionTestSpec(path: folder, flavor: flavor, harness: settings.harness, sites: settings.sites, open: settings.open,
                                              maxTime: settings.maxTime, scriptTimeout: settings.scriptTimeout, customArg: settings.customArg)
                 tests.append(TestCase(path: folder, flavor: flavor, spec: spec))
             }

@@ -1,0 +1,169 @@
+import JSEngine
+
+// The `driver` natives: what a driver script's runtime (js/70_driver.js) asks of the browser. Each
+// checks its arguments and hands the work to the host's ``TestDriver``; a call that finishes later
+// takes a `settle(error, resultJSON)` function of the driver's realm, which the driver calls as a
+// task of the driver context (``TestDriver/settle(_:error:result:)``).
+extension ExtensionContext {
+    /// Defines the `driver` natives on `object` (the driver context's `host.native.driver`).
+    func defineDriverNatives(on object: ScriptValue) {
+        func define(_ name: String, _ body: @escaping (TestDriver, NativeCall) throws -> NativeResult) {
+            try? object.setFunction(name) { [weak self] call in
+                guard let self, !isClosed, kind == .driver, let driver = host?.driver else { return .undefined }
+                return try body(driver, call)
+            }
+        }
+        let prefix = "driver."
+        func settle(_ call: NativeCall, _ index: Int, _ name: String) throws -> ScriptValue {
+            let function = call.argument(index)
+            guard function.isFunction else { throw NativeArgumentError("\(prefix)\(name): argument \(index + 1) (settle) must be a function.") }
+            return function
+        }
+        func handle(_ call: NativeCall, _ name: String) throws -> Int {
+            try call.requiredInteger(0, prefix + name, "extension handle")
+        }
+
+        // Extensions.
+        define("loadExtension") { driver, call in
+            driver.loadExtension(path: try call.requiredString(0, prefix + "loadExtension", "path"), settle: try settle(call, 1, "loadExtension"))
+            return .undefined
+        }
+        define("loadInlineExtension") { driver, call in
+            let files = try call.requiredString(0, prefix + "loadInlineExtension", "files JSON")
+            guard case .object(let members)? = JSONValue.parse(files) else {
+                throw NativeArgumentError("driver.loadInlineExtension: argument 1 (files JSON) must be the JSON text of an object.")
+            }
+            var contents: [(String, String)] = []
+            for (path, value) in members {
+                guard let text = value.stringValue else {
+                    throw NativeArgumentError("driver.loadInlineExtension: file \(path) must be a string.")
+                }
+                contents.append((path, text))
+            }
+            driver.loadInlineExtension(files: contents, settle: try settle(call, 1, "loadInlineExtension"))
+            return .undefined
+        }
+        define("unloadExtension") { driver, call in
+            driver.unloadExtension(handle: try handle(call, "unloadExtension"), settle: try settle(call, 1, "unloadExtension"))
+            return .undefined
+        }
+        define("restartBackground") { driver, call in
+            driver.restartBackground(handle: try handle(call, "restartBackground"), settle: try settle(call, 1, "restartBackground"))
+            return .undefined
+        }
+        define("clickAction") { driver, call in
+            let tabID = try call.requiredInteger(1, prefix + "clickAction", "tab id")
+            driver.clickAction(handle: try handle(call, "clickAction"), tabID: tabID < 0 ? nil : tabID, settle: try settle(call, 2, "clickAction"))
+            return .undefined
+        }
+        define("sendMessage") { driver, call in
+            let arguments = try call.requiredString(1, prefix + "sendMessage", "arguments JSON")
+            guard case .array(let values)? = JSONValue.parse(arguments), !values.isEmpty else {
+                throw NativeArgumentError("driver.sendMessage: argument 2 (arguments JSON) must be the JSON text of a non-empty array.")
+            }
+            try driver.sendMessage(handle: try handle(call, "sendMessage"), values)
+            return .undefined
+        }
+        define("awaitMessage") { driver, call in
+            let name = try call.requiredString(1, prefix + "awaitMessage", "name")
+            driver.awaitMessage(handle: try handle(call, "awaitMessage"), name: name, settle: try settle(call, 2, "awaitMessage"))
+            return .undefined
+        }
+
+        // Tabs and pages.
+        define("openTab") { driver, call in
+            let url = try call.requiredString(0, prefix + "openTab", "url")
+            let active = try call.requiredBoolean(1, prefix + "openTab", "active")
+            driver.openTab(url: url, active: active, settle: try settle(call, 2, "openTab"))
+            return .undefined
+        }
+        define("servePage") { driver, call in
+            let url = try call.requiredString(0, prefix + "servePage", "url")
+            let html = try call.requiredString(1, prefix + "servePage", "html")
+            return .boolean(driver.servePage(url: url, html: html))
+        }
+        define("tab") { driver, call in
+            .string(driver.tabJSON(try call.requiredInteger(0, prefix + "tab", "tab id")))
+        }
+        define("tabs") { driver, _ in .string(driver.tabsJSON()) }
+        for name in ["activateTab", "reloadTab", "closeTab"] {
+            define(name) { driver, call in
+                let tabID = try call.requiredInteger(0, prefix + name, "tab id")
+                let settle = try settle(call, 1, name)
+                switch name {
+                case "activateTab": driver.activateTab(tabID, settle: settle)
+                case "reloadTab": driver.navigateTab(tabID, to: nil, settle: settle)
+                default: driver.closeTab(tabID, settle: settle)
+                }
+                return .undefined
+            }
+        }
+        define("navigateTab") { driver, call in
+            let tabID = try call.requiredInteger(0, prefix + "navigateTab", "tab id")
+            let url = try call.requiredString(1, prefix + "navigateTab", "url")
+            driver.navigateTab(tabID, to: url, settle: try settle(call, 2, "navigateTab"))
+            return .undefined
+        }
+
+        // Console, message record and clock.
+        define("consoleCount") { driver, _ in .number(Double(driver.consoleLines.count)) }
+        define("consoleLines") { driver, call in
+            .string(driver.consoleJSON(from: try call.requiredInteger(0, prefix + "consoleLines", "first index")))
+        }
+        define("nextConsoleLine") { driver, call in
+            driver.consoleWaiters.append(try settle(call, 0, "nextConsoleLine"))
+            return .undefined
+        }
+        define("messageCount") { driver, _ in .number(Double(driver.host?.messageRecord.count ?? 0)) }
+        define("messages") { driver, call in
+            .string(driver.messagesJSON(from: try call.requiredInteger(0, prefix + "messages", "first index")))
+        }
+        define("now") { driver, _ in .number(driver.host?.loop.now ?? 0) }
+        define("sleep") { driver, call in
+            let milliseconds = call.number(0)
+            guard milliseconds.isFinite, milliseconds >= 0 else {
+                throw NativeArgumentError("driver.sleep: argument 1 (milliseconds) must be a finite number, 0 or more.")
+            }
+            driver.sleep(milliseconds, settle: try settle(call, 1, "sleep"))
+            return .undefined
+        }
+
+        // Scopes: what a test or a suite loaded and opened is unloaded and closed at its end.
+        define("beginScope") { driver, _ in .number(Double(driver.beginScope())) }
+        define("endScope") { driver, call in
+            driver.endScope(try call.requiredInteger(0, prefix + "endScope", "scope"), settle: try settle(call, 1, "endScope"))
+            return .undefined
+        }
+
+        // Results.
+        define("started") { driver, call in
+            driver.report(TestEvent(kind: .testStarted, context: .driver, url: driver.scriptURL, name: try call.requiredString(0, prefix + "started", "name")))
+            return .undefined
+        }
+        define("finished") { driver, call in
+            let name = prefix + "finished"
+            var event = TestEvent(
+                kind: .testFinished, context: .driver, url: driver.scriptURL, name: try call.requiredString(0, name, "name"),
+                passed: try call.requiredBoolean(1, name, "passed"),
+                message: try call.optionalString(3, name, "message"), detail: try call.optionalString(4, name, "detail"),
+                expected: try call.optionalString(6, name, "expected"), actual: try call.optionalString(7, name, "actual"),
+                location: try call.optionalString(5, name, "location"))
+            if let directive = try call.optionalString(2, name, "directive") {
+                guard let known = TestEvent.Directive(rawValue: directive) else {
+                    throw NativeArgumentError("driver.finished: argument 3 (directive) must be skip, todo or null, not \(directive).")
+                }
+                event.directive = known
+            }
+            driver.report(event)
+            return .undefined
+        }
+        define("log") { driver, call in
+            driver.report(TestEvent(kind: .log, context: .driver, url: driver.scriptURL, message: try call.requiredString(0, prefix + "log", "message")))
+            return .undefined
+        }
+        define("finish") { driver, _ in
+            driver.isFinished = true
+            return .undefined
+        }
+    }
+}
