@@ -368,6 +368,7 @@ public final class ExtensionContext {
 
     /// Dispatches the event `name` (`tabs.onUpdated`) with `arguments` as a task of its own.
     func dispatchEvent(_ name: String, _ arguments: [JSONValue]) {
+        if let host, let trace = host.trace { trace.addBrowser(.event, at: host.loop.now, context: self, title: name, detail: JSONValue.array(arguments).jsonText) }
         deliver(.event(name: name, arguments: JSONValue.array(arguments).jsonText))
     }
 

@@ -68,6 +68,11 @@ public final class ExtensionHost {
     public var recordsMessages = false
     /// Every message that crossed the router while ``recordsMessages`` was on, in order.
     public internal(set) var messageRecord: [RoutedMessage] = []
+    /// The trace of the run (messages, events, API calls, console lines, test results), recorded
+    /// while set: set it before the run to have one.
+    public var trace: RunTrace?
+    /// Whether the router reports what crosses it (for the message record or the trace).
+    var observesMessages: Bool { recordsMessages || trace != nil }
     /// The driver script running in this host, if any: it hears the console and the harnesses'
     /// messages. (The driver owns the host.)
     weak var driver: TestDriver?
@@ -291,6 +296,8 @@ public final class ExtensionHost {
         }
         testSummary.count(event)
         testEventHandler?(event)
+        trace?.add(.test, at: loop.now, from: context, to: [], title: event.kind.rawValue,
+                   detail: [event.name, event.passed.map { $0 ? "passed" : "failed" }, event.message].compactMap { $0 }.joined(separator: ": "))
         if event.kind == .message, context.kind != .driver { driver?.received(event, from: context) }
     }
 
@@ -305,6 +312,7 @@ public final class ExtensionHost {
             level: level, text: text, location: location, sourceLocation: sourceLocation, isUncaught: isUncaught)
         message.contextId = context.id
         console(message)
+        trace?.add(.console, at: loop.now, from: context, to: [], title: level.rawValue, detail: text)
         if context.kind != .driver { driver?.printed(message) }
     }
 }

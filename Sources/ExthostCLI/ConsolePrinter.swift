@@ -51,6 +51,8 @@ struct ConsolePrinter {
         switch event.kind {
         case .testStarted:
             return nil
+        case .testFinished where event.directive != nil:
+            text = "- \(event.name ?? "") (\(event.directive?.rawValue ?? "")" + (event.message.map { ": " + $0 } ?? "") + ")"
         case .testFinished:
             failed = event.passed != true
             text = failed ? "✘ \(event.name ?? "")" + (event.message.map { ": " + $0 } ?? "") : "✔ \(event.name ?? "")"

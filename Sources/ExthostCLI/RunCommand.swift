@@ -27,6 +27,10 @@ struct RunCommand: ParsableCommand {
             extension's scripts name). Each test's end, failed assertions, notifyPass/notifyFail, \
             test.log and test.sendMessage print as lines of their context.
 
+            Driver scripts: --driver FILE runs a test file (as exthost test runs *.test.js files) \
+            instead of one extension: it loads its extensions itself (exthost.loadExtension), and \
+            its tests' results print as lines of the driver.
+
             Exit status: 0 when no script threw or rejected uncaught and no test failed; 1 when one \
             did, a test or an assertion failed, notifyFail was called, a script was stopped, or the \
             memory limit was reached; 2 for bad input; 3 when the run reached --max-time with work \
@@ -41,8 +45,11 @@ struct RunCommand: ParsableCommand {
 
     static let badInput = ExitCode(2)
 
-    @Argument(help: "The extension's folder (the one holding manifest.json).", completion: .directory)
-    var extensionDirectory: String
+    @Argument(help: "The extension's folder (the one holding manifest.json); none with --driver.", completion: .directory)
+    var extensionDirectory: String?
+
+    @Option(help: ArgumentHelp("Run a driver script (a test file using exthost, test and assert) instead of one extension.", valueName: "file"), completion: .file(extensions: ["js"]))
+    var driver: String?
 
     @Option(name: .customLong("open"), help: ArgumentHelp("A URL to open, in order; repeat for more tabs.", valueName: "url"))
     var urls: [String] = []
@@ -71,6 +78,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("heap-limit"), help: ArgumentHelp("End the run when it holds more than this many megabytes of memory.", valueName: "MB"))
     var heapLimit: Int = 4096
 
+    @Option(help: ArgumentHelp("Write every message, event, API call, console line and test result of the run to FILE: a sequence diagram (FILE.html, open it in a browser) or data (FILE.json).", valueName: "file"))
+    var trace: String?
+
     @Option(help: ArgumentHelp("Which test harness chrome.test and browser.test follow: chrome (Chromium's) or firefox (Firefox's). Default: the one the extension's scripts name, else the flavor's.", valueName: "harness"))
     var harness: TestHarness?
 
@@ -87,6 +97,15 @@ struct RunCommand: ParsableCommand {
         guard scriptTimeout > 0, scriptTimeout.isFinite else { throw ValidationError("--script-timeout must be a positive number of seconds.") }
         guard heapLimit > 0, heapLimit < 1 << 40 else { throw ValidationError("--heap-limit must be a positive number of megabytes.") }
         if let testServerPort, !(1...65535).contains(testServerPort) { throw ValidationError("--test-server-port must be a port number (1 to 65535).") }
+        switch (extensionDirectory, driver) {
+        case (nil, nil): throw ValidationError("Give an extension folder to run, or a driver script with --driver.")
+        case (_?, _?): throw ValidationError("Give an extension folder or --driver, not both: a driver script loads its extensions itself (exthost.loadExtension).")
+        default: break
+        }
+        if let trace, RunTrace.FileFormat(path: trace) == nil {
+            throw ValidationError("--trace \(trace): name a .html file (a sequence diagram) or a .json file (data).")
+        }
+        if clickAction, driver != nil { throw ValidationError("--click-action is for an extension folder: a driver script clicks with extension.clickAction().") }
     }
 
     func run() throws {
@@ -104,13 +123,39 @@ struct RunCommand: ParsableCommand {
                                   testHarness: harness, testConfig: testConfig)
         let host = ExtensionHost(options: options) { printer.print($0) }
         host.testEventHandler = { printer.print($0) }
-        do {
-            try host.loadExtension(at: URL(fileURLWithPath: extensionDirectory, relativeTo: workingDirectory))
-        } catch {
-            fail(error.description)
+        if trace != nil { host.trace = RunTrace() }
+        let outcomes: [RunOutcome]
+        var driverUnfinished = false
+        if let driver {
+            let testDriver: TestDriver
+            do {
+                testDriver = try TestDriver(script: URL(fileURLWithPath: driver, relativeTo: workingDirectory), host: host)
+            } catch {
+                fail(error.description)
+            }
+            var steps: [RunOutcome] = []
+            for url in urls where !steps.contains(.interrupted) {
+                steps.append(host.runUntilLoaded(tabID: host.open(url), maxTime: maxTime))
+            }
+            if !steps.contains(.interrupted) { steps.append(testDriver.run(maxTime: maxTime)) }
+            outcomes = steps
+            driverUnfinished = !testDriver.isFinished
+        } else {
+            do {
+                try host.loadExtension(at: URL(fileURLWithPath: extensionDirectory ?? ".", relativeTo: workingDirectory))
+            } catch {
+                fail(error.description)
+            }
+            outcomes = host.runSession(opening: urls, maxTime: maxTime) {
+                if clickAction { host.clickAction() }
+            }
         }
-        let outcomes = host.runSession(opening: urls, maxTime: maxTime) {
-            if clickAction { host.clickAction() }
+        if let trace, let record = host.trace {
+            do {
+                try record.write(to: trace, title: "exthost run " + (driver ?? extensionDirectory ?? "") + " (\(flavor.rawValue))")
+            } catch {
+                report("could not write the trace to \(trace): \(error.localizedDescription)")
+            }
         }
         if outcomes.contains(.interrupted) {
             report("memory limit exceeded: the run holds more than \(heapLimit) MB, so it ends here (--heap-limit sets the limit).")
@@ -120,7 +165,8 @@ struct RunCommand: ParsableCommand {
         if reachedMaxTime {
             report("the run reached --max-time (\(String(format: "%g", maxTime)) s of \(realTime ? "real" : "virtual") time) with work still pending, which did not run.")
         }
-        if host.uncaughtErrorCount > 0 || host.testSummary.hasFailures { throw ExitCode(1) }
+        if driverUnfinished, !reachedMaxTime { report("the driver script did not finish: a test waited for what never came.") }
+        if host.uncaughtErrorCount > 0 || host.testSummary.hasFailures || driverUnfinished { throw ExitCode(1) }
         throw reachedMaxTime ? Self.maxTimeReached : ExitCode.success
     }
 

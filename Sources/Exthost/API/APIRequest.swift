@@ -19,12 +19,22 @@ struct APIRequest {
 
     /// Resolves the call with `result` (nothing: `undefined`), as a task of its own.
     func respond(_ result: JSONValue? = nil) {
+        traceResult(result?.jsonText, error: nil)
         context.deliver(.apiResponse(request: requestID, result: result?.jsonText, error: nil))
     }
 
     /// Rejects the call with an error whose message is `message`, as a task of its own.
     func fail(_ message: String) {
+        traceResult(nil, error: message)
         context.deliver(.apiResponse(request: requestID, result: nil, error: message))
+    }
+}
+
+extension APIRequest {
+    /// Adds the answer to the host's trace, if it keeps one.
+    private func traceResult(_ result: String?, error: String?) {
+        guard let host = context.host, let trace = host.trace else { return }
+        trace.addBrowser(.apiResult, at: host.loop.now, context: context, title: method, detail: result, error: error)
     }
 }
 

@@ -40,6 +40,7 @@ final class ExtensionAPI {
     /// Runs an asynchronous call; its answer comes as a task. A context whose kind does not have
     /// the function gets an error, whatever reached the native.
     func request(_ request: APIRequest, in host: ExtensionHost) {
+        host.trace?.addBrowser(.apiCall, at: host.loop.now, context: request.context, title: request.method, detail: request.arguments.jsonText)
         guard let function = asyncFunctions[request.method] else {
             request.fail("exthost does not implement \(request.method) yet.")
             return

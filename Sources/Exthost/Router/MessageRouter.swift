@@ -58,7 +58,7 @@ final class MessageRouter {
         channels[channel.id] = channel
         register(channel.openerPortID, of: channel, contextID: context.id)
         let receivers = receivingContexts(for: target, from: context, in: host)
-        if host.recordsMessages {
+        if host.observesMessages {
             record(kind == .oneTime ? .sendMessage : .connect, channel: channel, from: context, to: receivers,
                    name: kind == .port ? name.stringValue : nil, data: message?.string)
         }
@@ -156,7 +156,7 @@ final class MessageRouter {
     /// is closed or not the context's own carries nothing.
     func post(from context: ExtensionContext, portID: Int, _ text: ScriptString) {
         guard let channel = ownChannel(of: portID, context) else { return }
-        if host?.recordsMessages == true { record(.postMessage, channel: channel, from: context, to: otherSide(of: portID, in: channel), data: text.string) }
+        if host?.observesMessages == true { record(.postMessage, channel: channel, from: context, to: otherSide(of: portID, in: channel), data: text.string) }
         if portID == channel.openerPortID {
             for receiver in channel.receivers where receiver.open && (!receiver.decided || receiver.accepted) {
                 deliver(.message(port: receiver.portID, text: text), to: receiver.contextID)
@@ -170,7 +170,7 @@ final class MessageRouter {
     /// dropped. `error` instead of `text` rejects the sender's call with that message.
     func respond(from context: ExtensionContext, portID: Int, text: ScriptString?, error: String?) {
         guard let channel = ownChannel(of: portID, context), let index = channel.receiverIndex(portID) else { return }
-        if host?.recordsMessages == true, channel.openerOpen {
+        if host?.observesMessages == true, channel.openerOpen {
             record(.response, channel: channel, from: context, to: otherSide(of: portID, in: channel), data: text?.string, error: error)
         }
         if channel.openerOpen {
@@ -185,7 +185,7 @@ final class MessageRouter {
     /// A script called `port.disconnect()` on its port `portID`. The caller gets no `onDisconnect`.
     func disconnect(from context: ExtensionContext, portID: Int) {
         guard let channel = ownChannel(of: portID, context) else { return }
-        if host?.recordsMessages == true { record(.disconnect, channel: channel, from: context, to: otherSide(of: portID, in: channel)) }
+        if host?.observesMessages == true { record(.disconnect, channel: channel, from: context, to: otherSide(of: portID, in: channel)) }
         close(portID, of: channel, error: nil, unloaded: false)
     }
 
@@ -283,9 +283,13 @@ final class MessageRouter {
     private func record(_ kind: RoutedMessage.Kind, channel: PortChannel, from context: ExtensionContext, to receivers: [ExtensionContext],
                         name: String? = nil, data: String? = nil, error: String? = nil) {
         guard let host else { return }
-        host.messageRecord.append(RoutedMessage(
-            kind: kind, channel: channel.id, from: RouterEndpoint(context), to: receivers.map(RouterEndpoint.init),
-            name: name, data: data, error: error, time: host.loop.now))
+        if host.recordsMessages {
+            host.messageRecord.append(RoutedMessage(
+                kind: kind, channel: channel.id, from: RouterEndpoint(context), to: receivers.map(RouterEndpoint.init),
+                name: name, data: data, error: error, time: host.loop.now))
+        }
+        host.trace?.add(.message, at: host.loop.now, from: context, to: receivers,
+                        title: kind.rawValue + (name.map { " \(JSONValue.string($0).jsonText)" } ?? ""), detail: data, error: error)
     }
 
     // MARK: - Ports

@@ -30,6 +30,8 @@ public struct ExtensionTestSpec: Codable, Sendable, Equatable {
     public var scriptTimeout: Double
     /// What `chrome.test.getConfig()` gives as `customArg`.
     public var customArg: String?
+    /// Where to write the run's trace (``RunTrace``): a `.html` or `.json` file; nil for none.
+    public var trace: String?
 
     /// Creates a spec.
     public init(path: String, flavor: Flavor, harness: TestHarness? = nil, sites: [String] = [], open: [String] = [],
@@ -114,6 +116,7 @@ extension ExtensionTestSpec {
         let options = HostOptions(flavor: flavor, siteMap: siteMap, limits: limits, testHarness: harness, testConfig: config)
         let host = ExtensionHost(options: options, machine: machine) { collector.entries.append(.console($0)) }
         host.testEventHandler = { collector.entries.append(.test($0)) }
+        if trace != nil { host.trace = RunTrace() }
         let file = URL(fileURLWithPath: path, relativeTo: workingDirectory)
         var outcome: ExtensionTestOutcome
         if isDriverScript {
@@ -141,6 +144,13 @@ extension ExtensionTestSpec {
             outcome = collector.outcome(driverContext: nil)
             outcome.reason = extensionReason(outcome, host: host, outcomes: outcomes, collector: collector)
             outcome.stoppedAScript = host.scriptStopCount > 0 || outcomes.contains(.interrupted)
+        }
+        if let trace, let record = host.trace {
+            do {
+                try record.write(to: trace, title: "\(path) (\(flavor.rawValue))")
+            } catch {
+                outcome.reason = outcome.reason ?? "could not write the trace to \(trace): \(error.localizedDescription)"
+            }
         }
         outcome.milliseconds = Date().timeIntervalSince(started) * 1000
         outcome.passed = outcome.reason == nil

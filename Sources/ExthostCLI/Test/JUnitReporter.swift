@@ -24,10 +24,15 @@ final class JUnitReporter: TestReporter {
             let suiteName = text.name(result)
             var cases: [String] = []
             var failures = 0
+            var skipped = 0
             for test in result.outcome.tests {
                 let seconds = 0.0
                 var body = ""
-                if test.passed != true {
+                if let directive = test.directive {
+                    skipped += 1
+                    let why = test.finished?.message.map { ": " + $0 } ?? ""
+                    body += "<skipped message=\"\(Self.escape(directive.rawValue + why))\"/>"
+                } else if test.passed != true {
                     failures += 1
                     let message = test.finished?.message ?? "did not end (the run ended while it ran)"
                     var detail = test.finished?.detail ?? message
@@ -56,7 +61,7 @@ final class JUnitReporter: TestReporter {
             }
             allTests += cases.count
             allFailures += failures
-            suites.append("  <testsuite name=\"\(Self.escape(suiteName))\" tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\" time=\"\(result.outcome.milliseconds / 1000)\">\n"
+            suites.append("  <testsuite name=\"\(Self.escape(suiteName))\" tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\" time=\"\(result.outcome.milliseconds / 1000)\">\n"
                           + cases.joined(separator: "\n") + "\n  </testsuite>")
         }
         for test in summary.skipped {

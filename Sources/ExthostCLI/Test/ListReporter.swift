@@ -25,7 +25,7 @@ final class ListReporter: TestReporter {
         if !result.outcome.passed { failed += 1 }
         clearProgress()
         let mark = result.outcome.passed ? text.paint("✔", "32") : text.paint("✘", "31")
-        var lines = ["\(mark) \(text.name(result)) " + text.paint(TestResultText.milliseconds(result.outcome.milliseconds), "2")]
+        var lines = ["\(mark) \(text.name(result))\(text.testCounts(result)) " + text.paint(TestResultText.milliseconds(result.outcome.milliseconds), "2")]
         if !result.outcome.passed { lines += text.failureLines(result, indent: "    ") }
         output.write(lines.joined(separator: "\n") + "\n")
         showProgress()

@@ -90,6 +90,9 @@ struct TestCommand: ParsableCommand {
     @Option(name: .customLong("test-custom-arg"), help: ArgumentHelp("What chrome.test.getConfig() gives as customArg.", valueName: "text"))
     var testCustomArg: String?
 
+    @Option(help: ArgumentHelp("Write a trace of each test (every message, event, API call, console line and result) into DIR: FORMAT html (sequence diagrams, the default) or json, as --trace DIR or --trace DIR=json.", valueName: "dir[=format]"))
+    var trace: String?
+
     @Option(help: ArgumentHelp("The configuration file (default: exthost.json in the working directory, when there is one).", valueName: "file"))
     var config: String?
 
@@ -135,7 +138,25 @@ struct TestCommand: ParsableCommand {
         return settings
     }
 
+    /// The folder of `--trace` and the format of its files.
+    func traceTarget() throws -> (folder: String, format: String)? {
+        guard let trace else { return nil }
+        let parts = trace.split(separator: "=", maxSplits: 1).map(String.init)
+        let format = parts.count > 1 ? parts[1] : "html"
+        guard let folder = parts.first, !folder.isEmpty, format == "html" || format == "json" else {
+            throw ValidationError("--trace must be DIR, DIR=html or DIR=json.")
+        }
+        return (folder, format)
+    }
+
+    /// The trace file of a test: its path and flavor, made a file name.
+    static func traceFile(for path: String, flavor: Flavor, in folder: String, format: String) -> String {
+        let name = path.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" ? String($0) : "_" }.joined()
+        return URL(fileURLWithPath: folder).appendingPathComponent("\(name)-\(flavor.rawValue).\(format)").path
+    }
+
     func validate() throws {
+        _ = try traceTarget()
         _ = try shardParts()
         if let grep { _ = try grepExpression(grep) }
     }
@@ -191,8 +212,11 @@ struct TestCommand: ParsableCommand {
         var tests: [TestCase] = []
         for folder in folders {
             for flavor in settings.flavors {
-                let spec = ExtensionTestSpec(path: folder, flavor: flavor, harness: settings.harness, sites: settings.sites, open: settings.open,
+                var spec = ExtensionTestSpec(path: folder, flavor: flavor, harness: settings.harness, sites: settings.sites, open: settings.open,
                                              maxTime: settings.maxTime, scriptTimeout: settings.scriptTimeout, customArg: settings.customArg)
+                if let (traceFolder, format) = try traceTarget() {
+                    spec.trace = Self.traceFile(for: folder, flavor: flavor, in: URL(fileURLWithPath: traceFolder, relativeTo: workingDirectory).path, format: format)
+                }
                 tests.append(TestCase(path: folder, flavor: flavor, spec: spec))
             }
         }

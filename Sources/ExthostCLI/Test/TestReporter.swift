@@ -109,7 +109,12 @@ struct TestResultText {
         for test in outcome.tests where test.passed != true {
             let message = test.finished?.message ?? "did not end (the run ended while it ran)"
             lines.append(indent + paint("✘ \(test.name)", "31") + ": " + firstLine(message))
-            lines += restLines(message).map { indent + "  " + $0 }
+            if let expected = test.finished?.expected, let actual = test.finished?.actual {
+                // (The message repeats the two values: the difference says it better.)
+                lines += diffLines(expected: expected, actual: actual, indent: indent + "  ")
+            } else {
+                lines += restLines(message).map { indent + "  " + $0 }
+            }
             for check in test.failedChecks where check.message != test.finished?.message || check.expected != nil {
                 lines += checkLines(check, indent: indent + "  ")
             }
@@ -143,10 +148,37 @@ struct TestResultText {
     private func checkLines(_ event: TestEvent, indent: String) -> [String] {
         var lines = [indent + paint("✘ ", "31") + (event.kind == .done ? "notifyFail: " : "") + (event.message ?? "")]
         if let expected = event.expected, let actual = event.actual {
-            lines.append(indent + "  " + paint("Expected: " + expected, "32"))
-            lines.append(indent + "  " + paint("Actual:   " + actual, "31"))
+            if expected.contains("\n") || actual.contains("\n") {
+                lines += diffLines(expected: expected, actual: actual, indent: indent + "  ")
+            } else {
+                lines.append(indent + "  " + paint("Expected: " + expected, "32"))
+                lines.append(indent + "  " + paint("Actual:   " + actual, "31"))
+            }
         }
         return lines + placeLines(event, indent: indent + "  ")
+    }
+
+    /// The two values of a failed comparison as a difference: `- expected` (green), `+ actual`
+    /// (red), the lines both have unmarked.
+    func diffLines(expected: String, actual: String, indent: String) -> [String] {
+        var lines = [indent + paint("- expected", "32") + " " + paint("+ actual", "31"), ""]
+        for line in LineDiff(from: expected, to: actual).lines {
+            switch line {
+            case .same(let text): lines.append(indent + "  " + text)
+            case .removed(let text): lines.append(indent + paint("- " + text, "32"))
+            case .added(let text): lines.append(indent + paint("+ " + text, "31"))
+            }
+        }
+        return lines
+    }
+
+    /// `(9 tests, 1 skipped)`: what a result's tests came to, when it has tests.
+    func testCounts(_ result: TestCaseResult) -> String {
+        let tests = result.outcome.tests
+        guard !tests.isEmpty else { return "" }
+        let skipped = tests.filter { $0.directive == .skip }.count
+        let todo = tests.filter { $0.directive == .todo }.count
+        return " (\(tests.count) test\(tests.count == 1 ? "" : "s")" + (skipped > 0 ? ", \(skipped) skipped" : "") + (todo > 0 ? ", \(todo) todo" : "") + ")"
     }
 
     /// `at path:line:column` and the source line there.
