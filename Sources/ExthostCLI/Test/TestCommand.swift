@@ -9,11 +9,18 @@ import Foundation
 struct TestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
-        abstract: "Run the tests of extensions that use chrome.test or browser.test, for CI.",
+        abstract: "Run extensions' chrome.test/browser.test tests and driver scripts (*.test.js), for CI.",
         discussion: """
-            Each PATH is an extension folder (a test, whatever its scripts use) or a folder to search \
-            for extension folders whose scripts name chrome.test or browser.test (node_modules, .git \
-            and .build are not searched). The default is the working directory.
+            Each PATH is an extension folder (a test, whatever its scripts use), a driver script (a \
+            .js file), or a folder to search for extension folders whose scripts name chrome.test or \
+            browser.test and for driver scripts named *.test.js (node_modules, .git and .build are \
+            not searched). The default is the working directory.
+
+            A driver script drives the browser from outside, with test(), describe(), hooks, Node's \
+            assert and the exthost object: exthost.loadExtension('my-extension'), \
+            exthost.openTab(url), extension.awaitMessage(name), exthost.waitForConsole(text), \
+            extension.clickAction(tab), extension.restartBackground(), exthost.messages(). What a \
+            test loaded and opened is gone after it; a test that waits for what never comes fails.
 
             Each test runs in a fresh host, as `exthost run` would run it: its background starts, the \
             --open pages load, and the run goes on until no work is left. It passes when its harness \
@@ -32,6 +39,9 @@ struct TestCommand: ParsableCommand {
             "maxTime": 60, "scriptTimeout": 10, "jobs": 2, "harness": "chrome", "customArg": "..."}; paths \
             in it are relative to its folder, and an option given on the command line wins.
 
+            --trace DIR writes, for each test, a sequence diagram of every message, event, API call \
+            and console line (DIR/<test>-<flavor>.html; --trace DIR=json for data).
+
             --watch runs again, after the first run, the tests whose folder changes (every test when \
             a --site folder changes), until stopped with Ctrl-C.
 
@@ -39,13 +49,14 @@ struct TestCommand: ParsableCommand {
             found).
 
             Examples:
-              exthost test fixtures/test-harness
+              exthost test fixtures/extension-tests --site http://127.0.0.1:8000=fixtures/site
+              exthost test fixtures/driver-tests/greeter.test.js --site http://127.0.0.1:8000=fixtures/site
               exthost test --flavor chrome,firefox --reporter list --reporter junit=out/junit.xml
               exthost test --shard 2/4 --grep messaging
             """
     )
 
-    @Argument(help: "Extension folders, or folders to search for them (default: exthost.json's tests, else the working directory).", completion: .directory)
+    @Argument(help: "Extension folders, driver scripts, or folders to search for them (default: exthost.json's tests, else the working directory).", completion: .file())
     var paths: [String] = []
 
     @Option(help: ArgumentHelp("Which browsers to behave as, comma-separated: chrome, firefox, or chrome,firefox (each test runs under each). Default: chrome.", valueName: "flavors"))
@@ -232,7 +243,7 @@ struct TestCommand: ParsableCommand {
         }
         guard !tests.isEmpty else {
             fail(folders.isEmpty
-                 ? "no tests found: no extension folder under \(settings.paths.joined(separator: ", ")) names chrome.test or browser.test."
+                 ? "no tests found: no extension folder under \(settings.paths.joined(separator: ", ")) names chrome.test or browser.test, and no file there is named *.test.js."
                  : "no test left to run after --grep and --shard.")
         }
         let pool = TestPool(executable: try Self.executablePath(), jobs: settings.jobs, timeout: settings.timeout)
