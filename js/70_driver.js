@@ -400,6 +400,10 @@
     sendMessage(name, ...args) {
       native.sendMessage(handleOf(this), JSONStringify([$String(name), ...args]));
     }
+    /** Answers the next Chromium `chrome.test.sendMessage(name)` with `reply` (a string) instead of ''. */
+    replyTo(name, reply) {
+      native.replyTo(handleOf(this), $String(name), $String(reply));
+    }
     /** Clicks the extension's toolbar button on `tab` (made active first), or on the active tab. */
     clickAction(tab) {
       const tabID = tab === undefined ? -1 : tabIDOf(tab) ?? +tab;

@@ -64,6 +64,12 @@ extension ExtensionContext {
             try driver.sendMessage(handle: try handle(call, "sendMessage"), values)
             return .undefined
         }
+        define("replyTo") { driver, call in
+            let name = try call.requiredString(1, prefix + "replyTo", "name")
+            let text = try call.requiredString(2, prefix + "replyTo", "reply")
+            try driver.replyTo(handle: try handle(call, "replyTo"), name: name, text: text)
+            return .undefined
+        }
         define("awaitMessage") { driver, call in
             let name = try call.requiredString(1, prefix + "awaitMessage", "name")
             driver.awaitMessage(handle: try handle(call, "awaitMessage"), name: name, settle: try settle(call, 2, "awaitMessage"))

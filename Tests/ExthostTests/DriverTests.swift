@@ -231,6 +231,26 @@ struct DriverTests {
         #expect(outcome.passed, "\(outcome.reason ?? "")")
     }
 
+    @Test func replyToAnswersChromiumsSendMessage() throws {
+        let outcome = try Self.run("""
+            test('a reply given in advance', async () => {
+              const extension = await exthost.loadExtension({
+                background() {
+                  chrome.test.onMessage.addListener(({ data }) => {
+                    chrome.test.sendMessage('question', (answer) => chrome.test.sendMessage(`answer ${answer} to ${data}`));
+                  });
+                },
+              });
+              extension.replyTo('question', '42');
+              extension.sendMessage('go');
+              await extension.awaitMessage('answer 42 to go');
+              extension.sendMessage('again');
+              await extension.awaitMessage('answer  to again');
+            });
+            """)
+        #expect(outcome.passed, "\(outcome.reason ?? "")")
+    }
+
     @Test func exthostRunDriver() throws {
         let folder = try TemporaryExtension(files: ["a.test.js": "test('one', () => {}); test('two', () => assert.strictEqual(1, 2));"]).directory
         let run = try CommandRun.exthost(["run", "--driver", folder.appendingPathComponent("a.test.js").path])

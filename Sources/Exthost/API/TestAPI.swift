@@ -14,13 +14,14 @@ enum TestAPI {
         api.define("test.waitForRoundTrip", contexts: contexts) { _, request in
             request.respond(request.argument(0) ?? .string(""))
         }
-        // A message for the test's driver; Chromium answers it with an empty string when no
-        // listener of its harness does.
+        // A message for the test's driver; Chromium answers it with what the driver's listener
+        // replies (a driver script's `extension.replyTo`), else with an empty string.
         api.define("test.sendMessage", contexts: contexts) { host, request in
             let context = request.context
+            let message = request.argument(0) ?? .string("")
             host.report(TestEvent(kind: .message, context: context.kind, url: context.url,
-                                  message: JSONValue.array([request.argument(0) ?? .string("")]).jsonText), from: context)
-            request.respond(.string(""))
+                                  message: JSONValue.array([message]).jsonText), from: context)
+            request.respond(.string(host.driver?.reply(to: message.stringValue ?? message.jsonText, from: context) ?? ""))
         }
     }
 }

@@ -45,6 +45,9 @@ public final class TestDriver {
     /// What the extensions' harnesses sent (`test.sendMessage`) that no `awaitMessage` has taken yet:
     /// the message's name and its values after the name, as JSON text of an array.
     private var messageQueues: [Int: [(name: String, values: String)]] = [:]
+    /// The answers the script gave in advance (`replyTo`) to Chromium's `test.sendMessage`, per
+    /// extension, in order.
+    private var replies: [Int: [(name: String, text: String)]] = [:]
     /// The `awaitMessage` calls waiting, per extension, in order.
     private var messageWaiters: [Int: [(name: String, settle: ScriptValue)]] = [:]
     /// The console lines of the extensions' contexts, in order.
@@ -268,6 +271,19 @@ public final class TestDriver {
         messageWaiters[handle, default: []].append((name, callback))
     }
 
+    func replyTo(handle: Int, name: String, text: String) throws {
+        guard instance(handle, nil) != nil else { throw ScriptError(name: "Error", message: "The extension was unloaded.") }
+        replies[handle, default: []].append((name, text))
+    }
+
+    /// What Chromium's `test.sendMessage(name)` of `context` is answered with: the first reply the
+    /// script gave for `name` (``replyTo(handle:name:text:)``), used up; nil when it gave none.
+    func reply(to name: String, from context: ExtensionContext) -> String? {
+        guard let handle = extensions.first(where: { $0.value === context.owner })?.key,
+              let index = replies[handle]?.firstIndex(where: { $0.name == name }) else { return nil }
+        return replies[handle]!.remove(at: index).text
+    }
+
     /// A harness sent a message (`test.sendMessage`): the first `awaitMessage` for its name takes
     /// it, or it waits for one.
     func received(_ event: TestEvent, from context: ExtensionContext) {
@@ -422,6 +438,7 @@ public final class TestDriver {
                 if let instance = extensions.removeValue(forKey: handle) { host.unloadExtension(instance) }
                 messageQueues[handle] = nil
                 messageWaiters[handle] = nil
+                replies[handle] = nil
             }
             settle(callback)
         }
