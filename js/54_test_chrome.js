@@ -76,7 +76,11 @@
     host.dispatchEvent(cx, 'test.onTestFinished', [eventObject(cx, {
       __proto__: null, testName: name, result: false, remainingTests: remaining(s), assertionDescription: description, message: full,
     })]);
-    cx.native.test.finished(name, false, description, full, stackLocation(stack));
+    // (The two values of a failed assertEq on objects, as JSON, for the reporters' difference.)
+    const comparison = s.comparison;
+    s.comparison = undefined;
+    cx.native.test.finished(name, false, description, full, stackLocation(stack),
+      comparison === undefined ? null : comparison.expected, comparison === undefined ? null : comparison.actual);
     testDone(cx);
     throw FAILURE;
   }
@@ -249,6 +253,9 @@
     if (message) text += ': ' + message;
     if (typeof value === 'object' || typeof other === 'object') {
       text += '\n' + (JSONStringify(value) || '' + value) + ' did not deep-equal ' + (JSONStringify(other) || '' + other);
+      const expected = JSONStringify(value);
+      const actual = JSONStringify(other);
+      if (typeof expected === 'string' && typeof actual === 'string') s.comparison = { __proto__: null, expected, actual };
     } else {
       text += '\n' + String(value) + ' did not deep-equal ' + String(other);
       if (typeof value !== typeof other) text += ' (type mismatch)\nType: ' + typeof value + '\nOther Type:' + typeof other;

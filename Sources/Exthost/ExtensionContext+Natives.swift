@@ -31,7 +31,7 @@ enum NativeGroup: String, CaseIterable {
     /// namespace object filled on first touch (``ExtensionContext/makeRealmLazyNamespace(_:)``).
     /// Only the context's record in the host realm has them (`ExtensionContext+API.swift`).
     case realm
-    /// `started(name)`, `finished(name, passed, message, detail, location)`, `assertion(name,
+    /// `started(name)`, `finished(name, passed, message, detail, location, expected, actual)`, `assertion(name,
     /// passed, message, expected, actual, location)`, `done(passed, message, location)`,
     /// `log(message)`, `message(argumentsJSON)`: what the context's test harness reports
     /// (``TestEvent``); `later(callback)`: calls `callback` (of the host realm) in a task of the

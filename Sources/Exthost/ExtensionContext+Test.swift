@@ -25,6 +25,8 @@ extension ExtensionContext {
                 passed: try call.requiredBoolean(1, "test.finished", "passed"),
                 message: try call.optionalString(2, "test.finished", "message"),
                 detail: try call.optionalString(3, "test.finished", "detail"),
+                expected: try call.optionalString(5, "test.finished", "expected"),
+                actual: try call.optionalString(6, "test.finished", "actual"),
                 location: try call.optionalString(4, "test.finished", "location")), from: context)
         }
         define("assertion") { context, host, call in

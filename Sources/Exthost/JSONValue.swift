@@ -42,6 +42,23 @@ public indirect enum JSONValue: Sendable, Equatable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The value as JSON text laid out for people: a member or an item a line, indented by two
+    /// spaces a level (an empty array or object stays on its line).
+    public var prettyText: String {
+        switch self {
+        case .array(let items) where !items.isEmpty:
+            return "[\n" + items.map { Self.indented($0.prettyText) }.joined(separator: ",\n") + "\n]"
+        case .object(let members) where !members.isEmpty:
+            return "{\n" + members.map { Self.indented(JSONValue.string($0.0).jsonText + ": " + $0.1.prettyText) }.joined(separator: ",\n") + "\n}"
+        default:
+            return jsonText
+        }
+    }
+
+    private static func indented(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
+    }
+
     private func write(to bytes: inout [UInt8]) {
         switch self {
         case .null: bytes.append(contentsOf: "null".utf8)

@@ -267,5 +267,6 @@ struct DriverTests {
         #expect(diff.lines == [.same("{"), .same("  a: 1,"), .removed("  b: 2"), .added("  b: 3"), .same("}")])
         #expect(LineDiff(from: "x", to: "x").lines == [.same("x")])
         #expect(LineDiff(from: "", to: "a\nb").lines == [.removed(""), .added("a"), .added("b")])
+        #expect(JSONValue.parse(#"{"a":[1,{}],"b":[],"c":"x"}"#)?.prettyText == "{\n  \"a\": [\n    1,\n    {}\n  ],\n  \"b\": [],\n  \"c\": \"x\"\n}")
     }
 }

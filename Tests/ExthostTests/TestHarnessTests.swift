@@ -224,6 +224,20 @@ struct TestHarnessTests {
         #expect(outcome.tests.map(\.name) == ["a", "b"])
     }
 
+    @Test func chromiumsAssertEqOnObjectsGivesTheTwoValues() throws {
+        let directory = try TemporaryExtension(files: [
+            "manifest.json": TemporaryExtension.manifest(),
+            "bg.js": "chrome.test.runTests([function objects() { chrome.test.assertEq({a: [1, 2]}, {a: [1, 3]}); }, function numbers() { chrome.test.assertEq(1, 2); }]);",
+        ]).directory
+        let outcome = ExtensionTestSpec(path: directory.path, flavor: .chrome).run()
+        let objects = try #require(outcome.tests.first { $0.name == "objects" }?.finished)
+        #expect(objects.message == "API Test Error in objects\n{\"a\":[1,2]} did not deep-equal {\"a\":[1,3]}")
+        #expect(objects.expected == #"{"a":[1,2]}"#)
+        #expect(objects.actual == #"{"a":[1,3]}"#)
+        let numbers = try #require(outcome.tests.first { $0.name == "numbers" }?.finished)
+        #expect(numbers.expected == nil && numbers.actual == nil)
+    }
+
     @Test func aTestWhoseNameIsNoStringStillRuns() throws {
         let run = try HostRun.run(files: [
             "manifest.json": TemporaryExtension.manifest(),

@@ -162,7 +162,7 @@ struct TestResultText {
     /// (red), the lines both have unmarked.
     func diffLines(expected: String, actual: String, indent: String) -> [String] {
         var lines = [indent + paint("- expected", "32") + " " + paint("+ actual", "31"), ""]
-        for line in LineDiff(from: expected, to: actual).lines {
+        for line in LineDiff(from: Self.laidOut(expected), to: Self.laidOut(actual)).lines {
             switch line {
             case .same(let text): lines.append(indent + "  " + text)
             case .removed(let text): lines.append(indent + paint("- " + text, "32"))
@@ -170,6 +170,13 @@ struct TestResultText {
             }
         }
         return lines
+    }
+
+    /// A value as a harness wrote it, laid out a member a line when it is JSON text (Chromium's
+    /// `assertEq` writes its values as JSON on one line), else as it is.
+    static func laidOut(_ value: String) -> String {
+        guard value.hasPrefix("{") || value.hasPrefix("["), let parsed = JSONValue.parse(value) else { return value }
+        return parsed.prettyText
     }
 
     /// `(9 tests, 1 skipped)`: what a result's tests came to, when it has tests.
