@@ -58,15 +58,7 @@ extension ExtensionContext {
             let callback = call.argument(0)
             guard callback.isFunction else { throw NativeArgumentError("test.later: argument 1 (callback) must be a function.") }
             host.loop.startTimer(after: 0, owner: context.id) { [weak context] in
-                guard let context, !context.isClosed else { return }
-                let (_, stop) = context.script.runTask {
-                    do {
-                        try callback.call([])
-                    } catch let error as ThrownValue {
-                        if !context.script.machine.isStopping { context.report(error) }
-                    } catch {}
-                }
-                if let stop { context.reportStop(stop) }
+                context?.callAsTask(callback)
             }
         }
     }

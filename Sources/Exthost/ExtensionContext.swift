@@ -330,6 +330,27 @@ public final class ExtensionContext {
         return result
     }
 
+    /// Calls `function` (of this context, or of the host realm for this context) with `arguments`
+    /// as a task of the context, reporting what it throws as uncaught and a script the machine
+    /// stopped. Returns what it returned, or nil (closed, threw, stopped).
+    @discardableResult
+    func callAsTask(_ function: ScriptValue, _ arguments: [ScriptValue] = []) -> ScriptValue? {
+        guard !isClosed else { return nil }
+        let (result, stop) = script.runTask { () -> ScriptValue? in
+            do {
+                return try function.call(arguments)
+            } catch let error as ThrownValue {
+                if !script.machine.isStopping { report(error) }
+            } catch {}
+            return nil
+        }
+        if let stop {
+            reportStop(stop)
+            return nil
+        }
+        return result
+    }
+
     /// Reports a script the machine stopped: `script timeout in background (file:line)`, or the
     /// memory limit. It counts as an uncaught error; the context and the others go on.
     func reportStop(_ stop: ScriptStop) {

@@ -100,10 +100,7 @@ public final class TestDriver {
                 isFinished = true
                 return
             }
-            let (_, stop) = context.script.runTask {
-                do { try runTests.call([]) } catch let error as ThrownValue { context.report(error) } catch {}
-            }
-            if let stop { context.reportStop(stop) }
+            context.callAsTask(runTests)
         }
         while true {
             let outcome = host.loop.run(maxTime: maxTime * 1000) { isFinished }
@@ -123,11 +120,7 @@ public final class TestDriver {
         consoleWaiters.removeAll()
         let reason = "the test waited for " + (waits.isEmpty ? "a promise that never settled" : waits.joined(separator: " and ") + ", which never came")
             + ", and the browser had nothing left to do"
-        let (abandoned, stop) = context.script.runTask { () -> Bool in
-            (try? abandon.call([context.script.string(reason)]))?.booleanValue ?? false
-        }
-        if let stop { context.reportStop(stop) }
-        return abandoned
+        return context.callAsTask(abandon, [context.script.string(reason)])?.booleanValue ?? false
     }
 
     // MARK: - Answering the script
@@ -138,14 +131,7 @@ public final class TestDriver {
         host?.crossProcess { [weak self] in
             guard let context = self?.context, !context.isClosed else { return }
             let script = context.script
-            let (_, stop) = script.runTask {
-                do {
-                    try settle.call([error.map(script.string) ?? script.null, result.map(script.string) ?? script.undefined])
-                } catch let thrown as ThrownValue {
-                    if !script.machine.isStopping { context.report(thrown) }
-                } catch {}
-            }
-            if let stop { context.reportStop(stop) }
+            context.callAsTask(settle, [error.map(script.string) ?? script.null, result.map(script.string) ?? script.undefined])
         }
     }
 
@@ -405,13 +391,9 @@ public final class TestDriver {
 
     func sleep(_ milliseconds: Double, settle callback: ScriptValue) {
         guard let host, let context else { return }
-        host.loop.startTimer(after: milliseconds, owner: context.id) { [weak self] in
-            guard let self, let context = self.context, !context.isClosed else { return }
-            let script = context.script
-            let (_, stop) = script.runTask {
-                do { try callback.call([script.null]) } catch let thrown as ThrownValue { context.report(thrown) } catch {}
-            }
-            if let stop { context.reportStop(stop) }
+        host.loop.startTimer(after: milliseconds, owner: context.id) { [weak context] in
+            guard let context else { return }
+            context.callAsTask(callback, [context.script.null])
         }
     }
 
