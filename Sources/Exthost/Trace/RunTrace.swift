@@ -13,7 +13,7 @@ public final class RunTrace: Codable {
         public var id: Int
         /// What it is: `browser`, `background`, `content`, `driver`.
         public var kind: String
-        /// What it is, as people call it: `browser`, `background`, `content script in tab 2 frame 0`, `driver`.
+        /// What it is, as the console lines name it: `browser`, `background`, `content tab 2 frame 0`, `driver`.
         public var name: String
         /// The URL of its page or script.
         public var url: String?
@@ -22,7 +22,7 @@ public final class RunTrace: Codable {
         /// The extension's name.
         public var extensionName: String?
 
-        /// The first line of its heading: what kind of context (`content script in tab 2 frame 0`).
+        /// The first line of its heading: what kind of context (`content tab 2 frame 0`).
         var title: String { name }
         /// The second line: the extension's name, or what the context's script is.
         var subtitle: String { extensionName ?? (kind == "driver" ? url.map { URL(string: $0)?.lastPathComponent ?? $0 } ?? "" : "") }
@@ -103,7 +103,7 @@ public final class RunTrace: Codable {
     private func lifeline(_ context: ExtensionContext) -> Int {
         if known.insert(context.id).inserted {
             let isDriver = context.kind == .driver
-            lifelines.append(Lifeline(id: context.id, kind: context.kind.rawValue, name: isDriver ? "driver" : context.displayName, url: context.url,
+            lifelines.append(Lifeline(id: context.id, kind: context.kind.rawValue, name: context.kind == .content ? "content tab \(context.tabID ?? -1) frame \(context.frameID ?? -1)" : context.kind.rawValue, url: context.url,
                                       extensionId: isDriver ? nil : context.owner.id.runtimeID,
                                       extensionName: isDriver ? nil : context.owner.manifest.name))
         }

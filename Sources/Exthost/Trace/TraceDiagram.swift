@@ -18,7 +18,8 @@ public enum TraceDiagram {
         let lifelines = trace.lifelines
         var column: [Int: Double] = [:]
         for (index, lifeline) in lifelines.enumerated() { column[lifeline.id] = left + columnWidth * (Double(index) + 0.5) }
-        let width = left + columnWidth * Double(lifelines.count) + 20
+        // (Each row holds one entry, so its label may run on to the right edge: room for it.)
+        let width = max(left + columnWidth * Double(lifelines.count) + 20, 1100)
         let height = top + rowHeight * Double(trace.entries.count + 1) + 20
         var svg: [String] = []
         svg.append(##"<svg xmlns="http://www.w3.org/2000/svg" width="\##(format(width))" height="\##(format(height))" viewBox="0 0 \##(format(width)) \##(format(height))" font-family="ui-monospace, Menlo, Consolas, monospace" font-size="12">"##)
@@ -45,22 +46,24 @@ public enum TraceDiagram {
                 continue
             }
             let fromX = column[entry.from] ?? 0
-            let span = entry.to.map { abs((column[$0] ?? 0) - fromX) }.max() ?? columnWidth
-            let label = escape(clip(entry.title + (entry.detail.map { " " + $0.replacingOccurrences(of: "\n", with: " ") } ?? "") + (entry.error.map { " ✘ " + $0 } ?? ""),
-                                    max(16, Int((span - 12) / characterWidth))))
             if entry.to.isEmpty {
-                // A note on the lifeline.
-                svg.append(##"<g><title>\##(tooltip)</title><rect x="\##(format(fromX - columnWidth / 2 + 14))" y="\##(format(y - 11))" width="\##(format(columnWidth - 28))" height="20" rx="4" fill="\##(color)" fill-opacity="0.18" stroke="\##(color)"/>"##
-                    + ##"<text x="\##(format(fromX))" y="\##(format(y + 3))" text-anchor="middle" fill="#222">\##(escape(clip(entry.title + ": " + (entry.detail?.replacingOccurrences(of: "\n", with: " ") ?? ""), Int((columnWidth - 36) / characterWidth))))</text></g>"##)
+                // A note on the lifeline, as wide as its text up to the right edge.
+                let noteX = fromX - columnWidth / 2 + 14
+                let text = clip(entry.title + ": " + (entry.detail?.replacingOccurrences(of: "\n", with: " ") ?? ""), Int((width - noteX - 24) / characterWidth))
+                let noteWidth = max(columnWidth - 28, Double(text.count) * characterWidth + 12)
+                svg.append(##"<g><title>\##(tooltip)</title><rect x="\##(format(noteX))" y="\##(format(y - 11))" width="\##(format(noteWidth))" height="20" rx="4" fill="\##(color)" fill-opacity="0.18" stroke="\##(color)"/>"##
+                    + ##"<text x="\##(format(noteX + 6))" y="\##(format(y + 3))" fill="#222">\##(escape(text))</text></g>"##)
                 continue
             }
+            let labelX = min(fromX, entry.to.map { column[$0] ?? 0 }.min() ?? fromX) + 6
+            let label = escape(clip(entry.title + (entry.detail.map { " " + $0.replacingOccurrences(of: "\n", with: " ") } ?? "") + (entry.error.map { " ✘ " + $0 } ?? ""),
+                                    Int((width - labelX - 10) / characterWidth)))
             var group = ##"<g><title>\##(tooltip)</title>"##
             for target in entry.to {
                 let toX = column[target] ?? 0
                 let dash = entry.kind == .apiResult ? ##" stroke-dasharray="5 3""## : ""
                 group += ##"<line x1="\##(format(fromX))" y1="\##(format(y))" x2="\##(format(toX))" y2="\##(format(y))" stroke="\##(color)" stroke-width="1.5"\##(dash) marker-end="url(#head)"/>"##
             }
-            let labelX = min(fromX, entry.to.map { column[$0] ?? 0 }.min() ?? fromX) + 6
             group += ##"<text x="\##(format(labelX))" y="\##(format(y - 5))" fill="\##(color)">\##(label)</text></g>"##
             svg.append(group)
         }
