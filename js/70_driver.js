@@ -43,17 +43,10 @@
   const RegExpPrototypeExec = RegExp.prototype.exec;
   const RegExpPrototypeToString = RegExp.prototype.toString;
   const $String = String;
-  const StringPrototypeSplit = String.prototype.split;
   const StringPrototypeIncludes = String.prototype.includes;
-  const StringPrototypeRepeat = String.prototype.repeat;
   const StringPrototypeIndexOf = String.prototype.indexOf;
   const StringPrototypeSlice = String.prototype.slice;
-  const StringPrototypeReplace = String.prototype.replace;
   const ArrayPrototypeJoin = Array.prototype.join;
-  const ArrayPrototypePush = Array.prototype.push;
-  const ArrayPrototypeMap = Array.prototype.map;
-  const ArrayPrototypeUnshift = Array.prototype.unshift;
-  const ArrayPrototypeReverse = Array.prototype.reverse;
   const FunctionPrototypeToString = Function.prototype.toString;
   const DatePrototypeGetTime = Date.prototype.getTime;
   const DatePrototypeToISOString = Date.prototype.toISOString;
@@ -76,23 +69,87 @@
   const StringPrototypeValueOf = String.prototype.valueOf;
   const BooleanPrototypeValueOf = Boolean.prototype.valueOf;
   const call = (fn, thisValue, ...args) => ReflectApply(fn, thisValue, args);
-  const push = (list, value) => { call(ArrayPrototypePush, list, value); };
+  // (Defines the element: an assignment past the end would call a setter a script put on Array.prototype.)
+  const push = (list, value) => { ObjectDefineProperty(list, list.length, { __proto__: null, value, writable: true, enumerable: true, configurable: true }); };
   const join = (list, separator) => call(ArrayPrototypeJoin, list, separator);
-  const split = (text, separator) => call(StringPrototypeSplit, text, separator);
   const includes = (text, part) => call(StringPrototypeIncludes, text, part);
   const then = (promise, onFulfilled, onRejected) => call(PromisePrototypeThen, promise, onFulfilled, onRejected);
   const resolved = (value) => call(PromiseResolve, $Promise, value);
-  const tag = (value) => call(ObjectPrototypeToString, value);
   const isObject = (value) => value !== null && (typeof value === 'object' || typeof value === 'function');
   const define = (object, key, value, enumerable = false) =>
     ObjectDefineProperty(object, key, { __proto__: null, value, writable: true, enumerable, configurable: true });
+
+  // ---- What a value is (brand checks: a `Symbol.toStringTag` or a prototype a script set does not
+  // change the answer) --------------------------------------------------------------------------------
+  const getRegExpSource = ObjectGetOwnPropertyDescriptor(RegExp.prototype, 'source').get;
+  const getRegExpFlags = ObjectGetOwnPropertyDescriptor(RegExp.prototype, 'flags').get;
+  const RegExpPrototype = RegExp.prototype;
+  const ErrorIsError = typeof Error.isError === 'function' ? Error.isError : null;
+  const ArrayBufferIsView = ArrayBuffer.isView;
+  const getArrayBufferByteLength = ObjectGetOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength').get;
+  const TypedArrayPrototype = ObjectGetPrototypeOf(Uint8Array.prototype);
+  const getTypedArrayTag = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag).get;
+  const getTypedArrayLength = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, 'length').get;
+  const $Uint8Array = Uint8Array;
+  const FunctionPrototype = Function.prototype;
+  const ObjectPrototypeIsPrototypeOf = Object.prototype.isPrototypeOf;
+  function succeeds(fn, value) {
+    try {
+      call(fn, value);
+      return true;
+    } catch (e) {
+      return false;
+    }
+  }
+  function isError(value) {
+    if (ErrorIsError !== null) return ErrorIsError(value);
+    try { return call(ObjectPrototypeIsPrototypeOf, $Error.prototype, value); } catch (e) { return false; }
+  }
+  const isRegExp = (value) => isObject(value) && value !== RegExpPrototype && succeeds(getRegExpSource, value);
+  // The kind of an object, as equality and printing tell them apart.
+  function kindOf(value) {
+    if (ArrayIsArray(value)) return 'Array';
+    if (typeof value === 'function') return 'Function';
+    if (succeeds(getMapSize, value)) return 'Map';
+    if (succeeds(getSetSize, value)) return 'Set';
+    if (succeeds(DatePrototypeGetTime, value)) return 'Date';
+    if (isRegExp(value)) return 'RegExp';
+    const typedArray = call(getTypedArrayTag, value);
+    if (typedArray !== undefined) return typedArray;
+    if (succeeds(getArrayBufferByteLength, value)) return 'ArrayBuffer';
+    if (succeeds(NumberPrototypeValueOf, value)) return 'Number';
+    if (succeeds(StringPrototypeValueOf, value)) return 'String';
+    if (succeeds(BooleanPrototypeValueOf, value)) return 'Boolean';
+    if (isError(value)) return 'Error';
+    return 'Object';
+  }
+  // A string's lines (split without String.prototype.split, which a script may have replaced
+  // through Symbol.split).
+  function lines(text) {
+    const result = [];
+    let start = 0;
+    for (;;) {
+      const at = call(StringPrototypeIndexOf, text, '\n', start);
+      if (at < 0) break;
+      push(result, call(StringPrototypeSlice, text, start, at));
+      start = at + 1;
+    }
+    push(result, call(StringPrototypeSlice, text, start));
+    return result;
+  }
 
   // ---- Values as people read them (Node's util.inspect, in short) ------------------------------------
   const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
   function quote(text) {
     const json = JSONStringify(text);
-    if (!includes(text, "'")) return "'" + call(StringPrototypeReplace, call(StringPrototypeSlice, json, 1, -1), /\\"/g, '"') + "'";
-    return json;
+    if (includes(text, "'")) return json;
+    // JSON's escapes, between single quotes, without escaping the double quotes.
+    let result = "'";
+    for (let i = 1; i < json.length - 1; i++) {
+      if (json[i] === '\\' && json[i + 1] === '"') continue;
+      result += json[i];
+    }
+    return result + "'";
   }
   function keyText(key) {
     if (typeof key === 'symbol') return '[' + $String(key) + ']';
@@ -104,6 +161,11 @@
     push(copy, value);
     return copy;
   }
+  function functionText(value) {
+    const name = value.name;
+    const kind = call(ObjectPrototypeToString, value) === '[object AsyncFunction]' ? 'AsyncFunction' : 'Function';
+    return '[' + kind + (name ? ': ' + name : ' (anonymous)') + ']';
+  }
   function inspect(value, depth = 0, seen = []) {
     switch (typeof value) {
       case 'string': return quote(value);
@@ -112,52 +174,59 @@
       case 'undefined': return 'undefined';
       case 'boolean': return value ? 'true' : 'false';
       case 'symbol': return $String(value);
-      case 'function': {
-        const name = value.name;
-        return '[' + (tag(value) === '[object AsyncFunction]' ? 'AsyncFunction' : 'Function') + (name ? ': ' + name : ' (anonymous)') + ']';
-      }
+      case 'function': return functionText(value);
     }
     if (value === null) return 'null';
     for (let i = 0; i < seen.length; i++) if (seen[i] === value) return '[Circular]';
-    const kind = tag(value);
-    if (kind === '[object Date]') {
+    const kind = kindOf(value);
+    if (kind === 'Date') {
       const time = call(DatePrototypeGetTime, value);
       return time !== time ? 'Invalid Date' : call(DatePrototypeToISOString, value);
     }
-    if (kind === '[object RegExp]') return call(RegExpPrototypeToString, value);
-    if (kind === '[object Error]' || value instanceof $Error) {
-      return '[' + (value.name || 'Error') + (value.message ? ': ' + value.message : '') + ']';
+    if (kind === 'RegExp') return '/' + call(getRegExpSource, value) + '/' + call(getRegExpFlags, value);
+    if (kind === 'Error') {
+      let name;
+      let message;
+      try { name = value.name; message = value.message; } catch (e) { /* shown without */ }
+      return '[' + (typeof name === 'string' && name ? name : 'Error') + (typeof message === 'string' && message ? ': ' + message : '') + ']';
     }
-    if (kind === '[object Number]') return '[Number: ' + inspect(call(NumberPrototypeValueOf, value)) + ']';
-    if (kind === '[object String]') return '[String: ' + quote(call(StringPrototypeValueOf, value)) + ']';
-    if (kind === '[object Boolean]') return '[Boolean: ' + inspect(call(BooleanPrototypeValueOf, value)) + ']';
-    if (depth > 4) return ArrayIsArray(value) ? '[Array]' : '[Object]';
+    if (kind === 'Number') return '[Number: ' + inspect(call(NumberPrototypeValueOf, value)) + ']';
+    if (kind === 'String') return '[String: ' + quote(call(StringPrototypeValueOf, value)) + ']';
+    if (kind === 'Boolean') return '[Boolean: ' + inspect(call(BooleanPrototypeValueOf, value)) + ']';
+    if (kind === 'ArrayBuffer') return 'ArrayBuffer { byteLength: ' + call(getArrayBufferByteLength, value) + ' }';
+    if (depth > 4) return kind === 'Array' ? '[Array]' : '[Object]';
     const inner = copyWith(seen, value);
     const parts = [];
     let open;
-    let close;
-    if (kind === '[object Map]') {
+    let close = '}';
+    if (kind === 'Map') {
       open = 'Map(' + call(getMapSize, value) + ') {';
-      close = '}';
       call(MapPrototypeForEach, value, (v, k) => push(parts, inspect(k, depth + 1, inner) + ' => ' + inspect(v, depth + 1, inner)));
-    } else if (kind === '[object Set]') {
+    } else if (kind === 'Set') {
       open = 'Set(' + call(getSetSize, value) + ') {';
-      close = '}';
       call(SetPrototypeForEach, value, (v) => push(parts, inspect(v, depth + 1, inner)));
-    } else if (ArrayIsArray(value)) {
-      open = '[';
+    } else if (kind === 'Array' || kind !== 'Object' && call(getTypedArrayTag, value) !== undefined) {
+      const length = kind === 'Array' ? value.length : call(getTypedArrayLength, value);
+      open = (kind === 'Array' ? '' : kind + '(' + length + ') ') + '[';
       close = ']';
-      for (let i = 0; i < value.length; i++) push(parts, inspect(value[i], depth + 1, inner));
+      for (let i = 0; i < length; i++) push(parts, inspect(value[i], depth + 1, inner));
       const keys = ObjectKeys(value);
       for (let i = 0; i < keys.length; i++) {
         if (call(RegExpPrototypeExec, /^(0|[1-9][0-9]*)$/, keys[i]) === null) push(parts, keyText(keys[i]) + ': ' + inspect(value[keys[i]], depth + 1, inner));
       }
     } else {
       const prototype = ObjectGetPrototypeOf(value);
-      const constructorName = prototype === null ? '[Object: null prototype]'
-        : prototype === ObjectPrototype ? '' : (prototype.constructor && prototype.constructor.name) || '';
+      let constructorName = '';
+      if (prototype === null) {
+        constructorName = '[Object: null prototype]';
+      } else if (prototype !== ObjectPrototype) {
+        const descriptor = ObjectGetOwnPropertyDescriptor(prototype, 'constructor');
+        const constructor = descriptor === undefined ? undefined : descriptor.value;
+        constructorName = typeof constructor === 'function' && typeof constructor.name === 'string' ? constructor.name : '';
+      }
       open = (constructorName ? constructorName + ' ' : '') + '{';
-      close = '}';
+    }
+    if (kind === 'Map' || kind === 'Set' || kind === 'Object') {
       const keys = ReflectOwnKeys(value);
       for (let i = 0; i < keys.length; i++) {
         if (!call(ObjectPrototypePropertyIsEnumerable, value, keys[i])) continue;
@@ -170,53 +239,70 @@
     if (parts.length === 0) return open + close;
     const oneLine = open + ' ' + join(parts, ', ') + ' ' + close;
     if (oneLine.length <= 72 && !includes(oneLine, '\n')) return oneLine;
-    const indented = call(ArrayPrototypeMap, parts, (part) => '  ' + join(split(part, '\n'), '\n  '));
+    const indented = [];
+    for (let i = 0; i < parts.length; i++) push(indented, '  ' + join(lines(parts[i]), '\n  '));
     return open + '\n' + join(indented, ',\n') + '\n' + close;
   }
 
-  // ---- Comparison (Node's isDeepStrictEqual and the loose deepEqual) ---------------------------------
+  // ---- Comparison (Node's isDeepStrictEqual, and the loose deepEqual) --------------------------------
+  // Strict: primitives by Object.is, the same prototype, the same kind; loose: primitives by ==.
+  // Both: own enumerable keys (strict: symbols too) with equal values, arrays of the same length,
+  // Maps and Sets member by member (object members matched one to one), dates by time, regular
+  // expressions by source, flags and lastIndex, boxed primitives by value, errors by name and
+  // message, buffers and typed arrays by contents.
+  function primitiveEqual(a, b, strict) {
+    return strict ? ObjectIs(a, b) : a == b || (a !== a && b !== b); // eslint-disable-line eqeqeq
+  }
   function isDeepEqual(a, b, strict, memo = []) {
-    if (strict ? ObjectIs(a, b) : (a == b || (a !== a && b !== b))) return true; // eslint-disable-line eqeqeq
-    if (!isObject(a) || !isObject(b)) {
-      return false;
-    }
+    if (primitiveEqual(a, b, strict)) return true;
+    if (!isObject(a) || !isObject(b)) return false;
     if (strict && ObjectGetPrototypeOf(a) !== ObjectGetPrototypeOf(b)) return false;
-    const kind = tag(a);
-    if (kind !== tag(b)) return false;
-    if (ArrayIsArray(a) !== ArrayIsArray(b)) return false;
+    const kind = kindOf(a);
+    if (kind !== kindOf(b)) return false;
     for (let i = 0; i < memo.length; i++) if (memo[i][0] === a && memo[i][1] === b) return true;
     const inner = copyWith(memo, [a, b]);
-    if (kind === '[object Date]') {
-      if (call(DatePrototypeGetTime, a) !== call(DatePrototypeGetTime, b)) return false;
-    } else if (kind === '[object RegExp]') {
-      if (call(RegExpPrototypeToString, a) !== call(RegExpPrototypeToString, b) || a.lastIndex !== b.lastIndex) return false;
-    } else if (kind === '[object Error]' || a instanceof $Error) {
-      if (a.message !== b.message || a.name !== b.name) return false;
-    } else if (kind === '[object Number]') {
-      if (!ObjectIs(call(NumberPrototypeValueOf, a), call(NumberPrototypeValueOf, b))) return false;
-    } else if (kind === '[object String]') {
-      if (call(StringPrototypeValueOf, a) !== call(StringPrototypeValueOf, b)) return false;
-    } else if (kind === '[object Boolean]') {
-      if (call(BooleanPrototypeValueOf, a) !== call(BooleanPrototypeValueOf, b)) return false;
-    } else if (kind === '[object Map]') {
-      if (call(getMapSize, a) !== call(getMapSize, b)) return false;
-      let equal = true;
-      call(MapPrototypeForEach, a, (value, key) => {
-        if (!equal) return;
-        if (!call(MapPrototypeHas, b, key) || !isDeepEqual(value, call(MapPrototypeGet, b, key), strict, inner)) equal = false;
-      });
-      if (!equal) return false;
-    } else if (kind === '[object Set]') {
-      if (call(getSetSize, a) !== call(getSetSize, b)) return false;
-      let equal = true;
-      call(SetPrototypeForEach, a, (value) => {
-        if (!equal || call(SetPrototypeHas, b, value)) return;
-        // An object member matches a deep-equal member of the other set.
-        let found = false;
-        call(SetPrototypeForEach, b, (other) => { if (!found && isObject(value) && isDeepEqual(value, other, strict, inner)) found = true; });
-        if (!found) equal = false;
-      });
-      if (!equal) return false;
+    switch (kind) {
+      case 'Function': return false;
+      case 'Array':
+        if (a.length !== b.length) return false;
+        break;
+      case 'Date':
+        if (!ObjectIs(call(DatePrototypeGetTime, a), call(DatePrototypeGetTime, b))) return false;
+        break;
+      case 'RegExp':
+        if (call(getRegExpSource, a) !== call(getRegExpSource, b) || call(getRegExpFlags, a) !== call(getRegExpFlags, b) || a.lastIndex !== b.lastIndex) return false;
+        break;
+      case 'Error':
+        if (a.message !== b.message || a.name !== b.name) return false;
+        break;
+      case 'Number':
+        if (!ObjectIs(call(NumberPrototypeValueOf, a), call(NumberPrototypeValueOf, b))) return false;
+        break;
+      case 'String':
+        if (call(StringPrototypeValueOf, a) !== call(StringPrototypeValueOf, b)) return false;
+        break;
+      case 'Boolean':
+        if (call(BooleanPrototypeValueOf, a) !== call(BooleanPrototypeValueOf, b)) return false;
+        break;
+      case 'ArrayBuffer': {
+        if (call(getArrayBufferByteLength, a) !== call(getArrayBufferByteLength, b)) return false;
+        const bytesA = new $Uint8Array(a);
+        const bytesB = new $Uint8Array(b);
+        for (let i = 0; i < bytesA.length; i++) if (bytesA[i] !== bytesB[i]) return false;
+        break;
+      }
+      case 'Map':
+        if (!sameMembers(a, b, true, strict, inner)) return false;
+        break;
+      case 'Set':
+        if (!sameMembers(a, b, false, strict, inner)) return false;
+        break;
+      default:
+        if (call(getTypedArrayTag, a) !== undefined) {
+          const length = call(getTypedArrayLength, a);
+          if (length !== call(getTypedArrayLength, b)) return false;
+          for (let i = 0; i < length; i++) if (!primitiveEqual(a[i], b[i], strict)) return false;
+        }
     }
     const keysA = ownEnumerableKeys(a, strict);
     const keysB = ownEnumerableKeys(b, strict);
@@ -225,6 +311,47 @@
       const key = keysA[i];
       if (!call(ObjectPrototypePropertyIsEnumerable, b, key)) return false;
       if (!isDeepEqual(a[key], b[key], strict, inner)) return false;
+    }
+    return true;
+  }
+  // Whether two Maps (`isMap`) or Sets hold equal members: a member the other has (same-value-zero)
+  // matches it; any other is matched, one to one, with a deep-equal member the other does not have.
+  function sameMembers(a, b, isMap, strict, memo) {
+    const size = isMap ? call(getMapSize, a) : call(getSetSize, a);
+    if (size !== (isMap ? call(getMapSize, b) : call(getSetSize, b))) return false;
+    const has = isMap ? MapPrototypeHas : SetPrototypeHas;
+    const forEach = isMap ? MapPrototypeForEach : SetPrototypeForEach;
+    const unmatched = [];
+    let equal = true;
+    call(forEach, a, (value, key) => {
+      if (!equal) return;
+      const member = isMap ? key : value;
+      if (call(has, b, member) && (!isMap || isDeepEqual(value, call(MapPrototypeGet, b, member), strict, memo))) return;
+      if (!isObject(member) && strict) {
+        equal = false;
+        return;
+      }
+      push(unmatched, [member, value]);
+    });
+    if (!equal) return false;
+    if (unmatched.length === 0) return true;
+    // The members of `b` that `a` does not have, to pair with the unmatched ones.
+    const candidates = [];
+    call(forEach, b, (value, key) => {
+      const member = isMap ? key : value;
+      if (!call(has, a, member)) push(candidates, [member, value]);
+    });
+    const taken = [];
+    for (let i = 0; i < unmatched.length; i++) {
+      let found = false;
+      for (let j = 0; j < candidates.length && !found; j++) {
+        if (taken[j] === true) continue;
+        if (!isDeepEqual(unmatched[i][0], candidates[j][0], strict, memo)) continue;
+        if (isMap && !isDeepEqual(unmatched[i][1], candidates[j][1], strict, memo)) continue;
+        ObjectDefineProperty(taken, j, { __proto__: null, value: true, writable: true, enumerable: true, configurable: true });
+        found = true;
+      }
+      if (!found) return false;
     }
     return true;
   }
@@ -237,7 +364,7 @@
     return result;
   }
 
-  // ---- assert ---------------------------------------------------------------------------------------
+  // ---- assert (Node's node:assert) ------------------------------------------------------------------
   class AssertionError extends $Error {
     constructor(options) {
       super(options.message);
@@ -247,123 +374,187 @@
       define(this, 'actual', options.actual, true);
       define(this, 'expected', options.expected, true);
       define(this, 'operator', options.operator, true);
-      // What the reporter shows as a diff (the values as text), kept apart from the values.
-      define(this, 'exthostDiff', options.diff === true);
     }
   }
+  // The assertion errors that show their two values as a difference in the reports.
+  const comparedErrors = new $WeakMap();
   // Throws an AssertionError: `message` from the caller (a string, or an Error thrown as it is), else `generated`.
   function fail(message, generated, actual, expected, operator, diff = false) {
-    if (message instanceof $Error) throw message;
-    throw new AssertionError({
+    if (isError(message)) throw message;
+    const error = new AssertionError({
       message: message === undefined ? generated : $String(message), generatedMessage: message === undefined,
-      actual, expected, operator, diff,
+      actual, expected, operator,
     });
+    if (diff) call(WeakMapPrototypeSet, comparedErrors, error, true);
+    throw error;
   }
+  function argumentError(text) {
+    const error = new $TypeError(text);
+    define(error, 'code', 'ERR_INVALID_ARG_TYPE', true);
+    return error;
+  }
+  const typeText = (value) => (value === null ? 'null' : typeof value === 'object' ? 'an instance of ' + (kindOf(value) === 'Object' ? 'Object' : kindOf(value)) : 'type ' + typeof value + ' (' + inspect(value) + ')');
   const comparisons = {
     __proto__: null,
-    strictEqual: [(a, b) => ObjectIs(a, b), 'Expected values to be strictly equal:', '===', true],
-    notStrictEqual: [(a, b) => !ObjectIs(a, b), 'Expected "actual" to be strictly unequal to:', '!==', false],
+    strictEqual: [(a, b) => ObjectIs(a, b), 'Expected values to be strictly equal:', 'strictEqual', true],
+    notStrictEqual: [(a, b) => !ObjectIs(a, b), 'Expected "actual" to be strictly unequal to:', 'notStrictEqual', false],
     deepStrictEqual: [(a, b) => isDeepEqual(a, b, true), 'Expected values to be strictly deep-equal:', 'deepStrictEqual', true],
     notDeepStrictEqual: [(a, b) => !isDeepEqual(a, b, true), 'Expected "actual" not to be strictly deep-equal to:', 'notDeepStrictEqual', false],
-    equal: [(a, b) => a == b || (a !== a && b !== b), 'Expected values to be loosely equal:', '==', true], // eslint-disable-line eqeqeq
-    notEqual: [(a, b) => !(a == b || (a !== a && b !== b)), 'Expected "actual" to be loosely unequal to:', '!=', false], // eslint-disable-line eqeqeq
+    equal: [(a, b) => primitiveEqual(a, b, false), 'Expected values to be loosely equal:', '==', true],
+    notEqual: [(a, b) => !primitiveEqual(a, b, false), 'Expected "actual" to be loosely unequal to:', '!=', false],
     deepEqual: [(a, b) => isDeepEqual(a, b, false), 'Expected values to be loosely deep-equal:', 'deepEqual', true],
     notDeepEqual: [(a, b) => !isDeepEqual(a, b, false), 'Expected "actual" not to be loosely deep-equal to:', 'notDeepEqual', false],
   };
   function ok(value, message) {
     if (!value) fail(message, 'The expression evaluated to a falsy value:\n\n  ' + inspect(value) + '\n', value, true, '==');
   }
-  const assert = function assert(value, message) { ok(value, message); };
-  define(assert, 'ok', ok, true);
-  define(assert, 'AssertionError', AssertionError);
-  define(assert, 'fail', function fail_(message) {
-    fail(message, 'Failed', undefined, undefined, 'fail');
-  }, true);
-  const comparisonNames = ObjectKeys(comparisons);
-  for (let i = 0; i < comparisonNames.length; i++) {
-    const name = comparisonNames[i];
-    const [holds, header, operator, showsDiff] = comparisons[name];
-    define(assert, name, { [name](actual, expected, message) {
-      if (holds(actual, expected)) return;
-      const text = showsDiff
-        ? header + '\n\n' + inspect(actual) + '\n\nshould equal\n\n' + inspect(expected) + '\n'
-        : header + '\n\n' + inspect(expected) + '\n';
-      fail(message, text, actual, expected, operator, showsDiff);
-    } }[name], true);
+  // Whether a thrown `error` is what `expected` describes, as Node's assert.throws decides: a class
+  // (instanceof; an Error class must match), a RegExp (tested against String(error)), a validation
+  // function (must return true), or an object whose own keys (and, for an Error, its name and
+  // message) must be deep-equal, strings matched by a RegExp value.
+  function checkExpected(expected, operator) {
+    if (expected === undefined || typeof expected === 'function' || isObject(expected)) {
+      if (isObject(expected) && typeof expected !== 'function' && !isRegExp(expected) && !isError(expected) && ObjectKeys(expected).length === 0) {
+        const error = new $TypeError("The argument 'error' may not be an empty object. Received {}");
+        define(error, 'code', 'ERR_INVALID_ARG_VALUE', true);
+        throw error;
+      }
+      return;
+    }
+    throw argumentError('The "expected" argument of assert.' + operator + ' must be of type function or an instance of Error, RegExp, or Object. Received ' + typeText(expected));
   }
-  // Whether a thrown `error` is what `expected` describes: a constructor (instanceof), a RegExp
-  // (tested against String(error)), a validation function, or an object whose own keys must match.
   function matchesExpected(error, expected, message, operator) {
     if (expected === undefined) return;
+    const what = operator === 'rejects' ? 'rejection' : 'error';
     if (typeof expected === 'function') {
-      if (expected.prototype !== undefined && error instanceof expected) return;
-      if ($Error === expected || (expected.prototype !== undefined && expected.prototype instanceof $Error) || expected === AssertionError) {
-        fail(message, 'The error is expected to be an instance of "' + expected.name + '". Received ' + inspect(error) + '\n', error, expected, operator);
+      if (expected.prototype !== undefined && isObject(error)) {
+        let instance = false;
+        try { instance = call(ObjectPrototypeIsPrototypeOf, expected.prototype, error); } catch (e) { /* not an instance */ }
+        if (instance) return;
       }
-      if (call(expected, undefined, error) === true) return;
-      fail(message, 'The ' + (operator === 'rejects' ? 'rejection' : 'error') + ' validation function is expected to return "true". Received ' + inspect(error) + '\n', error, expected, operator);
+      let errorClass = false;
+      try { errorClass = expected === $Error || call(ObjectPrototypeIsPrototypeOf, $Error, expected); } catch (e) { /* no */ }
+      if (errorClass) {
+        fail(message, 'The ' + what + ' is expected to be an instance of "' + expected.name + '". Received ' + inspect(error) + '\n', error, expected, operator);
+      }
+      const result = call(expected, undefined, error);
+      if (result === true) return;
+      fail(message, 'The ' + (expected.name ? '"' + expected.name + '" ' : '') + 'validation function is expected to return "true". Received ' + inspect(result) + '\n\nCaught ' + what + ':\n\n' + inspect(error), error, expected, operator);
     }
-    if (tag(expected) === '[object RegExp]') {
+    if (isRegExp(expected)) {
       if (call(RegExpPrototypeExec, expected, $String(error)) !== null) return;
       fail(message, 'The input did not match the regular expression ' + inspect(expected) + '. Input:\n\n' + inspect($String(error)) + '\n', error, expected, operator);
     }
-    if (isObject(expected)) {
-      const keys = ObjectKeys(expected);
-      for (let i = 0; i < keys.length; i++) {
-        const key = keys[i];
-        const want = expected[key];
-        const have = isObject(error) ? error[key] : undefined;
-        const holds = tag(want) === '[object RegExp]' && typeof have === 'string'
-          ? call(RegExpPrototypeExec, want, have) !== null : isDeepEqual(have, want, true);
-        if (!holds) {
-          fail(message, 'Expected values to be strictly deep-equal:\n\n' + key + ': ' + inspect(have) + '\n\nshould equal\n\n' + key + ': ' + inspect(want) + '\n', error, expected, operator, true);
-        }
+    const keys = ObjectKeys(expected);
+    if (isError(expected)) {
+      push(keys, 'name');
+      push(keys, 'message');
+    }
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      const want = expected[key];
+      const have = isObject(error) ? error[key] : undefined;
+      const holds = isRegExp(want) && typeof have === 'string'
+        ? call(RegExpPrototypeExec, want, have) !== null : isDeepEqual(have, want, true);
+      if (!holds) {
+        fail(message, 'Expected values to be strictly deep-equal:\n\n' + key + ': ' + inspect(have) + '\n\nshould equal\n\n' + key + ': ' + inspect(want) + '\n', error, expected, operator);
       }
     }
   }
   const noException = {};
-  define(assert, 'throws', function throws(fn, expected, message) {
-    if (typeof fn !== 'function') throw new $TypeError('The "fn" argument must be of type function. Received ' + inspect(fn));
-    if (typeof expected === 'string') { message = expected; expected = undefined; }
-    let thrown = noException;
-    try { fn(); } catch (error) { thrown = error; }
-    if (thrown === noException) fail(message, 'Missing expected exception' + (expected && expected.name ? ' (' + expected.name + ').' : '.'), undefined, expected, 'throws');
-    matchesExpected(thrown, expected, message, 'throws');
-  }, true);
-  define(assert, 'doesNotThrow', function doesNotThrow(fn, message) {
-    try { fn(); } catch (error) {
-      fail(typeof message === 'string' ? message : undefined, 'Got unwanted exception.\nActual message: "' + (error && error.message) + '"', error, undefined, 'doesNotThrow');
+  // What `promiseOrFn` settles with: a rejection caught, or noException. A function is called (what
+  // it throws is thrown, as Node's assert.rejects does) and must return a promise.
+  function settledOf(promiseOrFn, operator) {
+    let promise = promiseOrFn;
+    if (typeof promiseOrFn === 'function') {
+      promise = call(promiseOrFn, undefined);
+      if (!isObject(promise) || typeof promise.then !== 'function') {
+        throw argumentError('Expected instance of Promise to be returned from the "promiseFn" function but got ' + typeText(promise) + '.');
+      }
+    } else if (!isObject(promiseOrFn) || typeof promiseOrFn.then !== 'function') {
+      throw argumentError('The "promiseFn" argument of assert.' + operator + ' must be of type function or an instance of Promise. Received ' + typeText(promiseOrFn));
     }
-  }, true);
-  define(assert, 'rejects', async function rejects(promiseOrFn, expected, message) {
-    if (typeof expected === 'string') { message = expected; expected = undefined; }
-    let thrown = noException;
-    try { await (typeof promiseOrFn === 'function' ? promiseOrFn() : promiseOrFn); } catch (error) { thrown = error; }
-    if (thrown === noException) fail(message, 'Missing expected rejection' + (expected && expected.name ? ' (' + expected.name + ').' : '.'), undefined, expected, 'rejects');
-    matchesExpected(thrown, expected, message, 'rejects');
-  }, true);
-  define(assert, 'doesNotReject', async function doesNotReject(promiseOrFn, message) {
-    try { await (typeof promiseOrFn === 'function' ? promiseOrFn() : promiseOrFn); } catch (error) {
-      fail(typeof message === 'string' ? message : undefined, 'Got unwanted rejection.\nActual message: "' + (error && error.message) + '"', error, undefined, 'doesNotReject');
+    return new $Promise((resolve) => { call(promise.then, promise, () => resolve(noException), (error) => resolve({ __proto__: null, error })); });
+  }
+  const assert = function assert(value, message) { ok(value, message); };
+  function defineAssertions(target, strict) {
+    define(target, 'ok', ok, true);
+    define(target, 'AssertionError', AssertionError);
+    define(target, 'fail', function fail_(message) {
+      fail(message, 'Failed', undefined, undefined, 'fail');
+    }, true);
+    const names = ObjectKeys(comparisons);
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i];
+      // (assert.strict's equal and deepEqual are the strict ones, as in Node.)
+      const strictName = strict && (name === 'equal' || name === 'notEqual' || name === 'deepEqual' || name === 'notDeepEqual')
+        ? { equal: 'strictEqual', notEqual: 'notStrictEqual', deepEqual: 'deepStrictEqual', notDeepEqual: 'notDeepStrictEqual' }[name] : name;
+      const [holds, header, operator, showsDiff] = comparisons[strictName];
+      define(target, name, { [name](actual, expected, message) {
+        if (holds(actual, expected)) return;
+        const text = showsDiff
+          ? header + '\n\n' + inspect(actual) + '\n\nshould equal\n\n' + inspect(expected) + '\n'
+          : header + '\n\n' + inspect(expected) + '\n';
+        fail(message, text, actual, expected, operator, showsDiff);
+      } }[name], true);
     }
-  }, true);
-  define(assert, 'match', function match(text, pattern, message) {
-    if (typeof text === 'string' && call(RegExpPrototypeExec, pattern, text) !== null) return;
-    fail(message, typeof text === 'string'
-      ? 'The input did not match the regular expression ' + inspect(pattern) + '. Input:\n\n' + inspect(text) + '\n'
-      : 'The "string" argument must be of type string. Received type ' + typeof text + ' (' + inspect(text) + ')', text, pattern, 'match');
-  }, true);
-  define(assert, 'doesNotMatch', function doesNotMatch(text, pattern, message) {
-    if (typeof text === 'string' && call(RegExpPrototypeExec, pattern, text) === null) return;
-    fail(message, typeof text === 'string'
-      ? 'The input was expected to not match the regular expression ' + inspect(pattern) + '. Input:\n\n' + inspect(text) + '\n'
-      : 'The "string" argument must be of type string. Received type ' + typeof text + ' (' + inspect(text) + ')', text, pattern, 'doesNotMatch');
-  }, true);
-  define(assert, 'ifError', function ifError(value) {
-    if (value === null || value === undefined) return;
-    fail(undefined, 'ifError got unwanted exception: ' + (value && value.message !== undefined ? value.message : inspect(value)), value, null, 'ifError');
-  }, true);
-  define(assert, 'strict', assert, true);
+    define(target, 'throws', function throws(fn, expected, message) {
+      if (typeof fn !== 'function') throw argumentError('The "fn" argument of assert.throws must be of type function. Received ' + typeText(fn));
+      if (typeof expected === 'string') { message = expected; expected = undefined; }
+      checkExpected(expected, 'throws');
+      let thrown = noException;
+      try { fn(); } catch (error) { thrown = { __proto__: null, error }; }
+      if (thrown === noException) fail(message, 'Missing expected exception' + (expected && expected.name ? ' (' + expected.name + ').' : '.'), undefined, expected, 'throws');
+      matchesExpected(thrown.error, expected, message, 'throws');
+    }, true);
+    define(target, 'doesNotThrow', function doesNotThrow(fn, message) {
+      if (typeof fn !== 'function') throw argumentError('The "fn" argument of assert.doesNotThrow must be of type function. Received ' + typeText(fn));
+      try { fn(); } catch (error) {
+        fail(typeof message === 'string' ? message : undefined, 'Got unwanted exception.\nActual message: "' + (isObject(error) ? error.message : inspect(error)) + '"', error, undefined, 'doesNotThrow');
+      }
+    }, true);
+    define(target, 'rejects', function rejects(promiseOrFn, expected, message) {
+      if (typeof expected === 'string') { message = expected; expected = undefined; }
+      let settled;
+      try {
+        checkExpected(expected, 'rejects');
+        settled = settledOf(promiseOrFn, 'rejects');
+      } catch (error) {
+        return call(PromiseReject, $Promise, error);
+      }
+      return then(settled, (outcome) => {
+        if (outcome === noException) fail(message, 'Missing expected rejection' + (expected && expected.name ? ' (' + expected.name + ').' : '.'), undefined, expected, 'rejects');
+        matchesExpected(outcome.error, expected, message, 'rejects');
+      });
+    }, true);
+    define(target, 'doesNotReject', function doesNotReject(promiseOrFn, message) {
+      let settled;
+      try { settled = settledOf(promiseOrFn, 'doesNotReject'); } catch (error) { return call(PromiseReject, $Promise, error); }
+      return then(settled, (outcome) => {
+        if (outcome === noException) return;
+        const error = outcome.error;
+        fail(typeof message === 'string' ? message : undefined, 'Got unwanted rejection.\nActual message: "' + (isObject(error) ? error.message : inspect(error)) + '"', error, undefined, 'doesNotReject');
+      });
+    }, true);
+    const matcher = (name, wanted) => function (text, pattern, message) {
+      if (!isRegExp(pattern)) throw argumentError('The "regexp" argument of assert.' + name + ' must be an instance of RegExp. Received ' + typeText(pattern));
+      if (typeof text !== 'string') fail(message, 'The "string" argument must be of type string. Received ' + typeText(text), text, pattern, name);
+      if ((call(RegExpPrototypeExec, pattern, text) !== null) === wanted) return;
+      fail(message, (wanted ? 'The input did not match the regular expression ' : 'The input was expected to not match the regular expression ')
+        + inspect(pattern) + '. Input:\n\n' + inspect(text) + '\n', text, pattern, name);
+    };
+    define(target, 'match', matcher('match', true), true);
+    define(target, 'doesNotMatch', matcher('doesNotMatch', false), true);
+    define(target, 'ifError', function ifError(value) {
+      if (value === null || value === undefined) return;
+      fail(undefined, 'ifError got unwanted exception: ' + (isObject(value) && value.message !== undefined ? value.message : inspect(value)), value, null, 'ifError');
+    }, true);
+  }
+  defineAssertions(assert, false);
+  const strictAssert = function strict(value, message) { ok(value, message); };
+  defineAssertions(strictAssert, true);
+  define(strictAssert, 'strict', strictAssert, true);
+  define(assert, 'strict', strictAssert, true);
 
   // ---- Talking to Swift -------------------------------------------------------------------------------
   // A promise for a native call that finishes later: `start(settle)` makes the call.
@@ -375,6 +566,11 @@
       });
     });
   }
+  const map = (list, fn) => {
+    const result = [];
+    for (let i = 0; i < list.length; i++) push(result, fn(list[i]));
+    return result;
+  };
 
   // ---- The driver object ------------------------------------------------------------------------------
   const extensionHandles = new $WeakMap();
@@ -390,7 +586,10 @@
       define(this, 'directory', facts.directory, true);
     }
     /** The extension URL of a file of the extension: `ext.url('popup.html')`. */
-    url(path) { return this.baseURL + (call(StringPrototypeIndexOf, $String(path), '/') === 0 ? call(StringPrototypeSlice, $String(path), 1) : $String(path)); }
+    url(path) {
+      const text = $String(path);
+      return this.baseURL + (call(StringPrototypeIndexOf, text, '/') === 0 ? call(StringPrototypeSlice, text, 1) : text);
+    }
     /** Resolves with the first value after `name` of the next `test.sendMessage(name, value)`. */
     awaitMessage(name) {
       const handle = handleOf(this);
@@ -398,7 +597,9 @@
     }
     /** Fires the extension's `test.onMessage` with `name` and `args` in each of its contexts. */
     sendMessage(name, ...args) {
-      native.sendMessage(handleOf(this), JSONStringify([$String(name), ...args]));
+      const values = [$String(name)];
+      for (let i = 0; i < args.length; i++) push(values, args[i]);
+      native.sendMessage(handleOf(this), JSONStringify(values));
     }
     /** Answers the next Chromium `chrome.test.sendMessage(name)` with `reply` (a string) instead of ''. */
     replyTo(name, reply) {
@@ -406,7 +607,10 @@
     }
     /** Clicks the extension's toolbar button on `tab` (made active first), or on the active tab. */
     clickAction(tab) {
-      const tabID = tab === undefined ? -1 : tabIDOf(tab) ?? +tab;
+      if (tab !== undefined && tabIDOf(tab) === undefined) {
+        return call(PromiseReject, $Promise, new $TypeError('extension.clickAction: give a Tab (from exthost.openTab or exthost.tabs()) or nothing (the active tab), not ' + inspect(tab) + '.'));
+      }
+      const tabID = tab === undefined ? -1 : tabIDOf(tab);
       return later((settle) => native.clickAction(handleOf(this), tabID, settle));
     }
     /** Stops the background (its globals are lost, its ports disconnect) and starts it again. */
@@ -471,16 +675,21 @@
     throw new $TypeError('exthost.loadExtension: file "' + path + '" must be a string, a function or an object, not ' + inspect(value) + '.');
   }
   function inlineFiles(spec) {
-    const manifest = { manifest_version: 3, name: 'Generated extension', version: '1.0', ...(spec.manifest || {}) };
+    const given = spec.manifest === undefined ? {} : spec.manifest;
+    if (!isObject(given) || ArrayIsArray(given)) throw new $TypeError('exthost.loadExtension: manifest must be an object, not ' + inspect(given) + '.');
+    const manifest = { manifest_version: 3, name: 'Generated extension', version: '1.0' };
+    const manifestKeys = ObjectKeys(given);
+    for (let i = 0; i < manifestKeys.length; i++) define(manifest, manifestKeys[i], given[manifestKeys[i]], true);
     const files = { __proto__: null };
-    const given = spec.files || {};
-    const paths = ObjectKeys(given);
-    for (let i = 0; i < paths.length; i++) files[paths[i]] = fileText(paths[i], given[paths[i]]);
+    const filesGiven = spec.files === undefined ? {} : spec.files;
+    if (!isObject(filesGiven)) throw new $TypeError('exthost.loadExtension: files must be an object of paths and contents, not ' + inspect(filesGiven) + '.');
+    const paths = ObjectKeys(filesGiven);
+    for (let i = 0; i < paths.length; i++) files[paths[i]] = fileText(paths[i], filesGiven[paths[i]]);
     if (spec.background !== undefined) {
       files['background.js'] = fileText('background.js', spec.background);
       if (manifest.background === undefined) {
-        manifest.background = host.flavor === 'chrome' && manifest.manifest_version >= 3
-          ? { service_worker: 'background.js' } : { scripts: ['background.js'] };
+        define(manifest, 'background', host.flavor === 'chrome' && manifest.manifest_version >= 3
+          ? { service_worker: 'background.js' } : { scripts: ['background.js'] }, true);
       }
     }
     files['manifest.json'] = JSONStringify(manifest, null, 2);
@@ -491,11 +700,11 @@
   const seenConsole = { __proto__: null, from: 0, taken: new $Set() };
   function consoleMatches(line, match) {
     if (typeof match === 'string') return includes(line.text, match);
-    if (tag(match) === '[object RegExp]') { match.lastIndex = 0; return call(RegExpPrototypeExec, match, line.text) !== null; }
-    return call(match, undefined, line) === true;
+    if (isRegExp(match)) { match.lastIndex = 0; return call(RegExpPrototypeExec, match, line.text) !== null; }
+    return !!call(match, undefined, line);
   }
   function waitForConsole(match) {
-    if (typeof match !== 'string' && typeof match !== 'function' && tag(match) !== '[object RegExp]') {
+    if (typeof match !== 'string' && typeof match !== 'function' && !isRegExp(match)) {
       return call(PromiseReject, $Promise, new $TypeError('exthost.waitForConsole: give a string, a RegExp or a function, not ' + inspect(match) + '.'));
     }
     const lines = JSONParse(native.consoleLines(seenConsole.from));
@@ -507,40 +716,61 @@
         return resolved(lines[i]);
       }
     }
+    const description = typeof match === 'function' ? 'waitForConsole(' + (match.name || 'a function') + ')' : 'waitForConsole(' + inspect(match) + ')';
     return new $Promise((resolve, reject) => {
-      const wait = () => native.nextConsoleLine((error, lineJSON) => {
+      const wait = (from) => native.nextConsoleLine(from, description, (error, lineJSON) => {
         if (error !== null && error !== undefined) { reject(new $Error(error)); return; }
         const line = JSONParse(lineJSON);
-        if (!call(SetPrototypeHas, seenConsole.taken, line.index) && consoleMatches(line, match)) {
+        let matched;
+        try { matched = !call(SetPrototypeHas, seenConsole.taken, line.index) && consoleMatches(line, match); } catch (e) { reject(e); return; }
+        if (matched) {
           call(SetPrototypeAdd, seenConsole.taken, line.index);
           resolve(line);
         } else {
-          wait();
+          wait(line.index + 1);
         }
       });
-      wait();
+      wait(seenConsole.from + lines.length);
     });
   }
   let messagesFrom = 0;
+  let inlinePages = 0;
 
   const exthost = {
     /** Which browser the run behaves as: 'chrome' or 'firefox'. */
     flavor: host.flavor,
     /** Loads an extension from a folder (relative to this script) or written inline. */
     loadExtension(source) {
-      const start = typeof source === 'string'
-        ? (settle) => native.loadExtension(source, settle)
-        : (settle) => native.loadInlineExtension(JSONStringify(inlineFiles(source || {})), settle);
+      let start;
+      try {
+        if (typeof source === 'string') {
+          start = (settle) => native.loadExtension(source, settle);
+        } else if (isObject(source) && !ArrayIsArray(source) && typeof source !== 'function') {
+          const files = JSONStringify(inlineFiles(source));
+          start = (settle) => native.loadInlineExtension(files, settle);
+        } else {
+          throw new $TypeError('exthost.loadExtension: give a folder (a path relative to this script) or {manifest, background, files}, not ' + inspect(source) + '.');
+        }
+      } catch (error) {
+        return call(PromiseReject, $Promise, error);
+      }
       return then(later(start), (facts) => new Extension(facts.handle, facts));
     },
     /** Opens a tab on `url` (or `{url, html}`: the page given inline) and resolves once it has loaded. */
-    openTab(page, options = {}) {
+    openTab(page, options) {
+      if (options !== undefined && (!isObject(options) || typeof options === 'function')) {
+        return call(PromiseReject, $Promise, new $TypeError('exthost.openTab: options must be an object such as {active: false}, not ' + inspect(options) + '.'));
+      }
       let url = page;
       if (isObject(page)) {
         url = page.url === undefined ? 'http://exthost.test/inline-' + (++inlinePages) + '.html' : page.url;
-        if (page.html !== undefined) exthost.servePage(url, page.html);
+        if (page.html !== undefined) {
+          try { exthost.servePage(url, page.html); } catch (error) { return call(PromiseReject, $Promise, error); }
+        }
+      } else if (typeof page !== 'string') {
+        return call(PromiseReject, $Promise, new $TypeError('exthost.openTab: give a URL or {url, html}, not ' + inspect(page) + '.'));
       }
-      const active = options.active !== false;
+      const active = options === undefined || options.active !== false;
       return then(later((settle) => native.openTab($String(url), active, settle)), tabObject);
     },
     /** Serves `html` as the page at `url` from now on (before any --site folder). */
@@ -548,14 +778,14 @@
       if (!native.servePage($String(url), $String(html))) throw new $TypeError('exthost.servePage: ' + inspect(url) + ' is not an absolute http: or https: URL.');
     },
     /** The open tabs, in window and tab order. */
-    tabs() { return call(ArrayPrototypeMap, JSONParse(native.tabs()), tabObject); },
+    tabs() { return map(JSONParse(native.tabs()), tabObject); },
     /** The active tab of the focused window. */
     activeTab() {
       const all = JSONParse(native.tabs());
       for (let i = 0; i < all.length; i++) if (all[i].active && all[i].focused) return tabObject(all[i]);
       return undefined;
     },
-    /** Resolves with the first console line of the extensions' contexts, printed during this test and not taken by an earlier wait, that contains `match` (a string), matches it (a RegExp) or for which it returns true (a function). */
+    /** Resolves with the first console line of the extensions' contexts, printed during this test and not taken by an earlier wait, that contains `match` (a string), matches it (a RegExp) or for which it returns a truthy value (a function). */
     waitForConsole,
     /** The console lines the extensions' contexts printed during this test. */
     consoleMessages() { return JSONParse(native.consoleLines(seenConsole.from)); },
@@ -563,17 +793,21 @@
     messages() { return JSONParse(native.messages(messagesFrom)); },
     /** Lets `ms` milliseconds of the browser's clock pass (timers due meanwhile fire). */
     advanceClock(ms) {
-      return later((settle) => native.sleep(+ms, settle));
+      if (typeof ms !== 'number' || !(ms >= 0) || ms === Infinity) {
+        return call(PromiseReject, $Promise, new $TypeError('exthost.advanceClock: give a number of milliseconds, 0 or more, not ' + inspect(ms) + '.'));
+      }
+      return later((settle) => native.sleep(ms, settle));
     },
     /** The browser's clock, in milliseconds since the run began. */
     now() { return native.now(); },
   };
-  let inlinePages = 0;
   ObjectFreeze(exthost);
 
   // ---- Test declarations -----------------------------------------------------------------------------
+  // How long a test may take, in milliseconds of the browser's clock, unless its options say.
+  const defaultTimeout = 30000;
   function makeSuite(name, parent, mode) {
-    return { __proto__: null, name, parent, mode, items: [], before: [], after: [], beforeEach: [], afterEach: [] };
+    return { __proto__: null, name, parent, mode, items: [], before: [], after: [], beforeEach: [], afterEach: [], timeout: undefined };
   }
   const root = makeSuite('', null, 'run');
   let current = root;
@@ -593,18 +827,22 @@
     const reason = typeof options.skip === 'string' ? options.skip : typeof options.todo === 'string' ? options.todo : undefined;
     if (!declaring) throw new $Error(kind + '(' + inspect(name) + ') was called while tests run: declare tests at the top level of the script or inside describe().');
     if (fn !== undefined && typeof fn !== 'function') throw new $TypeError(kind + '(' + inspect(name) + '): the test must be a function, not ' + inspect(fn) + '.');
+    const timeout = options.timeout;
+    if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0)) {
+      throw new $TypeError(kind + '(' + inspect(name) + '): timeout must be a positive number of milliseconds (Infinity: none), not ' + inspect(timeout) + '.');
+    }
     if (mode === 'only') hasOnly = true;
-    return { __proto__: null, name: $String(name), fn, mode, reason, location: callerLocation() };
+    return { __proto__: null, name: $String(name), fn, mode, reason, timeout, location: callerLocation() };
   }
-  function callerLocation() {
-    const stack = $String(new $Error().stack || '');
-    const lines = split(stack, '\n');
-    for (let i = 0; i < lines.length; i++) {
-      const at = call(StringPrototypeIndexOf, lines[i], scriptURL);
-      if (at >= 0) return call(StringPrototypeSlice, lines[i], at);
+  function placeIn(text) {
+    const stackLines = lines(text);
+    for (let i = 0; i < stackLines.length; i++) {
+      const at = call(StringPrototypeIndexOf, stackLines[i], scriptURL);
+      if (at >= 0) return call(StringPrototypeSlice, stackLines[i], at);
     }
     return undefined;
   }
+  const callerLocation = () => placeIn($String(new $Error().stack || ''));
   function declareTest(mode) {
     return function test(...args) {
       const declaration = parseDeclaration('test', args, mode);
@@ -620,6 +858,7 @@
       const suite = makeSuite(declaration.name, current, declaration.mode);
       suite.kind = 'suite';
       suite.reason = declaration.reason;
+      suite.timeout = declaration.timeout;
       push(current.items, suite);
       if (declaration.fn === undefined) return;
       const outer = current;
@@ -651,73 +890,92 @@
   define(describe, 'todo', declareSuite('todo'), true);
 
   // ---- Running ------------------------------------------------------------------------------------
+  // (The runner awaits with the context's own promises: a script that replaces
+  // Promise.prototype.then changes how its tests are awaited, as it would in Node.)
   function fullName(item) {
     const names = [];
-    for (let at = item; at !== null && at !== root; at = at.parent) call(ArrayPrototypeUnshift, names, at.name);
-    return join(names, ' > ');
+    for (let at = item; at !== null && at !== root; at = at.parent) push(names, at.name);
+    const ordered = [];
+    for (let i = names.length - 1; i >= 0; i--) push(ordered, names[i]);
+    return join(ordered, ' > ');
   }
   // What a test's mode comes to, given its suites': skip or todo win, `only` selects.
   function effectiveMode(item) {
     let selected = !hasOnly;
     for (let at = item; at !== null; at = at.parent) {
-      if (at.mode === 'skip' || at.mode === 'todo') return { mode: at.mode, reason: at.reason };
+      if (at.mode === 'skip' || at.mode === 'todo') return { __proto__: null, mode: at.mode, reason: at.reason };
       if (at.mode === 'only') selected = true;
     }
-    return { mode: selected ? 'run' : 'skip', reason: selected ? undefined : 'not selected by only' };
+    return { __proto__: null, mode: selected ? 'run' : 'skip', reason: selected ? undefined : 'not selected by only' };
   }
-  function errorLocation(error) {
-    if (!isObject(error)) return undefined;
-    const lines = split($String(error.stack || ''), '\n');
-    for (let i = 0; i < lines.length; i++) {
-      const at = call(StringPrototypeIndexOf, lines[i], scriptURL);
-      if (at >= 0) return call(StringPrototypeSlice, lines[i], at);
-    }
-    return undefined;
+  // The test's timeout: its own, else its nearest suite's, else the default.
+  function timeoutOf(item) {
+    for (let at = item; at !== null; at = at.parent) if (at.timeout !== undefined) return at.timeout;
+    return defaultTimeout;
   }
+  const errorLocation = (error) => (isObject(error) ? placeIn($String(error.stack || '')) : undefined);
   function errorText(error) {
     if (isObject(error) && typeof error.message === 'string') {
       return (error.name && error.name !== 'AssertionError' && error.name !== 'Error' ? error.name + ': ' : '') + error.message;
     }
     return 'threw ' + inspect(error);
   }
-  function report(name, passed, directive, reason, error, location) {
-    const diff = isObject(error) && error.exthostDiff === true;
-    native.finished(name, passed, directive || null, error === undefined ? (reason === undefined ? null : reason) : errorText(error),
+  // Reports a test's end. `failure` is undefined (it passed) or `{error}`.
+  function report(name, directive, reason, failure, location) {
+    const error = failure === undefined ? undefined : failure.error;
+    let expected = null;
+    let actual = null;
+    if (failure !== undefined && isObject(error) && call(WeakMapPrototypeGet, comparedErrors, error) === true) {
+      // (Two strings as they are, so that their lines can be compared; other values as inspect shows them.)
+      const bothStrings = typeof error.expected === 'string' && typeof error.actual === 'string';
+      expected = bothStrings ? error.expected : inspect(error.expected);
+      actual = bothStrings ? error.actual : inspect(error.actual);
+    }
+    native.finished(name, failure === undefined || directive !== null, directive,
+      failure === undefined ? (reason === undefined ? null : reason) : errorText(error),
       isObject(error) && error.stack ? $String(error.stack) : null,
-      (error !== undefined ? errorLocation(error) : undefined) || location || null,
-      diff ? inspect(error.expected) : null, diff ? inspect(error.actual) : null);
+      (failure !== undefined ? errorLocation(error) : undefined) || location || null, expected, actual);
   }
   // The running test's (or hook's) wait: Swift abandons it when the browser has nothing left to do
-  // while it waits (host.abandonDriverTest), so a test that waits for what never comes fails and
-  // the next one runs.
+  // while it waits, or when the test's time is up (host.abandonDriverTest), so a test that waits
+  // for what never comes fails and the next one runs.
   let abandon = null;
-  function guarded(work) {
+  function guarded(work, timeout) {
+    if (timeout !== Infinity) native.setDeadline(timeout);
     return new $Promise((resolve, reject) => {
+      const finish = (settle, value) => {
+        if (abandon === reject) abandon = null;
+        native.clearDeadline();
+        settle(value);
+      };
       abandon = reject;
       let promise;
       try { promise = work(); } catch (error) { promise = call(PromiseReject, $Promise, error); }
-      then(resolved(promise), (value) => { abandon = null; resolve(value); }, (error) => { abandon = null; reject(error); });
+      then(resolved(promise), (value) => finish(resolve, value), (error) => finish(reject, error));
     });
   }
   host.abandonDriverTest = function (reason) {
     if (abandon === null) return false;
     const reject = abandon;
     abandon = null;
+    native.clearDeadline();
     reject(new $Error(reason));
     return true;
   };
   async function callHooks(hooks, testContext) {
     for (let i = 0; i < hooks.length; i++) await call(hooks[i], undefined, testContext);
   }
+  // The beforeEach (outer suites first) or afterEach (inner suites first) hooks of a test, each
+  // suite's in the order they were added.
   function eachHooks(item, kind) {
     const suites = [];
-    for (let at = item.parent; at !== null; at = at.parent) call(ArrayPrototypeUnshift, suites, at);
+    for (let at = item.parent; at !== null; at = at.parent) push(suites, at);
     const hooks = [];
     for (let i = 0; i < suites.length; i++) {
-      const list = suites[i][kind];
+      const suite = suites[kind === 'beforeEach' ? suites.length - 1 - i : i];
+      const list = suite[kind];
       for (let j = 0; j < list.length; j++) push(hooks, list[j]);
     }
-    if (kind === 'afterEach') call(ArrayPrototypeReverse, hooks);
     return hooks;
   }
   function beginTest(name) {
@@ -726,77 +984,109 @@
     seenConsole.taken = new $Set();
     messagesFrom = native.messageCount();
   }
+  // Calls a test's function as node:test does: `fn(t)`, or `fn(t, done)` when it takes two
+  // parameters, which ends when `done` is called (with an error: failed).
+  function callTest(fn, testContext) {
+    if (fn.length < 2) return call(fn, undefined, testContext);
+    return new $Promise((resolve, reject) => {
+      let called = false;
+      const done = (error) => {
+        if (called) return;
+        called = true;
+        if (error !== undefined && error !== null) reject(error);
+        else resolve();
+      };
+      const result = call(fn, undefined, testContext, done);
+      if (isObject(result) && typeof result.then === 'function') {
+        reject(new $Error('the test takes a done callback and returned a promise: use one or the other.'));
+      }
+    });
+  }
   async function runTest(item, failedBefore) {
     const name = fullName(item);
     const { mode, reason } = effectiveMode(item);
     if (mode === 'skip' || (mode === 'todo' && item.fn === undefined)) {
       native.started(name);
-      report(name, true, mode, reason);
+      report(name, mode, reason, undefined);
       return;
     }
     beginTest(name);
     if (failedBefore !== undefined) {
-      report(name, false, null, undefined, failedBefore.error, failedBefore.location);
+      report(name, mode === 'todo' ? 'todo' : null, reason, failedBefore, item.location);
       return;
     }
     const scope = native.beginScope();
-    const testContext = { name: item.name, fullName: name, diagnostic: (text) => native.log($String(text)) };
+    // The test context node:test gives: its name, diagnostics, and skip()/todo() from inside.
+    const marked = { __proto__: null, directive: null, reason: undefined };
+    const testContext = {
+      name: item.name, fullName: name,
+      diagnostic: (text) => native.log($String(text)),
+      skip: (text) => { marked.directive = 'skip'; marked.reason = text === undefined ? undefined : $String(text); },
+      todo: (text) => { marked.directive = 'todo'; marked.reason = text === undefined ? undefined : $String(text); },
+    };
     let failure;
     try {
       await guarded(async () => {
         await callHooks(eachHooks(item, 'beforeEach'), testContext);
-        await call(item.fn, undefined, testContext);
-      });
+        await callTest(item.fn, testContext);
+      }, timeoutOf(item));
     } catch (error) {
-      failure = { error };
+      failure = { __proto__: null, error };
     }
     try {
-      await guarded(() => callHooks(eachHooks(item, 'afterEach'), testContext));
+      await guarded(() => callHooks(eachHooks(item, 'afterEach'), testContext), timeoutOf(item));
     } catch (error) {
-      if (failure === undefined) failure = { error };
+      if (failure === undefined) failure = { __proto__: null, error };
     }
     try {
       await later((settle) => native.endScope(scope, settle));
     } catch (error) {
-      if (failure === undefined) failure = { error };
+      if (failure === undefined) failure = { __proto__: null, error };
     }
-    if (mode === 'todo') report(name, true, 'todo', failure === undefined ? reason : errorText(failure.error));
-    else if (failure === undefined) report(name, true, null, undefined, undefined, item.location);
-    else report(name, false, null, undefined, failure.error, item.location);
+    const directive = mode === 'todo' ? 'todo' : marked.directive;
+    const why = marked.directive !== null ? marked.reason : reason;
+    report(name, directive, why, failure, item.location);
   }
   function runnable(suite) {
     for (let i = 0; i < suite.items.length; i++) {
       const item = suite.items[i];
-      if (item.kind === 'suite' ? runnable(item) : effectiveMode(item).mode === 'run' || (effectiveMode(item).mode === 'todo' && item.fn !== undefined)) return true;
+      if (item.kind === 'suite') {
+        if (runnable(item)) return true;
+        continue;
+      }
+      const { mode } = effectiveMode(item);
+      if (mode === 'run' || (mode === 'todo' && item.fn !== undefined)) return true;
     }
     return false;
   }
-  async function runSuite(suite) {
-    const active = runnable(suite);
+  // Runs a suite's tests and suites in order; `failedBefore` (a `before` hook of it or of a suite
+  // around it failed) fails each of its tests instead.
+  async function runSuite(suite, failedBefore) {
+    const active = runnable(suite) && failedBefore === undefined;
     const scope = active ? native.beginScope() : -1;
-    let failedBefore;
+    let failed = failedBefore;
     if (active) {
-      try { await guarded(() => callHooks(suite.before, undefined)); } catch (error) { failedBefore = { error, location: undefined }; }
+      try { await guarded(() => callHooks(suite.before, undefined), timeoutOf(suite)); } catch (error) { failed = { __proto__: null, error }; }
     }
     for (let i = 0; i < suite.items.length; i++) {
       const item = suite.items[i];
-      if (item.kind === 'suite') await runSuite(item);
-      else await runTest(item, failedBefore);
+      if (item.kind === 'suite') await runSuite(item, failed);
+      else await runTest(item, failed);
     }
     if (!active) return;
     let failedAfter;
-    try { await guarded(() => callHooks(suite.after, undefined)); } catch (error) { failedAfter = error; }
-    try { await later((settle) => native.endScope(scope, settle)); } catch (error) { if (failedAfter === undefined) failedAfter = error; }
+    try { await guarded(() => callHooks(suite.after, undefined), timeoutOf(suite)); } catch (error) { failedAfter = { __proto__: null, error }; }
+    try { await later((settle) => native.endScope(scope, settle)); } catch (error) { if (failedAfter === undefined) failedAfter = { __proto__: null, error }; }
     if (failedAfter !== undefined) {
       const name = (suite === root ? '' : fullName(suite) + ' > ') + 'after hook';
       beginTest(name);
-      report(name, false, null, undefined, failedAfter);
+      report(name, null, undefined, failedAfter);
     }
   }
   // Called by Swift once the script has run: runs every test, in declaration order, one at a time.
   host.runDriverTests = function () {
     declaring = false;
-    then(runSuite(root), () => native.finish(), (error) => {
+    then(runSuite(root, undefined), () => native.finish(), (error) => {
       native.log('the test runner failed: ' + errorText(error));
       native.finish();
     });

@@ -7,9 +7,23 @@ import JSEngine
 extension ExtensionContext {
     /// Defines the `driver` natives on `object` (the driver context's `host.native.driver`).
     func defineDriverNatives(on object: ScriptValue) {
+        // What the script does to the browser (not what it reads) shows on its lifeline in a trace.
+        let actions: Set<String> = [
+            "loadExtension", "loadInlineExtension", "unloadExtension", "restartBackground", "clickAction", "sendMessage", "replyTo",
+            "openTab", "servePage", "activateTab", "navigateTab", "reloadTab", "closeTab", "sleep",
+        ]
         func define(_ name: String, _ body: @escaping (TestDriver, NativeCall) throws -> NativeResult) {
+            let traced = actions.contains(name)
             try? object.setFunction(name) { [weak self] call in
-                guard let self, !isClosed, kind == .driver, let driver = host?.driver else { return .undefined }
+                guard let self, !isClosed, kind == .driver, let host, let driver = host.driver else { return .undefined }
+                if traced, let trace = host.trace {
+                    let detail = (0..<4).compactMap { index -> String? in
+                        let value = call.argument(index)
+                        if value.isString { return value.stringValue }
+                        return value.isNumber ? String(format: "%g", value.numberValue) : nil
+                    }.joined(separator: " ")
+                    trace.addBrowser(.apiCall, at: host.loop.now, context: self, title: "exthost." + name, detail: detail)
+                }
                 return try body(driver, call)
             }
         }
@@ -117,7 +131,19 @@ extension ExtensionContext {
             .string(driver.consoleJSON(from: try call.requiredInteger(0, prefix + "consoleLines", "first index")))
         }
         define("nextConsoleLine") { driver, call in
-            driver.consoleWaiters.append(try settle(call, 0, "nextConsoleLine"))
+            let from = try call.requiredInteger(0, prefix + "nextConsoleLine", "first index")
+            let description = try call.requiredString(1, prefix + "nextConsoleLine", "description")
+            driver.nextConsoleLine(from: from, description: description, settle: try settle(call, 2, "nextConsoleLine"))
+            return .undefined
+        }
+        define("setDeadline") { driver, call in
+            let milliseconds = call.number(0)
+            guard milliseconds > 0 else { throw NativeArgumentError("driver.setDeadline: argument 1 (milliseconds) must be a positive number.") }
+            driver.setDeadline(milliseconds)
+            return .undefined
+        }
+        define("clearDeadline") { driver, _ in
+            driver.clearDeadline()
             return .undefined
         }
         define("messageCount") { driver, _ in .number(Double(driver.host?.messageRecord.count ?? 0)) }

@@ -225,18 +225,19 @@ extension ExtensionHost {
 
     /// Calls `body` once the page in `tabID` has loaded (its `complete` step has run: its content
     /// scripts ran and `tabs.onUpdated` went out), or the tab closed; at once when no load is under way.
-    func whenLoaded(_ tabID: Int, _ body: @escaping () -> Void) {
-        guard browser.tab(tabID) != nil, let load = pageLoads[tabID], !load.finished else {
-            body()
-            return
-        }
+    ///
+    /// - Parameter body: given whether the page loaded (false: the tab closed first).
+    func whenLoaded(_ tabID: Int, _ body: @escaping (_ loaded: Bool) -> Void) {
+        guard browser.tab(tabID) != nil else { return body(false) }
+        guard let load = pageLoads[tabID], !load.finished else { return body(true) }
         loadWaiters[tabID, default: []].append(body)
     }
 
     /// A load in `tabID` finished, or the tab closed: what waited for it runs.
     private func loadFinished(_ tabID: Int) {
         guard let waiting = loadWaiters.removeValue(forKey: tabID) else { return }
-        for body in waiting { body() }
+        let loaded = browser.tab(tabID) != nil
+        for body in waiting { body(loaded) }
     }
 
     /// A same-document navigation changes the top frame's URL and keeps its document.

@@ -60,7 +60,7 @@ public final class ExtensionHost {
     /// The page load in progress or done in each tab.
     var pageLoads: [Int: PageLoad] = [:]
     /// What waits for the load in each tab to finish (``whenLoaded(_:_:)``).
-    var loadWaiters: [Int: [() -> Void]] = [:]
+    var loadWaiters: [Int: [(Bool) -> Void]] = [:]
     /// Which files and inline pages serve which pages: ``HostOptions/siteMap``, plus the pages a
     /// driver script gives inline.
     public internal(set) var siteMap: SiteMap
@@ -139,8 +139,12 @@ public final class ExtensionHost {
     ///
     /// - Throws: ``ExtensionLoadError`` when the directory, its manifest or a script it names is missing or invalid.
     @discardableResult
-    public func loadExtension(at directory: URL) throws(ExtensionLoadError) -> ExtensionInstance {
-        let instance = try ExtensionInstance(directory: directory, flavor: options.flavor)
+    ///
+    /// - Parameter identity: the path the extension's id is made from instead of `directory`
+    ///   (Chromium makes an unpacked extension's id from its path): a driver script's inline
+    ///   extensions, written to folders of random names, keep the same ids from run to run.
+    public func loadExtension(at directory: URL, identity: URL? = nil) throws(ExtensionLoadError) -> ExtensionInstance {
+        let instance = try ExtensionInstance(directory: directory, identity: identity, flavor: options.flavor)
         extensions.append(instance)
         loop.enqueue { [weak self] in self?.startBackground(of: instance) }
         return instance
@@ -297,7 +301,8 @@ public final class ExtensionHost {
         testSummary.count(event)
         testEventHandler?(event)
         trace?.add(.test, at: loop.now, from: context, to: [], title: event.kind.rawValue,
-                   detail: [event.name, event.passed.map { $0 ? "passed" : "failed" }, event.message].compactMap { $0 }.joined(separator: ": "))
+                   detail: [event.name, event.directive?.rawValue ?? event.passed.map { $0 ? "passed" : "failed" }, event.message].compactMap { $0 }.joined(separator: ": "),
+                   error: event.isFailure ? event.message ?? "failed" : nil)
         if event.kind == .message, context.kind != .driver { driver?.received(event, from: context) }
     }
 
@@ -312,6 +317,7 @@ public final class ExtensionHost {
             level: level, text: text, location: location, sourceLocation: sourceLocation, isUncaught: isUncaught)
         message.contextId = context.id
         console(message)
+        if isUncaught { driver?.sawUncaught(message) }
         trace?.add(.console, at: loop.now, from: context, to: [], title: level.rawValue, detail: text)
         if context.kind != .driver { driver?.printed(message) }
     }

@@ -71,7 +71,7 @@ public final class ExtensionInstance {
         }
     }
 
-    init(directory: URL, flavor: Flavor) throws(ExtensionLoadError) {
+    init(directory: URL, identity: URL? = nil, flavor: Flavor) throws(ExtensionLoadError) {
         let directory = directory.standardizedFileURL
         self.directory = directory
         var isDirectory: ObjCBool = false
@@ -88,7 +88,7 @@ public final class ExtensionInstance {
         } catch {
             throw ExtensionLoadError(file: error.file, line: error.line, column: error.column, reason: error.reason)
         }
-        id = ExtensionID.make(manifest: manifest, directory: directory, flavor: flavor)
+        id = ExtensionID.make(manifest: manifest, directory: identity ?? directory, flavor: flavor)
         hostPatterns = manifest.hostPermissionPatterns
         // Every script the manifest names is read now, from inside the extension directory only, as the browser
         // resolves it (ManifestFileReference.resolvedPath): `../bg.js` is the bg.js inside.

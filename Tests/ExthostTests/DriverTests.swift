@@ -123,7 +123,7 @@ struct DriverTests {
               assert.strictEqual(error.name, 'AssertionError');
               assert.strictEqual(error.actual, 1);
               assert.strictEqual(error.expected, 2);
-              assert.strictEqual(error.operator, '===');
+              assert.strictEqual(error.operator, 'strictEqual');
               assert.strictEqual(error.generatedMessage, true);
             });
             """)
@@ -251,12 +251,198 @@ struct DriverTests {
         #expect(outcome.passed, "\(outcome.reason ?? "")")
     }
 
+    @Test func assertFollowsNodeWhereItFails() throws {
+        let outcome = try Self.run("""
+            const fails = (fn) => assert.throws(fn, assert.AssertionError);
+            test('strict equality', () => {
+              fails(() => assert.strict.equal(1, '1'));
+              fails(() => assert.strict.deepEqual({ a: 1 }, { a: '1' }));
+              assert.strict.notEqual(1, '1');
+              assert.equal(1, '1');
+            });
+            test('deep equality', () => {
+              assert.deepStrictEqual(new Map([[{ k: 1 }, 'v']]), new Map([[{ k: 1 }, 'v']]));
+              fails(() => assert.deepStrictEqual(new Map([[{ k: 1 }, 'v']]), new Map([[{ k: 1 }, 'w']])));
+              fails(() => assert.deepStrictEqual(new Set([{ a: 1 }, { a: 1 }]), new Set([{ a: 1 }, { b: 2 }])));
+              fails(() => assert.deepStrictEqual(new Array(3), []));
+              fails(() => assert.deepStrictEqual(new Uint8Array([1, 2]).buffer, new Uint8Array([1, 3]).buffer));
+              assert.deepStrictEqual(new Uint8Array([1, 2]).buffer, new Uint8Array([1, 2]).buffer);
+              fails(() => assert.deepStrictEqual(new Uint8Array([1, 2]), new Uint8Array([1, 3])));
+              assert.deepEqual(new Set([1]), new Set(['1']));
+              fails(() => assert.deepStrictEqual(new Set([1]), new Set(['1'])));
+              fails(() => assert.deepStrictEqual({ [Symbol.toStringTag]: 'Map' }, new Map()));
+              assert.notDeepStrictEqual({ [Symbol.toStringTag]: 'Map' }, { [Symbol.toStringTag]: 'Set' });
+              fails(() => assert.deepStrictEqual(new Error('a'), new Error('b')));
+              fails(() => assert.deepStrictEqual(/a/g, /a/i));
+            });
+            test('throws and rejects', async () => {
+              fails(() => assert.throws(() => { throw new TypeError('other'); }, new TypeError('wanted')));
+              assert.throws(() => { throw new TypeError('wanted'); }, new TypeError('wanted'));
+              assert.throws(() => assert.throws(() => { throw new Error(); }, {}), { code: 'ERR_INVALID_ARG_VALUE' });
+              assert.throws(() => assert.throws(() => { throw new Error(); }, 42), { code: 'ERR_INVALID_ARG_TYPE' });
+              assert.throws(() => assert.throws(() => { throw new Error('x'); }, () => false), /validation function is expected to return "true"/);
+              await assert.rejects(assert.rejects(() => { throw new RangeError('sync'); }), RangeError);
+              await assert.rejects(assert.rejects(() => 42), { code: 'ERR_INVALID_ARG_TYPE', message: /Expected instance of Promise/ });
+              await assert.rejects(assert.rejects(42), { code: 'ERR_INVALID_ARG_TYPE' });
+              assert.throws(() => assert.match('abc', 'abc'), { code: 'ERR_INVALID_ARG_TYPE', message: /must be an instance of RegExp/ });
+            });
+            test('exthost checks its arguments', async () => {
+              await assert.rejects(exthost.loadExtension(42), /exthost\\.loadExtension: give a folder/);
+              await assert.rejects(exthost.advanceClock('soon'), /exthost\\.advanceClock: give a number of milliseconds/);
+              await assert.rejects(exthost.openTab('http://127.0.0.1:8000/index.html', null), /exthost\\.openTab: options must be an object/);
+              const extension = await exthost.loadExtension({ manifest: { action: {} }, background() {} });
+              await assert.rejects(extension.clickAction({ id: 1 }), /extension\\.clickAction: give a Tab/);
+            });
+            test('throw undefined fails', () => { throw undefined; });
+            """)
+        for name in ["strict equality", "deep equality", "throws and rejects", "exthost checks its arguments"] {
+            #expect(Self.test(outcome, name)?.passed == true, "\(name): \(Self.test(outcome, name)?.finished?.message ?? "")")
+        }
+        #expect(Self.test(outcome, "throw undefined fails")?.passed == false)
+        #expect(Self.test(outcome, "throw undefined fails")?.finished?.message == "threw undefined")
+    }
+
+    @Test func theRunnerFollowsNodeTest() throws {
+        let outcome = try Self.run("""
+            const order = [];
+            describe('outer', () => {
+              afterEach(() => order.push('outer 1'));
+              afterEach(() => order.push('outer 2'));
+              describe('inner', () => {
+                afterEach(() => order.push('inner 1'));
+                afterEach(() => order.push('inner 2'));
+                test('t', () => {});
+              });
+            });
+            test('afterEach order', () => assert.deepStrictEqual(order, ['inner 1', 'inner 2', 'outer 1', 'outer 2']));
+            describe('a failing before', () => {
+              before(() => { throw new Error('before failed'); });
+              describe('nested', () => { test('does not run', () => {}); });
+            });
+            test('done callback', (t, done) => { setTimeout(() => done(), 10); });
+            test('done with an error', (t, done) => { setTimeout(() => done(new Error('late')), 10); });
+            test('skipped from inside', (t) => { t.skip('not today'); });
+            """)
+        #expect(Self.test(outcome, "afterEach order")?.passed == true, "\(Self.test(outcome, "afterEach order")?.finished?.message ?? "")")
+        #expect(Self.test(outcome, "a failing before > nested > does not run")?.passed == false)
+        #expect(Self.test(outcome, "a failing before > nested > does not run")?.finished?.message == "before failed")
+        #expect(Self.test(outcome, "done callback")?.passed == true)
+        #expect(Self.test(outcome, "done with an error")?.finished?.message == "late")
+        #expect(Self.test(outcome, "skipped from inside")?.directive == .skip)
+        #expect(Self.test(outcome, "skipped from inside")?.finished?.message == "not today")
+    }
+
+    @Test func waitsBelongToTheirTest() throws {
+        let outcome = try Self.run("""
+            describe('one extension for all', () => {
+              let extension;
+              before(async () => {
+                extension = await exthost.loadExtension({
+                  background() {
+                    chrome.test.onMessage.addListener((...args) => {
+                      console.log('late');
+                      chrome.test.sendMessage('pong');
+                    });
+                  },
+                });
+              });
+              test('A leaves a wait and a message', async () => {
+                exthost.waitForConsole('late');
+                extension.sendMessage('ping');
+                await exthost.advanceClock(10);
+              });
+              test('B gets its own line', async () => {
+                extension.sendMessage('ping');
+                assert.strictEqual((await exthost.waitForConsole('late')).text, 'late');
+              });
+              test('C does not get an earlier message', async () => {
+                await extension.awaitMessage('pong');
+              });
+            });
+            test('two lines in one task', async () => {
+              await exthost.loadExtension({ background() { setTimeout(() => { console.log('first'); console.log('second'); }, 10); } });
+              assert.strictEqual((await exthost.waitForConsole(/second/)).text, 'second');
+              assert.strictEqual((await exthost.waitForConsole((line) => line.text.match(/first/))).text, 'first');
+            });
+            test('a test whose time is up', { timeout: 1000 }, async () => {
+              const extension = await exthost.loadExtension({ background() { setInterval(() => {}, 100); } });
+              await extension.awaitMessage('never');
+            });
+            test('the next one runs', () => {});
+            """)
+        #expect(Self.test(outcome, "one extension for all > A leaves a wait and a message")?.passed == true)
+        #expect(Self.test(outcome, "one extension for all > B gets its own line")?.passed == true,
+                "\(Self.test(outcome, "one extension for all > B gets its own line")?.finished?.message ?? "")")
+        // (C's pong was sent in B, which ended; C waits in vain.)
+        #expect(Self.test(outcome, "one extension for all > C does not get an earlier message")?.finished?.message
+                == #"the test waited for awaitMessage("pong"), which never came, and the browser had nothing left to do"#)
+        #expect(Self.test(outcome, "two lines in one task")?.passed == true, "\(Self.test(outcome, "two lines in one task")?.finished?.message ?? "")")
+        #expect(Self.test(outcome, "a test whose time is up")?.finished?.message
+                == #"the test did not end within 1000 ms of the browser's clock (test(name, {timeout}) sets it); it waited for awaitMessage("never"), which never came"#)
+        #expect(Self.test(outcome, "the next one runs")?.passed == true)
+    }
+
+    @Test func tabsAndExtensionsThatGoAway() throws {
+        let outcome = try Self.run("""
+            test('a tab closed before its page loads', async () => {
+              await exthost.loadExtension({
+                manifest: { permissions: ['tabs'] },
+                background() { chrome.tabs.onCreated.addListener((tab) => chrome.tabs.remove(tab.id)); },
+              });
+              await assert.rejects(exthost.openTab('http://127.0.0.1:8000/index.html'), /^Error: Tab \\d+ was closed before its page \\(http:\\/\\/127\\.0\\.0\\.1:8000\\/index\\.html\\) loaded\\.$/);
+            });
+            test('an extension loaded twice', async () => {
+              await exthost.loadExtension('ext');
+              await assert.rejects(exthost.loadExtension('ext'), /is loaded already: unload it first/);
+            });
+            test('waits of an unloaded extension fail', async () => {
+              const extension = await exthost.loadExtension({ background() {} });
+              const waiting = assert.rejects(extension.awaitMessage('never'), /The extension was unloaded/);
+              await extension.unload();
+              await waiting;
+            });
+            """, files: ["ext/manifest.json": #"{"manifest_version": 3, "name": "beside", "version": "1"}"#])
+        for test in outcome.tests {
+            #expect(test.passed == true, "\(test.name): \(test.finished?.message ?? "")")
+        }
+    }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func inlineExtensionsHaveTheSameIdsEveryRun(flavor: Flavor) throws {
+        let folder = try TemporaryExtension(files: ["ids.test.js": """
+            test('ids', async () => {
+              const first = await exthost.loadExtension({ background() {} });
+              const second = await exthost.loadExtension({ background() {} });
+              assert.notStrictEqual(first.id, second.id);
+              throw new Error(first.id + ' ' + second.id);
+            });
+            """]).directory
+        let spec = ExtensionTestSpec(path: folder.appendingPathComponent("ids.test.js").path, flavor: flavor)
+        let ids = try #require(spec.run().tests.first?.finished?.message)
+        #expect(ids.split(separator: " ").count == 2)
+        #expect(spec.run().tests.first?.finished?.message == ids)
+    }
+
+    @Test func multiLineStringsShowTheirLines() throws {
+        let outcome = try Self.run("test('text', () => assert.strictEqual('a\\nb\\nc', 'a\\nB\\nc'));")
+        let finished = try #require(Self.test(outcome, "text")?.finished)
+        #expect(finished.expected == "a\nB\nc")
+        #expect(finished.actual == "a\nb\nc")
+    }
+
     @Test func exthostRunDriver() throws {
-        let folder = try TemporaryExtension(files: ["a.test.js": "test('one', () => {}); test('two', () => assert.strictEqual(1, 2));"]).directory
+        let folder = try TemporaryExtension(files: ["a.test.js": """
+            test('one', () => {});
+            test('two', () => assert.strictEqual(1, 2));
+            test('three', async () => {
+              await exthost.loadExtension({ background() { throw new Error('boom'); } });
+            });
+            """]).directory
         let run = try CommandRun.exthost(["run", "--driver", folder.appendingPathComponent("a.test.js").path])
         #expect(run.status == 1)
         #expect(run.output.contains("driver │ ✔ one"))
         #expect(run.output.contains("driver │ ✘ two: Expected values to be strictly equal:"))
+        #expect(run.output.contains("driver │ ✘ three: uncaught: Uncaught Error: boom (in the background while the test ran)"))
         let both = try CommandRun.exthost(["run", folder.path, "--driver", "a.test.js"])
         #expect(both.status == 2)
         #expect(both.errors.contains("Give an extension folder or --driver, not both"))

@@ -78,9 +78,11 @@ struct TraceTests {
         let test = try CommandRun.exthost(["test", "fixtures/driver-tests", "--site", "http://127.0.0.1:8000=fixtures/site",
                                            "--flavor", "chrome,firefox", "--trace", traces, "--jobs", "1"])
         #expect(test.status == 0, "\(test.output)\(test.errors)")
-        let files = try FileManager.default.contentsOfDirectory(atPath: traces).sorted()
-        #expect(files == ["fixtures_driver-tests_greeter.test.js-chrome.html", "fixtures_driver-tests_greeter.test.js-firefox.html"])
-        let page = try String(contentsOfFile: traces + "/" + files[0], encoding: .utf8)
+        let traceFolder = traces + "/fixtures/driver-tests"
+        let files = try FileManager.default.contentsOfDirectory(atPath: traceFolder).sorted()
+        #expect(files == ["greeter.test.js-chrome.html", "greeter.test.js-firefox.html"])
+        let page = try String(contentsOfFile: traceFolder + "/" + files[0], encoding: .utf8)
+        #expect(page.contains("exthost.openTab http://127.0.0.1:8000/index.html"), "the driver's actions are on its lifeline")
         #expect(page.contains("▶ greeter &gt; a page is greeted by the background"))
     }
 

@@ -42,18 +42,28 @@ public final class TestDriver {
     /// The extensions the script loaded, by the handle its `Extension` objects hold.
     private var extensions: [Int: ExtensionInstance] = [:]
     private var nextHandle = 1
+    // What follows belongs to the scope (a test, a suite) innermost when it came, and goes when
+    // that scope ends: a message one test did not take, or a wait it left, never reaches the next.
     /// What the extensions' harnesses sent (`test.sendMessage`) that no `awaitMessage` has taken yet:
     /// the message's name and its values after the name, as JSON text of an array.
-    private var messageQueues: [Int: [(name: String, values: String)]] = [:]
+    private var messageQueues: [Int: [(name: String, values: String, scope: Int)]] = [:]
     /// The answers the script gave in advance (`replyTo`) to Chromium's `test.sendMessage`, per
     /// extension, in order.
-    private var replies: [Int: [(name: String, text: String)]] = [:]
+    private var replies: [Int: [(name: String, text: String, scope: Int)]] = [:]
     /// The `awaitMessage` calls waiting, per extension, in order.
-    private var messageWaiters: [Int: [(name: String, settle: ScriptValue)]] = [:]
+    private var messageWaiters: [Int: [(name: String, settle: ScriptValue, scope: Int)]] = [:]
     /// The console lines of the extensions' contexts, in order.
     public private(set) var consoleLines: [ConsoleMessage] = []
-    /// The `nextConsoleLine` calls waiting.
-    var consoleWaiters: [ScriptValue] = []
+    /// The `nextConsoleLine` calls waiting: the first line index each takes, what it waits for.
+    private var consoleWaiters: [(from: Int, description: String, settle: ScriptValue, scope: Int)] = []
+    /// When the running test's time is up, on the loop's clock (`setDeadline`).
+    private var deadline: (time: Double, milliseconds: Double)?
+    /// The first uncaught error any context printed while the running test ran.
+    private var uncaughtInTest: ConsoleMessage?
+    /// The scope innermost now (0: none).
+    private var currentScope: Int { scopes.last?.id ?? 0 }
+    /// How many inline extensions the script has written (their ids follow from the script and this).
+    private var inlineCount = 0
     /// The open scopes (a test, a suite), innermost last: what was loaded and opened in each.
     private var scopes: [(id: Int, extensions: [Int], tabs: [Int])] = []
     private var nextScope = 1
@@ -103,23 +113,40 @@ public final class TestDriver {
             context.callAsTask(runTests)
         }
         while true {
-            let outcome = host.loop.run(maxTime: maxTime * 1000) { isFinished }
-            // Nothing left to do while a test waits: it waits for what will never come. It fails,
-            // and the next test runs.
-            guard outcome == .idle, !isFinished, abandonWaitingTest() else { return outcome }
+            let outcome = host.loop.run(maxTime: maxTime * 1000) {
+                isFinished || deadline.map { host.loop.now >= $0.time } == true
+            }
+            if isFinished { return outcome }
+            switch outcome {
+            case .conditionMet:
+                // The test's time is up.
+                let milliseconds = deadline?.milliseconds ?? 0
+                deadline = nil
+                if abandonWaitingTest(because: "the test did not end within \(String(format: "%g", milliseconds)) ms of the browser's clock (test(name, {timeout}) sets it)") { continue }
+                return outcome
+            case .idle:
+                // Nothing left to do while a test waits: it waits for what will never come. It
+                // fails, and the next test runs.
+                if abandonWaitingTest(because: nil) { continue }
+                return outcome
+            default:
+                return outcome
+            }
         }
     }
 
-    /// Fails the test (or hook) that waits while the browser has nothing left to do, saying what it
-    /// waited for; its waits are dropped. Returns false when no test was waiting.
-    private func abandonWaitingTest() -> Bool {
+    /// Fails the test (or hook) that waits while the browser has nothing left to do (`timeUp` nil)
+    /// or whose time is up, saying what it waited for; its waits are dropped. Returns false when no
+    /// test was waiting.
+    private func abandonWaitingTest(because timeUp: String?) -> Bool {
         guard let context, !context.isClosed, let abandon = context.hostFunction("abandonDriverTest", in: "driver") else { return false }
         var waits = messageWaiters.values.flatMap { $0.map { "awaitMessage(\(JSONValue.string($0.name).jsonText))" } }
-        if !consoleWaiters.isEmpty { waits.append("waitForConsole(...)") }
+        waits += consoleWaiters.map(\.description)
         messageWaiters.removeAll()
         consoleWaiters.removeAll()
-        let reason = "the test waited for " + (waits.isEmpty ? "a promise that never settled" : waits.joined(separator: " and ") + ", which never came")
-            + ", and the browser had nothing left to do"
+        let waited = waits.isEmpty ? "a promise that never settled" : waits.joined(separator: " and ") + ", which never came"
+        let reason = timeUp.map { $0 + "; it waited for " + waited }
+            ?? "the test waited for " + waited + ", and the browser had nothing left to do"
         return context.callAsTask(abandon, [context.script.string(reason)])?.booleanValue ?? false
     }
 
@@ -135,11 +162,40 @@ public final class TestDriver {
         }
     }
 
-    /// Reports a result of the script's tests as the host's test event.
+    /// Reports a result of the script's tests as the host's test event. A test during which a
+    /// context printed an uncaught error fails with it.
     func report(_ event: TestEvent) {
         guard let host, let context else { return }
+        var event = event
+        switch event.kind {
+        case .testStarted:
+            uncaughtInTest = nil
+        case .testFinished:
+            if event.passed == true, event.directive == nil, let uncaught = uncaughtInTest {
+                let first = uncaught.text.split(separator: "\n").first.map(String.init) ?? uncaught.text
+                event.passed = false
+                event.message = "uncaught: \(first) (in the \(uncaught.context.rawValue) while the test ran)"
+                event.detail = uncaught.text
+            }
+            uncaughtInTest = nil
+        default:
+            break
+        }
         host.report(event, from: context)
     }
+
+    /// A context (an extension's, or the driver's own) printed an uncaught error.
+    func sawUncaught(_ message: ConsoleMessage) {
+        if uncaughtInTest == nil { uncaughtInTest = message }
+    }
+
+    /// The running test may take `milliseconds` of the loop's clock from now (`setDeadline`).
+    func setDeadline(_ milliseconds: Double) {
+        guard let host else { return }
+        deadline = milliseconds.isFinite ? (host.loop.now + milliseconds, milliseconds) : nil
+    }
+
+    func clearDeadline() { deadline = nil }
 
     // MARK: - Extensions
 
@@ -149,7 +205,7 @@ public final class TestDriver {
     }
 
     func loadExtension(path: String, settle callback: ScriptValue) {
-        load(at: folder(path), settle: callback)
+        load(at: folder(path), identity: nil, settle: callback)
     }
 
     /// Writes an inline extension's files into a new temporary folder and loads it from there.
@@ -174,14 +230,22 @@ public final class TestDriver {
                 return settle(callback, error: "exthost.loadExtension: could not write \(path) of the extension: \(error.localizedDescription)")
             }
         }
-        load(at: root, settle: callback)
+        // (Its id follows from the script and the count, not the random folder: runs are alike.)
+        inlineCount += 1
+        load(at: root, identity: script.appendingPathComponent("inline-\(inlineCount)"), settle: callback)
     }
 
-    private func load(at directory: URL, settle callback: ScriptValue) {
+    /// Loads the extension in `directory`; its id is made from `identity` (a path) instead of the
+    /// folder when given.
+    private func load(at directory: URL, identity: URL?, settle callback: ScriptValue) {
         guard let host else { return }
+        let standardized = directory.standardizedFileURL
+        if let loaded = extensions.values.first(where: { $0.directory == standardized }) {
+            return settle(callback, error: "\(loaded.manifest.name) (\(standardized.path)) is loaded already: unload it first (extension.unload()), or use the Extension you have.")
+        }
         let instance: ExtensionInstance
         do {
-            instance = try host.loadExtension(at: directory)
+            instance = try host.loadExtension(at: directory, identity: identity)
         } catch {
             return settle(callback, error: error.description)
         }
@@ -209,8 +273,16 @@ public final class TestDriver {
     func unloadExtension(handle: Int, settle callback: ScriptValue) {
         guard let host, let instance = instance(handle, nil) else { return settle(callback) }
         host.unloadExtension(instance)
-        extensions[handle] = nil
+        forget(handle)
         settle(callback)
+    }
+
+    /// Forgets an unloaded extension: what waited for its messages fails.
+    private func forget(_ handle: Int) {
+        extensions[handle] = nil
+        messageQueues[handle] = nil
+        replies[handle] = nil
+        for waiter in messageWaiters.removeValue(forKey: handle) ?? [] { settle(waiter.settle, error: "The extension was unloaded.") }
     }
 
     func restartBackground(handle: Int, settle callback: ScriptValue) {
@@ -254,12 +326,12 @@ public final class TestDriver {
             let message = messageQueues[handle]!.remove(at: index)
             return settle(callback, result: message.values)
         }
-        messageWaiters[handle, default: []].append((name, callback))
+        messageWaiters[handle, default: []].append((name, callback, currentScope))
     }
 
     func replyTo(handle: Int, name: String, text: String) throws {
         guard instance(handle, nil) != nil else { throw ScriptError(name: "Error", message: "The extension was unloaded.") }
-        replies[handle, default: []].append((name, text))
+        replies[handle, default: []].append((name, text, currentScope))
     }
 
     /// What Chromium's `test.sendMessage(name)` of `context` is answered with: the first reply the
@@ -281,7 +353,7 @@ public final class TestDriver {
             let waiter = messageWaiters[handle]!.remove(at: index)
             return settle(waiter.settle, result: rest)
         }
-        messageQueues[handle, default: []].append((name, rest))
+        messageQueues[handle, default: []].append((name, rest, currentScope))
     }
 
     // MARK: - Tabs
@@ -299,9 +371,13 @@ public final class TestDriver {
         let windowID = host.browser.lastFocusedWindowID ?? host.browser.openWindow().id
         let tabID = host.createTab(url: parsed.href, windowID: windowID, index: nil, active: active, openerTabID: nil)
         if !scopes.isEmpty { scopes[scopes.count - 1].tabs.append(tabID) }
-        host.whenLoaded(tabID) { [weak self] in
+        host.whenLoaded(tabID) { [weak self] loaded in
             guard let self else { return }
-            settle(callback, result: tabJSON(tabID))
+            if loaded {
+                settle(callback, result: tabJSON(tabID))
+            } else {
+                settle(callback, error: "Tab \(tabID) was closed before its page (\(parsed.href)) loaded.")
+            }
         }
     }
 
@@ -322,7 +398,9 @@ public final class TestDriver {
         } else {
             host.navigate(tabID: tabID, to: tab.url, kind: .replacing)
         }
-        host.whenLoaded(tabID) { [weak self] in self?.settle(callback) }
+        host.whenLoaded(tabID) { [weak self] loaded in
+            self?.settle(callback, error: loaded ? nil : "Tab \(tabID) was closed before its page loaded.")
+        }
     }
 
     func closeTab(_ tabID: Int, settle callback: ScriptValue) {
@@ -356,13 +434,23 @@ public final class TestDriver {
 
     // MARK: - Console, messages, clock
 
-    /// An extension context printed a line.
+    /// An extension context printed a line: the waits for it are answered.
     func printed(_ message: ConsoleMessage) {
         consoleLines.append(message)
-        let waiting = consoleWaiters
-        consoleWaiters.removeAll()
-        let line = consoleLineJSON(message, index: consoleLines.count - 1).jsonText
-        for waiter in waiting { settle(waiter, result: line) }
+        let index = consoleLines.count - 1
+        let line = consoleLineJSON(message, index: index).jsonText
+        let answered = consoleWaiters.filter { $0.from <= index }
+        consoleWaiters.removeAll { $0.from <= index }
+        for waiter in answered { settle(waiter.settle, result: line) }
+    }
+
+    /// Answers `settle` with the first console line at `index` or later, once there is one.
+    /// `description` says what the script waits for (`waitForConsole('ready')`).
+    func nextConsoleLine(from index: Int, description: String, settle callback: ScriptValue) {
+        if index >= 0, index < consoleLines.count {
+            return settle(callback, result: consoleLineJSON(consoleLines[index], index: index).jsonText)
+        }
+        consoleWaiters.append((max(index, 0), description, callback, currentScope))
     }
 
     func consoleJSON(from index: Int) -> String {
@@ -406,21 +494,24 @@ public final class TestDriver {
         return id
     }
 
-    /// Ends scope `id` (and any inside it left open): its tabs close and its extensions unload.
+    /// Ends scope `id` (and any inside it left open): its tabs close, its extensions unload, and
+    /// the messages, replies and waits that came in it are dropped.
     func endScope(_ id: Int, settle callback: ScriptValue) {
         guard let host, let index = scopes.lastIndex(where: { $0.id == id }) else { return settle(callback) }
         let ended = scopes[index...]
         scopes.removeSubrange(index...)
+        for handle in messageQueues.keys { messageQueues[handle]?.removeAll { $0.scope >= id } }
+        for handle in replies.keys { replies[handle]?.removeAll { $0.scope >= id } }
+        for handle in messageWaiters.keys { messageWaiters[handle]?.removeAll { $0.scope >= id } }
+        consoleWaiters.removeAll { $0.scope >= id }
         let tabs = ended.flatMap(\.tabs)
         let handles = ended.flatMap(\.extensions)
         host.crossProcess { [weak self, weak host] in
             guard let self, let host else { return }
             for tabID in tabs.reversed() where host.browser.tab(tabID) != nil { host.removeTab(tabID) }
             for handle in handles.reversed() {
-                if let instance = extensions.removeValue(forKey: handle) { host.unloadExtension(instance) }
-                messageQueues[handle] = nil
-                messageWaiters[handle] = nil
-                replies[handle] = nil
+                if let instance = extensions[handle] { host.unloadExtension(instance) }
+                forget(handle)
             }
             settle(callback)
         }

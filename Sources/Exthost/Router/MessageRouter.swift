@@ -142,6 +142,9 @@ final class MessageRouter {
 
     private func failOpener(channelID: Int) {
         guard let channel = channels[channelID], channel.openerOpen else { return }
+        if let host, let trace = host.trace, let opener = host.context(channel.openerContextID) {
+            trace.addBrowser(.message, at: host.loop.now, context: opener, title: channel.kind == .port ? "disconnect" : "response", error: texts.noReceiver)
+        }
         switch channel.kind {
         case .port: closeOpener(channel) { [texts] in .disconnect(port: $0, error: texts.noReceiver) }
         case .oneTime: closeOpener(channel) { [texts] in .messageResponse(port: $0, text: nil, error: texts.noReceiver) }
@@ -198,6 +201,10 @@ final class MessageRouter {
         let error = navigated ? texts.pageMovedToBackForwardCache : nil
         for portID in held.sorted() {
             guard let record = ports[portID], let channel = channels[record.channelID] else { continue }
+            if host?.observesMessages == true {
+                self.record(.disconnect, channel: channel, from: context, to: otherSide(of: portID, in: channel),
+                            error: navigated ? "its page navigated" : "its context closed")
+            }
             close(portID, of: channel, error: error, unloaded: true)
         }
     }

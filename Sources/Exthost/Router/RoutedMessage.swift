@@ -13,7 +13,7 @@ public struct RoutedMessage: Sendable, Equatable, Codable {
         case postMessage
         /// A one-time message's answer (`sendResponse`, a listener's promise): `data` or `error`.
         case response
-        /// `port.disconnect()`.
+        /// `port.disconnect()`, or a port closed because its context went away (`error` says why).
         case disconnect
     }
 

@@ -132,7 +132,7 @@ extension ExtensionTestSpec {
             }
             if !outcomes.contains(.interrupted) { outcomes.append(driver.run(maxTime: maxTime)) }
             outcome = collector.outcome(driverContext: driver.contextID)
-            outcome.reason = driverReason(&outcome, finished: driver.isFinished, outcomes: outcomes, collector: collector)
+            outcome.reason = driverReason(outcome, finished: driver.isFinished, outcomes: outcomes, collector: collector)
             outcome.stoppedAScript = host.scriptStopCount > 0 || outcomes.contains(.interrupted)
         } else {
             do {
@@ -181,15 +181,9 @@ extension ExtensionTestSpec {
         return nil
     }
 
-    /// Why a driver script's tests did not pass, or nil when they did. A test during which a
-    /// context printed an uncaught error fails with it.
-    private func driverReason(_ outcome: inout ExtensionTestOutcome, finished: Bool, outcomes: [RunOutcome], collector: Collector) -> String? {
-        for index in outcome.tests.indices where outcome.tests[index].passed == true && outcome.tests[index].directive == nil {
-            guard let uncaught = outcome.tests[index].console.first(where: \.isUncaught) else { continue }
-            outcome.tests[index].passed = false
-            outcome.tests[index].finished?.passed = false
-            outcome.tests[index].finished?.message = Self.uncaughtText(uncaught) + " (in the \(uncaught.context.rawValue) while the test ran)"
-        }
+    /// Why a driver script's tests did not pass, or nil when they did (a test during which a
+    /// context printed an uncaught error failed with it: ``TestDriver/report(_:)``).
+    private func driverReason(_ outcome: ExtensionTestOutcome, finished: Bool, outcomes: [RunOutcome], collector: Collector) -> String? {
         if outcomes.contains(.interrupted) { return "the run held more memory than its limit" }
         if let failed = outcome.tests.first(where: { $0.passed == false && $0.directive == nil }) {
             return "\(failed.name) failed: \(failed.finished?.message ?? "")"

@@ -110,7 +110,7 @@ public enum TraceDiagram {
         case .event: return "#16a34a"
         case .apiCall, .apiResult: return "#6b7280"
         case .console: return entry.title == "error" ? "#dc2626" : "#ca8a04"
-        case .test: return entry.detail?.contains(": failed") == true ? "#dc2626" : "#7c3aed"
+        case .test: return "#7c3aed"
         }
     }
 

@@ -40,7 +40,7 @@ struct TestCommand: ParsableCommand {
             in it are relative to its folder, and an option given on the command line wins.
 
             --trace DIR writes, for each test, a sequence diagram of every message, event, API call \
-            and console line (DIR/<test>-<flavor>.html; --trace DIR=json for data).
+            and console line (DIR/<test path>-<flavor>.html; --trace DIR=json for data).
 
             --watch runs again, after the first run, the tests whose folder changes (every test when \
             a --site folder changes), until stopped with Ctrl-C.
@@ -160,10 +160,12 @@ struct TestCommand: ParsableCommand {
         return (folder, format)
     }
 
-    /// The trace file of a test: its path and flavor, made a file name.
+    /// The trace file of a test: under `folder`, at the test's own path (`fixtures/a/b.test.js` →
+    /// `fixtures/a/b.test.js-chrome.html`; a `..` as `_up`, so every file stays inside `folder`).
     static func traceFile(for path: String, flavor: Flavor, in folder: String, format: String) -> String {
-        let name = path.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" ? String($0) : "_" }.joined()
-        return URL(fileURLWithPath: folder).appendingPathComponent("\(name)-\(flavor.rawValue).\(format)").path
+        let components = path.split(separator: "/").filter { $0 != "." }.map { $0 == ".." ? "_up" : String($0) }
+        let relative = components.isEmpty ? "test" : components.joined(separator: "/")
+        return URL(fileURLWithPath: folder).appendingPathComponent("\(relative)-\(flavor.rawValue).\(format)").path
     }
 
     func validate() throws {
@@ -251,15 +253,20 @@ struct TestCommand: ParsableCommand {
         guard watch else { throw summary.failedCount > 0 ? ExitCode(1) : ExitCode.success }
         // --watch: run again the tests whose folder changed (all of them when a site changed).
         let siteFolders = settings.sites.compactMap { $0.split(separator: "=", maxSplits: 1).last.map(String.init) }
-        var snapshots = FolderSnapshot.take(Set(tests.map(\.path)).sorted() + siteFolders)
-        FileHandle.standardError.write(Data("exthost: watching \(Set(tests.map(\.path)).count) test folders for changes (Ctrl-C stops)\n".utf8))
+        // (A driver script is watched with its folder, where the extensions it loads usually are.)
+        func watchedFolder(_ test: TestCase) -> String {
+            test.spec.isDriverScript ? URL(fileURLWithPath: test.path).deletingLastPathComponent().path : test.path
+        }
+        let testFolders = Set(tests.map(watchedFolder))
+        var snapshots = FolderSnapshot.take(testFolders.sorted() + siteFolders)
+        FileHandle.standardError.write(Data("exthost: watching \(testFolders.count) test folders for changes (Ctrl-C stops)\n".utf8))
         while true {
             Thread.sleep(forTimeInterval: 0.3)
             let now = FolderSnapshot.take(snapshots.keys.sorted())
             let changed = Set(now.keys.filter { now[$0] != snapshots[$0] })
             snapshots = now
             guard !changed.isEmpty else { continue }
-            let rerun = changed.contains(where: siteFolders.contains) ? tests : tests.filter { changed.contains($0.path) }
+            let rerun = changed.contains(where: siteFolders.contains) ? tests : tests.filter { changed.contains(watchedFolder($0)) }
             FileHandle.standardOutput.write(Data("\n── \(changed.sorted().joined(separator: ", ")) changed\n".utf8))
             _ = runOnce(rerun, pool: pool, settings: settings, showsFlavor: showsFlavor)
         }
