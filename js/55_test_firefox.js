@@ -21,9 +21,15 @@
   'use strict';
   const {
     String, Error, ReflectApply, ArrayIsArray, ObjectKeys, ArrayPrototypeSort, JSONStringify,
-    listPush, listCopy, isProxy,
+    listPush, listCopy, isProxy, safeString, getOwnData,
   } = host.primordials;
   if (host.native.engine.testHarness() !== 'firefox') return;
+
+  // Firefox wraps each test.onMessage listener: what it throws is a failed check, `${e}\n${e.stack}`.
+  host.listenerErrorHandlers.set('test.onMessage', (cx, error) => {
+    const stack = error !== null && typeof error === 'object' ? getOwnData(error, 'stack') : undefined;
+    check(cx, false, safeString(error, 'Error') + '\n' + (typeof stack === 'string' ? stack : 'undefined'));
+  });
 
   host.registerInstanceCheck('RegExp', (value) => !isProxy(value) && host.builtinClass(value) === 'RegExp');
 

@@ -304,6 +304,7 @@ public final class ExtensionHost {
                    detail: [event.name, event.directive?.rawValue ?? event.passed.map { $0 ? "passed" : "failed" }, event.message].compactMap { $0 }.joined(separator: ": "),
                    error: event.isFailure ? event.message ?? "failed" : nil)
         if event.kind == .message, context.kind != .driver { driver?.received(event, from: context) }
+        if event.isFailure, context.kind != .driver { driver?.sawFailure(event) }
     }
 
     func emit(_ level: ConsoleLevel, _ text: String, from context: ExtensionContext, location: String? = nil, isUncaught: Bool = false) {

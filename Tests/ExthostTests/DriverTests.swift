@@ -430,6 +430,28 @@ struct DriverTests {
         #expect(finished.actual == "a\nb\nc")
     }
 
+    @Test func firefoxsOnMessageListenerErrorsAreFailedChecks() throws {
+        let outcome = try Self.run("""
+            test('a listener that throws', async () => {
+              const extension = await exthost.loadExtension({
+                background() {
+                  browser.test.onMessage.addListener((name) => { throw new Error('no ' + name); });
+                  browser.test.onMessage.addListener((name) => browser.test.sendMessage('heard ' + name));
+                },
+              });
+              extension.sendMessage('ping');
+              await extension.awaitMessage('heard ping');
+            });
+            """, flavor: .firefox)
+        #expect(outcome.console.isEmpty && outcome.tests.allSatisfy { $0.console.isEmpty }, "no uncaught error")
+        // (The extension's failed check belongs to the driver's test that ran then.)
+        let check = try #require(outcome.tests.first?.failedChecks.first)
+        #expect(check.passed == false)
+        #expect(check.message?.hasPrefix("Error: no ping\n") == true, "\(check.message ?? "")")
+        #expect(!outcome.passed)
+        #expect(outcome.tests.first?.finished?.message?.hasPrefix("a check of the background's test harness failed while the test ran: Error: no ping") == true)
+    }
+
     @Test func exthostRunDriver() throws {
         let folder = try TemporaryExtension(files: ["a.test.js": """
             test('one', () => {});

@@ -60,6 +60,8 @@ public final class TestDriver {
     private var deadline: (time: Double, milliseconds: Double)?
     /// The first uncaught error any context printed while the running test ran.
     private var uncaughtInTest: ConsoleMessage?
+    /// The first failure an extension's test harness reported while the running test ran.
+    private var harnessFailureInTest: TestEvent?
     /// The scope innermost now (0: none).
     private var currentScope: Int { scopes.last?.id ?? 0 }
     /// How many inline extensions the script has written (their ids follow from the script and this).
@@ -170,14 +172,21 @@ public final class TestDriver {
         switch event.kind {
         case .testStarted:
             uncaughtInTest = nil
+            harnessFailureInTest = nil
         case .testFinished:
             if event.passed == true, event.directive == nil, let uncaught = uncaughtInTest {
                 let first = uncaught.text.split(separator: "\n").first.map(String.init) ?? uncaught.text
                 event.passed = false
                 event.message = "uncaught: \(first) (in the \(uncaught.context.rawValue) while the test ran)"
                 event.detail = uncaught.text
+            } else if event.passed == true, event.directive == nil, let failure = harnessFailureInTest {
+                let first = (failure.message ?? "").split(separator: "\n").first.map(String.init) ?? ""
+                event.passed = false
+                event.message = "a check of the \(failure.context.rawValue)'s test harness failed while the test ran: \(first)"
+                event.detail = failure.message
             }
             uncaughtInTest = nil
+            harnessFailureInTest = nil
         default:
             break
         }
@@ -187,6 +196,11 @@ public final class TestDriver {
     /// A context (an extension's, or the driver's own) printed an uncaught error.
     func sawUncaught(_ message: ConsoleMessage) {
         if uncaughtInTest == nil { uncaughtInTest = message }
+    }
+
+    /// An extension's test harness reported a failure (a check, a test, notifyFail).
+    func sawFailure(_ event: TestEvent) {
+        if harnessFailureInTest == nil { harnessFailureInTest = event }
     }
 
     /// The running test may take `milliseconds` of the loop's clock from now (`setDeadline`).
