@@ -86,10 +86,12 @@ struct TraceTests {
         #expect(page.contains("▶ greeter &gt; a page is greeted by the background"))
     }
 
+    /// A headless Chromium of the machine: `scripts/test` installs `chromium-headless-shell`.
+    static let chromium = ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
     /// The diagram as headless Chromium shows it, written to `.build/test-artifacts/` for a person
-    /// to look at (not compared pixel by pixel). Runs where Chromium is installed
-    /// (`apt-get install chromium`).
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium")))
+    /// to look at (not compared pixel by pixel). Runs where Chromium is installed.
+    @Test(.enabled(if: chromium != nil))
     func chromiumShowsTheDiagram() throws {
         let artifacts = packageRoot.appendingPathComponent(".build/test-artifacts")
         try FileManager.default.createDirectory(at: artifacts, withIntermediateDirectories: true)
@@ -98,7 +100,7 @@ struct TraceTests {
         try? FileManager.default.removeItem(at: screenshot)
         try Data(TraceDiagram.html(try Self.mdnTrace(flavor: .chrome), title: "mdn-tabs-connect (chrome)").utf8).write(to: page)
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/chromium")
+        process.executableURL = URL(fileURLWithPath: try #require(Self.chromium))
         process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--window-size=1100,700",
                              "--screenshot=\(screenshot.path)", page.absoluteString]
         process.standardOutput = FileHandle.nullDevice
