@@ -87,6 +87,9 @@
   const ErrorIsError = typeof Error.isError === 'function' ? Error.isError : null;
   const ArrayBufferIsView = ArrayBuffer.isView;
   const getArrayBufferByteLength = ObjectGetOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength').get;
+  const getDataViewBuffer = ObjectGetOwnPropertyDescriptor(DataView.prototype, 'buffer').get;
+  const getDataViewByteOffset = ObjectGetOwnPropertyDescriptor(DataView.prototype, 'byteOffset').get;
+  const getDataViewByteLength = ObjectGetOwnPropertyDescriptor(DataView.prototype, 'byteLength').get;
   const TypedArrayPrototype = ObjectGetPrototypeOf(Uint8Array.prototype);
   const getTypedArrayTag = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag).get;
   const getTypedArrayLength = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, 'length').get;
@@ -117,6 +120,7 @@
     const typedArray = call(getTypedArrayTag, value);
     if (typedArray !== undefined) return typedArray;
     if (succeeds(getArrayBufferByteLength, value)) return 'ArrayBuffer';
+    if (succeeds(getDataViewBuffer, value)) return 'DataView';
     if (succeeds(NumberPrototypeValueOf, value)) return 'Number';
     if (succeeds(StringPrototypeValueOf, value)) return 'String';
     if (succeeds(BooleanPrototypeValueOf, value)) return 'Boolean';
@@ -194,6 +198,7 @@
     if (kind === 'String') return '[String: ' + quote(call(StringPrototypeValueOf, value)) + ']';
     if (kind === 'Boolean') return '[Boolean: ' + inspect(call(BooleanPrototypeValueOf, value)) + ']';
     if (kind === 'ArrayBuffer') return 'ArrayBuffer { byteLength: ' + call(getArrayBufferByteLength, value) + ' }';
+    if (kind === 'DataView') return 'DataView { byteLength: ' + call(getDataViewByteLength, value) + ' }';
     if (depth > 4) return kind === 'Array' ? '[Array]' : '[Object]';
     const inner = copyWith(seen, value);
     const parts = [];
@@ -274,6 +279,8 @@
         break;
       case 'Error':
         if (a.message !== b.message || a.name !== b.name) return false;
+        // (Node compares an error's cause too, own but not enumerable.)
+        if (hasOwn(a, 'cause') !== hasOwn(b, 'cause') || (hasOwn(a, 'cause') && !isDeepEqual(a.cause, b.cause, strict, inner))) return false;
         break;
       case 'Number':
         if (!ObjectIs(call(NumberPrototypeValueOf, a), call(NumberPrototypeValueOf, b))) return false;
@@ -284,10 +291,11 @@
       case 'Boolean':
         if (call(BooleanPrototypeValueOf, a) !== call(BooleanPrototypeValueOf, b)) return false;
         break;
-      case 'ArrayBuffer': {
-        if (call(getArrayBufferByteLength, a) !== call(getArrayBufferByteLength, b)) return false;
-        const bytesA = new $Uint8Array(a);
-        const bytesB = new $Uint8Array(b);
+      case 'ArrayBuffer':
+      case 'DataView': {
+        const bytesA = bytesOf(a, kind);
+        const bytesB = bytesOf(b, kind);
+        if (bytesA.length !== bytesB.length) return false;
         for (let i = 0; i < bytesA.length; i++) if (bytesA[i] !== bytesB[i]) return false;
         break;
       }
@@ -314,6 +322,11 @@
     }
     return true;
   }
+  const hasOwn = (object, key) => ObjectGetOwnPropertyDescriptor(object, key) !== undefined;
+  // The bytes of an ArrayBuffer or a DataView.
+  const bytesOf = (value, kind) => (kind === 'ArrayBuffer'
+    ? new $Uint8Array(value)
+    : new $Uint8Array(call(getDataViewBuffer, value), call(getDataViewByteOffset, value), call(getDataViewByteLength, value)));
   // Whether two Maps (`isMap`) or Sets hold equal members: a member the other has (same-value-zero)
   // matches it; any other is matched, one to one, with a deep-equal member the other does not have.
   function sameMembers(a, b, isMap, strict, memo) {
@@ -469,7 +482,9 @@
     if (typeof promiseOrFn === 'function') {
       promise = call(promiseOrFn, undefined);
       if (!isObject(promise) || typeof promise.then !== 'function') {
-        throw argumentError('Expected instance of Promise to be returned from the "promiseFn" function but got ' + typeText(promise) + '.');
+        const error = new $TypeError('Expected instance of Promise to be returned from the "promiseFn" function but got ' + typeText(promise) + '.');
+        define(error, 'code', 'ERR_INVALID_RETURN_VALUE', true);
+        throw error;
       }
     } else if (!isObject(promiseOrFn) || typeof promiseOrFn.then !== 'function') {
       throw argumentError('The "promiseFn" argument of assert.' + operator + ' must be of type function or an instance of Promise. Received ' + typeText(promiseOrFn));
@@ -717,19 +732,24 @@
       }
     }
     const description = typeof match === 'function' ? 'waitForConsole(' + (match.name || 'a function') + ')' : 'waitForConsole(' + inspect(match) + ')';
+    // (The wait belongs to the scope it began in, a test or a suite: Swift drops it when that ends.)
+    const taken = seenConsole.taken;
     return new $Promise((resolve, reject) => {
-      const wait = (from) => native.nextConsoleLine(from, description, (error, lineJSON) => {
-        if (error !== null && error !== undefined) { reject(new $Error(error)); return; }
-        const line = JSONParse(lineJSON);
-        let matched;
-        try { matched = !call(SetPrototypeHas, seenConsole.taken, line.index) && consoleMatches(line, match); } catch (e) { reject(e); return; }
-        if (matched) {
-          call(SetPrototypeAdd, seenConsole.taken, line.index);
-          resolve(line);
-        } else {
-          wait(line.index + 1);
-        }
-      });
+      let scope = 0;
+      const wait = (from) => {
+        scope = native.nextConsoleLine(from, description, scope, (error, lineJSON) => {
+          if (error !== null && error !== undefined) { reject(new $Error(error)); return; }
+          const line = JSONParse(lineJSON);
+          let matched;
+          try { matched = !call(SetPrototypeHas, taken, line.index) && consoleMatches(line, match); } catch (e) { reject(e); return; }
+          if (matched) {
+            call(SetPrototypeAdd, taken, line.index);
+            resolve(line);
+          } else {
+            wait(line.index + 1);
+          }
+        });
+      };
       wait(seenConsole.from + lines.length);
     });
   }
@@ -941,11 +961,12 @@
   // for what never comes fails and the next one runs.
   let abandon = null;
   function guarded(work, timeout) {
-    if (timeout !== Infinity) native.setDeadline(timeout);
+    // (A limit ended late, after its test was abandoned, ends only its own: `token`.)
+    const token = timeout === Infinity ? 0 : native.setDeadline(timeout);
     return new $Promise((resolve, reject) => {
       const finish = (settle, value) => {
         if (abandon === reject) abandon = null;
-        native.clearDeadline();
+        if (token !== 0) native.clearDeadline(token);
         settle(value);
       };
       abandon = reject;
@@ -958,7 +979,6 @@
     if (abandon === null) return false;
     const reject = abandon;
     abandon = null;
-    native.clearDeadline();
     reject(new $Error(reason));
     return true;
   };
@@ -978,28 +998,46 @@
     }
     return hooks;
   }
-  function beginTest(name) {
-    native.started(name);
+  // What `consoleMessages()`, `messages()` and `waitForConsole` see from now on: what comes next.
+  function beginWindow() {
     seenConsole.from = native.consoleCount();
     seenConsole.taken = new $Set();
     messagesFrom = native.messageCount();
+  }
+  function beginTest(name) {
+    native.started(name);
+    beginWindow();
   }
   // Calls a test's function as node:test does: `fn(t)`, or `fn(t, done)` when it takes two
   // parameters, which ends when `done` is called (with an error: failed).
   function callTest(fn, testContext) {
     if (fn.length < 2) return call(fn, undefined, testContext);
     return new $Promise((resolve, reject) => {
-      let called = false;
-      const done = (error) => {
-        if (called) return;
-        called = true;
-        if (error !== undefined && error !== null) reject(error);
+      // (The test ends at `done` once its function has returned: a throw after `done()` fails it.)
+      let returned = false;
+      let outcome;
+      const end = () => {
+        if (outcome.error !== undefined && outcome.error !== null) reject(outcome.error);
         else resolve();
       };
-      const result = call(fn, undefined, testContext, done);
+      const done = (error) => {
+        if (outcome !== undefined) return;
+        outcome = { __proto__: null, error };
+        if (returned) end();
+      };
+      let result;
+      try {
+        result = call(fn, undefined, testContext, done);
+      } catch (error) {
+        reject(error);
+        return;
+      }
       if (isObject(result) && typeof result.then === 'function') {
         reject(new $Error('the test takes a done callback and returned a promise: use one or the other.'));
+        return;
       }
+      returned = true;
+      if (outcome !== undefined) end();
     });
   }
   async function runTest(item, failedBefore) {
@@ -1043,9 +1081,9 @@
     } catch (error) {
       if (failure === undefined) failure = { __proto__: null, error };
     }
-    const directive = mode === 'todo' ? 'todo' : marked.directive;
-    const why = marked.directive !== null ? marked.reason : reason;
-    report(name, directive, why, failure, item.location);
+    // (A test that skipped itself is skipped, whatever it did then, as in node:test.)
+    if (marked.directive === 'skip') report(name, 'skip', marked.reason, undefined, item.location);
+    else report(name, mode === 'todo' ? 'todo' : marked.directive, marked.directive !== null ? marked.reason : reason, failure, item.location);
   }
   function runnable(suite) {
     for (let i = 0; i < suite.items.length; i++) {
@@ -1065,7 +1103,8 @@
     const active = runnable(suite) && failedBefore === undefined;
     const scope = active ? native.beginScope() : -1;
     let failed = failedBefore;
-    if (active) {
+    if (active && suite.before.length > 0) {
+      beginWindow();
       try { await guarded(() => callHooks(suite.before, undefined), timeoutOf(suite)); } catch (error) { failed = { __proto__: null, error }; }
     }
     for (let i = 0; i < suite.items.length; i++) {
@@ -1075,6 +1114,7 @@
     }
     if (!active) return;
     let failedAfter;
+    if (suite.after.length > 0) beginWindow();
     try { await guarded(() => callHooks(suite.after, undefined), timeoutOf(suite)); } catch (error) { failedAfter = { __proto__: null, error }; }
     try { await later((settle) => native.endScope(scope, settle)); } catch (error) { if (failedAfter === undefined) failedAfter = { __proto__: null, error }; }
     if (failedAfter !== undefined) {

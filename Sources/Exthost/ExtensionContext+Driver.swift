@@ -133,17 +133,18 @@ extension ExtensionContext {
         define("nextConsoleLine") { driver, call in
             let from = try call.requiredInteger(0, prefix + "nextConsoleLine", "first index")
             let description = try call.requiredString(1, prefix + "nextConsoleLine", "description")
-            driver.nextConsoleLine(from: from, description: description, settle: try settle(call, 2, "nextConsoleLine"))
-            return .undefined
+            let scope = try call.requiredInteger(2, prefix + "nextConsoleLine", "scope")
+            return .number(Double(driver.nextConsoleLine(from: from, description: description, scope: scope, settle: try settle(call, 3, "nextConsoleLine"))))
         }
         define("setDeadline") { driver, call in
             let milliseconds = call.number(0)
-            guard milliseconds > 0 else { throw NativeArgumentError("driver.setDeadline: argument 1 (milliseconds) must be a positive number.") }
-            driver.setDeadline(milliseconds)
-            return .undefined
+            guard milliseconds > 0, milliseconds.isFinite else {
+                throw NativeArgumentError("driver.setDeadline: argument 1 (milliseconds) must be a positive finite number.")
+            }
+            return .number(Double(driver.setDeadline(milliseconds)))
         }
-        define("clearDeadline") { driver, _ in
-            driver.clearDeadline()
+        define("clearDeadline") { driver, call in
+            driver.clearDeadline(try call.requiredInteger(0, prefix + "clearDeadline", "deadline"))
             return .undefined
         }
         define("messageCount") { driver, _ in .number(Double(driver.host?.messageRecord.count ?? 0)) }

@@ -66,11 +66,15 @@ public final class EventLoop {
     /// Starts a timer that runs `action` after `delay` milliseconds (and every `delay` milliseconds
     /// if `repeats`), as a task of its own. Timers due at the same time fire in the order they were started.
     ///
-    /// - Parameter owner: a tag for ``cancelTimers(owner:)``, such as the id of the context that made the timer.
+    /// - Parameters:
+    ///   - owner: a tag for ``cancelTimers(owner:)``, such as the id of the context that made the timer.
+    ///   - keepsLoopAlive: false for a timer that does not keep ``run(maxTime:until:)`` going: when
+    ///     only such timers are left, the loop is idle (a watchdog, such as a test's time limit).
     @discardableResult
-    public func startTimer(after delay: Double, repeats: Bool = false, owner: Int = 0, _ action: @escaping Task) -> TimerID {
+    public func startTimer(after delay: Double, repeats: Bool = false, owner: Int = 0, keepsLoopAlive: Bool = true, _ action: @escaping Task) -> TimerID {
         let interval = delay.isFinite ? max(0, delay) : 0
-        return timers.insert(due: orderingNow + interval, fireAt: now + interval, interval: repeats ? interval : nil, owner: owner, action: action)
+        return timers.insert(due: orderingNow + interval, fireAt: now + interval, interval: repeats ? interval : nil, owner: owner,
+                             keepsLoopAlive: keepsLoopAlive, action: action)
     }
 
     /// Schedules `action` after a hop: a step that takes `delay` milliseconds in a browser (a message
@@ -95,7 +99,8 @@ public final class EventLoop {
         timers.removeAll(owner: owner)
     }
 
-    /// Runs tasks and timers until nothing is left, or until the clock passes `maxTime` milliseconds.
+    /// Runs tasks and timers until nothing is left (no task, and no timer that keeps the loop
+    /// running), or until the clock passes `maxTime` milliseconds.
     ///
     /// - Parameter condition: when given, the run also ends as soon as no task is queued and
     ///   `condition` returns true (timers may still be pending).
@@ -118,7 +123,7 @@ public final class EventLoop {
                 continue
             }
             if condition() { return .conditionMet }
-            guard let next = timers.next else { return .idle }
+            guard timers.keepsLoopAlive, let next = timers.next else { return .idle }
             // With the real clock a hop first in line is due now: only a timer is waited for.
             let hopsEarly = clockMode == .real
             let due = hopsEarly && next.isHop ? min(next.fireAt, now) : next.fireAt

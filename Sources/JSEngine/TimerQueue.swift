@@ -18,11 +18,16 @@ struct TimerQueue {
     }
 
     private var heap: [Entry] = []
-    private var live: [Int: (owner: Int, repeats: Bool)] = [:]  // timers neither cancelled nor run
+    private var live: [Int: (owner: Int, repeats: Bool, keepsLoopAlive: Bool)] = [:]  // timers neither cancelled nor run
+    /// How many live timers keep the loop running (``EventLoop/startTimer(after:repeats:owner:keepsLoopAlive:_:)``).
+    private var keepingCount = 0
     private var nextID = 1
     private var nextSequence = 0
 
     var isEmpty: Bool { live.isEmpty }
+
+    /// Whether a live timer keeps the loop running.
+    var keepsLoopAlive: Bool { keepingCount > 0 }
 
     /// When the first live timer in order may fire, and whether it is a hop.
     var next: (fireAt: Double, isHop: Bool)? {
@@ -32,21 +37,24 @@ struct TimerQueue {
         }
     }
 
-    mutating func insert(due: Double, fireAt: Double, interval: Double?, owner: Int, isHop: Bool = false, action: @escaping EventLoop.Task) -> TimerID {
+    mutating func insert(due: Double, fireAt: Double, interval: Double?, owner: Int, isHop: Bool = false, keepsLoopAlive: Bool = true,
+                         action: @escaping EventLoop.Task) -> TimerID {
         let id = nextID
         nextID += 1
-        live[id] = (owner, interval != nil)
+        live[id] = (owner, interval != nil, keepsLoopAlive)
+        if keepsLoopAlive { keepingCount += 1 }
         push(Entry(due: due, fireAt: fireAt, sequence: nextSequence, id: id, interval: interval, owner: owner, isHop: isHop, action: action))
         nextSequence += 1
         return TimerID(value: id)
     }
 
     mutating func remove(_ id: TimerID) {
-        live[id.value] = nil
+        if let removed = live.removeValue(forKey: id.value), removed.keepsLoopAlive { keepingCount -= 1 }
     }
 
     mutating func removeAll(owner: Int) {
         live = live.filter { $0.value.owner != owner }
+        keepingCount = live.values.filter(\.keepsLoopAlive).count
     }
 
     /// Removes the first timer in order when it may fire at `time` (or, with `hopsEarly`, when it
@@ -72,7 +80,7 @@ struct TimerQueue {
 
     /// Marks a timer's run: a one-shot timer is done.
     mutating func finish(_ id: TimerID) {
-        if live[id.value]?.repeats == false { live[id.value] = nil }
+        if live[id.value]?.repeats == false { remove(id) }
     }
 
     private mutating func dropCancelled() {

@@ -14,6 +14,10 @@ struct DriverTests {
     /// Runs a driver script made of `source` (and other files beside it) under `flavor`.
     static func run(_ source: String, files: [String: String] = [:], flavor: Flavor = .chrome) throws -> ExtensionTestOutcome {
         let folder = try TemporaryExtension(files: files.merging(["driver.test.js": source]) { $1 }).directory
+        // (`link` is a symbolic link to `ext`, when there is one.)
+        if files.keys.contains(where: { $0.hasPrefix("ext/") }) {
+            try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("link").path, withDestinationPath: "ext")
+        }
         return ExtensionTestSpec(path: folder.appendingPathComponent("driver.test.js").path, flavor: flavor, sites: [site]).run()
     }
 
@@ -282,7 +286,7 @@ struct DriverTests {
               assert.throws(() => assert.throws(() => { throw new Error(); }, 42), { code: 'ERR_INVALID_ARG_TYPE' });
               assert.throws(() => assert.throws(() => { throw new Error('x'); }, () => false), /validation function is expected to return "true"/);
               await assert.rejects(assert.rejects(() => { throw new RangeError('sync'); }), RangeError);
-              await assert.rejects(assert.rejects(() => 42), { code: 'ERR_INVALID_ARG_TYPE', message: /Expected instance of Promise/ });
+              await assert.rejects(assert.rejects(() => 42), { code: 'ERR_INVALID_RETURN_VALUE', message: /Expected instance of Promise/ });
               await assert.rejects(assert.rejects(42), { code: 'ERR_INVALID_ARG_TYPE' });
               assert.throws(() => assert.match('abc', 'abc'), { code: 'ERR_INVALID_ARG_TYPE', message: /must be an instance of RegExp/ });
             });
@@ -450,6 +454,85 @@ struct DriverTests {
         #expect(check.message?.hasPrefix("Error: no ping\n") == true, "\(check.message ?? "")")
         #expect(!outcome.passed)
         #expect(outcome.tests.first?.finished?.message?.hasPrefix("a check of the background's test harness failed while the test ran: Error: no ping") == true)
+    }
+
+    @Test func timeLimitsAndWaitsAcrossTests() throws {
+        let outcome = try Self.run("""
+            test('A outlives its limit', { timeout: 500 }, async () => { await exthost.advanceClock(1000); });
+            test('B hangs among timers', { timeout: 500 }, async () => {
+              await exthost.loadExtension({ background() { setInterval(() => {}, 100); } });
+              await new Promise(() => {});
+            });
+            test('C waits the clock alone', { timeout: 500 }, async () => { await exthost.advanceClock(1000); });
+            test('D among timers', { timeout: 500 }, async () => {
+              await exthost.loadExtension({ background() { setInterval(() => {}, 100); } });
+              await exthost.advanceClock(1000);
+            });
+            describe('a suite whose waits outlive a test', () => {
+              let extension;
+              let ready;
+              let second;
+              before(async () => {
+                extension = await exthost.loadExtension({
+                  background() { chrome.test.onMessage.addListener((info) => { const name = info.data ?? info; console.log(name); if (name === 'second') chrome.test.sendMessage('ready'); }); },
+                });
+                ready = extension.awaitMessage('ready');
+                second = exthost.waitForConsole('second');
+              });
+              test('T1 prints another line and times out', { timeout: 500 }, async () => {
+                extension.sendMessage('first');
+                await new Promise(() => {});
+              });
+              test('T2 gets what the suite waited for', async () => {
+                extension.sendMessage('second');
+                assert.strictEqual((await second).text, 'second');
+                await ready;
+              });
+            });
+            for (const name of ['E', 'F', 'G']) test(name, () => exthost.advanceClock(25000));
+            """)
+        let limit = "the test did not end within 500 ms of the browser's clock (test(name, {timeout}) sets it); it waited for "
+        #expect(Self.test(outcome, "A outlives its limit")?.finished?.message == limit + "advanceClock(1000), which never came")
+        #expect(Self.test(outcome, "B hangs among timers")?.finished?.message == limit + "a promise that never settled")
+        #expect(Self.test(outcome, "C waits the clock alone")?.finished?.message == limit + "advanceClock(1000), which never came")
+        #expect(Self.test(outcome, "D among timers")?.finished?.message == limit + "advanceClock(1000), which never came")
+        #expect(Self.test(outcome, "a suite whose waits outlive a test > T1 prints another line and times out")?.passed == false)
+        #expect(Self.test(outcome, "a suite whose waits outlive a test > T2 gets what the suite waited for")?.passed == true,
+                "\(Self.test(outcome, "a suite whose waits outlive a test > T2 gets what the suite waited for")?.finished?.message ?? "")")
+        // (Each test has --max-time to itself: 75 s of tests after 60 s of them still run.)
+        for name in ["E", "F", "G"] { #expect(Self.test(outcome, name)?.passed == true, "\(name)") }
+    }
+
+    @Test func hooksDoneAndSkips() throws {
+        let outcome = try Self.run("""
+            test('prints', async () => {
+              await exthost.loadExtension({ background() { console.log('from the first test'); } });
+            });
+            describe('hooks see their own window', () => {
+              before(async () => {
+                assert.deepStrictEqual(exthost.consoleMessages(), []);
+                await exthost.loadExtension({ background() { throw new Error('in before'); } });
+              });
+              test('gets the hook\\'s uncaught error', () => {});
+            });
+            test('done, then a throw', (t, done) => { done(); throw new Error('after done'); });
+            test('skips, then throws', (t) => { t.skip('not here'); throw new Error('ignored'); });
+            test('DataView', () => {
+              assert.notDeepStrictEqual(new DataView(new Uint8Array([1, 2]).buffer), new DataView(new Uint8Array([1, 3]).buffer));
+              assert.deepStrictEqual(new DataView(new Uint8Array([1, 2]).buffer), new DataView(new Uint8Array([1, 2]).buffer));
+              assert.notDeepStrictEqual(new Error('a', { cause: 1 }), new Error('a', { cause: 2 }));
+            });
+            test('a folder through a link', async () => {
+              await exthost.loadExtension('ext');
+              await assert.rejects(exthost.loadExtension('link'), /is loaded already/);
+            });
+            """, files: ["ext/manifest.json": #"{"manifest_version": 3, "name": "beside", "version": "1"}"#])
+        #expect(Self.test(outcome, "hooks see their own window > gets the hook's uncaught error")?.finished?.message
+                == "uncaught: Uncaught Error: in before (in the background while the test ran)")
+        #expect(Self.test(outcome, "done, then a throw")?.finished?.message == "after done")
+        #expect(Self.test(outcome, "skips, then throws")?.directive == .skip)
+        #expect(Self.test(outcome, "skips, then throws")?.finished?.message == "not here")
+        #expect(Self.test(outcome, "DataView")?.passed == true, "\(Self.test(outcome, "DataView")?.finished?.message ?? "")")
     }
 
     @Test func exthostRunDriver() throws {

@@ -17,6 +17,23 @@ struct EventLoopTests {
         #expect(order == ["a", "b", "c", "timer"])
     }
 
+    @Test func aTimerThatKeepsNoLoopRunningFiresOnlyAmongOthers() {
+        let loop = EventLoop()
+        var fired: [String] = []
+        loop.startTimer(after: 500, keepsLoopAlive: false) { fired.append("watchdog") }
+        #expect(loop.run() == .idle)
+        #expect(fired.isEmpty && loop.now == 0)
+        loop.startTimer(after: 1000) { fired.append("work") }
+        #expect(loop.run() == .idle)
+        #expect(fired == ["watchdog", "work"])
+        #expect(loop.now == 1000)
+        let cancelled = loop.startTimer(after: 10) { fired.append("cancelled") }
+        loop.startTimer(after: 20, keepsLoopAlive: false) { fired.append("late watchdog") }
+        loop.cancelTimer(cancelled)
+        #expect(loop.run() == .idle)
+        #expect(fired == ["watchdog", "work"])
+    }
+
     @Test func virtualTimeJumpsToTheNextTimer() {
         let loop = EventLoop(clockMode: .virtual)
         var fired: [(String, Double)] = []

@@ -56,8 +56,17 @@ public final class TestDriver {
     public private(set) var consoleLines: [ConsoleMessage] = []
     /// The `nextConsoleLine` calls waiting: the first line index each takes, what it waits for.
     private var consoleWaiters: [(from: Int, description: String, settle: ScriptValue, scope: Int)] = []
-    /// When the running test's time is up, on the loop's clock (`setDeadline`).
-    private var deadline: (time: Double, milliseconds: Double)?
+    /// The running test's time limit (`setDeadline`): its number, length and the loop timer that
+    /// fails the test when it is up (a timer that keeps no loop running).
+    private var deadline: (token: Int, milliseconds: Double, timer: TimerID)?
+    private var nextDeadline = 1
+    /// The `advanceClock` waits under way: how long each is, and its scope.
+    private var sleeps: [Int: (milliseconds: Double, scope: Int)] = [:]
+    private var nextSleep = 1
+    /// When the running test began, on the loop's clock, and whether one began since the loop last
+    /// looked (`run(maxTime:)` counts its time limit from each test's start).
+    private var testStart: Double = 0
+    private var testBegan = false
     /// The first uncaught error any context printed while the running test ran.
     private var uncaughtInTest: ConsoleMessage?
     /// The first failure an extension's test harness reported while the running test ran.
@@ -114,18 +123,14 @@ public final class TestDriver {
             }
             context.callAsTask(runTests)
         }
+        // (`maxTime` is for each test, with its hooks: a script of many tests is not cut short.)
         while true {
-            let outcome = host.loop.run(maxTime: maxTime * 1000) {
-                isFinished || deadline.map { host.loop.now >= $0.time } == true
-            }
+            testBegan = false
+            let outcome = host.loop.run(maxTime: testStart + maxTime * 1000) { isFinished || testBegan }
             if isFinished { return outcome }
             switch outcome {
             case .conditionMet:
-                // The test's time is up.
-                let milliseconds = deadline?.milliseconds ?? 0
-                deadline = nil
-                if abandonWaitingTest(because: "the test did not end within \(String(format: "%g", milliseconds)) ms of the browser's clock (test(name, {timeout}) sets it)") { continue }
-                return outcome
+                continue
             case .idle:
                 // Nothing left to do while a test waits: it waits for what will never come. It
                 // fails, and the next test runs.
@@ -142,10 +147,15 @@ public final class TestDriver {
     /// test was waiting.
     private func abandonWaitingTest(because timeUp: String?) -> Bool {
         guard let context, !context.isClosed, let abandon = context.hostFunction("abandonDriverTest", in: "driver") else { return false }
-        var waits = messageWaiters.values.flatMap { $0.map { "awaitMessage(\(JSONValue.string($0.name).jsonText))" } }
-        waits += consoleWaiters.map(\.description)
-        messageWaiters.removeAll()
-        consoleWaiters.removeAll()
+        // (Only the waits of the test, or hook, that waits: a suite's own go on.)
+        let scope = currentScope
+        var waits = messageWaiters.values.flatMap { $0.filter { $0.scope >= scope }.map { "awaitMessage(\(JSONValue.string($0.name).jsonText))" } }
+        waits += consoleWaiters.filter { $0.scope >= scope }.map(\.description)
+        waits += sleeps.keys.sorted().compactMap { key in
+            sleeps[key].flatMap { $0.scope >= scope ? "advanceClock(\(String(format: "%g", $0.milliseconds)))" : nil }
+        }
+        for handle in messageWaiters.keys { messageWaiters[handle]?.removeAll { $0.scope >= scope } }
+        consoleWaiters.removeAll { $0.scope >= scope }
         let waited = waits.isEmpty ? "a promise that never settled" : waits.joined(separator: " and ") + ", which never came"
         let reason = timeUp.map { $0 + "; it waited for " + waited }
             ?? "the test waited for " + waited + ", and the browser had nothing left to do"
@@ -171,8 +181,9 @@ public final class TestDriver {
         var event = event
         switch event.kind {
         case .testStarted:
-            uncaughtInTest = nil
-            harnessFailureInTest = nil
+            // (What went wrong in a hook since the last test counts for this one.)
+            testStart = host.loop.now
+            testBegan = true
         case .testFinished:
             if event.passed == true, event.directive == nil, let uncaught = uncaughtInTest {
                 let first = uncaught.text.split(separator: "\n").first.map(String.init) ?? uncaught.text
@@ -203,13 +214,28 @@ public final class TestDriver {
         if harnessFailureInTest == nil { harnessFailureInTest = event }
     }
 
-    /// The running test may take `milliseconds` of the loop's clock from now (`setDeadline`).
-    func setDeadline(_ milliseconds: Double) {
-        guard let host else { return }
-        deadline = milliseconds.isFinite ? (host.loop.now + milliseconds, milliseconds) : nil
+    /// The running test (or hook) may take `milliseconds` of the loop's clock from now: then it
+    /// fails, and the next test runs. Returns the limit's number, for ``clearDeadline(_:)``.
+    func setDeadline(_ milliseconds: Double) -> Int {
+        guard let host, let context else { return 0 }
+        if let deadline { host.loop.cancelTimer(deadline.timer) }
+        let token = nextDeadline
+        nextDeadline += 1
+        let timer = host.loop.startTimer(after: milliseconds, owner: context.id, keepsLoopAlive: false) { [weak self] in
+            guard let self, self.deadline?.token == token else { return }
+            self.deadline = nil
+            _ = abandonWaitingTest(because: "the test did not end within \(String(format: "%g", milliseconds)) ms of the browser's clock (test(name, {timeout}) sets it)")
+        }
+        deadline = (token, milliseconds, timer)
+        return token
     }
 
-    func clearDeadline() { deadline = nil }
+    /// Ends the time limit `token`, unless another has replaced it.
+    func clearDeadline(_ token: Int) {
+        guard let deadline, deadline.token == token else { return }
+        host?.loop.cancelTimer(deadline.timer)
+        self.deadline = nil
+    }
 
     // MARK: - Extensions
 
@@ -254,7 +280,7 @@ public final class TestDriver {
     private func load(at directory: URL, identity: URL?, settle callback: ScriptValue) {
         guard let host else { return }
         let standardized = directory.standardizedFileURL
-        if let loaded = extensions.values.first(where: { $0.directory == standardized }) {
+        if let loaded = extensions.values.first(where: { $0.directory.resolvingSymlinksInPath() == standardized.resolvingSymlinksInPath() }) {
             return settle(callback, error: "\(loaded.manifest.name) (\(standardized.path)) is loaded already: unload it first (extension.unload()), or use the Extension you have.")
         }
         let instance: ExtensionInstance
@@ -460,11 +486,19 @@ public final class TestDriver {
 
     /// Answers `settle` with the first console line at `index` or later, once there is one.
     /// `description` says what the script waits for (`waitForConsole('ready')`).
-    func nextConsoleLine(from index: Int, description: String, settle callback: ScriptValue) {
+    ///
+    /// - Parameter scope: the scope the wait belongs to (0: the one innermost now); a wait whose
+    ///   scope has ended is dropped.
+    /// - Returns: the wait's scope, for the next call of the same wait.
+    func nextConsoleLine(from index: Int, description: String, scope: Int, settle callback: ScriptValue) -> Int {
+        let scope = scope == 0 ? currentScope : scope
+        guard scope == 0 || scopes.contains(where: { $0.id == scope }) else { return scope }
         if index >= 0, index < consoleLines.count {
-            return settle(callback, result: consoleLineJSON(consoleLines[index], index: index).jsonText)
+            settle(callback, result: consoleLineJSON(consoleLines[index], index: index).jsonText)
+        } else {
+            consoleWaiters.append((max(index, 0), description, callback, scope))
         }
-        consoleWaiters.append((max(index, 0), description, callback, currentScope))
+        return scope
     }
 
     func consoleJSON(from index: Int) -> String {
@@ -493,7 +527,11 @@ public final class TestDriver {
 
     func sleep(_ milliseconds: Double, settle callback: ScriptValue) {
         guard let host, let context else { return }
-        host.loop.startTimer(after: milliseconds, owner: context.id) { [weak context] in
+        let key = nextSleep
+        nextSleep += 1
+        sleeps[key] = (milliseconds, currentScope)
+        host.loop.startTimer(after: milliseconds, owner: context.id) { [weak self, weak context] in
+            self?.sleeps[key] = nil
             guard let context else { return }
             context.callAsTask(callback, [context.script.null])
         }
