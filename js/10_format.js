@@ -143,9 +143,23 @@
   }
   // What a realm's texts compare with, from its built-ins as the context took them
   // (js/00_0_builtins.js).
-  host.describeRealm = function (errorPrototype, errorToString, objectToString) {
-    return { __proto__: null, errorKinds: [[errorPrototype, 'Error']], errorToString, objectToString };
+  // `contextHost` is the context's own `host` object, where its DOMException module (once loaded)
+  // puts `domExceptionParts`: what reads an exception's name and message without running a getter.
+  host.describeRealm = function (errorPrototype, errorToString, objectToString, contextHost) {
+    return { __proto__: null, errorKinds: [[errorPrototype, 'Error']], errorToString, objectToString, contextHost };
   };
+  // A DOMException's [name, message] as the context made it, or undefined for any other value.
+  function domExceptionParts(value) {
+    if (realm === null || realm.contextHost === undefined || !isObject(value)) return undefined;
+    const reader = primordials.getOwnData(realm.contextHost, 'domExceptionParts');
+    if (typeof reader !== 'function') return undefined;
+    try {
+      const parts = reader(value);
+      return parts === undefined ? undefined : [$String(parts.name), $String(parts.message)];
+    } catch (e) {
+      return undefined;
+    }
+  }
   host.inRealm = inRealm;
 
   // ---- Intrinsics, taken before any extension code runs (js/00_0_builtins.js) ----
@@ -1244,10 +1258,11 @@
   }
   // NoSideEffectsErrorToString.
   function v8ErrorText(e) {
-    const name = pureDataProp(e, 'name');
+    const parts = domExceptionParts(e);
+    const name = parts !== undefined ? parts[0] : pureDataProp(e, 'name');
     const nameText = typeof name === 'string' ? name : '';
-    const message = pureDataProp(e, 'message');
-    const messageText = typeof message === 'string' ? host.engineMessage(message) : '';
+    const message = parts !== undefined ? parts[1] : pureDataProp(e, 'message');
+    const messageText = typeof message === 'string' ? (parts !== undefined ? message : host.engineMessage(message)) : '';
     if (nameText === '') return messageText;
     if (messageText === '') return nameText;
     return nameText + ': ' + messageText;
@@ -1317,9 +1332,10 @@
   }
   // ErrorReportToString; `sideEffects`: read `name` and `message` as scripts do.
   function firefoxErrorText(e, sideEffects) {
-    let name = sideEffects ? attempt(() => e.name, undefined) : pureDataProp(e, 'name');
+    const parts = domExceptionParts(e);
+    let name = sideEffects ? attempt(() => e.name, undefined) : parts !== undefined ? parts[0] : pureDataProp(e, 'name');
     if (typeof name !== 'string') name = errorKind(e);
-    const message = sideEffects ? attempt(() => e.message, undefined) : pureDataProp(e, 'message');
+    const message = sideEffects ? attempt(() => e.message, undefined) : parts !== undefined ? parts[1] : pureDataProp(e, 'message');
     return name + ': ' + (typeof message === 'string' ? host.engineMessage(message) : '');
   }
   // The constructor an Error was made by (a subclass's base): the first of the realm's Error

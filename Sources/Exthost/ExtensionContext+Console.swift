@@ -16,7 +16,7 @@ extension ExtensionContext {
 
     /// What the host realm's texts compare with in this context: its `Error.prototype`,
     /// `Error.prototype.toString` and `Object.prototype.toString`, as the context took them before
-    /// any extension script ran (js/00_0_builtins.js); made once.
+    /// any extension script ran (js/00_0_builtins.js), and its `host` object; made once.
     func realmDescription(in realm: HostRealm) throws -> ScriptValue {
         if let made = describedRealm { return made }
         guard let hostObject else { throw ScriptError(name: "Error", message: "the context is closed") }
@@ -25,6 +25,8 @@ extension ExtensionContext {
         let made = try realm.value("describeRealm", in: "format").call([
             try plain.property("ErrorPrototype"), try plain.property("ErrorPrototypeToString"),
             try builtins.property("uncurried").property("ObjectPrototypeToString"),
+            // (The context's `host`, where its DOMException module reads an exception's parts.)
+            hostObject,
         ])
         describedRealm = made
         return made

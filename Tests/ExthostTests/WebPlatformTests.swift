@@ -1,0 +1,129 @@
+import BrowserModel
+import Exthost
+import Foundation
+import Testing
+
+/// The web platform's globals in extension contexts (issue 9): `DOMException`, `atob` and `btoa`,
+/// checked against the HTML and Web IDL standards' own examples and the texts recorded from the
+/// browsers (`fixtures/conformance/web-globals`).
+@Suite("Web platform globals")
+struct WebPlatformTests {
+    /// What `code` (a script run in the background, then in a content script, each printing lines)
+    /// prints in each, under `flavor`.
+    static func lines(_ code: String, flavor: Flavor) throws -> (background: [String], content: [String]) {
+        let run = try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(contentScripts: #"[{"matches": ["http://127.0.0.1/*"], "js": ["cs.js"]}]"#),
+            "bg.js": code, "cs.js": code,
+        ], flavor: flavor, open: ["http://127.0.0.1:8000/index.html"])
+        return (run.messages.filter { $0.context == .background }.map(\.text), run.messages.filter { $0.context == .content }.map(\.text))
+    }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func atobIsTheForgivingBase64Decode(flavor: Flavor) throws {
+        // (Cases of the forgiving-base64 algorithm, as in web-platform-tests' data: whitespace
+        // ignored, padding only at the end of a multiple of four, nothing outside the alphabet.)
+        let code = #"""
+            const cases = ['', 'abcd', ' abcd', 'ab\tcd', 'ab\ncd', 'ab\fcd', 'ab\rcd', 'ab\u000Bcd', 'abcd===', 'ab=c', 'ab==', 'ab=',
+              'abc=', 'ab', 'a', 'Zm9v', 'Zm9vYg', 'Zm9vYg==', '\u00FF', 'ab-_', undefined, null, '////'];
+            for (const input of cases) {
+              let shown;
+              try {
+                shown = Array.from(atob(input), (c) => c.charCodeAt(0)).join(',');
+              } catch (e) {
+                shown = e.name;
+              }
+              console.log(JSON.stringify(String(input)) + ' ' + shown);
+            }
+            """#
+        let expected = [
+            #""" "#, #""abcd" 105,183,29"#, #"" abcd" 105,183,29"#, #""ab\tcd" 105,183,29"#, #""ab\ncd" 105,183,29"#,
+            #""ab\fcd" 105,183,29"#, #""ab\rcd" 105,183,29"#, #""ab\u000bcd" InvalidCharacterError"#, #""abcd===" InvalidCharacterError"#,
+            #""ab=c" InvalidCharacterError"#, #""ab==" 105"#, #""ab=" InvalidCharacterError"#, #""abc=" 105,183"#, #""ab" 105"#,
+            #""a" InvalidCharacterError"#, #""Zm9v" 102,111,111"#, #""Zm9vYg" 102,111,111,98"#, #""Zm9vYg==" 102,111,111,98"#,
+            #""ÿ" InvalidCharacterError"#, #""ab-_" InvalidCharacterError"#, #""undefined" InvalidCharacterError"#,
+            #""null" 158,233,101"#, #""////" 255,255,255"#,
+        ]
+        let printed = try Self.lines(code, flavor: flavor)
+        #expect(printed.background == expected)
+        #expect(printed.content == expected)
+    }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func btoaEncodesLatin1(flavor: Flavor) throws {
+        let code = #"""
+            for (const input of ['', 'f', 'fo', 'foo', 'foob', 'fooba', 'foobar', null, '\u00FF\u0000', '\u0100', 'a\uD800']) {
+              try { console.log(btoa(input)); } catch (e) { console.log(e.name + ' ' + e.code); }
+            }
+            try { btoa(); } catch (e) { console.log(e.constructor.name + ': ' + e.message); }
+            """#
+        let missing = flavor == .chrome
+            ? "TypeError: Failed to execute 'btoa' on 'WINDOW': 1 argument required, but only 0 present."
+            : "TypeError: Window.btoa: At least 1 argument required, but only 0 passed"
+        let common = ["", "Zg==", "Zm8=", "Zm9v", "Zm9vYg==", "Zm9vYmE=", "Zm9vYmFy", "bnVsbA==", "/wA=", "InvalidCharacterError 5", "InvalidCharacterError 5"]
+        let printed = try Self.lines(code, flavor: flavor)
+        #expect(printed.background == common + [missing.replacingOccurrences(of: "WINDOW", with: "WorkerGlobalScope")])
+        #expect(printed.content == common + [missing.replacingOccurrences(of: "WINDOW", with: "Window")])
+    }
+
+    /// The texts each browser gives a failed `atob` and `btoa` (recorded: fixtures/conformance/web-globals).
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func theErrorsAreDOMExceptionsWithEachBrowsersTexts(flavor: Flavor) throws {
+        let code = #"""
+            for (const fn of [() => atob('a'), () => btoa('\u0100')]) {
+              try { fn(); } catch (e) { console.log(e.constructor.name + ' ' + e.name + ': ' + e.message); }
+            }
+            """#
+        let printed = try Self.lines(code, flavor: flavor)
+        if flavor == .chrome {
+            #expect(printed.background == [
+                "DOMException InvalidCharacterError: Failed to execute 'atob' on 'WorkerGlobalScope': The string to be decoded is not correctly encoded.",
+                "DOMException InvalidCharacterError: Failed to execute 'btoa' on 'WorkerGlobalScope': The string to be encoded contains characters outside of the Latin1 range.",
+            ])
+            #expect(printed.content == [
+                "DOMException InvalidCharacterError: Failed to execute 'atob' on 'Window': The string to be decoded is not correctly encoded.",
+                "DOMException InvalidCharacterError: Failed to execute 'btoa' on 'Window': The string to be encoded contains characters outside of the Latin1 range.",
+            ])
+        } else {
+            let both = ["DOMException InvalidCharacterError: String contains an invalid character", "DOMException InvalidCharacterError: String contains an invalid character"]
+            #expect(printed.background == both)
+            #expect(printed.content == both)
+        }
+    }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func domExceptionFollowsWebIDL(flavor: Flavor) throws {
+        let code = #"""
+            const e = new DOMException('m', 'InvalidCharacterError');
+            console.log([e.name, e.message, e.code, e instanceof DOMException, e instanceof Error, String(e)].join(' | '));
+            const plain = new DOMException();
+            console.log([plain.name, JSON.stringify(plain.message), plain.code, Object.prototype.toString.call(plain)].join(' | '));
+            console.log([new DOMException('x', 'DataCloneError').code, new DOMException('x', 'NotAnError').code, new DOMException('x', 'AbortError').code].join(' '));
+            console.log([DOMException.INDEX_SIZE_ERR, DOMException.DATA_CLONE_ERR, DOMException.prototype.INVALID_CHARACTER_ERR, DOMException.length].join(' '));
+            console.log((Object.getPrototypeOf(DOMException.prototype) === Error.prototype) + ' ' + Object.keys(DOMException.prototype).slice(0, 4).join(','));
+            const own = Object.getOwnPropertyNames(e);
+            console.log([own.includes('name'), own.includes('message'), own.includes('stack'), typeof Object.getOwnPropertyDescriptor(DOMException.prototype, 'name').get, Error.isError ? Error.isError(e) : 'no isError'].join(' '));
+            try { DOMException(); } catch (error) { console.log(error.constructor.name + ': ' + error.message); }
+            try { Object.getOwnPropertyDescriptor(DOMException.prototype, 'code').get.call({}); } catch (error) { console.log(error.constructor.name); }
+            class Mine extends DOMException {}
+            const mine = new Mine('sub', 'TimeoutError');
+            console.log([mine instanceof Mine, mine.name, mine.code].join(' '));
+            """#
+        let printed = try Self.lines(code, flavor: flavor)
+        let notNew = flavor == .chrome
+            ? "TypeError: Failed to construct 'DOMException': Please use the 'new' operator, this DOM object constructor cannot be called as a function."
+            : "TypeError: DOMException constructor: 'new' is required"
+        let expected = [
+            "InvalidCharacterError | m | 5 | true | true | InvalidCharacterError: m",
+            #"Error | "" | 0 | [object DOMException]"#,
+            "25 0 20",
+            "1 25 5 0",
+            "true name,message,code,INDEX_SIZE_ERR",
+            "false false true function true",
+            notNew,
+            "TypeError",
+            "true TimeoutError 23",
+        ]
+        #expect(printed.background == expected)
+        #expect(printed.content == expected)
+    }
+}
