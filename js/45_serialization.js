@@ -80,8 +80,8 @@
   // "top-level-symbol" (firefox), for callers that report failures their own
   // way (sendMessage, sendResponse); host.deserializeMessage(text) -> value
   // of this realm; host.messageErrors (fixed texts);
-  // host.makeDOMException(message, name) (the context's DOMException if it
-  // has one, else a stand-in: Error subclass, [object DOMException], code).
+  // host.makeDOMException(message, name) (the context's DOMException,
+  // js/24_dom_exception.js).
   //
   // Wire format. chrome: the JSON text, nothing else. firefox: plain JSON when
   // the value is a tree of plain objects, arrays without holes, strings,
@@ -195,35 +195,10 @@
     unexpected: 'An unexpected error occurred', // firefox: sendMessage(Symbol()) rejects with this
   };
 
-  const domExceptionCodes = {
-    __proto__: null,
-    IndexSizeError: 1, HierarchyRequestError: 3, WrongDocumentError: 4, InvalidCharacterError: 5,
-    NoModificationAllowedError: 7, NotFoundError: 8, NotSupportedError: 9, InvalidStateError: 11,
-    SyntaxError: 12, InvalidModificationError: 13, NamespaceError: 14, InvalidAccessError: 15,
-    TypeMismatchError: 17, SecurityError: 18, NetworkError: 19, AbortError: 20, URLMismatchError: 21,
-    QuotaExceededError: 22, TimeoutError: 23, InvalidNodeTypeError: 24, DataCloneError: 25,
-  };
-  const domExceptionState = new SafeWeakMap();
-  // A stand-in for DOMException where the context has none: inherits from Error,
-  // toString "DataCloneError: ...", tag [object DOMException], name/message/code accessors.
-  class DOMException extends Error {
-    constructor(message = '', name = 'Error') {
-      super();
-      domExceptionState.set(this, { __proto__: null, name: primordials.String(name), message: primordials.String(message) });
-    }
-    get name() { const s = domExceptionState.get(this); return s ? s.name : 'Error'; }
-    get message() { const s = domExceptionState.get(this); return s ? s.message : ''; }
-    get code() { const s = domExceptionState.get(this); return (s && domExceptionCodes[s.name]) || 0; }
-  }
-  defineProperty(DOMException.prototype, toStringTag, { value: 'DOMException', configurable: true });
-
-  const GlobalDOMException = host.global.DOMException;
-  host.makeDOMException = function (message, name) {
-    if (typeof GlobalDOMException === 'function') {
-      try { return new GlobalDOMException(message, name); } catch (e) {}
-    }
-    return new DOMException(message, name);
-  };
+  // The context's DOMException (js/24_dom_exception.js) as the loader made it, whatever a script
+  // did to the global since (this module runs before the lazy globals exist: it is found when used;
+  // constructing it loads its module).
+  host.makeDOMException = (message, name) => new host.lazyGlobals.DOMException(message, name);
 
   const Failure = host.SerializationFailure;
   const uncloneable = (className) =>
