@@ -1,3 +1,4 @@
+import BrowserModel
 import JSEngine
 
 /// The natives: the only calls the host's JavaScript in a context makes into Swift, as
@@ -40,6 +41,10 @@ enum NativeGroup: String, CaseIterable {
     /// What a driver script's runtime (js/70_driver.js) asks of the browser it drives: only a
     /// driver context has them (``TestDriver``, `ExtensionContext+Driver.swift`).
     case driver
+    /// `randomBytes(count)`, `digest(algorithm, bytes)`: what the context's `crypto` (js/27_crypto.js)
+    /// asks of the system's random source and GLib's digests; bytes cross as strings of code units
+    /// 0 to 255.
+    case crypto
 }
 
 extension ExtensionContext {
@@ -166,11 +171,39 @@ extension ExtensionContext {
             defineTestNatives(on: object)
         case .driver:
             defineDriverNatives(on: object)
+        case .crypto:
+            define("randomBytes") { _, _, call in
+                let count = try call.requiredInteger(0, prefix + "randomBytes", "count")
+                guard (0...65536).contains(count) else {
+                    throw NativeArgumentError("crypto.randomBytes: argument 1 (count) must be 0 to 65536, not \(count).")
+                }
+                var generator = SystemRandomNumberGenerator()
+                return .string(Self.byteString((0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }))
+            }
+            define("digest") { _, _, call in
+                let name = try call.requiredString(0, prefix + "digest", "algorithm")
+                guard let algorithm = DigestAlgorithm(webCryptoName: name) else {
+                    throw NativeArgumentError("crypto.digest: argument 1 (algorithm) must be SHA-1, SHA-256, SHA-384 or SHA-512, not \(name).")
+                }
+                let text = try call.requiredString(1, prefix + "digest", "bytes")
+                var bytes: [UInt8] = []
+                bytes.reserveCapacity(text.utf16.count)
+                for unit in text.utf16 {
+                    guard unit <= 0xFF else { throw NativeArgumentError("crypto.digest: argument 2 (bytes) must hold code units 0 to 255 only.") }
+                    bytes.append(UInt8(unit))
+                }
+                return .string(Self.byteString(algorithm.digest(bytes)))
+            }
         case .realm:
             define("function") { context, _, call in try context.makeRealmFunction(call) }
             define("retarget") { context, _, call in try context.retargetRealmFunction(call) }
             define("lazyNamespace") { context, _, call in try context.makeRealmLazyNamespace(call) }
         }
+    }
+
+    /// `bytes` as a string of as many code units, each a byte's value.
+    private static func byteString(_ bytes: [UInt8]) -> String {
+        String(decoding: bytes.map { UInt16($0) }, as: UTF16.self)
     }
 
     /// Argument `index` of an API native: the JSON text of the call's arguments, an array.

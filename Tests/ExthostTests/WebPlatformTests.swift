@@ -4,8 +4,8 @@ import Foundation
 import Testing
 
 /// The web platform's globals in extension contexts (issue 9): `DOMException`, `atob` and `btoa`,
-/// checked against the HTML and Web IDL standards' own examples and the texts recorded from the
-/// browsers (`fixtures/conformance/web-globals`).
+/// `crypto`, checked against the standards' own examples and the texts recorded from the browsers
+/// (`fixtures/conformance/web-globals`, `web-crypto`, `errors-domexception`).
 @Suite("Web platform globals")
 struct WebPlatformTests {
     /// What `code` (a script run in the background, then in a content script, each printing lines)
@@ -123,6 +123,29 @@ struct WebPlatformTests {
             "TypeError",
             "true TimeoutError 23",
         ]
+        #expect(printed.background == expected)
+        #expect(printed.content == expected)
+    }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func cryptoWorksOnTheBytesAViewShows(flavor: Flavor) throws {
+        let code = #"""
+            const hex = (buffer) => Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
+            const whole = new Uint8Array([0, 0, 97, 98, 99, 0]);
+            const view = new Uint8Array(whole.buffer, 2, 3);
+            crypto.subtle.digest('SHA-256', view).then((d) => console.log('view ' + hex(d)));
+            crypto.subtle.digest('SHA-256', new DataView(whole.buffer, 2, 3)).then((d) => console.log('dataview ' + hex(d)));
+            const buffer = new Uint8Array(64);
+            crypto.getRandomValues(new Uint8Array(buffer.buffer, 16, 32));
+            const outside = buffer.slice(0, 16).concat ? [...buffer.slice(0, 16), ...buffer.slice(48)] : [];
+            console.log('outside untouched ' + outside.every((b) => b === 0) + ', inside filled ' + buffer.slice(16, 48).some((b) => b !== 0));
+            const ids = new Set();
+            for (let i = 0; i < 200; i++) ids.add(crypto.randomUUID());
+            console.log('distinct ' + ids.size + ' version ' + [...ids].every((id) => id[14] === '4' && '89ab'.includes(id[19])));
+            """#
+        let abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        let printed = try Self.lines(code, flavor: flavor)
+        let expected = ["outside untouched true, inside filled true", "distinct 200 version true", "view " + abc, "dataview " + abc]
         #expect(printed.background == expected)
         #expect(printed.content == expected)
     }

@@ -1,25 +1,8 @@
-import CGLib
-
-/// SHA-256, used to derive extension ids the way the browsers do: GLib's `GChecksum`, which the
-/// process already has through JavaScriptCore-GTK.
+/// SHA-256, used to derive extension ids the way the browsers do (``DigestAlgorithm``).
 enum SHA256 {
     /// The 32-byte digest of `message`.
     static func digest<Bytes: Collection>(_ message: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
-        guard let checksum = g_checksum_new(G_CHECKSUM_SHA256) else {
-            preconditionFailure("GLib has no SHA-256")
-        }
-        defer { g_checksum_free(checksum) }
-        let bytes = Array(message)
-        bytes.withUnsafeBufferPointer { buffer in
-            g_checksum_update(checksum, buffer.baseAddress, gssize(buffer.count))
-        }
-        var digest = [UInt8](repeating: 0, count: 32)
-        var length = gsize(digest.count)
-        digest.withUnsafeMutableBufferPointer { buffer in
-            g_checksum_get_digest(checksum, buffer.baseAddress, &length)
-        }
-        precondition(length == 32, "GLib's SHA-256 gave \(length) bytes")
-        return digest
+        DigestAlgorithm.sha256.digest(message)
     }
 
     /// The digest of `message`'s UTF-8 bytes.

@@ -28,6 +28,10 @@ chrome.tabs.onUpdated.addListener((tabId, info) => {
     chrome.tabs.sendMessage(9999, T.mark({ payload: true, n: 0 }), (answer) => {
       T.say('bg to nobody: ' + T.show(answer) + ' ' + chrome.runtime.lastError.message);
     });
+    // (Not crypto.subtle.digest: resolving its promise with an ArrayBuffer reads the buffer's `then`,
+    // as in the browsers, which an override of Object.prototype.then would see.)
+    T.say('bg web ' + atob('aGk=') + ' ' + btoa('hi') + ' ' + crypto.randomUUID().length + ' '
+      + crypto.getRandomValues(new Uint8Array(4)).length + ' ' + new DOMException('m', 'AbortError').code);
     setTimeout(() => T.say('bg timer'), 5);
     setTimeout(() => T.say('bg hostile: ' + T.report()), 1000);
   }
