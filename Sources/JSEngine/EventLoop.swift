@@ -123,7 +123,8 @@ public final class EventLoop {
                 continue
             }
             if condition() { return .conditionMet }
-            guard timers.keepsLoopAlive, let next = timers.next else { return .idle }
+            // (`next` first: it drops cancelled timers, and what their actions hold, from the queue.)
+            guard let next = timers.next, timers.keepsLoopAlive else { return .idle }
             // With the real clock a hop first in line is due now: only a timer is waited for.
             let hopsEarly = clockMode == .real
             let due = hopsEarly && next.isHop ? min(next.fireAt, now) : next.fireAt
