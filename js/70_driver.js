@@ -39,7 +39,6 @@
   const PromiseReject = Promise.reject;
   const PromisePrototypeThen = Promise.prototype.then;
   const $Error = Error;
-  const $RegExp = RegExp;
   const RegExpPrototypeExec = RegExp.prototype.exec;
   const RegExpPrototypeToString = RegExp.prototype.toString;
   const $String = String;
@@ -94,7 +93,6 @@
   const getTypedArrayTag = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag).get;
   const getTypedArrayLength = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, 'length').get;
   const $Uint8Array = Uint8Array;
-  const FunctionPrototype = Function.prototype;
   const ObjectPrototypeIsPrototypeOf = Object.prototype.isPrototypeOf;
   function succeeds(fn, value) {
     try {

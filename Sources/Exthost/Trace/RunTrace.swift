@@ -74,28 +74,27 @@ public final class RunTrace: Codable {
     /// An empty trace.
     public init() {}
 
-    /// Adds an entry, naming its contexts' lifelines first.
+    /// Adds an entry from `from` (nil: the browser) to `to`; an API call goes to the browser.
     func add(_ kind: Entry.Kind, at time: Double, from: ExtensionContext?, to: [ExtensionContext], title: String, detail: String? = nil, error: String? = nil) {
-        guard entries.count < Self.maxEntries else {
-            droppedEntries += 1
-            return
-        }
-        let fromID = from.map(lifeline) ?? 0
-        let toIDs = to.map(lifeline)
-        entries.append(Entry(kind: kind, time: time, from: fromID, to: kind == .apiCall ? [0] : toIDs, title: title, detail: detail.map(Self.shortened), error: error))
+        append(kind, at: time, from: from.map(lifeline) ?? 0, to: kind == .apiCall ? [0] : to.map(lifeline), title: title, detail: detail, error: error)
     }
 
     /// Adds an entry going to the browser (an API call) or coming from it (an event, an answer).
     func addBrowser(_ kind: Entry.Kind, at time: Double, context: ExtensionContext, title: String, detail: String? = nil, error: String? = nil) {
-        switch kind {
-        case .apiCall: add(kind, at: time, from: context, to: [], title: title, detail: detail, error: error)
-        default:
-            guard entries.count < Self.maxEntries else {
-                droppedEntries += 1
-                return
-            }
-            entries.append(Entry(kind: kind, time: time, from: 0, to: [lifeline(context)], title: title, detail: detail.map(Self.shortened), error: error))
+        if kind == .apiCall {
+            append(kind, at: time, from: lifeline(context), to: [0], title: title, detail: detail, error: error)
+        } else {
+            append(kind, at: time, from: 0, to: [lifeline(context)], title: title, detail: detail, error: error)
         }
+    }
+
+    /// Keeps an entry, unless the trace is full (then it is only counted).
+    private func append(_ kind: Entry.Kind, at time: Double, from: Int, to: [Int], title: String, detail: String?, error: String?) {
+        guard entries.count < Self.maxEntries else {
+            droppedEntries += 1
+            return
+        }
+        entries.append(Entry(kind: kind, time: time, from: from, to: to, title: title, detail: detail.map(Self.shortened), error: error))
     }
 
     private var known: Set<Int> = [0]
