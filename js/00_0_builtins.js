@@ -35,7 +35,7 @@
       ErrorPrototypeToString: Error.prototype.toString,
       ErrorIsError: Error.isError,
       TypeError: TypeError,
-      Uint8Array: Uint8Array,
+      RangeError: RangeError,
       Map: Map,
       Set: Set,
       WeakMap: WeakMap,
@@ -132,11 +132,6 @@
       'String.prototype.valueOf': String.prototype.valueOf,
       'Boolean.prototype.valueOf': Boolean.prototype.valueOf,
       '%IteratorPrototype%': ObjectGetPrototypeOf(ObjectGetPrototypeOf([][Symbol.iterator]())),
-      'ArrayBuffer': ArrayBuffer,
-      'get ArrayBuffer.prototype.byteLength': getter(ArrayBuffer.prototype, 'byteLength'),
-      'get DataView.prototype.buffer': getter(DataView.prototype, 'buffer'),
-      'get DataView.prototype.byteOffset': getter(DataView.prototype, 'byteOffset'),
-      'get DataView.prototype.byteLength': getter(DataView.prototype, 'byteLength'),
     },
   };
 });

@@ -4,7 +4,7 @@
 // js/38_api.js.) Extension code never sees `host`.
 (function (host) {
   'use strict';
-  const { stringifyData, errorLocation } = host.primordials;
+  const { stringifyData, errorLocation, ReflectOwnKeys, ReflectGetOwnPropertyDescriptor, ReflectDefineProperty } = host.primordials;
   const native = host.native;
 
   // ---- Uncaught errors ---------------------------------------------------------------------------
@@ -17,6 +17,19 @@
       text = host.flavor === 'chrome' ? 'Uncaught (an error that cannot be shown)' : "uncaught exception: unknown (can't convert to string)";
     }
     native.console.uncaught(text, errorLocation(error));
+  };
+
+  // ---- Interfaces ----------------------------------------------------------------------------------
+  // Defines the members of `members` (methods and accessors written in an object literal) on
+  // `target`, an interface's prototype, as Web IDL does: enumerable and configurable, methods
+  // writable.
+  host.defineMembers = function (target, members) {
+    const keys = ReflectOwnKeys(members);
+    for (let i = 0; i < keys.length; i++) {
+      const descriptor = { __proto__: null, ...ReflectGetOwnPropertyDescriptor(members, keys[i]) };
+      descriptor.enumerable = true;
+      ReflectDefineProperty(target, keys[i], descriptor);
+    }
   };
 
   // ---- Calls into Swift ----------------------------------------------------------------------------

@@ -209,14 +209,7 @@
   // ---- Defining interfaces -----------------------------------------------------------------------
   // Copies the accessors and methods of `members` onto `target` as WebIDL does: enumerable,
   // configurable, methods writable.
-  function defineMembers(target, members) {
-    const keys = ReflectOwnKeys(members);
-    for (let i = 0; i < keys.length; i++) {
-      const descriptor = { __proto__: null, ...ReflectGetOwnPropertyDescriptor(members, keys[i]) };
-      descriptor.enumerable = true;
-      ReflectDefineProperty(target, keys[i], descriptor);
-    }
-  }
+  const defineMembers = host.defineMembers;
 
   function finishInterface(constructor, name, length) {
     ReflectDefineProperty(constructor, 'length', dataDescriptor(length, false, false, true));

@@ -7,10 +7,10 @@
 (function (host) {
   'use strict';
   const {
-    TypeError, String, ObjectCreate, ReflectDefineProperty, ReflectGetOwnPropertyDescriptor, ObjectGetPrototypeOf,
-    StringPrototypeCharCodeAt, StringPrototypeToUpperCase, StringPrototypeSlice, StringFromCodePoint, NumberPrototypeToString,
-    ArrayPrototypeJoin, SafeWeakSet, Promise, PromiseReject, ReflectApply, ReflectOwnKeys, ObjectPrototype, listPush, dataDescriptor,
-    SymbolToStringTag, Uint8Array: Uint8ArrayOf, intrinsics,
+    TypeError, String, ObjectCreate, ReflectDefineProperty, ReflectGetOwnPropertyDescriptor,
+    StringPrototypeCharCodeAt, StringPrototypeToUpperCase, StringPrototypeSlice, NumberPrototypeToString,
+    ArrayPrototypeJoin, SafeWeakSet, Promise, PromiseReject, ReflectApply, ObjectPrototype, listPush, dataDescriptor,
+    SymbolToStringTag,
   } = host.primordials;
   const FIREFOX = host.flavor === 'firefox';
   const native = host.native.crypto;
@@ -29,39 +29,9 @@
     new TypeError(FIREFOX ? 'Illegal constructor.' : "Failed to construct '" + name + "': Illegal constructor");
 
   // ---- Views and bytes ------------------------------------------------------------------------------
-  const TypedArrayPrototype = ObjectGetPrototypeOf(Uint8ArrayOf.prototype);
-  const getter = (object, key) => ReflectGetOwnPropertyDescriptor(object, key).get;
-  const typedArrayTag = getter(TypedArrayPrototype, SymbolToStringTag);
-  const typedArrayBuffer = getter(TypedArrayPrototype, 'buffer');
-  const typedArrayOffset = getter(TypedArrayPrototype, 'byteOffset');
-  const typedArrayLength = getter(TypedArrayPrototype, 'byteLength');
-  const dataViewBuffer = intrinsics['get DataView.prototype.buffer'];
-  const dataViewOffset = intrinsics['get DataView.prototype.byteOffset'];
-  const dataViewLength = intrinsics['get DataView.prototype.byteLength'];
-  const arrayBufferLength = intrinsics['get ArrayBuffer.prototype.byteLength'];
-  const $ArrayBuffer = intrinsics.ArrayBuffer;
-  const call = (fn, thisValue) => { try { return ReflectApply(fn, thisValue, []); } catch (e) { return undefined; } };
-  // What a value is as a BufferSource: { kind: the typed array's name, 'DataView' or 'ArrayBuffer', bytes: a Uint8Array over it }, or undefined.
-  function bufferSource(value) {
-    if (value === null || typeof value !== 'object') return undefined;
-    const tag = call(typedArrayTag, value);
-    if (tag !== undefined) return { __proto__: null, kind: tag, bytes: new Uint8ArrayOf(call(typedArrayBuffer, value), call(typedArrayOffset, value), call(typedArrayLength, value)) };
-    const viewBuffer = call(dataViewBuffer, value);
-    if (viewBuffer !== undefined) return { __proto__: null, kind: 'DataView', bytes: new Uint8ArrayOf(viewBuffer, call(dataViewOffset, value), call(dataViewLength, value)) };
-    if (call(arrayBufferLength, value) !== undefined) return { __proto__: null, kind: 'ArrayBuffer', bytes: new Uint8ArrayOf(value) };
-    return undefined;
-  }
-  const integerArrays = ['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array', 'BigInt64Array', 'BigUint64Array'];
-  function isIntegerArray(kind) {
-    for (let i = 0; i < integerArrays.length; i++) if (integerArrays[i] === kind) return true;
-    return false;
-  }
-  // A string of code units 0 to 255 for `bytes`, and back.
-  function byteString(bytes) {
-    const parts = [];
-    for (let i = 0; i < bytes.length; i++) listPush(parts, StringFromCodePoint(bytes[i]));
-    return ArrayPrototypeJoin(parts, '');
-  }
+  // (What a value is and its bytes come from Swift, through the C API: never from the script's own
+  // typed-array built-ins, which it can replace and which cost a context to build.)
+  const bytes = host.native.bytes;
 
   // ---- Crypto -------------------------------------------------------------------------------------
   const cryptos = new SafeWeakSet();
@@ -76,24 +46,23 @@
       if (!cryptos.has(this)) throw illegalInvocation('getRandomValues', 'Crypto');
       if (args.length < 1) throw countError('getRandomValues', 1, args.length);
       const array = args[0];
-      const source = bufferSource(array);
-      if (source === undefined || source.kind === 'ArrayBuffer') {
+      const kind = bytes.kind(array);
+      if (kind === undefined || kind === 'ArrayBuffer') {
         throw new TypeError(FIREFOX ? 'Crypto.getRandomValues: Argument 1 does not implement interface ArrayBufferView.'
           : failed('getRandomValues', "parameter 1 is not of type 'ArrayBufferView'."));
       }
-      if (!isIntegerArray(source.kind)) {
+      if (kind === 'DataView' || StringPrototypeSlice(kind, 0, 5) === 'Float') {
         throw host.newDOMException(FIREFOX ? 'The type of an object is incompatible with the expected type of the parameter associated to the object'
-          : failed('getRandomValues', "The provided ArrayBufferView is of type '" + (source.kind === 'DataView' ? 'DataView' : StringPrototypeSlice(source.kind, 0, -5)) + "', which is not an integer array type."),
+          : failed('getRandomValues', "The provided ArrayBufferView is of type '" + (kind === 'DataView' ? 'DataView' : StringPrototypeSlice(kind, 0, -5)) + "', which is not an integer array type."),
           'TypeMismatchError');
       }
-      const length = source.bytes.length;
+      const length = bytes.byteLength(array);
       if (length > 65536) {
         throw host.newDOMException(FIREFOX ? 'Crypto.getRandomValues: getRandomValues can only generate maximum 65536 bytes'
           : failed('getRandomValues', "The ArrayBufferView's byte length (" + length + ') exceeds the number of bytes of entropy available via this API (65536).'),
           'QuotaExceededError');
       }
-      const random = native.randomBytes(length);
-      for (let i = 0; i < length; i++) source.bytes[i] = StringPrototypeCharCodeAt(random, i);
+      native.fillRandom(array);
       return array;
     },
     randomUUID() {
@@ -121,8 +90,8 @@
         if (args.length < 2) throw countError('digest', 2, args.length);
         // (Web IDL converts the arguments first: the algorithm, an object or a string, then the data.)
         const algorithm = args[0] !== null && typeof args[0] === 'object' ? args[0] : String(args[0]);
-        const data = bufferSource(args[1]);
-        if (data === undefined) {
+        const data = args[1];
+        if (bytes.kind(data) === undefined) {
           throw new TypeError(FIREFOX ? 'SubtleCrypto.digest: Argument 2 could not be converted to any of: ArrayBufferView, ArrayBuffer.'
             : failed('digest', "The provided value is not of type '(ArrayBuffer or ArrayBufferView)'."));
         }
@@ -134,27 +103,15 @@
         if (upper !== 'SHA-1' && upper !== 'SHA-256' && upper !== 'SHA-384' && upper !== 'SHA-512') {
           throw host.newDOMException(FIREFOX ? 'Operation is not supported' : failed('digest', 'Algorithm: Unrecognized name'), 'NotSupportedError');
         }
-        const digest = native.digest(upper, byteString(data.bytes));
-        const result = new $ArrayBuffer(digest.length);
-        const view = new Uint8ArrayOf(result);
-        for (let i = 0; i < digest.length; i++) view[i] = StringPrototypeCharCodeAt(digest, i);
+        const result = native.digest(upper, data);
         return new Promise((resolve) => resolve(result));
       } catch (error) {
         return ReflectApply(PromiseReject, Promise, [error]);
       }
     },
   };
-  // (Web IDL: operations and attributes enumerable and configurable, operations writable.)
-  function defineMembers(target, source) {
-    const keys = ReflectOwnKeys(source);
-    for (let i = 0; i < keys.length; i++) {
-      const descriptor = { __proto__: null, ...ReflectGetOwnPropertyDescriptor(source, keys[i]) };
-      descriptor.enumerable = true;
-      ReflectDefineProperty(target, keys[i], descriptor);
-    }
-  }
-  defineMembers(cryptoPrototype, members);
-  defineMembers(subtlePrototype, subtleMembers);
+  host.defineMembers(cryptoPrototype, members);
+  host.defineMembers(subtlePrototype, subtleMembers);
   const interfaces = [[Crypto, cryptoPrototype, 'Crypto'], [SubtleCrypto, subtlePrototype, 'SubtleCrypto']];
   for (let i = 0; i < interfaces.length; i++) {
     const constructor = interfaces[i][0];

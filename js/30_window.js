@@ -1,7 +1,7 @@
 // exthost:realm host
 // exthost:needs primordials api
 // exthost:globals self:accessor location:accessor ~EventTarget:constructor:0
-// exthost:globals Window: window:accessor frames:accessor top:accessor parent:accessor length:accessor ~Window:constructor:0
+// exthost:globals Window: window:accessor frames:accessor top:accessor parent:accessor length:accessor name:accessor ~Window:constructor:0
 // exthost:globals ServiceWorkerGlobalScope: ~WorkerGlobalScope:constructor:0 ~ServiceWorkerGlobalScope:constructor:0
 // The global object's shape: a Chromium service worker is a ServiceWorkerGlobalScope with a
 // WorkerLocation; a background page (Firefox's generated one, or manifest version 2's) and a
@@ -55,6 +55,19 @@
   }
   const theGlobal = (cx) => cx.global;
 
+  // `name`: the window's name, '' until a script sets it (any value, made a string). (The page's
+  // own scripts, which share it with the content scripts of their frame, come with the DOM.)
+  const nameValue = (state) => state.name;
+  const setName = (state, thisValue, value) => {
+    state.name = String(value);
+  };
+  function defineName(cx) {
+    const state = { __proto__: null, name: '' };
+    const get = host.newFunction(cx, 'get name', 0, nameValue, state);
+    const set = host.newFunction(cx, 'set name', 1, setName, state);
+    cx.loader.defineGlobal('name', { __proto__: null, get, set, configurable: true, enumerable: true });
+  }
+
   host.installWindow = function (cx) {
     const info = cx.info;
     const eventTarget = makeInterface(cx, 'EventTarget');
@@ -72,6 +85,7 @@
     define(cx, 'self', theGlobal);
     define(cx, 'frames', theGlobal);
     define(cx, 'location', () => location);
+    defineName(cx);
     if (cx.kind !== 'content') {
       define(cx, 'top', theGlobal);
       define(cx, 'parent', theGlobal);

@@ -198,7 +198,10 @@
   // The context's DOMException (js/24_dom_exception.js) as the loader made it, whatever a script
   // did to the global since (this module runs before the lazy globals exist: it is found when used;
   // constructing it loads its module).
-  host.makeDOMException = (message, name) => new host.lazyGlobals.DOMException(message, name);
+  host.makeDOMException = (message, name) => {
+    host.load('dom_exception');
+    return new host.lazyGlobals.DOMException(message, name);
+  };
 
   const Failure = host.SerializationFailure;
   const uncloneable = (className) =>

@@ -70,6 +70,7 @@ extension ExtensionContext {
     func installRealmModule(_ module: String, with installer: String) throws {
         guard let host, !installedRealmModules.contains(module) else { return }
         installedRealmModules.insert(module)
+        makeGlobals(of: module)
         _ = try host.realm.value(installer, in: module).call([try realmRecord()])
     }
 

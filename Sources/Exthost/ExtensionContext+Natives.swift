@@ -1,4 +1,5 @@
 import BrowserModel
+import Foundation
 import JSEngine
 
 /// The natives: the only calls the host's JavaScript in a context makes into Swift, as
@@ -15,7 +16,8 @@ enum NativeGroup: String, CaseIterable {
     /// `describeUncaught(value, inPromise)`, `describeListenerError(value)`, `builtinClass(value)`:
     /// texts of the host realm's format module (js/10_format.js) for a value of the context.
     case format
-    /// `loadModule(name)`, `proxyTarget(value)`: the host's modules, and what JavaScript cannot tell.
+    /// `loadModule(name)`, `proxyTarget(value)`, `hardware()`: the host's modules, and what
+    /// JavaScript cannot tell.
     case engine
     /// `monotonicNow()`, `wallNow()`: the loop's clock, in milliseconds.
     case clock
@@ -41,9 +43,22 @@ enum NativeGroup: String, CaseIterable {
     /// What a driver script's runtime (js/70_driver.js) asks of the browser it drives: only a
     /// driver context has them (``TestDriver``, `ExtensionContext+Driver.swift`).
     case driver
-    /// `randomBytes(count)`, `digest(algorithm, bytes)`: what the context's `crypto` (js/27_crypto.js)
-    /// asks of the system's random source and GLib's digests; bytes cross as strings of code units
-    /// 0 to 255.
+    /// `kind(value)`: what a value is as a `BufferSource` (`Uint8Array`, `DataView`,
+    /// `ArrayBuffer`, ...; undefined for anything else); `byteLength(value)`: how many bytes it
+    /// holds. Read through the C API, never through the script's own built-ins (``BufferSourceKind``).
+    case bytes
+    /// `encode(string)`: a new `Uint8Array` of the string's UTF-8; `encodeInto(string, view)`: writes
+    /// as much of it as fits (whole characters) into a `Uint8Array`, returns `[read, written]`;
+    /// `lookup(label)`: the encoding a label names (``TextEncoding``), `replacement`,
+    /// `unsupported` or undefined; `decode(encoding, pending, source, flush, fatal)`: decodes the
+    /// bytes `pending` (a string of code units 0 to 255) then those of `source` (a `BufferSource`
+    /// or undefined), returns `[text, pending]`, or null for an error when `fatal`. What the
+    /// context's `TextEncoder` and `TextDecoder` (js/29_encoding.js) ask.
+    case encoding
+    /// `fillRandom(view)`: fills an integer typed array from the system's random source;
+    /// `randomBytes(count)`: as many random bytes, as a string of code units 0 to 255;
+    /// `digest(algorithm, source)`: a new `ArrayBuffer` of the context holding the digest of a
+    /// `BufferSource`'s bytes (GLib). What the context's `crypto` (js/27_crypto.js) asks.
     case crypto
 }
 
@@ -110,6 +125,14 @@ extension ExtensionContext {
             define("proxyTarget") { _, _, call in
                 call.argument(0).proxyTarget.map { .value($0) } ?? .undefined
             }
+            // The machine's processors and memory, as JSON: `navigator.hardwareConcurrency` and `deviceMemory`.
+            define("hardware") { _, _, _ in
+                let info = ProcessInfo.processInfo
+                return .string(JSONValue.object([
+                    ("processors", .int(info.activeProcessorCount)),
+                    ("memoryGiB", .number(Double(info.physicalMemory) / 1_073_741_824)),
+                ]).jsonText)
+            }
         case .clock:
             define("monotonicNow") { _, host, _ in .number(host.loop.now) }
             define("wallNow") { _, host, _ in .number(host.loop.epoch + host.loop.now) }
@@ -171,7 +194,74 @@ extension ExtensionContext {
             defineTestNatives(on: object)
         case .driver:
             defineDriverNatives(on: object)
+        case .bytes:
+            define("kind") { _, _, call in
+                guard let kind = call.argument(0).bufferSourceKind else { return .undefined }
+                return .string(kind.name)
+            }
+            define("byteLength") { _, _, call in
+                let value = call.argument(0)
+                guard value.bufferSourceKind != nil else { throw NativeArgumentError("bytes.byteLength: argument 1 (source) must be an ArrayBuffer or a view of one.") }
+                return .number(Double(value.bufferSourceByteLength))
+            }
+        case .encoding:
+            define("encode") { context, _, call in
+                .value(context.script.uint8Array(Array(try call.requiredString(0, prefix + "encode", "text").utf8)))
+            }
+            define("encodeInto") { _, _, call in
+                let text = try call.requiredString(0, prefix + "encodeInto", "text")
+                let view = call.argument(1)
+                guard view.bufferSourceKind == .typedArray("Uint8Array") else {
+                    throw NativeArgumentError("encoding.encodeInto: argument 2 (view) must be a Uint8Array.")
+                }
+                let capacity = view.bufferSourceByteLength
+                var bytes: [UInt8] = []
+                var read = 0
+                for scalar in text.unicodeScalars {
+                    let encoded = Array(String(scalar).utf8)
+                    guard bytes.count + encoded.count <= capacity else { break }
+                    bytes += encoded
+                    read += scalar.utf16.count
+                }
+                view.writeBufferSourceBytes(bytes)
+                return .json("[\(read),\(bytes.count)]")
+            }
+            define("lookup") { _, _, call in
+                switch TextEncoding.lookup(label: try call.requiredString(0, prefix + "lookup", "label")) {
+                case .encoding(let encoding): return .string(encoding.rawValue)
+                case .replacement: return .string("replacement")
+                case .unsupported: return .string("unsupported")
+                case .unknown: return .undefined
+                }
+            }
+            define("decode") { _, _, call in
+                let name = try call.requiredString(0, prefix + "decode", "encoding")
+                guard let encoding = TextEncoding(rawValue: name) else {
+                    throw NativeArgumentError("encoding.decode: argument 1 (encoding) must be an encoding's name, not \(name).")
+                }
+                var bytes = Self.bytes(ofByteString: try call.requiredString(1, prefix + "decode", "pending"))
+                let source = call.argument(2)
+                if !source.isUndefined {
+                    guard let more = source.bufferSourceBytes else {
+                        throw NativeArgumentError("encoding.decode: argument 3 (source) must be an ArrayBuffer, a view of one, or undefined.")
+                    }
+                    bytes += more
+                }
+                guard let decoded = encoding.decode(bytes, flush: call.argument(3).booleanValue, fatal: call.argument(4).booleanValue) else { return .null }
+                return .json(JSONValue.array([.string(decoded.text), .string(Self.byteString(decoded.pending))]).jsonText)
+            }
         case .crypto:
+            define("fillRandom") { _, _, call in
+                let view = call.argument(0)
+                guard let kind = view.bufferSourceKind, kind.isIntegerArray else {
+                    throw NativeArgumentError("crypto.fillRandom: argument 1 (view) must be a typed array of integers.")
+                }
+                let count = view.bufferSourceByteLength
+                guard count <= 65536 else { throw NativeArgumentError("crypto.fillRandom: argument 1 (view) must hold at most 65536 bytes, not \(count).") }
+                var generator = SystemRandomNumberGenerator()
+                view.writeBufferSourceBytes((0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) })
+                return .undefined
+            }
             define("randomBytes") { _, _, call in
                 let count = try call.requiredInteger(0, prefix + "randomBytes", "count")
                 guard (0...65536).contains(count) else {
@@ -180,25 +270,26 @@ extension ExtensionContext {
                 var generator = SystemRandomNumberGenerator()
                 return .string(Self.byteString((0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }))
             }
-            define("digest") { _, _, call in
+            define("digest") { context, _, call in
                 let name = try call.requiredString(0, prefix + "digest", "algorithm")
                 guard let algorithm = DigestAlgorithm(webCryptoName: name) else {
                     throw NativeArgumentError("crypto.digest: argument 1 (algorithm) must be SHA-1, SHA-256, SHA-384 or SHA-512, not \(name).")
                 }
-                let text = try call.requiredString(1, prefix + "digest", "bytes")
-                var bytes: [UInt8] = []
-                bytes.reserveCapacity(text.utf16.count)
-                for unit in text.utf16 {
-                    guard unit <= 0xFF else { throw NativeArgumentError("crypto.digest: argument 2 (bytes) must hold code units 0 to 255 only.") }
-                    bytes.append(UInt8(unit))
+                guard let bytes = call.argument(1).bufferSourceBytes else {
+                    throw NativeArgumentError("crypto.digest: argument 2 (source) must be an ArrayBuffer or a view of one.")
                 }
-                return .string(Self.byteString(algorithm.digest(bytes)))
+                return .value(context.script.arrayBuffer(algorithm.digest(bytes)))
             }
         case .realm:
             define("function") { context, _, call in try context.makeRealmFunction(call) }
             define("retarget") { context, _, call in try context.retargetRealmFunction(call) }
             define("lazyNamespace") { context, _, call in try context.makeRealmLazyNamespace(call) }
         }
+    }
+
+    /// The bytes a string of code units 0 to 255 holds (each code unit's low byte).
+    private static func bytes(ofByteString text: String) -> [UInt8] {
+        text.utf16.map { UInt8(truncatingIfNeeded: $0) }
     }
 
     /// `bytes` as a string of as many code units, each a byte's value.

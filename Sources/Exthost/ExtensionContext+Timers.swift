@@ -40,24 +40,26 @@ extension ExtensionContext {
         ("setTimeout", 1), ("setInterval", 1), ("clearTimeout", 0), ("clearInterval", 0), ("queueMicrotask", 1),
     ]
 
-    /// Defines the timer functions on the global, and `performance` (made on first touch).
-    func installTimerGlobals(on global: ScriptValue) throws {
-        for (name, length) in Self.timerFunctions {
-            let function = NativeFunction.makeBuiltin(name: name, length: length, in: script) { [weak self] call in
-                guard let self, !isClosed else { return .undefined }
-                switch name {
-                case "setTimeout": return .number(Double(try startScriptTimer(call, repeats: false)))
-                case "setInterval": return .number(Double(try startScriptTimer(call, repeats: true)))
-                case "queueMicrotask": try queueScriptMicrotask(call)
-                default: try clearScriptTimer(call)
-                }
-                return .undefined
-            }
-            try global.defineProperty(name, function, enumerable: true)
+    /// Defines the timer function `name` on the global, or (any other name) `performance`, whose
+    /// members are made on first touch. (Each is one of the context's lazy globals.)
+    func installTimerGlobal(_ name: String, on global: ScriptValue) throws {
+        guard let length = Self.timerFunctions.first(where: { $0.name == name })?.length else {
+            let performance = LazyObject.make(.object, in: script) { [weak self] in self?.fillPerformance() }
+            try global.defineProperty("performance", performance, enumerable: true)
+            performanceObject = performance
+            return
         }
-        let performance = LazyObject.make(.object, in: script) { [weak self] in self?.fillPerformance() }
-        try global.defineProperty("performance", performance, enumerable: true)
-        performanceObject = performance
+        let function = NativeFunction.makeBuiltin(name: name, length: length, in: script) { [weak self] call in
+            guard let self, !isClosed else { return .undefined }
+            switch name {
+            case "setTimeout": return .number(Double(try startScriptTimer(call, repeats: false)))
+            case "setInterval": return .number(Double(try startScriptTimer(call, repeats: true)))
+            case "queueMicrotask": try queueScriptMicrotask(call)
+            default: try clearScriptTimer(call)
+            }
+            return .undefined
+        }
+        try global.defineProperty(name, function, enumerable: true)
     }
 
     /// `setTimeout(handler, timeout, ...arguments)` and `setInterval`: the new timer's id.

@@ -1,5 +1,6 @@
 import BrowserModel
 import JSEngine
+import Synchronization
 
 /// One JavaScript world of an extension: its background, its content scripts in one frame, or a
 /// test driver. Each is its own ``ScriptContext``; nothing passes between them but data sent
@@ -161,6 +162,7 @@ public final class ExtensionContext {
     private func loadModule(at index: Int) throws {
         guard !isClosed, let hostObject else { return }
         try modules.load(at: index) { module in
+            makeGlobals(of: module.name)
             try script.evaluate(module.source).call([hostObject])
         }
     }
@@ -186,46 +188,99 @@ public final class ExtensionContext {
         return false
     }
 
-    /// Defines the globals of the modules that are not eager (see ``HostModule``): objects and
-    /// functions made with ``LazyObject``, and constructors and accessors made by
-    /// `host.installLazyGlobals` (js/00_1_modules.js). All are kept in `host.lazyGlobals`, where
-    /// the module finds what it fills; functions and constructors call what the module puts in
-    /// `host.implementations`.
-    private func installLazyGlobals(_ hostObject: ScriptValue) throws {
+    /// One lazy global of a kind of context: the module that fills it (nil: the timer functions
+    /// and `performance`, which Swift fills) and what the module's header says of it.
+    struct LazyGlobal {
+        var module: String?
+        var entry: EmbeddedScripts.Global?
+        var name: String
+    }
+
+    /// The lazy globals of each kind of context (by flavor, kind and global class), made once.
+    private static let lazyGlobalTables = Mutex<[String: (names: LazyGlobalNames, globals: [LazyGlobal])]>([:])
+
+    /// The lazy globals of this context's kind.
+    private func lazyGlobalTable() -> (names: LazyGlobalNames, globals: [LazyGlobal]) {
         let globalClass = isServiceWorker ? "ServiceWorkerGlobalScope" : "Window"
-        let values = script.object(prototype: nil)
-        let global = script.global
-        var inJavaScript: [JSONValue] = []
-        // (A host-realm module runs once for every kind of context; its `contexts` say which kinds get its globals.)
-        let realmModules = HostModule.hostRealmModules(flavor: flavor).filter {
-            (Self.realmBinding($0.name) != nil || Self.realmInstaller($0.name) != nil) && $0.applies(flavor: flavor, kind: kind)
-        }
-        for module in modules.modules.filter({ !$0.eager }) + realmModules {
-            for entry in module.globals {
-                if let only = entry.globalClass, only != globalClass { continue }
-                if let only = entry.flavor, only != flavor.rawValue { continue }
-                let value: ScriptValue
-                switch entry.kind {
-                case "accessor", "constructor":
-                    inJavaScript.append(.array([.string(entry.name), .string(entry.kind), .bool(entry.enumerable), .string(module.name), .int(entry.length)]))
-                    continue
-                case "alias":
-                    value = try values.property(entry.aliasOf ?? "")
-                case "object" where module.realms.contains("host"):
-                    value = LazyObject.make(.object, in: script, fill: realmFill(module.name, global: entry.name))
-                case "object":
-                    value = LazyObject.make(.object, in: script, fill: lazyFill(module.name))
-                default:
-                    value = LazyObject.make(.function(name: entry.name, length: entry.length), in: script,
-                                            fill: lazyFill(module.name), target: implementation(entry.name))
+        let key = "\(flavor.rawValue) \(kind.rawValue) \(globalClass)"
+        return Self.lazyGlobalTables.withLock { tables in
+            if let table = tables[key] { return table }
+            var globals: [LazyGlobal] = []
+            // (A host-realm module runs once for every kind of context; its `contexts` say which kinds get its globals.)
+            let realmModules = HostModule.hostRealmModules(flavor: flavor).filter {
+                (Self.realmBinding($0.name) != nil || Self.realmInstaller($0.name) != nil) && $0.applies(flavor: flavor, kind: kind)
+            }
+            for module in modules.modules.filter({ !$0.eager }) + realmModules {
+                for entry in module.globals {
+                    if let only = entry.globalClass, only != globalClass { continue }
+                    if let only = entry.flavor, only != flavor.rawValue { continue }
+                    globals.append(LazyGlobal(module: module.name, entry: entry, name: entry.name))
                 }
-                try values.setProperty(entry.name, value)
-                try global.defineProperty(entry.name, value, enumerable: entry.enumerable)
+            }
+            for (name, _) in Self.timerFunctions { globals.append(LazyGlobal(module: nil, entry: nil, name: name)) }
+            globals.append(LazyGlobal(module: nil, entry: nil, name: "performance"))
+            let table = (names: LazyGlobalNames(globals.map(\.name)), globals: globals)
+            tables[key] = table
+            return table
+        }
+    }
+
+    /// Gives the context the globals of the modules that are not eager (see ``HostModule``), the
+    /// timer functions and `performance`, each made on first touch (``LazyGlobals``): objects and
+    /// functions made with ``LazyObject``, and constructors and accessors made by
+    /// `host.installLazyGlobals` (js/00_1_modules.js). Once made, each is kept in
+    /// `host.lazyGlobals`, where the module finds what it fills; functions and constructors call
+    /// what the module puts in `host.implementations`. A module's globals are all made before it
+    /// loads (``loadModule(at:)``).
+    private func installLazyGlobals(_ hostObject: ScriptValue) throws {
+        try hostObject.setProperty("lazyGlobals", script.object(prototype: nil))
+        let table = lazyGlobalTable()
+        lazyGlobals = script.installLazyGlobals(table.names) { [weak self] index in
+            guard let self, !isClosed else { return }
+            do {
+                try makeLazyGlobal(table.globals[index])
+            } catch {
+                host?.emit(.error, "exthost could not make the global \(table.globals[index].name) in \(displayName): \(error)", from: self, isUncaught: true)
             }
         }
-        try installTimerGlobals(on: global)
-        try hostObject.setProperty("lazyGlobals", values)
-        try hostObject.property("installLazyGlobals").call([script.parseJSON(JSONValue.array(inJavaScript).jsonText) ?? script.null])
+    }
+
+    /// Makes the global of the context's lazy globals `global` names once (``installLazyGlobals(_:)``).
+    private func makeLazyGlobal(_ lazy: LazyGlobal) throws {
+        guard let hostObject else { return }
+        let global = script.global
+        guard let module = lazy.module, let entry = lazy.entry else {
+            try installTimerGlobal(lazy.name, on: global)
+            return
+        }
+        let values = try hostObject.property("lazyGlobals")
+        let value: ScriptValue
+        switch entry.kind {
+        case "accessor", "constructor":
+            let list = JSONValue.array([.array([.string(entry.name), .string(entry.kind), .bool(entry.enumerable), .string(module), .int(entry.length)])])
+            try hostObject.property("installLazyGlobals").call([script.parseJSON(list.jsonText) ?? script.null])
+            return
+        case "alias":
+            lazyGlobals?.makeGlobal(named: entry.aliasOf ?? "")
+            value = try values.property(entry.aliasOf ?? "")
+        case "object" where HostModule.hostRealmModules(flavor: flavor).contains(where: { $0.name == module }):
+            value = LazyObject.make(.object, in: script, fill: realmFill(module, global: entry.name))
+        case "object":
+            value = LazyObject.make(.object, in: script, fill: lazyFill(module))
+        default:
+            value = LazyObject.make(.function(name: entry.name, length: entry.length), in: script,
+                                    fill: lazyFill(module), target: implementation(entry.name))
+        }
+        try values.setProperty(entry.name, value)
+        try global.defineProperty(entry.name, value, enumerable: entry.enumerable)
+    }
+
+    /// Makes, before the module `module` loads, the globals it fills.
+    func makeGlobals(of module: String) {
+        guard let lazyGlobals else { return }
+        for (index, global) in lazyGlobalTable().globals.enumerated() where global.module == module {
+            lazyGlobals.makeGlobal(at: index)
+        }
     }
 
     /// What a lazy global of a host-realm module runs on first touch: the module's binding
@@ -256,6 +311,8 @@ public final class ExtensionContext {
     }
     /// The `host` object the context's JavaScript in `js/` shares (never reachable from extension code).
     private(set) var hostObject: ScriptValue?
+    /// The context's globals made on first touch (``installLazyGlobals(_:)``).
+    private(set) var lazyGlobals: LazyGlobals?
     /// What the host's JavaScript knows of the context (kind, extension id, base URL, manifest, its
     /// location, ...), as JSON: its modules' `host.context` and its record's `cx.info`.
     private(set) var contextInfoJSON = "{}"

@@ -48,6 +48,8 @@ public final class ScriptContext {
         globalClasses.withLock { classes in
             if let existing = classes[name] { return existing.ref }
             var definition = kJSClassDefinitionEmpty
+            // (Globals made on first touch: LazyGlobals. A context without them answers at once.)
+            LazyGlobals.addCallbacks(to: &definition)
             let made = name.withCString { className -> JSClassRef in
                 definition.className = className
                 return JSClassCreate(&definition)

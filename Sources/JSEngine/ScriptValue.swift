@@ -22,7 +22,7 @@ public final class ScriptValue {
         }
     }
 
-    private var ctx: JSContextRef { context.ref }
+    var ctx: JSContextRef { context.ref }
 
     // MARK: - Kinds
 

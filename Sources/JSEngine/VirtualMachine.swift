@@ -39,7 +39,17 @@ public final class VirtualMachine {
         setenv("JSC_usePollingTraps", "true", 1)
     }()
 
+    /// Copies bytes out of and into scripts' buffers (made on first use).
+    var bufferCopier: BufferCopier {
+        if let madeBufferCopier { return madeBufferCopier }
+        let copier = BufferCopier(group: group)
+        madeBufferCopier = copier
+        return copier
+    }
+    private var madeBufferCopier: BufferCopier?
+
     deinit {
+        madeBufferCopier?.close()
         watchdog.stop()
         for entry in parsedScripts.values { JSScriptRelease(entry.script) }
         JSContextGroupClearExecutionTimeLimit(group)

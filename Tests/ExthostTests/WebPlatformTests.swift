@@ -149,4 +149,47 @@ struct WebPlatformTests {
         #expect(printed.background == expected)
         #expect(printed.content == expected)
     }
+
+    /// Globals made on first touch (LazyGlobals) are there whenever a script looks, in every way
+    /// it can look, and stay as a script leaves them.
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func lazyGlobalsAreThereForEveryWayOfLooking(flavor: Flavor) throws {
+        let code = #"""
+            const d = Object.getOwnPropertyDescriptor(globalThis, 'TextEncoder');
+            console.log('descriptor', typeof d.value, d.writable, d.enumerable, d.configurable);
+            console.log('in', 'TextDecoder' in globalThis, 'hasOwn', Object.hasOwn(globalThis, 'URL'));
+            globalThis.setInterval = 'replaced before use';
+            console.log('replaced', setInterval);
+            delete globalThis.atob;
+            console.log('deleted', typeof atob, 'atob' in globalThis);
+            Object.defineProperty(globalThis, 'btoa', { value: 7, configurable: true });
+            console.log('defined', btoa);
+            const keys = Object.keys(globalThis);
+            console.log('keys', ['console', 'setTimeout', 'crypto', 'TextEncoder', 'navigator', 'atob'].map((k) => keys.includes(k)).join(' '));
+            console.log('same', globalThis.crypto === crypto, navigator === navigator);
+            """#
+        let expected = [
+            "descriptor function true false true", "in true hasOwn true", "replaced replaced before use",
+            "deleted undefined false", "defined 7", "keys false true true false true false", "same true true",
+        ]
+        let printed = try Self.lines(code, flavor: flavor)
+        #expect(printed.background == expected)
+        #expect(printed.content == expected)
+    }
+
+    /// Reading a script's buffer (crypto.subtle.digest, TextDecoder) leaves it free to move: the
+    /// host never pins it through the C API.
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func readingABufferLeavesItTransferable(flavor: Flavor) throws {
+        let code = #"""
+            const bytes = new TextEncoder().encode('abc');
+            console.log(new TextDecoder().decode(bytes));
+            crypto.getRandomValues(bytes);
+            const moved = bytes.buffer.transfer();
+            console.log('transferred', moved.byteLength, bytes.byteLength);
+            """#
+        let printed = try Self.lines(code, flavor: flavor)
+        #expect(printed.background == ["abc", "transferred 3 0"])
+        #expect(printed.content == ["abc", "transferred 3 0"])
+    }
 }
