@@ -120,7 +120,12 @@
     return ReflectDefineProperty(global, name, descriptor);
   };
 
-  function makeAccessor(name, enumerable, module) {
+  function makeAccessor(name, enumerable, module, define) {
+    if (!define) {
+      // (Deleted before its first touch: the module's defineGlobal must not bring it back.)
+      lazyGetters[name] = null;
+      return;
+    }
     const get = function () {
       loadModule(module);
       const current = ReflectGetOwnPropertyDescriptor(global, name);
@@ -139,19 +144,21 @@
     ReflectDefineProperty(global, name, { __proto__: null, get, enumerable, configurable: true });
   }
 
-  // `list`: [[name, kind, enumerable, module, length], ...] from Swift, for the constructor and
-  // accessor globals.
+  // `list`: [[name, kind, enumerable, module, length, define], ...] from Swift, for the
+  // constructor and accessor globals; `define` false: made for the module only (a script deleted
+  // the global before its first touch).
   host.installLazyGlobals = function (list) {
     for (let i = 0; i < list.length; i++) {
       const name = list[i][0];
       const enumerable = list[i][2];
       const module = list[i][3];
+      const define = list[i][5];
       if (list[i][1] === 'accessor') {
-        makeAccessor(name, enumerable, module);
+        makeAccessor(name, enumerable, module, define);
       } else {
         const constructor = makeConstructor(name, list[i][4], module);
         host.lazyGlobals[name] = constructor;
-        ReflectDefineProperty(global, name, dataDescriptor(constructor, true, enumerable, true));
+        if (define) ReflectDefineProperty(global, name, dataDescriptor(constructor, true, enumerable, true));
       }
     }
   };

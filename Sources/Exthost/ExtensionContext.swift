@@ -54,7 +54,9 @@ public final class ExtensionContext {
         let isServiceWorker = kind == .background && { if case .serviceWorker? = owner.manifest.background { return true } else { return false } }()
         self.flavor = host.options.flavor
         modules = LoadedModules(HostModule.modules(flavor: host.options.flavor, kind: kind))
-        script = ScriptContext(machine: host.machine, name: name, globalClassName: isServiceWorker ? "ServiceWorkerGlobalScope" : "Window")
+        let globalClassName = isServiceWorker ? "ServiceWorkerGlobalScope" : "Window"
+        lazyGlobalTable = Self.lazyGlobalTable(flavor: flavor, kind: kind, globalClassName: globalClassName, modules: modules.modules)
+        script = ScriptContext(machine: host.machine, name: name, globalClassName: globalClassName, lazyGlobals: lazyGlobalTable.names)
         install(host: host, extraInfo: extraInfo)
     }
 
@@ -194,32 +196,49 @@ public final class ExtensionContext {
         var module: String?
         var entry: EmbeddedScripts.Global?
         var name: String
+        /// Whether a module of the host realm fills it (``realmBinding(_:)``).
+        var inHostRealm: Bool
     }
 
     /// The lazy globals of each kind of context (by flavor, kind and global class), made once.
-    private static let lazyGlobalTables = Mutex<[String: (names: LazyGlobalNames, globals: [LazyGlobal])]>([:])
+    private static let lazyGlobalTables = Mutex<[String: LazyGlobalTable]>([:])
 
-    /// The lazy globals of this context's kind.
-    private func lazyGlobalTable() -> (names: LazyGlobalNames, globals: [LazyGlobal]) {
-        let globalClass = isServiceWorker ? "ServiceWorkerGlobalScope" : "Window"
-        let key = "\(flavor.rawValue) \(kind.rawValue) \(globalClass)"
-        return Self.lazyGlobalTables.withLock { tables in
+    /// The names of a kind of context's lazy globals and what makes each.
+    struct LazyGlobalTable: @unchecked Sendable {
+        let names: LazyGlobalNames
+        let globals: [LazyGlobal]
+    }
+
+    /// The context's lazy globals (shared with every context of its kind).
+    let lazyGlobalTable: LazyGlobalTable
+
+    /// The lazy globals of a kind of context, whose modules are `modules`.
+    private static func lazyGlobalTable(flavor: Flavor, kind: ContextKind, globalClassName: String, modules: [HostModule]) -> LazyGlobalTable {
+        let key = "\(flavor.rawValue) \(kind.rawValue) \(globalClassName)"
+        return lazyGlobalTables.withLock { tables in
             if let table = tables[key] { return table }
             var globals: [LazyGlobal] = []
             // (A host-realm module runs once for every kind of context; its `contexts` say which kinds get its globals.)
             let realmModules = HostModule.hostRealmModules(flavor: flavor).filter {
-                (Self.realmBinding($0.name) != nil || Self.realmInstaller($0.name) != nil) && $0.applies(flavor: flavor, kind: kind)
+                (realmBinding($0.name) != nil || realmInstaller($0.name) != nil) && $0.applies(flavor: flavor, kind: kind)
             }
-            for module in modules.modules.filter({ !$0.eager }) + realmModules {
+            for module in modules.filter({ !$0.eager }) {
                 for entry in module.globals {
-                    if let only = entry.globalClass, only != globalClass { continue }
+                    if let only = entry.globalClass, only != globalClassName { continue }
                     if let only = entry.flavor, only != flavor.rawValue { continue }
-                    globals.append(LazyGlobal(module: module.name, entry: entry, name: entry.name))
+                    globals.append(LazyGlobal(module: module.name, entry: entry, name: entry.name, inHostRealm: false))
                 }
             }
-            for (name, _) in Self.timerFunctions { globals.append(LazyGlobal(module: nil, entry: nil, name: name)) }
-            globals.append(LazyGlobal(module: nil, entry: nil, name: "performance"))
-            let table = (names: LazyGlobalNames(globals.map(\.name)), globals: globals)
+            for module in realmModules {
+                for entry in module.globals {
+                    if let only = entry.globalClass, only != globalClassName { continue }
+                    if let only = entry.flavor, only != flavor.rawValue { continue }
+                    globals.append(LazyGlobal(module: module.name, entry: entry, name: entry.name, inHostRealm: true))
+                }
+            }
+            for (name, _) in timerFunctions { globals.append(LazyGlobal(module: nil, entry: nil, name: name, inHostRealm: false)) }
+            globals.append(LazyGlobal(module: nil, entry: nil, name: "performance", inHostRealm: false))
+            let table = LazyGlobalTable(names: LazyGlobalNames(globals.map(\.name)), globals: globals)
             tables[key] = table
             return table
         }
@@ -234,36 +253,38 @@ public final class ExtensionContext {
     /// loads (``loadModule(at:)``).
     private func installLazyGlobals(_ hostObject: ScriptValue) throws {
         try hostObject.setProperty("lazyGlobals", script.object(prototype: nil))
-        let table = lazyGlobalTable()
-        lazyGlobals = script.installLazyGlobals(table.names) { [weak self] index in
+        let globals = lazyGlobalTable.globals
+        lazyGlobals = script.installLazyGlobals { [weak self] index, define in
             guard let self, !isClosed else { return }
             do {
-                try makeLazyGlobal(table.globals[index])
+                try makeLazyGlobal(globals[index], define: define)
             } catch {
-                host?.emit(.error, "exthost could not make the global \(table.globals[index].name) in \(displayName): \(error)", from: self, isUncaught: true)
+                host?.emit(.error, "exthost could not make the global \(globals[index].name) in \(displayName): \(error)", from: self, isUncaught: true)
             }
         }
     }
 
-    /// Makes the global of the context's lazy globals `global` names once (``installLazyGlobals(_:)``).
-    private func makeLazyGlobal(_ lazy: LazyGlobal) throws {
+    /// Makes the global of the context's lazy globals `global` names once (``installLazyGlobals(_:)``),
+    /// and defines it on the global object when `define` is true (false: a script deleted it first,
+    /// and only the module that fills it uses it).
+    private func makeLazyGlobal(_ lazy: LazyGlobal, define: Bool) throws {
         guard let hostObject else { return }
         let global = script.global
         guard let module = lazy.module, let entry = lazy.entry else {
-            try installTimerGlobal(lazy.name, on: global)
+            if define { try installTimerGlobal(lazy.name, on: global) }
             return
         }
         let values = try hostObject.property("lazyGlobals")
         let value: ScriptValue
         switch entry.kind {
         case "accessor", "constructor":
-            let list = JSONValue.array([.array([.string(entry.name), .string(entry.kind), .bool(entry.enumerable), .string(module), .int(entry.length)])])
+            let list = JSONValue.array([.array([.string(entry.name), .string(entry.kind), .bool(entry.enumerable), .string(module), .int(entry.length), .bool(define)])])
             try hostObject.property("installLazyGlobals").call([script.parseJSON(list.jsonText) ?? script.null])
             return
         case "alias":
             lazyGlobals?.makeGlobal(named: entry.aliasOf ?? "")
             value = try values.property(entry.aliasOf ?? "")
-        case "object" where HostModule.hostRealmModules(flavor: flavor).contains(where: { $0.name == module }):
+        case "object" where lazy.inHostRealm:
             value = LazyObject.make(.object, in: script, fill: realmFill(module, global: entry.name))
         case "object":
             value = LazyObject.make(.object, in: script, fill: lazyFill(module))
@@ -272,13 +293,13 @@ public final class ExtensionContext {
                                     fill: lazyFill(module), target: implementation(entry.name))
         }
         try values.setProperty(entry.name, value)
-        try global.defineProperty(entry.name, value, enumerable: entry.enumerable)
+        if define { try global.defineProperty(entry.name, value, enumerable: entry.enumerable) }
     }
 
     /// Makes, before the module `module` loads, the globals it fills.
     func makeGlobals(of module: String) {
         guard let lazyGlobals else { return }
-        for (index, global) in lazyGlobalTable().globals.enumerated() where global.module == module {
+        for (index, global) in lazyGlobalTable.globals.enumerated() where global.module == module {
             lazyGlobals.makeGlobal(at: index)
         }
     }

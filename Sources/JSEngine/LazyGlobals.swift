@@ -1,17 +1,32 @@
 import CJavaScriptCore
+import Glibc
+import Synchronization
 
 /// Globals of a context that are made on their first touch: until then the global object holds
 /// nothing for them, so a global that a context never names costs it nothing.
 ///
 /// A browser's window has hundreds of globals and a script names a handful; WebKit makes its
-/// interface objects lazily from static tables for that reason. Here the global object's class
-/// answers JavaScriptCore before every operation on one of the global's own properties (a read,
-/// `in`, a write, `delete`, `Object.getOwnPropertyDescriptor`, `Object.defineProperty`, listing its
-/// keys): when the name is one of the context's lazy globals not made yet, `make` defines it on
-/// the global as an ordinary property first, and then JavaScriptCore goes on as for any property.
-/// No script can tell: the property is there whenever one looks, with its final identity,
-/// attributes and place among the keys (listing makes every lazy global first, in table order).
-/// A global that extension code deleted or replaced stays as the script left it.
+/// interface objects lazily from static tables for that reason, and so does this, through the C
+/// API's own static tables: the global object's class (one per ``LazyGlobalNames`` table and
+/// class name) has a *static value* for each lazy name. JavaScriptCore asks a static value's
+/// getter before it looks at the global's ordinary properties, and only for those names (every
+/// other name costs a hash lookup, no call into Swift): the getter makes the global, defining it
+/// on the global object as an ordinary property, and answers "none here", so that JavaScriptCore
+/// goes on to the property just made. A write goes through the static value's setter (which makes
+/// the global first, then lets the write through); listing the global's keys makes every lazy
+/// global first, in table order. A script cannot tell: the property is there whenever one looks,
+/// with its final identity and attributes.
+///
+/// (A class-wide `hasProperty` callback would see every name instead: JavaScriptCore then makes a
+/// string and calls into Swift for each read of `Math` or `JSON`, which made reading globals four
+/// times slower; `exthost bench --only globals` measures it.)
+///
+/// `delete` is where the C API's static values show: JavaScriptCore answers `true` for a static
+/// value's name without deleting the ordinary property behind it. So a lazy global deleted before
+/// its first touch is never defined (its module still gets its objects), which is what a script
+/// sees in a browser; one deleted after it was made stays (known difference, in
+/// docs/architecture.md). `Object.getOwnPropertyNames(globalThis)` lists the names of the table
+/// first, and still lists a deleted one.
 ///
 /// The names are a ``LazyGlobalNames`` table, made once and shared by all the contexts of one
 /// kind; a context keeps only which of them it has made.
@@ -21,9 +36,10 @@ public final class LazyGlobals {
     /// Which names are made (or being made), by index in `names`.
     private var made: [Bool]
     private var left: Int
-    private let make: (Int) -> Void
+    /// Makes the global at an index, defining it on the global object unless the flag is false.
+    private let make: (Int, Bool) -> Void
 
-    init(names: LazyGlobalNames, make: @escaping (Int) -> Void) {
+    init(names: LazyGlobalNames, make: @escaping (Int, Bool) -> Void) {
         self.names = names
         self.made = Array(repeating: false, count: names.count)
         self.left = names.count
@@ -35,7 +51,17 @@ public final class LazyGlobals {
         guard !made[index] else { return }
         made[index] = true
         left -= 1
-        make(index)
+        make(index, true)
+    }
+
+    /// Makes the global at `index` without defining it on the global object (a script deleted it
+    /// before its first touch), unless it is made. Returns whether it was not made.
+    private func forget(at index: Int) -> Bool {
+        guard !made[index] else { return false }
+        made[index] = true
+        left -= 1
+        make(index, false)
+        return true
     }
 
     /// Makes the global `name` unless it is made or is not one of the table's.
@@ -52,10 +78,21 @@ public final class LazyGlobals {
     /// Whether the global at `index` is made.
     public func isMade(_ index: Int) -> Bool { made[index] }
 
+    /// How many times JavaScriptCore asked about a name (for tests: other names must cost no call).
+    private(set) var questions = 0
+
     /// Answers JavaScriptCore's question about the global's own property `name`.
     fileprivate func touch(_ name: JSStringRef) {
+        questions += 1
         guard left > 0, let index = names.index(of: name) else { return }
         makeGlobal(at: index)
+    }
+
+    /// Answers `delete` of the global's own property `name`: whether it was a lazy global not made
+    /// yet, now deleted.
+    fileprivate func delete(_ name: JSStringRef) -> Bool {
+        guard left > 0, let index = names.index(of: name) else { return false }
+        return forget(at: index)
     }
 
     // MARK: - The global object's class
@@ -65,24 +102,43 @@ public final class LazyGlobals {
         return Unmanaged<LazyGlobals>.fromOpaque(raw).takeUnretainedValue()
     }
 
-    /// Sets the callbacks of a global object's class definition: each makes the lazy global the
-    /// operation names (or, listing keys, all of them) and answers "not handled here", so that
-    /// JavaScriptCore carries on with the global's ordinary properties.
-    static func addCallbacks(to definition: inout JSClassDefinition) {
-        definition.hasProperty = { _, object, name in
-            if let name { LazyGlobals.of(object)?.touch(name) }
-            return false
-        }
-        definition.setProperty = { _, object, name, _, _ in
-            if let name { LazyGlobals.of(object)?.touch(name) }
-            return false
-        }
+    /// A global object's class for the lazy globals `names`: a static value per name, whose
+    /// getter and setter make the global and then let JavaScriptCore go on to the ordinary
+    /// property; `delete` and listing the keys as the type's comment says.
+    fileprivate static func makeClass(named className: String, names: [String]) -> JSClassRef {
+        var definition = kJSClassDefinitionEmpty
         definition.deleteProperty = { _, object, name, _ in
-            if let name { LazyGlobals.of(object)?.touch(name) }
-            return false
+            guard let name, let table = LazyGlobals.of(object) else { return false }
+            return table.delete(name)
         }
         definition.getPropertyNames = { _, object, _ in
             LazyGlobals.of(object)?.makeAll()
+        }
+        // (JavaScriptCore copies the names and entries when it makes the class.)
+        let cNames = names.map { strdup($0)! }
+        defer { cNames.forEach { free($0) } }
+        var values = cNames.map { name in
+            JSStaticValue(
+                name: UnsafePointer(name),
+                getProperty: { _, object, name, _ in
+                    if let name { LazyGlobals.of(object)?.touch(name) }
+                    return nil
+                },
+                setProperty: { _, object, name, _, _ in
+                    if let name { LazyGlobals.of(object)?.touch(name) }
+                    return false
+                },
+                // (Not listed by the static table when keys are listed without the non-enumerable
+                // ones: the ordinary properties made then have each global's own attribute.)
+                attributes: JSPropertyAttributes(kJSPropertyAttributeDontEnum))
+        }
+        values.append(JSStaticValue(name: nil, getProperty: nil, setProperty: nil, attributes: 0))
+        return values.withUnsafeBufferPointer { staticValues in
+            className.withCString { cClassName in
+                definition.className = cClassName
+                definition.staticValues = staticValues.baseAddress
+                return JSClassCreate(&definition)
+            }
         }
     }
 }
@@ -98,6 +154,12 @@ public final class LazyGlobalNames: Sendable {
     private let buckets: [UInt64: [Int]]
     /// The longest name's length in UTF-8 bytes.
     private let longest: Int
+    /// The global object classes made for the table, by class name (``globalClass(named:)``).
+    private let classes = Mutex<[String: GlobalClass]>([:])
+
+    private struct GlobalClass: @unchecked Sendable {
+        let ref: JSClassRef
+    }
 
     /// A table of `names` (no duplicates).
     public init(_ names: [String]) {
@@ -113,6 +175,17 @@ public final class LazyGlobalNames: Sendable {
 
     /// How many names there are.
     public var count: Int { names.count }
+
+    /// The class of a global object named `className` with these lazy globals (made once; classes
+    /// never change after they are made, and every machine may share them).
+    func globalClass(named className: String) -> JSClassRef {
+        classes.withLock { classes in
+            if let made = classes[className] { return made.ref }
+            let made = LazyGlobals.makeClass(named: className, names: names)
+            classes[className] = GlobalClass(ref: made)
+            return made
+        }
+    }
 
     /// The index of `name`, or nil.
     public func index(of name: String) -> Int? {
@@ -152,11 +225,16 @@ public final class LazyGlobalNames: Sendable {
 }
 
 extension ScriptContext {
-    /// Gives the context the lazy globals `names`: `make(index)` defines the global `names[index]`
-    /// on the global object, on the first operation that names it (see ``LazyGlobals``). Once per
-    /// context; the table goes when the context closes.
+    /// Starts the context's lazy globals, the table it was made with
+    /// (``init(machine:name:globalClassName:lazyGlobals:)``): `make(index, define)` makes the global
+    /// `names[index]` and, when `define` is true, defines it on the global object; it runs on the
+    /// first operation that names the global (see ``LazyGlobals``). Once per context; the table
+    /// goes when the context closes.
     @discardableResult
-    public func installLazyGlobals(_ names: LazyGlobalNames, make: @escaping (Int) -> Void) -> LazyGlobals {
+    public func installLazyGlobals(make: @escaping (_ index: Int, _ define: Bool) -> Void) -> LazyGlobals {
+        guard let names = lazyGlobalNames else {
+            preconditionFailure("the context \(name) was made without lazy globals")
+        }
         let table = LazyGlobals(names: names, make: make)
         let global = JSContextGetGlobalObject(ref)
         precondition(JSObjectGetPrivate(global) == nil, "a context's lazy globals are installed once")

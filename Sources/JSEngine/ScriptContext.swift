@@ -13,6 +13,8 @@ public final class ScriptContext {
     public let name: String
     /// The underlying global context.
     let ref: JSGlobalContextRef
+    /// The globals the context makes on first touch, if any (``LazyGlobals``).
+    let lazyGlobalNames: LazyGlobalNames?
     /// Whether ``close()`` was called; a closed context runs nothing more.
     public private(set) var isClosed = false
     /// The realm's own `Object.prototype` and `Function.prototype`, as they were made (never
@@ -25,10 +27,18 @@ public final class ScriptContext {
     /// - Parameter globalClassName: the class name of the global object (`Window`,
     ///   `ServiceWorkerGlobalScope`), which `Object.prototype.toString` shows; the global's
     ///   prototype is then an object of its own, between the global and `Object.prototype`.
-    public init(machine: VirtualMachine, name: String, globalClassName: String? = nil) {
+    /// - Parameter lazyGlobals: the globals made on their first touch (``LazyGlobals``), which
+    ///   ``installLazyGlobals(make:)`` starts.
+    public init(machine: VirtualMachine, name: String, globalClassName: String? = nil, lazyGlobals: LazyGlobalNames? = nil) {
         self.machine = machine
         self.name = name
-        let ref = JSGlobalContextCreateInGroup(machine.group, globalClassName.map(Self.globalClass(named:)))!
+        lazyGlobalNames = lazyGlobals
+        let globalClass: JSClassRef? = if let lazyGlobals {
+            lazyGlobals.globalClass(named: globalClassName ?? "Object")
+        } else {
+            globalClassName.map(Self.globalClass(named:))
+        }
+        let ref = JSGlobalContextCreateInGroup(machine.group, globalClass)!
         self.ref = ref
         // (An object and a function made here get the realm's intrinsic prototypes.)
         objectPrototype = JSValueToObject(ref, JSObjectGetPrototype(ref, JSObjectMake(ref, nil, nil)), nil)!
@@ -48,8 +58,6 @@ public final class ScriptContext {
         globalClasses.withLock { classes in
             if let existing = classes[name] { return existing.ref }
             var definition = kJSClassDefinitionEmpty
-            // (Globals made on first touch: LazyGlobals. A context without them answers at once.)
-            LazyGlobals.addCallbacks(to: &definition)
             let made = name.withCString { className -> JSClassRef in
                 definition.className = className
                 return JSClassCreate(&definition)

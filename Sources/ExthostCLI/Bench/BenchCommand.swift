@@ -29,6 +29,8 @@ struct BenchCommand: ParsableCommand {
               memory                 peak memory after 100,000 runtime.sendMessage round trips; \
             baseline: the same after 10,000 (what a message leaves behind shows as the difference).
               tabs                   creating active tabs at two sizes; tabs.query over the larger.
+              global reads           ns per read of a global (`Math`) in a background loop; \
+            baseline: the same read through a local constant, which the JIT caches.
               tests                  `exthost test` on 1,000 small extension tests (each a fresh host with \
             one extension and one page), all jobs; budget: 10 s on a 2-core machine.
             """
@@ -55,7 +57,7 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .customLong("tests"), help: "Extension tests for the tests figure.")
     var testCount = 1000
 
-    @Option(help: "Only the figures of these groups: contexts, cold, instructions, rates, memory, tabs, tests. Repeatable.")
+    @Option(help: "Only the figures of these groups: contexts, cold, instructions, rates, memory, tabs, globals, tests. Repeatable.")
     var only: [String] = []
 
     func run() throws {
@@ -165,6 +167,18 @@ struct BenchCommand: ParsableCommand {
             table.add("creating \(tabScale) active tabs", median(large) * 1000, "ms", baseline: median(small) * 1000, budget: .ratioAtMost(10))
             table.add("tabs.query {active, currentWindow}, \(tabScale) tabs", median(active), "ms", baseline: nil, budget: .atMost(1))
             table.add("tabs.query URL pattern, \(tabScale) tabs", median(pattern), "ms", baseline: nil, budget: .atMost(5))
+        }
+        if wants("globals") {
+            var global: [Double] = [], local: [Double] = []
+            let reads = 3_000_000
+            for _ in 0..<runs {
+                let report = try scenario(.globalReads, ["--count", "\(reads)"]).1
+                global.append((try mark(report, "global") - mark(report, "start")) * 1e9 / Double(reads))
+                local.append((try mark(report, "local") - mark(report, "global")) * 1e9 / Double(reads))
+            }
+            // (The global object of the C API is an object JavaScriptCore cannot cache reads of: a
+            // read asks the object each time, about 150 ns. Lazy globals must add nothing to it.)
+            table.add("read of a global (Math.abs in a loop)", median(global), "ns", baseline: median(local), budget: .ratioAtMost(10))
         }
         if wants("tests") {
             let suite = try Self.writeTestSuite(count: testCount)

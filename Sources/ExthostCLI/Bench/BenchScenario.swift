@@ -28,6 +28,9 @@ enum BenchScenario: String, CaseIterable, Codable {
     /// The background creates `count` active tabs one after the other, then runs
     /// `tabs.query({active: true, currentWindow: true})` and a URL-pattern query 100 times each.
     case tabScale = "tab-scale"
+    /// The background reads a global (`Math`) `count` times in a loop, then the same through a
+    /// local constant: what a read of the global object costs beside a read the JIT can cache.
+    case globalReads = "global-reads"
 
     /// The message a round trip carries: a small object, or one whose string makes it `size` bytes.
     static func messageSource(size: Int) -> String {
@@ -44,7 +47,7 @@ enum BenchScenario: String, CaseIterable, Codable {
             "permissions": ["tabs"], "host_permissions": ["http://127.0.0.1/*"],
             "browser_specific_settings": ["gecko": ["id": "bench@exthost.test"]],
         ]
-        if self != .tabScale, contentScripts || self != .tabs {
+        if self != .tabScale, self != .globalReads, contentScripts || self != .tabs {
             manifest["content_scripts"] = [["matches": ["http://127.0.0.1/*"], "js": ["cs.js"], "all_frames": true]]
         }
         let background: String
@@ -101,6 +104,17 @@ enum BenchScenario: String, CaseIterable, Codable {
                   for (let i = 0; i < 100; i++) await chrome.tabs.query({url: 'http://127.0.0.1/empty?7*'});
                   console.log('bench:mark queried-url');
                 })();
+                """
+            content = "// not injected: the scenario has no content scripts\n"
+        case .globalReads:
+            background = """
+                let sum = 0;
+                console.log('bench:mark start');
+                for (let i = 0; i < \(count); i++) sum += Math.abs(i);
+                console.log('bench:mark global');
+                const M = Math;
+                for (let i = 0; i < \(count); i++) sum += M.abs(i);
+                console.log('bench:mark local', sum);
                 """
             content = "// not injected: the scenario has no content scripts\n"
         }
