@@ -5,8 +5,8 @@
 // like functions, made by Swift (JSEngine's LazyObject); constructors (`URL`, ...) are made here,
 // as a Proxy of a small function (the C API cannot pass `new.target` on, and `class X extends
 // URL` needs it); globals that are accessors in the browsers (`window`, `self`, `location`, ...)
-// start as accessors made here, which the module replaces. The module finds the objects in
-// `host.lazyGlobals` and puts the functions they call in `host.implementations`.
+// are defined by their module, loaded on the global's first touch (host.defineGlobal). The module
+// finds the objects in `host.lazyGlobals` and puts the functions they call in `host.implementations`.
 (function (host) {
   'use strict';
   const plain = host.builtins.plain;
@@ -14,13 +14,12 @@
   const {
     Proxy, ReflectApply, ReflectConstruct, ReflectDefineProperty, ReflectDeleteProperty, ReflectGet, ReflectGetOwnPropertyDescriptor,
     ReflectGetPrototypeOf, ReflectHas, ReflectIsExtensible, ReflectOwnKeys, ReflectPreventExtensions, ReflectSet, ReflectSetPrototypeOf,
-    ObjectHasOwn,
+
   } = plain;
   // (This module runs when the context is made, before js/00_2_primordials.js may load: it uses the
   // built-ins as js/00_0_builtins.js took them.)
   const dataDescriptor = (value, writable, enumerable, configurable) =>
     ({ __proto__: null, value, writable, enumerable, configurable });
-  const getOwn = (object, key) => (ObjectHasOwn(object, key) ? object[key] : undefined);
   const weakMapGet = intrinsics['WeakMap.prototype.get'];
   const weakMapSet = intrinsics['WeakMap.prototype.set'];
   const global = host.global;
@@ -105,44 +104,32 @@
     return host.adoptConstructor(name, constructor);
   };
 
-  // ---- Accessors -------------------------------------------------------------------------------
-  // The getter of each accessor global still waiting for its module, by name.
-  const lazyGetters = { __proto__: null };
-
-  // Defines the accessor global `name` with `descriptor` (null prototype), for a module: unless
-  // extension code replaced or deleted it first. Returns whether it did.
-  host.defineGlobal = function (name, descriptor) {
-    const getter = lazyGetters[name];
-    if (getter === undefined) return ReflectDefineProperty(global, name, descriptor);
-    delete lazyGetters[name];
-    const current = ReflectGetOwnPropertyDescriptor(global, name);
-    if (current === undefined || getOwn(current, 'get') !== getter) return false;
-    return ReflectDefineProperty(global, name, descriptor);
+  // ---- Prototypes two modules share --------------------------------------------------------------
+  // The prototype object of an interface that one module fills and another inherits from before
+  // that (the window module makes Window.prototype inherit from EventTarget.prototype, which the
+  // events module fills when a script first names an event): made once, empty, by name.
+  const sharedPrototypes = { __proto__: null };
+  host.sharedPrototype = function (name) {
+    let prototype = sharedPrototypes[name];
+    if (prototype === undefined) {
+      prototype = plain.ObjectCreate(plain.ObjectPrototype);
+      sharedPrototypes[name] = prototype;
+    }
+    return prototype;
   };
 
-  function makeAccessor(name, enumerable, module, define) {
-    if (!define) {
-      // (Deleted before its first touch: the module's defineGlobal must not bring it back.)
-      lazyGetters[name] = null;
-      return;
-    }
-    const get = function () {
-      loadModule(module);
-      const current = ReflectGetOwnPropertyDescriptor(global, name);
-      if (current === undefined) return undefined;
-      const currentGet = getOwn(current, 'get');
-      if (currentGet === get) {
-        // The module defines no such global in this context.
-        delete lazyGetters[name];
-        delete global[name];
-        return undefined;
-      }
-      return currentGet === undefined ? getOwn(current, 'value') : ReflectApply(currentGet, this, []);
-    };
-    lazyGetters[name] = get;
-    // (No setter, as the module's own accessors.)
-    ReflectDefineProperty(global, name, { __proto__: null, get, enumerable, configurable: true });
-  }
+  // ---- Accessors -------------------------------------------------------------------------------
+  // Accessor globals are made by their modules, which Swift loads on the global's first touch
+  // (LazyGlobals), so the accessor a script first sees is the module's own. A name in `deleted`
+  // was deleted by a script before its first touch: the module must not define it.
+  const deleted = { __proto__: null };
+
+  // Defines the accessor global `name` with `descriptor` (null prototype), for a module: unless
+  // extension code deleted it first. Returns whether it did.
+  host.defineGlobal = function (name, descriptor) {
+    if (deleted[name] === true) return false;
+    return ReflectDefineProperty(global, name, descriptor);
+  };
 
   // `list`: [[name, kind, enumerable, module, length, define], ...] from Swift, for the
   // constructor and accessor globals; `define` false: made for the module only (a script deleted
@@ -154,7 +141,7 @@
       const module = list[i][3];
       const define = list[i][5];
       if (list[i][1] === 'accessor') {
-        makeAccessor(name, enumerable, module, define);
+        if (!define) deleted[name] = true;
       } else {
         const constructor = makeConstructor(name, list[i][4], module);
         host.lazyGlobals[name] = constructor;

@@ -8,8 +8,12 @@
   const native = host.native;
 
   // ---- Uncaught errors ---------------------------------------------------------------------------
-  // Reports an error that escaped a callback the host called, as the browser's console shows it.
-  host.reportUncaught = function (error, inPromise) {
+  // Reports an error that escaped a callback the host called, as the browser's console shows it,
+  // after the global's `error` or `unhandledrejection` event (js/31_events.js, once loaded: no
+  // listener can exist before), unless a listener canceled it. `promise`: the rejected promise;
+  // `notThrown`: a failure of the host's (a script that could not load), which fires no event.
+  host.reportUncaught = function (error, inPromise, promise, notThrown) {
+    if (!notThrown && host.dispatchErrorEvent !== undefined && !host.dispatchErrorEvent(error, !!inPromise, promise)) return;
     let text;
     try {
       text = native.format.describeUncaught(error, !!inPromise);

@@ -1,12 +1,13 @@
 // exthost:realm host
 // exthost:needs primordials api
-// exthost:globals self:accessor location:accessor ~EventTarget:constructor:0
+// exthost:globals self:accessor location:accessor
 // exthost:globals Window: window:accessor frames:accessor top:accessor parent:accessor length:accessor name:accessor ~Window:constructor:0
 // exthost:globals ServiceWorkerGlobalScope: ~WorkerGlobalScope:constructor:0 ~ServiceWorkerGlobalScope:constructor:0
 // The global object's shape: a Chromium service worker is a ServiceWorkerGlobalScope with a
 // WorkerLocation; a background page (Firefox's generated one, or manifest version 2's) and a
 // content script's frame are a Window, with `window`, `self`, `frames`, `top`, `parent`, `length`
-// and `location`. What one frame's content script sees of another frame through `top`, `parent`
+// and `location`. Both inherit from EventTarget.prototype, which js/31_events.js fills when a
+// script first names an event (`host.sharedPrototype`: touching `self` costs no events). What one frame's content script sees of another frame through `top`, `parent`
 // and `frames[i]` follows the flavor's browser (Swift decides which window it gets: FrameAPI).
 // Runs in the host's realm (js/38_api.js), for a context on the first touch of one of these
 // globals: `host.installWindow(cx)`, given the context's record, whose `cx.global` is the
@@ -70,16 +71,16 @@
 
   host.installWindow = function (cx) {
     const info = cx.info;
-    const eventTarget = makeInterface(cx, 'EventTarget');
+    const eventTargetPrototype = cx.loader.sharedPrototype('EventTarget');
     if (info.isServiceWorker) {
-      const workerScope = makeInterface(cx, 'WorkerGlobalScope', eventTarget);
+      const workerScope = cx.loader.makeInterface('WorkerGlobalScope', eventTargetPrototype);
       adoptGlobalPrototype(cx, makeInterface(cx, 'ServiceWorkerGlobalScope', workerScope));
-      const location = makeLocation(cx, info.location, 'WorkerLocation');
+    const location = makeLocation(cx, info.location, 'WorkerLocation');
       define(cx, 'self', theGlobal);
       define(cx, 'location', () => location);
       return;
     }
-    adoptGlobalPrototype(cx, makeInterface(cx, 'Window', eventTarget));
+    adoptGlobalPrototype(cx, cx.loader.makeInterface('Window', eventTargetPrototype));
     const location = makeLocation(cx, info.location, 'Location');
     define(cx, 'window', theGlobal);
     define(cx, 'self', theGlobal);

@@ -13,7 +13,9 @@
 //                                            it runs once for all contexts (Sources/Exthost/HostRealm.swift)
 //   // exthost:globals ~console:object ...   globals it defines, made lazily (see HostModule.swift):
 //                                            `name:kind` with kind `object`, `function:LENGTH`,
-//                                            `constructor:LENGTH` or `accessor`; `~name`: not
+//                                            `constructor:LENGTH`, `accessor` or `inherited` (a
+//                                            member of the global's prototype chain, which the
+//                                            module makes: touching the name loads it); `~name`: not
 //                                            enumerable; `name=other`: the same value as global
 //                                            `other`. A first word `Window:`,
 //                                            `ServiceWorkerGlobalScope:`, `chrome:` or `firefox:`
@@ -44,7 +46,7 @@ var swift = """
 /// `// exthost:` lines say (see Sources/EmbedScriptsTool/main.swift).
 enum EmbeddedScripts {
     /// One global a file defines: its name, whether it is enumerable, its kind (`object`,
-    /// `function`, `constructor`, `accessor`, or `alias` of global `aliasOf`), a function's length,
+    /// `function`, `constructor`, `accessor`, `inherited`, or `alias` of global `aliasOf`), a function's length,
     /// and the class of global object and the flavor it is for (nil: all).
     typealias Global = (name: String, enumerable: Bool, kind: String, length: Int, aliasOf: String?, globalClass: String?, flavor: String?)
 
@@ -99,8 +101,8 @@ for path in arguments.dropFirst() {
                 global = parts.first ?? ""
                 kind = parts.count > 1 ? parts[1] : ""
                 if parts.count > 2 { length = Int(parts[2]) ?? -1 }
-                guard ["object", "function", "constructor", "accessor"].contains(kind), length >= 0 else {
-                    fail("\(name): `\(word)` in `// exthost:globals` needs a kind: name:object, name:function:LENGTH, name:constructor:LENGTH, name:accessor or name=other")
+                guard ["object", "function", "constructor", "accessor", "inherited"].contains(kind), length >= 0 else {
+                    fail("\(name): `\(word)` in `// exthost:globals` needs a kind: name:object, name:function:LENGTH, name:constructor:LENGTH, name:accessor, name:inherited or name=other")
                 }
             }
             guard !global.isEmpty, global.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "$" }) else { fail("\(name): bad global name `\(word)`") }

@@ -19,7 +19,7 @@ enum NativeGroup: String, CaseIterable {
     /// `loadModule(name)`, `proxyTarget(value)`, `hardware()`: the host's modules, and what
     /// JavaScript cannot tell.
     case engine
-    /// `monotonicNow()`, `wallNow()`: the loop's clock, in milliseconds.
+    /// `monotonicNow()`, `wallNow()`: the loop's clock, in milliseconds; `timeout(ms, callback)`.
     case clock
     /// `request(method, argumentsJSON, id)` (answered later by an `apiResponse` delivery) and
     /// `call(method, argumentsJSON)` (answered now): the Swift side of the namespaces (``ExtensionAPI``).
@@ -136,6 +136,18 @@ extension ExtensionContext {
         case .clock:
             define("monotonicNow") { _, host, _ in .number(host.loop.now) }
             define("wallNow") { _, host, _ in .number(host.loop.epoch + host.loop.now) }
+            // timeout(milliseconds, callback): calls `callback` (of the host's JavaScript, never a
+            // script's) in a task of its own that much later, unless the context closes first
+            // (`AbortSignal.timeout`: no script can see or clear it, unlike `setTimeout`'s).
+            define("timeout") { context, host, call in
+                let milliseconds = try call.requiredInteger(0, prefix + "timeout", "milliseconds")
+                let callback = call.argument(1)
+                guard callback.isFunction else { throw NativeArgumentError("clock.timeout: argument 2 (callback) must be a function.") }
+                _ = host.loop.startTimer(after: Double(max(0, milliseconds)), owner: context.id) { [weak context] in
+                    context?.runHostCallback(callback)
+                }
+                return .undefined
+            }
         case .api:
             define("request") { context, host, call in
                 let method = try call.requiredString(0, prefix + "request", "method")

@@ -120,6 +120,20 @@ extension ExtensionContext {
         if let stop { reportStop(stop) }
     }
 
+    /// Calls `callback`, a function of the host's JavaScript, in a task of its own; what it throws
+    /// is reported as uncaught.
+    func runHostCallback(_ callback: ScriptValue) {
+        guard !isClosed else { return }
+        let (_, stop) = script.runTask {
+            do {
+                _ = try callback.call([])
+            } catch let error as ThrownValue {
+                if !script.machine.isStopping { report(error) }
+            } catch {}
+        }
+        if let stop { reportStop(stop) }
+    }
+
     /// `queueMicrotask(callback)`: the host realm queues the call (js/12_tasks.js), on the
     /// machine's one queue of promise jobs, so it runs in order with the context's own.
     private func queueScriptMicrotask(_ call: NativeCall) throws {

@@ -129,9 +129,16 @@ public final class ExtensionContext {
         } catch {
             fatalError("exthost's own js failed to load in \(script.name): \(error)")
         }
-        script.onUnhandledRejection { [weak self] _, reason in
-            guard let self, !isClosed, let reportUncaught = hostFunction("reportUncaught", in: "host") else { return }
-            _ = try? reportUncaught.call([reason, script.boolean(true)])
+        script.onUnhandledRejection { [weak self] promise, reason in
+            // (Browsers tell of a rejection no one handled in a task of its own, after the timers
+            // of no delay that the task which rejected it set: HTML's "notify about rejected
+            // promises". The engine tells when that task's promise jobs are done.)
+            guard let self, !isClosed, let host = self.host else { return }
+            _ = host.loop.startTimer(after: 0, owner: id) { [weak self] in
+                guard let self, !isClosed, let reportUncaught = hostFunction("reportUncaught", in: "host") else { return }
+                let (_, stop) = script.runTask { _ = try? reportUncaught.call([reason, script.boolean(true), promise]) }
+                if let stop { reportStop(stop) }
+            }
         }
     }
 
@@ -277,6 +284,14 @@ public final class ExtensionContext {
         let values = try hostObject.property("lazyGlobals")
         let value: ScriptValue
         switch entry.kind {
+        case "inherited":
+            // (A member of the global's prototype chain, which the module makes: nothing is defined on the global.)
+            try loadModule(named: module)
+            return
+        case "accessor" where define:
+            // (Its module defines it: host.defineGlobal.)
+            try loadModule(named: module)
+            return
         case "accessor", "constructor":
             let list = JSONValue.array([.array([.string(entry.name), .string(entry.kind), .bool(entry.enumerable), .string(module), .int(entry.length), .bool(define)])])
             try hostObject.property("installLazyGlobals").call([script.parseJSON(list.jsonText) ?? script.null])
@@ -474,7 +489,9 @@ public final class ExtensionContext {
     /// Reports `text`, thrown as a plain value (not an Error), as an uncaught exception of this context.
     func reportUncaught(_ text: String) {
         if let reportUncaught = hostFunction("reportUncaught", in: "host") {
-            let (_, stop) = script.runTask { _ = try? reportUncaught.call([script.string(text), script.boolean(false)]) }
+            let (_, stop) = script.runTask {
+                _ = try? reportUncaught.call([script.string(text), script.boolean(false), script.undefined, script.boolean(true)])
+            }
             if let stop { reportStop(stop) }
         } else {
             let owner: ExtensionHost? = host

@@ -193,3 +193,28 @@ struct WebPlatformTests {
         #expect(printed.content == ["abc", "transferred 3 0"])
     }
 }
+
+extension WebPlatformTests {
+    /// `onerror` assigned before anything touched the window or events modules gets the error's
+    /// parts and, by returning true, keeps it from the console; `addEventListener` is inherited
+    /// (EventTarget.prototype), never the global's own.
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func theGlobalsErrorHandlersWorkFromTheFirstTouch(flavor: Flavor) throws {
+        let code = #"""
+            onerror = (message, source, line, column, error) => { console.log('onerror', message, line, error.message); return true; };
+            console.log('own', Object.hasOwn(globalThis, 'addEventListener'), typeof addEventListener, typeof onerror);
+            const t = new EventTarget();
+            t.addEventListener('x', () => { throw new Error('in a listener'); });
+            t.addEventListener('x', () => console.log('second listener ran'));
+            t.dispatchEvent(new Event('x'));
+            """#
+        let printed = try Self.lines(code, flavor: flavor)
+        let expected = [
+            "own false function function",
+            flavor == .chrome ? "onerror Uncaught Error: in a listener 4 in a listener" : "onerror Error: in a listener 4 in a listener",
+            "second listener ran",
+        ]
+        #expect(printed.background == expected)
+        if flavor == .chrome { #expect(printed.content == expected) }
+    }
+}

@@ -1,0 +1,758 @@
+// exthost:needs primordials host dom_exception
+// exthost:globals ~EventTarget:constructor:0 ~Event:constructor:1 ~CustomEvent:constructor:1 ~ErrorEvent:constructor:1
+// exthost:globals ~PromiseRejectionEvent:constructor:2 ~AbortController:constructor:0 ~AbortSignal:constructor:0
+// exthost:globals ~reportError:function:1 addEventListener:inherited removeEventListener:inherited dispatchEvent:inherited
+// exthost:globals Window: onerror:accessor onunhandledrejection:accessor
+// exthost:globals ServiceWorkerGlobalScope: onerror:inherited onunhandledrejection:inherited
+// DOM events (the DOM Standard's "Events" and "Aborting ongoing activities"): `EventTarget` with
+// listeners (capture, once, passive, signal) and dispatch, `Event`, `CustomEvent`, `ErrorEvent`,
+// `PromiseRejectionEvent`, `AbortController` and `AbortSignal` (`abort`, `timeout`, `any`), event
+// handler attributes, `reportError`, and the global's `error` and `unhandledrejection` events
+// (host.dispatchErrorEvent, which js/00_host.js's report of an uncaught error asks first), with
+// each browser's errors (fixtures/conformance/web-events). EventTarget.prototype is the object the
+// window module (js/30_window.js) already made the global inherit from (`host.sharedPrototype`);
+// the global's `addEventListener` and handlers load this module on first touch.
+//
+// Dispatch follows the standard's algorithm over a path of targets: `host.eventParent(target,
+// event)` gives a target's parent (none here; the DOM of the pages issue gives nodes theirs), so
+// capture and bubbling need no change when nodes come.
+(function (host) {
+  'use strict';
+  const {
+    TypeError, String, Number, ObjectCreate, ObjectPrototype, ObjectSetPrototypeOf, ReflectApply, ReflectDefineProperty,
+    SafeWeakMap, SafeSet, dataDescriptor, SymbolToStringTag, listPush, listCopy, listRemoveAt, isErrorObject, getOwnData, errorLocation,
+    MathTrunc, NumberIsFinite, Promise, isPromise, StringPrototypeCharCodeAt, StringPrototypeSlice, SymbolIterator, ReflectGetOwnPropertyDescriptor,
+  } = host.primordials;
+  const FIREFOX = host.flavor === 'firefox';
+  const native = host.native;
+  const global = host.global;
+
+  // ---- Errors, as each browser words them ---------------------------------------------------------------
+  const failed = (owner, member, text) => (member === 'constructor'
+    ? (FIREFOX ? owner + ' constructor: ' + text : "Failed to construct '" + owner + "': " + text)
+    : (FIREFOX ? owner + '.' + member + ': ' + text : "Failed to execute '" + member + "' on '" + owner + "': " + text));
+  function newRequired(owner) {
+    return new TypeError(FIREFOX ? owner + " constructor: 'new' is required"
+      : failed(owner, 'constructor', "Please use the 'new' operator, this DOM object constructor cannot be called as a function."));
+  }
+  const illegalInvocation = (owner, member) =>
+    new TypeError(FIREFOX ? "'" + member + "' called on an object that does not implement interface " + owner + '.' : 'Illegal invocation');
+  const illegalConstructor = (owner) => new TypeError(FIREFOX ? 'Illegal constructor.' : failed(owner, 'constructor', 'Illegal constructor'));
+  function countError(owner, member, required, count) {
+    return new TypeError(FIREFOX
+      ? failed(owner, member, 'At least ' + required + ' argument' + (required === 1 ? '' : 's') + ' required, but only ' + count + ' passed')
+      : failed(owner, member, required + ' argument' + (required === 1 ? '' : 's') + ' required, but only ' + count + ' present.'));
+  }
+  // A dictionary argument: undefined and null are empty, any other non-object is refused.
+  function dictionary(value, owner, member, index, typeName) {
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'object' && typeof value !== 'function') {
+      throw new TypeError(FIREFOX ? failed(owner, member, 'Argument ' + index + " can't be converted to a dictionary.")
+        : failed(owner, member, "The provided value is not of type '" + typeName + "'."));
+    }
+    return value;
+  }
+
+  // Defines the interface `name` over `constructor`, whose prototype gets `members` and inherits
+  // from `parent`'s; returns the public constructor (the loader's, js/00_1_modules.js).
+  function defineInterface(constructor, name, length, members, parent, constants, statics, shared) {
+    if (statics) host.defineMembers(constructor, statics);
+    const prototype = shared || ObjectCreate(parent ? parent.prototype : ObjectPrototype);
+    host.defineMembers(prototype, members);
+    ReflectDefineProperty(prototype, SymbolToStringTag, dataDescriptor(name, false, false, true));
+    ReflectDefineProperty(constructor, 'prototype', dataDescriptor(prototype, false, false, false));
+    ReflectDefineProperty(constructor, 'length', dataDescriptor(length, false, false, true));
+    if (constants) {
+      const names = ['NONE', 'CAPTURING_PHASE', 'AT_TARGET', 'BUBBLING_PHASE'];
+      const values = [0, 1, 2, 3];
+      if (FIREFOX) {
+        // (Firefox's Event also has the modifier masks of its old event model.)
+        listPush(names, 'ALT_MASK'); listPush(values, 1);
+        listPush(names, 'CONTROL_MASK'); listPush(values, 2);
+        listPush(names, 'SHIFT_MASK'); listPush(values, 4);
+        listPush(names, 'META_MASK'); listPush(values, 8);
+      }
+      for (let i = 0; i < names.length; i++) {
+        ReflectDefineProperty(constructor, names[i], dataDescriptor(values[i], false, true, false));
+        ReflectDefineProperty(prototype, names[i], dataDescriptor(values[i], false, true, false));
+      }
+    }
+    const publicConstructor = host.adoptConstructor(name, constructor);
+    if (parent) ObjectSetPrototypeOf(publicConstructor, parent.publicConstructor);
+    return { __proto__: null, prototype, publicConstructor };
+  }
+
+  // ---- Event --------------------------------------------------------------------------------------------
+  // Each event's state, by event: what the standard calls its flags and its path.
+  const events = new SafeWeakMap();
+  const eventState = (event, owner, member) => {
+    const state = events.get(event);
+    if (state === undefined) throw illegalInvocation(owner, member);
+    return state;
+  };
+  // `isTrusted`, an own property of every event ([LegacyUnforgeable]): one getter per realm.
+  const isTrusted = {
+    get isTrusted() {
+      return eventState(this, 'Event', 'get isTrusted').trusted;
+    },
+  };
+  const isTrustedDescriptor = { __proto__: null, get: ReflectGetOwnPropertyDescriptor(isTrusted, 'isTrusted').get, enumerable: true, configurable: false };
+
+  // Sets up `event` as the Event constructor does, from `init` (an EventInit dictionary, its
+  // members read in the standard's order).
+  function initializeEvent(event, type, init) {
+    ReflectDefineProperty(event, 'isTrusted', isTrustedDescriptor);
+    const state = {
+      __proto__: null,
+      type: String(type), bubbles: false, cancelable: false, composed: false,
+      target: null, currentTarget: null, phase: 0, path: null,
+      canceled: false, stopPropagation: false, stopImmediate: false, inPassiveListener: false,
+      dispatching: false, initialized: true, trusted: false, timeStamp: native.clock.monotonicNow(),
+    };
+    if (init !== undefined) {
+      state.bubbles = !!init.bubbles;
+      state.cancelable = !!init.cancelable;
+      state.composed = !!init.composed;
+    }
+    events.set(event, state);
+    return state;
+  }
+  const eventArguments = (owner, args, required, typeName) => {
+    if (args.length < required) throw countError(owner, 'constructor', required, args.length);
+    return dictionary(args[1], owner, 'constructor', 2, typeName);
+  };
+
+  function Event(...args) {
+    if (new.target === undefined) throw newRequired('Event');
+    const type = args.length > 0 ? String(args[0]) : undefined;
+    initializeEvent(this, type, eventArguments('Event', args, 1, 'EventInit'));
+  }
+  function cancel(state) {
+    if (state.cancelable && !state.inPassiveListener) state.canceled = true;
+  }
+  const EventInterface = defineInterface(Event, 'Event', 1, {
+    get type() { return eventState(this, 'Event', 'get type').type; },
+    get target() { return eventState(this, 'Event', 'get target').target; },
+    get srcElement() { return eventState(this, 'Event', 'get srcElement').target; },
+    get currentTarget() { return eventState(this, 'Event', 'get currentTarget').currentTarget; },
+    composedPath() {
+      const state = eventState(this, 'Event', 'composedPath');
+      return state.path === null ? [] : listCopy(state.path);
+    },
+    get eventPhase() { return eventState(this, 'Event', 'get eventPhase').phase; },
+    stopPropagation() { eventState(this, 'Event', 'stopPropagation').stopPropagation = true; },
+    get cancelBubble() { return eventState(this, 'Event', 'get cancelBubble').stopPropagation; },
+    set cancelBubble(value) {
+      const state = eventState(this, 'Event', 'set cancelBubble');
+      if (value) state.stopPropagation = true;
+    },
+    stopImmediatePropagation() {
+      const state = eventState(this, 'Event', 'stopImmediatePropagation');
+      state.stopPropagation = true;
+      state.stopImmediate = true;
+    },
+    get bubbles() { return eventState(this, 'Event', 'get bubbles').bubbles; },
+    get cancelable() { return eventState(this, 'Event', 'get cancelable').cancelable; },
+    get returnValue() { return !eventState(this, 'Event', 'get returnValue').canceled; },
+    set returnValue(value) {
+      const state = eventState(this, 'Event', 'set returnValue');
+      if (!value) cancel(state);
+    },
+    preventDefault() { cancel(eventState(this, 'Event', 'preventDefault')); },
+    get defaultPrevented() { return eventState(this, 'Event', 'get defaultPrevented').canceled; },
+    get composed() { return eventState(this, 'Event', 'get composed').composed; },
+    get timeStamp() { return eventState(this, 'Event', 'get timeStamp').timeStamp; },
+    initEvent(...args) {
+      const state = eventState(this, 'Event', 'initEvent');
+      if (args.length < 1) throw countError('Event', 'initEvent', 1, args.length);
+      if (state.dispatching) return;
+      state.type = String(args[0]);
+      state.bubbles = !!args[1];
+      state.cancelable = !!args[2];
+      state.initialized = true;
+      state.stopPropagation = false;
+      state.stopImmediate = false;
+      state.canceled = false;
+      state.target = null;
+    },
+  }, null, true);
+  if (FIREFOX) {
+    // Firefox's `originalTarget` and `explicitOriginalTarget`: the target, where no anonymous
+    // content or retargeting is involved.
+    host.defineMembers(EventInterface.prototype, {
+      get originalTarget() { return eventState(this, 'Event', 'get originalTarget').target; },
+      get explicitOriginalTarget() { return eventState(this, 'Event', 'get explicitOriginalTarget').target; },
+    });
+  }
+
+  // ---- CustomEvent, ErrorEvent, PromiseRejectionEvent ---------------------------------------------------
+  const details = new SafeWeakMap();
+  function CustomEvent(...args) {
+    if (new.target === undefined) throw newRequired('CustomEvent');
+    const init = eventArguments('CustomEvent', args, 1, 'CustomEventInit');
+    initializeEvent(this, args[0], init);
+    details.set(this, init === undefined || init.detail === undefined ? null : init.detail);
+  }
+  const detailOf = (event, member) => {
+    if (!details.has(event)) throw illegalInvocation('CustomEvent', member);
+    return details.get(event);
+  };
+  defineInterface(CustomEvent, 'CustomEvent', 1, {
+    get detail() { return detailOf(this, 'get detail'); },
+    initCustomEvent(...args) {
+      detailOf(this, 'initCustomEvent');
+      if (args.length < 1) throw countError('CustomEvent', 'initCustomEvent', 1, args.length);
+      if (eventState(this, 'CustomEvent', 'initCustomEvent').dispatching) return;
+      ReflectApply(EventInterface.prototype.initEvent, this, [args[0], args[1], args[2]]);
+      details.set(this, args[3] === undefined ? null : args[3]);
+    },
+  }, EventInterface);
+
+  const errorEvents = new SafeWeakMap();
+  function ErrorEvent(...args) {
+    if (new.target === undefined) throw newRequired('ErrorEvent');
+    const init = eventArguments('ErrorEvent', args, 1, 'ErrorEventInit');
+    initializeEvent(this, args[0], init);
+    const fields = { __proto__: null, colno: 0, error: undefined, filename: '', lineno: 0, message: '' };
+    if (init !== undefined) {
+      // (Members in the standard's order: the dictionary's, sorted.)
+      if (init.colno !== undefined) fields.colno = unsignedLong(init.colno);
+      fields.error = init.error;
+      if (init.filename !== undefined) fields.filename = String(init.filename);
+      if (init.lineno !== undefined) fields.lineno = unsignedLong(init.lineno);
+      if (init.message !== undefined) fields.message = String(init.message);
+    }
+    errorEvents.set(this, fields);
+  }
+  // Web IDL's `unsigned long` conversion.
+  function unsignedLong(value) {
+    const number = Number(value);
+    if (!NumberIsFinite(number)) return 0;
+    const integer = MathTrunc(number) % 4294967296;
+    return integer < 0 ? integer + 4294967296 : integer;
+  }
+  const errorField = (event, name) => {
+    const fields = errorEvents.get(event);
+    if (fields === undefined) throw illegalInvocation('ErrorEvent', 'get ' + name);
+    return fields[name];
+  };
+  defineInterface(ErrorEvent, 'ErrorEvent', 1, {
+    get message() { return errorField(this, 'message'); },
+    get filename() { return errorField(this, 'filename'); },
+    get lineno() { return errorField(this, 'lineno'); },
+    get colno() { return errorField(this, 'colno'); },
+    get error() { return errorField(this, 'error'); },
+  }, EventInterface);
+
+  const rejections = new SafeWeakMap();
+  function PromiseRejectionEvent(...args) {
+    if (new.target === undefined) throw newRequired('PromiseRejectionEvent');
+    if (args.length < 2) throw countError('PromiseRejectionEvent', 'constructor', 2, args.length);
+    const init = dictionary(args[1], 'PromiseRejectionEvent', 'constructor', 2, 'PromiseRejectionEventInit');
+    const promise = init === undefined ? undefined : init.promise;
+    if (promise === undefined) {
+      throw new TypeError(FIREFOX ? "PromiseRejectionEvent constructor: Missing required 'promise' member of PromiseRejectionEventInit."
+        : failed('PromiseRejectionEvent', 'constructor', "Failed to read the 'promise' property from 'PromiseRejectionEventInit': Required member is undefined."));
+    }
+    let converted = promise;
+    if (FIREFOX) {
+      if (promise === null || (typeof promise !== 'object' && typeof promise !== 'function')) {
+        throw new TypeError("PromiseRejectionEvent constructor: 'promise' member of PromiseRejectionEventInit is not an object.");
+      }
+    } else if (!isPromise(promise) || promise.constructor !== Promise) {
+      // (Chromium converts the member as a Promise<any>: Promise.resolve(value).)
+      converted = new Promise((resolve) => resolve(promise));
+    }
+    initializeEvent(this, args[0], init);
+    rejections.set(this, { __proto__: null, promise: converted, reason: init.reason });
+  }
+  const rejectionField = (event, name) => {
+    const fields = rejections.get(event);
+    if (fields === undefined) throw illegalInvocation('PromiseRejectionEvent', 'get ' + name);
+    return fields[name];
+  };
+  defineInterface(PromiseRejectionEvent, 'PromiseRejectionEvent', 2, {
+    get promise() { return rejectionField(this, 'promise'); },
+    get reason() { return rejectionField(this, 'reason'); },
+  }, EventInterface);
+
+  // ---- EventTarget --------------------------------------------------------------------------------------
+  // Each target's listeners, by target: a list of { type, callback, capture, once, passive, removed }.
+  const listenersOf = new SafeWeakMap();
+  listenersOf.set(global, []);
+  // The target an operation acts on: `this`, or the global for a call of the global's own
+  // `addEventListener(...)` (Web IDL: an operation of a [Global] interface called without `this`).
+  function targetOf(thisValue, member) {
+    const target = thisValue === undefined || thisValue === null ? global : thisValue;
+    const listeners = listenersOf.get(target);
+    if (listeners === undefined) throw illegalInvocation('EventTarget', member);
+    return listeners;
+  }
+  // The listener options (a boolean means `capture`), their members read in the standard's order.
+  function flatten(options, withAll) {
+    const flat = { __proto__: null, capture: false, once: false, passive: undefined, signal: undefined };
+    if (options === null || (typeof options !== 'object' && typeof options !== 'function')) {
+      flat.capture = !!options;
+      return flat;
+    }
+    flat.capture = !!options.capture;
+    if (!withAll) return flat;
+    flat.once = !!options.once;
+    if (options.passive !== undefined) flat.passive = !!options.passive;
+    const signal = options.signal;
+    if (signal !== undefined) {
+      if (!signals.has(signal)) {
+        throw new TypeError(FIREFOX ? "EventTarget.addEventListener: 'signal' member of AddEventListenerOptions does not implement interface AbortSignal."
+          : failed('EventTarget', 'addEventListener', "Failed to read the 'signal' property from 'AddEventListenerOptions': Failed to convert value to 'AbortSignal'."));
+      }
+      flat.signal = signal;
+    }
+    return flat;
+  }
+  function checkCallback(callback, member, index) {
+    if (callback !== null && typeof callback !== 'object' && typeof callback !== 'function') {
+      throw new TypeError(FIREFOX ? failed('EventTarget', member, 'Argument ' + index + ' is not an object.')
+        : failed('EventTarget', member, 'parameter ' + index + " is not of type 'Object'."));
+    }
+  }
+  function findListener(listeners, type, callback, capture) {
+    for (let i = 0; i < listeners.length; i++) {
+      const listener = listeners[i];
+      if (listener.type === type && listener.callback === callback && listener.capture === capture) return i;
+    }
+    return -1;
+  }
+  // Adds a listener, as the standard's "add an event listener" does.
+  function addListener(listeners, type, callback, flat) {
+    if (flat.signal !== undefined && signals.get(flat.signal).aborted) return;
+    if (callback === null) return;
+    if (findListener(listeners, type, callback, flat.capture) !== -1) return;
+    const listener = { __proto__: null, type, callback, capture: flat.capture, once: flat.once, passive: flat.passive === true, removed: false };
+    listPush(listeners, listener);
+    if (flat.signal !== undefined) addAbortAlgorithm(flat.signal, () => removeListener(listeners, listener));
+  }
+  function removeListener(listeners, listener) {
+    listener.removed = true;
+    for (let i = 0; i < listeners.length; i++) {
+      if (listeners[i] === listener) {
+        listRemoveAt(listeners, i);
+        return;
+      }
+    }
+  }
+
+  function EventTarget() {
+    if (new.target === undefined) throw newRequired('EventTarget');
+    listenersOf.set(this, []);
+  }
+  const EventTargetInterface = defineInterface(EventTarget, 'EventTarget', 0, {
+    addEventListener(...args) {
+      const listeners = targetOf(this, 'addEventListener');
+      if (args.length < 2) throw countError('EventTarget', 'addEventListener', 2, args.length);
+      const type = String(args[0]);
+      checkCallback(args[1], 'addEventListener', 2);
+      addListener(listeners, type, args[1], flatten(args[2], true));
+    },
+    removeEventListener(...args) {
+      const listeners = targetOf(this, 'removeEventListener');
+      if (args.length < 2) throw countError('EventTarget', 'removeEventListener', 2, args.length);
+      const type = String(args[0]);
+      checkCallback(args[1], 'removeEventListener', 2);
+      const flat = flatten(args[2], false);
+      const index = findListener(listeners, type, args[1], flat.capture);
+      if (index !== -1) removeListener(listeners, listeners[index]);
+    },
+    dispatchEvent(...args) {
+      const target = this === undefined || this === null ? global : this;
+      targetOf(target, 'dispatchEvent');
+      if (args.length < 1) throw countError('EventTarget', 'dispatchEvent', 1, args.length);
+      const state = events.get(args[0]);
+      if (state === undefined) {
+        throw new TypeError(FIREFOX ? failed('EventTarget', 'dispatchEvent', 'Argument 1 does not implement interface Event.')
+          : failed('EventTarget', 'dispatchEvent', "parameter 1 is not of type 'Event'."));
+      }
+      if (state.dispatching || !state.initialized) {
+        throw host.newDOMException(FIREFOX ? 'An attempt was made to use an object that is not, or is no longer, usable'
+          : failed('EventTarget', 'dispatchEvent', 'The event is already being dispatched.'), 'InvalidStateError');
+      }
+      state.trusted = false;
+      return dispatch(target, args[0], state);
+    },
+  }, null, false, null, host.sharedPrototype('EventTarget'));
+
+  // A target's parent in the event path (the DOM's "get the parent"): none without nodes.
+  host.eventParent = (target, event) => null;
+
+  // The standard's "dispatch": capture from the root down, the target, then bubbling up when the
+  // event bubbles. Returns false when a listener canceled the event.
+  function dispatch(target, event, state) {
+    state.dispatching = true;
+    state.target = target;
+    const path = [target];
+    for (let parent = host.eventParent(target, event); parent !== null && parent !== undefined; parent = host.eventParent(parent, event)) {
+      listPush(path, parent);
+    }
+    state.path = path;
+    // (At the target, Firefox calls the capturing listeners first, as the standard says;
+    // Chromium calls all of them in the order they were added.)
+    for (let i = path.length - 1; i >= 0 && !state.stopPropagation; i--) {
+      state.phase = i === 0 ? 2 : 1;
+      invoke(path[i], event, state, i > 0 ? 'capture' : FIREFOX ? 'at-target-capture' : 'at-target');
+    }
+    for (let i = 0; i < path.length && !state.stopPropagation; i++) {
+      if (i > 0 && !state.bubbles) break;
+      if (i === 0 && !FIREFOX) continue;
+      state.phase = i === 0 ? 2 : 3;
+      invoke(path[i], event, state, i === 0 ? 'at-target-bubble' : 'bubble');
+    }
+    state.phase = 0;
+    state.currentTarget = null;
+    state.path = null;
+    state.dispatching = false;
+    state.stopPropagation = false;
+    state.stopImmediate = false;
+    return !state.canceled;
+  }
+  // Calls the listeners of `target` for the phase (a copy of the list, as the standard's "inner
+  // invoke": one added meanwhile waits for the next dispatch; one removed meanwhile is skipped).
+  function invoke(target, event, state, phase) {
+    const listeners = listenersOf.get(target);
+    if (listeners === undefined || listeners.length === 0) return;
+    state.currentTarget = target;
+    const capture = phase === 'capture' || phase === 'at-target-capture';
+    const list = listCopy(listeners);
+    for (let i = 0; i < list.length; i++) {
+      const listener = list[i];
+      if (listener.removed || listener.type !== state.type || (phase !== 'at-target' && listener.capture !== capture)) continue;
+      if (listener.once) removeListener(listeners, listener);
+      if (listener.passive) state.inPassiveListener = true;
+      try {
+        const callback = listener.callback;
+        if (typeof callback === 'function') {
+          ReflectApply(callback, target, [event]);
+        } else {
+          const handleEvent = callback.handleEvent;
+          if (typeof handleEvent !== 'function') {
+            throw new TypeError(FIREFOX ? "'handleEvent' property of EventListener is not callable." : "The provided callback is no longer runnable.");
+          }
+          ReflectApply(handleEvent, callback, [event]);
+        }
+      } catch (error) {
+        reportException(error);
+      }
+      state.inPassiveListener = false;
+      if (state.stopImmediate) return;
+    }
+  }
+
+  // ---- Event handler attributes (`onerror`, `onabort`, ...) ---------------------------------------------
+  // Each target's handlers, by target: { type: { value, listener } }. A handler's listener is added
+  // when it is first set, and stays (its place among the listeners does not change).
+  const handlersOf = new SafeWeakMap();
+  function handlerDescriptor(type, owner) {
+    const accessors = {
+      get ['on' + type]() {
+        const target = this === undefined || this === null ? global : this;
+        if (!listenersOf.has(target)) throw illegalInvocation(owner, 'get on' + type);
+        const handlers = handlersOf.get(target);
+        const handler = handlers === undefined ? undefined : handlers[type];
+        return handler === undefined ? null : handler.value;
+      },
+      set ['on' + type](value) {
+        const target = this === undefined || this === null ? global : this;
+        const listeners = listenersOf.get(target);
+        if (listeners === undefined) throw illegalInvocation(owner, 'set on' + type);
+        const callable = typeof value === 'function' || (value !== null && typeof value === 'object') ? value : null;
+        let handlers = handlersOf.get(target);
+        if (handlers === undefined) {
+          handlers = { __proto__: null };
+          handlersOf.set(target, handlers);
+        }
+        let handler = handlers[type];
+        if (handler === undefined) {
+          if (callable === null) return;
+          handler = { __proto__: null, value: callable };
+          handlers[type] = handler;
+          addListener(listeners, type, (event) => callHandler(target, handler, event), flatten(false, false));
+          return;
+        }
+        handler.value = callable;
+      },
+    };
+    const descriptor = ReflectGetOwnPropertyDescriptor(accessors, 'on' + type);
+    return { __proto__: null, get: descriptor.get, set: descriptor.set, enumerable: true, configurable: true };
+  }
+  // The standard's "event handler processing": `onerror` of a global gets the error's parts and
+  // cancels the event by returning true; any other handler cancels it by returning false.
+  function callHandler(target, handler, event) {
+    const callback = handler.value;
+    if (typeof callback !== 'function') return;
+    if (target === global && errorEvents.has(event) && eventState(event, 'Event', 'type').type === 'error') {
+      const fields = errorEvents.get(event);
+      const result = ReflectApply(callback, target, [fields.message, fields.filename, fields.lineno, fields.colno, fields.error]);
+      if (result === true) cancel(events.get(event));
+      return;
+    }
+    const result = ReflectApply(callback, target, [event]);
+    if (result === false) cancel(events.get(event));
+  }
+  // For the window module (js/30_window.js): the accessor of the handler attribute `on` + type,
+  // defined on the global (a window) or on WorkerGlobalScope.prototype (a service worker).
+  // The global's own handlers: a window's own accessors, a worker's on WorkerGlobalScope.prototype
+  // (the window module makes the global's interfaces first).
+  host.load('window');
+  {
+    const types = ['error', 'unhandledrejection'];
+    const workerScope = host.context.isServiceWorker ? host.lazyGlobals.WorkerGlobalScope : undefined;
+    for (let i = 0; i < types.length; i++) {
+      if (workerScope !== undefined) {
+        ReflectDefineProperty(workerScope.prototype, 'on' + types[i], handlerDescriptor(types[i], 'WorkerGlobalScope'));
+      } else {
+        host.defineGlobal('on' + types[i], handlerDescriptor(types[i], 'Window'));
+      }
+    }
+  }
+
+  // ---- Errors that escape: the global's `error` and `unhandledrejection` events -------------------------
+  // The text of an uncaught error as the event's `message` has it.
+  function errorMessage(error) {
+    let text;
+    try {
+      text = String(error);
+    } catch (e) {
+      text = 'exception';
+    }
+    if (!FIREFOX) return 'Uncaught ' + text;
+    return isErrorObject(error) ? text : 'uncaught exception: ' + text;
+  }
+  // Fires the global's `error` event (an ErrorEvent) or, for a rejection no one handled,
+  // `unhandledrejection` (a PromiseRejectionEvent), both cancelable; returns false when a listener
+  // canceled it: the browser then does not report it.
+  let reportingError = false;
+  // (Firefox fires neither event for a content script's own uncaught errors: its listeners are on
+  // the page's window, which the script's sandbox is not; `reportError` still reaches them.)
+  const uncaughtFiresEvents = !(FIREFOX && host.kind === 'content');
+  host.dispatchErrorEvent = function (error, inPromise, promise) {
+    if (!uncaughtFiresEvents) return true;
+    return dispatchErrorEvent(error, inPromise, promise);
+  };
+  function dispatchErrorEvent(error, inPromise, promise) {
+    const listeners = listenersOf.get(global);
+    // (An error of a listener of this event is reported, not dispatched again: HTML's "error
+    // reporting mode".)
+    if (listeners.length === 0 || reportingError) return true;
+    reportingError = true;
+    try {
+      return dispatchError(error, inPromise, promise);
+    } finally {
+      reportingError = false;
+    }
+  }
+  function dispatchError(error, inPromise, promise) {
+    if (inPromise) {
+      if (promise === undefined) return true;
+      const event = ObjectCreate(PromiseRejectionEvent.prototype);
+      const state = initializeEvent(event, 'unhandledrejection', undefined);
+      state.cancelable = true;
+      state.trusted = true;
+      rejections.set(event, { __proto__: null, promise, reason: error });
+      // (Firefox reports the rejection whatever the listeners did.)
+      return dispatch(global, event, state) || FIREFOX;
+    }
+    const event = ObjectCreate(ErrorEvent.prototype);
+    const state = initializeEvent(event, 'error', undefined);
+    state.cancelable = true;
+    state.trusted = true;
+    const location = errorLocation(error);
+    const parts = location === '' ? [] : splitLocation(location);
+    errorEvents.set(event, {
+      __proto__: null, colno: parts.length > 2 ? parts[2] : 0, error, filename: parts.length > 0 ? parts[0] : '',
+      lineno: parts.length > 1 ? parts[1] : 0, message: errorMessage(error),
+    });
+    return dispatch(global, event, state);
+  }
+  // 'url:line:column' → [url, line, column].
+  function lastColon(text, before) {
+    for (let i = before - 1; i >= 0; i--) if (StringPrototypeCharCodeAt(text, i) === 58) return i;
+    return -1;
+  }
+  function splitLocation(location) {
+    const column = lastColon(location, location.length);
+    const line = column > 0 ? lastColon(location, column) : -1;
+    if (line <= 0) return [location];
+    const lineNumber = Number(StringPrototypeSlice(location, line + 1, column));
+    const columnNumber = Number(StringPrototypeSlice(location, column + 1));
+    if (!NumberIsFinite(lineNumber) || !NumberIsFinite(columnNumber)) return [location];
+    return [StringPrototypeSlice(location, 0, line), lineNumber, columnNumber];
+  }
+  // "Report an exception": the error event first, then the console unless a listener canceled it.
+  function reportException(error) {
+    if (dispatchErrorEvent(error, false, undefined)) host.reportUncaught(error, false, undefined, true);
+  }
+  host.implementations.reportError = function reportError(...args) {
+    if (args.length < 1) {
+      throw new TypeError(FIREFOX ? 'Window.reportError: At least 1 argument required, but only 0 passed'
+        : "Failed to execute 'reportError' on '" + (host.context.isServiceWorker ? 'WorkerGlobalScope' : 'Window') + "': 1 argument required, but only 0 present.");
+    }
+    reportException(args[0]);
+  };
+
+  // ---- AbortController and AbortSignal ------------------------------------------------------------------
+  // Each signal's state, by signal: { aborted, reason, algorithms, dependents, sources }.
+  const signals = new SafeWeakMap();
+  function addAbortAlgorithm(signal, algorithm) {
+    const state = signals.get(signal);
+    if (!state.aborted) listPush(state.algorithms, algorithm);
+  }
+  let constructingSignal = false;
+  function AbortSignal() {
+    if (new.target === undefined) throw newRequired('AbortSignal');
+    if (!constructingSignal) throw illegalConstructor('AbortSignal');
+    listenersOf.set(this, []);
+    signals.set(this, { __proto__: null, aborted: false, reason: undefined, algorithms: [], dependent: false, sources: [], dependents: [] });
+  }
+  function newSignal() {
+    constructingSignal = true;
+    try {
+      return new AbortSignal();
+    } finally {
+      constructingSignal = false;
+    }
+  }
+  const abortError = () => host.newDOMException(FIREFOX ? 'The operation was aborted. ' : 'signal is aborted without reason', 'AbortError');
+  // The standard's "signal abort": runs the algorithms, fires `abort`, then the dependents'.
+  function signalAbort(signal, reason) {
+    const state = signals.get(signal);
+    if (state.aborted) return;
+    state.aborted = true;
+    state.reason = reason === undefined ? abortError() : reason;
+    const dependents = [];
+    for (let i = 0; i < state.dependents.length; i++) {
+      const dependent = state.dependents[i];
+      const dependentState = signals.get(dependent);
+      if (!dependentState.aborted) {
+        dependentState.aborted = true;
+        dependentState.reason = state.reason;
+        listPush(dependents, dependent);
+      }
+    }
+    runAbortSteps(signal);
+    for (let i = 0; i < dependents.length; i++) runAbortSteps(dependents[i]);
+  }
+  function runAbortSteps(signal) {
+    const state = signals.get(signal);
+    const algorithms = state.algorithms;
+    state.algorithms = [];
+    for (let i = 0; i < algorithms.length; i++) algorithms[i]();
+    const event = ObjectCreate(Event.prototype);
+    const eventStateOfAbort = initializeEvent(event, 'abort', undefined);
+    eventStateOfAbort.trusted = true;
+    dispatch(signal, event, eventStateOfAbort);
+  }
+  const signalState = (signal, member) => {
+    const state = signals.get(signal);
+    if (state === undefined) throw illegalInvocation('AbortSignal', member);
+    return state;
+  };
+  // (The static operations are the class's own: the loader gives them to the public constructor.)
+  const abortSignalStatics = {
+    abort(reason) {
+      const signal = newSignal();
+      signalAbort(signal, reason);
+      return signal;
+    },
+    timeout(...args) {
+      if (args.length < 1) throw countError('AbortSignal', 'timeout', 1, args.length);
+      const milliseconds = enforceRange(args[0]);
+      const signal = newSignal();
+      native.clock.timeout(milliseconds, () => {
+        signalAbort(signal, host.newDOMException(FIREFOX ? 'The operation timed out.' : 'signal timed out', 'TimeoutError'));
+      });
+      return signal;
+    },
+    any(...args) {
+      if (args.length < 1) throw countError('AbortSignal', 'any', 1, args.length);
+      const sources = sequenceOfSignals(args[0]);
+      const result = newSignal();
+      const resultState = signals.get(result);
+      for (let i = 0; i < sources.length; i++) {
+        const state = signals.get(sources[i]);
+        if (state.aborted) {
+          resultState.aborted = true;
+          resultState.reason = state.reason;
+          return result;
+        }
+      }
+      resultState.dependent = true;
+      const seen = new SafeSet();
+      for (let i = 0; i < sources.length; i++) {
+        const source = sources[i];
+        const state = signals.get(source);
+        const roots = state.dependent ? state.sources : [source];
+        for (let j = 0; j < roots.length; j++) {
+          const root = roots[j];
+          if (seen.has(root)) continue;
+          seen.add(root);
+          listPush(resultState.sources, root);
+          listPush(signals.get(root).dependents, result);
+        }
+      }
+      return result;
+    },
+  };
+  defineInterface(AbortSignal, 'AbortSignal', 0, {
+    get aborted() { return signalState(this, 'get aborted').aborted; },
+    get reason() { return signalState(this, 'get reason').reason; },
+    throwIfAborted() {
+      const state = signalState(this, 'throwIfAborted');
+      if (state.aborted) throw state.reason;
+    },
+  }, EventTargetInterface, false, abortSignalStatics);
+  {
+    const onabort = handlerDescriptor('abort', 'AbortSignal');
+    ReflectDefineProperty(AbortSignal.prototype, 'onabort', onabort);
+  }
+  // Web IDL's [EnforceRange] unsigned long long.
+  function enforceRange(value) {
+    const number = Number(value);
+    if (!NumberIsFinite(number) || MathTrunc(number) < 0 || MathTrunc(number) > 9007199254740991) {
+      throw new TypeError(FIREFOX ? 'AbortSignal.timeout: Argument 1 is out of range for unsigned long long.'
+        : failed('AbortSignal', 'timeout', "Value is outside the 'unsigned long long' value range."));
+    }
+    return MathTrunc(number);
+  }
+  // A sequence<AbortSignal> from an iterable (read with the script's own iterator, as Web IDL does).
+  function sequenceOfSignals(value) {
+    if (value === null || (typeof value !== 'object' && typeof value !== 'function')) {
+      throw new TypeError(FIREFOX ? 'AbortSignal.any: Argument 1 can\'t be converted to a sequence.'
+        : failed('AbortSignal', 'any', "The provided value cannot be converted to a sequence."));
+    }
+    const list = [];
+    // (Web IDL iterates a sequence with the value's own @@iterator: a script's iterable is read as it says.)
+    const iterator = value[SymbolIterator]();
+    for (let step = iterator.next(); !step.done; step = iterator.next()) {
+      if (!signals.has(step.value)) {
+        const isObject = step.value !== null && (typeof step.value === 'object' || typeof step.value === 'function');
+        throw new TypeError(FIREFOX ? 'AbortSignal.any: Element of argument 1 ' + (isObject ? 'does not implement interface AbortSignal.' : 'is not an object.')
+          : failed('AbortSignal', 'any', "Failed to convert value to 'AbortSignal'."));
+      }
+      listPush(list, step.value);
+    }
+    return list;
+  }
+
+  const controllers = new SafeWeakMap();
+  function AbortController() {
+    if (new.target === undefined) throw newRequired('AbortController');
+    controllers.set(this, newSignal());
+  }
+  const controllerSignal = (controller, member) => {
+    const signal = controllers.get(controller);
+    if (signal === undefined) throw illegalInvocation('AbortController', member);
+    return signal;
+  };
+  defineInterface(AbortController, 'AbortController', 0, {
+    get signal() { return controllerSignal(this, 'get signal'); },
+    abort(reason) { signalAbort(controllerSignal(this, 'abort'), reason); },
+  });
+});
