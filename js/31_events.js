@@ -741,6 +741,14 @@
     return list;
   }
 
+  // For fetch (js/32_fetch.js): a signal's state ({aborted, reason}, undefined for another
+  // object), and running `algorithm` when it aborts.
+  host.abortSignalState = (signal) => {
+    const state = signals.get(signal);
+    return state === undefined ? undefined : { __proto__: null, aborted: state.aborted, reason: state.reason };
+  };
+  host.onAbort = (signal, algorithm) => addAbortAlgorithm(signal, algorithm);
+
   const controllers = new SafeWeakMap();
   function AbortController() {
     if (new.target === undefined) throw newRequired('AbortController');

@@ -45,7 +45,9 @@ enum NativeGroup: String, CaseIterable {
     case driver
     /// `kind(value)`: what a value is as a `BufferSource` (`Uint8Array`, `DataView`,
     /// `ArrayBuffer`, ...; undefined for anything else); `byteLength(value)`: how many bytes it
-    /// holds. Read through the C API, never through the script's own built-ins (``BufferSourceKind``).
+    /// holds; `copy(value)`: a new ArrayBuffer of its bytes; `uint8Array(value)`: a new Uint8Array of
+    /// them; `utf8(text)`: a new ArrayBuffer of the text in UTF-8. Read through the C API, never
+    /// through the script's own built-ins (``BufferSourceKind``).
     case bytes
     /// `encode(string)`: a new `Uint8Array` of the string's UTF-8; `encodeInto(string, view)`: writes
     /// as much of it as fits (whole characters) into a `Uint8Array`, returns `[read, written]`;
@@ -60,6 +62,10 @@ enum NativeGroup: String, CaseIterable {
     /// `digest(algorithm, source)`: a new `ArrayBuffer` of the context holding the digest of a
     /// `BufferSource`'s bytes (GLib). What the context's `crypto` (js/27_crypto.js) asks.
     case crypto
+    /// `load(input, method)`: what a `fetch` of `input` gets (``ExtensionContext/fetchLoad(_:)``);
+    /// `resolve(url)`: the URL resolved against the context's, or null. The context's `fetch`
+    /// (js/32_fetch.js).
+    case fetch
 }
 
 extension ExtensionContext {
@@ -211,6 +217,17 @@ extension ExtensionContext {
                 guard let kind = call.argument(0).bufferSourceKind else { return .undefined }
                 return .string(kind.name)
             }
+            define("copy") { context, _, call in
+                guard let bytes = call.argument(0).bufferSourceBytes else { throw NativeArgumentError("bytes.copy: argument 1 (source) must be an ArrayBuffer or a view of one.") }
+                return .value(context.script.arrayBuffer(bytes))
+            }
+            define("uint8Array") { context, _, call in
+                guard let bytes = call.argument(0).bufferSourceBytes else { throw NativeArgumentError("bytes.uint8Array: argument 1 (source) must be an ArrayBuffer or a view of one.") }
+                return .value(context.script.uint8Array(bytes))
+            }
+            define("utf8") { context, _, call in
+                .value(context.script.arrayBuffer(Array(try call.requiredString(0, prefix + "utf8", "text").utf8)))
+            }
             define("byteLength") { _, _, call in
                 let value = call.argument(0)
                 guard value.bufferSourceKind != nil else { throw NativeArgumentError("bytes.byteLength: argument 1 (source) must be an ArrayBuffer or a view of one.") }
@@ -261,6 +278,13 @@ extension ExtensionContext {
                 }
                 guard let decoded = encoding.decode(bytes, flush: call.argument(3).booleanValue, fatal: call.argument(4).booleanValue) else { return .null }
                 return .json(JSONValue.array([.string(decoded.text), .string(Self.byteString(decoded.pending))]).jsonText)
+            }
+        case .fetch:
+            define("load") { context, _, call in try context.fetchLoad(call) }
+            define("resolve") { context, _, call in
+                let input = try call.requiredString(0, prefix + "resolve", "url")
+                guard let url = WebURL(string: input, relativeTo: WebURL(string: context.url)) else { return .null }
+                return .string(url.href)
             }
         case .crypto:
             define("fillRandom") { _, _, call in

@@ -172,6 +172,15 @@ public final class ExtensionInstance {
         return FileContents.read(atPath: directory.appendingPathComponent(relative).path)
     }
 
+    /// A file of the extension at `relative` (a path inside it, as a URL's path names it): its
+    /// bytes and when it was last changed, or nil when there is no such file.
+    func fileInside(_ relative: String) -> (contents: Data, modified: Date)? {
+        let trimmed = relative.hasPrefix("/") ? String(relative.dropFirst()) : relative
+        guard !trimmed.isEmpty, let contents = readInside(trimmed) else { return nil }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent(trimmed).path)
+        return (contents, attributes?[.modificationDate] as? Date ?? Date(timeIntervalSince1970: 0))
+    }
+
     /// Reads the script `reference` names, keyed by the path inside the extension it resolves to.
     private func loadSource(_ reference: ManifestFileReference, role: String) throws(ExtensionLoadError) {
         let path = reference.resolvedPath(flavor: manifest.flavor) ?? reference.path

@@ -132,7 +132,9 @@ struct ConformanceCase: CustomTestStringConvertible, Sendable {
         case .firefox:
             // exthost reports an uncaught exception with the text of Firefox's console service
             // (`Name: message`, `uncaught exception: value`), which the recorder reads.
-            return message.isUncaught || text.hasPrefix("Unchecked lastError value: ") ? text : nil
+            // The browser's own reports of a refused request are errors of its console too.
+            let reports = ["Unchecked lastError value: ", "Cross-Origin Request Blocked: ", "Security Error: "]
+            return message.isUncaught || (message.level == .error && reports.contains { text.hasPrefix($0) }) ? text : nil
         }
     }
 }

@@ -241,33 +241,8 @@ public struct PageTree: Sendable, Hashable {
     /// The HTML a `data:` URL holds, decoded as the Fetch Standard's data: URL processor does; `nil` when it is not
     /// `text/html` (or cannot be decoded).
     static func dataURLHTML(_ url: WebURL) -> String? {
-        let serialized = url.hrefExcludingFragment
-        guard serialized.hasPrefix("data:") else { return nil }
-        let input = serialized.dropFirst(5)
-        guard let comma = input.firstIndex(of: ",") else { return nil }
-        let mimeType = input[..<comma].trimmingCharacters(in: .whitespaces)
-        var body = WebURL.Parser.percentDecode(String(input[input.index(after: comma)...]))
-        var type = mimeType
-        if let semicolon = mimeType.lastIndex(of: ";"),
-           mimeType[mimeType.index(after: semicolon)...].trimmingCharacters(in: .whitespaces).lowercased() == "base64" {
-            type = String(mimeType[..<semicolon])
-            let text = String(decoding: body, as: UTF8.self).filter { !" \t\n\u{0C}\r".contains($0) }
-            var padded = text
-            if padded.count % 4 == 0, padded.hasSuffix("==") {
-                padded.removeLast(2)
-            } else if padded.count % 4 == 0, padded.hasSuffix("=") {
-                padded.removeLast()
-            }
-            guard padded.count % 4 != 1 else { return nil }
-            padded += String(repeating: "=", count: (4 - padded.count % 4) % 4)
-            guard let decoded = Data(base64Encoded: padded) else { return nil }
-            body = Array(decoded)
-        }
-        let essence = type.split(separator: ";", maxSplits: 1).first.map {
-            $0.trimmingCharacters(in: .whitespaces).lowercased()
-        } ?? ""
-        guard essence == "text/html" else { return nil }
-        return String(decoding: body, as: UTF8.self)
+        guard let data = DataURL(url), data.essence == "text/html" else { return nil }
+        return String(decoding: data.body, as: UTF8.self)
     }
 
     // MARK: - Titles from URLs

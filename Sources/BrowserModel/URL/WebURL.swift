@@ -101,6 +101,12 @@ public struct WebURL: Sendable, Hashable, CustomStringConvertible {
     /// The whole URL, serialized as the WHATWG URL Standard says (what `location.href` returns).
     public var href: String { serialize(excludingFragment: false) }
 
+    /// The path's segments, each percent-decoded (as UTF-8, invalid sequences replaced): how a
+    /// server maps the URL to a file. Empty for an opaque path.
+    public var decodedPathSegments: [String] {
+        hasOpaquePath ? [] : pathSegments.map { String(decoding: Parser.percentDecode($0), as: UTF8.self) }
+    }
+
     /// The URL without its fragment, for comparisons that ignore it (as browsers do to detect recursive frames).
     public var hrefExcludingFragment: String { serialize(excludingFragment: true) }
 

@@ -1,0 +1,154 @@
+import BrowserModel
+import Foundation
+import JSEngine
+
+/// What a context's `fetch` of a URL gets, decided as the flavor's browser decides it offline
+/// (fixtures/conformance/web-fetch): the extension's own files, pages the site mapping serves,
+/// `data:` URLs; anything else fails as a browser without a network fails.
+enum FetchOutcome: Equatable {
+    /// A response: status, status text, the response's URL, its headers in order, its body.
+    case response(status: Int, statusText: String, url: String, headers: [(String, String)], body: [UInt8])
+    /// A network error (the promise rejects with the flavor's TypeError).
+    case networkError
+    /// The input is not a URL, even relative to the context's.
+    case invalidURL
+
+    static func == (lhs: FetchOutcome, rhs: FetchOutcome) -> Bool {
+        switch (lhs, rhs) {
+        case (.networkError, .networkError), (.invalidURL, .invalidURL): true
+        case let (.response(a, b, c, d, e), .response(f, g, h, i, j)):
+            a == f && b == g && c == h && e == j && d.map { [$0.0, $0.1] } == i.map { [$0.0, $0.1] }
+        default: false
+        }
+    }
+}
+
+extension ExtensionContext {
+    /// What a `fetch(input, {method})` from this context gets. `input` is resolved against the
+    /// context's URL (the worker's script, the background page, the content script's page).
+    func fetchOutcome(of input: String, method: String) -> FetchOutcome {
+        guard let host, let url = WebURL(string: input, relativeTo: WebURL(string: self.url)) else { return .invalidURL }
+        let flavor = host.options.flavor
+        switch url.scheme {
+        case "data":
+            guard let data = DataURL(url) else { return .networkError }
+            var headers: [(String, String)] = [("content-type", data.mimeType)]
+            // (Firefox says how long the body is; Chromium does not.)
+            if flavor == .firefox { headers.insert(("content-length", String(data.body.count)), at: 0) }
+            return .response(status: 200, statusText: "OK", url: url.href, headers: headers, body: data.body)
+        case "chrome-extension", "moz-extension":
+            return extensionFileOutcome(url, flavor: flavor)
+        case "http", "https":
+            return siteOutcome(url, host: host)
+        default:
+            // (Both browsers say why in the console.)
+            report(flavor == .chrome
+                ? "Fetch API cannot load \(url.href). URL scheme \"\(url.scheme)\" is not supported."
+                : "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at \(url.href). (Reason: CORS request not http).")
+            return .networkError
+        }
+    }
+
+    /// Prints what the browser's console says of a refused fetch (an error of the browser's, not
+    /// of a script: no exception is uncaught).
+    private func report(_ text: String) {
+        host?.emit(.error, text, from: self)
+    }
+
+    /// A file of the extension: its own contexts read it; a content script cannot (the page it
+    /// runs for would need the file to be web-accessible, which exthost does not model yet).
+    private func extensionFileOutcome(_ url: WebURL, flavor: Flavor) -> FetchOutcome {
+        guard kind != .content, url.origin == WebURL(string: owner.id.baseURL)?.origin else {
+            if flavor == .firefox, kind == .content { report("Security Error: Content at \(self.url) may not load or link to \(url.href).") }
+            return .networkError
+        }
+        let segments = url.decodedPathSegments
+        // (A segment that would leave the extension's directory names no file of it.)
+        guard !segments.contains(where: { $0 == ".." || $0.contains("\0") }) else { return .networkError }
+        let path = segments.joined(separator: "/")
+        guard let file = owner.fileInside(path) else {
+            // (Firefox answers a missing file of the extension with an empty 200; Chromium fails.)
+            return flavor == .firefox
+                ? .response(status: 200, statusText: "OK", url: url.hrefExcludingFragment, headers: [], body: [])
+                : .networkError
+        }
+        let mimeType = PageResource.mimeType(forFileNamed: path)
+        guard flavor == .chrome else {
+            return .response(status: 200, statusText: "OK", url: url.hrefExcludingFragment, headers: [("content-type", mimeType)], body: Array(file.contents))
+        }
+        // Chromium's headers for an extension resource: its extension pages' content security
+        // policy, an entity tag and the file's modification time (the tag is opaque: here a digest
+        // of the file's size and time, which changes when the file does, as Chromium's).
+        let modified = file.modified
+        let tag = DigestAlgorithm.sha1.digest(Array("\(file.contents.count)-\(modified.timeIntervalSince1970)".utf8))
+        return .response(status: 200, statusText: "OK", url: url.hrefExcludingFragment, headers: [
+            ("cache-control", "no-cache"),
+            ("content-security-policy", owner.manifest.manifestVersion >= 3 ? "script-src 'self';" : "script-src 'self'; object-src 'self';"),
+            ("content-type", mimeType),
+            ("etag", "\"" + Data(tag).base64EncodedString() + "\""),
+            ("last-modified", Self.httpDate(modified)),
+        ], body: Array(file.contents))
+    }
+
+    /// A page of the site mapping. A content script reaches its page's origin only (no server
+    /// here sends CORS headers); the extension's own contexts reach what its host permissions
+    /// match. A mapped origin answers a missing file with 404; an origin no mapping serves is
+    /// offline.
+    private func siteOutcome(_ url: WebURL, host: ExtensionHost) -> FetchOutcome {
+        let served = host.options.siteMap.servesOrigin(of: url.href)
+        let allowed = kind == .content
+            ? url.origin == WebURL(string: self.url)?.origin
+            : owner.manifest.hostPermissionPatterns.contains(where: { $0.matches(url.href) })
+        guard allowed else {
+            // (No server here sends CORS headers: Firefox says so, with the status a served page had.)
+            if host.options.flavor == .firefox {
+                report(served
+                    ? "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at \(url.href). (Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: \(host.options.siteMap.resource(for: url) == nil ? 404 : 200)."
+                    : "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at \(url.href). (Reason: CORS request did not succeed). Status code: (null).")
+            }
+            return .networkError
+        }
+        guard served else { return .networkError }
+        guard let resource = host.options.siteMap.resource(for: url) else {
+            let body = Array("<!doctype html><title>404 Not Found</title><h1>Not Found</h1>".utf8)
+            return .response(status: 404, statusText: "Not Found", url: url.hrefExcludingFragment,
+                             headers: [("content-length", String(body.count)), ("content-type", "text/html")], body: body)
+        }
+        var headers: [(String, String)] = [("content-length", String(resource.contents.count)), ("content-type", resource.mimeType)]
+        if let modified = (try? FileManager.default.attributesOfItem(atPath: resource.file.path))?[.modificationDate] as? Date {
+            headers.append(("last-modified", Self.httpDate(modified)))
+        }
+        return .response(status: 200, statusText: "OK", url: url.hrefExcludingFragment, headers: headers, body: Array(resource.contents))
+    }
+
+    /// An HTTP date (`Sun, 06 Dec 2026 02:11:17 GMT`).
+    static func httpDate(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        return formatter.string(from: date)
+    }
+
+    /// `fetch.load(input, method)`: the outcome as an object of the context: `{kind: 'response',
+    /// status, statusText, url, headers: [[name, value], ...], body: ArrayBuffer}`, or `{kind:
+    /// 'network'}` or `{kind: 'invalid'}`.
+    func fetchLoad(_ call: NativeCall) throws -> NativeResult {
+        let input = try call.requiredString(0, "fetch.load", "input")
+        let method = try call.requiredString(1, "fetch.load", "method")
+        switch fetchOutcome(of: input, method: method) {
+        case .invalidURL:
+            return .json(#"{"kind":"invalid"}"#)
+        case .networkError:
+            return .json(#"{"kind":"network"}"#)
+        case let .response(status, statusText, url, headers, body):
+            let meta = JSONValue.object([
+                ("kind", .string("response")), ("status", .int(status)), ("statusText", .string(statusText)), ("url", .string(url)),
+                ("headers", .array(headers.map { .array([.string($0.0), .string($0.1)]) })),
+            ])
+            guard let object = script.parseJSON(meta.jsonText) else { return .undefined }
+            try object.setProperty("body", script.arrayBuffer(body))
+            return .value(object)
+        }
+    }
+}

@@ -1,0 +1,519 @@
+// exthost:needs primordials host events
+// exthost:globals ~Headers:constructor:0 ~Response:constructor:0 fetch:function:1
+// `fetch`, `Response` and `Headers` (the Fetch Standard), with each browser's errors
+// (fixtures/conformance/web-fetch). What a fetch gets is Swift's (the `fetch` natives,
+// Sources/Exthost/ExtensionContext+Fetch.swift): the extension's own files, pages the site mapping
+// serves, data: URLs; anything else fails as a browser without a network fails. The answer comes
+// in a task of its own, as a browser's does. Bodies are bytes read whole: `text`, `json`,
+// `arrayBuffer` and `bytes`; streams (`body`), `blob` and `formData` are not here yet.
+(function (host) {
+  'use strict';
+  const {
+    TypeError, RangeError, String, Number, ObjectCreate, ObjectPrototype, ReflectApply, ReflectDefineProperty, ReflectOwnKeys,
+    ReflectGetOwnPropertyDescriptor, SafeWeakMap, dataDescriptor, SymbolToStringTag, SymbolIterator, listPush, listCopy,
+    StringPrototypeCharCodeAt, StringPrototypeSlice, StringPrototypeToUpperCase, ArrayPrototypeSort, ArrayPrototypeJoin,
+    JSONParse, JSONStringify, Promise, PromiseReject, MathTrunc, NumberIsFinite, intrinsics,
+  } = host.primordials;
+  const FIREFOX = host.flavor === 'firefox';
+  const native = host.native;
+  const globalInterface = host.context.isServiceWorker ? 'WorkerGlobalScope' : 'Window';
+
+  // ---- Errors, as each browser words them ---------------------------------------------------------------
+  const failed = (owner, member, text) => (member === 'constructor'
+    ? (FIREFOX ? owner + ' constructor: ' + text : "Failed to construct '" + owner + "': " + text)
+    : (FIREFOX ? owner + '.' + member + ': ' + text : "Failed to execute '" + member + "' on '" + owner + "': " + text));
+  function newRequired(owner) {
+    return new TypeError(FIREFOX ? owner + " constructor: 'new' is required"
+      : failed(owner, 'constructor', "Please use the 'new' operator, this DOM object constructor cannot be called as a function."));
+  }
+  const illegalInvocation = (owner, member) =>
+    new TypeError(FIREFOX ? "'" + member + "' called on an object that does not implement interface " + owner + '.' : 'Illegal invocation');
+  function countError(owner, member, required, count) {
+    return new TypeError(FIREFOX
+      ? failed(owner, member, 'At least ' + required + ' argument' + (required === 1 ? '' : 's') + ' required, but only ' + count + ' passed')
+      : failed(owner, member, required + ' argument' + (required === 1 ? '' : 's') + ' required, but only ' + count + ' present.'));
+  }
+  const networkError = () => new TypeError(FIREFOX ? 'NetworkError when attempting to fetch resource.' : 'Failed to fetch');
+
+  function defineInterface(constructor, name, members, statics) {
+    if (statics) host.defineMembers(constructor, statics);
+    const prototype = ObjectCreate(ObjectPrototype);
+    host.defineMembers(prototype, members);
+    ReflectDefineProperty(prototype, SymbolToStringTag, dataDescriptor(name, false, false, true));
+    ReflectDefineProperty(constructor, 'prototype', dataDescriptor(prototype, false, false, false));
+    ReflectDefineProperty(constructor, 'length', dataDescriptor(0, false, false, true));
+    host.adoptConstructor(name, constructor);
+    return prototype;
+  }
+
+  // ---- Header names and values ----------------------------------------------------------------------------
+  // A header name is an HTTP token; a value has no NUL, CR or LF once its surrounding HTTP
+  // whitespace is stripped. Both are ByteStrings (no code unit above 0xFF).
+  const tokenCharacters = "!#$%&'*+-.^_`|~";
+  function isToken(text) {
+    if (text.length === 0) return false;
+    for (let i = 0; i < text.length; i++) {
+      const c = StringPrototypeCharCodeAt(text, i);
+      const alphanumeric = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+      if (alphanumeric) continue;
+      let found = false;
+      for (let j = 0; j < tokenCharacters.length; j++) if (StringPrototypeCharCodeAt(tokenCharacters, j) === c) found = true;
+      if (!found) return false;
+    }
+    return true;
+  }
+  const isHTTPWhitespace = (c) => c === 9 || c === 10 || c === 13 || c === 32;
+  function normalizeValue(value) {
+    let start = 0;
+    let end = value.length;
+    while (start < end && isHTTPWhitespace(StringPrototypeCharCodeAt(value, start))) start++;
+    while (end > start && isHTTPWhitespace(StringPrototypeCharCodeAt(value, end - 1))) end--;
+    return StringPrototypeSlice(value, start, end);
+  }
+  function isValidValue(value) {
+    for (let i = 0; i < value.length; i++) {
+      const c = StringPrototypeCharCodeAt(value, i);
+      if (c === 0 || c === 10 || c === 13) return false;
+    }
+    return true;
+  }
+  // ASCII lowercase (header names are compared without case).
+  const lowerLetters = 'abcdefghijklmnopqrstuvwxyz';
+  function lowercase(text) {
+    let result = '';
+    for (let i = 0; i < text.length; i++) {
+      const c = StringPrototypeCharCodeAt(text, i);
+      result += c >= 65 && c <= 90 ? StringPrototypeSlice(lowerLetters, c - 65, c - 64) : StringPrototypeSlice(text, i, i + 1);
+    }
+    return result;
+  }
+  function byteString(value, owner, member) {
+    const text = String(value);
+    for (let i = 0; i < text.length; i++) {
+      if (StringPrototypeCharCodeAt(text, i) > 255) {
+        throw new TypeError(FIREFOX ? failed(owner, member, 'Cannot convert argument to ByteString because the character at index ' + i + ' has value ' + StringPrototypeCharCodeAt(text, i) + ' which is greater than 255.')
+          : failed(owner, member, 'String contains non ISO-8859-1 code point.'));
+      }
+    }
+    return text;
+  }
+  // The text before the first NUL (how Firefox shows a refused value).
+  function beforeNul(text) {
+    for (let i = 0; i < text.length; i++) if (StringPrototypeCharCodeAt(text, i) === 0) return StringPrototypeSlice(text, 0, i);
+    return text;
+  }
+
+  // ---- Headers --------------------------------------------------------------------------------------------
+  // Each Headers' state, by object: its list of [lowercase name, value] and its guard ('none',
+  // 'response' or 'immutable').
+  const headerStates = new SafeWeakMap();
+  const headersState = (headers, member) => {
+    const state = headerStates.get(headers);
+    if (state === undefined) throw illegalInvocation('Headers', member);
+    return state;
+  };
+  function validate(state, name, value, member) {
+    if (!isToken(name)) throw new TypeError(failed('Headers', member, FIREFOX ? name + ' is an invalid header name.' : 'Invalid name'));
+    if (!isValidValue(value)) throw new TypeError(failed('Headers', member, FIREFOX ? beforeNul(value) + ' is an invalid header value.' : 'Invalid value'));
+    if (state.guard === 'immutable') {
+      throw new TypeError(failed('Headers', member, FIREFOX ? 'Headers are immutable and cannot be modified.' : 'Headers are immutable'));
+    }
+  }
+  const forbiddenResponseHeader = (name) => name === 'set-cookie' || name === 'set-cookie2';
+  function appendHeader(state, name, value, member) {
+    const normalized = normalizeValue(value);
+    validate(state, name, normalized, member);
+    const key = lowercase(name);
+    if (state.guard === 'response' && forbiddenResponseHeader(key)) return;
+    listPush(state.list, [key, normalized]);
+  }
+  // Fills `state` from a HeadersInit: a sequence of pairs, or a record.
+  function fillHeaders(state, init, owner, member) {
+    if (init === null || (typeof init !== 'object' && typeof init !== 'function')) {
+      throw new TypeError(FIREFOX
+        ? failed(owner, member, 'Argument 1 could not be converted to any of: sequence<sequence<ByteString>>, record<ByteString, ByteString>.')
+        : failed(owner, member, "The provided value is not of type '(record<ByteString, ByteString> or sequence<sequence<ByteString>>)'."));
+    }
+    const iteratorMethod = init[SymbolIterator];
+    if (iteratorMethod !== undefined && iteratorMethod !== null) {
+      const pairs = iterate(init, iteratorMethod);
+      for (let i = 0; i < pairs.length; i++) {
+        const pair = pairs[i];
+        if (pair === null || (typeof pair !== 'object' && typeof pair !== 'function')) throw pairError(owner, member);
+        const items = iterate(pair, pair[SymbolIterator]);
+        if (items.length !== 2) throw pairError(owner, member);
+        appendHeader(state, byteString(items[0], owner, member), byteString(items[1], owner, member), member);
+      }
+      return;
+    }
+    const keys = ReflectOwnKeys(init);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      if (typeof key !== 'string') continue;
+      const descriptor = ReflectGetOwnPropertyDescriptor(init, key);
+      if (descriptor === undefined || !descriptor.enumerable) continue;
+      appendHeader(state, byteString(key, owner, member), byteString(init[key], owner, member), member);
+    }
+  }
+  function pairError(owner, member) {
+    return new TypeError(failed(owner, member, FIREFOX ? 'Headers require name/value tuples when being initialized by a sequence.' : 'Invalid value'));
+  }
+  // The values an iterable gives, read with its own iterator (as Web IDL reads a sequence).
+  function iterate(iterable, method) {
+    if (typeof method !== 'function') throw new TypeError(FIREFOX ? 'Value is not iterable.' : 'The object must have a callable @@iterator property.');
+    const iterator = ReflectApply(method, iterable, []);
+    const values = [];
+    for (let step = iterator.next(); !step.done; step = iterator.next()) listPush(values, step.value);
+    return values;
+  }
+  // The standard's "sort and combine": names sorted, values of one name joined with ", "
+  // (each `set-cookie` kept apart).
+  function sortAndCombine(list) {
+    const names = [];
+    for (let i = 0; i < list.length; i++) {
+      let seen = false;
+      for (let j = 0; j < names.length; j++) if (names[j] === list[i][0]) seen = true;
+      if (!seen) listPush(names, list[i][0]);
+    }
+    ArrayPrototypeSort(names);
+    const pairs = [];
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i];
+      if (name === 'set-cookie') {
+        for (let j = 0; j < list.length; j++) if (list[j][0] === name) listPush(pairs, [name, list[j][1]]);
+      } else {
+        listPush(pairs, [name, combined(list, name)]);
+      }
+    }
+    return pairs;
+  }
+  function combined(list, name) {
+    const values = [];
+    for (let i = 0; i < list.length; i++) if (list[i][0] === name) listPush(values, list[i][1]);
+    return values.length === 0 ? null : ArrayPrototypeJoin(values, ', ');
+  }
+  function newHeaders(list, guard) {
+    const headers = ObjectCreate(Headers.prototype);
+    headerStates.set(headers, { __proto__: null, list, guard });
+    return headers;
+  }
+
+  function Headers(...args) {
+    if (new.target === undefined) throw newRequired('Headers');
+    const state = { __proto__: null, list: [], guard: 'none' };
+    headerStates.set(this, state);
+    if (args.length > 0 && args[0] !== undefined) fillHeaders(state, args[0], 'Headers', 'constructor');
+  }
+  const nameArgument = (args, member, required) => {
+    if (args.length < required) throw countError('Headers', member, required, args.length);
+    return byteString(args[0], 'Headers', member);
+  };
+  // The Headers iterator: "Headers Iterator" objects over the sorted and combined list, read anew
+  // at each step (as the standard's value-pair iterator).
+  const iteratorStates = new SafeWeakMap();
+  const iteratorPrototype = ObjectCreate(intrinsics['%IteratorPrototype%']);
+  host.defineMembers(iteratorPrototype, {
+    next() {
+      const state = iteratorStates.get(this);
+      if (state === undefined) throw illegalInvocation('Headers Iterator', 'next');
+      const pairs = sortAndCombine(headerStates.get(state.headers).list);
+      if (state.index >= pairs.length) return { done: true, value: undefined };
+      const pair = pairs[state.index++];
+      const value = state.kind === 'key' ? pair[0] : state.kind === 'value' ? pair[1] : [pair[0], pair[1]];
+      return { done: false, value };
+    },
+  });
+  ReflectDefineProperty(iteratorPrototype, SymbolToStringTag, dataDescriptor('Headers Iterator', false, false, true));
+  function newIterator(headers, kind, member) {
+    headersState(headers, member);
+    const iterator = ObjectCreate(iteratorPrototype);
+    iteratorStates.set(iterator, { __proto__: null, headers, kind, index: 0 });
+    return iterator;
+  }
+  const HeadersPrototype = defineInterface(Headers, 'Headers', {
+    append(...args) {
+      const state = headersState(this, 'append');
+      if (args.length < 2) throw countError('Headers', 'append', 2, args.length);
+      appendHeader(state, byteString(args[0], 'Headers', 'append'), byteString(args[1], 'Headers', 'append'), 'append');
+    },
+    delete(...args) {
+      const state = headersState(this, 'delete');
+      const name = nameArgument(args, 'delete', 1);
+      if (!isToken(name)) throw new TypeError(failed('Headers', 'delete', FIREFOX ? name + ' is an invalid header name.' : 'Invalid name'));
+      if (state.guard === 'immutable') throw new TypeError(failed('Headers', 'delete', FIREFOX ? 'Headers are immutable and cannot be modified.' : 'Headers are immutable'));
+      const key = lowercase(name);
+      const kept = [];
+      for (let i = 0; i < state.list.length; i++) if (state.list[i][0] !== key) listPush(kept, state.list[i]);
+      state.list = kept;
+    },
+    get(...args) {
+      const state = headersState(this, 'get');
+      const name = nameArgument(args, 'get', 1);
+      if (!isToken(name)) throw new TypeError(failed('Headers', 'get', FIREFOX ? name + ' is an invalid header name.' : 'Invalid name'));
+      return combined(state.list, lowercase(name));
+    },
+    getSetCookie() {
+      const state = headersState(this, 'getSetCookie');
+      const values = [];
+      for (let i = 0; i < state.list.length; i++) if (state.list[i][0] === 'set-cookie') listPush(values, state.list[i][1]);
+      return values;
+    },
+    has(...args) {
+      const state = headersState(this, 'has');
+      const name = nameArgument(args, 'has', 1);
+      if (!isToken(name)) throw new TypeError(failed('Headers', 'has', FIREFOX ? name + ' is an invalid header name.' : 'Invalid name'));
+      return combined(state.list, lowercase(name)) !== null;
+    },
+    set(...args) {
+      const state = headersState(this, 'set');
+      if (args.length < 2) throw countError('Headers', 'set', 2, args.length);
+      const name = byteString(args[0], 'Headers', 'set');
+      const value = normalizeValue(byteString(args[1], 'Headers', 'set'));
+      validate(state, name, value, 'set');
+      const key = lowercase(name);
+      if (state.guard === 'response' && forbiddenResponseHeader(key)) return;
+      const list = [];
+      let placed = false;
+      for (let i = 0; i < state.list.length; i++) {
+        if (state.list[i][0] !== key) listPush(list, state.list[i]);
+        else if (!placed) { listPush(list, [key, value]); placed = true; }
+      }
+      if (!placed) listPush(list, [key, value]);
+      state.list = list;
+    },
+    forEach(...args) {
+      const state = headersState(this, 'forEach');
+      if (args.length < 1) throw countError('Headers', 'forEach', 1, args.length);
+      const callback = args[0];
+      if (typeof callback !== 'function') {
+        throw new TypeError(FIREFOX ? failed('Headers', 'forEach', 'Argument 1 is not callable.') : failed('Headers', 'forEach', "The callback provided as parameter 1 is not a function."));
+      }
+      const pairs = sortAndCombine(state.list);
+      for (let i = 0; i < pairs.length; i++) ReflectApply(callback, args[1], [pairs[i][1], pairs[i][0], this]);
+    },
+    entries() { return newIterator(this, 'key+value', 'entries'); },
+    keys() { return newIterator(this, 'key', 'keys'); },
+    values() { return newIterator(this, 'value', 'values'); },
+  });
+  ReflectDefineProperty(HeadersPrototype, SymbolIterator, { __proto__: null, ...ReflectGetOwnPropertyDescriptor(HeadersPrototype, 'entries'), enumerable: false });
+
+  // ---- Bodies ---------------------------------------------------------------------------------------------
+  // A body: its bytes (an ArrayBuffer of the context, never handed out: reads get copies) and
+  // whether it was read.
+  function extractBody(value) {
+    if (typeof value === 'string') return { bytes: native.bytes.utf8(value), type: 'text/plain;charset=UTF-8' };
+    if (value !== null && typeof value === 'object' && native.bytes.kind(value) !== undefined) return { bytes: native.bytes.copy(value), type: null };
+    return { bytes: native.bytes.utf8(String(value)), type: 'text/plain;charset=UTF-8' };
+  }
+  const decodeUTF8 = (buffer) => native.encoding.decode('utf-8', '', buffer, true, false)[0];
+
+  // ---- Response -------------------------------------------------------------------------------------------
+  // Each Response's state, by object.
+  const responses = new SafeWeakMap();
+  const responseState = (response, member) => {
+    const state = responses.get(response);
+    if (state === undefined) throw illegalInvocation('Response', member);
+    return state;
+  };
+  const nullBodyStatus = (status) => status === 101 || status === 103 || status === 204 || status === 205 || status === 304;
+  function newResponse(fields) {
+    const response = ObjectCreate(Response.prototype);
+    responses.set(response, fields);
+    return response;
+  }
+  // The standard's "initialize a response" from a ResponseInit and an extracted body.
+  function initialize(state, init, body, member) {
+    if (init !== undefined && init !== null && typeof init !== 'object' && typeof init !== 'function') {
+      throw new TypeError(failed('Response', member, FIREFOX ? "Argument 2 can't be converted to a dictionary." : "The provided value is not of type 'ResponseInit'."));
+    }
+    const headersInit = init == null ? undefined : init.headers;
+    let status = 200;
+    if (init != null && init.status !== undefined) {
+      const number = Number(init.status);
+      status = NumberIsFinite(number) ? MathTrunc(number) % 65536 : 0;
+      if (status < 0) status += 65536;
+    }
+    const statusText = init == null || init.statusText === undefined ? '' : byteString(init.statusText, 'Response', member);
+    if (status < 200 || status > 599) {
+      throw new RangeError(FIREFOX ? failed('Response', member, 'Invalid response status code.')
+        : failed('Response', member, 'The status provided (' + status + ') is outside the range [200, 599].'));
+    }
+    for (let i = 0; i < statusText.length; i++) {
+      const c = StringPrototypeCharCodeAt(statusText, i);
+      if (c === 10 || c === 13 || (c !== 9 && c < 32) || c === 127) {
+        throw new TypeError(failed('Response', member, FIREFOX ? 'Response statusText may not contain newline or carriage return.' : 'Invalid statusText'));
+      }
+    }
+    state.status = status;
+    state.statusText = statusText;
+    if (headersInit !== undefined) fillHeaders(headerStates.get(state.headers), headersInit, 'Response', member);
+    if (body !== null) {
+      if (nullBodyStatus(status)) {
+        throw new TypeError(failed('Response', member, FIREFOX ? 'Response body is given with a null body status.' : 'Response with null body status cannot have body'));
+      }
+      state.body = body.bytes;
+      if (body.type !== null && combined(headerStates.get(state.headers).list, 'content-type') === null) {
+        listPush(headerStates.get(state.headers).list, ['content-type', body.type]);
+      }
+    }
+  }
+  function emptyState(type) {
+    return { __proto__: null, type, url: '', status: 200, statusText: '', headers: newHeaders([], 'response'), body: null, used: false, redirected: false };
+  }
+
+  function Response(...args) {
+    if (new.target === undefined) throw newRequired('Response');
+    const state = emptyState('default');
+    responses.set(this, state);
+    const body = args.length > 0 && args[0] !== undefined && args[0] !== null ? extractBody(args[0]) : null;
+    initialize(state, args[1], body, 'constructor');
+  }
+  // Reads the body whole: rejects when it was read (or the object is not a Response).
+  function consume(response, member, finish) {
+    let state;
+    try {
+      state = responses.get(response);
+      if (state === undefined) {
+        throw new TypeError(FIREFOX ? "'" + member + "' called on an object that does not implement interface Response." : failed('Response', member, 'Illegal invocation'));
+      }
+      if (state.used) throw new TypeError(failed('Response', member, FIREFOX ? 'Body has already been consumed.' : 'body stream already read'));
+    } catch (error) {
+      return PromiseReject(error);
+    }
+    if (state.body !== null) state.used = true;
+    const bytes = state.body === null ? native.bytes.utf8('') : native.bytes.copy(state.body);
+    return new Promise((resolve, reject) => {
+      try { resolve(finish(bytes)); } catch (error) { reject(error); }
+    });
+  }
+  const unavailable = (member, what) => new TypeError(failed('Response', member, what + ' is not available in exthost yet: read the body with text(), json(), arrayBuffer() or bytes().'));
+  defineInterface(Response, 'Response', {
+    get type() { return responseState(this, 'get type').type; },
+    get url() { return responseState(this, 'get url').url; },
+    get redirected() { return responseState(this, 'get redirected').redirected; },
+    get status() { return responseState(this, 'get status').status; },
+    get ok() { const state = responseState(this, 'get ok'); return state.status >= 200 && state.status <= 299; },
+    get statusText() { return responseState(this, 'get statusText').statusText; },
+    get headers() { return responseState(this, 'get headers').headers; },
+    get body() {
+      const state = responseState(this, 'get body');
+      if (state.body === null) return null;
+      throw unavailable('body', 'A body as a ReadableStream');
+    },
+    get bodyUsed() { return responseState(this, 'get bodyUsed').used; },
+    clone() {
+      const state = responseState(this, 'clone');
+      if (state.used) throw new TypeError(failed('Response', 'clone', FIREFOX ? 'Body has already been consumed.' : 'Response body is already used'));
+      const headers = headerStates.get(state.headers);
+      const copy = { __proto__: null, ...state, headers: newHeaders(listCopy(headers.list), headers.guard), body: state.body === null ? null : native.bytes.copy(state.body) };
+      return newResponse(copy);
+    },
+    arrayBuffer() { return consume(this, 'arrayBuffer', (bytes) => bytes); },
+    bytes() { return consume(this, 'bytes', (bytes) => native.bytes.uint8Array(bytes)); },
+    text() { return consume(this, 'text', decodeUTF8); },
+    json() { return consume(this, 'json', (bytes) => JSONParse(decodeUTF8(bytes))); },
+    blob() { return PromiseReject(unavailable('blob', 'Blob')); },
+    formData() { return PromiseReject(unavailable('formData', 'FormData')); },
+  }, {
+    error() {
+      const state = emptyState('error');
+      state.status = 0;
+      state.headers = newHeaders([], 'immutable');
+      return newResponse(state);
+    },
+    json(...args) {
+      if (args.length < 1) throw countError('Response', 'json', 1, args.length);
+      const text = JSONStringify(args[0]);
+      if (text === undefined) throw new TypeError(failed('Response', 'json', FIREFOX ? 'Value could not be serialized to JSON.' : 'The data is not JSON serializable'));
+      const state = emptyState('default');
+      const response = newResponse(state);
+      initialize(state, args[1], { bytes: native.bytes.utf8(text), type: 'application/json' }, 'json');
+      return response;
+    },
+    redirect(...args) {
+      if (args.length < 1) throw countError('Response', 'redirect', 1, args.length);
+      const url = native.fetch.resolve(String(args[0]));
+      if (url === null) throw new TypeError(failed('Response', 'redirect', FIREFOX ? String(args[0]) + ' is not a valid URL.' : 'Failed to parse URL from ' + String(args[0])));
+      const status = args.length > 1 && args[1] !== undefined ? MathTrunc(Number(args[1])) : 302;
+      if (status !== 301 && status !== 302 && status !== 303 && status !== 307 && status !== 308) {
+        throw new RangeError(failed('Response', 'redirect', FIREFOX ? 'Invalid redirect status code.' : 'Invalid status code'));
+      }
+      const state = emptyState('default');
+      state.status = status;
+      state.headers = newHeaders([['location', url]], 'immutable');
+      return newResponse(state);
+    },
+  });
+
+  // ---- fetch ----------------------------------------------------------------------------------------------
+  const forbiddenMethods = ['CONNECT', 'TRACE', 'TRACK'];
+  const normalizedMethods = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT'];
+  function requestMethod(value) {
+    const method = byteString(value, globalInterface, 'fetch');
+    const upper = StringPrototypeToUpperCase(method);
+    for (let i = 0; i < forbiddenMethods.length; i++) {
+      if (upper === forbiddenMethods[i]) {
+        throw new TypeError(FIREFOX ? failed(globalInterface, 'fetch', 'Invalid request method ' + method + '.') : failed(globalInterface, 'fetch', "'" + method + "' HTTP method is unsupported."));
+      }
+    }
+    if (!isToken(method)) {
+      throw new TypeError(FIREFOX ? failed(globalInterface, 'fetch', 'Invalid request method ' + method + '.') : failed(globalInterface, 'fetch', "'" + method + "' is not a valid HTTP method."));
+    }
+    for (let i = 0; i < normalizedMethods.length; i++) if (upper === normalizedMethods[i]) return upper;
+    return method;
+  }
+  host.implementations.fetch = function fetch(...args) {
+    try {
+      if (args.length < 1) throw countError(globalInterface, 'fetch', 1, args.length);
+      const input = String(args[0]);
+      const init = args[1];
+      let method = 'GET';
+      let signal;
+      if (init !== undefined && init !== null) {
+        if (typeof init !== 'object' && typeof init !== 'function') {
+          throw new TypeError(failed(globalInterface, 'fetch', FIREFOX ? "Argument 2 can't be converted to a dictionary." : "The provided value is not of type 'RequestInit'."));
+        }
+        if (init.method !== undefined) method = requestMethod(init.method);
+        signal = init.signal;
+        const body = init.body;
+        if (body !== undefined && body !== null && (method === 'GET' || method === 'HEAD')) {
+          throw new TypeError(failed(globalInterface, 'fetch', FIREFOX ? 'HEAD or GET Request cannot have a body.' : 'Request with GET/HEAD method cannot have body.'));
+        }
+      }
+      const outcome = native.fetch.load(input, method);
+      if (outcome.kind === 'invalid') {
+        throw new TypeError(FIREFOX ? failed(globalInterface, 'fetch', input + ' is not a valid URL.') : failed(globalInterface, 'fetch', 'Failed to parse URL from ' + input));
+      }
+      const abort = signal === undefined || signal === null ? undefined : host.abortSignalState(signal);
+      if (abort !== undefined && abort.aborted) return PromiseReject(abort.reason);
+      return new Promise((resolve, reject) => {
+        let settled = false;
+        if (abort !== undefined) {
+          host.onAbort(signal, () => {
+            if (settled) return;
+            settled = true;
+            reject(host.abortSignalState(signal).reason);
+          });
+        }
+        // (The answer comes in a task of its own, as a browser's network answer does.)
+        native.clock.timeout(0, () => {
+          if (settled) return;
+          settled = true;
+          if (outcome.kind !== 'response') {
+            reject(networkError());
+            return;
+          }
+          const state = emptyState('basic');
+          state.url = outcome.url;
+          state.status = outcome.status;
+          state.statusText = outcome.statusText;
+          state.headers = newHeaders(listCopy(outcome.headers), 'immutable');
+          state.body = method === 'HEAD' || nullBodyStatus(outcome.status) ? null : outcome.body;
+          resolve(newResponse(state));
+        });
+      });
+    } catch (error) {
+      return PromiseReject(error);
+    }
+  };
+});
