@@ -17,7 +17,8 @@ enum NativeGroup: String, CaseIterable {
     /// texts of the host realm's format module (js/10_format.js) for a value of the context.
     case format
     /// `loadModule(name)`, `proxyTarget(value)`, `hardware()`: the host's modules, and what
-    /// JavaScript cannot tell.
+    /// JavaScript cannot tell; `importScript(url)`: one script of a service worker's
+    /// `importScripts` (``ExtensionContext/importScript(_:)``).
     case engine
     /// `monotonicNow()`, `wallNow()`: the loop's clock, in milliseconds; `timeout(ms, callback)`.
     case clock
@@ -120,6 +121,7 @@ extension ExtensionContext {
                 }
             }
         case .engine:
+            define("importScript") { context, _, call in try context.importScript(call) }
             define("loadModule") { context, _, call in
                 let name = try call.requiredString(0, prefix + "loadModule", "module name")
                 guard try context.loadModule(named: name) else {

@@ -359,6 +359,12 @@ public final class ExtensionContext {
     /// What the host realm's texts compare with in this context (``realmDescription(in:)``).
     var describedRealm: ScriptValue?
 
+    /// Whether a service worker's script ran its first time (then `importScripts` loads only what
+    /// it loaded during that run: ``importScript(_:)``).
+    var hasFinishedFirstEvaluation = false
+    /// The URLs of the scripts `importScripts` ran.
+    var importedScripts: Set<String> = []
+
     /// The timers scripts set and that have not fired or been cleared, by id (``ScriptTimer``).
     var scriptTimers: [Int: ScriptTimer] = [:]
     var nextScriptTimerID = 1

@@ -201,6 +201,7 @@ public final class ExtensionHost {
                 return
             }
         }
+        context.hasFinishedFirstEvaluation = true
     }
 
     func makeContext(kind: ContextKind, owner: ExtensionInstance, url: String, tabID: Int? = nil, frameID: Int? = nil, documentID: String? = nil, extraInfo: [(String, JSONValue)] = []) -> ExtensionContext {

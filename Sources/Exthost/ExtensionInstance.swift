@@ -229,6 +229,16 @@ public final class ExtensionInstance {
     }
     private var madeSources: [String: ScriptSource] = [:]
 
+    /// The file at `path` inside the extension as a script ready to run (read now, made once), for
+    /// a script a running one loads (`importScripts`); empty when it cannot be read.
+    func scriptSource(ofFile path: String) -> ScriptSource {
+        if let made = madeSources[path] { return made }
+        let text = fileInside(path).map { String(decoding: $0.contents, as: UTF8.self) } ?? ""
+        let made = ScriptSource(text, url: url(of: path))
+        madeSources[path] = made
+        return made
+    }
+
     /// The extension URL of a file in the extension (`chrome-extension://ID/path`).
     public func url(of path: String) -> String {
         id.baseURL + (path.hasPrefix("/") ? String(path.dropFirst()) : path)

@@ -244,19 +244,30 @@ public final class ScriptContext {
         return ScriptValue(value, in: self)
     }
 
-    /// A new error of this context with `message`: an `Error`, or a `TypeError` (of the realm's
-    /// own `TypeError.prototype`); of another `name`, an `Error` with an own `name`. No script's
-    /// code runs, whatever scripts did to the realm's globals.
+    /// A new error of this context with `message`: an `Error`, or a `TypeError` or `SyntaxError`
+    /// (of the realm's own prototype); of another `name`, an `Error` with an own `name`. No
+    /// script's code runs, whatever scripts did to the realm's globals.
     public func error(_ message: String, name: String = "Error") -> ScriptValue {
         var arguments: [JSValueRef?] = [string(message).ref]
         guard let made = JSObjectMakeError(ref, 1, &arguments, nil) else { return undefined }
         if name == "TypeError", let typeErrorPrototype {
             JSObjectSetPrototype(ref, made, typeErrorPrototype)
+        } else if name == "SyntaxError", let syntaxErrorPrototype {
+            JSObjectSetPrototype(ref, made, syntaxErrorPrototype)
         } else if name != "Error" {
             try? ScriptValue(made, in: self).defineProperty("name", string(name), enumerable: false)
         }
         return ScriptValue(made, in: self)
     }
+
+    /// The realm's own `SyntaxError.prototype`: that of the SyntaxError the engine reports for a
+    /// script that does not parse.
+    private lazy var syntaxErrorPrototype: JSObjectRef? = {
+        var exception: JSValueRef?
+        withJSString(")") { script in _ = JSCheckScriptSyntax(ref, script, nil, 1, &exception) }
+        guard let exception, let thrown = JSValueToObject(ref, exception, nil) else { return nil }
+        return JSValueToObject(ref, JSObjectGetPrototype(ref, thrown), nil)
+    }()
 
     /// The realm's own `TypeError.prototype`: that of a TypeError the engine itself throws.
     private lazy var typeErrorPrototype: JSObjectRef? = {

@@ -10,7 +10,7 @@ import Testing
 struct FuzzRegressionTests {
     /// One kept input.
     struct Input: Sendable, CustomTestStringConvertible {
-        /// The parser, as the folder names it: Manifest, WebURL, HTMLPage, MatchPattern or Glob.
+        /// The parser, as the folder names it: Manifest, WebURL, HTMLPage, MatchPattern, Glob or DataURL.
         let parser: String
         /// The file, relative to the repository.
         let path: String
@@ -35,7 +35,7 @@ struct FuzzRegressionTests {
         return inputs
     }
 
-    @Test("every parser has a kept corpus", arguments: ["Manifest", "WebURL", "HTMLPage", "MatchPattern", "Glob"])
+    @Test("every parser has a kept corpus", arguments: ["Manifest", "WebURL", "HTMLPage", "MatchPattern", "Glob", "DataURL"])
     func corpusExists(_ parser: String) {
         #expect(!FuzzRegressionTests.inputs(of: parser).isEmpty, "fixtures/fuzz/\(parser)/corpus/ is empty; run scripts/fuzz")
     }
@@ -108,5 +108,11 @@ struct FuzzRegressionTests {
         let glob = Glob(pattern, flavor: flavor)
         _ = glob.matches(string)
         if flavor == .firefox { #expect(glob.matches(pattern), "a Firefox glob matches its own text") }
+    }
+
+    @Test("data: URLs", arguments: inputs(of: "DataURL"))
+    func dataURL(_ input: Input) {
+        guard let url = WebURL(string: String(decoding: input.bytes, as: UTF8.self)), let parsed = DataURL(url) else { return }
+        #expect(DataURLInvariants.problem(parsed, url: url) == nil)
     }
 }

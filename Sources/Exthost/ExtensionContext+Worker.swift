@@ -1,0 +1,38 @@
+import BrowserModel
+import Foundation
+import JSEngine
+
+extension ExtensionContext {
+    /// One script of a service worker's `importScripts(...)` (js/33_worker.js), run now, in the
+    /// worker, as Chromium runs it (fixtures/conformance/worker-import-scripts): a file of the
+    /// extension, while the worker's script first runs, and afterwards only one imported then
+    /// (Chromium keeps those with the worker; any other fails to load). Another origin is refused
+    /// by the worker's content security policy (`script-src 'self'`), as the console says.
+    ///
+    /// - Returns: `"network"` when the script cannot be loaded (the caller throws the
+    ///   NetworkError); undefined when it ran.
+    /// - Throws: a `SyntaxError` with Chromium's words when it does not parse; what it threw.
+    func importScript(_ call: NativeCall) throws -> NativeResult {
+        let href = try call.requiredString(0, "engine.importScript", "url")
+        guard isServiceWorker, let url = WebURL(string: href) else { return .string("network") }
+        guard url.origin == WebURL(string: owner.id.baseURL)?.origin else {
+            if url.scheme == "http" || url.scheme == "https" {
+                host?.emit(.error, "Loading the script '\(url.href)' violates the following Content Security Policy directive: \"script-src 'self'\". "
+                    + "Note that 'script-src-elem' was not explicitly set, so 'script-src' is used as a fallback. The action has been blocked.", from: self)
+            }
+            return .string("network")
+        }
+        let path = url.decodedPathSegments.joined(separator: "/")
+        guard !url.decodedPathSegments.contains(".."), let file = owner.fileInside(path) else { return .string("network") }
+        let source = owner.scriptSource(ofFile: path)
+        if hasFinishedFirstEvaluation, !importedScripts.contains(source.url) { return .string("network") }
+        do {
+            try script.checkSyntax(String(decoding: file.contents, as: UTF8.self), sourceURL: source.url)
+        } catch {
+            throw ScriptError(name: "SyntaxError", message: "Failed to execute 'importScripts' on 'WorkerGlobalScope': \(error.message)")
+        }
+        importedScripts.insert(source.url)
+        _ = try script.execute(source)
+        return .undefined
+    }
+}
