@@ -498,6 +498,9 @@
   }
   // For the window module (js/30_window.js): the accessor of the handler attribute `on` + type,
   // defined on the global (a window) or on WorkerGlobalScope.prototype (a service worker).
+  // For the modules whose objects have handler attributes (js/34_xhr.js): the accessor of `on` + type.
+  host.eventHandlerDescriptor = (type, owner) => handlerDescriptor(type, owner);
+
   // The global's own handlers: a window's own accessors, a worker's on WorkerGlobalScope.prototype
   // (the window module makes the global's interfaces first).
   host.load('window');
@@ -740,6 +743,22 @@
     }
     return list;
   }
+
+  // For the modules whose objects are event targets (js/34_xhr.js): makes `object` one, with no
+  // listeners; makes an event of the class whose prototype is `prototype` (fields from `init`, an
+  // EventInit, or set on the state returned); dispatches a trusted event.
+  host.makeEventTarget = (object) => { listenersOf.set(object, []); };
+  host.newEvent = (prototype, type, init) => {
+    const event = ObjectCreate(prototype);
+    return { __proto__: null, event, state: initializeEvent(event, type, init) };
+  };
+  host.eventStateOf = (event) => events.get(event);
+  host.initializeEvent = (event, type, init) => initializeEvent(event, type, init);
+  host.dispatchTrusted = (target, made) => {
+    made.state.trusted = true;
+    return dispatch(target, made.event, made.state);
+  };
+  host.EventPrototype = Event.prototype;
 
   // For fetch (js/32_fetch.js): a signal's state ({aborted, reason}, undefined for another
   // object), and running `algorithm` when it aborts.

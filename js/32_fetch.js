@@ -480,7 +480,7 @@
           throw new TypeError(failed(globalInterface, 'fetch', FIREFOX ? 'HEAD or GET Request cannot have a body.' : 'Request with GET/HEAD method cannot have body.'));
         }
       }
-      const outcome = native.fetch.load(input, method);
+      const outcome = native.fetch.load(input, method, 'fetch');
       if (outcome.kind === 'invalid') {
         throw new TypeError(FIREFOX ? failed(globalInterface, 'fetch', input + ' is not a valid URL.') : failed(globalInterface, 'fetch', 'Failed to parse URL from ' + input));
       }
@@ -499,6 +499,16 @@
         native.clock.timeout(0, () => {
           if (settled) return;
           settled = true;
+          if (outcome.kind === 'missing-file') {
+            // (Firefox answers fetch of a file its extension does not have with an empty 200.)
+            const state = emptyState('basic');
+            state.url = outcome.url;
+            state.statusText = 'OK';
+            state.headers = newHeaders([], 'immutable');
+            state.body = native.bytes.utf8('');
+            resolve(newResponse(state));
+            return;
+          }
           if (outcome.kind !== 'response') {
             reject(networkError());
             return;

@@ -12,10 +12,14 @@ enum FetchOutcome: Equatable {
     case networkError
     /// The input is not a URL, even relative to the context's.
     case invalidURL
+    /// Firefox: a file of the extension that is not there (its URL). `fetch` gets an empty 200
+    /// for it, `XMLHttpRequest` an error, as Firefox gives them.
+    case missingExtensionFile(url: String)
 
     static func == (lhs: FetchOutcome, rhs: FetchOutcome) -> Bool {
         switch (lhs, rhs) {
         case (.networkError, .networkError), (.invalidURL, .invalidURL): true
+        case let (.missingExtensionFile(a), .missingExtensionFile(b)): a == b
         case let (.response(a, b, c, d, e), .response(f, g, h, i, j)):
             a == f && b == g && c == h && e == j && d.map { [$0.0, $0.1] } == i.map { [$0.0, $0.1] }
         default: false
@@ -26,7 +30,10 @@ enum FetchOutcome: Equatable {
 extension ExtensionContext {
     /// What a `fetch(input, {method})` from this context gets. `input` is resolved against the
     /// context's URL (the worker's script, the background page, the content script's page).
-    func fetchOutcome(of input: String, method: String) -> FetchOutcome {
+    ///
+    /// - Parameter isFetch: whether `fetch` asks (Chromium's console explains a refused scheme
+    ///   for `fetch` only; `XMLHttpRequest` says nothing).
+    func fetchOutcome(of input: String, method: String, isFetch: Bool = true) -> FetchOutcome {
         guard let host, let url = WebURL(string: input, relativeTo: WebURL(string: self.url)) else { return .invalidURL }
         let flavor = host.options.flavor
         switch url.scheme {
@@ -41,7 +48,8 @@ extension ExtensionContext {
         case "http", "https":
             return siteOutcome(url, host: host)
         default:
-            // (Both browsers say why in the console.)
+            // (The browsers say why in the console: Firefox for both, Chromium for fetch.)
+            if flavor == .chrome, !isFetch { return .networkError }
             report(flavor == .chrome
                 ? "Fetch API cannot load \(url.href). URL scheme \"\(url.scheme)\" is not supported."
                 : "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at \(url.href). (Reason: CORS request not http).")
@@ -67,10 +75,8 @@ extension ExtensionContext {
         guard !segments.contains(where: { $0 == ".." || $0.contains("\0") }) else { return .networkError }
         let path = segments.joined(separator: "/")
         guard let file = owner.fileInside(path) else {
-            // (Firefox answers a missing file of the extension with an empty 200; Chromium fails.)
-            return flavor == .firefox
-                ? .response(status: 200, statusText: "OK", url: url.hrefExcludingFragment, headers: [], body: [])
-                : .networkError
+            // (Chromium fails; Firefox answers fetch and XMLHttpRequest differently.)
+            return flavor == .firefox ? .missingExtensionFile(url: url.hrefExcludingFragment) : .networkError
         }
         let mimeType = PageResource.mimeType(forFileNamed: path)
         guard flavor == .chrome else {
@@ -101,10 +107,9 @@ extension ExtensionContext {
             : owner.manifest.hostPermissionPatterns.contains(where: { $0.matches(url.href) })
         guard allowed else {
             // (No server here sends CORS headers: Firefox says so, with the status a served page had.)
-            if host.options.flavor == .firefox {
-                report(served
-                    ? "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at \(url.href). (Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: \(host.options.siteMap.resource(for: url) == nil ? 404 : 200)."
-                    : "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at \(url.href). (Reason: CORS request did not succeed). Status code: (null).")
+            if host.options.flavor == .firefox, served {
+                report("Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at \(url.href). "
+                    + "(Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: \(host.options.siteMap.resource(for: url) == nil ? 404 : 200).")
             }
             return .networkError
         }
@@ -130,17 +135,20 @@ extension ExtensionContext {
         return formatter.string(from: date)
     }
 
-    /// `fetch.load(input, method)`: the outcome as an object of the context: `{kind: 'response',
+    /// `fetch.load(input, method, api)`: the outcome as an object of the context: `{kind: 'response',
     /// status, statusText, url, headers: [[name, value], ...], body: ArrayBuffer}`, or `{kind:
-    /// 'network'}` or `{kind: 'invalid'}`.
+    /// 'network'}`, `{kind: 'invalid'}` or `{kind: 'missing-file', url}` (``FetchOutcome``).
     func fetchLoad(_ call: NativeCall) throws -> NativeResult {
         let input = try call.requiredString(0, "fetch.load", "input")
         let method = try call.requiredString(1, "fetch.load", "method")
-        switch fetchOutcome(of: input, method: method) {
+        let api = try call.requiredString(2, "fetch.load", "api")
+        switch fetchOutcome(of: input, method: method, isFetch: api == "fetch") {
         case .invalidURL:
             return .json(#"{"kind":"invalid"}"#)
         case .networkError:
             return .json(#"{"kind":"network"}"#)
+        case .missingExtensionFile(let url):
+            return .json(JSONValue.object([("kind", .string("missing-file")), ("url", .string(url))]).jsonText)
         case let .response(status, statusText, url, headers, body):
             let meta = JSONValue.object([
                 ("kind", .string("response")), ("status", .int(status)), ("statusText", .string(statusText)), ("url", .string(url)),

@@ -63,7 +63,7 @@ enum NativeGroup: String, CaseIterable {
     /// `digest(algorithm, source)`: a new `ArrayBuffer` of the context holding the digest of a
     /// `BufferSource`'s bytes (GLib). What the context's `crypto` (js/27_crypto.js) asks.
     case crypto
-    /// `load(input, method)`: what a `fetch` of `input` gets (``ExtensionContext/fetchLoad(_:)``);
+    /// `load(input, method, api)`: what a `fetch` (api `fetch`) or an `XMLHttpRequest` (`xhr`) of `input` gets (``ExtensionContext/fetchLoad(_:)``);
     /// `resolve(url)`: the URL resolved against the context's, or null. The context's `fetch`
     /// (js/32_fetch.js).
     case fetch

@@ -1,0 +1,353 @@
+// exthost:needs primordials host dom_exception events fetch
+// exthost:globals Window: ~XMLHttpRequest:constructor:0 ~XMLHttpRequestEventTarget:constructor:0 ~XMLHttpRequestUpload:constructor:0
+// exthost:globals Window: ~ProgressEvent:constructor:1
+// XMLHttpRequest (the XHR Standard), with each browser's events, progress counts and errors
+// (fixtures/conformance/web-xhr), over what a fetch gets (the `fetch` natives: the extension's own
+// files, pages the site mapping serves, data: URLs). A request answers in a task of its own, or at
+// once when synchronous. Windows only: a service worker has none. Not here yet: request bodies
+// sent anywhere (no server reads them), `responseType` 'document' and 'blob', upload progress.
+(function (host) {
+  'use strict';
+  const {
+    TypeError, String, Number, ObjectCreate, ObjectSetPrototypeOf, ReflectDefineProperty, SafeWeakMap, dataDescriptor,
+    SymbolToStringTag, listPush, StringPrototypeToUpperCase, StringPrototypeStartsWith, ArrayPrototypeJoin, ArrayPrototypeSort,
+    JSONParse, MathTrunc, NumberIsFinite,
+  } = host.primordials;
+  const FIREFOX = host.flavor === 'firefox';
+  const native = host.native;
+
+  // ---- Errors, as each browser words them ---------------------------------------------------------------
+  const failed = (member, text) => (member === 'constructor'
+    ? (FIREFOX ? 'XMLHttpRequest constructor: ' + text : "Failed to construct 'XMLHttpRequest': " + text)
+    : (FIREFOX ? 'XMLHttpRequest.' + member + ': ' + text : "Failed to execute '" + member + "' on 'XMLHttpRequest': " + text));
+  const newRequired = (owner) => new TypeError(FIREFOX ? owner + " constructor: 'new' is required"
+    : "Failed to construct '" + owner + "': Please use the 'new' operator, this DOM object constructor cannot be called as a function.");
+  const illegalInvocation = (owner, member) =>
+    new TypeError(FIREFOX ? "'" + member + "' called on an object that does not implement interface " + owner + '.' : 'Illegal invocation');
+  const illegalConstructor = (owner) => new TypeError(FIREFOX ? 'Illegal constructor.' : "Failed to construct '" + owner + "': Illegal constructor");
+  const notOpened = (member) => host.newDOMException(failed(member, FIREFOX ? 'XMLHttpRequest state must be OPENED.' : "The object's state must be OPENED."), 'InvalidStateError');
+
+  // ---- Interfaces -----------------------------------------------------------------------------------------
+  const EventTarget = host.lazyGlobals.EventTarget;
+  function defineInterface(constructor, name, length, members, parentPrototype, parentConstructor) {
+    const prototype = ObjectCreate(parentPrototype);
+    host.defineMembers(prototype, members);
+    ReflectDefineProperty(prototype, SymbolToStringTag, dataDescriptor(name, false, false, true));
+    ReflectDefineProperty(constructor, 'prototype', dataDescriptor(prototype, false, false, false));
+    ReflectDefineProperty(constructor, 'length', dataDescriptor(length, false, false, true));
+    const publicConstructor = host.adoptConstructor(name, constructor);
+    ObjectSetPrototypeOf(publicConstructor, parentConstructor);
+    return prototype;
+  }
+  const handlerTypes = ['loadstart', 'progress', 'abort', 'error', 'load', 'timeout', 'loadend'];
+  function XMLHttpRequestEventTarget() {
+    throw illegalConstructor('XMLHttpRequestEventTarget');
+  }
+  const eventTargetMembers = {};
+  const targetPrototype = defineInterface(XMLHttpRequestEventTarget, 'XMLHttpRequestEventTarget', 0, eventTargetMembers, EventTarget.prototype, EventTarget);
+  for (let i = 0; i < handlerTypes.length; i++) {
+    ReflectDefineProperty(targetPrototype, 'on' + handlerTypes[i], host.eventHandlerDescriptor(handlerTypes[i], 'XMLHttpRequestEventTarget'));
+  }
+  let makingUpload = false;
+  function XMLHttpRequestUpload() {
+    if (!makingUpload) throw illegalConstructor('XMLHttpRequestUpload');
+    host.makeEventTarget(this);
+  }
+  defineInterface(XMLHttpRequestUpload, 'XMLHttpRequestUpload', 0, {}, targetPrototype, host.lazyGlobals.XMLHttpRequestEventTarget);
+
+  // ProgressEvent: an Event with lengthComputable, loaded and total.
+  const progress = new SafeWeakMap();
+  function ProgressEvent(...args) {
+    if (new.target === undefined) throw newRequired('ProgressEvent');
+    if (args.length < 1) {
+      throw new TypeError(FIREFOX ? 'ProgressEvent constructor: At least 1 argument required, but only 0 passed'
+        : "Failed to construct 'ProgressEvent': 1 argument required, but only 0 present.");
+    }
+    const init = args[1];
+    host.initializeEvent(this, String(args[0]), init === null ? undefined : init);
+    const fields = { __proto__: null, lengthComputable: false, loaded: 0, total: 0 };
+    if (init !== undefined && init !== null) {
+      fields.lengthComputable = !!init.lengthComputable;
+      if (init.loaded !== undefined) fields.loaded = unsignedLongLong(init.loaded);
+      if (init.total !== undefined) fields.total = unsignedLongLong(init.total);
+    }
+    progress.set(this, fields);
+  }
+  function unsignedLongLong(value) {
+    const number = Number(value);
+    return NumberIsFinite(number) && number > 0 ? MathTrunc(number) : 0;
+  }
+  const progressField = (event, name) => {
+    const fields = progress.get(event);
+    if (fields === undefined) throw illegalInvocation('ProgressEvent', 'get ' + name);
+    return fields[name];
+  };
+  const progressPrototype = defineInterface(ProgressEvent, 'ProgressEvent', 1, {
+    get lengthComputable() { return progressField(this, 'lengthComputable'); },
+    get loaded() { return progressField(this, 'loaded'); },
+    get total() { return progressField(this, 'total'); },
+  }, host.EventPrototype, host.lazyGlobals.Event);
+  function fireProgress(target, type, loaded, total, computable) {
+    const made = host.newEvent(progressPrototype, type, undefined);
+    progress.set(made.event, { __proto__: null, lengthComputable: computable, loaded, total });
+    host.dispatchTrusted(target, made);
+  }
+  function fireEvent(target, type) {
+    host.dispatchTrusted(target, host.newEvent(host.EventPrototype, type, undefined));
+  }
+
+  // ---- XMLHttpRequest -------------------------------------------------------------------------------------
+  const UNSENT = 0, OPENED = 1, HEADERS_RECEIVED = 2, LOADING = 3, DONE = 4;
+  const responseTypes = ['', 'arraybuffer', 'blob', 'document', 'json', 'text'];
+  const requests = new SafeWeakMap();
+  const stateOf = (xhr, member) => {
+    const state = requests.get(xhr);
+    if (state === undefined) throw illegalInvocation('XMLHttpRequest', member);
+    return state;
+  };
+  function XMLHttpRequest() {
+    if (new.target === undefined) throw newRequired('XMLHttpRequest');
+    host.makeEventTarget(this);
+    makingUpload = true;
+    let upload;
+    try { upload = new XMLHttpRequestUpload(); } finally { makingUpload = false; }
+    requests.set(this, {
+      __proto__: null, readyState: UNSENT, method: 'GET', url: '', async: true, sendFlag: false, headers: [],
+      responseType: '', timeout: 0, withCredentials: false, upload, mimeOverride: null,
+      status: 0, statusText: '', responseURL: '', responseHeaders: [], body: null, generation: 0, parsed: undefined,
+    });
+  }
+  function setReadyState(xhr, state, readyState) {
+    state.readyState = readyState;
+    fireEvent(xhr, 'readystatechange');
+  }
+  function reset(state) {
+    state.status = 0;
+    state.statusText = '';
+    state.responseURL = '';
+    state.responseHeaders = [];
+    state.body = null;
+    state.parsed = undefined;
+  }
+  const forbiddenMethods = ['CONNECT', 'TRACE', 'TRACK'];
+  const normalizedMethods = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT'];
+
+  // Runs the request: at once (synchronous) or in a task of its own.
+  function run(xhr, state) {
+    const generation = state.generation;
+    const outcome = native.fetch.load(state.url, state.method, 'xhr');
+    const finish = () => {
+      if (state.generation !== generation || state.readyState === UNSENT) return;
+      if (outcome.kind === 'missing-file') {
+        // (Firefox: a file its extension does not have fails after the headers.)
+        state.responseURL = outcome.url;
+        setReadyState(xhr, state, HEADERS_RECEIVED);
+        fireProgress(xhr, 'progress', 0, 0, false);
+        return fail(xhr, state, 'error', true);
+      }
+      if (outcome.kind !== 'response') return fail(xhr, state, 'error', false);
+      state.status = outcome.status;
+      state.statusText = outcome.statusText;
+      state.responseURL = outcome.url;
+      state.responseHeaders = outcome.headers;
+      const isExtensionFile = StringPrototypeStartsWith(outcome.url, 'moz-extension:');
+      if (FIREFOX && isExtensionFile) listPush(state.responseHeaders, ['content-length', String(outcome.body.byteLength)]);
+      state.body = state.method === 'HEAD' ? native.bytes.utf8('') : outcome.body;
+      const length = state.body.byteLength;
+      setReadyState(xhr, state, HEADERS_RECEIVED);
+      setReadyState(xhr, state, LOADING);
+      // (What each browser counts: Chromium the body it read; Firefox the Content-Length, none
+      // for its extension's files and data: URLs, which it reads in two pieces.)
+      const isData = StringPrototypeStartsWith(outcome.url, 'data:');
+      let loaded = length, total = length, computable = true;
+      if (FIREFOX && (isData || isExtensionFile)) {
+        total = 0;
+        computable = false;
+        loaded = isData ? 0 : length;
+        fireProgress(xhr, 'progress', 0, 0, false);
+        if (isData) fireProgress(xhr, 'progress', 0, 0, false);
+      } else {
+        fireProgress(xhr, 'progress', length, length, true);
+      }
+      state.readyState = DONE;
+      state.sendFlag = false;
+      fireEvent(xhr, 'readystatechange');
+      fireProgress(xhr, 'load', loaded, total, computable);
+      fireProgress(xhr, 'loadend', loaded, total, computable);
+    };
+    if (!state.async) {
+      finish();
+      if (state.readyState === DONE && outcome.kind !== 'response' && !state.async) {
+        throw host.newDOMException(failed('send', FIREFOX ? 'A network error occurred.' : "Failed to load '" + state.url + "'."), 'NetworkError');
+      }
+      return;
+    }
+    native.clock.timeout(0, finish);
+  }
+  // The request error steps: state DONE, no response, then `type` and loadend.
+  function fail(xhr, state, type, keepURL) {
+    const url = state.responseURL;
+    reset(state);
+    if (keepURL) state.responseURL = url;
+    state.readyState = DONE;
+    state.sendFlag = false;
+    fireEvent(xhr, 'readystatechange');
+    fireProgress(xhr, type, 0, 0, false);
+    fireProgress(xhr, 'loadend', 0, 0, false);
+  }
+  function headerValue(state, name) {
+    const key = lower(name);
+    const values = [];
+    for (let i = 0; i < state.responseHeaders.length; i++) {
+      if (lower(state.responseHeaders[i][0]) === key) listPush(values, state.responseHeaders[i][1]);
+    }
+    return values.length === 0 ? null : ArrayPrototypeJoin(values, ', ');
+  }
+  const lowerLetters = 'abcdefghijklmnopqrstuvwxyz';
+  function lower(text) {
+    let result = '';
+    for (let i = 0; i < text.length; i++) {
+      const c = host.primordials.StringPrototypeCharCodeAt(text, i);
+      result += c >= 65 && c <= 90 ? host.primordials.StringPrototypeSlice(lowerLetters, c - 65, c - 64) : host.primordials.StringPrototypeSlice(text, i, i + 1);
+    }
+    return result;
+  }
+  // Firefox writes a header name as the response has it; Chromium lowercases the names and sorts them.
+  const firefoxName = (name) => (name === 'content-type' ? 'Content-Type' : name === 'content-length' ? 'Content-Length' : name);
+  function textOf(state) {
+    if (state.body === null) return '';
+    return native.encoding.decode('utf-8', '', state.body, true, false)[0];
+  }
+
+  // (The constants are the class's own before the loader copies its statics to the public constructor.)
+  const constants = ['UNSENT', 'OPENED', 'HEADERS_RECEIVED', 'LOADING', 'DONE'];
+  for (let i = 0; i < constants.length; i++) ReflectDefineProperty(XMLHttpRequest, constants[i], dataDescriptor(i, false, true, false));
+  defineInterface(XMLHttpRequest, 'XMLHttpRequest', 0, {
+    get readyState() { return stateOf(this, 'get readyState').readyState; },
+    open(...args) {
+      const state = stateOf(this, 'open');
+      if (args.length < 2) {
+        throw new TypeError(FIREFOX ? failed('open', args.length + ' is not a valid argument count for any overload.') : failed('open', '2 arguments required, but only ' + args.length + ' present.'));
+      }
+      const method = String(args[0]);
+      const upper = StringPrototypeToUpperCase(method);
+      for (let i = 0; i < forbiddenMethods.length; i++) {
+        if (upper === forbiddenMethods[i]) {
+          throw host.newDOMException(FIREFOX ? 'The operation is insecure.' : failed('open', "'" + method + "' HTTP method is unsupported."), 'SecurityError');
+        }
+      }
+      const text = String(args[1]);
+      const url = native.fetch.resolve(text);
+      if (url === null) throw host.newDOMException(FIREFOX ? failed('open', "'" + text + "' is not a valid URL.") : failed('open', 'Invalid URL'), 'SyntaxError');
+      let normalized = method;
+      for (let i = 0; i < normalizedMethods.length; i++) if (upper === normalizedMethods[i]) normalized = upper;
+      state.generation++;
+      state.method = normalized;
+      state.url = url;
+      state.async = args.length < 3 || args[2] === undefined ? true : !!args[2];
+      state.sendFlag = false;
+      state.headers = [];
+      reset(state);
+      if (state.readyState !== OPENED) setReadyState(this, state, OPENED);
+    },
+    setRequestHeader(...args) {
+      const state = stateOf(this, 'setRequestHeader');
+      if (args.length < 2) throw new TypeError(FIREFOX ? failed('setRequestHeader', 'At least 2 arguments required, but only ' + args.length + ' passed') : failed('setRequestHeader', '2 arguments required, but only ' + args.length + ' present.'));
+      if (state.readyState !== OPENED || state.sendFlag) throw notOpened('setRequestHeader');
+      listPush(state.headers, [String(args[0]), String(args[1])]);
+    },
+    get timeout() { return stateOf(this, 'get timeout').timeout; },
+    set timeout(value) { stateOf(this, 'set timeout').timeout = unsignedLongLong(value); },
+    get withCredentials() { return stateOf(this, 'get withCredentials').withCredentials; },
+    set withCredentials(value) { stateOf(this, 'set withCredentials').withCredentials = !!value; },
+    get upload() { return stateOf(this, 'get upload').upload; },
+    send(body) {
+      const state = stateOf(this, 'send');
+      if (state.readyState !== OPENED || state.sendFlag) throw notOpened('send');
+      state.sendFlag = true;
+      if (state.async) fireProgress(this, 'loadstart', 0, 0, false);
+      run(this, state);
+    },
+    abort() {
+      const state = stateOf(this, 'abort');
+      state.generation++;
+      if ((state.readyState === OPENED && state.sendFlag) || state.readyState === HEADERS_RECEIVED || state.readyState === LOADING) {
+        fail(this, state, 'abort', false);
+      }
+      if (state.readyState === DONE) {
+        state.readyState = UNSENT;
+        reset(state);
+      }
+    },
+    get responseURL() { return stateOf(this, 'get responseURL').responseURL; },
+    get status() { return stateOf(this, 'get status').status; },
+    get statusText() { return stateOf(this, 'get statusText').statusText; },
+    getResponseHeader(...args) {
+      const state = stateOf(this, 'getResponseHeader');
+      if (args.length < 1) throw new TypeError(FIREFOX ? failed('getResponseHeader', 'At least 1 argument required, but only 0 passed') : failed('getResponseHeader', '1 argument required, but only 0 present.'));
+      if (state.readyState < HEADERS_RECEIVED) return null;
+      return headerValue(state, String(args[0]));
+    },
+    getAllResponseHeaders() {
+      const state = stateOf(this, 'getAllResponseHeaders');
+      if (state.readyState < HEADERS_RECEIVED) return '';
+      const lines = [];
+      for (let i = 0; i < state.responseHeaders.length; i++) {
+        const name = state.responseHeaders[i][0];
+        listPush(lines, (FIREFOX ? firefoxName(name) : lower(name)) + ': ' + state.responseHeaders[i][1]);
+      }
+      if (!FIREFOX) ArrayPrototypeSort(lines);
+      let text = '';
+      for (let i = 0; i < lines.length; i++) text += lines[i] + '\r\n';
+      return text;
+    },
+    overrideMimeType(...args) {
+      const state = stateOf(this, 'overrideMimeType');
+      if (args.length < 1) throw new TypeError(FIREFOX ? failed('overrideMimeType', 'At least 1 argument required, but only 0 passed') : failed('overrideMimeType', '1 argument required, but only 0 present.'));
+      if (state.readyState === LOADING || state.readyState === DONE) {
+        throw host.newDOMException(FIREFOX ? failed('overrideMimeType', 'Cannot call overrideMimeType() on XMLHttpRequest after send().')
+          : failed('overrideMimeType', "MimeType cannot be overridden when the state is LOADING or DONE."), 'InvalidStateError');
+      }
+      state.mimeOverride = String(args[0]);
+    },
+    get responseType() { return stateOf(this, 'get responseType').responseType; },
+    set responseType(value) {
+      const state = stateOf(this, 'set responseType');
+      const type = String(value);
+      let known = false;
+      for (let i = 0; i < responseTypes.length; i++) if (responseTypes[i] === type) known = true;
+      if (!known) {
+        if (!FIREFOX) native.console.message('warn', "The provided value '" + type + "' is not a valid enum value of type XMLHttpRequestResponseType.");
+        return;
+      }
+      if (state.readyState === LOADING || state.readyState === DONE) {
+        throw host.newDOMException(FIREFOX ? "XMLHttpRequest.responseType setter: Cannot set 'responseType' property on XMLHttpRequest after loading started."
+          : "Failed to set the 'responseType' property on 'XMLHttpRequest': The response type cannot be set if the object's state is LOADING or DONE.", 'InvalidStateError');
+      }
+      if (type === 'blob' || type === 'document') {
+        throw new TypeError("exthost: XMLHttpRequest responseType '" + type + "' is not available yet (no Blob or DOM): use 'text', 'json' or 'arraybuffer'.");
+      }
+      state.responseType = type;
+    },
+    get response() {
+      const state = stateOf(this, 'get response');
+      if (state.responseType === '' || state.responseType === 'text') return state.readyState < LOADING ? '' : textOf(state);
+      if (state.readyState !== DONE || state.body === null) return null;
+      if (state.responseType === 'arraybuffer') return native.bytes.copy(state.body);
+      if (state.parsed === undefined) {
+        try { state.parsed = JSONParse(textOf(state)); } catch (error) { state.parsed = null; }
+      }
+      return state.parsed;
+    },
+    get responseText() {
+      const state = stateOf(this, 'get responseText');
+      if (state.responseType !== '' && state.responseType !== 'text') {
+        throw host.newDOMException(FIREFOX ? "XMLHttpRequest.responseText getter: responseText is only available if responseType is '' or 'text'."
+          : "Failed to read the 'responseText' property from 'XMLHttpRequest': The value is only accessible if the object's 'responseType' is '' or 'text' (was '" + state.responseType + "').", 'InvalidStateError');
+      }
+      return state.readyState < LOADING ? '' : textOf(state);
+    },
+  }, targetPrototype, host.lazyGlobals.XMLHttpRequestEventTarget);
+  ReflectDefineProperty(XMLHttpRequest.prototype, 'onreadystatechange', host.eventHandlerDescriptor('readystatechange', 'XMLHttpRequest'));
+  for (let i = 0; i < constants.length; i++) ReflectDefineProperty(XMLHttpRequest.prototype, constants[i], dataDescriptor(i, false, true, false));
+});
