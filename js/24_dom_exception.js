@@ -1,13 +1,16 @@
 // exthost:needs primordials host
 // exthost:globals ~DOMException:constructor:0
+// exthost:globals chrome: ~QuotaExceededError:constructor:0
 // `DOMException`, as Web IDL defines it: `new DOMException(message = '', name = 'Error')`, its
 // `name`, `message` and legacy `code` (the table of Web IDL's error names), the legacy constants on
 // the constructor and its prototype, which inherits from Error.prototype. The host's other modules
 // make theirs with `host.newDOMException(message, name)` (atob's InvalidCharacterError, ...).
+// Chromium's `QuotaExceededError` is a DOMException of its own class (with `quota` and
+// `requested`), which storage's quota errors are there.
 (function (host) {
   'use strict';
   const {
-    TypeError, Error, String, ObjectCreate, ReflectConstruct, ReflectDefineProperty, SafeWeakMap, dataDescriptor, ErrorPrototype,
+    TypeError, RangeError, Error, String, Number, NumberIsFinite, ObjectCreate, ObjectSetPrototypeOf, ReflectConstruct, ReflectDefineProperty, SafeWeakMap, dataDescriptor, ErrorPrototype,
     SymbolToStringTag,
   } = host.primordials;
   const FIREFOX = host.flavor === 'firefox';
@@ -77,8 +80,53 @@
   ReflectDefineProperty(DOMException, 'length', dataDescriptor(0, false, false, true));
   host.adoptConstructor('DOMException', DOMException);
 
-  // A DOMException named `name`, for the host's other modules.
-  host.newDOMException = (message, name) => new DOMException(message, name);
+  // Chromium's QuotaExceededError(message = '', {quota, requested}).
+  const limits = new SafeWeakMap();
+  function QuotaExceededError(message = '', options = undefined) {
+    if (new.target === undefined) {
+      throw new TypeError("Failed to construct 'QuotaExceededError': Please use the 'new' operator, this DOM object constructor cannot be called as a function.");
+    }
+    const parts = { __proto__: null, quota: null, requested: null };
+    if (options !== undefined && options !== null) {
+      const names = ['quota', 'requested'];
+      for (let i = 0; i < names.length; i++) {
+        const value = options[names[i]];
+        if (value === undefined) continue;
+        const number = Number(value);
+        if (!NumberIsFinite(number)) {
+          throw new TypeError("Failed to construct 'QuotaExceededError': Failed to read the '" + names[i] + "' property from 'QuotaExceededErrorOptions': The provided double value is non-finite.");
+        }
+        if (number < 0) throw new RangeError("Failed to construct 'QuotaExceededError': " + names[i] + ' must be at least zero.');
+        parts[names[i]] = number;
+      }
+      if (parts.quota !== null && parts.requested !== null && parts.requested < parts.quota) {
+        throw new RangeError("Failed to construct 'QuotaExceededError': requested must be at least quota.");
+      }
+    }
+    const exception = ReflectConstruct(Error, [], new.target);
+    state.set(exception, { __proto__: null, name: 'QuotaExceededError', message: String(message) });
+    limits.set(exception, parts);
+    return exception;
+  }
+  if (!FIREFOX) {
+    const quotaPrototype = ObjectCreate(prototype);
+    const limit = (exception, member) => {
+      const parts = limits.get(exception);
+      if (parts === undefined) throw new TypeError('Illegal invocation');
+      return parts[member];
+    };
+    host.defineMembers(quotaPrototype, {
+      get quota() { return limit(this, 'quota'); },
+      get requested() { return limit(this, 'requested'); },
+    });
+    ReflectDefineProperty(quotaPrototype, SymbolToStringTag, dataDescriptor('QuotaExceededError', false, false, true));
+    ReflectDefineProperty(QuotaExceededError, 'prototype', dataDescriptor(quotaPrototype, false, false, false));
+    ReflectDefineProperty(QuotaExceededError, 'length', dataDescriptor(0, false, false, true));
+    ObjectSetPrototypeOf(host.adoptConstructor('QuotaExceededError', QuotaExceededError), host.lazyGlobals.DOMException);
+  }
+
+  // A DOMException named `name`, for the host's other modules (Chromium's QuotaExceededError is its own class).
+  host.newDOMException = (message, name) => (name === 'QuotaExceededError' && !FIREFOX ? new QuotaExceededError(message) : new DOMException(message, name));
   // An exception's { name, message }, or undefined for any other value: what the console reads
   // (js/10_format.js), running no getter.
   host.domExceptionParts = (value) => state.get(value);

@@ -2,7 +2,7 @@
 // exthost:globals ~EventTarget:constructor:0 ~Event:constructor:1 ~CustomEvent:constructor:1 ~ErrorEvent:constructor:1
 // exthost:globals ~PromiseRejectionEvent:constructor:2 ~AbortController:constructor:0 ~AbortSignal:constructor:0
 // exthost:globals ~reportError:function:1 addEventListener:inherited removeEventListener:inherited dispatchEvent:inherited
-// exthost:globals Window: onerror:accessor onunhandledrejection:accessor
+// exthost:globals Window: onerror:accessor onunhandledrejection:accessor onstorage:accessor
 // exthost:globals ServiceWorkerGlobalScope: onerror:inherited onunhandledrejection:inherited
 // DOM events (the DOM Standard's "Events" and "Aborting ongoing activities"): `EventTarget` with
 // listeners (capture, once, passive, signal) and dispatch, `Event`, `CustomEvent`, `ErrorEvent`,
@@ -505,7 +505,7 @@
   // (the window module makes the global's interfaces first).
   host.load('window');
   {
-    const types = ['error', 'unhandledrejection'];
+    const types = host.context.isServiceWorker ? ['error', 'unhandledrejection'] : ['error', 'unhandledrejection', 'storage'];
     const workerScope = host.context.isServiceWorker ? host.lazyGlobals.WorkerGlobalScope : undefined;
     for (let i = 0; i < types.length; i++) {
       if (workerScope !== undefined) {

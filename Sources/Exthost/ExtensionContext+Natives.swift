@@ -67,6 +67,9 @@ enum NativeGroup: String, CaseIterable {
     /// `resolve(url)`: the URL resolved against the context's, or null. The context's `fetch`
     /// (js/32_fetch.js).
     case fetch
+    /// `length`, `key`, `get`, `keys`, `set`, `remove`, `clear` of a Web Storage area (`local` or
+    /// `session`) of the context (``ExtensionContext/storageNative(_:_:host:)``): js/35_storage.js.
+    case storage
 }
 
 extension ExtensionContext {
@@ -280,6 +283,10 @@ extension ExtensionContext {
                 }
                 guard let decoded = encoding.decode(bytes, flush: call.argument(3).booleanValue, fatal: call.argument(4).booleanValue) else { return .null }
                 return .json(JSONValue.array([.string(decoded.text), .string(Self.byteString(decoded.pending))]).jsonText)
+            }
+        case .storage:
+            for name in ["length", "key", "get", "keys", "set", "remove", "clear"] {
+                define(name) { context, host, call in try context.storageNative(name, call, host: host) }
             }
         case .fetch:
             define("load") { context, _, call in try context.fetchLoad(call) }

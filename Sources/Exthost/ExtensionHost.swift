@@ -55,6 +55,9 @@ public final class ExtensionHost {
     private var nextContextID = 1
     /// Every open context, by id.
     private var openContexts: [Int: ExtensionContext] = [:]
+    /// The Web Storage areas of the run, by ``ExtensionContext/webStorageKey(_:)``: a run starts
+    /// with none and keeps nothing afterwards.
+    var webStorage: [String: WebStorageArea] = [:]
     /// Whether ``open(_:)`` has used the window's first tab yet.
     var initialTabUsedFlag = false
     /// The page load in progress or done in each tab.

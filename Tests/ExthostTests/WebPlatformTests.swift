@@ -218,3 +218,25 @@ extension WebPlatformTests {
         if flavor == .chrome { #expect(printed.content == expected) }
     }
 }
+
+extension WebPlatformTests {
+    /// A change to `localStorage` fires `storage` at the other windows of the origin (not at the
+    /// one that made it), with the key, both values, the changing document's URL and the area;
+    /// `sessionStorage` is the tab's own.
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func storageEventsReachTheOtherWindowsOfTheOrigin(flavor: Flavor) throws {
+        let code = #"""
+            const writer = location.search === '?writer';
+            addEventListener('storage', (e) => console.log(writer ? 'writer' : 'reader', 'storage', e.key, e.oldValue, e.newValue, e.url.split('?')[1], e.storageArea === localStorage, e.isTrusted));
+            sessionStorage.setItem('mine', location.search);
+            if (writer) setTimeout(() => { localStorage.setItem('k', 'v'); localStorage.setItem('k', 'w'); console.log('session', sessionStorage.getItem('mine')); }, 10);
+            """#
+        let run = try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(contentScripts: #"[{"matches": ["http://127.0.0.1/*"], "js": ["cs.js"]}]"#),
+            "bg.js": "", "cs.js": code,
+        ], flavor: flavor, open: ["http://127.0.0.1:8000/index.html?reader", "http://127.0.0.1:8000/index.html?writer"])
+        #expect(run.messages.filter { $0.context == .content }.map(\.text) == [
+            "session ?writer", "reader storage k null v writer true true", "reader storage k v w writer true true",
+        ])
+    }
+}
