@@ -23,6 +23,47 @@
     native.console.uncaught(text, errorLocation(error));
   };
 
+  // ---- Errors of Web IDL interfaces, as each browser words them -----------------------------------------
+  // For the modules that define interfaces (TextDecoder, EventTarget, fetch, XMLHttpRequest, Storage).
+  const FIREFOX = host.flavor === 'firefox';
+  const { TypeError } = host.primordials;
+  const failed = (owner, member, text) => (member === 'constructor'
+    ? (FIREFOX ? owner + ' constructor: ' + text : "Failed to construct '" + owner + "': " + text)
+    : (FIREFOX ? owner + '.' + member + ': ' + text : "Failed to execute '" + member + "' on '" + owner + "': " + text));
+  host.webIDLErrors = {
+    __proto__: null,
+    // "Failed to execute 'member' on 'Owner': text" / "Owner.member: text" (member 'constructor': the constructor's).
+    failed,
+    // The constructor called without `new`.
+    newRequired(owner) {
+      return new TypeError(FIREFOX ? owner + " constructor: 'new' is required"
+        : failed(owner, 'constructor', "Please use the 'new' operator, this DOM object constructor cannot be called as a function."));
+    },
+    // A member called on an object that is not one of the interface's.
+    illegalInvocation(owner, member) {
+      return new TypeError(FIREFOX ? "'" + member + "' called on an object that does not implement interface " + owner + '.' : 'Illegal invocation');
+    },
+    // A constructor no script may call.
+    illegalConstructor(owner) {
+      return new TypeError(FIREFOX ? 'Illegal constructor.' : failed(owner, 'constructor', 'Illegal constructor'));
+    },
+    // Too few arguments.
+    countError(owner, member, required, count) {
+      return new TypeError(FIREFOX
+        ? failed(owner, member, 'At least ' + required + ' argument' + (required === 1 ? '' : 's') + ' required, but only ' + count + ' passed')
+        : failed(owner, member, required + ' argument' + (required === 1 ? '' : 's') + ' required, but only ' + count + ' present.'));
+    },
+    // A dictionary argument: undefined and null are empty, any other non-object is refused.
+    dictionary(value, owner, member, index, typeName) {
+      if (value === undefined || value === null) return undefined;
+      if (typeof value !== 'object' && typeof value !== 'function') {
+        throw new TypeError(FIREFOX ? failed(owner, member, 'Argument ' + index + " can't be converted to a dictionary.")
+          : failed(owner, member, "The provided value is not of type '" + typeName + "'."));
+      }
+      return value;
+    },
+  };
+
   // ---- Interfaces ----------------------------------------------------------------------------------
   // Defines the members of `members` (methods and accessors written in an object literal) on
   // `target`, an interface's prototype, as Web IDL does: enumerable and configurable, methods

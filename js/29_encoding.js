@@ -14,30 +14,8 @@
   const native = host.native.encoding;
   const bytes = host.native.bytes;
 
-  // ---- Errors, as each browser words them -------------------------------------------------------------
-  const failed = (owner, member, text) => (member === 'constructor'
-    ? (FIREFOX ? owner + ' constructor: ' + text : "Failed to construct '" + owner + "': " + text)
-    : (FIREFOX ? owner + '.' + member + ': ' + text : "Failed to execute '" + member + "' on '" + owner + "': " + text));
-  function newRequired(owner) {
-    return new TypeError(FIREFOX ? owner + " constructor: 'new' is required"
-      : failed(owner, 'constructor', "Please use the 'new' operator, this DOM object constructor cannot be called as a function."));
-  }
-  const illegalInvocation = (owner, member) =>
-    new TypeError(FIREFOX ? "'" + member + "' called on an object that does not implement interface " + owner + '.' : 'Illegal invocation');
-  function countError(owner, member, required, count) {
-    return new TypeError(FIREFOX
-      ? failed(owner, member, 'At least ' + required + ' argument' + (required === 1 ? '' : 's') + ' required, but only ' + count + ' passed')
-      : failed(owner, member, required + ' argument' + (required === 1 ? '' : 's') + ' required, but only ' + count + ' present.'));
-  }
-  // A dictionary argument: undefined and null are empty, any other non-object is refused.
-  function dictionary(value, owner, member, index, typeName) {
-    if (value === undefined || value === null) return undefined;
-    if (typeof value !== 'object' && typeof value !== 'function') {
-      throw new TypeError(FIREFOX ? failed(owner, member, 'Argument ' + index + " can't be converted to a dictionary.")
-        : failed(owner, member, "The provided value is not of type '" + typeName + "'."));
-    }
-    return value;
-  }
+  // ---- Errors, as each browser words them (js/00_host.js) -----------------------------------------------
+  const { failed, newRequired, illegalInvocation, countError, dictionary } = host.webIDLErrors;
 
   function defineInterface(constructor, name, members) {
     const prototype = ObjectCreate(ObjectPrototype);

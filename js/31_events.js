@@ -27,31 +27,8 @@
   const native = host.native;
   const global = host.global;
 
-  // ---- Errors, as each browser words them ---------------------------------------------------------------
-  const failed = (owner, member, text) => (member === 'constructor'
-    ? (FIREFOX ? owner + ' constructor: ' + text : "Failed to construct '" + owner + "': " + text)
-    : (FIREFOX ? owner + '.' + member + ': ' + text : "Failed to execute '" + member + "' on '" + owner + "': " + text));
-  function newRequired(owner) {
-    return new TypeError(FIREFOX ? owner + " constructor: 'new' is required"
-      : failed(owner, 'constructor', "Please use the 'new' operator, this DOM object constructor cannot be called as a function."));
-  }
-  const illegalInvocation = (owner, member) =>
-    new TypeError(FIREFOX ? "'" + member + "' called on an object that does not implement interface " + owner + '.' : 'Illegal invocation');
-  const illegalConstructor = (owner) => new TypeError(FIREFOX ? 'Illegal constructor.' : failed(owner, 'constructor', 'Illegal constructor'));
-  function countError(owner, member, required, count) {
-    return new TypeError(FIREFOX
-      ? failed(owner, member, 'At least ' + required + ' argument' + (required === 1 ? '' : 's') + ' required, but only ' + count + ' passed')
-      : failed(owner, member, required + ' argument' + (required === 1 ? '' : 's') + ' required, but only ' + count + ' present.'));
-  }
-  // A dictionary argument: undefined and null are empty, any other non-object is refused.
-  function dictionary(value, owner, member, index, typeName) {
-    if (value === undefined || value === null) return undefined;
-    if (typeof value !== 'object' && typeof value !== 'function') {
-      throw new TypeError(FIREFOX ? failed(owner, member, 'Argument ' + index + " can't be converted to a dictionary.")
-        : failed(owner, member, "The provided value is not of type '" + typeName + "'."));
-    }
-    return value;
-  }
+  // ---- Errors, as each browser words them (js/00_host.js) -----------------------------------------------
+  const { failed, newRequired, illegalInvocation, illegalConstructor, countError, dictionary } = host.webIDLErrors;
 
   // Defines the interface `name` over `constructor`, whose prototype gets `members` and inherits
   // from `parent`'s; returns the public constructor (the loader's, js/00_1_modules.js).

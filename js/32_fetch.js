@@ -18,21 +18,8 @@
   const native = host.native;
   const globalInterface = host.context.isServiceWorker ? 'WorkerGlobalScope' : 'Window';
 
-  // ---- Errors, as each browser words them ---------------------------------------------------------------
-  const failed = (owner, member, text) => (member === 'constructor'
-    ? (FIREFOX ? owner + ' constructor: ' + text : "Failed to construct '" + owner + "': " + text)
-    : (FIREFOX ? owner + '.' + member + ': ' + text : "Failed to execute '" + member + "' on '" + owner + "': " + text));
-  function newRequired(owner) {
-    return new TypeError(FIREFOX ? owner + " constructor: 'new' is required"
-      : failed(owner, 'constructor', "Please use the 'new' operator, this DOM object constructor cannot be called as a function."));
-  }
-  const illegalInvocation = (owner, member) =>
-    new TypeError(FIREFOX ? "'" + member + "' called on an object that does not implement interface " + owner + '.' : 'Illegal invocation');
-  function countError(owner, member, required, count) {
-    return new TypeError(FIREFOX
-      ? failed(owner, member, 'At least ' + required + ' argument' + (required === 1 ? '' : 's') + ' required, but only ' + count + ' passed')
-      : failed(owner, member, required + ' argument' + (required === 1 ? '' : 's') + ' required, but only ' + count + ' present.'));
-  }
+  // ---- Errors, as each browser words them (js/00_host.js) -----------------------------------------------
+  const { failed, newRequired, illegalInvocation, countError } = host.webIDLErrors;
   const networkError = () => new TypeError(FIREFOX ? 'NetworkError when attempting to fetch resource.' : 'Failed to fetch');
 
   function defineInterface(constructor, name, members, statics) {

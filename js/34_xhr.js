@@ -17,14 +17,11 @@
   const native = host.native;
 
   // ---- Errors, as each browser words them ---------------------------------------------------------------
-  const failed = (member, text) => (member === 'constructor'
-    ? (FIREFOX ? 'XMLHttpRequest constructor: ' + text : "Failed to construct 'XMLHttpRequest': " + text)
-    : (FIREFOX ? 'XMLHttpRequest.' + member + ': ' + text : "Failed to execute '" + member + "' on 'XMLHttpRequest': " + text));
-  const newRequired = (owner) => new TypeError(FIREFOX ? owner + " constructor: 'new' is required"
-    : "Failed to construct '" + owner + "': Please use the 'new' operator, this DOM object constructor cannot be called as a function.");
-  const illegalInvocation = (owner, member) =>
-    new TypeError(FIREFOX ? "'" + member + "' called on an object that does not implement interface " + owner + '.' : 'Illegal invocation');
-  const illegalConstructor = (owner) => new TypeError(FIREFOX ? 'Illegal constructor.' : "Failed to construct '" + owner + "': Illegal constructor");
+  const errors = host.webIDLErrors;
+  const failed = (member, text) => errors.failed('XMLHttpRequest', member, text);
+  const newRequired = (owner) => errors.newRequired(owner);
+  const illegalInvocation = (owner, member) => errors.illegalInvocation(owner, member);
+  const illegalConstructor = (owner) => errors.illegalConstructor(owner);
   const notOpened = (member) => host.newDOMException(failed(member, FIREFOX ? 'XMLHttpRequest state must be OPENED.' : "The object's state must be OPENED."), 'InvalidStateError');
 
   // ---- Interfaces -----------------------------------------------------------------------------------------

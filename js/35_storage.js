@@ -18,16 +18,10 @@
   const FIREFOX = host.flavor === 'firefox';
   const native = host.native.storage;
 
-  const failed = (member, text) => (member === 'constructor'
-    ? (FIREFOX ? 'Storage constructor: ' + text : "Failed to construct 'Storage': " + text)
-    : (FIREFOX ? 'Storage.' + member + ': ' + text : "Failed to execute '" + member + "' on 'Storage': " + text));
-  const illegalInvocation = (member) =>
-    new TypeError(FIREFOX ? "'" + member + "' called on an object that does not implement interface Storage." : 'Illegal invocation');
-  function countError(member, required, count) {
-    return new TypeError(FIREFOX
-      ? failed(member, 'At least ' + required + ' argument' + (required === 1 ? '' : 's') + ' required, but only ' + count + ' passed')
-      : failed(member, required + ' argument' + (required === 1 ? '' : 's') + ' required, but only ' + count + ' present.'));
-  }
+  const errors = host.webIDLErrors;
+  const failed = (member, text) => errors.failed('Storage', member, text);
+  const illegalInvocation = (member) => errors.illegalInvocation('Storage', member);
+  const countError = (member, required, count) => errors.countError('Storage', member, required, count);
   const quotaError = (key) => host.newDOMException(FIREFOX ? 'The quota has been exceeded.' : failed('setItem', "Setting the value of '" + key + "' exceeded the quota."), 'QuotaExceededError');
 
   // ---- Storage ---------------------------------------------------------------------------------------------
@@ -42,7 +36,7 @@
     if (!native.set(area, key, value)) throw quotaError(key);
   }
   function Storage() {
-    throw new TypeError(FIREFOX ? 'Illegal constructor.' : failed('constructor', 'Illegal constructor'));
+    throw errors.illegalConstructor('Storage');
   }
   const StoragePrototype = ObjectCreate(ObjectPrototype);
   host.defineMembers(StoragePrototype, {
