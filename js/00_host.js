@@ -4,7 +4,10 @@
 // js/38_api.js.) Extension code never sees `host`.
 (function (host) {
   'use strict';
-  const { stringifyData, errorLocation, ReflectOwnKeys, ReflectGetOwnPropertyDescriptor, ReflectDefineProperty } = host.primordials;
+  const {
+    stringifyData, errorLocation, ReflectOwnKeys, ReflectGetOwnPropertyDescriptor, ReflectDefineProperty, ObjectCreate, ObjectPrototype,
+    ObjectSetPrototypeOf, SymbolToStringTag, dataDescriptor,
+  } = host.primordials;
   const native = host.native;
 
   // ---- Uncaught errors ---------------------------------------------------------------------------
@@ -75,6 +78,27 @@
       descriptor.enumerable = true;
       ReflectDefineProperty(target, keys[i], descriptor);
     }
+  };
+
+  // Defines the interface `name` over the class `constructor` (of a module of the context), as
+  // Web IDL does: its prototype (`options.prototype`, or a new object inheriting from
+  // `options.parentPrototype`, else Object.prototype) gets `members` and its @@toStringTag, the
+  // class its `length` and `options.statics` (before the loader gives the class's own members to
+  // the public constructor, js/00_1_modules.js), and the public constructor inherits from
+  // `options.parentConstructor`. Returns the prototype.
+  host.defineInterface = function (constructor, name, length, members, options) {
+    const statics = options === undefined ? undefined : options.statics;
+    if (statics !== undefined) host.defineMembers(constructor, statics);
+    const given = options === undefined ? undefined : options.prototype;
+    const parentPrototype = options === undefined || options.parentPrototype === undefined ? ObjectPrototype : options.parentPrototype;
+    const prototype = given !== undefined ? given : ObjectCreate(parentPrototype);
+    host.defineMembers(prototype, members);
+    ReflectDefineProperty(prototype, SymbolToStringTag, dataDescriptor(name, false, false, true));
+    ReflectDefineProperty(constructor, 'prototype', dataDescriptor(prototype, false, false, false));
+    ReflectDefineProperty(constructor, 'length', dataDescriptor(length, false, false, true));
+    const publicConstructor = host.adoptConstructor(name, constructor);
+    if (options !== undefined && options.parentConstructor !== undefined) ObjectSetPrototypeOf(publicConstructor, options.parentConstructor);
+    return prototype;
   };
 
   // ---- Calls into Swift ----------------------------------------------------------------------------

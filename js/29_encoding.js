@@ -17,14 +17,7 @@
   // ---- Errors, as each browser words them (js/00_host.js) -----------------------------------------------
   const { failed, newRequired, illegalInvocation, countError, dictionary } = host.webIDLErrors;
 
-  function defineInterface(constructor, name, members) {
-    const prototype = ObjectCreate(ObjectPrototype);
-    host.defineMembers(prototype, members);
-    ReflectDefineProperty(prototype, SymbolToStringTag, dataDescriptor(name, false, false, true));
-    ReflectDefineProperty(constructor, 'prototype', dataDescriptor(prototype, false, false, false));
-    ReflectDefineProperty(constructor, 'length', dataDescriptor(0, false, false, true));
-    host.adoptConstructor(name, constructor);
-  }
+  const defineInterface = (constructor, name, members) => host.defineInterface(constructor, name, 0, members);
 
   // ---- TextEncoder ------------------------------------------------------------------------------------
   const encoders = new SafeWeakMap();

@@ -30,33 +30,25 @@
   // ---- Errors, as each browser words them (js/00_host.js) -----------------------------------------------
   const { failed, newRequired, illegalInvocation, illegalConstructor, countError, dictionary } = host.webIDLErrors;
 
-  // Defines the interface `name` over `constructor`, whose prototype gets `members` and inherits
-  // from `parent`'s; returns the public constructor (the loader's, js/00_1_modules.js).
+  // Defines the interface `name` (host.defineInterface) whose parent is the interface `parent`
+  // ({prototype, publicConstructor}); `constants`: Event's phase constants. Returns the interface.
   function defineInterface(constructor, name, length, members, parent, constants, statics, shared) {
-    if (statics) host.defineMembers(constructor, statics);
-    const prototype = shared || ObjectCreate(parent ? parent.prototype : ObjectPrototype);
-    host.defineMembers(prototype, members);
-    ReflectDefineProperty(prototype, SymbolToStringTag, dataDescriptor(name, false, false, true));
-    ReflectDefineProperty(constructor, 'prototype', dataDescriptor(prototype, false, false, false));
-    ReflectDefineProperty(constructor, 'length', dataDescriptor(length, false, false, true));
-    if (constants) {
-      const names = ['NONE', 'CAPTURING_PHASE', 'AT_TARGET', 'BUBBLING_PHASE'];
-      const values = [0, 1, 2, 3];
-      if (FIREFOX) {
-        // (Firefox's Event also has the modifier masks of its old event model.)
-        listPush(names, 'ALT_MASK'); listPush(values, 1);
-        listPush(names, 'CONTROL_MASK'); listPush(values, 2);
-        listPush(names, 'SHIFT_MASK'); listPush(values, 4);
-        listPush(names, 'META_MASK'); listPush(values, 8);
-      }
-      for (let i = 0; i < names.length; i++) {
-        ReflectDefineProperty(constructor, names[i], dataDescriptor(values[i], false, true, false));
-        ReflectDefineProperty(prototype, names[i], dataDescriptor(values[i], false, true, false));
-      }
+    const names = ['NONE', 'CAPTURING_PHASE', 'AT_TARGET', 'BUBBLING_PHASE'];
+    const values = [0, 1, 2, 3];
+    if (constants && FIREFOX) {
+      // (Firefox's Event also has the modifier masks of its old event model.)
+      listPush(names, 'ALT_MASK'); listPush(values, 1);
+      listPush(names, 'CONTROL_MASK'); listPush(values, 2);
+      listPush(names, 'SHIFT_MASK'); listPush(values, 4);
+      listPush(names, 'META_MASK'); listPush(values, 8);
     }
-    const publicConstructor = host.adoptConstructor(name, constructor);
-    if (parent) ObjectSetPrototypeOf(publicConstructor, parent.publicConstructor);
-    return { __proto__: null, prototype, publicConstructor };
+    if (constants) for (let i = 0; i < names.length; i++) ReflectDefineProperty(constructor, names[i], dataDescriptor(values[i], false, true, false));
+    const prototype = host.defineInterface(constructor, name, length, members, {
+      __proto__: null, statics: statics || undefined, prototype: shared || undefined,
+      parentPrototype: parent ? parent.prototype : undefined, parentConstructor: parent ? parent.publicConstructor : undefined,
+    });
+    if (constants) for (let i = 0; i < names.length; i++) ReflectDefineProperty(prototype, names[i], dataDescriptor(values[i], false, true, false));
+    return { __proto__: null, prototype, publicConstructor: host.lazyGlobals[name] };
   }
 
   // ---- Event --------------------------------------------------------------------------------------------

@@ -22,16 +22,7 @@
   const { failed, newRequired, illegalInvocation, countError } = host.webIDLErrors;
   const networkError = () => new TypeError(FIREFOX ? 'NetworkError when attempting to fetch resource.' : 'Failed to fetch');
 
-  function defineInterface(constructor, name, members, statics) {
-    if (statics) host.defineMembers(constructor, statics);
-    const prototype = ObjectCreate(ObjectPrototype);
-    host.defineMembers(prototype, members);
-    ReflectDefineProperty(prototype, SymbolToStringTag, dataDescriptor(name, false, false, true));
-    ReflectDefineProperty(constructor, 'prototype', dataDescriptor(prototype, false, false, false));
-    ReflectDefineProperty(constructor, 'length', dataDescriptor(0, false, false, true));
-    host.adoptConstructor(name, constructor);
-    return prototype;
-  }
+  const defineInterface = (constructor, name, members, statics) => host.defineInterface(constructor, name, 0, members, { __proto__: null, statics });
 
   // ---- Header names and values ----------------------------------------------------------------------------
   // A header name is an HTTP token; a value has no NUL, CR or LF once its surrounding HTTP

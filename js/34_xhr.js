@@ -26,16 +26,8 @@
 
   // ---- Interfaces -----------------------------------------------------------------------------------------
   const EventTarget = host.lazyGlobals.EventTarget;
-  function defineInterface(constructor, name, length, members, parentPrototype, parentConstructor) {
-    const prototype = ObjectCreate(parentPrototype);
-    host.defineMembers(prototype, members);
-    ReflectDefineProperty(prototype, SymbolToStringTag, dataDescriptor(name, false, false, true));
-    ReflectDefineProperty(constructor, 'prototype', dataDescriptor(prototype, false, false, false));
-    ReflectDefineProperty(constructor, 'length', dataDescriptor(length, false, false, true));
-    const publicConstructor = host.adoptConstructor(name, constructor);
-    ObjectSetPrototypeOf(publicConstructor, parentConstructor);
-    return prototype;
-  }
+  const defineInterface = (constructor, name, length, members, parentPrototype, parentConstructor) =>
+    host.defineInterface(constructor, name, length, members, { __proto__: null, parentPrototype, parentConstructor });
   const handlerTypes = ['loadstart', 'progress', 'abort', 'error', 'load', 'timeout', 'loadend'];
   function XMLHttpRequestEventTarget() {
     throw illegalConstructor('XMLHttpRequestEventTarget');

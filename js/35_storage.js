@@ -12,8 +12,8 @@
 (function (host) {
   'use strict';
   const {
-    TypeError, String, Proxy, ObjectCreate, ObjectPrototype, ReflectDefineProperty, ReflectDeleteProperty, ReflectGet, ReflectSet, ReflectHas,
-    ReflectGetOwnPropertyDescriptor, ReflectOwnKeys, SafeWeakMap, dataDescriptor, SymbolToStringTag, listPush, hasOwn,
+    TypeError, String, Proxy, ObjectCreate, ReflectDefineProperty, ReflectDeleteProperty, ReflectGet, ReflectSet, ReflectHas,
+    ReflectGetOwnPropertyDescriptor, ReflectOwnKeys, SafeWeakMap, dataDescriptor, listPush, hasOwn,
   } = host.primordials;
   const FIREFOX = host.flavor === 'firefox';
   const native = host.native.storage;
@@ -38,8 +38,7 @@
   function Storage() {
     throw errors.illegalConstructor('Storage');
   }
-  const StoragePrototype = ObjectCreate(ObjectPrototype);
-  host.defineMembers(StoragePrototype, {
+  const StoragePrototype = host.defineInterface(Storage, 'Storage', 0, {
     get length() { return native.length(areaOf(this, 'get length')); },
     key(...args) {
       const area = areaOf(this, 'key');
@@ -64,10 +63,6 @@
     },
     clear() { native.clear(areaOf(this, 'clear')); },
   });
-  ReflectDefineProperty(StoragePrototype, SymbolToStringTag, dataDescriptor('Storage', false, false, true));
-  ReflectDefineProperty(Storage, 'prototype', dataDescriptor(StoragePrototype, false, false, false));
-  ReflectDefineProperty(Storage, 'length', dataDescriptor(0, false, false, true));
-  host.adoptConstructor('Storage', Storage);
 
   // Whether `key` names a property of the prototype chain, which hides a stored key of that name.
   const shadowed = (target, key) => ReflectHas(host.primordials.ObjectGetPrototypeOf(target), key);
@@ -171,18 +166,13 @@
     if (fields === undefined) throw new TypeError(FIREFOX ? "'get " + name + "' called on an object that does not implement interface StorageEvent." : 'Illegal invocation');
     return fields[name];
   };
-  const StorageEventPrototype = ObjectCreate(host.EventPrototype);
-  host.defineMembers(StorageEventPrototype, {
+  const StorageEventPrototype = host.defineInterface(StorageEvent, 'StorageEvent', 1, {
     get key() { return field(this, 'key'); },
     get oldValue() { return field(this, 'oldValue'); },
     get newValue() { return field(this, 'newValue'); },
     get url() { return field(this, 'url'); },
     get storageArea() { return field(this, 'storageArea'); },
-  });
-  ReflectDefineProperty(StorageEventPrototype, SymbolToStringTag, dataDescriptor('StorageEvent', false, false, true));
-  ReflectDefineProperty(StorageEvent, 'prototype', dataDescriptor(StorageEventPrototype, false, false, false));
-  ReflectDefineProperty(StorageEvent, 'length', dataDescriptor(1, false, false, true));
-  host.primordials.ObjectSetPrototypeOf(host.adoptConstructor('StorageEvent', StorageEvent), host.lazyGlobals.Event);
+  }, { __proto__: null, parentPrototype: host.EventPrototype, parentConstructor: host.lazyGlobals.Event });
 
   // Swift's news of a change another window made: [area, key, oldValue, newValue, url].
   host.fireStorageEvent = function (change) {
