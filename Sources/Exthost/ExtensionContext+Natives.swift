@@ -47,7 +47,8 @@ enum NativeGroup: String, CaseIterable {
     /// `kind(value)`: what a value is as a `BufferSource` (`Uint8Array`, `DataView`,
     /// `ArrayBuffer`, ...; undefined for anything else); `byteLength(value)`: how many bytes it
     /// holds; `copy(value)`: a new ArrayBuffer of its bytes; `uint8Array(value)`: a new Uint8Array of
-    /// them; `utf8(text)`: a new ArrayBuffer of the text in UTF-8. Read through the C API, never
+    /// them; `utf8(text)`: a new ArrayBuffer of the text in UTF-8; `detach(buffer)`: a transfer's
+    /// detaching. Read through the C API, never
     /// through the script's own built-ins (``BufferSourceKind``).
     case bytes
     /// `encode(string)`: a new `Uint8Array` of the string's UTF-8; `encodeInto(string, view)`: writes
@@ -229,6 +230,9 @@ extension ExtensionContext {
             define("uint8Array") { context, _, call in
                 guard let bytes = call.argument(0).bufferSourceBytes else { throw NativeArgumentError("bytes.uint8Array: argument 1 (source) must be an ArrayBuffer or a view of one.") }
                 return .value(context.script.uint8Array(bytes))
+            }
+            define("detach") { _, _, call in
+                .boolean(call.argument(0).detachArrayBuffer())
             }
             define("utf8") { context, _, call in
                 .value(context.script.arrayBuffer(Array(try call.requiredString(0, prefix + "utf8", "text").utf8)))

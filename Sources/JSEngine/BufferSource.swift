@@ -83,6 +83,14 @@ extension ScriptValue {
         return true
     }
 
+    /// Detaches the value, an `ArrayBuffer` (a transfer: its bytes are gone from it, its length
+    /// is 0). Returns false when it is no ArrayBuffer or cannot be detached.
+    @discardableResult
+    public func detachArrayBuffer() -> Bool {
+        guard bufferSourceKind == .arrayBuffer, let object = JSValueToObject(ctx, ref, nil) else { return false }
+        return context.machine.bufferCopier.detach(object)
+    }
+
     /// The buffer, offset and length in bytes of a `BufferSource`'s bytes.
     private func byteRegion(of object: JSObjectRef, _ kind: BufferSourceKind) -> (buffer: JSObjectRef, offset: Int, length: Int) {
         if kind == .arrayBuffer { return (object, 0, JSObjectGetArrayBufferByteLength(ctx, object, nil)) }
@@ -126,6 +134,7 @@ final class BufferCopier {
     private let realm: JSGlobalContextRef
     private let copyFunction: JSObjectRef
     private let writeFunction: JSObjectRef
+    private let detachFunction: JSObjectRef
 
     init(group: JSContextGroupRef) {
         let realm = JSGlobalContextCreateInGroup(group, nil)!
@@ -136,18 +145,22 @@ final class BufferCopier {
               const U8 = Uint8Array;
               const slice = U8.prototype.slice;
               const set = U8.prototype.set;
+              const transfer = ArrayBuffer.prototype.transfer;
               const apply = Reflect.apply;
               return [
                 (buffer, offset, length) => apply(slice, new U8(buffer, offset, length), []),
                 (buffer, offset, length, bytes) => apply(set, new U8(buffer, offset, length), [bytes]),
+                (buffer) => { apply(transfer, buffer, []); },
               ];
             })()
             """
         let functions = withJSString(source) { JSValueToObject(realm, JSEvaluateScript(realm, $0, nil, nil, 1, nil), nil)! }
         copyFunction = JSValueToObject(realm, JSObjectGetPropertyAtIndex(realm, functions, 0, nil), nil)!
         writeFunction = JSValueToObject(realm, JSObjectGetPropertyAtIndex(realm, functions, 1, nil), nil)!
+        detachFunction = JSValueToObject(realm, JSObjectGetPropertyAtIndex(realm, functions, 2, nil), nil)!
         JSValueProtect(realm, copyFunction)
         JSValueProtect(realm, writeFunction)
+        JSValueProtect(realm, detachFunction)
         withJSString("exthost's bytes realm runs no code it is given.") { JSGlobalContextSetEvalEnabled(realm, false, $0) }
     }
 
@@ -155,6 +168,7 @@ final class BufferCopier {
     func close() {
         JSValueUnprotect(realm, copyFunction)
         JSValueUnprotect(realm, writeFunction)
+        JSValueUnprotect(realm, detachFunction)
         JSGlobalContextRelease(realm)
     }
 
@@ -166,6 +180,15 @@ final class BufferCopier {
               let pointer = JSObjectGetTypedArrayBytesPtr(realm, object, nil) else { return [] }
         let count = JSObjectGetTypedArrayByteLength(realm, object, nil)
         return Array(UnsafeBufferPointer(start: pointer.assumingMemoryBound(to: UInt8.self), count: count))
+    }
+
+    /// Detaches `buffer` (its bytes move to a buffer of this realm, which nothing keeps), as a
+    /// transfer does; false when it cannot be (already detached, or not transferable).
+    func detach(_ buffer: JSObjectRef) -> Bool {
+        var arguments: [JSValueRef?] = [buffer]
+        var exception: JSValueRef?
+        _ = JSObjectCallAsFunction(realm, detachFunction, nil, 1, &arguments, &exception)
+        return exception == nil
     }
 
     /// Writes `bytes` at `offset` of `buffer`.
