@@ -56,15 +56,7 @@
     return true;
   }
   // ASCII lowercase (header names are compared without case).
-  const lowerLetters = 'abcdefghijklmnopqrstuvwxyz';
-  function lowercase(text) {
-    let result = '';
-    for (let i = 0; i < text.length; i++) {
-      const c = StringPrototypeCharCodeAt(text, i);
-      result += c >= 65 && c <= 90 ? StringPrototypeSlice(lowerLetters, c - 65, c - 64) : StringPrototypeSlice(text, i, i + 1);
-    }
-    return result;
-  }
+  const lowercase = host.asciiLowercase;
   function byteString(value, owner, member) {
     const text = String(value);
     for (let i = 0; i < text.length; i++) {

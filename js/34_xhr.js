@@ -192,15 +192,7 @@
     }
     return values.length === 0 ? null : ArrayPrototypeJoin(values, ', ');
   }
-  const lowerLetters = 'abcdefghijklmnopqrstuvwxyz';
-  function lower(text) {
-    let result = '';
-    for (let i = 0; i < text.length; i++) {
-      const c = host.primordials.StringPrototypeCharCodeAt(text, i);
-      result += c >= 65 && c <= 90 ? host.primordials.StringPrototypeSlice(lowerLetters, c - 65, c - 64) : host.primordials.StringPrototypeSlice(text, i, i + 1);
-    }
-    return result;
-  }
+  const lower = host.asciiLowercase;
   // Firefox writes a header name as the response has it; Chromium lowercases the names and sorts them.
   const firefoxName = (name) => (name === 'content-type' ? 'Content-Type' : name === 'content-length' ? 'Content-Length' : name);
   function textOf(state) {

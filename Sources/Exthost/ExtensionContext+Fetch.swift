@@ -1,11 +1,12 @@
 import BrowserModel
 import Foundation
 import JSEngine
+import Synchronization
 
 /// What a context's `fetch` of a URL gets, decided as the flavor's browser decides it offline
 /// (fixtures/conformance/web-fetch): the extension's own files, pages the site mapping serves,
 /// `data:` URLs; anything else fails as a browser without a network fails.
-enum FetchOutcome: Equatable {
+enum FetchOutcome {
     /// A response: status, status text, the response's URL, its headers in order, its body.
     case response(status: Int, statusText: String, url: String, headers: [(String, String)], body: [UInt8])
     /// A network error (the promise rejects with the flavor's TypeError).
@@ -15,16 +16,6 @@ enum FetchOutcome: Equatable {
     /// Firefox: a file of the extension that is not there (its URL). `fetch` gets an empty 200
     /// for it, `XMLHttpRequest` an error, as Firefox gives them.
     case missingExtensionFile(url: String)
-
-    static func == (lhs: FetchOutcome, rhs: FetchOutcome) -> Bool {
-        switch (lhs, rhs) {
-        case (.networkError, .networkError), (.invalidURL, .invalidURL): true
-        case let (.missingExtensionFile(a), .missingExtensionFile(b)): a == b
-        case let (.response(a, b, c, d, e), .response(f, g, h, i, j)):
-            a == f && b == g && c == h && e == j && d.map { [$0.0, $0.1] } == i.map { [$0.0, $0.1] }
-        default: false
-        }
-    }
 }
 
 extension ExtensionContext {
@@ -103,7 +94,7 @@ extension ExtensionContext {
     private func siteOutcome(_ url: WebURL, host: ExtensionHost) -> FetchOutcome {
         let served = host.options.siteMap.servesOrigin(of: url.href)
         let allowed = kind == .content
-            ? url.origin == WebURL(string: self.url)?.origin
+            ? url.origin == origin
             : owner.manifest.hostPermissionPatterns.contains(where: { $0.matches(url.href) })
         guard allowed else {
             // (No server here sends CORS headers: Firefox says so, with the status a served page had.)
@@ -128,12 +119,18 @@ extension ExtensionContext {
 
     /// An HTTP date (`Sun, 06 Dec 2026 02:11:17 GMT`).
     static func httpDate(_ date: Date) -> String {
+        httpDateFormatter.withLock { $0.string(from: date) }
+    }
+
+    /// The formatter of HTTP dates, made once (a DateFormatter is costly to make, and not to be
+    /// shared between threads unguarded).
+    private static let httpDateFormatter = Mutex<DateFormatter>({
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-        return formatter.string(from: date)
-    }
+        return formatter
+    }())
 
     /// `fetch.load(input, method, api)`: the outcome as an object of the context: `{kind: 'response',
     /// status, statusText, url, headers: [[name, value], ...], body: ArrayBuffer}`, or `{kind:

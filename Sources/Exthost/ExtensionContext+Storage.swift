@@ -7,8 +7,7 @@ extension ExtensionContext {
     /// `localStorage` by origin (the page's for a content script, the extension's for its pages),
     /// `sessionStorage` by origin and tab (a page without a tab is its own).
     func webStorageKey(_ name: String) -> String {
-        let origin = WebURL(string: url)?.origin ?? url
-        return name == "local" ? "local \(origin)" : "session \(tabID.map(String.init) ?? "context \(id)") \(origin)"
+        name == "local" ? "local \(origin)" : "session \(tabID.map(String.init) ?? "context \(id)") \(origin)"
     }
 
     /// The `storage` natives: `length(area)`, `key(area, index)`, `get(area, key)`, `keys(area)`,

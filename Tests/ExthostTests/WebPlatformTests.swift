@@ -10,6 +10,13 @@ import Testing
 struct WebPlatformTests {
     /// What `code` (a script run in the background, then in a content script, each printing lines)
     /// prints in each, under `flavor`.
+    /// Expects `code`, run in the background and in a content script, to print `expected` in both.
+    static func expectInBothContexts(_ code: String, flavor: Flavor, _ expected: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let printed = try lines(code, flavor: flavor)
+        #expect(printed.background == expected, sourceLocation: sourceLocation)
+        #expect(printed.content == expected, sourceLocation: sourceLocation)
+    }
+
     static func lines(_ code: String, flavor: Flavor) throws -> (background: [String], content: [String]) {
         let run = try HostRun.run(files: [
             "manifest.json": TemporaryExtension.manifest(contentScripts: #"[{"matches": ["http://127.0.0.1/*"], "js": ["cs.js"]}]"#),
@@ -43,9 +50,7 @@ struct WebPlatformTests {
             #""ÿ" InvalidCharacterError"#, #""ab-_" InvalidCharacterError"#, #""undefined" InvalidCharacterError"#,
             #""null" 158,233,101"#, #""////" 255,255,255"#,
         ]
-        let printed = try Self.lines(code, flavor: flavor)
-        #expect(printed.background == expected)
-        #expect(printed.content == expected)
+        try Self.expectInBothContexts(code, flavor: flavor, expected)
     }
 
     @Test(arguments: [Flavor.chrome, .firefox])
@@ -144,10 +149,8 @@ struct WebPlatformTests {
             console.log('distinct ' + ids.size + ' version ' + [...ids].every((id) => id[14] === '4' && '89ab'.includes(id[19])));
             """#
         let abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        let printed = try Self.lines(code, flavor: flavor)
         let expected = ["outside untouched true, inside filled true", "distinct 200 version true", "view " + abc, "dataview " + abc]
-        #expect(printed.background == expected)
-        #expect(printed.content == expected)
+        try Self.expectInBothContexts(code, flavor: flavor, expected)
     }
 
     /// Globals made on first touch (LazyGlobals) are there whenever a script looks, in every way
@@ -172,9 +175,7 @@ struct WebPlatformTests {
             "descriptor function true false true", "in true hasOwn true", "replaced replaced before use",
             "deleted undefined false", "defined 7", "keys false true true false true false", "same true true",
         ]
-        let printed = try Self.lines(code, flavor: flavor)
-        #expect(printed.background == expected)
-        #expect(printed.content == expected)
+        try Self.expectInBothContexts(code, flavor: flavor, expected)
     }
 
     /// Reading a script's buffer (crypto.subtle.digest, TextDecoder) leaves it free to move: the
@@ -188,9 +189,7 @@ struct WebPlatformTests {
             const moved = bytes.buffer.transfer();
             console.log('transferred', moved.byteLength, bytes.byteLength);
             """#
-        let printed = try Self.lines(code, flavor: flavor)
-        #expect(printed.background == ["abc", "transferred 3 0"])
-        #expect(printed.content == ["abc", "transferred 3 0"])
+        try Self.expectInBothContexts(code, flavor: flavor, ["abc", "transferred 3 0"])
     }
 }
 
