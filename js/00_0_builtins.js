@@ -131,6 +131,9 @@
       'Number.prototype.valueOf': Number.prototype.valueOf,
       'String.prototype.valueOf': String.prototype.valueOf,
       'Boolean.prototype.valueOf': Boolean.prototype.valueOf,
+      // (For module scripts, js/36_modules.js.)
+      '%GeneratorPrototype%.next': ObjectGetPrototypeOf(function* () {}).prototype.next,
+      '%AsyncGeneratorPrototype%.next': ObjectGetPrototypeOf(async function* () {}).prototype.next,
       '%IteratorPrototype%': ObjectGetPrototypeOf(ObjectGetPrototypeOf([][Symbol.iterator]())),
     },
   };

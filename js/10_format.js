@@ -636,11 +636,20 @@
     }
     return true;
   }
+  // A location `url:1:column` of a module script (js/47_module_syntax.js) with the header of its
+  // classic script taken off the column; any other location as it is.
+  function withoutModuleHeader(loc) {
+    const m = exec(/^(.*):1:(\d+)$/, loc);
+    if (!m) return loc;
+    const header = host.native.engine.moduleHeader(m[1]);
+    const column = +m[2];
+    return header > 0 && column > header ? m[1] + ':1:' + (column - header) : loc;
+  }
   // "fn@url:1:2" -> {text: "    at fn (url:1:2)", url}
   function convertJscFrame(line) {
     const at = indexOf(line, '@');
     let fn = at === -1 ? '' : slice(line, 0, at);
-    let loc = at === -1 ? line : slice(line, at + 1);
+    let loc = at === -1 ? line : withoutModuleHeader(slice(line, at + 1));
     const url = loc === '[native code]' ? '' : frameURL(loc);
     if (loc === '' || loc === '[native code]') loc = '<anonymous>';
     if (fn === 'global code' || fn === 'module code' || fn === '') return { text: '    at ' + loc, url };

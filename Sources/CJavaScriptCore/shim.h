@@ -198,6 +198,23 @@ static inline void ExthostRaiseTermination(const ExthostTaskHooks *hooks, JSCont
     hooks->throwException(vm, (void *)context, hooks->ensureTerminationException(vm));
 }
 
+/// JavaScriptCore's GLib API, which checks a module's syntax as the engine's module grammar has it
+/// (the C API checks classic scripts only). Declared in <jsc/JSCContext.h> and <jsc/JSCException.h>;
+/// declared here with opaque types, so that this shim brings in no GLib header.
+typedef struct _JSCContext ExthostJSCContext;
+typedef struct _JSCException ExthostJSCException;
+/// A new context, in a virtual machine of its own.
+ExthostJSCContext *jsc_context_new(void);
+/// 0 (JSC_CHECK_SYNTAX_RESULT_SUCCESS) when `code` parses in `mode` (0: script, 1: module).
+int jsc_context_check_syntax(ExthostJSCContext *context, const char *code, long length, int mode, const char *uri,
+                             unsigned line_number, ExthostJSCException **exception);
+/// What a syntax check's exception says, and where.
+const char *jsc_exception_get_message(ExthostJSCException *exception);
+unsigned jsc_exception_get_line_number(ExthostJSCException *exception);
+unsigned jsc_exception_get_column_number(ExthostJSCException *exception);
+/// Releases a GObject (the context, an exception).
+void g_object_unref(void *object);
+
 #ifdef __cplusplus
 }
 #endif

@@ -71,6 +71,9 @@ enum NativeGroup: String, CaseIterable {
     /// `length`, `key`, `get`, `keys`, `set`, `remove`, `clear` of a Web Storage area (`local` or
     /// `session`) of the context (``ExtensionContext/storageNative(_:_:host:)``): js/35_storage.js.
     case storage
+    /// `load(url)`, `resolve(specifier, base)`, `syntaxError(message, url, line, column)`: module scripts
+    /// (js/36_module_scripts.js; `ExtensionContext+ModuleScripts.swift`).
+    case modules
 }
 
 extension ExtensionContext {
@@ -292,6 +295,10 @@ extension ExtensionContext {
             for name in ["length", "key", "get", "keys", "set", "remove", "clear"] {
                 define(name) { context, host, call in try context.storageNative(name, call, host: host) }
             }
+        case .modules:
+            define("load") { context, _, call in try context.loadModuleScript(call) }
+            define("resolve") { context, _, call in try context.resolveModuleSpecifier(call) }
+            define("syntaxError") { context, _, call in try context.moduleSyntaxError(call) }
         case .fetch:
             define("load") { context, _, call in try context.fetchLoad(call) }
             define("resolve") { context, _, call in

@@ -136,6 +136,7 @@ public final class ExtensionContext {
             guard let self, !isClosed, let host = self.host else { return }
             _ = host.loop.startTimer(after: 0, owner: id) { [weak self] in
                 guard let self, !isClosed, let reportUncaught = hostFunction("reportUncaught", in: "host") else { return }
+                let script = self.script
                 let (_, stop) = script.runTask { _ = try? reportUncaught.call([reason, script.boolean(true), promise]) }
                 if let stop { reportStop(stop) }
             }

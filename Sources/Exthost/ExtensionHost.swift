@@ -189,6 +189,15 @@ public final class ExtensionHost {
         let context = makeContext(kind: .background, owner: instance, url: background.pageURL, documentID: browser.makeDocumentID())
         instance.background = context
         for script in background.scripts {
+            if script.isModule {
+                // (A module script: its file and those it imports are read as it is linked.)
+                let succeeded = context.runModuleScript(script.url)
+                if !succeeded, context.isServiceWorker, options.flavor == .chrome {
+                    failRegistration(of: context, in: instance)
+                    return
+                }
+                continue
+            }
             guard let source = script.source else {
                 // Firefox: the generated background page's <script> for a file it cannot read fails to load,
                 // and the other scripts run (fixtures/manifests/service-worker-missing).
@@ -199,12 +208,19 @@ public final class ExtensionHost {
             // Chromium: a service worker whose script throws on its first run is not registered,
             // so it never gets an event.
             if !succeeded, context.isServiceWorker, options.flavor == .chrome {
-                instance.background = nil
-                context.close()
+                failRegistration(of: context, in: instance)
                 return
             }
         }
         context.hasFinishedFirstEvaluation = true
+    }
+
+    /// Chromium: a service worker whose script throws on its first run (or whose module graph
+    /// fails) is not registered, so it never gets an event; the worker stops once that is known,
+    /// after the tasks already due (its zero-delay timers run: fixtures/conformance/module-runtime-error).
+    private func failRegistration(of context: ExtensionContext, in instance: ExtensionInstance) {
+        instance.background = nil
+        _ = loop.startTimer(after: 0, owner: context.id) { context.close() }
     }
 
     func makeContext(kind: ContextKind, owner: ExtensionInstance, url: String, tabID: Int? = nil, frameID: Int? = nil, documentID: String? = nil, extraInfo: [(String, JSONValue)] = []) -> ExtensionContext {
@@ -315,7 +331,7 @@ public final class ExtensionHost {
         if isUncaught { uncaughtErrorCount += 1 }
         // (An error the host's own JavaScript made, such as an API's rejection, was made in its
         // code: that is no place in the extension, and the browser shows none.)
-        let location = location.flatMap { $0.hasPrefix(HostModule.urlScheme) ? nil : $0 }
+        let location = location.flatMap { $0.hasPrefix(HostModule.urlScheme) ? nil : context.reportedLocation($0) }
         let sourceLocation = location.flatMap { diskPath(of: $0, in: context) }
         var message = ConsoleMessage(
             context: context.kind, tabId: context.tabID, frameId: context.frameID, url: context.url,

@@ -27,6 +27,8 @@ public final class ExtensionInstance {
 
     /// The scripts of a background page, in order, as paths inside the extension.
     private var backgroundPageScripts: [String] = []
+    /// Those of ``backgroundPageScripts`` that are module scripts.
+    private var backgroundPageModuleScripts: Set<String> = []
     /// The sources of the extension's scripts, read once at load, by path inside the extension.
     private var sources: [String: String] = [:]
 
@@ -109,9 +111,12 @@ public final class ExtensionInstance {
                 guard let html = readInside(path) else {
                     throw missingFile(reference, role: "background page", relative: path)
                 }
-                backgroundPageScripts = HTMLPage(html: String(decoding: html, as: UTF8.self)).scripts.map { src in
-                    ExtensionResourcePath.urlPath(Self.resolve(src, against: path))
-                }
+                // (The page's classic scripts run as the parser meets them; its module scripts and
+                // deferred scripts after it has parsed the page, in document order.)
+                let elements = HTMLPage(html: String(decoding: html, as: UTF8.self)).scriptElements.filter { $0.runs && $0.src != nil }
+                let ordered = elements.filter { $0.kind == .classic && !$0.isDeferred } + elements.filter { $0.kind == .module || $0.isDeferred }
+                backgroundPageScripts = ordered.map { ExtensionResourcePath.urlPath(Self.resolve($0.src ?? "", against: path)) }
+                backgroundPageModuleScripts = Set(ordered.filter { $0.kind == .module }.map { ExtensionResourcePath.urlPath(Self.resolve($0.src ?? "", against: path)) })
                 for script in backgroundPageScripts where sources[script] == nil {
                     guard let data = readInside(script) else {
                         throw ExtensionLoadError(
@@ -228,6 +233,8 @@ public final class ExtensionInstance {
         return made
     }
     private var madeSources: [String: ScriptSource] = [:]
+    /// The module scripts read so far, by path inside the extension (``moduleScript(atPath:realm:)``).
+    var moduleScripts: [String: ModuleScript] = [:]
 
     /// The file at `path` inside the extension as a script ready to run (read now, made once), for
     /// a script a running one loads (`importScripts`); empty when it cannot be read.
@@ -246,23 +253,27 @@ public final class ExtensionInstance {
 
     /// What the background runs: its page (or worker) URL and its scripts in order, each with its source,
     /// or nil for a script the browser cannot read (Firefox loads the extension and skips it).
-    func backgroundScripts() -> (pageURL: String, scripts: [(url: String, source: String?)])? {
+    func backgroundScripts() -> (pageURL: String, scripts: [(url: String, source: String?, isModule: Bool)])? {
         let pageURL: String
         let paths: [String]
+        var modules: Set<String> = []
         switch manifest.background {
         case nil: return nil
-        case .serviceWorker(let path, _)?:
+        case .serviceWorker(let path, let module)?:
             let resolved = resolvedPath(of: path, role: .serviceWorker)
             pageURL = url(of: resolved)
             paths = [resolved]
+            if module { modules = [resolved] }
         case .page(let path)?:
             pageURL = url(of: resolvedPath(of: path, role: .backgroundPage))
             paths = backgroundPageScripts
-        case .scripts(let scripts, _)?:
+            modules = backgroundPageModuleScripts
+        case .scripts(let scripts, let module)?:
             pageURL = url(of: "_generated_background_page.html")
             paths = scripts.map { resolvedPath(of: $0, role: .backgroundScript) }
+            if module { modules = Set(paths) }
         }
-        return (pageURL, paths.map { (url(of: $0), sources[$0]) })
+        return (pageURL, paths.map { (url(of: $0), sources[$0], modules.contains($0)) })
     }
 
     /// A script `src` of the background page, as a path inside the extension.

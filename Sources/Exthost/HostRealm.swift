@@ -1,4 +1,5 @@
 import BrowserModel
+import Foundation
 import JSEngine
 
 /// The realm of the host's own JavaScript: one JavaScriptCore global context per host, in the same
@@ -24,6 +25,10 @@ final class HostRealm {
     /// The `host` object its modules share (no extension context can name it).
     private let hostObject: ScriptValue
     private let modules: LoadedModules
+    /// The length of the header each module script of the machine has ahead of its line 1
+    /// (js/47_module_syntax.js), by URL: what is taken off the columns of line 1 where a position is
+    /// reported (`engine.moduleHeader(url)` of the realm; ``ExtensionContext/reportedLocation(_:)``).
+    let moduleHeaders = ModuleHeaderTable()
 
     /// Makes the realm in `machine` for `flavor`; `harness` answers the host's test harness, `now`
     /// the loop's clock in milliseconds.
@@ -42,6 +47,10 @@ final class HostRealm {
             // (The host's test harness, `chrome` or `firefox`: asked when a harness is first used.)
             try engine.setFunction("testHarness") { _ in .string(harness().rawValue) }
             try clock.setFunction("monotonicNow") { _ in .number(now()) }
+            // The parser that reads module scripts (js/47_module_syntax.js), loaded on first use.
+            try engine.setFunction("acorn") { call in try .value(Self.loadAcorn(in: call.context)) }
+            let headers = moduleHeaders
+            try engine.setFunction("moduleHeader") { call in .number(Double(headers[call.argument(0).stringValue ?? ""])) }
             try native.setProperty("engine", engine)
             try native.setProperty("clock", clock)
             try hostObject.setProperty("native", native)
@@ -96,4 +105,50 @@ final class HostRealm {
 
     /// The names of the modules loaded, in the order they were loaded.
     var loadedModuleNames: [String] { modules.names }
+
+    // MARK: - Module scripts
+
+    /// Where exthost finds acorn, the JavaScript parser of Debian's `node-acorn` package
+    /// (`EXTHOST_ACORN` names another copy of `acorn.js`).
+    static var acornPath: String {
+        ProcessInfo.processInfo.environment["EXTHOST_ACORN"] ?? "/usr/share/nodejs/acorn/dist/acorn.js"
+    }
+
+    /// Runs acorn's script in the realm (once: later calls find its global) and returns its `acorn` object.
+    private static func loadAcorn(in realm: ScriptContext) throws -> ScriptValue {
+        let loaded = try realm.global.property("acorn")
+        if !loaded.isUndefined { return loaded }
+        guard let data = FileManager.default.contents(atPath: acornPath) else {
+            throw ScriptError(name: "Error", message: "exthost reads module scripts with acorn, which it did not find at \(acornPath): "
+                + "install Debian's node-acorn package (apt-get install node-acorn), or set EXTHOST_ACORN to the path of acorn.js.")
+        }
+        try realm.evaluate(ScriptSource(String(decoding: data, as: UTF8.self), url: "exthost:///acorn.js"))
+        let acorn = try realm.global.property("acorn")
+        guard acorn.isObject else {
+            throw ScriptError(name: "Error", message: "exthost: \(acornPath) did not define acorn; is it acorn's dist/acorn.js?")
+        }
+        return acorn
+    }
+
+    /// The classic script that runs the module script `text` and, as JSON, what it imports and
+    /// exports (js/47_module_syntax.js).
+    func analyzeModule(_ text: String) throws -> (code: String, json: String) {
+        let analyze = try value("analyzeModule", in: "module_syntax")
+        let answer = try analyze.call([script.string(text)])
+        guard let code = try answer.property("0").stringValue, let json = try answer.property("1").stringValue else {
+            throw ScriptError(name: "Error", message: "exthost's module_syntax module answered no module")
+        }
+        return (code, json)
+    }
+}
+
+/// The length of each module script's header, by URL (``HostRealm/moduleHeaders``).
+final class ModuleHeaderTable {
+    private var lengths: [String: Int] = [:]
+
+    /// The header's length of the module script at `url`; 0 for any other script.
+    subscript(url: String) -> Int {
+        get { lengths[url] ?? 0 }
+        set { lengths[url] = newValue }
+    }
 }

@@ -11,7 +11,9 @@ browser_model_deps() {
     local root="${model_root:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
     mkdir -p "$build"
     if [[ ! -f "$build/idna.o" ]] || [[ "$root/Sources/CIDNA/idna.c" -nt "$build/idna.o" ]]; then
-        cc -O2 -c "$@" -I "$root/Sources/CIDNA/include" "$root/Sources/CIDNA/idna.c" -o "$build/idna.o"
+        # (The Swift toolchain's clang, whose sanitizers are swiftc's; the system's cc, often GCC, has no
+        # -fsanitize=fuzzer-no-link.)
+        "$(command -v clang || echo cc)" -O2 -c "$@" -I "$root/Sources/CIDNA/include" "$root/Sources/CIDNA/idna.c" -o "$build/idna.o"
     fi
     model_includes=(-I "$root/Sources/CIDNA/include" -I "$root/Sources/CGLib")
     local flag
