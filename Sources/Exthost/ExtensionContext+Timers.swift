@@ -72,9 +72,14 @@ extension ExtensionContext {
         milliseconds.round(.towardZero)
         let id = nextScriptTimerID
         nextScriptTimerID += 1
-        // (A handler that is not a function, which a browser would compile as code, is kept and
-        // never run: an extension's content security policy forbids such code.)
-        let timer = ScriptTimer(callback: call.argument(0), arguments: (2..<max(2, call.count)).map { call.argument($0) },
+        // (A handler that is not a function is code, as its string: run where the browser runs
+        // it, else kept and never run; ExtensionContext+ContentSecurity.swift.)
+        var callback = call.argument(0)
+        if !callback.isFunction {
+            let code = try callback.toScriptString()
+            if runsStringTimers { callback = code } else { refuseStringTimer() }
+        }
+        let timer = ScriptTimer(callback: callback, arguments: (2..<max(2, call.count)).map { call.argument($0) },
                                 repeats: repeats, delay: milliseconds, nesting: timerNesting + 1)
         scriptTimers[id] = timer
         schedule(timer, id: id, after: Self.clampedDelay(milliseconds, nesting: timerNesting))
@@ -107,11 +112,15 @@ extension ExtensionContext {
         }
         let nesting = timer.nesting
         if timer.repeats { timer.nesting += 1 }
-        guard timer.callback.isFunction else { return }
+        guard timer.callback.isFunction || (timer.callback.isString && runsStringTimers) else { return }
         let (_, stop) = script.runTask {
             timerNesting = nesting
             defer { timerNesting = 0 }
             do {
+                if timer.callback.isString {
+                    try script.execute(timer.callback.stringValue ?? "", sourceURL: url)
+                    return
+                }
                 try timer.callback.call(timer.arguments)
             } catch let error as ThrownValue {
                 if !script.machine.isStopping { report(error) }

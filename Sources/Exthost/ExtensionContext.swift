@@ -58,7 +58,11 @@ public final class ExtensionContext {
         lazyGlobalTable = Self.lazyGlobalTable(flavor: flavor, kind: kind, globalClassName: globalClassName, modules: modules.modules)
         script = ScriptContext(machine: host.machine, name: name, globalClassName: globalClassName, lazyGlobals: lazyGlobalTable.names)
         install(host: host, extraInfo: extraInfo)
+        applyContentSecurityPolicy()
     }
+
+    /// Whether Chromium's refusal of a string timer was reported in this context (once).
+    var hasReportedStringTimer = false
 
     /// Whether this is an extension's background service worker.
     var isServiceWorker: Bool {

@@ -223,6 +223,10 @@ public final class ExtensionHost {
         _ = loop.startTimer(after: 0, owner: context.id) { context.close() }
     }
 
+    /// The origin Chromium adds to its content scripts' content security policy: a new
+    /// `chrome-extension://UUID/` each run.
+    let isolatedWorldOrigin = "chrome-extension://\(UUID().uuidString.lowercased())/"
+
     func makeContext(kind: ContextKind, owner: ExtensionInstance, url: String, tabID: Int? = nil, frameID: Int? = nil, documentID: String? = nil, extraInfo: [(String, JSONValue)] = []) -> ExtensionContext {
         let id = nextContextID
         nextContextID += 1

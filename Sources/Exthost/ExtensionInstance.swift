@@ -235,6 +235,9 @@ public final class ExtensionInstance {
     private var madeSources: [String: ScriptSource] = [:]
     /// The module scripts read so far, by path inside the extension (``moduleScript(atPath:realm:)``).
     var moduleScripts: [String: ModuleScript] = [:]
+    /// The content security policies of the extension's own contexts (false) and of its content
+    /// scripts (true), once read (`ExtensionContext+ContentSecurity.swift`).
+    var madePolicies: [Bool: [ContentSecurityPolicy]] = [:]
 
     /// The file at `path` inside the extension as a script ready to run (read now, made once), for
     /// a script a running one loads (`importScripts`); empty when it cannot be read.

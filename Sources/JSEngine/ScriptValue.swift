@@ -154,6 +154,17 @@ public final class ScriptValue {
         try context.catching { exception in JSValueToNumber(ctx, ref, exception) }
     }
 
+    /// The value converted to a string as `String(value)` does (which may run its `toString`), as
+    /// a string value of its context.
+    ///
+    /// - Throws: ``ThrownValue`` with what the conversion threw (a symbol cannot be converted).
+    public func toScriptString() throws(ThrownValue) -> ScriptValue {
+        let text = try context.catching { exception in JSValueToStringCopy(ctx, ref, exception) }
+        guard let text else { return context.string("") }
+        defer { JSStringRelease(text) }
+        return ScriptValue(JSValueMakeString(ctx, text), in: context)
+    }
+
     /// Whether two values are the same value (`===`).
     public func isStrictlyEqual(to other: ScriptValue) -> Bool {
         JSValueIsStrictEqual(ctx, ref, other.ref)
