@@ -439,6 +439,9 @@
       const init = args[1];
       let method = 'GET';
       let signal;
+      // (What a request carries to a real server, `--network`: its headers and body.)
+      const requestHeaders = { __proto__: null, list: [], guard: 'request' };
+      let requestBody;
       if (init !== undefined && init !== null) {
         if (typeof init !== 'object' && typeof init !== 'function') {
           throw new TypeError(failed(globalInterface, 'fetch', FIREFOX ? "Argument 2 can't be converted to a dictionary." : "The provided value is not of type 'RequestInit'."));
@@ -448,6 +451,19 @@
         const body = init.body;
         if (body !== undefined && body !== null && (method === 'GET' || method === 'HEAD')) {
           throw new TypeError(failed(globalInterface, 'fetch', FIREFOX ? 'HEAD or GET Request cannot have a body.' : 'Request with GET/HEAD method cannot have body.'));
+        }
+        const headersInit = init.headers;
+        if (headersInit !== undefined) {
+          const state = headerStates.get(headersInit);
+          if (state !== undefined) requestHeaders.list = listCopy(state.list);
+          else fillHeaders(requestHeaders, headersInit, globalInterface, 'fetch');
+        }
+        if (body !== undefined && body !== null) {
+          const extracted = extractBody(body);
+          requestBody = extracted.bytes;
+          if (extracted.type !== null && combined(requestHeaders.list, 'content-type') === null) {
+            listPush(requestHeaders.list, ['content-type', extracted.type]);
+          }
         }
       }
       const outcome = native.fetch.load(input, method, 'fetch');
@@ -464,6 +480,26 @@
             settled = true;
             reject(host.abortSignalState(signal).reason);
           });
+        }
+        if (outcome.kind === 'remote') {
+          // (A real server's answer, `--network`: Swift calls back in a task of its own.)
+          native.fetch.send(outcome.url, method, JSONStringify(requestHeaders.list), requestBody, outcome.cors, (answer) => {
+            if (settled) return;
+            settled = true;
+            if (answer.kind !== 'response') {
+              reject(networkError());
+              return;
+            }
+            const state = emptyState(outcome.cors ? 'cors' : 'basic');
+            state.url = answer.url;
+            state.status = answer.status;
+            state.statusText = answer.statusText;
+            state.redirected = answer.redirected;
+            state.headers = newHeaders(listCopy(answer.headers), 'immutable');
+            state.body = method === 'HEAD' || nullBodyStatus(answer.status) ? null : answer.body;
+            resolve(newResponse(state));
+          });
+          return;
         }
         // (The answer comes in a task of its own, as a browser's network answer does.)
         native.clock.timeout(0, () => {

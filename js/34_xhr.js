@@ -11,7 +11,7 @@
   const {
     TypeError, String, Number, ObjectCreate, ObjectSetPrototypeOf, ReflectDefineProperty, SafeWeakMap, dataDescriptor,
     SymbolToStringTag, listPush, StringPrototypeToUpperCase, StringPrototypeStartsWith, ArrayPrototypeJoin, ArrayPrototypeSort,
-    JSONParse, MathTrunc, NumberIsFinite,
+    JSONParse, JSONStringify, MathTrunc, NumberIsFinite,
   } = host.primordials;
   const FIREFOX = host.flavor === 'firefox';
   const native = host.native;
@@ -103,7 +103,7 @@
     requests.set(this, {
       __proto__: null, readyState: UNSENT, method: 'GET', url: '', async: true, sendFlag: false, headers: [],
       responseType: '', timeout: 0, withCredentials: false, upload, mimeOverride: null,
-      status: 0, statusText: '', responseURL: '', responseHeaders: [], body: null, generation: 0, parsed: undefined,
+      status: 0, statusText: '', responseURL: '', responseHeaders: [], body: null, generation: 0, parsed: undefined, requestBody: undefined,
     });
   }
   function setReadyState(xhr, state, readyState) {
@@ -124,7 +124,7 @@
   // Runs the request: at once (synchronous) or in a task of its own.
   function run(xhr, state) {
     const generation = state.generation;
-    const outcome = native.fetch.load(state.url, state.method, 'xhr');
+    let outcome = native.fetch.load(state.url, state.method, 'xhr');
     const finish = () => {
       if (state.generation !== generation || state.readyState === UNSENT) return;
       if (outcome.kind === 'missing-file') {
@@ -169,6 +169,14 @@
       if (state.readyState === DONE && outcome.kind !== 'response' && !state.async) {
         throw host.newDOMException(failed('send', FIREFOX ? 'A network error occurred.' : "Failed to load '" + state.url + "'."), 'NetworkError');
       }
+      return;
+    }
+    if (outcome.kind === 'remote') {
+      // (A real server's answer, `--network`: Swift calls back in a task of its own.)
+      native.fetch.send(outcome.url, state.method, JSONStringify(state.headers), state.requestBody, outcome.cors, (answer) => {
+        outcome = answer;
+        finish();
+      });
       return;
     }
     native.clock.timeout(0, finish);
@@ -246,6 +254,15 @@
       const state = stateOf(this, 'send');
       if (state.readyState !== OPENED || state.sendFlag) throw notOpened('send');
       state.sendFlag = true;
+      // (The body a real server gets, `--network`: none for GET and HEAD.)
+      state.requestBody = undefined;
+      if (body !== undefined && body !== null && state.method !== 'GET' && state.method !== 'HEAD') {
+        const isBuffer = typeof body === 'object' && native.bytes.kind(body) !== undefined;
+        state.requestBody = isBuffer ? native.bytes.copy(body) : native.bytes.utf8(String(body));
+        let hasType = false;
+        for (let i = 0; i < state.headers.length; i++) if (host.asciiLowercase(state.headers[i][0]) === 'content-type') hasType = true;
+        if (!isBuffer && !hasType) listPush(state.headers, ['Content-Type', 'text/plain;charset=UTF-8']);
+      }
       if (state.async) fireProgress(this, 'loadstart', 0, 0, false);
       run(this, state);
     },

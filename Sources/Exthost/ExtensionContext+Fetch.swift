@@ -16,6 +16,10 @@ enum FetchOutcome {
     /// Firefox: a file of the extension that is not there (its URL). `fetch` gets an empty 200
     /// for it, `XMLHttpRequest` an error, as Firefox gives them.
     case missingExtensionFile(url: String)
+    /// `--network`: a URL the site mapping does not serve, to ask its real server for; `cors`
+    /// when the context may read the answer only if the server allows its origin (no host
+    /// permission for it, or another origin than a content script's page).
+    case remote(url: String, cors: Bool)
 }
 
 extension ExtensionContext {
@@ -96,6 +100,7 @@ extension ExtensionContext {
         let allowed = kind == .content
             ? url.origin == origin
             : owner.manifest.hostPermissionPatterns.contains(where: { $0.matches(url.href) })
+        if !served, host.options.network { return .remote(url: url.hrefExcludingFragment, cors: !allowed) }
         guard allowed else {
             // (No server here sends CORS headers: Firefox says so, with the status a served page had.)
             if host.options.flavor == .firefox, served {
@@ -146,6 +151,8 @@ extension ExtensionContext {
             return .json(#"{"kind":"network"}"#)
         case .missingExtensionFile(let url):
             return .json(JSONValue.object([("kind", .string("missing-file")), ("url", .string(url))]).jsonText)
+        case let .remote(url, cors):
+            return .json(JSONValue.object([("kind", .string("remote")), ("url", .string(url)), ("cors", .bool(cors))]).jsonText)
         case let .response(status, statusText, url, headers, body):
             let meta = JSONValue.object([
                 ("kind", .string("response")), ("status", .int(status)), ("statusText", .string(statusText)), ("url", .string(url)),

@@ -65,6 +65,8 @@ enum NativeGroup: String, CaseIterable {
     /// `BufferSource`'s bytes (GLib). What the context's `crypto` (js/27_crypto.js) asks.
     case crypto
     /// `load(input, method, api)`: what a `fetch` (api `fetch`) or an `XMLHttpRequest` (`xhr`) of `input` gets (``ExtensionContext/fetchLoad(_:)``);
+    /// `send(url, method, headers, body, cors, callback)`: `--network`'s request to a real server
+    /// (``ExtensionContext/fetchSend(_:)``);
     /// `resolve(url)`: the URL resolved against the context's, or null. The context's `fetch`
     /// (js/32_fetch.js).
     case fetch
@@ -301,6 +303,7 @@ extension ExtensionContext {
             define("syntaxError") { context, _, call in try context.moduleSyntaxError(call) }
         case .fetch:
             define("load") { context, _, call in try context.fetchLoad(call) }
+            define("send") { context, _, call in try context.fetchSend(call) }
             define("resolve") { context, _, call in
                 let input = try call.requiredString(0, prefix + "resolve", "url")
                 guard let url = WebURL(string: input, relativeTo: WebURL(string: context.url)) else { return .null }

@@ -223,6 +223,9 @@ public final class ExtensionHost {
         _ = loop.startTimer(after: 0, owner: context.id) { context.close() }
     }
 
+    /// The HTTP client of `--network` (nil without it), made on first use.
+    private(set) lazy var networkSession: NetworkSession? = options.network ? NetworkSession() : nil
+
     /// The origin Chromium adds to its content scripts' content security policy: a new
     /// `chrome-extension://UUID/` each run.
     let isolatedWorldOrigin = "chrome-extension://\(UUID().uuidString.lowercased())/"

@@ -16,15 +16,19 @@ public struct HostOptions: Sendable {
     public var testHarness: TestHarness?
     /// What `chrome.test.getConfig()` answers.
     public var testConfig: TestConfig
+    /// Whether `fetch` and `XMLHttpRequest` may reach real http and https servers (`--network`);
+    /// without it, what the site mapping does not serve fails as offline.
+    public var network: Bool
 
     /// Creates options.
     public init(flavor: Flavor = .chrome, clockMode: ClockMode = .virtual, siteMap: SiteMap = SiteMap([]), limits: ScriptLimits = ScriptLimits(),
-                testHarness: TestHarness? = nil, testConfig: TestConfig = TestConfig()) {
+                testHarness: TestHarness? = nil, testConfig: TestConfig = TestConfig(), network: Bool = false) {
         self.flavor = flavor
         self.clockMode = clockMode
         self.siteMap = siteMap
         self.limits = limits
         self.testHarness = testHarness
         self.testConfig = testConfig
+        self.network = network
     }
 }

@@ -69,6 +69,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("max-time"), help: ArgumentHelp("Stop after this many seconds of (virtual) time.", valueName: "seconds"))
     var maxTime: Double = 60
 
+    @Flag(name: .customLong("network"), help: "Let fetch and XMLHttpRequest reach real http and https servers (without it, what --site does not serve fails as offline).")
+    var network = false
+
     @Flag(name: .customLong("real-time"), help: "Use the wall clock instead of virtual time: timers wait for real.")
     var realTime = false
 
@@ -120,7 +123,7 @@ struct RunCommand: ParsableCommand {
         let limits = ScriptLimits(taskTime: scriptTimeout, memory: heapLimit << 20)
         let testConfig = TestConfig(customArg: testCustomArg, testServerPort: testServerPort ?? TestConfig.serverPort(of: siteMap.mappings))
         let options = HostOptions(flavor: flavor, clockMode: realTime ? .real : .virtual, siteMap: siteMap, limits: limits,
-                                  testHarness: harness, testConfig: testConfig)
+                                  testHarness: harness, testConfig: testConfig, network: network)
         let host = ExtensionHost(options: options) { printer.print($0) }
         host.testEventHandler = { printer.print($0) }
         if trace != nil { host.trace = RunTrace() }

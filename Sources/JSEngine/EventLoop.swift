@@ -55,8 +55,68 @@ public final class EventLoop {
     /// ``RunOutcome/interrupted`` (the host uses it to end a run over its memory limit).
     public var interruption: (() -> Bool)?
 
-    /// Whether tasks or timers are waiting.
-    public var hasPendingWork: Bool { taskHead < tasks.count || !timers.isEmpty }
+    /// Whether tasks, timers or outside work (``beginOutsideWork()``) are waiting.
+    public var hasPendingWork: Bool { taskHead < tasks.count || !timers.isEmpty || isWaitingForOutsideWork }
+
+    /// Work done outside the loop's thread (a network request) whose answer comes back as a task:
+    /// how many pieces have begun and not ended, and the tasks they sent, in the order they came.
+    /// Guarded by ``outsideArrived``'s lock.
+    private var outsidePending = 0
+    private var outsideInbox: [Task] = []
+    private let outsideArrived = NSCondition()
+
+    /// Says that work outside the loop's thread has begun: until it ends with
+    /// ``finishOutsideWork(_:)``, the loop waits for it before its clock moves on to a later
+    /// timer (with the virtual clock the answer comes, as it were, in no time; with the real
+    /// clock the loop waits for whichever comes first).
+    public func beginOutsideWork() {
+        outsideArrived.lock()
+        outsidePending += 1
+        outsideArrived.unlock()
+    }
+
+    /// Ends a piece of outside work, queueing `task` (on the loop's thread, as a task of its own).
+    /// May be called from any thread.
+    public func finishOutsideWork(_ task: @escaping Task) {
+        outsideArrived.lock()
+        outsidePending -= 1
+        outsideInbox.append(task)
+        outsideArrived.signal()
+        outsideArrived.unlock()
+    }
+
+    /// Whether outside work has begun and not ended.
+    private var isWaitingForOutsideWork: Bool {
+        outsideArrived.lock()
+        defer { outsideArrived.unlock() }
+        return outsidePending > 0
+    }
+
+    /// Moves what outside work sent into the queue; true when there was any.
+    private func takeOutsideTasks() -> Bool {
+        outsideArrived.lock()
+        let arrived = outsideInbox
+        outsideInbox.removeAll()
+        outsideArrived.unlock()
+        tasks.append(contentsOf: arrived)
+        return !arrived.isEmpty
+    }
+
+    /// Waits until outside work sends a task or `deadline` (milliseconds on the loop's clock,
+    /// real clock only) passes.
+    private func waitForOutsideWork(until deadline: Double?) {
+        outsideArrived.lock()
+        defer { outsideArrived.unlock() }
+        while outsideInbox.isEmpty && outsidePending > 0 {
+            if let deadline {
+                let wait = deadline - now
+                if wait <= 0 { return }
+                _ = outsideArrived.wait(until: Date(timeIntervalSinceNow: wait / 1000))
+            } else {
+                outsideArrived.wait()
+            }
+        }
+    }
 
     /// Adds a task at the end of the queue.
     public func enqueue(_ task: @escaping Task) {
@@ -122,9 +182,23 @@ public final class EventLoop {
                 task?()
                 continue
             }
+            if takeOutsideTasks() { continue }
             if condition() { return .conditionMet }
             // (`next` first: it drops cancelled timers, and what their actions hold, from the queue.)
-            guard let next = timers.next, timers.keepsLoopAlive else { return .idle }
+            let next = timers.next
+            let outsidePending = isWaitingForOutsideWork
+            if outsidePending {
+                // Outside work comes back before any later timer: with the virtual clock at once
+                // (timers due now go first); with the real clock whichever is due first.
+                if let next, next.fireAt <= now {
+                    // (fall through to the due timers)
+                } else {
+                    waitForOutsideWork(until: clockMode == .real ? next.map(\.fireAt) ?? maxTime : nil)
+                    if takeOutsideTasks() { continue }
+                    if clockMode == .virtual || next == nil { continue }
+                }
+            }
+            guard let next, timers.keepsLoopAlive || outsidePending else { return .idle }
             // With the real clock a hop first in line is due now: only a timer is waited for.
             let hopsEarly = clockMode == .real
             let due = hopsEarly && next.isHop ? min(next.fireAt, now) : next.fireAt

@@ -17,6 +17,43 @@ struct EventLoopTests {
         #expect(order == ["a", "b", "c", "timer"])
     }
 
+    /// A box the other thread's work writes into (the test reads it after the loop ran).
+    final class Box: @unchecked Sendable {
+        var order: [String] = []
+    }
+
+    @Test func outsideWorkComesBackBeforeLaterTimersWithTheVirtualClock() {
+        let loop = EventLoop()
+        let box = Box()
+        loop.startTimer(after: 0) { box.order.append("timer 0") }
+        loop.startTimer(after: 50) { box.order.append("timer 50") }
+        loop.beginOutsideWork()
+        let finish = { loop.finishOutsideWork { box.order.append("outside") } }
+        nonisolated(unsafe) let unsafeFinish = finish
+        Thread.detachNewThread {
+            Thread.sleep(forTimeInterval: 0.05)
+            unsafeFinish()
+        }
+        #expect(loop.run() == .idle)
+        #expect(box.order == ["timer 0", "outside", "timer 50"])
+        #expect(loop.now == 50)
+    }
+
+    @Test func outsideWorkKeepsTheLoopRunningAndWaitsWithTheRealClock() {
+        let loop = EventLoop(clockMode: .real)
+        let box = Box()
+        loop.beginOutsideWork()
+        #expect(loop.hasPendingWork)
+        nonisolated(unsafe) let finish = { loop.finishOutsideWork { box.order.append("outside") } }
+        Thread.detachNewThread {
+            Thread.sleep(forTimeInterval: 0.02)
+            finish()
+        }
+        #expect(loop.run() == .idle)
+        #expect(box.order == ["outside"])
+        #expect(!loop.hasPendingWork)
+    }
+
     @Test func aTimerThatKeepsNoLoopRunningFiresOnlyAmongOthers() {
         let loop = EventLoop()
         var fired: [String] = []

@@ -32,10 +32,12 @@ public struct ExtensionTestSpec: Codable, Sendable, Equatable {
     public var customArg: String?
     /// Where to write the run's trace (``RunTrace``): a `.html` or `.json` file; nil for none.
     public var trace: String?
+    /// Whether `fetch` and `XMLHttpRequest` may reach real servers (``HostOptions/network``); nil: no.
+    public var network: Bool?
 
     /// Creates a spec.
     public init(path: String, flavor: Flavor, harness: TestHarness? = nil, sites: [String] = [], open: [String] = [],
-                maxTime: Double = 60, scriptTimeout: Double = 10, customArg: String? = nil) {
+                maxTime: Double = 60, scriptTimeout: Double = 10, customArg: String? = nil, network: Bool = false) {
         self.path = path
         self.flavor = flavor
         self.harness = harness
@@ -44,6 +46,7 @@ public struct ExtensionTestSpec: Codable, Sendable, Equatable {
         self.maxTime = maxTime
         self.scriptTimeout = scriptTimeout
         self.customArg = customArg
+        self.network = network ? true : nil
     }
 }
 
@@ -113,7 +116,7 @@ extension ExtensionTestSpec {
         }
         let collector = Collector()
         let config = TestConfig(customArg: customArg, testServerPort: TestConfig.serverPort(of: siteMap.mappings))
-        let options = HostOptions(flavor: flavor, siteMap: siteMap, limits: limits, testHarness: harness, testConfig: config)
+        let options = HostOptions(flavor: flavor, siteMap: siteMap, limits: limits, testHarness: harness, testConfig: config, network: network == true)
         let host = ExtensionHost(options: options, machine: machine) { collector.entries.append(.console($0)) }
         host.testEventHandler = { collector.entries.append(.test($0)) }
         if trace != nil { host.trace = RunTrace() }

@@ -107,6 +107,9 @@ struct TestCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The configuration file (default: exthost.json in the working directory, when there is one).", valueName: "file"))
     var config: String?
 
+    @Flag(name: .customLong("network"), help: "Let fetch and XMLHttpRequest reach real http and https servers (as exthost run).")
+    var network = false
+
     /// What the run uses: the command line, else exthost.json, else the defaults.
     struct Settings {
         var paths: [String]
@@ -120,6 +123,7 @@ struct TestCommand: ParsableCommand {
         var scriptTimeout: Double
         var jobs: Int
         var customArg: String?
+        var network: Bool
     }
 
     func settings(workingDirectory: URL) throws -> Settings {
@@ -141,7 +145,8 @@ struct TestCommand: ParsableCommand {
             maxTime: maxTime ?? file.maxTime ?? 60,
             scriptTimeout: scriptTimeout ?? file.scriptTimeout ?? 10,
             jobs: jobs ?? file.jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-            customArg: testCustomArg ?? file.customArg)
+            customArg: testCustomArg ?? file.customArg,
+            network: network || file.network == true)
         guard settings.timeout > 0, settings.timeout.isFinite else { throw ValidationError("--timeout must be a positive number of seconds.") }
         guard settings.maxTime > 0 else { throw ValidationError("--max-time must be a positive number of seconds.") }
         guard settings.scriptTimeout > 0, settings.scriptTimeout.isFinite else { throw ValidationError("--script-timeout must be a positive number of seconds.") }
@@ -226,7 +231,8 @@ struct TestCommand: ParsableCommand {
         for folder in folders {
             for flavor in settings.flavors {
                 var spec = ExtensionTestSpec(path: folder, flavor: flavor, harness: settings.harness, sites: settings.sites, open: settings.open,
-                                             maxTime: settings.maxTime, scriptTimeout: settings.scriptTimeout, customArg: settings.customArg)
+                                             maxTime: settings.maxTime, scriptTimeout: settings.scriptTimeout, customArg: settings.customArg,
+                                             network: settings.network)
                 if let (traceFolder, format) = try traceTarget() {
                     spec.trace = Self.traceFile(for: folder, flavor: flavor, in: URL(fileURLWithPath: traceFolder, relativeTo: workingDirectory).path, format: format)
                 }

@@ -27,6 +27,7 @@ struct TestConfigurationFile {
     var scriptTimeout: Double?
     var jobs: Int?
     var customArg: String?
+    var network: Bool?
 
     /// Every key the file may hold, with what it holds.
     static let keys: [(name: String, holds: String)] = [
@@ -41,6 +42,7 @@ struct TestConfigurationFile {
         ("scriptTimeout", "seconds of CPU a script task may take"),
         ("jobs", "how many tests run at once"),
         ("customArg", "a string: chrome.test.getConfig()'s customArg"),
+        ("network", "true to let fetch and XMLHttpRequest reach real servers"),
     ]
 
     /// Reads the file at `url`.
@@ -113,6 +115,9 @@ struct TestConfigurationFile {
             case "customArg":
                 guard let text = member.stringValue else { throw wrong() }
                 file.customArg = text
+            case "network":
+                guard let flag = member.boolValue else { throw wrong() }
+                file.network = flag
             default:
                 throw TestConfigurationError(
                     "\(name): unknown key \"\(key)\" (the keys are \(keys.map(\.name).joined(separator: ", ")))")

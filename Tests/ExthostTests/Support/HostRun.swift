@@ -52,11 +52,12 @@ struct HostRun {
         _ directory: URL, flavor: Flavor = .chrome, open urls: [String] = [],
         sites: [String: String] = ["http://127.0.0.1:8000": "fixtures/site", "http://localhost:8000": "fixtures/site"],
         clickAction: Bool = false, maxTime: Double = 60, limits: ScriptLimits = ScriptLimits(), clockMode: ClockMode = .virtual,
-        harness: TestHarness? = nil, testConfig: TestConfig = TestConfig()
+        harness: TestHarness? = nil, testConfig: TestConfig = TestConfig(), network: Bool = false
     ) throws -> HostRun {
         let collector = Collector()
         let mappings = try sites.sorted { $0.key < $1.key }.map { try SiteMapping(parsing: "\($0.key)=\($0.value)", relativeTo: packageRoot) }
-        let options = HostOptions(flavor: flavor, clockMode: clockMode, siteMap: SiteMap(mappings), limits: limits, testHarness: harness, testConfig: testConfig)
+        let options = HostOptions(flavor: flavor, clockMode: clockMode, siteMap: SiteMap(mappings), limits: limits, testHarness: harness, testConfig: testConfig,
+                                  network: network)
         let host = ExtensionHost(options: options) { collector.messages.append($0) }
         host.testEventHandler = { collector.testEvents.append($0) }
         try host.loadExtension(at: directory)
@@ -76,11 +77,12 @@ struct HostRun {
     /// Runs an extension made of `files` (path → contents) written to a temporary folder.
     static func run(
         files: [String: String], flavor: Flavor = .chrome, open urls: [String] = [], clickAction: Bool = false, maxTime: Double = 60,
-        limits: ScriptLimits = ScriptLimits(), clockMode: ClockMode = .virtual, harness: TestHarness? = nil, testConfig: TestConfig = TestConfig()
+        limits: ScriptLimits = ScriptLimits(), clockMode: ClockMode = .virtual, harness: TestHarness? = nil, testConfig: TestConfig = TestConfig(),
+        network: Bool = false
     ) throws -> HostRun {
         let directory = try TemporaryExtension(files: files).directory
         return try run(directory, flavor: flavor, open: urls, clickAction: clickAction, maxTime: maxTime, limits: limits, clockMode: clockMode,
-                       harness: harness, testConfig: testConfig)
+                       harness: harness, testConfig: testConfig, network: network)
     }
 
     private final class Collector {

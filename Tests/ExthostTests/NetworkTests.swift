@@ -1,0 +1,96 @@
+import BrowserModel
+import Exthost
+import Foundation
+import JSEngine
+import Testing
+
+/// `--network` (issue 9, item 2): `fetch` and `XMLHttpRequest` reach a real server (this suite's
+/// own, on loopback) with their method, headers and body, and read its answer; CORS where the
+/// context has no host permission; nothing leaves without `--network`.
+@Suite("Network", .serialized)
+struct NetworkTests {
+    static func manifest(hostPermission: Bool) -> String {
+        #"{"manifest_version": 3, "name": "net", "version": "1.0", "background": {"service_worker": "bg.js", "scripts": ["bg.js"]}, "#
+            + #""browser_specific_settings": {"gecko": {"id": "net@exthost.test"}}, "host_permissions": [\#(hostPermission ? #""http://127.0.0.1/*""# : "")]}"#
+    }
+
+    static func run(_ code: String, server: LoopbackHTTPServer, flavor: Flavor, hostPermission: Bool = true, network: Bool = true) throws -> HostRun {
+        try HostRun.run(files: ["manifest.json": manifest(hostPermission: hostPermission), "bg.js": code.replacingOccurrences(of: "SERVER", with: server.origin)],
+                        flavor: flavor, network: network)
+    }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func fetchSendsMethodHeadersAndBodyAndReadsTheAnswer(flavor: Flavor) throws {
+        let server = try LoopbackHTTPServer()
+        defer { server.stop() }
+        let run = try Self.run("""
+            fetch('SERVER/echo?x=1', { method: 'POST', headers: { 'X-Test': 'yes' }, body: 'hello' }).then(async (response) => {
+              const echo = await response.json();
+              console.log([response.status, response.ok, response.type, response.url.endsWith('/echo?x=1'), response.headers.get('x-server')].join(' '));
+              console.log([echo.method, echo.path, echo.headers['x-test'], echo.headers['content-type'], echo.body].join(' '));
+              return fetch('SERVER/status/404');
+            }).then(async (response) => console.log([response.status, response.ok, await response.text()].join(' ')));
+            """, server: server, flavor: flavor)
+        #expect(run.texts == ["200 true basic true loopback", "POST /echo?x=1 yes text/plain;charset=UTF-8 hello", "404 false status 404"])
+        #expect(server.requests.map(\.path) == ["/echo?x=1", "/status/404"])
+        #expect(server.requests.first?.headers["origin"] == nil)
+    }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func withoutHostPermissionTheServerMustAllowTheOrigin(flavor: Flavor) throws {
+        let server = try LoopbackHTTPServer()
+        defer { server.stop() }
+        let run = try Self.run("""
+            fetch('SERVER/echo').then((r) => console.log('echo', r.status), (e) => console.log('echo refused', e.message))
+              .then(() => fetch('SERVER/cors')).then(async (r) => console.log(['cors', r.status, r.type].join(' ')));
+            """, server: server, flavor: flavor, hostPermission: false)
+        let refusal = flavor == .chrome ? "Failed to fetch" : "NetworkError when attempting to fetch resource."
+        #expect(run.texts.filter { !$0.hasPrefix("Access to fetch") && !$0.hasPrefix("Cross-Origin Request Blocked") }
+            == ["echo refused " + refusal, "cors 200 cors"])
+        #expect(run.messages.contains { $0.level == .error && ($0.text.contains("has been blocked by CORS policy") || $0.text.hasPrefix("Cross-Origin Request Blocked")) })
+        #expect(server.requests.allSatisfy { $0.headers["origin"]?.hasPrefix(flavor == .chrome ? "chrome-extension://" : "moz-extension://") == true })
+    }
+
+    @Test func redirectsAreFollowed() throws {
+        let server = try LoopbackHTTPServer()
+        defer { server.stop() }
+        let run = try Self.run("fetch('SERVER/redirect').then(async (r) => console.log([r.status, r.redirected, new URL(r.url).pathname, (await r.json()).path].join(' ')));",
+                               server: server, flavor: .chrome)
+        #expect(run.texts == ["200 true /echo /echo?redirected"])
+    }
+
+    @Test func xmlHttpRequestSendsItsBody() throws {
+        let server = try LoopbackHTTPServer()
+        defer { server.stop() }
+        let run = try Self.run("""
+            const xhr = new XMLHttpRequest();
+            xhr.open('PUT', 'SERVER/echo');
+            xhr.setRequestHeader('X-Kind', 'xhr');
+            xhr.onloadend = () => { const echo = JSON.parse(xhr.responseText); console.log([xhr.status, echo.method, echo.headers['x-kind'], echo.body].join(' ')); };
+            xhr.send('payload');
+            """, server: server, flavor: .firefox)
+        #expect(run.texts == ["200 PUT xhr payload"])
+    }
+
+    @Test func theAnswerComesBeforeALaterTimer() throws {
+        let server = try LoopbackHTTPServer()
+        defer { server.stop() }
+        let run = try Self.run("""
+            setTimeout(() => console.log('timer 0'), 0);
+            setTimeout(() => console.log('timer 10'), 10);
+            fetch('SERVER/echo').then(() => console.log('answer'));
+            """, server: server, flavor: .chrome)
+        // (With the virtual clock the network takes no time; a zero-delay timer still goes first.)
+        #expect(run.texts == ["timer 0", "answer", "timer 10"])
+    }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func nothingLeavesWithoutNetwork(flavor: Flavor) throws {
+        let server = try LoopbackHTTPServer()
+        defer { server.stop() }
+        let run = try Self.run("fetch('SERVER/echo').then(() => console.log('answered'), (e) => console.log('failed', e.constructor.name));",
+                               server: server, flavor: flavor, network: false)
+        #expect(run.texts == ["failed TypeError"])
+        #expect(server.requests.isEmpty)
+    }
+}
