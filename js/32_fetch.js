@@ -432,6 +432,17 @@
     for (let i = 0; i < normalizedMethods.length; i++) if (upper === normalizedMethods[i]) return upper;
     return method;
   }
+  // The Response of what Swift answered (`{status, statusText, url, redirected, headers, body}`).
+  function responseOf(answer, type, method) {
+    const state = emptyState(type);
+    state.url = answer.url;
+    state.status = answer.status;
+    state.statusText = answer.statusText;
+    state.redirected = answer.redirected === true;
+    state.headers = newHeaders(listCopy(answer.headers), 'immutable');
+    state.body = method === 'HEAD' || nullBodyStatus(answer.status) ? null : answer.body;
+    return newResponse(state);
+  }
   host.implementations.fetch = function fetch(...args) {
     try {
       if (args.length < 1) throw countError(globalInterface, 'fetch', 1, args.length);
@@ -490,14 +501,7 @@
               reject(networkError());
               return;
             }
-            const state = emptyState(outcome.cors ? 'cors' : 'basic');
-            state.url = answer.url;
-            state.status = answer.status;
-            state.statusText = answer.statusText;
-            state.redirected = answer.redirected;
-            state.headers = newHeaders(listCopy(answer.headers), 'immutable');
-            state.body = method === 'HEAD' || nullBodyStatus(answer.status) ? null : answer.body;
-            resolve(newResponse(state));
+            resolve(responseOf(answer, outcome.cors ? 'cors' : 'basic', method));
           });
           return;
         }
@@ -519,13 +523,7 @@
             reject(networkError());
             return;
           }
-          const state = emptyState('basic');
-          state.url = outcome.url;
-          state.status = outcome.status;
-          state.statusText = outcome.statusText;
-          state.headers = newHeaders(listCopy(outcome.headers), 'immutable');
-          state.body = method === 'HEAD' || nullBodyStatus(outcome.status) ? null : outcome.body;
-          resolve(newResponse(state));
+          resolve(responseOf(outcome, 'basic', method));
         });
       });
     } catch (error) {

@@ -12,24 +12,13 @@ extension ExtensionContext {
     /// - Returns: false when it could not run or threw while it first ran (the caller decides
     ///   what that does to the background).
     func runModuleScript(_ url: String) -> Bool {
-        guard !isClosed else { return false }
-        let (succeeded, stop) = script.runTask { () -> Bool in
+        runTopLevel {
             guard let run = hostFunction("runModuleScript", in: "module_scripts") else { return false }
-            do {
-                let result = try run.call([script.string(url)])
-                // (A module of the graph could not be fetched: nothing ran, and neither browser's
-                // console says so; fixtures/conformance/module-missing-import.)
-                if result.isString { return false }
-                return true
-            } catch let error as ThrownValue {
-                if !script.machine.isStopping { report(error) }
-                return false
-            } catch {
-                return false
-            }
+            // (A string: a module of the graph could not be fetched, or a Chromium worker awaits at
+            // top level; nothing ran, and neither browser's console says so:
+            // fixtures/conformance/module-missing-import, module-top-level-await.)
+            return try !run.call([script.string(url)]).isString
         }
-        if let stop { reportStop(stop) }
-        return succeeded && stop == nil
     }
 
     /// `modules.load(url)`: the module script at `url`, a file of the extension, as js/36_module_scripts.js

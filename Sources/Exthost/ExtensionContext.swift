@@ -392,11 +392,18 @@ public final class ExtensionContext {
     /// - Returns: whether the script ran to its end without throwing.
     @discardableResult
     func runScript(_ source: ScriptSource) -> Bool {
+        runTopLevel { _ = try script.execute(source); return true }
+    }
+
+    /// Runs `body` as the top-level call of a task of its own (a script's first run): what it
+    /// throws is reported as uncaught, a stop as a stop.
+    ///
+    /// - Returns: what `body` returned; false when it threw or was stopped.
+    func runTopLevel(_ body: () throws -> Bool) -> Bool {
         guard !isClosed else { return false }
         let (succeeded, stop) = script.runTask { () -> Bool in
             do {
-                try script.execute(source)
-                return true
+                return try body()
             } catch let error as ThrownValue {
                 if !script.machine.isStopping { report(error) }
                 return false

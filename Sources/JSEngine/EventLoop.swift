@@ -182,21 +182,18 @@ public final class EventLoop {
                 task?()
                 continue
             }
-            if takeOutsideTasks() { continue }
-            if condition() { return .conditionMet }
             // (`next` first: it drops cancelled timers, and what their actions hold, from the queue.)
             let next = timers.next
+            // Outside work comes back after the timers due now and before any later one: with the
+            // virtual clock at once; with the real clock whichever comes first.
+            let timerDueNow = next.map { $0.fireAt <= now } ?? false
+            if !timerDueNow, takeOutsideTasks() { continue }
+            if condition() { return .conditionMet }
             let outsidePending = isWaitingForOutsideWork
-            if outsidePending {
-                // Outside work comes back before any later timer: with the virtual clock at once
-                // (timers due now go first); with the real clock whichever is due first.
-                if let next, next.fireAt <= now {
-                    // (fall through to the due timers)
-                } else {
-                    waitForOutsideWork(until: clockMode == .real ? next.map(\.fireAt) ?? maxTime : nil)
-                    if takeOutsideTasks() { continue }
-                    if clockMode == .virtual || next == nil { continue }
-                }
+            if outsidePending, !timerDueNow {
+                waitForOutsideWork(until: clockMode == .real ? next.map(\.fireAt) ?? maxTime : nil)
+                if takeOutsideTasks() { continue }
+                if clockMode == .virtual || next == nil { continue }
             }
             guard let next, timers.keepsLoopAlive || outsidePending else { return .idle }
             // With the real clock a hop first in line is due now: only a timer is waited for.

@@ -10,26 +10,7 @@ import Testing
 struct ModuleSyntaxFuzzRegressionTests {
     nonisolated(unsafe) static let oracle = ModuleSyntaxFuzzOracle()
 
-    /// One kept input.
-    struct Input: Sendable, CustomTestStringConvertible {
-        /// The file, relative to the repository.
-        let path: String
-        let bytes: [UInt8]
-        var testDescription: String { path }
-    }
-
-    static func inputs() -> [Input] {
-        var inputs: [Input] = []
-        for kind in ["crashes", "corpus"] {
-            let folder = packageRoot.appendingPathComponent("fixtures/fuzz/ModuleSyntax/\(kind)")
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            for name in names.sorted() where !name.hasPrefix(".") {
-                guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else { continue }
-                inputs.append(Input(path: "fixtures/fuzz/ModuleSyntax/\(kind)/\(name)", bytes: [UInt8](data)))
-            }
-        }
-        return inputs
-    }
+    static func inputs() -> [KeptFuzzInput] { KeptFuzzInput.all(of: "ModuleSyntax") }
 
     @Test("the corpus is kept")
     func corpusExists() {
@@ -37,7 +18,7 @@ struct ModuleSyntaxFuzzRegressionTests {
     }
 
     @Test("every kept input is rewritten line for line", arguments: inputs())
-    func replay(_ input: Input) {
+    func replay(_ input: KeptFuzzInput) {
         let text = ModuleSyntaxFuzzCase.text(from: input.bytes)
         let violations = Self.oracle.violations(of: text)
         #expect(violations.isEmpty, "\(violations.joined(separator: "\n"))\n--- the module:\n\(text)")

@@ -12,27 +12,7 @@ struct SerializationFuzzRegressionTests {
     /// tests one at a time, so they are used from one thread at a time).
     nonisolated(unsafe) static let oracle = try? SerializationFuzzOracle()
 
-    /// One kept input.
-    struct Input: Sendable, CustomTestStringConvertible {
-        /// The file, relative to the repository.
-        let path: String
-        let bytes: [UInt8]
-        var testDescription: String { path }
-    }
-
-    /// Every kept input.
-    static func inputs() -> [Input] {
-        var inputs: [Input] = []
-        for kind in ["crashes", "corpus"] {
-            let folder = packageRoot.appendingPathComponent("fixtures/fuzz/Serialization/\(kind)")
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            for name in names.sorted() where !name.hasPrefix(".") {
-                guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else { continue }
-                inputs.append(Input(path: "fixtures/fuzz/Serialization/\(kind)/\(name)", bytes: [UInt8](data)))
-            }
-        }
-        return inputs
-    }
+    static func inputs() -> [KeptFuzzInput] { KeptFuzzInput.all(of: "Serialization") }
 
     @Test("the corpus and the crashes are kept")
     func corpusExists() {
@@ -42,7 +22,7 @@ struct SerializationFuzzRegressionTests {
     }
 
     @Test("every kept input keeps the oracle's checks", arguments: inputs())
-    func keptInput(_ input: Input) throws {
+    func keptInput(_ input: KeptFuzzInput) throws {
         let oracle = try #require(Self.oracle)
         let testCase = SerializationFuzzCase(bytes: input.bytes)
         let violations = oracle.violations(of: testCase)
