@@ -468,6 +468,24 @@
     },
   });
 
+  // Object URLs of Blobs (js/37_blob.js): in windows, not in a service worker.
+  if (!host.context.isServiceWorker) {
+    const blobModule = () => {
+      if (host.createObjectURL === undefined) host.native.engine.loadModule('blob');
+      return host;
+    };
+    defineMembers(URL, {
+      createObjectURL(obj) {
+        requireArguments(arguments.length, 1, 'URL', 'createObjectURL', 'method');
+        return blobModule().createObjectURL(obj);
+      },
+      revokeObjectURL(url) {
+        requireArguments(arguments.length, 1, 'URL', 'revokeObjectURL', 'method');
+        blobModule().revokeObjectURL(usv(url));
+      },
+    });
+  }
+
   // A setter other than href's: Swift applies the standard's setter to the URL's href.
   function setPart(object, name, value) {
     const state = urlOf(object, name, 'setter');

@@ -270,8 +270,15 @@
   // ---- Bodies ---------------------------------------------------------------------------------------------
   // A body: its bytes (an ArrayBuffer of the context, never handed out: reads get copies) and
   // whether it was read.
+  // The Blob module (js/37_blob.js), loaded when a body is a Blob or is read as one.
+  const blobModule = () => {
+    if (host.newBlob === undefined) native.engine.loadModule('blob');
+    return host;
+  };
   function extractBody(value) {
     if (typeof value === 'string') return { bytes: native.bytes.utf8(value), type: 'text/plain;charset=UTF-8' };
+    const blob = host.blobState === undefined || value === null || typeof value !== 'object' ? undefined : host.blobState(value);
+    if (blob !== undefined) return { bytes: native.bytes.copy(blob.bytes), type: blob.type === '' ? null : blob.type };
     if (value !== null && typeof value === 'object' && native.bytes.kind(value) !== undefined) return { bytes: native.bytes.copy(value), type: null };
     return { bytes: native.bytes.utf8(String(value)), type: 'text/plain;charset=UTF-8' };
   }
@@ -382,7 +389,10 @@
     bytes() { return consume(this, 'bytes', (bytes) => native.bytes.uint8Array(bytes)); },
     text() { return consume(this, 'text', decodeUTF8); },
     json() { return consume(this, 'json', (bytes) => JSONParse(decodeUTF8(bytes))); },
-    blob() { return PromiseReject(unavailable('blob', 'Blob')); },
+    blob() {
+      const type = responses.get(this) === undefined ? null : combined(headerStates.get(responses.get(this).headers).list, 'content-type');
+      return consume(this, 'blob', (bytes) => blobModule().newBlob(bytes, type === null ? '' : host.asciiLowercase(type)));
+    },
     formData() { return PromiseReject(unavailable('formData', 'FormData')); },
   }, {
     error() {
@@ -432,6 +442,16 @@
     for (let i = 0; i < normalizedMethods.length; i++) if (upper === normalizedMethods[i]) return upper;
     return method;
   }
+  // What a fetch of an object URL (`blob:`, js/37_blob.js) gets: the Blob's bytes, or a network
+  // error once it is revoked; undefined for any other URL.
+  function objectURLOutcome(input) {
+    if (StringPrototypeSlice(input, 0, 5) !== 'blob:') return undefined;
+    const blob = host.objectURLBlob === undefined ? undefined : host.objectURLBlob(input);
+    if (blob === undefined) return { __proto__: null, kind: 'network' };
+    const headers = [['content-length', String(native.bytes.byteLength(blob.bytes))]];
+    if (blob.type !== '') listPush(headers, ['content-type', blob.type]);
+    return { __proto__: null, kind: 'response', status: 200, statusText: 'OK', url: input, headers, body: native.bytes.copy(blob.bytes) };
+  }
   // The Response of what Swift answered (`{status, statusText, url, redirected, headers, body}`).
   function responseOf(answer, type, method) {
     const state = emptyState(type);
@@ -477,7 +497,7 @@
           }
         }
       }
-      const outcome = native.fetch.load(input, method, 'fetch');
+      const outcome = objectURLOutcome(input) ?? native.fetch.load(input, method, 'fetch');
       if (outcome.kind === 'invalid') {
         throw new TypeError(FIREFOX ? failed(globalInterface, 'fetch', input + ' is not a valid URL.') : failed(globalInterface, 'fetch', 'Failed to parse URL from ' + input));
       }

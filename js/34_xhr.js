@@ -1,17 +1,17 @@
-// exthost:needs primordials host dom_exception events fetch
+// exthost:needs primordials host dom_exception events progress_event fetch
 // exthost:globals Window: ~XMLHttpRequest:constructor:0 ~XMLHttpRequestEventTarget:constructor:0 ~XMLHttpRequestUpload:constructor:0
-// exthost:globals Window: ~ProgressEvent:constructor:1
 // XMLHttpRequest (the XHR Standard), with each browser's events, progress counts and errors
 // (fixtures/conformance/web-xhr), over what a fetch gets (the `fetch` natives: the extension's own
 // files, pages the site mapping serves, data: URLs). A request answers in a task of its own, or at
-// once when synchronous. Windows only: a service worker has none. Not here yet: request bodies
-// sent anywhere (no server reads them), `responseType` 'document' and 'blob', upload progress.
+// once when synchronous. Windows only: a service worker has none. With `--network`, an
+// asynchronous request to a real server carries its headers and body. Not here yet:
+// `responseType` 'document' and 'blob', upload progress.
 (function (host) {
   'use strict';
   const {
     TypeError, String, Number, ObjectCreate, ObjectSetPrototypeOf, ReflectDefineProperty, SafeWeakMap, dataDescriptor,
     SymbolToStringTag, listPush, StringPrototypeToUpperCase, StringPrototypeStartsWith, ArrayPrototypeJoin, ArrayPrototypeSort,
-    JSONParse, JSONStringify, MathTrunc, NumberIsFinite,
+    JSONParse, JSONStringify,
   } = host.primordials;
   const FIREFOX = host.flavor === 'firefox';
   const native = host.native;
@@ -44,43 +44,8 @@
   }
   defineInterface(XMLHttpRequestUpload, 'XMLHttpRequestUpload', 0, {}, targetPrototype, host.lazyGlobals.XMLHttpRequestEventTarget);
 
-  // ProgressEvent: an Event with lengthComputable, loaded and total.
-  const progress = new SafeWeakMap();
-  function ProgressEvent(...args) {
-    if (new.target === undefined) throw newRequired('ProgressEvent');
-    if (args.length < 1) {
-      throw new TypeError(FIREFOX ? 'ProgressEvent constructor: At least 1 argument required, but only 0 passed'
-        : "Failed to construct 'ProgressEvent': 1 argument required, but only 0 present.");
-    }
-    const init = args[1];
-    host.initializeEvent(this, String(args[0]), init === null ? undefined : init);
-    const fields = { __proto__: null, lengthComputable: false, loaded: 0, total: 0 };
-    if (init !== undefined && init !== null) {
-      fields.lengthComputable = !!init.lengthComputable;
-      if (init.loaded !== undefined) fields.loaded = unsignedLongLong(init.loaded);
-      if (init.total !== undefined) fields.total = unsignedLongLong(init.total);
-    }
-    progress.set(this, fields);
-  }
-  function unsignedLongLong(value) {
-    const number = Number(value);
-    return NumberIsFinite(number) && number > 0 ? MathTrunc(number) : 0;
-  }
-  const progressField = (event, name) => {
-    const fields = progress.get(event);
-    if (fields === undefined) throw illegalInvocation('ProgressEvent', 'get ' + name);
-    return fields[name];
-  };
-  const progressPrototype = defineInterface(ProgressEvent, 'ProgressEvent', 1, {
-    get lengthComputable() { return progressField(this, 'lengthComputable'); },
-    get loaded() { return progressField(this, 'loaded'); },
-    get total() { return progressField(this, 'total'); },
-  }, host.EventPrototype, host.lazyGlobals.Event);
-  function fireProgress(target, type, loaded, total, computable) {
-    const made = host.newEvent(progressPrototype, type, undefined);
-    progress.set(made.event, { __proto__: null, lengthComputable: computable, loaded, total });
-    host.dispatchTrusted(target, made);
-  }
+  const fireProgress = (target, type, loaded, total, computable) => host.fireProgress(target, type, loaded, total, computable);
+  const unsignedLongLong = (value) => host.unsignedLongLong(value);
   function fireEvent(target, type) {
     host.dispatchTrusted(target, host.newEvent(host.EventPrototype, type, undefined));
   }

@@ -242,6 +242,35 @@ extension ExtensionContext {
             define("utf8") { context, _, call in
                 .value(context.script.arrayBuffer(Array(try call.requiredString(0, prefix + "utf8", "text").utf8)))
             }
+            // concat(list): a new ArrayBuffer of the bytes of a list of ArrayBuffers and views, in order.
+            define("concat") { context, _, call in
+                let list = call.argument(0)
+                let count = Int(try list.property("length").numberValue)
+                var bytes: [UInt8] = []
+                for index in 0..<max(0, count) {
+                    guard let part = try list.property(String(index)).bufferSourceBytes else {
+                        throw NativeArgumentError("bytes.concat: element \(index) must be an ArrayBuffer or a view of one.")
+                    }
+                    bytes += part
+                }
+                return .value(context.script.arrayBuffer(bytes))
+            }
+            // slice(source, start, end): a new ArrayBuffer of bytes start..<end of a BufferSource.
+            define("slice") { context, _, call in
+                guard let bytes = call.argument(0).bufferSourceBytes else { throw NativeArgumentError("bytes.slice: argument 1 (source) must be an ArrayBuffer or a view of one.") }
+                let start = min(max(0, try call.requiredInteger(1, prefix + "slice", "start")), bytes.count)
+                let end = min(max(start, try call.requiredInteger(2, prefix + "slice", "end")), bytes.count)
+                return .value(context.script.arrayBuffer(Array(bytes[start..<end])))
+            }
+            // base64(source), latin1(source): the bytes as base64, or as a string of code units 0 to 255.
+            define("base64") { _, _, call in
+                guard let bytes = call.argument(0).bufferSourceBytes else { throw NativeArgumentError("bytes.base64: argument 1 (source) must be an ArrayBuffer or a view of one.") }
+                return .string(Data(bytes).base64EncodedString())
+            }
+            define("latin1") { _, _, call in
+                guard let bytes = call.argument(0).bufferSourceBytes else { throw NativeArgumentError("bytes.latin1: argument 1 (source) must be an ArrayBuffer or a view of one.") }
+                return .string(Self.byteString(bytes))
+            }
             define("byteLength") { _, _, call in
                 let value = call.argument(0)
                 guard value.bufferSourceKind != nil else { throw NativeArgumentError("bytes.byteLength: argument 1 (source) must be an ArrayBuffer or a view of one.") }
@@ -304,6 +333,8 @@ extension ExtensionContext {
         case .fetch:
             define("load") { context, _, call in try context.fetchLoad(call) }
             define("send") { context, _, call in try context.fetchSend(call) }
+            // origin(): the context's origin (the extension's, or a content script's page's).
+            define("origin") { context, _, _ in .string(context.origin) }
             define("resolve") { context, _, call in
                 let input = try call.requiredString(0, prefix + "resolve", "url")
                 guard let url = WebURL(string: input, relativeTo: WebURL(string: context.url)) else { return .null }

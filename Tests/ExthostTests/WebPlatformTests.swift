@@ -239,3 +239,34 @@ extension WebPlatformTests {
         ])
     }
 }
+
+/// Blob, File and FileReader (issue 9, item 1) beyond the recorded case `fixtures/conformance/web-blob`.
+@Suite("Blob and FileReader")
+struct BlobTests {
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func blobsCarryTheirBytesThroughResponsesAndFetch(flavor: Flavor) throws {
+        let code = #"""
+            (async () => {
+              const blob = new Blob([new Uint16Array([0x6968]), 'ü'], { type: 'X/Y' });
+              const response = new Response(blob);
+              console.log([response.headers.get('content-type'), (await response.text())].join(' '));
+              const fromResponse = await new Response(new Uint8Array([1, 2, 3])).blob();
+              console.log([fromResponse.size, JSON.stringify(fromResponse.type), (await fromResponse.slice(-2).bytes()).join(',')].join(' '));
+              const reader = new FileReader();
+              const events = [];
+              for (const type of ['loadstart', 'load', 'abort', 'loadend']) reader.addEventListener(type, () => events.push(type));
+              reader.readAsText(blob);
+              reader.abort();
+              await new Promise((resolve) => setTimeout(resolve, 5));
+              console.log([reader.readyState, reader.result, events.join(',')].join(' '));
+            })();
+            """#
+        try WebPlatformTests.expectInBothContexts(code, flavor: flavor, ["x/y hiü", "3 \"\" 2,3", "2  abort,loadend"])
+    }
+
+    @Test func objectURLsAreForWindowsOnly() throws {
+        let printed = try WebPlatformTests.lines("console.log(typeof URL.createObjectURL, typeof URL.revokeObjectURL);", flavor: .chrome)
+        #expect(printed.background == ["undefined undefined"])
+        #expect(printed.content == ["function function"])
+    }
+}
