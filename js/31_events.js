@@ -644,34 +644,39 @@
     },
     any(...args) {
       if (args.length < 1) throw countError('AbortSignal', 'any', 1, args.length);
-      const sources = sequenceOfSignals(args[0]);
-      const result = newSignal();
-      const resultState = signals.get(result);
-      for (let i = 0; i < sources.length; i++) {
-        const state = signals.get(sources[i]);
-        if (state.aborted) {
-          resultState.aborted = true;
-          resultState.reason = state.reason;
-          return result;
-        }
-      }
-      resultState.dependent = true;
-      const seen = new SafeSet();
-      for (let i = 0; i < sources.length; i++) {
-        const source = sources[i];
-        const state = signals.get(source);
-        const roots = state.dependent ? state.sources : [source];
-        for (let j = 0; j < roots.length; j++) {
-          const root = roots[j];
-          if (seen.has(root)) continue;
-          seen.add(root);
-          listPush(resultState.sources, root);
-          listPush(signals.get(root).dependents, result);
-        }
-      }
-      return result;
+      return dependentSignal(sequenceOfSignals(args[0]));
     },
   };
+  // The standard's "create a dependent abort signal" from the signals `sources`.
+  function dependentSignal(sources) {
+    const result = newSignal();
+    const resultState = signals.get(result);
+    for (let i = 0; i < sources.length; i++) {
+      const state = signals.get(sources[i]);
+      if (state.aborted) {
+        resultState.aborted = true;
+        resultState.reason = state.reason;
+        return result;
+      }
+    }
+    resultState.dependent = true;
+    const seen = new SafeSet();
+    for (let i = 0; i < sources.length; i++) {
+      const source = sources[i];
+      const state = signals.get(source);
+      const roots = state.dependent ? state.sources : [source];
+      for (let j = 0; j < roots.length; j++) {
+        const root = roots[j];
+        if (seen.has(root)) continue;
+        seen.add(root);
+        listPush(resultState.sources, root);
+        listPush(signals.get(root).dependents, result);
+      }
+    }
+    return result;
+  }
+  // For fetch's Request (js/32_fetch.js): a new signal that follows `sources` (AbortSignals).
+  host.dependentSignal = (sources) => dependentSignal(sources);
   defineInterface(AbortSignal, 'AbortSignal', 0, {
     get aborted() { return signalState(this, 'get aborted').aborted; },
     get reason() { return signalState(this, 'get reason').reason; },

@@ -1,6 +1,6 @@
 // exthost:needs primordials host events
-// exthost:globals ~Headers:constructor:0 ~Response:constructor:0 fetch:function:1
-// `fetch`, `Response` and `Headers` (the Fetch Standard), with each browser's errors
+// exthost:globals ~Headers:constructor:0 ~Request:constructor:1 ~Response:constructor:0 fetch:function:1
+// `fetch`, `Request`, `Response` and `Headers` (the Fetch Standard), with each browser's errors
 // (fixtures/conformance/web-fetch). What a fetch gets is Swift's (the `fetch` natives,
 // Sources/Exthost/ExtensionContext+Fetch.swift): the extension's own files, pages the site mapping
 // serves, data: URLs; anything else fails as a browser without a network fails. The answer comes
@@ -12,7 +12,7 @@
     TypeError, RangeError, String, Number, ObjectCreate, ObjectPrototype, ReflectApply, ReflectDefineProperty, ReflectOwnKeys,
     ReflectGetOwnPropertyDescriptor, SafeWeakMap, dataDescriptor, SymbolToStringTag, SymbolIterator, listPush, listCopy,
     StringPrototypeCharCodeAt, StringPrototypeSlice, StringPrototypeToUpperCase, ArrayPrototypeSort, ArrayPrototypeJoin,
-    JSONParse, JSONStringify, Promise, PromiseReject, MathTrunc, NumberIsFinite, intrinsics,
+    JSONParse, JSONStringify, Promise, PromiseReject, MathTrunc, NumberIsFinite, intrinsics, listIncludes, RegExpPrototypeExec,
   } = host.primordials;
   const FIREFOX = host.flavor === 'firefox';
   const native = host.native;
@@ -347,13 +347,16 @@
   }
   // Reads the body whole: rejects when it was read (or the object is not a Response).
   function consume(response, member, finish) {
-    let state;
+    return consumeBody(responses.get(response), 'Response', member, finish);
+  }
+  // Reads the body of `state` (a Response's or a Request's, undefined for another object) whole,
+  // as `finish` makes it: a promise, rejected when it was read.
+  function consumeBody(state, owner, member, finish) {
     try {
-      state = responses.get(response);
       if (state === undefined) {
-        throw new TypeError(FIREFOX ? "'" + member + "' called on an object that does not implement interface Response." : failed('Response', member, 'Illegal invocation'));
+        throw new TypeError(FIREFOX ? "'" + member + "' called on an object that does not implement interface " + owner + '.' : failed(owner, member, 'Illegal invocation'));
       }
-      if (state.used) throw new TypeError(failed('Response', member, FIREFOX ? 'Body has already been consumed.' : 'body stream already read'));
+      if (state.used) throw new TypeError(failed(owner, member, FIREFOX ? 'Body has already been consumed.' : 'body stream already read'));
     } catch (error) {
       return PromiseReject(error);
     }
@@ -362,6 +365,11 @@
     return new Promise((resolve, reject) => {
       try { resolve(finish(bytes)); } catch (error) { reject(error); }
     });
+  }
+  // Reads a body as a Blob of the type its headers give.
+  function blobOf(bytes, headers) {
+    const type = combined(headerStates.get(headers).list, 'content-type');
+    return blobModule().newBlob(bytes, type === null ? '' : host.asciiLowercase(type));
   }
   const unavailable = (member, what) => new TypeError(failed('Response', member, what + ' is not available in exthost yet: read the body with text(), json(), arrayBuffer() or bytes().'));
   defineInterface(Response, 'Response', {
@@ -390,8 +398,8 @@
     text() { return consume(this, 'text', decodeUTF8); },
     json() { return consume(this, 'json', (bytes) => JSONParse(decodeUTF8(bytes))); },
     blob() {
-      const type = responses.get(this) === undefined ? null : combined(headerStates.get(responses.get(this).headers).list, 'content-type');
-      return consume(this, 'blob', (bytes) => blobModule().newBlob(bytes, type === null ? '' : host.asciiLowercase(type)));
+      const state = responses.get(this);
+      return consume(this, 'blob', (bytes) => blobOf(bytes, state.headers));
     },
     formData() { return PromiseReject(unavailable('formData', 'FormData')); },
   }, {
@@ -428,20 +436,201 @@
   // ---- fetch ----------------------------------------------------------------------------------------------
   const forbiddenMethods = ['CONNECT', 'TRACE', 'TRACK'];
   const normalizedMethods = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT'];
-  function requestMethod(value) {
-    const method = byteString(value, globalInterface, 'fetch');
+  function requestMethod(value, owner, member) {
+    const method = byteString(value, owner, member);
     const upper = StringPrototypeToUpperCase(method);
     for (let i = 0; i < forbiddenMethods.length; i++) {
       if (upper === forbiddenMethods[i]) {
-        throw new TypeError(FIREFOX ? failed(globalInterface, 'fetch', 'Invalid request method ' + method + '.') : failed(globalInterface, 'fetch', "'" + method + "' HTTP method is unsupported."));
+        throw new TypeError(FIREFOX ? failed(owner, member, 'Invalid request method ' + method + '.') : failed(owner, member, "'" + method + "' HTTP method is unsupported."));
       }
     }
     if (!isToken(method)) {
-      throw new TypeError(FIREFOX ? failed(globalInterface, 'fetch', 'Invalid request method ' + method + '.') : failed(globalInterface, 'fetch', "'" + method + "' is not a valid HTTP method."));
+      throw new TypeError(FIREFOX ? failed(owner, member, 'Invalid request method ' + method + '.') : failed(owner, member, "'" + method + "' is not a valid HTTP method."));
     }
     for (let i = 0; i < normalizedMethods.length; i++) if (upper === normalizedMethods[i]) return upper;
     return method;
   }
+
+  // ---- Request ----------------------------------------------------------------------------------------------
+  // Each Request's state: url, method, headers (a Headers), body (an ArrayBuffer or null), used,
+  // signal, and the RequestInit members it keeps.
+  const requestStates = new SafeWeakMap();
+  const enumValues = {
+    __proto__: null,
+    cache: ['default', 'no-store', 'reload', 'no-cache', 'force-cache', 'only-if-cached'],
+    credentials: ['omit', 'same-origin', 'include'],
+    duplex: ['half'],
+    mode: ['navigate', 'same-origin', 'no-cors', 'cors'],
+    priority: ['high', 'low', 'auto'],
+    redirect: ['follow', 'error', 'manual'],
+    referrerPolicy: ['', 'no-referrer', 'no-referrer-when-downgrade', 'same-origin', 'origin', 'strict-origin', 'origin-when-cross-origin',
+      'strict-origin-when-cross-origin', 'unsafe-url'],
+  };
+  const enumTypes = {
+    __proto__: null, cache: 'RequestCache', credentials: 'RequestCredentials', duplex: 'RequestDuplex', mode: 'RequestMode',
+    priority: 'RequestPriority', redirect: 'RequestRedirect', referrerPolicy: 'ReferrerPolicy',
+  };
+  // The RequestInit member `key` of an enumeration: undefined when absent; throws for another value.
+  function enumMember(init, key, owner, member) {
+    const value = init[key];
+    if (value === undefined) return undefined;
+    const text = String(value);
+    if (!listIncludes(enumValues[key], text)) {
+      throw new TypeError(FIREFOX
+        ? failed(owner, member, "'" + text + "' (value of '" + key + "' member of RequestInit) is not a valid value for enumeration " + enumTypes[key] + '.')
+        : failed(owner, member, "Failed to read the '" + key + "' property from 'RequestInit': The provided value '" + text
+          + "' is not a valid enum value of type " + enumTypes[key] + '.'));
+    }
+    return text;
+  }
+  // Whether a URL has a user name or password (`https://user:pass@host/`).
+  const hasCredentials = (url) => RegExpPrototypeExec(/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?#]*@/, url) !== null;
+  // The Fetch Standard's Request constructor steps for `input` (a URL or a Request) and `init`,
+  // with the errors of `owner`'s `member` (the Request constructor, or fetch).
+  function requestFrom(input, init, owner, member) {
+    const fail = (chrome, firefox) => new TypeError(failed(owner, member, FIREFOX ? firefox : chrome));
+    const source = input !== null && typeof input === 'object' ? requestStates.get(input) : undefined;
+    let state;
+    if (source === undefined) {
+      const text = String(input);
+      const url = native.fetch.resolve(text);
+      if (url === null) throw fail('Failed to parse URL from ' + text, text + ' is not a valid URL.');
+      if (hasCredentials(url)) throw fail('Request cannot be constructed from a URL that includes credentials: ' + text, text + ' is an url with embedded credentials.');
+      state = {
+        __proto__: null, url, method: 'GET', headers: null, list: [], body: null, used: false, mode: 'cors', credentials: 'same-origin',
+        cache: 'default', redirect: 'follow', referrer: 'about:client', referrerPolicy: '', integrity: '', keepalive: false, signal: null,
+        sourceSignal: null,
+      };
+    } else {
+      if (source.used) throw fail('Cannot construct a Request with a Request object that has already been used.', 'Body has already been consumed.');
+      state = { __proto__: null, ...source, headers: null, list: listCopy(headerStates.get(source.headers).list), sourceSignal: source.signal };
+    }
+    let body;
+    if (init !== undefined && init !== null) {
+      if (typeof init !== 'object' && typeof init !== 'function') throw fail("The provided value is not of type 'RequestInit'.", "Argument 2 can't be converted to a dictionary.");
+      // (A dictionary's members are read in name order.)
+      body = init.body;
+      const cache = enumMember(init, 'cache', owner, member);
+      const credentials = enumMember(init, 'credentials', owner, member);
+      enumMember(init, 'duplex', owner, member);
+      const headersInit = init.headers;
+      const integrity = init.integrity;
+      const keepalive = init.keepalive;
+      const method = init.method;
+      const mode = enumMember(init, 'mode', owner, member);
+      enumMember(init, 'priority', owner, member);
+      const redirect = enumMember(init, 'redirect', owner, member);
+      const referrer = init.referrer;
+      const referrerPolicy = enumMember(init, 'referrerPolicy', owner, member);
+      const signal = init.signal;
+      if (mode === 'navigate') throw fail("Cannot construct a Request with a RequestInit whose mode member is set as 'navigate'.", 'Invalid request mode navigate.');
+      if (mode !== undefined) state.mode = mode;
+      if (credentials !== undefined) state.credentials = credentials;
+      if (cache !== undefined) state.cache = cache;
+      if (redirect !== undefined) state.redirect = redirect;
+      if (referrerPolicy !== undefined) state.referrerPolicy = referrerPolicy;
+      if (referrer !== undefined) state.referrer = String(referrer) === '' ? '' : 'about:client';
+      if (integrity !== undefined) state.integrity = String(integrity);
+      if (keepalive !== undefined) state.keepalive = !!keepalive;
+      if (method !== undefined) state.method = requestMethod(method, owner, member);
+      if (signal !== undefined && signal !== null) {
+        if (host.abortSignalState(signal) === undefined) {
+          throw fail("Failed to read the 'signal' property from 'RequestInit': Failed to convert value to 'AbortSignal'.",
+            "'signal' member of RequestInit does not implement interface AbortSignal.");
+        }
+        state.sourceSignal = signal;
+      }
+      if (headersInit !== undefined) {
+        const given = headerStates.get(headersInit);
+        if (given !== undefined) {
+          state.list = listCopy(given.list);
+        } else {
+          const filled = { __proto__: null, list: [], guard: 'request' };
+          fillHeaders(filled, headersInit, owner, member);
+          state.list = filled.list;
+        }
+      }
+    }
+    const hasBody = body !== undefined && body !== null;
+    if ((hasBody || (source !== undefined && source.body !== null)) && (state.method === 'GET' || state.method === 'HEAD') && (hasBody || init !== undefined)) {
+      if (hasBody || source.body !== null) throw fail('Request with GET/HEAD method cannot have body.', 'HEAD or GET Request cannot have a body.');
+    }
+    if (hasBody) {
+      const extracted = extractBody(body);
+      state.body = extracted.bytes;
+      if (extracted.type !== null && combined(state.list, 'content-type') === null) listPush(state.list, ['content-type', extracted.type]);
+    } else if (source !== undefined && source.body !== null) {
+      // (The new Request takes the old one's body, which is then used.)
+      source.used = true;
+    }
+    state.used = false;
+    state.headers = newHeaders(state.list, 'request');
+    state.signal = host.dependentSignal(state.sourceSignal === null ? [] : [state.sourceSignal]);
+    return state;
+  }
+  function Request(...args) {
+    if (new.target === undefined) throw newRequired('Request');
+    if (args.length < 1) throw countError('Request', 'constructor', 1, args.length);
+    requestStates.set(this, requestFrom(args[0], args[1], 'Request', 'constructor'));
+  }
+  const requestState = (request, member) => {
+    const state = requestStates.get(request);
+    if (state === undefined) throw illegalInvocation('Request', member);
+    return state;
+  };
+  const requestMembers = {
+    get method() { return requestState(this, 'get method').method; },
+    get url() { return requestState(this, 'get url').url; },
+    get headers() { return requestState(this, 'get headers').headers; },
+    get destination() { requestState(this, 'get destination'); return ''; },
+    get referrer() { return requestState(this, 'get referrer').referrer; },
+    get referrerPolicy() { return requestState(this, 'get referrerPolicy').referrerPolicy; },
+    get mode() { return requestState(this, 'get mode').mode; },
+    get credentials() { return requestState(this, 'get credentials').credentials; },
+    get cache() { return requestState(this, 'get cache').cache; },
+    get redirect() { return requestState(this, 'get redirect').redirect; },
+    get integrity() { return requestState(this, 'get integrity').integrity; },
+    get keepalive() { return requestState(this, 'get keepalive').keepalive; },
+    get isReloadNavigation() { requestState(this, 'get isReloadNavigation'); return false; },
+    get signal() { return requestState(this, 'get signal').signal; },
+    get bodyUsed() { return requestState(this, 'get bodyUsed').used; },
+    clone() {
+      const state = requestState(this, 'clone');
+      if (state.used) throw new TypeError(failed('Request', 'clone', FIREFOX ? 'Body has already been consumed.' : 'Request body is already used'));
+      const copy = {
+        __proto__: null, ...state, list: listCopy(headerStates.get(state.headers).list),
+        body: state.body === null ? null : native.bytes.copy(state.body),
+      };
+      copy.headers = newHeaders(copy.list, 'request');
+      copy.signal = host.dependentSignal([state.signal]);
+      const request = ObjectCreate(Request.prototype);
+      requestStates.set(request, copy);
+      return request;
+    },
+    arrayBuffer() { return consumeBody(requestStates.get(this), 'Request', 'arrayBuffer', (bytes) => bytes); },
+    bytes() { return consumeBody(requestStates.get(this), 'Request', 'bytes', (bytes) => native.bytes.uint8Array(bytes)); },
+    text() { return consumeBody(requestStates.get(this), 'Request', 'text', decodeUTF8); },
+    json() { return consumeBody(requestStates.get(this), 'Request', 'json', (bytes) => JSONParse(decodeUTF8(bytes))); },
+    blob() {
+      const state = requestStates.get(this);
+      return consumeBody(state, 'Request', 'blob', (bytes) => blobOf(bytes, state.headers));
+    },
+    formData() { return PromiseReject(new TypeError(failed('Request', 'formData', 'FormData is not available in exthost yet: read the body with text(), json(), arrayBuffer(), bytes() or blob().'))); },
+  };
+  if (!FIREFOX) {
+    // (Chromium's Request also has these; Firefox's has none of them.)
+    host.defineMembers(requestMembers, {
+      get body() {
+        const state = requestState(this, 'get body');
+        if (state.body === null) return null;
+        throw new TypeError(failed('Request', 'body', 'A body as a ReadableStream is not available in exthost yet: read it with text(), json(), arrayBuffer(), bytes() or blob().'));
+      },
+      get isHistoryNavigation() { requestState(this, 'get isHistoryNavigation'); return false; },
+      get duplex() { requestState(this, 'get duplex'); return 'half'; },
+    });
+  }
+  host.defineInterface(Request, 'Request', 1, requestMembers, { __proto__: null });
+
   // What a fetch of an object URL (`blob:`, js/37_blob.js) gets: the Blob's bytes, or a network
   // error once it is revoked; undefined for any other URL.
   function objectURLOutcome(input) {
@@ -466,37 +655,13 @@
   host.implementations.fetch = function fetch(...args) {
     try {
       if (args.length < 1) throw countError(globalInterface, 'fetch', 1, args.length);
-      const input = String(args[0]);
-      const init = args[1];
-      let method = 'GET';
-      let signal;
+      const request = requestFrom(args[0], args[1], globalInterface, 'fetch');
+      const input = request.url;
+      const method = request.method;
+      const signal = request.sourceSignal;
       // (What a request carries to a real server, `--network`: its headers and body.)
-      const requestHeaders = { __proto__: null, list: [], guard: 'request' };
-      let requestBody;
-      if (init !== undefined && init !== null) {
-        if (typeof init !== 'object' && typeof init !== 'function') {
-          throw new TypeError(failed(globalInterface, 'fetch', FIREFOX ? "Argument 2 can't be converted to a dictionary." : "The provided value is not of type 'RequestInit'."));
-        }
-        if (init.method !== undefined) method = requestMethod(init.method);
-        signal = init.signal;
-        const body = init.body;
-        if (body !== undefined && body !== null && (method === 'GET' || method === 'HEAD')) {
-          throw new TypeError(failed(globalInterface, 'fetch', FIREFOX ? 'HEAD or GET Request cannot have a body.' : 'Request with GET/HEAD method cannot have body.'));
-        }
-        const headersInit = init.headers;
-        if (headersInit !== undefined) {
-          const state = headerStates.get(headersInit);
-          if (state !== undefined) requestHeaders.list = listCopy(state.list);
-          else fillHeaders(requestHeaders, headersInit, globalInterface, 'fetch');
-        }
-        if (body !== undefined && body !== null) {
-          const extracted = extractBody(body);
-          requestBody = extracted.bytes;
-          if (extracted.type !== null && combined(requestHeaders.list, 'content-type') === null) {
-            listPush(requestHeaders.list, ['content-type', extracted.type]);
-          }
-        }
-      }
+      const requestHeaders = headerStates.get(request.headers);
+      const requestBody = request.body === null ? undefined : request.body;
       const outcome = objectURLOutcome(input) ?? native.fetch.load(input, method, 'fetch');
       if (outcome.kind === 'invalid') {
         throw new TypeError(FIREFOX ? failed(globalInterface, 'fetch', input + ' is not a valid URL.') : failed(globalInterface, 'fetch', 'Failed to parse URL from ' + input));
