@@ -223,8 +223,8 @@ public final class ExtensionHost {
         _ = loop.startTimer(after: 0, owner: context.id) { context.close() }
     }
 
-    /// The HTTP client of `--network` (nil without it), made on first use.
-    private(set) lazy var networkSession: NetworkSession? = options.network ? NetworkSession() : nil
+    /// The HTTP client of `--network` (nil without it): the process's one.
+    var networkSession: NetworkSession? { options.network ? NetworkSession.shared : nil }
 
     /// The origin Chromium adds to its content scripts' content security policy: a new
     /// `chrome-extension://UUID/` each run.

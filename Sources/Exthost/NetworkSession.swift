@@ -28,9 +28,14 @@ enum NetworkAnswer: Sendable {
 /// shipped with Swift), without cache or cookie storage, following redirects as `fetch` does by
 /// default. Answers come back on the loop's thread, as tasks (``EventLoop/finishOutsideWork(_:)``).
 final class NetworkSession: @unchecked Sendable {  // URLSession is thread-safe; the rest is immutable
+    /// The process's one session, made on first use: every host of the process shares it (a
+    /// URLSession holds libcurl's handles, which FoundationNetworking does not give back when a
+    /// session ends).
+    static let shared = NetworkSession()
+
     private let session: URLSession
 
-    init() {
+    private init() {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.urlCache = nil
         configuration.httpCookieStorage = nil
@@ -38,10 +43,6 @@ final class NetworkSession: @unchecked Sendable {  // URLSession is thread-safe;
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         configuration.timeoutIntervalForRequest = 60
         session = URLSession(configuration: configuration)
-    }
-
-    deinit {
-        session.invalidateAndCancel()
     }
 
     /// Sends `request` and calls `answer` (on a thread of URLSession's) with what came back.
