@@ -2,12 +2,12 @@ import JSEngine
 
 /// A module script of an extension, read and rewritten once for every context that imports it
 /// (js/47_module_syntax.js says how): the classic script that runs it and what the linker
-/// (js/36_modules.js) needs to know of its imports and exports, or the SyntaxError it has.
+/// (js/36_module_scripts.js) needs to know of its imports and exports, or the SyntaxError it has.
 struct ModuleScript {
     /// What reading the file gave.
     enum Outcome {
         /// The module parsed: `source` is the classic script that runs it (URL: the module's),
-        /// `linkInfoJSON` its requests, imports and exports as JSON.
+        /// `linkInfoJSON` its requests, imports and exports as JSON (js/47_module_syntax.js's answer).
         case parsed(source: ScriptSource, linkInfoJSON: String)
         /// The module does not parse: the parser's words and where (1-based line and column).
         case syntaxError(message: String, line: Int, column: Int)
@@ -33,8 +33,7 @@ struct ModuleScript {
             return
         }
         headerLength = answer["header"]?.intValue ?? 0
-        let keys = ["requests", "imports", "localExports", "indirectExports", "starExports", "async", "anonymousDefault"]
-        let linkInfo = JSONValue.object(keys.map { ($0, answer[$0] ?? .null) })
-        outcome = .parsed(source: ScriptSource(code, url: url), linkInfoJSON: linkInfo.jsonText)
+        // (The linker reads what it needs of the answer as it is: its `header` goes unread there.)
+        outcome = .parsed(source: ScriptSource(code, url: url), linkInfoJSON: json)
     }
 }
