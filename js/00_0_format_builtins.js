@@ -26,6 +26,8 @@
       parseInt: parseInt,
       parseFloat: parseFloat,
       isNaN: isNaN,
+      Uint16Array: Uint16Array,
+      StringFromCharCode: String.fromCharCode,
     },
     uncurried: {
       __proto__: null,
@@ -68,6 +70,16 @@
       'get DataView.prototype.byteLength': getter(DataView.prototype, 'byteLength'),
       'Symbol.prototype.valueOf': Symbol.prototype.valueOf,
       '?BigInt.prototype.valueOf': typeof BigInt === 'function' ? BigInt.prototype.valueOf : undefined,
+      // (For js/45_structured_clone.js, which reads the values of every context.)
+      'BigInt.prototype.toString': BigInt.prototype.toString,
+      '?get ArrayBuffer.prototype.detached': getter(ArrayBuffer.prototype, 'detached'),
+      '?get ArrayBuffer.prototype.resizable': getter(ArrayBuffer.prototype, 'resizable'),
+      '?get ArrayBuffer.prototype.maxByteLength': getter(ArrayBuffer.prototype, 'maxByteLength'),
+      'get %TypedArray%.prototype.buffer': getter(ObjectGetPrototypeOf(Int8Array).prototype, 'buffer'),
+      'get %TypedArray%.prototype.byteOffset': getter(ObjectGetPrototypeOf(Int8Array).prototype, 'byteOffset'),
+      'get DataView.prototype.buffer': getter(DataView.prototype, 'buffer'),
+      'get DataView.prototype.byteOffset': getter(DataView.prototype, 'byteOffset'),
+      '?FinalizationRegistry.prototype.unregister': typeof FinalizationRegistry === 'function' ? FinalizationRegistry.prototype.unregister : undefined,
     },
   };
   // (A loop is fine here: this realm's set-up runs once for the process.)

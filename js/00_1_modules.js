@@ -64,6 +64,9 @@
     isExtensible(target) { fill(target); return ReflectIsExtensible(target); },
     preventExtensions(target) { fill(target); return ReflectPreventExtensions(target); },
   };
+  // Whether `target` is the function behind one of these constructors (which stands for a
+  // browser's own constructor function where a value is described: js/10_format.js).
+  host.isLazyConstructorTarget = (target) => ReflectApply(weakMapGet, constructorState, [target]) !== undefined;
   function makeConstructor(name, length, module) {
     const target = { [name]: function () {} }[name];
     ReflectDefineProperty(target, 'length', dataDescriptor(length, false, false, true));

@@ -1297,13 +1297,22 @@
     if (isNativeError(v) || (realm !== null && toString === realm.errorToString)) return v8ErrorText(v);
     if (realm !== null && toString === realm.objectToString) {
       const ctor = pureDataProp(v, 'constructor');
-      if (typeof ctor === 'function' && !isProxy(ctor)) {
-        const name = functionName(ctor);
+      // (A constructor the host made lazily is a Proxy of a function standing for the browser's
+      // own: js/00_1_modules.js.)
+      const fn = typeof ctor === 'function' && isProxy(ctor) && isHostConstructor(ctor) ? proxyTargetOf(ctor) : ctor;
+      if (typeof fn === 'function' && !isProxy(fn)) {
+        const name = functionName(fn);
         if (name !== '') return '#<' + name + '>';
       }
     }
     const tag = pureDataProp(v, SYM_TAG);
     return '[object ' + (typeof tag === 'string' ? tag : builtinClass(v)) + ']';
+  }
+  // Whether `ctor`, a Proxy, is one of the constructors the context's loader made lazily.
+  function isHostConstructor(ctor) {
+    const contextHost = realm === null ? undefined : realm.contextHost;
+    const check = contextHost === undefined ? undefined : primordials.getOwnData(contextHost, 'isLazyConstructorTarget');
+    return typeof check === 'function' && check(proxyTargetOf(ctor));
   }
   // ErrorUtils::ToString as V8 formats the first line of an Error's stack: `name` read as a
   // script reads it, and the message the Error was made with. (JavaScriptCore keeps no copy of
@@ -1361,6 +1370,8 @@
 
   // The report of an uncaught exception (`inPromise`: an unhandled rejection).
   host.describeUncaught = (r, value, inPromise) => inRealm(r, () => describeUncaught(value, inPromise));
+  // V8's description of a value without running its code (what its DataCloneError names).
+  host.v8Describe = (r, value) => inRealm(r, () => v8Describe(value));
   function describeUncaught(value, inPromise) {
     if (FIREFOX) {
       if (isErrorValue(value)) return firefoxErrorText(value, !inPromise) + errorFrames(value);

@@ -1,6 +1,6 @@
 // exthost:realm host
 // exthost:needs primordials api
-// exthost:globals self:accessor location:accessor
+// exthost:globals self:accessor location:accessor ~constructor:inherited
 // exthost:globals Window: window:accessor frames:accessor top:accessor parent:accessor length:accessor name:accessor ~Window:constructor:0
 // exthost:globals ServiceWorkerGlobalScope: ~WorkerGlobalScope:constructor:0 ~ServiceWorkerGlobalScope:constructor:0
 // The global object's shape: a Chromium service worker is a ServiceWorkerGlobalScope with a

@@ -12,7 +12,6 @@
 //   cx.native                 the natives bound to the context (Sources/Exthost/ExtensionContext+API.swift):
 //                             console, api, port, and realm.function;
 //   cx.describedRealm         what the format module compares with in the context;
-//   cx.serialization          (Firefox) the context's own structured clone (js/45_serialization.js);
 //   cx.global, cx.loader      its global object, and its module loader (js/00_1_modules.js).
 // Everything a context's scripts get is made in the context's realm, from `cx.b` or by
 // `cx.native.realm.function`: no object of this realm may reach them.

@@ -15,11 +15,11 @@
     isNativeError, isProxy, PromisePrototypeThen, ReflectApply,
   } = host.primordials;
   const chrome = host.flavor === 'chrome';
-  // Chrome's JSON serialization runs here (js/44_serialization_json.js); Firefox's structured clone
-  // in the context (js/45_serialization.js), whose functions Swift puts in `cx.serialization`.
-  const serialize = (cx, value) => (cx.serialization ? cx.serialization.serializeMessage(value) : host.serializeMessage(value, cx));
-  const trySerialize = (cx, value) => (cx.serialization ? cx.serialization.trySerializeMessage(value) : host.trySerializeMessage(value, cx));
-  const deserialize = (cx, text) => (cx.serialization ? cx.serialization.deserializeMessage(text) : host.deserializeMessage(text, cx));
+  // Each flavor's serialization runs here too: Chrome's JSON (js/44_serialization_json.js),
+  // Firefox's structured clone (js/45_serialization.js).
+  const serialize = (cx, value) => host.serializeMessage(value, cx);
+  const trySerialize = (cx, value) => host.trySerializeMessage(value, cx);
+  const deserialize = (cx, text) => host.deserializeMessage(text, cx);
   // The context's open ports and its one-time messages waiting for an answer, by port id (made
   // on first use: a context's record may be made before this module loads).
   const portsOf = (cx) => cx.ports || (cx.ports = new SafeMap());

@@ -36,11 +36,6 @@ extension ExtensionContext {
         try record.setProperty("native", native)
         try record.setProperty("global", script.global)
         try record.setProperty("loader", hostObject)
-        if flavor == .firefox {
-            // Firefox's structured clone runs in the context (js/45_serialization.js).
-            try loadModule(named: "serialization")
-            try record.setProperty("serialization", hostObject)
-        }
         _ = try attach.call([record])
         realmRecordValue = record
         return record
@@ -128,16 +123,13 @@ extension ExtensionContext {
 
 extension ExtensionContext {
     /// The functions the context's messages are serialized and deserialized with, each taking one
-    /// argument (a value; a text) and callable from the context's scripts: Firefox's structured
-    /// clone runs in the context (js/45_serialization.js); Chrome's JSON runs in the host realm
-    /// (js/44_serialization_json.js), given the context's record, and these are functions of the
-    /// context's realm that call it (what it throws arrives as the context's own error).
+    /// argument (a value; a text) and callable from the context's scripts: the flavor's
+    /// serialization runs in the host realm (Chrome's JSON, js/44_serialization_json.js; Firefox's
+    /// structured clone, js/45_serialization.js), given the context's record, and these are
+    /// functions of the context's realm that call it (what it throws arrives as the context's own
+    /// error).
     func messageSerialization() throws -> (serialize: ScriptValue, deserialize: ScriptValue) {
-        guard let host, let hostObject else { throw ScriptError(name: "Error", message: "the context is closed") }
-        if flavor == .firefox {
-            try loadModule(named: "serialization")
-            return (try hostObject.property("serializeMessage"), try hostObject.property("deserializeMessage"))
-        }
+        guard let host else { throw ScriptError(name: "Error", message: "the context is closed") }
         let record = try realmRecord()
         func bound(_ name: String) throws -> ScriptValue {
             let function = try host.realm.value(name, in: "serialization")
@@ -146,5 +138,17 @@ extension ExtensionContext {
             }
         }
         return (try bound("serializeMessage"), try bound("deserializeMessage"))
+    }
+
+    /// The text structured clone writes for `value`, a value of this context (the host realm's
+    /// writer, js/45_structured_clone.js): what `structuredClone` reads back. Its errors start
+    /// with `errorPrefix`.
+    ///
+    /// - Throws: the context's DataCloneError or TypeError, or what a getter of the value threw.
+    func writeStructuredClone(_ value: ScriptValue, errorPrefix: String) throws -> ScriptValue {
+        guard let host else { throw ScriptError(name: "Error", message: "the context is closed") }
+        let record = try realmRecord()
+        let write = try host.realm.value("structuredCloneText", in: "structured_clone")
+        return try write.call([value, record, host.realm.script.string(errorPrefix)])
     }
 }

@@ -47,8 +47,10 @@ enum NativeGroup: String, CaseIterable {
     /// `kind(value)`: what a value is as a `BufferSource` (`Uint8Array`, `DataView`,
     /// `ArrayBuffer`, ...; undefined for anything else); `byteLength(value)`: how many bytes it
     /// holds; `copy(value)`: a new ArrayBuffer of its bytes; `uint8Array(value)`: a new Uint8Array of
-    /// them; `utf8(text)`: a new ArrayBuffer of the text in UTF-8; `detach(buffer)`: a transfer's
-    /// detaching. Read through the C API, never
+    /// them; `utf8(text)`: a new ArrayBuffer of the text in UTF-8; `fromLowBytes(text)`: a new
+    /// ArrayBuffer of the low eight bits of each of the text's code units; `view(type, buffer,
+    /// byteOffset, length)`: a new typed array of the context (undefined for a type the C API
+    /// cannot make, `Float16Array`); `detach(buffer)`: a transfer's detaching. Read through the C API, never
     /// through the script's own built-ins (``BufferSourceKind``).
     case bytes
     /// `encode(string)`: a new `Uint8Array` of the string's UTF-8; `encodeInto(string, view)`: writes
@@ -76,6 +78,10 @@ enum NativeGroup: String, CaseIterable {
     /// `load(url)`, `resolve(specifier, base)`, `syntaxError(message, url, line, column)`: module scripts
     /// (js/36_module_scripts.js; `ExtensionContext+ModuleScripts.swift`).
     case modules
+    /// `write(value, errorPrefix)`: the text structured clone writes for a value of the context,
+    /// by the host realm's writer (js/45_structured_clone.js; ``ExtensionContext/writeStructuredClone(_:errorPrefix:)``);
+    /// what it throws is the context's own. What `structuredClone` (js/46_structured_clone.js) asks.
+    case clone
 }
 
 extension ExtensionContext {
@@ -236,6 +242,19 @@ extension ExtensionContext {
                 guard let bytes = call.argument(0).bufferSourceBytes else { throw NativeArgumentError("bytes.uint8Array: argument 1 (source) must be an ArrayBuffer or a view of one.") }
                 return .value(context.script.uint8Array(bytes))
             }
+            define("fromLowBytes") { context, _, call in
+                let text = try call.requiredString(0, prefix + "fromLowBytes", "text")
+                return .value(context.script.arrayBuffer(text.utf16.map { UInt8(truncatingIfNeeded: $0) }))
+            }
+            define("view") { context, _, call in
+                let type = try call.requiredString(0, prefix + "view", "type")
+                guard call.argument(1).bufferSourceKind == .arrayBuffer else {
+                    throw NativeArgumentError("bytes.view: argument 2 (buffer) must be an ArrayBuffer.")
+                }
+                let offset = try call.requiredInteger(2, prefix + "view", "byteOffset")
+                let length = try call.requiredInteger(3, prefix + "view", "length")
+                return context.script.typedArray(type, on: call.argument(1), byteOffset: offset, length: length).map { .value($0) } ?? .undefined
+            }
             define("detach") { _, _, call in
                 .boolean(call.argument(0).detachArrayBuffer())
             }
@@ -339,6 +358,11 @@ extension ExtensionContext {
                 let input = try call.requiredString(0, prefix + "resolve", "url")
                 guard let url = WebURL(string: input, relativeTo: WebURL(string: context.url)) else { return .null }
                 return .string(url.href)
+            }
+        case .clone:
+            define("write") { context, _, call in
+                let errorPrefix = try call.requiredString(1, prefix + "write", "error prefix")
+                return .value(try context.writeStructuredClone(call.argument(0), errorPrefix: errorPrefix))
             }
         case .crypto:
             define("fillRandom") { _, _, call in

@@ -114,6 +114,26 @@ extension ScriptContext {
         return ScriptValue(array, in: self)
     }
 
+    /// A new typed array of this context, of the constructor `name` (`Uint8Array`, ...), viewing
+    /// `length` elements of `buffer` (an `ArrayBuffer`) from `byteOffset`; nil when the C API
+    /// cannot make that kind (`Float16Array`) or the range does not fit.
+    public func typedArray(_ name: String, on buffer: ScriptValue, byteOffset: Int, length: Int) -> ScriptValue? {
+        guard let type = Self.typedArrayTypes[name], JSValueIsObject(ref, buffer.ref), byteOffset >= 0, length >= 0,
+              let object = JSValueToObject(ref, buffer.ref, nil) else { return nil }
+        var exception: JSValueRef?
+        guard let array = JSObjectMakeTypedArrayWithArrayBufferAndOffset(ref, type, object, byteOffset, length, &exception), exception == nil else { return nil }
+        return ScriptValue(array, in: self)
+    }
+
+    private static let typedArrayTypes: [String: JSTypedArrayType] = [
+        "Int8Array": kJSTypedArrayTypeInt8Array, "Uint8Array": kJSTypedArrayTypeUint8Array,
+        "Uint8ClampedArray": kJSTypedArrayTypeUint8ClampedArray, "Int16Array": kJSTypedArrayTypeInt16Array,
+        "Uint16Array": kJSTypedArrayTypeUint16Array, "Int32Array": kJSTypedArrayTypeInt32Array,
+        "Uint32Array": kJSTypedArrayTypeUint32Array, "Float32Array": kJSTypedArrayTypeFloat32Array,
+        "Float64Array": kJSTypedArrayTypeFloat64Array, "BigInt64Array": kJSTypedArrayTypeBigInt64Array,
+        "BigUint64Array": kJSTypedArrayTypeBigUint64Array,
+    ]
+
     static func copyToHeap(_ bytes: [UInt8]) -> (UnsafeMutableRawPointer, Int) {
         // (malloc(0) may give NULL, which JavaScriptCore takes for no buffer.)
         let pointer = malloc(max(bytes.count, 1))!

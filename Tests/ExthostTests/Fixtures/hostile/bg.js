@@ -31,7 +31,8 @@ chrome.tabs.onUpdated.addListener((tabId, info) => {
     // (Not crypto.subtle.digest: resolving its promise with an ArrayBuffer reads the buffer's `then`,
     // as in the browsers, which an override of Object.prototype.then would see.)
     T.say('bg web ' + atob('aGk=') + ' ' + btoa('hi') + ' ' + crypto.randomUUID().length + ' '
-      + crypto.getRandomValues(new Uint8Array(4)).length + ' ' + new DOMException('m', 'AbortError').code);
+      + crypto.getRandomValues(new Uint8Array(4)).length + ' ' + new DOMException('m', 'AbortError').code
+      + ' clone ' + T.describeClone(structuredClone(T.cloneSample)));
     setTimeout(() => T.say('bg timer'), 5);
     setTimeout(() => T.say('bg hostile: ' + T.report()), 1000);
   }

@@ -28,6 +28,7 @@ T.say('url ' + url.href + ' ' + url.searchParams.get('y') + ' ' + url.search);
 // (Not crypto.subtle.digest: resolving its promise with an ArrayBuffer reads the buffer's `then`,
 // as in the browsers, which an override of Object.prototype.then would see.)
 T.say('cs web ' + atob('aGk=') + ' ' + btoa('hi') + ' ' + crypto.randomUUID().length + ' '
-  + crypto.getRandomValues(new Uint8Array(4)).length + ' ' + new DOMException('m', 'AbortError').code);
+  + crypto.getRandomValues(new Uint8Array(4)).length + ' ' + new DOMException('m', 'AbortError').code
+  + ' clone ' + T.describeClone(structuredClone(T.cloneSample)));
 setTimeout(() => T.say('cs timer'), 5);
 setTimeout(() => T.say('cs hostile: ' + T.report()), 1000);

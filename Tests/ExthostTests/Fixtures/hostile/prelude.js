@@ -97,13 +97,24 @@ const T = (() => {
     for (let i = 0; i < found.length; i++) text += (i ? '; ' : '') + found[i];
     return text;
   }
+  // A value for structuredClone, made before any override, and a summary of its clone read with
+  // the built-ins taken here.
+  const cloneSample = { list: [1, 'two'], map: new Map([['k', 1]]), set: new Set([2]), date: new Date(5), re: /x/g,
+    bytes: new Uint8Array([7, 8]), error: new TypeError('boom'), big: 10n };
+  const mapGet = Map.prototype.get;
+  const setHas = Set.prototype.has;
+  const dateGetTime = Date.prototype.getTime;
+  const regExpSource = Reflect.getOwnPropertyDescriptor(RegExp.prototype, 'source').get;
+  const describeClone = (c) => (c !== cloneSample) + ' ' + show(c.list) + ' ' + apply(mapGet, c.map, ['k']) + ' '
+    + apply(setHas, c.set, [2]) + ' ' + apply(dateGetTime, c.date, []) + ' ' + apply(regExpSource, c.re, []) + ' '
+    + (c.bytes[0] + c.bytes[1]) + ' ' + c.error.name + ':' + c.error.message + ' ' + typeof c.big;
   // Values printed with console.log, made before any override.
   const sample = mark({ object: { a: 1, b: 'two', c: [1, 2] }, array: [1, 'x', null], map: new Map([['k', 1]]), error: new TypeError('shown') });
   return {
     __proto__: null,
     say: (text) => log(text),
     log,
-    show, mark, own, report, replaceMethod, hostileAccessor, replaceGlobal, sample,
+    show, mark, own, report, replaceMethod, hostileAccessor, replaceGlobal, sample, cloneSample, describeClone,
     // (The promise is marked: `then` reads its `constructor`, which a getter may answer.)
     then: (promise, onFulfilled, onRejected) => apply(promiseThen, mark(promise), [onFulfilled, onRejected]),
     resolved: (value) => mark(apply(promiseResolve, PromiseConstructor, [value])),
