@@ -56,6 +56,18 @@
     return list;
   }
 
+  // The text the writer makes of `value` (its errors start with `prefix` in Chromium), and the
+  // value of this realm a text stands for.
+  function write(value, prefix) {
+    if (FIREFOX && typeof value === 'symbol') throw dataCloneError('unsupported type for structured data');
+    return native.clone.write(value, FIREFOX ? '' : prefix);
+  }
+  const read = (text) => (StringPrototypeCharCodeAt(text, 0) === 0x54 /* T */ ? host.readStructuredClone(text) : JSONParse(text));
+
+  // A structured clone of `value` in this realm, for the modules that keep one (User Timing's
+  // `detail`), with `chromePrefix` before Chromium's errors.
+  host.cloneValue = (value, chromePrefix) => read(write(value, chromePrefix));
+
   host.implementations.structuredClone = function structuredClone(...args) {
     if (args.length < 1) {
       throw new TypeError(FIREFOX
@@ -66,11 +78,10 @@
     // (What the writer throws is this context's: a DataCloneError, a TypeError, or what a getter
     // threw. A symbol alone, which Firefox's messages refuse in their own way, is refused as a
     // symbol inside a value is.)
-    if (FIREFOX && typeof args[0] === 'symbol') throw dataCloneError('unsupported type for structured data');
-    const text = native.clone.write(args[0], FIREFOX ? '' : chromePrefix);
+    const text = write(args[0], chromePrefix);
     for (let i = 0; i < transfer.length; i++) {
       if (!native.bytes.detach(transfer[i])) throw dataCloneError('ArrayBuffer object could not be cloned.', 'An ArrayBuffer is detached and could not be cloned.');
     }
-    return StringPrototypeCharCodeAt(text, 0) === 0x54 /* T */ ? host.readStructuredClone(text) : JSONParse(text);
+    return read(text);
   };
 });

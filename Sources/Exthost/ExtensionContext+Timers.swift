@@ -164,8 +164,15 @@ extension ExtensionContext {
         try realm.value("enqueueMicrotask", in: "tasks").call([callback, reporter])
     }
 
+    /// `performance`'s User Timing functions, with their lengths (js/39_user_timing.js).
+    static let userTimingFunctions: [(name: String, length: Int)] = [
+        ("mark", 1), ("measure", 1), ("getEntries", 0), ("getEntriesByType", 1), ("getEntriesByName", 1),
+        ("clearMarks", 0), ("clearMeasures", 0),
+    ]
+
     /// Fills `performance`: `now()`, `timeOrigin` and `toJSON()` over the loop's clock, as the
-    /// browser's (whose members are on `Performance.prototype`; here they are the object's own).
+    /// browser's (whose members are on `Performance.prototype`; here they are the object's own),
+    /// and User Timing's functions, whose module loads on the first call of one.
     private func fillPerformance() {
         guard let host, !isClosed, let performance = performanceObject else { return }
         do {
@@ -186,6 +193,12 @@ extension ExtensionContext {
                 return .value(object)
             }
             try performance.defineProperty("toJSON", toJSON, enumerable: true)
+            // User Timing (js/39_user_timing.js, loaded on the first call of one of these).
+            for (name, length) in Self.userTimingFunctions {
+                let function = LazyObject.make(.function(name: name, length: length), in: script,
+                                               fill: lazyFill("user_timing"), target: implementation("performance." + name))
+                try performance.defineProperty(name, function, enumerable: true)
+            }
             try performance.defineProperty(key: builtin("SymbolToStringTag"), script.string("Performance"), writable: false, enumerable: false)
         } catch {
             host.emit(.error, "exthost could not make the performance object of \(displayName): \(error)", from: self, isUncaught: true)

@@ -335,13 +335,13 @@ public final class ExtensionContext {
     }
 
     /// What a lazy global runs on first touch: loads `module` (a failure is reported).
-    private func lazyFill(_ module: String) -> () -> Void {
+    func lazyFill(_ module: String) -> () -> Void {
         { [weak self] in self?.loadReporting(module) }
     }
 
     /// The function a lazy function or constructor global calls: `host.implementations[name]`
     /// once its module defined it (looked up once).
-    private func implementation(_ name: String) -> () -> ScriptValue? {
+    func implementation(_ name: String) -> () -> ScriptValue? {
         var found: ScriptValue?
         return { [weak self] in
             if let found { return found }

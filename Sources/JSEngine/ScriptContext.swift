@@ -21,6 +21,11 @@ public final class ScriptContext {
     /// looked up through the global, which scripts may change).
     let objectPrototype: JSObjectRef
     let functionPrototype: JSObjectRef
+    /// The realm's own `Reflect.defineProperty`, taken before any script ran (kept alive here:
+    /// a script may delete `Reflect`). ``ScriptValue/defineProperty(_:_:enumerable:)`` defines
+    /// with it: the C API's JSObjectSetProperty assigns instead whenever the prototype chain has
+    /// the name, running a setter a script put there.
+    let reflectDefineProperty: JSObjectRef
 
     /// Creates a context with a new global object in `machine`.
     ///
@@ -43,6 +48,10 @@ public final class ScriptContext {
         // (An object and a function made here get the realm's intrinsic prototypes.)
         objectPrototype = JSValueToObject(ref, JSObjectGetPrototype(ref, JSObjectMake(ref, nil, nil)), nil)!
         functionPrototype = JSValueToObject(ref, JSObjectGetPrototype(ref, JSObjectMakeFunctionWithCallback(ref, nil, nil)), nil)!
+        let global = JSContextGetGlobalObject(ref)
+        let reflect = withJSString("Reflect") { JSValueToObject(ref, JSObjectGetProperty(ref, global, $0, nil), nil)! }
+        reflectDefineProperty = withJSString("defineProperty") { JSValueToObject(ref, JSObjectGetProperty(ref, reflect, $0, nil), nil)! }
+        JSValueProtect(ref, reflectDefineProperty)
         withJSString(name) { JSGlobalContextSetName(ref, $0) }
     }
 
@@ -78,6 +87,7 @@ public final class ScriptContext {
         isClosed = true
         for action in closeActions { action() }
         closeActions.removeAll()
+        JSValueUnprotect(ref, reflectDefineProperty)
         JSGlobalContextRelease(ref)
     }
 

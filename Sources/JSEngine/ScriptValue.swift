@@ -105,21 +105,33 @@ public final class ScriptValue {
     /// global object's built-in properties makes JavaScriptCore build all of them, about 26 KiB.)
     public func defineProperty(_ name: String, _ value: ScriptValue, enumerable: Bool) throws(ScriptError) {
         let object = try asObject()
-        let attributes = enumerable ? JSPropertyAttributes(kJSPropertyAttributeNone) : JSPropertyAttributes(kJSPropertyAttributeDontEnum)
-        try context.check { exception in
-            withJSString(name) { JSObjectSetProperty(ctx, object, $0, value.ref, attributes, exception) }
-        }
+        let key = withJSString(name) { JSValueMakeString(ctx, $0)! }
+        try define(on: object, key: key, value.ref, writable: true, enumerable: enumerable)
     }
 
     /// Defines the data property keyed by `key` (a symbol or a string value), read-only unless
     /// `writable`, configurable, enumerable or not (`console[Symbol.toStringTag]`).
     public func defineProperty(key: ScriptValue, _ value: ScriptValue, writable: Bool, enumerable: Bool) throws(ScriptError) {
         let object = try asObject()
-        var attributes = JSPropertyAttributes(kJSPropertyAttributeNone)
-        if !writable { attributes |= JSPropertyAttributes(kJSPropertyAttributeReadOnly) }
-        if !enumerable { attributes |= JSPropertyAttributes(kJSPropertyAttributeDontEnum) }
+        try define(on: object, key: key.ref, value.ref, writable: writable, enumerable: enumerable)
+    }
+
+    /// [[DefineOwnProperty]] with the realm's own `Reflect.defineProperty` and a descriptor
+    /// without a prototype: no setter or getter a script put anywhere runs. (A property that
+    /// cannot be defined stays as it was, as the C API's setter leaves it.)
+    private func define(on object: JSObjectRef, key: JSValueRef, _ value: JSValueRef, writable: Bool, enumerable: Bool) throws(ScriptError) {
+        let descriptor = JSObjectMake(ctx, nil, nil)!
+        JSObjectSetPrototype(ctx, descriptor, JSValueMakeNull(ctx))
+        let fields: [(String, JSValueRef)] = [
+            ("value", value), ("writable", JSValueMakeBoolean(ctx, writable)),
+            ("enumerable", JSValueMakeBoolean(ctx, enumerable)), ("configurable", JSValueMakeBoolean(ctx, true)),
+        ]
+        for (name, field) in fields {
+            withJSString(name) { JSObjectSetProperty(ctx, descriptor, $0, field, JSPropertyAttributes(kJSPropertyAttributeNone), nil) }
+        }
+        let arguments: [JSValueRef?] = [object, key, descriptor]
         try context.check { exception in
-            JSObjectSetPropertyForKey(ctx, object, key.ref, value.ref, attributes, exception)
+            _ = arguments.withUnsafeBufferPointer { JSObjectCallAsFunction(ctx, context.reflectDefineProperty, nil, 3, $0.baseAddress, exception) }
         }
     }
 
