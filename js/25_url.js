@@ -199,6 +199,9 @@
     return output;
   }
 
+  // (For FormData, js/37_form_data.js, and bodies, js/32_fetch.js.)
+  host.parseURLEncoded = parseURLEncoded;
+
   // The elements of `list` for which `keep(element, index)` is true, in a new array.
   function filterList(list, keep) {
     const kept = [];
@@ -417,6 +420,11 @@
   });
   ReflectDefineProperty(URLSearchParams.prototype, SymbolIterator, dataDescriptor(URLSearchParams.prototype.entries, true, false, true));
   finishInterface(URLSearchParams, 'URLSearchParams', 0);
+  // The text of a URLSearchParams as a body (undefined for another value).
+  host.searchParamsText = (value) => {
+    const state = value === null || typeof value !== 'object' ? undefined : paramsState.get(value);
+    return state === undefined ? undefined : serializeURLEncoded(state.list);
+  };
   const URLSearchParamsPrototype = URLSearchParams.prototype;
 
   // ---- URL ---------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
 // Sources/Exthost/ExtensionContext+Fetch.swift): the extension's own files, pages the site mapping
 // serves, data: URLs; anything else fails as a browser without a network fails. The answer comes
 // in a task of its own, as a browser's does. Bodies are bytes read whole: `text`, `json`,
-// `arrayBuffer` and `bytes`; streams (`body`), `blob` and `formData` are not here yet.
+// `arrayBuffer`, `bytes`, `blob` and `formData`; streams (`body`) are not here yet.
 (function (host) {
   'use strict';
   const {
@@ -280,6 +280,10 @@
     const blob = host.blobState === undefined || value === null || typeof value !== 'object' ? undefined : host.blobState(value);
     if (blob !== undefined) return { bytes: native.bytes.copy(blob.bytes), type: blob.type === '' ? null : blob.type };
     if (value !== null && typeof value === 'object' && native.bytes.kind(value) !== undefined) return { bytes: native.bytes.copy(value), type: null };
+    const entries = host.formDataEntries === undefined ? undefined : host.formDataEntries(value);
+    if (entries !== undefined) return host.encodeFormData(entries);
+    const query = host.searchParamsText === undefined ? undefined : host.searchParamsText(value);
+    if (query !== undefined) return { bytes: native.bytes.utf8(query), type: 'application/x-www-form-urlencoded;charset=UTF-8' };
     return { bytes: native.bytes.utf8(String(value)), type: 'text/plain;charset=UTF-8' };
   }
   const decodeUTF8 = (buffer) => native.encoding.decode('utf-8', '', buffer, true, false)[0];
@@ -371,6 +375,11 @@
     const type = combined(headerStates.get(headers).list, 'content-type');
     return blobModule().newBlob(bytes, type === null ? '' : host.asciiLowercase(type));
   }
+  // Reads a body as FormData, by the type its headers give (js/37_form_data.js).
+  function formDataOf(bytes, headers) {
+    if (host.parseFormData === undefined) native.engine.loadModule('form_data');
+    return host.parseFormData(bytes, combined(headerStates.get(headers).list, 'content-type'));
+  }
   const unavailable = (member, what) => new TypeError(failed('Response', member, what + ' is not available in exthost yet: read the body with text(), json(), arrayBuffer() or bytes().'));
   defineInterface(Response, 'Response', {
     get type() { return responseState(this, 'get type').type; },
@@ -401,7 +410,10 @@
       const state = responses.get(this);
       return consume(this, 'blob', (bytes) => blobOf(bytes, state.headers));
     },
-    formData() { return PromiseReject(unavailable('formData', 'FormData')); },
+    formData() {
+      const state = responses.get(this);
+      return consume(this, 'formData', (bytes) => formDataOf(bytes, state.headers));
+    },
   }, {
     error() {
       const state = emptyState('error');
@@ -615,7 +627,10 @@
       const state = requestStates.get(this);
       return consumeBody(state, 'Request', 'blob', (bytes) => blobOf(bytes, state.headers));
     },
-    formData() { return PromiseReject(new TypeError(failed('Request', 'formData', 'FormData is not available in exthost yet: read the body with text(), json(), arrayBuffer(), bytes() or blob().'))); },
+    formData() {
+      const state = requestStates.get(this);
+      return consumeBody(state, 'Request', 'formData', (bytes) => formDataOf(bytes, state.headers));
+    },
   };
   if (!FIREFOX) {
     // (Chromium's Request also has these; Firefox's has none of them.)

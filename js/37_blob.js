@@ -168,6 +168,13 @@
     if (lastModified === undefined || lastModified !== lastModified) lastModified = native.clock.wallNow();
     files.set(this, { __proto__: null, name: String(args[1]), lastModified: MathTrunc(lastModified) });
   }
+  // A File's name and lastModified (undefined for another value), and a new File of `bytes`.
+  host.fileState = (value) => files.get(value);
+  host.newFile = (bytes, type, name, lastModified) => {
+    const file = newBlob(bytes, type, File.prototype);
+    files.set(file, { __proto__: null, name, lastModified });
+    return file;
+  };
   const fileState = (file, member) => {
     const state = files.get(file);
     if (state === undefined) throw errors.illegalInvocation('File', member);

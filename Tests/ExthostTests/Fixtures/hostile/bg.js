@@ -33,7 +33,8 @@ chrome.tabs.onUpdated.addListener((tabId, info) => {
     T.say('bg web ' + atob('aGk=') + ' ' + btoa('hi') + ' ' + crypto.randomUUID().length + ' '
       + crypto.getRandomValues(new Uint8Array(4)).length + ' ' + new DOMException('m', 'AbortError').code
       + ' clone ' + T.describeClone(structuredClone(T.cloneSample))
-      + ' timing ' + performance.mark('hm', { detail: { k: [1] } }).detail.k[0] + performance.getEntriesByName('hm').length);
+      + ' timing ' + performance.mark('hm', { detail: { k: [1] } }).detail.k[0] + performance.getEntriesByName('hm').length
+      + ' form ' + T.form());
     setTimeout(() => T.say('bg timer'), 5);
     setTimeout(() => T.say('bg hostile: ' + T.report()), 1000);
   }

@@ -30,6 +30,7 @@ T.say('url ' + url.href + ' ' + url.searchParams.get('y') + ' ' + url.search);
 T.say('cs web ' + atob('aGk=') + ' ' + btoa('hi') + ' ' + crypto.randomUUID().length + ' '
   + crypto.getRandomValues(new Uint8Array(4)).length + ' ' + new DOMException('m', 'AbortError').code
   + ' clone ' + T.describeClone(structuredClone(T.cloneSample))
-  + ' timing ' + performance.mark('hm', { detail: { k: [1] } }).detail.k[0] + performance.getEntriesByName('hm').length);
+  + ' timing ' + performance.mark('hm', { detail: { k: [1] } }).detail.k[0] + performance.getEntriesByName('hm').length
+  + ' form ' + T.form());
 setTimeout(() => T.say('cs timer'), 5);
 setTimeout(() => T.say('cs hostile: ' + T.report()), 1000);

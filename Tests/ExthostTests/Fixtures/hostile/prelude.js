@@ -108,13 +108,24 @@ const T = (() => {
   const describeClone = (c) => (c !== cloneSample) + ' ' + show(c.list) + ' ' + apply(mapGet, c.map, ['k']) + ' '
     + apply(setHas, c.set, [2]) + ' ' + apply(dateGetTime, c.date, []) + ' ' + apply(regExpSource, c.re, []) + ' '
     + (c.bytes[0] + c.bytes[1]) + ' ' + c.error.name + ':' + c.error.message + ' ' + typeof c.big;
+  // FormData's entries, set and read (strings only: a Blob's parts are read with the script's
+  // own Array iterator, as WebIDL reads a sequence).
+  const form = () => {
+    const data = new FormData();
+    data.append('k', 'v');
+    data.append('k', 'x');
+    data.set('k', 'w');
+    data.append('z', 1);
+    data.delete('z');
+    return data.get('k') + data.getAll('k').length + data.has('z');
+  };
   // Values printed with console.log, made before any override.
   const sample = mark({ object: { a: 1, b: 'two', c: [1, 2] }, array: [1, 'x', null], map: new Map([['k', 1]]), error: new TypeError('shown') });
   return {
     __proto__: null,
     say: (text) => log(text),
     log,
-    show, mark, own, report, replaceMethod, hostileAccessor, replaceGlobal, sample, cloneSample, describeClone,
+    show, mark, own, report, replaceMethod, hostileAccessor, replaceGlobal, sample, cloneSample, describeClone, form,
     // (The promise is marked: `then` reads its `constructor`, which a getter may answer.)
     then: (promise, onFulfilled, onRejected) => apply(promiseThen, mark(promise), [onFulfilled, onRejected]),
     resolved: (value) => mark(apply(promiseResolve, PromiseConstructor, [value])),
