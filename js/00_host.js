@@ -6,7 +6,7 @@
   'use strict';
   const {
     stringifyData, errorLocation, ReflectOwnKeys, ReflectGetOwnPropertyDescriptor, ReflectDefineProperty, ObjectCreate, ObjectPrototype,
-    ObjectSetPrototypeOf, SymbolToStringTag, dataDescriptor,
+    ObjectSetPrototypeOf, SymbolToStringTag, dataDescriptor, String,
   } = host.primordials;
   const native = host.native;
 
@@ -112,6 +112,22 @@
       result += c >= 65 && c <= 90 ? StringPrototypeSlice(lowerLetters, c - 65, c - 64) : StringPrototypeSlice(text, i, i + 1);
     }
     return result;
+  };
+
+  // ---- Bodies --------------------------------------------------------------------------------------
+  // The Fetch Standard's "extract a body" (fetch, Request, Response, XMLHttpRequest.send): the
+  // bytes (a new ArrayBuffer of the context) and the Content-Type a value gives, null for none. A
+  // Blob, FormData or URLSearchParams can exist only once its module loaded.
+  host.extractBody = function (value) {
+    if (typeof value === 'string') return { bytes: native.bytes.utf8(value), type: 'text/plain;charset=UTF-8' };
+    const blob = host.blobState === undefined || value === null || typeof value !== 'object' ? undefined : host.blobState(value);
+    if (blob !== undefined) return { bytes: native.bytes.copy(blob.bytes), type: blob.type === '' ? null : blob.type };
+    if (value !== null && typeof value === 'object' && native.bytes.kind(value) !== undefined) return { bytes: native.bytes.copy(value), type: null };
+    const entries = host.formDataEntries === undefined ? undefined : host.formDataEntries(value);
+    if (entries !== undefined) return host.encodeFormData(entries);
+    const query = host.searchParamsText === undefined ? undefined : host.searchParamsText(value);
+    if (query !== undefined) return { bytes: native.bytes.utf8(query), type: 'application/x-www-form-urlencoded;charset=UTF-8' };
+    return { bytes: native.bytes.utf8(String(value)), type: 'text/plain;charset=UTF-8' };
   };
 
   // ---- Calls into Swift ----------------------------------------------------------------------------

@@ -222,11 +222,11 @@
       // (The body a real server gets, `--network`: none for GET and HEAD.)
       state.requestBody = undefined;
       if (body !== undefined && body !== null && state.method !== 'GET' && state.method !== 'HEAD') {
-        const isBuffer = typeof body === 'object' && native.bytes.kind(body) !== undefined;
-        state.requestBody = isBuffer ? native.bytes.copy(body) : native.bytes.utf8(String(body));
+        const extracted = host.extractBody(body);
+        state.requestBody = extracted.bytes;
         let hasType = false;
         for (let i = 0; i < state.headers.length; i++) if (host.asciiLowercase(state.headers[i][0]) === 'content-type') hasType = true;
-        if (!isBuffer && !hasType) listPush(state.headers, ['Content-Type', 'text/plain;charset=UTF-8']);
+        if (extracted.type !== null && !hasType) listPush(state.headers, ['Content-Type', extracted.type]);
       }
       if (state.async) fireProgress(this, 'loadstart', 0, 0, false);
       run(this, state);

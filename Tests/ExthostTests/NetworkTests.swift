@@ -72,6 +72,43 @@ struct NetworkTests {
         #expect(run.texts == ["200 PUT xhr payload"])
     }
 
+    /// A FormData body reaches the server as multipart/form-data with the browser's boundary, from
+    /// fetch and from XMLHttpRequest (Firefox's background page has it); a URLSearchParams one
+    /// as application/x-www-form-urlencoded.
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func formBodiesReachTheServerEncoded(flavor: Flavor) throws {
+        let server = try LoopbackHTTPServer()
+        defer { server.stop() }
+        let xhr = flavor == .firefox ? """
+            .then(() => new Promise((resolve) => {
+              const xhr = new XMLHttpRequest();
+              xhr.open('POST', 'SERVER/echo');
+              xhr.onloadend = () => { const echo = JSON.parse(xhr.responseText); console.log('xhr', echo.headers['content-type'].split('=')[0], echo.body.includes('name="k"')); resolve(); };
+              const form = new FormData();
+              form.append('k', 'v');
+              xhr.send(form);
+            }))
+            """ : ""
+        let run = try Self.run("""
+            const form = new FormData();
+            form.append('name', 'välue');
+            form.append('file', new File(['bytes'], 'a.txt', { type: 'text/plain' }));
+            fetch('SERVER/echo', { method: 'POST', body: form }).then((response) => response.json()).then((echo) => {
+              const type = echo.headers['content-type'];
+              const boundary = type.slice(type.indexOf('boundary=') + 9);
+              console.log(type.slice(0, type.indexOf('boundary=')), boundary.startsWith('\(flavor == .chrome ? "----WebKitFormBoundary" : "----geckoformboundary")'));
+              console.log(JSON.stringify(echo.body.split(boundary).join('B')));
+              return fetch('SERVER/echo', { method: 'POST', body: new URLSearchParams({ q: 'a b' }) });
+            }).then((response) => response.json()).then((echo) => console.log(echo.headers['content-type'], echo.body))\(xhr);
+            """, server: server, flavor: flavor)
+        let expected = [
+            "multipart/form-data;  true",
+            #""--B\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nvälue\r\n--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\nbytes\r\n--B--\r\n""#,
+            "application/x-www-form-urlencoded;charset=UTF-8 q=a+b",
+        ]
+        #expect(run.texts == expected + (flavor == .firefox ? ["xhr multipart/form-data; boundary true"] : []))
+    }
+
     @Test func theAnswerComesBeforeALaterTimer() throws {
         let server = try LoopbackHTTPServer()
         defer { server.stop() }
