@@ -4,14 +4,16 @@
 // (fixtures/conformance/web-xhr), over what a fetch gets (the `fetch` natives: the extension's own
 // files, pages the site mapping serves, data: URLs). A request answers in a task of its own, or at
 // once when synchronous. Windows only: a service worker has none. With `--network`, an
-// asynchronous request to a real server carries its headers and body. Not here yet:
-// `responseType` 'document' and 'blob', upload progress.
+// asynchronous request to a real server carries its headers and body. `responseType` 'blob' gives
+// a Blob (js/37_blob.js) of the final MIME type as each browser gives it
+// (fixtures/conformance/web-xhr-blob). Not here yet: `responseType` 'document' (no DOM before
+// issue 10), upload progress.
 (function (host) {
   'use strict';
   const {
     TypeError, String, Number, ObjectCreate, ObjectSetPrototypeOf, ReflectDefineProperty, SafeWeakMap, dataDescriptor,
     SymbolToStringTag, listPush, StringPrototypeToUpperCase, StringPrototypeStartsWith, ArrayPrototypeJoin, ArrayPrototypeSort,
-    JSONParse, JSONStringify,
+    JSONParse, JSONStringify, StringPrototypeIndexOf, StringPrototypeSlice, StringPrototypeCharCodeAt,
   } = host.primordials;
   const FIREFOX = host.flavor === 'firefox';
   const native = host.native;
@@ -168,6 +170,30 @@
   const lower = host.asciiLowercase;
   // Firefox writes a header name as the response has it; Chromium lowercases the names and sorts them.
   const firefoxName = (name) => (name === 'content-type' ? 'Content-Type' : name === 'content-length' ? 'Content-Length' : name);
+  // A blob response's type: the final MIME type's essence (type/subtype, lowercased) in Chromium;
+  // in Firefox, overrideMimeType's whole type as given (lowercased, without spaces), else the
+  // response's essence.
+  function blobType(state) {
+    const override = state.mimeOverride;
+    if (FIREFOX && override !== null) return removeSpaces(lower(override));
+    const given = override !== null ? override : headerValue(state, 'content-type');
+    if (given === null) return '';
+    let end = StringPrototypeIndexOf(given, ';');
+    if (end < 0) end = given.length;
+    return lower(trimSpaces(StringPrototypeSlice(given, 0, end)));
+  }
+  function removeSpaces(text) {
+    let out = '';
+    for (let i = 0; i < text.length; i++) if (StringPrototypeCharCodeAt(text, i) !== 0x20) out += StringPrototypeSlice(text, i, i + 1);
+    return out;
+  }
+  function trimSpaces(text) {
+    let start = 0;
+    let end = text.length;
+    while (start < end && (StringPrototypeCharCodeAt(text, start) === 0x20 || StringPrototypeCharCodeAt(text, start) === 0x09)) start++;
+    while (end > start && (StringPrototypeCharCodeAt(text, end - 1) === 0x20 || StringPrototypeCharCodeAt(text, end - 1) === 0x09)) end--;
+    return StringPrototypeSlice(text, start, end);
+  }
   function textOf(state) {
     if (state.body === null) return '';
     return native.encoding.decode('utf-8', '', state.body, true, false)[0];
@@ -287,8 +313,8 @@
         throw host.newDOMException(FIREFOX ? "XMLHttpRequest.responseType setter: Cannot set 'responseType' property on XMLHttpRequest after loading started."
           : "Failed to set the 'responseType' property on 'XMLHttpRequest': The response type cannot be set if the object's state is LOADING or DONE.", 'InvalidStateError');
       }
-      if (type === 'blob' || type === 'document') {
-        throw new TypeError("exthost: XMLHttpRequest responseType '" + type + "' is not available yet (no Blob or DOM): use 'text', 'json' or 'arraybuffer'.");
+      if (type === 'document') {
+        throw new TypeError("exthost: XMLHttpRequest responseType 'document' is not available yet (no DOM): use 'text', 'json', 'arraybuffer' or 'blob'.");
       }
       state.responseType = type;
     },
@@ -297,6 +323,13 @@
       if (state.responseType === '' || state.responseType === 'text') return state.readyState < LOADING ? '' : textOf(state);
       if (state.readyState !== DONE || state.body === null) return null;
       if (state.responseType === 'arraybuffer') return native.bytes.copy(state.body);
+      if (state.responseType === 'blob') {
+        if (state.parsed === undefined) {
+          if (host.newBlob === undefined) native.engine.loadModule('blob');
+          state.parsed = host.newBlob(native.bytes.copy(state.body), blobType(state));
+        }
+        return state.parsed;
+      }
       if (state.parsed === undefined) {
         try { state.parsed = JSONParse(textOf(state)); } catch (error) { state.parsed = null; }
       }
