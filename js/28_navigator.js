@@ -13,8 +13,9 @@
   'use strict';
   const {
     TypeError, ObjectCreate, ObjectFreeze, ObjectPrototype, ReflectDefineProperty, ReflectGetOwnPropertyDescriptor, ReflectOwnKeys, SafeWeakSet,
-    JSONParse, dataDescriptor, SymbolToStringTag,
+    JSONParse, dataDescriptor, SymbolToStringTag, SymbolIterator, ReflectApply, String, listPush, PromiseReject,
   } = host.primordials;
+  const PromiseResolve = (value) => new host.primordials.Promise((resolve) => resolve(value));
   const FIREFOX = host.flavor === 'firefox';
   const WORKER = host.context.isServiceWorker === true;
   const interfaceName = WORKER ? 'WorkerNavigator' : 'Navigator';
@@ -95,7 +96,57 @@
       get mobile() { checkData(this); return false; },
       get platform() { checkData(this); return 'Linux'; },
       toJSON() { checkData(this); return { brands: brands(), mobile: false, platform: 'Linux' }; },
+      // The low-entropy values and the hints asked for that the browser knows, members in
+      // alphabetical order, in a promise (fixtures/conformance/web-ua-high-entropy: Chromium 156
+      // on x86-64 Linux).
+      getHighEntropyValues(hints) {
+        try {
+          checkData(this);
+          if (arguments.length < 1) throw host.webIDLErrors.countError('NavigatorUAData', 'getHighEntropyValues', 1, 0);
+          const asked = stringSequence(hints);
+          const values = { __proto__: null };
+          for (let i = 0; i < asked.length; i++) if (highEntropy[asked[i]] !== undefined) values[asked[i]] = true;
+          const answer = {};
+          const set = (name, value) => ReflectDefineProperty(answer, name, dataDescriptor(value, true, true, true));
+          const names = ['architecture', 'bitness', 'brands', 'formFactors', 'fullVersionList', 'mobile', 'model', 'platform',
+            'platformVersion', 'uaFullVersion', 'wow64'];
+          for (let i = 0; i < names.length; i++) {
+            const name = names[i];
+            if (name === 'brands') set(name, brands());
+            else if (name === 'mobile') set(name, false);
+            else if (name === 'platform') set(name, 'Linux');
+            else if (values[name]) set(name, highEntropy[name]());
+          }
+          return PromiseResolve(answer);
+        } catch (error) {
+          return PromiseReject(error);
+        }
+      },
     });
+    // The hints Chromium answers, by name.
+    const fullVersion = '156.0.8078.114';
+    const highEntropy = {
+      __proto__: null,
+      architecture: () => 'x86',
+      bitness: () => '64',
+      formFactors: () => ['Desktop'],
+      fullVersionList: () => [{ brand: 'Not:A-Brand', version: '8.0.0.0' }, { brand: 'Chromium', version: fullVersion }],
+      model: () => '',
+      platformVersion: () => '',
+      uaFullVersion: () => fullVersion,
+      wow64: () => false,
+    };
+    // A sequence<DOMString> argument (an object with an iterator; a string is not one).
+    function stringSequence(value) {
+      const method = value === null || (typeof value !== 'object' && typeof value !== 'function') ? undefined : value[SymbolIterator];
+      if (typeof method !== 'function') {
+        throw new TypeError(host.webIDLErrors.failed('NavigatorUAData', 'getHighEntropyValues', 'The provided value cannot be converted to a sequence.'));
+      }
+      const iterator = ReflectApply(method, value, []);
+      const list = [];
+      for (let step = iterator.next(); !step.done; step = iterator.next()) listPush(list, String(step.value));
+      return list;
+    }
     ReflectDefineProperty(dataPrototype, SymbolToStringTag, dataDescriptor('NavigatorUAData', false, false, true));
     ReflectDefineProperty(NavigatorUAData, 'prototype', dataDescriptor(dataPrototype, false, false, false));
     host.adoptConstructor('NavigatorUAData', NavigatorUAData);
