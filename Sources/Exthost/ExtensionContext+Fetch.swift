@@ -58,17 +58,20 @@ extension ExtensionContext {
         host?.emit(.error, text, from: self)
     }
 
-    /// A file of the extension: its own contexts read it; a content script cannot (the page it
-    /// runs for would need the file to be web-accessible, which exthost does not model yet).
+    /// A file of the extension: its own contexts read it; a content script reads what the
+    /// manifest's `web_accessible_resources` gives its page (fixtures/conformance/web-fetch-accessible),
+    /// and nothing of another extension.
     private func extensionFileOutcome(_ url: WebURL, flavor: Flavor) -> FetchOutcome {
-        guard kind != .content, url.origin == WebURL(string: owner.id.baseURL)?.origin else {
+        let refused = { [self] () -> FetchOutcome in
             if flavor == .firefox, kind == .content { report("Security Error: Content at \(self.url) may not load or link to \(url.href).") }
             return .networkError
         }
+        guard url.origin == WebURL(string: owner.id.baseURL)?.origin else { return refused() }
         let segments = url.decodedPathSegments
         // (A segment that would leave the extension's directory names no file of it.)
         guard !segments.contains(where: { $0 == ".." || $0.contains("\0") }) else { return .networkError }
         let path = segments.joined(separator: "/")
+        if kind == .content, !owner.webAccessibleResources.isAccessible(path: path, from: self.url) { return refused() }
         guard let file = owner.fileInside(path) else {
             // (Chromium fails; Firefox answers fetch and XMLHttpRequest differently.)
             return flavor == .firefox ? .missingExtensionFile(url: url.hrefExcludingFragment) : .networkError

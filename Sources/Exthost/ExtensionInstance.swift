@@ -238,6 +238,8 @@ public final class ExtensionInstance {
     /// The content security policies of the extension's own contexts (false) and of its content
     /// scripts (true), once read (`ExtensionContext+ContentSecurity.swift`).
     var madePolicies: [Bool: [ContentSecurityPolicy]] = [:]
+    /// The manifest's web-accessible resources, read on first use (`ExtensionContext+Fetch.swift`).
+    private(set) lazy var webAccessibleResources: WebAccessibleResources = manifest.webAccessibleResources
 
     /// The file at `path` inside the extension as a script ready to run (read now, made once), for
     /// a script a running one loads (`importScripts`); empty when it cannot be read.
