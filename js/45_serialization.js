@@ -1,5 +1,5 @@
 // exthost:realm host
-// exthost:needs primordials serialization_failure structured_clone
+// exthost:needs primordials serialization_failure structured_clone_writer
 // exthost:flavors firefox
 // exthost:module serialization
 // How a message crosses from one context to another in the firefox flavor (the chrome flavor's

@@ -1,6 +1,6 @@
 // exthost:realm host
 // exthost:needs primordials serialization_failure format
-// exthost:module structured_clone
+// exthost:module structured_clone_writer
 (function (host) {
   'use strict';
   // ===========================================================================

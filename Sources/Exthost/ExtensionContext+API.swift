@@ -148,7 +148,7 @@ extension ExtensionContext {
     func writeStructuredClone(_ value: ScriptValue, errorPrefix: String) throws -> ScriptValue {
         guard let host else { throw ScriptError(name: "Error", message: "the context is closed") }
         let record = try realmRecord()
-        let write = try host.realm.value("structuredCloneText", in: "structured_clone")
+        let write = try host.realm.value("structuredCloneText", in: "structured_clone_writer")
         return try write.call([value, record, host.realm.script.string(errorPrefix)])
     }
 }
