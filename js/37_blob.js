@@ -36,20 +36,22 @@
     return host.asciiLowercase(text);
   }
 
-  // `\r\n` and `\r` as `\n` (Linux's native line ending).
-  function nativeEndings(text) {
+  // Every line break (`\r\n`, `\r` or `\n`) as `newline`: `\n`, Linux's native ending, for Blob
+  // parts; `\r\n` for form data (js/37_form_data.js).
+  function lineEndings(text, newline) {
     let out = '';
     for (let i = 0; i < text.length; i++) {
       const code = StringPrototypeCharCodeAt(text, i);
-      if (code === 13) {
-        out += '\n';
-        if (StringPrototypeCharCodeAt(text, i + 1) === 10) i++;
+      if (code === 13 || code === 10) {
+        out += newline;
+        if (code === 13 && StringPrototypeCharCodeAt(text, i + 1) === 10) i++;
       } else {
         out += text[i];
       }
     }
     return out;
   }
+  host.lineEndings = lineEndings;
 
   // The bytes of a sequence of BlobParts, as the File API's "process blob parts".
   function processParts(parts, owner, endings) {
@@ -70,7 +72,7 @@
         listPush(buffers, native.bytes.copy(part));
       } else {
         const text = String(part);
-        listPush(buffers, native.bytes.utf8(endings === 'native' ? nativeEndings(text) : text));
+        listPush(buffers, native.bytes.utf8(endings === 'native' ? lineEndings(text, '\n') : text));
       }
     }
     return native.bytes.concat(buffers);

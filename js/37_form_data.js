@@ -158,21 +158,7 @@
 
   // ---- multipart/form-data -------------------------------------------------------------------------
   // Line breaks made CRLF (a lone CR or LF, or CRLF).
-  function crlf(text) {
-    let out = '';
-    for (let i = 0; i < text.length; i++) {
-      const c = StringPrototypeCharCodeAt(text, i);
-      if (c === 13) {
-        out += '\r\n';
-        if (StringPrototypeCharCodeAt(text, i + 1) === 10) i++;
-      } else if (c === 10) {
-        out += '\r\n';
-      } else {
-        out += StringPrototypeSlice(text, i, i + 1);
-      }
-    }
-    return out;
-  }
+  const crlf = (text) => host.lineEndings(text, '\r\n');
   // A name or file name in a Content-Disposition header: `"`, CR and LF percent-encoded.
   function escapeName(text) {
     let out = '';
