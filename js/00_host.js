@@ -6,7 +6,7 @@
   'use strict';
   const {
     stringifyData, errorLocation, ReflectOwnKeys, ReflectGetOwnPropertyDescriptor, ReflectDefineProperty, ObjectCreate, ObjectPrototype,
-    ObjectSetPrototypeOf, SymbolToStringTag, dataDescriptor, String,
+    ObjectSetPrototypeOf, SymbolToStringTag, dataDescriptor,
   } = host.primordials;
   const native = host.native;
 
@@ -127,7 +127,7 @@
     if (entries !== undefined) return host.encodeFormData(entries);
     const query = host.searchParamsText === undefined ? undefined : host.searchParamsText(value);
     if (query !== undefined) return { bytes: native.bytes.utf8(query), type: 'application/x-www-form-urlencoded;charset=UTF-8' };
-    return { bytes: native.bytes.utf8(String(value)), type: 'text/plain;charset=UTF-8' };
+    return { bytes: native.bytes.utf8(`${value}`), type: 'text/plain;charset=UTF-8' };
   };
 
   // ---- Calls into Swift ----------------------------------------------------------------------------

@@ -13,7 +13,7 @@
   'use strict';
   const {
     TypeError, ObjectCreate, ObjectFreeze, ObjectPrototype, ReflectDefineProperty, ReflectGetOwnPropertyDescriptor, ReflectOwnKeys, SafeWeakSet,
-    JSONParse, dataDescriptor, SymbolToStringTag, SymbolIterator, ReflectApply, String, listPush, PromiseReject,
+    JSONParse, dataDescriptor, SymbolToStringTag, SymbolIterator, ReflectApply, listPush, PromiseReject,
   } = host.primordials;
   const PromiseResolve = (value) => new host.primordials.Promise((resolve) => resolve(value));
   const FIREFOX = host.flavor === 'firefox';
@@ -143,8 +143,9 @@
         throw new TypeError(host.webIDLErrors.failed('NavigatorUAData', 'getHighEntropyValues', 'The provided value cannot be converted to a sequence.'));
       }
       const iterator = ReflectApply(method, value, []);
+      const next = iterator.next;
       const list = [];
-      for (let step = iterator.next(); !step.done; step = iterator.next()) listPush(list, String(step.value));
+      for (let step = ReflectApply(next, iterator, []); !step.done; step = ReflectApply(next, iterator, [])) listPush(list, `${step.value}`);
       return list;
     }
     ReflectDefineProperty(dataPrototype, SymbolToStringTag, dataDescriptor('NavigatorUAData', false, false, true));

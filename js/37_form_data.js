@@ -17,7 +17,8 @@
   const FIREFOX = host.flavor === 'firefox';
   const native = host.native;
   const errors = host.webIDLErrors;
-  const usv = (value) => StringPrototypeToWellFormed(String(value));
+  // (WebIDL's USVString: a symbol is refused, as ToString refuses it.)
+  const usv = (value) => StringPrototypeToWellFormed(`${value}`);
 
   // ---- Entries -------------------------------------------------------------------------------------
   // Each FormData's entries: [name, value] lists, value a string or a File.
@@ -142,9 +143,9 @@
     values() { formEntries(this, 'values'); return makeIterator(this, 'value'); },
     forEach(...args) {
       formEntries(this, 'forEach');
+      if (args.length < 1) throw errors.countError('FormData', 'forEach', 1, 0);
       const callback = args[0];
       if (typeof callback !== 'function') {
-        if (args.length < 1) throw errors.countError('FormData', 'forEach', 1, 0);
         throw new TypeError(errors.failed('FormData', 'forEach', FIREFOX ? 'Argument 1 is not callable.' : 'The callback provided as parameter 1 is not a function.'));
       }
       const thisArg = args.length > 1 ? args[1] : undefined;

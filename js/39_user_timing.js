@@ -115,7 +115,7 @@
     if (args.length < 1) {
       throw member === 'constructor' ? errors.countError('PerformanceMark', 'constructor', 1, 0) : errors.countError('Performance', member, 1, 0);
     }
-    const name = String(args[0]);
+    const name = `${args[0]}`;
     const options = errors.dictionary(args.length > 1 ? args[1] : undefined, member === 'constructor' ? 'PerformanceMark' : 'Performance',
       member, 2, 'PerformanceMarkOptions');
     // (Dictionary members are read in order of their names.)
@@ -159,7 +159,7 @@
       }
       return value;
     }
-    const name = String(value);
+    const name = `${value}`;
     if (isTimingName(name)) {
       // (A page's navigation timing comes with the pages; only its start is known here: 0.)
       if (name === 'navigationStart') return 0;
@@ -181,12 +181,13 @@
 
   host.implementations['performance.measure'] = function measure(...args) {
     if (args.length < 1) throw errors.countError('Performance', 'measure', 1, 0);
-    const name = String(args[0]);
+    const name = `${args[0]}`;
     const startOrOptions = args.length > 1 ? args[1] : undefined;
     const endMark = args.length > 2 ? args[2] : undefined;
-    const isDictionary = startOrOptions !== null && (typeof startOrOptions === 'object' || typeof startOrOptions === 'function');
+    // (The union's dictionary takes null too, as an empty one.)
+    const isDictionary = startOrOptions === null || typeof startOrOptions === 'object' || typeof startOrOptions === 'function';
     let detail, duration, end, start;
-    if (isDictionary) {
+    if (isDictionary && startOrOptions !== null) {
       detail = startOrOptions.detail;
       const givenDuration = startOrOptions.duration;
       duration = givenDuration === undefined ? undefined : timeStamp(givenDuration, 'measure', 'duration', 'PerformanceMeasureOptions');
@@ -210,14 +211,14 @@
     }
     // (A start or end of the options is a timestamp when it is a number, else a mark's name.)
     let endTime;
-    if (endMark !== undefined) endTime = markTime(endMark, name, 'end');
+    if (endMark !== undefined) endTime = markTime(`${endMark}`, name, 'end');
     else if (nonEmpty && end !== undefined) endTime = markTime(end, name, 'end');
     else if (nonEmpty && start !== undefined && duration !== undefined) endTime = markTime(start, name, 'start') + duration;
     else endTime = now();
     let startTime;
     if (nonEmpty && start !== undefined) startTime = markTime(start, name, 'start');
     else if (nonEmpty && duration !== undefined && end !== undefined) startTime = endTime - duration;
-    else if (!isDictionary && startOrOptions !== undefined) startTime = markTime(String(startOrOptions), name, 'start');
+    else if (!isDictionary && startOrOptions !== undefined) startTime = markTime(`${startOrOptions}`, name, 'start');
     else startTime = 0;
     const entry = makeEntry(newEntryOf(measurePrototype), name, 'measure', startTime, endTime - startTime,
       cloneDetail(nonEmpty ? detail : undefined, 'measure'));
@@ -245,18 +246,18 @@
   };
   host.implementations['performance.getEntriesByType'] = function getEntriesByType(...args) {
     if (args.length < 1) throw errors.countError('Performance', 'getEntriesByType', 1, 0);
-    const type = String(args[0]);
+    const type = `${args[0]}`;
     return entries((record) => record.entryType === type);
   };
   host.implementations['performance.getEntriesByName'] = function getEntriesByName(...args) {
     if (args.length < 1) throw errors.countError('Performance', 'getEntriesByName', 1, 0);
-    const name = String(args[0]);
-    const type = args.length > 1 && args[1] !== undefined ? String(args[1]) : undefined;
+    const name = `${args[0]}`;
+    const type = args.length > 1 && args[1] !== undefined ? `${args[1]}` : undefined;
     return entries((record) => record.name === name && (type === undefined || record.entryType === type));
   };
   // Removes the entries of `entryType` (all of them, or those named `args[0]`).
   function clear(entryType, args) {
-    const name = args.length > 0 && args[0] !== undefined ? String(args[0]) : undefined;
+    const name = args.length > 0 && args[0] !== undefined ? `${args[0]}` : undefined;
     const kept = [];
     for (let i = 0; i < buffer.length; i++) {
       const record = fields.get(buffer[i]);

@@ -120,7 +120,7 @@
   // ---- Built-ins (this realm's, js/00_0_builtins.js and js/00_0_format_builtins.js) -------------
   const primordials = host.primordials;
   const Failure = host.SerializationFailure;
-  const { SafeMap, SafeWeakMap, isProxy } = primordials;
+  const { SafeMap, SafeWeakMap, isProxy, isErrorObject } = primordials;
   const intrinsics = primordials.intrinsics;
   const apply = primordials.ReflectApply;
   const JSONstringify = primordials.JSONStringify;
@@ -828,12 +828,26 @@
       }
       specialObjects = specialObjectsOf(context);
       return encode(value);
+    } catch (error) {
+      // What a built-in of this realm threw while walking the value (a revoked Proxy's keys, a
+      // value with no string form, a stack too deep) is made again in the context: no object of
+      // this realm may reach a script. A getter's own exception passes as it is.
+      if (!host.isSerializationFailure(error) && !isProxy(error) && isErrorObject(error)) throw contextCopy(error);
+      throw error;
     } finally {
       cx = outerCx;
       chrome = outerChrome;
       prefix = outerPrefix;
       specialObjects = outerSpecialObjects;
     }
+  }
+
+  // An error of this realm made again in the context `cx`: its kind (TypeError, RangeError or
+  // Error) and message.
+  function contextCopy(error) {
+    const name = error.name;
+    const Ctor = name === 'TypeError' ? cx.b.TypeError : name === 'RangeError' ? cx.b.RangeError : cx.b.Error;
+    return new Ctor(`${error.message}`);
   }
 
   function encode(value) {

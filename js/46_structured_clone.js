@@ -34,8 +34,9 @@
         "Failed to read the 'transfer' property from 'StructuredSerializeOptions': The provided value cannot be converted to a sequence.");
     }
     const iterator = ReflectApply(method, transfer, []);
+    const next = iterator.next;
     const list = [];
-    for (let step = iterator.next(); !step.done; step = iterator.next()) {
+    for (let step = ReflectApply(next, iterator, []); !step.done; step = ReflectApply(next, iterator, [])) {
       const item = step.value;
       if (item === null || (typeof item !== 'object' && typeof item !== 'function')) {
         throw optionsFailed("Element of 'transfer' member of StructuredSerializeOptions is not an object.",

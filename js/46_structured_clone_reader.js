@@ -43,6 +43,7 @@
   const PENDING = host.clonePending;
   const frameAt = host.cloneFrameAt;
   const ownErrorKeys = ['message', 'errors', 'stack', 'sourceURL', 'line', 'column'];
+  const noErrors = { __proto__: null, [primordials.SymbolIterator]: () => ({ __proto__: null, next: () => ({ __proto__: null, done: true, value: undefined }) }) };
 
   // A typed array of `type` on `buffer`.
   function typedArray(type, buffer, byteOffset, length) {
@@ -197,7 +198,9 @@
     // An Error with its message and location; its errors and cause come in `step`.
     error(n) {
       const Ctor = errorCtors[n.t] || errorCtors.Error;
-      const e = n.t === 'AggregateError' ? new Ctor([]) : new Ctor();
+      // (AggregateError's errors argument is iterated: an iterable of the host's own, so that no
+      // Array iterator a script replaced runs.)
+      const e = n.t === 'AggregateError' ? new Ctor(noErrors) : new Ctor();
       this.remember(e);
       for (let i = 0; i < ownErrorKeys.length; i++) {
         if (hasOwn(e, ownErrorKeys[i])) delete e[ownErrorKeys[i]];

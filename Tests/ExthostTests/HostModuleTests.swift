@@ -184,6 +184,14 @@ struct HostModuleTests {
             try { chrome.tabs.get('x'); } catch (e) { keep(e); }
             try { chrome.runtime.onMessage.addListener.call({}, () => {}); } catch (e) { keep(e); }
             keep(chrome.runtime.getManifest());
+            // A value the serializers' built-ins fail on (a revoked Proxy): what is thrown or
+            // rejected is the context's error.
+            const revoked = Proxy.revocable({}, {});
+            revoked.revoke();
+            keep(chrome.runtime.sendMessage({ p: revoked.proxy }).catch(keep));
+            try { structuredClone({ p: revoked.proxy }); } catch (e) { keep(e); }
+            try { port.postMessage({ p: revoked.proxy }); } catch (e) { keep(e); }
+            try { structuredClone({ toString: 1 }, { transfer: [{}] }); } catch (e) { keep(e); }
             // The test harness (Chromium's or Firefox's, the flavor's here): its functions,
             // promises, event objects, errors and what it gives thenables.
             keep(chrome.test);
