@@ -13,7 +13,7 @@
   'use strict';
   const {
     TypeError, ObjectCreate, ObjectFreeze, ObjectPrototype, ReflectDefineProperty, ReflectGetOwnPropertyDescriptor, ReflectOwnKeys, SafeWeakSet,
-    JSONParse, dataDescriptor, SymbolToStringTag, SymbolIterator, ReflectApply, listPush, PromiseReject,
+    JSONParse, dataDescriptor, SymbolToStringTag, PromiseReject,
   } = host.primordials;
   const PromiseResolve = (value) => new host.primordials.Promise((resolve) => resolve(value));
   const FIREFOX = host.flavor === 'firefox';
@@ -137,17 +137,9 @@
       wow64: () => false,
     };
     // A sequence<DOMString> argument (an object with an iterator; a string is not one).
-    function stringSequence(value) {
-      const method = value === null || (typeof value !== 'object' && typeof value !== 'function') ? undefined : value[SymbolIterator];
-      if (typeof method !== 'function') {
-        throw new TypeError(host.webIDLErrors.failed('NavigatorUAData', 'getHighEntropyValues', 'The provided value cannot be converted to a sequence.'));
-      }
-      const iterator = ReflectApply(method, value, []);
-      const next = iterator.next;
-      const list = [];
-      for (let step = ReflectApply(next, iterator, []); !step.done; step = ReflectApply(next, iterator, [])) listPush(list, `${step.value}`);
-      return list;
-    }
+    const stringSequence = (value) => host.webIDLSequence(value,
+      () => new TypeError(host.webIDLErrors.failed('NavigatorUAData', 'getHighEntropyValues', 'The provided value cannot be converted to a sequence.')),
+      (element) => `${element}`);
     ReflectDefineProperty(dataPrototype, SymbolToStringTag, dataDescriptor('NavigatorUAData', false, false, true));
     ReflectDefineProperty(NavigatorUAData, 'prototype', dataDescriptor(dataPrototype, false, false, false));
     host.adoptConstructor('NavigatorUAData', NavigatorUAData);

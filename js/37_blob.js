@@ -56,25 +56,16 @@
   // The bytes of a sequence of BlobParts, as the File API's "process blob parts".
   function processParts(parts, owner, endings) {
     if (parts === undefined) return native.bytes.utf8('');
-    const method = parts === null || (typeof parts !== 'object' && typeof parts !== 'function') ? undefined : parts[SymbolIterator];
-    if (typeof method !== 'function') {
-      throw new TypeError(FIREFOX ? owner + " constructor: Argument 1 can't be converted to a sequence."
-        : "Failed to construct '" + owner + "': The provided value cannot be converted to a sequence.");
-    }
-    const buffers = [];
-    const iterator = ReflectApply(method, parts, []);
-    for (let step = iterator.next(); !step.done; step = iterator.next()) {
-      const part = step.value;
-      const blob = part !== null && typeof part === 'object' ? blobs.get(part) : undefined;
-      if (blob !== undefined) {
-        listPush(buffers, blob.bytes);
-      } else if (part !== null && typeof part === 'object' && native.bytes.kind(part) !== undefined) {
-        listPush(buffers, native.bytes.copy(part));
-      } else {
+    const buffers = host.webIDLSequence(parts,
+      () => new TypeError(FIREFOX ? owner + " constructor: Argument 1 can't be converted to a sequence."
+        : "Failed to construct '" + owner + "': The provided value cannot be converted to a sequence."),
+      (part) => {
+        const blob = part !== null && typeof part === 'object' ? blobs.get(part) : undefined;
+        if (blob !== undefined) return blob.bytes;
+        if (part !== null && typeof part === 'object' && native.bytes.kind(part) !== undefined) return native.bytes.copy(part);
         const text = String(part);
-        listPush(buffers, native.bytes.utf8(endings === 'native' ? lineEndings(text, '\n') : text));
-      }
-    }
+        return native.bytes.utf8(endings === 'native' ? lineEndings(text, '\n') : text);
+      });
     return native.bytes.concat(buffers);
   }
 

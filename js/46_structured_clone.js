@@ -28,22 +28,16 @@
     }
     const transfer = options.transfer;
     if (transfer === undefined) return [];
-    const method = transfer === null || (typeof transfer !== 'object' && typeof transfer !== 'function') ? undefined : transfer[SymbolIterator];
-    if (typeof method !== 'function') {
-      throw optionsFailed("'transfer' member of StructuredSerializeOptions can't be converted to a sequence.",
-        "Failed to read the 'transfer' property from 'StructuredSerializeOptions': The provided value cannot be converted to a sequence.");
-    }
-    const iterator = ReflectApply(method, transfer, []);
-    const next = iterator.next;
-    const list = [];
-    for (let step = ReflectApply(next, iterator, []); !step.done; step = ReflectApply(next, iterator, [])) {
-      const item = step.value;
-      if (item === null || (typeof item !== 'object' && typeof item !== 'function')) {
-        throw optionsFailed("Element of 'transfer' member of StructuredSerializeOptions is not an object.",
-          "Failed to read the 'transfer' property from 'StructuredSerializeOptions': The provided value cannot be converted to a sequence.");
-      }
-      listPush(list, item);
-    }
+    const list = host.webIDLSequence(transfer,
+      () => optionsFailed("'transfer' member of StructuredSerializeOptions can't be converted to a sequence.",
+        "Failed to read the 'transfer' property from 'StructuredSerializeOptions': The provided value cannot be converted to a sequence."),
+      (item) => {
+        if (item === null || (typeof item !== 'object' && typeof item !== 'function')) {
+          throw optionsFailed("Element of 'transfer' member of StructuredSerializeOptions is not an object.",
+            "Failed to read the 'transfer' property from 'StructuredSerializeOptions': The provided value cannot be converted to a sequence.");
+        }
+        return item;
+      });
     for (let i = 0; i < list.length; i++) {
       if (native.bytes.kind(list[i]) !== 'ArrayBuffer') {
         throw dataCloneError('invalid transferable array for structured clone', 'Value at index ' + i + ' does not have a transferable type.');
