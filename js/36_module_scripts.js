@@ -1,7 +1,6 @@
 // exthost:needs primordials host
-// exthost:contexts background
 // Module scripts (issue 9, item 4): a module service worker, a module background script, and
-// `import()` from module code. Swift reads each module of the extension and makes it a classic
+// `import()` from module code and from classic scripts (a background's, a content script's). Swift reads each module of the extension and makes it a classic
 // script with js/47_module_syntax.js (whose opening comment says how a module's scope, imports and
 // exports are kept); this links and runs them as the ECMAScript and HTML specifications do:
 // the whole graph is fetched and parsed first, then every import is resolved (ResolveExport, with
@@ -31,6 +30,7 @@
     dynamicFailed: (url) => 'error loading dynamically imported module: ' + url,
     bareSpecifier: (specifier) => 'The specifier “' + specifier + '” was a bare specifier, but was not remapped to anything. '
       + 'Relative module specifiers must start with “./”, “../” or “/”.',
+    bareSpecifierInContentScript: (specifier) => texts.bareSpecifier(specifier),
   } : {
     __proto__: null,
     uninitialized: (name) => "Cannot access '" + name + "' before initialization",
@@ -41,8 +41,11 @@
     dynamicFailed: (url) => 'Failed to fetch dynamically imported module: ' + url,
     bareSpecifier: (specifier) => 'Failed to resolve module specifier "' + specifier
       + '". Relative references must start with either "/", "./", or "../".',
+    // (An isolated world has no import map, and Chromium says less: fixtures/conformance/module-import-classic.)
+    bareSpecifierInContentScript: (specifier) => "Failed to resolve module specifier '" + specifier + "'",
   };
   const chromeWorker = !FIREFOX && host.context.isServiceWorker;
+  const contentScript = host.context.kind === 'content';
 
   // ---- Records --------------------------------------------------------------------------------------------
   // url -> the module's record: `info` (what Swift answered: `evaluate`, `requests`, `imports`,
@@ -484,6 +487,12 @@
     return false;
   }
 
+  // The function a classic script's `import(...)` calls (js/47_module_syntax.js rewrites it so),
+  // resolving against `base`: the script's URL; in a Firefox content script, its page's.
+  host.classicImport = function classicImport(base) {
+    return (specifier) => dynamicImport(specifier, base);
+  };
+
   // `import(specifier)` from the module at `base`: a promise of the module's namespace, settled in a
   // later task (as a browser's fetch answers).
   function dynamicImport(specifier, base) {
@@ -491,11 +500,15 @@
       return PromiseReject(new TypeError('import() is disallowed on ServiceWorkerGlobalScope by the HTML specification. '
         + 'See https://github.com/w3c/ServiceWorker/issues/1356.'));
     }
-    let url;
+    let text;
     try {
-      url = resolveSpecifier(String(specifier), base);
+      text = String(specifier);
     } catch (error) {
       return PromiseReject(error);
+    }
+    const url = native.modules.resolve(text, base);
+    if (url === null) {
+      return PromiseReject(new TypeError(contentScript ? texts.bareSpecifierInContentScript(text) : texts.bareSpecifier(text)));
     }
     return new Promise((resolve, reject) => {
       native.clock.timeout(0, () => {

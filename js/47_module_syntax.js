@@ -209,6 +209,40 @@
   for (let i = 0; i < keywordList.length; i++) keywords.add(keywordList[i]);
   const isKeyword = (word) => keywords.has(word);
 
+  // Parses `text` as a classic script and, when it calls `import(...)`, answers the script with
+  // each `import` keyword of those calls replaced by `binding` (padded with spaces: no line or
+  // column moves), the name of a global lexical binding the host declares in each context before
+  // the script runs, bound to that context's import() for the script (js/36_module_scripts.js,
+  // host.classicImport). JavaScriptCore's C API gives `import()` in a classic script no loader
+  // (it rejects with its own "Could not import the module"), so the script calls the host's.
+  // Answers null when the script makes no such call, or does not parse (the engine then reports
+  // its own SyntaxError when the script runs, as it always did).
+  host.rewriteClassicScript = function rewriteClassicScript(text, binding) {
+    let program;
+    try {
+      program = parser().parse(text, { ecmaVersion: 'latest', sourceType: 'script', allowHashBang: true });
+    } catch (error) {
+      if (error === null || typeof error !== 'object' || error.loc === undefined) throw error;
+      return null;
+    }
+    const starts = [];
+    walk(program, null, null, false, false, (node) => {
+      if (node.type === 'ImportExpression') listPush(starts, node.start);
+    });
+    if (starts.length === 0) return null;
+    ArrayPrototypeSort(starts, (a, b) => a - b);
+    const parts = [];
+    let at = 0;
+    for (let i = 0; i < starts.length; i++) {
+      // (`import` is six characters, and the binding's name never longer: it takes their place.)
+      listPush(parts, StringPrototypeSlice(text, at, starts[i]));
+      listPush(parts, blanked(text, starts[i], starts[i] + 6, [binding], []));
+      at = starts[i] + 6;
+    }
+    listPush(parts, StringPrototypeSlice(text, at));
+    return ArrayPrototypeJoin(parts, '');
+  };
+
   // Parses `text` as a module and answers [the classic script, JSON of `header` (the script's
   // length, in UTF-16 code units, ahead of line 1), `requests` (the specifiers, in source order),
   // `imports` ([specifier, import name or '*', local name, line, column]), `localExports` ([export name, local

@@ -31,7 +31,11 @@ extension ExtensionContext {
         guard let host, let url = WebURL(string: href), url.origin == WebURL(string: owner.id.baseURL)?.origin else { return .null }
         let segments = url.decodedPathSegments
         guard !segments.contains(where: { $0 == ".." || $0.contains("\0") }) else { return .null }
-        guard let module = try owner.moduleScript(atPath: segments.joined(separator: "/"), realm: host.realm) else { return .null }
+        let path = segments.joined(separator: "/")
+        // (A content script imports what the manifest's web_accessible_resources gives its page, as
+        // it fetches: fixtures/conformance/module-import-classic.)
+        if kind == .content, !owner.webAccessibleResources.isAccessible(path: path, from: self.url) { return .null }
+        guard let module = try owner.moduleScript(atPath: path, realm: host.realm) else { return .null }
         host.realm.moduleHeaders[module.url] = module.headerLength
         switch module.outcome {
         case .syntaxError(let message, let line, let column):

@@ -24,7 +24,9 @@ extension ExtensionContext {
         }
         let path = url.decodedPathSegments.joined(separator: "/")
         guard !url.decodedPathSegments.contains(".."), let file = owner.fileInside(path) else { return .string("network") }
-        let source = owner.scriptSource(ofFile: path)
+        guard let host else { return .string("network") }
+        let classic = owner.classicScript(ofFile: path, realm: host.realm)
+        let source = classic.source
         if hasFinishedFirstEvaluation, !importedScripts.contains(source.url) { return .string("network") }
         do {
             try script.checkSyntax(String(decoding: file.contents, as: UTF8.self), sourceURL: source.url)
@@ -32,6 +34,7 @@ extension ExtensionContext {
             throw ScriptError(name: "SyntaxError", message: "Failed to execute 'importScripts' on 'WorkerGlobalScope': \(error.message)")
         }
         importedScripts.insert(source.url)
+        try declareImportBinding(of: classic)
         _ = try script.execute(source)
         return .undefined
     }

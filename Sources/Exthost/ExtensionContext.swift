@@ -369,6 +369,8 @@ public final class ExtensionContext {
     var hasFinishedFirstEvaluation = false
     /// The URLs of the scripts `importScripts` ran.
     var importedScripts: Set<String> = []
+    /// The bindings of classic scripts' `import()` declared in this context (``ClassicScript``).
+    var declaredImportBindings: Set<String> = []
 
     /// The timers scripts set and that have not fired or been cleared, by id (``ScriptTimer``).
     var scriptTimers: [Int: ScriptTimer] = [:]
@@ -393,6 +395,31 @@ public final class ExtensionContext {
     @discardableResult
     func runScript(_ source: ScriptSource) -> Bool {
         runTopLevel { _ = try script.execute(source); return true }
+    }
+
+    /// Runs a classic script of the extension, reporting what it throws as uncaught; one that
+    /// calls `import()` finds its binding declared first (``ClassicScript``).
+    ///
+    /// - Returns: whether the script ran to its end without throwing.
+    @discardableResult
+    func runScript(_ classic: ClassicScript) -> Bool {
+        runTopLevel {
+            try declareImportBinding(of: classic)
+            _ = try script.execute(classic.source)
+            return true
+        }
+    }
+
+    /// Declares the binding `classic`'s `import(...)` calls name, bound to this context's
+    /// `import()` for it, unless the context has declared it.
+    func declareImportBinding(of classic: ClassicScript) throws {
+        guard let binding = classic.importBinding, !declaredImportBindings.contains(binding) else { return }
+        guard let classicImport = hostFunction("classicImport", in: "module_scripts") else { return }
+        // (A specifier resolves against the script's URL; in a Firefox content script, against its
+        // page's: fixtures/conformance/module-import-classic.)
+        let base = kind == .content && flavor == .firefox ? url : classic.source.url
+        try script.declareGlobalConstant(binding, classicImport.call([script.string(base)]))
+        declaredImportBindings.insert(binding)
     }
 
     /// Runs `body` as the top-level call of a task of its own (a script's first run): what it

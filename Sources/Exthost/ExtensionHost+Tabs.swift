@@ -281,7 +281,7 @@ extension ExtensionHost {
                     }
                     for path in entry.js {
                         let resolved = instance.resolvedPath(of: path, role: .contentScript(entry: index))
-                        context.runScript(instance.scriptSource(of: resolved))
+                        context.runScript(instance.classicScript(of: resolved, realm: realm))
                     }
                 }
             }

@@ -204,7 +204,7 @@ public final class ExtensionHost {
                 emit(.warn, "Loading failed for the <script> with source “\(script.url)”.", from: context)
                 continue
             }
-            let succeeded = context.runScript(ScriptSource(source, url: script.url))
+            let succeeded = context.runScript(instance.classicScript(path: script.path, text: source, realm: realm))
             // Chromium: a service worker whose script throws on its first run is not registered,
             // so it never gets an event.
             if !succeeded, context.isServiceWorker, options.flavor == .chrome {

@@ -226,13 +226,18 @@ public final class ExtensionInstance {
 
     /// The script at `path` (a path inside the extension) ready to run, made once however many
     /// frames run it.
-    func scriptSource(of path: String) -> ScriptSource {
-        if let made = madeSources[path] { return made }
-        let made = ScriptSource(source(of: path), url: url(of: path))
-        madeSources[path] = made
+    func classicScript(of path: String, realm: HostRealm) -> ClassicScript {
+        classicScript(path: path, text: source(of: path), realm: realm)
+    }
+
+    /// The classic script `text` of the file at `path` (made once: later calls give the first).
+    func classicScript(path: String, text: @autoclosure () -> String, realm: HostRealm) -> ClassicScript {
+        if let made = classicScripts[path] { return made }
+        let made = ClassicScript(text: text(), url: url(of: path), index: classicScripts.count, realm: realm)
+        classicScripts[path] = made
         return made
     }
-    private var madeSources: [String: ScriptSource] = [:]
+    private var classicScripts: [String: ClassicScript] = [:]
     /// The module scripts read so far, by path inside the extension (``moduleScript(atPath:realm:)``).
     var moduleScripts: [String: ModuleScript] = [:]
     /// The content security policies of the extension's own contexts (false) and of its content
@@ -243,12 +248,8 @@ public final class ExtensionInstance {
 
     /// The file at `path` inside the extension as a script ready to run (read now, made once), for
     /// a script a running one loads (`importScripts`); empty when it cannot be read.
-    func scriptSource(ofFile path: String) -> ScriptSource {
-        if let made = madeSources[path] { return made }
-        let text = fileInside(path).map { String(decoding: $0.contents, as: UTF8.self) } ?? ""
-        let made = ScriptSource(text, url: url(of: path))
-        madeSources[path] = made
-        return made
+    func classicScript(ofFile path: String, realm: HostRealm) -> ClassicScript {
+        classicScript(path: path, text: fileInside(path).map { String(decoding: $0.contents, as: UTF8.self) } ?? "", realm: realm)
     }
 
     /// The extension URL of a file in the extension (`chrome-extension://ID/path`).
@@ -256,9 +257,10 @@ public final class ExtensionInstance {
         id.baseURL + (path.hasPrefix("/") ? String(path.dropFirst()) : path)
     }
 
-    /// What the background runs: its page (or worker) URL and its scripts in order, each with its source,
-    /// or nil for a script the browser cannot read (Firefox loads the extension and skips it).
-    func backgroundScripts() -> (pageURL: String, scripts: [(url: String, source: String?, isModule: Bool)])? {
+    /// What the background runs: its page (or worker) URL and its scripts in order, each with its
+    /// path inside the extension and its source, or nil for a script the browser cannot read
+    /// (Firefox loads the extension and skips it).
+    func backgroundScripts() -> (pageURL: String, scripts: [(url: String, path: String, source: String?, isModule: Bool)])? {
         let pageURL: String
         let paths: [String]
         var modules: Set<String> = []
@@ -278,7 +280,7 @@ public final class ExtensionInstance {
             paths = scripts.map { resolvedPath(of: $0, role: .backgroundScript) }
             if module { modules = Set(paths) }
         }
-        return (pageURL, paths.map { (url(of: $0), sources[$0], modules.contains($0)) })
+        return (pageURL, paths.map { (url(of: $0), $0, sources[$0], modules.contains($0)) })
     }
 
     /// A script `src` of the background page, as a path inside the extension.

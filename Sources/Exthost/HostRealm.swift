@@ -140,6 +140,14 @@ final class HostRealm {
         }
         return (code, json)
     }
+
+    /// The classic script `text` with the `import` of each `import(...)` call it makes replaced by
+    /// `binding`, or nil when it makes none or does not parse (js/47_module_syntax.js).
+    func rewriteClassicScript(_ text: String, binding: String) throws -> String? {
+        let rewrite = try value("rewriteClassicScript", in: "module_syntax")
+        let answer = try rewrite.call([script.string(text), script.string(binding)])
+        return answer.isString ? try answer.stringValue : nil
+    }
 }
 
 /// The length of each module script's header, by URL (``HostRealm/moduleHeaders``).

@@ -181,6 +181,20 @@ public final class ScriptContext {
         return ScriptValue(result ?? JSValueMakeUndefined(ref), in: self)
     }
 
+    /// Declares `name` a `const` of the global lexical scope bound to `value`: every script of the
+    /// context can name it, and no property of the global shows it (it is in no object a script can
+    /// enumerate). The name must be an identifier the context has not declared.
+    public func declareGlobalConstant(_ name: String, _ value: ScriptValue) throws(ThrownValue) {
+        precondition(!isClosed, "declareGlobalConstant on closed context \(self.name)")
+        precondition(name.unicodeScalars.allSatisfy { $0.properties.isIDContinue || $0 == "$" }, "not an identifier: \(name)")
+        // (The script's `this` is `value`: JSEvaluateScript's thisObject.)
+        _ = try catching { exception in
+            withJSString("const \(name)=this;") { script in
+                JSEvaluateScript(ref, script, JSValueToObject(ref, value.ref, nil), nil, 1, exception)
+            }
+        }
+    }
+
     /// Checks a script for syntax errors without running it.
     public func checkSyntax(_ source: String, sourceURL: String, startingLine: Int = 1) throws(ScriptError) {
         _ = try check { exception in

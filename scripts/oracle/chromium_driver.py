@@ -343,6 +343,13 @@ class Chrome:
         return text
 
     def close(self):
+        if getattr(self, "cdp", None) is None:
+            # (The browser never started: launch() raised, and that error is the one to see.)
+            if getattr(self, "proc", None) is not None:
+                self.proc.kill()
+                self.proc.wait()
+            shutil.rmtree(self.work, ignore_errors=True)
+            return
         try:
             self.cdp.cmd("Browser.close", timeout=10)
         except OracleError:

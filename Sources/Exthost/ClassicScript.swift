@@ -1,0 +1,82 @@
+import JSEngine
+
+/// A classic script of an extension (a background script, a content script, a script a worker
+/// imports), made once and run in any number of contexts.
+///
+/// JavaScriptCore's C API gives `import(...)` in a classic script no module loader (it rejects
+/// with its own "Could not import the module"), so a script that calls it is rewritten
+/// (js/47_module_syntax.js, `rewriteClassicScript`): each such `import` keyword becomes
+/// ``importBinding``, a global lexical binding (a `const`, which no property of the global shows)
+/// that each context declares before it runs the script, bound to its own `import()` for the
+/// script (js/36_module_scripts.js, `classicImport`). No line or column of the script moves.
+struct ClassicScript {
+    /// The script to run (rewritten when it calls `import()`).
+    let source: ScriptSource
+    /// The name its `import(...)` calls go to; nil when it makes none.
+    let importBinding: String?
+
+    /// Makes the classic script `text` at `url`, rewritten with the host realm's parser when it
+    /// may call `import()`; `index` tells this script's binding from the extension's others.
+    init(text: String, url: String, index: Int, realm: HostRealm) {
+        if Self.mayCallImport(text) {
+            // (Base 36: six characters at most, the length of `import`, for 1.6 million scripts.)
+            let binding = "ℳi" + String(index, radix: 36)
+            if binding.utf16.count <= 6, let rewritten = try? realm.rewriteClassicScript(text, binding: binding) {
+                source = ScriptSource(rewritten, url: url)
+                importBinding = binding
+                return
+            }
+        }
+        source = ScriptSource(text, url: url)
+        importBinding = nil
+    }
+
+    /// Whether `text` has the word `import` followed by `(` (with only white space and comments
+    /// between): a quick look that spares loading the parser for the scripts that cannot call
+    /// `import()`. It never decides what a call is: the parser does, for the scripts it lets by
+    /// (a string or a comment that says `import(` costs a parse, nothing else).
+    static func mayCallImport(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        let word = Array("import".utf8)
+        var at = 0
+        while at + word.count <= bytes.count {
+            guard bytes[at] == word[0], bytes[at + 1] == word[1], bytes[at + 2] == word[2], bytes[at + 3] == word[3],
+                  bytes[at + 4] == word[4], bytes[at + 5] == word[5] else {
+                at += 1
+                continue
+            }
+            if at > 0, isWordByte(bytes[at - 1]) {
+                at += 6
+                continue
+            }
+            var next = at + 6
+            while next < bytes.count {
+                let byte = bytes[next]
+                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C {
+                    next += 1
+                } else if byte == 0x2F, next + 1 < bytes.count, bytes[next + 1] == 0x2A { // /* … */
+                    next += 2
+                    while next + 1 < bytes.count, !(bytes[next] == 0x2A && bytes[next + 1] == 0x2F) { next += 1 }
+                    next += 2
+                } else if byte == 0x2F, next + 1 < bytes.count, bytes[next + 1] == 0x2F { // // …
+                    while next < bytes.count, bytes[next] != 0x0A, bytes[next] != 0x0D { next += 1 }
+                } else if byte >= 0x80 {
+                    // (Other white space and line breaks are not ASCII: the parser decides.)
+                    return true
+                } else {
+                    break
+                }
+            }
+            if next < bytes.count, bytes[next] == 0x28 { return true }
+            at += 6
+        }
+        return false
+    }
+
+    /// Whether `byte` can be part of an identifier (ASCII letters, digits, `$`, `_`, `\` of an
+    /// escape, and any byte of a non-ASCII character, which the parser judges).
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            || byte == 0x24 || byte == 0x5F || byte == 0x5C || byte >= 0x80
+    }
+}
