@@ -1,12 +1,13 @@
 // exthost:realm host
 // exthost:needs primordials api
-// exthost:globals self:accessor location:accessor ~constructor:inherited
+// exthost:globals self:accessor location:accessor origin:accessor isSecureContext:accessor ~constructor:inherited
 // exthost:globals Window: window:accessor frames:accessor top:accessor parent:accessor length:accessor name:accessor ~Window:constructor:0
 // exthost:globals ServiceWorkerGlobalScope: ~WorkerGlobalScope:constructor:0 ~ServiceWorkerGlobalScope:constructor:0
 // The global object's shape: a Chromium service worker is a ServiceWorkerGlobalScope with a
 // WorkerLocation; a background page (Firefox's generated one, or manifest version 2's) and a
 // content script's frame are a Window, with `window`, `self`, `frames`, `top`, `parent`, `length`
-// and `location`. Both inherit from EventTarget.prototype, which js/31_events.js fills when a
+// and `location`; both have `origin` (the extension's, or a content script's page's) and
+// `isSecureContext`. Both inherit from EventTarget.prototype, which js/31_events.js fills when a
 // script first names an event (`host.sharedPrototype`: touching `self` costs no events). What one frame's content script sees of another frame through `top`, `parent`
 // and `frames[i]` follows the flavor's browser (Swift decides which window it gets: FrameAPI).
 // Runs in the host's realm (js/38_api.js), for a context on the first touch of one of these
@@ -69,8 +70,24 @@
     cx.loader.defineGlobal('name', { __proto__: null, get, set, configurable: true, enumerable: true });
   }
 
+  // `origin` ([Replaceable]: a script's assignment makes it an ordinary property of the global)
+  // and `isSecureContext`.
+  const originValue = (state) => state.origin;
+  const replaceOrigin = (state, thisValue, value) => {
+    ReflectDefineProperty(state.cx.global, 'origin', dataDescriptor(value, true, true, true));
+  };
+  function defineOrigin(cx) {
+    const state = { __proto__: null, cx, origin: cx.info.origin };
+    const get = host.newFunction(cx, 'get origin', 0, originValue, state);
+    const set = host.newFunction(cx, 'set origin', 1, replaceOrigin, state);
+    cx.loader.defineGlobal('origin', { __proto__: null, get, set, configurable: true, enumerable: true });
+    const isSecureContext = cx.info.isSecureContext;
+    define(cx, 'isSecureContext', () => isSecureContext);
+  }
+
   host.installWindow = function (cx) {
     const info = cx.info;
+    defineOrigin(cx);
     const eventTargetPrototype = cx.loader.sharedPrototype('EventTarget');
     if (info.isServiceWorker) {
       const workerScope = cx.loader.makeInterface('WorkerGlobalScope', eventTargetPrototype);

@@ -111,6 +111,9 @@ public final class ExtensionContext {
             ("url", .string(url)),
             ("location", LocationParts.make(url)),
             ("isServiceWorker", .bool(isServiceWorker)),
+            // (Of the context's own URL: the frame's ancestors are not asked yet.)
+            ("isSecureContext", .bool(WebURL(string: url)?.isPotentiallyTrustworthy ?? false)),
+            ("origin", .string(origin)),
         ]
         if let tabID { info.append(("tabId", .int(tabID))) }
         if let frameID { info.append(("frameId", .int(frameID))) }

@@ -26,6 +26,21 @@ struct WebPlatformTests {
     }
 
     @Test(arguments: [Flavor.chrome, .firefox])
+    func originAndSecureContextAreTheContextsOwn(flavor: Flavor) throws {
+        let code = """
+            const before = [typeof origin, origin.startsWith(location.protocol) ? 'scheme' : origin, isSecureContext].join(' ');
+            isSecureContext = false;
+            origin = 42;
+            const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'origin');
+            console.log(before, isSecureContext, origin, typeof descriptor.value, descriptor.writable);
+            """
+        let printed = try Self.lines(code, flavor: flavor)
+        // ([Replaceable]: assigning `origin` makes it a data property; `isSecureContext` has no setter.)
+        #expect(printed.background == ["string scheme true true 42 number true"])
+        #expect(printed.content == ["string scheme true true 42 number true"])
+    }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
     func atobIsTheForgivingBase64Decode(flavor: Flavor) throws {
         // (Cases of the forgiving-base64 algorithm, as in web-platform-tests' data: whitespace
         // ignored, padding only at the end of a multiple of four, nothing outside the alphabet.)

@@ -133,6 +133,23 @@ public struct WebURL: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Whether the URL's origin is potentially trustworthy (Secure Contexts, §3.1): `https`, `wss`
+    /// and `file`, loopback hosts (`127.0.0.0/8`, `[::1]`, `localhost` and its subdomains), and the
+    /// browsers' extension schemes; not an opaque origin.
+    public var isPotentiallyTrustworthy: Bool {
+        switch scheme {
+        case "https", "wss", "file", "chrome-extension", "moz-extension":
+            return true
+        case "http", "ws":
+            guard let host else { return false }
+            if host == "[::1]" || host == "localhost" || host.hasSuffix(".localhost") { return true }
+            let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+            return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
+        default:
+            return false
+        }
+    }
+
     /// Two URLs are equal when their serializations are.
     public static func == (lhs: WebURL, rhs: WebURL) -> Bool { lhs.href == rhs.href }
 
