@@ -38,4 +38,22 @@ extension ExtensionContext {
         _ = try script.execute(source)
         return .undefined
     }
+
+    /// Chromium: installs and activates the service worker (js/33_service_worker.js: its `install`
+    /// and `activate` events, its ServiceWorker's states), once its script has first run. When
+    /// neither that module nor the events module is loaded, no script can listen: the worker is
+    /// simply activated, as the module finds if it loads later.
+    func startWorkerLifecycle() {
+        guard !isClosed, let hostObject else { return }
+        let loaded = loadedModuleNames
+        guard loaded.contains("service_worker") || loaded.contains("events") else {
+            try? hostObject.property("context").setProperty("workerActivated", script.boolean(true))
+            return
+        }
+        _ = runTopLevel {
+            guard let run = hostFunction("runWorkerLifecycle", in: "service_worker") else { return false }
+            _ = try run.call([])
+            return true
+        }
+    }
 }

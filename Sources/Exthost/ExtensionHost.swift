@@ -213,6 +213,11 @@ public final class ExtensionHost {
             }
         }
         context.hasFinishedFirstEvaluation = true
+        if context.isServiceWorker, options.flavor == .chrome {
+            // (Installed and activated in a task after the script's first run: its zero-delay timers
+            // run first, as in Chromium: fixtures/conformance/worker-lifecycle.)
+            _ = loop.startTimer(after: 0, owner: context.id) { [weak context] in context?.startWorkerLifecycle() }
+        }
     }
 
     /// Chromium: a service worker whose script throws on its first run (or whose module graph

@@ -1,0 +1,53 @@
+import BrowserModel
+import Exthost
+import Foundation
+import Testing
+
+/// A Chromium service worker's own lifecycle (js/33_service_worker.js): what a worker sees when
+/// nothing listened while it was installed, a failed install, and that waiting lasts as long as
+/// the promises a listener gives. The order against the browser is the recorded case
+/// `fixtures/conformance/worker-lifecycle`.
+@Suite("Service worker lifecycle")
+struct ServiceWorkerLifecycleTests {
+    static func run(_ code: String) throws -> HostRun {
+        try HostRun.run(files: ["manifest.json": TemporaryExtension.manifest(), "bg.js": code], flavor: .chrome)
+    }
+
+    @Test func aWorkerThatDidNotListenIsActivatedAllTheSame() throws {
+        // (Neither the lifecycle's module nor the events module was loaded when it ran.)
+        let run = try Self.run("""
+            setTimeout(() => console.log([registration.active === serviceWorker, serviceWorker.state,
+              registration.installing, registration.waiting].join(' ')), 5);
+            """)
+        #expect(run.texts == ["true activated  "])
+    }
+
+    @Test func installWaitsForEveryPromiseItsListenersGive() throws {
+        let run = try Self.run("""
+            const start = performance.now();
+            addEventListener('install', (event) => {
+              event.waitUntil(new Promise((resolve) => setTimeout(resolve, 200)));
+              event.waitUntil(new Promise((resolve) => setTimeout(resolve, 100)));
+            });
+            addEventListener('activate', () => console.log('activate after', Math.round(performance.now() - start) >= 200));
+            """)
+        #expect(run.texts == ["activate after true"])
+    }
+
+    @Test func aRejectedInstallMakesTheWorkerRedundant() throws {
+        let run = try Self.run("""
+            serviceWorker.onstatechange = () => console.log(serviceWorker.state);
+            addEventListener('install', (event) => event.waitUntil(Promise.reject(new Error('no'))));
+            addEventListener('activate', () => console.log('activated anyway'));
+            setTimeout(() => console.log(String(registration.installing), String(registration.active)), 50);
+            """)
+        #expect(run.texts == ["installing", "redundant", "null null"])
+    }
+
+    @Test func claimBeforeActivationIsRefused() throws {
+        let run = try Self.run("""
+            clients.claim().then(() => console.log('claimed'), (e) => console.log(e.name, e.message));
+            """)
+        #expect(run.texts == ["InvalidStateError Only the active worker can claim clients."])
+    }
+}
