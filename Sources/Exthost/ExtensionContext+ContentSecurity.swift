@@ -21,8 +21,8 @@ extension ExtensionContext {
     /// Turns `eval` and the `Function` constructors off when the context's policy forbids them,
     /// with the browser's message. (Firefox words a `Function` constructor's refusal apart,
     /// `call to Function() blocked by CSP`, and reports every refusal on the console; the engine
-    /// has one message for both and tells no one, so exthost gives `eval`'s words to both and
-    /// reports none: known differences of the recorded cases.)
+    /// has one message for both and tells no one, so js/01_eval_refusal.js puts refusing Proxies
+    /// in their place first, and this switch stays underneath.)
     func applyContentSecurityPolicy() {
         guard let policy = policyForbiddingEval else { return }
         switch flavor {
@@ -38,6 +38,21 @@ extension ExtensionContext {
     static func chromeEvalRefusal(_ policy: ContentSecurityPolicy) -> String {
         "Evaluating a string as JavaScript violates the following Content Security Policy directive because "
             + "'unsafe-eval' is not an allowed source of script: \(policy.quotedScriptDirective ?? "")"
+    }
+
+    /// Firefox's console reports of one refused string, one per policy that forbids it, in order
+    /// (js/01_eval_refusal.js makes them for `eval` and the constructors; a string timer, here).
+    var firefoxEvalRefusalReports: [String] {
+        contentSecurityPolicies.filter { !$0.allowsEval }.map {
+            "Content-Security-Policy: The page’s settings blocked a JavaScript eval (script-src) from being executed because it "
+                + "violates the following directive: “\($0.quotedScriptDirective ?? "")” (Missing 'unsafe-eval')"
+        }
+    }
+
+    /// Firefox: a string timer it will not run is reported when it fires, each time.
+    func reportRefusedStringTimer() {
+        guard flavor == .firefox, let host else { return }
+        for report in firefoxEvalRefusalReports { host.emit(.error, report, from: self) }
     }
 
     /// Whether a string given to `setTimeout` or `setInterval` runs as code here: in Firefox, in

@@ -112,7 +112,10 @@ extension ExtensionContext {
         }
         let nesting = timer.nesting
         if timer.repeats { timer.nesting += 1 }
-        guard timer.callback.isFunction || (timer.callback.isString && runsStringTimers) else { return }
+        guard timer.callback.isFunction || (timer.callback.isString && runsStringTimers) else {
+            reportRefusedStringTimer()
+            return
+        }
         let (_, stop) = script.runTask {
             timerNesting = nesting
             defer { timerNesting = 0 }

@@ -67,7 +67,9 @@ extension Manifest {
             }
             let local = ContentSecurityPolicy("script-src 'self' 'wasm-unsafe-eval' http://localhost:* http://127.0.0.1:*")
             if contentScript { return [local] }
-            return [declared ?? local, ContentSecurityPolicy("script-src 'self'")]
+            // (Firefox's own policy for extensions, then the extension's: `script-src 'self'` unless it
+            // declares one; each reports what it forbids: fixtures/conformance/csp-eval-custom-policy.)
+            return [local, declared ?? ContentSecurityPolicy("script-src 'self'")]
         }
     }
 
