@@ -4,7 +4,7 @@
 // exthost:globals ServiceWorkerGlobalScope: clients:accessor registration:accessor serviceWorker:accessor skipWaiting:function:0
 // exthost:globals ServiceWorkerGlobalScope: ~ExtendableEvent:constructor:1 ~InstallEvent:constructor:1 ~Clients:constructor:0
 // exthost:globals ServiceWorkerGlobalScope: ~ServiceWorkerRegistration:constructor:0 ~ServiceWorker:constructor:0
-// exthost:globals ServiceWorkerGlobalScope: oninstall:inherited onactivate:inherited onfetch:inherited onmessage:inherited onmessageerror:inherited
+// exthost:globals ServiceWorkerGlobalScope: oninstall:accessor onactivate:accessor onfetch:accessor onmessage:accessor onmessageerror:accessor
 // A Chromium service worker's own lifecycle (Service Workers, "Install" and "Activate"): the
 // worker's `install` event (an InstallEvent) and then its `activate` event (an ExtendableEvent),
 // each waiting for the promises its listeners hand `waitUntil`; its ServiceWorker object
@@ -22,7 +22,7 @@
   'use strict';
   const {
     TypeError, String, SafeWeakMap, Promise, PromiseReject, ReflectDefineProperty, ReflectGetOwnPropertyDescriptor,
-    ObjectGetPrototypeOf, newSafePromise, SafePromiseThen,
+    newSafePromise, SafePromiseThen,
   } = host.primordials;
   const native = host.native;
   const global = host.global;
@@ -247,12 +247,11 @@
   const clientsObject = { __proto__: clientsPrototype };
 
   // ---- The global's members -------------------------------------------------------------------------------
+  // (ServiceWorkerGlobalScope is the [Global] interface: its own members are the global's own
+  // properties, where WorkerGlobalScope's are inherited.)
   const handlers = ['install', 'activate', 'fetch', 'message', 'messageerror'];
-  // (On the global's own prototype, which plays ServiceWorkerGlobalScope.prototype: js/30_window.js.)
-  host.load('window');
-  const scopePrototype = ObjectGetPrototypeOf(global);
   for (let i = 0; i < handlers.length; i++) {
-    ReflectDefineProperty(scopePrototype, 'on' + handlers[i], host.eventHandlerDescriptor(handlers[i], 'ServiceWorkerGlobalScope'));
+    host.defineGlobal('on' + handlers[i], host.eventHandlerDescriptor(handlers[i], 'ServiceWorkerGlobalScope'));
   }
   const accessor = (name, value) => {
     const get = { get [name]() { return value; } };

@@ -19,10 +19,10 @@ extension ExtensionContext {
     }
 
     /// Turns `eval` and the `Function` constructors off when the context's policy forbids them,
-    /// with the browser's message. (Firefox words a `Function` constructor's refusal apart,
-    /// `call to Function() blocked by CSP`, and reports every refusal on the console; the engine
-    /// has one message for both and tells no one, so js/01_eval_refusal.js puts refusing Proxies
-    /// in their place first, and this switch stays underneath.)
+    /// with the browser's message, before any script runs. (Firefox words a `Function`
+    /// constructor's refusal apart, `call to Function() blocked by CSP`, and reports every refusal
+    /// on the console; the engine's switch has one message for both and tells no one, so in Firefox
+    /// refusing Proxies take their place first, and the switch stays underneath.)
     func applyContentSecurityPolicy() {
         guard let policy = policyForbiddingEval else { return }
         switch flavor {
@@ -30,7 +30,72 @@ extension ExtensionContext {
             script.disableEval(message: Self.chromeEvalRefusal(policy) + "\".\n")
         case .firefox:
             script.disableEval(message: "call to eval() blocked by CSP")
+            do {
+                try installFirefoxRefusals()
+            } catch {
+                host?.emit(.error, "exthost could not put Firefox's refusals of eval in place in \(displayName): \(error)", from: self, isUncaught: true)
+            }
         }
+    }
+
+    /// Firefox (fixtures/conformance/csp-eval, csp-eval-mv2, csp-eval-custom-policy): `eval` on the
+    /// global, `Function` on the global and as `Function.prototype.constructor`, and the
+    /// `constructor` of the async, generator and async generator functions' prototypes become
+    /// Proxies of the originals (their `prototype`, `name` and `length` are the originals') whose
+    /// every call reports the refusal once per forbidding policy, in a task of its own (after the
+    /// script's own logs, as Firefox's reports come), and throws an `EvalError` of the context
+    /// with Firefox's words. Made in Swift, with the built-ins js/00_0_builtins.js took: a module of
+    /// JavaScript would cost every such context its code (~13 KiB, measured).
+    private func installFirefoxRefusals() throws {
+        guard let hostObject else { return }
+        let builtins = try hostObject.property("builtins")
+        let plain = try builtins.property("plain")
+        let construct = try plain.property("ReflectConstruct")
+        let proxyConstructor = try plain.property("Proxy")
+        let evalError = try builtins.property("cloned").property("5")
+        // (Arrays made by parsing JSON, whose elements are set as own properties: no setter a
+        // script put on Array.prototype runs; none has run yet anyway.)
+        let list = { [script] (values: [ScriptValue]) throws -> ScriptValue in
+            let array = script.parseJSON("[]")!
+            for (index, value) in values.enumerated() { try array.setProperty(String(index), value) }
+            return array
+        }
+        let handler = { [weak self, script] (words: String) throws -> ScriptValue in
+            let refuse = NativeFunction.make(name: "refuse", in: script) { _ in
+                self?.reportRefusedEval()
+                throw ThrownValue(value: try construct.call([evalError, list([script.string(words)])]))
+            }
+            let traps = script.object(prototype: nil)
+            try traps.setProperty("apply", refuse)
+            try traps.setProperty("construct", refuse)
+            return traps
+        }
+        let evalTraps = try handler("call to eval() blocked by CSP")
+        let functionTraps = try handler("call to Function() blocked by CSP")
+        let proxy = { (target: ScriptValue, traps: ScriptValue) throws -> ScriptValue in
+            try construct.call([proxyConstructor, list([target, traps])])
+        }
+        let global = script.global
+        try global.defineProperty("eval", proxy(global.property("eval"), evalTraps), enumerable: false)
+        let function = try global.property("Function")
+        let refusedFunction = try proxy(function, functionTraps)
+        try global.defineProperty("Function", refusedFunction, enumerable: false)
+        try function.property("prototype").defineProperty("constructor", refusedFunction, enumerable: false)
+        // (The prototype of each kind of function, found from a function of the kind: nothing a
+        // script made runs yet. Their `constructor` is read-only and configurable.)
+        let prototypes = try script.evaluate("[async function () {}, function* () {}, async function* () {}].map(Object.getPrototypeOf)",
+                                             sourceURL: "\(HostModule.urlScheme)///content-security")
+        let constructorKey = script.string("constructor")
+        for index in 0..<3 {
+            let prototype = try prototypes.property(String(index))
+            try prototype.defineProperty(key: constructorKey, proxy(prototype.property("constructor"), functionTraps), writable: false, enumerable: false)
+        }
+    }
+
+    /// Firefox reports a refused string, once per policy that forbids it, in a task of its own.
+    private func reportRefusedEval() {
+        guard let host else { return }
+        _ = host.loop.startTimer(after: 0, owner: id) { [weak self] in self?.reportRefusedString() }
     }
 
     /// Chromium's words for a string it will not evaluate, up to the directive (its `EvalError`
@@ -40,8 +105,7 @@ extension ExtensionContext {
             + "'unsafe-eval' is not an allowed source of script: \(policy.quotedScriptDirective ?? "")"
     }
 
-    /// Firefox's console reports of one refused string, one per policy that forbids it, in order
-    /// (js/01_eval_refusal.js makes them for `eval` and the constructors; a string timer, here).
+    /// Firefox's console reports of one refused string, one per policy that forbids it, in order.
     var firefoxEvalRefusalReports: [String] {
         contentSecurityPolicies.filter { !$0.allowsEval }.map {
             "Content-Security-Policy: The page’s settings blocked a JavaScript eval (script-src) from being executed because it "
@@ -49,8 +113,9 @@ extension ExtensionContext {
         }
     }
 
-    /// Firefox: a string timer it will not run is reported when it fires, each time.
-    func reportRefusedStringTimer() {
+    /// Firefox: a refused string (`eval`, a constructor, a string timer when it fires) is reported
+    /// once per policy that forbids it.
+    func reportRefusedString() {
         guard flavor == .firefox, let host else { return }
         for report in firefoxEvalRefusalReports { host.emit(.error, report, from: self) }
     }

@@ -113,7 +113,7 @@ extension ExtensionContext {
         let nesting = timer.nesting
         if timer.repeats { timer.nesting += 1 }
         guard timer.callback.isFunction || (timer.callback.isString && runsStringTimers) else {
-            reportRefusedStringTimer()
+            reportRefusedString()
             return
         }
         let (_, stop) = script.runTask {

@@ -115,10 +115,7 @@ public final class ExtensionContext {
             ("isSecureContext", .bool(WebURL(string: url)?.isPotentiallyTrustworthy ?? false)),
             ("origin", .string(origin)),
         ]
-        if flavor == .firefox {
-            let reports = firefoxEvalRefusalReports
-            if !reports.isEmpty { info.append(("evalRefusals", .array(reports.map { .string($0) }))) }
-        }
+
         if let tabID { info.append(("tabId", .int(tabID))) }
         if let frameID { info.append(("frameId", .int(frameID))) }
         info += extraInfo

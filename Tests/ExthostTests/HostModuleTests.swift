@@ -45,8 +45,7 @@ struct HostModuleTests {
     /// both flavors: Firefox's structured clone writes in the host realm and reads with the
     /// constructors js/00_0_builtins.js takes).
     static func eager(_ flavor: Flavor) -> [String] {
-        // (Firefox puts its refusals of strings as code in place before any script: js/01_eval_refusal.js.)
-        flavor == .firefox ? ["builtins", "modules", "eval_refusal", "date"] : ["builtins", "modules", "date"]
+        ["builtins", "modules", "date"]
     }
 
     @Test(arguments: [Flavor.chrome, .firefox])

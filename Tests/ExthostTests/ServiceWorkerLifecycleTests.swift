@@ -44,6 +44,23 @@ struct ServiceWorkerLifecycleTests {
         #expect(run.texts == ["installing", "redundant", "null null"])
     }
 
+    @Test func theWorkersOwnHandlersAreTheGlobalsOwn() throws {
+        // (ServiceWorkerGlobalScope is the [Global] interface: its members are the global's own.)
+        let run = try Self.run("""
+            const names = ['oninstall', 'onactivate', 'onfetch', 'onmessage', 'onmessageerror', 'clients', 'registration', 'serviceWorker'];
+            console.log(names.map((name) => {
+              const descriptor = Object.getOwnPropertyDescriptor(globalThis, name);
+              return name + ':' + (descriptor ? typeof descriptor.get + (descriptor.set ? '+set' : '') : 'none');
+            }).join(' '));
+            oninstall = () => console.log('installed through the handler');
+            """)
+        #expect(run.texts == [
+            "oninstall:function+set onactivate:function+set onfetch:function+set onmessage:function+set onmessageerror:function+set "
+                + "clients:function registration:function serviceWorker:function",
+            "installed through the handler",
+        ])
+    }
+
     @Test func claimBeforeActivationIsRefused() throws {
         let run = try Self.run("""
             clients.claim().then(() => console.log('claimed'), (e) => console.log(e.name, e.message));
