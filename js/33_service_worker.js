@@ -1,8 +1,9 @@
-// exthost:needs primordials host dom_exception events
+// exthost:needs primordials host dom_exception events structured_clone
 // exthost:flavors chrome
 // exthost:contexts background
 // exthost:globals ServiceWorkerGlobalScope: clients:accessor registration:accessor serviceWorker:accessor skipWaiting:function:0
-// exthost:globals ServiceWorkerGlobalScope: ~ExtendableEvent:constructor:1 ~InstallEvent:constructor:1 ~Clients:constructor:0
+// exthost:globals ServiceWorkerGlobalScope: ~ExtendableEvent:constructor:1 ~InstallEvent:constructor:1 ~ExtendableMessageEvent:constructor:1
+// exthost:globals ServiceWorkerGlobalScope: ~Clients:constructor:0
 // exthost:globals ServiceWorkerGlobalScope: ~ServiceWorkerRegistration:constructor:0 ~ServiceWorker:constructor:0
 // exthost:globals ServiceWorkerGlobalScope: oninstall:accessor onactivate:accessor onfetch:accessor onmessage:accessor onmessageerror:accessor
 // A Chromium service worker's own lifecycle (Service Workers, "Install" and "Activate"): the
@@ -10,7 +11,8 @@
 // each waiting for the promises its listeners hand `waitUntil`; its ServiceWorker object
 // (`self.serviceWorker`, `registration.installing`/`waiting`/`active`) going from 'parsed'
 // through 'installing', 'installed' and 'activating' to 'activated' with a `statechange` event at
-// each step; `skipWaiting()`; and `clients`, which finds no client: exthost has no extension pages
+// each step; the worker's messages to itself (`serviceWorker.postMessage`, an ExtendableMessageEvent
+// at the global); `skipWaiting()`; and `clients`, which finds no client: exthost has no extension pages
 // yet (issue 10), and a content script is no client of the worker. Order and texts are
 // fixtures/conformance/worker-lifecycle's.
 //
@@ -22,7 +24,7 @@
   'use strict';
   const {
     TypeError, String, SafeWeakMap, Promise, PromiseReject, ReflectDefineProperty, ReflectGetOwnPropertyDescriptor,
-    newSafePromise, SafePromiseThen,
+    newSafePromise, SafePromiseThen, ObjectFreeze, StringPrototypeSlice, listPush,
   } = host.primordials;
   const native = host.native;
   const global = host.global;
@@ -77,6 +79,54 @@
   }
   const installPrototype = defineInterface(InstallEvent, 'InstallEvent', 1, {}, extendablePrototype, host.lazyGlobals.ExtendableEvent);
 
+  // ---- ExtendableMessageEvent ---------------------------------------------------------------------------
+  const messages = new SafeWeakMap();
+  function ExtendableMessageEvent(...args) {
+    if (new.target === undefined) throw newRequired('ExtendableMessageEvent');
+    if (args.length < 1) throw countError('ExtendableMessageEvent', 'constructor', 1, args.length);
+    const init = dictionary(args[1], 'ExtendableMessageEvent', 'constructor', 2, 'ExtendableMessageEventInit');
+    host.initializeEvent(this, String(args[0]), init);
+    const fields = { __proto__: null, data: null, origin: '', lastEventId: '', source: null, ports: undefined };
+    if (init !== undefined) {
+      // (The dictionary's members in order: data, lastEventId, origin, ports, source.)
+      if (init.data !== undefined) fields.data = init.data;
+      if (init.lastEventId !== undefined) fields.lastEventId = String(init.lastEventId);
+      if (init.origin !== undefined) fields.origin = String(init.origin);
+      const ports = init.ports;
+      if (ports !== undefined) {
+        const list = host.webIDLSequence(ports, () => new TypeError(failed('ExtendableMessageEvent', 'constructor',
+          "Failed to read the 'ports' property from 'ExtendableMessageEventInit': The provided value cannot be converted to a sequence.")),
+        () => {
+          throw new TypeError(failed('ExtendableMessageEvent', 'constructor',
+            "Failed to read the 'ports' property from 'ExtendableMessageEventInit': Failed to convert value to 'MessagePort'."));
+        });
+        fields.ports = list;
+      }
+      const source = init.source;
+      if (source !== undefined && source !== null) {
+        if (!workers.has(source)) {
+          throw new TypeError(failed('ExtendableMessageEvent', 'constructor',
+            "Failed to read the 'source' property from 'ExtendableMessageEventInit': The provided value is not of type '(Client or MessagePort or ServiceWorker)'."));
+        }
+        fields.source = source;
+      }
+    }
+    fields.ports = ObjectFreeze(fields.ports === undefined ? [] : fields.ports);
+    messages.set(this, fields);
+  }
+  const messageField = (event, name) => {
+    const fields = messages.get(event);
+    if (fields === undefined) throw illegalInvocation('ExtendableMessageEvent', 'get ' + name);
+    return fields[name];
+  };
+  const messagePrototype = defineInterface(ExtendableMessageEvent, 'ExtendableMessageEvent', 1, {
+    get data() { return messageField(this, 'data'); },
+    get origin() { return messageField(this, 'origin'); },
+    get lastEventId() { return messageField(this, 'lastEventId'); },
+    get source() { return messageField(this, 'source'); },
+    get ports() { return messageField(this, 'ports'); },
+  }, extendablePrototype, host.lazyGlobals.ExtendableEvent);
+
   // Dispatches the trusted lifecycle event `type` (of `prototype`) at the global, then calls
   // `next(rejected)` in a task once every promise its listeners gave `waitUntil` has settled.
   function dispatchLifecycleEvent(prototype, type, next) {
@@ -99,9 +149,15 @@
     if (state === undefined) throw illegalInvocation('ServiceWorker', member);
     return state;
   };
+  const postPrefix = "Failed to execute 'postMessage' on 'ServiceWorker': ";
   const workerPrototype = defineInterface(ServiceWorker, 'ServiceWorker', 0, {
     get scriptURL() { return workerState(this, 'get scriptURL').scriptURL; },
     get state() { return workerState(this, 'get state').state; },
+    postMessage(...args) {
+      workerState(this, 'postMessage');
+      if (args.length < 1) throw countError('ServiceWorker', 'postMessage', 1, args.length);
+      post(host.writeClone(args[0], postPrefix));
+    },
   }, EventTarget.prototype, EventTarget);
   ReflectDefineProperty(workerPrototype, 'onstatechange', host.eventHandlerDescriptor('statechange', 'ServiceWorker'));
   ReflectDefineProperty(workerPrototype, 'onerror', host.eventHandlerDescriptor('error', 'ServiceWorker'));
@@ -149,9 +205,31 @@
     host.dispatchTrusted(ownWorker, host.newEvent(host.EventPrototype, 'statechange', undefined));
   }
 
+  // The worker's messages to itself go through the browser, which hands them over once the
+  // worker is installing (fixtures/conformance/worker-lifecycle): each in a task of its own.
+  const heldMessages = [];
+  function post(text) {
+    if (worker.state === 'parsed') listPush(heldMessages, text);
+    else deliverLater(text);
+  }
+  function deliverLater(text) {
+    native.clock.timeout(0, () => {
+      const made = host.newEvent(messagePrototype, 'message', undefined);
+      messages.set(made.event, {
+        __proto__: null, data: host.readClone(text), origin: originOf(host.context.baseURL), lastEventId: '', source: ownWorker,
+        ports: ObjectFreeze([]),
+      });
+      extendable.set(made.event, { __proto__: null, pending: 0, rejected: false, settled: undefined });
+      host.dispatchTrusted(global, made);
+    });
+  }
+  const originOf = (baseURL) => StringPrototypeSlice(baseURL, 0, baseURL.length - 1);
+
   host.runWorkerLifecycle = function runWorkerLifecycle() {
     if (worker.state !== 'parsed') return;
     enter('installing', 'installing');
+    for (let i = 0; i < heldMessages.length; i++) deliverLater(heldMessages[i]);
+    heldMessages.length = 0;
     dispatchLifecycleEvent(installPrototype, 'install', (rejected) => {
       if (rejected) {
         enter('redundant', undefined);

@@ -62,6 +62,11 @@
   // A structured clone of `value` in this realm, for the modules that keep one (User Timing's
   // `detail`), with `chromePrefix` before Chromium's errors.
   host.cloneValue = (value, chromePrefix) => read(write(value, chromePrefix));
+  // For the modules that post messages (js/33_service_worker.js): the text of `value`, written
+  // now (its errors are the poster's, after `chromePrefix` in Chromium), and the value a text
+  // stands for, read when the message arrives.
+  host.writeClone = (value, chromePrefix) => write(value, chromePrefix);
+  host.readClone = (text) => read(text);
 
   host.implementations.structuredClone = function structuredClone(...args) {
     if (args.length < 1) {

@@ -82,6 +82,10 @@ enum NativeGroup: String, CaseIterable {
     /// by the host realm's writer (js/45_structured_clone.js; ``ExtensionContext/writeStructuredClone(_:errorPrefix:)``);
     /// what it throws is the context's own. What `structuredClone` (js/46_structured_clone.js) asks.
     case clone
+    /// `listen(name, listening)`, `post(name, text)`: the context's BroadcastChannels, and their
+    /// messages to the other contexts of its origin (js/48_channel_messaging.js;
+    /// `ExtensionContext+Broadcast.swift`).
+    case broadcast
 }
 
 extension ExtensionContext {
@@ -345,6 +349,9 @@ extension ExtensionContext {
             for name in ["length", "key", "get", "keys", "set", "remove", "clear"] {
                 define(name) { context, host, call in try context.storageNative(name, call, host: host) }
             }
+        case .broadcast:
+            define("listen") { context, _, call in try context.listenToBroadcasts(call) }
+            define("post") { context, host, call in try context.postBroadcast(call, host: host) }
         case .modules:
             define("load") { context, _, call in try context.loadModuleScript(call) }
             define("resolve") { context, _, call in try context.resolveModuleSpecifier(call) }

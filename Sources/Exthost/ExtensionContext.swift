@@ -373,6 +373,8 @@ public final class ExtensionContext {
     var hasFinishedFirstEvaluation = false
     /// The URLs of the scripts `importScripts` ran.
     var importedScripts: Set<String> = []
+    /// The names of the BroadcastChannels open in this context (``listenToBroadcasts(_:)``).
+    var broadcastChannelNames: Set<String> = []
     /// The bindings of classic scripts' `import()` declared in this context (``ClassicScript``).
     var declaredImportBindings: Set<String> = []
 

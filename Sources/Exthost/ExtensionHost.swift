@@ -243,6 +243,11 @@ public final class ExtensionHost {
         return context
     }
 
+    /// The open contexts, in the order they were made.
+    var contextsInOrder: [ExtensionContext] {
+        openContexts.keys.sorted().compactMap { openContexts[$0] }
+    }
+
     /// The open context with id `id`; `nil` once it has closed. The router and everything else that
     /// keeps a context for later names it by id and finds it here.
     func context(_ id: Int) -> ExtensionContext? {
