@@ -156,7 +156,14 @@
     postMessage(...args) {
       workerState(this, 'postMessage');
       if (args.length < 1) throw countError('ServiceWorker', 'postMessage', 1, args.length);
-      post(host.writeClone(args[0], postPrefix));
+      if (args.length < 2 || args[1] === undefined) {
+        post(host.writeClone(args[0], postPrefix), []);
+        return;
+      }
+      // (A transfer list: ports and buffers, as a MessagePort's postMessage takes them.)
+      host.load('channel_messaging');
+      const posted = host.serializeForPosting('ServiceWorker', args[0], args[1]);
+      post(posted.text, posted.moved);
     },
   }, EventTarget.prototype, EventTarget);
   ReflectDefineProperty(workerPrototype, 'onstatechange', host.eventHandlerDescriptor('statechange', 'ServiceWorker'));
@@ -208,16 +215,16 @@
   // The worker's messages to itself go through the browser, which hands them over once the
   // worker is installing (fixtures/conformance/worker-lifecycle): each in a task of its own.
   const heldMessages = [];
-  function post(text) {
-    if (worker.state === 'parsed') listPush(heldMessages, text);
-    else deliverLater(text);
+  function post(text, moved) {
+    if (worker.state === 'parsed') listPush(heldMessages, [text, moved]);
+    else deliverLater(text, moved);
   }
-  function deliverLater(text) {
+  function deliverLater(text, moved) {
     native.clock.timeout(0, () => {
       const made = host.newEvent(messagePrototype, 'message', undefined);
       messages.set(made.event, {
         __proto__: null, data: host.readClone(text), origin: originOf(host.context.baseURL), lastEventId: '', source: ownWorker,
-        ports: ObjectFreeze([]),
+        ports: ObjectFreeze(moved),
       });
       extendable.set(made.event, { __proto__: null, pending: 0, rejected: false, settled: undefined });
       host.dispatchTrusted(global, made);
@@ -228,7 +235,7 @@
   host.runWorkerLifecycle = function runWorkerLifecycle() {
     if (worker.state !== 'parsed') return;
     enter('installing', 'installing');
-    for (let i = 0; i < heldMessages.length; i++) deliverLater(heldMessages[i]);
+    for (let i = 0; i < heldMessages.length; i++) deliverLater(heldMessages[i][0], heldMessages[i][1]);
     heldMessages.length = 0;
     dispatchLifecycleEvent(installPrototype, 'install', (rejected) => {
       if (rejected) {

@@ -175,6 +175,11 @@
     return { __proto__: null, text, moved };
   }
 
+  // For the other things that post messages in their context (a service worker to itself,
+  // js/33_service_worker.js): `message` and the transfer argument of `owner`'s postMessage, checked
+  // and written ({ text, moved }: the new ports).
+  host.serializeForPosting = (owner, message, transfer) => serialize(owner, message, transferList(owner, undefined, transfer));
+
   // ---- MessagePort ----------------------------------------------------------------------------------------
   // Each port's end of a channel: { object, partner (the other end, or null), queue of
   // [text, ports], started, closed }. An end moves to a new object when its port is transferred.

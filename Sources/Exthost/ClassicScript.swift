@@ -36,8 +36,13 @@ struct ClassicScript {
     /// `import()`. It never decides what a call is: the parser does, for the scripts it lets by
     /// (a string or a comment that says `import(` costs a parse, nothing else).
     static func mayCallImport(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        let word = Array("import".utf8)
+        // (A native string's UTF-8 is read in place; another is copied once.)
+        if let answer = text.utf8.withContiguousStorageIfAvailable({ mayCallImport(bytes: $0) }) { return answer }
+        return Array(text.utf8).withUnsafeBufferPointer { mayCallImport(bytes: $0) }
+    }
+
+    private static func mayCallImport(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let word: [UInt8] = Array("import".utf8)
         var at = 0
         while at + word.count <= bytes.count {
             guard bytes[at] == word[0], bytes[at + 1] == word[1], bytes[at + 2] == word[2], bytes[at + 3] == word[3],

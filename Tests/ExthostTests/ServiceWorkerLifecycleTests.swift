@@ -87,6 +87,27 @@ struct ServiceWorkerLifecycleTests {
         ])
     }
 
+    @Test func aWorkerPostsPortsAndBuffersToItself() throws {
+        let run = try Self.run("""
+            const { port1, port2 } = new MessageChannel();
+            port2.onmessage = (e) => console.log('through the port: ' + e.data);
+            const buffer = new ArrayBuffer(4);
+            self.onmessage = (e) => {
+              console.log(['message', e.ports.length, e.ports[0] !== port1, e.data.byteLength].join(' '));
+              e.ports[0].postMessage('hi');
+            };
+            serviceWorker.postMessage(buffer, [buffer, port1]);
+            console.log('sent, buffer ' + buffer.byteLength);
+            try { serviceWorker.postMessage(1, 5); } catch (e) { console.log(e.name + ': ' + e.message); }
+            """)
+        #expect(run.texts == [
+            "sent, buffer 0",
+            "TypeError: Failed to execute 'postMessage' on 'ServiceWorker': Overload resolution failed.",
+            "message 1 true 4",
+            "through the port: hi",
+        ])
+    }
+
     @Test func claimBeforeActivationIsRefused() throws {
         let run = try Self.run("""
             clients.claim().then(() => console.log('claimed'), (e) => console.log(e.name, e.message));
