@@ -86,33 +86,10 @@
     if (args.length < 1) throw countError('ExtendableMessageEvent', 'constructor', 1, args.length);
     const init = dictionary(args[1], 'ExtendableMessageEvent', 'constructor', 2, 'ExtendableMessageEventInit');
     host.initializeEvent(this, String(args[0]), init);
-    const fields = { __proto__: null, data: null, origin: '', lastEventId: '', source: null, ports: undefined };
-    if (init !== undefined) {
-      // (The dictionary's members in order: data, lastEventId, origin, ports, source.)
-      if (init.data !== undefined) fields.data = init.data;
-      if (init.lastEventId !== undefined) fields.lastEventId = String(init.lastEventId);
-      if (init.origin !== undefined) fields.origin = String(init.origin);
-      const ports = init.ports;
-      if (ports !== undefined) {
-        const list = host.webIDLSequence(ports, () => new TypeError(failed('ExtendableMessageEvent', 'constructor',
-          "Failed to read the 'ports' property from 'ExtendableMessageEventInit': The provided value cannot be converted to a sequence.")),
-        () => {
-          throw new TypeError(failed('ExtendableMessageEvent', 'constructor',
-            "Failed to read the 'ports' property from 'ExtendableMessageEventInit': Failed to convert value to 'MessagePort'."));
-        });
-        fields.ports = list;
-      }
-      const source = init.source;
-      if (source !== undefined && source !== null) {
-        if (!workers.has(source)) {
-          throw new TypeError(failed('ExtendableMessageEvent', 'constructor',
-            "Failed to read the 'source' property from 'ExtendableMessageEventInit': The provided value is not of type '(Client or MessagePort or ServiceWorker)'."));
-        }
-        fields.source = source;
-      }
-    }
-    fields.ports = ObjectFreeze(fields.ports === undefined ? [] : fields.ports);
-    messages.set(this, fields);
+    // (The init's members are read as a MessageEvent's, with the ports they may hold.)
+    host.load('channel_messaging');
+    messages.set(this, host.readMessageInit('ExtendableMessageEvent', 'ExtendableMessageEventInit', init, (value) => workers.has(value),
+      '(Client or MessagePort or ServiceWorker)'));
   }
   const messageField = (event, name) => {
     const fields = messages.get(event);

@@ -33,43 +33,50 @@
   // ---- MessageEvent ---------------------------------------------------------------------------------------
   const messageFields = new SafeWeakMap();
   const newFields = () => ({ __proto__: null, data: null, origin: '', lastEventId: '', source: null, ports: ObjectFreeze([]) });
-  // WebIDL's sequence<MessagePort> of a MessageEventInit's `ports`.
-  function portList(value, owner, member) {
+  // WebIDL's sequence<MessagePort> of the `ports` of a `dictionaryName` (MessageEventInit and the like).
+  function portList(value, owner, member, dictionaryName) {
     return host.webIDLSequence(value, () => new TypeError(FIREFOX
-      ? failed(owner, member, "'ports' member of MessageEventInit can't be converted to a sequence.")
-      : failed(owner, member, "Failed to read the 'ports' property from 'MessageEventInit': The provided value cannot be converted to a sequence.")),
+      ? failed(owner, member, "'ports' member of " + dictionaryName + " can't be converted to a sequence.")
+      : failed(owner, member, "Failed to read the 'ports' property from '" + dictionaryName + "': The provided value cannot be converted to a sequence.")),
     (item) => {
       if (ports.has(item)) return item;
       throw new TypeError(FIREFOX
         ? failed(owner, member, item === null || (typeof item !== 'object' && typeof item !== 'function')
-          ? "Element of 'ports' member of MessageEventInit is not an object."
-          : "Element of 'ports' member of MessageEventInit does not implement interface MessagePort.")
-        : failed(owner, member, "Failed to read the 'ports' property from 'MessageEventInit': Failed to convert value to 'MessagePort'."));
+          ? "Element of 'ports' member of " + dictionaryName + ' is not an object.'
+          : "Element of 'ports' member of " + dictionaryName + ' does not implement interface MessagePort.')
+        : failed(owner, member, "Failed to read the 'ports' property from '" + dictionaryName + "': Failed to convert value to 'MessagePort'."));
     });
   }
+  // The fields of a message event that `owner`'s constructor makes from `init` (a `dictionaryName`;
+  // its members in order: data, lastEventId, origin, ports, source). `isSource(value)`: whether
+  // `value` may be the source, whose types `sourceTypes` names in Chromium's refusal.
+  function readMessageInit(owner, dictionaryName, init, isSource, sourceTypes) {
+    const fields = newFields();
+    if (init === undefined) return fields;
+    if (init.data !== undefined) fields.data = init.data;
+    if (init.lastEventId !== undefined) fields.lastEventId = String(init.lastEventId);
+    if (init.origin !== undefined) fields.origin = String(init.origin);
+    if (init.ports !== undefined) fields.ports = ObjectFreeze(portList(init.ports, owner, 'constructor', dictionaryName));
+    const source = init.source;
+    if (source !== undefined && source !== null) {
+      if (!ports.has(source) && !isSource(source)) {
+        throw new TypeError(failed(owner, 'constructor', FIREFOX
+          ? "'source' member of " + dictionaryName + ' is not an object of any of the expected types.'
+          : "Failed to read the 'source' property from '" + dictionaryName + "': The provided value is not of type '" + sourceTypes + "'."));
+      }
+      fields.source = source;
+    }
+    return fields;
+  }
+  // For the worker's ExtendableMessageEvent (js/33_service_worker.js).
+  host.readMessageInit = readMessageInit;
   function MessageEvent(...args) {
     if (new.target === undefined) throw newRequired('MessageEvent');
     if (args.length < 1) throw countError('MessageEvent', 'constructor', 1, args.length);
     const init = dictionary(args[1], 'MessageEvent', 'constructor', 2, 'MessageEventInit');
     host.initializeEvent(this, String(args[0]), init);
-    const fields = newFields();
-    if (init !== undefined) {
-      // (The dictionary's members in order: data, lastEventId, origin, ports, source.)
-      if (init.data !== undefined) fields.data = init.data;
-      if (init.lastEventId !== undefined) fields.lastEventId = String(init.lastEventId);
-      if (init.origin !== undefined) fields.origin = String(init.origin);
-      if (init.ports !== undefined) fields.ports = ObjectFreeze(portList(init.ports, 'MessageEvent', 'constructor'));
-      const source = init.source;
-      if (source !== undefined && source !== null) {
-        if (!ports.has(source) && source !== host.global) {
-          throw new TypeError(failed('MessageEvent', 'constructor', FIREFOX
-            ? "'source' member of MessageEventInit is not an object of any of the expected types."
-            : "Failed to read the 'source' property from 'MessageEventInit': The provided value is not of type '(MessagePort or ServiceWorker or Window)'."));
-        }
-        fields.source = source;
-      }
-    }
-    messageFields.set(this, fields);
+    messageFields.set(this, readMessageInit('MessageEvent', 'MessageEventInit', init, (value) => value === host.global,
+      '(MessagePort or ServiceWorker or Window)'));
   }
   const field = (event, name) => {
     const fields = messageFields.get(event);
@@ -93,7 +100,7 @@
       fields.origin = args.length > 4 && args[4] !== undefined ? String(args[4]) : '';
       fields.lastEventId = args.length > 5 && args[5] !== undefined ? String(args[5]) : '';
       fields.source = args.length > 6 && args[6] !== undefined ? args[6] : null;
-      fields.ports = ObjectFreeze(args.length > 7 && args[7] !== undefined ? portList(args[7], 'MessageEvent', 'initMessageEvent') : []);
+      fields.ports = ObjectFreeze(args.length > 7 && args[7] !== undefined ? portList(args[7], 'MessageEvent', 'initMessageEvent', 'MessageEventInit') : []);
     },
   }, host.EventPrototype, host.lazyGlobals.Event);
 
