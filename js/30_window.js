@@ -74,7 +74,12 @@
   // and `isSecureContext`.
   const originValue = (state) => state.origin;
   const replaceOrigin = (state, thisValue, value) => {
-    ReflectDefineProperty(state.cx.global, 'origin', dataDescriptor(value, true, true, true));
+    const global = state.cx.global;
+    if (thisValue !== undefined && thisValue !== null && thisValue !== global) {
+      throw host.newTypeError(state.cx, chrome ? 'Illegal invocation'
+        : "'set origin' called on an object that does not implement interface " + (state.cx.info.isServiceWorker ? 'WorkerGlobalScope.' : 'Window.'));
+    }
+    ReflectDefineProperty(global, 'origin', dataDescriptor(value, true, true, true));
   };
   function defineOrigin(cx) {
     const state = { __proto__: null, cx, origin: cx.info.origin };

@@ -24,7 +24,7 @@
   'use strict';
   const {
     TypeError, String, SafeWeakMap, Promise, PromiseReject, ReflectDefineProperty, ReflectGetOwnPropertyDescriptor,
-    newSafePromise, SafePromiseThen, ObjectFreeze, StringPrototypeSlice, listPush,
+    newSafePromise, SafePromiseThen, ObjectFreeze, StringPrototypeSlice, listPush, getOwn,
   } = host.primordials;
   const native = host.native;
   const global = host.global;
@@ -60,8 +60,11 @@
       if (lifetime.pending === 0 && !state.dispatching && lifetime.settled !== undefined) lifetime.settled();
     };
     // (Resolving with the value calls a thenable's `then`, as the browser's PromiseResolve does.)
-    SafePromiseThen(newSafePromise((resolve) => resolve(promise)), settle, () => {
+    // (A rejected one is still reported as an unhandled rejection, as Chromium does:
+    // fixtures/conformance/worker-install-fails.)
+    SafePromiseThen(newSafePromise((resolve) => resolve(promise)), settle, (reason) => {
       lifetime.rejected = true;
+      host.reportUncaught(reason, true);
       settle();
     });
   }
@@ -148,7 +151,8 @@
 
   const ownWorker = { __proto__: workerPrototype };
   host.makeEventTarget(ownWorker);
-  const activatedAlready = host.context.workerActivated === true;
+  // (Own, or nothing: a getter a script put on Object.prototype is no answer.)
+  const activatedAlready = getOwn(host.context, 'workerActivated') === true;
   const worker = { __proto__: null, scriptURL: host.context.url, state: activatedAlready ? 'activated' : 'parsed' };
   workers.set(ownWorker, worker);
 
@@ -209,20 +213,28 @@
   }
   const originOf = (baseURL) => StringPrototypeSlice(baseURL, 0, baseURL.length - 1);
 
+  // Each step in a task of its own, as the Service Workers standard queues them: each state's
+  // `statechange`, the `install` event, the `activate` event (a script's microtasks run between).
+  const later = (step) => native.clock.timeout(0, step);
   host.runWorkerLifecycle = function runWorkerLifecycle() {
     if (worker.state !== 'parsed') return;
     enter('installing', 'installing');
     for (let i = 0; i < heldMessages.length; i++) deliverLater(heldMessages[i][0], heldMessages[i][1]);
     heldMessages.length = 0;
-    dispatchLifecycleEvent(installPrototype, 'install', (rejected) => {
+    later(() => dispatchLifecycleEvent(installPrototype, 'install', (rejected) => {
       if (rejected) {
-        enter('redundant', undefined);
+        // (Chromium does not register the worker: it stops at once, and no `statechange` is seen:
+        // fixtures/conformance/worker-install-fails.)
+        worker.state = 'redundant';
+        native.engine.workerInstallFailed();
         return;
       }
       enter('installed', 'waiting');
-      enter('activating', 'active');
-      dispatchLifecycleEvent(extendablePrototype, 'activate', () => enter('activated', 'active'));
-    });
+      later(() => {
+        enter('activating', 'active');
+        later(() => dispatchLifecycleEvent(extendablePrototype, 'activate', () => enter('activated', 'active')));
+      });
+    }));
   };
 
   // ---- Clients --------------------------------------------------------------------------------------------

@@ -34,7 +34,9 @@ struct ClassicScript {
     /// Whether `text` has the word `import` followed by `(` (with only white space and comments
     /// between): a quick look that spares loading the parser for the scripts that cannot call
     /// `import()`. It never decides what a call is: the parser does, for the scripts it lets by
-    /// (a string or a comment that says `import(` costs a parse, nothing else).
+    /// (a string or a comment that says `import(` costs a parse, nothing else). It errs only that
+    /// way: anything not ASCII next to the word (white space such as U+00A0 or U+2028, a byte
+    /// order mark) lets the script by.
     static func mayCallImport(_ text: String) -> Bool {
         // (A native string's UTF-8 is read in place; another is copied once.)
         if let answer = text.utf8.withContiguousStorageIfAvailable({ mayCallImport(bytes: $0) }) { return answer }
@@ -50,38 +52,59 @@ struct ClassicScript {
                 at += 1
                 continue
             }
-            if at > 0, isWordByte(bytes[at - 1]) {
+            if at > 0, isASCIIWordByte(bytes[at - 1]) {
                 at += 6
                 continue
             }
-            var next = at + 6
-            while next < bytes.count {
-                let byte = bytes[next]
-                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C {
-                    next += 1
-                } else if byte == 0x2F, next + 1 < bytes.count, bytes[next + 1] == 0x2A { // /* … */
-                    next += 2
-                    while next + 1 < bytes.count, !(bytes[next] == 0x2A && bytes[next + 1] == 0x2F) { next += 1 }
-                    next += 2
-                } else if byte == 0x2F, next + 1 < bytes.count, bytes[next + 1] == 0x2F { // // …
-                    while next < bytes.count, bytes[next] != 0x0A, bytes[next] != 0x0D { next += 1 }
-                } else if byte >= 0x80 {
-                    // (Other white space and line breaks are not ASCII: the parser decides.)
-                    return true
-                } else {
-                    break
-                }
-            }
-            if next < bytes.count, bytes[next] == 0x28 { return true }
+            let next = skipBlank(bytes, from: at + 6)
+            if next < bytes.count, bytes[next] == 0x28 || bytes[next] >= 0x80 { return true }
             at += 6
         }
         return false
     }
 
-    /// Whether `byte` can be part of an identifier (ASCII letters, digits, `$`, `_`, `\` of an
-    /// escape, and any byte of a non-ASCII character, which the parser judges).
-    private static func isWordByte(_ byte: UInt8) -> Bool {
+    /// The first position at or after `start` that is neither ASCII white space nor in a comment
+    /// (`/* */`, `//`, and the HTML-like `<!--` and, at a line's start, `-->` of classic scripts);
+    /// a byte that is not ASCII stops it.
+    private static func skipBlank(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var next = start
+        var lineStart = false
+        func skipLine() {
+            while next < bytes.count, bytes[next] != 0x0A, bytes[next] != 0x0D, bytes[next] < 0x80 { next += 1 }
+        }
+        func at(_ text: StaticString) -> Bool {
+            let count = text.utf8CodeUnitCount
+            guard next + count <= bytes.count else { return false }
+            for index in 0..<count where bytes[next + index] != text.utf8Start[index] { return false }
+            return true
+        }
+        while next < bytes.count {
+            let byte = bytes[next]
+            if byte == 0x0A || byte == 0x0D {
+                lineStart = true
+                next += 1
+            } else if byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C {
+                next += 1
+            } else if at("/*") {
+                next += 2
+                while next + 1 < bytes.count, !(bytes[next] == 0x2A && bytes[next + 1] == 0x2F) {
+                    if bytes[next] == 0x0A || bytes[next] == 0x0D { lineStart = true }
+                    next += 1
+                }
+                next += 2
+            } else if at("//") || at("<!--") || (lineStart && at("-->")) {
+                skipLine()
+            } else {
+                break
+            }
+        }
+        return min(next, bytes.count)
+    }
+
+    /// Whether `byte` is an ASCII identifier character (letters, digits, `$`, `_`) or the `\` of
+    /// an escape.
+    private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-            || byte == 0x24 || byte == 0x5F || byte == 0x5C || byte >= 0x80
+            || byte == 0x24 || byte == 0x5F || byte == 0x5C
     }
 }

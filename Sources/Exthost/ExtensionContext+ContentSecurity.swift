@@ -48,32 +48,28 @@ extension ExtensionContext {
     /// JavaScript would cost every such context its code (~13 KiB, measured).
     private func installFirefoxRefusals() throws {
         guard let hostObject else { return }
-        let builtins = try hostObject.property("builtins")
-        let plain = try builtins.property("plain")
+        let plain = try hostObject.property("builtins").property("plain")
         let construct = try plain.property("ReflectConstruct")
         let proxyConstructor = try plain.property("Proxy")
-        let evalError = try builtins.property("cloned").property("5")
-        // (Arrays made by parsing JSON, whose elements are set as own properties: no setter a
-        // script put on Array.prototype runs; none has run yet anyway.)
-        let list = { [script] (values: [ScriptValue]) throws -> ScriptValue in
-            let array = script.parseJSON("[]")!
-            for (index, value) in values.enumerated() { try array.setProperty(String(index), value) }
-            return array
-        }
-        let handler = { [weak self, script] (words: String) throws -> ScriptValue in
-            let refuse = NativeFunction.make(name: "refuse", in: script) { _ in
-                self?.reportRefusedEval()
-                throw ThrownValue(value: try construct.call([evalError, list([script.string(words)])]))
+        // (The traps hold the context weakly and find the built-ins they need when they run: a
+        // trap's native body is freed only with its function, which the global's Proxies keep.)
+        let makeTraps = { [script] (refusal: RefusedString) throws -> ScriptValue in
+            let refuse = NativeFunction.make(name: "refuse", in: script) { [weak self] call in
+                guard let self else { return .undefined }
+                return try self.refuse(refusal, call)
             }
             let traps = script.object(prototype: nil)
             try traps.setProperty("apply", refuse)
             try traps.setProperty("construct", refuse)
             return traps
         }
-        let evalTraps = try handler("call to eval() blocked by CSP")
-        let functionTraps = try handler("call to Function() blocked by CSP")
-        let proxy = { (target: ScriptValue, traps: ScriptValue) throws -> ScriptValue in
-            try construct.call([proxyConstructor, list([target, traps])])
+        let evalTraps = try makeTraps(.eval)
+        let functionTraps = try makeTraps(.function)
+        let proxy = { [script] (target: ScriptValue, traps: ScriptValue) throws -> ScriptValue in
+            let arguments = script.parseJSON("[0, 0]")!
+            try arguments.defineProperty(key: script.string("0"), target, writable: true, enumerable: true)
+            try arguments.defineProperty(key: script.string("1"), traps, writable: true, enumerable: true)
+            return try construct.call([proxyConstructor, arguments])
         }
         let global = script.global
         try global.defineProperty("eval", proxy(global.property("eval"), evalTraps), enumerable: false)
@@ -92,8 +88,41 @@ extension ExtensionContext {
         }
     }
 
+    /// What Firefox refuses to evaluate: a string given to `eval`, or a function constructor's.
+    private enum RefusedString {
+        case eval, function
+
+        var words: String {
+            switch self {
+            case .eval: "call to eval() blocked by CSP"
+            case .function: "call to Function() blocked by CSP"
+            }
+        }
+    }
+
+    /// A call of a refusing Proxy (`apply(target, this, arguments)` or `construct(target, arguments,
+    /// newTarget)`): `eval` of anything but a string gives it back unevaluated (ECMAScript's
+    /// PerformEval asks the policy only for strings); anything else is reported and throws.
+    private func refuse(_ refusal: RefusedString, _ call: NativeCall) throws -> NativeResult {
+        if refusal == .eval {
+            // (The engine's own argument list: its length and elements are its own.)
+            let arguments = call.argument(2)
+            let count = try arguments.property("length").toNumber()
+            if count < 1 { return .undefined }
+            let first = try arguments.property("0")
+            if !first.isString { return .value(first) }
+        }
+        reportRefusedEval()
+        guard let hostObject else { return .undefined }
+        let builtins = try hostObject.property("builtins")
+        let construct = try builtins.property("plain").property("ReflectConstruct")
+        let evalError = try builtins.property("cloned").property("5")
+        let message = script.parseJSON("[\"\(refusal.words)\"]")!
+        throw ThrownValue(value: try construct.call([evalError, message]))
+    }
+
     /// Firefox reports a refused string, once per policy that forbids it, in a task of its own.
-    private func reportRefusedEval() {
+    func reportRefusedEval() {
         guard let host else { return }
         _ = host.loop.startTimer(after: 0, owner: id) { [weak self] in self?.reportRefusedString() }
     }
@@ -113,8 +142,8 @@ extension ExtensionContext {
         }
     }
 
-    /// Firefox: a refused string (`eval`, a constructor, a string timer when it fires) is reported
-    /// once per policy that forbids it.
+    /// Firefox: a refused string (`eval`, a constructor, a string timer) is reported once per
+    /// policy that forbids it.
     func reportRefusedString() {
         guard flavor == .firefox, let host else { return }
         for report in firefoxEvalRefusalReports { host.emit(.error, report, from: self) }
@@ -126,10 +155,14 @@ extension ExtensionContext {
         flavor == .firefox && (kind == .content || policyForbiddingEval == nil)
     }
 
-    /// A string timer Chromium refuses: the first time in a context, each policy that forbids it is
-    /// reported on the console, once.
+    /// A string timer refused: Chromium reports each policy that forbids it on the console the
+    /// first time in a context; Firefox reports every refusal, as it does `eval`'s.
     func refuseStringTimer() {
-        guard flavor == .chrome, !hasReportedStringTimer, let host else { return }
+        if flavor == .firefox {
+            reportRefusedEval()
+            return
+        }
+        guard !hasReportedStringTimer, let host else { return }
         hasReportedStringTimer = true
         for policy in contentSecurityPolicies where !policy.allowsEval {
             host.emit(.error, "Evaluating a string as JavaScript violates the following Content Security Policy directive because "

@@ -141,6 +141,11 @@ extension ExtensionContext {
             }
         case .engine:
             define("importScript") { context, _, call in try context.importScript(call) }
+            // workerInstallFailed(): a promise the worker's `install` waited for was rejected (js/33_service_worker.js).
+            define("workerInstallFailed") { context, host, _ in
+                host.failWorkerInstall(of: context)
+                return .undefined
+            }
             define("loadModule") { context, _, call in
                 let name = try call.requiredString(0, prefix + "loadModule", "module name")
                 guard try context.loadModule(named: name) else {

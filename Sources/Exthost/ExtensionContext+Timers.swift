@@ -73,11 +73,17 @@ extension ExtensionContext {
         let id = nextScriptTimerID
         nextScriptTimerID += 1
         // (A handler that is not a function is code, as its string: run where the browser runs
-        // it, else kept and never run; ExtensionContext+ContentSecurity.swift.)
+        // it; ExtensionContext+ContentSecurity.swift.)
         var callback = call.argument(0)
         if !callback.isFunction {
             let code = try callback.toScriptString()
-            if runsStringTimers { callback = code } else { refuseStringTimer() }
+            guard runsStringTimers else {
+                // (Refused when it is set, as both browsers' policy checks are: it has an id and
+                // never runs, and nothing waits for it.)
+                refuseStringTimer()
+                return id
+            }
+            callback = code
         }
         let timer = ScriptTimer(callback: callback, arguments: (2..<max(2, call.count)).map { call.argument($0) },
                                 repeats: repeats, delay: milliseconds, nesting: timerNesting + 1)
@@ -112,10 +118,7 @@ extension ExtensionContext {
         }
         let nesting = timer.nesting
         if timer.repeats { timer.nesting += 1 }
-        guard timer.callback.isFunction || (timer.callback.isString && runsStringTimers) else {
-            reportRefusedString()
-            return
-        }
+        guard timer.callback.isFunction || timer.callback.isString else { return }
         let (_, stop) = script.runTask {
             timerNesting = nesting
             defer { timerNesting = 0 }

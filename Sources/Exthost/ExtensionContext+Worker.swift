@@ -47,7 +47,8 @@ extension ExtensionContext {
         guard !isClosed, let hostObject else { return }
         let loaded = loadedModuleNames
         guard loaded.contains("service_worker") || loaded.contains("events") else {
-            try? hostObject.property("context").setProperty("workerActivated", script.boolean(true))
+            // (Defined, not assigned: no setter a script put on Object.prototype runs.)
+            try? hostObject.property("context").defineProperty("workerActivated", script.boolean(true), enumerable: true)
             return
         }
         _ = runTopLevel {

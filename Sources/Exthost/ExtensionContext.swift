@@ -64,6 +64,20 @@ public final class ExtensionContext {
     /// Whether Chromium's refusal of a string timer was reported in this context (once).
     var hasReportedStringTimer = false
 
+    /// Whether the context's document is a secure context (Secure Contexts, §3.1): its URL is
+    /// potentially trustworthy, and so is every ancestor frame's (a content script's frame in its
+    /// tab; `about:blank` and `about:srcdoc` take what their ancestors are).
+    func isSecureContext(host: ExtensionHost) -> Bool {
+        guard WebURL(string: url)?.isPotentiallyTrustworthy == true else { return false }
+        guard kind == .content, let tabID, let frameID, let tab = host.browser.tab(tabID), var frame = tab.frame(frameID) else { return true }
+        while !frame.isTop {
+            guard let parent = tab.frame(frame.parentID) else { return true }
+            guard WebURL(string: parent.url)?.isPotentiallyTrustworthy == true else { return false }
+            frame = parent
+        }
+        return true
+    }
+
     /// Whether this is an extension's background service worker.
     var isServiceWorker: Bool {
         guard kind == .background, case .serviceWorker? = owner.manifest.background else { return false }
@@ -111,10 +125,11 @@ public final class ExtensionContext {
             ("url", .string(url)),
             ("location", LocationParts.make(url)),
             ("isServiceWorker", .bool(isServiceWorker)),
-            // (Of the context's own URL: the frame's ancestors are not asked yet.)
-            ("isSecureContext", .bool(WebURL(string: url)?.isPotentiallyTrustworthy ?? false)),
+            ("isSecureContext", .bool(isSecureContext(host: host))),
             ("origin", .string(origin)),
         ]
+        // (A worker started again after it stopped is the activated one: js/33_service_worker.js.)
+        if isServiceWorker, owner.serviceWorkerInstalled { info.append(("workerActivated", .bool(true))) }
 
         if let tabID { info.append(("tabId", .int(tabID))) }
         if let frameID { info.append(("frameId", .int(frameID))) }
@@ -417,14 +432,20 @@ public final class ExtensionContext {
     }
 
     /// Declares the binding `classic`'s `import(...)` calls name, bound to this context's
-    /// `import()` for it, unless the context has declared it.
+    /// `import()` for it, unless the context has declared it. The binding is a builtin that loads
+    /// the module machinery (js/36_module_scripts.js) on its first call: a script whose `import()`
+    /// never runs costs its context nothing more.
     func declareImportBinding(of classic: ClassicScript) throws {
         guard let binding = classic.importBinding, !declaredImportBindings.contains(binding) else { return }
-        guard let classicImport = hostFunction("classicImport", in: "module_scripts") else { return }
         // (A specifier resolves against the script's URL; in a Firefox content script, against its
         // page's: fixtures/conformance/module-import-classic.)
         let base = kind == .content && flavor == .firefox ? url : classic.source.url
-        try script.declareGlobalConstant(binding, classicImport.call([script.string(base)]))
+        let function = NativeFunction.makeBuiltin(name: "import", length: 1, in: script) { [weak self] call in
+            guard let self, let classicImport = hostFunction("classicImport", in: "module_scripts") else { return .undefined }
+            let importer = try classicImport.call([script.string(base)])
+            return .value(try importer.call((0..<call.count).map { call.argument($0) }))
+        }
+        try script.declareGlobalConstant(binding, function)
         declaredImportBindings.insert(binding)
     }
 

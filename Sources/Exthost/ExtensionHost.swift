@@ -213,11 +213,22 @@ public final class ExtensionHost {
             }
         }
         context.hasFinishedFirstEvaluation = true
-        if context.isServiceWorker, options.flavor == .chrome {
+        if context.isServiceWorker, options.flavor == .chrome, !instance.serviceWorkerInstalled {
             // (Installed and activated in a task after the script's first run: its zero-delay timers
-            // run first, as in Chromium: fixtures/conformance/worker-lifecycle.)
+            // run first, as in Chromium: fixtures/conformance/worker-lifecycle. A worker started
+            // again, after it stopped, is the activated one: it gets neither event again.)
+            instance.serviceWorkerInstalled = true
             _ = loop.startTimer(after: 0, owner: context.id) { [weak context] in context?.startWorkerLifecycle() }
         }
+    }
+
+    /// Chromium: a service worker whose `install` event waited for a promise that was rejected is
+    /// not registered: it stops at once and never gets an event (fixtures/conformance/worker-install-fails).
+    func failWorkerInstall(of context: ExtensionContext) {
+        guard let instance = extensions.first(where: { $0.background === context }) else { return }
+        instance.serviceWorkerInstalled = false
+        instance.background = nil
+        _ = loop.startTimer(after: 0, owner: context.id) { context.close() }
     }
 
     /// Chromium: a service worker whose script throws on its first run (or whose module graph

@@ -12,6 +12,10 @@ struct ClassicScriptImportTests {
     @Test(arguments: [
         "import('./a.js')", "x = import ('./a.js')", "import\n(x)", "await import /* why */ ('./a.js')",
         "import // line\n('./a.js')", "f(import('a'))", "'import('", "/* import( */",
+        // (Not ASCII next to the word: a byte order mark, a no-break space, a line separator; and
+        // the HTML-like comments of classic scripts.)
+        "\u{FEFF}import('./m.js')", "var p =\u{00A0}import('./m.js')", "import // c\u{2028}('./m.js')",
+        "import<!--\n('./m.js')", "import\n--> a comment\n('./m.js')", "éimport('x')",
     ])
     func theQuickLookLetsByEveryCall(text: String) {
         #expect(ClassicScript.mayCallImport(text))

@@ -63,6 +63,17 @@ struct ContentSecurityTests {
         ])
     }
 
+    @Test func firefoxsEvalOfAnythingButAStringGivesItBack() throws {
+        // (ECMAScript's PerformEval asks the policy about strings only; nothing is reported.)
+        let code = """
+            const object = {};
+            console.log([eval(42), eval(), eval(object) === object, typeof eval, eval.name, eval.length,
+              Function === Function.prototype.constructor, (() => {}) instanceof Function].join(' '));
+            """
+        let run = try HostRun.run(files: ["manifest.json": TemporaryExtension.manifest(), "bg.js": code], flavor: .firefox)
+        #expect(run.texts == ["42  true function eval 1 true true"])
+    }
+
     @Test func manifestVersion2FollowsItsPolicy() throws {
         let contentScripts = #"[{"matches": ["http://127.0.0.1/*"], "js": ["cs.js"]}]"#
         let strict = try Self.run(manifest: TemporaryExtension.manifest(version: 2, contentScripts: contentScripts), flavor: .firefox)

@@ -1,5 +1,6 @@
-import Exthost
+@testable import Exthost
 import Foundation
+import JSEngine
 import Testing
 
 /// A host and everything in it end when the last reference to the host goes, whatever its
@@ -30,14 +31,23 @@ struct HostLifetimeTests {
     @Test(arguments: ["chrome", "firefox"])
     func aHostThatUsedTheAPIEndsWithItsLastReference(flavor: String) throws {
         weak var weakHost: ExtensionHost?
+        // (Its contexts' realms and its engine too: a value a native function keeps protected
+        // would keep them, the host gone. Firefox's contexts of manifest version 3 refuse eval
+        // through natives held by their global.)
+        weak var weakScript: ScriptContext?
+        weak var weakMachine: VirtualMachine?
         var texts: [String] = []
         try {
             let run = try HostRun.run(files: Self.files, flavor: flavor == "chrome" ? .chrome : .firefox)
             texts = run.texts
             weakHost = run.host
+            weakScript = run.host.extensions.first?.background?.script
+            weakMachine = weakScript?.machine
         }()
         #expect(texts.contains("background done"), "the extension did not run: \(texts)")
         #expect(texts.contains("answer http://a/x"), "the content script got no answer: \(texts)")
         #expect(weakHost == nil, "the host outlived its last reference")
+        #expect(weakScript == nil, "the background's script context outlived the host")
+        #expect(weakMachine == nil, "the engine outlived the host")
     }
 }

@@ -49,6 +49,15 @@ struct HostModuleTests {
     }
 
     @Test(arguments: [Flavor.chrome, .firefox])
+    func anImportThatNeverRunsLoadsNothing(flavor: Flavor) throws {
+        let probe = try Probe(flavor: flavor, kind: .content)
+        let instance = probe.host.extensions[0]
+        probe.context.runScript(instance.classicScript(path: "lazy.js", text: "if (globalThis.never) import('./m.js');", realm: probe.host.realm))
+        probe.host.run(maxTime: 10)
+        #expect(probe.loaded == Self.eager(flavor))
+    }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
     func aContextThatTouchesNothingRunsOnlyTheEagerModules(flavor: Flavor) throws {
         let probe = try Probe(flavor: flavor)
         probe.run("globalThis.touched = 1 + 1;")

@@ -40,6 +40,20 @@ struct WebPlatformTests {
         #expect(printed.content == ["string scheme true true 42 number true"])
     }
 
+    @Test func aFrameIsASecureContextOnlyUnderSecureAncestors() throws {
+        // (A loopback frame inside a page of an ordinary http site is not a secure context.)
+        let directory = try TemporaryExtension(files: [
+            "manifest.json": TemporaryExtension.manifest(contentScripts: #"[{"matches": ["<all_urls>"], "js": ["cs.js"], "all_frames": true}]"#),
+            "bg.js": "", "cs.js": "console.log(location.host + location.pathname + ' ' + isSecureContext);",
+        ]).directory
+        let run = try HostRun.run(directory, open: ["http://example.test:8000/frames.html", "http://127.0.0.1:8000/frames.html"],
+                                  sites: ["http://example.test:8000": "fixtures/site", "http://127.0.0.1:8000": "fixtures/site", "http://localhost:8000": "fixtures/site"])
+        #expect(run.texts.sorted() == [
+            "127.0.0.1:8000/frame.html true", "127.0.0.1:8000/frames.html true", "example.test:8000/frame.html false",
+            "example.test:8000/frames.html false", "localhost:8000/frame.html false", "localhost:8000/frame.html true",
+        ])
+    }
+
     @Test(arguments: [Flavor.chrome, .firefox])
     func atobIsTheForgivingBase64Decode(flavor: Flavor) throws {
         // (Cases of the forgiving-base64 algorithm, as in web-platform-tests' data: whitespace

@@ -133,10 +133,13 @@ public struct WebURL: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// Whether the URL's origin is potentially trustworthy (Secure Contexts, §3.1): `https`, `wss`
-    /// and `file`, loopback hosts (`127.0.0.0/8`, `[::1]`, `localhost` and its subdomains), and the
-    /// browsers' extension schemes; not an opaque origin.
+    /// Whether the URL is potentially trustworthy (Secure Contexts, §3.1-3.2): `about:blank` and
+    /// `about:srcdoc` (whose documents take their creator's origin: a frame's ancestors decide),
+    /// `https`, `wss` and `file`, loopback hosts (`127.0.0.0/8`, `[::1]`, `localhost` and its
+    /// subdomains), and the browsers' extension schemes; not another opaque origin.
     public var isPotentiallyTrustworthy: Bool {
+        // (HTML's "matches about:blank": the path, whatever the query and fragment.)
+        if scheme == "about", path == "blank" || path == "srcdoc" { return true }
         switch scheme {
         case "https", "wss", "file", "chrome-extension", "moz-extension":
             return true
