@@ -114,6 +114,9 @@
     const lifetime = { __proto__: null, pending: 0, rejected: false, settled: undefined };
     extendable.set(made.event, lifetime);
     host.dispatchTrusted(global, made);
+    // (The worker's messages to itself posted before it was installing arrive after `install`.)
+    for (let i = 0; i < heldMessages.length; i++) deliverLater(heldMessages[i][0], heldMessages[i][1]);
+    heldMessages.length = 0;
     const finish = () => native.clock.timeout(0, () => next(lifetime.rejected));
     if (lifetime.pending === 0) finish();
     else lifetime.settled = finish;
@@ -219,8 +222,6 @@
   host.runWorkerLifecycle = function runWorkerLifecycle() {
     if (worker.state !== 'parsed') return;
     enter('installing', 'installing');
-    for (let i = 0; i < heldMessages.length; i++) deliverLater(heldMessages[i][0], heldMessages[i][1]);
-    heldMessages.length = 0;
     later(() => dispatchLifecycleEvent(installPrototype, 'install', (rejected) => {
       if (rejected) {
         // (Chromium does not register the worker: it stops at once, and no `statechange` is seen:
@@ -229,6 +230,7 @@
         native.engine.workerInstallFailed();
         return;
       }
+      native.engine.workerInstalled();
       enter('installed', 'waiting');
       later(() => {
         enter('activating', 'active');

@@ -58,7 +58,8 @@ struct ClassicScript {
             }
             let next = skipBlank(bytes, from: at + 6)
             if next < bytes.count, bytes[next] == 0x28 || bytes[next] >= 0x80 { return true }
-            at += 6
+            // (What was skipped holds no `import(` call: a comment's text is no code.)
+            at = max(at + 6, next)
         }
         return false
     }
@@ -88,7 +89,9 @@ struct ClassicScript {
             } else if at("/*") {
                 next += 2
                 while next + 1 < bytes.count, !(bytes[next] == 0x2A && bytes[next + 1] == 0x2F) {
-                    if bytes[next] == 0x0A || bytes[next] == 0x0D { lineStart = true }
+                    // (A line break in a comment, U+2028 and U+2029 among them, makes what follows
+                    // start a line.)
+                    if bytes[next] == 0x0A || bytes[next] == 0x0D || bytes[next] >= 0x80 { lineStart = true }
                     next += 1
                 }
                 next += 2

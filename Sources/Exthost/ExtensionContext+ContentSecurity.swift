@@ -54,13 +54,14 @@ extension ExtensionContext {
         // (The traps hold the context weakly and find the built-ins they need when they run: a
         // trap's native body is freed only with its function, which the global's Proxies keep.)
         let makeTraps = { [script] (refusal: RefusedString) throws -> ScriptValue in
-            let refuse = NativeFunction.make(name: "refuse", in: script) { [weak self] call in
-                guard let self else { return .undefined }
-                return try self.refuse(refusal, call)
-            }
+            // (`apply(target, this, arguments)`, `construct(target, arguments, newTarget)`.)
             let traps = script.object(prototype: nil)
-            try traps.setProperty("apply", refuse)
-            try traps.setProperty("construct", refuse)
+            for (trap, argumentsIndex) in [("apply", 2), ("construct", 1)] {
+                try traps.setProperty(trap, NativeFunction.make(name: trap, in: script) { [weak self] call in
+                    guard let self else { return .undefined }
+                    return try self.refuse(refusal, arguments: call.argument(argumentsIndex))
+                })
+            }
             return traps
         }
         let evalTraps = try makeTraps(.eval)
@@ -100,17 +101,20 @@ extension ExtensionContext {
         }
     }
 
-    /// A call of a refusing Proxy (`apply(target, this, arguments)` or `construct(target, arguments,
-    /// newTarget)`): `eval` of anything but a string gives it back unevaluated (ECMAScript's
-    /// PerformEval asks the policy only for strings); anything else is reported and throws.
-    private func refuse(_ refusal: RefusedString, _ call: NativeCall) throws -> NativeResult {
-        if refusal == .eval {
-            // (The engine's own argument list: its length and elements are its own.)
-            let arguments = call.argument(2)
-            let count = try arguments.property("length").toNumber()
+    /// A call of a refusing Proxy with `arguments` (the engine's own list: its length and elements
+    /// are its own): `eval` of anything but a string gives it back unevaluated (ECMAScript's
+    /// PerformEval asks the policy only for strings); a constructor's arguments are made strings
+    /// first (a script's `toString` runs, and what it throws wins, as SpiderMonkey builds the
+    /// function's text before it asks); then the refusal is reported and thrown.
+    private func refuse(_ refusal: RefusedString, arguments: ScriptValue) throws -> NativeResult {
+        let count = Int(try arguments.property("length").toNumber())
+        switch refusal {
+        case .eval:
             if count < 1 { return .undefined }
             let first = try arguments.property("0")
             if !first.isString { return .value(first) }
+        case .function:
+            for index in 0..<count { _ = try arguments.property(String(index)).toScriptString() }
         }
         reportRefusedEval()
         guard let hostObject else { return .undefined }

@@ -141,9 +141,14 @@ extension ExtensionContext {
             }
         case .engine:
             define("importScript") { context, _, call in try context.importScript(call) }
-            // workerInstallFailed(): a promise the worker's `install` waited for was rejected (js/33_service_worker.js).
+            // workerInstallFailed(): a promise the worker's `install` waited for was rejected;
+            // workerInstalled(): they all settled (js/33_service_worker.js).
             define("workerInstallFailed") { context, host, _ in
                 host.failWorkerInstall(of: context)
+                return .undefined
+            }
+            define("workerInstalled") { context, _, _ in
+                if context.isServiceWorker { context.owner.serviceWorkerInstalled = true }
                 return .undefined
             }
             define("loadModule") { context, _, call in

@@ -70,21 +70,21 @@ extension ExtensionContext {
         // Browsers store the delay as a 32-bit signed integer: larger ones fire at once.
         if milliseconds > 2_147_483_647 { milliseconds = 0 }
         milliseconds.round(.towardZero)
-        let id = nextScriptTimerID
-        nextScriptTimerID += 1
         // (A handler that is not a function is code, as its string: run where the browser runs
         // it; ExtensionContext+ContentSecurity.swift.)
         var callback = call.argument(0)
         if !callback.isFunction {
             let code = try callback.toScriptString()
             guard runsStringTimers else {
-                // (Refused when it is set, as both browsers' policy checks are: it has an id and
-                // never runs, and nothing waits for it.)
+                // (Refused when it is set, as both browsers' policy checks are: it gets no timer,
+                // and the id 0.)
                 refuseStringTimer()
-                return id
+                return 0
             }
             callback = code
         }
+        let id = nextScriptTimerID
+        nextScriptTimerID += 1
         let timer = ScriptTimer(callback: callback, arguments: (2..<max(2, call.count)).map { call.argument($0) },
                                 repeats: repeats, delay: milliseconds, nesting: timerNesting + 1)
         scriptTimers[id] = timer

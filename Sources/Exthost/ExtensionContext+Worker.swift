@@ -49,6 +49,7 @@ extension ExtensionContext {
         guard loaded.contains("service_worker") || loaded.contains("events") else {
             // (Defined, not assigned: no setter a script put on Object.prototype runs.)
             try? hostObject.property("context").defineProperty("workerActivated", script.boolean(true), enumerable: true)
+            owner.serviceWorkerInstalled = true
             return
         }
         _ = runTopLevel {

@@ -69,9 +69,11 @@ public final class ExtensionContext {
     /// tab; `about:blank` and `about:srcdoc` take what their ancestors are).
     func isSecureContext(host: ExtensionHost) -> Bool {
         guard WebURL(string: url)?.isPotentiallyTrustworthy == true else { return false }
-        guard kind == .content, let tabID, let frameID, let tab = host.browser.tab(tabID), var frame = tab.frame(frameID) else { return true }
+        guard kind == .content else { return true }
+        // (A frame the browser model does not know is not taken for secure.)
+        guard let tabID, let frameID, let tab = host.browser.tab(tabID), var frame = tab.frame(frameID) else { return false }
         while !frame.isTop {
-            guard let parent = tab.frame(frame.parentID) else { return true }
+            guard let parent = tab.frame(frame.parentID) else { return false }
             guard WebURL(string: parent.url)?.isPotentiallyTrustworthy == true else { return false }
             frame = parent
         }

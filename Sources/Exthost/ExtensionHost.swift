@@ -217,7 +217,6 @@ public final class ExtensionHost {
             // (Installed and activated in a task after the script's first run: its zero-delay timers
             // run first, as in Chromium: fixtures/conformance/worker-lifecycle. A worker started
             // again, after it stopped, is the activated one: it gets neither event again.)
-            instance.serviceWorkerInstalled = true
             _ = loop.startTimer(after: 0, owner: context.id) { [weak context] in context?.startWorkerLifecycle() }
         }
     }

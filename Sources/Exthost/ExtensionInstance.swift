@@ -238,8 +238,8 @@ public final class ExtensionInstance {
         return made
     }
     private var classicScripts: [String: ClassicScript] = [:]
-    /// Chromium: whether the extension's service worker was installed (its `install` and
-    /// `activate` ran, or began): a worker started again is the activated one.
+    /// Chromium: whether the extension's service worker was installed (its `install` event's
+    /// promises all settled): a worker started again is the activated one.
     var serviceWorkerInstalled = false
     /// The module scripts read so far, by path inside the extension (``moduleScript(atPath:realm:)``).
     var moduleScripts: [String: ModuleScript] = [:]

@@ -227,7 +227,7 @@ struct WebURLTests {
         ("chrome-extension://abcdefghijklmnopabcdefghijklmnop/bg.js", true), ("moz-extension://0e6b4a3c/page.html", true),
         ("http://127.0.0.1:8000/", true), ("http://127.200.3.4/", true), ("http://[::1]/", true), ("http://localhost/", true),
         ("http://a.localhost:9/", true), ("http://example.com/", false), ("http://128.0.0.1/", false), ("http://localhost.com/", false),
-        ("ws://example.com/", false), ("data:text/html,x", false), ("about:blank", true), ("about:srcdoc", true),
+        ("ws://example.com/", false), ("data:text/html,x", true), ("blob:https://a.test/1d2", true), ("blob:http://a.test/1d2", false), ("about:blank", true), ("about:srcdoc", true),
         ("about:blank#x", true), ("about:blank?q", true), ("about:config", false), ("http://127.0.0.1.example/", false),
     ])
     func potentiallyTrustworthy(input: String, trustworthy: Bool) {

@@ -15,7 +15,7 @@ struct ClassicScriptImportTests {
         // (Not ASCII next to the word: a byte order mark, a no-break space, a line separator; and
         // the HTML-like comments of classic scripts.)
         "\u{FEFF}import('./m.js')", "var p =\u{00A0}import('./m.js')", "import // c\u{2028}('./m.js')",
-        "import<!--\n('./m.js')", "import\n--> a comment\n('./m.js')", "éimport('x')",
+        "import<!--\n('./m.js')", "import\n--> a comment\n('./m.js')", "éimport('x')", "import/*\u{2028}*/-->\n('./m.js')",
     ])
     func theQuickLookLetsByEveryCall(text: String) {
         #expect(ClassicScript.mayCallImport(text))

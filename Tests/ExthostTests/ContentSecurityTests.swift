@@ -74,6 +74,23 @@ struct ContentSecurityTests {
         #expect(run.texts == ["42  true function eval 1 true true"])
     }
 
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func aRefusedStringTimerIsNoTimer(flavor: Flavor) throws {
+        // (Its id is 0, and the next timer takes the first id.)
+        let code = "console.log(setTimeout('1'), setInterval('2', 10), setTimeout(() => {}));"
+        let run = try HostRun.run(files: ["manifest.json": TemporaryExtension.manifest(), "bg.js": code], flavor: flavor)
+        #expect(run.texts.contains("0 0 1"), "\(run.texts)")
+    }
+
+    @Test func firefoxMakesAConstructorsArgumentsStringsBeforeItRefuses() throws {
+        let code = """
+            try { new Function({ toString() { throw new RangeError('from toString'); } }); } catch (e) { console.log(e.name + ': ' + e.message); }
+            try { Function('a', Symbol('s')); } catch (e) { console.log(e.name); }
+            """
+        let run = try HostRun.run(files: ["manifest.json": TemporaryExtension.manifest(), "bg.js": code], flavor: .firefox)
+        #expect(Array(run.texts.prefix(2)) == ["RangeError: from toString", "TypeError"])
+    }
+
     @Test func manifestVersion2FollowsItsPolicy() throws {
         let contentScripts = #"[{"matches": ["http://127.0.0.1/*"], "js": ["cs.js"]}]"#
         let strict = try Self.run(manifest: TemporaryExtension.manifest(version: 2, contentScripts: contentScripts), flavor: .firefox)

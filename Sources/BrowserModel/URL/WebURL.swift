@@ -133,14 +133,21 @@ public struct WebURL: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// Whether the URL is potentially trustworthy (Secure Contexts, §3.1-3.2): `about:blank` and
-    /// `about:srcdoc` (whose documents take their creator's origin: a frame's ancestors decide),
+    /// Whether the URL is potentially trustworthy (Secure Contexts, §3.1-3.2): `about:blank`,
+    /// `about:srcdoc` and `data:` (whose documents' origins are their creator's or opaque: a
+    /// frame's ancestors decide), a `blob:` URL of a trustworthy origin,
     /// `https`, `wss` and `file`, loopback hosts (`127.0.0.0/8`, `[::1]`, `localhost` and its
     /// subdomains), and the browsers' extension schemes; not another opaque origin.
     public var isPotentiallyTrustworthy: Bool {
         // (HTML's "matches about:blank": the path, whatever the query and fragment.)
         if scheme == "about", path == "blank" || path == "srcdoc" { return true }
         switch scheme {
+        case "data":
+            return true
+        case "blob":
+            // (A blob: URL's origin is its inner URL's.)
+            guard hasOpaquePath, let inner = WebURL(string: path), !["blob", "data", "about"].contains(inner.scheme) else { return false }
+            return inner.isPotentiallyTrustworthy
         case "https", "wss", "file", "chrome-extension", "moz-extension":
             return true
         case "http", "ws":
