@@ -24,7 +24,7 @@
   'use strict';
   const {
     TypeError, String, SafeWeakMap, Promise, PromiseReject, ReflectDefineProperty, ReflectGetOwnPropertyDescriptor,
-    newSafePromise, SafePromiseThen, ObjectFreeze, StringPrototypeSlice, listPush, getOwn,
+    newSafePromise, SafePromiseThen, ObjectFreeze, listPush, getOwn,
   } = host.primordials;
   const native = host.native;
   const global = host.global;
@@ -207,14 +207,13 @@
     native.clock.timeout(0, () => {
       const made = host.newEvent(messagePrototype, 'message', undefined);
       messages.set(made.event, {
-        __proto__: null, data: host.readClone(text), origin: originOf(host.context.baseURL), lastEventId: '', source: ownWorker,
+        __proto__: null, data: host.readClone(text), origin: host.context.origin, lastEventId: '', source: ownWorker,
         ports: ObjectFreeze(moved),
       });
       extendable.set(made.event, { __proto__: null, pending: 0, rejected: false, settled: undefined });
       host.dispatchTrusted(global, made);
     });
   }
-  const originOf = (baseURL) => StringPrototypeSlice(baseURL, 0, baseURL.length - 1);
 
   // Each step in a task of its own, as the Service Workers standard queues them: each state's
   // `statechange`, the `install` event, the `activate` event (a script's microtasks run between).

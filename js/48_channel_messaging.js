@@ -294,7 +294,7 @@
   // The open channels of this context, by name, in the order they were made.
   const open = new SafeMap();
   const broadcasts = new SafeWeakMap();
-  const origin = native.fetch.origin();
+  const origin = host.context.origin;
   function BroadcastChannel(...args) {
     if (new.target === undefined) throw newRequired('BroadcastChannel');
     if (args.length < 1) throw countError('BroadcastChannel', 'constructor', 1, args.length);

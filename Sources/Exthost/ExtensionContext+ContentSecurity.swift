@@ -116,7 +116,7 @@ extension ExtensionContext {
         case .function:
             for index in 0..<count { _ = try arguments.property(String(index)).toScriptString() }
         }
-        reportRefusedEval()
+        queueRefusalReports()
         guard let hostObject else { return .undefined }
         let builtins = try hostObject.property("builtins")
         let construct = try builtins.property("plain").property("ReflectConstruct")
@@ -126,9 +126,9 @@ extension ExtensionContext {
     }
 
     /// Firefox reports a refused string, once per policy that forbids it, in a task of its own.
-    func reportRefusedEval() {
+    func queueRefusalReports() {
         guard let host else { return }
-        _ = host.loop.startTimer(after: 0, owner: id) { [weak self] in self?.reportRefusedString() }
+        _ = host.loop.startTimer(after: 0, owner: id) { [weak self] in self?.emitRefusalReports() }
     }
 
     /// Chromium's words for a string it will not evaluate, up to the directive (its `EvalError`
@@ -148,7 +148,7 @@ extension ExtensionContext {
 
     /// Firefox: a refused string (`eval`, a constructor, a string timer) is reported once per
     /// policy that forbids it.
-    func reportRefusedString() {
+    func emitRefusalReports() {
         guard flavor == .firefox, let host else { return }
         for report in firefoxEvalRefusalReports { host.emit(.error, report, from: self) }
     }
@@ -163,7 +163,7 @@ extension ExtensionContext {
     /// first time in a context; Firefox reports every refusal, as it does `eval`'s.
     func refuseStringTimer() {
         if flavor == .firefox {
-            reportRefusedEval()
+            queueRefusalReports()
             return
         }
         guard !hasReportedStringTimer, let host else { return }

@@ -66,11 +66,9 @@ extension ExtensionContext {
             if flavor == .firefox, kind == .content { report("Security Error: Content at \(self.url) may not load or link to \(url.href).") }
             return .networkError
         }
-        guard url.origin == WebURL(string: owner.id.baseURL)?.origin else { return refused() }
-        let segments = url.decodedPathSegments
+        guard owner.isOwn(url) else { return refused() }
         // (A segment that would leave the extension's directory names no file of it.)
-        guard !segments.contains(where: { $0 == ".." || $0.contains("\0") }) else { return .networkError }
-        let path = segments.joined(separator: "/")
+        guard let path = owner.path(of: url) else { return .networkError }
         if kind == .content, !owner.webAccessibleResources.isAccessible(path: path, from: self.url) { return refused() }
         guard let file = owner.fileInside(path) else {
             // (Chromium fails; Firefox answers fetch and XMLHttpRequest differently.)

@@ -28,10 +28,7 @@ extension ExtensionContext {
     /// - Throws: the module's SyntaxError, at its file, line and column.
     func loadModuleScript(_ call: NativeCall) throws -> NativeResult {
         let href = try call.requiredString(0, "modules.load", "url")
-        guard let host, let url = WebURL(string: href), url.origin == WebURL(string: owner.id.baseURL)?.origin else { return .null }
-        let segments = url.decodedPathSegments
-        guard !segments.contains(where: { $0 == ".." || $0.contains("\0") }) else { return .null }
-        let path = segments.joined(separator: "/")
+        guard let host, let url = WebURL(string: href), let path = owner.path(of: url) else { return .null }
         // (A content script imports what the manifest's web_accessible_resources gives its page, as
         // it fetches: fixtures/conformance/module-import-classic.)
         if kind == .content, !owner.webAccessibleResources.isAccessible(path: path, from: self.url) { return .null }

@@ -15,15 +15,14 @@ extension ExtensionContext {
     func importScript(_ call: NativeCall) throws -> NativeResult {
         let href = try call.requiredString(0, "engine.importScript", "url")
         guard isServiceWorker, let url = WebURL(string: href) else { return .string("network") }
-        guard url.origin == WebURL(string: owner.id.baseURL)?.origin else {
+        guard owner.isOwn(url) else {
             if url.scheme == "http" || url.scheme == "https" {
                 host?.emit(.error, "Loading the script '\(url.href)' violates the following Content Security Policy directive: \"script-src 'self'\". "
                     + "Note that 'script-src-elem' was not explicitly set, so 'script-src' is used as a fallback. The action has been blocked.", from: self)
             }
             return .string("network")
         }
-        let path = url.decodedPathSegments.joined(separator: "/")
-        guard !url.decodedPathSegments.contains(".."), let file = owner.fileInside(path) else { return .string("network") }
+        guard let path = owner.path(of: url), let file = owner.fileInside(path) else { return .string("network") }
         guard let host else { return .string("network") }
         let classic = owner.classicScript(ofFile: path, realm: host.realm)
         let source = classic.source

@@ -224,7 +224,8 @@ public final class ExtensionHost {
     /// Chromium: a service worker whose `install` event waited for a promise that was rejected is
     /// not registered: it stops at once and never gets an event (fixtures/conformance/worker-install-fails).
     func failWorkerInstall(of context: ExtensionContext) {
-        guard let instance = extensions.first(where: { $0.background === context }) else { return }
+        let instance = context.owner
+        guard instance.background === context else { return }
         instance.serviceWorkerInstalled = false
         instance.background = nil
         _ = loop.startTimer(after: 0, owner: context.id) { context.close() }

@@ -255,6 +255,20 @@ public final class ExtensionInstance {
         classicScript(path: path, text: fileInside(path).map { String(decoding: $0.contents, as: UTF8.self) } ?? "", realm: realm)
     }
 
+    /// Whether `url` is of the extension's own origin.
+    func isOwn(_ url: WebURL) -> Bool {
+        url.origin == WebURL(string: id.baseURL)?.origin
+    }
+
+    /// The path inside the extension that `url`, of the extension's own origin, names (`war/a.json`);
+    /// nil for another origin, or a segment that would leave the extension's directory (`..`, NUL).
+    func path(of url: WebURL) -> String? {
+        guard isOwn(url) else { return nil }
+        let segments = url.decodedPathSegments
+        guard !segments.contains(where: { $0 == ".." || $0.contains("\0") }) else { return nil }
+        return segments.joined(separator: "/")
+    }
+
     /// The extension URL of a file in the extension (`chrome-extension://ID/path`).
     public func url(of path: String) -> String {
         id.baseURL + (path.hasPrefix("/") ? String(path.dropFirst()) : path)
