@@ -104,6 +104,11 @@
       __proto__: null,
       'Function.prototype.bind': Function.prototype.bind,
       'Function.prototype.call': Function.prototype.call,
+      // (What a DOM NodeList and DOMTokenList share with arrays: js/63_dom.js.)
+      'Array.prototype.forEach': Array.prototype.forEach,
+      'Array.prototype.entries': Array.prototype.entries,
+      'Array.prototype.keys': Array.prototype.keys,
+      'Array.prototype.values': Array.prototype.values,
       'String.prototype.charCodeAt': String.prototype.charCodeAt,
       'Map.prototype.get': Map.prototype.get,
       'Map.prototype.set': Map.prototype.set,

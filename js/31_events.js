@@ -13,9 +13,8 @@
 // window module (js/30_window.js) already made the global inherit from (`host.sharedPrototype`);
 // the global's `addEventListener` and handlers load this module on first touch.
 //
-// Dispatch follows the standard's algorithm over a path of targets: `host.eventParent(target,
-// event)` gives a target's parent (none here; the DOM of the pages issue gives nodes theirs), so
-// capture and bubbling need no change when nodes come.
+// Dispatch follows the standard's algorithm over a path of targets: a node's parent comes from the
+// DOM (js/63_dom.js: `host.domEventParent`), so nodes get capture and bubbling; other targets have none.
 (function (host) {
   'use strict';
   const {
@@ -253,8 +252,13 @@
   // `addEventListener(...)` (Web IDL: an operation of a [Global] interface called without `this`).
   function targetOf(thisValue, member) {
     const target = thisValue === undefined || thisValue === null ? global : thisValue;
-    const listeners = listenersOf.get(target);
-    if (listeners === undefined) throw illegalInvocation('EventTarget', member);
+    let listeners = listenersOf.get(target);
+    if (listeners === undefined) {
+      // (A node of the DOM, js/63_dom.js, is a target from its first listener on.)
+      if (host.domIsNode === undefined || !host.domIsNode(target)) throw illegalInvocation('EventTarget', member);
+      listeners = [];
+      listenersOf.set(target, listeners);
+    }
     return listeners;
   }
   // The listener options (a boolean means `capture`), their members read in the standard's order.
@@ -349,8 +353,9 @@
     },
   }, null, false, null, host.sharedPrototype('EventTarget'));
 
-  // A target's parent in the event path (the DOM's "get the parent"): none without nodes.
-  host.eventParent = (target, event) => null;
+  // A target's parent in the event path (the DOM's "get the parent"): a node's, which the DOM
+  // (js/63_dom.js) gives through `host.domEventParent` once it is installed; none for other targets.
+  const eventParent = (target, state) => (host.domEventParent === undefined ? null : host.domEventParent(target, state.type));
 
   // The standard's "dispatch": capture from the root down, the target, then bubbling up when the
   // event bubbles. Returns false when a listener canceled the event.
@@ -358,7 +363,7 @@
     state.dispatching = true;
     state.target = target;
     const path = [target];
-    for (let parent = host.eventParent(target, event); parent !== null && parent !== undefined; parent = host.eventParent(parent, event)) {
+    for (let parent = eventParent(target, state); parent !== null && parent !== undefined; parent = eventParent(parent, state)) {
       listPush(path, parent);
     }
     state.path = path;
@@ -733,6 +738,9 @@
     return dispatch(target, made.event, made.state);
   };
   host.EventPrototype = Event.prototype;
+  // Dispatches a trusted event `type` of the class Event at `target` (`init`: its EventInit; the
+  // DOM's `click()`). Returns false when a listener canceled it.
+  host.fireEvent = (target, type, init) => host.dispatchTrusted(target, host.newEvent(Event.prototype, type, init));
 
   // For fetch (js/32_fetch.js): a signal's state ({aborted, reason}, undefined for another
   // object), and running `algorithm` when it aborts.

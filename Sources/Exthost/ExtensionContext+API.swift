@@ -56,17 +56,39 @@ extension ExtensionContext {
 
     /// The host-realm module `module` whose globals are accessors and constructors (made by the
     /// context's loader, js/00_1_modules.js), and the function of it that fills them for a context,
-    /// given its record: `window` (`host.installWindow`).
+    /// given its record: `window` (`host.installWindow`), `dom` (`host.installDOM`).
     static func realmInstaller(_ module: String) -> String? {
-        module == "window" ? "installWindow" : nil
+        switch module {
+        case "window": "installWindow"
+        case "dom": "installDOM"
+        default: nil
+        }
+    }
+
+    /// The function of a host-realm module that makes its constructor globals one at a time, each
+    /// on its first touch or when the module first needs it, given the context's record and the
+    /// global's name: `dom` (`host.makeDOMInterface`: a world makes only the interfaces it uses).
+    static func realmGlobalFiller(_ module: String) -> String? {
+        module == "dom" ? "makeDOMInterface" : nil
     }
 
     /// Fills the globals of the host-realm module `module` for this context (once).
     func installRealmModule(_ module: String, with installer: String) throws {
         guard let host, !installedRealmModules.contains(module) else { return }
         installedRealmModules.insert(module)
-        makeGlobals(of: module)
+        // (A module that fills its globals one at a time makes each when it is needed.)
+        if Self.realmGlobalFiller(module) == nil { makeGlobals(of: module) }
         _ = try host.realm.value(installer, in: module).call([try realmRecord()])
+    }
+
+    /// Makes the global `name` of the host-realm module `module`, which fills its globals one at a
+    /// time (``realmGlobalFiller(_:)``), installing the module for this context first.
+    func fillRealmGlobal(_ name: String, of module: String) throws {
+        guard let host, let installer = Self.realmInstaller(module), let filler = Self.realmGlobalFiller(module) else {
+            throw NativeArgumentError("engine.fillGlobal: \(module) fills no globals one at a time.")
+        }
+        try installRealmModule(module, with: installer)
+        _ = try host.realm.value(filler, in: module).call([try realmRecord(), host.realm.script.string(name)])
     }
 
     /// `realm.function(name, length, impl, data)`: a function of the context's realm as the

@@ -151,6 +151,14 @@ extension ExtensionContext {
                 if context.isServiceWorker { context.owner.serviceWorkerInstalled = true }
                 return .undefined
             }
+            // fillGlobal(module, name): the host-realm module `module`, which fills its globals one
+            // at a time, makes the global `name` (its constructor was first touched).
+            define("fillGlobal") { context, _, call in
+                let module = try call.requiredString(0, prefix + "fillGlobal", "module name")
+                let name = try call.requiredString(1, prefix + "fillGlobal", "global name")
+                try context.fillRealmGlobal(name, of: module)
+                return .undefined
+            }
             define("loadModule") { context, _, call in
                 let name = try call.requiredString(0, prefix + "loadModule", "module name")
                 guard try context.loadModule(named: name) else {
@@ -415,6 +423,12 @@ extension ExtensionContext {
             define("function") { context, _, call in try context.makeRealmFunction(call) }
             define("retarget") { context, _, call in try context.retargetRealmFunction(call) }
             define("lazyNamespace") { context, _, call in try context.makeRealmLazyNamespace(call) }
+            // makeGlobal(name): makes the context's lazy global `name` (a constructor a host-realm
+            // module adopts before a script touched it: js/63_dom.js's interfaces).
+            define("makeGlobal") { context, _, call in
+                context.lazyGlobals?.makeGlobal(named: try call.requiredString(0, "realm.makeGlobal", "name"))
+                return .undefined
+            }
         }
     }
 

@@ -135,6 +135,7 @@ public final class ExtensionContext {
 
         if let tabID { info.append(("tabId", .int(tabID))) }
         if let frameID { info.append(("frameId", .int(frameID))) }
+        if let documentID { info.append(("documentId", .string(documentID))) }
         info += extraInfo
         contextInfoJSON = JSONValue.object(info).jsonText
         do {

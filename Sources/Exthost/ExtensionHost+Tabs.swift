@@ -107,6 +107,7 @@ extension ExtensionHost {
     /// (Firefox: `{windowId, isWindowClosing}`), and the next tab becomes active if the closed one was.
     func removeTab(_ tabID: Int) {
         closeContexts(ofTab: tabID, navigated: false)
+        forgetDocuments(ofTab: tabID)
         pageLoads[tabID] = nil
         guard let removed = browser.removeTab(tabID) else { return }
         loadFinished(tabID)
@@ -181,6 +182,7 @@ extension ExtensionHost {
             fireUpdated(tabID, [("title", .string(title))])
         case .commit:
             closeContexts(ofTab: tabID, navigated: true)
+            forgetDocuments(ofTab: tabID)
             for instance in extensions { instance.activeTabs.remove(tabID) }
             let tree = PageTree.load(url: load.url, siteMap: siteMap, flavor: flavor)
             var frames: [Frame] = []
@@ -191,6 +193,7 @@ extension ExtensionHost {
             }
             add(tree, parentID: -1)
             browser.setFrames(frames, of: tabID)
+            keepDocuments(of: frames, tree: tree)
             pageLoads[tabID]?.title = tree.title
             browser.updateTab(tabID) {
                 $0.url = tree.url

@@ -30,7 +30,12 @@ public final class ExtensionHost {
     let machine: VirtualMachine
     /// The realm of the host's own JavaScript that every context shares, made when a context first needs it.
     /// (Its natives hold the loop weakly: the engine frees them only when it collects them.)
-    lazy var realm = HostRealm(machine: machine, flavor: options.flavor, harness: { [weak self] in self?.harness ?? .chrome }) { [weak loop] in loop?.now ?? 0 }
+    lazy var realm = HostRealm(
+        machine: machine, flavor: options.flavor, harness: { [weak self] in self?.harness ?? .chrome },
+        documentSource: { [weak self] id in self?.documentSources[id] }
+    ) { [weak loop] in loop?.now ?? 0 }
+    /// The source of each document the host keeps, by document id (ExtensionHost+Documents.swift).
+    var documentSources: [String: DocumentSource] = [:]
     /// The test harness the contexts' `test` namespace follows: ``HostOptions/testHarness``, else
     /// the one the first extension's scripts are written for (``TestHarness/detect(inExtensionAt:)``),
     /// else the flavor's. A host a driver script drives, whose extensions come and go, has the
@@ -107,7 +112,9 @@ public final class ExtensionHost {
                 $0.status = .complete
                 $0.title = PageTree.displayTitle(documentTitle: "", url: "about:blank", flavor: options.flavor)
             }
-            browser.setFrames([Frame(id: 0, parentID: -1, url: "about:blank", documentID: browser.makeDocumentID())], of: tab.id)
+            let frame = Frame(id: 0, parentID: -1, url: "about:blank", documentID: browser.makeDocumentID())
+            browser.setFrames([frame], of: tab.id)
+            documentSources[frame.documentID] = DocumentSource(url: frame.url, html: "")
         }
     }
 
@@ -186,7 +193,17 @@ public final class ExtensionHost {
     private func startBackground(of instance: ExtensionInstance) {
         defer { instance.backgroundStarted = true }
         guard let background = instance.backgroundScripts() else { return }
-        let context = makeContext(kind: .background, owner: instance, url: background.pageURL, documentID: browser.makeDocumentID())
+        let documentID = browser.makeDocumentID()
+        if case .serviceWorker? = instance.manifest.background {} else {
+            let html: String
+            if case .page(let path)? = instance.manifest.background, let data = instance.fileInside(instance.resolvedPath(of: path, role: .backgroundPage))?.contents {
+                html = String(decoding: data, as: UTF8.self)
+            } else {
+                html = Self.generatedBackgroundPage(scripts: background.scripts.map(\.url))
+            }
+            keepDocument(documentID, source: DocumentSource(url: background.pageURL, html: html))
+        }
+        let context = makeContext(kind: .background, owner: instance, url: background.pageURL, documentID: documentID)
         instance.background = context
         for script in background.scripts {
             if script.isModule {

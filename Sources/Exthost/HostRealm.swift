@@ -32,7 +32,8 @@ final class HostRealm {
 
     /// Makes the realm in `machine` for `flavor`; `harness` answers the host's test harness, `now`
     /// the loop's clock in milliseconds.
-    init(machine: VirtualMachine, flavor: Flavor, harness: @escaping () -> TestHarness, now: @escaping () -> Double) {
+    init(machine: VirtualMachine, flavor: Flavor, harness: @escaping () -> TestHarness, documentSource: @escaping (String) -> DocumentSource? = { _ in nil },
+         now: @escaping () -> Double) {
         script = ScriptContext(machine: machine, name: "exthost")
         script.disableEval(message: "exthost's own realm runs no code it is given.")
         modules = LoadedModules(HostModule.hostRealmModules(flavor: flavor))
@@ -51,6 +52,24 @@ final class HostRealm {
             try engine.setFunction("acorn") { call in try .value(Self.loadAcorn(in: call.context)) }
             let headers = moduleHeaders
             try engine.setFunction("moduleHeader") { call in .number(Double(headers[call.argument(0).stringValue ?? ""])) }
+            // The libraries the DOM is made of (js/62_dom_library.js), as CommonJS files: where the
+            // file `specifier` required from `from` is, and the function of a file's text.
+            try engine.setFunction("resolveLibrary") { call in
+                let from = call.argument(1).stringValue
+                return LibraryModule.resolve(call.argument(0).stringValue ?? "", from: from).map { .string($0) } ?? .null
+            }
+            try engine.setFunction("libraryFunction") { call in
+                let path = call.argument(0).stringValue ?? ""
+                guard let source = LibraryModule.functionSource(ofFileAt: path) else {
+                    throw ScriptError(name: "Error", message: "exthost could not read \(path)")
+                }
+                return .value(try call.context.evaluate(ScriptSource(source, url: "file://" + path)))
+            }
+            // A document's URL and HTML, by document id, as JSON (null: the host knows no such document).
+            try engine.setFunction("documentSource") { call in
+                guard let source = documentSource(call.argument(0).stringValue ?? "") else { return .null }
+                return .string(JSONValue.object([("url", .string(source.url)), ("html", .string(source.html))]).jsonText)
+            }
             try native.setProperty("engine", engine)
             try native.setProperty("clock", clock)
             try hostObject.setProperty("native", native)

@@ -85,6 +85,14 @@ struct HostRun {
                        harness: harness, testConfig: testConfig, network: network)
     }
 
+    /// Runs the extension made of `files` with `pages` (path to HTML) served at
+    /// `http://127.0.0.1:8000/`, opening each of `urls` in turn.
+    static func run(files: [String: String], pages: [String: String], flavor: Flavor = .chrome, open urls: [String], maxTime: Double = 60) throws -> HostRun {
+        let directory = try TemporaryExtension(files: files).directory
+        let site = try TemporaryExtension(files: pages).directory
+        return try run(directory, flavor: flavor, open: urls, sites: ["http://127.0.0.1:8000": site.path], maxTime: maxTime)
+    }
+
     private final class Collector {
         var messages: [ConsoleMessage] = []
         var testEvents: [TestEvent] = []

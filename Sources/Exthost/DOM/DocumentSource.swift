@@ -1,0 +1,11 @@
+/// What a frame's document is built from: its URL and its HTML (the served file, a `srcdoc`, a
+/// `data:` URL's body; empty for `about:blank` and a URL nothing serves), kept by the host for
+/// each document it loaded, by document id, until the document goes. The host realm parses it
+/// into the document's one DOM on the first touch of `document` in any of its worlds
+/// (js/63_dom.js), so a frame no script looks at costs no parse.
+struct DocumentSource: Sendable, Hashable {
+    /// The document's URL.
+    let url: String
+    /// The document's HTML source.
+    let html: String
+}

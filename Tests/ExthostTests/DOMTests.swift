@@ -1,0 +1,267 @@
+import BrowserModel
+import Exthost
+import Foundation
+import Testing
+
+/// The DOM a content script and a background page see (js/62_dom_library.js, js/63_dom.js): a
+/// document parsed from the served page, nodes and their members, selectors, live and static
+/// lists, events on nodes, forms, and each browser's errors.
+@Suite("DOM")
+struct DOMTests {
+    static let page = """
+        <!doctype html><html lang="en"><head><title>The page</title></head><body>
+        <div id="main" class="a b" data-user-id="42" style="color: red"><p>One</p><p class="x">Two <b>bold</b></p></div>
+        <ul><li>a<li>b<li>c</ul>
+        <form id="f"><input id="name" name="name" value="Ann"><input type="checkbox" id="cb"><select id="s"><option value="1">one<option value="2" selected>two</select><button id="go">Go</button></form>
+        <a id="link" href="/other?q=1#h">other</a>
+        <table id="t"><tr><td>1<td>2</tr></table>
+        </body></html>
+        """
+
+    /// Runs `code` as a content script of a page made of `html` and returns what it printed.
+    static func contentScript(_ code: String, html: String = page, flavor: Flavor = .chrome) throws -> [String] {
+        let run = try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(permissions: [], contentScripts: #"[{"matches": ["http://127.0.0.1/*"], "js": ["cs.js"]}]"#),
+            "bg.js": "", "cs.js": "const out = (...values) => console.log(values.map(String).join(' '));\n" + code,
+        ], pages: ["index.html": html], flavor: flavor, open: ["http://127.0.0.1:8000/index.html"])
+        return run.texts
+    }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func aContentScriptSeesThePageParsed(flavor: Flavor) throws {
+        let texts = try Self.contentScript("""
+            out(document.title, document.URL, document.readyState, document.compatMode, document.doctype.name);
+            out(Object.prototype.toString.call(document), document.documentElement.lang, document.head.firstChild.tagName, document.body.children.length);
+            out(document.getElementById('t').outerHTML);
+            out(document.defaultView === window, document === window.document, document.body.ownerDocument === document);
+            """, flavor: flavor)
+        #expect(texts == [
+            "The page http://127.0.0.1:8000/index.html complete CSS1Compat html",
+            "[object HTMLDocument] en TITLE 5",
+            // (The parser puts the row in a tbody, as the browsers' parser does.)
+            #"<table id="t"><tbody><tr><td>1</td><td>2</td></tr></tbody></table>"#,
+            "true true true",
+        ])
+    }
+
+    @Test func nodesHaveTheirInterfacesAndOneWrapperEach() throws {
+        let texts = try Self.contentScript("""
+            const main = document.getElementById('main');
+            out(main instanceof HTMLDivElement, main instanceof HTMLElement, main instanceof Element, main instanceof Node, main instanceof EventTarget);
+            out(Object.getPrototypeOf(HTMLDivElement) === HTMLElement, Object.getPrototypeOf(Node) === EventTarget, HTMLDivElement.name, Node.ELEMENT_NODE, main.TEXT_NODE);
+            main.expando = 'kept';
+            out(document.querySelector('#main') === main, document.querySelector('#main').expando);
+            out(Object.prototype.toString.call(document.createElement('x-custom')), Object.prototype.toString.call(document.createElement('blink')));
+            out(document.createTextNode('t') instanceof Text, document.createComment('c') instanceof CharacterData);
+            """)
+        #expect(texts == [
+            "true true true true true",
+            "true true HTMLDivElement 1 3",
+            "true kept",
+            "[object HTMLElement] [object HTMLUnknownElement]",
+            "true true",
+        ])
+    }
+
+    @Test func selectorsMatchAsTheBrowsersDo() throws {
+        let texts = try Self.contentScript("""
+            out(document.querySelectorAll('p').length, document.querySelector('p.x').textContent, document.querySelector('#main > p:nth-child(2) b').outerHTML);
+            out([...document.querySelectorAll('li:not(:first-child)')].map((li) => li.textContent).join(','));
+            const b = document.querySelector('b');
+            out(b.closest('div').id, b.matches('.x b'), b.closest('ul'), document.querySelector('input:disabled'), document.querySelectorAll(':checked').length);
+            out(document.querySelector('li:nth-child(2 of li)').textContent, document.querySelector('main'));
+            """)
+        #expect(texts == ["2 Two bold <b>bold</b>", "b,c", "main true null null 1", "b null"])
+    }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func anInvalidSelectorIsASyntaxError(flavor: Flavor) throws {
+        let texts = try Self.contentScript("""
+            for (const selector of ['a[', 'p >', '', 'p,,b']) {
+              try { document.querySelectorAll(selector); out('accepted', selector); } catch (e) { out(e instanceof DOMException, e.name, e.message); }
+            }
+            """, flavor: flavor)
+        let expected = flavor == .chrome
+            ? ["true SyntaxError Failed to execute 'querySelectorAll' on 'Document': 'a[' is not a valid selector.",
+               "true SyntaxError Failed to execute 'querySelectorAll' on 'Document': 'p >' is not a valid selector.",
+               "true SyntaxError Failed to execute 'querySelectorAll' on 'Document': '' is not a valid selector.",
+               "true SyntaxError Failed to execute 'querySelectorAll' on 'Document': 'p,,b' is not a valid selector."]
+            : ["true SyntaxError Document.querySelectorAll: 'a[' is not a valid selector",
+               "true SyntaxError Document.querySelectorAll: 'p >' is not a valid selector",
+               "true SyntaxError Document.querySelectorAll: '' is not a valid selector",
+               "true SyntaxError Document.querySelectorAll: 'p,,b' is not a valid selector"]
+        #expect(texts == expected)
+    }
+
+    @Test func listsAreLiveOrStaticAsTheStandardSays() throws {
+        let texts = try Self.contentScript("""
+            const ul = document.querySelector('ul');
+            const childNodes = ul.childNodes, children = ul.children, byTag = document.getElementsByTagName('li'), byClass = document.getElementsByClassName('new');
+            const snapshot = document.querySelectorAll('li');
+            const li = document.createElement('li'); li.className = 'new';
+            ul.append(li, 'text');
+            out(childNodes.length, children.length, byTag.length, byClass.length, snapshot.length);
+            out(ul.childNodes === childNodes, byTag[3] === li, byTag.item(3) === li, Object.keys(children).join(), 4 in childNodes, 5 in childNodes);
+            li.remove();
+            out(children.length, byClass.length, byTag[3], Object.prototype.toString.call(snapshot), Object.prototype.toString.call(children));
+            const seen = []; snapshot.forEach((item, i) => seen.push(i + item.textContent)); out(seen.join(' '), [...children].length, [...snapshot.keys()].join());
+            out(NodeList.prototype.forEach === Array.prototype.forEach, NodeList.prototype[Symbol.iterator] === Array.prototype.values);
+            """)
+        #expect(texts == [
+            "5 4 4 1 3",
+            "true true true 0,1,2,3 true false",
+            "3 0 undefined [object NodeList] [object HTMLCollection]",
+            "0a 1b 2c 3 0,1,2",
+            "true true",
+        ])
+    }
+
+    @Test func treeChangesAndSerialization() throws {
+        let texts = try Self.contentScript("""
+            const main = document.getElementById('main');
+            main.innerHTML = '<span>new</span> text<table><td>cell</table>';
+            out(main.innerHTML, main.childNodes.length, main.firstChild.textContent);
+            main.insertAdjacentHTML('afterbegin', '<i>first</i>');
+            main.firstChild.replaceWith('replaced');
+            main.prepend(document.createElement('hr'));
+            const copy = main.cloneNode(true); copy.id = 'copy';
+            document.body.appendChild(copy);
+            out(main.outerHTML === copy.outerHTML.replace('copy', 'main'), copy.isConnected, document.getElementById('copy') === copy);
+            main.textContent = 'plain';
+            out(main.innerHTML, main.childElementCount, main.isEqualNode(main.cloneNode(true)));
+            const fragment = document.createDocumentFragment(); fragment.append('a', document.createElement('br'));
+            main.replaceChildren(fragment); out(main.innerHTML, fragment.childNodes.length);
+            """)
+        #expect(texts == [
+            "<span>new</span> text<table><tbody><tr><td>cell</td></tr></tbody></table> 3 new",
+            "true true true",
+            "plain 0 true",
+            "a<br> 0",
+        ])
+    }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func errorsAreTheBrowsersDOMExceptionsAndTypeErrors(flavor: Flavor) throws {
+        let texts = try Self.contentScript("""
+            const tries = [
+              () => document.body.appendChild(document.documentElement),
+              () => document.body.removeChild(document.createElement('p')),
+              () => document.body.appendChild('text'),
+              () => document.body.appendChild(),
+              () => Node.prototype.appendChild.call({}, document.body),
+              () => Object.getOwnPropertyDescriptor(Node.prototype, 'nodeType').get.call({}),
+              () => new Node(),
+            ];
+            for (const f of tries) { try { f(); out('no error'); } catch (e) { out(e.constructor.name, e.name, e.message); } }
+            """, flavor: flavor)
+        let expected = flavor == .chrome
+            ? ["DOMException HierarchyRequestError Failed to execute 'appendChild' on 'Node': The new child element contains the parent.",
+               "DOMException NotFoundError Failed to execute 'removeChild' on 'Node': The node to be removed is not a child of this node.",
+               "TypeError TypeError Failed to execute 'appendChild' on 'Node': parameter 1 is not of type 'Node'.",
+               "TypeError TypeError Failed to execute 'appendChild' on 'Node': 1 argument required, but only 0 present.",
+               "TypeError TypeError Illegal invocation",
+               "TypeError TypeError Illegal invocation",
+               "TypeError TypeError Illegal constructor"]
+            : ["DOMException HierarchyRequestError Node.appendChild: Node cannot be inserted at the specified point in the hierarchy",
+               "DOMException NotFoundError Node.removeChild: The node to be removed is not a child of this node",
+               "TypeError TypeError Node.appendChild: Argument 1 is not an object.",
+               "TypeError TypeError Node.appendChild: At least 1 argument required, but only 0 passed",
+               "TypeError TypeError 'appendChild' called on an object that does not implement interface Node.",
+               "TypeError TypeError 'get nodeType' called on an object that does not implement interface Node.",
+               "TypeError TypeError Illegal constructor"]
+        #expect(texts == expected)
+    }
+
+    @Test func eventsCaptureAndBubbleThroughTheTreeToTheWindow() throws {
+        let texts = try Self.contentScript("""
+            const button = document.getElementById('go'), form = document.getElementById('f');
+            window.addEventListener('click', (e) => out('window capture', e.eventPhase, e.target === button), true);
+            document.addEventListener('click', function (e) { out('document bubble', e.eventPhase, this === document, e.currentTarget === document); });
+            form.addEventListener('click', (e) => out('form capture', e.eventPhase), { capture: true, once: true });
+            button.addEventListener('click', (e) => out('button', e.eventPhase, e.isTrusted, e.bubbles, e.cancelable));
+            window.addEventListener('click', (e) => out('window bubble', e.eventPhase, e.composedPath().length));
+            button.click();
+            button.click();
+            const custom = new CustomEvent('ping', { bubbles: true, detail: { n: 1 } });
+            document.body.addEventListener('ping', (e) => out('ping', e.detail.n, e.target === button, e.isTrusted));
+            out('dispatched', button.dispatchEvent(custom));
+            """)
+        #expect(texts == [
+            "window capture 1 true", "form capture 1", "button 2 true true true", "document bubble 3 true true", "window bubble 3 6",
+            "window capture 1 true", "button 2 true true true", "document bubble 3 true true", "window bubble 3 6",
+            "ping 1 true false", "dispatched true",
+        ])
+    }
+
+    @Test func formsKeepTheirValuesAndAClickChecksACheckbox() throws {
+        let texts = try Self.contentScript("""
+            const name = document.getElementById('name'), cb = document.getElementById('cb'), select = document.getElementById('s'), form = document.forms[0];
+            out(name.value, cb.checked, select.value, select.selectedIndex, select.options.length, form.elements.length, form.length);
+            cb.addEventListener('change', () => out('change', cb.checked));
+            cb.click();
+            cb.addEventListener('click', (e) => e.preventDefault());
+            cb.click();
+            out('after cancel', cb.checked);
+            name.value = 'Bo'; select.value = '1';
+            out(name.value, name.getAttribute('value'), select.selectedIndex, select.options[0].selected, select.selectedOptions[0].textContent);
+            form.reset();
+            out(name.value, select.value, cb.checked);
+            """)
+        #expect(texts == [
+            "Ann false 2 1 2 4 4",
+            "change true",
+            "after cancel true",
+            "Bo Ann 0 true one",
+            "Ann 2 false",
+        ])
+    }
+
+    @Test func attributesClassesDataAndStyle() throws {
+        let texts = try Self.contentScript("""
+            const main = document.getElementById('main');
+            out(main.className, main.classList.length, main.classList.contains('b'), main.dataset.userId, main.style.color, main.getAttributeNames().join());
+            main.classList.add('c'); main.classList.remove('a'); main.classList.toggle('d');
+            main.dataset.fooBar = 'x'; delete main.dataset.userId;
+            main.style.backgroundColor = 'blue'; main.style.setProperty('margin-top', '3px'); main.style.color = '';
+            out(main.getAttribute('class'), main.getAttribute('data-foo-bar'), main.hasAttribute('data-user-id'), main.getAttribute('style'));
+            out(Object.keys(main.dataset).join(), [...main.classList].join(' '), main.classList[0], main.style.length, main.style.marginTop);
+            out(main.toggleAttribute('hidden'), main.hidden, main.classList.value, String(main.classList));
+            const r = main.getBoundingClientRect(); out(r.width, r.top, r instanceof DOMRect);
+            """)
+        #expect(texts == [
+            "a b 2 true 42 red id,class,data-user-id,style",
+            "b c d x false background-color: blue; margin-top: 3px;",
+            "fooBar b c d b 2 3px",
+            "true true b c d b c d",
+            "0 0 true",
+        ])
+    }
+
+    @Test func aBackgroundPageHasItsOwnDocumentAndAWorkerNone() throws {
+        let page = try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(version: 2),
+            "bg.js": "console.log([document.URL.endsWith('/_generated_background_page.html'), document.scripts.length, document.scripts[0].src.endsWith('/bg.js'), document.body !== null].join(' '));",
+        ], flavor: .firefox)
+        #expect(page.texts == ["true 1 true true"])
+        let worker = try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(version: 3),
+            "bg.js": "console.log([typeof document, typeof Node, typeof HTMLElement].join(' '));",
+        ])
+        #expect(worker.texts == ["undefined undefined undefined"])
+    }
+
+    @Test func aWorldMakesOnlyTheInterfacesItUses() throws {
+        let texts = try Self.contentScript("""
+            document.body;
+            out(typeof HTMLTableCellElement, HTMLTableCellElement.name, Object.getPrototypeOf(HTMLTableCellElement.prototype) === HTMLElement.prototype);
+            out(document.querySelector('td') instanceof HTMLTableCellElement);
+            delete window.HTMLSpanElement;
+            out(typeof HTMLSpanElement, Object.prototype.toString.call(document.createElement('span')), document.createElement('span').constructor.name);
+            """)
+        #expect(texts == [
+            "function HTMLTableCellElement true",
+            "true",
+            "undefined [object HTMLSpanElement] HTMLSpanElement",
+        ])
+    }
+}

@@ -1,0 +1,377 @@
+// exthost:realm host
+// The libraries a page's DOM is made of, loaded into the host's own realm once per process, on
+// the first touch of a `document` (issue 10): Debian's parse5 7 (the HTML parser: 99.3 % of
+// html5lib's tree-construction tests, and the only one with the hooks page scripts need), domino
+// 2.1 (the nodes, their attributes and serialization) and css-select 5 (selectors: it agrees with
+// Chromium 156 where domino's own engine does not), measured in docs/architecture.md. They are
+// CommonJS files read through `engine.resolveLibrary` and `engine.libraryFunction`
+// (Sources/Exthost/DOM/LibraryModule.swift); no extension script can name anything here, and the
+// worlds see only the wrappers js/63_dom.js makes.
+//
+// What this file adds to them: a parse5 tree adapter that builds domino's nodes (so documents,
+// `innerHTML`, `outerHTML` and `insertAdjacentHTML` are parsed by parse5), and the selector
+// engine: css-select over domino's nodes, with the pseudo-classes css-select 5.1 lacks or answers
+// otherwise than the browsers (`:disabled`/`:enabled` of form controls in a disabled fieldset,
+// `:checked` of a control a script checked,
+// `:nth-child(An+B of S)`, `:defined`, `:placeholder-shown`, `:lang()`, `:dir()`) and the
+// browsers' refusal of a selector list with an empty part or one ending in a combinator.
+(function (host) {
+  'use strict';
+  const { Error, String, ArrayIsArray, SafeMap } = host.primordials;
+  const engine = host.native.engine;
+
+  // ---- require ------------------------------------------------------------------------------------
+  const loaded = { __proto__: null };
+  function requireFrom(from) {
+    return (specifier) => load(engine.resolveLibrary(specifier, from), specifier, from);
+  }
+  function load(path, specifier, from) {
+    if (path === null) {
+      throw new Error('exthost needs the library file ' + specifier + (from ? ' (required by ' + from + ')' : '')
+        + ', which it did not find: install Debian\'s node-parse5, node-domino and node-css-select packages'
+        + ' (scripts/install-deps does), or set EXTHOST_NODE_MODULES to a folder that holds them.');
+    }
+    const found = loaded[path];
+    if (found !== undefined) return found.exports;
+    const module = { exports: {} };
+    loaded[path] = module;
+    engine.libraryFunction(path).call(module.exports, module, module.exports, requireFrom(path), host.global);
+    return module.exports;
+  }
+  const require = requireFrom(null);
+
+  const parse5 = require('parse5');
+  const Document = require('domino/lib/Document');
+  const DocumentType = require('domino/lib/DocumentType');
+  const DOMImplementation = require('domino/lib/DOMImplementation');
+  const htmlElements = require('domino/lib/htmlelts');
+  const cssSelect = require('css-select');
+  const cssWhat = require('css-what');
+  const nthCheck = require('nth-check').default;
+  const HTML = 'http://www.w3.org/1999/xhtml';
+
+  // ---- Parsing: parse5 building domino's nodes ----------------------------------------------------
+  // A parse5 tree adapter whose nodes are domino's; `owner`: the document new nodes belong to
+  // (null: the one parse5 makes, for a whole document at `address`).
+  function treeAdapter(owner, address) {
+    let document = owner;
+    return {
+      createDocument() {
+        const made = new Document(true, address);
+        if (!document) document = made;
+        return made;
+      },
+      createDocumentFragment: () => document.createDocumentFragment(),
+      createElement(tagName, namespace, attributes) {
+        const element = namespace === HTML
+          ? htmlElements.createElement(document, tagName, null)
+          : document._createElementNS(tagName, namespace, null);
+        for (let i = 0; i < attributes.length; i++) {
+          const attribute = attributes[i];
+          if (attribute.namespace) {
+            element._setAttributeNS(attribute.namespace, attribute.prefix ? attribute.prefix + ':' + attribute.name : attribute.name, attribute.value);
+          } else {
+            element._setAttribute(attribute.name, attribute.value);
+          }
+        }
+        return element;
+      },
+      createCommentNode: (data) => document.createComment(data),
+      appendChild(parent, node) {
+        parent._appendChild(node);
+        if (parent.nodeType === 9) parent._updateDocTypeElement();
+      },
+      insertBefore: (parent, node, reference) => parent.insertBefore(node, reference),
+      setTemplateContent() {},
+      getTemplateContent: (template) => template.content,
+      setDocumentType(parent, name, publicId, systemId) {
+        const doctype = new DocumentType(parent, name, publicId, systemId);
+        for (let child = parent.firstChild; child; child = child.nextSibling) {
+          if (child.nodeType === 10) {
+            parent.replaceChild(doctype, child);
+            return;
+          }
+        }
+        parent._appendChild(doctype);
+        parent._updateDocTypeElement();
+      },
+      setDocumentMode(parent, mode) {
+        parent._quirks = mode === 'quirks';
+        parent._limitedQuirks = mode === 'limited-quirks';
+      },
+      getDocumentMode: (parent) => (parent._quirks ? 'quirks' : parent._limitedQuirks ? 'limited-quirks' : 'no-quirks'),
+      detachNode(node) {
+        if (node.parentNode) node.parentNode.removeChild(node);
+      },
+      insertText(parent, text) {
+        const last = parent.lastChild;
+        if (last && last.nodeType === 3) last.appendData(text);
+        else parent._appendChild(document.createTextNode(text));
+      },
+      insertTextBefore(parent, text, reference) {
+        const previous = reference.previousSibling;
+        if (previous && previous.nodeType === 3) previous.appendData(text);
+        else parent.insertBefore(document.createTextNode(text), reference);
+      },
+      adoptAttributes(element, attributes) {
+        for (let i = 0; i < attributes.length; i++) {
+          const attribute = attributes[i];
+          if (!attribute.namespace && !element.hasAttribute(attribute.name)) element._setAttribute(attribute.name, attribute.value);
+        }
+      },
+      getFirstChild: (node) => node.firstChild,
+      getChildNodes: (node) => node.childNodes,
+      getParentNode: (node) => node.parentNode,
+      getAttrList(element) {
+        const list = [];
+        const attributes = element.attributes;
+        for (let i = 0; i < attributes.length; i++) {
+          const attribute = attributes[i];
+          list.push(attribute.namespaceURI
+            ? { name: attribute.localName, value: attribute.value, namespace: attribute.namespaceURI, prefix: attribute.prefix }
+            : { name: attribute.localName, value: attribute.value });
+        }
+        return list;
+      },
+      getTagName: (element) => element.localName,
+      getNamespaceURI: (element) => element.namespaceURI,
+      getTextNodeContent: (node) => node.data,
+      getCommentNodeContent: (node) => node.data,
+      getDocumentTypeNodeName: (node) => node.name,
+      getDocumentTypeNodePublicId: (node) => node.publicId,
+      getDocumentTypeNodeSystemId: (node) => node.systemId,
+      isTextNode: (node) => node.nodeType === 3,
+      isCommentNode: (node) => node.nodeType === 8,
+      isDocumentTypeNode: (node) => node.nodeType === 10,
+      isElementNode: (node) => node.nodeType === 1,
+      setNodeSourceCodeLocation() {},
+      getNodeSourceCodeLocation() {},
+      updateNodeSourceCodeLocation() {},
+    };
+  }
+
+  // The document `html` makes at `url`, parsed as a browser with scripting on parses it.
+  function parseDocument(html, url) {
+    const parser = new parse5.Parser({ treeAdapter: treeAdapter(null, url), scriptingEnabled: true });
+    parser.tokenizer.write(html, true);
+    // (From now on domino counts changes, which keeps its live collections up to date.)
+    parser.document.modclock = 1;
+    return parser.document;
+  }
+
+  // The fragment `html` makes in the context of the element `context` (innerHTML and the like).
+  function parseFragment(context, html) {
+    const document = context.ownerDocument;
+    const parser = parse5.Parser.getFragmentParser(context, { treeAdapter: treeAdapter(document, undefined), scriptingEnabled: true });
+    parser.tokenizer.write(html, true);
+    return parser.getFragment();
+  }
+
+  // domino asks its implementation's `mozHTMLParser(address, context)` for innerHTML, outerHTML,
+  // insertAdjacentHTML and createHTMLDocument: parse5 answers.
+  DOMImplementation.prototype.mozHTMLParser = function (address, context) {
+    let result = null;
+    return {
+      parse(text) {
+        result = context ? parseFragment(context, text) : parseDocument(text, address);
+      },
+      document: () => result,
+      _asDocumentFragment: () => result,
+    };
+  };
+
+  // ---- Selectors: css-select over domino's nodes --------------------------------------------------
+  const childrenOf = (node) => {
+    const list = [];
+    for (let child = node.firstChild; child; child = child.nextSibling) list.push(child);
+    return list;
+  };
+  const adapter = {
+    isTag: (node) => node.nodeType === 1,
+    getAttributeValue(element, name) {
+      const value = element.getAttribute(name);
+      return value === null ? undefined : value;
+    },
+    hasAttrib: (element, name) => element.hasAttribute(name),
+    getChildren: childrenOf,
+    // (Type selectors match HTML elements case-insensitively, by their lowercase local name.)
+    getName: (element) => (element.namespaceURI === HTML ? element.localName.toLowerCase() : element.localName),
+    getParent: (node) => node.parentNode,
+    getSiblings: (node) => (node.parentNode ? childrenOf(node.parentNode) : [node]),
+    prevElementSibling: (node) => node.previousElementSibling,
+    getText: (node) => node.textContent,
+    equals: (a, b) => a === b,
+    removeSubsets(nodes) {
+      const kept = [];
+      for (let i = 0; i < nodes.length; i++) {
+        const node = nodes[i];
+        let keep = kept.indexOf(node) < 0;
+        for (let j = 0; j < nodes.length && keep; j++) if (i !== j && nodes[j] !== node && nodes[j].contains(node)) keep = false;
+        if (keep) kept.push(node);
+      }
+      return kept;
+    },
+    existsOne(test, nodes) {
+      for (let i = 0; i < nodes.length; i++) {
+        const node = nodes[i];
+        if (node.nodeType === 1 && (test(node) || adapter.existsOne(test, childrenOf(node)))) return true;
+      }
+      return false;
+    },
+    findAll(test, nodes) {
+      const found = [];
+      const stack = nodes.slice().reverse();
+      while (stack.length) {
+        const node = stack.pop();
+        if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
+        if (node.nodeType === 1 && test(node)) found.push(node);
+        for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
+      }
+      return found;
+    },
+    findOne(test, nodes) {
+      const found = adapter.findAll(test, nodes);
+      return found.length ? found[0] : null;
+    },
+  };
+
+  const FORM_CONTROLS = { __proto__: null, button: true, input: true, select: true, textarea: true, optgroup: true, option: true, fieldset: true };
+  function closestAttribute(element, name) {
+    for (; element && element.nodeType === 1; element = element.parentNode) if (element.hasAttribute(name)) return element.getAttribute(name);
+    return null;
+  }
+  // HTML's "actually disabled" for form controls.
+  function isDisabled(element) {
+    const name = element.localName;
+    if (element.namespaceURI !== HTML || !FORM_CONTROLS[name]) return false;
+    if (element.hasAttribute('disabled')) return true;
+    if (name === 'option') {
+      const parent = element.parentNode;
+      return !!(parent && parent.localName === 'optgroup' && parent.hasAttribute('disabled'));
+    }
+    for (let ancestor = element.parentNode, child = element; ancestor && ancestor.nodeType === 1; child = ancestor, ancestor = ancestor.parentNode) {
+      if (ancestor.localName !== 'fieldset' || !ancestor.hasAttribute('disabled')) continue;
+      let legend = null;
+      for (let c = ancestor.firstElementChild; c; c = c.nextElementSibling) {
+        if (c.localName === 'legend') {
+          legend = c;
+          break;
+        }
+      }
+      if (!(legend && legend.contains(child))) return true;
+    }
+    return false;
+  }
+  function nthOf(fromEnd) {
+    return (element, data) => {
+      const parts = /^(.*?)\s+of\s+(.*)$/.exec(data);
+      const test = nthCheck(parts[1]);
+      const selector = cssSelect.compile(parts[2], { adapter, cacheResults: false });
+      if (!selector(element)) return false;
+      let index = 0;
+      for (let sibling = element; sibling; sibling = fromEnd ? sibling.nextElementSibling : sibling.previousElementSibling) if (selector(sibling)) index++;
+      return test(index - 1);
+    };
+  }
+  // A control's state as the DOM keeps it (js/63_dom.js gives it: a script's `checked = true`
+  // sets no attribute), for `:checked` and `:placeholder-shown`.
+  let controls = {
+    checked: (element) => element.hasAttribute('checked'),
+    selected: (element) => element.hasAttribute('selected'),
+    value: (element) => element.getAttribute('value') || '',
+  };
+  const isCheckable = (element) => {
+    if (element.localName !== 'input' || element.namespaceURI !== HTML) return false;
+    const type = String(element.getAttribute('type') || '').toLowerCase();
+    return type === 'checkbox' || type === 'radio';
+  };
+  // (css-select tries its own pseudo-classes before these: those it answers otherwise are renamed
+  // in the parsed selector.)
+  const pseudos = {
+    'x-disabled': isDisabled,
+    'x-enabled': (element) => element.namespaceURI === HTML && !!FORM_CONTROLS[element.localName] && !isDisabled(element),
+    'x-nth-child-of': nthOf(false),
+    'x-nth-last-child-of': nthOf(true),
+    defined: (element) => element.localName.indexOf('-') < 0,
+    'x-checked': (element) => (isCheckable(element) ? controls.checked(element) : element.localName === 'option' && element.namespaceURI === HTML && controls.selected(element)),
+    'placeholder-shown': (element) => (element.localName === 'input' || element.localName === 'textarea') && element.hasAttribute('placeholder') && controls.value(element) === '',
+    lang(element, value) {
+      let lang = closestAttribute(element, 'lang');
+      if (lang === null) return false;
+      lang = lang.toLowerCase();
+      value = String(value).toLowerCase();
+      return lang === value || lang.indexOf(value + '-') === 0;
+    },
+    dir: (element, value) => (closestAttribute(element, 'dir') === 'rtl' ? 'rtl' : 'ltr') === String(value).toLowerCase(),
+  };
+  function rename(selectors) {
+    for (let i = 0; i < selectors.length; i++) {
+      const tokens = selectors[i];
+      for (let j = 0; j < tokens.length; j++) {
+        const token = tokens[j];
+        if (token.type !== 'pseudo') continue;
+        if (token.name === 'disabled' || token.name === 'enabled' || token.name === 'checked') token.name = 'x-' + token.name;
+        else if ((token.name === 'nth-child' || token.name === 'nth-last-child') && typeof token.data === 'string' && /\sof\s/.test(token.data)) token.name = 'x-' + token.name + '-of';
+        if (ArrayIsArray(token.data)) rename(token.data);
+      }
+    }
+  }
+
+  // A selector the browsers refuse: thrown as { invalidSelector: true } for the binding to word.
+  const invalid = { invalidSelector: true };
+  const parsedSelectors = new SafeMap();
+  function parseSelector(selector) {
+    let parsed = parsedSelectors.get(selector);
+    if (parsed !== undefined) return parsed;
+    // (An empty selector, or one of white space only, matches nothing in css-what and is refused by the browsers.)
+    if (/^[\t\n\f\r ]*$/.test(selector)) throw invalid;
+    try {
+      parsed = cssWhat.parse(selector);
+    } catch (error) {
+      throw invalid;
+    }
+    for (let i = 0; i < parsed.length; i++) {
+      const tokens = parsed[i];
+      if (!tokens.length || cssWhat.isTraversal(tokens[tokens.length - 1])) throw invalid;
+    }
+    rename(parsed);
+    if (parsedSelectors.size > 500) parsedSelectors.clear();
+    parsedSelectors.set(selector, parsed);
+    return parsed;
+  }
+  // The compiled test of `selector` with `scope` as `:scope`.
+  function compileSelector(selector, scope) {
+    const parsed = parseSelector(selector);
+    try {
+      return cssSelect.compile(parsed, { adapter, relativeSelector: false, cacheResults: false, pseudos, context: [scope] });
+    } catch (error) {
+      throw invalid;
+    }
+  }
+
+  host.domLibrary = {
+    __proto__: null,
+    parseDocument,
+    parseFragment,
+    // The elements under `root` (a document, fragment or element) that match `selector`, in tree order.
+    querySelectorAll(root, selector) {
+      const scope = root.nodeType === 9 ? root.documentElement : root;
+      return cssSelect.selectAll(compileSelector(selector, scope), root, { adapter });
+    },
+    querySelector(root, selector) {
+      const scope = root.nodeType === 9 ? root.documentElement : root;
+      return cssSelect.selectOne(compileSelector(selector, scope), root, { adapter });
+    },
+    matches: (element, selector) => compileSelector(selector, element)(element),
+    closest(element, selector) {
+      const test = compileSelector(selector, element);
+      for (let node = element; node && node.nodeType === 1; node = node.parentNode) if (test(node)) return node;
+      return null;
+    },
+    isInvalidSelector: (error) => error === invalid,
+    // The DOM's view of its controls' state: { checked(input), selected(option), value(control) }.
+    setControlState(state) {
+      controls = state;
+    },
+  };
+})

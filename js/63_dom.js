@@ -1,0 +1,1290 @@
+// exthost:realm host
+// exthost:needs primordials api dom_library
+// exthost:globals Window: document:accessor ~Node:constructor:0 ~Document:constructor:0 ~HTMLDocument:constructor:0 ~DocumentFragment:constructor:0
+// exthost:globals Window: ~DocumentType:constructor:0 ~CharacterData:constructor:0 ~Text:constructor:0 ~Comment:constructor:0 ~CDATASection:constructor:0
+// exthost:globals Window: ~ProcessingInstruction:constructor:0 ~Element:constructor:0 ~HTMLElement:constructor:0 ~HTMLUnknownElement:constructor:0 ~SVGElement:constructor:0 ~SVGSVGElement:constructor:0
+// exthost:globals Window: ~NodeList:constructor:0 ~HTMLCollection:constructor:0 ~DOMTokenList:constructor:0 ~DOMStringMap:constructor:0 ~CSSStyleDeclaration:constructor:0 ~DOMRect:constructor:0 ~DOMRectReadOnly:constructor:0
+// exthost:globals Window: ~HTMLAnchorElement:constructor:0 ~HTMLAreaElement:constructor:0 ~HTMLMediaElement:constructor:0 ~HTMLAudioElement:constructor:0 ~HTMLBaseElement:constructor:0 ~HTMLQuoteElement:constructor:0
+// exthost:globals Window: ~HTMLBodyElement:constructor:0 ~HTMLBRElement:constructor:0 ~HTMLButtonElement:constructor:0 ~HTMLCanvasElement:constructor:0 ~HTMLTableCaptionElement:constructor:0 ~HTMLTableColElement:constructor:0
+// exthost:globals Window: ~HTMLDataElement:constructor:0 ~HTMLDataListElement:constructor:0 ~HTMLModElement:constructor:0 ~HTMLDetailsElement:constructor:0 ~HTMLDialogElement:constructor:0 ~HTMLDivElement:constructor:0
+// exthost:globals Window: ~HTMLDListElement:constructor:0 ~HTMLEmbedElement:constructor:0 ~HTMLFieldSetElement:constructor:0 ~HTMLFormElement:constructor:0 ~HTMLHeadingElement:constructor:0 ~HTMLHeadElement:constructor:0
+// exthost:globals Window: ~HTMLHRElement:constructor:0 ~HTMLHtmlElement:constructor:0 ~HTMLIFrameElement:constructor:0 ~HTMLImageElement:constructor:0 ~HTMLInputElement:constructor:0 ~HTMLLabelElement:constructor:0
+// exthost:globals Window: ~HTMLLegendElement:constructor:0 ~HTMLLIElement:constructor:0 ~HTMLLinkElement:constructor:0 ~HTMLMapElement:constructor:0 ~HTMLMenuElement:constructor:0 ~HTMLMetaElement:constructor:0
+// exthost:globals Window: ~HTMLMeterElement:constructor:0 ~HTMLObjectElement:constructor:0 ~HTMLOListElement:constructor:0 ~HTMLOptGroupElement:constructor:0 ~HTMLOptionElement:constructor:0 ~HTMLOutputElement:constructor:0
+// exthost:globals Window: ~HTMLParagraphElement:constructor:0 ~HTMLPictureElement:constructor:0 ~HTMLPreElement:constructor:0 ~HTMLProgressElement:constructor:0 ~HTMLScriptElement:constructor:0 ~HTMLSelectElement:constructor:0
+// exthost:globals Window: ~HTMLSlotElement:constructor:0 ~HTMLSourceElement:constructor:0 ~HTMLSpanElement:constructor:0 ~HTMLStyleElement:constructor:0 ~HTMLTableElement:constructor:0 ~HTMLTableSectionElement:constructor:0
+// exthost:globals Window: ~HTMLTableCellElement:constructor:0 ~HTMLTemplateElement:constructor:0 ~HTMLTextAreaElement:constructor:0 ~HTMLTimeElement:constructor:0 ~HTMLTitleElement:constructor:0 ~HTMLTableRowElement:constructor:0
+// exthost:globals Window: ~HTMLTrackElement:constructor:0 ~HTMLUListElement:constructor:0 ~HTMLVideoElement:constructor:0 ~HTMLFrameElement:constructor:0 ~HTMLFrameSetElement:constructor:0 ~HTMLFontElement:constructor:0
+// exthost:globals Window: ~HTMLDirectoryElement:constructor:0 ~HTMLMarqueeElement:constructor:0 ~HTMLParamElement:constructor:0
+// The DOM each world of a frame sees (issue 10): one tree per document, built in the host's realm
+// by js/62_dom_library.js from the document's source (Sources/Exthost/DOM/DocumentSource.swift) on
+// the first touch of `document` in any of its worlds, and shared by them; each world (a content
+// script's context, a background page) gets wrappers of its own: its own interface objects and
+// prototypes, made one interface at a time when first needed, and one wrapper per node, whose
+// members run here on the node. So a script that replaces `Element.prototype.querySelector` or
+// sets an expando on a node changes nothing another world sees, and no world can reach a node
+// itself or anything of this realm.
+//
+// The interfaces are described once, as data (`interfaces` below: attributes, operations and the
+// types that convert their arguments and results); what a member does is domino's member of the
+// same name unless `implementations` says otherwise. What is not here: layout and rendering
+// (`getBoundingClientRect` gives zeros), the CSS cascade (`style` is the element's `style`
+// attribute as data), and page scripts (they come with the page's main world).
+(function (host) {
+  'use strict';
+  const {
+    Error, TypeError, String, ObjectKeys, Number, MathTrunc, NumberIsFinite, ReflectApply, ReflectDefineProperty, ObjectSetPrototypeOf, SafeMap, SafeWeakMap,
+    SymbolIterator, SymbolToStringTag, dataDescriptor, listPush, JSONParse,
+  } = host.primordials;
+  const FIREFOX = host.flavor === 'firefox';
+  const engine = host.native.engine;
+  const library = host.domLibrary;
+  const HTML = 'http://www.w3.org/1999/xhtml';
+  const SVG = 'http://www.w3.org/2000/svg';
+
+  // ---- Documents -----------------------------------------------------------------------------------
+  // Each document's tree, by document id, from its first use until the host lets it go.
+  const documents = new SafeMap();
+  function documentOf(cx) {
+    const id = cx.info.documentId;
+    let document = id === undefined ? undefined : documents.get(id);
+    if (document !== undefined) return document;
+    const source = id === undefined ? null : engine.documentSource(id);
+    const parts = source === null ? { url: cx.info.url, html: '' } : JSONParse(source);
+    document = library.parseDocument(parts.html, parts.url);
+    watch(document);
+    // (The page's loading comes with its own scripts; until then a document is whole when first seen.)
+    document.readyState = 'complete';
+    if (id !== undefined) documents.set(id, document);
+    return document;
+  }
+  // The host let the document go (its frame navigated or closed).
+  host.forgetDocument = (id) => {
+    documents.delete(id);
+  };
+
+  // ---- Wrappers ------------------------------------------------------------------------------------
+  // The node behind each wrapper of any world (a wrapper is an object of its world; only this
+  // realm can read the map).
+  const nodes = new SafeWeakMap();
+  // The other objects behind wrappers: a live collection, a token list, a style declaration.
+  const wrapped = new SafeWeakMap();
+
+  // A world's state: its wrappers by node and its interfaces by name.
+  function worldOf(cx) {
+    let world = cx.dom;
+    if (world === undefined) {
+      world = { __proto__: null, wrappers: new SafeWeakMap(), interfaces: { __proto__: null }, lists: new SafeWeakMap() };
+      cx.dom = world;
+      // (What the world's events, js/31_events.js, ask of nodes: whether a value is one, and its
+      // parent in an event's path.)
+      cx.loader.domIsNode = host.newFunction(cx, 'isNode', 1, (data, thisValue, value) => host.nodeOf(value) !== undefined, undefined);
+      cx.loader.domEventParent = host.newFunction(cx, 'eventParent', 2, (data, thisValue, target, type) => host.domEventParent(cx, target, type), undefined);
+    }
+    return world;
+  }
+
+  // The wrapper of `node` in the world of `cx` (null for null).
+  function wrap(cx, node) {
+    if (node === null || node === undefined) return null;
+    const world = worldOf(cx);
+    let wrapper = world.wrappers.get(node);
+    if (wrapper !== undefined) return wrapper;
+    wrapper = host.newObjectFrom(cx, interfaceObject(cx, interfaceNameOf(node)).prototype);
+    world.wrappers.set(node, wrapper);
+    nodes.set(wrapper, node);
+    return wrapper;
+  }
+
+  // ---- Which interface a node is -------------------------------------------------------------------
+  const htmlElementInterfaces = { __proto__: null };
+  const elementTable = [
+    'HTMLAnchorElement a', 'HTMLAreaElement area', 'HTMLAudioElement audio', 'HTMLBaseElement base', 'HTMLQuoteElement blockquote q',
+    'HTMLBodyElement body', 'HTMLBRElement br', 'HTMLButtonElement button', 'HTMLCanvasElement canvas', 'HTMLTableCaptionElement caption',
+    'HTMLTableColElement col colgroup', 'HTMLDataElement data', 'HTMLDataListElement datalist', 'HTMLModElement del ins',
+    'HTMLDetailsElement details', 'HTMLDialogElement dialog', 'HTMLDivElement div', 'HTMLDListElement dl', 'HTMLEmbedElement embed',
+    'HTMLFieldSetElement fieldset', 'HTMLFormElement form', 'HTMLHeadingElement h1 h2 h3 h4 h5 h6', 'HTMLHeadElement head',
+    'HTMLHRElement hr', 'HTMLHtmlElement html', 'HTMLIFrameElement iframe', 'HTMLImageElement img', 'HTMLInputElement input',
+    'HTMLLabelElement label', 'HTMLLegendElement legend', 'HTMLLIElement li', 'HTMLLinkElement link', 'HTMLMapElement map',
+    'HTMLMenuElement menu', 'HTMLMetaElement meta', 'HTMLMeterElement meter', 'HTMLObjectElement object', 'HTMLOListElement ol',
+    'HTMLOptGroupElement optgroup', 'HTMLOptionElement option', 'HTMLOutputElement output', 'HTMLParagraphElement p',
+    'HTMLPictureElement picture', 'HTMLPreElement pre listing xmp', 'HTMLProgressElement progress', 'HTMLScriptElement script',
+    'HTMLSelectElement select', 'HTMLSlotElement slot', 'HTMLSourceElement source', 'HTMLSpanElement span', 'HTMLStyleElement style',
+    'HTMLTableElement table', 'HTMLTableSectionElement tbody thead tfoot', 'HTMLTableCellElement td th', 'HTMLTemplateElement template',
+    'HTMLTextAreaElement textarea', 'HTMLTimeElement time', 'HTMLTitleElement title', 'HTMLTableRowElement tr', 'HTMLTrackElement track',
+    'HTMLUListElement ul', 'HTMLVideoElement video', 'HTMLFrameElement frame', 'HTMLFrameSetElement frameset', 'HTMLFontElement font',
+    'HTMLDirectoryElement dir', 'HTMLMarqueeElement marquee', 'HTMLParamElement param',
+    'HTMLElement abbr address article aside b bdi bdo cite code dd dfn dt em figcaption figure footer header hgroup i kbd main mark nav'
+      + ' noscript rp rt ruby s samp search section small strong sub summary sup u var wbr acronym basefont big center nobr noembed'
+      + ' noframes plaintext rb rtc strike tt',
+  ];
+  for (let i = 0; i < elementTable.length; i++) {
+    const words = elementTable[i].split(' ');
+    for (let j = 1; j < words.length; j++) htmlElementInterfaces[words[j]] = words[0];
+  }
+  // HTML's valid custom element name, roughly: a lowercase ASCII letter first and a hyphen.
+  const isCustomElementName = (name) => /^[a-z][^A-Z]*-/.test(name);
+  function interfaceNameOf(node) {
+    switch (node.nodeType) {
+      case 1:
+        if (node.namespaceURI === HTML) {
+          const name = htmlElementInterfaces[node.localName];
+          return name !== undefined ? name : isCustomElementName(node.localName) ? 'HTMLElement' : 'HTMLUnknownElement';
+        }
+        if (node.namespaceURI === SVG) return node.localName === 'svg' ? 'SVGSVGElement' : 'SVGElement';
+        return 'Element';
+      case 3: return 'Text';
+      case 4: return 'CDATASection';
+      case 7: return 'ProcessingInstruction';
+      case 8: return 'Comment';
+      case 9: return node.isHTML ? 'HTMLDocument' : 'Document';
+      case 10: return 'DocumentType';
+      case 11: return 'DocumentFragment';
+      default: return 'Node';
+    }
+  }
+
+  // ---- The interfaces, as data ---------------------------------------------------------------------
+  // Each: [name, parent, members]. A member is `name:type` (a read-only attribute), `name:type=`
+  // (writable), or `name(argument types):result type` (an operation; `[t]` optional, `...nodes`
+  // variadic nodes or strings). Types: s string, s? nullable string, b boolean, u unsigned long, l
+  // long, n double, N node, N? nullable node, v nothing, any a plain value, list a static NodeList,
+  // nodes/elements a live NodeList/HTMLCollection, tokens a DOMTokenList, strings an array of
+  // strings, style, dataset, rect, window. `@Mixin` takes a mixin's members.
+  const mixins = {
+    __proto__: null,
+    ParentNode: 'children:elements firstElementChild:N? lastElementChild:N? childElementCount:u prepend(...nodes):v append(...nodes):v'
+      + ' replaceChildren(...nodes):v querySelector(s):N? querySelectorAll(s):list',
+    ChildNode: 'before(...nodes):v after(...nodes):v replaceWith(...nodes):v remove():v',
+    NonDocumentTypeChildNode: 'previousElementSibling:N? nextElementSibling:N?',
+    NonElementParentNode: 'getElementById(s):N?',
+  };
+  const interfaces = [
+    ['Node', 'EventTarget', 'nodeType:u nodeName:s baseURI:s isConnected:b ownerDocument:N? parentNode:N? parentElement:N? childNodes:nodes'
+      + ' firstChild:N? lastChild:N? previousSibling:N? nextSibling:N? nodeValue:s?= textContent:s?= getRootNode([any]):N hasChildNodes():b'
+      + ' normalize():v cloneNode([b]):N isEqualNode(N?):b isSameNode(N?):b compareDocumentPosition(N):u contains(N?):b lookupPrefix(s?):s?'
+      + ' lookupNamespaceURI(s?):s? isDefaultNamespace(s?):b insertBefore(N,N?):N appendChild(N):N replaceChild(N,N):N removeChild(N):N'],
+    ['Document', 'Node', 'URL:s documentURI:s compatMode:s characterSet:s charset:s inputEncoding:s contentType:s doctype:N?'
+      + ' documentElement:N? title:s= dir:s= body:N? head:N? images:elements links:elements forms:elements scripts:elements readyState:s'
+      + ' referrer:s cookie:s= lastModified:s visibilityState:s hidden:b currentScript:N? defaultView:window activeElement:N?'
+      + ' getElementsByTagName(s):elements getElementsByTagNameNS(s?,s):elements getElementsByClassName(s):elements createElement(s,[any]):N'
+      + ' createElementNS(s?,s,[any]):N createDocumentFragment():N createTextNode(s):N createComment(s):N createCDATASection(s):N'
+      + ' createProcessingInstruction(s,s):N importNode(N,[b]):N adoptNode(N):N hasFocus():b @NonElementParentNode @ParentNode'],
+    ['HTMLDocument', 'Document', ''],
+    ['DocumentFragment', 'Node', '@NonElementParentNode @ParentNode'],
+    ['DocumentType', 'Node', 'name:s publicId:s systemId:s @ChildNode'],
+    ['CharacterData', 'Node', 'data:s= length:u substringData(u,u):s appendData(s):v insertData(u,s):v deleteData(u,u):v replaceData(u,u,s):v'
+      + ' @NonDocumentTypeChildNode @ChildNode'],
+    ['Text', 'CharacterData', 'splitText(u):N wholeText:s'],
+    ['CDATASection', 'Text', ''],
+    ['Comment', 'CharacterData', ''],
+    ['ProcessingInstruction', 'CharacterData', 'target:s'],
+    ['Element', 'Node', 'namespaceURI:s? prefix:s? localName:s tagName:s id:s= className:s= classList:tokens hasAttributes():b'
+      + ' getAttributeNames():strings getAttribute(s):s? getAttributeNS(s?,s):s? setAttribute(s,s):v setAttributeNS(s?,s,s):v'
+      + ' removeAttribute(s):v removeAttributeNS(s?,s):v toggleAttribute(s,[b]):b hasAttribute(s):b hasAttributeNS(s?,s):b closest(s):N?'
+      + ' matches(s):b webkitMatchesSelector(s):b getElementsByTagName(s):elements getElementsByTagNameNS(s?,s):elements'
+      + ' getElementsByClassName(s):elements insertAdjacentElement(s,N):N? insertAdjacentText(s,s):v insertAdjacentHTML(s,s):v'
+      + ' innerHTML:s= outerHTML:s= getBoundingClientRect():rect scrollIntoView([any]):v scrollTop:n= scrollLeft:n= scrollWidth:l'
+      + ' scrollHeight:l clientTop:l clientLeft:l clientWidth:l clientHeight:l @ParentNode @NonDocumentTypeChildNode @ChildNode'],
+    ['HTMLElement', 'Element', 'title:s= lang:s= translate:b= dir:s= hidden:b= accessKey:s= draggable:b= innerText:s= outerText:s='
+      + ' click():v focus([any]):v blur():v dataset:dataset style:style tabIndex:l= contentEditable:s= isContentEditable:b offsetParent:N?'
+      + ' offsetTop:l offsetLeft:l offsetWidth:l offsetHeight:l'],
+    ['HTMLUnknownElement', 'HTMLElement', ''],
+    ['SVGElement', 'Element', 'dataset:dataset style:style tabIndex:l= focus([any]):v blur():v'],
+    ['SVGSVGElement', 'SVGElement', ''],
+    ['HTMLAnchorElement', 'HTMLElement', 'href:s= target:s= download:s= rel:s= hreflang:s= type:s= text:s= protocol:s= host:s= hostname:s='
+      + ' port:s= pathname:s= search:s= hash:s= origin:s'],
+    ['HTMLAreaElement', 'HTMLElement', 'href:s= alt:s= coords:s= shape:s= target:s='],
+    ['HTMLMediaElement', 'HTMLElement', 'src:s= autoplay:b= loop:b= muted:b= controls:b= paused:b'],
+    ['HTMLAudioElement', 'HTMLMediaElement', ''],
+    ['HTMLVideoElement', 'HTMLMediaElement', 'poster:s='],
+    ['HTMLBaseElement', 'HTMLElement', 'href:s= target:s='],
+    ['HTMLQuoteElement', 'HTMLElement', 'cite:s='],
+    ['HTMLBodyElement', 'HTMLElement', ''],
+    ['HTMLBRElement', 'HTMLElement', ''],
+    ['HTMLButtonElement', 'HTMLElement', 'type:s= name:s= value:s= disabled:b= form:N?'],
+    ['HTMLCanvasElement', 'HTMLElement', 'width:u= height:u='],
+    ['HTMLTableCaptionElement', 'HTMLElement', ''],
+    ['HTMLTableColElement', 'HTMLElement', 'span:u='],
+    ['HTMLDataElement', 'HTMLElement', 'value:s='],
+    ['HTMLDataListElement', 'HTMLElement', ''],
+    ['HTMLModElement', 'HTMLElement', 'cite:s= dateTime:s='],
+    ['HTMLDetailsElement', 'HTMLElement', 'open:b='],
+    ['HTMLDialogElement', 'HTMLElement', 'open:b='],
+    ['HTMLDivElement', 'HTMLElement', ''],
+    ['HTMLDListElement', 'HTMLElement', ''],
+    ['HTMLEmbedElement', 'HTMLElement', 'src:s= type:s='],
+    ['HTMLFieldSetElement', 'HTMLElement', 'disabled:b= name:s= form:N?'],
+    ['HTMLFormElement', 'HTMLElement', 'action:s= method:s= name:s= target:s= enctype:s= noValidate:b= elements:elements length:u reset():v'],
+    ['HTMLHeadingElement', 'HTMLElement', ''],
+    ['HTMLHeadElement', 'HTMLElement', ''],
+    ['HTMLHRElement', 'HTMLElement', ''],
+    ['HTMLHtmlElement', 'HTMLElement', ''],
+    ['HTMLIFrameElement', 'HTMLElement', 'src:s= srcdoc:s= name:s= allow:s= width:s= height:s='],
+    ['HTMLImageElement', 'HTMLElement', 'src:s= alt:s= width:u= height:u= srcset:s= sizes:s= crossOrigin:s?= loading:s= complete:b naturalWidth:u naturalHeight:u'],
+    ['HTMLInputElement', 'HTMLElement', 'value:s= defaultValue:s= checked:b= defaultChecked:b= type:s= name:s= disabled:b= placeholder:s='
+      + ' readOnly:b= required:b= multiple:b= min:s= max:s= step:s= pattern:s= maxLength:l= size:u= autocomplete:s= form:N? select():v'],
+    ['HTMLLabelElement', 'HTMLElement', 'htmlFor:s= form:N? control:N?'],
+    ['HTMLLegendElement', 'HTMLElement', 'form:N?'],
+    ['HTMLLIElement', 'HTMLElement', 'value:l='],
+    ['HTMLLinkElement', 'HTMLElement', 'href:s= rel:s= type:s= media:s= as:s= crossOrigin:s?='],
+    ['HTMLMapElement', 'HTMLElement', 'name:s='],
+    ['HTMLMenuElement', 'HTMLElement', ''],
+    ['HTMLMetaElement', 'HTMLElement', 'name:s= content:s= httpEquiv:s= charset:s='],
+    ['HTMLMeterElement', 'HTMLElement', 'value:n= min:n= max:n='],
+    ['HTMLObjectElement', 'HTMLElement', 'data:s= type:s= name:s='],
+    ['HTMLOListElement', 'HTMLElement', 'reversed:b= start:l= type:s='],
+    ['HTMLOptGroupElement', 'HTMLElement', 'disabled:b= label:s='],
+    ['HTMLOptionElement', 'HTMLElement', 'value:s= text:s= selected:b= defaultSelected:b= disabled:b= label:s= index:l form:N?'],
+    ['HTMLOutputElement', 'HTMLElement', 'name:s= value:s='],
+    ['HTMLParagraphElement', 'HTMLElement', ''],
+    ['HTMLPictureElement', 'HTMLElement', ''],
+    ['HTMLPreElement', 'HTMLElement', ''],
+    ['HTMLProgressElement', 'HTMLElement', 'value:n= max:n='],
+    ['HTMLScriptElement', 'HTMLElement', 'src:s= type:s= text:s= async:b= defer:b= noModule:b= crossOrigin:s?= integrity:s= charset:s='],
+    ['HTMLSelectElement', 'HTMLElement', 'value:s= selectedIndex:l= options:elements selectedOptions:elements length:u name:s= disabled:b='
+      + ' multiple:b= required:b= size:u= type:s form:N? item(u):N?'],
+    ['HTMLSlotElement', 'HTMLElement', 'name:s='],
+    ['HTMLSourceElement', 'HTMLElement', 'src:s= type:s= srcset:s= media:s='],
+    ['HTMLSpanElement', 'HTMLElement', ''],
+    ['HTMLStyleElement', 'HTMLElement', 'media:s= type:s='],
+    ['HTMLTableElement', 'HTMLElement', 'caption:N? tHead:N? tFoot:N? tBodies:elements rows:elements'],
+    ['HTMLTableSectionElement', 'HTMLElement', 'rows:elements'],
+    ['HTMLTableCellElement', 'HTMLElement', 'colSpan:u= rowSpan:u= headers:s= cellIndex:l'],
+    ['HTMLTemplateElement', 'HTMLElement', 'content:N'],
+    ['HTMLTextAreaElement', 'HTMLElement', 'value:s= defaultValue:s= name:s= disabled:b= placeholder:s= readOnly:b= required:b= rows:u='
+      + ' cols:u= maxLength:l= wrap:s= type:s textLength:u form:N? select():v'],
+    ['HTMLTimeElement', 'HTMLElement', 'dateTime:s='],
+    ['HTMLTitleElement', 'HTMLElement', 'text:s='],
+    ['HTMLTableRowElement', 'HTMLElement', 'cells:elements rowIndex:l sectionRowIndex:l'],
+    ['HTMLTrackElement', 'HTMLElement', 'kind:s= src:s= srclang:s= label:s= default:b='],
+    ['HTMLUListElement', 'HTMLElement', ''],
+    ['HTMLFrameElement', 'HTMLElement', 'src:s= name:s='],
+    ['HTMLFrameSetElement', 'HTMLElement', ''],
+    ['HTMLFontElement', 'HTMLElement', 'color:s= face:s= size:s='],
+    ['HTMLDirectoryElement', 'HTMLElement', ''],
+    ['HTMLMarqueeElement', 'HTMLElement', ''],
+    ['HTMLParamElement', 'HTMLElement', 'name:s= value:s='],
+  ];
+  const nodeConstants = [
+    'ELEMENT_NODE', 1, 'ATTRIBUTE_NODE', 2, 'TEXT_NODE', 3, 'CDATA_SECTION_NODE', 4, 'ENTITY_REFERENCE_NODE', 5, 'ENTITY_NODE', 6,
+    'PROCESSING_INSTRUCTION_NODE', 7, 'COMMENT_NODE', 8, 'DOCUMENT_NODE', 9, 'DOCUMENT_TYPE_NODE', 10, 'DOCUMENT_FRAGMENT_NODE', 11,
+    'NOTATION_NODE', 12, 'DOCUMENT_POSITION_DISCONNECTED', 1, 'DOCUMENT_POSITION_PRECEDING', 2, 'DOCUMENT_POSITION_FOLLOWING', 4,
+    'DOCUMENT_POSITION_CONTAINS', 8, 'DOCUMENT_POSITION_CONTAINED_BY', 16, 'DOCUMENT_POSITION_IMPLEMENTATION_SPECIFIC', 32,
+  ];
+
+  // The parsed descriptions, by interface name: { name, parent, members: [{ name, kind, type,
+  // writable, args, required }] }.
+  const descriptions = { __proto__: null };
+  function parseMembers(text) {
+    const members = [];
+    const words = text === '' ? [] : text.split(' ');
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i];
+      if (word[0] === '@') {
+        const mixed = parseMembers(mixins[word.slice(1)]);
+        for (let j = 0; j < mixed.length; j++) listPush(members, mixed[j]);
+        continue;
+      }
+      const open = word.indexOf('(');
+      if (open < 0) {
+        const colon = word.indexOf(':');
+        const writable = word[word.length - 1] === '=';
+        listPush(members, { __proto__: null, name: word.slice(0, colon), kind: 'attribute', type: word.slice(colon + 1, writable ? -1 : undefined), writable });
+        continue;
+      }
+      const close = word.indexOf(')');
+      const argText = word.slice(open + 1, close);
+      const args = argText === '' ? [] : argText.split(',');
+      let required = 0;
+      for (let j = 0; j < args.length; j++) {
+        if (args[j][0] === '[') args[j] = { __proto__: null, type: args[j].slice(1, -1), optional: true };
+        else if (args[j].startsWith('...')) args[j] = { __proto__: null, type: args[j].slice(3), variadic: true };
+        else {
+          args[j] = { __proto__: null, type: args[j] };
+          required = j + 1;
+        }
+      }
+      listPush(members, { __proto__: null, name: word.slice(0, open), kind: 'operation', type: word.slice(close + 2), args, required });
+    }
+    return members;
+  }
+  for (let i = 0; i < interfaces.length; i++) {
+    const name = interfaces[i][0];
+    descriptions[name] = { __proto__: null, name, parent: interfaces[i][1], text: interfaces[i][2], members: null };
+  }
+  function description(name) {
+    const found = descriptions[name];
+    if (found.members === null) found.members = parseMembers(found.text);
+    return found;
+  }
+  // Whether the interface `name` is `ancestor` or inherits from it.
+  function inherits(name, ancestor) {
+    for (let current = name; current !== undefined && current !== 'EventTarget'; current = descriptions[current].parent) {
+      if (current === ancestor) return true;
+    }
+    return false;
+  }
+
+  // ---- Errors, as each browser words them --------------------------------------------------------------
+  const failed = (owner, member, text) => (FIREFOX ? owner + '.' + member + ': ' + text : "Failed to execute '" + member + "' on '" + owner + "': " + text);
+  const failedSet = (owner, member, text) => (FIREFOX ? owner + '.' + member + ' setter: ' + text : "Failed to set the '" + member + "' property on '" + owner + "': " + text);
+  function illegalInvocation(cx, owner, member, kind) {
+    return host.newTypeError(cx, FIREFOX
+      ? "'" + (kind === 'get' ? 'get ' : kind === 'set' ? 'set ' : '') + member + "' called on an object that does not implement interface " + owner + '.'
+      : 'Illegal invocation');
+  }
+  function domException(cx, message, name) {
+    cx.loader.load('dom_exception');
+    return cx.loader.newDOMException(message, name);
+  }
+  // What each DOMException of domino's says in the browsers, by name (the member's own words where
+  // the browsers differ by member are in `messages`).
+  const details = {
+    __proto__: null,
+    HierarchyRequestError: FIREFOX ? 'Node cannot be inserted at the specified point in the hierarchy' : 'The new child element contains the parent.',
+    NotFoundError: FIREFOX ? 'Child to insert before is not a child of this node' : 'The node before which the new node is to be inserted is not a child of this node.',
+    InvalidCharacterError: FIREFOX ? 'String contains an invalid character' : 'The string contains invalid characters.',
+    IndexSizeError: FIREFOX ? 'Index or size is negative or greater than the allowed amount' : 'The index provided is larger than the length.',
+    NotSupportedError: FIREFOX ? 'Operation is not supported' : 'The operation is not supported.',
+    SyntaxError: FIREFOX ? 'An invalid or illegal string was specified' : 'The string did not match the expected pattern.',
+    NamespaceError: FIREFOX ? 'An attempt was made to create or change an object in a way which is incorrect with regard to namespaces' : 'The namespace is not valid.',
+    NoModificationAllowedError: FIREFOX ? 'Modifications are not allowed for this document' : 'The object can not be modified.',
+    InUseAttributeError: FIREFOX ? 'Attribute already in use' : 'The attribute is in use by another element.',
+    InvalidModificationError: FIREFOX ? 'Invalid modification' : 'The object can not be modified in this way.',
+    InvalidAccessError: FIREFOX ? 'A parameter or an operation is not supported by the underlying object' : 'The object does not support the operation or argument.',
+    InvalidStateError: FIREFOX ? 'An attempt was made to use an object that is not, or is no longer, usable' : 'The object is in an invalid state.',
+    WrongDocumentError: FIREFOX ? 'Node cannot be used in a document other than the one in which it was created' : 'The node is in a different document.',
+  };
+  const codeNames = [
+    undefined, 'IndexSizeError', undefined, 'HierarchyRequestError', 'WrongDocumentError', 'InvalidCharacterError', undefined,
+    'NoModificationAllowedError', 'NotFoundError', 'NotSupportedError', 'InUseAttributeError', 'InvalidStateError', 'SyntaxError',
+    'InvalidModificationError', 'NamespaceError', 'InvalidAccessError',
+  ];
+  const messages = {
+    __proto__: null,
+    'removeChild NotFoundError': FIREFOX ? 'The node to be removed is not a child of this node' : 'The node to be removed is not a child of this node.',
+    'replaceChild NotFoundError': FIREFOX ? 'Child to be replaced is not a child of this node' : 'The node to be replaced is not a child of this node.',
+  };
+  // The world's error for what domino (or a library) threw while doing `member` of `owner`.
+  // (`selector`: the selector the member was given, when it takes one.)
+  function worldError(cx, error, owner, member, isSetter, selector) {
+    if (library.isInvalidSelector(error)) {
+      const text = FIREFOX ? "'" + selector + "' is not a valid selector" : "'" + selector + "' is not a valid selector.";
+      return domException(cx, failed(owner, member, text), 'SyntaxError');
+    }
+    // (What a script's own code threw, a `toString` of an argument, is the world's and goes as it is.)
+    if (error instanceof Error) {
+      // (domino's DOMExceptions carry the legacy code; the browsers' carry its name.)
+      const name = typeof error.code === 'number' && codeNames[error.code] !== undefined ? codeNames[error.code] : error.name;
+      if (typeof name === 'string' && details[name] !== undefined) {
+        const text = messages[member + ' ' + name] !== undefined ? messages[member + ' ' + name] : details[name];
+        return domException(cx, isSetter ? failedSet(owner, member, text) : failed(owner, member, text), name);
+      }
+      if (error instanceof TypeError) return host.newTypeError(cx, failed(owner, member, String(error.message)));
+      return host.newError(cx, 'exthost: ' + owner + '.' + member + ' failed: ' + String(error && error.message));
+    }
+    return error;
+  }
+
+  // ---- Converting arguments and results ------------------------------------------------------------------
+  function toNode(cx, value, owner, member, index, nullable) {
+    if (nullable && (value === null || value === undefined)) return null;
+    const node = value !== null && (typeof value === 'object' || typeof value === 'function') ? nodes.get(value) : undefined;
+    if (node === undefined) {
+      throw host.newTypeError(cx, FIREFOX
+        ? failed(owner, member, 'Argument ' + index + ' is not an object.')
+        : failed(owner, member, "parameter " + index + " is not of type 'Node'."));
+    }
+    return node;
+  }
+  const toUnsigned = (value) => {
+    const number = Number(value);
+    return NumberIsFinite(number) ? MathTrunc(number) >>> 0 : 0;
+  };
+  const toLong = (value) => {
+    const number = Number(value);
+    return NumberIsFinite(number) ? MathTrunc(number) | 0 : 0;
+  };
+  function convertArgument(cx, type, value, owner, member, index) {
+    switch (type) {
+      case 's': return String(value);
+      case 's?': return value === null || value === undefined ? null : String(value);
+      case 'b': return !!value;
+      case 'u': return toUnsigned(value);
+      case 'l': return toLong(value);
+      case 'n': return Number(value);
+      case 'N': return toNode(cx, value, owner, member, index, false);
+      case 'N?': return toNode(cx, value, owner, member, index, true);
+      default: return value;
+    }
+  }
+  // `...nodes`: each a node, or a string for a new text node.
+  function convertNodes(cx, args, from, owner, member) {
+    const list = [];
+    for (let i = from; i < args.length; i++) {
+      const value = args[i];
+      const node = value !== null && typeof value === 'object' ? nodes.get(value) : undefined;
+      listPush(list, node !== undefined ? node : String(value));
+    }
+    return list;
+  }
+  function convertResult(cx, type, value, node) {
+    switch (type) {
+      case 'v': return undefined;
+      case 'N': case 'N?': return wrap(cx, value);
+      case 's': return value === null || value === undefined ? '' : String(value);
+      case 's?': return value === null || value === undefined ? null : String(value);
+      case 'b': return !!value;
+      case 'u': case 'l': case 'n': return typeof value === 'number' ? value : 0;
+      case 'list': return staticList(cx, value);
+      case 'strings': return host.newArray(cx, value);
+      default: return value;
+    }
+  }
+
+  // ---- Collections ---------------------------------------------------------------------------------------
+  // A static NodeList (querySelectorAll): an object of the world with the nodes as indexed properties.
+  function staticList(cx, list) {
+    const object = host.newObjectFrom(cx, interfaceObject(cx, 'NodeList').prototype);
+    const items = [];
+    for (let i = 0; i < list.length; i++) {
+      const wrapper = wrap(cx, list[i]);
+      listPush(items, list[i]);
+      ReflectDefineProperty(object, String(i), { __proto__: null, value: wrapper, writable: false, enumerable: true, configurable: true });
+    }
+    wrapped.set(object, { __proto__: null, items: () => items });
+    return object;
+  }
+  // A live collection (childNodes, children, getElementsByTagName, ...): a Proxy of the world whose
+  // handler, of this realm, answers its indexed properties from `items()` each time.
+  const indexOf = (key) => {
+    if (typeof key !== 'string' || key === '') return -1;
+    const number = Number(key);
+    return String(number >>> 0) === key ? number : -1;
+  };
+  function liveList(cx, interfaceName, items, owner, key) {
+    const world = worldOf(cx);
+    let byKey = world.lists.get(owner);
+    if (byKey === undefined) {
+      byKey = new SafeMap();
+      world.lists.set(owner, byKey);
+    }
+    let list = byKey.get(key);
+    if (list !== undefined) return list;
+    const target = host.newObjectFrom(cx, interfaceObject(cx, interfaceName).prototype);
+    const state = { __proto__: null, items };
+    const handler = {
+      __proto__: null,
+      get(object, property, receiver) {
+        const index = indexOf(property);
+        if (index >= 0) {
+          const current = items();
+          return index < current.length ? wrap(cx, current[index]) : undefined;
+        }
+        return cx.b.ReflectGet(object, property, receiver);
+      },
+      has(object, property) {
+        const index = indexOf(property);
+        return index >= 0 ? index < items().length : cx.b.ReflectHas(object, property);
+      },
+      getOwnPropertyDescriptor(object, property) {
+        const index = indexOf(property);
+        if (index < 0) return cx.b.ReflectGetOwnPropertyDescriptor(object, property);
+        const current = items();
+        if (index >= current.length) return undefined;
+        const descriptor = host.newObject(cx);
+        descriptor.value = wrap(cx, current[index]);
+        descriptor.writable = false;
+        descriptor.enumerable = true;
+        descriptor.configurable = true;
+        return descriptor;
+      },
+      ownKeys(object) {
+        const keys = [];
+        const count = items().length;
+        for (let i = 0; i < count; i++) listPush(keys, String(i));
+        const own = cx.b.ReflectOwnKeys(object);
+        for (let i = 0; i < own.length; i++) listPush(keys, own[i]);
+        return host.newArray(cx, keys);
+      },
+      set(object, property, value, receiver) {
+        if (indexOf(property) >= 0) return false;
+        return cx.b.ReflectSet(object, property, value, receiver);
+      },
+      defineProperty(object, property, descriptor) {
+        if (indexOf(property) >= 0) return false;
+        return cx.b.ReflectDefineProperty(object, property, descriptor);
+      },
+      deleteProperty(object, property) {
+        const index = indexOf(property);
+        if (index >= 0) return index >= items().length;
+        return cx.b.ReflectDeleteProperty(object, property);
+      },
+    };
+    list = new cx.b.Proxy(target, handler);
+    wrapped.set(list, state);
+    byKey.set(key, list);
+    return list;
+  }
+  // A live collection's items are found again when its document changed since it last looked
+  // (each document counts its changes through domino's mutation hook), and each time for a
+  // collection of a tree in no document, whose changes no hook sees.
+  const versions = new SafeWeakMap();
+  function watch(document) {
+    versions.set(document, 0);
+    document._setMutationHandler(() => {
+      versions.set(document, versions.get(document) + 1);
+    });
+  }
+  function cached(node, compute) {
+    let version = -1;
+    let items = null;
+    return () => {
+      const connected = node.nodeType === 9 || rootOf(node).nodeType === 9;
+      const document = node.nodeType === 9 ? node : node.ownerDocument;
+      const current = connected ? versions.get(document) : undefined;
+      if (current === undefined || current !== version || items === null) {
+        items = compute();
+        version = current === undefined ? -1 : current;
+      }
+      return items;
+    };
+  }
+  const descendants = (node, test) => {
+    const list = [];
+    const stack = [];
+    for (let child = node.lastChild; child; child = child.previousSibling) listPush(stack, child);
+    while (stack.length > 0) {
+      const current = stack.pop();
+      if (current.nodeType !== 1) continue;
+      if (test(current)) listPush(list, current);
+      for (let child = current.lastChild; child; child = child.previousSibling) listPush(stack, child);
+    }
+    return list;
+  };
+  // The live collections a member gives, by member name: what its items are.
+  function liveItems(node, member, args) {
+    switch (member) {
+      case 'childNodes': {
+        return cached(node, () => {
+          const list = [];
+          for (let child = node.firstChild; child; child = child.nextSibling) listPush(list, child);
+          return list;
+        });
+      }
+      case 'children': {
+        return cached(node, () => {
+          const list = [];
+          for (let child = node.firstChild; child; child = child.nextSibling) if (child.nodeType === 1) listPush(list, child);
+          return list;
+        });
+      }
+      case 'getElementsByTagName': {
+        const name = args[0];
+        const lower = name.toLowerCase();
+        return cached(node, () => descendants(node, (element) => name === '*'
+          || (element.namespaceURI === HTML ? element.localName === lower : element.localName === name)));
+      }
+      case 'getElementsByTagNameNS': {
+        const namespace = args[0];
+        const localName = args[1];
+        return cached(node, () => descendants(node, (element) => (namespace === '*' || element.namespaceURI === namespace)
+          && (localName === '*' || element.localName === localName)));
+      }
+      case 'getElementsByClassName': {
+        const names = args[0].split(/[\t\n\f\r ]+/).filter((name) => name !== '');
+        return cached(node, () => (names.length === 0 ? [] : descendants(node, (element) => {
+          for (let i = 0; i < names.length; i++) if (!element.classList.contains(names[i])) return false;
+          return true;
+        })));
+      }
+      case 'images': return cached(node, () => descendants(node, (element) => element.localName === 'img' && element.namespaceURI === HTML));
+      case 'forms': return cached(node, () => descendants(node, (element) => element.localName === 'form' && element.namespaceURI === HTML));
+      case 'scripts': return cached(node, () => descendants(node, (element) => element.localName === 'script' && element.namespaceURI === HTML));
+      case 'links': return cached(node, () => descendants(node, (element) => (element.localName === 'a' || element.localName === 'area') && element.hasAttribute('href')));
+      case 'options': return cached(node, () => selectOptions(node));
+      case 'selectedOptions': return cached(node, () => selectOptions(node).filter((option) => selectedness(option)));
+      case 'elements': return cached(node, () => formControls(node));
+      case 'rows': {
+        return cached(node, () => descendants(node, (element) => element.localName === 'tr'
+          && (element.parentNode === node || (node.localName === 'table' && element.parentNode.parentNode === node && TABLE_SECTIONS[element.parentNode.localName] === true))));
+      }
+      case 'tBodies': return cached(node, () => descendants(node, (element) => element.localName === 'tbody' && element.parentNode === node));
+      case 'cells': return cached(node, () => descendants(node, (element) => (element.localName === 'td' || element.localName === 'th') && element.parentNode === node));
+      default: return () => [];
+    }
+  }
+  const TABLE_SECTIONS = { __proto__: null, thead: true, tbody: true, tfoot: true };
+  const LISTED = { __proto__: null, button: true, fieldset: true, input: true, object: true, output: true, select: true, textarea: true };
+  function formControls(form) {
+    const list = [];
+    const all = form.getElementsByTagName('*');
+    for (let i = 0; i < all.length; i++) {
+      const element = all[i];
+      if (LISTED[element.localName] === true && !(element.localName === 'input' && element.getAttribute('type') === 'image')) listPush(list, element);
+    }
+    return list;
+  }
+
+  // ---- What members do where domino's own member is not the browsers' -------------------------------------
+  function rootOf(node) {
+    let root = node;
+    while (root.parentNode) root = root.parentNode;
+    return root;
+  }
+  // innerText as data: the text content, with <br> as a newline and nothing of script or style.
+  function innerText(node) {
+    let text = '';
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) text += child.data;
+      else if (child.nodeType === 1) {
+        const name = child.localName;
+        if (name === 'br') text += '\n';
+        else if (name !== 'script' && name !== 'style' && name !== 'template' && !child.hasAttribute('hidden')) text += innerText(child);
+      }
+    }
+    return text;
+  }
+  function setText(node, value) {
+    while (node.firstChild) node.removeChild(node.firstChild);
+    if (value !== '') node.appendChild(node.ownerDocument.createTextNode(value));
+  }
+  function insertNodes(node, list, where) {
+    const document = node.nodeType === 9 ? node : node.ownerDocument;
+    const fragment = document.createDocumentFragment();
+    for (let i = 0; i < list.length; i++) fragment.appendChild(typeof list[i] === 'string' ? document.createTextNode(list[i]) : list[i]);
+    where(fragment);
+  }
+  const selectOptions = (select) => descendants(select, (element) => element.localName === 'option');
+  const implementations = {
+    __proto__: null,
+    'Node.isConnected': (node) => rootOf(node).nodeType === 9,
+    'Node.getRootNode': (node) => rootOf(node),
+    'Node.baseURI': (node) => (node.nodeType === 9 ? node : node.ownerDocument)._address,
+    'Document.readyState': (node, cx) => (node.readyState === undefined || node.readyState === null ? 'complete' : node.readyState),
+    'Document.cookie': (node, cx) => '',
+    'Document.cookie=': () => undefined,
+    'Document.visibilityState': () => 'visible',
+    'Document.hidden': () => false,
+    'Document.currentScript': () => null,
+    'Document.referrer': () => '',
+    'Document.defaultView': (node, cx) => (documentOf(cx) === node ? cx.global : null),
+    'Document.activeElement': (node) => node.body || node.documentElement,
+    'Document.hasFocus': () => true,
+    'Document.characterSet': () => 'UTF-8',
+    'Document.charset': () => 'UTF-8',
+    'Document.inputEncoding': () => 'UTF-8',
+    'ParentNode.append': (node, cx, list) => insertNodes(node, list, (fragment) => node.appendChild(fragment)),
+    'ParentNode.prepend': (node, cx, list) => insertNodes(node, list, (fragment) => node.insertBefore(fragment, node.firstChild)),
+    'ParentNode.replaceChildren': (node, cx, list) => insertNodes(node, list, (fragment) => {
+      while (node.firstChild) node.removeChild(node.firstChild);
+      node.appendChild(fragment);
+    }),
+    'ParentNode.querySelector': (node, cx, selector) => library.querySelector(node, selector),
+    'ParentNode.querySelectorAll': (node, cx, selector) => library.querySelectorAll(node, selector),
+    'Element.matches': (node, cx, selector) => library.matches(node, selector),
+    'Element.webkitMatchesSelector': (node, cx, selector) => library.matches(node, selector),
+    'Element.closest': (node, cx, selector) => library.closest(node, selector),
+    'Element.getBoundingClientRect': (node, cx) => rect(cx),
+    'Element.scrollIntoView': () => undefined,
+    'HTMLElement.innerText': (node) => innerText(node),
+    'HTMLElement.innerText=': (node, cx, value) => setText(node, value),
+    'HTMLElement.outerText': (node) => innerText(node),
+    'HTMLElement.translate': (node) => node.getAttribute('translate') !== 'no',
+    'HTMLElement.translate=': (node, cx, value) => node.setAttribute('translate', value ? 'yes' : 'no'),
+    'HTMLElement.draggable': (node) => node.getAttribute('draggable') === 'true' || ((node.localName === 'img' || (node.localName === 'a' && node.hasAttribute('href'))) && node.getAttribute('draggable') !== 'false'),
+    'HTMLElement.draggable=': (node, cx, value) => node.setAttribute('draggable', value ? 'true' : 'false'),
+    'HTMLElement.contentEditable': (node) => {
+      const value = node.getAttribute('contenteditable');
+      if (value === null) return 'inherit';
+      const lower = value.toLowerCase();
+      return lower === '' || lower === 'true' ? 'true' : lower === 'false' ? 'false' : lower === 'plaintext-only' ? 'plaintext-only' : 'inherit';
+    },
+    'HTMLElement.contentEditable=': (node, cx, value) => node.setAttribute('contenteditable', value),
+    'HTMLElement.isContentEditable': (node) => {
+      for (let element = node; element && element.nodeType === 1; element = element.parentNode) {
+        const value = element.getAttribute('contenteditable');
+        if (value === null) continue;
+        return value === '' || value.toLowerCase() === 'true' || value.toLowerCase() === 'plaintext-only';
+      }
+      return false;
+    },
+    'HTMLElement.focus': () => undefined,
+    'HTMLElement.blur': () => undefined,
+    'HTMLElement.click': (node, cx) => click(cx, node),
+    'HTMLElement.offsetParent': () => null,
+    'SVGElement.focus': () => undefined,
+    'SVGElement.blur': () => undefined,
+    'HTMLAnchorElement.text': (node) => node.textContent,
+    'HTMLAnchorElement.text=': (node, cx, value) => setText(node, value),
+    'HTMLMediaElement.paused': () => true,
+    'HTMLImageElement.complete': () => true,
+    'HTMLImageElement.naturalWidth': () => 0,
+    'HTMLImageElement.naturalHeight': () => 0,
+    'HTMLFormElement.length': (node) => formControls(node).length,
+    'HTMLFormElement.reset': (node) => {
+      const controls = formControls(node);
+      for (let i = 0; i < controls.length; i++) resetControl(controls[i]);
+    },
+    'HTMLInputElement.value': (node) => controlValue(node),
+    'HTMLInputElement.value=': (node, cx, value) => { controlValues.set(node, value); },
+    'HTMLInputElement.defaultValue': (node) => defaultValue(node),
+    'HTMLInputElement.defaultValue=': (node, cx, value) => node.setAttribute('value', value),
+    'HTMLInputElement.checked': (node) => checkedness(node),
+    'HTMLInputElement.checked=': (node, cx, value) => setCheckedness(node, value),
+    'HTMLInputElement.defaultChecked': (node) => node.hasAttribute('checked'),
+    'HTMLInputElement.defaultChecked=': (node, cx, value) => (value ? node.setAttribute('checked', '') : node.removeAttribute('checked')),
+    'HTMLTextAreaElement.value': (node) => controlValue(node),
+    'HTMLTextAreaElement.value=': (node, cx, value) => { controlValues.set(node, value); },
+    'HTMLTextAreaElement.defaultValue': (node) => node.textContent,
+    'HTMLTextAreaElement.defaultValue=': (node, cx, value) => setText(node, value),
+    'HTMLInputElement.select': () => undefined,
+    'HTMLTextAreaElement.select': () => undefined,
+    'HTMLTextAreaElement.textLength': (node) => controlValue(node).length,
+    'HTMLTextAreaElement.type': () => 'textarea',
+    'HTMLOptionElement.selected': (node) => selectedness(node),
+    'HTMLOptionElement.selected=': (node, cx, value) => setSelectedness(node, value),
+    'HTMLSelectElement.value': (node) => {
+      const options = selectOptions(node);
+      for (let i = 0; i < options.length; i++) if (selectedness(options[i])) return options[i].value;
+      return '';
+    },
+    'HTMLSelectElement.value=': (node, cx, value) => {
+      const options = selectOptions(node);
+      let found = false;
+      for (let i = 0; i < options.length; i++) {
+        const match = !found && options[i].value === value;
+        if (match) found = true;
+        selectedStates.set(options[i], match);
+      }
+    },
+    'HTMLSelectElement.selectedIndex': (node) => {
+      const options = selectOptions(node);
+      for (let i = 0; i < options.length; i++) if (selectedness(options[i])) return i;
+      return -1;
+    },
+    'HTMLSelectElement.selectedIndex=': (node, cx, index) => {
+      const options = selectOptions(node);
+      for (let i = 0; i < options.length; i++) selectedStates.set(options[i], i === index);
+    },
+    'HTMLSelectElement.length': (node) => selectOptions(node).length,
+    'HTMLSelectElement.type': (node) => (node.hasAttribute('multiple') ? 'select-multiple' : 'select-one'),
+    'HTMLSelectElement.item': (node, cx, index) => selectOptions(node)[index] || null,
+  };
+  // A control's value and checkedness, once a script (or the driver, or a click) set them: until
+  // then the `value` and `checked` attributes (a textarea: its text) give them, as HTML's "dirty"
+  // flags say; a form's reset forgets them.
+  const controlValues = new SafeWeakMap();
+  const checkedStates = new SafeWeakMap();
+  const defaultValue = (node) => (node.localName === 'textarea' ? node.textContent : node.getAttribute('value') || '');
+  function controlValue(node) {
+    const value = controlValues.get(node);
+    return value !== undefined ? value : defaultValue(node);
+  }
+  function checkedness(node) {
+    const state = checkedStates.get(node);
+    return state !== undefined ? state : node.hasAttribute('checked');
+  }
+  function setCheckedness(node, value) {
+    checkedStates.set(node, !!value);
+    // (A radio button checked unchecks the others of its group in its form or tree.)
+    if (!value || String(node.getAttribute('type') || '').toLowerCase() !== 'radio' || !node.getAttribute('name')) return;
+    const name = node.getAttribute('name');
+    let root = node;
+    while (root.parentNode && root.localName !== 'form') root = root.parentNode;
+    const group = descendants(root, (element) => element !== node && element.localName === 'input' && element.getAttribute('name') === name
+      && String(element.getAttribute('type') || '').toLowerCase() === 'radio');
+    for (let i = 0; i < group.length; i++) checkedStates.set(group[i], false);
+  }
+  library.setControlState({ __proto__: null, checked: checkedness, selected: (option) => selectedness(option), value: controlValue });
+  // An option's selectedness: set by a script (or the driver) once, else from the `selected`
+  // attributes (the last selected option of a single select, else its first option that is not disabled).
+  const selectedStates = new SafeWeakMap();
+  function selectedness(option) {
+    const state = selectedStates.get(option);
+    if (state !== undefined) return state;
+    let select = option.parentNode;
+    if (select && select.localName === 'optgroup') select = select.parentNode;
+    if (!select || select.localName !== 'select' || select.hasAttribute('multiple')) return option.hasAttribute('selected');
+    const options = selectOptions(select);
+    let chosen = null;
+    for (let i = 0; i < options.length; i++) if (options[i].hasAttribute('selected') && !selectedStates.has(options[i])) chosen = options[i];
+    if (chosen === null) {
+      for (let i = 0; i < options.length; i++) if (selectedStates.get(options[i]) === true) return options[i] === option;
+      for (let i = 0; i < options.length; i++) {
+        if (!options[i].hasAttribute('disabled')) {
+          chosen = options[i];
+          break;
+        }
+      }
+    }
+    return chosen === option;
+  }
+  function setSelectedness(option, value) {
+    let select = option.parentNode;
+    if (select && select.localName === 'optgroup') select = select.parentNode;
+    if (value && select && select.localName === 'select' && !select.hasAttribute('multiple')) {
+      const options = selectOptions(select);
+      for (let i = 0; i < options.length; i++) selectedStates.set(options[i], options[i] === option);
+      return;
+    }
+    selectedStates.set(option, !!value);
+  }
+  function resetControl(element) {
+    if (element.localName === 'select') {
+      const options = selectOptions(element);
+      for (let i = 0; i < options.length; i++) selectedStates.delete(options[i]);
+    } else if (element.localName === 'input' || element.localName === 'textarea') {
+      controlValues.delete(element);
+      checkedStates.delete(element);
+    }
+  }
+
+  // A DOMRect of zeros: exthost lays nothing out.
+  function rect(cx) {
+    const object = host.newObjectFrom(cx, interfaceObject(cx, 'DOMRect').prototype);
+    const values = ['x', 0, 'y', 0, 'width', 0, 'height', 0, 'top', 0, 'right', 0, 'bottom', 0, 'left', 0];
+    wrapped.set(object, { __proto__: null, rect: true });
+    for (let i = 0; i < values.length; i += 2) host.defineValue(object, values[i], values[i + 1], true, true, true);
+    return object;
+  }
+
+  // ---- click() ---------------------------------------------------------------------------------------------
+  // An element's click: a `click` event (bubbling, cancelable, composed) dispatched at it by the
+  // world's events (js/31_events.js), then its activation behaviour unless a listener cancelled it
+  // (a checkbox or radio button changes and fires `input` and `change`).
+  function click(cx, node) {
+    if (node.hasAttribute('disabled') && library.matches(node, ':disabled')) return;
+    const type = node.localName === 'input' ? String(node.getAttribute('type') || '').toLowerCase() : '';
+    const checkable = type === 'checkbox' || type === 'radio';
+    const wasChecked = checkable ? checkedness(node) : false;
+    if (checkable) setCheckedness(node, type === 'checkbox' ? !wasChecked : true);
+    cx.loader.load('events');
+    const canceled = !cx.loader.fireEvent(wrap(cx, node), 'click', { __proto__: null, bubbles: true, cancelable: true, composed: true, mouse: true });
+    if (!checkable) return;
+    if (canceled) {
+      checkedStates.set(node, wasChecked);
+      return;
+    }
+    if (type === 'checkbox' || !wasChecked) {
+      cx.loader.fireEvent(wrap(cx, node), 'input', { __proto__: null, bubbles: true, cancelable: false, composed: true });
+      cx.loader.fireEvent(wrap(cx, node), 'change', { __proto__: null, bubbles: true, cancelable: false, composed: false });
+    }
+  }
+
+  // ---- Token lists, dataset, style -------------------------------------------------------------------------
+  // (Each is made once per element and world, and reads the element's attribute each time.)
+  function objectFor(cx, node, key, make) {
+    const world = worldOf(cx);
+    let byKey = world.lists.get(node);
+    if (byKey === undefined) {
+      byKey = new SafeMap();
+      world.lists.set(node, byKey);
+    }
+    let object = byKey.get(key);
+    if (object === undefined) {
+      object = make();
+      byKey.set(key, object);
+    }
+    return object;
+  }
+  function tokenList(cx, node) {
+    return objectFor(cx, node, 'classList', () => {
+      const list = node.classList;
+      const target = host.newObjectFrom(cx, interfaceObject(cx, 'DOMTokenList').prototype);
+      const handler = {
+        __proto__: null,
+        get(object, property, receiver) {
+          const index = indexOf(property);
+          if (index >= 0) return index < list.length ? list.item(index) : undefined;
+          return cx.b.ReflectGet(object, property, receiver);
+        },
+        has: (object, property) => (indexOf(property) >= 0 ? indexOf(property) < list.length : cx.b.ReflectHas(object, property)),
+        getOwnPropertyDescriptor(object, property) {
+          const index = indexOf(property);
+          if (index < 0) return cx.b.ReflectGetOwnPropertyDescriptor(object, property);
+          if (index >= list.length) return undefined;
+          const descriptor = host.newObject(cx);
+          descriptor.value = list.item(index);
+          descriptor.writable = false;
+          descriptor.enumerable = true;
+          descriptor.configurable = true;
+          return descriptor;
+        },
+        ownKeys(object) {
+          const keys = [];
+          for (let i = 0; i < list.length; i++) listPush(keys, String(i));
+          const own = cx.b.ReflectOwnKeys(object);
+          for (let i = 0; i < own.length; i++) listPush(keys, own[i]);
+          return host.newArray(cx, keys);
+        },
+        set: (object, property, value, receiver) => (indexOf(property) >= 0 ? false : cx.b.ReflectSet(object, property, value, receiver)),
+        defineProperty: (object, property, descriptor) => (indexOf(property) >= 0 ? false : cx.b.ReflectDefineProperty(object, property, descriptor)),
+      };
+      const proxy = new cx.b.Proxy(target, handler);
+      wrapped.set(proxy, { __proto__: null, tokens: list, node });
+      return proxy;
+    });
+  }
+  // data-* attributes as camelCase names (HTML's DOMStringMap).
+  const dataName = (property) => 'data-' + property.replace(/[A-Z]/g, (letter) => '-' + letter.toLowerCase());
+  const camelName = (attribute) => attribute.slice(5).replace(/-([a-z])/g, (all, letter) => letter.toUpperCase());
+  function dataset(cx, node) {
+    return objectFor(cx, node, 'dataset', () => {
+      const target = host.newObjectFrom(cx, interfaceObject(cx, 'DOMStringMap').prototype);
+      const isData = (property) => typeof property === 'string' && node.hasAttribute(dataName(property));
+      const handler = {
+        __proto__: null,
+        get: (object, property, receiver) => (isData(property) ? node.getAttribute(dataName(property)) : cx.b.ReflectGet(object, property, receiver)),
+        has: (object, property) => isData(property) || cx.b.ReflectHas(object, property),
+        set(object, property, value) {
+          if (typeof property !== 'string') return cx.b.ReflectSet(object, property, value);
+          if (/-[a-z]/.test(property)) {
+            throw domException(cx, FIREFOX ? "DOMStringMap.setNamedItem: '" + property + "' is not a valid property name"
+              : "Failed to set a named property '" + property + "' on 'DOMStringMap': '" + property + "' is not a valid property name.", 'SyntaxError');
+          }
+          node.setAttribute(dataName(property), String(value));
+          return true;
+        },
+        deleteProperty(object, property) {
+          if (isData(property)) node.removeAttribute(dataName(property));
+          return true;
+        },
+        getOwnPropertyDescriptor(object, property) {
+          if (!isData(property)) return cx.b.ReflectGetOwnPropertyDescriptor(object, property);
+          const descriptor = host.newObject(cx);
+          descriptor.value = node.getAttribute(dataName(property));
+          descriptor.writable = true;
+          descriptor.enumerable = true;
+          descriptor.configurable = true;
+          return descriptor;
+        },
+        ownKeys() {
+          const keys = [];
+          const attributes = node.attributes;
+          for (let i = 0; i < attributes.length; i++) {
+            const name = attributes[i].name;
+            if (name.startsWith('data-') && !/[A-Z]/.test(name)) listPush(keys, camelName(name));
+          }
+          return host.newArray(cx, keys);
+        },
+        defineProperty(object, property, descriptor) {
+          if (typeof property !== 'string') return false;
+          node.setAttribute(dataName(property), String(descriptor.value));
+          return true;
+        },
+      };
+      const proxy = new cx.b.Proxy(target, handler);
+      wrapped.set(proxy, { __proto__: null, dataset: true, node });
+      return proxy;
+    });
+  }
+  // The `style` attribute as data: declarations by property name, camelCase or hyphenated.
+  const hyphenName = (property) => (property.startsWith('--') ? property : property.replace(/[A-Z]/g, (letter) => '-' + letter.toLowerCase()).replace(/^webkit-/, '-webkit-'));
+  function style(cx, node) {
+    return objectFor(cx, node, 'style', () => {
+      const declaration = node.style;
+      const target = host.newObjectFrom(cx, interfaceObject(cx, 'CSSStyleDeclaration').prototype);
+      wrapped.set(target, { __proto__: null, style: declaration, node });
+      const isProperty = (property) => typeof property === 'string' && /^(--|-?[a-z][a-zA-Z-]*$)/.test(property) && !(property in styleMembers);
+      const handler = {
+        __proto__: null,
+        get(object, property, receiver) {
+          if (isProperty(property) && !cx.b.ReflectHas(object, property)) return declaration.getPropertyValue(hyphenName(property));
+          return cx.b.ReflectGet(object, property, receiver);
+        },
+        set(object, property, value, receiver) {
+          if (isProperty(property) && !cx.b.ReflectHas(object, property)) {
+            const text = value === null ? '' : String(value);
+            if (text === '') declaration.removeProperty(hyphenName(property));
+            else declaration.setProperty(hyphenName(property), text);
+            return true;
+          }
+          return cx.b.ReflectSet(object, property, value, receiver);
+        },
+      };
+      const proxy = new cx.b.Proxy(target, handler);
+      wrapped.set(proxy, { __proto__: null, style: declaration, node });
+      return proxy;
+    });
+  }
+  const styleMembers = { __proto__: null, cssText: true, length: true, getPropertyValue: true, getPropertyPriority: true, setProperty: true, removeProperty: true, item: true, cssFloat: true, parentRule: true };
+
+  // The small interfaces that are not nodes: their members, by interface (`this` is checked
+  // against `wrapped`).
+  const otherInterfaces = {
+    __proto__: null,
+    NodeList: {
+      length: ['get', (state) => state.items().length],
+      item: ['call', 1, (state, cx, index) => {
+        const items = state.items();
+        const i = toUnsigned(index);
+        return i < items.length ? wrap(cx, items[i]) : null;
+      }],
+    },
+    HTMLCollection: {
+      length: ['get', (state) => state.items().length],
+      item: ['call', 1, (state, cx, index) => {
+        const items = state.items();
+        const i = toUnsigned(index);
+        return i < items.length ? wrap(cx, items[i]) : null;
+      }],
+      namedItem: ['call', 1, (state, cx, name) => {
+        const key = String(name);
+        const items = state.items();
+        for (let i = 0; i < items.length; i++) if (key !== '' && (items[i].getAttribute('id') === key || items[i].getAttribute('name') === key)) return wrap(cx, items[i]);
+        return null;
+      }],
+    },
+    DOMTokenList: {
+      length: ['get', (state) => state.tokens.length],
+      value: ['accessor', (state) => state.tokens.value, (state, cx, value) => { state.tokens.value = String(value); }],
+      item: ['call', 1, (state, cx, index) => state.tokens.item(toUnsigned(index))],
+      contains: ['call', 1, (state, cx, token) => state.tokens.contains(String(token))],
+      add: ['call', 0, (state, cx, ...tokens) => { ReflectApply(state.tokens.add, state.tokens, tokens.map(String)); }],
+      remove: ['call', 0, (state, cx, ...tokens) => { ReflectApply(state.tokens.remove, state.tokens, tokens.map(String)); }],
+      toggle: ['call', 1, (state, cx, token, force) => (force === undefined ? state.tokens.toggle(String(token)) : state.tokens.toggle(String(token), !!force))],
+      replace: ['call', 2, (state, cx, token, replacement) => state.tokens.replace(String(token), String(replacement))],
+      toString: ['call', 0, (state) => state.tokens.value],
+    },
+    DOMStringMap: {},
+    CSSStyleDeclaration: {
+      cssText: ['accessor', (state) => state.style.cssText, (state, cx, value) => { state.style.cssText = String(value); }],
+      length: ['get', (state) => state.style.length],
+      item: ['call', 1, (state, cx, index) => state.style.item(toUnsigned(index)) || ''],
+      getPropertyValue: ['call', 1, (state, cx, name) => state.style.getPropertyValue(String(name))],
+      getPropertyPriority: ['call', 1, (state, cx, name) => state.style.getPropertyPriority(String(name))],
+      setProperty: ['call', 2, (state, cx, name, value, priority) => {
+        const text = value === null || value === undefined ? '' : String(value);
+        if (text === '') state.style.removeProperty(String(name));
+        else state.style.setProperty(String(name), text, priority === undefined ? '' : String(priority));
+      }],
+      removeProperty: ['call', 1, (state, cx, name) => {
+        const old = state.style.getPropertyValue(String(name));
+        state.style.removeProperty(String(name));
+        return old;
+      }],
+      cssFloat: ['accessor', (state) => state.style.getPropertyValue('float'), (state, cx, value) => { state.style.setProperty('float', String(value)); }],
+    },
+    DOMRectReadOnly: {},
+    DOMRect: {},
+  };
+  const otherParents = { __proto__: null, DOMRect: 'DOMRectReadOnly' };
+
+  // ---- Making a world's interface objects --------------------------------------------------------------------
+  // The interface `name` of the world of `cx` ({ prototype, constructor }), made on first need:
+  // its global (the loader's lazy constructor) adopted, its prototype filled with functions of
+  // the world that run members here.
+  function interfaceObject(cx, name) {
+    const world = worldOf(cx);
+    const made = world.interfaces[name];
+    if (made !== undefined) return made;
+    const isNode = descriptions[name] !== undefined;
+    const parentName = isNode ? descriptions[name].parent : otherParents[name];
+    const parent = parentName === undefined ? null
+      : parentName === 'EventTarget' ? { __proto__: null, prototype: cx.loader.sharedPrototype('EventTarget'), constructor: undefined }
+        : interfaceObject(cx, parentName);
+    cx.native.realm.makeGlobal(name);
+    const constructor = cx.loader.makeInterface(name, parent === null ? cx.b.ObjectPrototype : parent.prototype);
+    if (parent !== null && parent.constructor !== undefined) ObjectSetPrototypeOf(constructor, parent.constructor);
+    else if (parentName === 'EventTarget') {
+      cx.loader.load('events');
+      ObjectSetPrototypeOf(constructor, cx.loader.lazyGlobals.EventTarget);
+    }
+    const prototype = constructor.prototype;
+    const object = { __proto__: null, prototype, constructor };
+    world.interfaces[name] = object;
+    if (isNode) fillNodeInterface(cx, name, prototype, constructor);
+    else fillOtherInterface(cx, name, prototype);
+    return object;
+  }
+
+  function fillOtherInterface(cx, name, prototype) {
+    const members = otherInterfaces[name];
+    const keys = ObjectKeys(members);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      const kind = members[key][0];
+      const a = members[key][1];
+      const b = members[key][2];
+      const check = (thisValue, verb) => {
+        const state = thisValue !== null && (typeof thisValue === 'object' || typeof thisValue === 'function') ? wrapped.get(thisValue) : undefined;
+        if (state === undefined) throw illegalInvocation(cx, name, key, verb);
+        return state;
+      };
+      if (kind === 'call') {
+        const impl = b;
+        const fn = host.newFunction(cx, key, a, (data, thisValue, ...args) => ReflectApply(impl, undefined, prepend(check(thisValue, 'call'), cx, args)), undefined);
+        host.defineValue(prototype, key, fn, true, true, true);
+      } else {
+        const get = host.newFunction(cx, 'get ' + key, 0, (data, thisValue) => a(check(thisValue, 'get'), cx), undefined);
+        const set = kind === 'accessor' ? host.newFunction(cx, 'set ' + key, 1, (data, thisValue, value) => { b(check(thisValue, 'set'), cx, value); }, undefined) : undefined;
+        ReflectDefineProperty(prototype, key, { __proto__: null, get, set, enumerable: true, configurable: true });
+      }
+    }
+    // (Iterable lists take the world's own array methods, as the browsers' do.)
+    const intrinsics = cx.loader.builtins.intrinsics;
+    if (name === 'NodeList' || name === 'DOMTokenList') {
+      host.defineValue(prototype, 'forEach', intrinsics['Array.prototype.forEach'], true, true, true);
+      host.defineValue(prototype, 'entries', intrinsics['Array.prototype.entries'], true, true, true);
+      host.defineValue(prototype, 'keys', intrinsics['Array.prototype.keys'], true, true, true);
+      host.defineValue(prototype, 'values', intrinsics['Array.prototype.values'], true, true, true);
+    }
+    if (name === 'NodeList' || name === 'HTMLCollection' || name === 'DOMTokenList') {
+      host.defineValue(prototype, SymbolIterator, intrinsics['Array.prototype.values'], true, false, true);
+    }
+  }
+
+  function fillNodeInterface(cx, name, prototype, constructor) {
+    if (name === 'Node') {
+      for (let i = 0; i < nodeConstants.length; i += 2) {
+        host.defineValue(constructor, nodeConstants[i], nodeConstants[i + 1], false, true, false);
+        host.defineValue(prototype, nodeConstants[i], nodeConstants[i + 1], false, true, false);
+      }
+    }
+    const members = description(name).members;
+    for (let i = 0; i < members.length; i++) {
+      const member = members[i];
+      if (member.kind === 'attribute') defineAttribute(cx, name, prototype, member);
+      else defineOperation(cx, name, prototype, member);
+    }
+  }
+
+  // The node `thisValue` stands for, when it implements `owner`.
+  function receiver(cx, thisValue, owner, member, verb) {
+    const node = thisValue !== null && (typeof thisValue === 'object' || typeof thisValue === 'function') ? nodes.get(thisValue) : undefined;
+    if (node === undefined || !inherits(interfaceNameOf(node), owner)) throw illegalInvocation(cx, owner, member, verb);
+    return node;
+  }
+  // The implementation of `member` of `owner` (or of the mixin it came from), if it has its own.
+  function ownImplementation(owner, member, suffix) {
+    for (let current = owner; current !== undefined && current !== 'EventTarget'; current = descriptions[current].parent) {
+      const found = implementations[current + '.' + member + suffix];
+      if (found !== undefined) return found;
+    }
+    const mixinNames = ['ParentNode', 'ChildNode', 'NonDocumentTypeChildNode', 'NonElementParentNode'];
+    for (let i = 0; i < mixinNames.length; i++) {
+      const found = implementations[mixinNames[i] + '.' + member + suffix];
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+
+  function attributeValue(cx, node, member, own, owner) {
+    if (own !== undefined) return own(node, cx);
+    switch (member.type) {
+      case 'nodes': case 'elements':
+        return liveList(cx, member.type === 'nodes' ? 'NodeList' : 'HTMLCollection', liveItems(node, member.name), node, member.name);
+      case 'tokens': return tokenList(cx, node);
+      case 'dataset': return dataset(cx, node);
+      case 'style': return style(cx, node);
+      case 'window': return cx.global;
+      default: return node[member.name];
+    }
+  }
+
+  function defineAttribute(cx, owner, prototype, member) {
+    const key = member.name;
+    const own = ownImplementation(owner, key, '');
+    const get = host.newFunction(cx, 'get ' + key, 0, (data, thisValue) => {
+      const node = receiver(cx, thisValue, owner, key, 'get');
+      let value;
+      try {
+        value = attributeValue(cx, node, member, own, owner);
+      } catch (error) {
+        throw worldError(cx, error, owner, key, false);
+      }
+      return convertResult(cx, member.type, value, node);
+    }, undefined);
+    let set;
+    if (member.writable) {
+      const ownSet = ownImplementation(owner, key, '=');
+      set = host.newFunction(cx, 'set ' + key, 1, (data, thisValue, value) => {
+        const node = receiver(cx, thisValue, owner, key, 'set');
+        const converted = member.type === 's?' && (value === null || value === undefined) ? (key === 'textContent' || key === 'nodeValue' ? '' : null)
+          : convertArgument(cx, member.type, value, owner, key, 1);
+        try {
+          if (ownSet !== undefined) ownSet(node, cx, converted);
+          else node[key] = converted;
+        } catch (error) {
+          throw worldError(cx, error, owner, key, true);
+        }
+      }, undefined);
+    }
+    ReflectDefineProperty(prototype, key, { __proto__: null, get, set, enumerable: true, configurable: true });
+  }
+
+  function defineOperation(cx, owner, prototype, member) {
+    const key = member.name;
+    const own = ownImplementation(owner, key, '');
+    const args = member.args;
+    const fn = host.newFunction(cx, key, member.required, (data, thisValue, ...given) => {
+      const node = receiver(cx, thisValue, owner, key, 'call');
+      if (given.length < member.required) throw cx.loader.webIDLErrors.countError(owner, key, member.required, given.length);
+      const converted = [];
+      let variadic = null;
+      for (let i = 0; i < args.length; i++) {
+        if (args[i].variadic) {
+          variadic = convertNodes(cx, given, i, owner, key);
+          break;
+        }
+        if (args[i].optional && given[i] === undefined) {
+          listPush(converted, undefined);
+          continue;
+        }
+        listPush(converted, convertArgument(cx, args[i].type, given[i], owner, key, i + 1));
+      }
+      let result;
+      try {
+        if (own !== undefined) result = variadic !== null ? own(node, cx, variadic) : ReflectApply(own, undefined, prepend(node, cx, converted));
+        else if (member.type === 'elements') result = liveList(cx, 'HTMLCollection', liveItems(node, key, converted), node, key + '(' + converted.join('\u0000') + ')');
+        else if (variadic !== null) result = ReflectApply(node[key], node, variadic);
+        else result = ReflectApply(node[key], node, trimUndefined(converted));
+      } catch (error) {
+        throw worldError(cx, error, owner, key, false, converted[0]);
+      }
+      return member.type === 'elements' ? result : convertResult(cx, member.type, result, node);
+    }, undefined);
+    host.defineValue(prototype, key, fn, true, true, true);
+  }
+  // `[first, second, ...rest]`.
+  function prepend(first, second, rest) {
+    const list = [first, second];
+    for (let i = 0; i < rest.length; i++) listPush(list, rest[i]);
+    return list;
+  }
+  // (Optional arguments left out stay left out: domino tells `cloneNode()` from `cloneNode(false)`.)
+  function trimUndefined(list) {
+    let end = list.length;
+    while (end > 0 && list[end - 1] === undefined) end--;
+    return end === list.length ? list : list.slice(0, end);
+  }
+
+  // ---- Entry points --------------------------------------------------------------------------------------------
+  // Fills the world's `document` global (on its first touch).
+  host.installDOM = function (cx) {
+    const getter = host.newFunction(cx, 'get document', 0, () => wrap(cx, documentOf(cx)), undefined);
+    cx.loader.defineGlobal('document', { __proto__: null, get: getter, configurable: true, enumerable: true });
+  };
+  // Makes the interface object `name` of the world (the first touch of its global).
+  host.makeDOMInterface = function (cx, name) {
+    interfaceObject(cx, name);
+  };
+  // The node `value` (a wrapper of any world) stands for, or undefined.
+  host.nodeOf = (value) => (value !== null && typeof value === 'object' ? nodes.get(value) : undefined);
+  // The wrapper, in the world of `cx`, of the node behind `value` (a wrapper of any world), or
+  // `value` itself when it stands for no node: what a world sees of an event's targets.
+  host.toWorld = function (cx, value) {
+    const node = host.nodeOf(value);
+    return node === undefined ? value : wrap(cx, node);
+  };
+  // The parent of a wrapper in the event path of the world's events (js/31_events.js): a node's
+  // parent, and a document's window (the world's global) unless the event is `load`.
+  host.domEventParent = function (cx, target, type) {
+    const node = host.nodeOf(target);
+    if (node === undefined) return null;
+    if (node.nodeType === 9) return type === 'load' || documentOf(cx) !== node ? null : cx.global;
+    return node.parentNode ? wrap(cx, node.parentNode) : null;
+  };
+})
