@@ -28,7 +28,8 @@
   // Sets up a context's record when Swift makes it. (What a later module keeps for a context it
   // makes on first use: a record may be made before that module loads.)
   host.attach = function (cx) {
-    cx.apiKind = cx.kind === 'driver' ? 'background' : cx.kind;
+    // (A driver and an extension page have the background's APIs.)
+    cx.apiKind = cx.kind === 'driver' || cx.kind === 'page' ? 'background' : cx.kind;
     cx.events = new SafeMap();
     cx.pending = new SafeMap();
     cx.nextRequest = 1;

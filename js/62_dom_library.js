@@ -17,7 +17,7 @@
 // browsers' refusal of a selector list with an empty part or one ending in a combinator.
 (function (host) {
   'use strict';
-  const { Error, String, ArrayIsArray, SafeMap } = host.primordials;
+  const { Error, String, ArrayIsArray, SafeMap, SafeWeakMap } = host.primordials;
   const engine = host.native.engine;
 
   // ---- require ------------------------------------------------------------------------------------
@@ -39,6 +39,10 @@
     return module.exports;
   }
   const require = requireFrom(null);
+  // domino makes a whole Window (with a document of its own, and timers this realm has not) for
+  // each iframe element it creates; a frame's window is the frame's own here (its contexts), so
+  // that module is a constructor of nothing.
+  loaded[engine.resolveLibrary('domino/lib/Window', null)] = { exports: function Window() {} };
 
   const parse5 = require('parse5');
   const Document = require('domino/lib/Document');
@@ -144,9 +148,49 @@
       isCommentNode: (node) => node.nodeType === 8,
       isDocumentTypeNode: (node) => node.nodeType === 10,
       isElementNode: (node) => node.nodeType === 1,
-      setNodeSourceCodeLocation() {},
+      // (Where each script element's text starts, for the positions of its errors; nothing else is kept.)
+      setNodeSourceCodeLocation(node, location) {
+        if (location && node.nodeType === 1 && node.localName === 'script' && location.startTag) scriptLocations.set(node, location.startTag);
+      },
       getNodeSourceCodeLocation() {},
       updateNodeSourceCodeLocation() {},
+    };
+  }
+
+  // The end of each script element's start tag ({ endLine, endCol }), when an incremental parse kept it.
+  const scriptLocations = new SafeWeakMap();
+
+  // A parse of the document `html` makes at `url` that stops after each `</script>` (HTML's
+  // parser pauses there to run the script): `onScript(element)` is told of each, and `resume()`
+  // goes on; `finished()` says whether the whole text was parsed.
+  function incrementalParse(html, url, onScript) {
+    const parser = new parse5.Parser({ treeAdapter: treeAdapter(null, url), scriptingEnabled: true, sourceCodeLocationInfo: true });
+    parser.scriptHandler = (element) => {
+      parser.tokenizer.pause();
+      onScript(element);
+    };
+    let started = false;
+    return {
+      __proto__: null,
+      get document() {
+        return parser.document;
+      },
+      // Parses until the next script or the end.
+      resume() {
+        if (!started) {
+          started = true;
+          parser.tokenizer.write(html, true);
+        } else {
+          parser.tokenizer.resume();
+        }
+        if (parser.document) parser.document.modclock = 1;
+      },
+      finished: () => parser.stopped,
+      // The position (1-based line and column) where a script element's text starts.
+      scriptTextStart(element) {
+        const location = scriptLocations.get(element);
+        return location === undefined ? null : { __proto__: null, line: location.endLine, column: location.endCol };
+      },
     };
   }
 
@@ -353,6 +397,7 @@
     __proto__: null,
     parseDocument,
     parseFragment,
+    incrementalParse,
     // The elements under `root` (a document, fragment or element) that match `selector`, in tree order.
     querySelectorAll(root, selector) {
       const scope = root.nodeType === 9 ? root.documentElement : root;

@@ -62,6 +62,17 @@
   host.forgetDocument = (id) => {
     documents.delete(id);
   };
+  // For js/64_document_loading.js, which builds the documents whose scripts run as they are parsed.
+  host.domDocuments = {
+    __proto__: null,
+    get: (id) => documents.get(id),
+    // Keeps `document` as the document `id` and counts its changes from now on.
+    set(id, document) {
+      documents.set(id, document);
+      watch(document);
+    },
+    wrap: (cx, node) => wrap(cx, node),
+  };
 
   // ---- Wrappers ------------------------------------------------------------------------------------
   // The node behind each wrapper of any world (a wrapper is an object of its world; only this
@@ -667,7 +678,7 @@
     'Document.cookie=': () => undefined,
     'Document.visibilityState': () => 'visible',
     'Document.hidden': () => false,
-    'Document.currentScript': () => null,
+    'Document.currentScript': (node) => node._exthostCurrentScript || null,
     'Document.referrer': () => '',
     'Document.defaultView': (node, cx) => (documentOf(cx) === node ? cx.global : null),
     'Document.activeElement': (node) => node.body || node.documentElement,

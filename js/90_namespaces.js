@@ -1,5 +1,5 @@
 // exthost:realm host
-// exthost:contexts background content
+// exthost:contexts background content page
 // exthost:needs api schema runtime tabs action windows messaging
 // exthost:globals chrome:object
 // exthost:globals chrome: browser:object

@@ -4,6 +4,8 @@ public enum ContextKind: String, Sendable, Codable {
     case background
     /// An extension's content scripts in one frame.
     case content
+    /// A page of an extension (one of its files shown in a tab or a frame), with its own DOM and scripts.
+    case page
     /// A test driver script.
     case driver
 }

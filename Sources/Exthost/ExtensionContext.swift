@@ -379,6 +379,9 @@ public final class ExtensionContext {
     /// What the host's JavaScript knows of the context (kind, extension id, base URL, manifest, its
     /// location, ...), as JSON: its modules' `host.context` and its record's `cx.info`.
     private(set) var contextInfoJSON = "{}"
+    /// The loading of the context's document, for a page whose scripts run as it is parsed
+    /// (``DocumentLoad``); kept until the context closes.
+    var documentLoad: DocumentLoad?
     /// The context's record in the host realm, once made (``realmRecord()``).
     var realmRecordValue: ScriptValue?
     /// The host-realm modules whose globals were filled for the context (``installRealmModule(_:with:)``).

@@ -184,7 +184,7 @@ extension ExtensionHost {
             closeContexts(ofTab: tabID, navigated: true)
             forgetDocuments(ofTab: tabID)
             for instance in extensions { instance.activeTabs.remove(tabID) }
-            let tree = PageTree.load(url: load.url, siteMap: siteMap, flavor: flavor)
+            let tree = PageTree.load(url: load.url, siteMap: siteMap, flavor: flavor) { [weak self] in self?.extensionResource($0) }
             var frames: [Frame] = []
             func add(_ page: PageTree, parentID: Int) {
                 let id = parentID < 0 ? 0 : browser.makeFrameID()
@@ -194,6 +194,7 @@ extension ExtensionHost {
             add(tree, parentID: -1)
             browser.setFrames(frames, of: tabID)
             keepDocuments(of: frames, tree: tree)
+            openExtensionPages(inTab: tabID, frames: frames)
             pageLoads[tabID]?.title = tree.title
             browser.updateTab(tabID) {
                 $0.url = tree.url
@@ -304,6 +305,7 @@ extension ExtensionHost {
 
     /// Closes every content-script context in a tab's frames, because the tab navigated or closed.
     private func closeContexts(ofTab tabID: Int, navigated: Bool) {
+        closePages(inTab: tabID, navigated: navigated)
         for instance in extensions {
             for (key, context) in instance.contentContexts.inTab(tabID) {
                 instance.contentContexts[key] = nil

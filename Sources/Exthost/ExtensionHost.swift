@@ -184,8 +184,9 @@ public final class ExtensionHost {
 
     /// Closes every context of `instance`: its background, then its content scripts, oldest first.
     private func closeContexts(of instance: ExtensionInstance) {
-        let contexts = [instance.background].compactMap { $0 } + instance.contentContexts.values.sorted { $0.id < $1.id }
+        let contexts = [instance.background].compactMap { $0 } + instance.pageContexts + instance.contentContexts.values.sorted { $0.id < $1.id }
         instance.background = nil
+        instance.pageContexts.removeAll()
         instance.contentContexts.removeAll()
         for context in contexts { context.close() }
     }

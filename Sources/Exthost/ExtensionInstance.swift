@@ -16,6 +16,8 @@ public final class ExtensionInstance {
     var backgroundStarted = false
     /// The content-script contexts, one per frame the extension's scripts run in, by tab and frame.
     var contentContexts = ContentContexts()
+    /// The extension's pages that are open (``ContextKind/page``), in the order they opened.
+    var pageContexts: [ExtensionContext] = []
     /// The patterns of the extension's host permissions.
     let hostPatterns: [MatchPattern]
     /// The tabs `activeTab` is granted for (until they navigate).

@@ -15,6 +15,7 @@ struct DOMTests {
         <form id="f"><input id="name" name="name" value="Ann"><input type="checkbox" id="cb"><select id="s"><option value="1">one<option value="2" selected>two</select><button id="go">Go</button></form>
         <a id="link" href="/other?q=1#h">other</a>
         <table id="t"><tr><td>1<td>2</tr></table>
+        <iframe id="frame" src="about:blank"></iframe>
         </body></html>
         """
 
@@ -37,7 +38,7 @@ struct DOMTests {
             """, flavor: flavor)
         #expect(texts == [
             "The page http://127.0.0.1:8000/index.html complete CSS1Compat html",
-            "[object HTMLDocument] en TITLE 5",
+            "[object HTMLDocument] en TITLE 6",
             // (The parser puts the row in a tbody, as the browsers' parser does.)
             #"<table id="t"><tbody><tr><td>1</td><td>2</td></tr></tbody></table>"#,
             "true true true",

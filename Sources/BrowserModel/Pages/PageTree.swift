@@ -2,7 +2,7 @@ import Foundation
 
 /// A loaded page and the frames nested in it, as a browser builds them from a ``SiteMap``.
 ///
-/// ``load(url:siteMap:flavor:maxDepth:)`` fetches the page, finds its frames with ``HTMLPage``, resolves each
+/// ``load(url:siteMap:flavor:maxDepth:resources:)`` fetches the page, finds its frames with ``HTMLPage``, resolves each
 /// frame's URL against the page's base URL (its `<base href>`, else its own URL; a `srcdoc` or `about:blank` frame
 /// inherits its parent's) and loads the frames in turn. Like the browsers, it refuses a frame whose URL (fragment
 /// excluded) is already the URL of two of its ancestors (Chromium's `NavigationRequest::IsSelfReferentialURL`,
@@ -71,8 +71,11 @@ public struct PageTree: Sendable, Hashable {
     ///   - flavor: Which browser's rules to follow for titles and for refusing frames.
     ///   - maxDepth: A safety limit on nesting, beyond the browsers' own: a frame nested more than this many levels
     ///     below the page is left on `about:blank`, unloaded.
-    public static func load(url: String, siteMap: SiteMap, flavor: Flavor, maxDepth: Int = 16) -> PageTree {
-        var loader = Loader(siteMap: siteMap, flavor: flavor, maxDepth: maxDepth)
+    ///   - resources: What serves the URLs `siteMap` does not (the files of the host's extensions), if anything.
+    public static func load(
+        url: String, siteMap: SiteMap, flavor: Flavor, maxDepth: Int = 16, resources: ((WebURL) -> PageResource?)? = nil
+    ) -> PageTree {
+        var loader = Loader(siteMap: siteMap, flavor: flavor, maxDepth: maxDepth, resources: resources)
         return loader.load(url: url, parsed: WebURL(string: url), srcdoc: nil, ancestors: [], inheritedBase: nil)
     }
 
@@ -126,14 +129,17 @@ public struct PageTree: Sendable, Hashable {
         let siteMap: SiteMap
         let flavor: Flavor
         let maxDepth: Int
+        /// What serves the URLs the site map does not (an extension's files).
+        let resources: ((WebURL) -> PageResource?)?
         var frameCount = 0
         /// The documents fetched so far, by URL.
         var documentsByURL: [String: Document] = [:]
 
-        init(siteMap: SiteMap, flavor: Flavor, maxDepth: Int) {
+        init(siteMap: SiteMap, flavor: Flavor, maxDepth: Int, resources: ((WebURL) -> PageResource?)?) {
             self.siteMap = siteMap
             self.flavor = flavor
             self.maxDepth = maxDepth
+            self.resources = resources
         }
 
         /// Loads the document at `url`. `ancestors` are the URLs (fragment excluded) of the documents above it,
@@ -187,7 +193,7 @@ public struct PageTree: Sendable, Hashable {
             var document = Document(html: "", resource: nil, page: HTMLPage(html: ""))
             if url.scheme == "data" {
                 document.html = PageTree.dataURLHTML(url) ?? ""
-            } else if let served = siteMap.resource(for: url) {
+            } else if let served = siteMap.resource(for: url) ?? resources?(url) {
                 document.resource = served
                 if served.isHTML { document.html = served.text }
             }

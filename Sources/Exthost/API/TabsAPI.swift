@@ -3,12 +3,12 @@ import BrowserModel
 /// The `tabs` namespace: `get`, `create`, `update`, `remove`.
 enum TabsAPI {
     static func register(in api: ExtensionAPI) {
-        api.define("tabs.get", contexts: [.background, .driver]) { host, request in
+        api.define("tabs.get", contexts: [.background, .page, .driver]) { host, request in
             let id = request.argument(0)?.intValue ?? -1
             guard let tab = host.browser.tab(id) else { return request.fail(host.texts.noTab(id)) }
             request.respond(host.tabObject(tab, for: request.context.owner))
         }
-        api.define("tabs.create", contexts: [.background, .driver]) { host, request in
+        api.define("tabs.create", contexts: [.background, .page, .driver]) { host, request in
             let properties = request.argument(0) ?? .object([])
             let windowID = properties["windowId"]?.intValue ?? host.currentWindowID(for: request.context)
             guard let windowID, host.browser.window(windowID) != nil else {
@@ -23,7 +23,7 @@ enum TabsAPI {
             guard let tab = host.browser.tab(tabID) else { return request.fail(host.texts.noTab(tabID)) }
             request.respond(host.tabObject(tab, for: request.context.owner))
         }
-        api.define("tabs.update", contexts: [.background, .driver]) { host, request in
+        api.define("tabs.update", contexts: [.background, .page, .driver]) { host, request in
             let explicitID = request.argument(0)?.intValue
             guard let id = explicitID ?? host.currentWindowID(for: request.context).flatMap({ host.browser.activeTab(in: $0)?.id }),
                 host.browser.tab(id) != nil
@@ -51,7 +51,7 @@ enum TabsAPI {
             guard let tab = host.browser.tab(id) else { return request.fail(host.texts.noTab(id)) }
             request.respond(host.tabObject(tab, for: request.context.owner))
         }
-        api.define("tabs.move", contexts: [.background, .driver]) { host, request in
+        api.define("tabs.move", contexts: [.background, .page, .driver]) { host, request in
             let ids = tabIDs(request.argument(0))
             if let missing = ids.first(where: { host.browser.tab($0) == nil }) {
                 return request.fail(host.texts.noTab(missing))
@@ -64,7 +64,7 @@ enum TabsAPI {
             let moved = ids.compactMap { host.browser.tab($0) }.map { host.tabObject($0, for: request.context.owner) }
             if case .array? = request.argument(0) { request.respond(.array(moved)) } else { request.respond(moved.first) }
         }
-        api.define("tabs.remove", contexts: [.background, .driver]) { host, request in
+        api.define("tabs.remove", contexts: [.background, .page, .driver]) { host, request in
             let ids = tabIDs(request.argument(0))
             if let missing = ids.first(where: { host.browser.tab($0) == nil }) {
                 return request.fail(host.texts.noTab(missing))

@@ -4,7 +4,7 @@ import BrowserModel
 /// and then by index, as each browser filters them.
 enum TabsQuery {
     static func register(in api: ExtensionAPI) {
-        api.define("tabs.query", contexts: [.background, .driver]) { host, request in
+        api.define("tabs.query", contexts: [.background, .page, .driver]) { host, request in
             let query = request.argument(0) ?? .object([])
             let flavor = host.options.flavor
             var urlPatterns: [MatchPattern]?

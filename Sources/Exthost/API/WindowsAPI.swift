@@ -9,18 +9,18 @@ enum WindowsAPI {
             }
             request.respond(WindowObject.make(window, host: host, for: request.context.owner, populate: options?["populate"]?.boolValue == true))
         }
-        api.define("windows.get", contexts: [.background, .driver]) { host, request in
+        api.define("windows.get", contexts: [.background, .page, .driver]) { host, request in
             var windowID = request.argument(0)?.intValue
             if windowID == -2 { windowID = host.currentWindowID(for: request.context) }
             respond(request, host: host, windowID: windowID, options: request.argument(1))
         }
-        api.define("windows.getCurrent", contexts: [.background, .driver]) { host, request in
+        api.define("windows.getCurrent", contexts: [.background, .page, .driver]) { host, request in
             respond(request, host: host, windowID: host.currentWindowID(for: request.context), options: request.argument(0))
         }
-        api.define("windows.getLastFocused", contexts: [.background, .driver]) { host, request in
+        api.define("windows.getLastFocused", contexts: [.background, .page, .driver]) { host, request in
             respond(request, host: host, windowID: host.browser.lastFocusedWindowID, options: request.argument(0))
         }
-        api.define("windows.getAll", contexts: [.background, .driver]) { host, request in
+        api.define("windows.getAll", contexts: [.background, .page, .driver]) { host, request in
             let options = request.argument(0)
             let types = options?["windowTypes"].flatMap { value -> [String]? in
                 guard case .array(let items) = value else { return nil }

@@ -92,8 +92,9 @@ final class MessageRouter {
         switch target {
         case .extensionPages(let extensionID):
             let instance = extensionID.map { id in host.extensions.first { $0.id.runtimeID == id } } ?? caller.owner
-            guard let instance, let background = instance.background, background !== caller, !background.isClosed else { return [] }
-            return [background]
+            // (The background, then the extension's open pages, in the order they opened.)
+            guard let instance else { return [] }
+            return ([instance.background].compactMap { $0 } + instance.pageContexts).filter { $0 !== caller && !$0.isClosed }
         case .tab(let tabID, let frameID, let documentID):
             guard let tab = host.browser.tab(tabID) else { return [] }
             return tab.frames.compactMap { frame -> ExtensionContext? in

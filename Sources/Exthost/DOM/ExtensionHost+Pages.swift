@@ -1,0 +1,49 @@
+import BrowserModel
+import Foundation
+
+// An extension's pages (issue 10, item 5): one of its HTML files shown in a tab or a frame is a
+// context of the extension (``ContextKind/page``) with the background's APIs, its own DOM, and
+// its own scripts, which run as its document loads (``DocumentLoad``). It is made when its frame
+// commits and closes when the frame navigates or its tab closes.
+extension ExtensionHost {
+    /// The file of a loaded extension that `url` names, for the page loader (``PageTree``): what
+    /// serves `chrome-extension://` and `moz-extension://` URLs.
+    func extensionResource(_ url: WebURL) -> PageResource? {
+        guard let instance = extensions.first(where: { $0.isOwn(url) }), let path = instance.path(of: url),
+              let file = instance.fileInside(path) else { return nil }
+        return PageResource(contents: file.contents, mimeType: PageResource.mimeType(forFileNamed: url.decodedPathSegments.last ?? ""),
+                            file: instance.directory.appendingPathComponent(path))
+    }
+
+    /// Opens, in each frame of a committed tab that shows a page of a loaded extension, that page's context.
+    func openExtensionPages(inTab tabID: Int, frames: [Frame]) {
+        for frame in frames {
+            guard let url = WebURL(string: frame.url), let instance = extensions.first(where: { $0.isOwn(url) }),
+                  let source = documentSources[frame.documentID] else { continue }
+            openPage(of: instance, url: frame.url, tabID: tabID, frameID: frame.id, documentID: frame.documentID, source: source)
+        }
+    }
+
+    /// Makes the context of the extension page at `url` and starts loading its document.
+    @discardableResult
+    func openPage(of instance: ExtensionInstance, url: String, tabID: Int?, frameID: Int?, documentID: String, source: DocumentSource) -> ExtensionContext {
+        var extraInfo: [(String, JSONValue)] = []
+        if let frameID, let tabID { extraInfo.append(("isTop", .bool(browser.tab(tabID)?.frame(frameID)?.isTop ?? true))) }
+        let context = makeContext(kind: .page, owner: instance, url: url, tabID: tabID, frameID: frameID, documentID: documentID, extraInfo: extraInfo)
+        instance.pageContexts.append(context)
+        let load = DocumentLoad(context: context, documentID: documentID, source: source)
+        context.documentLoad = load
+        load.start()
+        return context
+    }
+
+    /// Closes the extension pages shown in a tab (it navigated or closed).
+    func closePages(inTab tabID: Int, navigated: Bool) {
+        for instance in extensions {
+            let closing = instance.pageContexts.filter { $0.tabID == tabID }
+            guard !closing.isEmpty else { continue }
+            instance.pageContexts.removeAll { $0.tabID == tabID }
+            for context in closing { context.close(navigated: navigated) }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+// exthost:realm host
+// exthost:needs primordials api dom
+// A document whose own scripts run (an extension's page: its popup, a page of it in a tab), loaded
+// as HTML's parser loads it: parsed up to each `</script>`, where the parser waits while the
+// script runs, then on; then the end of parsing (`readyState` "interactive", the deferred and
+// module scripts in document order, `DOMContentLoaded`), then the end of loading ("complete",
+// `load`). Swift drives it one step at a time (Sources/Exthost/DOM/DocumentLoad.swift) and runs
+// each script in the page's context, each step a task of its own, so timers, promises and
+// messages interleave with loading as they do in a browser.
+(function (host) {
+  'use strict';
+  const { JSONStringify, SafeMap, listPush } = host.primordials;
+  const library = host.domLibrary;
+  const HTML = 'http://www.w3.org/1999/xhtml';
+
+  // The loads under way, by document id.
+  const loads = new SafeMap();
+
+  // HTML's "prepare the script element", for a parser-inserted element: which script it is, or
+  // null when it runs nothing (an unknown type; `nomodule` in a browser that runs modules).
+  const javaScriptTypes = [
+    'application/ecmascript', 'application/javascript', 'application/x-ecmascript', 'application/x-javascript', 'text/ecmascript',
+    'text/javascript', 'text/javascript1.0', 'text/javascript1.1', 'text/javascript1.2', 'text/javascript1.3', 'text/javascript1.4',
+    'text/javascript1.5', 'text/jscript', 'text/livescript', 'text/x-ecmascript', 'text/x-javascript',
+  ];
+  function scriptOf(load, element) {
+    if (element.namespaceURI !== HTML) return null;
+    const typeAttribute = element.getAttribute('type');
+    const languageAttribute = element.getAttribute('language');
+    let type;
+    if (typeAttribute === null ? languageAttribute === null || languageAttribute === '' : typeAttribute === '') type = 'classic';
+    else if (typeAttribute === null) type = javaScriptTypes.indexOf('text/' + languageAttribute.toLowerCase()) >= 0 ? 'classic' : null;
+    else {
+      const essence = typeAttribute.trim().toLowerCase();
+      type = javaScriptTypes.indexOf(essence) >= 0 ? 'classic' : essence === 'module' ? 'module' : null;
+    }
+    if (type === null) return null;
+    if (type === 'classic' && element.hasAttribute('nomodule')) return null;
+    const src = element.getAttribute('src');
+    const start = load.parse.scriptTextStart(element);
+    return {
+      __proto__: null,
+      type,
+      // (Resolved against the document's URL; an empty `src` is an error event, which exthost reports.)
+      src: src === null ? null : src,
+      text: src === null ? element.textContent : null,
+      async: element.hasAttribute('async'),
+      defer: element.hasAttribute('defer'),
+      line: start === null ? 1 : start.line,
+      column: start === null ? 1 : start.column,
+    };
+  }
+
+  // Starts loading the document `id` (its URL and HTML as given) and parses up to its first script.
+  // Returns the first step (see `step`).
+  host.beginDocumentLoad = function (id, url, html) {
+    const load = { __proto__: null, id, parse: null, pending: null, elements: [] };
+    load.parse = library.incrementalParse(html, url, (element) => {
+      load.pending = element;
+    });
+    loads.set(id, load);
+    load.parse.resume();
+    host.domDocuments.set(id, load.parse.document);
+    load.parse.document.readyState = 'loading';
+    return step(load);
+  };
+
+  // Goes on parsing the document `id` after its script ran. Returns the next step.
+  host.continueDocumentLoad = function (id) {
+    const load = loads.get(id);
+    if (load === undefined) return JSONStringify({ parsed: true });
+    load.parse.resume();
+    return step(load);
+  };
+
+  // The step after the parser stopped, as JSON: { script: {...} } for a script the parser met
+  // (Swift runs it now, or later when it is deferred or async), or { parsed: true } at the end of
+  // the text.
+  function step(load) {
+    while (load.pending !== null) {
+      const element = load.pending;
+      load.pending = null;
+      const script = scriptOf(load, element);
+      if (script === null) {
+        load.parse.resume();
+        continue;
+      }
+      script.index = load.elements.length;
+      listPush(load.elements, element);
+      return JSONStringify({ script });
+    }
+    return JSONStringify({ parsed: load.parse.finished() });
+  }
+
+  // The script element `index` of the load runs now (`document.currentScript`); -1: none runs.
+  host.setCurrentScript = function (id, index) {
+    const load = loads.get(id);
+    if (load === undefined) return;
+    load.parse.document._exthostCurrentScript = index < 0 ? null : load.elements[index];
+  };
+
+  // Sets the document's readiness ("interactive", "complete"); the load ends at "complete".
+  host.setDocumentReadiness = function (id, state) {
+    const found = host.domDocuments.get(id);
+    if (found === undefined) return;
+    found.readyState = state;
+    if (state === 'complete') loads.delete(id);
+  };
+
+  // Fires the event `type` at the world's `document` or `window` (`target`), when the world has
+  // events (a world that never loaded them has no listener to call): `readystatechange`,
+  // `DOMContentLoaded` (bubbling to the window), `load`.
+  host.fireDocumentEvent = function (cx, id, target, type, bubbles) {
+    if (cx.loader.fireEvent === undefined) return;
+    const found = host.domDocuments.get(id);
+    if (found === undefined) return;
+    const object = target === 'window' ? cx.global : host.domDocuments.wrap(cx, found);
+    cx.loader.fireEvent(object, type, { __proto__: null, bubbles: !!bubbles, cancelable: false, composed: false });
+  };
+})
