@@ -1,7 +1,7 @@
 // exthost:realm host
 // exthost:needs primordials api
 // exthost:globals self:accessor location:accessor origin:accessor isSecureContext:accessor ~constructor:inherited
-// exthost:globals Window: window:accessor frames:accessor top:accessor parent:accessor length:accessor name:accessor ~Window:constructor:0
+// exthost:globals Window: window:accessor frames:accessor top:accessor parent:accessor length:accessor name:accessor ~Window:constructor:0 close:inherited
 // exthost:globals ServiceWorkerGlobalScope: ~WorkerGlobalScope:constructor:0 ~ServiceWorkerGlobalScope:constructor:0
 // The global object's shape: a Chromium service worker is a ServiceWorkerGlobalScope with a
 // WorkerLocation; a background page (Firefox's generated one, or manifest version 2's) and a
@@ -90,6 +90,11 @@
     define(cx, 'isSecureContext', () => isSecureContext);
   }
 
+  const closeWindow = (cx) => {
+    if (cx.kind === 'page') cx.native.api.call('page.close', '[]');
+    else cx.native.console.message('warn', 'Scripts may close only the windows that were opened by them.');
+  };
+
   host.installWindow = function (cx) {
     const info = cx.info;
     defineOrigin(cx);
@@ -102,7 +107,11 @@
       define(cx, 'location', () => location);
       return;
     }
-    adoptGlobalPrototype(cx, cx.loader.makeInterface('Window', eventTargetPrototype));
+    const windowConstructor = cx.loader.makeInterface('Window', eventTargetPrototype);
+    adoptGlobalPrototype(cx, windowConstructor);
+    // `close()`: an extension page's closes its popup or its tab; a content script's closes
+    // nothing (its page was not opened by a script), as the browsers warn.
+    host.defineValue(ObjectGetPrototypeOf(cx.global), 'close', host.newFunction(cx, 'close', 0, closeWindow, cx), true, true, true);
     const location = makeLocation(cx, info.location, 'Location');
     define(cx, 'window', theGlobal);
     define(cx, 'self', theGlobal);

@@ -44,12 +44,18 @@ extension ExtensionHost {
     }
 
     /// Clicks the extension's toolbar button on the active tab of the focused window:
-    /// `action.onClicked` (manifest version 3) or `browserAction.onClicked` (version 2), with the tab.
+    /// `action.onClicked` (manifest version 3) or `browserAction.onClicked` (version 2), with the
+    /// tab; a button with a popup opens it instead (or closes it when it is open).
     public func clickAction(of instance: ExtensionInstance? = nil) {
         crossProcess { [weak self] in
             guard let self, let windowID = browser.lastFocusedWindowID, let tab = browser.activeTab(in: windowID) else { return }
             for target in instance.map({ [$0] }) ?? extensions where target.manifest.hasAction {
                 target.grantActiveTab(tab.id)
+                // (A button with a popup opens it, and no click event goes out.)
+                if target.manifest.actionPopup != nil {
+                    togglePopup(of: target)
+                    continue
+                }
                 let event = target.manifest.manifestVersion >= 3 ? "action.onClicked" : "browserAction.onClicked"
                 var arguments = [tabObject(tab, for: target)]
                 // Firefox passes an OnClickData: the mouse button and the modifier keys held.

@@ -187,6 +187,7 @@ public final class ExtensionHost {
         let contexts = [instance.background].compactMap { $0 } + instance.pageContexts + instance.contentContexts.values.sorted { $0.id < $1.id }
         instance.background = nil
         instance.pageContexts.removeAll()
+        instance.popup = nil
         instance.contentContexts.removeAll()
         for context in contexts { context.close() }
     }

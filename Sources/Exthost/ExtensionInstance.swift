@@ -18,6 +18,8 @@ public final class ExtensionInstance {
     var contentContexts = ContentContexts()
     /// The extension's pages that are open (``ContextKind/page``), in the order they opened.
     var pageContexts: [ExtensionContext] = []
+    /// The popup of the extension's toolbar button, while it is open (one of ``pageContexts``).
+    var popup: ExtensionContext?
     /// The patterns of the extension's host permissions.
     let hostPatterns: [MatchPattern]
     /// The tabs `activeTab` is granted for (until they navigate).

@@ -494,6 +494,17 @@ import Testing
         #expect(try Self.parse(head + #""icons": {"16": "../icon.png"}}"#, .firefox).name == "N")
     }
 
+    @Test func theActionsPopupIsAPathOrNothing() throws {
+        let head = #"{"manifest_version": 3, "name": "N", "version": "1", "#
+        #expect(try Self.parse(head + #""action": {"default_popup": "p/popup.html"}}"#, .chrome).actionPopup == "p/popup.html")
+        #expect(try Self.parse(head + #""action": {"default_popup": ""}}"#, .chrome).actionPopup == nil)
+        #expect(try Self.parse(head + #""action": {}}"#, .chrome).actionPopup == nil)
+        #expect(Self.error(head + #""action": {"default_popup": 5}}"#, .chrome)?.message == "Invalid value for 'default_popup'.")
+        let mv2 = #"{"manifest_version": 2, "name": "N", "version": "1", "browser_action": {"default_popup": "popup.html"}}"#
+        #expect(try Self.parse(mv2, .firefox).actionPopup == "popup.html")
+        #expect(Self.error(head + #""action": {"default_popup": ["x"]}}"#, .firefox)?.message.hasPrefix("Reading manifest: Error processing action.default_popup: Expected string instead of") == true)
+    }
+
     @Test func chromeBackgroundScriptsCannotLeaveTheExtension() throws {
         let json = #"{"manifest_version": 2, "name": "N", "version": "1", "background": {"scripts": ["ok.js", "../bg.js"]}}"#
         let error = try #require(Self.error(json, .chrome))

@@ -166,4 +166,63 @@ struct ExtensionPageTests {
             """)
         #expect(lines == ["page: page loaded", "background: connected page", "background: disconnected page"])
     }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func aClickOpensThePopupWhichTalksToTheActiveTab(flavor: Flavor) throws {
+        // The seed's example from a popup: the active tab, a port to its content script, an
+        // answer; `window.close()` closes the popup and its ports; no click event goes out.
+        let manifest = #"""
+            {"manifest_version": \#(flavor == .chrome ? 3 : 2), "name": "popup", "version": "1", "permissions": ["tabs"],
+             "\#(flavor == .chrome ? "action" : "browser_action")": {"default_popup": "popup.html"},
+             "background": {"\#(flavor == .chrome ? "service_worker" : "scripts")": \#(flavor == .chrome ? #""bg.js""# : #"["bg.js"]"#)},
+             "content_scripts": [{"matches": ["http://127.0.0.1/*"], "js": ["cs.js"]}]}
+            """#
+        let run = try HostRun.run(files: [
+            "manifest.json": manifest,
+            "bg.js": """
+                (chrome.action || chrome.browserAction).onClicked.addListener(() => console.log('clicked'));
+                chrome.runtime.onConnect.addListener((port) => {
+                  console.log('background: ' + port.name + ' tab ' + ('tab' in port.sender) + ' ' + port.sender.url.split('/').pop());
+                  port.onDisconnect.addListener(() => console.log('background: the popup closed'));
+                });
+                """,
+            "cs.js": "chrome.runtime.onConnect.addListener((port) => port.onMessage.addListener(() => port.postMessage(port.name + ' got ' + document.title)));",
+            "popup.html": #"<!doctype html><title>Popup</title><script src="popup.js"></script>"#,
+            "popup.js": """
+                console.log('popup: ' + document.title + ' ' + location.pathname);
+                chrome.runtime.connect({ name: 'popup' });
+                chrome.tabs.query({ active: true, currentWindow: true }, (tabs) => {
+                  const port = chrome.tabs.connect(tabs[0].id, { name: 'from the popup' });
+                  port.onMessage.addListener((message) => {
+                    console.log('popup: ' + message);
+                    window.close();
+                  });
+                  port.postMessage('title?');
+                });
+                """,
+        ], flavor: flavor, open: ["http://127.0.0.1:8000/index.html"], clickAction: true)
+        #expect(run.texts == [
+            "popup: Popup /popup.html",
+            "background: popup tab false popup.html",
+            "popup: from the popup got exthost example page",
+            "background: the popup closed",
+        ])
+    }
+
+    @Test func aSecondClickClosesThePopup() throws {
+        let run = try HostRun.run(files: [
+            "manifest.json": #"{"manifest_version": 3, "name": "p", "version": "1", "action": {"default_popup": "popup.html"}, "background": {"service_worker": "bg.js"}}"#,
+            "bg.js": "chrome.runtime.onConnect.addListener((port) => port.onDisconnect.addListener(() => console.log('closed')));",
+            "popup.html": #"<script src="popup.js"></script>"#,
+            "popup.js": "chrome.runtime.connect(); console.log('opened');",
+        ])
+        run.host.clickAction()
+        run.host.run(maxTime: 10)
+        run.host.clickAction()
+        run.host.run(maxTime: 10)
+        let instance = try #require(run.host.extensions.first)
+        #expect(run.textsSoFar == ["opened", "closed"])
+        #expect(instance.manifest.actionPopup == "popup.html")
+    }
 }
+

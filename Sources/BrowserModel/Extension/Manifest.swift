@@ -35,6 +35,10 @@ public struct Manifest: Sendable {
     public let contentScripts: [ContentScriptEntry]
     /// Whether the extension has a toolbar button: `action` in MV3, `browser_action` in MV2.
     public let hasAction: Bool
+    /// The page the toolbar button opens as its popup (`action.default_popup`; `browser_action.default_popup`
+    /// in manifest version 2), a path inside the extension; nil when it opens none (then a click is
+    /// `action.onClicked`).
+    public let actionPopup: String?
     /// API permissions from `permissions` (host patterns excluded), as written.
     public let permissions: [String]
     /// Host permissions as written: MV3 `host_permissions`, or the host patterns in MV2 `permissions`.
@@ -90,7 +94,7 @@ public struct Manifest: Sendable {
         declaredBackground: DeclaredBackground?, isPersistentBackground: Bool, contentScripts: [ContentScriptEntry],
         hasAction: Bool, permissions: [String], hostPermissionPatterns: [MatchPattern], key: String?, geckoID: String?,
         defaultLocale: String?, fileReferences: [ManifestFileReference], rawJSON: String, warnings: [String],
-        keyPositions: [String: ManifestJSON.Position] = [:]
+        keyPositions: [String: ManifestJSON.Position] = [:], actionPopup: String? = nil
     ) {
         self.flavor = flavor
         self.file = file
@@ -103,6 +107,7 @@ public struct Manifest: Sendable {
         self.isPersistentBackground = isPersistentBackground
         self.contentScripts = contentScripts
         self.hasAction = hasAction
+        self.actionPopup = actionPopup
         self.permissions = permissions
         self.hostPermissionPatterns = hostPermissionPatterns
         self.key = key

@@ -47,7 +47,7 @@ extension ManifestParser {
         let (permissions, hostPermissions) = try chromiumPermissions(manifestVersion: manifestVersion)
         let (declaredBackground, persistent) = try chromiumBackground(manifestVersion: manifestVersion)
         try chromiumIcons()
-        let hasAction = try chromiumAction(manifestVersion: manifestVersion)
+        let (hasAction, actionPopup) = try chromiumAction(manifestVersion: manifestVersion)
         let contentScripts = try chromiumContentScripts(manifestVersion: manifestVersion)
         chromiumOptionsPages()
 
@@ -57,7 +57,7 @@ extension ManifestParser {
             contentScripts: contentScripts, hasAction: hasAction, permissions: permissions,
             hostPermissionPatterns: hostPermissions, key: key, geckoID: nil, defaultLocale: defaultLocale,
             fileReferences: fileReferences, rawJSON: ManifestJSON.serialize(root, sortingKeys: true), warnings: warnings,
-            keyPositions: keyPositions
+            keyPositions: keyPositions, actionPopup: actionPopup
         )
     }
 
@@ -420,16 +420,25 @@ extension ManifestParser {
     }
 
     /// `action` (MV3) or `browser_action` (MV2); the other one is hidden by `_manifest_features.json`.
-    mutating func chromiumAction(manifestVersion: Int) throws(ManifestError) -> Bool {
+    /// Chrome's `ActionHandler`: whether the manifest has the version's action, and its popup (an
+    /// empty `default_popup` is none).
+    mutating func chromiumAction(manifestVersion: Int) throws(ManifestError) -> (Bool, String?) {
         let (current, other, otherRule) = manifestVersion >= 3
             ? ("action", "browser_action", "requires manifest version of 2 or lower.")
             : ("browser_action", "action", "requires manifest version of at least 3.")
         if root[other] != nil {
             warn("'\(other)' \(otherRule)")
         }
-        guard let node = root[current] else { return false }
+        guard let node = root[current] else { return (false, nil) }
         guard node.members != nil else {
             throw failure("Invalid value for '\(current)'.", at: node, key: current)
+        }
+        var popup: String?
+        if let popupNode = node["default_popup"] {
+            guard let path = popupNode.string else {
+                throw failure("Invalid value for 'default_popup'.", at: popupNode, key: "\(current).default_popup")
+            }
+            popup = path.isEmpty ? nil : path
         }
         if let iconNode = node["default_icon"] {
             let key = "\(current).default_icon"
@@ -446,7 +455,7 @@ extension ManifestParser {
                 noteFile(iconNode, role: .actionIcon(size: nil), key: key)
             }
         }
-        return true
+        return (true, popup)
     }
 
     /// Chrome's `IconsHandler`: `icons` maps sizes to files inside the extension (checked in size order).

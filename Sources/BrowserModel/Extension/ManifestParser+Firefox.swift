@@ -23,7 +23,7 @@ extension ManifestParser {
         let (declaredBackground, persistent) = try geckoBackground(manifestVersion: manifestVersion)
         let contentScripts = try geckoContentScripts()
         let (permissions, hostPermissions) = try geckoPermissions(manifestVersion: manifestVersion)
-        let hasAction = try geckoAction(manifestVersion: manifestVersion)
+        let (hasAction, actionPopup) = try geckoAction(manifestVersion: manifestVersion)
 
         return Manifest(
             flavor: .firefox, file: file, manifestVersion: manifestVersion, name: name, version: version,
@@ -31,7 +31,8 @@ extension ManifestParser {
             contentScripts: contentScripts, hasAction: hasAction, permissions: permissions,
             hostPermissionPatterns: hostPermissions, key: root["key"]?.string, geckoID: geckoID,
             defaultLocale: defaultLocale, fileReferences: fileReferences,
-            rawJSON: ManifestJSON.serialize(root, sortingKeys: false), warnings: warnings, keyPositions: keyPositions
+            rawJSON: ManifestJSON.serialize(root, sortingKeys: false), warnings: warnings, keyPositions: keyPositions,
+            actionPopup: actionPopup
         )
     }
 
@@ -419,7 +420,8 @@ extension ManifestParser {
     }
 
     /// `action` (MV3) or `browser_action` (MV2); the other one is an unsupported property there.
-    mutating func geckoAction(manifestVersion: Int) throws(ManifestError) -> Bool {
+    /// Whether the manifest has the version's action, and its popup (an empty `default_popup` is none).
+    mutating func geckoAction(manifestVersion: Int) throws(ManifestError) -> (Bool, String?) {
         let (current, other, otherVersion) = manifestVersion >= 3
             ? ("action", "browser_action", 3) : ("browser_action", "action", 2)
         if root[other] != nil {
@@ -428,10 +430,14 @@ extension ManifestParser {
                     + "Property \"\(other)\" is unsupported in Manifest Version \(otherVersion)"
             )
         }
-        guard let node = root[current] else { return false }
+        guard let node = root[current] else { return (false, nil) }
         guard node.members != nil else {
             throw geckoTypeMismatch(expected: "object", node: node, path: current)
         }
-        return true
+        guard let popupNode = node["default_popup"] else { return (true, nil) }
+        guard let popup = popupNode.string else {
+            throw geckoTypeMismatch(expected: "string", node: popupNode, path: "\(current).default_popup")
+        }
+        return (true, popup.isEmpty ? nil : popup)
     }
 }

@@ -1,9 +1,18 @@
 import BrowserModel
 import JSEngine
 
-/// What a content script sees of other frames: `frame.window` answers `top` and `parent`.
+/// What a content script sees of other frames: `frame.window` answers `top` and `parent`; and
+/// what an extension page's `window.close()` closes.
 enum FrameAPI {
     static func register(in api: ExtensionAPI) {
+        // `window.close()` of an extension page: its popup, or its tab, closes (after the script's task).
+        api.defineSync("page.close", contexts: [.page]) { host, _, context in
+            host.loop.enqueue { [weak host, weak context] in
+                guard let host, let context, !context.isClosed else { return }
+                host.closeWindow(of: context)
+            }
+            return .success(.undefined)
+        }
         api.defineSync("frame.count", contexts: [.content]) { host, _, context in
             guard let tabID = context.tabID, let frameID = context.frameID, let tab = host.browser.tab(tabID) else { return .success(.number(0)) }
             return .success(.number(Double(tab.frames.filter { $0.parentID == frameID }.count)))

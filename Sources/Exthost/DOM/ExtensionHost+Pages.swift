@@ -47,3 +47,51 @@ extension ExtensionHost {
         }
     }
 }
+
+// The popup of an extension's toolbar button (its action's `default_popup`): a page of the
+// extension in no tab, opened by a click on the button (then `action.onClicked` does not fire),
+// closed by another click, by `window.close()` in it, or by the driver.
+extension ExtensionHost {
+    /// Opens `instance`'s popup, or closes it when it is open, as a click on its button does.
+    func togglePopup(of instance: ExtensionInstance) {
+        if instance.popup != nil {
+            closePopup(of: instance)
+        } else {
+            openPopup(of: instance)
+        }
+    }
+
+    /// Opens `instance`'s popup unless it has none or it is open; returns its context.
+    @discardableResult
+    func openPopup(of instance: ExtensionInstance) -> ExtensionContext? {
+        if let open = instance.popup { return open }
+        guard let popup = instance.manifest.actionPopup, let url = WebURL(string: instance.url(of: popup)), let path = instance.path(of: url) else { return nil }
+        // (A popup whose file is missing shows the browser's error page: a document of no script.)
+        let html = instance.fileInside(path).map { String(decoding: $0.contents, as: UTF8.self) } ?? ""
+        let documentID = browser.makeDocumentID()
+        let source = DocumentSource(url: url.href, html: html)
+        keepDocument(documentID, source: source)
+        let context = openPage(of: instance, url: url.href, tabID: nil, frameID: nil, documentID: documentID, source: source)
+        instance.popup = context
+        return context
+    }
+
+    /// Closes `instance`'s popup if it is open: its context closes (its ports disconnect).
+    public func closePopup(of instance: ExtensionInstance) {
+        guard let popup = instance.popup else { return }
+        instance.popup = nil
+        instance.pageContexts.removeAll { $0 === popup }
+        popup.close()
+        if let documentID = popup.documentID { forgetDocument(documentID) }
+    }
+
+    /// `window.close()` in an extension page: its popup closes, or the tab it is shown in.
+    func closeWindow(of context: ExtensionContext) {
+        let instance = context.owner
+        if instance.popup === context {
+            closePopup(of: instance)
+        } else if let tabID = context.tabID, browser.tab(tabID)?.frame(context.frameID ?? 0)?.isTop == true {
+            removeTab(tabID)
+        }
+    }
+}

@@ -35,6 +35,10 @@ struct HostRun {
 
     /// The texts printed, in order.
     var texts: [String] { messages.map(\.text) }
+    /// What the run's collector holds now: the texts printed until now, also after `run` returned
+    /// (a test that goes on running the host).
+    var textsSoFar: [String] { collector?.messages.map(\.text) ?? texts }
+    private var collector: Collector?
 
     /// Each message as `context: text` (`background`, `content 1/0`).
     var lines: [String] {
@@ -69,6 +73,7 @@ struct HostRun {
         if clickAction { host.clickAction() }
         host.run(maxTime: maxTime)
         var run = HostRun(host: host)
+        run.collector = collector
         run.messages = collector.messages
         run.testEvents = collector.testEvents
         return run
