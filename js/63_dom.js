@@ -33,8 +33,8 @@
 (function (host) {
   'use strict';
   const {
-    Error, TypeError, String, ObjectKeys, Number, MathTrunc, NumberIsFinite, ReflectApply, ReflectDefineProperty, ObjectSetPrototypeOf, SafeMap, SafeWeakMap,
-    SymbolIterator, SymbolToStringTag, dataDescriptor, listPush, JSONParse,
+    Error, TypeError, String, StringFromCodePoint, ObjectKeys, Number, MathTrunc, NumberIsFinite, ReflectApply, ReflectDefineProperty, ObjectSetPrototypeOf, SafeMap, SafeWeakMap,
+    SymbolIterator, SymbolToStringTag, dataDescriptor, listPush, JSONParse, JSONStringify,
   } = host.primordials;
   const FIREFOX = host.flavor === 'firefox';
   const engine = host.native.engine;
@@ -1271,6 +1271,76 @@
     while (end > 0 && list[end - 1] === undefined) end--;
     return end === list.length ? list : list.slice(0, end);
   }
+
+  // ---- What a person does, for the driver -----------------------------------------------------------------------
+  // The document `id` (built from its source when no world has touched it yet).
+  function documentById(id) {
+    let document = documents.get(id);
+    if (document !== undefined) return document;
+    const source = engine.documentSource(id);
+    if (source === null) return undefined;
+    const parts = JSONParse(source);
+    document = library.parseDocument(parts.html, parts.url);
+    document.readyState = 'complete';
+    documents.set(id, document);
+    watch(document);
+    return document;
+  }
+  // Types `text` into a text control as a person does, one character at a time: each changes the
+  // value and fires `input`; `change` once at the end, as when the person leaves the field.
+  function type(cx, node, text) {
+    let value = controlValue(node);
+    for (let i = 0; i < text.length;) {
+      const character = StringFromCodePoint(text.codePointAt(i));
+      i += character.length;
+      value += character;
+      controlValues.set(node, value);
+      if (cx !== null) {
+        cx.loader.load('events');
+        cx.loader.fireEvent(wrap(cx, node), 'input', { __proto__: null, bubbles: true, cancelable: false, composed: true });
+      }
+    }
+    if (cx !== null) cx.loader.fireEvent(wrap(cx, node), 'change', { __proto__: null, bubbles: true, cancelable: false, composed: false });
+  }
+  const serialize = (document) => (document.doctype ? '<!DOCTYPE ' + document.doctype.name + '>' : '') + (document.documentElement ? document.documentElement.outerHTML : '');
+  // Does `action` (click, type, text, value, html) to the element of the document `id` that
+  // `selector` finds, with the events going to the world of `cx` (null: no world has the document
+  // yet, and no listener can hear). Returns JSON: { value } or { error } (words for the person
+  // who wrote the driver script).
+  host.actOnDocument = function (cx, id, action, selector, value) {
+    const document = cx !== null ? documentOf(cx) : documentById(id);
+    if (document === undefined) return JSONStringify({ error: 'the document is gone' });
+    if (action === 'html') return JSONStringify({ value: serialize(document) });
+    let node;
+    try {
+      node = library.querySelector(document, selector);
+    } catch (error) {
+      if (library.isInvalidSelector(error)) return JSONStringify({ error: JSONStringify(selector) + ' is not a valid selector' });
+      throw error;
+    }
+    if (node === null) return JSONStringify({ error: 'no element matches ' + JSONStringify(selector) });
+    switch (action) {
+      case 'text': return JSONStringify({ value: innerText(node) });
+      case 'value': {
+        const isControl = node.localName === 'input' || node.localName === 'textarea' || node.localName === 'select';
+        if (!isControl) return JSONStringify({ error: JSONStringify(selector) + ' is a <' + node.localName + '>, which has no value' });
+        return JSONStringify({ value: node.localName === 'select' ? implementations['HTMLSelectElement.value'](node) : controlValue(node) });
+      }
+      case 'click':
+        if (cx !== null) click(cx, node);
+        else if (node.localName === 'input' && /^(checkbox|radio)$/i.test(node.getAttribute('type') || '')) setCheckedness(node, !checkedness(node) || /^radio$/i.test(node.getAttribute('type')));
+        return JSONStringify({ value: null });
+      case 'type': {
+        const isTextControl = node.localName === 'textarea'
+          || (node.localName === 'input' && !/^(checkbox|radio|button|submit|reset|image|file|hidden|range|color)$/i.test(node.getAttribute('type') || ''));
+        if (!isTextControl) return JSONStringify({ error: JSONStringify(selector) + ' is a <' + node.localName + '> one cannot type into' });
+        if (library.matches(node, ':disabled') || node.hasAttribute('readonly')) return JSONStringify({ error: JSONStringify(selector) + ' is disabled or read-only' });
+        type(cx, node, String(value));
+        return JSONStringify({ value: null });
+      }
+      default: return JSONStringify({ error: 'exthost knows no action ' + action });
+    }
+  };
 
   // ---- Entry points --------------------------------------------------------------------------------------------
   // Fills the world's `document` global (on its first touch).

@@ -42,6 +42,7 @@
   const RegExpPrototypeExec = RegExp.prototype.exec;
   const RegExpPrototypeToString = RegExp.prototype.toString;
   const $String = String;
+  const $Number = Number;
   const StringPrototypeIncludes = String.prototype.includes;
   const StringPrototypeIndexOf = String.prototype.indexOf;
   const StringPrototypeSlice = String.prototype.slice;
@@ -626,12 +627,69 @@
       const tabID = tab === undefined ? -1 : tabIDOf(tab);
       return later((settle) => native.clickAction(handleOf(this), tabID, settle));
     }
+    /** Opens the extension's popup (its action's default_popup) as a click on its button does; resolves with a `Popup` once it has loaded. */
+    openPopup() {
+      const handle = handleOf(this);
+      return then(later((settle) => native.openPopup(handle, settle)), (url) => new Popup(handle, url));
+    }
+    /** Closes the extension's popup if it is open. */
+    closePopup() { return later((settle) => native.closePopup(handleOf(this), settle)); }
     /** Stops the background (its globals are lost, its ports disconnect) and starts it again. */
     restartBackground() { return later((settle) => native.restartBackground(handleOf(this), settle)); }
     /** Unloads the extension: its contexts close. */
     unload() { return later((settle) => native.unloadExtension(handleOf(this), settle)); }
   }
   define(Extension.prototype, Symbol.toStringTag, 'Extension');
+
+  // ---- What a person does to a page: a tab's frame, or a popup -----------------------------------
+  // The answer of a document action ({value} or {error}): the value, or the error thrown.
+  function actionResult(member, json) {
+    const answer = JSONParse(json);
+    if (answer.error !== undefined) throw new $Error(member + ': ' + answer.error + '.');
+    return answer.value;
+  }
+  function frameIdOf(member, options) {
+    if (options === undefined) return 0;
+    if (!isObject(options)) throw new $TypeError(member + ': the options must be an object ({frameId}), not ' + inspect(options) + '.');
+    return options.frameId === undefined ? 0 : $Number(options.frameId);
+  }
+  // The members a Tab and a Popup share: `act(member, action, selector, text)` does an action.
+  const pageMembers = {
+    /** Clicks the element `selector` finds, as a person does (`click` with capture and bubbling; a checkbox changes). */
+    click(selector, options) {
+      try {
+        actionResult(this[pageName] + '.click', this[actOn]('click', $String(selector), '', options));
+      } catch (error) {
+        return call(PromiseReject, $Promise, error);
+      }
+      return later((settle) => native.sleep(0, settle));
+    },
+    /** Types `text` into the text control `selector` finds, a character at a time (`input` each, `change` at the end). */
+    type(selector, text, options) {
+      try {
+        actionResult(this[pageName] + '.type', this[actOn]('type', $String(selector), $String(text), options));
+      } catch (error) {
+        return call(PromiseReject, $Promise, error);
+      }
+      return later((settle) => native.sleep(0, settle));
+    },
+    /** The text of the element `selector` finds, as `innerText` gives it. */
+    text(selector, options) { return actionResult(this[pageName] + '.text', this[actOn]('text', $String(selector), '', options)); },
+    /** The value of the form control `selector` finds. */
+    value(selector, options) { return actionResult(this[pageName] + '.value', this[actOn]('value', $String(selector), '', options)); },
+    /** The document's HTML. */
+    html(options) { return actionResult(this[pageName] + '.html', this[actOn]('html', '', '', options)); },
+  };
+  const actOn = Symbol('actOn');
+  const pageName = Symbol('pageName');
+  class Popup {
+    constructor(handle, url) {
+      define(this, 'url', url, true);
+      define(this, actOn, (action, selector, text) => native.popupAction(handle, action, selector, text));
+      define(this, 'close', () => later((settle) => native.closePopup(handle, settle)));
+    }
+  }
+  define(Popup.prototype, Symbol.toStringTag, 'Popup');
 
   function tabFacts(tab) {
     const facts = JSONParse(native.tab(tabIDOf(tab)));
@@ -668,8 +726,20 @@
     reload() { return then(later((settle) => native.reloadTab(this.id, settle)), () => this); }
     /** Closes the tab. */
     close() { return later((settle) => native.closeTab(this.id, settle)); }
+    [actOn](action, selector, text, options) {
+      return native.documentAction(this.id, frameIdOf('tab.' + action, options), action, selector, text);
+    }
   }
   define(Tab.prototype, Symbol.toStringTag, 'Tab');
+  {
+    const names = ObjectKeys(pageMembers);
+    for (let i = 0; i < names.length; i++) {
+      define(Tab.prototype, names[i], pageMembers[names[i]]);
+      define(Popup.prototype, names[i], pageMembers[names[i]]);
+    }
+    define(Tab.prototype, pageName, 'tab');
+    define(Popup.prototype, pageName, 'popup');
+  }
 
   // A function's source as an expression: a method (`background() {...}`, `async run() {...}`)
   // becomes a function expression.

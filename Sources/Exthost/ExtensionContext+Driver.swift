@@ -10,7 +10,8 @@ extension ExtensionContext {
         // What the script does to the browser (not what it reads) shows on its lifeline in a trace.
         let actions: Set<String> = [
             "loadExtension", "loadInlineExtension", "unloadExtension", "restartBackground", "clickAction", "sendMessage", "replyTo",
-            "openTab", "servePage", "activateTab", "navigateTab", "reloadTab", "closeTab", "sleep",
+            "openTab", "servePage", "activateTab", "navigateTab", "reloadTab", "closeTab", "sleep", "documentAction", "popupAction",
+            "openPopup", "closePopup",
         ]
         func define(_ name: String, _ body: @escaping (TestDriver, NativeCall) throws -> NativeResult) {
             let traced = actions.contains(name)
@@ -117,6 +118,34 @@ extension ExtensionContext {
                 }
                 return .undefined
             }
+        }
+        // Pages: what a person does to a tab's frame or to a popup, and the popup itself.
+        func documentAction(_ call: NativeCall, _ index: Int, _ name: String) throws -> DocumentAction {
+            let word = try call.requiredString(index, prefix + name, "action")
+            guard let action = DocumentAction(rawValue: word) else { throw NativeArgumentError("\(prefix)\(name): no action \(word).") }
+            return action
+        }
+        define("documentAction") { driver, call in
+            .string(driver.documentAction(
+                tabID: try call.requiredInteger(0, prefix + "documentAction", "tab id"),
+                frameID: try call.requiredInteger(1, prefix + "documentAction", "frame id"),
+                action: try documentAction(call, 2, "documentAction"),
+                selector: try call.requiredString(3, prefix + "documentAction", "selector"),
+                text: try call.requiredString(4, prefix + "documentAction", "text")))
+        }
+        define("popupAction") { driver, call in
+            .string(driver.popupAction(
+                handle: try handle(call, "popupAction"), action: try documentAction(call, 1, "popupAction"),
+                selector: try call.requiredString(2, prefix + "popupAction", "selector"),
+                text: try call.requiredString(3, prefix + "popupAction", "text")))
+        }
+        define("openPopup") { driver, call in
+            driver.openPopup(handle: try handle(call, "openPopup"), settle: try settle(call, 1, "openPopup"))
+            return .undefined
+        }
+        define("closePopup") { driver, call in
+            driver.closePopup(handle: try handle(call, "closePopup"), settle: try settle(call, 1, "closePopup"))
+            return .undefined
         }
         define("navigateTab") { driver, call in
             let tabID = try call.requiredInteger(0, prefix + "navigateTab", "tab id")

@@ -560,4 +560,51 @@ struct DriverTests {
         #expect(LineDiff(from: "", to: "a\nb").lines == [.removed(""), .added("a"), .added("b")])
         #expect(JSONValue.parse(#"{"a":[1,{}],"b":[],"c":"x"}"#)?.prettyText == "{\n  \"a\": [\n    1,\n    {}\n  ],\n  \"b\": [],\n  \"c\": \"x\"\n}")
     }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func aScriptClicksTypesAndReadsPagesAndPopups(flavor: Flavor) throws {
+        let outcome = try Self.run("""
+            test('a page and a popup, driven as a person would', async () => {
+              const extension = await exthost.loadExtension({
+                manifest: {
+                  manifest_version: exthost.flavor === 'chrome' ? 3 : 2,
+                  [exthost.flavor === 'chrome' ? 'action' : 'browser_action']: { default_popup: 'popup.html' },
+                  content_scripts: [{ matches: ['http://127.0.0.1/*'], js: ['cs.js'] }],
+                },
+                files: {
+                  'cs.js': `
+                    document.querySelector('#go').addEventListener('click', (e) => console.log('clicked ' + e.isTrusted));
+                    document.querySelector('#name').addEventListener('change', (e) => console.log('typed ' + e.target.value));`,
+                  'popup.html': '<!doctype html><p id="out">waiting</p><input id="q"><button id="b">b</button><script src="popup.js"></script>',
+                  'popup.js': `
+                    document.getElementById('b').onclick = undefined;
+                    document.getElementById('b').addEventListener('click', () => {
+                      document.getElementById('out').textContent = 'searched for ' + document.getElementById('q').value;
+                    });`,
+                },
+              });
+              const tab = await exthost.openTab({ url: 'http://127.0.0.1:8000/form.html', html: '<!doctype html><title>Form</title><input id="name" value="a"><button id="go">Go</button><p>Some <b>bold</b> text</p>' });
+              await tab.click('#go');
+              assert.strictEqual((await exthost.waitForConsole(/^clicked/)).text, 'clicked true');
+              await tab.type('#name', 'bc');
+              assert.strictEqual((await exthost.waitForConsole(/^typed/)).text, 'typed abc');
+              assert.strictEqual(tab.value('#name'), 'abc');
+              assert.strictEqual(tab.text('p'), 'Some bold text');
+              assert.match(tab.html(), /^<!DOCTYPE html><html><head><title>Form<\\/title>/);
+              await assert.rejects(tab.click('#missing'), /tab.click: no element matches "#missing"/);
+              assert.throws(() => tab.text('p['), /tab.text: "p\\[" is not a valid selector/);
+
+              const popup = await extension.openPopup();
+              assert.match(popup.url, /popup.html$/);
+              assert.strictEqual(popup.text('#out'), 'waiting');
+              await popup.type('#q', 'cats');
+              await popup.click('#b');
+              assert.strictEqual(popup.text('#out'), 'searched for cats');
+              await popup.close();
+              assert.throws(() => popup.text('#out'), /popup is not open/);
+            });
+            """, flavor: flavor)
+        #expect(outcome.passed, "\(outcome.reason ?? "") \(outcome.tests.map { "\($0.name): \($0.finished?.message ?? "")" })")
+    }
 }
+

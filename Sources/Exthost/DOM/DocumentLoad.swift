@@ -46,6 +46,15 @@ final class DocumentLoad {
     private var pendingAsync = 0
     private var parsed = false
     private var completed = false
+    /// What waits for the end of the load (its `load` event fired), each run once.
+    private var completionWaiters: [() -> Void] = []
+    /// Whether the load has ended.
+    private(set) var isComplete = false
+
+    /// Runs `body` once the document has loaded (at once when it has).
+    func whenComplete(_ body: @escaping () -> Void) {
+        if isComplete { body() } else { completionWaiters.append(body) }
+    }
 
     /// A load of `source` as the document `documentID`, whose scripts run in `context`.
     init(context: ExtensionContext, documentID: String, source: DocumentSource) {
@@ -145,6 +154,10 @@ final class DocumentLoad {
             setReadiness("complete")
             fire("document", "readystatechange", bubbles: false)
             fire("window", "load", bubbles: false)
+            isComplete = true
+            let waiting = completionWaiters
+            completionWaiters = []
+            for body in waiting { body() }
         }
     }
 

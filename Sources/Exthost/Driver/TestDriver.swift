@@ -347,6 +347,55 @@ public final class TestDriver {
         settle(callback)
     }
 
+    // MARK: - Pages
+
+    /// Does `action` to the document of a tab's frame (``ExtensionHost/act(_:onDocument:selector:text:)``):
+    /// JSON `{"value": ...}`, or `{"error": "..."}` in words for the script.
+    func documentAction(tabID: Int, frameID: Int, action: DocumentAction, selector: String, text: String) -> String {
+        guard let host, let tab = host.browser.tab(tabID) else { return Self.errorJSON("Tab \(tabID) is closed.") }
+        guard let frame = tab.frame(frameID) else { return Self.errorJSON("Tab \(tabID) has no frame \(frameID).") }
+        return Self.json(host.act(action, onDocument: frame.documentID, selector: selector, text: text))
+    }
+
+    /// Does `action` to the document of the extension's open popup.
+    func popupAction(handle: Int, action: DocumentAction, selector: String, text: String) -> String {
+        guard let host, let instance = instance(handle, nil) else { return Self.errorJSON("The extension was unloaded.") }
+        guard let documentID = instance.popup?.documentID else { return Self.errorJSON("\(instance.manifest.name)'s popup is not open.") }
+        return Self.json(host.act(action, onDocument: documentID, selector: selector, text: text))
+    }
+
+    /// Opens the extension's popup (as a click on its button does, without the click) and settles
+    /// once its document has loaded, with its URL.
+    func openPopup(handle: Int, settle callback: ScriptValue) {
+        guard let host, let instance = instance(handle, callback) else { return }
+        guard instance.manifest.actionPopup != nil else {
+            return settle(callback, error: "\(instance.manifest.name) has no popup: its manifest's action has no default_popup.")
+        }
+        guard let popup = host.openPopup(of: instance), let load = popup.documentLoad else {
+            return settle(callback, error: "\(instance.manifest.name)'s popup could not open.")
+        }
+        let url = popup.url
+        load.whenComplete { [weak self] in self?.settle(callback, result: JSONValue.string(url).jsonText) }
+    }
+
+    /// Closes the extension's popup, if it is open.
+    func closePopup(handle: Int, settle callback: ScriptValue) {
+        guard let host, let instance = instance(handle, callback) else { return }
+        host.closePopup(of: instance)
+        settle(callback)
+    }
+
+    private static func errorJSON(_ message: String) -> String {
+        JSONValue.object([("error", .string(message))]).jsonText
+    }
+
+    private static func json(_ result: Result<String, DocumentActionError>) -> String {
+        switch result {
+        case .success(let value): "{\"value\":\(value)}"
+        case .failure(let error): errorJSON(error.message)
+        }
+    }
+
     /// Fires `test.onMessage` in every context of the extension with `values` (the name first): as
     /// `(name, ...values)` for Firefox's harness, as `{data: name, lastMessage: false}` for Chromium's.
     func sendMessage(handle: Int, _ values: [JSONValue]) throws {

@@ -1,0 +1,59 @@
+import BrowserModel
+import Foundation
+import JSEngine
+
+/// What a person does to a page, as the driver asks it (issue 10, item 6): click an element,
+/// type into a text control, read an element's text or a control's value, take the document's HTML.
+public enum DocumentAction: String, Sendable {
+    /// A click on the element (`click` with capture and bubbling; a checkbox changes).
+    case click
+    /// Typing into a text control, one character at a time (`input` each, `change` at the end).
+    case type
+    /// The element's text, as `innerText` gives it.
+    case text
+    /// A form control's value.
+    case value
+    /// The document's HTML, serialized.
+    case html
+}
+
+extension ExtensionHost {
+    /// Does `action` to the element `selector` finds in the document `documentID` (`text`: what
+    /// `type` types), as a task of the world that holds the document (an extension page's own
+    /// context, else the first content-script context of its frame), whose listeners hear it.
+    ///
+    /// - Returns: the action's value as JSON (`null` for click and type), or the failure in words
+    ///   for the script's author (no element matches, it has no value, ...).
+    func act(_ action: DocumentAction, onDocument documentID: String, selector: String, text: String = "") -> Result<String, DocumentActionError> {
+        guard documentSources[documentID] != nil else { return .failure(DocumentActionError(message: "the document is gone")) }
+        let worlds = contextsInOrder.filter { $0.documentID == documentID && ($0.kind == .page || $0.kind == .content) && !$0.isClosed }
+        let world = worlds.first { $0.kind == .page } ?? worlds.first
+        guard let act = try? realm.value("actOnDocument", in: "dom") else {
+            return .failure(DocumentActionError(message: "exthost could not load its DOM"))
+        }
+        let script = realm.script
+        var answer: String?
+        func call(_ record: ScriptValue) throws -> String? {
+            try act.call([record, script.string(documentID), script.string(action.rawValue), script.string(selector), script.string(text)]).stringValue
+        }
+        if let world, let record = try? world.realmRecord() {
+            _ = world.runTopLevel {
+                answer = try call(record)
+                return true
+            }
+        } else {
+            answer = try? call(script.null)
+        }
+        guard let answer, case .object(let fields)? = JSONValue.parse(answer) else {
+            return .failure(DocumentActionError(message: "the page's scripts stopped the \(action.rawValue)"))
+        }
+        if let error = fields.first(where: { $0.0 == "error" })?.1.stringValue { return .failure(DocumentActionError(message: error)) }
+        return .success((fields.first { $0.0 == "value" }?.1 ?? .null).jsonText)
+    }
+}
+
+/// Why a ``DocumentAction`` could not be done, in words for the script's author.
+public struct DocumentActionError: Error, Sendable {
+    /// What went wrong.
+    public let message: String
+}
