@@ -100,8 +100,18 @@
   // it is a constructor of this realm: it throws when called or constructed, and its prototype
   // inherits from `parentPrototype`. It becomes the lazy global `name`'s public face.
   const IllegalConstructorError = plain.TypeError;
+  // (Called without `new`, or with it, each browser's words: fixtures/conformance/dom-basics.)
+  const FIREFOX_WORDS = host.flavor === 'firefox';
   host.makeInterface = function (name, parentPrototype) {
-    const constructor = { [name]: function () { throw new IllegalConstructorError('Illegal constructor'); } }[name];
+    const constructor = {
+      [name]: function () {
+        if (new.target === undefined) {
+          throw new IllegalConstructorError(FIREFOX_WORDS ? name + " constructor: 'new' is required"
+            : "Failed to construct '" + name + "': Please use the 'new' operator, this DOM object constructor cannot be called as a function.");
+        }
+        throw new IllegalConstructorError(FIREFOX_WORDS ? 'Illegal constructor.' : "Failed to construct '" + name + "': Illegal constructor");
+      },
+    }[name];
     const prototype = plain.ObjectCreate(parentPrototype);
     ReflectDefineProperty(constructor, 'prototype', dataDescriptor(prototype, false, false, false));
     ReflectDefineProperty(prototype, 'constructor', dataDescriptor(constructor, true, false, true));

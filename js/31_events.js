@@ -341,7 +341,8 @@
       if (args.length < 1) throw countError('EventTarget', 'dispatchEvent', 1, args.length);
       const state = events.get(args[0]);
       if (state === undefined) {
-        throw new TypeError(FIREFOX ? failed('EventTarget', 'dispatchEvent', 'Argument 1 does not implement interface Event.')
+        const isObject = args[0] !== null && (typeof args[0] === 'object' || typeof args[0] === 'function');
+        throw new TypeError(FIREFOX ? failed('EventTarget', 'dispatchEvent', isObject ? 'Argument 1 does not implement interface Event.' : 'Argument 1 is not an object.')
           : failed('EventTarget', 'dispatchEvent', "parameter 1 is not of type 'Event'."));
       }
       if (state.dispatching || !state.initialized) {
@@ -360,6 +361,11 @@
   // The standard's "dispatch": capture from the root down, the target, then bubbling up when the
   // event bubbles. Returns false when a listener canceled the event.
   function dispatch(target, event, state) {
+    // (A MouseEvent `click` at a node runs the node's activation behaviour around the dispatch: a
+    // checkbox changes first and changes back if a listener cancels the click. The DOM,
+    // js/63_dom.js, answers for nodes; js/31_ui_events.js says which events are MouseEvents.)
+    const activates = state.type === 'click' && host.domActivation !== undefined && host.isMouseEvent !== undefined
+      && host.isMouseEvent(event) && host.domActivation(target, false);
     state.dispatching = true;
     state.target = target;
     const path = [target];
@@ -385,6 +391,7 @@
     state.dispatching = false;
     state.stopPropagation = false;
     state.stopImmediate = false;
+    if (activates) host.domActivation(target, true, state.canceled);
     return !state.canceled;
   }
   // Calls the listeners of `target` for the phase (a copy of the list, as the standard's "inner
@@ -427,15 +434,20 @@
     const accessors = {
       get ['on' + type]() {
         const target = this === undefined || this === null ? global : this;
-        if (!listenersOf.has(target)) throw illegalInvocation(owner, 'get on' + type);
+        if (!listenersOf.has(target) && (host.domIsNode === undefined || !host.domIsNode(target))) throw illegalInvocation(owner, 'get on' + type);
         const handlers = handlersOf.get(target);
         const handler = handlers === undefined ? undefined : handlers[type];
         return handler === undefined ? null : handler.value;
       },
       set ['on' + type](value) {
         const target = this === undefined || this === null ? global : this;
-        const listeners = listenersOf.get(target);
-        if (listeners === undefined) throw illegalInvocation(owner, 'set on' + type);
+        let listeners = listenersOf.get(target);
+        if (listeners === undefined) {
+          // (A node of the DOM becomes a target when its first handler is set.)
+          if (host.domIsNode === undefined || !host.domIsNode(target)) throw illegalInvocation(owner, 'set on' + type);
+          listeners = [];
+          listenersOf.set(target, listeners);
+        }
         const callable = typeof value === 'function' || (value !== null && typeof value === 'object') ? value : null;
         let handlers = handlersOf.get(target);
         if (handlers === undefined) {
@@ -738,6 +750,22 @@
     return dispatch(target, made.event, made.state);
   };
   host.EventPrototype = Event.prototype;
+  // For js/31_ui_events.js, whose interfaces (UIEvent, MouseEvent, ...) inherit from Event: how
+  // this module defines and initializes an event interface, and a dispatch of an event a script
+  // could have made (`trusted`: the browser's own, as a person's click is).
+  host.eventInternals = {
+    __proto__: null,
+    defineInterface: (constructor, name, length, members, parent) => defineInterface(constructor, name, length, members, parent),
+    initializeEvent,
+    eventArguments,
+    unsignedLong,
+    Event: EventInterface,
+    dispatch(target, event, trusted) {
+      const state = events.get(event);
+      state.trusted = trusted;
+      return dispatch(target, event, state);
+    },
+  };
   // Dispatches a trusted event `type` of the class Event at `target` (`init`: its EventInit; the
   // DOM's `click()`). Returns false when a listener canceled it.
   host.fireEvent = (target, type, init) => host.dispatchTrusted(target, host.newEvent(Event.prototype, type, init));

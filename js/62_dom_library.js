@@ -224,6 +224,61 @@
     };
   };
 
+  // ---- Serializing --------------------------------------------------------------------------------
+  // HTML's fragment serialization, as domino's NodeUtils.serializeOne writes it but for attribute
+  // values, where the browsers now escape `<` and `>` too (fixtures/conformance/dom-basics, line
+  // 17): domino calls it through its module's exports, so this one serves innerHTML, outerHTML and
+  // the rest.
+  const NodeUtils = require('domino/lib/NodeUtils');
+  const XML = 'http://www.w3.org/XML/1998/namespace';
+  const XLINK = 'http://www.w3.org/1999/xlink';
+  const XMLNS = 'http://www.w3.org/2000/xmlns/';
+  const SVG = 'http://www.w3.org/2000/svg';
+  const MATHML = 'http://www.w3.org/1998/Math/MathML';
+  const rawTextParents = { __proto__: null, STYLE: true, SCRIPT: true, XMP: true, IFRAME: true, NOEMBED: true, NOFRAMES: true, PLAINTEXT: true };
+  const voidElements = {
+    __proto__: null, area: true, base: true, basefont: true, bgsound: true, br: true, col: true, embed: true, frame: true, hr: true, img: true,
+    input: true, keygen: true, link: true, meta: true, param: true, source: true, track: true, wbr: true,
+  };
+  const escapeText = (text) => text.replace(/[&<>\u00A0]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&nbsp;'));
+  const escapeAttribute = (text) => text.replace(/[&"<>\u00A0]/g, (c) => (c === '&' ? '&amp;' : c === '"' ? '&quot;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&nbsp;'));
+  function attributeName(attribute) {
+    const namespace = attribute.namespaceURI;
+    if (!namespace) return attribute.localName;
+    if (namespace === XML) return 'xml:' + attribute.localName;
+    if (namespace === XLINK) return 'xlink:' + attribute.localName;
+    if (namespace === XMLNS) return attribute.localName === 'xmlns' ? 'xmlns' : 'xmlns:' + attribute.localName;
+    return attribute.name;
+  }
+  NodeUtils.serializeOne = function serializeOne(node, parent) {
+    switch (node.nodeType) {
+      case 1: {
+        const namespace = node.namespaceURI;
+        const html = namespace === HTML;
+        const tagName = html || namespace === SVG || namespace === MATHML ? node.localName : node.tagName;
+        let text = '<' + tagName;
+        for (let i = 0, count = node._numattrs; i < count; i++) {
+          const attribute = node._attr(i);
+          text += ' ' + attributeName(attribute);
+          if (attribute.value !== undefined) text += '="' + escapeAttribute(attribute.value) + '"';
+        }
+        text += '>';
+        if (html && voidElements[tagName]) return text;
+        return text + node.serialize() + '</' + tagName + '>';
+      }
+      case 3:
+      case 4: {
+        const parentTag = parent.nodeType === 1 && parent.namespaceURI === HTML ? parent.tagName : '';
+        if (rawTextParents[parentTag] || (parentTag === 'NOSCRIPT' && parent.ownerDocument._scripting_enabled)) return node.data;
+        return escapeText(node.data);
+      }
+      case 8: return '<!--' + node.data + '-->';
+      case 7: return '<?' + node.target + ' ' + node.data + '?>';
+      case 10: return '<!DOCTYPE ' + node.name + '>';
+      default: return '';
+    }
+  };
+
   // ---- Selectors: css-select over domino's nodes --------------------------------------------------
   const childrenOf = (node) => {
     const list = [];
@@ -347,13 +402,97 @@
       return lang === value || lang.indexOf(value + '-') === 0;
     },
     dir: (element, value) => (closestAttribute(element, 'dir') === 'rtl' ? 'rtl' : 'ltr') === String(value).toLowerCase(),
+    'read-write': isReadWrite,
+    'read-only': (element) => !isReadWrite(element),
+    default: isDefault,
+    indeterminate: (element) => {
+      if (element.namespaceURI !== HTML) return false;
+      if (element.localName === 'progress') return !element.hasAttribute('value');
+      if (element.localName !== 'input' || String(element.getAttribute('type') || '').toLowerCase() !== 'radio') return false;
+      return radioGroup(element).every((radio) => !controls.checked(radio));
+    },
+    invalid: (element) => isValidatable(element) && isMissingValue(element),
+    valid: (element) => isValidatable(element) && !isMissingValue(element),
+    // (Nothing has focus, is hovered or is active: no person is at the page.)
+    focus: () => false,
+    'focus-visible': () => false,
+    'focus-within': () => false,
+    hover: () => false,
+    active: () => false,
+    target: () => false,
+  };
+  const TEXT_INPUTS = { __proto__: null, '': true, text: true, search: true, url: true, tel: true, email: true, password: true, date: true, month: true, week: true, time: true, 'datetime-local': true, number: true };
+  const inputType = (element) => {
+    const type = String(element.getAttribute('type') || '').toLowerCase();
+    return type;
+  };
+  // HTML's :read-write: a text control that is neither read-only nor disabled, or an editable element.
+  function isReadWrite(element) {
+    if (element.namespaceURI !== HTML) return false;
+    if (element.localName === 'textarea' || (element.localName === 'input' && TEXT_INPUTS[inputType(element)] === true)) {
+      return !element.hasAttribute('readonly') && !isDisabled(element);
+    }
+    for (let node = element; node && node.nodeType === 1; node = node.parentNode) {
+      const value = node.getAttribute('contenteditable');
+      if (value === null) continue;
+      return value === '' || value.toLowerCase() === 'true' || value.toLowerCase() === 'plaintext-only';
+    }
+    return false;
+  }
+  // HTML's :default: a checkbox or radio button checked by its attribute, an option selected by
+  // its attribute, a form's default button (its first submit button).
+  function isDefault(element) {
+    if (element.namespaceURI !== HTML) return false;
+    if (element.localName === 'option') return element.hasAttribute('selected');
+    if (isCheckable(element)) return element.hasAttribute('checked');
+    const isSubmit = (node) => (node.localName === 'button' && ['', 'submit'].indexOf(inputType(node)) >= 0 && (node.getAttribute('type') === null || inputType(node) === 'submit'))
+      || (node.localName === 'input' && (inputType(node) === 'submit' || inputType(node) === 'image'));
+    if (!isSubmit(element)) return false;
+    let form = element.parentNode;
+    while (form && form.nodeType === 1 && form.localName !== 'form') form = form.parentNode;
+    if (!form || form.nodeType !== 1) return false;
+    const buttons = adapter.findAll((node) => node.namespaceURI === HTML && isSubmit(node), childrenOf(form));
+    return buttons[0] === element;
+  }
+  // The radio buttons of an element's group (same name, same form or tree).
+  function radioGroup(element) {
+    const name = element.getAttribute('name');
+    if (!name) return [element];
+    let root = element;
+    while (root.parentNode && root.localName !== 'form') root = root.parentNode;
+    return adapter.findAll((node) => node.localName === 'input' && inputType(node) === 'radio' && node.getAttribute('name') === name, childrenOf(root));
+  }
+  // Constraint validation, as far as a page without a person goes: a required control with no value.
+  function isValidatable(element) {
+    if (element.namespaceURI !== HTML || isDisabled(element)) return false;
+    if (element.localName === 'input') return ['hidden', 'button', 'reset', 'submit', 'image'].indexOf(inputType(element)) < 0 && !element.hasAttribute('readonly');
+    return element.localName === 'textarea' || element.localName === 'select';
+  }
+  function isMissingValue(element) {
+    if (!element.hasAttribute('required')) return false;
+    if (isCheckable(element)) {
+      return inputType(element) === 'radio' ? radioGroup(element).every((radio) => !controls.checked(radio)) : !controls.checked(element);
+    }
+    if (element.localName === 'select') {
+      const options = adapter.findAll((node) => node.localName === 'option', childrenOf(element));
+      return !options.some((option) => controls.selected(option) && option.getAttribute('value') !== '');
+    }
+    return controls.value(element) === '';
+  }
+  // Pseudo-classes of jQuery's that css-select knows and the browsers refuse.
+  const refusedPseudos = {
+    __proto__: null, contains: true, icontains: true, header: true, button: true, input: true, text: true, checkbox: true, file: true,
+    password: true, reset: true, radio: true, submit: true, image: true, selected: true, parent: true, 'anchor-link': true,
   };
   function rename(selectors) {
     for (let i = 0; i < selectors.length; i++) {
       const tokens = selectors[i];
       for (let j = 0; j < tokens.length; j++) {
         const token = tokens[j];
+        // (Chromium knows no `s` flag of attribute selectors; Firefox does.)
+        if (token.type === 'attribute' && token.ignoreCase === false && host.flavor === 'chrome') throw invalid;
         if (token.type !== 'pseudo') continue;
+        if (refusedPseudos[token.name] === true) throw invalid;
         if (token.name === 'disabled' || token.name === 'enabled' || token.name === 'checked') token.name = 'x-' + token.name;
         else if ((token.name === 'nth-child' || token.name === 'nth-last-child') && typeof token.data === 'string' && /\sof\s/.test(token.data)) token.name = 'x-' + token.name + '-of';
         if (ArrayIsArray(token.data)) rename(token.data);

@@ -91,6 +91,7 @@
       // parent in an event's path.)
       cx.loader.domIsNode = host.newFunction(cx, 'isNode', 1, (data, thisValue, value) => host.nodeOf(value) !== undefined, undefined);
       cx.loader.domEventParent = host.newFunction(cx, 'eventParent', 2, (data, thisValue, target, type) => host.domEventParent(cx, target, type), undefined);
+      cx.loader.domActivation = host.newFunction(cx, 'activation', 3, (data, thisValue, target, done, canceled) => activate(cx, target, done, canceled), undefined);
     }
     return world;
   }
@@ -180,7 +181,8 @@
       + ' referrer:s cookie:s= lastModified:s visibilityState:s hidden:b currentScript:N? defaultView:window activeElement:N?'
       + ' getElementsByTagName(s):elements getElementsByTagNameNS(s?,s):elements getElementsByClassName(s):elements createElement(s,[any]):N'
       + ' createElementNS(s?,s,[any]):N createDocumentFragment():N createTextNode(s):N createComment(s):N createCDATASection(s):N'
-      + ' createProcessingInstruction(s,s):N importNode(N,[b]):N adoptNode(N):N hasFocus():b @NonElementParentNode @ParentNode'],
+      + ' createProcessingInstruction(s,s):N importNode(N,[b]):N adoptNode(N):N hasFocus():b getElementsByName(s):nodes createEvent(s):any'
+      + ' @NonElementParentNode @ParentNode'],
     ['HTMLDocument', 'Document', ''],
     ['DocumentFragment', 'Node', '@NonElementParentNode @ParentNode'],
     ['DocumentType', 'Node', 'name:s publicId:s systemId:s @ChildNode'],
@@ -372,16 +374,64 @@
     'NoModificationAllowedError', 'NotFoundError', 'NotSupportedError', 'InUseAttributeError', 'InvalidStateError', 'SyntaxError',
     'InvalidModificationError', 'NamespaceError', 'InvalidAccessError',
   ];
-  const messages = {
-    __proto__: null,
-    'removeChild NotFoundError': FIREFOX ? 'The node to be removed is not a child of this node' : 'The node to be removed is not a child of this node.',
-    'replaceChild NotFoundError': FIREFOX ? 'Child to be replaced is not a child of this node' : 'The node to be replaced is not a child of this node.',
-  };
+  // The browsers' words where they depend on the member and its arguments, else undefined:
+  // { text, bare } (`bare`: Firefox gives the text without its "Interface.member: " prefix).
+  // (`node`: the node the member was called on; `args`: its converted arguments.)
+  const nameStart = /[A-Za-z_:\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]/;
+  const nameCharacter = /[-.0-9\u00B7\u0300-\u036F\u203F\u2040]/;
+  function invalidNameCharacter(name) {
+    for (let i = 0; i < name.length; i++) {
+      const c = name[i];
+      if (nameStart.test(c) || (i > 0 && nameCharacter.test(c))) continue;
+      return c;
+    }
+    return '';
+  }
+  const leafInterfaces = { __proto__: null, 3: 'Text', 4: 'CDATASection', 7: 'ProcessingInstruction', 8: 'Comment', 10: 'DocumentType' };
+  function specificMessage(name, member, node, args) {
+    const first = args === undefined ? undefined : args[0];
+    switch (name) {
+      case 'HierarchyRequestError': {
+        if (node !== undefined && leafInterfaces[node.nodeType] !== undefined) {
+          return { text: FIREFOX ? 'Cannot add children to a ' + leafInterfaces[node.nodeType] : 'This node type does not support this method.' };
+        }
+        if (node !== undefined && node.nodeType === 9 && first && first.nodeType === 1 && node.documentElement !== null && node.documentElement !== first) {
+          return { text: FIREFOX ? 'Cannot have more than one Element child of a Document' : 'Only one element on document allowed.' };
+        }
+        return { text: FIREFOX ? 'The new child is an ancestor of the parent' : 'The new child element contains the parent.' };
+      }
+      case 'NotFoundError':
+        if (member === 'removeChild') return { text: FIREFOX ? 'The node to be removed is not a child of this node' : 'The node to be removed is not a child of this node.' };
+        if (member === 'replaceChild') return { text: FIREFOX ? 'Child to be replaced is not a child of this node' : 'The node to be replaced is not a child of this node.' };
+        if (member === 'insertBefore') return { text: FIREFOX ? 'Child to insert before is not a child of this node' : 'The node before which the new node is to be inserted is not a child of this node.' };
+        return undefined;
+      case 'InvalidCharacterError':
+        if (member === 'createElement') return { text: FIREFOX ? 'Invalid element name' : "The tag name provided ('" + first + "') is not a valid name." };
+        if (member === 'createElementNS') {
+          return FIREFOX ? { text: 'String contains an invalid character', bare: true }
+            : { text: "The qualified name provided ('" + args[1] + "') contains the invalid character '" + invalidNameCharacter(String(args[1])) + "'." };
+        }
+        if (member === 'setAttribute' || member === 'toggleAttribute' || member === 'setAttributeNS') {
+          const attribute = member === 'setAttributeNS' ? args[1] : first;
+          return { text: FIREFOX ? 'Invalid attribute name' : "'" + attribute + "' is not a valid attribute name." };
+        }
+        return undefined;
+      case 'NamespaceError':
+        if (member === 'createElementNS' || member === 'setAttributeNS') {
+          return FIREFOX ? { text: details.NamespaceError, bare: true }
+            : { text: "The namespace URI provided ('" + (first === null ? '' : first) + "') is not valid for the qualified name provided ('" + args[1] + "')." };
+        }
+        return undefined;
+      default: return undefined;
+    }
+  }
   // The world's error for what domino (or a library) threw while doing `member` of `owner`.
-  // (`selector`: the selector the member was given, when it takes one.)
-  function worldError(cx, error, owner, member, isSetter, selector) {
+  // (`selector`: the selector the member was given, when it takes one; `node` and `args`: what the
+  // member was called on and with.)
+  function worldError(cx, error, owner, member, isSetter, selector, node, args) {
     if (library.isInvalidSelector(error)) {
-      const text = FIREFOX ? "'" + selector + "' is not a valid selector" : "'" + selector + "' is not a valid selector.";
+      const text = !FIREFOX && /^[\t\n\f\r ]*$/.test(selector) ? 'The provided selector is empty.'
+        : FIREFOX ? "'" + selector + "' is not a valid selector" : "'" + selector + "' is not a valid selector.";
       return domException(cx, failed(owner, member, text), 'SyntaxError');
     }
     // (What a script's own code threw, a `toString` of an argument, is the world's and goes as it is.)
@@ -389,13 +439,42 @@
       // (domino's DOMExceptions carry the legacy code; the browsers' carry its name.)
       const name = typeof error.code === 'number' && codeNames[error.code] !== undefined ? codeNames[error.code] : error.name;
       if (typeof name === 'string' && details[name] !== undefined) {
-        const text = messages[member + ' ' + name] !== undefined ? messages[member + ' ' + name] : details[name];
+        const specific = specificMessage(name, member, node, args);
+        const text = specific !== undefined ? specific.text : details[name];
+        if (specific !== undefined && specific.bare) return domException(cx, text, name);
         return domException(cx, isSetter ? failedSet(owner, member, text) : failed(owner, member, text), name);
       }
       if (error instanceof TypeError) return host.newTypeError(cx, failed(owner, member, String(error.message)));
       return host.newError(cx, 'exthost: ' + owner + '.' + member + ' failed: ' + String(error && error.message));
     }
     return error;
+  }
+  // The position an insertAdjacent* member was given, checked as the browsers check it.
+  function adjacentPosition(cx, member, position) {
+    const lower = position.toLowerCase();
+    if (lower === 'beforebegin' || lower === 'afterbegin' || lower === 'beforeend' || lower === 'afterend') return lower;
+    throw thrownBefore(cx, 'Element', member, 'SyntaxError',
+      "The value provided ('" + position + "') is not one of 'beforeBegin', 'afterBegin', 'beforeEnd', or 'afterEnd'.",
+      'An invalid or illegal string was specified', true);
+  }
+  // The tokens a DOMTokenList member was given, checked as the browsers check them.
+  function checkTokens(cx, member, tokens) {
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i];
+      if (token === '') {
+        throw thrownBefore(cx, 'DOMTokenList', member, 'SyntaxError', 'The token provided must not be empty.', 'The empty string is not a valid token.', false);
+      }
+      if (/[\t\n\f\r ]/.test(token)) {
+        throw thrownBefore(cx, 'DOMTokenList', member, 'InvalidCharacterError',
+          "The token provided ('" + token + "') contains HTML space characters, which are not valid in tokens.", 'The token can not contain whitespace.', false);
+      }
+    }
+    return tokens;
+  }
+  // A DOMException the browsers throw before domino is asked (`bare`: Firefox's text has no prefix).
+  function thrownBefore(cx, owner, member, name, chromeText, firefoxText, bare) {
+    if (FIREFOX) return domException(cx, bare ? firefoxText : failed(owner, member, firefoxText), name);
+    return domException(cx, failed(owner, member, chromeText), name);
   }
 
   // ---- Converting arguments and results ------------------------------------------------------------------
@@ -610,6 +689,10 @@
           return true;
         })));
       }
+      case 'getElementsByName': {
+        const name = args[0];
+        return cached(node, () => descendants(node, (element) => element.namespaceURI === HTML && element.getAttribute('name') === name));
+      }
       case 'images': return cached(node, () => descendants(node, (element) => element.localName === 'img' && element.namespaceURI === HTML));
       case 'forms': return cached(node, () => descendants(node, (element) => element.localName === 'form' && element.namespaceURI === HTML));
       case 'scripts': return cached(node, () => descendants(node, (element) => element.localName === 'script' && element.namespaceURI === HTML));
@@ -644,18 +727,101 @@
     while (root.parentNode) root = root.parentNode;
     return root;
   }
-  // innerText as data: the text content, with <br> as a newline and nothing of script or style.
-  function innerText(node) {
-    let text = '';
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) text += child.data;
-      else if (child.nodeType === 1) {
-        const name = child.localName;
-        if (name === 'br') text += '\n';
-        else if (name !== 'script' && name !== 'style' && name !== 'template' && !child.hasAttribute('hidden')) text += innerText(child);
-      }
+  // innerText (HTML's "rendered text collection steps") without layout: each element's display
+  // comes from the browsers' default style sheet (block, table row, table cell, none) and its
+  // `hidden` attribute or inline `display`; white space collapses as CSS's `white-space: normal`
+  // does, and is kept in <pre>, <textarea>, <listing> and <xmp>. An element not being rendered (in
+  // no document, or hidden itself) gives its text content, as in the browsers.
+  const BLOCKS = {
+    __proto__: null, address: 1, article: 1, aside: 1, blockquote: 1, body: 1, center: 1, dd: 1, details: 1, dialog: 1, dir: 1, div: 1, dl: 1,
+    dt: 1, fieldset: 1, figcaption: 1, figure: 1, footer: 1, form: 1, h1: 1, h2: 1, h3: 1, h4: 1, h5: 1, h6: 1, header: 1, hgroup: 1,
+    hr: 1, html: 1, legend: 1, li: 1, listing: 1, main: 1, menu: 1, nav: 1, ol: 1, optgroup: 1, option: 1, plaintext: 1, pre: 1, search: 1,
+    section: 1, summary: 1, ul: 1, xmp: 1, table: 1, caption: 1, tbody: 1, thead: 1, tfoot: 1,
+  };
+  const HIDDEN_ELEMENTS = {
+    __proto__: null, script: 1, style: 1, template: 1, head: 1, title: 1, meta: 1, link: 1, noscript: 1, datalist: 1, param: 1, area: 1,
+    map: 1, base: 1, basefont: 1, noembed: 1, noframes: 1, rp: 1,
+  };
+  const PRESERVING = { __proto__: null, pre: 1, textarea: 1, listing: 1, xmp: 1, plaintext: 1 };
+  function displayOf(element) {
+    if (element.namespaceURI !== HTML) return 'inline';
+    if (element.hasAttribute('hidden') || HIDDEN_ELEMENTS[element.localName] === 1) return 'none';
+    if (element.hasAttribute('style')) {
+      const display = element.style.getPropertyValue('display');
+      if (display !== '') return display.trim().toLowerCase();
     }
-    return text;
+    const name = element.localName;
+    if (name === 'tr') return 'table-row';
+    if (name === 'td' || name === 'th') return 'table-cell';
+    if (name === 'p') return 'paragraph';
+    return BLOCKS[name] === 1 ? 'block' : 'inline';
+  }
+  function isRendered(node) {
+    if (rootOf(node).nodeType !== 9) return false;
+    for (let element = node; element && element.nodeType === 1; element = element.parentNode) if (displayOf(element) === 'none') return false;
+    return true;
+  }
+  function innerText(node) {
+    if (!isRendered(node)) return node.textContent;
+    if (FIREFOX && node.localName === 'select' && node.namespaceURI === HTML) return '';
+    // Items: strings, and numbers (required line breaks).
+    const items = [];
+    let preserving = 0;
+    const collect = (current) => {
+      if (current.nodeType === 3) {
+        listPush(items, preserving > 0 ? current.data : current.data.replace(/[\t\n\f\r ]+/g, ' '));
+        return;
+      }
+      if (current.nodeType !== 1) return;
+      const display = displayOf(current);
+      // (Firefox renders a select's options in no box of the page's.)
+      if (display === 'none' || (FIREFOX && current.localName === 'select' && current.namespaceURI === HTML)) return;
+      if (current.localName === 'br' && current.namespaceURI === HTML) {
+        listPush(items, '\n');
+        return;
+      }
+      const keeps = PRESERVING[current.localName] === 1;
+      if (keeps) preserving++;
+      if (display === 'paragraph') listPush(items, 2);
+      else if (display !== 'inline' && display !== 'table-cell') listPush(items, 1);
+      for (let child = current.firstChild; child; child = child.nextSibling) collect(child);
+      if (display === 'table-cell' && current.nextElementSibling !== null) listPush(items, '\t');
+      if (display === 'paragraph') listPush(items, 2);
+      else if (display !== 'inline' && display !== 'table-cell') listPush(items, 1);
+      if (keeps) preserving--;
+    };
+    for (let child = node.firstChild; child; child = child.nextSibling) collect(child);
+    // Join runs of text, collapsing spaces at line starts and ends and between runs.
+    let text = '';
+    let pendingBreaks = 0;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (typeof item === 'number') {
+        if (text !== '') pendingBreaks = item > pendingBreaks ? item : pendingBreaks;
+        continue;
+      }
+      let piece = item;
+      // (White space at the start of a line goes; then only what is left breaks the line.)
+      if (text === '' || pendingBreaks > 0 || text[text.length - 1] === '\n' || text[text.length - 1] === ' ') piece = piece.replace(/^ /, '');
+      if (piece === '') continue;
+      if (pendingBreaks > 0) {
+        text = text.replace(/ +$/, '');
+        for (let n = 0; n < pendingBreaks; n++) text += '\n';
+        pendingBreaks = 0;
+      }
+      text += piece;
+    }
+    return text.replace(/ +(\n)/g, '$1').replace(/ +$/, '').replace(/^\n+/, '');
+  }
+  // innerText's setter: the text, its line breaks made <br> elements.
+  function setInnerText(node, value) {
+    while (node.firstChild) node.removeChild(node.firstChild);
+    const document = node.ownerDocument;
+    const lines = value.split(/\r\n|\r|\n/);
+    for (let i = 0; i < lines.length; i++) {
+      if (i > 0) node.appendChild(document.createElement('br'));
+      if (lines[i] !== '') node.appendChild(document.createTextNode(lines[i]));
+    }
   }
   function setText(node, value) {
     while (node.firstChild) node.removeChild(node.firstChild);
@@ -683,6 +849,7 @@
     'Document.defaultView': (node, cx) => (documentOf(cx) === node ? cx.global : null),
     'Document.activeElement': (node) => node.body || node.documentElement,
     'Document.hasFocus': () => true,
+    'Document.createEvent': (node, cx, type) => createEvent(cx, type),
     'Document.characterSet': () => 'UTF-8',
     'Document.charset': () => 'UTF-8',
     'Document.inputEncoding': () => 'UTF-8',
@@ -697,11 +864,24 @@
     'Element.matches': (node, cx, selector) => library.matches(node, selector),
     'Element.webkitMatchesSelector': (node, cx, selector) => library.matches(node, selector),
     'Element.closest': (node, cx, selector) => library.closest(node, selector),
+    'Element.insertAdjacentHTML': (node, cx, position, html) => node.insertAdjacentHTML(adjacentPosition(cx, 'insertAdjacentHTML', position), html),
+    'Element.insertAdjacentText': (node, cx, position, text) => node.insertAdjacentText(adjacentPosition(cx, 'insertAdjacentText', position), text),
+    'Element.insertAdjacentElement': (node, cx, position, element) => node.insertAdjacentElement(adjacentPosition(cx, 'insertAdjacentElement', position), element),
     'Element.getBoundingClientRect': (node, cx) => rect(cx),
     'Element.scrollIntoView': () => undefined,
     'HTMLElement.innerText': (node) => innerText(node),
-    'HTMLElement.innerText=': (node, cx, value) => setText(node, value),
+    'HTMLElement.innerText=': (node, cx, value) => setInnerText(node, value),
     'HTMLElement.outerText': (node) => innerText(node),
+    'HTMLElement.outerText=': (node, cx, value) => {
+      const parent = node.parentNode;
+      if (parent === null) {
+        throw domException(cx, failedSet('HTMLElement', 'outerText', FIREFOX ? details.NoModificationAllowedError : 'The element has no parent.'), 'NoModificationAllowedError');
+      }
+      const holder = node.ownerDocument.createElement('div');
+      setInnerText(holder, value);
+      while (holder.firstChild) parent.insertBefore(holder.firstChild, node);
+      parent.removeChild(node);
+    },
     'HTMLElement.translate': (node) => node.getAttribute('translate') !== 'no',
     'HTMLElement.translate=': (node, cx, value) => node.setAttribute('translate', value ? 'yes' : 'no'),
     'HTMLElement.draggable': (node) => node.getAttribute('draggable') === 'true' || ((node.localName === 'img' || (node.localName === 'a' && node.hasAttribute('href'))) && node.getAttribute('draggable') !== 'false'),
@@ -723,7 +903,7 @@
     },
     'HTMLElement.focus': () => undefined,
     'HTMLElement.blur': () => undefined,
-    'HTMLElement.click': (node, cx) => click(cx, node),
+    'HTMLElement.click': (node, cx) => click(cx, node, false),
     'HTMLElement.offsetParent': () => null,
     'SVGElement.focus': () => undefined,
     'SVGElement.blur': () => undefined,
@@ -734,10 +914,29 @@
     'HTMLImageElement.naturalWidth': () => 0,
     'HTMLImageElement.naturalHeight': () => 0,
     'HTMLFormElement.length': (node) => formControls(node).length,
-    'HTMLFormElement.reset': (node) => {
+    'HTMLFormElement.reset': (node, cx) => {
+      // (A trusted, cancelable `reset` first; canceled, nothing is reset.)
+      cx.loader.load('events');
+      if (!cx.loader.fireEvent(wrap(cx, node), 'reset', { __proto__: null, bubbles: true, cancelable: true, composed: false })) return;
       const controls = formControls(node);
       for (let i = 0; i < controls.length; i++) resetControl(controls[i]);
     },
+    'HTMLInputElement.form': (node) => formOwner(node),
+    'HTMLButtonElement.form': (node) => formOwner(node),
+    'HTMLSelectElement.form': (node) => formOwner(node),
+    'HTMLTextAreaElement.form': (node) => formOwner(node),
+    'HTMLFieldSetElement.form': (node) => formOwner(node),
+    'HTMLOutputElement.form': (node) => formOwner(node),
+    'HTMLLegendElement.form': (node) => (node.parentNode && node.parentNode.localName === 'fieldset' ? formOwner(node.parentNode) : null),
+    'HTMLOptionElement.form': (node) => {
+      const select = selectOf(node);
+      return select === null ? null : formOwner(select);
+    },
+    'HTMLLabelElement.form': (node) => {
+      const control = labelControl(node);
+      return control === null ? null : formOwner(control);
+    },
+    'HTMLLabelElement.control': (node) => labelControl(node),
     'HTMLInputElement.value': (node) => controlValue(node),
     'HTMLInputElement.value=': (node, cx, value) => { controlValues.set(node, value); },
     'HTMLInputElement.defaultValue': (node) => defaultValue(node),
@@ -754,6 +953,14 @@
     'HTMLTextAreaElement.select': () => undefined,
     'HTMLTextAreaElement.textLength': (node) => controlValue(node).length,
     'HTMLTextAreaElement.type': () => 'textarea',
+    'HTMLOptionElement.index': (node) => {
+      const select = selectOf(node);
+      return select === null ? 0 : selectOptions(select).indexOf(node);
+    },
+    'HTMLOptionElement.text': (node) => optionText(node),
+    'HTMLOptionElement.text=': (node, cx, value) => setText(node, value),
+    'HTMLOptionElement.label': (node) => (node.hasAttribute('label') ? node.getAttribute('label') : optionText(node)),
+    'HTMLOptionElement.value': (node) => (node.hasAttribute('value') ? node.getAttribute('value') : optionText(node)),
     'HTMLOptionElement.selected': (node) => selectedness(node),
     'HTMLOptionElement.selected=': (node, cx, value) => setSelectedness(node, value),
     'HTMLSelectElement.value': (node) => {
@@ -809,6 +1016,50 @@
     for (let i = 0; i < group.length; i++) checkedStates.set(group[i], false);
   }
   library.setControlState({ __proto__: null, checked: checkedness, selected: (option) => selectedness(option), value: controlValue });
+  // A form-associated element's form owner: the form its `form` attribute names (by id, in its
+  // tree), else its nearest form ancestor.
+  function formOwner(node) {
+    if (node.hasAttribute('form')) {
+      const id = node.getAttribute('form');
+      const root = rootOf(node);
+      const found = root.nodeType === 9 || root.nodeType === 11 ? root.getElementById(id) : null;
+      return found !== null && found.localName === 'form' && found.namespaceURI === HTML ? found : null;
+    }
+    for (let ancestor = node.parentNode; ancestor && ancestor.nodeType === 1; ancestor = ancestor.parentNode) {
+      if (ancestor.localName === 'form' && ancestor.namespaceURI === HTML) return ancestor;
+    }
+    return null;
+  }
+  // A label's labeled control: the element its `for` names, else its first labelable descendant.
+  const LABELABLE = { __proto__: null, button: true, input: true, meter: true, output: true, progress: true, select: true, textarea: true };
+  function labelControl(label) {
+    const labelable = (element) => LABELABLE[element.localName] === true && !(element.localName === 'input' && String(element.getAttribute('type')).toLowerCase() === 'hidden');
+    if (label.hasAttribute('for')) {
+      const root = rootOf(label);
+      const found = root.nodeType === 9 || root.nodeType === 11 ? root.getElementById(label.getAttribute('for')) : null;
+      return found !== null && labelable(found) ? found : null;
+    }
+    const list = descendants(label, labelable);
+    return list.length > 0 ? list[0] : null;
+  }
+  // An option's text: its descendants' text but a script's, with white space collapsed.
+  function optionText(option) {
+    let text = '';
+    const walk = (node) => {
+      for (let child = node.firstChild; child; child = child.nextSibling) {
+        if (child.nodeType === 3) text += child.data;
+        else if (child.nodeType === 1 && !(child.localName === 'script' && (child.namespaceURI === HTML || child.namespaceURI === SVG))) walk(child);
+      }
+    };
+    walk(option);
+    return text.replace(/[\t\n\f\r ]+/g, ' ').replace(/^ | $/g, '');
+  }
+  // The select an option belongs to (directly, or through an optgroup), or null.
+  function selectOf(option) {
+    let parent = option.parentNode;
+    if (parent && parent.localName === 'optgroup') parent = parent.parentNode;
+    return parent && parent.localName === 'select' ? parent : null;
+  }
   // An option's selectedness: set by a script (or the driver) once, else from the `selected`
   // attributes (the last selected option of a single select, else its first option that is not disabled).
   const selectedStates = new SafeWeakMap();
@@ -852,6 +1103,25 @@
     }
   }
 
+  // `document.createEvent(interface)`: an event of that interface, not initialized (its
+  // `initEvent` must run before it is dispatched), for the DOM's legacy names.
+  const legacyEventInterfaces = {
+    __proto__: null, event: 'Event', events: 'Event', htmlevents: 'Event', svgevents: 'Event', customevent: 'CustomEvent',
+    uievent: 'UIEvent', uievents: 'UIEvent', mouseevent: 'MouseEvent', mouseevents: 'MouseEvent', focusevent: 'FocusEvent',
+    keyboardevent: 'KeyboardEvent', messageevent: 'MessageEvent',
+  };
+  const eventModules = { __proto__: null, Event: 'events', CustomEvent: 'events', MessageEvent: 'channel_messaging' };
+  function createEvent(cx, type) {
+    const name = legacyEventInterfaces[type.toLowerCase()];
+    if (name === undefined) {
+      throw thrownBefore(cx, 'Document', 'createEvent', 'NotSupportedError', "The provided event type ('" + type + "') is invalid.", details.NotSupportedError, true);
+    }
+    cx.loader.load(eventModules[name] || 'ui_events');
+    const event = new cx.loader.lazyGlobals[name]('');
+    cx.loader.eventStateOf(event).initialized = false;
+    return event;
+  }
+
   // A DOMRect of zeros: exthost lays nothing out.
   function rect(cx) {
     const object = host.newObjectFrom(cx, interfaceObject(cx, 'DOMRect').prototype);
@@ -862,26 +1132,48 @@
   }
 
   // ---- click() ---------------------------------------------------------------------------------------------
-  // An element's click: a `click` event (bubbling, cancelable, composed) dispatched at it by the
-  // world's events (js/31_events.js), then its activation behaviour unless a listener cancelled it
-  // (a checkbox or radio button changes and fires `input` and `change`).
-  function click(cx, node) {
-    if (node.hasAttribute('disabled') && library.matches(node, ':disabled')) return;
-    const type = node.localName === 'input' ? String(node.getAttribute('type') || '').toLowerCase() : '';
-    const checkable = type === 'checkbox' || type === 'radio';
-    const wasChecked = checkable ? checkedness(node) : false;
-    if (checkable) setCheckedness(node, type === 'checkbox' ? !wasChecked : true);
-    cx.loader.load('events');
-    const canceled = !cx.loader.fireEvent(wrap(cx, node), 'click', { __proto__: null, bubbles: true, cancelable: true, composed: true, mouse: true });
-    if (!checkable) return;
+  // An element's click: a `click` PointerEvent (bubbling, cancelable, composed) dispatched at it by
+  // the world's events (js/31_events.js, js/31_ui_events.js), then its activation behaviour unless
+  // a listener cancelled it (a checkbox or radio button changes and fires trusted `input` and
+  // `change`). A script's `click()` makes an untrusted event with no pointer; a person's click (the
+  // driver's, `trusted`) a trusted one from the mouse. A disabled control fires nothing.
+  function click(cx, node, trusted) {
+    if (library.matches(node, ':disabled')) return;
+    cx.loader.load('ui_events');
+    const init = {
+      __proto__: null, bubbles: true, cancelable: true, composed: true, view: cx.global,
+      detail: trusted ? 1 : 0, pointerType: trusted ? 'mouse' : '', pointerId: trusted ? 1 : 0, isPrimary: !!trusted,
+    };
+    cx.loader.fireUIEvent(wrap(cx, node), 'PointerEvent', 'click', init, !!trusted);
+  }
+  // The activation behaviour of a MouseEvent click's target (js/31_events.js asks before the
+  // dispatch, `done` false: whether the target has one, and its legacy pre-activation runs; then
+  // after it, `done` true, with whether a listener canceled the click): a checkbox or radio
+  // button changes first, changes back when canceled, else fires trusted `input` and `change`.
+  const activations = new SafeWeakMap();
+  function activate(cx, target, done, canceled) {
+    const node = host.nodeOf(target);
+    if (node === undefined || node.nodeType !== 1 || node.localName !== 'input' || node.namespaceURI !== HTML) return false;
+    const type = String(node.getAttribute('type') || '').toLowerCase();
+    if (type !== 'checkbox' && type !== 'radio') return false;
+    if (!done) {
+      if (library.matches(node, ':disabled')) return false;
+      const wasChecked = checkedness(node);
+      activations.set(node, wasChecked);
+      setCheckedness(node, type === 'checkbox' ? !wasChecked : true);
+      return true;
+    }
+    const wasChecked = activations.get(node);
+    activations.delete(node);
     if (canceled) {
       checkedStates.set(node, wasChecked);
-      return;
+      return false;
     }
     if (type === 'checkbox' || !wasChecked) {
       cx.loader.fireEvent(wrap(cx, node), 'input', { __proto__: null, bubbles: true, cancelable: false, composed: true });
       cx.loader.fireEvent(wrap(cx, node), 'change', { __proto__: null, bubbles: true, cancelable: false, composed: false });
     }
+    return false;
   }
 
   // ---- Token lists, dataset, style -------------------------------------------------------------------------
@@ -952,7 +1244,7 @@
         set(object, property, value) {
           if (typeof property !== 'string') return cx.b.ReflectSet(object, property, value);
           if (/-[a-z]/.test(property)) {
-            throw domException(cx, FIREFOX ? "DOMStringMap.setNamedItem: '" + property + "' is not a valid property name"
+            throw domException(cx, FIREFOX ? 'An invalid or illegal string was specified'
               : "Failed to set a named property '" + property + "' on 'DOMStringMap': '" + property + "' is not a valid property name.", 'SyntaxError');
           }
           node.setAttribute(dataName(property), String(value));
@@ -1053,10 +1345,16 @@
       value: ['accessor', (state) => state.tokens.value, (state, cx, value) => { state.tokens.value = String(value); }],
       item: ['call', 1, (state, cx, index) => state.tokens.item(toUnsigned(index))],
       contains: ['call', 1, (state, cx, token) => state.tokens.contains(String(token))],
-      add: ['call', 0, (state, cx, ...tokens) => { ReflectApply(state.tokens.add, state.tokens, tokens.map(String)); }],
-      remove: ['call', 0, (state, cx, ...tokens) => { ReflectApply(state.tokens.remove, state.tokens, tokens.map(String)); }],
-      toggle: ['call', 1, (state, cx, token, force) => (force === undefined ? state.tokens.toggle(String(token)) : state.tokens.toggle(String(token), !!force))],
-      replace: ['call', 2, (state, cx, token, replacement) => state.tokens.replace(String(token), String(replacement))],
+      add: ['call', 0, (state, cx, ...tokens) => { ReflectApply(state.tokens.add, state.tokens, checkTokens(cx, 'add', tokens.map(String))); }],
+      remove: ['call', 0, (state, cx, ...tokens) => { ReflectApply(state.tokens.remove, state.tokens, checkTokens(cx, 'remove', tokens.map(String))); }],
+      toggle: ['call', 1, (state, cx, token, force) => {
+        const checked = checkTokens(cx, 'toggle', [String(token)])[0];
+        return force === undefined ? state.tokens.toggle(checked) : state.tokens.toggle(checked, !!force);
+      }],
+      replace: ['call', 2, (state, cx, token, replacement) => {
+        const checked = checkTokens(cx, 'replace', [String(token), String(replacement)]);
+        return state.tokens.replace(checked[0], checked[1]);
+      }],
       toString: ['call', 0, (state) => state.tokens.value],
     },
     DOMStringMap: {},
@@ -1126,11 +1424,25 @@
       };
       if (kind === 'call') {
         const impl = b;
-        const fn = host.newFunction(cx, key, a, (data, thisValue, ...args) => ReflectApply(impl, undefined, prepend(check(thisValue, 'call'), cx, args)), undefined);
+        const fn = host.newFunction(cx, key, a, (data, thisValue, ...args) => {
+          const state = check(thisValue, 'call');
+          try {
+            return ReflectApply(impl, undefined, prepend(state, cx, args));
+          } catch (error) {
+            throw worldError(cx, error, name, key, false);
+          }
+        }, undefined);
         host.defineValue(prototype, key, fn, true, true, true);
       } else {
         const get = host.newFunction(cx, 'get ' + key, 0, (data, thisValue) => a(check(thisValue, 'get'), cx), undefined);
-        const set = kind === 'accessor' ? host.newFunction(cx, 'set ' + key, 1, (data, thisValue, value) => { b(check(thisValue, 'set'), cx, value); }, undefined) : undefined;
+        const set = kind === 'accessor' ? host.newFunction(cx, 'set ' + key, 1, (data, thisValue, value) => {
+          const state = check(thisValue, 'set');
+          try {
+            b(state, cx, value);
+          } catch (error) {
+            throw worldError(cx, error, name, key, true);
+          }
+        }, undefined) : undefined;
         ReflectDefineProperty(prototype, key, { __proto__: null, get, set, enumerable: true, configurable: true });
       }
     }
@@ -1147,7 +1459,32 @@
     }
   }
 
+  // HTML's GlobalEventHandlers: the event handler attributes of elements and documents (and
+  // Document's own), whose handlers js/31_events.js keeps.
+  const globalEventHandlers = (
+    'abort auxclick beforeinput beforematch beforetoggle blur cancel canplay canplaythrough change click close contextlost contextmenu '
+    + 'contextrestored copy cuechange cut dblclick drag dragend dragenter dragleave dragover dragstart drop durationchange emptied ended '
+    + 'error focus formdata input invalid keydown keypress keyup load loadeddata loadedmetadata loadstart mousedown mouseenter mouseleave '
+    + 'mousemove mouseout mouseover mouseup paste pause play playing progress ratechange reset resize scroll scrollend '
+    + 'securitypolicyviolation seeked seeking select slotchange stalled submit suspend timeupdate toggle volumechange waiting wheel '
+    + 'animationstart animationiteration animationend animationcancel transitionrun transitionstart transitionend transitioncancel '
+    + 'pointerover pointerenter pointerdown pointermove pointerup pointercancel pointerout pointerleave gotpointercapture lostpointercapture '
+    + 'selectstart selectionchange'
+  ).split(' ');
+  const handlerOwners = { __proto__: null, HTMLElement: globalEventHandlers, SVGElement: globalEventHandlers, Document: globalEventHandlers };
+  function defineEventHandlers(cx, name, prototype) {
+    const types = handlerOwners[name];
+    if (types === undefined) return;
+    cx.loader.load('events');
+    for (let i = 0; i < types.length; i++) ReflectDefineProperty(prototype, 'on' + types[i], cx.loader.eventHandlerDescriptor(types[i], name));
+    if (name === 'Document') {
+      ReflectDefineProperty(prototype, 'onreadystatechange', cx.loader.eventHandlerDescriptor('readystatechange', name));
+      ReflectDefineProperty(prototype, 'onvisibilitychange', cx.loader.eventHandlerDescriptor('visibilitychange', name));
+    }
+  }
+
   function fillNodeInterface(cx, name, prototype, constructor) {
+    defineEventHandlers(cx, name, prototype);
     if (name === 'Node') {
       for (let i = 0; i < nodeConstants.length; i += 2) {
         host.defineValue(constructor, nodeConstants[i], nodeConstants[i + 1], false, true, false);
@@ -1249,13 +1586,15 @@
       let result;
       try {
         if (own !== undefined) result = variadic !== null ? own(node, cx, variadic) : ReflectApply(own, undefined, prepend(node, cx, converted));
-        else if (member.type === 'elements') result = liveList(cx, 'HTMLCollection', liveItems(node, key, converted), node, key + '(' + converted.join('\u0000') + ')');
+        else if (member.type === 'elements' || member.type === 'nodes') {
+          result = liveList(cx, member.type === 'nodes' ? 'NodeList' : 'HTMLCollection', liveItems(node, key, converted), node, key + '(' + converted.join('\u0000') + ')');
+        }
         else if (variadic !== null) result = ReflectApply(node[key], node, variadic);
         else result = ReflectApply(node[key], node, trimUndefined(converted));
       } catch (error) {
-        throw worldError(cx, error, owner, key, false, converted[0]);
+        throw worldError(cx, error, owner, key, false, converted[0], node, converted);
       }
-      return member.type === 'elements' ? result : convertResult(cx, member.type, result, node);
+      return member.type === 'elements' || member.type === 'nodes' ? result : convertResult(cx, member.type, result, node);
     }, undefined);
     host.defineValue(prototype, key, fn, true, true, true);
   }
@@ -1327,7 +1666,7 @@
         return JSONStringify({ value: node.localName === 'select' ? implementations['HTMLSelectElement.value'](node) : controlValue(node) });
       }
       case 'click':
-        if (cx !== null) click(cx, node);
+        if (cx !== null) click(cx, node, true);
         else if (node.localName === 'input' && /^(checkbox|radio)$/i.test(node.getAttribute('type') || '')) setCheckedness(node, !checkedness(node) || /^radio$/i.test(node.getAttribute('type')));
         return JSONStringify({ value: null });
       case 'type': {

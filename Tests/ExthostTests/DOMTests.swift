@@ -85,7 +85,7 @@ struct DOMTests {
         let expected = flavor == .chrome
             ? ["true SyntaxError Failed to execute 'querySelectorAll' on 'Document': 'a[' is not a valid selector.",
                "true SyntaxError Failed to execute 'querySelectorAll' on 'Document': 'p >' is not a valid selector.",
-               "true SyntaxError Failed to execute 'querySelectorAll' on 'Document': '' is not a valid selector.",
+               "true SyntaxError Failed to execute 'querySelectorAll' on 'Document': The provided selector is empty.",
                "true SyntaxError Failed to execute 'querySelectorAll' on 'Document': 'p,,b' is not a valid selector."]
             : ["true SyntaxError Document.querySelectorAll: 'a[' is not a valid selector",
                "true SyntaxError Document.querySelectorAll: 'p >' is not a valid selector",
@@ -162,14 +162,14 @@ struct DOMTests {
                "TypeError TypeError Failed to execute 'appendChild' on 'Node': 1 argument required, but only 0 present.",
                "TypeError TypeError Illegal invocation",
                "TypeError TypeError Illegal invocation",
-               "TypeError TypeError Illegal constructor"]
-            : ["DOMException HierarchyRequestError Node.appendChild: Node cannot be inserted at the specified point in the hierarchy",
+               "TypeError TypeError Failed to construct 'Node': Illegal constructor"]
+            : ["DOMException HierarchyRequestError Node.appendChild: The new child is an ancestor of the parent",
                "DOMException NotFoundError Node.removeChild: The node to be removed is not a child of this node",
                "TypeError TypeError Node.appendChild: Argument 1 is not an object.",
                "TypeError TypeError Node.appendChild: At least 1 argument required, but only 0 passed",
                "TypeError TypeError 'appendChild' called on an object that does not implement interface Node.",
                "TypeError TypeError 'get nodeType' called on an object that does not implement interface Node.",
-               "TypeError TypeError Illegal constructor"]
+               "TypeError TypeError Illegal constructor."]
         #expect(texts == expected)
     }
 
@@ -188,8 +188,9 @@ struct DOMTests {
             out('dispatched', button.dispatchEvent(custom));
             """)
         #expect(texts == [
-            "window capture 1 true", "form capture 1", "button 2 true true true", "document bubble 3 true true", "window bubble 3 6",
-            "window capture 1 true", "button 2 true true true", "document bubble 3 true true", "window bubble 3 6",
+            // (A script's click() is not trusted, in both browsers: fixtures/conformance/dom-basics.)
+            "window capture 1 true", "form capture 1", "button 2 false true true", "document bubble 3 true true", "window bubble 3 6",
+            "window capture 1 true", "button 2 false true true", "document bubble 3 true true", "window bubble 3 6",
             "ping 1 true false", "dispatched true",
         ])
     }
