@@ -50,14 +50,50 @@
     let document = id === undefined ? undefined : documents.get(id);
     if (document !== undefined) return document;
     const source = id === undefined ? null : engine.documentSource(id);
-    const parts = source === null ? { url: cx.info.url, html: '' } : JSONParse(source);
-    document = library.parseDocument(parts.html, parts.url);
-    watch(document);
-    // (The page's loading comes with its own scripts; until then a document is whole when first seen.)
-    document.readyState = 'complete';
+    const parts = source === null ? { url: cx.info.url, html: '', readiness: 'complete' } : JSONParse(source);
+    document = buildDocument(parts);
     if (id !== undefined) documents.set(id, document);
     return document;
   }
+  // A document built from its source ({url, html, readiness}). One still loading has, as when a
+  // document_start content script runs, its doctype and its <html> element only; the rest of its
+  // parse waits (`pending`) for the end of parsing (host.advanceDocument).
+  const pendingChildren = new SafeWeakMap();
+  function buildDocument(parts) {
+    const document = library.parseDocument(parts.html, parts.url);
+    watch(document);
+    document.readyState = parts.readiness;
+    const root = document.documentElement;
+    if (parts.readiness === 'loading' && root !== null) {
+      const children = [];
+      while (root.firstChild) listPush(children, root.removeChild(root.firstChild));
+      pendingChildren.set(document, children);
+    }
+    return document;
+  }
+  // A web page's document `id` reaches `readiness` (Sources/Exthost/DOM/ExtensionHost+Documents.swift):
+  // parsed, what its parse held back joins its <html> element (after what scripts put there).
+  host.advanceDocument = function (id, readiness) {
+    const document = documents.get(id);
+    if (document === undefined) return;
+    const children = pendingChildren.get(document);
+    if (children !== undefined && readiness !== 'loading') {
+      pendingChildren.delete(document);
+      const root = document.documentElement;
+      if (root !== null) for (let i = 0; i < children.length; i++) root.appendChild(children[i]);
+    }
+    document.readyState = readiness;
+  };
+  // Fires the event `type` at the world's `document` or `window` (`target`), when the world has
+  // events (a world that never loaded them has no listener to call): `readystatechange`,
+  // `DOMContentLoaded` (bubbling to the window), `load`.
+  host.fireDocumentEvent = function (cx, id, target, type, bubbles) {
+    if (cx.loader.fireEvent === undefined) return;
+    const found = documents.get(id);
+    if (found === undefined) return;
+    const object = target === 'window' ? cx.global : wrap(cx, found);
+    cx.loader.fireEvent(object, type, { __proto__: null, bubbles: !!bubbles, cancelable: false, composed: false });
+  };
   // The host let the document go (its frame navigated or closed).
   host.forgetDocument = (id) => {
     documents.delete(id);
@@ -1618,11 +1654,8 @@
     if (document !== undefined) return document;
     const source = engine.documentSource(id);
     if (source === null) return undefined;
-    const parts = JSONParse(source);
-    document = library.parseDocument(parts.html, parts.url);
-    document.readyState = 'complete';
+    document = buildDocument(JSONParse(source));
     documents.set(id, document);
-    watch(document);
     return document;
   }
   // Types `text` into a text control as a person does, one character at a time: each changes the

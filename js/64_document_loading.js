@@ -107,14 +107,4 @@
     if (state === 'complete') loads.delete(id);
   };
 
-  // Fires the event `type` at the world's `document` or `window` (`target`), when the world has
-  // events (a world that never loaded them has no listener to call): `readystatechange`,
-  // `DOMContentLoaded` (bubbling to the window), `load`.
-  host.fireDocumentEvent = function (cx, id, target, type, bubbles) {
-    if (cx.loader.fireEvent === undefined) return;
-    const found = host.domDocuments.get(id);
-    if (found === undefined) return;
-    const object = target === 'window' ? cx.global : host.domDocuments.wrap(cx, found);
-    cx.loader.fireEvent(object, type, { __proto__: null, bubbles: !!bubbles, cancelable: false, composed: false });
-  };
 })

@@ -210,12 +210,31 @@ extension ExtensionHost {
             }
             fireUpdated(tabID, [("status", .string("loading")), ("url", .string(tree.url))])
         case .injectScripts(let runAt):
-            injectContentScripts(tabID: tabID, runAt: runAt)
+            // The page's own loading goes on around its content scripts, in each browser's order
+            // (fixtures/conformance/cs-run-at): Chromium runs document_end scripts after
+            // DOMContentLoaded, Firefox between readystatechange and DOMContentLoaded; Firefox's
+            // document is complete for document_idle scripts, Chromium's still interactive.
+            switch (runAt, flavor) {
+            case (.documentEnd, .chrome):
+                advanceDocuments(ofTab: tabID, to: "interactive", firing: [("document", "DOMContentLoaded")])
+                injectContentScripts(tabID: tabID, runAt: runAt)
+            case (.documentEnd, .firefox):
+                advanceDocuments(ofTab: tabID, to: "interactive", firing: [])
+                injectContentScripts(tabID: tabID, runAt: runAt)
+                fireDocumentEvents(inTab: tabID, [("document", "DOMContentLoaded")])
+            case (.documentIdle, .firefox):
+                advanceDocuments(ofTab: tabID, to: "complete", firing: [])
+                injectContentScripts(tabID: tabID, runAt: runAt)
+                fireDocumentEvents(inTab: tabID, [("window", "load")])
+            default:
+                injectContentScripts(tabID: tabID, runAt: runAt)
+            }
         case .title:
             guard let title = pageLoads[tabID]?.title, browser.tab(tabID)?.title != title else { return }
             browser.updateTab(tabID) { $0.title = title }
             fireUpdated(tabID, [("title", .string(title))])
         case .complete:
+            if flavor == .chrome { advanceDocuments(ofTab: tabID, to: "complete", firing: [("window", "load")]) }
             pageLoads[tabID]?.finished = true
             browser.updateTab(tabID) { $0.status = .complete }
             fireUpdated(tabID, [("status", .string("complete"))])

@@ -68,7 +68,7 @@ final class HostRealm {
             // A document's URL and HTML, by document id, as JSON (null: the host knows no such document).
             try engine.setFunction("documentSource") { call in
                 guard let source = documentSource(call.argument(0).stringValue ?? "") else { return .null }
-                return .string(JSONValue.object([("url", .string(source.url)), ("html", .string(source.html))]).jsonText)
+                return .string(JSONValue.object([("url", .string(source.url)), ("html", .string(source.html)), ("readiness", .string(source.readiness))]).jsonText)
             }
             try native.setProperty("engine", engine)
             try native.setProperty("clock", clock)

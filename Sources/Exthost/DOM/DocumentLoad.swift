@@ -168,7 +168,7 @@ final class DocumentLoad {
 
     private func fire(_ target: String, _ type: String, bubbles: Bool) {
         guard let host, let context, !context.isClosed, let record = try? context.realmRecord(),
-              let fire = try? host.realm.value("fireDocumentEvent", in: "document_loading") else { return }
+              let fire = try? host.realm.value("fireDocumentEvent", in: "dom") else { return }
         let realm = host.realm.script
         _ = context.runTopLevel {
             _ = try fire.call([record, realm.string(documentID), realm.string(target), realm.string(type), realm.boolean(bubbles)])

@@ -8,4 +8,9 @@ struct DocumentSource: Sendable, Hashable {
     let url: String
     /// The document's HTML source.
     let html: String
+    /// How far a web page's document has loaded (`document.readyState`): `loading` from its commit
+    /// until its parse ends (then only its `<html>` element is there), `interactive`, `complete`.
+    /// A document whose loading the host does not step through (an extension page, whose
+    /// ``DocumentLoad`` parses it, a background page) is `complete`.
+    var readiness = "complete"
 }

@@ -16,7 +16,49 @@ extension ExtensionHost {
         }
         collect(tree)
         for (frame, page) in zip(frames, pages) {
-            documentSources[frame.documentID] = DocumentSource(url: frame.url, html: page.html)
+            // (A page of an extension loads through its ``DocumentLoad``; a web page in steps.)
+            let isExtensionPage = WebURL(string: frame.url).map { url in extensions.contains { $0.isOwn(url) } } ?? false
+            documentSources[frame.documentID] = DocumentSource(url: frame.url, html: page.html, readiness: isExtensionPage ? "complete" : "loading")
+        }
+    }
+
+    /// A web page's documents in a tab reach `readiness` (`interactive`: parsed; `complete`:
+    /// loaded): each one's DOM, if a world has built it, changes with it, and each world of the
+    /// document that listens hears `readystatechange`, then the events of `events` in order, each
+    /// at `document` or `window` (`DOMContentLoaded`, `load`), as the flavor's browser orders them
+    /// around the content scripts (fixtures/conformance/cs-run-at).
+    func advanceDocuments(ofTab tabID: Int, to readiness: String, firing events: [(target: String, type: String)]) {
+        guard let frames = browser.tab(tabID)?.frames else { return }
+        for frame in frames {
+            guard var source = documentSources[frame.documentID], source.readiness != "complete", source.readiness != readiness else { continue }
+            source.readiness = readiness
+            documentSources[frame.documentID] = source
+            if realm.loadedModuleNames.contains("dom"), let advance = try? realm.value("advanceDocument", in: "dom") {
+                _ = try? advance.call([realm.script.string(frame.documentID), realm.script.string(readiness)])
+            }
+            fireDocumentEvents([("document", "readystatechange")] + events, documentID: frame.documentID)
+        }
+    }
+
+    /// Fires `events` in order in each frame of a tab (``fireDocumentEvents(_:documentID:)``).
+    func fireDocumentEvents(inTab tabID: Int, _ events: [(target: String, type: String)]) {
+        for frame in browser.tab(tabID)?.frames ?? [] { fireDocumentEvents(events, documentID: frame.documentID) }
+    }
+
+    /// Fires `events` in order at each world of the document `documentID` (its content scripts,
+    /// oldest first) whose events are loaded.
+    func fireDocumentEvents(_ events: [(target: String, type: String)], documentID: String) {
+        guard realm.loadedModuleNames.contains("dom") else { return }
+        let worlds = contextsInOrder.filter { $0.documentID == documentID && $0.kind == .content && !$0.isClosed }
+        for (target, type) in events {
+            for world in worlds {
+                guard let record = try? world.realmRecord(), let fire = try? realm.value("fireDocumentEvent", in: "dom") else { continue }
+                let script = realm.script
+                _ = world.runTopLevel {
+                    _ = try fire.call([record, script.string(documentID), script.string(target), script.string(type), script.boolean(type == "DOMContentLoaded")])
+                    return true
+                }
+            }
         }
     }
 
