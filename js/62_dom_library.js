@@ -17,7 +17,10 @@
 // browsers' refusal of a selector list with an empty part or one ending in a combinator.
 (function (host) {
   'use strict';
-  const { Error, String, ArrayIsArray, SafeMap, SafeWeakMap } = host.primordials;
+  const {
+    Error, String, ArrayIsArray, SafeMap, SafeWeakMap, ObjectCreate, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf,
+    ObjectSetPrototypeOf,
+  } = host.primordials;
   const engine = host.native.engine;
 
   // ---- require ------------------------------------------------------------------------------------
@@ -279,6 +282,64 @@
     }
   };
 
+  // ---- Inline styles --------------------------------------------------------------------------------
+  // domino's style declarations parse the `style` attribute with its CSS parser, which throws on
+  // text real pages have (`*zoom: 1`, an unterminated string or comment); a browser drops what it
+  // cannot parse. So a style attribute that does not parse has no declarations; a value that does
+  // not parse is not set; and a custom property (`--name`), which any value may hold and domino's
+  // parser refuses, is kept as given.
+  const CSSStyleDeclaration = require('domino/lib/CSSStyleDeclaration');
+  // (domino's prototype members are not configurable: each declaration gets this prototype, which
+  // inherits from domino's and puts its own `_parsed` and `setProperty` before them.)
+  const lenientStyle = ObjectCreate(CSSStyleDeclaration.prototype);
+  {
+    const parsed = ObjectGetOwnPropertyDescriptor(CSSStyleDeclaration.prototype, '_parsed').get;
+    ObjectDefineProperty(lenientStyle, '_parsed', {
+      get() {
+        try {
+          return parsed.call(this);
+        } catch (error) {
+          this._parsedStyles = { property: ObjectCreate(null), priority: ObjectCreate(null) };
+          this._lastParsedText = this.cssText;
+          delete this._names;
+          return this._parsedStyles;
+        }
+      },
+    });
+    const setProperty = CSSStyleDeclaration.prototype.setProperty;
+    ObjectDefineProperty(lenientStyle, 'setProperty', {
+      value(property, value, priority) {
+        const name = String(property);
+        if (name.startsWith('--')) {
+          const styles = this._parsed;
+          const text = String(value).trim();
+          if (text === '') {
+            delete styles.property[name];
+            delete styles.priority[name];
+          } else {
+            styles.property[name] = text;
+            if (priority === 'important') styles.priority[name] = 'important';
+            else delete styles.priority[name];
+          }
+          delete this._names;
+          this._serialize();
+          return;
+        }
+        try {
+          setProperty.call(this, property, value, priority);
+        } catch (error) {
+          // (A value the parser cannot read is not set, as a browser ignores an invalid one.)
+        }
+      },
+    });
+  }
+  // The element's style declaration, lenient as above.
+  function styleOf(element) {
+    const declaration = element.style;
+    if (ObjectGetPrototypeOf(declaration) !== lenientStyle) ObjectSetPrototypeOf(declaration, lenientStyle);
+    return declaration;
+  }
+
   // ---- Selectors: css-select over domino's nodes --------------------------------------------------
   const childrenOf = (node) => {
     const list = [];
@@ -361,11 +422,19 @@
     }
     return false;
   }
+  // (`An+B of S`: S compiled once per text, with the pseudo-classes above.)
+  const nthOfParts = new SafeMap();
   function nthOf(fromEnd) {
     return (element, data) => {
-      const parts = /^(.*?)\s+of\s+(.*)$/.exec(data);
-      const test = nthCheck(parts[1]);
-      const selector = cssSelect.compile(parts[2], { adapter, cacheResults: false });
+      let compiled = nthOfParts.get(data);
+      if (compiled === undefined) {
+        const parts = /^(.*?)\s+of\s+(.*)$/.exec(data);
+        compiled = { test: nthCheck(parts[1]), selector: cssSelect.compile(parseSelector(parts[2]), { adapter, pseudos, cacheResults: false }) };
+        if (nthOfParts.size > 200) nthOfParts.clear();
+        nthOfParts.set(data, compiled);
+      }
+      const test = compiled.test;
+      const selector = compiled.selector;
       if (!selector(element)) return false;
       let index = 0;
       for (let sibling = element; sibling; sibling = fromEnd ? sibling.nextElementSibling : sibling.previousElementSibling) if (selector(sibling)) index++;
@@ -494,7 +563,17 @@
         if (token.type !== 'pseudo') continue;
         if (refusedPseudos[token.name] === true) throw invalid;
         if (token.name === 'disabled' || token.name === 'enabled' || token.name === 'checked') token.name = 'x-' + token.name;
-        else if ((token.name === 'nth-child' || token.name === 'nth-last-child') && typeof token.data === 'string' && /\sof\s/.test(token.data)) token.name = 'x-' + token.name + '-of';
+        else if ((token.name === 'nth-child' || token.name === 'nth-last-child') && typeof token.data === 'string' && /\sof\s/.test(token.data)) {
+          // (Both halves are checked now: a bad one is the whole selector's SyntaxError.)
+          const parts = /^(.*?)\s+of\s+(.*)$/.exec(token.data);
+          try {
+            nthCheck(parts[1]);
+            parseSelector(parts[2]);
+          } catch (error) {
+            throw invalid;
+          }
+          token.name = 'x-' + token.name + '-of';
+        }
         if (ArrayIsArray(token.data)) rename(token.data);
       }
     }
@@ -537,6 +616,7 @@
     parseDocument,
     parseFragment,
     incrementalParse,
+    styleOf,
     // The elements under `root` (a document, fragment or element) that match `selector`, in tree order.
     querySelectorAll(root, selector) {
       const scope = root.nodeType === 9 ? root.documentElement : root;

@@ -33,7 +33,7 @@
 (function (host) {
   'use strict';
   const {
-    Error, TypeError, String, StringFromCodePoint, ObjectKeys, Number, MathTrunc, NumberIsFinite, ReflectApply, ReflectDefineProperty, ObjectSetPrototypeOf, SafeMap, SafeWeakMap,
+    Error, TypeError, String, StringFromCodePoint, ObjectKeys, ObjectPrototype, ObjectGetPrototypeOf, Number, MathTrunc, NumberIsFinite, ReflectApply, ReflectDefineProperty, ObjectSetPrototypeOf, SafeMap, SafeWeakMap,
     SymbolIterator, SymbolToStringTag, dataDescriptor, listPush, JSONParse, JSONStringify,
   } = host.primordials;
   const FIREFOX = host.flavor === 'firefox';
@@ -532,10 +532,15 @@
     const number = Number(value);
     return NumberIsFinite(number) ? MathTrunc(number) | 0 : 0;
   };
+  // Web IDL's DOMString: a Symbol is refused (String() would name it).
+  function toDOMString(cx, value) {
+    if (typeof value === 'symbol') throw host.newTypeError(cx, 'Cannot convert a Symbol value to a string');
+    return String(value);
+  }
   function convertArgument(cx, type, value, owner, member, index) {
     switch (type) {
-      case 's': return String(value);
-      case 's?': return value === null || value === undefined ? null : String(value);
+      case 's': return toDOMString(cx, value);
+      case 's?': return value === null || value === undefined ? null : toDOMString(cx, value);
       case 'b': return !!value;
       case 'u': return toUnsigned(value);
       case 'l': return toLong(value);
@@ -567,6 +572,50 @@
       case 'strings': return host.newArray(cx, value);
       default: return value;
     }
+  }
+
+  // ---- Proxies of the world over state of this realm ----------------------------------------------------
+  // The handler of a Proxy a world holds (a live list, a token list, a dataset, a style) is of this
+  // realm, and the world's engine calls its traps directly: no forwarding function stands between
+  // them to turn what they throw into the world's own errors. So each trap is guarded here: an
+  // error of this realm (domino's, css-select's, the engine's in this realm) becomes the world's
+  // (``worldError``), anything else thrown of this realm a plain error of the world, and what the
+  // world's own code threw (an argument's `toString`) goes on as it is. A list never becomes
+  // non-extensible (its indexed properties come and go).
+  function isOfThisRealm(cx, value) {
+    for (let object = value, steps = 0; object !== null && steps < 64; steps++) {
+      if (object === ObjectPrototype) return true;
+      if (object === cx.b.ObjectPrototype) return false;
+      if (object === undefined || (typeof object !== 'object' && typeof object !== 'function')) return false;
+      object = ObjectGetPrototypeOf(object);
+    }
+    // (No Object.prototype of the world's in its chain: taken for this realm's, to be safe.)
+    return true;
+  }
+  function toWorldThrowable(cx, error, owner, member) {
+    if (error === null || (typeof error !== 'object' && typeof error !== 'function')) return error;
+    if (error instanceof Error || library.isInvalidSelector(error)) {
+      const converted = worldError(cx, error, owner, member, false, '');
+      if (!isOfThisRealm(cx, converted)) return converted;
+    }
+    if (!isOfThisRealm(cx, error)) return error;
+    return host.newError(cx, 'exthost: ' + owner + ' failed');
+  }
+  function guardTraps(cx, owner, handler) {
+    const guarded = { __proto__: null, preventExtensions: () => false };
+    const names = ObjectKeys(handler);
+    for (let i = 0; i < names.length; i++) {
+      const trap = handler[names[i]];
+      const name = names[i];
+      guarded[name] = function (...args) {
+        try {
+          return ReflectApply(trap, handler, args);
+        } catch (error) {
+          throw toWorldThrowable(cx, error, owner, name);
+        }
+      };
+    }
+    return guarded;
   }
 
   // ---- Collections ---------------------------------------------------------------------------------------
@@ -619,7 +668,7 @@
         if (index < 0) return cx.b.ReflectGetOwnPropertyDescriptor(object, property);
         const current = items();
         if (index >= current.length) return undefined;
-        const descriptor = host.newObject(cx);
+        const descriptor = host.newObjectFrom(cx, null);
         descriptor.value = wrap(cx, current[index]);
         descriptor.writable = false;
         descriptor.enumerable = true;
@@ -648,7 +697,7 @@
         return cx.b.ReflectDeleteProperty(object, property);
       },
     };
-    list = new cx.b.Proxy(target, handler);
+    list = new cx.b.Proxy(target, guardTraps(cx, interfaceName, handler));
     wrapped.set(list, state);
     byKey.set(key, list);
     return list;
@@ -783,7 +832,7 @@
     if (element.namespaceURI !== HTML) return 'inline';
     if (element.hasAttribute('hidden') || HIDDEN_ELEMENTS[element.localName] === 1) return 'none';
     if (element.hasAttribute('style')) {
-      const display = element.style.getPropertyValue('display');
+      const display = library.styleOf(element).getPropertyValue('display');
       if (display !== '') return display.trim().toLowerCase();
     }
     const name = element.localName;
@@ -1244,7 +1293,7 @@
           const index = indexOf(property);
           if (index < 0) return cx.b.ReflectGetOwnPropertyDescriptor(object, property);
           if (index >= list.length) return undefined;
-          const descriptor = host.newObject(cx);
+          const descriptor = host.newObjectFrom(cx, null);
           descriptor.value = list.item(index);
           descriptor.writable = false;
           descriptor.enumerable = true;
@@ -1261,7 +1310,7 @@
         set: (object, property, value, receiver) => (indexOf(property) >= 0 ? false : cx.b.ReflectSet(object, property, value, receiver)),
         defineProperty: (object, property, descriptor) => (indexOf(property) >= 0 ? false : cx.b.ReflectDefineProperty(object, property, descriptor)),
       };
-      const proxy = new cx.b.Proxy(target, handler);
+      const proxy = new cx.b.Proxy(target, guardTraps(cx, 'DOMTokenList', handler));
       wrapped.set(proxy, { __proto__: null, tokens: list, node });
       return proxy;
     });
@@ -1292,7 +1341,7 @@
         },
         getOwnPropertyDescriptor(object, property) {
           if (!isData(property)) return cx.b.ReflectGetOwnPropertyDescriptor(object, property);
-          const descriptor = host.newObject(cx);
+          const descriptor = host.newObjectFrom(cx, null);
           descriptor.value = node.getAttribute(dataName(property));
           descriptor.writable = true;
           descriptor.enumerable = true;
@@ -1314,7 +1363,7 @@
           return true;
         },
       };
-      const proxy = new cx.b.Proxy(target, handler);
+      const proxy = new cx.b.Proxy(target, guardTraps(cx, 'DOMStringMap', handler));
       wrapped.set(proxy, { __proto__: null, dataset: true, node });
       return proxy;
     });
@@ -1323,7 +1372,7 @@
   const hyphenName = (property) => (property.startsWith('--') ? property : property.replace(/[A-Z]/g, (letter) => '-' + letter.toLowerCase()).replace(/^webkit-/, '-webkit-'));
   function style(cx, node) {
     return objectFor(cx, node, 'style', () => {
-      const declaration = node.style;
+      const declaration = library.styleOf(node);
       const target = host.newObjectFrom(cx, interfaceObject(cx, 'CSSStyleDeclaration').prototype);
       wrapped.set(target, { __proto__: null, style: declaration, node });
       const isProperty = (property) => typeof property === 'string' && /^(--|-?[a-z][a-zA-Z-]*$)/.test(property) && !(property in styleMembers);
@@ -1343,7 +1392,7 @@
           return cx.b.ReflectSet(object, property, value, receiver);
         },
       };
-      const proxy = new cx.b.Proxy(target, handler);
+      const proxy = new cx.b.Proxy(target, guardTraps(cx, 'CSSStyleDeclaration', handler));
       wrapped.set(proxy, { __proto__: null, style: declaration, node });
       return proxy;
     });

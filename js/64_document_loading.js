@@ -99,6 +99,11 @@
     load.parse.document._exthostCurrentScript = index < 0 ? null : load.elements[index];
   };
 
+  // The page closed while it loaded: its parser goes.
+  host.abandonDocumentLoad = (id) => {
+    loads.delete(id);
+  };
+
   // Sets the document's readiness ("interactive", "complete"); the load ends at "complete".
   host.setDocumentReadiness = function (id, state) {
     const found = host.domDocuments.get(id);

@@ -630,7 +630,7 @@
     /** Opens the extension's popup (its action's default_popup) as a click on its button does; resolves with a `Popup` once it has loaded. */
     openPopup() {
       const handle = handleOf(this);
-      return then(later((settle) => native.openPopup(handle, settle)), (url) => new Popup(handle, url));
+      return then(later((settle) => native.openPopup(handle, settle)), (answer) => new Popup(handle, answer[0], answer[1]));
     }
     /** Closes the extension's popup if it is open. */
     closePopup() { return later((settle) => native.closePopup(handleOf(this), settle)); }
@@ -645,7 +645,10 @@
   // The answer of a document action ({value} or {error}): the value, or the error thrown.
   function actionResult(member, json) {
     const answer = JSONParse(json);
-    if (answer.error !== undefined) throw new $Error(member + ': ' + answer.error + '.');
+    if (answer.error !== undefined) {
+      const text = answer.error;
+      throw new $Error(member + ': ' + text + (text.length > 0 && text[text.length - 1] === '.' ? '' : '.'));
+    }
     return answer.value;
   }
   function frameIdOf(member, options) {
@@ -683,9 +686,10 @@
   const actOn = Symbol('actOn');
   const pageName = Symbol('pageName');
   class Popup {
-    constructor(handle, url) {
+    constructor(handle, url, documentID) {
       define(this, 'url', url, true);
-      define(this, actOn, (action, selector, text) => native.popupAction(handle, action, selector, text));
+      // (A Popup drives the popup it was opened as, never one opened later.)
+      define(this, actOn, (action, selector, text) => native.popupAction(handle, documentID, action, selector, text));
       define(this, 'close', () => later((settle) => native.closePopup(handle, settle)));
     }
   }

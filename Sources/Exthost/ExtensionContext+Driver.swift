@@ -135,9 +135,10 @@ extension ExtensionContext {
         }
         define("popupAction") { driver, call in
             .string(driver.popupAction(
-                handle: try handle(call, "popupAction"), action: try documentAction(call, 1, "popupAction"),
-                selector: try call.requiredString(2, prefix + "popupAction", "selector"),
-                text: try call.requiredString(3, prefix + "popupAction", "text")))
+                handle: try handle(call, "popupAction"), documentID: try call.requiredString(1, prefix + "popupAction", "document id"),
+                action: try documentAction(call, 2, "popupAction"),
+                selector: try call.requiredString(3, prefix + "popupAction", "selector"),
+                text: try call.requiredString(4, prefix + "popupAction", "text")))
         }
         define("openPopup") { driver, call in
             driver.openPopup(handle: try handle(call, "openPopup"), settle: try settle(call, 1, "openPopup"))

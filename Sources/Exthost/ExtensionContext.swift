@@ -93,6 +93,8 @@ public final class ExtensionContext {
         guard !isClosed else { return }
         reportTestInterrupted()
         isClosed = true
+        documentLoad?.abandon()
+        documentLoad = nil
         realmRecordValue = nil
         scriptTimers.removeAll()
         microtaskReporter = nil

@@ -190,7 +190,7 @@ extension ExtensionHost {
             closeContexts(ofTab: tabID, navigated: true)
             forgetDocuments(ofTab: tabID)
             for instance in extensions { instance.activeTabs.remove(tabID) }
-            let tree = PageTree.load(url: load.url, siteMap: siteMap, flavor: flavor) { [weak self] in self?.extensionResource($0) }
+            let tree = PageTree.load(url: load.url, siteMap: siteMap, flavor: flavor) { [weak self] in self?.extensionResource($0, framedBy: $1) }
             var frames: [Frame] = []
             func add(_ page: PageTree, parentID: Int) {
                 let id = parentID < 0 ? 0 : browser.makeFrameID()

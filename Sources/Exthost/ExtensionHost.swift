@@ -176,6 +176,7 @@ public final class ExtensionHost {
         instance.background = nil
         instance.backgroundStarted = false
         background?.close()
+        if let documentID = background?.documentID { forgetDocument(documentID) }
         loop.enqueue { [weak self, weak instance] in
             guard let self, let instance, extensions.contains(where: { $0 === instance }) else { return }
             startBackground(of: instance)
@@ -190,6 +191,10 @@ public final class ExtensionHost {
         instance.popup = nil
         instance.contentContexts.removeAll()
         for context in contexts { context.close() }
+        // (The documents of its background page and of a popup go with them; a tab's go with the tab.)
+        for context in contexts where context.kind == .background || (context.kind == .page && context.tabID == nil) {
+            if let documentID = context.documentID { forgetDocument(documentID) }
+        }
     }
 
     private func startBackground(of instance: ExtensionInstance) {

@@ -268,4 +268,49 @@ struct DOMTests {
             "undefined [object HTMLSpanElement] HTMLSpanElement",
         ])
     }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func nothingOfTheHostRealmReachesAScriptThroughTheDOMsProxies(flavor: Flavor) throws {
+        // What the traps of a dataset, a style, a token list and a live list throw is the script's
+        // own (an error of the host realm would hand over its Object.prototype and Function).
+        let texts = try Self.contentScript("""
+            const ours = (e) => e instanceof Error && e.constructor.constructor === Function && Object.getPrototypeOf(Object.getPrototypeOf(e.constructor.prototype)) === Object.prototype;
+            const main = document.getElementById('main');
+            const tries = {
+              'dataset set': () => { main.dataset['x y'] = 1; },
+              'dataset define': () => Object.defineProperty(main.dataset, 'a b', { value: 1 }),
+              'classList add': () => main.classList.add('a b'),
+              'selector of': () => document.querySelectorAll('li:nth-child(2 of [)'),
+              'symbol id': () => { main.id = Symbol('s'); },
+            };
+            for (const [name, f] of Object.entries(tries)) {
+              try { f(); out(name, 'no error'); } catch (e) { out(name, ours(e), e.name); }
+            }
+            Object.defineProperty(Object.prototype, 'value', { set(v) { out('a setter of the script saw', v); }, configurable: true });
+            const descriptor = Object.getOwnPropertyDescriptor(document.querySelector('ul').childNodes, 0);
+            delete Object.prototype.value;
+            out('descriptor', descriptor.value && descriptor.value.tagName, descriptor.writable);
+            out('preventExtensions', Reflect.preventExtensions(main.classList), Object.isExtensible(main.classList));
+            """, flavor: flavor)
+        #expect(texts == [
+            "dataset set true InvalidCharacterError",
+            "dataset define true InvalidCharacterError",
+            "classList add true InvalidCharacterError",
+            "selector of true SyntaxError",
+            "symbol id true TypeError",
+            "descriptor LI false",
+            "preventExtensions false true",
+        ])
+    }
+
+    @Test func aStyleAttributeThatDoesNotParseHasNoDeclarations() throws {
+        let texts = try Self.contentScript("""
+            const odd = document.getElementById('odd');
+            out(JSON.stringify(odd.style.color), odd.style.length, JSON.stringify(odd.innerText));
+            odd.style.setProperty('--brand', ' blue');
+            out(odd.style.getPropertyValue('--brand'), odd.getAttribute('style').includes('--brand: blue'));
+            """, html: #"<!doctype html><body><div id="odd" style='*zoom: 1; color: red"'>text</div></body>"#)
+        #expect(texts == [#""" 0 "text""#, "blue true"])
+    }
 }
+

@@ -224,5 +224,26 @@ struct ExtensionPageTests {
         #expect(run.textsSoFar == ["opened", "closed"])
         #expect(instance.manifest.actionPopup == "popup.html")
     }
-}
 
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func aWebPageFramesOnlyTheExtensionsWebAccessiblePages(flavor: Flavor) throws {
+        let manifest = #"""
+            {"manifest_version": 3, "name": "war", "version": "1", "background": {"service_worker": "bg.js", "scripts": ["bg.js"]},
+             "web_accessible_resources": [{"resources": ["open.html"], "matches": ["http://127.0.0.1/*"]}]}
+            """#
+        let extensionFolder = try TemporaryExtension(files: [
+            "manifest.json": manifest,
+            "bg.js": "",
+            "open.html": #"<script src="page.js"></script>"#,
+            "closed.html": #"<script src="page.js"></script>"#,
+            "page.js": "console.log('runs in ' + location.pathname);",
+        ]).directory
+        let parsed = try Manifest.parse(Data(manifest.utf8), file: extensionFolder.appendingPathComponent("manifest.json").path, flavor: flavor)
+        let base = ExtensionID.make(manifest: parsed, directory: extensionFolder, flavor: flavor).baseURL
+        let site = try TemporaryExtension(files: [
+            "framing.html": #"<iframe src="\#(base)open.html"></iframe><iframe src="\#(base)closed.html"></iframe>"#,
+        ]).directory
+        let run = try HostRun.run(extensionFolder, flavor: flavor, open: ["http://127.0.0.1:8000/framing.html"], sites: ["http://127.0.0.1:8000": site.path])
+        #expect(run.texts == ["runs in /open.html"])
+    }
+}

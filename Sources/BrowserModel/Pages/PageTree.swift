@@ -71,9 +71,10 @@ public struct PageTree: Sendable, Hashable {
     ///   - flavor: Which browser's rules to follow for titles and for refusing frames.
     ///   - maxDepth: A safety limit on nesting, beyond the browsers' own: a frame nested more than this many levels
     ///     below the page is left on `about:blank`, unloaded.
-    ///   - resources: What serves the URLs `siteMap` does not (the files of the host's extensions), if anything.
+    ///   - resources: What serves the URLs `siteMap` does not (the files of the host's extensions), if anything,
+    ///     given the URL and the URL of the document that frames it (nil for the page itself).
     public static func load(
-        url: String, siteMap: SiteMap, flavor: Flavor, maxDepth: Int = 16, resources: ((WebURL) -> PageResource?)? = nil
+        url: String, siteMap: SiteMap, flavor: Flavor, maxDepth: Int = 16, resources: ((WebURL, String?) -> PageResource?)? = nil
     ) -> PageTree {
         var loader = Loader(siteMap: siteMap, flavor: flavor, maxDepth: maxDepth, resources: resources)
         return loader.load(url: url, parsed: WebURL(string: url), srcdoc: nil, ancestors: [], inheritedBase: nil)
@@ -130,12 +131,12 @@ public struct PageTree: Sendable, Hashable {
         let flavor: Flavor
         let maxDepth: Int
         /// What serves the URLs the site map does not (an extension's files).
-        let resources: ((WebURL) -> PageResource?)?
+        let resources: ((WebURL, String?) -> PageResource?)?
         var frameCount = 0
         /// The documents fetched so far, by URL.
         var documentsByURL: [String: Document] = [:]
 
-        init(siteMap: SiteMap, flavor: Flavor, maxDepth: Int, resources: ((WebURL) -> PageResource?)?) {
+        init(siteMap: SiteMap, flavor: Flavor, maxDepth: Int, resources: ((WebURL, String?) -> PageResource?)?) {
             self.siteMap = siteMap
             self.flavor = flavor
             self.maxDepth = maxDepth
@@ -150,7 +151,7 @@ public struct PageTree: Sendable, Hashable {
             let documentURL = parsed?.href ?? url
             var fallbackBase = parsed
             if parsed?.scheme == "about" { fallbackBase = inheritedBase }
-            let document = fetch(parsed, srcdoc: srcdoc)
+            let document = fetch(parsed, srcdoc: srcdoc, parentURL: ancestors.first)
             let (html, resource, page) = (document.html, document.resource, document.page)
             var base = fallbackBase
             if let href = page.baseHref, let resolved = WebURL(string: href, relativeTo: fallbackBase) {
@@ -182,7 +183,7 @@ public struct PageTree: Sendable, Hashable {
 
         /// The document at `url`: a `srcdoc`, a `data:` URL's HTML, or the file the site map serves (read once per
         /// URL); an empty document for anything else.
-        mutating func fetch(_ url: WebURL?, srcdoc: String?) -> Document {
+        mutating func fetch(_ url: WebURL?, srcdoc: String?, parentURL: String?) -> Document {
             guard let url else { return Document(html: "", resource: nil, page: HTMLPage(html: "")) }
             if url.scheme == "about" {
                 let html = url.path == "srcdoc" ? srcdoc ?? "" : ""
@@ -193,7 +194,7 @@ public struct PageTree: Sendable, Hashable {
             var document = Document(html: "", resource: nil, page: HTMLPage(html: ""))
             if url.scheme == "data" {
                 document.html = PageTree.dataURLHTML(url) ?? ""
-            } else if let served = siteMap.resource(for: url) ?? resources?(url) {
+            } else if let served = siteMap.resource(for: url) ?? resources?(url, parentURL) {
                 document.resource = served
                 if served.isHTML { document.html = served.text }
             }

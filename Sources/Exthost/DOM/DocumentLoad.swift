@@ -46,14 +46,33 @@ final class DocumentLoad {
     private var pendingAsync = 0
     private var parsed = false
     private var completed = false
-    /// What waits for the end of the load (its `load` event fired), each run once.
-    private var completionWaiters: [() -> Void] = []
-    /// Whether the load has ended.
-    private(set) var isComplete = false
+    /// What waits for the end of the load, each run once: with true once its `load` event fired,
+    /// with false when the page closed first.
+    private var completionWaiters: [(Bool) -> Void] = []
+    /// Whether the load has ended, and how (nil: under way).
+    private(set) var outcome: Bool?
 
-    /// Runs `body` once the document has loaded (at once when it has).
-    func whenComplete(_ body: @escaping () -> Void) {
-        if isComplete { body() } else { completionWaiters.append(body) }
+    /// Runs `body` once the document has loaded (true) or its page closed before (false); at once
+    /// when that is known.
+    func whenComplete(_ body: @escaping (Bool) -> Void) {
+        if let outcome { body(outcome) } else { completionWaiters.append(body) }
+    }
+
+    /// The page closed (or its load failed): the load stops, the host realm lets its parser go,
+    /// and what waited for the load hears that it will not come.
+    func abandon() {
+        guard outcome == nil else { return }
+        finish(loaded: false)
+        if let host, let forget = try? host.realm.value("abandonDocumentLoad", in: "document_loading") {
+            _ = try? forget.call([host.realm.script.string(documentID)])
+        }
+    }
+
+    private func finish(loaded: Bool) {
+        outcome = loaded
+        let waiting = completionWaiters
+        completionWaiters = []
+        for body in waiting { body(loaded) }
     }
 
     /// A load of `source` as the document `documentID`, whose scripts run in `context`.
@@ -68,29 +87,46 @@ final class DocumentLoad {
     /// Starts loading: the first parse runs as a task.
     func start() {
         host?.loop.enqueue { [self] in
-            guard let step = call("beginDocumentLoad", [documentID, url, html]) else { return }
-            handle(step)
+            parse(from: call("beginDocumentLoad", [documentID, url, html]))
         }
     }
 
     // MARK: - Steps
 
-    /// Calls the host realm's `name` with string arguments and reads the step it returns.
+    /// Calls the host realm's `name` with string arguments and reads the step it returns; nil when
+    /// the page's context closed. A failure of the host's own (a bug) is reported, and the load stops.
     private func call(_ name: String, _ arguments: [String]) -> Step? {
-        guard let host, let context, !context.isClosed, let function = try? host.realm.value(name, in: "document_loading") else { return nil }
-        let realm = host.realm.script
-        guard let answer = try? function.call(arguments.map { realm.string($0) }), let text = answer.stringValue else { return nil }
-        return try? JSONDecoder().decode(Step.self, from: Data(text.utf8))
+        guard let host, let context, !context.isClosed else { return nil }
+        do {
+            let function = try host.realm.value(name, in: "document_loading")
+            let realm = host.realm.script
+            guard let text = try function.call(arguments.map { realm.string($0) }).stringValue else {
+                throw ScriptError(name: "Error", message: "\(name) answered no step")
+            }
+            return try JSONDecoder().decode(Step.self, from: Data(text.utf8))
+        } catch let error as ThrownValue {
+            host.emit(.error, "exthost could not go on loading \(url): \(error.scriptError.summary)", from: context, isUncaught: true)
+        } catch {
+            host.emit(.error, "exthost could not go on loading \(url): \(error)", from: context, isUncaught: true)
+        }
+        abandon()
+        return nil
     }
 
-    private func handle(_ step: Step) {
-        guard let context, !context.isClosed else { return }
-        if let script = step.script {
+    /// Parses on from `first`: scripts that run now run, those that wait are set aside, until a
+    /// script must be fetched (the parse goes on after it, in a task of its own) or the text ends.
+    /// (A loop: a page may hold thousands of scripts.)
+    private func parse(from first: Step?) {
+        var next = first
+        while let step = next {
+            guard let context, !context.isClosed else { return }
+            guard let script = step.script else {
+                if step.parsed == true { endParsing() }
+                return
+            }
             if script.type == "module" ? !script.async : script.`defer` && script.src != nil {
                 waiting.append(script)
-                return continueParsing()
-            }
-            if script.async, script.src != nil || script.type == "module" {
+            } else if script.async, script.src != nil || script.type == "module" {
                 pendingAsync += 1
                 host?.crossProcess { [weak self] in
                     guard let self else { return }
@@ -98,27 +134,19 @@ final class DocumentLoad {
                     pendingAsync -= 1
                     finishIfDone()
                 }
-                return continueParsing()
-            }
-            if script.src != nil {
+            } else if script.src != nil {
                 // (A parser-blocking script is fetched first: the parser waits a task or more.)
                 host?.crossProcess { [weak self] in
                     guard let self else { return }
                     run(script)
-                    continueParsing()
+                    parse(from: call("continueDocumentLoad", [documentID]))
                 }
                 return
+            } else {
+                run(script)
             }
-            run(script)
-            return continueParsing()
+            next = call("continueDocumentLoad", [documentID])
         }
-        guard step.parsed == true else { return }
-        endParsing()
-    }
-
-    private func continueParsing() {
-        guard let step = call("continueDocumentLoad", [documentID]) else { return }
-        handle(step)
     }
 
     /// HTML's "the end": "interactive", the waiting scripts, `DOMContentLoaded`, then load.
@@ -154,10 +182,7 @@ final class DocumentLoad {
             setReadiness("complete")
             fire("document", "readystatechange", bubbles: false)
             fire("window", "load", bubbles: false)
-            isComplete = true
-            let waiting = completionWaiters
-            completionWaiters = []
-            for body in waiting { body() }
+            finish(loaded: true)
         }
     }
 

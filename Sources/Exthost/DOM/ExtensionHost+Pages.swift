@@ -7,10 +7,14 @@ import Foundation
 // commits and closes when the frame navigates or its tab closes.
 extension ExtensionHost {
     /// The file of a loaded extension that `url` names, for the page loader (``PageTree``): what
-    /// serves `chrome-extension://` and `moz-extension://` URLs.
-    func extensionResource(_ url: WebURL) -> PageResource? {
-        guard let instance = extensions.first(where: { $0.isOwn(url) }), let path = instance.path(of: url),
-              let file = instance.fileInside(path) else { return nil }
+    /// serves `chrome-extension://` and `moz-extension://` URLs. A page of the extension, or a tab,
+    /// may show any of its files; a frame of another page only those the manifest's
+    /// `web_accessible_resources` give that page (else the frame stays empty, as the browsers block it).
+    func extensionResource(_ url: WebURL, framedBy parentURL: String?) -> PageResource? {
+        guard let instance = extensions.first(where: { $0.isOwn(url) }), let path = instance.path(of: url) else { return nil }
+        if let parentURL, !(WebURL(string: parentURL).map(instance.isOwn) ?? false),
+           !instance.webAccessibleResources.isAccessible(path: path, from: parentURL) { return nil }
+        guard let file = instance.fileInside(path) else { return nil }
         return PageResource(contents: file.contents, mimeType: PageResource.mimeType(forFileNamed: url.decodedPathSegments.last ?? ""),
                             file: instance.directory.appendingPathComponent(path))
     }
@@ -20,6 +24,9 @@ extension ExtensionHost {
         for frame in frames {
             guard let url = WebURL(string: frame.url), let instance = extensions.first(where: { $0.isOwn(url) }),
                   let source = documentSources[frame.documentID] else { continue }
+            // (A frame the extension's resources refused shows nothing, and runs nothing.)
+            let parentURL = browser.tab(tabID)?.frame(frame.parentID)?.url
+            guard extensionResource(url, framedBy: parentURL) != nil else { continue }
             openPage(of: instance, url: frame.url, tabID: tabID, frameID: frame.id, documentID: frame.documentID, source: source)
         }
     }

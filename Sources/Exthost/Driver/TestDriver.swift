@@ -357,10 +357,10 @@ public final class TestDriver {
         return Self.json(host.act(action, onDocument: frame.documentID, selector: selector, text: text))
     }
 
-    /// Does `action` to the document of the extension's open popup.
-    func popupAction(handle: Int, action: DocumentAction, selector: String, text: String) -> String {
+    /// Does `action` to the document `documentID` of the extension's popup, while that popup is open.
+    func popupAction(handle: Int, documentID: String, action: DocumentAction, selector: String, text: String) -> String {
         guard let host, let instance = instance(handle, nil) else { return Self.errorJSON("The extension was unloaded.") }
-        guard let documentID = instance.popup?.documentID else { return Self.errorJSON("\(instance.manifest.name)'s popup is not open.") }
+        guard instance.popup?.documentID == documentID else { return Self.errorJSON("\(instance.manifest.name)'s popup is not open") }
         return Self.json(host.act(action, onDocument: documentID, selector: selector, text: text))
     }
 
@@ -375,7 +375,11 @@ public final class TestDriver {
             return settle(callback, error: "\(instance.manifest.name)'s popup could not open.")
         }
         let url = popup.url
-        load.whenComplete { [weak self] in self?.settle(callback, result: JSONValue.string(url).jsonText) }
+        let documentID = popup.documentID ?? ""
+        load.whenComplete { [weak self] loaded in
+            guard loaded else { return self?.settle(callback, error: "\(instance.manifest.name)'s popup closed before its page loaded.") ?? () }
+            self?.settle(callback, result: JSONValue.array([.string(url), .string(documentID)]).jsonText)
+        }
     }
 
     /// Closes the extension's popup, if it is open.
