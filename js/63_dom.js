@@ -292,7 +292,7 @@
     ['HTMLProgressElement', 'HTMLElement', 'value:n= max:n='],
     ['HTMLScriptElement', 'HTMLElement', 'src:s= type:s= text:s= async:b= defer:b= noModule:b= crossOrigin:s?= integrity:s= charset:s='],
     ['HTMLSelectElement', 'HTMLElement', 'value:s= selectedIndex:l= options:elements selectedOptions:elements length:u name:s= disabled:b='
-      + ' multiple:b= required:b= size:u= type:s form:N? item(u):N?'],
+      + ' multiple:b= required:b= size:u= type:s form:N? item(u):N? add(any,[any]):v'],
     ['HTMLSlotElement', 'HTMLElement', 'name:s='],
     ['HTMLSourceElement', 'HTMLElement', 'src:s= type:s= srcset:s= media:s='],
     ['HTMLSpanElement', 'HTMLElement', ''],
@@ -1074,6 +1074,30 @@
     'HTMLSelectElement.length': (node) => selectOptions(node).length,
     'HTMLSelectElement.type': (node) => (node.hasAttribute('multiple') ? 'select-multiple' : 'select-one'),
     'HTMLSelectElement.item': (node, cx, index) => selectOptions(node)[index] || null,
+    // add(element, before): an option or optgroup, before an element of the select or the option at
+    // an index (null or nothing: at the end).
+    'HTMLSelectElement.add': (node, cx, element, before) => {
+      const added = host.nodeOf(element);
+      if (added === undefined || added.namespaceURI !== HTML || (added.localName !== 'option' && added.localName !== 'optgroup')) {
+        throw host.newTypeError(cx, FIREFOX ? 'HTMLSelectElement.add: Argument 1 could not be converted to any of: HTMLOptionElement, HTMLOptGroupElement.'
+          : "Failed to execute 'add' on 'HTMLSelectElement': The provided value is not of type '(HTMLOptGroupElement or HTMLOptionElement)'.");
+      }
+      let reference = null;
+      if (before !== undefined && before !== null) {
+        const beforeNode = host.nodeOf(before);
+        if (beforeNode !== undefined) {
+          if (!beforeNode.parentNode || (beforeNode.parentNode !== node && beforeNode.parentNode.parentNode !== node)) {
+            throw thrownBefore(cx, 'HTMLSelectElement', 'add', 'NotFoundError', 'The node before which the new node is to be inserted is not a child of this node.',
+              'Child to insert before is not a child of this node', false);
+          }
+          reference = beforeNode;
+        } else {
+          reference = selectOptions(node)[toLong(before)] || null;
+        }
+      }
+      if (reference !== null) reference.parentNode.insertBefore(added, reference);
+      else node.appendChild(added);
+    },
   };
   // A control's value and checkedness, once a script (or the driver, or a click) set them: until
   // then the `value` and `checked` attributes (a textarea: its text) give them, as HTML's "dirty"

@@ -312,5 +312,18 @@ struct DOMTests {
             """, html: #"<!doctype html><body><div id="odd" style='*zoom: 1; color: red"'>text</div></body>"#)
         #expect(texts == [#""" 0 "text""#, "blue true"])
     }
+
+    @Test func aSelectTakesOptionsWhereItIsTold() throws {
+        let texts = try Self.contentScript("""
+            const select = document.getElementById('s');
+            const option = (text) => { const o = document.createElement('option'); o.textContent = text; return o; };
+            select.add(option('last'));
+            select.add(option('first'), 0);
+            select.add(option('before last'), select.options[select.length - 1]);
+            out([...select.options].map((o) => o.text + ':' + o.index).join(','));
+            try { select.add(document.createElement('div')); } catch (e) { out(e.name); }
+            """)
+        #expect(texts == ["first:0,one:1,two:2,before last:3,last:4", "TypeError"])
+    }
 }
 
