@@ -639,37 +639,34 @@
     return String(number >>> 0) === key ? number : -1;
   };
   function liveList(cx, interfaceName, items, owner, key) {
-    const world = worldOf(cx);
-    let byKey = world.lists.get(owner);
-    if (byKey === undefined) {
-      byKey = new SafeMap();
-      world.lists.set(owner, byKey);
-    }
-    let list = byKey.get(key);
-    if (list !== undefined) return list;
+    return objectFor(cx, owner, key, () => {
+      const list = indexedProxy(cx, interfaceName, () => items().length, (index) => wrap(cx, items()[index]));
+      wrapped.set(list, { __proto__: null, items });
+      return list;
+    });
+  }
+  // A Proxy of the world, of the interface `interfaceName`, whose indexed properties are read-only
+  // and answered each time by `count()` and `item(index)` (a live list, a DOMTokenList); its other
+  // properties are the target's own.
+  function indexedProxy(cx, interfaceName, count, item) {
     const target = host.newObjectFrom(cx, interfaceObject(cx, interfaceName).prototype);
-    const state = { __proto__: null, items };
     const handler = {
       __proto__: null,
       get(object, property, receiver) {
         const index = indexOf(property);
-        if (index >= 0) {
-          const current = items();
-          return index < current.length ? wrap(cx, current[index]) : undefined;
-        }
+        if (index >= 0) return index < count() ? item(index) : undefined;
         return cx.b.ReflectGet(object, property, receiver);
       },
       has(object, property) {
         const index = indexOf(property);
-        return index >= 0 ? index < items().length : cx.b.ReflectHas(object, property);
+        return index >= 0 ? index < count() : cx.b.ReflectHas(object, property);
       },
       getOwnPropertyDescriptor(object, property) {
         const index = indexOf(property);
         if (index < 0) return cx.b.ReflectGetOwnPropertyDescriptor(object, property);
-        const current = items();
-        if (index >= current.length) return undefined;
+        if (index >= count()) return undefined;
         const descriptor = host.newObjectFrom(cx, null);
-        descriptor.value = wrap(cx, current[index]);
+        descriptor.value = item(index);
         descriptor.writable = false;
         descriptor.enumerable = true;
         descriptor.configurable = true;
@@ -677,8 +674,8 @@
       },
       ownKeys(object) {
         const keys = [];
-        const count = items().length;
-        for (let i = 0; i < count; i++) listPush(keys, String(i));
+        const length = count();
+        for (let i = 0; i < length; i++) listPush(keys, String(i));
         const own = cx.b.ReflectOwnKeys(object);
         for (let i = 0; i < own.length; i++) listPush(keys, own[i]);
         return host.newArray(cx, keys);
@@ -693,14 +690,11 @@
       },
       deleteProperty(object, property) {
         const index = indexOf(property);
-        if (index >= 0) return index >= items().length;
+        if (index >= 0) return index >= count();
         return cx.b.ReflectDeleteProperty(object, property);
       },
     };
-    list = new cx.b.Proxy(target, guardTraps(cx, interfaceName, handler));
-    wrapped.set(list, state);
-    byKey.set(key, list);
-    return list;
+    return new cx.b.Proxy(target, guardTraps(cx, interfaceName, handler));
   }
   // A live collection's items are found again when its document changed since it last looked
   // (each document counts its changes through domino's mutation hook), and each time for a
@@ -1287,6 +1281,8 @@
 
   // ---- Token lists, dataset, style -------------------------------------------------------------------------
   // (Each is made once per element and world, and reads the element's attribute each time.)
+  // The object `key` of `node` in the world (a live list, classList, dataset, style), made by
+  // `make` the first time.
   function objectFor(cx, node, key, make) {
     const world = worldOf(cx);
     let byKey = world.lists.get(node);
@@ -1304,37 +1300,7 @@
   function tokenList(cx, node) {
     return objectFor(cx, node, 'classList', () => {
       const list = node.classList;
-      const target = host.newObjectFrom(cx, interfaceObject(cx, 'DOMTokenList').prototype);
-      const handler = {
-        __proto__: null,
-        get(object, property, receiver) {
-          const index = indexOf(property);
-          if (index >= 0) return index < list.length ? list.item(index) : undefined;
-          return cx.b.ReflectGet(object, property, receiver);
-        },
-        has: (object, property) => (indexOf(property) >= 0 ? indexOf(property) < list.length : cx.b.ReflectHas(object, property)),
-        getOwnPropertyDescriptor(object, property) {
-          const index = indexOf(property);
-          if (index < 0) return cx.b.ReflectGetOwnPropertyDescriptor(object, property);
-          if (index >= list.length) return undefined;
-          const descriptor = host.newObjectFrom(cx, null);
-          descriptor.value = list.item(index);
-          descriptor.writable = false;
-          descriptor.enumerable = true;
-          descriptor.configurable = true;
-          return descriptor;
-        },
-        ownKeys(object) {
-          const keys = [];
-          for (let i = 0; i < list.length; i++) listPush(keys, String(i));
-          const own = cx.b.ReflectOwnKeys(object);
-          for (let i = 0; i < own.length; i++) listPush(keys, own[i]);
-          return host.newArray(cx, keys);
-        },
-        set: (object, property, value, receiver) => (indexOf(property) >= 0 ? false : cx.b.ReflectSet(object, property, value, receiver)),
-        defineProperty: (object, property, descriptor) => (indexOf(property) >= 0 ? false : cx.b.ReflectDefineProperty(object, property, descriptor)),
-      };
-      const proxy = new cx.b.Proxy(target, guardTraps(cx, 'DOMTokenList', handler));
+      const proxy = indexedProxy(cx, 'DOMTokenList', () => list.length, (index) => list.item(index));
       wrapped.set(proxy, { __proto__: null, tokens: list, node });
       return proxy;
     });
@@ -1521,38 +1487,26 @@
   function fillOtherInterface(cx, name, prototype) {
     const members = otherInterfaces[name];
     const keys = ObjectKeys(members);
+    const receive = (thisValue, key, verb) => {
+      const state = thisValue !== null && (typeof thisValue === 'object' || typeof thisValue === 'function') ? wrapped.get(thisValue) : undefined;
+      if (state === undefined) throw illegalInvocation(cx, name, key, verb);
+      return state;
+    };
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i];
       const kind = members[key][0];
       const a = members[key][1];
       const b = members[key][2];
-      const check = (thisValue, verb) => {
-        const state = thisValue !== null && (typeof thisValue === 'object' || typeof thisValue === 'function') ? wrapped.get(thisValue) : undefined;
-        if (state === undefined) throw illegalInvocation(cx, name, key, verb);
-        return state;
-      };
       if (kind === 'call') {
-        const impl = b;
-        const fn = host.newFunction(cx, key, a, (data, thisValue, ...args) => {
-          const state = check(thisValue, 'call');
+        defineMethod(cx, prototype, name, key, a, receive, (state, args) => {
           try {
-            return ReflectApply(impl, undefined, prepend(state, cx, args));
+            return ReflectApply(b, undefined, prepend(state, cx, args));
           } catch (error) {
             throw worldError(cx, error, name, key, false);
           }
-        }, undefined);
-        host.defineValue(prototype, key, fn, true, true, true);
+        });
       } else {
-        const get = host.newFunction(cx, 'get ' + key, 0, (data, thisValue) => a(check(thisValue, 'get'), cx), undefined);
-        const set = kind === 'accessor' ? host.newFunction(cx, 'set ' + key, 1, (data, thisValue, value) => {
-          const state = check(thisValue, 'set');
-          try {
-            b(state, cx, value);
-          } catch (error) {
-            throw worldError(cx, error, name, key, true);
-          }
-        }, undefined) : undefined;
-        ReflectDefineProperty(prototype, key, { __proto__: null, get, set, enumerable: true, configurable: true });
+        defineAccessor(cx, prototype, name, key, receive, (state) => a(state, cx), kind === 'accessor' ? (state, value) => b(state, cx, value) : undefined);
       }
     }
     // (Iterable lists take the world's own array methods, as the browsers' do.)
@@ -1615,12 +1569,21 @@
     return node;
   }
   // The implementation of `member` of `owner` (or of the mixin it came from), if it has its own.
+  // (Found once per interface and member, for all worlds.)
+  const ownImplementations = new SafeMap();
   function ownImplementation(owner, member, suffix) {
+    const key = owner + '.' + member + suffix;
+    if (ownImplementations.has(key)) return ownImplementations.get(key);
+    const found = findOwnImplementation(owner, member, suffix);
+    ownImplementations.set(key, found);
+    return found;
+  }
+  const mixinNames = ['ParentNode', 'ChildNode', 'NonDocumentTypeChildNode', 'NonElementParentNode'];
+  function findOwnImplementation(owner, member, suffix) {
     for (let current = owner; current !== undefined && current !== 'EventTarget'; current = descriptions[current].parent) {
       const found = implementations[current + '.' + member + suffix];
       if (found !== undefined) return found;
     }
-    const mixinNames = ['ParentNode', 'ChildNode', 'NonDocumentTypeChildNode', 'NonElementParentNode'];
     for (let i = 0; i < mixinNames.length; i++) {
       const found = implementations[mixinNames[i] + '.' + member + suffix];
       if (found !== undefined) return found;
@@ -1641,43 +1604,60 @@
     }
   }
 
-  function defineAttribute(cx, owner, prototype, member) {
-    const key = member.name;
-    const own = ownImplementation(owner, key, '');
-    const get = host.newFunction(cx, 'get ' + key, 0, (data, thisValue) => {
-      const node = receiver(cx, thisValue, owner, key, 'get');
-      let value;
+  // Defines the accessor `key` of `owner` on a prototype of the world: `receive(thisValue, key,
+  // verb)` finds what `this` stands for (or throws the browser's Illegal invocation), `get(state)`
+  // reads and `set(state, value)` writes (none: read-only); what either throws of this realm
+  // becomes the world's error.
+  function defineAccessor(cx, prototype, owner, key, receive, get, set) {
+    const getter = host.newFunction(cx, 'get ' + key, 0, (data, thisValue) => {
+      const state = receive(thisValue, key, 'get');
       try {
-        value = attributeValue(cx, node, member, own, owner);
+        return get(state);
       } catch (error) {
         throw worldError(cx, error, owner, key, false);
       }
-      return convertResult(cx, member.type, value, node);
     }, undefined);
+    const setter = set === undefined ? undefined : host.newFunction(cx, 'set ' + key, 1, (data, thisValue, value) => {
+      const state = receive(thisValue, key, 'set');
+      try {
+        set(state, value);
+      } catch (error) {
+        throw worldError(cx, error, owner, key, true);
+      }
+    }, undefined);
+    ReflectDefineProperty(prototype, key, { __proto__: null, get: getter, set: setter, enumerable: true, configurable: true });
+  }
+  // Defines the operation `key` (`length` required arguments) on a prototype of the world:
+  // `call(state, args)` runs it for what `receive` found `this` to stand for.
+  function defineMethod(cx, prototype, owner, key, length, receive, call) {
+    const fn = host.newFunction(cx, key, length, (data, thisValue, ...args) => call(receive(thisValue, key, 'call'), args), undefined);
+    host.defineValue(prototype, key, fn, true, true, true);
+  }
+
+  function defineAttribute(cx, owner, prototype, member) {
+    const key = member.name;
+    const own = ownImplementation(owner, key, '');
+    const receive = (thisValue, name, verb) => receiver(cx, thisValue, owner, name, verb);
+    const get = (node) => convertResult(cx, member.type, attributeValue(cx, node, member, own, owner), node);
     let set;
     if (member.writable) {
       const ownSet = ownImplementation(owner, key, '=');
-      set = host.newFunction(cx, 'set ' + key, 1, (data, thisValue, value) => {
-        const node = receiver(cx, thisValue, owner, key, 'set');
+      set = (node, value) => {
         const converted = member.type === 's?' && (value === null || value === undefined) ? (key === 'textContent' || key === 'nodeValue' ? '' : null)
           : convertArgument(cx, member.type, value, owner, key, 1);
-        try {
-          if (ownSet !== undefined) ownSet(node, cx, converted);
-          else node[key] = converted;
-        } catch (error) {
-          throw worldError(cx, error, owner, key, true);
-        }
-      }, undefined);
+        if (ownSet !== undefined) ownSet(node, cx, converted);
+        else node[key] = converted;
+      };
     }
-    ReflectDefineProperty(prototype, key, { __proto__: null, get, set, enumerable: true, configurable: true });
+    defineAccessor(cx, prototype, owner, key, receive, get, set);
   }
 
   function defineOperation(cx, owner, prototype, member) {
     const key = member.name;
     const own = ownImplementation(owner, key, '');
     const args = member.args;
-    const fn = host.newFunction(cx, key, member.required, (data, thisValue, ...given) => {
-      const node = receiver(cx, thisValue, owner, key, 'call');
+    const receive = (thisValue, name, verb) => receiver(cx, thisValue, owner, name, verb);
+    defineMethod(cx, prototype, owner, key, member.required, receive, (node, given) => {
       if (given.length < member.required) throw cx.loader.webIDLErrors.countError(owner, key, member.required, given.length);
       const converted = [];
       let variadic = null;
@@ -1704,8 +1684,7 @@
         throw worldError(cx, error, owner, key, false, converted[0], node, converted);
       }
       return member.type === 'elements' || member.type === 'nodes' ? result : convertResult(cx, member.type, result, node);
-    }, undefined);
-    host.defineValue(prototype, key, fn, true, true, true);
+    });
   }
   // `[first, second, ...rest]`.
   function prepend(first, second, rest) {
