@@ -739,6 +739,13 @@
   // listeners; makes an event of the class whose prototype is `prototype` (fields from `init`, an
   // EventInit, or set on the state returned); dispatches a trusted event.
   host.makeEventTarget = (object) => { listenersOf.set(object, []); };
+  // Whether the global has a listener (or handler) for `type` (Chromium keeps no page with an
+  // `unload` listener in its back/forward cache).
+  host.globalListensTo = (type) => {
+    const listeners = listenersOf.get(global);
+    for (let i = 0; i < listeners.length; i++) if (!listeners[i].removed && listeners[i].type === type) return true;
+    return false;
+  };
   host.newEvent = (prototype, type, init) => {
     const event = ObjectCreate(prototype);
     return { __proto__: null, event, state: initializeEvent(event, type, init) };

@@ -166,8 +166,21 @@
   // A parse of the document `html` makes at `url` that stops after each `</script>` (HTML's
   // parser pauses there to run the script): `onScript(element)` is told of each, and `resume()`
   // goes on; `finished()` says whether the whole text was parsed.
-  function incrementalParse(html, url, onScript) {
-    const parser = new parse5.Parser({ treeAdapter: treeAdapter(null, url), scriptingEnabled: true, sourceCodeLocationInfo: true });
+  function incrementalParse(html, url, onScript, onRoot) {
+    const adapter = treeAdapter(null, url);
+    if (onRoot !== null) {
+      // (Stops once when the document's element is inserted: `onRoot` is told.)
+      const appendChild = adapter.appendChild;
+      adapter.appendChild = (parent, node) => {
+        appendChild(parent, node);
+        if (parent.nodeType === 9 && node.nodeType === 1) {
+          adapter.appendChild = appendChild;
+          parser.tokenizer.pause();
+          onRoot();
+        }
+      };
+    }
+    const parser = new parse5.Parser({ treeAdapter: adapter, scriptingEnabled: true, sourceCodeLocationInfo: true });
     parser.scriptHandler = (element) => {
       parser.tokenizer.pause();
       onScript(element);

@@ -1,7 +1,7 @@
 // exthost:realm host
 // exthost:needs primordials api dom
-// A document whose own scripts run (an extension's page: its popup, a page of it in a tab), loaded
-// as HTML's parser loads it: parsed up to each `</script>`, where the parser waits while the
+// A document whose own scripts run (an extension's page: its popup, a page of it in a tab; a web
+// page with scripts, which run in its main world), loaded as HTML's parser loads it: parsed up to each `</script>`, where the parser waits while the
 // script runs, then on; then the end of parsing (`readyState` "interactive", the deferred and
 // module scripts in document order, `DOMContentLoaded`), then the end of loading ("complete",
 // `load`). Swift drives it one step at a time (Sources/Exthost/DOM/DocumentLoad.swift) and runs
@@ -51,13 +51,14 @@
     };
   }
 
-  // Starts loading the document `id` (its URL and HTML as given) and parses up to its first script.
-  // Returns the first step (see `step`).
-  host.beginDocumentLoad = function (id, url, html) {
-    const load = { __proto__: null, id, parse: null, pending: null, elements: [] };
+  // Starts loading the document `id` (its URL and HTML as given) and parses up to its first script,
+  // or, when `pauseAtRoot` is 'true' (a web page, whose document_start content scripts run then),
+  // up to its <html> element. Returns the first step (see `step`).
+  host.beginDocumentLoad = function (id, url, html, pauseAtRoot) {
+    const load = { __proto__: null, id, parse: null, pending: null, elements: [], atRoot: false };
     load.parse = library.incrementalParse(html, url, (element) => {
       load.pending = element;
-    });
+    }, pauseAtRoot === 'true' ? () => { load.atRoot = true; } : null);
     loads.set(id, load);
     load.parse.resume();
     host.domDocuments.set(id, load.parse.document);
@@ -73,10 +74,14 @@
     return step(load);
   };
 
-  // The step after the parser stopped, as JSON: { script: {...} } for a script the parser met
-  // (Swift runs it now, or later when it is deferred or async), or { parsed: true } at the end of
-  // the text.
+  // The step after the parser stopped, as JSON: { documentElement: true } when it stopped at the
+  // <html> element, { script: {...} } for a script the parser met (Swift runs it now, or later when
+  // it is deferred or async), or { parsed: true } at the end of the text.
   function step(load) {
+    if (load.atRoot) {
+      load.atRoot = false;
+      return JSONStringify({ documentElement: true });
+    }
     while (load.pending !== null) {
       const element = load.pending;
       load.pending = null;

@@ -1,7 +1,7 @@
 import JSEngine
 
 /// A classic script of an extension (a background script, a content script, a script a worker
-/// imports), made once and run in any number of contexts.
+/// imports), made once and run in any number of contexts, or of a web page.
 ///
 /// JavaScriptCore's C API gives `import(...)` in a classic script no module loader (it rejects
 /// with its own "Could not import the module"), so a script that calls it is rewritten
@@ -16,18 +16,20 @@ struct ClassicScript {
     let importBinding: String?
 
     /// Makes the classic script `text` at `url`, rewritten with the host realm's parser when it
-    /// may call `import()`; `index` tells this script's binding from the extension's others.
-    init(text: String, url: String, index: Int, realm: HostRealm) {
+    /// may call `import()`; `index` tells this script's binding from the others a context runs;
+    /// `startingLine` is the line of its document the text starts at (an inline script's);
+    /// `isRunOnce`: it runs in one context only (a web page's script: ``ScriptSource/isRunOnce``).
+    init(text: String, url: String, index: Int, realm: HostRealm, startingLine: Int = 1, isRunOnce: Bool = false) {
         if Self.mayCallImport(text) {
             // (Base 36: six characters at most, the length of `import`, for 1.6 million scripts.)
             let binding = "ℳi" + String(index, radix: 36)
             if binding.utf16.count <= 6, let rewritten = try? realm.rewriteClassicScript(text, binding: binding) {
-                source = ScriptSource(rewritten, url: url)
+                source = ScriptSource(rewritten, url: url, startingLine: startingLine, isRunOnce: isRunOnce)
                 importBinding = binding
                 return
             }
         }
-        source = ScriptSource(text, url: url)
+        source = ScriptSource(text, url: url, startingLine: startingLine, isRunOnce: isRunOnce)
         importBinding = nil
     }
 

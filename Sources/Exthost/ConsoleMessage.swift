@@ -6,6 +6,8 @@ public enum ContextKind: String, Sendable, Codable {
     case content
     /// A page of an extension (one of its files shown in a tab or a frame), with its own DOM and scripts.
     case page
+    /// A web page's own scripts (the page's main world): its DOM's own world, with no extension API.
+    case webPage
     /// A test driver script.
     case driver
 }

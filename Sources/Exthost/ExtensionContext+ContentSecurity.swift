@@ -9,7 +9,8 @@ import JSEngine
 extension ExtensionContext {
     /// The policies in force in this context, in the order the browser checks them.
     var contentSecurityPolicies: [ContentSecurityPolicy] {
-        guard kind != .driver, let host else { return [] }
+        // (A web page's policy would come with its response; the site mapping sends none.)
+        guard kind != .driver, let owner, let host else { return [] }
         return owner.contentSecurityPolicies(contentScript: kind == .content, isolatedWorldOrigin: host.isolatedWorldOrigin)
     }
 

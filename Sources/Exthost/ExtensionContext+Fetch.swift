@@ -60,16 +60,17 @@ extension ExtensionContext {
 
     /// A file of the extension: its own contexts read it; a content script reads what the
     /// manifest's `web_accessible_resources` gives its page (fixtures/conformance/web-fetch-accessible),
-    /// and nothing of another extension.
+    /// and nothing of another extension; a web page's own scripts read what any extension's
+    /// `web_accessible_resources` give the page.
     private func extensionFileOutcome(_ url: WebURL, flavor: Flavor) -> FetchOutcome {
         let refused = { [self] () -> FetchOutcome in
             if flavor == .firefox, kind == .content { report("Security Error: Content at \(self.url) may not load or link to \(url.href).") }
             return .networkError
         }
-        guard owner.isOwn(url) else { return refused() }
+        guard let owner = owner ?? host?.extensions.first(where: { $0.isOwn(url) }), owner.isOwn(url) else { return refused() }
         // (A segment that would leave the extension's directory names no file of it.)
         guard let path = owner.path(of: url) else { return .networkError }
-        if kind == .content, !owner.webAccessibleResources.isAccessible(path: path, from: self.url) { return refused() }
+        if kind == .content || kind == .webPage, !owner.webAccessibleResources.isAccessible(path: path, from: self.url) { return refused() }
         guard let file = owner.fileInside(path) else {
             // (Chromium fails; Firefox answers fetch and XMLHttpRequest differently.)
             return flavor == .firefox ? .missingExtensionFile(url: url.hrefExcludingFragment) : .networkError
@@ -98,9 +99,11 @@ extension ExtensionContext {
     /// offline.
     private func siteOutcome(_ url: WebURL, host: ExtensionHost) -> FetchOutcome {
         let served = host.options.siteMap.servesOrigin(of: url.href)
-        let allowed = kind == .content
-            ? url.origin == origin
-            : owner.manifest.hostPermissionPatterns.contains(where: { $0.matches(url.href) })
+        let allowed = if let owner, kind != .content {
+            owner.manifest.hostPermissionPatterns.contains(where: { $0.matches(url.href) })
+        } else {
+            url.origin == origin
+        }
         if !served, host.options.network { return .remote(url: url.hrefExcludingFragment, cors: !allowed) }
         guard allowed else {
             // (No server here sends CORS headers: Firefox says so, with the status a served page had.)

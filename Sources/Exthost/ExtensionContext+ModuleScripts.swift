@@ -28,11 +28,18 @@ extension ExtensionContext {
     /// - Throws: the module's SyntaxError, at its file, line and column.
     func loadModuleScript(_ call: NativeCall) throws -> NativeResult {
         let href = try call.requiredString(0, "modules.load", "url")
-        guard let host, let url = WebURL(string: href), let path = owner.path(of: url) else { return .null }
-        // (A content script imports what the manifest's web_accessible_resources gives its page, as
-        // it fetches: fixtures/conformance/module-import-classic.)
-        if kind == .content, !owner.webAccessibleResources.isAccessible(path: path, from: self.url) { return .null }
-        guard let module = try owner.moduleScript(atPath: path, realm: host.realm) else { return .null }
+        guard let host, let url = WebURL(string: href) else { return .null }
+        let found: ModuleScript?
+        if let owner {
+            guard let path = owner.path(of: url) else { return .null }
+            // (A content script imports what the manifest's web_accessible_resources gives its page, as
+            // it fetches: fixtures/conformance/module-import-classic.)
+            if kind == .content, !owner.webAccessibleResources.isAccessible(path: path, from: self.url) { return .null }
+            found = try owner.moduleScript(atPath: path, realm: host.realm)
+        } else {
+            found = try host.webModuleScript(at: url, for: self)
+        }
+        guard let module = found else { return .null }
         host.realm.moduleHeaders[module.url] = module.headerLength
         switch module.outcome {
         case .syntaxError(let message, let line, let column):
@@ -107,6 +114,28 @@ extension ExtensionInstance {
         guard let file = fileInside(path) else { return nil }
         let made = try ModuleScript(text: String(decoding: file.contents, as: UTF8.self), url: url(of: path), realm: realm)
         moduleScripts[path] = made
+        return made
+    }
+}
+
+extension ExtensionHost {
+    /// A web page's module script at `url`, read and rewritten on first use: an inline one of a
+    /// page (``inlineModuleTexts``), or a file the site serves at the page's own origin (the site
+    /// mapping sends no CORS headers, so a module of another origin does not load, as in a
+    /// browser); nil when there is none.
+    ///
+    /// - Throws: when the host's parser cannot run (acorn is missing).
+    func webModuleScript(at url: WebURL, for context: ExtensionContext) throws -> ModuleScript? {
+        if let made = webModuleScripts[url.href] { return made }
+        let text: String
+        if let inline = inlineModuleTexts[url.href] {
+            text = inline.text
+        } else {
+            guard url.origin == context.origin, let resource = options.siteMap.resource(for: url) else { return nil }
+            text = String(decoding: resource.contents, as: UTF8.self)
+        }
+        let made = try ModuleScript(text: text, url: url.href, realm: realm)
+        webModuleScripts[url.href] = made
         return made
     }
 }

@@ -86,12 +86,24 @@ enum NativeGroup: String, CaseIterable {
     /// messages to the other contexts of its origin (js/48_channel_messaging.js;
     /// `ExtensionContext+Broadcast.swift`).
     case broadcast
+
+    /// Whether a context of `kind` has the group in its `host.native`: the realm and test natives
+    /// are its record's in the host realm, the driver's only a driver's, and a web page's own
+    /// scripts have no extension API and no extension messaging.
+    func isInContext(of kind: ContextKind) -> Bool {
+        switch self {
+        case .realm, .test: false
+        case .driver: kind == .driver
+        case .api, .port: kind != .webPage
+        default: true
+        }
+    }
 }
 
 extension ExtensionContext {
     /// Defines every group the context's own modules use on `native`, each made on first use.
     func installNativeFunctions(on native: ScriptValue) {
-        for group in NativeGroup.allCases where group != .realm && group != .test && (group != .driver || kind == .driver) {
+        for group in NativeGroup.allCases where group.isInContext(of: kind) {
             let object = LazyObject.make(.object, in: script, prototype: false) { [weak self] in
                 guard let self, let hostObject, let object = try? hostObject.property("native").property(group.rawValue) else { return }
                 defineNatives(of: group, on: object)
@@ -148,7 +160,7 @@ extension ExtensionContext {
                 return .undefined
             }
             define("workerInstalled") { context, _, _ in
-                if context.isServiceWorker { context.owner.serviceWorkerInstalled = true }
+                if context.isServiceWorker { context.owner?.serviceWorkerInstalled = true }
                 return .undefined
             }
             // fillGlobal(module, name): the host-realm module `module`, which fills its globals one
@@ -198,7 +210,8 @@ extension ExtensionContext {
                 let method = try call.requiredString(0, prefix + "request", "method")
                 let arguments = try Self.apiArguments(call, 1, prefix + "request")
                 let requestID = try call.requiredInteger(2, prefix + "request", "request id")
-                host.api.request(APIRequest(method: method, arguments: arguments, context: context, requestID: requestID), in: host)
+                guard let instance = context.owner else { throw NativeArgumentError("api.request: a web page's context has no extension API.") }
+                host.api.request(APIRequest(method: method, arguments: arguments, context: context, instance: instance, requestID: requestID), in: host)
                 return .undefined
             }
             define("call") { context, host, call in

@@ -41,9 +41,11 @@ extension ExtensionContext {
         host?.emit(.error, message, from: self, location: "\(documentURL):\(line)")
     }
 
-    /// A script of the page at `url` (the extension's) that is not a file of the extension.
+    /// A script of the page at `url` that is not there: not a file of the extension (an extension
+    /// page), or nothing the site serves (a web page: the site mapping answers 404).
     func reportMissingScript(_ url: String) {
         let message = switch flavor {
+        case .chrome where kind == .webPage: "Failed to load resource: the server responded with a status of 404 (Not Found)"
         case .chrome: "Failed to load resource: net::ERR_FILE_NOT_FOUND"
         case .firefox: "Loading failed for the <script> with source “\(url)”."
         }

@@ -15,7 +15,7 @@ extension ExtensionContext {
     func importScript(_ call: NativeCall) throws -> NativeResult {
         let href = try call.requiredString(0, "engine.importScript", "url")
         guard isServiceWorker, let url = WebURL(string: href) else { return .string("network") }
-        guard owner.isOwn(url) else {
+        guard let owner, owner.isOwn(url) else {
             if url.scheme == "http" || url.scheme == "https" {
                 host?.emit(.error, "Loading the script '\(url.href)' violates the following Content Security Policy directive: \"script-src 'self'\". "
                     + "Note that 'script-src-elem' was not explicitly set, so 'script-src' is used as a fallback. The action has been blocked.", from: self)
@@ -48,7 +48,7 @@ extension ExtensionContext {
         guard loaded.contains("service_worker") || loaded.contains("events") else {
             // (Defined, not assigned: no setter a script put on Object.prototype runs.)
             try? hostObject.property("context").defineProperty("workerActivated", script.boolean(true), enumerable: true)
-            owner.serviceWorkerInstalled = true
+            owner?.serviceWorkerInstalled = true
             return
         }
         _ = runTopLevel {

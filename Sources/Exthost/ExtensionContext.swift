@@ -2,8 +2,8 @@ import BrowserModel
 import JSEngine
 import Synchronization
 
-/// One JavaScript world of an extension: its background, its content scripts in one frame, or a
-/// test driver. Each is its own ``ScriptContext``; nothing passes between them but data sent
+/// One JavaScript world: an extension's background, its content scripts in one frame, one of its
+/// pages, a web page's own scripts (the page's main world), or a test driver. Each is its own ``ScriptContext``; nothing passes between them but data sent
 /// through the host.
 ///
 /// Its globals exist from the start, each filled on first use: `URL` and `window` by the host's
@@ -18,9 +18,10 @@ public final class ExtensionContext {
     public let id: Int
     /// What kind of context this is.
     public let kind: ContextKind
-    /// The extension it belongs to. (The instance keeps its open contexts; a context drops out of
-    /// it when it closes, and the host closes every context when it shuts down.)
-    public let owner: ExtensionInstance
+    /// The extension it belongs to; nil for a web page's own scripts, which belong to no
+    /// extension. (The instance keeps its open contexts; a context drops out of it when it closes,
+    /// and the host closes every context when it shuts down.)
+    public let owner: ExtensionInstance?
     /// For content scripts: the tab of the frame.
     public let tabID: Int?
     /// For content scripts: the frame.
@@ -41,7 +42,7 @@ public final class ExtensionContext {
     /// Whether the context was closed (its page went away).
     public private(set) var isClosed = false
 
-    init(id: Int, kind: ContextKind, owner: ExtensionInstance, host: ExtensionHost, url: String, tabID: Int? = nil, frameID: Int? = nil, documentID: String? = nil, extraInfo: [(String, JSONValue)] = []) {
+    init(id: Int, kind: ContextKind, owner: ExtensionInstance?, host: ExtensionHost, url: String, tabID: Int? = nil, frameID: Int? = nil, documentID: String? = nil, extraInfo: [(String, JSONValue)] = []) {
         self.id = id
         self.kind = kind
         self.owner = owner
@@ -50,8 +51,8 @@ public final class ExtensionContext {
         self.tabID = tabID
         self.frameID = frameID
         self.documentID = documentID
-        let name = "\(Self.displayName(kind: kind, tabID: tabID, frameID: frameID)) of \(owner.manifest.name)"
-        let isServiceWorker = kind == .background && { if case .serviceWorker? = owner.manifest.background { return true } else { return false } }()
+        let name = Self.displayName(kind: kind, tabID: tabID, frameID: frameID) + (owner.map { " of \($0.manifest.name)" } ?? " \(url)")
+        let isServiceWorker = kind == .background && { if case .serviceWorker? = owner?.manifest.background { return true } else { return false } }()
         self.flavor = host.options.flavor
         modules = LoadedModules(HostModule.modules(flavor: host.options.flavor, kind: kind))
         let globalClassName = isServiceWorker ? "ServiceWorkerGlobalScope" : "Window"
@@ -82,14 +83,14 @@ public final class ExtensionContext {
 
     /// Whether this is an extension's background service worker.
     var isServiceWorker: Bool {
-        guard kind == .background, case .serviceWorker? = owner.manifest.background else { return false }
+        guard kind == .background, case .serviceWorker? = owner?.manifest.background else { return false }
         return true
     }
 
     /// Closes the context: its timers stop, its ports close, and nothing more is delivered to it.
     ///
-    /// - Parameter navigated: its page navigated away (rather than closing).
-    func close(navigated: Bool = false) {
+    /// - Parameter cached: its page navigated away into the back/forward cache (rather than closing).
+    func close(cached: Bool = false) {
         guard !isClosed else { return }
         reportTestInterrupted()
         isClosed = true
@@ -100,7 +101,7 @@ public final class ExtensionContext {
         microtaskReporter = nil
         if let host {
             host.loop.cancelTimers(owner: id)
-            host.router.contextClosed(self, navigated: navigated)
+            host.router.contextClosed(self, cached: cached)
             host.contextDidClose(self)
         }
         script.close()
@@ -118,14 +119,18 @@ public final class ExtensionContext {
         self.hostObject = hostObject
         let native = script.object(prototype: nil)
         installNativeFunctions(on: native)
-        var info: [(String, JSONValue)] = [
-            ("kind", .string(kind.rawValue)),
-            ("extensionId", .string(owner.id.runtimeID)),
-            ("baseURL", .string(owner.id.baseURL)),
-            ("manifestVersion", .int(owner.manifest.manifestVersion)),
-            ("manifestJSON", .string(flavor == .firefox
-                ? FirefoxManifest.normalizedJSON(owner.manifest.rawJSON, baseURL: owner.id.baseURL) : owner.manifest.rawJSON)),
-            ("hasAction", .bool(owner.manifest.hasAction)),
+        var info: [(String, JSONValue)] = [("kind", .string(kind.rawValue))]
+        if let owner {
+            info += [
+                ("extensionId", .string(owner.id.runtimeID)),
+                ("baseURL", .string(owner.id.baseURL)),
+                ("manifestVersion", .int(owner.manifest.manifestVersion)),
+                ("manifestJSON", .string(flavor == .firefox
+                    ? FirefoxManifest.normalizedJSON(owner.manifest.rawJSON, baseURL: owner.id.baseURL) : owner.manifest.rawJSON)),
+                ("hasAction", .bool(owner.manifest.hasAction)),
+            ]
+        }
+        info += [
             ("url", .string(url)),
             ("location", LocationParts.make(url)),
             ("isServiceWorker", .bool(isServiceWorker)),
@@ -133,7 +138,7 @@ public final class ExtensionContext {
             ("origin", .string(origin)),
         ]
         // (A worker started again after it stopped is the activated one: js/33_service_worker.js.)
-        if isServiceWorker, owner.serviceWorkerInstalled { info.append(("workerActivated", .bool(true))) }
+        if isServiceWorker, owner?.serviceWorkerInstalled == true { info.append(("workerActivated", .bool(true))) }
 
         if let tabID { info.append(("tabId", .int(tabID))) }
         if let frameID { info.append(("frameId", .int(frameID))) }

@@ -112,7 +112,7 @@ extension ExtensionHost {
     /// Closes a tab: its frames' contexts go away, then `tabs.onRemoved` with `{isWindowClosing, windowId}`
     /// (Firefox: `{windowId, isWindowClosing}`), and the next tab becomes active if the closed one was.
     func removeTab(_ tabID: Int) {
-        closeContexts(ofTab: tabID, navigated: false)
+        closeContexts(ofTab: tabID, cached: false)
         forgetDocuments(ofTab: tabID)
         pageLoads[tabID] = nil
         guard let removed = browser.removeTab(tabID) else { return }
@@ -158,15 +158,79 @@ extension ExtensionHost {
         enqueueStep(0, of: load)
     }
 
-    /// Queues step `index` of a load; each step queues the next when it has run, so the events a
-    /// step fires are delivered before the next step runs, as in a browser.
+    /// Queues step `index` of a load; each step queues the next when it has run (a step that
+    /// waits for the page's own scripts, when they have run), so the events a step fires are
+    /// delivered before the next step runs, as in a browser.
     private func enqueueStep(_ index: Int, of load: PageLoad) {
         let steps = PageLoad.steps(flavor: options.flavor, kind: load.kind)
         guard index < steps.count else { return }
         crossProcess { [weak self] in
             guard let self, pageLoads[load.tabID]?.generation == load.generation else { return }
-            perform(steps[index], of: load)
-            enqueueStep(index + 1, of: load)
+            perform(steps[index], of: load) { [weak self] in
+                guard let self, pageLoads[load.tabID]?.generation == load.generation else { return }
+                enqueueStep(index + 1, of: load)
+            }
+        }
+    }
+
+    private func perform(_ step: PageLoad.Step, of load: PageLoad, then next: @escaping () -> Void) {
+        switch step {
+        case .injectScripts(let runAt):
+            injectScripts(runAt, of: load, then: next)
+        case .complete where options.flavor == .chrome:
+            // (Chromium's page completes, once its async scripts ran, before the tab does.)
+            forEachWebDocument(inTab: load.tabID, { document, done in
+                document.complete {
+                    document.fireLoad()
+                    done()
+                }
+            }, then: { [weak self] in
+                self?.perform(step, of: load)
+                next()
+            })
+        default:
+            perform(step, of: load)
+            next()
+        }
+    }
+
+    /// Runs the content scripts of one `run_at` time, with the page's own loading going on around
+    /// them in each browser's order (fixtures/conformance/cs-run-at, page-scripts-order): the page
+    /// parses (running its scripts) after document_start; Chromium runs document_end scripts after
+    /// DOMContentLoaded, Firefox between readystatechange and DOMContentLoaded; Firefox's document
+    /// is complete for document_idle scripts, Chromium's still interactive.
+    private func injectScripts(_ runAt: ContentScriptEntry.RunAt, of load: PageLoad, then next: @escaping () -> Void) {
+        let tabID = load.tabID
+        let inject = { [weak self] in self?.injectContentScripts(tabID: tabID, runAt: runAt) }
+        switch (runAt, options.flavor) {
+        case (.documentStart, _):
+            inject()
+            forEachWebDocument(inTab: tabID, { document, done in document.parse(then: done) }, then: next)
+        case (.documentEnd, .chrome):
+            forEachWebDocument(inTab: tabID, { document, done in
+                document.endParsing {
+                    document.fireContentLoaded()
+                    done()
+                }
+            }, then: {
+                inject()
+                next()
+            })
+        case (.documentEnd, .firefox):
+            forEachWebDocument(inTab: tabID, { document, done in document.endParsing(then: done) }, then: {
+                inject()
+                for document in self.webDocumentLoads(inTab: tabID) { document.fireContentLoaded() }
+                next()
+            })
+        case (.documentIdle, .firefox):
+            forEachWebDocument(inTab: tabID, { document, done in document.complete(then: done) }, then: {
+                inject()
+                for document in self.webDocumentLoads(inTab: tabID) { document.fireLoad() }
+                next()
+            })
+        case (.documentIdle, .chrome):
+            inject()
+            next()
         }
     }
 
@@ -187,7 +251,7 @@ extension ExtensionHost {
             }
             fireUpdated(tabID, [("title", .string(title))])
         case .commit:
-            closeContexts(ofTab: tabID, navigated: true)
+            closeContexts(ofTab: tabID, cached: pageIsCacheable(inTab: tabID))
             forgetDocuments(ofTab: tabID)
             for instance in extensions { instance.activeTabs.remove(tabID) }
             let tree = PageTree.load(url: load.url, siteMap: siteMap, flavor: flavor) { [weak self] in self?.extensionResource($0, framedBy: $1) }
@@ -201,6 +265,7 @@ extension ExtensionHost {
             browser.setFrames(frames, of: tabID)
             keepDocuments(of: frames, tree: tree)
             openExtensionPages(inTab: tabID, frames: frames)
+            beginWebDocuments(inTab: tabID, frames: frames)
             pageLoads[tabID]?.title = tree.title
             browser.updateTab(tabID) {
                 $0.url = tree.url
@@ -209,32 +274,13 @@ extension ExtensionHost {
                 $0.title = PageTree.displayTitle(documentTitle: "", url: tree.url, flavor: flavor)
             }
             fireUpdated(tabID, [("status", .string("loading")), ("url", .string(tree.url))])
-        case .injectScripts(let runAt):
-            // The page's own loading goes on around its content scripts, in each browser's order
-            // (fixtures/conformance/cs-run-at): Chromium runs document_end scripts after
-            // DOMContentLoaded, Firefox between readystatechange and DOMContentLoaded; Firefox's
-            // document is complete for document_idle scripts, Chromium's still interactive.
-            switch (runAt, flavor) {
-            case (.documentEnd, .chrome):
-                advanceDocuments(ofTab: tabID, to: "interactive", firing: [("document", "DOMContentLoaded")])
-                injectContentScripts(tabID: tabID, runAt: runAt)
-            case (.documentEnd, .firefox):
-                advanceDocuments(ofTab: tabID, to: "interactive", firing: [])
-                injectContentScripts(tabID: tabID, runAt: runAt)
-                fireDocumentEvents(inTab: tabID, [("document", "DOMContentLoaded")])
-            case (.documentIdle, .firefox):
-                advanceDocuments(ofTab: tabID, to: "complete", firing: [])
-                injectContentScripts(tabID: tabID, runAt: runAt)
-                fireDocumentEvents(inTab: tabID, [("window", "load")])
-            default:
-                injectContentScripts(tabID: tabID, runAt: runAt)
-            }
+        case .injectScripts:
+            break // (``injectScripts(_:of:then:)``)
         case .title:
             guard let title = pageLoads[tabID]?.title, browser.tab(tabID)?.title != title else { return }
             browser.updateTab(tabID) { $0.title = title }
             fireUpdated(tabID, [("title", .string(title))])
         case .complete:
-            if flavor == .chrome { advanceDocuments(ofTab: tabID, to: "complete", firing: [("window", "load")]) }
             pageLoads[tabID]?.finished = true
             browser.updateTab(tabID) { $0.status = .complete }
             fireUpdated(tabID, [("status", .string("complete"))])
@@ -328,13 +374,15 @@ extension ExtensionHost {
         return context
     }
 
-    /// Closes every content-script context in a tab's frames, because the tab navigated or closed.
-    private func closeContexts(ofTab tabID: Int, navigated: Bool) {
-        closePages(inTab: tabID, navigated: navigated)
+    /// Closes every context in a tab's frames, because the tab navigated (`cached`: into the
+    /// back/forward cache) or closed.
+    private func closeContexts(ofTab tabID: Int, cached: Bool) {
+        closePages(inTab: tabID, cached: cached)
+        closeWebPageWorlds(inTab: tabID, cached: cached)
         for instance in extensions {
             for (key, context) in instance.contentContexts.inTab(tabID) {
                 instance.contentContexts[key] = nil
-                context.close(navigated: navigated)
+                context.close(cached: cached)
             }
         }
     }
@@ -370,7 +418,7 @@ extension ExtensionHost {
     /// A URL given to `tabs.create` or `tabs.update`, resolved against the extension's base URL as browsers do.
     func resolveURL(_ url: String, from context: ExtensionContext) -> String {
         if WebURL(string: url) != nil { return url }
-        let base = WebURL(string: context.owner.url(of: ""))
+        let base = WebURL(string: context.owner?.url(of: "") ?? context.url)
         return WebURL(string: url, relativeTo: base)?.href ?? url
     }
 }

@@ -22,7 +22,8 @@ public final class ExtensionHost {
     public internal(set) var browser: Browser
     /// The extensions loaded, in load order.
     public private(set) var extensions: [ExtensionInstance] = []
-    /// How many uncaught errors and unhandled rejections scripts have had.
+    /// How many uncaught errors and unhandled rejections the extensions' scripts have had (a web
+    /// page's own are not counted).
     public private(set) var uncaughtErrorCount = 0
     /// How many times a script task was stopped (``ScriptLimits``).
     public internal(set) var scriptStopCount = 0
@@ -36,6 +37,14 @@ public final class ExtensionHost {
     ) { [weak loop] in loop?.now ?? 0 }
     /// The source of each document the host keeps, by document id (ExtensionHost+Documents.swift).
     var documentSources: [String: DocumentSource] = [:]
+    /// The loads of web pages' documents, by document id, from their commit until they go
+    /// (ExtensionHost+WebPages.swift).
+    var webDocumentLoads: [String: DocumentLoad] = [:]
+    /// Web pages' module scripts read so far, by URL (``webModuleScript(at:for:)``).
+    var webModuleScripts: [String: ModuleScript] = [:]
+    /// The texts of web pages' inline module scripts, by the URL each runs as, with the line of
+    /// its document it starts at.
+    var inlineModuleTexts: [String: (text: String, line: Int)] = [:]
     /// The test harness the contexts' `test` namespace follows: ``HostOptions/testHarness``, else
     /// the one the first extension's scripts are written for (``TestHarness/detect(inExtensionAt:)``),
     /// else the flavor's. A host a driver script drives, whose extensions come and go, has the
@@ -248,8 +257,7 @@ public final class ExtensionHost {
     /// Chromium: a service worker whose `install` event waited for a promise that was rejected is
     /// not registered: it stops at once and never gets an event (fixtures/conformance/worker-install-fails).
     func failWorkerInstall(of context: ExtensionContext) {
-        let instance = context.owner
-        guard instance.background === context else { return }
+        guard let instance = context.owner, instance.background === context else { return }
         instance.serviceWorkerInstalled = false
         instance.background = nil
         _ = loop.startTimer(after: 0, owner: context.id) { context.close() }
@@ -270,7 +278,7 @@ public final class ExtensionHost {
     /// `chrome-extension://UUID/` each run.
     let isolatedWorldOrigin = "chrome-extension://\(UUID().uuidString.lowercased())/"
 
-    func makeContext(kind: ContextKind, owner: ExtensionInstance, url: String, tabID: Int? = nil, frameID: Int? = nil, documentID: String? = nil, extraInfo: [(String, JSONValue)] = []) -> ExtensionContext {
+    func makeContext(kind: ContextKind, owner: ExtensionInstance?, url: String, tabID: Int? = nil, frameID: Int? = nil, documentID: String? = nil, extraInfo: [(String, JSONValue)] = []) -> ExtensionContext {
         let id = nextContextID
         nextContextID += 1
         let context = ExtensionContext(id: id, kind: kind, owner: owner, host: self, url: url, tabID: tabID, frameID: frameID, documentID: documentID, extraInfo: extraInfo)
@@ -354,9 +362,10 @@ public final class ExtensionHost {
     /// on disk (`/path/to/ext/bg.js:3:5`); `nil` for a location elsewhere.
     func diskPath(of location: String, in context: ExtensionContext) -> String? {
         if context.kind == .driver, location.hasPrefix("file://") { return String(location.dropFirst("file://".count)).removingPercentEncoding }
-        let base = context.owner.id.baseURL
+        guard let owner = context.owner else { return nil }
+        let base = owner.id.baseURL
         guard location.hasPrefix(base) else { return nil }
-        return context.owner.directory.appendingPathComponent(String(location.dropFirst(base.count))).path
+        return owner.directory.appendingPathComponent(String(location.dropFirst(base.count))).path
     }
 
     /// Records a test event of `context`'s harness and hands it to ``testEventHandler``.
@@ -380,7 +389,8 @@ public final class ExtensionHost {
     }
 
     func emit(_ level: ConsoleLevel, _ text: String, from context: ExtensionContext, location: String? = nil, isUncaught: Bool = false) {
-        if isUncaught { uncaughtErrorCount += 1 }
+        // (What a web page's own scripts throw is the site's, not the extension's: shown, not counted.)
+        if isUncaught, context.kind != .webPage { uncaughtErrorCount += 1 }
         // (An error the host's own JavaScript made, such as an API's rejection, was made in its
         // code: that is no place in the extension, and the browser shows none.)
         let location = location.flatMap { $0.hasPrefix(HostModule.urlScheme) ? nil : context.reportedLocation($0) }

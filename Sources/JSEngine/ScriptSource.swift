@@ -15,13 +15,17 @@ public final class ScriptSource: @unchecked Sendable {  // immutable; JSStringRe
     public let url: String
     /// The number of the script's first line.
     public let startingLine: Int
+    /// Whether the script runs once, in one context (a web page's own script): it is not parsed
+    /// for the machine, which would keep the parse as long as the machine lives.
+    public let isRunOnce: Bool
     let text: JSStringRef
     let urlString: JSStringRef
 
     /// Makes the source of a classic script.
-    public init(_ text: String, url: String, startingLine: Int = 1) {
+    public init(_ text: String, url: String, startingLine: Int = 1, isRunOnce: Bool = false) {
         self.url = url
         self.startingLine = startingLine
+        self.isRunOnce = isRunOnce
         self.text = Self.makeString(text)
         self.urlString = Self.makeString(url)
     }

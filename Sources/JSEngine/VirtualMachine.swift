@@ -60,8 +60,12 @@ public final class VirtualMachine {
     private var parsedScripts: [ObjectIdentifier: (source: ScriptSource, script: JSScriptRef)] = [:]
 
     /// `source` parsed for this machine's contexts, made on first use; nil when it has a syntax
-    /// error (evaluating it as text then reports the error).
+    /// error (evaluating it as text then reports the error), when it is run once
+    /// (``ScriptSource/isRunOnce``), or when it does not start at line 1: JavaScriptCore's
+    /// `JSScriptEvaluate` numbers a parsed script's lines from 1 whatever line it was made with,
+    /// so such a script is evaluated as text, which keeps its lines (a web page's inline script).
     func parsedScript(_ source: ScriptSource) -> JSScriptRef? {
+        guard !source.isRunOnce, source.startingLine == 1 else { return nil }
         if let entry = parsedScripts[ObjectIdentifier(source)] { return entry.script }
         guard let script = JSScriptCreateFromString(group, source.urlString, Int32(source.startingLine), source.text, nil, nil) else { return nil }
         parsedScripts[ObjectIdentifier(source)] = (source, script)

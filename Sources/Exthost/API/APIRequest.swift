@@ -8,6 +8,8 @@ struct APIRequest {
     let arguments: JSONValue
     /// The context that called.
     let context: ExtensionContext
+    /// The extension whose context called (only an extension's contexts have its API).
+    let instance: ExtensionInstance
     /// The caller's number for this request.
     let requestID: Int
 

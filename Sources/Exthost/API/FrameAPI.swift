@@ -1,8 +1,8 @@
 import BrowserModel
 import JSEngine
 
-/// What a content script sees of other frames: `frame.window` answers `top` and `parent`; and
-/// what an extension page's `window.close()` closes.
+/// What a content script or a web page's own script sees of other frames: `frame.window` answers
+/// `top`, `parent` and `frames[i]`; and what an extension page's `window.close()` closes.
 enum FrameAPI {
     static func register(in api: ExtensionAPI) {
         // `window.close()` of an extension page: its popup, or its tab, closes (after the script's task).
@@ -13,11 +13,11 @@ enum FrameAPI {
             }
             return .success(.undefined)
         }
-        api.defineSync("frame.count", contexts: [.content]) { host, _, context in
+        api.defineSync("frame.count", contexts: [.content, .webPage]) { host, _, context in
             guard let tabID = context.tabID, let frameID = context.frameID, let tab = host.browser.tab(tabID) else { return .success(.number(0)) }
             return .success(.number(Double(tab.frames.filter { $0.parentID == frameID }.count)))
         }
-        api.defineSync("frame.window", contexts: [.content]) { host, arguments, context in
+        api.defineSync("frame.window", contexts: [.content, .webPage]) { host, arguments, context in
             guard let tabID = context.tabID, let frameID = context.frameID, let tab = host.browser.tab(tabID),
                 let frame = tab.frame(frameID)
             else { return .success(.null) }
@@ -37,8 +37,15 @@ enum FrameAPI {
             let sameOrigin = WebURL(string: target.url)?.origin == WebURL(string: frame.url)?.origin
             // Chromium: content scripts of one extension in same-origin frames share a world, so the
             // other frame's window is that frame's global (its content scripts' globals included).
-            if host.options.flavor == .chrome, sameOrigin,
-                let other = context.owner.contentContexts[.init(tabID: tabID, frameID: target.id)] {
+            // A page's own scripts reach a same-origin frame's main world, in both browsers.
+            let other: ExtensionContext? = if context.kind == .webPage {
+                host.contextsInOrder.first { $0.kind == .webPage && $0.documentID == target.documentID && !$0.isClosed }
+            } else if host.options.flavor == .chrome {
+                context.owner?.contentContexts[.init(tabID: tabID, frameID: target.id)]
+            } else {
+                nil
+            }
+            if sameOrigin, let other {
                 let object = context.script.object()
                 try? object.setProperty("global", other.script.global)
                 return .success(.value(object))

@@ -6,7 +6,7 @@ enum TabsAPI {
         api.define("tabs.get", contexts: [.background, .page, .driver]) { host, request in
             let id = request.argument(0)?.intValue ?? -1
             guard let tab = host.browser.tab(id) else { return request.fail(host.texts.noTab(id)) }
-            request.respond(host.tabObject(tab, for: request.context.owner))
+            request.respond(host.tabObject(tab, for: request.instance))
         }
         api.define("tabs.create", contexts: [.background, .page, .driver]) { host, request in
             let properties = request.argument(0) ?? .object([])
@@ -21,7 +21,7 @@ enum TabsAPI {
                 active: active, openerTabID: properties["openerTabId"]?.intValue)
             if let pinned = properties["pinned"]?.boolValue { host.browser.updateTab(tabID) { $0.pinned = pinned } }
             guard let tab = host.browser.tab(tabID) else { return request.fail(host.texts.noTab(tabID)) }
-            request.respond(host.tabObject(tab, for: request.context.owner))
+            request.respond(host.tabObject(tab, for: request.instance))
         }
         api.define("tabs.update", contexts: [.background, .page, .driver]) { host, request in
             let explicitID = request.argument(0)?.intValue
@@ -49,7 +49,7 @@ enum TabsAPI {
                 if let opener = properties["openerTabId"]?.intValue { tab.openerTabID = opener }
             }
             guard let tab = host.browser.tab(id) else { return request.fail(host.texts.noTab(id)) }
-            request.respond(host.tabObject(tab, for: request.context.owner))
+            request.respond(host.tabObject(tab, for: request.instance))
         }
         api.define("tabs.move", contexts: [.background, .page, .driver]) { host, request in
             let ids = tabIDs(request.argument(0))
@@ -61,7 +61,7 @@ enum TabsAPI {
                 host.moveTab(id, to: index)
                 if index >= 0 { index += 1 }
             }
-            let moved = ids.compactMap { host.browser.tab($0) }.map { host.tabObject($0, for: request.context.owner) }
+            let moved = ids.compactMap { host.browser.tab($0) }.map { host.tabObject($0, for: request.instance) }
             if case .array? = request.argument(0) { request.respond(.array(moved)) } else { request.respond(moved.first) }
         }
         api.define("tabs.remove", contexts: [.background, .page, .driver]) { host, request in

@@ -32,7 +32,7 @@ enum TabsQuery {
             let currentWindowID = host.currentWindowID(for: request.context)
             var windowID = query["windowId"]?.intValue
             if windowID == -2 { windowID = currentWindowID }
-            let owner = request.context.owner
+            let owner = request.instance
             func wanted(_ key: String) -> Bool? { query[key]?.boolValue }
             // Properties no tab has: asking for them matches nothing.
             if wanted("attention") == true || wanted("isArticle") == true || wanted("camera") == true || wanted("microphone") == true {

@@ -13,7 +13,7 @@ import JSEngine
 /// pathname, search, hash`.
 enum URLAPI {
     static func register(in api: ExtensionAPI) {
-        api.defineSync("url.parse", contexts: [.background, .page, .content, .driver]) { host, arguments, _ in
+        api.defineSync("url.parse", contexts: [.background, .page, .content, .webPage, .driver]) { host, arguments, _ in
             guard let input = arguments[0]?.stringValue else { return .failure(APIError(message: "url.parse: no input.")) }
             var base: WebURL?
             if let baseText = arguments[1]?.stringValue {
@@ -22,7 +22,7 @@ enum URLAPI {
             }
             return answer(WebURL(string: input, relativeTo: base))
         }
-        api.defineSync("url.set", contexts: [.background, .page, .content, .driver]) { host, arguments, _ in
+        api.defineSync("url.set", contexts: [.background, .page, .content, .webPage, .driver]) { host, arguments, _ in
             guard let href = arguments[0]?.stringValue, let name = arguments[1]?.stringValue,
                 let attribute = WebURL.SettableAttribute(rawValue: name), let value = arguments[2]?.stringValue
             else { return .failure(APIError(message: "url.set: bad arguments.")) }

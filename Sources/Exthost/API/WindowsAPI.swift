@@ -7,7 +7,7 @@ enum WindowsAPI {
             guard let windowID, let window = host.browser.window(windowID) else {
                 return request.fail(host.texts.noWindow(windowID ?? -1))
             }
-            request.respond(WindowObject.make(window, host: host, for: request.context.owner, populate: options?["populate"]?.boolValue == true))
+            request.respond(WindowObject.make(window, host: host, for: request.instance, populate: options?["populate"]?.boolValue == true))
         }
         api.define("windows.get", contexts: [.background, .page, .driver]) { host, request in
             var windowID = request.argument(0)?.intValue
@@ -28,7 +28,7 @@ enum WindowsAPI {
             }
             let windows = host.browser.windows.filter { types?.contains($0.kind.rawValue) ?? ($0.kind == .normal || $0.kind == .popup) }
             request.respond(.array(windows.map {
-                WindowObject.make($0, host: host, for: request.context.owner, populate: options?["populate"]?.boolValue == true)
+                WindowObject.make($0, host: host, for: request.instance, populate: options?["populate"]?.boolValue == true)
             }))
         }
     }

@@ -2,21 +2,32 @@ import BrowserModel
 import Foundation
 import JSEngine
 
-/// The loading of a document whose own scripts run in its context (an extension page: its popup,
-/// one of its pages in a tab), as HTML's parser and "the end" of loading order it
-/// (js/64_document_loading.js parses; this runs the scripts):
+/// The loading of a document, as HTML's parser and "the end" of loading order it
+/// (js/64_document_loading.js parses; this runs the scripts), in phases:
 ///
-/// 1. The document is parsed up to each `</script>`; a classic script without `src` runs there,
-///    one with `src` (neither `defer` nor `async`) after it is fetched, each in a task of its own,
-///    and parsing goes on after it. A `defer` script and a module script wait for the end of
-///    parsing; an `async` one runs in a task of its own as soon as it is fetched.
-/// 2. At the end of parsing: `readyState` "interactive" and `readystatechange`; the waiting
-///    scripts in document order; then `DOMContentLoaded` at the document (bubbling to the window).
-/// 3. Then `readyState` "complete", `readystatechange`, and `load` at the window.
+/// 1. ``parse(then:)``: the document is parsed up to each `</script>`; a classic script without
+///    `src` runs there, one with `src` (neither `defer` nor `async`) after it is fetched, each in a
+///    task of its own, and parsing goes on after it. A `defer` script and a module script wait for
+///    the end of parsing; an `async` one runs in a task of its own as soon as it is fetched.
+/// 2. ``endParsing(then:)``: `readyState` "interactive" and `readystatechange`; the waiting
+///    scripts in document order. Then ``fireContentLoaded()``: `DOMContentLoaded` at the document
+///    (bubbling to the window).
+/// 3. ``complete(then:)``, once no `async` script is left: `readyState` "complete" and
+///    `readystatechange`. Then ``fireLoad()``: `load` at the window.
 ///
-/// An extension page runs only its extension's own files: an inline script, or one from anywhere
-/// else, is refused by the extension pages' content security policy and reported on the console
-/// as the flavor's browser reports it.
+/// An extension page (its popup, one of its pages in a tab) goes through them one after the
+/// other (``start()``), and runs only its extension's own files: an inline script, or one from
+/// anywhere else, is refused by the extension pages' content security policy and reported on the
+/// console as the flavor's browser reports it. A web page's load steps (ExtensionHost+Tabs.swift)
+/// take the phases one at a time, with its content scripts between them in the flavor's order
+/// (``beginWebPage()`` first parses up to its `<html>` element, where document_start scripts
+/// run); its scripts, inline ones and what the site serves, run in its main world
+/// (``ContextKind/webPage``). A web page with no script has no main world: its DOM is built on
+/// the first touch of `document` in one of its content scripts (js/63_dom.js), and its phases
+/// only move its readiness on.
+///
+/// A phase of a load that has ended (or was abandoned) does nothing but go on to what follows it.
+/// The events of each phase go to every world of the document (``ExtensionHost/fireDocumentEvent(_:at:documentID:bubbles:)``).
 final class DocumentLoad {
     /// A script the parser met, as js/64_document_loading.js describes it.
     struct Script: Decodable {
@@ -33,9 +44,14 @@ final class DocumentLoad {
     private struct Step: Decodable {
         let script: Script?
         let parsed: Bool?
+        let documentElement: Bool?
     }
 
-    private weak var context: ExtensionContext?
+    /// The context the document's scripts run in: the extension page's, or the web page's main
+    /// world; nil for a web page with no script (nothing is parsed here then).
+    private(set) weak var context: ExtensionContext?
+    /// Whether the document's own scripts run here (false: a web page of no script).
+    private let runsScripts: Bool
     private weak var host: ExtensionHost?
     let documentID: String
     let url: String
@@ -44,8 +60,14 @@ final class DocumentLoad {
     private var waiting: [Script] = []
     /// The `async` scripts not run yet.
     private var pendingAsync = 0
-    private var parsed = false
-    private var completed = false
+    /// What waits for the `async` scripts to have run (``complete(then:)``).
+    private var whenNoAsync: (() -> Void)?
+    /// What waits for the end of the text (``parse(then:)``).
+    private var whenParsed: (() -> Void)?
+    /// How many inline module scripts the page ran.
+    private var inlineModules = 0
+    /// How many classic scripts of a web page ran (each one's `import()` binding is its own).
+    private var webScripts = 0
     /// What waits for the end of the load, each run once: with true once its `load` event fired,
     /// with false when the page closed first.
     private var completionWaiters: [(Bool) -> Void] = []
@@ -62,8 +84,11 @@ final class DocumentLoad {
     /// and what waited for the load hears that it will not come.
     func abandon() {
         guard outcome == nil else { return }
+        whenParsed = nil
+        whenNoAsync = nil
+        waiting = []
         finish(loaded: false)
-        if let host, let forget = try? host.realm.value("abandonDocumentLoad", in: "document_loading") {
+        if runsScripts, let host, let forget = try? host.realm.value("abandonDocumentLoad", in: "document_loading") {
             _ = try? forget.call([host.realm.script.string(documentID)])
         }
     }
@@ -75,23 +100,111 @@ final class DocumentLoad {
         for body in waiting { body(loaded) }
     }
 
-    /// A load of `source` as the document `documentID`, whose scripts run in `context`.
-    init(context: ExtensionContext, documentID: String, source: DocumentSource) {
+    /// A load of `source` as the document `documentID`, whose scripts run in `context` (nil: a web
+    /// page of no script).
+    init(host: ExtensionHost, context: ExtensionContext?, documentID: String, source: DocumentSource) {
         self.context = context
-        self.host = context.host
+        self.runsScripts = context != nil
+        self.host = host
         self.documentID = documentID
         self.url = source.url
         self.html = source.html
     }
 
-    /// Starts loading: the first parse runs as a task.
+    /// Whether the HTML `html` has anything that runs in a main world: a script element or an event
+    /// handler attribute (a web page with neither gets no main world; a script a content script
+    /// adds to it does not run).
+    static func hasScripts(_ html: String) -> Bool {
+        html.range(of: #"<script[\s>/]|\son[a-z]+\s*="#, options: [.regularExpression, .caseInsensitive]) != nil
+    }
+
+    /// An extension page: loads through every phase, the first parse in a task of its own.
     func start() {
         host?.loop.enqueue { [self] in
-            parse(from: call("beginDocumentLoad", [documentID, url, html]))
+            whenParsed = { [weak self] in self?.endParsing { self?.finishLoading() } }
+            parse(from: call("beginDocumentLoad", [documentID, url, html, "false"]))
         }
     }
 
-    // MARK: - Steps
+    /// An extension page after its deferred scripts: `DOMContentLoaded` in a task of its own, then,
+    /// once its `async` scripts ran, the end of its load in another.
+    private func finishLoading() {
+        host?.loop.enqueue { [weak self] in
+            guard let self else { return }
+            fireContentLoaded()
+            afterAsyncScripts { [weak self] in
+                self?.host?.loop.enqueue { [weak self] in
+                    self?.complete { self?.fireLoad() }
+                }
+            }
+        }
+    }
+
+    /// A web page at its commit: its document is made, parsed up to its `<html>` element (what a
+    /// document_start content script finds); nothing of it runs yet.
+    func beginWebPage() {
+        guard runsScripts else { return }
+        let step = call("beginDocumentLoad", [documentID, url, html, "true"])
+        if step?.documentElement != true { pendingFirstStep = step }
+    }
+    /// The step the first parse stopped at when it did not stop at the `<html>` element.
+    private var pendingFirstStep: Step?
+
+    // MARK: - Phases
+
+    /// Parses the rest of the document, running its scripts as the parser meets them; `then` runs
+    /// at the end of the text (at once for a web page of no script).
+    func parse(then: @escaping () -> Void) {
+        guard runsScripts, outcome == nil else { return then() }
+        whenParsed = then
+        if let step = pendingFirstStep {
+            pendingFirstStep = nil
+            parse(from: step)
+        } else {
+            parse(from: call("continueDocumentLoad", [documentID]))
+        }
+    }
+
+    /// The end of parsing: "interactive", `readystatechange`, then the deferred and module scripts
+    /// in order, each in a task of its own; `then` runs after the last (at once when none waits).
+    func endParsing(then: @escaping () -> Void) {
+        guard outcome == nil else { return then() }
+        setReadiness("interactive")
+        fire("document", "readystatechange", bubbles: false)
+        runWaiting(then: then)
+    }
+
+    /// `DOMContentLoaded` at the document, bubbling to the window.
+    func fireContentLoaded() {
+        guard outcome == nil else { return }
+        fire("document", "DOMContentLoaded", bubbles: true)
+    }
+
+    /// Once every `async` script ran: "complete" and `readystatechange`, then `then`.
+    func complete(then: @escaping () -> Void) {
+        guard outcome == nil else { return then() }
+        afterAsyncScripts { [weak self] in
+            guard let self, outcome == nil else { return then() }
+            setReadiness("complete")
+            fire("document", "readystatechange", bubbles: false)
+            then()
+        }
+    }
+
+    /// Runs `body` once every `async` script the parser met has run (at once when none is left).
+    func afterAsyncScripts(_ body: @escaping () -> Void) {
+        guard outcome == nil else { return body() }
+        if pendingAsync == 0 { body() } else { whenNoAsync = body }
+    }
+
+    /// `load` at the window: the load has ended.
+    func fireLoad() {
+        guard outcome == nil else { return }
+        fire("window", "load", bubbles: false)
+        finish(loaded: true)
+    }
+
+    // MARK: - Parsing
 
     /// Calls the host realm's `name` with string arguments and reads the step it returns; nil when
     /// the page's context closed. A failure of the host's own (a bug) is reported, and the load stops.
@@ -121,7 +234,10 @@ final class DocumentLoad {
         while let step = next {
             guard let context, !context.isClosed else { return }
             guard let script = step.script else {
-                if step.parsed == true { endParsing() }
+                if step.parsed == true, let then = whenParsed {
+                    whenParsed = nil
+                    then()
+                }
                 return
             }
             if script.type == "module" ? !script.async : script.`defer` && script.src != nil {
@@ -129,15 +245,18 @@ final class DocumentLoad {
             } else if script.async, script.src != nil || script.type == "module" {
                 pendingAsync += 1
                 host?.crossProcess { [weak self] in
-                    guard let self else { return }
+                    guard let self, outcome == nil else { return }
                     run(script)
                     pendingAsync -= 1
-                    finishIfDone()
+                    if pendingAsync == 0, let body = whenNoAsync {
+                        whenNoAsync = nil
+                        body()
+                    }
                 }
             } else if script.src != nil {
                 // (A parser-blocking script is fetched first: the parser waits a task or more.)
                 host?.crossProcess { [weak self] in
-                    guard let self else { return }
+                    guard let self, outcome == nil else { return }
                     run(script)
                     parse(from: call("continueDocumentLoad", [documentID]))
                 }
@@ -149,77 +268,65 @@ final class DocumentLoad {
         }
     }
 
-    /// HTML's "the end": "interactive", the waiting scripts, `DOMContentLoaded`, then load.
-    private func endParsing() {
-        parsed = true
-        setReadiness("interactive")
-        fire("document", "readystatechange", bubbles: false)
-        runWaiting()
-    }
-
-    private func runWaiting() {
-        guard !waiting.isEmpty else {
-            host?.loop.enqueue { [weak self] in
-                guard let self else { return }
-                fire("document", "DOMContentLoaded", bubbles: true)
-                finishIfDone()
-            }
-            return
-        }
+    private func runWaiting(then: @escaping () -> Void) {
+        guard !waiting.isEmpty else { return then() }
         let script = waiting.removeFirst()
         host?.crossProcess { [weak self] in
-            guard let self else { return }
+            guard let self, outcome == nil else { return }
             run(script)
-            runWaiting()
-        }
-    }
-
-    private func finishIfDone() {
-        guard parsed, waiting.isEmpty, pendingAsync == 0, !completed else { return }
-        completed = true
-        host?.loop.enqueue { [weak self] in
-            guard let self else { return }
-            setReadiness("complete")
-            fire("document", "readystatechange", bubbles: false)
-            fire("window", "load", bubbles: false)
-            finish(loaded: true)
+            runWaiting(then: then)
         }
     }
 
     private func setReadiness(_ state: String) {
-        guard let host, let set = try? host.realm.value("setDocumentReadiness", in: "document_loading") else { return }
+        guard let host else { return }
+        guard runsScripts else {
+            host.setReadiness(state, ofDocument: documentID)
+            return
+        }
+        guard let set = try? host.realm.value("setDocumentReadiness", in: "document_loading") else { return }
         _ = try? set.call([host.realm.script.string(documentID), host.realm.script.string(state)])
     }
 
     private func fire(_ target: String, _ type: String, bubbles: Bool) {
-        guard let host, let context, !context.isClosed, let record = try? context.realmRecord(),
-              let fire = try? host.realm.value("fireDocumentEvent", in: "dom") else { return }
-        let realm = host.realm.script
-        _ = context.runTopLevel {
-            _ = try fire.call([record, realm.string(documentID), realm.string(target), realm.string(type), realm.boolean(bubbles)])
-            return true
-        }
+        host?.fireDocumentEvent(type, at: target, documentID: documentID, bubbles: bubbles)
     }
 
     // MARK: - Running a script
 
-    /// Runs `script` in the page's context, or reports why it cannot.
+    /// Runs `script` in the page's context, or reports why it cannot: an extension page runs its
+    /// extension's own files only; a web page runs its inline scripts and what the site serves.
     private func run(_ script: Script) {
         guard let context, !context.isClosed, let host else { return }
-        let instance = context.owner
         guard let src = script.src else {
-            context.refuseInlineScript(script.text ?? "", documentURL: url, line: script.line)
+            guard context.owner == nil else {
+                context.refuseInlineScript(script.text ?? "", documentURL: url, line: script.line)
+                return
+            }
+            runInline(script, in: context, host: host)
             return
         }
         let base = WebURL(string: url)
         guard let resolved = WebURL(string: src, relativeTo: base), !src.isEmpty else { return }
-        guard instance.isOwn(resolved) else {
-            context.refuseScript(at: resolved.href, documentURL: url, line: script.line)
-            return
-        }
-        guard let path = instance.path(of: resolved), instance.fileInside(path) != nil else {
-            context.reportMissingScript(resolved.href)
-            return
+        let classic: ClassicScript
+        if let instance = context.owner {
+            guard instance.isOwn(resolved) else {
+                context.refuseScript(at: resolved.href, documentURL: url, line: script.line)
+                return
+            }
+            guard let path = instance.path(of: resolved), instance.fileInside(path) != nil else {
+                context.reportMissingScript(resolved.href)
+                return
+            }
+            classic = instance.classicScript(ofFile: path, realm: host.realm)
+        } else {
+            guard let resource = host.options.siteMap.resource(for: resolved) else {
+                context.reportMissingScript(resolved.href)
+                return
+            }
+            webScripts += 1
+            classic = ClassicScript(text: String(decoding: resource.contents, as: UTF8.self), url: resolved.hrefExcludingFragment, index: webScripts,
+                                   realm: host.realm, isRunOnce: true)
         }
         if script.type == "module" {
             // (A module script is no document's `currentScript`.)
@@ -227,8 +334,25 @@ final class DocumentLoad {
         } else {
             setCurrentScript(script.index)
             defer { setCurrentScript(-1) }
-            context.runScript(instance.classicScript(ofFile: path, realm: host.realm))
+            context.runScript(classic)
         }
+    }
+
+    /// Runs a web page's inline script: a classic one at its line of the document, a module one as
+    /// a module whose URL is the document's (each its own, told apart by a fragment).
+    private func runInline(_ script: Script, in context: ExtensionContext, host: ExtensionHost) {
+        let text = script.text ?? ""
+        if script.type == "module" {
+            inlineModules += 1
+            let moduleURL = (WebURL(string: url)?.hrefExcludingFragment ?? url) + "#exthost-inline-module-\(inlineModules)"
+            host.inlineModuleTexts[moduleURL] = (text, script.line)
+            _ = context.runModuleScript(moduleURL)
+            return
+        }
+        setCurrentScript(script.index)
+        defer { setCurrentScript(-1) }
+        webScripts += 1
+        context.runScript(ClassicScript(text: text, url: url, index: webScripts, realm: host.realm, startingLine: script.line, isRunOnce: true))
     }
 
     private func setCurrentScript(_ index: Int) {

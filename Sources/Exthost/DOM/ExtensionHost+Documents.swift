@@ -22,42 +22,33 @@ extension ExtensionHost {
         }
     }
 
-    /// A web page's documents in a tab reach `readiness` (`interactive`: parsed; `complete`:
-    /// loaded): each one's DOM, if a world has built it, changes with it, and each world of the
-    /// document that listens hears `readystatechange`, then the events of `events` in order, each
-    /// at `document` or `window` (`DOMContentLoaded`, `load`), as the flavor's browser orders them
-    /// around the content scripts (fixtures/conformance/cs-run-at).
-    func advanceDocuments(ofTab tabID: Int, to readiness: String, firing events: [(target: String, type: String)]) {
-        guard let frames = browser.tab(tabID)?.frames else { return }
-        for frame in frames {
-            guard var source = documentSources[frame.documentID], source.readiness != "complete", source.readiness != readiness else { continue }
-            source.readiness = readiness
-            documentSources[frame.documentID] = source
-            if realm.loadedModuleNames.contains("dom"), let advance = try? realm.value("advanceDocument", in: "dom") {
-                _ = try? advance.call([realm.script.string(frame.documentID), realm.script.string(readiness)])
-            }
-            fireDocumentEvents([("document", "readystatechange")] + events, documentID: frame.documentID)
+    /// A web page's document of no script reaches `readiness` (`interactive`: parsed; `complete`:
+    /// loaded): its DOM, if a world has built it, changes with it (``DocumentLoad`` moves it on).
+    func setReadiness(_ readiness: String, ofDocument documentID: String) {
+        guard var source = documentSources[documentID], source.readiness != readiness else { return }
+        source.readiness = readiness
+        documentSources[documentID] = source
+        if realm.loadedModuleNames.contains("dom"), let advance = try? realm.value("advanceDocument", in: "dom") {
+            _ = try? advance.call([realm.script.string(documentID), realm.script.string(readiness)])
         }
     }
 
-    /// Fires `events` in order in each frame of a tab (``fireDocumentEvents(_:documentID:)``).
-    func fireDocumentEvents(inTab tabID: Int, _ events: [(target: String, type: String)]) {
-        for frame in browser.tab(tabID)?.frames ?? [] { fireDocumentEvents(events, documentID: frame.documentID) }
-    }
-
-    /// Fires `events` in order at each world of the document `documentID` (its content scripts,
-    /// oldest first) whose events are loaded.
-    func fireDocumentEvents(_ events: [(target: String, type: String)], documentID: String) {
+    /// Fires the event `type` at `document` or `window` (`target`) in each world of the document
+    /// `documentID` whose events are loaded (a world that never loaded them has no listener to
+    /// call): its extension page or main world, then its content scripts, in the order they were
+    /// made. (Each world has its own listeners: a listener of one world runs after every listener
+    /// of the worlds made before it.)
+    func fireDocumentEvent(_ type: String, at target: String, documentID: String, bubbles: Bool) {
         guard realm.loadedModuleNames.contains("dom") else { return }
-        let worlds = contextsInOrder.filter { $0.documentID == documentID && $0.kind == .content && !$0.isClosed }
-        for (target, type) in events {
-            for world in worlds {
-                guard let record = try? world.realmRecord(), let fire = try? realm.value("fireDocumentEvent", in: "dom") else { continue }
-                let script = realm.script
-                _ = world.runTopLevel {
-                    _ = try fire.call([record, script.string(documentID), script.string(target), script.string(type), script.boolean(type == "DOMContentLoaded")])
-                    return true
-                }
+        let worlds = contextsInOrder.filter {
+            $0.documentID == documentID && ($0.kind == .content || $0.kind == .page || $0.kind == .webPage) && !$0.isClosed
+        }
+        for world in worlds {
+            guard let record = try? world.realmRecord(), let fire = try? realm.value("fireDocumentEvent", in: "dom") else { continue }
+            let script = realm.script
+            _ = world.runTopLevel {
+                _ = try fire.call([record, script.string(documentID), script.string(target), script.string(type), script.boolean(bubbles)])
+                return true
             }
         }
     }
@@ -73,8 +64,9 @@ extension ExtensionHost {
         for frame in frames { forgetDocument(frame.documentID) }
     }
 
-    /// Lets the document `documentID` go, with its DOM if one was built.
+    /// Lets the document `documentID` go, with its DOM if one was built (a web page's load stops).
     func forgetDocument(_ documentID: String) {
+        webDocumentLoads.removeValue(forKey: documentID)?.abandon()
         guard documentSources.removeValue(forKey: documentID) != nil else { return }
         guard realm.loadedModuleNames.contains("dom"), let forget = try? realm.value("forgetDocument", in: "dom") else { return }
         _ = try? forget.call([realm.script.string(documentID)])

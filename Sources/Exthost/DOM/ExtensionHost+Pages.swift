@@ -38,19 +38,19 @@ extension ExtensionHost {
         if let frameID, let tabID { extraInfo.append(("isTop", .bool(browser.tab(tabID)?.frame(frameID)?.isTop ?? true))) }
         let context = makeContext(kind: .page, owner: instance, url: url, tabID: tabID, frameID: frameID, documentID: documentID, extraInfo: extraInfo)
         instance.pageContexts.append(context)
-        let load = DocumentLoad(context: context, documentID: documentID, source: source)
+        let load = DocumentLoad(host: self, context: context, documentID: documentID, source: source)
         context.documentLoad = load
         load.start()
         return context
     }
 
     /// Closes the extension pages shown in a tab (it navigated or closed).
-    func closePages(inTab tabID: Int, navigated: Bool) {
+    func closePages(inTab tabID: Int, cached: Bool) {
         for instance in extensions {
             let closing = instance.pageContexts.filter { $0.tabID == tabID }
             guard !closing.isEmpty else { continue }
             instance.pageContexts.removeAll { $0.tabID == tabID }
-            for context in closing { context.close(navigated: navigated) }
+            for context in closing { context.close(cached: cached) }
         }
     }
 }
@@ -94,7 +94,7 @@ extension ExtensionHost {
 
     /// `window.close()` in an extension page: its popup closes, or the tab it is shown in.
     func closeWindow(of context: ExtensionContext) {
-        let instance = context.owner
+        guard let instance = context.owner else { return }
         if instance.popup === context {
             closePopup(of: instance)
         } else if let tabID = context.tabID, browser.tab(tabID)?.frame(context.frameID ?? 0)?.isTop == true {

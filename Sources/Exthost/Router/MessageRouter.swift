@@ -100,7 +100,7 @@ final class MessageRouter {
             return tab.frames.compactMap { frame -> ExtensionContext? in
                 if let frameID, frame.id != frameID { return nil }
                 if let documentID, frame.documentID != documentID { return nil }
-                guard let context = caller.owner.contentContexts[.init(tabID: tabID, frameID: frame.id)],
+                guard let context = caller.owner?.contentContexts[.init(tabID: tabID, frameID: frame.id)],
                     context !== caller, !context.isClosed else { return nil }
                 return context
             }
@@ -196,15 +196,16 @@ final class MessageRouter {
     /// A context went away (its page closed or navigated): every port it holds closes, in the
     /// order the ports were made.
     ///
-    /// - Parameter navigated: the page navigated (Chrome reports the back/forward cache text to the other side).
-    func contextClosed(_ context: ExtensionContext, navigated: Bool) {
+    /// - Parameter cached: its page navigated away into the browser's back/forward cache (Chrome
+    ///   reports that text to the other side).
+    func contextClosed(_ context: ExtensionContext, cached: Bool) {
         guard let held = portsOfContext.removeValue(forKey: context.id) else { return }
-        let error = navigated ? texts.pageMovedToBackForwardCache : nil
+        let error = cached ? texts.pageMovedToBackForwardCache : nil
         for portID in held.sorted() {
             guard let record = ports[portID], let channel = channels[record.channelID] else { continue }
             if host?.observesMessages == true {
                 self.record(.disconnect, channel: channel, from: context, to: otherSide(of: portID, in: channel),
-                            error: navigated ? "its page navigated" : "its context closed")
+                            error: cached ? "its page went into the back/forward cache" : "its context closed")
             }
             close(portID, of: channel, error: error, unloaded: true)
         }

@@ -18,7 +18,8 @@ enum MessageSender {
     static func make(for context: ExtensionContext, host: ExtensionHost) -> JSONValue {
         let flavor = host.options.flavor
         let origin = context.origin
-        var fields: [(String, JSONValue)] = [("id", .string(context.owner.id.runtimeID))]
+        // (A web page's own scripts belong to no extension: no `id`, and no tab as an extension sees it.)
+        var fields: [(String, JSONValue)] = context.owner.map { [("id", .string($0.id.runtimeID))] } ?? []
         let tab = context.tabID.flatMap { host.browser.tab($0) }
         switch flavor {
         case .chrome:
@@ -29,7 +30,7 @@ enum MessageSender {
                 fields.append(("frameId", .int(frameID)))
                 if let documentID = context.documentID { fields.append(("documentId", .string(documentID))) }
                 fields.append(("documentLifecycle", .string("active")))
-                fields.append(("tab", host.tabObject(tab, for: context.owner)))
+                if let owner = context.owner { fields.append(("tab", host.tabObject(tab, for: owner))) }
             }
         case .firefox:
             // Firefox (ProxyMessenger.getSender): its context id and kind lead, the origin comes last.
@@ -37,7 +38,7 @@ enum MessageSender {
             fields.append(("envType", .string(context.kind == .content ? "content_child" : "addon_child")))
             fields.append(("url", .string(context.url)))
             if let tab, let frameID = context.frameID {
-                fields.append(("tab", host.tabObject(tab, for: context.owner)))
+                if let owner = context.owner { fields.append(("tab", host.tabObject(tab, for: owner))) }
                 fields.append(("frameId", .int(frameID)))
             }
             if let documentID = context.documentID { fields.append(("documentId", .string(documentID))) }

@@ -41,8 +41,8 @@ public struct RouterEndpoint: Sendable, Equatable, Codable {
     public var contextId: Int
     /// What kind of context.
     public var kind: ContextKind
-    /// The extension it belongs to (its runtime id).
-    public var extensionId: String
+    /// The extension it belongs to (its runtime id); nil for a web page's own scripts.
+    public var extensionId: String?
     /// For a content script, its tab and frame.
     public var tabId: Int?
     /// The frame of a content script.
@@ -53,7 +53,7 @@ public struct RouterEndpoint: Sendable, Equatable, Codable {
     init(_ context: ExtensionContext) {
         contextId = context.id
         kind = context.kind
-        extensionId = context.owner.id.runtimeID
+        extensionId = context.owner?.id.runtimeID
         tabId = context.tabID
         frameId = context.frameID
         url = context.url

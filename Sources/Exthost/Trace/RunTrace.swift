@@ -103,8 +103,8 @@ public final class RunTrace: Codable {
         if known.insert(context.id).inserted {
             let isDriver = context.kind == .driver
             lifelines.append(Lifeline(id: context.id, kind: context.kind.rawValue, name: context.kind == .content ? "content tab \(context.tabID ?? -1) frame \(context.frameID ?? -1)" : context.kind.rawValue, url: context.url,
-                                      extensionId: isDriver ? nil : context.owner.id.runtimeID,
-                                      extensionName: isDriver ? nil : context.owner.manifest.name))
+                                      extensionId: isDriver ? nil : context.owner?.id.runtimeID,
+                                      extensionName: isDriver ? nil : context.owner?.manifest.name))
         }
         return context.id
     }

@@ -1,0 +1,125 @@
+import BrowserModel
+import Exthost
+import Foundation
+import Testing
+
+/// A web page's own scripts (issue 10, item 2): they run in the page's main world as its document
+/// is parsed, around the content scripts in each browser's order, with no extension API; the page
+/// and the content scripts share the DOM and nothing else.
+@Suite("Web pages' own scripts")
+struct WebPageTests {
+    /// A log both worlds write into the page's DOM (each world has its own copy of the function).
+    static let log = """
+        function log(s) { const el = document.documentElement; el.setAttribute('data-log', (el.getAttribute('data-log') || '') + s + '|'); }
+
+        """
+
+    /// Runs content scripts at document_start (`start`) and document_idle (`idle`) in a page of
+    /// `html` (with `files` served beside it); returns what every context printed, as lines.
+    static func run(html: String, files: [String: String] = [:], start: String = "", idle: String = "", flavor: Flavor) throws -> HostRun {
+        let entries = #"[{"matches": ["http://127.0.0.1/*"], "js": ["start.js"], "run_at": "document_start"}, "#
+            + #"{"matches": ["http://127.0.0.1/*"], "js": ["end.js"], "run_at": "document_end"}, "#
+            + #"{"matches": ["http://127.0.0.1/*"], "js": ["idle.js"], "run_at": "document_idle"}]"#
+        var pages = files
+        pages["index.html"] = html
+        return try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(permissions: [], contentScripts: entries),
+            "bg.js": "", "start.js": log + start, "end.js": "log('cs end ' + document.readyState);", "idle.js": idle,
+        ], pages: pages, flavor: flavor, open: ["http://127.0.0.1:8000/index.html"])
+    }
+
+    static let orderPage = """
+        <!doctype html><html><head><title>Order</title>
+        <script>
+        \(log)log('page head inline ' + document.readyState + ' currentScript=' + (document.currentScript && document.currentScript.tagName));
+        document.addEventListener('readystatechange', () => log('page readystatechange ' + document.readyState));
+        document.addEventListener('DOMContentLoaded', () => log('page DOMContentLoaded'));
+        addEventListener('load', () => log('page load'));
+        </script>
+        <script src="head.js"></script>
+        <script defer src="defer.js"></script>
+        <script type="module">log('page inline module ' + document.readyState + ' currentScript=' + document.currentScript);</script>
+        <script type="module" src="module.js"></script>
+        </head><body><h1>Order</h1>
+        <script>log('page body end h1=' + document.querySelectorAll('h1').length);</script>
+        </body></html>
+        """
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func aPagesScriptsRunInDocumentOrderAroundTheContentScripts(flavor: Flavor) throws {
+        let run = try Self.run(html: Self.orderPage, files: [
+            "head.js": "log('page head.js ' + document.readyState + ' currentScript=' + document.currentScript.src.split('/').pop());",
+            "defer.js": "log('page defer.js ' + document.readyState);",
+            "module.js": "import { word } from './word.js'; log('page module.js ' + word);",
+            "word.js": "export const word = 'imported';",
+        ], start: """
+            log('cs start ' + document.readyState + ' h1=' + !!document.querySelector('h1'));
+            document.addEventListener('readystatechange', () => log('cs readystatechange ' + document.readyState));
+            document.addEventListener('DOMContentLoaded', () => log('cs DOMContentLoaded'));
+            addEventListener('load', () => setTimeout(() => console.log(document.documentElement.getAttribute('data-log'))));
+            """, idle: "log('cs idle ' + document.readyState);", flavor: flavor)
+        let entries = try #require(run.texts.last).split(separator: "|").map(String.init)
+        let parsing = [
+            "cs start loading h1=false",
+            "page head inline loading currentScript=SCRIPT",
+            "page head.js loading currentScript=head.js",
+            "page body end h1=1",
+            "page readystatechange interactive",
+            "cs readystatechange interactive",
+            "page defer.js interactive",
+            "page inline module interactive currentScript=null",
+            "page module.js imported",
+        ]
+        // (Chromium: document_end after DOMContentLoaded, document_idle while interactive; Firefox:
+        // document_end before DOMContentLoaded, document_idle once complete.)
+        let rest = flavor == .chrome ? [
+            "page DOMContentLoaded", "cs DOMContentLoaded", "cs end interactive", "cs idle interactive",
+            "page readystatechange complete", "cs readystatechange complete", "page load",
+        ] : [
+            "cs end interactive", "page DOMContentLoaded", "cs DOMContentLoaded",
+            "page readystatechange complete", "cs readystatechange complete", "cs idle complete", "page load",
+        ]
+        #expect(entries == parsing + rest)
+    }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func aPageAndItsContentScriptsShareTheDOMAndNoObject(flavor: Flavor) throws {
+        let run = try Self.run(html: """
+            <!doctype html><html><body><p id="p">text</p>
+            <script>
+            var pageGlobal = 1;
+            document.body.pageExpando = 'page';
+            Array.prototype.push = function () { return 'page push'; };
+            Element.prototype.querySelector = function () { return 'hijacked'; };
+            document.getElementById('p').setAttribute('data-from-page', 'yes');
+            console.log('page sees', typeof chrome, typeof browser);
+            </script></body></html>
+            """, idle: """
+            const p = document.getElementById('p');
+            console.log('cs sees', typeof window.pageGlobal, document.body.pageExpando, [].push(1), typeof document.body.querySelector('p'), p.dataset.fromPage);
+            """, flavor: flavor)
+        #expect(run.lines.contains { $0.hasSuffix("page sees undefined undefined") })
+        #expect(run.texts.last == "cs sees undefined undefined 1 object yes")
+    }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func aPagesErrorsAndMissingScriptsAreReportedAsTheSitesNotTheExtensions(flavor: Flavor) throws {
+        let run = try Self.run(html: """
+            <!doctype html><html><body>
+            <script>
+            throw new Error('page boom');
+            </script>
+            <script src="missing.js"></script>
+            </body></html>
+            """, flavor: flavor)
+        let missing = flavor == .chrome ? "Failed to load resource: the server responded with a status of 404 (Not Found)"
+            : "Loading failed for the <script> with source “http://127.0.0.1:8000/missing.js”."
+        let boom = run.messages.first { $0.text.contains("page boom") }
+        #expect(boom?.context == .webPage)
+        // (At its line of the document: an inline script's lines are the document's.)
+        #expect(boom?.location?.hasPrefix("http://127.0.0.1:8000/index.html:3:") == true)
+        #expect(run.messages.contains { $0.context == .webPage && $0.text == missing })
+        // (The run's failures are the extension's own: none here.)
+        #expect(run.host.uncaughtErrorCount == 0)
+    }
+}
