@@ -300,7 +300,11 @@
     if (flat.signal !== undefined && signals.get(flat.signal).aborted) return;
     if (callback === null) return;
     if (findListener(listeners, type, callback, flat.capture) !== -1) return;
-    const listener = { __proto__: null, type, callback, capture: flat.capture, once: flat.once, passive: flat.passive === true, removed: false };
+    // (`order`: when it was added among the listeners of every world, which share the DOM's
+    // targets: a dispatch at a node calls them all in that order, js/63_dom.js.)
+    const listener = {
+      __proto__: null, type, callback, capture: flat.capture, once: flat.once, passive: flat.passive === true, removed: false, order: native.clock.order(),
+    };
     listPush(listeners, listener);
     if (flat.signal !== undefined) addAbortAlgorithm(flat.signal, () => removeListener(listeners, listener));
   }
@@ -373,17 +377,21 @@
       listPush(path, parent);
     }
     state.path = path;
-    // (At the target, Firefox calls the capturing listeners first, as the standard says;
-    // Chromium calls all of them in the order they were added.)
-    for (let i = path.length - 1; i >= 0 && !state.stopPropagation; i--) {
-      state.phase = i === 0 ? 2 : 1;
-      invoke(path[i], event, state, i > 0 ? 'capture' : FIREFOX ? 'at-target-capture' : 'at-target');
-    }
-    for (let i = 0; i < path.length && !state.stopPropagation; i++) {
-      if (i > 0 && !state.bubbles) break;
-      if (i === 0 && !FIREFOX) continue;
-      state.phase = i === 0 ? 2 : 3;
-      invoke(path[i], event, state, i === 0 ? 'at-target-bubble' : 'bubble');
+    // (A path through the DOM, which other worlds share, is walked by the DOM, which calls their
+    // listeners too: js/63_dom.js.)
+    if (host.domDispatch === undefined || !host.domDispatch(path, event, state)) {
+      // (At the target, Firefox calls the capturing listeners first, as the standard says;
+      // Chromium calls all of them in the order they were added.)
+      for (let i = path.length - 1; i >= 0 && !state.stopPropagation; i--) {
+        state.phase = i === 0 ? 2 : 1;
+        invoke(path[i], event, state, i > 0 ? 'capture' : FIREFOX ? 'at-target-capture' : 'at-target');
+      }
+      for (let i = 0; i < path.length && !state.stopPropagation; i++) {
+        if (i > 0 && !state.bubbles) break;
+        if (i === 0 && !FIREFOX) continue;
+        state.phase = i === 0 ? 2 : 3;
+        invoke(path[i], event, state, i === 0 ? 'at-target-bubble' : 'bubble');
+      }
     }
     state.phase = 0;
     state.currentTarget = null;
@@ -397,33 +405,47 @@
   // Calls the listeners of `target` for the phase (a copy of the list, as the standard's "inner
   // invoke": one added meanwhile waits for the next dispatch; one removed meanwhile is skipped).
   function invoke(target, event, state, phase) {
-    const listeners = listenersOf.get(target);
-    if (listeners === undefined || listeners.length === 0) return;
+    const list = listenersAt(target, state.type, phase);
+    if (list.length === 0) return;
     state.currentTarget = target;
-    const capture = phase === 'capture' || phase === 'at-target-capture';
-    const list = listCopy(listeners);
     for (let i = 0; i < list.length; i++) {
-      const listener = list[i];
-      if (listener.removed || listener.type !== state.type || (phase !== 'at-target' && listener.capture !== capture)) continue;
-      if (listener.once) removeListener(listeners, listener);
-      if (listener.passive) state.inPassiveListener = true;
-      try {
-        const callback = listener.callback;
-        if (typeof callback === 'function') {
-          ReflectApply(callback, target, [event]);
-        } else {
-          const handleEvent = callback.handleEvent;
-          if (typeof handleEvent !== 'function') {
-            throw new TypeError(FIREFOX ? "'handleEvent' property of EventListener is not callable." : "The provided callback is no longer runnable.");
-          }
-          ReflectApply(handleEvent, callback, [event]);
-        }
-      } catch (error) {
-        reportException(error);
-      }
-      state.inPassiveListener = false;
+      invokeListener(target, event, state, list[i]);
       if (state.stopImmediate) return;
     }
+  }
+  // The listeners of `target` for `type` in the phase, in the order they were added.
+  function listenersAt(target, type, phase) {
+    const listeners = listenersOf.get(target);
+    const list = [];
+    if (listeners === undefined) return list;
+    const capture = phase === 'capture' || phase === 'at-target-capture';
+    for (let i = 0; i < listeners.length; i++) {
+      const listener = listeners[i];
+      if (listener.removed || listener.type !== type || (phase !== 'at-target' && listener.capture !== capture)) continue;
+      listPush(list, listener);
+    }
+    return list;
+  }
+  // Calls one listener of `target` (skipped when it was removed meanwhile).
+  function invokeListener(target, event, state, listener) {
+    if (listener.removed) return;
+    if (listener.once) removeListener(listenersOf.get(target), listener);
+    if (listener.passive) state.inPassiveListener = true;
+    try {
+      const callback = listener.callback;
+      if (typeof callback === 'function') {
+        ReflectApply(callback, target, [event]);
+      } else {
+        const handleEvent = callback.handleEvent;
+        if (typeof handleEvent !== 'function') {
+          throw new TypeError(FIREFOX ? "'handleEvent' property of EventListener is not callable." : "The provided callback is no longer runnable.");
+        }
+        ReflectApply(handleEvent, callback, [event]);
+      }
+    } catch (error) {
+      reportException(error);
+    }
+    state.inPassiveListener = false;
   }
 
   // ---- Event handler attributes (`onerror`, `onabort`, ...) ---------------------------------------------
@@ -739,6 +761,46 @@
   // listeners; makes an event of the class whose prototype is `prototype` (fields from `init`, an
   // EventInit, or set on the state returned); dispatches a trusted event.
   host.makeEventTarget = (object) => { listenersOf.set(object, []); };
+  // For the DOM's dispatch through every world of a document (js/63_dom.js): this world's
+  // listeners at a target, one listener's call, and what an event is (to make the same event in
+  // another world) or an event made from such a description, with its state.
+  host.listenersAt = listenersAt;
+  host.invokeListener = invokeListener;
+  host.describeEvent = (event) => {
+    const state = events.get(event);
+    const description = {
+      __proto__: null, interface: 'Event', type: state.type, bubbles: state.bubbles, cancelable: state.cancelable, composed: state.composed,
+      trusted: state.trusted, timeStamp: state.timeStamp, detail: undefined, fields: undefined,
+    };
+    if (details.has(event)) {
+      description.interface = 'CustomEvent';
+      description.detail = details.get(event);
+    }
+    const ui = host.uiEventFields === undefined ? undefined : host.uiEventFields(event);
+    if (ui !== undefined) {
+      description.interface = ui.interface;
+      description.fields = ui.fields;
+    }
+    return description;
+  };
+  host.eventFromDescription = (description) => {
+    let event;
+    if (description.fields !== undefined) {
+      if (host.makeUIEvent === undefined) host.load('ui_events');
+      event = host.makeUIEvent(description.interface, description.type, description.fields);
+    } else {
+      event = ObjectCreate(description.interface === 'CustomEvent' ? CustomEvent.prototype : Event.prototype);
+      initializeEvent(event, description.type, undefined);
+      if (description.interface === 'CustomEvent') details.set(event, description.detail === undefined ? null : description.detail);
+    }
+    const state = events.get(event);
+    state.bubbles = description.bubbles;
+    state.cancelable = description.cancelable;
+    state.composed = description.composed;
+    state.trusted = description.trusted;
+    state.timeStamp = description.timeStamp;
+    return { __proto__: null, event, state };
+  };
   // Whether the global has a listener (or handler) for `type` (Chromium keeps no page with an
   // `unload` listener in its back/forward cache).
   host.globalListensTo = (type) => {

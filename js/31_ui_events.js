@@ -9,7 +9,7 @@
 // what the event was made with.
 (function (host) {
   'use strict';
-  const { Number, String, TypeError, MathTrunc, NumberIsFinite, SafeWeakMap, ReflectDefineProperty, dataDescriptor, listPush } = host.primordials;
+  const { Number, String, TypeError, MathTrunc, NumberIsFinite, SafeWeakMap, ReflectDefineProperty, dataDescriptor, listPush, ObjectKeys } = host.primordials;
   const { failed, newRequired, illegalInvocation } = host.webIDLErrors;
   const internals = host.eventInternals;
   const { initializeEvent, eventArguments, unsignedLong } = internals;
@@ -74,8 +74,9 @@
   const parents = { __proto__: null, UIEvent: null, MouseEvent: 'UIEvent', PointerEvent: 'MouseEvent', FocusEvent: 'UIEvent', KeyboardEvent: 'UIEvent', InputEvent: 'UIEvent' };
   const hasModifiers = { __proto__: null, MouseEvent: true, KeyboardEvent: true };
 
-  // Each event's fields, by event.
+  // Each event's fields, by event, and the interface it was made as.
   const fields = new SafeWeakMap();
+  const interfaceNames = new SafeWeakMap();
   const fieldOf = (event, owner, name) => {
     const own = fields.get(event);
     if (own === undefined || !(name in own)) throw illegalInvocation(owner, 'get ' + name);
@@ -114,6 +115,7 @@
         if (name === 'MouseEvent' || name === 'PointerEvent') own.which = own.button + 1;
         if (name === 'KeyboardEvent') own.which = own.keyCode || own.charCode;
         fields.set(this, own);
+        interfaceNames.set(this, name);
       },
     }[name];
     const accessors = {};
@@ -178,6 +180,19 @@
     const own = fields.get(event);
     return own !== undefined && 'button' in own;
   };
+
+  // For the dispatch through the worlds of a document (js/31_events.js): an event's interface and
+  // its fields (an init dictionary that makes the same event), and a new event made from them.
+  host.uiEventFields = (event) => {
+    const name = interfaceNames.get(event);
+    if (name === undefined) return undefined;
+    const own = fields.get(event);
+    const init = { __proto__: null };
+    const keys = ObjectKeys(own);
+    for (let i = 0; i < keys.length; i++) init[keys[i]] = own[keys[i]];
+    return { __proto__: null, interface: name, fields: init };
+  };
+  host.makeUIEvent = (name, type, init) => new interfaces[name].publicConstructor(type, init);
 
   // For the DOM (js/63_dom.js): dispatches a new event of the interface `name` at `target`, made
   // as `new name(type, init)` would make it; `trusted` when the browser itself fires it (a

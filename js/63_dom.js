@@ -91,6 +91,7 @@
     if (cx.loader.fireEvent === undefined) return;
     const found = documents.get(id);
     if (found === undefined) return;
+    worldOf(cx);
     const object = target === 'window' ? cx.global : wrap(cx, found);
     cx.loader.fireEvent(object, type, { __proto__: null, bubbles: !!bubbles, cancelable: false, composed: false });
   };
@@ -128,6 +129,7 @@
       cx.loader.domIsNode = host.newFunction(cx, 'isNode', 1, (data, thisValue, value) => host.nodeOf(value) !== undefined, undefined);
       cx.loader.domEventParent = host.newFunction(cx, 'eventParent', 2, (data, thisValue, target, type) => host.domEventParent(cx, target, type), undefined);
       cx.loader.domActivation = host.newFunction(cx, 'activation', 3, (data, thisValue, target, done, canceled) => activate(cx, target, done, canceled), undefined);
+      cx.loader.domDispatch = host.newFunction(cx, 'dispatch', 3, (data, thisValue, path, event, state) => dispatchInWorlds(cx, path, event, state), undefined);
     }
     return world;
   }
@@ -1699,6 +1701,141 @@
     return end === list.length ? list : list.slice(0, end);
   }
 
+  // ---- One dispatch through every world of a document -----------------------------------------------------
+  // The worlds of a document (its page's or main world, its content scripts) share its nodes and
+  // its window, and so their listeners: a dispatch at a node, or at the window, calls the
+  // listeners every world added to the targets of its path in the order they were added (the
+  // standard's one list of listeners per target), each with an event of its own world that shows
+  // the same event: its fields, its target and path as the world's wrappers, and its flags
+  // (canceled, propagation stopped), which each listener's changes carry to the others. What
+  // crosses is the event's data: a CustomEvent's `detail` reaches another world only as a
+  // primitive (an object of one world is never handed to another). `cx` is the world that
+  // dispatches, `path` its targets (its wrappers, its global for the window), `event` and `state`
+  // its own. Returns false when no other world shares the path (the world's own dispatch walks it).
+  const WINDOW = { __proto__: null };
+  function dispatchInWorlds(cx, path, event, state) {
+    const id = cx.info.documentId;
+    const document = id === undefined ? undefined : documents.get(id);
+    if (document === undefined) return false;
+    const keys = [];
+    for (let i = 0; i < path.length; i++) {
+      const node = host.nodeOf(path[i]);
+      if (node !== undefined) {
+        // (A node of another tree, a DOMParser's or a template's, is this world's alone.)
+        if (rootOf(node) !== document) return false;
+        listPush(keys, node);
+      } else if (path[i] === cx.global) {
+        listPush(keys, WINDOW);
+      } else {
+        return false;
+      }
+    }
+    const records = engine.worldsOf(id);
+    const views = [];
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i];
+      if (record === cx) listPush(views, { __proto__: null, cx, event, state, own: true });
+      else if (record.loader.listenersAt !== undefined) listPush(views, { __proto__: null, cx: record, event: null, state: null, own: false, path: null });
+    }
+    if (views.length < 2) return false;
+    let description = null;
+    // The event and state of `view`'s world, made on its first listener, with the flags as they are now.
+    const enter = (view) => {
+      if (view.own) return;
+      if (view.event === null) {
+        if (description === null) description = cx.loader.describeEvent(event);
+        const made = view.cx.loader.eventFromDescription(describeFor(view.cx, description));
+        view.event = made.event;
+        view.state = made.state;
+        view.state.dispatching = true;
+        view.state.target = host.toWorld(view.cx, state.target === cx.global ? WINDOW : state.target);
+        const mapped = [];
+        for (let i = 0; i < keys.length; i++) listPush(mapped, keys[i] === WINDOW ? view.cx.global : wrap(view.cx, keys[i]));
+        view.state.path = host.newArray(view.cx, mapped);
+      }
+      view.state.canceled = state.canceled;
+      view.state.stopPropagation = state.stopPropagation;
+      view.state.stopImmediate = state.stopImmediate;
+    };
+    const leave = (view) => {
+      if (view.own) return;
+      state.canceled = view.state.canceled;
+      if (view.state.stopPropagation) state.stopPropagation = true;
+      if (view.state.stopImmediate) state.stopImmediate = true;
+    };
+    // Calls the listeners at step `i` of the path for the phase, every world's, in their order.
+    const invokeAt = (i, phase, phaseNumber) => {
+      const entries = [];
+      for (let v = 0; v < views.length; v++) {
+        const view = views[v];
+        const target = view.own ? path[i] : keys[i] === WINDOW ? view.cx.global : worldOf(view.cx).wrappers.get(keys[i]);
+        if (target === undefined) continue;
+        const listeners = view.cx.loader.listenersAt(target, state.type, phase);
+        for (let l = 0; l < listeners.length; l++) listPush(entries, { __proto__: null, view, target, listener: listeners[l], order: listeners[l].order });
+      }
+      entries.sort((a, b) => a.order - b.order);
+      for (let e = 0; e < entries.length; e++) {
+        const entry = entries[e];
+        // (A listener's own exception is reported in its world; what else another world's
+        // module throws is exthost's failure, which reaches this world as this world's error.)
+        try {
+          enter(entry.view);
+          entry.view.state.phase = phaseNumber;
+          entry.view.state.currentTarget = entry.target;
+          entry.view.cx.loader.invokeListener(entry.target, entry.view.event, entry.view.state, entry.listener);
+          leave(entry.view);
+        } catch (error) {
+          throw toWorldThrowable(cx, error, 'EventTarget', 'dispatchEvent');
+        }
+        if (state.stopImmediate) break;
+      }
+    };
+    // (At the target, Firefox calls the capturing listeners first, as the standard says;
+    // Chromium calls all of them in the order they were added.)
+    for (let i = path.length - 1; i >= 0 && !state.stopPropagation; i--) {
+      state.phase = i === 0 ? 2 : 1;
+      invokeAt(i, i > 0 ? 'capture' : FIREFOX ? 'at-target-capture' : 'at-target', state.phase);
+    }
+    for (let i = 0; i < path.length && !state.stopPropagation; i++) {
+      if (i > 0 && !state.bubbles) break;
+      if (i === 0 && !FIREFOX) continue;
+      state.phase = i === 0 ? 2 : 3;
+      invokeAt(i, i === 0 ? 'at-target-bubble' : 'bubble', state.phase);
+    }
+    for (let v = 0; v < views.length; v++) {
+      const view = views[v];
+      if (view.own || view.state === null) continue;
+      view.state.phase = 0;
+      view.state.currentTarget = null;
+      view.state.path = null;
+      view.state.dispatching = false;
+      view.state.stopPropagation = false;
+      view.state.stopImmediate = false;
+    }
+    return true;
+  }
+  // An event's description (js/31_events.js) for another world: its window and targets as that
+  // world's, a `detail` only when it is a primitive.
+  function describeFor(cx, description) {
+    const copy = { __proto__: null };
+    const keys = ObjectKeys(description);
+    for (let i = 0; i < keys.length; i++) copy[keys[i]] = description[keys[i]];
+    const detail = description.detail;
+    if (detail !== null && (typeof detail === 'object' || typeof detail === 'function')) copy.detail = null;
+    if (description.fields !== undefined) {
+      const fields = { __proto__: null };
+      const names = ObjectKeys(description.fields);
+      for (let i = 0; i < names.length; i++) {
+        const value = description.fields[names[i]];
+        if (names[i] === 'view') fields.view = value === null ? null : cx.global;
+        else if (value !== null && typeof value === 'object') fields[names[i]] = host.nodeOf(value) === undefined ? null : host.toWorld(cx, value);
+        else fields[names[i]] = value;
+      }
+      copy.fields = fields;
+    }
+    return copy;
+  }
+
   // ---- What a person does, for the driver -----------------------------------------------------------------------
   // The document `id` (built from its source when no world has touched it yet).
   function documentById(id) {
@@ -1781,6 +1918,7 @@
   // The wrapper, in the world of `cx`, of the node behind `value` (a wrapper of any world), or
   // `value` itself when it stands for no node: what a world sees of an event's targets.
   host.toWorld = function (cx, value) {
+    if (value === WINDOW) return cx.global;
     const node = host.nodeOf(value);
     return node === undefined ? value : wrap(cx, node);
   };

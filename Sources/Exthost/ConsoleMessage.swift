@@ -12,6 +12,13 @@ public enum ContextKind: String, Sendable, Codable {
     case driver
 }
 
+extension ContextKind {
+    /// Whether contexts of the kind are worlds of a frame's document, which they share: a content
+    /// script's, an extension page's, a web page's main world (a background page's document is
+    /// its own alone).
+    var sharesDocument: Bool { self == .content || self == .page || self == .webPage }
+}
+
 /// The level of a console message.
 public enum ConsoleLevel: String, Sendable, Codable {
     /// `console.log` and friends.

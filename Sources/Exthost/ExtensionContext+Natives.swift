@@ -20,7 +20,8 @@ enum NativeGroup: String, CaseIterable {
     /// JavaScript cannot tell; `importScript(url)`: one script of a service worker's
     /// `importScripts` (``ExtensionContext/importScript(_:)``).
     case engine
-    /// `monotonicNow()`, `wallNow()`: the loop's clock, in milliseconds; `timeout(ms, callback)`.
+    /// `monotonicNow()`, `wallNow()`: the loop's clock, in milliseconds; `timeout(ms, callback)`;
+    /// `order()`: the host's count of listeners added, for their order across worlds.
     case clock
     /// `request(method, argumentsJSON, id)` (answered later by an `apiResponse` delivery) and
     /// `call(method, argumentsJSON)` (answered now): the Swift side of the namespaces (``ExtensionAPI``).
@@ -193,6 +194,13 @@ extension ExtensionContext {
         case .clock:
             define("monotonicNow") { _, host, _ in .number(host.loop.now) }
             define("wallNow") { _, host, _ in .number(host.loop.epoch + host.loop.now) }
+            // order(): a number greater than every one it gave before, in any context of the host:
+            // the order in which listeners were added to the DOM's targets, which the worlds of a
+            // document share (js/31_events.js).
+            define("order") { _, host, _ in
+                host.nextListenerOrder += 1
+                return .number(Double(host.nextListenerOrder))
+            }
             // timeout(milliseconds, callback): calls `callback` (of the host's JavaScript, never a
             // script's) in a task of its own that much later, unless the context closes first
             // (`AbortSignal.timeout`: no script can see or clear it, unlike `setTimeout`'s).

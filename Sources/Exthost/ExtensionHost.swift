@@ -33,7 +33,8 @@ public final class ExtensionHost {
     /// (Its natives hold the loop weakly: the engine frees them only when it collects them.)
     lazy var realm = HostRealm(
         machine: machine, flavor: options.flavor, harness: { [weak self] in self?.harness ?? .chrome },
-        documentSource: { [weak self] id in self?.documentSources[id] }
+        documentSource: { [weak self] id in self?.documentSources[id] },
+        worldsOfDocument: { [weak self] id in self?.worldRecords(ofDocument: id) ?? [] }
     ) { [weak loop] in loop?.now ?? 0 }
     /// The source of each document the host keeps, by document id (ExtensionHost+Documents.swift).
     var documentSources: [String: DocumentSource] = [:]
@@ -67,6 +68,8 @@ public final class ExtensionHost {
     lazy var router = MessageRouter(host: self)
     private let console: (ConsoleMessage) -> Void
     private var nextContextID = 1
+    /// How many listeners scripts have added to event targets, in all contexts (`clock.order()`).
+    var nextListenerOrder = 0
     /// Every open context, by id.
     private var openContexts: [Int: ExtensionContext] = [:]
     /// The Web Storage areas of the run, by ``ExtensionContext/webStorageKey(_:)``: a run starts

@@ -33,7 +33,7 @@ final class HostRealm {
     /// Makes the realm in `machine` for `flavor`; `harness` answers the host's test harness, `now`
     /// the loop's clock in milliseconds.
     init(machine: VirtualMachine, flavor: Flavor, harness: @escaping () -> TestHarness, documentSource: @escaping (String) -> DocumentSource? = { _ in nil },
-         now: @escaping () -> Double) {
+         worldsOfDocument: @escaping (String) -> [ScriptValue] = { _ in [] }, now: @escaping () -> Double) {
         script = ScriptContext(machine: machine, name: "exthost")
         script.disableEval(message: "exthost's own realm runs no code it is given.")
         modules = LoadedModules(HostModule.hostRealmModules(flavor: flavor))
@@ -69,6 +69,16 @@ final class HostRealm {
             try engine.setFunction("documentSource") { call in
                 guard let source = documentSource(call.argument(0).stringValue ?? "") else { return .null }
                 return .string(JSONValue.object([("url", .string(source.url)), ("html", .string(source.html)), ("readiness", .string(source.readiness))]).jsonText)
+            }
+            // The records of the worlds of a document (its page's or main world, its content
+            // scripts), oldest first, that have events: what a dispatch at its nodes reaches
+            // (js/63_dom.js). An object of `length` and indexed records.
+            try engine.setFunction("worldsOf") { call in
+                let worlds = worldsOfDocument(call.argument(0).stringValue ?? "")
+                let list = call.context.object(prototype: nil)
+                for (index, world) in worlds.enumerated() { try list.setProperty(String(index), world) }
+                try list.setProperty("length", call.context.number(Double(worlds.count)))
+                return .value(list)
             }
             try native.setProperty("engine", engine)
             try native.setProperty("clock", clock)

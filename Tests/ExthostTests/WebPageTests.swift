@@ -64,8 +64,10 @@ struct WebPageTests {
             "page head inline loading currentScript=SCRIPT",
             "page head.js loading currentScript=head.js",
             "page body end h1=1",
-            "page readystatechange interactive",
+            // (One list of listeners per target for every world: the content script's, added at
+            // document_start, come first.)
             "cs readystatechange interactive",
+            "page readystatechange interactive",
             "page defer.js interactive",
             "page inline module interactive currentScript=null",
             "page module.js imported",
@@ -73,11 +75,11 @@ struct WebPageTests {
         // (Chromium: document_end after DOMContentLoaded, document_idle while interactive; Firefox:
         // document_end before DOMContentLoaded, document_idle once complete.)
         let rest = flavor == .chrome ? [
-            "page DOMContentLoaded", "cs DOMContentLoaded", "cs end interactive", "cs idle interactive",
-            "page readystatechange complete", "cs readystatechange complete", "page load",
+            "cs DOMContentLoaded", "page DOMContentLoaded", "cs end interactive", "cs idle interactive",
+            "cs readystatechange complete", "page readystatechange complete", "page load",
         ] : [
-            "cs end interactive", "page DOMContentLoaded", "cs DOMContentLoaded",
-            "page readystatechange complete", "cs readystatechange complete", "cs idle complete", "page load",
+            "cs end interactive", "cs DOMContentLoaded", "page DOMContentLoaded",
+            "cs readystatechange complete", "page readystatechange complete", "cs idle complete", "page load",
         ]
         #expect(entries == parsing + rest)
     }
@@ -121,5 +123,55 @@ struct WebPageTests {
         #expect(run.messages.contains { $0.context == .webPage && $0.text == missing })
         // (The run's failures are the extension's own: none here.)
         #expect(run.host.uncaughtErrorCount == 0)
+    }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func eventsAtTheSharedDOMReachEveryWorldInTheOrderTheirListenersWereAdded(flavor: Flavor) throws {
+        let run = try Self.run(html: """
+            <!doctype html><html><body><div id="outer"><button id="b">Go</button></div>
+            <script>
+            \(Self.log)const b = document.getElementById('b');
+            b.addEventListener('click', (e) => log('page click ' + e.eventPhase + ' ' + (e.target === b) + ' ' + e.constructor.name));
+            document.addEventListener('go', () => {
+              log('page go');
+              const result = b.click();
+              log('page after click defaultPrevented=' + document.body.getAttribute('data-prevented'));
+            });
+            document.addEventListener('from-cs', (e) => log('page from-cs detail=' + JSON.stringify(e.detail) + ' ' + (e instanceof CustomEvent)));
+            </script></body></html>
+            """, idle: """
+            const b = document.getElementById('b');
+            document.getElementById('outer').addEventListener('click', (e) => {
+              log('cs outer capture ' + e.eventPhase + ' ' + (e.target === b) + ' ' + (e.currentTarget.id) + ' ' + (e instanceof MouseEvent) + ' trusted=' + e.isTrusted);
+            }, true);
+            b.addEventListener('click', (e) => {
+              log('cs click ' + e.eventPhase + ' path=' + e.composedPath().length);
+              e.preventDefault();
+            });
+            document.body.addEventListener('click', (e) => {
+              log('cs body bubble defaultPrevented=' + e.defaultPrevented);
+              document.body.setAttribute('data-prevented', String(e.defaultPrevented));
+              e.stopPropagation();
+            });
+            document.addEventListener('click', () => log('cs document (not reached)'));
+            document.dispatchEvent(new CustomEvent('go'));
+            document.dispatchEvent(new CustomEvent('from-cs', { detail: 'text' }));
+            document.dispatchEvent(new CustomEvent('from-cs', { detail: { object: 1 } }));
+            console.log(document.documentElement.getAttribute('data-log'));
+            """, flavor: flavor)
+        let entries = try #require(run.texts.last).split(separator: "|").map(String.init)
+        #expect(entries == [
+            "cs end interactive",
+            "page go",
+            "cs outer capture 1 true outer true trusted=false",
+            // (At the target Chromium calls the listeners in the order they were added; the
+            // page's came first.)
+            "page click 2 true PointerEvent",
+            "cs click 2 path=6",
+            "cs body bubble defaultPrevented=true",
+            "page after click defaultPrevented=true",
+            "page from-cs detail=\"text\" true",
+            "page from-cs detail=null true",
+        ])
     }
 }

@@ -1,5 +1,6 @@
 import BrowserModel
 import Foundation
+import JSEngine
 
 // The documents the host has loaded, each kept as its source (``DocumentSource``) under its
 // document id from when its frame commits until it goes (its tab navigates or closes); the host
@@ -33,24 +34,28 @@ extension ExtensionHost {
         }
     }
 
-    /// Fires the event `type` at `document` or `window` (`target`) in each world of the document
-    /// `documentID` whose events are loaded (a world that never loaded them has no listener to
-    /// call): its extension page or main world, then its content scripts, in the order they were
-    /// made. (Each world has its own listeners: a listener of one world runs after every listener
-    /// of the worlds made before it.)
+    /// Fires the event `type` at `document` or `window` (`target`) of the document `documentID`:
+    /// dispatched in its oldest world whose events are loaded (a world that never loaded them has
+    /// no listener to call), whose dispatch reaches the listeners of every world of the document
+    /// in the order they were added (js/63_dom.js).
     func fireDocumentEvent(_ type: String, at target: String, documentID: String, bubbles: Bool) {
-        guard realm.loadedModuleNames.contains("dom") else { return }
-        let worlds = contextsInOrder.filter {
-            $0.documentID == documentID && ($0.kind == .content || $0.kind == .page || $0.kind == .webPage) && !$0.isClosed
+        guard realm.loadedModuleNames.contains("dom"),
+              let world = contextsInOrder.first(where: {
+                  $0.documentID == documentID && $0.kind.sharesDocument && !$0.isClosed && $0.loadedModuleNames.contains("events")
+              }),
+              let record = try? world.realmRecord(), let fire = try? realm.value("fireDocumentEvent", in: "dom") else { return }
+        let script = realm.script
+        _ = world.runTopLevel {
+            _ = try fire.call([record, script.string(documentID), script.string(target), script.string(type), script.boolean(bubbles)])
+            return true
         }
-        for world in worlds {
-            guard let record = try? world.realmRecord(), let fire = try? realm.value("fireDocumentEvent", in: "dom") else { continue }
-            let script = realm.script
-            _ = world.runTopLevel {
-                _ = try fire.call([record, script.string(documentID), script.string(target), script.string(type), script.boolean(bubbles)])
-                return true
-            }
-        }
+    }
+
+    /// The host-realm records of the worlds of the document `documentID` whose events are loaded
+    /// (a world without them has no listener), oldest first.
+    func worldRecords(ofDocument documentID: String) -> [ScriptValue] {
+        contextsInOrder.filter { $0.documentID == documentID && $0.kind.sharesDocument && !$0.isClosed && $0.loadedModuleNames.contains("events") }
+            .compactMap { try? $0.realmRecord() }
     }
 
     /// Keeps `source` as the document `documentID` (an empty page, a background page).
