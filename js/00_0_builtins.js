@@ -28,6 +28,8 @@
   host.builtins = {
     __proto__: null,
     plain: {
+      // (The Function constructor: what compiles a web page's event handler attributes, js/31_events.js.)
+      Function,
       __proto__: null,
       ArrayIsArray: Array.isArray,
       Error: Error,

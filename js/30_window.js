@@ -118,7 +118,7 @@
     define(cx, 'frames', theGlobal);
     define(cx, 'location', () => location);
     defineName(cx);
-    if (cx.kind !== 'content') {
+    if (cx.kind !== 'content' && cx.kind !== 'webPage') {
       define(cx, 'top', theGlobal);
       define(cx, 'parent', theGlobal);
       define(cx, 'length', () => 0);
@@ -135,21 +135,41 @@
     }
   };
 
+  // The window `relation` names from the world's frame ('self', 'parent', 'top', 'child:N'), as
+  // the world sees it (a window's message's `source`: js/63_dom.js).
+  host.frameWindowOf = (cx, relation) => (relation === 'self' ? cx.global : frameWindow(cx, relation));
+
   // Another frame's window as this frame may see it: that frame's global when the browser lets
   // the two frames' content scripts share a world, else a window showing only what a
   // cross-origin (or other-world) window shows. The same frame is always the same object.
   function frameWindow(cx, relation) {
     const answer = cx.native.api.call('frame.window', stringifyData([relation]));
     if (answer === null || answer === undefined) return StringPrototypeStartsWith(relation, 'child:') ? undefined : cx.global;
-    if (typeof answer === 'object' && getOwn(answer, 'global')) return getOwn(answer, 'global');
-    const target = nullCopy(answer);
+    const other = typeof answer === 'object' ? getOwn(answer, 'global') : undefined;
+    const target = other === undefined ? nullCopy(answer) : { __proto__: null, frameId: getOwn(answer, 'frameId') };
+    target.relation = relation;
     if (!cx.frameWindows) cx.frameWindows = new SafeMap();
     let window = cx.frameWindows.get(target.frameId);
     if (!window) {
-      window = restrictedWindow(cx, target);
+      window = other === undefined ? restrictedWindow(cx, target) : sameWorldWindow(cx, other, relation);
       cx.frameWindows.set(target.frameId, window);
     }
     return window;
+  }
+
+  // Another frame's global this world may use as its own (same-origin frames' main worlds, or
+  // Chromium's content scripts of one extension in them), through a Proxy of the world whose
+  // `postMessage` posts from this frame: a message's sender is the frame whose script calls it,
+  // not the window whose method it is.
+  function sameWorldWindow(cx, other, relation) {
+    const post = host.newFunction(cx, 'postMessage', 1, (data, thisValue, ...args) => {
+      if (cx.loader.postToWindow === undefined) cx.loader.load('channel_messaging');
+      cx.loader.postToWindow(relation, host.newArray(cx, args));
+    }, undefined);
+    return new cx.b.Proxy(other, {
+      __proto__: null,
+      get: (target, key) => (key === 'postMessage' ? post : cx.b.ReflectGet(target, key)),
+    });
   }
 
   // The error reading `property` of another origin's window or location throws (a `SecurityError`
@@ -172,7 +192,10 @@
       __proto__: null,
       closed: false,
       length: target.frameCount,
-      postMessage: host.newFunction(cx, 'postMessage', 0, () => undefined, undefined),
+      postMessage: host.newFunction(cx, 'postMessage', 1, (data, thisValue, ...args) => {
+        if (cx.loader.postToWindow === undefined) cx.loader.load('channel_messaging');
+        cx.loader.postToWindow(target.relation, host.newArray(cx, args));
+      }, undefined),
     };
     const crossOriginLocation = new cx.b.Proxy(host.newObjectFrom(cx, null), {
       __proto__: null,

@@ -2,7 +2,8 @@
 // exthost:globals ~EventTarget:constructor:0 ~Event:constructor:1 ~CustomEvent:constructor:1 ~ErrorEvent:constructor:1
 // exthost:globals ~PromiseRejectionEvent:constructor:2 ~AbortController:constructor:0 ~AbortSignal:constructor:0
 // exthost:globals ~reportError:function:1 addEventListener:inherited removeEventListener:inherited dispatchEvent:inherited
-// exthost:globals Window: onerror:accessor onunhandledrejection:accessor onstorage:accessor
+// exthost:globals Window: onerror:accessor onunhandledrejection:accessor onstorage:accessor ~PageTransitionEvent:constructor:1
+// exthost:globals Window: onload:accessor onpageshow:accessor onpagehide:accessor onmessage:accessor
 // exthost:globals ServiceWorkerGlobalScope: onerror:inherited onunhandledrejection:inherited
 // DOM events (the DOM Standard's "Events" and "Aborting ongoing activities"): `EventTarget` with
 // listeners (capture, once, passive, signal) and dispatch, `Event`, `CustomEvent`, `ErrorEvent`,
@@ -23,6 +24,7 @@
     MathTrunc, NumberIsFinite, Promise, isPromise, StringPrototypeCharCodeAt, StringPrototypeSlice, SymbolIterator, ReflectGetOwnPropertyDescriptor,
   } = host.primordials;
   const FIREFOX = host.flavor === 'firefox';
+  const FunctionConstructor = host.builtins.plain.Function;
   const native = host.native;
   const global = host.global;
 
@@ -175,6 +177,24 @@
       details.set(this, args[3] === undefined ? null : args[3]);
     },
   }, EventInterface);
+
+  // HTML's PageTransitionEvent (`pageshow` and `pagehide`): whether the page comes from, or goes
+  // into, the back/forward cache.
+  const transitions = new SafeWeakMap();
+  function PageTransitionEvent(...args) {
+    if (new.target === undefined) throw newRequired('PageTransitionEvent');
+    const init = eventArguments('PageTransitionEvent', args, 1, 'PageTransitionEventInit');
+    initializeEvent(this, args[0], init);
+    transitions.set(this, init !== undefined && !!init.persisted);
+  }
+  if (host.kind !== 'background' || !host.context.isServiceWorker) {
+    defineInterface(PageTransitionEvent, 'PageTransitionEvent', 1, {
+      get persisted() {
+        if (!transitions.has(this)) throw illegalInvocation('PageTransitionEvent', 'get persisted');
+        return transitions.get(this);
+      },
+    }, EventInterface);
+  }
 
   const errorEvents = new SafeWeakMap();
   function ErrorEvent(...args) {
@@ -459,6 +479,7 @@
         if (!listenersOf.has(target) && (host.domIsNode === undefined || !host.domIsNode(target))) throw illegalInvocation(owner, 'get on' + type);
         const handlers = handlersOf.get(target);
         const handler = handlers === undefined ? undefined : handlers[type];
+        if (handler !== undefined && handler.uncompiled !== undefined) compileHandler(handler);
         return handler === undefined ? null : handler.value;
       },
       set ['on' + type](value) {
@@ -485,14 +506,58 @@
           return;
         }
         handler.value = callable;
+        handler.uncompiled = undefined;
       },
     };
     const descriptor = ReflectGetOwnPropertyDescriptor(accessors, 'on' + type);
     return { __proto__: null, get: descriptor.get, set: descriptor.set, enumerable: true, configurable: true };
   }
+  // An event handler content attribute's handler (`<body onload="...">`): its text, compiled into
+  // a function of this world on its first use (HTML's "getting the current value of the event
+  // handler"), whose scopes are the element's document, its form and the element.
+  host.setHandlerFromAttribute = function (target, type, text, element) {
+    let listeners = listenersOf.get(target);
+    if (listeners === undefined) {
+      listeners = [];
+      listenersOf.set(target, listeners);
+    }
+    let handlers = handlersOf.get(target);
+    if (handlers === undefined) {
+      handlers = { __proto__: null };
+      handlersOf.set(target, handlers);
+    }
+    const uncompiled = { __proto__: null, text, element, type };
+    const handler = handlers[type];
+    if (handler !== undefined) {
+      handler.value = null;
+      handler.uncompiled = uncompiled;
+      return;
+    }
+    const made = { __proto__: null, value: null, uncompiled };
+    handlers[type] = made;
+    addListener(listeners, type, (event) => callHandler(target, made, event), flatten(false, false));
+  };
+  function compileHandler(handler) {
+    const source = handler.uncompiled;
+    handler.uncompiled = undefined;
+    const element = source.element;
+    const form = element.form;
+    const scope = ObjectCreate(null);
+    const parameters = !FIREFOX && source.type === 'error' && element.localName === 'body' ? 'event, source, lineno, colno, error' : 'event';
+    try {
+      const make = new FunctionConstructor('document', 'form', 'element',
+        'return function on' + source.type + '(' + parameters + ') {\nwith (document) { with (form) { with (element) {\n' + source.text + '\n}}}\n};');
+      handler.value = make(element.ownerDocument, form !== null && typeof form === 'object' ? form : scope, element);
+    } catch (error) {
+      // (A handler that does not compile is reported, and stays null.)
+      reportException(error);
+    }
+  }
+
   // The standard's "event handler processing": `onerror` of a global gets the error's parts and
   // cancels the event by returning true; any other handler cancels it by returning false.
   function callHandler(target, handler, event) {
+    if (handler.uncompiled !== undefined) compileHandler(handler);
     const callback = handler.value;
     if (typeof callback !== 'function') return;
     if (target === global && errorEvents.has(event) && eventState(event, 'Event', 'type').type === 'error') {
@@ -513,7 +578,8 @@
   // (the window module makes the global's interfaces first).
   host.load('window');
   {
-    const types = host.context.isServiceWorker ? ['error', 'unhandledrejection'] : ['error', 'unhandledrejection', 'storage'];
+    const types = host.context.isServiceWorker ? ['error', 'unhandledrejection']
+      : ['error', 'unhandledrejection', 'storage', 'load', 'pageshow', 'pagehide', 'message'];
     const workerScope = host.context.isServiceWorker ? host.lazyGlobals.WorkerGlobalScope : undefined;
     for (let i = 0; i < types.length; i++) {
       if (workerScope !== undefined) {
@@ -781,17 +847,37 @@
       description.interface = ui.interface;
       description.fields = ui.fields;
     }
+    if (transitions.has(event)) {
+      description.interface = 'PageTransitionEvent';
+      description.persisted = transitions.get(event);
+    }
+    const message = host.windowMessageOf === undefined ? undefined : host.windowMessageOf(event);
+    if (message !== undefined) {
+      description.interface = 'MessageEvent';
+      description.message = message;
+    }
     return description;
   };
   host.eventFromDescription = (description) => {
     let event;
+    if (description.message !== undefined) {
+      if (host.makeWindowMessage === undefined) host.load('channel_messaging');
+      const message = description.message;
+      const made = host.makeWindowMessage(message.text, message.origin, message.relation, description.source);
+      made.state.trusted = description.trusted;
+      made.state.timeStamp = description.timeStamp;
+      return made;
+    }
     if (description.fields !== undefined) {
       if (host.makeUIEvent === undefined) host.load('ui_events');
       event = host.makeUIEvent(description.interface, description.type, description.fields);
     } else {
-      event = ObjectCreate(description.interface === 'CustomEvent' ? CustomEvent.prototype : Event.prototype);
+      const prototype = description.interface === 'CustomEvent' ? CustomEvent.prototype
+        : description.interface === 'PageTransitionEvent' ? PageTransitionEvent.prototype : Event.prototype;
+      event = ObjectCreate(prototype);
       initializeEvent(event, description.type, undefined);
       if (description.interface === 'CustomEvent') details.set(event, description.detail === undefined ? null : description.detail);
+      if (description.interface === 'PageTransitionEvent') transitions.set(event, !!description.persisted);
     }
     const state = events.get(event);
     state.bubbles = description.bubbles;
@@ -838,6 +924,12 @@
   // Dispatches a trusted event `type` of the class Event at `target` (`init`: its EventInit; the
   // DOM's `click()`). Returns false when a listener canceled it.
   host.fireEvent = (target, type, init) => host.dispatchTrusted(target, host.newEvent(Event.prototype, type, init));
+  // Dispatches a trusted `pageshow` or `pagehide` (`persisted`: from or into the back/forward cache).
+  host.firePageTransition = (target, type, persisted) => {
+    const made = host.newEvent(PageTransitionEvent.prototype, type, undefined);
+    transitions.set(made.event, persisted);
+    return host.dispatchTrusted(target, made);
+  };
 
   // For fetch (js/32_fetch.js): a signal's state ({aborted, reason}, undefined for another
   // object), and running `algorithm` when it aborts.

@@ -1,5 +1,6 @@
 // exthost:needs primordials host dom_exception events structured_clone
 // exthost:globals ~MessageChannel:constructor:0 ~MessagePort:constructor:0 ~MessageEvent:constructor:1 ~BroadcastChannel:constructor:1
+// exthost:globals Window: postMessage:function:1
 // Channel messaging and broadcast channels (the HTML Standard's "Cross-document messaging" parts
 // that a context has on its own): `MessageChannel` and its entangled `MessagePort`s, `MessageEvent`,
 // and `BroadcastChannel`, with each browser's errors (fixtures/conformance/web-message-channels).
@@ -14,6 +15,11 @@
 // * A BroadcastChannel's message reaches every other open channel of the same name and origin: in
 //   this context here, in the others through Swift (`broadcast.post`; ExtensionContext+Broadcast.swift),
 //   each in a task of its own.
+// * `window.postMessage(message, targetOrigin)` posts to the frame's own window (its page's main
+//   world, its content scripts: every world of the document hears it) or, through `parent`, `top`
+//   and `frames[i]`, another frame's (Swift's `frame.postMessage`, FrameAPI.swift); the message
+//   event's `data` is read in each world from the text written here, its `origin` is the
+//   sender's document's, its `source` the sender's window as the receiving world sees it.
 (function (host) {
   'use strict';
   const {
@@ -360,4 +366,66 @@
   }, EventTarget.prototype, EventTarget);
   ReflectDefineProperty(broadcastPrototype, 'onmessage', host.eventHandlerDescriptor('message', 'BroadcastChannel'));
   ReflectDefineProperty(broadcastPrototype, 'onmessageerror', host.eventHandlerDescriptor('messageerror', 'BroadcastChannel'));
+
+  // ---- window.postMessage ---------------------------------------------------------------------------------
+  // Posts `args` (message, targetOrigin or options, transfer) to the window `relation` names
+  // from this frame ('self', 'parent', 'top', 'child:N'); the window `owner` is for errors.
+  function postToWindow(relation, args) {
+    if (args.length < 1) throw countError('Window', 'postMessage', 1, args.length);
+    let targetOrigin = '/';
+    let transfer;
+    const second = args[1];
+    if (second !== undefined && second !== null && typeof second === 'object') {
+      // (The options overload: { targetOrigin, transfer }.)
+      const options = dictionary(second, 'Window', 'postMessage', 2, 'WindowPostMessageOptions');
+      if (options !== undefined && options.targetOrigin !== undefined) targetOrigin = String(options.targetOrigin);
+      transfer = options === undefined ? undefined : options.transfer;
+    } else {
+      if (args.length < 2 && !FIREFOX) throw countError('Window', 'postMessage', 2, args.length);
+      if (second !== undefined) targetOrigin = String(second);
+      transfer = args[2];
+    }
+    const list = transferList('Window', undefined, transfer);
+    if (list.length > 0) {
+      throw host.newDOMException(FIREFOX ? 'The object could not be cloned.'
+        : failed('Window', 'postMessage', 'exthost does not transfer objects between windows yet.'), 'DataCloneError');
+    }
+    const text = host.writeClone(args[0], "Failed to execute 'postMessage' on 'Window': ");
+    const answer = host.call('frame.postMessage', [relation, text, targetOrigin]);
+    if (answer === 'invalid-origin') {
+      throw host.newDOMException(FIREFOX ? 'An invalid or illegal string was specified'
+        : failed('Window', 'postMessage', "Invalid target origin '" + targetOrigin + "' in a call to 'postMessage'."), 'SyntaxError');
+    }
+  }
+  host.implementations.postMessage = function postMessage(...args) {
+    postToWindow('self', args);
+  };
+  // For another frame's window as this world sees it (js/30_window.js).
+  host.postToWindow = postToWindow;
+
+  // Dispatches a `message` event from another window at this world's window: `text` the message
+  // as written, `origin` the sender's, `relation` where the sender's window is from this frame
+  // ('self', 'parent', ..., or null) and `source` that window as this world sees it.
+  function makeWindowMessage(text, origin, relation, source) {
+    const made = host.newEvent(messagePrototype, 'message', undefined);
+    const fields = newFields();
+    fields.data = host.readClone(text);
+    fields.origin = origin;
+    fields.source = source === undefined ? null : source;
+    fields.text = text;
+    fields.relation = relation;
+    messageFields.set(made.event, fields);
+    return made;
+  }
+  host.dispatchWindowMessage = function (text, origin, relation, source) {
+    host.dispatchTrusted(host.global, makeWindowMessage(text, origin, relation, source));
+  };
+  // For the dispatch through the worlds of a document (js/31_events.js): what a window's message
+  // event is, and the same event in this world.
+  host.windowMessageOf = (event) => {
+    const fields = messageFields.get(event);
+    if (fields === undefined || fields.text === undefined) return undefined;
+    return { __proto__: null, text: fields.text, origin: fields.origin, relation: fields.relation };
+  };
+  host.makeWindowMessage = makeWindowMessage;
 });

@@ -166,8 +166,17 @@
   // A parse of the document `html` makes at `url` that stops after each `</script>` (HTML's
   // parser pauses there to run the script): `onScript(element)` is told of each, and `resume()`
   // goes on; `finished()` says whether the whole text was parsed.
-  function incrementalParse(html, url, onScript, onRoot) {
+  function incrementalParse(html, url, onScript, onRoot, onElement) {
     const adapter = treeAdapter(null, url);
+    if (onElement !== null) {
+      // (Told of each element the parser makes, with its attributes.)
+      const createElement = adapter.createElement;
+      adapter.createElement = (tagName, namespace, attributes) => {
+        const element = createElement(tagName, namespace, attributes);
+        onElement(element);
+        return element;
+      };
+    }
     if (onRoot !== null) {
       // (Stops once when the document's element is inserted: `onRoot` is told.)
       const appendChild = adapter.appendChild;

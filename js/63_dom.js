@@ -93,7 +93,12 @@
     if (found === undefined) return;
     worldOf(cx);
     const object = target === 'window' ? cx.global : wrap(cx, found);
-    cx.loader.fireEvent(object, type, { __proto__: null, bubbles: !!bubbles, cancelable: false, composed: false });
+    if (type === 'pageshow' || type === 'pagehide') cx.loader.firePageTransition(object, type, false);
+    else cx.loader.fireEvent(object, type, { __proto__: null, bubbles: !!bubbles, cancelable: false, composed: false });
+  };
+  // The world of `cx` takes part in its document's dispatches (a window's message reaches it).
+  host.enterDocumentWorld = (cx) => {
+    worldOf(cx);
   };
   // The host let the document go (its frame navigated or closed).
   host.forgetDocument = (id) => {
@@ -1524,6 +1529,28 @@
     }
   }
 
+  // The event handler content attributes (`onclick="..."`) of `element`, set as handlers of the
+  // main world of `cx` (a web page's) when the parser makes it, in the order its listeners take: a
+  // body's window-reflecting ones (`onload`, `onmessage`, ...) on the window, the others on the
+  // element. Each is compiled on its first use, in the scopes of the document, the element's form
+  // and the element.
+  const windowReflecting = (
+    'blur error focus load resize scroll afterprint beforeprint beforeunload hashchange languagechange message messageerror offline '
+    + 'online pagehide pagereveal pageshow pageswap popstate rejectionhandled storage unhandledrejection unload'
+  ).split(' ');
+  host.setHandlerAttributes = function (cx, element) {
+    cx.loader.load('events');
+    const attributes = element.attributes;
+    for (let i = 0; i < attributes.length; i++) {
+      const name = attributes[i].name;
+      if (name.length <= 2 || name[0] !== 'o' || name[1] !== 'n') continue;
+      const type = name.slice(2);
+      const onWindow = (element.localName === 'body' || element.localName === 'frameset') && windowReflecting.indexOf(type) >= 0;
+      if (!onWindow && globalEventHandlers.indexOf(type) < 0) continue;
+      cx.loader.setHandlerFromAttribute(onWindow ? cx.global : wrap(cx, element), type, attributes[i].value, wrap(cx, element));
+    }
+  };
+
   // HTML's GlobalEventHandlers: the event handler attributes of elements and documents (and
   // Document's own), whose handlers js/31_events.js keeps.
   const globalEventHandlers = (
@@ -1744,7 +1771,7 @@
       if (view.own) return;
       if (view.event === null) {
         if (description === null) description = cx.loader.describeEvent(event);
-        const made = view.cx.loader.eventFromDescription(describeFor(view.cx, description));
+        const made = view.cx.loader.eventFromDescription(describeFor(cx, view.cx, description));
         view.event = made.event;
         view.state = made.state;
         view.state.dispatching = true;
@@ -1814,14 +1841,19 @@
     }
     return true;
   }
-  // An event's description (js/31_events.js) for another world: its window and targets as that
-  // world's, a `detail` only when it is a primitive.
-  function describeFor(cx, description) {
+  // An event's description (js/31_events.js), made in the world of `from`, for the world of `cx`:
+  // its window and targets as that world's, and a CustomEvent's `detail` as that world gets it
+  // (``detailFor``).
+  function describeFor(from, cx, description) {
     const copy = { __proto__: null };
     const keys = ObjectKeys(description);
     for (let i = 0; i < keys.length; i++) copy[keys[i]] = description[keys[i]];
-    const detail = description.detail;
-    if (detail !== null && (typeof detail === 'object' || typeof detail === 'function')) copy.detail = null;
+    copy.detail = detailFor(from, cx, description.detail);
+    // (A window's message: its data is read again in the world; its source is the world's view of the sender.)
+    if (description.message !== undefined) {
+      const relation = description.message.relation;
+      copy.source = relation === null || host.frameWindowOf === undefined ? null : host.frameWindowOf(cx, relation);
+    }
     if (description.fields !== undefined) {
       const fields = { __proto__: null };
       const names = ObjectKeys(description.fields);
@@ -1834,6 +1866,43 @@
       copy.fields = fields;
     }
     return copy;
+  }
+
+  // A CustomEvent's `detail`, an object of the world of `from`, as the world of `cx` gets it
+  // (fixtures/conformance/page-worlds): in Chromium a structured clone (null when it cannot be
+  // cloned: a function in it); in Firefox, an object a content script made reaches the page as
+  // one whose every property throws "Permission denied" (unless `cloneInto` made it for the page),
+  // and the page's objects reach a content script through its Xray view, of which a clone of their
+  // data is what exthost gives. A primitive crosses as it is.
+  function detailFor(from, cx, detail) {
+    if (detail === null || (typeof detail !== 'object' && typeof detail !== 'function')) return detail;
+    if (FIREFOX && from.kind === 'content' && cx.kind === 'webPage'
+      && !(from.loader.isClonedForPage !== undefined && from.loader.isClonedForPage(detail))) return deniedObject(cx);
+    if (from.loader.writeClone === undefined) from.loader.load('structured_clone');
+    if (cx.loader.readClone === undefined) cx.loader.load('structured_clone');
+    let text;
+    try {
+      text = from.loader.writeClone(detail, '');
+    } catch (error) {
+      return null;
+    }
+    return cx.loader.readClone(text);
+  }
+  // Firefox: another world's object the page may not read: each use of it throws its Error.
+  function deniedObject(cx) {
+    const denied = (key) => host.newError(cx, 'Permission denied to access property "' + (typeof key === 'symbol' ? key.description : String(key)) + '"');
+    const target = host.newObjectFrom(cx, cx.b.ObjectPrototype);
+    const handler = {
+      __proto__: null,
+      get(object, key) { throw denied(key); },
+      set(object, key) { throw denied(key); },
+      has(object, key) { throw denied(key); },
+      getOwnPropertyDescriptor(object, key) { throw denied(key); },
+      defineProperty(object, key) { throw denied(key); },
+      deleteProperty(object, key) { throw denied(key); },
+      ownKeys() { throw denied('length'); },
+    };
+    return new cx.b.Proxy(target, guardTraps(cx, 'Object', handler));
   }
 
   // ---- What a person does, for the driver -----------------------------------------------------------------------

@@ -54,11 +54,23 @@
   // Starts loading the document `id` (its URL and HTML as given) and parses up to its first script,
   // or, when `pauseAtRoot` is 'true' (a web page, whose document_start content scripts run then),
   // up to its <html> element. Returns the first step (see `step`).
-  host.beginDocumentLoad = function (id, url, html, pauseAtRoot) {
+  // `world`: the record of the page's main world (a web page's), where the event handler attributes
+  // of the elements it parses are set as it parses them; null for an extension page, whose policy
+  // runs none.
+  host.beginDocumentLoad = function (id, url, html, pauseAtRoot, world) {
     const load = { __proto__: null, id, parse: null, pending: null, elements: [], atRoot: false };
+    const onElement = world === null || world === undefined ? null : (element) => {
+      const attributes = element.attributes;
+      for (let i = 0; i < attributes.length; i++) {
+        if (attributes[i].name.length > 2 && attributes[i].name[0] === 'o' && attributes[i].name[1] === 'n') {
+          host.setHandlerAttributes(world, element);
+          return;
+        }
+      }
+    };
     load.parse = library.incrementalParse(html, url, (element) => {
       load.pending = element;
-    }, pauseAtRoot === 'true' ? () => { load.atRoot = true; } : null);
+    }, pauseAtRoot === 'true' ? () => { load.atRoot = true; } : null, onElement);
     loads.set(id, load);
     load.parse.resume();
     host.domDocuments.set(id, load.parse.document);

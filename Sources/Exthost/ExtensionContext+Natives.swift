@@ -90,12 +90,13 @@ enum NativeGroup: String, CaseIterable {
 
     /// Whether a context of `kind` has the group in its `host.native`: the realm and test natives
     /// are its record's in the host realm, the driver's only a driver's, and a web page's own
-    /// scripts have no extension API and no extension messaging.
+    /// scripts have no extension messaging (of the API they have only the web platform's calls,
+    /// which each function's contexts allow: ``ExtensionAPI``).
     func isInContext(of kind: ContextKind) -> Bool {
         switch self {
         case .realm, .test: false
         case .driver: kind == .driver
-        case .api, .port: kind != .webPage
+        case .port: kind != .webPage
         default: true
         }
     }

@@ -13,26 +13,17 @@ enum FrameAPI {
             }
             return .success(.undefined)
         }
+        api.defineSync("frame.postMessage", contexts: [.content, .webPage]) { host, arguments, context in
+            .success(.json(postMessage(arguments, from: context, host: host).jsonText))
+        }
         api.defineSync("frame.count", contexts: [.content, .webPage]) { host, _, context in
             guard let tabID = context.tabID, let frameID = context.frameID, let tab = host.browser.tab(tabID) else { return .success(.number(0)) }
             return .success(.number(Double(tab.frames.filter { $0.parentID == frameID }.count)))
         }
         api.defineSync("frame.window", contexts: [.content, .webPage]) { host, arguments, context in
-            guard let tabID = context.tabID, let frameID = context.frameID, let tab = host.browser.tab(tabID),
-                let frame = tab.frame(frameID)
+            guard let tabID = context.tabID, let tab = host.browser.tab(tabID), let frame = tab.frame(context.frameID ?? -1),
+                  let target = Self.frame(arguments[0]?.stringValue ?? "parent", from: frame, in: tab)
             else { return .success(.null) }
-            // "top", "parent", or "child:N" (the window `frames[N]` gives).
-            let relation = arguments[0]?.stringValue ?? "parent"
-            var target = frame
-            if relation == "top" {
-                target = tab.frames.first { $0.isTop } ?? frame
-            } else if relation.hasPrefix("child:"), let index = Int(relation.dropFirst("child:".count)) {
-                let children = tab.frames.filter { $0.parentID == frame.id }
-                guard children.indices.contains(index) else { return .success(.null) }
-                target = children[index]
-            } else if let parent = tab.frame(frame.parentID) {
-                target = parent
-            }
             if target.id == frame.id { return .success(.null) }
             let sameOrigin = WebURL(string: target.url)?.origin == WebURL(string: frame.url)?.origin
             // Chromium: content scripts of one extension in same-origin frames share a world, so the
@@ -48,6 +39,7 @@ enum FrameAPI {
             if sameOrigin, let other {
                 let object = context.script.object()
                 try? object.setProperty("global", other.script.global)
+                try? object.setProperty("frameId", context.script.number(Double(target.id)))
                 return .success(.value(object))
             }
             let frameCount = tab.frames.filter { $0.parentID == target.id }.count
@@ -58,6 +50,56 @@ enum FrameAPI {
                 ("location", LocationParts.make(target.url)),
             ]).jsonText))
         }
+    }
+}
+
+extension FrameAPI {
+    /// The frame `relation` names from `frame`: "self", "top", "parent", or "child:N" (the window
+    /// `frames[N]` gives); nil for a child that is not there.
+    static func frame(_ relation: String, from frame: Frame, in tab: Tab) -> Frame? {
+        if relation == "self" { return frame }
+        if relation == "top" { return tab.frames.first { $0.isTop } ?? frame }
+        if relation.hasPrefix("child:"), let index = Int(relation.dropFirst("child:".count)) {
+            let children = tab.frames.filter { $0.parentID == frame.id }
+            return children.indices.contains(index) ? children[index] : nil
+        }
+        return tab.frame(frame.parentID) ?? frame
+    }
+
+    /// Where `other` is from `frame`, as a window's `source` names it: "self", "parent", "top",
+    /// "child:N", or nil for a frame none of those reaches.
+    static func relation(of other: Frame, from frame: Frame, in tab: Tab) -> String? {
+        if other.id == frame.id { return "self" }
+        if other.id == frame.parentID { return "parent" }
+        if other.isTop { return "top" }
+        let children = tab.frames.filter { $0.parentID == frame.id }
+        return children.firstIndex { $0.id == other.id }.map { "child:\($0)" }
+    }
+
+    /// `frame.postMessage(relation, text, targetOrigin)`: a window's message (`window.postMessage`)
+    /// to the window `relation` names from the caller's frame, delivered in a task of its own to
+    /// every world of that frame's document if its origin is still `targetOrigin` then ("*": any;
+    /// "/": the sender's). Answers "invalid-origin" for a target origin that is no URL.
+    static func postMessage(_ arguments: JSONValue, from context: ExtensionContext, host: ExtensionHost) -> JSONValue {
+        guard let relation = arguments[0]?.stringValue, let text = arguments[1]?.stringValue, let targetOrigin = arguments[2]?.stringValue else { return .null }
+        let senderOrigin = context.origin
+        let wanted: String?
+        switch targetOrigin {
+        case "*": wanted = nil
+        case "/": wanted = senderOrigin
+        default:
+            guard let url = WebURL(string: targetOrigin) else { return .string("invalid-origin") }
+            wanted = url.origin
+        }
+        guard let tabID = context.tabID, let tab = host.browser.tab(tabID), let sender = tab.frame(context.frameID ?? -1),
+              let target = FrameAPI.frame(relation, from: sender, in: tab) else { return .null }
+        host.loop.enqueue { [weak host] in
+            guard let host, let tab = host.browser.tab(tabID), let now = tab.frame(target.id), now.documentID == target.documentID else { return }
+            if let wanted, WebURL(string: now.url)?.origin != wanted { return }
+            let source = tab.frame(sender.id).flatMap { FrameAPI.relation(of: $0, from: now, in: tab) }
+            host.deliverWindowMessage(text, origin: senderOrigin, source: source, documentID: now.documentID)
+        }
+        return .null
     }
 }
 

@@ -144,7 +144,7 @@ final class DocumentLoad {
     /// document_start content script finds); nothing of it runs yet.
     func beginWebPage() {
         guard runsScripts else { return }
-        let step = call("beginDocumentLoad", [documentID, url, html, "true"])
+        let step = call("beginDocumentLoad", [documentID, url, html, "true"], withWorld: true)
         if step?.documentElement != true { pendingFirstStep = step }
     }
     /// The step the first parse stopped at when it did not stop at the `<html>` element.
@@ -197,23 +197,27 @@ final class DocumentLoad {
         if pendingAsync == 0 { body() } else { whenNoAsync = body }
     }
 
-    /// `load` at the window: the load has ended.
+    /// `load` at the window, then `pageshow` (not from the back/forward cache): the load has ended.
     func fireLoad() {
         guard outcome == nil else { return }
         fire("window", "load", bubbles: false)
+        fire("window", "pageshow", bubbles: false)
         finish(loaded: true)
     }
 
     // MARK: - Parsing
 
-    /// Calls the host realm's `name` with string arguments and reads the step it returns; nil when
-    /// the page's context closed. A failure of the host's own (a bug) is reported, and the load stops.
-    private func call(_ name: String, _ arguments: [String]) -> Step? {
+    /// Calls the host realm's `name` with string arguments (then, `withWorld`, the record of the
+    /// context the scripts run in) and reads the step it returns; nil when the page's context
+    /// closed. A failure of the host's own (a bug) is reported, and the load stops.
+    private func call(_ name: String, _ arguments: [String], withWorld: Bool = false) -> Step? {
         guard let host, let context, !context.isClosed else { return nil }
         do {
             let function = try host.realm.value(name, in: "document_loading")
             let realm = host.realm.script
-            guard let text = try function.call(arguments.map { realm.string($0) }).stringValue else {
+            var values = arguments.map { realm.string($0) }
+            if withWorld { values.append(try context.realmRecord()) }
+            guard let text = try function.call(values).stringValue else {
                 throw ScriptError(name: "Error", message: "\(name) answered no step")
             }
             return try JSONDecoder().decode(Step.self, from: Data(text.utf8))

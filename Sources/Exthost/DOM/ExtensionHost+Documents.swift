@@ -51,6 +51,30 @@ extension ExtensionHost {
         }
     }
 
+    /// A window's message (`window.postMessage`) reaches the document `documentID`: dispatched in
+    /// its oldest world whose events are loaded, whose dispatch reaches every world's listeners
+    /// (js/48_channel_messaging.js, js/63_dom.js); `source` is where the sender's window is from
+    /// the document's frame ("self", "parent", ...), nil when none of those reaches it.
+    func deliverWindowMessage(_ text: String, origin: String, source: String?, documentID: String) {
+        guard let world = contextsInOrder.first(where: {
+            $0.documentID == documentID && $0.kind.sharesDocument && !$0.isClosed && $0.loadedModuleNames.contains("events")
+        }) else { return }
+        let sourceWindow: ScriptValue? = source.flatMap { relation in
+            guard let record = try? world.realmRecord(), let windowOf = try? realm.value("frameWindowOf", in: "window") else { return nil }
+            return try? windowOf.call([record, realm.script.string(relation)])
+        }
+        // (Its dispatch goes through the other worlds when the DOM is there to walk them.)
+        if realm.loadedModuleNames.contains("dom"), let record = try? world.realmRecord(), let enter = try? realm.value("enterDocumentWorld", in: "dom") {
+            _ = try? enter.call([record])
+        }
+        _ = world.runTopLevel {
+            guard let dispatch = world.hostFunction("dispatchWindowMessage", in: "channel_messaging") else { return false }
+            let script = world.script
+            _ = try dispatch.call([script.string(text), script.string(origin), source.map { script.string($0) } ?? script.null, sourceWindow ?? script.null])
+            return true
+        }
+    }
+
     /// The host-realm records of the worlds of the document `documentID` whose events are loaded
     /// (a world without them has no listener), oldest first.
     func worldRecords(ofDocument documentID: String) -> [ScriptValue] {
