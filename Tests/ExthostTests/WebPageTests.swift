@@ -216,4 +216,35 @@ struct WebPageTests {
             "cs got {\"from\":\"page\"} fromSelf=true",
         ])
     }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func eventHandlerAttributesRunInThePagesWorldWithTheElementsScopes(flavor: Flavor) throws {
+        let run = try Self.run(html: """
+            <!doctype html><html><head><script>\(Self.log)</script></head>
+            <body onload="log('body onload this===window ' + (this === window) + ' ' + event.type)" onpageshow="log('pageshow persisted=' + event.persisted)">
+            <form id="f" name="theForm"><button id="b" name="go" onclick="log('onclick id=' + id + ' form elements=' + elements.length + ' this=' + this.id + ' title=' + title + ' body=' + body.tagName); return false;">Go</button></form>
+            <div id="bad" onclick="}}} (">x</div>
+            </body></html>
+            """, idle: """
+            const b = document.getElementById('b');
+            b.addEventListener('click', (e) => log('cs click defaultPrevented=' + e.defaultPrevented));
+            log('cs sees onclick ' + b.onclick);
+            b.click();
+            document.getElementById('bad').click();
+            addEventListener('pageshow', () => setTimeout(() => console.log(document.documentElement.getAttribute('data-log'))));
+            """, flavor: flavor)
+        let entries = try #require(run.texts.last).split(separator: "|").map(String.init)
+        #expect(entries == [
+            "cs end interactive",
+            // (A content script sees no handler of the page's world.)
+            "cs sees onclick null",
+            // (The element, its form and the document are the handler's scopes; returning false cancels.)
+            "onclick id=b form elements=1 this=b title= body=BODY",
+            "cs click defaultPrevented=true",
+            "body onload this===window true load",
+            "pageshow persisted=false",
+        ])
+        // (An attribute that does not compile is reported in the page's world when it is first used.)
+        #expect(run.messages.contains { $0.context == .webPage && $0.text.contains("SyntaxError") })
+    }
 }
