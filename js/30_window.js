@@ -126,8 +126,10 @@
     }
     define(cx, 'top', () => (info.isTop ? cx.global : frameWindow(cx, 'top')));
     define(cx, 'parent', () => (info.isTop ? cx.global : frameWindow(cx, 'parent')));
+    // (`length` counts the frames as they are now: a script inserts and removes them. The indexed
+    // `frames[i]` are those of the page's own HTML.)
     const childCount = cx.native.api.call('frame.count', '[]');
-    define(cx, 'length', () => childCount);
+    define(cx, 'length', () => cx.native.api.call('frame.count', '[]'));
     // `frames[i]` (and `window[i]`): the window of the frame's i-th child frame.
     for (let index = 0; index < childCount; index++) {
       const get = host.newFunction(cx, 'get ' + index, 0, callGetter, { __proto__: null, cx, get: () => frameWindow(cx, 'child:' + index) });
@@ -144,7 +146,9 @@
   // cross-origin (or other-world) window shows. The same frame is always the same object.
   function frameWindow(cx, relation) {
     const answer = cx.native.api.call('frame.window', stringifyData([relation]));
-    if (answer === null || answer === undefined) return StringPrototypeStartsWith(relation, 'child:') ? undefined : cx.global;
+    if (answer === null || answer === undefined) {
+      return StringPrototypeStartsWith(relation, 'child:') ? undefined : StringPrototypeStartsWith(relation, 'frame:') ? null : cx.global;
+    }
     const other = typeof answer === 'object' ? getOwn(answer, 'global') : undefined;
     const target = other === undefined ? nullCopy(answer) : { __proto__: null, frameId: getOwn(answer, 'frameId') };
     target.relation = relation;

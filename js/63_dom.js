@@ -51,7 +51,7 @@
     if (document !== undefined) return document;
     const source = id === undefined ? null : engine.documentSource(id);
     const parts = source === null ? { url: cx.info.url, html: '', readiness: 'complete' } : JSONParse(source);
-    document = buildDocument(parts);
+    document = buildDocument(parts, id);
     if (id !== undefined) documents.set(id, document);
     return document;
   }
@@ -59,9 +59,10 @@
   // document_start content script runs, its doctype and its <html> element only; the rest of its
   // parse waits (`pending`) for the end of parsing (host.advanceDocument).
   const pendingChildren = new SafeWeakMap();
-  function buildDocument(parts) {
+  function buildDocument(parts, id) {
     const document = library.parseDocument(parts.html, parts.url);
-    watch(document);
+    if (id !== undefined) pairParsedFrames(document, id);
+    watch(document, id);
     document.readyState = parts.readiness;
     const root = document.documentElement;
     if (parts.readiness === 'loading' && root !== null) {
@@ -103,6 +104,7 @@
   // The host let the document go (its frame navigated or closed).
   host.forgetDocument = (id) => {
     documents.delete(id);
+    unpaired.delete(id);
   };
   // For js/64_document_loading.js, which builds the documents whose scripts run as they are parsed.
   host.domDocuments = {
@@ -111,7 +113,11 @@
     // Keeps `document` as the document `id` and counts its changes from now on.
     set(id, document) {
       documents.set(id, document);
-      watch(document);
+      watch(document, id);
+    },
+    // The parser of the document `id` made `element`: a frame element is paired with its frame.
+    parsed(id, element) {
+      if (element.localName === 'iframe' || element.localName === 'frame') pairFrame(id, element);
     },
     wrap: (cx, node) => wrap(cx, node),
   };
@@ -276,7 +282,7 @@
     ['HTMLHeadElement', 'HTMLElement', ''],
     ['HTMLHRElement', 'HTMLElement', ''],
     ['HTMLHtmlElement', 'HTMLElement', ''],
-    ['HTMLIFrameElement', 'HTMLElement', 'src:s= srcdoc:s= name:s= allow:s= width:s= height:s='],
+    ['HTMLIFrameElement', 'HTMLElement', 'src:s= srcdoc:s= name:s= allow:s= width:s= height:s= contentWindow:window'],
     ['HTMLImageElement', 'HTMLElement', 'src:s= alt:s= width:u= height:u= srcset:s= sizes:s= crossOrigin:s?= loading:s= complete:b naturalWidth:u naturalHeight:u'],
     ['HTMLInputElement', 'HTMLElement', 'value:s= defaultValue:s= checked:b= defaultChecked:b= type:s= name:s= disabled:b= placeholder:s='
       + ' readOnly:b= required:b= multiple:b= min:s= max:s= step:s= pattern:s= maxLength:l= size:u= autocomplete:s= form:N? select():v'],
@@ -707,12 +713,78 @@
   // (each document counts its changes through domino's mutation hook), and each time for a
   // collection of a tree in no document, whose changes no hook sees.
   const versions = new SafeWeakMap();
-  function watch(document) {
+  function watch(document, id) {
     versions.set(document, 0);
-    document._setMutationHandler(() => {
+    document._setMutationHandler((record) => {
       versions.set(document, versions.get(document) + 1);
+      if (id !== undefined && (record.type === INSERTED || record.type === REMOVED)) framesChanged(id, record);
     });
   }
+
+  // ---- Frames: each frame element of a loaded document and its frame in the browser ----------------------------
+  // A frame element's frame id; the frame elements by frame id; the frames of each document its
+  // parser has not paired yet (ExtensionHost+Frames.swift).
+  const INSERTED = 6;
+  const REMOVED = 4;
+  const frameIds = new SafeWeakMap();
+  const frameElements = new SafeMap();
+  const unpaired = new SafeMap();
+  function pairFrame(id, element) {
+    let pending = unpaired.get(id);
+    if (pending === undefined) {
+      pending = JSONParse(engine.childFrames(id));
+      unpaired.set(id, pending);
+    }
+    if (pending.length === 0) return;
+    const frameId = pending.shift();
+    frameIds.set(element, frameId);
+    frameElements.set(frameId, element);
+  }
+  // A document its parser made at once (no script of its ran): its frame elements, in document
+  // order, are its frames.
+  function pairParsedFrames(document, id) {
+    const elements = library.querySelectorAll(document, 'iframe, frame');
+    for (let i = 0; i < elements.length; i++) pairFrame(id, elements[i]);
+  }
+  // The frame elements in the subtree of `node`, in tree order.
+  function frameElementsIn(node, list) {
+    if (node.nodeType !== 1) return list;
+    if (node.localName === 'iframe' && node.namespaceURI === 'http://www.w3.org/1999/xhtml') listPush(list, node);
+    for (let child = node.firstChild; child !== null; child = child.nextSibling) frameElementsIn(child, list);
+    return list;
+  }
+  // A script inserted or removed nodes of the document `id`: an `<iframe>` it inserted is a new
+  // frame; one it removed, with its frame, goes. (Never throws: the change itself goes on.)
+  function framesChanged(id, record) {
+    try {
+      const elements = frameElementsIn(record.node, []);
+      for (let i = 0; i < elements.length; i++) {
+        const element = elements[i];
+        if (record.type === REMOVED) {
+          const frameId = frameIds.get(element);
+          if (frameId === undefined) continue;
+          frameIds.delete(element);
+          frameElements.delete(frameId);
+          engine.removeFrame(id, frameId);
+        } else if (!frameIds.has(element) && rootOf(element).nodeType === 9) {
+          const attribute = (name) => (element.hasAttribute(name) ? element.getAttribute(name) : null);
+          const frameId = engine.insertFrame(id, attribute('src'), attribute('srcdoc'), attribute('name'), attribute('id'));
+          if (frameId === null) continue;
+          frameIds.set(element, frameId);
+          frameElements.set(frameId, element);
+        }
+      }
+    } catch (error) {
+      // (exthost's own failure: the tree changes as the script asked; the browser model does not.)
+    }
+  }
+  // The frame `frameId` loaded: `load` at its element, in every world of the document.
+  host.fireFrameLoad = function (cx, id, frameId) {
+    const element = frameElements.get(frameId);
+    if (element === undefined || cx.loader.fireEvent === undefined) return;
+    worldOf(cx);
+    cx.loader.fireEvent(wrap(cx, element), 'load', { __proto__: null, bubbles: false, cancelable: false, composed: false });
+  };
   function cached(node, compute) {
     let version = -1;
     let items = null;
@@ -922,6 +994,11 @@
   const selectOptions = (select) => descendants(select, (element) => element.localName === 'option');
   const implementations = {
     __proto__: null,
+    // (An iframe's window as the world sees it: its frame's, once it has one.)
+    'HTMLIFrameElement.contentWindow': (node, cx) => {
+      const frameId = frameIds.get(node);
+      return frameId === undefined || host.frameWindowOf === undefined ? null : host.frameWindowOf(cx, 'frame:' + frameId) || null;
+    },
     'Node.isConnected': (node) => rootOf(node).nodeType === 9,
     'Node.getRootNode': (node) => rootOf(node),
     'Node.baseURI': (node) => (node.nodeType === 9 ? node : node.ownerDocument)._address,
@@ -1912,7 +1989,7 @@
     if (document !== undefined) return document;
     const source = engine.documentSource(id);
     if (source === null) return undefined;
-    document = buildDocument(JSONParse(source));
+    document = buildDocument(JSONParse(source), id);
     documents.set(id, document);
     return document;
   }

@@ -59,7 +59,9 @@
   // runs none.
   host.beginDocumentLoad = function (id, url, html, pauseAtRoot, world) {
     const load = { __proto__: null, id, parse: null, pending: null, elements: [], atRoot: false };
-    const onElement = world === null || world === undefined ? null : (element) => {
+    const onElement = (element) => {
+      host.domDocuments.parsed(id, element);
+      if (world === null || world === undefined) return;
       const attributes = element.attributes;
       for (let i = 0; i < attributes.length; i++) {
         if (attributes[i].name.length > 2 && attributes[i].name[0] === 'o' && attributes[i].name[1] === 'n') {

@@ -335,9 +335,9 @@ extension ExtensionHost {
 
     /// Runs the content scripts of every extension whose entries match, in each frame of the tab
     /// (top frame first, then subframes in document order), for one `run_at` time.
-    private func injectContentScripts(tabID: Int, runAt: ContentScriptEntry.RunAt) {
+    func injectContentScripts(tabID: Int, runAt: ContentScriptEntry.RunAt, frames only: Set<Int>? = nil) {
         guard let tab = browser.tab(tabID) else { return }
-        for frame in tab.frames {
+        for frame in tab.frames where only?.contains(frame.id) ?? true {
             // about:blank and about:srcdoc documents match by the URL of the frame that made them.
             let creatorURL = tab.frame(frame.parentID)?.url
             for instance in extensions {
@@ -376,7 +376,7 @@ extension ExtensionHost {
 
     /// Closes every context in a tab's frames, because the tab navigated (`cached`: into the
     /// back/forward cache) or closed.
-    private func closeContexts(ofTab tabID: Int, cached: Bool) {
+    func closeContexts(ofTab tabID: Int, cached: Bool) {
         closePages(inTab: tabID, cached: cached)
         closeWebPageWorlds(inTab: tabID, cached: cached)
         for instance in extensions {

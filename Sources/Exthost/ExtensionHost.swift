@@ -34,7 +34,13 @@ public final class ExtensionHost {
     lazy var realm = HostRealm(
         machine: machine, flavor: options.flavor, harness: { [weak self] in self?.harness ?? .chrome },
         documentSource: { [weak self] id in self?.documentSources[id] },
-        worldsOfDocument: { [weak self] id in self?.worldRecords(ofDocument: id) ?? [] }
+        worldsOfDocument: { [weak self] id in self?.worldRecords(ofDocument: id) ?? [] },
+        frames: DocumentFrameCalls(
+            childFrames: { [weak self] id in self?.childFrameIDs(ofDocument: id) ?? [] },
+            insert: { [weak self] id, src, srcdoc, name, elementID in
+                self?.insertFrame(inDocument: id, src: src, srcdoc: srcdoc, name: name, elementID: elementID)
+            },
+            remove: { [weak self] id, frameID in self?.removeFrame(frameID, fromDocument: id) })
     ) { [weak loop] in loop?.now ?? 0 }
     /// The source of each document the host keeps, by document id (ExtensionHost+Documents.swift).
     var documentSources: [String: DocumentSource] = [:]

@@ -33,7 +33,8 @@ final class HostRealm {
     /// Makes the realm in `machine` for `flavor`; `harness` answers the host's test harness, `now`
     /// the loop's clock in milliseconds.
     init(machine: VirtualMachine, flavor: Flavor, harness: @escaping () -> TestHarness, documentSource: @escaping (String) -> DocumentSource? = { _ in nil },
-         worldsOfDocument: @escaping (String) -> [ScriptValue] = { _ in [] }, now: @escaping () -> Double) {
+         worldsOfDocument: @escaping (String) -> [ScriptValue] = { _ in [] }, frames: DocumentFrameCalls = DocumentFrameCalls(),
+         now: @escaping () -> Double) {
         script = ScriptContext(machine: machine, name: "exthost")
         script.disableEval(message: "exthost's own realm runs no code it is given.")
         modules = LoadedModules(HostModule.hostRealmModules(flavor: flavor))
@@ -79,6 +80,21 @@ final class HostRealm {
                 for (index, world) in worlds.enumerated() { try list.setProperty(String(index), world) }
                 try list.setProperty("length", call.context.number(Double(worlds.count)))
                 return .value(list)
+            }
+            // A document's frames (ExtensionHost+Frames.swift): `childFrames(id)`, its frames' ids
+            // in order (JSON); `insertFrame(id, src, srcdoc, name, elementId)`, a frame for an
+            // `<iframe>` a script inserted (its id, or null); `removeFrame(id, frameId)`.
+            try engine.setFunction("childFrames") { call in
+                .string(JSONValue.array(frames.childFrames(call.argument(0).stringValue ?? "").map { .int($0) }).jsonText)
+            }
+            try engine.setFunction("insertFrame") { call in
+                let text = { (index: Int) -> String? in call.argument(index).isString ? call.argument(index).stringValue : nil }
+                guard let id = frames.insert(text(0) ?? "", text(1), text(2), text(3), text(4)) else { return .null }
+                return .number(Double(id))
+            }
+            try engine.setFunction("removeFrame") { call in
+                frames.remove(call.argument(0).stringValue ?? "", Int(exactly: call.argument(1).numberValue) ?? -1)
+                return .undefined
             }
             try native.setProperty("engine", engine)
             try native.setProperty("clock", clock)
@@ -188,4 +204,13 @@ final class ModuleHeaderTable {
         get { lengths[url] ?? 0 }
         set { lengths[url] = newValue }
     }
+}
+
+/// What the host realm's DOM asks the host of a document's frames (ExtensionHost+Frames.swift):
+/// its frames' ids in order, a frame for an `<iframe>` a script inserted (document id, `src`,
+/// `srcdoc`, `name`, `id`), and the removal of one.
+struct DocumentFrameCalls {
+    var childFrames: (String) -> [Int] = { _ in [] }
+    var insert: (String, String?, String?, String?, String?) -> Int? = { _, _, _, _, _ in nil }
+    var remove: (String, Int) -> Void = { _, _ in }
 }

@@ -247,4 +247,55 @@ struct WebPageTests {
         // (An attribute that does not compile is reported in the page's world when it is first used.)
         #expect(run.messages.contains { $0.context == .webPage && $0.text.contains("SyntaxError") })
     }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func anIframeAScriptInsertsIsAFrameUntilItIsRemoved(flavor: Flavor) throws {
+        let run = try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(permissions: [], contentScripts: #"[{"matches": ["http://127.0.0.1/*"], "js": ["cs.js"], "all_frames": true}]"#,
+                                                        extra: #""web_accessible_resources": [{"resources": ["panel.html"], "matches": ["http://127.0.0.1/*"]}]"#),
+            "bg.js": """
+                chrome.runtime.onConnect.addListener((port) => {
+                  console.log('bg: port from frame ' + port.sender.frameId + ' ' + port.sender.url.split('/').pop());
+                  port.onDisconnect.addListener(() => console.log('bg: port from frame ' + port.sender.frameId + ' disconnected, lastError=' + chrome.runtime.lastError));
+                });
+                """,
+            "cs.js": """
+                if (window === top) {
+                  const frame = document.createElement('iframe');
+                  frame.src = 'child.html';
+                  frame.addEventListener('load', () => {
+                    console.log('top: child loaded, frames.length=' + frames.length + ' contentWindow=' + (frame.contentWindow !== null));
+                    const panel = document.createElement('iframe');
+                    panel.src = chrome.runtime.getURL('panel.html');
+                    panel.onload = () => {
+                      console.log('top: panel loaded');
+                      frame.remove();
+                      console.log('top: child removed, frames.length=' + frames.length);
+                    };
+                    document.body.append(panel);
+                  });
+                  document.body.appendChild(frame);
+                } else {
+                  chrome.runtime.connect({ name: 'child' });
+                  console.log('child: content script in ' + location.pathname);
+                }
+                """,
+            "panel.html": "<!doctype html><script src=panel.js></script>",
+            "panel.js": "chrome.runtime.connect({ name: 'panel' });",
+        ], pages: [
+            "index.html": "<!doctype html><html><body><h1>top</h1></body></html>",
+            "child.html": "<!doctype html><html><body><h1>child</h1></body></html>",
+        ], flavor: flavor, open: ["http://127.0.0.1:8000/index.html"])
+        #expect(run.texts == [
+            "child: content script in /child.html",
+            // (The port reaches the background a process hop later.)
+            "top: child loaded, frames.length=1 contentWindow=true",
+            "bg: port from frame 1 child.html",
+            "bg: port from frame 2 panel.html",
+            "top: panel loaded",
+            "top: child removed, frames.length=1",
+            // (The removed frame's content script went with it: its port closed.)
+            "bg: port from frame 1 disconnected, lastError=\(flavor == .chrome ? "undefined" : "null")",
+        ])
+    }
 }

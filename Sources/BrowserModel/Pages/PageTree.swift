@@ -80,6 +80,18 @@ public struct PageTree: Sendable, Hashable {
         return loader.load(url: url, parsed: WebURL(string: url), srcdoc: nil, ancestors: [], inheritedBase: nil)
     }
 
+    /// Loads the frame a script made in a loaded document (an `<iframe>` it inserted): `frame` as its
+    /// element describes it, resolved against `base` (the parent document's base URL), whose
+    /// document and ancestors' URLs are `selfAndAncestors` (the parent's first), with the limits
+    /// and refusals of a page's own frames.
+    public static func loadFrame(
+        _ frame: HTMLPage.Frame, base: String, selfAndAncestors: [String], siteMap: SiteMap, flavor: Flavor, maxDepth: Int = 16,
+        resources: ((WebURL, String?) -> PageResource?)? = nil
+    ) -> PageTree {
+        var loader = Loader(siteMap: siteMap, flavor: flavor, maxDepth: maxDepth, resources: resources)
+        return loader.loadFrame(frame, base: WebURL(string: base), selfAndAncestors: selfAndAncestors)
+    }
+
     /// The title the flavor's browser gives a tab showing a document with `documentTitle` at `url`, as an
     /// extension's `tab.title` reads it.
     ///

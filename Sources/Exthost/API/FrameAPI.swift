@@ -58,6 +58,13 @@ extension FrameAPI {
     /// `frames[N]` gives); nil for a child that is not there.
     static func frame(_ relation: String, from frame: Frame, in tab: Tab) -> Frame? {
         if relation == "self" { return frame }
+        // ("frame:ID": a frame of the tab inside this one, by id: an iframe's `contentWindow`.)
+        if relation.hasPrefix("frame:"), let id = Int(relation.dropFirst("frame:".count)) {
+            guard let other = tab.frame(id) else { return nil }
+            var ancestor = tab.frame(other.parentID)
+            while let current = ancestor, current.id != frame.id { ancestor = tab.frame(current.parentID) }
+            return ancestor == nil ? nil : other
+        }
         if relation == "top" { return tab.frames.first { $0.isTop } ?? frame }
         if relation.hasPrefix("child:"), let index = Int(relation.dropFirst("child:".count)) {
             let children = tab.frames.filter { $0.parentID == frame.id }

@@ -23,15 +23,16 @@ extension ExtensionHost {
         }
     }
 
-    /// The loads of a tab's web frames, top frame first.
-    func webDocumentLoads(inTab tabID: Int) -> [DocumentLoad] {
-        (browser.tab(tabID)?.frames ?? []).compactMap { webDocumentLoads[$0.documentID] }
+    /// The loads of a tab's web frames (of those of `only`), top frame first.
+    func webDocumentLoads(inTab tabID: Int, only: Set<Int>? = nil) -> [DocumentLoad] {
+        (browser.tab(tabID)?.frames ?? []).filter { only?.contains($0.id) ?? true }.compactMap { webDocumentLoads[$0.documentID] }
     }
 
-    /// Runs `phase` for each web frame of the tab in frame order, each after the one before has
-    /// finished it, then `then`.
-    func forEachWebDocument(inTab tabID: Int, _ phase: @escaping (DocumentLoad, @escaping () -> Void) -> Void, then: @escaping () -> Void) {
-        var remaining = webDocumentLoads(inTab: tabID)[...]
+    /// Runs `phase` for each web frame of the tab (of those of `only`) in frame order, each after
+    /// the one before has finished it, then `then`.
+    func forEachWebDocument(inTab tabID: Int, only: Set<Int>? = nil, _ phase: @escaping (DocumentLoad, @escaping () -> Void) -> Void,
+                            then: @escaping () -> Void) {
+        var remaining = webDocumentLoads(inTab: tabID, only: only)[...]
         func next() {
             guard let load = remaining.popFirst() else { return then() }
             phase(load) { next() }
