@@ -118,7 +118,9 @@
     define(cx, 'frames', theGlobal);
     define(cx, 'location', () => location);
     defineName(cx);
-    if (cx.kind !== 'content' && cx.kind !== 'webPage') {
+    // (An extension page in a frame of a tab has the frames around it; in a tab or a popup, none.)
+    const framed = cx.kind === 'content' || cx.kind === 'webPage' || (cx.kind === 'page' && info.isTop === false);
+    if (!framed) {
       define(cx, 'top', theGlobal);
       define(cx, 'parent', theGlobal);
       define(cx, 'length', () => 0);

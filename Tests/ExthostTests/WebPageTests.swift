@@ -267,6 +267,9 @@ struct WebPageTests {
                     console.log('top: child loaded, frames.length=' + frames.length + ' contentWindow=' + (frame.contentWindow !== null));
                     const panel = document.createElement('iframe');
                     panel.src = chrome.runtime.getURL('panel.html');
+                    addEventListener('message', (e) => {
+                      console.log('top: message ' + e.data + ' from ' + e.origin.split(':')[0] + ' source=panel ' + (e.source === panel.contentWindow));
+                    });
                     panel.onload = () => {
                       console.log('top: panel loaded');
                       frame.remove();
@@ -281,7 +284,7 @@ struct WebPageTests {
                 }
                 """,
             "panel.html": "<!doctype html><script src=panel.js></script>",
-            "panel.js": "chrome.runtime.connect({ name: 'panel' });",
+            "panel.js": "chrome.runtime.connect({ name: 'panel' }); console.log('panel: top is its own window ' + (top === window)); parent.postMessage('hello', '*');",
         ], pages: [
             "index.html": "<!doctype html><html><body><h1>top</h1></body></html>",
             "child.html": "<!doctype html><html><body><h1>child</h1></body></html>",
@@ -291,6 +294,9 @@ struct WebPageTests {
             // (The port reaches the background a process hop later.)
             "top: child loaded, frames.length=1 contentWindow=true",
             "bg: port from frame 1 child.html",
+            "panel: top is its own window false",
+            // (An extension page in a frame posts to the page around it, with its extension's origin.)
+            "top: message hello from \(flavor == .chrome ? "chrome-extension" : "moz-extension") source=panel true",
             "bg: port from frame 2 panel.html",
             "top: panel loaded",
             "top: child removed, frames.length=1",

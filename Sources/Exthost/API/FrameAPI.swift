@@ -13,14 +13,14 @@ enum FrameAPI {
             }
             return .success(.undefined)
         }
-        api.defineSync("frame.postMessage", contexts: [.content, .webPage]) { host, arguments, context in
+        api.defineSync("frame.postMessage", contexts: [.content, .webPage, .page]) { host, arguments, context in
             .success(.json(postMessage(arguments, from: context, host: host).jsonText))
         }
-        api.defineSync("frame.count", contexts: [.content, .webPage]) { host, _, context in
+        api.defineSync("frame.count", contexts: [.content, .webPage, .page]) { host, _, context in
             guard let tabID = context.tabID, let frameID = context.frameID, let tab = host.browser.tab(tabID) else { return .success(.number(0)) }
             return .success(.number(Double(tab.frames.filter { $0.parentID == frameID }.count)))
         }
-        api.defineSync("frame.window", contexts: [.content, .webPage]) { host, arguments, context in
+        api.defineSync("frame.window", contexts: [.content, .webPage, .page]) { host, arguments, context in
             guard let tabID = context.tabID, let tab = host.browser.tab(tabID), let frame = tab.frame(context.frameID ?? -1),
                   let target = Self.frame(arguments[0]?.stringValue ?? "parent", from: frame, in: tab)
             else { return .success(.null) }
