@@ -28,12 +28,35 @@
   // can make there.)
   const makeInterface = (cx, name, parent) => cx.loader.makeInterface(name, parent ? parent.prototype : cx.b.ObjectPrototype);
 
-  // A read-only `location` of the context (navigation from scripts comes with the DOM).
+  // The context's `location`: its URL's parts; a window's also navigates its frame (`href = url`,
+  // `assign`, `replace`, `reload`: Swift's `frame.navigate`, which loads the new document in a task,
+  // as a browser does, FrameAPI.swift). `navigates`: false for a worker's and another frame's.
   const locationKeys = ['href', 'origin', 'protocol', 'host', 'hostname', 'port', 'pathname', 'search', 'hash'];
   const locationText = (href) => href;
-  function makeLocation(cx, parts, interfaceName) {
+  const navigate = (state, thisValue, url) => {
+    const text = String(url);
+    if (state.cx.native.api.call('frame.navigate', stringifyData([text, state.replace])) === 'invalid') {
+      const error = host.newError(state.cx, chrome ? "Failed to execute '" + state.member + "' on 'Location': '" + text + "' is not a valid URL."
+        : 'Location.' + state.member + ': ' + text + ' is not a valid URL.');
+      host.defineValue(error, 'name', 'SyntaxError', true, false, true);
+      throw error;
+    }
+  };
+  function makeLocation(cx, parts, interfaceName, navigates) {
     const location = host.newObject(cx);
-    for (let i = 0; i < locationKeys.length; i++) host.defineValue(location, locationKeys[i], parts[locationKeys[i]], false, true, false);
+    for (let i = 0; i < locationKeys.length; i++) {
+      if (navigates && locationKeys[i] === 'href') continue;
+      host.defineValue(location, locationKeys[i], parts[locationKeys[i]], false, true, false);
+    }
+    if (navigates) {
+      const get = host.newFunction(cx, 'get href', 0, locationText, parts.href);
+      const set = host.newFunction(cx, 'set href', 1, navigate, { __proto__: null, cx, replace: false, member: 'href' });
+      ReflectDefineProperty(location, 'href', { __proto__: null, get, set, enumerable: true, configurable: false });
+      host.defineValue(location, 'assign', host.newFunction(cx, 'assign', 1, navigate, { __proto__: null, cx, replace: false, member: 'assign' }), false, true, false);
+      host.defineValue(location, 'replace', host.newFunction(cx, 'replace', 1, navigate, { __proto__: null, cx, replace: true, member: 'replace' }), false, true, false);
+      host.defineValue(location, 'reload', host.newFunction(cx, 'reload', 0, (state) => navigate(state, undefined, parts.href),
+        { __proto__: null, cx, replace: true, member: 'reload' }), false, true, false);
+    }
     host.defineValue(location, 'toString', host.newFunction(cx, 'toString', 0, locationText, parts.href), false, false, false);
     host.defineValue(location, cx.b.SymbolToStringTag, interfaceName, false, false, false);
     return cx.b.ObjectFreeze(location);
@@ -112,7 +135,7 @@
     // `close()`: an extension page's closes its popup or its tab; a content script's closes
     // nothing (its page was not opened by a script), as the browsers warn.
     host.defineValue(ObjectGetPrototypeOf(cx.global), 'close', host.newFunction(cx, 'close', 0, closeWindow, cx), true, true, true);
-    const location = makeLocation(cx, info.location, 'Location');
+    const location = makeLocation(cx, info.location, 'Location', cx.kind === 'content' || cx.kind === 'webPage' || cx.kind === 'page');
     define(cx, 'window', theGlobal);
     define(cx, 'self', theGlobal);
     define(cx, 'frames', theGlobal);
@@ -152,12 +175,13 @@
       return StringPrototypeStartsWith(relation, 'child:') ? undefined : StringPrototypeStartsWith(relation, 'frame:') ? null : cx.global;
     }
     const other = typeof answer === 'object' ? getOwn(answer, 'global') : undefined;
-    const target = other === undefined ? nullCopy(answer) : { __proto__: null, frameId: getOwn(answer, 'frameId') };
+    const target = other === undefined ? nullCopy(answer)
+      : { __proto__: null, frameId: getOwn(answer, 'frameId'), documentId: getOwn(answer, 'documentId'), sameOrigin: true };
     target.relation = relation;
     if (!cx.frameWindows) cx.frameWindows = new SafeMap();
     let window = cx.frameWindows.get(target.frameId);
     if (!window) {
-      window = other === undefined ? restrictedWindow(cx, target) : sameWorldWindow(cx, other, relation);
+      window = other === undefined ? restrictedWindow(cx, target) : sameWorldWindow(cx, other, target);
       cx.frameWindows.set(target.frameId, window);
     }
     return window;
@@ -167,15 +191,25 @@
   // Chromium's content scripts of one extension in them), through a Proxy of the world whose
   // `postMessage` posts from this frame: a message's sender is the frame whose script calls it,
   // not the window whose method it is.
-  function sameWorldWindow(cx, other, relation) {
+  function sameWorldWindow(cx, other, frame) {
     const post = host.newFunction(cx, 'postMessage', 1, (data, thisValue, ...args) => {
       if (cx.loader.postToWindow === undefined) cx.loader.load('channel_messaging');
-      cx.loader.postToWindow(relation, host.newArray(cx, args));
+      cx.loader.postToWindow(frame.relation, host.newArray(cx, args));
     }, undefined);
     return new cx.b.Proxy(other, {
       __proto__: null,
-      get: (target, key) => (key === 'postMessage' ? post : cx.b.ReflectGet(target, key)),
+      get(target, key) {
+        if (key === 'postMessage') return post;
+        if (key === 'document') return frameDocument(cx, frame);
+        return cx.b.ReflectGet(target, key);
+      },
     });
+  }
+  // A same-origin frame's document as this world sees it (the DOM's wrapper of its nodes, in
+  // this world), or undefined when the DOM is not there to show it.
+  function frameDocument(cx, frame) {
+    if (host.documentInWorld === undefined) cx.loader.load('dom');
+    return host.documentInWorld === undefined ? undefined : host.documentInWorld(cx, frame.documentId);
   }
 
   // The error reading `property` of another origin's window or location throws (a `SecurityError`
@@ -218,6 +252,7 @@
         if (key === 'top') return frameWindow(cx, 'top');
         if (key === 'parent') return frameWindow(cx, 'parent');
         if (key === 'location') return sameOriginLocation || crossOriginLocation;
+        if (key === 'document' && target.sameOrigin) return frameDocument(cx, target);
         if (typeof key === 'string' && hasOwn(allowed, key)) return allowed[key];
         if (target.sameOrigin || typeof key !== 'string') return undefined;
         throw securityError(cx, key, 'Window', 'access');

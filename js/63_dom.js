@@ -65,7 +65,7 @@
     watch(document, id);
     document.readyState = parts.readiness;
     const root = document.documentElement;
-    if (parts.readiness === 'loading' && root !== null) {
+    if (parts.readiness === 'loading' && parts.parsed === false && root !== null) {
       const children = [];
       while (root.firstChild) listPush(children, root.removeChild(root.firstChild));
       pendingChildren.set(document, children);
@@ -77,14 +77,21 @@
   host.advanceDocument = function (id, readiness) {
     const document = documents.get(id);
     if (document === undefined) return;
-    const children = pendingChildren.get(document);
-    if (children !== undefined && readiness !== 'loading') {
-      pendingChildren.delete(document);
-      const root = document.documentElement;
-      if (root !== null) for (let i = 0; i < children.length; i++) root.appendChild(children[i]);
-    }
+    if (readiness !== 'loading') revealParsed(document);
     document.readyState = readiness;
   };
+  // A web page's document `id` of no script was parsed: what its parse held back joins it.
+  host.revealParsedDocument = function (id) {
+    const document = documents.get(id);
+    if (document !== undefined) revealParsed(document);
+  };
+  function revealParsed(document) {
+    const children = pendingChildren.get(document);
+    if (children === undefined) return;
+    pendingChildren.delete(document);
+    const root = document.documentElement;
+    if (root !== null) for (let i = 0; i < children.length; i++) root.appendChild(children[i]);
+  }
   // Fires the event `type` at the world's `document` or `window` (`target`), when the world has
   // events (a world that never loaded them has no listener to call): `readystatechange`,
   // `DOMContentLoaded` (bubbling to the window), `load`.
@@ -96,6 +103,11 @@
     const object = target === 'window' ? cx.global : wrap(cx, found);
     if (type === 'pageshow' || type === 'pagehide') cx.loader.firePageTransition(object, type, false);
     else cx.loader.fireEvent(object, type, { __proto__: null, bubbles: !!bubbles, cancelable: false, composed: false });
+  };
+  // The document `id` (another frame's, of the same origin) as the world of `cx` sees it.
+  host.documentInWorld = function (cx, id) {
+    const document = documentById(id);
+    return document === undefined ? undefined : wrap(cx, document);
   };
   // The world of `cx` takes part in its document's dispatches (a window's message reaches it).
   host.enterDocumentWorld = (cx) => {

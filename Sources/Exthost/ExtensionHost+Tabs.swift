@@ -204,8 +204,17 @@ extension ExtensionHost {
         let inject = { [weak self] in self?.injectContentScripts(tabID: tabID, runAt: runAt) }
         switch (runAt, options.flavor) {
         case (.documentStart, _):
-            inject()
-            forEachWebDocument(inTab: tabID, { document, done in document.parse(then: done) }, then: next)
+            // (Frame by frame, top first: a frame's document_start scripts run before its page's
+            // own, and after the page around it has parsed, as the frame's element is found.)
+            let frames = browser.tab(tabID)?.frames ?? []
+            var remaining = frames[...]
+            func nextFrame() {
+                guard let frame = remaining.popFirst() else { return next() }
+                injectContentScripts(tabID: tabID, runAt: .documentStart, frames: [frame.id])
+                guard let document = webDocumentLoads[frame.documentID] else { return nextFrame() }
+                document.parse { nextFrame() }
+            }
+            nextFrame()
         case (.documentEnd, .chrome):
             forEachWebDocument(inTab: tabID, { document, done in
                 document.endParsing {

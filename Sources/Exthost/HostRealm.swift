@@ -69,7 +69,9 @@ final class HostRealm {
             // A document's URL and HTML, by document id, as JSON (null: the host knows no such document).
             try engine.setFunction("documentSource") { call in
                 guard let source = documentSource(call.argument(0).stringValue ?? "") else { return .null }
-                return .string(JSONValue.object([("url", .string(source.url)), ("html", .string(source.html)), ("readiness", .string(source.readiness))]).jsonText)
+                return .string(JSONValue.object([
+                    ("url", .string(source.url)), ("html", .string(source.html)), ("readiness", .string(source.readiness)), ("parsed", .bool(source.isParsed)),
+                ]).jsonText)
             }
             // The records of the worlds of a document (its page's or main world, its content
             // scripts), oldest first, that have events: what a dispatch at its nodes reaches

@@ -13,6 +13,15 @@ enum FrameAPI {
             }
             return .success(.undefined)
         }
+        // `location.href = url`, `assign`, `replace`, `reload`: the caller's frame navigates.
+        api.defineSync("frame.navigate", contexts: [.content, .webPage, .page]) { host, arguments, context in
+            guard let text = arguments[0]?.stringValue, let url = WebURL(string: text, relativeTo: WebURL(string: context.url)) else {
+                return .success(.json(#""invalid""#))
+            }
+            guard let tabID = context.tabID, let frameID = context.frameID else { return .success(.null) }
+            host.navigateFrame(frameID, inTab: tabID, to: url.href)
+            return .success(.null)
+        }
         api.defineSync("frame.postMessage", contexts: [.content, .webPage, .page]) { host, arguments, context in
             .success(.json(postMessage(arguments, from: context, host: host).jsonText))
         }
@@ -40,11 +49,13 @@ enum FrameAPI {
                 let object = context.script.object()
                 try? object.setProperty("global", other.script.global)
                 try? object.setProperty("frameId", context.script.number(Double(target.id)))
+                try? object.setProperty("documentId", context.script.string(target.documentID))
                 return .success(.value(object))
             }
             let frameCount = tab.frames.filter { $0.parentID == target.id }.count
             return .success(.json(JSONValue.object([
                 ("frameId", .int(target.id)),
+                ("documentId", .string(target.documentID)),
                 ("sameOrigin", .bool(sameOrigin)),
                 ("frameCount", .int(frameCount)),
                 ("location", LocationParts.make(target.url)),

@@ -155,7 +155,12 @@ final class DocumentLoad {
     /// Parses the rest of the document, running its scripts as the parser meets them; `then` runs
     /// at the end of the text (at once for a web page of no script).
     func parse(then: @escaping () -> Void) {
-        guard runsScripts, outcome == nil else { return then() }
+        guard outcome == nil else { return then() }
+        guard runsScripts else {
+            // (A page of no script is parsed at once: its DOM has all of it, still `loading`.)
+            host?.markParsed(documentID)
+            return then()
+        }
         whenParsed = then
         if let step = pendingFirstStep {
             pendingFirstStep = nil

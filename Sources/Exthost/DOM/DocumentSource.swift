@@ -13,4 +13,6 @@ struct DocumentSource: Sendable, Hashable {
     /// A document whose loading the host does not step through (an extension page, whose
     /// ``DocumentLoad`` parses it, a background page) is `complete`.
     var readiness = "complete"
+    /// Whether its parse has ended (a `loading` document before: only its `<html>` element is there).
+    var isParsed = true
 }

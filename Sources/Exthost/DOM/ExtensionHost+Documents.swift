@@ -19,7 +19,8 @@ extension ExtensionHost {
         for (frame, page) in zip(frames, pages) {
             // (A page of an extension loads through its ``DocumentLoad``; a web page in steps.)
             let isExtensionPage = WebURL(string: frame.url).map { url in extensions.contains { $0.isOwn(url) } } ?? false
-            documentSources[frame.documentID] = DocumentSource(url: frame.url, html: page.html, readiness: isExtensionPage ? "complete" : "loading")
+            documentSources[frame.documentID] = DocumentSource(url: frame.url, html: page.html, readiness: isExtensionPage ? "complete" : "loading",
+                                                               isParsed: isExtensionPage)
         }
     }
 
@@ -31,6 +32,17 @@ extension ExtensionHost {
         documentSources[documentID] = source
         if realm.loadedModuleNames.contains("dom"), let advance = try? realm.value("advanceDocument", in: "dom") {
             _ = try? advance.call([realm.script.string(documentID), realm.script.string(readiness)])
+        }
+    }
+
+    /// A web page's document of no script has been parsed: its DOM, if a world has built it, gets
+    /// what its parse held back (it stays `loading` until the end of parsing).
+    func markParsed(_ documentID: String) {
+        guard var source = documentSources[documentID], !source.isParsed else { return }
+        source.isParsed = true
+        documentSources[documentID] = source
+        if realm.loadedModuleNames.contains("dom"), let reveal = try? realm.value("revealParsedDocument", in: "dom") {
+            _ = try? reveal.call([realm.script.string(documentID)])
         }
     }
 

@@ -100,6 +100,72 @@ extension ExtensionHost {
         run(0)
     }
 
+    /// A script navigated the frame `frameID` (`location.href = url`): the top frame's tab loads
+    /// `url` as a tab does; another frame, in a task, drops its document and the frames inside it
+    /// with their contexts (as an unloaded page's) and loads `url` in their place, keeping its id,
+    /// then `load` fires at its element.
+    func navigateFrame(_ frameID: Int, inTab tabID: Int, to url: String) {
+        guard let frame = browser.tab(tabID)?.frame(frameID) else { return }
+        if frame.isTop { return navigate(tabID: tabID, to: url) }
+        crossProcess { [weak self] in
+            guard let self, let tab = browser.tab(tabID), let frame = tab.frame(frameID), let parent = tab.frame(frame.parentID) else { return }
+            let inside = descendants(of: frameID, in: tab)
+            closeFrames(inside, inTab: tab)
+            var ancestors: [String] = []
+            var current: Frame? = parent
+            while let ancestor = current {
+                ancestors.append(WebURL(string: ancestor.url)?.hrefExcludingFragment ?? ancestor.url)
+                current = tab.frame(ancestor.parentID)
+            }
+            let element = HTMLPage.Frame(element: .iframe, src: url, srcAttribute: url, srcdoc: nil, name: nil, id: nil)
+            let tree = PageTree.loadFrame(element, base: parent.url, selfAndAncestors: ancestors, siteMap: siteMap, flavor: options.flavor) { [weak self] in
+                self?.extensionResource($0, framedBy: $1)
+            }
+            var added: [Frame] = []
+            func add(_ page: PageTree, parentID: Int, id: Int?) {
+                let frameID = id ?? browser.makeFrameID()
+                added.append(Frame(id: frameID, parentID: parentID, url: page.url, documentID: browser.makeDocumentID()))
+                for child in page.children { add(child, parentID: frameID, id: nil) }
+            }
+            add(tree, parentID: parent.id, id: frameID)
+            // (The frame keeps its place among its parent's; the frames inside it are new.)
+            var frames = tab.frames.filter { $0.id == frameID || !inside.contains($0.id) }
+            if let index = frames.firstIndex(where: { $0.id == frameID }) { frames[index] = added[0] }
+            browser.setFrames(frames + added.dropFirst(), of: tabID)
+            keepDocuments(of: added, tree: tree)
+            openExtensionPages(inTab: tabID, frames: added)
+            beginWebDocuments(inTab: tabID, frames: added)
+            loadInsertedFrames(Set(added.map(\.id)), inTab: tabID, element: frameID, parentDocument: parent.documentID)
+        }
+    }
+
+    /// The frame `frameID` and every frame inside it.
+    private func descendants(of frameID: Int, in tab: Tab) -> Set<Int> {
+        var found: Set<Int> = [frameID]
+        var grew = true
+        while grew {
+            grew = false
+            for frame in tab.frames where !found.contains(frame.id) && found.contains(frame.parentID) {
+                found.insert(frame.id)
+                grew = true
+            }
+        }
+        return found
+    }
+
+    /// Closes the contexts of the frames `frames` of `tab` and lets their documents go (the frames
+    /// stay in the tab).
+    private func closeFrames(_ frames: Set<Int>, inTab tab: Tab) {
+        for context in contextsInOrder where context.tabID == tab.id && frames.contains(context.frameID ?? -1) {
+            if let instance = context.owner {
+                instance.contentContexts[.init(tabID: tab.id, frameID: context.frameID ?? -1)] = nil
+                instance.pageContexts.removeAll { $0 === context }
+            }
+            context.close(cached: false)
+        }
+        for frame in tab.frames where frames.contains(frame.id) { forgetDocument(frame.documentID) }
+    }
+
     /// Fires `load` at the frame element of `frameID` in the document `documentID` (its frame loaded).
     private func fireFrameElementLoad(_ frameID: Int, inDocument documentID: String) {
         guard realm.loadedModuleNames.contains("dom"),
@@ -117,23 +183,8 @@ extension ExtensionHost {
     /// and every frame inside it go, with their contexts and documents.
     func removeFrame(_ frameID: Int, fromDocument documentID: String) {
         guard let (tab, parent) = frame(showing: documentID), let removed = tab.frame(frameID), removed.parentID == parent.id else { return }
-        var going: Set<Int> = [frameID]
-        var grew = true
-        while grew {
-            grew = false
-            for frame in tab.frames where !going.contains(frame.id) && going.contains(frame.parentID) {
-                going.insert(frame.id)
-                grew = true
-            }
-        }
-        for context in contextsInOrder where context.tabID == tab.id && going.contains(context.frameID ?? -1) {
-            if let instance = context.owner {
-                instance.contentContexts[.init(tabID: tab.id, frameID: context.frameID ?? -1)] = nil
-                instance.pageContexts.removeAll { $0 === context }
-            }
-            context.close(cached: false)
-        }
-        for frame in tab.frames where going.contains(frame.id) { forgetDocument(frame.documentID) }
+        let going = descendants(of: frameID, in: tab)
+        closeFrames(going, inTab: tab)
         browser.setFrames(tab.frames.filter { !going.contains($0.id) }, of: tab.id)
     }
 }
