@@ -196,7 +196,7 @@
       if (cx.loader.postToWindow === undefined) cx.loader.load('channel_messaging');
       cx.loader.postToWindow(frame.relation, host.newArray(cx, args));
     }, undefined);
-    return new cx.b.Proxy(other, {
+    return host.worldProxy(cx, other, {
       __proto__: null,
       get(target, key) {
         if (key === 'postMessage') return post;
@@ -237,7 +237,7 @@
         cx.loader.postToWindow(target.relation, host.newArray(cx, args));
       }, undefined),
     };
-    const crossOriginLocation = new cx.b.Proxy(host.newObjectFrom(cx, null), {
+    const crossOriginLocation = host.worldProxy(cx, host.newObjectFrom(cx, null), {
       __proto__: null,
       get(_, key) {
         if (typeof key !== 'string') return undefined;
@@ -245,7 +245,7 @@
       },
     });
     const sameOriginLocation = target.sameOrigin ? makeLocation(cx, target.location, 'Location') : null;
-    const proxy = new cx.b.Proxy(host.newObjectFrom(cx, null), {
+    const proxy = host.worldProxy(cx, host.newObjectFrom(cx, null), {
       __proto__: null,
       get(_, key) {
         if (key === 'window' || key === 'self' || key === 'frames') return proxy;

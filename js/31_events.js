@@ -399,7 +399,10 @@
     state.path = path;
     // (A path through the DOM, which other worlds share, is walked by the DOM, which calls their
     // listeners too: js/63_dom.js.)
-    if (host.domDispatch === undefined || !host.domDispatch(path, event, state)) {
+    // (A world's own errors and rejections are its own: Chromium dispatches an ErrorEvent and a
+    // PromiseRejectionEvent only in the world they come from.)
+    const ownWorld = errorEvents.has(event) || rejections.has(event);
+    if (ownWorld || host.domDispatch === undefined || !host.domDispatch(path, event, state)) {
       // (At the target, Firefox calls the capturing listeners first, as the standard says;
       // Chromium calls all of them in the order they were added.)
       for (let i = path.length - 1; i >= 0 && !state.stopPropagation; i--) {
@@ -542,12 +545,16 @@
     handler.uncompiled = undefined;
     const element = source.element;
     const form = element.form;
-    const scope = ObjectCreate(null);
-    const parameters = !FIREFOX && source.type === 'error' && element.localName === 'body' ? 'event, source, lineno, colno, error' : 'event';
+    const isWindowError = source.type === 'error' && element.localName === 'body';
+    const parameters = isWindowError ? 'event, source, lineno, colno, error' : element.namespaceURI === 'http://www.w3.org/2000/svg' ? 'evt' : 'event';
     try {
-      const make = new FunctionConstructor('document', 'form', 'element',
-        'return function on' + source.type + '(' + parameters + ') {\nwith (document) { with (form) { with (element) {\n' + source.text + '\n}}}\n};');
-      handler.value = make(element.ownerDocument, form !== null && typeof form === 'object' ? form : scope, element);
+      // (The text is first compiled alone, so that it cannot close the function around it; the
+      // scopes, the element's document, its form and itself, are reached through `this` of the
+      // function that makes the handler, which names nothing the text could see.)
+      new FunctionConstructor(parameters, source.text);
+      const make = new FunctionConstructor('with (this[0]) { with (this[1]) { with (this[2]) { return function on' + source.type + '('
+        + parameters + ') {\n' + source.text + '\n}; } } }');
+      handler.value = ReflectApply(make, [element.ownerDocument, form !== null && typeof form === 'object' ? form : ObjectCreate(null), element], []);
     } catch (error) {
       // (A handler that does not compile is reported, and stays null.)
       reportException(error);

@@ -76,6 +76,20 @@
   // `impl(data, thisValue, ...args)`. What `impl` throws reaches the caller as an error of the
   // caller's realm with the same name and message.
   host.newFunction = (cx, name, length, impl, data) => cx.native.realm.function(name, length, impl, data);
+  // A Proxy of the context over `target` whose traps are `traps`' (functions of this realm), each
+  // called through a function of the context's realm (host.newFunction): the engine calls a
+  // Proxy's traps directly, so a trap of this realm would hand the script whatever this realm
+  // throws, down to the RangeError of a stack the script nearly exhausted first; through the
+  // context's function, what a trap throws reaches the script as an error of its own realm.
+  host.worldProxy = function (cx, target, traps) {
+    const handler = { __proto__: null };
+    const names = ObjectKeys(traps);
+    for (let i = 0; i < names.length; i++) {
+      const trap = traps[names[i]];
+      handler[names[i]] = host.newFunction(cx, names[i], trap.length, (data, thisValue, ...args) => ReflectApply(trap, traps, args), undefined);
+    }
+    return new cx.b.Proxy(target, handler);
+  };
   // Makes `fn`, a function host.newFunction made for the context, call `impl(data, thisValue,
   // ...args)` from now on: what it called before, and that call's data, are no longer kept for it
   // (a function whose work is over, such as a closed port's postMessage, holds nothing of it).

@@ -626,6 +626,7 @@
     if (!isOfThisRealm(cx, error)) return error;
     return host.newError(cx, 'exthost: ' + owner + ' failed');
   }
+  // (Each trap is then called through a function of the world: host.worldProxy.)
   function guardTraps(cx, owner, handler) {
     const guarded = { __proto__: null, preventExtensions: () => false };
     const names = ObjectKeys(handler);
@@ -642,6 +643,7 @@
     }
     return guarded;
   }
+  const guardedProxy = (cx, target, owner, handler) => host.worldProxy(cx, target, guardTraps(cx, owner, handler));
 
   // ---- Collections ---------------------------------------------------------------------------------------
   // A static NodeList (querySelectorAll): an object of the world with the nodes as indexed properties.
@@ -719,7 +721,7 @@
         return cx.b.ReflectDeleteProperty(object, property);
       },
     };
-    return new cx.b.Proxy(target, guardTraps(cx, interfaceName, handler));
+    return guardedProxy(cx, target, interfaceName, handler);
   }
   // A live collection's items are found again when its document changed since it last looked
   // (each document counts its changes through domino's mutation hook), and each time for a
@@ -1449,7 +1451,7 @@
           return true;
         },
       };
-      const proxy = new cx.b.Proxy(target, guardTraps(cx, 'DOMStringMap', handler));
+      const proxy = guardedProxy(cx, target, 'DOMStringMap', handler);
       wrapped.set(proxy, { __proto__: null, dataset: true, node });
       return proxy;
     });
@@ -1478,7 +1480,7 @@
           return cx.b.ReflectSet(object, property, value, receiver);
         },
       };
-      const proxy = new cx.b.Proxy(target, guardTraps(cx, 'CSSStyleDeclaration', handler));
+      const proxy = guardedProxy(cx, target, 'CSSStyleDeclaration', handler);
       wrapped.set(proxy, { __proto__: null, style: declaration, node });
       return proxy;
     });
@@ -1949,8 +1951,10 @@
       for (let i = 0; i < names.length; i++) {
         const value = description.fields[names[i]];
         if (names[i] === 'view') fields.view = value === null ? null : cx.global;
-        else if (value !== null && typeof value === 'object') fields[names[i]] = host.nodeOf(value) === undefined ? null : host.toWorld(cx, value);
-        else fields[names[i]] = value;
+        else if (value !== null && (typeof value === 'object' || typeof value === 'function')) {
+          // (A node becomes the world's wrapper of it; no other object or function of a world crosses.)
+          fields[names[i]] = host.nodeOf(value) === undefined ? null : host.toWorld(cx, value);
+        } else fields[names[i]] = value;
       }
       copy.fields = fields;
     }
@@ -1964,7 +1968,9 @@
   // and the page's objects reach a content script through its Xray view, of which a clone of their
   // data is what exthost gives. A primitive crosses as it is.
   function detailFor(from, cx, detail) {
+    if (typeof detail === 'symbol') return null;
     if (detail === null || (typeof detail !== 'object' && typeof detail !== 'function')) return detail;
+    if (host.nodeOf(detail) !== undefined) return FIREFOX ? deniedObject(cx) : null;
     if (FIREFOX && from.kind === 'content' && cx.kind === 'webPage'
       && !(from.loader.isClonedForPage !== undefined && from.loader.isClonedForPage(detail))) return deniedObject(cx);
     if (from.loader.writeClone === undefined) from.loader.load('structured_clone');
@@ -1991,7 +1997,7 @@
       deleteProperty(object, key) { throw denied(key); },
       ownKeys() { throw denied('length'); },
     };
-    return new cx.b.Proxy(target, guardTraps(cx, 'Object', handler));
+    return guardedProxy(cx, target, 'Object', handler);
   }
 
   // ---- What a person does, for the driver -----------------------------------------------------------------------

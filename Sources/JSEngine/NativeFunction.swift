@@ -91,6 +91,9 @@ public enum NativeFunction {
             if targetContext.owns(thrown) {
                 let error = ThrownValue(value: ScriptValue(thrown, in: targetContext)).scriptError
                 exception?.pointee = context.error(error.message, name: error.name ?? "Error").ref
+            } else if JSValueIsObject(ctx, thrown), !context.owns(thrown) {
+                // (An object of a third realm, another context's, is never handed to the caller.)
+                exception?.pointee = context.error("exthost's \(entry.name) failed in another realm").ref
             } else {
                 exception?.pointee = thrown
             }

@@ -304,4 +304,52 @@ struct WebPageTests {
             "bg: port from frame 1 disconnected, lastError=\(flavor == .chrome ? "undefined" : "null")",
         ])
     }
+
+    /// What a hostile page tries (a review's findings): an error thrown by the host's own realm at
+    /// a stack it nearly exhausted first, through a Proxy another frame's window or a dataset is;
+    /// a function handed to another world as an event's `relatedTarget`; a content script's errors
+    /// heard by the page; an event handler attribute that closes the function around it.
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func aHostilePageReachesNothingOfTheHostOrOtherWorlds(flavor: Flavor) throws {
+        let run = try Self.run(html: """
+            <!doctype html><html><body><iframe src="frame.html"></iframe><div id="d" data-a="1"></div>
+            <button id="b" onclick="}}}}, console.log('INJECTED'), function(){{{{">x</button>
+            <script>
+            const foreign = (value) => value !== null && (typeof value === 'object' || typeof value === 'function') && !(value instanceof Object);
+            let leaks = 0;
+            const probe = (touch) => {
+              let budget = 400;
+              try {
+                (function deeper() {
+                  try { deeper(); } catch (overflow) {
+                    if (budget-- > 0) { try { touch(); } catch (error) { if (foreign(error)) leaks++; } }
+                    throw overflow;
+                  }
+                })();
+              } catch (e) {}
+            };
+            addEventListener('error', (e) => console.log('page heard an error: ' + e.message));
+            document.body.addEventListener('mouseover', (e) => { if (foreign(e.relatedTarget)) leaks++; });
+            addEventListener('load', () => {
+              const frame = frames[0], data = document.getElementById('d').dataset;
+              probe(() => frame.x);
+              probe(() => frame.location.href);
+              probe(() => { data.b = 'x'; });
+              probe(() => Object.keys(data));
+              document.body.dispatchEvent(new MouseEvent('mouseover', { relatedTarget: function pageFunction() {} }));
+              console.log('page leaks: ' + leaks);
+            });
+            </script></body></html>
+            """, files: ["frame.html": "<!doctype html><script>1</script>"], idle: """
+            document.body.addEventListener('mouseover', (e) => console.log('cs relatedTarget: ' + e.relatedTarget));
+            setTimeout(() => { throw new Error('the content script fails'); });
+            document.getElementById('b').click();
+            """, flavor: flavor)
+        #expect(run.texts.contains("page leaks: 0"))
+        #expect(run.texts.contains("cs relatedTarget: null"))
+        // (The page hears its own errors, its handler's SyntaxError, and none of the content script's.)
+        #expect(!run.texts.contains { $0.contains("page heard an error") && $0.contains("content script") })
+        #expect(!run.texts.contains { $0.contains("INJECTED") })
+        #expect(run.messages.contains { $0.context == .webPage && $0.text.contains("SyntaxError") })
+    }
 }

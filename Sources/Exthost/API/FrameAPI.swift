@@ -22,7 +22,7 @@ enum FrameAPI {
             host.navigateFrame(frameID, inTab: tabID, to: url.href)
             return .success(.null)
         }
-        api.defineSync("frame.postMessage", contexts: [.content, .webPage, .page]) { host, arguments, context in
+        api.defineSync("frame.postMessage", contexts: [.content, .webPage, .page, .background]) { host, arguments, context in
             .success(.json(postMessage(arguments, from: context, host: host).jsonText))
         }
         api.defineSync("frame.count", contexts: [.content, .webPage, .page]) { host, _, context in
@@ -34,7 +34,9 @@ enum FrameAPI {
                   let target = Self.frame(arguments[0]?.stringValue ?? "parent", from: frame, in: tab)
             else { return .success(.null) }
             if target.id == frame.id { return .success(.null) }
-            let sameOrigin = WebURL(string: target.url)?.origin == WebURL(string: frame.url)?.origin
+            // (An opaque origin, "null", is the same as no other.)
+            let targetOrigin = WebURL(string: target.url)?.origin
+            let sameOrigin = targetOrigin != nil && targetOrigin != "null" && targetOrigin == WebURL(string: frame.url)?.origin
             // Chromium: content scripts of one extension in same-origin frames share a world, so the
             // other frame's window is that frame's global (its content scripts' globals included).
             // A page's own scripts reach a same-origin frame's main world, in both browsers.
@@ -110,10 +112,17 @@ extension FrameAPI {
             wanted = url.origin
         }
         guard let tabID = context.tabID, let tab = host.browser.tab(tabID), let sender = tab.frame(context.frameID ?? -1),
-              let target = FrameAPI.frame(relation, from: sender, in: tab) else { return .null }
+              let target = FrameAPI.frame(relation, from: sender, in: tab) else {
+            // (A window in no tab, a popup or a background page, posts to itself only.)
+            if relation == "self", let documentID = context.documentID, wanted == nil || wanted == senderOrigin {
+                host.loop.enqueue { [weak host] in host?.deliverWindowMessage(text, origin: senderOrigin, source: "self", documentID: documentID) }
+            }
+            return .null
+        }
         host.loop.enqueue { [weak host] in
             guard let host, let tab = host.browser.tab(tabID), let now = tab.frame(target.id), now.documentID == target.documentID else { return }
-            if let wanted, WebURL(string: now.url)?.origin != wanted { return }
+            // (An opaque origin matches no target origin but its own window's.)
+            if let wanted, WebURL(string: now.url)?.origin != wanted || (wanted == "null" && now.id != sender.id) { return }
             let source = tab.frame(sender.id).flatMap { FrameAPI.relation(of: $0, from: now, in: tab) }
             host.deliverWindowMessage(text, origin: senderOrigin, source: source, documentID: now.documentID)
         }

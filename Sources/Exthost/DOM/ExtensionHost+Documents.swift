@@ -69,7 +69,7 @@ extension ExtensionHost {
     /// the document's frame ("self", "parent", ...), nil when none of those reaches it.
     func deliverWindowMessage(_ text: String, origin: String, source: String?, documentID: String) {
         guard let world = contextsInOrder.first(where: {
-            $0.documentID == documentID && $0.kind.sharesDocument && !$0.isClosed && $0.loadedModuleNames.contains("events")
+            $0.documentID == documentID && !$0.isClosed && $0.loadedModuleNames.contains("events")
         }) else { return }
         let sourceWindow: ScriptValue? = source.flatMap { relation in
             guard let record = try? world.realmRecord(), let windowOf = try? realm.value("frameWindowOf", in: "window") else { return nil }
