@@ -673,6 +673,8 @@
   function reportException(error) {
     if (dispatchErrorEvent(error, false, undefined)) host.reportUncaught(error, false, undefined, true);
   }
+  // For the modules whose callbacks' errors are reported as a listener's are (js/31_mutation_observer.js).
+  host.reportException = (error) => reportException(error);
   host.implementations.reportError = function reportError(...args) {
     if (args.length < 1) {
       throw new TypeError(FIREFOX ? 'Window.reportError: At least 1 argument required, but only 0 passed'

@@ -153,6 +153,8 @@
       cx.loader.domEventParent = host.newFunction(cx, 'eventParent', 2, (data, thisValue, target, type) => host.domEventParent(cx, target, type), undefined);
       cx.loader.domActivation = host.newFunction(cx, 'activation', 3, (data, thisValue, target, done, canceled) => activate(cx, target, done, canceled), undefined);
       cx.loader.domDispatch = host.newFunction(cx, 'dispatch', 3, (data, thisValue, path, event, state) => dispatchInWorlds(cx, path, event, state), undefined);
+      cx.loader.domObserve = host.newFunction(cx, 'observe', 3, (data, thisValue, observer, target, options) => observe(cx, observer, target, options), undefined);
+      cx.loader.domUnobserve = host.newFunction(cx, 'unobserve', 1, (data, thisValue, observer) => unobserve(observer), undefined);
     }
     return world;
   }
@@ -732,7 +734,168 @@
     document._setMutationHandler((record) => {
       versions.set(document, versions.get(document) + 1);
       if (id !== undefined && (record.type === INSERTED || record.type === REMOVED)) framesChanged(id, record);
+      if (observing > 0) notifyObservers(record);
     });
+  }
+
+  // ---- Mutation observers (js/31_mutation_observer.js is each world's side) ---------------------------------------
+  // Each node's registrations, { cx, observer, options }; the nodes each observer observes; how
+  // many registrations there are (none: a change costs nothing more); and, for the registrations
+  // that want old values, what each attribute and text node held last.
+  const registrations = new SafeWeakMap();
+  const observedNodes = new SafeWeakMap();
+  let observing = 0;
+  let keepingOldValues = 0;
+  const attributeValues = new SafeWeakMap();
+  const dataValues = new SafeWeakMap();
+  // (domino tells of a removed attribute after it forgot its element: the element of each
+  // attribute in an observed tree is kept here.)
+  const attributeOwners = new SafeWeakMap();
+  function rememberOwners(node) {
+    if (node.nodeType !== 1) return;
+    const attributes = node.attributes;
+    for (let i = 0; i < attributes.length; i++) attributeOwners.set(attributes[i], node);
+    for (let child = node.firstChild; child !== null; child = child.nextSibling) rememberOwners(child);
+  }
+  const ATTRIBUTE = 2;
+  const ATTRIBUTE_REMOVED = 3;
+  const VALUE = 1;
+  function observe(cx, observer, target, given) {
+    const node = host.nodeOf(target);
+    if (node === undefined) return;
+    const options = {
+      __proto__: null, childList: !!given.childList, attributes: !!given.attributes, characterData: !!given.characterData, subtree: !!given.subtree,
+      attributeOldValue: !!given.attributeOldValue, characterDataOldValue: !!given.characterDataOldValue, attributeFilter: null,
+    };
+    if (given.attributeFilter !== null) {
+      options.attributeFilter = [];
+      for (let i = 0; i < given.attributeFilter.length; i++) listPush(options.attributeFilter, String(given.attributeFilter[i]));
+    }
+    let list = registrations.get(node);
+    if (list === undefined) {
+      list = [];
+      registrations.set(node, list);
+    }
+    let found = false;
+    for (let i = 0; i < list.length; i++) {
+      if (list[i].observer !== observer) continue;
+      if (list[i].options.attributeOldValue || list[i].options.characterDataOldValue) keepingOldValues--;
+      list[i].options = options;
+      found = true;
+    }
+    if (!found) {
+      listPush(list, { __proto__: null, cx, observer, options });
+      observing++;
+      let observed = observedNodes.get(observer);
+      if (observed === undefined) {
+        observed = [];
+        observedNodes.set(observer, observed);
+      }
+      listPush(observed, node);
+    }
+    if (options.attributeOldValue || options.characterDataOldValue) {
+      keepingOldValues++;
+      rememberValues(node, options.subtree);
+    }
+    if (options.attributes) rememberOwners(node);
+  }
+  function unobserve(observer) {
+    const observed = observedNodes.get(observer);
+    if (observed === undefined) return;
+    observedNodes.delete(observer);
+    for (let i = 0; i < observed.length; i++) {
+      const list = registrations.get(observed[i]);
+      if (list === undefined) continue;
+      const kept = [];
+      for (let j = 0; j < list.length; j++) {
+        if (list[j].observer !== observer) listPush(kept, list[j]);
+        else {
+          observing--;
+          if (list[j].options.attributeOldValue || list[j].options.characterDataOldValue) keepingOldValues--;
+        }
+      }
+      registrations.set(observed[i], kept);
+    }
+  }
+  // Remembers what the attributes and text of `node` (and its subtree) hold now.
+  function rememberValues(node, subtree) {
+    if (node.nodeType === 1) {
+      const values = { __proto__: null };
+      const attributes = node.attributes;
+      for (let i = 0; i < attributes.length; i++) values[attributes[i].name] = attributes[i].value;
+      attributeValues.set(node, values);
+    } else if (node.nodeType === 3 || node.nodeType === 8 || node.nodeType === 7) {
+      dataValues.set(node, node.data);
+    }
+    if (subtree) for (let child = node.firstChild; child !== null; child = child.nextSibling) rememberValues(child, true);
+  }
+  // A change domino tells of: a record for each observer whose registrations want it (the
+  // target's own, or an ancestor's with `subtree`), with the old value when one of them asks.
+  function notifyObservers(change) {
+    let type;
+    let target = change.target;
+    if (change.type === ATTRIBUTE) attributeOwners.set(change.attr, target);
+    if (change.type === ATTRIBUTE_REMOVED && (target === null || target === undefined)) target = attributeOwners.get(change.attr);
+    if (change.type === INSERTED) rememberOwners(change.node);
+    if (change.type === INSERTED || change.type === REMOVED) type = 'childList';
+    else if (change.type === ATTRIBUTE || change.type === ATTRIBUTE_REMOVED) type = 'attributes';
+    else if (change.type === VALUE) type = 'characterData';
+    else return;
+    if (target === null || target === undefined) return;
+    const attribute = type === 'attributes' ? change.attr : null;
+    const name = attribute === null ? null : attribute.localName;
+    const namespace = attribute === null ? null : attribute.namespaceURI;
+    let oldValue = null;
+    if (type === 'attributes') {
+      const values = attributeValues.get(target);
+      if (change.type === ATTRIBUTE_REMOVED) oldValue = attribute.value;
+      else if (values !== undefined && attribute.name in values) oldValue = values[attribute.name];
+      if (values !== undefined) {
+        if (change.type === ATTRIBUTE_REMOVED) delete values[attribute.name];
+        else values[attribute.name] = attribute.value;
+      }
+    } else if (type === 'characterData') {
+      if (dataValues.has(target)) oldValue = dataValues.get(target);
+      if (keepingOldValues > 0) dataValues.set(target, change.data);
+    }
+    const interested = [];
+    for (let node = target, own = true; node !== null && node !== undefined; node = node.parentNode, own = false) {
+      const list = registrations.get(node);
+      if (list === undefined) continue;
+      for (let i = 0; i < list.length; i++) {
+        const options = list[i].options;
+        if (!own && !options.subtree) continue;
+        if (type === 'childList' && !options.childList) continue;
+        if (type === 'characterData' && !options.characterData) continue;
+        if (type === 'attributes' && (!options.attributes || (options.attributeFilter !== null && (namespace !== null || options.attributeFilter.indexOf(name) < 0)))) continue;
+        let entry = null;
+        for (let j = 0; j < interested.length; j++) if (interested[j].observer === list[i].observer) entry = interested[j];
+        if (entry === null) {
+          entry = { __proto__: null, cx: list[i].cx, observer: list[i].observer, old: false };
+          listPush(interested, entry);
+        }
+        if ((type === 'attributes' && options.attributeOldValue) || (type === 'characterData' && options.characterDataOldValue)) entry.old = true;
+      }
+    }
+    // (Nodes a script inserts under a node whose observers keep old values are remembered too.)
+    if (change.type === INSERTED && keepingOldValues > 0) rememberValues(change.node, true);
+    for (let i = 0; i < interested.length; i++) {
+      const entry = interested[i];
+      const cx = entry.cx;
+      if (cx.loader.queueMutationRecord === undefined) continue;
+      const node = type === 'childList' ? change.node : null;
+      const parts = {
+        __proto__: null, type, target: wrap(cx, target),
+        addedNodes: staticList(cx, change.type === INSERTED ? [node] : []), removedNodes: staticList(cx, change.type === REMOVED ? [node] : []),
+        previousSibling: node === null ? null : wrap(cx, node.previousSibling), nextSibling: node === null ? null : wrap(cx, node.nextSibling),
+        attributeName: name, attributeNamespace: namespace, oldValue: entry.old ? oldValue : null,
+      };
+      try {
+        cx.loader.queueMutationRecord(entry.observer, parts);
+      } catch (error) {
+        // (A world that closed hears nothing.)
+      }
+    }
   }
 
   // ---- Frames: each frame element of a loaded document and its frame in the browser ----------------------------

@@ -352,4 +352,42 @@ struct WebPageTests {
         #expect(!run.texts.contains { $0.contains("INJECTED") })
         #expect(run.messages.contains { $0.context == .webPage && $0.text.contains("SyntaxError") })
     }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func aContentScriptsMutationObserverSeesThePagesChanges(flavor: Flavor) throws {
+        let run = try Self.run(html: """
+            <!doctype html><html><body><div id="d" class="a">text</div>
+            <script>
+            const d = document.getElementById('d');
+            document.addEventListener('go', () => {
+              d.className = 'b';
+              d.appendChild(document.createElement('span'));
+              d.firstChild.data = 'changed';
+              d.removeAttribute('class');
+              d.lastChild.remove();
+            });
+            </script></body></html>
+            """, idle: """
+            const d = document.getElementById('d');
+            const observer = new MutationObserver((records, self) => {
+              console.log(records.length + ' records, ' + (self === observer) + ': ' + records.map((r) => [r.type, r.target.nodeName, r.addedNodes.length,
+                r.removedNodes.length, r.attributeName, r.oldValue, r.previousSibling && r.previousSibling.nodeName].join(' ')).join(' | '));
+            });
+            observer.observe(d, { attributes: true, childList: true, subtree: true, characterData: true, attributeOldValue: true, characterDataOldValue: true });
+            try { observer.observe(d, {}); } catch (e) { console.log(e.name + ': ' + e.message); }
+            d.setAttribute('data-x', '1');
+            console.log('taken ' + observer.takeRecords().length);
+            document.dispatchEvent(new CustomEvent('go'));
+            console.log('after go');
+            """, flavor: flavor)
+        #expect(run.texts == [
+            flavor == .chrome
+                ? "TypeError: Failed to execute 'observe' on 'MutationObserver': The options object must set at least one of 'attributes', 'characterData', or 'childList' to true."
+                : "TypeError: MutationObserver.observe: One of 'childList', 'attributes', 'characterData' must not be false.",
+            "taken 1",
+            // (Records are delivered in a microtask, all at once.)
+            "after go",
+            "5 records, true: attributes DIV 0 0 class a  | childList DIV 1 0   #text | characterData #text 0 0  text  | attributes DIV 0 0 class b  | childList DIV 0 1   #text",
+        ])
+    }
 }
