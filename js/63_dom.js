@@ -155,6 +155,8 @@
       cx.loader.domDispatch = host.newFunction(cx, 'dispatch', 3, (data, thisValue, path, event, state) => dispatchInWorlds(cx, path, event, state), undefined);
       cx.loader.domObserve = host.newFunction(cx, 'observe', 3, (data, thisValue, observer, target, options) => observe(cx, observer, target, options), undefined);
       cx.loader.domUnobserve = host.newFunction(cx, 'unobserve', 1, (data, thisValue, observer) => unobserve(observer), undefined);
+      cx.loader.domParseFromString = host.newFunction(cx, 'parseFromString', 2, (data, thisValue, text, type) => parseFromString(cx, text, type), undefined);
+      cx.loader.domSerializeXML = host.newFunction(cx, 'serializeToString', 1, (data, thisValue, node) => serializeXML(host.nodeOf(node)), undefined);
     }
     return world;
   }
@@ -2163,6 +2165,69 @@
     return guardedProxy(cx, target, 'Object', handler);
   }
 
+  // ---- DOMParser and XMLSerializer (js/31_dom_parsing.js is each world's side) ---------------------------------
+  // `DOMParser.parseFromString(text, 'text/html')`: a new document of the world, parsed with
+  // scripting off, at the URL of the world's document, complete; in no frame (its events are the
+  // world's own).
+  function parseFromString(cx, text, type) {
+    if (type !== 'text/html') {
+      throw host.newError(cx, 'exthost does not parse XML yet: DOMParser.parseFromString(..., ' + JSONStringify(type) + ') has no XML parser here');
+    }
+    const document = library.parseDocument(String(text), documentOf(cx)._address);
+    document.readyState = 'complete';
+    return wrap(cx, document);
+  }
+  // The DOM Parsing standard's "XML serialization" of `node` (namespaces as its algorithm keeps
+  // them for documents the HTML parser made: each element's namespace declared where it differs
+  // from its parent's).
+  const XHTML = 'http://www.w3.org/1999/xhtml';
+  const voidElements = ['area', 'base', 'basefont', 'bgsound', 'br', 'col', 'embed', 'frame', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr'];
+  const escapeText = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const escapeAttribute = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    .replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+  function serializeXML(node) {
+    const parts = [];
+    serializeNode(node, null, parts);
+    return parts.join('');
+  }
+  function serializeNode(node, inheritedNamespace, parts) {
+    switch (node.nodeType) {
+      case 1: {
+        const namespace = node.namespaceURI;
+        const name = node.prefix ? node.prefix + ':' + node.localName : node.localName;
+        listPush(parts, '<' + name);
+        if (namespace !== inheritedNamespace && !node.prefix) listPush(parts, ' xmlns="' + escapeAttribute(namespace === null ? '' : namespace) + '"');
+        const attributes = node.attributes;
+        for (let i = 0; i < attributes.length; i++) {
+          if (attributes[i].name === 'xmlns' && !node.prefix) continue;
+          listPush(parts, ' ' + attributes[i].name + '="' + escapeAttribute(attributes[i].value) + '"');
+        }
+        const children = node.localName === 'template' && namespace === XHTML && node.content ? node.content : node;
+        if (children.firstChild === null) {
+          if (namespace === XHTML) listPush(parts, voidElements.indexOf(node.localName) >= 0 ? ' />' : '></' + name + '>');
+          else listPush(parts, '/>');
+          return;
+        }
+        listPush(parts, '>');
+        for (let child = children.firstChild; child !== null; child = child.nextSibling) serializeNode(child, namespace, parts);
+        listPush(parts, '</' + name + '>');
+        return;
+      }
+      case 3: listPush(parts, escapeText(node.data)); return;
+      case 4: listPush(parts, '<![CDATA[' + node.data + ']]>'); return;
+      case 7: listPush(parts, '<?' + node.target + ' ' + node.data + '?>'); return;
+      case 8: listPush(parts, '<!--' + node.data + '-->'); return;
+      case 9: case 11:
+        for (let child = node.firstChild; child !== null; child = child.nextSibling) serializeNode(child, inheritedNamespace, parts);
+        return;
+      case 10:
+        listPush(parts, '<!DOCTYPE ' + node.name + (node.publicId ? ' PUBLIC "' + node.publicId + '"' : node.systemId ? ' SYSTEM' : '')
+          + (node.systemId ? ' "' + node.systemId + '"' : '') + '>');
+        return;
+      default: return;
+    }
+  }
+
   // ---- What a person does, for the driver -----------------------------------------------------------------------
   // The document `id` (built from its source when no world has touched it yet).
   function documentById(id) {
@@ -2233,6 +2298,7 @@
   // ---- Entry points --------------------------------------------------------------------------------------------
   // Fills the world's `document` global (on its first touch).
   host.installDOM = function (cx) {
+    worldOf(cx);
     const getter = host.newFunction(cx, 'get document', 0, () => wrap(cx, documentOf(cx)), undefined);
     cx.loader.defineGlobal('document', { __proto__: null, get: getter, configurable: true, enumerable: true });
   };

@@ -325,5 +325,25 @@ struct DOMTests {
             """)
         #expect(texts == ["first:0,one:1,two:2,before last:3,last:4", "TypeError"])
     }
-}
 
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func domParserParsesHTMLAndXMLSerializerWritesXML(flavor: Flavor) throws {
+        let texts = try Self.contentScript("""
+            const parsed = new DOMParser().parseFromString('<p id=x>hi<br></p><script>window.ran = 1</script>', 'text/html');
+            out(parsed.body.innerHTML, parsed.URL, parsed.readyState, parsed === document, typeof window.ran, parsed.getElementById('x').textContent);
+            const p = document.createElement('p');
+            p.setAttribute('title', 'a"b&c<d');
+            p.append(document.createElement('br'), '<&>', document.createElement('span'));
+            out(new XMLSerializer().serializeToString(p));
+            try { new DOMParser().parseFromString('<a/>', 'bad'); } catch (e) { out(e.name); }
+            try { new XMLSerializer().serializeToString({}); } catch (e) { out(e.name); }
+            """, flavor: flavor)
+        #expect(texts == [
+            // (Its scripts never run.)
+            #"<p id="x">hi<br></p><script>window.ran = 1</script> http://127.0.0.1:8000/index.html complete false undefined hi"#,
+            #"<p xmlns="http://www.w3.org/1999/xhtml" title="a&quot;b&amp;c&lt;d"><br />&lt;&amp;&gt;<span></span></p>"#,
+            "TypeError",
+            "TypeError",
+        ])
+    }
+}
