@@ -4,6 +4,7 @@
 // exthost:globals Window: ~DocumentType:constructor:0 ~CharacterData:constructor:0 ~Text:constructor:0 ~Comment:constructor:0 ~CDATASection:constructor:0
 // exthost:globals Window: ~ProcessingInstruction:constructor:0 ~Element:constructor:0 ~HTMLElement:constructor:0 ~HTMLUnknownElement:constructor:0 ~SVGElement:constructor:0 ~SVGSVGElement:constructor:0
 // exthost:globals Window: ~NodeList:constructor:0 ~HTMLCollection:constructor:0 ~DOMTokenList:constructor:0 ~DOMStringMap:constructor:0 ~CSSStyleDeclaration:constructor:0 ~DOMRect:constructor:0 ~DOMRectReadOnly:constructor:0
+// exthost:globals Window: ~TreeWalker:constructor:0 ~NodeIterator:constructor:0 ~NodeFilter:constructor:0
 // exthost:globals Window: ~HTMLAnchorElement:constructor:0 ~HTMLAreaElement:constructor:0 ~HTMLMediaElement:constructor:0 ~HTMLAudioElement:constructor:0 ~HTMLBaseElement:constructor:0 ~HTMLQuoteElement:constructor:0
 // exthost:globals Window: ~HTMLBodyElement:constructor:0 ~HTMLBRElement:constructor:0 ~HTMLButtonElement:constructor:0 ~HTMLCanvasElement:constructor:0 ~HTMLTableCaptionElement:constructor:0 ~HTMLTableColElement:constructor:0
 // exthost:globals Window: ~HTMLDataElement:constructor:0 ~HTMLDataListElement:constructor:0 ~HTMLModElement:constructor:0 ~HTMLDetailsElement:constructor:0 ~HTMLDialogElement:constructor:0 ~HTMLDivElement:constructor:0
@@ -246,6 +247,7 @@
       + ' referrer:s cookie:s= lastModified:s visibilityState:s hidden:b currentScript:N? defaultView:window activeElement:N?'
       + ' getElementsByTagName(s):elements getElementsByTagNameNS(s?,s):elements getElementsByClassName(s):elements createElement(s,[any]):N'
       + ' createElementNS(s?,s,[any]):N createDocumentFragment():N createTextNode(s):N createComment(s):N createCDATASection(s):N'
+      + ' createTreeWalker(N,[any],[any]):any createNodeIterator(N,[any],[any]):any'
       + ' createProcessingInstruction(s,s):N importNode(N,[b]):N adoptNode(N):N hasFocus():b getElementsByName(s):nodes createEvent(s):any'
       + ' @NonElementParentNode @ParentNode'],
     ['HTMLDocument', 'Document', ''],
@@ -1173,6 +1175,8 @@
   const selectOptions = (select) => descendants(select, (element) => element.localName === 'option');
   const implementations = {
     __proto__: null,
+    'Document.createTreeWalker': (node, cx, root, whatToShow, filter) => makeWalker(cx, 'TreeWalker', root, whatToShow, filter),
+    'Document.createNodeIterator': (node, cx, root, whatToShow, filter) => makeWalker(cx, 'NodeIterator', root, whatToShow, filter),
     // (An iframe's window as the world sees it: its frame's, once it has one.)
     'HTMLIFrameElement.contentWindow': (node, cx) => {
       const frameId = frameIds.get(node);
@@ -1716,7 +1720,66 @@
     },
     DOMRectReadOnly: {},
     DOMRect: {},
+    // (domino walks; each node the filter is asked about is the world's wrapper.)
+    TreeWalker: {
+      root: ['get', (state, cx) => wrap(cx, state.walker.root)],
+      whatToShow: ['get', (state) => state.walker.whatToShow >>> 0],
+      filter: ['get', (state) => state.filter],
+      currentNode: ['accessor', (state, cx) => wrap(cx, state.walker.currentNode), (state, cx, value) => {
+        const node = host.nodeOf(value);
+        if (node === undefined) {
+          throw host.newTypeError(cx, FIREFOX ? "TreeWalker.currentNode setter: Value being assigned to TreeWalker.currentNode does not implement interface Node."
+            : "Failed to set the 'currentNode' property on 'TreeWalker': The provided value is not of type 'Node'.");
+        }
+        state.walker.currentNode = node;
+      }],
+      parentNode: ['call', 0, (state, cx) => wrap(cx, state.walker.parentNode())],
+      firstChild: ['call', 0, (state, cx) => wrap(cx, state.walker.firstChild())],
+      lastChild: ['call', 0, (state, cx) => wrap(cx, state.walker.lastChild())],
+      previousSibling: ['call', 0, (state, cx) => wrap(cx, state.walker.previousSibling())],
+      nextSibling: ['call', 0, (state, cx) => wrap(cx, state.walker.nextSibling())],
+      previousNode: ['call', 0, (state, cx) => wrap(cx, state.walker.previousNode())],
+      nextNode: ['call', 0, (state, cx) => wrap(cx, state.walker.nextNode())],
+    },
+    NodeIterator: {
+      root: ['get', (state, cx) => wrap(cx, state.walker.root)],
+      referenceNode: ['get', (state, cx) => wrap(cx, state.walker.referenceNode)],
+      pointerBeforeReferenceNode: ['get', (state) => !!state.walker.pointerBeforeReferenceNode],
+      whatToShow: ['get', (state) => state.walker.whatToShow >>> 0],
+      filter: ['get', (state) => state.filter],
+      nextNode: ['call', 0, (state, cx) => wrap(cx, state.walker.nextNode())],
+      previousNode: ['call', 0, (state, cx) => wrap(cx, state.walker.previousNode())],
+      detach: ['call', 0, () => undefined],
+    },
+    NodeFilter: {},
   };
+  // DOM's NodeFilter constants.
+  const nodeFilterConstants = [
+    'FILTER_ACCEPT', 1, 'FILTER_REJECT', 2, 'FILTER_SKIP', 3, 'SHOW_ALL', 0xFFFFFFFF, 'SHOW_ELEMENT', 0x1, 'SHOW_ATTRIBUTE', 0x2, 'SHOW_TEXT', 0x4,
+    'SHOW_CDATA_SECTION', 0x8, 'SHOW_ENTITY_REFERENCE', 0x10, 'SHOW_ENTITY', 0x20, 'SHOW_PROCESSING_INSTRUCTION', 0x40, 'SHOW_COMMENT', 0x80,
+    'SHOW_DOCUMENT', 0x100, 'SHOW_DOCUMENT_TYPE', 0x200, 'SHOW_DOCUMENT_FRAGMENT', 0x400, 'SHOW_NOTATION', 0x800,
+  ];
+  // `document.createTreeWalker(root, whatToShow, filter)` and `createNodeIterator`: domino's
+  // walker over the root's node, whose filter asks the world's (a function or an object with
+  // `acceptNode`) about the world's wrapper of each node.
+  function makeWalker(cx, kind, root, whatToShow, filter) {
+    const show = whatToShow === undefined ? 0xFFFFFFFF : toUnsigned(whatToShow);
+    const worldFilter = filter === undefined ? null : filter;
+    const ask = worldFilter === null ? null : (node) => {
+      const wrapper = wrap(cx, node);
+      if (typeof worldFilter === 'function') return Number(ReflectApply(worldFilter, undefined, [wrapper]));
+      const accept = worldFilter.acceptNode;
+      if (typeof accept !== 'function') {
+        throw host.newTypeError(cx, FIREFOX ? "Property 'acceptNode' is not callable." : "Failed to execute 'acceptNode' on 'NodeFilter': The provided callback is no longer runnable.");
+      }
+      return Number(ReflectApply(accept, worldFilter, [wrapper]));
+    };
+    const document = root.nodeType === 9 ? root : root.ownerDocument;
+    const walker = kind === 'TreeWalker' ? document.createTreeWalker(root, show, ask) : document.createNodeIterator(root, show, ask);
+    const object = host.newObjectFrom(cx, interfaceObject(cx, kind).prototype);
+    wrapped.set(object, { __proto__: null, walker, filter: worldFilter });
+    return object;
+  }
   const otherParents = { __proto__: null, DOMRect: 'DOMRectReadOnly' };
 
   // ---- Making a world's interface objects --------------------------------------------------------------------
@@ -1744,6 +1807,11 @@
     world.interfaces[name] = object;
     if (isNode) fillNodeInterface(cx, name, prototype, constructor);
     else fillOtherInterface(cx, name, prototype);
+    if (name === 'NodeFilter') {
+      for (let i = 0; i < nodeFilterConstants.length; i += 2) {
+        host.defineValue(constructor, nodeFilterConstants[i], nodeFilterConstants[i + 1], false, true, false);
+      }
+    }
     return object;
   }
 

@@ -346,4 +346,27 @@ struct DOMTests {
             "TypeError",
         ])
     }
+
+    @Test func treeWalkersAndNodeIteratorsAskTheWorldsFilterAboutItsWrappers() throws {
+        let texts = try Self.contentScript("""
+            const walker = document.createTreeWalker(document.getElementById('main'), NodeFilter.SHOW_ELEMENT);
+            const names = [];
+            while (walker.nextNode()) names.push(walker.currentNode.nodeName);
+            out(names, walker.root.id, walker.whatToShow, typeof NodeFilter, NodeFilter.SHOW_TEXT, walker.parentNode().tagName);
+            const texts = document.createTreeWalker(document.getElementById('main'), NodeFilter.SHOW_TEXT,
+              { acceptNode: (node) => (node.data === 'One' ? NodeFilter.FILTER_SKIP : NodeFilter.FILTER_ACCEPT) });
+            const found = [];
+            while (texts.nextNode()) found.push(texts.currentNode.data);
+            out(found);
+            const iterator = document.createNodeIterator(document.body, NodeFilter.SHOW_ELEMENT, (node) => (node.tagName === 'LI' ? 1 : 3));
+            const items = [];
+            for (let node = iterator.nextNode(); node; node = iterator.nextNode()) items.push(node.textContent);
+            out(items, iterator.referenceNode.textContent, iterator.pointerBeforeReferenceNode);
+            """)
+        #expect(texts == [
+            "P,P,B main 1 function 4 P",
+            "Two ,bold",
+            "a,b,c c false",
+        ])
+    }
 }
