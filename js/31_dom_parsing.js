@@ -28,7 +28,7 @@
       const type = String(args[1]);
       if (types.indexOf(type) < 0) {
         throw new TypeError(FIREFOX ? "DOMParser.parseFromString: '" + type + "' (value of argument 2) is not a valid value for enumeration SupportedType."
-          : failed('DOMParser', 'parseFromString', "The provided value '" + type + "' is not a valid enum value of type DOMParserSupportedType."));
+          : failed('DOMParser', 'parseFromString', "The provided value '" + type + "' is not a valid enum value of type SupportedType."));
       }
       return host.domParseFromString(text, type);
     },
@@ -44,7 +44,8 @@
       if (!serializers.has(this)) throw illegalInvocation('XMLSerializer', 'serializeToString');
       if (args.length < 1) throw countError('XMLSerializer', 'serializeToString', 1, args.length);
       if (host.domIsNode === undefined || !host.domIsNode(args[0])) {
-        throw new TypeError(FIREFOX ? 'XMLSerializer.serializeToString: Argument 1 does not implement interface Node.'
+        const isObject = args[0] !== null && (typeof args[0] === 'object' || typeof args[0] === 'function');
+        throw new TypeError(FIREFOX ? 'XMLSerializer.serializeToString: Argument 1 ' + (isObject ? 'does not implement interface Node.' : 'is not an object.')
           : failed('XMLSerializer', 'serializeToString', "parameter 1 is not of type 'Node'."));
       }
       return host.domSerializeXML(args[0]);

@@ -1,5 +1,6 @@
 // exthost:needs primordials host dom_exception events
 // exthost:globals Window: ~MutationObserver:constructor:1 ~MutationRecord:constructor:0
+// exthost:globals Window: chrome: ~WebKitMutationObserver=MutationObserver
 // `MutationObserver` and `MutationRecord` (the DOM Standard's "Mutation observers"), with each
 // browser's errors. The tree is the document's one DOM, shared by every world of the frame: the
 // DOM (js/63_dom.js) watches its changes and queues a record with each observer of any world whose
@@ -24,7 +25,8 @@
     if (new.target === undefined) throw newRequired('MutationObserver');
     if (args.length < 1) throw countError('MutationObserver', 'constructor', 1, args.length);
     if (typeof args[0] !== 'function') {
-      throw new TypeError(FIREFOX ? 'MutationObserver constructor: Argument 1 is not callable.'
+      const isObject = args[0] !== null && typeof args[0] === 'object';
+      throw new TypeError(FIREFOX ? 'MutationObserver constructor: Argument 1 is not ' + (isObject ? 'callable.' : 'an object.')
         : failed('MutationObserver', 'constructor', "parameter 1 is not of type 'Function'."));
     }
     observers.set(this, { __proto__: null, callback: args[0], queue: [], order: made++ });
@@ -55,22 +57,24 @@
     if ((read.attributeOldValue !== undefined || read.attributeFilter !== undefined) && read.attributes === undefined) read.attributes = true;
     if (read.characterDataOldValue !== undefined && read.characterData === undefined) read.characterData = true;
     const refuse = (chromeText, firefoxText) => new TypeError(FIREFOX ? 'MutationObserver.observe: ' + firefoxText : failed('MutationObserver', 'observe', chromeText));
-    if (!read.childList && !read.attributes && !read.characterData) {
-      throw refuse("The options object must set at least one of 'attributes', 'characterData', or 'childList' to true.",
-        "One of 'childList', 'attributes', 'characterData' must not be false.");
-    }
+    // (Firefox checks that one kind is observed first, as the standard orders it; Chromium last.)
+    const noneObserved = () => refuse("The options object must set at least one of 'attributes', 'characterData', or 'childList' to true.",
+      "One of 'childList', 'attributes', 'characterData' must not be false.");
+    if (FIREFOX && !read.childList && !read.attributes && !read.characterData) throw noneObserved();
     if (read.attributeOldValue && !read.attributes) {
       throw refuse("The options object may only set 'attributeOldValue' to true when 'attributes' is true or not present.",
         "If 'attributeOldValue' is true, 'attributes' must not be false.");
     }
     if (read.attributeFilter !== undefined && !read.attributes) {
+      // (Firefox's words, as they are: 'attributesFilter'.)
       throw refuse("The options object may only set 'attributeFilter' when 'attributes' is true or not present.",
-        "If 'attributeFilter' is present, 'attributes' must not be false.");
+        "If 'attributesFilter' is present, 'attributes' must not be false.");
     }
     if (read.characterDataOldValue && !read.characterData) {
       throw refuse("The options object may only set 'characterDataOldValue' to true when 'characterData' is true or not present.",
         "If 'characterDataOldValue' is true, 'characterData' must not be false.");
     }
+    if (!read.childList && !read.attributes && !read.characterData) throw noneObserved();
     return {
       __proto__: null, childList: read.childList, attributes: !!read.attributes, characterData: !!read.characterData, subtree: read.subtree,
       attributeOldValue: !!read.attributeOldValue, characterDataOldValue: !!read.characterDataOldValue,
@@ -82,7 +86,8 @@
       stateOf(this, 'observe');
       if (args.length < 1) throw countError('MutationObserver', 'observe', 1, args.length);
       if (host.domIsNode === undefined || !host.domIsNode(args[0])) {
-        throw new TypeError(FIREFOX ? 'MutationObserver.observe: Argument 1 does not implement interface Node.'
+        const isObject = args[0] !== null && (typeof args[0] === 'object' || typeof args[0] === 'function');
+        throw new TypeError(FIREFOX ? 'MutationObserver.observe: Argument 1 ' + (isObject ? 'does not implement interface Node.' : 'is not an object.')
           : failed('MutationObserver', 'observe', "parameter 1 is not of type 'Node'."));
       }
       host.domObserve(this, args[0], options(args[1]));

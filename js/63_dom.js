@@ -34,7 +34,7 @@
 (function (host) {
   'use strict';
   const {
-    Error, TypeError, String, StringFromCodePoint, ObjectKeys, ObjectPrototype, ObjectGetPrototypeOf, Number, MathTrunc, NumberIsFinite, ReflectApply, ReflectDefineProperty, ObjectSetPrototypeOf, SafeMap, SafeWeakMap,
+    Error, TypeError, String, StringFromCodePoint, ObjectKeys, ObjectPrototype, ObjectGetPrototypeOf, Number, MathTrunc, NumberIsFinite, ReflectApply, ReflectDefineProperty, ObjectSetPrototypeOf, SafeMap, SafeWeakMap, SafeWeakSet,
     SymbolIterator, SymbolToStringTag, dataDescriptor, listPush, JSONParse, JSONStringify,
   } = host.primordials;
   const FIREFOX = host.flavor === 'firefox';
@@ -63,7 +63,6 @@
   function buildDocument(parts, id) {
     const document = library.parseDocument(parts.html, parts.url);
     if (id !== undefined) pairParsedFrames(document, id);
-    watch(document, id);
     document.readyState = parts.readiness;
     const root = document.documentElement;
     if (parts.readiness === 'loading' && parts.parsed === false && root !== null) {
@@ -71,6 +70,8 @@
       while (root.firstChild) listPush(children, root.removeChild(root.firstChild));
       pendingChildren.set(document, children);
     }
+    // (Watched once what its parse holds back is set aside: that is no script's change.)
+    watch(document, id);
     return document;
   }
   // A web page's document `id` reaches `readiness` (Sources/Exthost/DOM/ExtensionHost+Documents.swift):
@@ -116,6 +117,13 @@
   };
   // The host let the document go (its frame navigated or closed).
   host.forgetDocument = (id) => {
+    const document = documents.get(id);
+    if (document !== undefined) {
+      // (Its frame elements go with it, and the tree they hold.)
+      const gone = [];
+      frameElements.forEach((element, frameId) => { if (element.ownerDocument === document) listPush(gone, frameId); });
+      for (let i = 0; i < gone.length; i++) frameElements.delete(gone[i]);
+    }
     documents.delete(id);
     unpaired.delete(id);
   };
@@ -130,7 +138,7 @@
     },
     // The parser of the document `id` made `element`: a frame element is paired with its frame.
     parsed(id, element) {
-      if (element.localName === 'iframe' || element.localName === 'frame') pairFrame(id, element);
+      if ((element.localName === 'iframe' || element.localName === 'frame') && element.namespaceURI === HTML) parserFrames.add(element);
     },
     wrap: (cx, node) => wrap(cx, node),
   };
@@ -247,7 +255,7 @@
       + ' referrer:s cookie:s= lastModified:s visibilityState:s hidden:b currentScript:N? defaultView:window activeElement:N?'
       + ' getElementsByTagName(s):elements getElementsByTagNameNS(s?,s):elements getElementsByClassName(s):elements createElement(s,[any]):N'
       + ' createElementNS(s?,s,[any]):N createDocumentFragment():N createTextNode(s):N createComment(s):N createCDATASection(s):N'
-      + ' createTreeWalker(N,[any],[any]):any createNodeIterator(N,[any],[any]):any'
+      + ' createTreeWalker(N,[any],[any]):any createNodeIterator(N,[any],[any]):any location:any'
       + ' createProcessingInstruction(s,s):N importNode(N,[b]):N adoptNode(N):N hasFocus():b getElementsByName(s):nodes createEvent(s):any'
       + ' @NonElementParentNode @ParentNode'],
     ['HTMLDocument', 'Document', ''],
@@ -859,9 +867,101 @@
         else values[attribute.name] = attribute.value;
       }
     } else if (type === 'characterData') {
+      // (A member's own change is reported by the member: inBatch.)
+      if (target === reportingData) return;
       if (dataValues.has(target)) oldValue = dataValues.get(target);
       if (keepingOldValues > 0) dataValues.set(target, change.data);
     }
+    // (Nodes a script inserts under a node whose observers keep old values are remembered too.)
+    if (change.type === INSERTED && keepingOldValues > 0) rememberValues(change.node, true);
+    if (type === 'childList') {
+      const node = change.node;
+      const raw = { __proto__: null, target, node, inserted: change.type === INSERTED, previous: node.previousSibling, next: node.nextSibling };
+      if (batchDepth > 0) {
+        listPush(batched, raw);
+        return;
+      }
+      deliverRecord('childList', target, raw.inserted ? [node] : [], raw.inserted ? [] : [node], raw.previous, raw.next, null, null, null);
+      return;
+    }
+    flushBatch();
+    deliverRecord(type, target, [], [], null, null, name, namespace, oldValue);
+  }
+  // One DOM operation a script called (a member of the world's DOM): the tree changes it makes are
+  // gathered, and each run of them on one parent, its removals then its insertions, moving no
+  // node twice, is one record, as the standard's "replace" and "replace all" queue one
+  // (`innerHTML`, `textContent`, `replaceWith`, a fragment's children).
+  let batchDepth = 0;
+  let batched = [];
+  let merging = false;
+  // (Members that replace or insert several nodes at once; any other removes and inserts one by one.)
+  const mergingMembers = ['innerHTML', 'outerHTML', 'textContent', 'innerText', 'outerText', 'nodeValue', 'replaceChildren', 'replaceWith',
+    'replaceChild', 'insertAdjacentHTML', 'append', 'prepend', 'before', 'after', 'appendChild', 'insertBefore'];
+  const characterDataMembers = ['data', 'nodeValue', 'textContent', 'appendData', 'insertData', 'deleteData', 'replaceData'];
+  // The character data node whose change a member makes itself reports (domino tells of none in
+  // no document, nor of one to the same text).
+  let reportingData = null;
+  function inBatch(key, receiver, args, run) {
+    if (observing === 0) return run();
+    const node = receiver !== null && typeof receiver === 'object' ? (typeof receiver.nodeType === 'number' ? receiver : receiver.node) : undefined;
+    const isData = node !== undefined && (node.nodeType === 3 || node.nodeType === 8 || node.nodeType === 7) && characterDataMembers.indexOf(key) >= 0;
+    const tokens = receiver !== null && typeof receiver === 'object' && receiver.tokens !== undefined;
+    const attributeName = tokens ? 'class' : key === 'setAttribute' && node !== undefined && node.nodeType === 1 && args.length > 0
+      ? (node.namespaceURI === HTML && node.ownerDocument.isHTML ? String(args[0]).toLowerCase() : String(args[0])) : null;
+    const oldData = isData ? node.data : null;
+    const oldAttribute = attributeName !== null ? node.getAttribute(attributeName) : null;
+    const outer = batchDepth === 0;
+    if (outer) merging = mergingMembers.indexOf(key) >= 0;
+    const previousData = reportingData;
+    if (isData) reportingData = node;
+    batchDepth++;
+    let result;
+    try {
+      result = run();
+    } finally {
+      batchDepth--;
+      reportingData = previousData;
+      if (batchDepth === 0 && batched.length > 0) flushBatch();
+    }
+    // (What the standard queues that domino does not tell: character data set, also to the same
+    // text and in no document; an attribute set to the value it had.)
+    if (isData) {
+      flushBatch();
+      if (keepingOldValues > 0) dataValues.set(node, node.data);
+      deliverRecord('characterData', node, [], [], null, null, null, null, oldData);
+    } else if (attributeName !== null && oldAttribute !== null && node.getAttribute(attributeName) === oldAttribute) {
+      flushBatch();
+      deliverRecord('attributes', node, [], [], null, null, attributeName, null, oldAttribute);
+    }
+    return result;
+  }
+  function flushBatch() {
+    if (batched.length === 0) return;
+    const changes = batched;
+    batched = [];
+    let group = null;
+    const flush = () => {
+      if (group === null) return;
+      deliverRecord('childList', group.target, group.added, group.removed, group.previous, group.next, null, null, null);
+      group = null;
+    };
+    for (let i = 0; i < changes.length; i++) {
+      const change = changes[i];
+      const joins = merging && group !== null && group.target === change.target && (change.inserted || group.added.length === 0)
+        && !(change.inserted && group.removed.indexOf(change.node) >= 0);
+      if (!joins) {
+        flush();
+        group = { __proto__: null, target: change.target, added: [], removed: [], previous: change.previous, next: change.next };
+      }
+      if (change.inserted) listPush(group.added, change.node);
+      else listPush(group.removed, change.node);
+      group.next = change.next;
+    }
+    flush();
+  }
+  // Queues a record with each observer whose registrations want it: the target's own, or an
+  // ancestor's with `subtree`; the old value only for one that asks.
+  function deliverRecord(type, target, added, removed, previous, next, name, namespace, oldValue) {
     const interested = [];
     for (let node = target, own = true; node !== null && node !== undefined; node = node.parentNode, own = false) {
       const list = registrations.get(node);
@@ -881,17 +981,13 @@
         if ((type === 'attributes' && options.attributeOldValue) || (type === 'characterData' && options.characterDataOldValue)) entry.old = true;
       }
     }
-    // (Nodes a script inserts under a node whose observers keep old values are remembered too.)
-    if (change.type === INSERTED && keepingOldValues > 0) rememberValues(change.node, true);
     for (let i = 0; i < interested.length; i++) {
       const entry = interested[i];
       const cx = entry.cx;
       if (cx.loader.queueMutationRecord === undefined) continue;
-      const node = type === 'childList' ? change.node : null;
       const parts = {
-        __proto__: null, type, target: wrap(cx, target),
-        addedNodes: staticList(cx, change.type === INSERTED ? [node] : []), removedNodes: staticList(cx, change.type === REMOVED ? [node] : []),
-        previousSibling: node === null ? null : wrap(cx, node.previousSibling), nextSibling: node === null ? null : wrap(cx, node.nextSibling),
+        __proto__: null, type, target: wrap(cx, target), addedNodes: staticList(cx, added), removedNodes: staticList(cx, removed),
+        previousSibling: wrap(cx, previous), nextSibling: wrap(cx, next),
         attributeName: name, attributeNamespace: namespace, oldValue: entry.old ? oldValue : null,
       };
       try {
@@ -908,6 +1004,7 @@
   const INSERTED = 6;
   const REMOVED = 4;
   const frameIds = new SafeWeakMap();
+  const parserFrames = new SafeWeakSet();
   const frameElements = new SafeMap();
   const unpaired = new SafeMap();
   function pairFrame(id, element) {
@@ -947,6 +1044,11 @@
           frameIds.delete(element);
           frameElements.delete(frameId);
           engine.removeFrame(id, frameId);
+        } else if (parserFrames.has(element)) {
+          // (A frame element the parser put in the document: its frame is one of the page's own,
+          // in document order; one in a template's contents is never inserted, and has none.)
+          parserFrames.delete(element);
+          if (!frameIds.has(element)) pairFrame(id, element);
         } else if (!frameIds.has(element) && rootOf(element).nodeType === 9) {
           const attribute = (name) => (element.hasAttribute(name) ? element.getAttribute(name) : null);
           const frameId = engine.insertFrame(id, attribute('src'), attribute('srcdoc'), attribute('name'), attribute('id'));
@@ -1176,6 +1278,8 @@
   const implementations = {
     __proto__: null,
     'Document.createTreeWalker': (node, cx, root, whatToShow, filter) => makeWalker(cx, 'TreeWalker', root, whatToShow, filter),
+    // (A document in no frame, a DOMParser's, has no location.)
+    'Document.location': (node, cx) => (node === documentOf(cx) ? cx.b.ReflectGet(cx.global, 'location') : null),
     'Document.createNodeIterator': (node, cx, root, whatToShow, filter) => makeWalker(cx, 'NodeIterator', root, whatToShow, filter),
     // (An iframe's window as the world sees it: its frame's, once it has one.)
     'HTMLIFrameElement.contentWindow': (node, cx) => {
@@ -1973,7 +2077,7 @@
     const setter = set === undefined ? undefined : host.newFunction(cx, 'set ' + key, 1, (data, thisValue, value) => {
       const state = receive(thisValue, key, 'set');
       try {
-        set(state, value);
+        inBatch(key, state, [], () => set(state, value));
       } catch (error) {
         throw worldError(cx, error, owner, key, true);
       }
@@ -1983,7 +2087,10 @@
   // Defines the operation `key` (`length` required arguments) on a prototype of the world:
   // `call(state, args)` runs it for what `receive` found `this` to stand for.
   function defineMethod(cx, prototype, owner, key, length, receive, call) {
-    const fn = host.newFunction(cx, key, length, (data, thisValue, ...args) => call(receive(thisValue, key, 'call'), args), undefined);
+    const fn = host.newFunction(cx, key, length, (data, thisValue, ...args) => {
+      const state = receive(thisValue, key, 'call');
+      return inBatch(key, state, args, () => call(state, args));
+    }, undefined);
     host.defineValue(prototype, key, fn, true, true, true);
   }
 
@@ -2242,7 +2349,8 @@
       throw host.newError(cx, 'exthost does not parse XML yet: DOMParser.parseFromString(..., ' + JSONStringify(type) + ') has no XML parser here');
     }
     const document = library.parseDocument(String(text), documentOf(cx)._address);
-    document.readyState = 'complete';
+    // (Firefox's parsed document never loads: "uninitialized".)
+    document.readyState = FIREFOX ? 'uninitialized' : 'complete';
     return wrap(cx, document);
   }
   // The DOM Parsing standard's "XML serialization" of `node` (namespaces as its algorithm keeps
@@ -2252,24 +2360,44 @@
   const voidElements = ['area', 'base', 'basefont', 'bgsound', 'br', 'col', 'embed', 'frame', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr'];
   const escapeText = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const escapeAttribute = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-    .replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+    .replace(/\t/g, '&#9;').replace(/\n/g, FIREFOX ? '&#xA;' : '&#10;').replace(/\r/g, FIREFOX ? '&#xD;' : '&#13;');
   function serializeXML(node) {
     const parts = [];
-    serializeNode(node, null, parts);
+    serializeNode(node, null, { __proto__: null }, parts);
     return parts.join('');
   }
-  function serializeNode(node, inheritedNamespace, parts) {
+  // (`prefixes`: the prefixes declared by the ancestors written, and their namespaces; a prefix an
+  // element or an attribute uses is declared where it is not yet, after the attributes in Firefox,
+  // before them in Chromium.)
+  function serializeNode(node, inheritedNamespace, prefixes, parts) {
     switch (node.nodeType) {
       case 1: {
         const namespace = node.namespaceURI;
         const name = node.prefix ? node.prefix + ':' + node.localName : node.localName;
         listPush(parts, '<' + name);
+        const declared = { __proto__: prefixes };
+        const declarations = [];
+        const declare = (prefix, uri) => {
+          if (prefix === 'xml' || prefix === 'xmlns' || declared[prefix] === uri) return;
+          declared[prefix] = uri;
+          listPush(declarations, ' xmlns:' + prefix + '="' + escapeAttribute(uri) + '"');
+        };
         if (namespace !== inheritedNamespace && !node.prefix) listPush(parts, ' xmlns="' + escapeAttribute(namespace === null ? '' : namespace) + '"');
+        if (node.prefix) declare(node.prefix, namespace);
         const attributes = node.attributes;
+        const written = [];
         for (let i = 0; i < attributes.length; i++) {
-          if (attributes[i].name === 'xmlns' && !node.prefix) continue;
-          listPush(parts, ' ' + attributes[i].name + '="' + escapeAttribute(attributes[i].value) + '"');
+          const attribute = attributes[i];
+          if (attribute.name === 'xmlns' && !node.prefix) continue;
+          if (attribute.prefix === 'xmlns') {
+            declare(attribute.localName, attribute.value);
+            continue;
+          }
+          if (attribute.prefix && attribute.namespaceURI) declare(attribute.prefix, attribute.namespaceURI);
+          listPush(written, ' ' + attribute.name + '="' + escapeAttribute(attribute.value) + '"');
         }
+        const ordered = FIREFOX ? [written, declarations] : [declarations, written];
+        for (let j = 0; j < 2; j++) for (let i = 0; i < ordered[j].length; i++) listPush(parts, ordered[j][i]);
         const children = node.localName === 'template' && namespace === XHTML && node.content ? node.content : node;
         if (children.firstChild === null) {
           if (namespace === XHTML) listPush(parts, voidElements.indexOf(node.localName) >= 0 ? ' />' : '></' + name + '>');
@@ -2277,7 +2405,7 @@
           return;
         }
         listPush(parts, '>');
-        for (let child = children.firstChild; child !== null; child = child.nextSibling) serializeNode(child, namespace, parts);
+        for (let child = children.firstChild; child !== null; child = child.nextSibling) serializeNode(child, namespace, declared, parts);
         listPush(parts, '</' + name + '>');
         return;
       }
@@ -2286,11 +2414,12 @@
       case 7: listPush(parts, '<?' + node.target + ' ' + node.data + '?>'); return;
       case 8: listPush(parts, '<!--' + node.data + '-->'); return;
       case 9: case 11:
-        for (let child = node.firstChild; child !== null; child = child.nextSibling) serializeNode(child, inheritedNamespace, parts);
+        for (let child = node.firstChild; child !== null; child = child.nextSibling) serializeNode(child, inheritedNamespace, prefixes, parts);
         return;
       case 10:
+        // (Firefox puts a line break after a document's doctype.)
         listPush(parts, '<!DOCTYPE ' + node.name + (node.publicId ? ' PUBLIC "' + node.publicId + '"' : node.systemId ? ' SYSTEM' : '')
-          + (node.systemId ? ' "' + node.systemId + '"' : '') + '>');
+          + (node.systemId ? ' "' + node.systemId + '"' : '') + '>' + (FIREFOX && node.nextSibling !== null ? '\n' : ''));
         return;
       default: return;
     }

@@ -179,7 +179,7 @@ extension ExtensionHost {
             injectScripts(runAt, of: load, then: next)
         case .complete where options.flavor == .chrome:
             // (Chromium's page completes, once its async scripts ran, before the tab does.)
-            forEachWebDocument(inTab: load.tabID, { document, done in
+            forEachWebDocument(inTab: load.tabID, only: pageLoads[load.tabID]?.frameIDs, { document, done in
                 document.complete {
                     document.fireLoad()
                     done()
@@ -201,12 +201,13 @@ extension ExtensionHost {
     /// is complete for document_idle scripts, Chromium's still interactive.
     private func injectScripts(_ runAt: ContentScriptEntry.RunAt, of load: PageLoad, then next: @escaping () -> Void) {
         let tabID = load.tabID
-        let inject = { [weak self] in self?.injectContentScripts(tabID: tabID, runAt: runAt) }
+        let own = pageLoads[tabID]?.frameIDs
+        let inject = { [weak self] in self?.injectContentScripts(tabID: tabID, runAt: runAt, frames: own) }
         switch (runAt, options.flavor) {
         case (.documentStart, _):
             // (Frame by frame, top first: a frame's document_start scripts run before its page's
             // own, and after the page around it has parsed, as the frame's element is found.)
-            let frames = browser.tab(tabID)?.frames ?? []
+            let frames = (browser.tab(tabID)?.frames ?? []).filter { own?.contains($0.id) ?? true }
             var remaining = frames[...]
             func nextFrame() {
                 guard let frame = remaining.popFirst() else { return next() }
@@ -216,7 +217,7 @@ extension ExtensionHost {
             }
             nextFrame()
         case (.documentEnd, .chrome):
-            forEachWebDocument(inTab: tabID, { document, done in
+            forEachWebDocument(inTab: tabID, only: own, { document, done in
                 document.endParsing {
                     document.fireContentLoaded()
                     done()
@@ -226,15 +227,15 @@ extension ExtensionHost {
                 next()
             })
         case (.documentEnd, .firefox):
-            forEachWebDocument(inTab: tabID, { document, done in document.endParsing(then: done) }, then: {
+            forEachWebDocument(inTab: tabID, only: own, { document, done in document.endParsing(then: done) }, then: {
                 inject()
-                for document in self.webDocumentLoads(inTab: tabID) { document.fireContentLoaded() }
+                for document in self.webDocumentLoads(inTab: tabID, only: own) { document.fireContentLoaded() }
                 next()
             })
         case (.documentIdle, .firefox):
-            forEachWebDocument(inTab: tabID, { document, done in document.complete(then: done) }, then: {
+            forEachWebDocument(inTab: tabID, only: own, { document, done in document.complete(then: done) }, then: {
                 inject()
-                for document in self.webDocumentLoads(inTab: tabID) { document.fireLoad() }
+                for document in self.webDocumentLoads(inTab: tabID, only: own) { document.fireLoad() }
                 next()
             })
         case (.documentIdle, .chrome):
@@ -276,6 +277,7 @@ extension ExtensionHost {
             openExtensionPages(inTab: tabID, frames: frames)
             beginWebDocuments(inTab: tabID, frames: frames)
             pageLoads[tabID]?.title = tree.title
+            pageLoads[tabID]?.frameIDs = Set(frames.map(\.id))
             browser.updateTab(tabID) {
                 $0.url = tree.url
                 $0.pendingURL = nil
@@ -473,6 +475,8 @@ struct PageLoad {
     var title: String?
     /// Whether the load has completed.
     var finished = false
+    /// The frames its commit made (the frames scripts insert later load on their own).
+    var frameIDs: Set<Int>?
 
     /// The steps in the order the flavor's browser takes them, as recorded from the browsers
     /// (fixtures/conformance/tabs-*).

@@ -74,6 +74,8 @@ public final class ExtensionHost {
     lazy var router = MessageRouter(host: self)
     private let console: (ConsoleMessage) -> Void
     private var nextContextID = 1
+    /// How many navigations each frame a script navigated or inserted has had (only its newest loads).
+    var frameNavigations: [Int: Int] = [:]
     /// How many listeners scripts have added to event targets, in all contexts (`clock.order()`).
     var nextListenerOrder = 0
     /// Every open context, by id.

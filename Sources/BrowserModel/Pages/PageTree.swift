@@ -121,7 +121,7 @@ public struct PageTree: Sendable, Hashable {
     /// Firefox's `TAB_LABEL_MAX_LENGTH`.
     static let firefoxMaxLabelLength = 256
     /// Chromium's `Page::kMaxNumberOfFrames`.
-    static let chromeMaxFrames = 1000
+    public static let chromeMaxFrames = 1000
     /// Firefox's `MAX_DEPTH_CONTENT_FRAMES`: a frame whose parent has this many ancestors-or-self is not loaded.
     static let firefoxMaxDepth = 10
     /// exthost's own limit on the frames the Firefox flavor loads in a page, which Firefox itself does not limit:

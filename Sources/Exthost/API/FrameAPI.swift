@@ -18,7 +18,10 @@ enum FrameAPI {
             guard let text = arguments[0]?.stringValue, let url = WebURL(string: text, relativeTo: WebURL(string: context.url)) else {
                 return .success(.json(#""invalid""#))
             }
-            guard let tabID = context.tabID, let frameID = context.frameID else { return .success(.null) }
+            guard let tabID = context.tabID, let frameID = context.frameID, let frame = host.browser.tab(tabID)?.frame(frameID) else {
+                return .success(.null)
+            }
+            guard host.mayNavigate(frame, to: url, from: context) else { return .success(.null) }
             host.navigateFrame(frameID, inTab: tabID, to: url.href)
             return .success(.null)
         }

@@ -22,42 +22,28 @@ extension ExtensionHost {
     }
 
     /// A script inserted an `<iframe>` into the document `documentID`: a new frame of its tab (the
-    /// last of its parent's), whose document loads in tasks of its own as a page's frames load, then
-    /// `load` fires at the element. Returns the frame's id; nil when no tab shows the document.
+    /// last of its parent's), which shows `about:blank` at once, as a browser's does, and loads its
+    /// document in tasks of its own (``navigateFrame(_:inTab:to:srcdoc:)``), then `load` fires at
+    /// the element. (Nothing runs here, inside the script's own change of the tree.) Returns the
+    /// frame's id; nil when no tab shows the document, or its tab holds as many frames as Chromium
+    /// allows a page (``PageTree/chromeMaxFrames``).
     func insertFrame(inDocument documentID: String, src: String?, srcdoc: String?, name: String?, elementID: String?) -> Int? {
-        guard let (tab, parent) = frame(showing: documentID) else { return nil }
-        let resolvedSrc = srcdoc != nil ? "about:srcdoc" : (src?.isEmpty == false ? src! : "about:blank")
-        var ancestors: [String] = []
-        var current: Frame? = parent
-        while let frame = current {
-            ancestors.append(WebURL(string: frame.url)?.hrefExcludingFragment ?? frame.url)
-            current = tab.frame(frame.parentID)
-        }
-        let element = HTMLPage.Frame(element: .iframe, src: resolvedSrc, srcAttribute: src, srcdoc: srcdoc, name: name, id: elementID)
-        let tree = PageTree.loadFrame(element, base: parent.url, selfAndAncestors: ancestors, siteMap: siteMap, flavor: options.flavor) { [weak self] in
-            self?.extensionResource($0, framedBy: $1)
-        }
-        var added: [Frame] = []
-        func add(_ page: PageTree, parentID: Int) {
-            let id = browser.makeFrameID()
-            added.append(Frame(id: id, parentID: parentID, url: page.url, documentID: browser.makeDocumentID()))
-            for child in page.children { add(child, parentID: id) }
-        }
-        add(tree, parentID: parent.id)
-        browser.setFrames(tab.frames + added, of: tab.id)
-        keepDocuments(of: added, tree: tree)
-        openExtensionPages(inTab: tab.id, frames: added)
-        beginWebDocuments(inTab: tab.id, frames: added)
-        loadInsertedFrames(Set(added.map(\.id)), inTab: tab.id, element: added[0].id, parentDocument: documentID)
-        return added[0].id
+        guard let (tab, parent) = frame(showing: documentID), tab.frames.count < PageTree.chromeMaxFrames else { return nil }
+        let blank = Frame(id: browser.makeFrameID(), parentID: parent.id, url: "about:blank", documentID: browser.makeDocumentID())
+        browser.setFrames(tab.frames + [blank], of: tab.id)
+        keepDocument(blank.documentID, source: DocumentSource(url: "about:blank", html: ""))
+        let target = srcdoc != nil ? "about:srcdoc" : (src?.isEmpty == false ? src ?? "about:blank" : "about:blank")
+        navigateFrame(blank.id, inTab: tab.id, to: target, srcdoc: srcdoc)
+        return blank.id
     }
 
     /// Loads the frames a script's `<iframe>` made, as a page's frames load (its load steps, for
     /// these frames only, each a task of its own), then fires `load` at the element `frameID`
     /// names in the parent's document.
-    private func loadInsertedFrames(_ frames: Set<Int>, inTab tabID: Int, element frameID: Int, parentDocument: String) {
+    private func loadInsertedFrames(_ frames: Set<Int>, inTab tabID: Int, element frameID: Int, document documentID: String, parentDocument: String) {
         let chrome = options.flavor == .chrome
-        let present = { [weak self] in self?.browser.tab(tabID)?.frame(frameID) != nil }
+        // (A load the frame's next navigation replaced, or its removal ended, goes no further.)
+        let present = { [weak self] in self?.browser.tab(tabID)?.frame(frameID)?.documentID == documentID }
         var steps: [(@escaping () -> Void) -> Void] = []
         steps.append { [weak self] done in
             guard let self else { return }
@@ -104,11 +90,15 @@ extension ExtensionHost {
     /// `url` as a tab does; another frame, in a task, drops its document and the frames inside it
     /// with their contexts (as an unloaded page's) and loads `url` in their place, keeping its id,
     /// then `load` fires at its element.
-    func navigateFrame(_ frameID: Int, inTab tabID: Int, to url: String) {
+    func navigateFrame(_ frameID: Int, inTab tabID: Int, to url: String, srcdoc: String? = nil) {
         guard let frame = browser.tab(tabID)?.frame(frameID) else { return }
         if frame.isTop { return navigate(tabID: tabID, to: url) }
+        // (Only a frame's newest navigation loads: the ones it replaced before their task do nothing.)
+        let generation = (frameNavigations[frameID] ?? 0) + 1
+        frameNavigations[frameID] = generation
         crossProcess { [weak self] in
-            guard let self, let tab = browser.tab(tabID), let frame = tab.frame(frameID), let parent = tab.frame(frame.parentID) else { return }
+            guard let self, frameNavigations[frameID] == generation,
+                  let tab = browser.tab(tabID), let frame = tab.frame(frameID), let parent = tab.frame(frame.parentID) else { return }
             let inside = descendants(of: frameID, in: tab)
             closeFrames(inside, inTab: tab)
             var ancestors: [String] = []
@@ -117,7 +107,7 @@ extension ExtensionHost {
                 ancestors.append(WebURL(string: ancestor.url)?.hrefExcludingFragment ?? ancestor.url)
                 current = tab.frame(ancestor.parentID)
             }
-            let element = HTMLPage.Frame(element: .iframe, src: url, srcAttribute: url, srcdoc: nil, name: nil, id: nil)
+            let element = HTMLPage.Frame(element: .iframe, src: url, srcAttribute: url, srcdoc: srcdoc, name: nil, id: nil)
             let tree = PageTree.loadFrame(element, base: parent.url, selfAndAncestors: ancestors, siteMap: siteMap, flavor: options.flavor) { [weak self] in
                 self?.extensionResource($0, framedBy: $1)
             }
@@ -135,7 +125,33 @@ extension ExtensionHost {
             keepDocuments(of: added, tree: tree)
             openExtensionPages(inTab: tabID, frames: added)
             beginWebDocuments(inTab: tabID, frames: added)
-            loadInsertedFrames(Set(added.map(\.id)), inTab: tabID, element: frameID, parentDocument: parent.documentID)
+            loadInsertedFrames(Set(added.map(\.id)), inTab: tabID, element: frameID, document: added[0].documentID, parentDocument: parent.documentID)
+        }
+    }
+
+    /// Whether a script of `context` may navigate `frame` to `url`, as the browsers let it: a web
+    /// page's (or a content script's) `http:`/`https:` and `about:blank`, a `data:` URL in a frame
+    /// but not in the top frame, and an extension's file only where its `web_accessible_resources`
+    /// allow the page (an extension's own contexts reach all of its files); nothing else (`chrome:`,
+    /// `file:`; a `javascript:` URL, which would run in the frame, exthost does not run yet).
+    func mayNavigate(_ frame: Frame, to url: WebURL, from context: ExtensionContext) -> Bool {
+        switch url.scheme {
+        case "http", "https": return true
+        case "about": return url.href == "about:blank"
+        case "data":
+            guard frame.isTop else { return true }
+            if options.flavor == .chrome { emit(.error, "Not allowed to navigate top frame to data URL: \(url.href)", from: context) }
+            return false
+        default:
+            guard let instance = extensions.first(where: { $0.isOwn(url) }), let path = instance.path(of: url) else { return false }
+            if context.owner === instance { return true }
+            guard instance.webAccessibleResources.isAccessible(path: path, from: context.url) else {
+                if options.flavor == .chrome {
+                    emit(.error, "Denying load of \(url.href). Resources must be listed in the web_accessible_resources manifest key in order to be loaded by pages outside the extension.", from: context)
+                }
+                return false
+            }
+            return true
         }
     }
 
@@ -184,6 +200,7 @@ extension ExtensionHost {
     func removeFrame(_ frameID: Int, fromDocument documentID: String) {
         guard let (tab, parent) = frame(showing: documentID), let removed = tab.frame(frameID), removed.parentID == parent.id else { return }
         let going = descendants(of: frameID, in: tab)
+        for id in going { frameNavigations[id] = nil }
         closeFrames(going, inTab: tab)
         browser.setFrames(tab.frames.filter { !going.contains($0.id) }, of: tab.id)
     }
