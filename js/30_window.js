@@ -176,7 +176,7 @@
     }
     const other = typeof answer === 'object' ? getOwn(answer, 'global') : undefined;
     const target = other === undefined ? nullCopy(answer)
-      : { __proto__: null, frameId: getOwn(answer, 'frameId'), documentId: getOwn(answer, 'documentId'), sameOrigin: true };
+      : { __proto__: null, frameId: getOwn(answer, 'frameId'), documentId: getOwn(answer, 'documentId'), parentId: getOwn(answer, 'parentId'), sameOrigin: true };
     target.relation = relation;
     if (!cx.frameWindows) cx.frameWindows = new SafeMap();
     let window = cx.frameWindows.get(target.frameId);
@@ -196,14 +196,19 @@
       if (cx.loader.postToWindow === undefined) cx.loader.load('channel_messaging');
       cx.loader.postToWindow(frame.relation, host.newArray(cx, args));
     }, undefined);
-    return host.worldProxy(cx, other, {
+    const proxy = host.worldProxy(cx, other, {
       __proto__: null,
       get(target, key) {
         if (key === 'postMessage') return post;
         if (key === 'document') return frameDocument(cx, frame);
+        // (The frames around it as this world sees them, so that `w = w.parent` reaches `top`.)
+        if (key === 'window' || key === 'self' || key === 'frames') return proxy;
+        if (key === 'top') return frameWindow(cx, 'top');
+        if (key === 'parent') return frame.parentId < 0 ? proxy : frameWindow(cx, 'id:' + frame.parentId);
         return cx.b.ReflectGet(target, key);
       },
     });
+    return proxy;
   }
   // A same-origin frame's document as this world sees it (the DOM's wrapper of its nodes, in
   // this world), or undefined when the DOM is not there to show it.
@@ -250,7 +255,7 @@
       get(_, key) {
         if (key === 'window' || key === 'self' || key === 'frames') return proxy;
         if (key === 'top') return frameWindow(cx, 'top');
-        if (key === 'parent') return frameWindow(cx, 'parent');
+        if (key === 'parent') return target.parentId === undefined || target.parentId < 0 ? proxy : frameWindow(cx, 'id:' + target.parentId);
         if (key === 'location') return sameOriginLocation || crossOriginLocation;
         if (key === 'document' && target.sameOrigin) return frameDocument(cx, target);
         if (typeof key === 'string' && hasOwn(allowed, key)) return allowed[key];

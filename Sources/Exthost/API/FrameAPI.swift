@@ -55,12 +55,14 @@ enum FrameAPI {
                 try? object.setProperty("global", other.script.global)
                 try? object.setProperty("frameId", context.script.number(Double(target.id)))
                 try? object.setProperty("documentId", context.script.string(target.documentID))
+                try? object.setProperty("parentId", context.script.number(Double(target.parentID)))
                 return .success(.value(object))
             }
             let frameCount = tab.frames.filter { $0.parentID == target.id }.count
             return .success(.json(JSONValue.object([
                 ("frameId", .int(target.id)),
                 ("documentId", .string(target.documentID)),
+                ("parentId", .int(target.parentID)),
                 ("sameOrigin", .bool(sameOrigin)),
                 ("frameCount", .int(frameCount)),
                 ("location", LocationParts.make(target.url)),
@@ -74,6 +76,8 @@ extension FrameAPI {
     /// `frames[N]` gives); nil for a child that is not there.
     static func frame(_ relation: String, from frame: Frame, in tab: Tab) -> Frame? {
         if relation == "self" { return frame }
+        // ("id:ID": any frame of the tab, by id: another frame's `parent` as this frame sees it.)
+        if relation.hasPrefix("id:"), let id = Int(relation.dropFirst("id:".count)) { return tab.frame(id) }
         // ("frame:ID": a frame of the tab inside this one, by id: an iframe's `contentWindow`.)
         if relation.hasPrefix("frame:"), let id = Int(relation.dropFirst("frame:".count)) {
             guard let other = tab.frame(id) else { return nil }
