@@ -165,6 +165,16 @@
   // The window `relation` names from the world's frame ('self', 'parent', 'top', 'child:N'), as
   // the world sees it (a window's message's `source`: js/63_dom.js).
   host.frameWindowOf = (cx, relation) => (relation === 'self' ? cx.global : frameWindow(cx, relation));
+  // The document of the frame `relation` names, when this world may see it (same origin), else null.
+  host.frameDocumentOf = function (cx, relation) {
+    const answer = cx.native.api.call('frame.window', stringifyData([relation]));
+    if (answer === null || answer === undefined || typeof answer !== 'object') return null;
+    const documentId = getOwn(answer, 'documentId');
+    const sameOrigin = getOwn(answer, 'global') !== undefined || getOwn(answer, 'sameOrigin') === true;
+    if (!sameOrigin || typeof documentId !== 'string') return null;
+    const document = frameDocument(cx, { __proto__: null, documentId });
+    return document === undefined ? null : document;
+  };
 
   // Another frame's window as this frame may see it: that frame's global when the browser lets
   // the two frames' content scripts share a world, else a window showing only what a

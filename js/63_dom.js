@@ -308,7 +308,7 @@
     ['HTMLHeadElement', 'HTMLElement', ''],
     ['HTMLHRElement', 'HTMLElement', ''],
     ['HTMLHtmlElement', 'HTMLElement', ''],
-    ['HTMLIFrameElement', 'HTMLElement', 'src:s= srcdoc:s= name:s= allow:s= width:s= height:s= contentWindow:window'],
+    ['HTMLIFrameElement', 'HTMLElement', 'src:s= srcdoc:s= name:s= allow:s= width:s= height:s= contentWindow:window contentDocument:any'],
     ['HTMLImageElement', 'HTMLElement', 'src:s= alt:s= width:u= height:u= srcset:s= sizes:s= crossOrigin:s?= loading:s= complete:b naturalWidth:u naturalHeight:u'],
     ['HTMLInputElement', 'HTMLElement', 'value:s= defaultValue:s= checked:b= defaultChecked:b= type:s= name:s= disabled:b= placeholder:s='
       + ' readOnly:b= required:b= multiple:b= min:s= max:s= step:s= pattern:s= maxLength:l= size:u= autocomplete:s= form:N? select():v'],
@@ -1285,6 +1285,12 @@
     'HTMLIFrameElement.contentWindow': (node, cx) => {
       const frameId = frameIds.get(node);
       return frameId === undefined || host.frameWindowOf === undefined ? null : host.frameWindowOf(cx, 'frame:' + frameId) || null;
+    },
+    // (Its document when the frame's origin is the world's document's: null otherwise.)
+    'HTMLIFrameElement.contentDocument': (node, cx) => {
+      const frameId = frameIds.get(node);
+      if (frameId === undefined || host.frameDocumentOf === undefined) return null;
+      return host.frameDocumentOf(cx, 'frame:' + frameId);
     },
     'Node.isConnected': (node) => rootOf(node).nodeType === 9,
     'Node.getRootNode': (node) => rootOf(node),

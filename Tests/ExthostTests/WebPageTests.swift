@@ -390,4 +390,26 @@ struct WebPageTests {
             "5 records, true: attributes DIV 0 0 class a  | childList DIV 1 0   #text | characterData #text 0 0  text  | attributes DIV 0 0 class b  | childList DIV 0 1   #text",
         ])
     }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func aSrcdocFrameHasItsCreatorsOriginAndACrossOriginOneNoDocument(flavor: Flavor) throws {
+        let run = try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(permissions: [], contentScripts: #"[{"matches": ["http://127.0.0.1/*"], "js": ["cs.js"]}]"#),
+            "bg.js": "",
+            "cs.js": """
+                const same = document.createElement('iframe');
+                same.srcdoc = '<p id=p>inside</p>';
+                same.onload = () => {
+                  console.log('srcdoc: ' + same.contentDocument.getElementById('p').textContent + ' ' + (same.contentWindow.document === same.contentDocument));
+                  const other = document.createElement('iframe');
+                  other.src = 'http://localhost:8000/child.html';
+                  other.onload = () => console.log('cross-origin: ' + other.contentDocument + ' ' + (other.contentWindow !== null));
+                  document.body.append(other);
+                };
+                document.body.append(same);
+                """,
+        ], pages: ["index.html": "<!doctype html><body>top</body>", "child.html": "<!doctype html><p>child</p>"],
+           flavor: flavor, open: ["http://127.0.0.1:8000/index.html"])
+        #expect(run.texts == ["srcdoc: inside true", "cross-origin: null true"])
+    }
 }

@@ -38,8 +38,8 @@ enum FrameAPI {
             else { return .success(.null) }
             if target.id == frame.id { return .success(.null) }
             // (An opaque origin, "null", is the same as no other.)
-            let targetOrigin = WebURL(string: target.url)?.origin
-            let sameOrigin = targetOrigin != nil && targetOrigin != "null" && targetOrigin == WebURL(string: frame.url)?.origin
+            let targetOrigin = FrameAPI.origin(of: target, in: tab)
+            let sameOrigin = targetOrigin != "null" && targetOrigin == FrameAPI.origin(of: frame, in: tab)
             // Chromium: content scripts of one extension in same-origin frames share a world, so the
             // other frame's window is that frame's global (its content scripts' globals included).
             // A page's own scripts reach a same-origin frame's main world, in both browsers.
@@ -93,6 +93,20 @@ extension FrameAPI {
         return tab.frame(frame.parentID) ?? frame
     }
 
+    /// The origin of `frame`'s document: its URL's, and for `about:blank` and `about:srcdoc` its
+    /// creator's (the frame's parent's), as the browsers give it; "null" for an opaque one.
+    static func origin(of frame: Frame, in tab: Tab) -> String {
+        var current: Frame? = frame
+        var steps = 0
+        while let candidate = current, steps < 64 {
+            guard let url = WebURL(string: candidate.url) else { return "null" }
+            if url.scheme != "about" || candidate.isTop { return url.origin }
+            current = tab.frame(candidate.parentID)
+            steps += 1
+        }
+        return "null"
+    }
+
     /// Where `other` is from `frame`, as a window's `source` names it: "self", "parent", "top",
     /// "child:N", or nil for a frame none of those reaches.
     static func relation(of other: Frame, from frame: Frame, in tab: Tab) -> String? {
@@ -129,7 +143,7 @@ extension FrameAPI {
         host.loop.enqueue { [weak host] in
             guard let host, let tab = host.browser.tab(tabID), let now = tab.frame(target.id), now.documentID == target.documentID else { return }
             // (An opaque origin matches no target origin but its own window's.)
-            if let wanted, WebURL(string: now.url)?.origin != wanted || (wanted == "null" && now.id != sender.id) { return }
+            if let wanted, FrameAPI.origin(of: now, in: tab) != wanted || (wanted == "null" && now.id != sender.id) { return }
             let source = tab.frame(sender.id).flatMap { FrameAPI.relation(of: $0, from: now, in: tab) }
             host.deliverWindowMessage(text, origin: senderOrigin, source: source, documentID: now.documentID)
         }
