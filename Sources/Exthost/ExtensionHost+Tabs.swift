@@ -179,69 +179,20 @@ extension ExtensionHost {
             injectScripts(runAt, of: load, then: next)
         case .complete where options.flavor == .chrome:
             // (Chromium's page completes, once its async scripts ran, before the tab does.)
-            forEachWebDocument(inTab: load.tabID, only: pageLoads[load.tabID]?.frameIDs, { document, done in
-                document.complete {
-                    document.fireLoad()
-                    done()
-                }
-            }, then: { [weak self] in
+            completeDocuments(inTab: load.tabID, frames: pageLoads[load.tabID]?.frameIDs) { [weak self] in
                 self?.perform(step, of: load)
                 next()
-            })
+            }
         default:
             perform(step, of: load)
             next()
         }
     }
 
-    /// Runs the content scripts of one `run_at` time, with the page's own loading going on around
-    /// them in each browser's order (fixtures/conformance/cs-run-at, page-scripts-order): the page
-    /// parses (running its scripts) after document_start; Chromium runs document_end scripts after
-    /// DOMContentLoaded, Firefox between readystatechange and DOMContentLoaded; Firefox's document
-    /// is complete for document_idle scripts, Chromium's still interactive.
+    /// Runs the content scripts of one `run_at` time in the frames the load's commit made, with
+    /// the page's own loading around them (``runLoadPhase(_:inTab:frames:then:)``).
     private func injectScripts(_ runAt: ContentScriptEntry.RunAt, of load: PageLoad, then next: @escaping () -> Void) {
-        let tabID = load.tabID
-        let own = pageLoads[tabID]?.frameIDs
-        let inject = { [weak self] in self?.injectContentScripts(tabID: tabID, runAt: runAt, frames: own) }
-        switch (runAt, options.flavor) {
-        case (.documentStart, _):
-            // (Frame by frame, top first: a frame's document_start scripts run before its page's
-            // own, and after the page around it has parsed, as the frame's element is found.)
-            let frames = (browser.tab(tabID)?.frames ?? []).filter { own?.contains($0.id) ?? true }
-            var remaining = frames[...]
-            func nextFrame() {
-                guard let frame = remaining.popFirst() else { return next() }
-                injectContentScripts(tabID: tabID, runAt: .documentStart, frames: [frame.id])
-                guard let document = webDocumentLoads[frame.documentID] else { return nextFrame() }
-                document.parse { nextFrame() }
-            }
-            nextFrame()
-        case (.documentEnd, .chrome):
-            forEachWebDocument(inTab: tabID, only: own, { document, done in
-                document.endParsing {
-                    document.fireContentLoaded()
-                    done()
-                }
-            }, then: {
-                inject()
-                next()
-            })
-        case (.documentEnd, .firefox):
-            forEachWebDocument(inTab: tabID, only: own, { document, done in document.endParsing(then: done) }, then: {
-                inject()
-                for document in self.webDocumentLoads(inTab: tabID, only: own) { document.fireContentLoaded() }
-                next()
-            })
-        case (.documentIdle, .firefox):
-            forEachWebDocument(inTab: tabID, only: own, { document, done in document.complete(then: done) }, then: {
-                inject()
-                for document in self.webDocumentLoads(inTab: tabID, only: own) { document.fireLoad() }
-                next()
-            })
-        case (.documentIdle, .chrome):
-            inject()
-            next()
-        }
+        runLoadPhase(runAt, inTab: load.tabID, frames: pageLoads[load.tabID]?.frameIDs, then: next)
     }
 
     private func perform(_ step: PageLoad.Step, of load: PageLoad) {

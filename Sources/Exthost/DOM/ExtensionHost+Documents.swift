@@ -52,9 +52,7 @@ extension ExtensionHost {
     /// in the order they were added (js/63_dom.js).
     func fireDocumentEvent(_ type: String, at target: String, documentID: String, bubbles: Bool) {
         guard realm.loadedModuleNames.contains("dom"),
-              let world = contextsInOrder.first(where: {
-                  $0.documentID == documentID && $0.kind.sharesDocument && !$0.isClosed && $0.loadedModuleNames.contains("events")
-              }),
+              let world = dispatchingWorld(ofDocument: documentID),
               let record = try? world.realmRecord(), let fire = try? realm.value("fireDocumentEvent", in: "dom") else { return }
         let script = realm.script
         _ = world.runTopLevel {
@@ -68,9 +66,7 @@ extension ExtensionHost {
     /// (js/48_channel_messaging.js, js/63_dom.js); `source` is where the sender's window is from
     /// the document's frame ("self", "parent", ...), nil when none of those reaches it.
     func deliverWindowMessage(_ text: String, origin: String, source: String?, documentID: String) {
-        guard let world = contextsInOrder.first(where: {
-            $0.documentID == documentID && !$0.isClosed && $0.loadedModuleNames.contains("events")
-        }) else { return }
+        guard let world = dispatchingWorld(ofDocument: documentID) else { return }
         let sourceWindow: ScriptValue? = source.flatMap { relation in
             guard let record = try? world.realmRecord(), let windowOf = try? realm.value("frameWindowOf", in: "window") else { return nil }
             return try? windowOf.call([record, realm.script.string(relation)])

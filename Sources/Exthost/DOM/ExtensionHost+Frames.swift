@@ -41,40 +41,20 @@ extension ExtensionHost {
     /// these frames only, each a task of its own), then fires `load` at the element `frameID`
     /// names in the parent's document.
     private func loadInsertedFrames(_ frames: Set<Int>, inTab tabID: Int, element frameID: Int, document documentID: String, parentDocument: String) {
-        let chrome = options.flavor == .chrome
         // (A load the frame's next navigation replaced, or its removal ended, goes no further.)
         let present = { [weak self] in self?.browser.tab(tabID)?.frame(frameID)?.documentID == documentID }
-        var steps: [(@escaping () -> Void) -> Void] = []
-        steps.append { [weak self] done in
-            guard let self else { return }
-            injectContentScripts(tabID: tabID, runAt: .documentStart, frames: frames)
-            forEachWebDocument(inTab: tabID, only: frames, { document, next in document.parse(then: next) }, then: done)
-        }
-        steps.append { [weak self] done in
-            guard let self else { return }
-            forEachWebDocument(inTab: tabID, only: frames, { document, next in
-                document.endParsing {
-                    if chrome { document.fireContentLoaded() }
-                    next()
+        let steps: [(@escaping () -> Void) -> Void] = [
+            { [weak self] done in self?.runLoadPhase(.documentStart, inTab: tabID, frames: frames, then: done) },
+            { [weak self] done in self?.runLoadPhase(.documentEnd, inTab: tabID, frames: frames, then: done) },
+            { [weak self] done in
+                self?.runLoadPhase(.documentIdle, inTab: tabID, frames: frames) {
+                    self?.completeDocuments(inTab: tabID, frames: frames) {
+                        self?.fireFrameElementLoad(frameID, inDocument: parentDocument)
+                        done()
+                    }
                 }
-            }, then: { [weak self] in
-                guard let self else { return }
-                injectContentScripts(tabID: tabID, runAt: .documentEnd, frames: frames)
-                if !chrome { for document in webDocumentLoads(inTab: tabID, only: frames) { document.fireContentLoaded() } }
-                done()
-            })
-        }
-        steps.append { [weak self] done in
-            guard let self else { return }
-            if chrome { injectContentScripts(tabID: tabID, runAt: .documentIdle, frames: frames) }
-            forEachWebDocument(inTab: tabID, only: frames, { document, next in document.complete(then: next) }, then: { [weak self] in
-                guard let self else { return }
-                if !chrome { injectContentScripts(tabID: tabID, runAt: .documentIdle, frames: frames) }
-                for document in webDocumentLoads(inTab: tabID, only: frames) { document.fireLoad() }
-                fireFrameElementLoad(frameID, inDocument: parentDocument)
-                done()
-            })
-        }
+            },
+        ]
         func run(_ index: Int) {
             guard index < steps.count else { return }
             crossProcess {
@@ -185,9 +165,7 @@ extension ExtensionHost {
     /// Fires `load` at the frame element of `frameID` in the document `documentID` (its frame loaded).
     private func fireFrameElementLoad(_ frameID: Int, inDocument documentID: String) {
         guard realm.loadedModuleNames.contains("dom"),
-              let world = contextsInOrder.first(where: {
-                  $0.documentID == documentID && $0.kind.sharesDocument && !$0.isClosed && $0.loadedModuleNames.contains("events")
-              }),
+              let world = dispatchingWorld(ofDocument: documentID),
               let record = try? world.realmRecord(), let fire = try? realm.value("fireFrameLoad", in: "dom") else { return }
         _ = world.runTopLevel {
             _ = try fire.call([record, realm.script.string(documentID), realm.script.number(Double(frameID))])

@@ -51,6 +51,74 @@ extension ExtensionHost {
         return true
     }
 
+    /// Runs the content scripts of one `run_at` time in a tab's web frames (those of `own`; nil:
+    /// all), with their pages' own loading going on around them in each browser's order
+    /// (fixtures/conformance/cs-run-at, page-scripts-order), then `next`: a frame's document_start
+    /// scripts run before its page's own and after the page around it has parsed (frame by frame,
+    /// top first); Chromium runs document_end scripts after DOMContentLoaded, Firefox between
+    /// readystatechange and DOMContentLoaded; Firefox's document is complete for document_idle
+    /// scripts (and `load` follows them), Chromium's still interactive (``completeDocuments(inTab:frames:then:)``
+    /// ends its load). A page's load steps and a frame a script loads take the same phases.
+    func runLoadPhase(_ runAt: ContentScriptEntry.RunAt, inTab tabID: Int, frames own: Set<Int>?, then next: @escaping () -> Void) {
+        let inject = { [weak self] in self?.injectContentScripts(tabID: tabID, runAt: runAt, frames: own) }
+        switch (runAt, options.flavor) {
+        case (.documentStart, _):
+            var remaining = (browser.tab(tabID)?.frames ?? []).filter { own?.contains($0.id) ?? true }[...]
+            func nextFrame() {
+                guard let frame = remaining.popFirst() else { return next() }
+                injectContentScripts(tabID: tabID, runAt: .documentStart, frames: [frame.id])
+                guard let document = webDocumentLoads[frame.documentID] else { return nextFrame() }
+                document.parse { nextFrame() }
+            }
+            nextFrame()
+        case (.documentEnd, .chrome):
+            forEachWebDocument(inTab: tabID, only: own, { document, done in
+                document.endParsing {
+                    document.fireContentLoaded()
+                    done()
+                }
+            }, then: {
+                inject()
+                next()
+            })
+        case (.documentEnd, .firefox):
+            forEachWebDocument(inTab: tabID, only: own, { document, done in document.endParsing(then: done) }, then: { [weak self] in
+                inject()
+                for document in self?.webDocumentLoads(inTab: tabID, only: own) ?? [] { document.fireContentLoaded() }
+                next()
+            })
+        case (.documentIdle, .firefox):
+            forEachWebDocument(inTab: tabID, only: own, { document, done in document.complete(then: done) }, then: { [weak self] in
+                inject()
+                for document in self?.webDocumentLoads(inTab: tabID, only: own) ?? [] { document.fireLoad() }
+                next()
+            })
+        case (.documentIdle, .chrome):
+            inject()
+            next()
+        }
+    }
+
+    /// Chromium's end of a page's load, after its document_idle scripts: each web frame (of
+    /// `own`) completes once its async scripts ran, and fires `load`; then `next`. (Firefox's
+    /// documents completed before their document_idle scripts: nothing is left.)
+    func completeDocuments(inTab tabID: Int, frames own: Set<Int>?, then next: @escaping () -> Void) {
+        guard options.flavor == .chrome else { return next() }
+        forEachWebDocument(inTab: tabID, only: own, { document, done in
+            document.complete {
+                document.fireLoad()
+                done()
+            }
+        }, then: next)
+    }
+
+    /// The world a document's events are dispatched from: its oldest whose events are loaded
+    /// (its dispatch reaches the others' listeners, js/63_dom.js; a world that never loaded them
+    /// has none). Nil when no world of the document listens.
+    func dispatchingWorld(ofDocument documentID: String) -> ExtensionContext? {
+        contextsInOrder.first { $0.documentID == documentID && !$0.isClosed && $0.loadedModuleNames.contains("events") }
+    }
+
     /// Closes the main worlds of a tab's frames (it navigated or closed).
     func closeWebPageWorlds(inTab tabID: Int, cached: Bool) {
         for context in contextsInOrder where context.kind == .webPage && context.tabID == tabID {
