@@ -294,7 +294,17 @@ public final class ExtensionHost {
         nextContextID += 1
         let context = ExtensionContext(id: id, kind: kind, owner: owner, host: self, url: url, tabID: tabID, frameID: frameID, documentID: documentID, extraInfo: extraInfo)
         openContexts[id] = context
+        if let documentID { contextIDsByDocument[documentID, default: []].append(id) }
         return context
+    }
+
+    /// The open contexts of each document (its worlds), oldest first, by document id: what every
+    /// dispatch at the DOM asks for, kept rather than found among all contexts each time.
+    private var contextIDsByDocument: [String: [Int]] = [:]
+
+    /// The open contexts of the document `documentID`, oldest first.
+    func contexts(ofDocument documentID: String) -> [ExtensionContext] {
+        (contextIDsByDocument[documentID] ?? []).compactMap { openContexts[$0] }
     }
 
     /// The open contexts, in the order they were made.
@@ -311,6 +321,10 @@ public final class ExtensionHost {
     /// A context has closed: the host lets go of it.
     func contextDidClose(_ context: ExtensionContext) {
         openContexts[context.id] = nil
+        if let documentID = context.documentID {
+            contextIDsByDocument[documentID]?.removeAll { $0 == context.id }
+            if contextIDsByDocument[documentID]?.isEmpty == true { contextIDsByDocument[documentID] = nil }
+        }
     }
 
     /// Closes every context (the host is going away): timers stop, ports close, and the contexts'

@@ -44,7 +44,7 @@ enum FrameAPI {
             // other frame's window is that frame's global (its content scripts' globals included).
             // A page's own scripts reach a same-origin frame's main world, in both browsers.
             let other: ExtensionContext? = if context.kind == .webPage {
-                host.contextsInOrder.first { $0.kind == .webPage && $0.documentID == target.documentID && !$0.isClosed }
+                host.contexts(ofDocument: target.documentID).first { $0.kind == .webPage && !$0.isClosed }
             } else if host.options.flavor == .chrome {
                 context.owner?.contentContexts[.init(tabID: tabID, frameID: target.id)]
             } else {

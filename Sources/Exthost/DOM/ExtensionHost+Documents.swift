@@ -86,7 +86,7 @@ extension ExtensionHost {
     /// The host-realm records of the worlds of the document `documentID` whose events are loaded
     /// (a world without them has no listener), oldest first.
     func worldRecords(ofDocument documentID: String) -> [ScriptValue] {
-        contextsInOrder.filter { $0.documentID == documentID && $0.kind.sharesDocument && !$0.isClosed && $0.loadedModuleNames.contains("events") }
+        contexts(ofDocument: documentID).filter { $0.kind.sharesDocument && !$0.isClosed && $0.loadedModuleNames.contains("events") }
             .compactMap { try? $0.realmRecord() }
     }
 

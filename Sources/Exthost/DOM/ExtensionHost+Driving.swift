@@ -19,15 +19,15 @@ public enum DocumentAction: String, Sendable {
 
 extension ExtensionHost {
     /// Does `action` to the element `selector` finds in the document `documentID` (`text`: what
-    /// `type` types), as a task of the world that holds the document (an extension page's own
-    /// context, else the first content-script context of its frame), whose listeners hear it.
+    /// `type` types), as a task of the document's oldest world (an extension page's own context,
+    /// a web page's main world, else the first content-script context of its frame), whose
+    /// dispatch reaches every world's listeners.
     ///
     /// - Returns: the action's value as JSON (`null` for click and type), or the failure in words
     ///   for the script's author (no element matches, it has no value, ...).
     func act(_ action: DocumentAction, onDocument documentID: String, selector: String, text: String = "") -> Result<String, DocumentActionError> {
         guard documentSources[documentID] != nil else { return .failure(DocumentActionError(message: "the document is gone")) }
-        let worlds = contextsInOrder.filter { $0.documentID == documentID && ($0.kind == .page || $0.kind == .content) && !$0.isClosed }
-        let world = worlds.first { $0.kind == .page } ?? worlds.first
+        let world = contexts(ofDocument: documentID).first { $0.kind.sharesDocument && !$0.isClosed }
         guard let act = try? realm.value("actOnDocument", in: "dom") else {
             return .failure(DocumentActionError(message: "exthost could not load its DOM"))
         }

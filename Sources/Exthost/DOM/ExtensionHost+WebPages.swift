@@ -116,7 +116,7 @@ extension ExtensionHost {
     /// (its dispatch reaches the others' listeners, js/63_dom.js; a world that never loaded them
     /// has none). Nil when no world of the document listens.
     func dispatchingWorld(ofDocument documentID: String) -> ExtensionContext? {
-        contextsInOrder.first { $0.documentID == documentID && !$0.isClosed && $0.loadedModuleNames.contains("events") }
+        contexts(ofDocument: documentID).first { !$0.isClosed && $0.loadedModuleNames.contains("events") }
     }
 
     /// Closes the main worlds of a tab's frames (it navigated or closed).
