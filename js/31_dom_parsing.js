@@ -8,14 +8,14 @@
 // exthost has no XML parser, and says so.
 (function (host) {
   'use strict';
-  const { TypeError, String } = host.primordials;
+  const { TypeError, String, SafeWeakSet } = host.primordials;
   const FIREFOX = host.flavor === 'firefox';
   const { failed, newRequired, illegalInvocation, countError } = host.webIDLErrors;
   // (The DOM's side: installed in this world when its DOM is.)
   host.load('dom');
 
   const types = ['text/html', 'text/xml', 'application/xml', 'application/xhtml+xml', 'image/svg+xml'];
-  const parsers = new host.primordials.SafeWeakSet();
+  const parsers = new SafeWeakSet();
   function DOMParser() {
     if (new.target === undefined) throw newRequired('DOMParser');
     parsers.add(this);
@@ -34,7 +34,7 @@
     },
   }, { __proto__: null });
 
-  const serializers = new host.primordials.SafeWeakSet();
+  const serializers = new SafeWeakSet();
   function XMLSerializer() {
     if (new.target === undefined) throw newRequired('XMLSerializer');
     serializers.add(this);
