@@ -242,7 +242,7 @@
 
   // Defines the API namespace `name`, available in the context kinds `contexts` (['background',
   // 'content']; a driver counts as a background), from the description `describe()` returns:
-  //   functions: { get: { parameters: [...], async: true, run(cx, args), contexts }, ... }
+  //   functions: { get: { parameters: [...], async: true, run(cx, args), contexts, available(cx) }, ... }
   //   properties: { id: { get(cx) } }, events: ['onCreated', ...], constants: { ... },
   //   available(cx): whether a context of those kinds has it (absent: it has)
   // Each is defined once for every context (this realm is shared); a context's `chrome` and

@@ -12,6 +12,11 @@
         parameters: [tabId],
         run: (cx, args) => host.request(cx, 'tabs.get', args),
       },
+      getCurrent: {
+        async: true,
+        parameters: [],
+        run: (cx, args) => host.request(cx, 'tabs.getCurrent', args),
+      },
       create: {
         async: true,
         parameters: [{

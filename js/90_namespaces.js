@@ -1,6 +1,6 @@
 // exthost:realm host
 // exthost:contexts background content page
-// exthost:needs api schema runtime tabs action windows messaging
+// exthost:needs api schema runtime tabs action windows messaging extension
 // exthost:globals chrome:object
 // exthost:globals chrome: browser:object
 // exthost:globals firefox: browser=chrome
@@ -188,6 +188,7 @@
       const fn = functions[name];
       const contexts = fn.contexts || description.contexts;
       if (!listIncludes(contexts, cx.apiKind)) continue;
+      if (fn.available && !fn.available(cx)) continue;
       const call = { __proto__: null, cx, fn };
       const value = host.newFunction(cx, name, 0, fn.async ? callAsync : callSync, call);
       ObjectDefineProperty(object, name, dataDescriptor(value, true, true, true));

@@ -120,7 +120,7 @@ extension ExtensionContext {
                              headers: [("content-length", String(body.count)), ("content-type", "text/html")], body: body)
         }
         var headers: [(String, String)] = [("content-length", String(resource.contents.count)), ("content-type", resource.mimeType)]
-        if let modified = (try? FileManager.default.attributesOfItem(atPath: resource.file.path))?[.modificationDate] as? Date {
+        if let modified = resource.file.flatMap({ try? FileManager.default.attributesOfItem(atPath: $0.path) })?[.modificationDate] as? Date {
             headers.append(("last-modified", Self.httpDate(modified)))
         }
         return .response(status: 200, statusText: "OK", url: url.hrefExcludingFragment, headers: headers, body: Array(resource.contents))

@@ -35,6 +35,14 @@ public final class ExtensionContext {
     /// The context's `runtime.MessageSender` as JSON text and the tab state it shows
     /// (``MessageSender/text(for:host:)``).
     var senderText: (tab: Tab?, index: Int, text: String)?
+    /// For a page shown inside a page of the browser rather than in a frame of its own (Firefox's
+    /// options page inside `about:addons`): the tab showing that page, which the page's
+    /// `sender.tab` (with `frameId` 0) and `tabs.getCurrent()` give. Its frames stay its own:
+    /// `top`, `parent` and `location` are the page's, not the tab's.
+    var embeddingTabID: Int?
+    /// The tab a sender or `tabs.getCurrent()` names for this context: its frame's, or the one it
+    /// is embedded in (``embeddingTabID``).
+    var senderTabID: Int? { tabID ?? embeddingTabID }
 
     let script: ScriptContext
     /// The host that made the context; it owns the context while it is open.

@@ -67,9 +67,10 @@ extension ExtensionHost {
 
     /// Creates a tab showing `url`: `tabs.onCreated`, then (if active) `tabs.onActivated`, then the
     /// page loads. Chromium's new tab is already active and loading, with the URL pending; Firefox's
-    /// shows `about:blank`, complete, titled with the URL it is about to load.
+    /// shows `about:blank`, complete, titled with the URL it is about to load. `kind` is how its
+    /// first page loads (``PageLoad/Kind/addonsManager`` activates the tab as it loads).
     @discardableResult
-    func createTab(url: String, windowID: Int, index: Int?, active: Bool, openerTabID: Int?) -> Int {
+    func createTab(url: String, windowID: Int, index: Int?, active: Bool, openerTabID: Int?, kind: PageLoad.Kind = .newTab) -> Int {
         let flavor = options.flavor
         guard let tab = browser.addTab(windowID: windowID, url: flavor == .chrome ? "" : "about:blank", index: index, openerTabID: openerTabID, now: wallNow)
         else { return -1 }
@@ -87,7 +88,7 @@ extension ExtensionHost {
         let created = browser.tab(tab.id)!
         dispatchToBackgrounds("tabs.onCreated") { [tabObject(created, for: $0)] }
         if active { fireActivated(tab.id, windowID: windowID, previous: previous) }
-        navigate(tabID: tab.id, to: url, kind: .newTab)
+        navigate(tabID: tab.id, to: url, kind: kind)
         return tab.id
     }
 
@@ -202,6 +203,8 @@ extension ExtensionHost {
         case .startLoading:
             browser.updateTab(tabID) { $0.status = .loading }
             fireUpdated(tabID, [("status", .string("loading"))])
+        case .activate:
+            activate(tabID: tabID)
         case .resetReaderMode:
             fireUpdated(tabID, [("isArticle", .bool(false))])
         case .provisionalTitle:
@@ -215,7 +218,7 @@ extension ExtensionHost {
             closeContexts(ofTab: tabID, cached: pageIsCacheable(inTab: tabID))
             forgetDocuments(ofTab: tabID)
             for instance in extensions { instance.activeTabs.remove(tabID) }
-            let tree = PageTree.load(url: load.url, siteMap: siteMap, flavor: flavor) { [weak self] in self?.extensionResource($0, framedBy: $1) }
+            let tree = PageTree.load(url: load.url, siteMap: siteMap, flavor: flavor) { [weak self] in self?.pageResource($0, framedBy: $1) }
             var frames: [Frame] = []
             func add(_ page: PageTree, parentID: Int) {
                 let id = parentID < 0 ? 0 : browser.makeFrameID()
@@ -258,6 +261,16 @@ extension ExtensionHost {
             updateFrameURL(tabID: tabID, url: load.url)
             if status == .complete { loadFinished(tabID) }
         }
+    }
+
+    /// An extension page in a tab's top frame has parsed its document: the tab takes the page's
+    /// title now, as the browsers take a title once the parser has it, rather than at the load's
+    /// title step (a web page's title goes out after its `document_end` scripts, as recorded);
+    /// the page's own scripts may already have sent messages whose sender shows the tab.
+    func extensionPageParsed(_ context: ExtensionContext) {
+        guard let tabID = context.tabID, let load = pageLoads[tabID], load.title != nil,
+              browser.tab(tabID)?.frame(context.frameID ?? -1)?.isTop == true else { return }
+        perform(.title, of: load)
     }
 
     /// Calls `body` once the page in `tabID` has loaded (its `complete` step has run: its content
@@ -340,6 +353,7 @@ extension ExtensionHost {
     /// back/forward cache) or closed.
     func closeContexts(ofTab tabID: Int, cached: Bool) {
         closePages(inTab: tabID, cached: cached)
+        closeEmbeddedOptionsPages(inTab: tabID)
         closeWebPageWorlds(inTab: tabID, cached: cached)
         for instance in extensions {
             for (key, context) in instance.contentContexts.inTab(tabID) {
@@ -395,12 +409,18 @@ struct PageLoad {
         case replacing
         /// A change of the fragment only: the document stays.
         case fragment
+        /// Firefox's add-ons manager opened by `runtime.openOptionsPage()` (switchToTabHavingURI):
+        /// the new tab becomes active once it starts loading, and the manager shows its view of
+        /// the extension by a same-document navigation once it has committed.
+        case addonsManager
     }
 
     /// A step of a page load; each runs as a task of its own.
     enum Step: Equatable {
         /// Firefox: the tab starts loading (`onUpdated` with `status: "loading"` only).
         case startLoading
+        /// The tab becomes active (`onActivated`).
+        case activate
         /// Firefox: reader mode resets for the old document (`onUpdated` with `isArticle: false`).
         case resetReaderMode
         /// Firefox: the tab shows the new URL and, as its title, the URL (`onUpdated` with `title`).
@@ -436,6 +456,7 @@ struct PageLoad {
         switch (flavor, kind) {
         case (.chrome, .fragment): return [.fragmentChange(.loading), .complete]
         case (.chrome, _): return document
+        case (.firefox, .addonsManager): return [.startLoading, .activate, .commit, .fragmentChange(.loading)] + document.dropFirst()
         case (.firefox, .fragment): return [.fragmentChange(.complete)]
         case (.firefox, .newTab): return [.startLoading] + document
         case (.firefox, .replacing): return [.startLoading, .resetReaderMode, .provisionalTitle] + document

@@ -20,6 +20,9 @@ public final class ExtensionInstance {
     var pageContexts: [ExtensionContext] = []
     /// The popup of the extension's toolbar button, while it is open (one of ``pageContexts``).
     var popup: ExtensionContext?
+    /// The options page while it is open inside the browser's extensions page (`options_ui`
+    /// without `open_in_tab`), with the tab that shows that page; one of ``pageContexts``.
+    var embeddedOptionsPage: (context: ExtensionContext, tabID: Int)?
     /// The patterns of the extension's host permissions.
     let hostPatterns: [MatchPattern]
     /// The tabs `activeTab` is granted for (until they navigate).

@@ -13,6 +13,15 @@ struct FlavorTexts {
     }
 
     /// A window id that names no window.
+    /// `runtime.openOptionsPage()` of an extension that declares no options page (Chromium's
+    /// `kFailedToCreateOptionsPage`; Firefox's ext-runtime.js).
+    var noOptionsPage: String {
+        switch flavor {
+        case .chrome: return "Could not create an options page."
+        case .firefox: return "No `options_ui` declared"
+        }
+    }
+
     func noWindow(_ id: Int) -> String {
         switch flavor {
         case .chrome: return "No window with id: \(id)."

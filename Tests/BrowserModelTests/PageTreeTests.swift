@@ -44,7 +44,7 @@ struct PageTreeTests {
         #expect(tree.url == "http://127.0.0.1:8000/")
         #expect(tree.title == "Top & Page")
         #expect(tree.documentTitle == "Top & Page")
-        #expect(tree.resource?.file.lastPathComponent == "index.html")
+        #expect(tree.resource?.file?.lastPathComponent == "index.html")
         #expect(tree.html.contains("frame1.html"))
         #expect(tree.children.map(\.url) == [
             "http://127.0.0.1:8000/frame1.html",

@@ -123,7 +123,7 @@ struct SiteMapTests {
         #expect(map.resource(for: "http://127.0.0.1:8000/blob.bin")?.mimeType == "application/octet-stream")
         #expect(map.resource(for: "http://127.0.0.1:8000/page.html")?.isHTML == true)
         #expect(map.resource(for: "http://127.0.0.1:8000/app.js")?.isHTML == false)
-        #expect(map.resource(for: "http://127.0.0.1:8000/page.html")?.file.lastPathComponent == "page.html")
+        #expect(map.resource(for: "http://127.0.0.1:8000/page.html")?.file?.lastPathComponent == "page.html")
     }
 
     @Test("leaves unserved what no mapping or file serves")

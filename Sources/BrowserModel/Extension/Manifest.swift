@@ -39,6 +39,8 @@ public struct Manifest: Sendable {
     /// in manifest version 2), a path inside the extension; nil when it opens none (then a click is
     /// `action.onClicked`).
     public let actionPopup: String?
+    /// The options page (`options_ui` or `options_page`), if the extension has one.
+    public let optionsPage: OptionsPage?
     /// API permissions from `permissions` (host patterns excluded), as written.
     public let permissions: [String]
     /// Host permissions as written: MV3 `host_permissions`, or the host patterns in MV2 `permissions`.
@@ -94,7 +96,7 @@ public struct Manifest: Sendable {
         declaredBackground: DeclaredBackground?, isPersistentBackground: Bool, contentScripts: [ContentScriptEntry],
         hasAction: Bool, permissions: [String], hostPermissionPatterns: [MatchPattern], key: String?, geckoID: String?,
         defaultLocale: String?, fileReferences: [ManifestFileReference], rawJSON: String, warnings: [String],
-        keyPositions: [String: ManifestJSON.Position] = [:], actionPopup: String? = nil
+        keyPositions: [String: ManifestJSON.Position] = [:], actionPopup: String? = nil, optionsPage: OptionsPage? = nil
     ) {
         self.flavor = flavor
         self.file = file
@@ -108,6 +110,7 @@ public struct Manifest: Sendable {
         self.contentScripts = contentScripts
         self.hasAction = hasAction
         self.actionPopup = actionPopup
+        self.optionsPage = optionsPage
         self.permissions = permissions
         self.hostPermissionPatterns = hostPermissionPatterns
         self.key = key

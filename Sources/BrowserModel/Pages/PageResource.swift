@@ -7,11 +7,11 @@ public struct PageResource: Sendable, Hashable {
     /// The MIME type guessed from the file's extension, without parameters: `text/html`, `text/javascript`,
     /// `application/octet-stream` when the extension is unknown.
     public let mimeType: String
-    /// The file that was read.
-    public let file: URL
+    /// The file that was read; nil for a page the browser makes itself (its extensions page).
+    public let file: URL?
 
     /// A resource with `contents` of type `mimeType`, read from `file`.
-    public init(contents: Data, mimeType: String, file: URL) {
+    public init(contents: Data, mimeType: String, file: URL?) {
         self.contents = contents
         self.mimeType = mimeType
         self.file = file

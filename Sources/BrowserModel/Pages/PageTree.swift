@@ -193,11 +193,16 @@ public struct PageTree: Sendable, Hashable {
                 documentTitle: documentTitle, html: html, page: page, resource: resource, children: children)
         }
 
-        /// The document at `url`: a `srcdoc`, a `data:` URL's HTML, or the file the site map serves (read once per
-        /// URL); an empty document for anything else.
+        /// The document at `url`: a `srcdoc`, a `data:` URL's HTML, or the file the site map or `resources` serves
+        /// (read once per URL); an empty document for anything else.
         mutating func fetch(_ url: WebURL?, srcdoc: String?, parentURL: String?) -> Document {
             guard let url else { return Document(html: "", resource: nil, page: HTMLPage(html: "")) }
             if url.scheme == "about" {
+                // (Another about: page than about:blank and about:srcdoc is the browser's own, when
+                // `resources` serves it: `about:addons`.)
+                if url.path != "blank", url.path != "srcdoc", let served = resources?(url, parentURL), served.isHTML {
+                    return Document(html: served.text, resource: served, page: HTMLPage(html: served.text))
+                }
                 let html = url.path == "srcdoc" ? srcdoc ?? "" : ""
                 return Document(html: html, resource: nil, page: HTMLPage(html: html))
             }

@@ -22,6 +22,7 @@ final class ExtensionAPI {
         TabsQuery.register(in: self)
         WindowsAPI.register(in: self)
         FrameAPI.register(in: self)
+        ViewsAPI.register(in: self)
         URLAPI.register(in: self)
         TestAPI.register(in: self)
     }

@@ -1,11 +1,17 @@
 import BrowserModel
 
-/// The `tabs` namespace: `get`, `create`, `update`, `remove`.
+/// The `tabs` namespace: `get`, `getCurrent`, `create`, `update`, `move`, `remove`.
 enum TabsAPI {
     static func register(in api: ExtensionAPI) {
         api.define("tabs.get", contexts: [.background, .page, .driver]) { host, request in
             let id = request.argument(0)?.intValue ?? -1
             guard let tab = host.browser.tab(id) else { return request.fail(host.texts.noTab(id)) }
+            request.respond(host.tabObject(tab, for: request.instance))
+        }
+        // The tab of the calling extension page (Firefox's embedded options page: the add-ons
+        // manager's); nothing for a background, a popup or Chromium's options dialog.
+        api.define("tabs.getCurrent", contexts: [.background, .page, .driver]) { host, request in
+            guard request.context.kind == .page, let id = request.context.senderTabID, let tab = host.browser.tab(id) else { return request.respond() }
             request.respond(host.tabObject(tab, for: request.instance))
         }
         api.define("tabs.create", contexts: [.background, .page, .driver]) { host, request in

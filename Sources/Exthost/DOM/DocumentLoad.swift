@@ -121,7 +121,10 @@ final class DocumentLoad {
     /// An extension page: loads through every phase, the first parse in a task of its own.
     func start() {
         host?.loop.enqueue { [self] in
-            whenParsed = { [weak self] in self?.endParsing { self?.finishLoading() } }
+            whenParsed = { [weak self] in
+                if let context = self?.context { self?.host?.extensionPageParsed(context) }
+                self?.endParsing { self?.finishLoading() }
+            }
             parse(from: call("beginDocumentLoad", [documentID, url, html, "false"]))
         }
     }

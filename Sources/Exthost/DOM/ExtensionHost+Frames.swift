@@ -89,7 +89,7 @@ extension ExtensionHost {
             }
             let element = HTMLPage.Frame(element: .iframe, src: url, srcAttribute: url, srcdoc: srcdoc, name: nil, id: nil)
             let tree = PageTree.loadFrame(element, base: parent.url, selfAndAncestors: ancestors, siteMap: siteMap, flavor: options.flavor) { [weak self] in
-                self?.extensionResource($0, framedBy: $1)
+                self?.pageResource($0, framedBy: $1)
             }
             var added: [Frame] = []
             func add(_ page: PageTree, parentID: Int, id: Int?) {

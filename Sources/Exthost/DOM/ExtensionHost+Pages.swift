@@ -31,13 +31,23 @@ extension ExtensionHost {
         }
     }
 
-    /// Makes the context of the extension page at `url` and starts loading its document.
+    /// What serves the URLs the site mapping does not, for the page loader: the files of the
+    /// loaded extensions (``extensionResource(_:framedBy:)``), and in a tab's top frame the
+    /// browser's own pages (``browserPage(_:)``), which no page may frame.
+    func pageResource(_ url: WebURL, framedBy parentURL: String?) -> PageResource? {
+        extensionResource(url, framedBy: parentURL) ?? (parentURL == nil ? browserPage(url) : nil)
+    }
+
+    /// Makes the context of the extension page at `url` and starts loading its document, once
+    /// `prepare` has set it up.
     @discardableResult
-    func openPage(of instance: ExtensionInstance, url: String, tabID: Int?, frameID: Int?, documentID: String, source: DocumentSource) -> ExtensionContext {
+    func openPage(of instance: ExtensionInstance, url: String, tabID: Int?, frameID: Int?, documentID: String, source: DocumentSource,
+                  prepare: (ExtensionContext) -> Void = { _ in }) -> ExtensionContext {
         var extraInfo: [(String, JSONValue)] = []
         if let frameID, let tabID { extraInfo.append(("isTop", .bool(browser.tab(tabID)?.frame(frameID)?.isTop ?? true))) }
         let context = makeContext(kind: .page, owner: instance, url: url, tabID: tabID, frameID: frameID, documentID: documentID, extraInfo: extraInfo)
         instance.pageContexts.append(context)
+        prepare(context)
         let load = DocumentLoad(host: self, context: context, documentID: documentID, source: source)
         context.documentLoad = load
         load.start()
