@@ -632,6 +632,11 @@
       const handle = handleOf(this);
       return then(later((settle) => native.openPopup(handle, settle)), (answer) => new Popup(handle, answer[0], answer[1]));
     }
+    /** Opens the extension's options page as `runtime.openOptionsPage()` does; resolves with an `OptionsPage` once it has loaded. */
+    openOptionsPage() {
+      const handle = handleOf(this);
+      return then(later((settle) => native.openOptionsPage(handle, settle)), (answer) => new OptionsPage(handle, answer[0], answer[1], answer[2]));
+    }
     /** Closes the extension's popup if it is open. */
     closePopup() { return later((settle) => native.closePopup(handleOf(this), settle)); }
     /** Stops the background (its globals are lost, its ports disconnect) and starts it again. */
@@ -656,7 +661,7 @@
     if (!isObject(options)) throw new $TypeError(member + ': the options must be an object ({frameId}), not ' + inspect(options) + '.');
     return options.frameId === undefined ? 0 : $Number(options.frameId);
   }
-  // The members a Tab and a Popup share: `act(member, action, selector, text)` does an action.
+  // The members a Tab, a Popup and an OptionsPage share: `act(member, action, selector, text)` does an action.
   const pageMembers = {
     /** Clicks the element `selector` finds, as a person does (`click` with capture and bubbling; a checkbox changes). */
     click(selector, options) {
@@ -689,11 +694,22 @@
     constructor(handle, url, documentID) {
       define(this, 'url', url, true);
       // (A Popup drives the popup it was opened as, never one opened later.)
-      define(this, actOn, (action, selector, text) => native.popupAction(handle, documentID, action, selector, text));
+      define(this, actOn, (action, selector, text) => native.pageAction(handle, documentID, action, selector, text));
       define(this, 'close', () => later((settle) => native.closePopup(handle, settle)));
     }
   }
   define(Popup.prototype, Symbol.toStringTag, 'Popup');
+  // The options page: `url`, and `tab`, the tab that shows it (its own with `open_in_tab`, else
+  // the browser's extensions page: `chrome://extensions/?options=ID`, `about:addons`).
+  class OptionsPage {
+    constructor(handle, url, documentID, tabID) {
+      define(this, 'url', url, true);
+      // (An OptionsPage drives the page it was opened as: once that closes, its members throw.)
+      define(this, actOn, (action, selector, text) => native.pageAction(handle, documentID, action, selector, text));
+      define(this, 'tab', tabID < 0 ? null : tabObject({ id: tabID }), true);
+    }
+  }
+  define(OptionsPage.prototype, Symbol.toStringTag, 'OptionsPage');
 
   function tabFacts(tab) {
     const facts = JSONParse(native.tab(tabIDOf(tab)));
@@ -740,9 +756,11 @@
     for (let i = 0; i < names.length; i++) {
       define(Tab.prototype, names[i], pageMembers[names[i]]);
       define(Popup.prototype, names[i], pageMembers[names[i]]);
+      define(OptionsPage.prototype, names[i], pageMembers[names[i]]);
     }
     define(Tab.prototype, pageName, 'tab');
     define(Popup.prototype, pageName, 'popup');
+    define(OptionsPage.prototype, pageName, 'optionsPage');
   }
 
   // A function's source as an expression: a method (`background() {...}`, `async run() {...}`)

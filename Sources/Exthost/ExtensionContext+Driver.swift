@@ -10,8 +10,8 @@ extension ExtensionContext {
         // What the script does to the browser (not what it reads) shows on its lifeline in a trace.
         let actions: Set<String> = [
             "loadExtension", "loadInlineExtension", "unloadExtension", "restartBackground", "clickAction", "sendMessage", "replyTo",
-            "openTab", "servePage", "activateTab", "navigateTab", "reloadTab", "closeTab", "sleep", "documentAction", "popupAction",
-            "openPopup", "closePopup",
+            "openTab", "servePage", "activateTab", "navigateTab", "reloadTab", "closeTab", "sleep", "documentAction", "pageAction",
+            "openPopup", "closePopup", "openOptionsPage",
         ]
         func define(_ name: String, _ body: @escaping (TestDriver, NativeCall) throws -> NativeResult) {
             let traced = actions.contains(name)
@@ -133,12 +133,12 @@ extension ExtensionContext {
                 selector: try call.requiredString(3, prefix + "documentAction", "selector"),
                 text: try call.requiredString(4, prefix + "documentAction", "text")))
         }
-        define("popupAction") { driver, call in
-            .string(driver.popupAction(
-                handle: try handle(call, "popupAction"), documentID: try call.requiredString(1, prefix + "popupAction", "document id"),
-                action: try documentAction(call, 2, "popupAction"),
-                selector: try call.requiredString(3, prefix + "popupAction", "selector"),
-                text: try call.requiredString(4, prefix + "popupAction", "text")))
+        define("pageAction") { driver, call in
+            .string(driver.pageAction(
+                handle: try handle(call, "pageAction"), documentID: try call.requiredString(1, prefix + "pageAction", "document id"),
+                action: try documentAction(call, 2, "pageAction"),
+                selector: try call.requiredString(3, prefix + "pageAction", "selector"),
+                text: try call.requiredString(4, prefix + "pageAction", "text")))
         }
         define("openPopup") { driver, call in
             driver.openPopup(handle: try handle(call, "openPopup"), settle: try settle(call, 1, "openPopup"))
@@ -146,6 +146,10 @@ extension ExtensionContext {
         }
         define("closePopup") { driver, call in
             driver.closePopup(handle: try handle(call, "closePopup"), settle: try settle(call, 1, "closePopup"))
+            return .undefined
+        }
+        define("openOptionsPage") { driver, call in
+            driver.openOptionsPage(handle: try handle(call, "openOptionsPage"), settle: try settle(call, 1, "openOptionsPage"))
             return .undefined
         }
         define("navigateTab") { driver, call in

@@ -60,6 +60,9 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .customLong("click-action"), help: "Click the extension's toolbar button on the active tab once the pages have loaded.")
     var clickAction = false
 
+    @Flag(name: .customLong("open-options-page"), help: "Open the extension's options page (as runtime.openOptionsPage() does) once the pages have loaded.")
+    var openOptionsPage = false
+
     @Option(help: "Which browser to behave as: chrome (Chromium 156) or firefox (Firefox ESR 153).")
     var flavor: Flavor = .chrome
 
@@ -109,6 +112,9 @@ struct RunCommand: ParsableCommand {
             throw ValidationError("--trace \(trace): name a .html file (a sequence diagram) or a .json file (data).")
         }
         if clickAction, driver != nil { throw ValidationError("--click-action is for an extension folder: a driver script clicks with extension.clickAction().") }
+        if openOptionsPage, driver != nil {
+            throw ValidationError("--open-options-page is for an extension folder: a driver script opens it with extension.openOptionsPage().")
+        }
     }
 
     func run() throws {
@@ -151,6 +157,11 @@ struct RunCommand: ParsableCommand {
             }
             outcomes = host.runSession(opening: urls, maxTime: maxTime) {
                 if clickAction { host.clickAction() }
+                if openOptionsPage {
+                    for name in host.openOptionsPages() {
+                        report("\(name) has no options page (its manifest has neither options_ui.page nor options_page): --open-options-page opened none.")
+                    }
+                }
             }
         }
         if let trace, let record = host.trace {

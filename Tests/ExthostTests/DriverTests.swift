@@ -601,7 +601,45 @@ struct DriverTests {
               await popup.click('#b');
               assert.strictEqual(popup.text('#out'), 'searched for cats');
               await popup.close();
-              assert.throws(() => popup.text('#out'), /popup is not open/);
+              assert.throws(() => popup.text('#out'), /popup.text: .*'s page is closed/);
+            });
+            """, flavor: flavor)
+        #expect(outcome.passed, "\(outcome.reason ?? "") \(outcome.tests.map { "\($0.name): \($0.finished?.message ?? "")" })")
+    }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func aScriptDrivesTheOptionsPage(flavor: Flavor) throws {
+        let outcome = try Self.run("""
+            test('the options page, embedded and in a tab', async () => {
+              const page = {
+                'options.html': '<!doctype html><title>Settings</title><input id="color"><button id="save">Save</button><p id="saved"></p><script src="options.js"></script>',
+                'options.js': `
+                  document.getElementById('save').addEventListener('click', () => {
+                    document.getElementById('saved').textContent = 'saved ' + document.getElementById('color').value;
+                    chrome.runtime.sendMessage({ color: document.getElementById('color').value });
+                  });`,
+                'bg.js': "chrome.runtime.onMessage.addListener((message) => console.log('background got ' + message.color));",
+              };
+              const background = exthost.flavor === 'chrome' ? { service_worker: 'bg.js' } : { scripts: ['bg.js'] };
+              const embedded = await exthost.loadExtension({ manifest: { options_ui: { page: 'options.html' }, background }, files: page });
+              const options = await embedded.openOptionsPage();
+              assert.match(options.url, /options.html$/);
+              assert.strictEqual(options.tab.url, exthost.flavor === 'chrome' ? 'chrome://extensions/?options=' + embedded.id : 'about:addons');
+              await options.type('#color', 'blue');
+              await options.click('#save');
+              assert.strictEqual(options.text('#saved'), 'saved blue');
+              assert.strictEqual((await exthost.waitForConsole(/^background got/)).text, 'background got blue');
+              await options.tab.close();
+              assert.throws(() => options.text('#saved'), /optionsPage.text: .*'s page is closed/);
+
+              const inTab = await exthost.loadExtension({ manifest: { options_ui: { page: 'options.html', open_in_tab: true }, background }, files: page });
+              const own = await inTab.openOptionsPage();
+              assert.strictEqual(own.tab.url, own.url);
+              assert.strictEqual(own.tab.title, 'Settings');
+              assert.strictEqual((await inTab.openOptionsPage()).tab, own.tab);
+
+              const none = await exthost.loadExtension({ manifest: { name: 'plain' }, files: {} });
+              await assert.rejects(none.openOptionsPage(), /plain has no options page/);
             });
             """, flavor: flavor)
         #expect(outcome.passed, "\(outcome.reason ?? "") \(outcome.tests.map { "\($0.name): \($0.finished?.message ?? "")" })")

@@ -75,7 +75,7 @@ struct HostModuleTests {
         ("queueMicrotask(() => {})", [], ["primordials", "tasks"]),
         ("new URL('http://a/')", ["primordials", "host", "url"], []),
         ("self.location.href", [], ["primordials", "format", "api", "window"]),
-        ("chrome.runtime.id", [], ["primordials", "format", "api", "schema", "runtime", "tabs", "action", "windows", "serialization_failure", "serialization", "messaging", "namespaces"]),
+        ("chrome.runtime.id", [], ["primordials", "format", "api", "schema", "runtime", "tabs", "action", "windows", "serialization_failure", "serialization", "messaging", "extension", "namespaces"]),
     ])
     func eachGlobalLoadsItsModuleOnFirstUse(code: String, modules: [String], realmModules: [String]) throws {
         let probe = try Probe(flavor: .chrome)

@@ -15,29 +15,42 @@ import Foundation
 extension ExtensionHost {
     /// `runtime.openOptionsPage()` of `instance`: nil once the page is opening (or its tab is made
     /// active), else the flavor's error for an extension without an options page.
-    func openOptionsPage(of instance: ExtensionInstance) -> String? {
+    ///
+    /// - Parameter opened: called with the page's context once its tab has loaded (nil: the tab
+    ///   closed or navigated first).
+    func openOptionsPage(of instance: ExtensionInstance, opened: @escaping (ExtensionContext?) -> Void = { _ in }) -> String? {
         guard let options = instance.manifest.optionsPage else { return texts.noOptionsPage }
         let pageURL = instance.url(of: options.path)
         let shownURL = options.opensInTab ? pageURL : optionsHostURL(of: instance)
+        let tabID: Int
         if let existing = browser.tabs.values.sorted(by: { $0.id < $1.id }).first(where: { Self.sameDocument($0.url, shownURL) || Self.sameDocument($0.pendingURL ?? "", shownURL) }) {
-            activate(tabID: existing.id)
-            return nil
-        }
-        guard let windowID = browser.lastFocusedWindowID ?? browser.windows.first?.id else { return texts.noOptionsPage }
-        if options.opensInTab {
-            createTab(url: pageURL, windowID: windowID, index: nil, active: true, openerTabID: nil)
-            return nil
-        }
-        // (Firefox switches to its add-ons manager once the tab has started loading.)
-        let switchesLater = options.opensInTab == false && self.options.flavor == .firefox
-        let tabID = createTab(url: shownURL, windowID: windowID, index: nil, active: !switchesLater, openerTabID: nil,
+            tabID = existing.id
+            activate(tabID: tabID)
+        } else {
+            guard let windowID = browser.lastFocusedWindowID ?? browser.windows.first?.id else { return texts.noOptionsPage }
+            // (Firefox switches to its add-ons manager once the tab has started loading.)
+            let switchesLater = !options.opensInTab && self.options.flavor == .firefox
+            tabID = createTab(url: options.opensInTab ? pageURL : shownURL, windowID: windowID, index: nil, active: !switchesLater, openerTabID: nil,
                               kind: switchesLater ? .addonsManager : .newTab)
+        }
         whenLoaded(tabID) { [weak self, weak instance] loaded in
-            guard loaded, let self, let instance, let tab = browser.tab(tabID), Self.sameDocument(tab.url, shownURL),
-                  instance.embeddedOptionsPage == nil else { return }
-            openEmbeddedOptionsPage(of: instance, url: pageURL, inTab: tabID)
+            guard loaded, let self, let instance, let tab = browser.tab(tabID), Self.sameDocument(tab.url, shownURL) else { return opened(nil) }
+            if options.opensInTab {
+                return opened(instance.pageContexts.first { $0.tabID == tabID && $0.frameID == 0 && !$0.isClosed })
+            }
+            if instance.embeddedOptionsPage == nil { openEmbeddedOptionsPage(of: instance, url: pageURL, inTab: tabID) }
+            opened(instance.embeddedOptionsPage?.context)
         }
         return nil
+    }
+
+    /// Opens the options page of every loaded extension that has one, as `runtime.openOptionsPage()`
+    /// does (`exthost run --open-options-page`).
+    ///
+    /// - Returns: the names of the extensions that have none.
+    @discardableResult
+    public func openOptionsPages() -> [String] {
+        extensions.compactMap { instance in openOptionsPage(of: instance) == nil ? nil : instance.manifest.name }
     }
 
     /// The URL of the browser's page that shows `instance`'s options page inside it.

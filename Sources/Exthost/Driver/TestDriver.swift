@@ -357,10 +357,13 @@ public final class TestDriver {
         return Self.json(host.act(action, onDocument: frame.documentID, selector: selector, text: text))
     }
 
-    /// Does `action` to the document `documentID` of the extension's popup, while that popup is open.
-    func popupAction(handle: Int, documentID: String, action: DocumentAction, selector: String, text: String) -> String {
+    /// Does `action` to the document `documentID` of one of the extension's pages (its popup or its
+    /// options page, as the driver opened it), while that page is open.
+    func pageAction(handle: Int, documentID: String, action: DocumentAction, selector: String, text: String) -> String {
         guard let host, let instance = instance(handle, nil) else { return Self.errorJSON("The extension was unloaded.") }
-        guard instance.popup?.documentID == documentID else { return Self.errorJSON("\(instance.manifest.name)'s popup is not open") }
+        guard instance.pageContexts.contains(where: { $0.documentID == documentID && !$0.isClosed }) else {
+            return Self.errorJSON("\(instance.manifest.name)'s page is closed")
+        }
         return Self.json(host.act(action, onDocument: documentID, selector: selector, text: text))
     }
 
@@ -379,6 +382,27 @@ public final class TestDriver {
         load.whenComplete { [weak self] loaded in
             guard loaded else { return self?.settle(callback, error: "\(instance.manifest.name)'s popup closed before its page loaded.") ?? () }
             self?.settle(callback, result: JSONValue.array([.string(url), .string(documentID)]).jsonText)
+        }
+    }
+
+    /// Opens the extension's options page as `runtime.openOptionsPage()` does and settles once its
+    /// document has loaded, with its URL, its document id and the tab that shows it (-1: none).
+    func openOptionsPage(handle: Int, settle callback: ScriptValue) {
+        guard let host, let instance = instance(handle, callback) else { return }
+        let name = instance.manifest.name
+        let failure = host.openOptionsPage(of: instance) { [weak self, weak instance] page in
+            let closed = "\(name)'s options page closed before its page loaded."
+            guard let self, let page, !page.isClosed, let instance else { return self?.settle(callback, error: closed) ?? () }
+            // (The tab that shows it: its own, or the browser's extensions page.)
+            let tabID = page.tabID ?? instance.embeddedOptionsPage.map(\.tabID) ?? -1
+            let answer = JSONValue.array([.string(page.url), .string(page.documentID ?? ""), .int(tabID)]).jsonText
+            guard let load = page.documentLoad else { return settle(callback, result: answer) }
+            load.whenComplete { [weak self] loaded in
+                if loaded { self?.settle(callback, result: answer) } else { self?.settle(callback, error: closed) }
+            }
+        }
+        if failure != nil {
+            settle(callback, error: "\(name) has no options page: its manifest has neither options_ui.page nor options_page.")
         }
     }
 
