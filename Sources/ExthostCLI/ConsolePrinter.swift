@@ -28,6 +28,21 @@ struct ConsolePrinter {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
+    /// Prints what a `--do` step read (`valueJSON`, the value as JSON): in text, `do │ text #out │ value`
+    /// (a string as it is, anything else as JSON; later lines indented); in JSON lines, `{"do": step, "value": value}`.
+    func print(step: String, valueJSON: String) {
+        let value = JSONValue.parse(valueJSON) ?? .null
+        let line: String
+        switch format {
+        case .jsonl:
+            line = JSONValue.object([("do", .string(step)), ("value", value)]).jsonText
+        case .text:
+            let text = step + " → " + (value.stringValue ?? valueJSON)
+            line = "do │ " + text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n   │ ")
+        }
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
     func jsonLine(_ event: TestEvent) -> String {
         var fields: [(String, JSONValue)] = [("test", .string(event.kind.rawValue)), ("context", .string(event.context.rawValue))]
         if let tabId = event.tabId { fields.append(("tabId", .int(tabId))) }

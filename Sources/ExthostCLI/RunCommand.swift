@@ -63,6 +63,11 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .customLong("open-options-page"), help: "Open the extension's options page (as runtime.openOptionsPage() does) once the pages have loaded.")
     var openOptionsPage = false
 
+    @Option(name: .customLong("do"), help: ArgumentHelp(
+        "Once the pages have loaded, do STEP as a person would, in order; repeatable. STEP is [tab:|popup:|options:] click SELECTOR, type SELECTOR TEXT, text SELECTOR, value SELECTOR or html (the last three print what they read).",
+        valueName: "step"))
+    var steps: [String] = []
+
     @Option(help: "Which browser to behave as: chrome (Chromium 156) or firefox (Firefox ESR 153).")
     var flavor: Flavor = .chrome
 
@@ -112,6 +117,8 @@ struct RunCommand: ParsableCommand {
             throw ValidationError("--trace \(trace): name a .html file (a sequence diagram) or a .json file (data).")
         }
         if clickAction, driver != nil { throw ValidationError("--click-action is for an extension folder: a driver script clicks with extension.clickAction().") }
+        for step in steps { _ = try DriveStep.parse(step) }
+        if !steps.isEmpty, driver != nil { throw ValidationError("--do is for an extension folder: a driver script acts on pages with tab.click(), tab.type(), tab.text() ...") }
         if openOptionsPage, driver != nil {
             throw ValidationError("--open-options-page is for an extension folder: a driver script opens it with extension.openOptionsPage().")
         }
@@ -135,6 +142,7 @@ struct RunCommand: ParsableCommand {
         if trace != nil { host.trace = RunTrace() }
         let outcomes: [RunOutcome]
         var driverUnfinished = false
+        var stepFailed = false
         if let driver {
             let testDriver: TestDriver
             do {
@@ -155,14 +163,13 @@ struct RunCommand: ParsableCommand {
             } catch {
                 fail(error.description)
             }
-            outcomes = host.runSession(opening: urls, maxTime: maxTime) {
-                if clickAction { host.clickAction() }
-                if openOptionsPage {
-                    for name in host.openOptionsPages() {
-                        report("\(name) has no options page (its manifest has neither options_ui.page nor options_page): --open-options-page opened none.")
-                    }
-                }
+            var steps = runSession(host, urls: urls)
+            if !steps.contains(.interrupted) {
+                let driven = drive(host, printer: printer)
+                steps += driven.outcomes
+                stepFailed = driven.failed
             }
+            outcomes = steps
         }
         if let trace, let record = host.trace {
             do {
@@ -180,8 +187,38 @@ struct RunCommand: ParsableCommand {
             report("the run reached --max-time (\(String(format: "%g", maxTime)) s of \(realTime ? "real" : "virtual") time) with work still pending, which did not run.")
         }
         if driverUnfinished, !reachedMaxTime { report("the driver script did not finish: a test waited for what never came.") }
-        if host.uncaughtErrorCount > 0 || host.testSummary.hasFailures || driverUnfinished { throw ExitCode(1) }
+        if host.uncaughtErrorCount > 0 || host.testSummary.hasFailures || driverUnfinished || stepFailed { throw ExitCode(1) }
         throw reachedMaxTime ? Self.maxTimeReached : ExitCode.success
+    }
+
+    /// Runs the session: the pages open, then the toolbar click and the options page if asked.
+    private func runSession(_ host: ExtensionHost, urls: [String]) -> [RunOutcome] {
+        host.runSession(opening: urls, maxTime: maxTime) {
+            if clickAction { host.clickAction() }
+            if openOptionsPage {
+                for name in host.openOptionsPages() {
+                    report("\(name) has no options page (its manifest has neither options_ui.page nor options_page): --open-options-page opened none.")
+                }
+            }
+        }
+    }
+
+    /// Does the `--do` steps in order, each once the run is idle, printing what the reading steps
+    /// read; a step that fails is reported, and the steps after it are not done.
+    private func drive(_ host: ExtensionHost, printer: ConsolePrinter) -> (outcomes: [RunOutcome], failed: Bool) {
+        var outcomes: [RunOutcome] = []
+        for step in steps.compactMap({ try? DriveStep.parse($0) }) {
+            switch host.act(step.action, on: step.page, selector: step.selector, text: step.text) {
+            case .success(let json):
+                if step.action == .text || step.action == .value || step.action == .html { printer.print(step: step.description, valueJSON: json) }
+            case .failure(let error):
+                report("--do '\(step)': \(error.message)\(error.message.hasSuffix(".") ? "" : ".")")
+                return (outcomes, true)
+            }
+            outcomes.append(host.run(maxTime: maxTime))
+            if outcomes.contains(.interrupted) { break }
+        }
+        return (outcomes, false)
     }
 
     private func report(_ message: String) {

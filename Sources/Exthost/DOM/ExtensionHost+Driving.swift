@@ -57,3 +57,47 @@ public struct DocumentActionError: Error, Sendable {
     /// What went wrong.
     public let message: String
 }
+
+/// A page a person acts on from outside the run (`exthost run --do`): the active tab's page, or an
+/// extension's popup or options page while it is open.
+public enum DrivenPage: String, Sendable, CaseIterable {
+    /// The top frame of the active tab of the focused window.
+    case tab
+    /// The popup of the first loaded extension whose popup is open.
+    case popup
+    /// The options page of the first loaded extension whose options page is open.
+    case options
+}
+
+extension ExtensionHost {
+    /// Does `action` to the element `selector` finds in `page` (see ``act(_:onDocument:selector:text:)``).
+    public func act(_ action: DocumentAction, on page: DrivenPage, selector: String, text: String = "") -> Result<String, DocumentActionError> {
+        guard let documentID = documentID(of: page) else {
+            let what = switch page {
+            case .tab: "no tab is open"
+            case .popup: "no popup is open (--click-action opens one)"
+            case .options: "no options page is open (--open-options-page opens one)"
+            }
+            return .failure(DocumentActionError(message: what))
+        }
+        return act(action, onDocument: documentID, selector: selector, text: text)
+    }
+
+    /// The document `page` names now, if it is open.
+    private func documentID(of page: DrivenPage) -> String? {
+        switch page {
+        case .tab:
+            guard let windowID = browser.lastFocusedWindowID, let tab = browser.activeTab(in: windowID) else { return nil }
+            return tab.frames.first(where: \.isTop)?.documentID
+        case .popup:
+            return extensions.lazy.compactMap { $0.popup?.documentID }.first
+        case .options:
+            return extensions.lazy.compactMap { instance in
+                if let embedded = instance.embeddedOptionsPage { return embedded.context.documentID }
+                guard let path = instance.manifest.optionsPage?.path else { return nil }
+                let url = instance.url(of: path)
+                return instance.pageContexts.first { $0.frameID == 0 && !$0.isClosed && WebURL(string: $0.url)?.hrefExcludingFragment == WebURL(string: url)?.hrefExcludingFragment }?.documentID
+            }.first
+        }
+    }
+}
