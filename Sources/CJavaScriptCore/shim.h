@@ -65,6 +65,15 @@ JS_EXPORT void JSLock(JSContextRef ctx);
 /// Releases a lock taken with JSLock; releasing the outermost one runs pending promise jobs.
 JS_EXPORT void JSUnlock(JSContextRef ctx);
 
+/// Collects garbage now, the whole heap, before returning (for tests: what a closed context left
+/// behind). (Declared in WebKit's Source/JavaScriptCore/API/JSContextRefPrivate.h.)
+JS_EXPORT void JSSynchronousGarbageCollectForDebugging(JSContextRef ctx);
+
+/// An object of the heap's counts and sizes: `heapSize`, `heapCapacity`, `extraMemorySize`,
+/// `objectCount`, `protectedObjectCount`, `globalObjectCount`, `protectedGlobalObjectCount`.
+/// (Declared in WebKit's Source/JavaScriptCore/API/JSBasePrivate.h.)
+JS_EXPORT JSObjectRef JSGetMemoryUsageStatistics(JSContextRef ctx);
+
 /// The target of a Proxy (or of a global object's proxy), or NULL for any other object. Runs no
 /// trap. (Declared in WebKit's Source/JavaScriptCore/API/JSObjectRefPrivate.h.)
 JS_EXPORT JSObjectRef JSObjectGetProxyTarget(JSObjectRef object);

@@ -81,7 +81,8 @@ public final class ScriptContext {
     }
 
     /// Releases the global context. Values still held by Swift stay valid objects to Swift but
-    /// calls through them do nothing; the machine reclaims the memory.
+    /// calls through them do nothing; each is unprotected when Swift lets it go, and the machine
+    /// reclaims the realm's memory once nothing holds its objects.
     public func close() {
         guard !isClosed else { return }
         isClosed = true

@@ -17,9 +17,10 @@ public final class ScriptValue {
     }
 
     deinit {
-        if !context.isClosed {
-            JSValueUnprotect(context.ref, ref)
-        }
+        // (Every protection ends, also after the context closed: the heap keeps a protected value,
+        // and an object keeps its realm, until it is unprotected, whatever became of the context.
+        // A closed context's global context may be gone, so the machine's own realm unprotects.)
+        JSValueUnprotect(context.isClosed ? context.machine.anchorRealm : context.ref, ref)
     }
 
     var ctx: JSContextRef { context.ref }

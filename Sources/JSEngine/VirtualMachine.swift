@@ -14,6 +14,12 @@ public final class VirtualMachine {
     /// Whether a task is running (tasks do not nest).
     private var inTask = false
 
+    /// A bare realm of the machine's own, released with the machine: what a ``ScriptValue`` of a
+    /// closed context is unprotected through (its context's global context may be gone by then).
+    /// Made with the machine, since a value may go while the engine collects (a native function's
+    /// finalizer lets its body go), when no realm should be made.
+    let anchorRealm: JSGlobalContextRef
+
     /// Creates a machine with a new context group.
     ///
     /// - Parameters:
@@ -26,6 +32,7 @@ public final class VirtualMachine {
     public init(limits: ScriptLimits = ScriptLimits(), lastResort: (@Sendable (ScriptStop) -> Void)? = nil) {
         Self.configureEngine
         group = JSContextGroupCreate()
+        anchorRealm = JSGlobalContextCreateInGroup(group, nil)!
         watchdog = ScriptWatchdog(limits: limits, lastResort: lastResort ?? { Self.exitWithReport($0, limits: limits) })
         watchdog.arm(group)
         watchdog.startMonitor()
@@ -52,6 +59,7 @@ public final class VirtualMachine {
         madeBufferCopier?.close()
         watchdog.stop()
         for entry in parsedScripts.values { JSScriptRelease(entry.script) }
+        JSGlobalContextRelease(anchorRealm)
         JSContextGroupClearExecutionTimeLimit(group)
         JSContextGroupRelease(group)
     }
@@ -70,6 +78,20 @@ public final class VirtualMachine {
         guard let script = JSScriptCreateFromString(group, source.urlString, Int32(source.startingLine), source.text, nil, nil) else { return nil }
         parsedScripts[ObjectIdentifier(source)] = (source, script)
         return script
+    }
+
+    /// What the machine's heap holds after a full collection: how many objects, global objects
+    /// (one per open realm and per realm something still holds) and protected values. For tests
+    /// and measurements: a closed context must leave nothing behind. (The machine's own bare
+    /// realm, ``anchorRealm``, is one of the global objects.)
+    public func heapCountsAfterCollection() -> HeapCounts {
+        JSSynchronousGarbageCollectForDebugging(anchorRealm)
+        let statistics = JSGetMemoryUsageStatistics(anchorRealm)!
+        func count(_ name: String) -> Int {
+            Int(withJSString(name) { JSValueToNumber(anchorRealm, JSObjectGetProperty(anchorRealm, statistics, $0, nil), nil) })
+        }
+        return HeapCounts(objects: count("objectCount"), globalObjects: count("globalObjectCount"),
+                          protectedValues: count("protectedObjectCount"), heapSize: count("heapSize"))
     }
 
     /// The limits the machine enforces.
@@ -140,4 +162,17 @@ public final class VirtualMachine {
         FileHandle.standardError.write(Data("exthost: \(what)\n".utf8))
         _exit(1)
     }
+}
+
+/// What a machine's heap holds after a full collection (``VirtualMachine/heapCountsAfterCollection()``).
+public struct HeapCounts: Equatable, Sendable {
+    /// The live objects.
+    public var objects: Int
+    /// The live global objects: one per realm still open or still held.
+    public var globalObjects: Int
+    /// The values protected from collection: ``ScriptValue``s, a context's own, and the engine's
+    /// strong handles.
+    public var protectedValues: Int
+    /// The bytes of the heap in use.
+    public var heapSize: Int
 }
