@@ -88,9 +88,17 @@ public final class ScriptContext {
         isClosed = true
         for action in closeActions { action() }
         closeActions.removeAll()
+        // (The global object keeps its unhandled-rejection callback as a root of the heap: the
+        // callback, a function of this realm, would keep the realm alive for good. The C API takes
+        // no null, so the machine's inert function, of its own realm, takes its place.)
+        if hasUnhandledRejectionCallback { JSGlobalContextSetUnhandledRejectionCallback(ref, machine.inertFunction, nil) }
         JSValueUnprotect(ref, reflectDefineProperty)
         JSGlobalContextRelease(ref)
     }
+
+    /// Whether ``onUnhandledRejection(_:)`` gave the global object a callback, which ``close()``
+    /// takes back.
+    private var hasUnhandledRejectionCallback = false
 
     /// What runs when the context closes (registered by the engine's own objects).
     private var closeActions: [() -> Void] = []
@@ -329,6 +337,8 @@ extension ScriptContext {
             return .undefined
         }
         guard let object = JSValueToObject(ref, function.ref, nil) else { return }
+        _ = machine.inertFunction  // (made now, while the engine is not collecting)
         JSGlobalContextSetUnhandledRejectionCallback(ref, object, nil)
+        hasUnhandledRejectionCallback = true
     }
 }

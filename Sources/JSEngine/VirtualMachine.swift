@@ -20,6 +20,17 @@ public final class VirtualMachine {
     /// finalizer lets its body go), when no realm should be made.
     let anchorRealm: JSGlobalContextRef
 
+    /// A function of ``anchorRealm`` that does nothing (kept protected until the machine goes):
+    /// what a closed context's unhandled-rejection callback becomes (``ScriptContext/close()``).
+    /// Made with the first such callback, never while the engine collects.
+    private(set) lazy var inertFunction: JSObjectRef = {
+        let function = JSObjectMakeFunctionWithCallback(anchorRealm, nil) { ctx, _, _, _, _, _ in JSValueMakeUndefined(ctx) }!
+        JSValueProtect(anchorRealm, function)
+        madeInertFunction = true
+        return function
+    }()
+    private var madeInertFunction = false
+
     /// Creates a machine with a new context group.
     ///
     /// - Parameters:
@@ -59,6 +70,7 @@ public final class VirtualMachine {
         madeBufferCopier?.close()
         watchdog.stop()
         for entry in parsedScripts.values { JSScriptRelease(entry.script) }
+        if madeInertFunction { JSValueUnprotect(anchorRealm, inertFunction) }
         JSGlobalContextRelease(anchorRealm)
         JSContextGroupClearExecutionTimeLimit(group)
         JSContextGroupRelease(group)
@@ -171,7 +183,7 @@ public struct HeapCounts: Equatable, Sendable {
     /// The live global objects: one per realm still open or still held.
     public var globalObjects: Int
     /// The values protected from collection: ``ScriptValue``s, a context's own, and the engine's
-    /// strong handles.
+    /// strong handles (a global object's unhandled-rejection callback).
     public var protectedValues: Int
     /// The bytes of the heap in use.
     public var heapSize: Int

@@ -1,3 +1,4 @@
+import BrowserModel
 @testable import Exthost
 import Foundation
 import JSEngine
@@ -49,5 +50,50 @@ struct HostLifetimeTests {
         #expect(weakHost == nil, "the host outlived its last reference")
         #expect(weakScript == nil, "the background's script context outlived the host")
         #expect(weakMachine == nil, "the engine outlived the host")
+    }
+
+    /// A closed tab's worlds end with it: the content scripts' contexts, the page's own (its main
+    /// world and its frame's) and an extension page's, Swift's objects and their realms alike,
+    /// after a navigation as after a close. (Nothing of the engine keeps a realm: one a stale
+    /// stack slot still names, as the collection scans the stack conservatively, is allowed for.)
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func closedTabsLeaveNoContextOrRealmBehind(flavor: Flavor) throws {
+        let directory = try TemporaryExtension(files: [
+            "manifest.json": TemporaryExtension.manifest(contentScripts: #"[{"matches": ["http://127.0.0.1/*"], "js": ["cs.js"], "all_frames": true}]"#),
+            "bg.js": "chrome.runtime.onMessage.addListener(() => {});\n",
+            "cs.js": "document.addEventListener('click', () => {}); setTimeout(() => {}, 1); chrome.runtime.sendMessage('ready').catch(() => {});\n",
+            "page.html": "<!doctype html><title>page</title><script>console.log(location.href.length > 0);</script>",
+        ]).directory
+        let site = try TemporaryExtension(files: [
+            "page.html": "<!doctype html><title>own scripts</title><script>Promise.reject(new Error('x')).catch(() => {}); var n = 1;</script><iframe src='frame.html'></iframe>",
+            "frame.html": "<!doctype html><p>frame</p><script>var m = 2;</script>",
+        ]).directory
+        let options = HostOptions(flavor: flavor, siteMap: SiteMap([try SiteMapping(parsing: "http://127.0.0.1:8000=\(site.path)", relativeTo: packageRoot)]))
+        let host = ExtensionHost(options: options) { _ in }
+        let instance = try host.loadExtension(at: directory)
+        host.runUntilStarted(maxTime: 60)
+        host.run(maxTime: 60)
+        let before = host.machine.heapCountsAfterCollection()
+        var closed: [Weak] = []
+        for round in 0..<4 {
+            let tab = host.open(round % 2 == 0 ? "http://127.0.0.1:8000/page.html?\(round)" : instance.id.baseURL + "page.html")
+            host.runUntilLoaded(tabID: tab, maxTime: 60)
+            closed += host.contextsInOrder.filter { $0.tabID == tab }.map(Weak.init)
+            host.navigate(tabID: tab, to: "http://127.0.0.1:8000/page.html?again\(round)")
+            host.runUntilLoaded(tabID: tab, maxTime: 60)
+            closed += host.contextsInOrder.filter { $0.tabID == tab }.map(Weak.init)
+            host.removeTab(tab)
+            host.run(maxTime: 60)
+        }
+        #expect(closed.count >= 16, "the pages made too few worlds: \(closed.count)")
+        #expect(closed.allSatisfy { $0.context == nil }, "a closed context outlived its tab")
+        let after = host.machine.heapCountsAfterCollection()
+        #expect(after.globalObjects <= before.globalObjects + 1, "closed realms stay: \(before) then \(after)")
+    }
+
+    /// A context held weakly.
+    struct Weak {
+        weak var context: ExtensionContext?
+        init(_ context: ExtensionContext) { self.context = context }
     }
 }

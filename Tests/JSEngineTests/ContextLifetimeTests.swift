@@ -23,4 +23,16 @@ struct ContextLifetimeTests {
         #expect(after.protectedValues == before.protectedValues, "values of closed contexts stay protected: \(before) then \(after)")
         #expect(after.globalObjects <= before.globalObjects + 1, "closed realms stay: \(before) then \(after)")
     }
+
+    @Test func aClosedContextsUnhandledRejectionCallbackNoLongerKeepsTheRealm() throws {
+        let machine = VirtualMachine()
+        let before = machine.heapCountsAfterCollection()
+        for _ in 0..<Self.contexts {
+            let context = ScriptContext(machine: machine, name: "closed")
+            context.onUnhandledRejection { _, _ in }
+            context.close()
+        }
+        let after = machine.heapCountsAfterCollection()
+        #expect(after.globalObjects <= before.globalObjects + 1, "closed realms stay: \(before) then \(after)")
+    }
 }
