@@ -17,7 +17,7 @@
 (function (host) {
   'use strict';
   const {
-    ObjectGetPrototypeOf, ObjectSetPrototypeOf, ReflectDefineProperty, SafeMap, StringPrototypeStartsWith, String,
+    ObjectGetPrototypeOf, ObjectSetPrototypeOf, ReflectDefineProperty, SafeMap, StringPrototypeStartsWith, StringPrototypeSlice, StringPrototypeIndexOf, String,
     hasOwn, getOwn, dataDescriptor, stringifyData, nullCopy,
   } = host.primordials;
   const chrome = host.flavor === 'chrome';
@@ -35,29 +35,76 @@
   const locationText = (href) => href;
   const navigate = (state, thisValue, url) => {
     const text = String(url);
-    if (state.cx.native.api.call('frame.navigate', stringifyData([text, state.replace])) === 'invalid') {
+    if (state.cx.native.api.call('frame.navigate', stringifyData([text, state.mode])) === 'invalid') {
       const error = host.newError(state.cx, chrome ? "Failed to execute '" + state.member + "' on 'Location': '" + text + "' is not a valid URL."
         : 'Location.' + state.member + ': ' + text + ' is not a valid URL.');
       host.defineValue(error, 'name', 'SyntaxError', true, false, true);
       throw error;
     }
   };
+  // The URL of each document a same-document navigation moved (a fragment, history.pushState),
+  // by document id, as its location's parts: what every world of the document reads from then on
+  // (Sources/Exthost/DOM/ExtensionHost+History.swift).
+  const documentURLs = new SafeMap();
+  host.setDocumentURL = (id, parts) => {
+    const copy = { __proto__: null };
+    for (let i = 0; i < locationKeys.length; i++) copy[locationKeys[i]] = String(parts[locationKeys[i]]);
+    documentURLs.set(id, copy);
+    // (The DOM's document, when it is there, has it as its URL.)
+    const document = host.domDocuments === undefined ? undefined : host.domDocuments.get(id);
+    if (document !== undefined) document._address = copy.href;
+  };
+  // Fires the event `type` at the window of the world of `cx` alone, when the world has events (a
+  // document whose worlds share no DOM yet; through the DOM, js/63_dom.js reaches them all at
+  // once): `load`, `pageshow`, `pagehide` ({persisted: false}), `hashchange` and `popstate`
+  // (`fields`: their own).
+  host.fireWindowEvent = (cx, type, fields) => {
+    if (cx.loader.fireEvent === undefined) return;
+    if (type === 'hashchange' || type === 'popstate') cx.loader.fireNavigationEvent(cx.global, type, fields);
+    else if (type === 'pageshow' || type === 'pagehide') cx.loader.firePageTransition(cx.global, type, false);
+    else cx.loader.fireEvent(cx.global, type, { __proto__: null, bubbles: false, cancelable: false, composed: false });
+  };
+  // Whether the window of the world of `cx` has a listener for `type`.
+  host.windowListensTo = (cx, type) => cx.loader.globalListensTo !== undefined && cx.loader.globalListensTo(type);
+  host.forgetDocumentURL = (id) => {
+    documentURLs.delete(id);
+  };
+  // The parts of the URL of the context's document now.
+  function currentParts(cx) {
+    const id = cx.info.documentId;
+    const moved = id === undefined ? undefined : documentURLs.get(id);
+    return moved === undefined ? cx.info.location : moved;
+  }
+  const readPart = (state) => currentParts(state.cx)[state.key];
+  // `location.hash = value`: a navigation to the document's URL with that fragment.
+  const setHash = (state, thisValue, value) => {
+    let text = String(value);
+    if (StringPrototypeStartsWith(text, '#')) text = StringPrototypeSlice(text, 1);
+    const href = currentParts(state.cx).href;
+    const hashAt = StringPrototypeIndexOf(href, '#');
+    navigate(state, undefined, (hashAt < 0 ? href : StringPrototypeSlice(href, 0, hashAt)) + '#' + text);
+  };
   function makeLocation(cx, parts, interfaceName, navigates) {
     const location = host.newObject(cx);
-    for (let i = 0; i < locationKeys.length; i++) {
-      if (navigates && locationKeys[i] === 'href') continue;
-      host.defineValue(location, locationKeys[i], parts[locationKeys[i]], false, true, false);
+    if (!navigates) {
+      for (let i = 0; i < locationKeys.length; i++) host.defineValue(location, locationKeys[i], parts[locationKeys[i]], false, true, false);
+      host.defineValue(location, 'toString', host.newFunction(cx, 'toString', 0, locationText, parts.href), false, false, false);
+    } else {
+      // (A window's location reads its document's URL as it is now: a same-document navigation
+      // changes it.)
+      for (let i = 0; i < locationKeys.length; i++) {
+        const key = locationKeys[i];
+        const get = host.newFunction(cx, 'get ' + key, 0, readPart, { __proto__: null, cx, key });
+        const set = key === 'href' ? host.newFunction(cx, 'set href', 1, navigate, { __proto__: null, cx, mode: 'push', member: 'href' })
+          : key === 'hash' ? host.newFunction(cx, 'set hash', 1, setHash, { __proto__: null, cx, mode: 'push', member: 'hash' }) : undefined;
+        ReflectDefineProperty(location, key, { __proto__: null, get, set, enumerable: true, configurable: false });
+      }
+      host.defineValue(location, 'assign', host.newFunction(cx, 'assign', 1, navigate, { __proto__: null, cx, mode: 'push', member: 'assign' }), false, true, false);
+      host.defineValue(location, 'replace', host.newFunction(cx, 'replace', 1, navigate, { __proto__: null, cx, mode: 'replace', member: 'replace' }), false, true, false);
+      host.defineValue(location, 'reload', host.newFunction(cx, 'reload', 0, (state) => navigate(state, undefined, currentParts(cx).href),
+        { __proto__: null, cx, mode: 'reload', member: 'reload' }), false, true, false);
+      host.defineValue(location, 'toString', host.newFunction(cx, 'toString', 0, readPart, { __proto__: null, cx, key: 'href' }), false, false, false);
     }
-    if (navigates) {
-      const get = host.newFunction(cx, 'get href', 0, locationText, parts.href);
-      const set = host.newFunction(cx, 'set href', 1, navigate, { __proto__: null, cx, replace: false, member: 'href' });
-      ReflectDefineProperty(location, 'href', { __proto__: null, get, set, enumerable: true, configurable: false });
-      host.defineValue(location, 'assign', host.newFunction(cx, 'assign', 1, navigate, { __proto__: null, cx, replace: false, member: 'assign' }), false, true, false);
-      host.defineValue(location, 'replace', host.newFunction(cx, 'replace', 1, navigate, { __proto__: null, cx, replace: true, member: 'replace' }), false, true, false);
-      host.defineValue(location, 'reload', host.newFunction(cx, 'reload', 0, (state) => navigate(state, undefined, parts.href),
-        { __proto__: null, cx, replace: true, member: 'reload' }), false, true, false);
-    }
-    host.defineValue(location, 'toString', host.newFunction(cx, 'toString', 0, locationText, parts.href), false, false, false);
     host.defineValue(location, cx.b.SymbolToStringTag, interfaceName, false, false, false);
     return cx.b.ObjectFreeze(location);
   }

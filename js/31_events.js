@@ -3,6 +3,7 @@
 // exthost:globals ~PromiseRejectionEvent:constructor:2 ~AbortController:constructor:0 ~AbortSignal:constructor:0
 // exthost:globals ~reportError:function:1 addEventListener:inherited removeEventListener:inherited dispatchEvent:inherited
 // exthost:globals Window: onerror:accessor onunhandledrejection:accessor onstorage:accessor ~PageTransitionEvent:constructor:1
+// exthost:globals Window: ~HashChangeEvent:constructor:1 ~PopStateEvent:constructor:1 onhashchange:accessor onpopstate:accessor
 // exthost:globals Window: onload:accessor onpageshow:accessor onpagehide:accessor onmessage:accessor
 // exthost:globals ServiceWorkerGlobalScope: onerror:inherited onunhandledrejection:inherited
 // DOM events (the DOM Standard's "Events" and "Aborting ongoing activities"): `EventTarget` with
@@ -192,6 +193,50 @@
       get persisted() {
         if (!transitions.has(this)) throw illegalInvocation('PageTransitionEvent', 'get persisted');
         return transitions.get(this);
+      },
+    }, EventInterface);
+  }
+
+  // HTML's HashChangeEvent (`hashchange`: the URLs before and after a fragment navigation) and
+  // PopStateEvent (`popstate`: the state of the session history entry a traversal reached).
+  const hashChanges = new SafeWeakMap();
+  function HashChangeEvent(...args) {
+    if (new.target === undefined) throw newRequired('HashChangeEvent');
+    const init = eventArguments('HashChangeEvent', args, 1, 'HashChangeEventInit');
+    initializeEvent(this, args[0], init);
+    const fields = { __proto__: null, newURL: '', oldURL: '' };
+    if (init !== undefined) {
+      if (init.newURL !== undefined) fields.newURL = String(init.newURL);
+      if (init.oldURL !== undefined) fields.oldURL = String(init.oldURL);
+    }
+    hashChanges.set(this, fields);
+  }
+  const popStates = new SafeWeakMap();
+  function PopStateEvent(...args) {
+    if (new.target === undefined) throw newRequired('PopStateEvent');
+    const init = eventArguments('PopStateEvent', args, 1, 'PopStateEventInit');
+    initializeEvent(this, args[0], init);
+    popStates.set(this, { __proto__: null, state: init !== undefined && init.state !== undefined ? init.state : null });
+  }
+  if (host.kind !== 'background' || !host.context.isServiceWorker) {
+    const hashField = (event, name) => {
+      const fields = hashChanges.get(event);
+      if (fields === undefined) throw illegalInvocation('HashChangeEvent', 'get ' + name);
+      return fields[name];
+    };
+    defineInterface(HashChangeEvent, 'HashChangeEvent', 1, {
+      get oldURL() { return hashField(this, 'oldURL'); },
+      get newURL() { return hashField(this, 'newURL'); },
+    }, EventInterface);
+    defineInterface(PopStateEvent, 'PopStateEvent', 1, {
+      get state() {
+        const fields = popStates.get(this);
+        if (fields === undefined) throw illegalInvocation('PopStateEvent', 'get state');
+        return fields.state;
+      },
+      get hasUAVisualTransition() {
+        if (!popStates.has(this)) throw illegalInvocation('PopStateEvent', 'get hasUAVisualTransition');
+        return false;
       },
     }, EventInterface);
   }
@@ -586,7 +631,7 @@
   host.load('window');
   {
     const types = host.context.isServiceWorker ? ['error', 'unhandledrejection']
-      : ['error', 'unhandledrejection', 'storage', 'load', 'pageshow', 'pagehide', 'message'];
+      : ['error', 'unhandledrejection', 'storage', 'load', 'pageshow', 'pagehide', 'message', 'hashchange', 'popstate'];
     const workerScope = host.context.isServiceWorker ? host.lazyGlobals.WorkerGlobalScope : undefined;
     for (let i = 0; i < types.length; i++) {
       if (workerScope !== undefined) {
@@ -860,6 +905,15 @@
       description.interface = 'PageTransitionEvent';
       description.persisted = transitions.get(event);
     }
+    if (hashChanges.has(event)) {
+      description.interface = 'HashChangeEvent';
+      description.hashChange = hashChanges.get(event);
+    }
+    // (A popstate's state crosses as the entry's own text, which each world reads for itself.)
+    if (popStates.has(event) && popStateTexts.has(event)) {
+      description.interface = 'PopStateEvent';
+      description.stateText = popStateTexts.get(event);
+    }
     const message = host.windowMessageOf === undefined ? undefined : host.windowMessageOf(event);
     if (message !== undefined) {
       description.interface = 'MessageEvent';
@@ -882,11 +936,18 @@
       event = host.makeUIEvent(description.interface, description.type, description.fields);
     } else {
       const prototype = description.interface === 'CustomEvent' ? CustomEvent.prototype
-        : description.interface === 'PageTransitionEvent' ? PageTransitionEvent.prototype : Event.prototype;
+        : description.interface === 'PageTransitionEvent' ? PageTransitionEvent.prototype
+          : description.interface === 'HashChangeEvent' ? HashChangeEvent.prototype
+            : description.interface === 'PopStateEvent' ? PopStateEvent.prototype : Event.prototype;
       event = ObjectCreate(prototype);
       initializeEvent(event, description.type, undefined);
       if (description.interface === 'CustomEvent') details.set(event, description.detail === undefined ? null : description.detail);
       if (description.interface === 'PageTransitionEvent') transitions.set(event, !!description.persisted);
+      if (description.interface === 'HashChangeEvent') {
+        const fields = description.hashChange;
+        hashChanges.set(event, { __proto__: null, newURL: String(fields.newURL), oldURL: String(fields.oldURL) });
+      }
+      if (description.interface === 'PopStateEvent') setPopState(event, description.stateText);
     }
     const state = events.get(event);
     state.bubbles = description.bubbles;
@@ -933,6 +994,25 @@
   // Dispatches a trusted event `type` of the class Event at `target` (`init`: its EventInit; the
   // DOM's `click()`). Returns false when a listener canceled it.
   host.fireEvent = (target, type, init) => host.dispatchTrusted(target, host.newEvent(Event.prototype, type, init));
+  // A popstate event's state, read in this world from the entry's text (null: no state).
+  const popStateTexts = new SafeWeakMap();
+  function setPopState(event, text) {
+    if (text !== null && typeof text === 'string' && host.readClone === undefined) host.load('structured_clone');
+    popStates.set(event, { __proto__: null, state: text === null || typeof text !== 'string' ? null : host.readClone(text) });
+    popStateTexts.set(event, text);
+  }
+  // Dispatches a trusted `hashchange` ({oldURL, newURL}) or `popstate` ({state}: the entry's
+  // structured-clone text, or null) at `target`, the window.
+  host.fireNavigationEvent = (target, type, fields) => {
+    if (type === 'hashchange') {
+      const made = host.newEvent(HashChangeEvent.prototype, type, undefined);
+      hashChanges.set(made.event, { __proto__: null, newURL: String(fields.newURL), oldURL: String(fields.oldURL) });
+      return host.dispatchTrusted(target, made);
+    }
+    const made = host.newEvent(PopStateEvent.prototype, type, undefined);
+    setPopState(made.event, fields.state);
+    return host.dispatchTrusted(target, made);
+  };
   // Dispatches a trusted `pageshow` or `pagehide` (`persisted`: from or into the back/forward cache).
   host.firePageTransition = (target, type, persisted) => {
     const made = host.newEvent(PageTransitionEvent.prototype, type, undefined);

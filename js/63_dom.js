@@ -99,12 +99,20 @@
   // `DOMContentLoaded` (bubbling to the window), `load`.
   host.fireDocumentEvent = function (cx, id, target, type, bubbles) {
     if (cx.loader.fireEvent === undefined) return;
-    const found = documents.get(id);
+    // (A document no world has touched yet is built now: its window listens for this event.)
+    const found = documents.get(id) || (cx.info.documentId === id ? documentOf(cx) : undefined);
     if (found === undefined) return;
     worldOf(cx);
     const object = target === 'window' ? cx.global : wrap(cx, found);
     if (type === 'pageshow' || type === 'pagehide') cx.loader.firePageTransition(object, type, false);
     else cx.loader.fireEvent(object, type, { __proto__: null, bubbles: !!bubbles, cancelable: false, composed: false });
+  };
+  // Fires `hashchange` or `popstate` at the window of the world of `cx`, whose dispatch reaches
+  // the document's other worlds (`fieldsJSON`: {oldURL, newURL} or {state}).
+  host.fireNavigationEvent = function (cx, id, type, fieldsJSON) {
+    if (cx.loader.fireNavigationEvent === undefined || documents.get(id) === undefined) return;
+    worldOf(cx);
+    cx.loader.fireNavigationEvent(cx.global, type, JSONParse(fieldsJSON));
   };
   // The document `id` (another frame's, of the same origin) as the world of `cx` sees it.
   host.documentInWorld = function (cx, id) {

@@ -116,6 +116,7 @@ extension ExtensionHost {
         closeContexts(ofTab: tabID, cached: false)
         forgetDocuments(ofTab: tabID)
         pageLoads[tabID] = nil
+        sessionHistories[tabID] = nil
         guard let removed = browser.removeTab(tabID) else { return }
         loadFinished(tabID)
         for instance in extensions { instance.tabObjectTexts[tabID] = nil }
@@ -139,13 +140,15 @@ extension ExtensionHost {
 
     /// Navigates a tab to `url` (resolved already). The page loads in steps, each a task of its own,
     /// in the order the flavor's browser takes them (``PageLoad/steps(flavor:kind:)``); a navigation
-    /// that only changes the fragment keeps the document and its content scripts.
-    func navigate(tabID: Int, to url: String, kind requestedKind: PageLoad.Kind? = nil) {
+    /// that only changes the fragment keeps the document and its content scripts
+    /// (``navigateWithinDocument(_:inTab:to:history:state:byHistoryAPI:)``). `history`: how the
+    /// new page goes into the tab's session history.
+    func navigate(tabID: Int, to url: String, kind requestedKind: PageLoad.Kind? = nil, history: HistoryHandling = .push) {
         guard let tab = browser.tab(tabID) else { return }
-        var kind = requestedKind ?? .replacing
-        if requestedKind == nil, let old = WebURL(string: tab.url), let new = WebURL(string: url),
-            new.fragment != nil, old.hrefExcludingFragment == new.hrefExcludingFragment {
-            kind = .fragment
+        let kind = requestedKind ?? .replacing
+        if requestedKind == nil, history == .push, Self.isFragmentNavigation(from: tab.url, to: url),
+           let top = tab.frames.first(where: \.isTop), documentSources[top.documentID] != nil {
+            return navigateWithinDocument(top.id, inTab: tabID, to: url, history: history)
         }
         if options.flavor == .chrome {
             // Chromium marks the tab loading, with the URL pending, as soon as the navigation starts.
@@ -154,7 +157,8 @@ extension ExtensionHost {
                 $0.pendingURL = url
             }
         }
-        let load = PageLoad(tabID: tabID, url: url, kind: kind, generation: (pageLoads[tabID]?.generation ?? 0) + 1)
+        var load = PageLoad(tabID: tabID, url: url, kind: kind, generation: (pageLoads[tabID]?.generation ?? 0) + 1)
+        load.history = history
         pageLoads[tabID] = load
         enqueueStep(0, of: load)
     }
@@ -196,7 +200,7 @@ extension ExtensionHost {
         runLoadPhase(runAt, inTab: load.tabID, frames: pageLoads[load.tabID]?.frameIDs, then: next)
     }
 
-    private func perform(_ step: PageLoad.Step, of load: PageLoad) {
+    func perform(_ step: PageLoad.Step, of load: PageLoad) {
         let tabID = load.tabID
         let flavor = options.flavor
         switch step {
@@ -227,6 +231,12 @@ extension ExtensionHost {
             }
             add(tree, parentID: -1)
             browser.setFrames(frames, of: tabID)
+            let entry = SessionHistory.Entry(url: tree.url, documentID: frames[0].documentID, state: nil)
+            switch load.history {
+            case .push: sessionHistories[tabID, default: SessionHistory()].push(entry)
+            case .replace: sessionHistories[tabID, default: SessionHistory()].replace(entry)
+            case .traverse(let index): sessionHistories[tabID]?.traverse(to: index, documentID: entry.documentID)
+            }
             keepDocuments(of: frames, tree: tree)
             openExtensionPages(inTab: tabID, frames: frames)
             beginWebDocuments(inTab: tabID, frames: frames)
@@ -299,7 +309,7 @@ extension ExtensionHost {
 
     /// `tabs.onUpdated(tabId, changeInfo, tab)`, where each extension sees only the changes its
     /// permissions let it see (`url` and `title` need `tabs` or host permission).
-    private func fireUpdated(_ tabID: Int, _ change: [(String, JSONValue)]) {
+    func fireUpdated(_ tabID: Int, _ change: [(String, JSONValue)]) {
         guard let tab = browser.tab(tabID) else { return }
         dispatchToBackgrounds("tabs.onUpdated") { instance in
             let visible = instance.canSeeDetails(of: tab) ? change : change.filter { $0.0 != "url" && $0.0 != "title" }
@@ -448,6 +458,8 @@ struct PageLoad {
     var finished = false
     /// The frames its commit made (the frames scripts insert later load on their own).
     var frameIDs: Set<Int>?
+    /// How the page goes into the tab's session history.
+    var history: ExtensionHost.HistoryHandling = .push
 
     /// The steps in the order the flavor's browser takes them, as recorded from the browsers
     /// (fixtures/conformance/tabs-*).

@@ -87,6 +87,11 @@ public final class ExtensionHost {
     var initialTabUsedFlag = false
     /// The page load in progress or done in each tab.
     var pageLoads: [Int: PageLoad] = [:]
+    /// Each tab's session history (``SessionHistory``), by tab id.
+    var sessionHistories: [Int: SessionHistory] = [:]
+    /// The documents a same-document navigation moved to another URL (the host realm keeps their
+    /// URLs until they go).
+    var movedDocuments: Set<String> = []
     /// What waits for the load in each tab to finish (``whenLoaded(_:_:)``).
     var loadWaiters: [Int: [(Bool) -> Void]] = [:]
     /// Which files and inline pages serve which pages: ``HostOptions/siteMap``, plus the pages a

@@ -412,4 +412,16 @@ struct WebPageTests {
            flavor: flavor, open: ["http://127.0.0.1:8000/index.html"])
         #expect(run.texts == ["srcdoc: inside true", "cross-origin: null true"])
     }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func aContentScriptThatNeverTouchesTheDocumentHearsItsWindowsLoadEvents(flavor: Flavor) throws {
+        // (A page of no script, and a document_start script that only listens at its window: no
+        // world ever built the DOM, and the window's listeners hear the load all the same.)
+        let run = try Self.run(html: "<!doctype html><p>no script</p>", start: """
+            addEventListener('DOMContentLoaded', (e) => console.log('DOMContentLoaded ' + (e.target === window ? 'window' : e.target.nodeName)));
+            addEventListener('load', (e) => console.log('load ' + e.constructor.name));
+            addEventListener('pageshow', (e) => console.log('pageshow ' + e.persisted));
+            """, flavor: flavor)
+        #expect(run.texts == ["DOMContentLoaded #document", "load Event", "pageshow false"])
+    }
 }

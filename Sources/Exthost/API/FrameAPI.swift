@@ -13,16 +13,62 @@ enum FrameAPI {
             }
             return .success(.undefined)
         }
-        // `location.href = url`, `assign`, `replace`, `reload`: the caller's frame navigates.
+        // `location.href = url`, `assign`, `hash`, `replace` and `reload` (the mode: "push",
+        // "replace", "reload"): the caller's frame navigates, within its document when only the
+        // fragment changes (not for a reload).
         api.defineSync("frame.navigate", contexts: [.content, .webPage, .page]) { host, arguments, context in
-            guard let text = arguments[0]?.stringValue, let url = WebURL(string: text, relativeTo: WebURL(string: context.url)) else {
+            guard let tabID = context.tabID, let frameID = context.frameID, let frame = host.browser.tab(tabID)?.frame(frameID) else {
+                return .success(WebURL(string: arguments[0]?.stringValue ?? "", relativeTo: WebURL(string: context.url)) == nil ? .json(#""invalid""#) : .null)
+            }
+            guard let text = arguments[0]?.stringValue, let url = WebURL(string: text, relativeTo: WebURL(string: frame.url)) else {
                 return .success(.json(#""invalid""#))
             }
-            guard let tabID = context.tabID, let frameID = context.frameID, let frame = host.browser.tab(tabID)?.frame(frameID) else {
-                return .success(.null)
-            }
             guard host.mayNavigate(frame, to: url, from: context) else { return .success(.null) }
-            host.navigateFrame(frameID, inTab: tabID, to: url.href)
+            let mode = arguments[1]?.stringValue ?? "push"
+            let history: ExtensionHost.HistoryHandling = mode == "push" ? .push : .replace
+            if mode != "reload", ExtensionHost.isFragmentNavigation(from: frame.url, to: url.href) {
+                host.navigateWithinDocument(frameID, inTab: tabID, to: url.href, history: history)
+            } else {
+                host.navigateFrame(frameID, inTab: tabID, to: url.href, history: history)
+            }
+            return .success(.null)
+        }
+        // `history.length` and `history.state` (the entry's state as structured-clone text).
+        api.defineSync("frame.history", contexts: [.content, .webPage, .page, .background]) { host, _, context in
+            guard let documentID = context.documentID else { return .success(.null) }
+            return .success(.string(host.historyFacts(ofDocument: documentID).jsonText))
+        }
+        // `history.back()`, `forward()`, `go(delta)` (`go(0)` reloads).
+        api.defineSync("frame.traverse", contexts: [.content, .webPage, .page, .background]) { host, arguments, context in
+            let delta = arguments[0]?.intValue ?? 0
+            guard let tabID = context.tabID, let frame = host.browser.tab(tabID)?.frame(context.frameID ?? -1) else { return .success(.null) }
+            if delta == 0 {
+                host.navigateFrame(frame.id, inTab: tabID, to: frame.url, history: .replace)
+            } else if frame.isTop {
+                host.traverseHistory(inTab: tabID, by: delta)
+            }
+            return .success(.null)
+        }
+        // `history.pushState(state, unused, url)` and `replaceState` ([state text, url or null,
+        // replace]): nil once done, or the refused URL with the document's origin and URL.
+        api.defineSync("frame.changeState", contexts: [.content, .webPage, .page, .background]) { host, arguments, context in
+            let frame = context.tabID.flatMap { host.browser.tab($0)?.frame(context.frameID ?? -1) }
+            let documentURL = frame?.url ?? host.documentURL(of: context)
+            let origin = WebURL(string: documentURL)?.origin ?? "null"
+            var url = documentURL
+            if let given = arguments[1]?.stringValue {
+                guard let parsed = WebURL(string: given, relativeTo: WebURL(string: documentURL)), parsed.origin == origin, origin != "null" || parsed.href == documentURL else {
+                    return .success(.string(JSONValue.object([("url", .string(WebURL(string: given, relativeTo: WebURL(string: documentURL))?.href ?? given)),
+                                                              ("origin", .string(origin)), ("documentURL", .string(documentURL))]).jsonText))
+                }
+                url = parsed.href
+            }
+            let replace = arguments[2]?.boolValue ?? false
+            if let frame, let tabID = context.tabID {
+                host.navigateWithinDocument(frame.id, inTab: tabID, to: url, history: replace ? .replace : .push, state: arguments[0]?.stringValue, byHistoryAPI: true)
+            } else if let documentID = context.documentID {
+                host.setDocumentURL(documentID, to: url)
+            }
             return .success(.null)
         }
         api.defineSync("frame.postMessage", contexts: [.content, .webPage, .page, .background]) { host, arguments, context in

@@ -4,8 +4,8 @@
 /// into the document's one DOM on the first touch of `document` in any of its worlds
 /// (js/63_dom.js), so a frame no script looks at costs no parse.
 struct DocumentSource: Sendable, Hashable {
-    /// The document's URL.
-    let url: String
+    /// The document's URL (a same-document navigation changes it).
+    var url: String
     /// The document's HTML source.
     let html: String
     /// How far a web page's document has loaded (`document.readyState`): `loading` from its commit

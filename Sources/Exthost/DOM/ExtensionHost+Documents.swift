@@ -51,10 +51,30 @@ extension ExtensionHost {
     /// no listener to call), whose dispatch reaches the listeners of every world of the document
     /// in the order they were added (js/63_dom.js).
     func fireDocumentEvent(_ type: String, at target: String, documentID: String, bubbles: Bool) {
-        guard realm.loadedModuleNames.contains("dom"),
-              let world = dispatchingWorld(ofDocument: documentID),
-              let record = try? world.realmRecord(), let fire = try? realm.value("fireDocumentEvent", in: "dom") else { return }
         let script = realm.script
+        if !realm.loadedModuleNames.contains("dom") {
+            // No world has the DOM yet, so no listener is at the document: an event at the window
+            // goes to each world's window in turn; one that bubbles to the window needs the DOM
+            // (its target is the document) only when a window listens for it.
+            guard let fireAtWindow = try? realm.value("fireWindowEvent", in: "window") else { return }
+            let worlds = contexts(ofDocument: documentID).filter { !$0.isClosed }
+            if target == "window" {
+                for world in worlds {
+                    guard let record = try? world.realmRecord() else { continue }
+                    _ = world.runTopLevel {
+                        _ = try fireAtWindow.call([record, script.string(type), script.null])
+                        return true
+                    }
+                }
+                return
+            }
+            guard bubbles, let listens = try? realm.value("windowListensTo", in: "window"),
+                  worlds.contains(where: { world in
+                      (try? world.realmRecord()).flatMap { try? listens.call([$0, script.string(type)]).booleanValue } == true
+                  }) else { return }
+        }
+        guard let world = dispatchingWorld(ofDocument: documentID),
+              let record = try? world.realmRecord(), let fire = try? realm.value("fireDocumentEvent", in: "dom") else { return }
         _ = world.runTopLevel {
             _ = try fire.call([record, script.string(documentID), script.string(target), script.string(type), script.boolean(bubbles)])
             return true
@@ -104,6 +124,9 @@ extension ExtensionHost {
     /// Lets the document `documentID` go, with its DOM if one was built (a web page's load stops).
     func forgetDocument(_ documentID: String) {
         webDocumentLoads.removeValue(forKey: documentID)?.abandon()
+        if movedDocuments.remove(documentID) != nil, let forget = try? realm.value("forgetDocumentURL", in: "window") {
+            _ = try? forget.call([realm.script.string(documentID)])
+        }
         guard documentSources.removeValue(forKey: documentID) != nil else { return }
         guard realm.loadedModuleNames.contains("dom"), let forget = try? realm.value("forgetDocument", in: "dom") else { return }
         _ = try? forget.call([realm.script.string(documentID)])

@@ -70,9 +70,9 @@ extension ExtensionHost {
     /// `url` as a tab does; another frame, in a task, drops its document and the frames inside it
     /// with their contexts (as an unloaded page's) and loads `url` in their place, keeping its id,
     /// then `load` fires at its element.
-    func navigateFrame(_ frameID: Int, inTab tabID: Int, to url: String, srcdoc: String? = nil) {
+    func navigateFrame(_ frameID: Int, inTab tabID: Int, to url: String, srcdoc: String? = nil, history: HistoryHandling = .push) {
         guard let frame = browser.tab(tabID)?.frame(frameID) else { return }
-        if frame.isTop { return navigate(tabID: tabID, to: url) }
+        if frame.isTop { return navigate(tabID: tabID, to: url, history: history) }
         // (Only a frame's newest navigation loads: the ones it replaced before their task do nothing.)
         let generation = (frameNavigations[frameID] ?? 0) + 1
         frameNavigations[frameID] = generation

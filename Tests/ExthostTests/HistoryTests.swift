@@ -1,0 +1,66 @@
+import BrowserModel
+import Exthost
+import Foundation
+import Testing
+
+/// Same-document navigations and the session history (issue 10, item 4;
+/// Sources/Exthost/DOM/ExtensionHost+History.swift, js/48_history.js): a fragment or
+/// `history.pushState` changes the URL at once for every world of the document, `hashchange` and
+/// `popstate` reach every world, `history.back()` moves through the tab's entries, and the
+/// extensions hear of each new URL.
+@Suite("Session history")
+struct HistoryTests {
+    static func run(_ contentScript: String, page: String = "<!doctype html><title>H</title><p>hi</p>", flavor: Flavor) throws -> [String] {
+        let run = try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(permissions: ["tabs"], contentScripts: #"[{"matches": ["http://127.0.0.1/*"], "js": ["cs.js"]}]"#),
+            "bg.js": "chrome.tabs.onUpdated.addListener((id, info) => { if (info.url) console.log('bg url ' + info.url.split('/').pop()); });",
+            "cs.js": "const tail = (url) => url.split('/').pop();\n" + contentScript,
+        ], pages: ["index.html": page, "other.html": "<!doctype html><title>Other</title>"], flavor: flavor, open: ["http://127.0.0.1:8000/index.html"])
+        return run.messages.filter { $0.context == .content }.map(\.text)
+    }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func aFragmentChangesTheURLAtOnceAndHashchangeFollowsInEveryWorld(flavor: Flavor) throws {
+        let lines = try Self.run("""
+            addEventListener('hashchange', (e) => console.log('hashchange ' + e.constructor.name + ' ' + tail(e.oldURL) + ' ' + tail(e.newURL) + ' ' + document.documentElement.dataset.page));
+            location.hash = 'one';
+            console.log('at once ' + location.hash + ' ' + tail(location.href) + ' ' + tail(document.URL) + ' ' + history.length);
+            """, page: #"<!doctype html><p>hi</p><script>addEventListener('hashchange', (e) => document.documentElement.dataset.page = location.hash);</script>"#, flavor: flavor)
+        #expect(lines == ["at once #one index.html#one index.html#one 2", "hashchange HashChangeEvent index.html index.html#one #one"])
+    }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func pushStateBackAndForwardMoveThroughTheEntriesWithPopstate(flavor: Flavor) throws {
+        let lines = try Self.run("""
+            addEventListener('popstate', (e) => console.log('popstate ' + JSON.stringify(e.state) + ' ' + tail(location.href) + ' ' + JSON.stringify(history.state)));
+            addEventListener('hashchange', () => console.log('hashchange'));
+            history.pushState({ n: 2 }, '', 'two.html?q=1');
+            console.log('pushed ' + location.pathname + location.search + ' ' + JSON.stringify(history.state) + ' ' + history.length);
+            history.replaceState({ n: 3 }, '');
+            console.log('replaced ' + JSON.stringify(history.state) + ' ' + history.length);
+            try { history.pushState(null, '', 'http://example.com/'); } catch (e) { console.log(e.name); }
+            try { history.pushState(() => 1, ''); } catch (e) { console.log(e.name); }
+            setTimeout(() => history.back(), 10);
+            setTimeout(() => history.forward(), 20);
+            setTimeout(() => console.log('done ' + tail(location.href) + ' ' + history.length), 30);
+            """, flavor: flavor)
+        #expect(lines == [
+            "pushed /two.html?q=1 {\"n\":2} 2", "replaced {\"n\":3} 2", "SecurityError", "DataCloneError",
+            "popstate null index.html null", "popstate {\"n\":3} two.html?q=1 {\"n\":3}", "done two.html?q=1 2",
+        ])
+    }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func goingBackToAnotherPageLoadsItAgain(flavor: Flavor) throws {
+        let lines = try Self.run("""
+            console.log('loaded ' + tail(location.href) + ' ' + history.length);
+            if (location.pathname === '/index.html' && !sessionStorage.getItem('went')) {
+              sessionStorage.setItem('went', '1');
+              setTimeout(() => { location.href = 'other.html'; }, 5);
+            } else if (location.pathname === '/other.html') {
+              setTimeout(() => history.back(), 5);
+            }
+            """, flavor: flavor)
+        #expect(lines == ["loaded index.html 1", "loaded other.html 2", "loaded index.html 2"])
+    }
+}
