@@ -102,30 +102,70 @@
   // A promise for the host's own bookkeeping: `then` (PromisePrototypeThen) finds its own
   // `constructor` and species, so nothing of Promise.prototype or Promise is consulted. Never
   // handed to extension code.
-  const SafePromise = makeSafe(plain.Promise, 'SafePromise', { __proto__: null });
+  //
+  // Nor does it ever ask a value for its `then`: resolving a promise with an object reads the
+  // object's `then` and calls it with the promise's resolving functions, functions of this realm
+  // (in the host realm, one object of that realm handed to a script that put `then` on its
+  // Object.prototype would hand it the host realm's Function and prototypes). So a SafePromise's
+  // resolving functions (those its executor gets, and those `then` makes for the promises it
+  // derives, which construct through the species, SafePromise) resolve with a box holding an
+  // object (a null-prototype object of this realm, known by `boxes`, which has no `then`), and
+  // SafePromiseThen takes the value out of it before the reaction sees it. A SafePromise is then
+  // fulfilled in the same turn as with a value that is no thenable, and a SafePromise a value
+  // resolves with is not followed (it never was: SafePromise.prototype has no `then`).
+  // `SafePromiseFollowing` is the one that follows a thenable, and only in a context's realm.
+  const $Promise = plain.Promise;
+  const boxes = new primordials.SafeWeakSet();
+  const safePromises = new primordials.SafeWeakSet();
+  const SafeWeakSetPrototypeAdd = uncurryThis(member('WeakSet.prototype.add'));
+  const SafeWeakSetPrototypeHas = uncurryThis(member('WeakSet.prototype.has'));
+  function box(value) {
+    if (value === null || (typeof value !== 'object' && typeof value !== 'function') || SafeWeakSetPrototypeHas(boxes, value)) return value;
+    const boxed = { __proto__: null, value };
+    SafeWeakSetPrototypeAdd(boxes, boxed);
+    return boxed;
+  }
+  function unbox(value) {
+    return value !== null && typeof value === 'object' && SafeWeakSetPrototypeHas(boxes, value) ? value.value : value;
+  }
+  const SafePromise = { SafePromise: function (executor) {
+    const promise = ReflectConstruct($Promise, [(resolve, reject) => executor((value) => resolve(box(value)), reject)], SafePromise);
+    SafeWeakSetPrototypeAdd(safePromises, promise);
+    return promise;
+  } }.SafePromise;
+  ObjectSetPrototypeOf(SafePromise.prototype, null);
+  ObjectFreeze(SafePromise.prototype);
   ReflectDefineProperty(SafePromise, plain.SymbolSpecies, { __proto__: null, value: SafePromise });
   ObjectFreeze(SafePromise);
   primordials.SafePromise = SafePromise;
   const PromisePrototypeThen = primordials.PromisePrototypeThen;
   const PromiseStaticReject = plain.PromiseReject;
-  const $Promise = plain.Promise;
-  const safePromises = new primordials.SafeWeakSet();
-  const SafeWeakSetPrototypeAdd = uncurryThis(member('WeakSet.prototype.add'));
-  const SafeWeakSetPrototypeHas = uncurryThis(member('WeakSet.prototype.has'));
 
   // A new SafePromise, as `new Promise(executor)`.
   function newSafePromise(executor) {
-    const promise = new SafePromise(executor);
-    SafeWeakSetPrototypeAdd(safePromises, promise);
-    return promise;
+    return new SafePromise(executor);
   }
   primordials.newSafePromise = newSafePromise;
-  primordials.isSafePromise = (value) => SafeWeakSetPrototypeHas(safePromises, value);
-  primordials.SafePromiseThen = (promise, onFulfilled, onRejected) => PromisePrototypeThen(promise, onFulfilled, onRejected);
+  primordials.isSafePromise = (value) => value !== null && typeof value === 'object' && SafeWeakSetPrototypeHas(safePromises, value);
+  // `promise.then(onFulfilled, onRejected)` of a SafePromise (onFulfilled gets the value itself);
+  // a SafePromise.
+  primordials.SafePromiseThen = (promise, onFulfilled, onRejected) =>
+    PromisePrototypeThen(promise, typeof onFulfilled === 'function' ? (value) => onFulfilled(unbox(value)) : undefined, onRejected);
   primordials.SafePromiseReject = (reason) => newSafePromise((resolve, reject) => reject(reason));
+  // A SafePromise resolved with `value` as `new Promise((resolve) => resolve(value))` would be: a
+  // thenable's `then` is called (in a promise job) with its resolving functions. Only in a
+  // context's realm, where they are the context's own functions (js/33_service_worker.js's
+  // waitUntil, as the browser's conversion to a Promise does); never in the host realm.
+  primordials.SafePromiseFollowing = (value) => {
+    if (host.kind === 'host') throw new TypeError('SafePromiseFollowing in the host realm');
+    const promise = ReflectConstruct($Promise, [(resolve) => resolve(value)], SafePromise);
+    SafeWeakSetPrototypeAdd(safePromises, promise);
+    return promise;
+  };
   // A promise of this realm rejected with `reason`, for extension code (Promise.reject).
   primordials.PromiseReject = (reason) => ReflectApply(PromiseStaticReject, $Promise, [reason]);
-  // Runs `callback` in a microtask, as `Promise.resolve().then(callback)` does.
+  // Runs `callback` in a microtask, as `Promise.resolve().then(callback)` does (what it returns
+  // resolves a SafePromise, so it is boxed, never asked for its `then`).
   const resolvedPromise = newSafePromise((resolve) => resolve());
   primordials.enqueueMicrotask = (callback) => { PromisePrototypeThen(resolvedPromise, callback); };
 

@@ -24,7 +24,7 @@
   'use strict';
   const {
     TypeError, String, SafeWeakMap, Promise, PromiseReject, ReflectDefineProperty, ReflectGetOwnPropertyDescriptor,
-    newSafePromise, SafePromiseThen, ObjectFreeze, listPush, getOwn,
+    SafePromiseFollowing, SafePromiseThen, ObjectFreeze, listPush, getOwn,
   } = host.primordials;
   const native = host.native;
   const global = host.global;
@@ -59,10 +59,11 @@
       lifetime.pending--;
       if (lifetime.pending === 0 && !state.dispatching && lifetime.settled !== undefined) lifetime.settled();
     };
-    // (Resolving with the value calls a thenable's `then`, as the browser's PromiseResolve does.)
+    // (Resolving with the value calls a thenable's `then`, as the browser's PromiseResolve does,
+    // with resolving functions of this realm, the context's.)
     // (A rejected one is still reported as an unhandled rejection, as Chromium does:
     // fixtures/conformance/worker-install-fails.)
-    SafePromiseThen(newSafePromise((resolve) => resolve(promise)), settle, (reason) => {
+    SafePromiseThen(SafePromiseFollowing(promise), settle, (reason) => {
       lifetime.rejected = true;
       host.reportUncaught(reason, true);
       settle();

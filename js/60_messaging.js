@@ -12,7 +12,7 @@
     Error, TypeError, ObjectDefineProperties, ObjectKeys, ObjectPrototypeToString, ObjectPrototypeIsPrototypeOf,
     ObjectGetOwnPropertyDescriptor, ArrayIsArray, RegExpPrototypeExec, SafeMap, SafeWeakMap, ObjectFreeze, hasOwn, getOwn, getOwnData,
     listCopy, listIncludes, listPop, listLast, dataDescriptor, defineData, newSafePromise, SafePromiseReject,
-    isNativeError, isProxy, PromisePrototypeThen, ReflectApply,
+    isNativeError, isProxy, ReflectApply,
   } = host.primordials;
   const chrome = host.flavor === 'chrome';
   // Each flavor's serialization runs here too: Chrome's JSON (js/44_serialization_json.js),
@@ -291,12 +291,18 @@
         pending = true;
       } else if (isPromise(cx, result)) {
         pending = true;
-        // (The realm's own `then`, as the browsers' native code does, not one a script put there.)
+        // (The context's own `then` as it was before any script ran, as the browsers' native code
+        // calls the realm's, not one a script put there. The context's: `then` reads the promise's
+        // `constructor` and species, which a script may have set, and constructs the promise it
+        // derives through it with a function of `then`'s own realm. The reactions return nothing:
+        // what they return resolves that promise.)
         try {
-          PromisePrototypeThen(result, (value) => {
+          ReflectApply(cx.u.PromisePrototypeThen, result, [(value) => {
             if (settled || closed) return;
             try { respond(value); } catch (e) { /* reported through the answer */ }
-          }, (error) => answer(undefined, rejectionText(error)));
+          }, (error) => {
+            answer(undefined, rejectionText(error));
+          }]);
         } catch (e) {
           // Not a promise after all (an object made from Promise.prototype): it never settles.
         }
