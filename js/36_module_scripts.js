@@ -11,7 +11,8 @@
   'use strict';
   const {
     TypeError, String, Proxy, ObjectCreate, ReflectApply, ReflectDefineProperty, ReflectGetOwnPropertyDescriptor,
-    ReflectOwnKeys, ReflectPreventExtensions, ArrayPrototypeSort, SafeMap, SafeSet, Promise, PromisePrototypeThen, PromiseReject,
+    ReflectOwnKeys, ReflectPreventExtensions, ArrayPrototypeSort, SafeMap, SafeSet, Promise, PromiseReject, ObjectSetPrototypeOf,
+    SafePromise, newSafePromise, SafePromiseThen,
     SymbolToStringTag, listPush, listIncludes, dataDescriptor, isErrorObject, intrinsics, enqueueMicrotask,
   } = host.primordials;
   const native = host.native;
@@ -380,15 +381,15 @@
       return;
     }
     record.status = 'evaluating';
-    record.promise = new Promise((resolve, reject) => {
+    record.promise = newSafePromise((resolve, reject) => {
       let left = waiting.length;
       for (let i = 0; i < waiting.length; i++) {
-        PromisePrototypeThen(waiting[i], () => {
+        SafePromiseThen(waiting[i], () => {
           if (--left > 0) return;
           record.status = 'linked';
           run(record);
           if (record.status === 'errored') reject(record.error);
-          else if (record.status === 'evaluating') PromisePrototypeThen(record.promise, resolve, reject);
+          else if (record.status === 'evaluating') SafePromiseThen(record.promise, resolve, reject);
           else resolve();
         }, (error) => {
           fail(record, error);
@@ -397,6 +398,11 @@
       }
     });
   }
+
+  // The promise an async generator's step returns (new, and the host's alone), made a SafePromise's
+  // kind: `then` then finds SafePromise as its constructor and species, not what a script may have
+  // put on Promise.prototype (the browsers' module evaluation consults neither).
+  const safeOf = (promise) => ObjectSetPrototypeOf(promise, SafePromise.prototype);
 
   const fail = (record, error) => {
     record.status = 'errored';
@@ -407,7 +413,7 @@
   function run(record) {
     if (record.info.async) {
       record.status = 'evaluating';
-      record.promise = PromisePrototypeThen(ReflectApply(asyncGeneratorNext, record.generator, []), () => {
+      record.promise = SafePromiseThen(safeOf(ReflectApply(asyncGeneratorNext, record.generator, [])), () => {
         record.status = 'evaluated';
         if (record.info.anonymousDefault) nameDefault(record);
       }, (error) => {
@@ -442,7 +448,7 @@
     if (chromeWorker && awaits) return 'top-level await';
     link(graph.record);
     if (!awaits) return evaluate(graph.record);
-    PromisePrototypeThen(evaluateSoon(graph.record), undefined, (error) => host.reportUncaught(error, false));
+    SafePromiseThen(evaluateSoon(graph.record), undefined, (error) => host.reportUncaught(error, false));
     return undefined;
   };
 
@@ -452,7 +458,7 @@
   // at once, so a module that awaits runs up to its first `await` in its turn, before the modules
   // after it.)
   function evaluateSoon(root) {
-    return new Promise((resolve, reject) => {
+    return newSafePromise((resolve, reject) => {
       enqueueMicrotask(() => {
         let evaluated;
         try {
@@ -462,7 +468,7 @@
           return;
         }
         if (evaluated === undefined) resolve();
-        else PromisePrototypeThen(evaluated, resolve, reject);
+        else SafePromiseThen(evaluated, resolve, reject);
       });
     });
   }
@@ -522,7 +528,7 @@
           const evaluated = awaitsAtTopLevel(graph.record) ? evaluateSoon(graph.record) : evaluate(graph.record);
           const namespace = namespaceOf(graph.record);
           if (evaluated === undefined) resolve(namespace);
-          else PromisePrototypeThen(evaluated, () => resolve(namespace), reject);
+          else SafePromiseThen(evaluated, () => resolve(namespace), reject);
         } catch (error) {
           reject(error);
         }

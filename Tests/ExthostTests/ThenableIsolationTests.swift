@@ -136,4 +136,22 @@ struct ThenableIsolationTests {
         ], flavor: .chrome)
         #expect(run.texts.sorted() == ["activate: then calls 0, foreign []", "callback: then calls 0, foreign []"])
     }
+
+    /// A module graph that awaits at top level is evaluated without asking the promises it waits
+    /// on for their `constructor` (or species), as the browsers' module evaluation does: a getter
+    /// a script put on `Promise.prototype.constructor` runs only for the script's own promises.
+    @Test
+    func moduleEvaluationNeverReadsAConstructorAScriptSet() throws {
+        let run = try HostRun.run(files: [
+            "manifest.json": ModuleScriptTests.moduleManifest,
+            "bg.js": "import './first.js';\nimport { value } from './slow.js';\nconsole.log('bg', value);\nsetTimeout(() => console.log('constructor reads', globalThis.reads), 10);\n",
+            "first.js": """
+                globalThis.reads = 0;
+                Object.defineProperty(Promise.prototype, 'constructor', { get() { globalThis.reads++; return Promise; }, configurable: true });
+
+                """,
+            "slow.js": "await null;\nawait null;\nexport const value = 'awaited';\n",
+        ], flavor: .firefox)
+        #expect(run.texts == ["bg awaited", "constructor reads 0"])
+    }
 }
