@@ -88,4 +88,45 @@
     const names = ReflectOwnKeys(more[lists[i]]);
     for (let j = 0; j < names.length; j++) host.builtins[lists[i]][names[j]] = more[lists[i]][names[j]];
   }
+
+  // ---- This realm's intrinsics, locked ------------------------------------------------------------
+  // No object of this realm may reach a script (js/00_2_primordials.js's SafePromise, the seams'
+  // checks). Should one ever reach a script all the same, it could not add to this realm's
+  // intrinsics (a `then` or a getter on Object.prototype, which every context's records, the DOM
+  // library and the host's own modules share), nor replace a method of its functions, arrays,
+  // strings, promises, collections, iterators or namespaces. Object.prototype and the errors'
+  // prototypes take no new property but keep their own writable: the DOM library (domino's
+  // HTMLParser and CSS parser) assigns `toString`, `constructor`, `name` and `message` to objects
+  // that inherit them, which a non-writable inherited property would refuse.
+  {
+    const ObjectFreeze = Object.freeze;
+    const ObjectPreventExtensions = Object.preventExtensions;
+    const proto = ObjectGetPrototypeOf;
+    const locked = [
+      Function, Array, String, Number, Boolean, Symbol, BigInt, RegExp, Date, Promise, Map, Set, WeakMap, WeakSet,
+      ArrayBuffer, DataView, Proxy, Reflect, JSON, Math,
+      proto(Int8Array), Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array,
+      Float32Array, Float64Array, BigInt64Array, BigUint64Array,
+      proto(function* () {}), proto(async function () {}), proto(async function* () {}),
+    ];
+    const extensibleNot = [Object, Error, TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError];
+    if (typeof AggregateError === 'function') extensibleNot[extensibleNot.length] = AggregateError;
+    for (let i = 0; i < locked.length; i++) {
+      const value = locked[i];
+      ObjectFreeze(value);
+      if (typeof value === 'function' && value.prototype !== undefined && value.prototype !== null) ObjectFreeze(value.prototype);
+    }
+    // The iterators' prototypes, and the generators'.
+    const iterators = [
+      proto([][Symbol.iterator]()), proto(proto([][Symbol.iterator]())), proto(''[Symbol.iterator]()), proto(new Map()[Symbol.iterator]()),
+      proto(new Set()[Symbol.iterator]()), proto(/a/[Symbol.matchAll]('')),
+      proto(function* () {}).prototype, proto(proto(function* () {}).prototype),
+      proto(async function* () {}).prototype, proto(proto(async function* () {}).prototype),
+    ];
+    for (let i = 0; i < iterators.length; i++) ObjectFreeze(iterators[i]);
+    for (let i = 0; i < extensibleNot.length; i++) {
+      ObjectPreventExtensions(extensibleNot[i]);
+      ObjectPreventExtensions(extensibleNot[i].prototype);
+    }
+  }
 });

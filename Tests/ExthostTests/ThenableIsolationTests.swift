@@ -154,4 +154,32 @@ struct ThenableIsolationTests {
         ], flavor: .firefox)
         #expect(run.texts == ["bg awaited", "constructor reads 0"])
     }
+
+    /// Defence in depth: the host realm's intrinsics take no new property (and, but for
+    /// Object.prototype and the errors', no changed one), also once the DOM library has loaded
+    /// into the realm.
+    @Test
+    func theHostRealmsIntrinsicsAreLocked() throws {
+        let run = try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(contentScripts: Self.contentScripts),
+            "bg.js": "",
+            "cs.js": "console.log(document.body.children.length > 0);",
+        ], open: ["http://127.0.0.1:8000/index.html"])
+        #expect(run.texts == ["true"])
+        let probe = """
+            (() => {
+              'use strict';
+              const refused = (write) => { try { write(); return false; } catch (e) { return e instanceof TypeError; } };
+              return [
+                Object.isExtensible(Object.prototype), Object.isFrozen(Function.prototype), Object.isFrozen(Array.prototype),
+                Object.isFrozen(Promise.prototype), Object.isFrozen(Promise), Object.isExtensible(Error.prototype),
+                Object.isFrozen(Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()))),
+                refused(() => { Object.prototype.then = () => {}; }),
+                refused(() => { Function.prototype.call = () => {}; }),
+              ].join(' ');
+            })()
+            """
+        let result = try run.host.realm.script.evaluate(probe, sourceURL: "probe.js")
+        #expect(result.stringValue == "false true true true true false true true true")
+    }
 }
