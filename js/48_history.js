@@ -38,7 +38,15 @@
   }
   function changeState(member, args, replace) {
     if (args.length < 2) throw countError('History', member, 2, args.length);
-    const text = host.writeClone(args[0], "Failed to execute '" + member + "' on 'History': ");
+    let text;
+    try {
+      text = host.writeClone(args[0], "Failed to execute '" + member + "' on 'History': ");
+    } catch (error) {
+      // (Firefox's history writes its states with the words of its own clone container.)
+      const parts = FIREFOX ? host.domExceptionParts(error) : undefined;
+      if (parts !== undefined && parts.name === 'DataCloneError') throw host.newDOMException('The object could not be cloned.', 'DataCloneError');
+      throw error;
+    }
     const url = args.length > 2 && args[2] !== undefined && args[2] !== null ? String(args[2]) : null;
     const answer = host.call('frame.changeState', [text, url, replace]);
     if (answer === null || answer === undefined) return;

@@ -16,6 +16,11 @@ extension ExtensionHost {
         let windowID = browser.lastFocusedWindowID ?? browser.openWindow().id
         if !initialTabUsedFlag, let first = browser.window(windowID)?.tabStrip.first {
             initialTabUsedFlag = true
+            // (Chromium keeps the first tab's blank page as its first entry: `history.length` is 2
+            // on the page it opens then; Firefox replaces it. Recorded: page-history.)
+            if options.flavor == .chrome, sessionHistories[first] == nil {
+                sessionHistories[first, default: SessionHistory()].push(SessionHistory.Entry(url: "about:blank", documentID: "", state: nil))
+            }
             navigate(tabID: first, to: url)
             return first
         }
@@ -146,16 +151,16 @@ extension ExtensionHost {
     func navigate(tabID: Int, to url: String, kind requestedKind: PageLoad.Kind? = nil, history: HistoryHandling = .push) {
         guard let tab = browser.tab(tabID) else { return }
         let kind = requestedKind ?? .replacing
-        if requestedKind == nil, history == .push, Self.isFragmentNavigation(from: tab.url, to: url),
-           let top = tab.frames.first(where: \.isTop), documentSources[top.documentID] != nil {
-            return navigateWithinDocument(top.id, inTab: tabID, to: url, history: history)
-        }
         if options.flavor == .chrome {
             // Chromium marks the tab loading, with the URL pending, as soon as the navigation starts.
             browser.updateTab(tabID) {
                 $0.status = .loading
                 $0.pendingURL = url
             }
+        }
+        if requestedKind == nil, history == .push, Self.isFragmentNavigation(from: tab.url, to: url),
+           let top = tab.frames.first(where: \.isTop), documentSources[top.documentID] != nil {
+            return navigateWithinDocument(top.id, inTab: tabID, to: url, history: history)
         }
         var load = PageLoad(tabID: tabID, url: url, kind: kind, generation: (pageLoads[tabID]?.generation ?? 0) + 1)
         load.history = history
@@ -261,13 +266,16 @@ extension ExtensionHost {
             fireUpdated(tabID, [("status", .string("complete"))])
             loadFinished(tabID)
         case .fragmentChange(let status):
+            let previousURL = browser.tab(tabID)?.url
             browser.updateTab(tabID) {
                 $0.url = load.url
                 $0.pendingURL = nil
                 $0.status = status
             }
             if status == .complete { pageLoads[tabID]?.finished = true }
-            fireUpdated(tabID, [("status", .string(status.rawValue)), ("url", .string(load.url))])
+            // (Chromium leaves out a URL that did not change: history.replaceState; Firefox repeats it.)
+            let changed = previousURL != load.url || flavor == .firefox
+            fireUpdated(tabID, [("status", .string(status.rawValue))] + (changed ? [("url", .string(load.url))] : []))
             updateFrameURL(tabID: tabID, url: load.url)
             if status == .complete { loadFinished(tabID) }
         }

@@ -19,14 +19,20 @@ struct HistoryTests {
         return run.messages.filter { $0.context == .content }.map(\.text)
     }
 
+    /// `history.length` of the first page of the first tab: Chromium keeps the tab's blank page
+    /// before it (recorded: page-history).
+    static func firstLength(_ flavor: Flavor) -> Int { flavor == .chrome ? 2 : 1 }
+
     @Test(arguments: [Flavor.chrome, .firefox])
     func aFragmentChangesTheURLAtOnceAndHashchangeFollowsInEveryWorld(flavor: Flavor) throws {
         let lines = try Self.run("""
+            addEventListener('popstate', (e) => console.log('popstate at once ' + e.state + ' ' + location.hash));
             addEventListener('hashchange', (e) => console.log('hashchange ' + e.constructor.name + ' ' + tail(e.oldURL) + ' ' + tail(e.newURL) + ' ' + document.documentElement.dataset.page));
             location.hash = 'one';
             console.log('at once ' + location.hash + ' ' + tail(location.href) + ' ' + tail(document.URL) + ' ' + history.length);
             """, page: #"<!doctype html><p>hi</p><script>addEventListener('hashchange', (e) => document.documentElement.dataset.page = location.hash);</script>"#, flavor: flavor)
-        #expect(lines == ["at once #one index.html#one index.html#one 2", "hashchange HashChangeEvent index.html index.html#one #one"])
+        let length = Self.firstLength(flavor) + 1
+        #expect(lines == ["popstate at once null #one", "at once #one index.html#one index.html#one \(length)", "hashchange HashChangeEvent index.html index.html#one #one"])
     }
 
     @Test(arguments: [Flavor.chrome, .firefox])
@@ -44,9 +50,14 @@ struct HistoryTests {
             setTimeout(() => history.forward(), 20);
             setTimeout(() => console.log('done ' + tail(location.href) + ' ' + history.length), 30);
             """, flavor: flavor)
+        let length = Self.firstLength(flavor) + 1
+        // (Firefox's console also reports the refused URL.)
+        let report = flavor == .firefox ? ["Security Error: Content at http://127.0.0.1:8000/two.html?q=1 may not load data from http://example.com/."] : []
         #expect(lines == [
-            "pushed /two.html?q=1 {\"n\":2} 2", "replaced {\"n\":3} 2", "SecurityError", "DataCloneError",
-            "popstate null index.html null", "popstate {\"n\":3} two.html?q=1 {\"n\":3}", "done two.html?q=1 2",
+            "pushed /two.html?q=1 {\"n\":2} \(length)", "replaced {\"n\":3} \(length)",
+        ] + report + [
+            "SecurityError", "DataCloneError",
+            "popstate null index.html null", "popstate {\"n\":3} two.html?q=1 {\"n\":3}", "done two.html?q=1 \(length)",
         ])
     }
 
@@ -61,6 +72,7 @@ struct HistoryTests {
               setTimeout(() => history.back(), 5);
             }
             """, flavor: flavor)
-        #expect(lines == ["loaded index.html 1", "loaded other.html 2", "loaded index.html 2"])
+        let first = Self.firstLength(flavor)
+        #expect(lines == ["loaded index.html \(first)", "loaded other.html \(first + 1)", "loaded index.html \(first + 1)"])
     }
 }

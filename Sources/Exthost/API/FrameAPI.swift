@@ -58,8 +58,12 @@ enum FrameAPI {
             var url = documentURL
             if let given = arguments[1]?.stringValue {
                 guard let parsed = WebURL(string: given, relativeTo: WebURL(string: documentURL)), parsed.origin == origin, origin != "null" || parsed.href == documentURL else {
-                    return .success(.string(JSONValue.object([("url", .string(WebURL(string: given, relativeTo: WebURL(string: documentURL))?.href ?? given)),
-                                                              ("origin", .string(origin)), ("documentURL", .string(documentURL))]).jsonText))
+                    let refused = WebURL(string: given, relativeTo: WebURL(string: documentURL))?.href ?? given
+                    // (Firefox's console reports it too, as its security manager words it.)
+                    if host.options.flavor == .firefox {
+                        host.emit(.error, "Security Error: Content at \(documentURL) may not load data from \(refused).", from: context)
+                    }
+                    return .success(.string(JSONValue.object([("url", .string(refused)), ("origin", .string(origin)), ("documentURL", .string(documentURL))]).jsonText))
                 }
                 url = parsed.href
             }

@@ -50,6 +50,9 @@ extension ExtensionHost {
             announceSameDocumentNavigation(tabID: tabID, url: url)
         }
         let traversed: Bool = if case .traverse = history { true } else { false }
+        // A navigation to a fragment fires `popstate` (no state) at once, inside the script's call
+        // (recorded: page-history); a traversal's comes in the task below.
+        if !traversed, !byHistoryAPI { fireNavigationEvent("popstate", documentID: documentID, fields: [("state", .null)]) }
         let fragmentChanged = WebURL(string: oldURL)?.fragment != WebURL(string: url)?.fragment
             && WebURL(string: oldURL)?.hrefExcludingFragment == WebURL(string: url)?.hrefExcludingFragment
         let firesHashChange = fragmentChanged && !byHistoryAPI
@@ -137,16 +140,9 @@ extension ExtensionHost {
                 fireUpdated(tabID, [("url", .string(url))])
                 return
             }
-            announce(PageLoad.steps(flavor: options.flavor, kind: .fragment)[...], of: PageLoad(tabID: tabID, url: url, kind: .fragment, generation: -1))
+            // (One navigation's events go out together: the next one's follow them, as recorded.)
+            let load = PageLoad(tabID: tabID, url: url, kind: .fragment, generation: -1)
+            for step in PageLoad.steps(flavor: options.flavor, kind: .fragment) where browser.tab(tabID) != nil { perform(step, of: load) }
         }
-    }
-
-    /// Runs `steps` of a same-document navigation's `load` (a load the tab does not keep), each in
-    /// a task of its own after the one before.
-    private func announce(_ steps: ArraySlice<PageLoad.Step>, of load: PageLoad) {
-        guard let step = steps.first, browser.tab(load.tabID) != nil else { return }
-        perform(step, of: load)
-        guard steps.count > 1 else { return }
-        crossProcess { [weak self] in self?.announce(steps.dropFirst(), of: load) }
     }
 }
