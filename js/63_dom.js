@@ -311,7 +311,8 @@
     ['HTMLDListElement', 'HTMLElement', ''],
     ['HTMLEmbedElement', 'HTMLElement', 'src:s= type:s='],
     ['HTMLFieldSetElement', 'HTMLElement', 'disabled:b= name:s= form:N?'],
-    ['HTMLFormElement', 'HTMLElement', 'action:s= method:s= name:s= target:s= enctype:s= noValidate:b= elements:elements length:u reset():v'],
+    ['HTMLFormElement', 'HTMLElement', 'action:s= method:s= name:s= target:s= enctype:s= noValidate:b= elements:elements length:u reset():v'
+      + ' submit():v requestSubmit([N?]):v'],
     ['HTMLHeadingElement', 'HTMLElement', ''],
     ['HTMLHeadElement', 'HTMLElement', ''],
     ['HTMLHRElement', 'HTMLElement', ''],
@@ -1385,6 +1386,22 @@
       const controls = formControls(node);
       for (let i = 0; i < controls.length; i++) resetControl(controls[i]);
     },
+    // `submit()` submits at once, with no `submit` event; `requestSubmit(submitter)` as a click
+    // on the submitter (or on no button) would.
+    'HTMLFormElement.submit': (node, cx) => submitForm(cx, node, null, false),
+    'HTMLFormElement.requestSubmit': (node, cx, submitter) => {
+      if (submitter !== null && submitter !== undefined) {
+        if (!isSubmitButton(submitter)) {
+          throw host.newTypeError(cx, FIREFOX ? 'HTMLFormElement.requestSubmit: The submitter is not a submit button.'
+            : "Failed to execute 'requestSubmit' on 'HTMLFormElement': The specified element is not a submit button.");
+        }
+        if (formOwner(submitter) !== node) {
+          throw thrownBefore(cx, 'HTMLFormElement', 'requestSubmit', 'NotFoundError', 'The specified element is not owned by this form element.',
+            'The submitter is not owned by this form.');
+        }
+      }
+      submitForm(cx, node, submitter === undefined ? null : submitter, true);
+    },
     'HTMLInputElement.form': (node) => formOwner(node),
     'HTMLButtonElement.form': (node) => formOwner(node),
     'HTMLSelectElement.form': (node) => formOwner(node),
@@ -1641,7 +1658,18 @@
   const activations = new SafeWeakMap();
   function activate(cx, target, done, canceled) {
     const node = host.nodeOf(target);
-    if (node === undefined || node.nodeType !== 1 || node.localName !== 'input' || node.namespaceURI !== HTML) return false;
+    if (node === undefined || node.nodeType !== 1 || node.namespaceURI !== HTML) return false;
+    // (A submit button submits its form, a reset button resets it, once the click went through.)
+    const buttonKind = isSubmitButton(node) ? 'submit' : isResetButton(node) ? 'reset' : undefined;
+    if (buttonKind !== undefined) {
+      if (!done) return !library.matches(node, ':disabled');
+      const form = formOwner(node);
+      if (canceled || form === null) return false;
+      if (buttonKind === 'submit') submitForm(cx, form, node, true);
+      else implementations['HTMLFormElement.reset'](form, cx);
+      return false;
+    }
+    if (node.localName !== 'input') return false;
     const type = String(node.getAttribute('type') || '').toLowerCase();
     if (type !== 'checkbox' && type !== 'radio') return false;
     if (!done) {
@@ -1662,6 +1690,126 @@
       cx.loader.fireEvent(wrap(cx, node), 'change', { __proto__: null, bubbles: true, cancelable: false, composed: false });
     }
     return false;
+  }
+
+  // ---- Form submission -------------------------------------------------------------------------------------
+  // HTML's "submit a form from a submitter": a trusted, cancelable `submit` at the form (not for
+  // `form.submit()`), then, unless a listener canceled it, the form's frame navigates to its action
+  // with its entries: `get` puts them in the query (application/x-www-form-urlencoded), `post`
+  // loads the action (a served page: the body goes nowhere). Validation is not checked here, and
+  // a `target` other than the form's own frame (`_blank`) is not followed: the frame navigates.
+  const buttonType = (node) => String(node.getAttribute('type') || '').toLowerCase();
+  function isSubmitButton(node) {
+    if (node === null || node === undefined || node.nodeType !== 1 || node.namespaceURI !== HTML) return false;
+    if (node.localName === 'button') return buttonType(node) !== 'reset' && buttonType(node) !== 'button';
+    return node.localName === 'input' && (buttonType(node) === 'submit' || buttonType(node) === 'image');
+  }
+  function isResetButton(node) {
+    return (node.localName === 'button' || node.localName === 'input') && buttonType(node) === 'reset';
+  }
+  const submitting = new SafeWeakSet();
+  function submitForm(cx, form, submitter, withEvent) {
+    if (submitting.has(form)) return;
+    if (withEvent) {
+      submitting.add(form);
+      let proceed;
+      try {
+        cx.loader.load('events');
+        proceed = cx.loader.fireEvent(wrap(cx, form), 'submit', { __proto__: null, bubbles: true, cancelable: true, composed: false });
+      } finally {
+        submitting.delete(form);
+      }
+      if (!proceed) return;
+    }
+    const attribute = (name, formName) => (submitter !== null && submitter.hasAttribute(formName) ? submitter.getAttribute(formName) : form.getAttribute(name));
+    const method = String(attribute('method', 'formmethod') || 'get').toLowerCase() === 'post' ? 'post' : 'get';
+    const document = form.ownerDocument;
+    const base = document._address;
+    const actionText = attribute('action', 'formaction');
+    const action = actionText === null || actionText === '' ? base : actionText;
+    let url = action;
+    if (method === 'get') {
+      const parts = host.call(cx, 'url.parse', [action, base]);
+      if (parts === null || typeof parts !== 'object') return;
+      const href = String(parts.href);
+      const hashAt = href.indexOf('#');
+      const withoutFragment = hashAt < 0 ? href : href.slice(0, hashAt);
+      const queryAt = withoutFragment.indexOf('?');
+      url = (queryAt < 0 ? withoutFragment : withoutFragment.slice(0, queryAt)) + '?' + urlencoded(formEntries(form, submitter));
+    }
+    host.call(cx, 'frame.navigate', [url, 'push']);
+  }
+  // The form's entry list: name and value of each control that takes part (HTML's "constructing
+  // the entry list", for text values: no files).
+  function formEntries(form, submitter) {
+    const entries = [];
+    const controls = formControls(form);
+    for (let i = 0; i < controls.length; i++) {
+      const control = controls[i];
+      if (formOwner(control) !== form || library.matches(control, ':disabled')) continue;
+      if (control.localName === 'fieldset' || control.localName === 'object' || control.localName === 'output') continue;
+      const name = control.getAttribute('name');
+      const type = buttonType(control);
+      if (control.localName === 'button' || (control.localName === 'input' && (type === 'submit' || type === 'reset' || type === 'button' || type === 'image'))) {
+        if (control !== submitter || !name) continue;
+        listPush(entries, [name, control.getAttribute('value') || '']);
+        continue;
+      }
+      if (!name) continue;
+      if (control.localName === 'select') {
+        const options = selectOptions(control);
+        for (let j = 0; j < options.length; j++) {
+          if (selectedness(options[j]) && !library.matches(options[j], ':disabled')) listPush(entries, [name, implementations['HTMLOptionElement.value'](options[j])]);
+        }
+        continue;
+      }
+      if (control.localName === 'input' && (type === 'checkbox' || type === 'radio')) {
+        if (checkedness(control)) listPush(entries, [name, control.hasAttribute('value') ? control.getAttribute('value') : 'on']);
+        continue;
+      }
+      if (control.localName === 'input' && type === 'file') continue;
+      listPush(entries, [name, controlValue(control)]);
+    }
+    if (submitter !== null && submitter.localName === 'input' && buttonType(submitter) === 'image') {
+      const prefix = submitter.getAttribute('name') ? submitter.getAttribute('name') + '.' : '';
+      listPush(entries, [prefix + 'x', '0']);
+      listPush(entries, [prefix + 'y', '0']);
+    }
+    return entries;
+  }
+  // The application/x-www-form-urlencoded serializer (URL Standard): UTF-8, each byte but ASCII
+  // letters, digits and *-._ percent-encoded, a space as +.
+  const HEX = '0123456789ABCDEF';
+  function formByte(byte) {
+    if ((byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte === 0x2A || byte === 0x2D || byte === 0x2E || byte === 0x5F) {
+      return StringFromCodePoint(byte);
+    }
+    if (byte === 0x20) return '+';
+    return '%' + HEX[byte >> 4] + HEX[byte & 15];
+  }
+  function formComponent(text) {
+    let out = '';
+    const value = String(text);
+    for (let i = 0; i < value.length; i++) {
+      let code = value.charCodeAt(i);
+      // (A lone surrogate is U+FFFD, as UTF-8 encoding a USVString makes it.)
+      if (code >= 0xD800 && code <= 0xDBFF && i + 1 < value.length && value.charCodeAt(i + 1) >= 0xDC00 && value.charCodeAt(i + 1) <= 0xDFFF) {
+        code = 0x10000 + ((code - 0xD800) << 10) + (value.charCodeAt(i + 1) - 0xDC00);
+        i++;
+      } else if (code >= 0xD800 && code <= 0xDFFF) {
+        code = 0xFFFD;
+      }
+      if (code < 0x80) out += formByte(code);
+      else if (code < 0x800) out += formByte(0xC0 | (code >> 6)) + formByte(0x80 | (code & 63));
+      else if (code < 0x10000) out += formByte(0xE0 | (code >> 12)) + formByte(0x80 | ((code >> 6) & 63)) + formByte(0x80 | (code & 63));
+      else out += formByte(0xF0 | (code >> 18)) + formByte(0x80 | ((code >> 12) & 63)) + formByte(0x80 | ((code >> 6) & 63)) + formByte(0x80 | (code & 63));
+    }
+    return out;
+  }
+  function urlencoded(entries) {
+    let out = '';
+    for (let i = 0; i < entries.length; i++) out += (i > 0 ? '&' : '') + formComponent(entries[i][0]) + '=' + formComponent(entries[i][1]);
+    return out;
   }
 
   // ---- Token lists, dataset, style -------------------------------------------------------------------------

@@ -12,7 +12,7 @@ struct DOMTests {
         <!doctype html><html lang="en"><head><title>The page</title></head><body>
         <div id="main" class="a b" data-user-id="42" style="color: red"><p>One</p><p class="x">Two <b>bold</b></p></div>
         <ul><li>a<li>b<li>c</ul>
-        <form id="f"><input id="name" name="name" value="Ann"><input type="checkbox" id="cb"><select id="s"><option value="1">one<option value="2" selected>two</select><button id="go">Go</button></form>
+        <form id="f"><input id="name" name="name" value="Ann"><input type="checkbox" id="cb"><select id="s"><option value="1">one<option value="2" selected>two</select><button id="go" type="button">Go</button></form>
         <a id="link" href="/other?q=1#h">other</a>
         <table id="t"><tr><td>1<td>2</tr></table>
         <iframe id="frame" src="about:blank"></iframe>

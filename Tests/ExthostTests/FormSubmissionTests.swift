@@ -1,0 +1,66 @@
+import BrowserModel
+import Exthost
+import Foundation
+import Testing
+
+/// Form submission (issue 10, item 4; js/63_dom.js `submitForm`): a click on a submit button, or
+/// `requestSubmit()`, fires a trusted, cancelable `submit`, then the form's frame navigates to its
+/// action with its entries; `form.submit()` navigates with no event.
+@Suite("Form submission")
+struct FormSubmissionTests {
+    static let form = #"""
+        <!doctype html><form action="result.html#x"><input name="q" value="red shoes"><input type="checkbox" name="c" checked>
+        <input type="checkbox" name="d"><input name="off" value="v" disabled><select name="s"><option>a</option><option selected value="b2">b</option></select>
+        <textarea name="t">é&amp;x</textarea><button name="go" value="1">Go</button><input type="submit" name="other" value="no"><input type="reset"></form>
+        """#
+
+    /// Runs `contentScript` on the form's page (and on the result page it may load); returns what
+    /// the content scripts printed.
+    static func run(_ contentScript: String, flavor: Flavor) throws -> [String] {
+        let run = try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(permissions: [], contentScripts: #"[{"matches": ["http://127.0.0.1/*"], "js": ["cs.js"]}]"#),
+            "bg.js": "",
+            "cs.js": "console.log('page ' + location.pathname + location.search + location.hash);\nif (location.pathname === '/index.html') {\n" + contentScript + "\n}",
+        ], pages: ["index.html": form, "result.html": "<!doctype html><title>Result</title>"], flavor: flavor, open: ["http://127.0.0.1:8000/index.html"])
+        return run.messages.filter { $0.context == .content }.map(\.text)
+    }
+
+    static let result = "page /result.html?q=red+shoes&c=on&s=b2&t=%C3%A9%26x&go=1"
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func aClickOnASubmitButtonSubmitsTheFormsEntriesAsTheQuery(flavor: Flavor) throws {
+        let lines = try Self.run("""
+            document.querySelector('form').addEventListener('submit', (e) => console.log('submit ' + e.type + ' ' + e.cancelable + ' ' + e.bubbles));
+            document.querySelector('button').click();
+            """, flavor: flavor)
+        #expect(lines == ["page /index.html", "submit submit true true", Self.result])
+    }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func aCanceledSubmitNavigatesNowhereAndSubmitSendsNoEvent(flavor: Flavor) throws {
+        let lines = try Self.run("""
+            const form = document.querySelector('form');
+            form.addEventListener('submit', (e) => { e.preventDefault(); console.log('canceled'); });
+            document.querySelector('input[type=reset]').click();
+            document.querySelector('button').click();
+            form.querySelector('[name=q]').value = 'by script';
+            setTimeout(() => form.submit(), 10);
+            """, flavor: flavor)
+        #expect(lines == ["page /index.html", "canceled", "page /result.html?q=by+script&c=on&s=b2&t=%C3%A9%26x"])
+    }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func requestSubmitChecksItsSubmitter(flavor: Flavor) throws {
+        let lines = try Self.run("""
+            const form = document.querySelector('form');
+            try { form.requestSubmit(document.querySelector('input[name=q]')); } catch (e) { console.log(e.name + ': ' + e.message); }
+            const outside = document.createElement('button');
+            try { form.requestSubmit(outside); } catch (e) { console.log(e.name); }
+            form.requestSubmit(document.querySelector('input[name=other]'));
+            """, flavor: flavor)
+        let notAButton = flavor == .chrome
+            ? "TypeError: Failed to execute 'requestSubmit' on 'HTMLFormElement': The specified element is not a submit button."
+            : "TypeError: HTMLFormElement.requestSubmit: The submitter is not a submit button."
+        #expect(lines == ["page /index.html", notAButton, "NotFoundError", "page /result.html?q=red+shoes&c=on&s=b2&t=%C3%A9%26x&other=no"])
+    }
+}
