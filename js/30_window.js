@@ -2,6 +2,7 @@
 // exthost:needs primordials api
 // exthost:globals self:accessor location:accessor origin:accessor isSecureContext:accessor ~constructor:inherited
 // exthost:globals Window: window:accessor frames:accessor top:accessor parent:accessor length:accessor name:accessor ~Window:constructor:0 close:inherited
+// exthost:globals Window: open:inherited opener:accessor
 // exthost:globals ServiceWorkerGlobalScope: ~WorkerGlobalScope:constructor:0 ~ServiceWorkerGlobalScope:constructor:0
 // The global object's shape: a Chromium service worker is a ServiceWorkerGlobalScope with a
 // WorkerLocation; a background page (Firefox's generated one, or manifest version 2's) and a
@@ -160,10 +161,79 @@
     define(cx, 'isSecureContext', () => isSecureContext);
   }
 
+  // `close()`: an extension page's closes its popup or its tab; a web page's (or its content
+  // script's) closes its tab when a script opened it, else nothing, as the browsers warn.
   const closeWindow = (cx) => {
     if (cx.kind === 'page') cx.native.api.call('page.close', '[]');
-    else cx.native.console.message('warn', 'Scripts may close only the windows that were opened by them.');
+    else if (cx.native.api.call('window.close', '[-1]') !== 'closed') cx.native.console.message('warn', 'Scripts may close only the windows that were opened by them.');
   };
+
+  // `open(url, target, features)`: `_self` (and `_top`/`_parent` of a top frame) navigates the
+  // frame; anything else opens a tab (Swift's window.open: nothing when the popup blocker refuses,
+  // or with `noopener`), whose window it returns.
+  function openWindow(cx, thisValue, ...args) {
+    const url = args.length > 0 && args[0] !== undefined ? String(args[0]) : '';
+    const target = args.length > 1 && args[1] !== undefined ? String(args[1]) : '_blank';
+    const features = args.length > 2 && args[2] !== undefined ? String(args[2]) : '';
+    if (target === '_self' || ((target === '_top' || target === '_parent') && cx.info.isTop !== false)) {
+      if (url !== '') navigate({ __proto__: null, cx, mode: 'push', member: 'open' }, undefined, url);
+      return cx.global;
+    }
+    const tabId = cx.native.api.call('window.open', stringifyData([url, target, features]));
+    return typeof tabId === 'number' ? tabWindow(cx, tabId) : null;
+  }
+  // The window of another tab's top frame (a window a script opened, or its opener) as a page of
+  // another browsing context group sees it: `closed`, `close()`, `postMessage`, `focus()`,
+  // `blur()`, and itself as `window`, `self`, `top`, `parent`; the rest is another origin's.
+  function tabWindow(cx, tabId) {
+    if (!cx.tabWindows) cx.tabWindows = new SafeMap();
+    let window = cx.tabWindows.get(tabId);
+    if (window !== undefined) return window;
+    const relation = 'tab:' + tabId;
+    const allowed = {
+      __proto__: null,
+      length: 0,
+      close: host.newFunction(cx, 'close', 0, () => { cx.native.api.call('window.close', stringifyData([tabId])); }, undefined),
+      focus: host.newFunction(cx, 'focus', 0, () => undefined, undefined),
+      blur: host.newFunction(cx, 'blur', 0, () => undefined, undefined),
+      postMessage: host.newFunction(cx, 'postMessage', 1, (data, thisValue, ...args) => {
+        if (cx.loader.postToWindow === undefined) cx.loader.load('channel_messaging');
+        cx.loader.postToWindow(relation, host.newArray(cx, args));
+      }, undefined),
+    };
+    const location = host.worldProxy(cx, host.newObjectFrom(cx, null), {
+      __proto__: null,
+      get(_, key) {
+        if (typeof key !== 'string') return undefined;
+        throw securityError(cx, key, 'Location', key === 'href' ? 'get' : 'access');
+      },
+    });
+    window = host.worldProxy(cx, host.newObjectFrom(cx, null), {
+      __proto__: null,
+      get(_, key) {
+        if (key === 'window' || key === 'self' || key === 'frames' || key === 'top' || key === 'parent') return window;
+        if (key === 'closed') return cx.native.api.call('window.closed', stringifyData([tabId])) === true;
+        if (key === 'location') return location;
+        if (key === 'opener') return null;
+        if (typeof key === 'string' && hasOwn(allowed, key)) return allowed[key];
+        if (typeof key !== 'string') return undefined;
+        throw securityError(cx, key, 'Window', 'access');
+      },
+      set(_, key) {
+        throw securityError(cx, String(key), 'Window', 'access');
+      },
+      has(_, key) {
+        throw securityError(cx, String(key), 'Window', 'access');
+      },
+    });
+    cx.tabWindows.set(tabId, window);
+    return window;
+  }
+  // `window.opener`: the window of the page that opened this one with `open()`, else null.
+  function openerWindow(cx) {
+    const tabId = cx.native.api.call('window.opener', '[]');
+    return typeof tabId === 'number' ? tabWindow(cx, tabId) : null;
+  }
 
   host.installWindow = function (cx) {
     const info = cx.info;
@@ -182,6 +252,15 @@
     // `close()`: an extension page's closes its popup or its tab; a content script's closes
     // nothing (its page was not opened by a script), as the browsers warn.
     host.defineValue(ObjectGetPrototypeOf(cx.global), 'close', host.newFunction(cx, 'close', 0, closeWindow, cx), true, true, true);
+    host.defineValue(ObjectGetPrototypeOf(cx.global), 'open', host.newFunction(cx, 'open', 0, openWindow, cx), true, true, true);
+    {
+      // ([Replaceable]: `window.opener = null` makes it an ordinary property of the global.)
+      const get = host.newFunction(cx, 'get opener', 0, (state) => (state.cx.kind === 'background' ? null : openerWindow(state.cx)), { __proto__: null, cx });
+      const set = host.newFunction(cx, 'set opener', 1, (state, thisValue, value) => {
+        ReflectDefineProperty(state.cx.global, 'opener', dataDescriptor(value, true, true, true));
+      }, { __proto__: null, cx });
+      cx.loader.defineGlobal('opener', { __proto__: null, get, set, configurable: true, enumerable: true });
+    }
     const location = makeLocation(cx, info.location, 'Location', cx.kind === 'content' || cx.kind === 'webPage' || cx.kind === 'page');
     define(cx, 'window', theGlobal);
     define(cx, 'self', theGlobal);

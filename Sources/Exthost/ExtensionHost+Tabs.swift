@@ -122,6 +122,7 @@ extension ExtensionHost {
         forgetDocuments(ofTab: tabID)
         pageLoads[tabID] = nil
         sessionHistories[tabID] = nil
+        scriptOpenedTabs[tabID] = nil
         guard let removed = browser.removeTab(tabID) else { return }
         loadFinished(tabID)
         for instance in extensions { instance.tabObjectTexts[tabID] = nil }

@@ -75,6 +75,32 @@ enum FrameAPI {
             }
             return .success(.null)
         }
+        // `window.open(url, target, features)`: the new tab's id, or null (blocked, or `noopener`).
+        api.defineSync("window.open", contexts: [.content, .webPage, .page, .background]) { host, arguments, context in
+            let tabID = host.openWindow(from: context, url: arguments[0]?.stringValue ?? "", target: arguments[1]?.stringValue ?? "",
+                                        features: arguments[2]?.stringValue ?? "")
+            return .success(tabID.map { .number(Double($0)) } ?? .null)
+        }
+        // Whether the window of tab ID a script opened is closed.
+        api.defineSync("window.closed", contexts: [.content, .webPage, .page, .background]) { host, arguments, _ in
+            .success(.boolean(host.isClosedWindow(arguments[0]?.intValue ?? -1)))
+        }
+        // `w.close()` of a window a script opened (tab ID; -1: the caller's own window, whose
+        // `close()` closes its tab if a script opened it): "closed" or "refused".
+        api.defineSync("window.close", contexts: [.content, .webPage, .page, .background]) { host, arguments, context in
+            var tabID = arguments[0]?.intValue ?? -1
+            if tabID < 0 {
+                guard let own = context.tabID, host.browser.tab(own)?.frame(context.frameID ?? 0)?.isTop == true else { return .success(.string("refused")) }
+                tabID = own
+            }
+            return .success(.string(host.closeScriptOpenedWindow(tabID) ? "closed" : "refused"))
+        }
+        // The tab whose page opened the caller's (`window.opener`), or null.
+        api.defineSync("window.opener", contexts: [.content, .webPage, .page]) { host, _, context in
+            guard let tabID = context.tabID, host.browser.tab(tabID)?.frame(context.frameID ?? 0)?.isTop == true,
+                  let opener = host.openerTab(of: tabID) else { return .success(.null) }
+            return .success(.number(Double(opener)))
+        }
         api.defineSync("frame.postMessage", contexts: [.content, .webPage, .page, .background]) { host, arguments, context in
             .success(.json(postMessage(arguments, from: context, host: host).jsonText))
         }
@@ -181,6 +207,15 @@ extension FrameAPI {
         default:
             guard let url = WebURL(string: targetOrigin) else { return .string("invalid-origin") }
             wanted = url.origin
+        }
+        // ("tab:ID": the top frame of another tab, a window a script opened or its opener.)
+        if relation.hasPrefix("tab:"), let otherID = Int(relation.dropFirst("tab:".count)) {
+            host.loop.enqueue { [weak host] in
+                guard let host, let other = host.browser.tab(otherID), let top = other.frames.first(where: \.isTop) else { return }
+                if let wanted, FrameAPI.origin(of: top, in: other) != wanted { return }
+                host.deliverWindowMessage(text, origin: senderOrigin, source: nil, documentID: top.documentID)
+            }
+            return .null
         }
         guard let tabID = context.tabID, let tab = host.browser.tab(tabID), let sender = tab.frame(context.frameID ?? -1),
               let target = FrameAPI.frame(relation, from: sender, in: tab) else {
