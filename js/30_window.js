@@ -182,9 +182,12 @@
     const tabId = cx.native.api.call('window.open', stringifyData([url, target, features]));
     return typeof tabId === 'number' ? tabWindow(cx, tabId) : null;
   }
-  // The window of another tab's top frame (a window a script opened, or its opener) as a page of
-  // another browsing context group sees it: `closed`, `close()`, `postMessage`, `focus()`,
-  // `blur()`, and itself as `window`, `self`, `top`, `parent`; the rest is another origin's.
+  // The window of another tab's top frame (a window a script opened, or its opener), as each
+  // access finds it (Swift's window.state): while it shows its first empty page or a page of this
+  // world's origin, that page's own window as this world would use it (its globals, `document`,
+  // `location`); else another origin's (`closed`, `close()`, `postMessage`, `focus()`, `blur()`,
+  // `opener`); a closed one is `closed`; Firefox's window of a page an extension page opened, once
+  // it shows another origin, is a dead object.
   function tabWindow(cx, tabId) {
     if (!cx.tabWindows) cx.tabWindows = new SafeMap();
     let window = cx.tabWindows.get(tabId);
@@ -192,7 +195,6 @@
     const relation = 'tab:' + tabId;
     const allowed = {
       __proto__: null,
-      length: 0,
       close: host.newFunction(cx, 'close', 0, () => { cx.native.api.call('window.close', stringifyData([tabId])); }, undefined),
       focus: host.newFunction(cx, 'focus', 0, () => undefined, undefined),
       blur: host.newFunction(cx, 'blur', 0, () => undefined, undefined),
@@ -201,28 +203,56 @@
         cx.loader.postToWindow(relation, host.newArray(cx, args));
       }, undefined),
     };
-    const location = host.worldProxy(cx, host.newObjectFrom(cx, null), {
+    const crossOriginLocation = host.worldProxy(cx, host.newObjectFrom(cx, null), {
       __proto__: null,
       get(_, key) {
         if (typeof key !== 'string') return undefined;
         throw securityError(cx, key, 'Location', key === 'href' ? 'get' : 'access');
       },
     });
+    let blankLocation;
+    const stateNow = () => cx.native.api.call('window.state', stringifyData([tabId]));
+    const deadObject = () => host.newTypeError(cx, "can't access dead object");
     window = host.worldProxy(cx, host.newObjectFrom(cx, null), {
       __proto__: null,
       get(_, key) {
+        const state = stateNow();
+        if (getOwn(state, 'dead') === true) throw deadObject();
+        if (key === 'closed') return getOwn(state, 'closed') === true;
         if (key === 'window' || key === 'self' || key === 'frames' || key === 'top' || key === 'parent') return window;
-        if (key === 'closed') return cx.native.api.call('window.closed', stringifyData([tabId])) === true;
-        if (key === 'location') return location;
-        if (key === 'opener') return null;
+        if (key === 'opener') return getOwn(state, 'opened') === true ? cx.global : null;
         if (typeof key === 'string' && hasOwn(allowed, key)) return allowed[key];
+        const global = getOwn(state, 'global');
+        if (getOwn(state, 'sameOrigin') === true) {
+          if (global !== undefined) return cx.b.ReflectGet(global, key);
+          // (Its first empty page, of this world's origin.)
+          if (key === 'location') {
+            if (blankLocation === undefined) {
+              blankLocation = makeLocation(cx, {
+                __proto__: null, href: 'about:blank', origin: cx.info.origin, protocol: 'about:', host: '', hostname: '', port: '', pathname: 'blank', search: '', hash: '',
+              }, 'Location');
+            }
+            return blankLocation;
+          }
+          if (key === 'length') return 0;
+          return undefined;
+        }
+        if (key === 'location') return crossOriginLocation;
+        if (key === 'length') return 0;
         if (typeof key !== 'string') return undefined;
         throw securityError(cx, key, 'Window', 'access');
       },
-      set(_, key) {
+      set(_, key, value) {
+        const state = stateNow();
+        if (getOwn(state, 'dead') === true) throw deadObject();
+        const global = getOwn(state, 'global');
+        if (getOwn(state, 'sameOrigin') === true) return global === undefined ? true : cx.b.ReflectSet(global, key, value);
         throw securityError(cx, String(key), 'Window', 'access');
       },
       has(_, key) {
+        const state = stateNow();
+        const global = getOwn(state, 'global');
+        if (getOwn(state, 'sameOrigin') === true) return global !== undefined && cx.b.ReflectHas(global, key);
         throw securityError(cx, String(key), 'Window', 'access');
       },
     });

@@ -2485,6 +2485,24 @@
     }
     return cx.loader.readClone(text);
   }
+  // Firefox's content scripts and their page (js/49_firefox_content.js; ExtensionContext+PageAccess.swift):
+  // a value of the content script `from` as the page `cx` receives it (a copy `cloneInto` made,
+  // read again in the page's realm; a function `exportFunction` made, itself; another object, one
+  // the page may not read).
+  host.adoptIntoPage = (from, cx, value) => {
+    if (value !== null && (typeof value === 'object' || typeof value === 'function') && exportedFunctions.has(value)) return value;
+    if (typeof value === 'function') return deniedObject(cx);
+    return detailFor(from, cx, value);
+  };
+  // `exportFunction(fn, scope)`: a function of the page's realm whose call calls `fn` (of the
+  // content script `from`) with the page's arguments and `this`; what `fn` returns reaches the page
+  // as host.adoptIntoPage gives it, what it throws as an error of the page's realm.
+  const exportedFunctions = new SafeWeakSet();
+  host.exportToPage = (from, cx, fn) => {
+    const exported = host.newFunction(cx, '', 0, (data, thisValue, ...args) => host.adoptIntoPage(from, cx, ReflectApply(fn, thisValue, args)), undefined);
+    exportedFunctions.add(exported);
+    return exported;
+  };
   // Firefox: another world's object the page may not read: each use of it throws its Error.
   function deniedObject(cx) {
     const denied = (key) => host.newError(cx, 'Permission denied to access property "' + (typeof key === 'symbol' ? key.description : String(key)) + '"');

@@ -87,6 +87,13 @@ enum NativeGroup: String, CaseIterable {
     /// messages to the other contexts of its origin (js/48_channel_messaging.js;
     /// `ExtensionContext+Broadcast.swift`).
     case broadcast
+    /// `global()`: the page's own window (its main world's global, made when the page has none);
+    /// `exportFunction(function)`: a function of the page's realm that calls a function of the
+    /// content script; `adopt(value)`: a value of the content script as the page receives it (a
+    /// copy `cloneInto` made, read again in the page's realm; another object, one the page may not
+    /// read). What Firefox's content scripts reach of the page (js/49_firefox_content.js;
+    /// `ExtensionContext+PageAccess.swift`); only Firefox's content scripts have them.
+    case page
 
     /// Whether a context of `kind` has the group in its `host.native`: the realm and test natives
     /// are its record's in the host realm, the driver's only a driver's, and a web page's own
@@ -97,6 +104,7 @@ enum NativeGroup: String, CaseIterable {
         case .realm, .test: false
         case .driver: kind == .driver
         case .port: kind != .webPage
+        case .page: kind == .content
         default: true
         }
     }
@@ -389,6 +397,10 @@ extension ExtensionContext {
             for name in ["length", "key", "get", "keys", "set", "remove", "clear"] {
                 define(name) { context, host, call in try context.storageNative(name, call, host: host) }
             }
+        case .page:
+            define("global") { context, host, _ in .value(try context.pageWorld(host: host).script.global) }
+            define("exportFunction") { context, host, call in try context.exportToPage(call.argument(0), host: host) }
+            define("adopt") { context, host, call in try context.adoptIntoPage(call.argument(0), host: host) }
         case .broadcast:
             define("listen") { context, _, call in try context.listenToBroadcasts(call) }
             define("post") { context, host, call in try context.postBroadcast(call, host: host) }

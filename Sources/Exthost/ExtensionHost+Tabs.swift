@@ -79,8 +79,12 @@ extension ExtensionHost {
         let flavor = options.flavor
         guard let tab = browser.addTab(windowID: windowID, url: flavor == .chrome ? "" : "about:blank", index: index, openerTabID: openerTabID, now: wallNow)
         else { return -1 }
+        let scriptOpened: Bool = if case .scriptOpened = kind { true } else { false }
         browser.updateTab(tab.id) {
             switch flavor {
+            case .chrome where scriptOpened:
+                // (A window a script opened is complete on its empty page until it navigates.)
+                $0.status = .complete
             case .chrome:
                 $0.pendingURL = url
             case .firefox:
@@ -88,10 +92,13 @@ extension ExtensionHost {
                 $0.title = PageTree.displayTitle(documentTitle: "", url: url, flavor: flavor)
             }
         }
+        // (Firefox tells of a window a script opened before it makes it active.)
+        let activatesFirst = !(flavor == .firefox && scriptOpened)
         var previous: Int?
-        if active { previous = browser.activate(tab.id, now: wallNow) }
+        if active, activatesFirst { previous = browser.activate(tab.id, now: wallNow) }
         let created = browser.tab(tab.id)!
         dispatchToBackgrounds("tabs.onCreated") { [tabObject(created, for: $0)] }
+        if active, !activatesFirst { previous = browser.activate(tab.id, now: wallNow) }
         if active { fireActivated(tab.id, windowID: windowID, previous: previous) }
         navigate(tabID: tab.id, to: url, kind: kind)
         return tab.id
@@ -123,6 +130,8 @@ extension ExtensionHost {
         pageLoads[tabID] = nil
         sessionHistories[tabID] = nil
         scriptOpenedTabs[tabID] = nil
+        scriptOpeners[tabID] = nil
+        closingTabs.remove(tabID)
         guard let removed = browser.removeTab(tabID) else { return }
         loadFinished(tabID)
         for instance in extensions { instance.tabObjectTexts[tabID] = nil }
@@ -215,6 +224,8 @@ extension ExtensionHost {
             fireUpdated(tabID, [("status", .string("loading"))])
         case .activate:
             activate(tabID: tabID)
+        case .blankComplete:
+            fireUpdated(tabID, [("status", .string("complete")), ("url", .string("about:blank"))])
         case .resetReaderMode:
             fireUpdated(tabID, [("isArticle", .bool(false))])
         case .provisionalTitle:
@@ -428,6 +439,8 @@ struct PageLoad {
         case replacing
         /// A change of the fragment only: the document stays.
         case fragment
+        /// A window a script opened (`window.open`); `opener`: it may reach its opener (no `noopener`).
+        case scriptOpened(opener: Bool)
         /// Firefox's add-ons manager opened by `runtime.openOptionsPage()` (switchToTabHavingURI):
         /// the new tab becomes active once it starts loading, and the manager shows its view of
         /// the extension by a same-document navigation once it has committed.
@@ -440,6 +453,9 @@ struct PageLoad {
         case startLoading
         /// The tab becomes active (`onActivated`).
         case activate
+        /// Firefox: a window a script opened with its opener has its empty page complete first
+        /// (`onUpdated` with `status: "complete"` and `about:blank`).
+        case blankComplete
         /// Firefox: reader mode resets for the old document (`onUpdated` with `isArticle: false`).
         case resetReaderMode
         /// Firefox: the tab shows the new URL and, as its title, the URL (`onUpdated` with `title`).
@@ -477,6 +493,8 @@ struct PageLoad {
         switch (flavor, kind) {
         case (.chrome, .fragment): return [.fragmentChange(.loading), .complete]
         case (.chrome, _): return document
+        case (.firefox, .scriptOpened(opener: true)): return [.blankComplete, .startLoading] + document
+        case (.firefox, .scriptOpened(opener: false)): return [.startLoading] + document
         case (.firefox, .addonsManager): return [.startLoading, .activate, .commit, .fragmentChange(.loading)] + document.dropFirst()
         case (.firefox, .fragment): return [.fragmentChange(.complete)]
         case (.firefox, .newTab): return [.startLoading] + document

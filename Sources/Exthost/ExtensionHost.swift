@@ -87,12 +87,13 @@ public final class ExtensionHost {
     var initialTabUsedFlag = false
     /// The page load in progress or done in each tab.
     var pageLoads: [Int: PageLoad] = [:]
-    /// When a person last clicked or typed in each document (by document id, on the loop's clock):
-    /// its transient user activation, which `window.open` from a web page needs and consumes.
-    var userActivations: [String: Double] = [:]
     /// The tabs a script opened with `window.open` (a script may close them), with the tab that
     /// opened each, when the new page may reach it (`window.opener`; none with `noopener`).
     var scriptOpenedTabs: [Int: Int?] = [:]
+    /// The context whose `window.open` opened each tab, by tab id (its window's `opener`).
+    var scriptOpeners: [Int: Int] = [:]
+    /// The tabs a script closed (`w.close()`), whose windows are `closed` before they go.
+    var closingTabs: Set<Int> = []
     /// Each tab's session history (``SessionHistory``), by tab id.
     var sessionHistories: [Int: SessionHistory] = [:]
     /// The documents a same-document navigation moved to another URL (the host realm keeps their

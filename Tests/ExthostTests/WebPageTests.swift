@@ -424,4 +424,42 @@ struct WebPageTests {
             """, flavor: flavor)
         #expect(run.texts == ["DOMContentLoaded #document", "load Event", "pageshow false"])
     }
+
+    @Test func aFirefoxContentScriptReachesThePageThroughWrappedJSObjectAndExportFunction() throws {
+        let page = """
+            <!doctype html><script>
+            var pageGlobal = 1;
+            function pageFn(n) { return n * 10; }
+            function runPage() {
+              const out = ['add=' + JSON.stringify(csAdd(2, 3))];
+              try { out.push('raw=' + csRaw().secret); } catch (e) { out.push('raw: ' + e.message); }
+              out.push('copy=' + fromCs.x);
+              try { out.push('object=' + rawFromCs.y); } catch (e) { out.push('object: ' + e.message); }
+              document.documentElement.dataset.out = out.join(' ');
+            }
+            </script>
+            """
+        let run = try Self.run(html: page, idle: """
+            console.log('page values ' + window.wrappedJSObject.pageGlobal + ' ' + window.wrappedJSObject.pageFn(2) + ' ' + (window.wrappedJSObject === window.wrappedJSObject));
+            exportFunction((a, b) => cloneInto({ sum: a + b }, window), window, { defineAs: 'csAdd' });
+            const raw = exportFunction(() => ({ secret: 1 }), window);
+            window.wrappedJSObject.csRaw = raw;
+            window.wrappedJSObject.fromCs = cloneInto({ x: 1 }, window);
+            window.wrappedJSObject.rawFromCs = { y: 2 };
+            window.wrappedJSObject.runPage();
+            console.log(document.documentElement.dataset.out);
+            """, flavor: .firefox)
+        #expect(run.texts == [
+            "page values 1 20 true",
+            #"add={"sum":5} raw: Permission denied to access property "secret" copy=1 object: Permission denied to access property "y""#,
+        ])
+        // (A page of no script gets its window when a content script first reaches for it.)
+        let plain = try Self.run(html: "<!doctype html><p>plain</p>", idle: """
+            window.wrappedJSObject.shared = 5;
+            console.log(typeof window.wrappedJSObject + ' ' + window.wrappedJSObject.shared);
+            """, flavor: .firefox)
+        #expect(plain.texts == ["object 5"])
+        let chrome = try Self.run(html: "<!doctype html><p>plain</p>", idle: "console.log(typeof exportFunction + ' ' + typeof window.wrappedJSObject);", flavor: .chrome)
+        #expect(chrome.texts == ["undefined undefined"])
+    }
 }

@@ -81,9 +81,19 @@ enum FrameAPI {
                                         features: arguments[2]?.stringValue ?? "")
             return .success(tabID.map { .number(Double($0)) } ?? .null)
         }
-        // Whether the window of tab ID a script opened is closed.
-        api.defineSync("window.closed", contexts: [.content, .webPage, .page, .background]) { host, arguments, _ in
-            .success(.boolean(host.isClosedWindow(arguments[0]?.intValue ?? -1)))
+        // What the caller sees of the window of tab ID now: {closed, sameOrigin, url, dead,
+        // opened (the caller opened it), global (its page's window, same origin)}.
+        api.defineSync("window.state", contexts: [.content, .webPage, .page, .background]) { host, arguments, context in
+            let tabID = arguments[0]?.intValue ?? -1
+            let state = host.openedWindowState(tabID, for: context)
+            let object = context.script.object()
+            try? object.setProperty("closed", context.script.boolean(state.closed))
+            try? object.setProperty("sameOrigin", context.script.boolean(state.sameOrigin))
+            try? object.setProperty("url", context.script.string(state.url))
+            try? object.setProperty("dead", context.script.boolean(state.dead))
+            try? object.setProperty("opened", context.script.boolean(host.scriptOpeners[tabID] == context.id))
+            if let global = state.global { try? object.setProperty("global", global.script.global) }
+            return .success(.value(object))
         }
         // `w.close()` of a window a script opened (tab ID; -1: the caller's own window, whose
         // `close()` closes its tab if a script opened it): "closed" or "refused".

@@ -27,8 +27,6 @@ extension ExtensionHost {
     ///   for the script's author (no element matches, it has no value, ...).
     func act(_ action: DocumentAction, onDocument documentID: String, selector: String, text: String = "") -> Result<String, DocumentActionError> {
         guard documentSources[documentID] != nil else { return .failure(DocumentActionError(message: "the document is gone")) }
-        // (A person's click or typing gives the document transient user activation.)
-        if action == .click || action == .type { userActivations[documentID] = loop.now }
         let world = contexts(ofDocument: documentID).first { $0.kind.sharesDocument && !$0.isClosed }
         guard let act = try? realm.value("actOnDocument", in: "dom") else {
             return .failure(DocumentActionError(message: "exthost could not load its DOM"))
