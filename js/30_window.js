@@ -198,18 +198,9 @@
       close: host.newFunction(cx, 'close', 0, () => { cx.native.api.call('window.close', stringifyData([tabId])); }, undefined),
       focus: host.newFunction(cx, 'focus', 0, () => undefined, undefined),
       blur: host.newFunction(cx, 'blur', 0, () => undefined, undefined),
-      postMessage: host.newFunction(cx, 'postMessage', 1, (data, thisValue, ...args) => {
-        if (cx.loader.postToWindow === undefined) cx.loader.load('channel_messaging');
-        cx.loader.postToWindow(relation, host.newArray(cx, args));
-      }, undefined),
+      postMessage: postMessageTo(cx, relation),
     };
-    const crossOriginLocation = host.worldProxy(cx, host.newObjectFrom(cx, null), {
-      __proto__: null,
-      get(_, key) {
-        if (typeof key !== 'string') return undefined;
-        throw securityError(cx, key, 'Location', key === 'href' ? 'get' : 'access');
-      },
-    });
+    const crossOriginLocation = crossOriginLocationOf(cx);
     let blankLocation;
     const stateNow = () => cx.native.api.call('window.state', stringifyData([tabId]));
     const deadObject = () => host.newTypeError(cx, "can't access dead object");
@@ -358,10 +349,7 @@
   // `postMessage` posts from this frame: a message's sender is the frame whose script calls it,
   // not the window whose method it is.
   function sameWorldWindow(cx, other, frame) {
-    const post = host.newFunction(cx, 'postMessage', 1, (data, thisValue, ...args) => {
-      if (cx.loader.postToWindow === undefined) cx.loader.load('channel_messaging');
-      cx.loader.postToWindow(frame.relation, host.newArray(cx, args));
-    }, undefined);
+    const post = postMessageTo(cx, frame.relation);
     const proxy = host.worldProxy(cx, other, {
       __proto__: null,
       get(target, key) {
@@ -381,6 +369,25 @@
   function frameDocument(cx, frame) {
     if (host.documentInWorld === undefined) cx.loader.load('dom');
     return host.documentInWorld === undefined ? undefined : host.documentInWorld(cx, frame.documentId);
+  }
+
+  // A window's `postMessage` as this world calls it on the window `relation` names ('parent',
+  // 'tab:ID', ...): the message is posted from this world's frame, not the window's.
+  function postMessageTo(cx, relation) {
+    return host.newFunction(cx, 'postMessage', 1, (data, thisValue, ...args) => {
+      if (cx.loader.postToWindow === undefined) cx.loader.load('channel_messaging');
+      cx.loader.postToWindow(relation, host.newArray(cx, args));
+    }, undefined);
+  }
+  // Another origin's window's `location`: every read throws the SecurityError.
+  function crossOriginLocationOf(cx) {
+    return host.worldProxy(cx, host.newObjectFrom(cx, null), {
+      __proto__: null,
+      get(_, key) {
+        if (typeof key !== 'string') return undefined;
+        throw securityError(cx, key, 'Location', key === 'href' ? 'get' : 'access');
+      },
+    });
   }
 
   // The error reading `property` of another origin's window or location throws (a `SecurityError`
@@ -403,18 +410,9 @@
       __proto__: null,
       closed: false,
       length: target.frameCount,
-      postMessage: host.newFunction(cx, 'postMessage', 1, (data, thisValue, ...args) => {
-        if (cx.loader.postToWindow === undefined) cx.loader.load('channel_messaging');
-        cx.loader.postToWindow(target.relation, host.newArray(cx, args));
-      }, undefined),
+      postMessage: postMessageTo(cx, target.relation),
     };
-    const crossOriginLocation = host.worldProxy(cx, host.newObjectFrom(cx, null), {
-      __proto__: null,
-      get(_, key) {
-        if (typeof key !== 'string') return undefined;
-        throw securityError(cx, key, 'Location', key === 'href' ? 'get' : 'access');
-      },
-    });
+    const crossOriginLocation = crossOriginLocationOf(cx);
     const sameOriginLocation = target.sameOrigin ? makeLocation(cx, target.location, 'Location') : null;
     const proxy = host.worldProxy(cx, host.newObjectFrom(cx, null), {
       __proto__: null,
