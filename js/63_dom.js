@@ -2490,7 +2490,11 @@
   // read again in the page's realm; a function `exportFunction` made, itself; another object, one
   // the page may not read).
   host.adoptIntoPage = (from, cx, value) => {
-    if (value !== null && (typeof value === 'object' || typeof value === 'function') && exportedFunctions.has(value)) return value;
+    if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return typeof value === 'symbol' ? null : value;
+    if (exportedFunctions.has(value)) return value;
+    // (A page value the content script holds through its waiver is the page's own again.)
+    const original = from.loader.unwaive === undefined ? undefined : from.loader.unwaive(value);
+    if (original !== undefined) return original;
     if (typeof value === 'function') return deniedObject(cx);
     return detailFor(from, cx, value);
   };
@@ -2499,7 +2503,13 @@
   // as host.adoptIntoPage gives it, what it throws as an error of the page's realm.
   const exportedFunctions = new SafeWeakSet();
   host.exportToPage = (from, cx, fn) => {
-    const exported = host.newFunction(cx, '', 0, (data, thisValue, ...args) => host.adoptIntoPage(from, cx, ReflectApply(fn, thisValue, args)), undefined);
+    // (The page's `this` and arguments reach `fn` through the content script's waiver.)
+    const exported = host.newFunction(cx, '', 0, (data, thisValue, ...args) => {
+      const waive = from.loader.waiveFromPage;
+      const waived = [];
+      for (let i = 0; i < args.length; i++) listPush(waived, waive(args[i]));
+      return host.adoptIntoPage(from, cx, ReflectApply(fn, waive(thisValue), waived));
+    }, undefined);
     exportedFunctions.add(exported);
     return exported;
   };

@@ -462,4 +462,38 @@ struct WebPageTests {
         let chrome = try Self.run(html: "<!doctype html><p>plain</p>", idle: "console.log(typeof exportFunction + ' ' + typeof window.wrappedJSObject);", flavor: .chrome)
         #expect(chrome.texts == ["undefined undefined"])
     }
+
+    @Test func theFirefoxWaiverNeverHandsThePageAnObjectOfTheContentScript() throws {
+        // (Review 3's critical finding: a page function called through the waiver, a callback the
+        // page gave an exported function, a getter defined through it, and `this` given back.)
+        let page = """
+            <!doctype html><script>
+            function reach(label, o) {
+              let text;
+              try { text = typeof o.constructor.constructor('return typeof browser')(); } catch (e) { text = e.message; }
+              document.documentElement.dataset.out = (document.documentElement.dataset.out || '') + label + ': ' + text + '|';
+            }
+            function pageApi(options, callback) { reach('argument', options); reach('callback', callback); }
+            function later() {
+              exported({ a: 1 }, (x) => reach('callback argument', x));
+              const mine = { q: 1 };
+              reach('this given back ' + (exportedThis.call(mine) === mine), exportedThis.call(mine));
+            }
+            </script>
+            """
+        let run = try Self.run(html: page, idle: """
+            const w = window.wrappedJSObject;
+            w.pageApi({ secret: 1 }, function () {});
+            exportFunction(function (options, callback) { callback({ fromContentScript: true }); }, window, { defineAs: 'exported' });
+            exportFunction(function () { return this; }, window, { defineAs: 'exportedThis' });
+            try { Object.defineProperty(w, 'accessor', { get() { return 1; }, configurable: true }); } catch (e) { console.log(e.name); }
+            w.later();
+            console.log(document.documentElement.dataset.out);
+            """, flavor: .firefox)
+        #expect(run.texts == [
+            "TypeError",
+            #"argument: Permission denied to access property "constructor"|callback: Permission denied to access property "constructor"|"#
+                + #"callback argument: Permission denied to access property "constructor"|this given back true: string|"#,
+        ])
+    }
 }

@@ -14,11 +14,18 @@ extension ExtensionHost {
     /// when the opener gets no window.
     func openWindow(from context: ExtensionContext, url text: String, target: String, features: String) -> Int? {
         let base = context.tabID.flatMap { browser.tab($0)?.frame(context.frameID ?? 0)?.url } ?? context.url
-        let url = text.isEmpty ? "about:blank" : (WebURL(string: text, relativeTo: WebURL(string: base))?.href ?? "about:blank")
+        var url = text.isEmpty ? "about:blank" : (WebURL(string: text, relativeTo: WebURL(string: base))?.href ?? "about:blank")
         let words = Set(features.lowercased().split(whereSeparator: { $0 == "," || $0 == " " }).map { String($0.split(separator: "=").first ?? "") })
         let noopener = words.contains("noopener") || words.contains("noreferrer")
         var opener = context.tabID.flatMap { browser.tab($0) }
         guard let windowID = opener?.windowID ?? browser.lastFocusedWindowID ?? browser.windows.first?.id else { return nil }
+        // (The new window's navigation follows a frame's rules: no other extension's file that is
+        // not web-accessible, no `chrome:`, `file:` or top-level `data:` URL. Refused, it stays on
+        // its empty page.)
+        if let parsed = WebURL(string: url), url != "about:blank",
+           !mayNavigate(Frame(id: 0, parentID: -1, url: "about:blank", documentID: ""), to: parsed, from: context) {
+            url = "about:blank"
+        }
         // (Chromium places a window with no opener after the active tab, which it names its opener.)
         if noopener, options.flavor == .chrome, let active = browser.activeTab(in: windowID) { opener = active }
         let index = opener.flatMap { browser.index(of: $0.id) }.map { $0 + 1 }

@@ -25,6 +25,10 @@ struct SessionHistory {
     /// The entry shown.
     var current: Entry? { entries.indices.contains(index) ? entries[index] : nil }
 
+    /// How many entries a tab keeps: the browsers' 50 (Chromium's kMaxSessionHistoryEntries;
+    /// Firefox's browser.sessionhistory.max_entries); the oldest go first.
+    static let maxEntries = 50
+
     /// A navigation adds `entry` after the one shown (the entries after it are gone).
     mutating func push(_ entry: Entry) {
         if entries.isEmpty {
@@ -34,6 +38,7 @@ struct SessionHistory {
         }
         entries.removeSubrange(min(index + 1, entries.count)...)
         entries.append(entry)
+        if entries.count > Self.maxEntries { entries.removeFirst(entries.count - Self.maxEntries) }
         index = entries.count - 1
     }
 
