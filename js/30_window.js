@@ -252,8 +252,10 @@
   }
   // `window.opener`: the window of the page that opened this one with `open()`, else null.
   function openerWindow(cx) {
-    const tabId = cx.native.api.call('window.opener', '[]');
-    return typeof tabId === 'number' ? tabWindow(cx, tabId) : null;
+    const opener = cx.native.api.call('window.opener', '[]');
+    // (A window in no tab, of the same extension: its own global, as getViews gives it.)
+    if (opener !== null && typeof opener === 'object') return opener;
+    return typeof opener === 'number' ? tabWindow(cx, opener) : null;
   }
 
   host.installWindow = function (cx) {

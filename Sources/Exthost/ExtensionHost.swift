@@ -87,11 +87,8 @@ public final class ExtensionHost {
     var initialTabUsedFlag = false
     /// The page load in progress or done in each tab.
     var pageLoads: [Int: PageLoad] = [:]
-    /// The tabs a script opened with `window.open` (a script may close them), with the tab that
-    /// opened each, when the new page may reach it (`window.opener`; none with `noopener`).
-    var scriptOpenedTabs: [Int: Int?] = [:]
-    /// The context whose `window.open` opened each tab, by tab id (its window's `opener`).
-    var scriptOpeners: [Int: Int] = [:]
+    /// The tabs a script opened with `window.open` (a script may close them), by tab id.
+    var scriptOpenedTabs: [Int: ScriptOpening] = [:]
     /// The tabs a script closed (`w.close()`), whose windows are `closed` before they go.
     var closingTabs: Set<Int> = []
     /// Each tab's session history (``SessionHistory``), by tab id.

@@ -91,7 +91,7 @@ enum FrameAPI {
             try? object.setProperty("sameOrigin", context.script.boolean(state.sameOrigin))
             try? object.setProperty("url", context.script.string(state.url))
             try? object.setProperty("dead", context.script.boolean(state.dead))
-            try? object.setProperty("opened", context.script.boolean(host.scriptOpeners[tabID] == context.id))
+            try? object.setProperty("opened", context.script.boolean(host.scriptOpenedTabs[tabID]?.openerContextID == context.id))
             if let global = state.global { try? object.setProperty("global", global.script.global) }
             return .success(.value(object))
         }
@@ -105,11 +105,15 @@ enum FrameAPI {
             }
             return .success(.string(host.closeScriptOpenedWindow(tabID) ? "closed" : "refused"))
         }
-        // The tab whose page opened the caller's (`window.opener`), or null.
+        // `window.opener`: the tab whose page opened the caller's, the opener's own window when it
+        // is in no tab (a background page, a popup of the same extension), or null.
         api.defineSync("window.opener", contexts: [.content, .webPage, .page]) { host, _, context in
             guard let tabID = context.tabID, host.browser.tab(tabID)?.frame(context.frameID ?? 0)?.isTop == true,
-                  let opener = host.openerTab(of: tabID) else { return .success(.null) }
-            return .success(.number(Double(opener)))
+                  let opener = host.opener(ofTab: tabID, for: context) else { return .success(.null) }
+            switch opener {
+            case .tab(let openerTab): return .success(.number(Double(openerTab)))
+            case .window(let window): return .success(.value(window.script.global))
+            }
         }
         api.defineSync("frame.postMessage", contexts: [.content, .webPage, .page, .background]) { host, arguments, context in
             .success(.json(postMessage(arguments, from: context, host: host).jsonText))

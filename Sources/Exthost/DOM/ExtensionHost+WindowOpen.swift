@@ -35,8 +35,7 @@ extension ExtensionHost {
         // (Firefox gives a web page an extension page opened no opener.)
         let reachesOpener = !noopener && !(options.flavor == .firefox && context.kind == .page
             && WebURL(string: url).map { !(context.owner?.isOwn($0) ?? false) } ?? true)
-        scriptOpenedTabs[tabID] = reachesOpener ? context.tabID.flatMap { browser.tab($0)?.id } : .some(nil)
-        scriptOpeners[tabID] = context.id
+        scriptOpenedTabs[tabID] = ScriptOpening(openerContextID: context.id, openerTabID: context.tabID, reachesOpener: reachesOpener)
         return noopener ? nil : tabID
     }
 
@@ -56,14 +55,16 @@ extension ExtensionHost {
         let url = top.url
         let sameOrigin = FrameAPI.origin(of: top, in: tab) == context.origin && context.origin != "null"
         let worlds = contexts(ofDocument: top.documentID).filter { !$0.isClosed }
-        let global: ExtensionContext? = if context.kind == .page {
+        // (An extension's page or background page reaches a page of its own; a web page's main
+        // world another main world; a content script the same extension's content scripts.)
+        let global: ExtensionContext? = if context.kind == .page || context.kind == .background {
             worlds.first { $0.kind == .page && $0.owner === context.owner }
         } else if context.kind == .webPage {
             worlds.first { $0.kind == .webPage }
         } else {
             worlds.first { $0.kind == .content && $0.owner === context.owner }
         }
-        let dead = options.flavor == .firefox && context.kind == .page && !sameOrigin
+        let dead = options.flavor == .firefox && (context.kind == .page || context.kind == .background) && !sameOrigin
         return (false, sameOrigin, sameOrigin ? global : nil, url, dead)
     }
 
@@ -80,10 +81,30 @@ extension ExtensionHost {
         return true
     }
 
-    /// The tab whose page opened the page of `tabID` with `window.open`, when the page may reach
-    /// it (`window.opener`), and it is still open.
-    func openerTab(of tabID: Int) -> Int? {
-        guard let opener = scriptOpenedTabs[tabID] ?? nil, browser.tab(opener) != nil else { return nil }
-        return opener
+    /// What `window.opener` of the page in `tabID` is for `context`: the tab whose page opened it
+    /// (its window, as ``openedWindowState(_:for:)`` shows it); the opener's own window when it is
+    /// in no tab (a background page, a popup) and of the same extension; none when the page may
+    /// not reach its opener, or the opener is gone.
+    func opener(ofTab tabID: Int, for context: ExtensionContext) -> OpenerWindow? {
+        guard let opening = scriptOpenedTabs[tabID], opening.reachesOpener else { return nil }
+        if let openerTab = opening.openerTabID { return browser.tab(openerTab) == nil ? nil : .tab(openerTab) }
+        guard let opener = self.context(opening.openerContextID), !opener.isClosed, context.kind == .page,
+              opener.owner === context.owner, opener.owner != nil else { return nil }
+        return .window(opener)
     }
+}
+
+/// A tab a script opened with `window.open`: the context whose script opened it, its tab (none
+/// for a background page or a popup), and whether the new page may reach it (`window.opener`: not
+/// with `noopener`).
+struct ScriptOpening {
+    let openerContextID: Int
+    let openerTabID: Int?
+    let reachesOpener: Bool
+}
+
+/// `window.opener` as a page finds it: the window of another tab, or a window in no tab.
+enum OpenerWindow {
+    case tab(Int)
+    case window(ExtensionContext)
 }
