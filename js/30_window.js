@@ -284,11 +284,16 @@
       }, { __proto__: null, cx });
       cx.loader.defineGlobal('opener', { __proto__: null, get, set, configurable: true, enumerable: true });
     }
-    const location = makeLocation(cx, info.location, 'Location', cx.kind === 'content' || cx.kind === 'webPage' || cx.kind === 'page');
+    // (The location, a dozen functions of the context, is made on its first read: touching
+    // `window` alone costs none of them.)
+    let location;
     define(cx, 'window', theGlobal);
     define(cx, 'self', theGlobal);
     define(cx, 'frames', theGlobal);
-    define(cx, 'location', () => location);
+    define(cx, 'location', () => {
+      if (location === undefined) location = makeLocation(cx, info.location, 'Location', cx.kind === 'content' || cx.kind === 'webPage' || cx.kind === 'page');
+      return location;
+    });
     defineName(cx);
     // (An extension page in a frame of a tab has the frames around it; in a tab or a popup, none.)
     const framed = cx.kind === 'content' || cx.kind === 'webPage' || (cx.kind === 'page' && info.isTop === false);

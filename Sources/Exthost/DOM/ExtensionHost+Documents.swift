@@ -57,7 +57,9 @@ extension ExtensionHost {
             // goes to each world's window in turn; one that bubbles to the window needs the DOM
             // (its target is the document) only when a window listens for it.
             guard let fireAtWindow = try? realm.value("fireWindowEvent", in: "window") else { return }
-            let worlds = contexts(ofDocument: documentID).filter { !$0.isClosed }
+            // (Only a world whose events are loaded has a listener: the others are not asked, and
+            // get no record in the host realm for it.)
+            let worlds = contexts(ofDocument: documentID).filter { !$0.isClosed && $0.loadedModuleNames.contains("events") }
             if target == "window" {
                 for world in worlds {
                     guard let record = try? world.realmRecord() else { continue }

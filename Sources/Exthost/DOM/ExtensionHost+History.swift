@@ -120,7 +120,7 @@ extension ExtensionHost {
         }
         // (No world has the DOM yet: each world's window hears it in turn.)
         guard let fire = try? realm.value("fireWindowEvent", in: "window") else { return }
-        for world in contexts(ofDocument: documentID) where !world.isClosed {
+        for world in contexts(ofDocument: documentID) where !world.isClosed && world.loadedModuleNames.contains("events") {
             guard let record = try? world.realmRecord(), let parsed = script.parseJSON(text) else { continue }
             _ = world.runTopLevel {
                 _ = try fire.call([record, script.string(type), parsed])
