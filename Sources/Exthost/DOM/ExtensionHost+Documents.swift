@@ -56,22 +56,9 @@ extension ExtensionHost {
             // No world has the DOM yet, so no listener is at the document: an event at the window
             // goes to each world's window in turn; one that bubbles to the window needs the DOM
             // (its target is the document) only when a window listens for it.
-            guard let fireAtWindow = try? realm.value("fireWindowEvent", in: "window") else { return }
-            // (Only a world whose events are loaded has a listener: the others are not asked, and
-            // get no record in the host realm for it.)
-            let worlds = contexts(ofDocument: documentID).filter { !$0.isClosed && $0.loadedModuleNames.contains("events") }
-            if target == "window" {
-                for world in worlds {
-                    guard let record = try? world.realmRecord() else { continue }
-                    _ = world.runTopLevel {
-                        _ = try fireAtWindow.call([record, script.string(type), script.null])
-                        return true
-                    }
-                }
-                return
-            }
+            if target == "window" { return fireAtEachWindow(type, documentID: documentID, fieldsJSON: nil) }
             guard bubbles, let listens = try? realm.value("windowListensTo", in: "window"),
-                  worlds.contains(where: { world in
+                  listeningWorlds(ofDocument: documentID).contains(where: { world in
                       (try? world.realmRecord()).flatMap { try? listens.call([$0, script.string(type)]).booleanValue } == true
                   }) else { return }
         }
@@ -80,6 +67,28 @@ extension ExtensionHost {
         _ = world.runTopLevel {
             _ = try fire.call([record, script.string(documentID), script.string(target), script.string(type), script.boolean(bubbles)])
             return true
+        }
+    }
+
+    /// The worlds of the document `documentID` that may have listeners: those whose events are
+    /// loaded (the others are not asked, and get no record in the host realm for it).
+    func listeningWorlds(ofDocument documentID: String) -> [ExtensionContext] {
+        contexts(ofDocument: documentID).filter { !$0.isClosed && $0.loadedModuleNames.contains("events") }
+    }
+
+    /// Fires the event `type` at the window of each listening world of the document `documentID`
+    /// in turn (`fieldsJSON`: a `hashchange`'s or `popstate`'s own fields): what a document whose
+    /// worlds share no DOM yet does instead of one dispatch through them all.
+    func fireAtEachWindow(_ type: String, documentID: String, fieldsJSON: String?) {
+        let script = realm.script
+        guard let fire = try? realm.value("fireWindowEvent", in: "window") else { return }
+        for world in listeningWorlds(ofDocument: documentID) {
+            guard let record = try? world.realmRecord() else { continue }
+            let fields = fieldsJSON.flatMap { script.parseJSON($0) } ?? script.null
+            _ = world.runTopLevel {
+                _ = try fire.call([record, script.string(type), fields])
+                return true
+            }
         }
     }
 

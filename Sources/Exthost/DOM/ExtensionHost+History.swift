@@ -119,14 +119,7 @@ extension ExtensionHost {
             return
         }
         // (No world has the DOM yet: each world's window hears it in turn.)
-        guard let fire = try? realm.value("fireWindowEvent", in: "window") else { return }
-        for world in contexts(ofDocument: documentID) where !world.isClosed && world.loadedModuleNames.contains("events") {
-            guard let record = try? world.realmRecord(), let parsed = script.parseJSON(text) else { continue }
-            _ = world.runTopLevel {
-                _ = try fire.call([record, script.string(type), parsed])
-                return true
-            }
-        }
+        fireAtEachWindow(type, documentID: documentID, fieldsJSON: text)
     }
 
     /// The tab tells the extensions of its top frame's same-document navigation to `url`, in a task

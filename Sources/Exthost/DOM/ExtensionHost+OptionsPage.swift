@@ -38,7 +38,7 @@ extension ExtensionHost {
             if options.opensInTab {
                 return opened(instance.pageContexts.first { $0.tabID == tabID && $0.frameID == 0 && !$0.isClosed })
             }
-            if instance.embeddedOptionsPage == nil { openEmbeddedOptionsPage(of: instance, url: pageURL, inTab: tabID) }
+            if instance.embeddedOptionsPage == nil { openEmbeddedOptionsPage(of: instance, path: options.path, inTab: tabID) }
             opened(instance.embeddedOptionsPage?.context)
         }
         return nil
@@ -62,18 +62,12 @@ extension ExtensionHost {
     }
 
     /// Opens the options page inside the browser's extensions page in `tabID`.
-    private func openEmbeddedOptionsPage(of instance: ExtensionInstance, url: String, inTab tabID: Int) {
-        guard let parsed = WebURL(string: url), let path = instance.path(of: parsed) else { return }
-        // (A page whose file is missing shows the browser's error page: a document of no script.)
-        let html = instance.fileInside(path).map { String(decoding: $0.contents, as: UTF8.self) } ?? ""
-        let documentID = browser.makeDocumentID()
-        let source = DocumentSource(url: parsed.href, html: html)
-        keepDocument(documentID, source: source)
-        let context = openPage(of: instance, url: parsed.href, tabID: nil, frameID: nil, documentID: documentID, source: source) { context in
+    private func openEmbeddedOptionsPage(of instance: ExtensionInstance, path: String, inTab tabID: Int) {
+        let context = openFramelessPage(of: instance, path: path) { context in
             // Firefox's add-ons manager shows it in the tab's top frame, as its sender says.
             if options.flavor == .firefox { context.embeddingTabID = tabID }
         }
-        instance.embeddedOptionsPage = (context, tabID)
+        if let context { instance.embeddedOptionsPage = (context, tabID) }
     }
 
     /// Closes the options pages embedded in the browser's extensions page shown in `tabID` (the tab
@@ -82,9 +76,7 @@ extension ExtensionHost {
         for instance in extensions {
             guard let (context, shownIn) = instance.embeddedOptionsPage, shownIn == tabID else { continue }
             instance.embeddedOptionsPage = nil
-            instance.pageContexts.removeAll { $0 === context }
-            context.close()
-            if let documentID = context.documentID { forgetDocument(documentID) }
+            closeFramelessPage(context, of: instance)
         }
     }
 

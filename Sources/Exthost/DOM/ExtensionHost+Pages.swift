@@ -82,24 +82,37 @@ extension ExtensionHost {
     @discardableResult
     func openPopup(of instance: ExtensionInstance) -> ExtensionContext? {
         if let open = instance.popup { return open }
-        guard let popup = instance.manifest.actionPopup, let url = WebURL(string: instance.url(of: popup)), let path = instance.path(of: url) else { return nil }
-        // (A popup whose file is missing shows the browser's error page: a document of no script.)
-        let html = instance.fileInside(path).map { String(decoding: $0.contents, as: UTF8.self) } ?? ""
+        guard let popup = instance.manifest.actionPopup, let context = openFramelessPage(of: instance, path: popup) else { return nil }
+        instance.popup = context
+        return context
+    }
+
+    /// Opens the extension's page at `path` in no frame of a tab (its popup, or its options page
+    /// inside the browser's extensions page): a document of its own, loading at once (`prepare`
+    /// sets its context up first). A page whose file is missing shows the browser's error page,
+    /// a document of no script.
+    func openFramelessPage(of instance: ExtensionInstance, path: String, prepare: (ExtensionContext) -> Void = { _ in }) -> ExtensionContext? {
+        guard let url = WebURL(string: instance.url(of: path)), let inside = instance.path(of: url) else { return nil }
+        let html = instance.fileInside(inside).map { String(decoding: $0.contents, as: UTF8.self) } ?? ""
         let documentID = browser.makeDocumentID()
         let source = DocumentSource(url: url.href, html: html)
         keepDocument(documentID, source: source)
-        let context = openPage(of: instance, url: url.href, tabID: nil, frameID: nil, documentID: documentID, source: source)
-        instance.popup = context
-        return context
+        return openPage(of: instance, url: url.href, tabID: nil, frameID: nil, documentID: documentID, source: source, prepare: prepare)
+    }
+
+    /// Closes a page `openFramelessPage` opened: its context closes (its ports disconnect), its
+    /// document goes.
+    func closeFramelessPage(_ page: ExtensionContext, of instance: ExtensionInstance) {
+        instance.pageContexts.removeAll { $0 === page }
+        page.close()
+        if let documentID = page.documentID { forgetDocument(documentID) }
     }
 
     /// Closes `instance`'s popup if it is open: its context closes (its ports disconnect).
     public func closePopup(of instance: ExtensionInstance) {
         guard let popup = instance.popup else { return }
         instance.popup = nil
-        instance.pageContexts.removeAll { $0 === popup }
-        popup.close()
-        if let documentID = popup.documentID { forgetDocument(documentID) }
+        closeFramelessPage(popup, of: instance)
     }
 
     /// `window.close()` in an extension page: its popup closes, or the tab it is shown in.
