@@ -130,7 +130,6 @@ extension ExtensionHost {
         pageLoads[tabID] = nil
         sessionHistories[tabID] = nil
         scriptOpenedTabs[tabID] = nil
-        closingTabs.remove(tabID)
         guard let removed = browser.removeTab(tabID) else { return }
         loadFinished(tabID)
         for instance in extensions { instance.tabObjectTexts[tabID] = nil }

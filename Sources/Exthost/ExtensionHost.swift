@@ -89,8 +89,6 @@ public final class ExtensionHost {
     var pageLoads: [Int: PageLoad] = [:]
     /// The tabs a script opened with `window.open` (a script may close them), by tab id.
     var scriptOpenedTabs: [Int: ScriptOpening] = [:]
-    /// The tabs a script closed (`w.close()`), whose windows are `closed` before they go.
-    var closingTabs: Set<Int> = []
     /// Each tab's session history (``SessionHistory``), by tab id.
     var sessionHistories: [Int: SessionHistory] = [:]
     /// The documents a same-document navigation moved to another URL (the host realm keeps their

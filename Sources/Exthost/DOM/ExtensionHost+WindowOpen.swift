@@ -45,7 +45,7 @@ extension ExtensionHost {
     /// caller's origin; `url`; `dead` (Firefox: a window an extension page opened shows another
     /// origin now).
     func openedWindowState(_ tabID: Int, for context: ExtensionContext) -> (closed: Bool, sameOrigin: Bool, global: ExtensionContext?, url: String, dead: Bool) {
-        guard let tab = browser.tab(tabID), !closingTabs.contains(tabID) else { return (true, false, nil, "", false) }
+        guard let tab = browser.tab(tabID), scriptOpenedTabs[tabID]?.isClosing != true else { return (true, false, nil, "", false) }
         // (Its first empty page is the opener's origin; a Firefox content script's Xray view of it is
         // another origin's, as recorded.)
         let blankIsOwn = !(options.flavor == .firefox && context.kind == .content)
@@ -73,7 +73,7 @@ extension ExtensionHost {
     func closeScriptOpenedWindow(_ tabID: Int) -> Bool {
         guard scriptOpenedTabs[tabID] != nil, browser.tab(tabID) != nil else { return false }
         // (Its window is `closed` at once; the tab goes in a task.)
-        closingTabs.insert(tabID)
+        scriptOpenedTabs[tabID]?.isClosing = true
         loop.enqueue { [weak self] in
             guard let self, browser.tab(tabID) != nil else { return }
             removeTab(tabID)
@@ -101,6 +101,8 @@ struct ScriptOpening {
     let openerContextID: Int
     let openerTabID: Int?
     let reachesOpener: Bool
+    /// Whether a script closed it (`w.close()`): its window is `closed` before the tab goes.
+    var isClosing = false
 }
 
 /// `window.opener` as a page finds it: the window of another tab, or a window in no tab.
