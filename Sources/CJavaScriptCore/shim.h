@@ -224,6 +224,11 @@ unsigned jsc_exception_get_column_number(ExthostJSCException *exception);
 /// Releases a GObject (the context, an exception).
 void g_object_unref(void *object);
 
+/// The engine's statistics of the heap `ctx`'s group shares: heapSize, heapCapacity,
+/// extraMemorySize, objectCount, protectedObjectCount, globalObjectCount, protectedGlobalObjectCount
+/// and objectTypeCounts (live cells by class name). From WebKit's JSBasePrivate.h.
+JS_EXPORT JSObjectRef JSGetMemoryUsageStatistics(JSContextRef ctx);
+
 #ifdef __cplusplus
 }
 #endif

@@ -379,6 +379,10 @@ public final class ExtensionHost {
         }
     }
 
+    /// The engine's statistics of the heap the host's contexts share, as JSON, after a full
+    /// collection (``ScriptContext/heapStatisticsJSON()``): what `exthost bench-run --heap` prints.
+    public func heapStatisticsJSON() -> String? { realm.script.heapStatisticsJSON() }
+
     /// Runs until the page in `tabID` has loaded and no task is queued (timers may still be
     /// pending), or until nothing is left or `maxTime` seconds have passed.
     @discardableResult

@@ -110,15 +110,14 @@ public enum NativeFunction {
     /// A function made by the C API, named `name`, with a configurable `length`, that calls `callback`.
     static func makeCallbackFunction(name: String, length: Int, in context: ScriptContext, callback: JSObjectCallAsFunctionCallback) -> JSObjectRef {
         let function = withJSString(name) { JSObjectMakeFunctionWithCallback(context.ref, $0, callback) }!
-        // (Its `length` is 0; without a prototype for a moment, the read-only `length` of
-        // Function.prototype does not stop the new one, which is configurable as WebIDL's.)
-        JSObjectSetPrototype(context.ref, function, JSValueMakeNull(context.ref))
-        withJSString("length") { key in
-            JSObjectDeleteProperty(context.ref, function, key, nil)
-            JSObjectSetProperty(context.ref, function, key, JSValueMakeNumber(context.ref, Double(length)),
-                                JSPropertyAttributes(kJSPropertyAttributeReadOnly | kJSPropertyAttributeDontEnum), nil)
+        // (Its `length` is 0, read-only and configurable, as WebIDL's: defined again with the
+        // value, it keeps its place and attributes, and the function keeps the shape every such
+        // function shares. Deleting it and setting it again would give each function a shape of
+        // its own, about 0.3 KiB.)
+        if length != 0 {
+            let key = withJSString("length") { JSValueMakeString(context.ref, $0)! }
+            try? ScriptValue(function, in: context).defineProperty(key: ScriptValue(key, in: context), context.number(Double(length)), writable: false, enumerable: false)
         }
-        JSObjectSetPrototype(context.ref, function, context.functionPrototype)
         return function
     }
 

@@ -272,6 +272,15 @@ public final class ScriptContext {
     }
 
     /// Parses JSON text into a value of this context, or returns `nil` when the text is not JSON.
+    /// The engine's statistics of the heap this context's machine shares, as JSON (a full
+    /// collection first): heap and extra memory in bytes, live cells in all and by class name
+    /// (`objectTypeCounts`), global objects. For measuring what a context is made of.
+    public func heapStatisticsJSON() -> String? {
+        JSSynchronousGarbageCollectForDebugging(ref)
+        guard let statistics = JSGetMemoryUsageStatistics(ref) else { return nil }
+        return try? ScriptValue(statistics, in: self).jsonString()
+    }
+
     public func parseJSON(_ json: String) -> ScriptValue? {
         guard let value = withJSString(json, { JSValueMakeFromJSONString(ref, $0) }) else { return nil }
         return ScriptValue(value, in: self)

@@ -18,7 +18,9 @@ struct BenchCommand: ParsableCommand {
             Figures (median of --runs; each beside a baseline from the same run):
               context memory, time   per content-script context: tabs of a two-frame page with a \
             content script in both frames, minus the same tabs without, divided by the contexts; \
-            baseline: bare JavaScriptCore contexts in one group.
+            baseline: bare JavaScriptCore contexts in one group. The same for a content script that \
+            reads the page and listens for messages: the world's interface objects and wrappers, and \
+            the page's DOM, which the first world to touch `document` has the host build (tiny pages).
               cold run               start, load, open a two-frame page, connect, one round trip, \
             exit; baseline: a process of the same binary that makes three bare contexts.
               round trip             instructions per port round trip (callgrind), small and \
@@ -81,23 +83,33 @@ struct BenchCommand: ParsableCommand {
         }
 
         if wants("contexts") {
-            var kib: [Double] = [], ms: [Double] = [], bareKiB: [Double] = [], bareMs: [Double] = []
-            for _ in 0..<runs {
-                let (with, withReport) = try scenario(.tabs, ["--count", "\(tabs)"])
-                let (without, withoutReport) = try scenario(.tabs, ["--count", "\(tabs)", "--no-content-scripts"])
-                let contexts = Double(withReport.contexts - withoutReport.contexts)
+            var kib: [Double] = [], ms: [Double] = [], domKiB: [Double] = [], domMs: [Double] = [], bareKiB: [Double] = [], bareMs: [Double] = []
+            // (What each content-script context of `tabs` tabs adds, beside the same tabs without one.)
+            func perContext(_ extra: [String], without: (MeasuredProcess, BenchRunCommand.Report)) throws -> (kib: Double, ms: Double, contexts: Double) {
+                let (with, withReport) = try scenario(.tabs, ["--count", "\(tabs)"] + extra)
+                let contexts = Double(withReport.contexts - without.1.contexts)
                 guard contexts >= Double(tabs) else { throw BenchError("the tabs scenario made \(Int(contexts)) content-script contexts for \(tabs) tabs") }
-                kib.append(Double(with.peakKiB - without.peakKiB) / contexts)
                 let withTime = try mark(withReport, "opened") - mark(withReport, "started")
-                let withoutTime = try mark(withoutReport, "opened") - mark(withoutReport, "started")
-                ms.append((withTime - withoutTime) * 1000 / contexts)
-                let (bare, bareReport) = try scenario(.bareContexts, ["--count", "\(Int(contexts))"])
+                let withoutTime = try mark(without.1, "opened") - mark(without.1, "started")
+                return (Double(with.peakKiB - without.0.peakKiB) / contexts, (withTime - withoutTime) * 1000 / contexts, contexts)
+            }
+            for _ in 0..<runs {
+                let without = try scenario(.tabs, ["--count", "\(tabs)", "--no-content-scripts"])
+                let idle = try perContext([], without: without)
+                kib.append(idle.kib)
+                ms.append(idle.ms)
+                let dom = try perContext(["--uses-dom"], without: without)
+                domKiB.append(dom.kib)
+                domMs.append(dom.ms)
+                let (bare, bareReport) = try scenario(.bareContexts, ["--count", "\(Int(idle.contexts))"])
                 let (none, noneReport) = try scenario(.bareContexts, ["--count", "0"])
-                bareKiB.append(Double(bare.peakKiB - none.peakKiB) / contexts)
-                bareMs.append((try mark(bareReport, "end") - mark(noneReport, "end")) * 1000 / contexts)
+                bareKiB.append(Double(bare.peakKiB - none.peakKiB) / idle.contexts)
+                bareMs.append((try mark(bareReport, "end") - mark(noneReport, "end")) * 1000 / idle.contexts)
             }
             table.add("content-script context, memory", median(kib), "KiB", baseline: median(bareKiB), budget: .atMost(128))
             table.add("content-script context, time", median(ms), "ms", baseline: median(bareMs), budget: .atMost(0.5))
+            table.add("content-script world using the DOM, memory", median(domKiB), "KiB", baseline: median(bareKiB), budget: .atMost(128))
+            table.add("content-script world using the DOM, time", median(domMs), "ms", baseline: median(bareMs), budget: .atMost(0.5))
         }
         if wants("cold") {
             var cold: [Double] = [], bare: [Double] = []

@@ -29,8 +29,14 @@ struct BenchRunCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Whether the tabs scenario has content scripts.")
     var contentScripts = true
 
+    @Flag(help: "In the tabs scenario, a content script that reads the page and listens for messages.")
+    var usesDOM = false
+
     @Flag(name: .customLong("real-time"), help: "Use the wall clock instead of virtual time.")
     var realTime = false
+
+    @Flag(help: "Print the engine's heap statistics (live cells by class) after the scenario, on standard error.")
+    var heap = false
 
     /// What the scenario reports.
     struct Report: Codable {
@@ -57,6 +63,7 @@ struct BenchRunCommand: ParsableCommand {
             }
             report.marks["end"] = now()
             report.contexts = contexts.count
+            if heap, let statistics = contexts.first?.heapStatisticsJSON() { FileHandle.standardError.write(Data((statistics + "\n").utf8)) }
         case .inContextRoundTrips:
             let context = ScriptContext(machine: VirtualMachine(), name: "in-context")
             let source = """
@@ -76,7 +83,7 @@ struct BenchRunCommand: ParsableCommand {
         default:
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("exthost-bench-\(getpid())")
             defer { try? FileManager.default.removeItem(at: folder) }
-            let files = scenario.extensionFiles(count: count, size: size, contentScripts: contentScripts) ?? [:]
+            let files = scenario.extensionFiles(count: count, size: size, contentScripts: contentScripts, usesDOM: usesDOM) ?? [:]
             try write(files, to: folder.appendingPathComponent("extension"))
             try write(BenchScenario.siteFiles, to: folder.appendingPathComponent("site"))
             let site = try SiteMapping(parsing: "http://127.0.0.1=" + folder.appendingPathComponent("site").path, relativeTo: folder)
@@ -112,6 +119,7 @@ struct BenchRunCommand: ParsableCommand {
             }
             report.marks["end"] = now()
             report.contexts = contexts
+            if heap, let statistics = host.heapStatisticsJSON() { FileHandle.standardError.write(Data((statistics + "\n").utf8)) }
         }
         let data = try JSONEncoder().encode(report)
         FileHandle.standardOutput.write(data + Data("\n".utf8))

@@ -12,7 +12,8 @@ enum BenchScenario: String, CaseIterable, Codable {
     /// for what a context costs.
     case bareContexts = "bare-contexts"
     /// `count` tabs of a two-frame page opened one after the other, with a one-line content script
-    /// in both frames or none (`--no-content-scripts`).
+    /// in both frames or none (`--no-content-scripts`); with `--uses-dom`, a content script that
+    /// does what most do: reads the page, listens for the extension's messages and the window's.
     case tabs
     /// The cold run: start, load an extension, open a two-frame page with a content script in both
     /// frames, the background connects to the tab, one round trip, exit.
@@ -40,7 +41,7 @@ enum BenchScenario: String, CaseIterable, Codable {
     }
 
     /// The extension the scenario runs, as file name → contents; nil for the bare scenarios.
-    func extensionFiles(count: Int, size: Int, contentScripts: Bool) -> [String: String]? {
+    func extensionFiles(count: Int, size: Int, contentScripts: Bool, usesDOM: Bool = false) -> [String: String]? {
         var manifest: [String: Any] = [
             "manifest_version": 3, "name": "exthost bench \(rawValue)", "version": "1.0",
             "background": ["service_worker": "bg.js", "scripts": ["bg.js"]],
@@ -58,7 +59,15 @@ enum BenchScenario: String, CaseIterable, Codable {
             return nil
         case .tabs:
             background = "// The tabs scenario: a background that does nothing.\n"
-            content = "globalThis.benchLoaded = true;\n"
+            content = usesDOM
+                ? """
+                    const heading = document.querySelector('h1, p');
+                    globalThis.benchText = heading === null ? '' : heading.textContent;
+                    chrome.runtime.onMessage.addListener(() => {});
+                    window.addEventListener('message', () => {});
+
+                    """
+                : "globalThis.benchLoaded = true;\n"
         case .cold:
             background = """
                 chrome.tabs.onUpdated.addListener((tabId, info) => {
