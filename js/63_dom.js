@@ -2081,31 +2081,38 @@
     return object;
   }
 
+  // The implementation of the member `key` of the interface `name` that is no node's (a list, a
+  // token list, a style declaration...), shared by every world (memberImplementation).
+  function otherMemberImplementation(name, key) {
+    const cacheKey = name + '.' + key;
+    const made = memberImplementations.get(cacheKey);
+    if (made !== undefined) return made;
+    const entry = otherInterfaces[name][key];
+    const kind = entry[0];
+    const a = entry[1];
+    const b = entry[2];
+    const receive = (cx, thisValue, member, verb) => {
+      const state = thisValue !== null && (typeof thisValue === 'object' || typeof thisValue === 'function') ? wrapped.get(thisValue) : undefined;
+      if (state === undefined) throw illegalInvocation(cx, name, member, verb);
+      return state;
+    };
+    const implementation = kind === 'call'
+      ? methodImplementation(name, key, a, receive, (cx, state, args) => {
+        try {
+          return ReflectApply(b, undefined, prepend(state, cx, args));
+        } catch (error) {
+          throw worldError(cx, error, name, key, false);
+        }
+      })
+      : accessorImplementation(name, key, receive, (cx, state) => a(state, cx), kind === 'accessor' ? (cx, state, value) => b(state, cx, value) : undefined);
+    memberImplementations.set(cacheKey, implementation);
+    return implementation;
+  }
+
   function fillOtherInterface(cx, name, prototype) {
     const members = otherInterfaces[name];
     const keys = ObjectKeys(members);
-    const receive = (thisValue, key, verb) => {
-      const state = thisValue !== null && (typeof thisValue === 'object' || typeof thisValue === 'function') ? wrapped.get(thisValue) : undefined;
-      if (state === undefined) throw illegalInvocation(cx, name, key, verb);
-      return state;
-    };
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i];
-      const kind = members[key][0];
-      const a = members[key][1];
-      const b = members[key][2];
-      if (kind === 'call') {
-        defineMethod(cx, prototype, name, key, a, receive, (state, args) => {
-          try {
-            return ReflectApply(b, undefined, prepend(state, cx, args));
-          } catch (error) {
-            throw worldError(cx, error, name, key, false);
-          }
-        });
-      } else {
-        defineAccessor(cx, prototype, name, key, receive, (state) => a(state, cx), kind === 'accessor' ? (state, value) => b(state, cx, value) : undefined);
-      }
-    }
+    for (let i = 0; i < keys.length; i++) defineMember(cx, prototype, otherMemberImplementation(name, keys[i]));
     // (Iterable lists take the world's own array methods, as the browsers' do.)
     const intrinsics = cx.loader.builtins.intrinsics;
     if (name === 'NodeList' || name === 'DOMTokenList') {
@@ -2174,11 +2181,7 @@
       }
     }
     const members = description(name).members;
-    for (let i = 0; i < members.length; i++) {
-      const member = members[i];
-      if (member.kind === 'attribute') defineAttribute(cx, name, prototype, member);
-      else defineOperation(cx, name, prototype, member);
-    }
+    for (let i = 0; i < members.length; i++) defineMember(cx, prototype, nodeMemberImplementation(name, members[i]));
   }
 
   // The node `thisValue` stands for, when it implements `owner`.
@@ -2223,63 +2226,94 @@
     }
   }
 
-  // Defines the accessor `key` of `owner` on a prototype of the world: `receive(thisValue, key,
-  // verb)` finds what `this` stands for (or throws the browser's Illegal invocation), `get(state)`
-  // reads and `set(state, value)` writes (none: read-only); what either throws of this realm
-  // becomes the world's error.
-  function defineAccessor(cx, prototype, owner, key, receive, get, set) {
-    const getter = host.newFunction(cx, 'get ' + key, 0, (data, thisValue) => {
-      const state = receive(thisValue, key, 'get');
-      try {
-        return get(state);
-      } catch (error) {
-        throw worldError(cx, error, owner, key, false);
-      }
-    }, undefined);
-    const setter = set === undefined ? undefined : host.newFunction(cx, 'set ' + key, 1, (data, thisValue, value) => {
-      const state = receive(thisValue, key, 'set');
-      try {
-        inBatch(key, state, [], () => set(state, value));
-      } catch (error) {
-        throw worldError(cx, error, owner, key, true);
-      }
-    }, undefined);
-    ReflectDefineProperty(prototype, key, { __proto__: null, get: getter, set: setter, enumerable: true, configurable: true });
+  // ---- Members of the interfaces: one implementation for all worlds ---------------------------------
+  // Each world has its own function for each member of each interface it makes (WebIDL's
+  // operations and accessors are objects of their realm), and nothing else of its own: what the
+  // function runs is made once per interface and member and shared by every world, which the
+  // world's function gives it as its data (host.newFunction). (Closures made per world and member
+  // cost each world about 0.4 KiB a member, and an interface such as HTMLDocument has a hundred.)
+  const memberImplementations = new SafeMap();
+
+  // The implementation of an accessor `key` of `owner`: `receive(cx, thisValue, key, verb)` finds
+  // what `this` stands for (or throws the browser's Illegal invocation), `get(cx, state)` reads and
+  // `set(cx, state, value)` writes (none: read-only); what either throws of this realm reaches the
+  // world as its own error (worldError).
+  function accessorImplementation(owner, key, receive, get, set) {
+    return {
+      __proto__: null, key, getName: 'get ' + key, setName: 'set ' + key,
+      get: (cx, thisValue) => {
+        const state = receive(cx, thisValue, key, 'get');
+        try {
+          return get(cx, state);
+        } catch (error) {
+          throw worldError(cx, error, owner, key, false);
+        }
+      },
+      set: set === undefined ? undefined : (cx, thisValue, value) => {
+        const state = receive(cx, thisValue, key, 'set');
+        try {
+          inBatch(key, state, [], () => set(cx, state, value));
+        } catch (error) {
+          throw worldError(cx, error, owner, key, true);
+        }
+      },
+    };
   }
-  // Defines the operation `key` (`length` required arguments) on a prototype of the world:
-  // `call(state, args)` runs it for what `receive` found `this` to stand for.
-  function defineMethod(cx, prototype, owner, key, length, receive, call) {
-    const fn = host.newFunction(cx, key, length, (data, thisValue, ...args) => {
-      const state = receive(thisValue, key, 'call');
-      return inBatch(key, state, args, () => call(state, args));
-    }, undefined);
-    host.defineValue(prototype, key, fn, true, true, true);
+  // The implementation of an operation `key` of `owner` (`length` required arguments):
+  // `call(cx, state, args)` runs it for what `receive` found `this` to stand for.
+  function methodImplementation(owner, key, length, receive, call) {
+    return {
+      __proto__: null, key, length,
+      call: (cx, thisValue, ...args) => {
+        const state = receive(cx, thisValue, key, 'call');
+        return inBatch(key, state, args, () => call(cx, state, args));
+      },
+    };
+  }
+  // Defines a member on a prototype of the world of `cx`, given its shared implementation.
+  function defineMember(cx, prototype, implementation) {
+    if (implementation.call !== undefined) {
+      host.defineValue(prototype, implementation.key, host.newFunction(cx, implementation.key, implementation.length, implementation.call, cx), true, true, true);
+      return;
+    }
+    const getter = host.newFunction(cx, implementation.getName, 0, implementation.get, cx);
+    const setter = implementation.set === undefined ? undefined : host.newFunction(cx, implementation.setName, 1, implementation.set, cx);
+    ReflectDefineProperty(prototype, implementation.key, { __proto__: null, get: getter, set: setter, enumerable: true, configurable: true });
   }
 
-  function defineAttribute(cx, owner, prototype, member) {
+  // The implementation of the member `member` of the node interface `owner`, shared by every world.
+  function nodeMemberImplementation(owner, member) {
+    const cacheKey = owner + '.' + member.name;
+    const made = memberImplementations.get(cacheKey);
+    if (made !== undefined) return made;
+    const implementation = member.kind === 'attribute' ? attributeImplementation(owner, member) : operationImplementation(owner, member);
+    memberImplementations.set(cacheKey, implementation);
+    return implementation;
+  }
+  const nodeReceiver = (owner) => (cx, thisValue, name, verb) => receiver(cx, thisValue, owner, name, verb);
+
+  function attributeImplementation(owner, member) {
     const key = member.name;
     const own = ownImplementation(owner, key, '');
-    const receive = (thisValue, name, verb) => receiver(cx, thisValue, owner, name, verb);
-    const get = (node) => convertResult(cx, member.type, attributeValue(cx, node, member, own, owner), node);
+    const get = (cx, node) => convertResult(cx, member.type, attributeValue(cx, node, member, own, owner), node);
     let set;
     if (member.writable) {
       const ownSet = ownImplementation(owner, key, '=');
-      set = (node, value) => {
+      set = (cx, node, value) => {
         const converted = member.type === 's?' && (value === null || value === undefined) ? (key === 'textContent' || key === 'nodeValue' ? '' : null)
           : convertArgument(cx, member.type, value, owner, key, 1);
         if (ownSet !== undefined) ownSet(node, cx, converted);
         else node[key] = converted;
       };
     }
-    defineAccessor(cx, prototype, owner, key, receive, get, set);
+    return accessorImplementation(owner, key, nodeReceiver(owner), get, set);
   }
 
-  function defineOperation(cx, owner, prototype, member) {
+  function operationImplementation(owner, member) {
     const key = member.name;
     const own = ownImplementation(owner, key, '');
     const args = member.args;
-    const receive = (thisValue, name, verb) => receiver(cx, thisValue, owner, name, verb);
-    defineMethod(cx, prototype, owner, key, member.required, receive, (node, given) => {
+    return methodImplementation(owner, key, member.required, nodeReceiver(owner), (cx, node, given) => {
       if (given.length < member.required) throw cx.loader.webIDLErrors.countError(owner, key, member.required, given.length);
       const converted = [];
       let variadic = null;
