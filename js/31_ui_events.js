@@ -1,10 +1,12 @@
 // exthost:needs primordials host dom_exception events
 // exthost:globals Window: ~UIEvent:constructor:1 ~MouseEvent:constructor:1 ~PointerEvent:constructor:1 ~FocusEvent:constructor:1
-// exthost:globals Window: ~KeyboardEvent:constructor:1 ~InputEvent:constructor:1
+// exthost:globals Window: ~KeyboardEvent:constructor:1 ~InputEvent:constructor:1 ~SubmitEvent:constructor:1
 // The events of a person's input (UI Events, Pointer Events): `UIEvent`, `MouseEvent`,
 // `PointerEvent`, `FocusEvent`, `KeyboardEvent` and `InputEvent`, each with its init dictionary's
 // members as attributes (read in the dictionary's order: the base's members, then the derived's,
-// each sorted), over js/31_events.js's Event. An element's `click()` dispatches a PointerEvent,
+// each sorted), over js/31_events.js's Event; and HTML's `SubmitEvent` (a form's `submit`, whose
+// `submitter` is the button that submitted it), which crosses worlds as they do
+// (fixtures/conformance/form-submit-event). An element's `click()` dispatches a PointerEvent,
 // as both browsers do (fixtures/conformance/dom-basics); nothing is laid out, so coordinates are
 // what the event was made with.
 (function (host) {
@@ -47,6 +49,17 @@
     double,
     // (A Window or null, an EventTarget or null: taken as they are.)
     any: (value) => (value === undefined ? null : value),
+    // (An HTMLElement or null: the DOM's element of any world; anything else is refused.)
+    htmlElement: (value, owner, member) => {
+      if (value === null || value === undefined) return null;
+      if (host.domIsHTMLElement === undefined || !host.domIsHTMLElement(value)) {
+        const isObject = typeof value === 'object' || typeof value === 'function';
+        throw new TypeError(host.flavor === 'firefox'
+          ? owner + " constructor: '" + member + "' member of " + owner + 'Init ' + (isObject ? 'does not implement interface HTMLElement.' : 'is not an object.')
+          : failed(owner, 'constructor', "Failed to read the '" + member + "' property from '" + owner + "Init': Failed to convert value to 'HTMLElement'."));
+      }
+      return value;
+    },
   };
 
   // Each interface's own members: [name, type, default], in the init dictionary's order.
@@ -68,10 +81,14 @@
       ['keyCode', 'unsignedLong', 0], ['location', 'unsignedLong', 0], ['repeat', 'boolean', false],
     ],
     InputEvent: [['data', 'nullableString', null], ['inputType', 'string', ''], ['isComposing', 'boolean', false]],
+    SubmitEvent: [['submitter', 'htmlElement', null]],
   };
   // The modifier keys a MouseEvent and a KeyboardEvent take from EventModifierInit.
   const modifiers = [['altKey', 'boolean', false], ['ctrlKey', 'boolean', false], ['metaKey', 'boolean', false], ['shiftKey', 'boolean', false]];
-  const parents = { __proto__: null, UIEvent: null, MouseEvent: 'UIEvent', PointerEvent: 'MouseEvent', FocusEvent: 'UIEvent', KeyboardEvent: 'UIEvent', InputEvent: 'UIEvent' };
+  const parents = {
+    __proto__: null, UIEvent: null, MouseEvent: 'UIEvent', PointerEvent: 'MouseEvent', FocusEvent: 'UIEvent', KeyboardEvent: 'UIEvent', InputEvent: 'UIEvent',
+    SubmitEvent: null,
+  };
   const hasModifiers = { __proto__: null, MouseEvent: true, KeyboardEvent: true };
 
   // Each event's fields, by event, and the interface it was made as.
@@ -174,6 +191,7 @@
   define('FocusEvent', 1);
   define('KeyboardEvent', 1);
   define('InputEvent', 1);
+  define('SubmitEvent', 1);
 
   // Whether `event` is a MouseEvent (its click runs a node's activation behaviour: js/31_events.js).
   host.isMouseEvent = (event) => {

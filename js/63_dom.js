@@ -164,9 +164,14 @@
     if (world === undefined) {
       world = { __proto__: null, wrappers: new SafeWeakMap(), interfaces: { __proto__: null }, lists: new SafeWeakMap() };
       cx.dom = world;
-      // (What the world's events, js/31_events.js, ask of nodes: whether a value is one, and its
-      // parent in an event's path.)
+      // (What the world's events, js/31_events.js and js/31_ui_events.js, ask of nodes: whether a
+      // value is one, whether it is an HTML element (a SubmitEvent's submitter), and its parent in
+      // an event's path.)
       cx.loader.domIsNode = host.newFunction(cx, 'isNode', 1, (data, thisValue, value) => host.nodeOf(value) !== undefined, undefined);
+      cx.loader.domIsHTMLElement = host.newFunction(cx, 'isHTMLElement', 1, (data, thisValue, value) => {
+        const node = host.nodeOf(value);
+        return node !== undefined && node.nodeType === 1 && node.namespaceURI === HTML;
+      }, undefined);
       cx.loader.domEventParent = host.newFunction(cx, 'eventParent', 2, (data, thisValue, target, type) => host.domEventParent(cx, target, type), undefined);
       cx.loader.domActivation = host.newFunction(cx, 'activation', 3, (data, thisValue, target, done, canceled) => activate(cx, target, done, canceled), undefined);
       cx.loader.domDispatch = host.newFunction(cx, 'dispatch', 3, (data, thisValue, path, event, state) => dispatchInWorlds(cx, path, event, state), undefined);
@@ -1714,8 +1719,9 @@
       submitting.add(form);
       let proceed;
       try {
-        cx.loader.load('events');
-        proceed = cx.loader.fireEvent(wrap(cx, form), 'submit', { __proto__: null, bubbles: true, cancelable: true, composed: false });
+        cx.loader.load('ui_events');
+        proceed = cx.loader.fireUIEvent(wrap(cx, form), 'SubmitEvent', 'submit',
+          { __proto__: null, bubbles: true, cancelable: true, composed: false, submitter: submitter === null ? null : wrap(cx, submitter) }, true);
       } finally {
         submitting.delete(form);
       }
@@ -2676,8 +2682,53 @@
     }
     if (cx !== null) cx.loader.fireEvent(wrap(cx, node), 'change', { __proto__: null, bubbles: true, cancelable: false, composed: false });
   }
+  // Enter pressed in `node` (a form's field, or the form itself), as a person does it: a trusted
+  // `keydown` and `keypress` of Enter at a field (either canceled: nothing more), then HTML's
+  // implicit submission: a click on the form's default button (its first submit button; a disabled
+  // one does nothing), or, with no submit button, the form submitted with no submitter when at most
+  // one of its fields blocks implicit submission; then `keyup`. Returns an error in words, or null.
+  const BLOCKING_TYPES = ['text', 'search', 'url', 'tel', 'email', 'password', 'date', 'month', 'week', 'time', 'datetime-local', 'number'];
+  const INPUT_TYPES = { __proto__: null };
+  {
+    const known = 'hidden text search tel url email password date month week time datetime-local number range color checkbox radio file submit image reset button'.split(' ');
+    for (let i = 0; i < known.length; i++) INPUT_TYPES[known[i]] = true;
+  }
+  const inputType = (node) => {
+    const type = String(node.getAttribute('type') || '').toLowerCase();
+    return type === '' || !INPUT_TYPES[type] ? 'text' : type;
+  };
+  function pressEnter(cx, node) {
+    const isForm = node.localName === 'form' && node.namespaceURI === HTML;
+    const form = isForm ? node : formOwner(node);
+    if (form === null) return 'is in no form';
+    const key = (type, charCode) => cx.loader.fireUIEvent(wrap(cx, node), 'KeyboardEvent', type, {
+      __proto__: null, bubbles: true, cancelable: true, composed: true, view: cx.global, key: 'Enter', code: 'Enter', keyCode: 13, charCode,
+    }, true);
+    cx.loader.load('ui_events');
+    if (isForm || (key('keydown', 0) && key('keypress', 13))) {
+      const all = rootOf(form).getElementsByTagName('*');
+      let button = null;
+      let blocking = 0;
+      for (let i = 0; i < all.length; i++) {
+        const element = all[i];
+        if (button === null && isSubmitButton(element) && formOwner(element) === form) button = element;
+        if (element.localName === 'input' && element.namespaceURI === HTML && BLOCKING_TYPES.indexOf(inputType(element)) >= 0 && formOwner(element) === form) blocking++;
+      }
+      if (button !== null) {
+        if (!library.matches(button, ':disabled')) {
+          cx.loader.fireUIEvent(wrap(cx, button), 'PointerEvent', 'click', {
+            __proto__: null, bubbles: true, cancelable: true, composed: true, view: cx.global, detail: 0, pointerType: '', pointerId: 0, isPrimary: false,
+          }, true);
+        }
+      } else if (blocking <= 1) {
+        submitForm(cx, form, null, true);
+      }
+    }
+    if (!isForm) key('keyup', 0);
+    return null;
+  }
   const serialize = (document) => (document.doctype ? '<!DOCTYPE ' + document.doctype.name + '>' : '') + (document.documentElement ? document.documentElement.outerHTML : '');
-  // Does `action` (click, type, text, value, html) to the element of the document `id` that
+  // Does `action` (click, type, submit, text, value, html) to the element of the document `id` that
   // `selector` finds, with the events going to the world of `cx` (null: no world has the document
   // yet, and no listener can hear). Returns JSON: { value } or { error } (words for the person
   // who wrote the driver script).
@@ -2711,6 +2762,11 @@
         if (library.matches(node, ':disabled') || node.hasAttribute('readonly')) return JSONStringify({ error: JSONStringify(selector) + ' is disabled or read-only' });
         type(cx, node, String(value));
         return JSONStringify({ value: null });
+      }
+      case 'submit': {
+        if (cx === null) return JSONStringify({ error: 'the page of ' + JSONStringify(selector) + ' has no script that could hear it yet, and exthost submits a form only from a page with one' });
+        const error = pressEnter(cx, node);
+        return JSONStringify(error === null ? { value: null } : { error: JSONStringify(selector) + ' ' + error });
       }
       default: return JSONStringify({ error: 'exthost knows no action ' + action });
     }

@@ -661,26 +661,28 @@
     if (!isObject(options)) throw new $TypeError(member + ': the options must be an object ({frameId}), not ' + inspect(options) + '.');
     return options.frameId === undefined ? 0 : $Number(options.frameId);
   }
+  // Does an action that changes the page (`page[actOn]`), then lets the page's tasks run: a
+  // promise, rejected with the action's error.
+  function changePage(page, action, selector, text, options) {
+    try {
+      actionResult(page[pageName] + '.' + action, page[actOn](action, $String(selector), text, options));
+    } catch (error) {
+      return call(PromiseReject, $Promise, error);
+    }
+    return later((settle) => native.sleep(0, settle));
+  }
   // The members a Tab, a Popup and an OptionsPage share: `act(member, action, selector, text)` does an action.
   const pageMembers = {
     /** Clicks the element `selector` finds, as a person does (`click` with capture and bubbling; a checkbox changes). */
-    click(selector, options) {
-      try {
-        actionResult(this[pageName] + '.click', this[actOn]('click', $String(selector), '', options));
-      } catch (error) {
-        return call(PromiseReject, $Promise, error);
-      }
-      return later((settle) => native.sleep(0, settle));
-    },
+    click(selector, options) { return changePage(this, 'click', selector, '', options); },
     /** Types `text` into the text control `selector` finds, a character at a time (`input` each, `change` at the end). */
-    type(selector, text, options) {
-      try {
-        actionResult(this[pageName] + '.type', this[actOn]('type', $String(selector), $String(text), options));
-      } catch (error) {
-        return call(PromiseReject, $Promise, error);
-      }
-      return later((settle) => native.sleep(0, settle));
-    },
+    type(selector, text, options) { return changePage(this, 'type', selector, $String(text), options); },
+    /**
+     * Presses Enter in the form field `selector` finds (or submits the form it finds as Enter
+     * would): `keydown`, `keypress`, then HTML's implicit submission (a click on the form's default
+     * button; with none, the form submits when it has at most one text field), then `keyup`.
+     */
+    submit(selector, options) { return changePage(this, 'submit', selector, '', options); },
     /** The text of the element `selector` finds, as `innerText` gives it. */
     text(selector, options) { return actionResult(this[pageName] + '.text', this[actOn]('text', $String(selector), '', options)); },
     /** The value of the form control `selector` finds. */

@@ -4,7 +4,7 @@ import Exthost
 /// One step of `exthost run --do`: what a person does to a page once the run has loaded its pages,
 /// written `[PAGE:] ACTION [SELECTOR [TEXT]]`:
 ///
-/// - `click #go`, `type #q "some text"`, `text #out`, `value #q`, `html`;
+/// - `click #go`, `type #q "some text"`, `submit #q` (Enter in the field), `text #out`, `value #q`, `html`;
 /// - PAGE is `tab` (the active tab's page, the default), `popup` or `options`: `popup: click #b`.
 ///
 /// Words are separated by spaces; a word with spaces goes in single or double quotes
@@ -38,14 +38,14 @@ struct DriveStep: CustomStringConvertible {
             body = body[body.index(after: colon)...]
         }
         let words = try Self.words(body, in: argument)
-        let usage = "write a step as [tab:|popup:|options:] click SELECTOR, type SELECTOR TEXT, text SELECTOR, value SELECTOR or html"
+        let usage = "write a step as [tab:|popup:|options:] click SELECTOR, type SELECTOR TEXT, submit SELECTOR, text SELECTOR, value SELECTOR or html"
         guard let first = words.first, let action = DocumentAction(rawValue: first) else {
             throw ValidationError("--do '\(argument)': \(words.first.map { "'\($0)' is no action" } ?? "no action"): \(usage).")
         }
         let wanted = switch action {
         case .html: 1
         case .type: 3
-        case .click, .text, .value: 2
+        case .click, .submit, .text, .value: 2
         }
         guard words.count == wanted else {
             throw ValidationError("--do '\(argument)': \(first) takes \(wanted - 1 == 0 ? "nothing" : wanted == 2 ? "a selector" : "a selector and a text") (put a word with spaces in quotes): \(usage).")

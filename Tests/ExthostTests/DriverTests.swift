@@ -575,11 +575,15 @@ struct DriverTests {
                   'cs.js': `
                     document.querySelector('#go').addEventListener('click', (e) => console.log('clicked ' + e.isTrusted));
                     document.querySelector('#name').addEventListener('change', (e) => console.log('typed ' + e.target.value));`,
-                  'popup.html': '<!doctype html><p id="out">waiting</p><input id="q"><button id="b">b</button><script src="popup.js"></script>',
+                  'popup.html': '<!doctype html><p id="out">waiting</p><form><input id="q"><button id="b" type="button">b</button></form><script src="popup.js"></script>',
                   'popup.js': `
                     document.getElementById('b').onclick = undefined;
                     document.getElementById('b').addEventListener('click', () => {
                       document.getElementById('out').textContent = 'searched for ' + document.getElementById('q').value;
+                    });
+                    document.querySelector('form').addEventListener('submit', (e) => {
+                      e.preventDefault();
+                      document.getElementById('out').textContent = 'submitted ' + document.getElementById('q').value;
                     });`,
                 },
               });
@@ -600,6 +604,9 @@ struct DriverTests {
               await popup.type('#q', 'cats');
               await popup.click('#b');
               assert.strictEqual(popup.text('#out'), 'searched for cats');
+              await popup.submit('#q');
+              assert.strictEqual(popup.text('#out'), 'submitted cats');
+              await assert.rejects(popup.submit('#out'), /popup.submit: "#out" is in no form/);
               await popup.close();
               assert.throws(() => popup.text('#out'), /popup.text: .*'s page is closed/);
             });

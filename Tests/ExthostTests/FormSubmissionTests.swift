@@ -63,4 +63,46 @@ struct FormSubmissionTests {
             : "TypeError: HTMLFormElement.requestSubmit: The submitter is not a submit button."
         #expect(lines == ["page /index.html", notAButton, "NotFoundError", "page /result.html?q=red+shoes&c=on&s=b2&t=%C3%A9%26x&other=no"])
     }
+
+    /// The `submit` event is a trusted SubmitEvent whose `submitter` is the button that submitted
+    /// the form (null for `requestSubmit()` without one), each world's own wrapper of it: the
+    /// page's listener sees its own, as the content script does.
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func theSubmitEventIsASubmitEventNamingItsSubmitterInEveryWorld(flavor: Flavor) throws {
+        let page = Self.form.replacingOccurrences(of: "</form>", with: """
+            </form><script>
+            document.querySelector('form').addEventListener('submit', (e) => {
+              e.preventDefault();
+              document.body.dataset.seen = (e instanceof SubmitEvent) + ' ' + (e.submitter === null ? 'null' : e.submitter.name) + ' ' + e.isTrusted;
+            });
+            </script>
+            """)
+        let run = try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(permissions: [], contentScripts: #"[{"matches": ["http://127.0.0.1/*"], "js": ["cs.js"]}]"#),
+            "bg.js": "",
+            "cs.js": """
+                const form = document.querySelector('form');
+                form.addEventListener('submit', (e) => {
+                  const button = e.submitter;
+                  console.log('cs ' + (e instanceof SubmitEvent) + ' ' + (button === null ? 'null' : button.name + ' ' + (button === document.querySelector('button'))) + ' ' + e.isTrusted);
+                  console.log('page ' + document.body.dataset.seen);
+                });
+                document.querySelector('button').click();
+                form.requestSubmit();
+                const made = new SubmitEvent('submit', { submitter: document.querySelector('input[name=other]') });
+                console.log('made ' + made.submitter.name + ' ' + made.bubbles + ' ' + (Object.getPrototypeOf(SubmitEvent.prototype) === Event.prototype));
+                console.log('none ' + new SubmitEvent('x').submitter);
+                try { new SubmitEvent('x', { submitter: document.createElementNS('http://www.w3.org/2000/svg', 'svg') }); } catch (e) { console.log(e.name + ': ' + e.message); }
+                try { new SubmitEvent('x', { submitter: {} }); } catch (e) { console.log(e.name); }
+                """,
+        ], pages: ["index.html": page], flavor: flavor, open: ["http://127.0.0.1:8000/index.html"])
+        let notAnElement = flavor == .chrome
+            ? "TypeError: Failed to construct 'SubmitEvent': Failed to read the 'submitter' property from 'SubmitEventInit': Failed to convert value to 'HTMLElement'."
+            : "TypeError: SubmitEvent constructor: 'submitter' member of SubmitEventInit does not implement interface HTMLElement."
+        #expect(run.messages.filter { $0.context == .content }.map(\.text) == [
+            "cs true go true true", "page true go true",
+            "cs true null true", "page true null true",
+            "made other false true", "none null", notAnElement, "TypeError",
+        ])
+    }
 }

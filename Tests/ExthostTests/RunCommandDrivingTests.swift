@@ -43,6 +43,56 @@ struct RunCommandDrivingTests {
         ])
     }
 
+    /// `submit` presses Enter in a field as a person does: trusted `keydown` and `keypress` (either
+    /// canceled stops it), HTML's implicit submission (a click on the form's default button; with
+    /// no submit button, the form submits when at most one field blocks implicit submission; a
+    /// disabled default button does nothing), then `keyup`; given a form, it submits it as Enter would.
+    @Test func submitPressesEnterAndSubmitsAsHTMLsImplicitSubmission() throws {
+        let files = [
+            "manifest.json": #"{"manifest_version": 3, "name": "search", "version": "1", "action": {"default_popup": "popup.html"}}"#,
+            "popup.html": #"""
+                <!doctype html>
+                <form id="one" action="done.html"><input id="q" name="q"><input name="other"><button name="go" value="1">Go</button></form>
+                <form id="single" action="done.html"><input id="only" name="only"><input type="checkbox" name="box"></form>
+                <form id="two" action="done.html"><input id="a" name="a"><input type="email" name="b"></form>
+                <form id="off" action="done.html"><input id="d" name="d"><button disabled>Go</button></form>
+                <form id="canceled" action="done.html"><input id="c" name="c"></form>
+                <p id="out"></p><script src="popup.js"></script>
+                """#,
+            "popup.js": """
+                const log = (text) => { document.getElementById('out').textContent += text + '; '; };
+                for (const type of ['keydown', 'keypress', 'keyup']) {
+                  document.addEventListener(type, (e) => {
+                    log(e.type + ' ' + e.target.id + (e.type === 'keydown' ? ' ' + e.key + ' ' + e.keyCode + ' ' + e.isTrusted : ''));
+                    if (e.target.id === 'c' && e.type === 'keydown') e.preventDefault();
+                  });
+                }
+                document.addEventListener('click', (e) => log('click ' + e.target.tagName + ' ' + e.isTrusted));
+                document.addEventListener('submit', (e) => {
+                  e.preventDefault();
+                  log('submit ' + e.target.id + ' ' + (e.submitter ? e.submitter.name : null) + ' q=' + document.getElementById('q').value);
+                });
+                """,
+        ]
+        let run = try CommandRun.run(files: files, [
+            "--click-action", "--do", "popup: type #q cats", "--do", "popup: submit #q", "--do", "popup: submit #only", "--do", "popup: submit #a",
+            "--do", "popup: submit #d", "--do", "popup: submit #c", "--do", "popup: submit #one", "--do", "popup: text #out",
+        ])
+        #expect(run.status == 0, "\(run.errors)")
+        let steps = [
+            "keydown q Enter 13 true", "keypress q", "click BUTTON true", "submit one go q=cats", "keyup q",
+            "keydown only Enter 13 true", "keypress only", "submit single null q=cats", "keyup only",
+            "keydown a Enter 13 true", "keypress a", "keyup a",
+            "keydown d Enter 13 true", "keypress d", "keyup d",
+            "keydown c Enter 13 true", "keyup c",
+            "click BUTTON true", "submit one go q=cats",
+        ]
+        #expect(run.output.split(separator: "\n").map(String.init) == ["do │ popup: text #out → " + steps.joined(separator: "; ") + ";"])
+        let outside = try CommandRun.run(files: files, ["--click-action", "--do", "popup: submit #out"])
+        #expect(outside.status == 1)
+        #expect(outside.errors == "exthost: --do 'popup: submit #out': \"#out\" is in no form.\n")
+    }
+
     @Test func aStepThatFindsNothingFailsTheRunAndStopsTheSteps() throws {
         let run = try CommandRun.run(files: Self.files, [
             "--site", "http://127.0.0.1:8000=fixtures/site", "--open", "http://127.0.0.1:8000/index.html",

@@ -3,12 +3,18 @@ import Foundation
 import JSEngine
 
 /// What a person does to a page, as the driver asks it (issue 10, item 6): click an element,
-/// type into a text control, read an element's text or a control's value, take the document's HTML.
+/// type into a text control, submit a form, read an element's text or a control's value, take the
+/// document's HTML.
 public enum DocumentAction: String, Sendable {
     /// A click on the element (`click` with capture and bubbling; a checkbox changes).
     case click
     /// Typing into a text control, one character at a time (`input` each, `change` at the end).
     case type
+    /// Enter pressed in a form's field (or a form submitted as Enter would submit it): trusted
+    /// `keydown`, `keypress` and `keyup` of Enter at the field, and HTML's implicit submission
+    /// between them: a click on the form's default button, or with no submit button, the form
+    /// submitted when at most one of its fields blocks implicit submission.
+    case submit
     /// The element's text, as `innerText` gives it.
     case text
     /// A form control's value.
@@ -23,7 +29,7 @@ extension ExtensionHost {
     /// a web page's main world, else the first content-script context of its frame), whose
     /// dispatch reaches every world's listeners.
     ///
-    /// - Returns: the action's value as JSON (`null` for click and type), or the failure in words
+    /// - Returns: the action's value as JSON (`null` for click, type and submit), or the failure in words
     ///   for the script's author (no element matches, it has no value, ...).
     func act(_ action: DocumentAction, onDocument documentID: String, selector: String, text: String = "") -> Result<String, DocumentActionError> {
         guard documentSources[documentID] != nil else { return .failure(DocumentActionError(message: "the document is gone")) }
