@@ -19,7 +19,7 @@
   'use strict';
   const {
     Error, String, ArrayIsArray, SafeMap, SafeWeakMap, ObjectCreate, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf,
-    ObjectSetPrototypeOf,
+    ObjectSetPrototypeOf, ReflectApply,
   } = host.primordials;
   const engine = host.native.engine;
 
@@ -31,7 +31,7 @@
   function load(path, specifier, from) {
     if (path === null) {
       throw new Error('exthost needs the library file ' + specifier + (from ? ' (required by ' + from + ')' : '')
-        + ', which it did not find: install Debian\'s node-parse5, node-domino and node-css-select packages'
+        + ', which it did not find: install Debian\'s node-parse5, node-domino, node-css-select and node-xmldom packages'
         + ' (scripts/install-deps does), or set EXTHOST_NODE_MODULES to a folder that holds them.');
     }
     const found = loaded[path];
@@ -624,19 +624,128 @@
     return parsed;
   }
   // The compiled test of `selector` with `scope` as `:scope`.
+  // (In a document that is not HTML, an XML document, names match as written: xmlMode.)
   function compileSelector(selector, scope) {
     const parsed = parseSelector(selector);
+    const document = scope === null || scope === undefined ? null : scope.nodeType === 9 ? scope : scope.ownerDocument;
+    const xmlMode = document !== null && document !== undefined && !document.isHTML;
     try {
-      return cssSelect.compile(parsed, { adapter, relativeSelector: false, cacheResults: false, pseudos, context: [scope] });
+      return cssSelect.compile(parsed, { adapter, relativeSelector: false, cacheResults: false, pseudos, context: [scope], xmlMode });
     } catch (error) {
       throw invalid;
     }
+  }
+
+  // ---- XML ---------------------------------------------------------------------------------------
+  // DOMParser's XML types: Debian's @xmldom/xmldom 0.8 reads the text (loaded on the first XML
+  // parse), and its tree is built again as domino's nodes, so that the rest of the DOM is one.
+  // xmldom is lenient where XML is not: what it reports (warnings too: a mismatched end tag is one)
+  // is an error here, and so are text outside the root element and an element or attribute whose
+  // prefix no declaration binds, as the browsers' parsers (libxml2, expat) have them. A CDATA
+  // section is a node of its own (domino has none): a Text that says it is one, which an element's
+  // textContent counts (textContentOf).
+  const Text = require('domino/lib/Text');
+  function CDATASection(document, data) {
+    ReflectApply(Text, this, [document, data]);
+    this.nodeType = 4;
+  }
+  CDATASection.prototype = ObjectCreate(Text.prototype, {
+    nodeName: { __proto__: null, value: '#cdata-section' },
+    clone: { __proto__: null, value: function clone() { return new CDATASection(this.ownerDocument, this._data); } },
+  });
+  // An element's or a fragment's text, CDATA sections counted (domino's own textContent counts
+  // its Text nodes only): js/63_dom.js's Node.textContent.
+  function textContentOf(node) {
+    const parts = [];
+    const walk = (parent) => {
+      for (let child = parent.firstChild; child !== null; child = child.nextSibling) {
+        if (child.nodeType === 3 || child.nodeType === 4) parts.push(child._data);
+        else if (child.nodeType === 1) walk(child);
+      }
+    };
+    walk(node);
+    return parts.join('');
+  }
+  const XMLNS_NAMESPACE = 'http://www.w3.org/2000/xmlns/';
+  // The document the XML `text` makes as `type` at `url`, and the first error, or null:
+  // { document, error: { message, line, column } | null }. A document with an error holds what was
+  // read before it (the page shows the error where the flavor puts it: js/63_dom.js).
+  function parseXML(text, type, url) {
+    const XMLParser = require('@xmldom/xmldom').DOMParser;
+    let error = null;
+    const locator = {};
+    const report = (message) => {
+      if (error !== null) return;
+      const words = String(message).replace(/^\[xmldom [a-zA-Z]+\]\t/, '').replace(/\n@#\[line:.*$/s, '');
+      error = { __proto__: null, message: words, line: locator.lineNumber || 1, column: locator.columnNumber || 1 };
+    };
+    let parsed = null;
+    try {
+      parsed = new XMLParser({ locator, errorHandler: { warning: report, error: report, fatalError: report } }).parseFromString(text, 'text/xml');
+    } catch (thrown) {
+      report(thrown && thrown.message ? thrown.message : 'not well-formed');
+    }
+    const document = new Document(false, url);
+    document._contentType = type;
+    document.isXMLDocument = true;
+    const copyChildren = (from, into) => {
+      for (let child = from.firstChild; child; child = child.nextSibling) {
+        let made = null;
+        switch (child.nodeType) {
+          case 1: {
+            if (child.prefix && !child.namespaceURI) report('Namespace prefix ' + child.prefix + ' on ' + child.localName + ' is not defined');
+            made = document.createElementNS(child.namespaceURI || null, child.nodeName);
+            const attributes = child.attributes;
+            for (let i = 0; i < attributes.length; i++) {
+              const attribute = attributes[i];
+              const namespace = attribute.nodeName === 'xmlns' || attribute.prefix === 'xmlns' ? XMLNS_NAMESPACE : attribute.namespaceURI || null;
+              if (attribute.prefix && attribute.prefix !== 'xmlns' && namespace === null) report('Namespace prefix ' + attribute.prefix + ' for ' + attribute.localName + ' on ' + child.nodeName + ' is not defined');
+              made.setAttributeNS(namespace, attribute.nodeName, attribute.value);
+            }
+            copyChildren(child, made);
+            break;
+          }
+          case 3:
+            // (Outside the root element only white space may stand, and a document keeps none of it.)
+            if (into === document) {
+              if (/[^ \t\r\n]/.test(child.data)) report('Extra content at the end of the document');
+              continue;
+            }
+            made = document.createTextNode(child.data);
+            break;
+          case 4: made = new CDATASection(document, child.data); break;
+          case 7:
+            // (The XML declaration is no node: the document keeps its version and encoding, which
+            // XMLSerializer writes again.)
+            if (child.target === 'xml') {
+              const version = /version\s*=\s*["']([^"']*)["']/.exec(child.data);
+              const encoding = /encoding\s*=\s*["']([^"']*)["']/.exec(child.data);
+              document.xmlDeclaration = { __proto__: null, version: version === null ? '1.0' : version[1], encoding: encoding === null ? null : encoding[1] };
+              continue;
+            }
+            made = document.createProcessingInstruction(child.target, child.data);
+            break;
+          case 8: made = document.createComment(child.data); break;
+          case 10: made = new DocumentType(document, child.name, child.publicId || '', child.systemId || ''); break;
+          default: continue;
+        }
+        // (domino's appendChild refuses a CDATA section, which it does not know.)
+        if (made.nodeType === 4) into._appendChild(made);
+        else into.appendChild(made);
+      }
+    };
+    if (parsed) copyChildren(parsed, document);
+    if (error === null && document.documentElement === null) report('Document is empty');
+    document.modclock = 1;
+    return { __proto__: null, document, error };
   }
 
   host.domLibrary = {
     __proto__: null,
     parseDocument,
     parseFragment,
+    parseXML,
+    textContentOf,
     incrementalParse,
     styleOf,
     // The elements under `root` (a document, fragment or element) that match `selector`, in tree order.

@@ -1,6 +1,6 @@
 // exthost:realm host
 // exthost:needs primordials api dom_library
-// exthost:globals Window: document:accessor ~Node:constructor:0 ~Document:constructor:0 ~HTMLDocument:constructor:0 ~DocumentFragment:constructor:0
+// exthost:globals Window: document:accessor ~Node:constructor:0 ~Document:constructor:0 ~HTMLDocument:constructor:0 ~XMLDocument:constructor:0 ~DocumentFragment:constructor:0
 // exthost:globals Window: ~DocumentType:constructor:0 ~CharacterData:constructor:0 ~Text:constructor:0 ~Comment:constructor:0 ~CDATASection:constructor:0
 // exthost:globals Window: ~ProcessingInstruction:constructor:0 ~Element:constructor:0 ~HTMLElement:constructor:0 ~HTMLUnknownElement:constructor:0 ~SVGElement:constructor:0 ~SVGSVGElement:constructor:0
 // exthost:globals Window: ~NodeList:constructor:0 ~HTMLCollection:constructor:0 ~DOMTokenList:constructor:0 ~DOMStringMap:constructor:0 ~CSSStyleDeclaration:constructor:0 ~DOMRect:constructor:0 ~DOMRectReadOnly:constructor:0
@@ -236,7 +236,7 @@
       case 4: return 'CDATASection';
       case 7: return 'ProcessingInstruction';
       case 8: return 'Comment';
-      case 9: return node.isHTML ? 'HTMLDocument' : 'Document';
+      case 9: return node.isHTML ? 'HTMLDocument' : node.isXMLDocument === true ? 'XMLDocument' : 'Document';
       case 10: return 'DocumentType';
       case 11: return 'DocumentFragment';
       default: return 'Node';
@@ -272,6 +272,7 @@
       + ' createProcessingInstruction(s,s):N importNode(N,[b]):N adoptNode(N):N hasFocus():b getElementsByName(s):nodes createEvent(s):any'
       + ' @NonElementParentNode @ParentNode'],
     ['HTMLDocument', 'Document', ''],
+    ['XMLDocument', 'Document', ''],
     ['DocumentFragment', 'Node', '@NonElementParentNode @ParentNode'],
     ['DocumentType', 'Node', 'name:s publicId:s systemId:s @ChildNode'],
     ['CharacterData', 'Node', 'data:s= length:u substringData(u,u):s appendData(s):v insertData(u,s):v deleteData(u,u):v replaceData(u,u,s):v'
@@ -1309,6 +1310,17 @@
     'Node.isConnected': (node) => rootOf(node).nodeType === 9,
     'Node.getRootNode': (node) => rootOf(node),
     'Node.baseURI': (node) => (node.nodeType === 9 ? node : node.ownerDocument)._address,
+    // (A document that is not HTML has a body too when its root is an XHTML html element:
+    // application/xhtml+xml.)
+    'Document.body': (node) => {
+      if (node.isHTML) return node.body;
+      const root = node.documentElement;
+      if (root === null || root.localName !== 'html' || root.namespaceURI !== HTML) return null;
+      for (let child = root.firstElementChild; child !== null; child = child.nextElementSibling) {
+        if (child.namespaceURI === HTML && (child.localName === 'body' || child.localName === 'frameset')) return child;
+      }
+      return null;
+    },
     'Document.readyState': (node, cx) => (node.readyState === undefined || node.readyState === null ? 'complete' : node.readyState),
     'Document.cookie': (node, cx) => '',
     'Document.cookie=': () => undefined,
@@ -1393,6 +1405,8 @@
     },
     // `submit()` submits at once, with no `submit` event; `requestSubmit(submitter)` as a click
     // on the submitter (or on no button) would.
+    // (An element's and a fragment's text counts its CDATA sections, which domino's does not know.)
+    'Node.textContent': (node) => (node.nodeType === 1 || node.nodeType === 11 ? library.textContentOf(node) : node.textContent),
     'HTMLFormElement.submit': (node, cx) => submitForm(cx, node, null, false),
     'HTMLFormElement.requestSubmit': (node, cx, submitter) => {
       if (submitter !== null && submitter !== undefined) {
@@ -2574,13 +2588,72 @@
   // `DOMParser.parseFromString(text, 'text/html')`: a new document of the world, parsed with
   // scripting off, at the URL of the world's document, complete; in no frame (its events are the
   // world's own).
+  // DOMParser.parseFromString: text/html through parse5; the XML types through the library's XML
+  // reader (fixtures/conformance/dom-parser-xml). A text that is not well-formed gives each
+  // browser's document: Chromium keeps what was read and puts an XHTML `parsererror` (its words:
+  // libxml2's there, xmldom's here) first in the root element, or in a new html/body when there is
+  // none; Firefox's document is a `parsererror` of its own namespace and nothing else.
+  const XML_TYPES = ['text/xml', 'application/xml', 'application/xhtml+xml', 'image/svg+xml'];
+  const MOZILLA_PARSER_ERROR = 'http://www.mozilla.org/newlayout/xml/parsererror.xml';
   function parseFromString(cx, text, type) {
-    if (type !== 'text/html') {
-      throw host.newError(cx, 'exthost does not parse XML yet: DOMParser.parseFromString(..., ' + JSONStringify(type) + ') has no XML parser here');
+    if (type === 'text/html') {
+      const document = library.parseDocument(String(text), documentOf(cx)._address);
+      // (Firefox's parsed document never loads: "uninitialized".)
+      document.readyState = FIREFOX ? 'uninitialized' : 'complete';
+      return wrap(cx, document);
     }
-    const document = library.parseDocument(String(text), documentOf(cx)._address);
-    // (Firefox's parsed document never loads: "uninitialized".)
-    document.readyState = FIREFOX ? 'uninitialized' : 'complete';
+    if (XML_TYPES.indexOf(type) < 0) {
+      throw host.newTypeError(cx, FIREFOX
+        ? "DOMParser.parseFromString: '" + type + "' (value of argument 2) is not a valid value for enumeration SupportedType."
+        : "Failed to execute 'parseFromString' on 'DOMParser': The provided value '" + type + "' is not a valid enum value of type SupportedType.");
+    }
+    const url = documentOf(cx)._address;
+    const source = String(text);
+    const parsed = library.parseXML(source, type, url);
+    const document = parsed.document;
+    const error = parsed.error;
+    document.readyState = 'complete';
+    if (error !== null) {
+      if (FIREFOX) {
+        while (document.firstChild !== null) document.removeChild(document.firstChild);
+        const report = document.createElementNS(MOZILLA_PARSER_ERROR, 'parsererror');
+        report.setAttribute('dir', 'ltr');
+        const lines = source.split('\n');
+        const line = lines[error.line - 1] === undefined ? '' : lines[error.line - 1];
+        report.appendChild(document.createTextNode('XML Parsing Error: ' + error.message + '\nLocation: ' + url + '\nLine Number ' + error.line + ', Column ' + error.column + ':'));
+        const sourceText = document.createElementNS(MOZILLA_PARSER_ERROR, 'sourcetext');
+        sourceText.appendChild(document.createTextNode(line + '\n' + '-'.repeat(error.column > 0 ? error.column - 1 : 0) + '^'));
+        report.appendChild(sourceText);
+        document.appendChild(report);
+      } else {
+        const report = document.createElementNS(HTML, 'parsererror');
+        report.setAttribute('style', 'display: block; white-space: pre; border: 2px solid #c77; padding: 0 1em 0 1em; margin: 1em; background-color: #fdd; color: black');
+        const heading = (words) => {
+          const h3 = document.createElementNS(HTML, 'h3');
+          h3.appendChild(document.createTextNode(words));
+          return h3;
+        };
+        report.appendChild(heading('This page contains the following errors:'));
+        const words = document.createElementNS(HTML, 'div');
+        words.setAttribute('style', 'font-family:monospace;font-size:12px');
+        words.appendChild(document.createTextNode('error on line ' + error.line + ' at column ' + error.column + ': ' + error.message + '\n'));
+        report.appendChild(words);
+        report.appendChild(heading('Below is a rendering of the page up to the first error.'));
+        // (With no root, or an SVG one, Chromium makes an html root whose body holds the report,
+        // then the SVG root.)
+        const root = document.documentElement;
+        if (root === null || root.namespaceURI === SVG) {
+          const html = document.createElementNS(HTML, 'html');
+          const body = document.createElementNS(HTML, 'body');
+          html.appendChild(body);
+          body.appendChild(report);
+          if (root !== null) body.appendChild(root);
+          document.appendChild(html);
+        } else {
+          root.insertBefore(report, root.firstChild);
+        }
+      }
+    }
     return wrap(cx, document);
   }
   // The DOM Parsing standard's "XML serialization" of `node` (namespaces as its algorithm keeps
@@ -2597,8 +2670,8 @@
     return parts.join('');
   }
   // (`prefixes`: the prefixes declared by the ancestors written, and their namespaces; a prefix an
-  // element or an attribute uses is declared where it is not yet, after the attributes in Firefox,
-  // before them in Chromium.)
+  // element or an attribute uses is declared where it is not yet: before the attributes in
+  // Chromium; in Firefox, the element's own before them and the attributes' after them.)
   function serializeNode(node, inheritedNamespace, prefixes, parts) {
     switch (node.nodeType) {
       case 1: {
@@ -2614,6 +2687,9 @@
         };
         if (namespace !== inheritedNamespace && !node.prefix) listPush(parts, ' xmlns="' + escapeAttribute(namespace === null ? '' : namespace) + '"');
         if (node.prefix) declare(node.prefix, namespace);
+        // (Firefox writes the element's own prefix's declaration before the attributes, those of
+        // their prefixes after them: fixtures/conformance/dom-parsing, dom-parser-xml.)
+        const ownDeclarations = declarations.length;
         const attributes = node.attributes;
         const written = [];
         for (let i = 0; i < attributes.length; i++) {
@@ -2626,8 +2702,14 @@
           if (attribute.prefix && attribute.namespaceURI) declare(attribute.prefix, attribute.namespaceURI);
           listPush(written, ' ' + attribute.name + '="' + escapeAttribute(attribute.value) + '"');
         }
-        const ordered = FIREFOX ? [written, declarations] : [declarations, written];
-        for (let j = 0; j < 2; j++) for (let i = 0; i < ordered[j].length; i++) listPush(parts, ordered[j][i]);
+        if (FIREFOX) {
+          for (let i = 0; i < ownDeclarations; i++) listPush(parts, declarations[i]);
+          for (let i = 0; i < written.length; i++) listPush(parts, written[i]);
+          for (let i = ownDeclarations; i < declarations.length; i++) listPush(parts, declarations[i]);
+        } else {
+          for (let i = 0; i < declarations.length; i++) listPush(parts, declarations[i]);
+          for (let i = 0; i < written.length; i++) listPush(parts, written[i]);
+        }
         const children = node.localName === 'template' && namespace === XHTML && node.content ? node.content : node;
         if (children.firstChild === null) {
           if (namespace === XHTML) listPush(parts, voidElements.indexOf(node.localName) >= 0 ? ' />' : '></' + name + '>');
@@ -2643,9 +2725,18 @@
       case 4: listPush(parts, '<![CDATA[' + node.data + ']]>'); return;
       case 7: listPush(parts, '<?' + node.target + ' ' + node.data + '?>'); return;
       case 8: listPush(parts, '<!--' + node.data + '-->'); return;
-      case 9: case 11:
+      case 9: case 11: {
+        // (A parsed XML document keeps its XML declaration: Chromium writes it as it was,
+        // Firefox with its encoding, UTF-8 when none was given, and a line break.)
+        const declaration = node.nodeType === 9 ? node.xmlDeclaration : undefined;
+        if (declaration !== undefined && declaration !== null) {
+          listPush(parts, FIREFOX
+            ? '<?xml version="' + declaration.version + '" encoding="' + (declaration.encoding || 'UTF-8') + '"?>\n'
+            : '<?xml version="' + declaration.version + '"' + (declaration.encoding ? ' encoding="' + declaration.encoding + '"' : '') + '?>');
+        }
         for (let child = node.firstChild; child !== null; child = child.nextSibling) serializeNode(child, inheritedNamespace, prefixes, parts);
         return;
+      }
       case 10:
         // (Firefox puts a line break after a document's doctype.)
         listPush(parts, '<!DOCTYPE ' + node.name + (node.publicId ? ' PUBLIC "' + node.publicId + '"' : node.systemId ? ' SYSTEM' : '')
