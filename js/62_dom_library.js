@@ -666,6 +666,28 @@
     walk(node);
     return parts.join('');
   }
+  // An Attr is a Node in the DOM (not in domino): what a Node has, an Attr answers as the browsers
+  // do (no parent, siblings or children; its element's document, or the one that made it).
+  {
+    const Attr = require('domino/lib/Element')._Attr;
+    const NodeList = require('domino/lib/NodeList');
+    const nothing = { __proto__: null, configurable: true, get: () => null };
+    const names = ['parentNode', 'parentElement', 'firstChild', 'lastChild', 'previousSibling', 'nextSibling'];
+    for (let i = 0; i < names.length; i++) ObjectDefineProperty(Attr.prototype, names[i], nothing);
+    ObjectDefineProperty(Attr.prototype, 'ownerDocument', {
+      __proto__: null, configurable: true,
+      get() { return this._ownerElement ? this._ownerElement.ownerDocument : this._document || null; },
+    });
+    ObjectDefineProperty(Attr.prototype, 'childNodes', { __proto__: null, configurable: true, get: () => new NodeList() });
+    ObjectDefineProperty(Attr.prototype, 'isConnected', { __proto__: null, configurable: true, get() { return !!(this._ownerElement && this._ownerElement.isConnected); } });
+    ObjectDefineProperty(Attr.prototype, 'hasChildNodes', { __proto__: null, configurable: true, value: () => false });
+  }
+  // A new Attr of `document`, of no element (createAttribute, createAttributeNS).
+  function newAttr(document, localName, prefix, namespace) {
+    const attr = new (require('domino/lib/Element')._Attr)(null, localName, prefix, namespace, '');
+    attr._document = document;
+    return attr;
+  }
   const XMLNS_NAMESPACE = 'http://www.w3.org/2000/xmlns/';
   // The document the XML `text` makes as `type` at `url`, and the first error, or null:
   // { document, error: { message, line, column } | null }. A document with an error holds what was
@@ -746,6 +768,7 @@
     parseFragment,
     parseXML,
     textContentOf,
+    newAttr,
     incrementalParse,
     styleOf,
     // The elements under `root` (a document, fragment or element) that match `selector`, in tree order.

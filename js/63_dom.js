@@ -4,7 +4,7 @@
 // exthost:globals Window: ~DocumentType:constructor:0 ~CharacterData:constructor:0 ~Text:constructor:0 ~Comment:constructor:0 ~CDATASection:constructor:0
 // exthost:globals Window: ~ProcessingInstruction:constructor:0 ~Element:constructor:0 ~HTMLElement:constructor:0 ~HTMLUnknownElement:constructor:0 ~SVGElement:constructor:0 ~SVGSVGElement:constructor:0
 // exthost:globals Window: ~NodeList:constructor:0 ~HTMLCollection:constructor:0 ~DOMTokenList:constructor:0 ~DOMStringMap:constructor:0 ~CSSStyleDeclaration:constructor:0 ~DOMRect:constructor:0 ~DOMRectReadOnly:constructor:0
-// exthost:globals Window: ~TreeWalker:constructor:0 ~NodeIterator:constructor:0 ~NodeFilter:constructor:0
+// exthost:globals Window: ~TreeWalker:constructor:0 ~NodeIterator:constructor:0 ~NodeFilter:constructor:0 ~Attr:constructor:0 ~NamedNodeMap:constructor:0
 // exthost:globals Window: ~HTMLAnchorElement:constructor:0 ~HTMLAreaElement:constructor:0 ~HTMLMediaElement:constructor:0 ~HTMLAudioElement:constructor:0 ~HTMLBaseElement:constructor:0 ~HTMLQuoteElement:constructor:0
 // exthost:globals Window: ~HTMLBodyElement:constructor:0 ~HTMLBRElement:constructor:0 ~HTMLButtonElement:constructor:0 ~HTMLCanvasElement:constructor:0 ~HTMLTableCaptionElement:constructor:0 ~HTMLTableColElement:constructor:0
 // exthost:globals Window: ~HTMLDataElement:constructor:0 ~HTMLDataListElement:constructor:0 ~HTMLModElement:constructor:0 ~HTMLDetailsElement:constructor:0 ~HTMLDialogElement:constructor:0 ~HTMLDivElement:constructor:0
@@ -232,6 +232,7 @@
         }
         if (node.namespaceURI === SVG) return node.localName === 'svg' ? 'SVGSVGElement' : 'SVGElement';
         return 'Element';
+      case 2: return 'Attr';
       case 3: return 'Text';
       case 4: return 'CDATASection';
       case 7: return 'ProcessingInstruction';
@@ -268,6 +269,7 @@
       + ' referrer:s cookie:s= lastModified:s visibilityState:s hidden:b currentScript:N? defaultView:window activeElement:N?'
       + ' getElementsByTagName(s):elements getElementsByTagNameNS(s?,s):elements getElementsByClassName(s):elements createElement(s,[any]):N'
       + ' createElementNS(s?,s,[any]):N createDocumentFragment():N createTextNode(s):N createComment(s):N createCDATASection(s):N'
+      + ' createAttribute(s):N createAttributeNS(s?,s):N'
       + ' createTreeWalker(N,[any],[any]):any createNodeIterator(N,[any],[any]):any location:any'
       + ' createProcessingInstruction(s,s):N importNode(N,[b]):N adoptNode(N):N hasFocus():b getElementsByName(s):nodes createEvent(s):any'
       + ' @NonElementParentNode @ParentNode'],
@@ -279,11 +281,13 @@
       + ' @NonDocumentTypeChildNode @ChildNode'],
     ['Text', 'CharacterData', 'splitText(u):N wholeText:s'],
     ['CDATASection', 'Text', ''],
+    ['Attr', 'Node', 'namespaceURI:s? prefix:s? localName:s name:s value:s= ownerElement:N? specified:b'],
     ['Comment', 'CharacterData', ''],
     ['ProcessingInstruction', 'CharacterData', 'target:s'],
-    ['Element', 'Node', 'namespaceURI:s? prefix:s? localName:s tagName:s id:s= className:s= classList:tokens hasAttributes():b'
+    ['Element', 'Node', 'namespaceURI:s? prefix:s? localName:s tagName:s id:s= className:s= classList:tokens attributes:attrs hasAttributes():b'
       + ' getAttributeNames():strings getAttribute(s):s? getAttributeNS(s?,s):s? setAttribute(s,s):v setAttributeNS(s?,s,s):v'
       + ' removeAttribute(s):v removeAttributeNS(s?,s):v toggleAttribute(s,[b]):b hasAttribute(s):b hasAttributeNS(s?,s):b closest(s):N?'
+      + ' getAttributeNode(s):N? getAttributeNodeNS(s?,s):N? setAttributeNode(N):N? setAttributeNodeNS(N):N? removeAttributeNode(N):N'
       + ' matches(s):b webkitMatchesSelector(s):b getElementsByTagName(s):elements getElementsByTagNameNS(s?,s):elements'
       + ' getElementsByClassName(s):elements insertAdjacentElement(s,N):N? insertAdjacentText(s,s):v insertAdjacentHTML(s,s):v'
       + ' innerHTML:s= outerHTML:s= getBoundingClientRect():rect scrollIntoView([any]):v scrollTop:n= scrollLeft:n= scrollWidth:l'
@@ -494,7 +498,11 @@
         if (member === 'removeChild') return { text: FIREFOX ? 'The node to be removed is not a child of this node' : 'The node to be removed is not a child of this node.' };
         if (member === 'replaceChild') return { text: FIREFOX ? 'Child to be replaced is not a child of this node' : 'The node to be replaced is not a child of this node.' };
         if (member === 'insertBefore') return { text: FIREFOX ? 'Child to insert before is not a child of this node' : 'The node before which the new node is to be inserted is not a child of this node.' };
+        if (member === 'removeAttributeNode') return FIREFOX ? { text: 'Node was not found', bare: true } : { text: 'The node provided is owned by another element.' };
         return undefined;
+      case 'InUseAttributeError':
+        return FIREFOX ? { text: details.InUseAttributeError, bare: true }
+          : { text: 'The node provided is an attribute node that is already an attribute of another Element; attribute nodes must be explicitly cloned.' };
       case 'InvalidCharacterError':
         if (member === 'createElement') return { text: FIREFOX ? 'Invalid element name' : "The tag name provided ('" + first + "') is not a valid name." };
         if (member === 'createElementNS') {
@@ -704,21 +712,33 @@
   // A Proxy of the world, of the interface `interfaceName`, whose indexed properties are read-only
   // and answered each time by `count()` and `item(index)` (a live list, a DOMTokenList); its other
   // properties are the target's own.
-  function indexedProxy(cx, interfaceName, count, item) {
+  // (`named(property)`: a list's named properties, unenumerable, where its prototype chain has
+  // none of that name: a NamedNodeMap's attributes by name.)
+  function indexedProxy(cx, interfaceName, count, item, named) {
     const target = host.newObjectFrom(cx, interfaceObject(cx, interfaceName).prototype);
+    const namedValue = (object, property) => (named === undefined || typeof property !== 'string' || cx.b.ReflectHas(object, property) ? undefined : named(property));
     const handler = {
       __proto__: null,
       get(object, property, receiver) {
         const index = indexOf(property);
         if (index >= 0) return index < count() ? item(index) : undefined;
-        return cx.b.ReflectGet(object, property, receiver);
+        const value = namedValue(object, property);
+        return value !== undefined ? value : cx.b.ReflectGet(object, property, receiver);
       },
       has(object, property) {
         const index = indexOf(property);
-        return index >= 0 ? index < count() : cx.b.ReflectHas(object, property);
+        return index >= 0 ? index < count() : cx.b.ReflectHas(object, property) || namedValue(object, property) !== undefined;
       },
       getOwnPropertyDescriptor(object, property) {
         const index = indexOf(property);
+        if (index < 0 && namedValue(object, property) !== undefined) {
+          const descriptor = host.newObjectFrom(cx, null);
+          descriptor.value = namedValue(object, property);
+          descriptor.writable = false;
+          descriptor.enumerable = false;
+          descriptor.configurable = true;
+          return descriptor;
+        }
         if (index < 0) return cx.b.ReflectGetOwnPropertyDescriptor(object, property);
         if (index >= count()) return undefined;
         const descriptor = host.newObjectFrom(cx, null);
@@ -1321,6 +1341,20 @@
       }
       return null;
     },
+    // (An attribute's local name is valid unless it is empty or holds white space, NULL, '/', '='
+    // or '>': the DOM's newer rule, which both browsers follow; domino's is XML's Name.)
+    'Document.createAttribute': (node, cx, name) => {
+      const text = String(name);
+      if (text === '' || /[\t\n\f\r \u0000\/=>]/.test(text)) {
+        throw domException(cx, FIREFOX ? 'String contains an invalid character' : failed('Document', 'createAttribute', "The localName provided ('" + text + "') contains an invalid character."), 'InvalidCharacterError');
+      }
+      return library.newAttr(node, node.isHTML ? text.replace(/[A-Z]/g, (letter) => letter.toLowerCase()) : text, null, null);
+    },
+    'Document.createAttributeNS': (node, cx, namespace, qualifiedName) => {
+      const attr = node.createAttributeNS(namespace, qualifiedName);
+      attr._document = node;
+      return attr;
+    },
     'Document.readyState': (node, cx) => (node.readyState === undefined || node.readyState === null ? 'complete' : node.readyState),
     'Document.cookie': (node, cx) => '',
     'Document.cookie=': () => undefined,
@@ -1858,6 +1892,35 @@
       return proxy;
     });
   }
+  // An element's attributes (the DOM's NamedNodeMap): live, indexed, its Attrs the world's
+  // wrappers of domino's (fixtures/conformance/dom-attributes).
+  function attributeMap(cx, node) {
+    return objectFor(cx, node, 'attributes', () => {
+      const proxy = indexedProxy(cx, 'NamedNodeMap', () => node.attributes.length, (index) => wrap(cx, node.attributes.item(index)), (name) => {
+        const attr = node.getAttributeNode(name);
+        return attr === null ? undefined : wrap(cx, attr);
+      });
+      wrapped.set(proxy, { __proto__: null, node });
+      return proxy;
+    });
+  }
+  // The Attr a world's value stands for, for NamedNodeMap's `member`; else each browser's TypeError.
+  function attrArgument(cx, member, value) {
+    const attr = host.nodeOf(value);
+    if (attr === undefined || attr.nodeType !== 2) {
+      throw host.newTypeError(cx, FIREFOX ? 'NamedNodeMap.' + member + ": Argument 1 does not implement interface Attr."
+        : failed('NamedNodeMap', member, "parameter 1 is not of type 'Attr'."));
+    }
+    return attr;
+  }
+  // Removes `attr` (null: none has the name) from `element`; the removed Attr, or NotFoundError.
+  function removeNamedAttribute(cx, element, attr, member, name) {
+    if (attr === null) {
+      throw domException(cx, FIREFOX ? 'Node was not found' : failed('NamedNodeMap', member, "No item with name '" + name + "' was found."), 'NotFoundError');
+    }
+    element.removeAttributeNode(attr);
+    return wrap(cx, attr);
+  }
   // data-* attributes as camelCase names (HTML's DOMStringMap).
   const dataName = (property) => 'data-' + property.replace(/[A-Z]/g, (letter) => '-' + letter.toLowerCase());
   const camelName = (attribute) => attribute.slice(5).replace(/-([a-z])/g, (all, letter) => letter.toUpperCase());
@@ -1967,6 +2030,17 @@
         for (let i = 0; i < items.length; i++) if (key !== '' && (items[i].getAttribute('id') === key || items[i].getAttribute('name') === key)) return wrap(cx, items[i]);
         return null;
       }],
+    },
+    NamedNodeMap: {
+      length: ['get', (state) => state.node.attributes.length],
+      item: ['call', 1, (state, cx, index) => wrap(cx, state.node.attributes.item(toUnsigned(index)))],
+      getNamedItem: ['call', 1, (state, cx, name) => wrap(cx, state.node.getAttributeNode(String(name)))],
+      getNamedItemNS: ['call', 2, (state, cx, namespace, localName) => wrap(cx, state.node.getAttributeNodeNS(namespace === null || namespace === undefined ? null : String(namespace), String(localName)))],
+      setNamedItem: ['call', 1, (state, cx, attr) => wrap(cx, state.node.setAttributeNode(attrArgument(cx, 'setNamedItem', attr)))],
+      setNamedItemNS: ['call', 1, (state, cx, attr) => wrap(cx, state.node.setAttributeNodeNS(attrArgument(cx, 'setNamedItemNS', attr)))],
+      removeNamedItem: ['call', 1, (state, cx, name) => removeNamedAttribute(cx, state.node, state.node.getAttributeNode(String(name)), 'removeNamedItem', String(name))],
+      removeNamedItemNS: ['call', 2, (state, cx, namespace, localName) => removeNamedAttribute(cx, state.node,
+        state.node.getAttributeNodeNS(namespace === null || namespace === undefined ? null : String(namespace), String(localName)), 'removeNamedItemNS', String(localName))],
     },
     DOMTokenList: {
       length: ['get', (state) => state.tokens.length],
@@ -2141,7 +2215,7 @@
       host.defineValue(prototype, 'keys', intrinsics['Array.prototype.keys'], true, true, true);
       host.defineValue(prototype, 'values', intrinsics['Array.prototype.values'], true, true, true);
     }
-    if (name === 'NodeList' || name === 'HTMLCollection' || name === 'DOMTokenList') {
+    if (name === 'NodeList' || name === 'HTMLCollection' || name === 'DOMTokenList' || name === 'NamedNodeMap') {
       host.defineValue(prototype, SymbolIterator, intrinsics['Array.prototype.values'], true, false, true);
     }
   }
@@ -2239,6 +2313,7 @@
       case 'nodes': case 'elements':
         return liveList(cx, member.type === 'nodes' ? 'NodeList' : 'HTMLCollection', liveItems(node, member.name), node, member.name);
       case 'tokens': return tokenList(cx, node);
+      case 'attrs': return attributeMap(cx, node);
       case 'dataset': return dataset(cx, node);
       case 'style': return style(cx, node);
       case 'window': return cx.global;
