@@ -1,4 +1,5 @@
 import Foundation
+import JSEngine
 import Testing
 
 /// js/00_0_builtins.js takes only the built-ins the host's files name (taking every method of every
@@ -90,5 +91,27 @@ struct PrimordialsTests {
             let missing = names.subtracting(try Self.providedNames(in: captures)).sorted()
             #expect(missing.isEmpty, "js/\(file) takes \(missing.joined(separator: ", ")) from host.primordials, which \(captures.joined(separator: " and ")) do not take: add it to `plain` or `uncurried`")
         }
+    }
+
+    /// `MathTrunc` and `MathFloor` are the host's own (reading `Math` would make the engine build
+    /// it in every context): they answer as `Math.trunc` and `Math.floor` do, -0, NaN and the
+    /// infinities included.
+    @Test func truncAndFloorAnswerAsMathDoes() throws {
+        let source = try String(contentsOf: Self.folder.appendingPathComponent("00_0_builtins.js"), encoding: .utf8)
+        var module = source.trimmingCharacters(in: .whitespacesAndNewlines)
+        if module.hasSuffix(";") { module.removeLast() }
+        let context = ScriptContext(machine: VirtualMachine(), name: "primordials")
+        let script = """
+            const host = {};
+            (\(module)
+            )(host);
+            const { MathTrunc, MathFloor } = host.builtins.plain;
+            const values = [0, -0, 0.5, -0.5, 1, -1, 1.5, -1.5, 2.9999, -2.0001, 1e20, -1e20, 2 ** 52 + 0.5, 2 ** 53, -(2 ** 52) - 0.5,
+              NaN, Infinity, -Infinity, 1e-300, -1e-300, 4294967295.7, -4294967296.2, Number.MAX_VALUE, -Number.MIN_VALUE, '7.5', null];
+            for (let i = 1; i < 2000; i++) values.push((i % 2 ? -1 : 1) * (i * 7919 % 10007) / (i % 97 + 1) * 10 ** (i % 31 - 15));
+            const wrong = values.filter((v) => !Object.is(MathTrunc(v), Math.trunc(v)) || !Object.is(MathFloor(v), Math.floor(v)));
+            JSON.stringify(wrong.map(String)) + ' of ' + values.length;
+            """
+        #expect(try context.evaluate(script, sourceURL: "test:///primordials.js").stringValue == "[] of 2025")
     }
 }
