@@ -688,7 +688,6 @@
     attr._document = document;
     return attr;
   }
-  const XMLNS_NAMESPACE = 'http://www.w3.org/2000/xmlns/';
   // The document the XML `text` makes as `type` at `url`, and the first error, or null:
   // { document, error: { message, line, column } | null }. A document with an error holds what was
   // read before it (the page shows the error where the flavor puts it: js/63_dom.js).
@@ -720,7 +719,7 @@
             const attributes = child.attributes;
             for (let i = 0; i < attributes.length; i++) {
               const attribute = attributes[i];
-              const namespace = attribute.nodeName === 'xmlns' || attribute.prefix === 'xmlns' ? XMLNS_NAMESPACE : attribute.namespaceURI || null;
+              const namespace = attribute.nodeName === 'xmlns' || attribute.prefix === 'xmlns' ? XMLNS : attribute.namespaceURI || null;
               if (attribute.prefix && attribute.prefix !== 'xmlns' && namespace === null) report('Namespace prefix ' + attribute.prefix + ' for ' + attribute.localName + ' on ' + child.nodeName + ' is not defined');
               made.setAttributeNS(namespace, attribute.nodeName, attribute.value);
             }

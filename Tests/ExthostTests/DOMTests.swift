@@ -303,6 +303,56 @@ struct DOMTests {
         ])
     }
 
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func nothingOfTheHostRealmReachesAScriptThroughAttributesXMLOrASubmitEvent(flavor: Flavor) throws {
+        // A NamedNodeMap's traps and members, an Attr, a parsed XML document (its nodes, its CDATA
+        // section, its parsererror) and a SubmitEvent's submitter: every object a script gets is of
+        // its own realm, and every error it catches its own.
+        let texts = try Self.contentScript("""
+            const ours = (v) => v !== null && (typeof v === 'object' || typeof v === 'function') && v.constructor.constructor === Function
+              && (() => { let o = v; for (let i = 0; i < 20 && Object.getPrototypeOf(o) !== null; i++) o = Object.getPrototypeOf(o); return o === Object.prototype; })();
+            const main = document.getElementById('main');
+            const map = main.attributes;
+            const attr = map.getNamedItem('class');
+            out('map', ours(map), ours(attr), ours(map.class), ours(Object.getOwnPropertyDescriptor(map, 'class')), ours(attr.childNodes), ours(attr.ownerDocument));
+            const tries = {
+              'setNamedItem': () => map.setNamedItem(main),
+              'removeNamedItem': () => map.removeNamedItem('nope'),
+              'in use': () => document.body.attributes.setNamedItem(attr),
+              'foreign node': () => main.removeAttributeNode(document.createAttribute('x')),
+              'symbol name': () => map[Symbol.iterator].call(1),
+              'namespace': () => new DOMParser().parseFromString('<a xmlns:x="urn:x"><x:b:c/></a>', 'text/xml').documentElement.firstChild,
+              'bad type': () => new DOMParser().parseFromString('<a/>', 'text/plain'),
+              'submitter': () => new SubmitEvent('submit', { submitter: attr }),
+            };
+            for (const [name, f] of Object.entries(tries)) {
+              try { const v = f(); out(name, 'gave', v === null || typeof v !== 'object' ? String(v) : ours(v)); } catch (e) { out(name, ours(e), e.name); }
+            }
+            const xml = new DOMParser().parseFromString('<r><![CDATA[c]]><x:e xmlns:x="urn:x" a="1"/></r>', 'text/xml');
+            const broken = new DOMParser().parseFromString('<r>', 'text/xml');
+            out('xml', ours(xml), ours(xml.documentElement.firstChild), ours(xml.documentElement.lastChild.attributes[0]), ours(broken.getElementsByTagName('parsererror')[0]));
+            const form = document.createElement('form');
+            const button = document.createElement('button');
+            form.appendChild(button);
+            document.body.appendChild(form);
+            form.addEventListener('submit', (e) => { e.preventDefault(); out('submit', ours(e), ours(e.submitter), e.submitter === button); });
+            button.click();
+            """, flavor: flavor)
+        #expect(texts == [
+            "map true true true true true true",
+            "setNamedItem true TypeError",
+            "removeNamedItem true NotFoundError",
+            "in use true InUseAttributeError",
+            "foreign node true NotFoundError",
+            "symbol name gave true",
+            "namespace gave true",
+            "bad type true TypeError",
+            "submitter true TypeError",
+            "xml true true true true",
+            "submit true true true",
+        ])
+    }
+
     @Test func aStyleAttributeThatDoesNotParseHasNoDeclarations() throws {
         let texts = try Self.contentScript("""
             const odd = document.getElementById('odd');
