@@ -57,12 +57,13 @@
   };
   // Fires the event `type` at the window of the world of `cx` alone, when the world has events (a
   // document whose worlds share no DOM yet; through the DOM, js/63_dom.js reaches them all at
-  // once): `load`, `pageshow`, `pagehide` ({persisted: false}), `hashchange` and `popstate`
-  // (`fields`: their own).
+  // once): `load`, `pageshow`, `pagehide` ({persisted}), `beforeunload`, `unload`, `hashchange`
+  // and `popstate` (`fields`: their own).
   host.fireWindowEvent = (cx, type, fields) => {
     if (cx.loader.fireEvent === undefined) return;
     if (type === 'hashchange' || type === 'popstate') cx.loader.fireNavigationEvent(cx.global, type, fields);
-    else if (type === 'pageshow' || type === 'pagehide') cx.loader.firePageTransition(cx.global, type, false);
+    else if (type === 'pageshow' || type === 'pagehide') cx.loader.firePageTransition(cx.global, type, fields !== null && !!fields.persisted);
+    else if (type === 'beforeunload') cx.loader.fireBeforeUnload(cx.global);
     else cx.loader.fireEvent(cx.global, type, { __proto__: null, bubbles: false, cancelable: false, composed: false });
   };
   // Whether the window of the world of `cx` has a listener for `type`.

@@ -5,6 +5,7 @@
 // exthost:globals Window: onerror:accessor onunhandledrejection:accessor onstorage:accessor ~PageTransitionEvent:constructor:1
 // exthost:globals Window: ~HashChangeEvent:constructor:1 ~PopStateEvent:constructor:1 onhashchange:accessor onpopstate:accessor
 // exthost:globals Window: onload:accessor onpageshow:accessor onpagehide:accessor onmessage:accessor
+// exthost:globals Window: ~BeforeUnloadEvent:constructor:0
 // exthost:globals ServiceWorkerGlobalScope: onerror:inherited onunhandledrejection:inherited
 // DOM events (the DOM Standard's "Events" and "Aborting ongoing activities"): `EventTarget` with
 // listeners (capture, once, passive, signal) and dispatch, `Event`, `CustomEvent`, `ErrorEvent`,
@@ -193,6 +194,29 @@
       get persisted() {
         if (!transitions.has(this)) throw illegalInvocation('PageTransitionEvent', 'get persisted');
         return transitions.get(this);
+      },
+    }, EventInterface);
+  }
+
+  // HTML's BeforeUnloadEvent (`beforeunload`, as a navigation is about to leave the page): made by
+  // the browser only. Its `returnValue` (a text, '' at first) is what a browser would ask the
+  // person about; it asks only a page the person interacted with, which no page here is, so the
+  // navigation goes on whatever a listener did.
+  const beforeUnloads = new SafeWeakMap();
+  function BeforeUnloadEvent() {
+    throw illegalConstructor('BeforeUnloadEvent');
+  }
+  if (host.kind !== 'background' || !host.context.isServiceWorker) {
+    defineInterface(BeforeUnloadEvent, 'BeforeUnloadEvent', 0, {
+      get returnValue() {
+        const fields = beforeUnloads.get(this);
+        if (fields === undefined) throw illegalInvocation('BeforeUnloadEvent', 'get returnValue');
+        return fields.returnValue;
+      },
+      set returnValue(value) {
+        const fields = beforeUnloads.get(this);
+        if (fields === undefined) throw illegalInvocation('BeforeUnloadEvent', 'set returnValue');
+        fields.returnValue = String(value);
       },
     }, EventInterface);
   }
@@ -905,6 +929,10 @@
       description.interface = 'PageTransitionEvent';
       description.persisted = transitions.get(event);
     }
+    if (beforeUnloads.has(event)) {
+      description.interface = 'BeforeUnloadEvent';
+      description.returnValue = beforeUnloads.get(event).returnValue;
+    }
     if (hashChanges.has(event)) {
       description.interface = 'HashChangeEvent';
       description.hashChange = hashChanges.get(event);
@@ -937,12 +965,14 @@
     } else {
       const prototype = description.interface === 'CustomEvent' ? CustomEvent.prototype
         : description.interface === 'PageTransitionEvent' ? PageTransitionEvent.prototype
+          : description.interface === 'BeforeUnloadEvent' ? BeforeUnloadEvent.prototype
           : description.interface === 'HashChangeEvent' ? HashChangeEvent.prototype
             : description.interface === 'PopStateEvent' ? PopStateEvent.prototype : Event.prototype;
       event = ObjectCreate(prototype);
       initializeEvent(event, description.type, undefined);
       if (description.interface === 'CustomEvent') details.set(event, description.detail === undefined ? null : description.detail);
       if (description.interface === 'PageTransitionEvent') transitions.set(event, !!description.persisted);
+      if (description.interface === 'BeforeUnloadEvent') beforeUnloads.set(event, { __proto__: null, returnValue: String(description.returnValue) });
       if (description.interface === 'HashChangeEvent') {
         const fields = description.hashChange;
         hashChanges.set(event, { __proto__: null, newURL: String(fields.newURL), oldURL: String(fields.oldURL) });
@@ -1011,6 +1041,12 @@
     }
     const made = host.newEvent(PopStateEvent.prototype, type, undefined);
     setPopState(made.event, fields.state);
+    return host.dispatchTrusted(target, made);
+  };
+  // Dispatches the trusted `beforeunload` of a navigation about to leave the page (cancelable).
+  host.fireBeforeUnload = (target) => {
+    const made = host.newEvent(BeforeUnloadEvent.prototype, 'beforeunload', { __proto__: null, bubbles: false, cancelable: true, composed: false });
+    beforeUnloads.set(made.event, { __proto__: null, returnValue: '' });
     return host.dispatchTrusted(target, made);
   };
   // Dispatches a trusted `pageshow` or `pagehide` (`persisted`: from or into the back/forward cache).

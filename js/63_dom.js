@@ -97,15 +97,22 @@
   // Fires the event `type` at the world's `document` or `window` (`target`), when the world has
   // events (a world that never loaded them has no listener to call): `readystatechange`,
   // `DOMContentLoaded` (bubbling to the window), `load`.
-  host.fireDocumentEvent = function (cx, id, target, type, bubbles) {
+  host.fireDocumentEvent = function (cx, id, target, type, bubbles, persisted) {
     if (cx.loader.fireEvent === undefined) return;
     // (A document no world has touched yet is built now: its window listens for this event.)
     const found = documents.get(id) || (cx.info.documentId === id ? documentOf(cx) : undefined);
     if (found === undefined) return;
     worldOf(cx);
     const object = target === 'window' ? cx.global : wrap(cx, found);
-    if (type === 'pageshow' || type === 'pagehide') cx.loader.firePageTransition(object, type, false);
+    if (type === 'pageshow' || type === 'pagehide') cx.loader.firePageTransition(object, type, !!persisted);
+    else if (type === 'beforeunload') cx.loader.fireBeforeUnload(object);
     else cx.loader.fireEvent(object, type, { __proto__: null, bubbles: !!bubbles, cancelable: false, composed: false });
+  };
+  // The document `id` is hidden (its page is being unloaded, or kept in the back/forward cache)
+  // or visible again (restored from it): its `visibilityState` and `hidden` say so.
+  host.setDocumentHidden = function (id, hidden) {
+    const document = documents.get(id);
+    if (document !== undefined) document._exthostHidden = !!hidden;
   };
   // Fires `hashchange` or `popstate` at the window of the world of `cx`, whose dispatch reaches
   // the document's other worlds (`fieldsJSON`: {oldURL, newURL} or {state}).
@@ -1358,8 +1365,8 @@
     'Document.readyState': (node, cx) => (node.readyState === undefined || node.readyState === null ? 'complete' : node.readyState),
     'Document.cookie': (node, cx) => '',
     'Document.cookie=': () => undefined,
-    'Document.visibilityState': () => 'visible',
-    'Document.hidden': () => false,
+    'Document.visibilityState': (node) => (node._exthostHidden === true ? 'hidden' : 'visible'),
+    'Document.hidden': (node) => node._exthostHidden === true,
     'Document.currentScript': (node) => node._exthostCurrentScript || null,
     'Document.referrer': () => '',
     'Document.defaultView': (node, cx) => (documentOf(cx) === node ? cx.global : null),

@@ -109,7 +109,15 @@ extension ExtensionContext {
 
     /// Runs a timer's callback as a task of its own; an interval is started again first.
     private func fireScriptTimer(_ id: Int) {
-        guard !isClosed, let timer = scriptTimers[id] else { return }
+        guard !isClosed, scriptTimers[id] != nil else { return }
+        // (A frozen page's timer waits for the page to be shown again.)
+        if isFrozen { return heldTimers.append(id) }
+        fireHeldTimer(id)
+    }
+
+    /// Runs timer `id`'s callback now (it came due).
+    func fireHeldTimer(_ id: Int) {
+        guard !isClosed, !isFrozen, let timer = scriptTimers[id] else { return }
         if timer.repeats {
             // An interval runs again `delay` later, one nesting level deeper.
             schedule(timer, id: id, after: Self.clampedDelay(timer.delay, nesting: timer.nesting))

@@ -98,6 +98,32 @@ public final class ExtensionContext {
     /// Closes the context: its timers stop, its ports close, and nothing more is delivered to it.
     ///
     /// - Parameter cached: its page navigated away into the back/forward cache (rather than closing).
+    /// Whether the context's page is in the back/forward cache: it runs nothing (its timers wait
+    /// for it to be shown again) and what is delivered to it goes nowhere, as an inactive
+    /// context's messages in Firefox; Chromium closed its ports when it went in.
+    private(set) var isFrozen = false
+    /// The timers that came due while the context was frozen, in the order they did.
+    var heldTimers: [Int] = []
+
+    /// The context's page went into the back/forward cache (``isFrozen``).
+    func freeze() {
+        guard !isClosed, !isFrozen else { return }
+        isFrozen = true
+        host?.router.contextFrozen(self)
+    }
+
+    /// The context's page is shown again: the timers that came due meanwhile run, in tasks.
+    func thaw() {
+        guard isFrozen else { return }
+        isFrozen = false
+        let held = heldTimers
+        heldTimers = []
+        guard !held.isEmpty, let host else { return }
+        host.loop.enqueue { [weak self] in
+            for id in held { self?.fireHeldTimer(id) }
+        }
+    }
+
     func close(cached: Bool = false) {
         guard !isClosed else { return }
         reportTestInterrupted()
@@ -475,7 +501,7 @@ public final class ExtensionContext {
     ///
     /// - Returns: what `body` returned; false when it threw or was stopped.
     func runTopLevel(_ body: () throws -> Bool) -> Bool {
-        guard !isClosed else { return false }
+        guard !isClosed, !isFrozen else { return false }
         let (succeeded, stop) = script.runTask { () -> Bool in
             do {
                 return try body()
@@ -497,7 +523,7 @@ public final class ExtensionContext {
     /// object of data.
     @discardableResult
     func receive(_ delivery: Delivery) -> ScriptValue? {
-        guard !isClosed, let record = realmRecordValue, let entryPoint = host?.realm.deliveryEntryPoint(delivery.entryPoint) else { return nil }
+        guard !isClosed, !isFrozen, let record = realmRecordValue, let entryPoint = host?.realm.deliveryEntryPoint(delivery.entryPoint) else { return nil }
         let (result, stop) = script.runTask { () -> ScriptValue? in
             do {
                 let result = try entryPoint.call([record] + delivery.arguments(in: script))

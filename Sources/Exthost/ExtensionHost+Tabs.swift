@@ -129,6 +129,8 @@ extension ExtensionHost {
         forgetDocuments(ofTab: tabID)
         pageLoads[tabID] = nil
         sessionHistories[tabID] = nil
+        for page in pendingRestores.removeValue(forKey: tabID)?.pages ?? [] { letGo(page) }
+        pruneCache(ofTab: tabID)
         scriptOpenedTabs[tabID] = nil
         guard let removed = browser.removeTab(tabID) else { return }
         loadFinished(tabID)
@@ -158,7 +160,12 @@ extension ExtensionHost {
     /// new page goes into the tab's session history.
     func navigate(tabID: Int, to url: String, kind requestedKind: PageLoad.Kind? = nil, history: HistoryHandling = .push) {
         guard let tab = browser.tab(tabID) else { return }
-        let kind = requestedKind ?? .replacing
+        var kind = requestedKind ?? .replacing
+        // (An entry whose page the back/forward cache kept shows it again.)
+        if case .traverse(let index) = history, let entries = sessionHistories[tabID]?.entries, entries.indices.contains(index),
+           backForwardCache.contains(tabID: tabID, documentID: entries[index].documentID) {
+            kind = .restoring(documentID: entries[index].documentID)
+        }
         if options.flavor == .chrome {
             // Chromium marks the tab loading, with the URL pending, as soon as the navigation starts.
             browser.updateTab(tabID) {
@@ -173,6 +180,7 @@ extension ExtensionHost {
         var load = PageLoad(tabID: tabID, url: url, kind: kind, generation: (pageLoads[tabID]?.generation ?? 0) + 1)
         load.history = history
         pageLoads[tabID] = load
+        promptToUnload(inTab: tabID)
         enqueueStep(0, of: load)
     }
 
@@ -195,7 +203,7 @@ extension ExtensionHost {
         switch step {
         case .injectScripts(let runAt):
             injectScripts(runAt, of: load, then: next)
-        case .complete where options.flavor == .chrome:
+        case .complete where options.flavor == .chrome && !load.kind.isRestoring:
             // (Chromium's page completes, once its async scripts ran, before the tab does.)
             completeDocuments(inTab: load.tabID, frames: pageLoads[load.tabID]?.frameIDs) { [weak self] in
                 self?.perform(step, of: load)
@@ -233,9 +241,21 @@ extension ExtensionHost {
                 $0.title = title
             }
             fireUpdated(tabID, [("title", .string(title))])
+        case .restore:
+            guard case .restoring(let documentID) = load.kind,
+                  restoreCachedPage(inTab: tabID, documentID: documentID, history: load.history) else { return }
+        case .showRestored:
+            showRestoredPage(inTab: tabID)
         case .commit:
-            closeContexts(ofTab: tabID, cached: pageIsCacheable(inTab: tabID))
-            forgetDocuments(ofTab: tabID)
+            let (cached, browsingInstance) = cachesPage(inTab: tabID, leavingFor: load.history)
+            unloadDocuments(inTab: tabID, cached: cached)
+            if cached, let page = detachPage(inTab: tabID) {
+                closeEmbeddedOptionsPages(inTab: tabID)
+                keepInCache(page)
+            } else {
+                closeContexts(ofTab: tabID, cached: false)
+                forgetDocuments(ofTab: tabID)
+            }
             for instance in extensions { instance.activeTabs.remove(tabID) }
             let tree = PageTree.load(url: load.url, siteMap: siteMap, flavor: flavor) { [weak self] in self?.pageResource($0, framedBy: $1) }
             var frames: [Frame] = []
@@ -246,12 +266,13 @@ extension ExtensionHost {
             }
             add(tree, parentID: -1)
             browser.setFrames(frames, of: tabID)
-            let entry = SessionHistory.Entry(url: tree.url, documentID: frames[0].documentID, state: nil)
+            let entry = SessionHistory.Entry(url: tree.url, documentID: frames[0].documentID, state: nil, browsingInstance: browsingInstance)
             switch load.history {
             case .push: sessionHistories[tabID, default: SessionHistory()].push(entry)
             case .replace: sessionHistories[tabID, default: SessionHistory()].replace(entry)
             case .traverse(let index): sessionHistories[tabID]?.traverse(to: index, documentID: entry.documentID)
             }
+            pruneCache(ofTab: tabID)
             keepDocuments(of: frames, tree: tree)
             openExtensionPages(inTab: tabID, frames: frames)
             beginWebDocuments(inTab: tabID, frames: frames)
@@ -443,6 +464,11 @@ struct PageLoad {
         /// the new tab becomes active once it starts loading, and the manager shows its view of
         /// the extension by a same-document navigation once it has committed.
         case addonsManager
+        /// A traversal to an entry whose page the back/forward cache kept, with its top document.
+        case restoring(documentID: String)
+
+        /// Whether the page comes back from the back/forward cache.
+        var isRestoring: Bool { if case .restoring = self { true } else { false } }
     }
 
     /// A step of a page load; each runs as a task of its own.
@@ -468,6 +494,11 @@ struct PageLoad {
         case complete
         /// A same-document navigation: the URL changes, with this status.
         case fragmentChange(Tab.Status)
+        /// The page the back/forward cache kept is shown again: its frames come back, `onUpdated`
+        /// with `status: "loading"` and the URL (``ExtensionHost/restoreCachedPage(inTab:documentID:history:)``).
+        case restore
+        /// Chromium: the page shown again hears so, once the tab has completed.
+        case showRestored
     }
 
     let tabID: Int
@@ -489,6 +520,8 @@ struct PageLoad {
     static func steps(flavor: Flavor, kind: Kind) -> [Step] {
         let document: [Step] = [.commit, .injectScripts(.documentStart), .injectScripts(.documentEnd), .title, .injectScripts(.documentIdle), .complete]
         switch (flavor, kind) {
+        case (.chrome, .restoring): return [.restore, .title, .complete, .showRestored]
+        case (.firefox, .restoring): return [.startLoading, .resetReaderMode, .provisionalTitle, .restore, .complete]
         case (.chrome, .fragment): return [.fragmentChange(.loading), .complete]
         case (.chrome, _): return document
         case (.firefox, .scriptOpened(opener: true)): return [.blankComplete, .startLoading] + document

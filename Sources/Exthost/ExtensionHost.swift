@@ -91,6 +91,12 @@ public final class ExtensionHost {
     var scriptOpenedTabs: [Int: ScriptOpening] = [:]
     /// Each tab's session history (``SessionHistory``), by tab id.
     var sessionHistories: [Int: SessionHistory] = [:]
+    /// The pages tabs left that their session history may show again as they were.
+    var backForwardCache = BackForwardCache()
+    /// Chromium: the kept pages tabs show again, until the tab has completed (``showRestoredPage(inTab:)``).
+    var pendingRestores: [Int: PendingRestore] = [:]
+    /// The last browsing instance a navigation started (``cachesPage(inTab:leavingFor:)``).
+    var nextBrowsingInstance = 0
     /// The documents a same-document navigation moved to another URL (the host realm keeps their
     /// URLs until they go).
     var movedDocuments: Set<String> = []

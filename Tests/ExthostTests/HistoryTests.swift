@@ -61,18 +61,33 @@ struct HistoryTests {
         ])
     }
 
+    /// The walk of the two tests below: index.html goes to other.html, which goes back.
+    static let walk = """
+        console.log('loaded ' + tail(location.href) + ' ' + history.length);
+        if (location.pathname === '/index.html' && !sessionStorage.getItem('went')) {
+          sessionStorage.setItem('went', '1');
+          addEventListener('pagehide', (e) => console.log('pagehide ' + e.persisted + ' ' + document.visibilityState));
+          addEventListener('pageshow', (e) => console.log('pageshow ' + e.persisted + ' ' + document.visibilityState));
+          setTimeout(() => console.log('timer ' + document.visibilityState), 20);
+          setTimeout(() => { location.href = 'other.html'; }, 5);
+        } else if (location.pathname === '/other.html') {
+          setTimeout(() => history.back(), 50);
+        }
+        """
+
     @Test(arguments: [Flavor.chrome, .firefox])
-    func goingBackToAnotherPageLoadsItAgain(flavor: Flavor) throws {
-        let lines = try Self.run("""
-            console.log('loaded ' + tail(location.href) + ' ' + history.length);
-            if (location.pathname === '/index.html' && !sessionStorage.getItem('went')) {
-              sessionStorage.setItem('went', '1');
-              setTimeout(() => { location.href = 'other.html'; }, 5);
-            } else if (location.pathname === '/other.html') {
-              setTimeout(() => history.back(), 5);
-            }
-            """, flavor: flavor)
+    func goingBackToAPageThatListensToUnloadLoadsItAgain(flavor: Flavor) throws {
+        let lines = try Self.run(Self.walk, page: "<!doctype html><p>hi</p><script>addEventListener('unload', () => {});</script>", flavor: flavor)
         let first = Self.firstLength(flavor)
-        #expect(lines == ["loaded index.html \(first)", "loaded other.html \(first + 1)", "loaded index.html \(first + 1)"])
+        #expect(lines == ["loaded index.html \(first)", "pageshow false visible", "pagehide false visible", "loaded other.html \(first + 1)", "loaded index.html \(first + 1)"])
+    }
+
+    /// The back/forward cache keeps the page (recorded: page-bfcache): its content script does not
+    /// run again, and its timer, due while the page was away, runs once it is shown again.
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func goingBackShowsTheKeptPageAsItWasWithItsTimersHeldMeanwhile(flavor: Flavor) throws {
+        let lines = try Self.run(Self.walk, flavor: flavor)
+        let first = Self.firstLength(flavor)
+        #expect(lines == ["loaded index.html \(first)", "pageshow false visible", "pagehide true visible", "loaded other.html \(first + 1)", "pageshow true visible", "timer visible"])
     }
 }

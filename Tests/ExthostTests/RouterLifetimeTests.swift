@@ -57,20 +57,21 @@ struct RouterLifetimeTests {
         #expect(run.host.router.openPortCount == 0)
     }
 
-    /// The same with a navigation: in both browsers the old document still gets both, then its
-    /// port closes as the page goes (recorded: msg-inflight-tab-navigated, which also needs page
-    /// scripts to keep Chromium's back/forward cache out of it; here the cache text is exthost's).
+    /// The same with a navigation: in both browsers the old document still gets both, then the
+    /// back/forward cache keeps the page (recorded: page-bfcache; msg-inflight-tab-navigated has a
+    /// page that listens to unload, which the cache does not keep): Chromium closes its port,
+    /// Firefox keeps it open while the page is kept.
     @Test(arguments: [
-        (Flavor.chrome, ["answered pong", "connected", "disconnected The page keeping the extension port is moved into back/forward cache, so the message channel is closed."]),
-        (Flavor.firefox, ["answered pong", "connected", "disconnected null"]),
+        (Flavor.chrome, ["answered pong", "connected", "disconnected The page keeping the extension port is moved into back/forward cache, so the message channel is closed."], 0),
+        (Flavor.firefox, ["answered pong", "connected"], 1),
     ])
-    func aTabNavigatedWithMessagesInFlightDeliversToTheOldDocument(flavor: Flavor, expected: [String]) throws {
+    func aTabNavigatedWithMessagesInFlightDeliversToTheOldDocument(flavor: Flavor, expected: [String], openPorts: Int) throws {
         let run = try HostRun.run(
             files: Self.inFlightExtension(then: "chrome.tabs.update(tabId, { url: 'http://127.0.0.1:8000/index.html' });"),
             flavor: flavor, open: ["http://127.0.0.1:8000/other.html"])
         #expect(run.texts.sorted() == expected)
-        #expect(run.host.router.openChannelCount == 0)
-        #expect(run.host.router.openPortCount == 0)
+        #expect(run.host.router.openChannelCount == openPorts)
+        #expect(run.host.router.openPortCount == openPorts * 2)
     }
 
     static func inFlightExtension(then action: String) -> [String: String] {

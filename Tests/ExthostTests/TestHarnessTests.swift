@@ -183,6 +183,10 @@ struct TestHarnessTests {
             "manifest.json": TemporaryExtension.manifest(version: 2, contentScripts: #"[{"matches": ["http://127.0.0.1/index.html"], "js": ["cs.js"]}]"#),
             "bg.js": "browser.runtime.onMessage.addListener((message, sender) => { browser.tabs.update(sender.tab.id, {url: 'http://127.0.0.1:8000/other.html'}); });",
             "cs.js": "browser.test.runTests([function waits() { browser.runtime.sendMessage('navigate me'); return new Promise(() => {}); }]);",
+        ], pages: [
+            // (A page that listens to unload goes away; the back/forward cache would keep another.)
+            "index.html": "<!doctype html><p>index</p><script>addEventListener('unload', () => {});</script>",
+            "other.html": "<!doctype html><p>other</p>",
         ], flavor: .firefox, open: ["http://127.0.0.1:8000/index.html"])
         // (Firefox's harness ends the task with the string it rejects with then: its `message` is undefined.)
         #expect(run.testLines == ["testStarted waits", "testFinished waits false: Exception running waits: undefined"])

@@ -55,7 +55,10 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
     def end_headers(self):
-        self.send_header("Cache-Control", "no-store")
+        # (Every answer is no-store, unless the case says otherwise: a no-store page stays out
+        # of both browsers' back/forward cache, and nothing is kept between runs.)
+        if self.server.no_store:
+            self.send_header("Cache-Control", "no-store")
         super().end_headers()
 
     def send_head(self):
@@ -83,11 +86,12 @@ class ThreadingServer(socketserver.ThreadingMixIn, http.server.HTTPServer):
     allow_reuse_address = True
 
 
-def start_site(site_dir):
+def start_site(site_dir, no_store=True):
     import functools
     handler = functools.partial(SiteHandler, directory=site_dir)
     httpd = ThreadingServer(("127.0.0.1", 0), handler)
     httpd.served_at = {}
+    httpd.no_store = no_store
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd
 

@@ -69,7 +69,7 @@ def record_once(case_dir, browser, raw_dir=None, bidi=False):
     quiet = float(case.get("quiet", 1.0))       # seconds without a new line
     timeout = float(case.get("timeout", 20.0))  # hard limit after the last action
     want_done = int(case.get("done", 0))        # number of "done" lines to wait for
-    httpd = start_site(site_dir)
+    httpd = start_site(site_dir, no_store=bool(case.get("noStore", True)))
     port = httpd.server_address[1]
     drv = Chrome(test_api=bool(case.get("testAPI", False))) if browser == "chrome" else Firefox()
     drv.served_at = httpd.served_at

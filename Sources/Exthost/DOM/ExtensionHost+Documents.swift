@@ -50,13 +50,16 @@ extension ExtensionHost {
     /// dispatched in its oldest world whose events are loaded (a world that never loaded them has
     /// no listener to call), whose dispatch reaches the listeners of every world of the document
     /// in the order they were added (js/63_dom.js).
-    func fireDocumentEvent(_ type: String, at target: String, documentID: String, bubbles: Bool) {
+    /// `persisted`: a `pageshow`'s or `pagehide`'s, from or into the back/forward cache.
+    func fireDocumentEvent(_ type: String, at target: String, documentID: String, bubbles: Bool, persisted: Bool = false) {
         let script = realm.script
         if !realm.loadedModuleNames.contains("dom") {
             // No world has the DOM yet, so no listener is at the document: an event at the window
             // goes to each world's window in turn; one that bubbles to the window needs the DOM
             // (its target is the document) only when a window listens for it.
-            if target == "window" { return fireAtEachWindow(type, documentID: documentID, fieldsJSON: nil) }
+            if target == "window" {
+                return fireAtEachWindow(type, documentID: documentID, fieldsJSON: persisted ? #"{"persisted":true}"# : nil)
+            }
             guard bubbles, let listens = try? realm.value("windowListensTo", in: "window"),
                   listeningWorlds(ofDocument: documentID).contains(where: { world in
                       (try? world.realmRecord()).flatMap { try? listens.call([$0, script.string(type)]).booleanValue } == true
@@ -65,7 +68,8 @@ extension ExtensionHost {
         guard let world = dispatchingWorld(ofDocument: documentID),
               let record = try? world.realmRecord(), let fire = try? realm.value("fireDocumentEvent", in: "dom") else { return }
         _ = world.runTopLevel {
-            _ = try fire.call([record, script.string(documentID), script.string(target), script.string(type), script.boolean(bubbles)])
+            _ = try fire.call([record, script.string(documentID), script.string(target), script.string(type), script.boolean(bubbles),
+                               script.boolean(persisted)])
             return true
         }
     }

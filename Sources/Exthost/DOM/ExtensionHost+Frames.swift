@@ -152,7 +152,7 @@ extension ExtensionHost {
     /// Closes the contexts of the frames `frames` of `tab` and lets their documents go (the frames
     /// stay in the tab).
     private func closeFrames(_ frames: Set<Int>, inTab tab: Tab) {
-        for context in contextsInOrder where context.tabID == tab.id && frames.contains(context.frameID ?? -1) {
+        for context in contextsInOrder where context.tabID == tab.id && frames.contains(context.frameID ?? -1) && !context.isFrozen {
             if let instance = context.owner {
                 instance.contentContexts[.init(tabID: tab.id, frameID: context.frameID ?? -1)] = nil
                 instance.pageContexts.removeAll { $0 === context }

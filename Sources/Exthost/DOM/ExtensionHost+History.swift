@@ -41,7 +41,8 @@ extension ExtensionHost {
         browser.setFrames(frames, of: tabID)
         setDocumentURL(documentID, to: url)
         if frame.isTop {
-            let entry = SessionHistory.Entry(url: url, documentID: documentID, state: state)
+            let entry = SessionHistory.Entry(url: url, documentID: documentID, state: state,
+                                             browsingInstance: sessionHistories[tabID]?.current?.browsingInstance ?? 0)
             switch history {
             case .push: sessionHistories[tabID, default: SessionHistory()].push(entry)
             case .replace: sessionHistories[tabID, default: SessionHistory()].replace(entry)

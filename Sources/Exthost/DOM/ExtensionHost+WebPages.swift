@@ -44,7 +44,7 @@ extension ExtensionHost {
     /// away: in Chromium, not when a main world of one of its frames listens to `unload`
     /// (fixtures/conformance/msg-port-tab-navigated: such a page's ports close with no error).
     func pageIsCacheable(inTab tabID: Int) -> Bool {
-        for context in contextsInOrder where context.kind == .webPage && context.tabID == tabID && !context.isClosed {
+        for context in contextsInOrder where context.kind == .webPage && context.tabID == tabID && !context.isClosed && !context.isFrozen {
             guard context.loadedModuleNames.contains("events"), let listens = context.hostFunction("globalListensTo", in: "events") else { continue }
             if (try? listens.call([context.script.string("unload")]))?.booleanValue == true { return false }
         }
@@ -121,7 +121,7 @@ extension ExtensionHost {
 
     /// Closes the main worlds of a tab's frames (it navigated or closed).
     func closeWebPageWorlds(inTab tabID: Int, cached: Bool) {
-        for context in contextsInOrder where context.kind == .webPage && context.tabID == tabID {
+        for context in contextsInOrder where context.kind == .webPage && context.tabID == tabID && !context.isFrozen {
             context.close(cached: cached)
         }
     }

@@ -15,6 +15,9 @@ struct SessionHistory {
         /// Its state (`history.pushState(state)`), as the structured-clone text a world reads it
         /// from; nil for none.
         var state: String?
+        /// The browsing instance its page was loaded in (Chromium's: a navigation from a page the
+        /// back/forward cache may keep starts a new one; ``ExtensionHost/cachesPage(inTab:leavingFor:)``).
+        var browsingInstance = 0
     }
 
     /// The entries, oldest first.

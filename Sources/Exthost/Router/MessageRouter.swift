@@ -198,8 +198,27 @@ final class MessageRouter {
     ///
     /// - Parameter cached: its page navigated away into the browser's back/forward cache (Chrome
     ///   reports that text to the other side).
+    ///   The other sides hear of it once the navigation has committed, after the tab's update that
+    ///   says so (as recorded: page-bfcache); a page that was not kept closes its ports first.
     func contextClosed(_ context: ExtensionContext, cached: Bool) {
         guard let held = portsOfContext.removeValue(forKey: context.id) else { return }
+        guard !cached || host == nil else {
+            host?.crossProcess { [weak self] in self?.closePorts(held, of: context, cached: true) }
+            return
+        }
+        closePorts(held, of: context, cached: cached)
+    }
+
+    /// A context's page went into the back/forward cache: Chromium closes its ports, the other
+    /// sides hearing so once the navigation has committed (the context's own Port objects are
+    /// not told, and what they post goes nowhere); Firefox keeps them (page-bfcache).
+    func contextFrozen(_ context: ExtensionContext) {
+        guard flavor == .chrome, let held = portsOfContext.removeValue(forKey: context.id) else { return }
+        host?.crossProcess { [weak self] in self?.closePorts(held, of: context, cached: true) }
+    }
+
+    /// Closes the ports `held` of a context that went away.
+    private func closePorts(_ held: Set<Int>, of context: ExtensionContext, cached: Bool) {
         let error = cached ? texts.pageMovedToBackForwardCache : nil
         for portID in held.sorted() {
             guard let record = ports[portID], let channel = channels[record.channelID] else { continue }
