@@ -31,12 +31,15 @@
 
   // The context's `location`: its URL's parts; a window's also navigates its frame (`href = url`,
   // `assign`, `replace`, `reload`: Swift's `frame.navigate`, which loads the new document in a task,
-  // as a browser does, FrameAPI.swift). `navigates`: false for a worker's and another frame's.
+  // as a browser does, FrameAPI.swift). `navigates`: false for a worker's. Another same-origin
+  // frame's location navigates that frame (`frame`: {relation, documentId}, the relation that
+  // names it from this world's frame, 'top', 'parent', 'id:N', and its document).
   const locationKeys = ['href', 'origin', 'protocol', 'host', 'hostname', 'port', 'pathname', 'search', 'hash'];
   const locationText = (href) => href;
   const navigate = (state, thisValue, url) => {
     const text = String(url);
-    if (state.cx.native.api.call('frame.navigate', stringifyData([text, state.mode])) === 'invalid') {
+    const target = state.frame === undefined ? [text, state.mode] : [text, state.mode, state.frame.relation];
+    if (state.cx.native.api.call('frame.navigate', stringifyData(target)) === 'invalid') {
       const error = host.newError(state.cx, chrome ? "Failed to execute '" + state.member + "' on 'Location': '" + text + "' is not a valid URL."
         : 'Location.' + state.member + ': ' + text + ' is not a valid URL.');
       host.defineValue(error, 'name', 'SyntaxError', true, false, true);
@@ -77,16 +80,22 @@
     const moved = id === undefined ? undefined : documentURLs.get(id);
     return moved === undefined ? cx.info.location : moved;
   }
-  const readPart = (state) => currentParts(state.cx)[state.key];
+  // The location's parts of the document the state is about: the world's own, or another frame's.
+  function stateParts(state) {
+    if (state.frame === undefined) return currentParts(state.cx);
+    const moved = documentURLs.get(state.frame.documentId);
+    return moved === undefined ? state.frame.location : moved;
+  }
+  const readPart = (state) => stateParts(state)[state.key];
   // `location.hash = value`: a navigation to the document's URL with that fragment.
   const setHash = (state, thisValue, value) => {
     let text = String(value);
     if (StringPrototypeStartsWith(text, '#')) text = StringPrototypeSlice(text, 1);
-    const href = currentParts(state.cx).href;
+    const href = stateParts(state).href;
     const hashAt = StringPrototypeIndexOf(href, '#');
     navigate(state, undefined, (hashAt < 0 ? href : StringPrototypeSlice(href, 0, hashAt)) + '#' + text);
   };
-  function makeLocation(cx, parts, interfaceName, navigates) {
+  function makeLocation(cx, parts, interfaceName, navigates, frame) {
     const location = host.newObject(cx);
     if (!navigates) {
       for (let i = 0; i < locationKeys.length; i++) host.defineValue(location, locationKeys[i], parts[locationKeys[i]], false, true, false);
@@ -96,16 +105,16 @@
       // changes it.)
       for (let i = 0; i < locationKeys.length; i++) {
         const key = locationKeys[i];
-        const get = host.newFunction(cx, 'get ' + key, 0, readPart, { __proto__: null, cx, key });
-        const set = key === 'href' ? host.newFunction(cx, 'set href', 1, navigate, { __proto__: null, cx, mode: 'push', member: 'href' })
-          : key === 'hash' ? host.newFunction(cx, 'set hash', 1, setHash, { __proto__: null, cx, mode: 'push', member: 'hash' }) : undefined;
+        const get = host.newFunction(cx, 'get ' + key, 0, readPart, { __proto__: null, cx, key, frame });
+        const set = key === 'href' ? host.newFunction(cx, 'set href', 1, navigate, { __proto__: null, cx, mode: 'push', member: 'href', frame })
+          : key === 'hash' ? host.newFunction(cx, 'set hash', 1, setHash, { __proto__: null, cx, mode: 'push', member: 'hash', frame }) : undefined;
         ReflectDefineProperty(location, key, { __proto__: null, get, set, enumerable: true, configurable: false });
       }
-      host.defineValue(location, 'assign', host.newFunction(cx, 'assign', 1, navigate, { __proto__: null, cx, mode: 'push', member: 'assign' }), false, true, false);
-      host.defineValue(location, 'replace', host.newFunction(cx, 'replace', 1, navigate, { __proto__: null, cx, mode: 'replace', member: 'replace' }), false, true, false);
-      host.defineValue(location, 'reload', host.newFunction(cx, 'reload', 0, (state) => navigate(state, undefined, currentParts(cx).href),
-        { __proto__: null, cx, mode: 'reload', member: 'reload' }), false, true, false);
-      host.defineValue(location, 'toString', host.newFunction(cx, 'toString', 0, readPart, { __proto__: null, cx, key: 'href' }), false, false, false);
+      host.defineValue(location, 'assign', host.newFunction(cx, 'assign', 1, navigate, { __proto__: null, cx, mode: 'push', member: 'assign', frame }), false, true, false);
+      host.defineValue(location, 'replace', host.newFunction(cx, 'replace', 1, navigate, { __proto__: null, cx, mode: 'replace', member: 'replace', frame }), false, true, false);
+      host.defineValue(location, 'reload', host.newFunction(cx, 'reload', 0, (state) => navigate(state, undefined, stateParts(state).href),
+        { __proto__: null, cx, mode: 'reload', member: 'reload', frame }), false, true, false);
+      host.defineValue(location, 'toString', host.newFunction(cx, 'toString', 0, readPart, { __proto__: null, cx, key: 'href', frame }), false, false, false);
     }
     host.defineValue(location, cx.b.SymbolToStringTag, interfaceName, false, false, false);
     return cx.b.ObjectFreeze(location);
@@ -421,7 +430,8 @@
       postMessage: postMessageTo(cx, target.relation),
     };
     const crossOriginLocation = crossOriginLocationOf(cx);
-    const sameOriginLocation = target.sameOrigin ? makeLocation(cx, target.location, 'Location') : null;
+    const frame = { __proto__: null, relation: 'id:' + target.frameId, documentId: target.documentId, location: target.location };
+    const sameOriginLocation = target.sameOrigin ? makeLocation(cx, target.location, 'Location', true, frame) : null;
     const proxy = host.worldProxy(cx, host.newObjectFrom(cx, null), {
       __proto__: null,
       get(_, key) {
@@ -434,7 +444,12 @@
         if (target.sameOrigin || typeof key !== 'string') return undefined;
         throw securityError(cx, key, 'Window', 'access');
       },
-      set(_, key) {
+      set(_, key, value) {
+        // (`w.location = url` navigates a same-origin frame as `w.location.href = url` does.)
+        if (key === 'location' && sameOriginLocation !== null) {
+          navigate({ __proto__: null, cx, mode: 'push', member: 'href', frame }, undefined, value);
+          return true;
+        }
         if (target.sameOrigin) return true;
         throw securityError(cx, String(key), 'Window', 'access');
       },

@@ -5,7 +5,7 @@
 // exthost:globals Window: onerror:accessor onunhandledrejection:accessor onstorage:accessor ~PageTransitionEvent:constructor:1
 // exthost:globals Window: ~HashChangeEvent:constructor:1 ~PopStateEvent:constructor:1 onhashchange:accessor onpopstate:accessor
 // exthost:globals Window: onload:accessor onpageshow:accessor onpagehide:accessor onmessage:accessor
-// exthost:globals Window: ~BeforeUnloadEvent:constructor:0
+// exthost:globals Window: ~BeforeUnloadEvent:constructor:0 onbeforeunload:accessor onunload:accessor
 // exthost:globals ServiceWorkerGlobalScope: onerror:inherited onunhandledrejection:inherited
 // DOM events (the DOM Standard's "Events" and "Aborting ongoing activities"): `EventTarget` with
 // listeners (capture, once, passive, signal) and dispatch, `Event`, `CustomEvent`, `ErrorEvent`,
@@ -643,6 +643,15 @@
       return;
     }
     const result = ReflectApply(callback, target, [event]);
+    const beforeUnload = beforeUnloads.get(event);
+    if (beforeUnload !== undefined) {
+      // (HTML: a `beforeunload` handler's value other than null cancels the event, and becomes its
+      // returnValue when that is empty.)
+      if (result === undefined || result === null) return;
+      cancel(events.get(event));
+      if (beforeUnload.returnValue === '') beforeUnload.returnValue = String(result);
+      return;
+    }
     if (result === false) cancel(events.get(event));
   }
   // For the window module (js/30_window.js): the accessor of the handler attribute `on` + type,
@@ -655,7 +664,7 @@
   host.load('window');
   {
     const types = host.context.isServiceWorker ? ['error', 'unhandledrejection']
-      : ['error', 'unhandledrejection', 'storage', 'load', 'pageshow', 'pagehide', 'message', 'hashchange', 'popstate'];
+      : ['error', 'unhandledrejection', 'storage', 'load', 'pageshow', 'pagehide', 'message', 'hashchange', 'popstate', 'beforeunload', 'unload'];
     const workerScope = host.context.isServiceWorker ? host.lazyGlobals.WorkerGlobalScope : undefined;
     for (let i = 0; i < types.length; i++) {
       if (workerScope !== undefined) {

@@ -64,6 +64,7 @@
     const document = library.parseDocument(parts.html, parts.url);
     if (id !== undefined) pairParsedFrames(document, id);
     document.readyState = parts.readiness;
+    if (parts.hidden === true) document._exthostHidden = true;
     const root = document.documentElement;
     if (parts.readiness === 'loading' && parts.parsed === false && root !== null) {
       const children = [];

@@ -100,6 +100,7 @@ extension ExtensionHost {
         dispatchToBackgrounds("tabs.onCreated") { [tabObject(created, for: $0)] }
         if active, !activatesFirst { previous = browser.activate(tab.id, now: wallNow) }
         if active { fireActivated(tab.id, windowID: windowID, previous: previous) }
+        if active { tabsActivated() }
         navigate(tabID: tab.id, to: url, kind: kind)
         return tab.id
     }
@@ -110,6 +111,7 @@ extension ExtensionHost {
         guard let tab = browser.tab(tabID), !tab.active else { return }
         let previous = browser.activate(tabID, now: wallNow, keepingHighlights: keepingHighlights)
         fireActivated(tabID, windowID: tab.windowID, previous: previous)
+        tabsActivated()
     }
 
     /// `tabs.onActivated` with `{tabId, windowId}`; Firefox adds `previousTabId` after `tabId`
@@ -125,6 +127,10 @@ extension ExtensionHost {
     /// Closes a tab: its frames' contexts go away, then `tabs.onRemoved` with `{isWindowClosing, windowId}`
     /// (Firefox: `{windowId, isWindowClosing}`), and the next tab becomes active if the closed one was.
     func removeTab(_ tabID: Int) {
+        // (Its documents hear they are left, as a navigation's do: page-unload-frames.)
+        let documents = webDocumentLoads(inTab: tabID).map(\.documentID)
+        for documentID in documents { fireDocumentEvent("beforeunload", at: "window", documentID: documentID, bubbles: false) }
+        unloadDocuments(documents)
         closeContexts(ofTab: tabID, cached: false)
         forgetDocuments(ofTab: tabID)
         pageLoads[tabID] = nil
@@ -143,6 +149,7 @@ extension ExtensionHost {
             let windowID = removed.tab.windowID
             browser.activate(next, now: wallNow)
             fireActivated(next, windowID: windowID, previous: nil)
+            tabsActivated()
         }
     }
 

@@ -71,6 +71,7 @@ final class HostRealm {
                 guard let source = documentSource(call.argument(0).stringValue ?? "") else { return .null }
                 return .string(JSONValue.object([
                     ("url", .string(source.url)), ("html", .string(source.html)), ("readiness", .string(source.readiness)), ("parsed", .bool(source.isParsed)),
+                    ("hidden", .bool(source.isHidden)),
                 ]).jsonText)
             }
             // The records of the worlds of a document (its page's or main world, its content

@@ -14,15 +14,25 @@ enum FrameAPI {
             return .success(.undefined)
         }
         // `location.href = url`, `assign`, `hash`, `replace` and `reload` (the mode: "push",
-        // "replace", "reload"): the caller's frame navigates, within its document when only the
-        // fragment changes (not for a reload).
+        // "replace", "reload"): the caller's frame navigates, or the same-origin frame the third
+        // argument names from it (another frame's `location`: "top", "parent", "id:N"), within its
+        // document when only the fragment changes (not for a reload). The URL is parsed against
+        // the caller's document.
         api.defineSync("frame.navigate", contexts: [.content, .webPage, .page]) { host, arguments, context in
-            guard let tabID = context.tabID, let frameID = context.frameID, let frame = host.browser.tab(tabID)?.frame(frameID) else {
+            guard let tabID = context.tabID, let tab = host.browser.tab(tabID), let own = tab.frame(context.frameID ?? -1) else {
                 return .success(WebURL(string: arguments[0]?.stringValue ?? "", relativeTo: WebURL(string: context.url)) == nil ? .json(#""invalid""#) : .null)
             }
-            guard let text = arguments[0]?.stringValue, let url = WebURL(string: text, relativeTo: WebURL(string: frame.url)) else {
+            guard let text = arguments[0]?.stringValue, let url = WebURL(string: text, relativeTo: WebURL(string: own.url)) else {
                 return .success(.json(#""invalid""#))
             }
+            var frame = own
+            if let relation = arguments[2]?.stringValue {
+                // (Only a frame of the caller's origin: another origin's location is not given out.)
+                guard let target = Self.frame(relation, from: own, in: tab), Self.origin(of: target, in: tab) != "null",
+                      Self.origin(of: target, in: tab) == Self.origin(of: own, in: tab) else { return .success(.null) }
+                frame = target
+            }
+            let frameID = frame.id
             guard host.mayNavigate(frame, to: url, from: context) else { return .success(.null) }
             let mode = arguments[1]?.stringValue ?? "push"
             let history: ExtensionHost.HistoryHandling = mode == "push" ? .push : .replace

@@ -15,4 +15,7 @@ struct DocumentSource: Sendable, Hashable {
     var readiness = "complete"
     /// Whether its parse has ended (a `loading` document before: only its `<html>` element is there).
     var isParsed = true
+    /// Whether it is hidden (`document.visibilityState`): its tab is not the active one of its
+    /// window, or its page is leaving or kept in the back/forward cache.
+    var isHidden = false
 }

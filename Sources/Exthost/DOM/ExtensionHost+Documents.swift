@@ -16,11 +16,12 @@ extension ExtensionHost {
             for child in page.children { collect(child) }
         }
         collect(tree)
+        let hidden = frames.first.flatMap { frame(showing: $0.documentID)?.tab.active }.map { !$0 } ?? false
         for (frame, page) in zip(frames, pages) {
             // (A page of an extension loads through its ``DocumentLoad``; a web page in steps.)
             let isExtensionPage = WebURL(string: frame.url).map { url in extensions.contains { $0.isOwn(url) } } ?? false
             documentSources[frame.documentID] = DocumentSource(url: frame.url, html: page.html, readiness: isExtensionPage ? "complete" : "loading",
-                                                               isParsed: isExtensionPage)
+                                                               isParsed: isExtensionPage, isHidden: hidden)
         }
     }
 

@@ -10,7 +10,12 @@ extension ExtensionHost {
     /// document of its frames, top first. (Its `returnValue` would make a browser ask the person
     /// only on a page they interacted with: the navigation goes on.)
     func promptToUnload(inTab tabID: Int) {
-        let documents = webDocumentLoads(inTab: tabID).map(\.documentID)
+        promptToUnload(documents: webDocumentLoads(inTab: tabID).map(\.documentID))
+    }
+
+    /// `beforeunload` in a task, at the window of each of the web documents (a frame's and those
+    /// of the frames inside it, a navigating frame's or a closing tab's), in order.
+    func promptToUnload(documents: [String]) {
         guard !documents.isEmpty else { return }
         crossProcess { [weak self] in
             guard let self else { return }
@@ -56,6 +61,7 @@ extension ExtensionHost {
     /// Makes the document `documentID` hidden or visible again for every world of it
     /// (`document.visibilityState`, `document.hidden`).
     func setDocumentHidden(_ documentID: String, _ hidden: Bool) {
+        documentSources[documentID]?.isHidden = hidden
         guard realm.loadedModuleNames.contains("dom"), let set = try? realm.value("setDocumentHidden", in: "dom") else { return }
         _ = try? set.call([realm.script.string(documentID), realm.script.boolean(hidden)])
     }
@@ -177,8 +183,10 @@ extension ExtensionHost {
     /// kept page shows again.
     private func showDocuments(_ documentIDs: [String]) {
         for documentID in documentIDs {
-            setDocumentHidden(documentID, false)
-            fireDocumentEvent("visibilitychange", at: "document", documentID: documentID, bubbles: true)
+            if frame(showing: documentID)?.tab.active == true {
+                setDocumentHidden(documentID, false)
+                fireDocumentEvent("visibilitychange", at: "document", documentID: documentID, bubbles: true)
+            }
             fireDocumentEvent("pageshow", at: "window", documentID: documentID, bubbles: false, persisted: true)
         }
     }
@@ -195,12 +203,46 @@ extension ExtensionHost {
     /// (not kept) or Chromium's `freeze` (kept), in the document `documentID`.
     func fireLeavingEvents(ofDocument documentID: String, cached: Bool) {
         fireDocumentEvent("pagehide", at: "window", documentID: documentID, bubbles: false, persisted: cached)
-        setDocumentHidden(documentID, true)
-        fireDocumentEvent("visibilitychange", at: "document", documentID: documentID, bubbles: true)
+        // (A document of a tab in the background is hidden already: page-unload-frames.)
+        if documentSources[documentID]?.isHidden != true {
+            setDocumentHidden(documentID, true)
+            fireDocumentEvent("visibilitychange", at: "document", documentID: documentID, bubbles: true)
+        }
         if !cached {
             fireDocumentEvent("unload", at: "window", documentID: documentID, bubbles: false)
         } else if options.flavor == .chrome {
             fireDocumentEvent("freeze", at: "document", documentID: documentID, bubbles: false)
+        }
+    }
+}
+
+// A frame that navigates on its own, a tab that closes, a tab that goes into the background or
+// comes back (recorded: page-unload-frames).
+extension ExtensionHost {
+    /// The web documents of the frames `frameIDs` of tab `tabID`, in the tab's frame order.
+    func webDocuments(ofFrames frameIDs: Set<Int>, inTab tabID: Int) -> [String] {
+        (browser.tab(tabID)?.frames ?? []).filter { frameIDs.contains($0.id) && webDocumentLoads[$0.documentID] != nil }.map(\.documentID)
+    }
+
+    /// The documents are left, not to be kept (a frame navigated, a tab closed): `pagehide`,
+    /// `visibilitychange` when they were visible, and `unload`, each in turn.
+    func unloadDocuments(_ documentIDs: [String]) {
+        for documentID in documentIDs { fireLeavingEvents(ofDocument: documentID, cached: false) }
+    }
+
+    /// After a change of the active tabs: in a task, the documents of each tab that went into the
+    /// background are hidden, and those of each tab that came to the front visible, each with
+    /// `visibilitychange` (a page kept in the back/forward cache stays hidden).
+    func tabsActivated() {
+        crossProcess { [weak self] in
+            guard let self else { return }
+            for tab in browser.tabs.values.sorted(by: { $0.id < $1.id }) {
+                for frame in tab.frames where webDocumentLoads[frame.documentID] != nil {
+                    guard let hidden = documentSources[frame.documentID]?.isHidden, hidden == tab.active else { continue }
+                    setDocumentHidden(frame.documentID, !tab.active)
+                    fireDocumentEvent("visibilitychange", at: "document", documentID: frame.documentID, bubbles: true)
+                }
+            }
         }
     }
 }
