@@ -10,12 +10,12 @@ import Testing
 /// extensions hear of each new URL.
 @Suite("Session history")
 struct HistoryTests {
-    static func run(_ contentScript: String, page: String = "<!doctype html><title>H</title><p>hi</p>", flavor: Flavor) throws -> [String] {
+    static func run(_ contentScript: String, page: String = "<!doctype html><title>H</title><p>hi</p>", flavor: Flavor, maxTime: Double = 60) throws -> [String] {
         let run = try HostRun.run(files: [
             "manifest.json": TemporaryExtension.manifest(permissions: ["tabs"], contentScripts: #"[{"matches": ["http://127.0.0.1/*"], "js": ["cs.js"]}]"#),
             "bg.js": "chrome.tabs.onUpdated.addListener((id, info) => { if (info.url) console.log('bg url ' + info.url.split('/').pop()); });",
             "cs.js": "const tail = (url) => url.split('/').pop();\n" + contentScript,
-        ], pages: ["index.html": page, "other.html": "<!doctype html><title>Other</title>"], flavor: flavor, open: ["http://127.0.0.1:8000/index.html"])
+        ], pages: ["index.html": page, "other.html": "<!doctype html><title>Other</title>"], flavor: flavor, open: ["http://127.0.0.1:8000/index.html"], maxTime: maxTime)
         return run.messages.filter { $0.context == .content }.map(\.text)
     }
 
@@ -80,6 +80,38 @@ struct HistoryTests {
         let lines = try Self.run(Self.walk, page: "<!doctype html><p>hi</p><script>addEventListener('unload', () => {});</script>", flavor: flavor)
         let first = Self.firstLength(flavor)
         #expect(lines == ["loaded index.html \(first)", "pageshow false visible", "pagehide false visible", "loaded other.html \(first + 1)", "loaded index.html \(first + 1)"])
+    }
+
+    /// A kept page is let go after the cache's time to live (Chromium's ten minutes, Firefox's
+    /// thirty: unrecorded, from their sources): going back after eleven minutes loads it again in
+    /// Chromium and shows the kept page in Firefox.
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func aKeptPageIsLetGoAfterTheCachesTimeToLive(flavor: Flavor) throws {
+        let lines = try Self.run(Self.walk.replacingOccurrences(of: "setTimeout(() => history.back(), 50)", with: "setTimeout(() => history.back(), 11 * 60 * 1000)"), flavor: flavor, maxTime: 3600)
+        let first = Self.firstLength(flavor)
+        let back = flavor == .chrome ? ["loaded index.html \(first + 1)"] : ["pageshow true visible", "timer visible"]
+        #expect(lines == ["loaded index.html \(first)", "pageshow false visible", "pagehide true visible", "loaded other.html \(first + 1)"] + back)
+    }
+
+    /// Firefox keeps only the pages of entries at most three away from the one shown; Chromium
+    /// keeps six pages wherever they are (unrecorded, from their sources): five pages on, going
+    /// back five entries shows the first page again in Chromium and loads it in Firefox.
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func firefoxKeepsOnlyThePagesOfNearbyEntries(flavor: Flavor) throws {
+        let lines = try Self.run("""
+            const step = Number(sessionStorage.getItem('step') || 0);
+            console.log('loaded ' + location.pathname + location.search + ' ' + step);
+            addEventListener('pageshow', (e) => { if (e.persisted) console.log('shown again ' + location.pathname); });
+            if (step < 5) {
+              sessionStorage.setItem('step', String(step + 1));
+              setTimeout(() => { location.href = 'other.html?' + (step + 1); }, 5);
+            } else if (step === 5) {
+              sessionStorage.setItem('step', '6');
+              setTimeout(() => history.go(-5), 5);
+            }
+            """, flavor: flavor)
+        let back = flavor == .chrome ? ["shown again /index.html"] : ["loaded /index.html 6"]
+        #expect(lines == ["loaded /index.html 0"] + (1...5).map { "loaded /other.html?\($0) \($0)" } + back)
     }
 
     /// The back/forward cache keeps the page (recorded: page-bfcache): its content script does not

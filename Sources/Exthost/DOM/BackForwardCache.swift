@@ -21,6 +21,8 @@ struct BackForwardCache {
         let pageContexts: [(instance: ExtensionInstance, context: ExtensionContext)]
         /// The main worlds of its frames.
         let worlds: [ExtensionContext]
+        /// Counts the pages the cache took: which keeping of a page a time limit is about.
+        var keeping = 0
 
         /// The document of its top frame (the session history entry's).
         var documentID: String { frames.first?.documentID ?? "" }
@@ -34,12 +36,37 @@ struct BackForwardCache {
     /// most `browser.sessionhistory.max_total_viewers` allows).
     static func capacity(_ flavor: Flavor) -> Int { flavor == .chrome ? 6 : 8 }
 
+    /// How long, in milliseconds, a page stays kept: Chromium's ten minutes (the cache's default
+    /// time to live), Firefox's thirty (`browser.sessionhistory.contentViewerTimeout`).
+    static func timeToLive(_ flavor: Flavor) -> Double { (flavor == .chrome ? 600 : 1800) * 1000 }
+
+    /// Firefox keeps only the pages of entries at most this many entries away from the one a tab
+    /// shows (`nsSHistory`'s `VIEWER_WINDOW`); Chromium has no such limit.
+    static func entryWindow(_ flavor: Flavor) -> Int? { flavor == .firefox ? 3 : nil }
+
     /// The pages kept, oldest first.
     private(set) var pages: [Page] = []
+    /// The number of the last keeping.
+    private var keepings = 0
 
-    /// Keeps `page`; returns the pages that no longer fit, to be let go.
-    mutating func keep(_ page: Page, flavor: Flavor) -> [Page] {
+    /// Keeps `page`; returns the page as kept (with its ``Page/keeping``) and the pages that no
+    /// longer fit, to be let go.
+    mutating func keep(_ page: Page, flavor: Flavor) -> (kept: Page, over: [Page]) {
+        var page = page
+        keepings += 1
+        page.keeping = keepings
         pages.append(page)
+        return (page, trim(flavor))
+    }
+
+    /// Takes out the page kept as `keeping`, if it still is.
+    mutating func take(keeping: Int) -> Page? {
+        guard let index = pages.firstIndex(where: { $0.keeping == keeping }) else { return nil }
+        return pages.remove(at: index)
+    }
+
+    /// Takes out the pages over the capacity, oldest first.
+    private mutating func trim(_ flavor: Flavor) -> [Page] {
         let over = pages.count - Self.capacity(flavor)
         guard over > 0 else { return [] }
         defer { pages.removeFirst(over) }

@@ -94,7 +94,13 @@ extension ExtensionHost {
     /// goes.
     func keepInCache(_ page: BackForwardCache.Page) {
         for context in page.contexts { context.freeze() }
-        for gone in backForwardCache.keep(page, flavor: options.flavor) { letGo(gone) }
+        let (kept, over) = backForwardCache.keep(page, flavor: options.flavor)
+        for gone in over { letGo(gone) }
+        // (Its time to live runs on the run's clock, and keeps no run going.)
+        loop.startTimer(after: BackForwardCache.timeToLive(options.flavor), keepsLoopAlive: false) { [weak self] in
+            guard let self, let expired = backForwardCache.take(keeping: kept.keeping) else { return }
+            letGo(expired)
+        }
     }
 
     /// Lets a page go that the tab left (or the cache let go): its contexts close, and its
@@ -106,8 +112,12 @@ extension ExtensionHost {
 
     /// Lets go of the pages of tab `tabID` its session history no longer has (all of them when the
     /// tab closed).
+    /// In Firefox, also those of entries too far from the one shown (``BackForwardCache/entryWindow(_:)``).
     func pruneCache(ofTab tabID: Int) {
-        let documents = sessionHistories[tabID].map { Set($0.entries.map(\.documentID)) }
+        var documents = sessionHistories[tabID].map { Set($0.entries.map(\.documentID)) }
+        if let window = BackForwardCache.entryWindow(options.flavor), let history = sessionHistories[tabID] {
+            documents = Set(history.entries.indices.filter { abs($0 - history.index) <= window }.map { history.entries[$0].documentID })
+        }
         for page in backForwardCache.takeAll(tabID: tabID, except: documents) { letGo(page) }
     }
 
@@ -122,6 +132,7 @@ extension ExtensionHost {
         if options.flavor == .firefox { unloadDocuments(inTab: tabID, cached: cached) }
         let leaving = detachPage(inTab: tabID)
         if case .traverse(let index) = history { sessionHistories[tabID]?.traverse(to: index) }
+        pruneCache(ofTab: tabID)
         for instance in extensions { instance.activeTabs.remove(tabID) }
         browser.setFrames(page.frames, of: tabID)
         for (instance, key, context) in page.contentContexts { instance.contentContexts[key] = context }
