@@ -4,7 +4,7 @@
 // exthost:globals Window: ~DocumentType:constructor:0 ~CharacterData:constructor:0 ~Text:constructor:0 ~Comment:constructor:0 ~CDATASection:constructor:0
 // exthost:globals Window: ~ProcessingInstruction:constructor:0 ~Element:constructor:0 ~HTMLElement:constructor:0 ~HTMLUnknownElement:constructor:0 ~SVGElement:constructor:0 ~SVGSVGElement:constructor:0
 // exthost:globals Window: ~NodeList:constructor:0 ~HTMLCollection:constructor:0 ~DOMTokenList:constructor:0 ~DOMStringMap:constructor:0 ~CSSStyleDeclaration:constructor:0 ~DOMRect:constructor:0 ~DOMRectReadOnly:constructor:0
-// exthost:globals Window: ~TreeWalker:constructor:0 ~NodeIterator:constructor:0 ~NodeFilter:constructor:0 ~Attr:constructor:0 ~NamedNodeMap:constructor:0
+// exthost:globals Window: ~TreeWalker:constructor:0 ~NodeIterator:constructor:0 ~NodeFilter:constructor:0 ~Attr:constructor:0 ~NamedNodeMap:constructor:0 ~ValidityState:constructor:0
 // exthost:globals Window: ~HTMLAnchorElement:constructor:0 ~HTMLAreaElement:constructor:0 ~HTMLMediaElement:constructor:0 ~HTMLAudioElement:constructor:0 ~HTMLBaseElement:constructor:0 ~HTMLQuoteElement:constructor:0
 // exthost:globals Window: ~HTMLBodyElement:constructor:0 ~HTMLBRElement:constructor:0 ~HTMLButtonElement:constructor:0 ~HTMLCanvasElement:constructor:0 ~HTMLTableCaptionElement:constructor:0 ~HTMLTableColElement:constructor:0
 // exthost:globals Window: ~HTMLDataElement:constructor:0 ~HTMLDataListElement:constructor:0 ~HTMLModElement:constructor:0 ~HTMLDetailsElement:constructor:0 ~HTMLDialogElement:constructor:0 ~HTMLDivElement:constructor:0
@@ -34,9 +34,12 @@
 (function (host) {
   'use strict';
   const {
-    Error, TypeError, String, StringFromCodePoint, ObjectKeys, ObjectPrototype, ObjectGetPrototypeOf, Number, MathTrunc, NumberIsFinite, ReflectApply, ReflectDefineProperty, ObjectSetPrototypeOf, SafeMap, SafeWeakMap, SafeWeakSet,
-    SymbolIterator, SymbolToStringTag, dataDescriptor, listPush, JSONParse, JSONStringify,
+    Error, TypeError, String, StringFromCodePoint, ObjectKeys, ObjectPrototype, ObjectGetPrototypeOf, Number, MathTrunc, MathFloor, NumberIsFinite, ReflectApply, ReflectDefineProperty, ObjectSetPrototypeOf, SafeMap, SafeWeakMap, SafeWeakSet,
+    SymbolIterator, SymbolToStringTag, dataDescriptor, listPush, JSONParse, JSONStringify, intrinsics,
   } = host.primordials;
+  // (This realm's Date and RegExp: no script reaches this realm's built-ins.)
+  const DateConstructor = intrinsics.Date;
+  const RegExpConstructor = ObjectGetPrototypeOf(/(?:)/).constructor;
   const FIREFOX = host.flavor === 'firefox';
   const engine = host.native.engine;
   const library = host.domLibrary;
@@ -316,7 +319,8 @@
     ['HTMLQuoteElement', 'HTMLElement', 'cite:s='],
     ['HTMLBodyElement', 'HTMLElement', ''],
     ['HTMLBRElement', 'HTMLElement', ''],
-    ['HTMLButtonElement', 'HTMLElement', 'type:s= name:s= value:s= disabled:b= form:N?'],
+    ['HTMLButtonElement', 'HTMLElement', 'type:s= name:s= value:s= disabled:b= form:N? formNoValidate:b='
+      + ' willValidate:b validity:any validationMessage:s checkValidity():b reportValidity():b setCustomValidity(s):v'],
     ['HTMLCanvasElement', 'HTMLElement', 'width:u= height:u='],
     ['HTMLTableCaptionElement', 'HTMLElement', ''],
     ['HTMLTableColElement', 'HTMLElement', 'span:u='],
@@ -328,9 +332,9 @@
     ['HTMLDivElement', 'HTMLElement', ''],
     ['HTMLDListElement', 'HTMLElement', ''],
     ['HTMLEmbedElement', 'HTMLElement', 'src:s= type:s='],
-    ['HTMLFieldSetElement', 'HTMLElement', 'disabled:b= name:s= form:N?'],
+    ['HTMLFieldSetElement', 'HTMLElement', 'disabled:b= name:s= form:N? willValidate:b validity:any validationMessage:s checkValidity():b reportValidity():b setCustomValidity(s):v'],
     ['HTMLFormElement', 'HTMLElement', 'action:s= method:s= name:s= target:s= enctype:s= noValidate:b= elements:elements length:u reset():v'
-      + ' submit():v requestSubmit([N?]):v'],
+      + ' submit():v requestSubmit([N?]):v checkValidity():b reportValidity():b'],
     ['HTMLHeadingElement', 'HTMLElement', ''],
     ['HTMLHeadElement', 'HTMLElement', ''],
     ['HTMLHRElement', 'HTMLElement', ''],
@@ -338,7 +342,8 @@
     ['HTMLIFrameElement', 'HTMLElement', 'src:s= srcdoc:s= name:s= allow:s= width:s= height:s= contentWindow:window contentDocument:any'],
     ['HTMLImageElement', 'HTMLElement', 'src:s= alt:s= width:u= height:u= srcset:s= sizes:s= crossOrigin:s?= loading:s= complete:b naturalWidth:u naturalHeight:u'],
     ['HTMLInputElement', 'HTMLElement', 'value:s= defaultValue:s= checked:b= defaultChecked:b= type:s= name:s= disabled:b= placeholder:s='
-      + ' readOnly:b= required:b= multiple:b= min:s= max:s= step:s= pattern:s= maxLength:l= size:u= autocomplete:s= form:N? select():v'],
+      + ' readOnly:b= required:b= multiple:b= min:s= max:s= step:s= pattern:s= maxLength:l= minLength:l= size:u= autocomplete:s= form:N? select():v'
+      + ' formNoValidate:b= willValidate:b validity:any validationMessage:s checkValidity():b reportValidity():b setCustomValidity(s):v'],
     ['HTMLLabelElement', 'HTMLElement', 'htmlFor:s= form:N? control:N?'],
     ['HTMLLegendElement', 'HTMLElement', 'form:N?'],
     ['HTMLLIElement', 'HTMLElement', 'value:l='],
@@ -347,18 +352,18 @@
     ['HTMLMenuElement', 'HTMLElement', ''],
     ['HTMLMetaElement', 'HTMLElement', 'name:s= content:s= httpEquiv:s= charset:s='],
     ['HTMLMeterElement', 'HTMLElement', 'value:n= min:n= max:n='],
-    ['HTMLObjectElement', 'HTMLElement', 'data:s= type:s= name:s='],
+    ['HTMLObjectElement', 'HTMLElement', 'data:s= type:s= name:s= willValidate:b validity:any validationMessage:s checkValidity():b reportValidity():b setCustomValidity(s):v'],
     ['HTMLOListElement', 'HTMLElement', 'reversed:b= start:l= type:s='],
     ['HTMLOptGroupElement', 'HTMLElement', 'disabled:b= label:s='],
     ['HTMLOptionElement', 'HTMLElement', 'value:s= text:s= selected:b= defaultSelected:b= disabled:b= label:s= index:l form:N?'],
-    ['HTMLOutputElement', 'HTMLElement', 'name:s= value:s='],
+    ['HTMLOutputElement', 'HTMLElement', 'name:s= value:s= willValidate:b validity:any validationMessage:s checkValidity():b reportValidity():b setCustomValidity(s):v'],
     ['HTMLParagraphElement', 'HTMLElement', ''],
     ['HTMLPictureElement', 'HTMLElement', ''],
     ['HTMLPreElement', 'HTMLElement', ''],
     ['HTMLProgressElement', 'HTMLElement', 'value:n= max:n='],
     ['HTMLScriptElement', 'HTMLElement', 'src:s= type:s= text:s= async:b= defer:b= noModule:b= crossOrigin:s?= integrity:s= charset:s='],
     ['HTMLSelectElement', 'HTMLElement', 'value:s= selectedIndex:l= options:elements selectedOptions:elements length:u name:s= disabled:b='
-      + ' multiple:b= required:b= size:u= type:s form:N? item(u):N? add(any,[any]):v'],
+      + ' multiple:b= required:b= size:u= type:s form:N? item(u):N? add(any,[any]):v willValidate:b validity:any validationMessage:s checkValidity():b reportValidity():b setCustomValidity(s):v'],
     ['HTMLSlotElement', 'HTMLElement', 'name:s='],
     ['HTMLSourceElement', 'HTMLElement', 'src:s= type:s= srcset:s= media:s='],
     ['HTMLSpanElement', 'HTMLElement', ''],
@@ -368,7 +373,7 @@
     ['HTMLTableCellElement', 'HTMLElement', 'colSpan:u= rowSpan:u= headers:s= cellIndex:l'],
     ['HTMLTemplateElement', 'HTMLElement', 'content:N'],
     ['HTMLTextAreaElement', 'HTMLElement', 'value:s= defaultValue:s= name:s= disabled:b= placeholder:s= readOnly:b= required:b= rows:u='
-      + ' cols:u= maxLength:l= wrap:s= type:s textLength:u form:N? select():v'],
+      + ' cols:u= maxLength:l= minLength:l= wrap:s= type:s textLength:u form:N? select():v willValidate:b validity:any validationMessage:s checkValidity():b reportValidity():b setCustomValidity(s):v'],
     ['HTMLTimeElement', 'HTMLElement', 'dateTime:s='],
     ['HTMLTitleElement', 'HTMLElement', 'text:s='],
     ['HTMLTableRowElement', 'HTMLElement', 'cells:elements rowIndex:l sectionRowIndex:l'],
@@ -1480,7 +1485,16 @@
     },
     'HTMLLabelElement.control': (node) => labelControl(node),
     'HTMLInputElement.value': (node) => controlValue(node),
-    'HTMLInputElement.value=': (node, cx, value) => { controlValues.set(node, value); },
+    'HTMLInputElement.value=': (node, cx, value) => {
+      let text = value;
+      if (inputType(node) === 'number' && text !== '' && !FLOAT.test(text)) {
+        // (HTML's value sanitization; Chromium says so in the console.)
+        if (!FIREFOX) host.call(cx, 'page.warn', ['The specified value ' + JSONStringify(text) + ' cannot be parsed, or is out of range.']);
+        text = '';
+      }
+      controlValues.set(node, text);
+      editedByUser.delete(node);
+    },
     'HTMLInputElement.defaultValue': (node) => defaultValue(node),
     'HTMLInputElement.defaultValue=': (node, cx, value) => node.setAttribute('value', value),
     'HTMLInputElement.checked': (node) => checkedness(node),
@@ -1488,7 +1502,10 @@
     'HTMLInputElement.defaultChecked': (node) => node.hasAttribute('checked'),
     'HTMLInputElement.defaultChecked=': (node, cx, value) => (value ? node.setAttribute('checked', '') : node.removeAttribute('checked')),
     'HTMLTextAreaElement.value': (node) => controlValue(node),
-    'HTMLTextAreaElement.value=': (node, cx, value) => { controlValues.set(node, value); },
+    'HTMLTextAreaElement.value=': (node, cx, value) => {
+      controlValues.set(node, value);
+      editedByUser.delete(node);
+    },
     'HTMLTextAreaElement.defaultValue': (node) => node.textContent,
     'HTMLTextAreaElement.defaultValue=': (node, cx, value) => setText(node, value),
     'HTMLInputElement.select': () => undefined,
@@ -1559,12 +1576,36 @@
   // A control's value and checkedness, once a script (or the driver, or a click) set them: until
   // then the `value` and `checked` attributes (a textarea: its text) give them, as HTML's "dirty"
   // flags say; a form's reset forgets them.
+  // The constraint validation members of each interface that has them (the validation itself is
+  // below, by submitForm).
+  {
+    const owners = ['HTMLInputElement', 'HTMLSelectElement', 'HTMLTextAreaElement', 'HTMLButtonElement', 'HTMLFieldSetElement', 'HTMLOutputElement', 'HTMLObjectElement'];
+    for (let i = 0; i < owners.length; i++) {
+      const owner = owners[i];
+      implementations[owner + '.willValidate'] = (node) => willValidate(node);
+      implementations[owner + '.validity'] = (node, cx) => validityState(cx, node);
+      implementations[owner + '.validationMessage'] = (node, cx) => validityOf(cx, node).message;
+      implementations[owner + '.checkValidity'] = (node, cx) => checkControl(cx, node);
+      implementations[owner + '.reportValidity'] = (node, cx) => checkControl(cx, node);
+      implementations[owner + '.setCustomValidity'] = (node, cx, message) => { customValidities.set(node, message); };
+    }
+    implementations['HTMLFormElement.checkValidity'] = (node, cx) => checkForm(cx, node);
+    implementations['HTMLFormElement.reportValidity'] = (node, cx) => checkForm(cx, node);
+    const submitters = ['HTMLInputElement', 'HTMLButtonElement'];
+    for (let i = 0; i < submitters.length; i++) {
+      implementations[submitters[i] + '.formNoValidate'] = (node) => node.hasAttribute('formnovalidate');
+      implementations[submitters[i] + '.formNoValidate='] = (node, cx, value) => (value ? node.setAttribute('formnovalidate', '') : node.removeAttribute('formnovalidate'));
+    }
+  }
   const controlValues = new SafeWeakMap();
   const checkedStates = new SafeWeakMap();
   const defaultValue = (node) => (node.localName === 'textarea' ? node.textContent : node.getAttribute('value') || '');
   function controlValue(node) {
     const value = controlValues.get(node);
-    return value !== undefined ? value : defaultValue(node);
+    if (value !== undefined) return value;
+    const initial = defaultValue(node);
+    // (A number field's value is a valid number or nothing: HTML's value sanitization.)
+    return initial !== '' && node.localName === 'input' && inputType(node) === 'number' && !FLOAT.test(initial) ? '' : initial;
   }
   function checkedness(node) {
     const state = checkedStates.get(node);
@@ -1769,8 +1810,281 @@
     return (node.localName === 'button' || node.localName === 'input') && buttonType(node) === 'reset';
   }
   const submitting = new SafeWeakSet();
+  // ---- Constraint validation (HTML's "Constraints"; fixtures/conformance/form-validation) --------------
+  // Whether a control is a candidate for constraint validation (`willValidate`), its validity
+  // states (`validity`, a ValidityState of the world) and the message of the first (each browser's
+  // words, in English as the recorded browsers speak it), `checkValidity()` and `reportValidity()`
+  // (an `invalid` event at each invalid control), `setCustomValidity()`, and the validation a
+  // form's submission runs (requestSubmit, a submit button's click, Enter): an invalid form fires
+  // `invalid` at its invalid controls and is not submitted, unless it has `novalidate` or its
+  // submitter `formnovalidate`; `form.submit()` does not validate.
+  const customValidities = new SafeWeakMap();
+  // (The controls a person last changed, by the driver's typing: only those are too long or too
+  // short; a script's value never is.)
+  const editedByUser = new SafeWeakSet();
+  const READ_ONLY_TYPES = { __proto__: null, text: true, search: true, url: true, tel: true, email: true, password: true, date: true, month: true, week: true, time: true, 'datetime-local': true, number: true };
+  const TEXT_TYPES = { __proto__: null, text: true, search: true, url: true, tel: true, email: true, password: true };
+  const RANGE_TYPES = { __proto__: null, number: true, date: true, month: true, time: true, 'datetime-local': true };
+  const FLOAT = /^-?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$/;
+  const EMAIL = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+  const validityFlags = ['valueMissing', 'typeMismatch', 'patternMismatch', 'tooLong', 'tooShort', 'rangeUnderflow', 'rangeOverflow', 'stepMismatch', 'badInput', 'customError'];
+
+  function willValidate(node) {
+    if (node.nodeType !== 1 || node.namespaceURI !== HTML) return false;
+    switch (node.localName) {
+      case 'input': {
+        const type = inputType(node);
+        if (type === 'hidden' || type === 'reset' || type === 'button') return false;
+        if (READ_ONLY_TYPES[type] && node.hasAttribute('readonly')) return false;
+        break;
+      }
+      case 'textarea':
+        if (node.hasAttribute('readonly')) return false;
+        break;
+      case 'button':
+        if (buttonType(node) === 'reset' || buttonType(node) === 'button') return false;
+        break;
+      case 'select':
+        break;
+      default:
+        return false;
+    }
+    if (library.matches(node, ':disabled')) return false;
+    for (let ancestor = node.parentNode; ancestor !== null; ancestor = ancestor.parentNode) {
+      if (ancestor.nodeType === 1 && ancestor.localName === 'datalist' && ancestor.namespaceURI === HTML) return false;
+    }
+    return true;
+  }
+  // A number of an input of type `type` from its text (NaN: none): a number; a date's, a month's,
+  // a time's and a local date and time's as the milliseconds (months) HTML counts them in.
+  function parseInputNumber(type, text) {
+    let match;
+    switch (type) {
+      case 'number': return FLOAT.test(text) ? Number(text) : NaN;
+      case 'date':
+        match = /^([0-9]{4,})-([0-9]{2})-([0-9]{2})$/.exec(text);
+        return match === null ? NaN : DateConstructor.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+      case 'month':
+        match = /^([0-9]{4,})-([0-9]{2})$/.exec(text);
+        return match === null ? NaN : (Number(match[1]) - 1970) * 12 + Number(match[2]) - 1;
+      case 'time':
+        match = /^([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]{1,3}))?)?$/.exec(text);
+        return match === null ? NaN : ((Number(match[1]) * 60 + Number(match[2])) * 60 + Number(match[3] || 0)) * 1000 + Number((match[4] || '0').padEnd(3, '0'));
+      case 'datetime-local':
+        match = /^([0-9]{4,}-[0-9]{2}-[0-9]{2})[T ](.+)$/.exec(text);
+        return match === null ? NaN : parseInputNumber('date', match[1]) + parseInputNumber('time', match[2]);
+      default: return NaN;
+    }
+  }
+  // The step of an input of type `type` in its unit, the default step, and the step's scale.
+  const STEPS = { __proto__: null, number: [1, 1], date: [1, 86400000], month: [1, 1], time: [60, 1000], 'datetime-local': [60, 1000] };
+  function allowedStep(node, type) {
+    const entry = STEPS[type];
+    const text = node.getAttribute('step');
+    if (text !== null && String(text).toLowerCase() === 'any') return null;
+    const given = text === null || !FLOAT.test(text) || Number(text) <= 0 ? entry[0] : Number(text);
+    return given * entry[1];
+  }
+  const distanceToInteger = (x) => {
+    const d = x - MathFloor(x + 0.5);
+    return d < 0 ? -d : d;
+  };
+  // A value an input of type `type` shows for the number `value` (the step mismatch's nearest values).
+  function inputNumberText(type, value) {
+    if (type === 'number') return String(value);
+    if (type === 'date') return formatDate(value);
+    return String(value);
+  }
+  // A date as the messages show it: MM/DD/YYYY.
+  function formatDate(milliseconds) {
+    const date = new DateConstructor(milliseconds);
+    const two = (n) => (n < 10 ? '0' : '') + n;
+    return two(date.getUTCMonth() + 1) + '/' + two(date.getUTCDate()) + '/' + date.getUTCFullYear();
+  }
+  // The text a range message shows for the attribute text `text` of an input of type `type`.
+  const boundText = (type, text) => (type === 'date' ? formatDate(parseInputNumber(type, text)) : type === 'number' ? String(Number(text)) : text);
+
+  // The radio buttons of `node`'s group (its form owner's, or its tree's when it has none, of its name).
+  function radioGroup(node) {
+    const name = node.getAttribute('name');
+    if (!name) return [node];
+    const form = formOwner(node);
+    let root = node;
+    while (root.parentNode !== null) root = root.parentNode;
+    return descendants(root, (element) => element.localName === 'input' && element.namespaceURI === HTML && inputType(element) === 'radio'
+      && element.getAttribute('name') === name && formOwner(element) === form);
+  }
+  function selectValueMissing(node) {
+    if (!node.hasAttribute('required')) return false;
+    const options = selectOptions(node);
+    const selected = options.filter((option) => selectedness(option));
+    if (selected.length === 0) return true;
+    if (node.hasAttribute('multiple')) return false;
+    const size = node.getAttribute('size');
+    if (size !== null && FLOAT.test(size) && Number(size) > 1) return false;
+    const first = options[0];
+    // (The placeholder label option: a first option with an empty value, a child of the select.)
+    return selected[0] === first && first.parentNode === node && implementations['HTMLOptionElement.value'](first) === '';
+  }
+
+  // The validity of `node`: {flag: true, ..., message}; no flags for a control that is no candidate.
+  function validityOf(cx, node) {
+    const result = { __proto__: null, message: '' };
+    if (!willValidate(node)) return result;
+    const custom = customValidities.get(node);
+    const tag = node.localName;
+    const type = tag === 'input' ? inputType(node) : tag;
+    const value = tag === 'input' || tag === 'textarea' ? controlValue(node) : '';
+    const messages = [];
+    const flag = (name, message) => {
+      result[name] = true;
+      listPush(messages, message);
+    };
+    const required = node.hasAttribute('required');
+    if (tag === 'select') {
+      if (selectValueMissing(node)) flag('valueMissing', 'Please select an item in the list.');
+    } else if (tag === 'textarea' || (tag === 'input' && (TEXT_TYPES[type] || READ_ONLY_TYPES[type]))) {
+      if (required && value === '') flag('valueMissing', 'Please fill out this field.');
+    } else if (type === 'checkbox') {
+      if (required && !checkedness(node)) flag('valueMissing', 'Please check this box if you want to proceed.');
+    } else if (type === 'radio') {
+      const group = radioGroup(node);
+      if (group.some((radio) => radio.hasAttribute('required')) && !group.some((radio) => checkedness(radio))) flag('valueMissing', 'Please select one of these options.');
+    } else if (type === 'file') {
+      if (required) flag('valueMissing', 'Please select a file.');
+    }
+    if (type === 'email' && value !== '') {
+      const addresses = node.hasAttribute('multiple') ? value.split(',').map((part) => part.trim()) : [value];
+      const wrong = addresses.find((address) => !EMAIL.test(address));
+      if (wrong !== undefined) flag('typeMismatch', FIREFOX ? (node.hasAttribute('multiple') ? 'Please enter a list of email addresses.' : 'Please enter an email address.') : emailMessage(wrong));
+    }
+    if (type === 'url' && value !== '' && host.call(cx, 'url.parse', [value]) === null) flag('typeMismatch', 'Please enter a URL.');
+    const pattern = node.getAttribute('pattern');
+    if (tag === 'input' && TEXT_TYPES[type] && pattern !== null && value !== '') {
+      let expression = null;
+      try {
+        expression = new RegExpConstructor('^(?:' + pattern + ')$', 'v');
+      } catch (error) {
+        // (A pattern that does not compile constrains nothing.)
+      }
+      const values = type === 'email' && node.hasAttribute('multiple') ? value.split(',').map((part) => part.trim()) : [value];
+      if (expression !== null && values.some((each) => !expression.test(each))) {
+        const title = node.getAttribute('title');
+        flag('patternMismatch', FIREFOX && title ? 'Please match the requested format: ' + title + '.' : 'Please match the requested format.');
+      }
+    }
+    if ((tag === 'textarea' || TEXT_TYPES[type]) && editedByUser.has(node)) {
+      const length = value.length;
+      const maximum = node.getAttribute('maxlength');
+      const minimum = node.getAttribute('minlength');
+      const using = length === 1 ? '1 character' : length + ' characters';
+      if (maximum !== null && /^[0-9]+$/.test(maximum) && length > Number(maximum)) {
+        flag('tooLong', 'Please shorten this text to ' + Number(maximum) + ' characters or less (you are currently using ' + using + ').');
+      }
+      if (minimum !== null && /^[0-9]+$/.test(minimum) && length > 0 && length < Number(minimum)) {
+        flag('tooShort', FIREFOX ? 'Please use at least ' + Number(minimum) + ' characters (you are currently using ' + using + ').'
+          : 'Please lengthen this text to ' + Number(minimum) + ' characters or more (you are currently using ' + using + ').');
+      }
+    }
+    if (tag === 'input' && RANGE_TYPES[type]) {
+      const number = parseInputNumber(type, value);
+      if (NumberIsFinite(number)) {
+        const minText = node.getAttribute('min');
+        const maxText = node.getAttribute('max');
+        const min = minText === null ? NaN : parseInputNumber(type, minText);
+        const max = maxText === null ? NaN : parseInputNumber(type, maxText);
+        const timely = type !== 'number';
+        if (NumberIsFinite(min) && number < min) {
+          const bound = boundText(type, minText);
+          flag('rangeUnderflow', FIREFOX ? 'Please select a value that is no ' + (timely ? 'earlier than ' : 'less than ') + bound + '.'
+            : timely ? 'Value must be ' + bound + ' or later.' : 'Value must be greater than or equal to ' + bound + '.');
+        }
+        if (NumberIsFinite(max) && number > max) {
+          const bound = boundText(type, maxText);
+          flag('rangeOverflow', FIREFOX ? 'Please select a value that is no ' + (timely ? 'later than ' : 'more than ') + bound + '.'
+            : timely ? 'Value must be ' + bound + ' or earlier.' : 'Value must be less than or equal to ' + bound + '.');
+        }
+        const step = allowedStep(node, type);
+        if (step !== null) {
+          // (The step base: the minimum, else the value attribute's, else zero.)
+          const valueAttribute = node.getAttribute('value');
+          const base = NumberIsFinite(min) ? min : valueAttribute !== null && NumberIsFinite(parseInputNumber(type, valueAttribute)) ? parseInputNumber(type, valueAttribute) : 0;
+          const steps = (number - base) / step;
+          if (distanceToInteger(steps) > 1e-9) {
+            const low = base + MathFloor(steps) * step;
+            const high = low + step;
+            const lowText = inputNumberText(type, Number(low.toPrecision(15)));
+            const highText = inputNumberText(type, Number(high.toPrecision(15)));
+            const lead = FIREFOX ? 'Please select a valid value. ' : 'Please enter a valid value. ';
+            const highAllowed = !NumberIsFinite(max) || high <= max;
+            const lowAllowed = !NumberIsFinite(min) || low >= min;
+            flag('stepMismatch', lead + (highAllowed && lowAllowed ? 'The two nearest valid values are ' + lowText + ' and ' + highText + '.'
+              : 'The nearest valid value is ' + (lowAllowed ? lowText : highText) + '.'));
+          }
+        }
+      }
+    }
+    if (custom !== undefined && custom !== '') {
+      result.customError = true;
+      result.message = custom;
+      return result;
+    }
+    result.message = messages.length === 0 ? '' : messages[0];
+    return result;
+  }
+  // Chromium's words for an e-mail address that is not one.
+  function emailMessage(address) {
+    const at = address.indexOf('@');
+    if (at < 0) return "Please include an '@' in the email address. '" + address + "' is missing an '@'.";
+    const local = address.slice(0, at);
+    const domain = address.slice(at + 1);
+    if (local === '') return "Please enter a part followed by '@'. '" + address + "' is incomplete.";
+    if (domain === '') return "Please enter a part following '@'. '" + address + "' is incomplete.";
+    const badLocal = /[^a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]/.exec(local);
+    if (badLocal !== null) return "A part followed by '@' should not contain the symbol '" + badLocal[0] + "'.";
+    const badDomain = /[^a-zA-Z0-9.-]/.exec(domain);
+    if (badDomain !== null) return "A part following '@' should not contain the symbol '" + badDomain[0] + "'.";
+    return "'.' is used at a wrong position in '" + domain + "'.";
+  }
+  const isValid = (cx, node) => {
+    const validity = validityOf(cx, node);
+    for (let i = 0; i < validityFlags.length; i++) if (validity[validityFlags[i]] === true) return false;
+    return true;
+  };
+  // `checkValidity()` of a control: false, with a cancelable `invalid` at it, when it is invalid.
+  function checkControl(cx, node) {
+    if (isValid(cx, node)) return true;
+    cx.loader.load('events');
+    cx.loader.fireEvent(wrap(cx, node), 'invalid', { __proto__: null, bubbles: false, cancelable: true, composed: false });
+    return false;
+  }
+  // `checkValidity()` of a form: each of its submittable controls that is invalid, in tree order,
+  // hears `invalid`; true when none is.
+  function checkForm(cx, form) {
+    const controls = formControls(form);
+    let valid = true;
+    for (let i = 0; i < controls.length; i++) {
+      const control = controls[i];
+      if (formOwner(control) !== form || control.localName === 'fieldset' || control.localName === 'output' || control.localName === 'object') continue;
+      if (!checkControl(cx, control)) valid = false;
+    }
+    return valid;
+  }
+  // A world's ValidityState of `node`: one object per node and world, whose members read the
+  // node's validity as it is now.
+  function validityState(cx, node) {
+    return objectFor(cx, node, 'validity', () => {
+      const object = host.newObjectFrom(cx, interfaceObject(cx, 'ValidityState').prototype);
+      wrapped.set(object, { __proto__: null, node });
+      return object;
+    });
+  }
+  const validityMember = (flag) => ['get', (state, cx) => (flag === 'valid' ? isValid(cx, state.node) : validityOf(cx, state.node)[flag] === true)];
+
   function submitForm(cx, form, submitter, withEvent) {
     if (submitting.has(form)) return;
+    // (Interactive validation: an invalid form is not submitted; its invalid controls hear so.)
+    if (withEvent && !form.hasAttribute('novalidate') && !(submitter !== null && submitter.hasAttribute('formnovalidate')) && !checkForm(cx, form)) return;
     if (withEvent) {
       submitting.add(form);
       let proceed;
@@ -2038,6 +2352,12 @@
         for (let i = 0; i < items.length; i++) if (key !== '' && (items[i].getAttribute('id') === key || items[i].getAttribute('name') === key)) return wrap(cx, items[i]);
         return null;
       }],
+    },
+    ValidityState: {
+      valueMissing: validityMember('valueMissing'), typeMismatch: validityMember('typeMismatch'), patternMismatch: validityMember('patternMismatch'),
+      tooLong: validityMember('tooLong'), tooShort: validityMember('tooShort'), rangeUnderflow: validityMember('rangeUnderflow'),
+      rangeOverflow: validityMember('rangeOverflow'), stepMismatch: validityMember('stepMismatch'), badInput: validityMember('badInput'),
+      customError: validityMember('customError'), valid: validityMember('valid'),
     },
     NamedNodeMap: {
       length: ['get', (state) => state.node.attributes.length],
@@ -2849,6 +3169,7 @@
       i += character.length;
       value += character;
       controlValues.set(node, value);
+      editedByUser.add(node);
       if (cx !== null) {
         cx.loader.load('events');
         cx.loader.fireEvent(wrap(cx, node), 'input', { __proto__: null, bubbles: true, cancelable: false, composed: true });

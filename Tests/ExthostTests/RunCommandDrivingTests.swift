@@ -93,6 +93,43 @@ struct RunCommandDrivingTests {
         #expect(outside.errors == "exthost: --do 'popup: submit #out': \"#out\" is in no form.\n")
     }
 
+    /// What a person types is checked against `maxlength` (a script's value never is), and Enter in
+    /// an invalid form fires `invalid` at its invalid fields and submits nothing (HTML's
+    /// interactive validation; fixtures/conformance/form-validation records the rest).
+    @Test func typedTextCanBeTooLongAndEnterInAnInvalidFormSubmitsNothing() throws {
+        let files = [
+            "manifest.json": #"{"manifest_version": 3, "name": "signup", "version": "1", "action": {"default_popup": "popup.html"}}"#,
+            "popup.html": #"""
+                <!doctype html>
+                <form id="f" action="done.html"><input id="code" name="code" maxlength="3"><input id="mail" name="mail" type="email" required><button>Go</button></form>
+                <p id="out"></p><script src="popup.js"></script>
+                """#,
+            "popup.js": """
+                const log = (text) => { document.getElementById('out').textContent += text + '; '; };
+                const code = document.getElementById('code');
+                code.value = 'abcdef';
+                log('script ' + code.validity.tooLong);
+                document.addEventListener('invalid', (e) => log('invalid ' + e.target.id), true);
+                document.addEventListener('submit', (e) => { e.preventDefault(); log('submit'); });
+                document.addEventListener('change', (e) => {
+                  if (e.target.id === 'code') log('typed ' + code.validity.tooLong + ' ' + JSON.stringify(code.validationMessage));
+                });
+                """,
+        ]
+        let run = try CommandRun.run(files: files, [
+            "--click-action", "--do", "popup: type #code 12", "--do", "popup: submit #code",
+            "--do", "popup: type #mail a@b.example", "--do", "popup: submit #mail", "--do", "popup: text #out",
+        ])
+        #expect(run.status == 0, "\(run.errors)")
+        let steps = [
+            "script false",
+            #"typed true "Please shorten this text to 3 characters or less (you are currently using 8 characters).""#,
+            "invalid code", "invalid mail",
+            "invalid code",
+        ]
+        #expect(run.output.split(separator: "\n").map(String.init) == ["do │ popup: text #out → " + steps.joined(separator: "; ") + ";"])
+    }
+
     @Test func aStepThatFindsNothingFailsTheRunAndStopsTheSteps() throws {
         let run = try CommandRun.run(files: Self.files, [
             "--site", "http://127.0.0.1:8000=fixtures/site", "--open", "http://127.0.0.1:8000/index.html",

@@ -13,6 +13,12 @@ enum FrameAPI {
             }
             return .success(.undefined)
         }
+        // A warning the browser writes to the console of the page whose script did something it
+        // let pass (Chromium's word on a number field's value that is no number).
+        api.defineSync("page.warn", contexts: [.content, .webPage, .page, .background]) { host, arguments, context in
+            host.emit(.warn, arguments[0]?.stringValue ?? "", from: context)
+            return .success(.null)
+        }
         // `location.href = url`, `assign`, `hash`, `replace` and `reload` (the mode: "push",
         // "replace", "reload"): the caller's frame navigates, or the same-origin frame the third
         // argument names from it (another frame's `location`: "top", "parent", "id:N"), within its

@@ -96,9 +96,11 @@ extension ExtensionHost {
         for context in page.contexts { context.freeze() }
         let (kept, over) = backForwardCache.keep(page, flavor: options.flavor)
         for gone in over { letGo(gone) }
-        // (Its time to live runs on the run's clock, and keeps no run going.)
+        // (Its time to live runs on the run's clock, and keeps no run going; the timer holds the
+        // keeping's number only, not the page's contexts.)
+        let keeping = kept.keeping
         loop.startTimer(after: BackForwardCache.timeToLive(options.flavor), keepsLoopAlive: false) { [weak self] in
-            guard let self, let expired = backForwardCache.take(keeping: kept.keeping) else { return }
+            guard let self, let expired = backForwardCache.take(keeping: keeping) else { return }
             letGo(expired)
         }
     }
