@@ -1759,8 +1759,17 @@
   // button changes first, changes back when canceled, else fires trusted `input` and `change`.
   const activations = new SafeWeakMap();
   function activate(cx, target, done, canceled) {
-    const node = host.nodeOf(target);
-    if (node === undefined || node.nodeType !== 1 || node.namespaceURI !== HTML) return false;
+    const clicked = host.nodeOf(target);
+    if (clicked === undefined || clicked.nodeType !== 1) return false;
+    // (The DOM's activation target: the clicked element, or its nearest ancestor with an
+    // activation behaviour, as the click bubbles: the text inside a link follows the link.)
+    const node = activationTarget(clicked);
+    if (node === null) return false;
+    if (isHyperlink(node)) {
+      if (!done) return true;
+      if (!canceled) followHyperlink(cx, node);
+      return false;
+    }
     // (A submit button submits its form, a reset button resets it, once the click went through.)
     const buttonKind = isSubmitButton(node) ? 'submit' : isResetButton(node) ? 'reset' : undefined;
     if (buttonKind !== undefined) {
@@ -1792,6 +1801,56 @@
       cx.loader.fireEvent(wrap(cx, node), 'change', { __proto__: null, bubbles: true, cancelable: false, composed: false });
     }
     return false;
+  }
+
+  // An element with an activation behaviour: a link, a submit or reset button, a checkbox or a radio button.
+  function hasActivationBehaviour(node) {
+    if (node.nodeType !== 1 || node.namespaceURI !== HTML) return false;
+    if (isHyperlink(node) || isSubmitButton(node) || isResetButton(node)) return true;
+    return node.localName === 'input' && (inputType(node) === 'checkbox' || inputType(node) === 'radio');
+  }
+  function activationTarget(node) {
+    for (let current = node; current !== null && current !== undefined; current = current.parentNode) {
+      if (current.nodeType === 1 && hasActivationBehaviour(current)) return current;
+    }
+    return null;
+  }
+  const isHyperlink = (node) => (node.localName === 'a' || node.localName === 'area') && node.namespaceURI === HTML && node.hasAttribute('href');
+
+  // HTML's "follow the hyperlink" (recorded: link-navigation): the link's URL, parsed against its
+  // document's, loads in the frame its `target` names (or its document's `<base target>`): its
+  // own frame, `_parent`, `_top`, a frame of the tab by its element's name, or a new tab
+  // (`_blank`, without an opener unless `rel=opener`; a name no frame has, as window.open does).
+  // A link with `download` downloads, which navigates nothing.
+  function followHyperlink(cx, node) {
+    if (node.hasAttribute('download')) return;
+    const document = node.ownerDocument;
+    const parts = host.call(cx, 'url.parse', [node.getAttribute('href'), document._address]);
+    if (parts === null || typeof parts !== 'object') return;
+    const url = String(parts.href);
+    let target = node.getAttribute('target');
+    if (target === null || target === '') {
+      // (The library's querySelector gives undefined for no match.)
+      const base = document.querySelector('base[target]');
+      target = base === null || base === undefined ? '' : base.getAttribute('target');
+    }
+    const keyword = target.toLowerCase();
+    if (keyword === '_blank') {
+      const rel = String(node.getAttribute('rel') || '').toLowerCase().split(/[\t\n\f\r ]+/);
+      host.call(cx, 'window.open', [url, '_blank', rel.indexOf('opener') >= 0 && rel.indexOf('noopener') < 0 ? '' : 'noopener']);
+      return;
+    }
+    let relation = 'self';
+    if (keyword === '_top') relation = 'top';
+    else if (keyword === '_parent') relation = 'parent';
+    else if (keyword !== '' && keyword !== '_self') {
+      const ids = [];
+      frameElements.forEach((element, frameId) => { if (element !== undefined && element.getAttribute('name') === target) listPush(ids, frameId); });
+      relation = 'named:' + ids.join(',');
+    }
+    let documentId = null;
+    documents.forEach((each, id) => { if (each === document) documentId = id; });
+    if (host.call(cx, 'frame.navigate', [url, 'push', relation, documentId, 'link']) === 'no frame') host.call(cx, 'window.open', [url, target, '']);
   }
 
   // ---- Form submission -------------------------------------------------------------------------------------

@@ -12,6 +12,8 @@ struct ConformanceCase: CustomTestStringConvertible, Sendable {
         var clickAction: Bool?
         var flavors: [String]?
         var sortLines: Bool?
+        /// Whether the recorder served the site with `Cache-Control: no-store` (its default).
+        var noStore: Bool?
         /// What exthost does not have yet that the case needs (`dom`), or a channel of the browser
         /// it does not reproduce by design (`console-log-channel`); such cases are not compared.
         var requires: [String]?
@@ -85,7 +87,7 @@ struct ConformanceCase: CustomTestStringConvertible, Sendable {
             directory.appendingPathComponent("extension"), flavor: flavor,
             open: description.open.map { "http://127.0.0.1:8000" + $0 },
             sites: sites.map { ["http://127.0.0.1:8000": $0, "http://localhost:8000": $0] } ?? [:],
-            clickAction: description.clickAction ?? false)
+            clickAction: description.clickAction ?? false, noStore: description.noStore ?? true)
         let extensionID = run.host.extensions.first.map { $0.id.flavor == .chrome ? $0.id.runtimeID : $0.id.host } ?? "EXTID"
         var lines = run.messages.filter(isVisibleToRecorder).map { recorderLine($0, extensionID: extensionID) }
         if description.sortLines == true { lines.sort() }

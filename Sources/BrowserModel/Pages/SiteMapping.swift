@@ -7,6 +7,10 @@ public struct SiteMapping: Sendable, Hashable {
     public let origin: String
     /// The directory whose files are served, as an absolute, standardized file URL.
     public let directory: URL
+    /// Whether every page it serves says `Cache-Control: no-store`, as the conformance recorder's
+    /// server does (scripts/oracle): the back/forward cache then keeps none of its pages (both
+    /// browsers; Chromium sometimes keeps one). A `--site` mapping is a plain static server's: false.
+    public var noStore = false
 
     /// Parses a `--site` argument, `ORIGIN=DIR`, such as `http://127.0.0.1:8000=fixtures/site`.
     ///

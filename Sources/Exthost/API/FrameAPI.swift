@@ -33,9 +33,25 @@ enum FrameAPI {
             }
             var frame = own
             if let relation = arguments[2]?.stringValue {
-                // (Only a frame of the caller's origin: another origin's location is not given out.)
-                guard let target = Self.frame(relation, from: own, in: tab), Self.origin(of: target, in: tab) != "null",
-                      Self.origin(of: target, in: tab) == Self.origin(of: own, in: tab) else { return .success(.null) }
+                // A link followed (the fourth argument: the document it is in, the fifth "link")
+                // names its frame from its own document's; "named:ID,...": the first of those
+                // frames (the frame elements of its target's name) in the tab, else "no frame".
+                let isLink = arguments[4]?.stringValue == "link"
+                let base = arguments[3]?.stringValue.flatMap { id in tab.frames.first { $0.documentID == id } } ?? own
+                let target: Frame?
+                if relation.hasPrefix("named:") {
+                    let ids = relation.dropFirst("named:".count).split(separator: ",").compactMap { Int($0) }
+                    guard let named = ids.lazy.compactMap({ tab.frame($0) }).first else { return .success(.string("no frame")) }
+                    target = named
+                } else {
+                    target = Self.frame(relation, from: base, in: tab)
+                }
+                guard let target else { return .success(.null) }
+                // (A script may set only a frame of its own origin's location: another origin's is
+                // not given out. A link a click follows may navigate any frame of its tab.)
+                if !isLink {
+                    guard Self.origin(of: target, in: tab) != "null", Self.origin(of: target, in: tab) == Self.origin(of: own, in: tab) else { return .success(.null) }
+                }
                 frame = target
             }
             let frameID = frame.id

@@ -35,7 +35,8 @@ extension ExtensionHost {
     /// Whether the back/forward cache keeps the page of tab `tabID` when a navigation that
     /// changes the session history as `history` says commits, and the browsing instance of the
     /// entry the navigation shows. A page is kept only when no main world of its frames listens to
-    /// `unload` (both browsers: page-bfcache, msg-port-tab-navigated) and its entry stays in the
+    /// `unload` (both browsers: page-bfcache, msg-port-tab-navigated), its site does not serve it
+    /// with `no-store` (link-navigation) and its entry stays in the
     /// history (a reload or `location.replace` replaces it). Chromium keeps it only when the
     /// navigation changes browsing instance: a navigation from a page it may keep starts a new
     /// one, any other stays in the old one, and going back or forward shows an entry in the
@@ -44,7 +45,10 @@ extension ExtensionHost {
     func cachesPage(inTab tabID: Int, leavingFor history: HistoryHandling) -> (cached: Bool, browsingInstance: Int) {
         let sessionHistory = sessionHistories[tabID]
         let current = sessionHistory?.current?.browsingInstance ?? 0
-        let eligible = browser.tab(tabID).map { !$0.frames.isEmpty } == true && pageIsCacheable(inTab: tabID)
+        // (A page its site serves with `no-store` is never kept.)
+        let top = browser.tab(tabID)?.frames.first { $0.isTop }
+        let noStore = top.flatMap { WebURL(string: $0.url) }.flatMap { siteMap.mapping(forOrigin: $0.origin) }?.noStore ?? false
+        let eligible = top != nil && !noStore && pageIsCacheable(inTab: tabID)
         switch history {
         case .replace:
             return (false, current)

@@ -56,10 +56,14 @@ struct HostRun {
         _ directory: URL, flavor: Flavor = .chrome, open urls: [String] = [],
         sites: [String: String] = ["http://127.0.0.1:8000": "fixtures/site", "http://localhost:8000": "fixtures/site"],
         clickAction: Bool = false, maxTime: Double = 60, limits: ScriptLimits = ScriptLimits(), clockMode: ClockMode = .virtual,
-        harness: TestHarness? = nil, testConfig: TestConfig = TestConfig(), network: Bool = false
+        harness: TestHarness? = nil, testConfig: TestConfig = TestConfig(), network: Bool = false, noStore: Bool = false
     ) throws -> HostRun {
         let collector = Collector()
-        let mappings = try sites.sorted { $0.key < $1.key }.map { try SiteMapping(parsing: "\($0.key)=\($0.value)", relativeTo: packageRoot) }
+        let mappings = try sites.sorted { $0.key < $1.key }.map { site in
+            var mapping = try SiteMapping(parsing: "\(site.key)=\(site.value)", relativeTo: packageRoot)
+            mapping.noStore = noStore
+            return mapping
+        }
         let options = HostOptions(flavor: flavor, clockMode: clockMode, siteMap: SiteMap(mappings), limits: limits, testHarness: harness, testConfig: testConfig,
                                   network: network)
         let host = ExtensionHost(options: options) { collector.messages.append($0) }
