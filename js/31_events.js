@@ -491,7 +491,7 @@
     state.dispatching = false;
     state.stopPropagation = false;
     state.stopImmediate = false;
-    if (activates) host.domActivation(target, true, state.canceled);
+    if (activates) host.domActivation(target, true, state.canceled, state.trusted);
     return !state.canceled;
   }
   // Calls the listeners of `target` for the phase (a copy of the list, as the standard's "inner

@@ -184,7 +184,7 @@
         return node !== undefined && node.nodeType === 1 && node.namespaceURI === HTML;
       }, undefined);
       cx.loader.domEventParent = host.newFunction(cx, 'eventParent', 2, (data, thisValue, target, type) => host.domEventParent(cx, target, type), undefined);
-      cx.loader.domActivation = host.newFunction(cx, 'activation', 3, (data, thisValue, target, done, canceled) => activate(cx, target, done, canceled), undefined);
+      cx.loader.domActivation = host.newFunction(cx, 'activation', 4, (data, thisValue, target, done, canceled, trusted) => activate(cx, target, done, canceled, trusted), undefined);
       cx.loader.domDispatch = host.newFunction(cx, 'dispatch', 3, (data, thisValue, path, event, state) => dispatchInWorlds(cx, path, event, state), undefined);
       cx.loader.domObserve = host.newFunction(cx, 'observe', 3, (data, thisValue, observer, target, options) => observe(cx, observer, target, options), undefined);
       cx.loader.domUnobserve = host.newFunction(cx, 'unobserve', 1, (data, thisValue, observer) => unobserve(observer), undefined);
@@ -319,7 +319,7 @@
     ['HTMLQuoteElement', 'HTMLElement', 'cite:s='],
     ['HTMLBodyElement', 'HTMLElement', ''],
     ['HTMLBRElement', 'HTMLElement', ''],
-    ['HTMLButtonElement', 'HTMLElement', 'type:s= name:s= value:s= disabled:b= form:N? formNoValidate:b='
+    ['HTMLButtonElement', 'HTMLElement', 'type:s= name:s= value:s= disabled:b= form:N? formNoValidate:b= labels:list'
       + ' willValidate:b validity:any validationMessage:s checkValidity():b reportValidity():b setCustomValidity(s):v'],
     ['HTMLCanvasElement', 'HTMLElement', 'width:u= height:u='],
     ['HTMLTableCaptionElement', 'HTMLElement', ''],
@@ -343,7 +343,7 @@
     ['HTMLImageElement', 'HTMLElement', 'src:s= alt:s= width:u= height:u= srcset:s= sizes:s= crossOrigin:s?= loading:s= complete:b naturalWidth:u naturalHeight:u'],
     ['HTMLInputElement', 'HTMLElement', 'value:s= defaultValue:s= checked:b= defaultChecked:b= type:s= name:s= disabled:b= placeholder:s='
       + ' readOnly:b= required:b= multiple:b= min:s= max:s= step:s= pattern:s= maxLength:l= minLength:l= size:u= autocomplete:s= form:N? select():v'
-      + ' formNoValidate:b= willValidate:b validity:any validationMessage:s checkValidity():b reportValidity():b setCustomValidity(s):v'],
+      + ' labels:list formNoValidate:b= willValidate:b validity:any validationMessage:s checkValidity():b reportValidity():b setCustomValidity(s):v'],
     ['HTMLLabelElement', 'HTMLElement', 'htmlFor:s= form:N? control:N?'],
     ['HTMLLegendElement', 'HTMLElement', 'form:N?'],
     ['HTMLLIElement', 'HTMLElement', 'value:l='],
@@ -351,19 +351,19 @@
     ['HTMLMapElement', 'HTMLElement', 'name:s='],
     ['HTMLMenuElement', 'HTMLElement', ''],
     ['HTMLMetaElement', 'HTMLElement', 'name:s= content:s= httpEquiv:s= charset:s='],
-    ['HTMLMeterElement', 'HTMLElement', 'value:n= min:n= max:n='],
+    ['HTMLMeterElement', 'HTMLElement', 'value:n= min:n= max:n= labels:list'],
     ['HTMLObjectElement', 'HTMLElement', 'data:s= type:s= name:s= willValidate:b validity:any validationMessage:s checkValidity():b reportValidity():b setCustomValidity(s):v'],
     ['HTMLOListElement', 'HTMLElement', 'reversed:b= start:l= type:s='],
     ['HTMLOptGroupElement', 'HTMLElement', 'disabled:b= label:s='],
     ['HTMLOptionElement', 'HTMLElement', 'value:s= text:s= selected:b= defaultSelected:b= disabled:b= label:s= index:l form:N?'],
-    ['HTMLOutputElement', 'HTMLElement', 'name:s= value:s= willValidate:b validity:any validationMessage:s checkValidity():b reportValidity():b setCustomValidity(s):v'],
+    ['HTMLOutputElement', 'HTMLElement', 'name:s= value:s= labels:list willValidate:b validity:any validationMessage:s checkValidity():b reportValidity():b setCustomValidity(s):v'],
     ['HTMLParagraphElement', 'HTMLElement', ''],
     ['HTMLPictureElement', 'HTMLElement', ''],
     ['HTMLPreElement', 'HTMLElement', ''],
-    ['HTMLProgressElement', 'HTMLElement', 'value:n= max:n='],
+    ['HTMLProgressElement', 'HTMLElement', 'value:n= max:n= labels:list'],
     ['HTMLScriptElement', 'HTMLElement', 'src:s= type:s= text:s= async:b= defer:b= noModule:b= crossOrigin:s?= integrity:s= charset:s='],
     ['HTMLSelectElement', 'HTMLElement', 'value:s= selectedIndex:l= options:elements selectedOptions:elements length:u name:s= disabled:b='
-      + ' multiple:b= required:b= size:u= type:s form:N? item(u):N? add(any,[any]):v willValidate:b validity:any validationMessage:s checkValidity():b reportValidity():b setCustomValidity(s):v'],
+      + ' multiple:b= required:b= size:u= type:s form:N? item(u):N? add(any,[any]):v labels:list willValidate:b validity:any validationMessage:s checkValidity():b reportValidity():b setCustomValidity(s):v'],
     ['HTMLSlotElement', 'HTMLElement', 'name:s='],
     ['HTMLSourceElement', 'HTMLElement', 'src:s= type:s= srcset:s= media:s='],
     ['HTMLSpanElement', 'HTMLElement', ''],
@@ -373,7 +373,7 @@
     ['HTMLTableCellElement', 'HTMLElement', 'colSpan:u= rowSpan:u= headers:s= cellIndex:l'],
     ['HTMLTemplateElement', 'HTMLElement', 'content:N'],
     ['HTMLTextAreaElement', 'HTMLElement', 'value:s= defaultValue:s= name:s= disabled:b= placeholder:s= readOnly:b= required:b= rows:u='
-      + ' cols:u= maxLength:l= minLength:l= wrap:s= type:s textLength:u form:N? select():v willValidate:b validity:any validationMessage:s checkValidity():b reportValidity():b setCustomValidity(s):v'],
+      + ' cols:u= maxLength:l= minLength:l= wrap:s= type:s textLength:u form:N? select():v labels:list willValidate:b validity:any validationMessage:s checkValidity():b reportValidity():b setCustomValidity(s):v'],
     ['HTMLTimeElement', 'HTMLElement', 'dateTime:s='],
     ['HTMLTitleElement', 'HTMLElement', 'text:s='],
     ['HTMLTableRowElement', 'HTMLElement', 'cells:elements rowIndex:l sectionRowIndex:l'],
@@ -1376,8 +1376,8 @@
     'Document.currentScript': (node) => node._exthostCurrentScript || null,
     'Document.referrer': () => '',
     'Document.defaultView': (node, cx) => (documentOf(cx) === node ? cx.global : null),
-    'Document.activeElement': (node) => node.body || node.documentElement,
-    'Document.hasFocus': () => true,
+    'Document.activeElement': (node) => focusedElement(node) || node.body || node.documentElement,
+    'Document.hasFocus': () => false,
     'Document.createEvent': (node, cx, type) => createEvent(cx, type),
     'Document.characterSet': () => 'UTF-8',
     'Document.charset': () => 'UTF-8',
@@ -1430,9 +1430,11 @@
       }
       return false;
     },
-    'HTMLElement.focus': () => undefined,
-    'HTMLElement.blur': () => undefined,
+    'HTMLElement.focus': (node, cx) => focusElement(cx, node),
+    'HTMLElement.blur': (node, cx) => blurElement(cx, node),
     'HTMLElement.click': (node, cx) => click(cx, node, false),
+    'SVGElement.focus': (node, cx) => focusElement(cx, node),
+    'SVGElement.blur': (node, cx) => blurElement(cx, node),
     'HTMLElement.offsetParent': () => null,
     'SVGElement.focus': () => undefined,
     'SVGElement.blur': () => undefined,
@@ -1588,6 +1590,11 @@
       implementations[owner + '.checkValidity'] = (node, cx) => checkControl(cx, node);
       implementations[owner + '.reportValidity'] = (node, cx) => checkControl(cx, node);
       implementations[owner + '.setCustomValidity'] = (node, cx, message) => { customValidities.set(node, message); };
+    }
+    // (The labels whose control an element is, in tree order; none for a hidden input.)
+    const labelled = ['HTMLInputElement', 'HTMLSelectElement', 'HTMLTextAreaElement', 'HTMLButtonElement', 'HTMLOutputElement', 'HTMLMeterElement', 'HTMLProgressElement'];
+    for (let i = 0; i < labelled.length; i++) {
+      implementations[labelled[i] + '.labels'] = (node) => descendants(rootOf(node), (element) => element.localName === 'label' && element.namespaceURI === HTML && labelControl(element) === node);
     }
     implementations['HTMLFormElement.checkValidity'] = (node, cx) => checkForm(cx, node);
     implementations['HTMLFormElement.reportValidity'] = (node, cx) => checkForm(cx, node);
@@ -1746,6 +1753,8 @@
   // driver's, `trusted`) a trusted one from the mouse. A disabled control fires nothing.
   function click(cx, node, trusted) {
     if (library.matches(node, ':disabled')) return;
+    // (A person's press focuses what it lands on before the click.)
+    if (trusted) focusByClick(cx, node);
     cx.loader.load('ui_events');
     const init = {
       __proto__: null, bubbles: true, cancelable: true, composed: true, view: cx.global,
@@ -1753,12 +1762,57 @@
     };
     cx.loader.fireUIEvent(wrap(cx, node), 'PointerEvent', 'click', init, !!trusted);
   }
+  // ---- Focus (HTML's focusing steps; no layout, so every connected focusable element can take it) ----
+  // Each document's focused element (none: its body is the active element). The browsers' window
+  // has no system focus, as under automation (`document.hasFocus()` is false): the focus moves,
+  // `document.activeElement` says where, and no `focus`, `blur`, `focusin` or `focusout` fires
+  // (recorded from both browsers: focus-events).
+  const focusedElements = new SafeWeakMap();
+  function isFocusable(node) {
+    if (node.nodeType !== 1 || (node.namespaceURI !== HTML && node.namespaceURI !== SVG) || rootOf(node).nodeType !== 9) return false;
+    if (library.matches(node, ':disabled')) return false;
+    const tabIndex = node.getAttribute('tabindex');
+    if (tabIndex !== null && /^\s*[-+]?[0-9]+/.test(tabIndex)) return true;
+    if (node.namespaceURI !== HTML) return false;
+    switch (node.localName) {
+      case 'input': return inputType(node) !== 'hidden';
+      case 'select': case 'textarea': case 'button': case 'iframe': return true;
+      case 'a': case 'area': return node.hasAttribute('href');
+      default: {
+        const editable = node.getAttribute('contenteditable');
+        return editable !== null && String(editable).toLowerCase() !== 'false';
+      }
+    }
+  }
+  // The document's focused element, if it is still in it.
+  function focusedElement(document) {
+    const element = focusedElements.get(document);
+    return element !== undefined && element !== null && element.ownerDocument === document && rootOf(element) === document ? element : null;
+  }
+  // `element.focus()`, a label's click, a person's click or typing: `node` takes the focus.
+  function focusElement(cx, node) {
+    if (isFocusable(node)) focusedElements.set(node.ownerDocument, node);
+  }
+  // `element.blur()`, or a person's click on nothing focusable: the focus goes back to the body.
+  function blurElement(cx, node) {
+    if (focusedElement(node.ownerDocument) === node) focusedElements.delete(node.ownerDocument);
+  }
+  // A person's click on `node` focuses its nearest focusable ancestor (or itself), or, when none
+  // is, takes the focus from what had it.
+  function focusByClick(cx, node) {
+    for (let current = node; current !== null && current !== undefined; current = current.parentNode) {
+      if (current.nodeType === 1 && isFocusable(current)) return focusElement(cx, current);
+    }
+    const previous = focusedElement(node.ownerDocument);
+    if (previous !== null) blurElement(cx, previous);
+  }
+
   // The activation behaviour of a MouseEvent click's target (js/31_events.js asks before the
   // dispatch, `done` false: whether the target has one, and its legacy pre-activation runs; then
   // after it, `done` true, with whether a listener canceled the click): a checkbox or radio
   // button changes first, changes back when canceled, else fires trusted `input` and `change`.
   const activations = new SafeWeakMap();
-  function activate(cx, target, done, canceled) {
+  function activate(cx, target, done, canceled, trusted) {
     const clicked = host.nodeOf(target);
     if (clicked === undefined || clicked.nodeType !== 1) return false;
     // (The DOM's activation target: the clicked element, or its nearest ancestor with an
@@ -1768,6 +1822,16 @@
     if (isHyperlink(node)) {
       if (!done) return true;
       if (!canceled) followHyperlink(cx, node);
+      return false;
+    }
+    if (node.localName === 'label') {
+      // (A label's click focuses its control and clicks it, trusted as the label's click was:
+      // fixtures/conformance/label-activation. A disabled control hears nothing.)
+      if (!done) return true;
+      const control = labelControl(node);
+      if (canceled || control === null || control === clicked || library.matches(control, ':disabled')) return false;
+      focusElement(cx, control);
+      click(cx, control, trusted === true);
       return false;
     }
     // (A submit button submits its form, a reset button resets it, once the click went through.)
@@ -1806,7 +1870,7 @@
   // An element with an activation behaviour: a link, a submit or reset button, a checkbox or a radio button.
   function hasActivationBehaviour(node) {
     if (node.nodeType !== 1 || node.namespaceURI !== HTML) return false;
-    if (isHyperlink(node) || isSubmitButton(node) || isResetButton(node)) return true;
+    if (isHyperlink(node) || isSubmitButton(node) || isResetButton(node) || node.localName === 'label') return true;
     return node.localName === 'input' && (inputType(node) === 'checkbox' || inputType(node) === 'radio');
   }
   function activationTarget(node) {
@@ -3222,6 +3286,8 @@
   // Types `text` into a text control as a person does, one character at a time: each changes the
   // value and fires `input`; `change` once at the end, as when the person leaves the field.
   function type(cx, node, text) {
+    // (A person clicks into the field first: it takes the focus.)
+    if (cx !== null) focusElement(cx, node);
     let value = controlValue(node);
     for (let i = 0; i < text.length;) {
       const character = StringFromCodePoint(text.codePointAt(i));

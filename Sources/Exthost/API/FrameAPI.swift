@@ -59,7 +59,13 @@ enum FrameAPI {
             let mode = arguments[1]?.stringValue ?? "push"
             let history: ExtensionHost.HistoryHandling = mode == "push" ? .push : .replace
             if mode != "reload", ExtensionHost.isFragmentNavigation(from: frame.url, to: url.href) {
-                host.navigateWithinDocument(frameID, inTab: tabID, to: url.href, history: history)
+                // (Firefox follows a link to a fragment in a task of its own; Chromium at once, as
+                // both set `location.hash`: link-navigation, label-activation.)
+                if arguments[4]?.stringValue == "link", host.options.flavor == .firefox {
+                    host.loop.enqueue { [weak host] in host?.navigateWithinDocument(frameID, inTab: tabID, to: url.href, history: history) }
+                } else {
+                    host.navigateWithinDocument(frameID, inTab: tabID, to: url.href, history: history)
+                }
             } else {
                 host.navigateFrame(frameID, inTab: tabID, to: url.href, history: history)
             }
