@@ -1888,11 +1888,15 @@
   // A link with `download` downloads, which navigates nothing.
   function followHyperlink(cx, node) {
     if (node.hasAttribute('download')) return;
-    const document = node.ownerDocument;
-    const parts = host.call(cx, 'url.parse', [node.getAttribute('href'), document._address]);
+    const parts = host.call(cx, 'url.parse', [node.getAttribute('href'), node.ownerDocument._address]);
     if (parts === null || typeof parts !== 'object') return;
-    const url = String(parts.href);
-    let target = node.getAttribute('target');
+    navigateByTarget(cx, node, String(parts.href), node.getAttribute('target'));
+  }
+  // HTML's "rules for choosing a navigable" for a link or a form (`element`) whose target is
+  // `target` (null or empty: its document's `<base target>`, else its own frame), and the
+  // navigation of what they choose to `url`.
+  function navigateByTarget(cx, element, url, target) {
+    const document = element.ownerDocument;
     if (target === null || target === '') {
       // (The library's querySelector gives undefined for no match.)
       const base = document.querySelector('base[target]');
@@ -1900,7 +1904,7 @@
     }
     const keyword = target.toLowerCase();
     if (keyword === '_blank') {
-      const rel = String(node.getAttribute('rel') || '').toLowerCase().split(/[\t\n\f\r ]+/);
+      const rel = String(element.getAttribute('rel') || '').toLowerCase().split(/[\t\n\f\r ]+/);
       host.call(cx, 'window.open', [url, '_blank', rel.indexOf('opener') >= 0 && rel.indexOf('noopener') < 0 ? '' : 'noopener']);
       return;
     }
@@ -1909,7 +1913,7 @@
     else if (keyword === '_parent') relation = 'parent';
     else if (keyword !== '' && keyword !== '_self') {
       const ids = [];
-      frameElements.forEach((element, frameId) => { if (element !== undefined && element.getAttribute('name') === target) listPush(ids, frameId); });
+      frameElements.forEach((frameElement, frameId) => { if (frameElement !== undefined && frameElement.getAttribute('name') === target) listPush(ids, frameId); });
       relation = 'named:' + ids.join(',');
     }
     let documentId = null;
@@ -1919,10 +1923,10 @@
 
   // ---- Form submission -------------------------------------------------------------------------------------
   // HTML's "submit a form from a submitter": a trusted, cancelable `submit` at the form (not for
-  // `form.submit()`), then, unless a listener canceled it, the form's frame navigates to its action
-  // with its entries: `get` puts them in the query (application/x-www-form-urlencoded), `post`
-  // loads the action (a served page: the body goes nowhere). Validation is not checked here, and
-  // a `target` other than the form's own frame (`_blank`) is not followed: the frame navigates.
+  // `form.submit()`), then, unless a listener canceled it, the frame its target names (the
+  // submitter's `formtarget`, the form's `target`, as a link's) navigates to its action with its
+  // entries: `get` puts them in the query (application/x-www-form-urlencoded), `post` loads the
+  // action (a served page: the body goes nowhere). Constraint validation comes first (below).
   const buttonType = (node) => String(node.getAttribute('type') || '').toLowerCase();
   function isSubmitButton(node) {
     if (node === null || node === undefined || node.nodeType !== 1 || node.namespaceURI !== HTML) return false;
@@ -2236,7 +2240,8 @@
       const queryAt = withoutFragment.indexOf('?');
       url = (queryAt < 0 ? withoutFragment : withoutFragment.slice(0, queryAt)) + '?' + urlencoded(formEntries(form, submitter));
     }
-    host.call(cx, 'frame.navigate', [url, 'push']);
+    // (Into the frame the submitter's `formtarget` or the form's `target` names.)
+    navigateByTarget(cx, form, url, submitter !== null && submitter.hasAttribute('formtarget') ? submitter.getAttribute('formtarget') : form.getAttribute('target'));
   }
   // The form's entry list: name and value of each control that takes part (HTML's "constructing
   // the entry list", for text values: no files).
