@@ -5,6 +5,7 @@
 // exthost:globals Window: ~ProcessingInstruction:constructor:0 ~Element:constructor:0 ~HTMLElement:constructor:0 ~HTMLUnknownElement:constructor:0 ~SVGElement:constructor:0 ~SVGSVGElement:constructor:0
 // exthost:globals Window: ~NodeList:constructor:0 ~HTMLCollection:constructor:0 ~DOMTokenList:constructor:0 ~DOMStringMap:constructor:0 ~CSSStyleDeclaration:constructor:0 ~DOMRect:constructor:0 ~DOMRectReadOnly:constructor:0
 // exthost:globals Window: ~TreeWalker:constructor:0 ~NodeIterator:constructor:0 ~NodeFilter:constructor:0 ~Attr:constructor:0 ~NamedNodeMap:constructor:0 ~ValidityState:constructor:0
+// exthost:globals Window: ~HTMLFormControlsCollection:constructor:0 ~HTMLOptionsCollection:constructor:0 ~RadioNodeList:constructor:0
 // exthost:globals Window: ~HTMLAnchorElement:constructor:0 ~HTMLAreaElement:constructor:0 ~HTMLMediaElement:constructor:0 ~HTMLAudioElement:constructor:0 ~HTMLBaseElement:constructor:0 ~HTMLQuoteElement:constructor:0
 // exthost:globals Window: ~HTMLBodyElement:constructor:0 ~HTMLBRElement:constructor:0 ~HTMLButtonElement:constructor:0 ~HTMLCanvasElement:constructor:0 ~HTMLTableCaptionElement:constructor:0 ~HTMLTableColElement:constructor:0
 // exthost:globals Window: ~HTMLDataElement:constructor:0 ~HTMLDataListElement:constructor:0 ~HTMLModElement:constructor:0 ~HTMLDetailsElement:constructor:0 ~HTMLDialogElement:constructor:0 ~HTMLDivElement:constructor:0
@@ -697,8 +698,8 @@
 
   // ---- Collections ---------------------------------------------------------------------------------------
   // A static NodeList (querySelectorAll): an object of the world with the nodes as indexed properties.
-  function staticList(cx, list) {
-    const object = host.newObjectFrom(cx, interfaceObject(cx, 'NodeList').prototype);
+  function staticList(cx, list, interfaceName) {
+    const object = host.newObjectFrom(cx, interfaceObject(cx, interfaceName === undefined ? 'NodeList' : interfaceName).prototype);
     const items = [];
     for (let i = 0; i < list.length; i++) {
       const wrapper = wrap(cx, list[i]);
@@ -717,17 +718,56 @@
   };
   function liveList(cx, interfaceName, items, owner, key) {
     return objectFor(cx, owner, key, () => {
-      const list = indexedProxy(cx, interfaceName, () => items().length, (index) => wrap(cx, items()[index]));
-      wrapped.set(list, { __proto__: null, items });
+      // (An HTMLCollection's elements are also its named properties, by id and by name.)
+      const list = interfaceName === 'NodeList'
+        ? indexedProxy(cx, interfaceName, () => items().length, (index) => wrap(cx, items()[index]))
+        : indexedProxy(cx, interfaceName, () => items().length, (index) => wrap(cx, items()[index]),
+          (name) => namedInCollection(cx, interfaceName, items(), name), () => collectionNames(interfaceName, items()));
+      wrapped.set(list, { __proto__: null, items, owner });
       return list;
     });
+  }
+  // The elements whose `name` names them in an HTMLCollection (HTML's "namedItem"): only these
+  // kinds; in a form's controls, any.
+  const NAMED_BY_NAME = { __proto__: null, a: true, applet: true, area: true, embed: true, form: true, frame: true, frameset: true, iframe: true, img: true, object: true };
+  const namedBy = (interfaceName, element, attribute) => attribute === 'id'
+    || (element.namespaceURI === HTML && (interfaceName === 'HTMLFormControlsCollection' || NAMED_BY_NAME[element.localName] === true));
+  // The collection's supported property names, in order: each element's id, then its name.
+  function collectionNames(interfaceName, elements) {
+    const names = [];
+    const seen = new SafeMap();
+    for (let i = 0; i < elements.length; i++) {
+      const element = elements[i];
+      const attributes = ['id', 'name'];
+      for (let a = 0; a < 2; a++) {
+        const value = element.getAttribute(attributes[a]);
+        if (value === null || value === '' || seen.has(value) || !namedBy(interfaceName, element, attributes[a])) continue;
+        seen.set(value, true);
+        listPush(names, value);
+      }
+    }
+    return names;
+  }
+  // The named property `name` of a collection in the world of `cx`: its first element of that id
+  // or name; in a form's controls, a RadioNodeList when several have it.
+  function namedInCollection(cx, interfaceName, elements, name) {
+    const matches = [];
+    for (let i = 0; i < elements.length; i++) {
+      const element = elements[i];
+      if (element.getAttribute('id') === name || (element.getAttribute('name') === name && namedBy(interfaceName, element, 'name'))) listPush(matches, element);
+    }
+    if (matches.length === 0) return undefined;
+    if (matches.length === 1 || interfaceName !== 'HTMLFormControlsCollection') return wrap(cx, matches[0]);
+    const list = staticList(cx, matches, 'RadioNodeList');
+    wrapped.set(list, { __proto__: null, items: () => matches });
+    return list;
   }
   // A Proxy of the world, of the interface `interfaceName`, whose indexed properties are read-only
   // and answered each time by `count()` and `item(index)` (a live list, a DOMTokenList); its other
   // properties are the target's own.
   // (`named(property)`: a list's named properties, unenumerable, where its prototype chain has
   // none of that name: a NamedNodeMap's attributes by name.)
-  function indexedProxy(cx, interfaceName, count, item, named) {
+  function indexedProxy(cx, interfaceName, count, item, named, names) {
     const target = host.newObjectFrom(cx, interfaceObject(cx, interfaceName).prototype);
     const namedValue = (object, property) => (named === undefined || typeof property !== 'string' || cx.b.ReflectHas(object, property) ? undefined : named(property));
     const handler = {
@@ -765,6 +805,11 @@
         const keys = [];
         const length = count();
         for (let i = 0; i < length; i++) listPush(keys, String(i));
+        // (Then its supported property names, where its prototype chain has none of that name.)
+        if (names !== undefined) {
+          const supported = names();
+          for (let i = 0; i < supported.length; i++) if (indexOf(supported[i]) < 0 && !cx.b.ReflectHas(object, supported[i])) listPush(keys, supported[i]);
+        }
         const own = cx.b.ReflectOwnKeys(object);
         for (let i = 0; i < own.length; i++) listPush(keys, own[i]);
         return host.newArray(cx, keys);
@@ -2481,6 +2526,37 @@
         return null;
       }],
     },
+    HTMLFormControlsCollection: {
+      namedItem: ['call', 1, (state, cx, name) => {
+        const found = namedInCollection(cx, 'HTMLFormControlsCollection', state.items(), String(name));
+        return found === undefined ? null : found;
+      }],
+    },
+    HTMLOptionsCollection: {
+      selectedIndex: ['accessor', (state, cx) => implementations['HTMLSelectElement.selectedIndex'](state.owner, cx),
+        (state, cx, value) => implementations['HTMLSelectElement.selectedIndex='](state.owner, cx, toLong(value))],
+    },
+    // A form's controls of one name (a radio group): its `value`, the checked one's.
+    RadioNodeList: {
+      value: ['accessor', (state) => {
+        const items = state.items();
+        for (let i = 0; i < items.length; i++) {
+          if (items[i].localName === 'input' && inputType(items[i]) === 'radio' && checkedness(items[i])) {
+            const value = items[i].getAttribute('value');
+            return value === null ? 'on' : value;
+          }
+        }
+        return '';
+      }, (state, cx, value) => {
+        const text = String(value);
+        const items = state.items();
+        for (let i = 0; i < items.length; i++) {
+          if (items[i].localName !== 'input' || inputType(items[i]) !== 'radio') continue;
+          const own = items[i].getAttribute('value');
+          if ((own === null ? 'on' : own) === text) return setCheckedness(items[i], true);
+        }
+      }],
+    },
     ValidityState: {
       valueMissing: validityMember('valueMissing'), typeMismatch: validityMember('typeMismatch'), patternMismatch: validityMember('patternMismatch'),
       tooLong: validityMember('tooLong'), tooShort: validityMember('tooShort'), rangeUnderflow: validityMember('rangeUnderflow'),
@@ -2596,7 +2672,9 @@
     wrapped.set(object, { __proto__: null, walker, filter: worldFilter });
     return object;
   }
-  const otherParents = { __proto__: null, DOMRect: 'DOMRectReadOnly' };
+  const otherParents = {
+    __proto__: null, DOMRect: 'DOMRectReadOnly', HTMLFormControlsCollection: 'HTMLCollection', HTMLOptionsCollection: 'HTMLCollection', RadioNodeList: 'NodeList',
+  };
 
   // ---- Making a world's interface objects --------------------------------------------------------------------
   // The interface `name` of the world of `cx` ({ prototype, constructor }), made on first need:
@@ -2763,11 +2841,15 @@
     return undefined;
   }
 
+  // The interface of an element list: a form's controls and a select's options are collections of
+  // their own kinds.
+  const collectionInterface = (owner, member) => (owner === 'HTMLFormElement' && member === 'elements' ? 'HTMLFormControlsCollection'
+    : owner === 'HTMLSelectElement' && member === 'options' ? 'HTMLOptionsCollection' : 'HTMLCollection');
   function attributeValue(cx, node, member, own, owner) {
     if (own !== undefined) return own(node, cx);
     switch (member.type) {
       case 'nodes': case 'elements':
-        return liveList(cx, member.type === 'nodes' ? 'NodeList' : 'HTMLCollection', liveItems(node, member.name), node, member.name);
+        return liveList(cx, member.type === 'nodes' ? 'NodeList' : collectionInterface(owner, member.name), liveItems(node, member.name), node, member.name);
       case 'tokens': return tokenList(cx, node);
       case 'attrs': return attributeMap(cx, node);
       case 'dataset': return dataset(cx, node);

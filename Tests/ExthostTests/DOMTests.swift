@@ -220,6 +220,37 @@ struct DOMTests {
         ])
     }
 
+    /// A collection's elements by id and name (not enumerable, after its indices), a form's controls
+    /// by name (several: a RadioNodeList whose value is the checked one's), and a select's options
+    /// (an HTMLOptionsCollection with selectedIndex); every object is the world's own.
+    @Test func collectionsNameTheirElementsAndAFormsRadioGroupIsARadioNodeList() throws {
+        let texts = try Self.contentScript("""
+            const form = document.forms.f;
+            out(form === document.getElementById('f'), 'f' in document.forms, JSON.stringify(Object.getOwnPropertyNames(document.forms)), JSON.stringify(Object.keys(document.forms)));
+            out(form.elements.name.value, form.elements.namedItem('cb').id, form.elements.missing, form.elements.namedItem('missing'));
+            const group = form.elements.color;
+            out(Object.prototype.toString.call(group), group.length, group instanceof RadioNodeList, group instanceof NodeList, JSON.stringify(group.value));
+            group.value = 'blue';
+            out(document.getElementById('blue').checked, JSON.stringify(group.value), Object.getPrototypeOf(form.elements) === HTMLFormControlsCollection.prototype);
+            const options = document.getElementById('s').options;
+            out(Object.prototype.toString.call(options), options.selectedIndex);
+            options.selectedIndex = 0;
+            out(document.getElementById('s').value, options instanceof HTMLCollection, form.elements.name instanceof HTMLInputElement);
+            """, html: """
+            <!doctype html><form id="f" name="f"><input id="name" name="name" value="Ann"><input type="checkbox" id="cb">
+            <input type="radio" name="color" value="red" checked><input type="radio" name="color" id="blue" value="blue">
+            <select id="s"><option value="1">one<option value="2" selected>two</select></form>
+            """)
+        #expect(texts == [
+            #"true true ["0","f"] ["0"]"#,
+            "Ann cb undefined null",
+            #"[object RadioNodeList] 2 true true "red""#,
+            #"true "blue" true"#,
+            "[object HTMLOptionsCollection] 1",
+            "1 true true",
+        ])
+    }
+
     @Test func attributesClassesDataAndStyle() throws {
         let texts = try Self.contentScript("""
             const main = document.getElementById('main');
