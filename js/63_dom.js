@@ -344,6 +344,7 @@
     ['HTMLImageElement', 'HTMLElement', 'src:s= alt:s= width:u= height:u= srcset:s= sizes:s= crossOrigin:s?= loading:s= complete:b naturalWidth:u naturalHeight:u'],
     ['HTMLInputElement', 'HTMLElement', 'value:s= defaultValue:s= checked:b= defaultChecked:b= type:s= name:s= disabled:b= placeholder:s='
       + ' readOnly:b= required:b= multiple:b= min:s= max:s= step:s= pattern:s= maxLength:l= minLength:l= size:u= autocomplete:s= form:N? select():v'
+      + ' selectionStart:any= selectionEnd:any= selectionDirection:any= setSelectionRange(any,any,[any]):v setRangeText(s,[any],[any],[any]):v'
       + ' labels:list formNoValidate:b= willValidate:b validity:any validationMessage:s checkValidity():b reportValidity():b setCustomValidity(s):v'],
     ['HTMLLabelElement', 'HTMLElement', 'htmlFor:s= form:N? control:N?'],
     ['HTMLLegendElement', 'HTMLElement', 'form:N?'],
@@ -374,7 +375,8 @@
     ['HTMLTableCellElement', 'HTMLElement', 'colSpan:u= rowSpan:u= headers:s= cellIndex:l'],
     ['HTMLTemplateElement', 'HTMLElement', 'content:N'],
     ['HTMLTextAreaElement', 'HTMLElement', 'value:s= defaultValue:s= name:s= disabled:b= placeholder:s= readOnly:b= required:b= rows:u='
-      + ' cols:u= maxLength:l= minLength:l= wrap:s= type:s textLength:u form:N? select():v labels:list willValidate:b validity:any validationMessage:s checkValidity():b reportValidity():b setCustomValidity(s):v'],
+      + ' cols:u= maxLength:l= minLength:l= wrap:s= type:s textLength:u form:N? select():v labels:list'
+      + ' selectionStart:any= selectionEnd:any= selectionDirection:any= setSelectionRange(any,any,[any]):v setRangeText(s,[any],[any],[any]):v willValidate:b validity:any validationMessage:s checkValidity():b reportValidity():b setCustomValidity(s):v'],
     ['HTMLTimeElement', 'HTMLElement', 'dateTime:s='],
     ['HTMLTitleElement', 'HTMLElement', 'text:s='],
     ['HTMLTableRowElement', 'HTMLElement', 'cells:elements rowIndex:l sectionRowIndex:l'],
@@ -1539,8 +1541,10 @@
         if (!FIREFOX) host.call(cx, 'page.warn', ['The specified value ' + JSONStringify(text) + ' cannot be parsed, or is out of range.']);
         text = '';
       }
+      const previous = controlValue(node);
       controlValues.set(node, text);
       editedByUser.delete(node);
+      valueChanged(node, previous);
     },
     'HTMLInputElement.defaultValue': (node) => defaultValue(node),
     'HTMLInputElement.defaultValue=': (node, cx, value) => node.setAttribute('value', value),
@@ -1550,13 +1554,13 @@
     'HTMLInputElement.defaultChecked=': (node, cx, value) => (value ? node.setAttribute('checked', '') : node.removeAttribute('checked')),
     'HTMLTextAreaElement.value': (node) => controlValue(node),
     'HTMLTextAreaElement.value=': (node, cx, value) => {
+      const previous = controlValue(node);
       controlValues.set(node, value);
       editedByUser.delete(node);
+      valueChanged(node, previous);
     },
     'HTMLTextAreaElement.defaultValue': (node) => node.textContent,
     'HTMLTextAreaElement.defaultValue=': (node, cx, value) => setText(node, value),
-    'HTMLInputElement.select': () => undefined,
-    'HTMLTextAreaElement.select': () => undefined,
     'HTMLTextAreaElement.textLength': (node) => controlValue(node).length,
     'HTMLTextAreaElement.type': () => 'textarea',
     'HTMLOptionElement.index': (node) => {
@@ -1649,6 +1653,109 @@
       implementations[submitters[i] + '.formNoValidate='] = (node, cx, value) => (value ? node.setAttribute('formnovalidate', '') : node.removeAttribute('formnovalidate'));
     }
   }
+  // ---- Text selection of text fields (HTML's "APIs for the text control selections") ------------------
+  // Each text field's selection: {start, end, direction}; (0, 0, forward) at first, at the end
+  // when a script or a person changes its value (fixtures/conformance/dom-text-selection). Only
+  // text, search, URL, telephone and password inputs and textareas have one: another input's
+  // members are null, and setting them throws InvalidStateError (select() does nothing).
+  const selections = new SafeWeakMap();
+  const SELECTABLE = { __proto__: null, text: true, search: true, url: true, tel: true, password: true };
+  const hasSelection = (node) => node.localName === 'textarea' || (node.localName === 'input' && SELECTABLE[inputType(node)] === true);
+  function selectionOf(node) {
+    let selection = selections.get(node);
+    if (selection === undefined) {
+      selection = { __proto__: null, start: 0, end: 0, direction: 'forward' };
+      selections.set(node, selection);
+    }
+    // (The value may have become shorter meanwhile.)
+    const length = controlValue(node).length;
+    if (selection.end > length) selection.end = length;
+    if (selection.start > selection.end) selection.start = selection.end;
+    return selection;
+  }
+  // The field's value changed (a script's, the driver's typing): the caret goes to its end.
+  function valueChanged(node, previous) {
+    if (controlValue(node) === previous) return;
+    const length = controlValue(node).length;
+    selections.set(node, { __proto__: null, start: length, end: length, direction: 'forward' });
+  }
+  const interfaceOf = (node) => (node.localName === 'textarea' ? 'HTMLTextAreaElement' : 'HTMLInputElement');
+  function noSelection(cx, node, member, isSetter) {
+    if (FIREFOX) return domException(cx, 'An attempt was made to use an object that is not, or is no longer, usable', 'InvalidStateError');
+    const text = "The input element's type ('" + inputType(node) + "') does not support selection.";
+    return domException(cx, isSetter ? failedSet(interfaceOf(node), member, text) : failed(interfaceOf(node), member, text), 'InvalidStateError');
+  }
+  // setSelectionRange(start, end, direction): clamped to the value; a start after the end is the end.
+  function setSelectionRange(node, start, end, direction) {
+    const length = controlValue(node).length;
+    const selection = selectionOf(node);
+    selection.end = end > length ? length : end;
+    selection.start = start > selection.end ? selection.end : start;
+    selection.direction = direction === 'backward' ? 'backward' : 'forward';
+  }
+  // setRangeText(replacement, start, end, selectMode): the text between start and end replaced,
+  // and the selection as `selectMode` says ('preserve' moves it with the text around it).
+  function setRangeText(cx, node, replacement, start, end, mode) {
+    const value = controlValue(node);
+    const selection = selectionOf(node);
+    if (start === undefined) {
+      start = selection.start;
+      end = selection.end;
+    }
+    if (start > end) {
+      throw domException(cx, FIREFOX ? 'Index or size is negative or greater than the allowed amount'
+        : failed(interfaceOf(node), 'setRangeText', 'The provided start value (' + start + ') is larger than the provided end value (' + end + ').'), 'IndexSizeError');
+    }
+    if (start > value.length) start = value.length;
+    if (end > value.length) end = value.length;
+    const text = String(replacement);
+    controlValues.set(node, value.slice(0, start) + text + value.slice(end));
+    const newEnd = start + text.length;
+    const oldStart = selection.start;
+    const oldEnd = selection.end;
+    if (mode === 'select') setSelectionRange(node, start, newEnd, selection.direction);
+    else if (mode === 'start') setSelectionRange(node, start, start, selection.direction);
+    else if (mode === 'end') setSelectionRange(node, newEnd, newEnd, selection.direction);
+    else {
+      const delta = text.length - (end - start);
+      const movedStart = oldStart > end ? oldStart + delta : oldStart > start ? start : oldStart;
+      const movedEnd = oldEnd > end ? oldEnd + delta : oldEnd > start ? newEnd : oldEnd;
+      setSelectionRange(node, movedStart, movedEnd, selection.direction);
+    }
+  }
+  {
+    const owners = ['HTMLInputElement', 'HTMLTextAreaElement'];
+    for (let i = 0; i < owners.length; i++) {
+      const owner = owners[i];
+      const member = (key, get, set) => {
+        implementations[owner + '.' + key] = (node) => (hasSelection(node) ? get(selectionOf(node)) : null);
+        implementations[owner + '.' + key + '='] = (node, cx, value) => {
+          if (!hasSelection(node)) throw noSelection(cx, node, key, true);
+          set(node, selectionOf(node), value);
+        };
+      };
+      member('selectionStart', (s) => s.start, (node, s, value) => setSelectionRange(node, toUnsigned(value), s.end > toUnsigned(value) ? s.end : toUnsigned(value), s.direction));
+      member('selectionEnd', (s) => s.end, (node, s, value) => setSelectionRange(node, s.start, toUnsigned(value), s.direction));
+      member('selectionDirection', (s) => s.direction, (node, s, value) => setSelectionRange(node, s.start, s.end, String(value)));
+      implementations[owner + '.setSelectionRange'] = (node, cx, start, end, direction) => {
+        if (!hasSelection(node)) throw noSelection(cx, node, 'setSelectionRange', false);
+        setSelectionRange(node, toUnsigned(start), toUnsigned(end), direction === undefined ? 'forward' : String(direction));
+      };
+      implementations[owner + '.setRangeText'] = (node, cx, replacement, start, end, mode) => {
+        if (!hasSelection(node)) throw noSelection(cx, node, 'setRangeText', false);
+        if (start !== undefined && end === undefined) {
+          throw host.newTypeError(cx, FIREFOX ? owner + '.setRangeText: 2 is not a valid argument count for any overload.'
+            : failed(owner, 'setRangeText', 'The end argument is required when the start argument is given.'));
+        }
+        setRangeText(cx, node, replacement, start === undefined ? undefined : toUnsigned(start), end === undefined ? undefined : toUnsigned(end),
+          mode === undefined ? 'preserve' : String(mode));
+      };
+      implementations[owner + '.select'] = (node) => {
+        if (hasSelection(node)) setSelectionRange(node, 0, controlValue(node).length, 'forward');
+      };
+    }
+  }
+
   const controlValues = new SafeWeakMap();
   const checkedStates = new SafeWeakMap();
   const defaultValue = (node) => (node.localName === 'textarea' ? node.textContent : node.getAttribute('value') || '');
@@ -2575,6 +2682,11 @@
         state.node.getAttributeNodeNS(namespace === null || namespace === undefined ? null : String(namespace), String(localName)), 'removeNamedItemNS', String(localName))],
     },
     DOMTokenList: {
+      // (classList has no supported tokens: supports() throws.)
+      supports: ['call', 1, (state, cx) => {
+        throw host.newTypeError(cx, FIREFOX ? 'DOMTokenList.supports: ' + state.node.localName + ' attribute of <class> does not define any supported tokens'
+          : failed('DOMTokenList', 'supports', 'DOMTokenList has no supported tokens.'));
+      }],
       length: ['get', (state) => state.tokens.length],
       value: ['accessor', (state) => state.tokens.value, (state, cx, value) => { state.tokens.value = String(value); }],
       item: ['call', 1, (state, cx, index) => state.tokens.item(toUnsigned(index))],
@@ -3380,8 +3492,10 @@
       const character = StringFromCodePoint(text.codePointAt(i));
       i += character.length;
       value += character;
+      const previous = controlValue(node);
       controlValues.set(node, value);
       editedByUser.add(node);
+      valueChanged(node, previous);
       if (cx !== null) {
         cx.loader.load('events');
         cx.loader.fireEvent(wrap(cx, node), 'input', { __proto__: null, bubbles: true, cancelable: false, composed: true });
