@@ -289,6 +289,8 @@
         constants: merged(existing.constants, description.constants),
         properties: merged(existing.properties, description.properties),
         functions: merged(existing.functions, description.functions),
+        enums: merged(existing.enums, description.enums),
+        listedUndefined: merged(existing.listedUndefined, description.listedUndefined),
         events,
       };
     }

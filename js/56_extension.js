@@ -50,6 +50,15 @@
     properties: {
       inIncognitoContext: { get: () => false },
     },
+    // (Recorded: extension-namespace. Chromium's keys in the order it lists them; Firefox's
+    // content scripts list ViewType without a value.)
+    enums: {
+      ViewType: chrome ? { values: { __proto__: null, POPUP: 'popup', TAB: 'tab' } }
+        : { contexts: ['background'], values: { __proto__: null, TAB: 'tab', POPUP: 'popup', SIDEBAR: 'sidebar' } },
+    },
+    listedUndefined: chrome ? undefined : {
+      __proto__: null, content: ['ViewType', 'getBackgroundPage', 'getViews', 'isAllowedFileSchemeAccess', 'isAllowedIncognitoAccess'],
+    },
     functions: {
       getBackgroundPage: {
         contexts: ['background'],
@@ -77,6 +86,13 @@
       },
       isAllowedIncognitoAccess: { ...answerFalse, contexts: ['background'] },
       isAllowedFileSchemeAccess: { ...answerFalse, contexts: ['background'] },
+      // (Chromium's: the data its update check would send; exthost checks for no update.)
+      setUpdateUrlData: {
+        contexts: ['background'],
+        available: () => chrome,
+        parameters: [{ name: 'data', type: 'string' }],
+        run: () => undefined,
+      },
     },
     events: [],
   }));

@@ -13,7 +13,7 @@
   'use strict';
   const {
     String, ReflectApply, ObjectDefineProperty, ObjectKeys, SafePromiseThen, enqueueMicrotask,
-    SafeMap, isSafePromise, listPush, listPop, listLast, listIncludes, dataDescriptor, getOwnData, safeString,
+    SafeMap, isSafePromise, listPush, listPop, listLast, listIncludes, dataDescriptor, getOwnData, safeString, hasOwn,
   } = host.primordials;
   const chrome = host.flavor === 'chrome';
 
@@ -209,6 +209,25 @@
     const constantNames = ObjectKeys(constants);
     for (let i = 0; i < constantNames.length; i++) {
       ObjectDefineProperty(object, constantNames[i], dataDescriptor(constants[constantNames[i]], false, true, false));
+    }
+    // (An enum, such as extension.ViewType: an object of the context of its values by name.)
+    const enums = description.enums || { __proto__: null };
+    const enumNames = ObjectKeys(enums);
+    for (let i = 0; i < enumNames.length; i++) {
+      const entry = enums[enumNames[i]];
+      if (entry.contexts !== undefined && !listIncludes(entry.contexts, cx.apiKind)) continue;
+      const value = host.newObject(cx);
+      const keys = ObjectKeys(entry.values);
+      for (let k = 0; k < keys.length; k++) ObjectDefineProperty(value, keys[k], dataDescriptor(entry.values[keys[k]], true, true, true));
+      ObjectDefineProperty(object, enumNames[i], dataDescriptor(value, true, true, true));
+    }
+    // (Members a context lists with no value: Firefox's content scripts see the names of the
+    // extension namespace's members they may not use, each undefined.)
+    const listed = description.listedUndefined === undefined ? undefined : description.listedUndefined[cx.apiKind];
+    if (listed !== undefined) {
+      for (let i = 0; i < listed.length; i++) {
+        if (!hasOwn(object, listed[i])) ObjectDefineProperty(object, listed[i], dataDescriptor(undefined, true, true, true));
+      }
     }
     return object;
   }
