@@ -128,7 +128,7 @@ extension ExtensionHost {
     /// (Firefox: `{windowId, isWindowClosing}`), and the next tab becomes active if the closed one was.
     func removeTab(_ tabID: Int) {
         // (Its documents hear they are left, as a navigation's do: page-unload-frames.)
-        let documents = webDocumentLoads(inTab: tabID).map(\.documentID)
+        let documents = leavingDocuments(inTab: tabID)
         for documentID in documents { fireDocumentEvent("beforeunload", at: "window", documentID: documentID, bubbles: false) }
         unloadDocuments(documents)
         closeContexts(ofTab: tabID, cached: false)

@@ -76,13 +76,13 @@ extension ExtensionHost {
         // (Only a frame's newest navigation loads: the ones it replaced before their task do nothing.)
         let generation = (frameNavigations[frameID] ?? 0) + 1
         frameNavigations[frameID] = generation
-        if let tab = browser.tab(tabID) { promptToUnload(documents: webDocuments(ofFrames: descendants(of: frameID, in: tab), inTab: tabID)) }
+        if let tab = browser.tab(tabID) { promptToUnload(documents: leavingDocuments(inTab: tabID, frames: descendants(of: frameID, in: tab))) }
         crossProcess { [weak self] in
             guard let self, frameNavigations[frameID] == generation,
                   let tab = browser.tab(tabID), let frame = tab.frame(frameID), let parent = tab.frame(frame.parentID) else { return }
             let inside = descendants(of: frameID, in: tab)
             // (The frame's document and those inside it are left: page-unload-frames.)
-            unloadDocuments(webDocuments(ofFrames: inside, inTab: tabID))
+            unloadDocuments(leavingDocuments(inTab: tabID, frames: inside))
             closeFrames(inside, inTab: tab)
             var ancestors: [String] = []
             var current: Frame? = parent

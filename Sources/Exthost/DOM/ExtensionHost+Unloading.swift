@@ -10,16 +10,16 @@ extension ExtensionHost {
     /// document of its frames, top first. (Its `returnValue` would make a browser ask the person
     /// only on a page they interacted with: the navigation goes on.)
     func promptToUnload(inTab tabID: Int) {
-        promptToUnload(documents: webDocumentLoads(inTab: tabID).map(\.documentID))
+        promptToUnload(documents: leavingDocuments(inTab: tabID))
     }
 
-    /// `beforeunload` in a task, at the window of each of the web documents (a frame's and those
-    /// of the frames inside it, a navigating frame's or a closing tab's), in order.
+    /// `beforeunload` in a task, at the window of each of the documents (a frame's and those of the
+    /// frames inside it, a navigating frame's or a closing tab's), in order, those still there.
     func promptToUnload(documents: [String]) {
         guard !documents.isEmpty else { return }
         crossProcess { [weak self] in
             guard let self else { return }
-            for documentID in documents where webDocumentLoads[documentID] != nil {
+            for documentID in documents where documentSources[documentID] != nil {
                 fireDocumentEvent("beforeunload", at: "window", documentID: documentID, bubbles: false)
             }
         }
@@ -29,7 +29,7 @@ extension ExtensionHost {
     /// `history` says: `pagehide`, `visibilitychange` (hidden) and `unload` or `freeze` (`cached`:
     /// the back/forward cache keeps it) in each web document of its frames, top first.
     func unloadDocuments(inTab tabID: Int, cached: Bool) {
-        for document in webDocumentLoads(inTab: tabID) { fireLeavingEvents(ofDocument: document.documentID, cached: cached) }
+        for documentID in leavingDocuments(inTab: tabID) { fireLeavingEvents(ofDocument: documentID, cached: cached) }
     }
 
     /// Whether the back/forward cache keeps the page of tab `tabID` when a navigation that
@@ -236,9 +236,13 @@ extension ExtensionHost {
 // A frame that navigates on its own, a tab that closes, a tab that goes into the background or
 // comes back (recorded: page-unload-frames).
 extension ExtensionHost {
-    /// The web documents of the frames `frameIDs` of tab `tabID`, in the tab's frame order.
-    func webDocuments(ofFrames frameIDs: Set<Int>, inTab tabID: Int) -> [String] {
-        (browser.tab(tabID)?.frames ?? []).filter { frameIDs.contains($0.id) && webDocumentLoads[$0.documentID] != nil }.map(\.documentID)
+    /// The documents of the frames `frameIDs` of tab `tabID` (all of them: nil) that hear they are
+    /// left, in the tab's frame order: web pages' and the extension's pages' (page-unload-extension).
+    func leavingDocuments(inTab tabID: Int, frames frameIDs: Set<Int>? = nil) -> [String] {
+        (browser.tab(tabID)?.frames ?? []).filter { frame in
+            (frameIDs?.contains(frame.id) ?? true) && (webDocumentLoads[frame.documentID] != nil
+                || contexts(ofDocument: frame.documentID).contains { $0.kind == .page && !$0.isClosed })
+        }.map(\.documentID)
     }
 
     /// The documents are left, not to be kept (a frame navigated, a tab closed): `pagehide`,

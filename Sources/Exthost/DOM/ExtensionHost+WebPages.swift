@@ -41,10 +41,11 @@ extension ExtensionHost {
     }
 
     /// Whether the page in a tab goes into the browser's back/forward cache when the tab navigates
-    /// away: in Chromium, not when a main world of one of its frames listens to `unload`
+    /// away: not when a main world of one of its frames (or an extension's page in one) listens to `unload`
     /// (fixtures/conformance/msg-port-tab-navigated: such a page's ports close with no error).
     func pageIsCacheable(inTab tabID: Int) -> Bool {
-        for context in contextsInOrder where context.kind == .webPage && context.tabID == tabID && !context.isClosed && !context.isFrozen {
+        // (An extension's page in the tab is its frame's main world: page-unload-extension.)
+        for context in contextsInOrder where (context.kind == .webPage || context.kind == .page) && context.tabID == tabID && !context.isClosed && !context.isFrozen {
             guard context.loadedModuleNames.contains("events"), let listens = context.hostFunction("globalListensTo", in: "events") else { continue }
             if (try? listens.call([context.script.string("unload")]))?.booleanValue == true { return false }
         }
