@@ -95,9 +95,6 @@ public final class ExtensionContext {
         return true
     }
 
-    /// Closes the context: its timers stop, its ports close, and nothing more is delivered to it.
-    ///
-    /// - Parameter cached: its page navigated away into the back/forward cache (rather than closing).
     /// Whether the context's page is in the back/forward cache: it runs nothing (its timers wait
     /// for it to be shown again) and what is delivered to it goes nowhere, as an inactive
     /// context's messages in Firefox; Chromium closed its ports when it went in.
@@ -124,7 +121,8 @@ public final class ExtensionContext {
         }
     }
 
-    func close(cached: Bool = false) {
+    /// Closes the context: its timers stop, its ports close, and nothing more is delivered to it.
+    func close() {
         guard !isClosed else { return }
         reportTestInterrupted()
         isClosed = true
@@ -135,7 +133,7 @@ public final class ExtensionContext {
         microtaskReporter = nil
         if let host {
             host.loop.cancelTimers(owner: id)
-            host.router.contextClosed(self, cached: cached)
+            host.router.contextClosed(self)
             host.contextDidClose(self)
         }
         script.close()

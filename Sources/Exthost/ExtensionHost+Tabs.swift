@@ -131,7 +131,7 @@ extension ExtensionHost {
         let documents = leavingDocuments(inTab: tabID)
         for documentID in documents { fireDocumentEvent("beforeunload", at: "window", documentID: documentID, bubbles: false) }
         unloadDocuments(documents)
-        closeContexts(ofTab: tabID, cached: false)
+        closeContexts(ofTab: tabID)
         forgetDocuments(ofTab: tabID)
         pageLoads[tabID] = nil
         sessionHistories[tabID] = nil
@@ -260,7 +260,7 @@ extension ExtensionHost {
                 closeEmbeddedOptionsPages(inTab: tabID)
                 keepInCache(page)
             } else {
-                closeContexts(ofTab: tabID, cached: false)
+                closeContexts(ofTab: tabID)
                 forgetDocuments(ofTab: tabID)
             }
             for instance in extensions { instance.activeTabs.remove(tabID) }
@@ -405,16 +405,16 @@ extension ExtensionHost {
         return context
     }
 
-    /// Closes every context in a tab's frames, because the tab navigated (`cached`: into the
-    /// back/forward cache) or closed.
-    func closeContexts(ofTab tabID: Int, cached: Bool) {
-        closePages(inTab: tabID, cached: cached)
+    /// Closes every context in a tab's frames, because the tab navigated (to a page, leaving one the
+    /// back/forward cache does not keep) or closed.
+    func closeContexts(ofTab tabID: Int) {
+        closePages(inTab: tabID)
         closeEmbeddedOptionsPages(inTab: tabID)
-        closeWebPageWorlds(inTab: tabID, cached: cached)
+        closeWebPageWorlds(inTab: tabID)
         for instance in extensions {
             for (key, context) in instance.contentContexts.inTab(tabID) {
                 instance.contentContexts[key] = nil
-                context.close(cached: cached)
+                context.close()
             }
         }
     }

@@ -160,7 +160,7 @@ extension ExtensionHost {
                 instance.contentContexts[.init(tabID: tab.id, frameID: context.frameID ?? -1)] = nil
                 instance.pageContexts.removeAll { $0 === context }
             }
-            context.close(cached: false)
+            context.close()
         }
         for frame in tab.frames where frames.contains(frame.id) { forgetDocument(frame.documentID) }
     }

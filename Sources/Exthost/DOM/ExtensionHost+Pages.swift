@@ -55,12 +55,12 @@ extension ExtensionHost {
     }
 
     /// Closes the extension pages shown in a tab (it navigated or closed).
-    func closePages(inTab tabID: Int, cached: Bool) {
+    func closePages(inTab tabID: Int) {
         for instance in extensions {
             let closing = instance.pageContexts.filter { $0.tabID == tabID }
             guard !closing.isEmpty else { continue }
             instance.pageContexts.removeAll { $0.tabID == tabID }
-            for context in closing { context.close(cached: cached) }
+            for context in closing { context.close() }
         }
     }
 }

@@ -112,7 +112,7 @@ extension ExtensionHost {
     /// Lets a page go that the tab left (or the cache let go): its contexts close, and its
     /// documents with their DOM.
     func letGo(_ page: BackForwardCache.Page) {
-        for context in page.contexts { context.close(cached: false) }
+        for context in page.contexts { context.close() }
         for frame in page.frames { forgetDocument(frame.documentID) }
     }
 

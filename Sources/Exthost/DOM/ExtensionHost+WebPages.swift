@@ -121,9 +121,9 @@ extension ExtensionHost {
     }
 
     /// Closes the main worlds of a tab's frames (it navigated or closed).
-    func closeWebPageWorlds(inTab tabID: Int, cached: Bool) {
+    func closeWebPageWorlds(inTab tabID: Int) {
         for context in contextsInOrder where context.kind == .webPage && context.tabID == tabID && !context.isFrozen {
-            context.close(cached: cached)
+            context.close()
         }
     }
 }

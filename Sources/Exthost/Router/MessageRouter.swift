@@ -193,20 +193,11 @@ final class MessageRouter {
         close(portID, of: channel, error: nil, unloaded: false)
     }
 
-    /// A context went away (its page closed or navigated): every port it holds closes, in the
-    /// order the ports were made.
-    ///
-    /// - Parameter cached: its page navigated away into the browser's back/forward cache (Chrome
-    ///   reports that text to the other side).
-    ///   The other sides hear of it once the navigation has committed, after the tab's update that
-    ///   says so (as recorded: page-bfcache); a page that was not kept closes its ports first.
-    func contextClosed(_ context: ExtensionContext, cached: Bool) {
+    /// A context went away (its page closed or navigated, not into the back/forward cache:
+    /// ``contextFrozen(_:)``): every port it holds closes, in the order the ports were made.
+    func contextClosed(_ context: ExtensionContext) {
         guard let held = portsOfContext.removeValue(forKey: context.id) else { return }
-        guard !cached || host == nil else {
-            host?.crossProcess { [weak self] in self?.closePorts(held, of: context, cached: true) }
-            return
-        }
-        closePorts(held, of: context, cached: cached)
+        closePorts(held, of: context, cached: false)
     }
 
     /// A context's page went into the back/forward cache: Chromium closes its ports, the other
