@@ -186,6 +186,7 @@ extension ExtensionHost {
         }
         var load = PageLoad(tabID: tabID, url: url, kind: kind, generation: (pageLoads[tabID]?.generation ?? 0) + 1)
         load.history = history
+        load.leavesLoadedPage = pageLoads[tabID]?.finished ?? true
         pageLoads[tabID] = load
         promptToUnload(inTab: tabID)
         enqueueStep(0, of: load)
@@ -250,11 +251,11 @@ extension ExtensionHost {
             fireUpdated(tabID, [("title", .string(title))])
         case .restore:
             guard case .restoring(let documentID) = load.kind,
-                  restoreCachedPage(inTab: tabID, documentID: documentID, history: load.history) else { return }
+                  restoreCachedPage(inTab: tabID, documentID: documentID, history: load.history, leavingLoaded: load.leavesLoadedPage) else { return }
         case .showRestored:
             showRestoredPage(inTab: tabID)
         case .commit:
-            let (cached, browsingInstance) = cachesPage(inTab: tabID, leavingFor: load.history)
+            let (cached, browsingInstance) = cachesPage(inTab: tabID, leavingFor: load.history, loaded: load.leavesLoadedPage)
             unloadDocuments(inTab: tabID, cached: cached)
             if cached, let page = detachPage(inTab: tabID) {
                 closeEmbeddedOptionsPages(inTab: tabID)
@@ -502,7 +503,7 @@ struct PageLoad {
         /// A same-document navigation: the URL changes, with this status.
         case fragmentChange(Tab.Status)
         /// The page the back/forward cache kept is shown again: its frames come back, `onUpdated`
-        /// with `status: "loading"` and the URL (``ExtensionHost/restoreCachedPage(inTab:documentID:history:)``).
+        /// with `status: "loading"` and the URL (``ExtensionHost/restoreCachedPage(inTab:documentID:history:leavingLoaded:)``).
         case restore
         /// Chromium: the page shown again hears so, once the tab has completed.
         case showRestored
@@ -521,6 +522,9 @@ struct PageLoad {
     var frameIDs: Set<Int>?
     /// How the page goes into the tab's session history.
     var history: ExtensionHost.HistoryHandling = .push
+    /// Whether the page the load replaces had finished loading (the back/forward cache keeps no
+    /// page that had not: Chromium's "loading" reason, Firefox's docshell).
+    var leavesLoadedPage = true
 
     /// The steps in the order the flavor's browser takes them, as recorded from the browsers
     /// (fixtures/conformance/tabs-*).

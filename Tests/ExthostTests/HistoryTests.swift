@@ -114,6 +114,24 @@ struct HistoryTests {
         #expect(lines == ["loaded /index.html 0"] + (1...5).map { "loaded /other.html?\($0) \($0)" } + back)
     }
 
+    /// A page left before it finished loading is not kept (Chromium's "loading" reason, Firefox's
+    /// docshell): going back loads it again.
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func aPageLeftWhileLoadingIsNotKept(flavor: Flavor) throws {
+        let run = try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(permissions: [], contentScripts: #"[{"matches": ["http://127.0.0.1/*"], "js": ["cs.js"], "run_at": "document_start"}]"#),
+            "bg.js": "",
+            "cs.js": """
+                const visits = Number(sessionStorage.getItem(location.pathname) || 0) + 1;
+                sessionStorage.setItem(location.pathname, String(visits));
+                console.log(location.pathname + ' ' + visits + ' ' + document.readyState);
+                if (location.pathname === '/index.html' && visits === 1) location.href = 'other.html';
+                else if (location.pathname === '/other.html') addEventListener('load', () => setTimeout(() => history.back(), 5));
+                """,
+        ], pages: ["index.html": "<!doctype html><p>index</p>", "other.html": "<!doctype html><p>other</p>"], flavor: flavor, open: ["http://127.0.0.1:8000/index.html"])
+        #expect(run.messages.filter { $0.context == .content }.map(\.text) == ["/index.html 1 loading", "/other.html 1 loading", "/index.html 2 loading"])
+    }
+
     /// The back/forward cache keeps the page (recorded: page-bfcache): its content script does not
     /// run again, and its timer, due while the page was away, runs once it is shown again.
     @Test(arguments: [Flavor.chrome, .firefox])

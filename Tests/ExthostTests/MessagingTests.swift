@@ -165,7 +165,8 @@ struct MessagingTests {
                   chrome.tabs.update(port.sender.tab.id, { url: 'http://127.0.0.1:8000/other.html' });
                 });
                 """,
-            "cs.js": "chrome.runtime.connect({ name: 'page' });",
+            // (Once the page has loaded: the back/forward cache keeps no page still loading.)
+            "cs.js": "addEventListener('load', () => setTimeout(() => chrome.runtime.connect({ name: 'page' }), 50));",
         ], open: ["http://127.0.0.1:8000/index.html"])
         #expect(run.texts == [
             "connected from http://127.0.0.1:8000/index.html",

@@ -42,13 +42,17 @@ extension ExtensionHost {
     /// one, any other stays in the old one, and going back or forward shows an entry in the
     /// instance it was loaded in (page-bfcache: the page a tab went back from to a page that was
     /// not kept is not kept either).
-    func cachesPage(inTab tabID: Int, leavingFor history: HistoryHandling) -> (cached: Bool, browsingInstance: Int) {
+    /// `loaded`: the page had finished loading (a page still loading is never kept: Chromium's
+    /// "loading" reason). Chromium keeps no page but an http: or https: one.
+    func cachesPage(inTab tabID: Int, leavingFor history: HistoryHandling, loaded: Bool = true) -> (cached: Bool, browsingInstance: Int) {
         let sessionHistory = sessionHistories[tabID]
         let current = sessionHistory?.current?.browsingInstance ?? 0
         // (A page its site serves with `no-store` is never kept.)
         let top = browser.tab(tabID)?.frames.first { $0.isTop }
         let noStore = top.flatMap { WebURL(string: $0.url) }.flatMap { siteMap.mapping(forOrigin: $0.origin) }?.noStore ?? false
-        let eligible = top != nil && !noStore && pageIsCacheable(inTab: tabID)
+        // (Chromium keeps only http: and https: pages: not an extension's page.)
+        let webScheme = top.flatMap { WebURL(string: $0.url) }.map { $0.scheme == "http" || $0.scheme == "https" } ?? false
+        let eligible = top != nil && loaded && !noStore && (webScheme || options.flavor == .firefox) && pageIsCacheable(inTab: tabID)
         switch history {
         case .replace:
             return (false, current)
@@ -132,9 +136,9 @@ extension ExtensionHost {
     /// it leaves first, then shows the kept one (`visibilitychange`, `pageshow`); Chromium shows
     /// the kept one once the tab has completed (``showRestoredPage(inTab:)``). Returns false when
     /// no such page is kept.
-    func restoreCachedPage(inTab tabID: Int, documentID: String, history: HistoryHandling) -> Bool {
+    func restoreCachedPage(inTab tabID: Int, documentID: String, history: HistoryHandling, leavingLoaded: Bool) -> Bool {
         guard let page = backForwardCache.take(tabID: tabID, documentID: documentID) else { return false }
-        let (cached, _) = cachesPage(inTab: tabID, leavingFor: history)
+        let (cached, _) = cachesPage(inTab: tabID, leavingFor: history, loaded: leavingLoaded)
         if options.flavor == .firefox { unloadDocuments(inTab: tabID, cached: cached) }
         let leaving = detachPage(inTab: tabID)
         if case .traverse(let index) = history { sessionHistories[tabID]?.traverse(to: index) }
