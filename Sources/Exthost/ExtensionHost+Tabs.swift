@@ -100,7 +100,7 @@ extension ExtensionHost {
         dispatchToBackgrounds("tabs.onCreated") { [tabObject(created, for: $0)] }
         if active, !activatesFirst { previous = browser.activate(tab.id, now: wallNow) }
         if active { fireActivated(tab.id, windowID: windowID, previous: previous) }
-        if active { tabsActivated() }
+        if active { tabsActivated([previous, tab.id]) }
         navigate(tabID: tab.id, to: url, kind: kind)
         return tab.id
     }
@@ -111,7 +111,7 @@ extension ExtensionHost {
         guard let tab = browser.tab(tabID), !tab.active else { return }
         let previous = browser.activate(tabID, now: wallNow, keepingHighlights: keepingHighlights)
         fireActivated(tabID, windowID: tab.windowID, previous: previous)
-        tabsActivated()
+        tabsActivated([previous, tabID])
     }
 
     /// `tabs.onActivated` with `{tabId, windowId}`; Firefox adds `previousTabId` after `tabId`
@@ -149,7 +149,7 @@ extension ExtensionHost {
             let windowID = removed.tab.windowID
             browser.activate(next, now: wallNow)
             fireActivated(next, windowID: windowID, previous: nil)
-            tabsActivated()
+            tabsActivated([next])
         }
     }
 
@@ -281,7 +281,7 @@ extension ExtensionHost {
             case .traverse(let index): sessionHistories[tabID]?.traverse(to: index, documentID: entry.documentID)
             }
             pruneCache(ofTab: tabID)
-            keepDocuments(of: frames, tree: tree)
+            keepDocuments(of: frames, tree: tree, inTab: tabID)
             openExtensionPages(inTab: tabID, frames: frames)
             beginWebDocuments(inTab: tabID, frames: frames)
             pageLoads[tabID]?.title = tree.title

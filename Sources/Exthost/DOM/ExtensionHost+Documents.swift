@@ -8,15 +8,15 @@ import JSEngine
 // and lets the DOM go with it.
 extension ExtensionHost {
     /// Keeps the source of each frame of a committed page tree (`frames` in the order `tree` lists
-    /// them, top frame first).
-    func keepDocuments(of frames: [Frame], tree: PageTree) {
+    /// them, top frame first) in tab `tabID` (hidden when the tab is in the background).
+    func keepDocuments(of frames: [Frame], tree: PageTree, inTab tabID: Int) {
         var pages: [PageTree] = []
         func collect(_ page: PageTree) {
             pages.append(page)
             for child in page.children { collect(child) }
         }
         collect(tree)
-        let hidden = frames.first.flatMap { frame(showing: $0.documentID)?.tab.active }.map { !$0 } ?? false
+        let hidden = browser.tab(tabID).map { !$0.active } ?? false
         for (frame, page) in zip(frames, pages) {
             // (A page of an extension loads through its ``DocumentLoad``; a web page in steps.)
             let isExtensionPage = WebURL(string: frame.url).map { url in extensions.contains { $0.isOwn(url) } } ?? false

@@ -105,7 +105,7 @@ extension ExtensionHost {
             var frames = tab.frames.filter { $0.id == frameID || !inside.contains($0.id) }
             if let index = frames.firstIndex(where: { $0.id == frameID }) { frames[index] = added[0] }
             browser.setFrames(frames + added.dropFirst(), of: tabID)
-            keepDocuments(of: added, tree: tree)
+            keepDocuments(of: added, tree: tree, inTab: tabID)
             openExtensionPages(inTab: tabID, frames: added)
             beginWebDocuments(inTab: tabID, frames: added)
             loadInsertedFrames(Set(added.map(\.id)), inTab: tabID, element: frameID, document: added[0].documentID, parentDocument: parent.documentID)

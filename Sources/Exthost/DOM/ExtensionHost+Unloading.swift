@@ -255,13 +255,16 @@ extension ExtensionHost {
         for documentID in documentIDs { fireLeavingEvents(ofDocument: documentID, cached: false) }
     }
 
-    /// After a change of the active tabs: in a task, the documents of each tab that went into the
-    /// background are hidden, and those of each tab that came to the front visible, each with
-    /// `visibilitychange` (a page kept in the back/forward cache stays hidden).
-    func tabsActivated() {
+    /// After a change of the active tab of a window (`tabIDs`: the tab that was active, the one that
+    /// is now): in a task, the documents of each that went into the background are hidden, and
+    /// those of each that came to the front visible, each with `visibilitychange` (a page kept in
+    /// the back/forward cache stays hidden). (Only those tabs: creating a thousand tabs asked every
+    /// tab each time.)
+    func tabsActivated(_ tabIDs: [Int?]) {
+        let changed = tabIDs.compactMap { $0 }
         crossProcess { [weak self] in
             guard let self else { return }
-            for tab in browser.tabs.values.sorted(by: { $0.id < $1.id }) {
+            for tab in changed.compactMap({ browser.tab($0) }) {
                 for frame in tab.frames where webDocumentLoads[frame.documentID] != nil {
                     guard let hidden = documentSources[frame.documentID]?.isHidden, hidden == tab.active else { continue }
                     setDocumentHidden(frame.documentID, !tab.active)
