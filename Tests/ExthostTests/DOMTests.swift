@@ -19,6 +19,20 @@ struct DOMTests {
         </body></html>
         """
 
+    /// For the tests that nothing of the host realm reaches a script: `ours(v)`, whether `v` is an
+    /// object of the script's own realm (its Function, its Object.prototype at the end of its
+    /// chain), and `attemptEach(tries)`, which prints for each what it gave (for an object, whether
+    /// it is the script's) or whether the error it threw is the script's, and its name.
+    static let realmChecks = """
+        const ours = (v) => v !== null && (typeof v === 'object' || typeof v === 'function') && v.constructor.constructor === Function
+          && (() => { let o = v; for (let i = 0; i < 20 && Object.getPrototypeOf(o) !== null; i++) o = Object.getPrototypeOf(o); return o === Object.prototype; })();
+        const attemptEach = (tries) => {
+          for (const [name, f] of Object.entries(tries)) {
+            try { const v = f(); out(name, 'gave', v === null || typeof v !== 'object' ? String(v) : ours(v)); } catch (e) { out(name, ours(e), e.name); }
+          }
+        };
+        """
+
     /// Runs `code` as a content script of a page made of `html` and returns what it printed.
     static func contentScript(_ code: String, html: String = page, flavor: Flavor = .chrome) throws -> [String] {
         let run = try HostRun.run(files: [
@@ -340,8 +354,7 @@ struct DOMTests {
         // the errors of the selection API and of classList.supports, a BeforeUnloadEvent's
         // constructor error and extension.ViewType: every object a script gets is of its own realm.
         let texts = try Self.contentScript("""
-            const ours = (v) => v !== null && (typeof v === 'object' || typeof v === 'function') && v.constructor.constructor === Function
-              && (() => { let o = v; for (let i = 0; i < 20 && Object.getPrototypeOf(o) !== null; i++) o = Object.getPrototypeOf(o); return o === Object.prototype; })();
+            \(Self.realmChecks)
             const form = document.forms.f;
             out('objects', ours(document.forms), ours(document.forms.f), ours(Object.getOwnPropertyDescriptor(document.forms, 'f')), ours(form.elements),
               ours(form.elements.color), ours(form.elements.namedItem('color')), ours(document.getElementById('name').validity),
@@ -353,9 +366,7 @@ struct DOMTests {
               'before unload': () => new BeforeUnloadEvent('beforeunload'),
               'validity of nothing': () => Object.getOwnPropertyDescriptor(ValidityState.prototype, 'valid').get.call(form),
             };
-            for (const [name, f] of Object.entries(tries)) {
-              try { const v = f(); out(name, 'gave', String(v)); } catch (e) { out(name, ours(e), e.name); }
-            }
+            attemptEach(tries);
             """, html: """
             <!doctype html><body><form id="f" name="f"><input id="name" name="name" value="Ann" required><input type="checkbox" id="cb">
             <input type="radio" name="color" value="red"><input type="radio" name="color" value="blue"><select id="s"><option>1</select></form>
@@ -377,8 +388,7 @@ struct DOMTests {
         // section, its parsererror) and a SubmitEvent's submitter: every object a script gets is of
         // its own realm, and every error it catches its own.
         let texts = try Self.contentScript("""
-            const ours = (v) => v !== null && (typeof v === 'object' || typeof v === 'function') && v.constructor.constructor === Function
-              && (() => { let o = v; for (let i = 0; i < 20 && Object.getPrototypeOf(o) !== null; i++) o = Object.getPrototypeOf(o); return o === Object.prototype; })();
+            \(Self.realmChecks)
             const main = document.getElementById('main');
             const map = main.attributes;
             const attr = map.getNamedItem('class');
@@ -393,9 +403,7 @@ struct DOMTests {
               'bad type': () => new DOMParser().parseFromString('<a/>', 'text/plain'),
               'submitter': () => new SubmitEvent('submit', { submitter: attr }),
             };
-            for (const [name, f] of Object.entries(tries)) {
-              try { const v = f(); out(name, 'gave', v === null || typeof v !== 'object' ? String(v) : ours(v)); } catch (e) { out(name, ours(e), e.name); }
-            }
+            attemptEach(tries);
             const xml = new DOMParser().parseFromString('<r><![CDATA[c]]><x:e xmlns:x="urn:x" a="1"/></r>', 'text/xml');
             const broken = new DOMParser().parseFromString('<r>', 'text/xml');
             out('xml', ours(xml), ours(xml.documentElement.firstChild), ours(xml.documentElement.lastChild.attributes[0]), ours(broken.getElementsByTagName('parsererror')[0]));
