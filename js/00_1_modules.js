@@ -33,6 +33,9 @@
 
   // What the lazy functions and constructors call, by global name (filled by their modules).
   host.implementations = { __proto__: null };
+  // For a module of the context that makes some of its constructors only when they are first
+  // needed: the function that makes each, given its name, by global name.
+  host.globalFillers = { __proto__: null };
 
   // ---- Constructors ----------------------------------------------------------------------------
   // The small function behind each lazy constructor: its global's name and module, and whether
@@ -44,8 +47,14 @@
     if (state.loaded) return;
     state.loaded = true;
     loadModule(state.module);
-    // (A module that fills its constructors one at a time, js/63_dom.js, makes this one now.)
-    if (host.implementations[state.name] === undefined) host.native.engine.fillGlobal(state.module, state.name);
+    // (A module that fills its constructors one at a time makes this one now: a module of the
+    // context through host.globalFillers, js/31_events.js; one of the host realm, js/63_dom.js,
+    // through Swift.)
+    if (host.implementations[state.name] === undefined) {
+      const filler = host.globalFillers[state.name];
+      if (filler !== undefined) filler(state.name);
+      else host.native.engine.fillGlobal(state.module, state.name);
+    }
   }
   const implementationOf = (target) => host.implementations[ReflectApply(weakMapGet, constructorState, [target]).name];
   // Every operation loads the module first, then acts on the function, which the module made the

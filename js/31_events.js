@@ -94,6 +94,19 @@
     return dictionary(args[1], owner, 'constructor', 2, typeName);
   };
 
+  // ---- Interfaces made on first need ---------------------------------------------------------------------
+  // The event interfaces few scripts name (CustomEvent, ErrorEvent, PromiseRejectionEvent, the
+  // page's navigation events, AbortSignal and AbortController) are made when their global is first
+  // touched (the loader asks host.globalFillers) or when this module first needs one (prototypeOf):
+  // a world that only listens for events makes none of their members (makeInterfaceNow, at the end).
+  // (Made ones, by name.)
+  const madeInterfaces = { __proto__: null };
+  // The prototype of the interface `name`, whose class is `constructor`, made now if it was not.
+  const prototypeOf = (name, constructor) => {
+    makeInterfaceNow(name);
+    return constructor.prototype;
+  };
+
   function Event(...args) {
     if (new.target === undefined) throw newRequired('Event');
     const type = args.length > 0 ? String(args[0]) : undefined;
@@ -169,16 +182,6 @@
     if (!details.has(event)) throw illegalInvocation('CustomEvent', member);
     return details.get(event);
   };
-  defineInterface(CustomEvent, 'CustomEvent', 1, {
-    get detail() { return detailOf(this, 'get detail'); },
-    initCustomEvent(...args) {
-      detailOf(this, 'initCustomEvent');
-      if (args.length < 1) throw countError('CustomEvent', 'initCustomEvent', 1, args.length);
-      if (eventState(this, 'CustomEvent', 'initCustomEvent').dispatching) return;
-      ReflectApply(EventInterface.prototype.initEvent, this, [args[0], args[1], args[2]]);
-      details.set(this, args[3] === undefined ? null : args[3]);
-    },
-  }, EventInterface);
 
   // HTML's PageTransitionEvent (`pageshow` and `pagehide`): whether the page comes from, or goes
   // into, the back/forward cache.
@@ -189,14 +192,6 @@
     initializeEvent(this, args[0], init);
     transitions.set(this, init !== undefined && !!init.persisted);
   }
-  if (host.kind !== 'background' || !host.context.isServiceWorker) {
-    defineInterface(PageTransitionEvent, 'PageTransitionEvent', 1, {
-      get persisted() {
-        if (!transitions.has(this)) throw illegalInvocation('PageTransitionEvent', 'get persisted');
-        return transitions.get(this);
-      },
-    }, EventInterface);
-  }
 
   // HTML's BeforeUnloadEvent (`beforeunload`, as a navigation is about to leave the page): made by
   // the browser only. Its `returnValue` (a text, '' at first) is what a browser would ask the
@@ -205,20 +200,6 @@
   const beforeUnloads = new SafeWeakMap();
   function BeforeUnloadEvent() {
     throw illegalConstructor('BeforeUnloadEvent');
-  }
-  if (host.kind !== 'background' || !host.context.isServiceWorker) {
-    defineInterface(BeforeUnloadEvent, 'BeforeUnloadEvent', 0, {
-      get returnValue() {
-        const fields = beforeUnloads.get(this);
-        if (fields === undefined) throw illegalInvocation('BeforeUnloadEvent', 'get returnValue');
-        return fields.returnValue;
-      },
-      set returnValue(value) {
-        const fields = beforeUnloads.get(this);
-        if (fields === undefined) throw illegalInvocation('BeforeUnloadEvent', 'set returnValue');
-        fields.returnValue = String(value);
-      },
-    }, EventInterface);
   }
 
   // HTML's HashChangeEvent (`hashchange`: the URLs before and after a fragment navigation) and
@@ -241,28 +222,6 @@
     const init = eventArguments('PopStateEvent', args, 1, 'PopStateEventInit');
     initializeEvent(this, args[0], init);
     popStates.set(this, { __proto__: null, state: init !== undefined && init.state !== undefined ? init.state : null });
-  }
-  if (host.kind !== 'background' || !host.context.isServiceWorker) {
-    const hashField = (event, name) => {
-      const fields = hashChanges.get(event);
-      if (fields === undefined) throw illegalInvocation('HashChangeEvent', 'get ' + name);
-      return fields[name];
-    };
-    defineInterface(HashChangeEvent, 'HashChangeEvent', 1, {
-      get oldURL() { return hashField(this, 'oldURL'); },
-      get newURL() { return hashField(this, 'newURL'); },
-    }, EventInterface);
-    defineInterface(PopStateEvent, 'PopStateEvent', 1, {
-      get state() {
-        const fields = popStates.get(this);
-        if (fields === undefined) throw illegalInvocation('PopStateEvent', 'get state');
-        return fields.state;
-      },
-      get hasUAVisualTransition() {
-        if (!popStates.has(this)) throw illegalInvocation('PopStateEvent', 'get hasUAVisualTransition');
-        return false;
-      },
-    }, EventInterface);
   }
 
   const errorEvents = new SafeWeakMap();
@@ -293,13 +252,6 @@
     if (fields === undefined) throw illegalInvocation('ErrorEvent', 'get ' + name);
     return fields[name];
   };
-  defineInterface(ErrorEvent, 'ErrorEvent', 1, {
-    get message() { return errorField(this, 'message'); },
-    get filename() { return errorField(this, 'filename'); },
-    get lineno() { return errorField(this, 'lineno'); },
-    get colno() { return errorField(this, 'colno'); },
-    get error() { return errorField(this, 'error'); },
-  }, EventInterface);
 
   const rejections = new SafeWeakMap();
   function PromiseRejectionEvent(...args) {
@@ -328,10 +280,6 @@
     if (fields === undefined) throw illegalInvocation('PromiseRejectionEvent', 'get ' + name);
     return fields[name];
   };
-  defineInterface(PromiseRejectionEvent, 'PromiseRejectionEvent', 2, {
-    get promise() { return rejectionField(this, 'promise'); },
-    get reason() { return rejectionField(this, 'reason'); },
-  }, EventInterface);
 
   // ---- EventTarget --------------------------------------------------------------------------------------
   // Each target's listeners, by target: a list of { type, callback, capture, once, passive, removed }.
@@ -713,7 +661,7 @@
   function dispatchError(error, inPromise, promise) {
     if (inPromise) {
       if (promise === undefined) return true;
-      const event = ObjectCreate(PromiseRejectionEvent.prototype);
+      const event = ObjectCreate(prototypeOf('PromiseRejectionEvent', PromiseRejectionEvent));
       const state = initializeEvent(event, 'unhandledrejection', undefined);
       state.cancelable = true;
       state.trusted = true;
@@ -721,7 +669,7 @@
       // (Firefox reports the rejection whatever the listeners did.)
       return dispatch(global, event, state) || FIREFOX;
     }
-    const event = ObjectCreate(ErrorEvent.prototype);
+    const event = ObjectCreate(prototypeOf('ErrorEvent', ErrorEvent));
     const state = initializeEvent(event, 'error', undefined);
     state.cancelable = true;
     state.trusted = true;
@@ -776,6 +724,7 @@
     signals.set(this, { __proto__: null, aborted: false, reason: undefined, algorithms: [], dependent: false, sources: [], dependents: [] });
   }
   function newSignal() {
+    makeInterfaceNow('AbortSignal');
     constructingSignal = true;
     try {
       return new AbortSignal();
@@ -819,7 +768,7 @@
     return state;
   };
   // (The static operations are the class's own: the loader gives them to the public constructor.)
-  const abortSignalStatics = {
+  const abortSignalStatics = () => ({
     abort(reason) {
       const signal = newSignal();
       signalAbort(signal, reason);
@@ -838,7 +787,7 @@
       if (args.length < 1) throw countError('AbortSignal', 'any', 1, args.length);
       return dependentSignal(sequenceOfSignals(args[0]));
     },
-  };
+  });
   // The standard's "create a dependent abort signal" from the signals `sources`.
   function dependentSignal(sources) {
     const result = newSignal();
@@ -869,18 +818,6 @@
   }
   // For fetch's Request (js/32_fetch.js): a new signal that follows `sources` (AbortSignals).
   host.dependentSignal = (sources) => dependentSignal(sources);
-  defineInterface(AbortSignal, 'AbortSignal', 0, {
-    get aborted() { return signalState(this, 'get aborted').aborted; },
-    get reason() { return signalState(this, 'get reason').reason; },
-    throwIfAborted() {
-      const state = signalState(this, 'throwIfAborted');
-      if (state.aborted) throw state.reason;
-    },
-  }, EventTargetInterface, false, abortSignalStatics);
-  {
-    const onabort = handlerDescriptor('abort', 'AbortSignal');
-    ReflectDefineProperty(AbortSignal.prototype, 'onabort', onabort);
-  }
   // Web IDL's [EnforceRange] unsigned long long.
   function enforceRange(value) {
     const number = Number(value);
@@ -972,11 +909,11 @@
       if (host.makeUIEvent === undefined) host.load('ui_events');
       event = host.makeUIEvent(description.interface, description.type, description.fields);
     } else {
-      const prototype = description.interface === 'CustomEvent' ? CustomEvent.prototype
-        : description.interface === 'PageTransitionEvent' ? PageTransitionEvent.prototype
-          : description.interface === 'BeforeUnloadEvent' ? BeforeUnloadEvent.prototype
-          : description.interface === 'HashChangeEvent' ? HashChangeEvent.prototype
-            : description.interface === 'PopStateEvent' ? PopStateEvent.prototype : Event.prototype;
+      const prototype = description.interface === 'CustomEvent' ? prototypeOf('CustomEvent', CustomEvent)
+        : description.interface === 'PageTransitionEvent' ? prototypeOf('PageTransitionEvent', PageTransitionEvent)
+          : description.interface === 'BeforeUnloadEvent' ? prototypeOf('BeforeUnloadEvent', BeforeUnloadEvent)
+          : description.interface === 'HashChangeEvent' ? prototypeOf('HashChangeEvent', HashChangeEvent)
+            : description.interface === 'PopStateEvent' ? prototypeOf('PopStateEvent', PopStateEvent) : Event.prototype;
       event = ObjectCreate(prototype);
       initializeEvent(event, description.type, undefined);
       if (description.interface === 'CustomEvent') details.set(event, description.detail === undefined ? null : description.detail);
@@ -1044,23 +981,23 @@
   // structured-clone text, or null) at `target`, the window.
   host.fireNavigationEvent = (target, type, fields) => {
     if (type === 'hashchange') {
-      const made = host.newEvent(HashChangeEvent.prototype, type, undefined);
+      const made = host.newEvent(prototypeOf('HashChangeEvent', HashChangeEvent), type, undefined);
       hashChanges.set(made.event, { __proto__: null, newURL: String(fields.newURL), oldURL: String(fields.oldURL) });
       return host.dispatchTrusted(target, made);
     }
-    const made = host.newEvent(PopStateEvent.prototype, type, undefined);
+    const made = host.newEvent(prototypeOf('PopStateEvent', PopStateEvent), type, undefined);
     setPopState(made.event, fields.state);
     return host.dispatchTrusted(target, made);
   };
   // Dispatches the trusted `beforeunload` of a navigation about to leave the page (cancelable).
   host.fireBeforeUnload = (target) => {
-    const made = host.newEvent(BeforeUnloadEvent.prototype, 'beforeunload', { __proto__: null, bubbles: false, cancelable: true, composed: false });
+    const made = host.newEvent(prototypeOf('BeforeUnloadEvent', BeforeUnloadEvent), 'beforeunload', { __proto__: null, bubbles: false, cancelable: true, composed: false });
     beforeUnloads.set(made.event, { __proto__: null, returnValue: '' });
     return host.dispatchTrusted(target, made);
   };
   // Dispatches a trusted `pageshow` or `pagehide` (`persisted`: from or into the back/forward cache).
   host.firePageTransition = (target, type, persisted) => {
-    const made = host.newEvent(PageTransitionEvent.prototype, type, undefined);
+    const made = host.newEvent(prototypeOf('PageTransitionEvent', PageTransitionEvent), type, undefined);
     transitions.set(made.event, persisted);
     return host.dispatchTrusted(target, made);
   };
@@ -1083,8 +1020,110 @@
     if (signal === undefined) throw illegalInvocation('AbortController', member);
     return signal;
   };
-  defineInterface(AbortController, 'AbortController', 0, {
-    get signal() { return controllerSignal(this, 'get signal'); },
-    abort(reason) { signalAbort(controllerSignal(this, 'abort'), reason); },
-  });
+
+  // The interfaces made on first need (above): the loader asks for each when a script first
+  // touches its global (a page's navigation events are a window's only).
+  const lazyInterfaceNames = host.kind !== 'background' || !host.context.isServiceWorker
+    ? ['CustomEvent', 'ErrorEvent', 'PromiseRejectionEvent', 'PageTransitionEvent', 'BeforeUnloadEvent', 'HashChangeEvent', 'PopStateEvent', 'AbortSignal', 'AbortController']
+    : ['CustomEvent', 'ErrorEvent', 'PromiseRejectionEvent', 'AbortSignal', 'AbortController'];
+  for (let i = 0; i < lazyInterfaceNames.length; i++) host.globalFillers[lazyInterfaceNames[i]] = makeInterfaceNow;
+  // Makes the interface `name` unless it was made. (One function holds every such interface's
+  // members: their code is linked to the world when the first of them is made.)
+  function makeInterfaceNow(name) {
+    if (madeInterfaces[name] === true) return;
+    madeInterfaces[name] = true;
+    switch (name) {
+      case 'CustomEvent':
+        defineInterface(CustomEvent, 'CustomEvent', 1, {
+          get detail() { return detailOf(this, 'get detail'); },
+          initCustomEvent(...args) {
+            detailOf(this, 'initCustomEvent');
+            if (args.length < 1) throw countError('CustomEvent', 'initCustomEvent', 1, args.length);
+            if (eventState(this, 'CustomEvent', 'initCustomEvent').dispatching) return;
+            ReflectApply(EventInterface.prototype.initEvent, this, [args[0], args[1], args[2]]);
+            details.set(this, args[3] === undefined ? null : args[3]);
+          },
+        }, EventInterface);
+        break;
+      case 'ErrorEvent':
+        defineInterface(ErrorEvent, 'ErrorEvent', 1, {
+          get message() { return errorField(this, 'message'); },
+          get filename() { return errorField(this, 'filename'); },
+          get lineno() { return errorField(this, 'lineno'); },
+          get colno() { return errorField(this, 'colno'); },
+          get error() { return errorField(this, 'error'); },
+        }, EventInterface);
+        break;
+      case 'PromiseRejectionEvent':
+        defineInterface(PromiseRejectionEvent, 'PromiseRejectionEvent', 2, {
+          get promise() { return rejectionField(this, 'promise'); },
+          get reason() { return rejectionField(this, 'reason'); },
+        }, EventInterface);
+        break;
+      case 'PageTransitionEvent':
+        defineInterface(PageTransitionEvent, 'PageTransitionEvent', 1, {
+          get persisted() {
+            if (!transitions.has(this)) throw illegalInvocation('PageTransitionEvent', 'get persisted');
+            return transitions.get(this);
+          },
+        }, EventInterface);
+        break;
+      case 'BeforeUnloadEvent':
+        defineInterface(BeforeUnloadEvent, 'BeforeUnloadEvent', 0, {
+          get returnValue() {
+            const fields = beforeUnloads.get(this);
+            if (fields === undefined) throw illegalInvocation('BeforeUnloadEvent', 'get returnValue');
+            return fields.returnValue;
+          },
+          set returnValue(value) {
+            const fields = beforeUnloads.get(this);
+            if (fields === undefined) throw illegalInvocation('BeforeUnloadEvent', 'set returnValue');
+            fields.returnValue = String(value);
+          },
+        }, EventInterface);
+        break;
+      case 'HashChangeEvent': {
+        const hashField = (event, key) => {
+          const fields = hashChanges.get(event);
+          if (fields === undefined) throw illegalInvocation('HashChangeEvent', 'get ' + key);
+          return fields[key];
+        };
+        defineInterface(HashChangeEvent, 'HashChangeEvent', 1, {
+          get oldURL() { return hashField(this, 'oldURL'); },
+          get newURL() { return hashField(this, 'newURL'); },
+        }, EventInterface);
+        break;
+      }
+      case 'PopStateEvent':
+        defineInterface(PopStateEvent, 'PopStateEvent', 1, {
+          get state() {
+            const fields = popStates.get(this);
+            if (fields === undefined) throw illegalInvocation('PopStateEvent', 'get state');
+            return fields.state;
+          },
+          get hasUAVisualTransition() {
+            if (!popStates.has(this)) throw illegalInvocation('PopStateEvent', 'get hasUAVisualTransition');
+            return false;
+          },
+        }, EventInterface);
+        break;
+      case 'AbortSignal':
+        defineInterface(AbortSignal, 'AbortSignal', 0, {
+          get aborted() { return signalState(this, 'get aborted').aborted; },
+          get reason() { return signalState(this, 'get reason').reason; },
+          throwIfAborted() {
+            const state = signalState(this, 'throwIfAborted');
+            if (state.aborted) throw state.reason;
+          },
+        }, EventTargetInterface, false, abortSignalStatics());
+        ReflectDefineProperty(AbortSignal.prototype, 'onabort', handlerDescriptor('abort', 'AbortSignal'));
+        break;
+      case 'AbortController':
+        defineInterface(AbortController, 'AbortController', 0, {
+          get signal() { return controllerSignal(this, 'get signal'); },
+          abort(reason) { signalAbort(controllerSignal(this, 'abort'), reason); },
+        });
+        break;
+    }
+  }
 });
