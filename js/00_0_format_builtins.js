@@ -20,6 +20,8 @@
     plain: {
       __proto__: null,
       MathRound: Math.round,
+      // (What keeps a document's live ranges without keeping them alive: js/63_dom_range.js.)
+      WeakRef: WeakRef,
       Uint8Array: Uint8Array,
       ObjectIs: Object.is,
       decodeURIComponent: decodeURIComponent,

@@ -106,18 +106,22 @@
   };
 
   // An interface object for the host realm's window module (js/30_window.js), made here because
-  // it is a constructor of this realm: it throws when called or constructed, and its prototype
+  // it is a constructor of this realm: it throws when called or constructed (unless it is given
+  // `construct`), and its prototype
   // inherits from `parentPrototype`. It becomes the lazy global `name`'s public face.
   const IllegalConstructorError = plain.TypeError;
   // (Called without `new`, or with it, each browser's words: fixtures/conformance/dom-basics.)
   const FIREFOX_WORDS = host.flavor === 'firefox';
-  host.makeInterface = function (name, parentPrototype) {
+  // (`construct`, for an interface scripts may construct: a function of this realm that makes the
+  // object, given `new.target`.)
+  host.makeInterface = function (name, parentPrototype, construct) {
     const constructor = {
       [name]: function () {
         if (new.target === undefined) {
           throw new IllegalConstructorError(FIREFOX_WORDS ? name + " constructor: 'new' is required"
             : "Failed to construct '" + name + "': Please use the 'new' operator, this DOM object constructor cannot be called as a function.");
         }
+        if (construct !== undefined) return construct(new.target);
         throw new IllegalConstructorError(FIREFOX_WORDS ? 'Illegal constructor.' : "Failed to construct '" + name + "': Illegal constructor");
       },
     }[name];

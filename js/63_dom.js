@@ -1,11 +1,12 @@
 // exthost:realm host
-// exthost:needs primordials api dom_library
+// exthost:needs primordials api dom_library dom_range
 // exthost:globals Window: document:accessor ~Node:constructor:0 ~Document:constructor:0 ~HTMLDocument:constructor:0 ~XMLDocument:constructor:0 ~DocumentFragment:constructor:0
 // exthost:globals Window: ~DocumentType:constructor:0 ~CharacterData:constructor:0 ~Text:constructor:0 ~Comment:constructor:0 ~CDATASection:constructor:0
 // exthost:globals Window: ~ProcessingInstruction:constructor:0 ~Element:constructor:0 ~HTMLElement:constructor:0 ~HTMLUnknownElement:constructor:0 ~SVGElement:constructor:0 ~SVGSVGElement:constructor:0
 // exthost:globals Window: ~NodeList:constructor:0 ~HTMLCollection:constructor:0 ~DOMTokenList:constructor:0 ~DOMStringMap:constructor:0 ~CSSStyleDeclaration:constructor:0 ~DOMRect:constructor:0 ~DOMRectReadOnly:constructor:0
 // exthost:globals Window: ~TreeWalker:constructor:0 ~NodeIterator:constructor:0 ~NodeFilter:constructor:0 ~Attr:constructor:0 ~NamedNodeMap:constructor:0 ~ValidityState:constructor:0
 // exthost:globals Window: ~HTMLFormControlsCollection:constructor:0 ~HTMLOptionsCollection:constructor:0 ~RadioNodeList:constructor:0
+// exthost:globals Window: ~AbstractRange:constructor:0 ~Range:constructor:0 ~Selection:constructor:0 ~DOMRectList:constructor:0 getSelection:inherited
 // exthost:globals Window: ~HTMLAnchorElement:constructor:0 ~HTMLAreaElement:constructor:0 ~HTMLMediaElement:constructor:0 ~HTMLAudioElement:constructor:0 ~HTMLBaseElement:constructor:0 ~HTMLQuoteElement:constructor:0
 // exthost:globals Window: ~HTMLBodyElement:constructor:0 ~HTMLBRElement:constructor:0 ~HTMLButtonElement:constructor:0 ~HTMLCanvasElement:constructor:0 ~HTMLTableCaptionElement:constructor:0 ~HTMLTableColElement:constructor:0
 // exthost:globals Window: ~HTMLDataElement:constructor:0 ~HTMLDataListElement:constructor:0 ~HTMLModElement:constructor:0 ~HTMLDetailsElement:constructor:0 ~HTMLDialogElement:constructor:0 ~HTMLDivElement:constructor:0
@@ -44,6 +45,7 @@
   const FIREFOX = host.flavor === 'firefox';
   const engine = host.native.engine;
   const library = host.domLibrary;
+  const ranges = host.domRanges;
   const HTML = 'http://www.w3.org/1999/xhtml';
   const SVG = 'http://www.w3.org/2000/svg';
 
@@ -64,8 +66,11 @@
   // document_start content script runs, its doctype and its <html> element only; the rest of its
   // parse waits (`pending`) for the end of parsing (host.advanceDocument).
   const pendingChildren = new SafeWeakMap();
+  // The documents of a browsing context (a frame's, a page's): the ones with a selection.
+  const framedDocuments = new SafeWeakSet();
   function buildDocument(parts, id) {
     const document = library.parseDocument(parts.html, parts.url);
+    framedDocuments.add(document);
     if (id !== undefined) pairParsedFrames(document, id);
     document.readyState = parts.readiness;
     if (parts.hidden === true) document._exthostHidden = true;
@@ -154,6 +159,7 @@
     // Keeps `document` as the document `id` and counts its changes from now on.
     set(id, document) {
       documents.set(id, document);
+      framedDocuments.add(document);
       watch(document, id);
     },
     // The parser of the document `id` made `element`: a frame element is paired with its frame.
@@ -282,7 +288,7 @@
       + ' getElementsByTagName(s):elements getElementsByTagNameNS(s?,s):elements getElementsByClassName(s):elements createElement(s,[any]):N'
       + ' createElementNS(s?,s,[any]):N createDocumentFragment():N createTextNode(s):N createComment(s):N createCDATASection(s):N'
       + ' createAttribute(s):N createAttributeNS(s?,s):N'
-      + ' createTreeWalker(N,[any],[any]):any createNodeIterator(N,[any],[any]):any location:any'
+      + ' createTreeWalker(N,[any],[any]):any createNodeIterator(N,[any],[any]):any location:any createRange():any getSelection():any'
       + ' createProcessingInstruction(s,s):N importNode(N,[b]):N adoptNode(N):N hasFocus():b getElementsByName(s):nodes createEvent(s):any'
       + ' @NonElementParentNode @ParentNode'],
     ['HTMLDocument', 'Document', ''],
@@ -302,7 +308,7 @@
       + ' getAttributeNode(s):N? getAttributeNodeNS(s?,s):N? setAttributeNode(N):N? setAttributeNodeNS(N):N? removeAttributeNode(N):N'
       + ' matches(s):b webkitMatchesSelector(s):b getElementsByTagName(s):elements getElementsByTagNameNS(s?,s):elements'
       + ' getElementsByClassName(s):elements insertAdjacentElement(s,N):N? insertAdjacentText(s,s):v insertAdjacentHTML(s,s):v'
-      + ' innerHTML:s= outerHTML:s= getBoundingClientRect():rect scrollIntoView([any]):v scrollTop:n= scrollLeft:n= scrollWidth:l'
+      + ' innerHTML:s= outerHTML:s= getBoundingClientRect():rect getClientRects():any scrollIntoView([any]):v scrollTop:n= scrollLeft:n= scrollWidth:l'
       + ' scrollHeight:l clientTop:l clientLeft:l clientWidth:l clientHeight:l @ParentNode @NonDocumentTypeChildNode @ChildNode'],
     ['HTMLElement', 'Element', 'title:s= lang:s= translate:b= dir:s= hidden:b= accessKey:s= draggable:b= innerText:s= outerText:s='
       + ' click():v focus([any]):v blur():v dataset:dataset style:style tabIndex:l= contentEditable:s= isContentEditable:b offsetParent:N?'
@@ -597,7 +603,7 @@
     const node = value !== null && (typeof value === 'object' || typeof value === 'function') ? nodes.get(value) : undefined;
     if (node === undefined) {
       throw host.newTypeError(cx, FIREFOX
-        ? failed(owner, member, 'Argument ' + index + ' is not an object.')
+        ? failed(owner, member, 'Argument ' + index + (value !== null && (typeof value === 'object' || typeof value === 'function') ? ' does not implement interface Node.' : ' is not an object.'))
         : failed(owner, member, "parameter " + index + " is not of type 'Node'."));
     }
     return node;
@@ -840,6 +846,7 @@
     versions.set(document, 0);
     document._setMutationHandler((record) => {
       versions.set(document, versions.get(document) + 1);
+      ranges.treeChanged(document, record);
       if (id !== undefined && (record.type === INSERTED || record.type === REMOVED)) framesChanged(id, record);
       if (observing > 0) notifyObservers(record);
     });
@@ -1300,12 +1307,20 @@
   function innerText(node) {
     if (!isRendered(node)) return node.textContent;
     if (FIREFOX && node.localName === 'select' && node.namespaceURI === HTML) return '';
+    return renderedText(node, null);
+  }
+  // The rendered text of what `node` holds, or of the part of it in `range` (a selection's).
+  function renderedText(node, range) {
     // Items: strings, and numbers (required line breaks).
     const items = [];
     let preserving = 0;
     const collect = (current) => {
+      if (range !== null && !ranges.intersectsNode(range, current)) return;
       if (current.nodeType === 3) {
-        listPush(items, preserving > 0 ? current.data : current.data.replace(/[\t\n\f\r ]+/g, ' '));
+        let data = current.data;
+        if (range !== null && current === range.endNode) data = data.slice(0, range.endOffset);
+        if (range !== null && current === range.startNode) data = data.slice(range.startOffset);
+        listPush(items, preserving > 0 ? data : data.replace(/[\t\n\f\r ]+/g, ' '));
         return;
       }
       if (current.nodeType !== 1) return;
@@ -1327,7 +1342,10 @@
       if (keeps) preserving--;
     };
     for (let child = node.firstChild; child; child = child.nextSibling) collect(child);
-    // Join runs of text, collapsing spaces at line starts and ends and between runs.
+    // Join runs of text, collapsing spaces at line starts and ends and between runs. (A range that
+    // starts or ends within a line of text keeps a space there: the line goes on outside it.)
+    const startsInLine = range !== null && inlineTextBeside(node, range.startNode, range.startOffset, false) !== '';
+    const endsInLine = range !== null && inlineTextBeside(node, range.endNode, range.endOffset, true) !== '';
     let text = '';
     let pendingBreaks = 0;
     for (let i = 0; i < items.length; i++) {
@@ -1338,7 +1356,7 @@
       }
       let piece = item;
       // (White space at the start of a line goes; then only what is left breaks the line.)
-      if (text === '' || pendingBreaks > 0 || text[text.length - 1] === '\n' || text[text.length - 1] === ' ') piece = piece.replace(/^ /, '');
+      if ((text === '' && !startsInLine) || pendingBreaks > 0 || text[text.length - 1] === '\n' || text[text.length - 1] === ' ') piece = piece.replace(/^ /, '');
       if (piece === '') continue;
       if (pendingBreaks > 0) {
         text = text.replace(/ +$/, '');
@@ -1347,7 +1365,51 @@
       }
       text += piece;
     }
-    return text.replace(/ +(\n)/g, '$1').replace(/ +$/, '').replace(/^\n+/, '');
+    text = text.replace(/ +(\n)/g, '$1').replace(/^\n+/, '');
+    return endsInLine ? text : text.replace(/ +$/, '');
+  }
+  // The rendered text next to boundary point (node, offset) on its line, within `root`: before
+  // it, or after it when `after` ('' at a line's start or end). Only whether it is empty counts.
+  function inlineTextBeside(root, node, offset, after) {
+    const hasText = (text) => text.replace(/[\t\n\f\r ]+/g, '') !== '';
+    if (node.nodeType === 3) {
+      const own = after ? node.data.slice(offset) : node.data.slice(0, offset);
+      if (hasText(own)) return own;
+    }
+    let current;
+    if (node.nodeType === 3) current = stepOut(node, after, root);
+    else {
+      const child = node.childNodes[after ? offset : offset - 1];
+      if (child !== undefined && child !== null) current = child;
+      else if (node.nodeType === 1 && displayOf(node) !== 'inline') return '';
+      else current = stepOut(node, after, root);
+    }
+    while (current !== null) {
+      if (current.nodeType === 3) {
+        if (hasText(current.data)) return current.data;
+      } else if (current.nodeType === 1) {
+        const display = displayOf(current);
+        if (current.localName === 'br' || (display !== 'inline' && display !== 'none')) return '';
+        const inner = display === 'none' ? null : after ? current.firstChild : current.lastChild;
+        if (inner !== null) {
+          current = inner;
+          continue;
+        }
+      }
+      current = stepOut(current, after, root);
+    }
+    return '';
+  }
+  // The node after (or before) `node` in tree order without entering it, or null past `root` or at
+  // a block's edge on the way out.
+  function stepOut(node, after, root) {
+    for (let current = node; current !== null && current !== root; current = current.parentNode) {
+      const sibling = after ? current.nextSibling : current.previousSibling;
+      if (sibling !== null) return sibling;
+      const parent = current.parentNode;
+      if (parent === null || parent === root || (parent.nodeType === 1 && displayOf(parent) !== 'inline')) return null;
+    }
+    return null;
   }
   // innerText's setter: the text, its line breaks made <br> elements.
   function setInnerText(node, value) {
@@ -1444,6 +1506,15 @@
     'Element.insertAdjacentText': (node, cx, position, text) => node.insertAdjacentText(adjacentPosition(cx, 'insertAdjacentText', position), text),
     'Element.insertAdjacentElement': (node, cx, position, element) => node.insertAdjacentElement(adjacentPosition(cx, 'insertAdjacentElement', position), element),
     'Element.getBoundingClientRect': (node, cx) => rect(cx),
+    'Element.getClientRects': (node, cx) => rectList(cx),
+    'Document.createRange': (node, cx) => rangeObject(cx, ranges.newRange(node)),
+    'Document.getSelection': (node, cx) => selectionObject(cx, node),
+    // (Changes of text data that live ranges follow by their offsets: js/63_dom_range.js.)
+    'CharacterData.replaceData': (node, cx, offset, count, data) => changeData(node, offset, count, data),
+    'CharacterData.insertData': (node, cx, offset, data) => changeData(node, offset, 0, data),
+    'CharacterData.deleteData': (node, cx, offset, count) => changeData(node, offset, count, ''),
+    'CharacterData.appendData': (node, cx, data) => changeData(node, node.data.length, 0, data),
+    'Text.splitText': (node, cx, offset) => (offset > node.data.length ? node.splitText(offset) : ranges.splitText(node, offset)),
     'Element.scrollIntoView': () => undefined,
     'HTMLElement.innerText': (node) => innerText(node),
     'HTMLElement.innerText=': (node, cx, value) => setInnerText(node, value),
@@ -2784,8 +2855,433 @@
     wrapped.set(object, { __proto__: null, walker, filter: worldFilter });
     return object;
   }
+  // ---- Ranges and the selection ---------------------------------------------------------------------------
+  // The DOM Standard's ranges are js/63_dom_range.js's, over this realm's nodes; here each world
+  // gets its objects for them (one per range and world: a range a script of one world added to
+  // the selection is the same object when that world asks for it again) and the browsers' errors.
+  // The selection is the document's, shared by its worlds (Chromium keeps one range in it, Firefox
+  // several); its `toString()` is the rendered text of its ranges (innerText's rules), a range's
+  // the text data it holds.
+  function rangeObject(cx, range) {
+    const world = worldOf(cx);
+    if (world.ranges === undefined) world.ranges = new SafeWeakMap();
+    let object = world.ranges.get(range);
+    if (object === undefined) {
+      object = host.newObjectFrom(cx, interfaceObject(cx, 'Range').prototype);
+      world.ranges.set(range, object);
+      wrapped.set(object, { __proto__: null, range });
+    }
+    return object;
+  }
+  // `new Range()`: a range at the start of the world's document (`newTarget`: a subclass's prototype).
+  function constructRange(cx, thisValue, newTarget) {
+    const range = ranges.newRange(documentOf(cx));
+    const given = newTarget === undefined ? undefined : cx.b.ReflectGet(newTarget, 'prototype');
+    const prototype = given !== null && (typeof given === 'object' || typeof given === 'function') ? given : interfaceObject(cx, 'Range').prototype;
+    const object = host.newObjectFrom(cx, prototype);
+    const world = worldOf(cx);
+    if (world.ranges === undefined) world.ranges = new SafeWeakMap();
+    world.ranges.set(range, object);
+    wrapped.set(object, { __proto__: null, range });
+    return object;
+  }
+  // The range a Range member was called on, or the browser's illegal invocation.
+  function rangeOf(cx, state, owner, member, verb) {
+    if (state.range === undefined) throw illegalInvocation(cx, owner, member, verb);
+    return state.range;
+  }
+  // The world's error for what js/63_dom_range.js refused (`failure`) in `member` of `owner`.
+  function rangeError(cx, failure, owner, member) {
+    const name = failure.name;
+    const node = failure.node;
+    let chrome = details[name];
+    let firefox = details[name];
+    let bare = true;
+    switch (failure.reason) {
+      case 'offset': case 'child':
+        chrome = failure.reason === 'child' ? 'There is no child at offset ' + failure.offset + '.'
+          : 'The offset ' + failure.offset + " is larger than the node's length (" + ranges.nodeLength(node) + ').';
+        if (owner === 'Selection') {
+          firefox = 'The offset is out of range.';
+          bare = false;
+        } else if (member === 'comparePoint' || member === 'isPointInRange') {
+          firefox = 'Offset is out of bounds';
+          bare = false;
+        }
+        break;
+      case 'doctype': chrome = "The node provided is of type '" + node.nodeName + "'."; firefox = 'The supplied node is incorrect or has an incorrect ancestor for this operation.'; break;
+      case 'no parent': chrome = 'the given Node has no parent.'; firefox = 'The supplied node is incorrect or has an incorrect ancestor for this operation.'; break;
+      case 'surround': chrome = "The node provided is of type '" + node.nodeName + "'."; firefox = 'The supplied node is incorrect or has an incorrect ancestor for this operation.'; break;
+      case 'how': chrome = "The comparison method provided must be one of 'START_TO_START', 'START_TO_END', 'END_TO_END', or 'END_TO_START'."; break;
+      case 'other range': chrome = 'The source range is in a different document than this range.'; break;
+      case 'other node': chrome = 'The node provided and the Range are not in the same tree.'; break;
+      case 'partial': chrome = 'The Range has partially selected a non-Text node.'; break;
+      default: break;
+    }
+    if (FIREFOX) return domException(cx, bare ? firefox : failed(owner, member, firefox), name);
+    return domException(cx, failed(owner, member, chrome), name);
+  }
+  // Runs `run()` for `member` of `owner`, turning what js/63_dom_range.js refused into the world's error.
+  function rangeStep(cx, owner, member, run) {
+    try {
+      return run();
+    } catch (error) {
+      if (ranges.isFailure(error)) throw rangeError(cx, error, owner, member);
+      throw error;
+    }
+  }
+  // A Range member (`length` required arguments) that runs `run(cx, range, args)`.
+  // (`moves`: a member that moves a boundary: the selection whose range it is changes with it.)
+  function rangeMember(length, member, run, moves) {
+    return ['call', length, (state, cx, ...args) => {
+      const range = rangeOf(cx, state, 'Range', member);
+      const result = rangeStep(cx, 'Range', member, () => run(cx, range, args));
+      if (moves === true && range.selection !== undefined && range.selection.ranges.indexOf(range) >= 0) selectionChanged(range.selection, true);
+      return result;
+    }];
+  }
+  const rangeNode = (cx, value, member, index) => toNode(cx, value, 'Range', member, index, false);
+  const rangeGetter = (key, read) => ['get', (state, cx) => read(cx, rangeOf(cx, state, 'AbstractRange', key, 'get'))];
+  otherInterfaces.AbstractRange = {
+    startContainer: rangeGetter('startContainer', (cx, range) => wrap(cx, range.startNode)),
+    startOffset: rangeGetter('startOffset', (cx, range) => range.startOffset),
+    endContainer: rangeGetter('endContainer', (cx, range) => wrap(cx, range.endNode)),
+    endOffset: rangeGetter('endOffset', (cx, range) => range.endOffset),
+    collapsed: rangeGetter('collapsed', (cx, range) => ranges.isCollapsed(range)),
+  };
+  const countCheck = (cx, member, args, required) => {
+    if (args.length < required) throw cx.loader.webIDLErrors.countError('Range', member, required, args.length);
+  };
+  otherInterfaces.Range = {
+    commonAncestorContainer: ['get', (state, cx) => wrap(cx, ranges.commonAncestor(rangeOf(cx, state, 'Range', 'commonAncestorContainer', 'get')))],
+    setStart: rangeMember(2, 'setStart', (cx, range, args) => {
+      countCheck(cx, 'setStart', args, 2);
+      ranges.setBoundary(range, rangeNode(cx, args[0], 'setStart', 1), toUnsigned(args[1]), true);
+    }, true),
+    setEnd: rangeMember(2, 'setEnd', (cx, range, args) => {
+      countCheck(cx, 'setEnd', args, 2);
+      ranges.setBoundary(range, rangeNode(cx, args[0], 'setEnd', 1), toUnsigned(args[1]), false);
+    }, true),
+    setStartBefore: rangeMember(1, 'setStartBefore', (cx, range, args) => ranges.setBeside(range, rangeNode(cx, args[0], 'setStartBefore', 1), false, true), true),
+    setStartAfter: rangeMember(1, 'setStartAfter', (cx, range, args) => ranges.setBeside(range, rangeNode(cx, args[0], 'setStartAfter', 1), true, true), true),
+    setEndBefore: rangeMember(1, 'setEndBefore', (cx, range, args) => ranges.setBeside(range, rangeNode(cx, args[0], 'setEndBefore', 1), false, false), true),
+    setEndAfter: rangeMember(1, 'setEndAfter', (cx, range, args) => ranges.setBeside(range, rangeNode(cx, args[0], 'setEndAfter', 1), true, false), true),
+    collapse: rangeMember(0, 'collapse', (cx, range, args) => ranges.collapse(range, !!args[0]), true),
+    selectNode: rangeMember(1, 'selectNode', (cx, range, args) => ranges.selectNode(range, rangeNode(cx, args[0], 'selectNode', 1)), true),
+    selectNodeContents: rangeMember(1, 'selectNodeContents', (cx, range, args) => ranges.selectNodeContents(range, rangeNode(cx, args[0], 'selectNodeContents', 1)), true),
+    compareBoundaryPoints: rangeMember(2, 'compareBoundaryPoints', (cx, range, args) => {
+      countCheck(cx, 'compareBoundaryPoints', args, 2);
+      const how = toUnsigned(args[0]) & 0xFFFF;
+      const source = args[1] !== null && typeof args[1] === 'object' ? wrapped.get(args[1]) : undefined;
+      if (source === undefined || source.range === undefined) {
+        throw host.newTypeError(cx, FIREFOX ? failed('Range', 'compareBoundaryPoints', 'Argument 2 does not implement interface Range.')
+          : failed('Range', 'compareBoundaryPoints', "parameter 2 is not of type 'Range'."));
+      }
+      return ranges.compareBoundaryPoints(range, how, source.range);
+    }),
+    comparePoint: rangeMember(2, 'comparePoint', (cx, range, args) => {
+      countCheck(cx, 'comparePoint', args, 2);
+      return ranges.comparePoint(range, rangeNode(cx, args[0], 'comparePoint', 1), toUnsigned(args[1]));
+    }),
+    isPointInRange: rangeMember(2, 'isPointInRange', (cx, range, args) => {
+      countCheck(cx, 'isPointInRange', args, 2);
+      return ranges.isPointInRange(range, rangeNode(cx, args[0], 'isPointInRange', 1), toUnsigned(args[1]));
+    }),
+    intersectsNode: rangeMember(1, 'intersectsNode', (cx, range, args) => ranges.intersectsNode(range, rangeNode(cx, args[0], 'intersectsNode', 1))),
+    cloneRange: rangeMember(0, 'cloneRange', (cx, range) => rangeObject(cx, ranges.cloneRange(range))),
+    detach: rangeMember(0, 'detach', () => undefined),
+    toString: rangeMember(0, 'toString', (cx, range) => ranges.rangeText(range)),
+    cloneContents: rangeMember(0, 'cloneContents', (cx, range) => wrap(cx, ranges.contents(range, false))),
+    extractContents: rangeMember(0, 'extractContents', (cx, range) => wrap(cx, ranges.contents(range, true))),
+    deleteContents: rangeMember(0, 'deleteContents', (cx, range) => { ranges.deleteContents(range); }),
+    insertNode: rangeMember(1, 'insertNode', (cx, range, args) => { ranges.insertNode(range, rangeNode(cx, args[0], 'insertNode', 1)); }),
+    surroundContents: rangeMember(1, 'surroundContents', (cx, range, args) => { ranges.surroundContents(range, rangeNode(cx, args[0], 'surroundContents', 1)); }),
+    createContextualFragment: rangeMember(1, 'createContextualFragment', (cx, range, args) => {
+      const start = range.startNode;
+      const context = start.nodeType === 1 ? start : start.parentNode !== null && start.parentNode.nodeType === 1 ? start.parentNode : null;
+      const document = start.nodeType === 9 ? start : start.ownerDocument;
+      const element = context === null || (context.localName === 'html' && context.namespaceURI === HTML) ? document.createElement('body') : context.cloneNode(false);
+      element.innerHTML = toDOMString(cx, args[0]);
+      const fragment = document.createDocumentFragment();
+      while (element.firstChild !== null) fragment.appendChild(element.firstChild);
+      return wrap(cx, fragment);
+    }),
+    // (No layout: a range has no boxes.)
+    getBoundingClientRect: rangeMember(0, 'getBoundingClientRect', (cx) => rect(cx)),
+    getClientRects: rangeMember(0, 'getClientRects', (cx) => rectList(cx)),
+  };
+  const rangeConstants = ['START_TO_START', 0, 'START_TO_END', 1, 'END_TO_END', 2, 'END_TO_START', 3];
+  // A member's change of `node`'s data (replace `count` characters at `offset` with `data`), its
+  // offsets told to the live ranges first. (domino refuses an offset past the end.)
+  function changeData(node, offset, count, data) {
+    const length = node.data.length;
+    if (offset <= length) ranges.expectDataChange(node, offset, count > length - offset ? length - offset : count, data.length);
+    try {
+      node.replaceData(offset, count, data);
+    } finally {
+      ranges.expectDataChange(null, 0, 0, 0);
+    }
+  }
+  // A DOMRectList of no rectangles (there is no layout).
+  function rectList(cx) {
+    const object = host.newObjectFrom(cx, interfaceObject(cx, 'DOMRectList').prototype);
+    wrapped.set(object, { __proto__: null, rects: true });
+    return object;
+  }
+  otherInterfaces.DOMRectList = {
+    length: ['get', () => 0],
+    item: ['call', 1, () => null],
+  };
+  // `Range`'s constructor, made in each world that names it (the others' interfaces are illegal to construct).
+  const interfaceConstructors = { __proto__: null, Range: constructRange };
+
+  // The document's selection: its ranges (js/63_dom_range.js's, each `selection` its own), its
+  // direction ('none', 'forward', 'backward'), and whether Chromium sees it as a caret.
+  const documentSelections = new SafeWeakMap();
+  function documentSelectionOf(document) {
+    let selection = documentSelections.get(document);
+    if (selection === undefined) {
+      selection = { __proto__: null, document, ranges: [], direction: 'none', caret: true, scheduled: false, worldCx: null };
+      documentSelections.set(document, selection);
+    }
+    return selection;
+  }
+  function selectionObject(cx, document) {
+    if (!framedDocuments.has(document)) return null;
+    const selection = documentSelectionOf(document);
+    const world = worldOf(cx);
+    if (world.selections === undefined) world.selections = new SafeWeakMap();
+    let object = world.selections.get(selection);
+    if (object === undefined) {
+      object = host.newObjectFrom(cx, interfaceObject(cx, 'Selection').prototype);
+      world.selections.set(selection, object);
+      wrapped.set(object, { __proto__: null, selection });
+    }
+    // (The world whose task fires `selectionchange`: any world of the document dispatches to all.)
+    selection.worldCx = cx;
+    return object;
+  }
+  const windowSelection = (cx) => selectionObject(cx, documentOf(cx));
+  // The selection's range now: the last one added (its anchor and focus are that range's).
+  const currentRange = (selection) => (selection.ranges.length === 0 ? null : selection.ranges[selection.ranges.length - 1]);
+  // The selection changed (`fromRange`: through its range's own members): Chromium sees it anew,
+  // and a `selectionchange` is queued at the document unless one is.
+  function selectionChanged(selection, fromRange) {
+    const range = currentRange(selection);
+    selection.caret = range === null || ranges.isCollapsed(range);
+    if (fromRange && selection.direction !== 'none') selection.direction = 'none';
+    if (selection.scheduled || selection.worldCx === null) return;
+    selection.scheduled = true;
+    const cx = selection.worldCx;
+    cx.loader.native.clock.timeout(0, () => {
+      selection.scheduled = false;
+      if (cx.loader.fireEvent === undefined) cx.loader.load('events');
+      cx.loader.fireEvent(wrap(cx, selection.document), 'selectionchange', { __proto__: null, bubbles: false, cancelable: false, composed: false });
+    });
+  }
+  // Makes `range` the selection's only range.
+  function selectRanges(selection, range, direction) {
+    for (let i = 0; i < selection.ranges.length; i++) selection.ranges[i].selection = undefined;
+    selection.ranges = range === null ? [] : [range];
+    if (range !== null) range.selection = selection;
+    selection.direction = direction;
+    selectionChanged(selection, false);
+  }
+  function selectionState(cx, state, member, verb) {
+    if (state.selection === undefined) throw illegalInvocation(cx, 'Selection', member, verb);
+    return state.selection;
+  }
+  const selectionNode = (cx, value, member, index, nullable) => toNode(cx, value, 'Selection', member, index, nullable);
+  // (Anchor and focus: the range's start and end, the other way round for a backward selection.)
+  const anchorOf = (selection, range) => (selection.direction === 'backward' ? [range.endNode, range.endOffset] : [range.startNode, range.startOffset]);
+  const focusOf = (selection, range) => (selection.direction === 'backward' ? [range.startNode, range.startOffset] : [range.endNode, range.endOffset]);
+  const selectionPoint = (which, part) => ['get', (state, cx) => {
+    const selection = selectionState(cx, state, which + part, 'get');
+    const range = currentRange(selection);
+    if (range === null) return part === 'Node' ? null : 0;
+    const point = which === 'anchor' ? anchorOf(selection, range) : focusOf(selection, range);
+    return part === 'Node' ? wrap(cx, point[0]) : point[1];
+  }];
+  function selectionMember(length, member, run) {
+    return ['call', length, (state, cx, ...args) => {
+      const selection = selectionState(cx, state, member);
+      if (args.length < length) throw cx.loader.webIDLErrors.countError('Selection', member, length, args.length);
+      return rangeStep(cx, 'Selection', member, () => run(cx, selection, args));
+    }];
+  }
+  const inDocument = (selection, node) => ranges.rootOf(node) === selection.document;
+  const emptySelectionError = (cx, member) => (FIREFOX ? domException(cx, failed('Selection', member, 'No selection range exists'), 'InvalidStateError')
+    : domException(cx, failed('Selection', member, member === 'extend' ? "This Selection object doesn't have any Ranges." : 'there is no selection.'), 'InvalidStateError'));
+  // A new range of the selection's document from (node, offset) to (otherNode, otherOffset), in tree order.
+  function orderedRange(first, firstOffset, second, secondOffset) {
+    const range = ranges.newRange(first);
+    ranges.setBoundary(range, first, firstOffset, true);
+    if (ranges.comparePoints(first, firstOffset, second, secondOffset) === 1) ranges.setBoundary(range, second, secondOffset, true);
+    else ranges.setBoundary(range, second, secondOffset, false);
+    return range;
+  }
+  function checkOffset(node, offset) {
+    if (node.nodeType === 10) throw { __proto__: null, isRangeFailure: true, name: 'InvalidNodeTypeError', reason: 'doctype', node, offset };
+    if (offset > ranges.nodeLength(node)) {
+      throw { __proto__: null, isRangeFailure: true, name: 'IndexSizeError', reason: node.nodeType === 1 || node.nodeType === 9 || node.nodeType === 11 ? 'child' : 'offset', node, offset };
+    }
+  }
+  otherInterfaces.Selection = {
+    anchorNode: selectionPoint('anchor', 'Node'),
+    anchorOffset: selectionPoint('anchor', 'Offset'),
+    focusNode: selectionPoint('focus', 'Node'),
+    focusOffset: selectionPoint('focus', 'Offset'),
+    isCollapsed: ['get', (state, cx) => {
+      const range = currentRange(selectionState(cx, state, 'isCollapsed', 'get'));
+      return range === null || ranges.isCollapsed(range);
+    }],
+    rangeCount: ['get', (state, cx) => selectionState(cx, state, 'rangeCount', 'get').ranges.length],
+    type: ['get', (state, cx) => {
+      const selection = selectionState(cx, state, 'type', 'get');
+      const range = currentRange(selection);
+      if (range === null) return 'None';
+      return (FIREFOX ? ranges.isCollapsed(range) : selection.caret) ? 'Caret' : 'Range';
+    }],
+    direction: ['get', (state, cx) => {
+      const selection = selectionState(cx, state, 'direction', 'get');
+      return currentRange(selection) === null ? 'none' : selection.direction;
+    }],
+    getRangeAt: selectionMember(1, 'getRangeAt', (cx, selection, args) => {
+      const index = toUnsigned(args[0]);
+      if (index >= selection.ranges.length) {
+        throw domException(cx, FIREFOX ? failed('Selection', 'getRangeAt', index + ' is out of range') : failed('Selection', 'getRangeAt', index + ' is not a valid index.'), 'IndexSizeError');
+      }
+      return rangeObject(cx, selection.ranges[index]);
+    }),
+    addRange: selectionMember(1, 'addRange', (cx, selection, args) => {
+      const given = args[0] !== null && typeof args[0] === 'object' ? wrapped.get(args[0]) : undefined;
+      if (given === undefined || given.range === undefined) {
+        throw host.newTypeError(cx, FIREFOX ? failed('Selection', 'addRange', 'Argument 1 does not implement interface Range.')
+          : failed('Selection', 'addRange', "parameter 1 is not of type 'Range'."));
+      }
+      const range = given.range;
+      if (!inDocument(selection, range.startNode) || selection.ranges.indexOf(range) >= 0) return;
+      // (Chromium keeps one range: a second is not added.)
+      if (selection.ranges.length > 0 && !FIREFOX) return;
+      if (selection.ranges.length > 0) {
+        listPush(selection.ranges, range);
+        range.selection = selection;
+        selection.direction = 'none';
+        selectionChanged(selection, false);
+        return;
+      }
+      selectRanges(selection, range, 'none');
+    }),
+    removeRange: selectionMember(1, 'removeRange', (cx, selection, args) => {
+      const given = args[0] !== null && typeof args[0] === 'object' ? wrapped.get(args[0]) : undefined;
+      const index = given === undefined || given.range === undefined ? -1 : selection.ranges.indexOf(given.range);
+      if (index < 0) {
+        throw domException(cx, FIREFOX ? failed('Selection', 'removeRange', 'Node was not found') : failed('Selection', 'removeRange', 'The given range isn\'t in document.'), 'NotFoundError');
+      }
+      selection.ranges[index].selection = undefined;
+      selection.ranges.splice(index, 1);
+      selectionChanged(selection, false);
+    }),
+    removeAllRanges: selectionMember(0, 'removeAllRanges', (cx, selection) => selectRanges(selection, null, 'none')),
+    empty: selectionMember(0, 'empty', (cx, selection) => selectRanges(selection, null, 'none')),
+    collapse: selectionMember(1, 'collapse', (cx, selection, args) => collapseSelection(cx, selection, args, 'collapse')),
+    setPosition: selectionMember(1, 'setPosition', (cx, selection, args) => collapseSelection(cx, selection, args, 'setPosition')),
+    collapseToStart: selectionMember(0, 'collapseToStart', (cx, selection) => collapseToEdge(cx, selection, true, 'collapseToStart')),
+    collapseToEnd: selectionMember(0, 'collapseToEnd', (cx, selection) => collapseToEdge(cx, selection, false, 'collapseToEnd')),
+    extend: selectionMember(1, 'extend', (cx, selection, args) => {
+      const node = selectionNode(cx, args[0], 'extend', 1, false);
+      const offset = toUnsigned(args[1]);
+      const range = currentRange(selection);
+      if (range === null) throw emptySelectionError(cx, 'extend');
+      if (!inDocument(selection, node)) return;
+      checkOffset(node, offset);
+      const anchor = anchorOf(selection, range);
+      const backward = ranges.comparePoints(node, offset, anchor[0], anchor[1]) === -1;
+      selectRanges(selection, orderedRange(anchor[0], anchor[1], node, offset), backward ? 'backward' : 'forward');
+    }),
+    setBaseAndExtent: selectionMember(4, 'setBaseAndExtent', (cx, selection, args) => {
+      const anchor = selectionNode(cx, args[0], 'setBaseAndExtent', 1, false);
+      const anchorOffset = toUnsigned(args[1]);
+      const focus = selectionNode(cx, args[2], 'setBaseAndExtent', 3, false);
+      const focusOffset = toUnsigned(args[3]);
+      checkOffset(anchor, anchorOffset);
+      checkOffset(focus, focusOffset);
+      if (!inDocument(selection, anchor) || !inDocument(selection, focus)) return;
+      const backward = ranges.comparePoints(focus, focusOffset, anchor, anchorOffset) === -1;
+      selectRanges(selection, orderedRange(anchor, anchorOffset, focus, focusOffset), backward ? 'backward' : 'forward');
+    }),
+    selectAllChildren: selectionMember(1, 'selectAllChildren', (cx, selection, args) => {
+      const node = selectionNode(cx, args[0], 'selectAllChildren', 1, false);
+      if (node.nodeType === 10) throw { __proto__: null, isRangeFailure: true, name: 'InvalidNodeTypeError', reason: 'doctype', node, offset: 0 };
+      if (!inDocument(selection, node)) return;
+      const range = ranges.newRange(node);
+      ranges.selectNodeContents(range, node);
+      selectRanges(selection, range, 'forward');
+    }),
+    deleteFromDocument: selectionMember(0, 'deleteFromDocument', (cx, selection) => {
+      const range = currentRange(selection);
+      // (Chromium's selection is not seen anew: it stays a 'Range' though its range collapsed.)
+      if (range !== null) ranges.deleteContents(range);
+      if (FIREFOX && range !== null) selectionChanged(selection, false);
+    }),
+    containsNode: selectionMember(1, 'containsNode', (cx, selection, args) => {
+      const node = selectionNode(cx, args[0], 'containsNode', 1, false);
+      const partly = !!args[1];
+      for (let i = 0; i < selection.ranges.length; i++) {
+        if (containsNode(selection.ranges[i], node, partly)) return true;
+      }
+      return false;
+    }),
+    toString: selectionMember(0, 'toString', (cx, selection) => {
+      let text = '';
+      for (let i = 0; i < selection.ranges.length; i++) text += selectedText(selection.ranges[i]);
+      return text;
+    }),
+  };
+  function collapseSelection(cx, selection, args, member) {
+    const node = selectionNode(cx, args[0], member, 1, true);
+    if (node === null) {
+      selectRanges(selection, null, 'none');
+      return;
+    }
+    const offset = toUnsigned(args[1]);
+    checkOffset(node, offset);
+    if (!inDocument(selection, node)) return;
+    const range = ranges.newRange(node);
+    ranges.setBoundary(range, node, offset, true);
+    selectRanges(selection, range, 'none');
+  }
+  function collapseToEdge(cx, selection, toStart, member) {
+    const range = currentRange(selection);
+    if (range === null) throw emptySelectionError(cx, member);
+    const collapsed = ranges.newRange(toStart ? range.startNode : range.endNode);
+    ranges.setBoundary(collapsed, toStart ? range.startNode : range.endNode, toStart ? range.startOffset : range.endOffset, true);
+    selectRanges(selection, collapsed, 'none');
+  }
+  // Whether the selection's `range` holds `node` (all of it, or some of it when `partly`): the
+  // node as a whole, between its parent's boundary points around it.
+  function containsNode(range, node, partly) {
+    if (ranges.rootOf(node) !== ranges.rootOf(range.startNode)) return false;
+    const parent = node.parentNode;
+    const before = parent === null ? [node, 0] : [parent, ranges.indexOf(node)];
+    const after = parent === null ? [node, ranges.nodeLength(node)] : [parent, ranges.indexOf(node) + 1];
+    if (partly) {
+      return ranges.comparePoints(before[0], before[1], range.endNode, range.endOffset) === -1
+        && ranges.comparePoints(after[0], after[1], range.startNode, range.startOffset) === 1;
+    }
+    return ranges.comparePoints(range.startNode, range.startOffset, before[0], before[1]) !== 1
+      && ranges.comparePoints(after[0], after[1], range.endNode, range.endOffset) !== 1;
+  }
+  // The rendered text of `range` (innerText's rules over what it holds).
+  function selectedText(range) {
+    const common = ranges.commonAncestor(range);
+    const root = common.nodeType === 1 || common.nodeType === 9 || common.nodeType === 11 ? common : common.parentNode;
+    if (root === null || !isRendered(root)) return ranges.rangeText(range);
+    return renderedText(root, range);
+  }
+
   const otherParents = {
-    __proto__: null, DOMRect: 'DOMRectReadOnly', HTMLFormControlsCollection: 'HTMLCollection', HTMLOptionsCollection: 'HTMLCollection', RadioNodeList: 'NodeList',
+    __proto__: null, DOMRect: 'DOMRectReadOnly', Range: 'AbstractRange', HTMLFormControlsCollection: 'HTMLCollection', HTMLOptionsCollection: 'HTMLCollection', RadioNodeList: 'NodeList',
   };
 
   // ---- Making a world's interface objects --------------------------------------------------------------------
@@ -2802,7 +3298,9 @@
       : parentName === 'EventTarget' ? { __proto__: null, prototype: cx.loader.sharedPrototype('EventTarget'), constructor: undefined }
         : interfaceObject(cx, parentName);
     cx.native.realm.makeGlobal(name);
-    const constructor = cx.loader.makeInterface(name, parent === null ? cx.b.ObjectPrototype : parent.prototype);
+    const construct = interfaceConstructors[name];
+    const constructor = cx.loader.makeInterface(name, parent === null ? cx.b.ObjectPrototype : parent.prototype,
+      construct === undefined ? undefined : host.newFunction(cx, name, 0, construct, cx));
     if (parent !== null && parent.constructor !== undefined) ObjectSetPrototypeOf(constructor, parent.constructor);
     else if (parentName === 'EventTarget') {
       cx.loader.load('events');
@@ -2816,6 +3314,12 @@
     if (name === 'NodeFilter') {
       for (let i = 0; i < nodeFilterConstants.length; i += 2) {
         host.defineValue(constructor, nodeFilterConstants[i], nodeFilterConstants[i + 1], false, true, false);
+      }
+    }
+    if (name === 'Range') {
+      for (let i = 0; i < rangeConstants.length; i += 2) {
+        host.defineValue(constructor, rangeConstants[i], rangeConstants[i + 1], false, true, false);
+        host.defineValue(prototype, rangeConstants[i], rangeConstants[i + 1], false, true, false);
       }
     }
     return object;
@@ -3599,6 +4103,10 @@
     worldOf(cx);
     const getter = host.newFunction(cx, 'get document', 0, () => wrap(cx, documentOf(cx)), undefined);
     cx.loader.defineGlobal('document', { __proto__: null, get: getter, configurable: true, enumerable: true });
+    // (A window's `getSelection()`: its document's selection.)
+    if (!cx.info.isServiceWorker) {
+      host.defineValue(ObjectGetPrototypeOf(cx.global), 'getSelection', host.newFunction(cx, 'getSelection', 0, windowSelection, cx), true, true, true);
+    }
   };
   // Makes the interface object `name` of the world (the first touch of its global).
   host.makeDOMInterface = function (cx, name) {

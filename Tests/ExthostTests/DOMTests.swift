@@ -383,6 +383,52 @@ struct DOMTests {
     }
 
     @Test(arguments: [Flavor.chrome, .firefox])
+    func nothingOfTheHostRealmReachesAScriptThroughRangesOrTheSelection(flavor: Flavor) throws {
+        // A Range (made both ways, cloned, its contents, its rectangles), the selection and its
+        // range, and every error the two throw: each is of the script's own realm.
+        let texts = try Self.contentScript("""
+            \(Self.realmChecks)
+            const p = document.getElementById('main');
+            const range = document.createRange();
+            range.selectNodeContents(p);
+            getSelection().addRange(range);
+            out('objects', ours(range), ours(new Range()), ours(range.cloneRange()), ours(range.cloneContents()), ours(range.getClientRects()),
+              ours(range.getBoundingClientRect()), ours(getSelection()), ours(getSelection().getRangeAt(0)), ours(range.createContextualFragment('<b>x</b>')),
+              ours(Range), ours(Selection), ours(AbstractRange));
+            const tries = {
+              'offset': () => range.setStart(p, 99),
+              'doctype': () => range.setStart(document.doctype, 0),
+              'not a node': () => range.setEnd({}, 0),
+              'how': () => range.compareBoundaryPoints(9, range),
+              'other tree': () => range.comparePoint(document.createElement('i'), 0),
+              'partial': () => { const r = document.createRange(); r.setStart(p.firstChild, 1); r.setEnd(document.body, document.body.childNodes.length); r.surroundContents(document.createElement('b')); },
+              'insert': () => { const r = document.createRange(); r.selectNode(p); r.insertNode(document); },
+              'range of nothing': () => Range.prototype.setStart.call({}, p, 0),
+              'rangeAt': () => getSelection().getRangeAt(5),
+              'collapse': () => getSelection().collapse(p, 40),
+              'empty': () => { getSelection().removeAllRanges(); getSelection().collapseToEnd(); },
+              'selection of nothing': () => Object.getOwnPropertyDescriptor(Selection.prototype, 'type').get.call(range),
+            };
+            attemptEach(tries);
+            """, flavor: flavor)
+        #expect(texts == [
+            "objects true true true true true true true true true true true true",
+            "offset true IndexSizeError",
+            "doctype true InvalidNodeTypeError",
+            "not a node true TypeError",
+            "how true NotSupportedError",
+            "other tree true WrongDocumentError",
+            "partial true InvalidStateError",
+            "insert true HierarchyRequestError",
+            "range of nothing true TypeError",
+            "rangeAt true IndexSizeError",
+            "collapse true IndexSizeError",
+            "empty true InvalidStateError",
+            "selection of nothing true TypeError",
+        ])
+    }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
     func nothingOfTheHostRealmReachesAScriptThroughAttributesXMLOrASubmitEvent(flavor: Flavor) throws {
         // A NamedNodeMap's traps and members, an Attr, a parsed XML document (its nodes, its CDATA
         // section, its parsererror) and a SubmitEvent's submitter: every object a script gets is of

@@ -182,6 +182,51 @@ struct WebPageTests {
     }
 
     @Test(arguments: [Flavor.chrome, .firefox])
+    func theSelectionIsTheDocumentsInEveryWorldAndItsRangeEachWorldsOwnObject(flavor: Flavor) throws {
+        // The page selects a word; the content script reads the same selection (its own Selection
+        // and Range objects, the page's range seen anew), changes it, and the page hears one
+        // selectionchange for each task's changes; a range the page keeps follows the text the
+        // content script inserts before it.
+        let run = try Self.run(html: """
+            <!doctype html><html><body><p id="p">Hello wide world</p>
+            <script>
+            \(Self.log)const text = document.getElementById('p').firstChild;
+            const kept = document.createRange();
+            kept.setStart(text, 6);
+            kept.setEnd(text, 10);
+            getSelection().addRange(kept);
+            window.keptRange = kept;
+            let changes = 0;
+            document.addEventListener('selectionchange', () => {
+              changes++;
+              log('page selectionchange ' + changes + ' ' + JSON.stringify(getSelection().toString()) + ' kept=' + JSON.stringify(kept.toString()));
+            });
+            </script></body></html>
+            """, idle: """
+            const selection = getSelection();
+            const range = selection.getRangeAt(0);
+            log('cs sees ' + JSON.stringify(selection.toString()) + ' ' + selection.type + ' ' + (range instanceof Range) + ' ' + (selection.getRangeAt(0) === range)
+              + ' ' + (Object.getPrototypeOf(range) === Range.prototype) + ' ' + (window.keptRange === undefined));
+            const text = document.getElementById('p').firstChild;
+            text.insertData(0, '>> ');
+            log('cs after insertData ' + range.startOffset + ' ' + range.endOffset + ' ' + JSON.stringify(range.toString()));
+            selection.extend(text, text.length);
+            log('cs extended ' + JSON.stringify(selection.toString()));
+            setTimeout(() => console.log(document.documentElement.getAttribute('data-log')), 10);
+            """, flavor: flavor)
+        let entries = try #require(run.texts.last).split(separator: "|").map(String.init)
+        #expect(entries == [
+            // (The page's own change, in a task after its script.)
+            #"page selectionchange 1 "wide" kept="wide""#,
+            "cs end interactive",
+            #"cs sees "wide" Range true true true true"#,
+            #"cs after insertData 9 13 "wide""#,
+            #"cs extended "wide world""#,
+            #"page selectionchange 2 "wide world" kept="wide""#,
+        ])
+    }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
     func windowMessagesReachEveryWorldOfTheFrameAndOtherFrames(flavor: Flavor) throws {
         let run = try Self.run(html: """
             <!doctype html><html><body><iframe src="child.html"></iframe>
