@@ -2862,28 +2862,26 @@
   // The selection is the document's, shared by its worlds (Chromium keeps one range in it, Firefox
   // several); its `toString()` is the rendered text of its ranges (innerText's rules), a range's
   // the text data it holds.
-  function rangeObject(cx, range) {
+  // The object, in the world of `cx`, of `state` (a range or a selection of this realm): made
+  // once per world, of the interface `name` (or `prototype`, a subclass's), wrapping `wrapping`.
+  function stateObject(cx, state, name, wrapping, prototype) {
     const world = worldOf(cx);
-    if (world.ranges === undefined) world.ranges = new SafeWeakMap();
-    let object = world.ranges.get(range);
+    if (world.stateObjects === undefined) world.stateObjects = new SafeWeakMap();
+    let object = world.stateObjects.get(state);
     if (object === undefined) {
-      object = host.newObjectFrom(cx, interfaceObject(cx, 'Range').prototype);
-      world.ranges.set(range, object);
-      wrapped.set(object, { __proto__: null, range });
+      object = host.newObjectFrom(cx, prototype !== undefined ? prototype : interfaceObject(cx, name).prototype);
+      world.stateObjects.set(state, object);
+      wrapped.set(object, wrapping);
     }
     return object;
   }
+  const rangeObject = (cx, range) => stateObject(cx, range, 'Range', { __proto__: null, range });
   // `new Range()`: a range at the start of the world's document (`newTarget`: a subclass's prototype).
   function constructRange(cx, thisValue, newTarget) {
     const range = ranges.newRange(documentOf(cx));
     const given = newTarget === undefined ? undefined : cx.b.ReflectGet(newTarget, 'prototype');
-    const prototype = given !== null && (typeof given === 'object' || typeof given === 'function') ? given : interfaceObject(cx, 'Range').prototype;
-    const object = host.newObjectFrom(cx, prototype);
-    const world = worldOf(cx);
-    if (world.ranges === undefined) world.ranges = new SafeWeakMap();
-    world.ranges.set(range, object);
-    wrapped.set(object, { __proto__: null, range });
-    return object;
+    const prototype = given !== null && (typeof given === 'object' || typeof given === 'function') ? given : undefined;
+    return stateObject(cx, range, 'Range', { __proto__: null, range }, prototype);
   }
   // The range a Range member was called on, or the browser's illegal invocation.
   function rangeOf(cx, state, owner, member, verb) {
@@ -3049,14 +3047,7 @@
   function selectionObject(cx, document) {
     if (!framedDocuments.has(document)) return null;
     const selection = documentSelectionOf(document);
-    const world = worldOf(cx);
-    if (world.selections === undefined) world.selections = new SafeWeakMap();
-    let object = world.selections.get(selection);
-    if (object === undefined) {
-      object = host.newObjectFrom(cx, interfaceObject(cx, 'Selection').prototype);
-      world.selections.set(selection, object);
-      wrapped.set(object, { __proto__: null, selection });
-    }
+    const object = stateObject(cx, selection, 'Selection', { __proto__: null, selection });
     // (The world whose task fires `selectionchange`: any world of the document dispatches to all.)
     selection.worldCx = cx;
     return object;

@@ -303,38 +303,24 @@
       newOffset = indexOf(reference) + 1;
     }
     if (firstPartial !== null) {
-      if (isCharacterData(firstPartial)) {
-        const clone = firstPartial.cloneNode(false);
-        clone.data = startNode.data.slice(startOffset);
-        fragment.appendChild(clone);
-        if (extract) replaceData(startNode, startOffset, nodeLength(startNode) - startOffset, '');
-      } else {
-        const clone = firstPartial.cloneNode(false);
-        fragment.appendChild(clone);
+      appendPartial(fragment, firstPartial, extract, startNode, startOffset, nodeLength(startNode), () => {
         const sub = newRange(startNode);
         sub.startOffset = startOffset;
         sub.endNode = firstPartial;
         sub.endOffset = nodeLength(firstPartial);
-        clone.appendChild(contents(sub, extract));
-      }
+        return sub;
+      });
     }
     for (let i = 0; i < contained.length; i++) {
       fragment.appendChild(extract ? contained[i] : contained[i].cloneNode(true));
     }
     if (lastPartial !== null) {
-      if (isCharacterData(lastPartial)) {
-        const clone = lastPartial.cloneNode(false);
-        clone.data = endNode.data.slice(0, endOffset);
-        fragment.appendChild(clone);
-        if (extract) replaceData(endNode, 0, endOffset, '');
-      } else {
-        const clone = lastPartial.cloneNode(false);
-        fragment.appendChild(clone);
+      appendPartial(fragment, lastPartial, extract, endNode, 0, endOffset, () => {
         const sub = newRange(lastPartial);
         sub.endNode = endNode;
         sub.endOffset = endOffset;
-        clone.appendChild(contents(sub, extract));
-      }
+        return sub;
+      });
     }
     if (extract) {
       range.startNode = newNode;
@@ -343,6 +329,20 @@
       range.endOffset = newOffset;
     }
     return fragment;
+  }
+
+  // A partially contained child of the common ancestor, cloned into `fragment` (and, extracting,
+  // cut from the tree): a text node's data from `from` to `to` of `node` (the boundary's text), or
+  // the node holding what its part of the range (`subRange()`) holds.
+  function appendPartial(fragment, partial, extract, node, from, to, subRange) {
+    const clone = partial.cloneNode(false);
+    fragment.appendChild(clone);
+    if (isCharacterData(partial)) {
+      clone.data = node.data.slice(from, to);
+      if (extract) replaceData(node, from, to - from, '');
+    } else {
+      clone.appendChild(contents(subRange(), extract));
+    }
   }
 
   // The standard's deleteContents().
