@@ -29,7 +29,9 @@
   // makes on first use: a record may be made before that module loads.)
   host.attach = function (cx) {
     // (A driver and an extension page have the background's APIs.)
-    cx.apiKind = cx.kind === 'driver' || cx.kind === 'page' ? 'background' : cx.kind;
+    // (A devtools page is an extension page with the `devtools` namespace: Chromium gives it what
+    // its other pages have, Firefox the few namespaces that say so: js/90_namespaces.js.)
+    cx.apiKind = cx.info.devtools === true ? 'devtools' : cx.kind === 'driver' || cx.kind === 'page' ? 'background' : cx.kind;
     cx.events = new SafeMap();
     cx.pending = new SafeMap();
     cx.nextRequest = 1;

@@ -180,14 +180,25 @@
   function makeNamespace(cx, namespace, description) {
     return fillNamespace(cx, host.newObject(cx), namespace, description);
   }
+  // Whether what lists `contexts` is the context's. A devtools page has what Chromium's other
+  // extension pages have ('background'); in Firefox, of the namespaces it has (those that list
+  // it, and runtime's and extension's members no list narrows), nothing listed for another kind
+  // (recorded: devtools-page).
+  const firefoxDevtoolsNamespaces = ['runtime', 'extension'];
+  function availableTo(contexts, cx) {
+    if (listIncludes(contexts, cx.apiKind)) return true;
+    return cx.apiKind === 'devtools' && chrome && listIncludes(contexts, 'background');
+  }
+  function namespaceAvailable(namespace, description, cx) {
+    return availableTo(description.contexts, cx) || (cx.apiKind === 'devtools' && listIncludes(firefoxDevtoolsNamespaces, namespace));
+  }
   function fillNamespace(cx, object, namespace, description) {
     const functions = description.functions || { __proto__: null };
     const functionNames = ObjectKeys(functions);
     for (let i = 0; i < functionNames.length; i++) {
       const name = functionNames[i];
       const fn = functions[name];
-      const contexts = fn.contexts || description.contexts;
-      if (!listIncludes(contexts, cx.apiKind)) continue;
+      if (fn.contexts !== undefined ? !availableTo(fn.contexts, cx) : !namespaceAvailable(namespace, description, cx)) continue;
       if (fn.available && !fn.available(cx)) continue;
       const call = { __proto__: null, cx, fn };
       const value = host.newFunction(cx, name, 0, fn.async ? callAsync : callSync, call);
@@ -215,7 +226,7 @@
     const enumNames = ObjectKeys(enums);
     for (let i = 0; i < enumNames.length; i++) {
       const entry = enums[enumNames[i]];
-      if (entry.contexts !== undefined && !listIncludes(entry.contexts, cx.apiKind)) continue;
+      if (entry.contexts !== undefined && !availableTo(entry.contexts, cx)) continue;
       const value = host.newObject(cx);
       const keys = ObjectKeys(entry.values);
       for (let k = 0; k < keys.length; k++) ObjectDefineProperty(value, keys[k], dataDescriptor(entry.values[keys[k]], true, true, true));
@@ -240,6 +251,8 @@
   lazyNamespaces.set('test', {
     __proto__: null, contexts: ['background', 'content'], module: () => 'test_' + host.native.engine.testHarness(),
   });
+  // (`devtools`: a devtools page's only, js/57_devtools.js.)
+  lazyNamespaces.set('devtools', { __proto__: null, contexts: ['devtools'], module: () => 'devtools' });
   // The module of a lazy namespace, and (once Swift loaded it) filling its object: called by Swift
   // on the object's first touch.
   host.lazyNamespaceModule = (namespace) => lazyNamespaces.get(namespace).module();
@@ -254,7 +267,7 @@
     setUpLastError(cx);
     host.namespaces.forEach((description, namespace) => {
       // (A lazy namespace is defined once its module loaded: it is filled on its own first touch.)
-      if (lazyNamespaces.has(namespace) || !listIncludes(description.contexts, cx.apiKind)) return;
+      if (lazyNamespaces.has(namespace) || !namespaceAvailable(namespace, description, cx)) return;
       if (description.available && !description.available(cx)) return;
       const object = makeNamespace(cx, namespace, description);
       if (namespace === 'runtime') {
@@ -266,7 +279,7 @@
       ObjectDefineProperty(root, namespace, dataDescriptor(object, true, true, true));
     });
     lazyNamespaces.forEach((lazy, namespace) => {
-      if (!listIncludes(lazy.contexts, cx.apiKind)) return;
+      if (!availableTo(lazy.contexts, cx)) return;
       ObjectDefineProperty(root, namespace, dataDescriptor(cx.native.realm.lazyNamespace(namespace), true, true, true));
     });
   };

@@ -13,9 +13,8 @@ extension ExtensionContext {
         guard kind == .content, let documentID, let tabID, let frameID, let frame = host.browser.tab(tabID)?.frame(frameID) else {
             throw NativeArgumentError("page: only a content script reaches its page.")
         }
-        if let world = host.contexts(ofDocument: documentID).first(where: { $0.kind == .webPage && !$0.isClosed }) { return world }
-        return host.makeContext(kind: .webPage, owner: nil, url: frame.url, tabID: tabID, frameID: frameID, documentID: documentID,
-                                extraInfo: [("isTop", .bool(frame.isTop))])
+        guard frame.documentID == documentID else { throw NativeArgumentError("page: the content script's document is gone.") }
+        return host.mainWorld(ofFrame: frame, inTab: tabID)
     }
 
     /// `page.exportFunction(function)`: a function of the page's realm that calls `function` with

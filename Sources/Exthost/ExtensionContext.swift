@@ -40,6 +40,8 @@ public final class ExtensionContext {
     /// `sender.tab` (with `frameId` 0) and `tabs.getCurrent()` give. Its frames stay its own:
     /// `top`, `parent` and `location` are the page's, not the tab's.
     var embeddingTabID: Int?
+    /// For a devtools page: the tab its DevTools window inspects (`devtools.inspectedWindow.tabId`).
+    var inspectedTabID: Int?
     /// The tab a sender or `tabs.getCurrent()` names for this context: its frame's, or the one it
     /// is embedded in (``embeddingTabID``).
     var senderTabID: Int? { tabID ?? embeddingTabID }

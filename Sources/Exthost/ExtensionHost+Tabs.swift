@@ -30,20 +30,25 @@ extension ExtensionHost {
 
     /// Runs a session as `exthost run` and `exthost test` do: the backgrounds start first, then
     /// `urls` open one after another (``open(_:)``), each once the one before has loaded, then
-    /// `between` runs (clicking the action, say), then the loop runs until no work is left. Each
+    /// `between` runs with the last tab it opened, else the active one (clicking the action, say, or
+    /// opening DevTools for it), then the loop runs until no work is left. Each
     /// step stops at `maxTime` seconds of the clock; nothing runs after a step the memory limit
     /// interrupted.
     ///
     /// - Returns: the outcome of each step.
     @discardableResult
-    public func runSession(opening urls: [String], maxTime: Double, between: () -> Void = {}) -> [RunOutcome] {
+    public func runSession(opening urls: [String], maxTime: Double, between: (_ lastTab: Int?) -> Void = { _ in }) -> [RunOutcome] {
         // (Pages open once the backgrounds have started, whether or not they keep timers going.)
         var outcomes = [runUntilStarted(maxTime: maxTime)]
+        var lastTab: Int?
         for url in urls where !outcomes.contains(.interrupted) {
-            outcomes.append(runUntilLoaded(tabID: open(url), maxTime: maxTime))
+            let tab = open(url)
+            lastTab = tab
+            outcomes.append(runUntilLoaded(tabID: tab, maxTime: maxTime))
         }
         guard !outcomes.contains(.interrupted) else { return outcomes }
-        between()
+        // (With no page opened, the browser's first tab.)
+        between(lastTab ?? browser.lastFocusedWindowID.flatMap { browser.activeTab(in: $0)?.id })
         outcomes.append(run(maxTime: maxTime))
         return outcomes
     }
@@ -132,6 +137,7 @@ extension ExtensionHost {
         for documentID in documents { fireDocumentEvent("beforeunload", at: "window", documentID: documentID, bubbles: false) }
         unloadDocuments(documents)
         closeContexts(ofTab: tabID)
+        closeDevTools(forTab: tabID)
         forgetDocuments(ofTab: tabID)
         pageLoads[tabID] = nil
         sessionHistories[tabID] = nil
@@ -293,6 +299,7 @@ extension ExtensionHost {
                 $0.title = PageTree.displayTitle(documentTitle: "", url: tree.url, flavor: flavor)
             }
             fireUpdated(tabID, [("status", .string("loading")), ("url", .string(tree.url))])
+            inspectedTabNavigated(tabID, to: tree.url)
         case .injectScripts:
             break // (``injectScripts(_:of:then:)``)
         case .title:

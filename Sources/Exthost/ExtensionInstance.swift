@@ -23,6 +23,8 @@ public final class ExtensionInstance {
     /// The options page while it is open inside the browser's extensions page (`options_ui`
     /// without `open_in_tab`), with the tab that shows that page; one of ``pageContexts``.
     var embeddedOptionsPage: (context: ExtensionContext, tabID: Int)?
+    /// Its devtools page in each DevTools window open, by the tab DevTools inspects.
+    var devtoolsPages: [Int: ExtensionContext] = [:]
     /// The patterns of the extension's host permissions.
     let hostPatterns: [MatchPattern]
     /// The tabs `activeTab` is granted for (until they navigate).

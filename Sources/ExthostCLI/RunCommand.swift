@@ -63,6 +63,9 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .customLong("open-options-page"), help: "Open the extension's options page (as runtime.openOptionsPage() does) once the pages have loaded.")
     var openOptionsPage = false
 
+    @Flag(name: .customLong("devtools"), help: "Open DevTools for the last page opened (or the first tab) once the pages have loaded: each extension's devtools_page loads, inspecting that tab.")
+    var devtools = false
+
     @Option(name: .customLong("do"), help: ArgumentHelp(
         "Once the pages have loaded, do STEP as a person would, in order; repeatable. STEP is [tab:|popup:|options:] click SELECTOR, type SELECTOR TEXT, text SELECTOR, value SELECTOR or html (the last three print what they read).",
         valueName: "step"))
@@ -193,7 +196,10 @@ struct RunCommand: ParsableCommand {
 
     /// Runs the session: the pages open, then the toolbar click and the options page if asked.
     private func runSession(_ host: ExtensionHost, urls: [String]) -> [RunOutcome] {
-        host.runSession(opening: urls, maxTime: maxTime) {
+        host.runSession(opening: urls, maxTime: maxTime) { lastTab in
+            if devtools {
+                if let lastTab { host.openDevTools(forTab: lastTab) } else { report("--devtools found no tab to inspect.") }
+            }
             if clickAction { host.clickAction() }
             if openOptionsPage {
                 for name in host.openOptionsPages() {

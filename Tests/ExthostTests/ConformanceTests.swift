@@ -10,6 +10,7 @@ struct ConformanceCase: CustomTestStringConvertible, Sendable {
         var description: String
         var open: [String]
         var clickAction: Bool?
+        var devtools: Bool?
         var flavors: [String]?
         var sortLines: Bool?
         /// Whether the recorder served the site with `Cache-Control: no-store` (its default).
@@ -87,7 +88,7 @@ struct ConformanceCase: CustomTestStringConvertible, Sendable {
             directory.appendingPathComponent("extension"), flavor: flavor,
             open: description.open.map { "http://127.0.0.1:8000" + $0 },
             sites: sites.map { ["http://127.0.0.1:8000": $0, "http://localhost:8000": $0] } ?? [:],
-            clickAction: description.clickAction ?? false, noStore: description.noStore ?? true)
+            clickAction: description.clickAction ?? false, noStore: description.noStore ?? true, devtools: description.devtools ?? false)
         let extensionID = run.host.extensions.first.map { $0.id.flavor == .chrome ? $0.id.runtimeID : $0.id.host } ?? "EXTID"
         var lines = run.messages.filter(isVisibleToRecorder).map { recorderLine($0, extensionID: extensionID) }
         if description.sortLines == true { lines.sort() }

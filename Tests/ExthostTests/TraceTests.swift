@@ -15,7 +15,7 @@ struct TraceTests {
         let host = ExtensionHost(options: options) { _ in }
         host.trace = RunTrace()
         try host.loadExtension(at: packageRoot.appendingPathComponent("fixtures/mdn-tabs-connect"))
-        host.runSession(opening: ["http://127.0.0.1:8000/index.html"], maxTime: 60) { host.clickAction() }
+        host.runSession(opening: ["http://127.0.0.1:8000/index.html"], maxTime: 60) { _ in host.clickAction() }
         return try #require(host.trace)
     }
 

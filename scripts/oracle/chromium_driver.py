@@ -291,6 +291,7 @@ class Chrome:
 
     def open_first(self, url):
         target = self._page_targets()[0]["targetId"]
+        self.last_target = target
         session = self.cdp.cmd("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         try:
             self.cdp.cmd("Page.navigate", {"url": url}, session=session)
@@ -300,7 +301,14 @@ class Chrome:
 
     def open_tab(self, url):
         target = self.cdp.cmd("Target.createTarget", {"url": url, "background": False})["targetId"]
+        self.last_target = target
         self._wait_loaded(target, url)
+
+    def open_devtools(self):
+        """DevTools for the last page opened (its toolbox loads the extension's devtools_page)."""
+        if getattr(self, "last_target", None) is None:
+            raise OracleError("chrome: no page to open DevTools for")
+        self.cdp.cmd("Target.openDevTools", {"targetId": self.last_target})
 
     def click_action(self):
         tabs = self.cdp.cmd("Target.getTargets", {"filter": [{"type": "tab"}]})["targetInfos"]

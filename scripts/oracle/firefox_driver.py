@@ -483,6 +483,13 @@ class Firefox:
             raise OracleError("firefox: the new tab did not appear")
         self._wait_loaded(new[0], url)
 
+    def open_devtools(self):
+        """The toolbox of the selected tab (it loads the extension's devtools_page)."""
+        self._chrome_eval(
+            "(async () => { const {require} = ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs');"
+            " const {gDevTools} = require('devtools/client/framework/devtools');"
+            " await gDevTools.showToolboxForTab(gBrowser.selectedTab); return true; })()")
+
     def click_action(self):
         self._chrome_eval(
             "(() => { const {ExtensionParent} = ChromeUtils.importESModule("

@@ -103,6 +103,10 @@ def record_once(case_dir, browser, raw_dir=None, bidi=False):
                 drv.open_tab(url)
             dbg(browser, "opened", url)
             settle(0.3, 2.0)
+        if case.get("devtools", False):
+            drv.open_devtools()
+            dbg(browser, "opened DevTools for the last tab")
+            settle(0.5, 3.0)
         if case["clickAction"]:
             drv.click_action()
             dbg(browser, "clicked the action")

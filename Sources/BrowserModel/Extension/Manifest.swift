@@ -41,6 +41,9 @@ public struct Manifest: Sendable {
     public let actionPopup: String?
     /// The options page (`options_ui` or `options_page`), if the extension has one.
     public let optionsPage: OptionsPage?
+    /// `devtools_page`: the page, a path inside the extension, that each DevTools window loads for
+    /// the extension while it is open; nil when the extension has none.
+    public let devtoolsPage: String?
     /// API permissions from `permissions` (host patterns excluded), as written.
     public let permissions: [String]
     /// Host permissions as written: MV3 `host_permissions`, or the host patterns in MV2 `permissions`.
@@ -96,7 +99,8 @@ public struct Manifest: Sendable {
         declaredBackground: DeclaredBackground?, isPersistentBackground: Bool, contentScripts: [ContentScriptEntry],
         hasAction: Bool, permissions: [String], hostPermissionPatterns: [MatchPattern], key: String?, geckoID: String?,
         defaultLocale: String?, fileReferences: [ManifestFileReference], rawJSON: String, warnings: [String],
-        keyPositions: [String: ManifestJSON.Position] = [:], actionPopup: String? = nil, optionsPage: OptionsPage? = nil
+        keyPositions: [String: ManifestJSON.Position] = [:], actionPopup: String? = nil, optionsPage: OptionsPage? = nil,
+        devtoolsPage: String? = nil
     ) {
         self.flavor = flavor
         self.file = file
@@ -111,6 +115,7 @@ public struct Manifest: Sendable {
         self.hasAction = hasAction
         self.actionPopup = actionPopup
         self.optionsPage = optionsPage
+        self.devtoolsPage = devtoolsPage
         self.permissions = permissions
         self.hostPermissionPatterns = hostPermissionPatterns
         self.key = key

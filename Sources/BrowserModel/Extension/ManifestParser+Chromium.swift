@@ -57,7 +57,7 @@ extension ManifestParser {
             contentScripts: contentScripts, hasAction: hasAction, permissions: permissions,
             hostPermissionPatterns: hostPermissions, key: key, geckoID: nil, defaultLocale: defaultLocale,
             fileReferences: fileReferences, rawJSON: ManifestJSON.serialize(root, sortingKeys: true), warnings: warnings,
-            keyPositions: keyPositions, actionPopup: actionPopup, optionsPage: declaredOptionsPage()
+            keyPositions: keyPositions, actionPopup: actionPopup, optionsPage: declaredOptionsPage(), devtoolsPage: declaredDevtoolsPage()
         )
     }
 

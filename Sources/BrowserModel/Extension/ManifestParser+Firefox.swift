@@ -32,7 +32,7 @@ extension ManifestParser {
             hostPermissionPatterns: hostPermissions, key: root["key"]?.string, geckoID: geckoID,
             defaultLocale: defaultLocale, fileReferences: fileReferences,
             rawJSON: ManifestJSON.serialize(root, sortingKeys: false), warnings: warnings, keyPositions: keyPositions,
-            actionPopup: actionPopup, optionsPage: declaredOptionsPage()
+            actionPopup: actionPopup, optionsPage: declaredOptionsPage(), devtoolsPage: declaredDevtoolsPage()
         )
     }
 

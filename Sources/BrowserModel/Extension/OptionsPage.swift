@@ -30,4 +30,10 @@ extension ManifestParser {
         }
         return nil
     }
+
+    /// `devtools_page`, when it names a page (an empty one names none).
+    func declaredDevtoolsPage() -> String? {
+        guard let page = root["devtools_page"]?.string, !page.isEmpty else { return nil }
+        return page
+    }
 }

@@ -25,6 +25,7 @@ final class ExtensionAPI {
         ViewsAPI.register(in: self)
         URLAPI.register(in: self)
         TestAPI.register(in: self)
+        DevToolsAPI.register(in: self)
     }
 
     /// Adds an asynchronous function that the kinds of context in `contexts` may call (as in the

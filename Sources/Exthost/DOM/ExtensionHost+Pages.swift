@@ -42,8 +42,8 @@ extension ExtensionHost {
     /// `prepare` has set it up.
     @discardableResult
     func openPage(of instance: ExtensionInstance, url: String, tabID: Int?, frameID: Int?, documentID: String, source: DocumentSource,
-                  prepare: (ExtensionContext) -> Void = { _ in }) -> ExtensionContext {
-        var extraInfo: [(String, JSONValue)] = []
+                  extraInfo given: [(String, JSONValue)] = [], prepare: (ExtensionContext) -> Void = { _ in }) -> ExtensionContext {
+        var extraInfo = given
         if let frameID, let tabID { extraInfo.append(("isTop", .bool(browser.tab(tabID)?.frame(frameID)?.isTop ?? true))) }
         let context = makeContext(kind: .page, owner: instance, url: url, tabID: tabID, frameID: frameID, documentID: documentID, extraInfo: extraInfo)
         instance.pageContexts.append(context)
@@ -91,13 +91,14 @@ extension ExtensionHost {
     /// inside the browser's extensions page): a document of its own, loading at once (`prepare`
     /// sets its context up first). A page whose file is missing shows the browser's error page,
     /// a document of no script.
-    func openFramelessPage(of instance: ExtensionInstance, path: String, prepare: (ExtensionContext) -> Void = { _ in }) -> ExtensionContext? {
+    func openFramelessPage(of instance: ExtensionInstance, path: String, extraInfo: [(String, JSONValue)] = [],
+                           prepare: (ExtensionContext) -> Void = { _ in }) -> ExtensionContext? {
         guard let url = WebURL(string: instance.url(of: path)), let inside = instance.path(of: url) else { return nil }
         let html = instance.fileInside(inside).map { String(decoding: $0.contents, as: UTF8.self) } ?? ""
         let documentID = browser.makeDocumentID()
         let source = DocumentSource(url: url.href, html: html)
         keepDocument(documentID, source: source)
-        return openPage(of: instance, url: url.href, tabID: nil, frameID: nil, documentID: documentID, source: source, prepare: prepare)
+        return openPage(of: instance, url: url.href, tabID: nil, frameID: nil, documentID: documentID, source: source, extraInfo: extraInfo, prepare: prepare)
     }
 
     /// Closes a page `openFramelessPage` opened: its context closes (its ports disconnect), its

@@ -37,7 +37,7 @@ enum MessageSender {
         case .firefox:
             // Firefox (ProxyMessenger.getSender): its context id and kind lead, the origin comes last.
             fields.insert(("contextId", .int(context.id)), at: 0)
-            fields.append(("envType", .string(context.kind == .content ? "content_child" : "addon_child")))
+            fields.append(("envType", .string(context.kind == .content ? "content_child" : context.inspectedTabID != nil ? "devtools_child" : "addon_child")))
             fields.append(("url", .string(context.url)))
             if let tab, let frameID {
                 if let owner = context.owner { fields.append(("tab", host.tabObject(tab, for: owner))) }

@@ -56,7 +56,7 @@ struct HostRun {
         _ directory: URL, flavor: Flavor = .chrome, open urls: [String] = [],
         sites: [String: String] = ["http://127.0.0.1:8000": "fixtures/site", "http://localhost:8000": "fixtures/site"],
         clickAction: Bool = false, maxTime: Double = 60, limits: ScriptLimits = ScriptLimits(), clockMode: ClockMode = .virtual,
-        harness: TestHarness? = nil, testConfig: TestConfig = TestConfig(), network: Bool = false, noStore: Bool = false
+        harness: TestHarness? = nil, testConfig: TestConfig = TestConfig(), network: Bool = false, noStore: Bool = false, devtools: Bool = false
     ) throws -> HostRun {
         let collector = Collector()
         let mappings = try sites.sorted { $0.key < $1.key }.map { site in
@@ -70,9 +70,15 @@ struct HostRun {
         host.testEventHandler = { collector.testEvents.append($0) }
         try host.loadExtension(at: directory)
         host.runUntilStarted(maxTime: maxTime)
+        var lastTab: Int?
         for url in urls {
             let tab = host.open(url)
+            lastTab = tab
             host.runUntilLoaded(tabID: tab, maxTime: maxTime)
+        }
+        if devtools, let lastTab {
+            host.openDevTools(forTab: lastTab)
+            host.runUntilStarted(maxTime: maxTime)
         }
         if clickAction { host.clickAction() }
         host.run(maxTime: maxTime)
@@ -96,10 +102,12 @@ struct HostRun {
 
     /// Runs the extension made of `files` with `pages` (path to HTML) served at
     /// `http://127.0.0.1:8000/`, opening each of `urls` in turn.
-    static func run(files: [String: String], pages: [String: String], flavor: Flavor = .chrome, open urls: [String], maxTime: Double = 60) throws -> HostRun {
+    /// `devtools`: DevTools open for the last of them once it has loaded.
+    static func run(files: [String: String], pages: [String: String], flavor: Flavor = .chrome, open urls: [String], maxTime: Double = 60,
+                    devtools: Bool = false) throws -> HostRun {
         let directory = try TemporaryExtension(files: files).directory
         let site = try TemporaryExtension(files: pages).directory
-        return try run(directory, flavor: flavor, open: urls, sites: ["http://127.0.0.1:8000": site.path], maxTime: maxTime)
+        return try run(directory, flavor: flavor, open: urls, sites: ["http://127.0.0.1:8000": site.path], maxTime: maxTime, devtools: devtools)
     }
 
     private final class Collector {
