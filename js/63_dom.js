@@ -207,10 +207,24 @@
     const world = worldOf(cx);
     let wrapper = world.wrappers.get(node);
     if (wrapper !== undefined) return wrapper;
-    wrapper = host.newObjectFrom(cx, interfaceObject(cx, interfaceNameOf(node)).prototype);
+    wrapper = isForm(node) ? formWrapper(cx, node) : host.newObjectFrom(cx, interfaceObject(cx, interfaceNameOf(node)).prototype);
     world.wrappers.set(node, wrapper);
     nodes.set(wrapper, node);
     return wrapper;
+  }
+
+  // A form element is also the list of its controls: `form[0]`, and each control by its id or name
+  // (a radio group: a RadioNodeList), over its prototypes' members ([LegacyOverrideBuiltIns]:
+  // `form.name` is the control named "name"); a Firefox content script's Xray view shows the
+  // controls only where the form's interfaces have no member of that name; neither browser lists
+  // the names among the form's own keys (recorded: form-named-properties). (The past names of controls renamed or removed, and a form's images
+  // by name, are not kept.)
+  const isForm = (node) => node.nodeType === 1 && node.localName === 'form' && node.namespaceURI === HTML;
+  function formWrapper(cx, form) {
+    const controls = liveItems(form, 'elements');
+    const xray = FIREFOX && cx.kind === 'content';
+    return indexedProxy(cx, interfaceNameOf(form), () => controls().length, (index) => wrap(cx, controls()[index]),
+      (name) => namedInCollection(cx, 'HTMLFormControlsCollection', controls(), name), undefined, !xray, xray);
   }
 
   // ---- Which interface a node is -------------------------------------------------------------------
@@ -774,10 +788,15 @@
   // and answered each time by `count()` and `item(index)` (a live list, a DOMTokenList); its other
   // properties are the target's own.
   // (`named(property)`: a list's named properties, unenumerable, where its prototype chain has
-  // none of that name: a NamedNodeMap's attributes by name.)
-  function indexedProxy(cx, interfaceName, count, item, named, names) {
+  // none of that name: a NamedNodeMap's attributes by name; `overridesBuiltIns`: where the object
+  // itself has none, whatever its prototypes have, as Web IDL's [LegacyOverrideBuiltIns] says.)
+  // (`deletesIndices`: `delete` of an index answers true, changing nothing: a Firefox content
+  // script's Xray view of a form.)
+  function indexedProxy(cx, interfaceName, count, item, named, names, overridesBuiltIns, deletesIndices) {
     const target = host.newObjectFrom(cx, interfaceObject(cx, interfaceName).prototype);
-    const namedValue = (object, property) => (named === undefined || typeof property !== 'string' || cx.b.ReflectHas(object, property) ? undefined : named(property));
+    const shadowed = (object, property) => (overridesBuiltIns === true ? cx.b.ReflectGetOwnPropertyDescriptor(object, property) !== undefined
+      : cx.b.ReflectHas(object, property));
+    const namedValue = (object, property) => (named === undefined || typeof property !== 'string' || shadowed(object, property) ? undefined : named(property));
     const handler = {
       __proto__: null,
       get(object, property, receiver) {
@@ -816,7 +835,7 @@
         // (Then its supported property names, where its prototype chain has none of that name.)
         if (names !== undefined) {
           const supported = names();
-          for (let i = 0; i < supported.length; i++) if (indexOf(supported[i]) < 0 && !cx.b.ReflectHas(object, supported[i])) listPush(keys, supported[i]);
+          for (let i = 0; i < supported.length; i++) if (indexOf(supported[i]) < 0 && !shadowed(object, supported[i])) listPush(keys, supported[i]);
         }
         const own = cx.b.ReflectOwnKeys(object);
         for (let i = 0; i < own.length; i++) listPush(keys, own[i]);
@@ -826,13 +845,15 @@
         if (indexOf(property) >= 0) return false;
         return cx.b.ReflectSet(object, property, value, receiver);
       },
+      // (Web IDL: no property may be defined over a visible named property of an object with no
+      // named setter, so assigning to one fails.)
       defineProperty(object, property, descriptor) {
-        if (indexOf(property) >= 0) return false;
+        if (indexOf(property) >= 0 || namedValue(object, property) !== undefined) return false;
         return cx.b.ReflectDefineProperty(object, property, descriptor);
       },
       deleteProperty(object, property) {
         const index = indexOf(property);
-        if (index >= 0) return index >= count();
+        if (index >= 0) return deletesIndices === true || index >= count();
         return cx.b.ReflectDeleteProperty(object, property);
       },
     };
