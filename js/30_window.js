@@ -138,14 +138,16 @@
   }
   const theGlobal = (cx) => cx.global;
 
-  // `name`: the window's name, '' until a script sets it (any value, made a string). (The page's
-  // own scripts, which share it with the content scripts of their frame, come with the DOM.)
+  // `name`: the window's name, its frame's or tab's at first (any value a script sets, made a
+  // string). (The page's own scripts, which share it with the content scripts of their frame,
+  // come with the DOM.)
   const nameValue = (state) => state.name;
   const setName = (state, thisValue, value) => {
     state.name = String(value);
   };
   function defineName(cx) {
-    const state = { __proto__: null, name: '' };
+    // (A frame's starts as its element's name, a tab's as the name window.open gave it.)
+    const state = { __proto__: null, name: String(cx.native.api.call('window.name', '[]')) };
     const get = host.newFunction(cx, 'get name', 0, nameValue, state);
     const set = host.newFunction(cx, 'set name', 1, setName, state);
     cx.loader.defineGlobal('name', { __proto__: null, get, set, configurable: true, enumerable: true });
@@ -189,8 +191,10 @@
       if (url !== '') navigate({ __proto__: null, cx, mode: 'push', member: 'open' }, undefined, url);
       return cx.global;
     }
-    const tabId = cx.native.api.call('window.open', stringifyData([url, target, features]));
-    return typeof tabId === 'number' ? tabWindow(cx, tabId) : null;
+    const opened = cx.native.api.call('window.open', stringifyData([url, target, features]));
+    if (opened === null || opened === undefined || typeof opened !== 'object') return null;
+    const frameId = getOwn(opened, 'frame');
+    return typeof frameId === 'number' ? frameWindow(cx, 'id:' + frameId) : tabWindow(cx, getOwn(opened, 'tab'));
   }
   // The window of another tab's top frame (a window a script opened, or its opener), as each
   // access finds it (Swift's window.state): while it shows its first empty page or a page of this

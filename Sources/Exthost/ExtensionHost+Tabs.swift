@@ -273,12 +273,15 @@ extension ExtensionHost {
             for instance in extensions { instance.activeTabs.remove(tabID) }
             let tree = PageTree.load(url: load.url, siteMap: siteMap, flavor: flavor) { [weak self] in self?.pageResource($0, framedBy: $1) }
             var frames: [Frame] = []
-            func add(_ page: PageTree, parentID: Int) {
+            func add(_ page: PageTree, parentID: Int, name: String?) {
                 let id = parentID < 0 ? 0 : browser.makeFrameID()
                 frames.append(Frame(id: id, parentID: parentID, url: page.url, documentID: browser.makeDocumentID()))
-                for child in page.children { add(child, parentID: id) }
+                // (A frame's name, which `window.open` and a link's target name it by: its element's.)
+                if let name, !name.isEmpty, parentID >= 0 { frameNames[id] = name }
+                let iframes = page.page.iframes
+                for (index, child) in page.children.enumerated() { add(child, parentID: id, name: index < iframes.count ? iframes[index].name : nil) }
             }
-            add(tree, parentID: -1)
+            add(tree, parentID: -1, name: nil)
             browser.setFrames(frames, of: tabID)
             let entry = SessionHistory.Entry(url: tree.url, documentID: frames[0].documentID, state: nil, browsingInstance: browsingInstance)
             switch load.history {

@@ -89,6 +89,12 @@ public final class ExtensionHost {
     var pageLoads: [Int: PageLoad] = [:]
     /// The tabs a script opened with `window.open` (a script may close them), by tab id.
     var scriptOpenedTabs: [Int: ScriptOpening] = [:]
+    /// The name `window.open` gave each tab it opened with a target name, by tab id: a later
+    /// `window.open` (or link) of that name navigates the tab rather than opening another, and
+    /// its top frame's `window.name` starts as it.
+    var tabNames: [Int: String] = [:]
+    /// The name of each frame of a page whose element named it (`<iframe name>`), by frame id.
+    var frameNames: [Int: String] = [:]
     /// Each tab's session history (``SessionHistory``), by tab id.
     var sessionHistories: [Int: SessionHistory] = [:]
     /// The pages tabs left that their session history may show again as they were.

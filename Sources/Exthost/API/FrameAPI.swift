@@ -113,11 +113,22 @@ enum FrameAPI {
             }
             return .success(.null)
         }
-        // `window.open(url, target, features)`: the new tab's id, or null (blocked, or `noopener`).
+        // `window.open(url, target, features)`: `{"tab": ID}` (the tab it opened or navigated),
+        // `{"frame": ID}` (the frame of the caller's tab it navigated), or null (`noopener`).
         api.defineSync("window.open", contexts: [.content, .webPage, .page, .background]) { host, arguments, context in
-            let tabID = host.openWindow(from: context, url: arguments[0]?.stringValue ?? "", target: arguments[1]?.stringValue ?? "",
-                                        features: arguments[2]?.stringValue ?? "")
-            return .success(tabID.map { .number(Double($0)) } ?? .null)
+            let opened = host.openWindow(from: context, url: arguments[0]?.stringValue ?? "", target: arguments[1]?.stringValue ?? "",
+                                         features: arguments[2]?.stringValue ?? "")
+            switch opened {
+            case .tab(let tabID)?: return .success(.json(JSONValue.object([("tab", .int(tabID))]).jsonText))
+            case .frame(let frameID)?: return .success(.json(JSONValue.object([("frame", .int(frameID))]).jsonText))
+            case nil: return .success(.null)
+            }
+        }
+        // `window.name` at first: the name of the caller's frame (its element's) or of its tab
+        // (the one `window.open` gave it), else "".
+        api.defineSync("window.name", contexts: [.content, .webPage, .page, .background, .driver]) { host, _, context in
+            guard let tabID = context.tabID, let frame = host.browser.tab(tabID)?.frame(context.frameID ?? 0) else { return .success(.string("")) }
+            return .success(.string((frame.isTop ? host.tabNames[tabID] : host.frameNames[frame.id]) ?? ""))
         }
         // What the caller sees of the window of tab ID now: {closed, sameOrigin, url, dead,
         // opened (the caller opened it), global (its page's window, same origin)}.

@@ -10,15 +10,37 @@ import BrowserModel
 // conformance suite records run under automation (chromedriver, WebDriver), whose defaults turn
 // theirs off, as the other testing tools do.
 extension ExtensionHost {
-    /// `window.open(url, target, features)` from `context`: the new tab's id; nil (`noopener`)
-    /// when the opener gets no window.
-    func openWindow(from context: ExtensionContext, url text: String, target: String, features: String) -> Int? {
+    /// What `window.open` opened or navigated: a tab (its window), a frame of the opener's tab
+    /// that its target named, or nothing the opener gets (`noopener`).
+    enum OpenedWindow {
+        case tab(Int)
+        case frame(Int)
+    }
+
+    /// `window.open(url, target, features)` from `context` (HTML's "window open steps"): a frame
+    /// of the opener's tab whose element the target names, or a tab an earlier `window.open` gave
+    /// that name, navigates (recorded: window-open-named); else a new tab opens after the opener's,
+    /// or in a popup window of its own when `features` ask for one (`popup`, or sizes without
+    /// `location` and `toolbar`), named by the target. Nil when the opener gets no window (`noopener`).
+    func openWindow(from context: ExtensionContext, url text: String, target: String, features: String) -> OpenedWindow? {
         let base = context.tabID.flatMap { browser.tab($0)?.frame(context.frameID ?? 0)?.url } ?? context.url
         var url = text.isEmpty ? "about:blank" : (WebURL(string: text, relativeTo: WebURL(string: base))?.href ?? "about:blank")
-        let words = Set(features.lowercased().split(whereSeparator: { $0 == "," || $0 == " " }).map { String($0.split(separator: "=").first ?? "") })
-        let noopener = words.contains("noopener") || words.contains("noreferrer")
+        let tokens = Self.windowFeatures(features)
+        let noopener = tokens["noopener"] != nil || tokens["noreferrer"] != nil
+        let name = target.lowercased() == "_blank" ? "" : target
+        if !name.isEmpty, !noopener {
+            // (A frame of the opener's tab by its name, in document order; then a window by its name.)
+            if let tabID = context.tabID, let tab = browser.tab(tabID), let frame = tab.frames.first(where: { !$0.isTop && frameNames[$0.id] == name }) {
+                if !text.isEmpty { navigateFrame(frame.id, inTab: tabID, to: url) }
+                return .frame(frame.id)
+            }
+            if let named = tabNames.filter({ $0.value == name && browser.tab($0.key) != nil }).keys.min() {
+                if !text.isEmpty { navigate(tabID: named, to: url) }
+                return .tab(named)
+            }
+        }
         var opener = context.tabID.flatMap { browser.tab($0) }
-        guard let windowID = opener?.windowID ?? browser.lastFocusedWindowID ?? browser.windows.first?.id else { return nil }
+        guard var windowID = opener?.windowID ?? browser.lastFocusedWindowID ?? browser.windows.first?.id else { return nil }
         // (The new window's navigation follows a frame's rules: no other extension's file that is
         // not web-accessible, no `chrome:`, `file:` or top-level `data:` URL. Refused, it stays on
         // its empty page.)
@@ -28,15 +50,76 @@ extension ExtensionHost {
         }
         // (Chromium places a window with no opener after the active tab, which it names its opener.)
         if noopener, options.flavor == .chrome, let active = browser.activeTab(in: windowID) { opener = active }
-        let index = opener.flatMap { browser.index(of: $0.id) }.map { $0 + 1 }
+        var index = opener.flatMap { browser.index(of: $0.id) }.map { $0 + 1 }
+        let popup = Self.requestsPopup(tokens)
+        if popup {
+            // A popup window of its own: Chromium tells of the window before its tab, Firefox after.
+            windowID = browser.openWindow(kind: .popup).id
+            index = nil
+            if options.flavor == .chrome { fireWindowCreated(windowID) }
+        }
         let tabID = createTab(url: url, windowID: windowID, index: index, active: true, openerTabID: opener?.id,
                               kind: .scriptOpened(opener: !noopener))
         guard tabID >= 0 else { return nil }
+        if popup, options.flavor == .firefox { fireWindowCreated(windowID) }
+        if !name.isEmpty { tabNames[tabID] = name }
         // (Firefox gives a web page an extension page opened no opener.)
         let reachesOpener = !noopener && !(options.flavor == .firefox && context.kind == .page
             && WebURL(string: url).map { !(context.owner?.isOwn($0) ?? false) } ?? true)
         scriptOpenedTabs[tabID] = ScriptOpening(openerContextID: context.id, openerTabID: context.tabID, reachesOpener: reachesOpener)
-        return noopener ? nil : tabID
+        return noopener ? nil : .tab(tabID)
+    }
+
+    /// `windows.onCreated` of window `windowID`, to every extension.
+    private func fireWindowCreated(_ windowID: Int) {
+        guard let window = browser.window(windowID) else { return }
+        dispatchToBackgrounds("windows.onCreated") { [WindowObject.make(window, host: self, for: $0, populate: false)] }
+    }
+
+    /// The features of `window.open`, tokenized as HTML's "tokenize the features argument" does:
+    /// names lowercased, separated by white space, `,` and `=`, each with its value ("" when none).
+    static func windowFeatures(_ text: String) -> [String: String] {
+        var tokens: [String: String] = [:]
+        let separators: Set<Character> = [" ", "\t", "\n", "\r", "\u{0C}", ",", "="]
+        let characters = Array(text)
+        var index = 0
+        while index < characters.count {
+            while index < characters.count, separators.contains(characters[index]) { index += 1 }
+            var name = ""
+            while index < characters.count, !separators.contains(characters[index]) { name.append(characters[index]); index += 1 }
+            while index < characters.count, characters[index] == " " || characters[index] == "\t" { index += 1 }
+            var value = ""
+            if index < characters.count, characters[index] == "=" {
+                index += 1
+                while index < characters.count, characters[index] == " " || characters[index] == "\t" || characters[index] == "=" { index += 1 }
+                while index < characters.count, !separators.contains(characters[index]) { value.append(characters[index]); index += 1 }
+            }
+            if !name.isEmpty { tokens[name.lowercased()] = value.lowercased() }
+        }
+        return tokens
+    }
+
+    /// HTML's "check if a popup window is requested" (with `noopener` and `noreferrer`, which
+    /// only say whether the opener is kept, left out, as the browsers leave them).
+    static func requestsPopup(_ given: [String: String]) -> Bool {
+        var tokens = given
+        tokens["noopener"] = nil
+        tokens["noreferrer"] = nil
+        if tokens.isEmpty { return false }
+        // (A boolean feature: "yes", "", or a number other than 0 is true.)
+        func isSet(_ name: String, default fallback: Bool) -> Bool {
+            guard let value = tokens[name] else { return fallback }
+            if value.isEmpty || value == "yes" || value == "true" { return true }
+            if let number = Int(value.prefix { $0.isNumber || $0 == "-" || $0 == "+" }) { return number != 0 }
+            return false
+        }
+        if tokens["popup"] != nil { return isSet("popup", default: false) }
+        if !isSet("location", default: false) && !isSet("toolbar", default: false) { return true }
+        if !isSet("menubar", default: false) { return true }
+        if !isSet("resizable", default: true) { return true }
+        if !isSet("scrollbars", default: false) { return true }
+        if !isSet("status", default: false) { return true }
+        return false
     }
 
     /// What the script that opened tab `tabID` sees of its window now (`window.state`): `closed`;
