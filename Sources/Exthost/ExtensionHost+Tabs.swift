@@ -144,6 +144,8 @@ extension ExtensionHost {
         for page in pendingRestores.removeValue(forKey: tabID)?.pages ?? [] { letGo(page) }
         pruneCache(ofTab: tabID)
         scriptOpenedTabs[tabID] = nil
+        tabNames[tabID] = nil
+        for frame in browser.tab(tabID)?.frames ?? [] { frameNames[frame.id] = nil }
         guard let removed = browser.removeTab(tabID) else { return }
         loadFinished(tabID)
         for instance in extensions { instance.tabObjectTexts[tabID] = nil }
