@@ -91,7 +91,11 @@
       liveRanges.set(document, list);
     }
     listPush(list, new WeakRef(range));
+    // (A script that makes ranges and changes nothing: the collected ones are let go now and then,
+    // each time the list has doubled since.)
+    if (list.length >= 64 && list.length >= 2 * (keptCounts.get(document) || 0)) keptCounts.set(document, rangesOf(document).length);
   }
+  const keptCounts = new SafeWeakMap();
   // The live ranges of `document` now (letting go of those that were collected or moved away).
   function rangesOf(document) {
     const list = liveRanges.get(document);
