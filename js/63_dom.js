@@ -2006,6 +2006,36 @@
     };
     cx.loader.fireUIEvent(wrap(cx, node), 'PointerEvent', 'click', init, !!trusted);
   }
+  // A person's selection of all of `node`'s text, by a drag over it: `pointerdown` and `mousedown`
+  // at it, then `selectstart` (a listener may cancel the selection), the document's selection
+  // made of its contents (a `selectionchange` follows), then `pointerup` and `mouseup` (the drag
+  // moved: no click). Extensions that act on selected text listen for `mouseup`.
+  function selectByPerson(cx, document, node) {
+    const selection = documentSelectionOf(document);
+    if (cx !== null && selection.worldCx === null) selection.worldCx = cx;
+    if (cx === null) {
+      const range = ranges.newRange(node);
+      ranges.selectNodeContents(range, node);
+      selectRanges(selection, range, 'forward');
+      return;
+    }
+    cx.loader.load('ui_events');
+    const init = (pointer) => ({
+      __proto__: null, bubbles: true, cancelable: true, composed: true, view: cx.global, detail: 1, button: 0, buttons: pointer ? 1 : 0,
+      pointerType: 'mouse', pointerId: 1, isPrimary: true,
+    });
+    const target = wrap(cx, node);
+    cx.loader.fireUIEvent(target, 'PointerEvent', 'pointerdown', init(true), true);
+    cx.loader.fireUIEvent(target, 'MouseEvent', 'mousedown', init(true), true);
+    if (cx.loader.fireEvent(target, 'selectstart', { __proto__: null, bubbles: true, cancelable: true, composed: false })) {
+      const range = ranges.newRange(node);
+      ranges.selectNodeContents(range, node);
+      selectRanges(selection, range, 'forward');
+    }
+    cx.loader.fireUIEvent(target, 'PointerEvent', 'pointerup', init(false), true);
+    cx.loader.fireUIEvent(target, 'MouseEvent', 'mouseup', init(false), true);
+  }
+
   // ---- Focus (HTML's focusing steps; no layout, so every connected focusable element can take it) ----
   // Each document's focused element (none: its body is the active element). The browsers' window
   // has no system focus, as under automation (`document.hasFocus()` is false): the focus moves,
@@ -4099,6 +4129,11 @@
         if (library.matches(node, ':disabled') || node.hasAttribute('readonly')) return JSONStringify({ error: JSONStringify(selector) + ' is disabled or read-only' });
         type(cx, node, String(value));
         return JSONStringify({ value: null });
+      }
+      case 'select': {
+        selectByPerson(cx, document, node);
+        const range = currentRange(documentSelectionOf(document));
+        return JSONStringify({ value: range === null ? '' : selectedText(range) });
       }
       case 'submit': {
         if (cx === null) return JSONStringify({ error: 'the page of ' + JSONStringify(selector) + ' has no script that could hear it yet, and exthost submits a form only from a page with one' });

@@ -683,6 +683,12 @@
      * button; with none, the form submits when it has at most one text field), then `keyup`.
      */
     submit(selector, options) { return changePage(this, 'submit', selector, '', options); },
+    /**
+     * Selects all the text of the element `selector` finds, as a person's drag over it does
+     * (`pointerdown`, `mousedown`, `selectstart`, the selection, `pointerup`, `mouseup`), then lets
+     * the page's tasks run (`selectionchange`).
+     */
+    select(selector, options) { return changePage(this, 'select', selector, '', options); },
     /** The text of the element `selector` finds, as `innerText` gives it. */
     text(selector, options) { return actionResult(this[pageName] + '.text', this[actOn]('text', $String(selector), '', options)); },
     /** The value of the form control `selector` finds. */

@@ -67,7 +67,7 @@ struct RunCommand: ParsableCommand {
     var devtools = false
 
     @Option(name: .customLong("do"), help: ArgumentHelp(
-        "Once the pages have loaded, do STEP as a person would, in order; repeatable. STEP is [tab:|popup:|options:] click SELECTOR, type SELECTOR TEXT, text SELECTOR, value SELECTOR or html (the last three print what they read).",
+        "Once the pages have loaded, do STEP as a person would, in order; repeatable. STEP is [tab:|popup:|options:] click SELECTOR, type SELECTOR TEXT, submit SELECTOR, select SELECTOR, text SELECTOR, value SELECTOR or html (select and the last three print what they read).",
         valueName: "step"))
     var steps: [String] = []
 
@@ -216,7 +216,7 @@ struct RunCommand: ParsableCommand {
         for step in steps.compactMap({ try? DriveStep.parse($0) }) {
             switch host.act(step.action, on: step.page, selector: step.selector, text: step.text) {
             case .success(let json):
-                if step.action == .text || step.action == .value || step.action == .html { printer.print(step: step.description, valueJSON: json) }
+                if step.action == .text || step.action == .value || step.action == .html || step.action == .select { printer.print(step: step.description, valueJSON: json) }
             case .failure(let error):
                 report("--do '\(step)': \(error.message)\(error.message.hasSuffix(".") ? "" : ".")")
                 return (outcomes, true)

@@ -43,6 +43,32 @@ struct RunCommandDrivingTests {
         ])
     }
 
+    /// `select` drags over an element's text as a person does: `mousedown`, `selectstart` (which a
+    /// listener may cancel), the document's selection, `mouseup` (no click), then `selectionchange`;
+    /// it prints the text selected.
+    @Test func selectDragsOverTheTextAndAnExtensionHearsTheMouseUp() throws {
+        let files = [
+            "manifest.json": #"{"manifest_version": 3, "name": "lookup", "version": "1", "content_scripts": [{"matches": ["http://127.0.0.1/*"], "js": ["cs.js"]}]}"#,
+            "cs.js": """
+                for (const type of ['mousedown', 'selectstart', 'mouseup', 'click']) {
+                  document.addEventListener(type, (e) => console.log(type + ' ' + e.target.tagName + ' ' + e.isTrusted + ' "' + getSelection().toString() + '"'));
+                }
+                document.addEventListener('selectionchange', () => console.log('selectionchange ' + getSelection().type));
+                """,
+        ]
+        let run = try CommandRun.run(files: files, [
+            "--site", "http://127.0.0.1:8000=fixtures/site", "--open", "http://127.0.0.1:8000/index.html", "--do", "select h1",
+        ])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.split(separator: "\n").map(String.init) == [
+            "content tab 2 frame 0 │ mousedown H1 true \"\"",
+            "content tab 2 frame 0 │ selectstart H1 true \"\"",
+            "content tab 2 frame 0 │ mouseup H1 true \"An example page\"",
+            "do │ select h1 → An example page",
+            "content tab 2 frame 0 │ selectionchange Range",
+        ])
+    }
+
     /// `submit` presses Enter in a field as a person does: trusted `keydown` and `keypress` (either
     /// canceled stops it), HTML's implicit submission (a click on the form's default button; with
     /// no submit button, the form submits when at most one field blocks implicit submission; a

@@ -19,6 +19,9 @@ public enum DocumentAction: String, Sendable {
     case text
     /// A form control's value.
     case value
+    /// A drag over all of the element's text: `pointerdown`, `mousedown`, `selectstart`, the
+    /// document's selection made of its contents, `pointerup`, `mouseup`; the selected text.
+    case select
     /// The document's HTML, serialized.
     case html
 }
