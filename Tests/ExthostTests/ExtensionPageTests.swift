@@ -214,14 +214,21 @@ struct ExtensionPageTests {
             "manifest.json": #"{"manifest_version": 3, "name": "p", "version": "1", "action": {"default_popup": "popup.html"}, "background": {"service_worker": "bg.js"}}"#,
             "bg.js": "chrome.runtime.onConnect.addListener((port) => port.onDisconnect.addListener(() => console.log('closed')));",
             "popup.html": #"<script src="popup.js"></script>"#,
-            "popup.js": "chrome.runtime.connect(); console.log('opened');",
+            "popup.js": """
+                chrome.runtime.connect();
+                console.log('opened');
+                addEventListener('pagehide', (e) => console.log('pagehide ' + e.persisted));
+                document.addEventListener('visibilitychange', () => console.log('visibilitychange ' + document.visibilityState));
+                addEventListener('unload', () => console.log('unload'));
+                """,
         ])
         run.host.clickAction()
         run.host.run(maxTime: 10)
         run.host.clickAction()
         run.host.run(maxTime: 10)
         let instance = try #require(run.host.extensions.first)
-        #expect(run.textsSoFar == ["opened", "closed"])
+        // (Its document hears it is left, as a tab's page does when its tab closes.)
+        #expect(run.textsSoFar == ["opened", "pagehide false", "visibilitychange hidden", "unload", "closed"])
         #expect(instance.manifest.actionPopup == "popup.html")
     }
 

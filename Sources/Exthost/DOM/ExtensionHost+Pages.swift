@@ -101,9 +101,11 @@ extension ExtensionHost {
         return openPage(of: instance, url: url.href, tabID: nil, frameID: nil, documentID: documentID, source: source, extraInfo: extraInfo, prepare: prepare)
     }
 
-    /// Closes a page `openFramelessPage` opened: its context closes (its ports disconnect), its
-    /// document goes.
+    /// Closes a page `openFramelessPage` opened: its document hears it is left (`pagehide`,
+    /// `visibilitychange`, `unload`, as a tab's page does when its tab closes), then its context
+    /// closes (its ports disconnect) and its document goes.
     func closeFramelessPage(_ page: ExtensionContext, of instance: ExtensionInstance) {
+        if let documentID = page.documentID, !page.isClosed { unloadDocuments([documentID]) }
         instance.pageContexts.removeAll { $0 === page }
         page.close()
         if let documentID = page.documentID { forgetDocument(documentID) }
