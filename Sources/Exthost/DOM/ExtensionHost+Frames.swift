@@ -31,6 +31,8 @@ extension ExtensionHost {
         guard let (tab, parent) = frame(showing: documentID), tab.frames.count < PageTree.chromeMaxFrames else { return nil }
         let blank = Frame(id: browser.makeFrameID(), parentID: parent.id, url: "about:blank", documentID: browser.makeDocumentID())
         browser.setFrames(tab.frames + [blank], of: tab.id)
+        // (Its name, by which `window.open` finds it: its element's.)
+        if let name, !name.isEmpty { frameNames[blank.id] = name }
         keepDocument(blank.documentID, source: DocumentSource(url: "about:blank", html: ""))
         let target = srcdoc != nil ? "about:srcdoc" : (src?.isEmpty == false ? src ?? "about:blank" : "about:blank")
         navigateFrame(blank.id, inTab: tab.id, to: target, srcdoc: srcdoc)
