@@ -2014,9 +2014,7 @@
     const selection = documentSelectionOf(document);
     if (cx !== null && selection.worldCx === null) selection.worldCx = cx;
     if (cx === null) {
-      const range = ranges.newRange(node);
-      ranges.selectNodeContents(range, node);
-      selectRanges(selection, range, 'forward');
+      selectContents(selection, node);
       return;
     }
     cx.loader.load('ui_events');
@@ -2027,11 +2025,7 @@
     const target = wrap(cx, node);
     cx.loader.fireUIEvent(target, 'PointerEvent', 'pointerdown', init(true), true);
     cx.loader.fireUIEvent(target, 'MouseEvent', 'mousedown', init(true), true);
-    if (cx.loader.fireEvent(target, 'selectstart', { __proto__: null, bubbles: true, cancelable: true, composed: false })) {
-      const range = ranges.newRange(node);
-      ranges.selectNodeContents(range, node);
-      selectRanges(selection, range, 'forward');
-    }
+    if (cx.loader.fireEvent(target, 'selectstart', { __proto__: null, bubbles: true, cancelable: true, composed: false })) selectContents(selection, node);
     cx.loader.fireUIEvent(target, 'PointerEvent', 'pointerup', init(false), true);
     cx.loader.fireUIEvent(target, 'MouseEvent', 'mouseup', init(false), true);
   }
@@ -3256,9 +3250,7 @@
       const node = selectionNode(cx, args[0], 'selectAllChildren', 1, false);
       if (node.nodeType === 10) throw { __proto__: null, isRangeFailure: true, name: 'InvalidNodeTypeError', reason: 'doctype', node, offset: 0 };
       if (!inDocument(selection, node)) return;
-      const range = ranges.newRange(node);
-      ranges.selectNodeContents(range, node);
-      selectRanges(selection, range, 'forward');
+      selectContents(selection, node);
     }),
     deleteFromDocument: selectionMember(0, 'deleteFromDocument', (cx, selection) => {
       const range = currentRange(selection);
@@ -3280,6 +3272,12 @@
       return text;
     }),
   };
+  // The selection made of all of `node`'s contents, forward (selectAllChildren, a person's drag).
+  function selectContents(selection, node) {
+    const range = ranges.newRange(node);
+    ranges.selectNodeContents(range, node);
+    selectRanges(selection, range, 'forward');
+  }
   function collapseSelection(cx, selection, args, member) {
     const node = selectionNode(cx, args[0], member, 1, true);
     if (node === null) {
