@@ -75,4 +75,40 @@ import Testing
         if flavor == .firefox { expected.append("promise [[1,2],null]") }
         #expect(run.texts == expected)
     }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func nothingOfTheHostRealmReachesTheDevtoolsPage(flavor: Flavor) throws {
+        // chrome.devtools' objects and functions, eval's answers (a value, an exception), a panel,
+        // a sidebar pane and the errors its members throw: each is of the devtools page's realm.
+        let run = try HostRun.run(files: [
+            "manifest.json": Self.manifest,
+            "bg.js": "",
+            "devtools.html": "<!doctype html><script src=\"devtools.js\"></script>",
+            "devtools.js": DOMTests.realmChecks + """
+                const out = (...values) => console.log(values.map(String).join(' '));
+                const d = chrome.devtools;
+                out('objects', ours(d), ours(d.inspectedWindow), ours(d.inspectedWindow.eval), ours(d.panels), ours(d.panels.create),
+                  ours(d.panels.elements), ours(d.network), ours(d.network.onNavigated));
+                attemptEach({
+                  'eval of nothing': () => d.inspectedWindow.eval(42),
+                  'create without a title': () => d.panels.create(1, '', 'p.html'),
+                  'sidebar without a title': () => d.panels.elements.createSidebarPane(1),
+                });
+                d.inspectedWindow.eval('[{a: 1}]', (value) => {
+                  d.inspectedWindow.eval('throw new Error("x")', (none, thrown) => {
+                    d.panels.create('T', '', 'p.html', (panel) => {
+                      d.panels.elements.createSidebarPane('S', (pane) => out('answers', ours(value), ours(value[0]), ours(thrown), ours(panel), ours(panel.onShown), ours(pane)));
+                    });
+                  });
+                });
+                """,
+        ], pages: ["index.html": "<p>inspected</p>"], flavor: flavor, open: ["http://127.0.0.1:8000/index.html"], devtools: true)
+        #expect(run.texts == [
+            "objects true true true true true true true true",
+            "eval of nothing true TypeError",
+            "create without a title true TypeError",
+            "sidebar without a title true TypeError",
+            "answers true true true true true true",
+        ])
+    }
 }
