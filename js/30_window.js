@@ -350,7 +350,8 @@
   function frameWindow(cx, relation) {
     const answer = cx.native.api.call('frame.window', stringifyData([relation]));
     if (answer === null || answer === undefined) {
-      return StringPrototypeStartsWith(relation, 'child:') ? undefined : StringPrototypeStartsWith(relation, 'frame:') ? null : cx.global;
+      return StringPrototypeStartsWith(relation, 'child:') ? undefined
+        : StringPrototypeStartsWith(relation, 'frame:') || StringPrototypeStartsWith(relation, 'document:') ? null : cx.global;
     }
     const other = typeof answer === 'object' ? getOwn(answer, 'global') : undefined;
     const target = other === undefined ? nullCopy(answer)

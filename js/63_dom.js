@@ -863,8 +863,11 @@
   // (each document counts its changes through domino's mutation hook), and each time for a
   // collection of a tree in no document, whose changes no hook sees.
   const versions = new SafeWeakMap();
+  // (The id of each document of a frame, by document.)
+  const documentIds = new SafeWeakMap();
   function watch(document, id) {
     versions.set(document, 0);
+    if (id !== undefined) documentIds.set(document, id);
     document._setMutationHandler((record) => {
       versions.set(document, versions.get(document) + 1);
       ranges.treeChanged(document, record);
@@ -1456,8 +1459,14 @@
   const implementations = {
     __proto__: null,
     'Document.createTreeWalker': (node, cx, root, whatToShow, filter) => makeWalker(cx, 'TreeWalker', root, whatToShow, filter),
-    // (A document in no frame, a DOMParser's, has no location.)
-    'Document.location': (node, cx) => (node === documentOf(cx) ? cx.b.ReflectGet(cx.global, 'location') : null),
+    // (Another frame's document has its window's location, as the world sees that window; a
+    // document in no frame, a DOMParser's, has none.)
+    'Document.location': (node, cx) => {
+      if (node === documentOf(cx)) return cx.b.ReflectGet(cx.global, 'location');
+      const id = documentIds.get(node);
+      const window = id === undefined || host.frameWindowOf === undefined ? null : host.frameWindowOf(cx, 'document:' + id);
+      return window === null || window === undefined ? null : cx.b.ReflectGet(window, 'location');
+    },
     'Document.createNodeIterator': (node, cx, root, whatToShow, filter) => makeWalker(cx, 'NodeIterator', root, whatToShow, filter),
     // (An iframe's window as the world sees it: its frame's, once it has one.)
     'HTMLIFrameElement.contentWindow': (node, cx) => {
@@ -2089,7 +2098,7 @@
     if (node === null) return false;
     if (isHyperlink(node)) {
       if (!done) return true;
-      if (!canceled) followHyperlink(cx, node);
+      if (!canceled) followHyperlink(cx, node, trusted);
       return false;
     }
     if (node.localName === 'label') {
@@ -2154,16 +2163,18 @@
   // own frame, `_parent`, `_top`, a frame of the tab by its element's name, or a new tab
   // (`_blank`, without an opener unless `rel=opener`; a name no frame has, as window.open does).
   // A link with `download` downloads, which navigates nothing.
-  function followHyperlink(cx, node) {
+  // (`trusted`: a person's click follows it, which may run a `javascript:` link where a content
+  // script's click may not: ExtensionHost+JavaScriptURLs.swift.)
+  function followHyperlink(cx, node, trusted) {
     if (node.hasAttribute('download')) return;
     const parts = host.call(cx, 'url.parse', [node.getAttribute('href'), node.ownerDocument._address]);
     if (parts === null || typeof parts !== 'object') return;
-    navigateByTarget(cx, node, String(parts.href), node.getAttribute('target'));
+    navigateByTarget(cx, node, String(parts.href), node.getAttribute('target'), !!trusted);
   }
   // HTML's "rules for choosing a navigable" for a link or a form (`element`) whose target is
   // `target` (null or empty: its document's `<base target>`, else its own frame), and the
   // navigation of what they choose to `url`.
-  function navigateByTarget(cx, element, url, target) {
+  function navigateByTarget(cx, element, url, target, trusted) {
     const document = element.ownerDocument;
     if (target === null || target === '') {
       // (The library's querySelector gives undefined for no match.)
@@ -2186,7 +2197,7 @@
     }
     let documentId = null;
     documents.forEach((each, id) => { if (each === document) documentId = id; });
-    if (host.call(cx, 'frame.navigate', [url, 'push', relation, documentId, 'link']) === 'no frame') host.call(cx, 'window.open', [url, target, '']);
+    if (host.call(cx, 'frame.navigate', [url, 'push', relation, documentId, 'link', !!trusted]) === 'no frame') host.call(cx, 'window.open', [url, target, '']);
   }
 
   // ---- Form submission -------------------------------------------------------------------------------------

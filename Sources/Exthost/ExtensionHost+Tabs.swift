@@ -173,7 +173,7 @@ extension ExtensionHost {
     /// that only changes the fragment keeps the document and its content scripts
     /// (``navigateWithinDocument(_:inTab:to:history:state:byHistoryAPI:)``). `history`: how the
     /// new page goes into the tab's session history.
-    func navigate(tabID: Int, to url: String, kind requestedKind: PageLoad.Kind? = nil, history: HistoryHandling = .push) {
+    func navigate(tabID: Int, to url: String, kind requestedKind: PageLoad.Kind? = nil, history: HistoryHandling = .push, html: String? = nil) {
         guard let tab = browser.tab(tabID) else { return }
         var kind = requestedKind ?? .replacing
         // (An entry whose page the back/forward cache kept shows it again.)
@@ -194,6 +194,7 @@ extension ExtensionHost {
         }
         var load = PageLoad(tabID: tabID, url: url, kind: kind, generation: (pageLoads[tabID]?.generation ?? 0) + 1)
         load.history = history
+        load.html = html
         load.leavesLoadedPage = pageLoads[tabID]?.finished ?? true
         pageLoads[tabID] = load
         promptToUnload(inTab: tabID)
@@ -273,7 +274,7 @@ extension ExtensionHost {
                 forgetDocuments(ofTab: tabID)
             }
             for instance in extensions { instance.activeTabs.remove(tabID) }
-            let tree = PageTree.load(url: load.url, siteMap: siteMap, flavor: flavor) { [weak self] in self?.pageResource($0, framedBy: $1) }
+            let tree = PageTree.load(url: load.url, siteMap: siteMap, flavor: flavor, html: load.html) { [weak self] in self?.pageResource($0, framedBy: $1) }
             var frames: [Frame] = []
             func add(_ page: PageTree, parentID: Int, name: String?) {
                 let id = parentID < 0 ? 0 : browser.makeFrameID()
@@ -293,6 +294,8 @@ extension ExtensionHost {
             }
             pruneCache(ofTab: tabID)
             keepDocuments(of: frames, tree: tree, inTab: tabID)
+            // (Set on the load after it was queued: `window.open` of a `javascript:` URL.)
+            if let javaScriptURL = pageLoads[tabID]?.javaScriptURL, let top = frames.first { pendingJavaScriptURLs[top.documentID] = javaScriptURL }
             openExtensionPages(inTab: tabID, frames: frames)
             beginWebDocuments(inTab: tabID, frames: frames)
             pageLoads[tabID]?.title = tree.title
@@ -534,6 +537,10 @@ struct PageLoad {
     var frameIDs: Set<Int>?
     /// How the page goes into the tab's session history.
     var history: ExtensionHost.HistoryHandling = .push
+    /// The page's HTML when it is given rather than fetched (a `javascript:` URL's string).
+    var html: String?
+    /// The `javascript:` URL that runs in the page (`about:blank`) as it begins: `window.open`'s.
+    var javaScriptURL: String?
     /// Whether the page the load replaces had finished loading (the back/forward cache keeps no
     /// page that had not: Chromium's "loading" reason, Firefox's docshell).
     var leavesLoadedPage = true

@@ -95,6 +95,9 @@ public final class ExtensionHost {
     var tabNames: [Int: String] = [:]
     /// The name of each frame of a page whose element named it (`<iframe name>`), by frame id.
     var frameNames: [Int: String] = [:]
+    /// The `javascript:` URL each frame's initial `about:blank` document runs as it begins (its
+    /// element's `src`), by document id, until it begins.
+    var pendingJavaScriptURLs: [String: String] = [:]
     /// Each tab's session history (``SessionHistory``), by tab id.
     var sessionHistories: [Int: SessionHistory] = [:]
     /// The pages tabs left that their session history may show again as they were.

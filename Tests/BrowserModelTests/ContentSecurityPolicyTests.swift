@@ -15,6 +15,17 @@ struct ContentSecurityPolicyTests {
         #expect(policy.allowsEval)
     }
 
+    @Test func inlineScriptNeedsUnsafeInlineWithoutNoncesOrHashes() {
+        #expect(ContentSecurityPolicy("object-src 'none'").allowsInlineScript)
+        #expect(!ContentSecurityPolicy("script-src 'self' 'wasm-unsafe-eval' 'inline-speculation-rules' http://localhost:*").allowsInlineScript)
+        #expect(ContentSecurityPolicy("script-src 'self' 'UNSAFE-INLINE'").allowsInlineScript)
+        #expect(ContentSecurityPolicy("default-src 'unsafe-inline'").allowsInlineScript)
+        // (CSP Level 3: a nonce, a hash or 'strict-dynamic' makes 'unsafe-inline' ignored.)
+        #expect(!ContentSecurityPolicy("script-src 'unsafe-inline' 'nonce-abc'").allowsInlineScript)
+        #expect(!ContentSecurityPolicy("script-src 'unsafe-inline' 'sha256-AAAA'").allowsInlineScript)
+        #expect(!ContentSecurityPolicy("script-src 'unsafe-inline' 'strict-dynamic'").allowsInlineScript)
+    }
+
     @Test func scriptSourceFallsBackToDefaultSource() {
         #expect(ContentSecurityPolicy("default-src 'self'; object-src 'none'").quotedScriptDirective == "default-src 'self'")
         #expect(!ContentSecurityPolicy("default-src 'self'").allowsEval)

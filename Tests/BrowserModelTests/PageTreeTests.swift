@@ -163,6 +163,26 @@ struct PageTreeTests {
         #expect(tree.children[1].children.map(\.url) == ["http://127.0.0.1:8000/sub/frame2.html"])
     }
 
+    @Test("a frame whose src is a javascript: URL keeps its about:blank document, which runs it")
+    func javaScriptURLFrame() throws {
+        let fixture = try PageTreeTests.site()
+        let map = try fixture.siteMap([PageTreeTests.origin])
+        let given = "<iframe src=\"javascript:'<p>x</p>'\"></iframe><iframe src='frame2.html'></iframe>"
+        let tree = PageTree.load(url: "\(PageTreeTests.origin)/given.html", siteMap: map, flavor: .chrome, html: given)
+        #expect(tree.url == "\(PageTreeTests.origin)/given.html")
+        #expect(tree.html == given)
+        #expect(tree.children.map(\.url) == ["about:blank", "\(PageTreeTests.origin)/frame2.html"])
+        #expect(tree.children.map(\.javaScriptURL) == ["javascript:'<p>x</p>'", nil])
+        #expect(tree.children[0].refusedURL == nil)
+        // (A frame's document given as text: a javascript: URL's string, at the frame's URL.)
+        let frame = HTMLPage.Frame(element: .iframe, src: "frame2.html", srcAttribute: "frame2.html", srcdoc: nil, name: nil, id: nil)
+        let replaced = PageTree.loadFrame(frame, base: "\(PageTreeTests.origin)/index.html", selfAndAncestors: ["\(PageTreeTests.origin)/index.html"],
+                                          siteMap: map, flavor: .firefox, html: "<title>New</title><iframe src=frame2.html></iframe>")
+        #expect(replaced.url == "\(PageTreeTests.origin)/frame2.html")
+        #expect(replaced.documentTitle == "New")
+        #expect(replaced.children.map(\.url) == ["\(PageTreeTests.origin)/frame2.html"])
+    }
+
     @Test("a non-HTML resource is a document without frames")
     func nonHTML() throws {
         let fixture = try PageTreeTests.site()

@@ -40,6 +40,18 @@ public struct ContentSecurityPolicy: Sendable, Hashable {
         return directive.sources.contains { $0.lowercased() == "'unsafe-eval'" }
     }
 
+    /// Whether a context under this policy may run inline script, which a `javascript:` URL is:
+    /// `'unsafe-inline'` in the directive for scripts (and no nonce, hash or `'strict-dynamic'`,
+    /// which make CSP Level 3 ignore it), or no such directive.
+    public var allowsInlineScript: Bool {
+        guard let directive = scriptDirective else { return true }
+        let sources = directive.sources.map { $0.lowercased() }
+        let ignoresUnsafeInline = sources.contains {
+            $0 == "'strict-dynamic'" || $0.hasPrefix("'nonce-") || $0.hasPrefix("'sha256-") || $0.hasPrefix("'sha384-") || $0.hasPrefix("'sha512-")
+        }
+        return sources.contains("'unsafe-inline'") && !ignoresUnsafeInline
+    }
+
     /// The directive for scripts as browsers quote it (`script-src 'self'`).
     public var quotedScriptDirective: String? {
         scriptDirective.map { ([$0.name] + $0.sources).joined(separator: " ") }

@@ -36,12 +36,17 @@ public struct PageTree: Sendable, Hashable {
     public let resource: PageResource?
     /// The frames the document loads, in document order.
     public let children: [PageTree]
+    /// The `javascript:` URL the frame's element gave as its `src`, which runs in the frame's initial
+    /// `about:blank` document (this one) as it begins, and whose string value, if it has one,
+    /// becomes that document's HTML (HTML's "navigate to a javascript: URL"); nil otherwise.
+    public let javaScriptURL: String?
 
     /// A node; see the properties for what each argument means.
     public init(
         url: String, refusedURL: String?, title: String, documentTitle: String, html: String, page: HTMLPage,
-        resource: PageResource?, children: [PageTree]
+        resource: PageResource?, children: [PageTree], javaScriptURL: String? = nil
     ) {
+        self.javaScriptURL = javaScriptURL
         self.url = url
         self.refusedURL = refusedURL
         self.title = title
@@ -73,22 +78,32 @@ public struct PageTree: Sendable, Hashable {
     ///     below the page is left on `about:blank`, unloaded.
     ///   - resources: What serves the URLs `siteMap` does not (the files of the host's extensions), if anything,
     ///     given the URL and the URL of the document that frames it (nil for the page itself).
+    ///   - html: The page's HTML when it is given rather than fetched (the string a `javascript:` URL
+    ///     gave, which becomes a new document at the same URL).
     public static func load(
-        url: String, siteMap: SiteMap, flavor: Flavor, maxDepth: Int = 16, resources: ((WebURL, String?) -> PageResource?)? = nil
+        url: String, siteMap: SiteMap, flavor: Flavor, maxDepth: Int = 16, html: String? = nil,
+        resources: ((WebURL, String?) -> PageResource?)? = nil
     ) -> PageTree {
         var loader = Loader(siteMap: siteMap, flavor: flavor, maxDepth: maxDepth, resources: resources)
-        return loader.load(url: url, parsed: WebURL(string: url), srcdoc: nil, ancestors: [], inheritedBase: nil)
+        return loader.load(url: url, parsed: WebURL(string: url), srcdoc: nil, ancestors: [], inheritedBase: nil, givenHTML: html)
     }
 
     /// Loads the frame a script made in a loaded document (an `<iframe>` it inserted): `frame` as its
     /// element describes it, resolved against `base` (the parent document's base URL), whose
     /// document and ancestors' URLs are `selfAndAncestors` (the parent's first), with the limits
     /// and refusals of a page's own frames.
+    /// `html`: the frame document's HTML when it is given rather than fetched (a `javascript:` URL's
+    /// string, a new document at the frame's URL, which `frame.src` then is).
     public static func loadFrame(
         _ frame: HTMLPage.Frame, base: String, selfAndAncestors: [String], siteMap: SiteMap, flavor: Flavor, maxDepth: Int = 16,
-        resources: ((WebURL, String?) -> PageResource?)? = nil
+        html: String? = nil, resources: ((WebURL, String?) -> PageResource?)? = nil
     ) -> PageTree {
         var loader = Loader(siteMap: siteMap, flavor: flavor, maxDepth: maxDepth, resources: resources)
+        if let html {
+            let url = WebURL(string: frame.src, relativeTo: WebURL(string: base))
+            return loader.load(url: url?.href ?? frame.src, parsed: url, srcdoc: nil, ancestors: selfAndAncestors, inheritedBase: WebURL(string: base),
+                               givenHTML: html)
+        }
         return loader.loadFrame(frame, base: WebURL(string: base), selfAndAncestors: selfAndAncestors)
     }
 
@@ -158,12 +173,13 @@ public struct PageTree: Sendable, Hashable {
         /// Loads the document at `url`. `ancestors` are the URLs (fragment excluded) of the documents above it,
         /// nearest first; `inheritedBase` is the base URL an `about:blank` or `about:srcdoc` document inherits.
         mutating func load(
-            url: String, parsed: WebURL?, srcdoc: String?, ancestors: [String], inheritedBase: WebURL?
+            url: String, parsed: WebURL?, srcdoc: String?, ancestors: [String], inheritedBase: WebURL?, givenHTML: String? = nil
         ) -> PageTree {
             let documentURL = parsed?.href ?? url
             var fallbackBase = parsed
             if parsed?.scheme == "about" { fallbackBase = inheritedBase }
-            let document = fetch(parsed, srcdoc: srcdoc, parentURL: ancestors.first)
+            let document = givenHTML.map { Document(html: $0, resource: nil, page: HTMLPage(html: $0)) }
+                ?? fetch(parsed, srcdoc: srcdoc, parentURL: ancestors.first)
             let (html, resource, page) = (document.html, document.resource, document.page)
             var base = fallbackBase
             if let href = page.baseHref, let resolved = WebURL(string: href, relativeTo: fallbackBase) {
@@ -229,6 +245,9 @@ public struct PageTree: Sendable, Hashable {
                 target = resolved
             }
             guard let target else { return PageTree.blank(flavor: flavor, refused: nil) }
+            // (A `javascript:` URL loads nothing: the frame keeps its initial `about:blank` document,
+            // in which the URL runs as the document begins.)
+            if target.scheme == "javascript" { return PageTree.blank(flavor: flavor, refused: nil, javaScriptURL: target.href) }
             let depth = selfAndAncestors.count
             if let reason = refusal(of: target, depth: depth, selfAndAncestors: selfAndAncestors) {
                 return PageTree.blank(flavor: flavor, refused: reason)
@@ -253,11 +272,11 @@ public struct PageTree: Sendable, Hashable {
     }
 
     /// The initial `about:blank` document a frame keeps when nothing else loads into it.
-    static func blank(flavor: Flavor, refused: String?) -> PageTree {
+    static func blank(flavor: Flavor, refused: String?, javaScriptURL: String? = nil) -> PageTree {
         PageTree(
             url: "about:blank", refusedURL: refused,
             title: displayTitle(documentTitle: "", url: "about:blank", flavor: flavor), documentTitle: "", html: "",
-            page: HTMLPage(html: ""), resource: nil, children: [])
+            page: HTMLPage(html: ""), resource: nil, children: [], javaScriptURL: javaScriptURL)
     }
 
     // MARK: - data: URLs

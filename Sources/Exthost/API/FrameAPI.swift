@@ -32,12 +32,16 @@ enum FrameAPI {
                 return .success(.json(#""invalid""#))
             }
             var frame = own
+            // (A link followed: the fourth argument is the document it is in, the fifth "link", the
+            // sixth whether a person's click followed it.)
+            let isLink = arguments[4]?.stringValue == "link"
+            var initiator = own
             if let relation = arguments[2]?.stringValue {
-                // A link followed (the fourth argument: the document it is in, the fifth "link")
-                // names its frame from its own document's; "named:ID,...": the first of those
-                // frames (the frame elements of its target's name) in the tab, else "no frame".
-                let isLink = arguments[4]?.stringValue == "link"
+                // A link followed names its frame from its own document's; "named:ID,...": the
+                // first of those frames (the frame elements of its target's name) in the tab, else
+                // "no frame".
                 let base = arguments[3]?.stringValue.flatMap { id in tab.frames.first { $0.documentID == id } } ?? own
+                initiator = base
                 let target: Frame?
                 if relation.hasPrefix("named:") {
                     let ids = relation.dropFirst("named:".count).split(separator: ",").compactMap { Int($0) }
@@ -53,6 +57,11 @@ enum FrameAPI {
                     guard Self.origin(of: target, in: tab) != "null", Self.origin(of: target, in: tab) == Self.origin(of: own, in: tab) else { return .success(.null) }
                 }
                 frame = target
+            }
+            if url.scheme == "javascript" {
+                host.navigateToJavaScriptURL(url, frame: frame, inTab: tabID, from: context, initiatorFrame: initiator, isLink: isLink,
+                                             byPerson: arguments[5]?.boolValue == true)
+                return .success(.null)
             }
             let frameID = frame.id
             guard host.mayNavigate(frame, to: url, from: context) else { return .success(.null) }
@@ -223,6 +232,11 @@ extension FrameAPI {
             var ancestor = tab.frame(other.parentID)
             while let current = ancestor, current.id != frame.id { ancestor = tab.frame(current.parentID) }
             return ancestor == nil ? nil : other
+        }
+        // ("document:ID": the frame of the tab showing that document: another frame's `document.location`.)
+        if relation.hasPrefix("document:") {
+            let id = relation.dropFirst("document:".count)
+            return tab.frames.first { $0.documentID == id }
         }
         if relation == "top" { return tab.frames.first { $0.isTop } ?? frame }
         if relation.hasPrefix("child:"), let index = Int(relation.dropFirst("child:".count)) {

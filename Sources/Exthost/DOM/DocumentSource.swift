@@ -7,7 +7,7 @@ struct DocumentSource: Sendable, Hashable {
     /// The document's URL (a same-document navigation changes it).
     var url: String
     /// The document's HTML source.
-    let html: String
+    var html: String
     /// How far a web page's document has loaded (`document.readyState`): `loading` from its commit
     /// until its parse ends (then only its `<html>` element is there), `interactive`, `complete`.
     /// A document whose loading the host does not step through (an extension page, whose

@@ -22,6 +22,7 @@ extension ExtensionHost {
             let isExtensionPage = WebURL(string: frame.url).map { url in extensions.contains { $0.isOwn(url) } } ?? false
             documentSources[frame.documentID] = DocumentSource(url: frame.url, html: page.html, readiness: isExtensionPage ? "complete" : "loading",
                                                                isParsed: isExtensionPage, isHidden: hidden)
+            if let url = page.javaScriptURL { pendingJavaScriptURLs[frame.documentID] = url }
         }
     }
 
@@ -137,15 +138,22 @@ extension ExtensionHost {
         for frame in frames { forgetDocument(frame.documentID) }
     }
 
+    /// Drops the DOM built for the document `documentID`, keeping its source, so that the next
+    /// world to touch it builds it again from that source (its source changed before it began).
+    func discardBuiltDocument(_ documentID: String) {
+        guard realm.loadedModuleNames.contains("dom"), let forget = try? realm.value("forgetDocument", in: "dom") else { return }
+        _ = try? forget.call([realm.script.string(documentID)])
+    }
+
     /// Lets the document `documentID` go, with its DOM if one was built (a web page's load stops).
     func forgetDocument(_ documentID: String) {
         webDocumentLoads.removeValue(forKey: documentID)?.abandon()
         if movedDocuments.remove(documentID) != nil, let forget = try? realm.value("forgetDocumentURL", in: "window") {
             _ = try? forget.call([realm.script.string(documentID)])
         }
+        pendingJavaScriptURLs.removeValue(forKey: documentID)
         guard documentSources.removeValue(forKey: documentID) != nil else { return }
-        guard realm.loadedModuleNames.contains("dom"), let forget = try? realm.value("forgetDocument", in: "dom") else { return }
-        _ = try? forget.call([realm.script.string(documentID)])
+        discardBuiltDocument(documentID)
     }
 
     /// The page a browser makes for a background of `scripts` (Chromium's generated background

@@ -72,9 +72,10 @@ extension ExtensionHost {
     /// `url` as a tab does; another frame, in a task, drops its document and the frames inside it
     /// with their contexts (as an unloaded page's) and loads `url` in their place, keeping its id,
     /// then `load` fires at its element.
-    func navigateFrame(_ frameID: Int, inTab tabID: Int, to url: String, srcdoc: String? = nil, history: HistoryHandling = .push) {
+    /// (`html`: the new document's HTML when it is given rather than fetched, a `javascript:` URL's string.)
+    func navigateFrame(_ frameID: Int, inTab tabID: Int, to url: String, srcdoc: String? = nil, history: HistoryHandling = .push, html: String? = nil) {
         guard let frame = browser.tab(tabID)?.frame(frameID) else { return }
-        if frame.isTop { return navigate(tabID: tabID, to: url, history: history) }
+        if frame.isTop { return navigate(tabID: tabID, to: url, history: history, html: html) }
         // (Only a frame's newest navigation loads: the ones it replaced before their task do nothing.)
         let generation = (frameNavigations[frameID] ?? 0) + 1
         frameNavigations[frameID] = generation
@@ -93,7 +94,8 @@ extension ExtensionHost {
                 current = tab.frame(ancestor.parentID)
             }
             let element = HTMLPage.Frame(element: .iframe, src: url, srcAttribute: url, srcdoc: srcdoc, name: nil, id: nil)
-            let tree = PageTree.loadFrame(element, base: parent.url, selfAndAncestors: ancestors, siteMap: siteMap, flavor: options.flavor) { [weak self] in
+            let tree = PageTree.loadFrame(element, base: parent.url, selfAndAncestors: ancestors, siteMap: siteMap, flavor: options.flavor,
+                                          html: html) { [weak self] in
                 self?.pageResource($0, framedBy: $1)
             }
             var added: [Frame] = []

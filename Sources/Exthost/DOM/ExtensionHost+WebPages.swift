@@ -11,9 +11,19 @@ extension ExtensionHost {
     func beginWebDocuments(inTab tabID: Int, frames: [Frame]) {
         for frame in frames {
             // (An extension page loads through its own ``DocumentLoad``, `complete` here.)
-            guard let source = documentSources[frame.documentID], source.readiness == "loading" else { continue }
+            guard var source = documentSources[frame.documentID], source.readiness == "loading" else { continue }
             var world: ExtensionContext?
-            if DocumentLoad.hasScripts(source.html) {
+            // (A frame whose element's `src` is a `javascript:` URL runs it in its main world first;
+            // a string it gives is the document's HTML: ExtensionHost+JavaScriptURLs.swift.)
+            if let pending = pendingJavaScriptURLs.removeValue(forKey: frame.documentID), let url = WebURL(string: pending) {
+                world = mainWorld(ofFrame: frame, inTab: tabID)
+                if let html = runJavaScriptURL(url, inFrame: frame, inTab: tabID) {
+                    source.html = html
+                    documentSources[frame.documentID] = source
+                    discardBuiltDocument(frame.documentID)
+                }
+            }
+            if world == nil, DocumentLoad.hasScripts(source.html) {
                 world = makeContext(kind: .webPage, owner: nil, url: frame.url, tabID: tabID, frameID: frame.id, documentID: frame.documentID,
                                     extraInfo: [("isTop", .bool(frame.isTop))])
             }

@@ -28,17 +28,30 @@ extension ExtensionHost {
         let tokens = Self.windowFeatures(features)
         let noopener = tokens["noopener"] != nil || tokens["noreferrer"] != nil
         let name = target.lowercased() == "_blank" ? "" : target
+        // (A `javascript:` URL runs in the window it names, or in the new window's empty page:
+        // ExtensionHost+JavaScriptURLs.swift.)
+        let javaScriptURL = WebURL(string: url).flatMap { $0.scheme == "javascript" ? $0 : nil }
+        let openerFrame = context.tabID.flatMap { browser.tab($0)?.frame(context.frameID ?? -1) }
         if !name.isEmpty, !noopener {
             // (A frame of the opener's tab by its name, in document order; then a window by its name.)
             if let tabID = context.tabID, let tab = browser.tab(tabID), let frame = tab.frames.first(where: { !$0.isTop && frameNames[$0.id] == name }) {
-                if !text.isEmpty { navigateFrame(frame.id, inTab: tabID, to: url) }
+                if let javaScriptURL, let openerFrame {
+                    navigateToJavaScriptURL(javaScriptURL, frame: frame, inTab: tabID, from: context, initiatorFrame: openerFrame, isLink: false, byPerson: false)
+                } else if !text.isEmpty {
+                    navigateFrame(frame.id, inTab: tabID, to: url)
+                }
                 return .frame(frame.id)
             }
             if let named = tabNames.filter({ $0.value == name && browser.tab($0.key) != nil }).keys.min() {
-                if !text.isEmpty { navigate(tabID: named, to: url) }
+                if let javaScriptURL, let openerFrame, let top = browser.tab(named)?.frames.first(where: \.isTop) {
+                    navigateToJavaScriptURL(javaScriptURL, frame: top, inTab: named, from: context, initiatorFrame: openerFrame, isLink: false, byPerson: false)
+                } else if !text.isEmpty {
+                    navigate(tabID: named, to: url)
+                }
                 return .tab(named)
             }
         }
+        let runsJavaScriptURL = javaScriptURL != nil && mayStartJavaScriptURL(from: context, isLink: false, byPerson: false)
         var opener = context.tabID.flatMap { browser.tab($0) }
         guard var windowID = opener?.windowID ?? browser.lastFocusedWindowID ?? browser.windows.first?.id else { return nil }
         // (The new window's navigation follows a frame's rules: no other extension's file that is
@@ -61,6 +74,7 @@ extension ExtensionHost {
         let tabID = createTab(url: url, windowID: windowID, index: index, active: true, openerTabID: opener?.id,
                               kind: .scriptOpened(opener: !noopener))
         guard tabID >= 0 else { return nil }
+        if runsJavaScriptURL, let javaScriptURL { pageLoads[tabID]?.javaScriptURL = javaScriptURL.href }
         if popup, options.flavor == .firefox { fireWindowCreated(windowID) }
         if !name.isEmpty { tabNames[tabID] = name }
         // (Firefox gives a web page an extension page opened no opener.)
