@@ -44,6 +44,12 @@
   // ---- Values of a context's realm -------------------------------------------------------------------
   // (The context's built-ins, called from here, make their objects in their own realm.)
   host.newObject = (cx) => ReflectApply(cx.b.ObjectCreate, undefined, [cx.b.ObjectPrototype]);
+  // The headless browsers' windows, as recorded (fixtures/conformance/window-view): the viewport
+  // (inner), the window (outer), its place on the screen, and the screen (js/30_view.js).
+  host.headlessView = chrome
+    ? { __proto__: null, innerWidth: 780, innerHeight: 437, outerWidth: 780, outerHeight: 580, screenX: 10, screenY: 10, screenWidth: 800, screenHeight: 600 }
+    : { __proto__: null, innerWidth: 1366, innerHeight: 682, outerWidth: 1366, outerHeight: 768, screenX: 0, screenY: 0, screenWidth: 1366, screenHeight: 768 };
+
   host.newObjectFrom = (cx, prototype) => ReflectApply(cx.b.ObjectCreate, undefined, [prototype]);
   // An array of the context holding `items` (a list of this realm).
   host.newArray = (cx, items) => {

@@ -623,6 +623,34 @@
     parsedSelectors.set(selector, parsed);
     return parsed;
   }
+  // The compiled selectors of style sheets' rules, by selector list: each complex selector's test
+  // and specificity.
+  const ruleSelectors = new SafeMap();
+  // Selectors' specificity of one complex selector (css-what's tokens): ids, then classes,
+  // attributes and pseudo-classes, then types and pseudo-elements; `:is()`, `:not()` and `:has()`
+  // count as their most specific argument, `:where()` as nothing.
+  function specificityOf(tokens) {
+    let value = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i];
+      if (token.type === 'attribute') value += token.name === 'id' && token.action === 'equals' ? 10000 : 100;
+      else if (token.type === 'tag' || token.type === 'pseudo-element') value += 1;
+      else if (token.type === 'pseudo') {
+        if (token.name === 'where') continue;
+        if (ArrayIsArray(token.data) && (token.name === 'is' || token.name === 'not' || token.name === 'has' || token.name === 'matches')) {
+          let inner = 0;
+          for (let j = 0; j < token.data.length; j++) {
+            const each = specificityOf(token.data[j]);
+            if (each > inner) inner = each;
+          }
+          value += inner;
+        } else {
+          value += 100;
+        }
+      }
+    }
+    return value;
+  }
   // The compiled test of `selector` with `scope` as `:scope`.
   // (In a document that is not HTML, an XML document, names match as written: xmlMode.)
   function compileSelector(selector, scope) {
@@ -780,6 +808,34 @@
       return cssSelect.selectOne(compileSelector(selector, scope), root, { adapter });
     },
     matches: (element, selector) => compileSelector(selector, element)(element),
+    // The highest specificity (a number: ids × 10000 + classes × 100 + types) among the selectors
+    // of the list `selector` that `element` matches, or -1 when none does (a style sheet's rule).
+    // (A selector a browser would refuse matches nothing: the rule is dropped.)
+    matchingSpecificity(element, selector) {
+      let compiled = ruleSelectors.get(selector);
+      if (compiled === undefined) {
+        compiled = [];
+        let parsed = [];
+        try {
+          parsed = parseSelector(selector);
+        } catch (error) {
+          parsed = [];
+        }
+        for (let i = 0; i < parsed.length; i++) {
+          try {
+            compiled.push({ test: cssSelect.compile([parsed[i]], { adapter, relativeSelector: false, cacheResults: false, pseudos }), specificity: specificityOf(parsed[i]) });
+          } catch (error) {
+            compiled = [];
+            break;
+          }
+        }
+        if (ruleSelectors.size > 2000) ruleSelectors.clear();
+        ruleSelectors.set(selector, compiled);
+      }
+      let best = -1;
+      for (let i = 0; i < compiled.length; i++) if (compiled[i].specificity > best && compiled[i].test(element)) best = compiled[i].specificity;
+      return best;
+    },
     closest(element, selector) {
       const test = compileSelector(selector, element);
       for (let node = element; node && node.nodeType === 1; node = node.parentNode) if (test(node)) return node;

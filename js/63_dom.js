@@ -1584,6 +1584,10 @@
     'SVGElement.focus': (node, cx) => focusElement(cx, node),
     'SVGElement.blur': (node, cx) => blurElement(cx, node),
     'HTMLElement.offsetParent': () => null,
+    // (Nothing is laid out: the top document's root element is as wide and high as the viewport,
+    // every other element has no box.)
+    'Element.clientWidth': (node, cx) => (isViewportRoot(node, cx) ? host.headlessView.innerWidth : 0),
+    'Element.clientHeight': (node, cx) => (isViewportRoot(node, cx) ? host.headlessView.innerHeight : 0),
     'SVGElement.focus': () => undefined,
     'SVGElement.blur': () => undefined,
     'HTMLAnchorElement.text': (node) => node.textContent,
@@ -2734,6 +2738,368 @@
   }
   const styleMembers = { __proto__: null, cssText: true, length: true, getPropertyValue: true, getPropertyPriority: true, setProperty: true, removeProperty: true, item: true, cssFloat: true, parentRule: true };
 
+  // ---- Computed style (`getComputedStyle`, js/30_view.js) ---------------------------------------------------
+  // exthost applies no style sheet (no CSS cascade, no layout): an element's computed value of a
+  // property is its inline style's, else its parent's for an inherited property, else the
+  // property's initial value; its `display` is `none` when it is `hidden` and otherwise the one
+  // HTML's rendering section gives the element. Colours come as `rgb()`/`rgba()`, as the browsers
+  // give them; a length that needs layout (`width: auto`, percentages) stays as declared.
+  const blockElements = (
+    'html body address blockquote center dialog div figure figcaption footer form header hr legend listing main p plaintext pre '
+    + 'search xmp article aside h1 h2 h3 h4 h5 h6 hgroup nav section dir dd dl dt menu ol ul fieldset details summary optgroup'
+  ).split(' ');
+  const noneElements = 'area base basefont datalist head link meta noembed noframes param rp script style template title'.split(' ');
+  const uaDisplays = {
+    __proto__: null, li: 'list-item', table: 'table', caption: 'table-caption', colgroup: 'table-column-group', col: 'table-column',
+    thead: 'table-header-group', tbody: 'table-row-group', tfoot: 'table-footer-group', tr: 'table-row', td: 'table-cell', th: 'table-cell',
+    input: 'inline-block', button: 'inline-block', select: 'inline-block', textarea: 'inline-block', meter: 'inline-block', progress: 'inline-block',
+    ruby: 'ruby', rt: 'ruby-text', img: 'inline', iframe: 'inline', video: 'inline', canvas: 'inline', marquee: 'inline-block',
+  };
+  function uaDisplay(node) {
+    if (node.namespaceURI !== HTML) return 'inline';
+    const name = node.localName;
+    if (uaDisplays[name] !== undefined) return uaDisplays[name];
+    if (blockElements.indexOf(name) >= 0) return 'block';
+    if (noneElements.indexOf(name) >= 0) return 'none';
+    return 'inline';
+  }
+  // The inherited properties among those given initial values below.
+  const inheritedProperties = (
+    'color font-family font-size font-style font-variant font-weight letter-spacing line-height text-align text-indent text-transform '
+    + 'visibility white-space word-spacing direction cursor list-style-type list-style-position quotes text-shadow writing-mode'
+  ).split(' ');
+  const initialValues = {
+    __proto__: null, display: 'inline', color: 'rgb(0, 0, 0)', 'background-color': 'rgba(0, 0, 0, 0)', 'background-image': 'none',
+    opacity: '1', visibility: 'visible', position: 'static', 'z-index': 'auto', float: 'none', clear: 'none', overflow: 'visible',
+    'overflow-x': 'visible', 'overflow-y': 'visible', width: 'auto', height: 'auto', 'min-width': 'auto', 'min-height': 'auto',
+    'max-width': 'none', 'max-height': 'none', top: 'auto', right: 'auto', bottom: 'auto', left: 'auto',
+    'margin-top': '0px', 'margin-right': '0px', 'margin-bottom': '0px', 'margin-left': '0px',
+    'padding-top': '0px', 'padding-right': '0px', 'padding-bottom': '0px', 'padding-left': '0px',
+    'border-top-width': '0px', 'border-right-width': '0px', 'border-bottom-width': '0px', 'border-left-width': '0px',
+    'border-top-style': 'none', 'border-right-style': 'none', 'border-bottom-style': 'none', 'border-left-style': 'none',
+    'font-family': FIREFOX ? 'serif' : 'Times New Roman', 'font-size': '16px', 'font-style': 'normal', 'font-variant': 'normal', 'font-weight': '400',
+    'line-height': 'normal', 'letter-spacing': 'normal', 'word-spacing': '0px', 'text-align': 'start', 'text-indent': '0px',
+    'text-transform': 'none', 'text-decoration-line': 'none', 'white-space': 'normal', direction: 'ltr', cursor: 'auto',
+    'list-style-type': 'disc', 'list-style-position': 'outside', 'box-sizing': 'content-box', 'pointer-events': 'auto',
+    transform: 'none', transition: 'all', 'vertical-align': 'baseline', 'user-select': 'auto', 'flex-direction': 'row',
+    'flex-wrap': 'nowrap', 'justify-content': 'normal', 'align-items': 'normal', 'flex-grow': '0', 'flex-shrink': '1', 'flex-basis': 'auto',
+    order: '0', gap: 'normal', 'row-gap': 'normal', 'column-gap': 'normal', 'text-shadow': 'none', 'box-shadow': 'none',
+    'writing-mode': 'horizontal-tb', quotes: 'auto', 'content': 'normal', 'outline-style': 'none', 'outline-width': '0px',
+  };
+  const computedNames = ObjectKeys(initialValues).sort();
+  // (Shorthands a script sets in `style`, as the longhands the computed style lists.)
+  const boxShorthands = { __proto__: null, margin: 'margin-', padding: 'padding-', 'border-width': 'border-', 'border-style': 'border-' };
+  const sides = ['top', 'right', 'bottom', 'left'];
+  // The value a box shorthand's text (1 to 4 values, top, right, bottom, left) gives its side `i`.
+  function shorthandSide(whole, i) {
+    const parts = whole.trim().split(/\s+/);
+    const index = parts.length === 1 ? 0 : parts.length === 2 ? i % 2 : parts.length === 3 ? (i === 3 ? 1 : i) : i;
+    return parts[index] === undefined ? '' : parts[index];
+  }
+  // The box shorthand and side `property` is a longhand of: { shorthand, side } or undefined.
+  function shorthandOf(property) {
+    for (const shorthand in boxShorthands) {
+      const prefix = boxShorthands[shorthand];
+      const suffix = shorthand.startsWith('border-') ? '-' + shorthand.slice(7) : '';
+      for (let i = 0; i < 4; i++) if (property === prefix + sides[i] + suffix) return { __proto__: null, shorthand, side: i };
+    }
+    return undefined;
+  }
+  // What the element's `style` attribute declares for `property`: { value, important } or undefined.
+  function inlineDeclaration(node, property) {
+    if (!node.hasAttribute('style')) return undefined;
+    const declaration = library.styleOf(node);
+    const value = declaration.getPropertyValue(property);
+    if (value !== '') return { __proto__: null, value, important: declaration.getPropertyPriority(property) === 'important' };
+    const longhand = shorthandOf(property);
+    if (longhand === undefined) return undefined;
+    const whole = declaration.getPropertyValue(longhand.shorthand);
+    if (whole === '') return undefined;
+    return { __proto__: null, value: shorthandSide(whole, longhand.side), important: declaration.getPropertyPriority(longhand.shorthand) === 'important' };
+  }
+  // What a rule's declarations ([name, value, important] in order) give `property`: the last that
+  // sets it, itself or through its box shorthand; undefined when none does.
+  function ruleDeclaration(declarations, property) {
+    const longhand = shorthandOf(property);
+    for (let i = declarations.length - 1; i >= 0; i--) {
+      const name = declarations[i][0];
+      const value = declarations[i][1];
+      const important = declarations[i][2];
+      if (name === property) return { __proto__: null, value, important };
+      if (longhand !== undefined && name === longhand.shorthand) return { __proto__: null, value: shorthandSide(value, longhand.side), important };
+    }
+    return undefined;
+  }
+  // The cascaded value of `property` for the element `node`: its style sheets' rules and its
+  // `style` attribute, `!important` first, then the style attribute, then specificity, then the
+  // order of the rules; '' when nothing declares it.
+  function declaredValue(node, property) {
+    if (node.nodeType !== 1) return '';
+    let best;
+    let bestRank = -1;
+    // (Ranks: important over normal, the page's over the browser's own, then specificity, then order.)
+    const consider = (rules, origin) => {
+      for (let i = 0; i < rules.length; i++) {
+        const found = ruleDeclaration(rules[i].declarations, property);
+        if (found === undefined) continue;
+        const specificity = library.matchingSpecificity(node, rules[i].selector);
+        if (specificity < 0) continue;
+        const rank = (found.important ? 4e12 : 0) + origin + specificity * 1e6 + i;
+        if (rank >= bestRank) {
+          best = found;
+          bestRank = rank;
+        }
+      }
+    };
+    if (node.namespaceURI === HTML) consider(userAgentRules(), 0);
+    consider(node.ownerDocument === null ? [] : documentRules(node.ownerDocument), 2e12);
+    const inline = inlineDeclaration(node, property);
+    if (inline !== undefined && (inline.important || best === undefined || !best.important)) return inline.value;
+    return best === undefined ? '' : best.value;
+  }
+
+  // The browsers' own style sheet for HTML (HTML's rendering section) as far as the computed style
+  // knows its properties, in computed values (1em is 16px); `display` comes from uaDisplay.
+  const userAgentSheet = 'body { margin: 8px } p, blockquote, figure, dl, ul, ol, menu, dir { margin-top: 16px; margin-bottom: 16px } '
+    + 'blockquote, figure { margin-left: 40px; margin-right: 40px } ul, ol, menu, dir { padding-left: 40px } '
+    + 'ul ul, ul ol, ol ul, ol ol, ul menu, menu ul, ol menu, menu ol { margin-top: 0px; margin-bottom: 0px } dd { margin-left: 40px } '
+    + 'h1 { font-size: 32px; margin-top: 21.44px; margin-bottom: 21.44px; font-weight: 700 } '
+    + 'h2 { font-size: 24px; margin-top: 19.92px; margin-bottom: 19.92px; font-weight: 700 } '
+    + 'h3 { font-size: 18.72px; margin-top: 18.72px; margin-bottom: 18.72px; font-weight: 700 } '
+    + 'h4 { margin-top: 21.28px; margin-bottom: 21.28px; font-weight: 700 } '
+    + 'h5 { font-size: 13.28px; margin-top: 22.1776px; margin-bottom: 22.1776px; font-weight: 700 } '
+    + 'h6 { font-size: 10.72px; margin-top: 24.9776px; margin-bottom: 24.9776px; font-weight: 700 } '
+    + 'b, strong, th { font-weight: 700 } i, em, cite, var, dfn, address { font-style: italic } '
+    + 'pre, code, kbd, samp, tt, listing, xmp, plaintext { font-family: monospace } pre, listing, xmp, plaintext { white-space: pre; margin-top: 13px; margin-bottom: 13px } '
+    + 'a:link { color: rgb(0, 0, 238); cursor: pointer; text-decoration-line: underline } small { font-size: 13.3333px } '
+    + 'sub, sup { font-size: 13.3333px } center, th { text-align: center } hr { margin-top: 8px; margin-bottom: 8px; border-top-width: 1px; border-top-style: inset } '
+    + 'fieldset { margin-left: 2px; margin-right: 2px } table { border-top-style: none; box-sizing: border-box } td, th { padding-top: 1px; padding-right: 1px; padding-bottom: 1px; padding-left: 1px } '
+    + 'ol { list-style-type: decimal } ul ul, ol ul { list-style-type: circle } [hidden] { display: none }';
+  let parsedUserAgentSheet;
+  function userAgentRules() {
+    if (parsedUserAgentSheet === undefined) {
+      parsedUserAgentSheet = [];
+      parseRules(userAgentSheet, parsedUserAgentSheet);
+    }
+    return parsedUserAgentSheet;
+  }
+
+  // ---- Style sheets (the cascade of getComputedStyle) ------------------------------------------------------
+  // The rules of a document's `<style>` elements in document order, each { selector, declarations };
+  // `@media` blocks whose query matches the headless view (js/30_view.js) and `@supports` blocks
+  // count, other at-rules do not, nor do linked style sheets (`<link rel=stylesheet>`). Read again
+  // when the document changed (its version), each text parsed once.
+  const sheetTexts = new SafeMap();
+  const documentSheets = new SafeWeakMap();
+  function documentRules(document) {
+    const version = versions.get(document);
+    const kept = documentSheets.get(document);
+    if (kept !== undefined && kept.version === version && version !== undefined) return kept.rules;
+    const rules = [];
+    const styles = library.querySelectorAll(document, 'style');
+    for (let i = 0; i < styles.length; i++) {
+      const media = styles[i].getAttribute('media');
+      if (media !== null && host.evaluateMedia !== undefined && !host.evaluateMedia(media).matches) continue;
+      const text = styles[i].textContent;
+      let parsed = sheetTexts.get(text);
+      if (parsed === undefined) {
+        parsed = [];
+        parseRules(text.replace(/\/\*[\s\S]*?(\*\/|$)/g, ''), parsed);
+        if (sheetTexts.size > 200) sheetTexts.clear();
+        sheetTexts.set(text, parsed);
+      }
+      for (let j = 0; j < parsed.length; j++) listPush(rules, parsed[j]);
+    }
+    documentSheets.set(document, { __proto__: null, version, rules });
+    return rules;
+  }
+  // The index after the end of what starts at `start` and ends at one of `stops` at the outer
+  // level (brackets and strings skipped).
+  function scanTo(source, start, stops) {
+    let depth = 0;
+    let quote = '';
+    for (let i = start; i < source.length; i++) {
+      const c = source[i];
+      if (quote !== '') {
+        if (c === '\\') i++;
+        else if (c === quote) quote = '';
+      } else if (c === '"' || c === "'") quote = c;
+      else if (c === '(' || c === '[') depth++;
+      else if (c === ')' || c === ']') depth--;
+      else if (depth <= 0 && stops.indexOf(c) >= 0) return i;
+    }
+    return source.length;
+  }
+  // Reads the rules of `source` into `rules`.
+  function parseRules(source, rules) {
+    let i = 0;
+    while (i < source.length) {
+      const end = scanTo(source, i, '{;}');
+      const prelude = source.slice(i, end).trim();
+      if (end >= source.length) return;
+      if (source[end] !== '{') {
+        i = end + 1;
+        continue;
+      }
+      // (The block ends at its matching brace.)
+      let depth = 1;
+      let j = end + 1;
+      while (j < source.length && depth > 0) {
+        const next = scanTo(source, j, '{}');
+        if (next >= source.length) {
+          j = next;
+          break;
+        }
+        depth += source[next] === '{' ? 1 : -1;
+        j = next + 1;
+      }
+      const block = source.slice(end + 1, depth === 0 ? j - 1 : j);
+      i = j;
+      if (prelude[0] === '@') {
+        const at = /^@([a-zA-Z-]+)\s*([\s\S]*)$/.exec(prelude);
+        const name = at === null ? '' : at[1].toLowerCase();
+        if ((name === 'media' && (host.evaluateMedia === undefined || host.evaluateMedia(at[2]).matches)) || name === 'supports' || name === 'layer') {
+          parseRules(block, rules);
+        }
+        continue;
+      }
+      if (prelude !== '') listPush(rules, { __proto__: null, selector: prelude, declarations: parseDeclarations(block) });
+    }
+  }
+  // A block's declarations: [name (lowercased), value, important] in order.
+  function parseDeclarations(block) {
+    const declarations = [];
+    let i = 0;
+    while (i < block.length) {
+      const end = scanTo(block, i, ';');
+      const text = block.slice(i, end);
+      i = end + 1;
+      const colon = text.indexOf(':');
+      if (colon < 0) continue;
+      const name = text.slice(0, colon).trim().toLowerCase();
+      let value = text.slice(colon + 1).trim();
+      const important = /!\s*important\s*$/i.test(value);
+      if (important) value = value.replace(/!\s*important\s*$/i, '').trim();
+      if (name !== '' && value !== '') listPush(declarations, [name, value, important]);
+    }
+    return declarations;
+  }
+  // CSS's named colours (CSS Color 4), for the `rgb()` form the browsers compute.
+  const namedColors = (
+    'aliceblue f0f8ff antiquewhite faebd7 aqua 00ffff aquamarine 7fffd4 azure f0ffff beige f5f5dc bisque ffe4c4 black 000000 '
+    + 'blanchedalmond ffebcd blue 0000ff blueviolet 8a2be2 brown a52a2a burlywood deb887 cadetblue 5f9ea0 chartreuse 7fff00 '
+    + 'chocolate d2691e coral ff7f50 cornflowerblue 6495ed cornsilk fff8dc crimson dc143c cyan 00ffff darkblue 00008b darkcyan 008b8b '
+    + 'darkgoldenrod b8860b darkgray a9a9a9 darkgreen 006400 darkgrey a9a9a9 darkkhaki bdb76b darkmagenta 8b008b darkolivegreen 556b2f '
+    + 'darkorange ff8c00 darkorchid 9932cc darkred 8b0000 darksalmon e9967a darkseagreen 8fbc8f darkslateblue 483d8b darkslategray 2f4f4f '
+    + 'darkslategrey 2f4f4f darkturquoise 00ced1 darkviolet 9400d3 deeppink ff1493 deepskyblue 00bfff dimgray 696969 dimgrey 696969 '
+    + 'dodgerblue 1e90ff firebrick b22222 floralwhite fffaf0 forestgreen 228b22 fuchsia ff00ff gainsboro dcdcdc ghostwhite f8f8ff '
+    + 'gold ffd700 goldenrod daa520 gray 808080 green 008000 greenyellow adff2f grey 808080 honeydew f0fff0 hotpink ff69b4 '
+    + 'indianred cd5c5c indigo 4b0082 ivory fffff0 khaki f0e68c lavender e6e6fa lavenderblush fff0f5 lawngreen 7cfc00 '
+    + 'lemonchiffon fffacd lightblue add8e6 lightcoral f08080 lightcyan e0ffff lightgoldenrodyellow fafad2 lightgray d3d3d3 '
+    + 'lightgreen 90ee90 lightgrey d3d3d3 lightpink ffb6c1 lightsalmon ffa07a lightseagreen 20b2aa lightskyblue 87cefa '
+    + 'lightslategray 778899 lightslategrey 778899 lightsteelblue b0c4de lightyellow ffffe0 lime 00ff00 limegreen 32cd32 linen faf0e6 '
+    + 'magenta ff00ff maroon 800000 mediumaquamarine 66cdaa mediumblue 0000cd mediumorchid ba55d3 mediumpurple 9370db '
+    + 'mediumseagreen 3cb371 mediumslateblue 7b68ee mediumspringgreen 00fa9a mediumturquoise 48d1cc mediumvioletred c71585 '
+    + 'midnightblue 191970 mintcream f5fffa mistyrose ffe4e1 moccasin ffe4b5 navajowhite ffdead navy 000080 oldlace fdf5e6 '
+    + 'olive 808000 olivedrab 6b8e23 orange ffa500 orangered ff4500 orchid da70d6 palegoldenrod eee8aa palegreen 98fb98 '
+    + 'paleturquoise afeeee palevioletred db7093 papayawhip ffefd5 peachpuff ffdab9 peru cd853f pink ffc0cb plum dda0dd '
+    + 'powderblue b0e0e6 purple 800080 rebeccapurple 663399 red ff0000 rosybrown bc8f8f royalblue 4169e1 saddlebrown 8b4513 '
+    + 'salmon fa8072 sandybrown f4a460 seagreen 2e8b57 seashell fff5ee sienna a0522d silver c0c0c0 skyblue 87ceeb slateblue 6a5acd '
+    + 'slategray 708090 slategrey 708090 snow fffafa springgreen 00ff7f steelblue 4682b4 tan d2b48c teal 008080 thistle d8bfd8 '
+    + 'tomato ff6347 turquoise 40e0d0 violet ee82ee wheat f5deb3 white ffffff whitesmoke f5f5f5 yellow ffff00 yellowgreen 9acd32'
+  ).split(' ');
+  function computedColor(text) {
+    const value = text.trim().toLowerCase();
+    if (value === 'transparent') return 'rgba(0, 0, 0, 0)';
+    let hex = null;
+    if (value[0] === '#' && /^#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/.test(value)) {
+      hex = value.slice(1);
+      if (hex.length <= 4) hex = hex.replace(/./g, (digit) => digit + digit);
+    } else {
+      const index = namedColors.indexOf(value);
+      if (index >= 0 && index % 2 === 0) hex = namedColors[index + 1];
+    }
+    if (hex !== null) {
+      const channel = (i) => Number('0x' + hex.slice(i, i + 2));
+      if (hex.length === 8 && channel(6) !== 255) return 'rgba(' + channel(0) + ', ' + channel(2) + ', ' + channel(4) + ', ' + (MathFloor(channel(6) / 255 * 1000 + 0.5) / 1000) + ')';
+      return 'rgb(' + channel(0) + ', ' + channel(2) + ', ' + channel(4) + ')';
+    }
+    const match = /^rgba?\(\s*([\d.]+)\s*,?\s*([\d.]+)\s*,?\s*([\d.]+)\s*(?:[,/]\s*([\d.]+%?)\s*)?\)$/.exec(value);
+    if (match !== null) {
+      const alpha = match[4] === undefined ? 1 : match[4].endsWith('%') ? Number(match[4].slice(0, -1)) / 100 : Number(match[4]);
+      const rgb = MathFloor(Number(match[1]) + 0.5) + ', ' + MathFloor(Number(match[2]) + 0.5) + ', ' + MathFloor(Number(match[3]) + 0.5);
+      return alpha >= 1 ? 'rgb(' + rgb + ')' : 'rgba(' + rgb + ', ' + alpha + ')';
+    }
+    return text;
+  }
+  const isColorProperty = (property) => property === 'color' || property.endsWith('-color');
+  // The computed value of `property` (hyphenated) for the element `node`.
+  function computedValue(node, property) {
+    if (property === 'display') {
+      const declared = declaredValue(node, 'display');
+      if (declared !== '' && declared !== 'initial' && declared !== 'inherit') return declared;
+      return uaDisplay(node);
+    }
+    const inherited = inheritedProperties.indexOf(property) >= 0;
+    for (let current = node; current !== null && current.nodeType === 1; current = current.parentNode) {
+      const declared = declaredValue(current, property);
+      if (declared !== '' && declared !== 'inherit') {
+        if (declared === 'initial') break;
+        return isColorProperty(property) ? computedColor(declared) : declared;
+      }
+      if (!inherited && declared !== 'inherit') break;
+    }
+    return initialValues[property] === undefined ? '' : initialValues[property];
+  }
+  // The read-only declaration behind a computed style object (what its members read).
+  function computedDeclaration(node) {
+    return {
+      __proto__: null, computed: true,
+      get cssText() { return ''; },
+      get length() { return computedNames.length; },
+      item: (index) => computedNames[index],
+      getPropertyValue: (name) => computedValue(node, name.toLowerCase()),
+      getPropertyPriority: () => '',
+    };
+  }
+  // A computed style's refusal to change, in each browser's words.
+  function computedStyleRefusal(cx, member, property) {
+    return domException(cx, FIREFOX ? 'CSSStyleDeclaration.' + (member === 'set' ? property.replace(/-([a-z])/g, (all, letter) => letter.toUpperCase()) + ' setter' : member) + ": Can't set value for property '" + property + "' in computed style"
+      : "Failed to " + (member === 'setProperty' || member === 'removeProperty' ? "execute '" + member + "'" : "set a named property '" + property + "'")
+        + " on 'CSSStyleDeclaration': These styles are computed, and therefore the '" + property + "' property is read-only.", 'NoModificationAllowedError');
+  }
+  // Whether `node` is the root element of the top frame's document, which the viewport shows.
+  const isViewportRoot = (node, cx) => node.ownerDocument !== null && node.ownerDocument.documentElement === node
+    && node.ownerDocument === documentOf(cx) && cx.info.frameId === 0;
+  // Whether the computed style knows the CSS property `name` (hyphenated): `CSS.supports`.
+  host.knowsCSSProperty = (name) => initialValues[name] !== undefined || boxShorthands[name] !== undefined
+    || name === 'margin' || name === 'padding' || name === 'border' || name === 'background' || name === 'font' || name === 'flex' || name === 'grid'
+    || name === 'grid-template-columns' || name === 'grid-template-rows' || name === 'animation' || name === 'inset';
+  // `getComputedStyle(element)` of the world of `cx`: a new read-only CSSStyleDeclaration whose
+  // values are read as the element is when they are read (the browsers' object is live too).
+  host.computedStyle = function (cx, value) {
+    const node = host.nodeOf(value);
+    if (node === undefined || node.nodeType !== 1) return undefined;
+    const declaration = computedDeclaration(node);
+    const target = host.newObjectFrom(cx, interfaceObject(cx, 'CSSStyleDeclaration').prototype);
+    wrapped.set(target, { __proto__: null, style: declaration, node });
+    const isProperty = (property) => typeof property === 'string' && /^(--|-?[a-z][a-zA-Z-]*$)/.test(property) && !(property in styleMembers);
+    const handler = {
+      __proto__: null,
+      get(object, property, receiver) {
+        if (isProperty(property) && !cx.b.ReflectHas(object, property)) return declaration.getPropertyValue(hyphenName(property));
+        return cx.b.ReflectGet(object, property, receiver);
+      },
+      set(object, property, text, receiver) {
+        if (isProperty(property) && !cx.b.ReflectHas(object, property)) throw computedStyleRefusal(cx, 'set', hyphenName(property));
+        return cx.b.ReflectSet(object, property, text, receiver);
+      },
+    };
+    const proxy = guardedProxy(cx, target, 'CSSStyleDeclaration', handler);
+    wrapped.set(proxy, { __proto__: null, style: declaration, node });
+    return proxy;
+  };
+
   // The small interfaces that are not nodes: their members, by interface (`this` is checked
   // against `wrapped`).
   const otherInterfaces = {
@@ -2832,17 +3198,22 @@
     },
     DOMStringMap: {},
     CSSStyleDeclaration: {
-      cssText: ['accessor', (state) => state.style.cssText, (state, cx, value) => { state.style.cssText = String(value); }],
+      cssText: ['accessor', (state) => state.style.cssText, (state, cx, value) => {
+        if (state.style.computed === true) throw computedStyleRefusal(cx, 'set', 'cssText');
+        state.style.cssText = String(value);
+      }],
       length: ['get', (state) => state.style.length],
       item: ['call', 1, (state, cx, index) => state.style.item(toUnsigned(index)) || ''],
       getPropertyValue: ['call', 1, (state, cx, name) => state.style.getPropertyValue(String(name))],
       getPropertyPriority: ['call', 1, (state, cx, name) => state.style.getPropertyPriority(String(name))],
       setProperty: ['call', 2, (state, cx, name, value, priority) => {
+        if (state.style.computed === true) throw computedStyleRefusal(cx, 'setProperty', String(name));
         const text = value === null || value === undefined ? '' : String(value);
         if (text === '') state.style.removeProperty(String(name));
         else state.style.setProperty(String(name), text, priority === undefined ? '' : String(priority));
       }],
       removeProperty: ['call', 1, (state, cx, name) => {
+        if (state.style.computed === true) throw computedStyleRefusal(cx, 'removeProperty', String(name));
         const old = state.style.getPropertyValue(String(name));
         state.style.removeProperty(String(name));
         return old;

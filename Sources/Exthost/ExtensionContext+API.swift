@@ -60,6 +60,7 @@ extension ExtensionContext {
     static func realmInstaller(_ module: String) -> String? {
         switch module {
         case "window": "installWindow"
+        case "view": "installView"
         case "dom": "installDOM"
         default: nil
         }
@@ -67,9 +68,14 @@ extension ExtensionContext {
 
     /// The function of a host-realm module that makes its constructor globals one at a time, each
     /// on its first touch or when the module first needs it, given the context's record and the
-    /// global's name: `dom` (`host.makeDOMInterface`: a world makes only the interfaces it uses).
+    /// global's name: `dom` (`host.makeDOMInterface`: a world makes only the interfaces it uses),
+    /// `view` (`host.makeViewInterface`).
     static func realmGlobalFiller(_ module: String) -> String? {
-        module == "dom" ? "makeDOMInterface" : nil
+        switch module {
+        case "dom": "makeDOMInterface"
+        case "view": "makeViewInterface"
+        default: nil
+        }
     }
 
     /// Fills the globals of the host-realm module `module` for this context (once).

@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+@testable import BrowserModel
+@testable import Exthost
+
+/// A window's view of its page (js/30_view.js, js/63_dom.js's computed style): media queries,
+/// animation frames, the cascade `getComputedStyle` reads, `CSS.escape` and the [Replaceable]
+/// attributes, beyond what fixtures/conformance/window-view recorded.
+@Suite("The window's view")
+struct WindowViewTests {
+    static let manifest = #"{"manifest_version": 3, "name": "view", "version": "1", "content_scripts": [{"matches": ["http://127.0.0.1/*"], "js": ["cs.js"]}]}"#
+
+    func run(_ script: String, page: String = "<!doctype html><p id=p>text</p>", flavor: Flavor = .chrome) throws -> [String] {
+        try HostRun.run(files: ["manifest.json": Self.manifest, "cs.js": script], pages: ["index.html": page], flavor: flavor,
+                        open: ["http://127.0.0.1:8000/index.html"]).texts
+    }
+
+    @Test func mediaQueriesAreEvaluatedAgainstTheHeadlessViewAndSerialized() throws {
+        let queries = [
+            "only screen and (max-width: 800px)", "screen and (min-width:600PX) and (orientation: landscape)", "(width >= 780px)",
+            "(400px < width < 800px)", "(min-aspect-ratio: 16/9)", "print, (prefers-color-scheme: light)", "not print", "(min-resolution: 2dppx)",
+            "(hover)", "(color)", "((min-width: 1px) or (max-width: 1px))", "not (pointer: fine)", "(unknown-feature: 1)", "(min-width: 10)",
+            "screen and", "", "(min-width: 50em)", "(max-width: 48.75em)",
+        ]
+        let script = "for (const q of \(queries.debugDescription)) { const l = matchMedia(q); console.log(JSON.stringify(q) + ' → ' + l.matches + ' ' + JSON.stringify(l.media)); }"
+        #expect(try run(script) == [
+            #""only screen and (max-width: 800px)" → true "only screen and (max-width: 800px)""#,
+            #""screen and (min-width:600PX) and (orientation: landscape)" → true "screen and (min-width: 600px) and (orientation: landscape)""#,
+            #""(width >= 780px)" → true "(width >= 780px)""#,
+            #""(400px < width < 800px)" → true "(400px < width < 800px)""#,
+            #""(min-aspect-ratio: 16/9)" → true "(min-aspect-ratio: 16 / 9)""#,
+            #""print, (prefers-color-scheme: light)" → true "print, (prefers-color-scheme: light)""#,
+            #""not print" → true "not print""#,
+            #""(min-resolution: 2dppx)" → false "(min-resolution: 2dppx)""#,
+            #""(hover)" → false "(hover)""#,
+            #""(color)" → true "(color)""#,
+            #""((min-width: 1px) or (max-width: 1px))" → true "((min-width: 1px) or (max-width: 1px))""#,
+            #""not (pointer: fine)" → true "not (pointer: fine)""#,
+            #""(unknown-feature: 1)" → false "not all""#,
+            #""(min-width: 10)" → false "not all""#,
+            #""screen and" → false "not all""#,
+            #""" → true """#,
+            #""(min-width: 50em)" → false "(min-width: 50em)""#,
+            #""(max-width: 48.75em)" → true "(max-width: 48.75em)""#,
+        ])
+    }
+
+    @Test func aMediaQueryListIsAnEventTargetWithTheLegacyListenerMembers() throws {
+        let lines = try run("""
+            const list = matchMedia('(prefers-color-scheme: dark)');
+            console.log([list instanceof EventTarget, list instanceof MediaQueryList, typeof list.addListener, list.onchange].join(' '));
+            list.addListener(() => {});
+            list.addEventListener('change', () => {});
+            list.onchange = () => {};
+            console.log([typeof list.onchange, Object.getPrototypeOf(list) === MediaQueryList.prototype].join(' '));
+            try { MediaQueryList.prototype.matches; } catch (e) { console.log(e.message); }
+            """)
+        #expect(lines == ["true true function ", "function true", "Illegal invocation"])
+    }
+
+    @Test func animationFramesComeTogetherSixtyTimesASecond() throws {
+        let lines = try run("""
+            const seen = [];
+            const start = performance.now();
+            requestAnimationFrame((t) => seen.push('a ' + typeof t));
+            const canceled = requestAnimationFrame(() => seen.push('canceled'));
+            requestAnimationFrame((t1) => {
+              seen.push('b');
+              requestAnimationFrame((t2) => {
+                seen.push('c');
+                console.log(seen.join(', ') + ' | apart ' + Math.round(t2 - t1) + ' ms, first within ' + (t1 - start <= 17));
+              });
+            });
+            cancelAnimationFrame(canceled);
+            requestAnimationFrame(() => { throw new Error('thrown in a frame'); });
+            try { requestAnimationFrame(1); } catch (e) { console.log(e.message); }
+            """)
+        #expect(lines.first == "Failed to execute 'requestAnimationFrame' on 'Window': The callback provided as parameter 1 is not a function.")
+        #expect(lines.contains { $0.hasPrefix("Uncaught Error: thrown in a frame") })
+        #expect(lines.last == "a number, b, c | apart 17 ms, first within true")
+    }
+
+    @Test func theComputedStyleCascadesSheetsTheStyleAttributeAndInheritance() throws {
+        let page = """
+            <!doctype html><style>
+              body { color: #0f0 } .a { color: blue !important; padding: 1px 2px 3px } #x.a { color: green; font-size: 20px }
+              @media print { #x { visibility: hidden } } span { opacity: 0.25 }
+              @media screen { p span { position: relative } }
+            </style>
+            <div id=x class=a style="color: red; margin: 5px"><span id=s style="font-weight: bold">in</span></div>
+            <p id=p><span id=t>t</span></p><h1 id=h>title</h1><ul><li><ul id=inner><li>x</li></ul></li></ul>
+            """
+        let lines = try run("""
+            const c = (id) => getComputedStyle(document.getElementById(id));
+            const x = c('x'), s = c('s'), t = c('t'), h = c('h');
+            console.log(x.color, x.fontSize, x.paddingTop, x.paddingRight, x.paddingBottom, x.paddingLeft, x.marginBottom, x.visibility);
+            console.log(s.color, s.fontSize, s.fontWeight, s.opacity, s.position, s.display);
+            console.log(t.color, t.position, h.fontSize, h.marginTop, h.fontWeight, c('inner').marginTop, c('inner').paddingLeft);
+            document.getElementById('x').style.color = 'rgb(1, 2, 3)';
+            document.getElementById('x').style.setProperty('font-size', '30px', 'important');
+            console.log(x.color, x.fontSize, x.getPropertyValue('font-size'), x['font-size']);
+            try { x.setProperty('color', 'red'); } catch (e) { console.log(e.name + ': ' + e.message); }
+            try { getComputedStyle(document); } catch (e) { console.log(e.message); }
+            """, page: page)
+        #expect(lines == [
+            "rgb(0, 0, 255) 20px 1px 2px 3px 2px 5px visible",
+            "rgb(0, 0, 255) 20px bold 0.25 static inline",
+            "rgb(0, 255, 0) relative 32px 21.44px 700 0px 40px",
+            "rgb(0, 0, 255) 30px 30px 30px",
+            "NoModificationAllowedError: Failed to execute 'setProperty' on 'CSSStyleDeclaration': These styles are computed, and therefore the 'color' property is read-only.",
+            "Failed to execute 'getComputedStyle' on 'Window': parameter 1 is not of type 'Element'.",
+        ])
+    }
+
+    @Test func cssEscapeAndTheReplaceableAttributes() throws {
+        let lines = try run(#"""
+            console.log(CSS.escape('-'), CSS.escape('-1a'), CSS.escape('a\u0000b'), CSS.escape('\u0001x'), CSS.escape('é_-9'), CSS.escape('a.b:c'));
+            console.log(CSS.supports('color', 'red'), CSS.supports('colour', 'red'), CSS.supports('(display: grid)'), CSS.supports('--x', '1'));
+            innerWidth = 5;
+            console.log([innerWidth, Object.getOwnPropertyDescriptor(window, 'innerWidth').value, typeof Object.getOwnPropertyDescriptor(window, 'outerWidth').get].join(' '));
+            scrollTo(0, 100);
+            console.log([typeof Screen, typeof VisualViewport, visualViewport.width].join(' '));
+            console.log(scrollY, screen.width, screen.availHeight, screen instanceof Screen, document.documentElement.clientWidth, document.body.clientWidth);
+            """#, flavor: .firefox)
+        #expect(lines == [
+            #"\- -\31 a a�b \1 x é_-9 a\.b\:c"#,
+            "true false true true",
+            "5 5 function",
+            "function function 1366",
+            "0 1366 768 true 1366 0",
+        ])
+    }
+}
