@@ -89,13 +89,15 @@
   // Makes the global constructor `name` (made here) the public face of the class `impl`: it
   // constructs through `impl`, shares its prototype (whose `constructor` it becomes) and gets its
   // static members. Returns it.
-  host.adoptConstructor = function (name, impl) {
+  // (`keepsPrototype`: the prototype is another interface's, whose `constructor` stays: a legacy
+  // factory function's, `Image`'s HTMLImageElement.prototype.)
+  host.adoptConstructor = function (name, impl, keepsPrototype) {
     const constructor = host.lazyGlobals[name];
     const target = constructorTargets[name];
     host.implementations[name] = impl;
     const prototype = impl.prototype;
     ReflectDefineProperty(target, 'prototype', dataDescriptor(prototype, false, false, false));
-    ReflectDefineProperty(prototype, 'constructor', dataDescriptor(constructor, true, false, true));
+    if (keepsPrototype !== true) ReflectDefineProperty(prototype, 'constructor', dataDescriptor(constructor, true, false, true));
     const keys = ReflectOwnKeys(impl);
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i];
@@ -113,18 +115,28 @@
   // (Called without `new`, or with it, each browser's words: fixtures/conformance/dom-basics.)
   const FIREFOX_WORDS = host.flavor === 'firefox';
   // (`construct`, for an interface scripts may construct: a function of this realm that makes the
-  // object, given `new.target`.)
-  host.makeInterface = function (name, parentPrototype, construct) {
+  // object, given `new.target`. `sharedPrototype`: a legacy factory function's, the prototype of
+  // the interface whose objects it makes, instead of one of its own.)
+  host.makeInterface = function (name, parentPrototype, construct, sharedPrototype) {
     const constructor = {
       [name]: function () {
         if (new.target === undefined) {
           throw new IllegalConstructorError(FIREFOX_WORDS ? name + " constructor: 'new' is required"
             : "Failed to construct '" + name + "': Please use the 'new' operator, this DOM object constructor cannot be called as a function.");
         }
-        if (construct !== undefined) return construct(new.target);
+        if (construct !== undefined) {
+          // (`construct(new.target, ...arguments)`, without the script's array iterator.)
+          const args = [new.target];
+          for (let i = 0; i < arguments.length; i++) ReflectDefineProperty(args, i + 1, dataDescriptor(arguments[i], true, true, true));
+          return ReflectApply(construct, undefined, args);
+        }
         throw new IllegalConstructorError(FIREFOX_WORDS ? 'Illegal constructor.' : "Failed to construct '" + name + "': Illegal constructor");
       },
     }[name];
+    if (sharedPrototype !== undefined) {
+      ReflectDefineProperty(constructor, 'prototype', dataDescriptor(sharedPrototype, false, false, false));
+      return host.adoptConstructor(name, constructor, true);
+    }
     const prototype = plain.ObjectCreate(parentPrototype);
     ReflectDefineProperty(constructor, 'prototype', dataDescriptor(prototype, false, false, false));
     ReflectDefineProperty(prototype, 'constructor', dataDescriptor(constructor, true, false, true));

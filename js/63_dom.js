@@ -11,14 +11,13 @@
 // exthost:globals Window: ~HTMLBodyElement:constructor:0 ~HTMLBRElement:constructor:0 ~HTMLButtonElement:constructor:0 ~HTMLCanvasElement:constructor:0 ~HTMLTableCaptionElement:constructor:0 ~HTMLTableColElement:constructor:0
 // exthost:globals Window: ~HTMLDataElement:constructor:0 ~HTMLDataListElement:constructor:0 ~HTMLModElement:constructor:0 ~HTMLDetailsElement:constructor:0 ~HTMLDialogElement:constructor:0 ~HTMLDivElement:constructor:0
 // exthost:globals Window: ~HTMLDListElement:constructor:0 ~HTMLEmbedElement:constructor:0 ~HTMLFieldSetElement:constructor:0 ~HTMLFormElement:constructor:0 ~HTMLHeadingElement:constructor:0 ~HTMLHeadElement:constructor:0
-// exthost:globals Window: ~HTMLHRElement:constructor:0 ~HTMLHtmlElement:constructor:0 ~HTMLIFrameElement:constructor:0 ~HTMLImageElement:constructor:0 ~HTMLInputElement:constructor:0 ~HTMLLabelElement:constructor:0
+// exthost:globals Window: ~HTMLHRElement:constructor:0 ~HTMLHtmlElement:constructor:0 ~HTMLIFrameElement:constructor:0 ~HTMLImageElement:constructor:0 ~HTMLInputElement:constructor:0 ~HTMLLabelElement:constructor:0 ~Image:constructor:0 ~Audio:constructor:0 ~Option:constructor:0
 // exthost:globals Window: ~HTMLLegendElement:constructor:0 ~HTMLLIElement:constructor:0 ~HTMLLinkElement:constructor:0 ~HTMLMapElement:constructor:0 ~HTMLMenuElement:constructor:0 ~HTMLMetaElement:constructor:0
 // exthost:globals Window: ~HTMLMeterElement:constructor:0 ~HTMLObjectElement:constructor:0 ~HTMLOListElement:constructor:0 ~HTMLOptGroupElement:constructor:0 ~HTMLOptionElement:constructor:0 ~HTMLOutputElement:constructor:0
 // exthost:globals Window: ~HTMLParagraphElement:constructor:0 ~HTMLPictureElement:constructor:0 ~HTMLPreElement:constructor:0 ~HTMLProgressElement:constructor:0 ~HTMLScriptElement:constructor:0 ~HTMLSelectElement:constructor:0
 // exthost:globals Window: ~HTMLSlotElement:constructor:0 ~HTMLSourceElement:constructor:0 ~HTMLSpanElement:constructor:0 ~HTMLStyleElement:constructor:0 ~HTMLTableElement:constructor:0 ~HTMLTableSectionElement:constructor:0
 // exthost:globals Window: ~HTMLTableCellElement:constructor:0 ~HTMLTemplateElement:constructor:0 ~HTMLTextAreaElement:constructor:0 ~HTMLTimeElement:constructor:0 ~HTMLTitleElement:constructor:0 ~HTMLTableRowElement:constructor:0
-// exthost:globals Window: ~HTMLTrackElement:constructor:0 ~HTMLUListElement:constructor:0 ~HTMLVideoElement:constructor:0 ~HTMLFrameElement:constructor:0 ~HTMLFrameSetElement:constructor:0 ~HTMLFontElement:constructor:0
-// exthost:globals Window: ~HTMLDirectoryElement:constructor:0 ~HTMLMarqueeElement:constructor:0 ~HTMLParamElement:constructor:0
+// exthost:globals Window: ~HTMLTrackElement:constructor:0 ~HTMLUListElement:constructor:0 ~HTMLVideoElement:constructor:0 ~HTMLFrameElement:constructor:0 ~HTMLFrameSetElement:constructor:0 ~HTMLFontElement:constructor:0 ~HTMLDirectoryElement:constructor:0 ~HTMLMarqueeElement:constructor:0 ~HTMLParamElement:constructor:0
 // The DOM each world of a frame sees (issue 10): one tree per document, built in the host's realm
 // by js/62_dom_library.js from the document's source (Sources/Exthost/DOM/DocumentSource.swift) on
 // the first touch of `document` in any of its worlds, and shared by them; each world (a content
@@ -3714,6 +3713,7 @@
     const world = worldOf(cx);
     const made = world.interfaces[name];
     if (made !== undefined) return made;
+    if (legacyFactories[name] !== undefined) return makeLegacyFactory(cx, world, name);
     const isNode = descriptions[name] !== undefined;
     const parentName = isNode ? descriptions[name].parent : otherParents[name];
     const parent = parentName === undefined ? null
@@ -3744,6 +3744,44 @@
         host.defineValue(prototype, rangeConstants[i], rangeConstants[i + 1], false, true, false);
       }
     }
+    return object;
+  }
+
+  // HTML's legacy factory functions: `new Image(width, height)`, `new Audio(src)` and `new
+  // Option(text, value, defaultSelected, selected)` make an element of the window's document;
+  // each shares its element interface's prototype.
+  const legacyFactories = {
+    __proto__: null,
+    Image: ['HTMLImageElement', 'img', (element, args) => {
+      if (args.length > 0 && args[0] !== undefined) element.setAttribute('width', String(toUnsigned(args[0])));
+      if (args.length > 1 && args[1] !== undefined) element.setAttribute('height', String(toUnsigned(args[1])));
+    }],
+    Audio: ['HTMLAudioElement', 'audio', (element, args) => {
+      element.setAttribute('preload', 'auto');
+      if (args.length > 0 && args[0] !== undefined) element.setAttribute('src', String(args[0]));
+    }],
+    Option: ['HTMLOptionElement', 'option', (element, args) => {
+      const text = args.length > 0 && args[0] !== undefined ? String(args[0]) : '';
+      if (text !== '') element.appendChild(element.ownerDocument.createTextNode(text));
+      if (args.length > 1 && args[1] !== undefined) element.setAttribute('value', String(args[1]));
+      if (args.length > 2 && !!args[2]) element.setAttribute('selected', '');
+      if (args.length > 3 && !!args[3]) element.selected = true;
+    }],
+  };
+  function makeLegacyFactory(cx, world, name) {
+    const elementInterface = legacyFactories[name][0];
+    const localName = legacyFactories[name][1];
+    const fill = legacyFactories[name][2];
+    const prototype = interfaceObject(cx, elementInterface).prototype;
+    cx.native.realm.makeGlobal(name);
+    const construct = host.newFunction(cx, name, 0, (data, thisValue, newTarget, ...args) => {
+      const element = documentOf(cx).createElement(localName);
+      fill(element, args);
+      return wrap(cx, element);
+    }, undefined);
+    const constructor = cx.loader.makeInterface(name, undefined, construct, prototype);
+    const object = { __proto__: null, prototype, constructor };
+    world.interfaces[name] = object;
     return object;
   }
 

@@ -65,9 +65,11 @@ for path in arguments.dropFirst() {
     var hashes = "#"
     while source.contains("\"" + hashes) || source.contains("\\" + hashes) { hashes += "#" }
     var directives: [(String, [String])] = []
-    for line in source.split(separator: "\n", maxSplits: 20, omittingEmptySubsequences: false).prefix(20) {
+    for (index, line) in source.split(separator: "\n", maxSplits: 60, omittingEmptySubsequences: false).prefix(60).enumerated() {
         let text = line.trimmingCharacters(in: .whitespaces)
         guard text.hasPrefix("// exthost:") else { continue }
+        // (A directive past the twentieth line would be read by no one: say so rather than drop it.)
+        guard index < 20 else { fail("\(name):\(index + 1): `// exthost:` directives must be among the first twenty lines; join this one to a line above.") }
         let words = text.dropFirst("// exthost:".count).split(separator: " ").map(String.init)
         guard let key = words.first, known.contains(key) else { fail("\(name): unknown directive `\(text)`") }
         directives.append((key, Array(words.dropFirst())))

@@ -265,6 +265,29 @@ struct DOMTests {
         ])
     }
 
+    /// HTML's legacy factory functions make elements of the window's document and share their
+    /// element interface's prototype.
+    @Test func imageAudioAndOptionMakeElements() throws {
+        for flavor in [Flavor.chrome, .firefox] {
+            let lines = try Self.contentScript("""
+                const img = new Image(10, 20);
+                console.log([img.tagName, img.width, img.height, img.ownerDocument === document, Image.prototype === HTMLImageElement.prototype,
+                  HTMLImageElement.prototype.constructor === HTMLImageElement, Image.name, Image.length].join(' '));
+                const audio = new Audio('a.mp3');
+                console.log([audio.tagName, audio.getAttribute('src'), audio.getAttribute('preload'), audio instanceof HTMLMediaElement].join(' '));
+                const option = new Option('Text', 'v', true, false);
+                console.log([option.outerHTML, option.value, option.selected, new Option().outerHTML].join(' '));
+                try { Option(); } catch (e) { console.log(e.constructor === TypeError); }
+                """, flavor: flavor)
+            #expect(lines == [
+                "IMG 10 20 true true true Image 0",
+                "AUDIO a.mp3 auto true",
+                #"<option value="v" selected="">Text</option> v true <option></option>"#,
+                "true",
+            ], "\(flavor)")
+        }
+    }
+
     @Test func attributesClassesDataAndStyle() throws {
         let texts = try Self.contentScript("""
             const main = document.getElementById('main');
