@@ -122,7 +122,9 @@
     get currentTarget() { return eventState(this, 'Event', 'get currentTarget').currentTarget; },
     composedPath() {
       const state = eventState(this, 'Event', 'composedPath');
-      return state.path === null ? [] : listCopy(state.path);
+      if (state.path === null) return [];
+      // (Without what closed shadow trees hide from the current target: js/63_dom.js.)
+      return host.domComposedPath === undefined ? listCopy(state.path) : host.domComposedPath(state.path, state.currentTarget);
     },
     get eventPhase() { return eventState(this, 'Event', 'get eventPhase').phase; },
     stopPropagation() { eventState(this, 'Event', 'stopPropagation').stopPropagation = true; },
@@ -397,7 +399,7 @@
 
   // A target's parent in the event path (the DOM's "get the parent"): a node's, which the DOM
   // (js/63_dom.js) gives through `host.domEventParent` once it is installed; none for other targets.
-  const eventParent = (target, state) => (host.domEventParent === undefined ? null : host.domEventParent(target, state.type));
+  const eventParent = (target, state) => (host.domEventParent === undefined ? null : host.domEventParent(target, state.type, state.composed, state.target));
 
   // The standard's "dispatch": capture from the root down, the target, then bubbling up when the
   // event bubbles. Returns false when a listener canceled the event.
@@ -419,20 +421,26 @@
     // (A world's own errors and rejections are its own: Chromium dispatches an ErrorEvent and a
     // PromiseRejectionEvent only in the world they come from.)
     const ownWorld = errorEvents.has(event) || rejections.has(event);
+    // (A target in a shadow tree is seen from outside it as its host: the DOM retargets it.)
+    const retargets = host.domRetarget !== undefined && host.domRetarget(target, null) !== undefined;
     if (ownWorld || host.domDispatch === undefined || !host.domDispatch(path, event, state)) {
       // (At the target, Firefox calls the capturing listeners first, as the standard says;
       // Chromium calls all of them in the order they were added.)
       for (let i = path.length - 1; i >= 0 && !state.stopPropagation; i--) {
         state.phase = i === 0 ? 2 : 1;
+        if (retargets) state.target = host.domRetarget(target, path[i]);
         invoke(path[i], event, state, i > 0 ? 'capture' : FIREFOX ? 'at-target-capture' : 'at-target');
       }
       for (let i = 0; i < path.length && !state.stopPropagation; i++) {
         if (i > 0 && !state.bubbles) break;
         if (i === 0 && !FIREFOX) continue;
         state.phase = i === 0 ? 2 : 3;
+        if (retargets) state.target = host.domRetarget(target, path[i]);
         invoke(path[i], event, state, i === 0 ? 'at-target-bubble' : 'bubble');
       }
     }
+    // (The DOM's "clear targets": an event whose target was in a shadow tree ends with none.)
+    if (retargets) state.target = null;
     state.phase = 0;
     state.currentTarget = null;
     state.path = null;

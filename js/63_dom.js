@@ -1,7 +1,7 @@
 // exthost:realm host
 // exthost:needs primordials api dom_library dom_range
 // exthost:globals Window: document:accessor ~Node:constructor:0 ~Document:constructor:0 ~HTMLDocument:constructor:0 ~XMLDocument:constructor:0 ~DocumentFragment:constructor:0
-// exthost:globals Window: ~DocumentType:constructor:0 ~CharacterData:constructor:0 ~Text:constructor:0 ~Comment:constructor:0 ~CDATASection:constructor:0
+// exthost:globals Window: ~DocumentType:constructor:0 ~CharacterData:constructor:0 ~Text:constructor:0 ~Comment:constructor:0 ~CDATASection:constructor:0 ~ShadowRoot:constructor:0
 // exthost:globals Window: ~ProcessingInstruction:constructor:0 ~Element:constructor:0 ~HTMLElement:constructor:0 ~HTMLUnknownElement:constructor:0 ~SVGElement:constructor:0 ~SVGSVGElement:constructor:0
 // exthost:globals Window: ~NodeList:constructor:0 ~HTMLCollection:constructor:0 ~DOMTokenList:constructor:0 ~DOMStringMap:constructor:0 ~CSSStyleDeclaration:constructor:0 ~DOMRect:constructor:0 ~DOMRectReadOnly:constructor:0
 // exthost:globals Window: ~TreeWalker:constructor:0 ~NodeIterator:constructor:0 ~NodeFilter:constructor:0 ~Attr:constructor:0 ~NamedNodeMap:constructor:0 ~ValidityState:constructor:0
@@ -189,7 +189,26 @@
         const node = host.nodeOf(value);
         return node !== undefined && node.nodeType === 1 && node.namespaceURI === HTML;
       }, undefined);
-      cx.loader.domEventParent = host.newFunction(cx, 'eventParent', 2, (data, thisValue, target, type) => host.domEventParent(cx, target, type), undefined);
+      cx.loader.domEventParent = host.newFunction(cx, 'eventParent', 4, (data, thisValue, target, type, composed, first) => host.domEventParent(cx, target, type, composed, first), undefined);
+      // (The event's target as the listeners at `current` see it: out of the shadow trees
+      // `current` is not in. Undefined when `target` is in no shadow tree.)
+      // (An event's path as `current` may see it: without the nodes of closed shadow trees it is
+      // not in, as the DOM's composedPath() leaves them out.)
+      cx.loader.domComposedPath = host.newFunction(cx, 'composedPath', 2, (data, thisValue, path, current) => {
+        const currentNode = host.nodeOf(current);
+        const visible = [];
+        for (let i = 0; i < path.length; i++) {
+          const node = host.nodeOf(path[i]);
+          if (node === undefined || !hiddenFrom(node, currentNode === undefined ? null : currentNode)) listPush(visible, path[i]);
+        }
+        return host.newArray(cx, visible);
+      }, undefined);
+      cx.loader.domRetarget = host.newFunction(cx, 'retarget', 2, (data, thisValue, target, current) => {
+        const node = host.nodeOf(target);
+        if (node === undefined || !shadowRoots.has(shadowlessRoot(node))) return undefined;
+        const against = current === null || current === undefined ? null : host.nodeOf(current);
+        return wrap(cx, retarget(node, against === undefined ? null : against));
+      }, undefined);
       cx.loader.domActivation = host.newFunction(cx, 'activation', 4, (data, thisValue, target, done, canceled, trusted) => activate(cx, target, done, canceled, trusted), undefined);
       cx.loader.domDispatch = host.newFunction(cx, 'dispatch', 3, (data, thisValue, path, event, state) => dispatchInWorlds(cx, path, event, state), undefined);
       cx.loader.domObserve = host.newFunction(cx, 'observe', 3, (data, thisValue, observer, target, options) => observe(cx, observer, target, options), undefined);
@@ -270,7 +289,7 @@
       case 8: return 'Comment';
       case 9: return node.isHTML ? 'HTMLDocument' : node.isXMLDocument === true ? 'XMLDocument' : 'Document';
       case 10: return 'DocumentType';
-      case 11: return 'DocumentFragment';
+      case 11: return shadowRoots.has(node) ? 'ShadowRoot' : 'DocumentFragment';
       default: return 'Node';
     }
   }
@@ -307,10 +326,11 @@
     ['HTMLDocument', 'Document', ''],
     ['XMLDocument', 'Document', ''],
     ['DocumentFragment', 'Node', '@NonElementParentNode @ParentNode'],
+    ['ShadowRoot', 'DocumentFragment', 'mode:s host:N delegatesFocus:b slotAssignment:s clonable:b serializable:b innerHTML:s= activeElement:N?'],
     ['DocumentType', 'Node', 'name:s publicId:s systemId:s @ChildNode'],
     ['CharacterData', 'Node', 'data:s= length:u substringData(u,u):s appendData(s):v insertData(u,s):v deleteData(u,u):v replaceData(u,u,s):v'
       + ' @NonDocumentTypeChildNode @ChildNode'],
-    ['Text', 'CharacterData', 'splitText(u):N wholeText:s'],
+    ['Text', 'CharacterData', 'splitText(u):N wholeText:s assignedSlot:N?'],
     ['CDATASection', 'Text', ''],
     ['Attr', 'Node', 'namespaceURI:s? prefix:s? localName:s name:s value:s= ownerElement:N? specified:b'],
     ['Comment', 'CharacterData', ''],
@@ -322,7 +342,8 @@
       + ' matches(s):b webkitMatchesSelector(s):b getElementsByTagName(s):elements getElementsByTagNameNS(s?,s):elements'
       + ' getElementsByClassName(s):elements insertAdjacentElement(s,N):N? insertAdjacentText(s,s):v insertAdjacentHTML(s,s):v'
       + ' innerHTML:s= outerHTML:s= getBoundingClientRect():rect getClientRects():any scrollIntoView([any]):v scrollTop:n= scrollLeft:n= scrollWidth:l'
-      + ' scrollHeight:l clientTop:l clientLeft:l clientWidth:l clientHeight:l @ParentNode @NonDocumentTypeChildNode @ChildNode'],
+      + ' scrollHeight:l clientTop:l clientLeft:l clientWidth:l clientHeight:l attachShadow(any):N shadowRoot:N? assignedSlot:N?'
+      + ' @ParentNode @NonDocumentTypeChildNode @ChildNode'],
     ['HTMLElement', 'Element', 'title:s= lang:s= translate:b= dir:s= hidden:b= accessKey:s= draggable:b= innerText:s= outerText:s='
       + ' click():v focus([any]):v blur():v dataset:dataset style:style tabIndex:l= contentEditable:s= isContentEditable:b offsetParent:N?'
       + ' offsetTop:l offsetLeft:l offsetWidth:l offsetHeight:l'],
@@ -385,7 +406,7 @@
     ['HTMLScriptElement', 'HTMLElement', 'src:s= type:s= text:s= async:b= defer:b= noModule:b= crossOrigin:s?= integrity:s= charset:s='],
     ['HTMLSelectElement', 'HTMLElement', 'value:s= selectedIndex:l= options:elements selectedOptions:elements length:u name:s= disabled:b='
       + ' multiple:b= required:b= size:u= type:s form:N? item(u):N? add(any,[any]):v labels:list willValidate:b validity:any validationMessage:s checkValidity():b reportValidity():b setCustomValidity(s):v'],
-    ['HTMLSlotElement', 'HTMLElement', 'name:s='],
+    ['HTMLSlotElement', 'HTMLElement', 'name:s= assignedNodes([any]):list assignedElements([any]):list'],
     ['HTMLSourceElement', 'HTMLElement', 'src:s= type:s= srcset:s= media:s='],
     ['HTMLSpanElement', 'HTMLElement', ''],
     ['HTMLStyleElement', 'HTMLElement', 'media:s= type:s='],
@@ -1293,6 +1314,116 @@
     while (root.parentNode) root = root.parentNode;
     return root;
   }
+  const shadowlessRoot = (node) => rootOf(node);
+  // The DOM's shadow-including root: a shadow root's tree goes on at its host.
+  function shadowIncludingRoot(node) {
+    let root = rootOf(node);
+    for (let shadow = shadowRoots.get(root); shadow !== undefined; shadow = shadowRoots.get(root)) root = rootOf(shadow.host);
+    return root;
+  }
+
+  // ---- Shadow trees ---------------------------------------------------------------------------------------
+  // `attachShadow()` (DOM Standard): a shadow root is one of domino's document fragments, with its
+  // host, kept here both ways (domino knows no shadow trees); its nodes are in no document's tree
+  // (the document's selectors do not reach them) but connected through the host, events cross to
+  // the host retargeted (`host.domEventParent`, `domRetarget`), and the computed style of its
+  // nodes reads the root's own `<style>` rules (fixtures/conformance/shadow-dom).
+  const shadowRoots = new SafeWeakMap();
+  const shadowOfHost = new SafeWeakMap();
+  const shadowHostNames = 'article aside blockquote body div footer h1 h2 h3 h4 h5 h6 header main nav p section span'.split(' ');
+  function attachShadow(cx, node, init) {
+    if (init === null || (typeof init !== 'object' && typeof init !== 'function')) {
+      throw host.newTypeError(cx, FIREFOX ? "Element.attachShadow: Missing required 'mode' member of ShadowRootInit."
+        : failed('Element', 'attachShadow', "Failed to read the 'mode' property from 'ShadowRootInit': Required member is undefined."));
+    }
+    // (The dictionary's members, read in the standard's order.)
+    const clonable = !!init.clonable;
+    const delegatesFocus = !!init.delegatesFocus;
+    const modeValue = init.mode;
+    if (modeValue === undefined) {
+      throw host.newTypeError(cx, FIREFOX ? "Element.attachShadow: Missing required 'mode' member of ShadowRootInit."
+        : failed('Element', 'attachShadow', "Failed to read the 'mode' property from 'ShadowRootInit': Required member is undefined."));
+    }
+    const mode = toDOMString(cx, modeValue);
+    if (mode !== 'open' && mode !== 'closed') {
+      throw host.newTypeError(cx, FIREFOX ? "Element.attachShadow: '" + mode + "' (value of 'mode' member of ShadowRootInit) is not a valid value for enumeration ShadowRootMode."
+        : failed('Element', 'attachShadow', "Failed to read the 'mode' property from 'ShadowRootInit': The provided value '" + mode + "' is not a valid enum value of type ShadowRootMode."));
+    }
+    const serializable = !!init.serializable;
+    const slotAssignment = init.slotAssignment === undefined ? 'named' : toDOMString(cx, init.slotAssignment);
+    const valid = node.namespaceURI === HTML && (shadowHostNames.indexOf(node.localName) >= 0 || isCustomElementName(node.localName));
+    if (!valid) throw domException(cx, failed('Element', 'attachShadow', FIREFOX ? 'Unable to attach ShadowDOM' : 'This element does not support attachShadow'), 'NotSupportedError');
+    if (shadowOfHost.has(node)) {
+      throw domException(cx, failed('Element', 'attachShadow', FIREFOX ? 'Unable to re-attach to existing ShadowDOM'
+        : 'Shadow root cannot be created on a host which already hosts a shadow tree.'), 'NotSupportedError');
+    }
+    const root = node.ownerDocument.createDocumentFragment();
+    shadowRoots.set(root, { __proto__: null, host: node, mode, delegatesFocus, slotAssignment: slotAssignment === 'manual' ? 'manual' : 'named', clonable, serializable });
+    shadowOfHost.set(node, root);
+    return root;
+  }
+  // The slots of the shadow root of `hostNode`, and what each is assigned: named slotting (the
+  // host's children whose `slot` attribute is the slot's name; the default slot takes the rest,
+  // text included), the first slot of a name taking its nodes.
+  function slotAssignments(hostNode) {
+    const root = shadowOfHost.get(hostNode);
+    const assigned = new SafeMap();
+    if (root === undefined || shadowRoots.get(root).slotAssignment !== 'named') return assigned;
+    const slots = library.querySelectorAll(root, 'slot');
+    const byName = new SafeMap();
+    for (let i = 0; i < slots.length; i++) {
+      const name = slots[i].getAttribute('name') || '';
+      if (!byName.has(name)) byName.set(name, slots[i]);
+      assigned.set(slots[i], []);
+    }
+    for (let child = hostNode.firstChild; child !== null; child = child.nextSibling) {
+      if (child.nodeType !== 1 && child.nodeType !== 3) continue;
+      const name = child.nodeType === 1 ? child.getAttribute('slot') || '' : '';
+      const slot = byName.get(name);
+      if (slot !== undefined) listPush(assigned.get(slot), child);
+    }
+    return assigned;
+  }
+  function slotOf(node) {
+    const parent = node.parentNode;
+    if (parent === null || parent.nodeType !== 1 || !shadowOfHost.has(parent)) return null;
+    let found = null;
+    slotAssignments(parent).forEach((nodes, slot) => { if (found === null && nodes.indexOf(node) >= 0) found = slot; });
+    return found;
+  }
+  // Whether `node` is in a closed shadow tree that `viewer` (a node, or null for the window) is
+  // not in.
+  function hiddenFrom(node, viewer) {
+    const viewerRoots = [];
+    for (let step = viewer; step !== null;) {
+      const root = rootOf(step);
+      listPush(viewerRoots, root);
+      step = shadowRoots.has(root) ? shadowRoots.get(root).host : null;
+    }
+    for (let root = rootOf(node); shadowRoots.has(root); root = rootOf(shadowRoots.get(root).host)) {
+      if (shadowRoots.get(root).mode === 'closed' && viewerRoots.indexOf(root) < 0) return true;
+    }
+    return false;
+  }
+  // The DOM's "retarget A against B": out of each shadow tree B is not in, to its host.
+  function retarget(a, b) {
+    let current = a;
+    for (;;) {
+      const root = rootOf(current);
+      const shadow = shadowRoots.get(root);
+      if (shadow === undefined) return current;
+      // (Whether the root is a shadow-including inclusive ancestor of B.)
+      let inside = false;
+      for (let step = b; step !== undefined && step !== null; step = shadowRoots.has(rootOf(step)) ? shadowRoots.get(rootOf(step)).host : null) {
+        if (rootOf(step) === root) {
+          inside = true;
+          break;
+        }
+      }
+      if (inside) return current;
+      current = shadow.host;
+    }
+  }
   // innerText (HTML's "rendered text collection steps") without layout: each element's display
   // comes from the browsers' default style sheet (block, table row, table cell, none) and its
   // `hidden` attribute or inline `display`; white space collapses as CSS's `white-space: normal`
@@ -1478,8 +1609,69 @@
       if (frameId === undefined || host.frameDocumentOf === undefined) return null;
       return host.frameDocumentOf(cx, 'frame:' + frameId);
     },
-    'Node.isConnected': (node) => rootOf(node).nodeType === 9,
-    'Node.getRootNode': (node) => rootOf(node),
+    'Node.isConnected': (node) => shadowIncludingRoot(node).nodeType === 9,
+    'Node.getRootNode': (node, cx, options) => (options !== null && typeof options === 'object' && !!options.composed ? shadowIncludingRoot(node) : rootOf(node)),
+    'Element.attachShadow': (node, cx, init) => attachShadow(cx, node, init),
+    // (domino's fragments have no getElementById: the first element of the id in tree order.)
+    'DocumentFragment.getElementById': (node, cx, id) => {
+      if (id === '') return null;
+      for (let current = node.firstChild; current !== null && current !== node;) {
+        if (current.nodeType === 1 && current.getAttribute('id') === id) return current;
+        if (current.firstChild !== null) current = current.firstChild;
+        else {
+          while (current !== node && current.nextSibling === null) current = current.parentNode;
+          current = current === node ? null : current.nextSibling;
+        }
+      }
+      return null;
+    },
+    'Node.cloneNode': (node, cx, ...args) => {
+      if (shadowRoots.has(node)) {
+        throw domException(cx, FIREFOX ? 'Operation is not supported' : failed('Node', 'cloneNode', 'ShadowRoot nodes are not clonable.'), 'NotSupportedError');
+      }
+      return ReflectApply(node.cloneNode, node, args);
+    },
+    'Element.shadowRoot': (node) => {
+      const root = shadowOfHost.get(node);
+      return root !== undefined && shadowRoots.get(root).mode === 'open' ? root : null;
+    },
+    'Element.assignedSlot': (node) => {
+      const slot = slotOf(node);
+      return slot !== null && shadowRoots.get(rootOf(slot)).mode === 'open' ? slot : null;
+    },
+    'HTMLSlotElement.assignedNodes': (node) => {
+      const root = rootOf(node);
+      const shadow = shadowRoots.get(root);
+      if (shadow === undefined) return [];
+      const nodes = slotAssignments(shadow.host).get(node);
+      return nodes === undefined ? [] : nodes;
+    },
+    'HTMLSlotElement.assignedElements': (node) => {
+      const shadow = shadowRoots.get(rootOf(node));
+      const nodes = shadow === undefined ? undefined : slotAssignments(shadow.host).get(node);
+      const elements = [];
+      if (nodes !== undefined) for (let i = 0; i < nodes.length; i++) if (nodes[i].nodeType === 1) listPush(elements, nodes[i]);
+      return elements;
+    },
+    'Text.assignedSlot': (node) => {
+      const slot = slotOf(node);
+      return slot !== null && shadowRoots.get(rootOf(slot)).mode === 'open' ? slot : null;
+    },
+    'ShadowRoot.mode': (node) => shadowRoots.get(node).mode,
+    'ShadowRoot.host': (node) => shadowRoots.get(node).host,
+    'ShadowRoot.delegatesFocus': (node) => shadowRoots.get(node).delegatesFocus,
+    'ShadowRoot.slotAssignment': (node) => shadowRoots.get(node).slotAssignment,
+    'ShadowRoot.clonable': (node) => shadowRoots.get(node).clonable,
+    'ShadowRoot.serializable': (node) => shadowRoots.get(node).serializable,
+    'ShadowRoot.activeElement': () => null,
+    'ShadowRoot.innerHTML': (node) => node.innerHTML,
+    'ShadowRoot.innerHTML=': (node, cx, text) => {
+      // (Parsed as its host's contents are, then put in the root.)
+      const holder = node.ownerDocument.createElement(shadowRoots.get(node).host.localName);
+      holder.innerHTML = text;
+      while (node.firstChild !== null) node.removeChild(node.firstChild);
+      while (holder.firstChild !== null) node.appendChild(holder.firstChild);
+    },
     'Node.baseURI': (node) => (node.nodeType === 9 ? node : node.ownerDocument)._address,
     // (A document that is not HTML has a body too when its root is an XHTML html element:
     // application/xhtml+xml.)
@@ -2851,7 +3043,9 @@
       }
     };
     if (node.namespaceURI === HTML) consider(userAgentRules(), 0);
-    consider(node.ownerDocument === null ? [] : documentRules(node.ownerDocument), 2e12);
+    // (A node in a shadow tree: its root's own rules, not the document's.)
+    const root = rootOf(node);
+    consider(shadowRoots.has(root) ? documentRules(root) : node.ownerDocument === null ? [] : documentRules(node.ownerDocument), 2e12);
     const inline = inlineDeclaration(node, property);
     if (inline !== undefined && (inline.important || best === undefined || !best.important)) return inline.value;
     return best === undefined ? '' : best.value;
@@ -2891,7 +3085,7 @@
   const sheetTexts = new SafeMap();
   const documentSheets = new SafeWeakMap();
   function documentRules(document) {
-    const version = versions.get(document);
+    const version = versions.get(document.nodeType === 9 ? document : document.ownerDocument);
     const kept = documentSheets.get(document);
     if (kept !== undefined && kept.version === version && version !== undefined) return kept.rules;
     const rules = [];
@@ -3040,7 +3234,9 @@
       return uaDisplay(node);
     }
     const inherited = inheritedProperties.indexOf(property) >= 0;
-    for (let current = node; current !== null && current.nodeType === 1; current = current.parentNode) {
+    // (Up the tree, and out of a shadow tree to its host.)
+    const up = (current) => (current.parentNode !== null && shadowRoots.has(current.parentNode) ? shadowRoots.get(current.parentNode).host : current.parentNode);
+    for (let current = node; current !== null && current.nodeType === 1; current = up(current)) {
       const declared = declaredValue(current, property);
       if (declared !== '' && declared !== 'inherit') {
         if (declared === 'initial') break;
@@ -4085,7 +4281,7 @@
       const node = host.nodeOf(path[i]);
       if (node !== undefined) {
         // (A node of another tree, a DOMParser's or a template's, is this world's alone.)
-        if (rootOf(node) !== document) return false;
+        if (shadowIncludingRoot(node) !== document) return false;
         listPush(keys, node);
       } else if (path[i] === cx.global) {
         listPush(keys, WINDOW);
@@ -4093,6 +4289,7 @@
         return false;
       }
     }
+    const original = host.nodeOf(state.target);
     const records = engine.worldsOf(id);
     const views = [];
     for (let i = 0; i < records.length; i++) {
@@ -4145,6 +4342,11 @@
           enter(entry.view);
           entry.view.state.phase = phaseNumber;
           entry.view.state.currentTarget = entry.target;
+          // (A target in a shadow tree, as the listeners at this node see it.)
+          if (original !== undefined && shadowRoots.has(rootOf(original))) {
+            const seen = retarget(original, keys[i] === WINDOW ? null : keys[i]);
+            entry.view.state.target = entry.view.own ? wrap(cx, seen) : wrap(entry.view.cx, seen);
+          }
           entry.view.cx.loader.invokeListener(entry.target, entry.view.event, entry.view.state, entry.listener);
           leave(entry.view);
         } catch (error) {
@@ -4588,10 +4790,18 @@
   };
   // The parent of a wrapper in the event path of the world's events (js/31_events.js): a node's
   // parent, and a document's window (the world's global) unless the event is `load`.
-  host.domEventParent = function (cx, target, type) {
+  // A shadow root's parent is its host, unless the event is not composed and was dispatched in
+  // that root's own tree (`first`: the event's target).
+  host.domEventParent = function (cx, target, type, composed, first) {
     const node = host.nodeOf(target);
     if (node === undefined) return null;
     if (node.nodeType === 9) return type === 'load' || documentOf(cx) !== node ? null : cx.global;
+    const shadow = node.nodeType === 11 ? shadowRoots.get(node) : undefined;
+    if (shadow !== undefined) {
+      const firstNode = host.nodeOf(first);
+      if (!composed && firstNode !== undefined && rootOf(firstNode) === node) return null;
+      return wrap(cx, shadow.host);
+    }
     return node.parentNode ? wrap(cx, node.parentNode) : null;
   };
 })

@@ -265,6 +265,36 @@ struct DOMTests {
         ])
     }
 
+    /// A content script's shadow root, as the page's own script sees it: a click inside reaches the
+    /// page's listener retargeted to the host (the dispatch through both worlds), the page cannot
+    /// find what is inside, a closed root stays hidden, and a node moved into a shadow tree is
+    /// connected through its host.
+    @Test func thePageSeesAContentScriptsShadowTreeOnlyThroughItsHost() throws {
+        for flavor in [Flavor.chrome, .firefox] {
+            let page = """
+                <!doctype html><body><script>
+                document.addEventListener('click', (e) => {
+                  document.title = e.target.id + ' ' + e.composedPath().length + ' ' + (document.getElementById('inside') === null);
+                });
+                </script></body>
+                """
+            let lines = try Self.contentScript("""
+                const ui = document.createElement('div'); ui.id = 'ui'; document.body.append(ui);
+                const root = ui.attachShadow({ mode: 'closed' });
+                root.innerHTML = '<p><button id="inside">Go</button></p>';
+                let seen = '';
+                root.addEventListener('click', (e) => { seen = e.target.id; });
+                root.getElementById('inside').click();
+                out(document.title, seen, ui.shadowRoot, root.getElementById('inside').isConnected);
+                const moved = document.createElement('span'); root.firstChild.append(moved);
+                out(moved.isConnected, moved.getRootNode() === root, moved.getRootNode({ composed: true }) === document, document.contains(moved));
+                ui.remove();
+                out(moved.isConnected, root.host === ui);
+                """, html: page, flavor: flavor)
+            #expect(lines == ["ui 5 true inside null true", "true true true false", "false true"], "\(flavor)")
+        }
+    }
+
     /// HTML's legacy factory functions make elements of the window's document and share their
     /// element interface's prototype.
     @Test func imageAudioAndOptionMakeElements() throws {
