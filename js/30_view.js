@@ -404,11 +404,31 @@
   function frameState(cx) {
     let state = frames.get(cx);
     if (state === undefined) {
-      state = { __proto__: null, callbacks: [], lastID: 0, scheduled: false };
+      state = { __proto__: null, callbacks: [], lastID: 0, scheduled: false, resize: [], intersection: [] };
       frames.set(cx, state);
     }
     return state;
   }
+  // Schedules the world's next frame unless it is.
+  function scheduleFrame(cx, state) {
+    if (state.scheduled) return;
+    state.scheduled = true;
+    const clock = cx.loader.native.clock;
+    const now = clock.monotonicNow();
+    // (The loop's timers count whole milliseconds: the frame's time, rounded up.)
+    const next = (MathFloor(now / frameInterval) + 1) * frameInterval;
+    const delay = -MathFloor(now - next);
+    // (The callbacks get the frame's own time, as the browsers give the time the frame began.)
+    clock.timeout(delay < 1 ? 1 : delay, () => runFrame(state, next));
+  }
+  // Work for the next frame's rendering update, after its animation frame callbacks (HTML's
+  // "update the rendering"): `resize` (ResizeObserver's notifications), then `intersection`
+  // (IntersectionObserver's), each `work(time)`.
+  host.atNextFrame = (cx, kind, work) => {
+    const state = frameState(cx);
+    listPush(kind === 'resize' ? state.resize : state.intersection, work);
+    scheduleFrame(cx, state);
+  };
   function requestFrame(cx, thisValue, args) {
     if (args.length < 1) throw countError(cx, 'requestAnimationFrame', 1, args.length);
     if (typeof args[0] !== 'function') {
@@ -418,16 +438,7 @@
     const state = frameState(cx);
     state.lastID += 1;
     listPush(state.callbacks, { __proto__: null, id: state.lastID, cx, callback: args[0], canceled: false });
-    if (!state.scheduled) {
-      state.scheduled = true;
-      const clock = cx.loader.native.clock;
-      const now = clock.monotonicNow();
-      // (The loop's timers count whole milliseconds: the frame's time, rounded up.)
-      const next = (MathFloor(now / frameInterval) + 1) * frameInterval;
-      const delay = -MathFloor(now - next);
-      // (The callbacks get the frame's own time, as the browsers give the time the frame began.)
-      clock.timeout(delay < 1 ? 1 : delay, () => runFrame(state, next));
-    }
+    scheduleFrame(cx, state);
     return state.lastID;
   }
   // Runs the callbacks requested before this frame, each in its world, with the frame's time;
@@ -436,7 +447,6 @@
     state.scheduled = false;
     const callbacks = state.callbacks;
     state.callbacks = [];
-    if (callbacks.length === 0) return;
     for (let i = 0; i < callbacks.length; i++) {
       const entry = callbacks[i];
       if (entry.canceled) continue;
@@ -447,6 +457,10 @@
         else host.reportUncaught(entry.cx, error, false);
       }
     }
+    const kinds = [state.resize, state.intersection];
+    state.resize = [];
+    state.intersection = [];
+    for (let k = 0; k < kinds.length; k++) for (let i = 0; i < kinds[k].length; i++) kinds[k][i](time);
   }
   function cancelFrame(cx, thisValue, args) {
     if (args.length < 1) throw countError(cx, 'cancelAnimationFrame', 1, args.length);

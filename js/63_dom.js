@@ -2185,13 +2185,31 @@
   }
 
   // A DOMRect of zeros: exthost lays nothing out.
-  function rect(cx) {
-    const object = host.newObjectFrom(cx, interfaceObject(cx, 'DOMRect').prototype);
-    const values = ['x', 0, 'y', 0, 'width', 0, 'height', 0, 'top', 0, 'right', 0, 'bottom', 0, 'left', 0];
+  const rect = (cx) => rectObject(cx, 'DOMRect', 0, 0, 0, 0);
+  // A DOMRect or DOMRectReadOnly (`name`) of the world of `cx`.
+  function rectObject(cx, name, x, y, width, height) {
+    const object = host.newObjectFrom(cx, interfaceObject(cx, name).prototype);
+    const values = ['x', x, 'y', y, 'width', width, 'height', height, 'top', y, 'right', x + width, 'bottom', y + height, 'left', x];
     wrapped.set(object, { __proto__: null, rect: true });
     for (let i = 0; i < values.length; i += 2) host.defineValue(object, values[i], values[i + 1], true, true, true);
     return object;
   }
+  host.domRect = rectObject;
+  // Whether the element behind `value` is being rendered: in its document (through any shadow
+  // host) and neither it nor an element around it has `display: none` (js/31_layout_observers.js).
+  host.domIsRendered = (value) => {
+    const node = host.nodeOf(value);
+    if (node === undefined || node.nodeType !== 1 || shadowIncludingRoot(node).nodeType !== 9) return false;
+    for (let current = node; current !== null && current.nodeType === 1;) {
+      if (computedValue(current, 'display') === 'none') return false;
+      current = current.parentNode !== null && shadowRoots.has(current.parentNode) ? shadowRoots.get(current.parentNode).host : current.parentNode;
+    }
+    return true;
+  };
+  host.domIsElement = (value) => {
+    const node = host.nodeOf(value);
+    return node !== undefined && node.nodeType === 1;
+  };
 
   // ---- click() ---------------------------------------------------------------------------------------------
   // An element's click: a `click` PointerEvent (bubbling, cancelable, composed) dispatched at it by

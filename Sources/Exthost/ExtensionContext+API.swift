@@ -61,6 +61,7 @@ extension ExtensionContext {
         switch module {
         case "window": "installWindow"
         case "view": "installView"
+        case "layout_observers": "installLayoutObservers"
         case "dom": "installDOM"
         default: nil
         }
@@ -74,6 +75,7 @@ extension ExtensionContext {
         switch module {
         case "dom": "makeDOMInterface"
         case "view": "makeViewInterface"
+        case "layout_observers": "makeLayoutObserverInterface"
         default: nil
         }
     }

@@ -112,6 +112,34 @@ struct WindowViewTests {
         ])
     }
 
+    /// IntersectionObserver and ResizeObserver over boxes that are all empty: each target's first
+    /// state at the next frame's rendering update (after its animation frame callbacks, resize
+    /// before intersection), a rendered element intersecting, one in no document not; nothing for
+    /// an unobserved target; an observer observed later reports at its own next frame.
+    @Test func layoutObserversReportEachTargetsFirstStateAtTheNextFrame() throws {
+        let lines = try run("""
+            const p = document.createElement('p'); document.body.append(p);
+            const io = new IntersectionObserver((entries, observer) => console.log('io ' + entries.map((e) => e.target.tagName + ' ' + e.isIntersecting + ' ' + e.intersectionRatio).join(', ') + ' ' + (observer === io)));
+            io.observe(p);
+            io.observe(document.createElement('div'));
+            const gone = document.createElement('i'); document.body.append(gone); io.observe(gone); io.unobserve(gone);
+            console.log('records before the frame ' + io.takeRecords().length);
+            requestAnimationFrame(() => {
+              console.log('frame');
+              setTimeout(() => { const q = document.createElement('q'); document.body.append(q); io.observe(q); }, 50);
+            });
+            class Sized extends ResizeObserver {}
+            const ro = new Sized(function (entries) {
+              console.log('ro ' + (this instanceof Sized) + ' ' + entries.length + ' ' + entries[0].borderBoxSize[0].inlineSize + ' ' + entries[0].contentRect.width);
+              throw new Error('thrown by a resize callback');
+            });
+            ro.observe(p);
+            ro.observe(p);
+            """)
+        #expect(lines.filter { !$0.hasPrefix("Uncaught") } == ["records before the frame 0", "frame", "ro true 1 0 0", "io P true 1, DIV false 0 true", "io Q true 1 true"])
+        #expect(lines.contains { $0.hasPrefix("Uncaught Error: thrown by a resize callback") })
+    }
+
     @Test func cssEscapeAndTheReplaceableAttributes() throws {
         let lines = try run(#"""
             console.log(CSS.escape('-'), CSS.escape('-1a'), CSS.escape('a\u0000b'), CSS.escape('\u0001x'), CSS.escape('é_-9'), CSS.escape('a.b:c'));
