@@ -5,6 +5,7 @@
 // exthost:globals Window: screenLeft:accessor screenTop:accessor screen:accessor scrollTo:accessor scrollBy:accessor scroll:accessor
 // exthost:globals Window: matchMedia:accessor requestAnimationFrame:accessor cancelAnimationFrame:accessor getComputedStyle:accessor
 // exthost:globals Window: ~CSS:accessor ~Screen:constructor:0 ~MediaQueryList:constructor:0 visualViewport:accessor ~VisualViewport:constructor:0
+// exthost:globals Window: requestIdleCallback:accessor cancelIdleCallback:accessor ~IdleDeadline:constructor:0
 // A window's view of its page, as a headless browser gives it (fixtures/conformance/window-view):
 // the viewport's and the screen's sizes (each browser's headless window: Chromium's 800×600
 // screen, Firefox's 1366×768), scrolling (a page that is not laid out does not scroll: the
@@ -475,6 +476,89 @@
     }
   }
 
+  // ---- Idle callbacks ------------------------------------------------------------------------------------
+  // requestIdleCallback (W3C's Cooperative Scheduling of Background Tasks): the callbacks run in
+  // the idle period that follows the next frame, each given a deadline 50 ms after the period
+  // began (`timeRemaining()`), or, when it came first, at its `timeout` (`didTimeout`).
+  const idleStates = new SafeWeakMap();
+  const deadlines = new SafeWeakMap();
+  function makeIdleDeadline(cx, prototype) {
+    host.defineValue(prototype, 'timeRemaining', host.newFunction(cx, 'timeRemaining', 0, (data, thisValue) => {
+      const deadline = thisValue !== null && typeof thisValue === 'object' ? deadlines.get(thisValue) : undefined;
+      if (deadline === undefined) throw illegalInvocation(cx, 'IdleDeadline', 'timeRemaining');
+      if (deadline.didTimeout) return 0;
+      const left = deadline.end - cx.loader.native.clock.monotonicNow();
+      return left > 0 ? left : 0;
+    }, undefined), true, true, true);
+    const get = host.newFunction(cx, 'get didTimeout', 0, (data, thisValue) => {
+      const deadline = thisValue !== null && typeof thisValue === 'object' ? deadlines.get(thisValue) : undefined;
+      if (deadline === undefined) throw illegalInvocation(cx, 'IdleDeadline', 'get didTimeout');
+      return deadline.didTimeout;
+    }, undefined);
+    ReflectDefineProperty(prototype, 'didTimeout', { __proto__: null, get, enumerable: true, configurable: true });
+  }
+  function idleState(cx) {
+    let state = idleStates.get(cx);
+    if (state === undefined) {
+      state = { __proto__: null, callbacks: [], lastID: 0, scheduled: false };
+      idleStates.set(cx, state);
+    }
+    return state;
+  }
+  function requestIdle(cx, args) {
+    if (args.length < 1) throw countError(cx, 'requestIdleCallback', 1, args.length);
+    if (typeof args[0] !== 'function') {
+      throw host.newTypeError(cx, FIREFOX ? 'Window.requestIdleCallback: Argument 1 is not ' + (args[0] !== null && typeof args[0] === 'object' ? 'callable.' : 'an object.')
+        : "Failed to execute 'requestIdleCallback' on 'Window': parameter 1 is not of type 'Function'.");
+    }
+    const options = args[1];
+    const timeout = options !== null && typeof options === 'object' && options.timeout !== undefined ? Number(options.timeout) : 0;
+    const state = idleState(cx);
+    state.lastID += 1;
+    const entry = { __proto__: null, id: state.lastID, callback: args[0], done: false };
+    listPush(state.callbacks, entry);
+    const clock = cx.loader.native.clock;
+    if (timeout > 0) clock.timeout(MathFloor(timeout), () => runIdle(cx, entry, true, 0));
+    if (!state.scheduled) {
+      state.scheduled = true;
+      // (The idle period after the next frame: the frame's time, rounded up, and one millisecond.)
+      const now = clock.monotonicNow();
+      const next = (MathFloor(now / frameInterval) + 1) * frameInterval;
+      clock.timeout(-MathFloor(now - next) + 1, () => {
+        state.scheduled = false;
+        const callbacks = state.callbacks;
+        state.callbacks = [];
+        const end = clock.monotonicNow() + 50;
+        for (let i = 0; i < callbacks.length; i++) runIdle(cx, callbacks[i], false, end);
+      });
+    }
+    return entry.id;
+  }
+  function runIdle(cx, entry, didTimeout, end) {
+    if (entry.done) return;
+    entry.done = true;
+    const deadline = host.newObjectFrom(cx, viewInterface(cx, 'IdleDeadline'));
+    deadlines.set(deadline, { __proto__: null, didTimeout, end });
+    try {
+      entry.callback(deadline);
+    } catch (error) {
+      if (cx.loader.reportException !== undefined) cx.loader.reportException(error);
+      else host.reportUncaught(cx, error, false);
+    }
+  }
+  function cancelIdle(cx, args) {
+    if (args.length < 1) throw countError(cx, 'cancelIdleCallback', 1, args.length);
+    const id = Number(args[0]);
+    const state = idleState(cx);
+    for (let i = 0; i < state.callbacks.length; i++) {
+      if (state.callbacks[i].id === id) {
+        state.callbacks[i].done = true;
+        listRemoveAt(state.callbacks, i);
+        return;
+      }
+    }
+  }
+
   // ---- CSS -----------------------------------------------------------------------------------------------
   // CSSOM's `CSS.escape(ident)`: a string serialized as a CSS identifier.
   function cssEscape(value) {
@@ -520,12 +604,21 @@
   // The prototype of the interface `name` of the world of `cx`, made on first need (a script's
   // first touch of its global, `host.makeViewInterface`, or of an object of it). All three are
   // EventTargets.
-  const interfaceMakers = { __proto__: null, Screen: makeScreenInterface, MediaQueryList: makeMediaQueryList, VisualViewport: makeVisualViewportInterface };
+  const interfaceMakers = {
+    __proto__: null, Screen: makeScreenInterface, MediaQueryList: makeMediaQueryList, VisualViewport: makeVisualViewportInterface, IdleDeadline: makeIdleDeadline,
+  };
   function viewInterface(cx, name) {
     const made = cx.viewInterfaces[name];
     if (made !== undefined) return made;
-    cx.loader.load('events');
     cx.native.realm.makeGlobal(name);
+    // (IdleDeadline is no EventTarget.)
+    if (name === 'IdleDeadline') {
+      const prototype = cx.loader.makeInterface(name, cx.b.ObjectPrototype).prototype;
+      cx.viewInterfaces[name] = prototype;
+      makeIdleDeadline(cx, prototype);
+      return prototype;
+    }
+    cx.loader.load('events');
     const constructor = cx.loader.makeInterface(name, cx.loader.sharedPrototype('EventTarget'));
     ObjectSetPrototypeOf(constructor, cx.loader.lazyGlobals.EventTarget);
     const prototype = constructor.prototype;
@@ -567,6 +660,8 @@
     defineOperation(cx, 'matchMedia', 1, (data, thisValue, ...args) => matchMedia(cx, thisValue, args), undefined);
     defineOperation(cx, 'requestAnimationFrame', 1, (data, thisValue, ...args) => requestFrame(cx, thisValue, args), undefined);
     defineOperation(cx, 'cancelAnimationFrame', 1, (data, thisValue, ...args) => cancelFrame(cx, thisValue, args), undefined);
+    defineOperation(cx, 'requestIdleCallback', 1, (data, thisValue, ...args) => requestIdle(cx, args), undefined);
+    defineOperation(cx, 'cancelIdleCallback', 1, (data, thisValue, ...args) => cancelIdle(cx, args), undefined);
     defineOperation(cx, 'getComputedStyle', 1, (data, thisValue, ...args) => {
       if (args.length < 1) throw countError(cx, 'getComputedStyle', 1, args.length);
       if (host.computedStyle === undefined) cx.loader.load('dom');

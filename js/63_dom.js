@@ -322,6 +322,7 @@
       + ' createAttribute(s):N createAttributeNS(s?,s):N'
       + ' createTreeWalker(N,[any],[any]):any createNodeIterator(N,[any],[any]):any location:any createRange():any getSelection():any'
       + ' createProcessingInstruction(s,s):N importNode(N,[b]):N adoptNode(N):N hasFocus():b getElementsByName(s):nodes createEvent(s):any'
+      + ' scrollingElement:N? getAnimations():any'
       + ' @NonElementParentNode @ParentNode'],
     ['HTMLDocument', 'Document', ''],
     ['XMLDocument', 'Document', ''],
@@ -342,6 +343,7 @@
       + ' matches(s):b webkitMatchesSelector(s):b getElementsByTagName(s):elements getElementsByTagNameNS(s?,s):elements'
       + ' getElementsByClassName(s):elements insertAdjacentElement(s,N):N? insertAdjacentText(s,s):v insertAdjacentHTML(s,s):v'
       + ' innerHTML:s= outerHTML:s= getBoundingClientRect():rect getClientRects():any scrollIntoView([any]):v scrollTop:n= scrollLeft:n= scrollWidth:l'
+      + ' scrollTo([any],[any]):v scrollBy([any],[any]):v scroll([any],[any]):v checkVisibility([any]):b getAnimations([any]):any'
       + ' scrollHeight:l clientTop:l clientLeft:l clientWidth:l clientHeight:l attachShadow(any):N shadowRoot:N? assignedSlot:N?'
       + ' @ParentNode @NonDocumentTypeChildNode @ChildNode'],
     ['HTMLElement', 'Element', 'title:s= lang:s= translate:b= dir:s= hidden:b= accessKey:s= draggable:b= innerText:s= outerText:s='
@@ -1737,6 +1739,30 @@
     'CharacterData.appendData': (node, cx, data) => changeData(node, node.data.length, 0, data),
     'Text.splitText': (node, cx, offset) => (offset > node.data.length ? node.splitText(offset) : ranges.splitText(node, offset)),
     'Element.scrollIntoView': () => undefined,
+    // (Nothing is laid out, so nothing scrolls: an element's offsets stay 0.)
+    'Element.scrollTo': () => undefined,
+    'Element.scrollBy': () => undefined,
+    'Element.scroll': () => undefined,
+    // (No animation runs here: CSS animations and transitions need the cascade's timing, and
+    // `element.animate()` is not there.)
+    'Element.getAnimations': (node, cx) => host.newArray(cx, []),
+    'Document.getAnimations': (node, cx) => host.newArray(cx, []),
+    // (A document in standards mode scrolls at its root element, in quirks mode at its body.)
+    'Document.scrollingElement': (node) => (node.isHTML && node._quirks === true ? node.body : node.documentElement),
+    // CSSOM View's checkVisibility(): whether the element is rendered (host.domIsRendered), and
+    // with the options, visible (`visibility`) and not transparent (`opacity: 0` on it or around it).
+    'Element.checkVisibility': (node, cx, options) => {
+      if (!host.domIsRendered(wrap(cx, node))) return false;
+      const given = options !== null && typeof options === 'object' ? options : null;
+      const read = (key) => (given === null ? false : !!cx.b.ReflectGet(given, key));
+      if ((read('checkOpacity') || read('opacityProperty'))) {
+        for (let current = node; current !== null && current.nodeType === 1; current = current.parentNode) {
+          if (Number(computedValue(current, 'opacity')) === 0) return false;
+        }
+      }
+      if ((read('checkVisibilityCSS') || read('visibilityProperty')) && computedValue(node, 'visibility') !== 'visible') return false;
+      return true;
+    },
     'HTMLElement.innerText': (node) => innerText(node),
     'HTMLElement.innerText=': (node, cx, value) => setInnerText(node, value),
     'HTMLElement.outerText': (node) => innerText(node),
