@@ -6,6 +6,9 @@
 // exthost:globals Window: matchMedia:accessor requestAnimationFrame:accessor cancelAnimationFrame:accessor getComputedStyle:accessor
 // exthost:globals Window: ~CSS:accessor ~Screen:constructor:0 ~MediaQueryList:constructor:0 visualViewport:accessor ~VisualViewport:constructor:0
 // exthost:globals Window: requestIdleCallback:accessor cancelIdleCallback:accessor ~IdleDeadline:constructor:0
+// exthost:globals Window: alert:accessor confirm:accessor prompt:accessor print:accessor focus:accessor blur:accessor stop:accessor
+// exthost:globals Window: closed:accessor status:accessor
+// exthost:globals Window: chrome: customElements:accessor
 // A window's view of its page, as a headless browser gives it (fixtures/conformance/window-view):
 // the viewport's and the screen's sizes (each browser's headless window: Chromium's 800×600
 // screen, Firefox's 1366×768), scrolling (a page that is not laid out does not scroll: the
@@ -23,7 +26,7 @@
 (function (host) {
   'use strict';
   const {
-    ReflectDefineProperty, ObjectSetPrototypeOf, SafeWeakMap, String, Number, MathFloor, ObjectKeys, SymbolToStringTag, dataDescriptor, listPush, listRemoveAt,
+    ReflectDefineProperty, ObjectSetPrototypeOf, SafeWeakMap, JSONStringify, String, Number, MathFloor, ObjectKeys, SymbolToStringTag, dataDescriptor, listPush, listRemoveAt,
   } = host.primordials;
   const FIREFOX = host.flavor === 'firefox';
 
@@ -355,10 +358,15 @@
       __proto__: null, availWidth: view.screenWidth, availHeight: view.screenHeight, width: view.screenWidth, height: view.screenHeight,
       colorDepth: 24, pixelDepth: 24, top: 0, left: 0, availTop: 0, availLeft: 0,
     };
-    for (let i = 0; i < members.length; i++) {
-      const name = members[i];
+    defineConstants(cx, prototype, 'Screen', members, values, screens);
+  }
+  // Read-only attributes `names` of the interface `owner` whose values are `values`' for the objects
+  // `objects` holds (each made for the world of `cx`).
+  function defineConstants(cx, prototype, owner, names, values, objects) {
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i];
       const get = host.newFunction(cx, 'get ' + name, 0, (data, thisValue) => {
-        if (thisValue === null || typeof thisValue !== 'object' || screens.get(thisValue) !== cx) throw illegalInvocation(cx, 'Screen', 'get ' + name);
+        if (thisValue === null || typeof thisValue !== 'object' || objects.get(thisValue) !== cx) throw illegalInvocation(cx, owner, 'get ' + name);
         return values[name];
       }, undefined);
       ReflectDefineProperty(prototype, name, { __proto__: null, get, enumerable: true, configurable: true });
@@ -376,15 +384,7 @@
     const values = {
       __proto__: null, offsetLeft: 0, offsetTop: 0, pageLeft: 0, pageTop: 0, width: view.innerWidth, height: view.innerHeight, scale: 1,
     };
-    const names = ObjectKeys(values);
-    for (let i = 0; i < names.length; i++) {
-      const name = names[i];
-      const get = host.newFunction(cx, 'get ' + name, 0, (data, thisValue) => {
-        if (thisValue === null || typeof thisValue !== 'object' || viewports.get(thisValue) !== cx) throw illegalInvocation(cx, 'VisualViewport', 'get ' + name);
-        return values[name];
-      }, undefined);
-      ReflectDefineProperty(prototype, name, { __proto__: null, get, enumerable: true, configurable: true });
-    }
+    defineConstants(cx, prototype, 'VisualViewport', ObjectKeys(values), values, viewports);
     const types = ['resize', 'scroll', 'scrollend'];
     for (let i = 0; i < types.length; i++) ReflectDefineProperty(prototype, 'on' + types[i], cx.loader.eventHandlerDescriptor(types[i], 'VisualViewport'));
   }
@@ -454,8 +454,7 @@
       try {
         entry.callback(time);
       } catch (error) {
-        if (entry.cx.loader.reportException !== undefined) entry.cx.loader.reportException(error);
-        else host.reportUncaught(entry.cx, error, false);
+        host.reportException(entry.cx, error);
       }
     }
     const kinds = [state.resize, state.intersection];
@@ -465,12 +464,14 @@
   }
   function cancelFrame(cx, thisValue, args) {
     if (args.length < 1) throw countError(cx, 'cancelAnimationFrame', 1, args.length);
-    const id = Number(args[0]);
-    const state = frameState(cx);
-    for (let i = 0; i < state.callbacks.length; i++) {
-      if (state.callbacks[i].id === id) {
-        state.callbacks[i].canceled = true;
-        listRemoveAt(state.callbacks, i);
+    cancelCallback(frameState(cx).callbacks, Number(args[0]));
+  }
+  // Takes the callback `id` out of `callbacks` (an animation frame's or an idle callback's).
+  function cancelCallback(callbacks, id) {
+    for (let i = 0; i < callbacks.length; i++) {
+      if (callbacks[i].id === id) {
+        callbacks[i].canceled = true;
+        listRemoveAt(callbacks, i);
         return;
       }
     }
@@ -515,7 +516,7 @@
     const timeout = options !== null && typeof options === 'object' && options.timeout !== undefined ? Number(options.timeout) : 0;
     const state = idleState(cx);
     state.lastID += 1;
-    const entry = { __proto__: null, id: state.lastID, callback: args[0], done: false };
+    const entry = { __proto__: null, id: state.lastID, callback: args[0], canceled: false };
     listPush(state.callbacks, entry);
     const clock = cx.loader.native.clock;
     if (timeout > 0) clock.timeout(MathFloor(timeout), () => runIdle(cx, entry, true, 0));
@@ -535,28 +536,30 @@
     return entry.id;
   }
   function runIdle(cx, entry, didTimeout, end) {
-    if (entry.done) return;
-    entry.done = true;
+    if (entry.canceled) return;
+    entry.canceled = true;
     const deadline = host.newObjectFrom(cx, viewInterface(cx, 'IdleDeadline'));
     deadlines.set(deadline, { __proto__: null, didTimeout, end });
     try {
       entry.callback(deadline);
     } catch (error) {
-      if (cx.loader.reportException !== undefined) cx.loader.reportException(error);
-      else host.reportUncaught(cx, error, false);
+      host.reportException(cx, error);
     }
   }
   function cancelIdle(cx, args) {
     if (args.length < 1) throw countError(cx, 'cancelIdleCallback', 1, args.length);
-    const id = Number(args[0]);
-    const state = idleState(cx);
-    for (let i = 0; i < state.callbacks.length; i++) {
-      if (state.callbacks[i].id === id) {
-        state.callbacks[i].done = true;
-        listRemoveAt(state.callbacks, i);
-        return;
-      }
-    }
+    cancelCallback(idleState(cx).callbacks, Number(args[0]));
+  }
+
+  // ---- Dialogs and the window's own state ----------------------------------------------------------------------
+  // `alert()`, `confirm()` and `prompt()`: no person answers here, so each dialog is dismissed at
+  // once, as browsers under automation dismiss the dialogs a test does not answer (WebDriver's
+  // default prompt behaviour): `confirm()` gives false, `prompt()` null. The run's output tells of
+  // each, on the console of the script that showed it (the browsers show the dialog instead).
+  function dialog(cx, kind, args) {
+    const message = args.length > 0 && args[0] !== undefined ? String(args[0]) : '';
+    cx.native.console.message('info', 'exthost: ' + kind + '(' + JSONStringify(message) + ') was shown and dismissed: no one answers dialogs here');
+    return kind === 'confirm' ? false : kind === 'prompt' ? null : undefined;
   }
 
   // ---- CSS -----------------------------------------------------------------------------------------------
@@ -660,6 +663,22 @@
     defineOperation(cx, 'matchMedia', 1, (data, thisValue, ...args) => matchMedia(cx, thisValue, args), undefined);
     defineOperation(cx, 'requestAnimationFrame', 1, (data, thisValue, ...args) => requestFrame(cx, thisValue, args), undefined);
     defineOperation(cx, 'cancelAnimationFrame', 1, (data, thisValue, ...args) => cancelFrame(cx, thisValue, args), undefined);
+    defineOperation(cx, 'alert', 0, (data, thisValue, ...args) => dialog(cx, 'alert', args), undefined);
+    defineOperation(cx, 'confirm', 0, (data, thisValue, ...args) => dialog(cx, 'confirm', args), undefined);
+    defineOperation(cx, 'prompt', 0, (data, thisValue, ...args) => dialog(cx, 'prompt', args), undefined);
+    // (A headless window prints nothing, has nothing to focus or blur, and no load to stop.)
+    const nothing = ['print', 'focus', 'blur', 'stop'];
+    for (let i = 0; i < nothing.length; i++) defineOperation(cx, nothing[i], 0, () => undefined, undefined);
+    defineReplaceable(cx, 'closed', () => false);
+    // (`status`: the status bar's text, which nothing shows; kept as set.)
+    let statusText = '';
+    cx.loader.defineGlobal('status', {
+      __proto__: null, enumerable: true, configurable: true,
+      get: host.newFunction(cx, 'get status', 0, () => statusText, undefined),
+      set: host.newFunction(cx, 'set status', 1, (data, thisValue, value) => { statusText = String(value); }, undefined),
+    });
+    // (Chromium's content scripts have no custom elements: their registry is null.)
+    if (!FIREFOX && cx.kind === 'content') defineReplaceable(cx, 'customElements', () => null);
     defineOperation(cx, 'requestIdleCallback', 1, (data, thisValue, ...args) => requestIdle(cx, args), undefined);
     defineOperation(cx, 'cancelIdleCallback', 1, (data, thisValue, ...args) => cancelIdle(cx, args), undefined);
     defineOperation(cx, 'getComputedStyle', 1, (data, thisValue, ...args) => {

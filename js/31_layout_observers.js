@@ -273,8 +273,7 @@
     try {
       cx.b.ReflectApply(state.callback, state.object, host.newArray(cx, [entries, state.object]));
     } catch (error) {
-      if (cx.loader.reportException !== undefined) cx.loader.reportException(error);
-      else host.reportUncaught(cx, error, false);
+      host.reportException(cx, error);
     }
   }
 });

@@ -137,6 +137,14 @@
     cx.native.console.uncaught(text, errorLocation(error));
   };
 
+  // HTML's "report an exception" for a callback of the world of `cx` the host called (an
+  // animation frame's, an observer's): the window's `error` event first when the world has events,
+  // then the console.
+  host.reportException = function (cx, error) {
+    if (cx.loader.reportException !== undefined) cx.loader.reportException(error);
+    else host.reportUncaught(cx, error, false);
+  };
+
   // Gives the context's exception handler (Chromium's test harness) an exception that a listener
   // or an API callback threw. The harness's own failure (the string it throws to stop a test)
   // stops there; anything else the handler throws is reported.

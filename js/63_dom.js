@@ -2945,31 +2945,36 @@
   // The `style` attribute as data: declarations by property name, camelCase or hyphenated.
   const hyphenName = (property) => (property.startsWith('--') ? property : property.replace(/[A-Z]/g, (letter) => '-' + letter.toLowerCase()).replace(/^webkit-/, '-webkit-'));
   function style(cx, node) {
-    return objectFor(cx, node, 'style', () => {
-      const declaration = library.styleOf(node);
-      const target = host.newObjectFrom(cx, interfaceObject(cx, 'CSSStyleDeclaration').prototype);
-      wrapped.set(target, { __proto__: null, style: declaration, node });
-      const isProperty = (property) => typeof property === 'string' && /^(--|-?[a-z][a-zA-Z-]*$)/.test(property) && !(property in styleMembers);
-      const handler = {
-        __proto__: null,
-        get(object, property, receiver) {
-          if (isProperty(property) && !cx.b.ReflectHas(object, property)) return declaration.getPropertyValue(hyphenName(property));
-          return cx.b.ReflectGet(object, property, receiver);
-        },
-        set(object, property, value, receiver) {
-          if (isProperty(property) && !cx.b.ReflectHas(object, property)) {
-            const text = value === null ? '' : String(value);
-            if (text === '') declaration.removeProperty(hyphenName(property));
-            else declaration.setProperty(hyphenName(property), text);
-            return true;
-          }
-          return cx.b.ReflectSet(object, property, value, receiver);
-        },
-      };
-      const proxy = guardedProxy(cx, target, 'CSSStyleDeclaration', handler);
-      wrapped.set(proxy, { __proto__: null, style: declaration, node });
-      return proxy;
-    });
+    return objectFor(cx, node, 'style', () => declarationObject(cx, node, library.styleOf(node), (declaration, property, value) => {
+      const text = value === null ? '' : String(value);
+      if (text === '') declaration.removeProperty(property);
+      else declaration.setProperty(property, text);
+    }));
+  }
+  // A CSSStyleDeclaration of the world of `cx` over `declaration` (domino's for the `style`
+  // attribute, or a computed style's): its properties by name, camelCase or hyphenated, read from
+  // the declaration and written by `write(declaration, hyphenated name, value)`.
+  function declarationObject(cx, node, declaration, write) {
+    const target = host.newObjectFrom(cx, interfaceObject(cx, 'CSSStyleDeclaration').prototype);
+    wrapped.set(target, { __proto__: null, style: declaration, node });
+    const isProperty = (property) => typeof property === 'string' && /^(--|-?[a-z][a-zA-Z-]*$)/.test(property) && !(property in styleMembers);
+    const handler = {
+      __proto__: null,
+      get(object, property, receiver) {
+        if (isProperty(property) && !cx.b.ReflectHas(object, property)) return declaration.getPropertyValue(hyphenName(property));
+        return cx.b.ReflectGet(object, property, receiver);
+      },
+      set(object, property, value, receiver) {
+        if (isProperty(property) && !cx.b.ReflectHas(object, property)) {
+          write(declaration, hyphenName(property), value);
+          return true;
+        }
+        return cx.b.ReflectSet(object, property, value, receiver);
+      },
+    };
+    const proxy = guardedProxy(cx, target, 'CSSStyleDeclaration', handler);
+    wrapped.set(proxy, { __proto__: null, style: declaration, node });
+    return proxy;
   }
   const styleMembers = { __proto__: null, cssText: true, length: true, getPropertyValue: true, getPropertyPriority: true, setProperty: true, removeProperty: true, item: true, cssFloat: true, parentRule: true };
 
@@ -3319,24 +3324,9 @@
   host.computedStyle = function (cx, value) {
     const node = host.nodeOf(value);
     if (node === undefined || node.nodeType !== 1) return undefined;
-    const declaration = computedDeclaration(node);
-    const target = host.newObjectFrom(cx, interfaceObject(cx, 'CSSStyleDeclaration').prototype);
-    wrapped.set(target, { __proto__: null, style: declaration, node });
-    const isProperty = (property) => typeof property === 'string' && /^(--|-?[a-z][a-zA-Z-]*$)/.test(property) && !(property in styleMembers);
-    const handler = {
-      __proto__: null,
-      get(object, property, receiver) {
-        if (isProperty(property) && !cx.b.ReflectHas(object, property)) return declaration.getPropertyValue(hyphenName(property));
-        return cx.b.ReflectGet(object, property, receiver);
-      },
-      set(object, property, text, receiver) {
-        if (isProperty(property) && !cx.b.ReflectHas(object, property)) throw computedStyleRefusal(cx, 'set', hyphenName(property));
-        return cx.b.ReflectSet(object, property, text, receiver);
-      },
-    };
-    const proxy = guardedProxy(cx, target, 'CSSStyleDeclaration', handler);
-    wrapped.set(proxy, { __proto__: null, style: declaration, node });
-    return proxy;
+    return declarationObject(cx, node, computedDeclaration(node), (declaration, property) => {
+      throw computedStyleRefusal(cx, 'set', property);
+    });
   };
 
   // The small interfaces that are not nodes: their members, by interface (`this` is checked

@@ -140,6 +140,18 @@ struct WindowViewTests {
         #expect(lines.contains { $0.hasPrefix("Uncaught Error: thrown by a resize callback") })
     }
 
+    /// No person answers dialogs here: each is dismissed at once (confirm false, prompt null), as
+    /// under automation, and the output says so on the console of the script that showed it.
+    @Test func dialogsAreDismissedAndSaySo() throws {
+        let lines = try run("console.log(String([confirm('Sure?'), prompt('Name?', 'x'), alert(1), closed, typeof focus, customElements]));")
+        #expect(lines == [
+            #"exthost: confirm("Sure?") was shown and dismissed: no one answers dialogs here"#,
+            #"exthost: prompt("Name?") was shown and dismissed: no one answers dialogs here"#,
+            #"exthost: alert("1") was shown and dismissed: no one answers dialogs here"#,
+            "false,,,false,function,",
+        ])
+    }
+
     @Test func cssEscapeAndTheReplaceableAttributes() throws {
         let lines = try run(#"""
             console.log(CSS.escape('-'), CSS.escape('-1a'), CSS.escape('a\u0000b'), CSS.escape('\u0001x'), CSS.escape('é_-9'), CSS.escape('a.b:c'));
