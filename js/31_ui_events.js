@@ -1,6 +1,9 @@
 // exthost:needs primordials host dom_exception events
 // exthost:globals Window: ~UIEvent:constructor:1 ~MouseEvent:constructor:1 ~PointerEvent:constructor:1 ~FocusEvent:constructor:1
 // exthost:globals Window: ~KeyboardEvent:constructor:1 ~InputEvent:constructor:1 ~SubmitEvent:constructor:1
+// exthost:globals Window: ~WheelEvent:constructor:1 ~DragEvent:constructor:1 ~ClipboardEvent:constructor:1 ~CompositionEvent:constructor:1
+// exthost:globals Window: ~AnimationEvent:constructor:1 ~TransitionEvent:constructor:1 ~DataTransfer:constructor:0 ~DataTransferItemList:constructor:0
+// exthost:globals Window: ~DataTransferItem:constructor:0 ~FileList:constructor:0
 // The events of a person's input (UI Events, Pointer Events): `UIEvent`, `MouseEvent`,
 // `PointerEvent`, `FocusEvent`, `KeyboardEvent` and `InputEvent`, each with its init dictionary's
 // members as attributes (read in the dictionary's order: the base's members, then the derived's,
@@ -8,10 +11,16 @@
 // `submitter` is the button that submitted it), which crosses worlds as they do
 // (fixtures/conformance/form-submit-event). An element's `click()` dispatches a PointerEvent,
 // as both browsers do (fixtures/conformance/dom-basics); nothing is laid out, so coordinates are
-// what the event was made with.
+// what the event was made with. The rarer ones, `WheelEvent`, `DragEvent` and `ClipboardEvent`
+// with HTML's `DataTransfer`, `CompositionEvent`, `AnimationEvent` and `TransitionEvent`
+// (fixtures/conformance/event-interfaces), are made when a script first names them.
 (function (host) {
   'use strict';
-  const { Number, String, TypeError, MathTrunc, NumberIsFinite, SafeWeakMap, ReflectDefineProperty, dataDescriptor, listPush, ObjectKeys } = host.primordials;
+  const {
+    Number, String, TypeError, MathTrunc, NumberIsFinite, SafeWeakMap, ReflectDefineProperty, dataDescriptor, listPush, listRemoveAt, ObjectKeys, ObjectFreeze,
+    StringPrototypeIndexOf,
+  } = host.primordials;
+  const FIREFOX = host.flavor === 'firefox';
   const { failed, newRequired, illegalInvocation } = host.webIDLErrors;
   const internals = host.eventInternals;
   const { initializeEvent, eventArguments, unsignedLong } = internals;
@@ -60,6 +69,15 @@
       }
       return value;
     },
+    // (A DataTransfer or null.)
+    dataTransfer: (value, owner, member) => {
+      if (value === null || value === undefined) return null;
+      if (!transfers.has(value)) {
+        throw new TypeError(FIREFOX ? owner + " constructor: '" + member + "' member of " + owner + 'Init does not implement interface DataTransfer.'
+          : failed(owner, 'constructor', "Failed to read the '" + member + "' property from '" + owner + "Init': Failed to convert value to 'DataTransfer'."));
+      }
+      return value;
+    },
   };
 
   // Each interface's own members: [name, type, default], in the init dictionary's order.
@@ -82,12 +100,19 @@
     ],
     InputEvent: [['data', 'nullableString', null], ['inputType', 'string', ''], ['isComposing', 'boolean', false]],
     SubmitEvent: [['submitter', 'htmlElement', null]],
+    WheelEvent: [['deltaMode', 'unsignedLong', 0], ['deltaX', 'double', 0], ['deltaY', 'double', 0], ['deltaZ', 'double', 0]],
+    DragEvent: [['dataTransfer', 'dataTransfer', null]],
+    ClipboardEvent: [['clipboardData', 'dataTransfer', null]],
+    CompositionEvent: [['data', 'string', '']],
+    AnimationEvent: [['animationName', 'string', ''], ['elapsedTime', 'double', 0], ['pseudoElement', 'string', '']],
+    TransitionEvent: [['elapsedTime', 'double', 0], ['propertyName', 'string', ''], ['pseudoElement', 'string', '']],
   };
   // The modifier keys a MouseEvent and a KeyboardEvent take from EventModifierInit.
   const modifiers = [['altKey', 'boolean', false], ['ctrlKey', 'boolean', false], ['metaKey', 'boolean', false], ['shiftKey', 'boolean', false]];
   const parents = {
     __proto__: null, UIEvent: null, MouseEvent: 'UIEvent', PointerEvent: 'MouseEvent', FocusEvent: 'UIEvent', KeyboardEvent: 'UIEvent', InputEvent: 'UIEvent',
-    SubmitEvent: null,
+    SubmitEvent: null, WheelEvent: 'MouseEvent', DragEvent: 'MouseEvent', ClipboardEvent: null, CompositionEvent: 'UIEvent', AnimationEvent: null,
+    TransitionEvent: null,
   };
   const hasModifiers = { __proto__: null, MouseEvent: true, KeyboardEvent: true };
 
@@ -131,6 +156,8 @@
         // (A MouseEvent's `which` is its button plus one; a KeyboardEvent's, its keyCode.)
         if (name === 'MouseEvent' || name === 'PointerEvent') own.which = own.button + 1;
         if (name === 'KeyboardEvent') own.which = own.keyCode || own.charCode;
+        // (Firefox's ClipboardEvent made by a script holds an empty DataTransfer of its own.)
+        if (name === 'ClipboardEvent' && FIREFOX) own.clipboardData = newTransfer();
         fields.set(this, own);
         interfaceNames.set(this, name);
       },
@@ -192,6 +219,179 @@
   define('KeyboardEvent', 1);
   define('InputEvent', 1);
   define('SubmitEvent', 1);
+  // (The rarer interfaces, on first need: the loader asks for each as a script first names it.)
+  const lazyEvents = ['WheelEvent', 'DragEvent', 'ClipboardEvent', 'CompositionEvent', 'AnimationEvent', 'TransitionEvent'];
+  const defineWhenNamed = (name) => {
+    if (interfaces[name] !== undefined) return;
+    if (name === 'DataTransfer' || name === 'DataTransferItemList' || name === 'DataTransferItem' || name === 'FileList') {
+      defineDataTransfer();
+      return;
+    }
+    define(name, 1);
+    if (name === 'WheelEvent') {
+      const modes = ['DOM_DELTA_PIXEL', 0, 'DOM_DELTA_LINE', 1, 'DOM_DELTA_PAGE', 2];
+      for (let i = 0; i < modes.length; i += 2) {
+        ReflectDefineProperty(interfaces[name].publicConstructor, modes[i], dataDescriptor(modes[i + 1], false, true, false));
+        ReflectDefineProperty(interfaces[name].prototype, modes[i], dataDescriptor(modes[i + 1], false, true, false));
+      }
+    }
+  };
+  for (let i = 0; i < lazyEvents.length; i++) host.globalFillers[lazyEvents[i]] = defineWhenNamed;
+  host.globalFillers.DataTransfer = defineWhenNamed;
+  host.globalFillers.DataTransferItemList = defineWhenNamed;
+  host.globalFillers.DataTransferItem = defineWhenNamed;
+  host.globalFillers.FileList = defineWhenNamed;
+
+  // ---- DataTransfer (HTML's drag and drop data store) -----------------------------------------------------
+  // A script's own DataTransfer, as one not in a drag: its data by type (lowercased; `text` is
+  // `text/plain`, `url` `text/uri-list`), in the order set; its items (one a type); no files.
+  // Chromium lets a script set no effect on one (they stay `none`), Firefox any valid one.
+  const transfers = new SafeWeakMap();
+  const itemLists = new SafeWeakMap();
+  const items = new SafeWeakMap();
+  const fileLists = new SafeWeakMap();
+  const dropEffects = ['none', 'copy', 'link', 'move'];
+  const allowedEffects = ['none', 'copy', 'copyLink', 'copyMove', 'link', 'linkMove', 'move', 'all', 'uninitialized'];
+  const formatOf = (format) => {
+    const lower = host.asciiLowercase(String(format));
+    return lower === 'text' ? 'text/plain' : lower === 'url' ? 'text/uri-list' : lower;
+  };
+  const transferOf = (value, member) => {
+    const state = transfers.get(value);
+    if (state === undefined) throw illegalInvocation('DataTransfer', member);
+    return state;
+  };
+  function indexOfType(state, type) {
+    for (let i = 0; i < state.entries.length; i++) if (state.entries[i].type === type) return i;
+    return -1;
+  }
+  function DataTransfer() {
+    if (new.target === undefined) throw newRequired('DataTransfer');
+    transfers.set(this, { __proto__: null, entries: [], dropEffect: 'none', effectAllowed: 'none', items: null, files: null });
+  }
+  function newTransfer() {
+    defineDataTransfer();
+    return new interfaces.DataTransfer.publicConstructor();
+  }
+  const internalOnly = (name) => function () {
+    throw new TypeError(FIREFOX ? 'Illegal constructor.' : "Failed to construct '" + name + "': Illegal constructor");
+  };
+  function defineDataTransfer() {
+    if (interfaces.DataTransfer !== undefined) return;
+    const item = (list, index) => ({ __proto__: null, list, index });
+    interfaces.DataTransferItem = internals.defineInterface(internalOnly('DataTransferItem'), 'DataTransferItem', 0, {
+      get kind() { const at = items.get(this); if (at === undefined) throw illegalInvocation('DataTransferItem', 'get kind'); return 'string'; },
+      get type() { const at = items.get(this); if (at === undefined) throw illegalInvocation('DataTransferItem', 'get type'); return at.entry.type; },
+      getAsString(callback) {
+        const at = items.get(this);
+        if (at === undefined) throw illegalInvocation('DataTransferItem', 'getAsString');
+        if (typeof callback === 'function') host.native.clock.timeout(0, () => callback(at.entry.data));
+      },
+      getAsFile() { if (items.get(this) === undefined) throw illegalInvocation('DataTransferItem', 'getAsFile'); return null; },
+    });
+    const itemObject = (state, index) => {
+      const object = { __proto__: interfaces.DataTransferItem.prototype };
+      items.set(object, { __proto__: null, entry: state.entries[index] });
+      return object;
+    };
+    interfaces.DataTransferItemList = internals.defineInterface(internalOnly('DataTransferItemList'), 'DataTransferItemList', 0, {
+      get length() { const state = itemLists.get(this); if (state === undefined) throw illegalInvocation('DataTransferItemList', 'get length'); return state.entries.length; },
+      add(data, type) {
+        const state = itemLists.get(this);
+        if (state === undefined) throw illegalInvocation('DataTransferItemList', 'add');
+        const format = formatOf(type);
+        if (indexOfType(state, format) >= 0) return null;
+        listPush(state.entries, { __proto__: null, type: format, data: String(data) });
+        return itemObject(state, state.entries.length - 1);
+      },
+      remove(index) {
+        const state = itemLists.get(this);
+        if (state === undefined) throw illegalInvocation('DataTransferItemList', 'remove');
+        const i = Number(index) >>> 0;
+        if (i < state.entries.length) listRemoveAt(state.entries, i);
+      },
+      clear() { const state = itemLists.get(this); if (state === undefined) throw illegalInvocation('DataTransferItemList', 'clear'); state.entries.length = 0; },
+    });
+    interfaces.FileList = internals.defineInterface(internalOnly('FileList'), 'FileList', 0, {
+      get length() { if (!fileLists.has(this)) throw illegalInvocation('FileList', 'get length'); return 0; },
+      item() { if (!fileLists.has(this)) throw illegalInvocation('FileList', 'item'); return null; },
+    });
+    interfaces.DataTransfer = internals.defineInterface(DataTransfer, 'DataTransfer', 0, {
+      get dropEffect() { return transferOf(this, 'get dropEffect').dropEffect; },
+      set dropEffect(value) {
+        const state = transferOf(this, 'set dropEffect');
+        const effect = String(value);
+        if (FIREFOX && dropEffects.indexOf(effect) >= 0) state.dropEffect = effect;
+      },
+      get effectAllowed() { return transferOf(this, 'get effectAllowed').effectAllowed; },
+      set effectAllowed(value) {
+        const state = transferOf(this, 'set effectAllowed');
+        const effect = String(value);
+        if (FIREFOX && allowedEffects.indexOf(effect) >= 0) state.effectAllowed = effect;
+      },
+      get items() {
+        const state = transferOf(this, 'get items');
+        if (state.items === null) {
+          state.items = { __proto__: interfaces.DataTransferItemList.prototype };
+          itemLists.set(state.items, state);
+          // (Indexed items, as the list's own properties: made when asked for.)
+          state.items = new host.primordials.Proxy(state.items, {
+            __proto__: null,
+            get(target, key) {
+              const index = typeof key === 'string' && /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : -1;
+              if (index >= 0) return index < state.entries.length ? itemObject(state, index) : undefined;
+              return host.primordials.ReflectGet(target, key);
+            },
+          });
+          itemLists.set(state.items, state);
+        }
+        return state.items;
+      },
+      get types() {
+        const state = transferOf(this, 'get types');
+        const types = [];
+        for (let i = 0; i < state.entries.length; i++) listPush(types, state.entries[i].type);
+        return ObjectFreeze(types);
+      },
+      get files() {
+        const state = transferOf(this, 'get files');
+        if (state.files === null) {
+          state.files = { __proto__: interfaces.FileList.prototype };
+          fileLists.set(state.files, true);
+        }
+        return state.files;
+      },
+      getData(format) {
+        const state = transferOf(this, 'getData');
+        const type = formatOf(format);
+        const index = indexOfType(state, type);
+        if (index < 0) return '';
+        const data = state.entries[index].data;
+        if (String(format) !== 'url' && host.asciiLowercase(String(format)) !== 'url') return data;
+        // (`url`: the first URL of the list, its comment lines left out.)
+        const lines = data.split(/\r?\n/);
+        for (let i = 0; i < lines.length; i++) if (lines[i] !== '' && StringPrototypeIndexOf(lines[i], '#') !== 0) return lines[i];
+        return '';
+      },
+      setData(format, data) {
+        const state = transferOf(this, 'setData');
+        const type = formatOf(format);
+        const index = indexOfType(state, type);
+        if (index >= 0) listRemoveAt(state.entries, index);
+        listPush(state.entries, { __proto__: null, type, data: String(data) });
+      },
+      clearData(format) {
+        const state = transferOf(this, 'clearData');
+        if (format === undefined) {
+          state.entries.length = 0;
+          return;
+        }
+        const index = indexOfType(state, formatOf(format));
+        if (index >= 0) listRemoveAt(state.entries, index);
+      },
+      setDragImage() { transferOf(this, 'setDragImage'); },
+    });
+  }
 
   // Whether `event` is a MouseEvent (its click runs a node's activation behaviour: js/31_events.js).
   host.isMouseEvent = (event) => {
@@ -207,10 +407,35 @@
     const own = fields.get(event);
     const init = { __proto__: null };
     const keys = ObjectKeys(own);
-    for (let i = 0; i < keys.length; i++) init[keys[i]] = own[keys[i]];
+    for (let i = 0; i < keys.length; i++) {
+      const value = own[keys[i]];
+      const transfer = value !== null && typeof value === 'object' ? transfers.get(value) : undefined;
+      if (transfer === undefined) {
+        init[keys[i]] = value;
+        continue;
+      }
+      // (A DataTransfer crosses as its data, a text, which the other world makes one of again.)
+      const pairs = [];
+      for (let j = 0; j < transfer.entries.length; j++) listPush(pairs, [transfer.entries[j].type, transfer.entries[j].data]);
+      init[keys[i]] = null;
+      init['transfer:' + keys[i]] = host.primordials.JSONStringify(pairs);
+    }
     return { __proto__: null, interface: name, fields: init };
   };
-  host.makeUIEvent = (name, type, init) => new interfaces[name].publicConstructor(type, init);
+  host.makeUIEvent = (name, type, init) => {
+    defineWhenNamed(name);
+    const transferKeys = ['dataTransfer', 'clipboardData'];
+    for (let i = 0; i < transferKeys.length; i++) {
+      const text = init['transfer:' + transferKeys[i]];
+      if (typeof text !== 'string') continue;
+      const transfer = newTransfer();
+      const pairs = host.primordials.JSONParse(text);
+      const entries = transfers.get(transfer).entries;
+      for (let j = 0; j < pairs.length; j++) listPush(entries, { __proto__: null, type: String(pairs[j][0]), data: String(pairs[j][1]) });
+      init[transferKeys[i]] = transfer;
+    }
+    return new interfaces[name].publicConstructor(type, init);
+  };
 
   // For the DOM (js/63_dom.js): dispatches a new event of the interface `name` at `target`, made
   // as `new name(type, init)` would make it; `trusted` when the browser itself fires it (a

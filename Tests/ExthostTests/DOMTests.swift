@@ -295,6 +295,27 @@ struct DOMTests {
         }
     }
 
+    /// A ClipboardEvent a content script dispatches reaches the page's own listener with its data
+    /// (a DataTransfer of the page's world, made from the script's), and the page's cancel counts.
+    @Test func aPasteCrossesToThePageWithItsData() throws {
+        let page = """
+            <!doctype html><textarea id="field"></textarea><script>
+            document.getElementById('field').addEventListener('paste', (e) => {
+              document.title = e.constructor.name + ' ' + (e.clipboardData instanceof DataTransfer) + ' ' + e.clipboardData.getData('text') + ' ' + e.clipboardData.types.join();
+              e.preventDefault();
+            });
+            </script>
+            """
+        let lines = try Self.contentScript("""
+            const data = new DataTransfer();
+            data.setData('text/plain', 'pasted');
+            data.items.add('<b>x</b>', 'text/html');
+            const result = document.getElementById('field').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+            out(document.title, result, data.items.length, data.items[1].type, data.files.length);
+            """, html: page)
+        #expect(lines == ["ClipboardEvent true pasted text/plain,text/html false 2 text/html 0"])
+    }
+
     /// HTML's legacy factory functions make elements of the window's document and share their
     /// element interface's prototype.
     @Test func imageAudioAndOptionMakeElements() throws {
