@@ -152,6 +152,61 @@ struct WindowViewTests {
         ])
     }
 
+    /// Nothing of the host realm reaches a script through the view's objects, the layout
+    /// observers, computed styles or shadow roots: each object a member gives, each error one
+    /// throws and each function on them is the script's own realm's.
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func nothingOfTheHostRealmReachesAScriptThroughTheView(flavor: Flavor) throws {
+        let lines = try run(#"""
+            const ours = (v) => v !== null && (typeof v === 'object' || typeof v === 'function') && v.constructor.constructor === Function
+              && (() => { let o = v; for (let i = 0; i < 20 && Object.getPrototypeOf(o) !== null; i++) o = Object.getPrototypeOf(o); return o === Object.prototype; })();
+            const results = [];
+            const attempt = (name, f) => {
+              try { const v = f(); results.push(name + ' ' + (v === null || typeof v !== 'object' && typeof v !== 'function' ? typeof v : ours(v))); }
+              catch (e) { results.push(name + ' threw ' + ours(e) + ' ' + e.name); }
+            };
+            const p = document.getElementById('p');
+            attempt('matchMedia', () => matchMedia('(min-width: 1px)'));
+            attempt('matchMedia member', () => matchMedia('print').addListener);
+            attempt('matchMedia count', () => matchMedia());
+            attempt('media getter on prototype', () => MediaQueryList.prototype.media);
+            attempt('screen', () => screen);
+            attempt('visualViewport', () => visualViewport);
+            attempt('computed style', () => getComputedStyle(p));
+            attempt('computed style write', () => { getComputedStyle(p).color = 'red'; });
+            attempt('computed style of a text', () => getComputedStyle(p.firstChild));
+            attempt('requestAnimationFrame of a number', () => requestAnimationFrame(1));
+            attempt('CSS', () => CSS);
+            attempt('CSS.escape count', () => CSS.escape());
+            attempt('observer', () => new IntersectionObserver(() => {}));
+            attempt('thresholds', () => new IntersectionObserver(() => {}, { threshold: [0.5] }).thresholds);
+            attempt('bad threshold', () => new IntersectionObserver(() => {}, { threshold: 5 }));
+            attempt('bad margin', () => new IntersectionObserver(() => {}, { rootMargin: 'x' }));
+            attempt('observe a text', () => new ResizeObserver(() => {}).observe(p.firstChild));
+            attempt('shadow root', () => document.createElement('div').attachShadow({ mode: 'open' }));
+            attempt('shadow mode', () => document.createElement('div').attachShadow({ mode: 'x' }));
+            attempt('shadow twice', () => { const d = document.createElement('div'); d.attachShadow({ mode: 'open' }); d.attachShadow({ mode: 'open' }); });
+            attempt('composedPath', () => { let path; p.addEventListener('click', (e) => { path = e.composedPath(); }); p.click(); return path; });
+            new IntersectionObserver((entries) => {
+              attempt('entries', () => entries);
+              attempt('entry', () => entries[0]);
+              attempt('rect', () => entries[0].boundingClientRect);
+              console.log(results.join('; '));
+            }).observe(p);
+            requestIdleCallback((deadline) => console.log('deadline ' + ours(deadline) + ' ' + ours(deadline.timeRemaining)));
+            """#, flavor: flavor)
+        #expect(lines.contains("deadline true true"), "\(flavor)")
+        let results = try #require(lines.first { $0.hasPrefix("matchMedia ") }).split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(results == [
+            "matchMedia true", "matchMedia member true", "matchMedia count threw true TypeError", "media getter on prototype threw true TypeError",
+            "screen true", "visualViewport true", "computed style true", "computed style write threw true NoModificationAllowedError",
+            "computed style of a text threw true TypeError", "requestAnimationFrame of a number threw true TypeError", "CSS true",
+            "CSS.escape count threw true TypeError", "observer true", "thresholds true", "bad threshold threw true RangeError",
+            "bad margin threw true SyntaxError", "observe a text threw true TypeError", "shadow root true", "shadow mode threw true TypeError",
+            "shadow twice threw true NotSupportedError", "composedPath true", "entries true", "entry true", "rect true",
+        ], "\(flavor)")
+    }
+
     @Test func cssEscapeAndTheReplaceableAttributes() throws {
         let lines = try run(#"""
             console.log(CSS.escape('-'), CSS.escape('-1a'), CSS.escape('a\u0000b'), CSS.escape('\u0001x'), CSS.escape('é_-9'), CSS.escape('a.b:c'));
