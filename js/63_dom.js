@@ -3,7 +3,7 @@
 // exthost:globals Window: document:accessor ~Node:constructor:0 ~Document:constructor:0 ~HTMLDocument:constructor:0 ~XMLDocument:constructor:0 ~DocumentFragment:constructor:0
 // exthost:globals Window: ~DocumentType:constructor:0 ~CharacterData:constructor:0 ~Text:constructor:0 ~Comment:constructor:0 ~CDATASection:constructor:0 ~ShadowRoot:constructor:0
 // exthost:globals Window: ~ProcessingInstruction:constructor:0 ~Element:constructor:0 ~HTMLElement:constructor:0 ~HTMLUnknownElement:constructor:0 ~SVGElement:constructor:0 ~SVGSVGElement:constructor:0
-// exthost:globals Window: ~NodeList:constructor:0 ~HTMLCollection:constructor:0 ~DOMTokenList:constructor:0 ~DOMStringMap:constructor:0 ~CSSStyleDeclaration:constructor:0 ~DOMRect:constructor:0 ~DOMRectReadOnly:constructor:0
+// exthost:globals Window: ~NodeList:constructor:0 ~HTMLCollection:constructor:0 ~DOMTokenList:constructor:0 ~DOMStringMap:constructor:0 ~CSSStyleDeclaration:constructor:0 ~DOMRect:constructor:0 ~DOMRectReadOnly:constructor:0 ~StyleSheetList:constructor:0 ~StyleSheet:constructor:0 ~CSSStyleSheet:constructor:0 ~MediaList:constructor:0 ~CSSRuleList:constructor:0 ~CSSRule:constructor:0 ~CSSStyleRule:constructor:0
 // exthost:globals Window: ~TreeWalker:constructor:0 ~NodeIterator:constructor:0 ~NodeFilter:constructor:0 ~Attr:constructor:0 ~NamedNodeMap:constructor:0 ~ValidityState:constructor:0
 // exthost:globals Window: ~HTMLFormControlsCollection:constructor:0 ~HTMLOptionsCollection:constructor:0 ~RadioNodeList:constructor:0
 // exthost:globals Window: ~AbstractRange:constructor:0 ~Range:constructor:0 ~Selection:constructor:0 ~DOMRectList:constructor:0 getSelection:inherited
@@ -35,7 +35,7 @@
 (function (host) {
   'use strict';
   const {
-    Error, TypeError, String, StringFromCodePoint, ObjectKeys, ObjectPrototype, ObjectGetPrototypeOf, Number, MathTrunc, MathFloor, NumberIsFinite, ReflectApply, ReflectDefineProperty, ObjectSetPrototypeOf, SafeMap, SafeWeakMap, SafeWeakSet,
+    Error, TypeError, String, StringFromCodePoint, ObjectKeys, ObjectPrototype, ObjectGetPrototypeOf, Number, MathTrunc, MathFloor, NumberIsFinite, ReflectApply, ReflectDefineProperty, ObjectSetPrototypeOf, SafeMap, SafeWeakMap, SafeWeakSet, listRemoveAt,
     SymbolIterator, SymbolToStringTag, dataDescriptor, listPush, JSONParse, JSONStringify, intrinsics,
   } = host.primordials;
   // (This realm's Date and RegExp: no script reaches this realm's built-ins.)
@@ -322,12 +322,13 @@
       + ' createAttribute(s):N createAttributeNS(s?,s):N'
       + ' createTreeWalker(N,[any],[any]):any createNodeIterator(N,[any],[any]):any location:any createRange():any getSelection():any'
       + ' createProcessingInstruction(s,s):N importNode(N,[b]):N adoptNode(N):N hasFocus():b getElementsByName(s):nodes createEvent(s):any'
-      + ' scrollingElement:N? getAnimations():any'
+      + ' scrollingElement:N? getAnimations():any styleSheets:any adoptedStyleSheets:any='
       + ' @NonElementParentNode @ParentNode'],
     ['HTMLDocument', 'Document', ''],
     ['XMLDocument', 'Document', ''],
     ['DocumentFragment', 'Node', '@NonElementParentNode @ParentNode'],
-    ['ShadowRoot', 'DocumentFragment', 'mode:s host:N delegatesFocus:b slotAssignment:s clonable:b serializable:b innerHTML:s= activeElement:N?'],
+    ['ShadowRoot', 'DocumentFragment', 'mode:s host:N delegatesFocus:b slotAssignment:s clonable:b serializable:b innerHTML:s= activeElement:N?'
+      + ' styleSheets:any adoptedStyleSheets:any='],
     ['DocumentType', 'Node', 'name:s publicId:s systemId:s @ChildNode'],
     ['CharacterData', 'Node', 'data:s= length:u substringData(u,u):s appendData(s):v insertData(u,s):v deleteData(u,u):v replaceData(u,u,s):v'
       + ' @NonDocumentTypeChildNode @ChildNode'],
@@ -411,7 +412,7 @@
     ['HTMLSlotElement', 'HTMLElement', 'name:s= assignedNodes([any]):list assignedElements([any]):list'],
     ['HTMLSourceElement', 'HTMLElement', 'src:s= type:s= srcset:s= media:s='],
     ['HTMLSpanElement', 'HTMLElement', ''],
-    ['HTMLStyleElement', 'HTMLElement', 'media:s= type:s='],
+    ['HTMLStyleElement', 'HTMLElement', 'media:s= type:s= sheet:any'],
     ['HTMLTableElement', 'HTMLElement', 'caption:N? tHead:N? tFoot:N? tBodies:elements rows:elements'],
     ['HTMLTableSectionElement', 'HTMLElement', 'rows:elements'],
     ['HTMLTableCellElement', 'HTMLElement', 'colSpan:u= rowSpan:u= headers:s= cellIndex:l'],
@@ -1614,6 +1615,13 @@
     'Node.isConnected': (node) => shadowIncludingRoot(node).nodeType === 9,
     'Node.getRootNode': (node, cx, options) => (options !== null && typeof options === 'object' && !!options.composed ? shadowIncludingRoot(node) : rootOf(node)),
     'Element.attachShadow': (node, cx, init) => attachShadow(cx, node, init),
+    'HTMLStyleElement.sheet': (node, cx) => sheetObject(cx, elementSheet(node)),
+    'Document.styleSheets': (node, cx) => sheetList(cx, node, () => sheetsOf(node)),
+    'Document.adoptedStyleSheets': (node, cx) => adopted(cx, node),
+    'Document.adoptedStyleSheets=': (node, cx, value) => adopt(cx, node, 'Document', value),
+    'ShadowRoot.styleSheets': (node, cx) => sheetList(cx, node, () => sheetsOf(node)),
+    'ShadowRoot.adoptedStyleSheets': (node, cx) => adopted(cx, node),
+    'ShadowRoot.adoptedStyleSheets=': (node, cx, value) => adopt(cx, node, 'ShadowRoot', value),
     // (domino's fragments have no getElementById: the first element of the id in tree order.)
     'DocumentFragment.getElementById': (node, cx, id) => {
       if (id === '') return null;
@@ -3131,30 +3139,197 @@
   // `@media` blocks whose query matches the headless view (js/30_view.js) and `@supports` blocks
   // count, other at-rules do not, nor do linked style sheets (`<link rel=stylesheet>`). Read again
   // when the document changed (its version), each text parsed once.
-  const sheetTexts = new SafeMap();
   const documentSheets = new SafeWeakMap();
-  function documentRules(document) {
-    const version = versions.get(document.nodeType === 9 ? document : document.ownerDocument);
-    const kept = documentSheets.get(document);
-    if (kept !== undefined && kept.version === version && version !== undefined) return kept.rules;
+  // (`root`: a document, or a shadow root: its `<style>` elements' sheets, then its adopted ones.)
+  function documentRules(root) {
+    const document = root.nodeType === 9 ? root : root.ownerDocument;
+    const key = versions.get(document) + ':' + sheetsVersion;
+    const kept = documentSheets.get(root);
+    if (kept !== undefined && kept.key === key && versions.get(document) !== undefined) return kept.rules;
     const rules = [];
-    const styles = library.querySelectorAll(document, 'style');
-    for (let i = 0; i < styles.length; i++) {
-      const media = styles[i].getAttribute('media');
-      if (media !== null && host.evaluateMedia !== undefined && !host.evaluateMedia(media).matches) continue;
-      const text = styles[i].textContent;
-      let parsed = sheetTexts.get(text);
-      if (parsed === undefined) {
-        parsed = [];
-        parseRules(text.replace(/\/\*[\s\S]*?(\*\/|$)/g, ''), parsed);
-        if (sheetTexts.size > 200) sheetTexts.clear();
-        sheetTexts.set(text, parsed);
-      }
-      for (let j = 0; j < parsed.length; j++) listPush(rules, parsed[j]);
+    const sheets = sheetsOf(root);
+    const adopted = adoptedSheets.get(root);
+    if (adopted !== undefined) for (let i = 0; i < adopted.length; i++) listPush(sheets, adopted[i]);
+    for (let i = 0; i < sheets.length; i++) {
+      const sheet = sheets[i];
+      if (sheet.disabled || (sheet.mediaText !== '' && host.evaluateMedia !== undefined && !host.evaluateMedia(sheet.mediaText).matches)) continue;
+      for (let j = 0; j < sheet.rules.length; j++) listPush(rules, sheet.rules[j]);
     }
-    documentSheets.set(document, { __proto__: null, version, rules });
+    documentSheets.set(root, { __proto__: null, key: versions.get(document) + ':' + sheetsVersion, rules });
     return rules;
   }
+
+  // ---- Style sheets as objects (CSSOM: document.styleSheets, a <style>'s sheet, constructed sheets) ---------
+  // A sheet: its rules ({ selector, declarations, sheet }, the style rules of its text, those of
+  // its matching `@media` blocks among them: no CSSMediaRule or other at-rule is kept), whether
+  // it is disabled, its owner node (none for a constructed one) and media. A `<style>`'s sheet is
+  // made again when its text changes (a new object, as in the browsers); every change a script
+  // makes through the CSSOM counts in `sheetsVersion`, which the cascade's cache reads.
+  let sheetsVersion = 0;
+  const elementSheets = new SafeWeakMap();
+  const adoptedSheets = new SafeWeakMap();
+  function newSheet(document, ownerNode, constructed) {
+    return { __proto__: null, rules: [], disabled: false, ownerNode, constructed, document, mediaText: '' };
+  }
+  function fillSheet(sheet, text) {
+    const rules = [];
+    parseRules(text.replace(/\/\*[\s\S]*?(\*\/|$)/g, ''), rules);
+    for (let i = 0; i < rules.length; i++) rules[i].sheet = sheet;
+    sheet.rules = rules;
+    sheetsVersion += 1;
+  }
+  // The sheet of a `<style>` element (null when it is in no document or shadow tree).
+  function elementSheet(element) {
+    if (element.localName !== 'style' || element.namespaceURI !== HTML || shadowIncludingRoot(element).nodeType !== 9) return null;
+    const text = element.textContent;
+    let kept = elementSheets.get(element);
+    if (kept === undefined || kept.text !== text) {
+      const sheet = newSheet(element.ownerDocument, element, false);
+      fillSheet(sheet, text);
+      kept = { __proto__: null, text, sheet };
+      elementSheets.set(element, kept);
+    }
+    kept.sheet.mediaText = element.getAttribute('media') || '';
+    return kept.sheet;
+  }
+  // The sheets of a document's or a shadow root's `<style>` elements, in tree order.
+  function sheetsOf(root) {
+    const styles = library.querySelectorAll(root, 'style');
+    const sheets = [];
+    for (let i = 0; i < styles.length; i++) {
+      const sheet = elementSheet(styles[i]);
+      if (sheet !== null) listPush(sheets, sheet);
+    }
+    return sheets;
+  }
+  const ruleText = (rule) => {
+    let text = rule.selector + ' {';
+    for (let i = 0; i < rule.declarations.length; i++) {
+      const declaration = rule.declarations[i];
+      text += ' ' + declaration[0] + ': ' + declaration[1] + (declaration[2] ? ' !important' : '') + ';';
+    }
+    return text + ' }';
+  };
+  // The declarations of a rule as the members of its `style` read and change them.
+  function ruleStyle(rule) {
+    const find = (name) => {
+      for (let i = 0; i < rule.declarations.length; i++) if (rule.declarations[i][0] === name) return i;
+      return -1;
+    };
+    return {
+      __proto__: null,
+      get cssText() {
+        const text = ruleText(rule);
+        return text.slice(text.indexOf('{') + 1, -1).trim();
+      },
+      set cssText(value) {
+        rule.declarations = parseDeclarations(String(value));
+        sheetsVersion += 1;
+      },
+      get length() { return rule.declarations.length; },
+      item: (index) => (index < rule.declarations.length ? rule.declarations[index][0] : ''),
+      getPropertyValue: (name) => {
+        const index = find(name.toLowerCase());
+        return index < 0 ? '' : rule.declarations[index][1];
+      },
+      getPropertyPriority: (name) => {
+        const index = find(name.toLowerCase());
+        return index >= 0 && rule.declarations[index][2] ? 'important' : '';
+      },
+      setProperty: (name, value, priority) => {
+        const key = name.toLowerCase();
+        const index = find(key);
+        const declaration = [key, String(value), priority === 'important'];
+        if (index < 0) listPush(rule.declarations, declaration);
+        else rule.declarations[index] = declaration;
+        sheetsVersion += 1;
+      },
+      removeProperty: (name) => {
+        const index = find(name.toLowerCase());
+        if (index >= 0) listRemoveAt(rule.declarations, index);
+        sheetsVersion += 1;
+      },
+    };
+  }
+  const sheetObject = (cx, sheet) => (sheet === null ? null : stateObject(cx, sheet, 'CSSStyleSheet', { __proto__: null, sheet }));
+  const ruleObject = (cx, rule) => stateObject(cx, rule, 'CSSStyleRule', { __proto__: null, rule });
+  // A StyleSheetList of the world of `cx`: the sheets `sheets()` gives now.
+  function sheetList(cx, owner, sheets) {
+    return objectFor(cx, owner, 'styleSheets', () => {
+      const list = indexedProxy(cx, 'StyleSheetList', () => sheets().length, (index) => sheetObject(cx, sheets()[index]));
+      wrapped.set(list, { __proto__: null, sheets });
+      return list;
+    });
+  }
+  function rulesList(cx, sheet) {
+    return objectFor(cx, sheet, 'cssRules', () => {
+      const list = indexedProxy(cx, 'CSSRuleList', () => sheet.rules.length, (index) => ruleObject(cx, sheet.rules[index]));
+      wrapped.set(list, { __proto__: null, sheet });
+      return list;
+    });
+  }
+  // `new CSSStyleSheet()`: an empty constructed sheet of the world's document.
+  function constructSheet(cx, thisValue, newTarget) {
+    const sheet = newSheet(documentOf(cx), null, true);
+    const given = newTarget === undefined ? undefined : cx.b.ReflectGet(newTarget, 'prototype');
+    const prototype = given !== null && (typeof given === 'object' || typeof given === 'function') ? given : undefined;
+    return stateObject(cx, sheet, 'CSSStyleSheet', { __proto__: null, sheet }, prototype);
+  }
+  const sheetFailure = (cx, member, name, chromeText, firefoxText) => domException(cx, FIREFOX ? firefoxText : failed('CSSStyleSheet', member, chromeText), name);
+  function insertRule(cx, sheet, text, index) {
+    const parsed = [];
+    const source = String(text);
+    parseRules(source, parsed);
+    if (parsed.length !== 1 || source.indexOf('}') !== source.trim().length - 1) {
+      throw sheetFailure(cx, 'insertRule', 'SyntaxError', "Failed to parse the rule '" + source + "'.", 'An invalid or illegal string was specified');
+    }
+    const at = index === undefined ? 0 : toUnsigned(index);
+    if (at > sheet.rules.length) {
+      throw sheetFailure(cx, 'insertRule', 'IndexSizeError', 'The index provided (' + at + ') is larger than the maximum index (' + sheet.rules.length + ').',
+        'Index or size is negative or greater than the allowed amount');
+    }
+    parsed[0].sheet = sheet;
+    const rules = [];
+    for (let i = 0; i < sheet.rules.length; i++) {
+      if (i === at) listPush(rules, parsed[0]);
+      listPush(rules, sheet.rules[i]);
+    }
+    if (at === sheet.rules.length) listPush(rules, parsed[0]);
+    sheet.rules = rules;
+    sheetsVersion += 1;
+    return at;
+  }
+  // `adoptedStyleSheets` of a document or a shadow root: the sheets in a new array of the world;
+  // set, a sequence of constructed sheets of the same document.
+  function adopted(cx, root) {
+    const list = adoptedSheets.get(root);
+    const objects = [];
+    if (list !== undefined) for (let i = 0; i < list.length; i++) listPush(objects, sheetObject(cx, list[i]));
+    return host.newArray(cx, objects);
+  }
+  function adopt(cx, root, owner, value) {
+    if (value === null || typeof value !== 'object') {
+      throw host.newTypeError(cx, FIREFOX ? owner + '.adoptedStyleSheets setter: Value being assigned is not an object.'
+        : failedSet(owner, 'adoptedStyleSheets', 'The provided value cannot be converted to a sequence.'));
+    }
+    const sheets = [];
+    const length = toUnsigned(cx.b.ReflectGet(value, 'length'));
+    for (let i = 0; i < length; i++) {
+      const state = wrapped.get(cx.b.ReflectGet(value, String(i)));
+      if (state === undefined || state.sheet === undefined) {
+        throw host.newTypeError(cx, FIREFOX ? owner + '.adoptedStyleSheets setter: Element of value being assigned does not implement interface CSSStyleSheet.'
+          : failedSet(owner, 'adoptedStyleSheets', "Failed to convert value to 'CSSStyleSheet'."));
+      }
+      if (!state.sheet.constructed) {
+        throw domException(cx, FIREFOX ? 'Adopted style sheet must be created through the Constructable StyleSheets API'
+          : failedSet(owner, 'adoptedStyleSheets', "Can't adopt non-constructed stylesheets."), 'NotAllowedError');
+      }
+      listPush(sheets, state.sheet);
+    }
+    adoptedSheets.set(root, sheets);
+    sheetsVersion += 1;
+  }
+
   // The index after the end of what starts at `start` and ends at one of `stops` at the outer
   // level (brackets and strings skipped).
   function scanTo(source, start, stops) {
@@ -3451,6 +3626,96 @@
     },
     DOMRectReadOnly: {},
     DOMRect: {},
+    StyleSheetList: {
+      length: ['get', (state) => state.sheets().length],
+      item: ['call', 1, (state, cx, index) => {
+        const sheets = state.sheets();
+        const i = toUnsigned(index);
+        return i < sheets.length ? sheetObject(cx, sheets[i]) : null;
+      }],
+    },
+    StyleSheet: {
+      type: ['get', () => 'text/css'],
+      href: ['get', () => null],
+      ownerNode: ['get', (state, cx) => (state.sheet.ownerNode === null ? null : wrap(cx, state.sheet.ownerNode))],
+      parentStyleSheet: ['get', () => null],
+      title: ['get', (state) => (state.sheet.ownerNode === null ? null : state.sheet.ownerNode.getAttribute('title'))],
+      media: ['get', (state, cx) => {
+        // (One MediaList a sheet, per world.)
+        if (state.sheet.mediaKey === undefined) state.sheet.mediaKey = { __proto__: null };
+        return stateObject(cx, state.sheet.mediaKey, 'MediaList', { __proto__: null, media: state.sheet });
+      }],
+      disabled: ['accessor', (state) => state.sheet.disabled, (state, cx, value) => {
+        state.sheet.disabled = !!value;
+        sheetsVersion += 1;
+      }],
+    },
+    CSSStyleSheet: {
+      ownerRule: ['get', () => null],
+      cssRules: ['get', (state, cx) => rulesList(cx, state.sheet)],
+      rules: ['get', (state, cx) => rulesList(cx, state.sheet)],
+      insertRule: ['call', 1, (state, cx, rule, index) => insertRule(cx, state.sheet, rule, index)],
+      deleteRule: ['call', 1, (state, cx, index) => {
+        const at = toUnsigned(index);
+        if (at >= state.sheet.rules.length) {
+          throw sheetFailure(cx, 'deleteRule', 'IndexSizeError', 'The index provided (' + at + ') is outside the range [0, ' + state.sheet.rules.length + ').',
+            'Index or size is negative or greater than the allowed amount');
+        }
+        listRemoveAt(state.sheet.rules, at);
+        sheetsVersion += 1;
+      }],
+      replaceSync: ['call', 1, (state, cx, text) => {
+        if (!state.sheet.constructed) {
+          throw sheetFailure(cx, 'replaceSync', 'NotAllowedError', "Can't call replaceSync on non-constructed CSSStyleSheets.", 'Can only be called on modifiable style sheets');
+        }
+        fillSheet(state.sheet, String(text));
+      }],
+      replace: ['call', 1, (state, cx, text) => {
+        const self = sheetObject(cx, state.sheet);
+        if (!state.sheet.constructed) {
+          const error = sheetFailure(cx, 'replace', 'NotAllowedError', "Can't call replace on non-constructed CSSStyleSheets.", 'Can only be called on modifiable style sheets');
+          return new cx.b.Promise((resolve, reject) => reject(error));
+        }
+        fillSheet(state.sheet, String(text));
+        return new cx.b.Promise((resolve) => resolve(self));
+      }],
+    },
+    MediaList: {
+      mediaText: ['accessor', (state) => state.media.mediaText, (state, cx, value) => {
+        state.media.mediaText = String(value);
+        sheetsVersion += 1;
+      }],
+      length: ['get', (state) => (state.media.mediaText === '' ? 0 : state.media.mediaText.split(',').length)],
+      item: ['call', 1, (state, cx, index) => {
+        const parts = state.media.mediaText === '' ? [] : state.media.mediaText.split(',');
+        const i = toUnsigned(index);
+        return i < parts.length ? parts[i].trim() : null;
+      }],
+    },
+    CSSRuleList: {
+      length: ['get', (state) => state.sheet.rules.length],
+      item: ['call', 1, (state, cx, index) => {
+        const i = toUnsigned(index);
+        return i < state.sheet.rules.length ? ruleObject(cx, state.sheet.rules[i]) : null;
+      }],
+    },
+    CSSRule: {
+      type: ['get', () => 1],
+      cssText: ['get', (state) => ruleText(state.rule)],
+      parentStyleSheet: ['get', (state, cx) => (state.rule.sheet === undefined ? null : sheetObject(cx, state.rule.sheet))],
+      parentRule: ['get', () => null],
+    },
+    CSSStyleRule: {
+      selectorText: ['accessor', (state) => state.rule.selector, (state, cx, value) => {
+        state.rule.selector = String(value);
+        sheetsVersion += 1;
+      }],
+      style: ['get', (state, cx) => objectFor(cx, state.rule, 'style', () => declarationObject(cx, null, ruleStyle(state.rule), (declaration, property, value) => {
+        const text = value === null ? '' : String(value);
+        if (text === '') declaration.removeProperty(property);
+        else declaration.setProperty(property, text, '');
+      }))],
+    },
     // (domino walks; each node the filter is asked about is the world's wrapper.)
     TreeWalker: {
       root: ['get', (state, cx) => wrap(cx, state.walker.root)],
@@ -3687,7 +3952,7 @@
     item: ['call', 1, () => null],
   };
   // `Range`'s constructor, made in each world that names it (the others' interfaces are illegal to construct).
-  const interfaceConstructors = { __proto__: null, Range: constructRange };
+  const interfaceConstructors = { __proto__: null, Range: constructRange, CSSStyleSheet: constructSheet };
 
   // The document's selection: its ranges (js/63_dom_range.js's, each `selection` its own), its
   // direction ('none', 'forward', 'backward'), and whether Chromium sees it as a caret.
@@ -3932,7 +4197,7 @@
   }
 
   const otherParents = {
-    __proto__: null, DOMRect: 'DOMRectReadOnly', Range: 'AbstractRange', HTMLFormControlsCollection: 'HTMLCollection', HTMLOptionsCollection: 'HTMLCollection', RadioNodeList: 'NodeList',
+    __proto__: null, DOMRect: 'DOMRectReadOnly', Range: 'AbstractRange', CSSStyleSheet: 'StyleSheet', CSSStyleRule: 'CSSRule', HTMLFormControlsCollection: 'HTMLCollection', HTMLOptionsCollection: 'HTMLCollection', RadioNodeList: 'NodeList',
   };
 
   // ---- Making a world's interface objects --------------------------------------------------------------------

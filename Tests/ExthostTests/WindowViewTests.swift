@@ -187,6 +187,14 @@ struct WindowViewTests {
             attempt('shadow mode', () => document.createElement('div').attachShadow({ mode: 'x' }));
             attempt('shadow twice', () => { const d = document.createElement('div'); d.attachShadow({ mode: 'open' }); d.attachShadow({ mode: 'open' }); });
             attempt('composedPath', () => { let path; p.addEventListener('click', (e) => { path = e.composedPath(); }); p.click(); return path; });
+            const style = document.createElement('style'); style.textContent = 'p { color: red }'; document.head.append(style);
+            attempt('styleSheets', () => document.styleSheets);
+            attempt('rule', () => style.sheet.cssRules[0]);
+            attempt('rule style', () => style.sheet.cssRules[0].style);
+            attempt('insertRule bad', () => style.sheet.insertRule('x'));
+            attempt('adopt bad', () => { document.adoptedStyleSheets = [style.sheet]; });
+            attempt('adopted', () => { document.adoptedStyleSheets = [new CSSStyleSheet()]; return document.adoptedStyleSheets; });
+            attempt('replace', () => new CSSStyleSheet().replace('b {}'));
             new IntersectionObserver((entries) => {
               attempt('entries', () => entries);
               attempt('entry', () => entries[0]);
@@ -203,7 +211,8 @@ struct WindowViewTests {
             "computed style of a text threw true TypeError", "requestAnimationFrame of a number threw true TypeError", "CSS true",
             "CSS.escape count threw true TypeError", "observer true", "thresholds true", "bad threshold threw true RangeError",
             "bad margin threw true SyntaxError", "observe a text threw true TypeError", "shadow root true", "shadow mode threw true TypeError",
-            "shadow twice threw true NotSupportedError", "composedPath true", "entries true", "entry true", "rect true",
+            "shadow twice threw true NotSupportedError", "composedPath true", "styleSheets true", "rule true", "rule style true",
+            "insertRule bad threw true SyntaxError", "adopt bad threw true NotAllowedError", "adopted true", "replace true", "entries true", "entry true", "rect true",
         ], "\(flavor)")
     }
 
