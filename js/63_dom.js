@@ -3504,18 +3504,22 @@
     });
   };
 
+  // A list's `length` and `item(index)`: `itemsOf(state)` its items now, `objectOf(cx, item)`
+  // what the world gets of one.
+  const listMembers = (itemsOf, objectOf) => ({
+    __proto__: null,
+    length: ['get', (state) => itemsOf(state).length],
+    item: ['call', 1, (state, cx, index) => {
+      const items = itemsOf(state);
+      const i = toUnsigned(index);
+      return i < items.length ? objectOf(cx, items[i]) : null;
+    }],
+  });
   // The small interfaces that are not nodes: their members, by interface (`this` is checked
   // against `wrapped`).
   const otherInterfaces = {
     __proto__: null,
-    NodeList: {
-      length: ['get', (state) => state.items().length],
-      item: ['call', 1, (state, cx, index) => {
-        const items = state.items();
-        const i = toUnsigned(index);
-        return i < items.length ? wrap(cx, items[i]) : null;
-      }],
-    },
+    NodeList: listMembers((state) => state.items(), wrap),
     HTMLCollection: {
       length: ['get', (state) => state.items().length],
       item: ['call', 1, (state, cx, index) => {
@@ -3626,14 +3630,7 @@
     },
     DOMRectReadOnly: {},
     DOMRect: {},
-    StyleSheetList: {
-      length: ['get', (state) => state.sheets().length],
-      item: ['call', 1, (state, cx, index) => {
-        const sheets = state.sheets();
-        const i = toUnsigned(index);
-        return i < sheets.length ? sheetObject(cx, sheets[i]) : null;
-      }],
-    },
+    StyleSheetList: listMembers((state) => state.sheets(), sheetObject),
     StyleSheet: {
       type: ['get', () => 'text/css'],
       href: ['get', () => null],
@@ -3692,13 +3689,7 @@
         return i < parts.length ? parts[i].trim() : null;
       }],
     },
-    CSSRuleList: {
-      length: ['get', (state) => state.sheet.rules.length],
-      item: ['call', 1, (state, cx, index) => {
-        const i = toUnsigned(index);
-        return i < state.sheet.rules.length ? ruleObject(cx, state.sheet.rules[i]) : null;
-      }],
-    },
+    CSSRuleList: listMembers((state) => state.sheet.rules, ruleObject),
     CSSRule: {
       type: ['get', () => 1],
       cssText: ['get', (state) => ruleText(state.rule)],
