@@ -16,8 +16,8 @@
 // exthost:globals Window: ~HTMLMeterElement:constructor:0 ~HTMLObjectElement:constructor:0 ~HTMLOListElement:constructor:0 ~HTMLOptGroupElement:constructor:0 ~HTMLOptionElement:constructor:0 ~HTMLOutputElement:constructor:0
 // exthost:globals Window: ~HTMLParagraphElement:constructor:0 ~HTMLPictureElement:constructor:0 ~HTMLPreElement:constructor:0 ~HTMLProgressElement:constructor:0 ~HTMLScriptElement:constructor:0 ~HTMLSelectElement:constructor:0
 // exthost:globals Window: ~HTMLSlotElement:constructor:0 ~HTMLSourceElement:constructor:0 ~HTMLSpanElement:constructor:0 ~HTMLStyleElement:constructor:0 ~HTMLTableElement:constructor:0 ~HTMLTableSectionElement:constructor:0
-// exthost:globals Window: ~HTMLTableCellElement:constructor:0 ~HTMLTemplateElement:constructor:0 ~HTMLTextAreaElement:constructor:0 ~HTMLTimeElement:constructor:0 ~HTMLTitleElement:constructor:0 ~HTMLTableRowElement:constructor:0
-// exthost:globals Window: ~HTMLTrackElement:constructor:0 ~HTMLUListElement:constructor:0 ~HTMLVideoElement:constructor:0 ~HTMLFrameElement:constructor:0 ~HTMLFrameSetElement:constructor:0 ~HTMLFontElement:constructor:0 ~HTMLDirectoryElement:constructor:0 ~HTMLMarqueeElement:constructor:0 ~HTMLParamElement:constructor:0
+// exthost:globals Window: ~HTMLTableCellElement:constructor:0 ~HTMLTemplateElement:constructor:0 ~HTMLTextAreaElement:constructor:0 ~HTMLTimeElement:constructor:0 ~HTMLTitleElement:constructor:0 ~HTMLTableRowElement:constructor:0 ~HTMLTrackElement:constructor:0 ~HTMLUListElement:constructor:0 ~HTMLVideoElement:constructor:0 ~HTMLFrameElement:constructor:0 ~HTMLFrameSetElement:constructor:0 ~HTMLFontElement:constructor:0 ~HTMLDirectoryElement:constructor:0 ~HTMLMarqueeElement:constructor:0 ~HTMLParamElement:constructor:0
+// exthost:globals Window: firefox: ~CSSStyleProperties:constructor:0
 // The DOM each world of a frame sees (issue 10): one tree per document, built in the host's realm
 // by js/62_dom_library.js from the document's source (Sources/Exthost/DOM/DocumentSource.swift) on
 // the first touch of `document` in any of its worlds, and shared by them; each world (a content
@@ -2962,8 +2962,11 @@
   // A CSSStyleDeclaration of the world of `cx` over `declaration` (domino's for the `style`
   // attribute, or a computed style's): its properties by name, camelCase or hyphenated, read from
   // the declaration and written by `write(declaration, hyphenated name, value)`.
+  const styleInterface = FIREFOX ? 'CSSStyleProperties' : 'CSSStyleDeclaration';
   function declarationObject(cx, node, declaration, write) {
-    const target = host.newObjectFrom(cx, interfaceObject(cx, 'CSSStyleDeclaration').prototype);
+    // (Firefox 153's declarations are CSSStyleProperties, a CSSStyleDeclaration whose named
+    // properties are the CSS properties: fixtures/conformance/window-view, style-sheets.)
+    const target = host.newObjectFrom(cx, interfaceObject(cx, styleInterface).prototype);
     wrapped.set(target, { __proto__: null, style: declaration, node });
     const isProperty = (property) => typeof property === 'string' && /^(--|-?[a-z][a-zA-Z-]*$)/.test(property) && !(property in styleMembers);
     const handler = {
@@ -2980,7 +2983,7 @@
         return cx.b.ReflectSet(object, property, value, receiver);
       },
     };
-    const proxy = guardedProxy(cx, target, 'CSSStyleDeclaration', handler);
+    const proxy = guardedProxy(cx, target, styleInterface, handler);
     wrapped.set(proxy, { __proto__: null, style: declaration, node });
     return proxy;
   }
@@ -3483,7 +3486,7 @@
   }
   // A computed style's refusal to change, in each browser's words.
   function computedStyleRefusal(cx, member, property) {
-    return domException(cx, FIREFOX ? 'CSSStyleDeclaration.' + (member === 'set' ? property.replace(/-([a-z])/g, (all, letter) => letter.toUpperCase()) + ' setter' : member) + ": Can't set value for property '" + property + "' in computed style"
+    return domException(cx, FIREFOX ? 'CSSStyleProperties.' + (member === 'set' ? property.replace(/-([a-z])/g, (all, letter) => letter.toUpperCase()) + ' setter' : member) + ": Can't set value for property '" + property + "' in computed style"
       : "Failed to " + (member === 'setProperty' || member === 'removeProperty' ? "execute '" + member + "'" : "set a named property '" + property + "'")
         + " on 'CSSStyleDeclaration': These styles are computed, and therefore the '" + property + "' property is read-only.", 'NoModificationAllowedError');
   }
@@ -3630,6 +3633,7 @@
     },
     DOMRectReadOnly: {},
     DOMRect: {},
+    CSSStyleProperties: {},
     StyleSheetList: listMembers((state) => state.sheets(), sheetObject),
     StyleSheet: {
       type: ['get', () => 'text/css'],
@@ -4188,7 +4192,7 @@
   }
 
   const otherParents = {
-    __proto__: null, DOMRect: 'DOMRectReadOnly', Range: 'AbstractRange', CSSStyleSheet: 'StyleSheet', CSSStyleRule: 'CSSRule', HTMLFormControlsCollection: 'HTMLCollection', HTMLOptionsCollection: 'HTMLCollection', RadioNodeList: 'NodeList',
+    __proto__: null, DOMRect: 'DOMRectReadOnly', Range: 'AbstractRange', CSSStyleSheet: 'StyleSheet', CSSStyleRule: 'CSSRule', CSSStyleProperties: 'CSSStyleDeclaration', HTMLFormControlsCollection: 'HTMLCollection', HTMLOptionsCollection: 'HTMLCollection', RadioNodeList: 'NodeList',
   };
 
   // ---- Making a world's interface objects --------------------------------------------------------------------
