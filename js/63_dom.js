@@ -322,7 +322,8 @@
       + ' createAttribute(s):N createAttributeNS(s?,s):N'
       + ' createTreeWalker(N,[any],[any]):any createNodeIterator(N,[any],[any]):any location:any createRange():any getSelection():any'
       + ' createProcessingInstruction(s,s):N importNode(N,[b]):N adoptNode(N):N hasFocus():b getElementsByName(s):nodes createEvent(s):any'
-      + ' scrollingElement:N? getAnimations():any styleSheets:any adoptedStyleSheets:any='
+      + ' scrollingElement:N? getAnimations():any styleSheets:any adoptedStyleSheets:any= execCommand(s,[b],[any]):b queryCommandSupported(s):b'
+      + ' queryCommandEnabled(s):b queryCommandState(s):b queryCommandValue(s):s queryCommandIndeterminate(s):b'
       + ' @NonElementParentNode @ParentNode'],
     ['HTMLDocument', 'Document', ''],
     ['XMLDocument', 'Document', ''],
@@ -1615,6 +1616,16 @@
     'Node.isConnected': (node) => shadowIncludingRoot(node).nodeType === 9,
     'Node.getRootNode': (node, cx, options) => (options !== null && typeof options === 'object' && !!options.composed ? shadowIncludingRoot(node) : rootOf(node)),
     'Element.attachShadow': (node, cx, init) => attachShadow(cx, node, init),
+    'Document.execCommand': (node, cx, command, ui, value) => execCommand(cx, node, command, value),
+    'Document.queryCommandSupported': (node, cx, command) => commandSupported(cx, String(command).toLowerCase()),
+    'Document.queryCommandEnabled': (node, cx, command) => {
+      const name = String(command).toLowerCase();
+      if (!commandSupported(cx, name) || name === 'copy' || name === 'cut' || name === 'paste') return false;
+      return name === 'selectall' || editedField(node) !== null;
+    },
+    'Document.queryCommandState': () => false,
+    'Document.queryCommandValue': () => '',
+    'Document.queryCommandIndeterminate': () => false,
     'HTMLStyleElement.sheet': (node, cx) => sheetObject(cx, elementSheet(node)),
     'Document.styleSheets': (node, cx) => sheetList(cx, node, () => sheetsOf(node)),
     'Document.adoptedStyleSheets': (node, cx) => adopted(cx, node),
@@ -2315,11 +2326,81 @@
   }
   // `element.focus()`, a label's click, a person's click or typing: `node` takes the focus.
   function focusElement(cx, node) {
-    if (isFocusable(node)) focusedElements.set(node.ownerDocument, node);
+    if (!isFocusable(node)) return;
+    leaveEdited(cx, focusedElement(node.ownerDocument), node);
+    focusedElements.set(node.ownerDocument, node);
   }
   // `element.blur()`, or a person's click on nothing focusable: the focus goes back to the body.
   function blurElement(cx, node) {
-    if (focusedElement(node.ownerDocument) === node) focusedElements.delete(node.ownerDocument);
+    if (focusedElement(node.ownerDocument) !== node) return;
+    leaveEdited(cx, node, null);
+    focusedElements.delete(node.ownerDocument);
+  }
+  // Chromium: a field an editing command changed fires `change` when the focus leaves it
+  // (fixtures/conformance/exec-command).
+  const editedControls = new SafeWeakSet();
+  function leaveEdited(cx, previous, next) {
+    if (previous === null || previous === undefined || previous === next || !editedControls.has(previous)) return;
+    editedControls.delete(previous);
+    if (!FIREFOX) cx.loader.fireEvent(wrap(cx, previous), 'change', { __proto__: null, bubbles: true, cancelable: false, composed: false });
+  }
+
+  // ---- Editing commands (document.execCommand) --------------------------------------------------------------
+  // The commands a script runs on the focused text field as a person's editing would: `insertText`
+  // (at the caret or over the selection), `delete` and `forwardDelete`, `selectAll`, each with
+  // the input events a browser fires (Firefox a cancelable `beforeinput` first), trusted. The
+  // clipboard's commands need a person's gesture and do nothing; the rich-text commands need an
+  // editable element, which exthost does not edit (contenteditable), and do nothing either.
+  const knownCommands = ('backcolor bold contentreadonly copy createlink cut decreasefontsize delete enableinlinetableediting enableobjectresizing '
+    + 'fontname fontsize forecolor formatblock forwarddelete hilitecolor increasefontsize indent insertbronreturn inserthorizontalrule inserthtml '
+    + 'insertimage insertlinebreak insertorderedlist insertparagraph inserttext insertunorderedlist italic justifycenter justifyfull justifyleft '
+    + 'justifyright outdent paste redo removeformat selectall strikethrough stylewithcss subscript superscript underline undo unlink usecss '
+    + 'defaultparagraphseparator').split(' ');
+  // (Chromium's content scripts may not paste: the command is not supported there.)
+  const commandSupported = (cx, name) => knownCommands.indexOf(name) >= 0 && !(name === 'paste' && !FIREFOX && cx.kind === 'content');
+  // The focused text field the commands edit, if there is one.
+  function editedField(document) {
+    const node = focusedElement(document);
+    if (node === null || node === undefined || node.nodeType !== 1 || node.namespaceURI !== HTML || !hasSelection(node)) return null;
+    if (node.hasAttribute('readonly') || library.matches(node, ':disabled')) return null;
+    return node;
+  }
+  function editField(cx, node, inputType, data, edit) {
+    cx.loader.load('ui_events');
+    const init = (cancelable) => ({ __proto__: null, bubbles: true, cancelable, composed: true, view: cx.global, inputType, data, isComposing: false });
+    if (FIREFOX && !cx.loader.fireUIEvent(wrap(cx, node), 'InputEvent', 'beforeinput', init(true), true)) return false;
+    edit();
+    editedControls.add(node);
+    cx.loader.fireUIEvent(wrap(cx, node), 'InputEvent', 'input', init(false), true);
+    return true;
+  }
+  function execCommand(cx, document, command, value) {
+    const name = String(command).toLowerCase();
+    if (!commandSupported(cx, name)) return false;
+    const field = editedField(document);
+    switch (name) {
+      case 'inserttext': {
+        if (field === null) return false;
+        const text = value === undefined ? '' : String(value);
+        return editField(cx, field, 'insertText', text, () => setRangeText(cx, field, text, undefined, undefined, 'end'));
+      }
+      case 'delete': case 'forwarddelete': {
+        if (field === null) return false;
+        const selection = selectionOf(field);
+        const backward = name === 'delete';
+        return editField(cx, field, backward ? 'deleteContentBackward' : 'deleteContentForward', null, () => {
+          if (selection.start !== selection.end) setRangeText(cx, field, '', selection.start, selection.end, 'start');
+          else if (backward && selection.start > 0) setRangeText(cx, field, '', selection.start - 1, selection.start, 'start');
+          else if (!backward && selection.end < controlValue(field).length) setRangeText(cx, field, '', selection.end, selection.end + 1, 'start');
+        });
+      }
+      case 'selectall':
+        if (field !== null) setSelectionRange(field, 0, controlValue(field).length, 'forward');
+        else if (document.body !== null) selectContents(documentSelectionOf(document), document.body);
+        return true;
+      default:
+        return false;
+    }
   }
   // A person's click on `node` focuses its nearest focusable ancestor (or itself), or, when none
   // is, takes the focus from what had it.
