@@ -3,6 +3,7 @@
 // exthost:globals Window: ~Navigator:constructor:0
 // exthost:globals ServiceWorkerGlobalScope: ~WorkerNavigator:constructor:0
 // exthost:globals chrome: ~NavigatorUAData:constructor:0
+// exthost:globals Window: ~Clipboard:constructor:0 ~ClipboardItem:constructor:1 ~UserActivation:constructor:0
 // `navigator`: the browser as scripts see it, with each browser's values on Linux
 // (fixtures/conformance/web-navigator): Chromium 156's Navigator (its service worker's
 // WorkerNavigator has fewer members) and NavigatorUAData, Firefox ESR 153's Navigator. The user
@@ -12,8 +13,8 @@
 (function (host) {
   'use strict';
   const {
-    TypeError, ObjectCreate, ObjectFreeze, ObjectPrototype, ReflectDefineProperty, ReflectGetOwnPropertyDescriptor, ReflectOwnKeys, SafeWeakSet,
-    JSONParse, dataDescriptor, SymbolToStringTag, PromiseReject,
+    TypeError, ObjectCreate, ObjectFreeze, ObjectPrototype, ReflectDefineProperty, ReflectGetOwnPropertyDescriptor, ReflectOwnKeys, SafeWeakSet, SafeWeakMap,
+    JSONParse, dataDescriptor, SymbolToStringTag, PromiseReject, listPush,
   } = host.primordials;
   const PromiseResolve = (value) => new host.primordials.Promise((resolve) => resolve(value));
   const FIREFOX = host.flavor === 'firefox';
@@ -78,6 +79,128 @@
   if (FIREFOX) {
     members.taintEnabled = ReflectGetOwnPropertyDescriptor({ taintEnabled() { check(this, 'taintEnabled'); return false; } }, 'taintEnabled');
   }
+
+  // ---- The async clipboard and user activation (a window's) --------------------------------------
+  // No person interacts with a page here, so a page never has user activation and its document
+  // never has the focus: the clipboard refuses every read and write, in each browser's words
+  // (fixtures/conformance/clipboard-no-gesture), as the browsers refuse a script's.
+  if (!WORKER) {
+    let clipboard;
+    let activation;
+    value('clipboard', () => {
+      if (clipboard === undefined) clipboard = makeClipboard();
+      return clipboard;
+    });
+    value('userActivation', () => {
+      if (activation === undefined) activation = makeUserActivation();
+      return activation;
+    });
+  }
+  const invalidThis = (owner, member) =>
+    new TypeError(FIREFOX ? "'" + member + "' called on an object that does not implement interface " + owner + '.' : 'Illegal invocation');
+  // The Clipboard interface (an EventTarget), made once, on first need.
+  const clipboards = new SafeWeakSet();
+  let clipboardInterface = false;
+  function Clipboard() { throw illegalConstructor('Clipboard'); }
+  function defineClipboard() {
+    if (clipboardInterface) return;
+    clipboardInterface = true;
+    host.load('events');
+    const operation = (member, reading) => function (...args) {
+      if (!clipboards.has(this)) return PromiseReject(invalidThis('Clipboard', member));
+      if (!reading && args.length < 1) return PromiseReject(host.webIDLErrors.countError('Clipboard', member, 1, 0));
+      host.load('dom_exception');
+      return PromiseReject(host.newDOMException(FIREFOX
+        ? (reading ? 'Clipboard read request was blocked due to lack of user activation.' : 'Clipboard write was blocked due to lack of user activation.')
+        : "Failed to execute '" + member + "' on 'Clipboard': Document is not focused.", 'NotAllowedError'));
+    };
+    host.defineInterface(Clipboard, 'Clipboard', 0, {
+      readText: operation('readText', true),
+      writeText: operation('writeText', false),
+      read: operation('read', true),
+      write: operation('write', false),
+    }, { __proto__: null, parentPrototype: host.lazyGlobals.EventTarget.prototype, parentConstructor: host.lazyGlobals.EventTarget });
+  }
+  function makeClipboard() {
+    defineClipboard();
+    const made = ObjectCreate(Clipboard.prototype);
+    host.makeEventTarget(made);
+    clipboards.add(made);
+    return made;
+  }
+  // UserActivation: never active, never was (no person).
+  const activations = new SafeWeakSet();
+  let activationInterface = false;
+  function UserActivation() { throw illegalConstructor('UserActivation'); }
+  function defineUserActivation() {
+    if (activationInterface) return;
+    activationInterface = true;
+    host.defineInterface(UserActivation, 'UserActivation', 0, {
+      get hasBeenActive() {
+        if (!activations.has(this)) throw invalidThis('UserActivation', 'get hasBeenActive');
+        return false;
+      },
+      get isActive() {
+        if (!activations.has(this)) throw invalidThis('UserActivation', 'get isActive');
+        return false;
+      },
+    });
+  }
+  function makeUserActivation() {
+    defineUserActivation();
+    const made = ObjectCreate(UserActivation.prototype);
+    activations.add(made);
+    return made;
+  }
+  // ClipboardItem: the data of one clipboard item, by type (promises or values).
+  const clipboardItems = new SafeWeakMap();
+  function ClipboardItem(...args) {
+    if (new.target === undefined) throw host.webIDLErrors.newRequired('ClipboardItem');
+    if (args.length < 1) throw host.webIDLErrors.countError('ClipboardItem', 'constructor', 1, 0);
+    const items = args[0];
+    if (items === null || typeof items !== 'object') {
+      throw new TypeError(FIREFOX ? "ClipboardItem constructor: Argument 1 can't be converted to a record."
+        : "Failed to construct 'ClipboardItem': The provided value is not of type 'record<DOMString, (Blob or DOMString or Promise<(Blob or DOMString)>)>'.");
+    }
+    const keys = ReflectOwnKeys(items);
+    const data = { __proto__: null };
+    const types = [];
+    for (let i = 0; i < keys.length; i++) {
+      if (typeof keys[i] !== 'string') continue;
+      data[keys[i]] = items[keys[i]];
+      listPush(types, keys[i]);
+    }
+    clipboardItems.set(this, { __proto__: null, data, types: ObjectFreeze(types) });
+  }
+  let clipboardItemInterface = false;
+  function defineClipboardItem() {
+    if (clipboardItemInterface) return;
+    clipboardItemInterface = true;
+    host.defineInterface(ClipboardItem, 'ClipboardItem', 1, {
+      get types() {
+        const state = clipboardItems.get(this);
+        if (state === undefined) throw invalidThis('ClipboardItem', 'get types');
+        return state.types;
+      },
+      get presentationStyle() {
+        if (!clipboardItems.has(this)) throw invalidThis('ClipboardItem', 'get presentationStyle');
+        return 'unspecified';
+      },
+      getType(type) {
+        const state = clipboardItems.get(this);
+        if (state === undefined) return PromiseReject(invalidThis('ClipboardItem', 'getType'));
+        const key = `${type}`;
+        if (!(key in state.data)) {
+          host.load('dom_exception');
+          return PromiseReject(host.newDOMException(FIREFOX ? "The type '" + key + "' was not found" : "Failed to execute 'getType' on 'ClipboardItem': The type was not found", 'NotFoundError'));
+        }
+        return PromiseResolve(state.data[key]);
+      },
+    }, { __proto__: null, statics: { supports(type) { const text = `${type}`; return text === 'text/plain' || text === 'text/html' || text === 'image/png'; } } });
+  }
+  host.globalFillers.Clipboard = defineClipboard;
+  host.globalFillers.UserActivation = defineUserActivation;
+  host.globalFillers.ClipboardItem = defineClipboardItem;
 
   // ---- NavigatorUAData (Chromium) ------------------------------------------------------------------
   let userAgentData;
