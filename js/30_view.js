@@ -704,5 +704,4 @@
     ReflectDefineProperty(css, SymbolToStringTag, dataDescriptor('CSS', false, false, true));
     cx.loader.defineGlobal('CSS', dataDescriptor(css, true, false, true));
   };
-  host.cssEscape = cssEscape;
 });

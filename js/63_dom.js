@@ -205,7 +205,7 @@
       }, undefined);
       cx.loader.domRetarget = host.newFunction(cx, 'retarget', 2, (data, thisValue, target, current) => {
         const node = host.nodeOf(target);
-        if (node === undefined || !shadowRoots.has(shadowlessRoot(node))) return undefined;
+        if (node === undefined || !shadowRoots.has(rootOf(node))) return undefined;
         const against = current === null || current === undefined ? null : host.nodeOf(current);
         return wrap(cx, retarget(node, against === undefined ? null : against));
       }, undefined);
@@ -1318,7 +1318,6 @@
     while (root.parentNode) root = root.parentNode;
     return root;
   }
-  const shadowlessRoot = (node) => rootOf(node);
   // The DOM's shadow-including root: a shadow root's tree goes on at its host.
   function shadowIncludingRoot(node) {
     let root = rootOf(node);

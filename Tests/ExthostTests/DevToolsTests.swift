@@ -12,21 +12,28 @@ import Testing
          "background": {"service_worker": "bg.js", "scripts": ["bg.js"]}}
         """
 
+    /// Runs the extension with `bg.js` and the devtools page's `devtools.js`, DevTools open for
+    /// the served `index.html` (of `pages`).
+    static func runDevtools(background: String = "", devtools: String, pages: [String: String], flavor: Flavor) throws -> HostRun {
+        try HostRun.run(files: [
+            "manifest.json": manifest,
+            "bg.js": background,
+            "devtools.html": "<!doctype html><script src=\"devtools.js\"></script>",
+            "devtools.js": devtools,
+        ], pages: pages, flavor: flavor, open: ["http://127.0.0.1:8000/index.html"], devtools: true)
+    }
+
     @Test(arguments: [Flavor.chrome, .firefox])
     func theDevtoolsPageHearsItsTabNavigateAndClosesWithIt(flavor: Flavor) throws {
         // The inspected tab reloads (inspectedWindow.reload()) and goes to another page: the
         // devtools page hears network.onNavigated each time; when the tab closes, so does the
         // devtools page, and the background's port to it disconnects.
-        let run = try HostRun.run(files: [
-            "manifest.json": Self.manifest,
-            "bg.js": """
+        let run = try Self.runDevtools(background: """
                 chrome.runtime.onConnect.addListener((port) => {
                   port.onMessage.addListener((message) => console.log('bg got ' + message));
                   port.onDisconnect.addListener(() => console.log('bg: the devtools page went away'));
                 });
-                """,
-            "devtools.html": "<!doctype html><script src=\"devtools.js\"></script>",
-            "devtools.js": """
+                """, devtools: """
                 const port = chrome.runtime.connect({ name: 'devtools' });
                 let navigations = 0;
                 chrome.devtools.network.onNavigated.addListener((url) => {
@@ -36,9 +43,7 @@ import Testing
                   else if (navigations === 2) chrome.tabs ? chrome.tabs.remove(chrome.devtools.inspectedWindow.tabId) : port.postMessage('no tabs here');
                 });
                 chrome.devtools.inspectedWindow.reload();
-                """,
-        ], pages: ["index.html": "<p>first</p>", "second.html": "<p>second</p>"], flavor: flavor,
-            open: ["http://127.0.0.1:8000/index.html"], devtools: true)
+                """, pages: ["index.html": "<p>first</p>", "second.html": "<p>second</p>"], flavor: flavor)
         let lines = run.texts.filter { $0.hasPrefix("bg") }
         #expect(lines.prefix(2) == ["bg got navigated /index.html", "bg got navigated /second.html"])
         if flavor == .chrome {
@@ -55,11 +60,7 @@ import Testing
         // A page of no script gets its main world when DevTools first evaluates there; a value
         // JSON cannot carry (a function, undefined) comes as no result; browser.* in Firefox
         // answers with a promise of both parts.
-        let run = try HostRun.run(files: [
-            "manifest.json": Self.manifest,
-            "bg.js": "",
-            "devtools.html": "<!doctype html><script src=\"devtools.js\"></script>",
-            "devtools.js": """
+        let run = try Self.runDevtools(devtools: """
                 const iw = chrome.devtools.inspectedWindow;
                 iw.eval('window.madeByDevTools = 41; madeByDevTools + 1', (a, e) => {
                   iw.eval('madeByDevTools', (b) => {
@@ -69,8 +70,7 @@ import Testing
                     });
                   });
                 });
-                """,
-        ], pages: ["index.html": "<p>no script</p>"], flavor: flavor, open: ["http://127.0.0.1:8000/index.html"], devtools: true)
+                """, pages: ["index.html": "<p>no script</p>"], flavor: flavor)
         var expected = ["devtools 42 undefined 41 true undefined"]
         if flavor == .firefox { expected.append("promise [[1,2],null]") }
         #expect(run.texts == expected)
@@ -80,11 +80,7 @@ import Testing
     func nothingOfTheHostRealmReachesTheDevtoolsPage(flavor: Flavor) throws {
         // chrome.devtools' objects and functions, eval's answers (a value, an exception), a panel,
         // a sidebar pane and the errors its members throw: each is of the devtools page's realm.
-        let run = try HostRun.run(files: [
-            "manifest.json": Self.manifest,
-            "bg.js": "",
-            "devtools.html": "<!doctype html><script src=\"devtools.js\"></script>",
-            "devtools.js": DOMTests.realmChecks + """
+        let run = try Self.runDevtools(devtools: DOMTests.realmChecks + """
                 const out = (...values) => console.log(values.map(String).join(' '));
                 const d = chrome.devtools;
                 out('objects', ours(d), ours(d.inspectedWindow), ours(d.inspectedWindow.eval), ours(d.panels), ours(d.panels.create),
@@ -101,8 +97,7 @@ import Testing
                     });
                   });
                 });
-                """,
-        ], pages: ["index.html": "<p>inspected</p>"], flavor: flavor, open: ["http://127.0.0.1:8000/index.html"], devtools: true)
+                """, pages: ["index.html": "<p>inspected</p>"], flavor: flavor)
         #expect(run.texts == [
             "objects true true true true true true true true",
             "eval of nothing true TypeError",
