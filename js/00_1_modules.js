@@ -48,7 +48,7 @@
     state.loaded = true;
     loadModule(state.module);
     // (A module that fills its constructors one at a time makes this one now: a module of the
-    // context through host.globalFillers, js/31_events.js; one of the host realm, js/63_dom.js,
+    // context through host.globalFillers, js/31_ui_events.js; one of the host realm, js/63_dom.js,
     // through Swift.)
     if (host.implementations[state.name] === undefined) {
       const filler = host.globalFillers[state.name];

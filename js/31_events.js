@@ -1,4 +1,5 @@
-// exthost:needs primordials host dom_exception
+// exthost:realm host
+// exthost:needs primordials api
 // exthost:globals ~EventTarget:constructor:0 ~Event:constructor:1 ~CustomEvent:constructor:1 ~ErrorEvent:constructor:1
 // exthost:globals ~PromiseRejectionEvent:constructor:2 ~AbortController:constructor:0 ~AbortSignal:constructor:0
 // exthost:globals ~reportError:function:1 addEventListener:inherited removeEventListener:inherited dispatchEvent:inherited
@@ -11,75 +12,95 @@
 // listeners (capture, once, passive, signal) and dispatch, `Event`, `CustomEvent`, `ErrorEvent`,
 // `PromiseRejectionEvent`, `AbortController` and `AbortSignal` (`abort`, `timeout`, `any`), event
 // handler attributes, `reportError`, and the global's `error` and `unhandledrejection` events
-// (host.dispatchErrorEvent, which js/00_host.js's report of an uncaught error asks first), with
-// each browser's errors (fixtures/conformance/web-events). EventTarget.prototype is the object the
-// window module (js/30_window.js) already made the global inherit from (`host.sharedPrototype`);
-// the global's `addEventListener` and handlers load this module on first touch.
+// (which js/00_host.js's and js/38_api.js's reports of an uncaught error ask first), with each
+// browser's errors (fixtures/conformance/web-events). EventTarget.prototype is the object the
+// window module (js/30_window.js) already made the global inherit from (`sharedPrototype`); the
+// global's `addEventListener` and handlers install this module for a world on first touch.
+//
+// Runs in the host's realm, once for every world (`host.installEvents(cx)`): what a world gets
+// are its own interface objects, prototypes and member functions (host.newFunction), each member
+// one implementation for every world; events, listeners and signals are kept here, by the
+// world's objects. The interfaces few scripts name (CustomEvent, ErrorEvent, PromiseRejectionEvent,
+// the page's navigation events, AbortSignal and AbortController) are made on their first need
+// (`host.makeEventInterface`). The modules of a context that make events of their own (js/34_xhr.js,
+// js/31_ui_events.js, ...) reach this one through the context's `host` object (`bridge`).
 //
 // Dispatch follows the standard's algorithm over a path of targets: a node's parent comes from the
-// DOM (js/63_dom.js: `host.domEventParent`), so nodes get capture and bubbling; other targets have none.
+// DOM (js/63_dom.js: `domEventParent`), so nodes get capture and bubbling; other targets have none.
 (function (host) {
   'use strict';
   const {
-    TypeError, String, Number, ObjectCreate, ObjectPrototype, ObjectSetPrototypeOf, ReflectApply, ReflectDefineProperty,
-    SafeWeakMap, SafeSet, dataDescriptor, SymbolToStringTag, listPush, listCopy, listRemoveAt, isErrorObject, getOwnData, errorLocation,
-    MathTrunc, NumberIsFinite, Promise, isPromise, StringPrototypeCharCodeAt, StringPrototypeSlice, SymbolIterator, ReflectGetOwnPropertyDescriptor,
+    String, Number, ReflectApply, ReflectDefineProperty, ReflectDeleteProperty, ReflectGet, ObjectSetPrototypeOf, SafeWeakMap, SafeSet, dataDescriptor,
+    SymbolToStringTag, listPush, listCopy, listRemoveAt, errorLocation, MathTrunc, NumberIsFinite, StringPrototypeCharCodeAt,
+    StringPrototypeSlice, SymbolIterator, ObjectPrototypeIsPrototypeOf,
   } = host.primordials;
   const FIREFOX = host.flavor === 'firefox';
-  const FunctionConstructor = host.builtins.plain.Function;
-  const native = host.native;
-  const global = host.global;
 
-  // ---- Errors, as each browser words them (js/00_host.js) -----------------------------------------------
-  const { failed, newRequired, illegalInvocation, illegalConstructor, countError, dictionary } = host.webIDLErrors;
+  // ---- Errors, as each browser words them (js/38_api.js) ---------------------------------------------
+  const { failed, illegalInvocation, countError, dictionary } = host.webIDLErrors;
+  const typeError = (cx, text) => host.newTypeError(cx, text);
+  const domException = host.newDOMException;
+  // Web IDL's DOMString of a script's value (a Symbol is refused in the world's words).
+  function toText(cx, value) {
+    if (typeof value === 'symbol') throw typeError(cx, 'Cannot convert a Symbol value to a string');
+    return String(value);
+  }
+  // Web IDL's `unsigned long` conversion.
+  function unsignedLong(cx, value) {
+    if (typeof value === 'symbol') throw typeError(cx, 'Cannot convert a Symbol value to a number');
+    const number = Number(value);
+    if (!NumberIsFinite(number)) return 0;
+    const integer = MathTrunc(number) % 4294967296;
+    return integer < 0 ? integer + 4294967296 : integer;
+  }
+  const isObject = (value) => value !== null && (typeof value === 'object' || typeof value === 'function');
 
-  // Defines the interface `name` (host.defineInterface) whose parent is the interface `parent`
-  // ({prototype, publicConstructor}); `constants`: Event's phase constants. Returns the interface.
-  function defineInterface(constructor, name, length, members, parent, constants, statics, shared) {
-    const names = ['NONE', 'CAPTURING_PHASE', 'AT_TARGET', 'BUBBLING_PHASE'];
-    const values = [0, 1, 2, 3];
-    if (constants && FIREFOX) {
-      // (Firefox's Event also has the modifier masks of its old event model.)
-      listPush(names, 'ALT_MASK'); listPush(values, 1);
-      listPush(names, 'CONTROL_MASK'); listPush(values, 2);
-      listPush(names, 'SHIFT_MASK'); listPush(values, 4);
-      listPush(names, 'META_MASK'); listPush(values, 8);
-    }
-    if (constants) for (let i = 0; i < names.length; i++) ReflectDefineProperty(constructor, names[i], dataDescriptor(values[i], false, true, false));
-    const prototype = host.defineInterface(constructor, name, length, members, {
-      __proto__: null, statics: statics || undefined, prototype: shared || undefined,
-      parentPrototype: parent ? parent.prototype : undefined, parentConstructor: parent ? parent.publicConstructor : undefined,
+  // ---- Each world's record -------------------------------------------------------------------------------
+  // { interfaces: name → {prototype, publicConstructor}, reportingError, isTrusted: the world's getter }.
+  const worldOf = (cx) => cx.eventWorld;
+
+  // ---- Members: one implementation for every world --------------------------------------------------------
+  // A member's implementation gets the world's record, `this` and the arguments; the world's own
+  // function for it is made when the interface is (host.newFunction, with the record as its data).
+  function defineMethod(cx, target, name, length, implementation) {
+    host.defineValue(target, name, host.newFunction(cx, name, length, implementation, cx), true, true, true);
+  }
+  function defineAccessor(cx, target, name, get, set) {
+    ReflectDefineProperty(target, name, {
+      __proto__: null, get: host.newFunction(cx, 'get ' + name, 0, get, cx),
+      set: set === undefined ? undefined : host.newFunction(cx, 'set ' + name, 1, set, cx), enumerable: true, configurable: true,
     });
-    if (constants) for (let i = 0; i < names.length; i++) ReflectDefineProperty(prototype, names[i], dataDescriptor(values[i], false, true, false));
-    return { __proto__: null, prototype, publicConstructor: host.lazyGlobals[name] };
+  }
+  // Defines the members of `members`, [kind, name, implementation(s)...] each: ['get', name, get],
+  // ['accessor', name, get, set] or ['method', name, length, call].
+  function defineMembers(cx, target, members) {
+    for (let i = 0; i < members.length; i++) {
+      const member = members[i];
+      if (member[0] === 'method') defineMethod(cx, target, member[1], member[2], member[3]);
+      else defineAccessor(cx, target, member[1], member[2], member[0] === 'accessor' ? member[3] : undefined);
+    }
   }
 
   // ---- Event --------------------------------------------------------------------------------------------
-  // Each event's state, by event: what the standard calls its flags and its path.
+  // Each event's state, by event (of any world): what the standard calls its flags and its path.
   const events = new SafeWeakMap();
-  const eventState = (event, owner, member) => {
-    const state = events.get(event);
-    if (state === undefined) throw illegalInvocation(owner, member);
+  const eventState = (cx, event, owner, member) => {
+    const state = isObject(event) ? events.get(event) : undefined;
+    if (state === undefined) throw illegalInvocation(cx, owner, member);
     return state;
   };
-  // `isTrusted`, an own property of every event ([LegacyUnforgeable]): one getter per realm.
-  const isTrusted = {
-    get isTrusted() {
-      return eventState(this, 'Event', 'get isTrusted').trusted;
-    },
-  };
-  const isTrustedDescriptor = { __proto__: null, get: ReflectGetOwnPropertyDescriptor(isTrusted, 'isTrusted').get, enumerable: true, configurable: false };
 
-  // Sets up `event` as the Event constructor does, from `init` (an EventInit dictionary, its
-  // members read in the standard's order).
-  function initializeEvent(event, type, init) {
-    ReflectDefineProperty(event, 'isTrusted', isTrustedDescriptor);
+  // Sets up `event`, an object of the world of `cx`, as the Event constructor does, from `init`
+  // (an EventInit dictionary, its members read in the standard's order).
+  function initializeEvent(cx, event, type, init) {
+    // (`isTrusted`, an own property of every event: [LegacyUnforgeable], one getter per world.)
+    ReflectDefineProperty(event, 'isTrusted', worldOf(cx).isTrustedDescriptor);
     const state = {
-      __proto__: null,
+      __proto__: null, cx,
       type: String(type), bubbles: false, cancelable: false, composed: false,
       target: null, currentTarget: null, phase: 0, path: null,
       canceled: false, stopPropagation: false, stopImmediate: false, inPassiveListener: false,
-      dispatching: false, initialized: true, trusted: false, timeStamp: native.clock.monotonicNow(),
+      dispatching: false, initialized: true, trusted: false, timeStamp: cx.loader.native.clock.monotonicNow(),
     };
     if (init !== undefined) {
       state.bubbles = !!init.bubbles;
@@ -89,221 +110,186 @@
     events.set(event, state);
     return state;
   }
-  const eventArguments = (owner, args, required, typeName) => {
-    if (args.length < required) throw countError(owner, 'constructor', required, args.length);
-    return dictionary(args[1], owner, 'constructor', 2, typeName);
+  const eventArguments = (cx, owner, args, required, typeName) => {
+    if (args.length < required) throw countError(cx, owner, 'constructor', required, args.length);
+    return dictionary(cx, args[1], owner, 'constructor', 2, typeName);
   };
-
-  // ---- Interfaces made on first need ---------------------------------------------------------------------
-  // The event interfaces few scripts name (CustomEvent, ErrorEvent, PromiseRejectionEvent, the
-  // page's navigation events, AbortSignal and AbortController) are made when their global is first
-  // touched (the loader asks host.globalFillers) or when this module first needs one (prototypeOf):
-  // a world that only listens for events makes none of their members (makeInterfaceNow, at the end).
-  // (Made ones, by name.)
-  const madeInterfaces = { __proto__: null };
-  // The prototype of the interface `name`, whose class is `constructor`, made now if it was not.
-  const prototypeOf = (name, constructor) => {
-    makeInterfaceNow(name);
-    return constructor.prototype;
-  };
-
-  function Event(...args) {
-    if (new.target === undefined) throw newRequired('Event');
-    const type = args.length > 0 ? String(args[0]) : undefined;
-    initializeEvent(this, type, eventArguments('Event', args, 1, 'EventInit'));
+  // A new object of the interface `name` for a constructor called with `newTarget` (a subclass's
+  // prototype when it has one: Web IDL's "get the prototype from a constructor").
+  function newInstance(cx, newTarget, name) {
+    const given = newTarget === undefined ? undefined : ReflectGet(newTarget, 'prototype');
+    return host.newObjectFrom(cx, isObject(given) ? given : interfaceOf(cx, name).prototype);
+  }
+  // A new event of the interface `name` (made now if it was not), its state and its fields' map.
+  function newEventOf(cx, name, type, init) {
+    const event = host.newObjectFrom(cx, interfaceOf(cx, name).prototype);
+    return { __proto__: null, event, state: initializeEvent(cx, event, type, init) };
   }
   function cancel(state) {
     if (state.cancelable && !state.inPassiveListener) state.canceled = true;
   }
-  const EventInterface = defineInterface(Event, 'Event', 1, {
-    get type() { return eventState(this, 'Event', 'get type').type; },
-    get target() { return eventState(this, 'Event', 'get target').target; },
-    get srcElement() { return eventState(this, 'Event', 'get srcElement').target; },
-    get currentTarget() { return eventState(this, 'Event', 'get currentTarget').currentTarget; },
-    composedPath() {
-      const state = eventState(this, 'Event', 'composedPath');
-      if (state.path === null) return [];
+
+  const constructEvent = (cx, thisValue, newTarget, ...args) => {
+    const type = args.length > 0 ? toText(cx, args[0]) : undefined;
+    const init = eventArguments(cx, 'Event', args, 1, 'EventInit');
+    const event = newInstance(cx, newTarget, 'Event');
+    initializeEvent(cx, event, type, init);
+    return event;
+  };
+  const eventGetter = (field, member) => (cx, thisValue) => eventState(cx, thisValue, 'Event', member)[field];
+  const eventMembers = [
+    ['get', 'type', eventGetter('type', 'get type')],
+    ['get', 'target', eventGetter('target', 'get target')],
+    ['get', 'srcElement', eventGetter('target', 'get srcElement')],
+    ['get', 'currentTarget', eventGetter('currentTarget', 'get currentTarget')],
+    ['method', 'composedPath', 0, (cx, thisValue) => {
+      const state = eventState(cx, thisValue, 'Event', 'composedPath');
+      if (state.path === null) return host.newArray(cx, []);
       // (Without what closed shadow trees hide from the current target: js/63_dom.js.)
-      return host.domComposedPath === undefined ? listCopy(state.path) : host.domComposedPath(state.path, state.currentTarget);
-    },
-    get eventPhase() { return eventState(this, 'Event', 'get eventPhase').phase; },
-    stopPropagation() { eventState(this, 'Event', 'stopPropagation').stopPropagation = true; },
-    get cancelBubble() { return eventState(this, 'Event', 'get cancelBubble').stopPropagation; },
-    set cancelBubble(value) {
-      const state = eventState(this, 'Event', 'set cancelBubble');
+      return cx.loader.domComposedPath === undefined ? host.newArray(cx, listCopy(state.path)) : cx.loader.domComposedPath(state.path, state.currentTarget);
+    }],
+    ['get', 'eventPhase', eventGetter('phase', 'get eventPhase')],
+    ['method', 'stopPropagation', 0, (cx, thisValue) => { eventState(cx, thisValue, 'Event', 'stopPropagation').stopPropagation = true; }],
+    ['accessor', 'cancelBubble', eventGetter('stopPropagation', 'get cancelBubble'), (cx, thisValue, value) => {
+      const state = eventState(cx, thisValue, 'Event', 'set cancelBubble');
       if (value) state.stopPropagation = true;
-    },
-    stopImmediatePropagation() {
-      const state = eventState(this, 'Event', 'stopImmediatePropagation');
+    }],
+    ['method', 'stopImmediatePropagation', 0, (cx, thisValue) => {
+      const state = eventState(cx, thisValue, 'Event', 'stopImmediatePropagation');
       state.stopPropagation = true;
       state.stopImmediate = true;
-    },
-    get bubbles() { return eventState(this, 'Event', 'get bubbles').bubbles; },
-    get cancelable() { return eventState(this, 'Event', 'get cancelable').cancelable; },
-    get returnValue() { return !eventState(this, 'Event', 'get returnValue').canceled; },
-    set returnValue(value) {
-      const state = eventState(this, 'Event', 'set returnValue');
+    }],
+    ['get', 'bubbles', eventGetter('bubbles', 'get bubbles')],
+    ['get', 'cancelable', eventGetter('cancelable', 'get cancelable')],
+    ['accessor', 'returnValue', (cx, thisValue) => !eventState(cx, thisValue, 'Event', 'get returnValue').canceled, (cx, thisValue, value) => {
+      const state = eventState(cx, thisValue, 'Event', 'set returnValue');
       if (!value) cancel(state);
-    },
-    preventDefault() { cancel(eventState(this, 'Event', 'preventDefault')); },
-    get defaultPrevented() { return eventState(this, 'Event', 'get defaultPrevented').canceled; },
-    get composed() { return eventState(this, 'Event', 'get composed').composed; },
-    get timeStamp() { return eventState(this, 'Event', 'get timeStamp').timeStamp; },
-    initEvent(...args) {
-      const state = eventState(this, 'Event', 'initEvent');
-      if (args.length < 1) throw countError('Event', 'initEvent', 1, args.length);
-      if (state.dispatching) return;
-      state.type = String(args[0]);
-      state.bubbles = !!args[1];
-      state.cancelable = !!args[2];
-      state.initialized = true;
-      state.stopPropagation = false;
-      state.stopImmediate = false;
-      state.canceled = false;
-      state.target = null;
-    },
-  }, null, true);
+    }],
+    ['method', 'preventDefault', 0, (cx, thisValue) => { cancel(eventState(cx, thisValue, 'Event', 'preventDefault')); }],
+    ['get', 'defaultPrevented', eventGetter('canceled', 'get defaultPrevented')],
+    ['get', 'composed', eventGetter('composed', 'get composed')],
+    ['get', 'timeStamp', eventGetter('timeStamp', 'get timeStamp')],
+    ['method', 'initEvent', 1, (cx, thisValue, ...args) => initEvent(cx, eventState(cx, thisValue, 'Event', 'initEvent'), 'Event', 'initEvent', args)],
+  ];
   if (FIREFOX) {
     // Firefox's `originalTarget` and `explicitOriginalTarget`: the target, where no anonymous
     // content or retargeting is involved.
-    host.defineMembers(EventInterface.prototype, {
-      get originalTarget() { return eventState(this, 'Event', 'get originalTarget').target; },
-      get explicitOriginalTarget() { return eventState(this, 'Event', 'get explicitOriginalTarget').target; },
-    });
+    listPush(eventMembers, ['get', 'originalTarget', eventGetter('target', 'get originalTarget')]);
+    listPush(eventMembers, ['get', 'explicitOriginalTarget', eventGetter('target', 'get explicitOriginalTarget')]);
   }
+  function initEvent(cx, state, owner, member, args) {
+    if (args.length < 1) throw countError(cx, owner, member, 1, args.length);
+    if (state.dispatching) return false;
+    state.type = toText(cx, args[0]);
+    state.bubbles = !!args[1];
+    state.cancelable = !!args[2];
+    state.initialized = true;
+    state.stopPropagation = false;
+    state.stopImmediate = false;
+    state.canceled = false;
+    state.target = null;
+    return true;
+  }
+  // Event's phase constants (Firefox's Event also has the modifier masks of its old event model).
+  const eventConstants = FIREFOX
+    ? ['NONE', 0, 'CAPTURING_PHASE', 1, 'AT_TARGET', 2, 'BUBBLING_PHASE', 3, 'ALT_MASK', 1, 'CONTROL_MASK', 2, 'SHIFT_MASK', 4, 'META_MASK', 8]
+    : ['NONE', 0, 'CAPTURING_PHASE', 1, 'AT_TARGET', 2, 'BUBBLING_PHASE', 3];
 
-  // ---- CustomEvent, ErrorEvent, PromiseRejectionEvent ---------------------------------------------------
+  // ---- CustomEvent, ErrorEvent, PromiseRejectionEvent and the page's navigation events ---------------
+  // Each kind's fields, by event.
   const details = new SafeWeakMap();
-  function CustomEvent(...args) {
-    if (new.target === undefined) throw newRequired('CustomEvent');
-    const init = eventArguments('CustomEvent', args, 1, 'CustomEventInit');
-    initializeEvent(this, args[0], init);
-    details.set(this, init === undefined || init.detail === undefined ? null : init.detail);
-  }
-  const detailOf = (event, member) => {
-    if (!details.has(event)) throw illegalInvocation('CustomEvent', member);
-    return details.get(event);
-  };
-
-  // HTML's PageTransitionEvent (`pageshow` and `pagehide`): whether the page comes from, or goes
-  // into, the back/forward cache.
   const transitions = new SafeWeakMap();
-  function PageTransitionEvent(...args) {
-    if (new.target === undefined) throw newRequired('PageTransitionEvent');
-    const init = eventArguments('PageTransitionEvent', args, 1, 'PageTransitionEventInit');
-    initializeEvent(this, args[0], init);
-    transitions.set(this, init !== undefined && !!init.persisted);
-  }
-
-  // HTML's BeforeUnloadEvent (`beforeunload`, as a navigation is about to leave the page): made by
-  // the browser only. Its `returnValue` (a text, '' at first) is what a browser would ask the
-  // person about; it asks only a page the person interacted with, which no page here is, so the
-  // navigation goes on whatever a listener did.
+  // (HTML's BeforeUnloadEvent, `beforeunload` as a navigation is about to leave the page, made by
+  // the browser only. Its `returnValue`, '' at first, is what a browser would ask the person
+  // about; it asks only a page the person interacted with, which no page here is, so the
+  // navigation goes on whatever a listener did.)
   const beforeUnloads = new SafeWeakMap();
-  function BeforeUnloadEvent() {
-    throw illegalConstructor('BeforeUnloadEvent');
-  }
-
-  // HTML's HashChangeEvent (`hashchange`: the URLs before and after a fragment navigation) and
-  // PopStateEvent (`popstate`: the state of the session history entry a traversal reached).
   const hashChanges = new SafeWeakMap();
-  function HashChangeEvent(...args) {
-    if (new.target === undefined) throw newRequired('HashChangeEvent');
-    const init = eventArguments('HashChangeEvent', args, 1, 'HashChangeEventInit');
-    initializeEvent(this, args[0], init);
-    const fields = { __proto__: null, newURL: '', oldURL: '' };
-    if (init !== undefined) {
-      if (init.newURL !== undefined) fields.newURL = String(init.newURL);
-      if (init.oldURL !== undefined) fields.oldURL = String(init.oldURL);
-    }
-    hashChanges.set(this, fields);
-  }
   const popStates = new SafeWeakMap();
-  function PopStateEvent(...args) {
-    if (new.target === undefined) throw newRequired('PopStateEvent');
-    const init = eventArguments('PopStateEvent', args, 1, 'PopStateEventInit');
-    initializeEvent(this, args[0], init);
-    popStates.set(this, { __proto__: null, state: init !== undefined && init.state !== undefined ? init.state : null });
-  }
-
   const errorEvents = new SafeWeakMap();
-  function ErrorEvent(...args) {
-    if (new.target === undefined) throw newRequired('ErrorEvent');
-    const init = eventArguments('ErrorEvent', args, 1, 'ErrorEventInit');
-    initializeEvent(this, args[0], init);
+  const rejections = new SafeWeakMap();
+
+  // A constructor that makes an event of `name` from (type, init) and keeps its fields (`fields(cx,
+  // init)`, read after the base's members) in `map`.
+  const eventConstructor = (name, typeName, map, fields) => (cx, thisValue, newTarget, ...args) => {
+    const init = eventArguments(cx, name, args, 1, typeName);
+    const type = toText(cx, args[0]);
+    const event = newInstance(cx, newTarget, name);
+    initializeEvent(cx, event, type, init);
+    map.set(event, fields(cx, init));
+    return event;
+  };
+  const fieldOf = (map, owner, key) => (cx, thisValue) => {
+    const fields = isObject(thisValue) ? map.get(thisValue) : undefined;
+    if (fields === undefined) throw illegalInvocation(cx, owner, 'get ' + key);
+    return fields[key];
+  };
+  const constructErrorEvent = eventConstructor('ErrorEvent', 'ErrorEventInit', errorEvents, (cx, init) => {
     const fields = { __proto__: null, colno: 0, error: undefined, filename: '', lineno: 0, message: '' };
     if (init !== undefined) {
       // (Members in the standard's order: the dictionary's, sorted.)
-      if (init.colno !== undefined) fields.colno = unsignedLong(init.colno);
+      if (init.colno !== undefined) fields.colno = unsignedLong(cx, init.colno);
       fields.error = init.error;
-      if (init.filename !== undefined) fields.filename = String(init.filename);
-      if (init.lineno !== undefined) fields.lineno = unsignedLong(init.lineno);
-      if (init.message !== undefined) fields.message = String(init.message);
+      if (init.filename !== undefined) fields.filename = toText(cx, init.filename);
+      if (init.lineno !== undefined) fields.lineno = unsignedLong(cx, init.lineno);
+      if (init.message !== undefined) fields.message = toText(cx, init.message);
     }
-    errorEvents.set(this, fields);
-  }
-  // Web IDL's `unsigned long` conversion.
-  function unsignedLong(value) {
-    const number = Number(value);
-    if (!NumberIsFinite(number)) return 0;
-    const integer = MathTrunc(number) % 4294967296;
-    return integer < 0 ? integer + 4294967296 : integer;
-  }
-  const errorField = (event, name) => {
-    const fields = errorEvents.get(event);
-    if (fields === undefined) throw illegalInvocation('ErrorEvent', 'get ' + name);
-    return fields[name];
-  };
-
-  const rejections = new SafeWeakMap();
-  function PromiseRejectionEvent(...args) {
-    if (new.target === undefined) throw newRequired('PromiseRejectionEvent');
-    if (args.length < 2) throw countError('PromiseRejectionEvent', 'constructor', 2, args.length);
-    const init = dictionary(args[1], 'PromiseRejectionEvent', 'constructor', 2, 'PromiseRejectionEventInit');
+    return fields;
+  });
+  const constructPromiseRejectionEvent = (cx, thisValue, newTarget, ...args) => {
+    if (args.length < 2) throw countError(cx, 'PromiseRejectionEvent', 'constructor', 2, args.length);
+    const init = dictionary(cx, args[1], 'PromiseRejectionEvent', 'constructor', 2, 'PromiseRejectionEventInit');
     const promise = init === undefined ? undefined : init.promise;
     if (promise === undefined) {
-      throw new TypeError(FIREFOX ? "PromiseRejectionEvent constructor: Missing required 'promise' member of PromiseRejectionEventInit."
+      throw typeError(cx, FIREFOX ? "PromiseRejectionEvent constructor: Missing required 'promise' member of PromiseRejectionEventInit."
         : failed('PromiseRejectionEvent', 'constructor', "Failed to read the 'promise' property from 'PromiseRejectionEventInit': Required member is undefined."));
     }
     let converted = promise;
     if (FIREFOX) {
-      if (promise === null || (typeof promise !== 'object' && typeof promise !== 'function')) {
-        throw new TypeError("PromiseRejectionEvent constructor: 'promise' member of PromiseRejectionEventInit is not an object.");
-      }
-    } else if (!isPromise(promise) || promise.constructor !== Promise) {
+      if (!isObject(promise)) throw typeError(cx, "PromiseRejectionEvent constructor: 'promise' member of PromiseRejectionEventInit is not an object.");
+    } else if (!isWorldPromise(cx, promise) || promise.constructor !== cx.b.Promise) {
       // (Chromium converts the member as a Promise<any>: Promise.resolve(value).)
-      converted = new Promise((resolve) => resolve(promise));
+      converted = host.newPromise(cx);
+      converted.resolve(promise);
+      converted = converted.promise;
     }
-    initializeEvent(this, args[0], init);
-    rejections.set(this, { __proto__: null, promise: converted, reason: init.reason });
-  }
-  const rejectionField = (event, name) => {
-    const fields = rejections.get(event);
-    if (fields === undefined) throw illegalInvocation('PromiseRejectionEvent', 'get ' + name);
-    return fields[name];
+    const type = toText(cx, args[0]);
+    const event = newInstance(cx, newTarget, 'PromiseRejectionEvent');
+    initializeEvent(cx, event, type, init);
+    rejections.set(event, { __proto__: null, promise: converted, reason: init.reason });
+    return event;
+  };
+  const isWorldPromise = (cx, value) => {
+    if (!isObject(value)) return false;
+    try { return ObjectPrototypeIsPrototypeOf(cx.b.PromisePrototype, value); } catch (e) { return false; }
+  };
+  const isWorldError = (cx, value) => {
+    if (!isObject(value)) return false;
+    try { return ObjectPrototypeIsPrototypeOf(cx.b.ErrorPrototype, value); } catch (e) { return false; }
   };
 
   // ---- EventTarget --------------------------------------------------------------------------------------
-  // Each target's listeners, by target: a list of { type, callback, capture, once, passive, removed }.
+  // Each target's listeners, by target (of any world): a list of { cx, type, callback, capture,
+  // once, passive, removed, order }.
   const listenersOf = new SafeWeakMap();
-  listenersOf.set(global, []);
+  const isNode = (cx, value) => cx.loader.domIsNode !== undefined && cx.loader.domIsNode(value);
   // The target an operation acts on: `this`, or the global for a call of the global's own
   // `addEventListener(...)` (Web IDL: an operation of a [Global] interface called without `this`).
-  function targetOf(thisValue, member) {
-    const target = thisValue === undefined || thisValue === null ? global : thisValue;
-    let listeners = listenersOf.get(target);
+  const targetOf = (cx, thisValue) => (thisValue === undefined || thisValue === null ? cx.global : thisValue);
+  function listenersAtTarget(cx, target, member) {
+    let listeners = isObject(target) ? listenersOf.get(target) : undefined;
     if (listeners === undefined) {
       // (A node of the DOM, js/63_dom.js, is a target from its first listener on.)
-      if (host.domIsNode === undefined || !host.domIsNode(target)) throw illegalInvocation('EventTarget', member);
+      if (!isNode(cx, target)) throw illegalInvocation(cx, 'EventTarget', member);
       listeners = [];
       listenersOf.set(target, listeners);
     }
     return listeners;
   }
   // The listener options (a boolean means `capture`), their members read in the standard's order.
-  function flatten(options, withAll) {
+  function flatten(cx, options, withAll) {
     const flat = { __proto__: null, capture: false, once: false, passive: undefined, signal: undefined };
-    if (options === null || (typeof options !== 'object' && typeof options !== 'function')) {
+    if (!isObject(options)) {
       flat.capture = !!options;
       return flat;
     }
@@ -313,17 +299,17 @@
     if (options.passive !== undefined) flat.passive = !!options.passive;
     const signal = options.signal;
     if (signal !== undefined) {
-      if (!signals.has(signal)) {
-        throw new TypeError(FIREFOX ? "EventTarget.addEventListener: 'signal' member of AddEventListenerOptions does not implement interface AbortSignal."
+      if (!isObject(signal) || !signals.has(signal)) {
+        throw typeError(cx, FIREFOX ? "EventTarget.addEventListener: 'signal' member of AddEventListenerOptions does not implement interface AbortSignal."
           : failed('EventTarget', 'addEventListener', "Failed to read the 'signal' property from 'AddEventListenerOptions': Failed to convert value to 'AbortSignal'."));
       }
       flat.signal = signal;
     }
     return flat;
   }
-  function checkCallback(callback, member, index) {
+  function checkCallback(cx, callback, member, index) {
     if (callback !== null && typeof callback !== 'object' && typeof callback !== 'function') {
-      throw new TypeError(FIREFOX ? failed('EventTarget', member, 'Argument ' + index + ' is not an object.')
+      throw typeError(cx, FIREFOX ? failed('EventTarget', member, 'Argument ' + index + ' is not an object.')
         : failed('EventTarget', member, 'parameter ' + index + " is not of type 'Object'."));
     }
   }
@@ -334,15 +320,16 @@
     }
     return -1;
   }
-  // Adds a listener, as the standard's "add an event listener" does.
-  function addListener(listeners, type, callback, flat) {
+  // Adds a listener of the world of `cx`, as the standard's "add an event listener" does.
+  function addListener(cx, listeners, type, callback, flat) {
     if (flat.signal !== undefined && signals.get(flat.signal).aborted) return;
     if (callback === null) return;
     if (findListener(listeners, type, callback, flat.capture) !== -1) return;
     // (`order`: when it was added among the listeners of every world, which share the DOM's
     // targets: a dispatch at a node calls them all in that order, js/63_dom.js.)
     const listener = {
-      __proto__: null, type, callback, capture: flat.capture, once: flat.once, passive: flat.passive === true, removed: false, order: native.clock.order(),
+      __proto__: null, cx, type, callback, capture: flat.capture, once: flat.once, passive: flat.passive === true, removed: false,
+      order: cx.loader.native.clock.order(),
     };
     listPush(listeners, listener);
     if (flat.signal !== undefined) addAbortAlgorithm(flat.signal, () => removeListener(listeners, listener));
@@ -357,62 +344,65 @@
     }
   }
 
-  function EventTarget() {
-    if (new.target === undefined) throw newRequired('EventTarget');
-    listenersOf.set(this, []);
-  }
-  const EventTargetInterface = defineInterface(EventTarget, 'EventTarget', 0, {
-    addEventListener(...args) {
-      const listeners = targetOf(this, 'addEventListener');
-      if (args.length < 2) throw countError('EventTarget', 'addEventListener', 2, args.length);
-      const type = String(args[0]);
-      checkCallback(args[1], 'addEventListener', 2);
-      addListener(listeners, type, args[1], flatten(args[2], true));
-    },
-    removeEventListener(...args) {
-      const listeners = targetOf(this, 'removeEventListener');
-      if (args.length < 2) throw countError('EventTarget', 'removeEventListener', 2, args.length);
-      const type = String(args[0]);
-      checkCallback(args[1], 'removeEventListener', 2);
-      const flat = flatten(args[2], false);
+  const constructEventTarget = (cx, thisValue, newTarget) => {
+    const target = newInstance(cx, newTarget, 'EventTarget');
+    listenersOf.set(target, []);
+    return target;
+  };
+  const eventTargetMembers = [
+    ['method', 'addEventListener', 2, (cx, thisValue, ...args) => {
+      const listeners = listenersAtTarget(cx, targetOf(cx, thisValue), 'addEventListener');
+      if (args.length < 2) throw countError(cx, 'EventTarget', 'addEventListener', 2, args.length);
+      const type = toText(cx, args[0]);
+      checkCallback(cx, args[1], 'addEventListener', 2);
+      addListener(cx, listeners, type, args[1], flatten(cx, args[2], true));
+    }],
+    ['method', 'removeEventListener', 2, (cx, thisValue, ...args) => {
+      const listeners = listenersAtTarget(cx, targetOf(cx, thisValue), 'removeEventListener');
+      if (args.length < 2) throw countError(cx, 'EventTarget', 'removeEventListener', 2, args.length);
+      const type = toText(cx, args[0]);
+      checkCallback(cx, args[1], 'removeEventListener', 2);
+      const flat = flatten(cx, args[2], false);
       const index = findListener(listeners, type, args[1], flat.capture);
       if (index !== -1) removeListener(listeners, listeners[index]);
-    },
-    dispatchEvent(...args) {
-      const target = this === undefined || this === null ? global : this;
-      targetOf(target, 'dispatchEvent');
-      if (args.length < 1) throw countError('EventTarget', 'dispatchEvent', 1, args.length);
-      const state = events.get(args[0]);
+    }],
+    ['method', 'dispatchEvent', 1, (cx, thisValue, ...args) => {
+      const target = targetOf(cx, thisValue);
+      listenersAtTarget(cx, target, 'dispatchEvent');
+      if (args.length < 1) throw countError(cx, 'EventTarget', 'dispatchEvent', 1, args.length);
+      const state = isObject(args[0]) ? events.get(args[0]) : undefined;
       if (state === undefined) {
-        const isObject = args[0] !== null && (typeof args[0] === 'object' || typeof args[0] === 'function');
-        throw new TypeError(FIREFOX ? failed('EventTarget', 'dispatchEvent', isObject ? 'Argument 1 does not implement interface Event.' : 'Argument 1 is not an object.')
+        throw typeError(cx, FIREFOX ? failed('EventTarget', 'dispatchEvent', isObject(args[0]) ? 'Argument 1 does not implement interface Event.' : 'Argument 1 is not an object.')
           : failed('EventTarget', 'dispatchEvent', "parameter 1 is not of type 'Event'."));
       }
       if (state.dispatching || !state.initialized) {
-        throw host.newDOMException(FIREFOX ? 'An attempt was made to use an object that is not, or is no longer, usable'
+        throw domException(cx, FIREFOX ? 'An attempt was made to use an object that is not, or is no longer, usable'
           : failed('EventTarget', 'dispatchEvent', 'The event is already being dispatched.'), 'InvalidStateError');
       }
       state.trusted = false;
-      return dispatch(target, args[0], state);
-    },
-  }, null, false, null, host.sharedPrototype('EventTarget'));
+      return dispatch(cx, target, args[0], state);
+    }],
+  ];
 
   // A target's parent in the event path (the DOM's "get the parent"): a node's, which the DOM
-  // (js/63_dom.js) gives through `host.domEventParent` once it is installed; none for other targets.
-  const eventParent = (target, state) => (host.domEventParent === undefined ? null : host.domEventParent(target, state.type, state.composed, state.target));
+  // (js/63_dom.js) gives once it is installed; none for other targets.
+  const eventParent = (cx, target, state) => (cx.loader.domEventParent === undefined ? null
+    : cx.loader.domEventParent(target, state.type, state.composed, state.target));
 
-  // The standard's "dispatch": capture from the root down, the target, then bubbling up when the
-  // event bubbles. Returns false when a listener canceled the event.
-  function dispatch(target, event, state) {
+  // The standard's "dispatch" of `event` (of the world of `cx`) at `target`: capture from the root
+  // down, the target, then bubbling up when the event bubbles. Returns false when a listener
+  // canceled the event.
+  function dispatch(cx, target, event, state) {
     // (A MouseEvent `click` at a node runs the node's activation behaviour around the dispatch: a
     // checkbox changes first and changes back if a listener cancels the click. The DOM,
     // js/63_dom.js, answers for nodes; js/31_ui_events.js says which events are MouseEvents.)
-    const activates = state.type === 'click' && host.domActivation !== undefined && host.isMouseEvent !== undefined
-      && host.isMouseEvent(event) && host.domActivation(target, false);
+    const loader = cx.loader;
+    const activates = state.type === 'click' && loader.domActivation !== undefined && loader.isMouseEvent !== undefined
+      && loader.isMouseEvent(event) && loader.domActivation(target, false);
     state.dispatching = true;
     state.target = target;
     const path = [target];
-    for (let parent = eventParent(target, state); parent !== null && parent !== undefined; parent = eventParent(parent, state)) {
+    for (let parent = eventParent(cx, target, state); parent !== null && parent !== undefined; parent = eventParent(cx, parent, state)) {
       listPush(path, parent);
     }
     state.path = path;
@@ -422,20 +412,20 @@
     // PromiseRejectionEvent only in the world they come from.)
     const ownWorld = errorEvents.has(event) || rejections.has(event);
     // (A target in a shadow tree is seen from outside it as its host: the DOM retargets it.)
-    const retargets = host.domRetarget !== undefined && host.domRetarget(target, null) !== undefined;
-    if (ownWorld || host.domDispatch === undefined || !host.domDispatch(path, event, state)) {
+    const retargets = loader.domRetarget !== undefined && loader.domRetarget(target, null) !== undefined;
+    if (ownWorld || loader.domDispatch === undefined || !loader.domDispatch(path, event, state)) {
       // (At the target, Firefox calls the capturing listeners first, as the standard says;
       // Chromium calls all of them in the order they were added.)
       for (let i = path.length - 1; i >= 0 && !state.stopPropagation; i--) {
         state.phase = i === 0 ? 2 : 1;
-        if (retargets) state.target = host.domRetarget(target, path[i]);
+        if (retargets) state.target = loader.domRetarget(target, path[i]);
         invoke(path[i], event, state, i > 0 ? 'capture' : FIREFOX ? 'at-target-capture' : 'at-target');
       }
       for (let i = 0; i < path.length && !state.stopPropagation; i++) {
         if (i > 0 && !state.bubbles) break;
         if (i === 0 && !FIREFOX) continue;
         state.phase = i === 0 ? 2 : 3;
-        if (retargets) state.target = host.domRetarget(target, path[i]);
+        if (retargets) state.target = loader.domRetarget(target, path[i]);
         invoke(path[i], event, state, i === 0 ? 'at-target-bubble' : 'bubble');
       }
     }
@@ -447,7 +437,7 @@
     state.dispatching = false;
     state.stopPropagation = false;
     state.stopImmediate = false;
-    if (activates) host.domActivation(target, true, state.canceled, state.trusted);
+    if (activates) loader.domActivation(target, true, state.canceled, state.trusted);
     return !state.canceled;
   }
   // Calls the listeners of `target` for the phase (a copy of the list, as the standard's "inner
@@ -474,11 +464,13 @@
     }
     return list;
   }
-  // Calls one listener of `target` (skipped when it was removed meanwhile).
+  // Calls one listener of `target` (skipped when it was removed meanwhile); what it throws is
+  // reported in its world.
   function invokeListener(target, event, state, listener) {
     if (listener.removed) return;
     if (listener.once) removeListener(listenersOf.get(target), listener);
     if (listener.passive) state.inPassiveListener = true;
+    const cx = listener.cx;
     try {
       const callback = listener.callback;
       if (typeof callback === 'function') {
@@ -486,12 +478,12 @@
       } else {
         const handleEvent = callback.handleEvent;
         if (typeof handleEvent !== 'function') {
-          throw new TypeError(FIREFOX ? "'handleEvent' property of EventListener is not callable." : "The provided callback is no longer runnable.");
+          throw typeError(cx, FIREFOX ? "'handleEvent' property of EventListener is not callable." : 'The provided callback is no longer runnable.');
         }
         ReflectApply(handleEvent, callback, [event]);
       }
     } catch (error) {
-      reportException(error);
+      reportException(cx, error);
     }
     state.inPassiveListener = false;
   }
@@ -500,50 +492,67 @@
   // Each target's handlers, by target: { type: { value, listener } }. A handler's listener is added
   // when it is first set, and stays (its place among the listeners does not change).
   const handlersOf = new SafeWeakMap();
-  function handlerDescriptor(type, owner) {
-    const accessors = {
-      get ['on' + type]() {
-        const target = this === undefined || this === null ? global : this;
-        if (!listenersOf.has(target) && (host.domIsNode === undefined || !host.domIsNode(target))) throw illegalInvocation(owner, 'get on' + type);
+  // The handler attribute `on` + type of the interface `owner`: its getter's and setter's
+  // implementations (made once for every world).
+  const handlerImplementations = { __proto__: null };
+  function handlerImplementation(type, owner) {
+    const key = owner + ' ' + type;
+    const made = handlerImplementations[key];
+    if (made !== undefined) return made;
+    const implementation = {
+      __proto__: null,
+      get: (cx, thisValue) => {
+        const target = targetOf(cx, thisValue);
+        if (!(isObject(target) && listenersOf.has(target)) && !isNode(cx, target)) throw illegalInvocation(cx, owner, 'get on' + type);
         const handlers = handlersOf.get(target);
         const handler = handlers === undefined ? undefined : handlers[type];
         if (handler !== undefined && handler.uncompiled !== undefined) compileHandler(handler);
         return handler === undefined ? null : handler.value;
       },
-      set ['on' + type](value) {
-        const target = this === undefined || this === null ? global : this;
-        let listeners = listenersOf.get(target);
-        if (listeners === undefined) {
-          // (A node of the DOM becomes a target when its first handler is set.)
-          if (host.domIsNode === undefined || !host.domIsNode(target)) throw illegalInvocation(owner, 'set on' + type);
-          listeners = [];
-          listenersOf.set(target, listeners);
-        }
-        const callable = typeof value === 'function' || (value !== null && typeof value === 'object') ? value : null;
-        let handlers = handlersOf.get(target);
-        if (handlers === undefined) {
-          handlers = { __proto__: null };
-          handlersOf.set(target, handlers);
-        }
-        let handler = handlers[type];
-        if (handler === undefined) {
-          if (callable === null) return;
-          handler = { __proto__: null, value: callable };
-          handlers[type] = handler;
-          addListener(listeners, type, (event) => callHandler(target, handler, event), flatten(false, false));
-          return;
-        }
-        handler.value = callable;
-        handler.uncompiled = undefined;
-      },
+      set: (cx, thisValue, value) => setHandler(cx, targetOf(cx, thisValue), type, owner, value),
     };
-    const descriptor = ReflectGetOwnPropertyDescriptor(accessors, 'on' + type);
-    return { __proto__: null, get: descriptor.get, set: descriptor.set, enumerable: true, configurable: true };
+    handlerImplementations[key] = implementation;
+    return implementation;
+  }
+  function setHandler(cx, target, type, owner, value) {
+    let listeners = isObject(target) ? listenersOf.get(target) : undefined;
+    if (listeners === undefined) {
+      // (A node of the DOM becomes a target when its first handler is set.)
+      if (!isNode(cx, target)) throw illegalInvocation(cx, owner, 'set on' + type);
+      listeners = [];
+      listenersOf.set(target, listeners);
+    }
+    const callable = typeof value === 'function' || (value !== null && typeof value === 'object') ? value : null;
+    let handlers = handlersOf.get(target);
+    if (handlers === undefined) {
+      handlers = { __proto__: null };
+      handlersOf.set(target, handlers);
+    }
+    let handler = handlers[type];
+    if (handler === undefined) {
+      if (callable === null) return;
+      handler = { __proto__: null, cx, value: callable, uncompiled: undefined };
+      handlers[type] = handler;
+      addListener(cx, listeners, type, handlerListener(cx, target, handler), flatten(cx, false, false));
+      return;
+    }
+    handler.value = callable;
+    handler.uncompiled = undefined;
+  }
+  // The listener a handler stands behind (the listener list is the host's: no script reaches it).
+  const handlerListener = (cx, target, handler) => (event) => callHandler(cx, target, handler, event);
+  // The accessor of the handler attribute `on` + type of `owner` for the world of `cx`.
+  function handlerDescriptor(cx, type, owner) {
+    const implementation = handlerImplementation(type, owner);
+    return {
+      __proto__: null, get: host.newFunction(cx, 'get on' + type, 0, implementation.get, cx),
+      set: host.newFunction(cx, 'set on' + type, 1, implementation.set, cx), enumerable: true, configurable: true,
+    };
   }
   // An event handler content attribute's handler (`<body onload="...">`): its text, compiled into
-  // a function of this world on its first use (HTML's "getting the current value of the event
+  // a function of the world on its first use (HTML's "getting the current value of the event
   // handler"), whose scopes are the element's document, its form and the element.
-  host.setHandlerFromAttribute = function (target, type, text, element) {
+  function setHandlerFromAttribute(cx, target, type, text, element) {
     let listeners = listenersOf.get(target);
     if (listeners === undefined) {
       listeners = [];
@@ -561,17 +570,19 @@
       handler.uncompiled = uncompiled;
       return;
     }
-    const made = { __proto__: null, value: null, uncompiled };
+    const made = { __proto__: null, cx, value: null, uncompiled };
     handlers[type] = made;
-    addListener(listeners, type, (event) => callHandler(target, made, event), flatten(false, false));
-  };
+    addListener(cx, listeners, type, handlerListener(cx, target, made), flatten(cx, false, false));
+  }
   function compileHandler(handler) {
+    const cx = handler.cx;
     const source = handler.uncompiled;
     handler.uncompiled = undefined;
     const element = source.element;
     const form = element.form;
     const isWindowError = source.type === 'error' && element.localName === 'body';
     const parameters = isWindowError ? 'event, source, lineno, colno, error' : element.namespaceURI === 'http://www.w3.org/2000/svg' ? 'evt' : 'event';
+    const FunctionConstructor = cx.b.Function;
     try {
       // (The text is first compiled alone, so that it cannot close the function around it; the
       // scopes, the element's document, its form and itself, are reached through `this` of the
@@ -579,23 +590,25 @@
       new FunctionConstructor(parameters, source.text);
       const make = new FunctionConstructor('with (this[0]) { with (this[1]) { with (this[2]) { return function on' + source.type + '('
         + parameters + ') {\n' + source.text + '\n}; } } }');
-      handler.value = ReflectApply(make, [element.ownerDocument, form !== null && typeof form === 'object' ? form : ObjectCreate(null), element], []);
+      const scopes = host.newArray(cx, [element.ownerDocument, isObject(form) ? form : host.newObjectFrom(cx, null), element]);
+      handler.value = ReflectApply(make, scopes, []);
     } catch (error) {
       // (A handler that does not compile is reported, and stays null.)
-      reportException(error);
+      reportException(cx, error);
     }
   }
 
   // The standard's "event handler processing": `onerror` of a global gets the error's parts and
   // cancels the event by returning true; any other handler cancels it by returning false.
-  function callHandler(target, handler, event) {
+  function callHandler(cx, target, handler, event) {
     if (handler.uncompiled !== undefined) compileHandler(handler);
     const callback = handler.value;
     if (typeof callback !== 'function') return;
-    if (target === global && errorEvents.has(event) && eventState(event, 'Event', 'type').type === 'error') {
+    const state = events.get(event);
+    if (target === cx.global && errorEvents.has(event) && state.type === 'error') {
       const fields = errorEvents.get(event);
       const result = ReflectApply(callback, target, [fields.message, fields.filename, fields.lineno, fields.colno, fields.error]);
-      if (result === true) cancel(events.get(event));
+      if (result === true) cancel(state);
       return;
     }
     const result = ReflectApply(callback, target, [event]);
@@ -604,90 +617,67 @@
       // (HTML: a `beforeunload` handler's value other than null cancels the event, and becomes its
       // returnValue when that is empty.)
       if (result === undefined || result === null) return;
-      cancel(events.get(event));
-      if (beforeUnload.returnValue === '') beforeUnload.returnValue = String(result);
+      cancel(state);
+      if (beforeUnload.returnValue === '') beforeUnload.returnValue = toText(cx, result);
       return;
     }
-    if (result === false) cancel(events.get(event));
-  }
-  // For the window module (js/30_window.js): the accessor of the handler attribute `on` + type,
-  // defined on the global (a window) or on WorkerGlobalScope.prototype (a service worker).
-  // For the modules whose objects have handler attributes (js/34_xhr.js): the accessor of `on` + type.
-  host.eventHandlerDescriptor = (type, owner) => handlerDescriptor(type, owner);
-
-  // The global's own handlers: a window's own accessors, a worker's on WorkerGlobalScope.prototype
-  // (the window module makes the global's interfaces first).
-  host.load('window');
-  {
-    const types = host.context.isServiceWorker ? ['error', 'unhandledrejection']
-      : ['error', 'unhandledrejection', 'storage', 'load', 'pageshow', 'pagehide', 'message', 'hashchange', 'popstate', 'beforeunload', 'unload'];
-    const workerScope = host.context.isServiceWorker ? host.lazyGlobals.WorkerGlobalScope : undefined;
-    for (let i = 0; i < types.length; i++) {
-      if (workerScope !== undefined) {
-        ReflectDefineProperty(workerScope.prototype, 'on' + types[i], handlerDescriptor(types[i], 'WorkerGlobalScope'));
-      } else {
-        host.defineGlobal('on' + types[i], handlerDescriptor(types[i], 'Window'));
-      }
-    }
+    if (result === false) cancel(state);
   }
 
   // ---- Errors that escape: the global's `error` and `unhandledrejection` events -------------------------
   // The text of an uncaught error as the event's `message` has it.
-  function errorMessage(error) {
+  function errorMessage(cx, error) {
     let text;
     try {
-      text = String(error);
+      text = toText(cx, error);
     } catch (e) {
       text = 'exception';
     }
     if (!FIREFOX) return 'Uncaught ' + text;
-    return isErrorObject(error) ? text : 'uncaught exception: ' + text;
+    return isWorldError(cx, error) ? text : 'uncaught exception: ' + text;
   }
   // Fires the global's `error` event (an ErrorEvent) or, for a rejection no one handled,
   // `unhandledrejection` (a PromiseRejectionEvent), both cancelable; returns false when a listener
   // canceled it: the browser then does not report it.
-  let reportingError = false;
   // (Firefox fires neither event for a content script's own uncaught errors: its listeners are on
   // the page's window, which the script's sandbox is not; `reportError` still reaches them.)
-  const uncaughtFiresEvents = !(FIREFOX && host.kind === 'content');
-  host.dispatchErrorEvent = function (error, inPromise, promise) {
-    if (!uncaughtFiresEvents) return true;
-    return dispatchErrorEvent(error, inPromise, promise);
-  };
-  function dispatchErrorEvent(error, inPromise, promise) {
-    const listeners = listenersOf.get(global);
+  function dispatchUncaught(cx, error, inPromise, promise) {
+    if (FIREFOX && cx.kind === 'content') return true;
+    return dispatchErrorEvent(cx, error, inPromise, promise);
+  }
+  function dispatchErrorEvent(cx, error, inPromise, promise) {
+    const world = worldOf(cx);
+    const listeners = listenersOf.get(cx.global);
     // (An error of a listener of this event is reported, not dispatched again: HTML's "error
     // reporting mode".)
-    if (listeners.length === 0 || reportingError) return true;
-    reportingError = true;
+    if (listeners.length === 0 || world.reportingError) return true;
+    world.reportingError = true;
     try {
-      return dispatchError(error, inPromise, promise);
+      return dispatchError(cx, error, inPromise, promise);
     } finally {
-      reportingError = false;
+      world.reportingError = false;
     }
   }
-  function dispatchError(error, inPromise, promise) {
+  function dispatchError(cx, error, inPromise, promise) {
     if (inPromise) {
       if (promise === undefined) return true;
-      const event = ObjectCreate(prototypeOf('PromiseRejectionEvent', PromiseRejectionEvent));
-      const state = initializeEvent(event, 'unhandledrejection', undefined);
-      state.cancelable = true;
-      state.trusted = true;
-      rejections.set(event, { __proto__: null, promise, reason: error });
+      const made = newEventOf(cx, 'PromiseRejectionEvent', 'unhandledrejection', undefined);
+      made.state.cancelable = true;
+      made.state.trusted = true;
+      rejections.set(made.event, { __proto__: null, promise, reason: error });
       // (Firefox reports the rejection whatever the listeners did.)
-      return dispatch(global, event, state) || FIREFOX;
+      return dispatch(cx, cx.global, made.event, made.state) || FIREFOX;
     }
-    const event = ObjectCreate(prototypeOf('ErrorEvent', ErrorEvent));
-    const state = initializeEvent(event, 'error', undefined);
-    state.cancelable = true;
-    state.trusted = true;
+    const made = newEventOf(cx, 'ErrorEvent', 'error', undefined);
+    made.state.cancelable = true;
+    made.state.trusted = true;
     const location = errorLocation(error);
     const parts = location === '' ? [] : splitLocation(location);
-    errorEvents.set(event, {
+    errorEvents.set(made.event, {
       __proto__: null, colno: parts.length > 2 ? parts[2] : 0, error, filename: parts.length > 0 ? parts[0] : '',
-      lineno: parts.length > 1 ? parts[1] : 0, message: errorMessage(error),
+      lineno: parts.length > 1 ? parts[1] : 0, message: errorMessage(cx, error),
     });
-    return dispatch(global, event, state);
+    return dispatch(cx, cx.global, made.event, made.state);
   }
   // 'url:line:column' → [url, line, column].
   function lastColon(text, before) {
@@ -703,50 +693,39 @@
     if (!NumberIsFinite(lineNumber) || !NumberIsFinite(columnNumber)) return [location];
     return [StringPrototypeSlice(location, 0, line), lineNumber, columnNumber];
   }
-  // "Report an exception": the error event first, then the console unless a listener canceled it.
-  function reportException(error) {
-    if (dispatchErrorEvent(error, false, undefined)) host.reportUncaught(error, false, undefined, true);
+  // HTML's "report an exception": the error event first, then the console unless a listener
+  // canceled it.
+  function reportException(cx, error) {
+    if (dispatchErrorEvent(cx, error, false, undefined)) host.reportUncaught(cx, error, false);
   }
-  // For the modules whose callbacks' errors are reported as a listener's are (js/31_mutation_observer.js).
-  host.reportException = (error) => reportException(error);
-  host.implementations.reportError = function reportError(...args) {
+  const reportErrorImplementation = (cx, thisValue, ...args) => {
     if (args.length < 1) {
-      throw new TypeError(FIREFOX ? 'Window.reportError: At least 1 argument required, but only 0 passed'
-        : "Failed to execute 'reportError' on '" + (host.context.isServiceWorker ? 'WorkerGlobalScope' : 'Window') + "': 1 argument required, but only 0 present.");
+      throw typeError(cx, FIREFOX ? 'Window.reportError: At least 1 argument required, but only 0 passed'
+        : "Failed to execute 'reportError' on '" + (cx.info.isServiceWorker ? 'WorkerGlobalScope' : 'Window') + "': 1 argument required, but only 0 present.");
     }
-    reportException(args[0]);
+    reportException(cx, args[0]);
   };
 
   // ---- AbortController and AbortSignal ------------------------------------------------------------------
-  // Each signal's state, by signal: { aborted, reason, algorithms, dependents, sources }.
+  // Each signal's state, by signal: { cx, aborted, reason, algorithms, dependent, sources, dependents }.
   const signals = new SafeWeakMap();
   function addAbortAlgorithm(signal, algorithm) {
     const state = signals.get(signal);
     if (!state.aborted) listPush(state.algorithms, algorithm);
   }
-  let constructingSignal = false;
-  function AbortSignal() {
-    if (new.target === undefined) throw newRequired('AbortSignal');
-    if (!constructingSignal) throw illegalConstructor('AbortSignal');
-    listenersOf.set(this, []);
-    signals.set(this, { __proto__: null, aborted: false, reason: undefined, algorithms: [], dependent: false, sources: [], dependents: [] });
+  function newSignal(cx) {
+    const signal = host.newObjectFrom(cx, interfaceOf(cx, 'AbortSignal').prototype);
+    listenersOf.set(signal, []);
+    signals.set(signal, { __proto__: null, cx, aborted: false, reason: undefined, algorithms: [], dependent: false, sources: [], dependents: [] });
+    return signal;
   }
-  function newSignal() {
-    makeInterfaceNow('AbortSignal');
-    constructingSignal = true;
-    try {
-      return new AbortSignal();
-    } finally {
-      constructingSignal = false;
-    }
-  }
-  const abortError = () => host.newDOMException(FIREFOX ? 'The operation was aborted. ' : 'signal is aborted without reason', 'AbortError');
+  const abortError = (cx) => domException(cx, FIREFOX ? 'The operation was aborted. ' : 'signal is aborted without reason', 'AbortError');
   // The standard's "signal abort": runs the algorithms, fires `abort`, then the dependents'.
   function signalAbort(signal, reason) {
     const state = signals.get(signal);
     if (state.aborted) return;
     state.aborted = true;
-    state.reason = reason === undefined ? abortError() : reason;
+    state.reason = reason === undefined ? abortError(state.cx) : reason;
     const dependents = [];
     for (let i = 0; i < state.dependents.length; i++) {
       const dependent = state.dependents[i];
@@ -765,40 +744,38 @@
     const algorithms = state.algorithms;
     state.algorithms = [];
     for (let i = 0; i < algorithms.length; i++) algorithms[i]();
-    const event = ObjectCreate(Event.prototype);
-    const eventStateOfAbort = initializeEvent(event, 'abort', undefined);
-    eventStateOfAbort.trusted = true;
-    dispatch(signal, event, eventStateOfAbort);
+    const made = newEventOf(state.cx, 'Event', 'abort', undefined);
+    made.state.trusted = true;
+    dispatch(state.cx, signal, made.event, made.state);
   }
-  const signalState = (signal, member) => {
-    const state = signals.get(signal);
-    if (state === undefined) throw illegalInvocation('AbortSignal', member);
+  const signalState = (cx, signal, member) => {
+    const state = isObject(signal) ? signals.get(signal) : undefined;
+    if (state === undefined) throw illegalInvocation(cx, 'AbortSignal', member);
     return state;
   };
-  // (The static operations are the class's own: the loader gives them to the public constructor.)
-  const abortSignalStatics = () => ({
-    abort(reason) {
-      const signal = newSignal();
+  const abortSignalStatics = [
+    ['method', 'abort', 0, (cx, thisValue, reason) => {
+      const signal = newSignal(cx);
       signalAbort(signal, reason);
       return signal;
-    },
-    timeout(...args) {
-      if (args.length < 1) throw countError('AbortSignal', 'timeout', 1, args.length);
-      const milliseconds = enforceRange(args[0]);
-      const signal = newSignal();
-      native.clock.timeout(milliseconds, () => {
-        signalAbort(signal, host.newDOMException(FIREFOX ? 'The operation timed out.' : 'signal timed out', 'TimeoutError'));
+    }],
+    ['method', 'timeout', 1, (cx, thisValue, ...args) => {
+      if (args.length < 1) throw countError(cx, 'AbortSignal', 'timeout', 1, args.length);
+      const milliseconds = enforceRange(cx, args[0]);
+      const signal = newSignal(cx);
+      cx.loader.native.clock.timeout(milliseconds, () => {
+        signalAbort(signal, domException(cx, FIREFOX ? 'The operation timed out.' : 'signal timed out', 'TimeoutError'));
       });
       return signal;
-    },
-    any(...args) {
-      if (args.length < 1) throw countError('AbortSignal', 'any', 1, args.length);
-      return dependentSignal(sequenceOfSignals(args[0]));
-    },
-  });
+    }],
+    ['method', 'any', 1, (cx, thisValue, ...args) => {
+      if (args.length < 1) throw countError(cx, 'AbortSignal', 'any', 1, args.length);
+      return dependentSignal(cx, sequenceOfSignals(cx, args[0]));
+    }],
+  ];
   // The standard's "create a dependent abort signal" from the signals `sources`.
-  function dependentSignal(sources) {
-    const result = newSignal();
+  function dependentSignal(cx, sources) {
+    const result = newSignal(cx);
     const resultState = signals.get(result);
     for (let i = 0; i < sources.length; i++) {
       const state = signals.get(sources[i]);
@@ -824,47 +801,222 @@
     }
     return result;
   }
-  // For fetch's Request (js/32_fetch.js): a new signal that follows `sources` (AbortSignals).
-  host.dependentSignal = (sources) => dependentSignal(sources);
   // Web IDL's [EnforceRange] unsigned long long.
-  function enforceRange(value) {
+  function enforceRange(cx, value) {
+    if (typeof value === 'symbol') throw typeError(cx, 'Cannot convert a Symbol value to a number');
     const number = Number(value);
     if (!NumberIsFinite(number) || MathTrunc(number) < 0 || MathTrunc(number) > 9007199254740991) {
-      throw new TypeError(FIREFOX ? 'AbortSignal.timeout: Argument 1 is out of range for unsigned long long.'
+      throw typeError(cx, FIREFOX ? 'AbortSignal.timeout: Argument 1 is out of range for unsigned long long.'
         : failed('AbortSignal', 'timeout', "Value is outside the 'unsigned long long' value range."));
     }
     return MathTrunc(number);
   }
   // A sequence<AbortSignal> from an iterable (read with the script's own iterator, as Web IDL does).
-  function sequenceOfSignals(value) {
-    if (value === null || (typeof value !== 'object' && typeof value !== 'function')) {
-      throw new TypeError(FIREFOX ? 'AbortSignal.any: Argument 1 can\'t be converted to a sequence.'
-        : failed('AbortSignal', 'any', "The provided value cannot be converted to a sequence."));
+  function sequenceOfSignals(cx, value) {
+    if (!isObject(value)) {
+      throw typeError(cx, FIREFOX ? 'AbortSignal.any: Argument 1 can\'t be converted to a sequence.'
+        : failed('AbortSignal', 'any', 'The provided value cannot be converted to a sequence.'));
     }
     const list = [];
     // (Web IDL iterates a sequence with the value's own @@iterator: a script's iterable is read as it says.)
     const iterator = value[SymbolIterator]();
     for (let step = iterator.next(); !step.done; step = iterator.next()) {
-      if (!signals.has(step.value)) {
-        const isObject = step.value !== null && (typeof step.value === 'object' || typeof step.value === 'function');
-        throw new TypeError(FIREFOX ? 'AbortSignal.any: Element of argument 1 ' + (isObject ? 'does not implement interface AbortSignal.' : 'is not an object.')
+      if (!isObject(step.value) || !signals.has(step.value)) {
+        throw typeError(cx, FIREFOX ? 'AbortSignal.any: Element of argument 1 ' + (isObject(step.value) ? 'does not implement interface AbortSignal.' : 'is not an object.')
           : failed('AbortSignal', 'any', "Failed to convert value to 'AbortSignal'."));
       }
       listPush(list, step.value);
     }
     return list;
   }
+  const controllers = new SafeWeakMap();
+  const constructAbortController = (cx, thisValue, newTarget) => {
+    const controller = newInstance(cx, newTarget, 'AbortController');
+    controllers.set(controller, newSignal(cx));
+    return controller;
+  };
+  const controllerSignal = (cx, controller, member) => {
+    const signal = isObject(controller) ? controllers.get(controller) : undefined;
+    if (signal === undefined) throw illegalInvocation(cx, 'AbortController', member);
+    return signal;
+  };
 
-  // For the modules whose objects are event targets (js/34_xhr.js): makes `object` one, with no
-  // listeners; makes an event of the class whose prototype is `prototype` (fields from `init`, an
-  // EventInit, or set on the state returned); dispatches a trusted event.
-  host.makeEventTarget = (object) => { listenersOf.set(object, []); };
-  // For the DOM's dispatch through every world of a document (js/63_dom.js): this world's
-  // listeners at a target, one listener's call, and what an event is (to make the same event in
-  // another world) or an event made from such a description, with its state.
-  host.listenersAt = listenersAt;
-  host.invokeListener = invokeListener;
-  host.describeEvent = (event) => {
+  // ---- The interfaces ------------------------------------------------------------------------------------
+  // Each interface: its parent, its constructor's implementation (none: Illegal constructor) and
+  // members (`members(cx, prototype)` for those made another way).
+  const beforeUnloadField = (cx, thisValue, member) => {
+    const fields = isObject(thisValue) ? beforeUnloads.get(thisValue) : undefined;
+    if (fields === undefined) throw illegalInvocation(cx, 'BeforeUnloadEvent', member);
+    return fields;
+  };
+  const interfaces = {
+    __proto__: null,
+    EventTarget: { parent: null, construct: constructEventTarget, members: eventTargetMembers },
+    Event: { parent: null, construct: constructEvent, members: eventMembers, constants: eventConstants },
+    CustomEvent: {
+      parent: 'Event',
+      construct: eventConstructor('CustomEvent', 'CustomEventInit', details, (cx, init) => (init === undefined || init.detail === undefined ? null : init.detail)),
+      members: [
+        ['get', 'detail', (cx, thisValue) => {
+          if (!isObject(thisValue) || !details.has(thisValue)) throw illegalInvocation(cx, 'CustomEvent', 'get detail');
+          return details.get(thisValue);
+        }],
+        ['method', 'initCustomEvent', 1, (cx, thisValue, ...args) => {
+          if (!isObject(thisValue) || !details.has(thisValue)) throw illegalInvocation(cx, 'CustomEvent', 'initCustomEvent');
+          const state = eventState(cx, thisValue, 'CustomEvent', 'initCustomEvent');
+          if (args.length < 1) throw countError(cx, 'CustomEvent', 'initCustomEvent', 1, args.length);
+          if (initEvent(cx, state, 'CustomEvent', 'initCustomEvent', args)) details.set(thisValue, args[3] === undefined ? null : args[3]);
+        }],
+      ],
+    },
+    ErrorEvent: {
+      parent: 'Event', construct: constructErrorEvent,
+      members: [
+        ['get', 'message', fieldOf(errorEvents, 'ErrorEvent', 'message')],
+        ['get', 'filename', fieldOf(errorEvents, 'ErrorEvent', 'filename')],
+        ['get', 'lineno', fieldOf(errorEvents, 'ErrorEvent', 'lineno')],
+        ['get', 'colno', fieldOf(errorEvents, 'ErrorEvent', 'colno')],
+        ['get', 'error', fieldOf(errorEvents, 'ErrorEvent', 'error')],
+      ],
+    },
+    PromiseRejectionEvent: {
+      parent: 'Event', construct: constructPromiseRejectionEvent,
+      members: [['get', 'promise', fieldOf(rejections, 'PromiseRejectionEvent', 'promise')], ['get', 'reason', fieldOf(rejections, 'PromiseRejectionEvent', 'reason')]],
+    },
+    // HTML's PageTransitionEvent (`pageshow` and `pagehide`): whether the page comes from, or goes
+    // into, the back/forward cache.
+    PageTransitionEvent: {
+      parent: 'Event',
+      construct: eventConstructor('PageTransitionEvent', 'PageTransitionEventInit', transitions, (cx, init) => ({ __proto__: null, persisted: init !== undefined && !!init.persisted })),
+      members: [['get', 'persisted', fieldOf(transitions, 'PageTransitionEvent', 'persisted')]],
+    },
+    BeforeUnloadEvent: {
+      parent: 'Event',
+      members: [['accessor', 'returnValue', (cx, thisValue) => beforeUnloadField(cx, thisValue, 'get returnValue').returnValue, (cx, thisValue, value) => {
+        beforeUnloadField(cx, thisValue, 'set returnValue').returnValue = toText(cx, value);
+      }]],
+    },
+    // HTML's HashChangeEvent (`hashchange`: the URLs before and after a fragment navigation) and
+    // PopStateEvent (`popstate`: the state of the session history entry a traversal reached).
+    HashChangeEvent: {
+      parent: 'Event',
+      construct: eventConstructor('HashChangeEvent', 'HashChangeEventInit', hashChanges, (cx, init) => {
+        const fields = { __proto__: null, newURL: '', oldURL: '' };
+        if (init !== undefined) {
+          if (init.newURL !== undefined) fields.newURL = toText(cx, init.newURL);
+          if (init.oldURL !== undefined) fields.oldURL = toText(cx, init.oldURL);
+        }
+        return fields;
+      }),
+      members: [['get', 'oldURL', fieldOf(hashChanges, 'HashChangeEvent', 'oldURL')], ['get', 'newURL', fieldOf(hashChanges, 'HashChangeEvent', 'newURL')]],
+    },
+    PopStateEvent: {
+      parent: 'Event',
+      construct: eventConstructor('PopStateEvent', 'PopStateEventInit', popStates,
+        (cx, init) => ({ __proto__: null, state: init !== undefined && init.state !== undefined ? init.state : null, hasUAVisualTransition: false })),
+      members: [
+        ['get', 'state', fieldOf(popStates, 'PopStateEvent', 'state')],
+        ['get', 'hasUAVisualTransition', fieldOf(popStates, 'PopStateEvent', 'hasUAVisualTransition')],
+      ],
+    },
+    AbortSignal: {
+      parent: 'EventTarget', statics: abortSignalStatics,
+      members: [
+        ['get', 'aborted', (cx, thisValue) => signalState(cx, thisValue, 'get aborted').aborted],
+        ['get', 'reason', (cx, thisValue) => signalState(cx, thisValue, 'get reason').reason],
+        ['method', 'throwIfAborted', 0, (cx, thisValue) => {
+          const state = signalState(cx, thisValue, 'throwIfAborted');
+          if (state.aborted) throw state.reason;
+        }],
+      ],
+      handlers: ['abort'],
+    },
+    AbortController: {
+      parent: null, construct: constructAbortController,
+      members: [
+        ['get', 'signal', (cx, thisValue) => controllerSignal(cx, thisValue, 'get signal')],
+        ['method', 'abort', 0, (cx, thisValue, reason) => { signalAbort(controllerSignal(cx, thisValue, 'abort'), reason); }],
+      ],
+    },
+  };
+
+  // The interface `name` of the world of `cx` ({prototype, publicConstructor}), made now if it was not.
+  function interfaceOf(cx, name) {
+    const world = worldOf(cx);
+    const made = world.interfaces[name];
+    if (made !== undefined) return made;
+    const description = interfaces[name];
+    const parent = description.parent === null ? null : interfaceOf(cx, description.parent);
+    cx.native.realm.makeGlobal(name);
+    const construct = description.construct === undefined ? undefined : host.newFunction(cx, name, 0, description.construct, cx);
+    let publicConstructor;
+    let prototype;
+    if (name === 'EventTarget') {
+      // (The prototype the window module made the global inherit from.)
+      prototype = cx.loader.sharedPrototype('EventTarget');
+      publicConstructor = cx.loader.makeInterface(name, undefined, construct, prototype);
+    } else {
+      publicConstructor = cx.loader.makeInterface(name, parent === null ? cx.b.ObjectPrototype : parent.prototype, construct);
+      prototype = publicConstructor.prototype;
+      if (parent !== null) ObjectSetPrototypeOf(publicConstructor, parent.publicConstructor);
+      // (The members come first among the prototype's keys, then `constructor`, as they always did here.)
+      ReflectDeleteProperty(prototype, 'constructor');
+    }
+    const object = { __proto__: null, prototype, publicConstructor };
+    world.interfaces[name] = object;
+    if (description.statics !== undefined) defineMembers(cx, publicConstructor, description.statics);
+    defineMembers(cx, prototype, description.members);
+    if (description.handlers !== undefined) {
+      for (let i = 0; i < description.handlers.length; i++) {
+        ReflectDefineProperty(prototype, 'on' + description.handlers[i], handlerDescriptor(cx, description.handlers[i], name));
+      }
+    }
+    host.defineValue(prototype, SymbolToStringTag, name, false, false, true);
+    host.defineValue(prototype, 'constructor', publicConstructor, true, false, true);
+    const constants = description.constants;
+    if (constants !== undefined) {
+      for (let i = 0; i < constants.length; i += 2) {
+        host.defineValue(publicConstructor, constants[i], constants[i + 1], false, true, false);
+        host.defineValue(prototype, constants[i], constants[i + 1], false, true, false);
+      }
+    }
+    return object;
+  }
+  // The interfaces the loader makes on a script's first touch of their globals (Swift asks).
+  host.makeEventInterface = function (cx, name) {
+    if (interfaces[name] !== undefined) interfaceOf(cx, name);
+  };
+
+  // ---- A world's events ----------------------------------------------------------------------------------
+  // Installs the module for the world of `cx`: EventTarget and Event, the global's own handlers
+  // (a window's own accessors, a worker's on WorkerGlobalScope.prototype, which the window module
+  // makes first) and `reportError`, and what the context's own modules use (`bridge`).
+  host.installEvents = function (cx) {
+    if (cx.eventWorld !== undefined) return;
+    cx.loader.load('window');
+    const getter = host.newFunction(cx, 'get isTrusted', 0, (data, thisValue) => eventState(cx, thisValue, 'Event', 'get isTrusted').trusted, cx);
+    cx.eventWorld = {
+      __proto__: null, interfaces: { __proto__: null }, reportingError: false,
+      isTrustedDescriptor: { __proto__: null, get: getter, enumerable: true, configurable: false },
+    };
+    listenersOf.set(cx.global, []);
+    interfaceOf(cx, 'EventTarget');
+    interfaceOf(cx, 'Event');
+    const types = cx.info.isServiceWorker ? ['error', 'unhandledrejection']
+      : ['error', 'unhandledrejection', 'storage', 'load', 'pageshow', 'pagehide', 'message', 'hashchange', 'popstate', 'beforeunload', 'unload'];
+    const workerScope = cx.info.isServiceWorker ? cx.loader.lazyGlobals.WorkerGlobalScope : undefined;
+    for (let i = 0; i < types.length; i++) {
+      if (workerScope !== undefined) ReflectDefineProperty(workerScope.prototype, 'on' + types[i], handlerDescriptor(cx, types[i], 'WorkerGlobalScope'));
+      else cx.loader.defineGlobal('on' + types[i], handlerDescriptor(cx, types[i], 'Window'));
+    }
+    cx.loader.implementations.reportError = host.newFunction(cx, 'reportError', 1, reportErrorImplementation, cx);
+    bridge(cx);
+  };
+
+  // ---- For the other modules ------------------------------------------------------------------------------
+  // Describes an event (of any world) so that another world can make the same event
+  // (eventFromDescription): the DOM's dispatch through every world of a document, js/63_dom.js.
+  function describeEvent(cx, event) {
     const state = events.get(event);
     const description = {
       __proto__: null, interface: 'Event', type: state.type, bubbles: state.bubbles, cancelable: state.cancelable, composed: state.composed,
@@ -874,14 +1026,14 @@
       description.interface = 'CustomEvent';
       description.detail = details.get(event);
     }
-    const ui = host.uiEventFields === undefined ? undefined : host.uiEventFields(event);
+    const ui = cx.loader.uiEventFields === undefined ? undefined : cx.loader.uiEventFields(event);
     if (ui !== undefined) {
       description.interface = ui.interface;
       description.fields = ui.fields;
     }
     if (transitions.has(event)) {
       description.interface = 'PageTransitionEvent';
-      description.persisted = transitions.get(event);
+      description.persisted = transitions.get(event).persisted;
     }
     if (beforeUnloads.has(event)) {
       description.interface = 'BeforeUnloadEvent';
@@ -896,242 +1048,167 @@
       description.interface = 'PopStateEvent';
       description.stateText = popStateTexts.get(event);
     }
-    const message = host.windowMessageOf === undefined ? undefined : host.windowMessageOf(event);
+    const message = cx.loader.windowMessageOf === undefined ? undefined : cx.loader.windowMessageOf(event);
     if (message !== undefined) {
       description.interface = 'MessageEvent';
       description.message = message;
     }
     return description;
-  };
-  host.eventFromDescription = (description) => {
-    let event;
+  }
+  const describedInterfaces = ['CustomEvent', 'PageTransitionEvent', 'BeforeUnloadEvent', 'HashChangeEvent', 'PopStateEvent'];
+  function eventFromDescription(cx, description) {
     if (description.message !== undefined) {
-      if (host.makeWindowMessage === undefined) host.load('channel_messaging');
+      if (cx.loader.makeWindowMessage === undefined) cx.loader.load('channel_messaging');
       const message = description.message;
-      const made = host.makeWindowMessage(message.text, message.origin, message.relation, description.source);
+      const made = cx.loader.makeWindowMessage(message.text, message.origin, message.relation, description.source);
       made.state.trusted = description.trusted;
       made.state.timeStamp = description.timeStamp;
       return made;
     }
+    let made;
     if (description.fields !== undefined) {
-      if (host.makeUIEvent === undefined) host.load('ui_events');
-      event = host.makeUIEvent(description.interface, description.type, description.fields);
+      if (cx.loader.makeUIEvent === undefined) cx.loader.load('ui_events');
+      const event = cx.loader.makeUIEvent(description.interface, description.type, description.fields);
+      made = { __proto__: null, event, state: events.get(event) };
     } else {
-      const prototype = description.interface === 'CustomEvent' ? prototypeOf('CustomEvent', CustomEvent)
-        : description.interface === 'PageTransitionEvent' ? prototypeOf('PageTransitionEvent', PageTransitionEvent)
-          : description.interface === 'BeforeUnloadEvent' ? prototypeOf('BeforeUnloadEvent', BeforeUnloadEvent)
-          : description.interface === 'HashChangeEvent' ? prototypeOf('HashChangeEvent', HashChangeEvent)
-            : description.interface === 'PopStateEvent' ? prototypeOf('PopStateEvent', PopStateEvent) : Event.prototype;
-      event = ObjectCreate(prototype);
-      initializeEvent(event, description.type, undefined);
-      if (description.interface === 'CustomEvent') details.set(event, description.detail === undefined ? null : description.detail);
-      if (description.interface === 'PageTransitionEvent') transitions.set(event, !!description.persisted);
-      if (description.interface === 'BeforeUnloadEvent') beforeUnloads.set(event, { __proto__: null, returnValue: String(description.returnValue) });
-      if (description.interface === 'HashChangeEvent') {
+      const name = describedInterfaces.indexOf(description.interface) >= 0 ? description.interface : 'Event';
+      made = newEventOf(cx, name, description.type, undefined);
+      const event = made.event;
+      if (name === 'CustomEvent') details.set(event, description.detail === undefined ? null : description.detail);
+      if (name === 'PageTransitionEvent') transitions.set(event, { __proto__: null, persisted: !!description.persisted });
+      if (name === 'BeforeUnloadEvent') beforeUnloads.set(event, { __proto__: null, returnValue: String(description.returnValue) });
+      if (name === 'HashChangeEvent') {
         const fields = description.hashChange;
         hashChanges.set(event, { __proto__: null, newURL: String(fields.newURL), oldURL: String(fields.oldURL) });
       }
-      if (description.interface === 'PopStateEvent') setPopState(event, description.stateText);
+      if (name === 'PopStateEvent') setPopState(cx, event, description.stateText);
     }
-    const state = events.get(event);
+    const state = made.state;
     state.bubbles = description.bubbles;
     state.cancelable = description.cancelable;
     state.composed = description.composed;
     state.trusted = description.trusted;
     state.timeStamp = description.timeStamp;
-    return { __proto__: null, event, state };
-  };
-  // Whether the global has a listener (or handler) for `type` (Chromium keeps no page with an
-  // `unload` listener in its back/forward cache).
-  host.globalListensTo = (type) => {
-    const listeners = listenersOf.get(global);
-    for (let i = 0; i < listeners.length; i++) if (!listeners[i].removed && listeners[i].type === type) return true;
-    return false;
-  };
-  host.newEvent = (prototype, type, init) => {
-    const event = ObjectCreate(prototype);
-    return { __proto__: null, event, state: initializeEvent(event, type, init) };
-  };
-  host.eventStateOf = (event) => events.get(event);
-  host.initializeEvent = (event, type, init) => initializeEvent(event, type, init);
-  host.dispatchTrusted = (target, made) => {
-    made.state.trusted = true;
-    return dispatch(target, made.event, made.state);
-  };
-  host.EventPrototype = Event.prototype;
-  // For js/31_ui_events.js, whose interfaces (UIEvent, MouseEvent, ...) inherit from Event: how
-  // this module defines and initializes an event interface, and a dispatch of an event a script
-  // could have made (`trusted`: the browser's own, as a person's click is).
-  host.eventInternals = {
-    __proto__: null,
-    defineInterface: (constructor, name, length, members, parent) => defineInterface(constructor, name, length, members, parent),
-    initializeEvent,
-    eventArguments,
-    unsignedLong,
-    Event: EventInterface,
-    dispatch(target, event, trusted) {
-      const state = events.get(event);
-      state.trusted = trusted;
-      return dispatch(target, event, state);
-    },
-  };
-  // Dispatches a trusted event `type` of the class Event at `target` (`init`: its EventInit; the
-  // DOM's `click()`). Returns false when a listener canceled it.
-  host.fireEvent = (target, type, init) => host.dispatchTrusted(target, host.newEvent(Event.prototype, type, init));
-  // A popstate event's state, read in this world from the entry's text (null: no state).
+    return made;
+  }
+  // A popstate event's state, read in the world from the entry's text (null: no state).
   const popStateTexts = new SafeWeakMap();
-  function setPopState(event, text) {
-    if (text !== null && typeof text === 'string' && host.readClone === undefined) host.load('structured_clone');
-    popStates.set(event, { __proto__: null, state: text === null || typeof text !== 'string' ? null : host.readClone(text) });
+  function setPopState(cx, event, text) {
+    const hasState = text !== null && typeof text === 'string';
+    if (hasState && cx.loader.readClone === undefined) cx.loader.load('structured_clone');
+    popStates.set(event, { __proto__: null, state: hasState ? cx.loader.readClone(text) : null, hasUAVisualTransition: false });
     popStateTexts.set(event, text);
   }
+  const dispatchTrusted = (cx, target, made) => {
+    made.state.trusted = true;
+    return dispatch(cx, target, made.event, made.state);
+  };
   // Dispatches a trusted `hashchange` ({oldURL, newURL}) or `popstate` ({state}: the entry's
   // structured-clone text, or null) at `target`, the window.
-  host.fireNavigationEvent = (target, type, fields) => {
+  function fireNavigationEvent(cx, target, type, fields) {
     if (type === 'hashchange') {
-      const made = host.newEvent(prototypeOf('HashChangeEvent', HashChangeEvent), type, undefined);
+      const made = newEventOf(cx, 'HashChangeEvent', type, undefined);
       hashChanges.set(made.event, { __proto__: null, newURL: String(fields.newURL), oldURL: String(fields.oldURL) });
-      return host.dispatchTrusted(target, made);
+      return dispatchTrusted(cx, target, made);
     }
-    const made = host.newEvent(prototypeOf('PopStateEvent', PopStateEvent), type, undefined);
-    setPopState(made.event, fields.state);
-    return host.dispatchTrusted(target, made);
-  };
-  // Dispatches the trusted `beforeunload` of a navigation about to leave the page (cancelable).
-  host.fireBeforeUnload = (target) => {
-    const made = host.newEvent(prototypeOf('BeforeUnloadEvent', BeforeUnloadEvent), 'beforeunload', { __proto__: null, bubbles: false, cancelable: true, composed: false });
-    beforeUnloads.set(made.event, { __proto__: null, returnValue: '' });
-    return host.dispatchTrusted(target, made);
-  };
-  // Dispatches a trusted `pageshow` or `pagehide` (`persisted`: from or into the back/forward cache).
-  host.firePageTransition = (target, type, persisted) => {
-    const made = host.newEvent(prototypeOf('PageTransitionEvent', PageTransitionEvent), type, undefined);
-    transitions.set(made.event, persisted);
-    return host.dispatchTrusted(target, made);
-  };
-
-  // For fetch (js/32_fetch.js): a signal's state ({aborted, reason}, undefined for another
-  // object), and running `algorithm` when it aborts.
-  host.abortSignalState = (signal) => {
-    const state = signals.get(signal);
-    return state === undefined ? undefined : { __proto__: null, aborted: state.aborted, reason: state.reason };
-  };
-  host.onAbort = (signal, algorithm) => addAbortAlgorithm(signal, algorithm);
-
-  const controllers = new SafeWeakMap();
-  function AbortController() {
-    if (new.target === undefined) throw newRequired('AbortController');
-    controllers.set(this, newSignal());
+    const made = newEventOf(cx, 'PopStateEvent', type, undefined);
+    setPopState(cx, made.event, fields.state);
+    return dispatchTrusted(cx, target, made);
   }
-  const controllerSignal = (controller, member) => {
-    const signal = controllers.get(controller);
-    if (signal === undefined) throw illegalInvocation('AbortController', member);
-    return signal;
-  };
 
-  // The interfaces made on first need (above): the loader asks for each when a script first
-  // touches its global (a page's navigation events are a window's only).
-  const lazyInterfaceNames = host.kind !== 'background' || !host.context.isServiceWorker
-    ? ['CustomEvent', 'ErrorEvent', 'PromiseRejectionEvent', 'PageTransitionEvent', 'BeforeUnloadEvent', 'HashChangeEvent', 'PopStateEvent', 'AbortSignal', 'AbortController']
-    : ['CustomEvent', 'ErrorEvent', 'PromiseRejectionEvent', 'AbortSignal', 'AbortController'];
-  for (let i = 0; i < lazyInterfaceNames.length; i++) host.globalFillers[lazyInterfaceNames[i]] = makeInterfaceNow;
-  // Makes the interface `name` unless it was made. (One function holds every such interface's
-  // members: their code is linked to the world when the first of them is made.)
-  function makeInterfaceNow(name) {
-    if (madeInterfaces[name] === true) return;
-    madeInterfaces[name] = true;
-    switch (name) {
-      case 'CustomEvent':
-        defineInterface(CustomEvent, 'CustomEvent', 1, {
-          get detail() { return detailOf(this, 'get detail'); },
-          initCustomEvent(...args) {
-            detailOf(this, 'initCustomEvent');
-            if (args.length < 1) throw countError('CustomEvent', 'initCustomEvent', 1, args.length);
-            if (eventState(this, 'CustomEvent', 'initCustomEvent').dispatching) return;
-            ReflectApply(EventInterface.prototype.initEvent, this, [args[0], args[1], args[2]]);
-            details.set(this, args[3] === undefined ? null : args[3]);
-          },
-        }, EventInterface);
-        break;
-      case 'ErrorEvent':
-        defineInterface(ErrorEvent, 'ErrorEvent', 1, {
-          get message() { return errorField(this, 'message'); },
-          get filename() { return errorField(this, 'filename'); },
-          get lineno() { return errorField(this, 'lineno'); },
-          get colno() { return errorField(this, 'colno'); },
-          get error() { return errorField(this, 'error'); },
-        }, EventInterface);
-        break;
-      case 'PromiseRejectionEvent':
-        defineInterface(PromiseRejectionEvent, 'PromiseRejectionEvent', 2, {
-          get promise() { return rejectionField(this, 'promise'); },
-          get reason() { return rejectionField(this, 'reason'); },
-        }, EventInterface);
-        break;
-      case 'PageTransitionEvent':
-        defineInterface(PageTransitionEvent, 'PageTransitionEvent', 1, {
-          get persisted() {
-            if (!transitions.has(this)) throw illegalInvocation('PageTransitionEvent', 'get persisted');
-            return transitions.get(this);
-          },
-        }, EventInterface);
-        break;
-      case 'BeforeUnloadEvent':
-        defineInterface(BeforeUnloadEvent, 'BeforeUnloadEvent', 0, {
-          get returnValue() {
-            const fields = beforeUnloads.get(this);
-            if (fields === undefined) throw illegalInvocation('BeforeUnloadEvent', 'get returnValue');
-            return fields.returnValue;
-          },
-          set returnValue(value) {
-            const fields = beforeUnloads.get(this);
-            if (fields === undefined) throw illegalInvocation('BeforeUnloadEvent', 'set returnValue');
-            fields.returnValue = String(value);
-          },
-        }, EventInterface);
-        break;
-      case 'HashChangeEvent': {
-        const hashField = (event, key) => {
-          const fields = hashChanges.get(event);
-          if (fields === undefined) throw illegalInvocation('HashChangeEvent', 'get ' + key);
-          return fields[key];
-        };
-        defineInterface(HashChangeEvent, 'HashChangeEvent', 1, {
-          get oldURL() { return hashField(this, 'oldURL'); },
-          get newURL() { return hashField(this, 'newURL'); },
-        }, EventInterface);
-        break;
+  // What the context's own modules (js/34_xhr.js, js/31_ui_events.js, js/00_host.js, ...) and the
+  // DOM's (js/63_dom.js) call through the context's `host` object: functions of this realm, which
+  // no script can reach. What one throws of this realm reaches the caller as the world's error.
+  function bridge(cx) {
+    const loader = cx.loader;
+    const guarded = (fn) => (...args) => {
+      try {
+        return ReflectApply(fn, undefined, args);
+      } catch (error) {
+        throw host.contextError(cx, error);
       }
-      case 'PopStateEvent':
-        defineInterface(PopStateEvent, 'PopStateEvent', 1, {
-          get state() {
-            const fields = popStates.get(this);
-            if (fields === undefined) throw illegalInvocation('PopStateEvent', 'get state');
-            return fields.state;
-          },
-          get hasUAVisualTransition() {
-            if (!popStates.has(this)) throw illegalInvocation('PopStateEvent', 'get hasUAVisualTransition');
-            return false;
-          },
-        }, EventInterface);
-        break;
-      case 'AbortSignal':
-        defineInterface(AbortSignal, 'AbortSignal', 0, {
-          get aborted() { return signalState(this, 'get aborted').aborted; },
-          get reason() { return signalState(this, 'get reason').reason; },
-          throwIfAborted() {
-            const state = signalState(this, 'throwIfAborted');
-            if (state.aborted) throw state.reason;
-          },
-        }, EventTargetInterface, false, abortSignalStatics());
-        ReflectDefineProperty(AbortSignal.prototype, 'onabort', handlerDescriptor('abort', 'AbortSignal'));
-        break;
-      case 'AbortController':
-        defineInterface(AbortController, 'AbortController', 0, {
-          get signal() { return controllerSignal(this, 'get signal'); },
-          abort(reason) { signalAbort(controllerSignal(this, 'abort'), reason); },
+    };
+    const eventInterface = interfaceOf(cx, 'Event');
+    loader.EventPrototype = eventInterface.prototype;
+    // Makes `object` a target with no listeners.
+    loader.makeEventTarget = (object) => { listenersOf.set(object, []); };
+    // A new event whose prototype is `prototype`, with its state: {event, state}.
+    loader.newEvent = guarded((prototype, type, init) => {
+      const event = host.newObjectFrom(cx, prototype);
+      return { __proto__: null, event, state: initializeEvent(cx, event, type, init) };
+    });
+    loader.eventStateOf = (event) => events.get(event);
+    loader.initializeEvent = guarded((event, type, init) => initializeEvent(cx, event, type, init));
+    loader.dispatchTrusted = (target, made) => dispatchTrusted(cx, target, made);
+    // Dispatches a trusted event `type` of the class Event at `target` (`init`: its EventInit; the
+    // DOM's `click()`). Returns false when a listener canceled it.
+    loader.fireEvent = (target, type, init) => dispatchTrusted(cx, target, newEventOf(cx, 'Event', type, init));
+    loader.fireNavigationEvent = (target, type, fields) => fireNavigationEvent(cx, target, type, fields);
+    // Dispatches the trusted `beforeunload` of a navigation about to leave the page (cancelable).
+    loader.fireBeforeUnload = (target) => {
+      const made = newEventOf(cx, 'BeforeUnloadEvent', 'beforeunload', { __proto__: null, bubbles: false, cancelable: true, composed: false });
+      beforeUnloads.set(made.event, { __proto__: null, returnValue: '' });
+      return dispatchTrusted(cx, target, made);
+    };
+    // Dispatches a trusted `pageshow` or `pagehide` (`persisted`: from or into the back/forward cache).
+    loader.firePageTransition = (target, type, persisted) => {
+      const made = newEventOf(cx, 'PageTransitionEvent', type, undefined);
+      transitions.set(made.event, { __proto__: null, persisted });
+      return dispatchTrusted(cx, target, made);
+    };
+    // The accessor of the handler attribute `on` + type of `owner`.
+    loader.eventHandlerDescriptor = (type, owner) => handlerDescriptor(cx, type, owner);
+    loader.setHandlerFromAttribute = (target, type, text, element) => setHandlerFromAttribute(cx, target, type, text, element);
+    // An uncaught error of the world (js/00_host.js asks before its report; false: a listener
+    // canceled it), and "report an exception".
+    loader.dispatchErrorEvent = (error, inPromise, promise) => dispatchUncaught(cx, error, !!inPromise, promise);
+    loader.reportException = (error) => reportException(cx, error);
+    // For the DOM's dispatch through every world of a document (js/63_dom.js): this world's
+    // listeners at a target, one listener's call, and what an event is (to make the same event in
+    // another world) or an event made from such a description, with its state.
+    loader.listenersAt = listenersAt;
+    loader.invokeListener = invokeListener;
+    loader.describeEvent = (event) => describeEvent(cx, event);
+    loader.eventFromDescription = (description) => eventFromDescription(cx, description);
+    // Whether the global has a listener (or handler) for `type` (Chromium keeps no page with an
+    // `unload` listener in its back/forward cache).
+    loader.globalListensTo = (type) => globalListensTo(cx, type);
+    // For fetch (js/32_fetch.js): a new signal that follows `sources` (AbortSignals), a signal's
+    // state ({aborted, reason}, undefined for another object), and running `algorithm` when it aborts.
+    loader.dependentSignal = (sources) => dependentSignal(cx, sources);
+    loader.abortSignalState = (signal) => {
+      const state = isObject(signal) ? signals.get(signal) : undefined;
+      return state === undefined ? undefined : { __proto__: null, aborted: state.aborted, reason: state.reason };
+    };
+    loader.onAbort = (signal, algorithm) => addAbortAlgorithm(signal, algorithm);
+    // For js/31_ui_events.js, whose interfaces (UIEvent, MouseEvent, ...) inherit from Event: how
+    // an event interface of the context is defined (js/00_host.js) and initialized, and a
+    // dispatch of an event a script could have made (`trusted`: the browser's own, as a person's
+    // click is).
+    loader.eventInternals = {
+      __proto__: null,
+      defineInterface: (constructor, name, length, members, parent) => {
+        const prototype = loader.defineInterface(constructor, name, length, members, {
+          __proto__: null, parentPrototype: parent ? parent.prototype : undefined, parentConstructor: parent ? parent.publicConstructor : undefined,
         });
-        break;
-    }
+        return { __proto__: null, prototype, publicConstructor: loader.lazyGlobals[name] };
+      },
+      initializeEvent: loader.initializeEvent,
+      eventArguments: guarded((owner, args, required, typeName) => eventArguments(cx, owner, args, required, typeName)),
+      unsignedLong: guarded((value) => unsignedLong(cx, value)),
+      Event: eventInterface,
+      dispatch: (target, event, trusted) => {
+        const state = events.get(event);
+        state.trusted = trusted;
+        return dispatch(cx, target, event, state);
+      },
+    };
   }
+  function globalListensTo(cx, type) {
+    const listeners = listenersOf.get(cx.global);
+    for (let i = 0; i < listeners.length; i++) if (!listeners[i].removed && listeners[i].type === type) return true;
+    return false;
+  }
+  // For Swift: whether the window of the world of `cx` listens for `type`.
+  host.globalListensTo = (cx, type) => cx.eventWorld !== undefined && globalListensTo(cx, type);
 });

@@ -41,10 +41,7 @@
     throw host.newTypeError(cx, memberFailure(name, 'observe', FIREFOX ? (target !== null && typeof target === 'object' ? 'Argument 1 does not implement interface Element.' : 'Argument 1 is not an object.')
       : "parameter 1 is not of type 'Element'."));
   }
-  function domException(cx, message, name) {
-    cx.loader.load('dom_exception');
-    return cx.loader.newDOMException(message, name);
-  }
+  const domException = host.newDOMException;
 
   // ---- Interfaces ---------------------------------------------------------------------------------------------
   // Each world's interfaces, made on first need; each object's state, by object.

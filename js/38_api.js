@@ -59,6 +59,36 @@
   };
   host.newError = (cx, message) => new cx.b.Error(message);
   host.newTypeError = (cx, message) => new cx.b.TypeError(message);
+  // The errors of Web IDL interfaces, as each browser words them, each made in the world of `cx`.
+  const failed = (owner, member, text) => (member === 'constructor'
+    ? (chrome ? "Failed to construct '" + owner + "': " + text : owner + ' constructor: ' + text)
+    : (chrome ? "Failed to execute '" + member + "' on '" + owner + "': " + text : owner + '.' + member + ': ' + text));
+  host.webIDLErrors = {
+    __proto__: null,
+    // "Failed to execute 'member' on 'Owner': text" / "Owner.member: text" (member 'constructor': the constructor's).
+    failed,
+    // A member called on an object that is not one of the interface's.
+    illegalInvocation: (cx, owner, member) => host.newTypeError(cx, chrome
+      ? 'Illegal invocation' : "'" + member + "' called on an object that does not implement interface " + owner + '.'),
+    // Too few arguments.
+    countError: (cx, owner, member, required, count) => host.newTypeError(cx, chrome
+      ? failed(owner, member, required + ' argument' + (required === 1 ? '' : 's') + ' required, but only ' + count + ' present.')
+      : failed(owner, member, 'At least ' + required + ' argument' + (required === 1 ? '' : 's') + ' required, but only ' + count + ' passed')),
+    // A dictionary argument: undefined and null are empty, any other non-object is refused.
+    dictionary(cx, value, owner, member, index, typeName) {
+      if (value === undefined || value === null) return undefined;
+      if (typeof value !== 'object' && typeof value !== 'function') {
+        throw host.newTypeError(cx, chrome ? failed(owner, member, "The provided value is not of type '" + typeName + "'.")
+          : failed(owner, member, 'Argument ' + index + " can't be converted to a dictionary."));
+      }
+      return value;
+    },
+  };
+  // A DOMException of the world of `cx` (made by js/24_dom_exception.js, loaded when one is first needed).
+  host.newDOMException = function (cx, message, name) {
+    if (cx.loader.newDOMException === undefined) cx.loader.load('dom_exception');
+    return cx.loader.newDOMException(message, name);
+  };
   // A promise and its resolving functions: { promise, resolve, reject }. `make(executor)` makes
   // the promise.
   function settlement(make) {

@@ -501,10 +501,7 @@
       ? "'" + (kind === 'get' ? 'get ' : kind === 'set' ? 'set ' : '') + member + "' called on an object that does not implement interface " + owner + '.'
       : 'Illegal invocation');
   }
-  function domException(cx, message, name) {
-    cx.loader.load('dom_exception');
-    return cx.loader.newDOMException(message, name);
-  }
+  const domException = host.newDOMException;
   // What each DOMException of domino's says in the browsers, by name (the member's own words where
   // the browsers differ by member are in `messages`).
   const details = {
@@ -3944,7 +3941,7 @@
     collapsed: rangeGetter('collapsed', (cx, range) => ranges.isCollapsed(range)),
   };
   const countCheck = (cx, member, args, required) => {
-    if (args.length < required) throw cx.loader.webIDLErrors.countError('Range', member, required, args.length);
+    if (args.length < required) throw host.webIDLErrors.countError(cx, 'Range', member, required, args.length);
   };
   otherInterfaces.Range = {
     commonAncestorContainer: ['get', (state, cx) => wrap(cx, ranges.commonAncestor(rangeOf(cx, state, 'Range', 'commonAncestorContainer', 'get')))],
@@ -4092,7 +4089,7 @@
   function selectionMember(length, member, run) {
     return ['call', length, (state, cx, ...args) => {
       const selection = selectionState(cx, state, member);
-      if (args.length < length) throw cx.loader.webIDLErrors.countError('Selection', member, length, args.length);
+      if (args.length < length) throw host.webIDLErrors.countError(cx, 'Selection', member, length, args.length);
       return rangeStep(cx, 'Selection', member, () => run(cx, selection, args));
     }];
   }
@@ -4593,7 +4590,7 @@
     const own = ownImplementation(owner, key, '');
     const args = member.args;
     return methodImplementation(owner, key, member.required, nodeReceiver(owner), (cx, node, given) => {
-      if (given.length < member.required) throw cx.loader.webIDLErrors.countError(owner, key, member.required, given.length);
+      if (given.length < member.required) throw host.webIDLErrors.countError(cx, owner, key, member.required, given.length);
       const converted = [];
       let variadic = null;
       for (let i = 0; i < args.length; i++) {

@@ -60,6 +60,7 @@ extension ExtensionContext {
     static func realmInstaller(_ module: String) -> String? {
         switch module {
         case "window": "installWindow"
+        case "events": "installEvents"
         case "view": "installView"
         case "layout_observers": "installLayoutObservers"
         case "dom": "installDOM"
@@ -74,6 +75,7 @@ extension ExtensionContext {
     static func realmGlobalFiller(_ module: String) -> String? {
         switch module {
         case "dom": "makeDOMInterface"
+        case "events": "makeEventInterface"
         case "view": "makeViewInterface"
         case "layout_observers": "makeLayoutObserverInterface"
         default: nil

@@ -63,6 +63,7 @@ extension ExtensionContext {
         }
     }
 
-    /// Whether the module `name` of the host's JavaScript is loaded in this context.
-    func hasLoaded(_ name: String) -> Bool { loadedModuleNames.contains(name) }
+    /// Whether the module `name` of the host's JavaScript is loaded in this context (a module of
+    /// the host realm: installed for it).
+    func hasLoaded(_ name: String) -> Bool { loadedModuleNames.contains(name) || installedRealmModules.contains(name) }
 }

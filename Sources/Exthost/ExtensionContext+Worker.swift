@@ -44,8 +44,7 @@ extension ExtensionContext {
     /// simply activated, as the module finds if it loads later.
     func startWorkerLifecycle() {
         guard !isClosed, let hostObject else { return }
-        let loaded = loadedModuleNames
-        guard loaded.contains("service_worker") || loaded.contains("events") else {
+        guard hasLoaded("service_worker") || hasLoaded("events") else {
             // (Defined, not assigned: no setter a script put on Object.prototype runs.)
             try? hostObject.property("context").defineProperty("workerActivated", script.boolean(true), enumerable: true)
             owner?.serviceWorkerInstalled = true

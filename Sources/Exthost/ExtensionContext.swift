@@ -238,7 +238,10 @@ public final class ExtensionContext {
 
     private func loadModule(at index: Int) throws {
         guard !isClosed, let hostObject else { return }
-        try modules.load(at: index) { module in
+        // (A module of the context may need one of the host realm's, installed for the context.)
+        try modules.load(at: index, other: { need in
+            if let installer = Self.realmInstaller(need) { try installRealmModule(need, with: installer) }
+        }) { module in
             makeGlobals(of: module.name)
             try script.evaluate(module.source).call([hostObject])
         }

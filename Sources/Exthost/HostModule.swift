@@ -77,12 +77,14 @@ final class LoadedModules {
         modules.firstIndex { $0.name == name }
     }
 
-    /// Loads the module at `index` unless it is loaded, first those it needs; `run` evaluates one.
-    func load(at index: Int, run: (HostModule) throws -> Void) rethrows {
+    /// Loads the module at `index` unless it is loaded, first those it needs; `run` evaluates one,
+    /// and `other` is given each needed module the realm does not have (one of the host realm's,
+    /// which a context's module may need: js/31_events.js).
+    func load(at index: Int, other: (String) throws -> Void = { _ in }, run: (HostModule) throws -> Void) rethrows {
         guard !loaded[index] else { return }
         loaded[index] = true
         for need in modules[index].needs {
-            if let needed = self.index(of: need) { try load(at: needed, run: run) }
+            if let needed = self.index(of: need) { try load(at: needed, other: other, run: run) } else { try other(need) }
         }
         try run(modules[index])
         names.append(modules[index].name)

@@ -79,7 +79,7 @@ extension ExtensionHost {
     /// The worlds of the document `documentID` that may have listeners: those whose events are
     /// loaded (the others are not asked, and get no record in the host realm for it).
     func listeningWorlds(ofDocument documentID: String) -> [ExtensionContext] {
-        contexts(ofDocument: documentID).filter { !$0.isClosed && $0.loadedModuleNames.contains("events") }
+        contexts(ofDocument: documentID).filter { !$0.isClosed && $0.hasLoaded("events") }
     }
 
     /// Fires the event `type` at the window of each listening world of the document `documentID`
@@ -123,7 +123,7 @@ extension ExtensionHost {
     /// The host-realm records of the worlds of the document `documentID` whose events are loaded
     /// (a world without them has no listener), oldest first.
     func worldRecords(ofDocument documentID: String) -> [ScriptValue] {
-        contexts(ofDocument: documentID).filter { $0.kind.sharesDocument && !$0.isClosed && $0.loadedModuleNames.contains("events") }
+        contexts(ofDocument: documentID).filter { $0.kind.sharesDocument && !$0.isClosed && $0.hasLoaded("events") }
             .compactMap { try? $0.realmRecord() }
     }
 

@@ -56,8 +56,8 @@ extension ExtensionHost {
     func pageIsCacheable(inTab tabID: Int) -> Bool {
         // (An extension's page in the tab is its frame's main world: page-unload-extension.)
         for context in contextsInOrder where (context.kind == .webPage || context.kind == .page) && context.tabID == tabID && !context.isClosed && !context.isFrozen {
-            guard context.loadedModuleNames.contains("events"), let listens = context.hostFunction("globalListensTo", in: "events") else { continue }
-            if (try? listens.call([context.script.string("unload")]))?.booleanValue == true { return false }
+            guard context.hasLoaded("events"), let record = try? context.realmRecord(), let listens = try? realm.value("globalListensTo", in: "events") else { continue }
+            if (try? listens.call([record, realm.script.string("unload")]))?.booleanValue == true { return false }
         }
         return true
     }
@@ -127,7 +127,7 @@ extension ExtensionHost {
     /// (its dispatch reaches the others' listeners, js/63_dom.js; a world that never loaded them
     /// has none). Nil when no world of the document listens.
     func dispatchingWorld(ofDocument documentID: String) -> ExtensionContext? {
-        contexts(ofDocument: documentID).first { !$0.isClosed && $0.loadedModuleNames.contains("events") }
+        contexts(ofDocument: documentID).first { !$0.isClosed && $0.hasLoaded("events") }
     }
 
     /// Closes the main worlds of a tab's frames (it navigated or closed).
