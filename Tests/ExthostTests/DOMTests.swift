@@ -1,5 +1,5 @@
 import BrowserModel
-import Exthost
+@testable import Exthost
 import Foundation
 import Testing
 
@@ -40,6 +40,27 @@ struct DOMTests {
             "bg.js": "", "cs.js": "const out = (...values) => console.log(values.map(String).join(' '));\n" + code,
         ], pages: ["index.html": html], flavor: flavor, open: ["http://127.0.0.1:8000/index.html"])
         return run.texts
+    }
+
+    /// A world that reads the page and listens for events runs none of the host's JavaScript in its
+    /// own realm beyond what every context runs at its start: the DOM and the events are the host
+    /// realm's (a world's cost, docs/architecture.md "Costs").
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func aWorldUsingTheDOMAndEventsLoadsNoModuleOfItsOwn(flavor: Flavor) throws {
+        let run = try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(permissions: [], contentScripts: #"[{"matches": ["http://127.0.0.1/*"], "js": ["cs.js"]}]"#),
+            "bg.js": "", "cs.js": """
+                const heading = document.querySelector('p');
+                heading.addEventListener('click', (event) => console.log('clicked', event.type, event.isTrusted, heading.textContent));
+                heading.dispatchEvent(new Event('click'));
+                window.addEventListener('message', () => {});
+                console.log(new AbortController().signal.aborted);
+                """,
+        ], pages: ["index.html": Self.page], flavor: flavor, open: ["http://127.0.0.1:8000/index.html"])
+        #expect(run.texts == ["clicked click false One", "false"])
+        let world = try #require(run.host.contexts.first { $0.kind == .content })
+        #expect(world.loadedModuleNames == HostModuleTests.eager(flavor))
+        #expect(world.hasLoaded("events") && world.hasLoaded("dom"))
     }
 
     @Test(arguments: [Flavor.chrome, .firefox])
