@@ -43,7 +43,8 @@ public enum NativeFunction {
     /// realm: then as the caller's error of the same name and message.
     public static func makeForwarding(name: String, length: Int, in context: ScriptContext, to target: ScriptValue, data: ScriptValue) -> ScriptValue {
         let function = makeCallbackFunction(name: name, length: length, in: context, callback: callForwarding)
-        forwardings.register(Forwarding(name: name, context: context, target: target, data: data), for: function, in: context)
+        guard let forwarding = Forwarding(name: name, context: context, target: target, data: data) else { return ScriptValue(function, in: context) }
+        forwardings.register(forwarding, for: function, in: context)
         return ScriptValue(function, in: context)
     }
 
@@ -53,38 +54,55 @@ public enum NativeFunction {
     /// false, changing nothing, when `function` is no forwarding function of `context`.
     public static func retargetForwarding(_ function: ScriptValue, in context: ScriptContext, to target: ScriptValue, data: ScriptValue) -> Bool {
         guard JSValueIsObject(function.context.ref, function.ref), let object = JSValueToObject(function.context.ref, function.ref, nil),
-              let entry = forwardings.entry(for: object), entry.context === context else { return false }
-        forwardings.replace(object, with: Forwarding(name: entry.name, context: context, target: target, data: data))
+              let entry = forwardings.entry(for: object), entry.context === context,
+              let forwarding = Forwarding(name: entry.name, context: context, target: target, data: data) else { return false }
+        forwardings.replace(object, with: forwarding)
         return true
     }
 
     /// What each forwarding function of an open context calls.
     private static let forwardings = CallbackFunctionTable<Forwarding>()
 
-    /// One forwarding.
+    /// One forwarding: the target and its data, protected from the collector while it lasts. (Each
+    /// DOM member of each world is one: their raw references, rather than two ``ScriptValue``s,
+    /// take about 100 bytes less a function.)
     private final class Forwarding {
+        /// The function's name, for an error's words (a short one is kept inline).
         let name: String
         weak var context: ScriptContext?
-        let target: ScriptValue
-        let data: ScriptValue
-        init(name: String, context: ScriptContext, target: ScriptValue, data: ScriptValue) {
+        /// The realm of the target and the data.
+        let realm: ScriptContext
+        let target: JSObjectRef
+        let data: JSValueRef
+
+        init?(name: String, context: ScriptContext, target: ScriptValue, data: ScriptValue) {
+            guard let object = JSValueToObject(target.context.ref, target.ref, nil) else { return nil }
             self.name = name
             self.context = context
-            self.target = target
-            self.data = data
+            realm = target.context
+            self.target = object
+            self.data = data.ref
+            JSValueProtect(realm.ref, object)
+            JSValueProtect(realm.ref, data.ref)
+        }
+
+        deinit {
+            // (As a ScriptValue ends its protection: also after the realm closed.)
+            let ref = realm.isClosed ? realm.machine.anchorRealm : realm.ref
+            JSValueUnprotect(ref, target)
+            JSValueUnprotect(ref, data)
         }
     }
 
     private static let callForwarding: JSObjectCallAsFunctionCallback = { ctx, function, this, count, arguments, exception in
-        guard let entry = forwardings.entry(for: function), let context = entry.context, !context.isClosed,
-              let target = JSValueToObject(entry.target.context.ref, entry.target.ref, nil) else { return JSValueMakeUndefined(ctx) }
-        let targetContext = entry.target.context
+        guard let entry = forwardings.entry(for: function), let context = entry.context, !context.isClosed, !entry.realm.isClosed else { return JSValueMakeUndefined(ctx) }
+        let targetContext = entry.realm
         var refs = [JSValueRef?](repeating: nil, count: count + 2)
-        refs[0] = entry.data.ref
+        refs[0] = entry.data
         refs[1] = this ?? JSValueMakeUndefined(ctx)
         for index in 0..<count { refs[index + 2] = arguments?[index] }
         var thrown: JSValueRef?
-        let result = refs.withUnsafeBufferPointer { JSObjectCallAsFunction(targetContext.ref, target, nil, count + 2, $0.baseAddress, &thrown) }
+        let result = refs.withUnsafeBufferPointer { JSObjectCallAsFunction(targetContext.ref, entry.target, nil, count + 2, $0.baseAddress, &thrown) }
         if let thrown {
             // (The machine stopped a script the target ran: the caller stops too.)
             if context.machine.raiseTermination(in: context) { return nil }
