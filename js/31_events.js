@@ -1181,34 +1181,24 @@
       return state === undefined ? undefined : { __proto__: null, aborted: state.aborted, reason: state.reason };
     };
     loader.onAbort = (signal, algorithm) => addAbortAlgorithm(signal, algorithm);
-    // For js/31_ui_events.js, whose interfaces (UIEvent, MouseEvent, ...) inherit from Event: how
-    // an event interface of the context is defined (js/00_host.js) and initialized, and a
-    // dispatch of an event a script could have made (`trusted`: the browser's own, as a person's
-    // click is).
-    loader.eventInternals = {
-      __proto__: null,
-      defineInterface: (constructor, name, length, members, parent) => {
-        const prototype = loader.defineInterface(constructor, name, length, members, {
-          __proto__: null, parentPrototype: parent ? parent.prototype : undefined, parentConstructor: parent ? parent.publicConstructor : undefined,
-        });
-        return { __proto__: null, prototype, publicConstructor: loader.lazyGlobals[name] };
-      },
-      initializeEvent: loader.initializeEvent,
-      eventArguments: guarded((owner, args, required, typeName) => eventArguments(cx, owner, args, required, typeName)),
-      unsignedLong: guarded((value) => unsignedLong(cx, value)),
-      Event: eventInterface,
-      dispatch: (target, event, trusted) => {
-        const state = events.get(event);
-        state.trusted = trusted;
-        return dispatch(cx, target, event, state);
-      },
-    };
   }
   function globalListensTo(cx, type) {
     const listeners = listenersOf.get(cx.global);
     for (let i = 0; i < listeners.length; i++) if (!listeners[i].removed && listeners[i].type === type) return true;
     return false;
   }
+  // For js/31_ui_events.js (of this realm too), whose interfaces (UIEvent, MouseEvent, ...)
+  // inherit from Event: a world's event interface, how an event is initialized and its
+  // constructor's arguments read, and a dispatch of an event a script could have made
+  // (`trusted`: the browser's own, as a person's click is).
+  host.eventInternals = {
+    __proto__: null, interfaceOf, initializeEvent, eventArguments, unsignedLong,
+    dispatch: (cx, target, event, trusted) => {
+      const state = events.get(event);
+      state.trusted = trusted;
+      return dispatch(cx, target, event, state);
+    },
+  };
   // For Swift: whether the window of the world of `cx` listens for `type`.
   host.globalListensTo = (cx, type) => cx.eventWorld !== undefined && globalListensTo(cx, type);
 });

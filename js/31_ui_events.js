@@ -1,4 +1,5 @@
-// exthost:needs primordials host dom_exception events
+// exthost:realm host
+// exthost:needs primordials api events
 // exthost:globals Window: ~UIEvent:constructor:1 ~MouseEvent:constructor:1 ~PointerEvent:constructor:1 ~FocusEvent:constructor:1
 // exthost:globals Window: ~KeyboardEvent:constructor:1 ~InputEvent:constructor:1 ~SubmitEvent:constructor:1
 // exthost:globals Window: ~WheelEvent:constructor:1 ~DragEvent:constructor:1 ~ClipboardEvent:constructor:1 ~CompositionEvent:constructor:1
@@ -13,67 +14,75 @@
 // as both browsers do (fixtures/conformance/dom-basics); nothing is laid out, so coordinates are
 // what the event was made with. The rarer ones, `WheelEvent`, `DragEvent` and `ClipboardEvent`
 // with HTML's `DataTransfer`, `CompositionEvent`, `AnimationEvent` and `TransitionEvent`
-// (fixtures/conformance/event-interfaces), are made when a script first names them.
+// (fixtures/conformance/event-interfaces), are made as the others: when a script first names
+// them or a dispatch first needs one.
+//
+// Runs in the host's realm, for a world on the first need of one of these events
+// (`host.installUIEvents`); each interface is made on first need (`host.makeUIEventInterface`),
+// its members one implementation for every world (js/31_events.js's way).
 (function (host) {
   'use strict';
   const {
-    Number, String, TypeError, MathTrunc, NumberIsFinite, SafeWeakMap, ReflectDefineProperty, dataDescriptor, listPush, listRemoveAt, ObjectKeys, ObjectFreeze,
-    StringPrototypeIndexOf,
+    Number, String, MathTrunc, NumberIsFinite, SafeWeakMap, ReflectDefineProperty, ReflectDeleteProperty, ReflectGet, ReflectApply,
+    ObjectSetPrototypeOf, SymbolToStringTag, listPush, listRemoveAt, ObjectKeys, StringPrototypeIndexOf, StringPrototypeCharCodeAt, StringPrototypeSlice,
+    JSONStringify, JSONParse,
   } = host.primordials;
   const FIREFOX = host.flavor === 'firefox';
-  const { failed, newRequired, illegalInvocation } = host.webIDLErrors;
-  const internals = host.eventInternals;
-  const { initializeEvent, eventArguments, unsignedLong } = internals;
+  const { failed, illegalInvocation } = host.webIDLErrors;
+  const typeError = (cx, text) => host.newTypeError(cx, text);
+  const events = host.eventInternals;
+  const isObject = (value) => value !== null && (typeof value === 'object' || typeof value === 'function');
 
-  // Web IDL conversions of the members' types.
-  const long = (value) => {
+  // Web IDL conversions of the members' types (what they throw of this realm reaches the script
+  // as its own error: host.newFunction).
+  const long = (cx, value) => {
     const number = Number(value);
     if (!NumberIsFinite(number)) return 0;
     return MathTrunc(number) | 0;
   };
-  const double = (value, owner, member) => {
+  const double = (cx, value, owner, member) => {
     const number = Number(value);
     if (!NumberIsFinite(number)) {
-      throw new TypeError(host.flavor === 'firefox' ? owner + " constructor: '" + member + "' member of " + owner + 'Init is not a finite floating-point value.'
+      throw typeError(cx, FIREFOX ? owner + " constructor: '" + member + "' member of " + owner + 'Init is not a finite floating-point value.'
         : failed(owner, 'constructor', "Failed to read the '" + member + "' property from '" + owner + "Init': The provided double value is non-finite."));
     }
     return number;
   };
-  const short = (value) => {
+  const short = (cx, value) => {
     const number = Number(value);
     if (!NumberIsFinite(number)) return 0;
     return ((MathTrunc(number) % 65536) + 65536 + 32768) % 65536 - 32768;
   };
-  const unsignedShort = (value) => {
+  const unsignedShort = (cx, value) => {
     const number = Number(value);
     if (!NumberIsFinite(number)) return 0;
     return ((MathTrunc(number) % 65536) + 65536) % 65536;
   };
   const convert = {
     __proto__: null,
-    long, short, unsignedShort, unsignedLong,
-    boolean: (value) => !!value,
-    string: (value) => String(value),
-    nullableString: (value) => (value === null ? null : String(value)),
+    long, short, unsignedShort,
+    unsignedLong: (cx, value) => events.unsignedLong(cx, value),
+    boolean: (cx, value) => !!value,
+    string: (cx, value) => String(value),
+    nullableString: (cx, value) => (value === null ? null : String(value)),
     double,
     // (A Window or null, an EventTarget or null: taken as they are.)
-    any: (value) => (value === undefined ? null : value),
+    any: (cx, value) => (value === undefined ? null : value),
     // (An HTMLElement or null: the DOM's element of any world; anything else is refused.)
-    htmlElement: (value, owner, member) => {
+    htmlElement: (cx, value, owner, member) => {
       if (value === null || value === undefined) return null;
-      if (host.domIsHTMLElement === undefined || !host.domIsHTMLElement(value)) {
-        const isObject = typeof value === 'object' || typeof value === 'function';
-        throw new TypeError(host.flavor === 'firefox'
-          ? owner + " constructor: '" + member + "' member of " + owner + 'Init ' + (isObject ? 'does not implement interface HTMLElement.' : 'is not an object.')
+      if (cx.loader.domIsHTMLElement === undefined || !cx.loader.domIsHTMLElement(value)) {
+        throw typeError(cx, FIREFOX
+          ? owner + " constructor: '" + member + "' member of " + owner + 'Init ' + (isObject(value) ? 'does not implement interface HTMLElement.' : 'is not an object.')
           : failed(owner, 'constructor', "Failed to read the '" + member + "' property from '" + owner + "Init': Failed to convert value to 'HTMLElement'."));
       }
       return value;
     },
     // (A DataTransfer or null.)
-    dataTransfer: (value, owner, member) => {
+    dataTransfer: (cx, value, owner, member) => {
       if (value === null || value === undefined) return null;
-      if (!transfers.has(value)) {
-        throw new TypeError(FIREFOX ? owner + " constructor: '" + member + "' member of " + owner + 'Init does not implement interface DataTransfer.'
+      if (!isObject(value) || !transfers.has(value)) {
+        throw typeError(cx, FIREFOX ? owner + " constructor: '" + member + "' member of " + owner + 'Init does not implement interface DataTransfer.'
           : failed(owner, 'constructor', "Failed to read the '" + member + "' property from '" + owner + "Init': Failed to convert value to 'DataTransfer'."));
       }
       return value;
@@ -115,13 +124,19 @@
     TransitionEvent: null,
   };
   const hasModifiers = { __proto__: null, MouseEvent: true, KeyboardEvent: true };
+  // Constants of interfaces: [name, value, ...].
+  const constants = {
+    __proto__: null,
+    KeyboardEvent: ['DOM_KEY_LOCATION_STANDARD', 0, 'DOM_KEY_LOCATION_LEFT', 1, 'DOM_KEY_LOCATION_RIGHT', 2, 'DOM_KEY_LOCATION_NUMPAD', 3],
+    WheelEvent: ['DOM_DELTA_PIXEL', 0, 'DOM_DELTA_LINE', 1, 'DOM_DELTA_PAGE', 2],
+  };
 
-  // Each event's fields, by event, and the interface it was made as.
+  // Each event's fields, by event (of any world), and the interface it was made as.
   const fields = new SafeWeakMap();
   const interfaceNames = new SafeWeakMap();
-  const fieldOf = (event, owner, name) => {
-    const own = fields.get(event);
-    if (own === undefined || !(name in own)) throw illegalInvocation(owner, 'get ' + name);
+  const fieldOf = (cx, event, owner, name) => {
+    const own = isObject(event) ? fields.get(event) : undefined;
+    if (own === undefined || !(name in own)) throw illegalInvocation(cx, owner, 'get ' + name);
     return own[name];
   };
 
@@ -133,114 +148,123 @@
     return list;
   }
   // Reads the init dictionary for `name` and its ancestors into `own`.
-  function readInit(name, init, own) {
+  function readInit(cx, name, init, own) {
     const parent = parents[name];
-    if (parent !== null) readInit(parent, init, own);
+    if (parent !== null) readInit(cx, parent, init, own);
     const list = ownMembers(name);
     for (let i = 0; i < list.length; i++) {
       const member = list[i];
       const given = init === undefined ? undefined : init[member[0]];
-      own[member[0]] = given === undefined ? member[2] : convert[member[1]](given, name, member[0]);
+      own[member[0]] = given === undefined ? member[2] : convert[member[1]](cx, given, name, member[0]);
     }
   }
 
-  const interfaces = { __proto__: null };
-  function define(name, length) {
-    const constructor = {
-      [name]: function (...args) {
-        if (new.target === undefined) throw newRequired(name);
-        const init = eventArguments(name, args, 1, name + 'Init');
-        initializeEvent(this, args[0], init);
-        const own = { __proto__: null };
-        readInit(name, init, own);
-        // (A MouseEvent's `which` is its button plus one; a KeyboardEvent's, its keyCode.)
-        if (name === 'MouseEvent' || name === 'PointerEvent') own.which = own.button + 1;
-        if (name === 'KeyboardEvent') own.which = own.keyCode || own.charCode;
-        // (Firefox's ClipboardEvent made by a script holds an empty DataTransfer of its own.)
-        if (name === 'ClipboardEvent' && FIREFOX) own.clipboardData = newTransfer();
-        fields.set(this, own);
-        interfaceNames.set(this, name);
-      },
-    }[name];
-    const accessors = {};
-    const list = ownMembers(name);
-    for (let i = 0; i < list.length; i++) {
-      const field = list[i][0];
-      ReflectDefineProperty(accessors, field, {
-        __proto__: null,
-        get: { ['get ' + field]() { return fieldOf(this, name, field); } }['get ' + field],
-        enumerable: true,
-        configurable: true,
-      });
-    }
+  // ---- Each interface's members: one implementation for every world ---------------------------------------
+  // [kind, name, implementation(s)...] each, as js/31_events.js's: ['get', name, get] or ['method', name, length, call].
+  const descriptions = { __proto__: null };
+  function descriptionOf(name) {
+    const made = descriptions[name];
+    if (made !== undefined) return made;
+    const list = [];
+    const own = ownMembers(name);
+    const getter = (field, of) => (cx, thisValue) => fieldOf(cx, thisValue, name, of);
+    for (let i = 0; i < own.length; i++) listPush(list, ['get', own[i][0], getter(own[i][0], own[i][0])]);
     if (hasModifiers[name]) {
-      accessors.getModifierState = function getModifierState(key) {
-        const own = fields.get(this);
-        if (own === undefined) throw illegalInvocation(name, 'getModifierState');
+      listPush(list, ['method', 'getModifierState', 1, (cx, thisValue, key) => {
+        const state = isObject(thisValue) ? fields.get(thisValue) : undefined;
+        if (state === undefined) throw illegalInvocation(cx, name, 'getModifierState');
         const map = { __proto__: null, Alt: 'altKey', Control: 'ctrlKey', Meta: 'metaKey', Shift: 'shiftKey' };
         const field = map[String(key)];
-        return field === undefined ? false : own[field];
-      };
+        return field === undefined ? false : state[field];
+      }]);
     }
     if (name === 'MouseEvent') {
       // (No layout: the page and offset coordinates are the client ones, `x`/`y` too.)
-      const alias = (field, of) => ReflectDefineProperty(accessors, field, {
-        __proto__: null, get: { ['get ' + field]() { return fieldOf(this, name, of); } }['get ' + field], enumerable: true, configurable: true,
-      });
-      alias('pageX', 'clientX');
-      alias('pageY', 'clientY');
-      alias('x', 'clientX');
-      alias('y', 'clientY');
-      alias('offsetX', 'clientX');
-      alias('offsetY', 'clientY');
+      const aliases = ['pageX', 'clientX', 'pageY', 'clientY', 'x', 'clientX', 'y', 'clientY', 'offsetX', 'clientX', 'offsetY', 'clientY'];
+      for (let i = 0; i < aliases.length; i += 2) listPush(list, ['get', aliases[i], getter(aliases[i], aliases[i + 1])]);
     }
     if (name === 'PointerEvent') {
-      accessors.getCoalescedEvents = function getCoalescedEvents() { return []; };
-      accessors.getPredictedEvents = function getPredictedEvents() { return []; };
+      listPush(list, ['method', 'getCoalescedEvents', 0, (cx) => host.newArray(cx, [])]);
+      listPush(list, ['method', 'getPredictedEvents', 0, (cx) => host.newArray(cx, [])]);
     }
     if (name === 'InputEvent') {
-      ReflectDefineProperty(accessors, 'dataTransfer', { __proto__: null, get() { fieldOf(this, name, 'data'); return null; }, enumerable: true, configurable: true });
-      accessors.getTargetRanges = function getTargetRanges() { return []; };
+      listPush(list, ['get', 'dataTransfer', (cx, thisValue) => {
+        fieldOf(cx, thisValue, name, 'data');
+        return null;
+      }]);
+      listPush(list, ['method', 'getTargetRanges', 0, (cx) => host.newArray(cx, [])]);
     }
-    const parent = parents[name] === null ? internals.Event : interfaces[parents[name]];
-    interfaces[name] = internals.defineInterface(constructor, name, length, accessors, parent);
-    if (name === 'KeyboardEvent') {
-      const locations = ['DOM_KEY_LOCATION_STANDARD', 0, 'DOM_KEY_LOCATION_LEFT', 1, 'DOM_KEY_LOCATION_RIGHT', 2, 'DOM_KEY_LOCATION_NUMPAD', 3];
-      for (let i = 0; i < locations.length; i += 2) {
-        ReflectDefineProperty(interfaces[name].publicConstructor, locations[i], dataDescriptor(locations[i + 1], false, true, false));
-        ReflectDefineProperty(interfaces[name].prototype, locations[i], dataDescriptor(locations[i + 1], false, true, false));
+    const description = { __proto__: null, parent: parents[name], construct: eventConstructor(name), members: list };
+    descriptions[name] = description;
+    return description;
+  }
+  const eventConstructor = (name) => (cx, thisValue, newTarget, ...args) => {
+    const init = events.eventArguments(cx, name, args, 1, name + 'Init');
+    const type = String(args[0]);
+    const event = newInstance(cx, newTarget, name);
+    events.initializeEvent(cx, event, type, init);
+    const own = { __proto__: null };
+    readInit(cx, name, init, own);
+    // (A MouseEvent's `which` is its button plus one; a KeyboardEvent's, its keyCode.)
+    if (name === 'MouseEvent' || name === 'PointerEvent') own.which = own.button + 1;
+    if (name === 'KeyboardEvent') own.which = own.keyCode || own.charCode;
+    // (Firefox's ClipboardEvent made by a script holds an empty DataTransfer of its own.)
+    if (name === 'ClipboardEvent' && FIREFOX) own.clipboardData = newTransfer(cx);
+    fields.set(event, own);
+    interfaceNames.set(event, name);
+    return event;
+  };
+  // A new object of the interface `name`, or of a subclass's prototype (`newTarget`'s).
+  function newInstance(cx, newTarget, name) {
+    const given = newTarget === undefined ? undefined : ReflectGet(newTarget, 'prototype');
+    return host.newObjectFrom(cx, isObject(given) ? given : interfaceOf(cx, name).prototype);
+  }
+  function defineMembers(cx, target, list) {
+    for (let i = 0; i < list.length; i++) {
+      const member = list[i];
+      if (member[0] === 'method') {
+        host.defineValue(target, member[1], host.newFunction(cx, member[1], member[2], member[3], cx), true, true, true);
+        continue;
       }
+      ReflectDefineProperty(target, member[1], {
+        __proto__: null, get: host.newFunction(cx, 'get ' + member[1], 0, member[2], cx),
+        set: member[0] === 'accessor' ? host.newFunction(cx, 'set ' + member[1], 1, member[3], cx) : undefined, enumerable: true, configurable: true,
+      });
     }
   }
-  define('UIEvent', 1);
-  define('MouseEvent', 1);
-  define('PointerEvent', 1);
-  define('FocusEvent', 1);
-  define('KeyboardEvent', 1);
-  define('InputEvent', 1);
-  define('SubmitEvent', 1);
-  // (The rarer interfaces, on first need: the loader asks for each as a script first names it.)
-  const lazyEvents = ['WheelEvent', 'DragEvent', 'ClipboardEvent', 'CompositionEvent', 'AnimationEvent', 'TransitionEvent'];
-  const defineWhenNamed = (name) => {
-    if (interfaces[name] !== undefined) return;
-    if (name === 'DataTransfer' || name === 'DataTransferItemList' || name === 'DataTransferItem' || name === 'FileList') {
-      defineDataTransfer();
-      return;
+
+  // The interface `name` of the world of `cx` ({prototype, publicConstructor}), made now if it was not.
+  function interfaceOf(cx, name) {
+    let world = cx.uiEventWorld;
+    if (world === undefined) {
+      world = { __proto__: null, interfaces: { __proto__: null } };
+      cx.uiEventWorld = world;
     }
-    define(name, 1);
-    if (name === 'WheelEvent') {
-      const modes = ['DOM_DELTA_PIXEL', 0, 'DOM_DELTA_LINE', 1, 'DOM_DELTA_PAGE', 2];
-      for (let i = 0; i < modes.length; i += 2) {
-        ReflectDefineProperty(interfaces[name].publicConstructor, modes[i], dataDescriptor(modes[i + 1], false, true, false));
-        ReflectDefineProperty(interfaces[name].prototype, modes[i], dataDescriptor(modes[i + 1], false, true, false));
+    const made = world.interfaces[name];
+    if (made !== undefined) return made;
+    const description = transferInterfaces[name] !== undefined ? transferInterfaces[name] : descriptionOf(name);
+    const parent = description.parent === null ? (description.isEvent === false ? null : events.interfaceOf(cx, 'Event')) : interfaceOf(cx, description.parent);
+    cx.native.realm.makeGlobal(name);
+    const construct = description.construct === undefined ? undefined : host.newFunction(cx, name, 0, description.construct, cx);
+    const publicConstructor = cx.loader.makeInterface(name, parent === null ? cx.b.ObjectPrototype : parent.prototype, construct);
+    const prototype = publicConstructor.prototype;
+    if (parent !== null) ObjectSetPrototypeOf(publicConstructor, parent.publicConstructor);
+    // (The members come first among the prototype's keys, then `constructor`.)
+    ReflectDeleteProperty(prototype, 'constructor');
+    const object = { __proto__: null, prototype, publicConstructor };
+    world.interfaces[name] = object;
+    defineMembers(cx, prototype, description.members);
+    host.defineValue(prototype, SymbolToStringTag, name, false, false, true);
+    host.defineValue(prototype, 'constructor', publicConstructor, true, false, true);
+    const own = constants[name];
+    if (own !== undefined) {
+      for (let i = 0; i < own.length; i += 2) {
+        host.defineValue(publicConstructor, own[i], own[i + 1], false, true, false);
+        host.defineValue(prototype, own[i], own[i + 1], false, true, false);
       }
     }
-  };
-  for (let i = 0; i < lazyEvents.length; i++) host.globalFillers[lazyEvents[i]] = defineWhenNamed;
-  host.globalFillers.DataTransfer = defineWhenNamed;
-  host.globalFillers.DataTransferItemList = defineWhenNamed;
-  host.globalFillers.DataTransferItem = defineWhenNamed;
-  host.globalFillers.FileList = defineWhenNamed;
+    return object;
+  }
 
   // ---- DataTransfer (HTML's drag and drop data store) -----------------------------------------------------
   // A script's own DataTransfer, as one not in a drag: its data by type (lowercased; `text` is
@@ -252,156 +276,211 @@
   const fileLists = new SafeWeakMap();
   const dropEffects = ['none', 'copy', 'link', 'move'];
   const allowedEffects = ['none', 'copy', 'copyLink', 'copyMove', 'link', 'linkMove', 'move', 'all', 'uninitialized'];
+  // ASCII lowercase (of a text of this realm: no script reaches its prototype).
+  const asciiLowercase = (text) => {
+    let result = '';
+    for (let i = 0; i < text.length; i++) {
+      const c = StringPrototypeCharCodeAt(text, i);
+      result += c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : StringPrototypeSlice(text, i, i + 1);
+    }
+    return result;
+  };
   const formatOf = (format) => {
-    const lower = host.asciiLowercase(String(format));
+    const lower = asciiLowercase(String(format));
     return lower === 'text' ? 'text/plain' : lower === 'url' ? 'text/uri-list' : lower;
   };
-  const transferOf = (value, member) => {
-    const state = transfers.get(value);
-    if (state === undefined) throw illegalInvocation('DataTransfer', member);
+  const transferOf = (cx, value, member) => {
+    const state = isObject(value) ? transfers.get(value) : undefined;
+    if (state === undefined) throw illegalInvocation(cx, 'DataTransfer', member);
     return state;
+  };
+  const itemListOf = (cx, value, member) => {
+    const state = isObject(value) ? itemLists.get(value) : undefined;
+    if (state === undefined) throw illegalInvocation(cx, 'DataTransferItemList', member);
+    return state;
+  };
+  const itemOf = (cx, value, member) => {
+    const at = isObject(value) ? items.get(value) : undefined;
+    if (at === undefined) throw illegalInvocation(cx, 'DataTransferItem', member);
+    return at;
+  };
+  const fileListOf = (cx, value, member) => {
+    if (!isObject(value) || !fileLists.has(value)) throw illegalInvocation(cx, 'FileList', member);
   };
   function indexOfType(state, type) {
     for (let i = 0; i < state.entries.length; i++) if (state.entries[i].type === type) return i;
     return -1;
   }
-  function DataTransfer() {
-    if (new.target === undefined) throw newRequired('DataTransfer');
-    transfers.set(this, { __proto__: null, entries: [], dropEffect: 'none', effectAllowed: 'none', items: null, files: null });
+  function newTransfer(cx) {
+    const transfer = host.newObjectFrom(cx, interfaceOf(cx, 'DataTransfer').prototype);
+    transfers.set(transfer, { __proto__: null, entries: [], dropEffect: 'none', effectAllowed: 'none', items: null, files: null });
+    return transfer;
   }
-  function newTransfer() {
-    defineDataTransfer();
-    return new interfaces.DataTransfer.publicConstructor();
-  }
-  const internalOnly = (name) => function () {
-    throw new TypeError(FIREFOX ? 'Illegal constructor.' : "Failed to construct '" + name + "': Illegal constructor");
+  const itemObject = (cx, state, index) => {
+    const object = host.newObjectFrom(cx, interfaceOf(cx, 'DataTransferItem').prototype);
+    items.set(object, { __proto__: null, entry: state.entries[index] });
+    return object;
   };
-  function defineDataTransfer() {
-    if (interfaces.DataTransfer !== undefined) return;
-    const item = (list, index) => ({ __proto__: null, list, index });
-    interfaces.DataTransferItem = internals.defineInterface(internalOnly('DataTransferItem'), 'DataTransferItem', 0, {
-      get kind() { const at = items.get(this); if (at === undefined) throw illegalInvocation('DataTransferItem', 'get kind'); return 'string'; },
-      get type() { const at = items.get(this); if (at === undefined) throw illegalInvocation('DataTransferItem', 'get type'); return at.entry.type; },
-      getAsString(callback) {
-        const at = items.get(this);
-        if (at === undefined) throw illegalInvocation('DataTransferItem', 'getAsString');
-        if (typeof callback === 'function') host.native.clock.timeout(0, () => callback(at.entry.data));
-      },
-      getAsFile() { if (items.get(this) === undefined) throw illegalInvocation('DataTransferItem', 'getAsFile'); return null; },
-    });
-    const itemObject = (state, index) => {
-      const object = { __proto__: interfaces.DataTransferItem.prototype };
-      items.set(object, { __proto__: null, entry: state.entries[index] });
-      return object;
-    };
-    interfaces.DataTransferItemList = internals.defineInterface(internalOnly('DataTransferItemList'), 'DataTransferItemList', 0, {
-      get length() { const state = itemLists.get(this); if (state === undefined) throw illegalInvocation('DataTransferItemList', 'get length'); return state.entries.length; },
-      add(data, type) {
-        const state = itemLists.get(this);
-        if (state === undefined) throw illegalInvocation('DataTransferItemList', 'add');
-        const format = formatOf(type);
-        if (indexOfType(state, format) >= 0) return null;
-        listPush(state.entries, { __proto__: null, type: format, data: String(data) });
-        return itemObject(state, state.entries.length - 1);
-      },
-      remove(index) {
-        const state = itemLists.get(this);
-        if (state === undefined) throw illegalInvocation('DataTransferItemList', 'remove');
-        const i = Number(index) >>> 0;
-        if (i < state.entries.length) listRemoveAt(state.entries, i);
-      },
-      clear() { const state = itemLists.get(this); if (state === undefined) throw illegalInvocation('DataTransferItemList', 'clear'); state.entries.length = 0; },
-    });
-    interfaces.FileList = internals.defineInterface(internalOnly('FileList'), 'FileList', 0, {
-      get length() { if (!fileLists.has(this)) throw illegalInvocation('FileList', 'get length'); return 0; },
-      item() { if (!fileLists.has(this)) throw illegalInvocation('FileList', 'item'); return null; },
-    });
-    interfaces.DataTransfer = internals.defineInterface(DataTransfer, 'DataTransfer', 0, {
-      get dropEffect() { return transferOf(this, 'get dropEffect').dropEffect; },
-      set dropEffect(value) {
-        const state = transferOf(this, 'set dropEffect');
-        const effect = String(value);
-        if (FIREFOX && dropEffects.indexOf(effect) >= 0) state.dropEffect = effect;
-      },
-      get effectAllowed() { return transferOf(this, 'get effectAllowed').effectAllowed; },
-      set effectAllowed(value) {
-        const state = transferOf(this, 'set effectAllowed');
-        const effect = String(value);
-        if (FIREFOX && allowedEffects.indexOf(effect) >= 0) state.effectAllowed = effect;
-      },
-      get items() {
-        const state = transferOf(this, 'get items');
-        if (state.items === null) {
-          state.items = { __proto__: interfaces.DataTransferItemList.prototype };
-          itemLists.set(state.items, state);
-          // (Indexed items, as the list's own properties: made when asked for.)
-          state.items = new host.primordials.Proxy(state.items, {
-            __proto__: null,
-            get(target, key) {
-              const index = typeof key === 'string' && /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : -1;
-              if (index >= 0) return index < state.entries.length ? itemObject(state, index) : undefined;
-              return host.primordials.ReflectGet(target, key);
-            },
+  const isIndex = (key) => {
+    if (typeof key !== 'string' || key.length === 0) return false;
+    if (key === '0') return true;
+    for (let i = 0; i < key.length; i++) {
+      const c = StringPrototypeCharCodeAt(key, i);
+      if (c < 48 || c > 57 || (i === 0 && c === 48)) return false;
+    }
+    return true;
+  };
+  const transferInterfaces = {
+    __proto__: null,
+    DataTransferItem: {
+      parent: null, isEvent: false,
+      members: [
+        ['get', 'kind', (cx, thisValue) => { itemOf(cx, thisValue, 'get kind'); return 'string'; }],
+        ['get', 'type', (cx, thisValue) => itemOf(cx, thisValue, 'get type').entry.type],
+        ['method', 'getAsString', 1, (cx, thisValue, callback) => {
+          const at = itemOf(cx, thisValue, 'getAsString');
+          if (typeof callback !== 'function') return;
+          cx.loader.native.clock.timeout(0, () => {
+            try {
+              callback(at.entry.data);
+            } catch (error) {
+              host.reportException(cx, error);
+            }
           });
-          itemLists.set(state.items, state);
-        }
-        return state.items;
+        }],
+        ['method', 'getAsFile', 0, (cx, thisValue) => { itemOf(cx, thisValue, 'getAsFile'); return null; }],
+      ],
+    },
+    DataTransferItemList: {
+      parent: null, isEvent: false,
+      members: [
+        ['get', 'length', (cx, thisValue) => itemListOf(cx, thisValue, 'get length').entries.length],
+        ['method', 'add', 1, (cx, thisValue, data, type) => {
+          const state = itemListOf(cx, thisValue, 'add');
+          const format = formatOf(type);
+          if (indexOfType(state, format) >= 0) return null;
+          listPush(state.entries, { __proto__: null, type: format, data: String(data) });
+          return itemObject(cx, state, state.entries.length - 1);
+        }],
+        ['method', 'remove', 1, (cx, thisValue, index) => {
+          const state = itemListOf(cx, thisValue, 'remove');
+          const i = Number(index) >>> 0;
+          if (i < state.entries.length) listRemoveAt(state.entries, i);
+        }],
+        ['method', 'clear', 0, (cx, thisValue) => { itemListOf(cx, thisValue, 'clear').entries.length = 0; }],
+      ],
+    },
+    FileList: {
+      parent: null, isEvent: false,
+      members: [
+        ['get', 'length', (cx, thisValue) => { fileListOf(cx, thisValue, 'get length'); return 0; }],
+        ['method', 'item', 1, (cx, thisValue) => { fileListOf(cx, thisValue, 'item'); return null; }],
+      ],
+    },
+    DataTransfer: {
+      parent: null, isEvent: false,
+      construct: (cx, thisValue, newTarget) => {
+        const transfer = newInstance(cx, newTarget, 'DataTransfer');
+        transfers.set(transfer, { __proto__: null, entries: [], dropEffect: 'none', effectAllowed: 'none', items: null, files: null });
+        return transfer;
       },
-      get types() {
-        const state = transferOf(this, 'get types');
-        const types = [];
-        for (let i = 0; i < state.entries.length; i++) listPush(types, state.entries[i].type);
-        return ObjectFreeze(types);
-      },
-      get files() {
-        const state = transferOf(this, 'get files');
-        if (state.files === null) {
-          state.files = { __proto__: interfaces.FileList.prototype };
-          fileLists.set(state.files, true);
-        }
-        return state.files;
-      },
-      getData(format) {
-        const state = transferOf(this, 'getData');
-        const type = formatOf(format);
-        const index = indexOfType(state, type);
-        if (index < 0) return '';
-        const data = state.entries[index].data;
-        if (String(format) !== 'url' && host.asciiLowercase(String(format)) !== 'url') return data;
-        // (`url`: the first URL of the list, its comment lines left out.)
-        const lines = data.split(/\r?\n/);
-        for (let i = 0; i < lines.length; i++) if (lines[i] !== '' && StringPrototypeIndexOf(lines[i], '#') !== 0) return lines[i];
-        return '';
-      },
-      setData(format, data) {
-        const state = transferOf(this, 'setData');
-        const type = formatOf(format);
-        const index = indexOfType(state, type);
-        if (index >= 0) listRemoveAt(state.entries, index);
-        listPush(state.entries, { __proto__: null, type, data: String(data) });
-      },
-      clearData(format) {
-        const state = transferOf(this, 'clearData');
-        if (format === undefined) {
-          state.entries.length = 0;
-          return;
-        }
-        const index = indexOfType(state, formatOf(format));
-        if (index >= 0) listRemoveAt(state.entries, index);
-      },
-      setDragImage() { transferOf(this, 'setDragImage'); },
-    });
-  }
+      members: [
+        ['accessor', 'dropEffect', (cx, thisValue) => transferOf(cx, thisValue, 'get dropEffect').dropEffect, (cx, thisValue, value) => {
+          const state = transferOf(cx, thisValue, 'set dropEffect');
+          const effect = String(value);
+          if (FIREFOX && dropEffects.indexOf(effect) >= 0) state.dropEffect = effect;
+        }],
+        ['accessor', 'effectAllowed', (cx, thisValue) => transferOf(cx, thisValue, 'get effectAllowed').effectAllowed, (cx, thisValue, value) => {
+          const state = transferOf(cx, thisValue, 'set effectAllowed');
+          const effect = String(value);
+          if (FIREFOX && allowedEffects.indexOf(effect) >= 0) state.effectAllowed = effect;
+        }],
+        ['get', 'items', (cx, thisValue) => {
+          const state = transferOf(cx, thisValue, 'get items');
+          if (state.items === null) {
+            const list = host.newObjectFrom(cx, interfaceOf(cx, 'DataTransferItemList').prototype);
+            itemLists.set(list, state);
+            // (Indexed items, as the list's own properties: made when asked for.)
+            state.items = host.worldProxy(cx, list, {
+              __proto__: null,
+              get(target, key, receiver) {
+                if (isIndex(key)) {
+                  const index = Number(key);
+                  return index < state.entries.length ? itemObject(cx, state, index) : undefined;
+                }
+                return ReflectGet(target, key, receiver === state.items ? target : receiver);
+              },
+            });
+            itemLists.set(state.items, state);
+          }
+          return state.items;
+        }],
+        ['get', 'types', (cx, thisValue) => {
+          const state = transferOf(cx, thisValue, 'get types');
+          const types = [];
+          for (let i = 0; i < state.entries.length; i++) listPush(types, state.entries[i].type);
+          return ReflectApply(cx.b.ObjectFreeze, undefined, [host.newArray(cx, types)]);
+        }],
+        ['get', 'files', (cx, thisValue) => {
+          const state = transferOf(cx, thisValue, 'get files');
+          if (state.files === null) {
+            state.files = host.newObjectFrom(cx, interfaceOf(cx, 'FileList').prototype);
+            fileLists.set(state.files, true);
+          }
+          return state.files;
+        }],
+        ['method', 'getData', 1, (cx, thisValue, format) => {
+          const state = transferOf(cx, thisValue, 'getData');
+          const type = formatOf(format);
+          const index = indexOfType(state, type);
+          if (index < 0) return '';
+          const data = state.entries[index].data;
+          if (type !== 'text/uri-list' || asciiLowercase(String(format)) !== 'url') return data;
+          // (`url`: the first URL of the list, its comment lines left out.)
+          for (let start = 0; start <= data.length;) {
+            let end = StringPrototypeIndexOf(data, '\n', start);
+            if (end < 0) end = data.length;
+            let line = StringPrototypeSlice(data, start, end);
+            if (line.length > 0 && StringPrototypeCharCodeAt(line, line.length - 1) === 13) line = StringPrototypeSlice(line, 0, line.length - 1);
+            if (line !== '' && StringPrototypeIndexOf(line, '#') !== 0) return line;
+            start = end + 1;
+          }
+          return '';
+        }],
+        ['method', 'setData', 2, (cx, thisValue, format, data) => {
+          const state = transferOf(cx, thisValue, 'setData');
+          const type = formatOf(format);
+          const index = indexOfType(state, type);
+          if (index >= 0) listRemoveAt(state.entries, index);
+          listPush(state.entries, { __proto__: null, type, data: String(data) });
+        }],
+        ['method', 'clearData', 0, (cx, thisValue, format) => {
+          const state = transferOf(cx, thisValue, 'clearData');
+          if (format === undefined) {
+            state.entries.length = 0;
+            return;
+          }
+          const index = indexOfType(state, formatOf(format));
+          if (index >= 0) listRemoveAt(state.entries, index);
+        }],
+        ['method', 'setDragImage', 3, (cx, thisValue) => { transferOf(cx, thisValue, 'setDragImage'); }],
+      ],
+    },
+  };
 
+  // ---- For the other modules -------------------------------------------------------------------------------
+  // The interfaces the loader makes on a script's first touch of their globals (Swift asks).
+  host.makeUIEventInterface = function (cx, name) {
+    if (members[name] !== undefined || transferInterfaces[name] !== undefined) interfaceOf(cx, name);
+  };
   // Whether `event` is a MouseEvent (its click runs a node's activation behaviour: js/31_events.js).
-  host.isMouseEvent = (event) => {
-    const own = fields.get(event);
+  const isMouseEvent = (event) => {
+    const own = isObject(event) ? fields.get(event) : undefined;
     return own !== undefined && 'button' in own;
   };
-
-  // For the dispatch through the worlds of a document (js/31_events.js): an event's interface and
-  // its fields (an init dictionary that makes the same event), and a new event made from them.
-  host.uiEventFields = (event) => {
+  // An event's interface and its fields (an init dictionary that makes the same event), for the
+  // dispatch through the worlds of a document (js/31_events.js, js/63_dom.js).
+  function uiEventFields(event) {
     const name = interfaceNames.get(event);
     if (name === undefined) return undefined;
     const own = fields.get(event);
@@ -409,7 +488,7 @@
     const keys = ObjectKeys(own);
     for (let i = 0; i < keys.length; i++) {
       const value = own[keys[i]];
-      const transfer = value !== null && typeof value === 'object' ? transfers.get(value) : undefined;
+      const transfer = isObject(value) ? transfers.get(value) : undefined;
       if (transfer === undefined) {
         init[keys[i]] = value;
         continue;
@@ -418,30 +497,35 @@
       const pairs = [];
       for (let j = 0; j < transfer.entries.length; j++) listPush(pairs, [transfer.entries[j].type, transfer.entries[j].data]);
       init[keys[i]] = null;
-      init['transfer:' + keys[i]] = host.primordials.JSONStringify(pairs);
+      init['transfer:' + keys[i]] = JSONStringify(pairs);
     }
     return { __proto__: null, interface: name, fields: init };
-  };
-  host.makeUIEvent = (name, type, init) => {
-    defineWhenNamed(name);
+  }
+  // A new event of the interface `name` of the world of `cx`, made as `new name(type, init)`
+  // would make it (`init` of this realm: js/63_dom.js's, or uiEventFields' from another world).
+  function makeUIEvent(cx, name, type, init) {
     const transferKeys = ['dataTransfer', 'clipboardData'];
     for (let i = 0; i < transferKeys.length; i++) {
       const text = init['transfer:' + transferKeys[i]];
       if (typeof text !== 'string') continue;
-      const transfer = newTransfer();
-      const pairs = host.primordials.JSONParse(text);
+      const transfer = newTransfer(cx);
+      const pairs = JSONParse(text);
       const entries = transfers.get(transfer).entries;
       for (let j = 0; j < pairs.length; j++) listPush(entries, { __proto__: null, type: String(pairs[j][0]), data: String(pairs[j][1]) });
       init[transferKeys[i]] = transfer;
     }
-    return new interfaces[name].publicConstructor(type, init);
+    return descriptionOf(name).construct(cx, undefined, undefined, type, init);
+  }
+  // Installs the module for the world of `cx`: what the DOM (js/63_dom.js) and the events
+  // (js/31_events.js) ask through the context's `host` object. `fireUIEvent` dispatches a new
+  // event of `name` at `target` (`trusted`: the browser itself fires it, a person's click; not a
+  // script's `click()`); false when a listener canceled it.
+  host.installUIEvents = function (cx) {
+    if (cx.loader.fireUIEvent !== undefined) return;
+    cx.loader.load('events');
+    cx.loader.isMouseEvent = isMouseEvent;
+    cx.loader.uiEventFields = uiEventFields;
+    cx.loader.makeUIEvent = (name, type, init) => makeUIEvent(cx, name, type, init);
+    cx.loader.fireUIEvent = (target, name, type, init, trusted) => events.dispatch(cx, target, makeUIEvent(cx, name, type, init), trusted);
   };
-
-  // For the DOM (js/63_dom.js): dispatches a new event of the interface `name` at `target`, made
-  // as `new name(type, init)` would make it; `trusted` when the browser itself fires it (a
-  // person's click), not when a script's `click()` does. Returns false when a listener canceled it.
-  host.fireUIEvent = function (target, name, type, init, trusted) {
-    const event = new interfaces[name].publicConstructor(type, init);
-    return internals.dispatch(target, event, trusted);
-  };
-})
+});

@@ -61,6 +61,7 @@ extension ExtensionContext {
         switch module {
         case "window": "installWindow"
         case "events": "installEvents"
+        case "ui_events": "installUIEvents"
         case "view": "installView"
         case "layout_observers": "installLayoutObservers"
         case "dom": "installDOM"
@@ -76,6 +77,7 @@ extension ExtensionContext {
         switch module {
         case "dom": "makeDOMInterface"
         case "events": "makeEventInterface"
+        case "ui_events": "makeUIEventInterface"
         case "view": "makeViewInterface"
         case "layout_observers": "makeLayoutObserverInterface"
         default: nil

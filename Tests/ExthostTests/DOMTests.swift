@@ -52,7 +52,8 @@ struct DOMTests {
             "bg.js": "", "cs.js": """
                 const heading = document.querySelector('p');
                 heading.addEventListener('click', (event) => console.log('clicked', event.type, event.isTrusted, heading.textContent));
-                heading.dispatchEvent(new Event('click'));
+                heading.click();
+                heading.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }));
                 window.addEventListener('message', () => {});
                 console.log(new AbortController().signal.aborted);
                 """,
