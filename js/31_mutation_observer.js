@@ -1,49 +1,57 @@
-// exthost:needs primordials host dom_exception events
+// exthost:realm host
+// exthost:needs primordials api events
 // exthost:globals Window: ~MutationObserver:constructor:1 ~MutationRecord:constructor:0
 // exthost:globals Window: chrome: ~WebKitMutationObserver=MutationObserver
 // `MutationObserver` and `MutationRecord` (the DOM Standard's "Mutation observers"), with each
 // browser's errors. The tree is the document's one DOM, shared by every world of the frame: the
 // DOM (js/63_dom.js) watches its changes and queues a record with each observer of any world whose
-// registrations want it (`host.queueMutationRecord`, given the record's parts as this world's
+// registrations want it (`queueMutationRecord`, given the record's parts as that world's
 // objects); this module delivers them, each observer's in one call, in a microtask, in the order
-// the observers were made. domino tells of changes to nodes in the document only: a change in a
-// tree that is in no document reaches no observer.
+// the world's observers were made. domino tells of changes to nodes in the document only: a
+// change in a tree that is in no document reaches no observer.
+//
+// Runs in the host's realm, for a world on the first touch of its globals
+// (`host.installMutationObservers`); each interface is made on first need, its members one
+// implementation for every world (js/31_events.js's way).
 (function (host) {
   'use strict';
-  const { TypeError, String, SafeWeakMap, ReflectApply, ObjectCreate, listPush, enqueueMicrotask } = host.primordials;
+  const { String, SafeWeakMap, ReflectApply, ReflectGet, ReflectDefineProperty, ReflectDeleteProperty, SymbolToStringTag, listPush, enqueueMicrotask } = host.primordials;
   const FIREFOX = host.flavor === 'firefox';
-  const { failed, newRequired, illegalConstructor, illegalInvocation, countError, dictionary } = host.webIDLErrors;
+  const { failed, illegalInvocation, countError, dictionary } = host.webIDLErrors;
+  const typeError = (cx, text) => host.newTypeError(cx, text);
+  const isObject = (value) => value !== null && (typeof value === 'object' || typeof value === 'function');
 
-  // Each observer's state: its callback, its queue of records, whether it observes anything.
+  // Each observer's state (of any world): its world, its callback, its queue of records, and
+  // when it was made among its world's.
   const observers = new SafeWeakMap();
-  // The observers with records to deliver, in the order they were made.
-  let pending = [];
-  let scheduled = false;
-  let made = 0;
+  // Each world's observers with records to deliver, in the order they were made.
+  const worldOf = (cx) => cx.mutationWorld;
 
-  function MutationObserver(...args) {
-    if (new.target === undefined) throw newRequired('MutationObserver');
-    if (args.length < 1) throw countError('MutationObserver', 'constructor', 1, args.length);
+  const constructObserver = (cx, thisValue, newTarget, ...args) => {
+    if (args.length < 1) throw countError(cx, 'MutationObserver', 'constructor', 1, args.length);
     if (typeof args[0] !== 'function') {
-      const isObject = args[0] !== null && typeof args[0] === 'object';
-      throw new TypeError(FIREFOX ? 'MutationObserver constructor: Argument 1 is not ' + (isObject ? 'callable.' : 'an object.')
+      throw typeError(cx, FIREFOX ? 'MutationObserver constructor: Argument 1 is not ' + (isObject(args[0]) ? 'callable.' : 'an object.')
         : failed('MutationObserver', 'constructor', "parameter 1 is not of type 'Function'."));
     }
-    observers.set(this, { __proto__: null, callback: args[0], queue: [], order: made++ });
-  }
-  const stateOf = (observer, member) => {
-    const state = observers.get(observer);
-    if (state === undefined) throw illegalInvocation('MutationObserver', member);
+    const given = newTarget === undefined ? undefined : ReflectGet(newTarget, 'prototype');
+    const observer = host.newObjectFrom(cx, isObject(given) ? given : interfaceOf(cx, 'MutationObserver').prototype);
+    const world = worldOf(cx);
+    observers.set(observer, { __proto__: null, cx, callback: args[0], queue: [], order: world.made++ });
+    return observer;
+  };
+  const stateOf = (cx, observer, member) => {
+    const state = isObject(observer) ? observers.get(observer) : undefined;
+    if (state === undefined) throw illegalInvocation(cx, 'MutationObserver', member);
     return state;
   };
   // The standard's checks of MutationObserverInit, with each browser's words.
-  function options(given) {
-    const init = dictionary(given, 'MutationObserver', 'observe', 2, 'MutationObserverInit');
+  function options(cx, given) {
+    const init = dictionary(cx, given, 'MutationObserver', 'observe', 2, 'MutationObserverInit');
     const read = { __proto__: null, attributeFilter: undefined, attributeOldValue: undefined, attributes: undefined, characterData: undefined,
       characterDataOldValue: undefined, childList: false, subtree: false };
     if (init !== undefined) {
       // (Members in the dictionary's order: sorted.)
-      if (init.attributeFilter !== undefined) read.attributeFilter = host.webIDLSequence(init.attributeFilter, () => new TypeError(FIREFOX
+      if (init.attributeFilter !== undefined) read.attributeFilter = host.webIDLSequence(init.attributeFilter, () => typeError(cx, FIREFOX
         ? "MutationObserver.observe: 'attributeFilter' member of MutationObserverInit can't be converted to a sequence."
         : failed('MutationObserver', 'observe', "Failed to read the 'attributeFilter' property from 'MutationObserverInit': The provided value cannot be converted to a sequence.")),
       (item) => String(item));
@@ -56,7 +64,7 @@
     }
     if ((read.attributeOldValue !== undefined || read.attributeFilter !== undefined) && read.attributes === undefined) read.attributes = true;
     if (read.characterDataOldValue !== undefined && read.characterData === undefined) read.characterData = true;
-    const refuse = (chromeText, firefoxText) => new TypeError(FIREFOX ? 'MutationObserver.observe: ' + firefoxText : failed('MutationObserver', 'observe', chromeText));
+    const refuse = (chromeText, firefoxText) => typeError(cx, FIREFOX ? 'MutationObserver.observe: ' + firefoxText : failed('MutationObserver', 'observe', chromeText));
     // (Firefox checks that one kind is observed first, as the standard orders it; Chromium last.)
     const noneObserved = () => refuse("The options object must set at least one of 'attributes', 'characterData', or 'childList' to true.",
       "One of 'childList', 'attributes', 'characterData' must not be false.");
@@ -81,69 +89,103 @@
       attributeFilter: read.attributeFilter === undefined ? null : read.attributeFilter,
     };
   }
-  host.defineInterface(MutationObserver, 'MutationObserver', 1, {
-    observe(...args) {
-      stateOf(this, 'observe');
-      if (args.length < 1) throw countError('MutationObserver', 'observe', 1, args.length);
-      if (host.domIsNode === undefined || !host.domIsNode(args[0])) {
-        const isObject = args[0] !== null && (typeof args[0] === 'object' || typeof args[0] === 'function');
-        throw new TypeError(FIREFOX ? 'MutationObserver.observe: Argument 1 ' + (isObject ? 'does not implement interface Node.' : 'is not an object.')
-          : failed('MutationObserver', 'observe', "parameter 1 is not of type 'Node'."));
-      }
-      host.domObserve(this, args[0], options(args[1]));
-    },
-    disconnect() {
-      const state = stateOf(this, 'disconnect');
-      state.queue = [];
-      if (host.domUnobserve !== undefined) host.domUnobserve(this);
-    },
-    takeRecords() {
-      const state = stateOf(this, 'takeRecords');
-      const records = state.queue;
-      state.queue = [];
-      return records;
-    },
-  }, { __proto__: null });
 
   // ---- MutationRecord ----------------------------------------------------------------------------------
   const records = new SafeWeakMap();
-  function MutationRecord() {
-    throw illegalConstructor('MutationRecord');
-  }
-  const field = (record, name) => {
-    const fields = records.get(record);
-    if (fields === undefined) throw illegalInvocation('MutationRecord', 'get ' + name);
+  const recordField = (name) => (cx, thisValue) => {
+    const fields = isObject(thisValue) ? records.get(thisValue) : undefined;
+    if (fields === undefined) throw illegalInvocation(cx, 'MutationRecord', 'get ' + name);
     return fields[name];
   };
-  const recordPrototype = host.defineInterface(MutationRecord, 'MutationRecord', 0, {
-    get type() { return field(this, 'type'); },
-    get target() { return field(this, 'target'); },
-    get addedNodes() { return field(this, 'addedNodes'); },
-    get removedNodes() { return field(this, 'removedNodes'); },
-    get previousSibling() { return field(this, 'previousSibling'); },
-    get nextSibling() { return field(this, 'nextSibling'); },
-    get attributeName() { return field(this, 'attributeName'); },
-    get attributeNamespace() { return field(this, 'attributeNamespace'); },
-    get oldValue() { return field(this, 'oldValue'); },
-  }, { __proto__: null });
 
-  // Queues a record with `observer` (its parts already this world's), and the delivery.
-  host.queueMutationRecord = function (observer, parts) {
+  // ---- The interfaces: [kind, name, implementation(s)...] each, as js/31_events.js's ---------------------
+  const interfaces = {
+    __proto__: null,
+    MutationObserver: {
+      construct: constructObserver,
+      members: [
+        ['method', 'observe', 1, (cx, thisValue, ...args) => {
+          stateOf(cx, thisValue, 'observe');
+          if (args.length < 1) throw countError(cx, 'MutationObserver', 'observe', 1, args.length);
+          if (cx.loader.domIsNode === undefined || !cx.loader.domIsNode(args[0])) {
+            throw typeError(cx, FIREFOX ? 'MutationObserver.observe: Argument 1 ' + (isObject(args[0]) ? 'does not implement interface Node.' : 'is not an object.')
+              : failed('MutationObserver', 'observe', "parameter 1 is not of type 'Node'."));
+          }
+          cx.loader.domObserve(thisValue, args[0], options(cx, args[1]));
+        }],
+        ['method', 'disconnect', 0, (cx, thisValue) => {
+          const state = stateOf(cx, thisValue, 'disconnect');
+          state.queue = [];
+          if (cx.loader.domUnobserve !== undefined) cx.loader.domUnobserve(thisValue);
+        }],
+        ['method', 'takeRecords', 0, (cx, thisValue) => {
+          const state = stateOf(cx, thisValue, 'takeRecords');
+          const queued = state.queue;
+          state.queue = [];
+          return host.newArray(cx, queued);
+        }],
+      ],
+    },
+    MutationRecord: {
+      members: [
+        ['get', 'type', recordField('type')], ['get', 'target', recordField('target')], ['get', 'addedNodes', recordField('addedNodes')],
+        ['get', 'removedNodes', recordField('removedNodes')], ['get', 'previousSibling', recordField('previousSibling')],
+        ['get', 'nextSibling', recordField('nextSibling')], ['get', 'attributeName', recordField('attributeName')],
+        ['get', 'attributeNamespace', recordField('attributeNamespace')], ['get', 'oldValue', recordField('oldValue')],
+      ],
+    },
+  };
+  // The interface `name` of the world of `cx` ({prototype, publicConstructor}), made now if it was not.
+  function interfaceOf(cx, name) {
+    const world = worldOf(cx);
+    const made = world.interfaces[name];
+    if (made !== undefined) return made;
+    const description = interfaces[name];
+    cx.native.realm.makeGlobal(name);
+    const construct = description.construct === undefined ? undefined : host.newFunction(cx, name, 0, description.construct, cx);
+    const publicConstructor = cx.loader.makeInterface(name, cx.b.ObjectPrototype, construct);
+    const prototype = publicConstructor.prototype;
+    // (The members come first among the prototype's keys, then `constructor`.)
+    ReflectDeleteProperty(prototype, 'constructor');
+    const object = { __proto__: null, prototype, publicConstructor };
+    world.interfaces[name] = object;
+    const members = description.members;
+    for (let i = 0; i < members.length; i++) {
+      const member = members[i];
+      if (member[0] === 'method') host.defineValue(prototype, member[1], host.newFunction(cx, member[1], member[2], member[3], cx), true, true, true);
+      else {
+        ReflectDefineProperty(prototype, member[1], {
+          __proto__: null, get: host.newFunction(cx, 'get ' + member[1], 0, member[2], cx), enumerable: true, configurable: true,
+        });
+      }
+    }
+    host.defineValue(prototype, SymbolToStringTag, name, false, false, true);
+    host.defineValue(prototype, 'constructor', publicConstructor, true, false, true);
+    return object;
+  }
+  host.makeMutationObserverInterface = function (cx, name) {
+    if (interfaces[name] !== undefined) interfaceOf(cx, name);
+  };
+
+  // Queues a record with `observer` (its parts already its world's), and the delivery.
+  function queueMutationRecord(observer, parts) {
     const state = observers.get(observer);
     if (state === undefined) return;
-    const made = ObjectCreate(recordPrototype);
+    const cx = state.cx;
+    const world = worldOf(cx);
+    const made = host.newObjectFrom(cx, interfaceOf(cx, 'MutationRecord').prototype);
     records.set(made, {
       __proto__: null, type: parts.type, target: parts.target, addedNodes: parts.addedNodes, removedNodes: parts.removedNodes,
       previousSibling: parts.previousSibling, nextSibling: parts.nextSibling, attributeName: parts.attributeName,
       attributeNamespace: parts.attributeNamespace, oldValue: parts.oldValue,
     });
-    if (state.queue.length === 0) pending = inOrder(pending, observer, state.order);
+    if (state.queue.length === 0) world.pending = inOrder(world.pending, observer, state.order);
     listPush(state.queue, made);
-    if (!scheduled) {
-      scheduled = true;
-      enqueueMicrotask(deliver);
+    if (!world.scheduled) {
+      world.scheduled = true;
+      enqueueMicrotask(() => deliver(cx));
     }
-  };
+  }
   // `list` with `observer` put in its place by the order observers were made.
   function inOrder(list, observer, order) {
     const result = [];
@@ -158,22 +200,31 @@
     if (!placed) listPush(result, observer);
     return result;
   }
-  // "Notify mutation observers": each observer with records, in the order they were made, gets
-  // them in one call of its callback.
-  function deliver() {
-    scheduled = false;
-    const list = pending;
-    pending = [];
+  // "Notify mutation observers": each observer of the world with records, in the order they
+  // were made, gets them in one call of its callback.
+  function deliver(cx) {
+    const world = worldOf(cx);
+    world.scheduled = false;
+    const list = world.pending;
+    world.pending = [];
     for (let i = 0; i < list.length; i++) {
       const state = observers.get(list[i]);
       const queued = state.queue;
       state.queue = [];
       if (queued.length === 0) continue;
       try {
-        ReflectApply(state.callback, list[i], [queued, list[i]]);
+        ReflectApply(state.callback, list[i], [host.newArray(cx, queued), list[i]]);
       } catch (error) {
-        host.reportException(error);
+        host.reportException(cx, error);
       }
     }
   }
-})
+
+  // Installs the module for the world of `cx`: what the DOM (js/63_dom.js) asks through the
+  // context's `host` object.
+  host.installMutationObservers = function (cx) {
+    if (cx.mutationWorld !== undefined) return;
+    cx.mutationWorld = { __proto__: null, interfaces: { __proto__: null }, pending: [], scheduled: false, made: 0 };
+    cx.loader.queueMutationRecord = queueMutationRecord;
+  };
+});

@@ -62,6 +62,7 @@ extension ExtensionContext {
         case "window": "installWindow"
         case "events": "installEvents"
         case "ui_events": "installUIEvents"
+        case "mutation_observer": "installMutationObservers"
         case "view": "installView"
         case "layout_observers": "installLayoutObservers"
         case "dom": "installDOM"
@@ -78,6 +79,7 @@ extension ExtensionContext {
         case "dom": "makeDOMInterface"
         case "events": "makeEventInterface"
         case "ui_events": "makeUIEventInterface"
+        case "mutation_observer": "makeMutationObserverInterface"
         case "view": "makeViewInterface"
         case "layout_observers": "makeLayoutObserverInterface"
         default: nil

@@ -55,10 +55,12 @@ struct DOMTests {
                 heading.click();
                 heading.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }));
                 window.addEventListener('message', () => {});
+                new MutationObserver((records) => console.log(records.length + ' ' + records[0].type)).observe(document.body, { childList: true });
+                document.body.append('more');
                 console.log(new AbortController().signal.aborted);
                 """,
         ], pages: ["index.html": Self.page], flavor: flavor, open: ["http://127.0.0.1:8000/index.html"])
-        #expect(run.texts == ["clicked click false One", "false"])
+        #expect(run.texts == ["clicked click false One", "false", "1 childList"])
         let world = try #require(run.host.contexts.first { $0.kind == .content })
         #expect(world.loadedModuleNames == HostModuleTests.eager(flavor))
         #expect(world.hasLoaded("events") && world.hasLoaded("dom"))
