@@ -1,19 +1,24 @@
-// exthost:needs primordials host
+// exthost:realm host
+// exthost:needs primordials api
 // exthost:globals ~DOMException:constructor:0
 // exthost:globals chrome: ~QuotaExceededError:constructor:0
 // `DOMException`, as Web IDL defines it: `new DOMException(message = '', name = 'Error')`, its
 // `name`, `message` and legacy `code` (the table of Web IDL's error names), the legacy constants on
 // the constructor and its prototype, which inherits from Error.prototype. The host's other modules
-// make theirs with `host.newDOMException(message, name)` (atob's InvalidCharacterError, ...).
-// Chromium's `QuotaExceededError` is a DOMException of its own class (with `quota` and
-// `requested`), which storage's quota errors are there.
+// make theirs with `host.newDOMException(cx, message, name)` (js/38_api.js; atob's
+// InvalidCharacterError, ...), a context's own modules with `host.newDOMException(message, name)`
+// of the context's `host` object. Chromium's `QuotaExceededError` is a DOMException of its own
+// class (with `quota` and `requested`), which storage's quota errors are there.
+//
+// Runs in the host's realm, for a world on the first need of an exception (`host.installDOMException`);
+// each exception is an Error object of the world (Error.isError is true, and it carries its stack,
+// as the browsers' do) whose name and message are its prototype's getters.
 (function (host) {
   'use strict';
-  const {
-    TypeError, RangeError, Error, String, Number, NumberIsFinite, ObjectCreate, ObjectSetPrototypeOf, ReflectConstruct, ReflectDefineProperty, SafeWeakMap, dataDescriptor, ErrorPrototype,
-    SymbolToStringTag,
-  } = host.primordials;
+  const { String, Number, NumberIsFinite, ReflectConstruct, ReflectDefineProperty, ReflectDeleteProperty, ObjectSetPrototypeOf, SafeWeakMap, SymbolToStringTag } = host.primordials;
   const FIREFOX = host.flavor === 'firefox';
+  const { illegalInvocation } = host.webIDLErrors;
+  const isObject = (value) => value !== null && (typeof value === 'object' || typeof value === 'function');
 
   // Web IDL's error names with a legacy code, and the constants that name the codes.
   const codes = {
@@ -31,61 +36,24 @@
     'INVALID_NODE_TYPE_ERR', 'DATA_CLONE_ERR',
   ];
 
-  // Each exception's { name, message }.
+  // Each exception's { name, message } (of any world), and a QuotaExceededError's { quota, requested }.
   const state = new SafeWeakMap();
-
-  function DOMException(message = '', name = 'Error') {
-    if (new.target === undefined) {
-      throw new TypeError(FIREFOX
-        ? "DOMException constructor: 'new' is required"
-        : "Failed to construct 'DOMException': Please use the 'new' operator, this DOM object constructor cannot be called as a function.");
-    }
-    const parts = { __proto__: null, name: String(name), message: String(message) };
-    // An Error object (Error.isError is true, and it carries its stack, as the browsers' do) whose
-    // name and message are the prototype's getters.
-    const exception = ReflectConstruct(Error, [], new.target);
+  const limits = new SafeWeakMap();
+  // A new Error object of the world of `cx` whose prototype is `newTarget`'s (or the interface's).
+  function newException(cx, newTarget, name) {
+    const prototype = newTarget === undefined ? interfaceOf(cx, name).publicConstructor : newTarget;
+    return ReflectConstruct(cx.b.Error, [], prototype);
+  }
+  const constructDOMException = (cx, thisValue, newTarget, ...args) => {
+    const parts = { __proto__: null, name: args[1] === undefined ? 'Error' : String(args[1]), message: args[0] === undefined ? '' : String(args[0]) };
+    const exception = newException(cx, newTarget, 'DOMException');
     state.set(exception, parts);
     return exception;
-  }
-
-  function stateOf(exception, member) {
-    const found = state.get(exception);
-    if (found === undefined) {
-      throw new TypeError(FIREFOX
-        ? "'get " + member + "' called on an object that does not implement interface DOMException."
-        : 'Illegal invocation');
-    }
-    return found;
-  }
-
-  const prototype = ObjectCreate(ErrorPrototype);
-  const getters = {
-    __proto__: null,
-    name: { get name() { return stateOf(this, 'name').name; } },
-    message: { get message() { return stateOf(this, 'message').message; } },
-    code: { get code() { return codes[stateOf(this, 'code').name] || 0; } },
   };
-  const members = ['name', 'message', 'code'];
-  for (let i = 0; i < members.length; i++) {
-    const get = getters[members[i]];
-    const descriptor = { __proto__: null, get: host.primordials.ReflectGetOwnPropertyDescriptor(get, members[i]).get, enumerable: true, configurable: true };
-    ReflectDefineProperty(prototype, members[i], descriptor);
-  }
-  for (let i = 0; i < constants.length; i++) {
-    ReflectDefineProperty(DOMException, constants[i], dataDescriptor(i + 1, false, true, false));
-    ReflectDefineProperty(prototype, constants[i], dataDescriptor(i + 1, false, true, false));
-  }
-  ReflectDefineProperty(prototype, SymbolToStringTag, dataDescriptor('DOMException', false, false, true));
-  ReflectDefineProperty(DOMException, 'prototype', dataDescriptor(prototype, false, false, false));
-  ReflectDefineProperty(DOMException, 'length', dataDescriptor(0, false, false, true));
-  host.adoptConstructor('DOMException', DOMException);
-
   // Chromium's QuotaExceededError(message = '', {quota, requested}).
-  const limits = new SafeWeakMap();
-  function QuotaExceededError(message = '', options = undefined) {
-    if (new.target === undefined) {
-      throw new TypeError("Failed to construct 'QuotaExceededError': Please use the 'new' operator, this DOM object constructor cannot be called as a function.");
-    }
+  const constructQuotaExceededError = (cx, thisValue, newTarget, ...args) => {
+    const message = args[0] === undefined ? '' : String(args[0]);
+    const options = args[1];
     const parts = { __proto__: null, quota: null, requested: null };
     if (options !== undefined && options !== null) {
       const names = ['quota', 'requested'];
@@ -94,40 +62,96 @@
         if (value === undefined) continue;
         const number = Number(value);
         if (!NumberIsFinite(number)) {
-          throw new TypeError("Failed to construct 'QuotaExceededError': Failed to read the '" + names[i] + "' property from 'QuotaExceededErrorOptions': The provided double value is non-finite.");
+          throw host.newTypeError(cx, "Failed to construct 'QuotaExceededError': Failed to read the '" + names[i] + "' property from 'QuotaExceededErrorOptions': The provided double value is non-finite.");
         }
-        if (number < 0) throw new RangeError("Failed to construct 'QuotaExceededError': " + names[i] + ' must be at least zero.');
+        if (number < 0) throw new cx.b.RangeError("Failed to construct 'QuotaExceededError': " + names[i] + ' must be at least zero.');
         parts[names[i]] = number;
       }
       if (parts.quota !== null && parts.requested !== null && parts.requested < parts.quota) {
-        throw new RangeError("Failed to construct 'QuotaExceededError': requested must be at least quota.");
+        throw new cx.b.RangeError("Failed to construct 'QuotaExceededError': requested must be at least quota.");
       }
     }
-    const exception = ReflectConstruct(Error, [], new.target);
-    state.set(exception, { __proto__: null, name: 'QuotaExceededError', message: String(message) });
+    const exception = newException(cx, newTarget, 'QuotaExceededError');
+    state.set(exception, { __proto__: null, name: 'QuotaExceededError', message });
     limits.set(exception, parts);
     return exception;
-  }
-  if (!FIREFOX) {
-    const quotaPrototype = ObjectCreate(prototype);
-    const limit = (exception, member) => {
-      const parts = limits.get(exception);
-      if (parts === undefined) throw new TypeError('Illegal invocation');
-      return parts[member];
-    };
-    host.defineMembers(quotaPrototype, {
-      get quota() { return limit(this, 'quota'); },
-      get requested() { return limit(this, 'requested'); },
-    });
-    ReflectDefineProperty(quotaPrototype, SymbolToStringTag, dataDescriptor('QuotaExceededError', false, false, true));
-    ReflectDefineProperty(QuotaExceededError, 'prototype', dataDescriptor(quotaPrototype, false, false, false));
-    ReflectDefineProperty(QuotaExceededError, 'length', dataDescriptor(0, false, false, true));
-    ObjectSetPrototypeOf(host.adoptConstructor('QuotaExceededError', QuotaExceededError), host.lazyGlobals.DOMException);
-  }
+  };
+  const stateGetter = (member, read) => (cx, thisValue) => {
+    const found = isObject(thisValue) ? state.get(thisValue) : undefined;
+    if (found === undefined) throw illegalInvocation(cx, 'DOMException', 'get ' + member);
+    return read(found);
+  };
+  const limitGetter = (member) => (cx, thisValue) => {
+    const parts = isObject(thisValue) ? limits.get(thisValue) : undefined;
+    if (parts === undefined) throw host.newTypeError(cx, 'Illegal invocation');
+    return parts[member];
+  };
+  const interfaces = {
+    __proto__: null,
+    DOMException: {
+      construct: constructDOMException,
+      members: [
+        ['name', stateGetter('name', (parts) => parts.name)], ['message', stateGetter('message', (parts) => parts.message)],
+        ['code', stateGetter('code', (parts) => codes[parts.name] || 0)],
+      ],
+    },
+    QuotaExceededError: { parent: 'DOMException', construct: constructQuotaExceededError, members: [['quota', limitGetter('quota')], ['requested', limitGetter('requested')]] },
+  };
 
-  // A DOMException named `name`, for the host's other modules (Chromium's QuotaExceededError is its own class).
-  host.newDOMException = (message, name) => (name === 'QuotaExceededError' && !FIREFOX ? new QuotaExceededError(message) : new DOMException(message, name));
+  // The interface `name` of the world of `cx` ({prototype, publicConstructor}), made now if it was not.
+  function interfaceOf(cx, name) {
+    let world = cx.domExceptionWorld;
+    if (world === undefined) {
+      world = { __proto__: null };
+      cx.domExceptionWorld = world;
+    }
+    const made = world[name];
+    if (made !== undefined) return made;
+    const description = interfaces[name];
+    const parent = description.parent === undefined ? null : interfaceOf(cx, description.parent);
+    cx.native.realm.makeGlobal(name);
+    const construct = host.newFunction(cx, name, 0, description.construct, cx);
+    const publicConstructor = cx.loader.makeInterface(name, parent === null ? cx.b.ErrorPrototype : parent.prototype, construct);
+    const prototype = publicConstructor.prototype;
+    if (parent !== null) ObjectSetPrototypeOf(publicConstructor, parent.publicConstructor);
+    // (The members come first among the prototype's keys, then `constructor`.)
+    ReflectDeleteProperty(prototype, 'constructor');
+    const object = { __proto__: null, prototype, publicConstructor };
+    world[name] = object;
+    const members = description.members;
+    for (let i = 0; i < members.length; i++) {
+      ReflectDefineProperty(prototype, members[i][0], {
+        __proto__: null, get: host.newFunction(cx, 'get ' + members[i][0], 0, members[i][1], cx), enumerable: true, configurable: true,
+      });
+    }
+    if (parent === null) {
+      for (let i = 0; i < constants.length; i++) {
+        host.defineValue(publicConstructor, constants[i], i + 1, false, true, false);
+        host.defineValue(prototype, constants[i], i + 1, false, true, false);
+      }
+    }
+    host.defineValue(prototype, SymbolToStringTag, name, false, false, true);
+    host.defineValue(prototype, 'constructor', publicConstructor, true, false, true);
+    return object;
+  }
+  host.makeDOMExceptionInterface = function (cx, name) {
+    if (interfaces[name] !== undefined && (name !== 'QuotaExceededError' || !FIREFOX)) interfaceOf(cx, name);
+  };
+
+  // A DOMException named `name` of the world of `cx` (Chromium's QuotaExceededError is its own class).
+  function newDOMException(cx, message, name) {
+    if (name === 'QuotaExceededError' && !FIREFOX) return constructQuotaExceededError(cx, undefined, undefined, message);
+    return constructDOMException(cx, undefined, undefined, message, name);
+  }
   // An exception's { name, message }, or undefined for any other value: what the console reads
   // (js/10_format.js), running no getter.
-  host.domExceptionParts = (value) => state.get(value);
+  const domExceptionParts = (value) => (isObject(value) ? state.get(value) : undefined);
+
+  // Installs the module for the world of `cx`: what the context's own modules and the console ask
+  // through the context's `host` object.
+  host.installDOMException = function (cx) {
+    if (cx.loader.newDOMException !== undefined) return;
+    cx.loader.newDOMException = (message, name) => newDOMException(cx, message, name);
+    cx.loader.domExceptionParts = domExceptionParts;
+  };
 });

@@ -61,6 +61,7 @@ extension ExtensionContext {
         switch module {
         case "window": "installWindow"
         case "events": "installEvents"
+        case "dom_exception": "installDOMException"
         case "ui_events": "installUIEvents"
         case "mutation_observer": "installMutationObservers"
         case "view": "installView"
@@ -78,6 +79,7 @@ extension ExtensionContext {
         switch module {
         case "dom": "makeDOMInterface"
         case "events": "makeEventInterface"
+        case "dom_exception": "makeDOMExceptionInterface"
         case "ui_events": "makeUIEventInterface"
         case "mutation_observer": "makeMutationObserverInterface"
         case "view": "makeViewInterface"

@@ -58,9 +58,10 @@ struct DOMTests {
                 new MutationObserver((records) => console.log(records.length + ' ' + records[0].type)).observe(document.body, { childList: true });
                 document.body.append('more');
                 console.log(new AbortController().signal.aborted);
+                try { document.createElement('1x'); } catch (error) { console.log(error.name); }
                 """,
         ], pages: ["index.html": Self.page], flavor: flavor, open: ["http://127.0.0.1:8000/index.html"])
-        #expect(run.texts == ["clicked click false One", "false", "1 childList"])
+        #expect(run.texts == ["clicked click false One", "false", "InvalidCharacterError", "1 childList"])
         let world = try #require(run.host.contexts.first { $0.kind == .content })
         #expect(world.loadedModuleNames == HostModuleTests.eager(flavor))
         #expect(world.hasLoaded("events") && world.hasLoaded("dom"))
