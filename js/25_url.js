@@ -1,23 +1,28 @@
-// exthost:needs primordials host
+// exthost:realm host
+// exthost:needs primordials api
 // exthost:globals ~URL:constructor:1 ~URLSearchParams:constructor:0
 // `URL` and `URLSearchParams`, as the WHATWG URL Standard defines them. Swift parses (url.parse,
 // url.set over BrowserModel's WebURL, setters included); this file keeps each URL's parts, its
 // live `searchParams`, and implements the application/x-www-form-urlencoded parser and serializer.
+//
+// Runs in the host's realm, for a world on the first touch of `URL` or `URLSearchParams`
+// (`host.installURL`), each interface made on first need (`host.makeURLInterface`), its members
+// one implementation for every world (js/31_events.js's way); what a member returns that is an
+// object (a list, an iterator's result, a URL) is made in the world.
 (function (host) {
   'use strict';
   const {
-    TypeError, String, ReflectApply, ReflectOwnKeys, ReflectGetOwnPropertyDescriptor, ReflectDefineProperty, ObjectCreate, ObjectDefineProperty,
-    ObjectGetPrototypeOf, StringFromCodePoint, StringPrototypeCharCodeAt, StringPrototypeCodePointAt, StringPrototypeSlice,
+    String, ReflectApply, ReflectOwnKeys, ReflectGetOwnPropertyDescriptor, ReflectDefineProperty, ReflectGet,
+    StringFromCodePoint, StringPrototypeCharCodeAt, StringPrototypeCodePointAt, StringPrototypeSlice,
     StringPrototypeIndexOf, StringPrototypeToUpperCase, StringPrototypeToWellFormed, NumberPrototypeToString,
     ArrayPrototypeSort, SafeMap, SafeWeakMap, SymbolIterator, SymbolToStringTag, encodeURIComponent, listPush,
-    dataDescriptor, nullCopy,
+    nullCopy,
   } = host.primordials;
-  const global = host.global;
   const FIREFOX = host.flavor === 'firefox';
+  const isObject = (value) => value !== null && (typeof value === 'object' || typeof value === 'function');
 
   // ---- Errors, as each browser words them ---------------------------------------------------------
-  // `where` is { interface, member } with member '' for the constructor; `kind` is 'method',
-  // 'getter', 'setter' or 'constructor'.
+  // `kind` is 'method', 'getter', 'setter' or 'constructor'.
   function prefix(interfaceName, member, kind) {
     if (FIREFOX) {
       if (kind === 'constructor') return interfaceName + ' constructor: ';
@@ -29,26 +34,17 @@
     if (kind === 'setter') return "Failed to set the '" + member + "' property on '" + interfaceName + "': ";
     return "Failed to execute '" + member + "' on '" + interfaceName + "': ";
   }
-
-  function requireArguments(count, required, interfaceName, member, kind) {
+  function requireArguments(cx, count, required, interfaceName, member, kind) {
     if (count >= required) return;
     const plural = required === 1 ? ' argument' : ' arguments';
-    throw new TypeError(prefix(interfaceName, member, kind) + (FIREFOX
+    throw host.newTypeError(cx, prefix(interfaceName, member, kind) + (FIREFOX
       ? 'At least ' + required + plural + ' required, but only ' + count + ' passed'
       : required + plural + ' required, but only ' + count + ' present.'));
   }
-
-  function requireNew(newTarget, interfaceName) {
-    if (newTarget !== undefined) return;
-    throw new TypeError(FIREFOX
-      ? interfaceName + " constructor: 'new' is required"
-      : "Failed to construct '" + interfaceName + "': Please use the 'new' operator, this DOM object constructor cannot be called as a function.");
-  }
-
-  function illegalInvocation(interfaceName, member, kind) {
-    if (!FIREFOX) return new TypeError('Illegal invocation');
+  function illegalInvocation(cx, interfaceName, member, kind) {
+    if (!FIREFOX) return host.newTypeError(cx, 'Illegal invocation');
     const name = kind === 'getter' ? 'get ' + member : kind === 'setter' ? 'set ' + member : member;
-    return new TypeError("'" + name + "' called on an object that does not implement interface " + interfaceName + '.');
+    return host.newTypeError(cx, "'" + name + "' called on an object that does not implement interface " + interfaceName + '.');
   }
 
   // ---- WebIDL conversions ------------------------------------------------------------------------
@@ -199,8 +195,6 @@
     return output;
   }
 
-  // (For FormData, js/37_form_data.js, and bodies, js/32_fetch.js.)
-  host.parseURLEncoded = parseURLEncoded;
 
   // The elements of `list` for which `keep(element, index)` is true, in a new array.
   function filterList(list, keep) {
@@ -209,61 +203,51 @@
     return kept;
   }
 
-  // ---- Defining interfaces -----------------------------------------------------------------------
-  // Copies the accessors and methods of `members` onto `target` as WebIDL does: enumerable,
-  // configurable, methods writable.
-  const defineMembers = host.defineMembers;
-
-  function finishInterface(constructor, name, length) {
-    ReflectDefineProperty(constructor, 'length', dataDescriptor(length, false, false, true));
-    ReflectDefineProperty(constructor, 'prototype', { __proto__: null, writable: false, enumerable: false, configurable: false });
-    ReflectDefineProperty(constructor.prototype, SymbolToStringTag, dataDescriptor(name, false, false, true));
-    host[name] = constructor; // for the host's own use, safe from scripts replacing the global
-    host.adoptConstructor(name, constructor);
-  }
-
   // ---- URLSearchParams ---------------------------------------------------------------------------
-  // Each object's { list: [[name, value]], url: the URL object it belongs to, or null }.
+  // Each object's { cx, list: [[name, value]], url: the URL object it belongs to, or null }, and
+  // each URL object's { cx, parts: what Swift answers (href, origin, protocol, ...), query: its
+  // URLSearchParams } (of any world).
   const paramsState = new SafeWeakMap();
   const urlState = new SafeWeakMap();
 
-  function paramsOf(object, member, kind) {
-    const state = paramsState.get(object);
-    if (!state) throw illegalInvocation('URLSearchParams', member, kind);
+  function paramsOf(cx, object, member, kind) {
+    const state = isObject(object) ? paramsState.get(object) : undefined;
+    if (!state) throw illegalInvocation(cx, 'URLSearchParams', member, kind);
     return state;
   }
 
   // The standard's "update": the URL object's query follows the list ('' makes it null).
-  function update(state) {
+  function update(cx, state) {
     if (!state.url) return;
     const url = urlState.get(state.url);
-    const parts = host.call('url.set', [url.parts.href, 'search', serializeURLEncoded(state.list)]);
+    const parts = host.call(cx, 'url.set', [url.parts.href, 'search', serializeURLEncoded(state.list)]);
     if (parts) url.parts = nullCopy(parts);
   }
 
   // The list of pairs for `new URLSearchParams(init)`: a sequence of pairs, a record, or a string.
-  function initialList(init) {
-    if ((typeof init !== 'object' || init === null) && typeof init !== 'function') {
+  function initialList(cx, init) {
+    if (!isObject(init)) {
       const text = usv(init);
       return parseURLEncoded(StringPrototypeCharCodeAt(text, 0) === 0x3F ? StringPrototypeSlice(text, 1) : text);
     }
-    const constructorError = (message) => new TypeError(prefix('URLSearchParams', '', 'constructor') + message);
+    const constructorError = (message) => host.newTypeError(cx, prefix('URLSearchParams', '', 'constructor') + message);
     const iteratorMethod = init[SymbolIterator];
     if (iteratorMethod !== undefined && iteratorMethod !== null) {
       if (typeof iteratorMethod !== 'function') {
         throw constructorError(FIREFOX ? "Symbol.iterator getter didn't return a callable" : 'The object must have a callable @@iterator property.');
       }
       const list = [];
-      // (for…of over the script's own iterable: what WebIDL's sequence conversion does.)
-      for (const pair of { __proto__: null, [SymbolIterator]: () => ReflectApply(iteratorMethod, init, []) }) {
-        const pairIterator = (typeof pair === 'object' && pair !== null) || typeof pair === 'function' ? pair[SymbolIterator] : undefined;
+      // (Web IDL's sequence conversion: the script's own iterators, their `next` read once.)
+      const pairs = host.webIDLSequence(init, () => constructorError('The provided value cannot be converted to a sequence.'), (pair) => pair);
+      for (let p = 0; p < pairs.length; p++) {
+        const pair = pairs[p];
+        const pairIterator = isObject(pair) ? pair[SymbolIterator] : undefined;
         if (typeof pairIterator !== 'function') {
           throw constructorError(FIREFOX
             ? 'Element of sequence<sequence<USVString>> branch of (sequence<sequence<USVString>> or record<USVString, USVString> or USVString) is not an object.'
             : 'The provided value cannot be converted to a sequence.');
         }
-        const items = [];
-        for (const item of { __proto__: null, [SymbolIterator]: () => ReflectApply(pairIterator, pair, []) }) listPush(items, usv(item));
+        const items = host.webIDLSequence(pair, () => constructorError('The provided value cannot be converted to a sequence.'), (item) => usv(item));
         if (items.length !== 2) {
           throw constructorError(FIREFOX ? 'Expected 2 items in pair but got ' + items.length : 'Sequence initializer must only contain pair elements');
         }
@@ -290,91 +274,96 @@
     }
     return list;
   }
-
-  function URLSearchParams(init = '') {
-    requireNew(new.target, 'URLSearchParams');
-    paramsState.set(this, { __proto__: null, list: initialList(init), url: null });
+  // A new object of the interface `name` of the world, or of a subclass's prototype (`newTarget`'s).
+  function newInstance(cx, newTarget, name) {
+    const given = newTarget === undefined ? undefined : ReflectGet(newTarget, 'prototype');
+    return host.newObjectFrom(cx, isObject(given) ? given : interfaceOf(cx, name).prototype);
   }
-
+  const constructParams = (cx, thisValue, newTarget, ...args) => {
+    const list = initialList(cx, args.length === 0 || args[0] === undefined ? '' : args[0]);
+    const params = newInstance(cx, newTarget, 'URLSearchParams');
+    paramsState.set(params, { __proto__: null, cx, list, url: null });
+    return params;
+  };
   // A URL object's own query object.
-  function queryObjectFor(url, query) {
-    const params = ObjectCreate(URLSearchParamsPrototype);
-    paramsState.set(params, { __proto__: null, list: parseURLEncoded(query), url });
+  function queryObjectFor(cx, url, query) {
+    const params = host.newObjectFrom(cx, interfaceOf(cx, 'URLSearchParams').prototype);
+    paramsState.set(params, { __proto__: null, cx, list: parseURLEncoded(query), url });
     return params;
   }
 
   // The default iterators of URLSearchParams: live over the list, as WebIDL's pair iterators are.
   const iteratorState = new SafeWeakMap();
-  const IteratorPrototype = host.primordials.intrinsics['%IteratorPrototype%'];
-  const URLSearchParamsIterator = ObjectCreate(IteratorPrototype);
-  defineMembers(URLSearchParamsIterator, {
-    next() {
-      const state = iteratorState.get(this);
-      if (!state) throw illegalInvocation('URLSearchParams Iterator', 'next', 'method');
-      const list = paramsState.get(state.target).list;
-      if (state.index >= list.length) return { value: undefined, done: true };
-      const pair = list[state.index++];
-      const value = state.kind === 'key' ? pair[0] : state.kind === 'value' ? pair[1] : [pair[0], pair[1]];
-      return { value, done: false };
-    },
-  });
-  ReflectDefineProperty(URLSearchParamsIterator, SymbolToStringTag, dataDescriptor('URLSearchParams Iterator', false, false, true));
-
-  function makeIterator(target, kind) {
-    const iterator = ObjectCreate(URLSearchParamsIterator);
+  function makeIterator(cx, target, kind) {
+    const iterator = host.newObjectFrom(cx, interfaceOf(cx, 'URLSearchParams Iterator').prototype);
     iteratorState.set(iterator, { __proto__: null, target, kind, index: 0 });
     return iterator;
   }
+  // An iterator result of the world.
+  function result(cx, value, done) {
+    const made = host.newObject(cx);
+    host.defineValue(made, 'value', value, true, true, true);
+    host.defineValue(made, 'done', done, true, true, true);
+    return made;
+  }
+  const iteratorMembers = [
+    ['method', 'next', 0, (cx, thisValue) => {
+      const state = isObject(thisValue) ? iteratorState.get(thisValue) : undefined;
+      if (!state) throw illegalInvocation(cx, 'URLSearchParams Iterator', 'next', 'method');
+      const list = paramsState.get(state.target).list;
+      if (state.index >= list.length) return result(cx, undefined, true);
+      const pair = list[state.index++];
+      return result(cx, state.kind === 'key' ? pair[0] : state.kind === 'value' ? pair[1] : host.newArray(cx, [pair[0], pair[1]]), false);
+    }],
+  ];
 
-  defineMembers(URLSearchParams.prototype, {
-    get size() {
-      return paramsOf(this, 'size', 'getter').list.length;
-    },
-    append(name, value) {
-      const state = paramsOf(this, 'append', 'method');
-      requireArguments(arguments.length, 2, 'URLSearchParams', 'append', 'method');
-      listPush(state.list, [usv(name), usv(value)]);
-      update(state);
-    },
-    delete(name, value = undefined) {
-      const state = paramsOf(this, 'delete', 'method');
-      requireArguments(arguments.length, 1, 'URLSearchParams', 'delete', 'method');
-      name = usv(name);
-      if (value !== undefined) value = usv(value);
+  const paramsMembers = [
+    ['get', 'size', (cx, thisValue) => paramsOf(cx, thisValue, 'size', 'getter').list.length],
+    ['method', 'append', 2, (cx, thisValue, ...args) => {
+      const state = paramsOf(cx, thisValue, 'append', 'method');
+      requireArguments(cx, args.length, 2, 'URLSearchParams', 'append', 'method');
+      listPush(state.list, [usv(args[0]), usv(args[1])]);
+      update(cx, state);
+    }],
+    ['method', 'delete', 1, (cx, thisValue, ...args) => {
+      const state = paramsOf(cx, thisValue, 'delete', 'method');
+      requireArguments(cx, args.length, 1, 'URLSearchParams', 'delete', 'method');
+      const name = usv(args[0]);
+      const value = args[1] === undefined ? undefined : usv(args[1]);
       state.list = filterList(state.list, (pair) => pair[0] !== name || (value !== undefined && pair[1] !== value));
-      update(state);
-    },
-    get(name) {
-      const state = paramsOf(this, 'get', 'method');
-      requireArguments(arguments.length, 1, 'URLSearchParams', 'get', 'method');
-      name = usv(name);
+      update(cx, state);
+    }],
+    ['method', 'get', 1, (cx, thisValue, ...args) => {
+      const state = paramsOf(cx, thisValue, 'get', 'method');
+      requireArguments(cx, args.length, 1, 'URLSearchParams', 'get', 'method');
+      const name = usv(args[0]);
       for (let i = 0; i < state.list.length; i++) if (state.list[i][0] === name) return state.list[i][1];
       return null;
-    },
-    getAll(name) {
-      const state = paramsOf(this, 'getAll', 'method');
-      requireArguments(arguments.length, 1, 'URLSearchParams', 'getAll', 'method');
-      name = usv(name);
+    }],
+    ['method', 'getAll', 1, (cx, thisValue, ...args) => {
+      const state = paramsOf(cx, thisValue, 'getAll', 'method');
+      requireArguments(cx, args.length, 1, 'URLSearchParams', 'getAll', 'method');
+      const name = usv(args[0]);
       const values = [];
       for (let i = 0; i < state.list.length; i++) if (state.list[i][0] === name) listPush(values, state.list[i][1]);
-      return values;
-    },
-    has(name, value = undefined) {
-      const state = paramsOf(this, 'has', 'method');
-      requireArguments(arguments.length, 1, 'URLSearchParams', 'has', 'method');
-      name = usv(name);
-      if (value !== undefined) value = usv(value);
+      return host.newArray(cx, values);
+    }],
+    ['method', 'has', 1, (cx, thisValue, ...args) => {
+      const state = paramsOf(cx, thisValue, 'has', 'method');
+      requireArguments(cx, args.length, 1, 'URLSearchParams', 'has', 'method');
+      const name = usv(args[0]);
+      const value = args[1] === undefined ? undefined : usv(args[1]);
       for (let i = 0; i < state.list.length; i++) {
         const pair = state.list[i];
         if (pair[0] === name && (value === undefined || pair[1] === value)) return true;
       }
       return false;
-    },
-    set(name, value) {
-      const state = paramsOf(this, 'set', 'method');
-      requireArguments(arguments.length, 2, 'URLSearchParams', 'set', 'method');
-      name = usv(name);
-      value = usv(value);
+    }],
+    ['method', 'set', 2, (cx, thisValue, ...args) => {
+      const state = paramsOf(cx, thisValue, 'set', 'method');
+      requireArguments(cx, args.length, 2, 'URLSearchParams', 'set', 'method');
+      const name = usv(args[0]);
+      const value = usv(args[1]);
       let first = -1;
       for (let i = 0; i < state.list.length; i++) if (state.list[i][0] === name) { first = i; break; }
       if (first < 0) listPush(state.list, [name, value]);
@@ -382,214 +371,212 @@
         state.list[first] = [name, value];
         state.list = filterList(state.list, (pair, index) => index <= first || pair[0] !== name);
       }
-      update(state);
-    },
-    sort() {
-      const state = paramsOf(this, 'sort', 'method');
+      update(cx, state);
+    }],
+    ['method', 'sort', 0, (cx, thisValue) => {
+      const state = paramsOf(cx, thisValue, 'sort', 'method');
       // Array.prototype.sort is stable, and `<` compares strings by UTF-16 code units.
       ArrayPrototypeSort(state.list, (a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-      update(state);
-    },
-    forEach(callback, thisArg = undefined) {
-      const state = paramsOf(this, 'forEach', 'method');
-      requireArguments(arguments.length, 1, 'URLSearchParams', 'forEach', 'method');
+      update(cx, state);
+    }],
+    ['method', 'forEach', 1, (cx, thisValue, ...args) => {
+      const state = paramsOf(cx, thisValue, 'forEach', 'method');
+      requireArguments(cx, args.length, 1, 'URLSearchParams', 'forEach', 'method');
+      const callback = args[0];
       if (typeof callback !== 'function') {
-        throw new TypeError(prefix('URLSearchParams', 'forEach', 'method') + (FIREFOX
+        throw host.newTypeError(cx, prefix('URLSearchParams', 'forEach', 'method') + (FIREFOX
           ? 'Argument 1 is not callable.' : 'The callback provided as parameter 1 is not a function.'));
       }
       for (let i = 0; i < state.list.length; i++) {
         const pair = state.list[i];
-        ReflectApply(callback, thisArg, [pair[1], pair[0], this]);
+        ReflectApply(callback, args[1], [pair[1], pair[0], thisValue]);
       }
-    },
-    entries() {
-      paramsOf(this, 'entries', 'method');
-      return makeIterator(this, 'key+value');
-    },
-    keys() {
-      paramsOf(this, 'keys', 'method');
-      return makeIterator(this, 'key');
-    },
-    values() {
-      paramsOf(this, 'values', 'method');
-      return makeIterator(this, 'value');
-    },
-    toString() {
-      return serializeURLEncoded(paramsOf(this, 'toString', 'method').list);
-    },
-  });
-  ReflectDefineProperty(URLSearchParams.prototype, SymbolIterator, dataDescriptor(URLSearchParams.prototype.entries, true, false, true));
-  finishInterface(URLSearchParams, 'URLSearchParams', 0);
-  // The text of a URLSearchParams as a body (undefined for another value).
-  host.searchParamsText = (value) => {
-    const state = value === null || typeof value !== 'object' ? undefined : paramsState.get(value);
-    return state === undefined ? undefined : serializeURLEncoded(state.list);
-  };
-  const URLSearchParamsPrototype = URLSearchParams.prototype;
+    }],
+    ['method', 'entries', 0, (cx, thisValue) => {
+      paramsOf(cx, thisValue, 'entries', 'method');
+      return makeIterator(cx, thisValue, 'key+value');
+    }],
+    ['method', 'keys', 0, (cx, thisValue) => {
+      paramsOf(cx, thisValue, 'keys', 'method');
+      return makeIterator(cx, thisValue, 'key');
+    }],
+    ['method', 'values', 0, (cx, thisValue) => {
+      paramsOf(cx, thisValue, 'values', 'method');
+      return makeIterator(cx, thisValue, 'value');
+    }],
+    ['method', 'toString', 0, (cx, thisValue) => serializeURLEncoded(paramsOf(cx, thisValue, 'toString', 'method').list)],
+  ];
 
   // ---- URL ---------------------------------------------------------------------------------------
-  // Each URL object's { parts: what Swift answers (href, origin, protocol, ...), query: its URLSearchParams }.
-  function urlOf(object, member, kind) {
-    const state = urlState.get(object);
-    if (!state) throw illegalInvocation('URL', member, kind);
+  function urlOf(cx, object, member, kind) {
+    const state = isObject(object) ? urlState.get(object) : undefined;
+    if (!state) throw illegalInvocation(cx, 'URL', member, kind);
     return state;
   }
-
   // The parts of `url` against `base` (both USVStrings; base may be undefined), or null.
-  function parse(url, base) {
-    const parts = host.call('url.parse', base === undefined ? [url] : [url, base]);
+  function parse(cx, url, base) {
+    const parts = host.call(cx, 'url.parse', base === undefined ? [url] : [url, base]);
     return parts === null || typeof parts !== 'object' ? parts : nullCopy(parts);
   }
-
   const queryOf = (parts) => (parts.search === '' ? '' : StringPrototypeSlice(parts.search, 1));
 
-  function URL(url, base = undefined) {
-    requireNew(new.target, 'URL');
-    requireArguments(arguments.length, 1, 'URL', '', 'constructor');
-    url = usv(url);
-    if (base !== undefined) base = usv(base);
-    const parts = parse(url, base);
+  // A new URL object of the world for `args` (url, base), as `new URL(...args)` makes it.
+  function newURL(cx, newTarget, args) {
+    requireArguments(cx, args.length, 1, 'URL', '', 'constructor');
+    const url = usv(args[0]);
+    const base = args[1] === undefined ? undefined : usv(args[1]);
+    const parts = parse(cx, url, base);
     if (parts === null) {
       let message;
-      if (FIREFOX) message = (base !== undefined && parse(base) === null ? base : url) + ' is not a valid URL.';
-      else message = base !== undefined && parse(base) === null ? 'Invalid base URL' : 'Invalid URL';
-      throw new TypeError(prefix('URL', '', 'constructor') + message);
+      if (FIREFOX) message = (base !== undefined && parse(cx, base) === null ? base : url) + ' is not a valid URL.';
+      else message = base !== undefined && parse(cx, base) === null ? 'Invalid base URL' : 'Invalid URL';
+      throw host.newTypeError(cx, prefix('URL', '', 'constructor') + message);
     }
-    const state = { __proto__: null, parts, query: null };
-    urlState.set(this, state);
-    state.query = queryObjectFor(this, queryOf(parts));
+    const object = newInstance(cx, newTarget, 'URL');
+    const state = { __proto__: null, cx, parts, query: null };
+    urlState.set(object, state);
+    state.query = queryObjectFor(cx, object, queryOf(parts));
+    return object;
   }
-
-  defineMembers(URL, {
-    parse(url, base = undefined) {
-      requireArguments(arguments.length, 1, 'URL', 'parse', 'method');
-      url = usv(url);
-      if (base !== undefined) base = usv(base);
-      if (parse(url, base) === null) return null;
-      return base === undefined ? new URL(url) : new URL(url, base);
-    },
-    canParse(url, base = undefined) {
-      requireArguments(arguments.length, 1, 'URL', 'canParse', 'method');
-      url = usv(url);
-      if (base !== undefined) base = usv(base);
-      return parse(url, base) !== null;
-    },
-  });
-
-  // Object URLs of Blobs (js/37_blob.js): in windows, not in a service worker.
-  if (!host.context.isServiceWorker) {
-    const blobModule = () => {
-      if (host.createObjectURL === undefined) host.native.engine.loadModule('blob');
-      return host;
-    };
-    defineMembers(URL, {
-      createObjectURL(obj) {
-        requireArguments(arguments.length, 1, 'URL', 'createObjectURL', 'method');
-        return blobModule().createObjectURL(obj);
-      },
-      revokeObjectURL(url) {
-        requireArguments(arguments.length, 1, 'URL', 'revokeObjectURL', 'method');
-        blobModule().revokeObjectURL(usv(url));
-      },
-    });
-  }
+  const constructURL = (cx, thisValue, newTarget, ...args) => newURL(cx, newTarget, args);
 
   // A setter other than href's: Swift applies the standard's setter to the URL's href.
-  function setPart(object, name, value) {
-    const state = urlOf(object, name, 'setter');
-    value = usv(value);
-    const parts = host.call('url.set', [state.parts.href, name, value]);
+  function setPart(cx, object, name, value) {
+    const state = urlOf(cx, object, name, 'setter');
+    const text = usv(value);
+    const parts = host.call(cx, 'url.set', [state.parts.href, name, text]);
     if (parts) state.parts = nullCopy(parts);
-    return { __proto__: null, state, value };
+    return text;
   }
-
-  defineMembers(URL.prototype, {
-    toString() {
-      return urlOf(this, 'toString', 'method').parts.href;
-    },
-    get href() {
-      return urlOf(this, 'href', 'getter').parts.href;
-    },
-    set href(value) {
-      const state = urlOf(this, 'href', 'setter');
-      value = usv(value);
-      const parts = parse(value);
-      if (parts === null) throw new TypeError(prefix('URL', 'href', 'setter') + (FIREFOX ? value + ' is not a valid URL.' : 'Invalid URL'));
+  const part = (name) => (cx, thisValue) => urlOf(cx, thisValue, name, 'getter').parts[name];
+  const partSetter = (name) => (cx, thisValue, value) => { setPart(cx, thisValue, name, value); };
+  const urlStatics = [
+    ['method', 'parse', 1, (cx, thisValue, ...args) => {
+      requireArguments(cx, args.length, 1, 'URL', 'parse', 'method');
+      const url = usv(args[0]);
+      const base = args[1] === undefined ? undefined : usv(args[1]);
+      if (parse(cx, url, base) === null) return null;
+      return newURL(cx, undefined, base === undefined ? [url] : [url, base]);
+    }],
+    ['method', 'canParse', 1, (cx, thisValue, ...args) => {
+      requireArguments(cx, args.length, 1, 'URL', 'canParse', 'method');
+      const url = usv(args[0]);
+      const base = args[1] === undefined ? undefined : usv(args[1]);
+      return parse(cx, url, base) !== null;
+    }],
+  ];
+  // Object URLs of Blobs (js/37_blob.js, a module of the context): in windows, not in a service worker.
+  const blobModule = (cx) => {
+    if (cx.loader.createObjectURL === undefined) cx.loader.load('blob');
+    return cx.loader;
+  };
+  const objectURLStatics = [
+    ['method', 'createObjectURL', 1, (cx, thisValue, ...args) => {
+      requireArguments(cx, args.length, 1, 'URL', 'createObjectURL', 'method');
+      return blobModule(cx).createObjectURL(args[0]);
+    }],
+    ['method', 'revokeObjectURL', 1, (cx, thisValue, ...args) => {
+      requireArguments(cx, args.length, 1, 'URL', 'revokeObjectURL', 'method');
+      blobModule(cx).revokeObjectURL(usv(args[0]));
+    }],
+  ];
+  const urlMembers = [
+    ['method', 'toString', 0, (cx, thisValue) => urlOf(cx, thisValue, 'toString', 'method').parts.href],
+    ['accessor', 'href', part('href'), (cx, thisValue, value) => {
+      const state = urlOf(cx, thisValue, 'href', 'setter');
+      const text = usv(value);
+      const parts = parse(cx, text);
+      if (parts === null) throw host.newTypeError(cx, prefix('URL', 'href', 'setter') + (FIREFOX ? text + ' is not a valid URL.' : 'Invalid URL'));
       state.parts = parts;
       paramsState.get(state.query).list = parseURLEncoded(queryOf(parts));
-    },
-    get origin() {
-      return urlOf(this, 'origin', 'getter').parts.origin;
-    },
-    get protocol() {
-      return urlOf(this, 'protocol', 'getter').parts.protocol;
-    },
-    set protocol(value) {
-      setPart(this, 'protocol', value);
-    },
-    get username() {
-      return urlOf(this, 'username', 'getter').parts.username;
-    },
-    set username(value) {
-      setPart(this, 'username', value);
-    },
-    get password() {
-      return urlOf(this, 'password', 'getter').parts.password;
-    },
-    set password(value) {
-      setPart(this, 'password', value);
-    },
-    get host() {
-      return urlOf(this, 'host', 'getter').parts.host;
-    },
-    set host(value) {
-      setPart(this, 'host', value);
-    },
-    get hostname() {
-      return urlOf(this, 'hostname', 'getter').parts.hostname;
-    },
-    set hostname(value) {
-      setPart(this, 'hostname', value);
-    },
-    get port() {
-      return urlOf(this, 'port', 'getter').parts.port;
-    },
-    set port(value) {
-      setPart(this, 'port', value);
-    },
-    get pathname() {
-      return urlOf(this, 'pathname', 'getter').parts.pathname;
-    },
-    set pathname(value) {
-      setPart(this, 'pathname', value);
-    },
-    get search() {
-      return urlOf(this, 'search', 'getter').parts.search;
-    },
-    set search(value) {
-      const { state, value: text } = setPart(this, 'search', value);
+    }],
+    ['get', 'origin', part('origin')],
+    ['accessor', 'protocol', part('protocol'), partSetter('protocol')],
+    ['accessor', 'username', part('username'), partSetter('username')],
+    ['accessor', 'password', part('password'), partSetter('password')],
+    ['accessor', 'host', part('host'), partSetter('host')],
+    ['accessor', 'hostname', part('hostname'), partSetter('hostname')],
+    ['accessor', 'port', part('port'), partSetter('port')],
+    ['accessor', 'pathname', part('pathname'), partSetter('pathname')],
+    ['accessor', 'search', part('search'), (cx, thisValue, value) => {
+      const text = setPart(cx, thisValue, 'search', value);
       // The query object's list is the value parsed (not the URL's encoded query), or empty.
+      const state = urlState.get(thisValue);
       paramsState.get(state.query).list = text === '' ? [] : parseURLEncoded(StringPrototypeCharCodeAt(text, 0) === 0x3F ? StringPrototypeSlice(text, 1) : text);
-    },
-    get searchParams() {
-      return urlOf(this, 'searchParams', 'getter').query;
-    },
-    get hash() {
-      return urlOf(this, 'hash', 'getter').parts.hash;
-    },
-    set hash(value) {
-      setPart(this, 'hash', value);
-    },
-    toJSON() {
-      return urlOf(this, 'toJSON', 'method').parts.href;
-    },
-  });
-  finishInterface(URL, 'URL', 1);
+    }],
+    ['get', 'searchParams', (cx, thisValue) => urlOf(cx, thisValue, 'searchParams', 'getter').query],
+    ['accessor', 'hash', part('hash'), partSetter('hash')],
+    ['method', 'toJSON', 0, (cx, thisValue) => urlOf(cx, thisValue, 'toJSON', 'method').parts.href],
+  ];
 
-  // `new URL(url, base).href` for the host's own use (no URL object, whose getters scripts may
-  // replace); throws what the constructor throws.
-  host.resolveURL = function (url, base) {
-    const parts = parse(usv(url), usv(base));
-    return parts === null ? new URL(url, base).href : parts.href;
+  // ---- The interfaces ------------------------------------------------------------------------------
+  const interfaces = {
+    __proto__: null,
+    URL: { construct: constructURL, members: urlMembers, statics: urlStatics },
+    URLSearchParams: { construct: constructParams, members: paramsMembers },
+    // (No global: the prototype of the iterators, over the world's %IteratorPrototype%.)
+    'URLSearchParams Iterator': { members: iteratorMembers },
+  };
+  function defineMembers(cx, target, list) {
+    for (let i = 0; i < list.length; i++) {
+      const member = list[i];
+      if (member[0] === 'method') {
+        host.defineValue(target, member[1], host.newFunction(cx, member[1], member[2], member[3], cx), true, true, true);
+        continue;
+      }
+      ReflectDefineProperty(target, member[1], {
+        __proto__: null, get: host.newFunction(cx, 'get ' + member[1], 0, member[2], cx),
+        set: member[0] === 'accessor' ? host.newFunction(cx, 'set ' + member[1], 1, member[3], cx) : undefined, enumerable: true, configurable: true,
+      });
+    }
+  }
+  // The interface `name` of the world of `cx` ({prototype, publicConstructor}), made now if it was not.
+  function interfaceOf(cx, name) {
+    let world = cx.urlWorld;
+    if (world === undefined) {
+      world = { __proto__: null };
+      cx.urlWorld = world;
+    }
+    const made = world[name];
+    if (made !== undefined) return made;
+    const description = interfaces[name];
+    if (description.construct === undefined) {
+      const prototype = host.newObjectFrom(cx, cx.loader.builtins.intrinsics['%IteratorPrototype%']);
+      defineMembers(cx, prototype, description.members);
+      host.defineValue(prototype, SymbolToStringTag, name, false, false, true);
+      const object = { __proto__: null, prototype, publicConstructor: undefined };
+      world[name] = object;
+      return object;
+    }
+    cx.native.realm.makeGlobal(name);
+    const construct = host.newFunction(cx, name, 0, description.construct, cx);
+    const publicConstructor = cx.loader.makeInterface(name, cx.b.ObjectPrototype, construct);
+    const prototype = publicConstructor.prototype;
+    // (`constructor` comes first among the prototype's keys, as it always did here.)
+    const object = { __proto__: null, prototype, publicConstructor };
+    world[name] = object;
+    if (description.statics !== undefined) {
+      defineMembers(cx, publicConstructor, description.statics);
+      if (!cx.info.isServiceWorker) defineMembers(cx, publicConstructor, objectURLStatics);
+    }
+    defineMembers(cx, prototype, description.members);
+    if (name === 'URLSearchParams') host.defineValue(prototype, SymbolIterator, prototype.entries, true, false, true);
+    host.defineValue(prototype, SymbolToStringTag, name, false, false, true);
+    return object;
+  }
+  host.makeURLInterface = function (cx, name) {
+    if (name === 'URL' || name === 'URLSearchParams') interfaceOf(cx, name);
+  };
+
+  // Installs the module for the world of `cx`: what the context's own modules use (FormData's
+  // parser, js/37_form_data.js; a body's text, js/00_host.js) through the context's `host` object.
+  host.installURL = function (cx) {
+    if (cx.loader.parseURLEncoded !== undefined) return;
+    cx.loader.parseURLEncoded = parseURLEncoded;
+    // The text of a URLSearchParams as a body (undefined for another value).
+    cx.loader.searchParamsText = (value) => {
+      const state = isObject(value) ? paramsState.get(value) : undefined;
+      return state === undefined ? undefined : serializeURLEncoded(state.list);
+    };
   };
 });

@@ -61,6 +61,7 @@ extension ExtensionContext {
         switch module {
         case "window": "installWindow"
         case "events": "installEvents"
+        case "url": "installURL"
         case "dom_exception": "installDOMException"
         case "ui_events": "installUIEvents"
         case "mutation_observer": "installMutationObservers"
@@ -79,6 +80,7 @@ extension ExtensionContext {
         switch module {
         case "dom": "makeDOMInterface"
         case "events": "makeEventInterface"
+        case "url": "makeURLInterface"
         case "dom_exception": "makeDOMExceptionInterface"
         case "ui_events": "makeUIEventInterface"
         case "mutation_observer": "makeMutationObserverInterface"
