@@ -1,4 +1,5 @@
-// exthost:needs primordials host
+// exthost:realm host
+// exthost:needs primordials api events
 // exthost:globals navigator:accessor
 // exthost:globals Window: ~Navigator:constructor:0
 // exthost:globals ServiceWorkerGlobalScope: ~WorkerNavigator:constructor:0
@@ -8,158 +9,148 @@
 // (fixtures/conformance/web-navigator): Chromium 156's Navigator (its service worker's
 // WorkerNavigator has fewer members) and NavigatorUAData, Firefox ESR 153's Navigator. The user
 // agent is a person's browser's (not the headless one's), and `webdriver` is false: nothing drives
-// the browser exthost is. The members that lead to other platforms (clipboard, geolocation,
-// permissions, storage, serviceWorker, locks, ...) are not here.
+// the browser exthost is. The members that lead to other platforms (geolocation, permissions,
+// storage, serviceWorker, locks, ...) are not here.
+//
+// Runs in the host's realm, for a world on the first touch of `navigator` or one of these
+// interfaces (`host.installNavigator`), each interface made on first need
+// (`host.makeNavigatorInterface`), its members one implementation for every world (js/31_events.js's way).
 (function (host) {
   'use strict';
   const {
-    TypeError, ObjectCreate, ObjectFreeze, ObjectPrototype, ReflectDefineProperty, ReflectGetOwnPropertyDescriptor, ReflectOwnKeys, SafeWeakSet, SafeWeakMap,
-    JSONParse, dataDescriptor, SymbolToStringTag, PromiseReject, listPush,
+    ReflectApply, ReflectDefineProperty, ReflectDeleteProperty, ReflectGet, ReflectOwnKeys, SafeWeakMap, SafeWeakSet, JSONParse, JSONStringify,
+    SymbolToStringTag, ObjectSetPrototypeOf, listPush,
   } = host.primordials;
-  const PromiseResolve = (value) => new host.primordials.Promise((resolve) => resolve(value));
   const FIREFOX = host.flavor === 'firefox';
-  const WORKER = host.context.isServiceWorker === true;
-  const interfaceName = WORKER ? 'WorkerNavigator' : 'Navigator';
-  const hardware = JSONParse(host.native.engine.hardware());
+  const { countError, failed } = host.webIDLErrors;
+  const isObject = (value) => value !== null && (typeof value === 'object' || typeof value === 'function');
+  const freeze = (cx, value) => ReflectApply(cx.b.ObjectFreeze, undefined, [value]);
+  const resolved = (cx, value) => {
+    const settle = host.newPromise(cx);
+    settle.resolve(value);
+    return settle.promise;
+  };
+  const invalidThis = (cx, owner, member) =>
+    host.newTypeError(cx, FIREFOX ? "'" + member + "' called on an object that does not implement interface " + owner + '.' : 'Illegal invocation');
 
   const userAgent = FIREFOX
     ? 'Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Firefox/153.0'
     : 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
-
-  const navigators = new SafeWeakSet();
-  const illegalInvocation = (member) =>
-    new TypeError(FIREFOX ? "'" + member + "' called on an object that does not implement interface " + interfaceName + '.' : 'Illegal invocation');
-  const illegalConstructor = (name) =>
-    new TypeError(FIREFOX ? 'Illegal constructor.' : "Failed to construct '" + name + "': Illegal constructor");
-  function check(object, member) {
-    if (!navigators.has(object)) throw illegalInvocation(member);
-  }
-
-  // `languages` is one frozen array, the same each time (until the languages change, which they never do here).
-  const languages = ObjectFreeze(['en-US', 'en']);
+  // The machine's processors and memory (asked once).
+  let hardware;
+  const hardwareOf = (cx) => {
+    if (hardware === undefined) hardware = JSONParse(cx.loader.native.engine.hardware());
+    return hardware;
+  };
   // Chromium rounds the memory to a power of two between 0.25 and 8 GiB.
-  function deviceMemory() {
+  function deviceMemory(cx) {
     let value = 0.25;
-    while (value < 8 && value * 2 <= hardware.memoryGiB) value *= 2;
+    while (value < 8 && value * 2 <= hardwareOf(cx).memoryGiB) value *= 2;
     return value;
   }
 
   // ---- Each browser's members, in its order ------------------------------------------------------
-  const members = { __proto__: null };
-  const value = (name, result) => {
-    members[name] = ReflectGetOwnPropertyDescriptor({
-      get [name]() { check(this, 'get ' + name); return result(); },
-    }, name);
+  // The navigators (of any world), and each world's record: { interfaces, navigator, languages,
+  // clipboard, activation, userAgentData }.
+  const navigators = new SafeWeakSet();
+  const worldOf = (cx) => cx.navigatorWorld;
+  const interfaceNameOf = (cx) => (cx.info.isServiceWorker ? 'WorkerNavigator' : 'Navigator');
+  // [name, read(cx), in a worker too].
+  const values = [
+    ['appCodeName', () => 'Mozilla', true],
+    ['appName', () => 'Netscape', true],
+    ['appVersion', () => (FIREFOX ? '5.0 (X11)' : '5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36'), true],
+  ];
+  if (FIREFOX) listPush(values, ['buildID', () => '20181001000000', true]);
+  listPush(values, ['cookieEnabled', () => true, false]);
+  if (!FIREFOX) listPush(values, ['deviceMemory', deviceMemory, true]);
+  listPush(values, ['doNotTrack', () => (FIREFOX ? 'unspecified' : null), false]);
+  if (FIREFOX) listPush(values, ['globalPrivacyControl', () => false, true]);
+  listPush(values, ['hardwareConcurrency', (cx) => hardwareOf(cx).processors, true]);
+  listPush(values, ['language', () => 'en-US', true]);
+  // (`languages` is one frozen array, the same each time, until the languages change, which they never do here.)
+  listPush(values, ['languages', (cx) => worldOf(cx).languages, true]);
+  listPush(values, ['maxTouchPoints', () => 0, false]);
+  listPush(values, ['onLine', () => true, true]);
+  if (FIREFOX) listPush(values, ['oscpu', () => 'Linux x86_64', true]);
+  listPush(values, ['pdfViewerEnabled', () => true, false]);
+  listPush(values, ['platform', () => 'Linux x86_64', true]);
+  listPush(values, ['product', () => 'Gecko', true]);
+  listPush(values, ['productSub', () => (FIREFOX ? '20100101' : '20030107'), false]);
+  listPush(values, ['userAgent', () => userAgent, true]);
+  listPush(values, ['vendor', () => (FIREFOX ? '' : 'Google Inc.'), false]);
+  listPush(values, ['vendorSub', () => '', false]);
+  listPush(values, ['webdriver', () => false, false]);
+  const navigatorMembers = (worker) => {
+    const list = [];
+    const getter = (name, read) => (cx, thisValue) => {
+      if (!isObject(thisValue) || !navigators.has(thisValue)) throw invalidThis(cx, interfaceNameOf(cx), 'get ' + name);
+      return read(cx);
+    };
+    for (let i = 0; i < values.length; i++) if (!worker || values[i][2]) listPush(list, ['get', values[i][0], getter(values[i][0], values[i][1])]);
+    const check = (cx, thisValue, member) => {
+      if (!isObject(thisValue) || !navigators.has(thisValue)) throw invalidThis(cx, interfaceNameOf(cx), member);
+    };
+    if (!worker) listPush(list, ['method', 'javaEnabled', 0, (cx, thisValue) => { check(cx, thisValue, 'javaEnabled'); return false; }]);
+    if (FIREFOX) listPush(list, ['method', 'taintEnabled', 0, (cx, thisValue) => { check(cx, thisValue, 'taintEnabled'); return false; }]);
+    // The async clipboard and user activation (a window's).
+    if (!worker) {
+      listPush(list, ['get', 'clipboard', getter('clipboard', (cx) => {
+        const world = worldOf(cx);
+        if (world.clipboard === undefined) {
+          world.clipboard = host.newObjectFrom(cx, interfaceOf(cx, 'Clipboard').prototype);
+          cx.loader.makeEventTarget(world.clipboard);
+          clipboards.add(world.clipboard);
+        }
+        return world.clipboard;
+      })]);
+      listPush(list, ['get', 'userActivation', getter('userActivation', (cx) => {
+        const world = worldOf(cx);
+        if (world.activation === undefined) {
+          world.activation = host.newObjectFrom(cx, interfaceOf(cx, 'UserActivation').prototype);
+          activations.add(world.activation);
+        }
+        return world.activation;
+      })]);
+    }
+    if (!FIREFOX) {
+      listPush(list, ['get', 'userAgentData', getter('userAgentData', (cx) => {
+        const world = worldOf(cx);
+        if (world.userAgentData === undefined) {
+          world.userAgentData = host.newObjectFrom(cx, interfaceOf(cx, 'NavigatorUAData').prototype);
+          uaData.add(world.userAgentData);
+        }
+        return world.userAgentData;
+      })]);
+    }
+    return list;
   };
-  value('appCodeName', () => 'Mozilla');
-  value('appName', () => 'Netscape');
-  value('appVersion', () => (FIREFOX ? '5.0 (X11)' : '5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36'));
-  if (FIREFOX) value('buildID', () => '20181001000000');
-  if (!WORKER) value('cookieEnabled', () => true);
-  if (!FIREFOX) value('deviceMemory', deviceMemory);
-  if (!WORKER) value('doNotTrack', () => (FIREFOX ? 'unspecified' : null));
-  if (FIREFOX) value('globalPrivacyControl', () => false);
-  value('hardwareConcurrency', () => hardware.processors);
-  value('language', () => 'en-US');
-  value('languages', () => languages);
-  if (!WORKER) value('maxTouchPoints', () => 0);
-  value('onLine', () => true);
-  if (FIREFOX) value('oscpu', () => 'Linux x86_64');
-  if (!WORKER) value('pdfViewerEnabled', () => true);
-  value('platform', () => 'Linux x86_64');
-  value('product', () => 'Gecko');
-  if (!WORKER) value('productSub', () => (FIREFOX ? '20100101' : '20030107'));
-  value('userAgent', () => userAgent);
-  if (!WORKER) value('vendor', () => (FIREFOX ? '' : 'Google Inc.'));
-  if (!WORKER) value('vendorSub', () => '');
-  if (!WORKER) value('webdriver', () => false);
-  if (!WORKER) {
-    members.javaEnabled = ReflectGetOwnPropertyDescriptor({ javaEnabled() { check(this, 'javaEnabled'); return false; } }, 'javaEnabled');
-  }
-  if (FIREFOX) {
-    members.taintEnabled = ReflectGetOwnPropertyDescriptor({ taintEnabled() { check(this, 'taintEnabled'); return false; } }, 'taintEnabled');
-  }
 
-  // ---- The async clipboard and user activation (a window's) --------------------------------------
+  // ---- The async clipboard and user activation --------------------------------------------------
   // No person interacts with a page here, so a page never has user activation and its document
   // never has the focus: the clipboard refuses every read and write, in each browser's words
   // (fixtures/conformance/clipboard-no-gesture), as the browsers refuse a script's.
-  if (!WORKER) {
-    let clipboard;
-    let activation;
-    value('clipboard', () => {
-      if (clipboard === undefined) clipboard = makeClipboard();
-      return clipboard;
-    });
-    value('userActivation', () => {
-      if (activation === undefined) activation = makeUserActivation();
-      return activation;
-    });
-  }
-  const invalidThis = (owner, member) =>
-    new TypeError(FIREFOX ? "'" + member + "' called on an object that does not implement interface " + owner + '.' : 'Illegal invocation');
-  // The Clipboard interface (an EventTarget), made once, on first need.
   const clipboards = new SafeWeakSet();
-  let clipboardInterface = false;
-  function Clipboard() { throw illegalConstructor('Clipboard'); }
-  function defineClipboard() {
-    if (clipboardInterface) return;
-    clipboardInterface = true;
-    host.load('events');
-    const operation = (member, reading) => function (...args) {
-      if (!clipboards.has(this)) return PromiseReject(invalidThis('Clipboard', member));
-      if (!reading && args.length < 1) return PromiseReject(host.webIDLErrors.countError('Clipboard', member, 1, 0));
-      host.load('dom_exception');
-      return PromiseReject(host.newDOMException(FIREFOX
-        ? (reading ? 'Clipboard read request was blocked due to lack of user activation.' : 'Clipboard write was blocked due to lack of user activation.')
-        : "Failed to execute '" + member + "' on 'Clipboard': Document is not focused.", 'NotAllowedError'));
-    };
-    host.defineInterface(Clipboard, 'Clipboard', 0, {
-      readText: operation('readText', true),
-      writeText: operation('writeText', false),
-      read: operation('read', true),
-      write: operation('write', false),
-    }, { __proto__: null, parentPrototype: host.lazyGlobals.EventTarget.prototype, parentConstructor: host.lazyGlobals.EventTarget });
-  }
-  function makeClipboard() {
-    defineClipboard();
-    const made = ObjectCreate(Clipboard.prototype);
-    host.makeEventTarget(made);
-    clipboards.add(made);
-    return made;
-  }
+  const clipboardOperation = (member, reading) => ['method', member, reading ? 0 : 1, (cx, thisValue, ...args) => {
+    if (!isObject(thisValue) || !clipboards.has(thisValue)) return host.rejectedPromise(cx, invalidThis(cx, 'Clipboard', member));
+    if (!reading && args.length < 1) return host.rejectedPromise(cx, countError(cx, 'Clipboard', member, 1, 0));
+    return host.rejectedPromise(cx, host.newDOMException(cx, FIREFOX
+      ? (reading ? 'Clipboard read request was blocked due to lack of user activation.' : 'Clipboard write was blocked due to lack of user activation.')
+      : "Failed to execute '" + member + "' on 'Clipboard': Document is not focused.", 'NotAllowedError'));
+  }];
   // UserActivation: never active, never was (no person).
   const activations = new SafeWeakSet();
-  let activationInterface = false;
-  function UserActivation() { throw illegalConstructor('UserActivation'); }
-  function defineUserActivation() {
-    if (activationInterface) return;
-    activationInterface = true;
-    host.defineInterface(UserActivation, 'UserActivation', 0, {
-      get hasBeenActive() {
-        if (!activations.has(this)) throw invalidThis('UserActivation', 'get hasBeenActive');
-        return false;
-      },
-      get isActive() {
-        if (!activations.has(this)) throw invalidThis('UserActivation', 'get isActive');
-        return false;
-      },
-    });
-  }
-  function makeUserActivation() {
-    defineUserActivation();
-    const made = ObjectCreate(UserActivation.prototype);
-    activations.add(made);
-    return made;
-  }
+  const activationGetter = (name) => (cx, thisValue) => {
+    if (!isObject(thisValue) || !activations.has(thisValue)) throw invalidThis(cx, 'UserActivation', 'get ' + name);
+    return false;
+  };
   // ClipboardItem: the data of one clipboard item, by type (promises or values).
   const clipboardItems = new SafeWeakMap();
-  function ClipboardItem(...args) {
-    if (new.target === undefined) throw host.webIDLErrors.newRequired('ClipboardItem');
-    if (args.length < 1) throw host.webIDLErrors.countError('ClipboardItem', 'constructor', 1, 0);
+  const constructClipboardItem = (cx, thisValue, newTarget, ...args) => {
+    if (args.length < 1) throw countError(cx, 'ClipboardItem', 'constructor', 1, 0);
     const items = args[0];
     if (items === null || typeof items !== 'object') {
-      throw new TypeError(FIREFOX ? "ClipboardItem constructor: Argument 1 can't be converted to a record."
+      throw host.newTypeError(cx, FIREFOX ? "ClipboardItem constructor: Argument 1 can't be converted to a record."
         : "Failed to construct 'ClipboardItem': The provided value is not of type 'record<DOMString, (Blob or DOMString or Promise<(Blob or DOMString)>)>'.");
     }
     const keys = ReflectOwnKeys(items);
@@ -170,119 +161,168 @@
       data[keys[i]] = items[keys[i]];
       listPush(types, keys[i]);
     }
-    clipboardItems.set(this, { __proto__: null, data, types: ObjectFreeze(types) });
-  }
-  let clipboardItemInterface = false;
-  function defineClipboardItem() {
-    if (clipboardItemInterface) return;
-    clipboardItemInterface = true;
-    host.defineInterface(ClipboardItem, 'ClipboardItem', 1, {
-      get types() {
-        const state = clipboardItems.get(this);
-        if (state === undefined) throw invalidThis('ClipboardItem', 'get types');
-        return state.types;
-      },
-      get presentationStyle() {
-        if (!clipboardItems.has(this)) throw invalidThis('ClipboardItem', 'get presentationStyle');
-        return 'unspecified';
-      },
-      getType(type) {
-        const state = clipboardItems.get(this);
-        if (state === undefined) return PromiseReject(invalidThis('ClipboardItem', 'getType'));
-        const key = `${type}`;
-        if (!(key in state.data)) {
-          host.load('dom_exception');
-          return PromiseReject(host.newDOMException(FIREFOX ? "The type '" + key + "' was not found" : "Failed to execute 'getType' on 'ClipboardItem': The type was not found", 'NotFoundError'));
-        }
-        return PromiseResolve(state.data[key]);
-      },
-    }, { __proto__: null, statics: { supports(type) { const text = `${type}`; return text === 'text/plain' || text === 'text/html' || text === 'image/png'; } } });
-  }
-  host.globalFillers.Clipboard = defineClipboard;
-  host.globalFillers.UserActivation = defineUserActivation;
-  host.globalFillers.ClipboardItem = defineClipboardItem;
+    const given = newTarget === undefined ? undefined : ReflectGet(newTarget, 'prototype');
+    const item = host.newObjectFrom(cx, isObject(given) ? given : interfaceOf(cx, 'ClipboardItem').prototype);
+    clipboardItems.set(item, { __proto__: null, data, types: freeze(cx, host.newArray(cx, types)) });
+    return item;
+  };
+  const itemOf = (cx, thisValue, member) => {
+    const state = isObject(thisValue) ? clipboardItems.get(thisValue) : undefined;
+    if (state === undefined) throw invalidThis(cx, 'ClipboardItem', member);
+    return state;
+  };
 
   // ---- NavigatorUAData (Chromium) ------------------------------------------------------------------
-  let userAgentData;
-  if (!FIREFOX) {
-    const uaData = new SafeWeakSet();
-    const brands = () => [{ brand: 'Not:A-Brand', version: '8' }, { brand: 'Chromium', version: '156' }];
-    const checkData = (object) => {
-      if (!uaData.has(object)) throw new TypeError('Illegal invocation');
-    };
-    function NavigatorUAData() { throw illegalConstructor('NavigatorUAData'); }
-    const dataPrototype = ObjectCreate(ObjectPrototype);
+  const uaData = new SafeWeakSet();
+  const brandsText = JSONStringify([{ brand: 'Not:A-Brand', version: '8' }, { brand: 'Chromium', version: '156' }]);
+  const checkData = (cx, object) => {
+    if (!isObject(object) || !uaData.has(object)) throw host.newTypeError(cx, 'Illegal invocation');
+  };
+  // The hints Chromium answers, by name (fixtures/conformance/web-ua-high-entropy: Chromium 156 on x86-64 Linux).
+  const fullVersion = '156.0.8078.114';
+  const highEntropy = {
+    __proto__: null,
+    architecture: () => 'x86',
+    bitness: () => '64',
+    formFactors: (cx) => host.newArray(cx, ['Desktop']),
+    fullVersionList: (cx) => host.parseJSON(cx, JSONStringify([{ brand: 'Not:A-Brand', version: '8.0.0.0' }, { brand: 'Chromium', version: fullVersion }])),
+    model: () => '',
+    platformVersion: () => '',
+    uaFullVersion: () => fullVersion,
+    wow64: () => false,
+  };
+  const uaDataMembers = [
     // (`brands` is one frozen list of frozen brands; `toJSON` gives new plain copies.)
-    const brandList = ObjectFreeze([ObjectFreeze(brands()[0]), ObjectFreeze(brands()[1])]);
-    host.defineMembers(dataPrototype, {
-      get brands() { checkData(this); return brandList; },
-      get mobile() { checkData(this); return false; },
-      get platform() { checkData(this); return 'Linux'; },
-      toJSON() { checkData(this); return { brands: brands(), mobile: false, platform: 'Linux' }; },
-      // The low-entropy values and the hints asked for that the browser knows, members in
-      // alphabetical order, in a promise (fixtures/conformance/web-ua-high-entropy: Chromium 156
-      // on x86-64 Linux).
-      getHighEntropyValues(hints) {
-        try {
-          checkData(this);
-          if (arguments.length < 1) throw host.webIDLErrors.countError('NavigatorUAData', 'getHighEntropyValues', 1, 0);
-          const asked = stringSequence(hints);
-          const values = { __proto__: null };
-          for (let i = 0; i < asked.length; i++) if (highEntropy[asked[i]] !== undefined) values[asked[i]] = true;
-          const answer = {};
-          const set = (name, value) => ReflectDefineProperty(answer, name, dataDescriptor(value, true, true, true));
-          const names = ['architecture', 'bitness', 'brands', 'formFactors', 'fullVersionList', 'mobile', 'model', 'platform',
-            'platformVersion', 'uaFullVersion', 'wow64'];
-          for (let i = 0; i < names.length; i++) {
-            const name = names[i];
-            if (name === 'brands') set(name, brands());
-            else if (name === 'mobile') set(name, false);
-            else if (name === 'platform') set(name, 'Linux');
-            else if (values[name]) set(name, highEntropy[name]());
-          }
-          return PromiseResolve(answer);
-        } catch (error) {
-          return PromiseReject(error);
+    ['get', 'brands', (cx, thisValue) => {
+      checkData(cx, thisValue);
+      const world = worldOf(cx);
+      if (world.brands === undefined) {
+        const list = host.parseJSON(cx, brandsText);
+        freeze(cx, list[0]);
+        freeze(cx, list[1]);
+        world.brands = freeze(cx, list);
+      }
+      return world.brands;
+    }],
+    ['get', 'mobile', (cx, thisValue) => { checkData(cx, thisValue); return false; }],
+    ['get', 'platform', (cx, thisValue) => { checkData(cx, thisValue); return 'Linux'; }],
+    ['method', 'toJSON', 0, (cx, thisValue) => {
+      checkData(cx, thisValue);
+      return host.parseJSON(cx, '{"brands":' + brandsText + ',"mobile":false,"platform":"Linux"}');
+    }],
+    // The low-entropy values and the hints asked for that the browser knows, members in
+    // alphabetical order, in a promise.
+    ['method', 'getHighEntropyValues', 1, (cx, thisValue, ...args) => {
+      try {
+        checkData(cx, thisValue);
+        if (args.length < 1) throw countError(cx, 'NavigatorUAData', 'getHighEntropyValues', 1, 0);
+        const asked = host.webIDLSequence(args[0],
+          () => host.newTypeError(cx, failed('NavigatorUAData', 'getHighEntropyValues', 'The provided value cannot be converted to a sequence.')),
+          (element) => `${element}`);
+        const wanted = { __proto__: null };
+        for (let i = 0; i < asked.length; i++) if (highEntropy[asked[i]] !== undefined) wanted[asked[i]] = true;
+        const answer = host.newObject(cx);
+        const names = ['architecture', 'bitness', 'brands', 'formFactors', 'fullVersionList', 'mobile', 'model', 'platform',
+          'platformVersion', 'uaFullVersion', 'wow64'];
+        for (let i = 0; i < names.length; i++) {
+          const name = names[i];
+          if (name === 'brands') host.defineValue(answer, name, host.parseJSON(cx, brandsText), true, true, true);
+          else if (name === 'mobile') host.defineValue(answer, name, false, true, true, true);
+          else if (name === 'platform') host.defineValue(answer, name, 'Linux', true, true, true);
+          else if (wanted[name]) host.defineValue(answer, name, highEntropy[name](cx), true, true, true);
         }
-      },
-    });
-    // The hints Chromium answers, by name.
-    const fullVersion = '156.0.8078.114';
-    const highEntropy = {
-      __proto__: null,
-      architecture: () => 'x86',
-      bitness: () => '64',
-      formFactors: () => ['Desktop'],
-      fullVersionList: () => [{ brand: 'Not:A-Brand', version: '8.0.0.0' }, { brand: 'Chromium', version: fullVersion }],
-      model: () => '',
-      platformVersion: () => '',
-      uaFullVersion: () => fullVersion,
-      wow64: () => false,
-    };
-    // A sequence<DOMString> argument (an object with an iterator; a string is not one).
-    const stringSequence = (value) => host.webIDLSequence(value,
-      () => new TypeError(host.webIDLErrors.failed('NavigatorUAData', 'getHighEntropyValues', 'The provided value cannot be converted to a sequence.')),
-      (element) => `${element}`);
-    ReflectDefineProperty(dataPrototype, SymbolToStringTag, dataDescriptor('NavigatorUAData', false, false, true));
-    ReflectDefineProperty(NavigatorUAData, 'prototype', dataDescriptor(dataPrototype, false, false, false));
-    host.adoptConstructor('NavigatorUAData', NavigatorUAData);
-    userAgentData = ObjectCreate(dataPrototype);
-    uaData.add(userAgentData);
-    value('userAgentData', () => userAgentData);
-  }
+        return resolved(cx, answer);
+      } catch (error) {
+        return host.rejectedPromise(cx, host.contextError(cx, error));
+      }
+    }],
+  ];
 
-  // ---- The interface and the global -------------------------------------------------------------
-  function Navigator() { throw illegalConstructor(interfaceName); }
-  const prototype = ObjectCreate(ObjectPrototype);
-  const keys = ReflectOwnKeys(members);
-  for (let i = 0; i < keys.length; i++) {
-    ReflectDefineProperty(prototype, keys[i], { __proto__: null, ...members[keys[i]], enumerable: true, configurable: true });
+  // ---- The interfaces ------------------------------------------------------------------------------
+  const interfaces = {
+    __proto__: null,
+    Navigator: { members: () => navigatorMembers(false) },
+    WorkerNavigator: { members: () => navigatorMembers(true) },
+    NavigatorUAData: { members: () => uaDataMembers },
+    Clipboard: {
+      parent: 'EventTarget',
+      members: () => [clipboardOperation('readText', true), clipboardOperation('writeText', false), clipboardOperation('read', true), clipboardOperation('write', false)],
+    },
+    UserActivation: { members: () => [['get', 'hasBeenActive', activationGetter('hasBeenActive')], ['get', 'isActive', activationGetter('isActive')]] },
+    ClipboardItem: {
+      construct: constructClipboardItem,
+      members: () => [
+        ['get', 'types', (cx, thisValue) => itemOf(cx, thisValue, 'get types').types],
+        ['get', 'presentationStyle', (cx, thisValue) => { itemOf(cx, thisValue, 'get presentationStyle'); return 'unspecified'; }],
+        ['method', 'getType', 1, (cx, thisValue, type) => {
+          const state = isObject(thisValue) ? clipboardItems.get(thisValue) : undefined;
+          if (state === undefined) return host.rejectedPromise(cx, invalidThis(cx, 'ClipboardItem', 'getType'));
+          const key = `${type}`;
+          if (!(key in state.data)) {
+            return host.rejectedPromise(cx, host.newDOMException(cx, FIREFOX ? "The type '" + key + "' was not found"
+              : "Failed to execute 'getType' on 'ClipboardItem': The type was not found", 'NotFoundError'));
+          }
+          return resolved(cx, state.data[key]);
+        }],
+      ],
+      statics: [['method', 'supports', 1, (cx, thisValue, type) => {
+        const text = `${type}`;
+        return text === 'text/plain' || text === 'text/html' || text === 'image/png';
+      }]],
+    },
+  };
+  // Each interface's members, made once for every world.
+  const memberLists = { __proto__: null };
+  function defineMembers(cx, target, list) {
+    for (let i = 0; i < list.length; i++) {
+      const member = list[i];
+      if (member[0] === 'method') {
+        host.defineValue(target, member[1], host.newFunction(cx, member[1], member[2], member[3], cx), true, true, true);
+        continue;
+      }
+      ReflectDefineProperty(target, member[1], { __proto__: null, get: host.newFunction(cx, 'get ' + member[1], 0, member[2], cx), enumerable: true, configurable: true });
+    }
   }
-  ReflectDefineProperty(prototype, SymbolToStringTag, dataDescriptor(interfaceName, false, false, true));
-  ReflectDefineProperty(Navigator, 'prototype', dataDescriptor(prototype, false, false, false));
-  host.adoptConstructor(interfaceName, Navigator);
-  const navigator = ObjectCreate(prototype);
-  navigators.add(navigator);
-  const navigatorGetter = ReflectGetOwnPropertyDescriptor({ __proto__: null, get navigator() { return navigator; } }, 'navigator').get;
-  host.defineGlobal('navigator', { __proto__: null, get: navigatorGetter, enumerable: true, configurable: true });
+  // The interface `name` of the world of `cx` ({prototype, publicConstructor}), made now if it was not.
+  function interfaceOf(cx, name) {
+    const world = worldOf(cx);
+    const made = world.interfaces[name];
+    if (made !== undefined) return made;
+    const description = interfaces[name];
+    let parent = null;
+    if (description.parent !== undefined) {
+      cx.loader.load('events');
+      parent = host.eventInternals.interfaceOf(cx, 'EventTarget');
+    }
+    cx.native.realm.makeGlobal(name);
+    const construct = description.construct === undefined ? undefined : host.newFunction(cx, name, 0, description.construct, cx);
+    const publicConstructor = cx.loader.makeInterface(name, parent === null ? cx.b.ObjectPrototype : parent.prototype, construct);
+    const prototype = publicConstructor.prototype;
+    if (parent !== null) ObjectSetPrototypeOf(publicConstructor, parent.publicConstructor);
+    // (The members come first among the prototype's keys, then `constructor`.)
+    ReflectDeleteProperty(prototype, 'constructor');
+    const object = { __proto__: null, prototype, publicConstructor };
+    world.interfaces[name] = object;
+    if (memberLists[name] === undefined) memberLists[name] = description.members();
+    if (description.statics !== undefined) defineMembers(cx, publicConstructor, description.statics);
+    defineMembers(cx, prototype, memberLists[name]);
+    host.defineValue(prototype, SymbolToStringTag, name, false, false, true);
+    host.defineValue(prototype, 'constructor', publicConstructor, true, false, true);
+    return object;
+  }
+  host.makeNavigatorInterface = function (cx, name) {
+    if (interfaces[name] !== undefined) interfaceOf(cx, name);
+  };
+
+  // Installs the module for the world of `cx`: its navigator, the `navigator` accessor.
+  host.installNavigator = function (cx) {
+    if (cx.navigatorWorld !== undefined) return;
+    const world = { __proto__: null, interfaces: { __proto__: null }, navigator: undefined, languages: undefined };
+    cx.navigatorWorld = world;
+    world.languages = freeze(cx, host.newArray(cx, ['en-US', 'en']));
+    world.navigator = host.newObjectFrom(cx, interfaceOf(cx, interfaceNameOf(cx)).prototype);
+    navigators.add(world.navigator);
+    const getter = host.newFunction(cx, 'get navigator', 0, (data) => worldOf(data).navigator, cx);
+    cx.loader.defineGlobal('navigator', { __proto__: null, get: getter, enumerable: true, configurable: true });
+  };
 });

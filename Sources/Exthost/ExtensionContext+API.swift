@@ -61,6 +61,7 @@ extension ExtensionContext {
         switch module {
         case "window": "installWindow"
         case "events": "installEvents"
+        case "navigator": "installNavigator"
         case "url": "installURL"
         case "dom_exception": "installDOMException"
         case "ui_events": "installUIEvents"
@@ -80,6 +81,7 @@ extension ExtensionContext {
         switch module {
         case "dom": "makeDOMInterface"
         case "events": "makeEventInterface"
+        case "navigator": "makeNavigatorInterface"
         case "url": "makeURLInterface"
         case "dom_exception": "makeDOMExceptionInterface"
         case "ui_events": "makeUIEventInterface"

@@ -59,7 +59,7 @@ enum BenchScenario: String, CaseIterable, Codable {
             return nil
         case .tabs:
             background = "// The tabs scenario: a background that does nothing.\n"
-            content = usesDOM
+            content = ProcessInfo.processInfo.environment["EXP_CS"] ?? (usesDOM
                 ? """
                     const heading = document.querySelector('h1, p');
                     globalThis.benchText = heading === null ? '' : heading.textContent;
@@ -67,7 +67,7 @@ enum BenchScenario: String, CaseIterable, Codable {
                     window.addEventListener('message', () => {});
 
                     """
-                : "globalThis.benchLoaded = true;\n"
+                : "globalThis.benchLoaded = true;\n")
         case .cold:
             background = """
                 chrome.tabs.onUpdated.addListener((tabId, info) => {
