@@ -1,54 +1,86 @@
-// exthost:needs primordials host dom_exception
+// exthost:realm host
+// exthost:needs primordials api
 // exthost:globals Window: ~DOMParser:constructor:0 ~XMLSerializer:constructor:0
 // `DOMParser` and `XMLSerializer` (the DOM Parsing and HTML standards), with each browser's
-// errors. The work is the DOM's (js/63_dom.js, in the host's realm): an HTML string is parsed by
-// the same HTML parser as pages (scripting off: its scripts never run) into a new document of this
-// world; a node is serialized as XML by the standard's "XML serialization" steps. XML strings
-// (`text/xml`, `application/xml`, `application/xhtml+xml`, `image/svg+xml`) are not parsed yet:
-// exthost has no XML parser, and says so.
+// errors. The work is the DOM's (js/63_dom.js): an HTML string is parsed by the same HTML parser
+// as pages (scripting off: its scripts never run) into a new document of the world; a node is
+// serialized as XML by the standard's "XML serialization" steps. XML strings (`text/xml`,
+// `application/xml`, `application/xhtml+xml`, `image/svg+xml`) are not parsed yet: exthost has no
+// XML parser, and says so. Runs in the host's realm, for a world on the first touch of either
+// global (`host.installDOMParsing`), each interface made on first need, its members one
+// implementation for every world (js/31_events.js's way).
 (function (host) {
   'use strict';
-  const { TypeError, String, SafeWeakSet } = host.primordials;
+  const { String, SafeWeakMap, ReflectDeleteProperty, ReflectGet, SymbolToStringTag } = host.primordials;
   const FIREFOX = host.flavor === 'firefox';
-  const { failed, newRequired, illegalInvocation, countError } = host.webIDLErrors;
-  // (The DOM's side: installed in this world when its DOM is.)
-  host.load('dom');
+  const { failed, illegalInvocation, countError } = host.webIDLErrors;
+  const isObject = (value) => value !== null && (typeof value === 'object' || typeof value === 'function');
 
   const types = ['text/html', 'text/xml', 'application/xml', 'application/xhtml+xml', 'image/svg+xml'];
-  const parsers = new SafeWeakSet();
-  function DOMParser() {
-    if (new.target === undefined) throw newRequired('DOMParser');
-    parsers.add(this);
-  }
-  host.defineInterface(DOMParser, 'DOMParser', 0, {
-    parseFromString(...args) {
-      if (!parsers.has(this)) throw illegalInvocation('DOMParser', 'parseFromString');
-      if (args.length < 2) throw countError('DOMParser', 'parseFromString', 2, args.length);
-      const text = String(args[0]);
-      const type = String(args[1]);
-      if (types.indexOf(type) < 0) {
-        throw new TypeError(FIREFOX ? "DOMParser.parseFromString: '" + type + "' (value of argument 2) is not a valid value for enumeration SupportedType."
-          : failed('DOMParser', 'parseFromString', "The provided value '" + type + "' is not a valid enum value of type SupportedType."));
-      }
-      return host.domParseFromString(text, type);
+  // The parsers and serializers (of any world), each with its interface's name.
+  const made = new SafeWeakMap();
+  const constructor = (name) => (cx, thisValue, newTarget) => {
+    const given = newTarget === undefined ? undefined : ReflectGet(newTarget, 'prototype');
+    const object = host.newObjectFrom(cx, isObject(given) ? given : interfaceOf(cx, name).prototype);
+    made.set(object, name);
+    return object;
+  };
+  const interfaces = {
+    __proto__: null,
+    DOMParser: {
+      construct: constructor('DOMParser'),
+      member: ['parseFromString', 2, (cx, thisValue, ...args) => {
+        if (!isObject(thisValue) || made.get(thisValue) !== 'DOMParser') throw illegalInvocation(cx, 'DOMParser', 'parseFromString');
+        if (args.length < 2) throw countError(cx, 'DOMParser', 'parseFromString', 2, args.length);
+        const text = String(args[0]);
+        const type = String(args[1]);
+        if (types.indexOf(type) < 0) {
+          throw host.newTypeError(cx, FIREFOX ? "DOMParser.parseFromString: '" + type + "' (value of argument 2) is not a valid value for enumeration SupportedType."
+            : failed('DOMParser', 'parseFromString', "The provided value '" + type + "' is not a valid enum value of type SupportedType."));
+        }
+        return cx.loader.domParseFromString(text, type);
+      }],
     },
-  }, { __proto__: null });
-
-  const serializers = new SafeWeakSet();
-  function XMLSerializer() {
-    if (new.target === undefined) throw newRequired('XMLSerializer');
-    serializers.add(this);
-  }
-  host.defineInterface(XMLSerializer, 'XMLSerializer', 0, {
-    serializeToString(...args) {
-      if (!serializers.has(this)) throw illegalInvocation('XMLSerializer', 'serializeToString');
-      if (args.length < 1) throw countError('XMLSerializer', 'serializeToString', 1, args.length);
-      if (host.domIsNode === undefined || !host.domIsNode(args[0])) {
-        const isObject = args[0] !== null && (typeof args[0] === 'object' || typeof args[0] === 'function');
-        throw new TypeError(FIREFOX ? 'XMLSerializer.serializeToString: Argument 1 ' + (isObject ? 'does not implement interface Node.' : 'is not an object.')
-          : failed('XMLSerializer', 'serializeToString', "parameter 1 is not of type 'Node'."));
-      }
-      return host.domSerializeXML(args[0]);
+    XMLSerializer: {
+      construct: constructor('XMLSerializer'),
+      member: ['serializeToString', 1, (cx, thisValue, ...args) => {
+        if (!isObject(thisValue) || made.get(thisValue) !== 'XMLSerializer') throw illegalInvocation(cx, 'XMLSerializer', 'serializeToString');
+        if (args.length < 1) throw countError(cx, 'XMLSerializer', 'serializeToString', 1, args.length);
+        if (cx.loader.domIsNode === undefined || !cx.loader.domIsNode(args[0])) {
+          throw host.newTypeError(cx, FIREFOX ? 'XMLSerializer.serializeToString: Argument 1 ' + (isObject(args[0]) ? 'does not implement interface Node.' : 'is not an object.')
+            : failed('XMLSerializer', 'serializeToString', "parameter 1 is not of type 'Node'."));
+        }
+        return cx.loader.domSerializeXML(args[0]);
+      }],
     },
-  }, { __proto__: null });
-})
+  };
+  // The interface `name` of the world of `cx` ({prototype, publicConstructor}), made now if it was not.
+  function interfaceOf(cx, name) {
+    let world = cx.domParsingWorld;
+    if (world === undefined) {
+      world = { __proto__: null };
+      cx.domParsingWorld = world;
+    }
+    if (world[name] !== undefined) return world[name];
+    const description = interfaces[name];
+    cx.native.realm.makeGlobal(name);
+    const publicConstructor = cx.loader.makeInterface(name, cx.b.ObjectPrototype, host.newFunction(cx, name, 0, description.construct, cx));
+    const prototype = publicConstructor.prototype;
+    // (The members come first among the prototype's keys, then `constructor`.)
+    ReflectDeleteProperty(prototype, 'constructor');
+    const object = { __proto__: null, prototype, publicConstructor };
+    world[name] = object;
+    const member = description.member;
+    host.defineValue(prototype, member[0], host.newFunction(cx, member[0], member[1], member[2], cx), true, true, true);
+    host.defineValue(prototype, SymbolToStringTag, name, false, false, true);
+    host.defineValue(prototype, 'constructor', publicConstructor, true, false, true);
+    return object;
+  }
+  host.makeDOMParsingInterface = function (cx, name) {
+    if (interfaces[name] !== undefined) interfaceOf(cx, name);
+  };
+  // (The DOM's side, `domParseFromString` and `domSerializeXML`: installed with the world's DOM.)
+  host.installDOMParsing = function (cx) {
+    cx.loader.load('dom');
+  };
+});

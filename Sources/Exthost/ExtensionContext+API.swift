@@ -61,6 +61,8 @@ extension ExtensionContext {
         switch module {
         case "window": "installWindow"
         case "events": "installEvents"
+        case "base64": "installBase64"
+        case "dom_parsing": "installDOMParsing"
         case "navigator": "installNavigator"
         case "url": "installURL"
         case "dom_exception": "installDOMException"
@@ -81,6 +83,7 @@ extension ExtensionContext {
         switch module {
         case "dom": "makeDOMInterface"
         case "events": "makeEventInterface"
+        case "dom_parsing": "makeDOMParsingInterface"
         case "navigator": "makeNavigatorInterface"
         case "url": "makeURLInterface"
         case "dom_exception": "makeDOMExceptionInterface"
