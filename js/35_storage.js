@@ -1,4 +1,5 @@
-// exthost:needs primordials host dom_exception events
+// exthost:realm host
+// exthost:needs primordials api events
 // exthost:globals Window: localStorage:accessor sessionStorage:accessor ~Storage:constructor:0 ~StorageEvent:constructor:1
 // Web Storage (the HTML Standard's `localStorage` and `sessionStorage`), with each browser's
 // named properties and errors (fixtures/conformance/web-storage). The areas are Swift's (the
@@ -6,178 +7,231 @@
 // (the page's for a content script, the extension's in its pages), `sessionStorage` per origin and
 // tab. A change fires `storage` at the other windows of the area. A service worker has neither.
 //
-// A Storage object is a Proxy of the context (the handler, of this module, is never reachable
-// from a script) over a plain object whose prototype is Storage.prototype: its keys are its own
-// properties, as Web IDL's named properties are, unless the prototype chain has the name.
+// A Storage object is a Proxy of the world (host.worldProxy: each trap is called through a
+// function of the world) over a plain object whose prototype is Storage.prototype: its keys are
+// its own properties, as Web IDL's named properties are, unless the prototype chain has the name.
+// Runs in the host's realm, for a world on the first touch of these globals (`host.installStorage`),
+// each interface made on first need, its members one implementation for every world.
 (function (host) {
   'use strict';
   const {
-    TypeError, String, Proxy, ObjectCreate, ReflectDefineProperty, ReflectDeleteProperty, ReflectGet, ReflectSet, ReflectHas,
-    ReflectGetOwnPropertyDescriptor, ReflectOwnKeys, SafeWeakMap, dataDescriptor, listPush, hasOwn,
+    String, Number, MathTrunc, ObjectGetPrototypeOf, ReflectDefineProperty, ReflectDeleteProperty, ReflectGet, ReflectHas,
+    ReflectGetOwnPropertyDescriptor, ReflectOwnKeys, SafeWeakMap, SymbolToStringTag, ObjectSetPrototypeOf, listPush, hasOwn,
   } = host.primordials;
   const FIREFOX = host.flavor === 'firefox';
-  const native = host.native.storage;
-
   const errors = host.webIDLErrors;
-  const failed = (member, text) => errors.failed('Storage', member, text);
-  const illegalInvocation = (member) => errors.illegalInvocation('Storage', member);
-  const countError = (member, required, count) => errors.countError('Storage', member, required, count);
-  const quotaError = (key) => host.newDOMException(FIREFOX ? 'The quota has been exceeded.' : failed('setItem', "Setting the value of '" + key + "' exceeded the quota."), 'QuotaExceededError');
+  const isObject = (value) => value !== null && (typeof value === 'object' || typeof value === 'function');
+  const quotaError = (cx, key) => host.newDOMException(cx, FIREFOX ? 'The quota has been exceeded.'
+    : errors.failed('Storage', 'setItem', "Setting the value of '" + key + "' exceeded the quota."), 'QuotaExceededError');
+  // A property descriptor of the world (a trap's answer must be an object of the world): a data
+  // property's of `value` when `own` is undefined, else a copy of `own`.
+  function worldDescriptor(cx, own, value) {
+    const descriptor = host.newObject(cx);
+    if (own === undefined) {
+      host.defineValue(descriptor, 'value', value, true, true, true);
+      host.defineValue(descriptor, 'writable', true, true, true, true);
+      host.defineValue(descriptor, 'enumerable', true, true, true, true);
+      host.defineValue(descriptor, 'configurable', true, true, true, true);
+      return descriptor;
+    }
+    const keys = ['value', 'writable', 'get', 'set', 'enumerable', 'configurable'];
+    for (let i = 0; i < keys.length; i++) if (hasOwn(own, keys[i])) host.defineValue(descriptor, keys[i], own[keys[i]], true, true, true);
+    return descriptor;
+  }
 
   // ---- Storage ---------------------------------------------------------------------------------------------
-  // The area of each Storage object (its Proxy), by object.
+  // The world and area of each Storage object (its Proxy), by object.
   const areas = new SafeWeakMap();
-  const areaOf = (storage, member) => {
-    const area = areas.get(storage);
-    if (area === undefined) throw illegalInvocation(member);
+  const areaOf = (cx, storage, member) => {
+    const area = isObject(storage) ? areas.get(storage) : undefined;
+    if (area === undefined) throw errors.illegalInvocation(cx, 'Storage', member);
     return area;
   };
-  function setItem(area, key, value) {
-    if (!native.set(area, key, value)) throw quotaError(key);
+  const native = (cx) => cx.loader.native.storage;
+  function setItem(cx, area, key, value) {
+    if (!native(cx).set(area, key, value)) throw quotaError(cx, key);
   }
-  function Storage() {
-    throw errors.illegalConstructor('Storage');
-  }
-  const StoragePrototype = host.defineInterface(Storage, 'Storage', 0, {
-    get length() { return native.length(areaOf(this, 'get length')); },
-    key(...args) {
-      const area = areaOf(this, 'key');
-      if (args.length < 1) throw countError('key', 1, args.length);
-      const index = host.primordials.MathTrunc(host.primordials.Number(args[0]));
-      return index >= 0 && index < 4294967296 ? native.key(area, index) : null;
-    },
-    getItem(...args) {
-      const area = areaOf(this, 'getItem');
-      if (args.length < 1) throw countError('getItem', 1, args.length);
-      return native.get(area, String(args[0]));
-    },
-    setItem(...args) {
-      const area = areaOf(this, 'setItem');
-      if (args.length < 2) throw countError('setItem', 2, args.length);
-      setItem(area, String(args[0]), String(args[1]));
-    },
-    removeItem(...args) {
-      const area = areaOf(this, 'removeItem');
-      if (args.length < 1) throw countError('removeItem', 1, args.length);
-      native.remove(area, String(args[0]));
-    },
-    clear() { native.clear(areaOf(this, 'clear')); },
-  });
+  const storageMembers = [
+    ['get', 'length', (cx, thisValue) => native(cx).length(areaOf(cx, thisValue, 'get length'))],
+    ['method', 'key', 1, (cx, thisValue, ...args) => {
+      const area = areaOf(cx, thisValue, 'key');
+      if (args.length < 1) throw errors.countError(cx, 'Storage', 'key', 1, args.length);
+      const index = MathTrunc(Number(args[0]));
+      return index >= 0 && index < 4294967296 ? native(cx).key(area, index) : null;
+    }],
+    ['method', 'getItem', 1, (cx, thisValue, ...args) => {
+      const area = areaOf(cx, thisValue, 'getItem');
+      if (args.length < 1) throw errors.countError(cx, 'Storage', 'getItem', 1, args.length);
+      return native(cx).get(area, String(args[0]));
+    }],
+    ['method', 'setItem', 2, (cx, thisValue, ...args) => {
+      const area = areaOf(cx, thisValue, 'setItem');
+      if (args.length < 2) throw errors.countError(cx, 'Storage', 'setItem', 2, args.length);
+      setItem(cx, area, String(args[0]), String(args[1]));
+    }],
+    ['method', 'removeItem', 1, (cx, thisValue, ...args) => {
+      const area = areaOf(cx, thisValue, 'removeItem');
+      if (args.length < 1) throw errors.countError(cx, 'Storage', 'removeItem', 1, args.length);
+      native(cx).remove(area, String(args[0]));
+    }],
+    ['method', 'clear', 0, (cx, thisValue) => { native(cx).clear(areaOf(cx, thisValue, 'clear')); }],
+  ];
 
   // Whether `key` names a property of the prototype chain, which hides a stored key of that name.
-  const shadowed = (target, key) => ReflectHas(host.primordials.ObjectGetPrototypeOf(target), key);
-  const stored = (area, key) => native.get(area, key) !== null;
+  const shadowed = (target, key) => ReflectHas(ObjectGetPrototypeOf(target), key);
   // (Chromium lists a stored key the prototype hides among the object's keys, and an assignment
   // to such a name makes an ordinary property; Firefox neither lists it nor makes one: it stores.)
-  function makeHandler(area) {
+  function makeTraps(cx, area) {
+    const store = native(cx);
     return {
       __proto__: null,
       get(target, key, receiver) {
         if (typeof key !== 'string' || hasOwn(target, key) || shadowed(target, key)) return ReflectGet(target, key, receiver);
-        const value = native.get(area, key);
+        const value = store.get(area, key);
         return value === null ? undefined : value;
       },
       has(target, key) {
         if (typeof key !== 'string' || hasOwn(target, key) || shadowed(target, key)) return ReflectHas(target, key);
-        return stored(area, key);
+        return store.get(area, key) !== null;
       },
       set(target, key, value, receiver) {
         if (typeof key !== 'string' || hasOwn(target, key) || (!FIREFOX && shadowed(target, key))) {
-          return ReflectDefineProperty(target, key, dataDescriptor(value, true, true, true));
+          return ReflectDefineProperty(target, key, { __proto__: null, value, writable: true, enumerable: true, configurable: true });
         }
-        setItem(area, key, String(value));
+        setItem(cx, area, key, String(value));
         return true;
       },
       deleteProperty(target, key) {
         if (typeof key !== 'string' || hasOwn(target, key)) return ReflectDeleteProperty(target, key);
-        if (!shadowed(target, key)) native.remove(area, key);
+        if (!shadowed(target, key)) store.remove(area, key);
         return true;
       },
       defineProperty(target, key, descriptor) {
         if (typeof key === 'string' && !hasOwn(target, key) && !shadowed(target, key) && hasOwn(descriptor, 'value')) {
-          setItem(area, key, String(descriptor.value));
+          setItem(cx, area, key, String(descriptor.value));
           return true;
         }
         return ReflectDefineProperty(target, key, descriptor);
       },
       getOwnPropertyDescriptor(target, key) {
-        if (typeof key !== 'string' || hasOwn(target, key)) return ReflectGetOwnPropertyDescriptor(target, key);
+        if (typeof key !== 'string' || hasOwn(target, key)) {
+          const own = ReflectGetOwnPropertyDescriptor(target, key);
+          return own === undefined ? undefined : worldDescriptor(cx, own);
+        }
         if (FIREFOX && shadowed(target, key)) return undefined;
-        const value = native.get(area, key);
-        return value === null ? undefined : dataDescriptor(value, true, true, true);
+        const value = store.get(area, key);
+        return value === null ? undefined : worldDescriptor(cx, undefined, value);
       },
       ownKeys(target) {
         const keys = [];
-        const names = native.keys(area);
+        const names = store.keys(area);
         for (let i = 0; i < names.length; i++) if (!hasOwn(target, names[i]) && (!FIREFOX || !shadowed(target, names[i]))) listPush(keys, names[i]);
         const own = ReflectOwnKeys(target);
         for (let i = 0; i < own.length; i++) listPush(keys, own[i]);
-        return keys;
+        return host.newArray(cx, keys);
       },
     };
   }
-  const storages = { __proto__: null };
-  function storageFor(area) {
-    if (storages[area] === undefined) {
-      const proxy = new Proxy(ObjectCreate(StoragePrototype), makeHandler(area));
+  function storageFor(cx, area) {
+    const world = cx.storageWorld;
+    if (world.storages[area] === undefined) {
+      const proxy = host.worldProxy(cx, host.newObjectFrom(cx, interfaceOf(cx, 'Storage').prototype), makeTraps(cx, area));
       areas.set(proxy, area);
-      storages[area] = proxy;
+      world.storages[area] = proxy;
     }
-    return storages[area];
-  }
-  const getters = {
-    get localStorage() { return storageFor('local'); },
-    get sessionStorage() { return storageFor('session'); },
-  };
-  const names = ['localStorage', 'sessionStorage'];
-  for (let i = 0; i < names.length; i++) {
-    host.defineGlobal(names[i], { __proto__: null, get: ReflectGetOwnPropertyDescriptor(getters, names[i]).get, enumerable: true, configurable: true });
+    return world.storages[area];
   }
 
   // ---- StorageEvent ----------------------------------------------------------------------------------------
   const details = new SafeWeakMap();
-  function StorageEvent(...args) {
-    if (new.target === undefined) {
-      throw new TypeError(FIREFOX ? "StorageEvent constructor: 'new' is required"
-        : "Failed to construct 'StorageEvent': Please use the 'new' operator, this DOM object constructor cannot be called as a function.");
-    }
-    if (args.length < 1) {
-      throw new TypeError(FIREFOX ? 'StorageEvent constructor: At least 1 argument required, but only 0 passed'
-        : "Failed to construct 'StorageEvent': 1 argument required, but only 0 present.");
-    }
+  const constructStorageEvent = (cx, thisValue, newTarget, ...args) => {
+    if (args.length < 1) throw errors.countError(cx, 'StorageEvent', 'constructor', 1, 0);
     const init = args[1] === null ? undefined : args[1];
-    host.initializeEvent(this, String(args[0]), init);
+    const type = String(args[0]);
+    const given = newTarget === undefined ? undefined : ReflectGet(newTarget, 'prototype');
+    const event = host.newObjectFrom(cx, isObject(given) ? given : interfaceOf(cx, 'StorageEvent').prototype);
+    host.eventInternals.initializeEvent(cx, event, type, init);
     const fields = { __proto__: null, key: null, oldValue: null, newValue: null, url: '', storageArea: null };
     if (init !== undefined) {
       if (init.key !== undefined && init.key !== null) fields.key = String(init.key);
       if (init.newValue !== undefined && init.newValue !== null) fields.newValue = String(init.newValue);
       if (init.oldValue !== undefined && init.oldValue !== null) fields.oldValue = String(init.oldValue);
       if (init.storageArea !== undefined && init.storageArea !== null) {
-        if (!areas.has(init.storageArea)) throw new TypeError(FIREFOX ? "StorageEvent constructor: 'storageArea' member of StorageEventInit does not implement interface Storage."
-          : "Failed to construct 'StorageEvent': Failed to read the 'storageArea' property from 'StorageEventInit': Failed to convert value to 'Storage'.");
+        if (!isObject(init.storageArea) || !areas.has(init.storageArea)) {
+          throw host.newTypeError(cx, FIREFOX ? "StorageEvent constructor: 'storageArea' member of StorageEventInit does not implement interface Storage."
+            : "Failed to construct 'StorageEvent': Failed to read the 'storageArea' property from 'StorageEventInit': Failed to convert value to 'Storage'.");
+        }
         fields.storageArea = init.storageArea;
       }
       if (init.url !== undefined) fields.url = String(init.url);
     }
-    details.set(this, fields);
-  }
-  const field = (event, name) => {
-    const fields = details.get(event);
-    if (fields === undefined) throw new TypeError(FIREFOX ? "'get " + name + "' called on an object that does not implement interface StorageEvent." : 'Illegal invocation');
+    details.set(event, fields);
+    return event;
+  };
+  const field = (name) => (cx, thisValue) => {
+    const fields = isObject(thisValue) ? details.get(thisValue) : undefined;
+    if (fields === undefined) throw errors.illegalInvocation(cx, 'StorageEvent', 'get ' + name);
     return fields[name];
   };
-  const StorageEventPrototype = host.defineInterface(StorageEvent, 'StorageEvent', 1, {
-    get key() { return field(this, 'key'); },
-    get oldValue() { return field(this, 'oldValue'); },
-    get newValue() { return field(this, 'newValue'); },
-    get url() { return field(this, 'url'); },
-    get storageArea() { return field(this, 'storageArea'); },
-  }, { __proto__: null, parentPrototype: host.EventPrototype, parentConstructor: host.lazyGlobals.Event });
 
+  // ---- The interfaces ------------------------------------------------------------------------------
+  const interfaces = {
+    __proto__: null,
+    Storage: { members: storageMembers },
+    StorageEvent: {
+      event: true, construct: constructStorageEvent,
+      members: [['get', 'key', field('key')], ['get', 'oldValue', field('oldValue')], ['get', 'newValue', field('newValue')], ['get', 'url', field('url')],
+        ['get', 'storageArea', field('storageArea')]],
+    },
+  };
+  function interfaceOf(cx, name) {
+    const world = cx.storageWorld;
+    if (world.interfaces[name] !== undefined) return world.interfaces[name];
+    const description = interfaces[name];
+    const parent = description.event ? host.eventInternals.interfaceOf(cx, 'Event') : null;
+    cx.native.realm.makeGlobal(name);
+    const construct = description.construct === undefined ? undefined : host.newFunction(cx, name, 0, description.construct, cx);
+    const publicConstructor = cx.loader.makeInterface(name, parent === null ? cx.b.ObjectPrototype : parent.prototype, construct);
+    const prototype = publicConstructor.prototype;
+    if (parent !== null) ObjectSetPrototypeOf(publicConstructor, parent.publicConstructor);
+    // (The members come first among the prototype's keys, then `constructor`.)
+    ReflectDeleteProperty(prototype, 'constructor');
+    const object = { __proto__: null, prototype, publicConstructor };
+    world.interfaces[name] = object;
+    const members = description.members;
+    for (let i = 0; i < members.length; i++) {
+      const member = members[i];
+      if (member[0] === 'method') host.defineValue(prototype, member[1], host.newFunction(cx, member[1], member[2], member[3], cx), true, true, true);
+      else ReflectDefineProperty(prototype, member[1], { __proto__: null, get: host.newFunction(cx, 'get ' + member[1], 0, member[2], cx), enumerable: true, configurable: true });
+    }
+    host.defineValue(prototype, SymbolToStringTag, name, false, false, true);
+    host.defineValue(prototype, 'constructor', publicConstructor, true, false, true);
+    return object;
+  }
+  host.makeStorageInterface = function (cx, name) {
+    if (interfaces[name] !== undefined) interfaceOf(cx, name);
+  };
+
+  // Installs the module for the world of `cx`: its `localStorage` and `sessionStorage`.
+  host.installStorage = function (cx) {
+    if (cx.storageWorld !== undefined) return;
+    cx.loader.load('events');
+    cx.storageWorld = { __proto__: null, interfaces: { __proto__: null }, storages: { __proto__: null } };
+    const names = ['localStorage', 'sessionStorage'];
+    const areaNames = ['local', 'session'];
+    for (let i = 0; i < names.length; i++) {
+      const area = areaNames[i];
+      const get = host.newFunction(cx, 'get ' + names[i], 0, (data) => storageFor(data, area), cx);
+      cx.loader.defineGlobal(names[i], { __proto__: null, get, enumerable: true, configurable: true });
+    }
+  };
   // Swift's news of a change another window made: [area, key, oldValue, newValue, url].
-  host.fireStorageEvent = function (change) {
-    const made = host.newEvent(StorageEventPrototype, 'storage', undefined);
-    details.set(made.event, { __proto__: null, key: change[1], oldValue: change[2], newValue: change[3], url: change[4], storageArea: storageFor(change[0]) });
-    host.dispatchTrusted(host.global, made);
+  host.fireStorageEvent = function (cx, change) {
+    host.installStorage(cx);
+    const event = host.newObjectFrom(cx, interfaceOf(cx, 'StorageEvent').prototype);
+    const state = host.eventInternals.initializeEvent(cx, event, 'storage', undefined);
+    details.set(event, { __proto__: null, key: change[1], oldValue: change[2], newValue: change[3], url: change[4], storageArea: storageFor(cx, change[0]) });
+    state.trusted = true;
+    host.eventInternals.dispatch(cx, cx.global, event, true);
   };
 });

@@ -61,6 +61,7 @@ extension ExtensionContext {
         switch module {
         case "window": "installWindow"
         case "events": "installEvents"
+        case "storage": "installStorage"
         case "base64": "installBase64"
         case "dom_parsing": "installDOMParsing"
         case "navigator": "installNavigator"
@@ -83,6 +84,7 @@ extension ExtensionContext {
         switch module {
         case "dom": "makeDOMInterface"
         case "events": "makeEventInterface"
+        case "storage": "makeStorageInterface"
         case "dom_parsing": "makeDOMParsingInterface"
         case "navigator": "makeNavigatorInterface"
         case "url": "makeURLInterface"

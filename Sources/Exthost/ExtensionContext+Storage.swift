@@ -56,8 +56,9 @@ extension ExtensionContext {
                                       new.map { .string($0) } ?? .null, .string(url)]).jsonText
         for other in host.contexts where other !== self && !other.isClosed && other.webStorageKey(area) == storageKey && other.hasLoaded("events") {
             host.loop.enqueue { [weak other] in
-                guard let other, !other.isClosed, let fire = other.hostFunction("fireStorageEvent", in: "storage") else { return }
-                let (_, stop) = other.script.runTask { _ = try? fire.call([other.script.parseJSON(detail) ?? other.script.null]) }
+                guard let other, !other.isClosed, other.loadReporting("storage"), let realm = other.host?.realm,
+                      let fire = try? realm.value("fireStorageEvent", in: "storage"), let record = try? other.realmRecord() else { return }
+                let (_, stop) = other.script.runTask { _ = try? fire.call([record, realm.script.parseJSON(detail) ?? realm.script.null]) }
                 if let stop { other.reportStop(stop) }
             }
         }
