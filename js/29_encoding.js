@@ -1,103 +1,101 @@
-// exthost:needs primordials host
+// exthost:realm host
+// exthost:needs primordials api
 // exthost:globals ~TextEncoder:constructor:0 ~TextDecoder:constructor:0
 // `TextEncoder` and `TextDecoder`, as the WHATWG Encoding Standard defines them, with each
-// browser's errors (fixtures/conformance/web-encoding). Swift encodes and decodes (the `encoding`
-// natives, BrowserModel's TextEncoding): UTF-8, UTF-16LE/BE, windows-1252 and x-user-defined. A
-// decoder keeps, between calls of a stream, the bytes of a sequence not finished yet.
+// browser's errors (fixtures/conformance/web-encoding). Swift encodes and decodes (the world's
+// `encoding` natives, BrowserModel's TextEncoding, which make their arrays in the world): UTF-8,
+// UTF-16LE/BE, windows-1252 and x-user-defined. A decoder keeps, between calls of a stream, the
+// bytes of a sequence not finished yet. Runs in the host's realm, for a world on the first touch
+// of either global, each interface made on first need, its members one implementation for every world.
 (function (host) {
   'use strict';
-  const {
-    TypeError, RangeError, String, ObjectCreate, ObjectPrototype, ReflectDefineProperty, SafeWeakMap, dataDescriptor, SymbolToStringTag,
-    StringPrototypeCharCodeAt, StringPrototypeSlice,
-  } = host.primordials;
+  const { String, ReflectDefineProperty, ReflectDeleteProperty, ReflectGet, SafeWeakMap, SymbolToStringTag, StringPrototypeCharCodeAt, StringPrototypeSlice } = host.primordials;
   const FIREFOX = host.flavor === 'firefox';
-  const native = host.native.encoding;
-  const bytes = host.native.bytes;
-
-  // ---- Errors, as each browser words them (js/00_host.js) -----------------------------------------------
-  const { failed, newRequired, illegalInvocation, countError, dictionary } = host.webIDLErrors;
-
-  const defineInterface = (constructor, name, members) => host.defineInterface(constructor, name, 0, members);
+  const { failed, illegalInvocation, countError, dictionary } = host.webIDLErrors;
+  const isObject = (value) => value !== null && (typeof value === 'object' || typeof value === 'function');
+  const newInstance = (cx, newTarget, name) => {
+    const given = newTarget === undefined ? undefined : ReflectGet(newTarget, 'prototype');
+    return host.newObjectFrom(cx, isObject(given) ? given : interfaceOf(cx, name).prototype);
+  };
 
   // ---- TextEncoder ------------------------------------------------------------------------------------
   const encoders = new SafeWeakMap();
-  function TextEncoder() {
-    if (new.target === undefined) throw newRequired('TextEncoder');
-    encoders.set(this, true);
-  }
-  const checkEncoder = (object, member) => {
-    if (!encoders.has(object)) throw illegalInvocation('TextEncoder', member);
+  const checkEncoder = (cx, object, member) => {
+    if (!isObject(object) || !encoders.has(object)) throw illegalInvocation(cx, 'TextEncoder', member);
   };
-  defineInterface(TextEncoder, 'TextEncoder', {
-    get encoding() {
-      checkEncoder(this, 'get encoding');
+  const encoderMembers = [
+    ['get', 'encoding', (cx, thisValue) => {
+      checkEncoder(cx, thisValue, 'get encoding');
       return 'utf-8';
-    },
-    encode(input = '') {
-      checkEncoder(this, 'encode');
-      return native.encode(String(input));
-    },
-    encodeInto(...args) {
-      checkEncoder(this, 'encodeInto');
-      if (args.length < 2) throw countError('TextEncoder', 'encodeInto', 2, args.length);
+    }],
+    ['method', 'encode', 0, (cx, thisValue, input) => {
+      checkEncoder(cx, thisValue, 'encode');
+      return cx.loader.native.encoding.encode(input === undefined ? '' : String(input));
+    }],
+    ['method', 'encodeInto', 2, (cx, thisValue, ...args) => {
+      checkEncoder(cx, thisValue, 'encodeInto');
+      if (args.length < 2) throw countError(cx, 'TextEncoder', 'encodeInto', 2, args.length);
       const source = String(args[0]);
-      if (bytes.kind(args[1]) !== 'Uint8Array') {
-        throw new TypeError(FIREFOX ? failed('TextEncoder', 'encodeInto', 'Argument 2 does not implement interface Uint8Array.')
+      if (cx.loader.native.bytes.kind(args[1]) !== 'Uint8Array') {
+        throw host.newTypeError(cx, FIREFOX ? failed('TextEncoder', 'encodeInto', 'Argument 2 does not implement interface Uint8Array.')
           : failed('TextEncoder', 'encodeInto', "parameter 2 is not of type 'Uint8Array'."));
       }
-      const counts = native.encodeInto(source, args[1]);
-      return { read: counts[0], written: counts[1] };
-    },
-  });
-  ReflectDefineProperty(TextEncoder.prototype.encodeInto, 'length', dataDescriptor(2, false, false, true));
+      const counts = cx.loader.native.encoding.encodeInto(source, args[1]);
+      const result = host.newObject(cx);
+      host.defineValue(result, 'read', counts[0], true, true, true);
+      host.defineValue(result, 'written', counts[1], true, true, true);
+      return result;
+    }],
+  ];
 
   // ---- TextDecoder ------------------------------------------------------------------------------------
   // Each decoder's { encoding, fatal, ignoreBOM, pending (bytes, as code units 0 to 255), bomSeen, doNotFlush }.
   const decoders = new SafeWeakMap();
-  function TextDecoder(label = 'utf-8', options = undefined) {
-    if (new.target === undefined) throw newRequired('TextDecoder');
-    label = String(label);
-    const dict = dictionary(options, 'TextDecoder', 'constructor', 2, 'TextDecoderOptions');
+  const constructDecoder = (cx, thisValue, newTarget, ...args) => {
+    const label = args[0] === undefined ? 'utf-8' : String(args[0]);
+    const dict = dictionary(cx, args[1], 'TextDecoder', 'constructor', 2, 'TextDecoderOptions');
     // (Dictionary members are read in name order.)
     const fatal = dict === undefined ? false : !!dict.fatal;
     const ignoreBOM = dict === undefined ? false : !!dict.ignoreBOM;
-    const encoding = native.lookup(label);
+    const encoding = cx.loader.native.encoding.lookup(label);
     if (encoding === 'unsupported') {
-      throw new RangeError(failed('TextDecoder', 'constructor', "The encoding '" + label + "' is one the browsers decode and exthost does not yet: it decodes UTF-8, UTF-16LE, UTF-16BE, windows-1252 and x-user-defined."));
+      throw new cx.b.RangeError(failed('TextDecoder', 'constructor', "The encoding '" + label + "' is one the browsers decode and exthost does not yet: it decodes UTF-8, UTF-16LE, UTF-16BE, windows-1252 and x-user-defined."));
     }
     if (encoding === undefined || encoding === 'replacement') {
-      throw new RangeError(FIREFOX ? failed('TextDecoder', 'constructor', "The given encoding '" + label + "' is not supported.")
+      throw new cx.b.RangeError(FIREFOX ? failed('TextDecoder', 'constructor', "The given encoding '" + label + "' is not supported.")
         : failed('TextDecoder', 'constructor', "The encoding label provided ('" + label + "') is invalid."));
     }
-    decoders.set(this, { __proto__: null, encoding, fatal, ignoreBOM, pending: '', bomSeen: false, doNotFlush: false });
-  }
-  function decoderOf(object, member) {
-    const state = decoders.get(object);
-    if (state === undefined) throw illegalInvocation('TextDecoder', member);
+    const decoder = newInstance(cx, newTarget, 'TextDecoder');
+    decoders.set(decoder, { __proto__: null, encoding, fatal, ignoreBOM, pending: '', bomSeen: false, doNotFlush: false });
+    return decoder;
+  };
+  function decoderOf(cx, object, member) {
+    const state = isObject(object) ? decoders.get(object) : undefined;
+    if (state === undefined) throw illegalInvocation(cx, 'TextDecoder', member);
     return state;
   }
-  defineInterface(TextDecoder, 'TextDecoder', {
-    get encoding() { return decoderOf(this, 'get encoding').encoding; },
-    get fatal() { return decoderOf(this, 'get fatal').fatal; },
-    get ignoreBOM() { return decoderOf(this, 'get ignoreBOM').ignoreBOM; },
-    decode(input = undefined, options = undefined) {
-      const state = decoderOf(this, 'decode');
-      if (input !== undefined && bytes.kind(input) === undefined) {
-        throw new TypeError(FIREFOX ? failed('TextDecoder', 'decode', 'Argument 1 could not be converted to any of: ArrayBufferView, ArrayBuffer.')
+  const decoderMembers = [
+    ['get', 'encoding', (cx, thisValue) => decoderOf(cx, thisValue, 'get encoding').encoding],
+    ['get', 'fatal', (cx, thisValue) => decoderOf(cx, thisValue, 'get fatal').fatal],
+    ['get', 'ignoreBOM', (cx, thisValue) => decoderOf(cx, thisValue, 'get ignoreBOM').ignoreBOM],
+    ['method', 'decode', 0, (cx, thisValue, input, options) => {
+      const state = decoderOf(cx, thisValue, 'decode');
+      if (input !== undefined && cx.loader.native.bytes.kind(input) === undefined) {
+        throw host.newTypeError(cx, FIREFOX ? failed('TextDecoder', 'decode', 'Argument 1 could not be converted to any of: ArrayBufferView, ArrayBuffer.')
           : failed('TextDecoder', 'decode', "parameter 1 is not of type 'ArrayBuffer'."));
       }
-      const dict = dictionary(options, 'TextDecoder', 'decode', 2, 'TextDecodeOptions');
+      const dict = dictionary(cx, options, 'TextDecoder', 'decode', 2, 'TextDecodeOptions');
       const stream = dict === undefined ? false : !!dict.stream;
       if (!state.doNotFlush) {
         state.pending = '';
         state.bomSeen = false;
       }
       state.doNotFlush = stream;
-      const result = native.decode(state.encoding, state.pending, input, !stream, state.fatal);
+      const result = cx.loader.native.encoding.decode(state.encoding, state.pending, input, !stream, state.fatal);
       if (result === null) {
         state.pending = '';
         state.doNotFlush = false;
-        throw new TypeError(FIREFOX ? failed('TextDecoder', 'decode', 'Decoding failed.')
+        throw host.newTypeError(cx, FIREFOX ? failed('TextDecoder', 'decode', 'Decoding failed.')
           : failed('TextDecoder', 'decode', 'The encoded data was not valid.'));
       }
       state.pending = result[1];
@@ -108,6 +106,50 @@
         if (StringPrototypeCharCodeAt(text, 0) === 0xFEFF) text = StringPrototypeSlice(text, 1);
       }
       return text;
+    }],
+  ];
+
+  // ---- The interfaces ------------------------------------------------------------------------------
+  const interfaces = {
+    __proto__: null,
+    TextEncoder: {
+      construct: (cx, thisValue, newTarget) => {
+        const encoder = newInstance(cx, newTarget, 'TextEncoder');
+        encoders.set(encoder, true);
+        return encoder;
+      },
+      members: encoderMembers,
     },
-  });
+    TextDecoder: { construct: constructDecoder, members: decoderMembers },
+  };
+  function interfaceOf(cx, name) {
+    let world = cx.encodingWorld;
+    if (world === undefined) {
+      world = { __proto__: null };
+      cx.encodingWorld = world;
+    }
+    if (world[name] !== undefined) return world[name];
+    const description = interfaces[name];
+    cx.native.realm.makeGlobal(name);
+    const publicConstructor = cx.loader.makeInterface(name, cx.b.ObjectPrototype, host.newFunction(cx, name, 0, description.construct, cx));
+    const prototype = publicConstructor.prototype;
+    // (The members come first among the prototype's keys, then `constructor`.)
+    ReflectDeleteProperty(prototype, 'constructor');
+    const object = { __proto__: null, prototype, publicConstructor };
+    world[name] = object;
+    const members = description.members;
+    for (let i = 0; i < members.length; i++) {
+      const member = members[i];
+      if (member[0] === 'method') host.defineValue(prototype, member[1], host.newFunction(cx, member[1], member[2], member[3], cx), true, true, true);
+      else ReflectDefineProperty(prototype, member[1], { __proto__: null, get: host.newFunction(cx, 'get ' + member[1], 0, member[2], cx), enumerable: true, configurable: true });
+    }
+    host.defineValue(prototype, SymbolToStringTag, name, false, false, true);
+    host.defineValue(prototype, 'constructor', publicConstructor, true, false, true);
+    return object;
+  }
+  host.makeEncodingInterface = function (cx, name) {
+    if (interfaces[name] !== undefined) interfaceOf(cx, name);
+  };
+  // (A world needs nothing of this module before its first interface.)
+  host.installEncoding = function () {};
 });

@@ -61,6 +61,7 @@ extension ExtensionContext {
         switch module {
         case "window": "installWindow"
         case "events": "installEvents"
+        case "encoding": "installEncoding"
         case "storage": "installStorage"
         case "base64": "installBase64"
         case "dom_parsing": "installDOMParsing"
@@ -84,6 +85,7 @@ extension ExtensionContext {
         switch module {
         case "dom": "makeDOMInterface"
         case "events": "makeEventInterface"
+        case "encoding": "makeEncodingInterface"
         case "storage": "makeStorageInterface"
         case "dom_parsing": "makeDOMParsingInterface"
         case "navigator": "makeNavigatorInterface"
