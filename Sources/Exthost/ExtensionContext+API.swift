@@ -61,6 +61,7 @@ extension ExtensionContext {
         switch module {
         case "window": "installWindow"
         case "events": "installEvents"
+        case "crypto": "installCrypto"
         case "encoding": "installEncoding"
         case "storage": "installStorage"
         case "base64": "installBase64"
@@ -85,6 +86,7 @@ extension ExtensionContext {
         switch module {
         case "dom": "makeDOMInterface"
         case "events": "makeEventInterface"
+        case "crypto": "makeCryptoInterface"
         case "encoding": "makeEncodingInterface"
         case "storage": "makeStorageInterface"
         case "dom_parsing": "makeDOMParsingInterface"
