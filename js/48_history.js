@@ -1,32 +1,40 @@
-// exthost:needs primordials host dom_exception structured_clone
+// exthost:realm host
+// exthost:needs primordials api
 // exthost:globals Window: history:accessor ~History:constructor:0
 // The session history as a window sees it (HTML's History interface): `length` and `state` of the
 // tab's entries, `pushState`/`replaceState` (a same-document navigation: the URL changes at once,
 // no `hashchange`), `back`/`forward`/`go` (a traversal, in a task: Swift's frame.traverse; to an
 // entry of the same document with `popstate`, to another page by loading it again), and
 // `scrollRestoration`. The entries are the tab's, in Swift (Sources/Exthost/DOM/SessionHistory.swift,
-// ExtensionHost+History.swift); a state crosses as the structured-clone text written here, and
-// each world reads its own copy of it.
+// ExtensionHost+History.swift); a state crosses as the structured-clone text the world's
+// js/46_structured_clone.js writes, and each world reads its own copy of it. Runs in the host's
+// realm, for a world on the first touch of `history` (`host.installHistory`), its members one
+// implementation for every world.
 (function (host) {
   'use strict';
-  const { String, Number, NumberIsFinite, MathTrunc, SafeWeakSet, ObjectCreate, JSONParse, ReflectGetOwnPropertyDescriptor } = host.primordials;
+  const { String, Number, NumberIsFinite, MathTrunc, SafeWeakSet, JSONParse, ReflectDefineProperty, ReflectDeleteProperty, SymbolToStringTag } = host.primordials;
   const FIREFOX = host.flavor === 'firefox';
-  const { failed, illegalInvocation, illegalConstructor, countError } = host.webIDLErrors;
+  const { failed, illegalInvocation, countError } = host.webIDLErrors;
+  const isObject = (value) => value !== null && (typeof value === 'object' || typeof value === 'function');
 
+  // The histories (of any world), and each world's record: { history, stateRead, scrollRestoration, interface }.
   const histories = new SafeWeakSet();
-  const check = (object, member) => {
-    if (!histories.has(object)) throw illegalInvocation('History', member);
+  const check = (cx, object, member) => {
+    if (!isObject(object) || !histories.has(object)) throw illegalInvocation(cx, 'History', member);
+    return cx.historyWorld;
   };
-  // The entry's state as this world read it last (read again only when the entry's text changed).
-  let stateRead = { __proto__: null, text: null, value: null };
-  function facts() {
-    const answer = host.call('frame.history', []);
+  function facts(cx) {
+    const answer = host.call(cx, 'frame.history', []);
     return typeof answer === 'string' ? JSONParse(answer) : { __proto__: null, length: 1, state: null };
   }
-  function stateOf(text) {
+  // The entry's state as the world read it last (read again only when the entry's text changed).
+  function stateOf(cx, world, text) {
     if (text === null || text === undefined) return null;
-    if (stateRead.text !== text) stateRead = { __proto__: null, text, value: host.readClone(text) };
-    return stateRead.value;
+    if (world.stateRead.text !== text) {
+      if (cx.loader.readClone === undefined) cx.loader.load('structured_clone');
+      world.stateRead = { __proto__: null, text, value: cx.loader.readClone(text) };
+    }
+    return world.stateRead.value;
   }
   // Web IDL's `long` for go(delta).
   function long(value) {
@@ -36,72 +44,96 @@
     const wrapped = integer < 0 ? integer + 4294967296 : integer;
     return wrapped >= 2147483648 ? wrapped - 4294967296 : wrapped;
   }
-  function changeState(member, args, replace) {
-    if (args.length < 2) throw countError('History', member, 2, args.length);
+  function changeState(cx, member, args, replace) {
+    if (args.length < 2) throw countError(cx, 'History', member, 2, args.length);
+    if (cx.loader.writeClone === undefined) cx.loader.load('structured_clone');
     let text;
     try {
-      text = host.writeClone(args[0], "Failed to execute '" + member + "' on 'History': ");
+      text = cx.loader.writeClone(args[0], "Failed to execute '" + member + "' on 'History': ");
     } catch (error) {
       // (Firefox's history writes its states with the words of its own clone container.)
-      const parts = FIREFOX ? host.domExceptionParts(error) : undefined;
-      if (parts !== undefined && parts.name === 'DataCloneError') throw host.newDOMException('The object could not be cloned.', 'DataCloneError');
+      const parts = FIREFOX && cx.loader.domExceptionParts !== undefined ? cx.loader.domExceptionParts(error) : undefined;
+      if (parts !== undefined && parts.name === 'DataCloneError') throw host.newDOMException(cx, 'The object could not be cloned.', 'DataCloneError');
       throw error;
     }
     const url = args.length > 2 && args[2] !== undefined && args[2] !== null ? String(args[2]) : null;
-    const answer = host.call('frame.changeState', [text, url, replace]);
+    const answer = host.call(cx, 'frame.changeState', [text, url, replace]);
     if (answer === null || answer === undefined) return;
     // (A URL that does not parse, or of another origin: {url, origin, documentURL}.)
     const refusal = JSONParse(answer);
-    throw host.newDOMException(FIREFOX ? 'The operation is insecure.'
+    throw host.newDOMException(cx, FIREFOX ? 'The operation is insecure.'
       : failed('History', member, "A history state object with URL '" + refusal.url + "' cannot be created in a document with origin '" + refusal.origin + "' and URL '" + refusal.documentURL + "'."), 'SecurityError');
   }
-  let scrollRestoration = 'auto';
-
-  function History() {
-    throw illegalConstructor('History');
-  }
-  const prototype = host.defineInterface(History, 'History', 0, {
-    get length() {
-      check(this, 'length');
-      return facts().length;
-    },
-    get scrollRestoration() {
-      check(this, 'scrollRestoration');
-      return scrollRestoration;
-    },
-    set scrollRestoration(value) {
-      check(this, 'scrollRestoration');
+  const members = [
+    ['get', 'length', (cx, thisValue) => {
+      check(cx, thisValue, 'length');
+      return facts(cx).length;
+    }],
+    ['accessor', 'scrollRestoration', (cx, thisValue) => check(cx, thisValue, 'scrollRestoration').scrollRestoration, (cx, thisValue, value) => {
+      const world = check(cx, thisValue, 'scrollRestoration');
       const text = String(value);
       // (An enumeration: a value that is not one of its own is ignored.)
-      if (text === 'auto' || text === 'manual') scrollRestoration = text;
-    },
-    get state() {
-      check(this, 'state');
-      return stateOf(facts().state);
-    },
-    go(...args) {
-      check(this, 'go');
-      host.call('frame.traverse', [args.length > 0 ? long(args[0]) : 0]);
-    },
-    back() {
-      check(this, 'back');
-      host.call('frame.traverse', [-1]);
-    },
-    forward() {
-      check(this, 'forward');
-      host.call('frame.traverse', [1]);
-    },
-    pushState(...args) {
-      check(this, 'pushState');
-      changeState('pushState', args, false);
-    },
-    replaceState(...args) {
-      check(this, 'replaceState');
-      changeState('replaceState', args, true);
-    },
-  });
-  const history = ObjectCreate(prototype);
-  histories.add(history);
-  const { get } = ReflectGetOwnPropertyDescriptor({ get history() { return history; } }, 'history');
-  host.defineGlobal('history', { __proto__: null, get, configurable: true, enumerable: true });
+      if (text === 'auto' || text === 'manual') world.scrollRestoration = text;
+    }],
+    ['get', 'state', (cx, thisValue) => stateOf(cx, check(cx, thisValue, 'state'), facts(cx).state)],
+    ['method', 'go', 0, (cx, thisValue, ...args) => {
+      check(cx, thisValue, 'go');
+      host.call(cx, 'frame.traverse', [args.length > 0 ? long(args[0]) : 0]);
+    }],
+    ['method', 'back', 0, (cx, thisValue) => {
+      check(cx, thisValue, 'back');
+      host.call(cx, 'frame.traverse', [-1]);
+    }],
+    ['method', 'forward', 0, (cx, thisValue) => {
+      check(cx, thisValue, 'forward');
+      host.call(cx, 'frame.traverse', [1]);
+    }],
+    ['method', 'pushState', 2, (cx, thisValue, ...args) => {
+      check(cx, thisValue, 'pushState');
+      changeState(cx, 'pushState', args, false);
+    }],
+    ['method', 'replaceState', 2, (cx, thisValue, ...args) => {
+      check(cx, thisValue, 'replaceState');
+      changeState(cx, 'replaceState', args, true);
+    }],
+  ];
+  function interfaceOf(cx) {
+    const world = cx.historyWorld;
+    if (world.interface !== undefined) return world.interface;
+    cx.native.realm.makeGlobal('History');
+    const publicConstructor = cx.loader.makeInterface('History', cx.b.ObjectPrototype, undefined);
+    const prototype = publicConstructor.prototype;
+    // (The members come first among the prototype's keys, then `constructor`.)
+    ReflectDeleteProperty(prototype, 'constructor');
+    world.interface = { __proto__: null, prototype, publicConstructor };
+    for (let i = 0; i < members.length; i++) {
+      const member = members[i];
+      if (member[0] === 'method') {
+        host.defineValue(prototype, member[1], host.newFunction(cx, member[1], member[2], member[3], cx), true, true, true);
+        continue;
+      }
+      ReflectDefineProperty(prototype, member[1], {
+        __proto__: null, get: host.newFunction(cx, 'get ' + member[1], 0, member[2], cx),
+        set: member[0] === 'accessor' ? host.newFunction(cx, 'set ' + member[1], 1, member[3], cx) : undefined, enumerable: true, configurable: true,
+      });
+    }
+    host.defineValue(prototype, SymbolToStringTag, 'History', false, false, true);
+    host.defineValue(prototype, 'constructor', publicConstructor, true, false, true);
+    return world.interface;
+  }
+  host.makeHistoryInterface = function (cx, name) {
+    if (name !== 'History') return;
+    host.installHistory(cx);
+    interfaceOf(cx);
+  };
+  // Installs the module for the world of `cx`: its `history`.
+  host.installHistory = function (cx) {
+    if (cx.historyWorld !== undefined) return;
+    const world = { __proto__: null, history: undefined, stateRead: { __proto__: null, text: null, value: null }, scrollRestoration: 'auto', interface: undefined };
+    cx.historyWorld = world;
+    world.history = host.newObjectFrom(cx, interfaceOf(cx).prototype);
+    histories.add(world.history);
+    const get = host.newFunction(cx, 'get history', 0, (data) => data.historyWorld.history, cx);
+    cx.loader.defineGlobal('history', { __proto__: null, get, configurable: true, enumerable: true });
+  };
 });

@@ -61,6 +61,8 @@ extension ExtensionContext {
         switch module {
         case "window": "installWindow"
         case "events": "installEvents"
+        case "history": "installHistory"
+        case "web_page_chrome": "installWebPageChrome"
         case "crypto": "installCrypto"
         case "encoding": "installEncoding"
         case "storage": "installStorage"
@@ -86,6 +88,7 @@ extension ExtensionContext {
         switch module {
         case "dom": "makeDOMInterface"
         case "events": "makeEventInterface"
+        case "history": "makeHistoryInterface"
         case "crypto": "makeCryptoInterface"
         case "encoding": "makeEncodingInterface"
         case "storage": "makeStorageInterface"
