@@ -15,7 +15,7 @@
 // as the browsers' do) whose name and message are its prototype's getters.
 (function (host) {
   'use strict';
-  const { String, Number, NumberIsFinite, ReflectConstruct, ReflectDefineProperty, ReflectDeleteProperty, ObjectSetPrototypeOf, SafeWeakMap, SymbolToStringTag } = host.primordials;
+  const { String, Number, NumberIsFinite, ReflectConstruct, SafeWeakMap, listPush } = host.primordials;
   const FIREFOX = host.flavor === 'firefox';
   const { illegalInvocation } = host.webIDLErrors;
   const isObject = (value) => value !== null && (typeof value === 'object' || typeof value === 'function');
@@ -36,6 +36,12 @@
     'INVALID_NODE_TYPE_ERR', 'DATA_CLONE_ERR',
   ];
 
+  // The constants as [name, value, ...].
+  const codeConstants = [];
+  for (let i = 0; i < constants.length; i++) {
+    listPush(codeConstants, constants[i]);
+    listPush(codeConstants, i + 1);
+  }
   // Each exception's { name, message } (of any world), and a QuotaExceededError's { quota, requested }.
   const state = new SafeWeakMap();
   const limits = new SafeWeakMap();
@@ -91,11 +97,12 @@
     DOMException: {
       construct: constructDOMException,
       members: [
-        ['name', stateGetter('name', (parts) => parts.name)], ['message', stateGetter('message', (parts) => parts.message)],
-        ['code', stateGetter('code', (parts) => codes[parts.name] || 0)],
+        ['get', 'name', stateGetter('name', (parts) => parts.name)], ['get', 'message', stateGetter('message', (parts) => parts.message)],
+        ['get', 'code', stateGetter('code', (parts) => codes[parts.name] || 0)],
       ],
+      constants: codeConstants, constantsFirst: true,
     },
-    QuotaExceededError: { parent: 'DOMException', construct: constructQuotaExceededError, members: [['quota', limitGetter('quota')], ['requested', limitGetter('requested')]] },
+    QuotaExceededError: { parent: 'DOMException', construct: constructQuotaExceededError, members: [['get', 'quota', limitGetter('quota')], ['get', 'requested', limitGetter('requested')]] },
   };
 
   // The interface `name` of the world of `cx` ({prototype, publicConstructor}), made now if it was not.
@@ -108,31 +115,13 @@
     const made = world[name];
     if (made !== undefined) return made;
     const description = interfaces[name];
-    const parent = description.parent === undefined ? null : interfaceOf(cx, description.parent);
-    cx.native.realm.makeGlobal(name);
-    const construct = host.newFunction(cx, name, 0, description.construct, cx);
-    const publicConstructor = cx.loader.makeInterface(name, parent === null ? cx.b.ErrorPrototype : parent.prototype, construct);
-    const prototype = publicConstructor.prototype;
-    if (parent !== null) ObjectSetPrototypeOf(publicConstructor, parent.publicConstructor);
-    // (The members come first among the prototype's keys, then `constructor`.)
-    ReflectDeleteProperty(prototype, 'constructor');
-    const object = { __proto__: null, prototype, publicConstructor };
-    world[name] = object;
-    const members = description.members;
-    for (let i = 0; i < members.length; i++) {
-      ReflectDefineProperty(prototype, members[i][0], {
-        __proto__: null, get: host.newFunction(cx, 'get ' + members[i][0], 0, members[i][1], cx), enumerable: true, configurable: true,
-      });
+    if (description.parent !== undefined) {
+      world[name] = host.makeWorldInterface(cx, name, description, interfaceOf(cx, description.parent));
+      return world[name];
     }
-    if (parent === null) {
-      for (let i = 0; i < constants.length; i++) {
-        host.defineValue(publicConstructor, constants[i], i + 1, false, true, false);
-        host.defineValue(prototype, constants[i], i + 1, false, true, false);
-      }
-    }
-    host.defineValue(prototype, SymbolToStringTag, name, false, false, true);
-    host.defineValue(prototype, 'constructor', publicConstructor, true, false, true);
-    return object;
+    // (DOMException.prototype inherits from the world's Error.prototype.)
+    world[name] = host.makeWorldInterface(cx, name, description, { __proto__: null, prototype: cx.b.ErrorPrototype, publicConstructor: null });
+    return world[name];
   }
   host.makeDOMExceptionInterface = function (cx, name) {
     if (interfaces[name] !== undefined && (name !== 'QuotaExceededError' || !FIREFOX)) interfaceOf(cx, name);

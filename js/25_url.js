@@ -12,7 +12,7 @@
 (function (host) {
   'use strict';
   const {
-    String, ReflectApply, ReflectOwnKeys, ReflectGetOwnPropertyDescriptor, ReflectDefineProperty, ReflectGet,
+    String, ReflectApply, ReflectOwnKeys, ReflectGetOwnPropertyDescriptor, listCopy,
     StringFromCodePoint, StringPrototypeCharCodeAt, StringPrototypeCodePointAt, StringPrototypeSlice,
     StringPrototypeIndexOf, StringPrototypeToUpperCase, StringPrototypeToWellFormed, NumberPrototypeToString,
     ArrayPrototypeSort, SafeMap, SafeWeakMap, SymbolIterator, SymbolToStringTag, encodeURIComponent, listPush,
@@ -275,10 +275,7 @@
     return list;
   }
   // A new object of the interface `name` of the world, or of a subclass's prototype (`newTarget`'s).
-  function newInstance(cx, newTarget, name) {
-    const given = newTarget === undefined ? undefined : ReflectGet(newTarget, 'prototype');
-    return host.newObjectFrom(cx, isObject(given) ? given : interfaceOf(cx, name).prototype);
-  }
+  const newInstance = (cx, newTarget, name) => host.newInstance(cx, newTarget, interfaceOf(cx, name).prototype);
   const constructParams = (cx, thisValue, newTarget, ...args) => {
     const list = initialList(cx, args.length === 0 || args[0] === undefined ? '' : args[0]);
     const params = newInstance(cx, newTarget, 'URLSearchParams');
@@ -405,6 +402,7 @@
       return makeIterator(cx, thisValue, 'value');
     }],
     ['method', 'toString', 0, (cx, thisValue) => serializeURLEncoded(paramsOf(cx, thisValue, 'toString', 'method').list)],
+    ['alias', SymbolIterator, 'entries'],
   ];
 
   // ---- URL ---------------------------------------------------------------------------------------
@@ -512,24 +510,11 @@
   // ---- The interfaces ------------------------------------------------------------------------------
   const interfaces = {
     __proto__: null,
-    URL: { construct: constructURL, members: urlMembers, statics: urlStatics },
+    URL: { construct: constructURL, members: urlMembers, statics: urlStatics, windowStatics: listCopy(urlStatics) },
     URLSearchParams: { construct: constructParams, members: paramsMembers },
     // (No global: the prototype of the iterators, over the world's %IteratorPrototype%.)
     'URLSearchParams Iterator': { members: iteratorMembers },
   };
-  function defineMembers(cx, target, list) {
-    for (let i = 0; i < list.length; i++) {
-      const member = list[i];
-      if (member[0] === 'method') {
-        host.defineValue(target, member[1], host.newFunction(cx, member[1], member[2], member[3], cx), true, true, true);
-        continue;
-      }
-      ReflectDefineProperty(target, member[1], {
-        __proto__: null, get: host.newFunction(cx, 'get ' + member[1], 0, member[2], cx),
-        set: member[0] === 'accessor' ? host.newFunction(cx, 'set ' + member[1], 1, member[3], cx) : undefined, enumerable: true, configurable: true,
-      });
-    }
-  }
   // The interface `name` of the world of `cx` ({prototype, publicConstructor}), made now if it was not.
   function interfaceOf(cx, name) {
     let world = cx.urlWorld;
@@ -542,28 +527,18 @@
     const description = interfaces[name];
     if (description.construct === undefined) {
       const prototype = host.newObjectFrom(cx, cx.loader.builtins.intrinsics['%IteratorPrototype%']);
-      defineMembers(cx, prototype, description.members);
+      host.defineWorldMembers(cx, prototype, description.members);
       host.defineValue(prototype, SymbolToStringTag, name, false, false, true);
-      const object = { __proto__: null, prototype, publicConstructor: undefined };
-      world[name] = object;
-      return object;
+      world[name] = { __proto__: null, prototype, publicConstructor: undefined };
+      return world[name];
     }
-    cx.native.realm.makeGlobal(name);
-    const construct = host.newFunction(cx, name, 0, description.construct, cx);
-    const publicConstructor = cx.loader.makeInterface(name, cx.b.ObjectPrototype, construct);
-    const prototype = publicConstructor.prototype;
-    // (`constructor` comes first among the prototype's keys, as it always did here.)
-    const object = { __proto__: null, prototype, publicConstructor };
-    world[name] = object;
-    if (description.statics !== undefined) {
-      defineMembers(cx, publicConstructor, description.statics);
-      if (!cx.info.isServiceWorker) defineMembers(cx, publicConstructor, objectURLStatics);
-    }
-    defineMembers(cx, prototype, description.members);
-    if (name === 'URLSearchParams') host.defineValue(prototype, SymbolIterator, prototype.entries, true, false, true);
-    host.defineValue(prototype, SymbolToStringTag, name, false, false, true);
-    return object;
+    // (`constructor` comes first among the prototype's keys, as it always did here; object URLs
+    // are a window's, not a service worker's.)
+    const statics = description.statics === undefined ? undefined : cx.info.isServiceWorker ? description.statics : description.windowStatics;
+    world[name] = host.makeWorldInterface(cx, name, { __proto__: null, construct: description.construct, members: description.members, statics, constructorFirst: true }, null);
+    return world[name];
   }
+  for (let i = 0; i < objectURLStatics.length; i++) listPush(interfaces.URL.windowStatics, objectURLStatics[i]);
   host.makeURLInterface = function (cx, name) {
     if (name === 'URL' || name === 'URLSearchParams') interfaceOf(cx, name);
   };

@@ -11,8 +11,8 @@
 (function (host) {
   'use strict';
   const {
-    String, ReflectDefineProperty, ReflectDeleteProperty, StringPrototypeCharCodeAt, StringPrototypeToUpperCase, StringPrototypeSlice,
-    NumberPrototypeToString, ArrayPrototypeJoin, SafeWeakSet, listPush, SymbolToStringTag,
+    String, StringPrototypeCharCodeAt, StringPrototypeToUpperCase, StringPrototypeSlice,
+    NumberPrototypeToString, ArrayPrototypeJoin, SafeWeakSet, listPush,
   } = host.primordials;
   const FIREFOX = host.flavor === 'firefox';
 
@@ -106,23 +106,8 @@
   const interfaces = { __proto__: null, Crypto: cryptoMembers, SubtleCrypto: subtleMembers };
   function interfaceOf(cx, name) {
     const world = cx.cryptoWorld;
-    if (world.interfaces[name] !== undefined) return world.interfaces[name];
-    cx.native.realm.makeGlobal(name);
-    const publicConstructor = cx.loader.makeInterface(name, cx.b.ObjectPrototype, undefined);
-    const prototype = publicConstructor.prototype;
-    // (The members come first among the prototype's keys, then `constructor`.)
-    ReflectDeleteProperty(prototype, 'constructor');
-    const object = { __proto__: null, prototype, publicConstructor };
-    world.interfaces[name] = object;
-    const members = interfaces[name];
-    for (let i = 0; i < members.length; i++) {
-      const member = members[i];
-      if (member[0] === 'method') host.defineValue(prototype, member[1], host.newFunction(cx, member[1], member[2], member[3], cx), true, true, true);
-      else ReflectDefineProperty(prototype, member[1], { __proto__: null, get: host.newFunction(cx, 'get ' + member[1], 0, member[2], cx), enumerable: true, configurable: true });
-    }
-    host.defineValue(prototype, SymbolToStringTag, name, false, false, true);
-    host.defineValue(prototype, 'constructor', publicConstructor, true, false, true);
-    return object;
+    if (world.interfaces[name] === undefined) world.interfaces[name] = host.makeWorldInterface(cx, name, { __proto__: null, members: interfaces[name] }, null);
+    return world.interfaces[name];
   }
   host.makeCryptoInterface = function (cx, name) {
     if (interfaces[name] !== undefined) {

@@ -18,8 +18,7 @@
 (function (host) {
   'use strict';
   const {
-    ReflectApply, ReflectDefineProperty, ReflectDeleteProperty, ReflectGet, ReflectOwnKeys, SafeWeakMap, SafeWeakSet, JSONParse, JSONStringify,
-    SymbolToStringTag, ObjectSetPrototypeOf, listPush,
+    ReflectApply, ReflectOwnKeys, SafeWeakMap, SafeWeakSet, JSONParse, JSONStringify, listPush,
   } = host.primordials;
   const FIREFOX = host.flavor === 'firefox';
   const { countError, failed } = host.webIDLErrors;
@@ -161,8 +160,7 @@
       data[keys[i]] = items[keys[i]];
       listPush(types, keys[i]);
     }
-    const given = newTarget === undefined ? undefined : ReflectGet(newTarget, 'prototype');
-    const item = host.newObjectFrom(cx, isObject(given) ? given : interfaceOf(cx, 'ClipboardItem').prototype);
+    const item = host.newInstance(cx, newTarget, interfaceOf(cx, 'ClipboardItem').prototype);
     clipboardItems.set(item, { __proto__: null, data, types: freeze(cx, host.newArray(cx, types)) });
     return item;
   };
@@ -273,42 +271,19 @@
   };
   // Each interface's members, made once for every world.
   const memberLists = { __proto__: null };
-  function defineMembers(cx, target, list) {
-    for (let i = 0; i < list.length; i++) {
-      const member = list[i];
-      if (member[0] === 'method') {
-        host.defineValue(target, member[1], host.newFunction(cx, member[1], member[2], member[3], cx), true, true, true);
-        continue;
-      }
-      ReflectDefineProperty(target, member[1], { __proto__: null, get: host.newFunction(cx, 'get ' + member[1], 0, member[2], cx), enumerable: true, configurable: true });
-    }
-  }
   // The interface `name` of the world of `cx` ({prototype, publicConstructor}), made now if it was not.
   function interfaceOf(cx, name) {
     const world = worldOf(cx);
-    const made = world.interfaces[name];
-    if (made !== undefined) return made;
+    if (world.interfaces[name] !== undefined) return world.interfaces[name];
     const description = interfaces[name];
     let parent = null;
     if (description.parent !== undefined) {
       cx.loader.load('events');
       parent = host.eventInternals.interfaceOf(cx, 'EventTarget');
     }
-    cx.native.realm.makeGlobal(name);
-    const construct = description.construct === undefined ? undefined : host.newFunction(cx, name, 0, description.construct, cx);
-    const publicConstructor = cx.loader.makeInterface(name, parent === null ? cx.b.ObjectPrototype : parent.prototype, construct);
-    const prototype = publicConstructor.prototype;
-    if (parent !== null) ObjectSetPrototypeOf(publicConstructor, parent.publicConstructor);
-    // (The members come first among the prototype's keys, then `constructor`.)
-    ReflectDeleteProperty(prototype, 'constructor');
-    const object = { __proto__: null, prototype, publicConstructor };
-    world.interfaces[name] = object;
     if (memberLists[name] === undefined) memberLists[name] = description.members();
-    if (description.statics !== undefined) defineMembers(cx, publicConstructor, description.statics);
-    defineMembers(cx, prototype, memberLists[name]);
-    host.defineValue(prototype, SymbolToStringTag, name, false, false, true);
-    host.defineValue(prototype, 'constructor', publicConstructor, true, false, true);
-    return object;
+    world.interfaces[name] = host.makeWorldInterface(cx, name, { __proto__: null, construct: description.construct, members: memberLists[name], statics: description.statics }, parent);
+    return world.interfaces[name];
   }
   host.makeNavigatorInterface = function (cx, name) {
     if (interfaces[name] !== undefined) interfaceOf(cx, name);

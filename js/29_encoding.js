@@ -9,14 +9,11 @@
 // of either global, each interface made on first need, its members one implementation for every world.
 (function (host) {
   'use strict';
-  const { String, ReflectDefineProperty, ReflectDeleteProperty, ReflectGet, SafeWeakMap, SymbolToStringTag, StringPrototypeCharCodeAt, StringPrototypeSlice } = host.primordials;
+  const { String, SafeWeakMap, StringPrototypeCharCodeAt, StringPrototypeSlice } = host.primordials;
   const FIREFOX = host.flavor === 'firefox';
   const { failed, illegalInvocation, countError, dictionary } = host.webIDLErrors;
   const isObject = (value) => value !== null && (typeof value === 'object' || typeof value === 'function');
-  const newInstance = (cx, newTarget, name) => {
-    const given = newTarget === undefined ? undefined : ReflectGet(newTarget, 'prototype');
-    return host.newObjectFrom(cx, isObject(given) ? given : interfaceOf(cx, name).prototype);
-  };
+  const newInstance = (cx, newTarget, name) => host.newInstance(cx, newTarget, interfaceOf(cx, name).prototype);
 
   // ---- TextEncoder ------------------------------------------------------------------------------------
   const encoders = new SafeWeakMap();
@@ -128,24 +125,8 @@
       world = { __proto__: null };
       cx.encodingWorld = world;
     }
-    if (world[name] !== undefined) return world[name];
-    const description = interfaces[name];
-    cx.native.realm.makeGlobal(name);
-    const publicConstructor = cx.loader.makeInterface(name, cx.b.ObjectPrototype, host.newFunction(cx, name, 0, description.construct, cx));
-    const prototype = publicConstructor.prototype;
-    // (The members come first among the prototype's keys, then `constructor`.)
-    ReflectDeleteProperty(prototype, 'constructor');
-    const object = { __proto__: null, prototype, publicConstructor };
-    world[name] = object;
-    const members = description.members;
-    for (let i = 0; i < members.length; i++) {
-      const member = members[i];
-      if (member[0] === 'method') host.defineValue(prototype, member[1], host.newFunction(cx, member[1], member[2], member[3], cx), true, true, true);
-      else ReflectDefineProperty(prototype, member[1], { __proto__: null, get: host.newFunction(cx, 'get ' + member[1], 0, member[2], cx), enumerable: true, configurable: true });
-    }
-    host.defineValue(prototype, SymbolToStringTag, name, false, false, true);
-    host.defineValue(prototype, 'constructor', publicConstructor, true, false, true);
-    return object;
+    if (world[name] === undefined) world[name] = host.makeWorldInterface(cx, name, interfaces[name], null);
+    return world[name];
   }
   host.makeEncodingInterface = function (cx, name) {
     if (interfaces[name] !== undefined) interfaceOf(cx, name);

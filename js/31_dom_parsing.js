@@ -11,7 +11,7 @@
 // implementation for every world (js/31_events.js's way).
 (function (host) {
   'use strict';
-  const { String, SafeWeakMap, ReflectDeleteProperty, ReflectGet, SymbolToStringTag } = host.primordials;
+  const { String, SafeWeakMap } = host.primordials;
   const FIREFOX = host.flavor === 'firefox';
   const { failed, illegalInvocation, countError } = host.webIDLErrors;
   const isObject = (value) => value !== null && (typeof value === 'object' || typeof value === 'function');
@@ -20,8 +20,7 @@
   // The parsers and serializers (of any world), each with its interface's name.
   const made = new SafeWeakMap();
   const constructor = (name) => (cx, thisValue, newTarget) => {
-    const given = newTarget === undefined ? undefined : ReflectGet(newTarget, 'prototype');
-    const object = host.newObjectFrom(cx, isObject(given) ? given : interfaceOf(cx, name).prototype);
+    const object = host.newInstance(cx, newTarget, interfaceOf(cx, name).prototype);
     made.set(object, name);
     return object;
   };
@@ -29,7 +28,7 @@
     __proto__: null,
     DOMParser: {
       construct: constructor('DOMParser'),
-      member: ['parseFromString', 2, (cx, thisValue, ...args) => {
+      members: [['method', 'parseFromString', 2, (cx, thisValue, ...args) => {
         if (!isObject(thisValue) || made.get(thisValue) !== 'DOMParser') throw illegalInvocation(cx, 'DOMParser', 'parseFromString');
         if (args.length < 2) throw countError(cx, 'DOMParser', 'parseFromString', 2, args.length);
         const text = String(args[0]);
@@ -39,11 +38,11 @@
             : failed('DOMParser', 'parseFromString', "The provided value '" + type + "' is not a valid enum value of type SupportedType."));
         }
         return cx.loader.domParseFromString(text, type);
-      }],
+      }]],
     },
     XMLSerializer: {
       construct: constructor('XMLSerializer'),
-      member: ['serializeToString', 1, (cx, thisValue, ...args) => {
+      members: [['method', 'serializeToString', 1, (cx, thisValue, ...args) => {
         if (!isObject(thisValue) || made.get(thisValue) !== 'XMLSerializer') throw illegalInvocation(cx, 'XMLSerializer', 'serializeToString');
         if (args.length < 1) throw countError(cx, 'XMLSerializer', 'serializeToString', 1, args.length);
         if (cx.loader.domIsNode === undefined || !cx.loader.domIsNode(args[0])) {
@@ -51,7 +50,7 @@
             : failed('XMLSerializer', 'serializeToString', "parameter 1 is not of type 'Node'."));
         }
         return cx.loader.domSerializeXML(args[0]);
-      }],
+      }]],
     },
   };
   // The interface `name` of the world of `cx` ({prototype, publicConstructor}), made now if it was not.
@@ -61,20 +60,8 @@
       world = { __proto__: null };
       cx.domParsingWorld = world;
     }
-    if (world[name] !== undefined) return world[name];
-    const description = interfaces[name];
-    cx.native.realm.makeGlobal(name);
-    const publicConstructor = cx.loader.makeInterface(name, cx.b.ObjectPrototype, host.newFunction(cx, name, 0, description.construct, cx));
-    const prototype = publicConstructor.prototype;
-    // (The members come first among the prototype's keys, then `constructor`.)
-    ReflectDeleteProperty(prototype, 'constructor');
-    const object = { __proto__: null, prototype, publicConstructor };
-    world[name] = object;
-    const member = description.member;
-    host.defineValue(prototype, member[0], host.newFunction(cx, member[0], member[1], member[2], cx), true, true, true);
-    host.defineValue(prototype, SymbolToStringTag, name, false, false, true);
-    host.defineValue(prototype, 'constructor', publicConstructor, true, false, true);
-    return object;
+    if (world[name] === undefined) world[name] = host.makeWorldInterface(cx, name, interfaces[name], null);
+    return world[name];
   }
   host.makeDOMParsingInterface = function (cx, name) {
     if (interfaces[name] !== undefined) interfaceOf(cx, name);

@@ -30,7 +30,7 @@
 (function (host) {
   'use strict';
   const {
-    String, Number, ReflectApply, ReflectDefineProperty, ReflectDeleteProperty, ReflectGet, ObjectSetPrototypeOf, SafeWeakMap, SafeSet, dataDescriptor,
+    String, Number, ReflectApply, ReflectDefineProperty, SafeWeakMap, SafeSet,
     SymbolToStringTag, listPush, listCopy, listRemoveAt, errorLocation, MathTrunc, NumberIsFinite, StringPrototypeCharCodeAt,
     StringPrototypeSlice, SymbolIterator, ObjectPrototypeIsPrototypeOf,
   } = host.primordials;
@@ -61,25 +61,7 @@
 
   // ---- Members: one implementation for every world --------------------------------------------------------
   // A member's implementation gets the world's record, `this` and the arguments; the world's own
-  // function for it is made when the interface is (host.newFunction, with the record as its data).
-  function defineMethod(cx, target, name, length, implementation) {
-    host.defineValue(target, name, host.newFunction(cx, name, length, implementation, cx), true, true, true);
-  }
-  function defineAccessor(cx, target, name, get, set) {
-    ReflectDefineProperty(target, name, {
-      __proto__: null, get: host.newFunction(cx, 'get ' + name, 0, get, cx),
-      set: set === undefined ? undefined : host.newFunction(cx, 'set ' + name, 1, set, cx), enumerable: true, configurable: true,
-    });
-  }
-  // Defines the members of `members`, [kind, name, implementation(s)...] each: ['get', name, get],
-  // ['accessor', name, get, set] or ['method', name, length, call].
-  function defineMembers(cx, target, members) {
-    for (let i = 0; i < members.length; i++) {
-      const member = members[i];
-      if (member[0] === 'method') defineMethod(cx, target, member[1], member[2], member[3]);
-      else defineAccessor(cx, target, member[1], member[2], member[0] === 'accessor' ? member[3] : undefined);
-    }
-  }
+  // function for it is made when the interface is (js/38_api.js: host.makeWorldInterface).
 
   // ---- Event --------------------------------------------------------------------------------------------
   // Each event's state, by event (of any world): what the standard calls its flags and its path.
@@ -116,10 +98,7 @@
   };
   // A new object of the interface `name` for a constructor called with `newTarget` (a subclass's
   // prototype when it has one: Web IDL's "get the prototype from a constructor").
-  function newInstance(cx, newTarget, name) {
-    const given = newTarget === undefined ? undefined : ReflectGet(newTarget, 'prototype');
-    return host.newObjectFrom(cx, isObject(given) ? given : interfaceOf(cx, name).prototype);
-  }
+  const newInstance = (cx, newTarget, name) => host.newInstance(cx, newTarget, interfaceOf(cx, name).prototype);
   // A new event of the interface `name` (made now if it was not), its state and its fields' map.
   function newEventOf(cx, name, type, init) {
     const event = host.newObjectFrom(cx, interfaceOf(cx, name).prototype);
@@ -946,41 +925,30 @@
     const made = world.interfaces[name];
     if (made !== undefined) return made;
     const description = interfaces[name];
-    const parent = description.parent === null ? null : interfaceOf(cx, description.parent);
-    cx.native.realm.makeGlobal(name);
-    const construct = description.construct === undefined ? undefined : host.newFunction(cx, name, 0, description.construct, cx);
-    let publicConstructor;
-    let prototype;
-    if (name === 'EventTarget') {
-      // (The prototype the window module made the global inherit from.)
-      prototype = cx.loader.sharedPrototype('EventTarget');
-      publicConstructor = cx.loader.makeInterface(name, undefined, construct, prototype);
-    } else {
-      publicConstructor = cx.loader.makeInterface(name, parent === null ? cx.b.ObjectPrototype : parent.prototype, construct);
-      prototype = publicConstructor.prototype;
-      if (parent !== null) ObjectSetPrototypeOf(publicConstructor, parent.publicConstructor);
-      // (The members come first among the prototype's keys, then `constructor`, as they always did here.)
-      ReflectDeleteProperty(prototype, 'constructor');
-    }
-    const object = { __proto__: null, prototype, publicConstructor };
-    world.interfaces[name] = object;
-    if (description.statics !== undefined) defineMembers(cx, publicConstructor, description.statics);
-    defineMembers(cx, prototype, description.members);
+    let members = description.members;
     if (description.handlers !== undefined) {
+      members = listCopy(members);
       for (let i = 0; i < description.handlers.length; i++) {
-        ReflectDefineProperty(prototype, 'on' + description.handlers[i], handlerDescriptor(cx, description.handlers[i], name));
+        const implementation = handlerImplementation(description.handlers[i], name);
+        listPush(members, ['accessor', 'on' + description.handlers[i], implementation.get, implementation.set]);
       }
     }
+    if (name !== 'EventTarget') {
+      const parent = description.parent === null ? null : interfaceOf(cx, description.parent);
+      world.interfaces[name] = host.makeWorldInterface(cx, name, {
+        __proto__: null, construct: description.construct, members, statics: description.statics, constants: description.constants,
+      }, parent);
+      return world.interfaces[name];
+    }
+    // (EventTarget's prototype is the one the window module made the global inherit from.)
+    cx.native.realm.makeGlobal(name);
+    const prototype = cx.loader.sharedPrototype('EventTarget');
+    const publicConstructor = cx.loader.makeInterface(name, undefined, host.newFunction(cx, name, 0, description.construct, cx), prototype);
+    world.interfaces[name] = { __proto__: null, prototype, publicConstructor };
+    host.defineWorldMembers(cx, prototype, members);
     host.defineValue(prototype, SymbolToStringTag, name, false, false, true);
     host.defineValue(prototype, 'constructor', publicConstructor, true, false, true);
-    const constants = description.constants;
-    if (constants !== undefined) {
-      for (let i = 0; i < constants.length; i += 2) {
-        host.defineValue(publicConstructor, constants[i], constants[i + 1], false, true, false);
-        host.defineValue(prototype, constants[i], constants[i + 1], false, true, false);
-      }
-    }
-    return object;
+    return world.interfaces[name];
   }
   // The interfaces the loader makes on a script's first touch of their globals (Swift asks).
   host.makeEventInterface = function (cx, name) {

@@ -15,7 +15,7 @@
 // implementation for every world (js/31_events.js's way).
 (function (host) {
   'use strict';
-  const { String, SafeWeakMap, ReflectApply, ReflectGet, ReflectDefineProperty, ReflectDeleteProperty, SymbolToStringTag, listPush, enqueueMicrotask } = host.primordials;
+  const { String, SafeWeakMap, ReflectApply, listPush, enqueueMicrotask } = host.primordials;
   const FIREFOX = host.flavor === 'firefox';
   const { failed, illegalInvocation, countError, dictionary } = host.webIDLErrors;
   const typeError = (cx, text) => host.newTypeError(cx, text);
@@ -33,8 +33,7 @@
       throw typeError(cx, FIREFOX ? 'MutationObserver constructor: Argument 1 is not ' + (isObject(args[0]) ? 'callable.' : 'an object.')
         : failed('MutationObserver', 'constructor', "parameter 1 is not of type 'Function'."));
     }
-    const given = newTarget === undefined ? undefined : ReflectGet(newTarget, 'prototype');
-    const observer = host.newObjectFrom(cx, isObject(given) ? given : interfaceOf(cx, 'MutationObserver').prototype);
+    const observer = host.newInstance(cx, newTarget, interfaceOf(cx, 'MutationObserver').prototype);
     const world = worldOf(cx);
     observers.set(observer, { __proto__: null, cx, callback: args[0], queue: [], order: world.made++ });
     return observer;
@@ -138,30 +137,8 @@
   // The interface `name` of the world of `cx` ({prototype, publicConstructor}), made now if it was not.
   function interfaceOf(cx, name) {
     const world = worldOf(cx);
-    const made = world.interfaces[name];
-    if (made !== undefined) return made;
-    const description = interfaces[name];
-    cx.native.realm.makeGlobal(name);
-    const construct = description.construct === undefined ? undefined : host.newFunction(cx, name, 0, description.construct, cx);
-    const publicConstructor = cx.loader.makeInterface(name, cx.b.ObjectPrototype, construct);
-    const prototype = publicConstructor.prototype;
-    // (The members come first among the prototype's keys, then `constructor`.)
-    ReflectDeleteProperty(prototype, 'constructor');
-    const object = { __proto__: null, prototype, publicConstructor };
-    world.interfaces[name] = object;
-    const members = description.members;
-    for (let i = 0; i < members.length; i++) {
-      const member = members[i];
-      if (member[0] === 'method') host.defineValue(prototype, member[1], host.newFunction(cx, member[1], member[2], member[3], cx), true, true, true);
-      else {
-        ReflectDefineProperty(prototype, member[1], {
-          __proto__: null, get: host.newFunction(cx, 'get ' + member[1], 0, member[2], cx), enumerable: true, configurable: true,
-        });
-      }
-    }
-    host.defineValue(prototype, SymbolToStringTag, name, false, false, true);
-    host.defineValue(prototype, 'constructor', publicConstructor, true, false, true);
-    return object;
+    if (world.interfaces[name] === undefined) world.interfaces[name] = host.makeWorldInterface(cx, name, interfaces[name], null);
+    return world.interfaces[name];
   }
   host.makeMutationObserverInterface = function (cx, name) {
     if (interfaces[name] !== undefined) interfaceOf(cx, name);

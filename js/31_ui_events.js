@@ -23,8 +23,7 @@
 (function (host) {
   'use strict';
   const {
-    Number, String, MathTrunc, NumberIsFinite, SafeWeakMap, ReflectDefineProperty, ReflectDeleteProperty, ReflectGet, ReflectApply,
-    ObjectSetPrototypeOf, SymbolToStringTag, listPush, listRemoveAt, ObjectKeys, StringPrototypeIndexOf, StringPrototypeCharCodeAt, StringPrototypeSlice,
+    Number, String, MathTrunc, NumberIsFinite, SafeWeakMap, ReflectGet, ReflectApply, listPush, listRemoveAt, ObjectKeys, StringPrototypeIndexOf, StringPrototypeCharCodeAt, StringPrototypeSlice,
     JSONStringify, JSONParse,
   } = host.primordials;
   const FIREFOX = host.flavor === 'firefox';
@@ -215,24 +214,7 @@
     return event;
   };
   // A new object of the interface `name`, or of a subclass's prototype (`newTarget`'s).
-  function newInstance(cx, newTarget, name) {
-    const given = newTarget === undefined ? undefined : ReflectGet(newTarget, 'prototype');
-    return host.newObjectFrom(cx, isObject(given) ? given : interfaceOf(cx, name).prototype);
-  }
-  function defineMembers(cx, target, list) {
-    for (let i = 0; i < list.length; i++) {
-      const member = list[i];
-      if (member[0] === 'method') {
-        host.defineValue(target, member[1], host.newFunction(cx, member[1], member[2], member[3], cx), true, true, true);
-        continue;
-      }
-      ReflectDefineProperty(target, member[1], {
-        __proto__: null, get: host.newFunction(cx, 'get ' + member[1], 0, member[2], cx),
-        set: member[0] === 'accessor' ? host.newFunction(cx, 'set ' + member[1], 1, member[3], cx) : undefined, enumerable: true, configurable: true,
-      });
-    }
-  }
-
+  const newInstance = (cx, newTarget, name) => host.newInstance(cx, newTarget, interfaceOf(cx, name).prototype);
   // The interface `name` of the world of `cx` ({prototype, publicConstructor}), made now if it was not.
   function interfaceOf(cx, name) {
     let world = cx.uiEventWorld;
@@ -244,26 +226,10 @@
     if (made !== undefined) return made;
     const description = transferInterfaces[name] !== undefined ? transferInterfaces[name] : descriptionOf(name);
     const parent = description.parent === null ? (description.isEvent === false ? null : events.interfaceOf(cx, 'Event')) : interfaceOf(cx, description.parent);
-    cx.native.realm.makeGlobal(name);
-    const construct = description.construct === undefined ? undefined : host.newFunction(cx, name, 0, description.construct, cx);
-    const publicConstructor = cx.loader.makeInterface(name, parent === null ? cx.b.ObjectPrototype : parent.prototype, construct);
-    const prototype = publicConstructor.prototype;
-    if (parent !== null) ObjectSetPrototypeOf(publicConstructor, parent.publicConstructor);
-    // (The members come first among the prototype's keys, then `constructor`.)
-    ReflectDeleteProperty(prototype, 'constructor');
-    const object = { __proto__: null, prototype, publicConstructor };
-    world.interfaces[name] = object;
-    defineMembers(cx, prototype, description.members);
-    host.defineValue(prototype, SymbolToStringTag, name, false, false, true);
-    host.defineValue(prototype, 'constructor', publicConstructor, true, false, true);
-    const own = constants[name];
-    if (own !== undefined) {
-      for (let i = 0; i < own.length; i += 2) {
-        host.defineValue(publicConstructor, own[i], own[i + 1], false, true, false);
-        host.defineValue(prototype, own[i], own[i + 1], false, true, false);
-      }
-    }
-    return object;
+    world.interfaces[name] = host.makeWorldInterface(cx, name, {
+      __proto__: null, construct: description.construct, members: description.members, constants: constants[name],
+    }, parent);
+    return world.interfaces[name];
   }
 
   // ---- DataTransfer (HTML's drag and drop data store) -----------------------------------------------------

@@ -16,7 +16,7 @@
   'use strict';
   const {
     String, Number, MathTrunc, ObjectGetPrototypeOf, ReflectDefineProperty, ReflectDeleteProperty, ReflectGet, ReflectHas,
-    ReflectGetOwnPropertyDescriptor, ReflectOwnKeys, SafeWeakMap, SymbolToStringTag, ObjectSetPrototypeOf, listPush, hasOwn,
+    ReflectGetOwnPropertyDescriptor, ReflectOwnKeys, SafeWeakMap, listPush, hasOwn,
   } = host.primordials;
   const FIREFOX = host.flavor === 'firefox';
   const errors = host.webIDLErrors;
@@ -148,8 +148,7 @@
     if (args.length < 1) throw errors.countError(cx, 'StorageEvent', 'constructor', 1, 0);
     const init = args[1] === null ? undefined : args[1];
     const type = String(args[0]);
-    const given = newTarget === undefined ? undefined : ReflectGet(newTarget, 'prototype');
-    const event = host.newObjectFrom(cx, isObject(given) ? given : interfaceOf(cx, 'StorageEvent').prototype);
+    const event = host.newInstance(cx, newTarget, interfaceOf(cx, 'StorageEvent').prototype);
     host.eventInternals.initializeEvent(cx, event, type, init);
     const fields = { __proto__: null, key: null, oldValue: null, newValue: null, url: '', storageArea: null };
     if (init !== undefined) {
@@ -186,27 +185,11 @@
   };
   function interfaceOf(cx, name) {
     const world = cx.storageWorld;
-    if (world.interfaces[name] !== undefined) return world.interfaces[name];
-    const description = interfaces[name];
-    const parent = description.event ? host.eventInternals.interfaceOf(cx, 'Event') : null;
-    cx.native.realm.makeGlobal(name);
-    const construct = description.construct === undefined ? undefined : host.newFunction(cx, name, 0, description.construct, cx);
-    const publicConstructor = cx.loader.makeInterface(name, parent === null ? cx.b.ObjectPrototype : parent.prototype, construct);
-    const prototype = publicConstructor.prototype;
-    if (parent !== null) ObjectSetPrototypeOf(publicConstructor, parent.publicConstructor);
-    // (The members come first among the prototype's keys, then `constructor`.)
-    ReflectDeleteProperty(prototype, 'constructor');
-    const object = { __proto__: null, prototype, publicConstructor };
-    world.interfaces[name] = object;
-    const members = description.members;
-    for (let i = 0; i < members.length; i++) {
-      const member = members[i];
-      if (member[0] === 'method') host.defineValue(prototype, member[1], host.newFunction(cx, member[1], member[2], member[3], cx), true, true, true);
-      else ReflectDefineProperty(prototype, member[1], { __proto__: null, get: host.newFunction(cx, 'get ' + member[1], 0, member[2], cx), enumerable: true, configurable: true });
+    if (world.interfaces[name] === undefined) {
+      const description = interfaces[name];
+      world.interfaces[name] = host.makeWorldInterface(cx, name, description, description.event ? host.eventInternals.interfaceOf(cx, 'Event') : null);
     }
-    host.defineValue(prototype, SymbolToStringTag, name, false, false, true);
-    host.defineValue(prototype, 'constructor', publicConstructor, true, false, true);
-    return object;
+    return world.interfaces[name];
   }
   host.makeStorageInterface = function (cx, name) {
     if (interfaces[name] !== undefined) interfaceOf(cx, name);

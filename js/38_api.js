@@ -18,7 +18,8 @@
 (function (host) {
   'use strict';
   const {
-    ReflectApply, ReflectDefineProperty, SymbolIterator, StringPrototypeIncludes, ObjectKeys, SafeMap, SafeWeakMap, TypeError,
+    ReflectApply, ReflectDefineProperty, ReflectDeleteProperty, ReflectGet, ObjectSetPrototypeOf, SymbolToStringTag, SymbolIterator,
+    StringPrototypeIncludes, ObjectKeys, SafeMap, SafeWeakMap, TypeError,
     listPush, listCopy, listIncludes, listIndexOf, listRemoveAt, dataDescriptor, newSafePromise, stringifyData, errorLocation,
     isErrorObject,
   } = host.primordials;
@@ -84,6 +85,71 @@
       return value;
     },
   };
+  // ---- Interfaces of a world ----------------------------------------------------------------------
+  // The modules of this realm that give worlds Web IDL interfaces (js/31_events.js and the others)
+  // describe each interface once, as data: its members are [kind, name, implementation(s)...]
+  // each, ['get', name, get], ['accessor', name, get, set] or ['method', name, length, call],
+  // (or ['alias', key, name]),
+  // whose implementations take the world's record, `this` and the arguments and serve every
+  // world; each world gets its own function for each (host.newFunction, with its record as data).
+  host.defineWorldMembers = function (cx, target, members) {
+    for (let i = 0; i < members.length; i++) {
+      const member = members[i];
+      if (member[0] === 'method') {
+        host.defineValue(target, member[1], host.newFunction(cx, member[1], member[2], member[3], cx), true, true, true);
+        continue;
+      }
+      if (member[0] === 'alias') {
+        // (['alias', key, name]: the same function as the member `name`, not enumerable: @@iterator.)
+        host.defineValue(target, member[1], target[member[2]], true, false, true);
+        continue;
+      }
+      ReflectDefineProperty(target, member[1], {
+        __proto__: null, get: host.newFunction(cx, 'get ' + member[1], 0, member[2], cx),
+        set: member[0] === 'accessor' ? host.newFunction(cx, 'set ' + member[1], 1, member[3], cx) : undefined, enumerable: true, configurable: true,
+      });
+    }
+  };
+  // Makes the interface `name` of the world of `cx` and returns it ({prototype, publicConstructor}):
+  // the lazy global's public constructor, which constructs through `description.construct`
+  // ((cx, thisValue, newTarget, ...args); none: an illegal constructor) and inherits from
+  // `parent`'s ({prototype, publicConstructor}, or null), its prototype with `description.members`,
+  // @@toStringTag and `constructor` after them (first with `constructorFirst`), `statics` on the
+  // constructor, and `constants` ([name, value, ...]) on both, after `constructor` (before it with
+  // `constantsFirst`). (A parent whose publicConstructor
+  // is null gives only the prototype's parent: DOMException's, Error.prototype.)
+  host.makeWorldInterface = function (cx, name, description, parent) {
+    cx.native.realm.makeGlobal(name);
+    const construct = description.construct === undefined ? undefined : host.newFunction(cx, name, 0, description.construct, cx);
+    const publicConstructor = cx.loader.makeInterface(name, parent === null ? cx.b.ObjectPrototype : parent.prototype, construct);
+    const prototype = publicConstructor.prototype;
+    if (parent !== null && parent.publicConstructor !== null) ObjectSetPrototypeOf(publicConstructor, parent.publicConstructor);
+    if (!description.constructorFirst) ReflectDeleteProperty(prototype, 'constructor');
+    // (@@toStringTag after the members' own symbols: @@iterator.)
+    ReflectDeleteProperty(prototype, SymbolToStringTag);
+    if (description.statics !== undefined) host.defineWorldMembers(cx, publicConstructor, description.statics);
+    host.defineWorldMembers(cx, prototype, description.members);
+    const constants = description.constants === undefined ? [] : description.constants;
+    const defineConstants = () => {
+      for (let i = 0; i < constants.length; i += 2) {
+        host.defineValue(publicConstructor, constants[i], constants[i + 1], false, true, false);
+        host.defineValue(prototype, constants[i], constants[i + 1], false, true, false);
+      }
+    };
+    // (Where the keys go among the prototype's is each interface's as it always was here.)
+    if (description.constantsFirst) defineConstants();
+    host.defineValue(prototype, SymbolToStringTag, name, false, false, true);
+    if (!description.constructorFirst) host.defineValue(prototype, 'constructor', publicConstructor, true, false, true);
+    if (!description.constantsFirst) defineConstants();
+    return { __proto__: null, prototype, publicConstructor };
+  };
+  // A new object of the world for a constructor called with `newTarget`: of its prototype (a
+  // subclass's: Web IDL's "get the prototype from a constructor"), else of `prototype`.
+  host.newInstance = function (cx, newTarget, prototype) {
+    const given = newTarget === undefined ? undefined : ReflectGet(newTarget, 'prototype');
+    return host.newObjectFrom(cx, given !== null && (typeof given === 'object' || typeof given === 'function') ? given : prototype);
+  };
+
   // Web IDL's sequence conversion: `value` must be an object whose @@iterator is callable (else
   // `refuse()` is thrown: a string is no sequence); its iterator's `next` is read once, and each
   // element is converted by `convert(element)` as it comes. Returns the converted elements.

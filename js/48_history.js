@@ -12,7 +12,7 @@
 // implementation for every world.
 (function (host) {
   'use strict';
-  const { String, Number, NumberIsFinite, MathTrunc, SafeWeakSet, JSONParse, ReflectDefineProperty, ReflectDeleteProperty, SymbolToStringTag } = host.primordials;
+  const { String, Number, NumberIsFinite, MathTrunc, SafeWeakSet, JSONParse } = host.primordials;
   const FIREFOX = host.flavor === 'firefox';
   const { failed, illegalInvocation, countError } = host.webIDLErrors;
   const isObject = (value) => value !== null && (typeof value === 'object' || typeof value === 'function');
@@ -99,26 +99,7 @@
   ];
   function interfaceOf(cx) {
     const world = cx.historyWorld;
-    if (world.interface !== undefined) return world.interface;
-    cx.native.realm.makeGlobal('History');
-    const publicConstructor = cx.loader.makeInterface('History', cx.b.ObjectPrototype, undefined);
-    const prototype = publicConstructor.prototype;
-    // (The members come first among the prototype's keys, then `constructor`.)
-    ReflectDeleteProperty(prototype, 'constructor');
-    world.interface = { __proto__: null, prototype, publicConstructor };
-    for (let i = 0; i < members.length; i++) {
-      const member = members[i];
-      if (member[0] === 'method') {
-        host.defineValue(prototype, member[1], host.newFunction(cx, member[1], member[2], member[3], cx), true, true, true);
-        continue;
-      }
-      ReflectDefineProperty(prototype, member[1], {
-        __proto__: null, get: host.newFunction(cx, 'get ' + member[1], 0, member[2], cx),
-        set: member[0] === 'accessor' ? host.newFunction(cx, 'set ' + member[1], 1, member[3], cx) : undefined, enumerable: true, configurable: true,
-      });
-    }
-    host.defineValue(prototype, SymbolToStringTag, 'History', false, false, true);
-    host.defineValue(prototype, 'constructor', publicConstructor, true, false, true);
+    if (world.interface === undefined) world.interface = host.makeWorldInterface(cx, 'History', { __proto__: null, members }, null);
     return world.interface;
   }
   host.makeHistoryInterface = function (cx, name) {
