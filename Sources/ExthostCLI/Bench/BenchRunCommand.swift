@@ -32,6 +32,10 @@ struct BenchRunCommand: ParsableCommand {
     @Flag(help: "In the tabs scenario, a content script that reads the page and listens for messages.")
     var usesDOM = false
 
+    @Option(name: .customLong("content-script"), help: ArgumentHelp(
+        "In the tabs scenario, the content script's code (what a world that runs it costs, with --heap).", valueName: "code"))
+    var contentScriptCode: String?
+
     @Flag(name: .customLong("real-time"), help: "Use the wall clock instead of virtual time.")
     var realTime = false
 
@@ -83,7 +87,7 @@ struct BenchRunCommand: ParsableCommand {
         default:
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("exthost-bench-\(getpid())")
             defer { try? FileManager.default.removeItem(at: folder) }
-            let files = scenario.extensionFiles(count: count, size: size, contentScripts: contentScripts, usesDOM: usesDOM) ?? [:]
+            let files = scenario.extensionFiles(count: count, size: size, contentScripts: contentScripts, usesDOM: usesDOM, contentScriptCode: contentScriptCode) ?? [:]
             try write(files, to: folder.appendingPathComponent("extension"))
             try write(BenchScenario.siteFiles, to: folder.appendingPathComponent("site"))
             let site = try SiteMapping(parsing: "http://127.0.0.1=" + folder.appendingPathComponent("site").path, relativeTo: folder)

@@ -13,7 +13,8 @@ enum BenchScenario: String, CaseIterable, Codable {
     case bareContexts = "bare-contexts"
     /// `count` tabs of a two-frame page opened one after the other, with a one-line content script
     /// in both frames or none (`--no-content-scripts`); with `--uses-dom`, a content script that
-    /// does what most do: reads the page, listens for the extension's messages and the window's.
+    /// does what most do: reads the page, listens for the extension's messages and the window's;
+    /// with `--content-script CODE`, one that runs CODE (what one use costs a world, with `--heap`).
     case tabs
     /// The cold run: start, load an extension, open a two-frame page with a content script in both
     /// frames, the background connects to the tab, one round trip, exit.
@@ -41,7 +42,7 @@ enum BenchScenario: String, CaseIterable, Codable {
     }
 
     /// The extension the scenario runs, as file name → contents; nil for the bare scenarios.
-    func extensionFiles(count: Int, size: Int, contentScripts: Bool, usesDOM: Bool = false) -> [String: String]? {
+    func extensionFiles(count: Int, size: Int, contentScripts: Bool, usesDOM: Bool = false, contentScriptCode: String? = nil) -> [String: String]? {
         var manifest: [String: Any] = [
             "manifest_version": 3, "name": "exthost bench \(rawValue)", "version": "1.0",
             "background": ["service_worker": "bg.js", "scripts": ["bg.js"]],
@@ -59,7 +60,7 @@ enum BenchScenario: String, CaseIterable, Codable {
             return nil
         case .tabs:
             background = "// The tabs scenario: a background that does nothing.\n"
-            content = ProcessInfo.processInfo.environment["EXP_CS"] ?? (usesDOM
+            content = contentScriptCode ?? (usesDOM
                 ? """
                     const heading = document.querySelector('h1, p');
                     globalThis.benchText = heading === null ? '' : heading.textContent;
