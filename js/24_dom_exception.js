@@ -140,7 +140,7 @@
   // through the context's `host` object.
   host.installDOMException = function (cx) {
     if (cx.loader.newDOMException !== undefined) return;
-    cx.loader.newDOMException = (message, name) => newDOMException(cx, message, name);
+    cx.loader.newDOMException = host.guarded(cx, (message, name) => newDOMException(cx, message, name));
     cx.loader.domExceptionParts = domExceptionParts;
   };
 });

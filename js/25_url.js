@@ -224,6 +224,27 @@
     if (parts) url.parts = nullCopy(parts);
   }
 
+  // Calls `each(value)` for each value of the iterator `method` gives for `iterable` (`next` read
+  // once), as for…of does: when `each` throws, the iterator's `return` is called, then the error
+  // goes on.
+  function iterate(iterable, method, each) {
+    const iterator = ReflectApply(method, iterable, []);
+    const next = iterator.next;
+    for (let step = ReflectApply(next, iterator, []); !step.done; step = ReflectApply(next, iterator, [])) {
+      try {
+        each(step.value);
+      } catch (error) {
+        try {
+          const close = iterator.return;
+          if (typeof close === 'function') ReflectApply(close, iterator, []);
+        } catch (ignored) {
+          // (The first error is the one thrown.)
+        }
+        throw error;
+      }
+    }
+  }
+
   // The list of pairs for `new URLSearchParams(init)`: a sequence of pairs, a record, or a string.
   function initialList(cx, init) {
     if (!isObject(init)) {
@@ -237,22 +258,22 @@
         throw constructorError(FIREFOX ? "Symbol.iterator getter didn't return a callable" : 'The object must have a callable @@iterator property.');
       }
       const list = [];
-      // (Web IDL's sequence conversion: the script's own iterators, their `next` read once.)
-      const pairs = host.webIDLSequence(init, () => constructorError('The provided value cannot be converted to a sequence.'), (pair) => pair);
-      for (let p = 0; p < pairs.length; p++) {
-        const pair = pairs[p];
+      // (As for…of over the script's own iterable did: its @@iterator and each pair's read once,
+      // each pair converted as it comes, and the iterator closed when a conversion throws.)
+      iterate(init, iteratorMethod, (pair) => {
         const pairIterator = isObject(pair) ? pair[SymbolIterator] : undefined;
         if (typeof pairIterator !== 'function') {
           throw constructorError(FIREFOX
             ? 'Element of sequence<sequence<USVString>> branch of (sequence<sequence<USVString>> or record<USVString, USVString> or USVString) is not an object.'
             : 'The provided value cannot be converted to a sequence.');
         }
-        const items = host.webIDLSequence(pair, () => constructorError('The provided value cannot be converted to a sequence.'), (item) => usv(item));
+        const items = [];
+        iterate(pair, pairIterator, (item) => listPush(items, usv(item)));
         if (items.length !== 2) {
           throw constructorError(FIREFOX ? 'Expected 2 items in pair but got ' + items.length : 'Sequence initializer must only contain pair elements');
         }
         listPush(list, items);
-      }
+      });
       return list;
     }
     // A record: each own enumerable property, in order; keys that convert to the same string keep
@@ -547,11 +568,17 @@
   // parser, js/37_form_data.js; a body's text, js/00_host.js) through the context's `host` object.
   host.installURL = function (cx) {
     if (cx.loader.parseURLEncoded !== undefined) return;
-    cx.loader.parseURLEncoded = parseURLEncoded;
+    // (The pairs as arrays of the context: FormData keeps them as its entries.)
+    cx.loader.parseURLEncoded = host.guarded(cx, (input) => {
+      const pairs = parseURLEncoded(input);
+      const list = [];
+      for (let i = 0; i < pairs.length; i++) listPush(list, host.newArray(cx, pairs[i]));
+      return host.newArray(cx, list);
+    });
     // The text of a URLSearchParams as a body (undefined for another value).
-    cx.loader.searchParamsText = (value) => {
+    cx.loader.searchParamsText = host.guarded(cx, (value) => {
       const state = isObject(value) ? paramsState.get(value) : undefined;
       return state === undefined ? undefined : serializeURLEncoded(state.list);
-    };
+    });
   };
 });

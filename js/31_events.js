@@ -148,7 +148,9 @@
     ['get', 'defaultPrevented', eventGetter('canceled', 'get defaultPrevented')],
     ['get', 'composed', eventGetter('composed', 'get composed')],
     ['get', 'timeStamp', eventGetter('timeStamp', 'get timeStamp')],
-    ['method', 'initEvent', 1, (cx, thisValue, ...args) => initEvent(cx, eventState(cx, thisValue, 'Event', 'initEvent'), 'Event', 'initEvent', args)],
+    ['method', 'initEvent', 1, (cx, thisValue, ...args) => {
+      initEvent(cx, eventState(cx, thisValue, 'Event', 'initEvent'), 'Event', 'initEvent', args);
+    }],
   ];
   if (FIREFOX) {
     // Firefox's `originalTarget` and `explicitOriginalTarget`: the target, where no anonymous
@@ -674,8 +676,11 @@
   }
   // HTML's "report an exception": the error event first, then the console unless a listener
   // canceled it.
+  // (What host code threw while calling a listener, a revoked Proxy's `handleEvent` read or a stack
+  // the script nearly exhausted, becomes the world's error first: no event carries one of this realm.)
   function reportException(cx, error) {
-    if (dispatchErrorEvent(cx, error, false, undefined)) host.reportUncaught(cx, error, false);
+    const thrown = host.contextError(cx, error);
+    if (dispatchErrorEvent(cx, thrown, false, undefined)) host.reportUncaught(cx, thrown, false);
   }
   const reportErrorImplementation = (cx, thisValue, ...args) => {
     if (args.length < 1) {
@@ -925,20 +930,20 @@
     const made = world.interfaces[name];
     if (made !== undefined) return made;
     const description = interfaces[name];
-    let members = description.members;
-    if (description.handlers !== undefined) {
-      members = listCopy(members);
-      for (let i = 0; i < description.handlers.length; i++) {
-        const implementation = handlerImplementation(description.handlers[i], name);
-        listPush(members, ['accessor', 'on' + description.handlers[i], implementation.get, implementation.set]);
-      }
-    }
+    const members = description.members;
     if (name !== 'EventTarget') {
       const parent = description.parent === null ? null : interfaceOf(cx, description.parent);
-      world.interfaces[name] = host.makeWorldInterface(cx, name, {
+      const made = host.makeWorldInterface(cx, name, {
         __proto__: null, construct: description.construct, members, statics: description.statics, constants: description.constants,
       }, parent);
-      return world.interfaces[name];
+      world.interfaces[name] = made;
+      // (A handler attribute comes after `constructor`, as it always did here: AbortSignal's `onabort`.)
+      if (description.handlers !== undefined) {
+        for (let i = 0; i < description.handlers.length; i++) {
+          ReflectDefineProperty(made.prototype, 'on' + description.handlers[i], handlerDescriptor(cx, description.handlers[i], name));
+        }
+      }
+      return made;
     }
     // (EventTarget's prototype is the one the window module made the global inherit from.)
     cx.native.realm.makeGlobal(name);
@@ -1084,22 +1089,17 @@
     return dispatchTrusted(cx, target, made);
   }
 
-  // What the context's own modules (js/34_xhr.js, js/31_ui_events.js, js/00_host.js, ...) and the
-  // DOM's (js/63_dom.js) call through the context's `host` object: functions of this realm, which
-  // no script can reach. What one throws of this realm reaches the caller as the world's error.
+  // What the context's own modules (js/34_xhr.js, js/00_host.js, ...) and the DOM's (js/63_dom.js)
+  // call through the context's `host` object: functions of this realm, which no script can reach.
+  // What one throws of this realm reaches the caller as the world's error (`guarded`); what one
+  // returns of this realm (an event's state, a listener list) is for the host's modules only.
   function bridge(cx) {
     const loader = cx.loader;
-    const guarded = (fn) => (...args) => {
-      try {
-        return ReflectApply(fn, undefined, args);
-      } catch (error) {
-        throw host.contextError(cx, error);
-      }
-    };
+    const guarded = (fn) => host.guarded(cx, fn);
     const eventInterface = interfaceOf(cx, 'Event');
     loader.EventPrototype = eventInterface.prototype;
     // Makes `object` a target with no listeners.
-    loader.makeEventTarget = (object) => { listenersOf.set(object, []); };
+    loader.makeEventTarget = guarded((object) => { listenersOf.set(object, []); });
     // A new event whose prototype is `prototype`, with its state: {event, state}.
     loader.newEvent = guarded((prototype, type, init) => {
       const event = host.newObjectFrom(cx, prototype);
@@ -1107,48 +1107,48 @@
     });
     loader.eventStateOf = (event) => events.get(event);
     loader.initializeEvent = guarded((event, type, init) => initializeEvent(cx, event, type, init));
-    loader.dispatchTrusted = (target, made) => dispatchTrusted(cx, target, made);
+    loader.dispatchTrusted = guarded((target, made) => dispatchTrusted(cx, target, made));
     // Dispatches a trusted event `type` of the class Event at `target` (`init`: its EventInit; the
     // DOM's `click()`). Returns false when a listener canceled it.
-    loader.fireEvent = (target, type, init) => dispatchTrusted(cx, target, newEventOf(cx, 'Event', type, init));
-    loader.fireNavigationEvent = (target, type, fields) => fireNavigationEvent(cx, target, type, fields);
+    loader.fireEvent = guarded((target, type, init) => dispatchTrusted(cx, target, newEventOf(cx, 'Event', type, init)));
+    loader.fireNavigationEvent = guarded((target, type, fields) => fireNavigationEvent(cx, target, type, fields));
     // Dispatches the trusted `beforeunload` of a navigation about to leave the page (cancelable).
-    loader.fireBeforeUnload = (target) => {
+    loader.fireBeforeUnload = guarded((target) => {
       const made = newEventOf(cx, 'BeforeUnloadEvent', 'beforeunload', { __proto__: null, bubbles: false, cancelable: true, composed: false });
       beforeUnloads.set(made.event, { __proto__: null, returnValue: '' });
       return dispatchTrusted(cx, target, made);
-    };
+    });
     // Dispatches a trusted `pageshow` or `pagehide` (`persisted`: from or into the back/forward cache).
-    loader.firePageTransition = (target, type, persisted) => {
+    loader.firePageTransition = guarded((target, type, persisted) => {
       const made = newEventOf(cx, 'PageTransitionEvent', type, undefined);
       transitions.set(made.event, { __proto__: null, persisted });
       return dispatchTrusted(cx, target, made);
-    };
+    });
     // The accessor of the handler attribute `on` + type of `owner`.
-    loader.eventHandlerDescriptor = (type, owner) => handlerDescriptor(cx, type, owner);
-    loader.setHandlerFromAttribute = (target, type, text, element) => setHandlerFromAttribute(cx, target, type, text, element);
+    loader.eventHandlerDescriptor = guarded((type, owner) => handlerDescriptor(cx, type, owner));
+    loader.setHandlerFromAttribute = guarded((target, type, text, element) => setHandlerFromAttribute(cx, target, type, text, element));
     // An uncaught error of the world (js/00_host.js asks before its report; false: a listener
     // canceled it), and "report an exception".
-    loader.dispatchErrorEvent = (error, inPromise, promise) => dispatchUncaught(cx, error, !!inPromise, promise);
-    loader.reportException = (error) => reportException(cx, error);
+    loader.dispatchErrorEvent = guarded((error, inPromise, promise) => dispatchUncaught(cx, error, !!inPromise, promise));
+    loader.reportException = guarded((error) => reportException(cx, error));
     // For the DOM's dispatch through every world of a document (js/63_dom.js): this world's
     // listeners at a target, one listener's call, and what an event is (to make the same event in
     // another world) or an event made from such a description, with its state.
     loader.listenersAt = listenersAt;
     loader.invokeListener = invokeListener;
-    loader.describeEvent = (event) => describeEvent(cx, event);
-    loader.eventFromDescription = (description) => eventFromDescription(cx, description);
+    loader.describeEvent = guarded((event) => describeEvent(cx, event));
+    loader.eventFromDescription = guarded((description) => eventFromDescription(cx, description));
     // Whether the global has a listener (or handler) for `type` (Chromium keeps no page with an
     // `unload` listener in its back/forward cache).
-    loader.globalListensTo = (type) => globalListensTo(cx, type);
+    loader.globalListensTo = guarded((type) => globalListensTo(cx, type));
     // For fetch (js/32_fetch.js): a new signal that follows `sources` (AbortSignals), a signal's
     // state ({aborted, reason}, undefined for another object), and running `algorithm` when it aborts.
-    loader.dependentSignal = (sources) => dependentSignal(cx, sources);
-    loader.abortSignalState = (signal) => {
+    loader.dependentSignal = guarded((sources) => dependentSignal(cx, sources));
+    loader.abortSignalState = guarded((signal) => {
       const state = isObject(signal) ? signals.get(signal) : undefined;
       return state === undefined ? undefined : { __proto__: null, aborted: state.aborted, reason: state.reason };
-    };
-    loader.onAbort = (signal, algorithm) => addAbortAlgorithm(signal, algorithm);
+    });
+    loader.onAbort = guarded((signal, algorithm) => addAbortAlgorithm(signal, algorithm));
   }
   function globalListensTo(cx, type) {
     const listeners = listenersOf.get(cx.global);

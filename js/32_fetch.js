@@ -1,4 +1,4 @@
-// exthost:needs primordials host events
+// exthost:needs primordials host dom_exception events
 // exthost:globals ~Headers:constructor:0 ~Request:constructor:1 ~Response:constructor:0 fetch:function:1
 // `fetch`, `Request`, `Response` and `Headers` (the Fetch Standard), with each browser's errors
 // (fixtures/conformance/web-fetch). What a fetch gets is Swift's (the `fetch` natives,

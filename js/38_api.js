@@ -187,6 +187,15 @@
     if (!isErrorObject(error)) return error;
     return error.name === 'TypeError' ? host.newTypeError(cx, error.message) : host.newError(cx, error.message);
   };
+  // `fn`, a function of this realm that the context's own modules call through its `host` object
+  // (a bridge), made to throw what it throws of this realm as the context's error of the same kind.
+  host.guarded = (cx, fn) => (...args) => {
+    try {
+      return ReflectApply(fn, undefined, args);
+    } catch (error) {
+      throw host.contextError(cx, error);
+    }
+  };
   host.rejectedPromise = (cx, reason) => ReflectApply(cx.b.PromiseReject, cx.b.Promise, [reason]);
   // A function of the context's realm, printed as native code, not a constructor: a call gives
   // `impl(data, thisValue, ...args)`. What `impl` throws reaches the caller as an error of the
@@ -249,8 +258,9 @@
   // animation frame's, an observer's): the window's `error` event first when the world has events,
   // then the console.
   host.reportException = function (cx, error) {
-    if (cx.loader.reportException !== undefined) cx.loader.reportException(error);
-    else host.reportUncaught(cx, error, false);
+    const thrown = host.contextError(cx, error);
+    if (cx.loader.reportException !== undefined) cx.loader.reportException(thrown);
+    else host.reportUncaught(cx, thrown, false);
   };
 
   // Gives the context's exception handler (Chromium's test harness) an exception that a listener

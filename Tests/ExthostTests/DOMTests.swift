@@ -67,6 +67,24 @@ struct DOMTests {
         #expect(world.hasLoaded("events") && world.hasLoaded("dom"))
     }
 
+    /// What host code throws while calling a listener (a revoked Proxy as the listener) reaches the
+    /// window's `error` event as an error of the script's own realm, never the host realm's.
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func anErrorEventNeverCarriesAnErrorOfTheHostRealm(flavor: Flavor) throws {
+        let texts = try Self.contentScript("""
+            const target = new EventTarget();
+            const revocable = Proxy.revocable({}, {});
+            revocable.revoke();
+            target.addEventListener('x', revocable.proxy);
+            let caught;
+            addEventListener('error', (event) => { caught = event.error; event.preventDefault(); });
+            reportError(new Error('first'));
+            target.dispatchEvent(new Event('x'));
+            out(caught instanceof TypeError, caught.constructor.constructor === Function);
+            """, flavor: flavor)
+        #expect(texts == ["true true"])
+    }
+
     @Test(arguments: [Flavor.chrome, .firefox])
     func aContentScriptSeesThePageParsed(flavor: Flavor) throws {
         let texts = try Self.contentScript("""
