@@ -296,6 +296,18 @@
     }
     return true;
   };
+  // The traps of a world's DataTransferItemLists: indexed items over the list's state.
+  const itemListTraps = (cx) => ({
+    __proto__: null,
+    get(target, key, receiver) {
+      const state = itemLists.get(target);
+      if (isIndex(key)) {
+        const index = Number(key);
+        return index < state.entries.length ? itemObject(cx, state, index) : undefined;
+      }
+      return ReflectGet(target, key, receiver === state.items ? target : receiver);
+    },
+  });
   const transferInterfaces = {
     __proto__: null,
     DataTransferItem: {
@@ -366,17 +378,11 @@
           if (state.items === null) {
             const list = host.newObjectFrom(cx, interfaceOf(cx, 'DataTransferItemList').prototype);
             itemLists.set(list, state);
-            // (Indexed items, as the list's own properties: made when asked for.)
-            state.items = host.worldProxy(cx, list, {
-              __proto__: null,
-              get(target, key, receiver) {
-                if (isIndex(key)) {
-                  const index = Number(key);
-                  return index < state.entries.length ? itemObject(cx, state, index) : undefined;
-                }
-                return ReflectGet(target, key, receiver === state.items ? target : receiver);
-              },
-            });
+            // (Indexed items, as the list's own properties: made when asked for, by the world's one
+            // handler for such lists.)
+            const world = cx.uiEventWorld;
+            if (world.itemListHandler === undefined) world.itemListHandler = host.worldProxyHandler(cx, itemListTraps(cx));
+            state.items = new cx.b.Proxy(list, world.itemListHandler);
             itemLists.set(state.items, state);
           }
           return state.items;

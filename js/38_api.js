@@ -206,14 +206,17 @@
   // Proxy's traps directly, so a trap of this realm would hand the script whatever this realm
   // throws, down to the RangeError of a stack the script nearly exhausted first; through the
   // context's function, what a trap throws reaches the script as an error of its own realm.
-  host.worldProxy = function (cx, target, traps) {
+  host.worldProxy = (cx, target, traps) => new cx.b.Proxy(target, host.worldProxyHandler(cx, traps));
+  // The handler of such a Proxy, for a module that makes many Proxies with the same traps (which
+  // then find their state by their target): one handler and its functions serve them all.
+  host.worldProxyHandler = function (cx, traps) {
     const handler = { __proto__: null };
     const names = ObjectKeys(traps);
     for (let i = 0; i < names.length; i++) {
       const trap = traps[names[i]];
       handler[names[i]] = host.newFunction(cx, names[i], trap.length, (data, thisValue, ...args) => ReflectApply(trap, traps, args), undefined);
     }
-    return new cx.b.Proxy(target, handler);
+    return handler;
   };
   // Makes `fn`, a function host.newFunction made for the context, call `impl(data, thisValue,
   // ...args)` from now on: what it called before, and that call's data, are no longer kept for it
