@@ -37,7 +37,7 @@
           throw host.newTypeError(cx, FIREFOX ? "DOMParser.parseFromString: '" + type + "' (value of argument 2) is not a valid value for enumeration SupportedType."
             : failed('DOMParser', 'parseFromString', "The provided value '" + type + "' is not a valid enum value of type SupportedType."));
         }
-        return cx.loader.domParseFromString(text, type);
+        return host.domHooks.parseFromString(cx, text, type);
       }]],
     },
     XMLSerializer: {
@@ -45,11 +45,11 @@
       members: [['method', 'serializeToString', 1, (cx, thisValue, ...args) => {
         if (!isObject(thisValue) || made.get(thisValue) !== 'XMLSerializer') throw illegalInvocation(cx, 'XMLSerializer', 'serializeToString');
         if (args.length < 1) throw countError(cx, 'XMLSerializer', 'serializeToString', 1, args.length);
-        if (cx.loader.domIsNode === undefined || !cx.loader.domIsNode(args[0])) {
+        if (cx.dom === undefined || !host.domHooks.isNode(args[0])) {
           throw host.newTypeError(cx, FIREFOX ? 'XMLSerializer.serializeToString: Argument 1 ' + (isObject(args[0]) ? 'does not implement interface Node.' : 'is not an object.')
             : failed('XMLSerializer', 'serializeToString', "parameter 1 is not of type 'Node'."));
         }
-        return cx.loader.domSerializeXML(args[0]);
+        return host.domHooks.serializeXML(args[0]);
       }]],
     },
   };
@@ -66,7 +66,7 @@
   host.makeDOMParsingInterface = function (cx, name) {
     if (interfaces[name] !== undefined) interfaceOf(cx, name);
   };
-  // (The DOM's side, `domParseFromString` and `domSerializeXML`: installed with the world's DOM.)
+  // (The DOM's side, js/63_dom.js's `host.domHooks`, needs the world's DOM.)
   host.installDOMParsing = function (cx) {
     cx.loader.load('dom');
   };

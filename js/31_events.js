@@ -125,7 +125,7 @@
       const state = eventState(cx, thisValue, 'Event', 'composedPath');
       if (state.path === null) return host.newArray(cx, []);
       // (Without what closed shadow trees hide from the current target: js/63_dom.js.)
-      return cx.loader.domComposedPath === undefined ? host.newArray(cx, listCopy(state.path)) : cx.loader.domComposedPath(state.path, state.currentTarget);
+      return cx.dom === undefined ? host.newArray(cx, listCopy(state.path)) : host.domHooks.composedPath(cx, state.path, state.currentTarget);
     }],
     ['get', 'eventPhase', eventGetter('phase', 'get eventPhase')],
     ['method', 'stopPropagation', 0, (cx, thisValue) => { eventState(cx, thisValue, 'Event', 'stopPropagation').stopPropagation = true; }],
@@ -253,7 +253,9 @@
   // Each target's listeners, by target (of any world): a list of { cx, type, callback, capture,
   // once, passive, removed, order }.
   const listenersOf = new SafeWeakMap();
-  const isNode = (cx, value) => cx.loader.domIsNode !== undefined && cx.loader.domIsNode(value);
+  // The DOM's answers (js/63_dom.js) for a world whose DOM is installed; undefined for another.
+  const domOf = (cx) => (cx.dom === undefined ? undefined : host.domHooks);
+  const isNode = (cx, value) => cx.dom !== undefined && host.domHooks.isNode(value);
   // The target an operation acts on: `this`, or the global for a call of the global's own
   // `addEventListener(...)` (Web IDL: an operation of a [Global] interface called without `this`).
   const targetOf = (cx, thisValue) => (thisValue === undefined || thisValue === null ? cx.global : thisValue);
@@ -367,8 +369,8 @@
 
   // A target's parent in the event path (the DOM's "get the parent"): a node's, which the DOM
   // (js/63_dom.js) gives once it is installed; none for other targets.
-  const eventParent = (cx, target, state) => (cx.loader.domEventParent === undefined ? null
-    : cx.loader.domEventParent(target, state.type, state.composed, state.target));
+  const eventParent = (cx, target, state) => (cx.dom === undefined ? null
+    : host.domHooks.eventParent(cx, target, state.type, state.composed, state.target));
 
   // The standard's "dispatch" of `event` (of the world of `cx`) at `target`: capture from the root
   // down, the target, then bubbling up when the event bubbles. Returns false when a listener
@@ -378,8 +380,9 @@
     // checkbox changes first and changes back if a listener cancels the click. The DOM,
     // js/63_dom.js, answers for nodes; js/31_ui_events.js says which events are MouseEvents.)
     const loader = cx.loader;
-    const activates = state.type === 'click' && loader.domActivation !== undefined && loader.isMouseEvent !== undefined
-      && loader.isMouseEvent(event) && loader.domActivation(target, false);
+    const dom = domOf(cx);
+    const activates = state.type === 'click' && dom !== undefined && loader.isMouseEvent !== undefined
+      && loader.isMouseEvent(event) && dom.activation(cx, target, false);
     state.dispatching = true;
     state.target = target;
     const path = [target];
@@ -393,20 +396,20 @@
     // PromiseRejectionEvent only in the world they come from.)
     const ownWorld = errorEvents.has(event) || rejections.has(event);
     // (A target in a shadow tree is seen from outside it as its host: the DOM retargets it.)
-    const retargets = loader.domRetarget !== undefined && loader.domRetarget(target, null) !== undefined;
-    if (ownWorld || loader.domDispatch === undefined || !loader.domDispatch(path, event, state)) {
+    const retargets = dom !== undefined && dom.retarget(cx, target, null) !== undefined;
+    if (ownWorld || dom === undefined || !dom.dispatch(cx, path, event, state)) {
       // (At the target, Firefox calls the capturing listeners first, as the standard says;
       // Chromium calls all of them in the order they were added.)
       for (let i = path.length - 1; i >= 0 && !state.stopPropagation; i--) {
         state.phase = i === 0 ? 2 : 1;
-        if (retargets) state.target = loader.domRetarget(target, path[i]);
+        if (retargets) state.target = dom.retarget(cx, target, path[i]);
         invoke(path[i], event, state, i > 0 ? 'capture' : FIREFOX ? 'at-target-capture' : 'at-target');
       }
       for (let i = 0; i < path.length && !state.stopPropagation; i++) {
         if (i > 0 && !state.bubbles) break;
         if (i === 0 && !FIREFOX) continue;
         state.phase = i === 0 ? 2 : 3;
-        if (retargets) state.target = loader.domRetarget(target, path[i]);
+        if (retargets) state.target = dom.retarget(cx, target, path[i]);
         invoke(path[i], event, state, i === 0 ? 'at-target-bubble' : 'bubble');
       }
     }
@@ -418,7 +421,7 @@
     state.dispatching = false;
     state.stopPropagation = false;
     state.stopImmediate = false;
-    if (activates) loader.domActivation(target, true, state.canceled, state.trusted);
+    if (activates) dom.activation(cx, target, true, state.canceled, state.trusted);
     return !state.canceled;
   }
   // Calls the listeners of `target` for the phase (a copy of the list, as the standard's "inner

@@ -106,16 +106,16 @@
         ['method', 'observe', 1, (cx, thisValue, ...args) => {
           stateOf(cx, thisValue, 'observe');
           if (args.length < 1) throw countError(cx, 'MutationObserver', 'observe', 1, args.length);
-          if (cx.loader.domIsNode === undefined || !cx.loader.domIsNode(args[0])) {
+          if (cx.dom === undefined || !host.domHooks.isNode(args[0])) {
             throw typeError(cx, FIREFOX ? 'MutationObserver.observe: Argument 1 ' + (isObject(args[0]) ? 'does not implement interface Node.' : 'is not an object.')
               : failed('MutationObserver', 'observe', "parameter 1 is not of type 'Node'."));
           }
-          cx.loader.domObserve(thisValue, args[0], options(cx, args[1]));
+          host.domHooks.observe(cx, thisValue, args[0], options(cx, args[1]));
         }],
         ['method', 'disconnect', 0, (cx, thisValue) => {
           const state = stateOf(cx, thisValue, 'disconnect');
           state.queue = [];
-          if (cx.loader.domUnobserve !== undefined) cx.loader.domUnobserve(thisValue);
+          if (host.domHooks !== undefined) host.domHooks.unobserve(thisValue);
         }],
         ['method', 'takeRecords', 0, (cx, thisValue) => {
           const state = stateOf(cx, thisValue, 'takeRecords');

@@ -70,7 +70,7 @@
     // (An HTMLElement or null: the DOM's element of any world; anything else is refused.)
     htmlElement: (cx, value, owner, member) => {
       if (value === null || value === undefined) return null;
-      if (cx.loader.domIsHTMLElement === undefined || !cx.loader.domIsHTMLElement(value)) {
+      if (cx.dom === undefined || !host.domHooks.isHTMLElement(value)) {
         throw typeError(cx, FIREFOX
           ? owner + " constructor: '" + member + "' member of " + owner + 'Init ' + (isObject(value) ? 'does not implement interface HTMLElement.' : 'is not an object.')
           : failed(owner, 'constructor', "Failed to read the '" + member + "' property from '" + owner + "Init': Failed to convert value to 'HTMLElement'."));

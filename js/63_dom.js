@@ -175,46 +175,52 @@
   // The other objects behind wrappers: a live collection, a token list, a style declaration.
   const wrapped = new SafeWeakMap();
 
+  // What the host realm's other modules ask of the DOM for a world whose DOM is installed
+  // (`cx.dom`): js/31_events.js (whether a value is a node, its parent in an event's path, a
+  // target and a path as the listeners at `current` see them out of shadow trees, a click's
+  // activation behaviour, the dispatch through every world of a document), js/31_ui_events.js (a
+  // SubmitEvent's submitter is an HTML element), js/31_mutation_observer.js and js/31_dom_parsing.js.
+  host.domHooks = {
+    __proto__: null,
+    isNode: (value) => host.nodeOf(value) !== undefined,
+    isHTMLElement(value) {
+      const node = host.nodeOf(value);
+      return node !== undefined && node.nodeType === 1 && node.namespaceURI === HTML;
+    },
+    eventParent: (cx, target, type, composed, first) => host.domEventParent(cx, target, type, composed, first),
+    // (An event's path as `current` may see it: without the nodes of closed shadow trees it is
+    // not in, as the DOM's composedPath() leaves them out.)
+    composedPath(cx, path, current) {
+      const currentNode = host.nodeOf(current);
+      const visible = [];
+      for (let i = 0; i < path.length; i++) {
+        const node = host.nodeOf(path[i]);
+        if (node === undefined || !hiddenFrom(node, currentNode === undefined ? null : currentNode)) listPush(visible, path[i]);
+      }
+      return host.newArray(cx, visible);
+    },
+    // (The event's target as the listeners at `current` see it: out of the shadow trees
+    // `current` is not in. Undefined when `target` is in no shadow tree.)
+    retarget(cx, target, current) {
+      const node = host.nodeOf(target);
+      if (node === undefined || !shadowRoots.has(rootOf(node))) return undefined;
+      const against = current === null || current === undefined ? null : host.nodeOf(current);
+      return wrap(cx, retarget(node, against === undefined ? null : against));
+    },
+    activation: (cx, target, done, canceled, trusted) => activate(cx, target, done, canceled, trusted),
+    dispatch: (cx, path, event, state) => dispatchInWorlds(cx, path, event, state),
+    observe: (cx, observer, target, options) => observe(cx, observer, target, options),
+    unobserve: (observer) => unobserve(observer),
+    parseFromString: (cx, text, type) => parseFromString(cx, text, type),
+    serializeXML: (value) => serializeXML(host.nodeOf(value)),
+  };
+
   // A world's state: its wrappers by node and its interfaces by name.
   function worldOf(cx) {
     let world = cx.dom;
     if (world === undefined) {
       world = { __proto__: null, wrappers: new SafeWeakMap(), interfaces: { __proto__: null }, lists: new SafeWeakMap() };
       cx.dom = world;
-      // (What the world's events, js/31_events.js and js/31_ui_events.js, ask of nodes: whether a
-      // value is one, whether it is an HTML element (a SubmitEvent's submitter), and its parent in
-      // an event's path.)
-      cx.loader.domIsNode = host.newFunction(cx, 'isNode', 1, (data, thisValue, value) => host.nodeOf(value) !== undefined, undefined);
-      cx.loader.domIsHTMLElement = host.newFunction(cx, 'isHTMLElement', 1, (data, thisValue, value) => {
-        const node = host.nodeOf(value);
-        return node !== undefined && node.nodeType === 1 && node.namespaceURI === HTML;
-      }, undefined);
-      cx.loader.domEventParent = host.newFunction(cx, 'eventParent', 4, (data, thisValue, target, type, composed, first) => host.domEventParent(cx, target, type, composed, first), undefined);
-      // (The event's target as the listeners at `current` see it: out of the shadow trees
-      // `current` is not in. Undefined when `target` is in no shadow tree.)
-      // (An event's path as `current` may see it: without the nodes of closed shadow trees it is
-      // not in, as the DOM's composedPath() leaves them out.)
-      cx.loader.domComposedPath = host.newFunction(cx, 'composedPath', 2, (data, thisValue, path, current) => {
-        const currentNode = host.nodeOf(current);
-        const visible = [];
-        for (let i = 0; i < path.length; i++) {
-          const node = host.nodeOf(path[i]);
-          if (node === undefined || !hiddenFrom(node, currentNode === undefined ? null : currentNode)) listPush(visible, path[i]);
-        }
-        return host.newArray(cx, visible);
-      }, undefined);
-      cx.loader.domRetarget = host.newFunction(cx, 'retarget', 2, (data, thisValue, target, current) => {
-        const node = host.nodeOf(target);
-        if (node === undefined || !shadowRoots.has(rootOf(node))) return undefined;
-        const against = current === null || current === undefined ? null : host.nodeOf(current);
-        return wrap(cx, retarget(node, against === undefined ? null : against));
-      }, undefined);
-      cx.loader.domActivation = host.newFunction(cx, 'activation', 4, (data, thisValue, target, done, canceled, trusted) => activate(cx, target, done, canceled, trusted), undefined);
-      cx.loader.domDispatch = host.newFunction(cx, 'dispatch', 3, (data, thisValue, path, event, state) => dispatchInWorlds(cx, path, event, state), undefined);
-      cx.loader.domObserve = host.newFunction(cx, 'observe', 3, (data, thisValue, observer, target, options) => observe(cx, observer, target, options), undefined);
-      cx.loader.domUnobserve = host.newFunction(cx, 'unobserve', 1, (data, thisValue, observer) => unobserve(observer), undefined);
-      cx.loader.domParseFromString = host.newFunction(cx, 'parseFromString', 2, (data, thisValue, text, type) => parseFromString(cx, text, type), undefined);
-      cx.loader.domSerializeXML = host.newFunction(cx, 'serializeToString', 1, (data, thisValue, node) => serializeXML(host.nodeOf(node)), undefined);
     }
     return world;
   }
