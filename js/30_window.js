@@ -397,8 +397,8 @@
   // 'tab:ID', ...): the message is posted from this world's frame, not the window's.
   function postMessageTo(cx, relation) {
     return host.newFunction(cx, 'postMessage', 1, (data, thisValue, ...args) => {
-      if (cx.loader.postToWindow === undefined) cx.loader.load('channel_messaging');
-      cx.loader.postToWindow(relation, host.newArray(cx, args));
+      cx.loader.load('channel_messaging');
+      host.postToWindow(cx, relation, args);
     }, undefined);
   }
   // Another origin's window's `location`: every read throws the SecurityError.

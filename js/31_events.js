@@ -1024,7 +1024,7 @@
       description.interface = 'PopStateEvent';
       description.stateText = popStateTexts.get(event);
     }
-    const message = cx.loader.windowMessageOf === undefined ? undefined : cx.loader.windowMessageOf(event);
+    const message = host.windowMessageOf === undefined ? undefined : host.windowMessageOf(event);
     if (message !== undefined) {
       description.interface = 'MessageEvent';
       description.message = message;
@@ -1034,9 +1034,9 @@
   const describedInterfaces = ['CustomEvent', 'PageTransitionEvent', 'BeforeUnloadEvent', 'HashChangeEvent', 'PopStateEvent'];
   function eventFromDescription(cx, description) {
     if (description.message !== undefined) {
-      if (cx.loader.makeWindowMessage === undefined) cx.loader.load('channel_messaging');
+      cx.loader.load('channel_messaging');
       const message = description.message;
-      const made = cx.loader.makeWindowMessage(message.text, message.origin, message.relation, description.source);
+      const made = host.makeWindowMessage(cx, message.text, message.origin, message.relation, description.source);
       made.state.trusted = description.trusted;
       made.state.timeStamp = description.timeStamp;
       return made;
@@ -1158,12 +1158,16 @@
     for (let i = 0; i < listeners.length; i++) if (!listeners[i].removed && listeners[i].type === type) return true;
     return false;
   }
-  // For js/31_ui_events.js (of this realm too), whose interfaces (UIEvent, MouseEvent, ...)
-  // inherit from Event: a world's event interface, how an event is initialized and its
-  // constructor's arguments read, and a dispatch of an event a script could have made
-  // (`trusted`: the browser's own, as a person's click is).
+  // For the other modules of this realm whose interfaces inherit from Event or EventTarget
+  // (js/31_ui_events.js, js/48_channel_messaging.js, ...): a world's event interface, how an
+  // event is initialized and its constructor's arguments read, a handler attribute's
+  // implementation, and a dispatch of an event a script could have made (`trusted`: the browser's
+  // own, as a person's click is).
   host.eventInternals = {
-    __proto__: null, interfaceOf, initializeEvent, eventArguments, unsignedLong,
+    __proto__: null, interfaceOf, initializeEvent, eventArguments, unsignedLong, handlerImplementation,
+    // An event's state (of any world), and making an object a target with no listeners.
+    stateOf: (event) => events.get(event),
+    makeEventTarget: (object) => { listenersOf.set(object, []); },
     dispatch: (cx, target, event, trusted) => {
       const state = events.get(event);
       state.trusted = trusted;

@@ -75,6 +75,7 @@ extension ExtensionContext {
         case "mutation_observer": "installMutationObservers"
         case "view": "installView"
         case "layout_observers": "installLayoutObservers"
+        case "channel_messaging": "installChannelMessaging"
         case "dom": "installDOM"
         default: nil
         }
@@ -100,6 +101,7 @@ extension ExtensionContext {
         case "mutation_observer": "makeMutationObserverInterface"
         case "view": "makeViewInterface"
         case "layout_observers": "makeLayoutObserverInterface"
+        case "channel_messaging": "makeChannelMessagingInterface"
         default: nil
         }
     }

@@ -28,8 +28,9 @@ extension ExtensionContext {
             _ = host.loop.startTimer(after: 0, owner: other.id) { [weak other] in
                 guard let other, other.broadcastChannelNames.contains(name) else { return }
                 _ = other.runTopLevel {
-                    guard let receive = other.hostFunction("receiveBroadcast", in: "channel_messaging") else { return false }
-                    _ = try receive.call([other.script.string(name), other.script.string(text), other.script.string(origin)])
+                    guard other.loadReporting("channel_messaging"), let realm = other.host?.realm else { return false }
+                    let receive = try realm.value("receiveBroadcast", in: "channel_messaging")
+                    _ = try receive.call([try other.realmRecord(), realm.script.string(name), realm.script.string(text), realm.script.string(origin)])
                     return true
                 }
             }

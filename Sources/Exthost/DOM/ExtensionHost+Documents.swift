@@ -113,9 +113,11 @@ extension ExtensionHost {
             _ = try? enter.call([record])
         }
         _ = world.runTopLevel {
-            guard let dispatch = world.hostFunction("dispatchWindowMessage", in: "channel_messaging") else { return false }
-            let script = world.script
-            _ = try dispatch.call([script.string(text), script.string(origin), source.map { script.string($0) } ?? script.null, sourceWindow ?? script.null])
+            guard world.loadReporting("channel_messaging") else { return false }
+            let dispatch = try realm.value("dispatchWindowMessage", in: "channel_messaging")
+            let script = realm.script
+            _ = try dispatch.call([try world.realmRecord(), script.string(text), script.string(origin), source.map { script.string($0) } ?? script.null,
+                                   sourceWindow ?? script.null])
             return true
         }
     }
