@@ -18,7 +18,7 @@
 (function (host) {
   'use strict';
   const {
-    ReflectApply, ReflectOwnKeys, SafeWeakMap, SafeWeakSet, JSONParse, JSONStringify, listPush,
+    String, ReflectApply, ReflectOwnKeys, SafeWeakMap, SafeWeakSet, JSONParse, JSONStringify, listPush,
   } = host.primordials;
   const FIREFOX = host.flavor === 'firefox';
   const { countError, failed } = host.webIDLErrors;
@@ -126,22 +126,121 @@
   };
 
   // ---- The async clipboard and user activation --------------------------------------------------
-  // No person interacts with a page here, so a page never has user activation and its document
-  // never has the focus: the clipboard refuses every read and write, in each browser's words
-  // (fixtures/conformance/clipboard-no-gesture), as the browsers refuse a script's.
+  // A person's input (the driver's clicks and typing, js/63_dom.js) gives a window user activation
+  // and, in Chromium, the system focus (Swift: ExtensionHost+UserActivation.swift). Each browser's
+  // clipboard asks for them, in its own words (recorded: clipboard-no-gesture, user-activation):
+  // Chromium reads and writes only in a focused document, writes only with transient activation,
+  // and never reads (the permission it asks for is not granted under automation); Firefox reads
+  // and writes with transient activation, and reads without asking only what a page of the
+  // reader's origin wrote (else it asks the person with a Paste menu, which no one answers here:
+  // the promise stays pending). What a write puts there is the run's clipboard's (Swift's).
   const clipboards = new SafeWeakSet();
+  // The window's activation now: [isActive, hasBeenActive, hasFocus] (an array of the world).
+  const activationOf = (cx) => host.call(cx, 'page.activation', []);
+  function clipboardRefusal(cx, member, reading) {
+    const state = activationOf(cx);
+    if (FIREFOX) {
+      if (state[0]) return null;
+      return reading ? 'Clipboard read request was blocked due to lack of user activation.' : 'Clipboard write was blocked due to lack of user activation.';
+    }
+    const prefix = "Failed to execute '" + member + "' on 'Clipboard': ";
+    if (!state[2]) return prefix + 'Document is not focused.';
+    if (reading) return prefix + 'Read permission denied.';
+    return state[0] ? null : prefix + 'Write permission denied.';
+  }
+  // The text of a clipboard item's representation: a string, or a Blob's bytes as UTF-8.
+  function representationText(cx, value) {
+    if (typeof value === 'string') return value;
+    const blob = cx.loader.blobState === undefined || !isObject(value) ? undefined : cx.loader.blobState(value);
+    return blob === undefined ? String(value) : cx.loader.native.encoding.decode('utf-8', '', blob.bytes, true, false)[0];
+  }
+  // Writes `items` (ClipboardItems' states) once the promises they hold settle, then settles `settle`.
+  function writeItems(cx, items, settle) {
+    const slots = [];
+    let pending = 1;
+    let failedWith;
+    const done = () => {
+      pending--;
+      if (pending > 0 || failedWith !== undefined) return;
+      host.call(cx, 'clipboard.write', [slots]);
+      settle.resolve(undefined);
+    };
+    for (let i = 0; i < items.length; i++) {
+      const state = items[i];
+      for (let j = 0; j < state.typeList.length; j++) {
+        const type = state.typeList[j];
+        const slot = [type, ''];
+        listPush(slots, slot);
+        // (Each value as a promise of the world resolves it: a Blob, a string or a promise of one.)
+        const value = resolved(cx, state.data[type]);
+        pending++;
+        ReflectApply(cx.u.PromisePrototypeThen, value, [
+          host.newFunction(cx, '', 1, (data, thisValue, result) => {
+            slot[1] = representationText(cx, result);
+            done();
+          }, undefined),
+          host.newFunction(cx, '', 1, (data, thisValue, reason) => {
+            if (failedWith !== undefined) return;
+            failedWith = reason;
+            settle.reject(reason);
+          }, undefined),
+        ]);
+      }
+    }
+    done();
+  }
+  // A ClipboardItem of the world holding `text` as a `text/plain` Blob (what Firefox's `read()` gives).
+  function textItem(cx, text) {
+    cx.loader.load('blob');
+    const options = host.newObject(cx);
+    host.defineValue(options, 'type', 'text/plain', true, true, true);
+    const blob = new cx.loader.lazyGlobals.Blob(host.newArray(cx, [text]), options);
+    const item = host.newObjectFrom(cx, interfaceOf(cx, 'ClipboardItem').prototype);
+    const data = { __proto__: null, 'text/plain': blob };
+    clipboardItems.set(item, { __proto__: null, data, typeList: ['text/plain'], types: freeze(cx, host.newArray(cx, ['text/plain'])) });
+    return item;
+  }
   const clipboardOperation = (member, reading) => ['method', member, reading ? 0 : 1, (cx, thisValue, ...args) => {
     if (!isObject(thisValue) || !clipboards.has(thisValue)) return host.rejectedPromise(cx, invalidThis(cx, 'Clipboard', member));
     if (!reading && args.length < 1) return host.rejectedPromise(cx, countError(cx, 'Clipboard', member, 1, 0));
-    return host.rejectedPromise(cx, host.newDOMException(cx, FIREFOX
-      ? (reading ? 'Clipboard read request was blocked due to lack of user activation.' : 'Clipboard write was blocked due to lack of user activation.')
-      : "Failed to execute '" + member + "' on 'Clipboard': Document is not focused.", 'NotAllowedError'));
+    let items;
+    if (member === 'write') {
+      // (A sequence of ClipboardItems, read before the clipboard is asked.)
+      try {
+        items = host.webIDLSequence(args[0], () => host.newTypeError(cx, FIREFOX ? "Clipboard.write: Argument 1 can't be converted to a sequence."
+          : "Failed to execute 'write' on 'Clipboard': The provided value cannot be converted to a sequence."), (item) => {
+          const state = isObject(item) ? clipboardItems.get(item) : undefined;
+          if (state === undefined) {
+            throw host.newTypeError(cx, FIREFOX ? "Clipboard.write: Element of argument 1 is not an object."
+              : "Failed to execute 'write' on 'Clipboard': Failed to convert value to 'ClipboardItem'.");
+          }
+          return state;
+        });
+      } catch (error) {
+        return host.rejectedPromise(cx, host.contextError(cx, error));
+      }
+    }
+    const text = member === 'writeText' ? String(args[0]) : undefined;
+    const refusal = clipboardRefusal(cx, member, reading);
+    if (refusal !== null) return host.rejectedPromise(cx, host.newDOMException(cx, refusal, 'NotAllowedError'));
+    const settle = host.newPromise(cx);
+    if (member === 'writeText') {
+      host.call(cx, 'clipboard.write', [[['text/plain', text]]]);
+      settle.resolve(undefined);
+    } else if (member === 'write') {
+      writeItems(cx, items, settle);
+    } else {
+      // (Firefox: what a page of the reader's origin wrote; anything else waits for the person.)
+      const answer = host.call(cx, 'clipboard.readText', []);
+      if (answer !== null && answer[1]) settle.resolve(member === 'readText' ? answer[0] : host.newArray(cx, [textItem(cx, answer[0])]));
+    }
+    return settle.promise;
   }];
-  // UserActivation: never active, never was (no person).
+  // UserActivation: the window's, now.
   const activations = new SafeWeakSet();
   const activationGetter = (name) => (cx, thisValue) => {
     if (!isObject(thisValue) || !activations.has(thisValue)) throw invalidThis(cx, 'UserActivation', 'get ' + name);
-    return false;
+    return activationOf(cx)[name === 'isActive' ? 0 : 1];
   };
   // ClipboardItem: the data of one clipboard item, by type (promises or values).
   const clipboardItems = new SafeWeakMap();
@@ -161,7 +260,7 @@
       listPush(types, keys[i]);
     }
     const item = host.newInstance(cx, newTarget, interfaceOf(cx, 'ClipboardItem').prototype);
-    clipboardItems.set(item, { __proto__: null, data, types: freeze(cx, host.newArray(cx, types)) });
+    clipboardItems.set(item, { __proto__: null, data, typeList: types, types: freeze(cx, host.newArray(cx, types)) });
     return item;
   };
   const itemOf = (cx, thisValue, member) => {

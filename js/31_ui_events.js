@@ -24,7 +24,6 @@
   'use strict';
   const {
     Number, String, MathTrunc, NumberIsFinite, SafeWeakMap, ReflectGet, ReflectApply, listPush, listRemoveAt, ObjectKeys, StringPrototypeIndexOf, StringPrototypeCharCodeAt, StringPrototypeSlice,
-    JSONStringify, JSONParse,
   } = host.primordials;
   const FIREFOX = host.flavor === 'firefox';
   const { failed, illegalInvocation } = host.webIDLErrors;
@@ -277,9 +276,11 @@
     for (let i = 0; i < state.entries.length; i++) if (state.entries[i].type === type) return i;
     return -1;
   }
-  function newTransfer(cx) {
+  // A new DataTransfer of the world of `cx`, over `entries` (its data store: another world's
+  // DataTransfer of the same event shares it) or an empty one.
+  function newTransfer(cx, entries) {
     const transfer = host.newObjectFrom(cx, interfaceOf(cx, 'DataTransfer').prototype);
-    transfers.set(transfer, { __proto__: null, entries: [], dropEffect: 'none', effectAllowed: 'none', items: null, files: null });
+    transfers.set(transfer, { __proto__: null, entries: entries === undefined ? [] : entries, dropEffect: 'none', effectAllowed: 'none', items: null, files: null });
     return transfer;
   }
   const itemObject = (cx, state, index) => {
@@ -465,28 +466,30 @@
         init[keys[i]] = value;
         continue;
       }
-      // (A DataTransfer crosses as its data, a text, which the other world makes one of again.)
-      const pairs = [];
-      for (let j = 0; j < transfer.entries.length; j++) listPush(pairs, [transfer.entries[j].type, transfer.entries[j].data]);
+      // (A DataTransfer crosses as its data store, which the other world's DataTransfer of the
+      // event shares: what a listener of any world sets, the browser reads after the dispatch.)
       init[keys[i]] = null;
-      init['transfer:' + keys[i]] = JSONStringify(pairs);
+      init['transfer:' + keys[i]] = transfer.entries;
     }
     return { __proto__: null, interface: name, fields: init };
   }
   // A new event of the interface `name` of the world of `cx`, made as `new name(type, init)`
-  // would make it (`init` of this realm: js/63_dom.js's, or uiEventFields' from another world).
+  // would make it (`init` of this realm: js/63_dom.js's, or uiEventFields' from another world),
+  // but for its DataTransfers: `'transfer:' + member` gives the data store of the event's own
+  // (the browser's copy event, or the same event in another world).
   function makeUIEvent(cx, name, type, init) {
     const transferKeys = ['dataTransfer', 'clipboardData'];
+    const made = [];
     for (let i = 0; i < transferKeys.length; i++) {
-      const text = init['transfer:' + transferKeys[i]];
-      if (typeof text !== 'string') continue;
-      const transfer = newTransfer(cx);
-      const pairs = JSONParse(text);
-      const entries = transfers.get(transfer).entries;
-      for (let j = 0; j < pairs.length; j++) listPush(entries, { __proto__: null, type: String(pairs[j][0]), data: String(pairs[j][1]) });
-      init[transferKeys[i]] = transfer;
+      const entries = init['transfer:' + transferKeys[i]];
+      if (entries === undefined) continue;
+      listPush(made, transferKeys[i]);
+      listPush(made, newTransfer(cx, entries));
+      init[transferKeys[i]] = null;
     }
-    return descriptionOf(name).construct(cx, undefined, undefined, type, init);
+    const event = descriptionOf(name).construct(cx, undefined, undefined, type, init);
+    for (let i = 0; i < made.length; i += 2) fields.get(event)[made[i]] = made[i + 1];
+    return event;
   }
   // Installs the module for the world of `cx`: what the DOM (js/63_dom.js) and the events
   // (js/31_events.js) ask through the context's `host` object. `fireUIEvent` dispatches a new

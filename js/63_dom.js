@@ -1730,7 +1730,7 @@
     'Document.referrer': () => '',
     'Document.defaultView': (node, cx) => (documentOf(cx) === node ? cx.global : null),
     'Document.activeElement': (node) => focusedElement(node) || node.body || node.documentElement,
-    'Document.hasFocus': () => false,
+    'Document.hasFocus': (node, cx) => hasSystemFocus(cx, node),
     'Document.createEvent': (node, cx, type) => createEvent(cx, type),
     'Document.characterSet': () => 'UTF-8',
     'Document.charset': () => 'UTF-8',
@@ -2263,17 +2263,112 @@
   // the world's events (js/31_events.js, js/31_ui_events.js), then its activation behaviour unless
   // a listener cancelled it (a checkbox or radio button changes and fires trusted `input` and
   // `change`). A script's `click()` makes an untrusted event with no pointer; a person's click (the
-  // driver's, `trusted`) a trusted one from the mouse. A disabled control fires nothing.
+  // driver's, `trusted`) is the mouse's whole way there (`personClick`). A disabled control fires nothing.
   function click(cx, node, trusted) {
     if (library.matches(node, ':disabled')) return;
-    // (A person's press focuses what it lands on before the click.)
-    if (trusted) focusByClick(cx, node);
+    if (trusted) {
+      personClick(cx, node);
+      return;
+    }
     cx.loader.load('ui_events');
+    const init = { __proto__: null, bubbles: true, cancelable: true, composed: true, view: cx.global, detail: 0, pointerType: '', pointerId: 0, isPrimary: false };
+    cx.loader.fireUIEvent(wrap(cx, node), 'PointerEvent', 'click', init, false);
+  }
+
+  // ---- A person's mouse (the driver's clicks) ---------------------------------------------------------------
+  // As WebDriver's element click (recorded from both browsers: user-activation): the mouse moves to
+  // the element (its window takes the focus first in Chromium: `focus` at the window, twice as
+  // recorded; Swift: ExtensionHost+UserActivation.swift), leaving the element it was over and
+  // entering this one, then presses (user activation: the window's is transient for five seconds;
+  // what the press lands on takes the focus) and releases, and the click follows. Chromium fires
+  // each move's pointer events, then its mouse events, out and leave before over and enter;
+  // Firefox the pointer's out, leave, over, enter and move, then the mouse's. A canceled
+  // `pointerdown` suppresses the mouse's `mousedown` and `mouseup`; a canceled `mousedown`, the focus.
+  // The element under the mouse in each document, once a person's click moved it there.
+  const hoveredElements = new SafeWeakMap();
+  // The fields of a person's mouse event: a pointer's have no button pressed (-1) but while
+  // pressing; Firefox's `mousemove` has a detail of 1.
+  function mouseInit(cx, pointer, type, relatedTarget) {
+    const pressed = type === 'pointerdown' || type === 'mousedown';
+    const button = pressed || type === 'pointerup' || type === 'mouseup' || type === 'click' ? 0 : pointer ? -1 : 0;
+    const bubbles = type !== 'pointerenter' && type !== 'pointerleave' && type !== 'mouseenter' && type !== 'mouseleave';
+    const clicking = type === 'mousedown' || type === 'mouseup' || type === 'click' || (FIREFOX && type === 'mousemove');
     const init = {
-      __proto__: null, bubbles: true, cancelable: true, composed: true, view: cx.global,
-      detail: trusted ? 1 : 0, pointerType: trusted ? 'mouse' : '', pointerId: trusted ? 1 : 0, isPrimary: !!trusted,
+      __proto__: null, bubbles, cancelable: bubbles, composed: bubbles, view: cx.global, detail: clicking ? 1 : 0, button, buttons: pressed ? 1 : 0,
+      relatedTarget: relatedTarget === null ? null : wrap(cx, relatedTarget),
     };
-    cx.loader.fireUIEvent(wrap(cx, node), 'PointerEvent', 'click', init, !!trusted);
+    if (pointer) {
+      init.pointerType = 'mouse';
+      init.pointerId = 1;
+      init.isPrimary = true;
+    }
+    return init;
+  }
+  // Fires a person's mouse event `type` at `node` (a PointerEvent's when `pointer`); false when canceled.
+  function fireMouse(cx, node, type, relatedTarget) {
+    const pointer = type[0] === 'p' || type === 'click';
+    return cx.loader.fireUIEvent(wrap(cx, node), pointer ? 'PointerEvent' : 'MouseEvent', type, mouseInit(cx, pointer, type, relatedTarget), true);
+  }
+  // `node` and its ancestor elements, innermost first.
+  function elementChain(node) {
+    const chain = [];
+    for (let current = node; current !== null && current.nodeType === 1; current = current.parentNode) listPush(chain, current);
+    return chain;
+  }
+  // The mouse moves onto `node` in its document: the events of leaving the element it was over
+  // (if it is still in the document) and entering this one, then the move.
+  function moveMouse(cx, node) {
+    const document = node.ownerDocument;
+    let previous = hoveredElements.get(document);
+    if (previous === undefined || rootOf(previous) !== document) previous = null;
+    hoveredElements.set(document, node);
+    const into = elementChain(node);
+    const from = previous === null ? [] : elementChain(previous);
+    // (Leave fires at each element left, innermost first; enter at each entered, outermost first.)
+    const left = [];
+    for (let i = 0; i < from.length; i++) if (into.indexOf(from[i]) < 0) listPush(left, from[i]);
+    const entered = [];
+    for (let i = into.length - 1; i >= 0; i--) if (from.indexOf(into[i]) < 0) listPush(entered, into[i]);
+    const boundary = (prefix) => {
+      if (previous === node) return;
+      if (previous !== null) {
+        fireMouse(cx, previous, prefix + 'out', node);
+        for (let i = 0; i < left.length; i++) fireMouse(cx, left[i], prefix + 'leave', node);
+      }
+      fireMouse(cx, node, prefix + 'over', previous);
+      for (let i = 0; i < entered.length; i++) fireMouse(cx, entered[i], prefix + 'enter', previous);
+    };
+    if (FIREFOX) {
+      boundary('pointer');
+      fireMouse(cx, node, 'pointermove', null);
+      boundary('mouse');
+    } else {
+      boundary('pointer');
+      boundary('mouse');
+      fireMouse(cx, node, 'pointermove', null);
+    }
+    fireMouse(cx, node, 'mousemove', null);
+  }
+  function personClick(cx, node) {
+    cx.loader.load('ui_events');
+    personInput(cx);
+    moveMouse(cx, node);
+    host.call(cx, 'page.personInput', ['activate']);
+    const down = fireMouse(cx, node, 'pointerdown', null);
+    // (A person's press focuses what it lands on, unless a listener canceled it.)
+    if (!down || fireMouse(cx, node, 'mousedown', null)) focusByClick(cx, node);
+    fireMouse(cx, node, 'pointerup', null);
+    if (down) fireMouse(cx, node, 'mouseup', null);
+    fireMouse(cx, node, 'click', null);
+  }
+  // A person's input reaches the window of `cx`: Chromium gives it the system focus if it had not
+  // (`focus` fires at the window twice, as recorded).
+  function personInput(cx) {
+    if (host.call(cx, 'page.personInput', ['pointer']) !== true) return;
+    cx.loader.load('ui_events');
+    for (let i = 0; i < 2; i++) {
+      cx.loader.fireUIEvent(cx.global, 'FocusEvent', 'focus', { __proto__: null, bubbles: false, cancelable: false, composed: true, view: cx.global, relatedTarget: null }, true);
+    }
   }
   // A person's selection of all of `node`'s text, by a drag over it: `pointerdown` and `mousedown`
   // at it, then `selectstart` (a listener may cancel the selection), the document's selection
@@ -2292,6 +2387,8 @@
       pointerType: 'mouse', pointerId: 1, isPrimary: true,
     });
     const target = wrap(cx, node);
+    personInput(cx);
+    host.call(cx, 'page.personInput', ['activate']);
     cx.loader.fireUIEvent(target, 'PointerEvent', 'pointerdown', init(true), true);
     cx.loader.fireUIEvent(target, 'MouseEvent', 'mousedown', init(true), true);
     if (cx.loader.fireEvent(target, 'selectstart', { __proto__: null, bubbles: true, cancelable: true, composed: false })) selectContents(selection, node);
@@ -2300,11 +2397,25 @@
   }
 
   // ---- Focus (HTML's focusing steps; no layout, so every connected focusable element can take it) ----
-  // Each document's focused element (none: its body is the active element). The browsers' window
-  // has no system focus, as under automation (`document.hasFocus()` is false): the focus moves,
-  // `document.activeElement` says where, and no `focus`, `blur`, `focusin` or `focusout` fires
-  // (recorded from both browsers: focus-events).
+  // Each document's focused element (none: its body is the active element). A window has no
+  // system focus, as under automation (`document.hasFocus()` is false), until a person's input
+  // gives Chromium's window the focus (Firefox's headless windows never take it): without it the
+  // focus moves, `document.activeElement` says where, and no `focus`, `blur`, `focusin` or
+  // `focusout` fires (recorded from both browsers: focus-events); with it, `blur` and `focusout`
+  // fire at what loses the focus, then `focus` and `focusin` at what takes it (user-activation).
   const focusedElements = new SafeWeakMap();
+  // Whether `document` is the document of `cx` and its window has the system focus.
+  const hasSystemFocus = (cx, document) => cx !== null && document === documentOf(cx) && host.call(cx, 'page.activation', [])[2] === true;
+  // The focus events of `node` losing the focus to `related` (`blur`, `focusout`), or taking it
+  // from `related` (`focus`, `focusin`); `related` may be null.
+  function fireFocusEvents(cx, node, taking, related) {
+    cx.loader.load('ui_events');
+    const fire = (type, bubbles) => cx.loader.fireUIEvent(wrap(cx, node), 'FocusEvent', type, {
+      __proto__: null, bubbles, cancelable: false, composed: true, view: cx.global, relatedTarget: related === null ? null : wrap(cx, related),
+    }, true);
+    fire(taking ? 'focus' : 'blur', false);
+    fire(taking ? 'focusin' : 'focusout', true);
+  }
   function isFocusable(node) {
     if (node.nodeType !== 1 || (node.namespaceURI !== HTML && node.namespaceURI !== SVG) || rootOf(node).nodeType !== 9) return false;
     if (library.matches(node, ':disabled')) return false;
@@ -2329,14 +2440,25 @@
   // `element.focus()`, a label's click, a person's click or typing: `node` takes the focus.
   function focusElement(cx, node) {
     if (!isFocusable(node)) return;
-    leaveEdited(cx, focusedElement(node.ownerDocument), node);
-    focusedElements.set(node.ownerDocument, node);
+    const document = node.ownerDocument;
+    const previous = focusedElement(document);
+    leaveEdited(cx, previous, node);
+    if (previous === node || !hasSystemFocus(cx, document)) {
+      focusedElements.set(document, node);
+      return;
+    }
+    // (While `blur` runs, the body is the active element.)
+    focusedElements.delete(document);
+    if (previous !== null) fireFocusEvents(cx, previous, false, node);
+    focusedElements.set(document, node);
+    fireFocusEvents(cx, node, true, previous);
   }
   // `element.blur()`, or a person's click on nothing focusable: the focus goes back to the body.
   function blurElement(cx, node) {
     if (focusedElement(node.ownerDocument) !== node) return;
     leaveEdited(cx, node, null);
     focusedElements.delete(node.ownerDocument);
+    if (hasSystemFocus(cx, node.ownerDocument)) fireFocusEvents(cx, node, false, null);
   }
   // Chromium: a field an editing command changed fires `change` when the focus leaves it
   // (fixtures/conformance/exec-command).
@@ -2400,9 +2522,42 @@
         if (field !== null) setSelectionRange(field, 0, controlValue(field).length, 'forward');
         else if (document.body !== null) selectContents(documentSelectionOf(document), document.body);
         return true;
+      case 'copy':
+        return copyCommand(cx, document, field);
       default:
         return false;
     }
+  }
+  // `execCommand('copy')`: only with transient activation (else false, and nothing fires). A
+  // trusted `copy` ClipboardEvent fires at the edited field, or at the element where the
+  // selection starts, or at the body (recorded: user-activation); then the clipboard gets what
+  // its listeners put in its `clipboardData` when one canceled it, else the selected text (none
+  // selected: the clipboard keeps what it had).
+  function copyCommand(cx, document, field) {
+    if (document !== documentOf(cx) || host.call(cx, 'page.activation', [])[0] !== true) return false;
+    const range = field === null ? currentRange(documentSelectionOf(document)) : null;
+    let target = field !== null ? field : range !== null ? range.startNode : null;
+    if (target !== null && target.nodeType !== 1) target = target.parentNode;
+    if (target === null || target.nodeType !== 1) target = document.body !== null ? document.body : document.documentElement;
+    if (target === null) return true;
+    cx.loader.load('ui_events');
+    const entries = [];
+    const init = { __proto__: null, bubbles: true, cancelable: true, composed: true, 'transfer:clipboardData': entries };
+    if (!cx.loader.fireUIEvent(wrap(cx, target), 'ClipboardEvent', 'copy', init, true)) {
+      const representations = [];
+      for (let i = 0; i < entries.length; i++) listPush(representations, [entries[i].type, entries[i].data]);
+      host.call(cx, 'clipboard.write', [representations]);
+      return true;
+    }
+    let text = '';
+    if (field !== null) {
+      const selection = selectionOf(field);
+      text = controlValue(field).slice(selection.start, selection.end);
+    } else if (range !== null) {
+      text = selectedText(range);
+    }
+    if (text !== '') host.call(cx, 'clipboard.write', [[['text/plain', text]]]);
+    return true;
   }
   // A person's click on `node` focuses its nearest focusable ancestor (or itself), or, when none
   // is, takes the focus from what had it.
@@ -4775,6 +4930,8 @@
       for (let i = 0; i < names.length; i++) {
         const value = description.fields[names[i]];
         if (names[i] === 'view') fields.view = value === null ? null : cx.global;
+        // (A DataTransfer's data store is the host's, which every world's DataTransfer of the event shares.)
+        else if (names[i].slice(0, 9) === 'transfer:') fields[names[i]] = value;
         else if (value !== null && (typeof value === 'object' || typeof value === 'function')) {
           // (A node becomes the world's wrapper of it; no other object or function of a world crosses.)
           fields[names[i]] = host.nodeOf(value) === undefined ? null : host.toWorld(cx, value);
@@ -5028,8 +5185,12 @@
   // Types `text` into a text control as a person does, one character at a time: each changes the
   // value and fires `input`; `change` once at the end, as when the person leaves the field.
   function type(cx, node, text) {
-    // (A person clicks into the field first: it takes the focus.)
-    if (cx !== null) focusElement(cx, node);
+    // (A person's keys activate the window; they go into the field, which takes the focus first.)
+    if (cx !== null) {
+      personInput(cx);
+      host.call(cx, 'page.personInput', ['activate']);
+      focusElement(cx, node);
+    }
     let value = controlValue(node);
     for (let i = 0; i < text.length;) {
       const character = StringFromCodePoint(text.codePointAt(i));
@@ -5069,6 +5230,8 @@
       __proto__: null, bubbles: true, cancelable: true, composed: true, view: cx.global, key: 'Enter', code: 'Enter', keyCode: 13, charCode,
     }, true);
     cx.loader.load('ui_events');
+    personInput(cx);
+    host.call(cx, 'page.personInput', ['activate']);
     if (isForm || (key('keydown', 0) && key('keypress', 13))) {
       const all = rootOf(form).getElementsByTagName('*');
       let button = null;

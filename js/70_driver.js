@@ -903,6 +903,8 @@
       for (let i = 0; i < all.length; i++) if (all[i].active && all[i].focused) return tabObject(all[i]);
       return undefined;
     },
+    /** The text the browser's clipboard holds (what a page or an extension copied or wrote last), or null. */
+    clipboardText() { return native.clipboardText(); },
     /** Resolves with the first console line of the extensions' contexts, printed during this test and not taken by an earlier wait, that contains `match` (a string), matches it (a RegExp) or for which it returns a truthy value (a function). */
     waitForConsole,
     /** The console lines the extensions' contexts printed during this test. */

@@ -107,6 +107,8 @@ extension ExtensionContext {
             .string(driver.tabJSON(try call.requiredInteger(0, prefix + "tab", "tab id")))
         }
         define("tabs") { driver, _ in .string(driver.tabsJSON()) }
+        // The text the run's clipboard holds (its text/plain), or null.
+        define("clipboardText") { driver, _ in driver.host?.clipboard.text.map { .string($0) } ?? .null }
         for name in ["activateTab", "reloadTab", "closeTab"] {
             define(name) { driver, call in
                 let tabID = try call.requiredInteger(0, prefix + name, "tab id")

@@ -102,6 +102,13 @@ public final class ExtensionHost {
     var sessionHistories: [Int: SessionHistory] = [:]
     /// The pages tabs left that their session history may show again as they were.
     var backForwardCache = BackForwardCache()
+    /// The user activation of the run's windows (ExtensionHost+UserActivation.swift).
+    var userActivations = UserActivations()
+    /// The document whose window has the system focus (Chromium gives a window the focus with a
+    /// person's first input to it; Firefox's headless windows never take it), if any.
+    var systemFocusDocumentID: String?
+    /// The run's system clipboard.
+    public internal(set) var clipboard = Clipboard()
     /// Chromium: the kept pages tabs show again, until the tab has completed (``showRestoredPage(inTab:)``).
     var pendingRestores: [Int: PendingRestore] = [:]
     /// The last browsing instance a navigation started (``cachesPage(inTab:leavingFor:)``).

@@ -615,6 +615,30 @@ struct DriverTests {
     }
 
     @Test(arguments: [Flavor.chrome, .firefox])
+    func aPersonsClickLetsAPopupCopyWhatTheDriverThenReads(flavor: Flavor) throws {
+        let outcome = try Self.run("""
+            test('a copy button', async () => {
+              const extension = await exthost.loadExtension({
+                manifest: { action: { default_popup: 'popup.html' }, browser_action: { default_popup: 'popup.html' } },
+                background() {},
+                files: {
+                  'popup.html': '<!doctype html><button id="copy">Copy</button><script src="popup.js"></script>',
+                  'popup.js': `document.getElementById('copy').addEventListener('click', () => {
+                    navigator.clipboard.writeText('copied by ' + navigator.userActivation.isActive).then(() => console.log('copied'));
+                  });`,
+                },
+              });
+              assert.strictEqual(exthost.clipboardText(), null);
+              const popup = await extension.openPopup();
+              await popup.click('#copy');
+              await exthost.waitForConsole('copied');
+              assert.strictEqual(exthost.clipboardText(), 'copied by true');
+            });
+            """, flavor: flavor)
+        #expect(outcome.passed, "\(outcome.reason ?? "") \(outcome.tests.map { "\($0.name): \($0.finished?.message ?? "")" })")
+    }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
     func aScriptDrivesTheOptionsPage(flavor: Flavor) throws {
         let outcome = try Self.run("""
             test('the options page, embedded and in a tab', async () => {

@@ -310,6 +310,26 @@ class Chrome:
             raise OracleError("chrome: no page to open DevTools for")
         self.cdp.cmd("Target.openDevTools", {"targetId": self.last_target})
 
+    def click_element(self, selector):
+        """A person's click on the first element `selector` finds in the page opened last: the
+        mouse moves to the middle of its box, then presses and releases there (as chromedriver
+        performs WebDriver's element click)."""
+        if getattr(self, "last_target", None) is None:
+            raise OracleError("chrome: no page to click in")
+        session = self.cdp.cmd("Target.attachToTarget", {"targetId": self.last_target, "flatten": True})["sessionId"]
+        try:
+            r = self.cdp.cmd("Runtime.evaluate", {"expression": ELEMENT_CENTER % json.dumps(selector), "returnByValue": True},
+                             session=session)
+            value = r.get("result", {}).get("value")
+            if not isinstance(value, str):
+                raise OracleError("chrome: no element matches %s" % selector)
+            x, y = json.loads(value)
+            for kind, extra in (("mouseMoved", {}), ("mousePressed", {"button": "left", "buttons": 1, "clickCount": 1}),
+                                ("mouseReleased", {"button": "left", "buttons": 0, "clickCount": 1})):
+                self.cdp.cmd("Input.dispatchMouseEvent", dict({"type": kind, "x": x, "y": y}, **extra), session=session)
+        finally:
+            self.cdp.cmd("Target.detachFromTarget", {"sessionId": session})
+
     def click_action(self):
         tabs = self.cdp.cmd("Target.getTargets", {"filter": [{"type": "tab"}]})["targetInfos"]
         active = [t for t in tabs if (t.get("embedderData") or {}).get("tabActive")]

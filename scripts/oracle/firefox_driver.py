@@ -464,6 +464,7 @@ class Firefox:
 
     def open_first(self, url):
         ctx = self._tabs()[0]
+        self.last_context = ctx
         try:
             self.bidi.cmd("browsingContext.navigate", {"context": ctx, "url": url, "wait": "complete"})
         except OracleError as e:
@@ -481,7 +482,26 @@ class Firefox:
                 time.sleep(0.05)
         if not new:
             raise OracleError("firefox: the new tab did not appear")
+        self.last_context = new[0]
         self._wait_loaded(new[0], url)
+
+    def click_element(self, selector):
+        """A person's click on the first element `selector` finds in the page opened last: the
+        mouse moves to the middle of its box, then presses and releases there (WebDriver's
+        element click, as geckodriver performs it)."""
+        ctx = getattr(self, "last_context", None)
+        if ctx is None:
+            raise OracleError("firefox: no page to click in")
+        r = self.bidi.cmd("script.evaluate", {"expression": ELEMENT_CENTER % json.dumps(selector), "target": {"context": ctx},
+                                              "awaitPromise": False})
+        value = r.get("result", {}).get("value")
+        if r.get("type") == "exception" or not isinstance(value, str):
+            raise OracleError("firefox: no element matches %s" % selector)
+        x, y = json.loads(value)
+        self.bidi.cmd("input.performActions", {"context": ctx, "actions": [{
+            "type": "pointer", "id": "mouse", "parameters": {"pointerType": "mouse"},
+            "actions": [{"type": "pointerMove", "x": int(x), "y": int(y)}, {"type": "pointerDown", "button": 0},
+                        {"type": "pointerUp", "button": 0}]}]})
 
     def open_devtools(self):
         """The toolbox of the selected tab (it loads the extension's devtools_page)."""

@@ -47,6 +47,12 @@ class OracleError(Exception):
 # the site: served from CASE/site on 127.0.0.1:<free port>; "{{PORT}}" in
 # text files is replaced by that port (for cross-origin frames on localhost)
 
+# The middle of the box of the first element a selector (%s, as JSON) finds, scrolled into the
+# middle of the viewport first, as JSON text "[x, y]", or null: where a person's click lands.
+ELEMENT_CENTER = ("(() => { const e = document.querySelector(%s); if (e === null) return null;"
+                  " e.scrollIntoView({block: 'center', inline: 'center'}); const r = e.getBoundingClientRect();"
+                  " return JSON.stringify([r.left + r.width / 2, r.top + r.height / 2]); })()")
+
 TEXT_TYPES = (".html", ".htm", ".js", ".css", ".json", ".txt", ".svg")
 
 

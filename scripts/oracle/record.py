@@ -55,6 +55,7 @@ def load_case(case_dir):
         case = json.load(f)
     case.setdefault("open", ["/index.html"])
     case.setdefault("clickAction", False)
+    case.setdefault("clicks", [])
     case.setdefault("flavors", ["chrome", "firefox"])
     case.setdefault("sortLines", False)
     return case
@@ -110,6 +111,10 @@ def record_once(case_dir, browser, raw_dir=None, bidi=False):
         if case["clickAction"]:
             drv.click_action()
             dbg(browser, "clicked the action")
+        for selector in case["clicks"]:
+            settle(0.3, 2.0)
+            drv.click_element(selector)
+            dbg(browser, "clicked", selector)
         end = time.time() + timeout
         t_actions = time.time()
         while True:

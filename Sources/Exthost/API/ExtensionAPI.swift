@@ -26,6 +26,7 @@ final class ExtensionAPI {
         URLAPI.register(in: self)
         TestAPI.register(in: self)
         DevToolsAPI.register(in: self)
+        UserActivationAPI.register(in: self)
     }
 
     /// Adds an asynchronous function that the kinds of context in `contexts` may call (as in the

@@ -150,6 +150,8 @@ extension ExtensionHost {
     /// Lets the document `documentID` go, with its DOM if one was built (a web page's load stops).
     func forgetDocument(_ documentID: String) {
         webDocumentLoads.removeValue(forKey: documentID)?.abandon()
+        userActivations.forget(documentID)
+        if systemFocusDocumentID == documentID { systemFocusDocumentID = nil }
         if movedDocuments.remove(documentID) != nil, let forget = try? realm.value("forgetDocumentURL", in: "window") {
             _ = try? forget.call([realm.script.string(documentID)])
         }

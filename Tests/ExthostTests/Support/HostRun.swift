@@ -56,7 +56,8 @@ struct HostRun {
         _ directory: URL, flavor: Flavor = .chrome, open urls: [String] = [],
         sites: [String: String] = ["http://127.0.0.1:8000": "fixtures/site", "http://localhost:8000": "fixtures/site"],
         clickAction: Bool = false, maxTime: Double = 60, limits: ScriptLimits = ScriptLimits(), clockMode: ClockMode = .virtual,
-        harness: TestHarness? = nil, testConfig: TestConfig = TestConfig(), network: Bool = false, noStore: Bool = false, devtools: Bool = false
+        harness: TestHarness? = nil, testConfig: TestConfig = TestConfig(), network: Bool = false, noStore: Bool = false, devtools: Bool = false,
+        clicks: [String] = []
     ) throws -> HostRun {
         let collector = Collector()
         let mappings = try sites.sorted { $0.key < $1.key }.map { site in
@@ -81,6 +82,14 @@ struct HostRun {
             host.runUntilStarted(maxTime: maxTime)
         }
         if clickAction { host.clickAction() }
+        // (A person's clicks in the active tab's page, each once what the last one started has
+        // settled: the scripts' timers wait, as the recorder clicks a moment after the last line.)
+        for selector in clicks {
+            host.runUntilStarted(maxTime: maxTime)
+            if case .failure(let error) = host.act(.click, on: .tab, selector: selector) {
+                throw ClickError(message: "clicking \(selector): \(error.message)")
+            }
+        }
         host.run(maxTime: maxTime)
         var run = HostRun(host: host)
         run.collector = collector
@@ -174,4 +183,10 @@ struct CommandRun {
         let directory = try TemporaryExtension(files: files).directory
         return try exthost(["run", directory.path] + arguments)
     }
+}
+
+/// A person's click of a ``HostRun`` that could not be done (no element matched, ...).
+struct ClickError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
 }

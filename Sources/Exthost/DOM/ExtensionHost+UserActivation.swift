@@ -1,0 +1,73 @@
+import BrowserModel
+
+// A person's input to a page (the driver's clicks, typing and selections: js/63_dom.js) and what
+// it gives the page's window (recorded from both browsers: fixtures/conformance/user-activation):
+//
+// * User activation: an activation-triggering input (a mouse's `pointerdown`, a `keydown`)
+//   activates the window of the document it reaches, its ancestor frames' windows and its
+//   same-origin descendant frames' windows (HTML's "activation notification"), on the run's clock.
+// * System focus: Chromium gives a window the focus with a person's first input to it (`focus`
+//   fires at the window, and `document.hasFocus()` is true from then on, for the document and the
+//   frames around it); Firefox's headless windows never take it, as when the suite recorded them.
+//   The focus stays with that document until another document gets a person's input or it goes.
+extension ExtensionHost {
+    /// The frame of `context`'s document in its tab, if it is in one.
+    private func frame(of context: ExtensionContext) -> (tab: Tab, frame: Frame)? {
+        guard let tabID = context.tabID, let tab = browser.tab(tabID), let frame = tab.frame(context.frameID ?? -1),
+              frame.documentID == context.documentID else { return nil }
+        return (tab, frame)
+    }
+
+    /// A person's input reached `context`'s document: in Chromium its window takes the system
+    /// focus unless it has it. Returns whether it took it now (then `focus` fires at the window).
+    func personInput(to context: ExtensionContext) -> Bool {
+        guard options.flavor == .chrome, let documentID = context.documentID, systemFocusDocumentID != documentID else { return false }
+        systemFocusDocumentID = documentID
+        return true
+    }
+
+    /// A person's activation-triggering input reached `context`'s document: HTML's activation
+    /// notification, now.
+    func activate(from context: ExtensionContext) {
+        guard let documentID = context.documentID else { return }
+        guard let (tab, frame) = frame(of: context) else {
+            userActivations.activate([documentID], at: loop.now)
+            return
+        }
+        var documents = [frame.documentID]
+        var ancestor = tab.frame(frame.parentID)
+        while let current = ancestor {
+            documents.append(current.documentID)
+            ancestor = current.isTop ? nil : tab.frame(current.parentID)
+        }
+        let origin = FrameAPI.origin(of: frame, in: tab)
+        for other in tab.frames where other.id != frame.id && origin != "null" && FrameAPI.origin(of: other, in: tab) == origin {
+            var parent = tab.frame(other.parentID)
+            while let current = parent, current.id != frame.id { parent = current.isTop ? nil : tab.frame(current.parentID) }
+            if parent != nil { documents.append(other.documentID) }
+        }
+        userActivations.activate(documents, at: loop.now)
+    }
+
+    /// The activation of `context`'s window now.
+    func userActivation(of context: ExtensionContext) -> UserActivations.State {
+        guard let documentID = context.documentID else { return UserActivations.State(isActive: false, hasBeenActive: false) }
+        return userActivations.state(of: documentID, at: loop.now)
+    }
+
+    /// Whether `context`'s document has the focus (`document.hasFocus()`): its window has the
+    /// system focus, or a frame inside it has.
+    func hasSystemFocus(_ context: ExtensionContext) -> Bool {
+        guard let focused = systemFocusDocumentID, let documentID = context.documentID else { return false }
+        if focused == documentID { return true }
+        guard let (tab, frame) = frame(of: context) else { return false }
+        for other in tab.frames where other.documentID == focused {
+            var parent = tab.frame(other.parentID)
+            while let current = parent {
+                if current.id == frame.id { return true }
+                parent = current.isTop ? nil : tab.frame(current.parentID)
+            }
+        }
+        return false
+    }
+}
