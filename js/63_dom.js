@@ -1265,10 +1265,14 @@
         });
       }
       case 'getElementsByTagName': {
+        // (The DOM Standard's "list of elements with qualified name": an element's prefix and
+        // local name (`media:thumbnail`), lowercased for an HTML element of an HTML document.)
         const name = args[0];
-        const lower = name.toLowerCase();
+        const document = node.nodeType === 9 ? node : node.ownerDocument;
+        const lower = document.isHTML ? name.toLowerCase() : name;
+        const qualifiedName = (element) => (element.prefix === null || element.prefix === undefined ? element.localName : element.prefix + ':' + element.localName);
         return cached(node, () => descendants(node, (element) => name === '*'
-          || (element.namespaceURI === HTML ? element.localName === lower : element.localName === name)));
+          || qualifiedName(element) === (element.namespaceURI === HTML ? lower : name)));
       }
       case 'getElementsByTagNameNS': {
         const namespace = args[0];
