@@ -1627,7 +1627,8 @@
     'Document.queryCommandEnabled': (node, cx, command) => {
       const name = String(command).toLowerCase();
       if (!commandSupported(cx, name) || name === 'copy' || name === 'cut' || name === 'paste') return false;
-      return name === 'selectall' || editedField(node) !== null;
+      if (name === 'selectall' || editedField(node) !== null) return true;
+      return (name === 'inserttext' || name === 'delete' || name === 'forwarddelete') && editedRange(node) !== null;
     },
     'Document.queryCommandState': () => false,
     'Document.queryCommandValue': () => '',
@@ -2508,12 +2509,18 @@
     const field = editedField(document);
     switch (name) {
       case 'inserttext': {
-        if (field === null) return false;
         const text = value === undefined ? '' : String(value);
+        if (field === null) {
+          const editing = editedRange(document);
+          return editing !== null && insertInHost(cx, editing, text);
+        }
         return editField(cx, field, 'insertText', text, () => setRangeText(cx, field, text, undefined, undefined, 'end'));
       }
       case 'delete': case 'forwarddelete': {
-        if (field === null) return false;
+        if (field === null) {
+          const editing = editedRange(document);
+          return editing !== null && deleteInHost(cx, editing, name === 'delete');
+        }
         const selection = selectionOf(field);
         const backward = name === 'delete';
         return editField(cx, field, backward ? 'deleteContentBackward' : 'deleteContentForward', null, () => {
@@ -2522,15 +2529,244 @@
           else if (!backward && selection.end < controlValue(field).length) setRangeText(cx, field, '', selection.end, selection.end + 1, 'start');
         });
       }
-      case 'selectall':
+      case 'selectall': {
+        const editing = field === null ? editedRange(document) : null;
         if (field !== null) setSelectionRange(field, 0, controlValue(field).length, 'forward');
+        else if (editing !== null) selectHost(editing);
         else if (document.body !== null) selectContents(documentSelectionOf(document), document.body);
         return true;
+      }
       case 'copy':
         return copyCommand(cx, document, field);
       default:
         return false;
     }
+  }
+  // ---- Editing in a contenteditable element (recorded: contenteditable-commands) -------------------------
+  // `insertText`, `delete`, `forwardDelete` and `selectAll` where the selection is inside one
+  // editing host, as each browser does them: the text goes in at the caret (over the selection,
+  // deleted first), in the text node there or a new one, and the caret follows it; a line break
+  // is Firefox's <br> or Chromium's new paragraph (what follows the caret in its block moves to a
+  // new <div>, or a block of the same kind). Firefox fires a cancelable `beforeinput` first (a
+  // canceled one changes nothing, and the command still answers true) and one `input`; Chromium
+  // no `beforeinput`, and an `input` for each line and each paragraph. Neither fires `input` when
+  // nothing changed. The rich-text commands (bold, lists, links) are not here.
+  // The editing host of `node`: its nearest inclusive ancestor element whose contenteditable is
+  // true, empty or plaintext-only, unless one whose contenteditable is false comes first.
+  function editingHost(node) {
+    for (let current = node; current !== null && current !== undefined; current = current.parentNode) {
+      if (current.nodeType !== 1) continue;
+      const value = current.getAttribute('contenteditable');
+      if (value === null) continue;
+      const lower = value.toLowerCase();
+      if (lower === 'false') return null;
+      if (lower === '' || lower === 'true' || lower === 'plaintext-only') return current;
+    }
+    return null;
+  }
+  // The document's selection when all of it is in one editing host: { selection, range, host }.
+  function editedRange(document) {
+    const selection = documentSelectionOf(document);
+    const range = currentRange(selection);
+    if (range === null) return null;
+    const host = editingHost(range.startNode);
+    if (host === null || editingHost(range.endNode) !== host) return null;
+    return { __proto__: null, selection, range, host };
+  }
+  // Puts the selection's caret at (`node`, `offset`).
+  function setCaret(editing, node, offset) {
+    ranges.setBoundary(editing.range, node, offset, true);
+    ranges.setBoundary(editing.range, node, offset, false);
+    selectionChanged(editing.selection, false);
+  }
+  // The InputEvent `type` ('beforeinput' is cancelable) at the editing host; false when canceled.
+  function fireInput(cx, editing, type, inputType, data) {
+    cx.loader.load('ui_events');
+    return cx.loader.fireUIEvent(wrap(cx, editing.host), 'InputEvent', type, {
+      __proto__: null, bubbles: true, cancelable: type === 'beforeinput', composed: true, view: cx.global, inputType, data, isComposing: false,
+    }, true);
+  }
+  // Inserts `text` (one line) at the caret: into the text node there (or just before it), else a new one.
+  function insertAtCaret(editing, text) {
+    let node = editing.range.startNode;
+    let offset = editing.range.startOffset;
+    // (A <br> that only holds an empty line open, the last child just after the caret with
+    // nothing or another <br> before it, goes when text comes.)
+    if (node.nodeType === 1 && offset === node.childNodes.length - 1 && node.lastChild.localName === 'br'
+      && (offset === 0 || node.childNodes[offset - 1].localName === 'br')) {
+      node.removeChild(node.lastChild);
+    }
+    if (node.nodeType !== 3) {
+      const before = offset > 0 ? node.childNodes[offset - 1] : null;
+      if (before !== null && before !== undefined && before.nodeType === 3) {
+        node = before;
+        offset = before.data.length;
+      } else {
+        const made = node.ownerDocument.createTextNode('');
+        node.insertBefore(made, offset < node.childNodes.length ? node.childNodes[offset] : null);
+        node = made;
+        offset = 0;
+      }
+    }
+    ranges.replaceData(node, offset, 0, text);
+    setCaret(editing, node, offset + text.length);
+  }
+  // Firefox's line break: a <br> at the caret (a text node there is split), the caret after it.
+  // (At the end of its parent a line break takes a second <br>, which holds the empty line open.)
+  function insertLineBreak(editing) {
+    let node = editing.range.startNode;
+    let offset = editing.range.startOffset;
+    const br = node.ownerDocument.createElement('br');
+    if (node.nodeType === 3) {
+      if (offset < node.data.length) {
+        const rest = ranges.splitText(node, offset);
+        rest.parentNode.insertBefore(br, rest);
+        setCaret(editing, rest, 0);
+        return;
+      }
+      offset = ranges.indexOf(node) + 1;
+      node = node.parentNode;
+    }
+    const next = offset < node.childNodes.length ? node.childNodes[offset] : null;
+    node.insertBefore(br, next);
+    if (next === null) node.appendChild(node.ownerDocument.createElement('br'));
+    setCaret(editing, node, offset + 1);
+  }
+  // Chromium's new paragraph: what follows the caret in its block (the nearest block element, or
+  // the editing host) moves to a new block after it (a <div> for the host), where the caret goes.
+  function insertParagraph(editing) {
+    const host = editing.host;
+    let block = editing.range.startNode;
+    while (block !== host && !(block.nodeType === 1 && BLOCKS[block.localName] === 1)) block = block.parentNode;
+    const rest = ranges.newRange(block);
+    ranges.setBoundary(rest, editing.range.startNode, editing.range.startOffset, true);
+    ranges.setBoundary(rest, block, block.childNodes.length, false);
+    const fragment = ranges.contents(rest, true);
+    const made = block === host ? block.ownerDocument.createElement('div') : block.ownerDocument.createElement(block.localName);
+    made.appendChild(fragment);
+    if (block === host) host.appendChild(made);
+    else block.parentNode.insertBefore(made, block.nextSibling);
+    // (A block with nothing in it holds a <br>, which the first text put in it replaces.)
+    if (made.textContent === '' && made.getElementsByTagName('br').length === 0) {
+      while (made.firstChild !== null) made.removeChild(made.firstChild);
+      made.appendChild(block.ownerDocument.createElement('br'));
+    }
+    let first = made;
+    while (first.firstChild !== null && first.firstChild.nodeType !== 3 && first.firstChild.localName !== 'br') first = first.firstChild;
+    setCaret(editing, first.firstChild !== null && first.firstChild.nodeType === 3 ? first.firstChild : first, 0);
+  }
+  function insertInHost(cx, editing, text) {
+    if (FIREFOX && !fireInput(cx, editing, 'beforeinput', 'insertText', text)) return true;
+    if (!ranges.isCollapsed(editing.range)) ranges.deleteContents(editing.range);
+    // (Chromium's inputs, one a line and one a paragraph, all go out once the text is in.)
+    const inputs = [];
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      if (i > 0) {
+        if (FIREFOX) {
+          insertLineBreak(editing);
+        } else {
+          insertParagraph(editing);
+          listPush(inputs, null);
+        }
+      }
+      if (lines[i] === '') continue;
+      insertAtCaret(editing, lines[i]);
+      listPush(inputs, lines[i]);
+    }
+    if (FIREFOX) {
+      if (text !== '') fireInput(cx, editing, 'input', 'insertText', text);
+    } else {
+      for (let i = 0; i < inputs.length; i++) fireInput(cx, editing, 'input', 'insertText', inputs[i]);
+    }
+    return true;
+  }
+  // Where a one-character deletion from the caret (`node`, `offset`) happens in the editing host:
+  // that text node, or else the nearest text before (or after) the caret, at its end (or start).
+  function deletionPoint(host, node, offset, backward) {
+    if (node.nodeType === 3 && (backward ? offset > 0 : offset < node.data.length)) return [node, offset];
+    const texts = descendantTexts(host);
+    if (backward) {
+      for (let i = texts.length - 1; i >= 0; i--) {
+        if (texts[i] !== node && ranges.comparePoints(texts[i], texts[i].data.length, node, offset) <= 0) return [texts[i], texts[i].data.length];
+      }
+    } else {
+      for (let i = 0; i < texts.length; i++) if (texts[i] !== node && ranges.comparePoints(texts[i], 0, node, offset) >= 0) return [texts[i], 0];
+    }
+    return null;
+  }
+  // The text nodes in `node` that are not empty, in tree order.
+  function descendantTexts(node) {
+    const list = [];
+    const stack = [];
+    for (let child = node.lastChild; child !== null; child = child.previousSibling) listPush(stack, child);
+    while (stack.length > 0) {
+      const current = stack.pop();
+      if (current.nodeType === 3 && current.data.length > 0) listPush(list, current);
+      for (let child = current.lastChild; child !== null; child = child.previousSibling) listPush(stack, child);
+    }
+    return list;
+  }
+  // The length of the code point that ends at (or starts at) `offset` of `data`: 2 for a surrogate pair.
+  function codePointLength(data, offset, forward) {
+    const at = forward ? offset : offset - 1;
+    const unit = data.charCodeAt(at);
+    if (forward) return unit >= 0xD800 && unit <= 0xDBFF && offset + 1 < data.length ? 2 : 1;
+    return unit >= 0xDC00 && unit <= 0xDFFF && at > 0 ? 2 : 1;
+  }
+  function deleteInHost(cx, editing, backward) {
+    const inputType = backward ? 'deleteContentBackward' : 'deleteContentForward';
+    if (FIREFOX && !fireInput(cx, editing, 'beforeinput', inputType, null)) return true;
+    const range = editing.range;
+    let changed = false;
+    if (!ranges.isCollapsed(range)) {
+      ranges.deleteContents(range);
+      changed = true;
+      // (An editing host left with no text holds a <br> alone, the caret before it.)
+      const host = editing.host;
+      if (host.textContent === '' && library.querySelector(host, 'br, img, input, select, textarea, button, iframe, video, audio, canvas, svg, object, embed, hr, table') === null) {
+        while (host.firstChild !== null) host.removeChild(host.firstChild);
+        host.appendChild(host.ownerDocument.createElement('br'));
+        setCaret(editing, host, 0);
+      }
+    } else {
+      const point = deletionPoint(editing.host, range.startNode, range.startOffset, backward);
+      if (point !== null) {
+        const node = point[0];
+        const offset = point[1];
+        const count = codePointLength(node.data, offset, !backward);
+        const start = backward ? offset - count : offset;
+        const caretNode = range.startNode;
+        const caretOffset = range.startOffset;
+        ranges.replaceData(node, start, count, '');
+        // (A forward deletion leaves the caret where it was: Chromium's shows a position between
+        // elements as the end of the text before it.)
+        if (backward) setCaret(editing, node, start);
+        else if (!FIREFOX && caretNode.nodeType !== 3) {
+          const before = deletionPoint(editing.host, caretNode, caretOffset, true);
+          if (before !== null) setCaret(editing, before[0], before[1]);
+        }
+        changed = true;
+      }
+    }
+    if (changed) fireInput(cx, editing, 'input', inputType, null);
+    return true;
+  }
+  // `selectAll` in an editing host: Firefox selects its children, Chromium from its first text to its last.
+  function selectHost(editing) {
+    const host = editing.host;
+    const range = ranges.newRange(host);
+    ranges.selectNodeContents(range, host);
+    if (!FIREFOX) {
+      const texts = descendantTexts(host);
+      const first = texts.length === 0 ? null : texts[0];
+      const last = texts.length === 0 ? null : texts[texts.length - 1];
+      if (first !== null && last !== null) {
+        ranges.setBoundary(range, first, 0, true);
+        ranges.setBoundary(range, last, last.data.length, false);
+      }
+    }
+    selectRanges(editing.selection, range, 'forward');
   }
   // `execCommand('copy')`: only with transient activation (else false, and nothing fires). A
   // trusted `copy` ClipboardEvent fires at the edited field, or at the element where the
