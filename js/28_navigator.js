@@ -135,18 +135,17 @@
   // reader's origin wrote (else it asks the person with a Paste menu, which no one answers here:
   // the promise stays pending). What a write puts there is the run's clipboard's (Swift's).
   const clipboards = new SafeWeakSet();
-  // The window's activation now: [isActive, hasBeenActive, hasFocus] (an array of the world).
-  const activationOf = (cx) => host.call(cx, 'page.activation', []);
+  // The window's activation now: [isActive, hasBeenActive] (an array of the world, read by index).
+  const activationOf = (cx) => host.call(cx, 'page.userActivation', []);
   function clipboardRefusal(cx, member, reading) {
-    const state = activationOf(cx);
     if (FIREFOX) {
-      if (state[0]) return null;
+      if (activationOf(cx)[0]) return null;
       return reading ? 'Clipboard read request was blocked due to lack of user activation.' : 'Clipboard write was blocked due to lack of user activation.';
     }
     const prefix = "Failed to execute '" + member + "' on 'Clipboard': ";
-    if (!state[2]) return prefix + 'Document is not focused.';
+    if (host.call(cx, 'page.hasFocus', []) !== true) return prefix + 'Document is not focused.';
     if (reading) return prefix + 'Read permission denied.';
-    return state[0] ? null : prefix + 'Write permission denied.';
+    return activationOf(cx)[0] ? null : prefix + 'Write permission denied.';
   }
   // The text of a clipboard item's representation: a string, or a Blob's bytes as UTF-8.
   function representationText(cx, value) {
@@ -189,12 +188,11 @@
     }
     done();
   }
-  // A ClipboardItem of the world holding `text` as a `text/plain` Blob (what Firefox's `read()` gives).
+  // A ClipboardItem of the world holding `text` as a `text/plain` Blob (what Firefox's `read()`
+  // gives), made by the blob module itself (no script's code runs).
   function textItem(cx, text) {
     cx.loader.load('blob');
-    const options = host.newObject(cx);
-    host.defineValue(options, 'type', 'text/plain', true, true, true);
-    const blob = new cx.loader.lazyGlobals.Blob(host.newArray(cx, [text]), options);
+    const blob = cx.loader.newBlob(cx.loader.native.bytes.utf8(text), 'text/plain');
     const item = host.newObjectFrom(cx, interfaceOf(cx, 'ClipboardItem').prototype);
     const data = { __proto__: null, 'text/plain': blob };
     clipboardItems.set(item, { __proto__: null, data, typeList: ['text/plain'], types: freeze(cx, host.newArray(cx, ['text/plain'])) });
@@ -203,10 +201,11 @@
   const clipboardOperation = (member, reading) => ['method', member, reading ? 0 : 1, (cx, thisValue, ...args) => {
     if (!isObject(thisValue) || !clipboards.has(thisValue)) return host.rejectedPromise(cx, invalidThis(cx, 'Clipboard', member));
     if (!reading && args.length < 1) return host.rejectedPromise(cx, countError(cx, 'Clipboard', member, 1, 0));
+    // (The arguments are converted before the clipboard is asked; what that throws rejects.)
     let items;
-    if (member === 'write') {
-      // (A sequence of ClipboardItems, read before the clipboard is asked.)
-      try {
+    let text;
+    try {
+      if (member === 'write') {
         items = host.webIDLSequence(args[0], () => host.newTypeError(cx, FIREFOX ? "Clipboard.write: Argument 1 can't be converted to a sequence."
           : "Failed to execute 'write' on 'Clipboard': The provided value cannot be converted to a sequence."), (item) => {
           const state = isObject(item) ? clipboardItems.get(item) : undefined;
@@ -216,11 +215,12 @@
           }
           return state;
         });
-      } catch (error) {
-        return host.rejectedPromise(cx, host.contextError(cx, error));
+      } else if (member === 'writeText') {
+        text = String(args[0]);
       }
+    } catch (error) {
+      return host.rejectedPromise(cx, host.contextError(cx, error));
     }
-    const text = member === 'writeText' ? String(args[0]) : undefined;
     const refusal = clipboardRefusal(cx, member, reading);
     if (refusal !== null) return host.rejectedPromise(cx, host.newDOMException(cx, refusal, 'NotAllowedError'));
     const settle = host.newPromise(cx);

@@ -327,6 +327,7 @@
   }
   // From Swift: another context of this origin posted `text` on the channels named `name`.
   host.receiveBroadcast = (cx, name, text, from) => broadcast(cx, name, text, from, undefined);
+  // (A channel's own world's open channels, whichever world calls its member.)
   function postOnBroadcast(cx, thisValue, ...args) {
     const state = channelState(cx, thisValue, 'postMessage');
     if (args.length < 1) throw countError(cx, 'BroadcastChannel', 'postMessage', 1, args.length);
@@ -335,14 +336,14 @@
         : failed('BroadcastChannel', 'postMessage', 'Channel is closed'), 'InvalidStateError');
     }
     const text = writeClone(cx, args[0], "Failed to execute 'postMessage' on 'BroadcastChannel': ");
-    broadcast(cx, state.name, text, cx.info.origin, thisValue);
-    native(cx).broadcast.post(state.name, text);
+    broadcast(state.cx, state.name, text, state.cx.info.origin, thisValue);
+    native(state.cx).broadcast.post(state.name, text);
   }
   function closeBroadcast(cx, thisValue) {
     const state = channelState(cx, thisValue, 'close');
     if (state.closed) return;
     state.closed = true;
-    const open = cx.messagingWorld.open;
+    const open = state.cx.messagingWorld.open;
     const list = open.get(state.name);
     for (let i = 0; i < list.length; i++) {
       if (list[i] === thisValue) {
@@ -352,7 +353,7 @@
     }
     if (list.length === 0) {
       open.delete(state.name);
-      native(cx).broadcast.listen(state.name, false);
+      native(state.cx).broadcast.listen(state.name, false);
     }
   }
 

@@ -2268,16 +2268,16 @@
   // the world's events (js/31_events.js, js/31_ui_events.js), then its activation behaviour unless
   // a listener cancelled it (a checkbox or radio button changes and fires trusted `input` and
   // `change`). A script's `click()` makes an untrusted event with no pointer; a person's click (the
-  // driver's, `trusted`) is the mouse's whole way there (`personClick`). A disabled control fires nothing.
+  // driver's) is the mouse's whole way there (`personClick`); a click the browser itself makes
+  // (`trusted`: a label's forwarded to its control) is one trusted click from the mouse. A disabled
+  // control fires nothing (unrecorded for a person's: the browsers may still move the mouse there).
   function click(cx, node, trusted) {
     if (library.matches(node, ':disabled')) return;
-    if (trusted) {
-      personClick(cx, node);
-      return;
-    }
+    // (A click the browser forwards, as a label's to its control, takes the focus before it.)
+    if (trusted) focusByClick(cx, node);
     cx.loader.load('ui_events');
-    const init = { __proto__: null, bubbles: true, cancelable: true, composed: true, view: cx.global, detail: 0, pointerType: '', pointerId: 0, isPrimary: false };
-    cx.loader.fireUIEvent(wrap(cx, node), 'PointerEvent', 'click', init, false);
+    cx.loader.fireUIEvent(wrap(cx, node), 'PointerEvent', 'click', trusted ? mouseInit(cx, true, 'click', null)
+      : { __proto__: null, bubbles: true, cancelable: true, composed: true, view: cx.global, detail: 0, pointerType: '', pointerId: 0, isPrimary: false }, !!trusted);
   }
 
   // ---- A person's mouse (the driver's clicks) ---------------------------------------------------------------
@@ -2358,7 +2358,7 @@
     cx.loader.load('ui_events');
     personInput(cx);
     moveMouse(cx, node);
-    host.call(cx, 'page.personInput', ['activate']);
+    host.call(cx, 'page.activate', []);
     const down = fireMouse(cx, node, 'pointerdown', null);
     // (A person's press focuses what it lands on, unless a listener canceled it.)
     if (!down || fireMouse(cx, node, 'mousedown', null)) focusByClick(cx, node);
@@ -2367,13 +2367,18 @@
     fireMouse(cx, node, 'click', null);
   }
   // A person's input reaches the window of `cx`: Chromium gives it the system focus if it had not
-  // (`focus` fires at the window twice, as recorded).
+  // (`focus` fires at the window twice, as recorded in user-activation for a click: the same for
+  // keys and a drag is not recorded; then the focused element,
+  // if there is one, hears its `focus` and `focusin`, as recorded in person-typing: that these
+  // come after the window's is not recorded).
   function personInput(cx) {
-    if (host.call(cx, 'page.personInput', ['pointer']) !== true) return;
+    if (host.call(cx, 'page.takeSystemFocus', []) !== true) return;
     cx.loader.load('ui_events');
     for (let i = 0; i < 2; i++) {
       cx.loader.fireUIEvent(cx.global, 'FocusEvent', 'focus', { __proto__: null, bubbles: false, cancelable: false, composed: true, view: cx.global, relatedTarget: null }, true);
     }
+    const focused = focusedElement(documentOf(cx));
+    if (focused !== null) fireFocusEvents(cx, focused, true, null);
   }
   // A person's selection of all of `node`'s text, by a drag over it: `pointerdown` and `mousedown`
   // at it, then `selectstart` (a listener may cancel the selection), the document's selection
@@ -2393,7 +2398,9 @@
     });
     const target = wrap(cx, node);
     personInput(cx);
-    host.call(cx, 'page.personInput', ['activate']);
+    host.call(cx, 'page.activate', []);
+    // (The drag ends over the element: the next click's mouse comes from there.)
+    hoveredElements.set(document, node);
     cx.loader.fireUIEvent(target, 'PointerEvent', 'pointerdown', init(true), true);
     cx.loader.fireUIEvent(target, 'MouseEvent', 'mousedown', init(true), true);
     if (cx.loader.fireEvent(target, 'selectstart', { __proto__: null, bubbles: true, cancelable: true, composed: false })) selectContents(selection, node);
@@ -2410,7 +2417,7 @@
   // fire at what loses the focus, then `focus` and `focusin` at what takes it (user-activation).
   const focusedElements = new SafeWeakMap();
   // Whether `document` is the document of `cx` and its window has the system focus.
-  const hasSystemFocus = (cx, document) => cx !== null && document === documentOf(cx) && host.call(cx, 'page.activation', [])[2] === true;
+  const hasSystemFocus = (cx, document) => !FIREFOX && cx !== null && document === documentOf(cx) && host.call(cx, 'page.hasFocus', []) === true;
   // The focus events of `node` losing the focus to `related` (`blur`, `focusout`), or taking it
   // from `related` (`focus`, `focusin`); `related` may be null.
   function fireFocusEvents(cx, node, taking, related) {
@@ -2452,9 +2459,13 @@
       focusedElements.set(document, node);
       return;
     }
-    // (While `blur` runs, the body is the active element.)
+    // (While `blur` runs, the body is the active element; a listener that moves the focus then
+    // ends this move, as in Chromium.)
     focusedElements.delete(document);
-    if (previous !== null) fireFocusEvents(cx, previous, false, node);
+    if (previous !== null) {
+      fireFocusEvents(cx, previous, false, node);
+      if (focusedElement(document) !== null) return;
+    }
     focusedElements.set(document, node);
     fireFocusEvents(cx, node, true, previous);
   }
@@ -2465,8 +2476,9 @@
     focusedElements.delete(node.ownerDocument);
     if (hasSystemFocus(cx, node.ownerDocument)) fireFocusEvents(cx, node, false, null);
   }
-  // Chromium: a field an editing command changed fires `change` when the focus leaves it
-  // (fixtures/conformance/exec-command).
+  // The fields a person's typing or an editing command changed since their last `change`:
+  // Chromium fires it when the focus leaves such a field (fixtures/conformance/exec-command,
+  // person-typing); Firefox's headless window, never focused, does not.
   const editedControls = new SafeWeakSet();
   function leaveEdited(cx, previous, next) {
     if (previous === null || previous === undefined || previous === next || !editedControls.has(previous)) return;
@@ -2774,7 +2786,7 @@
   // its listeners put in its `clipboardData` when one canceled it, else the selected text (none
   // selected: the clipboard keeps what it had).
   function copyCommand(cx, document, field) {
-    if (document !== documentOf(cx) || host.call(cx, 'page.activation', [])[0] !== true) return false;
+    if (document !== documentOf(cx) || host.call(cx, 'page.userActivation', [])[0] !== true) return false;
     const range = field === null ? currentRange(documentSelectionOf(document)) : null;
     let target = field !== null ? field : range !== null ? range.startNode : null;
     if (target !== null && target.nodeType !== 1) target = target.parentNode;
@@ -5422,30 +5434,109 @@
     documents.set(id, document);
     return document;
   }
-  // Types `text` into a text control as a person does, one character at a time: each changes the
-  // value and fires `input`; `change` once at the end, as when the person leaves the field.
+  // A person's typing of `text` into a text control or an editable element (recorded:
+  // person-typing), as WebDriver's element send keys does it: the element takes the focus unless
+  // it has it (a script's focus: the caret at the end of the field's value, or of the element's
+  // contents), then each character is a key pressed and released: `keydown` (the window's
+  // activation first), `keypress`, a cancelable `beforeinput`, the character in at the caret and
+  // `input`, then `keyup` (a canceled `keydown` or `keypress` types nothing, a canceled
+  // `beforeinput` nothing but the keys' events). Chromium's window takes the focus with the first
+  // key, and the focused element hears `focus` then. A field so changed fires `change` when the
+  // person commits it: Enter (`submit`), or in Chromium the focus leaving it (`leaveEdited`).
+  // A line break is Enter: a new line in a textarea, a new paragraph in an editable element
+  // (unrecorded: each browser's separator as its insertText makes it), nothing in an input.
   function type(cx, node, text) {
-    // (A person's keys activate the window; they go into the field, which takes the focus first.)
-    if (cx !== null) {
-      personInput(cx);
-      host.call(cx, 'page.personInput', ['activate']);
-      focusElement(cx, node);
+    const editable = node.localName !== 'input' && node.localName !== 'textarea';
+    if (cx === null) {
+      // (A page with no world: the value changes, and no one hears it.)
+      if (!editable) {
+        controlValues.set(node, controlValue(node) + text);
+        editedByUser.add(node);
+      }
+      return;
     }
-    let value = controlValue(node);
+    cx.loader.load('ui_events');
+    const document = node.ownerDocument;
+    if (focusedElement(document) !== node) {
+      focusElement(cx, node);
+      if (editable) {
+        const range = ranges.newRange(node);
+        ranges.selectNodeContents(range, node);
+        ranges.collapse(range, false);
+        selectRanges(documentSelectionOf(document), range, 'forward');
+      } else {
+        const length = controlValue(node).length;
+        setSelectionRange(node, length, length, 'forward');
+      }
+    }
+    personInput(cx);
+    const target = wrap(cx, node);
     for (let i = 0; i < text.length;) {
       const character = StringFromCodePoint(text.codePointAt(i));
       i += character.length;
-      value += character;
-      const previous = controlValue(node);
-      controlValues.set(node, value);
-      editedByUser.add(node);
-      valueChanged(node, previous);
-      if (cx !== null) {
-        cx.loader.load('events');
-        cx.loader.fireEvent(wrap(cx, node), 'input', { __proto__: null, bubbles: true, cancelable: false, composed: true });
-      }
+      const facts = keyFacts(character);
+      const key = (type, keyCode, charCode) => cx.loader.fireUIEvent(target, 'KeyboardEvent', type, {
+        __proto__: null, bubbles: true, cancelable: true, composed: true, view: cx.global, key: facts.key, code: facts.code, keyCode, charCode,
+        shiftKey: facts.shift,
+      }, true);
+      host.call(cx, 'page.activate', []);
+      if (key('keydown', facts.keyCode, 0) && key('keypress', facts.charCode, facts.charCode)) typeCharacter(cx, node, editable, character);
+      key('keyup', facts.keyCode, 0);
     }
-    if (cx !== null) cx.loader.fireEvent(wrap(cx, node), 'change', { __proto__: null, bubbles: true, cancelable: false, composed: false });
+  }
+  // The character `character` goes in at the caret of `node`, as a key typed it.
+  function typeCharacter(cx, node, editable, character) {
+    const lineBreak = character === '\n';
+    if (editable) {
+      const editing = editedRange(node.ownerDocument);
+      if (editing === null) return;
+      const inputType = lineBreak ? 'insertParagraph' : 'insertText';
+      const data = lineBreak ? null : character;
+      if (!fireInput(cx, editing, 'beforeinput', inputType, data)) return;
+      if (!ranges.isCollapsed(editing.range)) ranges.deleteContents(editing.range);
+      if (!lineBreak) insertAtCaret(editing, character);
+      else if (FIREFOX) insertLineBreak(editing);
+      else insertParagraph(editing);
+      fireInput(cx, editing, 'input', inputType, data);
+      return;
+    }
+    if (lineBreak && node.localName === 'input') return;
+    const inputType = lineBreak ? 'insertLineBreak' : 'insertText';
+    const data = lineBreak ? null : character;
+    const init = (cancelable) => ({ __proto__: null, bubbles: true, cancelable, composed: true, view: cx.global, inputType, data, isComposing: false });
+    if (!cx.loader.fireUIEvent(wrap(cx, node), 'InputEvent', 'beforeinput', init(true), true)) return;
+    setRangeText(cx, node, character, undefined, undefined, 'end');
+    editedByUser.add(node);
+    editedControls.add(node);
+    cx.loader.fireUIEvent(wrap(cx, node), 'InputEvent', 'input', init(false), true);
+  }
+  // The key of a US keyboard that types `character`: its `key`, `code`, `keyCode` (of keydown and
+  // keyup), `charCode` (of keypress) and whether Shift is held.
+  const punctuation = {
+    __proto__: null, ' ': ['Space', 32], '-': ['Minus', 189], '=': ['Equal', 187], '[': ['BracketLeft', 219], ']': ['BracketRight', 221],
+    '\\': ['Backslash', 220], ';': ['Semicolon', 186], "'": ['Quote', 222], ',': ['Comma', 188], '.': ['Period', 190], '/': ['Slash', 191],
+    '`': ['Backquote', 192], '\n': ['Enter', 13], '\t': ['Tab', 9],
+  };
+  const shifted = { __proto__: null, '!': '1', '@': '2', '#': '3', '$': '4', '%': '5', '^': '6', '&': '7', '*': '8', '(': '9', ')': '0', '_': '-', '+': '=',
+    '{': '[', '}': ']', '|': '\\', ':': ';', '"': "'", '<': ',', '>': '.', '?': '/', '~': '`' };
+  function keyFacts(character) {
+    const code = character.charCodeAt(0);
+    const facts = { __proto__: null, key: character === '\n' ? 'Enter' : character === '\t' ? 'Tab' : character, code: '', keyCode: 0, charCode: code, shift: false };
+    if (character === '\n') facts.charCode = 13;
+    const unshifted = shifted[character] !== undefined ? shifted[character] : character;
+    facts.shift = unshifted !== character || (code >= 65 && code <= 90);
+    const base = unshifted.charCodeAt(0);
+    if ((base >= 97 && base <= 122) || (base >= 65 && base <= 90)) {
+      facts.code = 'Key' + unshifted.toUpperCase();
+      facts.keyCode = unshifted.toUpperCase().charCodeAt(0);
+    } else if (base >= 48 && base <= 57) {
+      facts.code = 'Digit' + unshifted;
+      facts.keyCode = base;
+    } else if (punctuation[unshifted] !== undefined) {
+      facts.code = punctuation[unshifted][0];
+      facts.keyCode = punctuation[unshifted][1];
+    }
+    return facts;
   }
   // Enter pressed in `node` (a form's field, or the form itself), as a person does it: a trusted
   // `keydown` and `keypress` of Enter at a field (either canceled: nothing more), then HTML's
@@ -5471,8 +5562,13 @@
     }, true);
     cx.loader.load('ui_events');
     personInput(cx);
-    host.call(cx, 'page.personInput', ['activate']);
+    host.call(cx, 'page.activate', []);
     if (isForm || (key('keydown', 0) && key('keypress', 13))) {
+      // (Enter commits what a person typed in the field: `change` before the form goes.)
+      if (!isForm && editedControls.has(node)) {
+        editedControls.delete(node);
+        cx.loader.fireEvent(wrap(cx, node), 'change', { __proto__: null, bubbles: true, cancelable: false, composed: false });
+      }
       const all = rootOf(form).getElementsByTagName('*');
       let button = null;
       let blocking = 0;
@@ -5519,13 +5615,15 @@
         return JSONStringify({ value: node.localName === 'select' ? implementations['HTMLSelectElement.value'](node) : controlValue(node) });
       }
       case 'click':
-        if (cx !== null) click(cx, node, true);
+        if (cx !== null) {
+          if (!library.matches(node, ':disabled')) personClick(cx, node);
+        }
         else if (node.localName === 'input' && /^(checkbox|radio)$/i.test(node.getAttribute('type') || '')) setCheckedness(node, !checkedness(node) || /^radio$/i.test(node.getAttribute('type')));
         return JSONStringify({ value: null });
       case 'type': {
         const isTextControl = node.localName === 'textarea'
           || (node.localName === 'input' && !/^(checkbox|radio|button|submit|reset|image|file|hidden|range|color)$/i.test(node.getAttribute('type') || ''));
-        if (!isTextControl) return JSONStringify({ error: JSONStringify(selector) + ' is a <' + node.localName + '> one cannot type into' });
+        if (!isTextControl && editingHost(node) === null) return JSONStringify({ error: JSONStringify(selector) + ' is a <' + node.localName + '> one cannot type into' });
         if (library.matches(node, ':disabled') || node.hasAttribute('readonly')) return JSONStringify({ error: JSONStringify(selector) + ' is disabled or read-only' });
         type(cx, node, String(value));
         return JSONStringify({ value: null });

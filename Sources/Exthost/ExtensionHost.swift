@@ -104,9 +104,9 @@ public final class ExtensionHost {
     var backForwardCache = BackForwardCache()
     /// The user activation of the run's windows (ExtensionHost+UserActivation.swift).
     var userActivations = UserActivations()
-    /// The document whose window has the system focus (Chromium gives a window the focus with a
-    /// person's first input to it; Firefox's headless windows never take it), if any.
-    var systemFocusDocumentID: String?
+    /// Where the system focus is (Chromium gives a window the focus with a person's first input to
+    /// it; Firefox's headless windows never take it), if anywhere.
+    var systemFocus: SystemFocus?
     /// The run's system clipboard.
     public internal(set) var clipboard = Clipboard()
     /// Chromium: the kept pages tabs show again, until the tab has completed (``showRestoredPage(inTab:)``).

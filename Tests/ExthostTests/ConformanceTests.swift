@@ -10,8 +10,9 @@ struct ConformanceCase: CustomTestStringConvertible, Sendable {
         var description: String
         var open: [String]
         var clickAction: Bool?
-        /// A person's clicks, once the pages have loaded: each a selector in the page opened last.
-        var clicks: [String]?
+        /// What a person does once the pages have loaded, in the page opened last: `["click",
+        /// selector]` or `["type", selector, text]`.
+        var `do`: [[String]]?
         var devtools: Bool?
         var flavors: [String]?
         var sortLines: Bool?
@@ -91,7 +92,7 @@ struct ConformanceCase: CustomTestStringConvertible, Sendable {
             open: description.open.map { "http://127.0.0.1:8000" + $0 },
             sites: sites.map { ["http://127.0.0.1:8000": $0, "http://localhost:8000": $0] } ?? [:],
             clickAction: description.clickAction ?? false, noStore: description.noStore ?? true, devtools: description.devtools ?? false,
-            clicks: description.clicks ?? [])
+            steps: description.do ?? [])
         let extensionID = run.host.extensions.first.map { $0.id.flavor == .chrome ? $0.id.runtimeID : $0.id.host } ?? "EXTID"
         var lines = run.messages.filter(isVisibleToRecorder).map { recorderLine($0, extensionID: extensionID) }
         if description.sortLines == true { lines.sort() }

@@ -203,6 +203,25 @@ struct HostModuleTests {
             try { structuredClone({ p: revoked.proxy }); } catch (e) { keep(e); }
             try { port.postMessage({ p: revoked.proxy }); } catch (e) { keep(e); }
             try { structuredClone({ toString: 1 }, { transfer: [{}] }); } catch (e) { keep(e); }
+            // Channel messaging, of the host realm for every world: its objects, events, ports,
+            // data and errors are the context's.
+            const channel = new MessageChannel();
+            keep(channel); keep(channel.port1);
+            channel.port2.onmessage = (e) => { keep(e); keep(e.ports); keep(e.data); keep(e.ports[0]); };
+            const other = new MessageChannel();
+            channel.port1.postMessage({ a: [1], m: new Map() }, [other.port1]);
+            try { channel.port1.postMessage(Symbol('s')); } catch (e) { keep(e); }
+            try { channel.port1.postMessage(1, [channel.port1]); } catch (e) { keep(e); }
+            try { new MessageEvent(); } catch (e) { keep(e); }
+            keep(new MessageEvent('m', { ports: [other.port2], data: {} }));
+            const broadcast = new BroadcastChannel('b');
+            keep(broadcast); broadcast.close();
+            try { broadcast.postMessage(1); } catch (e) { keep(e); }
+            if (typeof navigator.clipboard === 'object') {
+              keep(navigator.clipboard.writeText(Symbol('s')).catch(keep));
+              keep(navigator.clipboard.readText().catch(keep));
+              keep(navigator.userActivation);
+            }
             // The test harness (Chromium's or Firefox's, the flavor's here): its functions,
             // promises, event objects, errors and what it gives thenables.
             keep(chrome.test);

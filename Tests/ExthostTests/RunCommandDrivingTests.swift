@@ -105,7 +105,9 @@ struct RunCommandDrivingTests {
             "--do", "popup: submit #d", "--do", "popup: submit #c", "--do", "popup: submit #one", "--do", "popup: text #out",
         ])
         #expect(run.status == 0, "\(run.errors)")
-        let steps = [
+        // (A person's typing is a key pressed and released for each character.)
+        let typing = ["c", "a", "t", "s"].flatMap { ["keydown q \($0) \(Character($0).uppercased().unicodeScalars.first!.value) true", "keypress q", "keyup q"] }
+        let steps = typing + [
             "keydown q Enter 13 true", "keypress q", "click BUTTON true", "submit one go q=cats", "keyup q",
             "keydown only Enter 13 true", "keypress only", "submit single null q=cats", "keyup only",
             "keydown a Enter 13 true", "keypress a", "keyup a",

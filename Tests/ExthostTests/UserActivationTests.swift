@@ -95,3 +95,58 @@ struct UserActivationTests {
             : ["before: false false false", "click: true true false", "4999 ms: true true false", "5000 ms: false true false"]))
     }
 }
+
+extension UserActivationTests {
+    static let framesManifest = TemporaryExtension.manifest(permissions: [], contentScripts: #"[{"matches": ["http://127.0.0.1/*", "http://localhost/*"], "js": ["cs.js"], "all_frames": true}]"#)
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func aPersonsClickOnALabelClicksItsControlOnce(flavor: Flavor) throws {
+        // (The mouse's events are the label's; its control hears one click, forwarded, and changes.)
+        let run = try HostRun.run(files: [
+            "manifest.json": Self.framesManifest, "bg.js": "",
+            "cs.js": """
+                for (const type of ['pointerdown', 'mousedown', 'mouseup', 'click', 'change']) {
+                  document.addEventListener(type, (e) => console.log(type + ' ' + e.target.id + ' trusted=' + e.isTrusted), true);
+                }
+                """,
+        ], pages: ["index.html": #"<!doctype html><label id="label" for="box">Box</label><input id="box" type="checkbox">"#],
+            flavor: flavor, open: ["http://127.0.0.1:8000/index.html"])
+        #expect(throws: Never.self) { try run.host.act(.click, on: .tab, selector: "#label").get() }
+        run.host.run(maxTime: 10)
+        #expect(run.textsSoFar == ["pointerdown label trusted=true", "mousedown label trusted=true", "mouseup label trusted=true",
+                                   "click label trusted=true", "click box trusted=true", "change box trusted=true"])
+    }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func activationReachesTheFramesAboveAndTheSameOriginFramesBelowOnly(flavor: Flavor) throws {
+        let run = try HostRun.run(files: [
+            "manifest.json": Self.framesManifest, "bg.js": "",
+            "cs.js": """
+                const name = location.host + location.pathname;
+                if (location.pathname === '/index.html') document.querySelector('button').addEventListener('click', () => {
+                  for (const frame of document.querySelectorAll('iframe')) frame.contentWindow.postMessage('check', '*');
+                  console.log(name + ' ' + navigator.userActivation.isActive);
+                });
+                else addEventListener('message', () => console.log(name + ' ' + navigator.userActivation.isActive));
+                """,
+        ], pages: [
+            "index.html": #"<!doctype html><button>b</button><iframe src="same.html"></iframe><iframe src="http://localhost:8000/other.html"></iframe>"#,
+            "same.html": "<p>same</p>", "other.html": "<p>other</p>",
+        ], flavor: flavor, open: ["http://127.0.0.1:8000/index.html"])
+        #expect(throws: Never.self) { try run.host.act(.click, on: .tab, selector: "button").get() }
+        run.host.run(maxTime: 10)
+        #expect(run.textsSoFar.sorted() == ["127.0.0.1:8000/index.html true", "127.0.0.1:8000/same.html true", "localhost:8000/other.html false"])
+    }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func aNavigationKeepsChromiumsWindowFocusButNotTheActivation(flavor: Flavor) throws {
+        let run = try HostRun.run(files: [
+            "manifest.json": Self.framesManifest, "bg.js": "",
+            "cs.js": "console.log(location.pathname + ' focus=' + document.hasFocus() + ' active=' + navigator.userActivation.hasBeenActive);",
+        ], pages: ["index.html": #"<!doctype html><a href="next.html">next</a>"#, "next.html": "<p>next</p>"],
+            flavor: flavor, open: ["http://127.0.0.1:8000/index.html"])
+        #expect(throws: Never.self) { try run.host.act(.click, on: .tab, selector: "a").get() }
+        run.host.run(maxTime: 10)
+        #expect(run.textsSoFar == ["/index.html focus=false active=false", "/next.html focus=\(flavor == .chrome) active=false"])
+    }
+}

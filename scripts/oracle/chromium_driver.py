@@ -330,6 +330,27 @@ class Chrome:
         finally:
             self.cdp.cmd("Target.detachFromTarget", {"sessionId": session})
 
+    def type_into(self, selector, text):
+        """A person's typing of `text` (letters, digits, spaces) into the first element `selector`
+        finds in the page opened last: it takes the focus as WebDriver's element send keys gives it,
+        then each character is a key pressed and released (as chromedriver types)."""
+        if getattr(self, "last_target", None) is None:
+            raise OracleError("chrome: no page to type in")
+        session = self.cdp.cmd("Target.attachToTarget", {"targetId": self.last_target, "flatten": True})["sessionId"]
+        try:
+            r = self.cdp.cmd("Runtime.evaluate", {"expression": FOCUS_FOR_TYPING % json.dumps(selector), "returnByValue": True},
+                             session=session)
+            if r.get("result", {}).get("value") != "ok":
+                raise OracleError("chrome: no element matches %s" % selector)
+            for ch in text:
+                key = key_facts(ch)
+                self.cdp.cmd("Input.dispatchKeyEvent", {"type": "keyDown", "key": ch, "code": key["code"], "windowsVirtualKeyCode": key["keyCode"],
+                                                        "text": ch, "unmodifiedText": ch}, session=session)
+                self.cdp.cmd("Input.dispatchKeyEvent", {"type": "keyUp", "key": ch, "code": key["code"], "windowsVirtualKeyCode": key["keyCode"]},
+                             session=session)
+        finally:
+            self.cdp.cmd("Target.detachFromTarget", {"sessionId": session})
+
     def click_action(self):
         tabs = self.cdp.cmd("Target.getTargets", {"filter": [{"type": "tab"}]})["targetInfos"]
         active = [t for t in tabs if (t.get("embedderData") or {}).get("tabActive")]

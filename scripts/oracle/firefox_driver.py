@@ -485,6 +485,22 @@ class Firefox:
         self.last_context = new[0]
         self._wait_loaded(new[0], url)
 
+    def type_into(self, selector, text):
+        """A person's typing of `text` (letters, digits, spaces) into the first element `selector`
+        finds in the page opened last: it takes the focus as WebDriver's element send keys gives it,
+        then each character is a key pressed and released (BiDi key actions)."""
+        ctx = getattr(self, "last_context", None)
+        if ctx is None:
+            raise OracleError("firefox: no page to type in")
+        r = self.bidi.cmd("script.evaluate", {"expression": FOCUS_FOR_TYPING % json.dumps(selector), "target": {"context": ctx},
+                                              "awaitPromise": False})
+        if r.get("result", {}).get("value") != "ok":
+            raise OracleError("firefox: no element matches %s" % selector)
+        actions = []
+        for ch in text:
+            actions += [{"type": "keyDown", "value": ch}, {"type": "keyUp", "value": ch}]
+        self.bidi.cmd("input.performActions", {"context": ctx, "actions": [{"type": "key", "id": "keyboard", "actions": actions}]})
+
     def click_element(self, selector):
         """A person's click on the first element `selector` finds in the page opened last: the
         mouse moves to the middle of its box, then presses and releases there (WebDriver's

@@ -53,6 +53,26 @@ ELEMENT_CENTER = ("(() => { const e = document.querySelector(%s); if (e === null
                   " e.scrollIntoView({block: 'center', inline: 'center'}); const r = e.getBoundingClientRect();"
                   " return JSON.stringify([r.left + r.width / 2, r.top + r.height / 2]); })()")
 
+# Focuses the first element a selector (%s, as JSON) finds, as WebDriver's "element send keys"
+# does before it types: unless it has the focus, `focus()`, and the caret at the end of a text
+# field's value or after the last child of an editable element. "ok", or null when none matches.
+FOCUS_FOR_TYPING = ("(() => { const e = document.querySelector(%s); if (e === null) return null;"
+                    " if (document.activeElement !== e) { e.focus();"
+                    " if (typeof e.setSelectionRange === 'function' && typeof e.value === 'string') e.setSelectionRange(e.value.length, e.value.length);"
+                    " else if (e.isContentEditable) { const r = document.createRange(); r.selectNodeContents(e); r.collapse(false);"
+                    " const s = getSelection(); s.removeAllRanges(); s.addRange(r); } } return 'ok'; })()")
+
+def key_facts(ch):
+    """The code and key code of the key that types `ch` (a letter, a digit or a space) on a US keyboard."""
+    if ch == " ":
+        return {"code": "Space", "keyCode": 32}
+    if ch.isdigit():
+        return {"code": "Digit" + ch, "keyCode": ord(ch)}
+    if ch.isalpha() and ch.isascii():
+        return {"code": "Key" + ch.upper(), "keyCode": ord(ch.upper())}
+    raise OracleError("typing %r: the recorder types letters, digits and spaces" % ch)
+
+
 TEXT_TYPES = (".html", ".htm", ".js", ".css", ".json", ".txt", ".svg")
 
 

@@ -55,7 +55,7 @@ def load_case(case_dir):
         case = json.load(f)
     case.setdefault("open", ["/index.html"])
     case.setdefault("clickAction", False)
-    case.setdefault("clicks", [])
+    case.setdefault("do", [])
     case.setdefault("flavors", ["chrome", "firefox"])
     case.setdefault("sortLines", False)
     return case
@@ -111,10 +111,15 @@ def record_once(case_dir, browser, raw_dir=None, bidi=False):
         if case["clickAction"]:
             drv.click_action()
             dbg(browser, "clicked the action")
-        for selector in case["clicks"]:
+        for step in case["do"]:
             settle(0.3, 2.0)
-            drv.click_element(selector)
-            dbg(browser, "clicked", selector)
+            if step[0] == "click":
+                drv.click_element(step[1])
+            elif step[0] == "type":
+                drv.type_into(step[1], step[2])
+            else:
+                raise OracleError("%s: a step is [\"click\", selector] or [\"type\", selector, text], not %r" % (case_dir, step))
+            dbg(browser, "did", step)
         end = time.time() + timeout
         t_actions = time.time()
         while True:

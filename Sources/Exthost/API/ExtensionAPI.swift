@@ -27,6 +27,7 @@ final class ExtensionAPI {
         TestAPI.register(in: self)
         DevToolsAPI.register(in: self)
         UserActivationAPI.register(in: self)
+        ClipboardAPI.register(in: self)
     }
 
     /// Adds an asynchronous function that the kinds of context in `contexts` may call (as in the

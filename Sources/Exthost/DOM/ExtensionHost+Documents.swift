@@ -151,7 +151,7 @@ extension ExtensionHost {
     func forgetDocument(_ documentID: String) {
         webDocumentLoads.removeValue(forKey: documentID)?.abandon()
         userActivations.forget(documentID)
-        if systemFocusDocumentID == documentID { systemFocusDocumentID = nil }
+        if systemFocus == .page(documentID) { systemFocus = nil }
         if movedDocuments.remove(documentID) != nil, let forget = try? realm.value("forgetDocumentURL", in: "window") {
             _ = try? forget.call([realm.script.string(documentID)])
         }

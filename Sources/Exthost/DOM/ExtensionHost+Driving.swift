@@ -8,7 +8,10 @@ import JSEngine
 public enum DocumentAction: String, Sendable {
     /// A click on the element (`click` with capture and bubbling; a checkbox changes).
     case click
-    /// Typing into a text control, one character at a time (`input` each, `change` at the end).
+    /// A person's typing into a text control or an editable element: it takes the focus, then a
+    /// key is pressed and released for each character (`keydown`, `keypress`, `beforeinput`,
+    /// `input`, `keyup`); `change` comes when the field is committed (Enter, or in Chromium the
+    /// focus leaving it).
     case type
     /// Enter pressed in a form's field (or a form submitted as Enter would submit it): trusted
     /// `keydown`, `keypress` and `keyup` of Enter at the field, and HTML's implicit submission

@@ -9,7 +9,16 @@ import BrowserModel
 // * System focus: Chromium gives a window the focus with a person's first input to it (`focus`
 //   fires at the window, and `document.hasFocus()` is true from then on, for the document and the
 //   frames around it); Firefox's headless windows never take it, as when the suite recorded them.
-//   The focus stays with that document until another document gets a person's input or it goes.
+//   A tab's focus is its frame's, whatever document the frame shows later (a navigation keeps
+//   it); a page in no tab (a popup) keeps it while it is open. It stays until a person's input
+//   reaches another frame or page (unrecorded: no `blur` fires where it leaves).
+
+/// Where the system focus is: a frame of a tab, or a page in no tab (a popup, an options page).
+enum SystemFocus: Equatable {
+    case frame(tabID: Int, frameID: Int)
+    case page(String)
+}
+
 extension ExtensionHost {
     /// The frame of `context`'s document in its tab, if it is in one.
     private func frame(of context: ExtensionContext) -> (tab: Tab, frame: Frame)? {
@@ -18,11 +27,17 @@ extension ExtensionHost {
         return (tab, frame)
     }
 
-    /// A person's input reached `context`'s document: in Chromium its window takes the system
-    /// focus unless it has it. Returns whether it took it now (then `focus` fires at the window).
-    func personInput(to context: ExtensionContext) -> Bool {
-        guard options.flavor == .chrome, let documentID = context.documentID, systemFocusDocumentID != documentID else { return false }
-        systemFocusDocumentID = documentID
+    /// Where `context`'s window would hold the system focus.
+    private func focusTarget(of context: ExtensionContext) -> SystemFocus? {
+        if let (tab, frame) = frame(of: context) { return .frame(tabID: tab.id, frameID: frame.id) }
+        return context.documentID.map { .page($0) }
+    }
+
+    /// A person's input reached `context`'s window: in Chromium it takes the system focus unless it
+    /// has it. Returns whether it took it now (then `focus` fires at the window).
+    func takeSystemFocus(for context: ExtensionContext) -> Bool {
+        guard options.flavor == .chrome, let target = focusTarget(of: context), systemFocus != target else { return false }
+        systemFocus = target
         return true
     }
 
@@ -58,16 +73,17 @@ extension ExtensionHost {
     /// Whether `context`'s document has the focus (`document.hasFocus()`): its window has the
     /// system focus, or a frame inside it has.
     func hasSystemFocus(_ context: ExtensionContext) -> Bool {
-        guard let focused = systemFocusDocumentID, let documentID = context.documentID else { return false }
-        if focused == documentID { return true }
-        guard let (tab, frame) = frame(of: context) else { return false }
-        for other in tab.frames where other.documentID == focused {
-            var parent = tab.frame(other.parentID)
-            while let current = parent {
-                if current.id == frame.id { return true }
-                parent = current.isTop ? nil : tab.frame(current.parentID)
+        switch systemFocus {
+        case nil: return false
+        case .page(let documentID): return documentID == context.documentID
+        case .frame(let tabID, let frameID):
+            guard let (tab, frame) = frame(of: context), tab.id == tabID else { return false }
+            var current = tab.frame(frameID)
+            while let candidate = current {
+                if candidate.id == frame.id { return true }
+                current = candidate.isTop ? nil : tab.frame(candidate.parentID)
             }
+            return false
         }
-        return false
     }
 }

@@ -57,7 +57,7 @@ struct HostRun {
         sites: [String: String] = ["http://127.0.0.1:8000": "fixtures/site", "http://localhost:8000": "fixtures/site"],
         clickAction: Bool = false, maxTime: Double = 60, limits: ScriptLimits = ScriptLimits(), clockMode: ClockMode = .virtual,
         harness: TestHarness? = nil, testConfig: TestConfig = TestConfig(), network: Bool = false, noStore: Bool = false, devtools: Bool = false,
-        clicks: [String] = []
+        steps: [[String]] = []
     ) throws -> HostRun {
         let collector = Collector()
         let mappings = try sites.sorted { $0.key < $1.key }.map { site in
@@ -82,12 +82,14 @@ struct HostRun {
             host.runUntilStarted(maxTime: maxTime)
         }
         if clickAction { host.clickAction() }
-        // (A person's clicks in the active tab's page, each once what the last one started has
-        // settled: the scripts' timers wait, as the recorder clicks a moment after the last line.)
-        for selector in clicks {
+        // (What a person does in the active tab's page, `["click", selector]` or `["type",
+        // selector, text]`, each once what the last one started has settled: the scripts' timers
+        // wait, as the recorder acts a moment after the last line.)
+        for step in steps {
             host.runUntilStarted(maxTime: maxTime)
-            if case .failure(let error) = host.act(.click, on: .tab, selector: selector) {
-                throw ClickError(message: "clicking \(selector): \(error.message)")
+            guard step.count >= 2, let action = DocumentAction(rawValue: step[0]) else { throw StepError(message: "a step is [\"click\", selector] or [\"type\", selector, text], not \(step)") }
+            if case .failure(let error) = host.act(action, on: .tab, selector: step[1], text: step.count > 2 ? step[2] : "") {
+                throw StepError(message: "\(step): \(error.message)")
             }
         }
         host.run(maxTime: maxTime)
@@ -185,8 +187,8 @@ struct CommandRun {
     }
 }
 
-/// A person's click of a ``HostRun`` that could not be done (no element matched, ...).
-struct ClickError: Error, CustomStringConvertible {
+/// A person's step of a ``HostRun`` that could not be done (no element matched, ...).
+struct StepError: Error, CustomStringConvertible {
     let message: String
     var description: String { message }
 }
