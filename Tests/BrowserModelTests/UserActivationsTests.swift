@@ -27,3 +27,15 @@ struct UserActivationsTests {
         #expect(clipboard.text == nil && clipboard.representations.count == 1 && clipboard.origin == "http://b.test")
     }
 }
+
+extension UserActivationsTests {
+    @Test func consumingEndsTransientActivationOnly() {
+        var activations = UserActivations()
+        activations.activate(["d1"], at: 0)
+        activations.consume(["d1", "never-activated"])
+        #expect(activations.state(of: "d1", at: 1) == .init(isActive: false, hasBeenActive: true))
+        #expect(activations.state(of: "never-activated", at: 1) == .init(isActive: false, hasBeenActive: false))
+        activations.activate(["d1"], at: 2)
+        #expect(activations.state(of: "d1", at: 3).isActive)
+    }
+}

@@ -34,6 +34,12 @@ public struct UserActivations: Sendable {
         for documentID in documentIDs { lastActivation[documentID] = now }
     }
 
+    /// Consumes the activation of the windows of `documentIDs` (HTML's "consume user activation",
+    /// as opening a new window does): their transient activation ends, their sticky activation stays.
+    public mutating func consume(_ documentIDs: some Sequence<String>) {
+        for documentID in documentIDs where lastActivation[documentID] != nil { lastActivation[documentID] = -.infinity }
+    }
+
     /// The activation of the window of `documentID` at `now`.
     public func state(of documentID: String, at now: Double) -> State {
         guard let last = lastActivation[documentID] else { return State(isActive: false, hasBeenActive: false) }

@@ -5,7 +5,8 @@ import BrowserModel
 //
 // * User activation: an activation-triggering input (a mouse's `pointerdown`, a `keydown`)
 //   activates the window of the document it reaches, its ancestor frames' windows and its
-//   same-origin descendant frames' windows (HTML's "activation notification"), on the run's clock.
+//   same-origin descendant frames' windows (HTML's "activation notification"), on the run's clock;
+//   opening a new window consumes it in every frame of the tab (`window.open`).
 // * System focus: Chromium gives a window the focus with a person's first input to it (`focus`
 //   fires at the window, and `document.hasFocus()` is true from then on, for the document and the
 //   frames around it); Firefox's headless windows never take it, as when the suite recorded them.
@@ -62,6 +63,17 @@ extension ExtensionHost {
             if parent != nil { documents.append(other.documentID) }
         }
         userActivations.activate(documents, at: loop.now)
+    }
+
+    /// Consumes the activation of `context`'s window and of every window of its tab (HTML's
+    /// "consume user activation": all of the top-level traversable's; recorded:
+    /// user-activation-consumed), as opening a new window does.
+    func consumeActivation(from context: ExtensionContext) {
+        if let (tab, _) = frame(of: context) {
+            userActivations.consume(tab.frames.map(\.documentID))
+        } else if let documentID = context.documentID {
+            userActivations.consume([documentID])
+        }
     }
 
     /// The activation of `context`'s window now.

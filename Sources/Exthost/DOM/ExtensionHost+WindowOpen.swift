@@ -52,6 +52,8 @@ extension ExtensionHost {
             }
         }
         let runsJavaScriptURL = javaScriptURL != nil && mayStartJavaScriptURL(from: context, isLink: false, byPerson: false)
+        // (A new window consumes the opener's user activation: ExtensionHost+UserActivation.swift.)
+        consumeActivation(from: context)
         var opener = context.tabID.flatMap { browser.tab($0) }
         guard var windowID = opener?.windowID ?? browser.lastFocusedWindowID ?? browser.windows.first?.id else { return nil }
         // (The new window's navigation follows a frame's rules: no other extension's file that is

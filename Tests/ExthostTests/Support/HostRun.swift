@@ -1,5 +1,5 @@
 import BrowserModel
-import Exthost
+@testable import Exthost
 import Foundation
 import JSEngine
 
@@ -82,13 +82,16 @@ struct HostRun {
             host.runUntilStarted(maxTime: maxTime)
         }
         if clickAction { host.clickAction() }
-        // (What a person does in the active tab's page, `["click", selector]` or `["type",
-        // selector, text]`, each once what the last one started has settled: the scripts' timers
-        // wait, as the recorder acts a moment after the last line.)
+        // (What a person does in the page opened last, as the recorder does it, `["click",
+        // selector]` or `["type", selector, text]`, each once what the last one started has
+        // settled: the scripts' timers wait, as the recorder acts a moment after the last line.)
         for step in steps {
             host.runUntilStarted(maxTime: maxTime)
             guard step.count >= 2, let action = DocumentAction(rawValue: step[0]) else { throw StepError(message: "a step is [\"click\", selector] or [\"type\", selector, text], not \(step)") }
-            if case .failure(let error) = host.act(action, on: .tab, selector: step[1], text: step.count > 2 ? step[2] : "") {
+            guard let tab = lastTab, let documentID = host.browser.tab(tab)?.frames.first(where: \.isTop)?.documentID else {
+                throw StepError(message: "\(step): no page was opened")
+            }
+            if case .failure(let error) = host.act(action, onDocument: documentID, selector: step[1], text: step.count > 2 ? step[2] : "") {
                 throw StepError(message: "\(step): \(error.message)")
             }
         }
