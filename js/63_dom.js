@@ -2600,6 +2600,7 @@
   }
   // Inserts `text` (one line) at the caret: into the text node there (or just before it), else a new one.
   function insertAtCaret(editing, text) {
+    canonicalCaret(editing);
     let node = editing.range.startNode;
     let offset = editing.range.startOffset;
     // (A <br> that only holds an empty line open, the last child just after the caret with
@@ -2646,10 +2647,13 @@
   }
   // Chromium's new paragraph: what follows the caret in its block (the nearest block element, or
   // the editing host) moves to a new block after it (a <div> for the host), where the caret goes.
+  // Firefox first wraps the line the caret is on, when it is right in the host, in a <div> of its own.
+  const isParagraphBlock = (node) => node.nodeType === 1 && (BLOCKS[node.localName] === 1 || node.localName === 'p');
   function insertParagraph(editing) {
     const host = editing.host;
     let block = editing.range.startNode;
-    while (block !== host && !(block.nodeType === 1 && BLOCKS[block.localName] === 1)) block = block.parentNode;
+    while (block !== host && !isParagraphBlock(block)) block = block.parentNode;
+    if (block === host && FIREFOX) block = wrapLine(editing);
     const rest = ranges.newRange(block);
     ranges.setBoundary(rest, editing.range.startNode, editing.range.startOffset, true);
     ranges.setBoundary(rest, block, block.childNodes.length, false);
@@ -2666,6 +2670,50 @@
     let first = made;
     while (first.firstChild !== null && first.firstChild.nodeType !== 3 && first.firstChild.localName !== 'br') first = first.firstChild;
     setCaret(editing, first.firstChild !== null && first.firstChild.nodeType === 3 ? first.firstChild : first, 0);
+  }
+  // The host's children around the caret that are no blocks (its line), moved into a new <div>
+  // where they stood; returns the <div>.
+  function wrapLine(editing) {
+    const host = editing.host;
+    let top = editing.range.startNode;
+    if (top === host) {
+      const offset = editing.range.startOffset;
+      top = offset > 0 ? host.childNodes[offset - 1] : host.firstChild;
+    } else {
+      while (top.parentNode !== host) top = top.parentNode;
+    }
+    const wrapper = host.ownerDocument.createElement('div');
+    const isBlock = isParagraphBlock;
+    if (top === null || top === undefined || isBlock(top)) {
+      host.insertBefore(wrapper, top === null || top === undefined ? null : top.nextSibling);
+      setCaret(editing, wrapper, 0);
+      return wrapper;
+    }
+    let first = top;
+    while (first.previousSibling !== null && !isBlock(first.previousSibling)) first = first.previousSibling;
+    let last = top;
+    while (last.nextSibling !== null && !isBlock(last.nextSibling)) last = last.nextSibling;
+    const caretNode = editing.range.startNode;
+    const caretOffset = editing.range.startOffset;
+    host.insertBefore(wrapper, first);
+    for (let node = first, stop = last.nextSibling; node !== stop;) {
+      const next = node.nextSibling;
+      wrapper.appendChild(node);
+      node = next;
+    }
+    // (A caret between the moved children keeps its place among them.)
+    if (caretNode === host) setCaret(editing, wrapper, caretOffset - ranges.indexOf(wrapper));
+    return wrapper;
+  }
+  // Chromium's caret right after an element with text is at the end of that text (where it shows).
+  function canonicalCaret(editing) {
+    const node = editing.range.startNode;
+    const offset = editing.range.startOffset;
+    if (FIREFOX || node.nodeType !== 1 || offset === 0) return;
+    let before = node.childNodes[offset - 1];
+    if (before === undefined || before.nodeType !== 1 || before.localName === 'br') return;
+    while (before.lastChild !== null && before.lastChild.nodeType === 1 && before.lastChild.localName !== 'br') before = before.lastChild;
+    if (before.lastChild !== null && before.lastChild.nodeType === 3) setCaret(editing, before.lastChild, before.lastChild.data.length);
   }
   function insertInHost(cx, editing, text) {
     if (FIREFOX && !fireInput(cx, editing, 'beforeinput', 'insertText', text)) return true;
@@ -5443,8 +5491,8 @@
   // `beforeinput` nothing but the keys' events). Chromium's window takes the focus with the first
   // key, and the focused element hears `focus` then. A field so changed fires `change` when the
   // person commits it: Enter (`submit`), or in Chromium the focus leaving it (`leaveEdited`).
-  // A line break is Enter: a new line in a textarea, a new paragraph in an editable element
-  // (unrecorded: each browser's separator as its insertText makes it), nothing in an input.
+  // A line break is Enter (recorded: person-typing-enter): a new line in a textarea, a new
+  // paragraph in an editable element, and in an input a `beforeinput` that changes nothing.
   function type(cx, node, text) {
     const editable = node.localName !== 'input' && node.localName !== 'textarea';
     if (cx === null) {
@@ -5495,16 +5543,15 @@
       if (!fireInput(cx, editing, 'beforeinput', inputType, data)) return;
       if (!ranges.isCollapsed(editing.range)) ranges.deleteContents(editing.range);
       if (!lineBreak) insertAtCaret(editing, character);
-      else if (FIREFOX) insertLineBreak(editing);
       else insertParagraph(editing);
       fireInput(cx, editing, 'input', inputType, data);
       return;
     }
-    if (lineBreak && node.localName === 'input') return;
     const inputType = lineBreak ? 'insertLineBreak' : 'insertText';
     const data = lineBreak ? null : character;
     const init = (cancelable) => ({ __proto__: null, bubbles: true, cancelable, composed: true, view: cx.global, inputType, data, isComposing: false });
-    if (!cx.loader.fireUIEvent(wrap(cx, node), 'InputEvent', 'beforeinput', init(true), true)) return;
+    // (An input's Enter is asked for as a line break, which it does not take.)
+    if (!cx.loader.fireUIEvent(wrap(cx, node), 'InputEvent', 'beforeinput', init(true), true) || (lineBreak && node.localName === 'input')) return;
     setRangeText(cx, node, character, undefined, undefined, 'end');
     editedByUser.add(node);
     editedControls.add(node);

@@ -344,9 +344,9 @@ class Chrome:
                 raise OracleError("chrome: no element matches %s" % selector)
             for ch in text:
                 key = key_facts(ch)
-                self.cdp.cmd("Input.dispatchKeyEvent", {"type": "keyDown", "key": ch, "code": key["code"], "windowsVirtualKeyCode": key["keyCode"],
-                                                        "text": ch, "unmodifiedText": ch}, session=session)
-                self.cdp.cmd("Input.dispatchKeyEvent", {"type": "keyUp", "key": ch, "code": key["code"], "windowsVirtualKeyCode": key["keyCode"]},
+                self.cdp.cmd("Input.dispatchKeyEvent", {"type": "keyDown", "key": key["key"], "code": key["code"], "windowsVirtualKeyCode": key["keyCode"],
+                                                        "text": key["text"], "unmodifiedText": key["text"]}, session=session)
+                self.cdp.cmd("Input.dispatchKeyEvent", {"type": "keyUp", "key": key["key"], "code": key["code"], "windowsVirtualKeyCode": key["keyCode"]},
                              session=session)
         finally:
             self.cdp.cmd("Target.detachFromTarget", {"sessionId": session})

@@ -498,7 +498,10 @@ class Firefox:
             raise OracleError("firefox: no element matches %s" % selector)
         actions = []
         for ch in text:
-            actions += [{"type": "keyDown", "value": ch}, {"type": "keyUp", "value": ch}]
+            key_facts(ch)
+            # (WebDriver's Return key, U+E006, is the Enter of the main keyboard.)
+            value = "\ue006" if ch == "\n" else ch
+            actions += [{"type": "keyDown", "value": value}, {"type": "keyUp", "value": value}]
         self.bidi.cmd("input.performActions", {"context": ctx, "actions": [{"type": "key", "id": "keyboard", "actions": actions}]})
 
     def click_element(self, selector):

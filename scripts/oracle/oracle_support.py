@@ -63,14 +63,17 @@ FOCUS_FOR_TYPING = ("(() => { const e = document.querySelector(%s); if (e === nu
                     " const s = getSelection(); s.removeAllRanges(); s.addRange(r); } } return 'ok'; })()")
 
 def key_facts(ch):
-    """The code and key code of the key that types `ch` (a letter, a digit or a space) on a US keyboard."""
+    """The key, code, key code and text of the key that types `ch` (a letter, a digit, a space, or
+    Enter for a line break) on a US keyboard."""
+    if ch == "\n":
+        return {"key": "Enter", "code": "Enter", "keyCode": 13, "text": "\r"}
     if ch == " ":
-        return {"code": "Space", "keyCode": 32}
+        return {"key": ch, "code": "Space", "keyCode": 32, "text": ch}
     if ch.isdigit():
-        return {"code": "Digit" + ch, "keyCode": ord(ch)}
-    if ch.isalpha() and ch.isascii():
-        return {"code": "Key" + ch.upper(), "keyCode": ord(ch.upper())}
-    raise OracleError("typing %r: the recorder types letters, digits and spaces" % ch)
+        return {"key": ch, "code": "Digit" + ch, "keyCode": ord(ch), "text": ch}
+    if ch.isalpha() and ch.isascii() and ch.islower():
+        return {"key": ch, "code": "Key" + ch.upper(), "keyCode": ord(ch.upper()), "text": ch}
+    raise OracleError("typing %r: the recorder types lowercase letters, digits, spaces and line breaks" % ch)
 
 
 TEXT_TYPES = (".html", ".htm", ".js", ".css", ".json", ".txt", ".svg")
