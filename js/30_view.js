@@ -317,60 +317,61 @@
   }
   host.evaluateMedia = evaluateMedia;
 
-  // The MediaQueryList interface of the world of `cx` (an EventTarget), made on first need.
+  // The MediaQueryList interface's members (an EventTarget); each list's evaluation, by list.
   const mediaLists = new SafeWeakMap();
-  function makeMediaQueryList(cx, prototype) {
-    const state = (thisValue, member) => {
-      const found = thisValue !== null && typeof thisValue === 'object' ? mediaLists.get(thisValue) : undefined;
-      if (found === undefined) throw illegalInvocation(cx, 'MediaQueryList', member);
-      return found;
-    };
-    const getter = (name, read) => host.newFunction(cx, 'get ' + name, 0, (data, thisValue) => read(state(thisValue, name)), undefined);
-    ReflectDefineProperty(prototype, 'media', { __proto__: null, get: getter('media', (list) => list.media), enumerable: true, configurable: true });
-    ReflectDefineProperty(prototype, 'matches', { __proto__: null, get: getter('matches', (list) => list.matches), enumerable: true, configurable: true });
-    // (The legacy `addListener` and `removeListener`: `change` listeners.)
-    host.defineValue(prototype, 'addListener', host.newFunction(cx, 'addListener', 1, (data, thisValue, callback) => {
-      state(thisValue, 'addListener');
-      if (callback !== null && callback !== undefined) cx.b.ReflectApply(cx.loader.lazyGlobals.EventTarget.prototype.addEventListener, thisValue, host.newArray(cx, ['change', callback]));
-    }, undefined), true, true, true);
-    host.defineValue(prototype, 'removeListener', host.newFunction(cx, 'removeListener', 1, (data, thisValue, callback) => {
-      state(thisValue, 'removeListener');
-      if (callback !== null && callback !== undefined) cx.b.ReflectApply(cx.loader.lazyGlobals.EventTarget.prototype.removeEventListener, thisValue, host.newArray(cx, ['change', callback]));
-    }, undefined), true, true, true);
-    ReflectDefineProperty(prototype, 'onchange', cx.loader.eventHandlerDescriptor('change', 'MediaQueryList'));
+  const mediaListOf = (cx, thisValue, member) => {
+    const found = thisValue !== null && typeof thisValue === 'object' ? mediaLists.get(thisValue) : undefined;
+    if (found === undefined) throw illegalInvocation(cx, 'MediaQueryList', member);
+    return found;
+  };
+  // (The legacy `addListener` and `removeListener`: `change` listeners, added as
+  // EventTarget's own members add them.)
+  const changeListener = (member, change) => ['method', member, 1, (cx, thisValue, callback) => {
+    mediaListOf(cx, thisValue, member);
+    if (callback !== null && callback !== undefined) change(cx, thisValue, 'change', callback);
+  }];
+  const mediaQueryListMembers = () => [
+    ['get', 'media', (cx, thisValue) => mediaListOf(cx, thisValue, 'media').media],
+    ['get', 'matches', (cx, thisValue) => mediaListOf(cx, thisValue, 'matches').matches],
+    changeListener('addListener', host.eventInternals.addEventListener),
+    changeListener('removeListener', host.eventInternals.removeEventListener),
+    handlerMember('change', 'MediaQueryList'),
+  ];
+  // The event handler attribute `on` + type of `owner`, as js/31_events.js implements it.
+  function handlerMember(type, owner) {
+    const implementation = host.eventInternals.handlerImplementation(type, owner);
+    return ['accessor', 'on' + type, implementation.get, implementation.set];
   }
   function matchMedia(cx, thisValue, args) {
     if (args.length < 1) throw countError(cx, 'matchMedia', 1, args.length);
     const evaluated = evaluateMedia(String(args[0]));
     const list = host.newObjectFrom(cx, viewInterface(cx, 'MediaQueryList'));
-    cx.loader.makeEventTarget(list);
+    host.eventInternals.makeEventTarget(list);
     mediaLists.set(list, evaluated);
     return list;
   }
 
   // ---- The screen ----------------------------------------------------------------------------------------
   const screens = new SafeWeakMap();
-  function makeScreenInterface(cx, prototype) {
-    const members = FIREFOX
-      ? ['availWidth', 'availHeight', 'width', 'height', 'colorDepth', 'pixelDepth', 'top', 'left', 'availTop', 'availLeft']
-      : ['availWidth', 'availHeight', 'width', 'height', 'colorDepth', 'pixelDepth', 'availLeft', 'availTop'];
-    const values = {
-      __proto__: null, availWidth: view.screenWidth, availHeight: view.screenHeight, width: view.screenWidth, height: view.screenHeight,
-      colorDepth: 24, pixelDepth: 24, top: 0, left: 0, availTop: 0, availLeft: 0,
-    };
-    defineConstants(cx, prototype, 'Screen', members, values, screens);
-  }
-  // Read-only attributes `names` of the interface `owner` whose values are `values`' for the objects
-  // `objects` holds (each made for the world of `cx`).
-  function defineConstants(cx, prototype, owner, names, values, objects) {
+  const screenValues = {
+    __proto__: null, availWidth: view.screenWidth, availHeight: view.screenHeight, width: view.screenWidth, height: view.screenHeight,
+    colorDepth: 24, pixelDepth: 24, top: 0, left: 0, availTop: 0, availLeft: 0,
+  };
+  const screenMembers = () => constantMembers('Screen', FIREFOX
+    ? ['availWidth', 'availHeight', 'width', 'height', 'colorDepth', 'pixelDepth', 'top', 'left', 'availTop', 'availLeft']
+    : ['availWidth', 'availHeight', 'width', 'height', 'colorDepth', 'pixelDepth', 'availLeft', 'availTop'], screenValues, screens);
+  // Read-only attributes `names` of the interface `owner` whose values are `values`', for the
+  // objects `objects` holds (each with the record of the world it was made for).
+  function constantMembers(owner, names, values, objects) {
+    const members = [];
     for (let i = 0; i < names.length; i++) {
       const name = names[i];
-      const get = host.newFunction(cx, 'get ' + name, 0, (data, thisValue) => {
+      listPush(members, ['get', name, (cx, thisValue) => {
         if (thisValue === null || typeof thisValue !== 'object' || objects.get(thisValue) !== cx) throw illegalInvocation(cx, owner, 'get ' + name);
         return values[name];
-      }, undefined);
-      ReflectDefineProperty(prototype, name, { __proto__: null, get, enumerable: true, configurable: true });
+      }]);
     }
+    return members;
   }
   function makeScreen(cx) {
     const screen = host.newObjectFrom(cx, viewInterface(cx, 'Screen'));
@@ -380,17 +381,18 @@
 
   // The visual viewport (CSSOM View): the layout viewport itself, at scale 1, never scrolled.
   const viewports = new SafeWeakMap();
-  function makeVisualViewportInterface(cx, prototype) {
-    const values = {
-      __proto__: null, offsetLeft: 0, offsetTop: 0, pageLeft: 0, pageTop: 0, width: view.innerWidth, height: view.innerHeight, scale: 1,
-    };
-    defineConstants(cx, prototype, 'VisualViewport', ObjectKeys(values), values, viewports);
+  const viewportValues = {
+    __proto__: null, offsetLeft: 0, offsetTop: 0, pageLeft: 0, pageTop: 0, width: view.innerWidth, height: view.innerHeight, scale: 1,
+  };
+  const visualViewportMembers = () => {
+    const members = constantMembers('VisualViewport', ObjectKeys(viewportValues), viewportValues, viewports);
     const types = ['resize', 'scroll', 'scrollend'];
-    for (let i = 0; i < types.length; i++) ReflectDefineProperty(prototype, 'on' + types[i], cx.loader.eventHandlerDescriptor(types[i], 'VisualViewport'));
-  }
+    for (let i = 0; i < types.length; i++) listPush(members, handlerMember(types[i], 'VisualViewport'));
+    return members;
+  };
   function makeVisualViewport(cx) {
     const viewport = host.newObjectFrom(cx, viewInterface(cx, 'VisualViewport'));
-    cx.loader.makeEventTarget(viewport);
+    host.eventInternals.makeEventTarget(viewport);
     viewports.set(viewport, cx);
     return viewport;
   }
@@ -483,21 +485,20 @@
   // began (`timeRemaining()`), or, when it came first, at its `timeout` (`didTimeout`).
   const idleStates = new SafeWeakMap();
   const deadlines = new SafeWeakMap();
-  function makeIdleDeadline(cx, prototype) {
-    host.defineValue(prototype, 'timeRemaining', host.newFunction(cx, 'timeRemaining', 0, (data, thisValue) => {
-      const deadline = thisValue !== null && typeof thisValue === 'object' ? deadlines.get(thisValue) : undefined;
-      if (deadline === undefined) throw illegalInvocation(cx, 'IdleDeadline', 'timeRemaining');
+  const deadlineOf = (cx, thisValue, member) => {
+    const deadline = thisValue !== null && typeof thisValue === 'object' ? deadlines.get(thisValue) : undefined;
+    if (deadline === undefined) throw illegalInvocation(cx, 'IdleDeadline', member);
+    return deadline;
+  };
+  const idleDeadlineMembers = () => [
+    ['method', 'timeRemaining', 0, (cx, thisValue) => {
+      const deadline = deadlineOf(cx, thisValue, 'timeRemaining');
       if (deadline.didTimeout) return 0;
       const left = deadline.end - cx.loader.native.clock.monotonicNow();
       return left > 0 ? left : 0;
-    }, undefined), true, true, true);
-    const get = host.newFunction(cx, 'get didTimeout', 0, (data, thisValue) => {
-      const deadline = thisValue !== null && typeof thisValue === 'object' ? deadlines.get(thisValue) : undefined;
-      if (deadline === undefined) throw illegalInvocation(cx, 'IdleDeadline', 'get didTimeout');
-      return deadline.didTimeout;
-    }, undefined);
-    ReflectDefineProperty(prototype, 'didTimeout', { __proto__: null, get, enumerable: true, configurable: true });
-  }
+    }],
+    ['get', 'didTimeout', (cx, thisValue) => deadlineOf(cx, thisValue, 'get didTimeout').didTimeout],
+  ];
   function idleState(cx) {
     let state = idleStates.get(cx);
     if (state === undefined) {
@@ -605,28 +606,29 @@
 
   // ---- Interfaces --------------------------------------------------------------------------------------------
   // The prototype of the interface `name` of the world of `cx`, made on first need (a script's
-  // first touch of its global, `host.makeViewInterface`, or of an object of it). All three are
-  // EventTargets.
-  const interfaceMakers = {
-    __proto__: null, Screen: makeScreenInterface, MediaQueryList: makeMediaQueryList, VisualViewport: makeVisualViewportInterface, IdleDeadline: makeIdleDeadline,
+  // first touch of its global, `host.makeViewInterface`, or of an object of it): `constructor`
+  // first, then the members. All but IdleDeadline are EventTargets.
+  const interfaces = {
+    __proto__: null,
+    Screen: { eventTarget: true, members: screenMembers },
+    MediaQueryList: { eventTarget: true, members: mediaQueryListMembers },
+    VisualViewport: { eventTarget: true, members: visualViewportMembers },
+    IdleDeadline: { eventTarget: false, members: idleDeadlineMembers },
   };
+  const memberLists = { __proto__: null };
   function viewInterface(cx, name) {
     const made = cx.viewInterfaces[name];
     if (made !== undefined) return made;
-    cx.native.realm.makeGlobal(name);
-    // (IdleDeadline is no EventTarget.)
-    if (name === 'IdleDeadline') {
-      const prototype = cx.loader.makeInterface(name, cx.b.ObjectPrototype).prototype;
-      cx.viewInterfaces[name] = prototype;
-      makeIdleDeadline(cx, prototype);
-      return prototype;
+    const description = interfaces[name];
+    let parent = null;
+    if (description.eventTarget) {
+      cx.loader.load('events');
+      parent = host.eventInternals.interfaceOf(cx, 'EventTarget');
     }
-    cx.loader.load('events');
-    const constructor = cx.loader.makeInterface(name, cx.loader.sharedPrototype('EventTarget'));
-    ObjectSetPrototypeOf(constructor, cx.loader.lazyGlobals.EventTarget);
-    const prototype = constructor.prototype;
+    // (Described once, for every world, once the events' module is there to give the handlers.)
+    if (memberLists[name] === undefined) memberLists[name] = description.members();
+    const prototype = host.makeWorldInterface(cx, name, { __proto__: null, members: memberLists[name], constructorFirst: true }, parent).prototype;
     cx.viewInterfaces[name] = prototype;
-    interfaceMakers[name](cx, prototype);
     return prototype;
   }
   host.makeViewInterface = (cx, name) => {

@@ -1168,6 +1168,10 @@
     // An event's state (of any world), and making an object a target with no listeners.
     stateOf: (event) => events.get(event),
     makeEventTarget: (object) => { listenersOf.set(object, []); },
+    // EventTarget's addEventListener and removeEventListener at `target`, as its members do them
+    // (MediaQueryList's legacy addListener and removeListener).
+    addEventListener: (cx, target, type, callback) => { ReflectApply(eventTargetMembers[0][3], undefined, [cx, target, type, callback]); },
+    removeEventListener: (cx, target, type, callback) => { ReflectApply(eventTargetMembers[1][3], undefined, [cx, target, type, callback]); },
     dispatch: (cx, target, event, trusted) => {
       const state = events.get(event);
       state.trusted = trusted;

@@ -51,65 +51,63 @@
     if (state === undefined || state.owner !== owner) throw illegalInvocation(cx, owner, member);
     return state;
   };
-  // A read-only attribute of `owner` whose value is `read(state)`.
-  function defineGetter(cx, prototype, owner, name, read) {
-    const get = host.newFunction(cx, 'get ' + name, 0, (data, thisValue) => read(stateOf(cx, thisValue, owner, 'get ' + name)), undefined);
-    ReflectDefineProperty(prototype, name, { __proto__: null, get, enumerable: true, configurable: true });
-  }
-  function defineOperation(cx, prototype, owner, name, length, run) {
-    host.defineValue(prototype, name, host.newFunction(cx, name, length, (data, thisValue, ...args) => run(stateOf(cx, thisValue, owner, name), args), undefined), true, true, true);
-  }
+  // A read-only attribute of `owner` whose value is `read(state)`, and an operation that runs
+  // `run(cx, state, args)`: members of its interface (js/38_api.js's host.makeWorldInterface).
+  const getter = (owner, name, read) => ['get', name, (cx, thisValue) => read(stateOf(cx, thisValue, owner, 'get ' + name))];
+  const operation = (owner, name, length, run) => ['method', name, length, (cx, thisValue, ...args) => run(cx, stateOf(cx, thisValue, owner, name), args)];
+  const fieldGetters = (owner, fields) => {
+    const members = [];
+    for (let i = 0; i < fields.length; i++) listPush(members, getter(owner, fields[i], (state) => state[fields[i]]));
+    return members;
+  };
   const illegalConstructor = (name) => (cx) => {
     throw host.newTypeError(cx, FIREFOX ? 'Illegal constructor.' : "Failed to construct '" + name + "': Illegal constructor");
   };
-  const makers = {
+  const intersectionEntryMembers = fieldGetters('IntersectionObserverEntry', ['time', 'rootBounds', 'boundingClientRect', 'intersectionRect', 'isIntersecting', 'intersectionRatio', 'target']);
+  if (!FIREFOX) listPush(intersectionEntryMembers, getter('IntersectionObserverEntry', 'isVisible', () => false));
+  // Each interface: its constructor ((cx, thisValue, newTarget, ...args)) and members.
+  const interfaces = {
     __proto__: null,
-    IntersectionObserver: (cx, prototype) => {
-      defineGetter(cx, prototype, 'IntersectionObserver', 'root', (state) => state.root);
-      defineGetter(cx, prototype, 'IntersectionObserver', 'rootMargin', (state) => state.rootMargin);
-      defineGetter(cx, prototype, 'IntersectionObserver', 'thresholds', (state) => state.thresholds);
-      defineOperation(cx, prototype, 'IntersectionObserver', 'observe', 1, (state, args) => observe(cx, state, args));
-      defineOperation(cx, prototype, 'IntersectionObserver', 'unobserve', 1, (state, args) => unobserve(state, args[0]));
-      defineOperation(cx, prototype, 'IntersectionObserver', 'disconnect', 0, (state) => disconnect(state));
-      defineOperation(cx, prototype, 'IntersectionObserver', 'takeRecords', 0, (state) => takeRecords(cx, state));
+    IntersectionObserver: {
+      construct: (cx, thisValue, newTarget, ...args) => constructIntersectionObserver(cx, newTarget, args),
+      members: [
+        getter('IntersectionObserver', 'root', (state) => state.root),
+        getter('IntersectionObserver', 'rootMargin', (state) => state.rootMargin),
+        getter('IntersectionObserver', 'thresholds', (state) => state.thresholds),
+        operation('IntersectionObserver', 'observe', 1, (cx, state, args) => observe(cx, state, args)),
+        operation('IntersectionObserver', 'unobserve', 1, (cx, state, args) => unobserve(state, args[0])),
+        operation('IntersectionObserver', 'disconnect', 0, (cx, state) => disconnect(state)),
+        operation('IntersectionObserver', 'takeRecords', 0, (cx, state) => takeRecords(cx, state)),
+      ],
     },
-    IntersectionObserverEntry: (cx, prototype) => {
-      const fields = ['time', 'rootBounds', 'boundingClientRect', 'intersectionRect', 'isIntersecting', 'intersectionRatio', 'target'];
-      for (let i = 0; i < fields.length; i++) defineGetter(cx, prototype, 'IntersectionObserverEntry', fields[i], (state) => state[fields[i]]);
-      if (!FIREFOX) defineGetter(cx, prototype, 'IntersectionObserverEntry', 'isVisible', () => false);
+    IntersectionObserverEntry: { construct: illegalConstructor('IntersectionObserverEntry'), members: intersectionEntryMembers },
+    ResizeObserver: {
+      construct: (cx, thisValue, newTarget, ...args) => constructResizeObserver(cx, newTarget, args),
+      members: [
+        operation('ResizeObserver', 'observe', 1, (cx, state, args) => observe(cx, state, args)),
+        operation('ResizeObserver', 'unobserve', 1, (cx, state, args) => unobserve(state, args[0])),
+        operation('ResizeObserver', 'disconnect', 0, (cx, state) => disconnect(state)),
+      ],
     },
-    ResizeObserver: (cx, prototype) => {
-      defineOperation(cx, prototype, 'ResizeObserver', 'observe', 1, (state, args) => observe(cx, state, args));
-      defineOperation(cx, prototype, 'ResizeObserver', 'unobserve', 1, (state, args) => unobserve(state, args[0]));
-      defineOperation(cx, prototype, 'ResizeObserver', 'disconnect', 0, (state) => disconnect(state));
+    ResizeObserverEntry: {
+      construct: illegalConstructor('ResizeObserverEntry'),
+      members: fieldGetters('ResizeObserverEntry', ['target', 'contentRect', 'borderBoxSize', 'contentBoxSize', 'devicePixelContentBoxSize']),
     },
-    ResizeObserverEntry: (cx, prototype) => {
-      const fields = ['target', 'contentRect', 'borderBoxSize', 'contentBoxSize', 'devicePixelContentBoxSize'];
-      for (let i = 0; i < fields.length; i++) defineGetter(cx, prototype, 'ResizeObserverEntry', fields[i], (state) => state[fields[i]]);
-    },
-    ResizeObserverSize: (cx, prototype) => {
-      defineGetter(cx, prototype, 'ResizeObserverSize', 'inlineSize', (state) => state.inlineSize);
-      defineGetter(cx, prototype, 'ResizeObserverSize', 'blockSize', (state) => state.blockSize);
+    ResizeObserverSize: {
+      construct: illegalConstructor('ResizeObserverSize'),
+      members: [getter('ResizeObserverSize', 'inlineSize', (state) => state.inlineSize), getter('ResizeObserverSize', 'blockSize', (state) => state.blockSize)],
     },
   };
-  const constructors = {
-    __proto__: null,
-    IntersectionObserver: constructIntersectionObserver,
-    IntersectionObserverEntry: illegalConstructor('IntersectionObserverEntry'),
-    ResizeObserver: constructResizeObserver,
-    ResizeObserverEntry: illegalConstructor('ResizeObserverEntry'),
-    ResizeObserverSize: illegalConstructor('ResizeObserverSize'),
-  };
+  // The prototype of the interface `name` of the world of `cx`, made on first need: `constructor`
+  // first, then the members.
   function layoutInterface(cx, name) {
     const made = cx.layoutInterfaces[name];
     if (made !== undefined) return made;
-    cx.native.realm.makeGlobal(name);
-    const construct = constructors[name];
-    const constructor = cx.loader.makeInterface(name, cx.b.ObjectPrototype,
-      host.newFunction(cx, name, 0, (data, thisValue, newTarget, ...args) => construct(cx, newTarget, args), undefined));
-    const prototype = constructor.prototype;
+    const description = interfaces[name];
+    const prototype = host.makeWorldInterface(cx, name, {
+      __proto__: null, construct: description.construct, members: description.members, constructorFirst: true,
+    }, null).prototype;
     cx.layoutInterfaces[name] = prototype;
-    makers[name](cx, prototype);
     return prototype;
   }
   host.makeLayoutObserverInterface = (cx, name) => {
