@@ -310,46 +310,45 @@ class Chrome:
             raise OracleError("chrome: no page to open DevTools for")
         self.cdp.cmd("Target.openDevTools", {"targetId": self.last_target})
 
+    def _in_last_page(self, what, expression, act):
+        """Evaluates `expression` in the page opened last, then `act(session, value)` with what it
+        gave (a string; anything else means no element matched), in a session of that page."""
+        if getattr(self, "last_target", None) is None:
+            raise OracleError("chrome: no page to %s in" % what)
+        session = self.cdp.cmd("Target.attachToTarget", {"targetId": self.last_target, "flatten": True})["sessionId"]
+        try:
+            r = self.cdp.cmd("Runtime.evaluate", {"expression": expression, "returnByValue": True}, session=session)
+            value = r.get("result", {}).get("value")
+            if not isinstance(value, str):
+                raise OracleError("chrome: no element to %s matches" % what)
+            act(session, value)
+        finally:
+            self.cdp.cmd("Target.detachFromTarget", {"sessionId": session})
+
     def click_element(self, selector):
         """A person's click on the first element `selector` finds in the page opened last: the
         mouse moves to the middle of its box, then presses and releases there (as chromedriver
         performs WebDriver's element click)."""
-        if getattr(self, "last_target", None) is None:
-            raise OracleError("chrome: no page to click in")
-        session = self.cdp.cmd("Target.attachToTarget", {"targetId": self.last_target, "flatten": True})["sessionId"]
-        try:
-            r = self.cdp.cmd("Runtime.evaluate", {"expression": ELEMENT_CENTER % json.dumps(selector), "returnByValue": True},
-                             session=session)
-            value = r.get("result", {}).get("value")
-            if not isinstance(value, str):
-                raise OracleError("chrome: no element matches %s" % selector)
+        def act(session, value):
             x, y = json.loads(value)
             for kind, extra in (("mouseMoved", {}), ("mousePressed", {"button": "left", "buttons": 1, "clickCount": 1}),
                                 ("mouseReleased", {"button": "left", "buttons": 0, "clickCount": 1})):
                 self.cdp.cmd("Input.dispatchMouseEvent", dict({"type": kind, "x": x, "y": y}, **extra), session=session)
-        finally:
-            self.cdp.cmd("Target.detachFromTarget", {"sessionId": session})
+        self._in_last_page("click " + selector, ELEMENT_CENTER % json.dumps(selector), act)
 
     def type_into(self, selector, text):
-        """A person's typing of `text` (letters, digits, spaces) into the first element `selector`
-        finds in the page opened last: it takes the focus as WebDriver's element send keys gives it,
-        then each character is a key pressed and released (as chromedriver types)."""
-        if getattr(self, "last_target", None) is None:
-            raise OracleError("chrome: no page to type in")
-        session = self.cdp.cmd("Target.attachToTarget", {"targetId": self.last_target, "flatten": True})["sessionId"]
-        try:
-            r = self.cdp.cmd("Runtime.evaluate", {"expression": FOCUS_FOR_TYPING % json.dumps(selector), "returnByValue": True},
-                             session=session)
-            if r.get("result", {}).get("value") != "ok":
-                raise OracleError("chrome: no element matches %s" % selector)
+        """A person's typing of `text` (lowercase letters, digits, spaces, line breaks) into the
+        first element `selector` finds in the page opened last: it takes the focus as WebDriver's
+        element send keys gives it, then each character is a key pressed and released (as
+        chromedriver types)."""
+        def act(session, value):
             for ch in text:
                 key = key_facts(ch)
                 self.cdp.cmd("Input.dispatchKeyEvent", {"type": "keyDown", "key": key["key"], "code": key["code"], "windowsVirtualKeyCode": key["keyCode"],
                                                         "text": key["text"], "unmodifiedText": key["text"]}, session=session)
                 self.cdp.cmd("Input.dispatchKeyEvent", {"type": "keyUp", "key": key["key"], "code": key["code"], "windowsVirtualKeyCode": key["keyCode"]},
                              session=session)
-        finally:
-            self.cdp.cmd("Target.detachFromTarget", {"sessionId": session})
+        self._in_last_page("type into " + selector, FOCUS_FOR_TYPING % json.dumps(selector), act)
 
     def click_action(self):
         tabs = self.cdp.cmd("Target.getTargets", {"filter": [{"type": "tab"}]})["targetInfos"]

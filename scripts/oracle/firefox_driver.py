@@ -486,7 +486,7 @@ class Firefox:
         self._wait_loaded(new[0], url)
 
     def type_into(self, selector, text):
-        """A person's typing of `text` (letters, digits, spaces) into the first element `selector`
+        """A person's typing of `text` (lowercase letters, digits, spaces, line breaks) into the first element `selector`
         finds in the page opened last: it takes the focus as WebDriver's element send keys gives it,
         then each character is a key pressed and released (BiDi key actions)."""
         ctx = getattr(self, "last_context", None)
