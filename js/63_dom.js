@@ -2548,8 +2548,8 @@
         else if (document.body !== null) selectContents(documentSelectionOf(document), document.body);
         return true;
       }
-      case 'copy':
-        return copyCommand(cx, document, field);
+      case 'copy': case 'cut': case 'paste':
+        return clipboardCommand(cx, document, field, name);
       default:
         return false;
     }
@@ -2828,13 +2828,26 @@
     }
     selectRanges(editing.selection, range, 'forward');
   }
-  // `execCommand('copy')`: only with transient activation (else false, and nothing fires). A
-  // trusted `copy` ClipboardEvent fires at the edited field, or at the element where the
-  // selection starts, or at the body (recorded: user-activation); then the clipboard gets what
-  // its listeners put in its `clipboardData` when one canceled it, else the selected text (none
-  // selected: the clipboard keeps what it had).
-  function copyCommand(cx, document, field) {
+  // `execCommand('copy')`, `cut` and `paste` (recorded: user-activation, clipboard-cut-paste):
+  // only with transient activation (else false, and nothing fires). A trusted ClipboardEvent fires
+  // at the edited field, or at the element where the selection starts, or at the body. For copy
+  // and cut the clipboard then gets what its listeners put in its `clipboardData` when one
+  // canceled it, else the selected text (none selected: it keeps what it had), which a cut then
+  // deletes (`deleteByCut`: Firefox asks with a cancelable `beforeinput`). A paste (Firefox's: a
+  // Chromium content script has no `paste`, and exthost gives no other Chromium page one either)
+  // gives its `clipboardData` the clipboard's text, then, unless canceled, puts it in at the caret
+  // (`insertFromPaste`); it reads only what a page of the same origin wrote (unrecorded: anything
+  // else would ask the person), else it is false.
+  function clipboardCommand(cx, document, field, name) {
     if (document !== documentOf(cx) || host.call(cx, 'page.userActivation', [])[0] !== true) return false;
+    let pasted = null;
+    if (name === 'paste') {
+      if (!FIREFOX) return false;
+      const answer = host.call(cx, 'clipboard.readText', []);
+      if (answer === null || answer[1] !== true) return false;
+      pasted = answer[0];
+    }
+    const editing = field === null ? editedRange(document) : null;
     const range = field === null ? currentRange(documentSelectionOf(document)) : null;
     let target = field !== null ? field : range !== null ? range.startNode : null;
     if (target !== null && target.nodeType !== 1) target = target.parentNode;
@@ -2842,8 +2855,14 @@
     if (target === null) return true;
     cx.loader.load('ui_events');
     const entries = [];
+    if (pasted !== null) listPush(entries, { __proto__: null, type: 'text/plain', data: pasted });
     const init = { __proto__: null, bubbles: true, cancelable: true, composed: true, 'transfer:clipboardData': entries };
-    if (!cx.loader.fireUIEvent(wrap(cx, target), 'ClipboardEvent', 'copy', init, true)) {
+    const notCanceled = cx.loader.fireUIEvent(wrap(cx, target), 'ClipboardEvent', name, init, true);
+    if (name === 'paste') {
+      if (notCanceled) insertFromPaste(cx, field, editing, pasted);
+      return true;
+    }
+    if (!notCanceled) {
       const representations = [];
       for (let i = 0; i < entries.length; i++) listPush(representations, [entries[i].type, entries[i].data]);
       host.call(cx, 'clipboard.write', [representations]);
@@ -2856,8 +2875,44 @@
     } else if (range !== null) {
       text = selectedText(range);
     }
-    if (text !== '') host.call(cx, 'clipboard.write', [[['text/plain', text]]]);
+    if (text === '') return true;
+    host.call(cx, 'clipboard.write', [[['text/plain', text]]]);
+    if (name === 'cut') {
+      if (field !== null) {
+        const selection = selectionOf(field);
+        if (fieldInput(cx, field, 'beforeinput', 'deleteByCut', null)) {
+          setRangeText(cx, field, '', selection.start, selection.end, 'start');
+          editedControls.add(field);
+          fieldInput(cx, field, 'input', 'deleteByCut', null);
+        }
+      } else if (editing !== null && (!FIREFOX || fireInput(cx, editing, 'beforeinput', 'deleteByCut', null))) {
+        ranges.deleteContents(editing.range);
+        fireInput(cx, editing, 'input', 'deleteByCut', null);
+      }
+    }
     return true;
+  }
+  // The InputEvent `type` of an edit of the text field `node` (Firefox alone fires `beforeinput`
+  // for a command; true when it went ahead).
+  function fieldInput(cx, node, type, inputType, data) {
+    if (type === 'beforeinput' && !FIREFOX) return true;
+    return cx.loader.fireUIEvent(wrap(cx, node), 'InputEvent', type, {
+      __proto__: null, bubbles: true, cancelable: type === 'beforeinput', composed: true, view: cx.global, inputType, data, isComposing: false,
+    }, true);
+  }
+  // A paste's text goes in at the caret of the edited field or editing host.
+  function insertFromPaste(cx, field, editing, text) {
+    if (field !== null) {
+      if (!fieldInput(cx, field, 'beforeinput', 'insertFromPaste', text)) return;
+      setRangeText(cx, field, text, undefined, undefined, 'end');
+      editedControls.add(field);
+      fieldInput(cx, field, 'input', 'insertFromPaste', text);
+    } else if (editing !== null) {
+      if (!fireInput(cx, editing, 'beforeinput', 'insertFromPaste', text)) return;
+      if (!ranges.isCollapsed(editing.range)) ranges.deleteContents(editing.range);
+      insertAtCaret(editing, text);
+      fireInput(cx, editing, 'input', 'insertFromPaste', text);
+    }
   }
   // A person's click on `node` focuses its nearest focusable ancestor (or itself), or, when none
   // is, takes the focus from what had it.
