@@ -2510,6 +2510,8 @@
     cx.loader.load('ui_events');
     const init = (cancelable) => ({ __proto__: null, bubbles: true, cancelable, composed: true, view: cx.global, inputType, data, isComposing: false });
     if (FIREFOX && !cx.loader.fireUIEvent(wrap(cx, node), 'InputEvent', 'beforeinput', init(true), true)) return false;
+    // (A field a `beforeinput` listener took out of its document is not edited.)
+    if (rootOf(node).nodeType !== 9) return false;
     edit();
     editedControls.add(node);
     cx.loader.fireUIEvent(wrap(cx, node), 'InputEvent', 'input', init(false), true);
@@ -2591,12 +2593,20 @@
     ranges.setBoundary(editing.range, node, offset, false);
     selectionChanged(editing.selection, false);
   }
-  // The InputEvent `type` ('beforeinput' is cancelable) at the editing host; false when canceled.
+  // The InputEvent `type` ('beforeinput' is cancelable) at the editing host; false when canceled,
+  // or when after a `beforeinput` the selection is no longer in the host (a listener moved it, or
+  // took the host out of its document): then nothing is edited. `editing` follows the selection.
   function fireInput(cx, editing, type, inputType, data) {
     cx.loader.load('ui_events');
-    return cx.loader.fireUIEvent(wrap(cx, editing.host), 'InputEvent', type, {
+    const notCanceled = cx.loader.fireUIEvent(wrap(cx, editing.host), 'InputEvent', type, {
       __proto__: null, bubbles: true, cancelable: type === 'beforeinput', composed: true, view: cx.global, inputType, data, isComposing: false,
     }, true);
+    if (type !== 'beforeinput') return notCanceled;
+    const again = rootOf(editing.host).nodeType === 9 ? editedRange(editing.host.ownerDocument) : null;
+    if (again === null || again.host !== editing.host) return false;
+    editing.selection = again.selection;
+    editing.range = again.range;
+    return notCanceled;
   }
   // Inserts `text` (one line) at the caret: into the text node there (or just before it), else a new one.
   function insertAtCaret(editing, text) {
@@ -2896,9 +2906,11 @@
   // for a command; true when it went ahead).
   function fieldInput(cx, node, type, inputType, data) {
     if (type === 'beforeinput' && !FIREFOX) return true;
-    return cx.loader.fireUIEvent(wrap(cx, node), 'InputEvent', type, {
+    const notCanceled = cx.loader.fireUIEvent(wrap(cx, node), 'InputEvent', type, {
       __proto__: null, bubbles: true, cancelable: type === 'beforeinput', composed: true, view: cx.global, inputType, data, isComposing: false,
     }, true);
+    // (A field a `beforeinput` listener took out of its document is not edited.)
+    return notCanceled && (type !== 'beforeinput' || rootOf(node).nodeType === 9);
   }
   // A paste's text goes in at the caret of the edited field or editing host.
   function insertFromPaste(cx, field, editing, text) {
@@ -5605,8 +5617,10 @@
     const inputType = lineBreak ? 'insertLineBreak' : 'insertText';
     const data = lineBreak ? null : character;
     const init = (cancelable) => ({ __proto__: null, bubbles: true, cancelable, composed: true, view: cx.global, inputType, data, isComposing: false });
-    // (An input's Enter is asked for as a line break, which it does not take.)
-    if (!cx.loader.fireUIEvent(wrap(cx, node), 'InputEvent', 'beforeinput', init(true), true) || (lineBreak && node.localName === 'input')) return;
+    // (An input's Enter is asked for as a line break, which it does not take; a field a listener
+    // took out of its document is not edited.)
+    if (!cx.loader.fireUIEvent(wrap(cx, node), 'InputEvent', 'beforeinput', init(true), true) || (lineBreak && node.localName === 'input')
+      || rootOf(node).nodeType !== 9) return;
     setRangeText(cx, node, character, undefined, undefined, 'end');
     editedByUser.add(node);
     editedControls.add(node);
