@@ -138,16 +138,20 @@
   }
   const theGlobal = (cx) => cx.global;
 
-  // `name`: the window's name, its frame's or tab's at first (any value a script sets, made a
-  // string). (The page's own scripts, which share it with the content scripts of their frame,
-  // come with the DOM.)
-  const nameValue = (state) => state.name;
+  // `name`: the window's name (any value a script sets, made a string). A window of a tab's frame
+  // shares its frame's, which Swift keeps (recorded: frame-names): its element's name at first
+  // (Firefox follows a later change of the element's), or the name window.open gave its tab;
+  // every world of the frame's document reads and sets the same name, which window.open and a
+  // link's target find the frame by, and which the frame keeps across its navigations. Another
+  // window (a background page, a popup) keeps its own.
+  const nameValue = (state) => (state.inTab ? String(host.call(state.cx, 'window.name', [])) : state.name);
   const setName = (state, thisValue, value) => {
     state.name = String(value);
+    if (state.inTab) host.call(state.cx, 'window.setName', [state.name]);
   };
   function defineName(cx) {
-    // (A frame's starts as its element's name, a tab's as the name window.open gave it.)
-    const state = { __proto__: null, name: String(cx.native.api.call('window.name', '[]')) };
+    const inTab = cx.info.tabId !== undefined && cx.info.frameId !== undefined && cx.kind !== 'background';
+    const state = { __proto__: null, cx, inTab, name: inTab ? '' : String(cx.native.api.call('window.name', '[]')) };
     const get = host.newFunction(cx, 'get name', 0, nameValue, state);
     const set = host.newFunction(cx, 'set name', 1, setName, state);
     cx.loader.defineGlobal('name', { __proto__: null, get, set, configurable: true, enumerable: true });

@@ -899,6 +899,7 @@
       versions.set(document, versions.get(document) + 1);
       ranges.treeChanged(document, record);
       if (id !== undefined && (record.type === INSERTED || record.type === REMOVED)) framesChanged(id, record);
+      if (FIREFOX && id !== undefined && record.type === ATTRIBUTE) frameRenamed(id, record);
       if (observing > 0) notifyObservers(record);
     });
   }
@@ -1212,6 +1213,19 @@
       }
     } catch (error) {
       // (exthost's own failure: the tree changes as the script asked; the browser model does not.)
+    }
+  }
+  // Firefox: a frame element's name changed, and its frame takes the new name (recorded:
+  // frame-names; Chromium keeps the name the frame was made with; a removed attribute, which
+  // domino tells of without its element, is not followed). (Never throws.)
+  function frameRenamed(id, record) {
+    try {
+      const element = record.target;
+      if (record.attr === undefined || record.attr === null || record.attr.name !== 'name' || element === null || element === undefined) return;
+      const frameId = frameIds.get(element);
+      if (frameId !== undefined) engine.renameFrame(id, frameId, element.getAttribute('name') || '');
+    } catch (error) {
+      // (exthost's own failure: the attribute changes as the script asked; the frame keeps its name.)
     }
   }
   // The frame `frameId` loaded: `load` at its element, in every world of the document.

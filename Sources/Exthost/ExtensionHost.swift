@@ -40,7 +40,8 @@ public final class ExtensionHost {
             insert: { [weak self] id, src, srcdoc, name, elementID in
                 self?.insertFrame(inDocument: id, src: src, srcdoc: srcdoc, name: name, elementID: elementID)
             },
-            remove: { [weak self] id, frameID in self?.removeFrame(frameID, fromDocument: id) })
+            remove: { [weak self] id, frameID in self?.removeFrame(frameID, fromDocument: id) },
+            rename: { [weak self] id, frameID, name in self?.renameFrame(frameID, inDocument: id, to: name) })
     ) { [weak loop] in loop?.now ?? 0 }
     /// The source of each document the host keeps, by document id (ExtensionHost+Documents.swift).
     var documentSources: [String: DocumentSource] = [:]

@@ -86,7 +86,8 @@ final class HostRealm {
             }
             // A document's frames (ExtensionHost+Frames.swift): `childFrames(id)`, its frames' ids
             // in order (JSON); `insertFrame(id, src, srcdoc, name, elementId)`, a frame for an
-            // `<iframe>` a script inserted (its id, or null); `removeFrame(id, frameId)`.
+            // `<iframe>` a script inserted (its id, or null); `removeFrame(id, frameId)`;
+            // `renameFrame(id, frameId, name)`.
             try engine.setFunction("childFrames") { call in
                 .string(JSONValue.array(frames.childFrames(call.argument(0).stringValue ?? "").map { .int($0) }).jsonText)
             }
@@ -97,6 +98,11 @@ final class HostRealm {
             }
             try engine.setFunction("removeFrame") { call in
                 frames.remove(call.argument(0).stringValue ?? "", Int(exactly: call.argument(1).numberValue) ?? -1)
+                return .undefined
+            }
+            // `renameFrame(id, frameId, name)`: Firefox renames a frame whose element's name changes.
+            try engine.setFunction("renameFrame") { call in
+                frames.rename(call.argument(0).stringValue ?? "", Int(exactly: call.argument(1).numberValue) ?? -1, call.argument(2).stringValue ?? "")
                 return .undefined
             }
             try native.setProperty("engine", engine)
@@ -216,4 +222,5 @@ struct DocumentFrameCalls {
     var childFrames: (String) -> [Int] = { _ in [] }
     var insert: (String, String?, String?, String?, String?) -> Int? = { _, _, _, _, _ in nil }
     var remove: (String, Int) -> Void = { _, _ in }
+    var rename: (String, Int, String) -> Void = { _, _, _ in }
 }

@@ -133,11 +133,16 @@ enum FrameAPI {
             case nil: return .success(.null)
             }
         }
-        // `window.name` at first: the name of the caller's frame (its element's) or of its tab
-        // (the one `window.open` gave it), else "".
+        // `window.name`: the name of the caller's frame (its element's, or what a window of the
+        // frame set) or of its tab (the one `window.open` gave it, or what its window set), else "".
         api.defineSync("window.name", contexts: [.content, .webPage, .page, .background, .driver]) { host, _, context in
             guard let tabID = context.tabID, let frame = host.browser.tab(tabID)?.frame(context.frameID ?? 0) else { return .success(.string("")) }
             return .success(.string((frame.isTop ? host.tabNames[tabID] : host.frameNames[frame.id]) ?? ""))
+        }
+        // `window.name = name` in a frame's window (any of its worlds: they share its name).
+        api.defineSync("window.setName", contexts: [.content, .webPage, .page]) { host, arguments, context in
+            host.setWindowName(arguments[0]?.stringValue ?? "", of: context)
+            return .success(.undefined)
         }
         // What the caller sees of the window of tab ID now: {closed, sameOrigin, url, dead,
         // opened (the caller opened it), global (its page's window, same origin)}.

@@ -182,6 +182,21 @@ extension ExtensionHost {
 
     /// A script removed the element of frame `frameID` from the document `documentID`: the frame
     /// and every frame inside it go, with their contexts and documents.
+    /// The frame `frameID` of the document `documentID` takes the name `name` (Firefox renames a
+    /// frame when its element's name changes; Chromium keeps the name the frame was made with:
+    /// recorded in frame-names).
+    func renameFrame(_ frameID: Int, inDocument documentID: String, to name: String) {
+        guard let (tab, parent) = frame(showing: documentID), tab.frame(frameID)?.parentID == parent.id else { return }
+        frameNames[frameID] = name.isEmpty ? nil : name
+    }
+
+    /// A frame's own window renamed it (`window.name = ...` in any of its worlds): the name
+    /// `window.open` and links' targets find it by, kept across its navigations.
+    func setWindowName(_ name: String, of context: ExtensionContext) {
+        guard let tabID = context.tabID, let frame = browser.tab(tabID)?.frame(context.frameID ?? -1) else { return }
+        if frame.isTop { tabNames[tabID] = name.isEmpty ? nil : name } else { frameNames[frame.id] = name.isEmpty ? nil : name }
+    }
+
     func removeFrame(_ frameID: Int, fromDocument documentID: String) {
         guard let (tab, parent) = frame(showing: documentID), let removed = tab.frame(frameID), removed.parentID == parent.id else { return }
         let going = descendants(of: frameID, in: tab)
