@@ -322,7 +322,7 @@
       + ' lookupNamespaceURI(s?):s? isDefaultNamespace(s?):b insertBefore(N,N?):N appendChild(N):N replaceChild(N,N):N removeChild(N):N'],
     ['Document', 'Node', 'URL:s documentURI:s compatMode:s characterSet:s charset:s inputEncoding:s contentType:s doctype:N?'
       + ' documentElement:N? title:s= dir:s= body:N? head:N? images:elements links:elements forms:elements scripts:elements readyState:s'
-      + ' referrer:s cookie:s= lastModified:s visibilityState:s hidden:b currentScript:N? defaultView:window activeElement:N?'
+      + ' domain:s= referrer:s cookie:s= lastModified:s visibilityState:s hidden:b currentScript:N? defaultView:window activeElement:N?'
       + ' getElementsByTagName(s):elements getElementsByTagNameNS(s?,s):elements getElementsByClassName(s):elements createElement(s,[any]):N'
       + ' createElementNS(s?,s,[any]):N createDocumentFragment():N createTextNode(s):N createComment(s):N createCDATASection(s):N'
       + ' createAttribute(s):N createAttributeNS(s?,s):N'
@@ -1205,7 +1205,7 @@
           if (!frameIds.has(element)) pairFrame(id, element);
         } else if (!frameIds.has(element) && rootOf(element).nodeType === 9) {
           const attribute = (name) => (element.hasAttribute(name) ? element.getAttribute(name) : null);
-          const frameId = engine.insertFrame(id, attribute('src'), attribute('srcdoc'), attribute('name'), attribute('id'));
+          const frameId = engine.insertFrame(id, attribute('src'), attribute('srcdoc'), attribute('name'), attribute('id'), attribute('sandbox'));
           if (frameId === null) continue;
           frameIds.set(element, frameId);
           frameElements.set(frameId, element);
@@ -1741,8 +1741,13 @@
       return attr;
     },
     'Document.readyState': (node, cx) => (node.readyState === undefined || node.readyState === null ? 'complete' : node.readyState),
-    'Document.cookie': (node, cx) => '',
-    'Document.cookie=': () => undefined,
+    'Document.cookie': (node, cx) => {
+      refuseOpaqueCookie(cx, node, 'read', 'from');
+      return '';
+    },
+    'Document.cookie=': (node, cx) => { refuseOpaqueCookie(cx, node, 'set', 'on'); },
+    'Document.domain': (node, cx) => documentDomain(cx, node),
+    'Document.domain=': (node, cx, value) => setDocumentDomain(cx, node, value),
     'Document.visibilityState': (node) => (node._exthostHidden === true ? 'hidden' : 'visible'),
     'Document.hidden': (node) => node._exthostHidden === true,
     'Document.currentScript': (node) => node._exthostCurrentScript || null,
@@ -2276,6 +2281,50 @@
     const node = host.nodeOf(value);
     return node !== undefined && node.nodeType === 1;
   };
+
+  // A document of an opaque origin (a frame sandboxed without allow-same-origin: frame-sandbox)
+  // refuses its cookies.
+  function refuseOpaqueCookie(cx, document, verb, preposition) {
+    if (document !== documentOf(cx) || cx.info.origin !== 'null') return;
+    throw domException(cx, FIREFOX ? 'The operation is insecure.'
+      : 'Failed to ' + verb + " the 'cookie' property " + preposition + " 'Document': The document is sandboxed and lacks the 'allow-same-origin' flag.", 'SecurityError');
+  }
+
+  // ---- document.domain (recorded: document-domain) --------------------------------------------------------
+  // The host of the world's origin (every document a world reaches is of its origin; '' for an
+  // opaque one). Setting it to the same host changes nothing (Chromium, whose agent clusters are
+  // origin-keyed, says so in a warning); to anything else but a parent domain of a host that is no
+  // IP address, it throws each browser's SecurityError. Firefox then takes a parent domain for
+  // the value (access between documents stays by origin, unrecorded); Chromium ignores it.
+  const documentDomains = new SafeWeakMap();
+  function originHost(origin) {
+    if (origin === 'null' || origin === undefined) return '';
+    const scheme = origin.indexOf('://');
+    let rest = scheme < 0 ? origin : origin.slice(scheme + 3);
+    const colon = rest.lastIndexOf(':');
+    if (colon > rest.lastIndexOf(']')) rest = rest.slice(0, colon);
+    return rest;
+  }
+  function documentDomain(cx, document) {
+    const set = documentDomains.get(document);
+    return set !== undefined ? set : originHost(cx.info.origin);
+  }
+  function setDocumentDomain(cx, document, value) {
+    const current = documentDomain(cx, document);
+    const text = String(value);
+    const refuse = (reason) => domException(cx, FIREFOX ? 'The operation is insecure.' : "Failed to set the 'domain' property on 'Document': " + reason, 'SecurityError');
+    if (text === '') throw refuse("'' is an empty domain.");
+    // (The value read as a URL's host is: `0.0.1` is the address 0.0.0.1.)
+    const parts = host.call(cx, 'url.parse', ['http://' + text + '/']);
+    const wanted = parts !== null && typeof parts === 'object' ? String(parts.hostname) : text;
+    const isAddress = /^[0-9.]+$/.test(current) || current[0] === '[';
+    if (wanted !== current && (current === '' || isAddress || !current.endsWith('.' + wanted))) throw refuse("'" + wanted + "' is not a suffix of '" + current + "'.");
+    if (!FIREFOX) {
+      host.call(cx, 'page.warn', ['document.domain mutation is ignored because the surrounding agent cluster is origin-keyed.']);
+      return;
+    }
+    documentDomains.set(document, wanted);
+  }
 
   // ---- click() ---------------------------------------------------------------------------------------------
   // An element's click: a `click` PointerEvent (bubbling, cancelable, composed) dispatched at it by

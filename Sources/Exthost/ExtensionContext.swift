@@ -30,7 +30,7 @@ public final class ExtensionContext {
     public let documentID: String?
     /// The URL of the page or script this context runs for.
     public let url: String
-    /// The origin of ``url`` (`null` for an opaque one), parsed once.
+    /// The origin of ``url`` (`null` for an opaque one, and in a sandboxed frame), parsed once.
     lazy var origin: String = WebURL(string: url)?.origin ?? "null"
     /// The context's `runtime.MessageSender` as JSON text and the tab state it shows
     /// (``MessageSender/text(for:host:)``).
@@ -68,6 +68,8 @@ public final class ExtensionContext {
         let globalClassName = isServiceWorker ? "ServiceWorkerGlobalScope" : "Window"
         lazyGlobalTable = Self.lazyGlobalTable(flavor: flavor, kind: kind, globalClassName: globalClassName, modules: modules.modules)
         script = ScriptContext(machine: host.machine, name: name, globalClassName: globalClassName, lazyGlobals: lazyGlobalTable.names)
+        // (A document of a frame sandboxed without allow-same-origin has an opaque origin.)
+        if tabID != nil, let frameID, let sandbox = host.frameSandboxes[frameID], !sandbox.allowsSameOrigin { origin = "null" }
         install(host: host, extraInfo: extraInfo)
         applyContentSecurityPolicy()
     }

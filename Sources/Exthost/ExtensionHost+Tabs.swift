@@ -145,7 +145,10 @@ extension ExtensionHost {
         pruneCache(ofTab: tabID)
         scriptOpenedTabs[tabID] = nil
         tabNames[tabID] = nil
-        for frame in browser.tab(tabID)?.frames ?? [] { frameNames[frame.id] = nil }
+        for frame in browser.tab(tabID)?.frames ?? [] {
+            frameNames[frame.id] = nil
+            frameSandboxes[frame.id] = nil
+        }
         guard let removed = browser.removeTab(tabID) else { return }
         loadFinished(tabID)
         for instance in extensions { instance.tabObjectTexts[tabID] = nil }
@@ -276,15 +279,17 @@ extension ExtensionHost {
             for instance in extensions { instance.activeTabs.remove(tabID) }
             let tree = PageTree.load(url: load.url, siteMap: siteMap, flavor: flavor, html: load.html) { [weak self] in self?.pageResource($0, framedBy: $1) }
             var frames: [Frame] = []
-            func add(_ page: PageTree, parentID: Int, name: String?) {
+            func add(_ page: PageTree, parentID: Int, element: HTMLPage.Frame?) {
                 let id = parentID < 0 ? 0 : browser.makeFrameID()
                 frames.append(Frame(id: id, parentID: parentID, url: page.url, documentID: browser.makeDocumentID()))
-                // (A frame's name, which `window.open` and a link's target name it by: its element's.)
-                if let name, !name.isEmpty, parentID >= 0 { frameNames[id] = name }
+                // (A frame's name, which `window.open` and a link's target name it by: its element's;
+                // and its sandbox.)
+                if let name = element?.name, !name.isEmpty, parentID >= 0 { frameNames[id] = name }
+                if parentID >= 0 { recordSandbox(ofFrame: id, attribute: element?.sandbox, parentID: parentID) }
                 let iframes = page.page.iframes
-                for (index, child) in page.children.enumerated() { add(child, parentID: id, name: index < iframes.count ? iframes[index].name : nil) }
+                for (index, child) in page.children.enumerated() { add(child, parentID: id, element: index < iframes.count ? iframes[index] : nil) }
             }
-            add(tree, parentID: -1, name: nil)
+            add(tree, parentID: -1, element: nil)
             browser.setFrames(frames, of: tabID)
             let entry = SessionHistory.Entry(url: tree.url, documentID: frames[0].documentID, state: nil, browsingInstance: browsingInstance)
             switch load.history {

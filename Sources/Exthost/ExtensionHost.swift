@@ -37,8 +37,8 @@ public final class ExtensionHost {
         worldsOfDocument: { [weak self] id in self?.worldRecords(ofDocument: id) ?? [] },
         frames: DocumentFrameCalls(
             childFrames: { [weak self] id in self?.childFrameIDs(ofDocument: id) ?? [] },
-            insert: { [weak self] id, src, srcdoc, name, elementID in
-                self?.insertFrame(inDocument: id, src: src, srcdoc: srcdoc, name: name, elementID: elementID)
+            insert: { [weak self] id, src, srcdoc, name, elementID, sandbox in
+                self?.insertFrame(inDocument: id, src: src, srcdoc: srcdoc, name: name, elementID: elementID, sandbox: sandbox)
             },
             remove: { [weak self] id, frameID in self?.removeFrame(frameID, fromDocument: id) },
             rename: { [weak self] id, frameID, name in self?.renameFrame(frameID, inDocument: id, to: name) })
@@ -96,6 +96,9 @@ public final class ExtensionHost {
     var tabNames: [Int: String] = [:]
     /// The name of each frame of a page whose element named it (`<iframe name>`), by frame id.
     var frameNames: [Int: String] = [:]
+    /// The sandbox of each sandboxed frame (`<iframe sandbox>`, or inside one), by frame id
+    /// (DOM/ExtensionHost+Frames.swift).
+    var frameSandboxes: [Int: FrameSandbox] = [:]
     /// The `javascript:` URL each frame's initial `about:blank` document runs as it begins (its
     /// element's `src`), by document id, until it begins.
     var pendingJavaScriptURLs: [String: String] = [:]

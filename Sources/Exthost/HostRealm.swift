@@ -85,7 +85,7 @@ final class HostRealm {
                 return .value(list)
             }
             // A document's frames (ExtensionHost+Frames.swift): `childFrames(id)`, its frames' ids
-            // in order (JSON); `insertFrame(id, src, srcdoc, name, elementId)`, a frame for an
+            // in order (JSON); `insertFrame(id, src, srcdoc, name, elementId, sandbox)`, a frame for an
             // `<iframe>` a script inserted (its id, or null); `removeFrame(id, frameId)`;
             // `renameFrame(id, frameId, name)`.
             try engine.setFunction("childFrames") { call in
@@ -93,7 +93,7 @@ final class HostRealm {
             }
             try engine.setFunction("insertFrame") { call in
                 let text = { (index: Int) -> String? in call.argument(index).isString ? call.argument(index).stringValue : nil }
-                guard let id = frames.insert(text(0) ?? "", text(1), text(2), text(3), text(4)) else { return .null }
+                guard let id = frames.insert(text(0) ?? "", text(1), text(2), text(3), text(4), text(5)) else { return .null }
                 return .number(Double(id))
             }
             try engine.setFunction("removeFrame") { call in
@@ -220,7 +220,7 @@ final class ModuleHeaderTable {
 /// `srcdoc`, `name`, `id`), and the removal of one.
 struct DocumentFrameCalls {
     var childFrames: (String) -> [Int] = { _ in [] }
-    var insert: (String, String?, String?, String?, String?) -> Int? = { _, _, _, _, _ in nil }
+    var insert: (String, String?, String?, String?, String?, String?) -> Int? = { _, _, _, _, _, _ in nil }
     var remove: (String, Int) -> Void = { _, _ in }
     var rename: (String, Int, String) -> Void = { _, _, _ in }
 }

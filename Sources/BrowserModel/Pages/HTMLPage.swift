@@ -38,15 +38,18 @@ public struct HTMLPage: Sendable, Hashable {
         public let name: String?
         /// The `id` attribute, or `nil`.
         public let id: String?
+        /// The `sandbox` attribute of an `<iframe>`, or `nil` (see ``FrameSandbox``).
+        public let sandbox: String?
 
         /// A frame made by `element`; see the properties for what each argument means.
-        public init(element: Element, src: String, srcAttribute: String?, srcdoc: String?, name: String?, id: String?) {
+        public init(element: Element, src: String, srcAttribute: String?, srcdoc: String?, name: String?, id: String?, sandbox: String? = nil) {
             self.element = element
             self.src = src
             self.srcAttribute = srcAttribute
             self.srcdoc = srcdoc
             self.name = name
             self.id = id
+            self.sandbox = sandbox
         }
     }
 
@@ -498,7 +501,7 @@ extension HTMLPage {
                         ? "about:srcdoc" : (srcAttribute.flatMap { $0.isEmpty ? nil : $0 } ?? "about:blank")
                     frames.append(Frame(
                         element: .iframe, src: src, srcAttribute: srcAttribute, srcdoc: srcdoc,
-                        name: attribute("name"), id: attribute("id")))
+                        name: attribute("name"), id: attribute("id"), sandbox: attribute("sandbox")))
                 }
                 pos = rawTextEnd("iframe", from: pos)
             case "plaintext":

@@ -54,7 +54,7 @@ enum FrameAPI {
                 // (A script may set only a frame of its own origin's location: another origin's is
                 // not given out. A link a click follows may navigate any frame of its tab.)
                 if !isLink {
-                    guard Self.origin(of: target, in: tab) != "null", Self.origin(of: target, in: tab) == Self.origin(of: own, in: tab) else { return .success(.null) }
+                    guard host.origin(of: target, in: tab) != "null", host.origin(of: target, in: tab) == host.origin(of: own, in: tab) else { return .success(.null) }
                 }
                 frame = target
             }
@@ -191,8 +191,8 @@ enum FrameAPI {
             else { return .success(.null) }
             if target.id == frame.id { return .success(.null) }
             // (An opaque origin, "null", is the same as no other.)
-            let targetOrigin = FrameAPI.origin(of: target, in: tab)
-            let sameOrigin = targetOrigin != "null" && targetOrigin == FrameAPI.origin(of: frame, in: tab)
+            let targetOrigin = host.origin(of: target, in: tab)
+            let sameOrigin = targetOrigin != "null" && targetOrigin == host.origin(of: frame, in: tab)
             // Chromium: content scripts of one extension in same-origin frames share a world, so the
             // other frame's window is that frame's global (its content scripts' globals included).
             // A page's own scripts reach a same-origin frame's main world, in both browsers.
@@ -294,7 +294,7 @@ extension FrameAPI {
         if relation.hasPrefix("tab:"), let otherID = Int(relation.dropFirst("tab:".count)) {
             host.loop.enqueue { [weak host] in
                 guard let host, let other = host.browser.tab(otherID), let top = other.frames.first(where: \.isTop) else { return }
-                if let wanted, FrameAPI.origin(of: top, in: other) != wanted { return }
+                if let wanted, host.origin(of: top, in: other) != wanted { return }
                 host.deliverWindowMessage(text, origin: senderOrigin, source: nil, documentID: top.documentID)
             }
             return .null
@@ -310,7 +310,7 @@ extension FrameAPI {
         host.loop.enqueue { [weak host] in
             guard let host, let tab = host.browser.tab(tabID), let now = tab.frame(target.id), now.documentID == target.documentID else { return }
             // (An opaque origin matches no target origin but its own window's.)
-            if let wanted, FrameAPI.origin(of: now, in: tab) != wanted || (wanted == "null" && now.id != sender.id) { return }
+            if let wanted, host.origin(of: now, in: tab) != wanted || (wanted == "null" && now.id != sender.id) { return }
             let source = tab.frame(sender.id).flatMap { FrameAPI.relation(of: $0, from: now, in: tab) }
             host.deliverWindowMessage(text, origin: senderOrigin, source: source, documentID: now.documentID)
         }

@@ -27,9 +27,10 @@ extension ExtensionHost {
     /// the element. (Nothing runs here, inside the script's own change of the tree.) Returns the
     /// frame's id; nil when no tab shows the document, or its tab holds as many frames as Chromium
     /// allows a page (``PageTree/chromeMaxFrames``).
-    func insertFrame(inDocument documentID: String, src: String?, srcdoc: String?, name: String?, elementID: String?) -> Int? {
+    func insertFrame(inDocument documentID: String, src: String?, srcdoc: String?, name: String?, elementID: String?, sandbox: String? = nil) -> Int? {
         guard let (tab, parent) = frame(showing: documentID), tab.frames.count < PageTree.chromeMaxFrames else { return nil }
         let blank = Frame(id: browser.makeFrameID(), parentID: parent.id, url: "about:blank", documentID: browser.makeDocumentID())
+        recordSandbox(ofFrame: blank.id, attribute: sandbox, parentID: parent.id)
         browser.setFrames(tab.frames + [blank], of: tab.id)
         // (Its name, by which `window.open` finds it: its element's.)
         if let name, !name.isEmpty { frameNames[blank.id] = name }
@@ -99,12 +100,15 @@ extension ExtensionHost {
                 self?.pageResource($0, framedBy: $1)
             }
             var added: [Frame] = []
-            func add(_ page: PageTree, parentID: Int, id: Int?) {
+            func add(_ page: PageTree, parentID: Int, id: Int?, sandbox: String?) {
                 let frameID = id ?? browser.makeFrameID()
                 added.append(Frame(id: frameID, parentID: parentID, url: page.url, documentID: browser.makeDocumentID()))
-                for child in page.children { add(child, parentID: frameID, id: nil) }
+                // (The frame that navigates keeps its sandbox; the frames inside are new.)
+                if id == nil { recordSandbox(ofFrame: frameID, attribute: sandbox, parentID: parentID) }
+                let iframes = page.page.iframes
+                for (index, child) in page.children.enumerated() { add(child, parentID: frameID, id: nil, sandbox: index < iframes.count ? iframes[index].sandbox : nil) }
             }
-            add(tree, parentID: parent.id, id: frameID)
+            add(tree, parentID: parent.id, id: frameID, sandbox: nil)
             // (The frame keeps its place among its parent's; the frames inside it are new.)
             var frames = tab.frames.filter { $0.id == frameID || !inside.contains($0.id) }
             if let index = frames.firstIndex(where: { $0.id == frameID }) { frames[index] = added[0] }
@@ -182,6 +186,29 @@ extension ExtensionHost {
 
     /// A script removed the element of frame `frameID` from the document `documentID`: the frame
     /// and every frame inside it go, with their contexts and documents.
+    /// Keeps the sandbox of the new frame `id` (its element's `sandbox` attribute, or none),
+    /// within that of its parent `parentID`.
+    func recordSandbox(ofFrame id: Int, attribute: String?, parentID: Int) {
+        let inherited = frameSandboxes[parentID]
+        if let attribute {
+            frameSandboxes[id] = FrameSandbox(attribute: attribute).within(inherited)
+        } else if let inherited {
+            frameSandboxes[id] = inherited
+        }
+    }
+
+    /// The origin of `frame`'s document: its URL's (an `about:` document's is its parent's), or
+    /// `"null"` in a frame sandboxed without `allow-same-origin`.
+    func origin(of frame: Frame, in tab: Tab) -> String {
+        if let sandbox = frameSandboxes[frame.id], !sandbox.allowsSameOrigin { return "null" }
+        return FrameAPI.origin(of: frame, in: tab)
+    }
+
+    /// Whether the pages of frame `frameID` may run their own scripts (no sandbox without `allow-scripts`).
+    func framePagesRunScripts(_ frameID: Int) -> Bool {
+        frameSandboxes[frameID].map(\.allowsScripts) ?? true
+    }
+
     /// The frame `frameID` of the document `documentID` takes the name `name` (Firefox renames a
     /// frame when its element's name changes; Chromium keeps the name the frame was made with:
     /// recorded in frame-names).

@@ -56,8 +56,8 @@ extension ExtensionHost {
             documents.append(current.documentID)
             ancestor = current.isTop ? nil : tab.frame(current.parentID)
         }
-        let origin = FrameAPI.origin(of: frame, in: tab)
-        for other in tab.frames where other.id != frame.id && origin != "null" && FrameAPI.origin(of: other, in: tab) == origin {
+        let frameOrigin = origin(of: frame, in: tab)
+        for other in tab.frames where other.id != frame.id && frameOrigin != "null" && origin(of: other, in: tab) == frameOrigin {
             var parent = tab.frame(other.parentID)
             while let current = parent, current.id != frame.id { parent = current.isTop ? nil : tab.frame(current.parentID) }
             if parent != nil { documents.append(other.documentID) }

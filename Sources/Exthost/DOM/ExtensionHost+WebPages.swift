@@ -15,7 +15,9 @@ extension ExtensionHost {
             var world: ExtensionContext?
             // (A frame whose element's `src` is a `javascript:` URL runs it in its main world first;
             // a string it gives is the document's HTML: ExtensionHost+JavaScriptURLs.swift.)
-            if let pending = pendingJavaScriptURLs.removeValue(forKey: frame.documentID), let url = WebURL(string: pending) {
+            // (A frame sandboxed without allow-scripts runs none of its pages' own scripts.)
+            let runsScripts = framePagesRunScripts(frame.id)
+            if let pending = pendingJavaScriptURLs.removeValue(forKey: frame.documentID), runsScripts, let url = WebURL(string: pending) {
                 world = mainWorld(ofFrame: frame, inTab: tabID)
                 if let html = runJavaScriptURL(url, inFrame: frame, inTab: tabID) {
                     source.html = html
@@ -23,7 +25,7 @@ extension ExtensionHost {
                     discardBuiltDocument(frame.documentID)
                 }
             }
-            if world == nil, DocumentLoad.hasScripts(source.html) {
+            if world == nil, runsScripts, DocumentLoad.hasScripts(source.html) {
                 world = makeContext(kind: .webPage, owner: nil, url: frame.url, tabID: tabID, frameID: frame.id, documentID: frame.documentID,
                                     extraInfo: [("isTop", .bool(frame.isTop))])
             }

@@ -152,7 +152,7 @@ extension ExtensionHost {
             return (false, blankIsOwn, nil, "about:blank", false)
         }
         let url = top.url
-        let sameOrigin = FrameAPI.origin(of: top, in: tab) == context.origin && context.origin != "null"
+        let sameOrigin = origin(of: top, in: tab) == context.origin && context.origin != "null"
         let worlds = contexts(ofDocument: top.documentID).filter { !$0.isClosed }
         // (An extension's page or background page reaches a page of its own; a web page's main
         // world another main world; a content script the same extension's content scripts.)
