@@ -327,6 +327,11 @@
     }
   }
 
+  // The implementation of EventTarget's member `name`.
+  function eventTargetMember(name) {
+    for (let i = 0; i < eventTargetMembers.length; i++) if (eventTargetMembers[i][1] === name) return eventTargetMembers[i][3];
+    return undefined;
+  }
   const constructEventTarget = (cx, thisValue, newTarget) => {
     const target = newInstance(cx, newTarget, 'EventTarget');
     listenersOf.set(target, []);
@@ -1170,8 +1175,8 @@
     makeEventTarget: (object) => { listenersOf.set(object, []); },
     // EventTarget's addEventListener and removeEventListener at `target`, as its members do them
     // (MediaQueryList's legacy addListener and removeListener).
-    addEventListener: (cx, target, type, callback) => { ReflectApply(eventTargetMembers[0][3], undefined, [cx, target, type, callback]); },
-    removeEventListener: (cx, target, type, callback) => { ReflectApply(eventTargetMembers[1][3], undefined, [cx, target, type, callback]); },
+    addEventListener: (cx, target, type, callback) => { ReflectApply(eventTargetMember('addEventListener'), undefined, [cx, target, type, callback]); },
+    removeEventListener: (cx, target, type, callback) => { ReflectApply(eventTargetMember('removeEventListener'), undefined, [cx, target, type, callback]); },
     dispatch: (cx, target, event, trusted) => {
       const state = events.get(event);
       state.trusted = trusted;

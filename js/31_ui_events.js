@@ -186,9 +186,11 @@
       listPush(list, ['method', 'getPredictedEvents', 0, (cx) => host.newArray(cx, [])]);
     }
     if (name === 'InputEvent') {
+      // (A paste's or a drop's text, in an editing host's input events; else null.)
       listPush(list, ['get', 'dataTransfer', (cx, thisValue) => {
         fieldOf(cx, thisValue, name, 'data');
-        return null;
+        const transfer = fields.get(thisValue).dataTransfer;
+        return transfer === undefined ? null : transfer;
       }]);
       listPush(list, ['method', 'getTargetRanges', 0, (cx) => host.newArray(cx, [])]);
     }

@@ -2659,11 +2659,15 @@
   // The InputEvent `type` ('beforeinput' is cancelable) at the editing host; false when canceled,
   // or when after a `beforeinput` the selection is no longer in the host (a listener moved it, or
   // took the host out of its document): then nothing is edited. `editing` follows the selection.
-  function fireInput(cx, editing, type, inputType, data) {
+  // (`transferred`: the text a paste or a drop brings, which an editing host's input event
+  // carries in its `dataTransfer`, its `data` null, as Input Events says.)
+  function fireInput(cx, editing, type, inputType, data, transferred) {
     cx.loader.load('ui_events');
-    const notCanceled = cx.loader.fireUIEvent(wrap(cx, editing.host), 'InputEvent', type, {
+    const init = {
       __proto__: null, bubbles: true, cancelable: type === 'beforeinput', composed: true, view: cx.global, inputType, data, isComposing: false,
-    }, true);
+    };
+    if (transferred !== undefined) init['transfer:dataTransfer'] = [{ __proto__: null, type: 'text/plain', data: transferred }];
+    const notCanceled = cx.loader.fireUIEvent(wrap(cx, editing.host), 'InputEvent', type, init, true);
     if (type !== 'beforeinput') return notCanceled;
     const again = rootOf(editing.host).nodeType === 9 ? editedRange(editing.host.ownerDocument) : null;
     if (again === null || again.host !== editing.host) return false;
@@ -2674,6 +2678,11 @@
   // Inserts `text` (one line) at the caret: into the text node there (or just before it), else a new one.
   function insertAtCaret(editing, text) {
     canonicalCaret(editing);
+    // (A caret in a comment or an element that holds no text is put beside it.)
+    if ((editing.range.startNode.nodeType !== 3 && editing.range.startNode.nodeType !== 1) || holdsNoText(editing.range.startNode)) {
+      const node = editing.range.startNode;
+      setCaret(editing, node.parentNode, ranges.indexOf(node) + 1);
+    }
     let node = editing.range.startNode;
     let offset = editing.range.startOffset;
     // (A <br> that only holds an empty line open, the last child just after the caret with
@@ -2697,6 +2706,12 @@
     ranges.replaceData(node, offset, 0, text);
     setCaret(editing, node, offset + text.length);
   }
+  // Whether `node` is an element no text goes into (a void element: <br>, <img>, <input>, ...).
+  const VOID_ELEMENTS = ['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'iframe', 'textarea', 'select'];
+  const holdsNoText = (node) => node.nodeType === 1 && VOID_ELEMENTS.indexOf(node.localName) >= 0;
+  // Whether `node` shows nothing: no text, and no element that shows itself (an image, a control).
+  const showsNothing = (node) => node.textContent === ''
+    && library.querySelector(node, 'br, img, input, select, textarea, button, iframe, video, audio, canvas, svg, object, embed, hr, table') === null;
   // Firefox's line break: a <br> at the caret (a text node there is split), the caret after it.
   // (At the end of its parent a line break takes a second <br>, which holds the empty line open.)
   function insertLineBreak(editing) {
@@ -2736,7 +2751,7 @@
     if (block === host) host.appendChild(made);
     else block.parentNode.insertBefore(made, block.nextSibling);
     // (A block with nothing in it holds a <br>, which the first text put in it replaces.)
-    if (made.textContent === '' && made.getElementsByTagName('br').length === 0) {
+    if (showsNothing(made)) {
       while (made.firstChild !== null) made.removeChild(made.firstChild);
       made.appendChild(block.ownerDocument.createElement('br'));
     }
@@ -2857,7 +2872,7 @@
       changed = true;
       // (An editing host left with no text holds a <br> alone, the caret before it.)
       const host = editing.host;
-      if (host.textContent === '' && library.querySelector(host, 'br, img, input, select, textarea, button, iframe, video, audio, canvas, svg, object, embed, hr, table') === null) {
+      if (showsNothing(host)) {
         while (host.firstChild !== null) host.removeChild(host.firstChild);
         host.appendChild(host.ownerDocument.createElement('br'));
         setCaret(editing, host, 0);
@@ -2941,26 +2956,32 @@
       host.call(cx, 'clipboard.write', [representations]);
       return true;
     }
+    // (What is selected once the listeners ran: one may have moved the selection. A cut deletes
+    // only inside the field, or the editing host, it began in.)
     let text = '';
+    const rangeNow = field === null ? currentRange(documentSelectionOf(document)) : null;
     if (field !== null) {
       const selection = selectionOf(field);
       text = controlValue(field).slice(selection.start, selection.end);
-    } else if (range !== null) {
-      text = selectedText(range);
+    } else if (rangeNow !== null) {
+      text = selectedText(rangeNow);
     }
     if (text === '') return true;
     host.call(cx, 'clipboard.write', [[['text/plain', text]]]);
     if (name === 'cut') {
       if (field !== null) {
         const selection = selectionOf(field);
-        if (fieldInput(cx, field, 'beforeinput', 'deleteByCut', null)) {
+        if (rootOf(field) === document && fieldInput(cx, field, 'beforeinput', 'deleteByCut', null)) {
           setRangeText(cx, field, '', selection.start, selection.end, 'start');
           editedControls.add(field);
           fieldInput(cx, field, 'input', 'deleteByCut', null);
         }
-      } else if (editing !== null && (!FIREFOX || fireInput(cx, editing, 'beforeinput', 'deleteByCut', null))) {
-        ranges.deleteContents(editing.range);
-        fireInput(cx, editing, 'input', 'deleteByCut', null);
+      } else {
+        const now = editing === null ? null : editedRange(document);
+        if (now !== null && now.host === editing.host && (!FIREFOX || fireInput(cx, now, 'beforeinput', 'deleteByCut', null))) {
+          ranges.deleteContents(now.range);
+          fireInput(cx, now, 'input', 'deleteByCut', null);
+        }
       }
     }
     return true;
@@ -2983,10 +3004,15 @@
       editedControls.add(field);
       fieldInput(cx, field, 'input', 'insertFromPaste', text);
     } else if (editing !== null) {
-      if (!fireInput(cx, editing, 'beforeinput', 'insertFromPaste', text)) return;
+      if (!fireInput(cx, editing, 'beforeinput', 'insertFromPaste', null, text)) return;
       if (!ranges.isCollapsed(editing.range)) ranges.deleteContents(editing.range);
-      insertAtCaret(editing, text);
-      fireInput(cx, editing, 'input', 'insertFromPaste', text);
+      // (Its lines as Firefox's insertText puts them in: a <br> between two.)
+      const lines = text.split('\n');
+      for (let i = 0; i < lines.length; i++) {
+        if (i > 0) insertLineBreak(editing);
+        if (lines[i] !== '') insertAtCaret(editing, lines[i]);
+      }
+      fireInput(cx, editing, 'input', 'insertFromPaste', null, text);
     }
   }
   // A person's click on `node` focuses its nearest focusable ancestor (or itself), or, when none
@@ -5680,10 +5706,15 @@
     const inputType = lineBreak ? 'insertLineBreak' : 'insertText';
     const data = lineBreak ? null : character;
     const init = (cancelable) => ({ __proto__: null, bubbles: true, cancelable, composed: true, view: cx.global, inputType, data, isComposing: false });
-    // (An input's Enter is asked for as a line break, which it does not take; a field a listener
-    // took out of its document is not edited.)
-    if (!cx.loader.fireUIEvent(wrap(cx, node), 'InputEvent', 'beforeinput', init(true), true) || (lineBreak && node.localName === 'input')
-      || rootOf(node).nodeType !== 9) return;
+    // (An input's Enter is asked for as a line break, which it does not take; in a form it
+    // submits it, as the `submit` step does: that this comes after `beforeinput` is unrecorded.
+    // A field a listener took out of its document is not edited.)
+    if (!cx.loader.fireUIEvent(wrap(cx, node), 'InputEvent', 'beforeinput', init(true), true) || rootOf(node).nodeType !== 9) return;
+    if (lineBreak && node.localName === 'input') {
+      const form = formOwner(node);
+      if (form !== null) commitAndSubmit(cx, node, form);
+      return;
+    }
     setRangeText(cx, node, character, undefined, undefined, 'end');
     editedByUser.add(node);
     editedControls.add(node);
@@ -5742,32 +5773,36 @@
     cx.loader.load('ui_events');
     personInput(cx);
     host.call(cx, 'page.activate', []);
-    if (isForm || (key('keydown', 0) && key('keypress', 13))) {
-      // (Enter commits what a person typed in the field: `change` before the form goes.)
-      if (!isForm && editedControls.has(node)) {
-        editedControls.delete(node);
-        cx.loader.fireEvent(wrap(cx, node), 'change', { __proto__: null, bubbles: true, cancelable: false, composed: false });
-      }
-      const all = rootOf(form).getElementsByTagName('*');
-      let button = null;
-      let blocking = 0;
-      for (let i = 0; i < all.length; i++) {
-        const element = all[i];
-        if (button === null && isSubmitButton(element) && formOwner(element) === form) button = element;
-        if (element.localName === 'input' && element.namespaceURI === HTML && BLOCKING_TYPES.indexOf(inputType(element)) >= 0 && formOwner(element) === form) blocking++;
-      }
-      if (button !== null) {
-        if (!library.matches(button, ':disabled')) {
-          cx.loader.fireUIEvent(wrap(cx, button), 'PointerEvent', 'click', {
-            __proto__: null, bubbles: true, cancelable: true, composed: true, view: cx.global, detail: 0, pointerType: '', pointerId: 0, isPrimary: false,
-          }, true);
-        }
-      } else if (blocking <= 1) {
-        submitForm(cx, form, null, true);
-      }
-    }
+    if (isForm || (key('keydown', 0) && key('keypress', 13))) commitAndSubmit(cx, isForm ? null : node, form);
     if (!isForm) key('keyup', 0);
     return null;
+  }
+  // Enter in the field `node` (null: the form itself) of `form`: what a person typed there is
+  // committed (`change`), then HTML's implicit submission: a click on the form's default button
+  // (its first submit button; a disabled one does nothing), or, with no submit button, the form
+  // submitted with no submitter when at most one of its fields blocks implicit submission.
+  function commitAndSubmit(cx, node, form) {
+    if (node !== null && editedControls.has(node)) {
+      editedControls.delete(node);
+      cx.loader.fireEvent(wrap(cx, node), 'change', { __proto__: null, bubbles: true, cancelable: false, composed: false });
+    }
+    const all = rootOf(form).getElementsByTagName('*');
+    let button = null;
+    let blocking = 0;
+    for (let i = 0; i < all.length; i++) {
+      const element = all[i];
+      if (button === null && isSubmitButton(element) && formOwner(element) === form) button = element;
+      if (element.localName === 'input' && element.namespaceURI === HTML && BLOCKING_TYPES.indexOf(inputType(element)) >= 0 && formOwner(element) === form) blocking++;
+    }
+    if (button !== null) {
+      if (!library.matches(button, ':disabled')) {
+        cx.loader.fireUIEvent(wrap(cx, button), 'PointerEvent', 'click', {
+          __proto__: null, bubbles: true, cancelable: true, composed: true, view: cx.global, detail: 0, pointerType: '', pointerId: 0, isPrimary: false,
+        }, true);
+      }
+    } else if (blocking <= 1) {
+      submitForm(cx, form, null, true);
+    }
   }
   const serialize = (document) => (document.doctype ? '<!DOCTYPE ' + document.doctype.name + '>' : '') + (document.documentElement ? document.documentElement.outerHTML : '');
   // Does `action` (click, type, submit, text, value, html) to the element of the document `id` that

@@ -145,10 +145,7 @@ extension ExtensionHost {
         pruneCache(ofTab: tabID)
         scriptOpenedTabs[tabID] = nil
         tabNames[tabID] = nil
-        for frame in browser.tab(tabID)?.frames ?? [] {
-            frameNames[frame.id] = nil
-            frameSandboxes[frame.id] = nil
-        }
+        forgetFrames((browser.tab(tabID)?.frames ?? []).map(\.id))
         guard let removed = browser.removeTab(tabID) else { return }
         loadFinished(tabID)
         for instance in extensions { instance.tabObjectTexts[tabID] = nil }
@@ -267,6 +264,12 @@ extension ExtensionHost {
         case .showRestored:
             showRestoredPage(inTab: tabID)
         case .commit:
+            // (Firefox forgets the tab's `window.name` when its page leaves for another site;
+            // Chromium keeps it: recorded in window-name-navigation.)
+            if options.flavor == .firefox, let leaving = browser.tab(tabID)?.frames.first(where: \.isTop)?.url, let from = WebURL(string: leaving), from.scheme != "about",
+               let to = WebURL(string: load.url), Self.site(of: from) != Self.site(of: to) {
+                tabNames[tabID] = nil
+            }
             let (cached, browsingInstance) = cachesPage(inTab: tabID, leavingFor: load.history, loaded: load.leavesLoadedPage)
             unloadDocuments(inTab: tabID, cached: cached)
             if cached, let page = detachPage(inTab: tabID) {
@@ -275,6 +278,8 @@ extension ExtensionHost {
             } else {
                 closeContexts(ofTab: tabID)
                 forgetDocuments(ofTab: tabID)
+                // (The page's frames go; the tab's top frame, and its name, stay.)
+                forgetFrames((browser.tab(tabID)?.frames ?? []).filter { !$0.isTop }.map(\.id))
             }
             for instance in extensions { instance.activeTabs.remove(tabID) }
             let tree = PageTree.load(url: load.url, siteMap: siteMap, flavor: flavor, html: load.html) { [weak self] in self?.pageResource($0, framedBy: $1) }
@@ -282,10 +287,7 @@ extension ExtensionHost {
             func add(_ page: PageTree, parentID: Int, element: HTMLPage.Frame?) {
                 let id = parentID < 0 ? 0 : browser.makeFrameID()
                 frames.append(Frame(id: id, parentID: parentID, url: page.url, documentID: browser.makeDocumentID()))
-                // (A frame's name, which `window.open` and a link's target name it by: its element's;
-                // and its sandbox.)
-                if let name = element?.name, !name.isEmpty, parentID >= 0 { frameNames[id] = name }
-                if parentID >= 0 { recordSandbox(ofFrame: id, attribute: element?.sandbox, parentID: parentID) }
+                if parentID >= 0 { recordFrame(id, element: element, parentID: parentID) }
                 let iframes = page.page.iframes
                 for (index, child) in page.children.enumerated() { add(child, parentID: id, element: index < iframes.count ? iframes[index] : nil) }
             }
@@ -413,6 +415,17 @@ extension ExtensionHost {
                 }
             }
         }
+    }
+
+    /// The site of `url` (HTML's "obtain a site"), for what the browsers keep within one: its
+    /// scheme and its host's registrable domain, taken without the Public Suffix List as the host's
+    /// last two labels (an IP address, or a host of one label, is its own site).
+    static func site(of url: WebURL) -> String {
+        guard let host = url.host, !host.isEmpty else { return url.origin }
+        let labels = host.split(separator: ".")
+        let isAddress = host.hasPrefix("[") || labels.allSatisfy { $0.allSatisfy(\.isNumber) }
+        let domain = isAddress || labels.count <= 2 ? host : labels.suffix(2).joined(separator: ".")
+        return url.scheme + "://" + domain
     }
 
     /// The content-script context of an extension in a frame, made when first needed.

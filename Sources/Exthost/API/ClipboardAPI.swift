@@ -20,7 +20,9 @@ enum ClipboardAPI {
         // or null when it holds no text.
         api.defineSync("clipboard.readText", contexts: UserActivationAPI.windows) { host, _, context in
             guard let text = host.clipboard.text else { return .success(.null) }
-            return .success(.json(JSONValue.array([.string(text), .bool(host.clipboard.origin == context.origin)]).jsonText))
+            // (An opaque origin is no other document's, not even another opaque one's.)
+            let sameOrigin = context.origin != "null" && host.clipboard.origin == context.origin
+            return .success(.json(JSONValue.array([.string(text), .bool(sameOrigin)]).jsonText))
         }
     }
 }

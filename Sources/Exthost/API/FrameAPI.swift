@@ -54,7 +54,7 @@ enum FrameAPI {
                 // (A script may set only a frame of its own origin's location: another origin's is
                 // not given out. A link a click follows may navigate any frame of its tab.)
                 if !isLink {
-                    guard host.origin(of: target, in: tab) != "null", host.origin(of: target, in: tab) == host.origin(of: own, in: tab) else { return .success(.null) }
+                    guard host.sameOrigin(target, own, in: tab) else { return .success(.null) }
                 }
                 frame = target
             }
@@ -191,8 +191,7 @@ enum FrameAPI {
             else { return .success(.null) }
             if target.id == frame.id { return .success(.null) }
             // (An opaque origin, "null", is the same as no other.)
-            let targetOrigin = host.origin(of: target, in: tab)
-            let sameOrigin = targetOrigin != "null" && targetOrigin == host.origin(of: frame, in: tab)
+            let sameOrigin = host.sameOrigin(target, frame, in: tab)
             // Chromium: content scripts of one extension in same-origin frames share a world, so the
             // other frame's window is that frame's global (its content scripts' globals included).
             // A page's own scripts reach a same-origin frame's main world, in both browsers.

@@ -88,6 +88,7 @@ extension ExtensionHost {
             // (The frame's document and those inside it are left: page-unload-frames.)
             unloadDocuments(leavingDocuments(inTab: tabID, frames: inside))
             closeFrames(inside, inTab: tab)
+            forgetFrames(inside.subtracting([frameID]))
             var ancestors: [String] = []
             var current: Frame? = parent
             while let ancestor = current {
@@ -100,15 +101,15 @@ extension ExtensionHost {
                 self?.pageResource($0, framedBy: $1)
             }
             var added: [Frame] = []
-            func add(_ page: PageTree, parentID: Int, id: Int?, sandbox: String?) {
+            func add(_ page: PageTree, parentID: Int, id: Int?, element: HTMLPage.Frame?) {
                 let frameID = id ?? browser.makeFrameID()
                 added.append(Frame(id: frameID, parentID: parentID, url: page.url, documentID: browser.makeDocumentID()))
-                // (The frame that navigates keeps its sandbox; the frames inside are new.)
-                if id == nil { recordSandbox(ofFrame: frameID, attribute: sandbox, parentID: parentID) }
+                // (The frame that navigates keeps its name and sandbox; the frames inside are new.)
+                if id == nil { recordFrame(frameID, element: element, parentID: parentID) }
                 let iframes = page.page.iframes
-                for (index, child) in page.children.enumerated() { add(child, parentID: frameID, id: nil, sandbox: index < iframes.count ? iframes[index].sandbox : nil) }
+                for (index, child) in page.children.enumerated() { add(child, parentID: frameID, id: nil, element: index < iframes.count ? iframes[index] : nil) }
             }
-            add(tree, parentID: parent.id, id: frameID, sandbox: nil)
+            add(tree, parentID: parent.id, id: frameID, element: nil)
             // (The frame keeps its place among its parent's; the frames inside it are new.)
             var frames = tab.frames.filter { $0.id == frameID || !inside.contains($0.id) }
             if let index = frames.firstIndex(where: { $0.id == frameID }) { frames[index] = added[0] }
@@ -173,6 +174,14 @@ extension ExtensionHost {
         for frame in tab.frames where frames.contains(frame.id) { forgetDocument(frame.documentID) }
     }
 
+    /// Forgets what the frames `ids`, which are gone, kept: their names and sandboxes.
+    func forgetFrames(_ ids: some Sequence<Int>) {
+        for id in ids {
+            frameNames[id] = nil
+            frameSandboxes[id] = nil
+        }
+    }
+
     /// Fires `load` at the frame element of `frameID` in the document `documentID` (its frame loaded).
     private func fireFrameElementLoad(_ frameID: Int, inDocument documentID: String) {
         guard realm.loadedModuleNames.contains("dom"),
@@ -184,8 +193,13 @@ extension ExtensionHost {
         }
     }
 
-    /// A script removed the element of frame `frameID` from the document `documentID`: the frame
-    /// and every frame inside it go, with their contexts and documents.
+    /// Keeps what the element of the new frame `id` (in the parent `parentID`) gives it: its name,
+    /// which `window.open` and a link's target name it by, and its sandbox.
+    func recordFrame(_ id: Int, element: HTMLPage.Frame?, parentID: Int) {
+        if let name = element?.name, !name.isEmpty { frameNames[id] = name }
+        recordSandbox(ofFrame: id, attribute: element?.sandbox, parentID: parentID)
+    }
+
     /// Keeps the sandbox of the new frame `id` (its element's `sandbox` attribute, or none),
     /// within that of its parent `parentID`.
     func recordSandbox(ofFrame id: Int, attribute: String?, parentID: Int) {
@@ -197,11 +211,31 @@ extension ExtensionHost {
         }
     }
 
-    /// The origin of `frame`'s document: its URL's (an `about:` document's is its parent's), or
-    /// `"null"` in a frame sandboxed without `allow-same-origin`.
+    /// The origin of `frame`'s document as scripts see it: its URL's (an `about:` document's is
+    /// its parent's), or `"null"` in a frame sandboxed without `allow-same-origin`.
     func origin(of frame: Frame, in tab: Tab) -> String {
-        if let sandbox = frameSandboxes[frame.id], !sandbox.allowsSameOrigin { return "null" }
-        return FrameAPI.origin(of: frame, in: tab)
+        originKey(of: frame, in: tab).hasPrefix("null#") ? "null" : originKey(of: frame, in: tab)
+    }
+
+    /// What compares `frame`'s document's origin with another's: its URL's origin, or for an
+    /// opaque origin of a sandboxed frame one of its own (`null#` and the document that made it),
+    /// which an `about:blank` or `about:srcdoc` document inherits from its parent, as the
+    /// browsers give a sandboxed frame's empty frames its origin; `"null"` (another opaque
+    /// origin, the same as none) otherwise.
+    func originKey(of frame: Frame, in tab: Tab) -> String {
+        guard let sandbox = frameSandboxes[frame.id], !sandbox.allowsSameOrigin else { return FrameAPI.origin(of: frame, in: tab) }
+        if let url = WebURL(string: frame.url), url.scheme == "about", let parent = tab.frame(frame.parentID),
+           let parentSandbox = frameSandboxes[parent.id], !parentSandbox.allowsSameOrigin {
+            return originKey(of: parent, in: tab)
+        }
+        return "null#" + frame.documentID
+    }
+
+    /// Whether the documents of `frame` and `other` (of `tab`) are of one origin (an opaque
+    /// origin is only its own, and its empty frames').
+    func sameOrigin(_ frame: Frame, _ other: Frame, in tab: Tab) -> Bool {
+        let key = originKey(of: frame, in: tab)
+        return key != "null" && key == originKey(of: other, in: tab)
     }
 
     /// Whether the pages of frame `frameID` may run their own scripts (no sandbox without `allow-scripts`).
@@ -224,11 +258,14 @@ extension ExtensionHost {
         if frame.isTop { tabNames[tabID] = name.isEmpty ? nil : name } else { frameNames[frame.id] = name.isEmpty ? nil : name }
     }
 
+    /// A script removed the element of frame `frameID` from the document `documentID`: the frame
+    /// and every frame inside it go, with their contexts and documents.
     func removeFrame(_ frameID: Int, fromDocument documentID: String) {
         guard let (tab, parent) = frame(showing: documentID), let removed = tab.frame(frameID), removed.parentID == parent.id else { return }
         let going = descendants(of: frameID, in: tab)
         for id in going { frameNavigations[id] = nil }
         closeFrames(going, inTab: tab)
+        forgetFrames(going)
         browser.setFrames(tab.frames.filter { !going.contains($0.id) }, of: tab.id)
     }
 }

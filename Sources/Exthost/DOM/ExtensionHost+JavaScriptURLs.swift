@@ -23,8 +23,7 @@ extension ExtensionHost {
     func navigateToJavaScriptURL(_ url: WebURL, frame: Frame, inTab tabID: Int, from context: ExtensionContext, initiatorFrame: Frame,
                                  isLink: Bool, byPerson: Bool) {
         guard mayStartJavaScriptURL(from: context, isLink: isLink, byPerson: byPerson) else { return }
-        guard let tab = browser.tab(tabID), origin(of: frame, in: tab) == origin(of: initiatorFrame, in: tab),
-              origin(of: frame, in: tab) != "null" else { return }
+        guard let tab = browser.tab(tabID), sameOrigin(frame, initiatorFrame, in: tab) else { return }
         let documentID = frame.documentID
         loop.enqueue { [weak self] in
             guard let self, let tab = browser.tab(tabID), let current = tab.frame(frame.id), current.documentID == documentID else { return }

@@ -118,6 +118,7 @@ extension ExtensionHost {
     func letGo(_ page: BackForwardCache.Page) {
         for context in page.contexts { context.close() }
         for frame in page.frames { forgetDocument(frame.documentID) }
+        forgetFrames(page.frames.filter { !$0.isTop }.map(\.id))
     }
 
     /// Lets go of the pages of tab `tabID` its session history no longer has (all of them when the

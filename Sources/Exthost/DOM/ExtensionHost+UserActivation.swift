@@ -56,8 +56,7 @@ extension ExtensionHost {
             documents.append(current.documentID)
             ancestor = current.isTop ? nil : tab.frame(current.parentID)
         }
-        let frameOrigin = origin(of: frame, in: tab)
-        for other in tab.frames where other.id != frame.id && frameOrigin != "null" && origin(of: other, in: tab) == frameOrigin {
+        for other in tab.frames where other.id != frame.id && sameOrigin(frame, other, in: tab) {
             var parent = tab.frame(other.parentID)
             while let current = parent, current.id != frame.id { parent = current.isTop ? nil : tab.frame(current.parentID) }
             if parent != nil { documents.append(other.documentID) }
