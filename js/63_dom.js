@@ -2589,14 +2589,14 @@
         const text = value === undefined ? '' : String(value);
         if (field === null) {
           const editing = editedRange(document);
-          return editing !== null && insertInHost(cx, editing, text);
+          return editing !== null ? insertInHost(cx, editing, text) : leavesHost(document);
         }
         return editField(cx, field, 'insertText', text, () => setRangeText(cx, field, text, undefined, undefined, 'end'));
       }
       case 'delete': case 'forwarddelete': {
         if (field === null) {
           const editing = editedRange(document);
-          return editing !== null && deleteInHost(cx, editing, name === 'delete');
+          return editing !== null ? deleteInHost(cx, editing, name === 'delete') : leavesHost(document);
         }
         const selection = selectionOf(field);
         const backward = name === 'delete';
@@ -2805,7 +2805,7 @@
   }
   function insertInHost(cx, editing, text) {
     if (FIREFOX && !fireInput(cx, editing, 'beforeinput', 'insertText', text)) return true;
-    if (!ranges.isCollapsed(editing.range)) ranges.deleteContents(editing.range);
+    if (!ranges.isCollapsed(editing.range)) deleteSelection(editing);
     // (Chromium's inputs, one a line and one a paragraph, all go out once the text is in.)
     const inputs = [];
     const lines = text.split('\n');
@@ -2843,6 +2843,12 @@
     }
     return null;
   }
+  // A command on a selection that starts in an editing host and ends outside it: Chromium edits
+  // nothing and answers true, Firefox false (recorded: contenteditable-blocks).
+  function leavesHost(document) {
+    const range = currentRange(documentSelectionOf(document));
+    return !FIREFOX && range !== null && editingHost(range.startNode) !== null;
+  }
   // The text nodes in `node` that are not empty, in tree order.
   function descendantTexts(node) {
     const list = [];
@@ -2868,7 +2874,7 @@
     const range = editing.range;
     let changed = false;
     if (!ranges.isCollapsed(range)) {
-      ranges.deleteContents(range);
+      deleteSelection(editing);
       changed = true;
       // (An editing host left with no text holds a <br> alone, the caret before it.)
       const host = editing.host;
@@ -2879,7 +2885,14 @@
       }
     } else {
       const point = deletionPoint(editing.host, range.startNode, range.startOffset, backward);
-      if (point !== null) {
+      const caretBlock = blockOf(editing.host, range.startNode);
+      if (point !== null && blockOf(editing.host, point[0]) !== caretBlock) {
+        // (Across a block's edge the two blocks join: the later one's contents end the earlier.)
+        const pointBlock = blockOf(editing.host, point[0]);
+        if (backward) joinBlocks(editing, pointBlock, caretBlock);
+        else joinBlocks(editing, caretBlock, pointBlock);
+        changed = true;
+      } else if (point !== null) {
         const node = point[0];
         const offset = point[1];
         const count = codePointLength(node.data, offset, !backward);
@@ -2899,6 +2912,44 @@
     }
     if (changed) fireInput(cx, editing, 'input', inputType, null);
     return true;
+  }
+  // The nearest block around `node` in the editing host (the host itself when none is).
+  function blockOf(host, node) {
+    let block = node;
+    while (block !== host && block !== null && !isParagraphBlock(block)) block = block.parentNode;
+    return block === null ? host : block;
+  }
+  // The later block's contents move to the end of the earlier one, which it then leaves; the
+  // texts on either side of the join become one, the caret between them (recorded:
+  // contenteditable-blocks).
+  function joinBlocks(editing, earlier, later) {
+    if (earlier === later || earlier.contains(later) || later.contains(earlier)) return;
+    let before = earlier.lastChild;
+    while (before !== null && before.nodeType === 1 && before.localName === 'br' && before.previousSibling !== null) {
+      const placeholder = before;
+      before = before.previousSibling;
+      earlier.removeChild(placeholder);
+    }
+    const first = later.firstChild;
+    while (later.firstChild !== null) earlier.appendChild(later.firstChild);
+    later.parentNode.removeChild(later);
+    if (before !== null && before.nodeType === 3 && first !== null && first.nodeType === 3 && first.parentNode === earlier) {
+      const offset = before.data.length;
+      ranges.replaceData(before, offset, 0, first.data);
+      earlier.removeChild(first);
+      setCaret(editing, before, offset);
+    } else if (before !== null && before.nodeType === 3) {
+      setCaret(editing, before, before.data.length);
+    } else {
+      setCaret(editing, earlier, before === null ? 0 : ranges.indexOf(before) + 1);
+    }
+  }
+  // Deletes the selection's contents; a selection from one block into another joins them.
+  function deleteSelection(editing) {
+    const startBlock = blockOf(editing.host, editing.range.startNode);
+    const endBlock = blockOf(editing.host, editing.range.endNode);
+    ranges.deleteContents(editing.range);
+    if (startBlock !== endBlock && endBlock.parentNode !== null && rootOf(endBlock) === rootOf(startBlock)) joinBlocks(editing, startBlock, endBlock);
   }
   // `selectAll` in an editing host: Firefox selects its children, Chromium from its first text to its last.
   function selectHost(editing) {
@@ -2979,7 +3030,7 @@
       } else {
         const now = editing === null ? null : editedRange(document);
         if (now !== null && now.host === editing.host && (!FIREFOX || fireInput(cx, now, 'beforeinput', 'deleteByCut', null))) {
-          ranges.deleteContents(now.range);
+          deleteSelection(now);
           fireInput(cx, now, 'input', 'deleteByCut', null);
         }
       }
@@ -3005,7 +3056,7 @@
       fieldInput(cx, field, 'input', 'insertFromPaste', text);
     } else if (editing !== null) {
       if (!fireInput(cx, editing, 'beforeinput', 'insertFromPaste', null, text)) return;
-      if (!ranges.isCollapsed(editing.range)) ranges.deleteContents(editing.range);
+      if (!ranges.isCollapsed(editing.range)) deleteSelection(editing);
       // (Its lines as Firefox's insertText puts them in: a <br> between two.)
       const lines = text.split('\n');
       for (let i = 0; i < lines.length; i++) {
@@ -5697,7 +5748,7 @@
       const inputType = lineBreak ? 'insertParagraph' : 'insertText';
       const data = lineBreak ? null : character;
       if (!fireInput(cx, editing, 'beforeinput', inputType, data)) return;
-      if (!ranges.isCollapsed(editing.range)) ranges.deleteContents(editing.range);
+      if (!ranges.isCollapsed(editing.range)) deleteSelection(editing);
       if (!lineBreak) insertAtCaret(editing, character);
       else insertParagraph(editing);
       fireInput(cx, editing, 'input', inputType, data);
