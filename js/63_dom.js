@@ -5730,13 +5730,17 @@
       const character = StringFromCodePoint(text.codePointAt(i));
       i += character.length;
       const facts = keyFacts(character);
-      const key = (type, keyCode, charCode) => cx.loader.fireUIEvent(target, 'KeyboardEvent', type, {
-        __proto__: null, bubbles: true, cancelable: true, composed: true, view: cx.global, key: facts.key, code: facts.code, keyCode, charCode,
-        shiftKey: facts.shift,
+      const fire = (type, keyName, code, keyCode, charCode, shiftKey) => cx.loader.fireUIEvent(target, 'KeyboardEvent', type, {
+        __proto__: null, bubbles: true, cancelable: true, composed: true, view: cx.global, key: keyName, code, keyCode, charCode, shiftKey,
       }, true);
+      const key = (type, keyCode, charCode) => fire(type, facts.key, facts.code, keyCode, charCode, facts.shift);
+      // (A shifted character is typed with Shift held, pressed before and released after:
+      // recorded in person-typing-shift.)
+      if (facts.shift) fire('keydown', 'Shift', 'ShiftLeft', 16, 0, true);
       host.call(cx, 'page.activate', []);
       if (key('keydown', facts.keyCode, 0) && key('keypress', facts.charCode, facts.charCode)) typeCharacter(cx, node, editable, character);
       key('keyup', facts.keyCode, 0);
+      if (facts.shift) fire('keyup', 'Shift', 'ShiftLeft', 16, 0, false);
     }
   }
   // The character `character` goes in at the caret of `node`, as a key typed it.

@@ -342,12 +342,20 @@ class Chrome:
         element send keys gives it, then each character is a key pressed and released (as
         chromedriver types)."""
         def act(session, value):
+            shift = {"key": "Shift", "code": "ShiftLeft", "windowsVirtualKeyCode": 16}
             for ch in text:
                 key = key_facts(ch)
+                # (A shifted character is typed with Shift held, pressed before and released after,
+                # as WebDriver's element send keys types it.)
+                modifiers = 8 if key.get("shift") else 0
+                if modifiers:
+                    self.cdp.cmd("Input.dispatchKeyEvent", dict({"type": "rawKeyDown", "modifiers": 8}, **shift), session=session)
                 self.cdp.cmd("Input.dispatchKeyEvent", {"type": "keyDown", "key": key["key"], "code": key["code"], "windowsVirtualKeyCode": key["keyCode"],
-                                                        "text": key["text"], "unmodifiedText": key["text"]}, session=session)
-                self.cdp.cmd("Input.dispatchKeyEvent", {"type": "keyUp", "key": key["key"], "code": key["code"], "windowsVirtualKeyCode": key["keyCode"]},
-                             session=session)
+                                                        "text": key["text"], "unmodifiedText": key["text"], "modifiers": modifiers}, session=session)
+                self.cdp.cmd("Input.dispatchKeyEvent", {"type": "keyUp", "key": key["key"], "code": key["code"], "windowsVirtualKeyCode": key["keyCode"],
+                                                        "modifiers": modifiers}, session=session)
+                if modifiers:
+                    self.cdp.cmd("Input.dispatchKeyEvent", dict({"type": "keyUp", "modifiers": 0}, **shift), session=session)
         self._in_last_page("type into " + selector, FOCUS_FOR_TYPING % json.dumps(selector), act)
 
     def click_action(self):

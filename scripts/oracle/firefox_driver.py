@@ -498,10 +498,15 @@ class Firefox:
             raise OracleError("firefox: no element matches %s" % selector)
         actions = []
         for ch in text:
-            key_facts(ch)
-            # (WebDriver's Return key, U+E006, is the Enter of the main keyboard.)
+            key = key_facts(ch)
+            # (WebDriver's Return key, U+E006, is the Enter of the main keyboard; a shifted
+            # character is typed with Shift, U+E008, held, as element send keys types it.)
             value = "\ue006" if ch == "\n" else ch
+            if key.get("shift"):
+                actions += [{"type": "keyDown", "value": "\ue008"}]
             actions += [{"type": "keyDown", "value": value}, {"type": "keyUp", "value": value}]
+            if key.get("shift"):
+                actions += [{"type": "keyUp", "value": "\ue008"}]
         self.bidi.cmd("input.performActions", {"context": ctx, "actions": [{"type": "key", "id": "keyboard", "actions": actions}]})
 
     def click_element(self, selector):

@@ -71,9 +71,16 @@ def key_facts(ch):
         return {"key": ch, "code": "Space", "keyCode": 32, "text": ch}
     if ch.isdigit():
         return {"key": ch, "code": "Digit" + ch, "keyCode": ord(ch), "text": ch}
-    if ch.isalpha() and ch.isascii() and ch.islower():
-        return {"key": ch, "code": "Key" + ch.upper(), "keyCode": ord(ch.upper()), "text": ch}
-    raise OracleError("typing %r: the recorder types lowercase letters, digits, spaces and line breaks" % ch)
+    if ch.isalpha() and ch.isascii():
+        return {"key": ch, "code": "Key" + ch.upper(), "keyCode": ord(ch.upper()), "text": ch, "shift": ch.isupper()}
+    if ch in SHIFTED_DIGITS:
+        digit = SHIFTED_DIGITS[ch]
+        return {"key": ch, "code": "Digit" + digit, "keyCode": ord(digit), "text": ch, "shift": True}
+    raise OracleError("typing %r: the recorder types letters, digits, !@#$%%^&*(), spaces and line breaks" % ch)
+
+
+# The characters Shift makes of the digit keys on a US keyboard.
+SHIFTED_DIGITS = {"!": "1", "@": "2", "#": "3", "$": "4", "%": "5", "^": "6", "&": "7", "*": "8", "(": "9", ")": "0"}
 
 
 TEXT_TYPES = (".html", ".htm", ".js", ".css", ".json", ".txt", ".svg")
