@@ -322,7 +322,7 @@
       + ' lookupNamespaceURI(s?):s? isDefaultNamespace(s?):b insertBefore(N,N?):N appendChild(N):N replaceChild(N,N):N removeChild(N):N'],
     ['Document', 'Node', 'URL:s documentURI:s compatMode:s characterSet:s charset:s inputEncoding:s contentType:s doctype:N?'
       + ' documentElement:N? title:s= dir:s= body:N? head:N? images:elements links:elements forms:elements scripts:elements readyState:s'
-      + ' domain:s= referrer:s cookie:s= lastModified:s visibilityState:s hidden:b currentScript:N? defaultView:window activeElement:N?'
+      + ' domain:s= referrer:s cookie:s= lastModified:s designMode:s= visibilityState:s hidden:b currentScript:N? defaultView:window activeElement:N?'
       + ' getElementsByTagName(s):elements getElementsByTagNameNS(s?,s):elements getElementsByClassName(s):elements createElement(s,[any]):N'
       + ' createElementNS(s?,s,[any]):N createDocumentFragment():N createTextNode(s):N createComment(s):N createCDATASection(s):N'
       + ' createAttribute(s):N createAttributeNS(s?,s):N'
@@ -1832,13 +1832,13 @@
       return lower === '' || lower === 'true' ? 'true' : lower === 'false' ? 'false' : lower === 'plaintext-only' ? 'plaintext-only' : 'inherit';
     },
     'HTMLElement.contentEditable=': (node, cx, value) => node.setAttribute('contenteditable', value),
-    'HTMLElement.isContentEditable': (node) => {
-      for (let element = node; element && element.nodeType === 1; element = element.parentNode) {
-        const value = element.getAttribute('contenteditable');
-        if (value === null) continue;
-        return value === '' || value.toLowerCase() === 'true' || value.toLowerCase() === 'plaintext-only';
-      }
-      return false;
+    // (In a document in design mode, Chromium calls every element editable, Firefox not one in a
+    // contenteditable=false island: design-mode.)
+    'HTMLElement.isContentEditable': (node) => ((!FIREFOX && designModes.get(node.ownerDocument) === true) || editingHost(node) !== null),
+    'Document.designMode': (node) => (designModes.get(node) === true ? 'on' : 'off'),
+    'Document.designMode=': (node, cx, value) => {
+      const lower = String(value).toLowerCase();
+      if (lower === 'on' || lower === 'off') designModes.set(node, lower === 'on');
     },
     'HTMLElement.focus': (node, cx) => focusElement(cx, node),
     'HTMLElement.blur': (node, cx) => blurElement(cx, node),
@@ -2630,6 +2630,8 @@
   // nothing changed. The rich-text commands (bold, lists, links) are not here.
   // The editing host of `node`: its nearest inclusive ancestor element whose contenteditable is
   // true, empty or plaintext-only, unless one whose contenteditable is false comes first.
+  // (In a document in design mode, the body is the editing host of what no attribute says.)
+  const designModes = new SafeWeakMap();
   function editingHost(node) {
     for (let current = node; current !== null && current !== undefined; current = current.parentNode) {
       if (current.nodeType !== 1) continue;
@@ -2639,7 +2641,9 @@
       if (lower === 'false') return null;
       if (lower === '' || lower === 'true' || lower === 'plaintext-only') return current;
     }
-    return null;
+    const document = node === null || node === undefined ? null : node.nodeType === 9 ? node : node.ownerDocument;
+    if (document === null || designModes.get(document) !== true || document.body === null) return null;
+    return document.body.contains(node) ? document.body : null;
   }
   // The document's selection when all of it is in one editing host: { selection, range, host }.
   function editedRange(document) {
