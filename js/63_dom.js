@@ -5705,10 +5705,10 @@
   // A line break is Enter (recorded: person-typing-enter): a new line in a textarea, a new
   // paragraph in an editable element, and in an input a `beforeinput` that changes nothing.
   function type(cx, node, text) {
-    const editable = node.localName !== 'input' && node.localName !== 'textarea';
+    const textControl = isTextControl(node);
     if (cx === null) {
       // (A page with no world: the value changes, and no one hears it.)
-      if (!editable) {
+      if (textControl) {
         controlValues.set(node, controlValue(node) + text);
         editedByUser.add(node);
       }
@@ -5718,34 +5718,94 @@
     const document = node.ownerDocument;
     if (focusedElement(document) !== node) {
       focusElement(cx, node);
-      if (editable) {
+      if (textControl) {
+        const length = controlValue(node).length;
+        setSelectionRange(node, length, length, 'forward');
+      } else if (editingHost(node) !== null) {
         const range = ranges.newRange(node);
         ranges.selectNodeContents(range, node);
         ranges.collapse(range, false);
         selectRanges(documentSelectionOf(document), range, 'forward');
-      } else {
-        const length = controlValue(node).length;
-        setSelectionRange(node, length, length, 'forward');
       }
     }
     personInput(cx);
-    const target = wrap(cx, node);
     for (let i = 0; i < text.length;) {
       const character = StringFromCodePoint(text.codePointAt(i));
       i += character.length;
       const facts = keyFacts(character);
-      const fire = (type, keyName, code, keyCode, charCode, shiftKey) => cx.loader.fireUIEvent(target, 'KeyboardEvent', type, {
+      // (Each key goes to what has the focus then: a Tab, or a listener, may have moved it.)
+      const focusTarget = () => {
+        const focused = focusedElement(document);
+        return focused !== null ? focused : document.body !== null ? document.body : document.documentElement;
+      };
+      const fire = (at, type, keyName, code, keyCode, charCode, shiftKey) => cx.loader.fireUIEvent(wrap(cx, at), 'KeyboardEvent', type, {
         __proto__: null, bubbles: true, cancelable: true, composed: true, view: cx.global, key: keyName, code, keyCode, charCode, shiftKey,
       }, true);
-      const key = (type, keyCode, charCode) => fire(type, facts.key, facts.code, keyCode, charCode, facts.shift);
+      const at = focusTarget();
+      if (at === null) return;
+      if (character === '\t') {
+        // (Tab moves the focus in sequential focus navigation order, unless a keydown listener
+        // cancels it; its keyup goes where the focus went: recorded in person-typing-tab.)
+        host.call(cx, 'page.activate', []);
+        if (fire(at, 'keydown', 'Tab', 'Tab', 9, 0, false)) moveFocusByTab(cx, document);
+        fire(focusTarget(), 'keyup', 'Tab', 'Tab', 9, 0, false);
+        continue;
+      }
+      const key = (type, keyCode, charCode) => fire(at, type, facts.key, facts.code, keyCode, charCode, facts.shift);
       // (A shifted character is typed with Shift held, pressed before and released after:
       // recorded in person-typing-shift.)
-      if (facts.shift) fire('keydown', 'Shift', 'ShiftLeft', 16, 0, true);
+      if (facts.shift) fire(at, 'keydown', 'Shift', 'ShiftLeft', 16, 0, true);
       host.call(cx, 'page.activate', []);
-      if (key('keydown', facts.keyCode, 0) && key('keypress', facts.charCode, facts.charCode)) typeCharacter(cx, node, editable, character);
+      if (key('keydown', facts.keyCode, 0) && key('keypress', facts.charCode, facts.charCode)) {
+        // (Into a text field or an editable element; a key at anything else types nothing.)
+        if (isTextControl(at)) typeCharacter(cx, at, false, character);
+        else if (editingHost(at) !== null) typeCharacter(cx, at, true, character);
+      }
       key('keyup', facts.keyCode, 0);
-      if (facts.shift) fire('keyup', 'Shift', 'ShiftLeft', 16, 0, false);
+      if (facts.shift) fire(at, 'keyup', 'Shift', 'ShiftLeft', 16, 0, false);
     }
+  }
+  // Whether `node` is a field one types text into (a textarea, an input of a text-like type).
+  const isTextControl = (node) => node.nodeType === 1 && node.namespaceURI === HTML && (node.localName === 'textarea'
+    || (node.localName === 'input' && !/^(checkbox|radio|button|submit|reset|image|file|hidden|range|color)$/i.test(node.getAttribute('type') || '')));
+  // HTML's sequential focus navigation, forwards: the elements that take the focus from a Tab
+  // (a positive tabindex first, in its order, then the others in tree order; tabindex -1 and
+  // what cannot be focused never), the focus moving to the one after the focused element, or,
+  // after the last, out of the document (to the browser's own controls: the body is the active
+  // element, and the next Tab starts again at the first).
+  function moveFocusByTab(cx, document) {
+    const positive = [];
+    const natural = [];
+    const all = document.getElementsByTagName('*');
+    for (let i = 0; i < all.length; i++) {
+      const element = all[i];
+      if (!isFocusable(element) || !isRendered(element)) continue;
+      const attribute = element.getAttribute('tabindex');
+      const index = attribute === null ? 0 : Number.parseInt(attribute, 10);
+      if (index < 0) continue;
+      if (index > 0) listPush(positive, [index, element]);
+      else listPush(natural, element);
+    }
+    const order = [];
+    positive.sort((a, b) => a[0] - b[0]);
+    for (let i = 0; i < positive.length; i++) listPush(order, positive[i][1]);
+    for (let i = 0; i < natural.length; i++) listPush(order, natural[i]);
+    const current = focusedElement(document);
+    let next;
+    if (current === null) {
+      next = order.length > 0 ? order[0] : null;
+    } else {
+      const index = order.indexOf(current);
+      if (index >= 0) {
+        next = index + 1 < order.length ? order[index + 1] : null;
+      } else {
+        // (From an element out of the order, the next of the others after it in tree order.)
+        next = null;
+        for (let i = 0; i < natural.length && next === null; i++) if (ranges.comparePoints(natural[i], 0, current, 0) > 0) next = natural[i];
+      }
+    }
+    if (next !== null) focusElement(cx, next);
+    else if (current !== null) blurElement(cx, current);
   }
   // The character `character` goes in at the caret of `node`, as a key typed it.
   function typeCharacter(cx, node, editable, character) {
@@ -5894,10 +5954,14 @@
         else if (node.localName === 'input' && /^(checkbox|radio)$/i.test(node.getAttribute('type') || '')) setCheckedness(node, !checkedness(node) || /^radio$/i.test(node.getAttribute('type')));
         return JSONStringify({ value: null });
       case 'type': {
-        const isTextControl = node.localName === 'textarea'
-          || (node.localName === 'input' && !/^(checkbox|radio|button|submit|reset|image|file|hidden|range|color)$/i.test(node.getAttribute('type') || ''));
-        if (!isTextControl && editingHost(node) === null) return JSONStringify({ error: JSONStringify(selector) + ' is a <' + node.localName + '> one cannot type into' });
-        if (library.matches(node, ':disabled') || node.hasAttribute('readonly')) return JSONStringify({ error: JSONStringify(selector) + ' is disabled or read-only' });
+        // (Into a text field or an editable element; keys, as a Tab, also to anything that takes the focus.)
+        const textControl = isTextControl(node);
+        if (!textControl && editingHost(node) === null && !isFocusable(node)) {
+          return JSONStringify({ error: JSONStringify(selector) + ' is a <' + node.localName + '> one cannot type into' });
+        }
+        if (textControl && (library.matches(node, ':disabled') || node.hasAttribute('readonly'))) {
+          return JSONStringify({ error: JSONStringify(selector) + ' is disabled or read-only' });
+        }
         type(cx, node, String(value));
         return JSONStringify({ value: null });
       }

@@ -8,7 +8,8 @@ import Exthost
 /// - PAGE is `tab` (the active tab's page, the default), `popup` or `options`: `popup: click #b`.
 ///
 /// Words are separated by spaces; a word with spaces goes in single or double quotes
-/// (`click "form button"`), as a shell would take it.
+/// (`click "form button"`), as a shell would take it. In double quotes `\n` is Enter, `\t` Tab,
+/// `\\` a backslash and `\"` a quote (`type #q "cats\n"` types and presses Enter).
 struct DriveStep: CustomStringConvertible {
     /// The page acted on.
     let page: DrivenPage
@@ -59,9 +60,17 @@ struct DriveStep: CustomStringConvertible {
         var current = ""
         var inWord = false
         var quote: Character?
+        var escaped = false
         for character in text {
-            if let open = quote {
-                if character == open { quote = nil } else { current.append(character) }
+            if escaped {
+                switch character {
+                case "n": current.append("\n")
+                case "t": current.append("\t")
+                default: current.append(character)
+                }
+                escaped = false
+            } else if let open = quote {
+                if open == "\"", character == "\\" { escaped = true } else if character == open { quote = nil } else { current.append(character) }
             } else if character == "\"" || character == "'" {
                 quote = character
                 inWord = true

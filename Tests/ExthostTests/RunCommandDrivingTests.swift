@@ -46,6 +46,21 @@ struct RunCommandDrivingTests {
     /// `select` drags over an element's text as a person does: `mousedown`, `selectstart` (which a
     /// listener may cancel), the document's selection, `mouseup` (no click), then `selectionchange`;
     /// it prints the text selected.
+    @Test func aQuotedTextTypesEnterAndTabThroughItsEscapes() throws {
+        // (`\t` is Tab, which moves the focus to the next field, where the rest goes; `\n` is
+        // Enter, a new line in a textarea.)
+        var files = Self.files
+        files["popup.html"] = #"<!doctype html><input id="one"><input id="two"><textarea id="notes"></textarea>"#
+        let run = try CommandRun.run(files: files, [
+            "--click-action", "--do", #"popup: type #one "a\tb""#, "--do", #"popup: type #notes "x\ny""#,
+            "--do", "popup: value #one", "--do", "popup: value #two", "--do", "popup: value #notes",
+        ])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.split(separator: "\n").map(String.init) == [
+            "do │ popup: value #one → a", "do │ popup: value #two → b", "do │ popup: value #notes → x", "   │ y",
+        ])
+    }
+
     @Test func selectDragsOverTheTextAndAnExtensionHearsTheMouseUp() throws {
         let files = [
             "manifest.json": #"{"manifest_version": 3, "name": "lookup", "version": "1", "content_scripts": [{"matches": ["http://127.0.0.1/*"], "js": ["cs.js"]}]}"#,

@@ -350,8 +350,13 @@ class Chrome:
                 modifiers = 8 if key.get("shift") else 0
                 if modifiers:
                     self.cdp.cmd("Input.dispatchKeyEvent", dict({"type": "rawKeyDown", "modifiers": 8}, **shift), session=session)
-                self.cdp.cmd("Input.dispatchKeyEvent", {"type": "keyDown", "key": key["key"], "code": key["code"], "windowsVirtualKeyCode": key["keyCode"],
-                                                        "text": key["text"], "unmodifiedText": key["text"], "modifiers": modifiers}, session=session)
+                down = {"type": "keyDown", "key": key["key"], "code": key["code"], "windowsVirtualKeyCode": key["keyCode"], "modifiers": modifiers}
+                # (A key that types no character, as Tab, is a raw key down.)
+                if key["text"]:
+                    down.update({"text": key["text"], "unmodifiedText": key["text"]})
+                else:
+                    down["type"] = "rawKeyDown"
+                self.cdp.cmd("Input.dispatchKeyEvent", down, session=session)
                 self.cdp.cmd("Input.dispatchKeyEvent", {"type": "keyUp", "key": key["key"], "code": key["code"], "windowsVirtualKeyCode": key["keyCode"],
                                                         "modifiers": modifiers}, session=session)
                 if modifiers:

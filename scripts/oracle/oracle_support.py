@@ -67,6 +67,8 @@ def key_facts(ch):
     Enter for a line break) on a US keyboard."""
     if ch == "\n":
         return {"key": "Enter", "code": "Enter", "keyCode": 13, "text": "\r"}
+    if ch == "\t":
+        return {"key": "Tab", "code": "Tab", "keyCode": 9, "text": ""}
     if ch == " ":
         return {"key": ch, "code": "Space", "keyCode": 32, "text": ch}
     if ch.isdigit():
