@@ -2872,9 +2872,10 @@
     if (forward) return unit >= 0xD800 && unit <= 0xDBFF && offset + 1 < data.length ? 2 : 1;
     return unit >= 0xDC00 && unit <= 0xDFFF && at > 0 ? 2 : 1;
   }
-  function deleteInHost(cx, editing, backward) {
+  // (`asks`: whether a cancelable `beforeinput` comes first: a command's in Firefox, a typed key's in both.)
+  function deleteInHost(cx, editing, backward, asks = FIREFOX) {
     const inputType = backward ? 'deleteContentBackward' : 'deleteContentForward';
-    if (FIREFOX && !fireInput(cx, editing, 'beforeinput', inputType, null)) return true;
+    if (asks && !fireInput(cx, editing, 'beforeinput', inputType, null)) return true;
     const range = editing.range;
     let changed = false;
     if (!ranges.isCollapsed(range)) {
@@ -5743,6 +5744,14 @@
       }, true);
       const at = focusTarget();
       if (at === null) return;
+      if (character === '\b') {
+        // (Backspace: no keypress; it deletes the selection or the character before the caret,
+        // asking first with `beforeinput`: recorded in person-typing-backspace.)
+        host.call(cx, 'page.activate', []);
+        if (fire(at, 'keydown', 'Backspace', 'Backspace', 8, 0, false)) deleteByKey(cx, at);
+        fire(at, 'keyup', 'Backspace', 'Backspace', 8, 0, false);
+        continue;
+      }
       if (character === '\t') {
         // (Tab moves the focus in sequential focus navigation order, unless a keydown listener
         // cancels it; its keyup goes where the focus went: recorded in person-typing-tab.)
@@ -5764,6 +5773,27 @@
       key('keyup', facts.keyCode, 0);
       if (facts.shift) fire(at, 'keyup', 'Shift', 'ShiftLeft', 16, 0, false);
     }
+  }
+  // Backspace pressed at `node`: in a text field, the selection or the character before the caret
+  // goes; in an editable element, as the `delete` command (a block's start joins the blocks).
+  function deleteByKey(cx, node) {
+    if (isTextControl(node)) {
+      const init = (cancelable) => ({
+        __proto__: null, bubbles: true, cancelable, composed: true, view: cx.global, inputType: 'deleteContentBackward', data: null, isComposing: false,
+      });
+      if (!cx.loader.fireUIEvent(wrap(cx, node), 'InputEvent', 'beforeinput', init(true), true) || rootOf(node).nodeType !== 9) return;
+      const selection = selectionOf(node);
+      const value = controlValue(node);
+      if (selection.start === selection.end && selection.start === 0) return;
+      const start = selection.start !== selection.end ? selection.start : selection.start - codePointLength(value, selection.start, false);
+      setRangeText(cx, node, '', start, selection.end, 'start');
+      editedByUser.add(node);
+      editedControls.add(node);
+      cx.loader.fireUIEvent(wrap(cx, node), 'InputEvent', 'input', init(false), true);
+      return;
+    }
+    const editing = editingHost(node) === null ? null : editedRange(node.ownerDocument);
+    if (editing !== null) deleteInHost(cx, editing, true, true);
   }
   // Whether `node` is a field one types text into (a textarea, an input of a text-like type).
   const isTextControl = (node) => node.nodeType === 1 && node.namespaceURI === HTML && (node.localName === 'textarea'

@@ -9,7 +9,7 @@ import Exthost
 ///
 /// Words are separated by spaces; a word with spaces goes in single or double quotes
 /// (`click "form button"`), as a shell would take it. In double quotes `\n` is Enter, `\t` Tab,
-/// `\\` a backslash and `\"` a quote (`type #q "cats\n"` types and presses Enter).
+/// `\b` Backspace, `\\` a backslash and `\"` a quote (`type #q "cats\n"` types and presses Enter).
 struct DriveStep: CustomStringConvertible {
     /// The page acted on.
     let page: DrivenPage
@@ -66,6 +66,7 @@ struct DriveStep: CustomStringConvertible {
                 switch character {
                 case "n": current.append("\n")
                 case "t": current.append("\t")
+                case "b": current.append("\u{08}")
                 default: current.append(character)
                 }
                 escaped = false

@@ -499,9 +499,10 @@ class Firefox:
         actions = []
         for ch in text:
             key = key_facts(ch)
-            # (WebDriver's Return key, U+E006, is the Enter of the main keyboard, U+E004 Tab; a shifted
+            # (WebDriver's Return key, U+E006, is the Enter of the main keyboard, U+E004 Tab, U+E003
+            # Backspace; a shifted
             # character is typed with Shift, U+E008, held, as element send keys types it.)
-            value = "\ue006" if ch == "\n" else "\ue004" if ch == "\t" else ch
+            value = {"\n": "\ue006", "\t": "\ue004", "\b": "\ue003"}.get(ch, ch)
             if key.get("shift"):
                 actions += [{"type": "keyDown", "value": "\ue008"}]
             actions += [{"type": "keyDown", "value": value}, {"type": "keyUp", "value": value}]

@@ -69,6 +69,8 @@ def key_facts(ch):
         return {"key": "Enter", "code": "Enter", "keyCode": 13, "text": "\r"}
     if ch == "\t":
         return {"key": "Tab", "code": "Tab", "keyCode": 9, "text": ""}
+    if ch == "\b":
+        return {"key": "Backspace", "code": "Backspace", "keyCode": 8, "text": ""}
     if ch == " ":
         return {"key": ch, "code": "Space", "keyCode": 32, "text": ch}
     if ch.isdigit():
