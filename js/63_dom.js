@@ -150,6 +150,12 @@
     }
     documents.delete(id);
     unpaired.delete(id);
+    // (Its script elements that had yet to run or load go too.)
+    if (document !== undefined) {
+      const unrun = [];
+      scriptElements.forEach((element, index) => { if (element !== null && element.ownerDocument === document) listPush(unrun, index); });
+      for (let i = 0; i < unrun.length; i++) scriptElements.delete(unrun[i]);
+    }
   };
   // For js/64_document_loading.js, which builds the documents whose scripts run as they are parsed.
   host.domDocuments = {
@@ -900,6 +906,7 @@
       ranges.treeChanged(document, record);
       if (id !== undefined && (record.type === INSERTED || record.type === REMOVED)) framesChanged(id, record);
       if (FIREFOX && id !== undefined && record.type === ATTRIBUTE) frameRenamed(id, record);
+      if (id !== undefined && actingWorld !== null) scriptsChanged(record);
       if (observing > 0) notifyObservers(record);
     });
   }
@@ -1228,6 +1235,187 @@
       // (exthost's own failure: the attribute changes as the script asked; the frame keeps its name.)
     }
   }
+  // ---- Script elements a script inserts ----------------------------------------------------------
+  // HTML's "prepare the script element" for an element no parser made (recorded: inserted-scripts).
+  // A script element a script made (createElement, createElementNS, a clone) runs once: when it is
+  // connected with a source, as it is inserted, as its text is set later, or as its `src` is set;
+  // it is then "already started" (a clone of a started one is too). One a parser made (the page's
+  // own, which js/64_document_loading.js runs; innerHTML's; DOMParser's) never runs this way. What
+  // runs it, where, and under which policy is Swift's (ExtensionHost+ScriptElements.swift): the
+  // world that inserted the element asks for it (`page.runScriptElement`) once the DOM member that
+  // inserted it returned (HTML's post-connection steps), an inline classic script at once.
+  const madeScripts = new SafeWeakSet();
+  const startedScripts = new SafeWeakSet();
+  // (Script elements whose `async` was set: HTML's "non-blocking" flag is false. A script's new
+  // element is non-blocking: async unless told.)
+  const blockingScripts = new SafeWeakSet();
+  // The world whose DOM member runs now (the innermost), how deep members are nested, and the script
+  // elements to prepare once the outermost returns, each with the world that inserted it.
+  let actingWorld = null;
+  let memberDepth = 0;
+  let scriptsToPrepare = [];
+  // The elements Swift runs later, by the number it knows them by.
+  const scriptElements = new SafeMap();
+  let nextScriptElement = 1;
+
+  const javaScriptTypes = [
+    'application/ecmascript', 'application/javascript', 'application/x-ecmascript', 'application/x-javascript', 'text/ecmascript',
+    'text/javascript', 'text/javascript1.0', 'text/javascript1.1', 'text/javascript1.2', 'text/javascript1.3', 'text/javascript1.4',
+    'text/javascript1.5', 'text/jscript', 'text/livescript', 'text/x-ecmascript', 'text/x-javascript',
+  ];
+  // Which script the HTML element `element` is by its `type` and `language`: 'classic', 'module', or
+  // null when it runs nothing (an unknown type; `nomodule` on a classic script, in a browser that
+  // runs modules).
+  host.scriptElementType = function (element) {
+    if (element.namespaceURI !== HTML || element.localName !== 'script') return null;
+    const typeAttribute = element.getAttribute('type');
+    const languageAttribute = element.getAttribute('language');
+    let type;
+    if (typeAttribute === null ? languageAttribute === null || languageAttribute === '' : typeAttribute === '') type = 'classic';
+    else if (typeAttribute === null) type = javaScriptTypes.indexOf('text/' + languageAttribute.toLowerCase()) >= 0 ? 'classic' : null;
+    else {
+      const essence = typeAttribute.trim().toLowerCase();
+      type = javaScriptTypes.indexOf(essence) >= 0 ? 'classic' : essence === 'module' ? 'module' : null;
+    }
+    if (type === 'classic' && element.hasAttribute('nomodule')) return null;
+    return type;
+  };
+  const isScriptElement = (node) => node.nodeType === 1 && node.localName === 'script' && node.namespaceURI === HTML;
+  // `made`, which a script made (and, for a clone, `from`, what it cloned): its script elements run
+  // when inserted; a clone keeps the originals' "already started".
+  function noteMadeScripts(made, from) {
+    if (made === null || typeof made !== 'object' || made.nodeType !== 1 && made.nodeType !== 11) return;
+    const walk = (node, original) => {
+      if (isScriptElement(node)) {
+        madeScripts.add(node);
+        if (original !== null && startedScripts.has(original)) startedScripts.add(node);
+      }
+      let child = node.firstChild;
+      let originalChild = original === null ? null : original.firstChild;
+      for (; child !== null; child = child.nextSibling) {
+        walk(child, originalChild);
+        if (originalChild !== null) originalChild = originalChild.nextSibling;
+      }
+    };
+    walk(made, from === undefined ? null : from);
+  }
+  // A change in the document `id` that may make a script element ready (never throws: the change
+  // goes on): one inserted (or in an inserted subtree), text put into or changed in one, its `src` set.
+  function scriptsChanged(record) {
+    try {
+      if (actingWorld === null) return;
+      if (record.type === INSERTED) {
+        const candidates = [];
+        scriptElementsIn(record.node, candidates);
+        if (record.target !== null && record.target !== undefined && isScriptElement(record.target)) listPush(candidates, record.target);
+        for (let i = 0; i < candidates.length; i++) waitToPrepare(candidates[i]);
+      } else if (record.type === VALUE) {
+        const parent = record.target === null || record.target === undefined ? null : record.target.parentNode;
+        if (parent !== null && isScriptElement(parent)) waitToPrepare(parent);
+      } else if (record.type === ATTRIBUTE) {
+        if (record.attr !== null && record.attr !== undefined && record.attr.name === 'src' && record.target !== undefined && isScriptElement(record.target)
+          && record.attr.namespaceURI === null) waitToPrepare(record.target);
+      }
+    } catch (error) {
+      // (exthost's own failure: the tree changes as the script asked; no script runs.)
+    }
+  }
+  function scriptElementsIn(node, list) {
+    if (node.nodeType !== 1 && node.nodeType !== 11) return;
+    if (isScriptElement(node)) listPush(list, node);
+    for (let child = node.firstChild; child !== null; child = child.nextSibling) scriptElementsIn(child, list);
+  }
+  function waitToPrepare(element) {
+    if (!madeScripts.has(element) || startedScripts.has(element)) return;
+    for (let i = 0; i < scriptsToPrepare.length; i++) if (scriptsToPrepare[i].element === element) return;
+    listPush(scriptsToPrepare, { __proto__: null, element, cx: actingWorld });
+  }
+  // Runs `body`, a DOM member the world of `cx` called; once the outermost returned, prepares the
+  // script elements it made ready, in the order they became ready.
+  function asMember(cx, body) {
+    const outerWorld = actingWorld;
+    actingWorld = cx;
+    memberDepth++;
+    try {
+      return body();
+    } finally {
+      memberDepth--;
+      actingWorld = outerWorld;
+      if (memberDepth === 0 && scriptsToPrepare.length > 0) prepareWaitingScripts();
+    }
+  }
+  function prepareWaitingScripts() {
+    while (scriptsToPrepare.length > 0) {
+      const next = scriptsToPrepare[0];
+      listRemoveAt(scriptsToPrepare, 0);
+      prepareScript(next.element, next.cx);
+    }
+  }
+  // HTML's "prepare the script element" for `element`, which the world of `cx` inserted or changed.
+  function prepareScript(element, cx) {
+    if (startedScripts.has(element) || !madeScripts.has(element)) return;
+    const hasSource = element.hasAttribute('src');
+    let text = '';
+    for (let child = element.firstChild; child !== null; child = child.nextSibling) if (child.nodeType === 3) text += child.data;
+    if (!hasSource && text === '') return;
+    if (rootOf(element).nodeType !== 9) return;
+    const id = documentIds.get(element.ownerDocument);
+    if (id === undefined) return;
+    const type = host.scriptElementType(element);
+    if (type === null) return;
+    startedScripts.add(element);
+    const index = nextScriptElement++;
+    const inline = !hasSource;
+    if (!inline || type === 'module') scriptElements.set(index, element);
+    const description = [index, type, hasSource ? element.getAttribute('src') : null, inline ? text : null,
+      !blockingScripts.has(element) || element.hasAttribute('async')];
+    const document = element.ownerDocument;
+    const previous = document._exthostCurrentScript;
+    if (inline && type === 'classic') document._exthostCurrentScript = element;
+    try {
+      host.call(cx, 'page.runScriptElement', description);
+    } catch (error) {
+      // (The inserting world closed, or exthost failed: nothing runs, as for a script refused.)
+    } finally {
+      if (inline && type === 'classic') document._exthostCurrentScript = previous;
+    }
+  }
+  // Swift runs the script element `index` of the document `id` now (`running`: its document's
+  // `currentScript` is the element, for a classic script) or ran it.
+  host.scriptElementRuns = function (id, index, running) {
+    const element = scriptElements.get(index);
+    if (element === undefined) return;
+    const document = element.ownerDocument;
+    if (running) {
+      scriptElements.set(-index, document._exthostCurrentScript === undefined ? null : document._exthostCurrentScript);
+      if (host.scriptElementType(element) !== 'module') document._exthostCurrentScript = element;
+    } else {
+      document._exthostCurrentScript = scriptElements.get(-index);
+      scriptElements.delete(-index);
+    }
+  };
+  // The script element `index` loaded (`load`, after it ran) or failed (`error`): the event at the
+  // element, in every world of the document; Swift forgets the element then.
+  host.fireScriptElementEvent = function (cx, id, index, type) {
+    const element = scriptElements.get(index);
+    scriptElements.delete(index);
+    if (element === undefined || cx.loader.fireEvent === undefined) return;
+    worldOf(cx);
+    // (Firefox's `load` can be canceled, Chromium's not; neither's `error`.)
+    cx.loader.fireEvent(wrap(cx, element), type, { __proto__: null, bubbles: false, cancelable: FIREFOX && type === 'load', composed: false });
+  };
+  // A script element with `src` the parser met (js/64_document_loading.js): the number Swift knows
+  // it by, for its `load` or `error` once it ran or failed.
+  host.numberScriptElement = (element) => {
+    const index = nextScriptElement++;
+    scriptElements.set(index, element);
+    return index;
+  };
+  // Swift will not run the script element `index` (refused with no event): it forgets it.
+  host.forgetScriptElement = (index) => {
+    scriptElements.delete(index);
+  };
+
   // The frame `frameId` loaded: `load` at its element, in every world of the document.
   host.fireFrameLoad = function (cx, id, frameId) {
     const element = frameElements.get(frameId);
@@ -1671,7 +1859,30 @@
       if (shadowRoots.has(node)) {
         throw domException(cx, FIREFOX ? 'Operation is not supported' : failed('Node', 'cloneNode', 'ShadowRoot nodes are not clonable.'), 'NotSupportedError');
       }
-      return ReflectApply(node.cloneNode, node, args);
+      const clone = ReflectApply(node.cloneNode, node, args);
+      noteMadeScripts(clone, node);
+      return clone;
+    },
+    'Document.createElement': (node, cx, ...args) => {
+      const element = ReflectApply(node.createElement, node, args);
+      noteMadeScripts(element);
+      return element;
+    },
+    'Document.createElementNS': (node, cx, ...args) => {
+      const element = ReflectApply(node.createElementNS, node, args);
+      noteMadeScripts(element);
+      return element;
+    },
+    'Document.importNode': (node, cx, ...args) => {
+      const imported = ReflectApply(node.importNode, node, args);
+      noteMadeScripts(imported, args[0]);
+      return imported;
+    },
+    'HTMLScriptElement.async': (node) => !blockingScripts.has(node) && madeScripts.has(node) || node.hasAttribute('async'),
+    'HTMLScriptElement.async=': (node, cx, value) => {
+      blockingScripts.add(node);
+      if (value) node.setAttribute('async', '');
+      else node.removeAttribute('async');
     },
     'Element.shadowRoot': (node) => {
       const root = shadowOfHost.get(node);
@@ -5201,7 +5412,7 @@
       set: set === undefined ? undefined : (cx, thisValue, value) => {
         const state = receive(cx, thisValue, key, 'set');
         try {
-          inBatch(key, state, [], () => set(cx, state, value));
+          asMember(cx, () => inBatch(key, state, [], () => set(cx, state, value)));
         } catch (error) {
           throw worldError(cx, error, owner, key, true);
         }
@@ -5215,7 +5426,7 @@
       __proto__: null, key, length,
       call: (cx, thisValue, ...args) => {
         const state = receive(cx, thisValue, key, 'call');
-        return inBatch(key, state, args, () => call(cx, state, args));
+        return asMember(cx, () => inBatch(key, state, args, () => call(cx, state, args)));
       },
     };
   }
@@ -5767,8 +5978,10 @@
       host.call(cx, 'page.activate', []);
       if (key('keydown', facts.keyCode, 0) && key('keypress', facts.charCode, facts.charCode)) {
         // (Into a text field or an editable element; a key at anything else types nothing.)
-        if (isTextControl(at)) typeCharacter(cx, at, false, character);
-        else if (editingHost(at) !== null) typeCharacter(cx, at, true, character);
+        // (A read-only field, which the focus may reach by Tab, takes the keys and changes not.)
+        if (isTextControl(at)) {
+          if (!at.hasAttribute('readonly') && !library.matches(at, ':disabled')) typeCharacter(cx, at, false, character);
+        } else if (editingHost(at) !== null) typeCharacter(cx, at, true, character);
       }
       key('keyup', facts.keyCode, 0);
       if (facts.shift) fire(at, 'keyup', 'Shift', 'ShiftLeft', 16, 0, false);
@@ -5778,6 +5991,7 @@
   // goes; in an editable element, as the `delete` command (a block's start joins the blocks).
   function deleteByKey(cx, node) {
     if (isTextControl(node)) {
+      if (node.hasAttribute('readonly') || library.matches(node, ':disabled')) return;
       const init = (cancelable) => ({
         __proto__: null, bubbles: true, cancelable, composed: true, view: cx.global, inputType: 'deleteContentBackward', data: null, isComposing: false,
       });
@@ -5834,8 +6048,14 @@
         for (let i = 0; i < natural.length && next === null; i++) if (ranges.comparePoints(natural[i], 0, current, 0) > 0) next = natural[i];
       }
     }
-    if (next !== null) focusElement(cx, next);
-    else if (current !== null) blurElement(cx, current);
+    if (next !== null) {
+      focusElement(cx, next);
+      // (Chromium selects the whole text of an input the keyboard focuses; Firefox leaves its
+      // selection, and neither a textarea's: recorded in person-typing-tab-fields.)
+      if (!FIREFOX && next.localName === 'input' && isTextControl(next) && focusedElement(document) === next) {
+        setSelectionRange(next, 0, controlValue(next).length, 'none');
+      }
+    } else if (current !== null) blurElement(cx, current);
   }
   // The character `character` goes in at the caret of `node`, as a key typed it.
   function typeCharacter(cx, node, editable, character) {

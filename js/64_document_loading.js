@@ -17,25 +17,10 @@
   const loads = new SafeMap();
 
   // HTML's "prepare the script element", for a parser-inserted element: which script it is, or
-  // null when it runs nothing (an unknown type; `nomodule` in a browser that runs modules).
-  const javaScriptTypes = [
-    'application/ecmascript', 'application/javascript', 'application/x-ecmascript', 'application/x-javascript', 'text/ecmascript',
-    'text/javascript', 'text/javascript1.0', 'text/javascript1.1', 'text/javascript1.2', 'text/javascript1.3', 'text/javascript1.4',
-    'text/javascript1.5', 'text/jscript', 'text/livescript', 'text/x-ecmascript', 'text/x-javascript',
-  ];
+  // null when it runs nothing (js/63_dom.js's `scriptElementType`).
   function scriptOf(load, element) {
-    if (element.namespaceURI !== HTML) return null;
-    const typeAttribute = element.getAttribute('type');
-    const languageAttribute = element.getAttribute('language');
-    let type;
-    if (typeAttribute === null ? languageAttribute === null || languageAttribute === '' : typeAttribute === '') type = 'classic';
-    else if (typeAttribute === null) type = javaScriptTypes.indexOf('text/' + languageAttribute.toLowerCase()) >= 0 ? 'classic' : null;
-    else {
-      const essence = typeAttribute.trim().toLowerCase();
-      type = javaScriptTypes.indexOf(essence) >= 0 ? 'classic' : essence === 'module' ? 'module' : null;
-    }
+    const type = host.scriptElementType(element);
     if (type === null) return null;
-    if (type === 'classic' && element.hasAttribute('nomodule')) return null;
     const src = element.getAttribute('src');
     const start = load.parse.scriptTextStart(element);
     return {
@@ -46,6 +31,8 @@
       text: src === null ? element.textContent : null,
       async: element.hasAttribute('async'),
       defer: element.hasAttribute('defer'),
+      // (The number of an element with `src`, whose `load` or `error` fires once it ran or failed.)
+      element: src === null ? 0 : host.numberScriptElement(element),
       line: start === null ? 1 : start.line,
       column: start === null ? 1 : start.column,
     };

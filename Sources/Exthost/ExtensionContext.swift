@@ -444,6 +444,9 @@ public final class ExtensionContext {
     var broadcastChannelNames: Set<String> = []
     /// The bindings of classic scripts' `import()` declared in this context (``ClassicScript``).
     var declaredImportBindings: Set<String> = []
+    /// How many classic scripts of a web page this context (its main world) has run: the page's own
+    /// and those scripts inserted (each one's `import()` binding is its own, ``ClassicScript``).
+    var webScriptCount = 0
 
     /// The timers scripts set and that have not fired or been cleared, by id (``ScriptTimer``).
     var scriptTimers: [Int: ScriptTimer] = [:]

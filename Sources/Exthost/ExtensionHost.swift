@@ -53,6 +53,8 @@ public final class ExtensionHost {
     /// The texts of web pages' inline module scripts, by the URL each runs as, with the line of
     /// its document it starts at.
     var inlineModuleTexts: [String: (text: String, line: Int)] = [:]
+    /// How many inline module scripts scripts have inserted (each runs as a URL of its own).
+    var insertedModuleCount = 0
     /// The test harness the contexts' `test` namespace follows: ``HostOptions/testHarness``, else
     /// the one the first extension's scripts are written for (``TestHarness/detect(inExtensionAt:)``),
     /// else the flavor's. A host a driver script drives, whose extensions come and go, has the

@@ -26,6 +26,36 @@ struct ContentSecurityPolicyTests {
         #expect(!ContentSecurityPolicy("script-src 'unsafe-inline' 'strict-dynamic'").allowsInlineScript)
     }
 
+    @Test func aScriptsSourceMatchesTheSourceList() throws {
+        let url = { (text: String) in try #require(WebURL(string: text)) }
+        let extensionOrigin = "chrome-extension://abcdefghijklmnopabcdefghijklmnop"
+        // (Chromium's isolated-world policy of a content script: fixtures/conformance/inserted-scripts.)
+        let isolated = ContentSecurityPolicy("script-src 'self' 'wasm-unsafe-eval' 'inline-speculation-rules' http://localhost:* http://127.0.0.1:* "
+            + "chrome-extension://9b7e3c4a-0000-4000-8000-000000000000/")
+        #expect(isolated.allowsScript(from: try url(extensionOrigin + "/inject.js"), selfOrigin: extensionOrigin))
+        #expect(isolated.allowsScript(from: try url("http://127.0.0.1:8000/dyn.js"), selfOrigin: extensionOrigin))
+        #expect(isolated.allowsScript(from: try url("http://localhost/a.js"), selfOrigin: extensionOrigin))
+        #expect(isolated.allowsScript(from: try url("chrome-extension://9b7e3c4a-0000-4000-8000-000000000000/x/y.js"), selfOrigin: extensionOrigin))
+        #expect(!isolated.allowsScript(from: try url("data:text/javascript,1"), selfOrigin: extensionOrigin))
+        #expect(!isolated.allowsScript(from: try url("http://example.com/a.js"), selfOrigin: extensionOrigin))
+        #expect(!isolated.allowsScript(from: try url("chrome-extension://otherotherotherotherotherotherot/a.js"), selfOrigin: extensionOrigin))
+        // Schemes, wildcards, ports and paths.
+        let site = "https://site.test"
+        #expect(ContentSecurityPolicy("script-src data:").allowsScript(from: try url("data:text/javascript,1"), selfOrigin: site))
+        #expect(ContentSecurityPolicy("script-src http:").allowsScript(from: try url("https://a.test/x.js"), selfOrigin: site))
+        #expect(ContentSecurityPolicy("script-src *").allowsScript(from: try url("https://a.test/x.js"), selfOrigin: site))
+        #expect(!ContentSecurityPolicy("script-src *").allowsScript(from: try url("data:text/javascript,1"), selfOrigin: site))
+        #expect(ContentSecurityPolicy("script-src *.cdn.test").allowsScript(from: try url("https://js.cdn.test/x.js"), selfOrigin: site))
+        #expect(!ContentSecurityPolicy("script-src *.cdn.test").allowsScript(from: try url("https://cdn.test/x.js"), selfOrigin: site))
+        #expect(!ContentSecurityPolicy("script-src https://a.test").allowsScript(from: try url("https://a.test:8443/x.js"), selfOrigin: site))
+        #expect(ContentSecurityPolicy("script-src https://a.test:8443").allowsScript(from: try url("https://a.test:8443/x.js"), selfOrigin: site))
+        #expect(ContentSecurityPolicy("script-src https://a.test/lib/").allowsScript(from: try url("https://a.test/lib/x.js"), selfOrigin: site))
+        #expect(!ContentSecurityPolicy("script-src https://a.test/lib/").allowsScript(from: try url("https://a.test/other/x.js"), selfOrigin: site))
+        #expect(ContentSecurityPolicy("script-src https://a.test/lib/x.js").allowsScript(from: try url("https://a.test/lib/x.js"), selfOrigin: site))
+        #expect(!ContentSecurityPolicy("script-src 'self' 'nonce-abc'").allowsScript(from: try url("https://a.test/x.js"), selfOrigin: site))
+        #expect(ContentSecurityPolicy("object-src 'none'").allowsScript(from: try url("data:text/javascript,1"), selfOrigin: site))
+    }
+
     @Test func scriptSourceFallsBackToDefaultSource() {
         #expect(ContentSecurityPolicy("default-src 'self'; object-src 'none'").quotedScriptDirective == "default-src 'self'")
         #expect(!ContentSecurityPolicy("default-src 'self'").allowsEval)

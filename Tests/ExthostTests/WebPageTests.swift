@@ -46,6 +46,21 @@ struct WebPageTests {
         """
 
     @Test(arguments: [Flavor.chrome, .firefox])
+    func aScriptWithSourceHearsLoadOnceRunOrErrorWhenMissing(flavor: Flavor) throws {
+        let run = try Self.run(html: """
+            <!doctype html><html><head><script>\(Self.log)</script>
+            <script src="a.js" onload="log('onload a.js currentScript=' + document.currentScript)"></script>
+            <script src="missing.js" onerror="log('onerror missing.js ' + event.type)" onload="log('onload missing.js')"></script>
+            <script defer src="d.js" onload="log('onload d.js')"></script>
+            <script>log('inline after');</script>
+            </head><body></body></html>
+            """, files: ["a.js": "log('a.js runs');", "d.js": "log('d.js runs');"],
+            start: "addEventListener('load', () => setTimeout(() => console.log(document.documentElement.getAttribute('data-log'))));", flavor: flavor)
+        let entries = try #require(run.texts.last).split(separator: "|").map(String.init)
+        #expect(entries == ["a.js runs", "onload a.js currentScript=null", "onerror missing.js error", "inline after", "d.js runs", "onload d.js", "cs end interactive"])
+    }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
     func aPagesScriptsRunInDocumentOrderAroundTheContentScripts(flavor: Flavor) throws {
         let run = try Self.run(html: Self.orderPage, files: [
             "head.js": "log('page head.js ' + document.readyState + ' currentScript=' + document.currentScript.src.split('/').pop());",

@@ -52,6 +52,75 @@ public struct ContentSecurityPolicy: Sendable, Hashable {
         return sources.contains("'unsafe-inline'") && !ignoresUnsafeInline
     }
 
+    /// Whether a script from `url` may load under this policy: CSP Level 3's "does url match source
+    /// list" against the directive for scripts (true without one). A source matches as `*` (a
+    /// network scheme, or `selfOrigin`'s scheme), `'self'` (`selfOrigin`, the origin the policy
+    /// protects), a scheme (`https:`; `http:` also takes `https`) or a host (`[scheme://]host[:port][/path]`,
+    /// the host possibly `*.`-prefixed, the port possibly `*`, a path ending in `/` a prefix);
+    /// keywords, nonces and hashes match no URL. (`data:` and `blob:` match only their scheme.)
+    public func allowsScript(from url: WebURL, selfOrigin: String) -> Bool {
+        guard let directive = scriptDirective else { return true }
+        return directive.sources.contains { Self.source($0.lowercased(), matches: url, selfOrigin: selfOrigin) }
+    }
+
+    private static let networkSchemes: Set<String> = ["http", "https", "ws", "wss"]
+
+    private static func source(_ source: String, matches url: WebURL, selfOrigin: String) -> Bool {
+        let selfScheme = selfOrigin.split(separator: ":").first.map(String.init) ?? ""
+        if source == "*" { return networkSchemes.contains(url.scheme) || url.scheme == selfScheme }
+        if source == "'self'" {
+            return url.origin == selfOrigin || (selfOrigin.hasPrefix("http:") && url.origin == "https:" + selfOrigin.dropFirst(5))
+        }
+        if source.hasPrefix("'") { return false }
+        if source.hasSuffix(":"), !source.contains("/") {
+            let scheme = String(source.dropLast())
+            return url.scheme == scheme || (scheme == "http" && url.scheme == "https") || (scheme == "ws" && url.scheme == "wss")
+        }
+        var rest = Substring(source)
+        var scheme: String?
+        if let range = rest.range(of: "://") {
+            scheme = String(rest[..<range.lowerBound])
+            rest = rest[range.upperBound...]
+        }
+        let hostEnd = rest.firstIndex { $0 == ":" || $0 == "/" } ?? rest.endIndex
+        let host = String(rest[..<hostEnd])
+        rest = rest[hostEnd...]
+        var port: String?
+        if rest.first == ":" {
+            let portEnd = rest.firstIndex(of: "/") ?? rest.endIndex
+            port = String(rest[rest.index(after: rest.startIndex)..<portEnd])
+            rest = rest[portEnd...]
+        }
+        let path = String(rest)
+        if let scheme {
+            guard url.scheme == scheme || (scheme == "http" && url.scheme == "https") || (scheme == "ws" && url.scheme == "wss") else { return false }
+        } else if !networkSchemes.contains(url.scheme) && url.scheme != selfScheme {
+            return false
+        }
+        guard let urlHost = url.host?.lowercased() else { return false }
+        if host.hasPrefix("*.") {
+            guard urlHost.hasSuffix(String(host.dropFirst(1))) else { return false }
+        } else if host != "*", host != urlHost {
+            return false
+        }
+        let defaultPort: Int? = switch url.scheme {
+        case "http", "ws": 80
+        case "https", "wss": 443
+        default: nil
+        }
+        if port != "*" {
+            let urlPort = url.port ?? defaultPort
+            if let port {
+                guard Int(port) == urlPort else { return false }
+            } else if url.port != nil, url.port != defaultPort {
+                return false
+            }
+        }
+        guard !path.isEmpty, path != "/" else { return true }
+        let urlPath = url.path.removingPercentEncoding ?? url.path
+        return path.hasSuffix("/") ? urlPath.hasPrefix(path) : urlPath == path
+    }
+
     /// The directive for scripts as browsers quote it (`script-src 'self'`).
     public var quotedScriptDirective: String? {
         scriptDirective.map { ([$0.name] + $0.sources).joined(separator: " ") }

@@ -28,6 +28,7 @@ final class ExtensionAPI {
         DevToolsAPI.register(in: self)
         UserActivationAPI.register(in: self)
         ClipboardAPI.register(in: self)
+        ScriptElementAPI.register(in: self)
     }
 
     /// Adds an asynchronous function that the kinds of context in `contexts` may call (as in the

@@ -39,6 +39,8 @@ final class DocumentLoad {
         let line: Int
         let column: Int
         let index: Int
+        /// The number of an element with `src` (js/63_dom.js), for its `load` or `error`.
+        let element: Int
     }
 
     private struct Step: Decodable {
@@ -66,8 +68,6 @@ final class DocumentLoad {
     private var whenParsed: (() -> Void)?
     /// How many inline module scripts the page ran.
     private var inlineModules = 0
-    /// How many classic scripts of a web page ran (each one's `import()` binding is its own).
-    private var webScripts = 0
     /// What waits for the end of the load, each run once: with true once its `load` event fired,
     /// with false when the page closed first.
     private var completionWaiters: [(Bool) -> Void] = []
@@ -318,26 +318,28 @@ final class DocumentLoad {
             runInline(script, in: context, host: host)
             return
         }
+        // (Once run, `load` at the element; a script that cannot load, `error`.)
+        let failed = { host.fireScriptElementEvent(script.element, documentID: self.documentID, event: "error") }
         let base = WebURL(string: url)
-        guard let resolved = WebURL(string: src, relativeTo: base), !src.isEmpty else { return }
+        guard let resolved = WebURL(string: src, relativeTo: base), !src.isEmpty else { return failed() }
         let classic: ClassicScript
         if let instance = context.owner {
             guard instance.isOwn(resolved) else {
                 context.refuseScript(at: resolved.href, documentURL: url, line: script.line)
-                return
+                return failed()
             }
             guard let path = instance.path(of: resolved), instance.fileInside(path) != nil else {
                 context.reportMissingScript(resolved.href)
-                return
+                return failed()
             }
             classic = instance.classicScript(ofFile: path, realm: host.realm)
         } else {
             guard let resource = host.options.siteMap.resource(for: resolved) else {
                 context.reportMissingScript(resolved.href)
-                return
+                return failed()
             }
-            webScripts += 1
-            classic = ClassicScript(text: String(decoding: resource.contents, as: UTF8.self), url: resolved.hrefExcludingFragment, index: webScripts,
+            context.webScriptCount += 1
+            classic = ClassicScript(text: String(decoding: resource.contents, as: UTF8.self), url: resolved.hrefExcludingFragment, index: context.webScriptCount,
                                    realm: host.realm, isRunOnce: true)
         }
         if script.type == "module" {
@@ -345,9 +347,10 @@ final class DocumentLoad {
             _ = context.runModuleScript(resolved.href)
         } else {
             setCurrentScript(script.index)
-            defer { setCurrentScript(-1) }
             context.runScript(classic)
+            setCurrentScript(-1)
         }
+        host.fireScriptElementEvent(script.element, documentID: documentID, event: "load")
     }
 
     /// Runs a web page's inline script: a classic one at its line of the document, a module one as
@@ -363,8 +366,8 @@ final class DocumentLoad {
         }
         setCurrentScript(script.index)
         defer { setCurrentScript(-1) }
-        webScripts += 1
-        context.runScript(ClassicScript(text: text, url: url, index: webScripts, realm: host.realm, startingLine: script.line, isRunOnce: true))
+        context.webScriptCount += 1
+        context.runScript(ClassicScript(text: text, url: url, index: context.webScriptCount, realm: host.realm, startingLine: script.line, isRunOnce: true))
     }
 
     private func setCurrentScript(_ index: Int) {

@@ -1,0 +1,159 @@
+import BrowserModel
+import Exthost
+import Foundation
+import Testing
+
+/// Script elements a script inserts (ExtensionHost+ScriptElements.swift; recorded in
+/// fixtures/conformance/inserted-scripts): they run in the page's main world, once, under the
+/// policy of the world that inserted them, and `load` or `error` fires at the element.
+@Suite("Script elements scripts insert")
+struct InsertedScriptTests {
+    static let log = """
+        function log(s) { const el = document.documentElement; el.setAttribute('data-log', (el.getAttribute('data-log') || '') + s + '|'); }
+
+        """
+
+    /// Runs `contentScript` at document_idle in a page of `html`, with `files` in the extension (a
+    /// manifest of `version`, `inject.js` web-accessible) and `pageFiles` beside the page; then the
+    /// content script prints the log both worlds write. Returns that log's entries.
+    static func entries(html: String, contentScript: String, files: [String: String] = [:], pageFiles: [String: String] = [:],
+                        version: Int = 3, flavor: Flavor) throws -> [String] {
+        let resources = version >= 3 ? #"[{"resources": ["inject.js"], "matches": ["http://127.0.0.1/*"]}]"# : #"["inject.js"]"#
+        var all = files
+        all["manifest.json"] = TemporaryExtension.manifest(
+            version: version, permissions: [],
+            contentScripts: #"[{"matches": ["http://127.0.0.1/*"], "js": ["cs.js"], "run_at": "document_idle"}]"#,
+            extra: #""web_accessible_resources": \#(resources)"#)
+        all["bg.js"] = ""
+        all["cs.js"] = log + contentScript + "\nsetTimeout(() => setTimeout(() => console.log(document.documentElement.getAttribute('data-log'))), 50);"
+        var pages = pageFiles
+        pages["index.html"] = html
+        let run = try HostRun.run(files: all, pages: pages, flavor: flavor, open: ["http://127.0.0.1:8000/index.html"])
+        let printed = try #require(run.messages.last { $0.context == .content }?.text)
+        return printed.split(separator: "|").map(String.init)
+    }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func aContentScriptPutsAnExtensionFileIntoAPageOfNoScript(flavor: Flavor) throws {
+        // (The usual way to run code in the page's own world: the page has none until then.)
+        let entries = try Self.entries(html: "<!doctype html><title>t</title><p>plain</p>", contentScript: """
+            window.csValue = 'cs';
+            const s = document.createElement('script');
+            s.src = chrome.runtime.getURL('inject.js');
+            s.dataset.config = 'x';
+            s.onload = () => { log('cs load pageValue=' + typeof window.pageValue); s.remove(); };
+            (document.head || document.documentElement).appendChild(s);
+            log('cs appended');
+            """, files: [
+                "inject.js": Self.log + """
+                    window.pageValue = 1;
+                    log('inject runs csValue=' + typeof window.csValue + ' config=' + document.currentScript.dataset.config
+                        + ' api=' + typeof (window.chrome && window.chrome.runtime) + ' ' + typeof window.browser);
+                    """,
+            ], flavor: flavor)
+        #expect(entries == ["cs appended", "inject runs csValue=undefined config=x api=undefined undefined", "cs load pageValue=undefined"])
+    }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func aFileNotWebAccessibleIsAnErrorAndRunsNothing(flavor: Flavor) throws {
+        let entries = try Self.entries(html: "<!doctype html><p>x</p>", contentScript: """
+            const s = document.createElement('script');
+            s.src = chrome.runtime.getURL('private.js');
+            s.addEventListener('error', (e) => log('cs error bubbles=' + e.bubbles + ' trusted=' + e.isTrusted));
+            s.addEventListener('load', () => log('cs load'));
+            document.body.appendChild(s);
+            """, files: ["private.js": "log('private runs');", "inject.js": ""], flavor: flavor)
+        #expect(entries == ["cs error bubbles=false trusted=true"])
+    }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func aPageScriptsInsertionsRunOnceEachInOrder(flavor: Flavor) throws {
+        let page = """
+            <!doctype html><html><head><script>
+            \(Self.log)
+            document.addEventListener('go', () => {
+              const outer = document.createElement('script');
+              outer.textContent = "log('outer currentScript=' + document.currentScript.id);"
+                + "const inner = document.createElement('script'); inner.id = 'inner';"
+                + "inner.textContent = \\"log('inner currentScript=' + document.currentScript.id)\\";"
+                + "document.head.appendChild(inner);"
+                + "log('outer again currentScript=' + document.currentScript.id);";
+              outer.id = 'outer';
+              const detached = document.createElement('script');
+              detached.textContent = "log('detached runs once connected')";
+              log('page detached made');
+              document.head.appendChild(outer);
+              document.body.appendChild(detached);
+              document.body.appendChild(detached);
+              const a = document.createElement('script');
+              a.src = 'a.js';
+              a.async = false;
+              const b = document.createElement('script');
+              b.src = 'b.js';
+              b.async = false;
+              b.onload = () => log('page b load currentScript=' + document.currentScript);
+              document.head.append(a, b);
+              const broken = document.createElement('script');
+              broken.src = 'broken.js';
+              broken.onload = () => log('page broken load');
+              document.head.appendChild(broken);
+            });
+            </script></head><body></body></html>
+            """
+        let entries = try Self.entries(html: page, contentScript: "document.dispatchEvent(new CustomEvent('go'));", files: ["inject.js": ""], pageFiles: [
+            "a.js": "log('a.js ' + document.currentScript.getAttribute('src'));",
+            "b.js": "log('b.js ' + document.currentScript.getAttribute('src'));",
+            "broken.js": "log('broken runs'); null.x;",
+        ], flavor: flavor)
+        #expect(entries == [
+            "page detached made", "outer currentScript=outer", "inner currentScript=inner", "outer again currentScript=outer",
+            "detached runs once connected", "a.js a.js", "b.js b.js", "page b load currentScript=null", "broken runs", "page broken load",
+        ])
+    }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func aContentScriptsInlineScriptRunsUnderItsPolicy(flavor: Flavor) throws {
+        // Chromium's isolated world refuses inline script (manifest version 3); Firefox runs it.
+        let entries = try Self.entries(html: "<!doctype html><p>x</p>", contentScript: """
+            const s = document.createElement('script');
+            s.textContent = log.toString() + "log('inline runs')";
+            document.body.appendChild(s);
+            log('cs appended');
+            """, files: ["inject.js": ""], flavor: flavor)
+        #expect(entries == (flavor == .chrome ? ["cs appended"] : ["inline runs", "cs appended"]))
+    }
+
+    @Test func aFirefoxContentScriptOfManifestVersion2HasNoPolicyForSources() throws {
+        let entries = try Self.entries(html: "<!doctype html><p>x</p>", contentScript: """
+            const s = document.createElement('script');
+            s.src = 'data:text/javascript,' + encodeURIComponent(log.toString() + 'log("data runs")');
+            s.onload = () => log('cs load');
+            document.body.appendChild(s);
+            """, files: ["inject.js": ""], version: 2, flavor: .firefox)
+        #expect(entries == ["data runs", "cs load"])
+    }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func anExtensionPageRunsItsOwnFilesAndRefusesInlineScript(flavor: Flavor) throws {
+        let run = try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(permissions: []),
+            "bg.js": "setTimeout(() => chrome.tabs.create({ url: chrome.runtime.getURL('page.html') }), 10);",
+            "page.html": "<!doctype html><title>p</title><script src=\"page.js\"></script>",
+            "page.js": """
+                const own = document.createElement('script');
+                own.src = 'more.js';
+                own.onload = () => console.log('load more.js');
+                document.head.appendChild(own);
+                const inline = document.createElement('script');
+                inline.textContent = "console.log('inline runs')";
+                document.head.appendChild(inline);
+                console.log('appended');
+                """,
+            "more.js": "console.log('more.js runs, currentScript=' + document.currentScript.getAttribute('src'));",
+        ], flavor: flavor)
+        let page = run.messages.filter { $0.context == .page }.map(\.text)
+        #expect(page.count == 4)
+        #expect(page.first?.contains("inline script") == true)
+        #expect(Array(page.dropFirst()) == ["appended", "more.js runs, currentScript=more.js", "load more.js"])
+    }
+}
