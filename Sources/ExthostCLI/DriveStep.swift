@@ -67,7 +67,9 @@ struct DriveStep: CustomStringConvertible {
                 case "n": current.append("\n")
                 case "t": current.append("\t")
                 case "b": current.append("\u{08}")
-                default: current.append(character)
+                case "\\", "\"": current.append(character)
+                default:
+                    throw ValidationError(#"--do '\#(argument)': \\#(character) is no escape; a double-quoted text knows \n (Enter), \t (Tab), \b (Backspace), \\ and \"."#)
                 }
                 escaped = false
             } else if let open = quote {

@@ -43,9 +43,8 @@ struct RunCommandDrivingTests {
         ])
     }
 
-    /// `select` drags over an element's text as a person does: `mousedown`, `selectstart` (which a
-    /// listener may cancel), the document's selection, `mouseup` (no click), then `selectionchange`;
-    /// it prints the text selected.
+    /// A double-quoted text's escapes: `\t` is Tab, `\n` Enter, `\b` Backspace, `\\` and `\"`
+    /// themselves; another escape is an error.
     @Test func aQuotedTextTypesEnterAndTabThroughItsEscapes() throws {
         // (`\t` is Tab, which moves the focus to the next field, where the rest goes; `\n` is
         // Enter, a new line in a textarea.)
@@ -59,8 +58,17 @@ struct RunCommandDrivingTests {
         #expect(run.output.split(separator: "\n").map(String.init) == [
             "do │ popup: value #one → a", "do │ popup: value #two → b", "do │ popup: value #notes → x", "   │ y",
         ])
+        let backspace = try CommandRun.run(files: files, ["--click-action", "--do", #"popup: type #one "ab\bc\"""#, "--do", "popup: value #one"])
+        #expect(backspace.status == 0, "\(backspace.errors)")
+        #expect(backspace.output.split(separator: "\n").map(String.init) == [#"do │ popup: value #one → ac""#])
+        let unknown = try CommandRun.run(files: files, ["--click-action", "--do", #"popup: type #one "C:\x""#])
+        #expect(unknown.status == 2)
+        #expect(unknown.errors.contains(#"\x is no escape"#))
     }
 
+    /// `select` drags over an element's text as a person does: `mousedown`, `selectstart` (which a
+    /// listener may cancel), the document's selection, `mouseup` (no click), then `selectionchange`;
+    /// it prints the text selected.
     @Test func selectDragsOverTheTextAndAnExtensionHearsTheMouseUp() throws {
         let files = [
             "manifest.json": #"{"manifest_version": 3, "name": "lookup", "version": "1", "content_scripts": [{"matches": ["http://127.0.0.1/*"], "js": ["cs.js"]}]}"#,
