@@ -1249,11 +1249,10 @@
   // (Script elements whose `async` was set: HTML's "non-blocking" flag is false. A script's new
   // element is non-blocking: async unless told.)
   const blockingScripts = new SafeWeakSet();
-  // The world whose DOM member runs now (the innermost), how deep members are nested, and the script
-  // elements to prepare once the outermost returns, each with the world that inserted it.
+  // The world whose DOM member runs now (the innermost), and the script elements its changes made
+  // ready (null: none yet), each with the world that inserted it: prepared as that member returns.
   let actingWorld = null;
-  let memberDepth = 0;
-  let scriptsToPrepare = [];
+  let scriptsToPrepare = null;
   // The elements Swift runs later, by the number it knows them by.
   const scriptElements = new SafeMap();
   let nextScriptElement = 1;
@@ -1288,7 +1287,9 @@
     const walk = (node, original) => {
       if (isScriptElement(node)) {
         madeScripts.add(node);
-        if (original !== null && startedScripts.has(original)) startedScripts.add(node);
+        // (A clone keeps "already started"; a parser's script, which innerHTML, DOMParser and the
+        // page's parser make started or never run, gives a clone that never runs.)
+        if (original !== null && (startedScripts.has(original) || !madeScripts.has(original) && isScriptElement(original))) startedScripts.add(node);
       }
       let child = node.firstChild;
       let originalChild = original === null ? null : original.firstChild;
@@ -1327,32 +1328,38 @@
   }
   function waitToPrepare(element) {
     if (!madeScripts.has(element) || startedScripts.has(element)) return;
+    if (scriptsToPrepare === null) scriptsToPrepare = [];
     for (let i = 0; i < scriptsToPrepare.length; i++) if (scriptsToPrepare[i].element === element) return;
     listPush(scriptsToPrepare, { __proto__: null, element, cx: actingWorld });
   }
-  // Runs `body`, a DOM member the world of `cx` called; once the outermost returned, prepares the
-  // script elements it made ready, in the order they became ready.
+  // Runs `body`, a DOM member the world of `cx` called; as it returns, prepares the script elements
+  // its own changes made ready, in the order they became ready (HTML's post-connection steps of an
+  // insertion: a script inserted by a listener that a member's event called runs as the listener's
+  // insertion returns; one a preparing script inserts, before the next of the outer insertion).
   function asMember(cx, body) {
     const outerWorld = actingWorld;
+    const outerList = scriptsToPrepare;
     actingWorld = cx;
-    memberDepth++;
+    scriptsToPrepare = null;
     try {
       return body();
     } finally {
-      memberDepth--;
+      const ready = scriptsToPrepare;
       actingWorld = outerWorld;
-      if (memberDepth === 0 && scriptsToPrepare.length > 0) prepareWaitingScripts();
-    }
-  }
-  function prepareWaitingScripts() {
-    while (scriptsToPrepare.length > 0) {
-      const next = scriptsToPrepare[0];
-      listRemoveAt(scriptsToPrepare, 0);
-      prepareScript(next.element, next.cx);
+      scriptsToPrepare = outerList;
+      if (ready !== null) for (let i = 0; i < ready.length; i++) prepareScript(ready[i].element, ready[i].cx);
     }
   }
   // HTML's "prepare the script element" for `element`, which the world of `cx` inserted or changed.
+  // (Never throws: the insertion that made it ready has happened; what the script throws is the page's.)
   function prepareScript(element, cx) {
+    try {
+      prepareScriptElement(element, cx);
+    } catch (error) {
+      // (exthost's own failure: the script does not run.)
+    }
+  }
+  function prepareScriptElement(element, cx) {
     if (startedScripts.has(element) || !madeScripts.has(element)) return;
     const hasSource = element.hasAttribute('src');
     let text = '';
@@ -1367,8 +1374,15 @@
     const index = nextScriptElement++;
     const inline = !hasSource;
     if (!inline || type === 'module') scriptElements.set(index, element);
+    // (Swift resolves the source against the document's base URL: the first `<base href>`'s, itself
+    // resolved against the document's URL, else that URL.)
+    let base = null;
+    if (hasSource) {
+      const bases = element.ownerDocument.getElementsByTagName('base');
+      for (let i = 0; i < bases.length && base === null; i++) if (bases[i].namespaceURI === HTML && bases[i].hasAttribute('href')) base = bases[i];
+    }
     const description = [index, type, hasSource ? element.getAttribute('src') : null, inline ? text : null,
-      !blockingScripts.has(element) || element.hasAttribute('async')];
+      !blockingScripts.has(element) || element.hasAttribute('async'), id, base === null ? null : base.getAttribute('href')];
     const document = element.ownerDocument;
     const previous = document._exthostCurrentScript;
     if (inline && type === 'classic') document._exthostCurrentScript = element;

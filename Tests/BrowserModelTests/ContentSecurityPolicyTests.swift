@@ -51,6 +51,8 @@ struct ContentSecurityPolicyTests {
         #expect(ContentSecurityPolicy("script-src https://a.test:8443").allowsScript(from: try url("https://a.test:8443/x.js"), selfOrigin: site))
         #expect(ContentSecurityPolicy("script-src https://a.test/lib/").allowsScript(from: try url("https://a.test/lib/x.js"), selfOrigin: site))
         #expect(!ContentSecurityPolicy("script-src https://a.test/lib/").allowsScript(from: try url("https://a.test/other/x.js"), selfOrigin: site))
+        #expect(ContentSecurityPolicy("script-src HTTPS://A.test/Lib/").allowsScript(from: try url("https://a.test/Lib/x.js"), selfOrigin: site))
+        #expect(!ContentSecurityPolicy("script-src https://a.test/Lib/").allowsScript(from: try url("https://a.test/lib/x.js"), selfOrigin: site))
         #expect(ContentSecurityPolicy("script-src https://a.test/lib/x.js").allowsScript(from: try url("https://a.test/lib/x.js"), selfOrigin: site))
         #expect(!ContentSecurityPolicy("script-src 'self' 'nonce-abc'").allowsScript(from: try url("https://a.test/x.js"), selfOrigin: site))
         #expect(ContentSecurityPolicy("object-src 'none'").allowsScript(from: try url("data:text/javascript,1"), selfOrigin: site))

@@ -112,6 +112,71 @@ struct InsertedScriptTests {
     }
 
     @Test(arguments: [Flavor.chrome, .firefox])
+    func eachInsertionRunsItsScriptsAsItReturnsAndClonesOfParsersScriptsNeverRun(flavor: Flavor) throws {
+        // (HTML's post-connection steps: a script a listener inserts runs as the listener's
+        // appendChild returns, inside the click that called it; one a running script inserts runs
+        // before the next of the outer insertion. A clone keeps "already started", and what a
+        // parser made never runs by insertion.)
+        let page = """
+            <!doctype html><html><head><base href="/sub/"><script id="own">
+            \(Self.log)log('own runs');
+            document.addEventListener('go', () => {
+              const button = document.createElement('button');
+              button.onclick = () => {
+                const s = document.createElement('script');
+                s.textContent = 'window.ran = 1;';
+                document.body.appendChild(s);
+                log('in click ran=' + window.ran);
+              };
+              document.body.appendChild(button);
+              button.click();
+              const fragment = document.createDocumentFragment();
+              const a = document.createElement('script');
+              a.textContent = "log('A start'); const c = document.createElement('script'); c.textContent = \\"log('C')\\"; document.body.appendChild(c); log('A end');";
+              const b = document.createElement('script');
+              b.textContent = "log('B')";
+              fragment.append(a, b);
+              document.body.appendChild(fragment);
+              document.body.appendChild(document.getElementById('own').cloneNode(true));
+              const holder = document.createElement('div');
+              holder.innerHTML = "<script>log('innerHTML runs')<\\/script>";
+              document.body.appendChild(holder.firstChild.cloneNode(true));
+              const parsed = new DOMParser().parseFromString("<script>log('DOMParser runs')<\\/script>", 'text/html');
+              document.body.appendChild(document.importNode(parsed.querySelector('script'), true));
+              const based = document.createElement('script');
+              based.src = 'based.js';
+              based.onload = () => log('based load');
+              based.onerror = () => log('based error');
+              document.body.appendChild(based);
+            });
+            </script></head><body></body></html>
+            """
+        let entries = try Self.entries(html: page, contentScript: "document.dispatchEvent(new CustomEvent('go'));", files: ["inject.js": ""],
+                                       pageFiles: ["sub/based.js": "log('sub/based.js runs');"], flavor: flavor)
+        #expect(entries == ["own runs", "in click ran=1", "A start", "C", "A end", "B", "sub/based.js runs", "based load"])
+    }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func aScriptPutIntoAFramesDocumentRunsInThatFrame(flavor: Flavor) throws {
+        let page = """
+            <!doctype html><html><head><script>\(Self.log)</script></head><body>
+            <iframe id="f" src="frame.html"></iframe>
+            <script>
+            document.addEventListener('go', () => {
+              const frameDocument = document.getElementById('f').contentDocument;
+              const s = frameDocument.createElement('script');
+              s.textContent = "top.log('inline in ' + location.pathname + ' currentScript=' + (document.currentScript && document.currentScript.id))";
+              s.id = 'into-frame';
+              frameDocument.body.appendChild(s);
+            });
+            </script></body></html>
+            """
+        let entries = try Self.entries(html: page, contentScript: "if (window === top) document.dispatchEvent(new CustomEvent('go'));", files: ["inject.js": ""],
+                                       pageFiles: ["frame.html": "<!doctype html><body>frame</body>"], flavor: flavor)
+        #expect(entries == ["inline in /frame.html currentScript=into-frame"])
+    }
+
+    @Test(arguments: [Flavor.chrome, .firefox])
     func aContentScriptsInlineScriptRunsUnderItsPolicy(flavor: Flavor) throws {
         // Chromium's isolated world refuses inline script (manifest version 3); Firefox runs it.
         let entries = try Self.entries(html: "<!doctype html><p>x</p>", contentScript: """

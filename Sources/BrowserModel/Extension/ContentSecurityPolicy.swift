@@ -60,12 +60,15 @@ public struct ContentSecurityPolicy: Sendable, Hashable {
     /// keywords, nonces and hashes match no URL. (`data:` and `blob:` match only their scheme.)
     public func allowsScript(from url: WebURL, selfOrigin: String) -> Bool {
         guard let directive = scriptDirective else { return true }
-        return directive.sources.contains { Self.source($0.lowercased(), matches: url, selfOrigin: selfOrigin) }
+        return directive.sources.contains { Self.source($0, matches: url, selfOrigin: selfOrigin) }
     }
 
     private static let networkSchemes: Set<String> = ["http", "https", "ws", "wss"]
 
-    private static func source(_ source: String, matches url: WebURL, selfOrigin: String) -> Bool {
+    private static func source(_ written: String, matches url: WebURL, selfOrigin: String) -> Bool {
+        // (Keywords, schemes and hosts are case-insensitive; a path is not.)
+        let pathStart = written.range(of: "://").flatMap { written[$0.upperBound...].firstIndex(of: "/") } ?? written.endIndex
+        let source = written[..<pathStart].lowercased() + written[pathStart...]
         let selfScheme = selfOrigin.split(separator: ":").first.map(String.init) ?? ""
         if source == "*" { return networkSchemes.contains(url.scheme) || url.scheme == selfScheme }
         if source == "'self'" {

@@ -11,7 +11,7 @@ enum ScriptElementAPI {
         // document; it runs now (an inline classic script), later, or is refused.
         api.defineSync("page.runScriptElement", contexts: documents) { host, arguments, context in
             guard let script = InsertedScript(arguments) else {
-                return .failure(APIError(message: "page.runScriptElement: give [index, type, src, text, async]."))
+                return .failure(APIError(message: "page.runScriptElement: give [index, type, src, text, async, documentID, baseHref]."))
             }
             host.runInsertedScript(script, insertedBy: context)
             return .success(.undefined)

@@ -16,10 +16,17 @@ struct InsertedScript {
     /// Whether it runs as soon as it is fetched (HTML's non-blocking flag or `async`); otherwise in
     /// the order scripts inserted it.
     let isAsync: Bool
+    /// The document the element is in (the inserting world's, or another frame's it reaches).
+    let documentID: String
+    /// The `href` of the document's first `<base href>`, which sets the base URL `src` is resolved against.
+    let baseHref: String?
 
-    /// The description `page.runScriptElement` was given: `[index, type, src, text, async]`.
+    /// The description `page.runScriptElement` was given: `[index, type, src, text, async, documentID, baseHref]`.
     init?(_ arguments: JSONValue) {
-        guard let index = arguments[0]?.intValue, let type = arguments[1]?.stringValue, type == "classic" || type == "module" else { return nil }
+        guard let index = arguments[0]?.intValue, let type = arguments[1]?.stringValue, type == "classic" || type == "module",
+              let documentID = arguments[5]?.stringValue else { return nil }
+        self.documentID = documentID
+        baseHref = arguments[6]?.stringValue
         self.index = index
         self.type = type
         src = arguments[2]?.stringValue
@@ -47,8 +54,9 @@ struct InsertedScript {
 extension ExtensionHost {
     /// Runs (or refuses) `script`, which the world `inserter` inserted into its document.
     func runInsertedScript(_ script: InsertedScript, insertedBy inserter: ExtensionContext) {
-        guard let documentID = inserter.documentID, let runner = scriptsContext(ofDocumentOf: inserter) else { return forget(script) }
-        let documentURL = inserter.url
+        let documentID = script.documentID
+        guard let runner = scriptsContext(ofDocument: documentID, insertedBy: inserter) else { return forget(script) }
+        let documentURL = runner.url
         let policies = inserter.contentSecurityPolicies
         guard let src = script.src else {
             if inserter.kind == .content, options.flavor == .chrome, let policy = policies.first(where: { !$0.allowsInlineScript }) {
@@ -64,7 +72,9 @@ extension ExtensionHost {
             runInline(script, in: runner, documentID: documentID, documentURL: documentURL)
             return
         }
-        guard !src.isEmpty, let url = WebURL(string: src, relativeTo: WebURL(string: documentURL)) else {
+        let documentBase = WebURL(string: documentURL)
+        let base = script.baseHref.flatMap { WebURL(string: $0, relativeTo: documentBase) } ?? documentBase
+        guard !src.isEmpty, let url = WebURL(string: src, relativeTo: base) else {
             return finish(script, documentID: documentID, event: "error")
         }
         if inserter.kind == .content, let owner = inserter.owner,
@@ -95,14 +105,21 @@ extension ExtensionHost {
         }
     }
 
-    /// The context a document's own scripts run in: an extension page's (its own), a web page's
-    /// main world (made now when its page has none).
-    private func scriptsContext(ofDocumentOf world: ExtensionContext) -> ExtensionContext? {
-        switch world.kind {
-        case .webPage, .page, .background: return world
-        case .content: return try? world.pageWorld(host: self)
-        case .driver: return nil
+    /// The context the document `documentID`'s own scripts run in: an extension page's (its own),
+    /// a web page's main world (made now when its page has none). The document is the inserting
+    /// world's, or another it reaches (a same-origin frame's).
+    private func scriptsContext(ofDocument documentID: String, insertedBy inserter: ExtensionContext) -> ExtensionContext? {
+        if documentID == inserter.documentID {
+            switch inserter.kind {
+            case .webPage, .page, .background: return inserter
+            case .content: return try? inserter.pageWorld(host: self)
+            case .driver: return nil
+            }
         }
+        let worlds = contexts(ofDocument: documentID).filter { !$0.isClosed }
+        if let own = worlds.first(where: { $0.kind == .webPage || $0.kind == .page || $0.kind == .background }) { return own }
+        guard let (tab, frame) = frame(showing: documentID), !worlds.contains(where: { $0.owner != nil && $0.kind != .content }) else { return nil }
+        return mainWorld(ofFrame: frame, inTab: tab.id)
     }
 
     /// An inline script: a classic one runs now, at line 1 of the document's URL (its text is the
