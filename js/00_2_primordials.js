@@ -194,6 +194,19 @@
   // ---- Lists -------------------------------------------------------------------------------------
   const listPush = (list, value) => { ReflectDefineProperty(list, list.length, dataDescriptor(value, true, true, true)); };
   primordials.listPush = listPush;
+  // Web IDL's sequence conversion (js/00_host.js and js/38_api.js give it to their realm's modules
+  // as `host.webIDLSequence`): `value` must be an object whose @@iterator is callable (else
+  // `refuse()` is thrown: a string is no sequence); its iterator's `next` is read once, and each
+  // element is converted by `convert(element)` as it comes. Returns the converted elements.
+  primordials.webIDLSequence = function (value, refuse, convert) {
+    const method = value === null || (typeof value !== 'object' && typeof value !== 'function') ? undefined : value[plain.SymbolIterator];
+    if (typeof method !== 'function') throw refuse();
+    const iterator = ReflectApply(method, value, []);
+    const next = iterator.next;
+    const list = [];
+    for (let step = ReflectApply(next, iterator, []); !step.done; step = ReflectApply(next, iterator, [])) listPush(list, convert(step.value));
+    return list;
+  };
   // A new array of list[start..end).
   primordials.listCopy = (list, start = 0, end = list.length) => {
     const copy = [];

@@ -6,7 +6,7 @@
   'use strict';
   const {
     stringifyData, errorLocation, ReflectOwnKeys, ReflectGetOwnPropertyDescriptor, ReflectDefineProperty, ObjectCreate, ObjectPrototype,
-    ObjectSetPrototypeOf, SymbolToStringTag, SymbolIterator, ReflectApply, listPush, dataDescriptor,
+    ObjectSetPrototypeOf, SymbolToStringTag, dataDescriptor,
   } = host.primordials;
   const native = host.native;
 
@@ -68,18 +68,7 @@
   };
 
   // ---- Sequences -----------------------------------------------------------------------------------
-  // WebIDL's sequence conversion: `value` must be an object whose @@iterator is callable (else
-  // `refuse()` is thrown: a string is no sequence); its iterator's `next` is read once, and each
-  // element is converted by `convert(element)` as it comes. Returns the converted elements.
-  host.webIDLSequence = function (value, refuse, convert) {
-    const method = value === null || (typeof value !== 'object' && typeof value !== 'function') ? undefined : value[SymbolIterator];
-    if (typeof method !== 'function') throw refuse();
-    const iterator = ReflectApply(method, value, []);
-    const next = iterator.next;
-    const list = [];
-    for (let step = ReflectApply(next, iterator, []); !step.done; step = ReflectApply(next, iterator, [])) listPush(list, convert(step.value));
-    return list;
-  };
+  host.webIDLSequence = host.primordials.webIDLSequence;
 
   // ---- Interfaces ----------------------------------------------------------------------------------
   // Defines the members of `members` (methods and accessors written in an object literal) on

@@ -18,7 +18,7 @@
 (function (host) {
   'use strict';
   const {
-    ReflectApply, ReflectDefineProperty, ReflectDeleteProperty, ReflectGet, ObjectSetPrototypeOf, SymbolToStringTag, SymbolIterator,
+    ReflectApply, ReflectDefineProperty, ReflectDeleteProperty, ReflectGet, ObjectSetPrototypeOf, SymbolToStringTag,
     StringPrototypeIncludes, ObjectKeys, SafeMap, SafeWeakMap, TypeError,
     listPush, listCopy, listIncludes, listIndexOf, listRemoveAt, dataDescriptor, newSafePromise, stringifyData, errorLocation,
     isErrorObject,
@@ -150,18 +150,7 @@
     return host.newObjectFrom(cx, given !== null && (typeof given === 'object' || typeof given === 'function') ? given : prototype);
   };
 
-  // Web IDL's sequence conversion: `value` must be an object whose @@iterator is callable (else
-  // `refuse()` is thrown: a string is no sequence); its iterator's `next` is read once, and each
-  // element is converted by `convert(element)` as it comes. Returns the converted elements.
-  host.webIDLSequence = function (value, refuse, convert) {
-    const method = value === null || (typeof value !== 'object' && typeof value !== 'function') ? undefined : value[SymbolIterator];
-    if (typeof method !== 'function') throw refuse();
-    const iterator = ReflectApply(method, value, []);
-    const next = iterator.next;
-    const list = [];
-    for (let step = ReflectApply(next, iterator, []); !step.done; step = ReflectApply(next, iterator, [])) listPush(list, convert(step.value));
-    return list;
-  };
+  host.webIDLSequence = host.primordials.webIDLSequence;
   // A DOMException of the world of `cx` (made by js/24_dom_exception.js, loaded when one is first needed).
   host.newDOMException = function (cx, message, name) {
     if (cx.loader.newDOMException === undefined) cx.loader.load('dom_exception');

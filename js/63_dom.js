@@ -153,7 +153,7 @@
     // (Its script elements that had yet to run or load go too.)
     if (document !== undefined) {
       const unrun = [];
-      scriptElements.forEach((element, index) => { if (element !== null && element.ownerDocument === document) listPush(unrun, index); });
+      scriptElements.forEach((element, index) => { if (element.ownerDocument === document) listPush(unrun, index); });
       for (let i = 0; i < unrun.length; i++) scriptElements.delete(unrun[i]);
     }
   };
@@ -906,7 +906,7 @@
       ranges.treeChanged(document, record);
       if (id !== undefined && (record.type === INSERTED || record.type === REMOVED)) framesChanged(id, record);
       if (FIREFOX && id !== undefined && record.type === ATTRIBUTE) frameRenamed(id, record);
-      if (id !== undefined && actingWorld !== null) scriptsChanged(record);
+      if (madeAnyScript && id !== undefined && actingWorld !== null) scriptsChanged(record);
       if (observing > 0) notifyObservers(record);
     });
   }
@@ -1253,8 +1253,12 @@
   // ready (null: none yet), each with the world that inserted it: prepared as that member returns.
   let actingWorld = null;
   let scriptsToPrepare = null;
-  // The elements Swift runs later, by the number it knows them by.
+  // The elements Swift runs later, by the number it knows them by; while one runs, the document's
+  // `currentScript` before it.
   const scriptElements = new SafeMap();
+  const outerCurrentScripts = new SafeMap();
+  // (No script element made yet: an insertion has no script to look for.)
+  let madeAnyScript = false;
   let nextScriptElement = 1;
 
   const javaScriptTypes = [
@@ -1286,6 +1290,7 @@
     if (made === null || typeof made !== 'object' || made.nodeType !== 1 && made.nodeType !== 11) return;
     const walk = (node, original) => {
       if (isScriptElement(node)) {
+        madeAnyScript = true;
         madeScripts.add(node);
         // (A clone keeps "already started"; a parser's script, which innerHTML, DOMParser and the
         // page's parser make started or never run, gives a clone that never runs.)
@@ -1381,8 +1386,7 @@
       const bases = element.ownerDocument.getElementsByTagName('base');
       for (let i = 0; i < bases.length && base === null; i++) if (bases[i].namespaceURI === HTML && bases[i].hasAttribute('href')) base = bases[i];
     }
-    const description = [index, type, hasSource ? element.getAttribute('src') : null, inline ? text : null,
-      !blockingScripts.has(element) || element.hasAttribute('async'), id, base === null ? null : base.getAttribute('href')];
+    const description = [index, type, hasSource ? element.getAttribute('src') : null, inline ? text : null, id, base === null ? null : base.getAttribute('href')];
     const document = element.ownerDocument;
     const previous = document._exthostCurrentScript;
     if (inline && type === 'classic') document._exthostCurrentScript = element;
@@ -1401,11 +1405,11 @@
     if (element === undefined) return;
     const document = element.ownerDocument;
     if (running) {
-      scriptElements.set(-index, document._exthostCurrentScript === undefined ? null : document._exthostCurrentScript);
+      outerCurrentScripts.set(index, document._exthostCurrentScript === undefined ? null : document._exthostCurrentScript);
       if (host.scriptElementType(element) !== 'module') document._exthostCurrentScript = element;
     } else {
-      document._exthostCurrentScript = scriptElements.get(-index);
-      scriptElements.delete(-index);
+      document._exthostCurrentScript = outerCurrentScripts.get(index);
+      outerCurrentScripts.delete(index);
     }
   };
   // The script element `index` loaded (`load`, after it ran) or failed (`error`): the event at the

@@ -13,25 +13,21 @@ struct InsertedScript {
     let src: String?
     /// An inline script's text.
     let text: String?
-    /// Whether it runs as soon as it is fetched (HTML's non-blocking flag or `async`); otherwise in
-    /// the order scripts inserted it.
-    let isAsync: Bool
     /// The document the element is in (the inserting world's, or another frame's it reaches).
     let documentID: String
     /// The `href` of the document's first `<base href>`, which sets the base URL `src` is resolved against.
     let baseHref: String?
 
-    /// The description `page.runScriptElement` was given: `[index, type, src, text, async, documentID, baseHref]`.
+    /// The description `page.runScriptElement` was given: `[index, type, src, text, documentID, baseHref]`.
     init?(_ arguments: JSONValue) {
         guard let index = arguments[0]?.intValue, let type = arguments[1]?.stringValue, type == "classic" || type == "module",
-              let documentID = arguments[5]?.stringValue else { return nil }
+              let documentID = arguments[4]?.stringValue else { return nil }
         self.documentID = documentID
-        baseHref = arguments[6]?.stringValue
+        baseHref = arguments[5]?.stringValue
         self.index = index
         self.type = type
         src = arguments[2]?.stringValue
         text = arguments[3]?.stringValue
-        isAsync = arguments[4]?.boolValue ?? true
     }
 }
 
@@ -48,9 +44,10 @@ struct InsertedScript {
 //
 // An inline classic script runs at once, inside the DOM call that inserted it; anything else runs
 // in a task of its own (a fetch takes one here: every source is local), then `load` (or `error`)
-// fires at the element in every world of the document. Tasks run in the order they were queued,
-// so scripts that are not async run in insertion order, as HTML's "list of scripts that will
-// execute in order as soon as possible" has them.
+// fires at the element in every world of the document. Tasks run in the order they were queued
+// and every source is ready after one, so scripts run in insertion order: what HTML's "list of
+// scripts that will execute in order as soon as possible" asks of those whose `async` is false,
+// and one order of the many the network could give the others.
 extension ExtensionHost {
     /// Runs (or refuses) `script`, which the world `inserter` inserted into its document.
     func runInsertedScript(_ script: InsertedScript, insertedBy inserter: ExtensionContext) {
@@ -60,9 +57,7 @@ extension ExtensionHost {
         let policies = inserter.contentSecurityPolicies
         guard let src = script.src else {
             if inserter.kind == .content, options.flavor == .chrome, let policy = policies.first(where: { !$0.allowsInlineScript }) {
-                emit(.error, "Executing inline script violates the following Content Security Policy directive '\(policy.quotedScriptDirective ?? "")'. "
-                    + "Either the 'unsafe-inline' keyword, a hash ('sha256-\(Self.scriptHash(script.text ?? ""))'), or a nonce ('nonce-...') is required "
-                    + "to enable inline execution. The action has been blocked.", from: inserter)
+                inserter.refuseInsertedInlineScript(script.text ?? "", policy: policy)
                 return forget(script)
             }
             if inserter.owner != nil, inserter.kind != .content {
@@ -79,7 +74,7 @@ extension ExtensionHost {
         }
         if inserter.kind == .content, let owner = inserter.owner,
            let policy = policies.first(where: { !$0.allowsScript(from: url, selfOrigin: WebURL(string: owner.id.baseURL)?.origin ?? "") }) {
-            emit(.error, Self.refusedSourceText(url, policy: policy, flavor: options.flavor), from: inserter)
+            inserter.refuseInsertedSource(url, policy: policy)
             return finish(script, documentID: documentID, event: "error")
         }
         if inserter.owner != nil, inserter.kind != .content, !(inserter.owner?.isOwn(url) ?? false) {
@@ -101,7 +96,7 @@ extension ExtensionHost {
                 runner.runScript(classic)
                 setRunning(script, documentID: documentID, false)
             }
-            fireScriptElementEvent(script, documentID: documentID, event: "load")
+            fireScriptElementEvent(script.index, documentID: documentID, event: "load")
         }
     }
 
@@ -118,7 +113,7 @@ extension ExtensionHost {
         }
         let worlds = contexts(ofDocument: documentID).filter { !$0.isClosed }
         if let own = worlds.first(where: { $0.kind == .webPage || $0.kind == .page || $0.kind == .background }) { return own }
-        guard let (tab, frame) = frame(showing: documentID), !worlds.contains(where: { $0.owner != nil && $0.kind != .content }) else { return nil }
+        guard let (tab, frame) = frame(showing: documentID) else { return nil }
         return mainWorld(ofFrame: frame, inTab: tab.id)
     }
 
@@ -165,29 +160,9 @@ extension ExtensionHost {
         }
     }
 
-    /// Chromium's and Firefox's console words for a content script's source its policy refuses.
-    /// (Firefox shortens a `data:` URL to its first 40 characters.)
-    static func refusedSourceText(_ url: WebURL, policy: ContentSecurityPolicy, flavor: Flavor) -> String {
-        let directive = policy.quotedScriptDirective ?? ""
-        switch flavor {
-        case .chrome:
-            return "Loading the script '\(url.href)' violates the following Content Security Policy directive: \"\(directive)\". "
-                + "Note that 'script-src-elem' was not explicitly set, so 'script-src' is used as a fallback. The action has been blocked."
-        case .firefox:
-            let shown = url.scheme == "data" && url.href.count > 40 ? String(url.href.prefix(40)) + "…" : url.href
-            return "Content-Security-Policy: The page’s settings blocked a script (script-src-elem) at \(shown) from being executed because it "
-                + "violates the following directive: “\(directive)”"
-        }
-    }
-
-    /// The base64 SHA-256 digest of a script's text, as a policy's hash source names it.
-    static func scriptHash(_ text: String) -> String {
-        Data(DigestAlgorithm.sha256.digest(Array(text.utf8))).base64EncodedString()
-    }
-
     /// The element's `error` (or `load`) in a task of its own.
     private func finish(_ script: InsertedScript, documentID: String, event: String) {
-        crossProcess { [weak self] in self?.fireScriptElementEvent(script, documentID: documentID, event: event) }
+        crossProcess { [weak self] in self?.fireScriptElementEvent(script.index, documentID: documentID, event: event) }
     }
 
     /// The host realm forgets an element that will hear nothing.
@@ -200,10 +175,6 @@ extension ExtensionHost {
     private func setRunning(_ script: InsertedScript, documentID: String, _ running: Bool) {
         guard let set = try? realm.value("scriptElementRuns", in: "dom") else { return }
         _ = try? set.call([realm.script.string(documentID), realm.script.number(Double(script.index)), realm.script.boolean(running)])
-    }
-
-    private func fireScriptElementEvent(_ script: InsertedScript, documentID: String, event: String) {
-        fireScriptElementEvent(script.index, documentID: documentID, event: event)
     }
 
     /// `load` or `error` at the script element the host realm numbered `index` (one a script
