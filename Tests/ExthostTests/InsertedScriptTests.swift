@@ -41,17 +41,26 @@ struct InsertedScriptTests {
             const s = document.createElement('script');
             s.src = chrome.runtime.getURL('inject.js');
             s.dataset.config = 'x';
-            s.onload = () => { log('cs load pageValue=' + typeof window.pageValue); s.remove(); };
+            s.onload = (e) => {
+              // (The event and its target are this world's own objects.)
+              log('cs load pageValue=' + typeof window.pageValue + ' own event=' + (Object.getPrototypeOf(e) === Event.prototype)
+                + ' own target=' + (Object.getPrototypeOf(e.target) === HTMLScriptElement.prototype && e.target === s));
+              s.remove();
+            };
             (document.head || document.documentElement).appendChild(s);
             log('cs appended');
             """, files: [
                 "inject.js": Self.log + """
                     window.pageValue = 1;
                     log('inject runs csValue=' + typeof window.csValue + ' config=' + document.currentScript.dataset.config
+                        + ' own currentScript=' + (Object.getPrototypeOf(document.currentScript) === HTMLScriptElement.prototype)
                         + ' api=' + typeof (window.chrome && window.chrome.runtime) + ' ' + typeof window.browser);
                     """,
             ], flavor: flavor)
-        #expect(entries == ["cs appended", "inject runs csValue=undefined config=x api=undefined undefined", "cs load pageValue=undefined"])
+        #expect(entries == [
+            "cs appended", "inject runs csValue=undefined config=x own currentScript=true api=undefined undefined",
+            "cs load pageValue=undefined own event=true own target=true",
+        ])
     }
 
     @Test(arguments: [Flavor.chrome, .firefox])
