@@ -489,7 +489,8 @@
     const made = handlerImplementations[key];
     if (made !== undefined) return made;
     const implementation = {
-      __proto__: null,
+      // (The accessors' names, made once for every world.)
+      __proto__: null, getName: 'get on' + type, setName: 'set on' + type,
       get: (cx, thisValue) => {
         const target = targetOf(cx, thisValue);
         if (!(isObject(target) && listenersOf.has(target)) && !isNode(cx, target)) throw illegalInvocation(cx, owner, 'get on' + type);
@@ -534,8 +535,8 @@
   function handlerDescriptor(cx, type, owner) {
     const implementation = handlerImplementation(type, owner);
     return {
-      __proto__: null, get: host.newFunction(cx, 'get on' + type, 0, implementation.get, cx),
-      set: host.newFunction(cx, 'set on' + type, 1, implementation.set, cx), enumerable: true, configurable: true,
+      __proto__: null, get: host.newFunction(cx, implementation.getName, 0, implementation.get, cx),
+      set: host.newFunction(cx, implementation.setName, 1, implementation.set, cx), enumerable: true, configurable: true,
     };
   }
   // An event handler content attribute's handler (`<body onload="...">`): its text, compiled into

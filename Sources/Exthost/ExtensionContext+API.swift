@@ -131,7 +131,9 @@ extension ExtensionContext {
     /// value of the context (a host-realm object is refused, never handed out); what it throws
     /// reaches the caller as its own realm's error of the same name and message.
     func makeRealmFunction(_ call: NativeCall) throws -> NativeResult {
-        let name = try call.requiredString(0, "realm.function", "name")
+        guard let name = try call.optionalScriptString(0, "realm.function", "name") else {
+            throw NativeArgumentError("realm.function: argument 1 (name) must be a string.")
+        }
         let length = try call.requiredInteger(1, "realm.function", "length")
         let impl = call.argument(2)
         guard impl.isFunction else { throw NativeArgumentError("realm.function: argument 3 (implementation) must be a function.") }

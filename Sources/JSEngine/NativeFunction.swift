@@ -42,9 +42,20 @@ public enum NativeFunction {
     /// saying so). What it throws reaches the caller as it is, unless it is an object of `target`'s
     /// realm: then as the caller's error of the same name and message.
     public static func makeForwarding(name: String, length: Int, in context: ScriptContext, to target: ScriptValue, data: ScriptValue) -> ScriptValue {
+        withJSString(name) { makeForwarding(name: $0, length: length, in: context, to: target, data: data) }
+    }
+
+    /// ``makeForwarding(name:length:in:to:data:)`` with the engine's string for the name (the
+    /// host's JavaScript gives one per member, and a Swift string of it would be made for nothing).
+    public static func makeForwarding(name: ScriptString, length: Int, in context: ScriptContext, to target: ScriptValue, data: ScriptValue) -> ScriptValue {
+        makeForwarding(name: name.ref, length: length, in: context, to: target, data: data)
+    }
+
+    private static func makeForwarding(name: JSStringRef, length: Int, in context: ScriptContext, to target: ScriptValue, data: ScriptValue) -> ScriptValue {
         let function = makeCallbackFunction(name: name, length: length, in: context, callback: callForwarding)
-        guard let forwarding = Forwarding(name: name, context: context, target: target, data: data) else { return ScriptValue(function, in: context) }
-        forwardings.register(forwarding, for: function, in: context)
+        if let object = JSValueToObject(target.context.ref, target.ref, nil) {
+            context.forwardingTargets.set(.init(function: object, data: data.ref, realm: target.context), for: function)
+        }
         return ScriptValue(function, in: context)
     }
 
@@ -54,55 +65,22 @@ public enum NativeFunction {
     /// false, changing nothing, when `function` is no forwarding function of `context`.
     public static func retargetForwarding(_ function: ScriptValue, in context: ScriptContext, to target: ScriptValue, data: ScriptValue) -> Bool {
         guard JSValueIsObject(function.context.ref, function.ref), let object = JSValueToObject(function.context.ref, function.ref, nil),
-              let entry = forwardings.entry(for: object), entry.context === context,
-              let forwarding = Forwarding(name: entry.name, context: context, target: target, data: data) else { return false }
-        forwardings.replace(object, with: forwarding)
+              context.forwardingTargets.target(for: object) != nil,
+              let targetObject = JSValueToObject(target.context.ref, target.ref, nil) else { return false }
+        context.forwardingTargets.set(.init(function: targetObject, data: data.ref, realm: target.context), for: object)
         return true
     }
 
-    /// What each forwarding function of an open context calls.
-    private static let forwardings = CallbackFunctionTable<Forwarding>()
-
-    /// One forwarding: the target and its data, protected from the collector while it lasts. (Each
-    /// DOM member of each world is one: their raw references, rather than two ``ScriptValue``s,
-    /// take about 100 bytes less a function.)
-    private final class Forwarding {
-        /// The function's name, for an error's words (a short one is kept inline).
-        let name: String
-        weak var context: ScriptContext?
-        /// The realm of the target and the data.
-        let realm: ScriptContext
-        let target: JSObjectRef
-        let data: JSValueRef
-
-        init?(name: String, context: ScriptContext, target: ScriptValue, data: ScriptValue) {
-            guard let object = JSValueToObject(target.context.ref, target.ref, nil) else { return nil }
-            self.name = name
-            self.context = context
-            realm = target.context
-            self.target = object
-            self.data = data.ref
-            JSValueProtect(realm.ref, object)
-            JSValueProtect(realm.ref, data.ref)
-        }
-
-        deinit {
-            // (As a ScriptValue ends its protection: also after the realm closed.)
-            let ref = realm.isClosed ? realm.machine.anchorRealm : realm.ref
-            JSValueUnprotect(ref, target)
-            JSValueUnprotect(ref, data)
-        }
-    }
-
     private static let callForwarding: JSObjectCallAsFunctionCallback = { ctx, function, this, count, arguments, exception in
-        guard let entry = forwardings.entry(for: function), let context = entry.context, !context.isClosed, !entry.realm.isClosed else { return JSValueMakeUndefined(ctx) }
+        guard let function, let context = ScriptContext.openContext(of: function), !context.isClosed,
+              let entry = context.forwardingTargets.target(for: function), !entry.realm.isClosed else { return JSValueMakeUndefined(ctx) }
         let targetContext = entry.realm
         var refs = [JSValueRef?](repeating: nil, count: count + 2)
         refs[0] = entry.data
         refs[1] = this ?? JSValueMakeUndefined(ctx)
         for index in 0..<count { refs[index + 2] = arguments?[index] }
         var thrown: JSValueRef?
-        let result = refs.withUnsafeBufferPointer { JSObjectCallAsFunction(targetContext.ref, entry.target, nil, count + 2, $0.baseAddress, &thrown) }
+        let result = refs.withUnsafeBufferPointer { JSObjectCallAsFunction(targetContext.ref, entry.function, nil, count + 2, $0.baseAddress, &thrown) }
         if let thrown {
             // (The machine stopped a script the target ran: the caller stops too.)
             if context.machine.raiseTermination(in: context) { return nil }
@@ -111,7 +89,7 @@ public enum NativeFunction {
                 exception?.pointee = context.error(error.message, name: error.name ?? "Error").ref
             } else if JSValueIsObject(ctx, thrown), !context.owns(thrown) {
                 // (An object of a third realm, another context's, is never handed to the caller.)
-                exception?.pointee = context.error("exthost's \(entry.name) failed in another realm").ref
+                exception?.pointee = context.error("an exthost function failed in another realm").ref
             } else {
                 exception?.pointee = thrown
             }
@@ -119,7 +97,7 @@ public enum NativeFunction {
         }
         guard let result else { return JSValueMakeUndefined(ctx) }
         if targetContext.owns(result) {
-            exception?.pointee = context.error("exthost's \(entry.name) gave an object of its own realm").ref
+            exception?.pointee = context.error("an exthost function gave an object of its own realm").ref
             return nil
         }
         return result
@@ -127,17 +105,25 @@ public enum NativeFunction {
 
     /// A function made by the C API, named `name`, with a configurable `length`, that calls `callback`.
     static func makeCallbackFunction(name: String, length: Int, in context: ScriptContext, callback: JSObjectCallAsFunctionCallback) -> JSObjectRef {
-        let function = withJSString(name) { JSObjectMakeFunctionWithCallback(context.ref, $0, callback) }!
+        withJSString(name) { makeCallbackFunction(name: $0, length: length, in: context, callback: callback) }
+    }
+
+    /// ``makeCallbackFunction(name:length:in:callback:)`` with the engine's string for the name.
+    static func makeCallbackFunction(name: JSStringRef, length: Int, in context: ScriptContext, callback: JSObjectCallAsFunctionCallback) -> JSObjectRef {
+        let function = JSObjectMakeFunctionWithCallback(context.ref, name, callback)!
         // (Its `length` is 0, read-only and configurable, as WebIDL's: defined again with the
         // value, it keeps its place and attributes, and the function keeps the shape every such
         // function shares. Deleting it and setting it again would give each function a shape of
         // its own, about 0.3 KiB.)
         if length != 0 {
-            let key = withJSString("length") { JSValueMakeString(context.ref, $0)! }
+            let key = JSValueMakeString(context.ref, lengthName)!
             try? ScriptValue(function, in: context).defineProperty(key: ScriptValue(key, in: context), context.number(Double(length)), writable: false, enumerable: false)
         }
         return function
     }
+
+    /// The name `length` (made once; the engine's strings may be shared by every machine).
+    nonisolated(unsafe) private static let lengthName: JSStringRef = makeJSString("length")
 
     /// The bodies of the builtin functions of every open context.
     private static let builtins = CallbackFunctionTable<Box>()

@@ -26,6 +26,8 @@ public final class ScriptContext {
     /// with it: the C API's JSObjectSetProperty assigns instead whenever the prototype chain has
     /// the name, running a setter a script put there.
     let reflectDefineProperty: JSObjectRef
+    /// What the context's forwarding functions call (``NativeFunction/makeForwarding(name:length:in:to:data:)``).
+    var forwardingTargets = ForwardingTargets()
 
     /// Creates a context with a new global object in `machine`.
     ///
@@ -53,6 +55,7 @@ public final class ScriptContext {
         reflectDefineProperty = withJSString("defineProperty") { JSValueToObject(ref, JSObjectGetProperty(ref, reflect, $0, nil), nil)! }
         JSValueProtect(ref, reflectDefineProperty)
         withJSString(name) { JSGlobalContextSetName(ref, $0) }
+        noteOpen()
     }
 
     /// One class per global class name, made once and shared by every machine (classes never
@@ -88,6 +91,8 @@ public final class ScriptContext {
         isClosed = true
         for action in closeActions { action() }
         closeActions.removeAll()
+        noteClosed()
+        forwardingTargets.removeAll()
         // (The global object keeps its unhandled-rejection callback as a root of the heap: the
         // callback, a function of this realm, would keep the realm alive for good. The C API takes
         // no null, so the machine's inert function, of its own realm, takes its place.)

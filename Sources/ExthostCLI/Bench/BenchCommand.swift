@@ -20,7 +20,10 @@ struct BenchCommand: ParsableCommand {
             content script in both frames, minus the same tabs without, divided by the contexts; \
             baseline: bare JavaScriptCore contexts in one group. The same for a content script that \
             reads the page and listens for messages: the world's interface objects and wrappers, and \
-            the page's DOM, which the first world to touch `document` has the host build (tiny pages).
+            the page's DOM, which the first world to touch `document` has the host build (tiny pages); \
+            and the same world in pages whose own script does the same (the page's DOM and main world \
+            there with or without it: what the world costs beyond the DOM it shares). Reported: what \
+            such a frame costs without a content script (its DOM and main world), per frame.
               cold run               start, load, open a two-frame page, connect, one round trip, \
             exit; baseline: a process of the same binary that makes three bare contexts.
               round trip             instructions per port round trip (callgrind), small and \
@@ -84,6 +87,7 @@ struct BenchCommand: ParsableCommand {
 
         if wants("contexts") {
             var kib: [Double] = [], ms: [Double] = [], domKiB: [Double] = [], domMs: [Double] = [], bareKiB: [Double] = [], bareMs: [Double] = []
+            var besideKiB: [Double] = [], besideMs: [Double] = [], frameKiB: [Double] = [], frameMs: [Double] = []
             // (What each content-script context of `tabs` tabs adds, beside the same tabs without one.)
             func perContext(_ extra: [String], without: (MeasuredProcess, BenchRunCommand.Report)) throws -> (kib: Double, ms: Double, contexts: Double) {
                 let (with, withReport) = try scenario(.tabs, ["--count", "\(tabs)"] + extra)
@@ -101,6 +105,15 @@ struct BenchCommand: ParsableCommand {
                 let dom = try perContext(["--uses-dom"], without: without)
                 domKiB.append(dom.kib)
                 domMs.append(dom.ms)
+                // (The same world in pages whose own script uses their DOM: what the world costs beyond
+                // the DOM it shares; and what such a frame costs without a content script.)
+                let pages = try scenario(.tabs, ["--count", "\(tabs)", "--no-content-scripts", "--page-scripts"])
+                let beside = try perContext(["--uses-dom", "--page-scripts"], without: pages)
+                besideKiB.append(beside.kib)
+                besideMs.append(beside.ms)
+                let frames = Double(2 * tabs)
+                frameKiB.append(Double(pages.0.peakKiB - without.0.peakKiB) / frames)
+                frameMs.append(((try mark(pages.1, "opened") - mark(pages.1, "started")) - (try mark(without.1, "opened") - mark(without.1, "started"))) * 1000 / frames)
                 let (bare, bareReport) = try scenario(.bareContexts, ["--count", "\(Int(idle.contexts))"])
                 let (none, noneReport) = try scenario(.bareContexts, ["--count", "0"])
                 bareKiB.append(Double(bare.peakKiB - none.peakKiB) / idle.contexts)
@@ -110,6 +123,10 @@ struct BenchCommand: ParsableCommand {
             table.add("content-script context, time", median(ms), "ms", baseline: median(bareMs), budget: .atMost(0.5))
             table.add("content-script world using the DOM, memory", median(domKiB), "KiB", baseline: median(bareKiB), budget: .atMost(128))
             table.add("content-script world using the DOM, time", median(domMs), "ms", baseline: median(bareMs), budget: .atMost(0.5))
+            table.add("the same world beside the page's DOM, memory", median(besideKiB), "KiB", baseline: median(bareKiB), budget: .atMost(128))
+            table.add("the same world beside the page's DOM, time", median(besideMs), "ms", baseline: median(bareMs), budget: .atMost(0.5))
+            table.add("a frame whose script uses its DOM, memory", median(frameKiB), "KiB", baseline: median(bareKiB), budget: .reported)
+            table.add("a frame whose script uses its DOM, time", median(frameMs), "ms", baseline: median(bareMs), budget: .reported)
         }
         if wants("cold") {
             var cold: [Double] = [], bare: [Double] = []

@@ -32,6 +32,9 @@ struct BenchRunCommand: ParsableCommand {
     @Flag(help: "In the tabs scenario, a content script that reads the page and listens for messages.")
     var usesDOM = false
 
+    @Flag(help: "In the tabs scenario, pages whose own script reads the page and listens for messages.")
+    var pageScripts = false
+
     @Option(name: .customLong("content-script"), help: ArgumentHelp(
         "In the tabs scenario, the content script's code (what a world that runs it costs, with --heap).", valueName: "code"))
     var contentScriptCode: String?
@@ -89,7 +92,7 @@ struct BenchRunCommand: ParsableCommand {
             defer { try? FileManager.default.removeItem(at: folder) }
             let files = scenario.extensionFiles(count: count, size: size, contentScripts: contentScripts, usesDOM: usesDOM, contentScriptCode: contentScriptCode) ?? [:]
             try write(files, to: folder.appendingPathComponent("extension"))
-            try write(BenchScenario.siteFiles, to: folder.appendingPathComponent("site"))
+            try write(BenchScenario.siteFiles(pageScripts: pageScripts), to: folder.appendingPathComponent("site"))
             let site = try SiteMapping(parsing: "http://127.0.0.1=" + folder.appendingPathComponent("site").path, relativeTo: folder)
             let options = HostOptions(flavor: flavor, clockMode: realTime ? .real : .virtual, siteMap: SiteMap([site]))
             var contexts = 0

@@ -132,9 +132,17 @@ enum BenchScenario: String, CaseIterable, Codable {
         return ["manifest.json": String(decoding: data, as: UTF8.self), "bg.js": background, "cs.js": content]
     }
 
-    /// The site the scenario's tabs load: a page framing one other page.
-    static let siteFiles: [String: String] = [
-        "index.html": "<!doctype html><title>Bench</title><h1>top</h1><iframe src=\"frame.html\"></iframe>",
-        "frame.html": "<!doctype html><title>Frame</title><p>frame</p>",
-    ]
+    /// The site the scenario's tabs load: a page framing one other page; with `pageScripts`, each
+    /// page's own script uses its DOM as ``usesDOM``'s content script does (so the page's DOM and
+    /// its main world are there whether or not a content script runs).
+    static func siteFiles(pageScripts: Bool) -> [String: String] {
+        let script = pageScripts
+            ? "<script>const heading = document.querySelector('h1, p'); globalThis.pageText = heading === null ? '' : heading.textContent; "
+                + "window.addEventListener('message', () => {});</script>"
+            : ""
+        return [
+            "index.html": "<!doctype html><title>Bench</title><h1>top</h1>\(script)<iframe src=\"frame.html\"></iframe>",
+            "frame.html": "<!doctype html><title>Frame</title><p>frame</p>\(script)",
+        ]
+    }
 }
