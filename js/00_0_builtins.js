@@ -164,4 +164,14 @@
       EvalError, ReferenceError, SyntaxError, URIError, AggregateError, globalThis.Float16Array,
     ],
   };
+  // (Each list above went through a shape a member; a new [[Prototype]] lets JavaScriptCore
+  // forget that chain, as host.compactShape does for the interfaces' prototypes: about 6 KiB.)
+  const setPrototypeOf = host.builtins.plain.ObjectSetPrototypeOf;
+  const lists = host.builtins;
+  setPrototypeOf(lists.plain, lists);
+  setPrototypeOf(lists.plain, null);
+  setPrototypeOf(lists.uncurried, lists);
+  setPrototypeOf(lists.uncurried, null);
+  setPrototypeOf(lists.intrinsics, lists);
+  setPrototypeOf(lists.intrinsics, null);
 });

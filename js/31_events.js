@@ -951,6 +951,7 @@
         for (let i = 0; i < description.handlers.length; i++) {
           ReflectDefineProperty(made.prototype, 'on' + description.handlers[i], handlerDescriptor(cx, description.handlers[i], name));
         }
+        host.compactShape(made.prototype);
       }
       return made;
     }
@@ -962,6 +963,8 @@
     host.defineWorldMembers(cx, prototype, members);
     host.defineValue(prototype, SymbolToStringTag, name, false, false, true);
     host.defineValue(prototype, 'constructor', publicConstructor, true, false, true);
+    host.compactShape(prototype);
+    host.compactShape(publicConstructor);
     return world.interfaces[name];
   }
   // The interfaces the loader makes on a script's first touch of their globals (Swift asks).

@@ -5213,6 +5213,8 @@
         host.defineValue(prototype, rangeConstants[i], rangeConstants[i + 1], false, true, false);
       }
     }
+    host.compactShape(prototype);
+    host.compactShape(constructor);
     return object;
   }
 
