@@ -105,4 +105,40 @@ struct ForwardingFunctionTests {
         }
         #expect(caller.closeActionCount - before <= 1)
     }
+
+    /// Each forwarding function's target is a slot of its own context's table, which the context
+    /// empties when it closes: the targets and their data are no longer protected, and a call
+    /// through a function kept after that does nothing.
+    @Test func aClosedContextLetsGoOfItsFunctionsTargets() throws {
+        let target = ScriptContext(machine: machine, name: "target")
+        let impl = try target.evaluate("(function (data) { data.calls++; return data.calls; })", sourceURL: "impl.js")
+        // (Each script the machine parses once keeps a value of its own: all are parsed first.)
+        let makeData = try target.evaluate("(function (calls) { return { calls }; })", sourceURL: "data.js")
+        let before = machine.heapCountsAfterCollection().protectedValues
+        let caller = ScriptContext(machine: machine, name: "caller")
+        var kept: [ScriptValue] = []
+        for index in 0..<20 {
+            let data = try makeData.call([target.number(Double(index))])
+            kept.append(NativeFunction.makeForwarding(name: "f\(index)", length: 0, in: caller, to: impl, data: data))
+        }
+        #expect(caller.forwardingTargets.count == 20)
+        #expect(try kept[3].call().numberValue == 4)
+        caller.close()
+        #expect(caller.forwardingTargets.count == 0)
+        #expect(try kept[3].call().isUndefined)
+        kept.removeAll()
+        #expect(machine.heapCountsAfterCollection().protectedValues <= before)
+    }
+
+    /// A function made in one context is found only in its own context's table.
+    @Test func aFunctionIsItsOwnContextsOnly() throws {
+        let (caller, _) = try forwarding("function (data) { return data.tag; }")
+        let other = ScriptContext(machine: machine, name: "other")
+        let function = try caller.global.property("f")
+        try other.global.setProperty("g", try other.evaluate("(function (f) { return f(); })", sourceURL: "g.js"))
+        #expect(other.forwardingTargets.count == 0)
+        #expect(try caller.evaluate("f()", sourceURL: "t.js").stringValue == "data")
+        // (Called by another realm's code, it still runs its own context's target.)
+        #expect(try other.global.property("g").call([function]).stringValue == "data")
+    }
 }
