@@ -52,6 +52,7 @@
   const DocumentType = require('domino/lib/DocumentType');
   const DOMImplementation = require('domino/lib/DOMImplementation');
   const htmlElements = require('domino/lib/htmlelts');
+  const attributeHooks = require('domino/lib/attributes');
   const cssSelect = require('css-select');
   const cssWhat = require('css-what');
   const nthCheck = require('nth-check').default;
@@ -791,6 +792,38 @@
 
   host.domLibrary = {
     __proto__: null,
+    // Calls `handler(element, localName, oldValue, newValue)` when the attribute `name` (no
+    // namespace) of an element of the HTML interface `interfaceName` changes its value or is
+    // removed (newValue null); domino's change handlers, which it does not call for an attribute
+    // added with the value it was made with.
+    onAttributeChange(interfaceName, name, handler) {
+      attributeHooks.registerChangeHandler(htmlElements.elements[interfaceName], name, handler);
+    },
+    // `element.setAttributeNode(attr)` (`setAttributeNodeNS` when `withNamespace`), which in
+    // domino adds the attribute without telling anyone: no mutation record (MutationObserver, a
+    // script element's `src`) and no change handler (the document's element ids). Told here as
+    // setAttribute tells it.
+    // (An attribute it replaces is removed first, which domino tells: the one change is told once,
+    // as the replacing attribute's, whose old value an observer has from before.)
+    setAttributeNode(element, attr, withNamespace) {
+      const document = element.ownerDocument;
+      const handler = document.mutationHandler;
+      let replaced;
+      document.mutationHandler = null;
+      try {
+        replaced = withNamespace ? element.setAttributeNodeNS(attr) : element.setAttributeNode(attr);
+      } finally {
+        document.mutationHandler = handler;
+      }
+      if (replaced === attr || attr.ownerElement !== element) return replaced;
+      // (A replaced attribute's own change handler ran as it was removed.)
+      if (attr.onchange) attr.onchange(element, attr.localName, null, attr.value);
+      if (element.rooted) document.mutateAttr(attr, replaced === null ? null : replaced.value);
+      return replaced;
+    },
+    // A doctype of `document` (DOMImplementation's createDocumentType, once the name is checked as
+    // the DOM Standard checks it now: domino still asks for a qualified name).
+    newDocumentType: (document, name, publicId, systemId) => new DocumentType(document, name, publicId, systemId),
     parseDocument,
     parseFragment,
     parseXML,

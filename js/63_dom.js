@@ -6,7 +6,7 @@
 // exthost:globals Window: ~NodeList:constructor:0 ~HTMLCollection:constructor:0 ~DOMTokenList:constructor:0 ~DOMStringMap:constructor:0 ~CSSStyleDeclaration:constructor:0 ~DOMRect:constructor:0 ~DOMRectReadOnly:constructor:0 ~StyleSheetList:constructor:0 ~StyleSheet:constructor:0 ~CSSStyleSheet:constructor:0 ~MediaList:constructor:0 ~CSSRuleList:constructor:0 ~CSSRule:constructor:0 ~CSSStyleRule:constructor:0
 // exthost:globals Window: ~TreeWalker:constructor:0 ~NodeIterator:constructor:0 ~NodeFilter:constructor:0 ~Attr:constructor:0 ~NamedNodeMap:constructor:0 ~ValidityState:constructor:0
 // exthost:globals Window: ~HTMLFormControlsCollection:constructor:0 ~HTMLOptionsCollection:constructor:0 ~RadioNodeList:constructor:0
-// exthost:globals Window: ~AbstractRange:constructor:0 ~Range:constructor:0 ~Selection:constructor:0 ~DOMRectList:constructor:0 getSelection:inherited
+// exthost:globals Window: ~AbstractRange:constructor:0 ~Range:constructor:0 ~Selection:constructor:0 ~DOMRectList:constructor:0 getSelection:inherited ~DOMImplementation:constructor:0
 // exthost:globals Window: ~HTMLAnchorElement:constructor:0 ~HTMLAreaElement:constructor:0 ~HTMLMediaElement:constructor:0 ~HTMLAudioElement:constructor:0 ~HTMLBaseElement:constructor:0 ~HTMLQuoteElement:constructor:0
 // exthost:globals Window: ~HTMLBodyElement:constructor:0 ~HTMLBRElement:constructor:0 ~HTMLButtonElement:constructor:0 ~HTMLCanvasElement:constructor:0 ~HTMLTableCaptionElement:constructor:0 ~HTMLTableColElement:constructor:0
 // exthost:globals Window: ~HTMLDataElement:constructor:0 ~HTMLDataListElement:constructor:0 ~HTMLModElement:constructor:0 ~HTMLDetailsElement:constructor:0 ~HTMLDialogElement:constructor:0 ~HTMLDivElement:constructor:0
@@ -335,7 +335,7 @@
       + ' createTreeWalker(N,[any],[any]):any createNodeIterator(N,[any],[any]):any location:any createRange():any getSelection():any'
       + ' createProcessingInstruction(s,s):N importNode(N,[b]):N adoptNode(N):N hasFocus():b getElementsByName(s):nodes createEvent(s):any'
       + ' scrollingElement:N? getAnimations():any styleSheets:any adoptedStyleSheets:any= execCommand(s,[b],[any]):b queryCommandSupported(s):b'
-      + ' queryCommandEnabled(s):b queryCommandState(s):b queryCommandValue(s):s queryCommandIndeterminate(s):b'
+      + ' queryCommandEnabled(s):b queryCommandState(s):b queryCommandValue(s):s queryCommandIndeterminate(s):b implementation:any'
       + ' @NonElementParentNode @ParentNode'],
     ['HTMLDocument', 'Document', ''],
     ['XMLDocument', 'Document', ''],
@@ -907,8 +907,15 @@
       if (id !== undefined && (record.type === INSERTED || record.type === REMOVED)) framesChanged(id, record);
       if (FIREFOX && id !== undefined && record.type === ATTRIBUTE) frameRenamed(id, record);
       if (madeAnyScript && id !== undefined && actingWorld !== null) scriptsChanged(record);
+      if (madeAnyScript && id === undefined) scriptsStartedUnrun(record);
       if (observing > 0) notifyObservers(record);
     });
+  }
+  // A document a script made (DOMParser's, DOMImplementation's): in no frame, its changes are
+  // watched (live collections, observers, ranges) and its scripts never run.
+  function createdDocument(document) {
+    watch(document, undefined);
+    return document;
   }
 
   // ---- Mutation observers (js/31_mutation_observer.js is each world's side) ---------------------------------------
@@ -1249,6 +1256,9 @@
   // (Script elements whose `async` was set: HTML's "non-blocking" flag is false. A script's new
   // element is non-blocking: async unless told.)
   const blockingScripts = new SafeWeakSet();
+  library.onAttributeChange('HTMLScriptElement', 'async', (element, name, oldValue, newValue) => {
+    if (newValue === null) blockingScripts.add(element);
+  });
   // The world whose DOM member runs now (the innermost), and the script elements its changes made
   // ready (null: none yet), each with the world that inserted it: prepared as that member returns.
   let actingWorld = null;
@@ -1326,6 +1336,33 @@
       // (exthost's own failure: the tree changes as the script asked; no script runs.)
     }
   }
+  // A change in a document of no frame (scripting is disabled there): a script element a script
+  // made that it makes ready is "already started" without running, and so runs nothing when moved
+  // into a frame's document later (HTML's prepare the script element, before its scripting check).
+  function scriptsStartedUnrun(record) {
+    try {
+      const candidates = [];
+      if (record.type === INSERTED) {
+        scriptElementsIn(record.node, candidates);
+      } else if (record.type === VALUE) {
+        const parent = record.target === null || record.target === undefined ? null : record.target.parentNode;
+        if (parent !== null && isScriptElement(parent)) listPush(candidates, parent);
+      } else if (record.type === ATTRIBUTE && record.attr !== null && record.attr !== undefined && record.attr.name === 'src'
+        && record.target !== undefined && isScriptElement(record.target)) {
+        listPush(candidates, record.target);
+      }
+      for (let i = 0; i < candidates.length; i++) {
+        const element = candidates[i];
+        if (!madeScripts.has(element) || startedScripts.has(element) || shadowIncludingRoot(element).nodeType !== 9) continue;
+        let text = '';
+        for (let child = element.firstChild; child !== null; child = child.nextSibling) if (child.nodeType === 3) text += child.data;
+        if (!element.hasAttribute('src') && text === '') continue;
+        if (host.scriptElementType(element) !== null) startedScripts.add(element);
+      }
+    } catch (error) {
+      // (exthost's own failure: the tree changes as the script asked.)
+    }
+  }
   function scriptElementsIn(node, list) {
     if (node.nodeType !== 1 && node.nodeType !== 11) return;
     if (isScriptElement(node)) listPush(list, node);
@@ -1370,12 +1407,13 @@
     let text = '';
     for (let child = element.firstChild; child !== null; child = child.nextSibling) if (child.nodeType === 3) text += child.data;
     if (!hasSource && text === '') return;
-    if (rootOf(element).nodeType !== 9) return;
-    const id = documentIds.get(element.ownerDocument);
-    if (id === undefined) return;
+    if (shadowIncludingRoot(element).nodeType !== 9) return;
     const type = host.scriptElementType(element);
     if (type === null) return;
+    // (Started before the scripting check: one connected in a document of no frame never runs.)
     startedScripts.add(element);
+    const id = documentIds.get(element.ownerDocument);
+    if (id === undefined) return;
     const index = nextScriptElement++;
     const inline = !hasSource;
     if (!inline || type === 'module') scriptElements.set(index, element);
@@ -1389,7 +1427,8 @@
     const description = [index, type, hasSource ? element.getAttribute('src') : null, inline ? text : null, id, base === null ? null : base.getAttribute('href')];
     const document = element.ownerDocument;
     const previous = document._exthostCurrentScript;
-    if (inline && type === 'classic') document._exthostCurrentScript = element;
+    // (A script in a shadow tree runs with currentScript null.)
+    if (inline && type === 'classic') document._exthostCurrentScript = rootOf(element).nodeType === 9 ? element : null;
     try {
       host.call(cx, 'page.runScriptElement', description);
     } catch (error) {
@@ -1406,7 +1445,7 @@
     const document = element.ownerDocument;
     if (running) {
       outerCurrentScripts.set(index, document._exthostCurrentScript === undefined ? null : document._exthostCurrentScript);
-      if (host.scriptElementType(element) !== 'module') document._exthostCurrentScript = element;
+      if (host.scriptElementType(element) !== 'module') document._exthostCurrentScript = rootOf(element).nodeType === 9 ? element : null;
     } else {
       document._exthostCurrentScript = outerCurrentScripts.get(index);
       outerCurrentScripts.delete(index);
@@ -1896,7 +1935,13 @@
       noteMadeScripts(imported, args[0]);
       return imported;
     },
-    'HTMLScriptElement.async': (node) => !blockingScripts.has(node) && madeScripts.has(node) || node.hasAttribute('async'),
+    // (HTML's non-blocking flag: set for a script a script made, unset by `async = ...` and when the
+    // attribute is added; the attribute's removal (below) tells it was added.)
+    'HTMLScriptElement.async': (node) => {
+      if (!node.hasAttribute('async')) return !blockingScripts.has(node) && madeScripts.has(node);
+      blockingScripts.add(node);
+      return true;
+    },
     'HTMLScriptElement.async=': (node, cx, value) => {
       blockingScripts.add(node);
       if (value) node.setAttribute('async', '');
@@ -2006,6 +2051,9 @@
     'Element.getClientRects': (node, cx) => rectList(cx),
     'Document.createRange': (node, cx) => rangeObject(cx, ranges.newRange(node)),
     'Document.getSelection': (node, cx) => selectionObject(cx, node),
+    'Element.setAttributeNode': (node, cx, attr) => library.setAttributeNode(node, attr, false),
+    'Element.setAttributeNodeNS': (node, cx, attr) => library.setAttributeNode(node, attr, true),
+    'Document.implementation': (node, cx) => stateObject(cx, node.implementation, 'DOMImplementation', { __proto__: null, document: node }),
     // (Changes of text data that live ranges follow by their offsets: js/63_dom_range.js.)
     'CharacterData.replaceData': (node, cx, offset, count, data) => changeData(node, offset, count, data),
     'CharacterData.insertData': (node, cx, offset, data) => changeData(node, offset, 0, data),
@@ -4558,8 +4606,8 @@
       item: ['call', 1, (state, cx, index) => wrap(cx, state.node.attributes.item(toUnsigned(index)))],
       getNamedItem: ['call', 1, (state, cx, name) => wrap(cx, state.node.getAttributeNode(String(name)))],
       getNamedItemNS: ['call', 2, (state, cx, namespace, localName) => wrap(cx, state.node.getAttributeNodeNS(namespace === null || namespace === undefined ? null : String(namespace), String(localName)))],
-      setNamedItem: ['call', 1, (state, cx, attr) => wrap(cx, state.node.setAttributeNode(attrArgument(cx, 'setNamedItem', attr)))],
-      setNamedItemNS: ['call', 1, (state, cx, attr) => wrap(cx, state.node.setAttributeNodeNS(attrArgument(cx, 'setNamedItemNS', attr)))],
+      setNamedItem: ['call', 1, (state, cx, attr) => wrap(cx, library.setAttributeNode(state.node, attrArgument(cx, 'setNamedItem', attr), false))],
+      setNamedItemNS: ['call', 1, (state, cx, attr) => wrap(cx, library.setAttributeNode(state.node, attrArgument(cx, 'setNamedItemNS', attr), true))],
       removeNamedItem: ['call', 1, (state, cx, name) => removeNamedAttribute(cx, state.node, state.node.getAttributeNode(String(name)), 'removeNamedItem', String(name))],
       removeNamedItemNS: ['call', 2, (state, cx, namespace, localName) => removeNamedAttribute(cx, state.node,
         state.node.getAttributeNodeNS(namespace === null || namespace === undefined ? null : String(namespace), String(localName)), 'removeNamedItemNS', String(localName))],
@@ -4897,6 +4945,8 @@
       element.innerHTML = toDOMString(cx, args[0]);
       const fragment = document.createDocumentFragment();
       while (element.firstChild !== null) fragment.appendChild(element.firstChild);
+      // (Its scripts are neither parser-inserted nor started: they run once inserted.)
+      noteMadeScripts(fragment);
       return wrap(cx, fragment);
     }),
     // (No layout: a range has no boxes.)
@@ -5012,6 +5062,47 @@
       throw { __proto__: null, isRangeFailure: true, name: 'IndexSizeError', reason: node.nodeType === 1 || node.nodeType === 9 || node.nodeType === 11 ? 'child' : 'offset', node, offset };
     }
   }
+  // A document's DOMImplementation (DOM Standard): the documents it makes belong to no frame,
+  // so their scripts never run (HTML: scripting is disabled in them; a script connected in one is
+  // "already started" and stays so when moved into a frame's document).
+  otherInterfaces.DOMImplementation = {
+    createDocumentType: ['call', 3, (state, cx, ...args) => {
+      if (args.length < 3) throw host.webIDLErrors.countError(cx, 'DOMImplementation', 'createDocumentType', 3, args.length);
+      const name = toDOMString(cx, args[0]);
+      // (A valid doctype name: no ASCII whitespace, U+0000 or ">".)
+      for (let i = 0; i < name.length; i++) {
+        const c = name[i];
+        if (c === '\t' || c === '\n' || c === '\f' || c === '\r' || c === ' ' || c === '\u0000' || c === '>') {
+          throw domException(cx, FIREFOX ? 'DOMImplementation.createDocumentType: Invalid doctype name'
+            : failed('DOMImplementation', 'createDocumentType', "The provided doctype name ('" + name + "') contains an invalid character."), 'InvalidCharacterError');
+        }
+      }
+      return wrap(cx, library.newDocumentType(state.document, name, toDOMString(cx, args[1]), toDOMString(cx, args[2])));
+    }],
+    createDocument: ['call', 2, (state, cx, ...args) => {
+      if (args.length < 2) throw host.webIDLErrors.countError(cx, 'DOMImplementation', 'createDocument', 2, args.length);
+      const namespace = args[0];
+      const qualifiedName = args[1];
+      const doctype = args[2];
+      const type = doctype === undefined || doctype === null ? null : nodes.get(doctype);
+      if (type === undefined || type !== null && type.nodeType !== 10) {
+        const isObject = typeof doctype === 'object' || typeof doctype === 'function';
+        throw host.newTypeError(cx, FIREFOX ? 'DOMImplementation.createDocument: Argument 3 ' + (isObject ? 'does not implement interface DocumentType.' : 'is not an object.')
+          : failed('DOMImplementation', 'createDocument', "parameter 3 is not of type 'DocumentType'."));
+      }
+      const made = state.document.implementation.createDocument(namespace === undefined || namespace === null ? null : toDOMString(cx, namespace),
+        qualifiedName === null ? '' : toDOMString(cx, qualifiedName), type);
+      made.isXMLDocument = true;
+      made.readyState = 'complete';
+      return wrap(cx, createdDocument(made));
+    }],
+    createHTMLDocument: ['call', 0, (state, cx, title) => {
+      const made = state.document.implementation.createHTMLDocument(title === undefined ? undefined : toDOMString(cx, title));
+      made.readyState = 'complete';
+      return wrap(cx, createdDocument(made));
+    }],
+    hasFeature: ['call', 0, () => true],
+  };
   otherInterfaces.Selection = {
     anchorNode: selectionPoint('anchor', 'Node'),
     anchorOffset: selectionPoint('anchor', 'Offset'),
@@ -5432,7 +5523,10 @@
       set: set === undefined ? undefined : (cx, thisValue, value) => {
         const state = receive(cx, thisValue, key, 'set');
         try {
-          asMember(cx, () => inBatch(key, state, [], () => set(cx, state, value)));
+          asMember(cx, () => inBatch(key, state, [], () => {
+            set(cx, state, value);
+            if (madeAnyScript) shadowTreeChanged(state);
+          }));
         } catch (error) {
           throw worldError(cx, error, owner, key, true);
         }
@@ -5446,9 +5540,25 @@
       __proto__: null, key, length,
       call: (cx, thisValue, ...args) => {
         const state = receive(cx, thisValue, key, 'call');
-        return asMember(cx, () => inBatch(key, state, args, () => call(cx, state, args)));
+        return asMember(cx, () => inBatch(key, state, args, () => {
+          const result = call(cx, state, args);
+          if (madeAnyScript) shadowTreeChanged(state);
+          return result;
+        }));
       },
     };
+  }
+  // A member was called on `state` (a node, for a node's member): when it is in a connected shadow
+  // tree, whose changes domino's mutation hook never sees (a shadow root is one of its fragments),
+  // the script elements there that a script made and that are ready are prepared as the member
+  // returns, as the document's own are.
+  function shadowTreeChanged(state) {
+    if (state === null || typeof state !== 'object' || typeof state.nodeType !== 'number') return;
+    const root = rootOf(state);
+    if (shadowRoots.get(root) === undefined || shadowIncludingRoot(root).nodeType !== 9) return;
+    const candidates = [];
+    scriptElementsIn(root, candidates);
+    for (let i = 0; i < candidates.length; i++) waitToPrepare(candidates[i]);
   }
   // Defines a member on a prototype of the world of `cx`, given its shared implementation.
   function defineMember(cx, prototype, implementation) {
@@ -5768,7 +5878,7 @@
       const document = library.parseDocument(String(text), documentOf(cx)._address);
       // (Firefox's parsed document never loads: "uninitialized".)
       document.readyState = FIREFOX ? 'uninitialized' : 'complete';
-      return wrap(cx, document);
+      return wrap(cx, createdDocument(document));
     }
     if (XML_TYPES.indexOf(type) < 0) {
       throw host.newTypeError(cx, FIREFOX
@@ -5822,7 +5932,7 @@
         }
       }
     }
-    return wrap(cx, document);
+    return wrap(cx, createdDocument(document));
   }
   // The DOM Parsing standard's "XML serialization" of `node` (namespaces as its algorithm keeps
   // them for documents the HTML parser made: each element's namespace declared where it differs
