@@ -963,7 +963,8 @@
     host.defineWorldMembers(cx, prototype, members);
     host.defineValue(prototype, SymbolToStringTag, name, false, false, true);
     host.defineValue(prototype, 'constructor', publicConstructor, true, false, true);
-    host.compactShape(prototype);
+    // (Only the constructor: the prototype is the one the window module made the global inherit
+    // from, which a script may have reached and changed first.)
     host.compactShape(publicConstructor);
     return world.interfaces[name];
   }

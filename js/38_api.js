@@ -18,7 +18,7 @@
 (function (host) {
   'use strict';
   const {
-    ReflectApply, ReflectDefineProperty, ReflectDeleteProperty, ReflectGet, ObjectGetPrototypeOf, ObjectSetPrototypeOf, SymbolToStringTag,
+    ReflectApply, ReflectDefineProperty, ReflectDeleteProperty, ReflectGet, ReflectGetPrototypeOf, ReflectSetPrototypeOf, ObjectSetPrototypeOf, SymbolToStringTag,
     StringPrototypeIncludes, ObjectKeys, SafeMap, SafeWeakMap, TypeError,
     listPush, listCopy, listIncludes, listIndexOf, listRemoveAt, dataDescriptor, newSafePromise, stringifyData, errorLocation,
     isErrorObject,
@@ -151,10 +151,10 @@
   // [[Prototype]] starts it again from one shape of its own. (Null and back: nothing a script can
   // see. Measured on a world that names `document`, about 200 structures fewer.) For an
   // interface's prototype and constructor once their members are all there.
+  // (Never throws: an object a script made non-extensible first keeps its shape.)
   host.compactShape = function (object) {
-    const prototype = ObjectGetPrototypeOf(object);
-    ObjectSetPrototypeOf(object, null);
-    ObjectSetPrototypeOf(object, prototype);
+    const prototype = ReflectGetPrototypeOf(object);
+    if (ReflectSetPrototypeOf(object, null)) ReflectSetPrototypeOf(object, prototype);
   };
   // A new object of the world for a constructor called with `newTarget`: of its prototype (a
   // subclass's: Web IDL's "get the prototype from a constructor"), else of `prototype`.

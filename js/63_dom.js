@@ -1344,11 +1344,13 @@
       const candidates = [];
       if (record.type === INSERTED) {
         scriptElementsIn(record.node, candidates);
+        // (Text put into a script.)
+        if (record.target !== null && record.target !== undefined && isScriptElement(record.target)) listPush(candidates, record.target);
       } else if (record.type === VALUE) {
         const parent = record.target === null || record.target === undefined ? null : record.target.parentNode;
         if (parent !== null && isScriptElement(parent)) listPush(candidates, parent);
       } else if (record.type === ATTRIBUTE && record.attr !== null && record.attr !== undefined && record.attr.name === 'src'
-        && record.target !== undefined && isScriptElement(record.target)) {
+        && record.attr.namespaceURI === null && record.target !== undefined && isScriptElement(record.target)) {
         listPush(candidates, record.target);
       }
       for (let i = 0; i < candidates.length; i++) {
@@ -1363,10 +1365,20 @@
       // (exthost's own failure: the tree changes as the script asked.)
     }
   }
+  // The script elements of `node`'s shadow-including subtree, in shadow-including tree order (a
+  // shadow host's shadow tree before its children). Without recursion: a tree may be deeper than
+  // the stack.
   function scriptElementsIn(node, list) {
-    if (node.nodeType !== 1 && node.nodeType !== 11) return;
-    if (isScriptElement(node)) listPush(list, node);
-    for (let child = node.firstChild; child !== null; child = child.nextSibling) scriptElementsIn(child, list);
+    const pending = [node];
+    while (pending.length > 0) {
+      const current = pending[pending.length - 1];
+      pending.length -= 1;
+      if (current.nodeType !== 1 && current.nodeType !== 11) continue;
+      if (isScriptElement(current)) listPush(list, current);
+      for (let child = current.lastChild; child !== null; child = child.previousSibling) listPush(pending, child);
+      const shadow = current.nodeType === 1 ? shadowOfHost.get(current) : undefined;
+      if (shadow !== undefined) listPush(pending, shadow);
+    }
   }
   function waitToPrepare(element) {
     if (!madeScripts.has(element) || startedScripts.has(element)) return;
@@ -4945,8 +4957,12 @@
       element.innerHTML = toDOMString(cx, args[0]);
       const fragment = document.createDocumentFragment();
       while (element.firstChild !== null) fragment.appendChild(element.firstChild);
-      // (Its scripts are neither parser-inserted nor started: they run once inserted.)
+      // (Its scripts are neither parser-inserted nor started: they run once inserted, not async:
+      // the parser left them blocking.)
       noteMadeScripts(fragment);
+      const made = [];
+      scriptElementsIn(fragment, made);
+      for (let i = 0; i < made.length; i++) blockingScripts.add(made[i]);
       return wrap(cx, fragment);
     }),
     // (No layout: a range has no boxes.)
@@ -5524,8 +5540,9 @@
         const state = receive(cx, thisValue, key, 'set');
         try {
           asMember(cx, () => inBatch(key, state, [], () => {
+            const inShadow = madeAnyScript ? shadowScriptsBefore(key + '=', state, [value]) : null;
             set(cx, state, value);
-            if (madeAnyScript) shadowTreeChanged(state);
+            if (inShadow !== null) shadowScriptsAfter(inShadow);
           }));
         } catch (error) {
           throw worldError(cx, error, owner, key, true);
@@ -5541,25 +5558,58 @@
       call: (cx, thisValue, ...args) => {
         const state = receive(cx, thisValue, key, 'call');
         return asMember(cx, () => inBatch(key, state, args, () => {
+          const inShadow = madeAnyScript ? shadowScriptsBefore(key, state, args) : null;
           const result = call(cx, state, args);
-          if (madeAnyScript) shadowTreeChanged(state);
+          if (inShadow !== null) shadowScriptsAfter(inShadow);
           return result;
         }));
       },
     };
   }
-  // A member was called on `state` (a node, for a node's member): when it is in a connected shadow
-  // tree, whose changes domino's mutation hook never sees (a shadow root is one of its fragments),
-  // the script elements there that a script made and that are ready are prepared as the member
-  // returns, as the document's own are.
-  function shadowTreeChanged(state) {
-    if (state === null || typeof state !== 'object' || typeof state.nodeType !== 'number') return;
-    const root = rootOf(state);
-    if (shadowRoots.get(root) === undefined || shadowIncludingRoot(root).nodeType !== 9) return;
-    const candidates = [];
-    scriptElementsIn(root, candidates);
-    for (let i = 0; i < candidates.length; i++) waitToPrepare(candidates[i]);
+  // Script elements in shadow trees: a shadow root is one of domino's fragments, whose changes its
+  // mutation hook never sees, so the members that may make a script there ready (inserting it or
+  // text into it, setting its `src`) note, before they run, the script elements they are given or
+  // change (`state`: a node, for a node's member), and prepare those connected once they return,
+  // as the document's own changes are (scriptsChanged). (A host's insertion into the document
+  // reaches its shadow tree's scripts through the document's hook.)
+  const insertingMembers = ['appendChild', 'insertBefore', 'replaceChild', 'append', 'prepend', 'before', 'after', 'replaceWith',
+    'replaceChildren', 'insertAdjacentElement'];
+  const textMembers = ['textContent=', 'text=', 'innerText=', 'innerHTML=', 'data=', 'nodeValue=', 'appendData', 'insertData', 'replaceData',
+    'deleteData', 'splitText', 'normalize'];
+  function shadowScriptsBefore(key, state, args) {
+    try {
+      if (state === null || typeof state !== 'object' || typeof state.nodeType !== 'number' || shadowRoots.get(rootOf(state)) === undefined) return null;
+      const candidates = [];
+      const scriptOf = (node) => (isScriptElement(node) ? node : node.parentNode !== null && isScriptElement(node.parentNode) ? node.parentNode : null);
+      if (insertingMembers.indexOf(key) >= 0) {
+        for (let i = 0; i < args.length; i++) {
+          const node = args[i] !== null && typeof args[i] === 'object' ? nodes.get(args[i]) : undefined;
+          if (node !== undefined) scriptElementsIn(node, candidates);
+        }
+        if (isScriptElement(state)) listPush(candidates, state);
+      } else if (textMembers.indexOf(key) >= 0) {
+        const script = scriptOf(state);
+        if (script !== null) listPush(candidates, script);
+      } else if (isScriptElement(state)) {
+        const attr = key === 'setAttributeNode' || key === 'setAttributeNodeNS' ? (args[0] !== null && typeof args[0] === 'object' ? nodes.get(args[0]) : undefined) : undefined;
+        if (key === 'src=' || (key === 'setAttribute' || key === 'toggleAttribute') && typeof args[0] === 'string' && args[0].toLowerCase() === 'src'
+          || key === 'setAttributeNS' && args[0] === null && args[1] === 'src'
+          || attr !== undefined && attr.nodeType === 2 && attr.name === 'src' && attr.namespaceURI === null) listPush(candidates, state);
+      }
+      return candidates.length === 0 ? null : candidates;
+    } catch (error) {
+      // (exthost's own failure: the member runs; no script runs.)
+      return null;
+    }
   }
+  function shadowScriptsAfter(candidates) {
+    try {
+      for (let i = 0; i < candidates.length; i++) if (shadowIncludingRoot(candidates[i]).nodeType === 9) waitToPrepare(candidates[i]);
+    } catch (error) {
+      // (As above.)
+    }
+  }
+
   // Defines a member on a prototype of the world of `cx`, given its shared implementation.
   function defineMember(cx, prototype, implementation) {
     if (implementation.call !== undefined) {

@@ -230,4 +230,57 @@ struct InsertedScriptTests {
         #expect(page.first?.contains("inline script") == true)
         #expect(Array(page.dropFirst()) == ["appended", "more.js runs, currentScript=more.js", "load more.js"])
     }
+
+    /// Scripts in shadow trees and documents of no frame (the review of session 25): a script in a
+    /// shadow tree runs once connected (also when its host is inserted later), and only when a
+    /// change that prepares scripts reaches it (a type removed later does not, nor another world's
+    /// reading of the tree); an empty script given its text in a document of no frame never runs,
+    /// also moved in; a contextual fragment's script is not async. The page itself does it all
+    /// (Chromium refuses a content script's inline scripts).
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func shadowTreesAndDocumentsOfNoFrameRunWhatTheBrowsersRun(flavor: Flavor) throws {
+        let html = "<!doctype html><title>t</title><body><script>" + Self.log + """
+            const text = document.createElement('script');
+            text.type = 'text/plain';
+            text.textContent = "log('text/plain script runs')";
+            const host1 = document.createElement('div');
+            document.body.appendChild(host1);
+            host1.attachShadow({ mode: 'open' }).appendChild(text);
+            text.removeAttribute('type');
+            log('type removed');
+            const later = document.createElement('div');
+            const inLater = document.createElement('script');
+            inLater.textContent = "log('script of a later host runs')";
+            later.attachShadow({ mode: 'open' }).appendChild(inLater);
+            log('host not connected yet');
+            document.body.appendChild(later);
+            log('host connected');
+            window.pending = document.createElement('div');
+            const waiting = document.createElement('script');
+            waiting.type = 'text/plain';
+            waiting.textContent = "log('waiting script runs')";
+            window.pending.attachShadow({ mode: 'open' }).appendChild(waiting);
+            document.body.appendChild(window.pending);
+            waiting.type = '';
+            const made = document.implementation.createHTMLDocument('');
+            const empty = made.createElement('script');
+            made.body.appendChild(empty);
+            empty.text = "log('frameless script runs')";
+            document.body.appendChild(empty);
+            log('frameless script moved in');
+            const range = document.createRange();
+            range.selectNodeContents(document.body);
+            const fragment = range.createContextualFragment('<script>log("fragment script runs")<\\/script>');
+            log('fragment script async=' + fragment.firstChild.async);
+            </script>
+            """
+        let entries = try Self.entries(html: html, contentScript: """
+            document.querySelector('div:last-of-type').shadowRoot.querySelector('script');
+            log('cs read the shadow tree');
+            """, flavor: flavor)
+        #expect(entries == [
+            "type removed", "host not connected yet", "script of a later host runs", "host connected",
+            "frameless script moved in", "fragment script async=false", "cs read the shadow tree",
+        ])
+    }
 }
