@@ -1320,18 +1320,8 @@
   function scriptsChanged(record) {
     try {
       if (actingWorld === null) return;
-      if (record.type === INSERTED) {
-        const candidates = [];
-        scriptElementsIn(record.node, candidates);
-        if (record.target !== null && record.target !== undefined && isScriptElement(record.target)) listPush(candidates, record.target);
-        for (let i = 0; i < candidates.length; i++) waitToPrepare(candidates[i]);
-      } else if (record.type === VALUE) {
-        const parent = record.target === null || record.target === undefined ? null : record.target.parentNode;
-        if (parent !== null && isScriptElement(parent)) waitToPrepare(parent);
-      } else if (record.type === ATTRIBUTE) {
-        if (record.attr !== null && record.attr !== undefined && record.attr.name === 'src' && record.target !== undefined && isScriptElement(record.target)
-          && record.attr.namespaceURI === null) waitToPrepare(record.target);
-      }
+      const candidates = scriptsAChangeReaches(record);
+      for (let i = 0; i < candidates.length; i++) waitToPrepare(candidates[i]);
     } catch (error) {
       // (exthost's own failure: the tree changes as the script asked; no script runs.)
     }
@@ -1341,29 +1331,39 @@
   // into a frame's document later (HTML's prepare the script element, before its scripting check).
   function scriptsStartedUnrun(record) {
     try {
-      const candidates = [];
-      if (record.type === INSERTED) {
-        scriptElementsIn(record.node, candidates);
-        // (Text put into a script.)
-        if (record.target !== null && record.target !== undefined && isScriptElement(record.target)) listPush(candidates, record.target);
-      } else if (record.type === VALUE) {
-        const parent = record.target === null || record.target === undefined ? null : record.target.parentNode;
-        if (parent !== null && isScriptElement(parent)) listPush(candidates, parent);
-      } else if (record.type === ATTRIBUTE && record.attr !== null && record.attr !== undefined && record.attr.name === 'src'
-        && record.attr.namespaceURI === null && record.target !== undefined && isScriptElement(record.target)) {
-        listPush(candidates, record.target);
-      }
+      const candidates = scriptsAChangeReaches(record);
       for (let i = 0; i < candidates.length; i++) {
         const element = candidates[i];
         if (!madeScripts.has(element) || startedScripts.has(element) || shadowIncludingRoot(element).nodeType !== 9) continue;
-        let text = '';
-        for (let child = element.firstChild; child !== null; child = child.nextSibling) if (child.nodeType === 3) text += child.data;
-        if (!element.hasAttribute('src') && text === '') continue;
+        if (!element.hasAttribute('src') && scriptSourceText(element) === '') continue;
         if (host.scriptElementType(element) !== null) startedScripts.add(element);
       }
     } catch (error) {
       // (exthost's own failure: the tree changes as the script asked.)
     }
+  }
+  // The script elements a change of domino's mutation hook may make ready: those inserted (or in
+  // an inserted subtree), one that text was put into or changed in, one whose `src` was set.
+  function scriptsAChangeReaches(record) {
+    const candidates = [];
+    const target = record.target === undefined ? null : record.target;
+    if (record.type === INSERTED) {
+      scriptElementsIn(record.node, candidates);
+      if (target !== null && isScriptElement(target)) listPush(candidates, target);
+    } else if (record.type === VALUE) {
+      const parent = target === null ? null : target.parentNode;
+      if (parent !== null && isScriptElement(parent)) listPush(candidates, parent);
+    } else if (record.type === ATTRIBUTE && record.attr !== null && record.attr !== undefined && record.attr.name === 'src'
+      && record.attr.namespaceURI === null && target !== null && isScriptElement(target)) {
+      listPush(candidates, target);
+    }
+    return candidates;
+  }
+  // A script element's own text (its child text nodes').
+  function scriptSourceText(element) {
+    let text = '';
+    for (let child = element.firstChild; child !== null; child = child.nextSibling) if (child.nodeType === 3) text += child.data;
+    return text;
   }
   // The script elements of `node`'s shadow-including subtree, in shadow-including tree order (a
   // shadow host's shadow tree before its children). Without recursion: a tree may be deeper than
@@ -1416,8 +1416,7 @@
   function prepareScriptElement(element, cx) {
     if (startedScripts.has(element) || !madeScripts.has(element)) return;
     const hasSource = element.hasAttribute('src');
-    let text = '';
-    for (let child = element.firstChild; child !== null; child = child.nextSibling) if (child.nodeType === 3) text += child.data;
+    const text = scriptSourceText(element);
     if (!hasSource && text === '') return;
     if (shadowIncludingRoot(element).nodeType !== 9) return;
     const type = host.scriptElementType(element);
@@ -5572,23 +5571,32 @@
   // change (`state`: a node, for a node's member), and prepare those connected once they return,
   // as the document's own changes are (scriptsChanged). (A host's insertion into the document
   // reaches its shadow tree's scripts through the document's hook.)
-  const insertingMembers = ['appendChild', 'insertBefore', 'replaceChild', 'append', 'prepend', 'before', 'after', 'replaceWith',
-    'replaceChildren', 'insertAdjacentElement'];
-  const textMembers = ['textContent=', 'text=', 'innerText=', 'innerHTML=', 'data=', 'nodeValue=', 'appendData', 'insertData', 'replaceData',
-    'deleteData', 'splitText', 'normalize'];
+  // (Each such member by its key: what it may make ready.)
+  const shadowScriptMembers = { __proto__: null };
+  {
+    const inserting = ['appendChild', 'insertBefore', 'replaceChild', 'append', 'prepend', 'before', 'after', 'replaceWith',
+      'replaceChildren', 'insertAdjacentElement'];
+    const text = ['textContent=', 'text=', 'innerText=', 'innerHTML=', 'data=', 'nodeValue=', 'appendData', 'insertData', 'replaceData',
+      'deleteData', 'splitText', 'normalize'];
+    const source = ['src=', 'setAttribute', 'toggleAttribute', 'setAttributeNS', 'setAttributeNode', 'setAttributeNodeNS'];
+    for (let i = 0; i < inserting.length; i++) shadowScriptMembers[inserting[i]] = 'insert';
+    for (let i = 0; i < text.length; i++) shadowScriptMembers[text[i]] = 'text';
+    for (let i = 0; i < source.length; i++) shadowScriptMembers[source[i]] = 'source';
+  }
   function shadowScriptsBefore(key, state, args) {
     try {
-      if (state === null || typeof state !== 'object' || typeof state.nodeType !== 'number' || shadowRoots.get(rootOf(state)) === undefined) return null;
+      const kind = shadowScriptMembers[key];
+      if (kind === undefined || state === null || typeof state !== 'object' || typeof state.nodeType !== 'number') return null;
+      if (shadowRoots.get(rootOf(state)) === undefined) return null;
       const candidates = [];
-      const scriptOf = (node) => (isScriptElement(node) ? node : node.parentNode !== null && isScriptElement(node.parentNode) ? node.parentNode : null);
-      if (insertingMembers.indexOf(key) >= 0) {
+      if (kind === 'insert') {
         for (let i = 0; i < args.length; i++) {
           const node = args[i] !== null && typeof args[i] === 'object' ? nodes.get(args[i]) : undefined;
           if (node !== undefined) scriptElementsIn(node, candidates);
         }
         if (isScriptElement(state)) listPush(candidates, state);
-      } else if (textMembers.indexOf(key) >= 0) {
-        const script = scriptOf(state);
+      } else if (kind === 'text') {
+        const script = isScriptElement(state) ? state : state.parentNode !== null && isScriptElement(state.parentNode) ? state.parentNode : null;
         if (script !== null) listPush(candidates, script);
       } else if (isScriptElement(state)) {
         const attr = key === 'setAttributeNode' || key === 'setAttributeNodeNS' ? (args[0] !== null && typeof args[0] === 'object' ? nodes.get(args[0]) : undefined) : undefined;
