@@ -283,4 +283,27 @@ struct InsertedScriptTests {
             "frameless script moved in", "fragment script async=false", "cs read the shadow tree",
         ])
     }
+
+    /// What `document.implementation` hands a content script is its own world's: the object, the
+    /// documents it makes, its functions and the errors it throws (no object of the host's realm).
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func documentImplementationGivesOnlyTheWorldsOwnObjects(flavor: Flavor) throws {
+        let entries = try Self.entries(html: "<!doctype html><title>t</title><p>p</p>", contentScript: """
+            const impl = document.implementation;
+            const made = impl.createHTMLDocument('x');
+            let typeError, domError;
+            try { impl.createDocument(null, 'x', {}); } catch (e) { typeError = e; }
+            try { impl.createDocumentType('a b', '', ''); } catch (e) { domError = e; }
+            log([
+              Object.getPrototypeOf(impl) === DOMImplementation.prototype,
+              Object.getPrototypeOf(made) === HTMLDocument.prototype,
+              Object.getPrototypeOf(made.body) === HTMLBodyElement.prototype,
+              impl.createHTMLDocument.constructor === Function,
+              Object.getPrototypeOf(typeError) === TypeError.prototype,
+              Object.getPrototypeOf(domError) === DOMException.prototype,
+              typeError.constructor.constructor === Function,
+            ].join(' '));
+            """, flavor: flavor)
+        #expect(entries == ["true true true true true true true"])
+    }
 }
