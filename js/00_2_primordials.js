@@ -236,6 +236,17 @@
     list.length = list.length - 1;
     return value;
   };
+  // ASCII lowercase (HTTP header names and MIME types, compared without case), without the
+  // script's String.prototype.toLowerCase.
+  const lowerLetters = 'abcdefghijklmnopqrstuvwxyz';
+  primordials.asciiLowercase = function (text) {
+    let result = '';
+    for (let i = 0; i < text.length; i++) {
+      const c = primordials.StringPrototypeCharCodeAt(text, i);
+      result += c >= 65 && c <= 90 ? primordials.StringPrototypeSlice(lowerLetters, c - 65, c - 64) : primordials.StringPrototypeSlice(text, i, i + 1);
+    }
+    return result;
+  };
   // The last element, or undefined for an empty list (list[-1] would read Array.prototype).
   primordials.listLast = (list) => (list.length > 0 ? list[list.length - 1] : undefined);
 

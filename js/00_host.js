@@ -104,18 +104,8 @@
     return prototype;
   };
 
-  // ASCII lowercase (HTTP header names, compared without case), without the script's
-  // String.prototype.toLowerCase.
-  const lowerLetters = 'abcdefghijklmnopqrstuvwxyz';
-  const { StringPrototypeCharCodeAt, StringPrototypeSlice } = host.primordials;
-  host.asciiLowercase = function (text) {
-    let result = '';
-    for (let i = 0; i < text.length; i++) {
-      const c = StringPrototypeCharCodeAt(text, i);
-      result += c >= 65 && c <= 90 ? StringPrototypeSlice(lowerLetters, c - 65, c - 64) : StringPrototypeSlice(text, i, i + 1);
-    }
-    return result;
-  };
+  // ASCII lowercase (js/00_2_primordials.js).
+  host.asciiLowercase = host.primordials.asciiLowercase;
 
   // ---- Bodies --------------------------------------------------------------------------------------
   // The Fetch Standard's "extract a body" (fetch, Request, Response, XMLHttpRequest.send): the

@@ -484,19 +484,19 @@
       return parse(cx, url, base) !== null;
     }],
   ];
-  // Object URLs of Blobs (js/37_blob.js, a module of the context): in windows, not in a service worker.
+  // Object URLs of Blobs (js/37_blob.js): in windows, not in a service worker.
   const blobModule = (cx) => {
-    if (cx.loader.createObjectURL === undefined) cx.loader.load('blob');
-    return cx.loader;
+    if (cx.blobWorld === undefined) cx.loader.load('blob');
+    return host;
   };
   const objectURLStatics = [
     ['method', 'createObjectURL', 1, (cx, thisValue, ...args) => {
       requireArguments(cx, args.length, 1, 'URL', 'createObjectURL', 'method');
-      return blobModule(cx).createObjectURL(args[0]);
+      return blobModule(cx).createObjectURL(cx, args[0]);
     }],
     ['method', 'revokeObjectURL', 1, (cx, thisValue, ...args) => {
       requireArguments(cx, args.length, 1, 'URL', 'revokeObjectURL', 'method');
-      blobModule(cx).revokeObjectURL(usv(args[0]));
+      blobModule(cx).revokeObjectURL(cx, usv(args[0]));
     }],
   ];
   const urlMembers = [

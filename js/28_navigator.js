@@ -192,7 +192,7 @@
   // gives), made by the blob module itself (no script's code runs).
   function textItem(cx, text) {
     cx.loader.load('blob');
-    const blob = cx.loader.newBlob(cx.loader.native.bytes.utf8(text), 'text/plain');
+    const blob = host.newBlob(cx, cx.loader.native.bytes.utf8(text), 'text/plain');
     const item = host.newObjectFrom(cx, interfaceOf(cx, 'ClipboardItem').prototype);
     const data = { __proto__: null, 'text/plain': blob };
     clipboardItems.set(item, { __proto__: null, data, typeList: ['text/plain'], types: freeze(cx, host.newArray(cx, ['text/plain'])) });

@@ -2,6 +2,7 @@
 // exthost:needs primordials api
 // exthost:globals ~EventTarget:constructor:0 ~Event:constructor:1 ~CustomEvent:constructor:1 ~ErrorEvent:constructor:1
 // exthost:globals ~PromiseRejectionEvent:constructor:2 ~AbortController:constructor:0 ~AbortSignal:constructor:0
+// exthost:globals ~ProgressEvent:constructor:1
 // exthost:globals ~reportError:function:1 addEventListener:inherited removeEventListener:inherited dispatchEvent:inherited
 // exthost:globals Window: onerror:accessor onunhandledrejection:accessor onstorage:accessor ~PageTransitionEvent:constructor:1
 // exthost:globals Window: ~HashChangeEvent:constructor:1 ~PopStateEvent:constructor:1 onhashchange:accessor onpopstate:accessor
@@ -10,7 +11,8 @@
 // exthost:globals ServiceWorkerGlobalScope: onerror:inherited onunhandledrejection:inherited
 // DOM events (the DOM Standard's "Events" and "Aborting ongoing activities"): `EventTarget` with
 // listeners (capture, once, passive, signal) and dispatch, `Event`, `CustomEvent`, `ErrorEvent`,
-// `PromiseRejectionEvent`, `AbortController` and `AbortSignal` (`abort`, `timeout`, `any`), event
+// `PromiseRejectionEvent`, `ProgressEvent` (the XHR Standard's, for XMLHttpRequest and
+// FileReader), `AbortController` and `AbortSignal` (`abort`, `timeout`, `any`), event
 // handler attributes, `reportError`, and the global's `error` and `unhandledrejection` events
 // (which js/00_host.js's and js/38_api.js's reports of an uncaught error ask first), with each
 // browser's errors (fixtures/conformance/web-events). EventTarget.prototype is the object the
@@ -189,6 +191,7 @@
   const popStates = new SafeWeakMap();
   const errorEvents = new SafeWeakMap();
   const rejections = new SafeWeakMap();
+  const progressEvents = new SafeWeakMap();
 
   // A constructor that makes an event of `name` from (type, init) and keeps its fields (`fields(cx,
   // init)`, read after the base's members) in `map`.
@@ -214,6 +217,22 @@
       if (init.filename !== undefined) fields.filename = toText(cx, init.filename);
       if (init.lineno !== undefined) fields.lineno = unsignedLong(cx, init.lineno);
       if (init.message !== undefined) fields.message = toText(cx, init.message);
+    }
+    return fields;
+  });
+  // Web IDL's `unsigned long long` (ProgressEvent's counts, XMLHttpRequest's timeout).
+  function unsignedLongLong(cx, value) {
+    if (typeof value === 'symbol') throw typeError(cx, 'Cannot convert a Symbol value to a number');
+    const number = Number(value);
+    return NumberIsFinite(number) && number > 0 ? MathTrunc(number) : 0;
+  }
+  const constructProgressEvent = eventConstructor('ProgressEvent', 'ProgressEventInit', progressEvents, (cx, init) => {
+    const fields = { __proto__: null, lengthComputable: false, loaded: 0, total: 0 };
+    if (init !== undefined) {
+      // (Members in the standard's order: the dictionary's, sorted.)
+      fields.lengthComputable = !!init.lengthComputable;
+      if (init.loaded !== undefined) fields.loaded = unsignedLongLong(cx, init.loaded);
+      if (init.total !== undefined) fields.total = unsignedLongLong(cx, init.total);
     }
     return fields;
   });
@@ -876,6 +895,14 @@
       parent: 'Event', construct: constructPromiseRejectionEvent,
       members: [['get', 'promise', fieldOf(rejections, 'PromiseRejectionEvent', 'promise')], ['get', 'reason', fieldOf(rejections, 'PromiseRejectionEvent', 'reason')]],
     },
+    ProgressEvent: {
+      parent: 'Event', construct: constructProgressEvent,
+      members: [
+        ['get', 'lengthComputable', fieldOf(progressEvents, 'ProgressEvent', 'lengthComputable')],
+        ['get', 'loaded', fieldOf(progressEvents, 'ProgressEvent', 'loaded')],
+        ['get', 'total', fieldOf(progressEvents, 'ProgressEvent', 'total')],
+      ],
+    },
     // HTML's PageTransitionEvent (`pageshow` and `pagehide`): whether the page comes from, or goes
     // into, the back/forward cache.
     PageTransitionEvent: {
@@ -972,6 +999,13 @@
   host.makeEventInterface = function (cx, name) {
     if (interfaces[name] !== undefined) interfaceOf(cx, name);
   };
+
+  // Dispatches a trusted ProgressEvent `type` at `target` (XMLHttpRequest's and FileReader's).
+  function fireProgress(cx, target, type, loaded, total, computable) {
+    const made = newEventOf(cx, 'ProgressEvent', type, undefined);
+    progressEvents.set(made.event, { __proto__: null, lengthComputable: computable, loaded, total });
+    return dispatchTrusted(cx, target, made);
+  }
 
   // ---- A world's events ----------------------------------------------------------------------------------
   // Installs the module for the world of `cx`: EventTarget and Event, the global's own handlers
@@ -1124,6 +1158,8 @@
     // Dispatches a trusted event `type` of the class Event at `target` (`init`: its EventInit; the
     // DOM's `click()`). Returns false when a listener canceled it.
     loader.fireEvent = guarded((target, type, init) => dispatchTrusted(cx, target, newEventOf(cx, 'Event', type, init)));
+    loader.fireProgress = guarded((target, type, loaded, total, computable) => { fireProgress(cx, target, type, loaded, total, computable); });
+    loader.unsignedLongLong = guarded((value) => unsignedLongLong(cx, value));
     loader.fireNavigationEvent = guarded((target, type, fields) => fireNavigationEvent(cx, target, type, fields));
     // Dispatches the trusted `beforeunload` of a navigation about to leave the page (cancelable).
     loader.fireBeforeUnload = guarded((target) => {
@@ -1174,7 +1210,7 @@
   // implementation, and a dispatch of an event a script could have made (`trusted`: the browser's
   // own, as a person's click is).
   host.eventInternals = {
-    __proto__: null, interfaceOf, initializeEvent, eventArguments, unsignedLong, handlerImplementation,
+    __proto__: null, interfaceOf, initializeEvent, eventArguments, unsignedLong, handlerImplementation, fireProgress,
     // An event's state (of any world), and making an object a target with no listeners.
     stateOf: (event) => events.get(event),
     makeEventTarget: (object) => { listenersOf.set(object, []); },

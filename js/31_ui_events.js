@@ -243,15 +243,7 @@
   const fileLists = new SafeWeakMap();
   const dropEffects = ['none', 'copy', 'link', 'move'];
   const allowedEffects = ['none', 'copy', 'copyLink', 'copyMove', 'link', 'linkMove', 'move', 'all', 'uninitialized'];
-  // ASCII lowercase (of a text of this realm: no script reaches its prototype).
-  const asciiLowercase = (text) => {
-    let result = '';
-    for (let i = 0; i < text.length; i++) {
-      const c = StringPrototypeCharCodeAt(text, i);
-      result += c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : StringPrototypeSlice(text, i, i + 1);
-    }
-    return result;
-  };
+  const asciiLowercase = host.primordials.asciiLowercase;
   const formatOf = (format) => {
     const lower = asciiLowercase(String(format));
     return lower === 'text' ? 'text/plain' : lower === 'url' ? 'text/uri-list' : lower;

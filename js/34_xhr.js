@@ -1,4 +1,4 @@
-// exthost:needs primordials host dom_exception events progress_event fetch
+// exthost:needs primordials host dom_exception events fetch
 // exthost:globals Window: ~XMLHttpRequest:constructor:0 ~XMLHttpRequestEventTarget:constructor:0 ~XMLHttpRequestUpload:constructor:0
 // XMLHttpRequest (the XHR Standard), with each browser's events, progress counts and errors
 // (fixtures/conformance/web-xhr), over what a fetch gets (the `fetch` natives: the extension's own

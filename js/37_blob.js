@@ -1,30 +1,38 @@
-// exthost:needs primordials host dom_exception events progress_event
+// exthost:realm host
+// exthost:needs primordials api
 // exthost:globals ~Blob:constructor:0 ~File:constructor:2 ~FileReader:constructor:0
 // Blob and File (the File API), FileReader, and object URLs (`URL.createObjectURL`, windows only,
 // js/25_url.js), with each browser's errors (fixtures/conformance/web-blob). A Blob's bytes are an
-// ArrayBuffer the context never sees (Swift's `bytes` natives copy, join and slice them); reading
-// one answers in a promise, or (FileReader) in a task of its own with its progress events.
-// Not here yet: `stream()` (no streams).
+// ArrayBuffer of its world that no script sees (the world's `bytes` natives copy, join and slice
+// them); reading one answers in a promise, or (FileReader) in a task of its own with its progress
+// events (ProgressEvent, js/31_events.js).
+//
+// Runs in the host's realm, for a world on the first touch of these globals or of a module that
+// makes Blobs (`host.installBlob`): each interface made on first need (`host.makeBlobInterface`),
+// its members one implementation for every world. The modules of a context that read or make
+// Blobs and Files (fetch, XMLHttpRequest, FormData, js/00_host.js's bodies) reach this one through
+// the context's `host` object (`installBlob`). Not here yet: `stream()` (no streams).
 (function (host) {
   'use strict';
   const {
-    TypeError, String, Number, ObjectCreate, ReflectDefineProperty, SafeWeakMap, SafeMap, SymbolIterator, ReflectApply,
-    StringPrototypeCharCodeAt, StringPrototypeSlice, StringPrototypeIndexOf, NumberPrototypeToString, listPush, Promise, PromiseReject,
-    MathTrunc, NumberIsFinite,
+    String, Number, SafeWeakMap, SafeMap, StringPrototypeCharCodeAt, StringPrototypeSlice, StringPrototypeIndexOf,
+    NumberPrototypeToString, MathTrunc, NumberIsFinite, asciiLowercase, listPush,
   } = host.primordials;
   const FIREFOX = host.flavor === 'firefox';
-  const native = host.native;
-  const errors = host.webIDLErrors;
+  const { failed, illegalInvocation, countError } = host.webIDLErrors;
+  const isObject = (value) => value !== null && (typeof value === 'object' || typeof value === 'function');
+  const typeError = (cx, text) => host.newTypeError(cx, text);
+  const native = (cx) => cx.loader.native;
 
   // ---- Blob -------------------------------------------------------------------------------------------------
-  // Each Blob's state: its bytes (an ArrayBuffer) and type.
+  // Each Blob's state, by Blob (of any world): its bytes (an ArrayBuffer of its world) and type.
   const blobs = new SafeWeakMap();
-  const blobState = (blob, owner, member) => {
-    const state = blobs.get(blob);
-    if (state === undefined) throw errors.illegalInvocation(owner, member);
+  const blobOf = (value) => (isObject(value) ? blobs.get(value) : undefined);
+  const blobState = (cx, blob, owner, member) => {
+    const state = blobOf(blob);
+    if (state === undefined) throw illegalInvocation(cx, owner, member);
     return state;
   };
-  host.blobState = (value) => blobs.get(value);
 
   // A type as the File API keeps it: lowercased, or '' when it has a character outside U+0020-U+007E.
   function normalizedType(value) {
@@ -33,7 +41,7 @@
       const code = StringPrototypeCharCodeAt(text, i);
       if (code < 0x20 || code > 0x7E) return '';
     }
-    return host.asciiLowercase(text);
+    return asciiLowercase(text);
   }
 
   // Every line break (`\r\n`, `\r` or `\n`) as `newline`: `\n`, Linux's native ending, for Blob
@@ -46,44 +54,45 @@
         out += newline;
         if (code === 13 && StringPrototypeCharCodeAt(text, i + 1) === 10) i++;
       } else {
-        out += text[i];
+        out += StringPrototypeSlice(text, i, i + 1);
       }
     }
     return out;
   }
-  host.lineEndings = lineEndings;
 
   // The bytes of a sequence of BlobParts, as the File API's "process blob parts".
-  function processParts(parts, owner, endings) {
-    if (parts === undefined) return native.bytes.utf8('');
+  function processParts(cx, parts, owner, endings) {
+    const bytes = native(cx).bytes;
+    if (parts === undefined) return bytes.utf8('');
     const buffers = host.webIDLSequence(parts,
-      () => new TypeError(FIREFOX ? owner + " constructor: Argument 1 can't be converted to a sequence."
+      () => typeError(cx, FIREFOX ? owner + " constructor: Argument 1 can't be converted to a sequence."
         : "Failed to construct '" + owner + "': The provided value cannot be converted to a sequence."),
       (part) => {
-        const blob = part !== null && typeof part === 'object' ? blobs.get(part) : undefined;
+        const blob = blobOf(part);
         if (blob !== undefined) return blob.bytes;
-        if (part !== null && typeof part === 'object' && native.bytes.kind(part) !== undefined) return native.bytes.copy(part);
+        if (isObject(part) && bytes.kind(part) !== undefined) return bytes.copy(part);
         const text = String(part);
-        return native.bytes.utf8(endings === 'native' ? lineEndings(text, '\n') : text);
+        return bytes.utf8(endings === 'native' ? lineEndings(text, '\n') : text);
       });
-    return native.bytes.concat(buffers);
+    return bytes.concat(host.newArray(cx, buffers));
   }
 
   // Reads a BlobPropertyBag (or FilePropertyBag): its endings and type.
-  function propertyBag(options, owner) {
+  function propertyBag(cx, options, owner) {
     const bag = { __proto__: null, endings: 'transparent', type: '', lastModified: undefined };
     if (options === undefined || options === null) return bag;
-    if (typeof options !== 'object' && typeof options !== 'function') {
-      throw new TypeError(FIREFOX ? owner + " constructor: Argument " + (owner === 'File' ? 3 : 2) + " can't be converted to a dictionary."
-        : "Failed to construct '" + owner + "': The provided value is not of type '" + (owner === 'File' ? 'FilePropertyBag' : 'BlobPropertyBag') + "'.");
+    const dictionaryName = owner === 'File' ? 'FilePropertyBag' : 'BlobPropertyBag';
+    if (!isObject(options)) {
+      throw typeError(cx, FIREFOX ? owner + ' constructor: Argument ' + (owner === 'File' ? 3 : 2) + " can't be converted to a dictionary."
+        : "Failed to construct '" + owner + "': The provided value is not of type '" + dictionaryName + "'.");
     }
     const endings = options.endings;
     if (endings !== undefined) {
       const text = String(endings);
       if (text !== 'transparent' && text !== 'native') {
-        throw new TypeError(FIREFOX
-          ? owner + " constructor: '" + text + "' (value of 'endings' member of " + (owner === 'File' ? 'FilePropertyBag' : 'BlobPropertyBag') + ') is not a valid value for enumeration EndingType.'
-          : "Failed to construct '" + owner + "': Failed to read the 'endings' property from '" + (owner === 'File' ? 'FilePropertyBag' : 'BlobPropertyBag')
+        throw typeError(cx, FIREFOX
+          ? owner + " constructor: '" + text + "' (value of 'endings' member of " + dictionaryName + ') is not a valid value for enumeration EndingType.'
+          : "Failed to construct '" + owner + "': Failed to read the 'endings' property from '" + dictionaryName
             + "': The provided value '" + text + "' is not a valid enum value of type EndingType.");
       }
       bag.endings = text;
@@ -94,18 +103,19 @@
     return bag;
   }
 
-  function Blob(...args) {
-    if (new.target === undefined) throw errors.newRequired('Blob');
-    const bag = propertyBag(args[1], 'Blob');
-    blobs.set(this, { __proto__: null, bytes: processParts(args[0], 'Blob', bag.endings), type: bag.type });
-  }
-  // A new Blob (or, with `prototype`, File) of `bytes`.
-  function newBlob(bytes, type, prototype) {
-    const blob = ObjectCreate(prototype === undefined ? Blob.prototype : prototype);
+  const constructBlob = (cx, thisValue, newTarget, ...args) => {
+    const bag = propertyBag(cx, args[1], 'Blob');
+    const bytes = processParts(cx, args[0], 'Blob', bag.endings);
+    const blob = host.newInstance(cx, newTarget, interfaceOf(cx, 'Blob').prototype);
+    blobs.set(blob, { __proto__: null, bytes, type: bag.type });
+    return blob;
+  };
+  // A new Blob of the world of `cx` holding `bytes` (an ArrayBuffer of that world).
+  function newBlob(cx, bytes, type) {
+    const blob = host.newObjectFrom(cx, interfaceOf(cx, 'Blob').prototype);
     blobs.set(blob, { __proto__: null, bytes, type });
     return blob;
   }
-  host.newBlob = (bytes, type) => newBlob(bytes, type);
 
   // A relative position of `slice`, clamped to [0, size].
   function relative(value, size) {
@@ -115,151 +125,155 @@
     if (number !== number) number = 0;
     return number < 0 ? (size + number > 0 ? size + number : 0) : (number < size ? number : size);
   }
-  const decodeUTF8 = (buffer) => native.encoding.decode('utf-8', '', buffer, true, false)[0];
-  // A promise of what `read` makes of the Blob's bytes (rejected for another object).
-  function read(blob, member, readBytes) {
-    let state;
+  const decodeUTF8 = (cx, buffer) => native(cx).encoding.decode('utf-8', '', buffer, true, false)[0];
+  // A promise of the world of what `readBytes` makes of the Blob's bytes (rejected for another object).
+  const reading = (member, readBytes) => ['method', member, 0, (cx, thisValue) => {
+    const state = blobOf(thisValue);
+    if (state === undefined) return host.rejectedPromise(cx, illegalInvocation(cx, 'Blob', member));
+    const settle = host.newPromise(cx);
     try {
-      state = blobState(blob, 'Blob', member);
+      settle.resolve(readBytes(cx, state.bytes));
     } catch (error) {
-      return PromiseReject(error);
+      settle.reject(host.contextError(cx, error));
     }
-    return new Promise((resolve) => resolve(readBytes(state.bytes)));
-  }
-  host.defineInterface(Blob, 'Blob', 0, {
-    get size() { return native.bytes.byteLength(blobState(this, 'Blob', 'size').bytes); },
-    get type() { return blobState(this, 'Blob', 'type').type; },
-    slice(start = undefined, end = undefined, contentType = undefined) {
-      const state = blobState(this, 'Blob', 'slice');
-      const size = native.bytes.byteLength(state.bytes);
+    return settle.promise;
+  }];
+  const blobMembers = [
+    ['get', 'size', (cx, thisValue) => native(cx).bytes.byteLength(blobState(cx, thisValue, 'Blob', 'get size').bytes)],
+    ['get', 'type', (cx, thisValue) => blobState(cx, thisValue, 'Blob', 'get type').type],
+    ['method', 'slice', 0, (cx, thisValue, start, end, contentType) => {
+      const state = blobState(cx, thisValue, 'Blob', 'slice');
+      const bytes = native(cx).bytes;
+      const size = bytes.byteLength(state.bytes);
       const from = relative(start, size) ?? 0;
       const to = relative(end, size) ?? size;
       const type = contentType === undefined ? '' : normalizedType(contentType);
-      return newBlob(native.bytes.slice(state.bytes, from, to > from ? to : from), type);
-    },
-    text() { return read(this, 'text', decodeUTF8); },
-    arrayBuffer() { return read(this, 'arrayBuffer', (bytes) => native.bytes.copy(bytes)); },
-    bytes() { return read(this, 'bytes', (bytes) => native.bytes.uint8Array(bytes)); },
-    stream() {
-      blobState(this, 'Blob', 'stream');
-      throw new TypeError(errors.failed('Blob', 'stream', 'ReadableStream is not available in exthost yet: read the blob with text(), arrayBuffer() or bytes().'));
-    },
-  }, { __proto__: null });
+      return newBlob(cx, bytes.slice(state.bytes, from, to > from ? to : from), type);
+    }],
+    reading('text', decodeUTF8),
+    reading('arrayBuffer', (cx, bytes) => native(cx).bytes.copy(bytes)),
+    reading('bytes', (cx, bytes) => native(cx).bytes.uint8Array(bytes)),
+    ['method', 'stream', 0, (cx, thisValue) => {
+      blobState(cx, thisValue, 'Blob', 'stream');
+      throw typeError(cx, failed('Blob', 'stream', 'ReadableStream is not available in exthost yet: read the blob with text(), arrayBuffer() or bytes().'));
+    }],
+  ];
 
   // ---- File -------------------------------------------------------------------------------------------------
+  // Each File's name and lastModified, by File.
   const files = new SafeWeakMap();
-  function File(...args) {
-    if (new.target === undefined) throw errors.newRequired('File');
-    if (args.length < 2) {
-      throw new TypeError(FIREFOX ? 'File constructor: At least 2 arguments required, but only ' + args.length + ' passed'
-        : "Failed to construct 'File': 2 arguments required, but only " + args.length + ' present.');
-    }
-    const bag = propertyBag(args[2], 'File');
-    const bytes = processParts(args[0], 'File', bag.endings);
-    blobs.set(this, { __proto__: null, bytes, type: bag.type });
+  const constructFile = (cx, thisValue, newTarget, ...args) => {
+    if (args.length < 2) throw countError(cx, 'File', 'constructor', 2, args.length);
+    const bag = propertyBag(cx, args[2], 'File');
+    const bytes = processParts(cx, args[0], 'File', bag.endings);
+    const name = String(args[1]);
     let lastModified = bag.lastModified;
-    if (lastModified === undefined || lastModified !== lastModified) lastModified = native.clock.wallNow();
-    files.set(this, { __proto__: null, name: String(args[1]), lastModified: MathTrunc(lastModified) });
-  }
-  // A File's name and lastModified (undefined for another value), and a new File of `bytes`.
-  host.fileState = (value) => files.get(value);
-  host.newFile = (bytes, type, name, lastModified) => {
-    const file = newBlob(bytes, type, File.prototype);
-    files.set(file, { __proto__: null, name, lastModified });
+    if (lastModified === undefined || lastModified !== lastModified) lastModified = native(cx).clock.wallNow();
+    const file = host.newInstance(cx, newTarget, interfaceOf(cx, 'File').prototype);
+    blobs.set(file, { __proto__: null, bytes, type: bag.type });
+    files.set(file, { __proto__: null, name, lastModified: MathTrunc(lastModified) });
     return file;
   };
-  const fileState = (file, member) => {
-    const state = files.get(file);
-    if (state === undefined) throw errors.illegalInvocation('File', member);
+  function newFile(cx, bytes, type, name, lastModified) {
+    const file = host.newObjectFrom(cx, interfaceOf(cx, 'File').prototype);
+    blobs.set(file, { __proto__: null, bytes, type });
+    files.set(file, { __proto__: null, name, lastModified });
+    return file;
+  }
+  const fileState = (cx, file, member) => {
+    const state = isObject(file) ? files.get(file) : undefined;
+    if (state === undefined) throw illegalInvocation(cx, 'File', member);
     return state;
   };
-  host.defineInterface(File, 'File', 2, {
-    get name() { return fileState(this, 'name').name; },
-    get lastModified() { return fileState(this, 'lastModified').lastModified; },
-    get webkitRelativePath() { fileState(this, 'webkitRelativePath'); return ''; },
-  }, { __proto__: null, parentPrototype: Blob.prototype, parentConstructor: Blob });
+  const fileMembers = [
+    ['get', 'name', (cx, thisValue) => fileState(cx, thisValue, 'get name').name],
+    ['get', 'lastModified', (cx, thisValue) => fileState(cx, thisValue, 'get lastModified').lastModified],
+    ['get', 'webkitRelativePath', (cx, thisValue) => {
+      fileState(cx, thisValue, 'get webkitRelativePath');
+      return '';
+    }],
+  ];
 
   // ---- FileReader -------------------------------------------------------------------------------------------
   const EMPTY = 0, LOADING = 1, DONE = 2;
+  // Each reader's state, by reader.
   const readers = new SafeWeakMap();
-  const readerState = (reader, member) => {
-    const state = readers.get(reader);
-    if (state === undefined) throw errors.illegalInvocation('FileReader', member);
+  const readerState = (cx, reader, member) => {
+    const state = isObject(reader) ? readers.get(reader) : undefined;
+    if (state === undefined) throw illegalInvocation(cx, 'FileReader', member);
     return state;
   };
-  function FileReader() {
-    if (new.target === undefined) throw errors.newRequired('FileReader');
-    host.makeEventTarget(this);
-    readers.set(this, { __proto__: null, readyState: EMPTY, result: null, error: null, generation: 0 });
-  }
+  const constructFileReader = (cx, thisValue, newTarget) => {
+    const reader = host.newInstance(cx, newTarget, interfaceOf(cx, 'FileReader').prototype);
+    host.eventInternals.makeEventTarget(reader);
+    readers.set(reader, { __proto__: null, readyState: EMPTY, result: null, error: null, generation: 0 });
+    return reader;
+  };
   // What each way of reading makes of the bytes.
-  function readResult(kind, bytes, type, encoding) {
+  function readResult(cx, kind, bytes, type, encoding) {
+    const natives = native(cx);
     switch (kind) {
-      case 'ArrayBuffer': return native.bytes.copy(bytes);
-      case 'BinaryString': return native.bytes.latin1(bytes);
-      case 'DataURL': return 'data:' + (type === '' ? 'application/octet-stream' : type) + ';base64,' + native.bytes.base64(bytes);
+      case 'ArrayBuffer': return natives.bytes.copy(bytes);
+      case 'BinaryString': return natives.bytes.latin1(bytes);
+      case 'DataURL': return 'data:' + (type === '' ? 'application/octet-stream' : type) + ';base64,' + natives.bytes.base64(bytes);
       default: {
         // (An encoding exthost does not know, or none, reads as UTF-8, as the File API says.)
         let label = 'utf-8';
         if (encoding !== undefined) {
-          const found = native.encoding.lookup(String(encoding));
+          const found = natives.encoding.lookup(String(encoding));
           if (typeof found === 'string' && found !== 'unsupported' && found !== 'replacement') label = found;
         }
-        return native.encoding.decode(label, '', bytes, true, false)[0];
+        return natives.encoding.decode(label, '', bytes, true, false)[0];
       }
     }
   }
-  function startReading(reader, blob, kind, member, encoding) {
-    const state = readerState(reader, member);
-    const blobInfo = blob !== null && typeof blob === 'object' ? blobs.get(blob) : undefined;
+  const fireProgress = (cx, reader, type, loaded, total, computable) => {
+    host.eventInternals.fireProgress(cx, reader, type, loaded, total, computable);
+  };
+  // `readAs...`: checks the reader and the blob, then reads in a task of its own, as a browser
+  // reads a blob apart from the script.
+  const readingAs = (member, kind) => ['method', member, 1, (cx, thisValue, ...args) => {
+    const state = readerState(cx, thisValue, member);
+    if (args.length < 1) throw countError(cx, 'FileReader', member, 1, 0);
+    const blob = args[0];
+    const blobInfo = blobOf(blob);
     if (blobInfo === undefined) {
-      throw new TypeError(FIREFOX
-        ? 'FileReader.' + member + ': Argument 1 ' + (blob !== null && typeof blob === 'object' ? 'does not implement interface Blob.' : 'is not an object.')
-        : errors.failed('FileReader', member, "parameter 1 is not of type 'Blob'."));
+      throw typeError(cx, FIREFOX
+        ? 'FileReader.' + member + ': Argument 1 ' + (isObject(blob) ? 'does not implement interface Blob.' : 'is not an object.')
+        : failed('FileReader', member, "parameter 1 is not of type 'Blob'."));
     }
     if (state.readyState === LOADING) {
-      throw host.newDOMException(FIREFOX ? 'An attempt was made to use an object that is not, or is no longer, usable'
-        : errors.failed('FileReader', member, 'The object is already busy reading Blobs.'), 'InvalidStateError');
+      throw host.newDOMException(cx, FIREFOX ? 'An attempt was made to use an object that is not, or is no longer, usable'
+        : failed('FileReader', member, 'The object is already busy reading Blobs.'), 'InvalidStateError');
     }
+    const encoding = kind === 'Text' ? args[1] : undefined;
     state.readyState = LOADING;
     state.result = null;
     state.error = null;
     const generation = ++state.generation;
-    const size = native.bytes.byteLength(blobInfo.bytes);
-    // (The rest in a task of its own, as a browser reads a blob apart from the script.)
-    native.clock.timeout(0, () => {
+    const size = native(cx).bytes.byteLength(blobInfo.bytes);
+    native(cx).clock.timeout(0, () => {
       if (state.generation !== generation) return;
-      host.fireProgress(reader, 'loadstart', 0, size, true);
+      fireProgress(cx, thisValue, 'loadstart', 0, size, true);
       if (state.generation !== generation) return;
-      host.fireProgress(reader, 'progress', size, size, true);
+      fireProgress(cx, thisValue, 'progress', size, size, true);
       if (state.generation !== generation) return;
-      state.result = readResult(kind, blobInfo.bytes, blobInfo.type, encoding);
+      state.result = readResult(cx, kind, blobInfo.bytes, blobInfo.type, encoding);
       state.readyState = DONE;
-      host.fireProgress(reader, 'load', size, size, true);
-      if (state.readyState === DONE && state.generation === generation) host.fireProgress(reader, 'loadend', size, size, true);
+      fireProgress(cx, thisValue, 'load', size, size, true);
+      if (state.readyState === DONE && state.generation === generation) fireProgress(cx, thisValue, 'loadend', size, size, true);
     });
-  }
-  const requireBlobArgument = (count, member) => {
-    if (count < 1) {
-      throw new TypeError(FIREFOX ? 'FileReader.' + member + ': At least 1 argument required, but only 0 passed'
-        : errors.failed('FileReader', member, '1 argument required, but only 0 present.'));
-    }
-  };
-  // (The constants on the class before the interface is defined: the public constructor gets the
-  // class's own members then.)
-  const constants = [['EMPTY', EMPTY], ['LOADING', LOADING], ['DONE', DONE]];
-  const constantDescriptor = (value) => ({ __proto__: null, value, writable: false, enumerable: true, configurable: false });
-  for (let i = 0; i < constants.length; i++) ReflectDefineProperty(FileReader, constants[i][0], constantDescriptor(constants[i][1]));
-  const readerPrototype = host.defineInterface(FileReader, 'FileReader', 0, {
-    get readyState() { return readerState(this, 'readyState').readyState; },
-    get result() { return readerState(this, 'result').result; },
-    get error() { return readerState(this, 'error').error; },
-    readAsArrayBuffer(...args) { requireBlobArgument(args.length, 'readAsArrayBuffer'); startReading(this, args[0], 'ArrayBuffer', 'readAsArrayBuffer'); },
-    readAsBinaryString(...args) { requireBlobArgument(args.length, 'readAsBinaryString'); startReading(this, args[0], 'BinaryString', 'readAsBinaryString'); },
-    readAsDataURL(...args) { requireBlobArgument(args.length, 'readAsDataURL'); startReading(this, args[0], 'DataURL', 'readAsDataURL'); },
-    readAsText(...args) { requireBlobArgument(args.length, 'readAsText'); startReading(this, args[0], 'Text', 'readAsText', args[1]); },
-    abort() {
-      const state = readerState(this, 'abort');
+  }];
+  const readerMembers = [
+    ['get', 'readyState', (cx, thisValue) => readerState(cx, thisValue, 'get readyState').readyState],
+    ['get', 'result', (cx, thisValue) => readerState(cx, thisValue, 'get result').result],
+    ['get', 'error', (cx, thisValue) => readerState(cx, thisValue, 'get error').error],
+    readingAs('readAsArrayBuffer', 'ArrayBuffer'),
+    readingAs('readAsBinaryString', 'BinaryString'),
+    readingAs('readAsDataURL', 'DataURL'),
+    readingAs('readAsText', 'Text'),
+    ['method', 'abort', 0, (cx, thisValue) => {
+      const state = readerState(cx, thisValue, 'abort');
       if (state.readyState === EMPTY || state.readyState === DONE) {
         state.result = null;
         return;
@@ -267,33 +281,16 @@
       state.generation++;
       state.readyState = DONE;
       state.result = null;
-      host.fireProgress(this, 'abort', 0, 0, false);
-      if (state.readyState === DONE) host.fireProgress(this, 'loadend', 0, 0, false);
-    },
-  }, { __proto__: null, parentPrototype: host.lazyGlobals.EventTarget.prototype, parentConstructor: host.lazyGlobals.EventTarget });
-  const handlerTypes = ['loadstart', 'progress', 'load', 'abort', 'error', 'loadend'];
-  for (let i = 0; i < handlerTypes.length; i++) {
-    ReflectDefineProperty(readerPrototype, 'on' + handlerTypes[i], host.eventHandlerDescriptor(handlerTypes[i], 'FileReader'));
-  }
-  for (let i = 0; i < constants.length; i++) ReflectDefineProperty(readerPrototype, constants[i][0], constantDescriptor(constants[i][1]));
+      fireProgress(cx, thisValue, 'abort', 0, 0, false);
+      if (state.readyState === DONE) fireProgress(cx, thisValue, 'loadend', 0, 0, false);
+    }],
+  ];
+  const readerHandlerTypes = ['loadstart', 'progress', 'load', 'abort', 'error', 'loadend'];
 
   // ---- Object URLs ------------------------------------------------------------------------------------------
-  // `blob:<origin>/<uuid>` -> the Blob's state, for URL.createObjectURL (windows only) and fetch.
-  const objectURLs = new SafeMap();
-  host.createObjectURL = (value) => {
-    const state = value !== null && typeof value === 'object' ? blobs.get(value) : undefined;
-    if (state === undefined) {
-      throw new TypeError(FIREFOX ? 'URL.createObjectURL: Argument 1 could not be converted to any of: Blob, MediaSource.'
-        : "Failed to execute 'createObjectURL' on 'URL': Overload resolution failed.");
-    }
-    const url = 'blob:' + native.fetch.origin() + '/' + randomUUID();
-    objectURLs.set(url, state);
-    return url;
-  };
-  host.revokeObjectURL = (url) => { objectURLs.delete(String(url)); };
   // A version 4 UUID, as crypto.randomUUID makes one.
-  function randomUUID() {
-    const random = native.crypto.randomBytes(16);
+  function randomUUID(cx) {
+    const random = native(cx).crypto.randomBytes(16);
     let out = '';
     for (let i = 0; i < 16; i++) {
       let byte = StringPrototypeCharCodeAt(random, i);
@@ -304,9 +301,85 @@
     }
     return out;
   }
-  // The Blob an object URL names (its fragment left out), or undefined.
-  host.objectURLBlob = (url) => {
-    const hash = StringPrototypeIndexOf(url, '#');
-    return objectURLs.get(hash === -1 ? url : StringPrototypeSlice(url, 0, hash));
+  // `URL.createObjectURL(value)`: a `blob:<origin>/<uuid>` URL the world's fetch reads the Blob by.
+  function createObjectURL(cx, value) {
+    const state = blobOf(value);
+    if (state === undefined) {
+      throw typeError(cx, FIREFOX ? 'URL.createObjectURL: Argument 1 could not be converted to any of: Blob, MediaSource.'
+        : "Failed to execute 'createObjectURL' on 'URL': Overload resolution failed.");
+    }
+    const url = 'blob:' + native(cx).fetch.origin() + '/' + randomUUID(cx);
+    cx.blobWorld.objectURLs.set(url, state);
+    return url;
+  }
+  // The state of the Blob an object URL of the world names (its fragment left out), or undefined.
+  function objectURLBlob(cx, url) {
+    const text = String(url);
+    const hash = StringPrototypeIndexOf(text, '#');
+    return cx.blobWorld.objectURLs.get(hash === -1 ? text : StringPrototypeSlice(text, 0, hash));
+  }
+
+  // ---- The interfaces ------------------------------------------------------------------------------
+  const interfaces = {
+    __proto__: null,
+    Blob: { parent: null, construct: constructBlob, members: blobMembers },
+    File: { parent: 'Blob', construct: constructFile, members: fileMembers },
+    FileReader: { parent: 'EventTarget', construct: constructFileReader, members: readerMembers, constants: ['EMPTY', EMPTY, 'LOADING', LOADING, 'DONE', DONE] },
+  };
+  // The interface `name` of the world of `cx` ({prototype, publicConstructor}), made now if it was not.
+  function interfaceOf(cx, name) {
+    const world = cx.blobWorld;
+    const made = world.interfaces[name];
+    if (made !== undefined) return made;
+    const description = interfaces[name];
+    let parent = null;
+    if (description.parent === 'EventTarget') {
+      cx.loader.load('events');
+      parent = host.eventInternals.interfaceOf(cx, 'EventTarget');
+    } else if (description.parent !== null) {
+      parent = interfaceOf(cx, description.parent);
+    }
+    world.interfaces[name] = host.makeWorldInterface(cx, name, {
+      __proto__: null, construct: description.construct, members: description.members, constants: description.constants,
+    }, parent);
+    if (name === 'FileReader') {
+      // (The handler attributes after the constants, as they always were here.)
+      const handlers = [];
+      for (let i = 0; i < readerHandlerTypes.length; i++) {
+        const implementation = host.eventInternals.handlerImplementation(readerHandlerTypes[i], 'FileReader');
+        listPush(handlers, ['accessor', 'on' + readerHandlerTypes[i], implementation.get, implementation.set]);
+      }
+      host.defineWorldMembers(cx, world.interfaces[name].prototype, handlers);
+      host.compactShape(world.interfaces[name].prototype);
+    }
+    return world.interfaces[name];
+  }
+  // For the host realm's modules (URL's object URLs, the clipboard's items), once the world of
+  // `cx` installed this one (`cx.loader.load('blob')`).
+  host.newBlob = newBlob;
+  host.createObjectURL = createObjectURL;
+  host.revokeObjectURL = (cx, url) => { cx.blobWorld.objectURLs.delete(String(url)); };
+  host.makeBlobInterface = function (cx, name) {
+    if (interfaces[name] !== undefined) interfaceOf(cx, name);
+  };
+
+  // Installs the module for the world of `cx`: what the context's own modules (fetch,
+  // XMLHttpRequest, FormData, js/00_host.js's bodies) and the host realm's (URL, the clipboard)
+  // call to read and make Blobs and Files.
+  host.installBlob = function (cx) {
+    if (cx.blobWorld !== undefined) return;
+    cx.blobWorld = { __proto__: null, interfaces: { __proto__: null }, objectURLs: new SafeMap() };
+    const loader = cx.loader;
+    const guarded = (fn) => host.guarded(cx, fn);
+    // A Blob's (or File's) state ({bytes, type}), undefined for another value; a new Blob.
+    loader.blobState = blobOf;
+    loader.newBlob = guarded((bytes, type) => newBlob(cx, bytes, type));
+    // A File's {name, lastModified}, undefined for another value; a new File.
+    loader.fileState = (value) => (isObject(value) ? files.get(value) : undefined);
+    loader.newFile = guarded((bytes, type, name, lastModified) => newFile(cx, bytes, type, name, lastModified));
+    loader.lineEndings = guarded(lineEndings);
+    loader.createObjectURL = guarded((value) => createObjectURL(cx, value));
+    loader.revokeObjectURL = guarded((url) => { cx.blobWorld.objectURLs.delete(String(url)); });
+    loader.objectURLBlob = guarded((url) => objectURLBlob(cx, url));
   };
 });

@@ -76,6 +76,7 @@ extension ExtensionContext {
         case "view": "installView"
         case "layout_observers": "installLayoutObservers"
         case "channel_messaging": "installChannelMessaging"
+        case "blob": "installBlob"
         case "dom": "installDOM"
         default: nil
         }
@@ -102,6 +103,7 @@ extension ExtensionContext {
         case "view": "makeViewInterface"
         case "layout_observers": "makeLayoutObserverInterface"
         case "channel_messaging": "makeChannelMessagingInterface"
+        case "blob": "makeBlobInterface"
         default: nil
         }
     }
