@@ -116,8 +116,8 @@
     const blob = host.blobState === undefined || value === null || typeof value !== 'object' ? undefined : host.blobState(value);
     if (blob !== undefined) return { bytes: native.bytes.copy(blob.bytes), type: blob.type === '' ? null : blob.type };
     if (value !== null && typeof value === 'object' && native.bytes.kind(value) !== undefined) return { bytes: native.bytes.copy(value), type: null };
-    const entries = host.formDataEntries === undefined ? undefined : host.formDataEntries(value);
-    if (entries !== undefined) return host.encodeFormData(entries);
+    const formBody = host.formDataBody === undefined ? undefined : host.formDataBody(value);
+    if (formBody !== undefined) return formBody;
     const query = host.searchParamsText === undefined ? undefined : host.searchParamsText(value);
     if (query !== undefined) return { bytes: native.bytes.utf8(query), type: 'application/x-www-form-urlencoded;charset=UTF-8' };
     return { bytes: native.bytes.utf8(`${value}`), type: 'text/plain;charset=UTF-8' };

@@ -560,6 +560,9 @@
     return world[name];
   }
   for (let i = 0; i < objectURLStatics.length; i++) listPush(interfaces.URL.windowStatics, objectURLStatics[i]);
+  // The application/x-www-form-urlencoded parser, for this realm's FormData (js/37_form_data.js):
+  // [name, value] lists of this realm.
+  host.parseURLEncoded = parseURLEncoded;
   host.makeURLInterface = function (cx, name) {
     if (name === 'URL' || name === 'URLSearchParams') interfaceOf(cx, name);
   };

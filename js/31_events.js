@@ -1068,6 +1068,14 @@
       description.interface = 'PopStateEvent';
       description.stateText = popStateTexts.get(event);
     }
+    for (let i = 0; i < crossingKinds.length; i++) {
+      const fields = crossingKinds[i].describe(event);
+      if (fields !== undefined) {
+        description.interface = crossingKinds[i].name;
+        description.kind = i;
+        description.kindFields = fields;
+      }
+    }
     const message = host.windowMessageOf === undefined ? undefined : host.windowMessageOf(event);
     if (message !== undefined) {
       description.interface = 'MessageEvent';
@@ -1075,6 +1083,10 @@
     }
     return description;
   }
+  // The event interfaces of other modules of this realm whose events cross worlds (js/37_form_data.js's
+  // FormDataEvent): each { name, module, describe(event): its fields (undefined: not one of its
+  // events), make(cx, type, fields): {event, state} of the world of `cx` }.
+  const crossingKinds = [];
   const describedInterfaces = ['CustomEvent', 'PageTransitionEvent', 'BeforeUnloadEvent', 'HashChangeEvent', 'PopStateEvent'];
   function eventFromDescription(cx, description) {
     if (description.message !== undefined) {
@@ -1086,7 +1098,11 @@
       return made;
     }
     let made;
-    if (description.fields !== undefined) {
+    if (description.kind !== undefined) {
+      const kind = crossingKinds[description.kind];
+      cx.loader.load(kind.module);
+      made = kind.make(cx, description.type, description.kindFields);
+    } else if (description.fields !== undefined) {
       if (cx.loader.makeUIEvent === undefined) cx.loader.load('ui_events');
       const event = cx.loader.makeUIEvent(description.interface, description.type, description.fields);
       made = { __proto__: null, event, state: events.get(event) };
@@ -1211,6 +1227,8 @@
   // own, as a person's click is).
   host.eventInternals = {
     __proto__: null, interfaceOf, initializeEvent, eventArguments, unsignedLong, handlerImplementation, fireProgress,
+    // Lets the events of another module's interface cross worlds (`crossingKinds`).
+    addCrossingKind: (kind) => { listPush(crossingKinds, kind); },
     // An event's state (of any world), and making an object a target with no listeners.
     stateOf: (event) => events.get(event),
     makeEventTarget: (object) => { listenersOf.set(object, []); },

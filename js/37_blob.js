@@ -10,8 +10,9 @@
 // Runs in the host's realm, for a world on the first touch of these globals or of a module that
 // makes Blobs (`host.installBlob`): each interface made on first need (`host.makeBlobInterface`),
 // its members one implementation for every world. The modules of a context that read or make
-// Blobs and Files (fetch, XMLHttpRequest, FormData, js/00_host.js's bodies) reach this one through
-// the context's `host` object (`installBlob`). Not here yet: `stream()` (no streams).
+// Blobs (fetch, XMLHttpRequest, js/00_host.js's bodies) reach this one through the context's
+// `host` object (`installBlob`); the host realm's (URL, the clipboard, FormData) call it here.
+// Not here yet: `stream()` (no streams).
 (function (host) {
   'use strict';
   const {
@@ -174,12 +175,6 @@
     files.set(file, { __proto__: null, name, lastModified: MathTrunc(lastModified) });
     return file;
   };
-  function newFile(cx, bytes, type, name, lastModified) {
-    const file = host.newObjectFrom(cx, interfaceOf(cx, 'File').prototype);
-    blobs.set(file, { __proto__: null, bytes, type });
-    files.set(file, { __proto__: null, name, lastModified });
-    return file;
-  }
   const fileState = (cx, file, member) => {
     const state = isObject(file) ? files.get(file) : undefined;
     if (state === undefined) throw illegalInvocation(cx, 'File', member);
@@ -354,9 +349,20 @@
     }
     return world.interfaces[name];
   }
-  // For the host realm's modules (URL's object URLs, the clipboard's items), once the world of
+  // For the host realm's modules (URL's object URLs, the clipboard's items, FormData), once the world of
   // `cx` installed this one (`cx.loader.load('blob')`).
   host.newBlob = newBlob;
+  // A new File of the world of `cx` over another File's states (FormData's entries, which every
+  // world of a document reads).
+  host.newFileOver = (cx, blob, file) => {
+    const made = host.newObjectFrom(cx, interfaceOf(cx, 'File').prototype);
+    blobs.set(made, blob);
+    files.set(made, file);
+    return made;
+  };
+  host.blobStateOf = blobOf;
+  host.fileStateOf = (value) => (isObject(value) ? files.get(value) : undefined);
+  host.lineEndings = lineEndings;
   host.createObjectURL = createObjectURL;
   host.revokeObjectURL = (cx, url) => { cx.blobWorld.objectURLs.delete(String(url)); };
   host.makeBlobInterface = function (cx, name) {
@@ -364,22 +370,16 @@
   };
 
   // Installs the module for the world of `cx`: what the context's own modules (fetch,
-  // XMLHttpRequest, FormData, js/00_host.js's bodies) and the host realm's (URL, the clipboard)
-  // call to read and make Blobs and Files.
+  // XMLHttpRequest, js/00_host.js's bodies) call to read and make Blobs, and object URLs.
   host.installBlob = function (cx) {
     if (cx.blobWorld !== undefined) return;
     cx.blobWorld = { __proto__: null, interfaces: { __proto__: null }, objectURLs: new SafeMap() };
     const loader = cx.loader;
     const guarded = (fn) => host.guarded(cx, fn);
-    // A Blob's (or File's) state ({bytes, type}), undefined for another value; a new Blob.
+    // A Blob's (or File's) state ({bytes, type}), undefined for another value; a new Blob; the
+    // Blob an object URL of the world names (fetch).
     loader.blobState = blobOf;
     loader.newBlob = guarded((bytes, type) => newBlob(cx, bytes, type));
-    // A File's {name, lastModified}, undefined for another value; a new File.
-    loader.fileState = (value) => (isObject(value) ? files.get(value) : undefined);
-    loader.newFile = guarded((bytes, type, name, lastModified) => newFile(cx, bytes, type, name, lastModified));
-    loader.lineEndings = guarded(lineEndings);
-    loader.createObjectURL = guarded((value) => createObjectURL(cx, value));
-    loader.revokeObjectURL = guarded((url) => { cx.blobWorld.objectURLs.delete(String(url)); });
     loader.objectURLBlob = guarded((url) => objectURLBlob(cx, url));
   };
 });

@@ -188,6 +188,10 @@
   // SubmitEvent's submitter is an HTML element), js/31_mutation_observer.js and js/31_dom_parsing.js.
   host.domHooks = {
     __proto__: null,
+    // For FormData (js/37_form_data.js): a form's entries, and the submitter's checks.
+    formEntries: (form, submitter, charset) => formEntries(form, submitter, charset),
+    isSubmitButton: (node) => isSubmitButton(node),
+    formOwner: (node) => formOwner(node),
     isNode: (value) => host.nodeOf(value) !== undefined,
     isHTMLElement(value) {
       const node = host.nodeOf(value);
@@ -2210,7 +2214,8 @@
     'HTMLTextAreaElement.value': (node) => controlValue(node),
     'HTMLTextAreaElement.value=': (node, cx, value) => {
       const previous = controlValue(node);
-      controlValues.set(node, value);
+      // (The value a script reads has its line breaks normalized to LF: HTML's API value.)
+      controlValues.set(node, String(value).replace(/\r\n?/g, '\n'));
       editedByUser.delete(node);
       valueChanged(node, previous);
     },
@@ -2416,10 +2421,31 @@
   const defaultValue = (node) => (node.localName === 'textarea' ? node.textContent : node.getAttribute('value') || '');
   function controlValue(node) {
     const value = controlValues.get(node);
-    if (value !== undefined) return value;
+    if (value !== undefined) return node.localName === 'input' && inputType(node) === 'range' ? rangeValue(node, value) : value;
     const initial = defaultValue(node);
+    if (node.localName === 'input' && inputType(node) === 'range') return rangeValue(node, initial);
     // (A number field's value is a valid number or nothing: HTML's value sanitization.)
     return initial !== '' && node.localName === 'input' && inputType(node) === 'number' && !FLOAT.test(initial) ? '' : initial;
+  }
+  // A range control's value as HTML's value sanitization makes it: a number within its minimum
+  // (0) and maximum (100), by default halfway, on its step (1) from the minimum.
+  function rangeValue(node, text) {
+    const attribute = (name, fallback) => {
+      const value = node.getAttribute(name);
+      return value !== null && FLOAT.test(value) ? Number(value) : fallback;
+    };
+    const min = attribute('min', 0);
+    let max = attribute('max', 100);
+    if (max < min) max = min;
+    let value = FLOAT.test(text) ? Number(text) : min + (max - min) / 2;
+    if (value < min) value = min;
+    if (value > max) value = max;
+    const stepText = node.getAttribute('step');
+    if (stepText !== null && stepText.toLowerCase() === 'any') return String(value);
+    const step = stepText !== null && FLOAT.test(stepText) && Number(stepText) > 0 ? Number(stepText) : 1;
+    let snapped = min + MathFloor((value - min) / step + 0.5) * step;
+    if (snapped > max) snapped -= step;
+    return String(snapped);
   }
   function checkedness(node) {
     const state = checkedStates.get(node);
@@ -3774,6 +3800,7 @@
 
   function submitForm(cx, form, submitter, withEvent) {
     if (submitting.has(form)) return;
+    if (host.isConstructingEntryList !== undefined && host.isConstructingEntryList(form)) return;
     // (Interactive validation: an invalid form is not submitted; its invalid controls hear so.)
     if (withEvent && !form.hasAttribute('novalidate') && !(submitter !== null && submitter.hasAttribute('formnovalidate')) && !checkForm(cx, form)) return;
     if (withEvent) {
@@ -3790,6 +3817,10 @@
     }
     const attribute = (name, formName) => (submitter !== null && submitter.hasAttribute(formName) ? submitter.getAttribute(formName) : form.getAttribute(name));
     const method = String(attribute('method', 'formmethod') || 'get').toLowerCase() === 'post' ? 'post' : 'get';
+    // (The entry list, after its `formdata` event: js/37_form_data.js.)
+    cx.loader.load('form_data');
+    const entries = host.constructEntryList(cx, form, submitter, 'UTF-8');
+    if (entries === null) return;
     const document = form.ownerDocument;
     const base = document._address;
     const actionText = attribute('action', 'formaction');
@@ -3802,25 +3833,32 @@
       const hashAt = href.indexOf('#');
       const withoutFragment = hashAt < 0 ? href : href.slice(0, hashAt);
       const queryAt = withoutFragment.indexOf('?');
-      url = (queryAt < 0 ? withoutFragment : withoutFragment.slice(0, queryAt)) + '?' + urlencoded(formEntries(form, submitter));
+      url = (queryAt < 0 ? withoutFragment : withoutFragment.slice(0, queryAt)) + '?' + urlencoded(entries);
     }
     // (Into the frame the submitter's `formtarget` or the form's `target` names.)
     navigateByTarget(cx, form, url, submitter !== null && submitter.hasAttribute('formtarget') ? submitter.getAttribute('formtarget') : form.getAttribute('target'));
   }
-  // The form's entry list: name and value of each control that takes part (HTML's "constructing
-  // the entry list", for text values: no files).
-  function formEntries(form, submitter) {
+  // The entries of the controls of `form` (HTML's "constructing the entry list", before its
+  // `formdata` event: js/37_form_data.js), with `submitter` (the submit button, or null) and
+  // `charset` (what a hidden `_charset_` control gives): [name, value] in tree order, value a
+  // string or EMPTY_FILE (a file control with no file: the caller makes its empty File).
+  const SUBMITTABLE = { __proto__: null, button: true, input: true, select: true, textarea: true };
+  const EMPTY_FILE = { __proto__: null };
+  function formEntries(form, submitter, charset) {
     const entries = [];
-    const controls = formControls(form);
+    const controls = descendants(rootOf(form), (element) => SUBMITTABLE[element.localName] === true && element.namespaceURI === HTML && formOwner(element) === form);
     for (let i = 0; i < controls.length; i++) {
       const control = controls[i];
-      if (formOwner(control) !== form || library.matches(control, ':disabled')) continue;
-      if (control.localName === 'fieldset' || control.localName === 'object' || control.localName === 'output') continue;
+      if (library.matches(control, ':disabled')) continue;
       const name = control.getAttribute('name');
-      const type = buttonType(control);
-      if (control.localName === 'button' || (control.localName === 'input' && (type === 'submit' || type === 'reset' || type === 'button' || type === 'image'))) {
-        if (control !== submitter || !name) continue;
-        listPush(entries, [name, control.getAttribute('value') || '']);
+      const type = control.localName === 'input' ? inputType(control) : buttonType(control);
+      const isButton = control.localName === 'button' || (control.localName === 'input' && (type === 'submit' || type === 'reset' || type === 'button' || type === 'image'));
+      if (isButton && control !== submitter) continue;
+      if (control.localName === 'input' && (type === 'checkbox' || type === 'radio') && !checkedness(control)) continue;
+      if (control.localName === 'input' && type === 'image') {
+        const prefix = name ? name + '.' : '';
+        listPush(entries, [prefix + 'x', '0']);
+        listPush(entries, [prefix + 'y', '0']);
         continue;
       }
       if (!name) continue;
@@ -3829,21 +3867,38 @@
         for (let j = 0; j < options.length; j++) {
           if (selectedness(options[j]) && !library.matches(options[j], ':disabled')) listPush(entries, [name, implementations['HTMLOptionElement.value'](options[j])]);
         }
-        continue;
+      } else if (control.localName === 'input' && (type === 'checkbox' || type === 'radio')) {
+        listPush(entries, [name, control.hasAttribute('value') ? control.getAttribute('value') : 'on']);
+      } else if (control.localName === 'input' && type === 'file') {
+        listPush(entries, [name, EMPTY_FILE]);
+      } else if (control.localName === 'input' && type === 'hidden' && name.toLowerCase() === '_charset_') {
+        listPush(entries, [name, charset]);
+      } else if (isButton) {
+        listPush(entries, [name, control.getAttribute('value') || '']);
+      } else {
+        listPush(entries, [name, controlValue(control)]);
       }
-      if (control.localName === 'input' && (type === 'checkbox' || type === 'radio')) {
-        if (checkedness(control)) listPush(entries, [name, control.hasAttribute('value') ? control.getAttribute('value') : 'on']);
-        continue;
+      // (A text field or textarea with `dirname` adds its directionality.)
+      const dirname = control.getAttribute('dirname');
+      if (dirname && (control.localName === 'textarea' || (control.localName === 'input' && (type === 'text' || type === 'search')))) {
+        listPush(entries, [dirname, directionality(control)]);
       }
-      if (control.localName === 'input' && type === 'file') continue;
-      listPush(entries, [name, controlValue(control)]);
-    }
-    if (submitter !== null && submitter.localName === 'input' && buttonType(submitter) === 'image') {
-      const prefix = submitter.getAttribute('name') ? submitter.getAttribute('name') + '.' : '';
-      listPush(entries, [prefix + 'x', '0']);
-      listPush(entries, [prefix + 'y', '0']);
     }
     return entries;
+  }
+  // An element's directionality, as its `dir` or its nearest ancestor's says ('auto': the first
+  // strong character of its value); 'ltr' by default.
+  function directionality(node) {
+    for (let current = node; current !== null && current.nodeType === 1; current = current.parentNode) {
+      const dir = String(current.getAttribute('dir') || '').toLowerCase();
+      if (dir === 'ltr' || dir === 'rtl') return dir;
+      if (dir === 'auto') {
+        const text = current === node && (node.localName === 'input' || node.localName === 'textarea') ? controlValue(node) : current.textContent;
+        const strong = /[A-Za-z\u00C0-\u02B8\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/.exec(text);
+        return strong !== null && /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/.test(strong[0]) ? 'rtl' : 'ltr';
+      }
+    }
+    return 'ltr';
   }
   // The application/x-www-form-urlencoded serializer (URL Standard): UTF-8, each byte but ASCII
   // letters, digits and *-._ percent-encoded, a space as +.
@@ -3874,9 +3929,16 @@
     }
     return out;
   }
+  // (HTML's "convert to a list of name-value pairs" first: a File gives its name, and line breaks
+  // become CR LF.)
+  const crlf = (text) => String(text).replace(/\r\n|\r|\n/g, '\r\n');
   function urlencoded(entries) {
     let out = '';
-    for (let i = 0; i < entries.length; i++) out += (i > 0 ? '&' : '') + formComponent(entries[i][0]) + '=' + formComponent(entries[i][1]);
+    for (let i = 0; i < entries.length; i++) {
+      const value = entries[i][1];
+      const text = typeof value === 'string' ? value : value.file.name;
+      out += (i > 0 ? '&' : '') + formComponent(crlf(entries[i][0])) + '=' + formComponent(crlf(text));
+    }
     return out;
   }
 

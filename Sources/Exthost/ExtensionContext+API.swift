@@ -77,6 +77,7 @@ extension ExtensionContext {
         case "layout_observers": "installLayoutObservers"
         case "channel_messaging": "installChannelMessaging"
         case "blob": "installBlob"
+        case "form_data": "installFormData"
         case "dom": "installDOM"
         default: nil
         }
@@ -104,6 +105,7 @@ extension ExtensionContext {
         case "layout_observers": "makeLayoutObserverInterface"
         case "channel_messaging": "makeChannelMessagingInterface"
         case "blob": "makeBlobInterface"
+        case "form_data": "makeFormDataInterface"
         default: nil
         }
     }

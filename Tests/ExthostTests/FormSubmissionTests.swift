@@ -105,4 +105,45 @@ struct FormSubmissionTests {
             "made other false true", "none null", notAnElement, "TypeError",
         ])
     }
+
+    /// `new FormData(form)` fires `formdata` through every world of the page (js/37_form_data.js):
+    /// each world's listener sees a FormData of its own over the one list, and a File one world
+    /// put there reaches another only as a File of that world (never the other world's object,
+    /// whose constructors would lead into its realm).
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func aFormDataEventGivesEachWorldItsOwnFiles(flavor: Flavor) throws {
+        let page = """
+            <!doctype html><form><input name="q" value="v"></form>
+            <script>
+            // (The page's listener runs first; it reads what the content script appended once told.)
+            let saved;
+            document.forms[0].addEventListener('formdata', (e) => {
+              saved = e.formData;
+              e.formData.append('page', new File(['pp'], 'page.txt'));
+            });
+            document.addEventListener('check', () => {
+              const cs = saved.get('cs');
+              document.documentElement.dataset.page = [String(cs), cs.name, Object.getPrototypeOf(cs) === File.prototype,
+                cs.constructor.constructor === Function, saved.get('cs') === cs].join(' ');
+            });
+            </script>
+            """
+        let run = try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(permissions: [], contentScripts: #"[{"matches": ["http://127.0.0.1/*"], "js": ["cs.js"], "run_at": "document_idle"}]"#),
+            "bg.js": "",
+            "cs.js": """
+                const form = document.forms[0];
+                const mine = new File(['cs!'], 'cs.txt', { type: 'text/x' });
+                form.addEventListener('formdata', (e) => { e.formData.append('cs', mine); });
+                const fd = new FormData(form);
+                const page = fd.get('page');
+                console.log([fd.get('q'), fd.get('cs') === mine, Object.getPrototypeOf(page) === File.prototype, page.name, page.size,
+                  page.constructor.constructor === Function, fd.get('page') === page].join(' '));
+                document.dispatchEvent(new CustomEvent('check'));
+                page.text().then((text) => console.log(text + ' | ' + document.documentElement.dataset.page));
+                """,
+        ], pages: ["index.html": page], flavor: flavor, open: ["http://127.0.0.1:8000/index.html"])
+        let lines = run.messages.filter { $0.context == .content }.map(\.text)
+        #expect(lines == ["v true true page.txt 2 true true", "pp | [object File] cs.txt true true true"])
+    }
 }
