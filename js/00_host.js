@@ -107,22 +107,6 @@
   // ASCII lowercase (js/00_2_primordials.js).
   host.asciiLowercase = host.primordials.asciiLowercase;
 
-  // ---- Bodies --------------------------------------------------------------------------------------
-  // The Fetch Standard's "extract a body" (fetch, Request, Response, XMLHttpRequest.send): the
-  // bytes (a new ArrayBuffer of the context) and the Content-Type a value gives, null for none. A
-  // Blob, FormData or URLSearchParams can exist only once its module loaded.
-  host.extractBody = function (value) {
-    if (typeof value === 'string') return { bytes: native.bytes.utf8(value), type: 'text/plain;charset=UTF-8' };
-    const blob = host.blobState === undefined || value === null || typeof value !== 'object' ? undefined : host.blobState(value);
-    if (blob !== undefined) return { bytes: native.bytes.copy(blob.bytes), type: blob.type === '' ? null : blob.type };
-    if (value !== null && typeof value === 'object' && native.bytes.kind(value) !== undefined) return { bytes: native.bytes.copy(value), type: null };
-    const formBody = host.formDataBody === undefined ? undefined : host.formDataBody(value);
-    if (formBody !== undefined) return formBody;
-    const query = host.searchParamsText === undefined ? undefined : host.searchParamsText(value);
-    if (query !== undefined) return { bytes: native.bytes.utf8(query), type: 'application/x-www-form-urlencoded;charset=UTF-8' };
-    return { bytes: native.bytes.utf8(`${value}`), type: 'text/plain;charset=UTF-8' };
-  };
-
   // ---- Calls into Swift ----------------------------------------------------------------------------
   // A synchronous API call into Swift: returns its result, or throws its error.
   host.call = function (method, args) {

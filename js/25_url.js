@@ -563,25 +563,16 @@
   // The application/x-www-form-urlencoded parser, for this realm's FormData (js/37_form_data.js):
   // [name, value] lists of this realm.
   host.parseURLEncoded = parseURLEncoded;
+  // The text of a URLSearchParams as a body (undefined for another value), for fetch (js/32_fetch.js).
+  host.searchParamsTextOf = (value) => {
+    const state = isObject(value) ? paramsState.get(value) : undefined;
+    return state === undefined ? undefined : serializeURLEncoded(state.list);
+  };
   host.makeURLInterface = function (cx, name) {
     if (name === 'URL' || name === 'URLSearchParams') interfaceOf(cx, name);
   };
 
-  // Installs the module for the world of `cx`: what the context's own modules use (FormData's
-  // parser, js/37_form_data.js; a body's text, js/00_host.js) through the context's `host` object.
-  host.installURL = function (cx) {
-    if (cx.loader.parseURLEncoded !== undefined) return;
-    // (The pairs as arrays of the context: FormData keeps them as its entries.)
-    cx.loader.parseURLEncoded = host.guarded(cx, (input) => {
-      const pairs = parseURLEncoded(input);
-      const list = [];
-      for (let i = 0; i < pairs.length; i++) listPush(list, host.newArray(cx, pairs[i]));
-      return host.newArray(cx, list);
-    });
-    // The text of a URLSearchParams as a body (undefined for another value).
-    cx.loader.searchParamsText = host.guarded(cx, (value) => {
-      const state = isObject(value) ? paramsState.get(value) : undefined;
-      return state === undefined ? undefined : serializeURLEncoded(state.list);
-    });
-  };
+  // (A world needs nothing of this module before its first interface: the modules that read
+  // URLSearchParams and urlencoded bodies, FormData's and fetch's, run in this realm too.)
+  host.installURL = function () {};
 });

@@ -1227,6 +1227,11 @@
   // own, as a person's click is).
   host.eventInternals = {
     __proto__: null, interfaceOf, initializeEvent, eventArguments, unsignedLong, handlerImplementation, fireProgress,
+    // For fetch (js/32_fetch.js): an AbortSignal's state (undefined for another value), a new
+    // signal of the world of `cx` that follows `sources`, and running `algorithm` when one aborts.
+    signalState: (signal) => (isObject(signal) ? signals.get(signal) : undefined),
+    dependentSignal,
+    addAbortAlgorithm,
     // Lets the events of another module's interface cross worlds (`crossingKinds`).
     addCrossingKind: (kind) => { listPush(crossingKinds, kind); },
     // An event's state (of any world), and making an object a target with no listeners.

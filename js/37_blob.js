@@ -364,6 +364,7 @@
   host.fileStateOf = (value) => (isObject(value) ? files.get(value) : undefined);
   host.lineEndings = lineEndings;
   host.createObjectURL = createObjectURL;
+  host.objectURLBlobOf = objectURLBlob;
   host.revokeObjectURL = (cx, url) => { cx.blobWorld.objectURLs.delete(String(url)); };
   host.makeBlobInterface = function (cx, name) {
     if (interfaces[name] !== undefined) interfaceOf(cx, name);

@@ -18,8 +18,7 @@
 //
 // Runs in the host's realm, for a world on the first touch of these globals or of a body that
 // needs it (`host.installFormData`): each interface made on first need, its members one
-// implementation for every world. A FormData's entries are kept here, by its object; the
-// context's fetch (js/32_fetch.js, js/00_host.js) reaches them through the context's `host` object.
+// implementation for every world. A FormData's entries are kept here, by its object.
 (function (host) {
   'use strict';
   const {
@@ -501,22 +500,21 @@
     world[name] = host.makeWorldInterface(cx, name, { __proto__: null, construct: description.construct, members: description.members }, parent);
     return world[name];
   }
+  // For fetch (js/32_fetch.js): the body a FormData makes ({bytes, type}; undefined for another
+  // value), and a body read as the FormData of the world of `cx`.
+  host.formDataBodyOf = (cx, value) => {
+    const state = isObject(value) ? forms.get(value) : undefined;
+    return state === undefined ? undefined : encodeFormData(cx, state.list);
+  };
+  host.parseFormDataOf = parseFormData;
   host.makeFormDataInterface = function (cx, name) {
     if (name === 'FormData' || name === 'FormDataEvent') interfaceOf(cx, name);
   };
 
-  // Installs the module for the world of `cx`: what the context's fetch calls through the
-  // context's `host` object (a FormData's body, a body read as FormData).
+  // Installs the module for the world of `cx` (Files need the blob module's).
   host.installFormData = function (cx) {
     if (cx.formDataWorld !== undefined) return;
     cx.formDataWorld = { __proto__: null };
     cx.loader.load('blob');
-    const loader = cx.loader;
-    // The body a FormData makes ({bytes, type}), undefined for another value.
-    loader.formDataBody = host.guarded(cx, (value) => {
-      const state = isObject(value) ? forms.get(value) : undefined;
-      return state === undefined ? undefined : encodeFormData(cx, state.list);
-    });
-    loader.parseFormData = host.guarded(cx, (bytes, contentType) => parseFormData(cx, bytes, contentType));
   };
 });

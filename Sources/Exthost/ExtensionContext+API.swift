@@ -78,6 +78,7 @@ extension ExtensionContext {
         case "channel_messaging": "installChannelMessaging"
         case "blob": "installBlob"
         case "form_data": "installFormData"
+        case "fetch": "installFetch"
         case "dom": "installDOM"
         default: nil
         }
@@ -106,6 +107,7 @@ extension ExtensionContext {
         case "channel_messaging": "makeChannelMessagingInterface"
         case "blob": "makeBlobInterface"
         case "form_data": "makeFormDataInterface"
+        case "fetch": "makeFetchInterface"
         default: nil
         }
     }
