@@ -1174,8 +1174,6 @@
     // Dispatches a trusted event `type` of the class Event at `target` (`init`: its EventInit; the
     // DOM's `click()`). Returns false when a listener canceled it.
     loader.fireEvent = guarded((target, type, init) => dispatchTrusted(cx, target, newEventOf(cx, 'Event', type, init)));
-    loader.fireProgress = guarded((target, type, loaded, total, computable) => { fireProgress(cx, target, type, loaded, total, computable); });
-    loader.unsignedLongLong = guarded((value) => unsignedLongLong(cx, value));
     loader.fireNavigationEvent = guarded((target, type, fields) => fireNavigationEvent(cx, target, type, fields));
     // Dispatches the trusted `beforeunload` of a navigation about to leave the page (cancelable).
     loader.fireBeforeUnload = guarded((target) => {
@@ -1230,6 +1228,10 @@
     // For fetch (js/32_fetch.js): an AbortSignal's state (undefined for another value), a new
     // signal of the world of `cx` that follows `sources`, and running `algorithm` when one aborts.
     signalState: (signal) => (isObject(signal) ? signals.get(signal) : undefined),
+    // For XMLHttpRequest (js/34_xhr.js): a trusted Event `type` at `target`, and Web IDL's
+    // `unsigned long long`.
+    fireEvent: (cx, target, type) => dispatchTrusted(cx, target, newEventOf(cx, 'Event', type, undefined)),
+    unsignedLongLong,
     dependentSignal,
     addAbortAlgorithm,
     // Lets the events of another module's interface cross worlds (`crossingKinds`).

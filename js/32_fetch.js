@@ -12,8 +12,7 @@
 // XMLHttpRequest (`host.installFetch`): each interface made on first need (`host.makeFetchInterface`),
 // its members one implementation for every world. A Headers', Request's or Response's state is
 // kept here, by its object; a body is an ArrayBuffer of its world that no script sees (reads get
-// copies). The Fetch Standard's "extract a body" serves XMLHttpRequest (js/34_xhr.js, of the
-// context) through the context's `host` object.
+// copies). The Fetch Standard's "extract a body" serves XMLHttpRequest (js/34_xhr.js) too.
 (function (host) {
   'use strict';
   const {
@@ -787,12 +786,13 @@
     }, null);
     return world[name];
   }
+  // "Extract a body", for XMLHttpRequest (js/34_xhr.js).
+  host.extractBodyOf = extractBody;
   host.makeFetchInterface = function (cx, name) {
     if (name === 'Headers' || name === 'Request' || name === 'Response') interfaceOf(cx, name);
   };
 
-  // Installs the module for the world of `cx`: its `fetch`, and "extract a body" for
-  // XMLHttpRequest (js/34_xhr.js, of the context) through the context's `host` object.
+  // Installs the module for the world of `cx`: its `fetch`.
   host.installFetch = function (cx) {
     if (cx.fetchWorld !== undefined) return;
     cx.fetchWorld = { __proto__: null };
@@ -803,6 +803,5 @@
         return host.rejectedPromise(cx, host.contextError(cx, error));
       }
     }, cx);
-    cx.loader.extractBody = host.guarded(cx, (value) => extractBody(cx, value));
   };
 });

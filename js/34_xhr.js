@@ -1,4 +1,5 @@
-// exthost:needs primordials host dom_exception events fetch
+// exthost:realm host
+// exthost:needs primordials api events fetch blob
 // exthost:globals Window: ~XMLHttpRequest:constructor:0 ~XMLHttpRequestEventTarget:constructor:0 ~XMLHttpRequestUpload:constructor:0
 // XMLHttpRequest (the XHR Standard), with each browser's events, progress counts and errors
 // (fixtures/conformance/web-xhr), over what a fetch gets (the `fetch` natives: the extension's own
@@ -6,76 +7,56 @@
 // once when synchronous. Windows only: a service worker has none. With `--network`, an
 // asynchronous request to a real server carries its headers and body. `responseType` 'blob' gives
 // a Blob (js/37_blob.js) of the final MIME type as each browser gives it
-// (fixtures/conformance/web-xhr-blob). Not here yet: `responseType` 'document' (no DOM before
-// issue 10), upload progress.
+// (fixtures/conformance/web-xhr-blob). Not here yet: `responseType` 'document', upload progress.
+//
+// Runs in the host's realm, for a world on the first touch of these globals
+// (`host.installXHR`): each interface made on first need (`host.makeXHRInterface`), its members
+// one implementation for every world. A request's state is kept here, by its object.
 (function (host) {
   'use strict';
   const {
-    TypeError, String, Number, ObjectCreate, ObjectSetPrototypeOf, ReflectDefineProperty, SafeWeakMap, dataDescriptor,
-    SymbolToStringTag, listPush, StringPrototypeToUpperCase, StringPrototypeStartsWith, ArrayPrototypeJoin, ArrayPrototypeSort,
-    JSONParse, JSONStringify, StringPrototypeIndexOf, StringPrototypeSlice, StringPrototypeCharCodeAt,
+    String, SafeWeakMap, ReflectApply, listPush, StringPrototypeToUpperCase, StringPrototypeStartsWith, ArrayPrototypeJoin, ArrayPrototypeSort,
+    JSONStringify, StringPrototypeIndexOf, StringPrototypeSlice, StringPrototypeCharCodeAt, asciiLowercase,
   } = host.primordials;
   const FIREFOX = host.flavor === 'firefox';
-  const native = host.native;
+  const events = host.eventInternals;
+  const isObject = (value) => value !== null && (typeof value === 'object' || typeof value === 'function');
+  const native = (cx) => cx.loader.native;
 
   // ---- Errors, as each browser words them ---------------------------------------------------------------
   const errors = host.webIDLErrors;
   const failed = (member, text) => errors.failed('XMLHttpRequest', member, text);
-  const newRequired = (owner) => errors.newRequired(owner);
-  const illegalInvocation = (owner, member) => errors.illegalInvocation(owner, member);
-  const illegalConstructor = (owner) => errors.illegalConstructor(owner);
-  const notOpened = (member) => host.newDOMException(failed(member, FIREFOX ? 'XMLHttpRequest state must be OPENED.' : "The object's state must be OPENED."), 'InvalidStateError');
+  const typeError = (cx, text) => host.newTypeError(cx, text);
+  const notOpened = (cx, member) => host.newDOMException(cx, failed(member, FIREFOX ? 'XMLHttpRequest state must be OPENED.' : "The object's state must be OPENED."), 'InvalidStateError');
 
-  // ---- Interfaces -----------------------------------------------------------------------------------------
-  const EventTarget = host.lazyGlobals.EventTarget;
-  const defineInterface = (constructor, name, length, members, parentPrototype, parentConstructor) =>
-    host.defineInterface(constructor, name, length, members, { __proto__: null, parentPrototype, parentConstructor });
-  const handlerTypes = ['loadstart', 'progress', 'abort', 'error', 'load', 'timeout', 'loadend'];
-  function XMLHttpRequestEventTarget() {
-    throw illegalConstructor('XMLHttpRequestEventTarget');
-  }
-  const eventTargetMembers = {};
-  const targetPrototype = defineInterface(XMLHttpRequestEventTarget, 'XMLHttpRequestEventTarget', 0, eventTargetMembers, EventTarget.prototype, EventTarget);
-  for (let i = 0; i < handlerTypes.length; i++) {
-    ReflectDefineProperty(targetPrototype, 'on' + handlerTypes[i], host.eventHandlerDescriptor(handlerTypes[i], 'XMLHttpRequestEventTarget'));
-  }
-  let makingUpload = false;
-  function XMLHttpRequestUpload() {
-    if (!makingUpload) throw illegalConstructor('XMLHttpRequestUpload');
-    host.makeEventTarget(this);
-  }
-  defineInterface(XMLHttpRequestUpload, 'XMLHttpRequestUpload', 0, {}, targetPrototype, host.lazyGlobals.XMLHttpRequestEventTarget);
-
-  const fireProgress = (target, type, loaded, total, computable) => host.fireProgress(target, type, loaded, total, computable);
-  const unsignedLongLong = (value) => host.unsignedLongLong(value);
-  function fireEvent(target, type) {
-    host.dispatchTrusted(target, host.newEvent(host.EventPrototype, type, undefined));
-  }
+  const fireProgress = (cx, target, type, loaded, total, computable) => { events.fireProgress(cx, target, type, loaded, total, computable); };
+  const fireEvent = (cx, target, type) => { events.fireEvent(cx, target, type); };
 
   // ---- XMLHttpRequest -------------------------------------------------------------------------------------
   const UNSENT = 0, OPENED = 1, HEADERS_RECEIVED = 2, LOADING = 3, DONE = 4;
   const responseTypes = ['', 'arraybuffer', 'blob', 'document', 'json', 'text'];
+  // Each request's state, by XMLHttpRequest (of any world; `cx` its world's record).
   const requests = new SafeWeakMap();
-  const stateOf = (xhr, member) => {
-    const state = requests.get(xhr);
-    if (state === undefined) throw illegalInvocation('XMLHttpRequest', member);
+  const stateOf = (cx, xhr, member) => {
+    const state = isObject(xhr) ? requests.get(xhr) : undefined;
+    if (state === undefined) throw errors.illegalInvocation(cx, 'XMLHttpRequest', member);
     return state;
   };
-  function XMLHttpRequest() {
-    if (new.target === undefined) throw newRequired('XMLHttpRequest');
-    host.makeEventTarget(this);
-    makingUpload = true;
-    let upload;
-    try { upload = new XMLHttpRequestUpload(); } finally { makingUpload = false; }
-    requests.set(this, {
-      __proto__: null, readyState: UNSENT, method: 'GET', url: '', async: true, sendFlag: false, headers: [],
+  const constructXHR = (cx, thisValue, newTarget) => {
+    const xhr = host.newInstance(cx, newTarget, interfaceOf(cx, 'XMLHttpRequest').prototype);
+    events.makeEventTarget(xhr);
+    const upload = host.newObjectFrom(cx, interfaceOf(cx, 'XMLHttpRequestUpload').prototype);
+    events.makeEventTarget(upload);
+    requests.set(xhr, {
+      __proto__: null, cx, readyState: UNSENT, method: 'GET', url: '', async: true, sendFlag: false, headers: [],
       responseType: '', timeout: 0, withCredentials: false, upload, mimeOverride: null,
       status: 0, statusText: '', responseURL: '', responseHeaders: [], body: null, generation: 0, parsed: undefined, requestBody: undefined,
     });
-  }
+    return xhr;
+  };
   function setReadyState(xhr, state, readyState) {
     state.readyState = readyState;
-    fireEvent(xhr, 'readystatechange');
+    fireEvent(state.cx, xhr, 'readystatechange');
   }
   function reset(state) {
     state.status = 0;
@@ -90,26 +71,33 @@
 
   // Runs the request: at once (synchronous) or in a task of its own.
   function run(xhr, state) {
+    const cx = state.cx;
+    const natives = native(cx);
     const generation = state.generation;
-    let outcome = native.fetch.load(state.url, state.method, 'xhr');
+    let outcome = natives.fetch.load(state.url, state.method, 'xhr');
     const finish = () => {
       if (state.generation !== generation || state.readyState === UNSENT) return;
       if (outcome.kind === 'missing-file') {
         // (Firefox: a file its extension does not have fails after the headers.)
         state.responseURL = outcome.url;
         setReadyState(xhr, state, HEADERS_RECEIVED);
-        fireProgress(xhr, 'progress', 0, 0, false);
-        return fail(xhr, state, 'error', true);
+        fireProgress(cx, xhr, 'progress', 0, 0, false);
+        fail(xhr, state, 'error', true);
+        return;
       }
-      if (outcome.kind !== 'response') return fail(xhr, state, 'error', false);
+      if (outcome.kind !== 'response') {
+        fail(xhr, state, 'error', false);
+        return;
+      }
       state.status = outcome.status;
       state.statusText = outcome.statusText;
       state.responseURL = outcome.url;
-      state.responseHeaders = outcome.headers;
+      state.responseHeaders = [];
+      for (let i = 0; i < outcome.headers.length; i++) listPush(state.responseHeaders, [outcome.headers[i][0], outcome.headers[i][1]]);
       const isExtensionFile = StringPrototypeStartsWith(outcome.url, 'moz-extension:');
-      if (FIREFOX && isExtensionFile) listPush(state.responseHeaders, ['content-length', String(outcome.body.byteLength)]);
-      state.body = state.method === 'HEAD' ? native.bytes.utf8('') : outcome.body;
-      const length = state.body.byteLength;
+      if (FIREFOX && isExtensionFile) listPush(state.responseHeaders, ['content-length', String(natives.bytes.byteLength(outcome.body))]);
+      state.body = state.method === 'HEAD' ? natives.bytes.utf8('') : outcome.body;
+      const length = natives.bytes.byteLength(state.body);
       setReadyState(xhr, state, HEADERS_RECEIVED);
       setReadyState(xhr, state, LOADING);
       // (What each browser counts: Chromium the body it read; Firefox the Content-Length, none
@@ -120,33 +108,33 @@
         total = 0;
         computable = false;
         loaded = isData ? 0 : length;
-        fireProgress(xhr, 'progress', 0, 0, false);
-        if (isData) fireProgress(xhr, 'progress', 0, 0, false);
+        fireProgress(cx, xhr, 'progress', 0, 0, false);
+        if (isData) fireProgress(cx, xhr, 'progress', 0, 0, false);
       } else {
-        fireProgress(xhr, 'progress', length, length, true);
+        fireProgress(cx, xhr, 'progress', length, length, true);
       }
       state.readyState = DONE;
       state.sendFlag = false;
-      fireEvent(xhr, 'readystatechange');
-      fireProgress(xhr, 'load', loaded, total, computable);
-      fireProgress(xhr, 'loadend', loaded, total, computable);
+      fireEvent(cx, xhr, 'readystatechange');
+      fireProgress(cx, xhr, 'load', loaded, total, computable);
+      fireProgress(cx, xhr, 'loadend', loaded, total, computable);
     };
     if (!state.async) {
       finish();
       if (state.readyState === DONE && outcome.kind !== 'response' && !state.async) {
-        throw host.newDOMException(failed('send', FIREFOX ? 'A network error occurred.' : "Failed to load '" + state.url + "'."), 'NetworkError');
+        throw host.newDOMException(cx, failed('send', FIREFOX ? 'A network error occurred.' : "Failed to load '" + state.url + "'."), 'NetworkError');
       }
       return;
     }
     if (outcome.kind === 'remote') {
       // (A real server's answer, `--network`: Swift calls back in a task of its own.)
-      native.fetch.send(outcome.url, state.method, JSONStringify(state.headers), state.requestBody, outcome.cors, (answer) => {
+      natives.fetch.send(outcome.url, state.method, JSONStringify(state.headers), state.requestBody, outcome.cors, (answer) => {
         outcome = answer;
         finish();
       });
       return;
     }
-    native.clock.timeout(0, finish);
+    natives.clock.timeout(0, finish);
   }
   // The request error steps: state DONE, no response, then `type` and loadend.
   function fail(xhr, state, type, keepURL) {
@@ -155,10 +143,11 @@
     if (keepURL) state.responseURL = url;
     state.readyState = DONE;
     state.sendFlag = false;
-    fireEvent(xhr, 'readystatechange');
-    fireProgress(xhr, type, 0, 0, false);
-    fireProgress(xhr, 'loadend', 0, 0, false);
+    fireEvent(state.cx, xhr, 'readystatechange');
+    fireProgress(state.cx, xhr, type, 0, 0, false);
+    fireProgress(state.cx, xhr, 'loadend', 0, 0, false);
   }
+  const lower = asciiLowercase;
   function headerValue(state, name) {
     const key = lower(name);
     const values = [];
@@ -167,7 +156,6 @@
     }
     return values.length === 0 ? null : ArrayPrototypeJoin(values, ', ');
   }
-  const lower = host.asciiLowercase;
   // Firefox writes a header name as the response has it; Chromium lowercases the names and sorts them.
   const firefoxName = (name) => (name === 'content-type' ? 'Content-Type' : name === 'content-length' ? 'Content-Length' : name);
   // A blob response's type: the final MIME type's essence (type/subtype, lowercased) in Chromium;
@@ -196,29 +184,35 @@
   }
   function textOf(state) {
     if (state.body === null) return '';
-    return native.encoding.decode('utf-8', '', state.body, true, false)[0];
+    return native(state.cx).encoding.decode('utf-8', '', state.body, true, false)[0];
   }
+  const countError = (cx, member, required, count) => typeError(cx, FIREFOX
+    ? failed(member, 'At least ' + required + ' argument' + (required === 1 ? '' : 's') + ' required, but only ' + count + ' passed')
+    : failed(member, required + ' argument' + (required === 1 ? '' : 's') + ' required, but only ' + count + ' present.'));
+  const field = (name) => ['get', name, (cx, thisValue) => stateOf(cx, thisValue, 'get ' + name)[name]];
 
-  // (The constants are the class's own before the loader copies its statics to the public constructor.)
-  const constants = ['UNSENT', 'OPENED', 'HEADERS_RECEIVED', 'LOADING', 'DONE'];
-  for (let i = 0; i < constants.length; i++) ReflectDefineProperty(XMLHttpRequest, constants[i], dataDescriptor(i, false, true, false));
-  defineInterface(XMLHttpRequest, 'XMLHttpRequest', 0, {
-    get readyState() { return stateOf(this, 'get readyState').readyState; },
-    open(...args) {
-      const state = stateOf(this, 'open');
+  const handler = (type, owner) => {
+    const implementation = events.handlerImplementation(type, owner);
+    return ['accessor', 'on' + type, implementation.get, implementation.set];
+  };
+  const xhrMembers = [
+    handler('readystatechange', 'XMLHttpRequest'),
+    field('readyState'),
+    ['method', 'open', 2, (cx, thisValue, ...args) => {
+      const state = stateOf(cx, thisValue, 'open');
       if (args.length < 2) {
-        throw new TypeError(FIREFOX ? failed('open', args.length + ' is not a valid argument count for any overload.') : failed('open', '2 arguments required, but only ' + args.length + ' present.'));
+        throw typeError(cx, FIREFOX ? failed('open', args.length + ' is not a valid argument count for any overload.') : failed('open', '2 arguments required, but only ' + args.length + ' present.'));
       }
       const method = String(args[0]);
       const upper = StringPrototypeToUpperCase(method);
       for (let i = 0; i < forbiddenMethods.length; i++) {
         if (upper === forbiddenMethods[i]) {
-          throw host.newDOMException(FIREFOX ? 'The operation is insecure.' : failed('open', "'" + method + "' HTTP method is unsupported."), 'SecurityError');
+          throw host.newDOMException(cx, FIREFOX ? 'The operation is insecure.' : failed('open', "'" + method + "' HTTP method is unsupported."), 'SecurityError');
         }
       }
       const text = String(args[1]);
-      const url = native.fetch.resolve(text);
-      if (url === null) throw host.newDOMException(FIREFOX ? failed('open', "'" + text + "' is not a valid URL.") : failed('open', 'Invalid URL'), 'SyntaxError');
+      const url = native(cx).fetch.resolve(text);
+      if (url === null) throw host.newDOMException(cx, FIREFOX ? failed('open', "'" + text + "' is not a valid URL.") : failed('open', 'Invalid URL'), 'SyntaxError');
       let normalized = method;
       for (let i = 0; i < normalizedMethods.length; i++) if (upper === normalizedMethods[i]) normalized = upper;
       state.generation++;
@@ -228,57 +222,59 @@
       state.sendFlag = false;
       state.headers = [];
       reset(state);
-      if (state.readyState !== OPENED) setReadyState(this, state, OPENED);
-    },
-    setRequestHeader(...args) {
-      const state = stateOf(this, 'setRequestHeader');
-      if (args.length < 2) throw new TypeError(FIREFOX ? failed('setRequestHeader', 'At least 2 arguments required, but only ' + args.length + ' passed') : failed('setRequestHeader', '2 arguments required, but only ' + args.length + ' present.'));
-      if (state.readyState !== OPENED || state.sendFlag) throw notOpened('setRequestHeader');
+      if (state.readyState !== OPENED) setReadyState(thisValue, state, OPENED);
+    }],
+    ['method', 'setRequestHeader', 2, (cx, thisValue, ...args) => {
+      const state = stateOf(cx, thisValue, 'setRequestHeader');
+      if (args.length < 2) throw countError(cx, 'setRequestHeader', 2, args.length);
+      if (state.readyState !== OPENED || state.sendFlag) throw notOpened(cx, 'setRequestHeader');
       listPush(state.headers, [String(args[0]), String(args[1])]);
-    },
-    get timeout() { return stateOf(this, 'get timeout').timeout; },
-    set timeout(value) { stateOf(this, 'set timeout').timeout = unsignedLongLong(value); },
-    get withCredentials() { return stateOf(this, 'get withCredentials').withCredentials; },
-    set withCredentials(value) { stateOf(this, 'set withCredentials').withCredentials = !!value; },
-    get upload() { return stateOf(this, 'get upload').upload; },
-    send(body) {
-      const state = stateOf(this, 'send');
-      if (state.readyState !== OPENED || state.sendFlag) throw notOpened('send');
+    }],
+    ['accessor', 'timeout', (cx, thisValue) => stateOf(cx, thisValue, 'get timeout').timeout, (cx, thisValue, value) => {
+      stateOf(cx, thisValue, 'set timeout').timeout = events.unsignedLongLong(cx, value);
+    }],
+    ['accessor', 'withCredentials', (cx, thisValue) => stateOf(cx, thisValue, 'get withCredentials').withCredentials, (cx, thisValue, value) => {
+      stateOf(cx, thisValue, 'set withCredentials').withCredentials = !!value;
+    }],
+    field('upload'),
+    ['method', 'send', 0, (cx, thisValue, body) => {
+      const state = stateOf(cx, thisValue, 'send');
+      if (state.readyState !== OPENED || state.sendFlag) throw notOpened(cx, 'send');
       state.sendFlag = true;
       // (The body a real server gets, `--network`: none for GET and HEAD.)
       state.requestBody = undefined;
       if (body !== undefined && body !== null && state.method !== 'GET' && state.method !== 'HEAD') {
-        const extracted = host.extractBody(body);
+        const extracted = host.extractBodyOf(cx, body);
         state.requestBody = extracted.bytes;
         let hasType = false;
-        for (let i = 0; i < state.headers.length; i++) if (host.asciiLowercase(state.headers[i][0]) === 'content-type') hasType = true;
+        for (let i = 0; i < state.headers.length; i++) if (lower(state.headers[i][0]) === 'content-type') hasType = true;
         if (extracted.type !== null && !hasType) listPush(state.headers, ['Content-Type', extracted.type]);
       }
-      if (state.async) fireProgress(this, 'loadstart', 0, 0, false);
-      run(this, state);
-    },
-    abort() {
-      const state = stateOf(this, 'abort');
+      if (state.async) fireProgress(cx, thisValue, 'loadstart', 0, 0, false);
+      run(thisValue, state);
+    }],
+    ['method', 'abort', 0, (cx, thisValue) => {
+      const state = stateOf(cx, thisValue, 'abort');
       state.generation++;
       if ((state.readyState === OPENED && state.sendFlag) || state.readyState === HEADERS_RECEIVED || state.readyState === LOADING) {
-        fail(this, state, 'abort', false);
+        fail(thisValue, state, 'abort', false);
       }
       if (state.readyState === DONE) {
         state.readyState = UNSENT;
         reset(state);
       }
-    },
-    get responseURL() { return stateOf(this, 'get responseURL').responseURL; },
-    get status() { return stateOf(this, 'get status').status; },
-    get statusText() { return stateOf(this, 'get statusText').statusText; },
-    getResponseHeader(...args) {
-      const state = stateOf(this, 'getResponseHeader');
-      if (args.length < 1) throw new TypeError(FIREFOX ? failed('getResponseHeader', 'At least 1 argument required, but only 0 passed') : failed('getResponseHeader', '1 argument required, but only 0 present.'));
+    }],
+    field('responseURL'),
+    field('status'),
+    field('statusText'),
+    ['method', 'getResponseHeader', 1, (cx, thisValue, ...args) => {
+      const state = stateOf(cx, thisValue, 'getResponseHeader');
+      if (args.length < 1) throw countError(cx, 'getResponseHeader', 1, 0);
       if (state.readyState < HEADERS_RECEIVED) return null;
       return headerValue(state, String(args[0]));
-    },
-    getAllResponseHeaders() {
-      const state = stateOf(this, 'getAllResponseHeaders');
+    }],
+    ['method', 'getAllResponseHeaders', 0, (cx, thisValue) => {
+      const state = stateOf(cx, thisValue, 'getAllResponseHeaders');
       if (state.readyState < HEADERS_RECEIVED) return '';
       const lines = [];
       for (let i = 0; i < state.responseHeaders.length; i++) {
@@ -289,61 +285,97 @@
       let text = '';
       for (let i = 0; i < lines.length; i++) text += lines[i] + '\r\n';
       return text;
-    },
-    overrideMimeType(...args) {
-      const state = stateOf(this, 'overrideMimeType');
-      if (args.length < 1) throw new TypeError(FIREFOX ? failed('overrideMimeType', 'At least 1 argument required, but only 0 passed') : failed('overrideMimeType', '1 argument required, but only 0 present.'));
+    }],
+    ['method', 'overrideMimeType', 1, (cx, thisValue, ...args) => {
+      const state = stateOf(cx, thisValue, 'overrideMimeType');
+      if (args.length < 1) throw countError(cx, 'overrideMimeType', 1, 0);
       if (state.readyState === LOADING || state.readyState === DONE) {
-        throw host.newDOMException(FIREFOX ? failed('overrideMimeType', 'Cannot call overrideMimeType() on XMLHttpRequest after send().')
-          : failed('overrideMimeType', "MimeType cannot be overridden when the state is LOADING or DONE."), 'InvalidStateError');
+        throw host.newDOMException(cx, FIREFOX ? failed('overrideMimeType', 'Cannot call overrideMimeType() on XMLHttpRequest after send().')
+          : failed('overrideMimeType', 'MimeType cannot be overridden when the state is LOADING or DONE.'), 'InvalidStateError');
       }
       state.mimeOverride = String(args[0]);
-    },
-    get responseType() { return stateOf(this, 'get responseType').responseType; },
-    set responseType(value) {
-      const state = stateOf(this, 'set responseType');
+    }],
+    ['accessor', 'responseType', (cx, thisValue) => stateOf(cx, thisValue, 'get responseType').responseType, (cx, thisValue, value) => {
+      const state = stateOf(cx, thisValue, 'set responseType');
       const type = String(value);
       let known = false;
       for (let i = 0; i < responseTypes.length; i++) if (responseTypes[i] === type) known = true;
       if (!known) {
-        if (!FIREFOX) native.console.message('warn', "The provided value '" + type + "' is not a valid enum value of type XMLHttpRequestResponseType.");
+        if (!FIREFOX) native(cx).console.message('warn', "The provided value '" + type + "' is not a valid enum value of type XMLHttpRequestResponseType.");
         return;
       }
       if (state.readyState === LOADING || state.readyState === DONE) {
-        throw host.newDOMException(FIREFOX ? "XMLHttpRequest.responseType setter: Cannot set 'responseType' property on XMLHttpRequest after loading started."
+        throw host.newDOMException(cx, FIREFOX ? "XMLHttpRequest.responseType setter: Cannot set 'responseType' property on XMLHttpRequest after loading started."
           : "Failed to set the 'responseType' property on 'XMLHttpRequest': The response type cannot be set if the object's state is LOADING or DONE.", 'InvalidStateError');
       }
       if (type === 'document') {
-        throw new TypeError("exthost: XMLHttpRequest responseType 'document' is not available yet (no DOM): use 'text', 'json', 'arraybuffer' or 'blob'.");
+        throw typeError(cx, "exthost: XMLHttpRequest responseType 'document' is not available yet: use 'text', 'json', 'arraybuffer' or 'blob'.");
       }
       state.responseType = type;
-    },
-    get response() {
-      const state = stateOf(this, 'get response');
+    }],
+    ['get', 'response', (cx, thisValue) => {
+      const state = stateOf(cx, thisValue, 'get response');
       if (state.responseType === '' || state.responseType === 'text') return state.readyState < LOADING ? '' : textOf(state);
       if (state.readyState !== DONE || state.body === null) return null;
-      if (state.responseType === 'arraybuffer') return native.bytes.copy(state.body);
+      if (state.responseType === 'arraybuffer') return native(cx).bytes.copy(state.body);
       if (state.responseType === 'blob') {
         if (state.parsed === undefined) {
-          if (host.newBlob === undefined) native.engine.loadModule('blob');
-          state.parsed = host.newBlob(native.bytes.copy(state.body), blobType(state));
+          cx.loader.load('blob');
+          state.parsed = host.newBlob(cx, native(cx).bytes.copy(state.body), blobType(state));
         }
         return state.parsed;
       }
       if (state.parsed === undefined) {
-        try { state.parsed = JSONParse(textOf(state)); } catch (error) { state.parsed = null; }
+        try {
+          state.parsed = ReflectApply(cx.b.JSONParse, undefined, [textOf(state)]);
+        } catch (error) {
+          state.parsed = null;
+        }
       }
       return state.parsed;
-    },
-    get responseText() {
-      const state = stateOf(this, 'get responseText');
+    }],
+    ['get', 'responseText', (cx, thisValue) => {
+      const state = stateOf(cx, thisValue, 'get responseText');
       if (state.responseType !== '' && state.responseType !== 'text') {
-        throw host.newDOMException(FIREFOX ? "XMLHttpRequest.responseText getter: responseText is only available if responseType is '' or 'text'."
+        throw host.newDOMException(cx, FIREFOX ? "XMLHttpRequest.responseText getter: responseText is only available if responseType is '' or 'text'."
           : "Failed to read the 'responseText' property from 'XMLHttpRequest': The value is only accessible if the object's 'responseType' is '' or 'text' (was '" + state.responseType + "').", 'InvalidStateError');
       }
       return state.readyState < LOADING ? '' : textOf(state);
+    }],
+  ];
+  const handlerTypes = ['loadstart', 'progress', 'abort', 'error', 'load', 'timeout', 'loadend'];
+  const targetMembers = [];
+  for (let i = 0; i < handlerTypes.length; i++) listPush(targetMembers, handler(handlerTypes[i], 'XMLHttpRequestEventTarget'));
+
+  // ---- The interfaces ------------------------------------------------------------------------------
+  const interfaces = {
+    __proto__: null,
+    XMLHttpRequestEventTarget: { parent: 'EventTarget', members: targetMembers },
+    XMLHttpRequestUpload: { parent: 'XMLHttpRequestEventTarget', members: [] },
+    XMLHttpRequest: {
+      parent: 'XMLHttpRequestEventTarget', construct: constructXHR, members: xhrMembers,
+      constants: ['UNSENT', UNSENT, 'OPENED', OPENED, 'HEADERS_RECEIVED', HEADERS_RECEIVED, 'LOADING', LOADING, 'DONE', DONE],
     },
-  }, targetPrototype, host.lazyGlobals.XMLHttpRequestEventTarget);
-  ReflectDefineProperty(XMLHttpRequest.prototype, 'onreadystatechange', host.eventHandlerDescriptor('readystatechange', 'XMLHttpRequest'));
-  for (let i = 0; i < constants.length; i++) ReflectDefineProperty(XMLHttpRequest.prototype, constants[i], dataDescriptor(i, false, true, false));
+  };
+  // The interface `name` of the world of `cx` ({prototype, publicConstructor}), made now if it was not.
+  function interfaceOf(cx, name) {
+    const world = cx.xhrWorld;
+    const made = world[name];
+    if (made !== undefined) return made;
+    const description = interfaces[name];
+    const parent = description.parent === 'EventTarget' ? events.interfaceOf(cx, 'EventTarget') : interfaceOf(cx, description.parent);
+    world[name] = host.makeWorldInterface(cx, name, {
+      __proto__: null, construct: description.construct, members: description.members, constants: description.constants,
+    }, parent);
+    return world[name];
+  }
+  host.makeXHRInterface = function (cx, name) {
+    if (interfaces[name] !== undefined) interfaceOf(cx, name);
+  };
+  // Installs the module for the world of `cx` (its requests are event targets).
+  host.installXHR = function (cx) {
+    if (cx.xhrWorld !== undefined) return;
+    cx.xhrWorld = { __proto__: null };
+    cx.loader.load('events');
+  };
 });

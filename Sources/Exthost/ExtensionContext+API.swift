@@ -79,6 +79,7 @@ extension ExtensionContext {
         case "blob": "installBlob"
         case "form_data": "installFormData"
         case "fetch": "installFetch"
+        case "xhr": "installXHR"
         case "dom": "installDOM"
         default: nil
         }
@@ -108,6 +109,7 @@ extension ExtensionContext {
         case "blob": "makeBlobInterface"
         case "form_data": "makeFormDataInterface"
         case "fetch": "makeFetchInterface"
+        case "xhr": "makeXHRInterface"
         default: nil
         }
     }
