@@ -59,9 +59,6 @@
   }
   const read = (text) => (StringPrototypeCharCodeAt(text, 0) === 0x54 /* T */ ? host.readStructuredClone(text) : JSONParse(text));
 
-  // A structured clone of `value` in this realm, for the modules that keep one (User Timing's
-  // `detail`), with `chromePrefix` before Chromium's errors.
-  host.cloneValue = (value, chromePrefix) => read(write(value, chromePrefix));
   // For the modules that post messages (js/33_service_worker.js): the text of `value`, written
   // now (its errors are the poster's, after `chromePrefix` in Chromium), and the value a text
   // stands for, read when the message arrives.

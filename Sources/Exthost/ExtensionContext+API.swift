@@ -80,6 +80,7 @@ extension ExtensionContext {
         case "form_data": "installFormData"
         case "fetch": "installFetch"
         case "xhr": "installXHR"
+        case "user_timing": "installUserTiming"
         case "dom": "installDOM"
         default: nil
         }
@@ -110,6 +111,7 @@ extension ExtensionContext {
         case "form_data": "makeFormDataInterface"
         case "fetch": "makeFetchInterface"
         case "xhr": "makeXHRInterface"
+        case "user_timing": "makeUserTimingInterface"
         default: nil
         }
     }
