@@ -81,6 +81,7 @@ extension ExtensionContext {
         case "fetch": "installFetch"
         case "xhr": "installXHR"
         case "user_timing": "installUserTiming"
+        case "structured_clone": "installStructuredClone"
         case "dom": "installDOM"
         default: nil
         }
