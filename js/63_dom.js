@@ -6222,20 +6222,54 @@
         continue;
       }
       const key = (type, keyCode, charCode) => fire(at, type, facts.key, facts.code, keyCode, charCode, facts.shift);
+      // (Enter or Space at a focused link or button clicks it: keyboardActivation.)
+      const activation = keyboardActivation(at, character);
       // (A shifted character is typed with Shift held, pressed before and released after:
       // recorded in person-typing-shift.)
       if (facts.shift) fire(at, 'keydown', 'Shift', 'ShiftLeft', 16, 0, true);
       host.call(cx, 'page.activate', []);
-      if (key('keydown', facts.keyCode, 0) && key('keypress', facts.charCode, facts.charCode)) {
-        // (Into a text field or an editable element; a key at anything else types nothing.)
-        // (A read-only field, which the focus may reach by Tab, takes the keys and changes not.)
-        if (isTextControl(at)) {
+      const down = key('keydown', facts.keyCode, 0);
+      if (down && activation === 'link' && !FIREFOX) {
+        // (Chromium follows a link at Enter's keydown, and fires no keypress.)
+        keyboardClick(cx, at, activation);
+      } else if (down && key('keypress', facts.charCode, facts.charCode)) {
+        if (activation === 'link' || activation === 'button') {
+          keyboardClick(cx, at, activation);
+        } else if (isTextControl(at)) {
+          // (Into a text field or an editable element; a key at anything else types nothing.)
+          // (A read-only field, which the focus may reach by Tab, takes the keys and changes not.)
           if (!at.hasAttribute('readonly') && !library.matches(at, ':disabled')) typeCharacter(cx, at, false, character);
         } else if (editingHost(at) !== null) typeCharacter(cx, at, true, character);
       }
       key('keyup', facts.keyCode, 0);
+      if (down && activation === 'space') keyboardClick(cx, at, activation);
       if (facts.shift) fire(at, 'keyup', 'Shift', 'ShiftLeft', 16, 0, false);
     }
+  }
+  // What Enter (`\n`) or Space (` `) does at the focused `node` (recorded: person-typing-activation):
+  // 'link' (Enter at a link: a click, at Chromium's keydown, which then fires no keypress, or
+  // after Firefox's keypress), 'button' (Enter at a button: a click after the keypress), 'space'
+  // (Space at a button, checkbox or radio button: a click after the keyup); null for anything
+  // else. A canceled keydown (or, for Enter, keypress) clicks nothing. (Firefox, driven by
+  // WebDriver's key actions as the recording was, activates links only: no button, checkbox or
+  // radio button heard a click.)
+  const BUTTON_INPUTS = { __proto__: null, submit: true, reset: true, button: true, image: true };
+  function keyboardActivation(node, character) {
+    if ((character !== '\n' && character !== ' ') || node.nodeType !== 1 || node.namespaceURI !== HTML || library.matches(node, ':disabled')) return null;
+    const name = node.localName;
+    if (character === '\n' && (name === 'a' || name === 'area') && node.hasAttribute('href')) return 'link';
+    if (FIREFOX) return null;
+    const isButton = name === 'button' || (name === 'input' && BUTTON_INPUTS[inputType(node)] === true);
+    if (character === '\n') return isButton ? 'button' : null;
+    return isButton || (name === 'input' && (inputType(node) === 'checkbox' || inputType(node) === 'radio')) ? 'space' : null;
+  }
+  // The click a key at a focused element makes: trusted, with no pointer (detail 0; Firefox's
+  // link click has detail 1), and the element's activation behaviour.
+  function keyboardClick(cx, node, activation) {
+    cx.loader.fireUIEvent(wrap(cx, node), 'PointerEvent', 'click', {
+      __proto__: null, bubbles: true, cancelable: true, composed: true, view: cx.global, detail: FIREFOX && activation === 'link' ? 1 : 0,
+      pointerType: '', pointerId: FIREFOX ? 0 : -1, isPrimary: false,
+    }, true);
   }
   // Backspace pressed at `node`: in a text field, the selection or the character before the caret
   // goes; in an editable element, as the `delete` command (a block's start joins the blocks).

@@ -675,7 +675,7 @@
   const pageMembers = {
     /** Clicks the element `selector` finds, as a person does (`click` with capture and bubbling; a checkbox changes). */
     click(selector, options) { return changePage(this, 'click', selector, '', options); },
-    /** Types `text` into the text control or editable element `selector` finds as a person does: a key pressed and released for each character (`keydown`, `keypress`, `beforeinput`, `input`, `keyup`); `change` when the field is committed. */
+    /** Types `text` into the text control or editable element `selector` finds as a person does: a key pressed and released for each character (`keydown`, `keypress`, `beforeinput`, `input`, `keyup`); `change` when the field is committed. Enter (`\n`) at a link follows it; in Chromium, Enter at a button and Space at a button, checkbox or radio button click it. */
     type(selector, text, options) { return changePage(this, 'type', selector, $String(text), options); },
     /**
      * Presses Enter in the form field `selector` finds (or submits the form it finds as Enter

@@ -58,7 +58,8 @@ ELEMENT_CENTER = ("(() => { const e = document.querySelector(%s); if (e === null
 # field's value or after the last child of an editable element. "ok", or null when none matches.
 FOCUS_FOR_TYPING = ("(() => { const e = document.querySelector(%s); if (e === null) return null;"
                     " if (document.activeElement !== e) { e.focus();"
-                    " if (typeof e.setSelectionRange === 'function' && typeof e.value === 'string') e.setSelectionRange(e.value.length, e.value.length);"
+                    " if (typeof e.setSelectionRange === 'function' && typeof e.value === 'string') { try { e.setSelectionRange(e.value.length, e.value.length); }"
+                    " catch (error) { /* a checkbox, a radio button: no selection */ } }"
                     " else if (e.isContentEditable) { const r = document.createRange(); r.selectNodeContents(e); r.collapse(false);"
                     " const s = getSelection(); s.removeAllRanges(); s.addRange(r); } } return 'ok'; })()")
 
