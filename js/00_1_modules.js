@@ -120,7 +120,8 @@
   host.makeInterface = function (name, parentPrototype, construct, sharedPrototype) {
     const constructor = {
       [name]: function () {
-        if (new.target === undefined) {
+        // (An interface no script may construct says so, called with `new` or without: web-storage.)
+        if (new.target === undefined && construct !== undefined) {
           throw new IllegalConstructorError(FIREFOX_WORDS ? name + " constructor: 'new' is required"
             : "Failed to construct '" + name + "': Please use the 'new' operator, this DOM object constructor cannot be called as a function.");
         }

@@ -18,7 +18,7 @@
   const {
     String, Number, ReflectApply, ReflectOwnKeys, ReflectGetOwnPropertyDescriptor, SafeWeakMap, SymbolToStringTag, SymbolIterator,
     listPush, listCopy, StringPrototypeCharCodeAt, StringPrototypeSlice, StringPrototypeToUpperCase, ArrayPrototypeSort, ArrayPrototypeJoin,
-    JSONStringify, MathTrunc, NumberIsFinite, listIncludes, RegExpPrototypeExec, asciiLowercase,
+    JSONStringify, MathTrunc, NumberIsFinite, listIncludes, RegExpPrototypeExec, asciiLowercase, getOwn,
   } = host.primordials;
   const FIREFOX = host.flavor === 'firefox';
   const events = host.eventInternals;
@@ -696,7 +696,7 @@
     state.url = answer.url;
     state.status = answer.status;
     state.statusText = answer.statusText;
-    state.redirected = answer.redirected === true;
+    state.redirected = getOwn(answer, 'redirected') === true;
     state.headers = newHeaders(cx, listCopy(answer.headers), 'immutable');
     state.body = method === 'HEAD' || nullBodyStatus(answer.status) ? null : answer.body;
     return newResponse(cx, state);
@@ -716,15 +716,18 @@
     if (outcome.kind === 'invalid') {
       throw typeError(cx, FIREFOX ? failed(owner, 'fetch', input + ' is not a valid URL.') : failed(owner, 'fetch', 'Failed to parse URL from ' + input));
     }
-    const abort = signal === undefined || signal === null ? undefined : events.signalState(signal);
+    // (The fetch follows a signal of its own that follows the given one, as the Fetch Standard's
+    // request does: the given signal's own `abort` listeners hear it first.)
+    const followed = signal === undefined || signal === null ? null : events.dependentSignal(cx, [signal]);
+    const abort = followed === null ? undefined : events.signalState(followed);
     if (abort !== undefined && abort.aborted) return host.rejectedPromise(cx, abort.reason);
     const settle = host.newPromise(cx);
     let settled = false;
     if (abort !== undefined) {
-      events.addAbortAlgorithm(signal, () => {
+      events.addAbortAlgorithm(followed, () => {
         if (settled) return;
         settled = true;
-        settle.reject(events.signalState(signal).reason);
+        settle.reject(events.signalState(followed).reason);
       });
     }
     if (outcome.kind === 'remote') {

@@ -338,7 +338,7 @@
       __proto__: null, construct: description.construct, members: description.members, constants: description.constants,
     }, parent);
     if (name === 'FileReader') {
-      // (The handler attributes after the constants, as they always were here.)
+      // (The handler attributes after the constants.)
       const handlers = [];
       for (let i = 0; i < readerHandlerTypes.length; i++) {
         const implementation = host.eventInternals.handlerImplementation(readerHandlerTypes[i], 'FileReader');

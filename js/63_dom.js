@@ -2423,19 +2423,25 @@
     const value = controlValues.get(node);
     if (value !== undefined) return node.localName === 'input' && inputType(node) === 'range' ? rangeValue(node, value) : value;
     const initial = defaultValue(node);
+    // (A textarea's value has its line breaks normalized to LF: HTML's API value.)
+    if (node.localName === 'textarea') return initial.replace(/\r\n?/g, '\n');
     if (node.localName === 'input' && inputType(node) === 'range') return rangeValue(node, initial);
     // (A number field's value is a valid number or nothing: HTML's value sanitization.)
     return initial !== '' && node.localName === 'input' && inputType(node) === 'number' && !FLOAT.test(initial) ? '' : initial;
   }
   // A range control's value as HTML's value sanitization makes it: a number within its minimum
-  // (0) and maximum (100), by default halfway, on its step (1) from the minimum.
+  // (0) and maximum (100), by default halfway, on its step (1) from its step base (the minimum
+  // given, else the value attribute, else 0), with as many decimals as the step and the base have
+  // (the browsers count in decimals: a step of 0.1 gives 0.3, never 0.30000000000000004).
   function rangeValue(node, text) {
-    const attribute = (name, fallback) => {
+    const attribute = (name) => {
       const value = node.getAttribute(name);
-      return value !== null && FLOAT.test(value) ? Number(value) : fallback;
+      return value !== null && FLOAT.test(value) ? Number(value) : undefined;
     };
-    const min = attribute('min', 0);
-    let max = attribute('max', 100);
+    const givenMin = attribute('min');
+    const min = givenMin === undefined ? 0 : givenMin;
+    const givenMax = attribute('max');
+    let max = givenMax === undefined ? 100 : givenMax;
     if (max < min) max = min;
     let value = FLOAT.test(text) ? Number(text) : min + (max - min) / 2;
     if (value < min) value = min;
@@ -2443,9 +2449,24 @@
     const stepText = node.getAttribute('step');
     if (stepText !== null && stepText.toLowerCase() === 'any') return String(value);
     const step = stepText !== null && FLOAT.test(stepText) && Number(stepText) > 0 ? Number(stepText) : 1;
-    let snapped = min + MathFloor((value - min) / step + 0.5) * step;
+    const valueBase = attribute('value');
+    const base = givenMin !== undefined ? givenMin : valueBase !== undefined ? valueBase : 0;
+    let snapped = base + MathFloor((value - base) / step + 0.5) * step;
     if (snapped > max) snapped -= step;
-    return String(snapped);
+    if (snapped < min) snapped += step;
+    const digits = decimalsOf(step) > decimalsOf(base) ? decimalsOf(step) : decimalsOf(base);
+    return String(Number(snapped.toFixed(digits > 20 ? 20 : digits)));
+  }
+  // How many decimals a number's shortest text has (`1e-7`: 7).
+  function decimalsOf(number) {
+    const text = String(number);
+    const exponent = text.indexOf('e-');
+    if (exponent >= 0) {
+      const point = text.indexOf('.');
+      return Number(text.slice(exponent + 2)) + (point >= 0 && point < exponent ? exponent - point - 1 : 0);
+    }
+    const point = text.indexOf('.');
+    return point < 0 ? 0 : text.length - point - 1;
   }
   function checkedness(node) {
     const state = checkedStates.get(node);
@@ -3843,6 +3864,9 @@
   // `charset` (what a hidden `_charset_` control gives): [name, value] in tree order, value a
   // string or EMPTY_FILE (a file control with no file: the caller makes its empty File).
   const SUBMITTABLE = { __proto__: null, button: true, input: true, select: true, textarea: true };
+  const AUTO_DIRECTIONALITY = {
+    __proto__: null, hidden: true, text: true, search: true, tel: true, url: true, email: true, password: true, submit: true, reset: true, button: true,
+  };
   const EMPTY_FILE = { __proto__: null };
   function formEntries(form, submitter, charset) {
     const entries = [];
@@ -3878,9 +3902,9 @@
       } else {
         listPush(entries, [name, controlValue(control)]);
       }
-      // (A text field or textarea with `dirname` adds its directionality.)
+      // (An auto-directionality form-associated element with `dirname` adds its directionality.)
       const dirname = control.getAttribute('dirname');
-      if (dirname && (control.localName === 'textarea' || (control.localName === 'input' && (type === 'text' || type === 'search')))) {
+      if (dirname && (control.localName === 'textarea' || (control.localName === 'input' && AUTO_DIRECTIONALITY[type] === true))) {
         listPush(entries, [dirname, directionality(control)]);
       }
     }
@@ -5054,6 +5078,17 @@
   };
   // `Range`'s constructor, made in each world that names it (the others' interfaces are illegal to construct).
   const interfaceConstructors = { __proto__: null, Range: constructRange, CSSStyleSheet: constructSheet };
+  // HTML's [HTMLConstructor] with no custom element defined (no custom elements here yet).
+  const HTML_ELEMENT_INTERFACE = /^HTML[A-Za-z]*Element$/;
+  const htmlConstructors = { __proto__: null };
+  function htmlConstructor(name) {
+    if (htmlConstructors[name] === undefined) {
+      htmlConstructors[name] = (cx) => {
+        throw host.newTypeError(cx, FIREFOX ? 'Illegal constructor.' : "Failed to construct '" + name + "': Illegal constructor");
+      };
+    }
+    return htmlConstructors[name];
+  }
 
   // The document's selection: its ranges (js/63_dom_range.js's, each `selection` its own), its
   // direction ('none', 'forward', 'backward'), and whether Chromium sees it as a caret.
@@ -5357,7 +5392,11 @@
       : parentName === 'EventTarget' ? { __proto__: null, prototype: cx.loader.sharedPrototype('EventTarget'), constructor: undefined }
         : interfaceObject(cx, parentName);
     cx.native.realm.makeGlobal(name);
-    const construct = interfaceConstructors[name];
+    // (An HTML element's interface has HTML's [HTMLConstructor], which needs `new` and, with no
+    // custom element defined, then throws; an interface with no constructor throws either way:
+    // dom-basics.)
+    const construct = interfaceConstructors[name] !== undefined ? interfaceConstructors[name]
+      : HTML_ELEMENT_INTERFACE.test(name) ? htmlConstructor(name) : undefined;
     const constructor = cx.loader.makeInterface(name, parent === null ? cx.b.ObjectPrototype : parent.prototype,
       construct === undefined ? undefined : host.newFunction(cx, name, 0, construct, cx));
     if (parent !== null && parent.constructor !== undefined) ObjectSetPrototypeOf(constructor, parent.constructor);

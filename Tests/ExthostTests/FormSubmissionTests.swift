@@ -146,4 +146,23 @@ struct FormSubmissionTests {
         let lines = run.messages.filter { $0.context == .content }.map(\.text)
         #expect(lines == ["v true true page.txt 2 true true", "pp | [object File] cs.txt true true true"])
     }
+
+    /// Values as HTML's sanitization and API value make them, in `.value` and the entry list: a
+    /// range control's number on its step from its base, with the step's decimals (the browsers
+    /// count in decimals); a textarea's line breaks as LF, typed in the page or set by a script;
+    /// `dirname` of every auto-directionality control.
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func controlValuesAreSanitizedAsTheBrowsersDo(flavor: Flavor) throws {
+        let lines = try Self.run("""
+            const form = document.createElement('form');
+            form.innerHTML = '<input type=range name=a step=0.1 value=0.3><input type=range name=b value=5.5>'
+              + '<input type=range name=c min=0 max=5><input type=range name=d step=0.01 value=0.57><input type=range name=e min=10 max=0>'
+              + '<textarea name=t></textarea><input type=email name=m value=x dirname=m.dir><input type=password name=p dirname=p.dir>';
+            form.querySelector('textarea').textContent = 'a\\r\\nb\\rc';
+            const entries = [];
+            new FormData(form).forEach((value, name) => entries.push(name + '=' + JSON.stringify(value)));
+            console.log(entries.join(' '));
+            """, flavor: flavor)
+        #expect(lines == ["page /index.html", #"a="0.3" b="5.5" c="3" d="0.57" e="10" t="a\nb\nc" m="x" m.dir="ltr" p="" p.dir="ltr""#])
+    }
 }

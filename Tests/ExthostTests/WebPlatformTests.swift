@@ -299,3 +299,33 @@ struct BlobTests {
         #expect(printed.content == ["function function"])
     }
 }
+
+extension WebPlatformTests {
+    /// A fetch given a signal follows a signal of its own that follows it (the Fetch Standard's
+    /// request signal): the given signal's own `abort` listeners, and their microtasks, come
+    /// before the fetch's rejection; an interface no script may construct refuses a call without
+    /// `new` as one with it.
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func aFetchHearsItsSignalAfterTheSignalsOwnListeners(flavor: Flavor) throws {
+        let code = """
+            (async () => {
+              const controller = new AbortController();
+              const log = [];
+              controller.signal.addEventListener('abort', () => {
+                log.push('listener');
+                Promise.resolve().then(() => log.push('listener microtask'));
+              });
+              const first = fetch(new Request('index.html', { signal: controller.signal })).catch((e) => log.push('request ' + e.name));
+              const second = fetch('index.html', { signal: controller.signal }).catch((e) => log.push('url ' + e.name));
+              controller.abort();
+              await first;
+              await second;
+              let illegal = '';
+              try { PerformanceEntry(); } catch (e) { illegal = e.message; }
+              console.log(log.join(', ') + ' | ' + illegal);
+            })();
+            """
+        let illegal = flavor == .firefox ? "Illegal constructor." : "Failed to construct 'PerformanceEntry': Illegal constructor"
+        try WebPlatformTests.expectInBothContexts(code, flavor: flavor, ["listener, listener microtask, request AbortError, url AbortError | " + illegal])
+    }
+}
