@@ -15,7 +15,7 @@
     String, ReflectApply, ReflectOwnKeys, ReflectGetOwnPropertyDescriptor, listCopy,
     StringFromCodePoint, StringPrototypeCharCodeAt, StringPrototypeCodePointAt, StringPrototypeSlice,
     StringPrototypeIndexOf, StringPrototypeToUpperCase, StringPrototypeToWellFormed, NumberPrototypeToString,
-    ArrayPrototypeSort, SafeMap, SafeWeakMap, SymbolIterator, SymbolToStringTag, encodeURIComponent, listPush,
+    ArrayPrototypeSort, SafeMap, SafeWeakMap, SymbolIterator, encodeURIComponent, listPush,
     nullCopy,
   } = host.primordials;
   const FIREFOX = host.flavor === 'firefox';
@@ -317,13 +317,7 @@
     iteratorState.set(iterator, { __proto__: null, target, kind, index: 0 });
     return iterator;
   }
-  // An iterator result of the world.
-  function result(cx, value, done) {
-    const made = host.newObject(cx);
-    host.defineValue(made, 'value', value, true, true, true);
-    host.defineValue(made, 'done', done, true, true, true);
-    return made;
-  }
+  const result = host.newIteratorResult;
   const iteratorMembers = [
     ['method', 'next', 0, (cx, thisValue) => {
       const state = isObject(thisValue) ? iteratorState.get(thisValue) : undefined;
@@ -547,10 +541,7 @@
     if (made !== undefined) return made;
     const description = interfaces[name];
     if (description.construct === undefined) {
-      const prototype = host.newObjectFrom(cx, cx.loader.builtins.intrinsics['%IteratorPrototype%']);
-      host.defineWorldMembers(cx, prototype, description.members);
-      host.defineValue(prototype, SymbolToStringTag, name, false, false, true);
-      world[name] = { __proto__: null, prototype, publicConstructor: undefined };
+      world[name] = host.makeIteratorPrototype(cx, name, description.members);
       return world[name];
     }
     // (`constructor` comes first among the prototype's keys, as it always did here; object URLs

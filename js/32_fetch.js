@@ -16,7 +16,7 @@
 (function (host) {
   'use strict';
   const {
-    String, Number, ReflectApply, ReflectOwnKeys, ReflectGetOwnPropertyDescriptor, SafeWeakMap, SymbolToStringTag, SymbolIterator,
+    String, Number, ReflectApply, ReflectOwnKeys, ReflectGetOwnPropertyDescriptor, SafeWeakMap, SymbolIterator,
     listPush, listCopy, StringPrototypeCharCodeAt, StringPrototypeSlice, StringPrototypeToUpperCase, ArrayPrototypeSort, ArrayPrototypeJoin,
     JSONStringify, MathTrunc, NumberIsFinite, listIncludes, RegExpPrototypeExec, asciiLowercase, getOwn,
   } = host.primordials;
@@ -190,7 +190,8 @@
   // The Headers iterator: "Headers Iterator" objects over the sorted and combined list, read anew
   // at each step (as the standard's value-pair iterator).
   const iteratorStates = new SafeWeakMap();
-  // An iterator result of the world.
+  // An iterator result of the world: `done` before `value`, as both browsers make a Headers
+  // iterator's (web-fetch).
   function result(cx, value, done) {
     const made = host.newObject(cx);
     host.defineValue(made, 'done', done, true, true, true);
@@ -778,10 +779,7 @@
     if (made !== undefined) return made;
     const description = interfaces[name];
     if (description.construct === undefined) {
-      const prototype = host.newObjectFrom(cx, cx.loader.builtins.intrinsics['%IteratorPrototype%']);
-      host.defineWorldMembers(cx, prototype, description.members);
-      host.defineValue(prototype, SymbolToStringTag, name, false, false, true);
-      world[name] = { __proto__: null, prototype, publicConstructor: undefined };
+      world[name] = host.makeIteratorPrototype(cx, name, description.members);
       return world[name];
     }
     world[name] = host.makeWorldInterface(cx, name, {

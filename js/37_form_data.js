@@ -177,13 +177,7 @@
     iterators.set(iterator, { __proto__: null, state: forms.get(target), kind, index: 0 });
     return iterator;
   }
-  // An iterator result of the world.
-  function result(cx, value, done) {
-    const made = host.newObject(cx);
-    host.defineValue(made, 'value', value, true, true, true);
-    host.defineValue(made, 'done', done, true, true, true);
-    return made;
-  }
+  const result = host.newIteratorResult;
   const iteratorMembers = [
     ['method', 'next', 0, (cx, thisValue) => {
       const iterator = isObject(thisValue) ? iterators.get(thisValue) : undefined;
@@ -487,10 +481,7 @@
     if (made !== undefined) return made;
     const description = interfaces[name];
     if (description.construct === undefined) {
-      const prototype = host.newObjectFrom(cx, cx.loader.builtins.intrinsics['%IteratorPrototype%']);
-      host.defineWorldMembers(cx, prototype, description.members);
-      host.defineValue(prototype, host.primordials.SymbolToStringTag, name, false, false, true);
-      world[name] = { __proto__: null, prototype, publicConstructor: undefined };
+      world[name] = host.makeIteratorPrototype(cx, name, description.members);
       return world[name];
     }
     let parent = null;

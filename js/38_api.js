@@ -156,6 +156,22 @@
     const prototype = ReflectGetPrototypeOf(object);
     if (ReflectSetPrototypeOf(object, null)) ReflectSetPrototypeOf(object, prototype);
   };
+  // An iterator result of the world ({value, done}, in the standard's order).
+  host.newIteratorResult = function (cx, value, done) {
+    const made = host.newObject(cx);
+    host.defineValue(made, 'value', value, true, true, true);
+    host.defineValue(made, 'done', done, true, true, true);
+    return made;
+  };
+  // The prototype of a Web IDL interface's iterators in the world of `cx` ("URLSearchParams
+  // Iterator", ...): over the world's %IteratorPrototype%, with `members` and @@toStringTag `name`
+  // ({prototype, publicConstructor: undefined}: it has no global).
+  host.makeIteratorPrototype = function (cx, name, members) {
+    const prototype = host.newObjectFrom(cx, cx.loader.builtins.intrinsics['%IteratorPrototype%']);
+    host.defineWorldMembers(cx, prototype, members);
+    host.defineValue(prototype, SymbolToStringTag, name, false, false, true);
+    return { __proto__: null, prototype, publicConstructor: undefined };
+  };
   // A new object of the world for a constructor called with `newTarget`: of its prototype (a
   // subclass's: Web IDL's "get the prototype from a constructor"), else of `prototype`.
   host.newInstance = function (cx, newTarget, prototype) {
