@@ -909,8 +909,7 @@
     if (primordials.StringPrototypeCharCodeAt(text, 0) !== 0x54 /* T */) {
       return apply(context.b.JSONParse, undefined, [text]);
     }
-    const loader = context.loader;
-    loader.load('structured_clone_reader');
-    return loader.readStructuredClone(text);
+    context.loader.load('structured_clone_reader');
+    return host.decodeStructuredClone(text, context);
   };
 });

@@ -1,69 +1,77 @@
+// exthost:realm host
 // exthost:needs primordials serialization_failure
 // exthost:module structured_clone_reader
-// The reading half of structured clone (the writing half, js/45_structured_clone.js, runs in the
-// host's realm and says what the text holds): makes the value a text stands for in this context's
-// realm, with the constructors js/00_0_builtins.js took before any extension script ran. Loaded on
-// the first text that is not plain JSON (Firefox's messages, `structuredClone` in both flavors).
+// The reading half of structured clone (the writing half, js/45_structured_clone.js, says what
+// the text holds): makes the value a text stands for in a world, with the world's constructors as
+// js/00_0_builtins.js took them before any extension script ran. Runs in the host's realm, loaded
+// on the first text that is not plain JSON (Firefox's messages, `structuredClone` in both flavors):
+// `host.decodeStructuredClone(text, cx)`.
 (function (host) {
   'use strict';
   const primordials = host.primordials;
-  const { TypeError, getOwn, hasOwn } = primordials;
-  const intrinsics = primordials.intrinsics;
+  const { getOwn, hasOwn } = primordials;
   const apply = primordials.ReflectApply;
-  const JSONparse = primordials.JSONParse;
   const keysOf = primordials.ObjectKeys;
   const isArray = primordials.ArrayIsArray;
   const defineProperty = primordials.ObjectDefineProperty;
-  const setProto = primordials.ObjectSetPrototypeOf;
-  const stringCharCodeAt = intrinsics['String.prototype.charCodeAt'];
+  const stringCharCodeAt = primordials.StringPrototypeCharCodeAt;
   const stringSlice = primordials.StringPrototypeSlice;
-  const mapSet = intrinsics['Map.prototype.set'];
-  const setAdd = intrinsics['Set.prototype.add'];
-  const MapCtor = primordials.Map;
-  const SetCtor = primordials.Set;
-  const DateCtor = intrinsics.Date;
-  // (In the order js/00_0_builtins.js lists them. Buffers and typed arrays are made by the
-  // context's `bytes` natives through the C API, which takes no constructor: taking the eleven
-  // typed array constructors would build each in every context.)
-  const cloned = host.builtins.cloned;
-  const ObjectCtor = cloned[0];
-  const RegExpCtor = cloned[1];
-  const BigIntCtor = cloned[2];
-  const ArrayBufferCtor = cloned[3];
-  const DataViewCtor = cloned[4];
-  const errorCtors = {
-    __proto__: null,
-    Error: primordials.Error, TypeError, RangeError: primordials.RangeError,
-    EvalError: cloned[5], ReferenceError: cloned[6], SyntaxError: cloned[7], URIError: cloned[8], AggregateError: cloned[9],
-  };
-  const Float16ArrayCtor = cloned[10];
-  const bytes = host.native.bytes;
   const FIREFOX = host.flavor === 'firefox';
   const TAG = '\u0001';
   const PENDING = host.clonePending;
   const frameAt = host.cloneFrameAt;
   const ownErrorKeys = ['message', 'errors', 'stack', 'sourceURL', 'line', 'column'];
-  const noErrors = { __proto__: null, [primordials.SymbolIterator]: () => ({ __proto__: null, next: () => ({ __proto__: null, done: true, value: undefined }) }) };
 
-  // A typed array of `type` on `buffer`.
-  function typedArray(type, buffer, byteOffset, length) {
-    const view = bytes.view(type, buffer, byteOffset, length);
-    if (view !== undefined) return view;
-    if (type === 'Float16Array' && Float16ArrayCtor !== undefined) return new Float16ArrayCtor(buffer, byteOffset, length);
-    throw new TypeError('Malformed message');
+  // The constructors of the world of `cx` the reader makes values with: those js/00_0_builtins.js
+  // took (`cloned`, in its order). (Buffers and typed arrays are made by the world's `bytes`
+  // natives through the C API, which takes no constructor: taking the eleven typed array
+  // constructors would build each in every context.)
+  function worldOf(cx) {
+    let world = cx.cloneReaderWorld;
+    if (world !== undefined) return world;
+    const builtins = cx.loader.builtins;
+    const cloned = builtins.cloned;
+    const plain = builtins.plain;
+    world = {
+      __proto__: null,
+      Map: plain.Map, Set: plain.Set, Date: builtins.intrinsics.Date, Object: cloned[0], RegExp: cloned[1], BigInt: cloned[2],
+      ArrayBuffer: cloned[3], DataView: cloned[4], Float16Array: cloned[10],
+      mapSet: builtins.intrinsics['Map.prototype.set'], setAdd: builtins.intrinsics['Set.prototype.add'],
+      errors: {
+        __proto__: null, Error: plain.Error, TypeError: plain.TypeError, RangeError: plain.RangeError,
+        EvalError: cloned[5], ReferenceError: cloned[6], SyntaxError: cloned[7], URIError: cloned[8], AggregateError: cloned[9],
+      },
+      bytes: cx.loader.native.bytes,
+      // (AggregateError's errors argument is iterated: an iterable of the world's, made here, so
+      // that no Array iterator a script replaced runs.)
+      noErrors: null,
+    };
+    const next = host.newFunction(cx, 'next', 0, () => {
+      const step = host.newObject(cx);
+      host.defineValue(step, 'done', true, true, true, true);
+      return step;
+    }, undefined);
+    const iterator = host.newObjectFrom(cx, null);
+    host.defineValue(iterator, 'next', next, true, true, true);
+    world.noErrors = host.newObjectFrom(cx, null);
+    host.defineValue(world.noErrors, primordials.SymbolIterator, host.newFunction(cx, '[Symbol.iterator]', 0, () => iterator, undefined), true, true, true);
+    cx.cloneReaderWorld = world;
+    return world;
   }
+  const malformed = (cx) => host.newTypeError(cx, 'Malformed message');
 
-  // An array with no prototype (writing an element calls no setter of Array.prototype).
-  function newArray() {
-    const array = [];
-    setProto(array, null);
-    return array;
+  // A typed array of `type` on `buffer`, of the world of `cx`.
+  function typedArray(cx, world, type, buffer, byteOffset, length) {
+    const view = world.bytes.view(type, buffer, byteOffset, length);
+    if (view !== undefined) return view;
+    if (type === 'Float16Array' && world.Float16Array !== undefined) return new world.Float16Array(buffer, byteOffset, length);
+    throw malformed(cx);
   }
 
   // Bytes written one char each as U+0100..U+01FF into `buffer`.
-  function stringToBytes(text, buffer) {
-    const view = typedArray('Uint8Array', buffer, 0, text.length);
-    for (let i = 0; i < text.length; i++) view[i] = apply(stringCharCodeAt, text, [i]);
+  function stringToBytes(cx, world, text, buffer) {
+    const view = typedArray(cx, world, 'Uint8Array', buffer, 0, text.length);
+    for (let i = 0; i < text.length; i++) view[i] = stringCharCodeAt(text, i);
   }
 
   const hidden = (object, key, value) =>
@@ -83,13 +91,15 @@
   // getOwn, never looked up on the prototype.) Objects are numbered in the order the encoder met
   // them: when their frame starts, before their members.
   class Decoder {
-    constructor() {
-      this.memory = newArray();
-      this.frames = newArray();
+    constructor(cx) {
+      this.cx = cx;
+      this.world = worldOf(cx);
+      this.memory = [];
+      this.frames = [];
       this.count = 0;
     }
 
-    // The value of this realm that the parsed tree `root` stands for.
+    // The value of the world that the parsed tree `root` (parsed in the world) stands for.
     decode(root) {
       const frames = this.frames;
       let result = this.value(root);
@@ -129,43 +139,45 @@
 
     node(n) {
       const memory = this.memory;
+      const cx = this.cx;
+      const world = this.world;
       switch (n[TAG]) {
         case 'u': return undefined;
         case 'n': return n.v === 'NaN' ? NaN : n.v === 'Infinity' ? Infinity : n.v === '-Infinity' ? -Infinity : -0;
-        case 'b': return BigIntCtor(n.v);
+        case 'b': return world.BigInt(n.v);
         case 'r': return memory[n.i];
         case 'O': case 'a': {
           let out;
           if (n[TAG] === 'a') {
             // (Not new Array(length), which allocates every slot up to ~10^8.)
-            out = [];
+            out = host.newArray(cx, []);
             out.length = n.l;
           } else {
-            out = {};
+            out = host.newObject(cx);
           }
           this.remember(out);
           this.push(DEFINED, n, out).list = n.k;
           return PENDING;
         }
-        case 'D': { const d = new DateCtor(n.v === null ? NaN : n.v); this.remember(d); return d; }
-        case 'R': { const r = new RegExpCtor(n.s, n.f); this.remember(r); return r; }
-        case 'B': { const o = ObjectCtor(n.v); this.remember(o); return o; }
+        case 'D': { const d = new world.Date(n.v === null ? NaN : n.v); this.remember(d); return d; }
+        case 'R': { const r = new world.RegExp(n.s, n.f); this.remember(r); return r; }
+        case 'B': { const o = world.Object(n.v); this.remember(o); return o; }
         case 'N': {
           const x = n.v;
-          const o = ObjectCtor(x !== null && typeof x === 'object' ? this.node(x) : x); // a number or a number node
+          const o = world.Object(x !== null && typeof x === 'object' ? this.node(x) : x); // a number or a number node
           this.remember(o);
           return o;
         }
-        case 'S': { const o = ObjectCtor(n.v); this.remember(o); return o; }
-        case 'Z': { const o = ObjectCtor(BigIntCtor(n.v)); this.remember(o); return o; }
+        case 'S': { const o = world.Object(n.v); this.remember(o); return o; }
+        case 'Z': { const o = world.Object(world.BigInt(n.v)); this.remember(o); return o; }
         case 'M': {
-          const m = new MapCtor();
+          const m = new world.Map();
           this.remember(m);
           this.push(MAP_ENTRIES, n, m).list = n.v;
           return PENDING;
         }
         case 'T': {
-          const s = new SetCtor();
+          const s = new world.Set();
           this.remember(s);
           this.push(SET_VALUES, n, s).list = n.v;
           return PENDING;
@@ -175,10 +187,10 @@
           const maxByteLength = getOwn(n, 'm');
           let buffer;
           if (maxByteLength !== undefined) {
-            buffer = new ArrayBufferCtor(length, { __proto__: null, maxByteLength });
-            stringToBytes(n.d, buffer);
+            buffer = new world.ArrayBuffer(length, { __proto__: null, maxByteLength });
+            stringToBytes(cx, world, n.d, buffer);
           } else {
-            buffer = bytes.fromLowBytes(n.d);
+            buffer = world.bytes.fromLowBytes(n.d);
           }
           this.remember(buffer);
           return buffer;
@@ -191,16 +203,15 @@
           return PENDING;
         }
         case 'E': return this.error(n);
-        default: throw new TypeError('Malformed message');
+        default: throw malformed(cx);
       }
     }
 
     // An Error with its message and location; its errors and cause come in `step`.
     error(n) {
-      const Ctor = errorCtors[n.t] || errorCtors.Error;
-      // (AggregateError's errors argument is iterated: an iterable of the host's own, so that no
-      // Array iterator a script replaced runs.)
-      const e = n.t === 'AggregateError' ? new Ctor(noErrors) : new Ctor();
+      const errors = this.world.errors;
+      const Ctor = errors[n.t] || errors.Error;
+      const e = n.t === 'AggregateError' ? new Ctor(this.world.noErrors) : new Ctor();
       this.remember(e);
       for (let i = 0; i < ownErrorKeys.length; i++) {
         if (hasOwn(e, ownErrorKeys[i])) delete e[ownErrorKeys[i]];
@@ -289,7 +300,8 @@
             frame.extra = buffer;
           }
           const buffer = frame.extra;
-          const view = source[TAG] === 'V' ? new DataViewCtor(buffer, source.o, source.l) : typedArray(source.t, buffer, source.o, source.l);
+          const view = source[TAG] === 'V' ? new this.world.DataView(buffer, source.o, source.l)
+            : typedArray(this.cx, this.world, source.t, buffer, source.o, source.l);
           frame.out = view;
           this.memory[frame.index] = view;
           return false;
@@ -328,21 +340,21 @@
             frame.extra = decoded;
             frame.stage = 1;
           } else {
-            apply(mapSet, frame.out, [frame.extra, decoded]);
+            apply(this.world.mapSet, frame.out, [frame.extra, decoded]);
             frame.extra = undefined;
             frame.stage = 0;
             frame.index += 2;
           }
           return;
-        case SET_VALUES: apply(setAdd, frame.out, [decoded]); frame.index++; return;
+        case SET_VALUES: apply(this.world.setAdd, frame.out, [decoded]); frame.index++; return;
         case VIEW: frame.extra = decoded; return;
         default: hidden(frame.out, frame.key, decoded); return; // ERROR_MEMBERS
       }
     }
   }
 
-  // (No prototype to reach: `this.memory = ...` calls no setter of Object.prototype.)
-  setProto(Decoder.prototype, null);
-  // The value "T" + JSON `text` stands for (js/45_structured_clone.js), made in this realm.
-  host.readStructuredClone = (text) => new Decoder().decode(JSONparse(stringSlice(text, 1)));
+  // The value of the world of `cx` that "T" + JSON `text` stands for (js/45_structured_clone.js).
+  host.decodeStructuredClone = (text, cx) => new Decoder(cx).decode(apply(cx.b.JSONParse, undefined, [stringSlice(text, 1)]));
+  // (A world needs nothing of this module before its first text.)
+  host.installStructuredCloneReader = function () {};
 });

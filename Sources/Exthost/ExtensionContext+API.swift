@@ -82,6 +82,7 @@ extension ExtensionContext {
         case "xhr": "installXHR"
         case "user_timing": "installUserTiming"
         case "structured_clone": "installStructuredClone"
+        case "structured_clone_reader": "installStructuredCloneReader"
         case "dom": "installDOM"
         default: nil
         }
