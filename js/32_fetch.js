@@ -24,6 +24,7 @@
   const events = host.eventInternals;
   const isObject = (value) => value !== null && (typeof value === 'object' || typeof value === 'function');
   const native = (cx) => cx.loader.native;
+  const toText = host.toText;
   const globalInterface = (cx) => (cx.info.isServiceWorker ? 'WorkerGlobalScope' : 'Window');
 
   // ---- Errors, as each browser words them (js/38_api.js) -----------------------------------------------
@@ -66,7 +67,7 @@
   // ASCII lowercase (header names are compared without case).
   const lowercase = asciiLowercase;
   function byteString(cx, value, owner, member) {
-    const text = String(value);
+    const text = toText(cx, value);
     for (let i = 0; i < text.length; i++) {
       if (StringPrototypeCharCodeAt(text, i) > 255) {
         throw typeError(cx, FIREFOX ? failed(owner, member, 'Cannot convert argument to ByteString because the character at index ' + i + ' has value ' + StringPrototypeCharCodeAt(text, i) + ' which is greater than 255.')
@@ -459,8 +460,9 @@
     }],
     ['method', 'redirect', 1, (cx, thisValue, ...args) => {
       if (args.length < 1) throw countError(cx, 'Response', 'redirect', 1, args.length);
-      const url = native(cx).fetch.resolve(String(args[0]));
-      if (url === null) throw typeError(cx, failed('Response', 'redirect', FIREFOX ? String(args[0]) + ' is not a valid URL.' : 'Failed to parse URL from ' + String(args[0])));
+      const given = toText(cx, args[0]);
+      const url = native(cx).fetch.resolve(given);
+      if (url === null) throw typeError(cx, failed('Response', 'redirect', FIREFOX ? given + ' is not a valid URL.' : 'Failed to parse URL from ' + given));
       const status = args.length > 1 && args[1] !== undefined ? MathTrunc(Number(args[1])) : 302;
       if (status !== 301 && status !== 302 && status !== 303 && status !== 307 && status !== 308) {
         throw rangeError(cx, failed('Response', 'redirect', FIREFOX ? 'Invalid redirect status code.' : 'Invalid status code'));
@@ -511,7 +513,7 @@
   function enumMember(cx, init, key, owner, member) {
     const value = init[key];
     if (value === undefined) return undefined;
-    const text = String(value);
+    const text = toText(cx, value);
     if (!listIncludes(enumValues[key], text)) {
       throw typeError(cx, FIREFOX
         ? failed(owner, member, "'" + text + "' (value of '" + key + "' member of RequestInit) is not a valid value for enumeration " + enumTypes[key] + '.')
@@ -529,7 +531,7 @@
     const source = isObject(input) ? requestStates.get(input) : undefined;
     let state;
     if (source === undefined) {
-      const text = String(input);
+      const text = toText(cx, input);
       const url = native(cx).fetch.resolve(text);
       if (url === null) throw fail('Failed to parse URL from ' + text, text + ' is not a valid URL.');
       if (hasCredentials(url)) throw fail('Request cannot be constructed from a URL that includes credentials: ' + text, text + ' is an url with embedded credentials.');
@@ -566,10 +568,12 @@
       if (cache !== undefined) state.cache = cache;
       if (redirect !== undefined) state.redirect = redirect;
       if (referrerPolicy !== undefined) state.referrerPolicy = referrerPolicy;
-      if (referrer !== undefined) state.referrer = String(referrer) === '' ? '' : 'about:client';
-      if (integrity !== undefined) state.integrity = String(integrity);
+      if (referrer !== undefined) state.referrer = toText(cx, referrer) === '' ? '' : 'about:client';
+      if (integrity !== undefined) state.integrity = toText(cx, integrity);
       if (keepalive !== undefined) state.keepalive = !!keepalive;
       if (method !== undefined) state.method = requestMethod(cx, method, owner, member);
+      // (A null signal drops the source Request's.)
+      if (signal === null) state.sourceSignal = null;
       if (signal !== undefined && signal !== null) {
         if (events.signalState(signal) === undefined) {
           throw fail("Failed to read the 'signal' property from 'RequestInit': Failed to convert value to 'AbortSignal'.",

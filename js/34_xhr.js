@@ -203,14 +203,14 @@
       if (args.length < 2) {
         throw typeError(cx, FIREFOX ? failed('open', args.length + ' is not a valid argument count for any overload.') : failed('open', '2 arguments required, but only ' + args.length + ' present.'));
       }
-      const method = String(args[0]);
+      const method = host.toText(cx, args[0]);
       const upper = StringPrototypeToUpperCase(method);
       for (let i = 0; i < forbiddenMethods.length; i++) {
         if (upper === forbiddenMethods[i]) {
           throw host.newDOMException(cx, FIREFOX ? 'The operation is insecure.' : failed('open', "'" + method + "' HTTP method is unsupported."), 'SecurityError');
         }
       }
-      const text = String(args[1]);
+      const text = host.toText(cx, args[1]);
       const url = native(cx).fetch.resolve(text);
       if (url === null) throw host.newDOMException(cx, FIREFOX ? failed('open', "'" + text + "' is not a valid URL.") : failed('open', 'Invalid URL'), 'SyntaxError');
       let normalized = method;
@@ -228,7 +228,7 @@
       const state = stateOf(cx, thisValue, 'setRequestHeader');
       if (args.length < 2) throw countError(cx, 'setRequestHeader', 2, args.length);
       if (state.readyState !== OPENED || state.sendFlag) throw notOpened(cx, 'setRequestHeader');
-      listPush(state.headers, [String(args[0]), String(args[1])]);
+      listPush(state.headers, [host.toText(cx, args[0]), host.toText(cx, args[1])]);
     }],
     ['accessor', 'timeout', (cx, thisValue) => stateOf(cx, thisValue, 'get timeout').timeout, (cx, thisValue, value) => {
       stateOf(cx, thisValue, 'set timeout').timeout = events.unsignedLongLong(cx, value);
@@ -271,7 +271,7 @@
       const state = stateOf(cx, thisValue, 'getResponseHeader');
       if (args.length < 1) throw countError(cx, 'getResponseHeader', 1, 0);
       if (state.readyState < HEADERS_RECEIVED) return null;
-      return headerValue(state, String(args[0]));
+      return headerValue(state, host.toText(cx, args[0]));
     }],
     ['method', 'getAllResponseHeaders', 0, (cx, thisValue) => {
       const state = stateOf(cx, thisValue, 'getAllResponseHeaders');

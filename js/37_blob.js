@@ -24,6 +24,7 @@
   const isObject = (value) => value !== null && (typeof value === 'object' || typeof value === 'function');
   const typeError = (cx, text) => host.newTypeError(cx, text);
   const native = (cx) => cx.loader.native;
+  const toText = host.toText;
 
   // ---- Blob -------------------------------------------------------------------------------------------------
   // Each Blob's state, by Blob (of any world): its bytes (an ArrayBuffer of its world) and type.
@@ -36,8 +37,8 @@
   };
 
   // A type as the File API keeps it: lowercased, or '' when it has a character outside U+0020-U+007E.
-  function normalizedType(value) {
-    const text = String(value);
+  function normalizedType(cx, value) {
+    const text = toText(cx, value);
     for (let i = 0; i < text.length; i++) {
       const code = StringPrototypeCharCodeAt(text, i);
       if (code < 0x20 || code > 0x7E) return '';
@@ -72,7 +73,7 @@
         const blob = blobOf(part);
         if (blob !== undefined) return blob.bytes;
         if (isObject(part) && bytes.kind(part) !== undefined) return bytes.copy(part);
-        const text = String(part);
+        const text = toText(cx, part);
         return bytes.utf8(endings === 'native' ? lineEndings(text, '\n') : text);
       });
     return bytes.concat(host.newArray(cx, buffers));
@@ -89,7 +90,7 @@
     }
     const endings = options.endings;
     if (endings !== undefined) {
-      const text = String(endings);
+      const text = toText(cx, endings);
       if (text !== 'transparent' && text !== 'native') {
         throw typeError(cx, FIREFOX
           ? owner + " constructor: '" + text + "' (value of 'endings' member of " + dictionaryName + ') is not a valid value for enumeration EndingType.'
@@ -100,7 +101,7 @@
     }
     if (owner === 'File' && options.lastModified !== undefined) bag.lastModified = Number(options.lastModified);
     const type = options.type;
-    if (type !== undefined) bag.type = normalizedType(type);
+    if (type !== undefined) bag.type = normalizedType(cx, type);
     return bag;
   }
 
@@ -148,7 +149,7 @@
       const size = bytes.byteLength(state.bytes);
       const from = relative(start, size) ?? 0;
       const to = relative(end, size) ?? size;
-      const type = contentType === undefined ? '' : normalizedType(contentType);
+      const type = contentType === undefined ? '' : normalizedType(cx, contentType);
       return newBlob(cx, bytes.slice(state.bytes, from, to > from ? to : from), type);
     }],
     reading('text', decodeUTF8),
@@ -167,7 +168,7 @@
     if (args.length < 2) throw countError(cx, 'File', 'constructor', 2, args.length);
     const bag = propertyBag(cx, args[2], 'File');
     const bytes = processParts(cx, args[0], 'File', bag.endings);
-    const name = String(args[1]);
+    const name = toText(cx, args[1]);
     let lastModified = bag.lastModified;
     if (lastModified === undefined || lastModified !== lastModified) lastModified = native(cx).clock.wallNow();
     const file = host.newInstance(cx, newTarget, interfaceOf(cx, 'File').prototype);
@@ -215,7 +216,7 @@
         // (An encoding exthost does not know, or none, reads as UTF-8, as the File API says.)
         let label = 'utf-8';
         if (encoding !== undefined) {
-          const found = natives.encoding.lookup(String(encoding));
+          const found = natives.encoding.lookup(encoding);
           if (typeof found === 'string' && found !== 'unsupported' && found !== 'replacement') label = found;
         }
         return natives.encoding.decode(label, '', bytes, true, false)[0];
@@ -237,11 +238,12 @@
         ? 'FileReader.' + member + ': Argument 1 ' + (isObject(blob) ? 'does not implement interface Blob.' : 'is not an object.')
         : failed('FileReader', member, "parameter 1 is not of type 'Blob'."));
     }
+    // (The encoding's label is an argument: read now, not in the task that reads the blob.)
+    const encoding = kind === 'Text' && args[1] !== undefined ? toText(cx, args[1]) : undefined;
     if (state.readyState === LOADING) {
       throw host.newDOMException(cx, FIREFOX ? 'An attempt was made to use an object that is not, or is no longer, usable'
         : failed('FileReader', member, 'The object is already busy reading Blobs.'), 'InvalidStateError');
     }
-    const encoding = kind === 'Text' ? args[1] : undefined;
     state.readyState = LOADING;
     state.result = null;
     state.error = null;

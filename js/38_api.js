@@ -156,6 +156,12 @@
     const prototype = ReflectGetPrototypeOf(object);
     if (ReflectSetPrototypeOf(object, null)) ReflectSetPrototypeOf(object, prototype);
   };
+  // Web IDL's DOMString of a script's value: its ToString, a Symbol refused with the world's
+  // TypeError (`String(symbol)` would give its description).
+  host.toText = function (cx, value) {
+    if (typeof value === 'symbol') throw host.newTypeError(cx, 'Cannot convert a Symbol value to a string');
+    return `${value}`;
+  };
   // An iterator result of the world ({value, done}, in the standard's order).
   host.newIteratorResult = function (cx, value, done) {
     const made = host.newObject(cx);

@@ -328,4 +328,28 @@ extension WebPlatformTests {
         let illegal = flavor == .firefox ? "Illegal constructor." : "Failed to construct 'PerformanceEntry': Illegal constructor"
         try WebPlatformTests.expectInBothContexts(code, flavor: flavor, ["listener, listener microtask, request AbortError, url AbortError | " + illegal])
     }
+
+    /// Web IDL's conversions before an operation's steps: a Symbol is no string (a Blob's type, a
+    /// header, a Request's URL), a FileReader's encoding is read at the call (a throwing one
+    /// leaves the reader as it was), and a null signal drops the source Request's.
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func argumentsAreConvertedBeforeTheSteps(flavor: Flavor) throws {
+        let code = """
+            const out = [];
+            const t = (label, f) => { try { out.push(label + ' ' + f()); } catch (e) { out.push(label + ' ' + e.constructor.name); } };
+            t('type', () => new Blob([], { type: Symbol() }).type);
+            t('header', () => new Headers([['a', Symbol()]]).get('a'));
+            t('url', () => new Request(Symbol()).url);
+            const controller = new AbortController();
+            const request = new Request('index.html', { signal: controller.signal });
+            controller.abort();
+            t('signal', () => new Request(request, { signal: null }).signal.aborted + ' ' + new Request(request).signal.aborted);
+            const reader = new FileReader();
+            t('encoding', () => reader.readAsText(new Blob(['x']), { toString() { throw new RangeError('no'); } }));
+            t('state', () => reader.readyState);
+            console.log(out.join(', '));
+            """
+        try WebPlatformTests.expectInBothContexts(code, flavor: flavor,
+            ["type TypeError, header TypeError, url TypeError, signal false true, encoding RangeError, state 0"])
+    }
 }
