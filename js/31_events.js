@@ -42,11 +42,8 @@
   const { failed, illegalInvocation, countError, dictionary } = host.webIDLErrors;
   const typeError = (cx, text) => host.newTypeError(cx, text);
   const domException = host.newDOMException;
-  // Web IDL's DOMString of a script's value (a Symbol is refused in the world's words).
-  function toText(cx, value) {
-    if (typeof value === 'symbol') throw typeError(cx, 'Cannot convert a Symbol value to a string');
-    return String(value);
-  }
+  // Web IDL's DOMString of a script's value (a Symbol is refused in the world's words: js/38_api.js).
+  const toText = host.toText;
   // Web IDL's `unsigned long` conversion.
   function unsignedLong(cx, value) {
     if (typeof value === 'symbol') throw typeError(cx, 'Cannot convert a Symbol value to a number');

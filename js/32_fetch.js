@@ -300,7 +300,7 @@
     if (formBody !== undefined) return formBody;
     const query = host.searchParamsTextOf === undefined ? undefined : host.searchParamsTextOf(value);
     if (query !== undefined) return { __proto__: null, bytes: bytes.utf8(query), type: 'application/x-www-form-urlencoded;charset=UTF-8' };
-    return { __proto__: null, bytes: bytes.utf8(`${value}`), type: 'text/plain;charset=UTF-8' };
+    return { __proto__: null, bytes: bytes.utf8(toText(cx, value)), type: 'text/plain;charset=UTF-8' };
   }
   const decodeUTF8 = (cx, buffer) => native(cx).encoding.decode('utf-8', '', buffer, true, false)[0];
 
@@ -529,9 +529,39 @@
   function requestFrom(cx, input, init, owner, member) {
     const fail = (chrome, firefox) => typeError(cx, failed(owner, member, FIREFOX ? firefox : chrome));
     const source = isObject(input) ? requestStates.get(input) : undefined;
+    // (Web IDL converts the arguments before the steps: the input, then the init's members in
+    // name order; the URL is parsed after.)
+    const text = source === undefined ? toText(cx, input) : undefined;
+    let body;
+    let given = null;
+    if (init !== undefined && init !== null) {
+      if (!isObject(init)) throw fail("The provided value is not of type 'RequestInit'.", "Argument 2 can't be converted to a dictionary.");
+      given = { __proto__: null };
+      body = init.body;
+      given.cache = enumMember(cx, init, 'cache', owner, member);
+      given.credentials = enumMember(cx, init, 'credentials', owner, member);
+      enumMember(cx, init, 'duplex', owner, member);
+      given.headers = init.headers;
+      const integrity = init.integrity;
+      given.integrity = integrity === undefined ? undefined : toText(cx, integrity);
+      const keepalive = init.keepalive;
+      given.keepalive = keepalive === undefined ? undefined : !!keepalive;
+      const method = init.method;
+      given.method = method === undefined ? undefined : byteString(cx, method, owner, member);
+      given.mode = enumMember(cx, init, 'mode', owner, member);
+      enumMember(cx, init, 'priority', owner, member);
+      given.redirect = enumMember(cx, init, 'redirect', owner, member);
+      const referrer = init.referrer;
+      given.referrer = referrer === undefined ? undefined : toText(cx, referrer);
+      given.referrerPolicy = enumMember(cx, init, 'referrerPolicy', owner, member);
+      given.signal = init.signal;
+      if (given.signal !== undefined && given.signal !== null && events.signalState(given.signal) === undefined) {
+        throw fail("Failed to read the 'signal' property from 'RequestInit': Failed to convert value to 'AbortSignal'.",
+          "'signal' member of RequestInit does not implement interface AbortSignal.");
+      }
+    }
     let state;
     if (source === undefined) {
-      const text = toText(cx, input);
       const url = native(cx).fetch.resolve(text);
       if (url === null) throw fail('Failed to parse URL from ' + text, text + ' is not a valid URL.');
       if (hasCredentials(url)) throw fail('Request cannot be constructed from a URL that includes credentials: ' + text, text + ' is an url with embedded credentials.');
@@ -544,50 +574,27 @@
       if (source.used) throw fail('Cannot construct a Request with a Request object that has already been used.', 'Body has already been consumed.');
       state = { __proto__: null, ...source, headers: null, list: listCopy(headerStates.get(source.headers).list), sourceSignal: source.signal !== null ? source.signal : source.sourceSignal };
     }
-    let body;
-    if (init !== undefined && init !== null) {
-      if (!isObject(init)) throw fail("The provided value is not of type 'RequestInit'.", "Argument 2 can't be converted to a dictionary.");
-      // (A dictionary's members are read in name order.)
-      body = init.body;
-      const cache = enumMember(cx, init, 'cache', owner, member);
-      const credentials = enumMember(cx, init, 'credentials', owner, member);
-      enumMember(cx, init, 'duplex', owner, member);
-      const headersInit = init.headers;
-      const integrity = init.integrity;
-      const keepalive = init.keepalive;
-      const method = init.method;
-      const mode = enumMember(cx, init, 'mode', owner, member);
-      enumMember(cx, init, 'priority', owner, member);
-      const redirect = enumMember(cx, init, 'redirect', owner, member);
-      const referrer = init.referrer;
-      const referrerPolicy = enumMember(cx, init, 'referrerPolicy', owner, member);
-      const signal = init.signal;
-      if (mode === 'navigate') throw fail("Cannot construct a Request with a RequestInit whose mode member is set as 'navigate'.", 'Invalid request mode navigate.');
-      if (mode !== undefined) state.mode = mode;
-      if (credentials !== undefined) state.credentials = credentials;
-      if (cache !== undefined) state.cache = cache;
-      if (redirect !== undefined) state.redirect = redirect;
-      if (referrerPolicy !== undefined) state.referrerPolicy = referrerPolicy;
-      if (referrer !== undefined) state.referrer = toText(cx, referrer) === '' ? '' : 'about:client';
-      if (integrity !== undefined) state.integrity = toText(cx, integrity);
-      if (keepalive !== undefined) state.keepalive = !!keepalive;
-      if (method !== undefined) state.method = requestMethod(cx, method, owner, member);
+    if (given !== null) {
+      if (given.mode === 'navigate') throw fail("Cannot construct a Request with a RequestInit whose mode member is set as 'navigate'.", 'Invalid request mode navigate.');
+      if (given.mode !== undefined) state.mode = given.mode;
+      if (given.credentials !== undefined) state.credentials = given.credentials;
+      if (given.cache !== undefined) state.cache = given.cache;
+      if (given.redirect !== undefined) state.redirect = given.redirect;
+      if (given.referrerPolicy !== undefined) state.referrerPolicy = given.referrerPolicy;
+      if (given.referrer !== undefined) state.referrer = given.referrer === '' ? '' : 'about:client';
+      if (given.integrity !== undefined) state.integrity = given.integrity;
+      if (given.keepalive !== undefined) state.keepalive = given.keepalive;
+      if (given.method !== undefined) state.method = requestMethod(cx, given.method, owner, member);
       // (A null signal drops the source Request's.)
-      if (signal === null) state.sourceSignal = null;
-      if (signal !== undefined && signal !== null) {
-        if (events.signalState(signal) === undefined) {
-          throw fail("Failed to read the 'signal' property from 'RequestInit': Failed to convert value to 'AbortSignal'.",
-            "'signal' member of RequestInit does not implement interface AbortSignal.");
-        }
-        state.sourceSignal = signal;
-      }
-      if (headersInit !== undefined) {
-        const given = isObject(headersInit) ? headerStates.get(headersInit) : undefined;
-        if (given !== undefined) {
-          state.list = listCopy(given.list);
+      if (given.signal === null) state.sourceSignal = null;
+      else if (given.signal !== undefined) state.sourceSignal = given.signal;
+      if (given.headers !== undefined) {
+        const headers = isObject(given.headers) ? headerStates.get(given.headers) : undefined;
+        if (headers !== undefined) {
+          state.list = listCopy(headers.list);
         } else {
           const filled = { __proto__: null, list: [], guard: 'request' };
-          fillHeaders(cx, filled, headersInit, owner, member);
+          fillHeaders(cx, filled, given.headers, owner, member);
           state.list = filled.list;
         }
       }

@@ -203,14 +203,17 @@
       if (args.length < 2) {
         throw typeError(cx, FIREFOX ? failed('open', args.length + ' is not a valid argument count for any overload.') : failed('open', '2 arguments required, but only ' + args.length + ' present.'));
       }
+      // (Every argument is converted before the steps: the user name and password too.)
       const method = host.toText(cx, args[0]);
+      const text = host.toText(cx, args[1]);
+      if (args.length > 3 && args[3] !== undefined && args[3] !== null) host.toText(cx, args[3]);
+      if (args.length > 4 && args[4] !== undefined && args[4] !== null) host.toText(cx, args[4]);
       const upper = StringPrototypeToUpperCase(method);
       for (let i = 0; i < forbiddenMethods.length; i++) {
         if (upper === forbiddenMethods[i]) {
           throw host.newDOMException(cx, FIREFOX ? 'The operation is insecure.' : failed('open', "'" + method + "' HTTP method is unsupported."), 'SecurityError');
         }
       }
-      const text = host.toText(cx, args[1]);
       const url = native(cx).fetch.resolve(text);
       if (url === null) throw host.newDOMException(cx, FIREFOX ? failed('open', "'" + text + "' is not a valid URL.") : failed('open', 'Invalid URL'), 'SyntaxError');
       let normalized = method;
@@ -270,8 +273,9 @@
     ['method', 'getResponseHeader', 1, (cx, thisValue, ...args) => {
       const state = stateOf(cx, thisValue, 'getResponseHeader');
       if (args.length < 1) throw countError(cx, 'getResponseHeader', 1, 0);
+      const name = host.toText(cx, args[0]);
       if (state.readyState < HEADERS_RECEIVED) return null;
-      return headerValue(state, host.toText(cx, args[0]));
+      return headerValue(state, name);
     }],
     ['method', 'getAllResponseHeaders', 0, (cx, thisValue) => {
       const state = stateOf(cx, thisValue, 'getAllResponseHeaders');
@@ -289,15 +293,16 @@
     ['method', 'overrideMimeType', 1, (cx, thisValue, ...args) => {
       const state = stateOf(cx, thisValue, 'overrideMimeType');
       if (args.length < 1) throw countError(cx, 'overrideMimeType', 1, 0);
+      const mime = host.toText(cx, args[0]);
       if (state.readyState === LOADING || state.readyState === DONE) {
         throw host.newDOMException(cx, FIREFOX ? failed('overrideMimeType', 'Cannot call overrideMimeType() on XMLHttpRequest after send().')
           : failed('overrideMimeType', 'MimeType cannot be overridden when the state is LOADING or DONE.'), 'InvalidStateError');
       }
-      state.mimeOverride = String(args[0]);
+      state.mimeOverride = mime;
     }],
     ['accessor', 'responseType', (cx, thisValue) => stateOf(cx, thisValue, 'get responseType').responseType, (cx, thisValue, value) => {
       const state = stateOf(cx, thisValue, 'set responseType');
-      const type = String(value);
+      const type = host.toText(cx, value);
       let known = false;
       for (let i = 0; i < responseTypes.length; i++) if (responseTypes[i] === type) known = true;
       if (!known) {

@@ -62,21 +62,30 @@
     return out;
   }
 
-  // The bytes of a sequence of BlobParts, as the File API's "process blob parts".
-  function processParts(cx, parts, owner, endings) {
+  // A sequence of BlobParts converted (Web IDL, before the constructor's steps): each a Blob's or
+  // a buffer's bytes (an ArrayBuffer), or a string.
+  function convertParts(cx, parts, owner) {
+    if (parts === undefined) return [];
     const bytes = native(cx).bytes;
-    if (parts === undefined) return bytes.utf8('');
-    const buffers = host.webIDLSequence(parts,
+    return host.webIDLSequence(parts,
       () => typeError(cx, FIREFOX ? owner + " constructor: Argument 1 can't be converted to a sequence."
         : "Failed to construct '" + owner + "': The provided value cannot be converted to a sequence."),
       (part) => {
         const blob = blobOf(part);
         if (blob !== undefined) return blob.bytes;
         if (isObject(part) && bytes.kind(part) !== undefined) return bytes.copy(part);
-        const text = toText(cx, part);
-        return bytes.utf8(endings === 'native' ? lineEndings(text, '\n') : text);
+        return toText(cx, part);
       });
-    return bytes.concat(host.newArray(cx, buffers));
+  }
+  // The bytes of converted parts, as the File API's "process blob parts" makes them.
+  function processParts(cx, parts, endings) {
+    const bytes = native(cx).bytes;
+    const buffers = [];
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i];
+      listPush(buffers, typeof part === 'string' ? bytes.utf8(endings === 'native' ? lineEndings(part, '\n') : part) : part);
+    }
+    return buffers.length === 0 ? bytes.utf8('') : bytes.concat(host.newArray(cx, buffers));
   }
 
   // Reads a BlobPropertyBag (or FilePropertyBag): its endings and type.
@@ -99,15 +108,20 @@
       }
       bag.endings = text;
     }
-    if (owner === 'File' && options.lastModified !== undefined) bag.lastModified = Number(options.lastModified);
+    // (BlobPropertyBag's members first, then FilePropertyBag's own.)
     const type = options.type;
     if (type !== undefined) bag.type = normalizedType(cx, type);
+    if (owner === 'File') {
+      const lastModified = options.lastModified;
+      if (lastModified !== undefined) bag.lastModified = Number(lastModified);
+    }
     return bag;
   }
 
   const constructBlob = (cx, thisValue, newTarget, ...args) => {
+    const parts = convertParts(cx, args[0], 'Blob');
     const bag = propertyBag(cx, args[1], 'Blob');
-    const bytes = processParts(cx, args[0], 'Blob', bag.endings);
+    const bytes = processParts(cx, parts, bag.endings);
     const blob = host.newInstance(cx, newTarget, interfaceOf(cx, 'Blob').prototype);
     blobs.set(blob, { __proto__: null, bytes, type: bag.type });
     return blob;
@@ -166,9 +180,10 @@
   const files = new SafeWeakMap();
   const constructFile = (cx, thisValue, newTarget, ...args) => {
     if (args.length < 2) throw countError(cx, 'File', 'constructor', 2, args.length);
-    const bag = propertyBag(cx, args[2], 'File');
-    const bytes = processParts(cx, args[0], 'File', bag.endings);
+    const parts = convertParts(cx, args[0], 'File');
     const name = toText(cx, args[1]);
+    const bag = propertyBag(cx, args[2], 'File');
+    const bytes = processParts(cx, parts, bag.endings);
     let lastModified = bag.lastModified;
     if (lastModified === undefined || lastModified !== lastModified) lastModified = native(cx).clock.wallNow();
     const file = host.newInstance(cx, newTarget, interfaceOf(cx, 'File').prototype);
@@ -367,7 +382,7 @@
   host.lineEndings = lineEndings;
   host.createObjectURL = createObjectURL;
   host.objectURLBlobOf = objectURLBlob;
-  host.revokeObjectURL = (cx, url) => { cx.blobWorld.objectURLs.delete(String(url)); };
+  host.revokeObjectURL = (cx, url) => { cx.blobWorld.objectURLs.delete(toText(cx, url)); };
   host.makeBlobInterface = function (cx, name) {
     if (interfaces[name] !== undefined) interfaceOf(cx, name);
   };

@@ -159,7 +159,7 @@
   // Web IDL's DOMString of a script's value: its ToString, a Symbol refused with the world's
   // TypeError (`String(symbol)` would give its description).
   host.toText = function (cx, value) {
-    if (typeof value === 'symbol') throw host.newTypeError(cx, 'Cannot convert a Symbol value to a string');
+    if (typeof value === 'symbol') throw host.newTypeError(cx, chrome ? 'Cannot convert a Symbol value to a string' : "can't convert symbol to string");
     return `${value}`;
   };
   // An iterator result of the world ({value, done}, in the standard's order).

@@ -667,11 +667,8 @@
     const number = Number(value);
     return NumberIsFinite(number) ? MathTrunc(number) | 0 : 0;
   };
-  // Web IDL's DOMString: a Symbol is refused (String() would name it).
-  function toDOMString(cx, value) {
-    if (typeof value === 'symbol') throw host.newTypeError(cx, 'Cannot convert a Symbol value to a string');
-    return String(value);
-  }
+  // Web IDL's DOMString: a Symbol is refused (String() would name it; js/38_api.js).
+  const toDOMString = host.toText;
   function convertArgument(cx, type, value, owner, member, index) {
     switch (type) {
       case 's': return toDOMString(cx, value);

@@ -347,9 +347,18 @@ extension WebPlatformTests {
             const reader = new FileReader();
             t('encoding', () => reader.readAsText(new Blob(['x']), { toString() { throw new RangeError('no'); } }));
             t('state', () => reader.readyState);
+            t('method before URL', () => new Request('http://u:p@127.0.0.1:8000/', { method: Symbol() }).url);
+            t('part before endings', () => new Blob([Symbol()], { endings: 'bogus' }).size);
+            const order = [];
+            const spy = (name, value) => ({ toString() { order.push(name); return value; } });
+            const bag = { get endings() { order.push('endings'); return 'native'; }, get type() { order.push('type'); return ''; },
+              get lastModified() { order.push('lastModified'); return 1; } };
+            t('file', () => new File([spy('part', 'p')], spy('name', 'n'), bag).name + ' ' + order.join(' '));
             console.log(out.join(', '));
             """
-        try WebPlatformTests.expectInBothContexts(code, flavor: flavor,
-            ["type TypeError, header TypeError, url TypeError, signal false true, encoding RangeError, state 0"])
+        try WebPlatformTests.expectInBothContexts(code, flavor: flavor, [
+            "type TypeError, header TypeError, url TypeError, signal false true, encoding RangeError, state 0, method before URL TypeError, "
+                + "part before endings TypeError, file n part name endings type lastModified",
+        ])
     }
 }
