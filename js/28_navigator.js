@@ -150,7 +150,7 @@
   // The text of a clipboard item's representation: a string, or a Blob's bytes as UTF-8.
   function representationText(cx, value) {
     if (typeof value === 'string') return value;
-    const blob = cx.loader.blobState === undefined || !isObject(value) ? undefined : cx.loader.blobState(value);
+    const blob = host.blobStateOf === undefined ? undefined : host.blobStateOf(value);
     return blob === undefined ? String(value) : cx.loader.native.encoding.decode('utf-8', '', blob.bytes, true, false)[0];
   }
   // Writes `items` (ClipboardItems' states) once the promises they hold settle, then settles `settle`.

@@ -1201,14 +1201,6 @@
     // Whether the global has a listener (or handler) for `type` (Chromium keeps no page with an
     // `unload` listener in its back/forward cache).
     loader.globalListensTo = guarded((type) => globalListensTo(cx, type));
-    // For fetch (js/32_fetch.js): a new signal that follows `sources` (AbortSignals), a signal's
-    // state ({aborted, reason}, undefined for another object), and running `algorithm` when it aborts.
-    loader.dependentSignal = guarded((sources) => dependentSignal(cx, sources));
-    loader.abortSignalState = guarded((signal) => {
-      const state = isObject(signal) ? signals.get(signal) : undefined;
-      return state === undefined ? undefined : { __proto__: null, aborted: state.aborted, reason: state.reason };
-    });
-    loader.onAbort = guarded((signal, algorithm) => addAbortAlgorithm(signal, algorithm));
   }
   function globalListensTo(cx, type) {
     const listeners = listenersOf.get(cx.global);

@@ -406,8 +406,16 @@
       return host.parseFormDataOf(cx, bytes, combined(headerStates.get(state.headers).list, 'content-type'));
     },
   };
-  const reading = (owner, states, member) => ['method', member, 0, (cx, thisValue) =>
-    consumeBody(cx, isObject(thisValue) ? states.get(thisValue) : undefined, owner, member, readers[member])];
+  // Adds the Fetch Standard's Body mixin's ways of reading to `members`, for `owner` (Response or
+  // Request) whose states are `states`.
+  const bodyReaders = ['arrayBuffer', 'bytes', 'text', 'json', 'blob', 'formData'];
+  function addBodyMembers(members, owner, states) {
+    for (let i = 0; i < bodyReaders.length; i++) {
+      const member = bodyReaders[i];
+      listPush(members, ['method', member, 0, (cx, thisValue) =>
+        consumeBody(cx, isObject(thisValue) ? states.get(thisValue) : undefined, owner, member, readers[member])]);
+    }
+  }
   const field = (name) => ['get', name, (cx, thisValue) => responseState(cx, thisValue, 'get ' + name)[name]];
   const responseMembers = [
     field('type'),
@@ -436,13 +444,8 @@
       };
       return newResponse(cx, copy);
     }],
-    reading('Response', responses, 'arrayBuffer'),
-    reading('Response', responses, 'bytes'),
-    reading('Response', responses, 'text'),
-    reading('Response', responses, 'json'),
-    reading('Response', responses, 'blob'),
-    reading('Response', responses, 'formData'),
   ];
+  addBodyMembers(responseMembers, 'Response', responses);
   const responseStatics = [
     ['method', 'error', 0, (cx) => {
       const state = emptyState(cx, 'error');
@@ -672,13 +675,8 @@
       requestStates.set(request, copy);
       return request;
     }],
-    reading('Request', requestStates, 'arrayBuffer'),
-    reading('Request', requestStates, 'bytes'),
-    reading('Request', requestStates, 'text'),
-    reading('Request', requestStates, 'json'),
-    reading('Request', requestStates, 'blob'),
-    reading('Request', requestStates, 'formData'),
   ];
+  addBodyMembers(requestMembers, 'Request', requestStates);
   if (!FIREFOX) {
     // (Chromium's Request also has these; Firefox's has none of them.)
     listPush(requestMembers, ['get', 'body', (cx, thisValue) => {

@@ -9,10 +9,9 @@
 //
 // Runs in the host's realm, for a world on the first touch of these globals or of a module that
 // makes Blobs (`host.installBlob`): each interface made on first need (`host.makeBlobInterface`),
-// its members one implementation for every world. The modules of a context that read or make
-// Blobs (fetch, XMLHttpRequest, js/00_host.js's bodies) reach this one through the context's
-// `host` object (`installBlob`); the host realm's (URL, the clipboard, FormData) call it here.
-// Not here yet: `stream()` (no streams).
+// its members one implementation for every world. The modules that read or make Blobs (fetch,
+// XMLHttpRequest, URL's object URLs, the clipboard, FormData) call it here, once the world
+// installed it. Not here yet: `stream()` (no streams).
 (function (host) {
   'use strict';
   const {
@@ -387,17 +386,9 @@
     if (interfaces[name] !== undefined) interfaceOf(cx, name);
   };
 
-  // Installs the module for the world of `cx`: what the context's own modules (fetch,
-  // XMLHttpRequest, js/00_host.js's bodies) call to read and make Blobs, and object URLs.
+  // Installs the module for the world of `cx`: its interfaces' record and its object URLs.
   host.installBlob = function (cx) {
     if (cx.blobWorld !== undefined) return;
     cx.blobWorld = { __proto__: null, interfaces: { __proto__: null }, objectURLs: new SafeMap() };
-    const loader = cx.loader;
-    const guarded = (fn) => host.guarded(cx, fn);
-    // A Blob's (or File's) state ({bytes, type}), undefined for another value; a new Blob; the
-    // Blob an object URL of the world names (fetch).
-    loader.blobState = blobOf;
-    loader.newBlob = guarded((bytes, type) => newBlob(cx, bytes, type));
-    loader.objectURLBlob = guarded((url) => objectURLBlob(cx, url));
   };
 });
