@@ -120,7 +120,8 @@
   host.makeInterface = function (name, parentPrototype, construct, sharedPrototype) {
     const constructor = {
       [name]: function () {
-        // (An interface no script may construct says so, called with `new` or without: web-storage.)
+        // (An interface no script may construct says so, called with `new` or without: web-storage,
+        // web-argument-conversions.)
         if (new.target === undefined && construct !== undefined) {
           throw new IllegalConstructorError(FIREFOX_WORDS ? name + " constructor: 'new' is required"
             : "Failed to construct '" + name + "': Please use the 'new' operator, this DOM object constructor cannot be called as a function.");
@@ -131,7 +132,9 @@
           for (let i = 0; i < arguments.length; i++) ReflectDefineProperty(args, i + 1, dataDescriptor(arguments[i], true, true, true));
           return ReflectApply(construct, undefined, args);
         }
-        throw new IllegalConstructorError(FIREFOX_WORDS ? 'Illegal constructor.' : "Failed to construct '" + name + "': Illegal constructor");
+        // (Chromium names the interface only when it was asked to construct one: web-argument-conversions.)
+        throw new IllegalConstructorError(FIREFOX_WORDS ? 'Illegal constructor.'
+          : new.target === undefined ? 'Illegal constructor' : "Failed to construct '" + name + "': Illegal constructor");
       },
     }[name];
     if (sharedPrototype !== undefined) {

@@ -108,7 +108,7 @@
   }
 
   const constructEvent = (cx, thisValue, newTarget, ...args) => {
-    const type = args.length > 0 ? toText(cx, args[0]) : undefined;
+    const type = args.length > 0 ? toText(cx, args[0], 'Event', 'constructor') : undefined;
     const init = eventArguments(cx, 'Event', args, 1, 'EventInit');
     const event = newInstance(cx, newTarget, 'Event');
     initializeEvent(cx, event, type, init);
@@ -194,7 +194,7 @@
   // init)`, read after the base's members) in `map`.
   const eventConstructor = (name, typeName, map, fields) => (cx, thisValue, newTarget, ...args) => {
     const init = eventArguments(cx, name, args, 1, typeName);
-    const type = toText(cx, args[0]);
+    const type = toText(cx, args[0], name, 'constructor');
     const event = newInstance(cx, newTarget, name);
     initializeEvent(cx, event, type, init);
     map.set(event, fields(cx, init));
@@ -250,7 +250,7 @@
       converted.resolve(promise);
       converted = converted.promise;
     }
-    const type = toText(cx, args[0]);
+    const type = toText(cx, args[0], 'PromiseRejectionEvent', 'constructor');
     const event = newInstance(cx, newTarget, 'PromiseRejectionEvent');
     initializeEvent(cx, event, type, init);
     rejections.set(event, { __proto__: null, promise: converted, reason: init.reason });

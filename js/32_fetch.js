@@ -66,8 +66,8 @@
   }
   // ASCII lowercase (header names are compared without case).
   const lowercase = asciiLowercase;
-  function byteString(cx, value, owner, member) {
-    const text = toText(cx, value);
+  function byteString(cx, value, owner, member, dictionary, key) {
+    const text = toText(cx, value, owner, member, dictionary, key);
     for (let i = 0; i < text.length; i++) {
       if (StringPrototypeCharCodeAt(text, i) > 255) {
         throw typeError(cx, FIREFOX ? failed(owner, member, 'Cannot convert argument to ByteString because the character at index ' + i + ' has value ' + StringPrototypeCharCodeAt(text, i) + ' which is greater than 255.')
@@ -463,7 +463,7 @@
     }],
     ['method', 'redirect', 1, (cx, thisValue, ...args) => {
       if (args.length < 1) throw countError(cx, 'Response', 'redirect', 1, args.length);
-      const given = toText(cx, args[0]);
+      const given = toText(cx, args[0], 'Response', 'redirect');
       const url = native(cx).fetch.resolve(given);
       if (url === null) throw typeError(cx, failed('Response', 'redirect', FIREFOX ? given + ' is not a valid URL.' : 'Failed to parse URL from ' + given));
       const status = args.length > 1 && args[1] !== undefined ? MathTrunc(Number(args[1])) : 302;
@@ -516,7 +516,7 @@
   function enumMember(cx, init, key, owner, member) {
     const value = init[key];
     if (value === undefined) return undefined;
-    const text = toText(cx, value);
+    const text = toText(cx, value, owner, member, 'RequestInit', key);
     if (!listIncludes(enumValues[key], text)) {
       throw typeError(cx, FIREFOX
         ? failed(owner, member, "'" + text + "' (value of '" + key + "' member of RequestInit) is not a valid value for enumeration " + enumTypes[key] + '.')
@@ -534,7 +534,7 @@
     const source = isObject(input) ? requestStates.get(input) : undefined;
     // (Web IDL converts the arguments before the steps: the input, then the init's members in
     // name order; the URL is parsed after.)
-    const text = source === undefined ? toText(cx, input) : undefined;
+    const text = source === undefined ? toText(cx, input, owner, member) : undefined;
     let body;
     let given = null;
     if (init !== undefined && init !== null) {
@@ -546,16 +546,16 @@
       enumMember(cx, init, 'duplex', owner, member);
       given.headers = init.headers;
       const integrity = init.integrity;
-      given.integrity = integrity === undefined ? undefined : toText(cx, integrity);
+      given.integrity = integrity === undefined ? undefined : toText(cx, integrity, owner, member, 'RequestInit', 'integrity');
       const keepalive = init.keepalive;
       given.keepalive = keepalive === undefined ? undefined : !!keepalive;
       const method = init.method;
-      given.method = method === undefined ? undefined : byteString(cx, method, owner, member);
+      given.method = method === undefined ? undefined : byteString(cx, method, owner, member, 'RequestInit', 'method');
       given.mode = enumMember(cx, init, 'mode', owner, member);
       enumMember(cx, init, 'priority', owner, member);
       given.redirect = enumMember(cx, init, 'redirect', owner, member);
       const referrer = init.referrer;
-      given.referrer = referrer === undefined ? undefined : toText(cx, referrer);
+      given.referrer = referrer === undefined ? undefined : toText(cx, referrer, owner, member, 'RequestInit', 'referrer');
       given.referrerPolicy = enumMember(cx, init, 'referrerPolicy', owner, member);
       given.signal = init.signal;
       if (given.signal !== undefined && given.signal !== null && events.signalState(given.signal) === undefined) {

@@ -204,10 +204,10 @@
         throw typeError(cx, FIREFOX ? failed('open', args.length + ' is not a valid argument count for any overload.') : failed('open', '2 arguments required, but only ' + args.length + ' present.'));
       }
       // (Every argument is converted before the steps: the user name and password too.)
-      const method = host.toText(cx, args[0]);
-      const text = host.toText(cx, args[1]);
-      if (args.length > 3 && args[3] !== undefined && args[3] !== null) host.toText(cx, args[3]);
-      if (args.length > 4 && args[4] !== undefined && args[4] !== null) host.toText(cx, args[4]);
+      const method = host.toText(cx, args[0], 'XMLHttpRequest', 'open');
+      const text = host.toText(cx, args[1], 'XMLHttpRequest', 'open');
+      if (args.length > 3 && args[3] !== undefined && args[3] !== null) host.toText(cx, args[3], 'XMLHttpRequest', 'open');
+      if (args.length > 4 && args[4] !== undefined && args[4] !== null) host.toText(cx, args[4], 'XMLHttpRequest', 'open');
       const upper = StringPrototypeToUpperCase(method);
       for (let i = 0; i < forbiddenMethods.length; i++) {
         if (upper === forbiddenMethods[i]) {
@@ -231,7 +231,7 @@
       const state = stateOf(cx, thisValue, 'setRequestHeader');
       if (args.length < 2) throw countError(cx, 'setRequestHeader', 2, args.length);
       if (state.readyState !== OPENED || state.sendFlag) throw notOpened(cx, 'setRequestHeader');
-      listPush(state.headers, [host.toText(cx, args[0]), host.toText(cx, args[1])]);
+      listPush(state.headers, [host.toText(cx, args[0], 'XMLHttpRequest', 'setRequestHeader'), host.toText(cx, args[1], 'XMLHttpRequest', 'setRequestHeader')]);
     }],
     ['accessor', 'timeout', (cx, thisValue) => stateOf(cx, thisValue, 'get timeout').timeout, (cx, thisValue, value) => {
       stateOf(cx, thisValue, 'set timeout').timeout = events.unsignedLongLong(cx, value);
@@ -273,7 +273,7 @@
     ['method', 'getResponseHeader', 1, (cx, thisValue, ...args) => {
       const state = stateOf(cx, thisValue, 'getResponseHeader');
       if (args.length < 1) throw countError(cx, 'getResponseHeader', 1, 0);
-      const name = host.toText(cx, args[0]);
+      const name = host.toText(cx, args[0], 'XMLHttpRequest', 'getResponseHeader');
       if (state.readyState < HEADERS_RECEIVED) return null;
       return headerValue(state, name);
     }],
@@ -293,7 +293,7 @@
     ['method', 'overrideMimeType', 1, (cx, thisValue, ...args) => {
       const state = stateOf(cx, thisValue, 'overrideMimeType');
       if (args.length < 1) throw countError(cx, 'overrideMimeType', 1, 0);
-      const mime = host.toText(cx, args[0]);
+      const mime = host.toText(cx, args[0], 'XMLHttpRequest', 'overrideMimeType');
       if (state.readyState === LOADING || state.readyState === DONE) {
         throw host.newDOMException(cx, FIREFOX ? failed('overrideMimeType', 'Cannot call overrideMimeType() on XMLHttpRequest after send().')
           : failed('overrideMimeType', 'MimeType cannot be overridden when the state is LOADING or DONE.'), 'InvalidStateError');

@@ -36,8 +36,8 @@
   };
 
   // A type as the File API keeps it: lowercased, or '' when it has a character outside U+0020-U+007E.
-  function normalizedType(cx, value) {
-    const text = toText(cx, value);
+  function normalizedType(cx, value, owner, member, dictionary) {
+    const text = toText(cx, value, owner, member, dictionary, 'type');
     for (let i = 0; i < text.length; i++) {
       const code = StringPrototypeCharCodeAt(text, i);
       if (code < 0x20 || code > 0x7E) return '';
@@ -73,7 +73,7 @@
         const blob = blobOf(part);
         if (blob !== undefined) return blob.bytes;
         if (isObject(part) && bytes.kind(part) !== undefined) return bytes.copy(part);
-        return toText(cx, part);
+        return toText(cx, part, owner, 'constructor');
       });
   }
   // The bytes of converted parts, as the File API's "process blob parts" makes them.
@@ -98,7 +98,7 @@
     }
     const endings = options.endings;
     if (endings !== undefined) {
-      const text = toText(cx, endings);
+      const text = toText(cx, endings, owner, 'constructor', dictionaryName, 'endings');
       if (text !== 'transparent' && text !== 'native') {
         throw typeError(cx, FIREFOX
           ? owner + " constructor: '" + text + "' (value of 'endings' member of " + dictionaryName + ') is not a valid value for enumeration EndingType.'
@@ -109,7 +109,7 @@
     }
     // (BlobPropertyBag's members first, then FilePropertyBag's own.)
     const type = options.type;
-    if (type !== undefined) bag.type = normalizedType(cx, type);
+    if (type !== undefined) bag.type = normalizedType(cx, type, owner, 'constructor', dictionaryName);
     if (owner === 'File') {
       const lastModified = options.lastModified;
       if (lastModified !== undefined) bag.lastModified = Number(lastModified);
@@ -162,7 +162,7 @@
       const size = bytes.byteLength(state.bytes);
       const from = relative(start, size) ?? 0;
       const to = relative(end, size) ?? size;
-      const type = contentType === undefined ? '' : normalizedType(cx, contentType);
+      const type = contentType === undefined ? '' : normalizedType(cx, contentType, 'Blob', 'slice');
       return newBlob(cx, bytes.slice(state.bytes, from, to > from ? to : from), type);
     }],
     reading('text', decodeUTF8),
@@ -180,7 +180,7 @@
   const constructFile = (cx, thisValue, newTarget, ...args) => {
     if (args.length < 2) throw countError(cx, 'File', 'constructor', 2, args.length);
     const parts = convertParts(cx, args[0], 'File');
-    const name = toText(cx, args[1]);
+    const name = toText(cx, args[1], 'File', 'constructor');
     const bag = propertyBag(cx, args[2], 'File');
     const bytes = processParts(cx, parts, bag.endings);
     let lastModified = bag.lastModified;
@@ -253,7 +253,7 @@
         : failed('FileReader', member, "parameter 1 is not of type 'Blob'."));
     }
     // (The encoding's label is an argument: read now, not in the task that reads the blob.)
-    const encoding = kind === 'Text' && args[1] !== undefined ? toText(cx, args[1]) : undefined;
+    const encoding = kind === 'Text' && args[1] !== undefined ? toText(cx, args[1], 'FileReader', member) : undefined;
     if (state.readyState === LOADING) {
       throw host.newDOMException(cx, FIREFOX ? 'An attempt was made to use an object that is not, or is no longer, usable'
         : failed('FileReader', member, 'The object is already busy reading Blobs.'), 'InvalidStateError');
@@ -381,7 +381,7 @@
   host.lineEndings = lineEndings;
   host.createObjectURL = createObjectURL;
   host.objectURLBlobOf = objectURLBlob;
-  host.revokeObjectURL = (cx, url) => { cx.blobWorld.objectURLs.delete(toText(cx, url)); };
+  host.revokeObjectURL = (cx, url) => { cx.blobWorld.objectURLs.delete(toText(cx, url, 'URL', 'revokeObjectURL')); };
   host.makeBlobInterface = function (cx, name) {
     if (interfaces[name] !== undefined) interfaceOf(cx, name);
   };

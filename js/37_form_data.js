@@ -272,7 +272,7 @@
   const constructFormDataEvent = (cx, thisValue, newTarget, ...args) => {
     const required = FIREFOX ? 1 : 2;
     if (args.length < required) throw countError(cx, 'FormDataEvent', 'constructor', required, args.length);
-    const type = host.toText(cx, args[0]);
+    const type = host.toText(cx, args[0], 'FormDataEvent', 'constructor');
     const init = dictionary(cx, args[1], 'FormDataEvent', 'constructor', 2, 'FormDataEventInit');
     // (The base's members are read first, then formData.)
     const event = host.newInstance(cx, newTarget, interfaceOf(cx, 'FormDataEvent').prototype);

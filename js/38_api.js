@@ -157,9 +157,15 @@
     if (ReflectSetPrototypeOf(object, null)) ReflectSetPrototypeOf(object, prototype);
   };
   // Web IDL's DOMString of a script's value: its ToString, a Symbol refused with the world's
-  // TypeError (`String(symbol)` would give its description).
-  host.toText = function (cx, value) {
-    if (typeof value === 'symbol') throw host.newTypeError(cx, chrome ? 'Cannot convert a Symbol value to a string' : "can't convert symbol to string");
+  // TypeError (`String(symbol)` would give its description) in each browser's words: Chromium's
+  // after what it converted (`owner`'s `member`, and the `key` of a `dictionary`), Firefox's
+  // alone (web-argument-conversions).
+  host.toText = function (cx, value, owner, member, dictionary, key) {
+    if (typeof value === 'symbol') {
+      const text = 'Cannot convert a Symbol value to a string';
+      throw host.newTypeError(cx, !chrome ? "can't convert symbol to string" : owner === undefined ? text
+        : failed(owner, member, (dictionary === undefined ? '' : "Failed to read the '" + key + "' property from '" + dictionary + "': ") + text));
+    }
     return `${value}`;
   };
   // An iterator result of the world ({value, done}, in the standard's order).

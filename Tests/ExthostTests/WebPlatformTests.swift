@@ -325,7 +325,7 @@ extension WebPlatformTests {
               console.log(log.join(', ') + ' | ' + illegal);
             })();
             """
-        let illegal = flavor == .firefox ? "Illegal constructor." : "Failed to construct 'PerformanceEntry': Illegal constructor"
+        let illegal = flavor == .firefox ? "Illegal constructor." : "Illegal constructor"
         try WebPlatformTests.expectInBothContexts(code, flavor: flavor, ["listener, listener microtask, request AbortError, url AbortError | " + illegal])
     }
 
