@@ -8,7 +8,7 @@ import Testing
 /// not notice. Each case below installs one override in both the background and the content
 /// script of the extension in Fixtures/hostile, which then messages both ways (one-time messages
 /// answered at once and later, with a callback and as a promise, ports), prints objects, and uses
-/// URL, timers, atob/btoa, crypto, DOMException, structuredClone, performance.mark and FormData. Every case must print exactly what the run without an override prints (what
+/// URL, timers, atob/btoa, crypto, DOMException, structuredClone, performance.mark, FormData, Headers, Response and Blob. Every case must print exactly what the run without an override prints (what
 /// the browsers deliver), and the override must never have run for the host. (Both contexts get
 /// the override at once: the lines say which context saw what.)
 @Suite("Hostile built-ins")
@@ -105,7 +105,7 @@ struct HostileBuiltinsTests {
             "content 2/0: shown 12 text",
             "content 2/0: url http://example.com/a/b/c?x=1&y=two%20words#f two words ?x=1&y=two%20words",
             // (atob, btoa, crypto.randomUUID, crypto.getRandomValues, DOMException's code, structuredClone, performance.mark, FormData.)
-            "content 2/0: cs web hi aGk= 36 4 20 clone true [1,\"two\"] 1 true 5 x 15 TypeError:boom bigint timing 11 form w1false",
+            "content 2/0: cs web hi aGk= 36 4 20 clone true [1,\"two\"] 1 true 5 x 15 TypeError:boom bigint timing 11 form w1false fetch 32false 200 0 0",
             #"background: bg got {payload:true,n:1,list:[1,"two",{three:[3]}],nested:{a:null,b:false}} from tab 2 frame 0"#,
             #"background: bg got {payload:true,n:2} from tab 2 frame 0"#,
             #"background: bg got {payload:true,n:3} from tab 2 frame 0"#,
@@ -114,7 +114,7 @@ struct HostileBuiltinsTests {
             #"content 2/0: cs answer 1 {payload:true,from:"bg",n:11,list:[1,"two",{three:[3]}]}"#,
             #"content 2/0: cs answer 3 {payload:true,from:"bg promise",n:13}"#,
             #"content 2/0: cs port reply {payload:true,step:2}"#,
-            "background: bg web hi aGk= 36 4 20 clone true [1,\"two\"] 1 true 5 x 15 TypeError:boom bigint timing 11 form w1false",
+            "background: bg web hi aGk= 36 4 20 clone true [1,\"two\"] 1 true 5 x 15 TypeError:boom bigint timing 11 form w1false fetch 32false 200 0 0",
             "background: bg port cs-port disconnected",
             #"content 2/0: cs got {payload:true,n:21,text:"to the tab"}"#,
             #"content 2/0: cs port bg-port"#,

@@ -34,7 +34,7 @@ chrome.tabs.onUpdated.addListener((tabId, info) => {
       + crypto.getRandomValues(new Uint8Array(4)).length + ' ' + new DOMException('m', 'AbortError').code
       + ' clone ' + T.describeClone(structuredClone(T.cloneSample))
       + ' timing ' + performance.mark('hm', { detail: { k: [1] } }).detail.k[0] + performance.getEntriesByName('hm').length
-      + ' form ' + T.form());
+      + ' form ' + T.form() + ' fetch ' + T.fetchParts());
     setTimeout(() => T.say('bg timer'), 5);
     setTimeout(() => T.say('bg hostile: ' + T.report()), 1000);
   }

@@ -31,6 +31,6 @@ T.say('cs web ' + atob('aGk=') + ' ' + btoa('hi') + ' ' + crypto.randomUUID().le
   + crypto.getRandomValues(new Uint8Array(4)).length + ' ' + new DOMException('m', 'AbortError').code
   + ' clone ' + T.describeClone(structuredClone(T.cloneSample))
   + ' timing ' + performance.mark('hm', { detail: { k: [1] } }).detail.k[0] + performance.getEntriesByName('hm').length
-  + ' form ' + T.form());
+  + ' form ' + T.form() + ' fetch ' + T.fetchParts());
 setTimeout(() => T.say('cs timer'), 5);
 setTimeout(() => T.say('cs hostile: ' + T.report()), 1000);

@@ -119,13 +119,22 @@ const T = (() => {
     data.delete('z');
     return data.get('k') + data.getAll('k').length + data.has('z');
   };
+  // Headers and a Response (a record, not a sequence: a sequence is read with the script's own
+  // Array iterator, as Web IDL reads one) and a Blob of no parts, made and read.
+  const fetchParts = () => {
+    const headers = new Headers(mark({ a: '1' }));
+    headers.append('b', '2');
+    headers.set('a', '3');
+    return headers.get('a') + headers.get('b') + headers.has('c') + ' ' + new Response('xy').status + ' ' + new Blob().size
+      + ' ' + new Blob(undefined, undefined).type.length;
+  };
   // Values printed with console.log, made before any override.
   const sample = mark({ object: { a: 1, b: 'two', c: [1, 2] }, array: [1, 'x', null], map: new Map([['k', 1]]), error: new TypeError('shown') });
   return {
     __proto__: null,
     say: (text) => log(text),
     log,
-    show, mark, own, report, replaceMethod, hostileAccessor, replaceGlobal, sample, cloneSample, describeClone, form,
+    show, mark, own, report, replaceMethod, hostileAccessor, replaceGlobal, sample, cloneSample, describeClone, form, fetchParts,
     // (The promise is marked: `then` reads its `constructor`, which a getter may answer.)
     then: (promise, onFulfilled, onRejected) => apply(promiseThen, mark(promise), [onFulfilled, onRejected]),
     resolved: (value) => mark(apply(promiseResolve, PromiseConstructor, [value])),
