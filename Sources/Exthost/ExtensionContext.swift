@@ -292,6 +292,12 @@ public final class ExtensionContext {
     /// The context's lazy globals (shared with every context of its kind).
     let lazyGlobalTable: LazyGlobalTable
 
+    /// The names of the lazy globals a window context of `kind` has in `flavor`: what ``ScriptContext`` makes the global object's class
+    /// from (`exthost bench` measures a bare context with them).
+    public static func lazyGlobalNames(flavor: Flavor, kind: ContextKind) -> LazyGlobalNames {
+        lazyGlobalTable(flavor: flavor, kind: kind, globalClassName: "Window", modules: HostModule.modules(flavor: flavor, kind: kind)).names
+    }
+
     /// The lazy globals of a kind of context, whose modules are `modules`.
     private static func lazyGlobalTable(flavor: Flavor, kind: ContextKind, globalClassName: String, modules: [HostModule]) -> LazyGlobalTable {
         let key = "\(flavor.rawValue) \(kind.rawValue) \(globalClassName)"

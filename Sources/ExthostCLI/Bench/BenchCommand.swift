@@ -1,6 +1,7 @@
 import ArgumentParser
 import BrowserModel
 import Foundation
+import Exthost
 
 /// `exthost bench`: measures what a context, a message and a tab cost, each beside its baseline
 /// measured in the same run, against the budgets of docs/architecture.md ("Costs").
@@ -23,7 +24,11 @@ struct BenchCommand: ParsableCommand {
             the page's DOM, which the first world to touch `document` has the host build (tiny pages); \
             and the same world in pages whose own script does the same (the page's DOM and main world \
             there with or without it: what the world costs beyond the DOM it shares). Reported: what \
-            such a frame costs without a content script (its DOM and main world), per frame.
+            such a frame costs without a content script (its DOM and main world), per frame; and \
+            the least the C API lets such contexts cost: a bare context whose global object has a \
+            content script window's lazy global names (a static value each, none made), and the \
+            engine memory of one function of the kind every interface member of a world is (four \
+            bare contexts making 600 each, after a full collection).
               cold run               start, load, open a two-frame page, connect, one round trip, \
             exit; baseline: a process of the same binary that makes three bare contexts.
               round trip             instructions per port round trip (callgrind), small and \
@@ -88,6 +93,7 @@ struct BenchCommand: ParsableCommand {
         if wants("contexts") {
             var kib: [Double] = [], ms: [Double] = [], domKiB: [Double] = [], domMs: [Double] = [], bareKiB: [Double] = [], bareMs: [Double] = []
             var besideKiB: [Double] = [], besideMs: [Double] = [], frameKiB: [Double] = [], frameMs: [Double] = []
+            var namedKiB: [Double] = [], functionBytes: [Double] = []
             // (What each content-script context of `tabs` tabs adds, beside the same tabs without one.)
             func perContext(_ extra: [String], without: (MeasuredProcess, BenchRunCommand.Report)) throws -> (kib: Double, ms: Double, contexts: Double) {
                 let (with, withReport) = try scenario(.tabs, ["--count", "\(tabs)"] + extra)
@@ -118,6 +124,23 @@ struct BenchCommand: ParsableCommand {
                 let (none, noneReport) = try scenario(.bareContexts, ["--count", "0"])
                 bareKiB.append(Double(bare.peakKiB - none.peakKiB) / idle.contexts)
                 bareMs.append((try mark(bareReport, "end") - mark(noneReport, "end")) * 1000 / idle.contexts)
+                // (The least the C API allows: the window's names, and interface members.)
+                let named = try scenario(.bareContexts, ["--count", "\(Int(idle.contexts))", "--window-names"]).0
+                let namedNone = try scenario(.bareContexts, ["--count", "0", "--window-names"]).0
+                namedKiB.append(Double(named.peakKiB - namedNone.peakKiB) / idle.contexts)
+                // (Counted by the engine after a full collection: peak memory would count the
+                // garbage that making them leaves until the collector runs.)
+                func engineBytes(functions: Int) throws -> Double {
+                    let process = try scenario(.bareContexts, ["--count", "4", "--functions", "\(functions)", "--heap"]).0
+                    struct Statistics: Decodable { let heapSize: Double; let extraMemorySize: Double }
+                    guard let line = process.errorOutput.split(separator: "\n").last,
+                          let statistics = try? JSONDecoder().decode(Statistics.self, from: Data(line.utf8)) else {
+                        throw BenchError("bench-run bare-contexts --heap printed no heap statistics: \(process.errorOutput.suffix(500))")
+                    }
+                    return statistics.heapSize + statistics.extraMemorySize
+                }
+                let members = 600
+                functionBytes.append((try engineBytes(functions: members) - engineBytes(functions: 0)) / Double(4 * members))
             }
             table.add("content-script context, memory", median(kib), "KiB", baseline: median(bareKiB), budget: .atMost(128))
             table.add("content-script context, time", median(ms), "ms", baseline: median(bareMs), budget: .atMost(0.5))
@@ -127,6 +150,9 @@ struct BenchCommand: ParsableCommand {
             table.add("the same world beside the page's DOM, time", median(besideMs), "ms", baseline: median(bareMs), budget: .atMost(0.5))
             table.add("a frame whose script uses its DOM, memory", median(frameKiB), "KiB", baseline: median(bareKiB), budget: .reported)
             table.add("a frame whose script uses its DOM, time", median(frameMs), "ms", baseline: median(bareMs), budget: .reported)
+            let names = ExtensionContext.lazyGlobalNames(flavor: flavor, kind: .content).count
+            table.add("the C API's least: a bare context with a window's \(names) global names", median(namedKiB), "KiB", baseline: median(bareKiB), budget: .reported)
+            table.add("the C API's least: an interface member (a function), engine memory", median(functionBytes), "B", baseline: nil, budget: .reported)
         }
         if wants("cold") {
             var cold: [Double] = [], bare: [Double] = []

@@ -42,6 +42,12 @@ struct BenchRunCommand: ParsableCommand {
     @Flag(name: .customLong("real-time"), help: "Use the wall clock instead of virtual time.")
     var realTime = false
 
+    @Flag(name: .customLong("window-names"), help: "In the bare-contexts scenario, global objects with a content script window's lazy global names (none made).")
+    var windowNames = false
+
+    @Option(help: "In the bare-contexts scenario, how many functions each context makes through the C API (an interface member's least cost).")
+    var functions = 0
+
     @Flag(help: "Print the engine's heap statistics (live cells by class) after the scenario, on standard error.")
     var heap = false
 
@@ -63,9 +69,19 @@ struct BenchRunCommand: ParsableCommand {
         case .bareContexts:
             let machine = VirtualMachine()
             var contexts: [ScriptContext] = []
+            let names = windowNames ? ExtensionContext.lazyGlobalNames(flavor: flavor, kind: .content) : nil
             for index in 0..<count {
-                let context = ScriptContext(machine: machine, name: "bare \(index)")
+                let context = ScriptContext(machine: machine, name: "bare \(index)", globalClassName: names == nil ? nil : "Window", lazyGlobals: names)
                 _ = try? context.evaluate("0", sourceURL: "bench:///bare.js")
+                // (Functions of the kind a world's interface members are, on one object: the
+                // target and data every forwarding function holds, the least a member costs.)
+                if functions > 0 {
+                    let holder = context.object(prototype: nil)
+                    for member in 0..<functions {
+                        try? holder.defineProperty("m\(member)", NativeFunction.makeForwarding(name: "m\(member)", length: 0, in: context, to: holder, data: context.undefined), enumerable: false)
+                    }
+                    try? context.global.setProperty("holder", holder)
+                }
                 contexts.append(context)
             }
             report.marks["end"] = now()
