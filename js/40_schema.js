@@ -9,6 +9,7 @@
   const {
     TypeError, Error, ArrayIsArray, NumberIsInteger, ObjectKeys, ObjectSetPrototypeOf, ArrayPrototypeJoin, ArrayPrototypeSort,
     JSONStringify, SafeMap, SafeWeakSet, hasOwn, listPush, listCopy, listIncludes, safeString,
+    StringPrototypeStartsWith, StringPrototypeSlice,
   } = host.primordials;
   const chrome = host.flavor === 'chrome';
 
@@ -73,6 +74,15 @@
     return spec.isInstanceOf !== undefined ? spec.isInstanceOf : spec.type;
   }
 
+  // Firefox names where a nested value failed by its path (`contextTypes.0`), in one clause.
+  const processingPrefix = 'Error processing ';
+  function processingError(key, message) {
+    if (StringPrototypeStartsWith(message, processingPrefix)) {
+      return processingPrefix + key + '.' + StringPrototypeSlice(message, processingPrefix.length);
+    }
+    return processingPrefix + key + ': ' + message;
+  }
+
   // Checks `value` against `spec` deeply; returns the normalized value or throws a message
   // (a string, without the "Error at parameter" prefix) in the flavor's words.
   function normalize(value, spec) {
@@ -103,6 +113,10 @@
           : (spec.type === 'integer' ? 'Integer ' : 'Number ') + value + ' is too big (must be at most ' + spec.maximum + ')';
       }
     }
+    if (spec.type === 'string' && spec.maxLength !== undefined && value.length > spec.maxLength) {
+      throw chrome ? 'String must have at most ' + spec.maxLength + ' characters; found ' + value.length + '.'
+        : 'String ' + JSONStringify(value) + ' is too long (must be ' + spec.maxLength + ')';
+    }
     if (spec.type === 'string' && spec.enum && !listIncludes(spec.enum, value)) {
       throw chrome ? 'Value must be one of ' + ArrayPrototypeJoin(ArrayPrototypeSort(listCopy(spec.enum)), ', ') + '.'
         : 'Invalid enumeration value ' + JSONStringify(value);
@@ -118,7 +132,7 @@
         // (A hole stays a hole, as Array.prototype.map leaves it.)
         if (!(index in value)) { items.length = index + 1; continue; }
         try { listPush(items, normalize(value[index], spec.items)); } catch (message) {
-          throw chrome ? 'Error at index ' + index + ': ' + message : 'Error processing ' + index + ': ' + message;
+          throw chrome ? 'Error at index ' + index + ': ' + message : processingError(index, message);
         }
       }
       return items;
@@ -147,7 +161,7 @@
         try {
           result[key] = normalize(propertyValue, propertySpec);
         } catch (message) {
-          throw chrome ? "Error at property '" + key + "': " + message : 'Error processing ' + key + ': ' + message;
+          throw chrome ? "Error at property '" + key + "': " + message : processingError(key, message);
         }
       }
       return result;
@@ -161,7 +175,9 @@
     const text = [];
     for (let i = 0; i < parameters.length; i++) {
       const p = parameters[i];
-      listPush(text, (p.optional ? 'optional ' : '') + (p.choices ? '[' + typeName(p) + ']' : p.type) + ' ' + p.name);
+      // (A parameter of a named type shows that name: `runtime.ContextFilter filter`.)
+      const type = p.typeName !== undefined ? p.typeName : p.choices ? '[' + typeName(p) + ']' : p.type;
+      listPush(text, (p.optional ? 'optional ' : '') + type + ' ' + p.name);
     }
     return name + '(' + ArrayPrototypeJoin(text, ', ') + ')';
   }

@@ -3,7 +3,40 @@
 // The `runtime` namespace.
 (function (host) {
   'use strict';
-  const { String, TypeError, StringPrototypeCharCodeAt, StringPrototypeSlice } = host.primordials;
+  const { String, TypeError, StringPrototypeCharCodeAt, StringPrototypeSlice, listPush } = host.primordials;
+  const chrome = host.flavor === 'chrome';
+  // The events of an extension's life, which only its privileged contexts have (recorded:
+  // runtime-lifecycle). Those of features exthost has not yet (several extensions, user scripts,
+  // updates from a store, a browser restart) are there as in a browser that has none to send.
+  const privileged = ['background'];
+  const lifecycleEvents = [];
+  const eventNames = chrome
+    ? ['onInstalled', 'onStartup', 'onSuspend', 'onSuspendCanceled', 'onUpdateAvailable', 'onRestartRequired',
+      'onBrowserUpdateAvailable', 'onConnectExternal', 'onMessageExternal', 'onUserScriptMessage', 'onUserScriptConnect']
+    : ['onInstalled', 'onStartup', 'onSuspend', 'onSuspendCanceled', 'onUpdateAvailable', 'onConnectExternal', 'onMessageExternal'];
+  for (let i = 0; i < eventNames.length; i++) listPush(lifecycleEvents, { __proto__: null, name: eventNames[i], contexts: privileged });
+  // Each browser's enums, in its order; a content script has them too, but for Firefox's ContextType.
+  const chromeEnums = {
+    OnInstalledReason: { values: { CHROME_UPDATE: 'chrome_update', INSTALL: 'install', SHARED_MODULE_UPDATE: 'shared_module_update', UPDATE: 'update' } },
+    PlatformOs: { values: { ANDROID: 'android', CROS: 'cros', LINUX: 'linux', MAC: 'mac', OPENBSD: 'openbsd', WIN: 'win' } },
+    PlatformArch: { values: { ARM: 'arm', ARM64: 'arm64', MIPS: 'mips', MIPS64: 'mips64', PPC64: 'ppc64', RISCV64: 'riscv64', X86_32: 'x86-32', X86_64: 'x86-64' } },
+    ContextType: { values: { BACKGROUND: 'BACKGROUND', DEVELOPER_TOOLS: 'DEVELOPER_TOOLS', OFFSCREEN_DOCUMENT: 'OFFSCREEN_DOCUMENT', POPUP: 'POPUP', SIDE_PANEL: 'SIDE_PANEL', TAB: 'TAB' } },
+    RequestUpdateCheckStatus: { values: { NO_UPDATE: 'no_update', THROTTLED: 'throttled', UPDATE_AVAILABLE: 'update_available' } },
+    OnRestartRequiredReason: { values: { APP_UPDATE: 'app_update', OS_UPDATE: 'os_update', PERIODIC: 'periodic' } },
+    PlatformNaclArch: { values: { ARM: 'arm', MIPS: 'mips', MIPS64: 'mips64', PPC64: 'ppc64', X86_32: 'x86-32', X86_64: 'x86-64' } },
+  };
+  const firefoxEnums = {
+    OnInstalledReason: { values: { INSTALL: 'install', UPDATE: 'update', BROWSER_UPDATE: 'browser_update' } },
+    PlatformOs: { values: { MAC: 'mac', WIN: 'win', ANDROID: 'android', CROS: 'cros', LINUX: 'linux', OPENBSD: 'openbsd' } },
+    PlatformArch: { values: { AARCH64: 'aarch64', ARM: 'arm', PPC64: 'ppc64', RISCV64: 'riscv64', S390X: 's390x', SPARC64: 'sparc64', 'X86-32': 'x86-32', 'X86-64': 'x86-64', NOARCH: 'noarch' } },
+    ContextType: { contexts: privileged, values: { BACKGROUND: 'BACKGROUND', POPUP: 'POPUP', SIDE_PANEL: 'SIDE_PANEL', TAB: 'TAB' } },
+    RequestUpdateCheckStatus: { values: { THROTTLED: 'throttled', NO_UPDATE: 'no_update', UPDATE_AVAILABLE: 'update_available' } },
+    OnRestartRequiredReason: { values: { APP_UPDATE: 'app_update', OS_UPDATE: 'os_update', PERIODIC: 'periodic' } },
+  };
+  const contextTypes = chrome
+    ? ['BACKGROUND', 'DEVELOPER_TOOLS', 'OFFSCREEN_DOCUMENT', 'POPUP', 'SIDE_PANEL', 'TAB']
+    : ['BACKGROUND', 'POPUP', 'SIDE_PANEL', 'TAB'];
+  const list = (type) => ({ type: 'array', items: type, optional: true });
   host.defineNamespace('runtime', ['background', 'content'], () => ({
     properties: {
       id: { get: (cx) => cx.info.extensionId },
@@ -24,12 +57,77 @@
           return parts.href;
         },
       },
+      getPlatformInfo: {
+        async: true,
+        contexts: privileged,
+        parameters: [],
+        run: (cx, args) => host.request(cx, 'runtime.getPlatformInfo', args),
+      },
+      // (The page a browser opens when the extension is uninstalled: an http or https URL, or
+      // none; checked and kept by Swift.)
+      setUninstallURL: {
+        async: true,
+        contexts: privileged,
+        parameters: [{ name: 'url', type: 'string', maxLength: 1023, optional: !chrome }],
+        run: (cx, args) => host.request(cx, 'runtime.setUninstallURL', args),
+      },
+      getContexts: {
+        async: true,
+        contexts: privileged,
+        available: (cx) => !chrome || cx.info.manifestVersion >= 3,
+        parameters: [{
+          name: 'filter', type: 'object', typeName: 'runtime.ContextFilter', properties: {
+            contextIds: list({ type: 'string' }),
+            contextTypes: list({ type: 'string', enum: contextTypes }),
+            documentIds: list({ type: 'string' }),
+            documentOrigins: list({ type: 'string' }),
+            documentUrls: list({ type: 'string' }),
+            frameIds: list({ type: 'integer' }),
+            incognito: { type: 'boolean', optional: true },
+            tabIds: list({ type: 'integer' }),
+            windowIds: list({ type: 'integer' }),
+          },
+        }],
+        run: (cx, args) => host.request(cx, 'runtime.getContexts', args),
+      },
+      ...(chrome ? {
+        // (An offline browser has no update to offer: recorded, no_update.)
+        requestUpdateCheck: {
+          async: true,
+          contexts: privileged,
+          parameters: [],
+          run: (cx, args) => host.request(cx, 'runtime.requestUpdateCheck', args),
+        },
+        // (Both restart ChromeOS in kiosk mode only: elsewhere both are refused, restart's through
+        // an unchecked runtime.lastError, as it has no promise form.)
+        restart: {
+          async: true,
+          callbackOnly: true,
+          contexts: privileged,
+          parameters: [],
+          run: (cx, args) => host.request(cx, 'runtime.restart', args),
+        },
+        restartAfterDelay: {
+          async: true,
+          contexts: privileged,
+          parameters: [{ name: 'seconds', type: 'integer' }],
+          run: (cx, args) => host.request(cx, 'runtime.restartAfterDelay', args),
+        },
+      } : {
+        getBrowserInfo: {
+          async: true,
+          contexts: privileged,
+          parameters: [],
+          run: (cx, args) => host.request(cx, 'runtime.getBrowserInfo', args),
+        },
+      }),
       getManifest: {
         contexts: ['background', 'content'],
         parameters: [],
         run(cx) { return host.parseJSON(cx, cx.info.manifestJSON); },
       },
     },
-    events: [],
+    events: lifecycleEvents,
+    enums: host.flavor === 'chrome' ? chromeEnums : firefoxEnums,
   }));
 });

@@ -141,6 +141,14 @@
       return undefined;
     }
     const callback = listPop(matched);
+    if (typeof callback !== 'function' && fn.callbackOnly) {
+      // (A function with no promise form: without a callback it returns nothing, and an error
+      // is an unchecked runtime.lastError.)
+      const settle = host.newSafeSettlement();
+      settleLater(cx, settle, () => fn.run(cx, matched));
+      SafePromiseThen(settle.promise, () => {}, (error) => host.withLastError(cx, error, () => {}));
+      return undefined;
+    }
     if (typeof callback !== 'function') {
       const settle = host.newPromise(cx);
       if (!fn.oneTime) {
@@ -204,10 +212,15 @@
       const value = host.newFunction(cx, name, 0, fn.async ? callAsync : callSync, call);
       ObjectDefineProperty(object, name, dataDescriptor(value, true, true, true));
     }
+    // (An event is its name, or `{ name, contexts }` when fewer kinds of context have it than
+    // have its namespace: runtime.onInstalled is not a content script's.)
     const events = description.events || [];
     for (let i = 0; i < events.length; i++) {
-      const value = host.event(cx, namespace + '.' + events[i]);
-      ObjectDefineProperty(object, events[i], dataDescriptor(value, true, true, true));
+      const entry = events[i];
+      const name = typeof entry === 'string' ? entry : entry.name;
+      if (typeof entry !== 'string' && !availableTo(entry.contexts, cx)) continue;
+      const value = host.event(cx, namespace + '.' + name);
+      ObjectDefineProperty(object, name, dataDescriptor(value, true, true, true));
     }
     const properties = description.properties || { __proto__: null };
     const propertyNames = ObjectKeys(properties);

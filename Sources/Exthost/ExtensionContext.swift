@@ -1,4 +1,5 @@
 import BrowserModel
+import Foundation
 import JSEngine
 import Synchronization
 
@@ -32,6 +33,8 @@ public final class ExtensionContext {
     public let url: String
     /// The origin of ``url`` (`null` for an opaque one, and in a sandboxed frame), parsed once.
     lazy var origin: String = WebURL(string: url)?.origin ?? "null"
+    /// The context's id in `runtime.getContexts` (a UUID, made on first need).
+    lazy var contextUUID: String = UUID().uuidString.lowercased()
     /// The context's `runtime.MessageSender` as JSON text and the tab state it shows
     /// (``MessageSender/text(for:host:)``).
     var senderText: (tab: Tab?, index: Int, text: String)?

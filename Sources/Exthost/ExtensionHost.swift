@@ -298,6 +298,24 @@ public final class ExtensionHost {
             // again, after it stopped, is the activated one: it gets neither event again.)
             _ = loop.startTimer(after: 0, owner: context.id) { [weak context] in context?.startWorkerLifecycle() }
         }
+        if !instance.installReported {
+            instance.installReported = true
+            // (From the browser's process once the background ran its scripts: after their
+            // zero-delay timers, and after a service worker's activation. recorded: runtime-lifecycle)
+            crossProcess { [weak context] in
+                guard let context, !context.isClosed else { return }
+                context.dispatchEvent("runtime.onInstalled", [Self.installDetails(flavor: context.flavor)])
+            }
+        }
+    }
+
+    /// `runtime.onInstalled`'s details for a first install: Firefox's say the extension was loaded
+    /// as a temporary add-on, which an unpacked one is.
+    static func installDetails(flavor: Flavor) -> JSONValue {
+        switch flavor {
+        case .chrome: .object([("reason", .string("install"))])
+        case .firefox: .object([("reason", .string("install")), ("temporary", .bool(true))])
+        }
     }
 
     /// Chromium: a service worker whose `install` event waited for a promise that was rejected is

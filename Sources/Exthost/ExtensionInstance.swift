@@ -14,6 +14,8 @@ public final class ExtensionInstance {
     public internal(set) var background: ExtensionContext?
     /// Whether the background has run its scripts (or the extension has none).
     var backgroundStarted = false
+    /// Whether `runtime.onInstalled` was sent for this install (once, whatever restarts its background).
+    var installReported = false
     /// The content-script contexts, one per frame the extension's scripts run in, by tab and frame.
     var contentContexts = ContentContexts()
     /// The extension's pages that are open (``ContextKind/page``), in the order they opened.
@@ -25,6 +27,8 @@ public final class ExtensionInstance {
     var embeddedOptionsPage: (context: ExtensionContext, tabID: Int)?
     /// Its devtools page in each DevTools window open, by the tab DevTools inspects.
     var devtoolsPages: [Int: ExtensionContext] = [:]
+    /// The page a browser opens when the extension is uninstalled (`runtime.setUninstallURL`).
+    public internal(set) var uninstallURL: String?
     /// The patterns of the extension's host permissions.
     let hostPatterns: [MatchPattern]
     /// The tabs `activeTab` is granted for (until they navigate).

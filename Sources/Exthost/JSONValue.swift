@@ -141,6 +141,12 @@ public indirect enum JSONValue: Sendable, Equatable {
         guard case .bool(let flag) = self else { return nil }
         return flag
     }
+
+    /// The elements of an array.
+    public var arrayValue: [JSONValue]? {
+        guard case .array(let items) = self else { return nil }
+        return items
+    }
 }
 
 extension JSONValue: Decodable {

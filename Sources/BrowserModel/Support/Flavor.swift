@@ -8,3 +8,11 @@ public enum Flavor: String, Sendable, CaseIterable, Codable {
     /// Firefox ESR 153.
     case firefox
 }
+
+extension Flavor {
+    /// The version of Firefox ESR exthost behaves as (`runtime.getBrowserInfo`), as the recorded
+    /// browser gives it.
+    public static let firefoxVersion = "153.8.0"
+    /// That Firefox's build id (`runtime.getBrowserInfo`; `navigator.buildID` gives a fixed one).
+    public static let firefoxBuildID = "20261117185949"
+}

@@ -18,6 +18,7 @@ final class ExtensionAPI {
     private var syncFunctions: [String: (contexts: Set<ContextKind>, body: SyncFunction)] = [:]
 
     init() {
+        RuntimeAPI.register(in: self)
         TabsAPI.register(in: self)
         TabsQuery.register(in: self)
         WindowsAPI.register(in: self)

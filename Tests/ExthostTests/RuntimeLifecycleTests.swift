@@ -1,0 +1,79 @@
+import BrowserModel
+import Exthost
+import Foundation
+import Testing
+
+/// The extension's life as `runtime` reports it (Sources/Exthost/API/RuntimeAPI.swift,
+/// js/50_runtime.js): what the recorded case `fixtures/conformance/runtime-lifecycle` does not
+/// reach: `onInstalled` once per install whatever restarts the background, the uninstall page
+/// kept, and `getContexts`' filters and other kinds of context.
+@Suite("Runtime lifecycle")
+struct RuntimeLifecycleTests {
+    @Test(arguments: Flavor.allCases)
+    func onInstalledComesOncePerInstallNotWhenTheBackgroundStartsAgain(flavor: Flavor) throws {
+        let files = ["manifest.json": TemporaryExtension.manifest(), "bg.js": """
+            console.log('top level');
+            chrome.runtime.onInstalled.addListener((details) => console.log('installed ' + JSON.stringify(details)));
+            chrome.runtime.onStartup.addListener(() => console.log('startup'));
+            """]
+        let directory = try TemporaryExtension(files: files).directory
+        var messages: [String] = []
+        let host = ExtensionHost(options: HostOptions(flavor: flavor)) { messages.append($0.text) }
+        try host.loadExtension(at: directory)
+        host.run(maxTime: 5)
+        host.restartBackground(of: host.extensions[0])
+        host.run(maxTime: 5)
+        let details = flavor == .chrome ? #"{"reason":"install"}"# : #"{"reason":"install","temporary":true}"#
+        #expect(messages == ["top level", "installed " + details, "top level"])
+    }
+
+    @Test func theUninstallPageIsKeptAndAnEmptyURLKeepsNone() throws {
+        let set = try HostRun.run(files: ["manifest.json": TemporaryExtension.manifest(), "bg.js": """
+            chrome.runtime.setUninstallURL('https://example.com/bye?from=test').then(() => console.log('set'));
+            """])
+        #expect(set.texts == ["set"])
+        #expect(set.host.extensions[0].uninstallURL == "https://example.com/bye?from=test")
+        let cleared = try HostRun.run(files: ["manifest.json": TemporaryExtension.manifest(), "bg.js": """
+            (async () => {
+              await chrome.runtime.setUninstallURL('https://example.com/bye');
+              await new Promise((resolve) => chrome.runtime.setUninstallURL('', resolve));
+              console.log('cleared ' + chrome.runtime.lastError);
+              chrome.runtime.setUninstallURL('mailto:someone@example.com', () => console.log(chrome.runtime.lastError.message));
+            })();
+            """])
+        #expect(cleared.host.extensions[0].uninstallURL == nil)
+        #expect(cleared.texts == ["cleared undefined", #"Invalid URL: "mailto:someone@example.com"."#])
+    }
+
+    @Test func getContextsListsThePopupAndFramesOfItsPagesAndFiltersEachMember() throws {
+        let files = [
+            "manifest.json": TemporaryExtension.manifest(extra: #""action": {"default_popup": "popup.html"}"#),
+            "popup.html": "<script src=popup.js></script>",
+            "popup.js": "chrome.runtime.sendMessage('popup open');",
+            "bg.js": """
+                const show = (list) => list.map((c) => [c.contextType, c.frameId, c.tabId === -1 ? -1 : 'tab', c.windowId === -1 ? -1 : 'window', c.documentUrl && c.documentUrl.replace(/^.*\\//, '')].join(' ')).join(' | ');
+                chrome.runtime.onMessage.addListener(async () => {
+                  const all = await chrome.runtime.getContexts({});
+                  console.log('all: ' + show(all));
+                  console.log('popups: ' + show(await chrome.runtime.getContexts({ contextTypes: ['POPUP'] })));
+                  const popup = all.find((c) => c.contextType === 'POPUP');
+                  console.log('by id: ' + show(await chrome.runtime.getContexts({ contextIds: [popup.contextId] })));
+                  console.log('by document: ' + show(await chrome.runtime.getContexts({ documentIds: [popup.documentId], documentUrls: [popup.documentUrl] })));
+                  console.log('incognito: ' + (await chrome.runtime.getContexts({ incognito: true })).length);
+                  console.log('frame 1: ' + (await chrome.runtime.getContexts({ frameIds: [1] })).length);
+                  console.log('same id twice: ' + (all[0].contextId === (await chrome.runtime.getContexts({}))[0].contextId));
+                });
+                """,
+        ]
+        let run = try HostRun.run(files: files, open: ["about:blank"], clickAction: true)
+        #expect(run.texts == [
+            "all: BACKGROUND -1 -1 -1  | POPUP 0 -1 window popup.html",
+            "popups: POPUP 0 -1 window popup.html",
+            "by id: POPUP 0 -1 window popup.html",
+            "by document: POPUP 0 -1 window popup.html",
+            "incognito: 0",
+            "frame 1: 0",
+            "same id twice: true",
+        ])
+    }
+}
