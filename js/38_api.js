@@ -21,7 +21,7 @@
     ReflectApply, ReflectDefineProperty, ReflectDeleteProperty, ReflectGet, ReflectGetPrototypeOf, ReflectSetPrototypeOf, ObjectSetPrototypeOf, SymbolToStringTag,
     StringPrototypeIncludes, ObjectKeys, SafeMap, SafeWeakMap, TypeError,
     listPush, listCopy, listIncludes, listIndexOf, listRemoveAt, dataDescriptor, newSafePromise, stringifyData, errorLocation,
-    isErrorObject,
+    isErrorObject, JSONParse,
   } = host.primordials;
   const chrome = host.flavor === 'chrome';
 
@@ -442,6 +442,11 @@
     return event !== undefined && eventStates.get(event).listeners.length > 0;
   };
 
+  // Events whose arguments are made in the hearing context from data of this realm (a list parsed
+  // from Swift's JSON), by event name: `(cx, data) => list of arguments`. (storage's changes:
+  // each context makes the values of its own realm from the stored texts, js/58_storage.js.)
+  host.eventDecoders = new SafeMap();
+
   // ---- Requests to Swift -------------------------------------------------------------------------
   // Sends an asynchronous API call to Swift; returns a promise of its result, parsed in the
   // context's realm (a SafePromise: see js/90_namespaces.js for how the caller's promise follows it).
@@ -465,7 +470,8 @@
   host.deliveries = {
     __proto__: null,
     event(cx, name, argumentsJSON) {
-      host.dispatchEvent(cx, name, host.parseJSON(cx, argumentsJSON));
+      const decode = host.eventDecoders.get(name);
+      host.dispatchEvent(cx, name, decode === undefined ? host.parseJSON(cx, argumentsJSON) : decode(cx, JSONParse(argumentsJSON)));
     },
     apiResponse(cx, id, resultJSON, error) {
       const request = cx.pending.get(id);

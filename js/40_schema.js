@@ -74,6 +74,22 @@
     return spec.isInstanceOf !== undefined ? spec.isInstanceOf : spec.type;
   }
 
+  // What a choice wanted of a value that is not it, in Firefox's words: "be a string value", or
+  // for an array of the right type, which item failed (".0 must be a string value").
+  const typeWanted = (spec) => {
+    const type = typeName(spec);
+    return (type === 'object' || type === 'array' || type === 'integer' ? 'an ' : 'a ') + type + ' value';
+  };
+  function choiceWanted(value, choice) {
+    if (!isType(value, choice)) return 'be ' + typeWanted(choice);
+    if (choice.type === 'array' && choice.items) {
+      for (let i = 0; i < value.length; i++) {
+        if (!isType(value[i], choice.items)) return '.' + i + ' must be ' + typeWanted(choice.items);
+      }
+    }
+    return 'be ' + typeWanted(choice);
+  }
+
   // Firefox names where a nested value failed by its path (`contextTypes.0`), in one clause.
   const processingPrefix = 'Error processing ';
   function processingError(key, message) {
@@ -92,6 +108,16 @@
         const choice = spec.choices[i];
         if (!isType(value, choice)) continue;
         try { return normalize(value, choice); } catch (message) { listPush(errors, message); }
+      }
+      // (A value of a choice's type that fails inside it: Chromium says no choice matched;
+      // Firefox lists what each choice wanted, the failing one by the path inside it.)
+      if (errors.length && chrome) throw spec.choices.length > 1 ? 'Value did not match any choice.' : errors[0];
+      if (errors.length && spec.choices.length > 1) {
+        const wanted = [];
+        for (let i = 0; i < spec.choices.length; i++) listPush(wanted, choiceWanted(value, spec.choices[i]));
+        const last = wanted.length - 1;
+        wanted[last] = 'or ' + wanted[last];
+        throw 'Value must either: ' + ArrayPrototypeJoin(wanted, ', ');
       }
       if (errors.length) throw errors[0];
       throw chrome
@@ -308,18 +334,22 @@
         enums: merged(existing.enums, description.enums),
         listedUndefined: merged(existing.listedUndefined, description.listedUndefined),
         events,
+        build: existing.build || description.build,
       };
     }
     const functions = description.functions || { __proto__: null };
     const names = ObjectKeys(functions);
-    for (let i = 0; i < names.length; i++) {
-      const fn = functions[names[i]];
-      const full = namespace + '.' + names[i];
-      const parameters = listCopy(fn.parameters);
-      if (fn.async) listPush(parameters, { __proto__: null, name: 'callback', type: 'function', optional: true });
-      signatures.set(full, parameters);
-      fn.fullName = full;
-    }
+    for (let i = 0; i < names.length; i++) host.describeFunction(namespace + '.' + names[i], functions[names[i]]);
     host.namespaces.set(namespace, description);
   };
+  // Registers the description `fn` of the function `fullName` (`tabs.get`, or a type's member such
+  // as Firefox's `storage.StorageArea.get`) for argument checking; `fn` gets its `fullName`.
+  host.describeFunction = function (fullName, fn) {
+    const parameters = listCopy(fn.parameters);
+    if (fn.async) listPush(parameters, { __proto__: null, name: 'callback', type: 'function', optional: true });
+    signatures.set(fullName, parameters);
+    fn.fullName = fullName;
+  };
+  // A description copied as defineNamespace copies it (null prototypes all the way down).
+  host.descriptionCopy = descriptionCopy;
 });

@@ -145,27 +145,27 @@
       // (A function with no promise form: without a callback it returns nothing, and an error
       // is an unchecked runtime.lastError.)
       const settle = host.newSafeSettlement();
-      settleLater(cx, settle, () => fn.run(cx, matched));
+      settleLater(cx, settle, () => fn.run(cx, matched, call.data, thisValue));
       SafePromiseThen(settle.promise, () => {}, (error) => host.withLastError(cx, error, () => {}));
       return undefined;
     }
     if (typeof callback !== 'function') {
       const settle = host.newPromise(cx);
       if (!fn.oneTime) {
-        settleLater(cx, settle, () => fn.run(cx, matched));
+        settleLater(cx, settle, () => fn.run(cx, matched, call.data, thisValue));
       } else {
         // A one-time message nobody answered resolves with undefined.
-        const sent = fn.run(cx, matched);
+        const sent = fn.run(cx, matched, call.data, thisValue);
         SafePromiseThen(sent, settle.resolve, (error) => { if (error === host.noResponse) settle.resolve(undefined); else settle.reject(error); });
       }
       return settle.promise;
     }
     let promise;
     if (fn.oneTime) {
-      promise = fn.run(cx, matched);
+      promise = fn.run(cx, matched, call.data, thisValue);
     } else {
       const settle = host.newSafeSettlement();
-      settleLater(cx, settle, () => fn.run(cx, matched));
+      settleLater(cx, settle, () => fn.run(cx, matched, call.data, thisValue));
       promise = settle.promise;
     }
     // Chromium calls back with no argument for an undefined result; Firefox with (undefined).
@@ -181,8 +181,13 @@
     return undefined;
   }
   function callSync(call, thisValue, ...args) {
-    return call.fn.run(call.cx, host.checkArguments(call.fn.fullName, args));
+    return call.fn.run(call.cx, host.checkArguments(call.fn.fullName, args), call.data, thisValue);
   }
+  // A function of the context `cx` named `name` that runs the described function `fn` (see
+  // host.describeFunction) as a namespace's functions run: its arguments checked, a promise or a
+  // callback for an `async` one; `fn.run(cx, args, data, thisValue)`.
+  host.newAPIFunction = (cx, name, fn, data) =>
+    host.newFunction(cx, name, 0, fn.async ? callAsync : callSync, { __proto__: null, cx, fn, data });
   const getProperty = (property) => property.get(property.cx);
 
   function makeNamespace(cx, namespace, description) {
@@ -245,6 +250,8 @@
       for (let k = 0; k < keys.length; k++) ObjectDefineProperty(value, keys[k], dataDescriptor(entry.values[keys[k]], true, true, true));
       ObjectDefineProperty(object, enumNames[i], dataDescriptor(value, true, true, true));
     }
+    // (Members made by the namespace's own module: objects with methods, as storage's areas.)
+    if (description.build !== undefined) description.build(cx, object);
     // (Members a context lists with no value: Firefox's content scripts see the names of the
     // extension namespace's members they may not use, each undefined.)
     const listed = description.listedUndefined === undefined ? undefined : description.listedUndefined[cx.apiKind];
@@ -266,6 +273,11 @@
   });
   // (`devtools`: a devtools page's only, js/57_devtools.js.)
   lazyNamespaces.set('devtools', { __proto__: null, contexts: ['devtools'], module: () => 'devtools' });
+  // (`storage`: an extension's with the "storage" permission, js/58_storage.js.)
+  lazyNamespaces.set('storage', {
+    __proto__: null, contexts: ['background', 'content'], module: () => 'storage_api',
+    available: (cx) => listIncludes(cx.info.permissions, 'storage'),
+  });
   // The module of a lazy namespace, and (once Swift loaded it) filling its object: called by Swift
   // on the object's first touch.
   host.lazyNamespaceModule = (namespace) => lazyNamespaces.get(namespace).module();
@@ -292,7 +304,7 @@
       ObjectDefineProperty(root, namespace, dataDescriptor(object, true, true, true));
     });
     lazyNamespaces.forEach((lazy, namespace) => {
-      if (!availableTo(lazy.contexts, cx)) return;
+      if (!availableTo(lazy.contexts, cx) || (lazy.available !== undefined && !lazy.available(cx))) return;
       ObjectDefineProperty(root, namespace, dataDescriptor(cx.native.realm.lazyNamespace(namespace), true, true, true));
     });
   };

@@ -57,6 +57,9 @@ enum EmbeddedScripts {
 
 """
 let known: Set<String> = ["flavors", "contexts", "realm", "module", "needs", "eager", "globals"]
+// Each module name's files so far, with the flavors and realms they run in: two files of one name
+// must not both apply to a flavor and realm (a need would load one of them and not say which).
+var claimed: [String: [(file: String, flavors: [String], realms: [String])]] = [:]
 for path in arguments.dropFirst() {
     let url = URL(fileURLWithPath: path)
     let name = url.lastPathComponent
@@ -114,6 +117,14 @@ for path in arguments.dropFirst() {
     let eager = directives.contains { $0.0 == "eager" }
     let realms = values("realm").isEmpty ? ["context"] : values("realm")
     for realm in realms where realm != "context" && realm != "host" { fail("\(name): unknown realm `\(realm)` (context or host)") }
+    let flavors = values("flavors")
+    for other in claimed[module] ?? [] {
+        let sharedFlavor = flavors.isEmpty || other.flavors.isEmpty || !Set(flavors).isDisjoint(with: other.flavors)
+        if sharedFlavor, !Set(realms).isDisjoint(with: other.realms) {
+            fail("\(name): its module name `\(module)` is \(other.file)'s too; give one of them another (`// exthost:module NAME`)")
+        }
+    }
+    claimed[module, default: []].append((name, flavors, realms))
     swift += "        (\"\(name)\", \"\(module)\", \(hashes)\"\"\"\n\(source)\n\"\"\"\(hashes), \(literal(values("flavors"))), \(literal(values("contexts"))), \(literal(realms)), \(literal(values("needs"))), \(eager), [\(globals.joined(separator: ", "))]),\n"
 }
 swift += "    ]\n}\n"

@@ -167,6 +167,7 @@ public final class ExtensionContext {
                 ("manifestJSON", .string(flavor == .firefox
                     ? FirefoxManifest.normalizedJSON(owner.manifest.rawJSON, baseURL: owner.id.baseURL) : owner.manifest.rawJSON)),
                 ("hasAction", .bool(owner.manifest.hasAction)),
+                ("permissions", .array(owner.manifest.permissions.map { .string($0) })),
             ]
         }
         info += [

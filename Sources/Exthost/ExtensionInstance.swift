@@ -27,6 +27,8 @@ public final class ExtensionInstance {
     var embeddedOptionsPage: (context: ExtensionContext, tabID: Int)?
     /// Its devtools page in each DevTools window open, by the tab DevTools inspects.
     var devtoolsPages: [Int: ExtensionContext] = [:]
+    /// Its `storage` areas.
+    lazy var storage = ExtensionStorage(flavor: manifest.flavor)
     /// The page a browser opens when the extension is uninstalled (`runtime.setUninstallURL`).
     public internal(set) var uninstallURL: String?
     /// The patterns of the extension's host permissions.
