@@ -21,10 +21,12 @@ let package = Package(
         // (DWARF 4: valgrind 3.19, which scripts/memcheck and `exthost bench` use, cannot read clang's DWARF 5.)
         .target(name: "CIDNA", cSettings: [.unsafeFlags(["-gdwarf-4"])], linkerSettings: [.linkedLibrary("icuuc")]),
         .systemLibrary(name: "CGLib", pkgConfig: "glib-2.0", providers: [.apt(["libglib2.0-dev"])]),
+        // SQLite, for a profile kept between runs (`--profile DIR`).
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // Engine layer: contexts, values, native functions, errors, event loop.
         .target(name: "JSEngine", dependencies: ["CJavaScriptCore"]),
         // Browser model: windows, tabs, frames, pages, extensions, manifests, match patterns. No JavaScript.
-        .target(name: "BrowserModel", dependencies: ["CIDNA", "CGLib"]),
+        .target(name: "BrowserModel", dependencies: ["CIDNA", "CGLib", "CSQLite"]),
         // The host: extension contexts, the API surface (one file per namespace) and the JS in js/.
         .target(
             name: "Exthost",

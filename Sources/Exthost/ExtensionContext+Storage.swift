@@ -17,6 +17,13 @@ extension ExtensionContext {
         let area = try call.requiredString(0, "storage." + name, "area")
         guard area == "local" || area == "session" else { throw NativeArgumentError("storage.\(name): argument 1 (area) must be local or session.") }
         let key = webStorageKey(area)
+        // (`localStorage` of the profile's, read on first use; each change written back.)
+        let kept = area == "local" ? host.options.profile : nil
+        if let kept, host.webStorage[key] == nil {
+            var restored = WebStorageArea()
+            for (item, value) in kept.webStorage(origin: origin) { _ = restored.set(item, to: value) }
+            host.webStorage[key] = restored
+        }
         switch name {
         case "length":
             return .number(Double(host.webStorage[key]?.count ?? 0))
@@ -34,15 +41,23 @@ extension ExtensionContext {
             switch host.webStorage[key, default: WebStorageArea()].set(item, to: value) {
             case .overQuota: return .boolean(false)
             case .unchanged: return .boolean(true)
-            case .set(let old): tellStorageChange(area: area, storageKey: key, item: item, old: old, new: value, host: host)
+            case .set(let old):
+                kept?.storeWebStorageChange(origin: origin, key: item, value: value)
+                tellStorageChange(area: area, storageKey: key, item: item, old: old, new: value, host: host)
             }
             return .boolean(true)
         case "remove":
             let item = try call.requiredString(1, "storage.remove", "key")
-            if let old = host.webStorage[key]?.remove(item) { tellStorageChange(area: area, storageKey: key, item: item, old: old, new: nil, host: host) }
+            if let old = host.webStorage[key]?.remove(item) {
+                kept?.storeWebStorageChange(origin: origin, key: item, value: nil)
+                tellStorageChange(area: area, storageKey: key, item: item, old: old, new: nil, host: host)
+            }
             return .undefined
         case "clear":
-            if host.webStorage[key]?.clear() == true { tellStorageChange(area: area, storageKey: key, item: nil, old: nil, new: nil, host: host) }
+            if host.webStorage[key]?.clear() == true {
+                kept?.storeWebStorageChange(origin: origin, key: nil, value: nil)
+                tellStorageChange(area: area, storageKey: key, item: nil, old: nil, new: nil, host: host)
+            }
             return .undefined
         default:
             throw NativeArgumentError("storage.\(name): no such native.")

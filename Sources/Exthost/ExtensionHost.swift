@@ -210,6 +210,8 @@ public final class ExtensionHost {
     ///   extensions, written to folders of random names, keep the same ids from run to run.
     public func loadExtension(at directory: URL, identity: URL? = nil) throws(ExtensionLoadError) -> ExtensionInstance {
         let instance = try ExtensionInstance(directory: directory, identity: identity, flavor: options.flavor)
+        instance.profile = options.profile
+        instance.lifecycleEvent = lifecycleEvent(of: instance)
         extensions.append(instance)
         loop.enqueue { [weak self] in self?.startBackground(of: instance) }
         return instance
@@ -298,24 +300,31 @@ public final class ExtensionHost {
             // again, after it stopped, is the activated one: it gets neither event again.)
             _ = loop.startTimer(after: 0, owner: context.id) { [weak context] in context?.startWorkerLifecycle() }
         }
-        if !instance.installReported {
-            instance.installReported = true
+        if let event = instance.lifecycleEvent {
+            instance.lifecycleEvent = nil
             // (From the browser's process once the background ran its scripts: after their
             // zero-delay timers, and after a service worker's activation. recorded: runtime-lifecycle)
             crossProcess { [weak context] in
                 guard let context, !context.isClosed else { return }
-                context.dispatchEvent("runtime.onInstalled", [Self.installDetails(flavor: context.flavor)])
+                context.dispatchEvent(event.name, event.details)
             }
         }
     }
 
-    /// `runtime.onInstalled`'s details for a first install: Firefox's say the extension was loaded
-    /// as a temporary add-on, which an unpacked one is.
-    static func installDetails(flavor: Flavor) -> JSONValue {
-        switch flavor {
-        case .chrome: .object([("reason", .string("install"))])
-        case .firefox: .object([("reason", .string("install")), ("temporary", .bool(true))])
-        }
+    /// What `instance`'s background hears once it first started in this run, as the profile has
+    /// it (and recorded there): a first install, an update from the version the profile had (with
+    /// `previousVersion`), or a browser start with it installed (`runtime.onStartup`). Firefox's
+    /// details say the extension was loaded as a temporary add-on, which an unpacked one is.
+    private func lifecycleEvent(of instance: ExtensionInstance) -> (name: String, details: [JSONValue]) {
+        let flavor = options.flavor
+        let version = instance.manifest.version
+        let previous = options.profile?.installedVersion(of: instance.id.runtimeID)
+        options.profile?.recordInstalled(instance.id.runtimeID, version: version)
+        if let previous, previous == version { return ("runtime.onStartup", []) }
+        var details: [(String, JSONValue)] = [("reason", .string(previous == nil ? "install" : "update"))]
+        if let previous { details.append(("previousVersion", .string(previous))) }
+        if flavor == .firefox { details.append(("temporary", .bool(true))) }
+        return ("runtime.onInstalled", [.object(details)])
     }
 
     /// Chromium: a service worker whose `install` event waited for a promise that was rejected is

@@ -14,8 +14,6 @@ public final class ExtensionInstance {
     public internal(set) var background: ExtensionContext?
     /// Whether the background has run its scripts (or the extension has none).
     var backgroundStarted = false
-    /// Whether `runtime.onInstalled` was sent for this install (once, whatever restarts its background).
-    var installReported = false
     /// The content-script contexts, one per frame the extension's scripts run in, by tab and frame.
     var contentContexts = ContentContexts()
     /// The extension's pages that are open (``ContextKind/page``), in the order they opened.
@@ -27,8 +25,14 @@ public final class ExtensionInstance {
     var embeddedOptionsPage: (context: ExtensionContext, tabID: Int)?
     /// Its devtools page in each DevTools window open, by the tab DevTools inspects.
     var devtoolsPages: [Int: ExtensionContext] = [:]
-    /// Its `storage` areas.
-    lazy var storage = ExtensionStorage(flavor: manifest.flavor)
+    /// The profile it is installed in, if the run keeps one.
+    var profile: Profile?
+    /// Its `storage` areas (`local` and `sync` from the profile, when the run keeps one).
+    lazy var storage = ExtensionStorage(flavor: manifest.flavor, extensionID: id.runtimeID, profile: profile)
+    /// What the browser tells its background once it has started for the first time in this run:
+    /// `runtime.onInstalled` (a first install, or an update from the version the profile had) or
+    /// `runtime.onStartup` (the browser started with it installed).
+    var lifecycleEvent: (name: String, details: [JSONValue])?
     /// The page a browser opens when the extension is uninstalled (`runtime.setUninstallURL`).
     public internal(set) var uninstallURL: String?
     /// The patterns of the extension's host permissions.

@@ -20,9 +20,14 @@ public struct HostOptions: Sendable {
     /// without it, what the site mapping does not serve fails as offline.
     public var network: Bool
 
+    /// The profile kept between runs (`--profile DIR`): installed extensions, their `storage.local`
+    /// and `storage.sync`, `localStorage`. Without one a run starts empty and keeps nothing.
+    public var profile: Profile?
+
     /// Creates options.
     public init(flavor: Flavor = .chrome, clockMode: ClockMode = .virtual, siteMap: SiteMap = SiteMap([]), limits: ScriptLimits = ScriptLimits(),
-                testHarness: TestHarness? = nil, testConfig: TestConfig = TestConfig(), network: Bool = false) {
+                testHarness: TestHarness? = nil, testConfig: TestConfig = TestConfig(), network: Bool = false, profile: Profile? = nil) {
+        self.profile = profile
         self.flavor = flavor
         self.clockMode = clockMode
         self.siteMap = siteMap

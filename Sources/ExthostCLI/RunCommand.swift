@@ -104,6 +104,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("test-server-port"), help: ArgumentHelp("What chrome.test.getConfig() gives as testServer.port (default: the port of the first --site).", valueName: "port"))
     var testServerPort: Int?
 
+    @Option(help: ArgumentHelp("Keep a profile in DIR between runs, as a browser keeps one: installed extensions (a later run with the same version hears runtime.onStartup, with another runtime.onInstalled \"update\"), storage.local, storage.sync and localStorage. Without it a run starts empty and leaves nothing behind.", valueName: "dir"))
+    var profile: String?
+
     static let maxTimeReached = ExitCode(3)
 
     func validate() throws {
@@ -138,8 +141,16 @@ struct RunCommand: ParsableCommand {
         let printer = ConsolePrinter(format: console, colored: console == .text && isatty(STDOUT_FILENO) == 1)
         let limits = ScriptLimits(taskTime: scriptTimeout, memory: heapLimit << 20)
         let testConfig = TestConfig(customArg: testCustomArg, testServerPort: testServerPort ?? TestConfig.serverPort(of: siteMap.mappings))
+        var kept: Profile?
+        if let profile {
+            do {
+                kept = try Profile(directory: URL(fileURLWithPath: profile, relativeTo: workingDirectory).standardizedFileURL, flavor: flavor)
+            } catch {
+                fail("--profile: \(error.description)")
+            }
+        }
         let options = HostOptions(flavor: flavor, clockMode: realTime ? .real : .virtual, siteMap: siteMap, limits: limits,
-                                  testHarness: harness, testConfig: testConfig, network: network)
+                                  testHarness: harness, testConfig: testConfig, network: network, profile: kept)
         let host = ExtensionHost(options: options) { printer.print($0) }
         host.testEventHandler = { printer.print($0) }
         if trace != nil { host.trace = RunTrace() }
@@ -181,6 +192,7 @@ struct RunCommand: ParsableCommand {
                 report("could not write the trace to \(trace): \(error.localizedDescription)")
             }
         }
+        if let failure = kept?.writeFailure { report(failure) }
         if outcomes.contains(.interrupted) {
             report("memory limit exceeded: the run holds more than \(heapLimit) MB, so it ends here (--heap-limit sets the limit).")
             throw ExitCode(1)

@@ -27,6 +27,48 @@ struct RuntimeLifecycleTests {
         #expect(messages == ["top level", "installed " + details, "top level"])
     }
 
+    @Test(arguments: Flavor.allCases)
+    func aProfileKeepsStorageAndTellsStartupFromAnUpdate(flavor: Flavor) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("exthost-profile-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let code = """
+            chrome.runtime.onInstalled.addListener((details) => console.log('installed ' + JSON.stringify(details)));
+            chrome.runtime.onStartup.addListener(() => console.log('startup'));
+            chrome.storage.local.get({ runs: 0 }).then(async ({ runs }) => {
+              const session = await chrome.storage.session.get('here');
+              // (A service worker has no localStorage; Firefox's background page has.)
+              const web = typeof localStorage === 'undefined' ? 'none' : localStorage.getItem('runs');
+              console.log('runs ' + runs + ' ' + web + ' ' + JSON.stringify(session));
+              await chrome.storage.local.set({ runs: runs + 1 });
+              if (web !== 'none') localStorage.setItem('runs', String(runs + 1));
+              await chrome.storage.session.set({ here: true });
+            });
+            """
+        let extensionDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("exthost-profile-ext-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: extensionDirectory) }
+        try FileManager.default.createDirectory(at: extensionDirectory, withIntermediateDirectories: true)
+        func run(version: String) throws -> [String] {
+            let manifest = #"{"manifest_version": 3, "name": "p", "version": "\#(version)", "permissions": ["storage"], "background": {"service_worker": "bg.js", "scripts": ["bg.js"]}}"#
+            try Data(manifest.utf8).write(to: extensionDirectory.appendingPathComponent("manifest.json"))
+            try Data(code.utf8).write(to: extensionDirectory.appendingPathComponent("bg.js"))
+            var messages: [String] = []
+            let profile = try Profile(directory: directory, flavor: flavor)
+            let host = ExtensionHost(options: HostOptions(flavor: flavor, profile: profile)) { messages.append($0.text) }
+            try host.loadExtension(at: extensionDirectory)
+            host.run(maxTime: 5)
+            return messages
+        }
+        let temporary = flavor == .firefox ? #","temporary":true"# : ""
+        let web = flavor == .firefox ? ["null", "1", "2"] : ["none", "none", "none"]
+        let first = try run(version: "1.0")
+        let second = try run(version: "1.0")
+        let updated = try run(version: "2.0")
+        // (The stored values come in the run's first task, the browser's event a moment later.)
+        #expect(first == ["runs 0 \(web[0]) {}", #"installed {"reason":"install"\#(temporary)}"#])
+        #expect(second == ["runs 1 \(web[1]) {}", "startup"])
+        #expect(updated == ["runs 2 \(web[2]) {}", #"installed {"reason":"update","previousVersion":"1.0"\#(temporary)}"#])
+    }
+
     @Test func theUninstallPageIsKeptAndAnEmptyURLKeepsNone() throws {
         let set = try HostRun.run(files: ["manifest.json": TemporaryExtension.manifest(), "bg.js": """
             chrome.runtime.setUninstallURL('https://example.com/bye?from=test').then(() => console.log('set'));

@@ -1,0 +1,166 @@
+import Foundation
+
+/// A browser profile kept between runs (`exthost run --profile DIR`): which extensions are
+/// installed at which version, their `storage.local` and `storage.sync`, and each origin's
+/// `localStorage`, in one SQLite database (`DIR/exthost-profile.sqlite`) that every change is
+/// written to at once, in a transaction of its own (a run that crashes loses nothing it had
+/// stored). A profile belongs to one flavor, as a browser's does: values are kept as that
+/// browser keeps them.
+///
+/// Without a profile a run starts empty and leaves nothing behind.
+public final class Profile: @unchecked Sendable {
+    /// The profile's directory.
+    public let directory: URL
+    /// The flavor whose values it keeps.
+    public let flavor: Flavor
+    private let database: SQLiteDatabase
+
+    /// Why a profile directory cannot be used, in words for the person who gave it.
+    public struct OpenError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// The database's file name inside the profile's directory.
+    public static let fileName = "exthost-profile.sqlite"
+
+    /// Opens the profile in `directory`, creating the directory and the database if they are not
+    /// there.
+    ///
+    /// - Throws: ``OpenError`` when the directory cannot be made or written, when its database is
+    ///   not one exthost made, or when another flavor made it.
+    public init(directory: URL, flavor: Flavor) throws(OpenError) {
+        self.directory = directory
+        self.flavor = flavor
+        let path = directory.path
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw OpenError(description: "the profile \(path) is a file, not a directory. Give a directory (exthost makes it if it is not there).")
+            }
+        } else {
+            do {
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            } catch {
+                throw OpenError(description: "cannot make the profile directory \(path): \(error.localizedDescription). Give a directory exthost may create and write.")
+            }
+        }
+        guard FileManager.default.isWritableFile(atPath: path) else {
+            throw OpenError(description: "cannot write in the profile directory \(path). Give a directory exthost may write in.")
+        }
+        let file = directory.appendingPathComponent(Self.fileName).path
+        do {
+            database = try SQLiteDatabase(path: file)
+            try database.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            try database.execute("CREATE TABLE IF NOT EXISTS extensions (id TEXT PRIMARY KEY, version TEXT NOT NULL)")
+            try database.execute("""
+                CREATE TABLE IF NOT EXISTS extension_storage (extension TEXT NOT NULL, area TEXT NOT NULL, key TEXT NOT NULL,
+                  text TEXT NOT NULL, bytes INTEGER NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (extension, area, key))
+                """)
+            try database.execute("""
+                CREATE TABLE IF NOT EXISTS web_storage (origin TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL,
+                  position INTEGER NOT NULL, PRIMARY KEY (origin, key))
+                """)
+            let made = try database.execute("SELECT value FROM meta WHERE name = 'flavor'").first?.first ?? nil
+            if let made {
+                guard made == flavor.rawValue else {
+                    throw OpenError(description: "the profile \(path) was made with --flavor \(made); a profile keeps one browser's values. Use another directory for --flavor \(flavor.rawValue).")
+                }
+            } else {
+                try database.execute("INSERT INTO meta (name, value) VALUES ('flavor', ?1)", [.text(flavor.rawValue)])
+            }
+        } catch let error as OpenError {
+            throw error
+        } catch {
+            throw OpenError(description: "cannot use \(file) as exthost's profile: \(error). Give a directory of exthost's own (or an empty one).")
+        }
+    }
+
+    // MARK: - Installed extensions
+
+    /// The version of the extension `id` this profile has installed, if any.
+    public func installedVersion(of id: String) -> String? {
+        (try? database.execute("SELECT version FROM extensions WHERE id = ?1", [.text(id)]).first?.first) ?? nil
+    }
+
+    /// Records that version `version` of the extension `id` is installed.
+    public func recordInstalled(_ id: String, version: String) {
+        write { database throws(SQLiteDatabase.Failure) in
+            try database.execute("INSERT OR REPLACE INTO extensions (id, version) VALUES (?1, ?2)", [.text(id), .text(version)])
+        }
+    }
+
+    // MARK: - storage.local and storage.sync
+
+    /// The stored values of an extension's area, in the order they were first set.
+    public func storedValues(extension id: String, area: String) -> [(key: String, value: StoredValue)] {
+        let rows = (try? database.execute(
+            "SELECT key, text, bytes FROM extension_storage WHERE extension = ?1 AND area = ?2 ORDER BY position",
+            [.text(id), .text(area)])) ?? []
+        return rows.compactMap { row in
+            guard row.count == 3, let key = row[0], let text = row[1], let bytes = row[2].flatMap(Int.init) else { return nil }
+            return (key, StoredValue(text: text, bytes: bytes))
+        }
+    }
+
+    /// Writes the area's values after a change: `set` (new or changed) and `removed` keys.
+    public func storeChange(extension id: String, area: String, set: [(key: String, value: StoredValue)], removed: [String]) {
+        write { database throws(SQLiteDatabase.Failure) in
+            for key in removed {
+                try database.execute("DELETE FROM extension_storage WHERE extension = ?1 AND area = ?2 AND key = ?3", [.text(id), .text(area), .text(key)])
+            }
+            for (key, value) in set {
+                // (A key already there keeps its place.)
+                try database.execute("""
+                    INSERT INTO extension_storage (extension, area, key, text, bytes, position)
+                    VALUES (?1, ?2, ?3, ?4, ?5, (SELECT COALESCE(MAX(position), 0) + 1 FROM extension_storage))
+                    ON CONFLICT (extension, area, key) DO UPDATE SET text = excluded.text, bytes = excluded.bytes
+                    """, [.text(id), .text(area), .text(key), .text(value.text), .integer(value.bytes)])
+            }
+        }
+    }
+
+    // MARK: - localStorage
+
+    /// The `localStorage` of `origin`, in the order its keys were first set.
+    public func webStorage(origin: String) -> [(key: String, value: String)] {
+        let rows = (try? database.execute("SELECT key, value FROM web_storage WHERE origin = ?1 ORDER BY position", [.text(origin)])) ?? []
+        return rows.compactMap { row in
+            guard row.count == 2, let key = row[0], let value = row[1] else { return nil }
+            return (key, value)
+        }
+    }
+
+    /// Writes one change of an origin's `localStorage`: a key set (value) or removed (nil), or
+    /// every key removed (`key` nil).
+    public func storeWebStorageChange(origin: String, key: String?, value: String?) {
+        write { database throws(SQLiteDatabase.Failure) in
+            guard let key else {
+                try database.execute("DELETE FROM web_storage WHERE origin = ?1", [.text(origin)])
+                return
+            }
+            guard let value else {
+                try database.execute("DELETE FROM web_storage WHERE origin = ?1 AND key = ?2", [.text(origin), .text(key)])
+                return
+            }
+            try database.execute("""
+                INSERT INTO web_storage (origin, key, value, position)
+                VALUES (?1, ?2, ?3, (SELECT COALESCE(MAX(position), 0) + 1 FROM web_storage))
+                ON CONFLICT (origin, key) DO UPDATE SET value = excluded.value
+                """, [.text(origin), .text(key), .text(value)])
+        }
+    }
+
+    // MARK: -
+
+    /// What went wrong writing the profile, the first time (the run goes on with its values in
+    /// memory; the command says so when it ends).
+    public private(set) var writeFailure: String?
+
+    private func write(_ body: (SQLiteDatabase) throws(SQLiteDatabase.Failure) -> Void) {
+        do {
+            try database.transaction { () throws(SQLiteDatabase.Failure) in try body(database) }
+        } catch {
+            if writeFailure == nil { writeFailure = "exthost could not write the profile \(directory.path): \(error)" }
+        }
+    }
+}
