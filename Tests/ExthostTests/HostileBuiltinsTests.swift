@@ -8,7 +8,8 @@ import Testing
 /// not notice. Each case below installs one override in both the background and the content
 /// script of the extension in Fixtures/hostile, which then messages both ways (one-time messages
 /// answered at once and later, with a callback and as a promise, ports), prints objects, and uses
-/// URL, timers, atob/btoa, crypto, DOMException, structuredClone, performance.mark, FormData, Headers, Response and Blob. Every case must print exactly what the run without an override prints (what
+/// URL, timers, atob/btoa, crypto, DOMException, structuredClone, performance.mark, FormData, Headers, Response, Blob
+/// and storage (a value set by the background, heard by the content script, read back). Every case must print exactly what the run without an override prints (what
 /// the browsers deliver), and the override must never have run for the host. (Both contexts get
 /// the override at once: the lines say which context saw what.)
 @Suite("Hostile built-ins")
@@ -119,9 +120,11 @@ struct HostileBuiltinsTests {
             #"content 2/0: cs got {payload:true,n:21,text:"to the tab"}"#,
             #"content 2/0: cs port bg-port"#,
             #"content 2/0: cs port got {payload:true,step:7}"#,
+            #"content 2/0: cs storage local {inner:{payload:true,v:"x"},list:[1,"two"],payload:true}"#,
             #"background: bg answer {payload:true,from:"cs",n:42}"#,
             #"background: bg port reply {payload:true,echo:7}"#,
             "background: bg to nobody: undefined Could not establish connection. Receiving end does not exist.",
+            #"background: bg storage {inner:{payload:true,v:"x"},list:[1,"two"],payload:true}"#,
             "content 2/0: cs timer",
             "background: bg timer",
             #"content 2/0: cs answer 2 {payload:true,from:"bg later",n:12}"#,
@@ -137,7 +140,7 @@ struct HostileBuiltinsTests {
         let prelude = try read("prelude.js")
         let contentScripts = #"[{"matches": ["<all_urls>"], "js": ["cs.js"]}]"#
         return [
-            "manifest.json": TemporaryExtension.manifest(contentScripts: contentScripts),
+            "manifest.json": TemporaryExtension.manifest(permissions: ["tabs", "storage"], contentScripts: contentScripts),
             "bg.js": prelude + "\n" + override + "\n" + (try read("bg.js")),
             "cs.js": prelude + "\n" + override + "\n" + (try read("cs.js")),
         ]

@@ -35,6 +35,9 @@ chrome.tabs.onUpdated.addListener((tabId, info) => {
       + ' clone ' + T.describeClone(structuredClone(T.cloneSample))
       + ' timing ' + performance.mark('hm', { detail: { k: [1] } }).detail.k[0] + performance.getEntriesByName('hm').length
       + ' form ' + T.form() + ' fetch ' + T.fetchParts());
+    chrome.storage.local.set(T.mark({ stored: { inner: { payload: true, v: 'x' }, list: [1, 'two'], payload: true } }), () => {
+      chrome.storage.local.get(T.mark(['stored']), (result) => T.say('bg storage ' + T.show(result.stored)));
+    });
     setTimeout(() => T.say('bg timer'), 5);
     setTimeout(() => T.say('bg hostile: ' + T.report()), 1000);
   }

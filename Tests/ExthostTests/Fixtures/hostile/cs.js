@@ -32,5 +32,6 @@ T.say('cs web ' + atob('aGk=') + ' ' + btoa('hi') + ' ' + crypto.randomUUID().le
   + ' clone ' + T.describeClone(structuredClone(T.cloneSample))
   + ' timing ' + performance.mark('hm', { detail: { k: [1] } }).detail.k[0] + performance.getEntriesByName('hm').length
   + ' form ' + T.form() + ' fetch ' + T.fetchParts());
+chrome.storage.onChanged.addListener((changes, area) => T.say('cs storage ' + area + ' ' + T.show(changes.stored.newValue)));
 setTimeout(() => T.say('cs timer'), 5);
 setTimeout(() => T.say('cs hostile: ' + T.report()), 1000);
