@@ -278,6 +278,11 @@
     __proto__: null, contexts: ['background', 'content'], module: () => 'storage_api',
     available: (cx) => listIncludes(cx.info.permissions, 'storage'),
   });
+  // (`alarms`: an extension's with the "alarms" permission, js/59_alarms.js.)
+  lazyNamespaces.set('alarms', {
+    __proto__: null, contexts: ['background'], module: () => 'alarms',
+    available: (cx) => listIncludes(cx.info.permissions, 'alarms'),
+  });
   // The module of a lazy namespace, and (once Swift loaded it) filling its object: called by Swift
   // on the object's first touch.
   host.lazyNamespaceModule = (namespace) => lazyNamespaces.get(namespace).module();

@@ -33,6 +33,10 @@ public final class ExtensionInstance {
     /// `runtime.onInstalled` (a first install, or an update from the version the profile had) or
     /// `runtime.onStartup` (the browser started with it installed).
     var lifecycleEvent: (name: String, details: [JSONValue])?
+    /// Its alarms by name, each with the timer that fires it (Sources/Exthost/API/AlarmsAPI.swift).
+    var alarms: [String: (alarm: ExtensionAlarm, timer: TimerID)] = [:]
+    /// The order the next alarm made gets.
+    var nextAlarmOrder = 0
     /// The page a browser opens when the extension is uninstalled (`runtime.setUninstallURL`).
     public internal(set) var uninstallURL: String?
     /// The patterns of the extension's host permissions.

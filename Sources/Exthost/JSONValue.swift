@@ -130,6 +130,12 @@ public indirect enum JSONValue: Sendable, Equatable {
         return Int(number)
     }
 
+    /// The value as a number.
+    public var doubleValue: Double? {
+        guard case .number(let number) = self else { return nil }
+        return number
+    }
+
     /// The value as a string.
     public var stringValue: String? {
         guard case .string(let string) = self else { return nil }

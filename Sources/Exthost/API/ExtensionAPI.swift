@@ -20,6 +20,7 @@ final class ExtensionAPI {
     init() {
         RuntimeAPI.register(in: self)
         StorageAPI.register(in: self)
+        AlarmsAPI.register(in: self)
         TabsAPI.register(in: self)
         TabsQuery.register(in: self)
         WindowsAPI.register(in: self)

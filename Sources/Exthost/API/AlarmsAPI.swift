@@ -1,0 +1,126 @@
+import BrowserModel
+import JSEngine
+
+/// `alarms` on the Swift side (js/59_alarms.js checks the arguments; recorded:
+/// fixtures/conformance/alarms-basics): an extension's alarms, by name, each a timer on the
+/// loop's clock (virtual by default, so an alarm an hour away fires at once in real time), that
+/// fires `alarms.onAlarm` in the extension's background and pages. A periodic alarm is scheduled
+/// again a period after the time it was due. The alarms are the extension's, not its
+/// background's: they outlive a background that stops.
+///
+/// - `alarms.create [name?, {when?, delayInMinutes?, periodInMinutes?}]`: replaces an alarm of the
+///   same name (`""` without one).
+/// - `alarms.get [name?]`, `alarms.getAll []`, `alarms.clear [name?]`, `alarms.clearAll []`.
+enum AlarmsAPI {
+    static func register(in api: ExtensionAPI) {
+        let contexts: Set<ContextKind> = [.background, .page, .driver]
+        api.define("alarms.create", contexts: contexts) { host, request in
+            let name = request.argument(0)?.stringValue ?? ""
+            let info = request.argument(1)
+            let when = info?["when"]?.doubleValue
+            let delay = info?["delayInMinutes"]?.doubleValue
+            let period = info?["periodInMinutes"]?.doubleValue
+            if host.options.flavor == .chrome {
+                if when == nil, delay == nil, period == nil {
+                    request.fail("Must set at least one of when, delayInMinutes, or periodInMinutes.")
+                    return
+                }
+                if when != nil, delay != nil {
+                    request.fail("Cannot set both when and delayInMinutes.")
+                    return
+                }
+            }
+            // (Without `when` or a delay, the first is a period away; Firefox with neither fires at once.)
+            let scheduled = when ?? host.wallNow + (delay ?? period ?? 0) * 60_000
+            host.setAlarm(ExtensionAlarm(name: name, scheduledTime: scheduled, periodInMinutes: period), of: request.instance)
+            request.respond()
+        }
+        api.define("alarms.get", contexts: contexts) { host, request in
+            let name = request.argument(0)?.stringValue ?? ""
+            request.respond(request.instance.alarms[name].map { $0.alarm.json(flavor: host.options.flavor) })
+        }
+        api.define("alarms.getAll", contexts: contexts) { host, request in
+            request.respond(.array(request.instance.alarmsInOrder.map { $0.json(flavor: host.options.flavor) }))
+        }
+        api.define("alarms.clear", contexts: contexts) { host, request in
+            request.respond(.bool(host.clearAlarm(named: request.argument(0)?.stringValue ?? "", of: request.instance)))
+        }
+        api.define("alarms.clearAll", contexts: contexts) { host, request in
+            let names = request.instance.alarmsInOrder.map(\.name)
+            for name in names { _ = host.clearAlarm(named: name, of: request.instance) }
+            request.respond(.bool(true))
+        }
+    }
+}
+
+/// One alarm of an extension (`alarms.Alarm`).
+struct ExtensionAlarm {
+    let name: String
+    /// When it is next due, in milliseconds since 1970 on the loop's clock.
+    var scheduledTime: Double
+    /// Its period, for a periodic alarm.
+    let periodInMinutes: Double?
+    /// The order it was made in among the extension's alarms (for `getAll`).
+    var order = 0
+
+    /// Its JSON as each browser gives it: Chromium's members sorted, with `periodInMinutes` only
+    /// when periodic and `persistAcrossSessions`; Firefox's with `periodInMinutes` null.
+    func json(flavor: Flavor) -> JSONValue {
+        switch flavor {
+        case .chrome:
+            var members: [(String, JSONValue)] = [("name", .string(name))]
+            if let periodInMinutes { members.append(("periodInMinutes", .number(periodInMinutes))) }
+            members += [("persistAcrossSessions", .bool(true)), ("scheduledTime", .number(scheduledTime))]
+            return .object(members)
+        case .firefox:
+            return .object([("name", .string(name)), ("scheduledTime", .number(scheduledTime)),
+                            ("periodInMinutes", periodInMinutes.map(JSONValue.number) ?? .null)])
+        }
+    }
+}
+
+extension ExtensionInstance {
+    /// Its alarms in the order they were made.
+    var alarmsInOrder: [ExtensionAlarm] { alarms.values.map(\.alarm).sorted { $0.order < $1.order } }
+}
+
+extension ExtensionHost {
+    /// Sets `alarm` for `instance`, replacing one of the same name.
+    func setAlarm(_ alarm: ExtensionAlarm, of instance: ExtensionInstance) {
+        _ = clearAlarm(named: alarm.name, of: instance)
+        var alarm = alarm
+        alarm.order = instance.nextAlarmOrder
+        instance.nextAlarmOrder += 1
+        instance.alarms[alarm.name] = (alarm, scheduleAlarm(alarm, of: instance))
+    }
+
+    /// Clears the alarm `name` of `instance`: whether there was one.
+    func clearAlarm(named name: String, of instance: ExtensionInstance) -> Bool {
+        guard let (_, timer) = instance.alarms.removeValue(forKey: name) else { return false }
+        loop.cancelTimer(timer)
+        return true
+    }
+
+    /// A timer that fires `alarm` when it is due (at once if it is past).
+    private func scheduleAlarm(_ alarm: ExtensionAlarm, of instance: ExtensionInstance) -> TimerID {
+        loop.startTimer(after: max(0, alarm.scheduledTime - wallNow)) { [weak self, weak instance] in
+            guard let self, let instance, instance.alarms[alarm.name]?.alarm.order == alarm.order else { return }
+            fireAlarm(alarm, of: instance)
+        }
+    }
+
+    /// Fires `alarm`: `alarms.onAlarm` in the extension's background and pages, and a periodic
+    /// alarm is set again a period after it was due.
+    private func fireAlarm(_ alarm: ExtensionAlarm, of instance: ExtensionInstance) {
+        if let period = alarm.periodInMinutes {
+            var next = alarm
+            next.scheduledTime = alarm.scheduledTime + max(period, 0) * 60_000
+            instance.alarms[alarm.name] = (next, scheduleAlarm(next, of: instance))
+        } else {
+            instance.alarms[alarm.name] = nil
+        }
+        let details = alarm.json(flavor: options.flavor)
+        let contexts = [instance.background].compactMap { $0 } + instance.pageContexts
+        for context in contexts where !context.isClosed { context.dispatchEvent("alarms.onAlarm", [details]) }
+    }
+}
