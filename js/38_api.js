@@ -454,14 +454,24 @@
     const id = cx.nextRequest++;
     return newSafePromise((resolve, reject) => {
       cx.pending.set(id, { __proto__: null, resolve, reject });
-      cx.native.api.request(method, stringifyData(args), id);
+      // (What the native refuses is the context's error: none of this realm may reach a script.)
+      try {
+        cx.native.api.request(method, stringifyData(args), id);
+      } catch (error) {
+        cx.pending.delete(id);
+        reject(host.contextError(cx, error));
+      }
     });
   };
 
   // A synchronous API call into Swift: returns its result (data of this realm, for the host's own
   // use), or throws its error.
   host.call = function (cx, method, args) {
-    return cx.native.api.call(method, stringifyData(args));
+    try {
+      return cx.native.api.call(method, stringifyData(args));
+    } catch (error) {
+      throw host.contextError(cx, error);
+    }
   };
 
   // ---- Delivery from Swift -----------------------------------------------------------------------

@@ -7,14 +7,16 @@
   'use strict';
   const { ObjectSetPrototypeOf, SafeWeakSet } = host.primordials;
 
-  // Thrown out of an encoder; carries what serializeMessage throws (`error`) and why (`reason`:
-  // 'uncloneable', 'too-large', 'top-level-symbol'). No prototype to reach; recognized by
-  // `isFailure`, not instanceof: what a getter throws may be a revoked Proxy.
+  // Thrown out of an encoder; carries what serializeMessage throws (`error`), why (`reason`:
+  // 'uncloneable', 'too-large', 'top-level-symbol') and, as data, the error's message. No
+  // prototype to reach; recognized by `isFailure`, not instanceof: what a getter throws may be a
+  // revoked Proxy. (Never handed to a script: its class is this realm's.)
   const failures = new SafeWeakSet();
   class SerializationFailure {
-    constructor(reason, error) {
+    constructor(reason, error, message) {
       this.reason = reason;
       this.error = error;
+      this.message = message;
       failures.add(this);
     }
   }

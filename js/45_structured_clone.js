@@ -217,14 +217,15 @@
     loader.load('dom_exception');
     return loader.newDOMException(prefix + message, name);
   }
+  // A failure whose error is the context's DOMException `name` of `message`; the failure keeps the
+  // message as data too (js/58_storage.js words it again).
+  const domFailure = (reason, message, name) => new Failure(reason, contextDOMException(message, name), prefix + message);
   // The failure of a value that cannot be cloned: `className` as Firefox names it; V8 describes
   // the value itself.
-  const uncloneable = (className, value) =>
-    new Failure('uncloneable', contextDOMException(
-      chrome ? host.v8Describe(cx.describedRealm, value) + ' could not be cloned.' : className + ' object could not be cloned.', 'DataCloneError'));
-  const detachedBufferFailure = () =>
-    new Failure('uncloneable', contextDOMException(
-      chrome ? 'An ArrayBuffer is detached and could not be cloned.' : 'ArrayBuffer object could not be cloned.', 'DataCloneError'));
+  const uncloneable = (className, value) => domFailure('uncloneable',
+    chrome ? host.v8Describe(cx.describedRealm, value) + ' could not be cloned.' : className + ' object could not be cloned.', 'DataCloneError');
+  const detachedBufferFailure = () => domFailure('uncloneable',
+    chrome ? 'An ArrayBuffer is detached and could not be cloned.' : 'ArrayBuffer object could not be cloned.', 'DataCloneError');
 
   // Objects of the context's realm that are not plain although they look so (or are prototypes),
   // by the class name SpiderMonkey gives them in "<class> object could not be cloned."; '' for
@@ -396,7 +397,7 @@
       }
       case 'symbol':
         if (chrome) throw uncloneable('', v);
-        throw new Failure('uncloneable', contextDOMException('unsupported type for structured data', 'DataCloneError'));
+        throw domFailure('uncloneable', 'unsupported type for structured data', 'DataCloneError');
       default:
         return v === null ? null : encodeObject(v);
     }
@@ -615,7 +616,7 @@
   }
 
   const detachedFailure = () => (chrome ? detachedBufferFailure()
-    : new Failure('uncloneable', contextDOMException('attempting to access detached ArrayBuffer', 'DataCloneError')));
+    : domFailure('uncloneable', 'attempting to access detached ArrayBuffer', 'DataCloneError'));
 
   // Everything but arrays and plain objects: the cloneable builtins, what cannot be cloned,
   // and class instances (cloned as plain objects).
@@ -824,7 +825,7 @@
     prefix = errorPrefix;
     try {
       if (typeof value === 'symbol' && !chrome) {
-        throw new Failure('top-level-symbol', contextDOMException('An exception was thrown', 'InvalidStateError'));
+        throw domFailure('top-level-symbol', 'An exception was thrown', 'InvalidStateError');
       }
       specialObjects = specialObjectsOf(context);
       return encode(value);

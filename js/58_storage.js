@@ -27,7 +27,7 @@
   'use strict';
   const {
     ObjectDefineProperty, ObjectKeys, ObjectGetPrototypeOf, ObjectGetOwnPropertyDescriptor, ReflectApply, ReflectGet, ReflectOwnKeys,
-    ArrayIsArray, JSONStringify, SafeMap, SafeWeakMap, SafePromiseThen, SafePromiseReject, listPush, listIncludes, dataDescriptor, hasOwn,
+    ArrayIsArray, JSONStringify, SafeMap, SafeWeakMap, SafeWeakSet, SafePromiseThen, SafePromiseReject, listPush, listIncludes, dataDescriptor, hasOwn,
     StringPrototypeCharCodeAt, StringPrototypeSlice, StringPrototypeToWellFormed, ArrayPrototypeSort, String, Number, NumberIsInteger, MathFloor,
   } = host.primordials;
   const intrinsics = host.primordials.intrinsics;
@@ -73,11 +73,17 @@
   }
 
   // ---- Chromium: base::Value ------------------------------------------------------------------------
+  // The quota the value being converted is held to (see QUOTA_TEXT).
+  let chromeLimit = { __proto__: null, bytes: 10485760, memory: false };
   // A value converted as V8ValueConverter converts it: a tree of this realm (null-prototype
   // objects with `kind`), or undefined when the value is dropped. Throws the store's text for a
   // value it refuses.
   const MAX_DEPTH = 100;
   const NOT_JSON = 'Cannot serialize value to JSON';
+  // (Held to the area's quota as it is converted: an array's length alone can say that its text
+  // would be over it, so that a sparse array of a billion holes is refused at once.)
+  const QUOTA_TEXT = 'Resource::kQuotaBytes quota exceeded';
+  const SESSION_QUOTA_TEXT = 'Session storage quota bytes exceeded. Values were not stored.';
   function chromeValue(value, path, depth) {
     if (depth > MAX_DEPTH) return undefined;
     switch (typeof value) {
@@ -90,14 +96,15 @@
       case 'undefined': case 'function': case 'symbol': case 'bigint': return undefined;
     }
     if (value === null) return { __proto__: null, kind: 'null' };
-    if (typeof value === 'function') return undefined;
-    if (isArrayBuffer(value) || isTypedArray(value) || isDataView(value)) throw NOT_JSON;
+    if (isArrayBuffer(value) || isTypedArray(value) || isDataView(value)) throw Refusal(NOT_JSON);
     if (listIncludes(path, value)) return { __proto__: null, kind: 'null' };
     listPush(path, value);
     try {
       if (ArrayIsArray(value)) {
         const items = [];
         const length = value.length;
+        // (Each item takes at least a byte of the text and a comma, and 32 bytes of memory.)
+        if (length * (chromeLimit.memory ? VALUE_SIZE : 2) > chromeLimit.bytes) throw Refusal(chromeLimit.memory ? SESSION_QUOTA_TEXT : QUOTA_TEXT);
         for (let i = 0; i < length; i++) {
           const own = ObjectGetOwnPropertyDescriptor(value, i);
           const item = own === undefined ? undefined : chromeValue(ReflectGet(value, i), path, depth + 1);
@@ -141,7 +148,14 @@
   // units of the BMP above them.)
   const codePointOrder = (unit) => (unit >= 0xD800 && unit <= 0xDFFF ? unit + 0x2000 : unit >= 0xE000 ? unit - 0x800 : unit);
   function sortedEntries(entries) {
-    return ArrayPrototypeSort(entries, compareKeys);
+    const sorted = ArrayPrototypeSort(entries, compareKeys);
+    // (Two keys that are one once made well-formed: the later is kept.)
+    const kept = [];
+    for (let i = 0; i < sorted.length; i++) {
+      if (kept.length > 0 && kept[kept.length - 1].key === sorted[i].key) kept[kept.length - 1] = sorted[i];
+      else listPush(kept, sorted[i]);
+    }
+    return kept;
   }
 
   // base::JSONWriter's text of a converted value.
@@ -238,87 +252,124 @@
     }
   }
 
-  // ---- Firefox: structured clones of data ---------------------------------------------------------
-  // A refusal, in Firefox's words (the promise rejects with an Error of that message).
-  const refused = (what) => 'DataCloneError: ' + what;
-  // A copy of `value` made of its own enumerable data properties (a getter's key is left out),
-  // other objects (Date, Map, typed arrays, ...) as they are, and the bytes SpiderMonkey's clone
-  // format takes for it; throws Firefox's refusal.
-  function firefoxData(value, seen) {
-    switch (typeof value) {
-      case 'function': throw refused('Function object could not be cloned.');
-      case 'symbol': throw refused('The object could not be cloned.');
-      case 'object': break;
-      default: return value;
-    }
-    if (value === null) return null;
-    const known = seen.get(value);
-    if (known !== undefined) return known;
-    if (isStringWrapper(value)) throw refused('String object could not be cloned.');
-    if (isNumberWrapper(value)) throw refused('Number object could not be cloned.');
-    if (isBooleanWrapper(value)) throw refused('Boolean object could not be cloned.');
-    const prototype = ObjectGetPrototypeOf(value);
-    const plain = ArrayIsArray(value) || prototype === null || !(isDate(value) || isMap(value) || isSet(value) || isRegExp(value)
-      || isArrayBuffer(value) || isTypedArray(value) || isDataView(value) || isError(value));
-    if (!plain) {
-      seen.set(value, value);
-      if (isMap(value) || isSet(value)) checkEntries(value, seen);
-      return value;
-    }
-    const copy = ArrayIsArray(value) ? [] : { __proto__: null };
-    if (ArrayIsArray(value)) copy.length = value.length;
-    seen.set(value, copy);
-    const keys = ReflectOwnKeys(value);
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i];
-      if (typeof key === 'symbol') continue;
-      const own = ObjectGetOwnPropertyDescriptor(value, key);
-      if (own === undefined || !own.enumerable || !hasOwn(own, 'value')) continue;
-      if (ArrayIsArray(value) && key === 'length') continue;
-      ObjectDefineProperty(copy, key, dataDescriptor(firefoxData(own.value, seen), true, true, true));
-    }
-    return copy;
+  // ---- Refusals ----------------------------------------------------------------------------------------
+  // What the browser refuses to store, in its words: the call rejects with an Error of the message.
+  // (An object of this realm recognized by `refusals`: what a getter throws, a string too, passes
+  // as it is.)
+  const refusals = new SafeWeakSet();
+  function Refusal(message) {
+    const refusal = { __proto__: null, message };
+    refusals.add(refusal);
+    return refusal;
   }
-  // (A Map's or Set's members are refused as the rest are.)
-  function checkEntries(collection, seen) {
-    const forEach = isMap(collection) ? intrinsics['Map.prototype.forEach'] : intrinsics['Set.prototype.forEach'];
-    ReflectApply(forEach, collection, [(item, key) => { firefoxData(item, seen); firefoxData(key, seen); }]);
+  const isRefusal = (value) => value !== null && typeof value === 'object' && refusals.has(value);
+
+  // ---- Firefox: structured clones of data ---------------------------------------------------------
+  const refused = (what) => Refusal('DataCloneError: ' + what);
+  // A copy of `value` made of its own enumerable data properties (a getter's key is left out),
+  // other objects (Date, Map, typed arrays, ...) as they are; `accessors` says whether a getter's
+  // key was left out. Throws Firefox's refusal. (A walk with a stack of its own: a value nested a
+  // million levels deep is stored, as in Firefox.)
+  function firefoxData(value) {
+    const seen = new SafeMap();
+    const stack = [];
+    const result = { __proto__: null, data: undefined, accessors: false };
+    // The copy of one value, pushing a frame for a plain object's members.
+    const visit = (v) => {
+      switch (typeof v) {
+        case 'function': throw refused('Function object could not be cloned.');
+        case 'symbol': throw refused('The object could not be cloned.');
+        case 'object': break;
+        default: return v;
+      }
+      if (v === null) return null;
+      const known = seen.get(v);
+      if (known !== undefined) return known;
+      if (isStringWrapper(v)) throw refused('String object could not be cloned.');
+      if (isNumberWrapper(v)) throw refused('Number object could not be cloned.');
+      if (isBooleanWrapper(v)) throw refused('Boolean object could not be cloned.');
+      const array = ArrayIsArray(v);
+      const special = !array && ObjectGetPrototypeOf(v) !== null && (isDate(v) || isMap(v) || isSet(v) || isRegExp(v)
+        || isArrayBuffer(v) || isTypedArray(v) || isDataView(v) || isError(v));
+      if (special) {
+        seen.set(v, v);
+        if (isMap(v) || isSet(v)) listPush(stack, { __proto__: null, entries: collectionItems(v), index: 0 });
+        return v;
+      }
+      const copy = array ? [] : { __proto__: null };
+      if (array) copy.length = v.length;
+      seen.set(v, copy);
+      listPush(stack, { __proto__: null, source: v, copy, keys: ReflectOwnKeys(v), index: 0, array });
+      return copy;
+    };
+    result.data = visit(value);
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1];
+      if (frame.entries !== undefined) {
+        if (frame.index < frame.entries.length) visit(frame.entries[frame.index++]);
+        else stack.length -= 1;
+        continue;
+      }
+      if (frame.index >= frame.keys.length) { stack.length -= 1; continue; }
+      const key = frame.keys[frame.index++];
+      if (typeof key === 'symbol' || (frame.array && key === 'length')) continue;
+      const own = ObjectGetOwnPropertyDescriptor(frame.source, key);
+      if (own === undefined || !own.enumerable) continue;
+      if (!hasOwn(own, 'value')) { result.accessors = true; continue; }
+      ObjectDefineProperty(frame.copy, key, dataDescriptor(visit(own.value), true, true, true));
+    }
+    return result;
+  }
+  // The keys and values of a Map, or the values of a Set, in a list of this realm.
+  function collectionItems(collection) {
+    const items = [];
+    const map = isMap(collection);
+    ReflectApply(map ? intrinsics['Map.prototype.forEach'] : intrinsics['Set.prototype.forEach'], collection,
+      [(item, key) => { if (map) listPush(items, key); listPush(items, item); }]);
+    return items;
   }
 
-  // The bytes of `value` in SpiderMonkey's structured clone format (each item a multiple of 8
-  // bytes: a tag and its data; strings as Latin-1 or UTF-16, padded; an object met before, a back
-  // reference), without the 8-byte header.
-  function cloneBytes(value, seen) {
-    switch (typeof value) {
-      case 'string': return 8 + padded(isLatin1(value) ? value.length : 2 * value.length);
-      case 'bigint': {
-        let words = 0;
-        let magnitude = value < 0n ? -value : value;
-        while (magnitude > 0n) { words++; magnitude >>= 64n; }
-        return 8 + 8 * words;
+  // The bytes of `value` (a copy firefoxData made) in SpiderMonkey's structured clone format, the
+  // 8-byte header included: each item a multiple of 8 bytes, a tag and its data; strings as
+  // Latin-1 or UTF-16, padded; an object met before, a back reference. (A stack of its own too.)
+  function cloneBytes(value) {
+    const seen = new SafeMap();
+    const pending = [value];
+    let total = 8;
+    while (pending.length > 0) {
+      const v = pending[pending.length - 1];
+      pending.length -= 1;
+      switch (typeof v) {
+        case 'string': total += 8 + padded(isLatin1(v) ? v.length : 2 * v.length); continue;
+        case 'bigint': {
+          let words = 0;
+          let magnitude = v < 0n ? -v : v;
+          while (magnitude > 0n) { words++; magnitude >>= 64n; }
+          total += 8 + 8 * words;
+          continue;
+        }
+        case 'object': break;
+        default: total += 8; continue;
       }
-      case 'object': break;
-      default: return 8;
-    }
-    if (value === null) return 8;
-    if (seen.has(value)) return 8;
-    seen.set(value, true);
-    if (isDate(value)) return 16;
-    if (isRegExp(value)) return 8 + cloneBytes(regexpSourceOf(value), seen);
-    if (isArrayBuffer(value)) return 16 + padded(byteLengthOf(value));
-    if (isTypedArray(value)) return 8 + 8 + cloneBytes(viewBufferOf(value), seen) + 8;
-    if (isMap(value) || isSet(value)) {
-      let total = 16;
-      const map = isMap(value);
-      ReflectApply(map ? intrinsics['Map.prototype.forEach'] : intrinsics['Set.prototype.forEach'], value,
-        [(item, key) => { total += cloneBytes(item, seen) + (map ? cloneBytes(key, seen) : 0); }]);
-      return total;
-    }
-    let total = 16;
-    const keys = ObjectKeys(value);
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i];
-      total += (isIndex(key) ? 8 : cloneBytes(key, seen)) + cloneBytes(value[key], seen);
+      if (v === null || seen.has(v)) { total += 8; continue; }
+      seen.set(v, true);
+      if (isDate(v)) { total += 16; continue; }
+      if (isRegExp(v)) { total += 8; listPush(pending, regexpSourceOf(v)); continue; }
+      if (isArrayBuffer(v)) { total += 16 + padded(byteLengthOf(v)); continue; }
+      if (isTypedArray(v)) { total += 24; listPush(pending, viewBufferOf(v)); continue; }
+      if (isMap(v) || isSet(v)) {
+        total += 16;
+        const items = collectionItems(v);
+        for (let i = 0; i < items.length; i++) listPush(pending, items[i]);
+        continue;
+      }
+      total += 16;
+      const keys = ObjectKeys(v);
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i];
+        if (isIndex(key)) total += 8; else listPush(pending, key);
+        listPush(pending, v[key]);
+      }
     }
     return total;
   }
@@ -333,31 +384,68 @@
   };
 
   // ---- What each area stores ------------------------------------------------------------------------
-  // An item of `set`, as Swift keeps it: [key, text, bytes], or undefined when the browser drops
-  // the value (Chromium). Throws the browser's refusal (a string).
+  // An item of `set`, as Swift keeps it: [key, text, bytes] (Firefox adds what it announces of the
+  // value, when a getter made that differ from what it stores), or undefined when the browser
+  // drops the value (Chromium). Throws the browser's refusal (a Refusal), or what a getter threw.
   function storedItem(cx, area, key, value) {
     if (chrome) {
+      chromeLimit = area === 'session' ? { __proto__: null, bytes: 10485760, memory: true }
+        : { __proto__: null, bytes: area === 'sync' ? 102400 : listIncludes(cx.info.permissions, 'unlimitedStorage') ? 536870912 : 10485760, memory: false };
+      const wellFormedKey = wellFormed(key);
       const node = chromeValue(value, [], 1);
       if (node === undefined) return undefined;
       const text = chromeJSON(node);
-      return [key, text, area === 'session' ? chromeMemory(node) : utf8Length(key) + utf8Length(text)];
+      return [wellFormedKey, text, area === 'session' ? chromeMemory(node) : utf8Length(wellFormedKey) + utf8Length(text)];
     }
     if (area === 'sync') {
+      // (Refused before its text is made when it cannot fit: a sparse array's length may be huge.)
+      if (!fitsInText(value, 102400)) throw Refusal(FIREFOX_SYNC_QUOTA_TEXT);
       const text = JSONStringify(value);
       if (text === undefined) return undefined;
       return [key, text, key.length + text.length];
     }
-    const data = firefoxData(value, new SafeMap());
-    let text;
+    const copy = firefoxData(value);
+    const text = cloneText(cx, copy.data);
+    const item = [key, text, value === undefined ? 0 : key.length + cloneBytes(copy.data)];
+    // (Firefox announces the value as the caller gave it, its getters run, and stores its data.)
+    if (copy.accessors) listPush(item, cloneText(cx, value));
+    return item;
+  }
+  const FIREFOX_SYNC_QUOTA_TEXT = 'QuotaExceededError: storage.sync API call exceeded its quota limitations.';
+  // Whether the JSON text of `value` may be at most `limit` characters: false as soon as a lower
+  // bound of its length (an item of an array, a member of an object: two characters at least) is
+  // over it, before any text is made.
+  function fitsInText(value, limit) {
+    let least = 0;
+    const seen = new SafeMap();
+    const pending = [value];
+    while (pending.length > 0) {
+      const v = pending[pending.length - 1];
+      pending.length -= 1;
+      if (v === null || typeof v !== 'object' || seen.has(v)) continue;
+      seen.set(v, true);
+      const keys = ObjectKeys(v);
+      least += ArrayIsArray(v) ? 2 * v.length : 4 * keys.length;
+      if (least > limit) return false;
+      // (Own data properties only: no getter runs twice. What a getter gives adds to the text.)
+      for (let i = 0; i < keys.length; i++) {
+        const own = ObjectGetOwnPropertyDescriptor(v, keys[i]);
+        if (own !== undefined && hasOwn(own, 'value')) listPush(pending, own.value);
+      }
+    }
+    return true;
+  }
+  // Structured clone text of `value`, a failure of the writer made a refusal in Firefox's words.
+  function cloneText(cx, value) {
     try {
-      text = host.writeStructuredClone(data, cx, '');
+      return host.writeStructuredClone(value, cx, '');
     } catch (error) {
-      if (host.isSerializationFailure(error)) throw refused(String(ReflectGet(error.error, 'message')));
+      // (A symbol inside is refused in the words Firefox's storage has for one, not its messages'.)
+      if (host.isSerializationFailure(error)) {
+        throw refused(error.message === 'unsupported type for structured data' ? 'The object could not be cloned.' : error.message);
+      }
       throw error;
     }
-    // (Firefox announces the value as the caller gave it, its getters run, and stores its data.)
-    const announced = host.writeStructuredClone(value, cx, '');
-    return [key, text, value === undefined ? 0 : key.length + 8 + cloneBytes(data, new SafeMap()), announced];
   }
   // The value a stored text stands for, made in the context.
   function storedValue(cx, area, text) {
@@ -372,6 +460,8 @@
     }
     return object;
   }
+  // The rejection of a call the browser refused: an Error of the context.
+  const refusalRejection = (cx, refusal) => SafePromiseReject(host.newError(cx, refusal.message));
 
   // ---- The areas' functions ---------------------------------------------------------------------------
   const keysParameter = (optional) => ({
@@ -399,22 +489,33 @@
         const keys = args[0];
         const defaults = keys !== undefined && keys !== null && typeof keys === 'object' && !ArrayIsArray(keys) ? keys : undefined;
         let wanted = null;
-        if (defaults !== undefined) wanted = ObjectKeys(defaults);
-        else if (keys !== undefined && keys !== null) wanted = keyList(keys);
         // (Defaults are stored as the value would be, so they come back as a stored value does.)
         const fallback = [];
         if (defaults !== undefined) {
-          for (let i = 0; i < wanted.length; i++) {
-            // (Firefox leaves out a default that is undefined; Chromium's conversion drops it.)
-            if (defaults[wanted[i]] === undefined) continue;
-            const item = storedItem(cx, area, wanted[i], defaults[wanted[i]]);
-            if (item !== undefined) listPush(fallback, item);
+          wanted = ObjectKeys(defaults);
+          try {
+            for (let i = 0; i < wanted.length; i++) {
+              const value = defaults[wanted[i]];
+              // (Firefox leaves out a default that is undefined; Chromium's conversion drops it.)
+              if (value === undefined) continue;
+              const item = storedItem(cx, area, wanted[i], value);
+              if (item !== undefined) listPush(fallback, item);
+            }
+          } catch (error) {
+            if (isRefusal(error)) return refusalRejection(cx, error);
+            throw error;
           }
+        } else if (keys !== undefined && keys !== null) {
+          wanted = keyList(keys);
         }
-        return SafePromiseThen(request(cx, 'storage.get', [area, wanted]), (entries) => {
-          const found = new SafeMap();
-          for (let i = 0; i < entries.length; i++) found.set(entries[i][0], true);
-          for (let i = 0; i < fallback.length; i++) if (!found.has(fallback[i][0])) listPush(entries, fallback[i]);
+        return SafePromiseThen(request(cx, 'storage.get', [area, wanted]), (found) => {
+          const entries = [];
+          const have = new SafeMap();
+          for (let i = 0; i < found.length; i++) {
+            listPush(entries, [found[i][0], found[i][1]]);
+            have.set(found[i][0], true);
+          }
+          for (let i = 0; i < fallback.length; i++) if (!have.has(fallback[i][0])) listPush(entries, fallback[i]);
           return itemsObject(cx, area, entries);
         });
       },
@@ -449,9 +550,9 @@
             const item = storedItem(cx, area, key, chrome ? ReflectGet(items, key) : own.value);
             if (item !== undefined) listPush(stored, item);
           }
-        } catch (refusal) {
-          if (typeof refusal === 'string') return SafePromiseReject(host.newError(cx, refusal));
-          throw refusal;
+        } catch (error) {
+          if (isRefusal(error)) return refusalRejection(cx, error);
+          throw error;
         }
         return request(cx, 'storage.set', [area, stored]);
       },
@@ -525,8 +626,8 @@
     }
   }
 
+  // (Whether a context has it at all, the permission, js/90_namespaces.js's lazy entry says.)
   host.defineNamespace('storage', ['background', 'content'], () => ({
-    available: (cx) => listIncludes(cx.info.permissions, 'storage'),
     events: ['onChanged'],
     enums: chrome ? { AccessLevel: { values: { TRUSTED_AND_UNTRUSTED_CONTEXTS: 'TRUSTED_AND_UNTRUSTED_CONTEXTS', TRUSTED_CONTEXTS: 'TRUSTED_CONTEXTS' } } } : {},
     listedUndefined: chrome ? undefined : { background: ['StorageArea', 'StorageChange'], content: ['StorageArea', 'StorageChange'] },

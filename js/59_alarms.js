@@ -7,7 +7,6 @@
 // alarm at once (or at `when`).
 (function (host) {
   'use strict';
-  const { listIncludes } = host.primordials;
   const chrome = host.flavor === 'chrome';
   const request = (cx, method, args) => host.request(cx, method, args);
   const alarmInfo = {
@@ -19,8 +18,8 @@
     },
   };
   const name = { name: 'name', type: 'string', optional: true };
+  // (Whether a context has it at all, the permission, js/90_namespaces.js's lazy entry says.)
   host.defineNamespace('alarms', ['background'], () => ({
-    available: (cx) => listIncludes(cx.info.permissions, 'alarms'),
     functions: {
       create: { async: true, parameters: [name, alarmInfo], run: (cx, args) => request(cx, 'alarms.create', args) },
       get: { async: true, parameters: [name], run: (cx, args) => request(cx, 'alarms.get', args) },

@@ -213,8 +213,7 @@
       const fn = functions[name];
       if (fn.contexts !== undefined ? !availableTo(fn.contexts, cx) : !namespaceAvailable(namespace, description, cx)) continue;
       if (fn.available && !fn.available(cx)) continue;
-      const call = { __proto__: null, cx, fn };
-      const value = host.newFunction(cx, name, 0, fn.async ? callAsync : callSync, call);
+      const value = host.newAPIFunction(cx, name, fn, undefined);
       ObjectDefineProperty(object, name, dataDescriptor(value, true, true, true));
     }
     // (An event is its name, or `{ name, contexts }` when fewer kinds of context have it than

@@ -25,6 +25,15 @@ public final class ExtensionInstance {
     var embeddedOptionsPage: (context: ExtensionContext, tabID: Int)?
     /// Its devtools page in each DevTools window open, by the tab DevTools inspects.
     var devtoolsPages: [Int: ExtensionContext] = [:]
+    /// Every page of its own that is open: ``pageContexts`` in the order they opened, then its
+    /// devtools pages (by the tab each inspects) that are not among them.
+    var openPages: [ExtensionContext] {
+        var pages = pageContexts
+        for page in devtoolsPages.sorted(by: { $0.key < $1.key }).map(\.value) where !pages.contains(where: { $0 === page }) {
+            pages.append(page)
+        }
+        return pages.filter { !$0.isClosed }
+    }
     /// The profile it is installed in, if the run keeps one.
     var profile: Profile?
     /// Its `storage` areas (`local` and `sync` from the profile, when the run keeps one).

@@ -106,8 +106,38 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// Reads JSON text sent by a script (arguments of an API call). Object keys come out sorted.
+    /// A lone surrogate (which JSON.stringify writes as an escape, and a Swift string cannot
+    /// hold) is read as U+FFFD, as Chromium converts a script's string.
     public static func parse(_ text: String) -> JSONValue? {
-        try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+        if let value = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) { return value }
+        return try? JSONDecoder().decode(JSONValue.self, from: Data(replacingSurrogateEscapes(text).utf8))
+    }
+
+    /// `text` with each escape of a UTF-16 surrogate (`\ud800`) written as `\ufffd`. (Only lone
+    /// surrogates are escapes in JSON.stringify's text: a pair is written as its character.)
+    static func replacingSurrogateEscapes(_ text: String) -> String {
+        var bytes = Array(text.utf8)
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "\\"), index + 1 < bytes.count else { index += 1; continue }
+            if bytes[index + 1] == UInt8(ascii: "u"), index + 5 < bytes.count,
+               bytes[index + 2] | 0x20 == UInt8(ascii: "d"), let digit = hexValue(bytes[index + 3]), digit >= 8 {
+                bytes.replaceSubrange(index + 2..<index + 6, with: Array("fffd".utf8))
+                index += 6
+            } else {
+                index += 2
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 
     // MARK: - Reading

@@ -103,6 +103,7 @@ struct RuntimeLifecycleTests {
                   console.log('by document: ' + show(await chrome.runtime.getContexts({ documentIds: [popup.documentId], documentUrls: [popup.documentUrl] })));
                   console.log('incognito: ' + (await chrome.runtime.getContexts({ incognito: true })).length);
                   console.log('frame 1: ' + (await chrome.runtime.getContexts({ frameIds: [1] })).length);
+                  console.log('no document: ' + (await chrome.runtime.getContexts({ documentIds: [''], contextTypes: ['BACKGROUND'] })).length);
                   console.log('same id twice: ' + (all[0].contextId === (await chrome.runtime.getContexts({}))[0].contextId));
                 });
                 """,
@@ -115,6 +116,7 @@ struct RuntimeLifecycleTests {
             "by document: POPUP 0 -1 window popup.html",
             "incognito: 0",
             "frame 1: 0",
+            "no document: 0",
             "same id twice: true",
         ])
     }

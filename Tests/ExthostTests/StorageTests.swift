@@ -98,4 +98,71 @@ struct StorageTests {
         let change = #"{"fromContent":{"newValue":[true]}}"#
         #expect(Set(run.texts) == ["background heard local " + change, "page heard " + change])
     }
+
+    // (What a review found, each kept by a test.)
+
+    @Test(arguments: Flavor.allCases)
+    func refusalsAreTheCallersOwnErrorsAndAGettersExceptionPassesAsItIs(flavor: Flavor) throws {
+        let run = try HostRun.run(files: ["manifest.json": TemporaryExtension.manifest(permissions: ["storage"]), "bg.js": """
+            const own = (e) => e instanceof Error && e.constructor.constructor === Function;
+            (async () => {
+              for (const [label, call] of [
+                ['getter gives a function', () => chrome.storage.local.set({ a: { get g() { return () => 1; } } })],
+                ['default is a function', () => chrome.storage.local.get({ k: () => 1, b: new ArrayBuffer(2) })],
+                ['getter gives a symbol', () => chrome.storage.session.set({ k: [{ get g() { return Symbol(); } }] })],
+              ]) {
+                try { await call(); console.log(label + ' resolved'); } catch (e) { console.log(label + ' ' + own(e) + ' ' + e.message); }
+              }
+              const thrown = 'a string a getter threw';
+              try { await chrome.storage.local.set({ v: { get g() { throw thrown; } } }); } catch (e) { console.log('thrown ' + (e === thrown)); }
+              console.log('lone surrogate ' + JSON.stringify(await chrome.storage.local.get('\\ud800')));
+            })();
+            """], flavor: flavor)
+        let expected = flavor == .chrome
+            ? ["getter gives a function resolved", "default is a function true Cannot serialize value to JSON", "getter gives a symbol resolved"]
+            : ["getter gives a function true DataCloneError: Function object could not be cloned.",
+               "default is a function true DataCloneError: Function object could not be cloned.",
+               "getter gives a symbol true DataCloneError: The object could not be cloned."]
+        #expect(run.texts == expected + ["thrown true", "lone surrogate {}"])
+    }
+
+    @Test(arguments: Flavor.allCases)
+    func hugeSparseArraysDeepValuesAndManyKeysNeitherHangNorFail(flavor: Flavor) throws {
+        let run = try HostRun.run(files: ["manifest.json": TemporaryExtension.manifest(permissions: ["storage"]), "bg.js": """
+            (async () => {
+              const sparse = [];
+              sparse.length = 1e9;
+              for (const area of ['local', 'sync']) {
+                await chrome.storage[area].set({ sparse }).then(() => console.log(area + ' sparse stored'), (e) => console.log(area + ' sparse ' + e.message));
+              }
+              const deep = {};
+              let d = deep;
+              for (let i = 0; i < 50000; i++) { d.x = {}; d = d.x; }
+              await chrome.storage.local.set({ deep });
+              let depth = 0;
+              for (let v = (await chrome.storage.local.get('deep')).deep; v && v.x; v = v.x) depth++;
+              console.log('depth ' + depth);
+              const many = {};
+              for (let i = 0; i < 60000; i++) many['k' + i] = i;
+              await chrome.storage.local.set(many);
+              const keys = await chrome.storage.local.getKeys();
+              await chrome.storage.local.remove(keys.filter((key) => key.startsWith('k')));
+              console.log('kept ' + (await chrome.storage.local.getKeys()).join(','));
+            })();
+            """], flavor: flavor)
+        let expected = flavor == .chrome
+            ? ["local sparse Resource::kQuotaBytes quota exceeded", "sync sparse Resource::kQuotaBytes quota exceeded", "depth 99", "kept deep"]
+            : ["local sparse stored", "sync sparse QuotaExceededError: storage.sync API call exceeded its quota limitations.", "depth 50000", "kept deep,sparse"]
+        #expect(run.texts == expected)
+    }
+
+    @Test func chromiumKeepsOneOfTwoKeysThatAreOneOnceWellFormed() throws {
+        let run = try HostRun.run(files: ["manifest.json": TemporaryExtension.manifest(permissions: ["storage"]), "bg.js": """
+            (async () => {
+              await chrome.storage.local.set({ v: { '\\ud800': 1, '\\udc00': 2 } });
+              console.log(JSON.stringify(await chrome.storage.local.get('v')) + ' ' + await chrome.storage.local.getBytesInUse('v'));
+            })();
+            """])
+        #expect(run.texts == ["{\"v\":{\"\u{FFFD}\":2}} 10"])
+    }
 }

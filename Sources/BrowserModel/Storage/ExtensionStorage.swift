@@ -16,12 +16,17 @@ public struct StoredValue: Equatable, Sendable {
     }
 }
 
-/// One storage area of an extension (`local`, `sync`, `session`, `managed`).
+/// One storage area of an extension (`local`, `sync`, `session`, `managed`): its values, the
+/// order their keys were first set in (kept so that setting and removing tens of thousands of keys
+/// costs each of them a constant: removed keys leave a gap until more than half are gaps), and
+/// whether content scripts may use it.
 public final class ExtensionStorageArea {
     /// The values by key.
     public private(set) var values: [String: StoredValue] = [:]
-    /// The keys in the order they were first set.
-    private var insertionOrder: [String] = []
+    /// The keys in the order they were first set, nil where one was removed.
+    private var insertionOrder: [String?] = []
+    /// Each key's place in `insertionOrder`.
+    private var places: [String: Int] = [:]
     /// Whether content scripts may use it (`storage.setAccessLevel`; Chromium's `session` not by default).
     public var allowsContentScripts: Bool
     /// Where its changes are written, if it is kept between runs (``Profile``).
@@ -31,9 +36,7 @@ public final class ExtensionStorageArea {
          persist: ((_ set: [(key: String, value: StoredValue)], _ removed: [String]) -> Void)? = nil) {
         self.allowsContentScripts = allowsContentScripts
         self.persist = persist
-        for (key, value) in stored {
-            if values.updateValue(value, forKey: key) == nil { insertionOrder.append(key) }
-        }
+        for (key, value) in stored { place(key, value) }
     }
 
     /// How an area lists its keys.
@@ -46,39 +49,62 @@ public final class ExtensionStorageArea {
         case insertion
     }
 
-    /// Stores `value` as `key`'s (a new key goes last).
-    public func set(_ key: String, _ value: StoredValue) {
-        if values.updateValue(value, forKey: key) == nil { insertionOrder.append(key) }
-        persist?([(key, value)], [])
+    private func place(_ key: String, _ value: StoredValue) {
+        if values.updateValue(value, forKey: key) == nil {
+            places[key] = insertionOrder.count
+            insertionOrder.append(key)
+        }
     }
 
-    /// Removes `key`, returning what it held.
-    public func remove(_ key: String) -> StoredValue? {
-        guard let old = values.removeValue(forKey: key) else { return nil }
-        insertionOrder.removeAll { $0 == key }
-        persist?([], [key])
-        return old
+    /// Stores each value as its key's (a new key goes last), in one write of the profile.
+    public func set(_ items: [(key: String, value: StoredValue)]) {
+        guard !items.isEmpty else { return }
+        for (key, value) in items { place(key, value) }
+        persist?(items, [])
+    }
+
+    /// Removes `keys`, returning what each held (those that were stored), in one write of the profile.
+    public func remove(_ keys: [String]) -> [(key: String, value: StoredValue)] {
+        var removed: [(key: String, value: StoredValue)] = []
+        for key in keys {
+            guard let old = values.removeValue(forKey: key), let place = places.removeValue(forKey: key) else { continue }
+            insertionOrder[place] = nil
+            removed.append((key, old))
+        }
+        if insertionOrder.count > 32, places.count < insertionOrder.count / 2 { compact() }
+        if !removed.isEmpty { persist?([], removed.map(\.key)) }
+        return removed
     }
 
     /// Removes every key.
     public func removeAll() {
-        let removed = insertionOrder
+        let removed = insertionOrder.compactMap { $0 }
         values.removeAll()
         insertionOrder.removeAll()
+        places.removeAll()
         if !removed.isEmpty { persist?([], removed) }
+    }
+
+    private func compact() {
+        insertionOrder = insertionOrder.compactMap { $0 }
+        places.removeAll(keepingCapacity: true)
+        for (index, key) in insertionOrder.enumerated() { places[key ?? ""] = index }
     }
 
     /// The entries of `keys` (all: nil) that are stored, in `order`.
     public func entries(keys: [String]?, order: Order) -> [(key: String, value: StoredValue)] {
         var listed: [String]
-        switch order {
-        case .insertion: listed = insertionOrder
-        case .utf8: listed = insertionOrder.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-        case .utf16: listed = insertionOrder.sorted { Array($0.utf16).lexicographicallyPrecedes(Array($1.utf16)) }
-        }
         if let keys {
-            let wanted = Set(keys)
-            listed = listed.filter { wanted.contains($0) }
+            var wanted = Set<String>()
+            listed = keys.filter { values[$0] != nil && wanted.insert($0).inserted }
+            if order == .insertion { listed.sort { places[$0]! < places[$1]! } }
+        } else {
+            listed = insertionOrder.compactMap { $0 }
+        }
+        switch order {
+        case .insertion: break
+        case .utf8: listed.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        case .utf16: listed.sort { Array($0.utf16).lexicographicallyPrecedes(Array($1.utf16)) }
         }
         return listed.compactMap { key in values[key].map { (key, $0) } }
     }

@@ -60,6 +60,9 @@ public final class Profile: @unchecked Sendable {
                 CREATE TABLE IF NOT EXISTS web_storage (origin TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL,
                   position INTEGER NOT NULL, PRIMARY KEY (origin, key))
                 """)
+            // (A new key goes after the last: finding the last is a lookup, not a scan.)
+            try database.execute("CREATE INDEX IF NOT EXISTS extension_storage_position ON extension_storage (position)")
+            try database.execute("CREATE INDEX IF NOT EXISTS web_storage_position ON web_storage (position)")
             let made = try database.execute("SELECT value FROM meta WHERE name = 'flavor'").first?.first ?? nil
             if let made {
                 guard made == flavor.rawValue else {

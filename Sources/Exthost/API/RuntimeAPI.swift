@@ -142,11 +142,7 @@ enum RuntimeAPI {
                                         frameID: isWorker ? -1 : 0, tabID: -1, windowID: -1))
         }
         let focusedWindow = host.browser.lastFocusedWindowID ?? -1
-        var pages = instance.pageContexts
-        for page in instance.devtoolsPages.sorted(by: { $0.key < $1.key }).map(\.value) where !pages.contains(where: { $0 === page }) {
-            pages.append(page)
-        }
-        for page in pages where !page.isClosed {
+        for page in instance.openPages {
             if page === instance.popup {
                 listed.append(ListedContext(contextID: page.contextUUID, type: "POPUP", document: document(of: page),
                                             frameID: 0, tabID: -1, windowID: focusedWindow))
@@ -191,9 +187,10 @@ enum RuntimeAPI {
         func matches(_ context: ListedContext) -> Bool {
             if let contextIDs, !contextIDs.contains(context.contextID) { return false }
             if let types, !types.contains(context.type) { return false }
-            if let documentIDs, !documentIDs.contains(context.document?.id ?? "") { return false }
-            if let documentOrigins, !documentOrigins.contains(context.document?.origin ?? "") { return false }
-            if let documentURLs, !documentURLs.contains(context.document?.url ?? "") { return false }
+            // (A service worker has no document: a filter of documents leaves it out.)
+            if let documentIDs, !(context.document.map { documentIDs.contains($0.id) } ?? false) { return false }
+            if let documentOrigins, !(context.document.map { documentOrigins.contains($0.origin) } ?? false) { return false }
+            if let documentURLs, !(context.document.map { documentURLs.contains($0.url) } ?? false) { return false }
             if let frameIDs, !frameIDs.contains(context.frameID) { return false }
             if let incognito, incognito { return false }
             if let tabIDs, !tabIDs.contains(context.tabID) { return false }

@@ -45,14 +45,19 @@ enum StorageAPI {
         api.define("storage.set", contexts: all) { host, request in
             guard let (name, area) = writableArea(of: request, in: host) else { return }
             var items: [(key: String, value: StoredValue)] = []
+            var itemIndex: [String: Int] = [:]
             // (What Firefox announces of a value where it differs from what it stores: the value
             // with its getters' values.)
             var announced: [String: String] = [:]
             for item in request.argument(1)?.arrayValue ?? [] {
                 guard let key = item[0]?.stringValue, let text = item[1]?.stringValue, let bytes = item[2]?.intValue else { continue }
                 let value = StoredValue(text: text, bytes: bytes)
-                // (A key given twice keeps its last value, in the place of its first.)
-                if let index = items.firstIndex(where: { $0.key == key }) { items[index].value = value } else { items.append((key, value)) }
+                // (Two keys that are one in Swift, as lone surrogates become U+FFFD: the later value
+                // in the place of the first.)
+                if let index = itemIndex[key] { items[index].value = value } else {
+                    itemIndex[key] = items.count
+                    items.append((key, value))
+                }
                 announced[key] = item[3]?.stringValue
             }
             if let refusal = quotaRefusal(adding: items, to: area, named: name, instance: request.instance, flavor: host.options.flavor) {
@@ -60,22 +65,21 @@ enum StorageAPI {
                 return
             }
             var changes: [StorageChange] = []
+            var changed: [(key: String, value: StoredValue)] = []
             for (key, value) in items {
                 let old = area.values[key]
                 // (Chromium announces no change of a value stored again as it was; Firefox does.)
                 if host.options.flavor == .chrome, old == value { continue }
-                area.set(key, value)
+                changed.append((key, value))
                 changes.append(StorageChange(key: key, old: old?.text, new: announced[key] ?? value.text))
             }
+            area.set(changed)
             finish(request, area: name, changes: changes, in: host)
         }
         api.define("storage.remove", contexts: all) { host, request in
             guard let (name, area) = writableArea(of: request, in: host) else { return }
-            var changes: [StorageChange] = []
-            for key in request.argument(1)?.arrayValue?.compactMap(\.stringValue) ?? [] {
-                if let old = area.remove(key) { changes.append(StorageChange(key: key, old: old.text, new: nil)) }
-            }
-            finish(request, area: name, changes: changes, in: host)
+            let removed = area.remove(request.argument(1)?.arrayValue?.compactMap(\.stringValue) ?? [])
+            finish(request, area: name, changes: removed.map { StorageChange(key: $0.key, old: $0.value.text, new: nil) }, in: host)
         }
         api.define("storage.clear", contexts: all) { host, request in
             guard let (name, area) = writableArea(of: request, in: host) else { return }
@@ -185,12 +189,7 @@ enum StorageAPI {
 
     /// The extension's contexts that have `storage`: its background, its pages, its content scripts.
     private static func hearing(_ instance: ExtensionInstance) -> [ExtensionContext] {
-        var contexts: [ExtensionContext] = []
-        if let background = instance.background { contexts.append(background) }
-        contexts += instance.pageContexts
-        contexts += instance.devtoolsPages.sorted { $0.key < $1.key }.map(\.value).filter { page in !contexts.contains { $0 === page } }
-        contexts += instance.contentContexts.values.sorted { $0.id < $1.id }
-        return contexts
+        [instance.background].compactMap { $0 } + instance.openPages + instance.contentContexts.values.sorted { $0.id < $1.id }
     }
 }
 
