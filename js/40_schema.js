@@ -78,10 +78,12 @@
   // for an array of the right type, which item failed (".0 must be a string value").
   const typeWanted = (spec) => {
     const type = typeName(spec);
+    if (type === 'null') return 'a null value';
     return (type === 'object' || type === 'array' || type === 'integer' ? 'an ' : 'a ') + type + ' value';
   };
   function choiceWanted(value, choice) {
     if (!isType(value, choice)) return 'be ' + typeWanted(choice);
+    if (choice.type === 'array' && choice.minItems !== undefined && value.length < choice.minItems) return 'have at least ' + choice.minItems + ' items';
     if (choice.type === 'array' && choice.items) {
       for (let i = 0; i < value.length; i++) {
         if (!isType(value[i], choice.items)) return '.' + i + ' must be ' + typeWanted(choice.items);
@@ -120,6 +122,13 @@
         throw 'Value must either: ' + ArrayPrototypeJoin(wanted, ', ');
       }
       if (errors.length) throw errors[0];
+      // (Firefox lists what each of several choices wanted, after the value that fits none.)
+      if (!chrome && spec.choices.length > 1) {
+        const wanted = [];
+        for (let i = 0; i < spec.choices.length; i++) listPush(wanted, 'be ' + typeWanted(spec.choices[i]));
+        wanted[wanted.length - 1] = 'or ' + wanted[wanted.length - 1];
+        throw 'Value ' + describeFound(value) + ' must either: ' + ArrayPrototypeJoin(wanted, ', ');
+      }
       throw chrome
         ? 'Invalid type: expected ' + typeName(spec) + ', found ' + describeFound(value) + '.'
         : 'Expected ' + typeName(spec) + ' instead of ' + describeFound(value);
@@ -178,7 +187,8 @@
         const key = specKeys[i];
         const propertySpec = spec.properties[key];
         const propertyValue = value[key];
-        if (propertyValue === undefined || (propertyValue === null && propertySpec.optional)) {
+        // (Chromium takes a null property for a missing one, required or not.)
+        if (propertyValue === undefined || (propertyValue === null && (propertySpec.optional || chrome))) {
           if (!propertySpec.optional) {
             throw chrome ? "Missing required property '" + key + "'." : 'Property "' + key + '" is required';
           }

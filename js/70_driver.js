@@ -627,6 +627,17 @@
       const tabID = tab === undefined ? -1 : tabIDOf(tab);
       return later((settle) => native.clickAction(handleOf(this), tabID, settle));
     }
+    /**
+     * What the extension's toolbar button shows on `tab` (a Tab; nothing: its values for every tab),
+     * as a person sees it: `{title, popup, badgeText, badgeBackgroundColor, badgeTextColor, enabled}`
+     * as `action` (or `browserAction`) set them; null for an extension with no button.
+     */
+    actionButton(tab) {
+      if (tab !== undefined && tabIDOf(tab) === undefined) {
+        throw new $TypeError('extension.actionButton: give a Tab (from exthost.openTab or exthost.tabs()) or nothing, not ' + inspect(tab) + '.');
+      }
+      return native.actionButton(handleOf(this), tab === undefined ? -1 : tabIDOf(tab));
+    }
     /** Opens the extension's popup (its action's default_popup) as a click on its button does; resolves with a `Popup` once it has loaded. */
     openPopup() {
       const handle = handleOf(this);

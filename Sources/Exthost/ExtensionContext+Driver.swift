@@ -71,6 +71,10 @@ extension ExtensionContext {
             driver.clickAction(handle: try handle(call, "clickAction"), tabID: tabID < 0 ? nil : tabID, settle: try settle(call, 2, "clickAction"))
             return .undefined
         }
+        define("actionButton") { driver, call in
+            let tabID = try call.requiredInteger(1, prefix + "actionButton", "tab id")
+            return .json(driver.actionButton(handle: try handle(call, "actionButton"), tabID: tabID < 0 ? nil : tabID))
+        }
         define("sendMessage") { driver, call in
             let arguments = try call.requiredString(1, prefix + "sendMessage", "arguments JSON")
             guard case .array(let values)? = JSONValue.parse(arguments), !values.isEmpty else {

@@ -60,9 +60,11 @@ extension ExtensionHost {
         crossProcess { [weak self] in
             guard let self, let windowID = browser.lastFocusedWindowID, let tab = browser.activeTab(in: windowID) else { return }
             for target in instance.map({ [$0] }) ?? extensions where target.manifest.hasAction {
+                // (A disabled button does nothing.)
+                guard target.actionButton.value(of: .enabled, tab: tab.id) != .bool(false) else { continue }
                 target.grantActiveTab(tab.id)
                 // (A button with a popup opens it, and no click event goes out.)
-                if target.manifest.actionPopup != nil {
+                if target.popupPath(on: tab.id) != nil {
                     togglePopup(of: target)
                     continue
                 }
@@ -281,7 +283,7 @@ extension ExtensionHost {
                 // (The page's frames go; the tab's top frame, and its name, stay.)
                 forgetFrames((browser.tab(tabID)?.frames ?? []).filter { !$0.isTop }.map(\.id))
             }
-            for instance in extensions { instance.activeTabs.remove(tabID) }
+            for instance in extensions { instance.pageLeft(tab: tabID) }
             let tree = PageTree.load(url: load.url, siteMap: siteMap, flavor: flavor, html: load.html) { [weak self] in self?.pageResource($0, framedBy: $1) }
             var frames: [Frame] = []
             func add(_ page: PageTree, parentID: Int, element: HTMLPage.Frame?) {

@@ -42,6 +42,8 @@ public final class ExtensionInstance {
     /// `runtime.onInstalled` (a first install, or an update from the version the profile had) or
     /// `runtime.onStartup` (the browser started with it installed).
     var lifecycleEvent: (name: String, details: [JSONValue])?
+    /// Its toolbar button (Sources/Exthost/API/ActionAPI.swift).
+    lazy var actionButton = ActionButton(instance: self, flavor: manifest.flavor)
     /// Its alarms by name, each with the timer that fires it (Sources/Exthost/API/AlarmsAPI.swift).
     var alarms: [String: (alarm: ExtensionAlarm, timer: TimerID)] = [:]
     /// The order the next alarm made gets.
@@ -354,6 +356,20 @@ extension ExtensionInstance {
     func grantActiveTab(_ tabID: Int) {
         guard manifest.permissions.contains("activeTab") else { return }
         activeTabs.insert(tabID)
+    }
+
+    /// What the tab's page kept for the extension goes as the tab's top frame leaves it: `activeTab`
+    /// and the toolbar button's values for the tab.
+    func pageLeft(tab tabID: Int) {
+        activeTabs.remove(tabID)
+        actionButton.forget(tab: tabID)
+    }
+
+    /// The page the toolbar button's popup shows on `tabID` (none: nil), as its path in the extension.
+    func popupPath(on tabID: Int?) -> String? {
+        guard case .string(let href) = actionButton.value(of: .popup, tab: tabID), !href.isEmpty,
+              let url = WebURL(string: href) else { return nil }
+        return path(of: url)
     }
 }
 

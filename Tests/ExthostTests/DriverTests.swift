@@ -306,6 +306,40 @@ struct DriverTests {
         #expect(Self.test(outcome, "throw undefined fails")?.finished?.message == "threw undefined")
     }
 
+    @Test(arguments: Flavor.allCases)
+    func aDriverReadsTheToolbarButtonAsAPersonSeesIt(flavor: Flavor) throws {
+        let outcome = try Self.run("""
+            test('badge', async () => {
+              const tab = await exthost.openTab('http://127.0.0.1:8000/index.html');
+              const extension = await exthost.loadExtension({
+                manifest: { permissions: ['tabs'], action: { default_title: 'Count' } },
+                background() {
+                  chrome.test.onMessage.addListener(async () => {
+                    const [tab] = await chrome.tabs.query({ url: 'http://127.0.0.1/*' });
+                    await chrome.action.setBadgeText({ text: '3', tabId: tab.id });
+                    await chrome.action.setBadgeBackgroundColor({ color: 'rgb(255, 0, 0)' });
+                    await chrome.action.disable();
+                    chrome.test.sendMessage('set');
+                  });
+                },
+              });
+              assert.equal(extension.actionButton(tab).badgeText, '');
+              const set = extension.awaitMessage('set');
+              extension.sendMessage('go');
+              await set;
+              assert.deepStrictEqual(extension.actionButton(tab), {
+                title: 'Count', popup: '', badgeText: '3', badgeBackgroundColor: [255, 0, 0, 255],
+                badgeTextColor: \(flavor == .chrome ? "[0, 0, 0, 0]" : "[255, 255, 255, 255]"), enabled: false,
+              });
+              assert.equal(extension.actionButton().badgeText, '');
+              const plain = await exthost.loadExtension({ manifest: {}, background() {} });
+              assert.equal(plain.actionButton(), null);
+              assert.throws(() => extension.actionButton({ id: 1 }), /extension\\.actionButton: give a Tab/);
+            });
+            """, flavor: flavor)
+        #expect(Self.test(outcome, "badge")?.passed == true, "\(Self.test(outcome, "badge")?.finished?.message ?? "")")
+    }
+
     @Test func theRunnerFollowsNodeTest() throws {
         let outcome = try Self.run("""
             const order = [];

@@ -21,6 +21,7 @@ final class ExtensionAPI {
         RuntimeAPI.register(in: self)
         StorageAPI.register(in: self)
         AlarmsAPI.register(in: self)
+        ActionAPI.register(in: self)
         TabsAPI.register(in: self)
         TabsQuery.register(in: self)
         WindowsAPI.register(in: self)

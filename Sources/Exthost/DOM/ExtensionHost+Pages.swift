@@ -82,7 +82,9 @@ extension ExtensionHost {
     @discardableResult
     func openPopup(of instance: ExtensionInstance) -> ExtensionContext? {
         if let open = instance.popup { return open }
-        guard let popup = instance.manifest.actionPopup, let context = openFramelessPage(of: instance, path: popup) else { return nil }
+        // (The popup the button has on the focused window's active tab: `action.setPopup` may change it.)
+        let activeTab = browser.lastFocusedWindowID.flatMap { browser.activeTab(in: $0)?.id }
+        guard let popup = instance.popupPath(on: activeTab), let context = openFramelessPage(of: instance, path: popup) else { return nil }
         instance.popup = context
         return context
     }

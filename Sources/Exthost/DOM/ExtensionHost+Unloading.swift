@@ -144,7 +144,7 @@ extension ExtensionHost {
         let leaving = detachPage(inTab: tabID)
         if case .traverse(let index) = history { sessionHistories[tabID]?.traverse(to: index) }
         pruneCache(ofTab: tabID)
-        for instance in extensions { instance.activeTabs.remove(tabID) }
+        for instance in extensions { instance.pageLeft(tab: tabID) }
         browser.setFrames(page.frames, of: tabID)
         for (instance, key, context) in page.contentContexts { instance.contentContexts[key] = context }
         for (instance, context) in page.pageContexts { instance.pageContexts.append(context) }

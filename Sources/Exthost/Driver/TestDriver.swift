@@ -310,6 +310,14 @@ public final class TestDriver {
         return nil
     }
 
+    /// What the extension's toolbar button shows on a tab (nil: on every tab without values of its
+    /// own), as JSON: title, popup, badge text and colors, whether it is enabled; null when the
+    /// extension has no button or was unloaded.
+    func actionButton(handle: Int, tabID: Int?) -> String {
+        guard let instance = instance(handle, nil), instance.manifest.hasAction else { return "null" }
+        return instance.actionButton.shown(on: tabID).jsonText
+    }
+
     func unloadExtension(handle: Int, settle callback: ScriptValue) {
         guard let host, let instance = instance(handle, nil) else { return settle(callback) }
         host.unloadExtension(instance)

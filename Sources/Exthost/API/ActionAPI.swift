@@ -1,0 +1,142 @@
+import BrowserModel
+import Foundation
+import JSEngine
+
+/// The toolbar button's state (`action` in manifest version 3, `browserAction` in 2; js/52_action.js
+/// checks the arguments; recorded: fixtures/conformance/action-state): a title, a popup, a badge's
+/// text and colors, an icon and whether it is enabled, each kept globally and for single tabs (a
+/// tab's value wins while it is set; a tab's values go when its page navigates). A click on the
+/// button (`clickAction`) follows it: a disabled button does nothing, one with a popup opens it.
+/// The driver reads it (`extension.action(tabId)`), as a person sees the button.
+enum ActionAPI {
+    static func register(in api: ExtensionAPI) {
+        let contexts: Set<ContextKind> = [.background, .page, .driver]
+        for namespace in ["action", "browserAction"] {
+            api.define("\(namespace).set", contexts: contexts) { host, request in
+                guard let property = request.argument(0)?.stringValue.flatMap(ActionButton.Property.init(rawValue:)),
+                      let tab = tabOf(request, argument: 2, in: host) else { return }
+                var value = request.argument(1)
+                switch property {
+                case .badgeBackgroundColor, .badgeTextColor:
+                    if case .string(let text)? = value {
+                        guard let color = CSSColor(parsing: text) else {
+                            request.fail(host.options.flavor == .chrome ? "The color specification could not be parsed."
+                                         : "Invalid badge \(property == .badgeTextColor ? "text" : "background") color: \(JSONValue.string(text).jsonText)")
+                            return
+                        }
+                        // (Chromium rounds the alpha down, Firefox to the nearest.)
+                        let alpha = host.options.flavor == .chrome ? (color.alpha * 255).rounded(.down) : (color.alpha * 255).rounded()
+                        value = .array([.int(color.red), .int(color.green), .int(color.blue), .number(alpha)])
+                    }
+                case .popup:
+                    if case .string(let path)? = value, !path.isEmpty {
+                        guard let url = WebURL(string: path, relativeTo: WebURL(string: request.instance.id.baseURL)),
+                              request.instance.path(of: url) != nil else {
+                            request.fail(host.options.flavor == .chrome
+                                ? "The specified popup path is invalid. Ensure it is a path to a file in this extension."
+                                : "Access denied for URL \(WebURL(string: path)?.href ?? path)")
+                            return
+                        }
+                        value = .string(url.href)
+                    }
+                case .icon:
+                    let path = value?["path"]
+                    if host.options.flavor == .chrome {
+                        guard path != nil || value?["imageData"] != nil else {
+                            request.fail("Either the path or imageData property must be specified.")
+                            return
+                        }
+                        // (Each path is fetched from the extension: a missing file fails the call.)
+                        var paths: [String] = []
+                        if let single = path?.stringValue { paths = [single] } else if case .object(let sizes)? = path { paths = sizes.compactMap { $0.1.stringValue } }
+                        for file in paths {
+                            guard let url = WebURL(string: file, relativeTo: WebURL(string: request.instance.id.baseURL)),
+                                  let inside = request.instance.path(of: url), request.instance.fileInside(inside) != nil else {
+                                request.fail("Failed to set icon '\(file)': Failed to fetch")
+                                return
+                            }
+                        }
+                    }
+                case .title, .badgeText, .enabled:
+                    break
+                }
+                if value == nil || value == .null { request.instance.actionButton.clear(property, tab: tab) }
+                else if let value { request.instance.actionButton.set(property, to: value, tab: tab) }
+                request.respond()
+            }
+            api.define("\(namespace).openPopup", contexts: contexts) { host, request in
+                if host.openPopup(of: request.instance) == nil { request.fail("Could not find an active browser window.") } else { request.respond() }
+            }
+            api.define("\(namespace).get", contexts: contexts) { host, request in
+                guard let property = request.argument(0)?.stringValue.flatMap(ActionButton.Property.init(rawValue:)),
+                      let tab = tabOf(request, argument: 1, in: host) else { return }
+                request.respond(request.instance.actionButton.value(of: property, tab: tab))
+            }
+        }
+    }
+
+    /// The tab a call names (nil: the global values, as `.some(nil)`), or nil after failing it
+    /// with the browser's words for a tab that does not exist.
+    private static func tabOf(_ request: APIRequest, argument: Int, in host: ExtensionHost) -> Int?? {
+        guard let tabID = request.argument(argument)?.intValue else { return .some(nil) }
+        guard host.browser.tab(tabID) != nil else {
+            request.fail(host.options.flavor == .chrome ? "No tab with id: \(tabID)." : "Invalid tab ID: \(tabID)")
+            return nil
+        }
+        return .some(tabID)
+    }
+}
+
+/// An extension's toolbar button, as its `action` (or `browserAction`) API sets it.
+struct ActionButton {
+    /// What a button has.
+    enum Property: String {
+        case title, popup, badgeText, badgeBackgroundColor, badgeTextColor, enabled, icon
+    }
+
+    /// The values set for every tab (from the manifest until a script sets them).
+    private var global: [Property: JSONValue]
+    /// The values set for one tab, by tab.
+    private var tabs: [Int: [Property: JSONValue]] = [:]
+
+    /// The button of `instance`'s manifest: its `default_title` (else the extension's name), its
+    /// `default_popup`, no badge (each browser's default colors) and enabled.
+    init(instance: ExtensionInstance, flavor: Flavor) {
+        let manifest = JSONValue.parse(instance.manifest.rawJSON)
+        let declared = manifest?[instance.manifest.manifestVersion >= 3 ? "action" : "browser_action"]
+        let popup = instance.manifest.actionPopup.flatMap { WebURL(string: $0, relativeTo: WebURL(string: instance.id.baseURL))?.href } ?? ""
+        global = [
+            .title: .string(declared?["default_title"]?.stringValue ?? instance.manifest.name),
+            .popup: .string(popup),
+            .badgeText: .string(""),
+            .badgeBackgroundColor: flavor == .chrome ? .array([0, 0, 0, 0].map { .int($0) }) : .array([217, 0, 0, 255].map { .int($0) }),
+            .badgeTextColor: flavor == .chrome ? .array([0, 0, 0, 0].map { .int($0) }) : .array([255, 255, 255, 255].map { .int($0) }),
+            .enabled: .bool(true),
+        ]
+    }
+
+    /// The value of `property` for `tab` (its own, else the global one; nil: the global one).
+    func value(of property: Property, tab: Int?) -> JSONValue {
+        if let tab, let own = tabs[tab]?[property] { return own }
+        return global[property] ?? .null
+    }
+
+    mutating func set(_ property: Property, to value: JSONValue, tab: Int?) {
+        if let tab { tabs[tab, default: [:]][property] = value } else { global[property] = value }
+    }
+
+    /// Clears a tab's own value (the global one shows again); a global value cannot be cleared.
+    mutating func clear(_ property: Property, tab: Int?) {
+        if let tab { tabs[tab]?[property] = nil }
+    }
+
+    /// Forgets a tab's own values: its page navigated, or it closed.
+    mutating func forget(tab: Int) {
+        tabs[tab] = nil
+    }
+
+    /// What the button shows on `tab`, for the driver: every property.
+    func shown(on tab: Int?) -> JSONValue {
+        .object([Property.title, .popup, .badgeText, .badgeBackgroundColor, .badgeTextColor, .enabled].map { ($0.rawValue, value(of: $0, tab: tab)) })
+    }
+}
