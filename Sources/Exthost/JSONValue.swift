@@ -121,7 +121,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         while index < bytes.count {
             guard bytes[index] == UInt8(ascii: "\\"), index + 1 < bytes.count else { index += 1; continue }
             if bytes[index + 1] == UInt8(ascii: "u"), index + 5 < bytes.count,
-               bytes[index + 2] | 0x20 == UInt8(ascii: "d"), let digit = hexValue(bytes[index + 3]), digit >= 8 {
+               bytes[index + 2] | 0x20 == UInt8(ascii: "d"), let digit = UInt8.asciiHexDigitValue(bytes[index + 3]), digit >= 8 {
                 bytes.replaceSubrange(index + 2..<index + 6, with: Array("fffd".utf8))
                 index += 6
             } else {
@@ -131,14 +131,6 @@ public indirect enum JSONValue: Sendable, Equatable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
-    }
 
     // MARK: - Reading
 
@@ -216,5 +208,17 @@ extension JSONValue: Decodable {
         var intValue: Int? { nil }
         init(stringValue: String) { self.stringValue = stringValue }
         init?(intValue: Int) { nil }
+    }
+}
+
+extension UInt8 {
+    /// The value of an ASCII hexadecimal digit (`0`-`9`, `a`-`f`, `A`-`F`), or nil.
+    static func asciiHexDigitValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 }
