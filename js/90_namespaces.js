@@ -277,6 +277,8 @@
     __proto__: null, contexts: ['background', 'content'], module: () => 'storage_api',
     available: (cx) => listIncludes(cx.info.permissions, 'storage'),
   });
+  // (`i18n`: every extension context's, js/59_i18n.js.)
+  lazyNamespaces.set('i18n', { __proto__: null, contexts: ['background', 'content'], module: () => 'i18n' });
   // (`alarms`: an extension's with the "alarms" permission, js/59_alarms.js.)
   lazyNamespaces.set('alarms', {
     __proto__: null, contexts: ['background'], module: () => 'alarms',

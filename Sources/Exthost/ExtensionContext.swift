@@ -165,7 +165,7 @@ public final class ExtensionContext {
                 ("baseURL", .string(owner.id.baseURL)),
                 ("manifestVersion", .int(owner.manifest.manifestVersion)),
                 ("manifestJSON", .string(flavor == .firefox
-                    ? FirefoxManifest.normalizedJSON(owner.manifest.rawJSON, baseURL: owner.id.baseURL) : owner.manifest.rawJSON)),
+                    ? FirefoxManifest.normalizedJSON(owner.localizedManifestJSON, baseURL: owner.id.baseURL) : owner.localizedManifestJSON)),
                 ("hasAction", .bool(owner.manifest.hasAction)),
                 ("permissions", .array(owner.manifest.permissions.map { .string($0) })),
             ]

@@ -42,6 +42,47 @@ public final class ExtensionInstance {
     /// `runtime.onInstalled` (a first install, or an update from the version the profile had) or
     /// `runtime.onStartup` (the browser started with it installed).
     var lifecycleEvent: (name: String, details: [JSONValue])?
+    /// The browser's language (`i18n.getUILanguage()`, `navigator.language`).
+    static let uiLanguage = "en-US"
+    /// Its messages for the browser's language (`i18n.getMessage`, `__MSG_name__`).
+    let messages: LocaleMessages
+    /// The message `name` with `substitutions`, as `i18n.getMessage` gives it: the predefined
+    /// `@@` messages, else the extension's, else nil.
+    func message(_ name: String, substitutions: [String], escapeLt: Bool = false) -> String? {
+        let flavor = manifest.flavor
+        switch name.lowercased() {
+        case "@@extension_id": return flavor == .chrome ? id.runtimeID : id.host
+        case "@@ui_locale": return flavor == .chrome ? Self.uiLanguage.replacingOccurrences(of: "-", with: "_") : Self.uiLanguage
+        case "@@bidi_dir": return "ltr"
+        case "@@bidi_reversed_dir": return "rtl"
+        case "@@bidi_start_edge": return "left"
+        case "@@bidi_end_edge": return "right"
+        default: return messages.message(name, substitutions: substitutions, flavor: flavor, escapeLt: escapeLt)
+        }
+    }
+    /// The manifest's JSON text with each `__MSG_name__` replaced by its message (as
+    /// `runtime.getManifest()` and the button's title have it).
+    func localized(_ json: String) -> String {
+        guard json.contains("__MSG_") else { return json }
+        var result = ""
+        var rest = Substring(json)
+        while let start = rest.range(of: "__MSG_") {
+            result += rest[..<start.lowerBound]
+            let after = rest[start.upperBound...]
+            guard let end = after.range(of: "__"), after[..<end.lowerBound].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "@" }) else {
+                result += "__MSG_"
+                rest = after
+                continue
+            }
+            let text = message(String(after[..<end.lowerBound]), substitutions: []) ?? ""
+            // (Inside a JSON string: the message's text escaped, without its quotes.)
+            result += String(JSONValue.string(text).jsonText.dropFirst().dropLast())
+            rest = after[end.upperBound...]
+        }
+        return result + rest
+    }
+    /// The manifest's JSON text localized (``localized(_:)``).
+    lazy var localizedManifestJSON = localized(manifest.rawJSON)
     /// Its toolbar button (Sources/Exthost/API/ActionAPI.swift).
     lazy var actionButton = ActionButton(instance: self, flavor: manifest.flavor)
     /// Its alarms by name, each with the timer that fires it (Sources/Exthost/API/AlarmsAPI.swift).
@@ -125,6 +166,12 @@ public final class ExtensionInstance {
             throw ExtensionLoadError(file: error.file, line: error.line, column: error.column, reason: error.reason)
         }
         id = ExtensionID.make(manifest: manifest, directory: identity ?? directory, flavor: flavor)
+        do {
+            messages = try LocaleMessages(directory: directory, language: Self.uiLanguage, defaultLocale: manifest.defaultLocale, flavor: flavor)
+        } catch {
+            throw ExtensionLoadError(file: directory.appendingPathComponent("_locales").path,
+                                     reason: error.description + " Define it in the message's \"placeholders\", or write $$ for a dollar sign.")
+        }
         hostPatterns = manifest.hostPermissionPatterns
         // Every script the manifest names is read now, from inside the extension directory only, as the browser
         // resolves it (ManifestFileReference.resolvedPath): `../bg.js` is the bg.js inside.
@@ -190,6 +237,7 @@ public final class ExtensionInstance {
         }
         id = ExtensionID.make(manifest: manifest, directory: file, flavor: flavor)
         hostPatterns = []
+        messages = LocaleMessages()
         backgroundStarted = true
     }
 

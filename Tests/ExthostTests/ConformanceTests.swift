@@ -156,7 +156,8 @@ struct ConformanceCase: CustomTestStringConvertible, Sendable {
             // exthost reports an uncaught exception with the text of Firefox's console service
             // (`Name: message`, `uncaught exception: value`), which the recorder reads.
             // The browser's own reports of a refused request are errors of its console too.
-            let reports = ["Unchecked lastError value: ", "Cross-Origin Request Blocked: ", "Security Error: ", "Content-Security-Policy: "]
+            let reports = ["Unchecked lastError value: ", "Cross-Origin Request Blocked: ", "Security Error: ", "Content-Security-Policy: ",
+                           "Unknown localization message "]
             return message.isUncaught || (message.level == .error && reports.contains { text.hasPrefix($0) }) ? text : nil
         }
     }

@@ -102,11 +102,11 @@ struct ActionButton {
     /// The button of `instance`'s manifest: its `default_title` (else the extension's name), its
     /// `default_popup`, no badge (each browser's default colors) and enabled.
     init(instance: ExtensionInstance, flavor: Flavor) {
-        let manifest = JSONValue.parse(instance.manifest.rawJSON)
+        let manifest = JSONValue.parse(instance.localizedManifestJSON)
         let declared = manifest?[instance.manifest.manifestVersion >= 3 ? "action" : "browser_action"]
         let popup = instance.manifest.actionPopup.flatMap { WebURL(string: $0, relativeTo: WebURL(string: instance.id.baseURL))?.href } ?? ""
         global = [
-            .title: .string(declared?["default_title"]?.stringValue ?? instance.manifest.name),
+            .title: .string(declared?["default_title"]?.stringValue ?? manifest?["name"]?.stringValue ?? instance.manifest.name),
             .popup: .string(popup),
             .badgeText: .string(""),
             .badgeBackgroundColor: flavor == .chrome ? .array([0, 0, 0, 0].map { .int($0) }) : .array([217, 0, 0, 255].map { .int($0) }),

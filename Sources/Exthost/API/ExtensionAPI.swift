@@ -22,6 +22,7 @@ final class ExtensionAPI {
         StorageAPI.register(in: self)
         AlarmsAPI.register(in: self)
         ActionAPI.register(in: self)
+        I18nAPI.register(in: self)
         TabsAPI.register(in: self)
         TabsQuery.register(in: self)
         WindowsAPI.register(in: self)
