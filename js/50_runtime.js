@@ -71,6 +71,12 @@
         parameters: [{ name: 'url', type: 'string', maxLength: 1023, optional: !chrome }],
         run: (cx, args) => host.request(cx, 'runtime.setUninstallURL', args),
       },
+      // (Returns nothing: the extension's contexts close once the caller's task is over.)
+      reload: {
+        contexts: privileged,
+        parameters: [],
+        run(cx, args) { host.request(cx, 'runtime.reload', args); },
+      },
       getContexts: {
         async: true,
         contexts: privileged,

@@ -391,12 +391,13 @@ extension ExtensionHost {
 
     /// Runs the content scripts of every extension whose entries match, in each frame of the tab
     /// (top frame first, then subframes in document order), for one `run_at` time.
-    func injectContentScripts(tabID: Int, runAt: ContentScriptEntry.RunAt, frames only: Set<Int>? = nil) {
+    /// (`of`: one extension's only, as Firefox runs a reloaded extension's in the pages open.)
+    func injectContentScripts(tabID: Int, runAt: ContentScriptEntry.RunAt, frames only: Set<Int>? = nil, of one: ExtensionInstance? = nil) {
         guard let tab = browser.tab(tabID) else { return }
         for frame in tab.frames where only?.contains(frame.id) ?? true {
             // about:blank and about:srcdoc documents match by the URL of the frame that made them.
             let creatorURL = tab.frame(frame.parentID)?.url
-            for instance in extensions {
+            for instance in one.map({ [$0] }) ?? extensions {
                 // Chromium never runs an entry that names a file it cannot read (`../x.js`).
                 let entries = instance.manifest.contentScripts.enumerated().filter { index, entry in
                     entry.runAt == runAt && instance.manifest.contentScriptEntryRuns(index)

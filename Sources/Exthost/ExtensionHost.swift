@@ -225,6 +225,57 @@ public final class ExtensionHost {
         closeContexts(of: instance)
     }
 
+    /// Reloads an extension as `runtime.reload()` does (recorded for Firefox: runtime-reload):
+    /// once the calling task is over (Firefox: after the tasks already due, its zero-delay timers
+    /// too), its contexts close and the tabs showing its pages with them, its files are read again
+    /// into a new instance with the same id, whose background hears `runtime.onInstalled` with
+    /// `reason: "update"` and the version it had; Firefox runs its content scripts again in the
+    /// open pages they match (Chromium leaves them to the next load). A driver's handle follows.
+    /// An extension whose files no longer load stays unloaded, and the run says why.
+    /// (`caller`: the context that asked, where a failure to load again is reported.)
+    func reloadExtension(_ instance: ExtensionInstance, caller: ExtensionContext) {
+        let reload = { [weak self, weak instance] in
+            guard let self, let instance, let index = extensions.firstIndex(where: { $0 === instance }) else { return }
+            let tabs = instance.pageContexts.compactMap { page -> Int? in
+                guard let tabID = page.tabID, browser.tab(tabID)?.frame(page.frameID ?? 0)?.isTop == true else { return nil }
+                return tabID
+            }
+            unloadExtension(instance)
+            for tabID in Set(tabs).sorted() where browser.tab(tabID) != nil { removeTab(tabID) }
+            let reloaded: ExtensionInstance
+            do {
+                reloaded = try ExtensionInstance(directory: instance.directory, identity: instance.identity, flavor: options.flavor)
+            } catch {
+                emit(.error, "exthost could not reload \(instance.manifest.name): \(error)", from: caller, isUncaught: true)
+                extensionReplaced?(instance, nil)
+                return
+            }
+            reloaded.profile = options.profile
+            options.profile?.recordInstalled(reloaded.id.runtimeID, version: reloaded.manifest.version)
+            var details: [(String, JSONValue)] = [("reason", .string("update")), ("previousVersion", .string(instance.manifest.version))]
+            if options.flavor == .firefox { details.append(("temporary", .bool(true))) }
+            reloaded.lifecycleEvent = ("runtime.onInstalled", [.object(details)])
+            extensions.insert(reloaded, at: min(index, extensions.count))
+            extensionReplaced?(instance, reloaded)
+            loop.enqueue { [weak self, weak reloaded] in
+                guard let self, let reloaded, extensions.contains(where: { $0 === reloaded }) else { return }
+                startBackground(of: reloaded)
+                guard options.flavor == .firefox else { return }
+                // (After the background hears it was updated: recorded.)
+                crossProcess { [weak self, weak reloaded] in
+                    guard let self, let reloaded, extensions.contains(where: { $0 === reloaded }) else { return }
+                    for tab in browser.orderedTabs where tab.status == .complete {
+                        for runAt in ContentScriptEntry.RunAt.allCases { injectContentScripts(tabID: tab.id, runAt: runAt, of: reloaded) }
+                    }
+                }
+            }
+        }
+        if options.flavor == .firefox { crossProcess(reload) } else { loop.enqueue(reload) }
+    }
+
+    /// What a driver follows: an extension replaced by its reload (nil: it did not load again).
+    var extensionReplaced: ((ExtensionInstance, ExtensionInstance?) -> Void)?
+
     /// Stops the extension's background and starts it again, as a browser stops an idle service
     /// worker and starts it for the next event: its globals are lost, its ports disconnect, and its
     /// scripts run again from the top (as a task: run the loop to see it run).

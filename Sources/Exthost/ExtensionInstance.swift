@@ -6,6 +6,8 @@ import JSEngine
 public final class ExtensionInstance {
     /// The extension's directory.
     public let directory: URL
+    /// The path its id was made from, when not its directory (a driver's inline extension).
+    let identity: URL?
     /// The parsed `manifest.json`.
     public let manifest: Manifest
     /// The extension's id, as the flavor's browser gives it.
@@ -151,6 +153,7 @@ public final class ExtensionInstance {
     init(directory: URL, identity: URL? = nil, flavor: Flavor) throws(ExtensionLoadError) {
         let directory = directory.standardizedFileURL
         self.directory = directory
+        self.identity = identity
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ExtensionLoadError(file: directory.path, reason: "No such extension directory. Give the folder that holds the extension's manifest.json.")
@@ -229,6 +232,7 @@ public final class ExtensionInstance {
     /// record with the facts every context has, named after the script.
     init(driverScript file: URL, flavor: Flavor) {
         directory = file.deletingLastPathComponent().standardizedFileURL
+        identity = file
         let json = #"{"manifest_version": 3, "name": "exthost driver \#(file.lastPathComponent)", "version": "1"}"#
         do {
             manifest = try Manifest.parse(Data(json.utf8), file: file.path, flavor: flavor)

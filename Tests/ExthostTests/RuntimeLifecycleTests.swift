@@ -69,6 +69,38 @@ struct RuntimeLifecycleTests {
         #expect(updated == ["runs 2 \(web[2]) {}", #"installed {"reason":"update","previousVersion":"1.0"\#(temporary)}"#])
     }
 
+    @Test(arguments: Flavor.allCases)
+    func anExtensionWhoseFilesNoLongerLoadAfterAReloadSaysWhyAndStaysUnloaded(flavor: Flavor) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("exthost-reload-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        func write(_ name: String, _ text: String) throws { try Data(text.utf8).write(to: directory.appendingPathComponent(name)) }
+        try write("manifest.json", TemporaryExtension.manifest())
+        try write("bg.js", """
+            console.log('first version');
+            chrome.runtime.onInstalled.addListener((details) => {
+              if (details.reason === 'install') setTimeout(() => chrome.runtime.reload(), 10);
+            });
+            """)
+        var messages: [String] = []
+        let host = ExtensionHost(options: HostOptions(flavor: flavor)) { messages.append($0.text) }
+        try host.loadExtension(at: directory)
+        host.run(maxTime: 0.005)
+        try write("bg.js", """
+            console.log('second version');
+            chrome.runtime.onInstalled.addListener((details) => {
+              console.log(details.reason + ' from ' + details.previousVersion);
+              chrome.runtime.reload();
+            });
+            """)
+        try write("manifest.json", "{ not json")
+        host.run(maxTime: 5)
+        #expect(messages.first == "first version")
+        #expect(messages.count == 2)
+        #expect(messages.last?.hasPrefix("exthost could not reload test:") == true)
+        #expect(host.extensions.isEmpty)
+    }
+
     @Test func theUninstallPageIsKeptAndAnEmptyURLKeepsNone() throws {
         let set = try HostRun.run(files: ["manifest.json": TemporaryExtension.manifest(), "bg.js": """
             chrome.runtime.setUninstallURL('https://example.com/bye?from=test').then(() => console.log('set'));

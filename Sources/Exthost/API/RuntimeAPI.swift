@@ -14,6 +14,7 @@ import JSEngine
 /// - `runtime.requestUpdateCheck` (Chromium): no update, as a browser with no store to ask says.
 /// - `runtime.restart` and `runtime.restartAfterDelay` (Chromium): refused, as off a ChromeOS kiosk.
 /// - `runtime.getBrowserInfo` (Firefox): the browser exthost behaves as.
+/// - `runtime.reload`: the extension loaded again (``ExtensionHost/reloadExtension(_:caller:)``).
 enum RuntimeAPI {
     static func register(in api: ExtensionAPI) {
         let privileged: Set<ContextKind> = [.background, .page, .driver]
@@ -39,6 +40,10 @@ enum RuntimeAPI {
             }
             request.instance.uninstallURL = url.href
             request.respond()
+        }
+        api.define("runtime.reload", contexts: privileged) { host, request in
+            request.respond()
+            host.reloadExtension(request.instance, caller: request.context)
         }
         api.define("runtime.requestUpdateCheck", contexts: privileged) { _, request in
             request.respond(.object([("status", .string("no_update")), ("version", .string(""))]))

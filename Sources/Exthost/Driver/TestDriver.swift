@@ -95,6 +95,11 @@ public final class TestDriver {
         self.host = host
         owner = ExtensionInstance(driverScript: script, flavor: host.options.flavor)
         host.driver = self
+        // (A handle follows its extension through a reload; it names none once the files did not load.)
+        host.extensionReplaced = { [weak self] old, new in
+            guard let self else { return }
+            for (handle, instance) in extensions where instance === old { extensions[handle] = new }
+        }
         host.recordsMessages = true
     }
 
