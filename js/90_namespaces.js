@@ -292,6 +292,51 @@
     if (description !== undefined) fillNamespace(cx, object, namespace, description);
   };
 
+  // Namespaces the browser gives an extension's background and pages that exthost does not have
+  // yet (issue 11), each with the permission that gives it (null: every extension): touching one
+  // says so on the console once a run (and in `exthost run --report-api`), and reads undefined;
+  // a script may put a value there (as a polyfill puts `menus` for `contextMenus`).
+  const missingNamespaces = chrome ? [
+    ['bookmarks', 'bookmarks'], ['browsingData', 'browsingData'], ['commands', null], ['contentSettings', 'contentSettings'],
+    ['contextMenus', 'contextMenus'], ['cookies', 'cookies'], ['debugger', 'debugger'], ['declarativeContent', 'declarativeContent'],
+    ['declarativeNetRequest', 'declarativeNetRequest'], ['desktopCapture', 'desktopCapture'], ['downloads', 'downloads'],
+    ['fontSettings', 'fontSettings'], ['gcm', 'gcm'], ['history', 'history'], ['identity', 'identity'], ['idle', 'idle'],
+    ['management', null], ['notifications', 'notifications'], ['offscreen', 'offscreen'], ['pageCapture', 'pageCapture'],
+    ['permissions', null], ['power', 'power'], ['privacy', 'privacy'], ['proxy', 'proxy'], ['readingList', 'readingList'],
+    ['scripting', 'scripting'], ['search', 'search'], ['sessions', 'sessions'], ['sidePanel', 'sidePanel'],
+    ['tabCapture', 'tabCapture'], ['tabGroups', 'tabGroups'], ['topSites', 'topSites'], ['tts', 'tts'], ['ttsEngine', 'ttsEngine'],
+    ['userScripts', 'userScripts'], ['webNavigation', 'webNavigation'], ['webRequest', 'webRequest'],
+  ] : [
+    ['bookmarks', 'bookmarks'], ['browserSettings', 'browserSettings'], ['browsingData', 'browsingData'], ['commands', null],
+    ['contextMenus', 'contextMenus'], ['contextualIdentities', 'contextualIdentities'], ['cookies', 'cookies'],
+    ['declarativeNetRequest', 'declarativeNetRequest'], ['dns', 'dns'], ['downloads', 'downloads'], ['find', 'find'],
+    ['history', 'history'], ['identity', 'identity'], ['idle', 'idle'], ['management', null], ['menus', 'menus'],
+    ['notifications', 'notifications'], ['permissions', null], ['privacy', 'privacy'], ['proxy', 'proxy'], ['scripting', 'scripting'],
+    ['search', 'search'], ['sessions', 'sessions'], ['tabGroups', 'tabGroups'], ['theme', 'theme'], ['topSites', 'topSites'],
+    ['userScripts', 'userScripts'], ['webNavigation', 'webNavigation'], ['webRequest', 'webRequest'],
+  ];
+  function touchMissing(data) {
+    host.call(data.cx, 'api.missing', [data.name]);
+    return undefined;
+  }
+  function putOverMissing(data, thisValue, value) {
+    ObjectDefineProperty(data.root, data.name, dataDescriptor(value, true, true, true));
+  }
+  function addMissingNamespaces(cx, root) {
+    if (cx.apiKind !== 'background') return;
+    for (let i = 0; i < missingNamespaces.length; i++) {
+      const name = missingNamespaces[i][0];
+      const permission = missingNamespaces[i][1];
+      if (hasOwn(root, name) || (permission !== null && !listIncludes(cx.info.permissions, permission))) continue;
+      const data = { __proto__: null, cx, name, root };
+      ObjectDefineProperty(root, name, {
+        __proto__: null, enumerable: true, configurable: true,
+        get: host.newFunction(cx, 'get ' + name, 0, touchMissing, data),
+        set: host.newFunction(cx, 'set ' + name, 1, putOverMissing, data),
+      });
+    }
+  }
+
   // Fills `root`, the context's global `chrome` or `browser` (made empty by Swift), with the
   // namespaces its kind of context has.
   host.fillRoot = function (cx, root) {
@@ -313,5 +358,6 @@
       if (!availableTo(lazy.contexts, cx) || (lazy.available !== undefined && !lazy.available(cx))) return;
       ObjectDefineProperty(root, namespace, dataDescriptor(cx.native.realm.lazyNamespace(namespace), true, true, true));
     });
+    addMissingNamespaces(cx, root);
   };
 });

@@ -273,6 +273,19 @@ public final class ExtensionHost {
         if options.flavor == .firefox { crossProcess(reload) } else { loop.enqueue(reload) }
     }
 
+    /// The namespaces the browser has that exthost does not yet, in the order the run's scripts
+    /// first touched them (`exthost run --report-api`).
+    public private(set) var missingAPIs: [String] = []
+
+    /// Says once a run, on the touching context's console, that `namespace` is not in exthost yet.
+    func noteMissingAPI(_ namespace: String, touchedIn context: ExtensionContext) {
+        guard !missingAPIs.contains(namespace) else { return }
+        missingAPIs.append(namespace)
+        let browser = options.flavor == .chrome ? "Chromium" : "Firefox"
+        emit(.warn, "exthost does not have \(namespace) yet: \(browser) gives it to this extension, exthost reads it as undefined "
+            + "(once a run; exthost run --report-api FILE lists every such API a run touched).", from: context)
+    }
+
     /// What a driver follows: an extension replaced by its reload (nil: it did not load again).
     var extensionReplaced: ((ExtensionInstance, ExtensionInstance?) -> Void)?
 

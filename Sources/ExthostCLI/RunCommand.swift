@@ -107,6 +107,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Keep a profile in DIR between runs, as a browser keeps one: installed extensions (a later run with the same version hears runtime.onStartup, with another runtime.onInstalled \"update\"), storage.local, storage.sync and localStorage. Without it a run starts empty and leaves nothing behind.", valueName: "dir"))
     var profile: String?
 
+    @Option(name: .customLong("report-api"), help: ArgumentHelp("Write to FILE, as JSON, the APIs the run's scripts touched that the browser has and exthost does not yet: {\"missing\": [names]}.", valueName: "file"))
+    var reportAPI: String?
+
     static let maxTimeReached = ExitCode(3)
 
     func validate() throws {
@@ -193,6 +196,14 @@ struct RunCommand: ParsableCommand {
             }
         }
         if let failure = kept?.writeFailure { report(failure) }
+        if let reportAPI {
+            let text = JSONValue.object([("missing", .array(host.missingAPIs.map { .string($0) }))]).jsonText + "\n"
+            do {
+                try text.write(to: URL(fileURLWithPath: reportAPI, relativeTo: workingDirectory), atomically: true, encoding: .utf8)
+            } catch {
+                report("could not write the API report to \(reportAPI): \(error.localizedDescription)")
+            }
+        }
         if outcomes.contains(.interrupted) {
             report("memory limit exceeded: the run holds more than \(heapLimit) MB, so it ends here (--heap-limit sets the limit).")
             throw ExitCode(1)
