@@ -449,7 +449,7 @@
   }
   // The value a stored text stands for, made in the context.
   function storedValue(cx, area, text) {
-    if (chrome || area === 'sync') return host.parseJSON(cx, text);
+    if (chrome || area === 'sync' || area === 'managed') return host.parseJSON(cx, text);
     return host.readStructuredClone(text, cx);
   }
   // An object of the context with the stored entries ([key, text] pairs).

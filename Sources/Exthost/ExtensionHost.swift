@@ -211,6 +211,7 @@ public final class ExtensionHost {
     public func loadExtension(at directory: URL, identity: URL? = nil) throws(ExtensionLoadError) -> ExtensionInstance {
         let instance = try ExtensionInstance(directory: directory, identity: identity, flavor: options.flavor)
         instance.profile = options.profile
+        instance.managedPolicy = managedPolicy(for: instance)
         instance.lifecycleEvent = lifecycleEvent(of: instance)
         extensions.append(instance)
         loop.enqueue { [weak self] in self?.startBackground(of: instance) }
@@ -251,6 +252,7 @@ public final class ExtensionHost {
                 return
             }
             reloaded.profile = options.profile
+            reloaded.managedPolicy = managedPolicy(for: reloaded)
             options.profile?.recordInstalled(reloaded.id.runtimeID, version: reloaded.manifest.version)
             var details: [(String, JSONValue)] = [("reason", .string("update")), ("previousVersion", .string(instance.manifest.version))]
             if options.flavor == .firefox { details.append(("temporary", .bool(true))) }
@@ -373,6 +375,18 @@ public final class ExtensionHost {
                 context.dispatchEvent(event.name, event.details)
             }
         }
+    }
+
+    /// The run's `storage.managed` policy as `instance` gets it (nil: none), each value as JSON text
+    /// with sorted keys, as Chromium keeps it. Chromium gives a policy only to an extension that
+    /// declares `storage.managed_schema`.
+    private func managedPolicy(for instance: ExtensionInstance) -> [(key: String, text: String)]? {
+        guard case .object(let members)? = options.managedStorage else { return nil }
+        if options.flavor == .chrome {
+            let declared = JSONValue.parse(instance.manifest.rawJSON)?["storage"]?["managed_schema"]?.stringValue
+            guard declared != nil else { return nil }
+        }
+        return members.map { ($0.0, $0.1.jsonText) }
     }
 
     /// What `instance`'s background hears once it first started in this run, as the profile has

@@ -39,7 +39,10 @@ public final class ExtensionInstance {
     /// The profile it is installed in, if the run keeps one.
     var profile: Profile?
     /// Its `storage` areas (`local` and `sync` from the profile, when the run keeps one).
-    lazy var storage = ExtensionStorage(flavor: manifest.flavor, extensionID: id.runtimeID, profile: profile)
+    lazy var storage = ExtensionStorage(flavor: manifest.flavor, extensionID: id.runtimeID, profile: profile, policy: managedPolicy)
+    /// The values of its `storage.managed`, as the run's policy gives them (`--managed-storage`):
+    /// Chromium keeps those of an extension that declares `storage.managed_schema` only.
+    var managedPolicy: [(key: String, text: String)]?
     /// What the browser tells its background once it has started for the first time in this run:
     /// `runtime.onInstalled` (a first install, or an update from the version the profile had) or
     /// `runtime.onStartup` (the browser started with it installed).

@@ -23,6 +23,9 @@ public struct HostOptions: Sendable {
     /// The profile kept between runs (`--profile DIR`): installed extensions, their `storage.local`
     /// and `storage.sync`, `localStorage`. Without one a run starts empty and keeps nothing.
     public var profile: Profile?
+    /// The policy of `storage.managed` (`--managed-storage FILE`): a JSON object of keys and
+    /// values, for every extension the run loads.
+    public var managedStorage: JSONValue?
 
     /// Creates options.
     public init(flavor: Flavor = .chrome, clockMode: ClockMode = .virtual, siteMap: SiteMap = SiteMap([]), limits: ScriptLimits = ScriptLimits(),

@@ -107,6 +107,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Keep a profile in DIR between runs, as a browser keeps one: installed extensions (a later run with the same version hears runtime.onStartup, with another runtime.onInstalled \"update\"), storage.local, storage.sync and localStorage. Without it a run starts empty and leaves nothing behind.", valueName: "dir"))
     var profile: String?
 
+    @Option(name: .customLong("managed-storage"), help: ArgumentHelp("Give storage.managed the policy in FILE, a JSON object of keys and values (as an administrator's policy does; Chromium gives it to an extension that declares storage.managed_schema).", valueName: "file"))
+    var managedStorage: String?
+
     @Option(name: .customLong("report-api"), help: ArgumentHelp("Write to FILE, as JSON, the APIs the run's scripts touched that the browser has and exthost does not yet: {\"missing\": [names]}.", valueName: "file"))
     var reportAPI: String?
 
@@ -152,8 +155,16 @@ struct RunCommand: ParsableCommand {
                 fail("--profile: \(error.description)")
             }
         }
-        let options = HostOptions(flavor: flavor, clockMode: realTime ? .real : .virtual, siteMap: siteMap, limits: limits,
+        var options = HostOptions(flavor: flavor, clockMode: realTime ? .real : .virtual, siteMap: siteMap, limits: limits,
                                   testHarness: harness, testConfig: testConfig, network: network, profile: kept)
+        if let managedStorage {
+            let path = URL(fileURLWithPath: managedStorage, relativeTo: workingDirectory).path
+            guard let data = FileManager.default.contents(atPath: path) else { fail("--managed-storage: cannot read \(path). Give a JSON file of the policy's keys and values.") }
+            guard let policy = JSONValue.parse(String(decoding: data, as: UTF8.self)), case .object = policy else {
+                fail("--managed-storage: \(path) is not a JSON object. Give the policy as {\"key\": value, ...}.")
+            }
+            options.managedStorage = policy
+        }
         let host = ExtensionHost(options: options) { printer.print($0) }
         host.testEventHandler = { printer.print($0) }
         if trace != nil { host.trace = RunTrace() }

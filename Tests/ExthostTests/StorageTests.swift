@@ -165,4 +165,24 @@ struct StorageTests {
             """])
         #expect(run.texts == ["{\"v\":{\"\u{FFFD}\":2}} 10"])
     }
+
+    @Test(arguments: Flavor.allCases)
+    func managedStorageHoldsTheRunsPolicy(flavor: Flavor) throws {
+        let policy = FileManager.default.temporaryDirectory.appendingPathComponent("exthost-policy-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: policy) }
+        try Data(#"{"server": "https://example.com", "limits": {"b": 2, "a": [1]}}"#.utf8).write(to: policy)
+        let code = """
+            chrome.storage.managed.get(null).then((v) => console.log(JSON.stringify(v)), (e) => console.log(e.message))
+              .then(() => chrome.storage.managed.set({ x: 1 })).catch((e) => console.log(e.message));
+            """
+        // (Chromium gives a policy to an extension that declares a schema for it.)
+        let declared = TemporaryExtension.manifest(permissions: ["storage"], extra: #""storage": {"managed_schema": "schema.json"}"#)
+        let withSchema = try CommandRun.run(files: ["manifest.json": declared, "schema.json": "{}", "bg.js": code],
+                                           ["--flavor", flavor.rawValue, "--console", "jsonl", "--managed-storage", policy.path])
+        #expect(withSchema.output.contains(#"{\"limits\":{\"a\":[1],\"b\":2},\"server\":\"https://example.com\"}"#))
+        #expect(withSchema.output.contains(flavor == .chrome ? "This is a read-only store." : "storage.managed is read-only"))
+        let without = try CommandRun.run(files: ["manifest.json": TemporaryExtension.manifest(permissions: ["storage"]), "bg.js": code],
+                                        ["--flavor", flavor.rawValue, "--console", "jsonl"])
+        #expect(without.output.contains(flavor == .chrome ? #""text":"{}""# : "Managed storage manifest not found"))
+    }
 }

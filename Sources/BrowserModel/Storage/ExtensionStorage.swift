@@ -117,15 +117,20 @@ public final class ExtensionStorageArea {
 }
 
 /// An extension's storage: its four areas. `local` and `sync` are kept in the profile when the run
-/// has one; `session` lasts as long as the run, and `managed` holds no policy.
+/// has one; `session` lasts as long as the run; `managed` holds the policy given to the run, if any.
 public final class ExtensionStorage {
     public let local: ExtensionStorageArea
     public let sync: ExtensionStorageArea
     public let session: ExtensionStorageArea
-    public let managed = ExtensionStorageArea(allowsContentScripts: true)
+    public let managed: ExtensionStorageArea
+    /// Whether a policy was given for `managed` (Firefox answers its absence with an error).
+    public let hasPolicy: Bool
 
-    /// The storage of the extension `extensionID` (its `runtime.id`), from `profile` if given.
-    public init(flavor: Flavor, extensionID: String, profile: Profile?) {
+    /// The storage of the extension `extensionID` (its `runtime.id`), from `profile` if given;
+    /// `policy`: the values of `managed` (each with its JSON text), nil when none was given.
+    public init(flavor: Flavor, extensionID: String, profile: Profile?, policy: [(key: String, text: String)]? = nil) {
+        managed = ExtensionStorageArea(allowsContentScripts: true, stored: (policy ?? []).map { ($0.key, StoredValue(text: $0.text, bytes: 0)) })
+        hasPolicy = policy != nil
         func kept(_ area: String) -> ExtensionStorageArea {
             guard let profile else { return ExtensionStorageArea(allowsContentScripts: true) }
             return ExtensionStorageArea(allowsContentScripts: true, stored: profile.storedValues(extension: extensionID, area: area)) { set, removed in

@@ -17,11 +17,9 @@ enum StorageAPI {
         let all: Set<ContextKind> = [.background, .page, .content, .driver]
         api.define("storage.get", contexts: all) { host, request in
             guard let (name, area) = area(of: request, in: host) else { return }
-            if name == "managed" {
-                switch host.options.flavor {
-                case .chrome: request.respond(.array([]))
-                case .firefox: request.fail("Managed storage manifest not found")
-                }
+            // (Without a policy: Chromium's managed storage is empty, Firefox finds no manifest.)
+            if name == "managed", host.options.flavor == .firefox, !request.instance.storage.hasPolicy {
+                request.fail("Managed storage manifest not found")
                 return
             }
             let keys = request.argument(1)?.arrayValue?.compactMap(\.stringValue)
@@ -30,7 +28,7 @@ enum StorageAPI {
         }
         api.define("storage.getKeys", contexts: all) { host, request in
             guard let (name, area) = area(of: request, in: host) else { return }
-            if name == "managed", host.options.flavor == .firefox {
+            if name == "managed", host.options.flavor == .firefox, !request.instance.storage.hasPolicy {
                 request.fail("Managed storage manifest not found")
                 return
             }
