@@ -160,6 +160,10 @@
       throw chrome ? 'Array must have at least ' + spec.minItems + ' items.'
         : 'Array requires at least ' + spec.minItems + ' items; you have ' + value.length;
     }
+    if (spec.type === 'array' && spec.maxItems !== undefined && value.length > spec.maxItems) {
+      throw chrome ? 'Array must have at most ' + spec.maxItems + ' items.'
+        : 'Array requires at most ' + spec.maxItems + ' items; you have ' + value.length;
+    }
     if (spec.type === 'array' && spec.items) {
       const items = [];
       const length = value.length;

@@ -14,7 +14,7 @@
   const orNull = (spec) => (chrome ? spec : { choices: [spec, { type: 'null' }] });
   const color = chrome
     ? { choices: [{ type: 'string' }, { type: 'array', items: { type: 'integer' }, minItems: 4, maxItems: 4 }] }
-    : { choices: [{ type: 'string' }, { type: 'array', items: { type: 'integer' }, minItems: 4, maxItems: 4 }, { type: 'null' }] };
+    : { choices: [{ type: 'string' }, { type: 'array', items: { type: 'integer', minimum: 0, maximum: 255 }, minItems: 4, maxItems: 4 }, { type: 'null' }] };
   const description = (namespace) => {
     const set = (property, key) => (cx, args) => host.request(cx, namespace + '.set', [property, args[0][key], args[0].tabId]);
     const get = (property) => (cx, args) => host.request(cx, namespace + '.get', [property, args[0] === undefined ? undefined : args[0].tabId]);

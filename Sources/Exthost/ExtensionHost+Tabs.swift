@@ -139,6 +139,7 @@ extension ExtensionHost {
         for documentID in documents { fireDocumentEvent("beforeunload", at: "window", documentID: documentID, bubbles: false) }
         unloadDocuments(documents)
         closeContexts(ofTab: tabID)
+        for instance in extensions { instance.pageLeft(tab: tabID) }
         closeDevTools(forTab: tabID)
         forgetDocuments(ofTab: tabID)
         pageLoads[tabID] = nil

@@ -86,12 +86,25 @@ public final class ExtensionInstance {
         }
         return result + rest
     }
+    /// The names of the `__MSG_name__` references in `json`.
+    static func messageNames(in json: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(json)
+        while let start = rest.range(of: "__MSG_") {
+            let after = rest[start.upperBound...]
+            guard let end = after.range(of: "__") else { break }
+            let name = after[..<end.lowerBound]
+            if !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "@") }) { names.append(String(name)) }
+            rest = after[end.upperBound...]
+        }
+        return names
+    }
     /// The manifest's JSON text localized (``localized(_:)``).
     lazy var localizedManifestJSON = localized(manifest.rawJSON)
     /// Its toolbar button (Sources/Exthost/API/ActionAPI.swift).
     lazy var actionButton = ActionButton(instance: self, flavor: manifest.flavor)
     /// Its alarms by name, each with the timer that fires it (Sources/Exthost/API/AlarmsAPI.swift).
-    var alarms: [String: (alarm: ExtensionAlarm, timer: TimerID)] = [:]
+    var alarms: [String: (alarm: ExtensionAlarm, timer: TimerID?)] = [:]
     /// The order the next alarm made gets.
     var nextAlarmOrder = 0
     /// The page a browser opens when the extension is uninstalled (`runtime.setUninstallURL`).
@@ -177,6 +190,12 @@ public final class ExtensionInstance {
         } catch {
             throw ExtensionLoadError(file: directory.appendingPathComponent("_locales").path,
                                      reason: error.description + " Define it in the message's \"placeholders\", or write $$ for a dollar sign.")
+        }
+        // (Chromium refuses a manifest that names a message none of its locales has.)
+        if flavor == .chrome {
+            for name in Self.messageNames(in: manifest.rawJSON) where !name.hasPrefix("@@") && !messages.has(name) {
+                throw ExtensionLoadError(file: manifestURL.path, reason: "Variable __MSG_\(name)__ used but not defined.")
+            }
         }
         hostPatterns = manifest.hostPermissionPatterns
         // Every script the manifest names is read now, from inside the extension directory only, as the browser

@@ -120,6 +120,7 @@ struct RunCommand: ParsableCommand {
         guard scriptTimeout > 0, scriptTimeout.isFinite else { throw ValidationError("--script-timeout must be a positive number of seconds.") }
         guard heapLimit > 0, heapLimit < 1 << 40 else { throw ValidationError("--heap-limit must be a positive number of megabytes.") }
         if let testServerPort, !(1...65535).contains(testServerPort) { throw ValidationError("--test-server-port must be a port number (1 to 65535).") }
+        if profile?.isEmpty == true { throw ValidationError("--profile needs a directory.") }
         switch (extensionDirectory, driver) {
         case (nil, nil): throw ValidationError("Give an extension folder to run, or a driver script with --driver.")
         case (_?, _?): throw ValidationError("Give an extension folder or --driver, not both: a driver script loads its extensions itself (exthost.loadExtension).")
@@ -206,6 +207,7 @@ struct RunCommand: ParsableCommand {
                 report("could not write the trace to \(trace): \(error.localizedDescription)")
             }
         }
+        let profileFailed = kept?.writeFailure != nil
         if let failure = kept?.writeFailure { report(failure) }
         if let reportAPI {
             let text = JSONValue.object([("missing", .array(host.missingAPIs.map { .string($0) }))]).jsonText + "\n"
@@ -224,7 +226,7 @@ struct RunCommand: ParsableCommand {
             report("the run reached --max-time (\(String(format: "%g", maxTime)) s of \(realTime ? "real" : "virtual") time) with work still pending, which did not run.")
         }
         if driverUnfinished, !reachedMaxTime { report("the driver script did not finish: a test waited for what never came.") }
-        if host.uncaughtErrorCount > 0 || host.testSummary.hasFailures || driverUnfinished || stepFailed { throw ExitCode(1) }
+        if host.uncaughtErrorCount > 0 || host.testSummary.hasFailures || driverUnfinished || stepFailed || profileFailed { throw ExitCode(1) }
         throw reachedMaxTime ? Self.maxTimeReached : ExitCode.success
     }
 

@@ -74,4 +74,18 @@ struct ProfileTests {
             #expect(error.description.contains("cannot use"))
         }
     }
+
+    @Test func aProfileInUseByAnotherRunIsRefused() throws {
+        let directory = Self.newDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = try Profile(directory: directory, flavor: .chrome)
+        do {
+            _ = try Profile(directory: directory, flavor: .chrome)
+            Issue.record("two runs shared a profile")
+        } catch {
+            #expect(error.description.contains("is in use by another run"))
+        }
+        withExtendedLifetime(first) {}
+    }
 }
+

@@ -39,4 +39,20 @@ struct ActionButtonTests {
             """, flavor: flavor)
         #expect(run.texts == [])
     }
+
+    // (What a review found.)
+    @Test func colorsThatAreNoCSSNumbersAreRefusedAndHugeTabIdsNameNoTab() throws {
+        let run = try Self.run("""
+            (async () => {
+              for (const color of ['rgb(nan, 0, 0)', 'hsl(1, nan%, 50%)', 'rgb(1,2,3,nan)', '#\u{FF46}f0000', 'rgb(0x10, 0, 0)']) {
+                await chrome.action.setBadgeBackgroundColor({ color }).then(() => console.log(color + ' taken'), (e) => console.log(e.message));
+              }
+              await chrome.action.setTitle({ title: 'x', tabId: 2 ** 53 }).catch((e) => console.log(e.message));
+              console.log(await chrome.action.getTitle({}));
+            })();
+            """)
+        let refused = "The color specification could not be parsed."
+        #expect(run.texts == [refused, refused, refused, refused, refused, "No tab with id: 9007199254740992.", "test", "popup opened"])
+    }
 }
+

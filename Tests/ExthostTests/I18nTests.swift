@@ -43,4 +43,20 @@ struct I18nTests {
             #expect(run.texts == ["Hi  and Ann | T"])
         }
     }
+
+    @Test(arguments: Flavor.allCases)
+    func dollarSignsBeforeDigitsThatAreNotASCIIOrTooLargeAreNoSubstitutions(flavor: Flavor) throws {
+        let files = [
+            "manifest.json": TemporaryExtension.manifest(extra: #""default_locale": "en""#),
+            "_locales/en/messages.json": #"{"m": {"message": "a $\u216B b $\u0663 c $99999999999999999999 d"}}"#,
+            "bg.js": """
+                const huge = [];
+                huge.length = 2 ** 32 - 1;
+                console.log(chrome.i18n.getMessage('m', ['s']) + ' | ' + chrome.i18n.getMessage('m', huge));
+                """,
+        ]
+        let run = try HostRun.run(files: files, flavor: flavor)
+        #expect(run.texts == (flavor == .chrome ? ["a  b  c 9999999999999999999 d | undefined"] : ["a $\u{216B} b $\u{0663} c  d | a $\u{216B} b $\u{0663} c  d"]))
+    }
 }
+

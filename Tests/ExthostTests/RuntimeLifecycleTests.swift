@@ -101,6 +101,21 @@ struct RuntimeLifecycleTests {
         #expect(host.extensions.isEmpty)
     }
 
+    @Test(arguments: Flavor.allCases)
+    func alarmsWithNoUsablePeriodFireOnceAndMissedPeriodsAreSkipped(flavor: Flavor) throws {
+        let run = try HostRun.run(files: ["manifest.json": TemporaryExtension.manifest(permissions: ["alarms"]), "bg.js": """
+            const count = {};
+            chrome.alarms.onAlarm.addListener((alarm) => { count[alarm.name] = (count[alarm.name] || 0) + 1; });
+            chrome.alarms.create('zero', { periodInMinutes: 0 });
+            chrome.alarms.create('negative', { delayInMinutes: 0.01, periodInMinutes: -5 });
+            chrome.alarms.create('overflow', { delayInMinutes: 0.01, periodInMinutes: 1e306 });
+            chrome.alarms.create('past', { when: Date.now() - 86400000, periodInMinutes: 1 });
+            chrome.alarms.create('never', { delayInMinutes: 1e306 });
+            setTimeout(() => console.log(JSON.stringify(count)), 90000);
+            """], flavor: flavor, maxTime: 100)
+        #expect(run.texts == [#"{"zero":1,"past":2,"negative":1,"overflow":1}"#])
+    }
+
     @Test func theUninstallPageIsKeptAndAnEmptyURLKeepsNone() throws {
         let set = try HostRun.run(files: ["manifest.json": TemporaryExtension.manifest(), "bg.js": """
             chrome.runtime.setUninstallURL('https://example.com/bye?from=test').then(() => console.log('set'));

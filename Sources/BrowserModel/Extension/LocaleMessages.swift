@@ -31,18 +31,21 @@ public struct LocaleMessages: Sendable {
         locales.append(underscored)
         if let base = underscored.split(separator: "_").first.map(String.init), base != underscored { locales.append(base) }
         if let defaultLocale { locales.append(defaultLocale) }
+        // (A locale is a folder's name: one with a path in it names nothing.)
+        locales = locales.filter { !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") } }
         // (Earlier locales win: read the fallbacks first and let the nearer replace them.)
         for locale in locales.reversed() {
             let file = directory.appendingPathComponent("_locales").appendingPathComponent(locale).appendingPathComponent("messages.json")
+            // (Read as the browser reads the manifest: comments and all, ManifestJSON.)
             guard let data = FileManager.default.contents(atPath: file.path),
-                  let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { continue }
-            for (name, entry) in object {
-                guard let entry = entry as? [String: Any], let message = entry["message"] as? String else { continue }
+                  let root = try? ManifestJSON.parse(data, flavor: flavor), let members = root.members else { continue }
+            for member in members {
+                guard let message = member.value["message"]?.string else { continue }
                 var placeholders: [String: String] = [:]
-                for (placeholder, value) in entry["placeholders"] as? [String: Any] ?? [:] {
-                    placeholders[placeholder.lowercased()] = (value as? [String: Any])?["content"] as? String ?? ""
+                for placeholder in member.value["placeholders"]?.members ?? [] {
+                    placeholders[placeholder.key.lowercased()] = placeholder.value["content"]?.string ?? ""
                 }
-                messages[name.lowercased()] = try Self.replacingPlaceholders(in: message, placeholders, flavor: flavor)
+                messages[member.key.lowercased()] = try Self.replacingPlaceholders(in: message, placeholders, flavor: flavor)
             }
         }
     }
@@ -55,7 +58,7 @@ public struct LocaleMessages: Sendable {
             result += rest[..<dollar]
             let after = rest[rest.index(after: dollar)...]
             // (`$$` and `$1` are the call's: kept for getMessage.)
-            if let end = after.firstIndex(of: "$"), after[..<end].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "@" }),
+            if let end = after.firstIndex(of: "$"), after[..<end].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "@") }),
                let first = after.first, !first.isNumber, end != after.startIndex {
                 let name = String(after[..<end]).lowercased()
                 if let content = placeholders[name] {
@@ -94,10 +97,10 @@ public struct LocaleMessages: Sendable {
                 let run = after.prefix { $0 == "$" }
                 result += String(repeating: "$", count: run.count)
                 rest = after.dropFirst(run.count)
-            } else if let digit = after.first?.wholeNumberValue, digit >= 1 {
-                var digits = String(after.first!)
-                if flavor == .firefox { digits = String(after.prefix { $0.isASCII && $0.isNumber }) }
-                let index = Int(digits) ?? 0
+            } else if let first = after.first, first.isASCII, ("1"..."9").contains(first) {
+                // (ASCII digits only; Firefox reads several, a number too large for any list naming none.)
+                let digits = flavor == .firefox ? String(after.prefix { $0.isASCII && $0.isNumber }) : String(first)
+                let index = Int(digits.prefix(9)) ?? Int.max
                 result += index <= substitutions.count ? substitutions[index - 1] : ""
                 rest = after.dropFirst(digits.count)
             } else if flavor == .firefox {
@@ -109,6 +112,9 @@ public struct LocaleMessages: Sendable {
         }
         return result + rest
     }
+
+    /// Whether there is a message `name` (any case).
+    public func has(_ name: String) -> Bool { messages[name.lowercased()] != nil }
 
     /// Whether there are messages at all.
     public var isEmpty: Bool { messages.isEmpty }

@@ -50,6 +50,25 @@ public final class Profile: @unchecked Sendable {
         let file = directory.appendingPathComponent(Self.fileName).path
         do {
             database = try SQLiteDatabase(path: file)
+            guard !database.isReadOnly else {
+                throw OpenError(description: "cannot write the profile's database \(file). Give a profile exthost may write.")
+            }
+            // (One run a profile, as one browser a profile: the first holds it until it ends.)
+            try database.execute("PRAGMA locking_mode = EXCLUSIVE")
+            do {
+                try database.execute("BEGIN EXCLUSIVE")
+                try database.execute("COMMIT")
+            } catch {
+                throw OpenError(description: "the profile \(path) is in use by another run (\(error)). Give each run a profile of its own.")
+            }
+            let check = try database.execute("PRAGMA quick_check").first?.first ?? nil
+            guard check == "ok" else {
+                throw OpenError(description: "the profile's database \(file) is damaged (\(check ?? "no answer")). Remove it, or give another directory.")
+            }
+            let tables = Set(try database.execute("SELECT name FROM sqlite_master WHERE type = 'table'").compactMap { $0.first ?? nil })
+            guard tables.isSubset(of: ["meta", "extensions", "extension_storage", "web_storage"]) else {
+                throw OpenError(description: "\(file) is a database exthost did not make (it has the tables \(tables.sorted().joined(separator: ", "))). Give a directory of exthost's own, or an empty one.")
+            }
             try database.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
             try database.execute("CREATE TABLE IF NOT EXISTS extensions (id TEXT PRIMARY KEY, version TEXT NOT NULL)")
             try database.execute("""
@@ -74,6 +93,9 @@ public final class Profile: @unchecked Sendable {
         } catch let error as OpenError {
             throw error
         } catch {
+            if "\(error)".contains("locked") {
+                throw OpenError(description: "the profile \(path) is in use by another run (\(error)). Give each run a profile of its own.")
+            }
             throw OpenError(description: "cannot use \(file) as exthost's profile: \(error). Give a directory of exthost's own (or an empty one).")
         }
     }
@@ -82,7 +104,7 @@ public final class Profile: @unchecked Sendable {
 
     /// The version of the extension `id` this profile has installed, if any.
     public func installedVersion(of id: String) -> String? {
-        (try? database.execute("SELECT version FROM extensions WHERE id = ?1", [.text(id)]).first?.first) ?? nil
+        read { database throws(SQLiteDatabase.Failure) in try database.execute("SELECT version FROM extensions WHERE id = ?1", [.text(id)]) }.first?.first ?? nil
     }
 
     /// Records that version `version` of the extension `id` is installed.
@@ -96,9 +118,10 @@ public final class Profile: @unchecked Sendable {
 
     /// The stored values of an extension's area, in the order they were first set.
     public func storedValues(extension id: String, area: String) -> [(key: String, value: StoredValue)] {
-        let rows = (try? database.execute(
-            "SELECT key, text, bytes FROM extension_storage WHERE extension = ?1 AND area = ?2 ORDER BY position",
-            [.text(id), .text(area)])) ?? []
+        let rows = read { database throws(SQLiteDatabase.Failure) in
+            try database.execute("SELECT key, text, bytes FROM extension_storage WHERE extension = ?1 AND area = ?2 ORDER BY position",
+                                 [.text(id), .text(area)])
+        }
         return rows.compactMap { row in
             guard row.count == 3, let key = row[0], let text = row[1], let bytes = row[2].flatMap(Int.init) else { return nil }
             return (key, StoredValue(text: text, bytes: bytes))
@@ -126,7 +149,9 @@ public final class Profile: @unchecked Sendable {
 
     /// The `localStorage` of `origin`, in the order its keys were first set.
     public func webStorage(origin: String) -> [(key: String, value: String)] {
-        let rows = (try? database.execute("SELECT key, value FROM web_storage WHERE origin = ?1 ORDER BY position", [.text(origin)])) ?? []
+        let rows = read { database throws(SQLiteDatabase.Failure) in
+            try database.execute("SELECT key, value FROM web_storage WHERE origin = ?1 ORDER BY position", [.text(origin)])
+        }
         return rows.compactMap { row in
             guard row.count == 2, let key = row[0], let value = row[1] else { return nil }
             return (key, value)
@@ -155,9 +180,18 @@ public final class Profile: @unchecked Sendable {
 
     // MARK: -
 
-    /// What went wrong writing the profile, the first time (the run goes on with its values in
-    /// memory; the command says so when it ends).
+    /// What went wrong reading or writing the profile, the first time (the run goes on with its
+    /// values in memory; the command says so when it ends, and fails).
     public private(set) var writeFailure: String?
+
+    private func read(_ body: (SQLiteDatabase) throws(SQLiteDatabase.Failure) -> [[String?]]) -> [[String?]] {
+        do {
+            return try body(database)
+        } catch {
+            if writeFailure == nil { writeFailure = "exthost could not read the profile \(directory.path): \(error)" }
+            return []
+        }
+    }
 
     private func write(_ body: (SQLiteDatabase) throws(SQLiteDatabase.Failure) -> Void) {
         do {

@@ -31,6 +31,9 @@ final class SQLiteDatabase {
         sqlite3_close(handle)
     }
 
+    /// Whether SQLite opened the file read-only (it could not write it).
+    var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
+
     /// A parameter of a statement.
     enum Value {
         case text(String)

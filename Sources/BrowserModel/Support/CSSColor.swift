@@ -43,7 +43,7 @@ public struct CSSColor: Equatable, Sendable {
     }
 
     private static func hex(_ digits: Substring) -> CSSColor? {
-        let values = digits.map { $0.hexDigitValue }
+        let values = digits.map { $0.isASCII ? $0.hexDigitValue : nil }
         guard values.allSatisfy({ $0 != nil }) else { return nil }
         let v = values.map { $0! }
         switch v.count {
@@ -85,8 +85,8 @@ public struct CSSColor: Equatable, Sendable {
             return CSSColor(red: channels[0], green: channels[1], blue: channels[2], alpha: alpha)
         case "hsl", "hsla":
             let huePart = parts[0].hasSuffix("deg") ? String(parts[0].dropLast(3)) : parts[0]
-            guard let hue = Double(huePart), parts[1].hasSuffix("%"), parts[2].hasSuffix("%"),
-                  let saturation = Double(parts[1].dropLast()), let lightness = Double(parts[2].dropLast()) else { return nil }
+            guard let hue = number(huePart), parts[1].hasSuffix("%"), parts[2].hasSuffix("%"),
+                  let saturation = number(String(parts[1].dropLast())), let lightness = number(String(parts[2].dropLast())) else { return nil }
             let (r, g, b) = rgb(hue: hue, saturation: min(max(saturation, 0), 100) / 100, lightness: min(max(lightness, 0), 100) / 100)
             return CSSColor(red: Int((r * 255).rounded()), green: Int((g * 255).rounded()), blue: Int((b * 255).rounded()), alpha: alpha)
         default:
@@ -94,10 +94,17 @@ public struct CSSColor: Equatable, Sendable {
         }
     }
 
-    /// A number, or a percentage of `whole`.
+    /// A number, or a percentage of `whole`: CSS's `<number>` (ASCII digits, a sign, a fraction,
+    /// an exponent), finite.
     private static func component(_ text: String, percentOf whole: Double) -> Double? {
-        if text.hasSuffix("%") { return Double(text.dropLast()).map { $0 / 100 * whole } }
-        return Double(text)
+        if text.hasSuffix("%") { return number(String(text.dropLast())).map { $0 / 100 * whole } }
+        return number(text)
+    }
+
+    static func number(_ text: String) -> Double? {
+        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
+              let value = Double(text), value.isFinite else { return nil }
+        return value
     }
 
     /// CSS Color 4's hsl-to-rgb.

@@ -28,6 +28,11 @@ enum ActionAPI {
                         let alpha = host.options.flavor == .chrome ? (color.alpha * 255).rounded(.down) : (color.alpha * 255).rounded()
                         value = .array([.int(color.red), .int(color.green), .int(color.blue), .number(alpha)])
                     }
+                    // (Chromium refuses a badge text no one could read: a transparent one.)
+                    if property == .badgeTextColor, host.options.flavor == .chrome, value?[3]?.doubleValue == 0 {
+                        request.fail("The color specification could not be parsed.")
+                        return
+                    }
                 case .popup:
                     if case .string(let path)? = value, !path.isEmpty {
                         guard let url = WebURL(string: path, relativeTo: WebURL(string: request.instance.id.baseURL)),
@@ -49,7 +54,8 @@ enum ActionAPI {
                         // (Each path is fetched from the extension: a missing file fails the call.)
                         var paths: [String] = []
                         if let single = path?.stringValue { paths = [single] } else if case .object(let sizes)? = path { paths = sizes.compactMap { $0.1.stringValue } }
-                        for file in paths {
+                        var checked = Set<String>()
+                        for file in paths where checked.insert(file).inserted {
                             guard let url = WebURL(string: file, relativeTo: WebURL(string: request.instance.id.baseURL)),
                                   let inside = request.instance.path(of: url), request.instance.fileInside(inside) != nil else {
                                 request.fail("Failed to set icon '\(file)': Failed to fetch")
@@ -65,7 +71,14 @@ enum ActionAPI {
                 request.respond()
             }
             api.define("\(namespace).openPopup", contexts: contexts) { host, request in
-                if host.openPopup(of: request.instance) == nil { request.fail("Could not find an active browser window.") } else { request.respond() }
+                // (A popup the button has on the active tab, where it is enabled: Chromium's words.)
+                let activeTab = host.browser.lastFocusedWindowID.flatMap { host.browser.activeTab(in: $0)?.id }
+                guard request.instance.actionButton.value(of: .enabled, tab: activeTab) != .bool(false),
+                      request.instance.popupPath(on: activeTab) != nil, host.openPopup(of: request.instance) != nil else {
+                    request.fail("Extension does not have a popup on the active tab.")
+                    return
+                }
+                request.respond()
             }
             api.define("\(namespace).get", contexts: contexts) { host, request in
                 guard let property = request.argument(0)?.stringValue.flatMap(ActionButton.Property.init(rawValue:)),
@@ -78,9 +91,11 @@ enum ActionAPI {
     /// The tab a call names (nil: the global values, as `.some(nil)`), or nil after failing it
     /// with the browser's words for a tab that does not exist.
     private static func tabOf(_ request: APIRequest, argument: Int, in host: ExtensionHost) -> Int?? {
-        guard let tabID = request.argument(argument)?.intValue else { return .some(nil) }
-        guard host.browser.tab(tabID) != nil else {
-            request.fail(host.options.flavor == .chrome ? "No tab with id: \(tabID)." : "Invalid tab ID: \(tabID)")
+        guard let given = request.argument(argument), given != .null else { return .some(nil) }
+        guard let tabID = given.intValue, host.browser.tab(tabID) != nil else {
+            // (A number as a script writes it: 2 ** 53 is 9007199254740992.)
+            let text = given.doubleValue.map { $0 == $0.rounded() && abs($0) < 1e21 ? String(format: "%.0f", $0) : "\($0)" } ?? given.jsonText
+            request.fail(host.options.flavor == .chrome ? "No tab with id: \(text)." : "Invalid tab ID: \(text)")
             return nil
         }
         return .some(tabID)
@@ -96,6 +111,8 @@ struct ActionButton {
 
     /// The values set for every tab (from the manifest until a script sets them).
     private var global: [Property: JSONValue]
+    /// The manifest's values, which clearing a global value restores.
+    private let defaults: [Property: JSONValue]
     /// The values set for one tab, by tab.
     private var tabs: [Int: [Property: JSONValue]] = [:]
 
@@ -105,7 +122,7 @@ struct ActionButton {
         let manifest = JSONValue.parse(instance.localizedManifestJSON)
         let declared = manifest?[instance.manifest.manifestVersion >= 3 ? "action" : "browser_action"]
         let popup = instance.manifest.actionPopup.flatMap { WebURL(string: $0, relativeTo: WebURL(string: instance.id.baseURL))?.href } ?? ""
-        global = [
+        defaults = [
             .title: .string(declared?["default_title"]?.stringValue ?? manifest?["name"]?.stringValue ?? instance.manifest.name),
             .popup: .string(popup),
             .badgeText: .string(""),
@@ -113,6 +130,7 @@ struct ActionButton {
             .badgeTextColor: flavor == .chrome ? .array([0, 0, 0, 0].map { .int($0) }) : .array([255, 255, 255, 255].map { .int($0) }),
             .enabled: .bool(true),
         ]
+        global = defaults
     }
 
     /// The value of `property` for `tab` (its own, else the global one; nil: the global one).
@@ -125,9 +143,10 @@ struct ActionButton {
         if let tab { tabs[tab, default: [:]][property] = value } else { global[property] = value }
     }
 
-    /// Clears a tab's own value (the global one shows again); a global value cannot be cleared.
+    /// Clears a tab's own value (the global one shows again), or the global one (the manifest's
+    /// shows again: Firefox's null, Chromium's badge text left out).
     mutating func clear(_ property: Property, tab: Int?) {
-        if let tab { tabs[tab]?[property] = nil }
+        if let tab { tabs[tab]?[property] = nil } else { global[property] = defaults[property] }
     }
 
     /// Forgets a tab's own values: its page navigated, or it closed.

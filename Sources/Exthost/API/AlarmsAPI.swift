@@ -32,7 +32,9 @@ enum AlarmsAPI {
             }
             // (Without `when` or a delay, the first is a period away; Firefox with neither fires at once.)
             let scheduled = when ?? host.wallNow + (delay ?? period ?? 0) * 60_000
-            host.setAlarm(ExtensionAlarm(name: name, scheduledTime: scheduled, periodInMinutes: period), of: request.instance)
+            // (A period that is no positive finite number of minutes repeats nothing: the alarm fires once.)
+            let repeating = period.flatMap { $0 > 0 && $0.isFinite ? $0 : nil }
+            host.setAlarm(ExtensionAlarm(name: name, scheduledTime: scheduled, periodInMinutes: period, repeatingMinutes: repeating), of: request.instance)
             request.respond()
         }
         api.define("alarms.get", contexts: contexts) { host, request in
@@ -58,8 +60,10 @@ struct ExtensionAlarm {
     let name: String
     /// When it is next due, in milliseconds since 1970 on the loop's clock.
     var scheduledTime: Double
-    /// Its period, for a periodic alarm.
+    /// Its period, for a periodic alarm, as given.
     let periodInMinutes: Double?
+    /// The period it repeats with (none for a period that is no positive finite number).
+    var repeatingMinutes: Double?
     /// The order it was made in among the extension's alarms (for `getAll`).
     var order = 0
 
@@ -97,24 +101,32 @@ extension ExtensionHost {
     /// Clears the alarm `name` of `instance`: whether there was one.
     func clearAlarm(named name: String, of instance: ExtensionInstance) -> Bool {
         guard let (_, timer) = instance.alarms.removeValue(forKey: name) else { return false }
-        loop.cancelTimer(timer)
+        if let timer { loop.cancelTimer(timer) }
         return true
     }
 
-    /// A timer that fires `alarm` when it is due (at once if it is past).
-    private func scheduleAlarm(_ alarm: ExtensionAlarm, of instance: ExtensionInstance) -> TimerID {
-        loop.startTimer(after: max(0, alarm.scheduledTime - wallNow)) { [weak self, weak instance] in
+    /// A timer that fires `alarm` when it is due (at once if it is past; never if its time is no
+    /// finite number).
+    private func scheduleAlarm(_ alarm: ExtensionAlarm, of instance: ExtensionInstance) -> TimerID? {
+        guard alarm.scheduledTime.isFinite else { return nil }
+        return loop.startTimer(after: max(0, alarm.scheduledTime - wallNow)) { [weak self, weak instance] in
             guard let self, let instance, instance.alarms[alarm.name]?.alarm.order == alarm.order else { return }
             fireAlarm(alarm, of: instance)
         }
     }
 
     /// Fires `alarm`: `alarms.onAlarm` in the extension's background and pages, and a periodic
-    /// alarm is set again a period after it was due.
+    /// alarm is set again for the first of its times after now (the periods it missed, as when the
+    /// clock jumped, are skipped, as Chromium's AlarmManager skips them).
     private func fireAlarm(_ alarm: ExtensionAlarm, of instance: ExtensionInstance) {
-        if let period = alarm.periodInMinutes {
+        if let period = alarm.repeatingMinutes {
             var next = alarm
-            next.scheduledTime = alarm.scheduledTime + max(period, 0) * 60_000
+            // (No faster than ten times a second: a tinier period would keep the virtual clock from
+            // moving on. The browsers hold a packed extension to 30 seconds; an unpacked one's
+            // recorded 0.6 s period is kept.)
+            let step = max(period * 60_000, 100)
+            let missed = max(0, ((wallNow - alarm.scheduledTime) / step).rounded(.down))
+            next.scheduledTime = alarm.scheduledTime + (missed + 1) * step
             instance.alarms[alarm.name] = (next, scheduleAlarm(next, of: instance))
         } else {
             instance.alarms[alarm.name] = nil
