@@ -628,6 +628,16 @@
       return later((settle) => native.clickAction(handleOf(this), tabID, settle));
     }
     /**
+     * Fires the extension's keyboard command `name` (of its manifest's `commands`) as its shortcut
+     * would: `commands.onCommand` with the name and the active tab, or for `_execute_action` a
+     * click on the toolbar button.
+     */
+    command(name) {
+      if (typeof name !== 'string' || !native.command(handleOf(this), name)) {
+        throw new $TypeError('extension.command: give the name of one of the extension\'s commands, not ' + inspect(name) + '.');
+      }
+    }
+    /**
      * What the extension's toolbar button shows on `tab` (a Tab; nothing: its values for every tab),
      * as a person sees it: `{title, popup, badgeText, badgeBackgroundColor, badgeTextColor, enabled}`
      * as `action` (or `browserAction`) set them; null for an extension with no button.

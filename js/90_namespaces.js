@@ -277,6 +277,8 @@
     __proto__: null, contexts: ['background', 'content'], module: () => 'storage_api',
     available: (cx) => listIncludes(cx.info.permissions, 'storage'),
   });
+  // (`commands`: the background's and the extension's pages', js/59_commands.js.)
+  lazyNamespaces.set('commands', { __proto__: null, contexts: ['background'], module: () => 'commands' });
   // (`i18n`: every extension context's, js/59_i18n.js.)
   lazyNamespaces.set('i18n', { __proto__: null, contexts: ['background', 'content'], module: () => 'i18n' });
   // (`alarms`: an extension's with the "alarms" permission, js/59_alarms.js.)
@@ -297,7 +299,7 @@
   // says so on the console once a run (and in `exthost run --report-api`), and reads undefined;
   // a script may put a value there (as a polyfill puts `menus` for `contextMenus`).
   const missingNamespaces = chrome ? [
-    ['bookmarks', 'bookmarks'], ['browsingData', 'browsingData'], ['commands', null], ['contentSettings', 'contentSettings'],
+    ['bookmarks', 'bookmarks'], ['browsingData', 'browsingData'], ['contentSettings', 'contentSettings'],
     ['contextMenus', 'contextMenus'], ['cookies', 'cookies'], ['debugger', 'debugger'], ['declarativeContent', 'declarativeContent'],
     ['declarativeNetRequest', 'declarativeNetRequest'], ['desktopCapture', 'desktopCapture'], ['downloads', 'downloads'],
     ['fontSettings', 'fontSettings'], ['gcm', 'gcm'], ['history', 'history'], ['identity', 'identity'], ['idle', 'idle'],
@@ -307,7 +309,7 @@
     ['tabCapture', 'tabCapture'], ['tabGroups', 'tabGroups'], ['topSites', 'topSites'], ['tts', 'tts'], ['ttsEngine', 'ttsEngine'],
     ['userScripts', 'userScripts'], ['webNavigation', 'webNavigation'], ['webRequest', 'webRequest'],
   ] : [
-    ['bookmarks', 'bookmarks'], ['browserSettings', 'browserSettings'], ['browsingData', 'browsingData'], ['commands', null],
+    ['bookmarks', 'bookmarks'], ['browserSettings', 'browserSettings'], ['browsingData', 'browsingData'],
     ['contextMenus', 'contextMenus'], ['contextualIdentities', 'contextualIdentities'], ['cookies', 'cookies'],
     ['declarativeNetRequest', 'declarativeNetRequest'], ['dns', 'dns'], ['downloads', 'downloads'], ['find', 'find'],
     ['history', 'history'], ['identity', 'identity'], ['idle', 'idle'], ['management', null], ['menus', 'menus'],

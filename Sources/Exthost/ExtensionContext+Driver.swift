@@ -11,7 +11,7 @@ extension ExtensionContext {
         let actions: Set<String> = [
             "loadExtension", "loadInlineExtension", "unloadExtension", "restartBackground", "clickAction", "sendMessage", "replyTo",
             "openTab", "servePage", "activateTab", "navigateTab", "reloadTab", "closeTab", "sleep", "documentAction", "pageAction",
-            "openPopup", "closePopup", "openOptionsPage",
+            "openPopup", "closePopup", "openOptionsPage", "command",
         ]
         func define(_ name: String, _ body: @escaping (TestDriver, NativeCall) throws -> NativeResult) {
             let traced = actions.contains(name)
@@ -70,6 +70,9 @@ extension ExtensionContext {
             let tabID = try call.requiredInteger(1, prefix + "clickAction", "tab id")
             driver.clickAction(handle: try handle(call, "clickAction"), tabID: tabID < 0 ? nil : tabID, settle: try settle(call, 2, "clickAction"))
             return .undefined
+        }
+        define("command") { driver, call in
+            .boolean(driver.fireCommand(handle: try handle(call, "command"), name: try call.requiredString(1, prefix + "command", "command name")))
         }
         define("actionButton") { driver, call in
             let tabID = try call.requiredInteger(1, prefix + "actionButton", "tab id")

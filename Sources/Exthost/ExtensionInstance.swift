@@ -101,6 +101,8 @@ public final class ExtensionInstance {
     }
     /// The manifest's JSON text localized (``localized(_:)``).
     lazy var localizedManifestJSON = localized(manifest.rawJSON)
+    /// Its keyboard commands (`commands`), as the manifest suggests them and Firefox's `update` changes them.
+    lazy var commands = ManifestCommand.commands(inManifest: localizedManifestJSON, flavor: manifest.flavor)
     /// Its toolbar button (Sources/Exthost/API/ActionAPI.swift).
     lazy var actionButton = ActionButton(instance: self, flavor: manifest.flavor)
     /// Its alarms by name, each with the timer that fires it (Sources/Exthost/API/AlarmsAPI.swift).

@@ -54,5 +54,28 @@ struct ActionButtonTests {
         let refused = "The color specification could not be parsed."
         #expect(run.texts == [refused, refused, refused, refused, refused, "No tab with id: 9007199254740992.", "test", "popup opened"])
     }
+
+    @Test func firefoxChangesACommandsShortcutAndSaysSo() throws {
+        let files = [
+            "manifest.json": TemporaryExtension.manifest(extra: #""commands": {"go": {"suggested_key": {"default": "Ctrl+Shift+Y"}, "description": "Go"}}"#),
+            "bg.js": """
+                chrome.commands.onChanged.addListener((change) => console.log('changed ' + JSON.stringify(change)));
+                (async () => {
+                  await chrome.commands.update({ name: 'go', shortcut: 'Alt+Shift+G', description: 'Went' });
+                  console.log(JSON.stringify(await chrome.commands.getAll()));
+                  await chrome.commands.reset('go');
+                  console.log(JSON.stringify(await chrome.commands.getAll()));
+                  await chrome.commands.update({ name: 'nope' }).catch((e) => console.log(e.message));
+                })();
+                """,
+        ]
+        let run = try HostRun.run(files: files, flavor: .firefox)
+        #expect(run.texts == [
+            #"changed {"name":"go","newShortcut":"Alt+Shift+G","oldShortcut":"Ctrl+Shift+Y"}"#,
+            #"[{"name":"go","description":"Went","shortcut":"Alt+Shift+G"}]"#,
+            #"[{"name":"go","description":"Go","shortcut":"Ctrl+Shift+Y"}]"#,
+            #"Unknown command "nope""#,
+        ])
+    }
 }
 

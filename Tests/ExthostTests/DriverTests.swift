@@ -340,6 +340,26 @@ struct DriverTests {
         #expect(Self.test(outcome, "badge")?.passed == true, "\(Self.test(outcome, "badge")?.finished?.message ?? "")")
     }
 
+    @Test(arguments: Flavor.allCases)
+    func aDriverFiresAKeyboardCommand(flavor: Flavor) throws {
+        let outcome = try Self.run("""
+            test('command', async () => {
+              const tab = await exthost.openTab('http://127.0.0.1:8000/index.html');
+              const extension = await exthost.loadExtension({
+                manifest: { permissions: ['tabs'], commands: { 'do-it': { suggested_key: { default: 'Ctrl+Shift+Y' }, description: 'Do it' } } },
+                background() {
+                  chrome.commands.onCommand.addListener((name, tab) => chrome.test.sendMessage(name + ' ' + tab.url));
+                },
+              });
+              const heard = extension.awaitMessage('do-it http://127.0.0.1:8000/index.html');
+              extension.command('do-it');
+              await heard;
+              assert.throws(() => extension.command('nothing'), /extension\\.command: give the name of one of the extension's commands/);
+            });
+            """, flavor: flavor)
+        #expect(Self.test(outcome, "command")?.passed == true, "\(Self.test(outcome, "command")?.finished?.message ?? "")")
+    }
+
     @Test func theRunnerFollowsNodeTest() throws {
         let outcome = try Self.run("""
             const order = [];

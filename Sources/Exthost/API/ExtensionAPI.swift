@@ -23,6 +23,7 @@ final class ExtensionAPI {
         AlarmsAPI.register(in: self)
         ActionAPI.register(in: self)
         I18nAPI.register(in: self)
+        CommandsAPI.register(in: self)
         TabsAPI.register(in: self)
         TabsQuery.register(in: self)
         WindowsAPI.register(in: self)

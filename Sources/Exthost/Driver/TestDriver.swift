@@ -323,6 +323,13 @@ public final class TestDriver {
         return instance.actionButton.shown(on: tabID).jsonText
     }
 
+    /// Fires the extension's command `name` as its shortcut would; false when it has no such command
+    /// or was unloaded.
+    func fireCommand(handle: Int, name: String) -> Bool {
+        guard let host, let instance = instance(handle, nil) else { return false }
+        return host.fireCommand(name, of: instance)
+    }
+
     func unloadExtension(handle: Int, settle callback: ScriptValue) {
         guard let host, let instance = instance(handle, nil) else { return settle(callback) }
         host.unloadExtension(instance)
