@@ -16,8 +16,9 @@
     ? { choices: [{ type: 'string' }, { type: 'array', items: { type: 'integer' }, minItems: 4, maxItems: 4 }] }
     : { choices: [{ type: 'string' }, { type: 'array', items: { type: 'integer', minimum: 0, maximum: 255 }, minItems: 4, maxItems: 4 }, { type: 'null' }] };
   const description = (namespace) => {
-    const set = (property, key) => (cx, args) => host.request(cx, namespace + '.set', [property, args[0][key], args[0].tabId]);
-    const get = (property) => (cx, args) => host.request(cx, namespace + '.get', [property, args[0] === undefined ? undefined : args[0].tabId]);
+    const set = (property, key) => (cx, args) => host.request(cx, namespace + '.set', [property, args[0][key], args[0].tabId, args[0].windowId]);
+    const get = (property) => (cx, args) => host.request(cx, namespace + '.get',
+      [property, args[0] === undefined ? undefined : args[0].tabId, args[0] === undefined ? undefined : args[0].windowId]);
     const setter = (property, key, spec) => ({ async: true, parameters: [details({ [key]: spec })], run: set(property, key) });
     const getter = (property) => ({ async: true, parameters: [details({})], run: get(property) });
     const optionalTab = { name: 'tabId', type: 'integer', minimum: 0, optional: true };
@@ -39,7 +40,7 @@
             path: { choices: [{ type: 'string' }, { type: 'object', additionalProperties: true }], optional: true },
             imageData: { type: 'object', additionalProperties: true, optional: true },
           })],
-          run: (cx, args) => host.request(cx, namespace + '.set', ['icon', { path: args[0].path, imageData: args[0].imageData === undefined ? undefined : true }, args[0].tabId]),
+          run: (cx, args) => host.request(cx, namespace + '.set', ['icon', { path: args[0].path, imageData: args[0].imageData === undefined ? undefined : true }, args[0].tabId, args[0].windowId]),
         },
         enable: { async: true, parameters: [optionalTab], run: (cx, args) => host.request(cx, namespace + '.set', ['enabled', true, args[0]]) },
         disable: { async: true, parameters: [optionalTab], run: (cx, args) => host.request(cx, namespace + '.set', ['enabled', false, args[0]]) },
@@ -47,7 +48,8 @@
         isEnabled: {
           async: true,
           parameters: [chrome ? optionalTab : { name: 'details', optional: true, choices: [{ type: 'integer', minimum: 0 }, { type: 'object', properties: target }] }],
-          run: (cx, args) => host.request(cx, namespace + '.get', ['enabled', typeof args[0] === 'object' && args[0] !== null ? args[0].tabId : args[0]]),
+          run: (cx, args) => host.request(cx, namespace + '.get', typeof args[0] === 'object' && args[0] !== null
+            ? ['enabled', args[0].tabId, args[0].windowId] : ['enabled', args[0]]),
         },
         // (No person pins the button here.)
         getUserSettings: { async: true, parameters: [], run: (cx) => host.parseJSON(cx, '{"isOnToolbar":false}') },

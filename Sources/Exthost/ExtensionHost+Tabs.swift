@@ -61,10 +61,10 @@ extension ExtensionHost {
             guard let self, let windowID = browser.lastFocusedWindowID, let tab = browser.activeTab(in: windowID) else { return }
             for target in instance.map({ [$0] }) ?? extensions where target.manifest.hasAction {
                 // (A disabled button does nothing.)
-                guard target.actionButton.value(of: .enabled, tab: tab.id) != .bool(false) else { continue }
+                guard target.actionButton.value(of: .enabled, tab: tab.id, window: windowID) != .bool(false) else { continue }
                 target.grantActiveTab(tab.id)
                 // (A button with a popup opens it, and no click event goes out.)
-                if target.popupPath(on: tab.id) != nil {
+                if target.popupPath(on: tab.id, window: windowID) != nil {
                     togglePopup(of: target)
                     continue
                 }

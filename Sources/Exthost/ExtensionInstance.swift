@@ -442,8 +442,8 @@ extension ExtensionInstance {
     }
 
     /// The page the toolbar button's popup shows on `tabID` (none: nil), as its path in the extension.
-    func popupPath(on tabID: Int?) -> String? {
-        guard case .string(let href) = actionButton.value(of: .popup, tab: tabID), !href.isEmpty,
+    func popupPath(on tabID: Int?, window windowID: Int? = nil) -> String? {
+        guard case .string(let href) = actionButton.value(of: .popup, tab: tabID, window: windowID), !href.isEmpty,
               let url = WebURL(string: href) else { return nil }
         return path(of: url)
     }

@@ -77,5 +77,23 @@ struct ActionButtonTests {
             #"Unknown command "nope""#,
         ])
     }
+
+    @Test func firefoxKeepsAWindowsValuesBetweenATabsAndTheGlobalOnes() throws {
+        let run = try Self.run("""
+            (async () => {
+              const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+              await chrome.action.setTitle({ title: 'window', windowId: tab.windowId });
+              console.log(await chrome.action.getTitle({ tabId: tab.id }) + ' | ' + await chrome.action.getTitle({ windowId: tab.windowId }) + ' | ' + await chrome.action.getTitle({}));
+              await chrome.action.setTitle({ title: 'tab', tabId: tab.id });
+              console.log(await chrome.action.getTitle({ tabId: tab.id }));
+              await chrome.action.setTitle({ title: null, windowId: tab.windowId });
+              await chrome.action.setTitle({ title: null, tabId: tab.id });
+              console.log(await chrome.action.getTitle({ tabId: tab.id }));
+              await chrome.action.setTitle({ title: 'x', tabId: tab.id, windowId: tab.windowId }).catch((e) => console.log(e.message));
+              await chrome.action.setTitle({ title: 'x', windowId: 999 }).catch((e) => console.log(e.message));
+            })();
+            """, flavor: .firefox)
+        #expect(run.texts == ["window | window | test", "tab", "test", "Only one of tabId and windowId can be specified.", "Invalid window ID: 999", "popup opened"])
+    }
 }
 

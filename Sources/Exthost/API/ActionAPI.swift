@@ -14,7 +14,7 @@ enum ActionAPI {
         for namespace in ["action", "browserAction"] {
             api.define("\(namespace).set", contexts: contexts) { host, request in
                 guard let property = request.argument(0)?.stringValue.flatMap(ActionButton.Property.init(rawValue:)),
-                      let tab = tabOf(request, argument: 2, in: host) else { return }
+                      let tab = tabOf(request, argument: 2, in: host), let window = windowOf(request, argument: 3, tab: tab, in: host) else { return }
                 var value = request.argument(1)
                 switch property {
                 case .badgeBackgroundColor, .badgeTextColor:
@@ -66,15 +66,16 @@ enum ActionAPI {
                 case .title, .badgeText, .enabled:
                     break
                 }
-                if value == nil || value == .null { request.instance.actionButton.clear(property, tab: tab) }
-                else if let value { request.instance.actionButton.set(property, to: value, tab: tab) }
+                if value == nil || value == .null { request.instance.actionButton.clear(property, tab: tab, window: window) }
+                else if let value { request.instance.actionButton.set(property, to: value, tab: tab, window: window) }
                 request.respond()
             }
             api.define("\(namespace).openPopup", contexts: contexts) { host, request in
                 // (A popup the button has on the active tab, where it is enabled: Chromium's words.)
                 let activeTab = host.browser.lastFocusedWindowID.flatMap { host.browser.activeTab(in: $0)?.id }
-                guard request.instance.actionButton.value(of: .enabled, tab: activeTab) != .bool(false),
-                      request.instance.popupPath(on: activeTab) != nil, host.openPopup(of: request.instance) != nil else {
+                let window = host.browser.lastFocusedWindowID
+                guard request.instance.actionButton.value(of: .enabled, tab: activeTab, window: window) != .bool(false),
+                      request.instance.popupPath(on: activeTab, window: window) != nil, host.openPopup(of: request.instance) != nil else {
                     request.fail("Extension does not have a popup on the active tab.")
                     return
                 }
@@ -82,10 +83,26 @@ enum ActionAPI {
             }
             api.define("\(namespace).get", contexts: contexts) { host, request in
                 guard let property = request.argument(0)?.stringValue.flatMap(ActionButton.Property.init(rawValue:)),
-                      let tab = tabOf(request, argument: 1, in: host) else { return }
-                request.respond(request.instance.actionButton.value(of: property, tab: tab))
+                      let tab = tabOf(request, argument: 1, in: host), let window = windowOf(request, argument: 2, tab: tab, in: host) else { return }
+                // (A tab's value, else its window's, else the global one.)
+                request.respond(request.instance.actionButton.value(of: property, tab: tab, window: window ?? tab.flatMap { host.browser.tab($0)?.windowID }))
             }
         }
+    }
+
+    /// The window a call names (Firefox's `windowId`; nil: none, as `.some(nil)`), or nil after
+    /// failing it: a window that does not exist, or a window with a tab.
+    private static func windowOf(_ request: APIRequest, argument: Int, tab: Int?, in host: ExtensionHost) -> Int?? {
+        guard let given = request.argument(argument), given != .null else { return .some(nil) }
+        guard tab == nil else {
+            request.fail("Only one of tabId and windowId can be specified.")
+            return nil
+        }
+        guard let windowID = given.intValue, host.browser.window(windowID) != nil else {
+            request.fail("Invalid window ID: \(given.doubleValue.map { String(format: "%.0f", $0) } ?? given.jsonText)")
+            return nil
+        }
+        return .some(windowID)
     }
 
     /// The tab a call names (nil: the global values, as `.some(nil)`), or nil after failing it
@@ -115,6 +132,8 @@ struct ActionButton {
     private let defaults: [Property: JSONValue]
     /// The values set for one tab, by tab.
     private var tabs: [Int: [Property: JSONValue]] = [:]
+    /// The values set for one window (Firefox's `windowId`), by window.
+    private var windows: [Int: [Property: JSONValue]] = [:]
 
     /// The button of `instance`'s manifest: its `default_title` (else the extension's name), its
     /// `default_popup`, no badge (each browser's default colors) and enabled.
@@ -133,20 +152,22 @@ struct ActionButton {
         global = defaults
     }
 
-    /// The value of `property` for `tab` (its own, else the global one; nil: the global one).
-    func value(of property: Property, tab: Int?) -> JSONValue {
+    /// The value of `property` for `tab` in `window`: the tab's own, else the window's, else the
+    /// global one.
+    func value(of property: Property, tab: Int?, window: Int? = nil) -> JSONValue {
         if let tab, let own = tabs[tab]?[property] { return own }
+        if let window, let own = windows[window]?[property] { return own }
         return global[property] ?? .null
     }
 
-    mutating func set(_ property: Property, to value: JSONValue, tab: Int?) {
-        if let tab { tabs[tab, default: [:]][property] = value } else { global[property] = value }
+    mutating func set(_ property: Property, to value: JSONValue, tab: Int?, window: Int? = nil) {
+        if let tab { tabs[tab, default: [:]][property] = value } else if let window { windows[window, default: [:]][property] = value } else { global[property] = value }
     }
 
-    /// Clears a tab's own value (the global one shows again), or the global one (the manifest's
-    /// shows again: Firefox's null, Chromium's badge text left out).
-    mutating func clear(_ property: Property, tab: Int?) {
-        if let tab { tabs[tab]?[property] = nil } else { global[property] = defaults[property] }
+    /// Clears a tab's or a window's own value (the next one shows again), or the global one (the
+    /// manifest's shows again: Firefox's null, Chromium's badge text left out).
+    mutating func clear(_ property: Property, tab: Int?, window: Int? = nil) {
+        if let tab { tabs[tab]?[property] = nil } else if let window { windows[window]?[property] = nil } else { global[property] = defaults[property] }
     }
 
     /// Forgets a tab's own values: its page navigated, or it closed.
@@ -154,8 +175,8 @@ struct ActionButton {
         tabs[tab] = nil
     }
 
-    /// What the button shows on `tab`, for the driver: every property.
-    func shown(on tab: Int?) -> JSONValue {
-        .object([Property.title, .popup, .badgeText, .badgeBackgroundColor, .badgeTextColor, .enabled].map { ($0.rawValue, value(of: $0, tab: tab)) })
+    /// What the button shows on `tab` in `window`, for the driver: every property.
+    func shown(on tab: Int?, window: Int?) -> JSONValue {
+        .object([Property.title, .popup, .badgeText, .badgeBackgroundColor, .badgeTextColor, .enabled].map { ($0.rawValue, value(of: $0, tab: tab, window: window)) })
     }
 }

@@ -84,7 +84,8 @@ extension ExtensionHost {
         if let open = instance.popup { return open }
         // (The popup the button has on the focused window's active tab: `action.setPopup` may change it.)
         let activeTab = browser.lastFocusedWindowID.flatMap { browser.activeTab(in: $0)?.id }
-        guard let popup = instance.popupPath(on: activeTab), let context = openFramelessPage(of: instance, path: popup) else { return nil }
+        guard let popup = instance.popupPath(on: activeTab, window: browser.lastFocusedWindowID),
+              let context = openFramelessPage(of: instance, path: popup) else { return nil }
         instance.popup = context
         return context
     }

@@ -320,7 +320,8 @@ public final class TestDriver {
     /// extension has no button or was unloaded.
     func actionButton(handle: Int, tabID: Int?) -> String {
         guard let instance = instance(handle, nil), instance.manifest.hasAction else { return "null" }
-        return instance.actionButton.shown(on: tabID).jsonText
+        let windowID = tabID.flatMap { host?.browser.tab($0)?.windowID } ?? host?.browser.lastFocusedWindowID
+        return instance.actionButton.shown(on: tabID, window: tabID == nil ? nil : windowID).jsonText
     }
 
     /// Fires the extension's command `name` as its shortcut would; false when it has no such command
