@@ -73,8 +73,6 @@
   }
 
   // ---- Chromium: base::Value ------------------------------------------------------------------------
-  // The quota the value being converted is held to (see QUOTA_TEXT).
-  let chromeLimit = { __proto__: null, bytes: 10485760, memory: false };
   // A value converted as V8ValueConverter converts it: a tree of this realm (null-prototype
   // objects with `kind`), or undefined when the value is dropped. Throws the store's text for a
   // value it refuses.
@@ -84,7 +82,8 @@
   // would be over it, so that a sparse array of a billion holes is refused at once.)
   const QUOTA_TEXT = 'Resource::kQuotaBytes quota exceeded';
   const SESSION_QUOTA_TEXT = 'Session storage quota bytes exceeded. Values were not stored.';
-  function chromeValue(value, path, depth) {
+  // (`limit`: the area's quota the value is held to as it is converted, see QUOTA_TEXT.)
+  function chromeValue(value, path, depth, limit) {
     if (depth > MAX_DEPTH) return undefined;
     switch (typeof value) {
       case 'string': return { __proto__: null, kind: 'string', value: wellFormed(value) };
@@ -104,10 +103,10 @@
         const items = [];
         const length = value.length;
         // (Each item takes at least a byte of the text and a comma, and 32 bytes of memory.)
-        if (length * (chromeLimit.memory ? VALUE_SIZE : 2) > chromeLimit.bytes) throw Refusal(chromeLimit.memory ? SESSION_QUOTA_TEXT : QUOTA_TEXT);
+        if (length * (limit.memory ? VALUE_SIZE : 2) > limit.bytes) throw Refusal(limit.memory ? SESSION_QUOTA_TEXT : QUOTA_TEXT);
         for (let i = 0; i < length; i++) {
           const own = ObjectGetOwnPropertyDescriptor(value, i);
-          const item = own === undefined ? undefined : chromeValue(ReflectGet(value, i), path, depth + 1);
+          const item = own === undefined ? undefined : chromeValue(ReflectGet(value, i), path, depth + 1, limit);
           listPush(items, item === undefined ? { __proto__: null, kind: 'null' } : item);
         }
         return { __proto__: null, kind: 'list', items };
@@ -119,7 +118,7 @@
         if (typeof key !== 'string') continue;
         const own = ObjectGetOwnPropertyDescriptor(value, key);
         if (own === undefined || !own.enumerable) continue;
-        const item = chromeValue(ReflectGet(value, key), path, depth + 1);
+        const item = chromeValue(ReflectGet(value, key), path, depth + 1, limit);
         if (item !== undefined) listPush(entries, { __proto__: null, key: wellFormed(key), value: item });
       }
       return { __proto__: null, kind: 'dict', entries: sortedEntries(entries) };
@@ -389,10 +388,10 @@
   // drops the value (Chromium). Throws the browser's refusal (a Refusal), or what a getter threw.
   function storedItem(cx, area, key, value) {
     if (chrome) {
-      chromeLimit = area === 'session' ? { __proto__: null, bytes: 10485760, memory: true }
+      const limit = area === 'session' ? { __proto__: null, bytes: 10485760, memory: true }
         : { __proto__: null, bytes: area === 'sync' ? 102400 : listIncludes(cx.info.permissions, 'unlimitedStorage') ? 536870912 : 10485760, memory: false };
       const wellFormedKey = wellFormed(key);
-      const node = chromeValue(value, [], 1);
+      const node = chromeValue(value, [], 1, limit);
       if (node === undefined) return undefined;
       const text = chromeJSON(node);
       return [wellFormedKey, text, area === 'session' ? chromeMemory(node) : utf8Length(wellFormedKey) + utf8Length(text)];

@@ -68,34 +68,17 @@ public final class ExtensionInstance {
     /// The manifest's JSON text with each `__MSG_name__` replaced by its message (as
     /// `runtime.getManifest()` and the button's title have it).
     func localized(_ json: String) -> String {
-        guard json.contains("__MSG_") else { return json }
-        var result = ""
-        var rest = Substring(json)
-        while let start = rest.range(of: "__MSG_") {
-            result += rest[..<start.lowerBound]
-            let after = rest[start.upperBound...]
-            guard let end = after.range(of: "__"), after[..<end.lowerBound].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "@" }) else {
-                result += "__MSG_"
-                rest = after
-                continue
-            }
-            let text = message(String(after[..<end.lowerBound]), substitutions: []) ?? ""
+        LocaleMessages.replacingReferences(in: json) { name in
             // (Inside a JSON string: the message's text escaped, without its quotes.)
-            result += String(JSONValue.string(text).jsonText.dropFirst().dropLast())
-            rest = after[end.upperBound...]
+            String(JSONValue.string(message(name, substitutions: []) ?? "").jsonText.dropFirst().dropLast())
         }
-        return result + rest
     }
     /// The names of the `__MSG_name__` references in `json`.
     static func messageNames(in json: String) -> [String] {
         var names: [String] = []
-        var rest = Substring(json)
-        while let start = rest.range(of: "__MSG_") {
-            let after = rest[start.upperBound...]
-            guard let end = after.range(of: "__") else { break }
-            let name = after[..<end.lowerBound]
-            if !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "@") }) { names.append(String(name)) }
-            rest = after[end.upperBound...]
+        _ = LocaleMessages.replacingReferences(in: json) { name in
+            names.append(name)
+            return nil
         }
         return names
     }

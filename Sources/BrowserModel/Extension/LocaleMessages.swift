@@ -58,7 +58,7 @@ public struct LocaleMessages: Sendable {
             result += rest[..<dollar]
             let after = rest[rest.index(after: dollar)...]
             // (`$$` and `$1` are the call's: kept for getMessage.)
-            if let end = after.firstIndex(of: "$"), after[..<end].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "@") }),
+            if let end = after.firstIndex(of: "$"), after[..<end].allSatisfy(isNameCharacter),
                let first = after.first, !first.isNumber, end != after.startIndex {
                 let name = String(after[..<end]).lowercased()
                 if let content = placeholders[name] {
@@ -109,6 +109,33 @@ public struct LocaleMessages: Sendable {
             } else {
                 rest = after.dropFirst()
             }
+        }
+        return result + rest
+    }
+
+    /// Whether `character` may be in a message's or a placeholder's name (ASCII letters, digits,
+    /// `_` and `@`, as Chromium's IsValidName).
+    static func isNameCharacter(_ character: Character) -> Bool {
+        character.isASCII && (character.isLetter || character.isNumber || character == "_" || character == "@")
+    }
+
+    /// `text` with each `__MSG_name__` reference replaced by what `replacement` gives for the name
+    /// (nil: the reference stays as it is). One scan for the manifest's localization and its check.
+    public static func replacingReferences(in text: String, _ replacement: (String) -> String?) -> String {
+        guard text.contains("__MSG_") else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let start = rest.range(of: "__MSG_") {
+            result += rest[..<start.lowerBound]
+            let after = rest[start.upperBound...]
+            guard let end = after.range(of: "__"), !after[..<end.lowerBound].isEmpty,
+                  after[..<end.lowerBound].allSatisfy(isNameCharacter), let replaced = replacement(String(after[..<end.lowerBound])) else {
+                result += "__MSG_"
+                rest = after
+                continue
+            }
+            result += replaced
+            rest = after[end.upperBound...]
         }
         return result + rest
     }

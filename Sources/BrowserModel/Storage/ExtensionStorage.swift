@@ -86,9 +86,10 @@ public final class ExtensionStorageArea {
     }
 
     private func compact() {
-        insertionOrder = insertionOrder.compactMap { $0 }
+        let keys = insertionOrder.compactMap { $0 }
+        insertionOrder = keys
         places.removeAll(keepingCapacity: true)
-        for (index, key) in insertionOrder.enumerated() { places[key ?? ""] = index }
+        for (index, key) in keys.enumerated() { places[key] = index }
     }
 
     /// The entries of `keys` (all: nil) that are stored, in `order`.

@@ -99,10 +99,15 @@ enum ActionAPI {
             return nil
         }
         guard let windowID = given.intValue, host.browser.window(windowID) != nil else {
-            request.fail("Invalid window ID: \(given.doubleValue.map { String(format: "%.0f", $0) } ?? given.jsonText)")
+            request.fail("Invalid window ID: \(scriptNumber(given))")
             return nil
         }
         return .some(windowID)
+    }
+
+    /// A number as a script writes it (2 ** 53 is 9007199254740992, not 9007199254740992.0).
+    private static func scriptNumber(_ value: JSONValue) -> String {
+        value.doubleValue.map { $0 == $0.rounded() && abs($0) < 1e21 ? String(format: "%.0f", $0) : "\($0)" } ?? value.jsonText
     }
 
     /// The tab a call names (nil: the global values, as `.some(nil)`), or nil after failing it
@@ -110,8 +115,7 @@ enum ActionAPI {
     private static func tabOf(_ request: APIRequest, argument: Int, in host: ExtensionHost) -> Int?? {
         guard let given = request.argument(argument), given != .null else { return .some(nil) }
         guard let tabID = given.intValue, host.browser.tab(tabID) != nil else {
-            // (A number as a script writes it: 2 ** 53 is 9007199254740992.)
-            let text = given.doubleValue.map { $0 == $0.rounded() && abs($0) < 1e21 ? String(format: "%.0f", $0) : "\($0)" } ?? given.jsonText
+            let text = scriptNumber(given)
             request.fail(host.options.flavor == .chrome ? "No tab with id: \(text)." : "Invalid tab ID: \(text)")
             return nil
         }
