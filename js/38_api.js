@@ -21,7 +21,7 @@
     ReflectApply, ReflectDefineProperty, ReflectDeleteProperty, ReflectGet, ReflectGetPrototypeOf, ReflectSetPrototypeOf, ObjectSetPrototypeOf, SymbolToStringTag,
     StringPrototypeIncludes, ObjectKeys, SafeMap, SafeWeakMap, TypeError,
     listPush, listCopy, listIncludes, listIndexOf, listRemoveAt, dataDescriptor, newSafePromise, stringifyData, errorLocation,
-    isErrorObject, JSONParse,
+    isErrorObject, JSONParse, ObjectPrototypeIsPrototypeOf,
   } = host.primordials;
   const chrome = host.flavor === 'chrome';
 
@@ -358,12 +358,16 @@
       if (!chrome) throw new TypeError('Invalid listener for ' + state.name + '.');
       return;
     }
-    if (!listIncludes(state.listeners, callback)) listPush(state.listeners, callback);
+    if (listIncludes(state.listeners, callback)) return;
+    listPush(state.listeners, callback);
+    if (state.listens && state.listeners.length === 1) cx.native.api.listening(state.name, true, state.persistent);
   }
   function removeListener(cx, event, callback) {
     const state = stateOf(event);
     const index = listIndexOf(state.listeners, callback);
-    if (index >= 0) listRemoveAt(state.listeners, index);
+    if (index < 0) return;
+    listRemoveAt(state.listeners, index);
+    if (state.listens && state.listeners.length === 0) cx.native.api.listening(state.name, false, state.persistent);
   }
   const hasListener = (cx, event, callback) => listIncludes(stateOf(event).listeners, callback);
   const hasListeners = (cx, event) => stateOf(event).listeners.length > 0;
@@ -385,18 +389,21 @@
     return prototype;
   }
 
-  // A new event object of the context, named `name` in errors.
-  host.newEvent = function (cx, name) {
+  // A new event object of the context, named `name` in errors. `listens`: Swift hears when the
+  // event gets its first listener and loses its last (an API event of a background, which may
+  // start it again once it stopped); `persistent`: Firefox keeps such a listener to wake its
+  // event page (the event's description says so).
+  host.newEvent = function (cx, name, listens, persistent) {
     const event = host.newObjectFrom(cx, eventPrototype(cx));
-    eventStates.set(event, { __proto__: null, name, listeners: [] });
+    eventStates.set(event, { __proto__: null, name, listeners: [], listens: listens === true, persistent: persistent === true });
     return event;
   };
 
-  // The context's event `name` (`tabs.onUpdated`), made once.
-  host.event = function (cx, name) {
+  // The context's event `name` (`tabs.onUpdated`), made once; `persistent` as for host.newEvent.
+  host.event = function (cx, name, persistent) {
     let event = cx.events.get(name);
     if (!event) {
-      event = host.newEvent(cx, name);
+      event = host.newEvent(cx, name, cx.kind === 'background', persistent);
       cx.events.set(name, event);
     }
     return event;
@@ -474,6 +481,33 @@
     }
   };
 
+  // Firefox stops an idle event page once the promises its runtime.onSuspend listeners returned
+  // have settled (at most 5 s: Swift's timer; ext-runtime.js races them with
+  // extensions.webextensions.runtime.timeout). Returns true when it waits: Swift hears
+  // `suspendListenersSettled(suspension)` when they have. (The context's own `then` as it was
+  // before any script ran, as js/60_messaging.js follows a listener's answer.)
+  function awaitSuspendListeners(cx, results) {
+    cx.suspensions = (cx.suspensions || 0) + 1;
+    const suspension = cx.suspensions;
+    let waiting = 0;
+    const settled = () => {
+      waiting--;
+      if (waiting === 0) cx.native.api.suspendListenersSettled(suspension);
+    };
+    for (let i = 0; i < results.length; i++) {
+      const result = results[i];
+      if (result === null || (typeof result !== 'object' && typeof result !== 'function')) continue;
+      try {
+        if (!ObjectPrototypeIsPrototypeOf(cx.b.PromisePrototype, result)) continue;
+        ReflectApply(cx.u.PromisePrototypeThen, result, [settled, settled]);
+        waiting++;
+      } catch (e) {
+        // Not a promise after all (an object made from Promise.prototype): it never settles.
+      }
+    }
+    return waiting > 0;
+  }
+
   // ---- Delivery from Swift -----------------------------------------------------------------------
   // What Swift sends a context, each a task of its own (Sources/Exthost/Delivery.swift): one entry
   // point each, given the context's record first. The messaging module adds its own.
@@ -481,7 +515,8 @@
     __proto__: null,
     event(cx, name, argumentsJSON) {
       const decode = host.eventDecoders.get(name);
-      host.dispatchEvent(cx, name, decode === undefined ? host.parseJSON(cx, argumentsJSON) : decode(cx, JSONParse(argumentsJSON)));
+      const results = host.dispatchEvent(cx, name, decode === undefined ? host.parseJSON(cx, argumentsJSON) : decode(cx, JSONParse(argumentsJSON)));
+      if (name === 'runtime.onSuspend' && !chrome && cx.kind === 'background') return awaitSuspendListeners(cx, results);
     },
     apiResponse(cx, id, resultJSON, error) {
       const request = cx.pending.get(id);

@@ -118,6 +118,7 @@
         run: (cx, args) => host.request(cx, 'tabs.remove', args),
       },
     },
-    events: ['onCreated', 'onUpdated', 'onActivated', 'onRemoved', 'onMoved'],
+    // (persistent: a Firefox event page's listener added as it starts wakes it: js/90_namespaces.js.)
+    events: [{ name: 'onCreated', persistent: true }, { name: 'onUpdated', persistent: true }, { name: 'onActivated', persistent: true }, { name: 'onRemoved', persistent: true }, { name: 'onMoved', persistent: true }],
   }));
 });

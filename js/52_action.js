@@ -59,7 +59,7 @@
           run: (cx, args) => host.request(cx, namespace + '.openPopup', []),
         },
       },
-      events: ['onClicked', 'onUserSettingsChanged'],
+      events: [{ name: 'onClicked', persistent: true }, 'onUserSettingsChanged'],  // (persistent: js/90_namespaces.js)
       listedUndefined: chrome ? undefined : { background: ['ColorArray', 'ColorValue', 'Details', 'ImageDataType', 'OnClickData'] },
     };
   };

@@ -34,6 +34,6 @@
         run: (cx, args) => host.request(cx, 'windows.getAll', args),
       },
     },
-    events: ['onCreated', 'onRemoved', 'onFocusChanged'],
+    events: [{ name: 'onCreated', persistent: true }, { name: 'onRemoved', persistent: true }, { name: 'onFocusChanged', persistent: true }],  // (persistent: js/90_namespaces.js)
   }));
 });

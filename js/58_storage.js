@@ -620,14 +620,14 @@
           ObjectDefineProperty(areaObject, name, dataDescriptor(host.newAPIFunction(cx, name, described[name], area), true, true, true));
         }
       }
-      ObjectDefineProperty(areaObject, 'onChanged', dataDescriptor(host.event(cx, 'storage.' + area + '.onChanged'), true, true, true));
+      ObjectDefineProperty(areaObject, 'onChanged', dataDescriptor(host.event(cx, 'storage.' + area + '.onChanged', area !== 'managed'), true, true, true));
       ObjectDefineProperty(object, area, dataDescriptor(areaObject, true, true, true));
     }
   }
 
   // (Whether a context has it at all, the permission, js/90_namespaces.js's lazy entry says.)
   host.defineNamespace('storage', ['background', 'content'], () => ({
-    events: ['onChanged'],
+    events: [{ name: 'onChanged', persistent: true }],  // (persistent: js/90_namespaces.js; an area's too, but managed's, which Firefox never fires)
     enums: chrome ? { AccessLevel: { values: { TRUSTED_AND_UNTRUSTED_CONTEXTS: 'TRUSTED_AND_UNTRUSTED_CONTEXTS', TRUSTED_CONTEXTS: 'TRUSTED_CONTEXTS' } } } : {},
     listedUndefined: chrome ? undefined : { background: ['StorageArea', 'StorageChange'], content: ['StorageArea', 'StorageChange'] },
     build,

@@ -27,7 +27,7 @@
       clear: { async: true, parameters: [name], run: (cx, args) => request(cx, 'alarms.clear', args) },
       clearAll: { async: true, parameters: [], run: (cx, args) => request(cx, 'alarms.clearAll', args) },
     },
-    events: ['onAlarm'],
+    events: [{ name: 'onAlarm', persistent: true }],  // (persistent: js/90_namespaces.js)
     listedUndefined: chrome ? undefined : { background: ['Alarm'] },
   }));
 });

@@ -24,7 +24,7 @@
         openShortcutSettings: { async: true, parameters: [], run: (cx, args) => request(cx, 'commands.openShortcutSettings', args) },
       }),
     },
-    events: chrome ? ['onCommand'] : ['onCommand', 'onChanged'],
+    events: chrome ? ['onCommand'] : [{ name: 'onCommand', persistent: true }, { name: 'onChanged', persistent: true }],  // (persistent: js/90_namespaces.js)
     listedUndefined: chrome ? undefined : { background: ['Command'] },
   }));
 });

@@ -216,14 +216,16 @@
       const value = host.newAPIFunction(cx, name, fn, undefined);
       ObjectDefineProperty(object, name, dataDescriptor(value, true, true, true));
     }
-    // (An event is its name, or `{ name, contexts }` when fewer kinds of context have it than
-    // have its namespace: runtime.onInstalled is not a content script's.)
+    // (An event is its name, or `{ name, contexts, persistent }`: `contexts` when fewer kinds of
+    // context have it than have its namespace (runtime.onInstalled is not a content script's),
+    // `persistent` when a Firefox event page's listener added as it starts is kept to start it
+    // again for the event once it stopped (a Chromium worker's listeners all are).)
     const events = description.events || [];
     for (let i = 0; i < events.length; i++) {
       const entry = events[i];
       const name = typeof entry === 'string' ? entry : entry.name;
-      if (typeof entry !== 'string' && !availableTo(entry.contexts, cx)) continue;
-      const value = host.event(cx, namespace + '.' + name);
+      if (typeof entry !== 'string' && entry.contexts !== undefined && !availableTo(entry.contexts, cx)) continue;
+      const value = host.event(cx, namespace + '.' + name, typeof entry !== 'string' && entry.persistent === true);
       ObjectDefineProperty(object, name, dataDescriptor(value, true, true, true));
     }
     const properties = description.properties || { __proto__: null };

@@ -228,7 +228,19 @@ extension ExtensionContext {
                 let arguments = try Self.apiArguments(call, 1, prefix + "request")
                 let requestID = try call.requiredInteger(2, prefix + "request", "request id")
                 guard let instance = context.owner else { throw NativeArgumentError("api.request: a web page's context has no extension API.") }
+                host.backgroundCalledAPI(context, requestID: requestID)
                 host.api.request(APIRequest(method: method, arguments: arguments, context: context, instance: instance, requestID: requestID), in: host)
+                return .undefined
+            }
+            define("listening") { context, host, call in
+                let name = try call.requiredString(0, prefix + "listening", "event name")
+                let listens = try call.requiredBoolean(1, prefix + "listening", "listens")
+                let persistent = try call.requiredBoolean(2, prefix + "listening", "persistent")
+                host.backgroundListens(context, to: name, listens, persistent: persistent)
+                return .undefined
+            }
+            define("suspendListenersSettled") { context, host, call in
+                host.finishSuspension(of: context, try call.requiredInteger(0, prefix + "suspendListenersSettled", "suspension"))
                 return .undefined
             }
             define("call") { context, host, call in

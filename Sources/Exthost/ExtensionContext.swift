@@ -611,8 +611,10 @@ public final class ExtensionContext {
     /// gets what its entry point returned (`nil` also when the context closed before the task ran).
     func deliver(_ delivery: Delivery, then: ((ScriptValue?) -> Void)? = nil) {
         guard let host else { return }
+        let received = host.backgroundActivity(delivering: delivery, to: self)
         host.crossProcess { [weak self] in
             let result = self?.receive(delivery)
+            received?()
             then?(result)
         }
     }

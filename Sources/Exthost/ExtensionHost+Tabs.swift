@@ -72,7 +72,7 @@ extension ExtensionHost {
                 var arguments = [tabObject(tab, for: target)]
                 // Firefox passes an OnClickData: the mouse button and the modifier keys held.
                 if options.flavor == .firefox { arguments.append(.object([("button", .int(0)), ("modifiers", .array([]))])) }
-                target.background?.dispatchEvent(event, arguments)
+                wakeBackground(of: target, for: event)?.dispatchEvent(event, arguments)
             }
         }
     }

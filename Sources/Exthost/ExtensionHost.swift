@@ -192,6 +192,9 @@ public final class ExtensionHost {
     /// How many cross-process hops are on their way.
     private(set) var pendingHops = 0
 
+    /// The number of the last hold an event put on a background (``BackgroundLifetime/Hold/event(_:)``).
+    var nextHoldNumber = 0
+
     /// The texts of the host's flavor.
     var texts: FlavorTexts { FlavorTexts(flavor: options.flavor) }
 
@@ -295,11 +298,9 @@ public final class ExtensionHost {
     /// worker and starts it for the next event: its globals are lost, its ports disconnect, and its
     /// scripts run again from the top (as a task: run the loop to see it run).
     public func restartBackground(of instance: ExtensionInstance) {
-        let background = instance.background
-        instance.background = nil
+        closeBackground(of: instance)
+        instance.backgroundIsStopped = false
         instance.backgroundStarted = false
-        background?.close()
-        if let documentID = background?.documentID { forgetDocument(documentID) }
         loop.enqueue { [weak self, weak instance] in
             guard let self, let instance, extensions.contains(where: { $0 === instance }) else { return }
             startBackground(of: instance)
@@ -310,6 +311,8 @@ public final class ExtensionHost {
     private func closeContexts(of instance: ExtensionInstance) {
         let contexts = [instance.background].compactMap { $0 } + instance.pageContexts + instance.contentContexts.values.sorted { $0.id < $1.id }
         instance.background = nil
+        instance.backgroundLifetime = nil
+        instance.backgroundIsStopped = false
         instance.pageContexts.removeAll()
         instance.popup = nil
         instance.contentContexts.removeAll()
@@ -320,7 +323,7 @@ public final class ExtensionHost {
         }
     }
 
-    private func startBackground(of instance: ExtensionInstance) {
+    func startBackground(of instance: ExtensionInstance) {
         defer { instance.backgroundStarted = true }
         guard let background = instance.backgroundScripts() else { return }
         let documentID = browser.makeDocumentID()
@@ -335,6 +338,7 @@ public final class ExtensionHost {
         }
         let context = makeContext(kind: .background, owner: instance, url: background.pageURL, documentID: documentID)
         instance.background = context
+        beginLifetime(of: context, in: instance)
         for script in background.scripts {
             if script.isModule {
                 // (A module script: its file and those it imports are read as it is linked.)
@@ -360,6 +364,7 @@ public final class ExtensionHost {
             }
         }
         context.hasFinishedFirstEvaluation = true
+        backgroundStarted(instance)
         if context.isServiceWorker, options.flavor == .chrome, !instance.serviceWorkerInstalled {
             // (Installed and activated in a task after the script's first run: its zero-delay timers
             // run first, as in Chromium: fixtures/conformance/worker-lifecycle. A worker started
@@ -487,7 +492,7 @@ public final class ExtensionHost {
     /// returns `nil` for an extension that does not get the event.
     func dispatchToBackgrounds(_ name: String, _ arguments: (ExtensionInstance) -> [JSONValue]?) {
         for instance in extensions {
-            guard let background = instance.background, let values = arguments(instance) else { continue }
+            guard let values = arguments(instance), let background = wakeBackground(of: instance, for: name) else { continue }
             background.dispatchEvent(name, values)
         }
     }

@@ -16,6 +16,17 @@ public final class ExtensionInstance {
     public internal(set) var background: ExtensionContext?
     /// Whether the background has run its scripts (or the extension has none).
     var backgroundStarted = false
+    /// How long the running background lives, when it stops once idle (``BackgroundLifetime``).
+    var backgroundLifetime: BackgroundLifetime?
+    /// Whether the background stopped once idle: the next event that wakes it starts it again.
+    var backgroundIsStopped = false
+    /// The events that start a stopped background again (with the background's listeners for
+    /// them): Chromium's lazy listeners (every event a worker ever listened to and did not stop
+    /// listening to), Firefox's primed ones (events of persistent listeners added while the
+    /// background started, replaced at each start: ``primingEvents``).
+    var wakingEvents: Set<String> = []
+    /// Firefox: the persistent events the background listened to while it was starting.
+    var primingEvents: Set<String> = []
     /// The content-script contexts, one per frame the extension's scripts run in, by tab and frame.
     var contentContexts = ContentContexts()
     /// The extension's pages that are open (``ContextKind/page``), in the order they opened.

@@ -26,6 +26,9 @@ public struct HostOptions: Sendable {
     /// The policy of `storage.managed` (`--managed-storage FILE`): a JSON object of keys and
     /// values, for every extension the run loads.
     public var managedStorage: JSONValue?
+    /// Whether backgrounds that a browser stops once idle (a service worker, an event page) are
+    /// kept running instead (`--keep-alive`).
+    public var keepsBackgroundsAlive = false
 
     /// Creates options.
     public init(flavor: Flavor = .chrome, clockMode: ClockMode = .virtual, siteMap: SiteMap = SiteMap([]), limits: ScriptLimits = ScriptLimits(),

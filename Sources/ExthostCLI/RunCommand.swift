@@ -86,6 +86,10 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .customLong("real-time"), help: "Use the wall clock instead of virtual time: timers wait for real.")
     var realTime = false
 
+    @Flag(name: .customLong("keep-alive"), help: ArgumentHelp(
+        "Keep service workers and event pages running: without it they stop as a browser stops them, after 30 s (of the run's clock) with no event, and start again for the next."))
+    var keepAlive = false
+
     @Option(name: .customLong("script-timeout"), help: ArgumentHelp("Stop a script task that runs longer than this many seconds of CPU time.", valueName: "seconds"))
     var scriptTimeout: Double = 10
 
@@ -158,6 +162,7 @@ struct RunCommand: ParsableCommand {
         }
         var options = HostOptions(flavor: flavor, clockMode: realTime ? .real : .virtual, siteMap: siteMap, limits: limits,
                                   testHarness: harness, testConfig: testConfig, network: network, profile: kept)
+        options.keepsBackgroundsAlive = keepAlive
         if let managedStorage {
             let path = URL(fileURLWithPath: managedStorage, relativeTo: workingDirectory).path
             guard let data = FileManager.default.contents(atPath: path) else { fail("--managed-storage: cannot read \(path). Give a JSON file of the policy's keys and values.") }

@@ -112,7 +112,7 @@ struct RuntimeLifecycleTests {
             chrome.alarms.create('past', { when: Date.now() - 86400000, periodInMinutes: 1 });
             chrome.alarms.create('never', { delayInMinutes: 1e306 });
             setTimeout(() => console.log(JSON.stringify(count)), 90000);
-            """], flavor: flavor, maxTime: 100)
+            """], flavor: flavor, maxTime: 100, keepAlive: true)  // (a background left alone would stop, its count with it)
         #expect(run.texts == [#"{"zero":1,"past":2,"negative":1,"overflow":1}"#])
     }
 

@@ -132,7 +132,7 @@ extension ExtensionHost {
             instance.alarms[alarm.name] = nil
         }
         let details = alarm.json(flavor: options.flavor)
-        let contexts = [instance.background].compactMap { $0 } + instance.pageContexts
+        let contexts = [wakeBackground(of: instance, for: "alarms.onAlarm")].compactMap { $0 } + instance.pageContexts
         for context in contexts where !context.isClosed { context.dispatchEvent("alarms.onAlarm", [details]) }
     }
 }

@@ -26,7 +26,7 @@ enum CommandsAPI {
             // (A changed shortcut is announced to the extension's background.)
             let new = request.instance.commands[index].shortcut
             if new != old {
-                request.instance.background?.dispatchEvent("commands.onChanged", [.object([
+                host.wakeBackground(of: request.instance, for: "commands.onChanged")?.dispatchEvent("commands.onChanged", [.object([
                     ("name", .string(name)), ("newShortcut", .string(new)), ("oldShortcut", .string(old)),
                 ])])
             }
@@ -76,7 +76,7 @@ extension ExtensionHost {
         crossProcess { [weak self, weak instance] in
             guard let self, let instance, let windowID = browser.lastFocusedWindowID, let tab = browser.activeTab(in: windowID) else { return }
             instance.grantActiveTab(tab.id)
-            instance.background?.dispatchEvent("commands.onCommand", [.string(name), tabObject(tab, for: instance)])
+            wakeBackground(of: instance, for: "commands.onCommand")?.dispatchEvent("commands.onCommand", [.string(name), tabObject(tab, for: instance)])
         }
         return true
     }

@@ -179,15 +179,17 @@ enum StorageAPI {
         let instance = request.instance
         let names = flavor == .chrome ? ["storage.\(area).onChanged", "storage.onChanged"] : ["storage.onChanged", "storage.\(area).onChanged"]
         guard let storageArea = instance.storage.area(named: area) else { return }
-        for context in hearing(instance) where !context.isClosed {
+        // (A stopped background that listens to either event is started again to hear it.)
+        let background = names.lazy.compactMap { host.wakeBackground(of: instance, for: $0) }.first
+        for context in [background].compactMap({ $0 }) + hearing(instance) where !context.isClosed {
             if context.kind == .content, !storageArea.allowsContentScripts || (flavor == .firefox && area == "session") { continue }
             for name in names { context.dispatchEvent(name, arguments) }
         }
     }
 
-    /// The extension's contexts that have `storage`: its background, its pages, its content scripts.
+    /// The extension's contexts that have `storage` other than its background: its pages, its content scripts.
     private static func hearing(_ instance: ExtensionInstance) -> [ExtensionContext] {
-        [instance.background].compactMap { $0 } + instance.openPages + instance.contentContexts.values.sorted { $0.id < $1.id }
+        instance.openPages + instance.contentContexts.values.sorted { $0.id < $1.id }
     }
 }
 

@@ -94,7 +94,7 @@ final class MessageRouter {
             let instance = extensionID.map { id in host.extensions.first { $0.id.runtimeID == id } } ?? caller.owner
             // (The background, then the extension's open pages, in the order they opened.)
             guard let instance else { return [] }
-            return ([instance.background].compactMap { $0 } + instance.pageContexts).filter { $0 !== caller && !$0.isClosed }
+            return ([host.wakeBackground(of: instance, for: nil)].compactMap { $0 } + instance.pageContexts).filter { $0 !== caller && !$0.isClosed }
         case .tab(let tabID, let frameID, let documentID):
             guard let tab = host.browser.tab(tabID) else { return [] }
             return tab.frames.compactMap { frame -> ExtensionContext? in
@@ -322,10 +322,12 @@ final class MessageRouter {
     private func register(_ portID: Int, of channel: PortChannel, contextID: Int) {
         ports[portID] = PortRecord(channelID: channel.id, contextID: contextID)
         portsOfContext[contextID, default: []].insert(portID)
+        host?.backgroundPort(portID, of: contextID, kind: channel.kind, isOpen: true)
     }
 
     private func unregister(_ portID: Int) {
         guard let record = ports.removeValue(forKey: portID) else { return }
+        if let channel = channels[record.channelID] { host?.backgroundPort(portID, of: record.contextID, kind: channel.kind, isOpen: false) }
         portsOfContext[record.contextID]?.remove(portID)
         if portsOfContext[record.contextID]?.isEmpty == true { portsOfContext[record.contextID] = nil }
     }

@@ -34,10 +34,12 @@ public struct ExtensionTestSpec: Codable, Sendable, Equatable {
     public var trace: String?
     /// Whether `fetch` and `XMLHttpRequest` may reach real servers (``HostOptions/network``); nil: no.
     public var network: Bool?
+    /// Whether backgrounds a browser stops once idle are kept running (``HostOptions/keepsBackgroundsAlive``); nil: no.
+    public var keepAlive: Bool?
 
     /// Creates a spec.
     public init(path: String, flavor: Flavor, harness: TestHarness? = nil, sites: [String] = [], open: [String] = [],
-                maxTime: Double = 60, scriptTimeout: Double = 10, customArg: String? = nil, network: Bool = false) {
+                maxTime: Double = 60, scriptTimeout: Double = 10, customArg: String? = nil, network: Bool = false, keepAlive: Bool = false) {
         self.path = path
         self.flavor = flavor
         self.harness = harness
@@ -47,6 +49,7 @@ public struct ExtensionTestSpec: Codable, Sendable, Equatable {
         self.scriptTimeout = scriptTimeout
         self.customArg = customArg
         self.network = network ? true : nil
+        self.keepAlive = keepAlive ? true : nil
     }
 }
 
@@ -116,7 +119,8 @@ extension ExtensionTestSpec {
         }
         let collector = Collector()
         let config = TestConfig(customArg: customArg, testServerPort: TestConfig.serverPort(of: siteMap.mappings))
-        let options = HostOptions(flavor: flavor, siteMap: siteMap, limits: limits, testHarness: harness, testConfig: config, network: network == true)
+        var options = HostOptions(flavor: flavor, siteMap: siteMap, limits: limits, testHarness: harness, testConfig: config, network: network == true)
+        options.keepsBackgroundsAlive = keepAlive == true
         let host = ExtensionHost(options: options, machine: machine) { collector.entries.append(.console($0)) }
         host.testEventHandler = { collector.entries.append(.test($0)) }
         if trace != nil { host.trace = RunTrace() }

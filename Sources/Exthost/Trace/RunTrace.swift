@@ -44,6 +44,8 @@ public final class RunTrace: Codable {
             case console
             /// A test harness or a driver reported a result (`title`: the event's kind).
             case test
+            /// The browser stopped or started a context (`title`: `stopped`, `started again`; `detail`: why).
+            case lifecycle
         }
 
         /// What happened.

@@ -100,7 +100,7 @@ public enum TraceDiagram {
 
     private static let legend = [
         ("#2563eb", "message"), ("#16a34a", "event"), ("#6b7280", "API call and answer"), ("#ca8a04", "console"),
-        ("#dc2626", "error"), ("#7c3aed", "test result"),
+        ("#dc2626", "error"), ("#7c3aed", "test result"), ("#0891b2", "context stopped or started"),
     ].map { "<span><i style=\"background:\($0.0)\"></i>\($0.1)</span>" }.joined()
 
     private static func color(_ entry: RunTrace.Entry) -> String {
@@ -111,6 +111,7 @@ public enum TraceDiagram {
         case .apiCall, .apiResult: return "#6b7280"
         case .console: return entry.title == "error" ? "#dc2626" : "#ca8a04"
         case .test: return "#7c3aed"
+        case .lifecycle: return "#0891b2"
         }
     }
 

@@ -110,6 +110,9 @@ struct TestCommand: ParsableCommand {
     @Flag(name: .customLong("network"), help: "Let fetch and XMLHttpRequest reach real http and https servers (as exthost run).")
     var network = false
 
+    @Flag(name: .customLong("keep-alive"), help: "Keep service workers and event pages running (as exthost run).")
+    var keepAlive = false
+
     /// What the run uses: the command line, else exthost.json, else the defaults.
     struct Settings {
         var paths: [String]
@@ -124,6 +127,7 @@ struct TestCommand: ParsableCommand {
         var jobs: Int
         var customArg: String?
         var network: Bool
+        var keepAlive: Bool
     }
 
     func settings(workingDirectory: URL) throws -> Settings {
@@ -146,7 +150,8 @@ struct TestCommand: ParsableCommand {
             scriptTimeout: scriptTimeout ?? file.scriptTimeout ?? 10,
             jobs: jobs ?? file.jobs ?? ProcessInfo.processInfo.activeProcessorCount,
             customArg: testCustomArg ?? file.customArg,
-            network: network || file.network == true)
+            network: network || file.network == true,
+            keepAlive: keepAlive || file.keepAlive == true)
         guard settings.timeout > 0, settings.timeout.isFinite else { throw ValidationError("--timeout must be a positive number of seconds.") }
         guard settings.maxTime > 0 else { throw ValidationError("--max-time must be a positive number of seconds.") }
         guard settings.scriptTimeout > 0, settings.scriptTimeout.isFinite else { throw ValidationError("--script-timeout must be a positive number of seconds.") }
@@ -232,7 +237,7 @@ struct TestCommand: ParsableCommand {
             for flavor in settings.flavors {
                 var spec = ExtensionTestSpec(path: folder, flavor: flavor, harness: settings.harness, sites: settings.sites, open: settings.open,
                                              maxTime: settings.maxTime, scriptTimeout: settings.scriptTimeout, customArg: settings.customArg,
-                                             network: settings.network)
+                                             network: settings.network, keepAlive: settings.keepAlive)
                 if let (traceFolder, format) = try traceTarget() {
                     spec.trace = Self.traceFile(for: folder, flavor: flavor, in: URL(fileURLWithPath: traceFolder, relativeTo: workingDirectory).path, format: format)
                 }

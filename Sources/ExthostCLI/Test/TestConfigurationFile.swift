@@ -28,6 +28,7 @@ struct TestConfigurationFile {
     var jobs: Int?
     var customArg: String?
     var network: Bool?
+    var keepAlive: Bool?
 
     /// Every key the file may hold, with what it holds.
     static let keys: [(name: String, holds: String)] = [
@@ -43,6 +44,7 @@ struct TestConfigurationFile {
         ("jobs", "how many tests run at once"),
         ("customArg", "a string: chrome.test.getConfig()'s customArg"),
         ("network", "true to let fetch and XMLHttpRequest reach real servers"),
+        ("keepAlive", "true to keep service workers and event pages running when idle"),
     ]
 
     /// Reads the file at `url`.
@@ -118,6 +120,9 @@ struct TestConfigurationFile {
             case "network":
                 guard let flag = member.boolValue else { throw wrong() }
                 file.network = flag
+            case "keepAlive":
+                guard let flag = member.boolValue else { throw wrong() }
+                file.keepAlive = flag
             default:
                 throw TestConfigurationError(
                     "\(name): unknown key \"\(key)\" (the keys are \(keys.map(\.name).joined(separator: ", ")))")

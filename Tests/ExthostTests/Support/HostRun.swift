@@ -57,7 +57,7 @@ struct HostRun {
         sites: [String: String] = ["http://127.0.0.1:8000": "fixtures/site", "http://localhost:8000": "fixtures/site"],
         clickAction: Bool = false, maxTime: Double = 60, limits: ScriptLimits = ScriptLimits(), clockMode: ClockMode = .virtual,
         harness: TestHarness? = nil, testConfig: TestConfig = TestConfig(), network: Bool = false, noStore: Bool = false, devtools: Bool = false,
-        steps: [[String]] = []
+        steps: [[String]] = [], keepAlive: Bool = false
     ) throws -> HostRun {
         let collector = Collector()
         let mappings = try sites.sorted { $0.key < $1.key }.map { site in
@@ -65,8 +65,9 @@ struct HostRun {
             mapping.noStore = noStore
             return mapping
         }
-        let options = HostOptions(flavor: flavor, clockMode: clockMode, siteMap: SiteMap(mappings), limits: limits, testHarness: harness, testConfig: testConfig,
+        var options = HostOptions(flavor: flavor, clockMode: clockMode, siteMap: SiteMap(mappings), limits: limits, testHarness: harness, testConfig: testConfig,
                                   network: network)
+        options.keepsBackgroundsAlive = keepAlive
         let host = ExtensionHost(options: options) { collector.messages.append($0) }
         host.testEventHandler = { collector.testEvents.append($0) }
         try host.loadExtension(at: directory)
@@ -107,21 +108,22 @@ struct HostRun {
     static func run(
         files: [String: String], flavor: Flavor = .chrome, open urls: [String] = [], clickAction: Bool = false, maxTime: Double = 60,
         limits: ScriptLimits = ScriptLimits(), clockMode: ClockMode = .virtual, harness: TestHarness? = nil, testConfig: TestConfig = TestConfig(),
-        network: Bool = false
+        network: Bool = false, keepAlive: Bool = false
     ) throws -> HostRun {
         let directory = try TemporaryExtension(files: files).directory
         return try run(directory, flavor: flavor, open: urls, clickAction: clickAction, maxTime: maxTime, limits: limits, clockMode: clockMode,
-                       harness: harness, testConfig: testConfig, network: network)
+                       harness: harness, testConfig: testConfig, network: network, keepAlive: keepAlive)
     }
 
     /// Runs the extension made of `files` with `pages` (path to HTML) served at
     /// `http://127.0.0.1:8000/`, opening each of `urls` in turn.
     /// `devtools`: DevTools open for the last of them once it has loaded.
     static func run(files: [String: String], pages: [String: String], flavor: Flavor = .chrome, open urls: [String], maxTime: Double = 60,
-                    devtools: Bool = false) throws -> HostRun {
+                    devtools: Bool = false, keepAlive: Bool = false) throws -> HostRun {
         let directory = try TemporaryExtension(files: files).directory
         let site = try TemporaryExtension(files: pages).directory
-        return try run(directory, flavor: flavor, open: urls, sites: ["http://127.0.0.1:8000": site.path], maxTime: maxTime, devtools: devtools)
+        return try run(directory, flavor: flavor, open: urls, sites: ["http://127.0.0.1:8000": site.path], maxTime: maxTime, devtools: devtools,
+                       keepAlive: keepAlive)
     }
 
     private final class Collector {
