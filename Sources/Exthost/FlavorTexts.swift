@@ -40,6 +40,17 @@ struct FlavorTexts {
     /// Nobody took a connection or a one-time message.
     var noReceiver: String { "Could not establish connection. Receiving end does not exist." }
 
+    /// What the sender of a one-time message hears when every receiver that said it would answer
+    /// went away first (its page closed, its worker stopped): Chromium's
+    /// `kClosedWhileResponsePendingError` (no final period), to callbacks and promises alike;
+    /// `nil` where that is not known to differ from no answer (Firefox).
+    var closedWhileResponsePending: String? {
+        switch flavor {
+        case .chrome: return "A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received"
+        case .firefox: return nil
+        }
+    }
+
     /// What the other side of a port hears when the port's page navigates away (Chromium keeps
     /// the page in the back/forward cache); `nil` where the browser reports no error.
     var pageMovedToBackForwardCache: String? {

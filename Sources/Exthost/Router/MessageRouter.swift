@@ -135,7 +135,8 @@ final class MessageRouter {
         if !channel.anyAccepted {
             failOpener(channelID: channel.id)
         } else if channel.kind == .oneTime, !channel.anyReceiverOpen {
-            closeOpener(channel) { .messageResponse(port: $0, text: nil, error: nil) }
+            let error = channel.answerLost ? texts.closedWhileResponsePending : nil
+            closeOpener(channel) { .messageResponse(port: $0, text: nil, error: error) }
         } else if channel.kind == .port, !channel.anyLiveReceiver {
             closeOpener(channel) { .disconnect(port: $0, error: nil) }
         }
@@ -240,6 +241,8 @@ final class MessageRouter {
             return
         }
         if channel.kind == .oneTime {
+            // (A receiver that took the message and said it would answer, gone before it did.)
+            if unloaded, channel.receivers[index].accepted { channel.answerLost = true }
             settle(channel)
             return
         }

@@ -43,6 +43,8 @@ final class PortChannel {
     var openerOpen = true
     /// The receiving ports, in the order they were offered the connection.
     var receivers: [Receiver] = []
+    /// A one-time channel: whether a receiver that said it would answer went away without answering.
+    var answerLost = false
 
     init(id: Int, kind: Kind, name: JSONValue, openerPortID: Int, openerContextID: Int) {
         self.id = id

@@ -1,0 +1,119 @@
+import BrowserModel
+import Exthost
+import Foundation
+import Testing
+
+/// Backgrounds that stop once idle (Sources/Exthost/BackgroundLifetime.swift,
+/// ExtensionHost+BackgroundLifetime.swift): what the recorded case
+/// `fixtures/conformance/background-idle-stop` does not reach: `--keep-alive`, Chromium's holds
+/// and their 5-minute limit, which events start a stopped background again in each browser, and
+/// Firefox's suspension (its listeners' promises, an event that cancels it).
+@Suite("Background lifetime")
+struct BackgroundLifetimeTests {
+    private static let page = ["index.html": "<!doctype html><title>index</title><p>page</p>"]
+
+    @Test(arguments: Flavor.allCases)
+    func timersHoldNothingAndKeepAliveKeepsTheBackground(flavor: Flavor) throws {
+        let files = ["manifest.json": TemporaryExtension.manifest(), "bg.js": """
+            let state = 'fresh';
+            console.log('top level', state);
+            chrome.runtime.onInstalled.addListener(() => { state = 'installed'; });
+            setTimeout(() => console.log('40 s timer', state), 40000);
+            """]
+        let stopped = try HostRun.run(files: files, flavor: flavor, maxTime: 100)
+        #expect(stopped.texts == ["top level fresh"])
+        #expect(stopped.host.extensions[0].background == nil)
+        let kept = try HostRun.run(files: files, flavor: flavor, maxTime: 100, keepAlive: true)
+        #expect(kept.texts == ["top level fresh", "40 s timer installed"])
+        #expect(kept.host.extensions[0].background != nil)
+    }
+
+    @Test func aChromiumWorkerIsHeldByAPendingAnswerForFiveMinutesAtMost() throws {
+        // (The hold is dropped at the first 30-second check after 5 minutes, 330 s from the
+        // worker's start; the worker stops 30 s later and the sender hears the channel closed.)
+        let run = try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(contentScripts: #"[{"matches": ["http://127.0.0.1/*"], "js": ["cs.js"]}]"#),
+            "bg.js": """
+                chrome.runtime.onMessage.addListener(() => true);
+                setInterval(() => {}, 10000);
+                """,
+            "cs.js": """
+                const sent = performance.now();
+                chrome.runtime.sendMessage('answer later', (answer) => {
+                  console.log(chrome.runtime.lastError.message, Math.round((performance.now() - sent) / 1000));
+                });
+                """,
+        ], pages: Self.page, open: ["http://127.0.0.1:8000/index.html"], maxTime: 600)
+        #expect(run.texts == ["A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received 360"])
+    }
+
+    @Test(arguments: Flavor.allCases)
+    func aStoppedBackgroundStartsAgainForAnEventItListensToOnly(flavor: Flavor) throws {
+        let directory = try TemporaryExtension(files: [
+            "manifest.json": TemporaryExtension.manifest(permissions: ["storage", "tabs"],
+                                                         contentScripts: #"[{"matches": ["http://127.0.0.1/*"], "js": ["cs.js"]}]"#),
+            "bg.js": """
+                console.log('top level');
+                chrome.storage.onChanged.addListener((changes) => console.log('changed', Object.keys(changes).join()));
+                setTimeout(() => {}, 35000);  // (the run's clock goes on while something is pending: it stops at 30 s)
+                """,
+            "cs.js": "if (location.search === '?set') chrome.storage.local.set({ key: 1 });",
+        ]).directory
+        let site = try TemporaryExtension(files: Self.page).directory
+        var texts: [String] = []
+        let options = HostOptions(flavor: flavor, siteMap: SiteMap([try SiteMapping(parsing: "http://127.0.0.1:8000=\(site.path)", relativeTo: site)]))
+        let host = ExtensionHost(options: options) { texts.append($0.text) }
+        let instance = try host.loadExtension(at: directory)
+        host.run(maxTime: 40)
+        #expect(instance.background == nil)
+        // (Tabs' events: it does not listen to them, so it stays stopped.)
+        _ = host.open("http://127.0.0.1:8000/index.html")
+        host.run(maxTime: 50)
+        #expect(instance.background == nil)
+        #expect(texts == ["top level"])
+        // (A change of storage, which it listens to, starts it: its scripts run, then it hears it.)
+        _ = host.open("http://127.0.0.1:8000/index.html?set")
+        host.run(maxTime: 60)
+        #expect(texts == ["top level", "top level", "changed key"])
+        #expect(instance.background != nil)
+    }
+
+    @Test(arguments: Flavor.allCases)
+    func aListenerAddedLaterWakesAChromiumWorkerButNotAFirefoxPage(flavor: Flavor) throws {
+        // Chromium keeps every listener a worker adds, whenever, to start it again; the event
+        // then reaches only a listener there when it comes (none: lost). Firefox keeps only the
+        // persistent listeners added while the page started.
+        let run = try HostRun.run(files: ["manifest.json": TemporaryExtension.manifest(permissions: ["alarms"]), "bg.js": """
+            console.log('top level');
+            setTimeout(() => chrome.alarms.onAlarm.addListener((alarm) => console.log('alarm', alarm.name)), 1000);
+            chrome.runtime.onInstalled.addListener(() => chrome.alarms.create('wake', { delayInMinutes: 1 }));
+            """], flavor: flavor, maxTime: 100)
+        #expect(run.texts == (flavor == .chrome ? ["top level", "top level"] : ["top level"]))
+    }
+
+    @Test func firefoxWaitsForOnSuspendsPromiseAndAnEventCancelsTheSuspension() throws {
+        let run = try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(contentScripts: #"[{"matches": ["http://127.0.0.1/*"], "js": ["cs.js"]}]"#),
+            "bg.js": """
+                const at = () => Math.round(performance.now() / 1000);
+                let suspensions = 0;
+                console.log('top level', at());
+                chrome.runtime.onSuspend.addListener(() => {
+                  suspensions++;
+                  console.log('onSuspend', suspensions, at());
+                  // (The first never settles: the page waits 5 s for it; the second settles after 2 s.)
+                  return suspensions === 1 ? new Promise(() => {}) : new Promise((resolve) => setTimeout(resolve, 2000));
+                });
+                chrome.runtime.onSuspendCanceled.addListener(() => console.log('onSuspendCanceled', at()));
+                chrome.runtime.onMessage.addListener((message) => { console.log('message', message, at()); });
+                setInterval(() => console.log('tick', at()), 20000);
+                """,
+            "cs.js": "setTimeout(() => chrome.runtime.sendMessage('hello'), 32000);",
+        ], pages: Self.page, flavor: .firefox, open: ["http://127.0.0.1:8000/index.html"], maxTime: 200)
+        #expect(run.texts == [
+            "top level 0", "tick 20", "onSuspend 1 30", "message hello 32", "onSuspendCanceled 32", "tick 40", "tick 60",
+            "onSuspend 2 62",
+        ])
+        #expect(run.host.extensions[0].background == nil)
+    }
+}
