@@ -391,7 +391,7 @@
 
   // A new event object of the context, named `name` in errors. `listens`: Swift hears when the
   // event gets its first listener and loses its last (an API event of a background, which may
-  // start it again once it stopped); `persistent`: Firefox keeps such a listener to wake its
+  // start it again once it stopped, or of an extension page); `persistent`: Firefox keeps such a listener to wake its
   // event page (the event's description says so).
   host.newEvent = function (cx, name, listens, persistent) {
     const event = host.newObjectFrom(cx, eventPrototype(cx));
@@ -403,7 +403,7 @@
   host.event = function (cx, name, persistent) {
     let event = cx.events.get(name);
     if (!event) {
-      event = host.newEvent(cx, name, cx.kind === 'background', persistent);
+      event = host.newEvent(cx, name, cx.kind === 'background' || cx.kind === 'page', persistent);
       cx.events.set(name, event);
     }
     return event;

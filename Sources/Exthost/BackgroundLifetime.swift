@@ -9,8 +9,11 @@ import JSEngine
 ///
 /// One lifetime per run of a background: made when it starts, gone when it stops. Its timers are
 /// the background context's own (``EventLoop/startTimer(after:repeats:owner:keepsLoopAlive:_:)``
-/// with the context's id), so they end with it, and none keeps the loop running: an extension
-/// left alone with nothing pending ends the run rather than idling to a stop nobody would see.
+/// with the context's id), so they end with it, and none keeps the loop running: a run whose only
+/// work left is an idle background ends there (the clock reaches a stop only while something else
+/// is pending: a timer, an alarm, a driver's `advanceClock`). Keeping the run going for a stop
+/// that shows (a port's other side, `onSuspend`) was tried: every run with a port left open would
+/// then end 30 s later with lines a browser prints only to someone who waits that long.
 ///
 /// Each browser's rules, as read in their sources (the research notes of session 28, and
 /// fixtures/conformance/background-idle-stop recorded in both):

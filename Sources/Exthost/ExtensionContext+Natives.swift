@@ -201,7 +201,7 @@ extension ExtensionContext {
                 ]).jsonText)
             }
         case .clock:
-            define("monotonicNow") { _, host, _ in .number(host.loop.now) }
+            define("monotonicNow") { context, host, _ in .number(host.loop.now - context.timeOrigin) }
             define("wallNow") { _, host, _ in .number(host.loop.epoch + host.loop.now) }
             // order(): a number greater than every one it gave before, in any context of the host:
             // the order in which listeners were added to the DOM's targets, which the worlds of a
@@ -236,11 +236,11 @@ extension ExtensionContext {
                 let name = try call.requiredString(0, prefix + "listening", "event name")
                 let listens = try call.requiredBoolean(1, prefix + "listening", "listens")
                 let persistent = try call.requiredBoolean(2, prefix + "listening", "persistent")
-                host.backgroundListens(context, to: name, listens, persistent: persistent)
+                host.contextListens(context, to: name, listens, persistent: persistent)
                 return .undefined
             }
             define("suspendListenersSettled") { context, host, call in
-                host.finishSuspension(of: context, try call.requiredInteger(0, prefix + "suspendListenersSettled", "suspension"))
+                host.suspendListenersSettled(in: context, try call.requiredInteger(0, prefix + "suspendListenersSettled", "suspension"))
                 return .undefined
             }
             define("call") { context, host, call in

@@ -192,9 +192,10 @@ extension ExtensionContext {
         do {
             // (The functions hold the loop weakly: the engine frees them only when it collects them.)
             weak let loop = host.loop
-            let now = NativeFunction.makeBuiltin(name: "now", length: 0, in: script) { _ in .number(loop?.now ?? 0) }
+            let origin = timeOrigin
+            let now = NativeFunction.makeBuiltin(name: "now", length: 0, in: script) { _ in .number((loop?.now ?? origin) - origin) }
             try performance.defineProperty("now", now, enumerable: true)
-            let getter = NativeFunction.makeBuiltin(name: "get timeOrigin", length: 0, in: script) { _ in .number(loop?.epoch ?? 0) }
+            let getter = NativeFunction.makeBuiltin(name: "get timeOrigin", length: 0, in: script) { _ in .number((loop?.epoch ?? 0) + origin) }
             let descriptor = script.object(prototype: nil)
             try descriptor.setProperty("get", getter)
             try descriptor.setProperty("enumerable", script.boolean(true))
@@ -203,7 +204,7 @@ extension ExtensionContext {
             let toJSON = NativeFunction.makeBuiltin(name: "toJSON", length: 0, in: script) { [weak self] _ in
                 guard let self else { return .undefined }
                 let object = script.object()
-                try object.setProperty("timeOrigin", script.number(loop?.epoch ?? 0))
+                try object.setProperty("timeOrigin", script.number((loop?.epoch ?? 0) + origin))
                 return .value(object)
             }
             try performance.defineProperty("toJSON", toJSON, enumerable: true)

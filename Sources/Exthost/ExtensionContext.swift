@@ -55,8 +55,10 @@ public final class ExtensionContext {
     /// Whether the context was closed (its page went away).
     public private(set) var isClosed = false
 
-    init(id: Int, kind: ContextKind, owner: ExtensionInstance?, host: ExtensionHost, url: String, tabID: Int? = nil, frameID: Int? = nil, documentID: String? = nil, extraInfo: [(String, JSONValue)] = []) {
+    init(id: Int, kind: ContextKind, owner: ExtensionInstance?, host: ExtensionHost, url: String, tabID: Int? = nil, frameID: Int? = nil, documentID: String? = nil,
+         timeOrigin: Double = 0, extraInfo: [(String, JSONValue)] = []) {
         self.id = id
+        self.timeOrigin = timeOrigin
         self.kind = kind
         self.owner = owner
         self.host = host
@@ -448,6 +450,13 @@ public final class ExtensionContext {
     /// Whether a service worker's script ran its first time (then `importScripts` loads only what
     /// it loaded during that run: ``importScript(_:)``).
     var hasFinishedFirstEvaluation = false
+    /// The loop's time (milliseconds) its clock counts from: `performance.now()` is the loop's
+    /// time less this, `performance.timeOrigin` the run's wall-clock start plus this (a document's
+    /// worlds share their document's; a worker's is when it started).
+    let timeOrigin: Double
+    /// The API events its scripts listen to (a background's and an extension page's: js/38_api.js
+    /// says when an event gains its first listener and loses its last).
+    var listenedEvents: Set<String> = []
     /// The URLs of the scripts `importScripts` ran.
     var importedScripts: Set<String> = []
     /// The names of the BroadcastChannels open in this context (``listenToBroadcasts(_:)``).

@@ -20,21 +20,24 @@ extension ExtensionHost {
         }
     }
 
-    /// The running background of `instance` for an event `event` (nil: a message or a connection,
-    /// which wake a background in both browsers), started again first when it stopped once idle
-    /// and listens to that event (``ExtensionInstance/wakingEvents``). Nil when there is none to
-    /// hear it. A background started here has run its scripts when this returns: what it hears
-    /// next comes after them, as in both browsers.
+    /// The background of `instance` for an event `event` (nil: a message or a connection, which
+    /// wake a background in both browsers), started again when it stopped once idle and listens to
+    /// that event (``ExtensionInstance/wakingEvents``). Nil when there is none to hear it. A
+    /// background started here is made at once and runs its scripts in a task of its own, queued
+    /// now: what is delivered to it (a hop later) comes after them, as in both browsers, and the
+    /// caller's task goes on undisturbed.
     func wakeBackground(of instance: ExtensionInstance, for event: String?) -> ExtensionContext? {
         if let background = instance.background { return background.isClosed ? nil : background }
         guard instance.backgroundIsStopped, extensions.contains(where: { $0 === instance }) else { return nil }
         if let event, !instance.wakingEvents.contains(event) { return nil }
         instance.backgroundIsStopped = false
-        startBackground(of: instance)
-        if let background = instance.background, let trace {
-            trace.addBrowser(.lifecycle, at: loop.now, context: background, title: "started again", detail: event.map { "for \($0)" } ?? "for a message")
+        guard let background = makeBackground(of: instance) else { return nil }
+        trace?.addBrowser(.lifecycle, at: loop.now, context: background, title: "started again", detail: event.map { "for \($0)" } ?? "for a message")
+        loop.enqueue { [weak self, weak instance, weak background] in
+            guard let self, let instance, let background, instance.background === background, !background.isClosed else { return }
+            runBackgroundScripts(of: background, in: instance)
         }
-        return instance.background
+        return background
     }
 
     /// Makes the lifetime of `instance`'s background `context` as it starts, if it stops once idle.
@@ -75,10 +78,20 @@ extension ExtensionHost {
                 finishSuspension(of: background, suspension)
                 return
             }
+            guard !background.isClosed else { return }
             _ = loop.startTimer(after: lifetime.rules.suspendWait, owner: background.id) { [weak self, weak background] in
                 guard let self, let background else { return }
                 finishSuspension(of: background, suspension)
             }
+        }
+    }
+
+    /// The promises of the listeners of suspension number `suspension` of `background` settled
+    /// (js/38_api.js): the browser hears so a hop later, then stops it.
+    func suspendListenersSettled(in background: ExtensionContext, _ suspension: Int) {
+        crossProcess { [weak self, weak background] in
+            guard let self, let background else { return }
+            finishSuspension(of: background, suspension)
         }
     }
 
@@ -118,6 +131,9 @@ extension ExtensionHost {
         switch options.flavor {
         case .chrome:
             switch delivery {
+            case .event(let name, _) where !context.listenedEvents.contains(name):
+                // (The browser sends an event only to a worker that listens to it.)
+                return nil
             case .event, .connect:
                 // (An event, or the offer of a channel, holds the worker until its listeners ran.)
                 guard context === background else { return nil }
@@ -142,8 +158,18 @@ extension ExtensionHost {
             case .event(let name, _) where name == "runtime.onSuspend" || name == "runtime.onSuspendCanceled":
                 return nil
             case .event, .connect, .message, .disconnect:
-                return { [weak self, weak instance, weak lifetime] in
-                    guard let self, let instance, let lifetime, instance.backgroundLifetime === lifetime else { return }
+                return { [weak self, weak instance, weak lifetime, weak context] in
+                    guard let self, let instance, let lifetime, let context, instance.backgroundLifetime === lifetime else { return }
+                    // (An event fires only where it has listeners; a channel is offered to
+                    // runtime.onConnect or onMessage.)
+                    switch delivery {
+                    case .event(let name, _):
+                        if !context.listenedEvents.contains(name) { return }
+                    case .connect:
+                        if !context.listenedEvents.contains("runtime.onConnect"), !context.listenedEvents.contains("runtime.onMessage") { return }
+                    default:
+                        break
+                    }
                     if lifetime.reset(), let background = instance.background {
                         background.dispatchEvent("runtime.onSuspendCanceled", [])
                     }
@@ -172,9 +198,10 @@ extension ExtensionHost {
         if isOpen { lifetime.begin(.port(portID)) } else { lifetime.end(.port(portID)) }
     }
 
-    /// A background context's script started (`true`) or stopped listening to the API event
-    /// `name`; `persistent` when Firefox keeps such a listener to wake its event page.
-    func backgroundListens(_ context: ExtensionContext, to name: String, _ listens: Bool, persistent: Bool) {
+    /// A background's or an extension page's scripts started (`true`) or stopped listening to the
+    /// API event `name`; `persistent` when Firefox keeps such a listener to wake its event page.
+    func contextListens(_ context: ExtensionContext, to name: String, _ listens: Bool, persistent: Bool) {
+        if listens { context.listenedEvents.insert(name) } else { context.listenedEvents.remove(name) }
         guard let instance = context.owner, instance.background === context else { return }
         switch options.flavor {
         case .chrome:

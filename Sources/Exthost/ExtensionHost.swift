@@ -45,6 +45,9 @@ public final class ExtensionHost {
     ) { [weak loop] in loop?.now ?? 0 }
     /// The source of each document the host keeps, by document id (ExtensionHost+Documents.swift).
     var documentSources: [String: DocumentSource] = [:]
+    /// When (milliseconds of the loop's clock) each document's first world was made: the time
+    /// origin of `performance.now()` and of events' `timeStamp` in its worlds.
+    var documentTimeOrigins: [String: Double] = [:]
     /// The loads of web pages' documents, by document id, from their commit until they go
     /// (ExtensionHost+WebPages.swift).
     var webDocumentLoads: [String: DocumentLoad] = [:]
@@ -256,6 +259,7 @@ public final class ExtensionHost {
             }
             reloaded.profile = options.profile
             reloaded.managedPolicy = managedPolicy(for: reloaded)
+            reloaded.storage = ExtensionStorage(reloading: instance.storage, flavor: options.flavor, policy: reloaded.managedPolicy)
             options.profile?.recordInstalled(reloaded.id.runtimeID, version: reloaded.manifest.version)
             var details: [(String, JSONValue)] = [("reason", .string("update")), ("previousVersion", .string(instance.manifest.version))]
             if options.flavor == .firefox { details.append(("temporary", .bool(true))) }
@@ -324,8 +328,16 @@ public final class ExtensionHost {
     }
 
     func startBackground(of instance: ExtensionInstance) {
-        defer { instance.backgroundStarted = true }
-        guard let background = instance.backgroundScripts() else { return }
+        guard let context = makeBackground(of: instance) else {
+            instance.backgroundStarted = true
+            return
+        }
+        runBackgroundScripts(of: context, in: instance)
+    }
+
+    /// Makes the context of `instance`'s background, its scripts not run yet (nil: it has none).
+    func makeBackground(of instance: ExtensionInstance) -> ExtensionContext? {
+        guard let background = instance.backgroundScripts() else { return nil }
         let documentID = browser.makeDocumentID()
         if case .serviceWorker? = instance.manifest.background {} else {
             let html: String
@@ -339,6 +351,13 @@ public final class ExtensionHost {
         let context = makeContext(kind: .background, owner: instance, url: background.pageURL, documentID: documentID)
         instance.background = context
         beginLifetime(of: context, in: instance)
+        return context
+    }
+
+    /// Runs the scripts of `instance`'s background `context`, made by ``makeBackground(of:)``.
+    func runBackgroundScripts(of context: ExtensionContext, in instance: ExtensionInstance) {
+        defer { instance.backgroundStarted = true }
+        guard let background = instance.backgroundScripts() else { return }
         for script in background.scripts {
             if script.isModule {
                 // (A module script: its file and those it imports are read as it is linked.)
@@ -422,8 +441,12 @@ public final class ExtensionHost {
     /// Chromium: a service worker whose script throws on its first run (or whose module graph
     /// fails) is not registered, so it never gets an event; the worker stops once that is known,
     /// after the tasks already due (its zero-delay timers run: fixtures/conformance/module-runtime-error).
+    /// A worker started again after it stopped when idle (registered, installed) fails only that
+    /// start: the event that woke it is lost, and the next one starts it again.
     private func failRegistration(of context: ExtensionContext, in instance: ExtensionInstance) {
         instance.background = nil
+        instance.backgroundLifetime = nil
+        if instance.serviceWorkerInstalled { instance.backgroundIsStopped = true }
         _ = loop.startTimer(after: 0, owner: context.id) { context.close() }
     }
 
@@ -437,7 +460,15 @@ public final class ExtensionHost {
     func makeContext(kind: ContextKind, owner: ExtensionInstance?, url: String, tabID: Int? = nil, frameID: Int? = nil, documentID: String? = nil, extraInfo: [(String, JSONValue)] = []) -> ExtensionContext {
         let id = nextContextID
         nextContextID += 1
-        let context = ExtensionContext(id: id, kind: kind, owner: owner, host: self, url: url, tabID: tabID, frameID: frameID, documentID: documentID, extraInfo: extraInfo)
+        // (The worlds of one document share its time origin, that of the first made for it; a
+        // worker's is when it started.)
+        let timeOrigin = documentID.map { documentID in
+            if let origin = documentTimeOrigins[documentID] { return origin }
+            documentTimeOrigins[documentID] = loop.now
+            return loop.now
+        } ?? loop.now
+        let context = ExtensionContext(id: id, kind: kind, owner: owner, host: self, url: url, tabID: tabID, frameID: frameID, documentID: documentID,
+                                       timeOrigin: timeOrigin, extraInfo: extraInfo)
         openContexts[id] = context
         if let documentID { contextIDsByDocument[documentID, default: []].append(id) }
         return context

@@ -116,4 +116,88 @@ struct BackgroundLifetimeTests {
         ])
         #expect(run.host.extensions[0].background == nil)
     }
+
+    @Test func aChromiumWorkerWhoseStartFailsStartsAgainForTheNextEvent() throws {
+        // (Started again, its registration is active: this one throws then. Each start fails, the
+        // message that woke it hears nobody listens, and the next message tries again.)
+        let run = try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(contentScripts: #"[{"matches": ["http://127.0.0.1/*"], "js": ["cs.js"]}]"#),
+            "bg.js": """
+                console.log('top level', self.registration.active ? 'again' : 'first');
+                chrome.runtime.onMessage.addListener((message, sender, respond) => respond('answer'));
+                if (self.registration.active) throw new Error('this start fails');
+                """,
+            "cs.js": """
+                const send = (label) => chrome.runtime.sendMessage(label, (answer) => console.log(label, answer, chrome.runtime.lastError?.message));
+                setTimeout(() => send('at 40 s'), 40000);
+                setTimeout(() => send('at 100 s'), 100000);
+                """,
+        ], pages: Self.page, open: ["http://127.0.0.1:8000/index.html"], maxTime: 200)
+        #expect(run.texts.map { $0.split(separator: "\n")[0] } == [
+            "top level first",
+            "top level again", "Uncaught Error: this start fails", "at 40 s undefined Could not establish connection. Receiving end does not exist.",
+            "top level again", "Uncaught Error: this start fails", "at 100 s undefined Could not establish connection. Receiving end does not exist.",
+        ])
+    }
+
+    @Test(arguments: Flavor.allCases)
+    func aWokenBackgroundRunsInATaskOfItsOwnAndEventsItDoesNotHearHoldNothing(flavor: Flavor) throws {
+        // (The content script changes storage every 20 s, which the background does not listen
+        // to: it stops at 30 s all the same. The message at 70 s starts it in a task of its own,
+        // after the content script's task.)
+        let run = try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(permissions: ["storage"], contentScripts: #"[{"matches": ["http://127.0.0.1/*"], "js": ["cs.js"]}]"#),
+            "bg.js": """
+                console.log('top level', Math.round(performance.now() / 1000));
+                chrome.runtime.onMessage.addListener(() => {});
+                """,
+            "cs.js": """
+                let n = 0;
+                const timer = setInterval(() => chrome.storage.local.set({ n: ++n }), 20000);
+                setTimeout(() => {
+                  clearInterval(timer);
+                  console.log('before sending');
+                  chrome.runtime.sendMessage('wake');
+                  console.log('after sending');
+                }, 70000);
+                """,
+        ], pages: Self.page, flavor: flavor, open: ["http://127.0.0.1:8000/index.html"], maxTime: 200)
+        #expect(run.texts == ["top level 0", "before sending", "after sending", "top level 0"])
+    }
+
+    @Test func firefoxStopsThePageARoundTripAfterOnSuspendsPromiseSettled() throws {
+        let run = try HostRun.run(files: ["manifest.json": TemporaryExtension.manifest(permissions: ["alarms"]), "bg.js": """
+            chrome.runtime.onSuspend.addListener(() => {
+              const settled = Promise.resolve();
+              settled.then(() => console.log('a reaction')).then(() => queueMicrotask(() => console.log('a later microtask')));
+              return settled;
+            });
+            chrome.runtime.onInstalled.addListener(() => chrome.alarms.create('later', { delayInMinutes: 1 }));
+            chrome.alarms.onAlarm.addListener((alarm) => console.log('alarm', alarm.name));
+            """], flavor: .firefox, maxTime: 100)
+        #expect(run.texts == ["a reaction", "a later microtask", "alarm later"])
+    }
+
+    @Test(arguments: Flavor.allCases)
+    func aDriversMessageStartsAStoppedChromiumWorkerOnly(flavor: Flavor) throws {
+        // (Chromium starts a worker for any event it listens to, test.onMessage too; Firefox's
+        // test.onMessage is no persistent event: the stopped page does not hear it.)
+        let heard = flavor == .chrome
+        let outcome = try DriverTests.run("""
+            test('a stopped background and the test message', { timeout: 120000 }, async () => {
+              const extension = await exthost.loadExtension({
+                background() {
+                  console.log('top level');
+                  chrome.test.onMessage.addListener((...args) => chrome.test.sendMessage('heard'));
+                },
+              });
+              await exthost.advanceClock(40000);
+              extension.sendMessage('poke');
+              if (\(heard)) await extension.awaitMessage('heard');
+              else await exthost.advanceClock(1000);
+              assert.deepStrictEqual(exthost.consoleMessages().map((message) => message.text), \(heard) ? ['top level', 'top level'] : ['top level']);
+            });
+            """, flavor: flavor)
+        #expect(outcome.passed, "\(outcome.reason ?? "")")
+    }
 }

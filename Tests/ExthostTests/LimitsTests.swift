@@ -166,7 +166,8 @@ struct LimitsTests {
             "manifest.json": TemporaryExtension.manifest(contentScripts: Self.contentScripts),
             "bg.js": "setInterval(() => {}, 1000);",
             "cs.js": "console.log('content script in', location.pathname);",
-        ], ["--site", "http://127.0.0.1:8000=fixtures/site", "--open", "http://127.0.0.1:8000/index.html", "--max-time", "30"])
+        ], ["--site", "http://127.0.0.1:8000=fixtures/site", "--open", "http://127.0.0.1:8000/index.html", "--max-time", "30",
+           "--keep-alive"])  // (a worker's timers hold nothing: it would stop at 30 s, and the run end)
         #expect(result.output == "content tab 2 frame 0 │ content script in /index.html\n")
         #expect(result.status == 3)
     }

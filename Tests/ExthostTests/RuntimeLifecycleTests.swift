@@ -102,6 +102,20 @@ struct RuntimeLifecycleTests {
     }
 
     @Test(arguments: Flavor.allCases)
+    func aReloadKeepsStorageLocalAndClearsSession(flavor: Flavor) throws {
+        let run = try HostRun.run(files: ["manifest.json": TemporaryExtension.manifest(permissions: ["storage"]), "bg.js": """
+            chrome.storage.local.get('runs').then(async ({ runs = 0 }) => {
+              const { seen = 0 } = await chrome.storage.session.get('seen');
+              console.log('local', runs, 'session', seen);
+              await chrome.storage.local.set({ runs: runs + 1 });
+              await chrome.storage.session.set({ seen: seen + 1 });
+              if (runs === 0) chrome.runtime.reload();
+            });
+            """], flavor: flavor)
+        #expect(run.texts == ["local 0 session 0", "local 1 session 0"])
+    }
+
+    @Test(arguments: Flavor.allCases)
     func alarmsWithNoUsablePeriodFireOnceAndMissedPeriodsAreSkipped(flavor: Flavor) throws {
         let run = try HostRun.run(files: ["manifest.json": TemporaryExtension.manifest(permissions: ["alarms"]), "bg.js": """
             const count = {};

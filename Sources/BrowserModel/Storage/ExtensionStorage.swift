@@ -143,6 +143,17 @@ public final class ExtensionStorage {
         session = ExtensionStorageArea(allowsContentScripts: flavor == .firefox)
     }
 
+    /// The storage of an extension reloaded (`runtime.reload()`) from `previous`, its storage
+    /// before: `local` and `sync` are kept, as the browsers keep them; `session` starts empty (both
+    /// clear it when an extension is reloaded); `managed` holds `policy`.
+    public init(reloading previous: ExtensionStorage, flavor: Flavor, policy: [(key: String, text: String)]? = nil) {
+        managed = ExtensionStorageArea(allowsContentScripts: true, stored: (policy ?? []).map { ($0.key, StoredValue(text: $0.text, bytes: 0)) })
+        hasPolicy = policy != nil
+        local = previous.local
+        sync = previous.sync
+        session = ExtensionStorageArea(allowsContentScripts: flavor == .firefox)
+    }
+
     /// The area `name` (`local`, `sync`, `session`, `managed`), or nil.
     public func area(named name: String) -> ExtensionStorageArea? {
         switch name {

@@ -156,6 +156,7 @@ extension ExtensionHost {
             _ = try? forget.call([realm.script.string(documentID)])
         }
         pendingJavaScriptURLs.removeValue(forKey: documentID)
+        documentTimeOrigins.removeValue(forKey: documentID)
         guard documentSources.removeValue(forKey: documentID) != nil else { return }
         discardBuiltDocument(documentID)
     }

@@ -454,7 +454,7 @@ public final class TestDriver {
         let arguments: [JSONValue] = host.harness == .firefox
             ? values
             : [.object([("data", values[0].stringValue.map(JSONValue.string) ?? .string(values[0].jsonText)), ("lastMessage", .bool(false))])]
-        let contexts = [instance.background].compactMap { $0 } + instance.contentContexts.values.sorted { $0.id < $1.id }
+        let contexts = [host.wakeBackground(of: instance, for: "test.onMessage")].compactMap { $0 } + instance.contentContexts.values.sorted { $0.id < $1.id }
         for context in contexts { context.dispatchEvent("test.onMessage", arguments) }
     }
 
