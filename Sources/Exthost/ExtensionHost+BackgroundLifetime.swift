@@ -158,8 +158,8 @@ extension ExtensionHost {
             case .event(let name, _) where name == "runtime.onSuspend" || name == "runtime.onSuspendCanceled":
                 return nil
             case .event, .connect, .message, .disconnect:
-                return { [weak self, weak instance, weak lifetime, weak context] in
-                    guard let self, let instance, let lifetime, let context, instance.backgroundLifetime === lifetime else { return }
+                return { [weak instance, weak lifetime, weak context] in
+                    guard let instance, let lifetime, let context, instance.backgroundLifetime === lifetime else { return }
                     // (An event fires only where it has listeners; a channel is offered to
                     // runtime.onConnect or onMessage.)
                     switch delivery {

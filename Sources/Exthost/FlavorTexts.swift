@@ -41,13 +41,13 @@ struct FlavorTexts {
     var noReceiver: String { "Could not establish connection. Receiving end does not exist." }
 
     /// What the sender of a one-time message hears when every receiver that said it would answer
-    /// went away first (its page closed, its worker stopped): Chromium's
-    /// `kClosedWhileResponsePendingError` (no final period), to callbacks and promises alike;
-    /// `nil` where that is not known to differ from no answer (Firefox).
-    var closedWhileResponsePending: String? {
+    /// went away first (its page closed, its worker stopped), to callbacks and promises alike:
+    /// Chromium's `kClosedWhileResponsePendingError` (no final period); Firefox's text for no
+    /// receiver (recorded: background-idle-pending-answer).
+    var closedWhileResponsePending: String {
         switch flavor {
         case .chrome: return "A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received"
-        case .firefox: return nil
+        case .firefox: return noReceiver
         }
     }
 

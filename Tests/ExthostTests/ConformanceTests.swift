@@ -28,6 +28,10 @@ struct ConformanceCase: CustomTestStringConvertible, Sendable {
         /// is still compared line by line. Each is expected (a known issue) and the suite fails
         /// when it goes away.
         var knownLineDifferences: [String: [KnownLine]]?
+        /// The recorder's quiet time (seconds without a new line before it stops), when the case
+        /// sets one: the browser went on running that long, so exthost's clock does too once the
+        /// run is idle (a background stopped after 30 s idle shows only then).
+        var quiet: Double?
     }
 
     /// A line of the recording that exthost prints differently, and why.
@@ -92,7 +96,7 @@ struct ConformanceCase: CustomTestStringConvertible, Sendable {
             open: description.open.map { "http://127.0.0.1:8000" + $0 },
             sites: sites.map { ["http://127.0.0.1:8000": $0, "http://localhost:8000": $0] } ?? [:],
             clickAction: description.clickAction ?? false, noStore: description.noStore ?? true, devtools: description.devtools ?? false,
-            steps: description.do ?? [])
+            steps: description.do ?? [], quiet: description.quiet)
         let extensionID = run.host.extensions.first.map { $0.id.flavor == .chrome ? $0.id.runtimeID : $0.id.host } ?? "EXTID"
         var lines = run.messages.filter(isVisibleToRecorder).map { recorderLine($0, extensionID: extensionID) }
         if description.sortLines == true { lines.sort() }

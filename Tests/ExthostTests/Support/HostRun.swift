@@ -57,7 +57,7 @@ struct HostRun {
         sites: [String: String] = ["http://127.0.0.1:8000": "fixtures/site", "http://localhost:8000": "fixtures/site"],
         clickAction: Bool = false, maxTime: Double = 60, limits: ScriptLimits = ScriptLimits(), clockMode: ClockMode = .virtual,
         harness: TestHarness? = nil, testConfig: TestConfig = TestConfig(), network: Bool = false, noStore: Bool = false, devtools: Bool = false,
-        steps: [[String]] = [], keepAlive: Bool = false
+        steps: [[String]] = [], keepAlive: Bool = false, quiet: Double? = nil
     ) throws -> HostRun {
         let collector = Collector()
         let mappings = try sites.sorted { $0.key < $1.key }.map { site in
@@ -97,6 +97,16 @@ struct HostRun {
             }
         }
         host.run(maxTime: maxTime)
+        // (As the recorder waits for `quiet` seconds without a new line: the clock goes on that
+        // long once the run is idle, and again while that brings new lines.)
+        if let quiet {
+            var seen = -1
+            while collector.messages.count != seen, host.loop.now < maxTime * 1000 {
+                seen = collector.messages.count
+                host.loop.startTimer(after: quiet * 1000) {}
+                host.run(maxTime: maxTime)
+            }
+        }
         var run = HostRun(host: host)
         run.collector = collector
         run.messages = collector.messages
