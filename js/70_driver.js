@@ -664,6 +664,28 @@
     restartBackground() { return later((settle) => native.restartBackground(handleOf(this), settle)); }
     /** Unloads the extension: its contexts close. */
     unload() { return later((settle) => native.unloadExtension(handleOf(this), settle)); }
+    /**
+     * Updates the extension to a new version, as a browser installs an update: its folder read
+     * again (nothing given), another folder (a path relative to this script), or files written
+     * inline as `exthost.loadExtension` takes them. The id stays; its contexts close and the tabs of
+     * its pages; `storage.local` and `sync` are kept; the new background hears
+     * `runtime.onInstalled` with `reason: "update"` and `previousVersion`. Resolves once the new
+     * background ran its scripts; rejects, leaving the extension as it was, when the files do not load.
+     */
+    update(source) {
+      const handle = handleOf(this);
+      try {
+        if (source === undefined) return later((settle) => native.updateExtension(handle, 'same', '', settle));
+        if (typeof source === 'string') return later((settle) => native.updateExtension(handle, 'folder', source, settle));
+        if (isObject(source) && !ArrayIsArray(source) && typeof source !== 'function') {
+          const files = JSONStringify(inlineFiles(source, 'extension.update'));
+          return later((settle) => native.updateExtension(handle, 'inline', files, settle));
+        }
+        throw new $TypeError('extension.update: give nothing (its folder read again), a folder (a path relative to this script) or {manifest, background, files}, not ' + inspect(source) + '.');
+      } catch (error) {
+        return call(PromiseReject, $Promise, error);
+      }
+    }
   }
   define(Extension.prototype, Symbol.toStringTag, 'Extension');
 
@@ -802,25 +824,25 @@
     return (method[1] || '') + 'function' + (method[2] ? '*' : '') + ' ' + method[3] + call(StringPrototypeSlice, source, method[0].length - 1);
   }
   // An inline extension's files: a function becomes a script that calls it, an object JSON.
-  function fileText(path, value) {
+  function fileText(path, value, member) {
     if (typeof value === 'function') return '(' + functionExpression(value) + ')();\n';
     if (typeof value === 'string') return value;
     if (isObject(value)) return JSONStringify(value, null, 2);
-    throw new $TypeError('exthost.loadExtension: file "' + path + '" must be a string, a function or an object, not ' + inspect(value) + '.');
+    throw new $TypeError(member + ': file "' + path + '" must be a string, a function or an object, not ' + inspect(value) + '.');
   }
-  function inlineFiles(spec) {
+  function inlineFiles(spec, member) {
     const given = spec.manifest === undefined ? {} : spec.manifest;
-    if (!isObject(given) || ArrayIsArray(given)) throw new $TypeError('exthost.loadExtension: manifest must be an object, not ' + inspect(given) + '.');
+    if (!isObject(given) || ArrayIsArray(given)) throw new $TypeError(member + ': manifest must be an object, not ' + inspect(given) + '.');
     const manifest = { manifest_version: 3, name: 'Generated extension', version: '1.0' };
     const manifestKeys = ObjectKeys(given);
     for (let i = 0; i < manifestKeys.length; i++) define(manifest, manifestKeys[i], given[manifestKeys[i]], true);
     const files = { __proto__: null };
     const filesGiven = spec.files === undefined ? {} : spec.files;
-    if (!isObject(filesGiven)) throw new $TypeError('exthost.loadExtension: files must be an object of paths and contents, not ' + inspect(filesGiven) + '.');
+    if (!isObject(filesGiven)) throw new $TypeError(member + ': files must be an object of paths and contents, not ' + inspect(filesGiven) + '.');
     const paths = ObjectKeys(filesGiven);
-    for (let i = 0; i < paths.length; i++) files[paths[i]] = fileText(paths[i], filesGiven[paths[i]]);
+    for (let i = 0; i < paths.length; i++) files[paths[i]] = fileText(paths[i], filesGiven[paths[i]], member);
     if (spec.background !== undefined) {
-      files['background.js'] = fileText('background.js', spec.background);
+      files['background.js'] = fileText('background.js', spec.background, member);
       if (manifest.background === undefined) {
         define(manifest, 'background', host.flavor === 'chrome' && manifest.manifest_version >= 3
           ? { service_worker: 'background.js' } : { scripts: ['background.js'] }, true);
@@ -885,7 +907,7 @@
         if (typeof source === 'string') {
           start = (settle) => native.loadExtension(source, settle);
         } else if (isObject(source) && !ArrayIsArray(source) && typeof source !== 'function') {
-          const files = JSONStringify(inlineFiles(source));
+          const files = JSONStringify(inlineFiles(source, 'exthost.loadExtension'));
           start = (settle) => native.loadInlineExtension(files, settle);
         } else {
           throw new $TypeError('exthost.loadExtension: give a folder (a path relative to this script) or {manifest, background, files}, not ' + inspect(source) + '.');

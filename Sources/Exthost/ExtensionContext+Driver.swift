@@ -9,7 +9,7 @@ extension ExtensionContext {
     func defineDriverNatives(on object: ScriptValue) {
         // What the script does to the browser (not what it reads) shows on its lifeline in a trace.
         let actions: Set<String> = [
-            "loadExtension", "loadInlineExtension", "unloadExtension", "restartBackground", "clickAction", "sendMessage", "replyTo",
+            "loadExtension", "loadInlineExtension", "unloadExtension", "updateExtension", "restartBackground", "clickAction", "sendMessage", "replyTo",
             "openTab", "servePage", "activateTab", "navigateTab", "reloadTab", "closeTab", "sleep", "documentAction", "pageAction",
             "openPopup", "closePopup", "openOptionsPage", "command",
         ]
@@ -43,19 +43,37 @@ extension ExtensionContext {
             driver.loadExtension(path: try call.requiredString(0, prefix + "loadExtension", "path"), settle: try settle(call, 1, "loadExtension"))
             return .undefined
         }
-        define("loadInlineExtension") { driver, call in
-            let files = try call.requiredString(0, prefix + "loadInlineExtension", "files JSON")
+        // (An inline extension's files: the JSON text of an object of paths and contents.)
+        func files(_ call: NativeCall, _ index: Int, _ name: String) throws -> [(String, String)] {
+            let files = try call.requiredString(index, prefix + name, "files JSON")
             guard case .object(let members)? = JSONValue.parse(files) else {
-                throw NativeArgumentError("driver.loadInlineExtension: argument 1 (files JSON) must be the JSON text of an object.")
+                throw NativeArgumentError("driver.\(name): argument \(index + 1) (files JSON) must be the JSON text of an object.")
             }
             var contents: [(String, String)] = []
             for (path, value) in members {
                 guard let text = value.stringValue else {
-                    throw NativeArgumentError("driver.loadInlineExtension: file \(path) must be a string.")
+                    throw NativeArgumentError("driver.\(name): file \(path) must be a string.")
                 }
                 contents.append((path, text))
             }
-            driver.loadInlineExtension(files: contents, settle: try settle(call, 1, "loadInlineExtension"))
+            return contents
+        }
+        define("loadInlineExtension") { driver, call in
+            driver.loadInlineExtension(files: try files(call, 0, "loadInlineExtension"), settle: try settle(call, 1, "loadInlineExtension"))
+            return .undefined
+        }
+        // updateExtension(handle, kind, source, settle): kind "same" (its folder read again),
+        // "folder" (source: a path relative to the script) or "inline" (source: files JSON).
+        define("updateExtension") { driver, call in
+            let handle = try handle(call, "updateExtension")
+            let kind = try call.requiredString(1, prefix + "updateExtension", "kind")
+            let settle = try settle(call, 3, "updateExtension")
+            switch kind {
+            case "same": driver.updateExtension(handle: handle, source: .same, settle: settle)
+            case "folder": driver.updateExtension(handle: handle, source: .folder(try call.requiredString(2, prefix + "updateExtension", "path")), settle: settle)
+            case "inline": driver.updateExtension(handle: handle, source: .inline(try files(call, 2, "updateExtension")), settle: settle)
+            default: throw NativeArgumentError("driver.updateExtension: argument 2 (kind) must be same, folder or inline.")
+            }
             return .undefined
         }
         define("unloadExtension") { driver, call in

@@ -234,52 +234,78 @@ public final class ExtensionHost {
 
     /// Reloads an extension as `runtime.reload()` does (recorded for Firefox: runtime-reload):
     /// once the calling task is over (Firefox: after the tasks already due, its zero-delay timers
-    /// too), its contexts close and the tabs showing its pages with them, its files are read again
-    /// into a new instance with the same id, whose background hears `runtime.onInstalled` with
-    /// `reason: "update"` and the version it had; Firefox runs its content scripts again in the
-    /// open pages they match (Chromium leaves them to the next load). A driver's handle follows.
-    /// An extension whose files no longer load stays unloaded, and the run says why.
+    /// too), it is replaced by its files read again (``replaceExtension(_:with:)``). An extension
+    /// whose files no longer load stays unloaded, and the run says why.
     /// (`caller`: the context that asked, where a failure to load again is reported.)
     func reloadExtension(_ instance: ExtensionInstance, caller: ExtensionContext) {
         let reload = { [weak self, weak instance] in
-            guard let self, let instance, let index = extensions.firstIndex(where: { $0 === instance }) else { return }
-            let tabs = instance.pageContexts.compactMap { page -> Int? in
-                guard let tabID = page.tabID, browser.tab(tabID)?.frame(page.frameID ?? 0)?.isTop == true else { return nil }
-                return tabID
-            }
-            unloadExtension(instance)
-            for tabID in Set(tabs).sorted() where browser.tab(tabID) != nil { removeTab(tabID) }
+            guard let self, let instance, extensions.contains(where: { $0 === instance }) else { return }
             let reloaded: ExtensionInstance
             do {
                 reloaded = try ExtensionInstance(directory: instance.directory, identity: instance.identity, flavor: options.flavor)
             } catch {
+                unloadExtension(instance)
+                closeTabsOfPages(of: instance)
                 emit(.error, "exthost could not reload \(instance.manifest.name): \(error)", from: caller, isUncaught: true)
                 extensionReplaced?(instance, nil)
                 return
             }
-            reloaded.profile = options.profile
-            reloaded.managedPolicy = managedPolicy(for: reloaded)
-            reloaded.storage = ExtensionStorage(reloading: instance.storage, flavor: options.flavor, policy: reloaded.managedPolicy)
-            options.profile?.recordInstalled(reloaded.id.runtimeID, version: reloaded.manifest.version)
-            var details: [(String, JSONValue)] = [("reason", .string("update")), ("previousVersion", .string(instance.manifest.version))]
-            if options.flavor == .firefox { details.append(("temporary", .bool(true))) }
-            reloaded.lifecycleEvent = ("runtime.onInstalled", [.object(details)])
-            extensions.insert(reloaded, at: min(index, extensions.count))
-            extensionReplaced?(instance, reloaded)
-            loop.enqueue { [weak self, weak reloaded] in
-                guard let self, let reloaded, extensions.contains(where: { $0 === reloaded }) else { return }
-                startBackground(of: reloaded)
-                guard options.flavor == .firefox else { return }
-                // (After the background hears it was updated: recorded.)
-                crossProcess { [weak self, weak reloaded] in
-                    guard let self, let reloaded, extensions.contains(where: { $0 === reloaded }) else { return }
-                    for tab in browser.orderedTabs where tab.status == .complete {
-                        for runAt in ContentScriptEntry.RunAt.allCases { injectContentScripts(tabID: tab.id, runAt: runAt, of: reloaded) }
-                    }
+            replaceExtension(instance, with: reloaded)
+        }
+        if options.flavor == .firefox { crossProcess(reload) } else { loop.enqueue(reload) }
+    }
+
+    /// Updates an extension to the files in `directory` (its own folder read again when nil), as a
+    /// browser installs a new version: with the same id, replacing it (``replaceExtension(_:with:)``).
+    /// Files that do not load leave the extension as it was.
+    ///
+    /// - Throws: ``ExtensionLoadError`` when the new files do not load.
+    public func updateExtension(_ instance: ExtensionInstance, from directory: URL? = nil) throws(ExtensionLoadError) {
+        let updated = try ExtensionInstance(directory: directory ?? instance.directory, identity: instance.identity ?? instance.directory,
+                                            flavor: options.flavor)
+        replaceExtension(instance, with: updated)
+    }
+
+    /// Replaces `instance` by `replacement`, the same extension (its id) read from its files again:
+    /// its contexts close and the tabs showing its pages with them; the new one keeps its
+    /// `storage.local` and `sync` (not `session`), and its background hears
+    /// `runtime.onInstalled` with `reason: "update"` and the version it had; Firefox runs its
+    /// content scripts again in the open pages they match (Chromium leaves them to the next load).
+    /// A driver's handle follows.
+    private func replaceExtension(_ instance: ExtensionInstance, with replacement: ExtensionInstance) {
+        guard let index = extensions.firstIndex(where: { $0 === instance }) else { return }
+        unloadExtension(instance)
+        closeTabsOfPages(of: instance)
+        replacement.profile = options.profile
+        replacement.managedPolicy = managedPolicy(for: replacement)
+        replacement.storage = ExtensionStorage(reloading: instance.storage, flavor: options.flavor, policy: replacement.managedPolicy)
+        options.profile?.recordInstalled(replacement.id.runtimeID, version: replacement.manifest.version)
+        var details: [(String, JSONValue)] = [("reason", .string("update")), ("previousVersion", .string(instance.manifest.version))]
+        if options.flavor == .firefox { details.append(("temporary", .bool(true))) }
+        replacement.lifecycleEvent = ("runtime.onInstalled", [.object(details)])
+        extensions.insert(replacement, at: min(index, extensions.count))
+        extensionReplaced?(instance, replacement)
+        loop.enqueue { [weak self, weak replacement] in
+            guard let self, let replacement, extensions.contains(where: { $0 === replacement }) else { return }
+            startBackground(of: replacement)
+            guard options.flavor == .firefox else { return }
+            // (After the background hears it was updated: recorded.)
+            crossProcess { [weak self, weak replacement] in
+                guard let self, let replacement, extensions.contains(where: { $0 === replacement }) else { return }
+                for tab in browser.orderedTabs where tab.status == .complete {
+                    for runAt in ContentScriptEntry.RunAt.allCases { injectContentScripts(tabID: tab.id, runAt: runAt, of: replacement) }
                 }
             }
         }
-        if options.flavor == .firefox { crossProcess(reload) } else { loop.enqueue(reload) }
+    }
+
+    /// Closes the tabs whose top frame shows a page of `instance` (it was unloaded).
+    private func closeTabsOfPages(of instance: ExtensionInstance) {
+        let tabs = browser.orderedTabs.filter { tab in
+            guard let url = tab.frames.first(where: \.isTop)?.url, let parsed = WebURL(string: url) else { return false }
+            return instance.isOwn(parsed)
+        }.map(\.id)
+        for tabID in tabs where browser.tab(tabID) != nil { removeTab(tabID) }
     }
 
     /// The namespaces the browser has that exthost does not yet, in the order the run's scripts

@@ -729,5 +729,40 @@ struct DriverTests {
             """, flavor: flavor)
         #expect(outcome.passed, "\(outcome.reason ?? "") \(outcome.tests.map { "\($0.name): \($0.finished?.message ?? "")" })")
     }
-}
 
+    @Test(arguments: Flavor.allCases)
+    func aDriverUpdatesAnExtensionKeepingItsIdAndStorage(flavor: Flavor) throws {
+        let outcome = try Self.run("""
+            test('an update', async () => {
+              const extension = await exthost.loadExtension({
+                manifest: { version: '1.0', permissions: ['storage'] },
+                background() {
+                  chrome.runtime.onInstalled.addListener((details) => {
+                    console.log('first', details.reason);
+                    chrome.storage.local.set({ kept: 'yes' });
+                    chrome.storage.session.set({ kept: 'yes' });
+                  });
+                },
+              });
+              await exthost.waitForConsole('first install');
+              await extension.update({
+                manifest: { version: '2.0', permissions: ['storage'] },
+                background() {
+                  chrome.runtime.onInstalled.addListener(async (details) => {
+                    const local = await chrome.storage.local.get('kept');
+                    const session = await chrome.storage.session.get('kept');
+                    console.log('second', details.reason, details.previousVersion, local.kept, session.kept);
+                  });
+                },
+              });
+              assert.strictEqual((await exthost.waitForConsole('second')).text, 'second update 1.0 yes undefined');
+              await assert.rejects(extension.update({ manifest: { version: '3.0', manifest_version: 'three' } }),
+                /extension.update: the new version does not load, so the extension stays as it was/);
+              await extension.restartBackground();
+              await exthost.advanceClock(10);
+              assert.strictEqual(exthost.consoleMessages().length, 2);
+            });
+            """, flavor: flavor)
+        #expect(outcome.passed, "\(outcome.reason ?? "")")
+    }
+}

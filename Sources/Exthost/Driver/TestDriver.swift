@@ -255,29 +255,73 @@ public final class TestDriver {
 
     /// Writes an inline extension's files into a new temporary folder and loads it from there.
     func loadInlineExtension(files: [(String, String)], settle callback: ScriptValue) {
+        let root: URL
+        switch writeInline(files, member: "exthost.loadExtension") {
+        case .success(let written): root = written
+        case .failure(let error): return settle(callback, error: error.message)
+        }
+        // (Its id follows from the script and the count, not the random folder: runs are alike.)
+        inlineCount += 1
+        load(at: root, identity: script.appendingPathComponent("inline-\(inlineCount)"), settle: callback)
+    }
+
+    /// Writes an inline extension's files into a new temporary folder (removed when the driver ends).
+    private func writeInline(_ files: [(String, String)], member: String) -> Result<URL, APIError> {
         let template = FileManager.default.temporaryDirectory.appendingPathComponent("exthost-extension-XXXXXX").path
         var buffer = Array(template.utf8CString)
         guard let made = mkdtemp(&buffer) else {
-            return settle(callback, error: "exthost could not make a temporary folder for the extension: \(String(cString: strerror(errno))).")
+            return .failure(APIError(message: "exthost could not make a temporary folder for the extension: \(String(cString: strerror(errno)))."))
         }
         let root = URL(fileURLWithPath: String(cString: made), isDirectory: true)
         temporaryFolders.append(root)
         for (path, text) in files {
             let parts = path.split(separator: "/", omittingEmptySubsequences: true)
             guard !parts.isEmpty, !path.hasPrefix("/"), !parts.contains(where: { $0 == ".." || $0 == "." }) else {
-                return settle(callback, error: "exthost.loadExtension: the file name \(JSONValue.string(path).jsonText) must be a relative path inside the extension (no leading /, no . or ..).")
+                return .failure(APIError(message: "\(member): the file name \(JSONValue.string(path).jsonText) must be a relative path inside the extension (no leading /, no . or ..)."))
             }
             let file = parts.reduce(root) { $0.appendingPathComponent(String($1)) }
             do {
                 try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(text.utf8).write(to: file)
             } catch {
-                return settle(callback, error: "exthost.loadExtension: could not write \(path) of the extension: \(error.localizedDescription)")
+                return .failure(APIError(message: "\(member): could not write \(path) of the extension: \(error.localizedDescription)"))
             }
         }
-        // (Its id follows from the script and the count, not the random folder: runs are alike.)
-        inlineCount += 1
-        load(at: root, identity: script.appendingPathComponent("inline-\(inlineCount)"), settle: callback)
+        return .success(root)
+    }
+
+    /// Where an update's files come from.
+    enum UpdateSource {
+        /// The extension's own folder, read again.
+        case same
+        /// Another folder (relative to the script).
+        case folder(String)
+        /// Files given inline (path and contents).
+        case inline([(String, String)])
+    }
+
+    /// Updates the extension to a new version of its files, as a browser installs an update: same
+    /// id, `runtime.onInstalled` with `update` and the version it had; settled once the new
+    /// background ran its scripts. Files that do not load leave it as it was, and reject.
+    func updateExtension(handle: Int, source: UpdateSource, settle callback: ScriptValue) {
+        guard let host, let instance = instance(handle, callback) else { return }
+        let directory: URL?
+        switch source {
+        case .same: directory = nil
+        case .folder(let path): directory = folder(path)
+        case .inline(let files):
+            switch writeInline(files, member: "extension.update") {
+            case .success(let root): directory = root
+            case .failure(let error): return settle(callback, error: error.message)
+            }
+        }
+        do {
+            try host.updateExtension(instance, from: directory)
+        } catch {
+            return settle(callback, error: "extension.update: the new version does not load, so the extension stays as it was: \(error.description)")
+        }
+        // (Answered after the new background's first run, which the update queued.)
+        host.loop.enqueue { [weak self] in self?.settle(callback) }
     }
 
     /// Loads the extension in `directory`; its id is made from `identity` (a path) instead of the
