@@ -14,7 +14,11 @@
     ? ['onInstalled', 'onStartup', 'onSuspend', 'onSuspendCanceled', 'onUpdateAvailable', 'onRestartRequired',
       'onBrowserUpdateAvailable', 'onConnectExternal', 'onMessageExternal', 'onUserScriptMessage', 'onUserScriptConnect']
     : ['onInstalled', 'onStartup', 'onSuspend', 'onSuspendCanceled', 'onUpdateAvailable', 'onConnectExternal', 'onMessageExternal'];
-  for (let i = 0; i < eventNames.length; i++) listPush(lifecycleEvents, { __proto__: null, name: eventNames[i], contexts: privileged });
+  // (Firefox starts an event page at a browser start when it listened to onStartup as it last
+  // started: the same rule as a persistent event's, js/90_namespaces.js.)
+  for (let i = 0; i < eventNames.length; i++) {
+    listPush(lifecycleEvents, { __proto__: null, name: eventNames[i], contexts: privileged, persistent: eventNames[i] === 'onStartup' });
+  }
   // Each browser's enums, in its order; a content script has them too, but for Firefox's ContextType.
   const chromeEnums = {
     OnInstalledReason: { values: { CHROME_UPDATE: 'chrome_update', INSTALL: 'install', SHARED_MODULE_UPDATE: 'shared_module_update', UPDATE: 'update' } },

@@ -954,6 +954,14 @@
     consoleMessages() { return JSONParse(native.consoleLines(seenConsole.from)); },
     /** Every message that crossed the router during this test, in order. */
     messages() { return JSONParse(native.messages(messagesFrom)); },
+    /**
+     * Restarts the browser with the same profile: every tab, window and context closes; what lasts
+     * a session goes (`storage.session`, the toolbar button's values, Firefox's alarms); the browser
+     * starts again with one `about:blank` tab, and each extension hears `runtime.onStartup` (a
+     * worker or an event page is started for it only when it listens to it). Resolves once the
+     * backgrounds that start ran their scripts.
+     */
+    restartBrowser() { return later((settle) => native.restartBrowser(settle)); },
     /** Lets `ms` milliseconds of the browser's clock pass (timers due meanwhile fire). */
     advanceClock(ms) {
       if (typeof ms !== 'number' || !(ms >= 0) || ms === Infinity) {

@@ -11,7 +11,7 @@ extension ExtensionContext {
         let actions: Set<String> = [
             "loadExtension", "loadInlineExtension", "unloadExtension", "updateExtension", "restartBackground", "clickAction", "sendMessage", "replyTo",
             "openTab", "servePage", "activateTab", "navigateTab", "reloadTab", "closeTab", "sleep", "documentAction", "pageAction",
-            "openPopup", "closePopup", "openOptionsPage", "command",
+            "openPopup", "closePopup", "openOptionsPage", "command", "restartBrowser",
         ]
         func define(_ name: String, _ body: @escaping (TestDriver, NativeCall) throws -> NativeResult) {
             let traced = actions.contains(name)
@@ -78,6 +78,10 @@ extension ExtensionContext {
         }
         define("unloadExtension") { driver, call in
             driver.unloadExtension(handle: try handle(call, "unloadExtension"), settle: try settle(call, 1, "unloadExtension"))
+            return .undefined
+        }
+        define("restartBrowser") { driver, call in
+            driver.restartBrowser(settle: try settle(call, 0, "restartBrowser"))
             return .undefined
         }
         define("restartBackground") { driver, call in

@@ -163,6 +163,12 @@ public final class ExtensionHost {
         self.browser = Browser(flavor: options.flavor)
         self.siteMap = options.siteMap
         loop.interruption = { [machine = self.machine] in machine.isOverMemoryLimit }
+        openFirstWindow()
+    }
+
+    /// The window a browser starts with: one tab, `about:blank`, loaded (before any extension
+    /// runs, so no extension hears of it).
+    func openFirstWindow() {
         let window = browser.openWindow()
         if let tab = browser.addTab(windowID: window.id, url: "about:blank", now: wallNow) {
             browser.activate(tab.id, now: wallNow)
@@ -338,7 +344,7 @@ public final class ExtensionHost {
     }
 
     /// Closes every context of `instance`: its background, then its content scripts, oldest first.
-    private func closeContexts(of instance: ExtensionInstance) {
+    func closeContexts(of instance: ExtensionInstance) {
         let contexts = [instance.background].compactMap { $0 } + instance.pageContexts + instance.contentContexts.values.sorted { $0.id < $1.id }
         instance.background = nil
         instance.backgroundLifetime = nil

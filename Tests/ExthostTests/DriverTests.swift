@@ -765,4 +765,59 @@ struct DriverTests {
             """, flavor: flavor)
         #expect(outcome.passed, "\(outcome.reason ?? "")")
     }
+
+    @Test(arguments: Flavor.allCases)
+    func aBrowserRestartKeepsWhatAProfileKeepsAndStartsOnlyWhatListensToOnStartup(flavor: Flavor) throws {
+        let outcome = try Self.run("""
+            test('a restart', async () => {
+              await exthost.loadExtension({
+                manifest: { permissions: ['storage'] },
+                background() {
+                  console.log('listening: top level');
+                  chrome.runtime.onStartup.addListener(async () => {
+                    const local = await chrome.storage.local.get('k');
+                    const session = await chrome.storage.session.get('k');
+                    console.log('listening: onStartup', local.k, session.k);
+                  });
+                  chrome.runtime.onInstalled.addListener(() => {
+                    chrome.storage.local.set({ k: 'kept' });
+                    chrome.storage.session.set({ k: 'kept' });
+                  });
+                },
+              });
+              await exthost.loadExtension({ background() { console.log('other: top level'); } });
+              const tab = await exthost.openTab({ url: 'http://inline.test/a.html', html: '<title>A</title>' });
+              await exthost.restartBrowser();
+              await exthost.waitForConsole('listening: onStartup');
+              assert.strictEqual(tab.isOpen, false);
+              assert.deepStrictEqual(exthost.tabs().map((tab) => tab.url), ['about:blank']);
+              assert.deepStrictEqual(exthost.consoleMessages().map((message) => message.text),
+                ['listening: top level', 'other: top level', 'listening: top level', 'listening: onStartup kept undefined']);
+            });
+            """, flavor: flavor)
+        #expect(outcome.passed, "\(outcome.reason ?? "")")
+    }
+
+    @Test(arguments: Flavor.allCases)
+    func chromiumKeepsAlarmsThroughARestartAndFirefoxDoesNot(flavor: Flavor) throws {
+        let outcome = try Self.run("""
+            test('alarms and a restart', { timeout: 120000 }, async () => {
+              await exthost.loadExtension({
+                manifest: { permissions: ['alarms'] },
+                background() {
+                  chrome.alarms.onAlarm.addListener((alarm) => console.log('alarm', alarm.name));
+                  chrome.runtime.onInstalled.addListener(async () => {
+                    await chrome.alarms.create('later', { delayInMinutes: 0.5 });
+                    console.log('created');
+                  });
+                },
+              });
+              await exthost.waitForConsole('created');
+              await exthost.restartBrowser();
+              await exthost.advanceClock(40000);
+              assert.deepStrictEqual(exthost.consoleMessages().map((message) => message.text), \(flavor == .chrome ? "['created', 'alarm later']" : "['created']"));
+            });
+            """, flavor: flavor)
+        #expect(outcome.passed, "\(outcome.reason ?? "")")
+    }
 }

@@ -390,6 +390,14 @@ public final class TestDriver {
         for waiter in messageWaiters.removeValue(forKey: handle) ?? [] { settle(waiter.settle, error: "The extension was unloaded.") }
     }
 
+    /// Restarts the browser with the same profile (``ExtensionHost/restartBrowser()``); settled
+    /// once the backgrounds that start with it ran their scripts.
+    func restartBrowser(settle callback: ScriptValue) {
+        guard let host else { return }
+        host.restartBrowser()
+        host.loop.enqueue { [weak self] in self?.settle(callback) }
+    }
+
     func restartBackground(handle: Int, settle callback: ScriptValue) {
         guard let host, let instance = instance(handle, callback) else { return }
         guard instance.manifest.background != nil else {

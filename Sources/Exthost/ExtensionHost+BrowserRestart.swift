@@ -1,0 +1,46 @@
+import BrowserModel
+import JSEngine
+
+// A browser restarted with the same profile (issue 11, item 1): what each extension keeps and
+// what it hears when the browser starts again.
+extension ExtensionHost {
+    /// Restarts the browser, as quitting it and starting it again with the same profile does:
+    /// every context closes (nothing hears it: the browser is going away), then every tab and
+    /// window; what lasts a session goes (`storage.session`, the toolbar button's values set by
+    /// its API, Firefox's alarms, which it keeps in memory; Chromium keeps its alarms); the browser
+    /// starts with one window showing `about:blank`, and each extension hears `runtime.onStartup`:
+    /// a persistent background starts with it; a service worker or an event page starts only
+    /// when it listens to `onStartup` (Chromium: a listener it ever added; Firefox: one added as
+    /// it last started), and otherwise waits, stopped, for an event that wakes it.
+    public func restartBrowser() {
+        for instance in extensions {
+            closeContexts(of: instance)
+            instance.backgroundStarted = false
+        }
+        for tab in browser.orderedTabs.reversed() { removeTab(tab.id) }
+        for instance in extensions {
+            instance.storage = ExtensionStorage(reloading: instance.storage, flavor: options.flavor, policy: instance.managedPolicy)
+            instance.actionButton = ActionButton(instance: instance, flavor: options.flavor)
+            if options.flavor == .firefox {
+                for (_, entry) in instance.alarms { if let timer = entry.timer { loop.cancelTimer(timer) } }
+                instance.alarms.removeAll()
+            }
+        }
+        openFirstWindow()
+        for instance in extensions where instance.manifest.background != nil {
+            instance.lifecycleEvent = nil
+            guard stopsWhenIdle(instance) else {
+                instance.lifecycleEvent = ("runtime.onStartup", [])
+                loop.enqueue { [weak self, weak instance] in
+                    guard let self, let instance, extensions.contains(where: { $0 === instance }) else { return }
+                    startBackground(of: instance)
+                }
+                continue
+            }
+            instance.backgroundStarted = true
+            instance.backgroundIsStopped = true
+            // (Started for the event, which it hears once its scripts ran.)
+            wakeBackground(of: instance, for: "runtime.onStartup")?.dispatchEvent("runtime.onStartup", [])
+        }
+    }
+}
