@@ -417,12 +417,15 @@
     if (state.scheduled) return;
     state.scheduled = true;
     const clock = cx.loader.native.clock;
-    const now = clock.monotonicNow();
+    // (Frames come at the same instants for every document, on the loop's clock; a document's
+    // own clock counts from its time origin.)
+    const origin = clock.timeOrigin();
+    const now = clock.monotonicNow() + origin;
     // (The loop's timers count whole milliseconds: the frame's time, rounded up.)
     const next = (MathFloor(now / frameInterval) + 1) * frameInterval;
     const delay = -MathFloor(now - next);
     // (The callbacks get the frame's own time, as the browsers give the time the frame began.)
-    clock.timeout(delay < 1 ? 1 : delay, () => runFrame(state, next));
+    clock.timeout(delay < 1 ? 1 : delay, () => runFrame(state, next - origin));
   }
   // Work for the next frame's rendering update, after its animation frame callbacks (HTML's
   // "update the rendering"): `resize` (ResizeObserver's notifications), then `intersection`
@@ -523,8 +526,9 @@
     if (timeout > 0) clock.timeout(MathFloor(timeout), () => runIdle(cx, entry, true, 0));
     if (!state.scheduled) {
       state.scheduled = true;
-      // (The idle period after the next frame: the frame's time, rounded up, and one millisecond.)
-      const now = clock.monotonicNow();
+      // (The idle period after the next frame: the frame's time, rounded up, and one millisecond;
+      // frames on the loop's clock, as scheduleFrame has them.)
+      const now = clock.monotonicNow() + clock.timeOrigin();
       const next = (MathFloor(now / frameInterval) + 1) * frameInterval;
       clock.timeout(-MathFloor(now - next) + 1, () => {
         state.scheduled = false;

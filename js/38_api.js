@@ -384,7 +384,7 @@
     host.defineValue(prototype, 'hasListener', host.newFunction(cx, 'hasListener', 1, hasListener, cx), true, false, true);
     // Firefox's events have no hasListeners.
     if (chrome) host.defineValue(prototype, 'hasListeners', host.newFunction(cx, 'hasListeners', 0, hasListeners, cx), true, false, true);
-    host.defineValue(prototype, cx.b.SymbolToStringTag, 'Event', false, false, true);
+    // (No Symbol.toStringTag: an event is "[object Object]" in both browsers, recorded: msg-port-details.)
     cx.eventPrototype = prototype;
     return prototype;
   }

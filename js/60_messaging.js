@@ -32,9 +32,8 @@
     if (!state.open) {
       throw new Error(chrome ? 'Attempting to use a disconnected port object' : 'Attempt to postMessage on disconnected port');
     }
-    if (args.length < 1 && chrome) {
-      throw new TypeError('Error in invocation of runtime.Port.postMessage(any message): No matching signature.');
-    }
+    // (Chromium's binding counts the arguments first: recorded, msg-port-details. Firefox posts undefined.)
+    if (args.length < 1 && chrome) throw new TypeError('Insufficient number of arguments.');
     state.cx.native.port.post(state.id, serialize(state.cx, args[0]));
   }
 

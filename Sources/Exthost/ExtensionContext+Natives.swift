@@ -20,7 +20,8 @@ enum NativeGroup: String, CaseIterable {
     /// JavaScript cannot tell; `importScript(url)`: one script of a service worker's
     /// `importScripts` (``ExtensionContext/importScript(_:)``).
     case engine
-    /// `monotonicNow()`, `wallNow()`: the loop's clock, in milliseconds; `timeout(ms, callback)`;
+    /// `monotonicNow()`: the context's clock (the loop's, from its time origin), `timeOrigin()`,
+    /// `wallNow()`: the wall clock, in milliseconds; `timeout(ms, callback)`;
     /// `order()`: the host's count of listeners added, for their order across worlds.
     case clock
     /// `request(method, argumentsJSON, id)` (answered later by an `apiResponse` delivery) and
@@ -202,6 +203,9 @@ extension ExtensionContext {
             }
         case .clock:
             define("monotonicNow") { context, host, _ in .number(host.loop.now - context.timeOrigin) }
+            // timeOrigin(): where the context's clock starts on the loop's (milliseconds): what
+            // lines its frames up with every other document's.
+            define("timeOrigin") { context, _, _ in .number(context.timeOrigin) }
             define("wallNow") { _, host, _ in .number(host.loop.epoch + host.loop.now) }
             // order(): a number greater than every one it gave before, in any context of the host:
             // the order in which listeners were added to the DOM's targets, which the worlds of a

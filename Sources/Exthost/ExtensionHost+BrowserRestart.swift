@@ -28,9 +28,10 @@ extension ExtensionHost {
         }
         openFirstWindow()
         for instance in extensions where instance.manifest.background != nil {
-            instance.lifecycleEvent = nil
-            guard stopsWhenIdle(instance) else {
-                instance.lifecycleEvent = ("runtime.onStartup", [])
+            // (An install or an update its background has not heard yet: it hears that instead.)
+            let pending = instance.lifecycleEvent != nil
+            guard !pending, stopsWhenIdle(instance) else {
+                if !pending { instance.lifecycleEvent = ("runtime.onStartup", []) }
                 loop.enqueue { [weak self, weak instance] in
                     guard let self, let instance, extensions.contains(where: { $0 === instance }) else { return }
                     startBackground(of: instance)

@@ -380,13 +380,15 @@ extension ExtensionHost {
     }
 
     /// `tabs.onUpdated(tabId, changeInfo, tab)`, where each extension sees only the changes its
-    /// permissions let it see (`url` and `title` need `tabs` or host permission).
+    /// permissions let it see (`url` and `title` need `tabs` or host permission). A change it may
+    /// not see at all is still an event with an empty `changeInfo` in Chromium (recorded:
+    /// msg-port-details); Firefox sends none.
     func fireUpdated(_ tabID: Int, _ change: [(String, JSONValue)]) {
         guard let tab = browser.tab(tabID) else { return }
+        let flavor = options.flavor
         dispatchToBackgrounds("tabs.onUpdated") { instance in
             let visible = instance.canSeeDetails(of: tab) ? change : change.filter { $0.0 != "url" && $0.0 != "title" }
-            // A change the extension may not see at all is not an event for it.
-            return visible.isEmpty ? nil : [.int(tabID), .object(visible), tabObject(tab, for: instance)]
+            return visible.isEmpty && flavor == .firefox ? nil : [.int(tabID), .object(visible), tabObject(tab, for: instance)]
         }
     }
 

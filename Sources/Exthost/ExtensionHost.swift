@@ -269,6 +269,14 @@ public final class ExtensionHost {
     public func updateExtension(_ instance: ExtensionInstance, from directory: URL? = nil) throws(ExtensionLoadError) {
         let updated = try ExtensionInstance(directory: directory ?? instance.directory, identity: instance.identity ?? instance.directory,
                                             flavor: options.flavor)
+        // (A manifest's `key` or Firefox's `gecko.id` names the extension: a version that names
+        // another is another extension, which no browser installs as an update.)
+        guard updated.id.runtimeID == instance.id.runtimeID else {
+            throw ExtensionLoadError(
+                file: updated.directory.appendingPathComponent("manifest.json").path,
+                reason: "the new version's id is \(updated.id.runtimeID), not \(instance.id.runtimeID) (its manifest's "
+                    + (options.flavor == .chrome ? "key" : "browser_specific_settings.gecko.id") + " names another extension). Keep the id to update it.")
+        }
         replaceExtension(instance, with: updated)
     }
 

@@ -820,4 +820,16 @@ struct DriverTests {
             """, flavor: flavor)
         #expect(outcome.passed, "\(outcome.reason ?? "")")
     }
+
+    @Test func anUpdateThatNamesAnotherIdIsRefused() throws {
+        let outcome = try Self.run("""
+            test('another id', async () => {
+              const extension = await exthost.loadExtension({ manifest: { browser_specific_settings: { gecko: { id: 'a@exthost.test' } } } });
+              await assert.rejects(extension.update({ manifest: { version: '2.0', browser_specific_settings: { gecko: { id: 'b@exthost.test' } } } }),
+                /the new version does not load, so the extension stays as it was: .*the new version's id is b@exthost.test, not a@exthost.test/);
+              assert.strictEqual(extension.id, 'a@exthost.test');
+            });
+            """, flavor: .firefox)
+        #expect(outcome.passed, "\(outcome.reason ?? "")")
+    }
 }

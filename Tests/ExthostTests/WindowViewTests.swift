@@ -80,6 +80,33 @@ struct WindowViewTests {
         #expect(lines.last == "a number, b, c | apart 17 ms, first within true")
     }
 
+    @Test func framesComeAtTheSameInstantForDocumentsOfDifferentTimeOrigins() throws {
+        // (An iframe made 3 s after its parent counts its clock from then; both documents' frames
+        // still come together, on the browser's clock.)
+        let pages = [
+            "index.html": """
+                <!doctype html><body><script>
+                setTimeout(() => {
+                  const frame = document.createElement('iframe');
+                  frame.src = 'inner.html';
+                  frame.onload = () => {
+                    frame.contentWindow.postMessage('frame', '*');
+                    requestAnimationFrame(() => console.log(Date.now()));
+                  };
+                  document.body.appendChild(frame);
+                }, 3007);
+                </script>
+                """,
+            "inner.html": """
+                <!doctype html><script>
+                addEventListener('message', () => requestAnimationFrame(() => console.log(Date.now())));
+                </script>
+                """,
+        ]
+        let run = try HostRun.run(files: ["manifest.json": Self.manifest, "cs.js": ""], pages: pages, open: ["http://127.0.0.1:8000/index.html"])
+        #expect(run.texts.count == 2 && run.texts[0] == run.texts[1], "\(run.texts)")
+    }
+
     @Test func theComputedStyleCascadesSheetsTheStyleAttributeAndInheritance() throws {
         let page = """
             <!doctype html><style>
