@@ -591,6 +591,16 @@
   const tabIDs = new $WeakMap();
   const handleOf = (extension) => call(WeakMapPrototypeGet, extensionHandles, extension);
   const tabIDOf = (tab) => call(WeakMapPrototypeGet, tabIDs, tab);
+  // The Tab objects' browser sessions (exthost.restartBrowser() begins a new one, which numbers
+  // tabs from the start again: a Tab of an earlier session names a closed tab).
+  const tabSessions = new $WeakMap();
+  const isStale = (tab) => call(WeakMapPrototypeGet, tabSessions, tab) !== native.browserGeneration();
+  // The id of a Tab that may still be open; a Tab of an earlier session throws that it is closed.
+  function liveTabID(tab) {
+    const id = tabIDOf(tab);
+    if (isStale(tab)) throw new $Error('Tab ' + id + ' is closed: the browser restarted since.');
+    return id;
+  }
   class Extension {
     constructor(handle, facts) {
       call(WeakMapPrototypeSet, extensionHandles, this, handle);
@@ -624,7 +634,7 @@
       if (tab !== undefined && tabIDOf(tab) === undefined) {
         return call(PromiseReject, $Promise, new $TypeError('extension.clickAction: give a Tab (from exthost.openTab or exthost.tabs()) or nothing (the active tab), not ' + inspect(tab) + '.'));
       }
-      const tabID = tab === undefined ? -1 : tabIDOf(tab);
+      const tabID = tab === undefined ? -1 : liveTabID(tab);
       return later((settle) => native.clickAction(handleOf(this), tabID, settle));
     }
     /**
@@ -646,7 +656,7 @@
       if (tab !== undefined && tabIDOf(tab) === undefined) {
         throw new $TypeError('extension.actionButton: give a Tab (from exthost.openTab or exthost.tabs()) or nothing, not ' + inspect(tab) + '.');
       }
-      return native.actionButton(handleOf(this), tab === undefined ? -1 : tabIDOf(tab));
+      return native.actionButton(handleOf(this), tab === undefined ? -1 : liveTabID(tab));
     }
     /** Opens the extension's popup (its action's default_popup) as a click on its button does; resolves with a `Popup` once it has loaded. */
     openPopup() {
@@ -763,14 +773,14 @@
   define(OptionsPage.prototype, Symbol.toStringTag, 'OptionsPage');
 
   function tabFacts(tab) {
-    const facts = JSONParse(native.tab(tabIDOf(tab)));
+    const facts = JSONParse(native.tab(liveTabID(tab)));
     if (facts === null) throw new $Error('Tab ' + tabIDOf(tab) + ' is closed.');
     return facts;
   }
   const tabs = new $Map();
   function tabObject(facts) {
     let tab = call(MapPrototypeGet, tabs, facts.id);
-    if (tab === undefined) {
+    if (tab === undefined || isStale(tab)) {
       tab = new Tab(facts.id);
       call(MapPrototypeSet, tabs, facts.id, tab);
     }
@@ -779,6 +789,7 @@
   class Tab {
     constructor(id) {
       call(WeakMapPrototypeSet, tabIDs, this, id);
+      call(WeakMapPrototypeSet, tabSessions, this, native.browserGeneration());
       define(this, 'id', id, true);
     }
     get windowId() { return tabFacts(this).windowId; }
@@ -788,17 +799,17 @@
     get status() { return tabFacts(this).status; }
     get active() { return tabFacts(this).active; }
     /** Whether the tab is still open. */
-    get isOpen() { return JSONParse(native.tab(this.id)) !== null; }
+    get isOpen() { return !isStale(this) && JSONParse(native.tab(this.id)) !== null; }
     /** Makes the tab the active tab of its window. */
-    activate() { return then(later((settle) => native.activateTab(this.id, settle)), () => this); }
+    activate() { return then(later((settle) => native.activateTab(liveTabID(this), settle)), () => this); }
     /** Loads `url` in the tab; resolves once it has loaded. */
-    navigate(url) { return then(later((settle) => native.navigateTab(this.id, $String(url), settle)), () => this); }
+    navigate(url) { return then(later((settle) => native.navigateTab(liveTabID(this), $String(url), settle)), () => this); }
     /** Loads the tab's page again; resolves once it has loaded. */
-    reload() { return then(later((settle) => native.reloadTab(this.id, settle)), () => this); }
+    reload() { return then(later((settle) => native.reloadTab(liveTabID(this), settle)), () => this); }
     /** Closes the tab. */
-    close() { return later((settle) => native.closeTab(this.id, settle)); }
+    close() { return later((settle) => native.closeTab(liveTabID(this), settle)); }
     [actOn](action, selector, text, options) {
-      return native.documentAction(this.id, frameIdOf('tab.' + action, options), action, selector, text);
+      return native.documentAction(liveTabID(this), frameIdOf('tab.' + action, options), action, selector, text);
     }
   }
   define(Tab.prototype, Symbol.toStringTag, 'Tab');

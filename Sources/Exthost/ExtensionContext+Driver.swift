@@ -136,6 +136,7 @@ extension ExtensionContext {
             .string(driver.tabJSON(try call.requiredInteger(0, prefix + "tab", "tab id")))
         }
         define("tabs") { driver, _ in .string(driver.tabsJSON()) }
+        define("browserGeneration") { driver, _ in .number(Double(driver.host?.browserGeneration ?? 0)) }
         // The text the run's clipboard holds (its text/plain), or null.
         define("clipboardText") { driver, _ in driver.host?.clipboard.text.map { .string($0) } ?? .null }
         for name in ["activateTab", "reloadTab", "closeTab"] {

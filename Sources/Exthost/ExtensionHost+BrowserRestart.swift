@@ -8,7 +8,8 @@ extension ExtensionHost {
     /// every context closes (nothing hears it: the browser is going away), then every tab and
     /// window; what lasts a session goes (`storage.session`, the toolbar button's values set by
     /// its API, Firefox's alarms, which it keeps in memory; Chromium keeps its alarms); the browser
-    /// starts with one window showing `about:blank`, and each extension hears `runtime.onStartup`:
+    /// starts with one window showing `about:blank` (windows and tabs numbered from the start
+    /// again), and each extension hears `runtime.onStartup`:
     /// a persistent background starts with it; a service worker or an event page starts only
     /// when it listens to `onStartup` (Chromium: a listener it ever added; Firefox: one added as
     /// it last started), and otherwise waits, stopped, for an event that wakes it.
@@ -26,6 +27,9 @@ extension ExtensionHost {
                 instance.alarms.removeAll()
             }
         }
+        // (Closing the last tabs closed their windows; a new process numbers them from the start.)
+        if browser.windows.isEmpty, browser.tabs.isEmpty { browser.restart() }
+        browserGeneration += 1
         openFirstWindow()
         for instance in extensions where instance.manifest.background != nil {
             // (An install or an update its background has not heard yet: it hears that instead.)

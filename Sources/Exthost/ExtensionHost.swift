@@ -203,6 +203,9 @@ public final class ExtensionHost {
 
     /// The number of the last hold an event put on a background (``BackgroundLifetime/Hold/event(_:)``).
     var nextHoldNumber = 0
+    /// How many times the browser restarted (``restartBrowser()``): a driver's `Tab` of an earlier
+    /// session names a closed tab, whatever tab has its id now.
+    var browserGeneration = 0
 
     /// The texts of the host's flavor.
     var texts: FlavorTexts { FlavorTexts(flavor: options.flavor) }

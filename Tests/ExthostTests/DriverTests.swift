@@ -786,11 +786,20 @@ struct DriverTests {
                 },
               });
               await exthost.loadExtension({ background() { console.log('other: top level'); } });
+              const first = exthost.tabs()[0];
               const tab = await exthost.openTab({ url: 'http://inline.test/a.html', html: '<title>A</title>' });
               await exthost.restartBrowser();
               await exthost.waitForConsole('listening: onStartup');
               assert.strictEqual(tab.isOpen, false);
               assert.deepStrictEqual(exthost.tabs().map((tab) => tab.url), ['about:blank']);
+              // (A new session numbers tabs from the start: the old Tab of that id stays closed.)
+              assert.strictEqual(exthost.tabs()[0].id, first.id);
+              assert.strictEqual(first.isOpen, false);
+              assert.notStrictEqual(exthost.tabs()[0], first);
+              const again = await exthost.openTab({ url: 'http://inline.test/b.html', html: '<title>B</title>' });
+              assert.strictEqual(again.id, tab.id);
+              assert.throws(() => tab.url, /Tab \\d+ is closed: the browser restarted since/);
+              await assert.rejects(tab.reload(), /the browser restarted since/);
               assert.deepStrictEqual(exthost.consoleMessages().map((message) => message.text),
                 ['listening: top level', 'other: top level', 'listening: top level', 'listening: onStartup kept undefined']);
             });

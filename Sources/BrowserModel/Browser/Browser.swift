@@ -55,6 +55,16 @@ public struct Browser: Sendable {
         }
     }
 
+    /// The browser started again (a new process), with no window open: windows and tabs are
+    /// numbered from the start again, as a browser's new session numbers them (document and frame
+    /// ids go on: they name documents a host may still be letting go of).
+    public mutating func restart() {
+        precondition(windows.isEmpty && tabs.isEmpty, "a browser restarts with every window closed")
+        nextWindowID = 1
+        nextTabID = 1
+        lastFocusedWindowID = nil
+    }
+
     private mutating func makeWindowID() -> Int {
         if sharesIDs {
             defer { nextTabID += 1 }
