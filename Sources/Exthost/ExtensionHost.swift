@@ -229,8 +229,29 @@ public final class ExtensionHost {
         instance.managedPolicy = managedPolicy(for: instance)
         instance.lifecycleEvent = lifecycleEvent(of: instance)
         extensions.append(instance)
-        loop.enqueue { [weak self] in self?.startBackground(of: instance) }
+        loop.enqueue { [weak self, weak instance] in
+            guard let self, let instance else { return }
+            startBackground(of: instance)
+            injectIntoOpenTabs(of: instance)
+        }
         return instance
+    }
+
+    /// Firefox runs an extension's content scripts in the open pages they match when it is
+    /// installed or updated (MDN, "content_scripts": "injected into matching pages that are
+    /// already loaded"; recorded for a reload: runtime-reload), once its background heard of it;
+    /// Chromium leaves them to the pages' next load.
+    func injectIntoOpenTabs(of instance: ExtensionInstance) {
+        guard options.flavor == .firefox else { return }
+        crossProcess { [weak self, weak instance] in
+            guard let self, let instance, extensions.contains(where: { $0 === instance }) else { return }
+            // (Not into a tab that shows an about: page of its own, such as the first tab's
+            // about:blank: it has no page's origin to match. Recorded: javascript-urls.)
+            for tab in browser.orderedTabs where tab.status == .complete {
+                guard let top = tab.frames.first(where: \.isTop), !top.url.hasPrefix("about:") else { continue }
+                for runAt in ContentScriptEntry.RunAt.allCases { injectContentScripts(tabID: tab.id, runAt: runAt, of: instance) }
+            }
+        }
     }
 
     /// Unloads an extension, as removing it from the browser does: its contexts close (their ports
@@ -305,14 +326,7 @@ public final class ExtensionHost {
         loop.enqueue { [weak self, weak replacement] in
             guard let self, let replacement, extensions.contains(where: { $0 === replacement }) else { return }
             startBackground(of: replacement)
-            guard options.flavor == .firefox else { return }
-            // (After the background hears it was updated: recorded.)
-            crossProcess { [weak self, weak replacement] in
-                guard let self, let replacement, extensions.contains(where: { $0 === replacement }) else { return }
-                for tab in browser.orderedTabs where tab.status == .complete {
-                    for runAt in ContentScriptEntry.RunAt.allCases { injectContentScripts(tabID: tab.id, runAt: runAt, of: replacement) }
-                }
-            }
+            injectIntoOpenTabs(of: replacement)
         }
     }
 

@@ -841,4 +841,22 @@ struct DriverTests {
             """, flavor: .firefox)
         #expect(outcome.passed, "\(outcome.reason ?? "")")
     }
+
+    @Test(arguments: Flavor.allCases)
+    func firefoxRunsContentScriptsInPagesOpenAtInstall(flavor: Flavor) throws {
+        let outcome = try Self.run("""
+            test('pages open before the install', async () => {
+              const tab = await exthost.openTab({ url: 'http://inline.test/a.html', html: '<title>A</title>' });
+              await exthost.loadExtension({
+                manifest: { content_scripts: [{ matches: ['http://inline.test/*'], js: ['cs.js'] }] },
+                files: { 'cs.js': "console.log('content script in', location.pathname);" },
+              });
+              await exthost.advanceClock(10);
+              assert.deepStrictEqual(exthost.consoleMessages().map((message) => message.text), \(flavor == .firefox ? "['content script in /a.html']" : "[]"));
+              await tab.reload();
+              assert.strictEqual((await exthost.waitForConsole('content script in')).text, 'content script in /a.html');
+            });
+            """, flavor: flavor)
+        #expect(outcome.passed, "\(outcome.reason ?? "")")
+    }
 }
