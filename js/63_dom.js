@@ -908,8 +908,37 @@
       if (id !== undefined && (record.type === INSERTED || record.type === REMOVED)) framesChanged(id, record);
       if (FIREFOX && id !== undefined && record.type === ATTRIBUTE) frameRenamed(id, record);
       if (madeAnyScript && id !== undefined && actingWorld !== null) scriptsChanged(record);
+      if (id !== undefined && actingWorld !== null && titleMayChange(record)) titleChanged(document, id);
       if (madeAnyScript && id === undefined) scriptsStartedUnrun(record);
       if (observing > 0) notifyObservers(record);
+    });
+  }
+  // A change a script made that may change its document's title: one in or of a `<title>`, or in
+  // the `<head>` or `<html>` element, or the document itself, which holds them (never throws).
+  function titleMayChange(record) {
+    try {
+      let node = record.target;
+      while (node !== null && node !== undefined && node.nodeType !== 1 && node.nodeType !== 9) node = node.parentNode;
+      if (node === null || node === undefined) return false;
+      if (node.nodeType === 9) return true;
+      const name = node.localName;
+      return name === 'title' || name === 'head' || name === 'html';
+    } catch (error) {
+      return false;
+    }
+  }
+  // Tells the host the document's title once the script's change is over (once for a burst).
+  const retitling = new SafeWeakSet();
+  function titleChanged(document, id) {
+    if (retitling.has(document)) return;
+    retitling.add(document);
+    host.primordials.enqueueMicrotask(() => {
+      retitling.delete(document);
+      try {
+        engine.retitle(id, String(document.title));
+      } catch (error) {
+        // (exthost's own failure: the tab keeps the title it had.)
+      }
     });
   }
   // A document a script made (DOMParser's, DOMImplementation's): in no frame, its changes are

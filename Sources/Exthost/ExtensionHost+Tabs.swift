@@ -379,6 +379,20 @@ extension ExtensionHost {
         browser.setFrames(frames, of: tabID)
     }
 
+    /// A script changed the title of the document `documentID`: when it is the page a tab shows
+    /// and has loaded, the tab takes the title (its URL's display form for an empty one), and
+    /// `tabs.onUpdated` says so a hop later, as the browser hears it from the page's process.
+    func documentRetitled(_ documentID: String, title: String) {
+        crossProcess { [weak self] in
+            guard let self, let tab = browser.orderedTabs.first(where: { $0.frames.first(where: \.isTop)?.documentID == documentID }),
+                  pageLoads[tab.id]?.finished ?? true else { return }
+            let shown = PageTree.displayTitle(documentTitle: title, url: tab.url, flavor: options.flavor)
+            guard tab.title != shown else { return }
+            browser.updateTab(tab.id) { $0.title = shown }
+            fireUpdated(tab.id, [("title", .string(shown))])
+        }
+    }
+
     /// `tabs.onUpdated(tabId, changeInfo, tab)`, where each extension sees only the changes its
     /// permissions let it see (`url` and `title` need `tabs` or host permission). A change it may
     /// not see at all is still an event with an empty `changeInfo` in Chromium (recorded:

@@ -41,7 +41,8 @@ public final class ExtensionHost {
                 self?.insertFrame(inDocument: id, src: src, srcdoc: srcdoc, name: name, elementID: elementID, sandbox: sandbox)
             },
             remove: { [weak self] id, frameID in self?.removeFrame(frameID, fromDocument: id) },
-            rename: { [weak self] id, frameID, name in self?.renameFrame(frameID, inDocument: id, to: name) })
+            rename: { [weak self] id, frameID, name in self?.renameFrame(frameID, inDocument: id, to: name) },
+            retitle: { [weak self] id, title in self?.documentRetitled(id, title: title) })
     ) { [weak loop] in loop?.now ?? 0 }
     /// The source of each document the host keeps, by document id (ExtensionHost+Documents.swift).
     var documentSources: [String: DocumentSource] = [:]

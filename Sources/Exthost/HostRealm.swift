@@ -105,6 +105,12 @@ final class HostRealm {
                 frames.rename(call.argument(0).stringValue ?? "", Int(exactly: call.argument(1).numberValue) ?? -1, call.argument(2).stringValue ?? "")
                 return .undefined
             }
+            // `retitle(id, title)`: a script changed the document's title (`document.title`, the
+            // `<title>` element or its text).
+            try engine.setFunction("retitle") { call in
+                frames.retitle(call.argument(0).stringValue ?? "", call.argument(1).stringValue ?? "")
+                return .undefined
+            }
             try native.setProperty("engine", engine)
             try native.setProperty("clock", clock)
             try hostObject.setProperty("native", native)
@@ -217,10 +223,11 @@ final class ModuleHeaderTable {
 
 /// What the host realm's DOM asks the host of a document's frames (ExtensionHost+Frames.swift):
 /// its frames' ids in order, a frame for an `<iframe>` a script inserted (document id, `src`,
-/// `srcdoc`, `name`, `id`), and the removal of one.
+/// `srcdoc`, `name`, `id`), and the removal of one; and that a document's title changed.
 struct DocumentFrameCalls {
     var childFrames: (String) -> [Int] = { _ in [] }
     var insert: (String, String?, String?, String?, String?, String?) -> Int? = { _, _, _, _, _, _ in nil }
     var remove: (String, Int) -> Void = { _, _ in }
     var rename: (String, Int, String) -> Void = { _, _, _ in }
+    var retitle: (String, String) -> Void = { _, _ in }
 }

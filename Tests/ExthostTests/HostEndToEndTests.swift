@@ -99,6 +99,27 @@ struct HostEndToEndTests {
         #expect(run.texts == ["sync", "microtask", "1s", "ticks 3", "5s 5000 5000"])
     }
 
+    @Test(arguments: Flavor.allCases)
+    func aScriptsTitleChangeReachesTheTabAndTabsOnUpdated(flavor: Flavor) throws {
+        // (With the tabs permission: the new title in changeInfo and in the tab; a burst of
+        // changes in one task is one event; an empty title shows the URL's display form.)
+        let run = try HostRun.run(files: ["manifest.json": TemporaryExtension.manifest(), "bg.js": """
+            chrome.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
+              if (changeInfo.title !== undefined && tab.status === 'complete') console.log('title', JSON.stringify(changeInfo), tab.title === changeInfo.title);
+            });
+            """], pages: ["index.html": """
+            <!doctype html><title>first</title><body><script>
+            onload = () => setTimeout(() => {
+              document.title = 'a';
+              document.title = 'second';
+              setTimeout(() => { document.querySelector('title').textContent = 'third'; }, 100);
+              setTimeout(() => { document.querySelector('title').remove(); }, 200);
+            }, 100);
+            </script>
+            """], flavor: flavor, open: ["http://127.0.0.1:8000/index.html"])
+        #expect(run.texts == [#"title {"title":"second"} true"#, #"title {"title":"third"} true"#, #"title {"title":"127.0.0.1:8000/index.html"} true"#])
+    }
+
     @Test func theTimeLimitStopsEndlessIntervals() throws {
         let run = try HostRun.run(files: [
             "manifest.json": TemporaryExtension.manifest(),
