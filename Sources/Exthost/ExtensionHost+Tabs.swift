@@ -138,7 +138,11 @@ extension ExtensionHost {
         let documents = leavingDocuments(inTab: tabID)
         for documentID in documents { fireDocumentEvent("beforeunload", at: "window", documentID: documentID, bubbles: false) }
         unloadDocuments(documents)
+        // (Firefox tells the other sides of the tab's ports after the removal was announced and
+        // answered: recorded, msg-port-tab-removed-order.)
+        router.closesPortsLate = options.flavor == .firefox
         closeContexts(ofTab: tabID)
+        router.closesPortsLate = false
         for instance in extensions { instance.pageLeft(tab: tabID) }
         closeDevTools(forTab: tabID)
         forgetDocuments(ofTab: tabID)

@@ -195,11 +195,22 @@ final class MessageRouter {
     }
 
     /// A context went away (its page closed or navigated, not into the back/forward cache:
-    /// ``contextFrozen(_:)``): every port it holds closes, in the order the ports were made.
+    /// ``contextFrozen(_:)``): every port it holds closes, in the order the ports were made
+    /// (with ``closesPortsLate``, two hops later).
     func contextClosed(_ context: ExtensionContext) {
         guard let held = portsOfContext.removeValue(forKey: context.id) else { return }
-        closePorts(held, of: context, cached: false)
+        guard closesPortsLate, let host else {
+            closePorts(held, of: context, cached: false)
+            return
+        }
+        host.crossProcess { [weak self, weak host] in
+            host?.crossProcess { self?.closePorts(held, of: context, cached: false) }
+        }
     }
+
+    /// Whether the ports of contexts closing now close two hops later: Firefox's, for a tab being
+    /// removed, whose other sides hear it after `tabs.onRemoved` and `tabs.remove`'s answer.
+    var closesPortsLate = false
 
     /// A context's page went into the back/forward cache: Chromium closes its ports, the other
     /// sides hearing so once the navigation has committed (the context's own Port objects are
