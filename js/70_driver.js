@@ -675,6 +675,14 @@
     /** Unloads the extension: its contexts close. */
     unload() { return later((settle) => native.unloadExtension(handleOf(this), settle)); }
     /**
+     * Uninstalls the extension, as a person removing it does: its contexts and the tabs of its
+     * pages close, its storage and alarms go, and the page it set with `runtime.setUninstallURL`
+     * opens in a new tab; resolves with that `Tab` once it has loaded (null without one).
+     */
+    uninstall() {
+      return then(later((settle) => native.uninstallExtension(handleOf(this), settle)), (tabID) => tabID === null ? null : tabObject({ id: tabID }));
+    }
+    /**
      * Updates the extension to a new version, as a browser installs an update: its folder read
      * again (nothing given), another folder (a path relative to this script), or files written
      * inline as `exthost.loadExtension` takes them. The id stays; its contexts close and the tabs of

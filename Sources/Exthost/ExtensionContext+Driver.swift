@@ -9,7 +9,7 @@ extension ExtensionContext {
     func defineDriverNatives(on object: ScriptValue) {
         // What the script does to the browser (not what it reads) shows on its lifeline in a trace.
         let actions: Set<String> = [
-            "loadExtension", "loadInlineExtension", "unloadExtension", "updateExtension", "restartBackground", "clickAction", "sendMessage", "replyTo",
+            "loadExtension", "loadInlineExtension", "unloadExtension", "uninstallExtension", "updateExtension", "restartBackground", "clickAction", "sendMessage", "replyTo",
             "openTab", "servePage", "activateTab", "navigateTab", "reloadTab", "closeTab", "sleep", "documentAction", "pageAction",
             "openPopup", "closePopup", "openOptionsPage", "command", "restartBrowser",
         ]
@@ -74,6 +74,10 @@ extension ExtensionContext {
             case "inline": driver.updateExtension(handle: handle, source: .inline(try files(call, 2, "updateExtension")), settle: settle)
             default: throw NativeArgumentError("driver.updateExtension: argument 2 (kind) must be same, folder or inline.")
             }
+            return .undefined
+        }
+        define("uninstallExtension") { driver, call in
+            driver.uninstallExtension(handle: try handle(call, "uninstallExtension"), settle: try settle(call, 1, "uninstallExtension"))
             return .undefined
         }
         define("unloadExtension") { driver, call in

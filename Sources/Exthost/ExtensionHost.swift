@@ -332,7 +332,7 @@ public final class ExtensionHost {
     }
 
     /// Closes the tabs whose top frame shows a page of `instance` (it was unloaded).
-    private func closeTabsOfPages(of instance: ExtensionInstance) {
+    func closeTabsOfPages(of instance: ExtensionInstance) {
         let tabs = browser.orderedTabs.filter { tab in
             guard let url = tab.frames.first(where: \.isTop)?.url, let parsed = WebURL(string: url) else { return false }
             return instance.isOwn(parsed)

@@ -39,6 +39,22 @@ struct ProfileTests {
         #expect(again.webStorage(origin: "http://b.test").isEmpty)
     }
 
+    @Test func anUninstallForgetsTheExtensionAndItsStorageOnly() throws {
+        let directory = Self.newDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let profile = try Profile(directory: directory, flavor: .firefox)
+        for id in ["gone", "kept"] {
+            profile.recordInstalled(id, version: "1.0")
+            profile.storeChange(extension: id, area: "local", set: [("k", StoredValue(text: "1", bytes: 2))], removed: [])
+            profile.storeChange(extension: id, area: "sync", set: [("k", StoredValue(text: "1", bytes: 2))], removed: [])
+        }
+        profile.recordUninstalled("gone")
+        #expect(profile.installedVersion(of: "gone") == nil)
+        #expect(profile.storedValues(extension: "gone", area: "local").isEmpty && profile.storedValues(extension: "gone", area: "sync").isEmpty)
+        #expect(profile.installedVersion(of: "kept") == "1.0")
+        #expect(profile.storedValues(extension: "kept", area: "local").count == 1 && profile.storedValues(extension: "kept", area: "sync").count == 1)
+    }
+
     @Test func aProfileKeepsOneFlavorsValues() throws {
         let directory = Self.newDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

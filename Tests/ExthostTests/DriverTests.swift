@@ -859,4 +859,30 @@ struct DriverTests {
             """, flavor: flavor)
         #expect(outcome.passed, "\(outcome.reason ?? "")")
     }
+
+    @Test(arguments: Flavor.allCases)
+    func anUninstallOpensTheUninstallPage(flavor: Flavor) throws {
+        let outcome = try Self.run("""
+            test('uninstall', async () => {
+              exthost.servePage('http://inline.test/bye.html', '<title>Bye</title>');
+              const extension = await exthost.loadExtension({
+                manifest: { permissions: ['alarms'] },
+                background() {
+                  chrome.runtime.setUninstallURL('http://inline.test/bye.html');
+                  chrome.alarms.create('later', { delayInMinutes: 0.2 });
+                  chrome.alarms.onAlarm.addListener(() => console.log('alarm'));
+                },
+              });
+              await exthost.advanceClock(10);
+              const tab = await extension.uninstall();
+              assert.deepStrictEqual([tab.url, tab.title, tab.active], ['http://inline.test/bye.html', 'Bye', true]);
+              await assert.rejects(extension.restartBackground(), /The extension was unloaded/);
+              await exthost.advanceClock(20000);
+              assert.deepStrictEqual(exthost.consoleMessages(), []);
+              const plain = await exthost.loadExtension({ background() {} });
+              assert.strictEqual(await plain.uninstall(), null);
+            });
+            """, flavor: flavor)
+        #expect(outcome.passed, "\(outcome.reason ?? "")")
+    }
 }

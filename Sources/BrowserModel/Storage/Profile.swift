@@ -114,6 +114,15 @@ public final class Profile: @unchecked Sendable {
         }
     }
 
+    /// Forgets the extension `id`: it is no longer installed, and its `storage.local` and `sync`
+    /// are gone (an uninstall), in one transaction.
+    public func recordUninstalled(_ id: String) {
+        write { database throws(SQLiteDatabase.Failure) in
+            try database.execute("DELETE FROM extensions WHERE id = ?1", [.text(id)])
+            try database.execute("DELETE FROM extension_storage WHERE extension = ?1", [.text(id)])
+        }
+    }
+
     // MARK: - storage.local and storage.sync
 
     /// The stored values of an extension's area, in the order they were first set.

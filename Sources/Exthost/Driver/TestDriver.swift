@@ -382,6 +382,16 @@ public final class TestDriver {
         settle(callback)
     }
 
+    /// Uninstalls the extension (``ExtensionHost/uninstallExtension(_:)``); settled with the tab
+    /// of its uninstall page once that has loaded (null without one).
+    func uninstallExtension(handle: Int, settle callback: ScriptValue) {
+        guard let host, let instance = instance(handle, callback) else { return }
+        let tabID = host.uninstallExtension(instance)
+        forget(handle)
+        guard let tabID else { return settle(callback, result: "null") }
+        host.whenLoaded(tabID) { [weak self] _ in self?.settle(callback, result: JSONValue.int(tabID).jsonText) }
+    }
+
     /// Forgets an unloaded extension: what waited for its messages fails.
     private func forget(_ handle: Int) {
         extensions[handle] = nil
