@@ -14,8 +14,6 @@ extension ExtensionHost {
         guard extensions.contains(where: { $0 === instance }) else { return nil }
         unloadExtension(instance)
         closeTabsOfPages(of: instance)
-        for (_, entry) in instance.alarms { if let timer = entry.timer { loop.cancelTimer(timer) } }
-        instance.alarms.removeAll()
         options.profile?.recordUninstalled(instance.id.runtimeID)
         guard let url = instance.uninstallURL, !url.isEmpty else { return nil }
         if browser.lastFocusedWindowID == nil { openFirstWindow() }
@@ -41,10 +39,7 @@ extension ExtensionHost {
         for instance in extensions {
             instance.storage = ExtensionStorage(reloading: instance.storage, flavor: options.flavor, policy: instance.managedPolicy)
             instance.actionButton = ActionButton(instance: instance, flavor: options.flavor)
-            if options.flavor == .firefox {
-                for (_, entry) in instance.alarms { if let timer = entry.timer { loop.cancelTimer(timer) } }
-                instance.alarms.removeAll()
-            }
+            if options.flavor == .firefox { stopAlarms(of: instance) }
         }
         // (Closing the last tabs closed their windows; a new process numbers them from the start.)
         if browser.windows.isEmpty, browser.tabs.isEmpty { browser.restart() }

@@ -230,6 +230,11 @@ public final class ExtensionHost {
         instance.managedPolicy = managedPolicy(for: instance)
         instance.lifecycleEvent = lifecycleEvent(of: instance)
         extensions.append(instance)
+        // (An update since the last run cleared the alarms kept: they persist until an update.)
+        if case .object(let details)? = instance.lifecycleEvent?.details.first, details.contains(where: { $0.0 == "reason" && $0.1 == .string("update") }) {
+            options.profile?.forgetAlarms(extension: instance.id.runtimeID)
+        }
+        restoreAlarms(of: instance)
         loop.enqueue { [weak self, weak instance] in
             guard let self, let instance else { return }
             startBackground(of: instance)
@@ -261,6 +266,7 @@ public final class ExtensionHost {
         guard let index = extensions.firstIndex(where: { $0 === instance }) else { return }
         extensions.remove(at: index)
         closeContexts(of: instance)
+        stopAlarms(of: instance)
     }
 
     /// Reloads an extension as `runtime.reload()` does (recorded for Firefox: runtime-reload):
@@ -319,6 +325,8 @@ public final class ExtensionHost {
         replacement.managedPolicy = managedPolicy(for: replacement)
         replacement.storage = ExtensionStorage(reloading: instance.storage, flavor: options.flavor, policy: replacement.managedPolicy)
         options.profile?.recordInstalled(replacement.id.runtimeID, version: replacement.manifest.version)
+        // (Its alarms went with the old version: "alarms generally persist until an extension is updated".)
+        options.profile?.forgetAlarms(extension: replacement.id.runtimeID)
         var details: [(String, JSONValue)] = [("reason", .string("update")), ("previousVersion", .string(instance.manifest.version))]
         if options.flavor == .firefox { details.append(("temporary", .bool(true))) }
         replacement.lifecycleEvent = ("runtime.onInstalled", [.object(details)])

@@ -70,6 +70,36 @@ struct RuntimeLifecycleTests {
     }
 
     @Test(arguments: Flavor.allCases)
+    func chromiumKeepsAlarmsInTheProfileUntilAnUpdate(flavor: Flavor) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("exthost-alarms-profile-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let extensionDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("exthost-alarms-ext-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: extensionDirectory) }
+        try FileManager.default.createDirectory(at: extensionDirectory, withIntermediateDirectories: true)
+        try Data("""
+            chrome.alarms.getAll().then((all) => console.log('kept ' + all.map((a) => a.name + (a.periodInMinutes ?? '')).join()));
+            chrome.runtime.onInstalled.addListener(() => {
+              chrome.alarms.create('once', { delayInMinutes: 10 });
+              chrome.alarms.create('every', { periodInMinutes: 5 });
+              chrome.alarms.create('gone', { delayInMinutes: 1 });
+              chrome.alarms.clear('gone');
+            });
+            """.utf8).write(to: extensionDirectory.appendingPathComponent("bg.js"))
+        func run(version: String) throws -> [String] {
+            let manifest = #"{"manifest_version": 3, "name": "a", "version": "\#(version)", "permissions": ["alarms"], "background": {"service_worker": "bg.js", "scripts": ["bg.js"]}}"#
+            try Data(manifest.utf8).write(to: extensionDirectory.appendingPathComponent("manifest.json"))
+            var messages: [String] = []
+            let host = ExtensionHost(options: HostOptions(flavor: flavor, profile: try Profile(directory: directory, flavor: flavor))) { messages.append($0.text) }
+            try host.loadExtension(at: extensionDirectory)
+            host.run(maxTime: 5)
+            return messages
+        }
+        #expect(try run(version: "1.0") == ["kept "])
+        #expect(try run(version: "1.0") == [flavor == .chrome ? "kept once,every5" : "kept "])
+        #expect(try run(version: "2.0") == ["kept "])
+    }
+
+    @Test(arguments: Flavor.allCases)
     func anExtensionWhoseFilesNoLongerLoadAfterAReloadSaysWhyAndStaysUnloaded(flavor: Flavor) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("exthost-reload-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -66,7 +66,7 @@ public final class Profile: @unchecked Sendable {
                 throw OpenError(description: "the profile's database \(file) is damaged (\(check ?? "no answer")). Remove it, or give another directory.")
             }
             let tables = Set(try database.execute("SELECT name FROM sqlite_master WHERE type = 'table'").compactMap { $0.first ?? nil })
-            guard tables.isSubset(of: ["meta", "extensions", "extension_storage", "web_storage"]) else {
+            guard tables.isSubset(of: ["meta", "extensions", "extension_storage", "web_storage", "extension_alarms"]) else {
                 throw OpenError(description: "\(file) is a database exthost did not make (it has the tables \(tables.sorted().joined(separator: ", "))). Give a directory of exthost's own, or an empty one.")
             }
             try database.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
@@ -78,6 +78,10 @@ public final class Profile: @unchecked Sendable {
             try database.execute("""
                 CREATE TABLE IF NOT EXISTS web_storage (origin TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL,
                   position INTEGER NOT NULL, PRIMARY KEY (origin, key))
+                """)
+            try database.execute("""
+                CREATE TABLE IF NOT EXISTS extension_alarms (extension TEXT NOT NULL, name TEXT NOT NULL, scheduled TEXT NOT NULL,
+                  period TEXT, repeating TEXT, position INTEGER NOT NULL, PRIMARY KEY (extension, name))
                 """)
             // (A new key goes after the last: finding the last is a lookup, not a scan.)
             try database.execute("CREATE INDEX IF NOT EXISTS extension_storage_position ON extension_storage (position)")
@@ -120,6 +124,61 @@ public final class Profile: @unchecked Sendable {
         write { database throws(SQLiteDatabase.Failure) in
             try database.execute("DELETE FROM extensions WHERE id = ?1", [.text(id)])
             try database.execute("DELETE FROM extension_storage WHERE extension = ?1", [.text(id)])
+            try database.execute("DELETE FROM extension_alarms WHERE extension = ?1", [.text(id)])
+        }
+    }
+
+    // MARK: - Alarms (Chromium keeps them between sessions)
+
+    /// One kept alarm: its name, when it is next due (milliseconds since 1970), its period as
+    /// given and the period it repeats with (minutes).
+    public struct StoredAlarm: Sendable, Equatable {
+        public var name: String
+        public var scheduledTime: Double
+        public var periodInMinutes: Double?
+        public var repeatingMinutes: Double?
+
+        public init(name: String, scheduledTime: Double, periodInMinutes: Double?, repeatingMinutes: Double?) {
+            self.name = name
+            self.scheduledTime = scheduledTime
+            self.periodInMinutes = periodInMinutes
+            self.repeatingMinutes = repeatingMinutes
+        }
+    }
+
+    /// Forgets every alarm the extension `id` kept (an update clears them).
+    public func forgetAlarms(extension id: String) {
+        write { database throws(SQLiteDatabase.Failure) in
+            try database.execute("DELETE FROM extension_alarms WHERE extension = ?1", [.text(id)])
+        }
+    }
+
+    /// The extension's kept alarms, in the order they were first set.
+    public func storedAlarms(extension id: String) -> [StoredAlarm] {
+        let rows = read { database throws(SQLiteDatabase.Failure) in
+            try database.execute("SELECT name, scheduled, period, repeating FROM extension_alarms WHERE extension = ?1 ORDER BY position", [.text(id)])
+        }
+        return rows.compactMap { row in
+            guard row.count == 4, let name = row[0], let scheduled = row[1].flatMap(Double.init) else { return nil }
+            return StoredAlarm(name: name, scheduledTime: scheduled, periodInMinutes: row[2].flatMap(Double.init), repeatingMinutes: row[3].flatMap(Double.init))
+        }
+    }
+
+    /// Keeps `alarm` (replacing one of its name, which keeps its place), or forgets the alarm
+    /// `name` (`alarm` nil).
+    public func storeAlarm(extension id: String, name: String, _ alarm: StoredAlarm?) {
+        write { database throws(SQLiteDatabase.Failure) in
+            guard let alarm else {
+                try database.execute("DELETE FROM extension_alarms WHERE extension = ?1 AND name = ?2", [.text(id), .text(name)])
+                return
+            }
+            // (Numbers as Swift's shortest exact text: SQLite's own text of a REAL keeps 15 digits.)
+            func number(_ value: Double?) -> SQLiteDatabase.Value { value.map { .text(String($0)) } ?? .null }
+            try database.execute("""
+                INSERT INTO extension_alarms (extension, name, scheduled, period, repeating, position)
+                VALUES (?1, ?2, ?3, ?4, ?5, (SELECT COALESCE(MAX(position), 0) + 1 FROM extension_alarms))
+                ON CONFLICT (extension, name) DO UPDATE SET scheduled = excluded.scheduled, period = excluded.period, repeating = excluded.repeating
+                """, [.text(id), .text(alarm.name), number(alarm.scheduledTime), number(alarm.periodInMinutes), number(alarm.repeatingMinutes)])
         }
     }
 

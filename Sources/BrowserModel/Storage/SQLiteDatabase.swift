@@ -38,6 +38,7 @@ final class SQLiteDatabase {
     enum Value {
         case text(String)
         case integer(Int)
+        case null
     }
 
     /// Runs `sql` with `parameters` (`?1`, `?2`, ...), returning its rows, each a list of its
@@ -56,6 +57,7 @@ final class SQLiteDatabase {
                     bytes.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(statement, position, $0.baseAddress, Int32($0.count - 1), Self.transient) }
                 }
             case .integer(let number): sqlite3_bind_int64(statement, position, Int64(number))
+            case .null: sqlite3_bind_null(statement, position)
             }
             guard status == SQLITE_OK else { throw lastFailure() }
         }

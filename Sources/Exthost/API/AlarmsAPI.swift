@@ -96,13 +96,43 @@ extension ExtensionHost {
         alarm.order = instance.nextAlarmOrder
         instance.nextAlarmOrder += 1
         instance.alarms[alarm.name] = (alarm, scheduleAlarm(alarm, of: instance))
+        keep(alarm, of: instance)
     }
 
     /// Clears the alarm `name` of `instance`: whether there was one.
     func clearAlarm(named name: String, of instance: ExtensionInstance) -> Bool {
         guard let (_, timer) = instance.alarms.removeValue(forKey: name) else { return false }
         if let timer { loop.cancelTimer(timer) }
+        keep(nil, named: name, of: instance)
         return true
+    }
+
+    /// Cancels every alarm of `instance` (it was unloaded), keeping them in the profile.
+    func stopAlarms(of instance: ExtensionInstance) {
+        for (_, entry) in instance.alarms { if let timer = entry.timer { loop.cancelTimer(timer) } }
+        instance.alarms.removeAll()
+    }
+
+    /// Chromium keeps an extension's alarms between sessions (`persistAcrossSessions: true`): in the
+    /// profile, when the run keeps one. Firefox keeps them in memory only.
+    private func keep(_ alarm: ExtensionAlarm?, named name: String? = nil, of instance: ExtensionInstance) {
+        guard options.flavor == .chrome, let profile = options.profile, let name = alarm?.name ?? name else { return }
+        profile.storeAlarm(extension: instance.id.runtimeID, name: name, alarm.map {
+            Profile.StoredAlarm(name: $0.name, scheduledTime: $0.scheduledTime, periodInMinutes: $0.periodInMinutes, repeatingMinutes: $0.repeatingMinutes)
+        })
+    }
+
+    /// Sets the alarms the profile kept for `instance` (Chromium), as they were: one whose time
+    /// passed while the browser was closed fires at once.
+    func restoreAlarms(of instance: ExtensionInstance) {
+        guard options.flavor == .chrome, let profile = options.profile else { return }
+        for kept in profile.storedAlarms(extension: instance.id.runtimeID) {
+            var alarm = ExtensionAlarm(name: kept.name, scheduledTime: kept.scheduledTime, periodInMinutes: kept.periodInMinutes,
+                                       repeatingMinutes: kept.repeatingMinutes)
+            alarm.order = instance.nextAlarmOrder
+            instance.nextAlarmOrder += 1
+            instance.alarms[alarm.name] = (alarm, scheduleAlarm(alarm, of: instance))
+        }
     }
 
     /// A timer that fires `alarm` when it is due (at once if it is past; never if its time is no
@@ -128,8 +158,10 @@ extension ExtensionHost {
             let missed = max(0, ((wallNow - alarm.scheduledTime) / step).rounded(.down))
             next.scheduledTime = alarm.scheduledTime + (missed + 1) * step
             instance.alarms[alarm.name] = (next, scheduleAlarm(next, of: instance))
+            keep(next, of: instance)
         } else {
             instance.alarms[alarm.name] = nil
+            keep(nil, named: alarm.name, of: instance)
         }
         let details = alarm.json(flavor: options.flavor)
         let contexts = [wakeBackground(of: instance, for: "alarms.onAlarm")].compactMap { $0 } + instance.pageContexts
