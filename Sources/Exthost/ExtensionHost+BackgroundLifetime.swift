@@ -7,8 +7,8 @@ import JSEngine
 extension ExtensionHost {
     /// Whether `instance`'s background stops once idle in this run: a Chromium service worker, a
     /// Firefox event page (every manifest version 3 background, and version 2's `"persistent":
-    /// false`), unless the run keeps backgrounds alive (`--keep-alive`). (Chromium's version 2
-    /// event pages, with their own rules, are not stopped yet.)
+    /// false`), unless the run keeps backgrounds alive (`--keep-alive`). (Chromium 156 loads no
+    /// manifest version 2 extension, so it has no event pages: fixtures/manifests/manifest-version-2.)
     func stopsWhenIdle(_ instance: ExtensionInstance) -> Bool {
         guard !options.keepsBackgroundsAlive, let background = instance.manifest.background else { return false }
         switch options.flavor {
