@@ -54,6 +54,9 @@ final class BackgroundLifetime {
         /// How long the browser waits at most for the promises of `runtime.onSuspend`'s listeners.
         var suspendWait: Double = 5_000
 
+        /// Why a background stops under these rules, for a trace.
+        var stopReason: String { "idle for \(Int(idleDelay / 1000)) s" }
+
         /// The rules of `flavor`'s browser.
         static func of(_ flavor: Flavor) -> Rules {
             switch flavor {
@@ -75,8 +78,8 @@ final class BackgroundLifetime {
     private let timerOwner: Int
     /// The loop's time when the background started.
     private let startedAt: Double
-    /// What holds the background open, and when each began.
-    private var holds: [Hold: (since: Double, limit: TimerID?)] = [:]
+    /// What holds the background open, each with the timer that drops it at the limit.
+    private var holds: [Hold: TimerID] = [:]
     private var idleTimer: TimerID?
     /// Whether the background's first run is over (the idle time counts from then).
     private var isArmed = false
@@ -108,14 +111,14 @@ final class BackgroundLifetime {
         let checks = ((now + holdLimit - startedAt) / rules.holdCheckInterval).rounded(.up)
         let dropAt = startedAt + checks * rules.holdCheckInterval
         let limit = loop.startTimer(after: dropAt - now, owner: timerOwner, keepsLoopAlive: false) { [weak self] in self?.end(hold) }
-        holds[hold] = (now, limit)
+        holds[hold] = limit
         cancelIdleTime()
     }
 
     /// `hold` is over: with nothing else holding the background, the idle time starts again.
     func end(_ hold: Hold) {
-        guard let ended = holds.removeValue(forKey: hold) else { return }
-        if let limit = ended.limit { loop.cancelTimer(limit) }
+        guard let limit = holds.removeValue(forKey: hold) else { return }
+        loop.cancelTimer(limit)
         if holds.isEmpty, isArmed { restartIdleTime() }
     }
 

@@ -31,11 +31,11 @@ extension ExtensionHost {
         guard instance.backgroundIsStopped, extensions.contains(where: { $0 === instance }) else { return nil }
         if let event, !instance.wakingEvents.contains(event) { return nil }
         instance.backgroundIsStopped = false
-        guard let background = makeBackground(of: instance) else { return nil }
+        guard let (background, scripts) = makeBackground(of: instance) else { return nil }
         trace?.addBrowser(.lifecycle, at: loop.now, context: background, title: "started again", detail: event.map { "for \($0)" } ?? "for a message")
         loop.enqueue { [weak self, weak instance, weak background] in
             guard let self, let instance, let background, instance.background === background, !background.isClosed else { return }
-            runBackgroundScripts(of: background, in: instance)
+            runBackgroundScripts(scripts, of: background, in: instance)
         }
         return background
     }
@@ -65,7 +65,7 @@ extension ExtensionHost {
     private func backgroundBecameIdle(_ instance: ExtensionInstance) {
         guard let background = instance.background, let lifetime = instance.backgroundLifetime else { return }
         guard lifetime.rules.suspends else {
-            stopBackground(of: instance, reason: "idle for \(Int(lifetime.rules.idleDelay / 1000)) s")
+            stopBackground(of: instance, reason: lifetime.rules.stopReason)
             return
         }
         lifetime.beginSuspension()
@@ -100,7 +100,7 @@ extension ExtensionHost {
     func finishSuspension(of background: ExtensionContext, _ suspension: Int) {
         guard let instance = background.owner, instance.background === background, let lifetime = instance.backgroundLifetime,
               lifetime.state == .suspending, lifetime.suspensions == suspension else { return }
-        stopBackground(of: instance, reason: "idle for \(Int(lifetime.rules.idleDelay / 1000)) s")
+        stopBackground(of: instance, reason: lifetime.rules.stopReason)
     }
 
     /// Stops `instance`'s background as a browser stops an idle one: its context closes (its

@@ -230,10 +230,6 @@ public final class ExtensionHost {
         instance.managedPolicy = managedPolicy(for: instance)
         instance.lifecycleEvent = lifecycleEvent(of: instance)
         extensions.append(instance)
-        // (An update since the last run cleared the alarms kept: they persist until an update.)
-        if case .object(let details)? = instance.lifecycleEvent?.details.first, details.contains(where: { $0.0 == "reason" && $0.1 == .string("update") }) {
-            options.profile?.forgetAlarms(extension: instance.id.runtimeID)
-        }
         restoreAlarms(of: instance)
         loop.enqueue { [weak self, weak instance] in
             guard let self, let instance else { return }
@@ -394,15 +390,16 @@ public final class ExtensionHost {
     }
 
     func startBackground(of instance: ExtensionInstance) {
-        guard let context = makeBackground(of: instance) else {
+        guard let (context, scripts) = makeBackground(of: instance) else {
             instance.backgroundStarted = true
             return
         }
-        runBackgroundScripts(of: context, in: instance)
+        runBackgroundScripts(scripts, of: context, in: instance)
     }
 
-    /// Makes the context of `instance`'s background, its scripts not run yet (nil: it has none).
-    func makeBackground(of instance: ExtensionInstance) -> ExtensionContext? {
+    /// Makes the context of `instance`'s background, its scripts not run yet (nil: it has none),
+    /// and gives the scripts to run there.
+    func makeBackground(of instance: ExtensionInstance) -> (ExtensionContext, ExtensionInstance.BackgroundScripts)? {
         guard let background = instance.backgroundScripts() else { return nil }
         let documentID = browser.makeDocumentID()
         if case .serviceWorker? = instance.manifest.background {} else {
@@ -417,13 +414,12 @@ public final class ExtensionHost {
         let context = makeContext(kind: .background, owner: instance, url: background.pageURL, documentID: documentID)
         instance.background = context
         beginLifetime(of: context, in: instance)
-        return context
+        return (context, background)
     }
 
-    /// Runs the scripts of `instance`'s background `context`, made by ``makeBackground(of:)``.
-    func runBackgroundScripts(of context: ExtensionContext, in instance: ExtensionInstance) {
+    /// Runs `background`'s scripts in `instance`'s background `context`, both made by ``makeBackground(of:)``.
+    func runBackgroundScripts(_ background: ExtensionInstance.BackgroundScripts, of context: ExtensionContext, in instance: ExtensionInstance) {
         defer { instance.backgroundStarted = true }
-        guard let background = instance.backgroundScripts() else { return }
         for script in background.scripts {
             if script.isModule {
                 // (A module script: its file and those it imports are read as it is linked.)
@@ -481,7 +477,7 @@ public final class ExtensionHost {
 
     /// What `instance`'s background hears once it first started in this run, as the profile has
     /// it (and recorded there): a first install, an update from the version the profile had (with
-    /// `previousVersion`), or a browser start with it installed (`runtime.onStartup`). Firefox's
+    /// `previousVersion`, its kept alarms forgotten), or a browser start with it installed (`runtime.onStartup`). Firefox's
     /// details say the extension was loaded as a temporary add-on, which an unpacked one is.
     private func lifecycleEvent(of instance: ExtensionInstance) -> (name: String, details: [JSONValue]) {
         let flavor = options.flavor
@@ -489,6 +485,8 @@ public final class ExtensionHost {
         let previous = options.profile?.installedVersion(of: instance.id.runtimeID)
         options.profile?.recordInstalled(instance.id.runtimeID, version: version)
         if let previous, previous == version { return ("runtime.onStartup", []) }
+        // (An update since the last run: the alarms kept went with the old version.)
+        if previous != nil { options.profile?.forgetAlarms(extension: instance.id.runtimeID) }
         var details: [(String, JSONValue)] = [("reason", .string(previous == nil ? "install" : "update"))]
         if let previous { details.append(("previousVersion", .string(previous))) }
         if flavor == .firefox { details.append(("temporary", .bool(true))) }

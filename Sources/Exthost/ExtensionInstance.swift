@@ -378,10 +378,14 @@ public final class ExtensionInstance {
         id.baseURL + (path.hasPrefix("/") ? String(path.dropFirst()) : path)
     }
 
+    /// A background's page URL and the scripts it runs, in order (each its URL, its path, its text
+    /// when it could be read, and whether it is a module).
+    typealias BackgroundScripts = (pageURL: String, scripts: [(url: String, path: String, source: String?, isModule: Bool)])
+
     /// What the background runs: its page (or worker) URL and its scripts in order, each with its
     /// path inside the extension and its source, or nil for a script the browser cannot read
     /// (Firefox loads the extension and skips it).
-    func backgroundScripts() -> (pageURL: String, scripts: [(url: String, path: String, source: String?, isModule: Bool)])? {
+    func backgroundScripts() -> BackgroundScripts? {
         let pageURL: String
         let paths: [String]
         var modules: Set<String> = []

@@ -200,4 +200,29 @@ struct BackgroundLifetimeTests {
             """, flavor: flavor)
         #expect(outcome.passed, "\(outcome.reason ?? "")")
     }
+
+    @Test func firefoxFollowsOnSuspendsPromiseHandingTheScriptNothingOfTheHost() throws {
+        // (The host follows the promise with the context's own `then`, which asks the promise for
+        // its species: what the species gets must be the context's, and the stop still comes.)
+        let run = try HostRun.run(files: ["manifest.json": TemporaryExtension.manifest(permissions: ["alarms"]), "bg.js": """
+            const own = (value) => typeof value === 'function' && Object.getPrototypeOf(value) === Function.prototype;
+            class Spy extends Promise {
+              constructor(executor) {
+                super((resolve, reject) => {
+                  console.log('species executor', own(executor), 'resolving functions', own(resolve) && own(reject));
+                  executor(resolve, reject);
+                });
+              }
+            }
+            Object.prototype.then = function () { console.log('Object.prototype.then called'); };
+            chrome.runtime.onSuspend.addListener(() => {
+              const never = new Promise(() => {});
+              Object.defineProperty(never, 'constructor', { get() { console.log('constructor read'); return { [Symbol.species]: Spy }; } });
+              return never;
+            });
+            chrome.runtime.onInstalled.addListener(() => chrome.alarms.create('later', { delayInMinutes: 1 }));
+            chrome.alarms.onAlarm.addListener(() => console.log('alarm: started again'));
+            """], flavor: .firefox, maxTime: 100)
+        #expect(run.texts == ["constructor read", "species executor true resolving functions true", "alarm: started again"])
+    }
 }

@@ -130,7 +130,7 @@ public final class ExtensionStorage {
     /// The storage of the extension `extensionID` (its `runtime.id`), from `profile` if given;
     /// `policy`: the values of `managed` (each with its JSON text), nil when none was given.
     public init(flavor: Flavor, extensionID: String, profile: Profile?, policy: [(key: String, text: String)]? = nil) {
-        managed = ExtensionStorageArea(allowsContentScripts: true, stored: (policy ?? []).map { ($0.key, StoredValue(text: $0.text, bytes: 0)) })
+        managed = Self.managedArea(policy)
         hasPolicy = policy != nil
         func kept(_ area: String) -> ExtensionStorageArea {
             guard let profile else { return ExtensionStorageArea(allowsContentScripts: true) }
@@ -147,11 +147,16 @@ public final class ExtensionStorage {
     /// before: `local` and `sync` are kept, as the browsers keep them; `session` starts empty (both
     /// clear it when an extension is reloaded); `managed` holds `policy`.
     public init(reloading previous: ExtensionStorage, flavor: Flavor, policy: [(key: String, text: String)]? = nil) {
-        managed = ExtensionStorageArea(allowsContentScripts: true, stored: (policy ?? []).map { ($0.key, StoredValue(text: $0.text, bytes: 0)) })
+        managed = Self.managedArea(policy)
         hasPolicy = policy != nil
         local = previous.local
         sync = previous.sync
         session = ExtensionStorageArea(allowsContentScripts: flavor == .firefox)
+    }
+
+    /// `storage.managed` holding `policy`.
+    private static func managedArea(_ policy: [(key: String, text: String)]?) -> ExtensionStorageArea {
+        ExtensionStorageArea(allowsContentScripts: true, stored: (policy ?? []).map { ($0.key, StoredValue(text: $0.text, bytes: 0)) })
     }
 
     /// The area `name` (`local`, `sync`, `session`, `managed`), or nil.

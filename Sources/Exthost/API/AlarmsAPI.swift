@@ -92,11 +92,16 @@ extension ExtensionHost {
     /// Sets `alarm` for `instance`, replacing one of the same name.
     func setAlarm(_ alarm: ExtensionAlarm, of instance: ExtensionInstance) {
         _ = clearAlarm(named: alarm.name, of: instance)
+        keep(place(alarm, of: instance), of: instance)
+    }
+
+    /// Puts `alarm` among `instance`'s alarms, last in their order, with its timer; returns it as placed.
+    private func place(_ alarm: ExtensionAlarm, of instance: ExtensionInstance) -> ExtensionAlarm {
         var alarm = alarm
         alarm.order = instance.nextAlarmOrder
         instance.nextAlarmOrder += 1
         instance.alarms[alarm.name] = (alarm, scheduleAlarm(alarm, of: instance))
-        keep(alarm, of: instance)
+        return alarm
     }
 
     /// Clears the alarm `name` of `instance`: whether there was one.
@@ -127,11 +132,8 @@ extension ExtensionHost {
     func restoreAlarms(of instance: ExtensionInstance) {
         guard options.flavor == .chrome, let profile = options.profile else { return }
         for kept in profile.storedAlarms(extension: instance.id.runtimeID) {
-            var alarm = ExtensionAlarm(name: kept.name, scheduledTime: kept.scheduledTime, periodInMinutes: kept.periodInMinutes,
-                                       repeatingMinutes: kept.repeatingMinutes)
-            alarm.order = instance.nextAlarmOrder
-            instance.nextAlarmOrder += 1
-            instance.alarms[alarm.name] = (alarm, scheduleAlarm(alarm, of: instance))
+            _ = place(ExtensionAlarm(name: kept.name, scheduledTime: kept.scheduledTime, periodInMinutes: kept.periodInMinutes,
+                                     repeatingMinutes: kept.repeatingMinutes), of: instance)
         }
     }
 
