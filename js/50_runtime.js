@@ -6,8 +6,9 @@
   const { String, TypeError, StringPrototypeCharCodeAt, StringPrototypeSlice, listPush } = host.primordials;
   const chrome = host.flavor === 'chrome';
   // The events of an extension's life, which only its privileged contexts have (recorded:
-  // runtime-lifecycle). Those of features exthost has not yet (several extensions, user scripts,
-  // updates from a store, a browser restart) are there as in a browser that has none to send.
+  // runtime-lifecycle), and those of messages from other extensions and web pages
+  // (onConnectExternal, onMessageExternal: js/60_messaging.js). Those of features exthost has not
+  // yet (user scripts, updates from a store) are there as in a browser that has none to send.
   const privileged = ['background'];
   const lifecycleEvents = [];
   const eventNames = chrome

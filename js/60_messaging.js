@@ -136,17 +136,21 @@
   // {accepted, pending}.
   // (The answer is a null-prototype object: Swift turns it into JSON, which would call a
   // `toJSON` found on Object.prototype.)
-  host.deliveries.connect = function (cx, portId, infoJSON, message) {
+  // (`external`: from another extension or a web page, offered to onConnectExternal or
+  // onMessageExternal.)
+  host.deliveries.connect = function (cx, portId, infoJSON, message, external) {
     const oneTime = message !== undefined;
-    if (!host.isListenedTo(cx, oneTime ? 'runtime.onMessage' : 'runtime.onConnect')) return { __proto__: null, accepted: false };
+    const eventName = oneTime ? (external ? 'runtime.onMessageExternal' : 'runtime.onMessage')
+      : (external ? 'runtime.onConnectExternal' : 'runtime.onConnect');
+    if (!host.isListenedTo(cx, eventName)) return { __proto__: null, accepted: false };
     // (Parsed in the context's realm: the sender is the context's.)
     const info = host.parseJSON(cx, infoJSON);
     if (!oneTime) {
       const port = makePort(cx, portId, getOwn(info, 'name'), getOwn(info, 'sender'));
-      host.dispatchEvent(cx, 'runtime.onConnect', [port]);
+      host.dispatchEvent(cx, eventName, [port]);
       return { __proto__: null, accepted: true };
     }
-    return receiveOneTime(cx, portId, cx.events.get('runtime.onMessage'), info, message);
+    return receiveOneTime(cx, portId, eventName, info, message);
   };
 
   // Firefox copies an onMessage answer into the sender's compartment before cloning it, and that
@@ -224,7 +228,8 @@
     return (isNativeError(error) ? chromeMessageOf(error) : undefined) ?? unparsedText;
   }
 
-  function receiveOneTime(cx, portId, event, info, text) {
+  function receiveOneTime(cx, portId, eventName, info, text) {
+    const event = cx.events.get(eventName);
     const message = deserialize(cx, text);
     const sender = getOwn(info, 'sender');
     let settled = false;
@@ -272,7 +277,7 @@
       try {
         result = ReflectApply(listeners[i], undefined, [message, sender, sendResponse]);
       } catch (error) {
-        host.reportListenerError(cx, 'runtime.onMessage', error);
+        host.reportListenerError(cx, eventName, error);
         if (!settled) {
           heldAnswer = null;
           dispatching = false;

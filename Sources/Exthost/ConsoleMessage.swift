@@ -56,6 +56,9 @@ public struct ConsoleMessage: Sendable, Equatable, Codable {
     /// Whether the message reports an exception no script caught: an uncaught exception, an
     /// unhandled rejection, an error thrown by an event listener, a script the host stopped.
     public var isUncaught: Bool
+    /// The name of the extension whose context printed it (its manifest's `name`); none for a
+    /// web page's own scripts and a driver.
+    public var extensionName: String?
 
     /// Creates a message.
     public init(

@@ -12,9 +12,11 @@ enum Delivery {
     /// or the error message the request failed with.
     case apiResponse(request: Int, result: String?, error: String?)
     /// A channel offered to the context on its new port `port`: `info` is the JSON
-    /// `{"name", "sender", "oneTime"}`, `message` a one-time message's serialized text. The entry
-    /// point answers `{accepted, pending}` (a null-prototype object of booleans).
-    case connect(port: Int, info: String, message: ScriptString?)
+    /// `{"name", "sender", "oneTime"}`, `message` a one-time message's serialized text;
+    /// `external` when it comes from another extension or a web page (`runtime.onConnectExternal`,
+    /// `onMessageExternal`). The entry point answers `{accepted, pending}` (a null-prototype
+    /// object of booleans).
+    case connect(port: Int, info: String, message: ScriptString?, external: Bool)
     /// A message, serialized, arriving on `port`.
     case message(port: Int, text: ScriptString)
     /// The other end of `port` closed it; `error` is the browser's text when the channel failed.
@@ -44,8 +46,8 @@ enum Delivery {
             return [context.string(name), context.string(arguments)]
         case .apiResponse(let request, let result, let error):
             return [context.number(Double(request)), result.map(context.string) ?? context.undefined, optional(error)]
-        case .connect(let port, let info, let message):
-            return [context.number(Double(port)), context.string(info), optional(message)]
+        case .connect(let port, let info, let message, let external):
+            return [context.number(Double(port)), context.string(info), optional(message), context.boolean(external)]
         case .message(let port, let text):
             return [context.number(Double(port)), context.string(text)]
         case .disconnect(let port, let error):

@@ -37,7 +37,7 @@ public final class ExtensionContext {
     lazy var contextUUID: String = UUID().uuidString.lowercased()
     /// The context's `runtime.MessageSender` as JSON text and the tab state it shows
     /// (``MessageSender/text(for:host:)``).
-    var senderText: (tab: Tab?, index: Int, text: String)?
+    var senderText: (tab: Tab?, index: Int, toExtension: Bool, text: String)?
     /// For a page shown inside a page of the browser rather than in a frame of its own (Firefox's
     /// options page inside `about:addons`): the tab showing that page, which the page's
     /// `sender.tab` (with `frameId` 0) and `tabs.getCurrent()` give. Its frames stay its own:

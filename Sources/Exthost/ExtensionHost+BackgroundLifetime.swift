@@ -165,8 +165,8 @@ extension ExtensionHost {
                     switch delivery {
                     case .event(let name, _):
                         if !context.listenedEvents.contains(name) { return }
-                    case .connect:
-                        if !context.listenedEvents.contains("runtime.onConnect"), !context.listenedEvents.contains("runtime.onMessage") { return }
+                    case .connect(_, _, let message, let external):
+                        if !context.listenedEvents.contains(ChannelEvent(oneTime: message != nil, external: external).rawValue) { return }
                     default:
                         break
                     }

@@ -668,6 +668,7 @@ public final class ExtensionHost {
             context: context.kind, tabId: context.tabID, frameId: context.frameID, url: context.url,
             level: level, text: text, location: location, sourceLocation: sourceLocation, isUncaught: isUncaught)
         message.contextId = context.id
+        message.extensionName = context.owner?.manifest.name
         console(message)
         if isUncaught { driver?.sawUncaught(message) }
         trace?.add(.console, at: loop.now, from: context, to: [], title: level.rawValue, detail: text)

@@ -193,7 +193,11 @@ public final class ExtensionInstance {
                 throw ExtensionLoadError(file: manifestURL.path, reason: "Variable __MSG_\(name)__ used but not defined.")
             }
         }
+        // (Firefox's manifest version 3 counts its content scripts' matches among its host
+        // permissions, granted at a temporary install: `originControls` in Extension.sys.mjs;
+        // recorded: msg-external-basics, whose sender.tab shows its URL.)
         hostPatterns = manifest.hostPermissionPatterns
+            + (flavor == .firefox && manifest.manifestVersion >= 3 ? manifest.contentScripts.flatMap(\.matches.patterns) : [])
         // Every script the manifest names is read now, from inside the extension directory only, as the browser
         // resolves it (ManifestFileReference.resolvedPath): `../bg.js` is the bg.js inside.
         for reference in manifest.fileReferences {

@@ -5,6 +5,8 @@ import Foundation
 struct ConsolePrinter {
     let format: ConsoleFormat
     let colored: Bool
+    /// Whether a text line names the extension that printed it (a run of several extensions).
+    var showsExtension = false
 
     func print(_ message: ConsoleMessage) {
         let line: String
@@ -96,6 +98,7 @@ struct ConsolePrinter {
         var fields: [(String, JSONValue)] = [("context", .string(message.context.rawValue))]
         if let tabId = message.tabId { fields.append(("tabId", .int(tabId))) }
         if let frameId = message.frameId { fields.append(("frameId", .int(frameId))) }
+        if let name = message.extensionName { fields.append(("extension", .string(name))) }
         fields.append(("url", .string(message.url)))
         fields.append(("level", .string(message.level.rawValue)))
         fields.append(("text", .string(message.text)))
@@ -106,8 +109,11 @@ struct ConsolePrinter {
     }
 
     /// `background │ text`, or `content tab 2 frame 0 │ text`; later lines of a message are indented.
+    /// With ``showsExtension`` (a run of several extensions), the extension's name leads:
+    /// `Name: background │ text`.
     func textLine(_ message: ConsoleMessage, showsLocation: Bool = true) -> String {
         var tag = message.context.rawValue
+        if showsExtension, let name = message.extensionName { tag = name + ": " + tag }
         if let tabId = message.tabId { tag += " tab \(tabId)" }
         if let frameId = message.frameId { tag += " frame \(frameId)" }
         var text = message.text

@@ -45,8 +45,8 @@ struct RunCommand: ParsableCommand {
 
     static let badInput = ExitCode(2)
 
-    @Argument(help: "The extension's folder (the one holding manifest.json); none with --driver.", completion: .directory)
-    var extensionDirectory: String?
+    @Argument(help: "The extension's folder (the one holding manifest.json); several for extensions that work together, loaded in that order; none with --driver.", completion: .directory)
+    var extensionDirectories: [String] = []
 
     @Option(help: ArgumentHelp("Run a driver script (a test file using exthost, test and assert) instead of one extension.", valueName: "file"), completion: .file(extensions: ["js"]))
     var driver: String?
@@ -125,9 +125,9 @@ struct RunCommand: ParsableCommand {
         guard heapLimit > 0, heapLimit < 1 << 40 else { throw ValidationError("--heap-limit must be a positive number of megabytes.") }
         if let testServerPort, !(1...65535).contains(testServerPort) { throw ValidationError("--test-server-port must be a port number (1 to 65535).") }
         if profile?.isEmpty == true { throw ValidationError("--profile needs a directory.") }
-        switch (extensionDirectory, driver) {
-        case (nil, nil): throw ValidationError("Give an extension folder to run, or a driver script with --driver.")
-        case (_?, _?): throw ValidationError("Give an extension folder or --driver, not both: a driver script loads its extensions itself (exthost.loadExtension).")
+        switch (extensionDirectories.isEmpty, driver) {
+        case (true, nil): throw ValidationError("Give an extension folder to run, or a driver script with --driver.")
+        case (false, _?): throw ValidationError("Give an extension folder or --driver, not both: a driver script loads its extensions itself (exthost.loadExtension).")
         default: break
         }
         if let trace, RunTrace.FileFormat(path: trace) == nil {
@@ -149,7 +149,8 @@ struct RunCommand: ParsableCommand {
         } catch {
             fail(error.description)
         }
-        let printer = ConsolePrinter(format: console, colored: console == .text && isatty(STDOUT_FILENO) == 1)
+        var printer = ConsolePrinter(format: console, colored: console == .text && isatty(STDOUT_FILENO) == 1)
+        printer.showsExtension = extensionDirectories.count > 1
         let limits = ScriptLimits(taskTime: scriptTimeout, memory: heapLimit << 20)
         let testConfig = TestConfig(customArg: testCustomArg, testServerPort: testServerPort ?? TestConfig.serverPort(of: siteMap.mappings))
         var kept: Profile?
@@ -192,10 +193,14 @@ struct RunCommand: ParsableCommand {
             outcomes = steps
             driverUnfinished = !testDriver.isFinished
         } else {
-            do {
-                try host.loadExtension(at: URL(fileURLWithPath: extensionDirectory ?? ".", relativeTo: workingDirectory))
-            } catch {
-                fail(error.description)
+            // (Each once the one before has started, as a browser installs them one by one.)
+            for (index, directory) in extensionDirectories.enumerated() {
+                do {
+                    try host.loadExtension(at: URL(fileURLWithPath: directory, relativeTo: workingDirectory))
+                } catch {
+                    fail(error.description)
+                }
+                if index < extensionDirectories.count - 1 { host.runUntilStarted(maxTime: maxTime) }
             }
             var steps = runSession(host, urls: urls)
             if !steps.contains(.interrupted) {
@@ -207,7 +212,7 @@ struct RunCommand: ParsableCommand {
         }
         if let trace, let record = host.trace {
             do {
-                try record.write(to: trace, title: "exthost run " + (driver ?? extensionDirectory ?? "") + " (\(flavor.rawValue))")
+                try record.write(to: trace, title: "exthost run " + (driver ?? extensionDirectories.joined(separator: " ")) + " (\(flavor.rawValue))")
             } catch {
                 report("could not write the trace to \(trace): \(error.localizedDescription)")
             }

@@ -85,6 +85,16 @@ struct ConformanceCase: CustomTestStringConvertible, Sendable {
         return cases
     }
 
+    /// The case's other extensions (`extension-2/`, `extension-3/`, ...), loaded after `extension/`
+    /// in that order, as the recorder installs them.
+    var moreExtensions: [URL] {
+        var folders: [URL] = []
+        while case let folder = directory.appendingPathComponent("extension-\(folders.count + 2)"), FileManager.default.fileExists(atPath: folder.path) {
+            folders.append(folder)
+        }
+        return folders
+    }
+
     /// Runs the case through exthost and returns its lines in the recorder's format.
     func run() throws -> [String] {
         // A case without pages has no site folder (git keeps no empty folders): its URLs load as empty pages.
@@ -96,9 +106,12 @@ struct ConformanceCase: CustomTestStringConvertible, Sendable {
             open: description.open.map { "http://127.0.0.1:8000" + $0 },
             sites: sites.map { ["http://127.0.0.1:8000": $0, "http://localhost:8000": $0] } ?? [:],
             clickAction: description.clickAction ?? false, noStore: description.noStore ?? true, devtools: description.devtools ?? false,
-            steps: description.do ?? [], quiet: description.quiet)
-        let extensionID = run.host.extensions.first.map { $0.id.flavor == .chrome ? $0.id.runtimeID : $0.id.host } ?? "EXTID"
-        var lines = run.messages.filter(isVisibleToRecorder).map { recorderLine($0, extensionID: extensionID) }
+            steps: description.do ?? [], quiet: description.quiet, more: moreExtensions)
+        // (Each extension's id, or Firefox's UUID of its URLs, as the recorder writes it: EXTID, EXTID2, ...)
+        let extensionIDs = run.host.extensions.enumerated().map { index, instance in
+            (instance.id.flavor == .chrome ? instance.id.runtimeID : instance.id.host, index == 0 ? "EXTID" : "EXTID\(index + 1)")
+        }
+        var lines = run.messages.filter(isVisibleToRecorder).map { recorderLine($0, extensionIDs: extensionIDs) }
         if description.sortLines == true { lines.sort() }
         return lines
     }
@@ -135,12 +148,12 @@ struct ConformanceCase: CustomTestStringConvertible, Sendable {
     }
 
     /// A console message as the recorder writes what the browser logged: `bg:`, `cs:` or `err:`.
-    private func recorderLine(_ message: ConsoleMessage, extensionID: String) -> String {
+    private func recorderLine(_ message: ConsoleMessage, extensionIDs: [(id: String, name: String)]) -> String {
         func normalize(_ text: String) -> String {
-            ConformanceCase.normalizeIsolatedWorldOrigin(text).replacingOccurrences(of: "127.0.0.1:8000", with: "127.0.0.1:PORT")
+            var text = ConformanceCase.normalizeIsolatedWorldOrigin(text).replacingOccurrences(of: "127.0.0.1:8000", with: "127.0.0.1:PORT")
                 .replacingOccurrences(of: "localhost:8000", with: "localhost:PORT")
-                .replacingOccurrences(of: extensionID, with: "EXTID")
-                .replacingOccurrences(of: "\n", with: "\\n")
+            for (id, name) in extensionIDs { text = text.replacingOccurrences(of: id, with: name) }
+            return text.replacingOccurrences(of: "\n", with: "\\n")
         }
         let text = message.text
         if let error = errorLine(message) {

@@ -141,7 +141,9 @@ class Chrome:
         self.entries = []  # raw stderr entries (strings), in arrival order
         self.lock = threading.Lock()
         self.last_change = time.time()
-        self.ext_id = None
+        self.ext_id = None   # the first extension's
+        self.ext_ids = []    # every installed extension's, in order
+        self.cs_files = {}   # id -> its content scripts' file names
         self.manifest = None
         self.served_at = None  # set by record_once: path -> when the site server sent it
 
@@ -232,17 +234,26 @@ class Chrome:
                 self.last_change = time.time()
 
     # --- extension
+    def install_all(self, ext_dirs):
+        for ext_dir in ext_dirs:
+            self.install(ext_dir)
+
     def install(self, ext_dir):
-        self.manifest = read_manifest(ext_dir)
-        self.cs_files = content_script_files(self.manifest)
+        manifest = read_manifest(ext_dir)
+        if self.manifest is None:
+            self.manifest = manifest
         res = self.cdp.cmd("Extensions.loadUnpacked", {"path": ext_dir})
-        self.ext_id = res["id"]
-        dbg("installed", self.ext_id)
+        ext_id = res["id"]
+        if self.ext_id is None:
+            self.ext_id = ext_id
+        self.ext_ids.append(ext_id)
+        self.cs_files[ext_id] = content_script_files(manifest)
+        dbg("installed", ext_id)
         # wait until the background service worker is activated, i.e. its
         # script ran to the end and its listeners are registered
-        if (self.manifest.get("background") or {}).get("service_worker"):
+        if (manifest.get("background") or {}).get("service_worker"):
             deadline = time.time() + 10
-            prefix = "chrome-extension://%s/" % self.ext_id
+            prefix = "chrome-extension://%s/" % ext_id
             while time.time() < deadline:
                 ts = self.cdp.cmd("Target.getTargets")["targetInfos"]
                 sw = [t for t in ts if t["type"] == "service_worker" and t["url"].startswith(prefix)]
@@ -386,21 +397,23 @@ class Chrome:
         return out
 
     def lines(self):
-        prefix = "chrome-extension://%s/" % self.ext_id
+        prefixes = [("chrome-extension://%s/" % i, i) for i in self.ext_ids]
         out = []
         for text, src, line in self._console_entries():
-            if text.startswith(CHROME_ERR_PREFIXES) and (src.startswith(prefix) or not src):
+            mine = [(p, i) for p, i in prefixes if src.startswith(p)]
+            if text.startswith(CHROME_ERR_PREFIXES) and (mine or not src):
                 out.append(("err", text.split("\n")[0]))
-            elif src.startswith(prefix):
+            elif mine:
+                prefix, ext_id = mine[0]
                 fname = src[len(prefix):].split("?")[0].split("#")[0]
-                out.append(("cs" if fname in self.cs_files else "bg", one_line(text)))
+                out.append(("cs" if fname in self.cs_files[ext_id] else "bg", one_line(text)))
             # else: page scripts, browser internals
         return out
 
     def normalize(self, text, port):
         text = re.sub(r"(127\.0\.0\.1|localhost):%d\b" % port, r"\1:PORT", text)
-        if self.ext_id:
-            text = text.replace(self.ext_id, "EXTID")
+        for n, ext_id in enumerate(self.ext_ids):
+            text = text.replace(ext_id, "EXTID" if n == 0 else "EXTID%d" % (n + 1))
         return text
 
     def close(self):

@@ -354,24 +354,32 @@ class Firefox:
         self.binary = binary or shutil.which("firefox-esr") or shutil.which("firefox") or "/usr/bin/firefox-esr"
         self.last_change = time.time()
         self._last_count = -1
-        self.ext_uuid = str(uuid.uuid4())
+        self.ext_uuid = str(uuid.uuid4())  # the first extension's
         self.ext_url = "moz-extension://%s/" % self.ext_uuid
+        self.ext_uuids = [self.ext_uuid]   # every extension's, in install order
+        self.manifests = []
         self.bidi = None
         self.capture_bidi_log = False  # --raw: also keep BiDi log.entryAdded (content scripts only)
 
-    def launch_with(self, manifest):
-        """Firefox needs the extension's id before it starts (to fix its UUID)."""
-        gecko = (manifest.get("browser_specific_settings") or manifest.get("applications") or {}).get("gecko") or {}
-        self.gecko_id = gecko.get("id")
-        if not self.gecko_id:
-            raise OracleError("firefox: the manifest needs browser_specific_settings.gecko.id")
+    def launch_with(self, manifest, more=()):
+        """Firefox needs the extensions' ids before it starts (to fix their UUIDs)."""
+        def gecko_id(m):
+            gecko = (m.get("browser_specific_settings") or m.get("applications") or {}).get("gecko") or {}
+            if not gecko.get("id"):
+                raise OracleError("firefox: the manifest needs browser_specific_settings.gecko.id")
+            return gecko["id"]
+        self.gecko_id = gecko_id(manifest)
+        uuids = {self.gecko_id: self.ext_uuid}
+        for m in more:
+            self.ext_uuids.append(str(uuid.uuid4()))
+            uuids[gecko_id(m)] = self.ext_uuids[-1]
         self.work = tempfile.mkdtemp(prefix="oracle-firefox-")
         profile = os.path.join(self.work, "profile")
         self.logdir = os.path.join(self.work, "log")
         os.makedirs(profile)
         os.makedirs(self.logdir)
         with open(os.path.join(profile, "user.js"), "w") as f:
-            f.write(firefox_prefs({self.gecko_id: self.ext_uuid}))
+            f.write(firefox_prefs(uuids))
         env = dict(os.environ)
         env.update({
             "MOZ_LOG": "console:5,PageMessages:5,timestamp,sync,jsstacks",
@@ -420,12 +428,17 @@ class Firefox:
         pass  # see launch_with()
 
     def install(self, ext_dir):
-        self.manifest = read_manifest(ext_dir)
-        self.launch_with(self.manifest)
+        self.install_all([ext_dir])
+
+    def install_all(self, ext_dirs):
+        self.manifests = [read_manifest(d) for d in ext_dirs]
+        self.manifest = self.manifests[0]
+        self.launch_with(self.manifest, self.manifests[1:])
         if self.capture_bidi_log:
             self.bidi.cmd("session.subscribe", {"events": ["log.entryAdded"]})
-        res = self.bidi.cmd("webExtension.install", {"extensionData": {"type": "path", "path": ext_dir}})
-        dbg("installed", res.get("extension"))
+        for ext_dir in ext_dirs:
+            res = self.bidi.cmd("webExtension.install", {"extensionData": {"type": "path", "path": ext_dir}})
+            dbg("installed", res.get("extension"))
 
     # --- tabs
     def _chrome_context(self):
@@ -556,7 +569,8 @@ class Firefox:
 
     def lines(self):
         procs = {pid: comm for pid, (comm, start) in list(self.watcher.seen.items())}
-        cs_urls = set(self.ext_url + n for n in content_script_files(self.manifest))
+        ext_urls = tuple("moz-extension://%s/" % u for u in self.ext_uuids)
+        cs_urls = set(url + n for url, m in zip(ext_urls, self.manifests) for n in content_script_files(m))
         out = []
         for e in self._entries():
             if e["pid"] == self.proc.pid:
@@ -571,7 +585,7 @@ class Firefox:
                 if method in ("timeEnd", "timeLog"):
                     argtext = re.sub(r" @ [0-9.e+-]+$", "", argtext)
                 caller = stack[0][0] if stack else ""
-                mine = caller.startswith(self.ext_url)
+                mine = caller.startswith(ext_urls)
                 if comm == "WebExtensions":
                     who = "bg" if (mine or caller == "") else None
                 elif not comm:
@@ -591,7 +605,7 @@ class Firefox:
                 text = "\n".join([e["msg"]] + e["more"])
                 m = re.match(r'^\[JavaScript Error: "(.*)" \{file: "([^"]*)" line: (\d+)', text, re.S)
                 if m:
-                    if m.group(2).startswith(self.ext_url):
+                    if m.group(2).startswith(ext_urls):
                         out.append(("err", m.group(1).split("\n")[0]))
                     continue
                 # no location: kept from the extension process and from web
@@ -610,7 +624,9 @@ class Firefox:
 
     def normalize(self, text, port):
         text = re.sub(r"(127\.0\.0\.1|localhost):%d\b" % port, r"\1:PORT", text)
-        return text.replace(self.ext_uuid, "EXTID")
+        for n, ext_uuid in enumerate(self.ext_uuids):
+            text = text.replace(ext_uuid, "EXTID" if n == 0 else "EXTID%d" % (n + 1))
+        return text
 
     def close(self):
         if self.bidi is not None:

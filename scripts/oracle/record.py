@@ -61,11 +61,22 @@ def load_case(case_dir):
     return case
 
 
+def extension_dirs(case_dir):
+    """The case's extensions, in the order they are installed: extension/,
+    then extension-2/, extension-3/, ... (a case of several extensions)."""
+    dirs = [os.path.abspath(os.path.join(case_dir, "extension"))]
+    n = 2
+    while os.path.isdir(os.path.join(case_dir, "extension-%d" % n)):
+        dirs.append(os.path.abspath(os.path.join(case_dir, "extension-%d" % n)))
+        n += 1
+    return dirs
+
+
 def record_once(case_dir, browser, raw_dir=None, bidi=False):
     """Run one case in one browser; returns the normalized output lines
     (and, with bidi=True in Firefox, also the BiDi log lines)."""
     case = load_case(case_dir)
-    ext_dir = os.path.abspath(os.path.join(case_dir, "extension"))
+    ext_dirs = extension_dirs(case_dir)
     site_dir = os.path.abspath(os.path.join(case_dir, "site"))
     quiet = float(case.get("quiet", 1.0))       # seconds without a new line
     timeout = float(case.get("timeout", 20.0))  # hard limit after the last action
@@ -79,7 +90,7 @@ def record_once(case_dir, browser, raw_dir=None, bidi=False):
     t_start = time.time()
     try:
         drv.launch()
-        drv.install(ext_dir)
+        drv.install_all(ext_dirs)
 
         def poll():
             if isinstance(drv, Firefox):
@@ -190,11 +201,12 @@ def record_load(case_dir, browser):
 
     if browser == "chrome":
         drv = Chrome()
-        drv.cs_files = scripts
         try:
             drv.launch()
             try:
                 drv.ext_id = drv.cdp.cmd("Extensions.loadUnpacked", {"path": ext_dir})["id"]
+                drv.ext_ids.append(drv.ext_id)
+                drv.cs_files[drv.ext_id] = scripts
                 lines = ["loaded"]
                 time.sleep(1.0)  # the service worker's first run
                 lines += ["%s: %s" % (who, drv.normalize(text, 0)) for who, text in drv.lines()]

@@ -44,6 +44,8 @@ public struct Manifest: Sendable {
     /// `devtools_page`: the page, a path inside the extension, that each DevTools window loads for
     /// the extension while it is open; nil when the extension has none.
     public let devtoolsPage: String?
+    /// Who may message the extension from outside it (`externally_connectable`; Chromium only).
+    public let externallyConnectable: ExternallyConnectable?
     /// API permissions from `permissions` (host patterns excluded), as written.
     public let permissions: [String]
     /// Host permissions as written: MV3 `host_permissions`, or the host patterns in MV2 `permissions`.
@@ -100,7 +102,7 @@ public struct Manifest: Sendable {
         hasAction: Bool, permissions: [String], hostPermissionPatterns: [MatchPattern], key: String?, geckoID: String?,
         defaultLocale: String?, fileReferences: [ManifestFileReference], rawJSON: String, warnings: [String],
         keyPositions: [String: ManifestJSON.Position] = [:], actionPopup: String? = nil, optionsPage: OptionsPage? = nil,
-        devtoolsPage: String? = nil
+        devtoolsPage: String? = nil, externallyConnectable: ExternallyConnectable? = nil
     ) {
         self.flavor = flavor
         self.file = file
@@ -116,6 +118,7 @@ public struct Manifest: Sendable {
         self.actionPopup = actionPopup
         self.optionsPage = optionsPage
         self.devtoolsPage = devtoolsPage
+        self.externallyConnectable = externallyConnectable
         self.permissions = permissions
         self.hostPermissionPatterns = hostPermissionPatterns
         self.key = key

@@ -50,6 +50,7 @@ extension ManifestParser {
         let (hasAction, actionPopup) = try chromiumAction(manifestVersion: manifestVersion)
         let contentScripts = try chromiumContentScripts(manifestVersion: manifestVersion)
         chromiumOptionsPages()
+        let externallyConnectable = try chromiumExternallyConnectable()
 
         return Manifest(
             flavor: .chrome, file: file, manifestVersion: manifestVersion, name: name, version: version,
@@ -57,7 +58,8 @@ extension ManifestParser {
             contentScripts: contentScripts, hasAction: hasAction, permissions: permissions,
             hostPermissionPatterns: hostPermissions, key: key, geckoID: nil, defaultLocale: defaultLocale,
             fileReferences: fileReferences, rawJSON: ManifestJSON.serialize(root, sortingKeys: true), warnings: warnings,
-            keyPositions: keyPositions, actionPopup: actionPopup, optionsPage: declaredOptionsPage(), devtoolsPage: declaredDevtoolsPage()
+            keyPositions: keyPositions, actionPopup: actionPopup, optionsPage: declaredOptionsPage(), devtoolsPage: declaredDevtoolsPage(),
+            externallyConnectable: externallyConnectable
         )
     }
 

@@ -5,7 +5,11 @@ enum TabObject {
     /// The `Tab` that `instance` sees for `tab`: `url`, `pendingUrl`, `title` and `favIconUrl` only
     /// when it has the `tabs` permission or host permission for the tab's page, as in both browsers.
     static func make(_ tab: Tab, index: Int, for instance: ExtensionInstance, flavor: Flavor) -> JSONValue {
-        let detailed = instance.canSeeDetails(of: tab)
+        make(tab, index: index, detailed: instance.canSeeDetails(of: tab), flavor: flavor)
+    }
+
+    /// The `Tab` for `tab`, with `url`, `pendingUrl`, `title` and `favIconUrl` when `detailed`.
+    static func make(_ tab: Tab, index: Int, detailed: Bool, flavor: Flavor) -> JSONValue {
         switch flavor {
         case .chrome:
             // Chromium builds the object from a sorted dictionary: keys come out in alphabetical order.

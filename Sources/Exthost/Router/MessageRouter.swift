@@ -57,7 +57,7 @@ final class MessageRouter {
         nextChannelID += 1
         channels[channel.id] = channel
         register(channel.openerPortID, of: channel, contextID: context.id)
-        let receivers = receivingContexts(for: target, from: context, in: host)
+        let (receivers, external) = receivingContexts(for: target, from: context, in: host)
         if host.observesMessages {
             record(kind == .oneTime ? .sendMessage : .connect, channel: channel, from: context, to: receivers,
                    name: kind == .port ? name.stringValue : nil, data: message?.string)
@@ -67,7 +67,7 @@ final class MessageRouter {
             return channel.openerPortID
         }
         // {"name": ..., "sender": ..., "oneTime": ...}, with the sender's text as made for the context.
-        let infoText = "{\"name\":" + name.jsonText + ",\"sender\":" + MessageSender.text(for: context, host: host)
+        let infoText = "{\"name\":" + name.jsonText + ",\"sender\":" + MessageSender.text(for: context, to: target, host: host)
             + ",\"oneTime\":" + (kind == .oneTime ? "true" : "false") + "}"
         // (A one-time message goes as it is, not as a string inside that JSON: escaping it would
         // cost more than the rest of the delivery.)
@@ -75,7 +75,7 @@ final class MessageRouter {
             let portID = makePortID()
             channel.receivers.append(PortChannel.Receiver(portID: portID, contextID: receiver.id))
             register(portID, of: channel, contextID: receiver.id)
-            receiver.deliver(.connect(port: portID, info: infoText, message: message)) { [weak self] result in
+            receiver.deliver(.connect(port: portID, info: infoText, message: message, external: external)) { [weak self] result in
                 self?.decide(channelID: channel.id, portID: portID, result: result)
             }
         }
@@ -87,23 +87,46 @@ final class MessageRouter {
         return nextPortID
     }
 
-    /// The contexts a target names, in frame order, without the caller.
-    private func receivingContexts(for target: MessageTarget, from caller: ExtensionContext, in host: ExtensionHost) -> [ExtensionContext] {
+    /// The contexts a target names, in frame order, without the caller; `external` when they are
+    /// another extension's than the caller's (or the caller is a web page's).
+    private func receivingContexts(for target: MessageTarget, from caller: ExtensionContext, in host: ExtensionHost)
+        -> (contexts: [ExtensionContext], external: Bool)
+    {
         switch target {
         case .extensionPages(let extensionID):
             let instance = extensionID.map { id in host.extensions.first { $0.id.runtimeID == id } } ?? caller.owner
+            guard let instance else { return ([], false) }
+            let external = instance !== caller.owner
+            // (Refused as if the extension did not exist: the browser tells the caller nothing more.)
+            if external, !admitsExternalChannel(to: instance, from: caller) { return ([], true) }
             // (The background, then the extension's open pages, in the order they opened.)
-            guard let instance else { return [] }
-            return ([host.wakeBackground(of: instance, for: nil)].compactMap { $0 } + instance.pageContexts).filter { $0 !== caller && !$0.isClosed }
+            let contexts = ([host.wakeBackground(of: instance, for: nil)].compactMap { $0 } + instance.pageContexts).filter { $0 !== caller && !$0.isClosed }
+            return (contexts, external)
         case .tab(let tabID, let frameID, let documentID):
-            guard let tab = host.browser.tab(tabID) else { return [] }
-            return tab.frames.compactMap { frame -> ExtensionContext? in
+            guard let tab = host.browser.tab(tabID) else { return ([], false) }
+            let contexts = tab.frames.compactMap { frame -> ExtensionContext? in
                 if let frameID, frame.id != frameID { return nil }
                 if let documentID, frame.documentID != documentID { return nil }
                 guard let context = caller.owner?.contentContexts[.init(tabID: tabID, frameID: frame.id)],
                     context !== caller, !context.isClosed else { return nil }
                 return context
             }
+            return (contexts, false)
+        }
+    }
+
+    /// Whether `caller`, a context of another extension or a web page's, may open a channel to
+    /// `instance`. Chromium (`MessageService::OpenChannelToExtension`): by `instance`'s
+    /// `externally_connectable`, and without one every extension and no page. Firefox: every
+    /// extension (it ignores the key), and a page has no `runtime` to ask with.
+    private func admitsExternalChannel(to instance: ExtensionInstance, from caller: ExtensionContext) -> Bool {
+        switch flavor {
+        case .firefox:
+            return caller.owner != nil
+        case .chrome:
+            guard let connectable = instance.manifest.externallyConnectable else { return caller.owner != nil }
+            if let owner = caller.owner { return connectable.allows(extensionID: owner.id.runtimeID) }
+            return connectable.allows(pageURL: caller.url)
         }
     }
 

@@ -57,7 +57,7 @@ struct HostRun {
         sites: [String: String] = ["http://127.0.0.1:8000": "fixtures/site", "http://localhost:8000": "fixtures/site"],
         clickAction: Bool = false, maxTime: Double = 60, limits: ScriptLimits = ScriptLimits(), clockMode: ClockMode = .virtual,
         harness: TestHarness? = nil, testConfig: TestConfig = TestConfig(), network: Bool = false, noStore: Bool = false, devtools: Bool = false,
-        steps: [[String]] = [], keepAlive: Bool = false, quiet: Double? = nil
+        steps: [[String]] = [], keepAlive: Bool = false, quiet: Double? = nil, more: [URL] = []
     ) throws -> HostRun {
         let collector = Collector()
         let mappings = try sites.sorted { $0.key < $1.key }.map { site in
@@ -70,8 +70,11 @@ struct HostRun {
         options.keepsBackgroundsAlive = keepAlive
         let host = ExtensionHost(options: options) { collector.messages.append($0) }
         host.testEventHandler = { collector.testEvents.append($0) }
-        try host.loadExtension(at: directory)
-        host.runUntilStarted(maxTime: maxTime)
+        // (Each of `more` loads once the one before has started, as the recorder installs them.)
+        for extensionDirectory in [directory] + more {
+            try host.loadExtension(at: extensionDirectory)
+            host.runUntilStarted(maxTime: maxTime)
+        }
         var lastTab: Int?
         for url in urls {
             let tab = host.open(url)
