@@ -4,9 +4,10 @@
 // exthost:flavors chrome
 // exthost:globals chrome:accessor
 // What a web page's own scripts see of `chrome` in Chromium (fixtures/conformance/page-scripts-order):
-// an object with `app`, `csi` and `loadTimes`, Chromium's old page APIs, and no extension API
-// (`chrome.runtime` is there only for a page an extension's `externally_connectable` names, which
-// exthost does not do yet). Its times are the loop's clock. Firefox gives a page no `chrome`.
+// an object with `app`, `csi` and `loadTimes`, Chromium's old page APIs, and no extension API but
+// `chrome.runtime` (`connect`, `sendMessage`, its enums) for a page an extension's
+// `externally_connectable` names (recorded: msg-external-connectable). Its times are the loop's
+// clock. Firefox gives a page no `chrome`.
 // Runs in the host's realm, for a page's main world on the first touch of `chrome`
 // (`host.installWebPageChrome`): the object and its functions are the world's.
 (function (host) {
@@ -51,6 +52,9 @@
       'RunningState', freeze(cx, objectOf(cx, ['CANNOT_RUN', 'cannot_run', 'READY_TO_RUN', 'ready_to_run', 'RUNNING', 'running'])),
     ]);
     const chrome = objectOf(cx, ['loadTimes', fn('loadTimes', 0, (data) => loadTimes(data)), 'csi', fn('csi', 0, (data) => csi(data)), 'app', app]);
+    // (`runtime`, to message the extensions that name the page in their externally_connectable:
+    // filled on its first touch, js/90_namespaces.js.)
+    if (cx.info.externallyConnectable === true) host.defineValue(chrome, 'runtime', cx.native.realm.lazyNamespace('webPageRuntime'), true, true, true);
     cx.loader.defineGlobal('chrome', { __proto__: null, value: chrome, writable: true, enumerable: true, configurable: true });
   };
 });

@@ -21,14 +21,16 @@
     listPush(lifecycleEvents, { __proto__: null, name: eventNames[i], contexts: privileged, persistent: eventNames[i] === 'onStartup' });
   }
   // Each browser's enums, in its order; a content script has them too, but for Firefox's ContextType.
+  // (A web page that an extension's externally_connectable names has them too: js/39_web_page_chrome.js.)
+  const withPages = ['background', 'content', 'devtools', 'webPage'];
   const chromeEnums = {
-    OnInstalledReason: { values: { CHROME_UPDATE: 'chrome_update', INSTALL: 'install', SHARED_MODULE_UPDATE: 'shared_module_update', UPDATE: 'update' } },
-    PlatformOs: { values: { ANDROID: 'android', CROS: 'cros', LINUX: 'linux', MAC: 'mac', OPENBSD: 'openbsd', WIN: 'win' } },
-    PlatformArch: { values: { ARM: 'arm', ARM64: 'arm64', MIPS: 'mips', MIPS64: 'mips64', PPC64: 'ppc64', RISCV64: 'riscv64', X86_32: 'x86-32', X86_64: 'x86-64' } },
-    ContextType: { values: { BACKGROUND: 'BACKGROUND', DEVELOPER_TOOLS: 'DEVELOPER_TOOLS', OFFSCREEN_DOCUMENT: 'OFFSCREEN_DOCUMENT', POPUP: 'POPUP', SIDE_PANEL: 'SIDE_PANEL', TAB: 'TAB' } },
-    RequestUpdateCheckStatus: { values: { NO_UPDATE: 'no_update', THROTTLED: 'throttled', UPDATE_AVAILABLE: 'update_available' } },
-    OnRestartRequiredReason: { values: { APP_UPDATE: 'app_update', OS_UPDATE: 'os_update', PERIODIC: 'periodic' } },
-    PlatformNaclArch: { values: { ARM: 'arm', MIPS: 'mips', MIPS64: 'mips64', PPC64: 'ppc64', X86_32: 'x86-32', X86_64: 'x86-64' } },
+    OnInstalledReason: { contexts: withPages, values: { CHROME_UPDATE: 'chrome_update', INSTALL: 'install', SHARED_MODULE_UPDATE: 'shared_module_update', UPDATE: 'update' } },
+    PlatformOs: { contexts: withPages, values: { ANDROID: 'android', CROS: 'cros', LINUX: 'linux', MAC: 'mac', OPENBSD: 'openbsd', WIN: 'win' } },
+    PlatformArch: { contexts: withPages, values: { ARM: 'arm', ARM64: 'arm64', MIPS: 'mips', MIPS64: 'mips64', PPC64: 'ppc64', RISCV64: 'riscv64', X86_32: 'x86-32', X86_64: 'x86-64' } },
+    ContextType: { contexts: withPages, values: { BACKGROUND: 'BACKGROUND', DEVELOPER_TOOLS: 'DEVELOPER_TOOLS', OFFSCREEN_DOCUMENT: 'OFFSCREEN_DOCUMENT', POPUP: 'POPUP', SIDE_PANEL: 'SIDE_PANEL', TAB: 'TAB' } },
+    RequestUpdateCheckStatus: { contexts: withPages, values: { NO_UPDATE: 'no_update', THROTTLED: 'throttled', UPDATE_AVAILABLE: 'update_available' } },
+    OnRestartRequiredReason: { contexts: withPages, values: { APP_UPDATE: 'app_update', OS_UPDATE: 'os_update', PERIODIC: 'periodic' } },
+    PlatformNaclArch: { contexts: withPages, values: { ARM: 'arm', MIPS: 'mips', MIPS64: 'mips64', PPC64: 'ppc64', X86_32: 'x86-32', X86_64: 'x86-64' } },
   };
   const firefoxEnums = {
     OnInstalledReason: { values: { INSTALL: 'install', UPDATE: 'update', BROWSER_UPDATE: 'browser_update' } },
@@ -44,7 +46,9 @@
   const list = (type) => ({ type: 'array', items: type, optional: true });
   host.defineNamespace('runtime', ['background', 'content'], () => ({
     properties: {
-      id: { get: (cx) => cx.info.extensionId },
+      id: { contexts: withPages, get: (cx) => cx.info.extensionId },
+      // (A web page's only: Chromium lists it there, undefined.)
+      dynamicId: { contexts: ['webPage'], get: () => undefined },
     },
     functions: {
       getURL: {

@@ -412,17 +412,23 @@
     properties: { name: { type: 'string', optional: true }, ...extra },
   });
 
+  // (A web page's `chrome.runtime` has these two, to message an extension by id: js/39_web_page_chrome.js.)
+  const withPages = ['background', 'content', 'devtools', 'webPage'];
+  const fromPage = (cx, name) => host.invocationError('runtime.' + name, 'chrome.runtime.' + name + '() called from a webpage must specify an Extension ID (string) for its first argument.');
   host.defineNamespace('runtime', ['background', 'content'], () => ({
     functions: {
       connect: {
+        contexts: withPages,
         parameters: [{ name: 'extensionId', type: 'string', optional: true }, connectInfo({ includeTlsChannelId: { type: 'boolean', optional: true } })],
         run(cx, args) {
           const extensionId = args[0];
+          if (cx.apiKind === 'webPage' && !extensionId) throw fromPage(cx, 'connect');
           const info = args[1];
           return openPort(cx, { __proto__: null, target: 'extensionPages', extensionId: extensionId || undefined }, (info && info.name) || '');
         },
       },
       sendMessage: {
+        contexts: withPages,
         async: true,
         oneTime: true,
         parameters: [
@@ -430,7 +436,11 @@
           { name: 'message', type: 'any' },
           { name: 'options', type: 'object', optional: true, properties: { includeTlsChannelId: { type: 'boolean', optional: true } } },
         ],
-        massageArguments: (cx, args) => (chrome ? chromeSendMessageArguments(cx, args) : firefoxSendMessageArguments(cx, args)),
+        massageArguments(cx, args) {
+          const matched = chrome ? chromeSendMessageArguments(cx, args) : firefoxSendMessageArguments(cx, args);
+          if (cx.apiKind === 'webPage' && !matched[0]) throw fromPage(cx, 'sendMessage');
+          return matched;
+        },
         run(cx, args) {
           const extensionId = args[0];
           return sendOneTime(cx, { __proto__: null, target: 'extensionPages', extensionId: extensionId || undefined }, args[1], 'runtime.sendMessage');

@@ -672,6 +672,18 @@
     closePopup() { return later((settle) => native.closePopup(handleOf(this), settle)); }
     /** Stops the background (its globals are lost, its ports disconnect) and starts it again. */
     restartBackground() { return later((settle) => native.restartBackground(handleOf(this), settle)); }
+    /**
+     * Disables the extension, as a person switching it off in the browser's extensions page does:
+     * its contexts and the tabs of its pages close, messages to it find no receiver, and other
+     * extensions with the `management` permission hear `management.onDisabled`. Its storage stays.
+     */
+    disable() { return later((settle) => native.disableExtension(handleOf(this), settle)); }
+    /**
+     * Enables the disabled extension again: its files are read again and its background starts
+     * (hearing neither `runtime.onInstalled` nor `onStartup`, as in the browsers); resolves once
+     * its background ran its scripts.
+     */
+    enable() { return later((settle) => native.enableExtension(handleOf(this), settle)); }
     /** Unloads the extension: its contexts close. */
     unload() { return later((settle) => native.unloadExtension(handleOf(this), settle)); }
     /**

@@ -205,13 +205,17 @@
   function namespaceAvailable(namespace, description, cx) {
     return availableTo(description.contexts, cx) || (cx.apiKind === 'devtools' && listIncludes(firefoxDevtoolsNamespaces, namespace));
   }
+  // (A member with `contexts` of its own is the context's when those list it; any other when its
+  // namespace is the context's: a web page's `runtime` has only the few members that list it.)
   function fillNamespace(cx, object, namespace, description) {
+    const whole = namespaceAvailable(namespace, description, cx);
+    const memberAvailable = (member) => (member.contexts !== undefined ? availableTo(member.contexts, cx) : whole);
     const functions = description.functions || { __proto__: null };
     const functionNames = ObjectKeys(functions);
     for (let i = 0; i < functionNames.length; i++) {
       const name = functionNames[i];
       const fn = functions[name];
-      if (fn.contexts !== undefined ? !availableTo(fn.contexts, cx) : !namespaceAvailable(namespace, description, cx)) continue;
+      if (!memberAvailable(fn)) continue;
       if (fn.available && !fn.available(cx)) continue;
       const value = host.newAPIFunction(cx, name, fn, undefined);
       ObjectDefineProperty(object, name, dataDescriptor(value, true, true, true));
@@ -224,7 +228,8 @@
     for (let i = 0; i < events.length; i++) {
       const entry = events[i];
       const name = typeof entry === 'string' ? entry : entry.name;
-      if (typeof entry !== 'string' && entry.contexts !== undefined && !availableTo(entry.contexts, cx)) continue;
+      if (typeof entry === 'string' ? !whole : !memberAvailable(entry)) continue;
+      if (typeof entry !== 'string' && entry.available !== undefined && !entry.available(cx)) continue;
       const value = host.event(cx, namespace + '.' + name, typeof entry !== 'string' && entry.persistent === true);
       ObjectDefineProperty(object, name, dataDescriptor(value, true, true, true));
     }
@@ -232,10 +237,11 @@
     const propertyNames = ObjectKeys(properties);
     for (let i = 0; i < propertyNames.length; i++) {
       const name = propertyNames[i];
+      if (!memberAvailable(properties[name])) continue;
       const get = host.newFunction(cx, 'get ' + name, 0, getProperty, { __proto__: null, cx, get: properties[name].get });
       ObjectDefineProperty(object, name, { __proto__: null, get, enumerable: true, configurable: true });
     }
-    const constants = description.constants || { __proto__: null };
+    const constants = (whole && description.constants) || { __proto__: null };
     const constantNames = ObjectKeys(constants);
     for (let i = 0; i < constantNames.length; i++) {
       ObjectDefineProperty(object, constantNames[i], dataDescriptor(constants[constantNames[i]], false, true, false));
@@ -245,17 +251,31 @@
     const enumNames = ObjectKeys(enums);
     for (let i = 0; i < enumNames.length; i++) {
       const entry = enums[enumNames[i]];
-      if (entry.contexts !== undefined && !availableTo(entry.contexts, cx)) continue;
+      if (!memberAvailable(entry)) continue;
       const value = host.newObject(cx);
       const keys = ObjectKeys(entry.values);
       for (let k = 0; k < keys.length; k++) ObjectDefineProperty(value, keys[k], dataDescriptor(entry.values[keys[k]], true, true, true));
       ObjectDefineProperty(object, enumNames[i], dataDescriptor(value, true, true, true));
     }
+    // (Members the browser has that exthost does not yet: `{ name, available }`. Touching one says
+    // so once a run, as a missing namespace does, and reads undefined; a script may put a value
+    // there.)
+    const missing = (whole && description.missing) || [];
+    for (let i = 0; i < missing.length; i++) {
+      const entry = missing[i];
+      if (entry.available !== undefined && !entry.available(cx)) continue;
+      const data = { __proto__: null, cx, name: namespace + '.' + entry.name, root: object, key: entry.name };
+      ObjectDefineProperty(object, entry.name, {
+        __proto__: null, enumerable: true, configurable: true,
+        get: host.newFunction(cx, 'get ' + entry.name, 0, touchMissing, data),
+        set: host.newFunction(cx, 'set ' + entry.name, 1, putOverMissing, data),
+      });
+    }
     // (Members made by the namespace's own module: objects with methods, as storage's areas.)
-    if (description.build !== undefined) description.build(cx, object);
+    if (whole && description.build !== undefined) description.build(cx, object);
     // (Members a context lists with no value: Firefox's content scripts see the names of the
     // extension namespace's members they may not use, each undefined.)
-    const listed = description.listedUndefined === undefined ? undefined : description.listedUndefined[cx.apiKind];
+    const listed = !whole || description.listedUndefined === undefined ? undefined : description.listedUndefined[cx.apiKind];
     if (listed !== undefined) {
       for (let i = 0; i < listed.length; i++) {
         if (!hasOwn(object, listed[i])) ObjectDefineProperty(object, listed[i], dataDescriptor(undefined, true, true, true));
@@ -288,10 +308,28 @@
     __proto__: null, contexts: ['background'], module: () => 'alarms',
     available: (cx) => listIncludes(cx.info.permissions, 'alarms'),
   });
+  // (`management`: every extension's background and pages', js/59_management.js.)
+  lazyNamespaces.set('management', { __proto__: null, contexts: ['background'], module: () => 'management' });
+  // (`chrome.runtime` of a web page that an extension's externally_connectable names, in
+  // Chromium: js/39_web_page_chrome.js. The members of `runtime` that list web pages, filled as
+  // the extension's are, lastError too.)
+  lazyNamespaces.set('webPageRuntime', {
+    __proto__: null, contexts: ['webPage'], module: () => 'messaging',
+    fill(cx, object) {
+      setUpLastError(cx);
+      fillNamespace(cx, object, 'runtime', host.namespaces.get('runtime'));
+      listPush(cx.runtimeObjects, object);
+    },
+  });
   // The module of a lazy namespace, and (once Swift loaded it) filling its object: called by Swift
   // on the object's first touch.
   host.lazyNamespaceModule = (namespace) => lazyNamespaces.get(namespace).module();
   host.fillLazyNamespace = function (cx, object, namespace) {
+    const lazy = lazyNamespaces.get(namespace);
+    if (lazy !== undefined && lazy.fill !== undefined) {
+      lazy.fill(cx, object);
+      return;
+    }
     const description = host.namespaces.get(namespace);
     if (description !== undefined) fillNamespace(cx, object, namespace, description);
   };
@@ -305,7 +343,7 @@
     ['contextMenus', 'contextMenus'], ['cookies', 'cookies'], ['debugger', 'debugger'], ['declarativeContent', 'declarativeContent'],
     ['declarativeNetRequest', 'declarativeNetRequest'], ['desktopCapture', 'desktopCapture'], ['downloads', 'downloads'],
     ['fontSettings', 'fontSettings'], ['gcm', 'gcm'], ['history', 'history'], ['identity', 'identity'], ['idle', 'idle'],
-    ['management', null], ['notifications', 'notifications'], ['offscreen', 'offscreen'], ['pageCapture', 'pageCapture'],
+    ['notifications', 'notifications'], ['offscreen', 'offscreen'], ['pageCapture', 'pageCapture'],
     ['permissions', null], ['power', 'power'], ['privacy', 'privacy'], ['proxy', 'proxy'], ['readingList', 'readingList'],
     ['scripting', 'scripting'], ['search', 'search'], ['sessions', 'sessions'], ['sidePanel', 'sidePanel'],
     ['tabCapture', 'tabCapture'], ['tabGroups', 'tabGroups'], ['topSites', 'topSites'], ['tts', 'tts'], ['ttsEngine', 'ttsEngine'],
@@ -314,7 +352,7 @@
     ['bookmarks', 'bookmarks'], ['browserSettings', 'browserSettings'], ['browsingData', 'browsingData'],
     ['contextMenus', 'contextMenus'], ['contextualIdentities', 'contextualIdentities'], ['cookies', 'cookies'],
     ['declarativeNetRequest', 'declarativeNetRequest'], ['dns', 'dns'], ['downloads', 'downloads'], ['find', 'find'],
-    ['history', 'history'], ['identity', 'identity'], ['idle', 'idle'], ['management', null], ['menus', 'menus'],
+    ['history', 'history'], ['identity', 'identity'], ['idle', 'idle'], ['menus', 'menus'],
     ['notifications', 'notifications'], ['permissions', null], ['privacy', 'privacy'], ['proxy', 'proxy'], ['scripting', 'scripting'],
     ['search', 'search'], ['sessions', 'sessions'], ['tabGroups', 'tabGroups'], ['theme', 'theme'], ['topSites', 'topSites'],
     ['userScripts', 'userScripts'], ['webNavigation', 'webNavigation'], ['webRequest', 'webRequest'],
@@ -324,7 +362,7 @@
     return undefined;
   }
   function putOverMissing(data, thisValue, value) {
-    ObjectDefineProperty(data.root, data.name, dataDescriptor(value, true, true, true));
+    ObjectDefineProperty(data.root, data.key, dataDescriptor(value, true, true, true));
   }
   function addMissingNamespaces(cx, root) {
     if (cx.apiKind !== 'background') return;
@@ -332,7 +370,7 @@
       const name = missingNamespaces[i][0];
       const permission = missingNamespaces[i][1];
       if (hasOwn(root, name) || (permission !== null && !listIncludes(cx.info.permissions, permission))) continue;
-      const data = { __proto__: null, cx, name, root };
+      const data = { __proto__: null, cx, name, root, key: name };
       ObjectDefineProperty(root, name, {
         __proto__: null, enumerable: true, configurable: true,
         get: host.newFunction(cx, 'get ' + name, 0, touchMissing, data),

@@ -9,7 +9,7 @@ extension ExtensionContext {
     func defineDriverNatives(on object: ScriptValue) {
         // What the script does to the browser (not what it reads) shows on its lifeline in a trace.
         let actions: Set<String> = [
-            "loadExtension", "loadInlineExtension", "unloadExtension", "uninstallExtension", "updateExtension", "restartBackground", "clickAction", "sendMessage", "replyTo",
+            "loadExtension", "loadInlineExtension", "unloadExtension", "uninstallExtension", "disableExtension", "enableExtension", "updateExtension", "restartBackground", "clickAction", "sendMessage", "replyTo",
             "openTab", "servePage", "activateTab", "navigateTab", "reloadTab", "closeTab", "sleep", "documentAction", "pageAction",
             "openPopup", "closePopup", "openOptionsPage", "command", "restartBrowser",
         ]
@@ -78,6 +78,14 @@ extension ExtensionContext {
         }
         define("uninstallExtension") { driver, call in
             driver.uninstallExtension(handle: try handle(call, "uninstallExtension"), settle: try settle(call, 1, "uninstallExtension"))
+            return .undefined
+        }
+        define("disableExtension") { driver, call in
+            driver.disableExtension(handle: try handle(call, "disableExtension"), settle: try settle(call, 1, "disableExtension"))
+            return .undefined
+        }
+        define("enableExtension") { driver, call in
+            driver.enableExtension(handle: try handle(call, "enableExtension"), settle: try settle(call, 1, "enableExtension"))
             return .undefined
         }
         define("unloadExtension") { driver, call in

@@ -182,6 +182,11 @@ public final class ExtensionContext {
         // (A worker started again after it stopped is the activated one: js/33_service_worker.js.)
         if isServiceWorker, owner?.serviceWorkerInstalled == true { info.append(("workerActivated", .bool(true))) }
 
+        // (Chromium gives a web page `chrome.runtime` when an installed extension's
+        // externally_connectable names it: js/39_web_page_chrome.js.)
+        if kind == .webPage, flavor == .chrome, host.extensions.contains(where: { $0.manifest.externallyConnectable?.allows(pageURL: url) == true }) {
+            info.append(("externallyConnectable", .bool(true)))
+        }
         if let tabID { info.append(("tabId", .int(tabID))) }
         if let frameID { info.append(("frameId", .int(frameID))) }
         if let documentID { info.append(("documentId", .string(documentID))) }

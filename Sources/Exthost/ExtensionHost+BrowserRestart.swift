@@ -1,26 +1,9 @@
 import BrowserModel
 import JSEngine
 
-// A browser restarted with the same profile, and an extension uninstalled from it (issue 11,
-// item 1): what each extension keeps, and what it hears when the browser starts again.
+// A browser restarted with the same profile (issue 11, item 1): what each extension keeps, and
+// what it hears when the browser starts again.
 extension ExtensionHost {
-    /// Uninstalls an extension, as a person removing it from the browser does: its contexts close
-    /// and the tabs of its pages, what it kept goes (storage, alarms; in the profile too), and the
-    /// page it set with `runtime.setUninstallURL` opens in a new tab of the focused window.
-    ///
-    /// - Returns: the id of the tab of the uninstall page, if one opened.
-    @discardableResult
-    public func uninstallExtension(_ instance: ExtensionInstance) -> Int? {
-        guard extensions.contains(where: { $0 === instance }) else { return nil }
-        unloadExtension(instance)
-        closeTabsOfPages(of: instance)
-        options.profile?.recordUninstalled(instance.id.runtimeID)
-        guard let url = instance.uninstallURL, !url.isEmpty else { return nil }
-        if browser.lastFocusedWindowID == nil { openFirstWindow() }
-        guard let windowID = browser.lastFocusedWindowID else { return nil }
-        return createTab(url: url, windowID: windowID, index: nil, active: true, openerTabID: nil)
-    }
-
     /// Restarts the browser, as quitting it and starting it again with the same profile does:
     /// every context closes (nothing hears it: the browser is going away), then every tab and
     /// window; what lasts a session goes (`storage.session`, the toolbar button's values set by

@@ -21,7 +21,11 @@ public final class ExtensionHost {
     /// The state of the browser: windows, tabs, frames.
     public internal(set) var browser: Browser
     /// The extensions loaded, in load order.
-    public private(set) var extensions: [ExtensionInstance] = []
+    public internal(set) var extensions: [ExtensionInstance] = []
+    /// The extensions installed but disabled (``disableExtension(_:)``), not running.
+    var disabledExtensions: [ExtensionInstance] = []
+    /// The last ``ExtensionInstance/installNumber`` given.
+    var nextInstallNumber = 0
     /// How many uncaught errors and unhandled rejections the extensions' scripts have had (a web
     /// page's own are not counted).
     public private(set) var uncaughtErrorCount = 0
@@ -229,6 +233,8 @@ public final class ExtensionHost {
         instance.profile = options.profile
         instance.managedPolicy = managedPolicy(for: instance)
         instance.lifecycleEvent = lifecycleEvent(of: instance)
+        nextInstallNumber += 1
+        instance.installNumber = nextInstallNumber
         extensions.append(instance)
         restoreAlarms(of: instance)
         loop.enqueue { [weak self, weak instance] in
@@ -236,6 +242,7 @@ public final class ExtensionHost {
             startBackground(of: instance)
             injectIntoOpenTabs(of: instance)
         }
+        announce(.installed, of: instance)
         return instance
     }
 
@@ -326,6 +333,7 @@ public final class ExtensionHost {
         var details: [(String, JSONValue)] = [("reason", .string("update")), ("previousVersion", .string(instance.manifest.version))]
         if options.flavor == .firefox { details.append(("temporary", .bool(true))) }
         replacement.lifecycleEvent = ("runtime.onInstalled", [.object(details)])
+        replacement.installNumber = instance.installNumber
         extensions.insert(replacement, at: min(index, extensions.count))
         extensionReplaced?(instance, replacement)
         loop.enqueue { [weak self, weak replacement] in

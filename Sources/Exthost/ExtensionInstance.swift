@@ -58,6 +58,11 @@ public final class ExtensionInstance {
     /// `runtime.onInstalled` (a first install, or an update from the version the profile had) or
     /// `runtime.onStartup` (the browser started with it installed).
     var lifecycleEvent: (name: String, details: [JSONValue])?
+    /// When it was installed among the run's extensions (a number that grows), which its versions,
+    /// reloads and a disable keep: Firefox lists its add-ons in that order (`management.getAll`).
+    var installNumber = 0
+    /// Chromium keeps a disabled extension's alarms for when it is enabled again.
+    var alarmsKeptWhileDisabled: [ExtensionAlarm] = []
     /// The browser's language (`i18n.getUILanguage()`, `navigator.language`).
     static let uiLanguage = "en-US"
     /// Its messages for the browser's language (`i18n.getMessage`, `__MSG_name__`).

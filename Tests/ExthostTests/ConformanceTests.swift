@@ -108,7 +108,7 @@ struct ConformanceCase: CustomTestStringConvertible, Sendable {
             clickAction: description.clickAction ?? false, noStore: description.noStore ?? true, devtools: description.devtools ?? false,
             steps: description.do ?? [], quiet: description.quiet, more: moreExtensions)
         // (Each extension's id, or Firefox's UUID of its URLs, as the recorder writes it: EXTID, EXTID2, ...)
-        let extensionIDs = run.host.extensions.enumerated().map { index, instance in
+        let extensionIDs = run.loadedExtensions.enumerated().map { index, instance in
             (instance.id.flavor == .chrome ? instance.id.runtimeID : instance.id.host, index == 0 ? "EXTID" : "EXTID\(index + 1)")
         }
         var lines = run.messages.filter(isVisibleToRecorder).map { recorderLine($0, extensionIDs: extensionIDs) }

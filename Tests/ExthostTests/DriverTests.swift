@@ -885,4 +885,48 @@ struct DriverTests {
             """, flavor: flavor)
         #expect(outcome.passed, "\(outcome.reason ?? "")")
     }
+
+    @Test(arguments: Flavor.allCases)
+    func aDriverDisablesAndEnablesAnExtension(flavor: Flavor) throws {
+        let outcome = try Self.run("""
+            test('disable, enable, uninstall', async () => {
+              await exthost.loadExtension({
+                manifest: { name: 'watcher', permissions: ['management'] },
+                background() {
+                  for (const name of ['onInstalled', 'onEnabled', 'onDisabled', 'onUninstalled']) {
+                    chrome.management[name].addListener((info) => console.log('watcher', name, typeof info === 'string' ? 'an id' : info.name + ' ' + info.enabled));
+                  }
+                },
+              });
+              const worker = await exthost.loadExtension({
+                manifest: { name: 'worker', permissions: ['storage'] },
+                background() {
+                  chrome.runtime.onInstalled.addListener((details) => console.log('worker onInstalled', details.reason));
+                  chrome.storage.local.get('runs').then(({ runs = 0 }) => {
+                    console.log('worker runs', runs);
+                    chrome.storage.local.set({ runs: runs + 1 });
+                  });
+                },
+              });
+              await exthost.advanceClock(10);
+              const texts = (who) => exthost.consoleMessages().map((message) => message.text).filter((text) => text.startsWith(who));
+              assert.deepStrictEqual(texts('worker').sort(), ['worker onInstalled install', 'worker runs 0']);
+              await worker.disable();
+              await assert.rejects(worker.disable(), /worker is disabled already/);
+              await assert.rejects(worker.restartBackground(), /The extension was unloaded/);
+              await exthost.advanceClock(10);
+              await worker.enable();
+              await assert.rejects(worker.enable(), /worker is enabled already/);
+              await exthost.advanceClock(10);
+              // (Enabled again: its background starts from the top, hears no onInstalled, keeps its storage.)
+              assert.deepStrictEqual(texts('worker').sort(), ['worker onInstalled install', 'worker runs 0', 'worker runs 1']);
+              await worker.uninstall();
+              await exthost.advanceClock(10);
+              assert.deepStrictEqual(texts('watcher'), \(flavor == .chrome
+                ? "['watcher onEnabled worker true', 'watcher onInstalled worker true', 'watcher onDisabled worker false', 'watcher onEnabled worker true', 'watcher onDisabled worker false']"
+                : "['watcher onInstalled watcher true', 'watcher onInstalled worker true', 'watcher onDisabled worker false', 'watcher onEnabled worker true', 'watcher onUninstalled worker true']"));
+            });
+            """, flavor: flavor)
+        #expect(outcome.passed, "\(outcome.reason ?? "")")
+    }
 }

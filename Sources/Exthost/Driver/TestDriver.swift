@@ -392,6 +392,34 @@ public final class TestDriver {
         host.whenLoaded(tabID) { [weak self] _ in self?.settle(callback, result: JSONValue.int(tabID).jsonText) }
     }
 
+    /// Disables the extension (``ExtensionHost/disableExtension(_:)``); settled once the other
+    /// extensions heard of it.
+    func disableExtension(handle: Int, settle callback: ScriptValue) {
+        guard let host else { return }
+        if let disabled = extensions[handle], host.isDisabled(disabled) {
+            return settle(callback, error: "extension.disable: \(disabled.manifest.name) is disabled already.")
+        }
+        guard let instance = instance(handle, callback) else { return }
+        host.disableExtension(instance)
+        host.crossProcess { [weak self] in self?.settle(callback) }
+    }
+
+    /// Enables the disabled extension again (``ExtensionHost/enableExtension(_:)``); settled once
+    /// its background ran its scripts.
+    func enableExtension(handle: Int, settle callback: ScriptValue) {
+        guard let host, let instance = extensions[handle] else { return settle(callback, error: "The extension was unloaded.") }
+        guard host.isDisabled(instance) else {
+            return settle(callback, error: host.extensions.contains { $0 === instance }
+                ? "extension.enable: \(instance.manifest.name) is enabled already."
+                : "The extension was unloaded.")
+        }
+        guard host.enableExtension(instance) != nil else {
+            return settle(callback, error: "extension.enable: \(instance.manifest.name)'s files no longer load, so it stays disabled.")
+        }
+        // (Answered after the background's first run, which enabling queued.)
+        host.loop.enqueue { [weak self] in self?.settle(callback) }
+    }
+
     /// Forgets an unloaded extension: what waited for its messages fails.
     private func forget(_ handle: Int) {
         extensions[handle] = nil

@@ -53,6 +53,12 @@ final class MessageRouter {
         if case .tab = target, context.kind == .content {
             throw RouterError(message: "A content script cannot message tabs: tabs.connect and tabs.sendMessage are not available to content scripts.")
         }
+        // (A web page's own scripts message only an extension they name, as externally_connectable allows.)
+        if context.kind == .webPage {
+            guard case .extensionPages(let extensionID?) = target, !extensionID.isEmpty else {
+                throw RouterError(message: "A web page messages only an extension it names by id.")
+            }
+        }
         let channel = PortChannel(id: nextChannelID, kind: kind, name: name, openerPortID: makePortID(), openerContextID: context.id)
         nextChannelID += 1
         channels[channel.id] = channel

@@ -13,6 +13,8 @@ struct HostRun {
     private(set) var messages: [ConsoleMessage] = []
     /// What the extension's test harness reported, in order.
     private(set) var testEvents: [TestEvent] = []
+    /// Every extension the run loaded, in order (those unloaded since too).
+    private(set) var loadedExtensions: [ExtensionInstance] = []
 
     /// The test events as short lines: `testFinished name passed: message`, `assertion false:
     /// message - Expected: e, Actual: a`, `done true: message`, `log: text`, `message: json`.
@@ -71,8 +73,9 @@ struct HostRun {
         let host = ExtensionHost(options: options) { collector.messages.append($0) }
         host.testEventHandler = { collector.testEvents.append($0) }
         // (Each of `more` loads once the one before has started, as the recorder installs them.)
+        var loaded: [ExtensionInstance] = []
         for extensionDirectory in [directory] + more {
-            try host.loadExtension(at: extensionDirectory)
+            loaded.append(try host.loadExtension(at: extensionDirectory))
             host.runUntilStarted(maxTime: maxTime)
         }
         var lastTab: Int?
@@ -114,6 +117,7 @@ struct HostRun {
         run.collector = collector
         run.messages = collector.messages
         run.testEvents = collector.testEvents
+        run.loadedExtensions = loaded
         return run
     }
 
