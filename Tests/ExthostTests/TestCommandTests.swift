@@ -184,4 +184,31 @@ struct TestCommandTests {
         #expect(shard.status == 2)
         #expect(shard.errors.contains("--shard must be K/N"))
     }
+
+    /// `--with-extension` (and exthost.json's `withExtensions`) loads other extensions beside the one tested.
+    @Test func extensionsLoadedBesideTheOneTested() throws {
+        // (The companion's manifest key fixes its Chromium id: ldmmkflldahaohgojlmaidldihenbeeo.)
+        let root = try TemporaryExtension(files: [
+            "tested/manifest.json": TemporaryExtension.manifest(),
+            "tested/bg.js": """
+                chrome.test.runTests([async function external() {
+                  const answer = await chrome.runtime.sendMessage('ldmmkflldahaohgojlmaidldihenbeeo', 'ping');
+                  chrome.test.assertEq('pong from the companion', answer);
+                  chrome.test.succeed();
+                }]);
+                """,
+            "companion/manifest.json": TemporaryExtension.manifest(extra: #""key": "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA4B3sN6WT1Yq8d6JyVdZl4O9ajUiHovWhf0NexaBbb5D1Xx/Zdpo92I9ntx1UqhzHM/S7Y/dV+QN0VMVB8V1ak5BnD01HO/HLKgTeoLO+ZH7C1YRWP0TkpIc7G5/F3EI9ao00HAXEL5vk85NnyKpiB5WijUCHcen01pL8j3r8zH0UFEWhBmvKndzpZ+i+jpvrT5vMBFqothVX3V4QYnFriBZk5Et3ht/DV7nyAhRnaoblTexbFTA735z20K/688ME6OLCnaNr+n5QgWe3AVx2eGy+AaowtHxojIjAbOxw+5Qs1vWxRq8wx2lLZeH+c6EnWB76+adIeEM/zPOvvFZY1wIDAQAB""#),
+            "companion/bg.js": "chrome.runtime.onMessageExternal.addListener((message, sender, sendResponse) => sendResponse(message === 'ping' ? 'pong from the companion' : 'what?'));",
+            "exthost.json": #"{"withExtensions": ["companion"]}"#,
+        ]).directory
+        let alone = try CommandRun.exthost(["test", root.appendingPathComponent("tested").path])
+        #expect(alone.status != 0)
+        let beside = try CommandRun.exthost(["test", root.appendingPathComponent("tested").path, "--with-extension", root.appendingPathComponent("companion").path])
+        #expect(beside.status == 0, "\(beside.output)")
+        let configured = try CommandRun.exthost(["test", root.appendingPathComponent("tested").path, "--config", root.appendingPathComponent("exthost.json").path])
+        #expect(configured.status == 0, "\(configured.output)")
+        let broken = try CommandRun.exthost(["test", root.appendingPathComponent("tested").path, "--with-extension", root.appendingPathComponent("nowhere").path])
+        #expect(broken.status != 0)
+        #expect(broken.output.contains("an extension loaded with it (--with-extension) does not load"), "\(broken.output)")
+    }
 }

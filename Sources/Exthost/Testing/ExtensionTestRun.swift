@@ -36,6 +36,9 @@ public struct ExtensionTestSpec: Codable, Sendable, Equatable {
     public var network: Bool?
     /// Whether backgrounds a browser stops once idle are kept running (``HostOptions/keepsBackgroundsAlive``); nil: no.
     public var keepAlive: Bool?
+    /// Other extensions' folders, loaded in that order before the one tested (or before a driver
+    /// script runs), as extensions it works with are installed beside it; nil: none.
+    public var companions: [String]?
 
     /// Creates a spec.
     public init(path: String, flavor: Flavor, harness: TestHarness? = nil, sites: [String] = [], open: [String] = [],
@@ -125,6 +128,15 @@ extension ExtensionTestSpec {
         host.testEventHandler = { collector.entries.append(.test($0)) }
         if trace != nil { host.trace = RunTrace() }
         let file = URL(fileURLWithPath: path, relativeTo: workingDirectory)
+        for companion in companions ?? [] {
+            do {
+                try host.loadExtension(at: URL(fileURLWithPath: companion, relativeTo: workingDirectory))
+            } catch {
+                return ExtensionTestOutcome(passed: false, reason: "an extension loaded with it (--with-extension) does not load: \(error.description)",
+                                            milliseconds: Date().timeIntervalSince(started) * 1000)
+            }
+            host.runUntilStarted(maxTime: maxTime)
+        }
         var outcome: ExtensionTestOutcome
         if isDriverScript {
             let driver: TestDriver

@@ -113,6 +113,9 @@ struct TestCommand: ParsableCommand {
     @Flag(name: .customLong("keep-alive"), help: "Keep service workers and event pages running (as exthost run).")
     var keepAlive = false
 
+    @Option(name: .customLong("with-extension"), help: ArgumentHelp("Load the extension in DIR before each one tested (or before each driver script runs), as an extension it works with is installed beside it; repeat for more, loaded in order.", valueName: "dir"))
+    var companions: [String] = []
+
     /// What the run uses: the command line, else exthost.json, else the defaults.
     struct Settings {
         var paths: [String]
@@ -128,6 +131,7 @@ struct TestCommand: ParsableCommand {
         var customArg: String?
         var network: Bool
         var keepAlive: Bool
+        var companions: [String]
     }
 
     func settings(workingDirectory: URL) throws -> Settings {
@@ -151,7 +155,8 @@ struct TestCommand: ParsableCommand {
             jobs: jobs ?? file.jobs ?? ProcessInfo.processInfo.activeProcessorCount,
             customArg: testCustomArg ?? file.customArg,
             network: network || file.network == true,
-            keepAlive: keepAlive || file.keepAlive == true)
+            keepAlive: keepAlive || file.keepAlive == true,
+            companions: !companions.isEmpty ? companions : file.withExtensions ?? [])
         guard settings.timeout > 0, settings.timeout.isFinite else { throw ValidationError("--timeout must be a positive number of seconds.") }
         guard settings.maxTime > 0 else { throw ValidationError("--max-time must be a positive number of seconds.") }
         guard settings.scriptTimeout > 0, settings.scriptTimeout.isFinite else { throw ValidationError("--script-timeout must be a positive number of seconds.") }
@@ -238,6 +243,7 @@ struct TestCommand: ParsableCommand {
                 var spec = ExtensionTestSpec(path: folder, flavor: flavor, harness: settings.harness, sites: settings.sites, open: settings.open,
                                              maxTime: settings.maxTime, scriptTimeout: settings.scriptTimeout, customArg: settings.customArg,
                                              network: settings.network, keepAlive: settings.keepAlive)
+                if !settings.companions.isEmpty { spec.companions = settings.companions }
                 if let (traceFolder, format) = try traceTarget() {
                     spec.trace = Self.traceFile(for: folder, flavor: flavor, in: URL(fileURLWithPath: traceFolder, relativeTo: workingDirectory).path, format: format)
                 }

@@ -29,6 +29,7 @@ struct TestConfigurationFile {
     var customArg: String?
     var network: Bool?
     var keepAlive: Bool?
+    var withExtensions: [String]?
 
     /// Every key the file may hold, with what it holds.
     static let keys: [(name: String, holds: String)] = [
@@ -45,6 +46,7 @@ struct TestConfigurationFile {
         ("customArg", "a string: chrome.test.getConfig()'s customArg"),
         ("network", "true to let fetch and XMLHttpRequest reach real servers"),
         ("keepAlive", "true to keep service workers and event pages running when idle"),
+        ("withExtensions", "an array of extension folders loaded before each one tested"),
     ]
 
     /// Reads the file at `url`.
@@ -123,6 +125,7 @@ struct TestConfigurationFile {
             case "keepAlive":
                 guard let flag = member.boolValue else { throw wrong() }
                 file.keepAlive = flag
+            case "withExtensions": file.withExtensions = try strings().map(resolve)
             default:
                 throw TestConfigurationError(
                     "\(name): unknown key \"\(key)\" (the keys are \(keys.map(\.name).joined(separator: ", ")))")
