@@ -46,7 +46,8 @@
   const list = (type) => ({ type: 'array', items: type, optional: true });
   host.defineNamespace('runtime', ['background', 'content'], () => ({
     properties: {
-      id: { contexts: withPages, get: (cx) => cx.info.extensionId },
+      // (undefined in an orphaned content script once its extension is gone: js/90_namespaces.js.)
+      id: { contexts: withPages, get: (cx) => (cx.invalidated === true ? undefined : cx.info.extensionId) },
       // (A web page's only: Chromium lists it there, undefined.)
       dynamicId: { contexts: ['webPage'], get: () => undefined },
     },

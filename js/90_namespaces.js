@@ -125,10 +125,14 @@
     });
   }
 
+  // (Chromium's orphaned content script, once its page heard its extension is gone: every API
+  // function throws. Recorded: content-script-orphaned.)
+  const invalidated = (cx) => host.newError(cx, 'Extension context invalidated.');
   // What an API function of a context runs when called: `call` is { cx, fn }.
   function callAsync(call, thisValue, ...args) {
     const cx = call.cx;
     const fn = call.fn;
+    if (cx.invalidated === true) throw invalidated(cx);
     let matched;
     try {
       matched = fn.massageArguments ? fn.massageArguments(cx, args) : host.checkArguments(fn.fullName, args);
@@ -181,6 +185,7 @@
     return undefined;
   }
   function callSync(call, thisValue, ...args) {
+    if (call.cx.invalidated === true) throw invalidated(call.cx);
     return call.fn.run(call.cx, host.checkArguments(call.fn.fullName, args), call.data, thisValue);
   }
   // A function of the context `cx` named `name` that runs the described function `fn` (see

@@ -36,6 +36,7 @@ extension ExtensionContext {
         try record.setProperty("native", native)
         try record.setProperty("global", script.global)
         try record.setProperty("loader", hostObject)
+        if extensionInvalidated { try record.setProperty("invalidated", realm.script.boolean(true)) }
         _ = try attach.call([record])
         realmRecordValue = record
         return record

@@ -232,6 +232,9 @@ extension ExtensionContext {
                 let arguments = try Self.apiArguments(call, 1, prefix + "request")
                 let requestID = try call.requiredInteger(2, prefix + "request", "request id")
                 guard let instance = context.owner else { throw NativeArgumentError("api.request: a web page's context has no extension API.") }
+                // (An orphaned content script's call goes nowhere and is never answered: recorded,
+                // content-script-orphaned.)
+                if context.isOrphaned { return .undefined }
                 host.backgroundCalledAPI(context, requestID: requestID)
                 host.api.request(APIRequest(method: method, arguments: arguments, context: context, instance: instance, requestID: requestID), in: host)
                 return .undefined

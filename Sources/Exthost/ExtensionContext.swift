@@ -108,6 +108,18 @@ public final class ExtensionContext {
     /// for it to be shown again) and what is delivered to it goes nowhere, as an inactive
     /// context's messages in Firefox; Chromium closed its ports when it went in.
     private(set) var isFrozen = false
+    /// A Chromium content script whose extension went away (uninstalled, disabled, reloaded,
+    /// updated): it runs on in its page, but its calls reach nothing (``ExtensionHost/orphan(_:)``).
+    var isOrphaned = false
+    /// An orphaned content script once its page heard its extension is gone: its extension APIs
+    /// throw "Extension context invalidated." and `runtime.id` is undefined.
+    private(set) var extensionInvalidated = false
+
+    /// Marks the extension of an orphaned content script as gone for its scripts (``extensionInvalidated``).
+    func invalidateExtension() {
+        extensionInvalidated = true
+        try? realmRecordValue?.setProperty("invalidated", script.boolean(true))
+    }
     /// The timers that came due while the context was frozen, in the order they did.
     var heldTimers: [Int] = []
 

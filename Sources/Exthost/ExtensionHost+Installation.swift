@@ -96,6 +96,31 @@ extension ExtensionHost {
         return createTab(url: url, windowID: windowID, index: nil, active: true, openerTabID: nil)
     }
 
+    /// Leaves `context`, a content script of an extension that went away, running in its page as
+    /// Chromium leaves it (recorded: content-script-orphaned): its timers and the page's events go
+    /// on; its ports hear `onDisconnect` (their other side closed); what it calls of its extension
+    /// API meanwhile goes nowhere, unanswered; once its page has heard (a hop later), every API
+    /// function throws "Extension context invalidated." and `runtime.id` is undefined. It closes
+    /// with its frame or tab. (Firefox stops such a script at once: it closes.)
+    func orphan(_ context: ExtensionContext) {
+        context.isOrphaned = true
+        orphanedContextIDs.append(context.id)
+        crossProcess { [weak context] in
+            guard let context, !context.isClosed else { return }
+            context.invalidateExtension()
+        }
+    }
+
+    /// Closes the orphaned content scripts in the frames of `tabID` (its page went away).
+    func closeOrphans(inTab tabID: Int) {
+        orphanedContextIDs.removeAll { self.context($0) == nil }
+        for id in orphanedContextIDs {
+            guard let context = context(id), context.tabID == tabID else { continue }
+            context.close()
+        }
+        orphanedContextIDs.removeAll { self.context($0) == nil }
+    }
+
     /// Tells the backgrounds of the extensions with the `management` permission what changed of
     /// `instance`, in the events and order of each browser, once the change has crossed to them.
     /// Chromium tells the others: `onEnabled` then `onInstalled` for an install, `onDisabled` for a

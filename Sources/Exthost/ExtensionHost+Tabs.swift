@@ -469,6 +469,7 @@ extension ExtensionHost {
         closePages(inTab: tabID)
         closeEmbeddedOptionsPages(inTab: tabID)
         closeWebPageWorlds(inTab: tabID)
+        closeOrphans(inTab: tabID)
         for instance in extensions {
             for (key, context) in instance.contentContexts.inTab(tabID) {
                 instance.contentContexts[key] = nil

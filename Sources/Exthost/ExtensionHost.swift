@@ -26,6 +26,8 @@ public final class ExtensionHost {
     var disabledExtensions: [ExtensionInstance] = []
     /// The last ``ExtensionInstance/installNumber`` given.
     var nextInstallNumber = 0
+    /// The ids of Chromium's orphaned content scripts still open (``orphan(_:)``), closed with their pages.
+    var orphanedContextIDs: [Int] = []
     /// How many uncaught errors and unhandled rejections the extensions' scripts have had (a web
     /// page's own are not counted).
     public private(set) var uncaughtErrorCount = 0
@@ -382,8 +384,11 @@ public final class ExtensionHost {
     }
 
     /// Closes every context of `instance`: its background, then its content scripts, oldest first.
+    /// Chromium leaves the content scripts running in their pages, orphaned (``orphan(_:)``).
     func closeContexts(of instance: ExtensionInstance) {
-        let contexts = [instance.background].compactMap { $0 } + instance.pageContexts + instance.contentContexts.values.sorted { $0.id < $1.id }
+        let contentContexts = instance.contentContexts.values.sorted { $0.id < $1.id }
+        let orphans = options.flavor == .chrome ? contentContexts.filter { !$0.isFrozen } : []
+        let contexts = [instance.background].compactMap { $0 } + instance.pageContexts + contentContexts.filter { context in !orphans.contains { $0 === context } }
         instance.background = nil
         instance.backgroundLifetime = nil
         instance.backgroundIsStopped = false
@@ -391,6 +396,7 @@ public final class ExtensionHost {
         instance.popup = nil
         instance.contentContexts.removeAll()
         for context in contexts { context.close() }
+        for context in orphans { orphan(context) }
         // (The documents of its background page and of a popup go with them; a tab's go with the tab.)
         for context in contexts where context.kind == .background || (context.kind == .page && context.tabID == nil) {
             if let documentID = context.documentID { forgetDocument(documentID) }

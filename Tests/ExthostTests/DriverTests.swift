@@ -929,4 +929,43 @@ struct DriverTests {
             """, flavor: flavor)
         #expect(outcome.passed, "\(outcome.reason ?? "")")
     }
+
+    /// Chromium leaves a content script running, orphaned, when its extension is updated (or
+    /// reloaded, disabled, uninstalled); Firefox stops it. An orphan closes with its page.
+    @Test(arguments: Flavor.allCases)
+    func anUpdateOrphansTheContentScriptsInChromium(flavor: Flavor) throws {
+        let outcome = try Self.run("""
+            test('orphans', async () => {
+              const extension = await exthost.loadExtension({
+                manifest: { content_scripts: [{ matches: ['http://inline.test/*'], js: ['cs.js'] }] },
+                background() { chrome.runtime.onConnect.addListener(() => {}); },
+                files: {
+                  'cs.js': `
+                    console.log('cs start', location.pathname);
+                    setInterval(() => console.log('tick', location.pathname), 1000);
+                    const port = chrome.runtime.connect();
+                    port.onDisconnect.addListener(() => {
+                      console.log('disconnected', typeof chrome.runtime.id);
+                      chrome.runtime.sendMessage('unanswered').then(() => console.log('answered'), () => console.log('rejected'));
+                      setTimeout(() => {
+                        try { chrome.runtime.getURL('x'); } catch (error) { console.log('later:', error.message, typeof chrome.runtime.id); }
+                      }, 50);
+                    });`,
+                },
+              });
+              const tab = await exthost.openTab({ url: 'http://inline.test/a.html', html: '<title>A</title>' });
+              await exthost.advanceClock(10);
+              await extension.update();
+              await exthost.advanceClock(1500);
+              exthost.servePage('http://inline.test/b.html', '<title>B</title>');
+              await tab.navigate('http://inline.test/b.html');
+              await exthost.advanceClock(2500);
+              const texts = exthost.consoleMessages().map((message) => message.text);
+              assert.deepStrictEqual(texts, \(flavor == .chrome
+                ? "['cs start /a.html', 'disconnected string', 'later: Extension context invalidated. undefined', 'tick /a.html', 'cs start /b.html', 'tick /b.html', 'tick /b.html']"
+                : "['cs start /a.html', 'cs start /a.html', 'tick /a.html', 'cs start /b.html', 'tick /b.html', 'tick /b.html']"));
+            });
+            """, flavor: flavor)
+        #expect(outcome.passed, "\(outcome.reason ?? "")")
+    }
 }

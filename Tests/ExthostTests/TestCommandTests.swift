@@ -155,7 +155,7 @@ struct TestCommandTests {
         try Data(#"{"tests": ["passes-chrome"], "flavour": ["chrome"]}"#.utf8).write(to: config)
         let unknown = try CommandRun.exthost(["test", "--config", config.path])
         #expect(unknown.status == 2)
-        #expect(unknown.errors == "exthost: error: \(config.path): unknown key \"flavour\" (the keys are tests, flavors, sites, open, reporters, harness, timeout, maxTime, scriptTimeout, jobs, customArg, network, keepAlive)\n")
+        #expect(unknown.errors == "exthost: error: \(config.path): unknown key \"flavour\" (the keys are tests, flavors, sites, open, reporters, harness, timeout, maxTime, scriptTimeout, jobs, customArg, network, keepAlive, withExtensions)\n")
         try Data(#"{"timeout": "soon"}"#.utf8).write(to: config)
         let wrongType = try CommandRun.exthost(["test", "--config", config.path])
         #expect(wrongType.errors.contains(#""timeout" must be seconds of the wall clock per test, not "soon""#))

@@ -115,6 +115,7 @@ class CDPPipe:
 
 CHROME_ENTRY = re.compile(r"^\[(\d+):(\d+):\d{4}/\d{6}\.\d+:([A-Z]+):([^\]]*)\] ?(.*)$", re.S)
 CHROME_CONSOLE = re.compile(r'^"(.*)", source: (.*?) \((\d+)\)$', re.S)
+CHROME_COMPLETE_CONSOLE = re.compile(r'", source: [^\n]*? \(\d+\)$')
 CHROME_ERR_PREFIXES = ("Uncaught ", "Uncaught(", "Error in event handler:", "Unchecked runtime.lastError:",
                        "Error handling response:")
 
@@ -227,6 +228,11 @@ class Chrome:
                 is_console = ":CONSOLE" in line.split("]", 1)[0]
             elif cur is not None and line and not line.startswith(("DevTools listening", "/usr/bin/chromium:")):
                 with self.lock:
+                    # (A console entry that already ended, with its source, takes no more lines:
+                    # such a line is another program's, as xdg-utils' "touch: cannot touch ..."
+                    # when an extension is uninstalled.)
+                    if is_console and CHROME_COMPLETE_CONSOLE.search(self.entries[cur]):
+                        continue
                     self.entries[cur] += "\n" + line
             else:
                 continue

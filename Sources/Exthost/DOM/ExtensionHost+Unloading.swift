@@ -83,6 +83,8 @@ extension ExtensionHost {
     /// that find a frame's contexts (the tab's next page takes the frames), and stay open.
     func detachPage(inTab tabID: Int) -> BackForwardCache.Page? {
         guard let tab = browser.tab(tabID), !tab.frames.isEmpty else { return nil }
+        // (An orphaned content script is not kept with the page: it closes as the page is left.)
+        closeOrphans(inTab: tabID)
         var contentContexts: [(instance: ExtensionInstance, key: ExtensionInstance.FrameKey, context: ExtensionContext)] = []
         var pageContexts: [(instance: ExtensionInstance, context: ExtensionContext)] = []
         for instance in extensions {

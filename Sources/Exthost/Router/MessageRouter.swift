@@ -63,6 +63,9 @@ final class MessageRouter {
         nextChannelID += 1
         channels[channel.id] = channel
         register(channel.openerPortID, of: channel, contextID: context.id)
+        // (An orphaned content script's channel goes nowhere: no receiver, and no answer that
+        // nobody took it. Recorded: content-script-orphaned. It closes with the context.)
+        if context.isOrphaned { return channel.openerPortID }
         let (receivers, external) = receivingContexts(for: target, from: context, in: host)
         if host.observesMessages {
             record(kind == .oneTime ? .sendMessage : .connect, channel: channel, from: context, to: receivers,
