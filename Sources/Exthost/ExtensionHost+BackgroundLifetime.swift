@@ -56,6 +56,7 @@ extension ExtensionHost {
     func backgroundStarted(_ instance: ExtensionInstance) {
         guard let lifetime = instance.backgroundLifetime else { return }
         if options.flavor == .firefox { instance.wakingEvents = instance.primingEvents }
+        keepWakingEvents(of: instance)
         lifetime.firstRunEnded()
     }
 
@@ -206,15 +207,47 @@ extension ExtensionHost {
         switch options.flavor {
         case .chrome:
             // (Every listener of a worker, whenever added, is kept until removed; a stop keeps them.)
-            if listens { instance.wakingEvents.insert(name) } else { instance.wakingEvents.remove(name) }
+            let changed = listens ? instance.wakingEvents.insert(name).inserted : instance.wakingEvents.remove(name) != nil
+            if changed { keepWakingEvents(of: instance) }
         case .firefox:
             // (Only a persistent listener added while the page starts is kept: primed for the next start.)
             if !listens {
                 instance.primingEvents.remove(name)
-                instance.wakingEvents.remove(name)
+                if instance.wakingEvents.remove(name) != nil { keepWakingEvents(of: instance) }
             } else if persistent, !context.hasFinishedFirstEvaluation {
                 instance.primingEvents.insert(name)
             }
         }
+    }
+
+    /// Keeps in the run's profile the events that start `instance`'s background, as the browsers
+    /// keep them (Chromium's lazy listeners in its preferences, Firefox's persistent listeners in
+    /// its startup cache), so that a later run starts it as a browser start would
+    /// (``startAtBrowserStart(_:)``).
+    private func keepWakingEvents(of instance: ExtensionInstance) {
+        guard let profile = options.profile, stopsWhenIdle(instance) else { return }
+        profile.storeWakingEvents(instance.wakingEvents, of: instance.id.runtimeID)
+    }
+
+    /// Starts `instance`, installed already, as a browser starting does (no install or update of it
+    /// pending): a persistent background starts and hears `runtime.onStartup`; a Chromium worker
+    /// starts only for `onStartup` when it listens to it, and otherwise waits, stopped, for an event
+    /// that wakes it; a Firefox event page starts when it kept no persistent listener, or it listens
+    /// to `onStartup` (`ext-backgroundPage.js`), and otherwise waits, its listeners primed.
+    func startAtBrowserStart(_ instance: ExtensionInstance) {
+        guard instance.manifest.background != nil else { return }
+        let firefoxStarts = options.flavor == .firefox && (instance.wakingEvents.isEmpty || instance.wakingEvents.contains("runtime.onStartup"))
+        guard stopsWhenIdle(instance), !firefoxStarts else {
+            instance.lifecycleEvent = ("runtime.onStartup", [])
+            loop.enqueue { [weak self, weak instance] in
+                guard let self, let instance, extensions.contains(where: { $0 === instance }) else { return }
+                startBackground(of: instance)
+            }
+            return
+        }
+        instance.backgroundStarted = true
+        instance.backgroundIsStopped = true
+        // (Started for the event, which it hears once its scripts ran.)
+        wakeBackground(of: instance, for: "runtime.onStartup")?.dispatchEvent("runtime.onStartup", [])
     }
 }

@@ -30,19 +30,14 @@ extension ExtensionHost {
         openFirstWindow()
         for instance in extensions where instance.manifest.background != nil {
             // (An install or an update its background has not heard yet: it hears that instead.)
-            let pending = instance.lifecycleEvent != nil
-            guard !pending, stopsWhenIdle(instance) else {
-                if !pending { instance.lifecycleEvent = ("runtime.onStartup", []) }
+            guard instance.lifecycleEvent == nil else {
                 loop.enqueue { [weak self, weak instance] in
                     guard let self, let instance, extensions.contains(where: { $0 === instance }) else { return }
                     startBackground(of: instance)
                 }
                 continue
             }
-            instance.backgroundStarted = true
-            instance.backgroundIsStopped = true
-            // (Started for the event, which it hears once its scripts ran.)
-            wakeBackground(of: instance, for: "runtime.onStartup")?.dispatchEvent("runtime.onStartup", [])
+            startAtBrowserStart(instance)
         }
     }
 }

@@ -239,10 +239,24 @@ public final class ExtensionHost {
         instance.installNumber = nextInstallNumber
         extensions.append(instance)
         restoreAlarms(of: instance)
-        loop.enqueue { [weak self, weak instance] in
-            guard let self, let instance else { return }
-            startBackground(of: instance)
-            injectIntoOpenTabs(of: instance)
+        // (Installed already in the profile, with the events that start its background kept: it
+        // starts as at a browser start, not necessarily now.)
+        if instance.lifecycleEvent?.name == "runtime.onStartup", stopsWhenIdle(instance),
+           let kept = options.profile?.wakingEvents(of: instance.id.runtimeID) {
+            instance.lifecycleEvent = nil
+            instance.wakingEvents = Set(kept)
+            instance.primingEvents = Set(kept)
+            loop.enqueue { [weak self, weak instance] in
+                guard let self, let instance, extensions.contains(where: { $0 === instance }) else { return }
+                startAtBrowserStart(instance)
+                injectIntoOpenTabs(of: instance)
+            }
+        } else {
+            loop.enqueue { [weak self, weak instance] in
+                guard let self, let instance else { return }
+                startBackground(of: instance)
+                injectIntoOpenTabs(of: instance)
+            }
         }
         announce(.installed, of: instance)
         return instance

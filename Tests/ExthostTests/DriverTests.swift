@@ -767,7 +767,7 @@ struct DriverTests {
     }
 
     @Test(arguments: Flavor.allCases)
-    func aBrowserRestartKeepsWhatAProfileKeepsAndStartsOnlyWhatListensToOnStartup(flavor: Flavor) throws {
+    func aBrowserRestartKeepsWhatAProfileKeepsAndStartsTheBackgroundsItsBrowserStarts(flavor: Flavor) throws {
         let outcome = try Self.run("""
             test('a restart', async () => {
               await exthost.loadExtension({
@@ -800,8 +800,11 @@ struct DriverTests {
               assert.strictEqual(again.id, tab.id);
               assert.throws(() => tab.url, /Tab \\d+ is closed: the browser restarted since/);
               await assert.rejects(tab.reload(), /the browser restarted since/);
-              assert.deepStrictEqual(exthost.consoleMessages().map((message) => message.text),
-                ['listening: top level', 'other: top level', 'listening: top level', 'listening: onStartup kept undefined']);
+              // (Chromium starts a worker for onStartup only; Firefox also an event page that kept no
+              // persistent listener, as it cannot know which events it waits for.)
+              assert.deepStrictEqual(exthost.consoleMessages().map((message) => message.text), \(flavor == .chrome
+                ? "['listening: top level', 'other: top level', 'listening: top level', 'listening: onStartup kept undefined']"
+                : "['listening: top level', 'other: top level', 'listening: top level', 'other: top level', 'listening: onStartup kept undefined']"));
             });
             """, flavor: flavor)
         #expect(outcome.passed, "\(outcome.reason ?? "")")

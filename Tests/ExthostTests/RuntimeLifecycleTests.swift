@@ -65,7 +65,8 @@ struct RuntimeLifecycleTests {
         let updated = try run(version: "2.0")
         // (The stored values come in the run's first task, the browser's event a moment later.)
         #expect(first == ["runs 0 \(web[0]) {}", #"installed {"reason":"install"\#(temporary)}"#])
-        #expect(second == ["runs 1 \(web[1]) {}", "startup"])
+        // (Chromium starts the worker for the event, which it hears as soon as its script ran.)
+        #expect(second == (flavor == .chrome ? ["startup", "runs 1 \(web[1]) {}"] : ["runs 1 \(web[1]) {}", "startup"]))
         #expect(updated == ["runs 2 \(web[2]) {}", #"installed {"reason":"update","previousVersion":"1.0"\#(temporary)}"#])
     }
 
@@ -78,6 +79,8 @@ struct RuntimeLifecycleTests {
         try FileManager.default.createDirectory(at: extensionDirectory, withIntermediateDirectories: true)
         try Data("""
             chrome.alarms.getAll().then((all) => console.log('kept ' + all.map((a) => a.name + (a.periodInMinutes ?? '')).join()));
+            // (So that the browser's next start starts it.)
+            chrome.runtime.onStartup.addListener(() => {});
             chrome.runtime.onInstalled.addListener(() => {
               chrome.alarms.create('once', { delayInMinutes: 10 });
               chrome.alarms.create('every', { periodInMinutes: 5 });
@@ -210,5 +213,49 @@ struct RuntimeLifecycleTests {
             "no document: 0",
             "same id twice: true",
         ])
+    }
+
+    /// A later run with the same profile starts a background that stops when idle as a browser
+    /// start does: only for an event it listened to (Chromium), or, in Firefox, at once when it
+    /// kept no persistent listener.
+    @Test(arguments: Flavor.allCases)
+    func aLaterRunWithTheProfileStartsAWorkerOnlyForItsEvents(flavor: Flavor) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("exthost-waking-profile-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let extensionDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("exthost-waking-ext-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: extensionDirectory) }
+        try FileManager.default.createDirectory(at: extensionDirectory, withIntermediateDirectories: true)
+        let manifest = #"{"manifest_version": 3, "name": "w", "version": "1.0", "background": {"service_worker": "bg.js", "scripts": ["bg.js"]}}"#
+        try Data(manifest.utf8).write(to: extensionDirectory.appendingPathComponent("manifest.json"))
+        func run(_ code: String, profile: String = "a", openTab: Bool = false) throws -> [String] {
+            try Data(code.utf8).write(to: extensionDirectory.appendingPathComponent("bg.js"))
+            var messages: [String] = []
+            let host = ExtensionHost(options: HostOptions(flavor: flavor, profile: try Profile(directory: directory.appendingPathComponent(profile), flavor: flavor))) {
+                messages.append($0.text)
+            }
+            try host.loadExtension(at: extensionDirectory)
+            host.runUntilStarted(maxTime: 5)
+            // (The first URL loads in the first tab; the second opens a tab.)
+            if openTab { for url in ["http://127.0.0.1:8000/index.html", "http://127.0.0.1:8000/other.html"] { _ = host.open(url) } }
+            host.run(maxTime: 5)
+            return messages
+        }
+        let listening = """
+            console.log('top level');
+            chrome.tabs.onCreated.addListener(() => console.log('tab created'));
+            """
+        let first = try run(listening)
+        #expect(first == ["top level"])
+        // (The browser starts again: the worker waits for its event; a tab created wakes it.)
+        let waiting = try run(listening)
+        #expect(waiting == [])
+        let woken = try run(listening, openTab: true)
+        #expect(woken == ["top level", "tab created"])
+        // (Listening to nothing the browser keeps: Chromium never starts it, Firefox starts it.)
+        let deaf = "console.log('top level');"
+        let deafFirst = try run(deaf, profile: "b")
+        #expect(deafFirst == ["top level"])
+        let deafAgain = try run(deaf, profile: "b", openTab: true)
+        #expect(deafAgain == (flavor == .firefox ? ["top level"] : []))
     }
 }

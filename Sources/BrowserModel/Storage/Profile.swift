@@ -66,7 +66,7 @@ public final class Profile: @unchecked Sendable {
                 throw OpenError(description: "the profile's database \(file) is damaged (\(check ?? "no answer")). Remove it, or give another directory.")
             }
             let tables = Set(try database.execute("SELECT name FROM sqlite_master WHERE type = 'table'").compactMap { $0.first ?? nil })
-            guard tables.isSubset(of: ["meta", "extensions", "extension_storage", "web_storage", "extension_alarms"]) else {
+            guard tables.isSubset(of: ["meta", "extensions", "extension_storage", "web_storage", "extension_alarms", "extension_waking_events"]) else {
                 throw OpenError(description: "\(file) is a database exthost did not make (it has the tables \(tables.sorted().joined(separator: ", "))). Give a directory of exthost's own, or an empty one.")
             }
             try database.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
@@ -79,6 +79,7 @@ public final class Profile: @unchecked Sendable {
                 CREATE TABLE IF NOT EXISTS web_storage (origin TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL,
                   position INTEGER NOT NULL, PRIMARY KEY (origin, key))
                 """)
+            try database.execute("CREATE TABLE IF NOT EXISTS extension_waking_events (extension TEXT PRIMARY KEY, events TEXT NOT NULL)")
             try database.execute("""
                 CREATE TABLE IF NOT EXISTS extension_alarms (extension TEXT NOT NULL, name TEXT NOT NULL, scheduled TEXT NOT NULL,
                   period TEXT, repeating TEXT, position INTEGER NOT NULL, PRIMARY KEY (extension, name))
@@ -125,6 +126,27 @@ public final class Profile: @unchecked Sendable {
             try database.execute("DELETE FROM extensions WHERE id = ?1", [.text(id)])
             try database.execute("DELETE FROM extension_storage WHERE extension = ?1", [.text(id)])
             try database.execute("DELETE FROM extension_alarms WHERE extension = ?1", [.text(id)])
+            try database.execute("DELETE FROM extension_waking_events WHERE extension = ?1", [.text(id)])
+        }
+    }
+
+    // MARK: - The events that start a background (Chromium's lazy listeners, Firefox's persistent ones)
+
+    /// The events whose listeners the extension `id`'s background left when it last ran (names
+    /// such as `runtime.onStartup`), sorted; nil when the profile has none kept for it.
+    public func wakingEvents(of id: String) -> [String]? {
+        let text = read { database throws(SQLiteDatabase.Failure) in
+            try database.execute("SELECT events FROM extension_waking_events WHERE extension = ?1", [.text(id)])
+        }.first?.first ?? nil
+        guard let text else { return nil }
+        return text.split(separator: "\n").map(String.init)
+    }
+
+    /// Keeps `events` as the events that start the extension `id`'s background.
+    public func storeWakingEvents(_ events: Set<String>, of id: String) {
+        write { database throws(SQLiteDatabase.Failure) in
+            try database.execute("INSERT OR REPLACE INTO extension_waking_events (extension, events) VALUES (?1, ?2)",
+                                 [.text(id), .text(events.sorted().joined(separator: "\n"))])
         }
     }
 
