@@ -101,6 +101,7 @@
       ArrayPrototypeJoin: Array.prototype.join,
       ArrayPrototypeSort: Array.prototype.sort,
       FunctionPrototypeBind: Function.prototype.bind,
+      FunctionPrototypeToString: Function.prototype.toString,
       NumberPrototypeToString: Number.prototype.toString,
       ObjectPrototypeToString: Object.prototype.toString,
       ObjectPrototypeIsPrototypeOf: Object.prototype.isPrototypeOf,

@@ -642,6 +642,18 @@
   // A change Swift announces: [area, [[key, oldText | null, newText | null], ...]], made into
   // each browser's `changes` in the hearing context (`oldValue`/`newValue` as Chromium orders
   // them, or Firefox).
+  // A value as Chromium hands it over as a base::Value (V8ValueConverter) and writes it as JSON:
+  // what scripting.executeScript gives of an injected script's result (js/59_scripting.js); null
+  // for a value the conversion drops or refuses.
+  host.chromiumValueJSON = function (value) {
+    try {
+      const node = chromeValue(value, [], 0, { __proto__: null, bytes: Infinity, memory: false });
+      return node === undefined ? 'null' : chromeJSON(node);
+    } catch (error) {
+      // (A value refused, or a getter of the script's that threw: no result.)
+      return 'null';
+    }
+  };
   host.storageChanges = function (cx, area, list) {
     const changes = host.newObject(cx);
     for (let i = 0; i < list.length; i++) {

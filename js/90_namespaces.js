@@ -313,6 +313,11 @@
     __proto__: null, contexts: ['background'], module: () => 'alarms',
     available: (cx) => listIncludes(cx.info.permissions, 'alarms'),
   });
+  // (`scripting`: an extension's with the "scripting" permission, js/59_scripting.js.)
+  lazyNamespaces.set('scripting', {
+    __proto__: null, contexts: ['background'], module: () => 'scripting',
+    available: (cx) => listIncludes(cx.info.permissions, 'scripting'),
+  });
   // (`management`: every extension's background and pages', js/59_management.js.)
   lazyNamespaces.set('management', { __proto__: null, contexts: ['background'], module: () => 'management' });
   // (`chrome.runtime` of a web page that an extension's externally_connectable names, in
@@ -350,7 +355,7 @@
     ['fontSettings', 'fontSettings'], ['gcm', 'gcm'], ['history', 'history'], ['identity', 'identity'], ['idle', 'idle'],
     ['notifications', 'notifications'], ['offscreen', 'offscreen'], ['pageCapture', 'pageCapture'],
     ['permissions', null], ['power', 'power'], ['privacy', 'privacy'], ['proxy', 'proxy'], ['readingList', 'readingList'],
-    ['scripting', 'scripting'], ['search', 'search'], ['sessions', 'sessions'], ['sidePanel', 'sidePanel'],
+    ['search', 'search'], ['sessions', 'sessions'], ['sidePanel', 'sidePanel'],
     ['tabCapture', 'tabCapture'], ['tabGroups', 'tabGroups'], ['topSites', 'topSites'], ['tts', 'tts'], ['ttsEngine', 'ttsEngine'],
     ['userScripts', 'userScripts'], ['webNavigation', 'webNavigation'], ['webRequest', 'webRequest'],
   ] : [
@@ -358,7 +363,7 @@
     ['contextMenus', 'contextMenus'], ['contextualIdentities', 'contextualIdentities'], ['cookies', 'cookies'],
     ['declarativeNetRequest', 'declarativeNetRequest'], ['dns', 'dns'], ['downloads', 'downloads'], ['find', 'find'],
     ['history', 'history'], ['identity', 'identity'], ['idle', 'idle'], ['menus', 'menus'],
-    ['notifications', 'notifications'], ['permissions', null], ['privacy', 'privacy'], ['proxy', 'proxy'], ['scripting', 'scripting'],
+    ['notifications', 'notifications'], ['permissions', null], ['privacy', 'privacy'], ['proxy', 'proxy'],
     ['search', 'search'], ['sessions', 'sessions'], ['tabGroups', 'tabGroups'], ['theme', 'theme'], ['topSites', 'topSites'],
     ['userScripts', 'userScripts'], ['webNavigation', 'webNavigation'], ['webRequest', 'webRequest'],
   ];

@@ -453,7 +453,7 @@ extension ExtensionHost {
     }
 
     /// The content-script context of an extension in a frame, made when first needed.
-    private func contentContext(of instance: ExtensionInstance, tab: Tab, frame: Frame) -> ExtensionContext {
+    func contentContext(of instance: ExtensionInstance, tab: Tab, frame: Frame) -> ExtensionContext {
         let key = ExtensionInstance.FrameKey(tabID: tab.id, frameID: frame.id)
         if let context = instance.contentContexts[key] { return context }
         let context = makeContext(

@@ -139,11 +139,13 @@ struct ConformanceCase: CustomTestStringConvertible, Sendable {
 
     /// Chromium logs a content script's `Unchecked runtime.lastError` and `Error in event handler`
     /// with the page as their source, and the recorder keeps only lines from the extension's own
-    /// files, so the recordings cannot show them (scripts/oracle/README.md); nor what a web page's
-    /// own scripts print, in either browser.
+    /// files, so the recordings cannot show them (scripts/oracle/README.md); nor an error thrown by
+    /// code of no file of the extension (a function `scripting.executeScript` ran); nor what a web
+    /// page's own scripts print, in either browser.
     private func isVisibleToRecorder(_ message: ConsoleMessage) -> Bool {
         guard message.context != .webPage else { return false }
         guard flavor == .chrome, message.context == .content else { return true }
+        if message.isUncaught, let location = message.location, location.hasPrefix("http") { return false }
         return !message.text.hasPrefix("Unchecked runtime.lastError") && !message.text.hasPrefix("Error in event handler")
     }
 

@@ -971,4 +971,39 @@ struct DriverTests {
             """, flavor: flavor)
         #expect(outcome.passed, "\(outcome.reason ?? "")")
     }
+
+    /// `scripting.executeScript` with `activeTab` only: refused until the toolbar button is
+    /// clicked on the tab, allowed then for that page, refused again once the tab navigates.
+    @Test(arguments: Flavor.allCases)
+    func executeScriptWithActiveTabFollowsTheClick(flavor: Flavor) throws {
+        let refused = flavor == .chrome
+            ? "Cannot access contents of the page. Extension manifest must request permission to access the respective host."
+            : "Missing host permission for the tab"
+        let outcome = try Self.run("""
+            test('activeTab', async () => {
+              const extension = await exthost.loadExtension({
+                manifest: { permissions: ['scripting', 'activeTab'], action: {} },
+                background() {
+                  const run = (tabId) => chrome.scripting.executeScript({ target: { tabId }, func: () => document.title })
+                    .then((results) => console.log('ran:', results[0].result), (error) => console.log('refused:', error.message));
+                  // (The driver's extension.sendMessage: the active tab's, as the test harness has no tab.)
+                  chrome.test.onMessage.addListener(async () => run((await chrome.tabs.query({ active: true, currentWindow: true }))[0].id));
+                  chrome.action.onClicked.addListener((tab) => run(tab.id));
+                },
+              });
+              const tab = await exthost.openTab({ url: 'http://inline.test/a.html', html: '<title>A</title>' });
+              const texts = () => exthost.consoleMessages().map((message) => message.text);
+              extension.sendMessage('run');
+              await exthost.advanceClock(10);
+              await extension.clickAction(tab);
+              await exthost.advanceClock(10);
+              exthost.servePage('http://inline.test/b.html', '<title>B</title>');
+              await tab.navigate('http://inline.test/b.html');
+              extension.sendMessage('run');
+              await exthost.advanceClock(10);
+              assert.deepStrictEqual(texts(), ['refused: \(refused)', 'ran: A', 'refused: \(refused)']);
+            });
+            """, flavor: flavor)
+        #expect(outcome.passed, "\(outcome.reason ?? "")")
+    }
 }

@@ -29,10 +29,11 @@ struct MissingAPITests {
         let report = FileManager.default.temporaryDirectory.appendingPathComponent("exthost-report-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: report) }
         let command = try CommandRun.run(files: [
-            "manifest.json": TemporaryExtension.manifest(permissions: ["cookies", "scripting"]),
-            "bg.js": "chrome.scripting; chrome.cookies; chrome.scripting;",
+            "manifest.json": TemporaryExtension.manifest(permissions: ["cookies", "scripting", "notifications"]),
+            // (A missing member of a namespace exthost has is reported by its full name.)
+            "bg.js": "chrome.notifications; chrome.cookies; chrome.notifications; chrome.scripting.insertCSS;",
         ], ["--report-api", report.path])
         #expect(command.status == 0)
-        #expect(try String(contentsOf: report, encoding: .utf8) == #"{"missing":["scripting","cookies"]}"# + "\n")
+        #expect(try String(contentsOf: report, encoding: .utf8) == #"{"missing":["notifications","cookies","scripting.insertCSS"]}"# + "\n")
     }
 }

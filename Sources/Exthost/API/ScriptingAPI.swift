@@ -1,0 +1,187 @@
+import BrowserModel
+import Foundation
+import JSEngine
+
+/// `scripting` on the Swift side (js/59_scripting.js; recorded: fixtures/conformance/
+/// scripting-execute-basics): `executeScript` chooses a tab's frames (its top frame, `frameIds`,
+/// `documentIds` or `allFrames`), checks the extension's host permissions for each (or
+/// `activeTab`), and runs the function or the files in each frame's world (the extension's
+/// isolated world, made when the frame has none yet, or the page's main world) a hop later, as a
+/// renderer does; the answer lists each frame's result in frame order once every frame gave one.
+///
+/// Errors in each browser's words: a missing tab, a missing frame, a page the extension may not
+/// script (the whole call fails for a frame it names; `allFrames` leaves such frames out), a file
+/// that does not exist (Chromium fails the call; Firefox gives the frame an error and reports it).
+enum ScriptingAPI {
+    static func register(in api: ExtensionAPI) {
+        api.define("scripting.executeScript", contexts: [.background, .page]) { host, request in
+            host.executeScript(request)
+        }
+    }
+}
+
+extension ExtensionHost {
+    /// What one frame gave: its ids and a `kind` (`result`, `none`, `error`, `message`, `null`)
+    /// with the text js/59_scripting.js reads.
+    private struct InjectionOutcome {
+        var frameID: Int
+        var documentID: String
+        var kind: String
+        var text: String
+    }
+
+    /// `scripting.executeScript(injection)` of `request` (its argument as js/59_scripting.js sends
+    /// it: `tabId`, `frameIds`, `documentIds`, `allFrames`, `world`, and `func` with `args` (their
+    /// text) or `files`).
+    func executeScript(_ request: APIRequest) {
+        let chrome = options.flavor == .chrome
+        guard let details = request.argument(0) else { return request.fail("scripting.executeScript: no injection.") }
+        let tabID = details["tabId"]?.intValue ?? -1
+        guard let tab = browser.tab(tabID) else {
+            return request.fail(chrome ? "No tab with id: \(tabID)" : "Invalid tab ID: \(tabID)")
+        }
+        let instance = request.instance
+        let allFrames = details["allFrames"] == .bool(true)
+        var frames: [Frame]
+        if case .array(let ids)? = details["frameIds"] {
+            frames = []
+            for id in ids.compactMap(\.intValue) {
+                guard let frame = tab.frames.first(where: { $0.id == id }) else {
+                    return request.fail(chrome ? "No frame with id \(id) in tab with id \(tabID)." : "Invalid frame IDs: [\(id)].")
+                }
+                if !frames.contains(where: { $0.id == frame.id }) { frames.append(frame) }
+            }
+        } else if case .array(let ids)? = details["documentIds"] {
+            frames = []
+            for id in ids.compactMap(\.stringValue) {
+                guard let frame = tab.frames.first(where: { $0.documentID == id }) else {
+                    return request.fail(chrome ? "No document with id \(id) in tab with id \(tabID)." : "Invalid document IDs: [\(id)].")
+                }
+                if !frames.contains(where: { $0.id == frame.id }) { frames.append(frame) }
+            }
+        } else {
+            frames = allFrames ? tab.frames : tab.frames.filter(\.isTop)
+        }
+        // (A frame it names must be one it may script; of all frames, those it may not are left out.)
+        let permitted = frames.filter { mayScript($0, in: tab, by: instance) }
+        let topRefused = allFrames && !tab.frames.filter(\.isTop).allSatisfy { mayScript($0, in: tab, by: instance) }
+        if (!allFrames && permitted.count < frames.count) || topRefused || permitted.isEmpty {
+            return request.fail(chrome
+                ? "Cannot access contents of the page. Extension manifest must request permission to access the respective host."
+                : "Missing host permission for the tab")
+        }
+        frames = permitted
+        // (What runs: the function's source with its arguments' text, or the files' scripts.)
+        let function = details["func"]?.stringValue
+        let argumentsText = details["args"]?.stringValue ?? "[]"
+        var files: [(path: String, script: ClassicScript?)] = []
+        if case .array(let list)? = details["files"] {
+            for path in list.compactMap(\.stringValue) {
+                let inside = path.hasPrefix("/") ? String(path.dropFirst()) : path
+                if instance.fileInside(inside) == nil {
+                    if chrome { return request.fail("Could not load file: '\(path)'.") }
+                    files.append((inside, nil))
+                } else {
+                    files.append((inside, instance.classicScript(ofFile: inside, realm: realm)))
+                }
+            }
+        }
+        let mainWorld = details["world"]?.stringValue == "MAIN"
+        var outcomes: [InjectionOutcome?] = Array(repeating: nil, count: frames.count)
+        var remaining = frames.count
+        let finish = { [weak self] (index: Int, outcome: InjectionOutcome) in
+            guard self != nil, outcomes[index] == nil else { return }
+            outcomes[index] = outcome
+            remaining -= 1
+            guard remaining == 0 else { return }
+            // (Firefox: a result it cannot clone fails the whole call.)
+            if let failure = outcomes.compactMap({ $0 }).first(where: { $0.kind == "fail" }) { return request.fail(failure.text) }
+            request.respond(.array(outcomes.compactMap { $0 }.map { outcome in
+                .object([("frameId", .int(outcome.frameID)), ("documentId", .string(outcome.documentID)),
+                         ("kind", .string(outcome.kind)), ("text", .string(outcome.text))])
+            }))
+        }
+        // (It runs in the frames' renderer: a hop later.)
+        crossProcess { [weak self, weak instance] in
+            guard let self, let instance else { return }
+            for (index, frame) in frames.enumerated() {
+                let outcome = { (kind: String, text: String) in
+                    finish(index, InjectionOutcome(frameID: frame.id, documentID: frame.documentID, kind: kind, text: text))
+                }
+                // (The frame navigated or closed meanwhile: nothing ran there.)
+                guard let current = browser.tab(tabID)?.frames.first(where: { $0.id == frame.id }), current.documentID == frame.documentID else {
+                    outcome("null", "")
+                    continue
+                }
+                let world = mainWorld ? self.mainWorld(ofFrame: current, inTab: tabID) : contentContext(of: instance, tab: tab, frame: current)
+                inject(function: function, argumentsText: argumentsText, files: files, into: world, of: instance, outcome: outcome)
+            }
+        }
+    }
+
+    /// Whether `instance` may run scripts in `frame` of `tab`: its host permissions match the
+    /// frame's URL, or `activeTab` was granted for the tab and the frame is of its page's origin.
+    private func mayScript(_ frame: Frame, in tab: Tab, by instance: ExtensionInstance) -> Bool {
+        if instance.hostPatterns.contains(where: { $0.matches(frame.url) }) { return true }
+        guard instance.activeTabs.contains(tab.id), let top = tab.frames.first(where: \.isTop),
+              let topURL = WebURL(string: top.url), let frameURL = WebURL(string: frame.url) else { return false }
+        return topURL.origin == frameURL.origin
+    }
+
+    /// Runs the injection in `world` as a task of its own and tells `outcome` what it gave.
+    private func inject(function: String?, argumentsText: String, files: [(path: String, script: ClassicScript?)], into world: ExtensionContext,
+                        of instance: ExtensionInstance, outcome: @escaping (String, String) -> Void) {
+        guard !world.isClosed, !world.isFrozen, let record = try? world.realmRecord(),
+              let run = try? realm.value("runInjection", in: "scripting") else { return outcome("null", "") }
+        let script = world.script
+        let done = NativeFunction.make(name: "done", in: realm.script) { call in
+            outcome(call.string(0), call.string(1))
+            return .undefined
+        }
+        let (_, stop) = script.runTask { () -> Void in
+            let value: ScriptValue
+            let scriptName: String
+            do {
+                if let function {
+                    // (The function's source, read back as an expression in the frame's world; what
+                    // it throws is the page's, as Chromium shows it.)
+                    value = try script.execute("(" + function + "\n)", sourceURL: world.url)
+                    scriptName = "<anonymous code>"
+                } else {
+                    var last = script.undefined
+                    scriptName = files.last.map { instance.url(of: $0.path) } ?? ""
+                    for file in files {
+                        guard let classic = file.script else {
+                            // (Firefox: the frame's error, and its console's reports of it.)
+                            let text = "Unable to load script: " + instance.url(of: file.path)
+                            emit(.error, text, from: world, isUncaught: true)
+                            emit(.error, "uncaught exception: " + text, from: world, isUncaught: true)
+                            outcome("message", text)
+                            return
+                        }
+                        last = try script.execute(classic.source)
+                    }
+                    value = last
+                }
+            } catch let error as ThrownValue {
+                // (A script that does not compile or throws as it runs: reported where it ran.)
+                if !script.machine.isStopping { world.report(error) }
+                outcome(options.flavor == .chrome ? "null" : "none", "")
+                return
+            } catch {
+                outcome(options.flavor == .chrome ? "null" : "none", "")
+                return
+            }
+            do {
+                _ = try run.call([record, value, script.boolean(function != nil), realm.script.string(argumentsText),
+                                  realm.script.string(scriptName), done])
+            } catch {
+                outcome("null", "")
+            }
+        }
+        if let stop {
+            world.reportStop(stop)
+            outcome("null", "")
+        }
+    }
+}

@@ -1,0 +1,165 @@
+// exthost:realm host
+// exthost:needs primordials api schema messaging storage_api
+// `scripting` (with the "scripting" permission): `executeScript` runs a function (with its
+// arguments) or the extension's files in a tab's frames, in the extension's isolated world or the
+// page's main world, and gives each frame's result (Sources/Exthost/API/ScriptingAPI.swift chooses
+// the frames and checks the host permissions; recorded: fixtures/conformance/scripting-execute-basics).
+// Each browser hands the results over its own way: Chromium as base::Values (V8ValueConverter: a
+// node or a Map becomes {}, a function or NaN null, undefined null), Firefox as structured clones
+// (a value it cannot clone fails the call; undefined leaves `result` out; a throw is `error`).
+// Not in exthost yet (touching one says so): insertCSS, removeCSS and the registered content
+// scripts.
+(function (host) {
+  'use strict';
+  const { FunctionPrototypeToString, ReflectApply, SafePromiseThen, Error, ObjectPrototypeIsPrototypeOf, getOwn } = host.primordials;
+  const chrome = host.flavor === 'chrome';
+  const request = (cx, method, args) => host.request(cx, method, args);
+
+  // ---- The caller's side ---------------------------------------------------------------------------
+  const injection = {
+    name: 'injection', type: 'object', typeName: 'scripting.ScriptInjection',
+    properties: {
+      target: {
+        type: 'object', typeName: 'scripting.InjectionTarget',
+        properties: {
+          tabId: { type: 'integer' },
+          frameIds: { type: 'array', items: { type: 'integer' }, optional: true },
+          documentIds: { type: 'array', items: { type: 'string' }, optional: true },
+          allFrames: { type: 'boolean', optional: true },
+        },
+      },
+      func: { type: 'function', optional: true },
+      args: { type: 'array', items: { type: 'any' }, optional: true },
+      files: { type: 'array', items: { type: 'string' }, optional: true },
+      world: { type: 'string', enum: ['ISOLATED', 'MAIN'], optional: true },
+      injectImmediately: { type: 'boolean', optional: true },
+    },
+  };
+  const exactlyOne = chrome ? "Exactly one of 'func' and 'files' must be specified" : 'Exactly one of files and func must be specified.';
+
+  // The caller's InjectionResult objects, in its realm, from what Swift gathered of each frame
+  // ({frameId, documentId, kind: result|none|error, text}), with each browser's members in its order.
+  function results(cx, answer) {
+    const list = host.newArray(cx, []);
+    for (let i = 0; i < answer.length; i++) {
+      const entry = answer[i];
+      const object = host.newObject(cx);
+      const kind = getOwn(entry, 'kind');
+      const value = () => (chrome ? host.parseJSON(cx, getOwn(entry, 'text')) : host.deserializeMessage(getOwn(entry, 'text'), cx));
+      if (chrome) {
+        host.defineValue(object, 'documentId', getOwn(entry, 'documentId'), true, true, true);
+        host.defineValue(object, 'frameId', getOwn(entry, 'frameId'), true, true, true);
+        host.defineValue(object, 'result', kind === 'result' ? value() : null, true, true, true);
+      } else {
+        host.defineValue(object, 'frameId', getOwn(entry, 'frameId'), true, true, true);
+        host.defineValue(object, 'documentId', getOwn(entry, 'documentId'), true, true, true);
+        if (kind === 'result') host.defineValue(object, 'result', value(), true, true, true);
+        else if (kind === 'error') host.defineValue(object, 'error', value(), true, true, true);
+        else if (kind === 'message') host.defineValue(object, 'error', getOwn(entry, 'text'), true, true, true);
+      }
+      host.defineValue(list, i, object, true, true, true);
+    }
+    return list;
+  }
+
+  host.defineNamespace('scripting', ['background'], () => ({
+    functions: {
+      executeScript: {
+        async: true,
+        parameters: [injection],
+        run(cx, args) {
+          const details = args[0];
+          const func = details.func;
+          const files = details.files;
+          if ((func === undefined) === (files === undefined)) throw new Error(exactlyOne);
+          const target = details.target;
+          const sent = {
+            __proto__: null,
+            tabId: target.tabId,
+            frameIds: target.frameIds,
+            documentIds: target.documentIds,
+            allFrames: target.allFrames === true,
+            world: details.world || 'ISOLATED',
+            files,
+          };
+          if (func !== undefined) {
+            // (The function's source, read by the realm's own Function.prototype.toString, and
+            // its arguments as each browser sends them.)
+            sent.func = FunctionPrototypeToString(func);
+            const list = details.args || [];
+            if (chrome) {
+              sent.args = host.chromiumValueJSON(list);
+            } else {
+              const cloned = host.trySerializeMessage(list, cx);
+              if (!cloned.ok) throw new Error('The arguments of the function could not be cloned.');
+              sent.args = cloned.text;
+            }
+          }
+          return SafePromiseThen(request(cx, 'scripting.executeScript', [sent]), (answer) => results(cx, answer));
+        },
+      },
+    },
+    enums: chrome ? { ExecutionWorld: { values: { ISOLATED: 'ISOLATED', MAIN: 'MAIN' } }, StyleOrigin: { values: { AUTHOR: 'AUTHOR', USER: 'USER' } } } : undefined,
+    missing: [
+      { name: 'insertCSS' }, { name: 'removeCSS' }, { name: 'registerContentScripts' }, { name: 'getRegisteredContentScripts' },
+      { name: 'unregisterContentScripts' }, { name: 'updateContentScripts' },
+    ],
+  }));
+
+  // ---- The frame's side ----------------------------------------------------------------------------
+  // Runs what Swift evaluated in the world of `cx` (ScriptingAPI.swift): `value` is the function to
+  // call with the arguments of `argsText`, or (a file's) the completion value; then hands its
+  // result, once a promise settled, to `done(kind, text)`: `result` (the text of the value),
+  // `none` (Firefox: undefined), `error` (Firefox: the text of what it threw), `fail` (Firefox: a
+  // result it cannot clone; the text is the call's error), `null` (Chromium: nothing to give).
+  host.runInjection = function (cx, value, isFunction, argsText, scriptName, done) {
+    let result = value;
+    if (isFunction) {
+      const list = chrome ? host.parseJSON(cx, argsText) : host.deserializeMessage(argsText, cx);
+      try {
+        result = ReflectApply(value, undefined, list);
+      } catch (error) {
+        thrown(cx, error, done);
+        return;
+      }
+    }
+    if (isContextPromise(cx, result)) {
+      // (The world's own `then`, as the browsers' native code calls the realm's.)
+      try {
+        ReflectApply(cx.u.PromisePrototypeThen, result, [(settled) => { give(cx, settled, scriptName, done); }, (error) => { thrown(cx, error, done); }]);
+      } catch (error) {
+        thrown(cx, error, done);
+      }
+      return;
+    }
+    give(cx, result, scriptName, done);
+  };
+  function isContextPromise(cx, value) {
+    if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return false;
+    try { return ObjectPrototypeIsPrototypeOf(cx.b.PromisePrototype, value); } catch (e) { return false; }
+  }
+  function give(cx, value, scriptName, done) {
+    if (chrome) {
+      done('result', host.chromiumValueJSON(value));
+      return;
+    }
+    if (value === undefined) {
+      done('none', '');
+      return;
+    }
+    const cloned = host.trySerializeMessage(value, cx);
+    if (cloned.ok) done('result', cloned.text);
+    else done('fail', "Script '" + scriptName + "' result is non-structured-clonable data");
+  }
+  // What the injected script threw: Chromium reports it on the page's console and gives no
+  // result; Firefox gives it as the frame's `error`.
+  function thrown(cx, error, done) {
+    if (chrome) {
+      host.reportUncaught(cx, error, false);
+      done('null', '');
+      return;
+    }
+    const cloned = host.trySerializeMessage(error, cx);
+    done(cloned.ok ? 'error' : 'none', cloned.ok ? cloned.text : '');
+  }
+});
