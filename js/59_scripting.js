@@ -11,7 +11,10 @@
 // scripts.
 (function (host) {
   'use strict';
-  const { FunctionPrototypeToString, ReflectApply, SafePromiseThen, Error, ObjectPrototypeIsPrototypeOf, getOwn } = host.primordials;
+  const {
+    FunctionPrototypeToString, ReflectApply, SafePromiseThen, Error, ObjectPrototypeIsPrototypeOf, JSONStringify, StringPrototypeCharCodeAt,
+    StringPrototypeSlice, getOwn, listIncludes, listPush,
+  } = host.primordials;
   const chrome = host.flavor === 'chrome';
   const request = (cx, method, args) => host.request(cx, method, args);
 
@@ -22,15 +25,17 @@
       target: {
         type: 'object', typeName: 'scripting.InjectionTarget',
         properties: {
-          tabId: { type: 'integer' },
+          // (A number in Firefox's schema.)
+          tabId: { type: chrome ? 'integer' : 'number' },
           frameIds: { type: 'array', items: { type: 'integer' }, optional: true },
           documentIds: { type: 'array', items: { type: 'string' }, optional: true },
           allFrames: { type: 'boolean', optional: true },
         },
       },
       func: { type: 'function', optional: true },
-      args: { type: 'array', items: { type: 'any' }, optional: true },
-      files: { type: 'array', items: { type: 'string' }, optional: true },
+      args: { type: 'array', optional: true },
+      // (Firefox's schema wants a file; Chromium says so as it runs.)
+      files: { type: 'array', items: { type: 'string' }, optional: true, minItems: chrome ? undefined : 1 },
       world: { type: 'string', enum: ['ISOLATED', 'MAIN'], optional: true },
       injectImmediately: { type: 'boolean', optional: true },
     },
@@ -67,12 +72,37 @@
       executeScript: {
         async: true,
         parameters: [injection],
+        // (Chromium refuses, as it checks the call, arguments its base::Value cannot hold.)
+        massageArguments(cx, args) {
+          const matched = host.checkArguments('scripting.executeScript', args);
+          const list = chrome && matched[0] ? matched[0].args : undefined;
+          for (let i = 0; list !== undefined && i < list.length; i++) {
+            const type = typeof list[i];
+            if (type === 'undefined' || type === 'function' || type === 'symbol' || type === 'bigint') {
+              throw host.invocationError('scripting.executeScript', "Error at parameter 'injection': Error at property 'args': Error at index " + i + ': Value is unserializable.');
+            }
+          }
+          return matched;
+        },
         run(cx, args) {
           const details = args[0];
           const func = details.func;
           const files = details.files;
           if ((func === undefined) === (files === undefined)) throw new Error(exactlyOne);
           const target = details.target;
+          if (target.allFrames === true && (target.frameIds !== undefined || target.documentIds !== undefined)) {
+            throw new Error(chrome ? "Cannot specify 'allFrames' if either 'frameIds' or 'documentIds' is specified."
+              : "Cannot specify both 'allFrames' and 'frameIds'.");
+          }
+          if (chrome && files !== undefined) {
+            if (files.length === 0) throw new Error('At least one file must be specified.');
+            const seen = [];
+            for (let i = 0; i < files.length; i++) {
+              const name = StringPrototypeCharCodeAt(files[i], 0) === 0x2F ? StringPrototypeSlice(files[i], 1) : files[i];
+              if (listIncludes(seen, name)) throw new Error("Duplicate file specified: '" + files[i] + "'.");
+              listPush(seen, name);
+            }
+          }
           const sent = {
             __proto__: null,
             tabId: target.tabId,
@@ -83,16 +113,17 @@
             files,
           };
           if (func !== undefined) {
-            // (The function's source, read by the realm's own Function.prototype.toString, and
-            // its arguments as each browser sends them.)
-            sent.func = FunctionPrototypeToString(func);
+            // (The function's source, read by the realm's own Function.prototype.toString. Chromium
+            // calls it with its arguments as base::Values; Firefox runs the code
+            // `(source)(...JSON of the arguments)`, so that a native or bound function's source
+            // is a syntax error there, and an undefined argument null.)
+            const source = FunctionPrototypeToString(func);
             const list = details.args || [];
             if (chrome) {
+              sent.func = source;
               sent.args = host.chromiumValueJSON(list);
             } else {
-              const cloned = host.trySerializeMessage(list, cx);
-              if (!cloned.ok) throw new Error('The arguments of the function could not be cloned.');
-              sent.args = cloned.text;
+              sent.code = '(' + source + ')(...' + JSONStringify(list) + ')';
             }
           }
           return SafePromiseThen(request(cx, 'scripting.executeScript', [sent]), (answer) => results(cx, answer));
@@ -112,10 +143,16 @@
   // result, once a promise settled, to `done(kind, text)`: `result` (the text of the value),
   // `none` (Firefox: undefined), `error` (Firefox: the text of what it threw), `fail` (Firefox: a
   // result it cannot clone; the text is the call's error), `null` (Chromium: nothing to give).
-  host.runInjection = function (cx, value, isFunction, argsText, scriptName, done) {
+  // (`mode`: `call` the function `value`, give the completion `value`, or `threw`: running the
+  // code threw `value`.)
+  host.runInjection = function (cx, value, mode, argsText, scriptName, done) {
+    if (mode === 'threw') {
+      thrown(cx, value, done);
+      return;
+    }
     let result = value;
-    if (isFunction) {
-      const list = chrome ? host.parseJSON(cx, argsText) : host.deserializeMessage(argsText, cx);
+    if (mode === 'call') {
+      const list = host.parseJSON(cx, argsText);
       try {
         result = ReflectApply(value, undefined, list);
       } catch (error) {

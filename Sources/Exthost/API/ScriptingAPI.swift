@@ -47,7 +47,7 @@ extension ExtensionHost {
             frames = []
             for id in ids.compactMap(\.intValue) {
                 guard let frame = tab.frames.first(where: { $0.id == id }) else {
-                    return request.fail(chrome ? "No frame with id \(id) in tab with id \(tabID)." : "Invalid frame IDs: [\(id)].")
+                    return request.fail(chrome ? "No frame with id \(id) in tab with id \(tabID)" : "Invalid frame IDs: [\(id)].")
                 }
                 if !frames.contains(where: { $0.id == frame.id }) { frames.append(frame) }
             }
@@ -55,7 +55,7 @@ extension ExtensionHost {
             frames = []
             for id in ids.compactMap(\.stringValue) {
                 guard let frame = tab.frames.first(where: { $0.documentID == id }) else {
-                    return request.fail(chrome ? "No document with id \(id) in tab with id \(tabID)." : "Invalid document IDs: [\(id)].")
+                    return request.fail(chrome ? "No document with id \(id) in tab with id \(tabID)" : "Invalid documentId: \(id)")
                 }
                 if !frames.contains(where: { $0.id == frame.id }) { frames.append(frame) }
             }
@@ -71,8 +71,10 @@ extension ExtensionHost {
                 : "Missing host permission for the tab")
         }
         frames = permitted
-        // (What runs: the function's source with its arguments' text, or the files' scripts.)
+        // (What runs: the function's source with its arguments' text (Chromium), the code that
+        // calls it (Firefox), or the files' scripts.)
         let function = details["func"]?.stringValue
+        let code = details["code"]?.stringValue
         let argumentsText = details["args"]?.stringValue ?? "[]"
         var files: [(path: String, script: ClassicScript?)] = []
         if case .array(let list)? = details["files"] {
@@ -114,7 +116,7 @@ extension ExtensionHost {
                     continue
                 }
                 let world = mainWorld ? self.mainWorld(ofFrame: current, inTab: tabID) : contentContext(of: instance, tab: tab, frame: current)
-                inject(function: function, argumentsText: argumentsText, files: files, into: world, of: instance, outcome: outcome)
+                inject(function: function, code: code, argumentsText: argumentsText, files: files, into: world, of: instance, outcome: outcome)
             }
         }
     }
@@ -129,7 +131,7 @@ extension ExtensionHost {
     }
 
     /// Runs the injection in `world` as a task of its own and tells `outcome` what it gave.
-    private func inject(function: String?, argumentsText: String, files: [(path: String, script: ClassicScript?)], into world: ExtensionContext,
+    private func inject(function: String?, code: String?, argumentsText: String, files: [(path: String, script: ClassicScript?)], into world: ExtensionContext,
                         of instance: ExtensionInstance, outcome: @escaping (String, String) -> Void) {
         guard !world.isClosed, !world.isFrozen, let record = try? world.realmRecord(),
               let run = try? realm.value("runInjection", in: "scripting") else { return outcome("null", "") }
@@ -139,14 +141,17 @@ extension ExtensionHost {
             return .undefined
         }
         let (_, stop) = script.runTask { () -> Void in
-            let value: ScriptValue
-            let scriptName: String
+            var value: ScriptValue
+            var mode = "value"
+            var scriptName = "<anonymous code>"
             do {
                 if let function {
                     // (The function's source, read back as an expression in the frame's world; what
                     // it throws is the page's, as Chromium shows it.)
                     value = try script.execute("(" + function + "\n)", sourceURL: world.url)
-                    scriptName = "<anonymous code>"
+                    mode = "call"
+                } else if let code {
+                    value = try script.execute(code, sourceURL: world.url)
                 } else {
                     var last = script.undefined
                     scriptName = files.last.map { instance.url(of: $0.path) } ?? ""
@@ -164,16 +169,16 @@ extension ExtensionHost {
                     value = last
                 }
             } catch let error as ThrownValue {
-                // (A script that does not compile or throws as it runs: reported where it ran.)
-                if !script.machine.isStopping { world.report(error) }
-                outcome(options.flavor == .chrome ? "null" : "none", "")
-                return
+                // (A script that does not compile or throws as it runs: js/59_scripting.js says so.)
+                if script.machine.isStopping { return }
+                value = error.value
+                mode = "threw"
             } catch {
-                outcome(options.flavor == .chrome ? "null" : "none", "")
+                outcome("null", "")
                 return
             }
             do {
-                _ = try run.call([record, value, script.boolean(function != nil), realm.script.string(argumentsText),
+                _ = try run.call([record, value, realm.script.string(mode), realm.script.string(argumentsText),
                                   realm.script.string(scriptName), done])
             } catch {
                 outcome("null", "")
