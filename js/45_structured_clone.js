@@ -72,7 +72,8 @@
   //    connection. Receiving end does not exist.".
   //  * Not reproduced: Proxy objects (Firefox: "Proxy object could not be
   //    cloned."; here cloned through their traps: JavaScript cannot tell a
-  //    proxy); DOM platform objects (here: plain objects); extra named
+  //    proxy); DOM platform objects in Chromium (here: plain objects; a
+  //    DOM node is refused in Firefox, as recorded); extra named
   //    properties of arrays are kept only for RegExp match arrays (own
   //    `input`): listing an array's keys costs ~0.1 us per element in
   //    JavaScriptCore; Object.create(Promise.prototype) and the like are
@@ -277,6 +278,8 @@
         ? 'BoundFunctionObject' : 'Function';
     }
     const tag = apply(stringSlice, apply(objectToString, v, []), [8, -1]);
+    // (A DOM node, a platform object no clone carries: recorded for Firefox, tabs-execute-script-mv2.)
+    if (host.flavor === 'firefox' && host.domHooks !== undefined && host.domHooks.isNode(v)) return tag;
     switch (tag) {
       case 'Object': return '';
       case 'Arguments': return 'Arguments';

@@ -36,7 +36,8 @@ extension ExtensionHost {
     func executeScript(_ request: APIRequest) {
         let chrome = options.flavor == .chrome
         guard let details = request.argument(0) else { return request.fail("scripting.executeScript: no injection.") }
-        let tabID = details["tabId"]?.intValue ?? -1
+        // (No tab: the active tab of the focused window, as manifest version 2's tabs.executeScript takes it.)
+        let tabID = details["tabId"]?.intValue ?? browser.lastFocusedWindowID.flatMap { browser.activeTab(in: $0)?.id } ?? -1
         guard let tab = browser.tab(tabID) else {
             return request.fail(chrome ? "No tab with id: \(tabID)" : "Invalid tab ID: \(tabID)")
         }
