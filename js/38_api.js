@@ -21,7 +21,7 @@
     ReflectApply, ReflectDefineProperty, ReflectDeleteProperty, ReflectGet, ReflectGetPrototypeOf, ReflectSetPrototypeOf, ObjectSetPrototypeOf, SymbolToStringTag,
     StringPrototypeIncludes, ObjectKeys, SafeMap, SafeWeakMap, TypeError,
     listPush, listCopy, listIncludes, listIndexOf, listRemoveAt, dataDescriptor, newSafePromise, stringifyData, errorLocation,
-    isErrorObject, JSONParse, ObjectPrototypeIsPrototypeOf,
+    isErrorObject, JSONParse, ObjectPrototypeIsPrototypeOf, SafeSet,
   } = host.primordials;
   const chrome = host.flavor === 'chrome';
 
@@ -508,6 +508,12 @@
     return waiting > 0;
   }
 
+  // The events a person's act fires: their listeners run with a user gesture.
+  const userInputEvents = new SafeSet();
+  userInputEvents.add('action.onClicked');
+  userInputEvents.add('browserAction.onClicked');
+  userInputEvents.add('pageAction.onClicked');
+  userInputEvents.add('commands.onCommand');
   // ---- Delivery from Swift -----------------------------------------------------------------------
   // What Swift sends a context, each a task of its own (Sources/Exthost/Delivery.swift): one entry
   // point each, given the context's record first. The messaging module adds its own.
@@ -515,7 +521,16 @@
     __proto__: null,
     event(cx, name, argumentsJSON) {
       const decode = host.eventDecoders.get(name);
-      const results = host.dispatchEvent(cx, name, decode === undefined ? host.parseJSON(cx, argumentsJSON) : decode(cx, JSONParse(argumentsJSON)));
+      const args = decode === undefined ? host.parseJSON(cx, argumentsJSON) : decode(cx, JSONParse(argumentsJSON));
+      // (A person's act: its listeners run handling user input, as `permissions.request` needs.)
+      const userInput = userInputEvents.has(name);
+      if (userInput) cx.handlingUserInput = (cx.handlingUserInput || 0) + 1;
+      let results;
+      try {
+        results = host.dispatchEvent(cx, name, args);
+      } finally {
+        if (userInput) cx.handlingUserInput--;
+      }
       if (name === 'runtime.onSuspend' && !chrome && cx.kind === 'background') return awaitSuspendListeners(cx, results);
     },
     apiResponse(cx, id, resultJSON, error) {

@@ -318,6 +318,8 @@
     __proto__: null, contexts: ['background'], module: () => 'scripting',
     available: (cx) => listIncludes(cx.info.permissions, 'scripting'),
   });
+  // (`permissions`: every extension's background and pages', js/59_permissions.js.)
+  lazyNamespaces.set('permissions', { __proto__: null, contexts: ['background'], module: () => 'permissions' });
   // (`management`: every extension's background and pages', js/59_management.js.)
   lazyNamespaces.set('management', { __proto__: null, contexts: ['background'], module: () => 'management' });
   // (`chrome.runtime` of a web page that an extension's externally_connectable names, in
@@ -354,7 +356,7 @@
     ['declarativeNetRequest', 'declarativeNetRequest'], ['desktopCapture', 'desktopCapture'], ['downloads', 'downloads'],
     ['fontSettings', 'fontSettings'], ['gcm', 'gcm'], ['history', 'history'], ['identity', 'identity'], ['idle', 'idle'],
     ['notifications', 'notifications'], ['offscreen', 'offscreen'], ['pageCapture', 'pageCapture'],
-    ['permissions', null], ['power', 'power'], ['privacy', 'privacy'], ['proxy', 'proxy'], ['readingList', 'readingList'],
+    ['power', 'power'], ['privacy', 'privacy'], ['proxy', 'proxy'], ['readingList', 'readingList'],
     ['search', 'search'], ['sessions', 'sessions'], ['sidePanel', 'sidePanel'],
     ['tabCapture', 'tabCapture'], ['tabGroups', 'tabGroups'], ['topSites', 'topSites'], ['tts', 'tts'], ['ttsEngine', 'ttsEngine'],
     ['userScripts', 'userScripts'], ['webNavigation', 'webNavigation'], ['webRequest', 'webRequest'],
@@ -363,7 +365,7 @@
     ['contextMenus', 'contextMenus'], ['contextualIdentities', 'contextualIdentities'], ['cookies', 'cookies'],
     ['declarativeNetRequest', 'declarativeNetRequest'], ['dns', 'dns'], ['downloads', 'downloads'], ['find', 'find'],
     ['history', 'history'], ['identity', 'identity'], ['idle', 'idle'], ['menus', 'menus'],
-    ['notifications', 'notifications'], ['permissions', null], ['privacy', 'privacy'], ['proxy', 'proxy'],
+    ['notifications', 'notifications'], ['privacy', 'privacy'], ['proxy', 'proxy'],
     ['search', 'search'], ['sessions', 'sessions'], ['tabGroups', 'tabGroups'], ['theme', 'theme'], ['topSites', 'topSites'],
     ['userScripts', 'userScripts'], ['webNavigation', 'webNavigation'], ['webRequest', 'webRequest'],
   ];

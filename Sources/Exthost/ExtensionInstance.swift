@@ -111,7 +111,15 @@ public final class ExtensionInstance {
     /// The page a browser opens when the extension is uninstalled (`runtime.setUninstallURL`).
     public internal(set) var uninstallURL: String?
     /// The patterns of the extension's host permissions.
-    let hostPatterns: [MatchPattern]
+    /// The patterns of the host permissions its manifest declares (and, in Firefox's manifest
+    /// version 3, its content scripts' matches).
+    let declaredHostPatterns: [MatchPattern]
+    /// The optional host permissions granted since it was installed (`permissions.request`).
+    var grantedOriginPatterns: [MatchPattern] = []
+    /// The optional API permissions granted since it was installed (`permissions.request`).
+    var grantedPermissions: [String] = []
+    /// The patterns of every host permission it holds.
+    var hostPatterns: [MatchPattern] { grantedOriginPatterns.isEmpty ? declaredHostPatterns : declaredHostPatterns + grantedOriginPatterns }
     /// The tabs `activeTab` is granted for (until they navigate).
     var activeTabs: Set<Int> = []
 
@@ -201,7 +209,7 @@ public final class ExtensionInstance {
         // (Firefox's manifest version 3 counts its content scripts' matches among its host
         // permissions, granted at a temporary install: `originControls` in Extension.sys.mjs;
         // recorded: msg-external-basics, whose sender.tab shows its URL.)
-        hostPatterns = manifest.hostPermissionPatterns
+        declaredHostPatterns = manifest.hostPermissionPatterns
             + (flavor == .firefox && manifest.manifestVersion >= 3 ? manifest.contentScripts.flatMap(\.matches.patterns) : [])
         // Every script the manifest names is read now, from inside the extension directory only, as the browser
         // resolves it (ManifestFileReference.resolvedPath): `../bg.js` is the bg.js inside.
@@ -267,7 +275,7 @@ public final class ExtensionInstance {
             fatalError("exthost's driver manifest does not parse: \(error)")
         }
         id = ExtensionID.make(manifest: manifest, directory: file, flavor: flavor)
-        hostPatterns = []
+        declaredHostPatterns = []
         messages = LocaleMessages()
         backgroundStarted = true
     }

@@ -1006,4 +1006,44 @@ struct DriverTests {
             """, flavor: flavor)
         #expect(outcome.passed, "\(outcome.reason ?? "")")
     }
+
+    /// `permissions.request` during a click on the button grants a declared optional permission
+    /// (the prompt answered yes), which then counts (scripting the page); `remove` takes it back.
+    @Test(arguments: Flavor.allCases)
+    func aRequestDuringAClickGrantsAnOptionalPermission(flavor: Flavor) throws {
+        let undeclared = flavor == .chrome ? "Only permissions specified in the manifest may be requested."
+            : "Cannot request permission cookies since it was not declared in optional_permissions"
+        let outcome = try Self.run("""
+            test('request', async () => {
+              const extension = await exthost.loadExtension({
+                manifest: { permissions: ['scripting'], optional_host_permissions: ['http://inline.test/*'], action: {} },
+                background() {
+                  chrome.permissions.onAdded.addListener((added) => console.log('added', JSON.stringify(added)));
+                  chrome.permissions.onRemoved.addListener((removed) => console.log('removed', JSON.stringify(removed)));
+                  const title = (tabId) => chrome.scripting.executeScript({ target: { tabId }, func: () => document.title })
+                    .then((results) => results[0].result, (error) => 'refused');
+                  chrome.action.onClicked.addListener(async (tab) => {
+                    const before = title(tab.id);
+                    const undeclared = chrome.permissions.request({ permissions: ['cookies'] }).catch((error) => error.message);
+                    const asked = chrome.permissions.request({ origins: ['http://inline.test/*'] });
+                    console.log('before', await before);
+                    console.log('undeclared', await undeclared);
+                    console.log('granted', await asked);
+                    console.log('after', await title(tab.id), await chrome.permissions.contains({ origins: ['http://inline.test/a.html'] }));
+                    console.log('removed', await chrome.permissions.remove({ origins: ['http://inline.test/*'] }));
+                    console.log('at last', await title(tab.id));
+                  });
+                },
+              });
+              const tab = await exthost.openTab({ url: 'http://inline.test/a.html', html: '<title>A</title>' });
+              await extension.clickAction(tab);
+              await exthost.advanceClock(50);
+              assert.deepStrictEqual(exthost.consoleMessages().map((message) => message.text), [
+                'before refused', 'undeclared \(undeclared)', 'added {"permissions":[],"origins":["http://inline.test/*"]}', 'granted true',
+                'after A true', 'removed {"permissions":[],"origins":["http://inline.test/*"]}', 'removed true', 'at last refused',
+              ]);
+            });
+            """, flavor: flavor)
+        #expect(outcome.passed, "\(outcome.reason ?? "")")
+    }
 }

@@ -44,8 +44,8 @@ struct IsolationTests {
             }
             try { queue.push([Object.getPrototypeOf(value), path + '.__proto__']); } catch (e) {}
             // (A window's own `open`, on its prototype, is the platform's `window.open`, named as a
-            // port native is.)
-            if (typeof value === 'function' && !path.endsWith('__proto__.open') && nativeNames.includes(value.name) && !/^function (postMessage|call)\\(/.test(String(value)) && path.indexOf('Port') < 0 && !path.endsWith('.call') && !path.endsWith('postMessage')) {
+            // port native is; `permissions.request` is the extension API's, named as the api native is.)
+            if (typeof value === 'function' && !path.endsWith('__proto__.open') && !path.endsWith('permissions.request') && nativeNames.includes(value.name) && !/^function (postMessage|call)\\(/.test(String(value)) && path.indexOf('Port') < 0 && !path.endsWith('.call') && !path.endsWith('postMessage')) {
               // A native function is a function whose source is [native code] with a native's name
               // and that is not one of the platform's own (Function.prototype.call, port.postMessage).
               if (String(value).includes('[native code]') && !['call'].includes(value.name)) found.push(path + ' (' + value.name + ')');
