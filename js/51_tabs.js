@@ -140,6 +140,15 @@
         parameters: [{ name: 'tabIds', choices: [{ type: 'integer', minimum: 0 }, { type: 'array', items: { type: 'integer', minimum: 0 } }] }],
         run: (cx, args) => host.request(cx, 'tabs.remove', args),
       },
+      reload: {
+        async: true,
+        parameters: [{ name: 'tabId', type: 'integer', minimum: 0, optional: true },
+          { name: 'reloadProperties', type: 'object', optional: true, properties: { bypassCache: { type: 'boolean', optional: true } } }],
+        run: (cx, args) => host.request(cx, 'tabs.reload', [args[0]]),
+      },
+      duplicate: { async: true, parameters: [tabId], run: (cx, args) => host.request(cx, 'tabs.duplicate', args) },
+      goBack: { async: true, parameters: [{ name: 'tabId', type: 'integer', minimum: 0, optional: true }], run: (cx, args) => host.request(cx, 'tabs.goBack', args) },
+      goForward: { async: true, parameters: [{ name: 'tabId', type: 'integer', minimum: 0, optional: true }], run: (cx, args) => host.request(cx, 'tabs.goForward', args) },
       executeScript: {
         async: true,
         available: firefoxVersion2,

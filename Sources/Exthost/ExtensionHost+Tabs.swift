@@ -112,6 +112,42 @@ extension ExtensionHost {
         return tab.id
     }
 
+    /// `tabs.duplicate`: a new tab after `tab`, opened by it, active, loading its page, with a copy
+    /// of its session history. Chromium's copy has the page's URL at once; Firefox tells of it as a
+    /// new tab on about:blank not yet active, and answers with it loading the page (recorded:
+    /// tabs-reload-duplicate-history).
+    func duplicateTab(_ tab: Tab) -> Int {
+        let flavor = options.flavor
+        let index = (browser.index(of: tab.id) ?? 0) + 1
+        guard let copy = browser.addTab(windowID: tab.windowID, url: flavor == .chrome ? tab.url : "about:blank", index: index, openerTabID: tab.id, now: wallNow)
+        else { return -1 }
+        browser.updateTab(copy.id) {
+            switch flavor {
+            case .chrome:
+                $0.pendingURL = tab.url
+            case .firefox:
+                $0.status = .complete
+                $0.title = PageTree.displayTitle(documentTitle: "", url: "about:blank", flavor: flavor)
+            }
+        }
+        var previous: Int?
+        if flavor == .chrome { previous = browser.activate(copy.id, now: wallNow) }
+        let created = browser.tab(copy.id)!
+        dispatchToBackgrounds("tabs.onCreated") { [tabObject(created, for: $0)] }
+        if flavor == .firefox {
+            previous = browser.activate(copy.id, now: wallNow)
+            browser.updateTab(copy.id) {
+                $0.url = tab.url
+                $0.status = .loading
+            }
+        }
+        fireActivated(copy.id, windowID: tab.windowID, previous: previous)
+        tabsActivated([previous, copy.id])
+        if let history = sessionHistories[tab.id] { sessionHistories[copy.id] = history }
+        navigate(tabID: copy.id, to: tab.url, kind: .newTab, history: .replace)
+        return copy.id
+    }
+
     /// Makes a tab active: `tabs.onActivated`. Highlighting a tab makes it active too, and keeps
     /// the other highlighted tabs highlighted.
     func activate(tabID: Int, keepingHighlights: Bool = false) {

@@ -8,6 +8,43 @@ enum TabsAPI {
             guard let tab = host.browser.tab(id) else { return request.fail(host.texts.noTab(id)) }
             request.respond(host.tabObject(tab, for: request.instance))
         }
+        // (A tab given, or the active tab of the focused window.)
+        func target(_ host: ExtensionHost, _ request: APIRequest) -> Tab? {
+            let id = request.argument(0)?.intValue ?? host.browser.lastFocusedWindowID.flatMap { host.browser.activeTab(in: $0)?.id } ?? -1
+            guard let tab = host.browser.tab(id) else {
+                request.fail(host.texts.noTab(id))
+                return nil
+            }
+            return tab
+        }
+        // Reloads the tab's page, its entry in the session history replaced; answered at once
+        // (recorded: tabs-reload-duplicate-history).
+        api.define("tabs.reload", contexts: [.background, .page, .driver]) { host, request in
+            guard let tab = target(host, request) else { return }
+            host.navigate(tabID: tab.id, to: tab.url, kind: .replacing, history: .replace)
+            request.respond()
+        }
+        // A new tab after it, active, opened by it, loading its page (a new history of its own).
+        api.define("tabs.duplicate", contexts: [.background, .page, .driver]) { host, request in
+            guard let tab = target(host, request) else { return }
+            // (The copy's id first: `host.browser` read before it would be the browser without it.)
+            let copyID = host.duplicateTab(tab)
+            guard let copy = host.browser.tab(copyID) else { return request.fail(host.texts.noTab(tab.id)) }
+            request.respond(host.tabObject(copy, for: request.instance))
+        }
+        // The entry before or after the one shown; Chromium fails at the end of the history,
+        // Firefox does nothing there.
+        for (method, delta) in [("tabs.goBack", -1), ("tabs.goForward", 1)] {
+            api.define(method, contexts: [.background, .page, .driver]) { host, request in
+                guard let tab = target(host, request) else { return }
+                guard host.sessionHistories[tab.id]?.index(movedBy: delta) != nil else {
+                    guard host.options.flavor == .chrome else { return request.respond() }
+                    return request.fail(delta < 0 ? "Cannot find a previous page in history." : "Cannot find a next page in history.")
+                }
+                host.traverseHistory(inTab: tab.id, by: delta)
+                host.crossProcess { request.respond() }
+            }
+        }
         // The tab of the calling extension page (Firefox's embedded options page: the add-ons
         // manager's); nothing for a background, a popup or Chromium's options dialog.
         api.define("tabs.getCurrent", contexts: [.background, .page, .driver]) { host, request in
