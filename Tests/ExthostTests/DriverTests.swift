@@ -1046,4 +1046,36 @@ struct DriverTests {
             """, flavor: flavor)
         #expect(outcome.passed, "\(outcome.reason ?? "")")
     }
+
+    /// An extension that disables or uninstalls itself from inside a call of its own: the change
+    /// comes a hop later, in the browser, and the run goes on.
+    @Test func anExtensionDisablingOrUninstallingItselfGoesAwayAHopLater() throws {
+        let outcome = try Self.run("""
+            test('itself', async () => {
+              const watcher = await exthost.loadExtension({
+                manifest: { name: 'watcher', permissions: ['management'] },
+                background() {
+                  chrome.management.onDisabled.addListener((info) => console.log('disabled', info.name));
+                },
+              });
+              const self = await exthost.loadExtension({
+                manifest: { name: 'self', permissions: ['management'] },
+                background() {
+                  chrome.test.onMessage.addListener(({ data }) => {
+                    if (data === 'disable') chrome.management.setEnabled(chrome.runtime.id, false).then(() => console.log('answered (never)'));
+                    if (data === 'uninstall') { chrome.management.uninstallSelf(); console.log('still running'); }
+                  });
+                },
+              });
+              self.sendMessage('disable');
+              await exthost.advanceClock(10);
+              await self.enable();
+              self.sendMessage('uninstall');
+              await exthost.advanceClock(10);
+              assert.deepStrictEqual(exthost.consoleMessages().map((message) => message.text), ['disabled self', 'still running', 'disabled self']);
+              void watcher;
+            });
+            """)
+        #expect(outcome.passed, "\(outcome.reason ?? "")")
+    }
 }

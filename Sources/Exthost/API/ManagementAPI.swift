@@ -46,14 +46,24 @@ enum ManagementAPI {
                 request.fail("setEnabled can only be used for themes or by addons installed by enterprise policy")
                 return
             }
-            if enabled { host.enableExtension(instance) } else { host.disableExtension(instance) }
-            // (The other extensions hear of it before the caller's answer: recorded.)
-            host.crossProcess { request.respond() }
+            // (In the browser's process, a hop later: never inside the caller's own call, which a
+            // disable of its own extension closes. The other extensions hear of it before the
+            // caller's answer: recorded.)
+            host.crossProcess { [weak host, weak instance] in
+                guard let host, let instance else { return }
+                if enabled { host.enableExtension(instance) } else { host.disableExtension(instance) }
+                host.crossProcess { request.respond() }
+            }
         }
         api.define("management.uninstallSelf", contexts: contexts) { host, request in
-            // (Without a dialog, or with one a person accepted: exthost has no person to ask.)
+            // (Without a dialog, or with one a person accepted: exthost has no person to ask. A hop
+            // later, in the browser's process, not inside the caller's own call.)
             request.respond()
-            host.uninstallExtension(request.instance)
+            let instance = request.instance
+            host.crossProcess { [weak host, weak instance] in
+                guard let host, let instance else { return }
+                host.uninstallExtension(instance)
+            }
         }
         api.define("management.uninstall", contexts: contexts) { host, request in
             let id = request.argument(0)?.stringValue ?? ""
@@ -62,7 +72,10 @@ enum ManagementAPI {
                 return
             }
             request.respond()
-            host.uninstallExtension(instance)
+            host.crossProcess { [weak host, weak instance] in
+                guard let host, let instance else { return }
+                host.uninstallExtension(instance)
+            }
         }
     }
 
