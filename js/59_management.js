@@ -9,7 +9,7 @@
 // setLaunchType) and the permission warnings are not in exthost yet: touching one says so.
 (function (host) {
   'use strict';
-  const { listIncludes, listPush, ObjectDefineProperty, dataDescriptor, hasOwn } = host.primordials;
+  const { Error, listIncludes, listPush, ObjectDefineProperty, dataDescriptor, hasOwn } = host.primordials;
   const chrome = host.flavor === 'chrome';
   const request = (cx, method, args) => host.request(cx, method, args);
   const permitted = (cx) => listIncludes(cx.info.permissions, 'management');
@@ -21,6 +21,16 @@
       : { showConfirmDialog: { type: 'boolean', optional: true }, dialogMessage: { type: 'string', optional: true } },
   };
   const withPermission = (fn) => ({ ...fn, available: permitted });
+  // Chromium asks a person to confirm the uninstall of another extension, or of itself with
+  // showConfirmDialog, which it does only during a person's act (`ManagementUninstallFunctionBase`).
+  const gestureNeeded = 'chrome.management.uninstall requires a user gesture.';
+  function withGesture(name) {
+    return (cx, args) => {
+      const matched = host.checkArguments(name, args);
+      matched[0] = { __proto__: null, value: matched[0], gesture: (cx.handlingUserInput || 0) > 0 };
+      return matched;
+    };
+  }
   const events = ['onDisabled', 'onEnabled', 'onInstalled', 'onUninstalled'];
   // (Each browser's enums, with their values in its order: Chromium's sorted, Firefox's as its schema has them.)
   const enums = chrome ? {
@@ -47,14 +57,31 @@
   host.defineNamespace('management', ['background'], () => ({
     functions: {
       getSelf: { async: true, parameters: [], run: (cx, args) => request(cx, 'management.getSelf', args) },
-      uninstallSelf: { async: true, parameters: [uninstallOptions], run: (cx, args) => request(cx, 'management.uninstallSelf', args) },
+      uninstallSelf: {
+        async: true,
+        parameters: [uninstallOptions],
+        massageArguments: withGesture('management.uninstallSelf'),
+        run(cx, args) {
+          const options = args[0].value;
+          if (chrome && options && options.showConfirmDialog === true && !args[0].gesture) throw new Error(gestureNeeded);
+          return request(cx, 'management.uninstallSelf', [options]);
+        },
+      },
       get: withPermission({ async: true, parameters: [id], run: (cx, args) => request(cx, 'management.get', args) }),
       getAll: withPermission({ async: true, parameters: [], run: (cx, args) => request(cx, 'management.getAll', args) }),
       setEnabled: withPermission({
         async: true, parameters: [id, { name: 'enabled', type: 'boolean' }], run: (cx, args) => request(cx, 'management.setEnabled', args),
       }),
       ...(chrome ? {
-        uninstall: withPermission({ async: true, parameters: [id, uninstallOptions], run: (cx, args) => request(cx, 'management.uninstall', args) }),
+        uninstall: withPermission({
+          async: true,
+          parameters: [id, uninstallOptions],
+          massageArguments: withGesture('management.uninstall'),
+          run(cx, args) {
+            if (!args[0].gesture) throw new Error(gestureNeeded);
+            return request(cx, 'management.uninstall', [args[0].value, args[1]]);
+          },
+        }),
       } : {}),
     },
     events: events.map((name) => ({ name, available: permitted })),

@@ -54,7 +54,9 @@ extension ExtensionHost {
     @discardableResult
     public func enableExtension(_ instance: ExtensionInstance) -> ExtensionInstance? {
         guard let index = disabledExtensions.firstIndex(where: { $0 === instance }) else { return nil }
-        guard let enabled = try? ExtensionInstance(directory: instance.directory, identity: instance.identity, flavor: options.flavor) else { return nil }
+        // (Its id is its own: files that now name another id do not enable it.)
+        guard let enabled = try? ExtensionInstance(directory: instance.directory, identity: instance.identity, flavor: options.flavor),
+              enabled.id.runtimeID == instance.id.runtimeID else { return nil }
         disabledExtensions.remove(at: index)
         enabled.profile = options.profile
         enabled.installNumber = instance.installNumber
@@ -81,6 +83,7 @@ extension ExtensionHost {
     /// - Returns: the id of the tab of the uninstall page, if one opened.
     @discardableResult
     public func uninstallExtension(_ instance: ExtensionInstance) -> Int? {
+        let wasDisabled = isDisabled(instance)
         if let index = disabledExtensions.firstIndex(where: { $0 === instance }) {
             disabledExtensions.remove(at: index)
         } else {
@@ -89,7 +92,8 @@ extension ExtensionHost {
             closeTabsOfPages(of: instance)
         }
         options.profile?.recordUninstalled(instance.id.runtimeID)
-        announce(.uninstalled, of: instance)
+        // (Chromium tells of an uninstall as the extension's unloading: a disabled one is unloaded already.)
+        if !(wasDisabled && options.flavor == .chrome) { announce(.uninstalled, of: instance) }
         guard let url = instance.uninstallURL, !url.isEmpty else { return nil }
         if browser.lastFocusedWindowID == nil { openFirstWindow() }
         guard let windowID = browser.lastFocusedWindowID else { return nil }

@@ -232,6 +232,11 @@ public final class ExtensionHost {
     ///   extensions, written to folders of random names, keep the same ids from run to run.
     public func loadExtension(at directory: URL, identity: URL? = nil) throws(ExtensionLoadError) -> ExtensionInstance {
         let instance = try ExtensionInstance(directory: directory, identity: identity, flavor: options.flavor)
+        // (A browser holds one extension of an id: a second is refused, as it would replace the first.)
+        if let installed = installedExtension(instance.id.runtimeID) {
+            throw ExtensionLoadError(file: instance.directory.appendingPathComponent("manifest.json").path,
+                                     reason: "an extension of the id \(instance.id.runtimeID) is installed already (\(installed.manifest.name), from \(installed.directory.path)). Load each extension once.")
+        }
         instance.profile = options.profile
         instance.managedPolicy = managedPolicy(for: instance)
         instance.lifecycleEvent = lifecycleEvent(of: instance)
@@ -262,6 +267,13 @@ public final class ExtensionHost {
         return instance
     }
 
+    /// Reads the extension in `directory` as ``loadExtension(at:identity:)`` would, without loading it.
+    ///
+    /// - Throws: ``ExtensionLoadError`` when it would not load.
+    public func checkExtension(at directory: URL) throws(ExtensionLoadError) {
+        _ = try ExtensionInstance(directory: directory, flavor: options.flavor)
+    }
+
     /// Firefox runs an extension's content scripts in the open pages they match when it is
     /// installed or updated (MDN, "content_scripts": "injected into matching pages that are
     /// already loaded"; recorded for a reload: runtime-reload), once its background heard of it;
@@ -282,6 +294,11 @@ public final class ExtensionHost {
     /// Unloads an extension, as removing it from the browser does: its contexts close (their ports
     /// disconnect, their timers stop) and it gets nothing more.
     public func unloadExtension(_ instance: ExtensionInstance) {
+        // (A disabled one is unloaded already: it is only forgotten.)
+        if let disabled = disabledExtensions.firstIndex(where: { $0 === instance }) {
+            disabledExtensions.remove(at: disabled)
+            return
+        }
         guard let index = extensions.firstIndex(where: { $0 === instance }) else { return }
         extensions.remove(at: index)
         closeContexts(of: instance)
@@ -696,7 +713,7 @@ public final class ExtensionHost {
             context: context.kind, tabId: context.tabID, frameId: context.frameID, url: context.url,
             level: level, text: text, location: location, sourceLocation: sourceLocation, isUncaught: isUncaught)
         message.contextId = context.id
-        message.extensionName = context.owner?.manifest.name
+        message.extensionName = context.owner?.displayName
         console(message)
         if isUncaught { driver?.sawUncaught(message) }
         trace?.add(.console, at: loop.now, from: context, to: [], title: level.rawValue, detail: text)

@@ -100,6 +100,8 @@ public final class ExtensionInstance {
     }
     /// The manifest's JSON text localized (``localized(_:)``).
     lazy var localizedManifestJSON = localized(manifest.rawJSON)
+    /// Its name as the browser shows it (`__MSG_name__` replaced by the message).
+    lazy var displayName: String = JSONValue.parse(localizedManifestJSON)?["name"]?.stringValue ?? manifest.name
     /// Its keyboard commands (`commands`), as the manifest suggests them and Firefox's `update` changes them.
     lazy var commands = ManifestCommand.commands(inManifest: localizedManifestJSON, flavor: manifest.flavor)
     /// Its toolbar button (Sources/Exthost/API/ActionAPI.swift).

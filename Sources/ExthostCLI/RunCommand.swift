@@ -193,6 +193,16 @@ struct RunCommand: ParsableCommand {
             outcomes = steps
             driverUnfinished = !testDriver.isFinished
         } else {
+            // (Every folder is read first: one that does not load stops the run before any runs.)
+            if extensionDirectories.count > 1 {
+                for directory in extensionDirectories {
+                    do {
+                        try host.checkExtension(at: URL(fileURLWithPath: directory, relativeTo: workingDirectory))
+                    } catch {
+                        fail(error.description)
+                    }
+                }
+            }
             // (Each once the one before has started, as a browser installs them one by one.)
             for (index, directory) in extensionDirectories.enumerated() {
                 do {

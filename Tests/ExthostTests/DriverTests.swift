@@ -1078,4 +1078,48 @@ struct DriverTests {
             """)
         #expect(outcome.passed, "\(outcome.reason ?? "")")
     }
+
+    /// A disabled extension is still installed: a driver unloads or uninstalls it, and a test's end
+    /// takes it away; Chromium tells of its uninstall no second time (its unloading was told).
+    /// `management.uninstall` of another extension needs a person's act in Chromium.
+    @Test(arguments: Flavor.allCases)
+    func aDisabledExtensionIsUnloadedAndUninstalledByTheDriver(flavor: Flavor) throws {
+        let outcome = try Self.run("""
+            test('disabled', async () => {
+              const watcher = await exthost.loadExtension({
+                manifest: { name: 'watcher', permissions: ['management'], action: {} },
+                background() {
+                  let third;
+                  chrome.management.onDisabled.addListener((info) => console.log('disabled', info.name));
+                  chrome.management.onUninstalled.addListener(() => console.log('uninstalled'));
+                  const uninstall = () => chrome.management.uninstall(third).then(() => console.log('uninstalled third'), (error) => console.log('refused:', error.message));
+                  chrome.test.onMessage.addListener(async () => {
+                    const all = (await chrome.management.getAll()).filter((info) => info.type === 'extension');
+                    console.log('installed', all.map((info) => info.name + ':' + info.enabled).sort().join(' '));
+                    third = all.find((info) => info.name === 'third').id;
+                    if (chrome.management.uninstall) uninstall();
+                  });
+                  chrome.action.onClicked.addListener(() => { if (chrome.management.uninstall) uninstall(); });
+                },
+              });
+              const first = await exthost.loadExtension({ manifest: { name: 'first' }, background() {} });
+              const second = await exthost.loadExtension({ manifest: { name: 'second' }, background() {} });
+              await exthost.loadExtension({ manifest: { name: 'third' }, background() {} });
+              await first.disable();
+              await first.unload();
+              await assert.rejects(first.enable(), /The extension was unloaded/);
+              await second.disable();
+              await second.uninstall();
+              watcher.sendMessage('list');
+              await exthost.advanceClock(10);
+              await watcher.clickAction();
+              await exthost.advanceClock(10);
+              const lines = exthost.consoleMessages().map((message) => message.text);
+              assert.deepStrictEqual(lines, \(flavor == .chrome
+                ? "['disabled first', 'disabled second', 'installed third:true watcher:true', 'refused: chrome.management.uninstall requires a user gesture.', 'disabled third', 'uninstalled third']"
+                : "['disabled first', 'disabled second', 'uninstalled', 'installed third:true watcher:true']"));
+            });
+            """, flavor: flavor)
+        #expect(outcome.passed, "\(outcome.reason ?? "")")
+    }
 }

@@ -205,4 +205,25 @@ struct RunCommandDrivingTests {
         #expect(run.errors.contains("Error: " + error), "\(run.errors)")
         #expect(run.output.isEmpty)
     }
+
+    /// `exthost run A B`: every folder is read before any runs; an id loaded twice is refused;
+    /// each line names its extension as the browser shows its name (a `__MSG_` name localized).
+    @Test func severalFoldersAreCheckedFirstAndNamedAsTheBrowserShowsThem() throws {
+        let localized = try TemporaryExtension(files: [
+            "manifest.json": #"{"manifest_version": 3, "name": "__MSG_appName__", "version": "1", "default_locale": "en", "background": {"service_worker": "bg.js"}}"#,
+            "_locales/en/messages.json": #"{"appName": {"message": "Localized Name"}}"#,
+            "bg.js": "console.log('hi');",
+        ]).directory
+        let plain = try TemporaryExtension(files: ["manifest.json": TemporaryExtension.manifest(), "bg.js": "console.log('plain');"]).directory
+        let broken = try TemporaryExtension(files: ["manifest.json": "{ not json"]).directory
+        let both = try CommandRun.exthost(["run", localized.path, plain.path])
+        #expect(both.status == 0, "\(both.errors)")
+        #expect(both.output.contains("Localized Name: background │ hi"), "\(both.output)")
+        let twice = try CommandRun.exthost(["run", plain.path, plain.path])
+        #expect(twice.status == 2)
+        #expect(twice.errors.contains("is installed already"), "\(twice.errors)")
+        let bad = try CommandRun.exthost(["run", plain.path, broken.path])
+        #expect(bad.status == 2)
+        #expect(!bad.output.contains("plain"), "nothing runs before every folder is read: \(bad.output)")
+    }
 }

@@ -57,8 +57,8 @@ enum ManagementAPI {
         }
         api.define("management.uninstallSelf", contexts: contexts) { host, request in
             // (Without a dialog, or with one a person accepted: exthost has no person to ask. A hop
-            // later, in the browser's process, not inside the caller's own call.)
-            request.respond()
+            // later, in the browser's process, not inside the caller's own call; the caller is gone
+            // before an answer could reach it.)
             let instance = request.instance
             host.crossProcess { [weak host, weak instance] in
                 guard let host, let instance else { return }
@@ -71,10 +71,11 @@ enum ManagementAPI {
                 request.fail(notFound(id, flavor: host.options.flavor))
                 return
             }
-            request.respond()
+            // (The other extensions hear of it before the caller's answer, as for setEnabled.)
             host.crossProcess { [weak host, weak instance] in
                 guard let host, let instance else { return }
                 host.uninstallExtension(instance)
+                host.crossProcess { request.respond() }
             }
         }
     }

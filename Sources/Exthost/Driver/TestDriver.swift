@@ -353,8 +353,11 @@ public final class TestDriver {
     }
 
     /// The loaded extension with `handle`, or nil after it was unloaded.
-    private func instance(_ handle: Int, _ callback: ScriptValue?) -> ExtensionInstance? {
-        if let instance = extensions[handle], host?.extensions.contains(where: { $0 === instance }) == true { return instance }
+    /// The extension of `handle` while it is loaded (`orDisabled`: or disabled); else the callback,
+    /// if any, fails with "The extension was unloaded.".
+    private func instance(_ handle: Int, _ callback: ScriptValue?, orDisabled: Bool = false) -> ExtensionInstance? {
+        if let instance = extensions[handle], let host,
+           host.extensions.contains(where: { $0 === instance }) || (orDisabled && host.isDisabled(instance)) { return instance }
         if let callback { settle(callback, error: "The extension was unloaded.") }
         return nil
     }
@@ -376,7 +379,7 @@ public final class TestDriver {
     }
 
     func unloadExtension(handle: Int, settle callback: ScriptValue) {
-        guard let host, let instance = instance(handle, nil) else { return settle(callback) }
+        guard let host, let instance = instance(handle, nil, orDisabled: true) else { return settle(callback) }
         host.unloadExtension(instance)
         forget(handle)
         settle(callback)
@@ -385,7 +388,7 @@ public final class TestDriver {
     /// Uninstalls the extension (``ExtensionHost/uninstallExtension(_:)``); settled with the tab
     /// of its uninstall page once that has loaded (null without one).
     func uninstallExtension(handle: Int, settle callback: ScriptValue) {
-        guard let host, let instance = instance(handle, callback) else { return }
+        guard let host, let instance = instance(handle, callback, orDisabled: true) else { return }
         let tabID = host.uninstallExtension(instance)
         forget(handle)
         guard let tabID else { return settle(callback, result: "null") }

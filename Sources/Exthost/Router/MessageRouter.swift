@@ -135,7 +135,9 @@ final class MessageRouter {
         case .chrome:
             guard let connectable = instance.manifest.externallyConnectable else { return caller.owner != nil }
             if let owner = caller.owner { return connectable.allows(extensionID: owner.id.runtimeID) }
-            return connectable.allows(pageURL: caller.url)
+            // (The frame's URL now, after its same-document navigations: its last committed URL.)
+            let frameURL = caller.tabID.flatMap { host?.browser.tab($0) }?.frames.first { $0.id == caller.frameID }?.url ?? caller.url
+            return connectable.allows(pageURL: frameURL)
         }
     }
 
