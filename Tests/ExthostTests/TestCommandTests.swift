@@ -211,4 +211,17 @@ struct TestCommandTests {
         #expect(broken.status != 0)
         #expect(broken.output.contains("an extension loaded with it (--with-extension) does not load"), "\(broken.output)")
     }
+
+    /// `exthost test` names, under each test, the APIs it touched that exthost lacks (issue 11, item 9).
+    @Test func eachTestNamesTheAPIsExthostLacks() throws {
+        let root = try TemporaryExtension(files: [
+            "manifest.json": TemporaryExtension.manifest(permissions: ["cookies", "scripting"]),
+            "bg.js": "chrome.test.runTests([function touches() { chrome.cookies; void chrome.scripting.insertCSS; chrome.test.succeed(); }]);",
+        ]).directory
+        let run = try CommandRun.exthost(["test", root.path])
+        #expect(run.status == 0, "\(run.output)")
+        #expect(run.output.contains("    exthost lacks: cookies, scripting.insertCSS"), "\(run.output)")
+        let json = try CommandRun.exthost(["test", root.path, "--reporter", "json"])
+        #expect(json.output.contains(#""missingAPIs" : ["#), "\(json.output)")
+    }
 }

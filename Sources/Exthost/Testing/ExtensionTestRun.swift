@@ -72,6 +72,9 @@ public struct ExtensionTestOutcome: Codable, Sendable, Equatable {
     public var milliseconds: Double
     /// Whether the run stopped a script or ran out of memory (its machine is not to be used again).
     public var stoppedAScript: Bool
+    /// The APIs the run's scripts touched that the browser has and exthost lacks, in the order
+    /// first touched (``ExtensionHost/missingAPIs``): where the test went past the tool.
+    public var missingAPIs: [String] = []
 
     /// Creates an outcome.
     public init(passed: Bool, reason: String?, tests: [ExtensionSubtest] = [], events: [TestEvent] = [],
@@ -164,6 +167,7 @@ extension ExtensionTestSpec {
             outcome.reason = extensionReason(outcome, host: host, outcomes: outcomes, collector: collector)
             outcome.stoppedAScript = host.scriptStopCount > 0 || outcomes.contains(.interrupted)
         }
+        outcome.missingAPIs = host.missingAPIs
         if let trace, let record = host.trace {
             do {
                 try record.write(to: trace, title: "\(path) (\(flavor.rawValue))")

@@ -27,6 +27,10 @@ final class ListReporter: TestReporter {
         let mark = result.outcome.passed ? text.paint("✔", "32") : text.paint("✘", "31")
         var lines = ["\(mark) \(text.name(result))\(text.testCounts(result)) " + text.paint(TestResultText.milliseconds(result.outcome.milliseconds), "2")]
         if !result.outcome.passed { lines += text.failureLines(result, indent: "    ") }
+        // (What it touched that exthost does not have yet, passed or not: where the test went past the tool.)
+        if !result.outcome.missingAPIs.isEmpty {
+            lines.append("    " + text.paint("exthost lacks: " + result.outcome.missingAPIs.joined(separator: ", "), "33"))
+        }
         output.write(lines.joined(separator: "\n") + "\n")
         showProgress()
     }
