@@ -508,6 +508,15 @@
     return waiting > 0;
   }
 
+  // A function's `massageArguments` for one that needs a person's act (`permissions.request`,
+  // Chromium's `management.uninstall`): its arguments checked, the first as
+  // `{ value, gesture }`, `gesture` saying whether the call came while handling such an act (only
+  // known as the call is made; `run` comes a microtask later).
+  host.argumentsWithGesture = (name) => (cx, args) => {
+    const matched = host.checkArguments(name, args);
+    matched[0] = { __proto__: null, value: matched[0], gesture: (cx.handlingUserInput || 0) > 0 };
+    return matched;
+  };
   // The events a person's act fires: their listeners run with a user gesture.
   const userInputEvents = new SafeSet();
   userInputEvents.add('action.onClicked');

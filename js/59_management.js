@@ -24,13 +24,6 @@
   // Chromium asks a person to confirm the uninstall of another extension, or of itself with
   // showConfirmDialog, which it does only during a person's act (`ManagementUninstallFunctionBase`).
   const gestureNeeded = 'chrome.management.uninstall requires a user gesture.';
-  function withGesture(name) {
-    return (cx, args) => {
-      const matched = host.checkArguments(name, args);
-      matched[0] = { __proto__: null, value: matched[0], gesture: (cx.handlingUserInput || 0) > 0 };
-      return matched;
-    };
-  }
   const events = ['onDisabled', 'onEnabled', 'onInstalled', 'onUninstalled'];
   // (Each browser's enums, with their values in its order: Chromium's sorted, Firefox's as its schema has them.)
   const enums = chrome ? {
@@ -60,7 +53,7 @@
       uninstallSelf: {
         async: true,
         parameters: [uninstallOptions],
-        massageArguments: withGesture('management.uninstallSelf'),
+        massageArguments: host.argumentsWithGesture('management.uninstallSelf'),
         run(cx, args) {
           const options = args[0].value;
           if (chrome && options && options.showConfirmDialog === true && !args[0].gesture) throw new Error(gestureNeeded);
@@ -76,7 +69,7 @@
         uninstall: withPermission({
           async: true,
           parameters: [id, uninstallOptions],
-          massageArguments: withGesture('management.uninstall'),
+          massageArguments: host.argumentsWithGesture('management.uninstall'),
           run(cx, args) {
             if (!args[0].gesture) throw new Error(gestureNeeded);
             return request(cx, 'management.uninstall', [args[0].value, args[1]]);

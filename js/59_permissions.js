@@ -57,12 +57,7 @@
       request: {
         async: true,
         parameters: [permissionsType],
-        // (Whether the call came while handling a person's act is known only as it is made.)
-        massageArguments(cx, args) {
-          const matched = host.checkArguments('permissions.request', args);
-          matched[0] = { __proto__: null, value: matched[0], gesture: (cx.handlingUserInput || 0) > 0 };
-          return matched;
-        },
+        massageArguments: host.argumentsWithGesture('permissions.request'),
         run(cx, args) {
           const asked = checked(cx, args[0].value, 'request');
           if (!args[0].gesture) {

@@ -66,11 +66,7 @@ extension ExtensionHost {
         extensions.append(enabled)
         for alarm in instance.alarmsKeptWhileDisabled { setAlarm(alarm, of: enabled) }
         extensionReplaced?(instance, enabled)
-        loop.enqueue { [weak self, weak enabled] in
-            guard let self, let enabled, extensions.contains(where: { $0 === enabled }) else { return }
-            startBackground(of: enabled)
-            injectIntoOpenTabs(of: enabled)
-        }
+        startWhenQueued(enabled)
         announce(.enabled, of: enabled)
         return enabled
     }

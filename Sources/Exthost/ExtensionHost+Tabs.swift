@@ -48,7 +48,7 @@ extension ExtensionHost {
         }
         guard !outcomes.contains(.interrupted) else { return outcomes }
         // (With no page opened, the browser's first tab.)
-        between(lastTab ?? browser.lastFocusedWindowID.flatMap { browser.activeTab(in: $0)?.id })
+        between(lastTab ?? browser.focusedTab?.id)
         outcomes.append(run(maxTime: maxTime))
         return outcomes
     }

@@ -246,25 +246,28 @@ public final class ExtensionHost {
         restoreAlarms(of: instance)
         // (Installed already in the profile, with the events that start its background kept: it
         // starts as at a browser start, not necessarily now.)
+        var atBrowserStart = false
         if instance.lifecycleEvent?.name == "runtime.onStartup", stopsWhenIdle(instance),
            let kept = options.profile?.wakingEvents(of: instance.id.runtimeID) {
             instance.lifecycleEvent = nil
             instance.wakingEvents = Set(kept)
             instance.primingEvents = Set(kept)
-            loop.enqueue { [weak self, weak instance] in
-                guard let self, let instance, extensions.contains(where: { $0 === instance }) else { return }
-                startAtBrowserStart(instance)
-                injectIntoOpenTabs(of: instance)
-            }
-        } else {
-            loop.enqueue { [weak self, weak instance] in
-                guard let self, let instance else { return }
-                startBackground(of: instance)
-                injectIntoOpenTabs(of: instance)
-            }
+            atBrowserStart = true
         }
+        startWhenQueued(instance, atBrowserStart: atBrowserStart)
         announce(.installed, of: instance)
         return instance
+    }
+
+    /// Starts `instance`, loaded now, in a task of its own: its background (as at a browser start
+    /// with `atBrowserStart`: ``startAtBrowserStart(_:)``), then Firefox's content scripts in the
+    /// open pages. Nothing when it was unloaded meanwhile.
+    func startWhenQueued(_ instance: ExtensionInstance, atBrowserStart: Bool = false) {
+        loop.enqueue { [weak self, weak instance] in
+            guard let self, let instance, extensions.contains(where: { $0 === instance }) else { return }
+            if atBrowserStart { startAtBrowserStart(instance) } else { startBackground(of: instance) }
+            injectIntoOpenTabs(of: instance)
+        }
     }
 
     /// Reads the extension in `directory` as ``loadExtension(at:identity:)`` would, without loading it.
@@ -369,11 +372,7 @@ public final class ExtensionHost {
         replacement.installNumber = instance.installNumber
         extensions.insert(replacement, at: min(index, extensions.count))
         extensionReplaced?(instance, replacement)
-        loop.enqueue { [weak self, weak replacement] in
-            guard let self, let replacement, extensions.contains(where: { $0 === replacement }) else { return }
-            startBackground(of: replacement)
-            injectIntoOpenTabs(of: replacement)
-        }
+        startWhenQueued(replacement)
     }
 
     /// Closes the tabs whose top frame shows a page of `instance` (it was unloaded).
@@ -418,8 +417,10 @@ public final class ExtensionHost {
     /// Chromium leaves the content scripts running in their pages, orphaned (``orphan(_:)``).
     func closeContexts(of instance: ExtensionInstance) {
         let contentContexts = instance.contentContexts.values.sorted { $0.id < $1.id }
+        // (A frozen one, in the back/forward cache, closes: its page is not shown.)
         let orphans = options.flavor == .chrome ? contentContexts.filter { !$0.isFrozen } : []
-        let contexts = [instance.background].compactMap { $0 } + instance.pageContexts + contentContexts.filter { context in !orphans.contains { $0 === context } }
+        let closingContent = options.flavor == .chrome ? contentContexts.filter(\.isFrozen) : contentContexts
+        let contexts = [instance.background].compactMap { $0 } + instance.pageContexts + closingContent
         instance.background = nil
         instance.backgroundLifetime = nil
         instance.backgroundIsStopped = false

@@ -119,6 +119,11 @@ public struct Browser: Sendable {
         windowIndex(windowID).flatMap { windows[$0].activeTabID }.flatMap { tabs[$0] }
     }
 
+    /// The active tab of the focused window (what an API call without a tab id acts on).
+    public var focusedTab: Tab? {
+        lastFocusedWindowID.flatMap { activeTab(in: $0) }
+    }
+
     /// Every tab, in window order and then by index.
     public var orderedTabs: [Tab] {
         windows.flatMap { window in window.tabStrip.compactMap { tabs[$0] } }

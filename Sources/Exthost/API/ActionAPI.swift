@@ -72,7 +72,7 @@ enum ActionAPI {
             }
             api.define("\(namespace).openPopup", contexts: contexts) { host, request in
                 // (A popup the button has on the active tab, where it is enabled: Chromium's words.)
-                let activeTab = host.browser.lastFocusedWindowID.flatMap { host.browser.activeTab(in: $0)?.id }
+                let activeTab = host.browser.focusedTab?.id
                 let window = host.browser.lastFocusedWindowID
                 guard request.instance.actionButton.value(of: .enabled, tab: activeTab, window: window) != .bool(false),
                       request.instance.popupPath(on: activeTab, window: window) != nil, host.openPopup(of: request.instance) != nil else {

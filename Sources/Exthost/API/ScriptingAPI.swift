@@ -37,29 +37,37 @@ extension ExtensionHost {
         let chrome = options.flavor == .chrome
         guard let details = request.argument(0) else { return request.fail("scripting.executeScript: no injection.") }
         // (No tab: the active tab of the focused window, as manifest version 2's tabs.executeScript takes it.)
-        let tabID = details["tabId"]?.intValue ?? browser.lastFocusedWindowID.flatMap { browser.activeTab(in: $0)?.id } ?? -1
+        let tabID = details["tabId"]?.intValue ?? browser.focusedTab?.id ?? -1
         guard let tab = browser.tab(tabID) else {
             return request.fail(chrome ? "No tab with id: \(tabID)" : "Invalid tab ID: \(tabID)")
         }
         let instance = request.instance
         let allFrames = details["allFrames"] == .bool(true)
+        // (The frames `ids` name, each once, in the order named; nil when one names none: the
+        // call has failed with `missing`'s words.)
+        func named(_ ids: [JSONValue], _ matches: (Frame, JSONValue) -> Bool, missing: (JSONValue) -> String) -> [Frame]? {
+            var found: [Frame] = []
+            for id in ids {
+                guard let frame = tab.frames.first(where: { matches($0, id) }) else {
+                    request.fail(missing(id))
+                    return nil
+                }
+                if !found.contains(where: { $0.id == frame.id }) { found.append(frame) }
+            }
+            return found
+        }
         var frames: [Frame]
         if case .array(let ids)? = details["frameIds"] {
-            frames = []
-            for id in ids.compactMap(\.intValue) {
-                guard let frame = tab.frames.first(where: { $0.id == id }) else {
-                    return request.fail(chrome ? "No frame with id \(id) in tab with id \(tabID)" : "Invalid frame IDs: [\(id)].")
-                }
-                if !frames.contains(where: { $0.id == frame.id }) { frames.append(frame) }
-            }
+            guard let found = named(ids, { $0.id == $1.intValue }, missing: { id in
+                chrome ? "No frame with id \(id.jsonText) in tab with id \(tabID)" : "Invalid frame IDs: [\(id.jsonText)]."
+            }) else { return }
+            frames = found
         } else if case .array(let ids)? = details["documentIds"] {
-            frames = []
-            for id in ids.compactMap(\.stringValue) {
-                guard let frame = tab.frames.first(where: { $0.documentID == id }) else {
-                    return request.fail(chrome ? "No document with id \(id) in tab with id \(tabID)" : "Invalid documentId: \(id)")
-                }
-                if !frames.contains(where: { $0.id == frame.id }) { frames.append(frame) }
-            }
+            guard let found = named(ids, { $0.documentID == $1.stringValue }, missing: { id in
+                let text = id.stringValue ?? id.jsonText
+                return chrome ? "No document with id \(text) in tab with id \(tabID)" : "Invalid documentId: \(text)"
+            }) else { return }
+            frames = found
         } else {
             frames = allFrames ? tab.frames : tab.frames.filter(\.isTop)
         }

@@ -10,7 +10,7 @@ enum TabsAPI {
         }
         // (A tab given, or the active tab of the focused window.)
         func target(_ host: ExtensionHost, _ request: APIRequest) -> Tab? {
-            let id = request.argument(0)?.intValue ?? host.browser.lastFocusedWindowID.flatMap { host.browser.activeTab(in: $0)?.id } ?? -1
+            let id = request.argument(0)?.intValue ?? host.browser.focusedTab?.id ?? -1
             guard let tab = host.browser.tab(id) else {
                 request.fail(host.texts.noTab(id))
                 return nil

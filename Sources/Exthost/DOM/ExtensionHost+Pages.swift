@@ -83,7 +83,7 @@ extension ExtensionHost {
     func openPopup(of instance: ExtensionInstance) -> ExtensionContext? {
         if let open = instance.popup { return open }
         // (The popup the button has on the focused window's active tab: `action.setPopup` may change it.)
-        let activeTab = browser.lastFocusedWindowID.flatMap { browser.activeTab(in: $0)?.id }
+        let activeTab = browser.focusedTab?.id
         guard let popup = instance.popupPath(on: activeTab, window: browser.lastFocusedWindowID),
               let context = openFramelessPage(of: instance, path: popup) else { return nil }
         instance.popup = context
