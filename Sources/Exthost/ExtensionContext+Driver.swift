@@ -76,21 +76,16 @@ extension ExtensionContext {
             }
             return .undefined
         }
-        define("uninstallExtension") { driver, call in
-            driver.uninstallExtension(handle: try handle(call, "uninstallExtension"), settle: try settle(call, 1, "uninstallExtension"))
-            return .undefined
-        }
-        define("disableExtension") { driver, call in
-            driver.disableExtension(handle: try handle(call, "disableExtension"), settle: try settle(call, 1, "disableExtension"))
-            return .undefined
-        }
-        define("enableExtension") { driver, call in
-            driver.enableExtension(handle: try handle(call, "enableExtension"), settle: try settle(call, 1, "enableExtension"))
-            return .undefined
-        }
-        define("unloadExtension") { driver, call in
-            driver.unloadExtension(handle: try handle(call, "unloadExtension"), settle: try settle(call, 1, "unloadExtension"))
-            return .undefined
+        // (What is done to one extension, given its handle and settled once done.)
+        let changes: [(String, (TestDriver) -> (Int, ScriptValue) -> Void)] = [
+            ("uninstallExtension", { $0.uninstallExtension }), ("disableExtension", { $0.disableExtension }),
+            ("enableExtension", { $0.enableExtension }), ("unloadExtension", { $0.unloadExtension }),
+        ]
+        for (name, change) in changes {
+            define(name) { driver, call in
+                change(driver)(try handle(call, name), try settle(call, 1, name))
+                return .undefined
+            }
         }
         define("restartBrowser") { driver, call in
             driver.restartBrowser(settle: try settle(call, 0, "restartBrowser"))
