@@ -1122,4 +1122,57 @@ struct DriverTests {
             """, flavor: flavor)
         #expect(outcome.passed, "\(outcome.reason ?? "")")
     }
+
+    /// A web page that an extension's externally_connectable names reaches nothing of the host
+    /// through its `chrome.runtime`: every object and function reachable from it, a port it opens
+    /// and the answer it gets are of the page's own realm.
+    @Test func aPagesRuntimeReachesNothingOfTheHost() throws {
+        let outcome = try Self.run("""
+            test('walk', async () => {
+              const extension = await exthost.loadExtension({
+                manifest: { externally_connectable: { matches: ['http://inline.test/*'] } },
+                background() {
+                  chrome.runtime.onMessageExternal.addListener((message, sender, sendResponse) => sendResponse({ got: message }));
+                  chrome.runtime.onConnectExternal.addListener((port) => port.postMessage({ hello: [1] }));
+                },
+              });
+              const page = `<title>walking</title><script>
+                const foreign = [];
+                // (The page's own built-ins are not walked: what reaches them is the page's.)
+                const seen = new Set([Object.prototype, Function.prototype, Array.prototype, Promise.prototype, Error.prototype, TypeError.prototype]);
+                // (Of another realm: its prototype chain ends at another Object.prototype.)
+                const isForeign = (value) => {
+                  let last = value;
+                  for (let p = Object.getPrototypeOf(value); p !== null; p = Object.getPrototypeOf(p)) last = p;
+                  return last !== value && last !== Object.prototype;
+                };
+                function walk(value, path) {
+                  if (value === null || (typeof value !== 'object' && typeof value !== 'function') || seen.has(value)) return;
+                  seen.add(value);
+                  if (isForeign(value)) foreign.push(path);
+                  for (const key of Reflect.ownKeys(value)) {
+                    const d = Object.getOwnPropertyDescriptor(value, key);
+                    if ('value' in d) walk(d.value, path + '.' + String(key));
+                    if (d.get) { walk(d.get, path + '.' + String(key) + '<get>'); try { walk(d.get.call(value), path + '.' + String(key)); } catch (e) {} }
+                    if (d.set) walk(d.set, path + '.' + String(key) + '<set>');
+                  }
+                  walk(Object.getPrototypeOf(value), path + '.__proto__');
+                }
+                walk(chrome.runtime, 'runtime');
+                const port = chrome.runtime.connect('ID');
+                walk(port, 'port');
+                port.onMessage.addListener((message) => walk(message, 'message'));
+                chrome.runtime.sendMessage('ID', 'hi', (answer) => {
+                  walk(answer, 'answer');
+                  try { chrome.runtime.sendMessage('hi'); } catch (error) { walk(error, 'error'); }
+                  setTimeout(() => { document.title = 'foreign: ' + (foreign.join(' ') || 'none') + ' walked ' + (seen.size > 30); }, 10);
+                });
+              </script>`.split('ID').join(extension.id);
+              const tab = await exthost.openTab({ url: 'http://inline.test/', html: page });
+              await exthost.advanceClock(100);
+              assert.strictEqual(tab.title, 'foreign: none walked true');
+            });
+            """)
+        #expect(outcome.passed, "\(outcome.reason ?? "")")
+    }
 }
