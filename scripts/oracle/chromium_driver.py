@@ -353,6 +353,11 @@ class Chrome:
                 self.cdp.cmd("Input.dispatchMouseEvent", dict({"type": kind, "x": x, "y": y}, **extra), session=session)
         self._in_last_page("click " + selector, ELEMENT_CENTER % json.dumps(selector), act)
 
+    def select_text(self, selector):
+        """Selects the text of the first element `selector` finds in the page opened last (as a
+        person's drag over it leaves it selected)."""
+        self._in_last_page("select " + selector, SELECT_TEXT % json.dumps(selector), lambda session, value: None)
+
     def type_into(self, selector, text):
         """A person's typing of `text` (lowercase letters, digits, spaces, line breaks) into the
         first element `selector` finds in the page opened last: it takes the focus as WebDriver's

@@ -541,6 +541,52 @@ class Firefox:
             "actions": [{"type": "pointerMove", "x": int(x), "y": int(y)}, {"type": "pointerDown", "button": 0},
                         {"type": "pointerUp", "button": 0}]}]})
 
+    def context_menu(self, selector, label):
+        """A person's right click on the first element `selector` finds in the page opened last
+        (the mouse moves to the middle of its box and presses and releases its right button: the
+        browser's context menu opens), then a click on the menu item whose label is `label` (in
+        the extension's submenu too), or, for `label` null, the menu closed with nothing chosen."""
+        ctx = getattr(self, "last_context", None)
+        if ctx is None:
+            raise OracleError("firefox: no page to right-click in")
+        r = self.bidi.cmd("script.evaluate", {"expression": ELEMENT_CENTER % json.dumps(selector), "target": {"context": ctx},
+                                              "awaitPromise": False})
+        value = r.get("result", {}).get("value")
+        if r.get("type") == "exception" or not isinstance(value, str):
+            raise OracleError("firefox: no element matches %s" % selector)
+        x, y = json.loads(value)
+        self._chrome_eval("(() => { const menu = document.getElementById('contentAreaContextMenu');"
+                          " window.__exthostMenuShown = new Promise((r) => menu.addEventListener('popupshown', r, {once: true}));"
+                          " return true; })()")
+        self.bidi.cmd("input.performActions", {"context": ctx, "actions": [{
+            "type": "pointer", "id": "mouse", "parameters": {"pointerType": "mouse"},
+            "actions": [{"type": "pointerMove", "x": int(x), "y": int(y)}, {"type": "pointerDown", "button": 2},
+                        {"type": "pointerUp", "button": 2}]}]})
+        found = self._chrome_eval(
+            "(async () => { await window.__exthostMenuShown; const menu = document.getElementById('contentAreaContextMenu');"
+            " const label = %s; const hidden = new Promise((r) => menu.addEventListener('popuphidden', r, {once: true}));"
+            " if (label === null) { menu.hidePopup(); await hidden; return true; }"
+            " const items = [...menu.querySelectorAll('menuitem')].filter((i) => i.getAttribute('label') === label);"
+            " if (items.length === 0) { menu.hidePopup(); await hidden; return false; }"
+            " const item = items[0]; const parent = item.parentNode.closest('menu');"
+            " if (parent !== null && parent.closest('#contentAreaContextMenu') !== null) {"
+            "   const shown = new Promise((r) => parent.menupopup.addEventListener('popupshown', r, {once: true}));"
+            "   parent.openMenu(true); await shown; }"
+            " item.closest('menupopup').activateItem(item); await hidden; return true; })()" % json.dumps(label))
+        if not found:
+            raise OracleError("firefox: the context menu on %s has no item labelled %r" % (selector, label))
+
+    def select_text(self, selector):
+        """Selects the text of the first element `selector` finds in the page opened last (as a
+        person's drag over it leaves it selected)."""
+        ctx = getattr(self, "last_context", None)
+        if ctx is None:
+            raise OracleError("firefox: no page to select in")
+        r = self.bidi.cmd("script.evaluate", {"expression": SELECT_TEXT % json.dumps(selector), "target": {"context": ctx},
+                                              "awaitPromise": False})
+        if r.get("result", {}).get("value") != "ok":
+            raise OracleError("firefox: no element matches %s" % selector)
+
     def open_devtools(self):
         """The toolbox of the selected tab (it loads the extension's devtools_page)."""
         self._chrome_eval(

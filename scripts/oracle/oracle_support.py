@@ -53,6 +53,10 @@ ELEMENT_CENTER = ("(() => { const e = document.querySelector(%s); if (e === null
                   " e.scrollIntoView({block: 'center', inline: 'center'}); const r = e.getBoundingClientRect();"
                   " return JSON.stringify([r.left + r.width / 2, r.top + r.height / 2]); })()")
 
+# Selects the text of the first element a selector (%s, as JSON) finds: "ok", or null when none matches.
+SELECT_TEXT = ("(() => { const e = document.querySelector(%s); if (e === null) return null;"
+               " const s = getSelection(); s.removeAllRanges(); s.selectAllChildren(e); return 'ok'; })()")
+
 # Focuses the first element a selector (%s, as JSON) finds, as WebDriver's "element send keys"
 # does before it types: unless it has the focus, `focus()`, and the caret at the end of a text
 # field's value or after the last child of an editable element. "ok", or null when none matches.

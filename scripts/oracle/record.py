@@ -128,8 +128,15 @@ def record_once(case_dir, browser, raw_dir=None, bidi=False):
                 drv.click_element(step[1])
             elif step[0] == "type":
                 drv.type_into(step[1], step[2])
+            elif step[0] == "select":
+                drv.select_text(step[1])
+            elif step[0] == "contextMenu":
+                # (Only Firefox's menus can be driven: headless Chromium shows no context menu.)
+                if not hasattr(drv, "context_menu"):
+                    raise OracleError("%s: %s cannot open a context menu" % (case_dir, browser))
+                drv.context_menu(step[1], step[2])
             else:
-                raise OracleError("%s: a step is [\"click\", selector] or [\"type\", selector, text], not %r" % (case_dir, step))
+                raise OracleError("%s: a step is [\"click\", selector], [\"type\", selector, text], [\"select\", selector] or [\"contextMenu\", selector, label], not %r" % (case_dir, step))
             dbg(browser, "did", step)
         end = time.time() + timeout
         t_actions = time.time()
