@@ -399,6 +399,11 @@
     return event;
   };
 
+  // Adds `listener`, the host's own, to the context's event `name` (one no namespace shows: an
+  // item's `onclick`, js/59_menus.js).
+  host.addHostListener = function (cx, name, listener) {
+    listPush(eventStates.get(host.event(cx, name, false)).listeners, listener);
+  };
   // The context's event `name` (`tabs.onUpdated`), made once; `persistent` as for host.newEvent.
   host.event = function (cx, name, persistent) {
     let event = cx.events.get(name);

@@ -83,6 +83,11 @@
   };
   function choiceWanted(value, choice) {
     if (!isType(value, choice)) return 'be ' + typeWanted(choice);
+    if (choice.type === 'string' && choice.enum && !listIncludes(choice.enum, value)) {
+      const quoted = [];
+      for (let i = 0; i < choice.enum.length; i++) listPush(quoted, JSONStringify(choice.enum[i]));
+      return 'be one of [' + ArrayPrototypeJoin(quoted, ', ') + ']';
+    }
     if (choice.type === 'array' && choice.minItems !== undefined && value.length < choice.minItems) return 'have at least ' + choice.minItems + ' items';
     if (choice.type === 'array' && choice.items) {
       for (let i = 0; i < value.length; i++) {
@@ -119,7 +124,8 @@
         for (let i = 0; i < spec.choices.length; i++) listPush(wanted, choiceWanted(value, spec.choices[i]));
         const last = wanted.length - 1;
         wanted[last] = 'or ' + wanted[last];
-        throw 'Value must either: ' + ArrayPrototypeJoin(wanted, ', ');
+        // (A value that is no object is named, as an enum's refusal shows: contextmenus-basics.)
+        throw 'Value ' + (typeof value === 'object' ? '' : describeFound(value) + ' ') + 'must either: ' + ArrayPrototypeJoin(wanted, ', ');
       }
       if (errors.length) throw errors[0];
       // (Firefox lists what each of several choices wanted, after the value that fits none.)

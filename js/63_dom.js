@@ -6522,6 +6522,62 @@
       submitForm(cx, form, null, true);
     }
   }
+  // A person's right click on `node` (a context menu's opening): the mouse moves onto it, its right
+  // button goes down (`pointerdown`, `mousedown`), `contextmenu` fires (on Linux both browsers open
+  // the menu as the button goes down), then the button comes up (`pointerup`, `mouseup`). Returns
+  // what the browser's menu is about: null when a listener canceled `contextmenu` (no menu shows),
+  // else the facts its extension items are matched with (js/59_menus.js, ExtensionHost+ContextMenu.swift).
+  function rightClick(cx, document, node) {
+    if (cx !== null) {
+      cx.loader.load('ui_events');
+      personInput(cx);
+      moveMouse(cx, node);
+      const init = (type) => {
+        const pointer = type[0] === 'p';
+        const pressed = type === 'pointerdown' || type === 'mousedown' || type === 'contextmenu';
+        const value = {
+          __proto__: null, bubbles: true, cancelable: true, composed: true, view: cx.global, detail: pointer ? 0 : 1, button: 2, buttons: pressed ? 2 : 0,
+          relatedTarget: null,
+        };
+        if (pointer) { value.pointerType = 'mouse'; value.pointerId = 1; value.isPrimary = true; }
+        return value;
+      };
+      const fire = (type) => cx.loader.fireUIEvent(wrap(cx, node), type[0] === 'p' || type === 'contextmenu' ? 'PointerEvent' : 'MouseEvent', type, init(type), true);
+      const down = fire('pointerdown');
+      if (down) fire('mousedown');
+      const shown = fire('contextmenu');
+      fire('pointerup');
+      if (down) fire('mouseup');
+      if (!shown || rootOf(node) !== document) return null;
+    }
+    const resolve = (value) => {
+      if (value === null) return null;
+      if (cx === null) return String(value);
+      const parts = host.call(cx, 'url.parse', [value, document._address]);
+      return parts === null || typeof parts !== 'object' ? null : String(parts.href);
+    };
+    const facts = { __proto__: null, linkUrl: null, linkText: null, srcUrl: null, mediaType: null, editable: false, password: false, selectionText: '' };
+    for (let current = node; current !== null && current.nodeType === 1; current = current.parentNode) {
+      if (isHyperlink(current)) {
+        facts.linkUrl = resolve(current.getAttribute('href'));
+        facts.linkText = String(innerText(current)).replace(/\s+/g, ' ').trim();
+        break;
+      }
+    }
+    if (node.namespaceURI === HTML && (node.localName === 'img' || node.localName === 'video' || node.localName === 'audio')) {
+      facts.mediaType = node.localName === 'img' ? 'image' : node.localName;
+      facts.srcUrl = resolve(node.getAttribute('src'));
+    }
+    if (isTextControl(node)) {
+      facts.editable = !library.matches(node, ':disabled') && !node.hasAttribute('readonly');
+      facts.password = node.localName === 'input' && inputType(node) === 'password';
+    } else if (editingHost(node) !== null) {
+      facts.editable = true;
+    }
+    const range = currentRange(documentSelectionOf(document));
+    if (range !== null && !ranges.isCollapsed(range)) facts.selectionText = selectedText(range);
+    return facts;
+  }
   const serialize = (document) => (document.doctype ? '<!DOCTYPE ' + document.doctype.name + '>' : '') + (document.documentElement ? document.documentElement.outerHTML : '');
   // Does `action` (click, type, submit, text, value, html) to the element of the document `id` that
   // `selector` finds, with the events going to the world of `cx` (null: no world has the document
@@ -6569,6 +6625,7 @@
         const range = currentRange(documentSelectionOf(document));
         return JSONStringify({ value: range === null ? '' : selectedText(range) });
       }
+      case 'contextMenu': return JSONStringify({ value: rightClick(cx, document, node) });
       case 'submit': {
         if (cx === null) return JSONStringify({ error: 'the page of ' + JSONStringify(selector) + ' has no script that could hear it yet, and exthost submits a form only from a page with one' });
         const error = pressEnter(cx, node);

@@ -831,8 +831,69 @@
     [actOn](action, selector, text, options) {
       return native.documentAction(liveTabID(this), frameIdOf('tab.' + action, options), action, selector, text);
     }
+    /**
+     * Right-clicks the element `selector` finds (in the frame `options.frameId`, else the top
+     * frame), as a person does: `contextmenu` fires at it, and unless the page cancels it the
+     * browser's context menu opens with the extensions' items that show there (Firefox's
+     * `menus.onShown` fires). Resolves with a `ContextMenu`, or null when the page canceled it.
+     */
+    contextMenu(selector, options) {
+      let answer;
+      try {
+        answer = actionResult('tab.contextMenu', native.openContextMenu(liveTabID(this), frameIdOf('tab.contextMenu', options), $String(selector)));
+      } catch (error) {
+        return call(PromiseReject, $Promise, error);
+      }
+      return then(later((settle) => native.sleep(0, settle)), () => (answer === null ? null : new ContextMenu()));
+    }
   }
   define(Tab.prototype, Symbol.toStringTag, 'Tab');
+
+  // The context menu open on a page: what it shows of the extensions, a choice, its closing. (One
+  // is open at a time, as in a browser: a ContextMenu whose menu closed throws.)
+  let openMenus = 0;
+  const menuNumbers = new $WeakMap();
+  class ContextMenu {
+    constructor() {
+      call(WeakMapPrototypeSet, menuNumbers, this, ++openMenus);
+    }
+    /**
+     * The extensions' entries as a person sees them: `{title, id, type, checked, enabled,
+     * extension, children}` (an extension with several items shows them in an entry named after
+     * it, with no id); `%s` in a title shows the selected text.
+     */
+    get items() {
+      this[checkOpen]('items');
+      return JSONParse(native.contextMenuEntries());
+    }
+    /**
+     * Chooses the item whose id or title (as shown) is `item` (`{extension}`: an extension's id,
+     * when several have one so named): the extension hears `onClicked`, a checkbox flips, a radio
+     * item is checked; the menu closes. Resolves once the extension's listeners ran.
+     */
+    click(item, options) {
+      try {
+        this[checkOpen]('click');
+        const extension = options !== undefined && isObject(options) && options.extension !== undefined ? $String(options.extension) : null;
+        actionResult('contextMenu.click', native.chooseMenuItem($String(item), extension));
+      } catch (error) {
+        return call(PromiseReject, $Promise, error);
+      }
+      return later((settle) => native.sleep(0, settle));
+    }
+    /** Closes the menu with nothing chosen (Firefox's `menus.onHidden` fires). */
+    close() {
+      if (call(WeakMapPrototypeGet, menuNumbers, this) === openMenus && native.contextMenuEntries() !== 'null') native.closeContextMenu();
+      return later((settle) => native.sleep(0, settle));
+    }
+  }
+  const checkOpen = Symbol('checkOpen');
+  define(ContextMenu.prototype, checkOpen, function (member) {
+    if (call(WeakMapPrototypeGet, menuNumbers, this) !== openMenus || native.contextMenuEntries() === 'null') {
+      throw new $Error('contextMenu.' + member + ': the menu is closed (a choice, close() or another right click closed it).');
+    }
+  });
+  define(ContextMenu.prototype, Symbol.toStringTag, 'ContextMenu');
   {
     const names = ObjectKeys(pageMembers);
     for (let i = 0; i < names.length; i++) {

@@ -186,7 +186,8 @@
   }
   function callSync(call, thisValue, ...args) {
     if (call.cx.invalidated === true) throw invalidated(call.cx);
-    return call.fn.run(call.cx, host.checkArguments(call.fn.fullName, args), call.data, thisValue);
+    const fn = call.fn;
+    return fn.run(call.cx, fn.massageArguments ? fn.massageArguments(call.cx, args) : host.checkArguments(fn.fullName, args), call.data, thisValue);
   }
   // A function of the context `cx` named `name` that runs the described function `fn` (see
   // host.describeFunction) as a namespace's functions run: its arguments checked, a promise or a
@@ -320,6 +321,18 @@
   });
   // (`permissions`: every extension's background and pages', js/59_permissions.js.)
   lazyNamespaces.set('permissions', { __proto__: null, contexts: ['background'], module: () => 'permissions' });
+  // (`contextMenus`: an extension's with the "contextMenus" permission (in Firefox, or "menus"),
+  // and Firefox's `menus` with "menus": js/59_menus.js.)
+  lazyNamespaces.set('contextMenus', {
+    __proto__: null, contexts: ['background'], module: () => 'menus',
+    available: (cx) => listIncludes(cx.info.permissions, 'contextMenus') || (!chrome && listIncludes(cx.info.permissions, 'menus')),
+  });
+  if (!chrome) {
+    lazyNamespaces.set('menus', {
+      __proto__: null, contexts: ['background'], module: () => 'menus',
+      available: (cx) => listIncludes(cx.info.permissions, 'menus'),
+    });
+  }
   // (`management`: every extension's background and pages', js/59_management.js.)
   lazyNamespaces.set('management', { __proto__: null, contexts: ['background'], module: () => 'management' });
   // (`chrome.runtime` of a web page that an extension's externally_connectable names, in
@@ -352,7 +365,7 @@
   // a script may put a value there (as a polyfill puts `menus` for `contextMenus`).
   const missingNamespaces = chrome ? [
     ['bookmarks', 'bookmarks'], ['browsingData', 'browsingData'], ['contentSettings', 'contentSettings'],
-    ['contextMenus', 'contextMenus'], ['cookies', 'cookies'], ['debugger', 'debugger'], ['declarativeContent', 'declarativeContent'],
+    ['cookies', 'cookies'], ['debugger', 'debugger'], ['declarativeContent', 'declarativeContent'],
     ['declarativeNetRequest', 'declarativeNetRequest'], ['desktopCapture', 'desktopCapture'], ['downloads', 'downloads'],
     ['fontSettings', 'fontSettings'], ['gcm', 'gcm'], ['history', 'history'], ['identity', 'identity'], ['idle', 'idle'],
     ['notifications', 'notifications'], ['offscreen', 'offscreen'], ['pageCapture', 'pageCapture'],
@@ -362,9 +375,9 @@
     ['userScripts', 'userScripts'], ['webNavigation', 'webNavigation'], ['webRequest', 'webRequest'],
   ] : [
     ['bookmarks', 'bookmarks'], ['browserSettings', 'browserSettings'], ['browsingData', 'browsingData'],
-    ['contextMenus', 'contextMenus'], ['contextualIdentities', 'contextualIdentities'], ['cookies', 'cookies'],
+    ['contextualIdentities', 'contextualIdentities'], ['cookies', 'cookies'],
     ['declarativeNetRequest', 'declarativeNetRequest'], ['dns', 'dns'], ['downloads', 'downloads'], ['find', 'find'],
-    ['history', 'history'], ['identity', 'identity'], ['idle', 'idle'], ['menus', 'menus'],
+    ['history', 'history'], ['identity', 'identity'], ['idle', 'idle'],
     ['notifications', 'notifications'], ['privacy', 'privacy'], ['proxy', 'proxy'],
     ['search', 'search'], ['sessions', 'sessions'], ['tabGroups', 'tabGroups'], ['theme', 'theme'], ['topSites', 'topSites'],
     ['userScripts', 'userScripts'], ['webNavigation', 'webNavigation'], ['webRequest', 'webRequest'],

@@ -11,7 +11,7 @@ extension ExtensionContext {
         let actions: Set<String> = [
             "loadExtension", "loadInlineExtension", "unloadExtension", "uninstallExtension", "disableExtension", "enableExtension", "updateExtension", "restartBackground", "clickAction", "sendMessage", "replyTo",
             "openTab", "servePage", "activateTab", "navigateTab", "reloadTab", "closeTab", "sleep", "documentAction", "pageAction",
-            "openPopup", "closePopup", "openOptionsPage", "command", "restartBrowser",
+            "openPopup", "closePopup", "openOptionsPage", "command", "restartBrowser", "openContextMenu", "chooseMenuItem", "closeContextMenu",
         ]
         func define(_ name: String, _ body: @escaping (TestDriver, NativeCall) throws -> NativeResult) {
             let traced = actions.contains(name)
@@ -171,6 +171,24 @@ extension ExtensionContext {
                 action: try documentAction(call, 2, "documentAction"),
                 selector: try call.requiredString(3, prefix + "documentAction", "selector"),
                 text: try call.requiredString(4, prefix + "documentAction", "text")))
+        }
+        // The context menu a person opens on a tab's frame, what it shows, a choice in it, its closing.
+        define("openContextMenu") { driver, call in
+            .string(driver.openContextMenu(
+                tabID: try call.requiredInteger(0, prefix + "openContextMenu", "tab id"),
+                frameID: try call.requiredInteger(1, prefix + "openContextMenu", "frame id"),
+                selector: try call.requiredString(2, prefix + "openContextMenu", "selector")))
+        }
+        define("contextMenuEntries") { driver, _ in
+            .string((driver.host?.contextMenuEntries() ?? .null).jsonText)
+        }
+        define("chooseMenuItem") { driver, call in
+            let extensionID = call.argument(1).isString ? call.argument(1).stringValue : nil
+            return .string(driver.chooseMenuItem(try call.requiredString(0, prefix + "chooseMenuItem", "item"), extensionID: extensionID))
+        }
+        define("closeContextMenu") { driver, _ in
+            driver.host?.closeContextMenu()
+            return .undefined
         }
         define("pageAction") { driver, call in
             .string(driver.pageAction(

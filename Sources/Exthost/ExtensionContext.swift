@@ -183,6 +183,8 @@ public final class ExtensionContext {
                 ("hasAction", .bool(owner.manifest.hasAction)),
                 ("permissions", .array(owner.manifest.permissions.map { .string($0) })),
             ]
+            // ("Event pages or Service Workers": a menu item needs an id, js/59_menus.js.)
+            if ContextMenusAPI.hasLazyBackground(owner) { info.append(("lazyBackground", .bool(true))) }
         }
         info += [
             ("url", .string(url)),

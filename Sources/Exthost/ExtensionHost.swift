@@ -125,6 +125,11 @@ public final class ExtensionHost {
     var systemFocus: SystemFocus?
     /// The run's system clipboard.
     public internal(set) var clipboard = Clipboard()
+    /// The context menu a person opened on a page, while it is open (DOM/ExtensionHost+ContextMenu.swift).
+    var contextMenu: OpenContextMenu?
+    /// Firefox's number for the next extension's hidden root menu item (its menu items'
+    /// `parentMenuItemId` at the top level): one count for the whole browser, from 0.
+    var nextMenuRootID = 0
     /// Chromium: the kept pages tabs show again, until the tab has completed (``showRestoredPage(inTab:)``).
     var pendingRestores: [Int: PendingRestore] = [:]
     /// The last browsing instance a navigation started (``cachesPage(inTab:leavingFor:)``).

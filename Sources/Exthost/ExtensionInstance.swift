@@ -110,6 +110,11 @@ public final class ExtensionInstance {
     var alarms: [String: (alarm: ExtensionAlarm, timer: TimerID?)] = [:]
     /// The order the next alarm made gets.
     var nextAlarmOrder = 0
+    /// Its items in the browser's context menus (Sources/Exthost/API/ContextMenusAPI.swift).
+    lazy var menuItems = MenuItemList(keepsOneRadioChecked: manifest.flavor == .chrome)
+    /// Firefox: the id of the hidden item its top-level menu items are in, made with its first
+    /// item (and again after `removeAll`).
+    var menuRootID: Int?
     /// The page a browser opens when the extension is uninstalled (`runtime.setUninstallURL`).
     public internal(set) var uninstallURL: String?
     /// The patterns of the extension's host permissions.

@@ -40,13 +40,13 @@ struct DriveStep: CustomStringConvertible {
         }
         let words = try Self.words(body, in: argument)
         let usage = "write a step as [tab:|popup:|options:] click SELECTOR, type SELECTOR TEXT, submit SELECTOR, select SELECTOR, text SELECTOR, value SELECTOR or html"
-        guard let first = words.first, let action = DocumentAction(rawValue: first) else {
+        guard let first = words.first, let action = DocumentAction(rawValue: first), action != .contextMenu else {
             throw ValidationError("--do '\(argument)': \(words.first.map { "'\($0)' is no action" } ?? "no action"): \(usage).")
         }
         let wanted = switch action {
         case .html: 1
         case .type: 3
-        case .click, .submit, .select, .text, .value: 2
+        case .click, .submit, .select, .text, .value, .contextMenu: 2
         }
         guard words.count == wanted else {
             throw ValidationError("--do '\(argument)': \(first) takes \(wanted - 1 == 0 ? "nothing" : wanted == 2 ? "a selector" : "a selector and a text") (put a word with spaces in quotes): \(usage).")

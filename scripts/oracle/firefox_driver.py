@@ -545,7 +545,7 @@ class Firefox:
         """A person's right click on the first element `selector` finds in the page opened last
         (the mouse moves to the middle of its box and presses and releases its right button: the
         browser's context menu opens), then a click on the menu item whose label is `label` (in
-        the extension's submenu too), or, for `label` null, the menu closed with nothing chosen."""
+        the extension's submenu too), or, for `label` empty, the menu closed with nothing chosen."""
         ctx = getattr(self, "last_context", None)
         if ctx is None:
             raise OracleError("firefox: no page to right-click in")
@@ -572,7 +572,7 @@ class Firefox:
             " if (parent !== null && parent.closest('#contentAreaContextMenu') !== null) {"
             "   const shown = new Promise((r) => parent.menupopup.addEventListener('popupshown', r, {once: true}));"
             "   parent.openMenu(true); await shown; }"
-            " item.closest('menupopup').activateItem(item); await hidden; return true; })()" % json.dumps(label))
+            " item.closest('menupopup').activateItem(item); await hidden; return true; })()" % json.dumps(label or None))
         if not found:
             raise OracleError("firefox: the context menu on %s has no item labelled %r" % (selector, label))
 

@@ -38,6 +38,7 @@ final class ExtensionAPI {
         ManagementAPI.register(in: self)
         ScriptingAPI.register(in: self)
         PermissionsAPI.register(in: self)
+        ContextMenusAPI.register(in: self)
         // (A namespace the browser has and exthost does not yet, touched: js/90_namespaces.js.)
         defineSync("api.missing", contexts: [.background, .page, .driver]) { host, arguments, context in
             guard let name = arguments[0]?.stringValue else { return .success(.undefined) }

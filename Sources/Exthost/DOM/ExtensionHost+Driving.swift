@@ -27,6 +27,10 @@ public enum DocumentAction: String, Sendable {
     case select
     /// The document's HTML, serialized.
     case html
+    /// A right click on the element (`pointerdown`, `mousedown`, `contextmenu`, `pointerup`,
+    /// `mouseup`): what the context menu that opens is about (its link, media, editable field and
+    /// the selected text), or null when a listener canceled `contextmenu` and no menu opens.
+    case contextMenu
 }
 
 extension ExtensionHost {

@@ -471,6 +471,27 @@ public final class TestDriver {
         return Self.json(host.act(action, onDocument: frame.documentID, selector: selector, text: text))
     }
 
+    /// Opens the context menu on the element `selector` finds in a tab's frame
+    /// (``ExtensionHost/openContextMenu(tabID:frameID:selector:)``): JSON `{"value": entries}`
+    /// (null: the page canceled it), or `{"error": "..."}`.
+    func openContextMenu(tabID: Int, frameID: Int, selector: String) -> String {
+        guard let host, host.browser.tab(tabID) != nil else { return Self.errorJSON("Tab \(tabID) is closed.") }
+        switch host.openContextMenu(tabID: tabID, frameID: frameID, selector: selector) {
+        case .success(let entries): return JSONValue.object([("value", entries ?? .null)]).jsonText
+        case .failure(let error): return Self.errorJSON(error.message)
+        }
+    }
+
+    /// Chooses an item of the open context menu by id or title (``ExtensionHost/chooseMenuItem(_:extensionID:)``):
+    /// `{"value": null}` or `{"error": "..."}`.
+    func chooseMenuItem(_ key: String, extensionID: String?) -> String {
+        guard let host else { return Self.errorJSON("The browser is gone.") }
+        switch host.chooseMenuItem(key, extensionID: extensionID) {
+        case .success: return "{\"value\":null}"
+        case .failure(let error): return Self.errorJSON(error.message)
+        }
+    }
+
     /// Does `action` to the document `documentID` of one of the extension's pages (its popup or its
     /// options page, as the driver opened it), while that page is open.
     func pageAction(handle: Int, documentID: String, action: DocumentAction, selector: String, text: String) -> String {

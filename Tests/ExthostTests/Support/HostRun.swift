@@ -94,6 +94,17 @@ struct HostRun {
         // settled: the scripts' timers wait, as the recorder acts a moment after the last line.)
         for step in steps {
             host.runUntilStarted(maxTime: maxTime)
+            // (A right click and a choice in the menu, or with no label the menu closed.)
+            if step.first == "contextMenu", step.count == 3, let tab = lastTab {
+                if case .failure(let error) = host.openContextMenu(tabID: tab, frameID: 0, selector: step[1]) { throw StepError(message: "\(step): \(error.message)") }
+                host.runUntilStarted(maxTime: maxTime)
+                if step[2].isEmpty {
+                    host.closeContextMenu()
+                } else if case .failure(let error) = host.chooseMenuItem(step[2]) {
+                    throw StepError(message: "\(step): \(error.message)")
+                }
+                continue
+            }
             guard step.count >= 2, let action = DocumentAction(rawValue: step[0]) else { throw StepError(message: "a step is [\"click\", selector] or [\"type\", selector, text], not \(step)") }
             guard let tab = lastTab, let documentID = host.browser.tab(tab)?.frames.first(where: \.isTop)?.documentID else {
                 throw StepError(message: "\(step): no page was opened")

@@ -1,0 +1,183 @@
+import BrowserModel
+import JSEngine
+
+/// `contextMenus` (and Firefox's `menus`) on the Swift side: js/59_menus.js checks the arguments
+/// against each browser's schema and hands over the properties; here the extension's items
+/// (``ExtensionInstance/menuItems``) are kept with each browser's rules and errors (recorded:
+/// fixtures/conformance/contextmenus-basics). A person's right click and choice are
+/// ``ExtensionHost/openContextMenu(tabID:frameID:selector:)`` and ``ExtensionHost/chooseMenuItem(_:)``
+/// (Sources/Exthost/DOM/ExtensionHost+ContextMenu.swift).
+///
+/// - `contextMenus.create [properties, generatedID?]`: `properties` as the schema left them, with
+///   `onclick` replaced by `hasOnclick: true`; `generatedID` the number the calling context made for
+///   an item without an id (only a persistent background may).
+/// - `contextMenus.update [id, properties]`, `contextMenus.remove [id]`, `contextMenus.removeAll []`.
+enum ContextMenusAPI {
+    static func register(in api: ExtensionAPI) {
+        let contexts: Set<ContextKind> = [.background, .page, .driver]
+        api.define("contextMenus.create", contexts: contexts) { host, request in
+            do throws(APIError) {
+                try create(host, request)
+                request.respond()
+            } catch {
+                request.fail(error.message)
+            }
+        }
+        api.define("contextMenus.update", contexts: contexts) { host, request in
+            do throws(APIError) {
+                try update(host, request)
+                request.respond()
+            } catch {
+                request.fail(error.message)
+            }
+        }
+        api.define("contextMenus.remove", contexts: contexts) { _, request in
+            guard let id = request.argument(0).flatMap(menuItemID), request.instance.menuItems.item(id) != nil else {
+                request.fail("Cannot find menu item with id \(request.argument(0).flatMap(menuItemID)?.description ?? "")")
+                return
+            }
+            request.instance.menuItems.remove(id)
+            request.respond()
+        }
+        api.define("contextMenus.removeAll", contexts: contexts) { _, request in
+            request.instance.menuItems.removeAll()
+            request.instance.menuRootID = nil
+            request.respond()
+        }
+        // (Firefox's `menus.refresh()`: the menu open now shows the items as they are now.)
+        api.define("contextMenus.refresh", contexts: contexts) { host, request in
+            host.refreshContextMenu()
+            request.respond()
+        }
+    }
+
+    /// An id as the JSON of a call gives it.
+    static func menuItemID(_ value: JSONValue) -> MenuItem.ID? {
+        if let text = value.stringValue { return .string(text) }
+        if let number = value.doubleValue, number == number.rounded(), abs(number) < 1e15 { return .number(Int(number)) }
+        return nil
+    }
+
+    /// Whether the extension's background stops when idle, in the browsers' sense ("event pages or
+    /// Service Workers": Chromium's `BackgroundInfo::HasLazyContext`, Firefox's non-persistent
+    /// background): such an extension must give each item an id and no `onclick`.
+    static func hasLazyBackground(_ instance: ExtensionInstance) -> Bool {
+        instance.manifest.background != nil && !instance.manifest.isPersistentBackground
+    }
+
+    private static func create(_ host: ExtensionHost, _ request: APIRequest) throws(APIError) {
+        let flavor = host.options.flavor
+        let properties = request.argument(0) ?? .object([])
+        let lazy = hasLazyBackground(request.instance)
+        let id: MenuItem.ID
+        if let given = properties["id"]?.stringValue {
+            id = .string(given)
+        } else if flavor == .chrome, lazy {
+            throw APIError(message: "Extensions using event pages or Service Workers must pass an id parameter to chrome.contextMenus.create")
+        } else if let generated = request.argument(1).flatMap(menuItemID) {
+            id = generated
+        } else {
+            throw APIError(message: "menus.create requires an id for non-persistent background scripts.")
+        }
+        if request.instance.menuItems.item(id) != nil {
+            throw APIError(message: flavor == .chrome ? "Cannot create item with duplicate id \(id)"
+                : lazy ? "The menu id \(id) already exists in menus.create." : "ID already exists: \(id)")
+        }
+        let hasOnclick = properties["hasOnclick"]?.boolValue ?? false
+        if flavor == .chrome, lazy, hasOnclick {
+            throw APIError(message: "Extensions using event pages or Service Workers cannot pass an onclick parameter to chrome.contextMenus.create. Instead, use the chrome.contextMenus.onClicked event.")
+        }
+        let kind = properties["type"]?.stringValue.flatMap(MenuItem.Kind.init(rawValue:)) ?? .normal
+        let title = properties["title"]?.stringValue
+        if flavor == .chrome, title == nil, kind != .separator {
+            throw APIError(message: "All menu items except for separators must have a title")
+        }
+        // (Chromium's default is ["page"]; Firefox's ["all"] (its schema says "page"), and an item
+        // in another takes that one's contexts.)
+        let given = properties["contexts"]?.arrayValue?.compactMap(\.stringValue)
+        let parentContexts = properties["parentId"].flatMap(menuItemID).flatMap { request.instance.menuItems.item($0)?.contexts }
+        let contexts = given ?? (flavor == .chrome ? ["page"] : parentContexts ?? ["all"])
+        var item = MenuItem(id: id, title: kind == .separator && flavor == .chrome ? nil : title, kind: kind,
+                            checked: properties["checked"]?.boolValue ?? false, contexts: contexts,
+                            visible: properties["visible"]?.boolValue ?? true, enabled: properties["enabled"]?.boolValue ?? true,
+                            hasOnclick: hasOnclick)
+        if flavor == .chrome, contexts.contains("launcher") {
+            throw APIError(message: "Only packaged apps are allowed to use 'launcher' context")
+        }
+        item.documentURLPatterns = try patterns(properties["documentUrlPatterns"], flavor: flavor)
+        item.targetURLPatterns = try patterns(properties["targetUrlPatterns"], flavor: flavor)
+        if let parent = properties["parentId"], parent != .null {
+            guard let parentID = menuItemID(parent), let parentItem = request.instance.menuItems.item(parentID) else {
+                throw APIError(message: "Cannot find menu item with id \(menuItemID(parent)?.description ?? "")")
+            }
+            if flavor == .chrome, parentItem.kind != .normal {
+                throw APIError(message: "Parent items must have type \"normal\"")
+            }
+            item.parentID = parentID
+        }
+        if request.instance.menuRootID == nil {
+            request.instance.menuRootID = host.nextMenuRootID
+            host.nextMenuRootID += 1
+        }
+        request.instance.menuItems.add(item)
+    }
+
+    private static func update(_ host: ExtensionHost, _ request: APIRequest) throws(APIError) {
+        let flavor = host.options.flavor
+        guard let id = request.argument(0).flatMap(menuItemID), var item = request.instance.menuItems.item(id) else {
+            throw APIError(message: "Cannot find menu item with id \(request.argument(0).flatMap(menuItemID)?.description ?? "")")
+        }
+        let properties = request.argument(1) ?? .object([])
+        if let kind = properties["type"]?.stringValue.flatMap(MenuItem.Kind.init(rawValue:)) { item.kind = kind }
+        if let title = properties["title"]?.stringValue { item.title = title }
+        if flavor == .chrome, item.kind != .separator, item.title == nil {
+            throw APIError(message: "All menu items except for separators must have a title")
+        }
+        if let contexts = properties["contexts"]?.arrayValue?.compactMap(\.stringValue) {
+            if flavor == .chrome, contexts.contains("launcher") {
+                throw APIError(message: "Only packaged apps are allowed to use 'launcher' context")
+            }
+            item.contexts = contexts
+        } else if flavor == .firefox, let parent = properties["parentId"].flatMap(menuItemID), let parentItem = request.instance.menuItems.item(parent) {
+            item.contexts = parentItem.contexts
+        }
+        if let visible = properties["visible"]?.boolValue { item.visible = visible }
+        if let enabled = properties["enabled"]?.boolValue { item.enabled = enabled }
+        if let hasOnclick = properties["hasOnclick"]?.boolValue { item.hasOnclick = hasOnclick }
+        if properties["documentUrlPatterns"] != nil { item.documentURLPatterns = try patterns(properties["documentUrlPatterns"], flavor: flavor) }
+        if properties["targetUrlPatterns"] != nil { item.targetURLPatterns = try patterns(properties["targetUrlPatterns"], flavor: flavor) }
+        if let parent = properties["parentId"], parent != .null {
+            guard let parentID = menuItemID(parent), let parentItem = request.instance.menuItems.item(parentID) else {
+                throw APIError(message: "Cannot find menu item with id \(menuItemID(parent)?.description ?? "")")
+            }
+            // (Chromium's MenuManager::ChangeParent refuses a cycle without saying why.)
+            if request.instance.menuItems.isAncestor(id, of: parentID) {
+                throw APIError(message: flavor == .chrome ? "Unknown error." : "MenuItem cannot be an ancestor (or self) of its new parent.")
+            }
+            if flavor == .chrome, parentItem.kind != .normal {
+                throw APIError(message: "Parent items must have type \"normal\"")
+            }
+            item.parentID = parentID
+        }
+        let checked = properties["checked"]?.boolValue
+        if flavor == .chrome, checked != nil, item.kind != .checkbox, item.kind != .radio {
+            throw APIError(message: "Only items with type \"radio\" or \"checkbox\" can be checked")
+        }
+        request.instance.menuItems.replace(item)
+        if let checked { request.instance.menuItems.check(id, checked) }
+    }
+
+    /// The patterns of `value` (a list of strings), parsed as the browser parses a menu item's
+    /// patterns (any scheme); nil for none given.
+    private static func patterns(_ value: JSONValue?, flavor: Flavor) throws(APIError) -> [MatchPattern]? {
+        guard let list = value?.arrayValue else { return nil }
+        var result: [MatchPattern] = []
+        for text in list.compactMap(\.stringValue) {
+            guard let pattern = try? MatchPattern(text, flavor: flavor, scope: .anyScheme) else {
+                throw APIError(message: flavor == .chrome ? "Invalid url pattern '\(text)'" : "Invalid url pattern: \(text)")
+            }
+            result.append(pattern)
+        }
+        return result
+    }
+}

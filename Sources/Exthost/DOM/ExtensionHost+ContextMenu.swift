@@ -1,0 +1,353 @@
+import BrowserModel
+import JSEngine
+
+/// The context menu a person opened on a page (a right click), while it is open: what it is about
+/// and which extensions heard Firefox's `menus.onShown`.
+struct OpenContextMenu {
+    let tabID: Int
+    let frameID: Int
+    /// The top document's URL (`pageUrl`) and the clicked frame's (`frameUrl`).
+    let pageURL: String
+    let frameURL: String
+    /// What was right-clicked (js/63_dom.js `rightClick`).
+    let target: ContextMenuTarget
+    /// The extensions that heard `menus.onShown` (Firefox), which hear `onHidden` as it closes.
+    var shownTo: [ExtensionInstance] = []
+    /// Each extension's shown items by id, as built when it opened (or refreshed: Firefox's
+    /// `menus.refresh()`): what a person can choose.
+    var shown: [(instance: ExtensionInstance, items: [MenuItem.ID])] = []
+
+    var inFrame: Bool { frameID != 0 }
+}
+
+/// What a context menu is about: its link, its image, video or audio, whether it opened in an
+/// editable field (a password field among them), and the page's selected text.
+struct ContextMenuTarget {
+    var linkURL: String?
+    var linkText: String?
+    var srcURL: String?
+    var mediaType: String?
+    var editable = false
+    var password = false
+    var selectionText = ""
+
+    init?(_ json: JSONValue) {
+        guard case .object = json else { return nil }
+        linkURL = json["linkUrl"]?.stringValue
+        linkText = json["linkText"]?.stringValue
+        srcURL = json["srcUrl"]?.stringValue
+        mediaType = json["mediaType"]?.stringValue
+        editable = json["editable"]?.boolValue ?? false
+        password = json["password"]?.boolValue ?? false
+        selectionText = json["selectionText"]?.stringValue ?? ""
+    }
+}
+
+// A person's right click on a page and a choice in the menu that opens (the driver's
+// `tab.contextMenu(selector)`), with each browser's rules for which extension items show and what
+// `onClicked` hears: Chromium's `ContextMenuMatcher` and `MenuManager::ExecuteCommand`, Firefox's
+// ext-menus.js (`getMenuContexts`, `enabledForContext`, `getClickInfo`; recorded:
+// fixtures/conformance/menus-click-firefox, menus-mv2-firefox). Headless Chromium shows no context
+// menu to record, so its side follows its source: which items show, the info's keys (sorted, as its
+// base::Value dictionary gives them), `frameUrl` only in a frame.
+extension ExtensionHost {
+    /// Opens the context menu on the element `selector` finds in frame `frameID` of tab `tabID`, as
+    /// a person's right click does (a menu already open closes first). Returns what it shows (each
+    /// entry `{title, id, type, checked, enabled, extension, children?}`; an extension with several
+    /// items shows them in a submenu named after it), or nil when the page canceled `contextmenu`.
+    public func openContextMenu(tabID: Int, frameID: Int, selector: String) -> Result<JSONValue?, DocumentActionError> {
+        closeContextMenu()
+        guard let tab = browser.tab(tabID) else { return .failure(DocumentActionError(message: "the tab is closed")) }
+        guard let frame = tab.frame(frameID) else {
+            return .failure(DocumentActionError(message: "the tab has no frame \(frameID)"))
+        }
+        let pageURL = tab.frames.first(where: \.isTop)?.url ?? frame.url
+        switch act(.contextMenu, onDocument: frame.documentID, selector: selector) {
+        case .failure(let error):
+            return .failure(error)
+        case .success(let json):
+            guard let facts = JSONValue.parse(json), let target = ContextMenuTarget(facts) else { return .success(nil) }
+            var menu = OpenContextMenu(tabID: tabID, frameID: frameID, pageURL: pageURL, frameURL: frame.url, target: target)
+            for instance in extensions {
+                let items = shownItems(of: instance, in: menu)
+                if !items.isEmpty { menu.shown.append((instance, items)) }
+            }
+            if options.flavor == .firefox { announceShown(&menu) }
+            contextMenu = menu
+            return .success(contextMenuEntries())
+        }
+    }
+
+    /// What the open menu shows now (see ``openContextMenu(tabID:frameID:selector:)``); nil when none is open.
+    public func contextMenuEntries() -> JSONValue? {
+        guard let menu = contextMenu else { return nil }
+        var entries: [JSONValue] = []
+        var groups = menu.shown.compactMap { shown -> (title: String, entries: [JSONValue])? in
+            let list = shown.instance.menuItems
+            let ids = Set(shown.items)
+            func entry(_ item: MenuItem) -> JSONValue {
+                var fields: [(String, JSONValue)] = [
+                    ("title", .string(menuTitle(item.title ?? "", selection: menu.target.selectionText))),
+                    ("id", menuItemJSON(item.id)), ("type", .string(item.kind.rawValue)),
+                    ("checked", .bool(item.checked)), ("enabled", .bool(item.enabled)), ("extension", .string(shown.instance.id.runtimeID)),
+                ]
+                let children = list.children(of: item.id).filter { ids.contains($0.id) }
+                if !children.isEmpty { fields.append(("children", .array(children.map(entry)))) }
+                return .object(fields)
+            }
+            let top = list.children(of: nil).filter { ids.contains($0.id) }
+            guard !top.isEmpty else { return nil }
+            // (Chromium groups them unless one normal item shows; Firefox unless one shows, and on
+            // Linux keeps a lone checkbox in the group too.)
+            let grouped = options.flavor == .chrome
+                ? top.count > 1 || top[0].kind != .normal
+                : top.count > 1 || top[0].kind == .checkbox
+            let name = shown.instance.displayName
+            if grouped {
+                return (name, [.object([("title", .string(name)), ("extension", .string(shown.instance.id.runtimeID)), ("children", .array(top.map(entry)))])])
+            }
+            return (top[0].title ?? name, top.map(entry))
+        }
+        // (Chromium orders the extensions' entries by their titles.)
+        if options.flavor == .chrome { groups.sort { $0.title.localizedStandardCompare($1.title) == .orderedAscending } }
+        for group in groups { entries += group.entries }
+        return .array(entries)
+    }
+
+    /// Chooses the item of the open menu whose id or title (as shown) is `key` (an extension id
+    /// picks among several extensions' items): a checkbox flips, a radio item is checked, the
+    /// extension is granted `activeTab` and hears `onClicked` (and the item's `onclick`); the menu
+    /// closes. Fails when no such item shows, or it is disabled.
+    public func chooseMenuItem(_ key: String, extensionID: String? = nil) -> Result<Void, DocumentActionError> {
+        guard let menu = contextMenu else { return .failure(DocumentActionError(message: "no context menu is open")) }
+        var found: (ExtensionInstance, MenuItem)?
+        var titles: [String] = []
+        for shown in menu.shown where extensionID == nil || shown.instance.id.runtimeID == extensionID {
+            for id in shown.items {
+                guard let item = shown.instance.menuItems.item(id), item.kind != .separator else { continue }
+                let title = menuTitle(item.title ?? "", selection: menu.target.selectionText)
+                titles.append(title)
+                if found == nil, id.description == key || title == key, shown.instance.menuItems.children(of: id).isEmpty { found = (shown.instance, item) }
+            }
+        }
+        guard let (instance, item) = found else {
+            let known = titles.isEmpty ? "it shows no extension item" : "it shows " + titles.map { "\"\($0)\"" }.joined(separator: ", ")
+            return .failure(DocumentActionError(message: "the context menu has no item \"\(key)\" to choose: \(known)"))
+        }
+        guard item.enabled else { return .failure(DocumentActionError(message: "the item \"\(key)\" is disabled")) }
+        let toggled = instance.menuItems.choose(item.id)
+        guard let tab = browser.tab(menu.tabID) else {
+            closeContextMenu()
+            return .failure(DocumentActionError(message: "the tab is closed"))
+        }
+        instance.grantActiveTab(tab.id)
+        let info = clickInfo(item, of: instance, in: menu, toggled: toggled)
+        let tabJSON = tabObject(tab, for: instance)
+        let names = instance.manifest.permissions.contains("menus") && options.flavor == .firefox
+            ? ["menus.onClicked", "contextMenus.onClicked"] : ["contextMenus.onClicked"]
+        let contexts = [wakeBackground(of: instance, for: "contextMenus.onClicked")].compactMap { $0 } + instance.pageContexts
+        let chromium = options.flavor == .chrome
+        for context in contexts where !context.isClosed {
+            if chromium, item.hasOnclick { context.dispatchEvent("contextMenus.onclick", [info, tabJSON]) }
+            for name in names { context.dispatchEvent(name, [info, tabJSON]) }
+            if !chromium, item.hasOnclick { context.dispatchEvent("contextMenus.onclick", [info, tabJSON]) }
+        }
+        closeContextMenu()
+        return .success(())
+    }
+
+    /// Closes the open menu, if one is: Firefox's extensions that heard `onShown` hear `onHidden`.
+    public func closeContextMenu() {
+        guard let menu = contextMenu else { return }
+        contextMenu = nil
+        for instance in menu.shownTo {
+            for context in [instance.background].compactMap({ $0 }) + instance.pageContexts where !context.isClosed {
+                context.dispatchEvent("menus.onHidden", [])
+                context.dispatchEvent("contextMenus.onHidden", [])
+            }
+        }
+    }
+
+    /// Firefox's `menus.refresh()`: the open menu shows the items as they are now.
+    func refreshContextMenu() {
+        guard var menu = contextMenu else { return }
+        menu.shown = extensions.compactMap { instance in
+            let items = shownItems(of: instance, in: menu)
+            return items.isEmpty ? nil : (instance, items)
+        }
+        contextMenu = menu
+    }
+
+    // MARK: - Which items show
+
+    /// The ids of `instance`'s items the menu shows, parents before children.
+    private func shownItems(of instance: ExtensionInstance, in menu: OpenContextMenu) -> [MenuItem.ID] {
+        var result: [MenuItem.ID] = []
+        func walk(_ parent: MenuItem.ID?) {
+            for item in instance.menuItems.children(of: parent) where item.visible && shows(item, in: menu) {
+                result.append(item.id)
+                walk(item.id)
+            }
+        }
+        walk(nil)
+        return result
+    }
+
+    /// Firefox's contexts of a menu (`getMenuContexts`), in its order.
+    private func firefoxContexts(_ menu: OpenContextMenu) -> [String] {
+        let target = menu.target
+        var contexts: [String] = []
+        if target.mediaType == "audio" { contexts.append("audio") }
+        if target.editable || target.password { contexts.append("editable") }
+        if menu.inFrame { contexts.append("frame") }
+        if target.mediaType == "image" { contexts.append("image") }
+        if target.linkURL != nil { contexts.append("link") }
+        if target.password { contexts.append("password") }
+        if !target.selectionText.isEmpty { contexts.append("selection") }
+        if target.mediaType == "video" { contexts.append("video") }
+        if contexts.isEmpty { contexts.append("page") }
+        contexts.append("all")
+        return contexts
+    }
+
+    private func shows(_ item: MenuItem, in menu: OpenContextMenu) -> Bool {
+        let target = menu.target
+        let contexts = Set(item.contexts)
+        let documentURL = menu.inFrame ? menu.frameURL : menu.pageURL
+        if let patterns = item.documentURLPatterns, !patterns.contains(where: { $0.matches(documentURL) }) { return false }
+        let targetMatches: (String?) -> Bool = { url in
+            guard let patterns = item.targetURLPatterns else { return true }
+            guard let url else { return false }
+            return patterns.contains { $0.matches(url) }
+        }
+        switch options.flavor {
+        case .firefox:
+            guard !contexts.isDisjoint(with: firefoxContexts(menu)) else { return false }
+            if item.targetURLPatterns != nil {
+                let urls = (target.mediaType != nil ? [target.srcURL] : []) + (target.linkURL != nil ? [target.linkURL] : [])
+                return urls.contains(where: targetMatches)
+            }
+            return true
+        case .chrome:
+            if contexts.contains("all") || (!target.selectionText.isEmpty && contexts.contains("selection"))
+                || (target.editable && contexts.contains("editable")) || (menu.inFrame && contexts.contains("frame")) { return true }
+            if let link = target.linkURL, contexts.contains("link"), targetMatches(link) { return true }
+            if let media = target.mediaType, contexts.contains(media), targetMatches(target.srcURL) { return true }
+            return target.linkURL == nil && target.selectionText.isEmpty && !target.editable && target.mediaType == nil && contexts.contains("page")
+        }
+    }
+
+    /// A title as the menu shows it: `%s` is the selected text. Chromium replaces it always (no
+    /// selection: nothing), the selection cut to 50 UTF-16 units at a word's end and the title to
+    /// 75; Firefox only with a selection (trimmed), cut so the label has at most 64 characters.
+    private func menuTitle(_ title: String, selection: String) -> String {
+        switch options.flavor {
+        case .chrome:
+            let shown = truncated(selection, to: 50)
+            return truncated(title.replacingOccurrences(of: "%s", with: shown), to: 75)
+        case .firefox:
+            guard !selection.isEmpty, title.contains("%s") else { return title }
+            var text = selection.trimmingCharacters(in: .whitespacesAndNewlines)
+            let scalars = Array(text.unicodeScalars)
+            let excess = title.utf16.count - 2 + scalars.count - 64
+            if excess > 0 {
+                text = String(String.UnicodeScalarView(scalars.dropLast(min(scalars.count, excess + 1)))) + "\u{2026}"
+            }
+            return title.replacingOccurrences(of: "%s", with: text)
+        }
+    }
+
+    /// `text` cut to at most `limit` UTF-16 units at a word's end, with an ellipsis (as
+    /// `gfx::TruncateString` with `WORD_BREAK` cuts).
+    private func truncated(_ text: String, to limit: Int) -> String {
+        guard text.utf16.count > limit else { return text }
+        var cut = String(decoding: text.utf16.prefix(limit - 1), as: UTF16.self)
+        if let space = cut.lastIndex(where: \.isWhitespace), space > cut.startIndex { cut = String(cut[..<space]) }
+        return cut + "\u{2026}"
+    }
+
+    // MARK: - What the extension hears
+
+    /// Firefox's `menus.onShown` to each extension with the menus API (what it may know of the
+    /// page only with host permission for it, or activeTab granted).
+    private func announceShown(_ menu: inout OpenContextMenu) {
+        guard let tab = browser.tab(menu.tabID) else { return }
+        let contexts = firefoxContexts(menu)
+        for instance in extensions
+            where (instance.manifest.permissions.contains("menus") || instance.manifest.permissions.contains("contextMenus")) {
+            let ids = menu.shown.first { $0.instance === instance }?.items ?? []
+            var info: [(String, JSONValue)] = [("menuIds", .array(ids.map(menuItemJSON))), ("contexts", .array(contexts.map { .string($0) }))]
+            info += firefoxEventInfo(instance, menu: menu, sensitive: canSeeDetails(instance, of: tab, menu: menu))
+            let tabJSON = tabObject(tab, for: instance)
+            let targets = [instance.background].compactMap { $0 } + instance.pageContexts
+            menu.shownTo.append(instance)
+            for context in targets where !context.isClosed {
+                context.dispatchEvent("menus.onShown", [.object(info), tabJSON])
+                context.dispatchEvent("contextMenus.onShown", [.object(info), tabJSON])
+            }
+        }
+    }
+
+    private func canSeeDetails(_ instance: ExtensionInstance, of tab: Tab, menu: OpenContextMenu) -> Bool {
+        if instance.activeTabs.contains(tab.id) { return true }
+        let url = menu.inFrame ? menu.frameURL : menu.pageURL
+        return instance.hostPatterns.contains { $0.matches(url) }
+    }
+
+    /// Firefox's `addMenuEventInfo`: the members after the ids, in its order.
+    private func firefoxEventInfo(_ instance: ExtensionInstance, menu: OpenContextMenu, sensitive: Bool) -> [(String, JSONValue)] {
+        let target = menu.target
+        var info: [(String, JSONValue)] = [("viewType", .string("tab"))]
+        if let media = target.mediaType { info.append(("mediaType", .string(media))) }
+        info.append(("frameId", .int(menu.frameID)))
+        info.append(("editable", .bool(target.editable || target.password)))
+        guard sensitive else { return info }
+        if instance.manifest.permissions.contains("menus") { info.append(("targetElementId", .int(Int(loop.now.rounded(.down))))) }
+        if let link = target.linkURL {
+            info.append(("linkText", .string(target.linkText ?? "")))
+            info.append(("linkUrl", .string(link)))
+        }
+        if target.mediaType != nil, let src = target.srcURL { info.append(("srcUrl", .string(src))) }
+        info.append(("pageUrl", .string(menu.pageURL)))
+        if menu.inFrame { info.append(("frameUrl", .string(menu.frameURL))) }
+        if !target.selectionText.isEmpty { info.append(("selectionText", .string(target.selectionText))) }
+        return info
+    }
+
+    /// `onClicked`'s info for `item` in each browser's members and order.
+    private func clickInfo(_ item: MenuItem, of instance: ExtensionInstance, in menu: OpenContextMenu, toggled: (wasChecked: Bool, checked: Bool)?) -> JSONValue {
+        let target = menu.target
+        switch options.flavor {
+        case .firefox:
+            var info: [(String, JSONValue)] = [("menuItemId", menuItemJSON(item.id))]
+            info.append(("parentMenuItemId", item.parentID.map(menuItemJSON) ?? .int(instance.menuRootID ?? 0)))
+            info += firefoxEventInfo(instance, menu: menu, sensitive: true)
+            if let toggled { info += [("checked", .bool(toggled.checked)), ("wasChecked", .bool(toggled.wasChecked))] }
+            info += [("modifiers", .array([])), ("button", .int(0))]
+            return .object(info)
+        case .chrome:
+            // (A base::Value dictionary: its members sorted by name.)
+            var info: [(String, JSONValue)] = []
+            if let toggled { info.append(("checked", .bool(toggled.checked))) }
+            info.append(("editable", .bool(target.editable)))
+            info.append(("frameId", .int(menu.frameID)))
+            if menu.inFrame { info.append(("frameUrl", .string(menu.frameURL))) }
+            if let link = target.linkURL { info.append(("linkUrl", .string(link))) }
+            if let media = target.mediaType { info.append(("mediaType", .string(media))) }
+            info.append(("menuItemId", menuItemJSON(item.id)))
+            info.append(("pageUrl", .string(menu.pageURL)))
+            if let parent = item.parentID { info.append(("parentMenuItemId", menuItemJSON(parent))) }
+            if !target.selectionText.isEmpty { info.append(("selectionText", .string(target.selectionText))) }
+            if target.mediaType != nil, let src = target.srcURL { info.append(("srcUrl", .string(src))) }
+            if let toggled { info.append(("wasChecked", .bool(toggled.wasChecked))) }
+            return .object(info)
+        }
+    }
+
+    private func menuItemJSON(_ id: MenuItem.ID) -> JSONValue {
+        switch id {
+        case .string(let text): .string(text)
+        case .number(let number): .int(number)
+        }
+    }
+}

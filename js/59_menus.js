@@ -1,0 +1,189 @@
+// exthost:realm host
+// exthost:needs primordials api schema
+// `contextMenus` (Chromium and Firefox) and Firefox's `menus` (its own name for the same API, with
+// the "menus" permission): the arguments checked by each browser's schema, the items kept in Swift
+// (Sources/Exthost/API/ContextMenusAPI.swift; recorded: fixtures/conformance/contextmenus-basics,
+// menus-click-firefox, menus-mv2-firefox). `create` answers at once with the item's id and reports
+// its errors later (through the callback's lastError, or as an unchecked one). An item's `onclick`
+// (manifest version 2) stays in the context that gave it, which calls it when the item is chosen.
+(function (host) {
+  'use strict';
+  const { Error, ReflectApply, ReflectOwnKeys, SafeMap, SafePromiseThen, hasOwn, listIncludes } = host.primordials;
+  const chrome = host.flavor === 'chrome';
+  const request = (cx, method, args) => host.request(cx, method, args);
+  // (Chromium's ContextType, as its error lists it; Firefox's in its schema's order, with
+  // manifest version 3's "action" a choice of its own; version 2 has "browser_action" there.)
+  const chromeContexts = ['action', 'all', 'audio', 'browser_action', 'editable', 'frame', 'image', 'launcher', 'link', 'page', 'page_action', 'selection', 'tab', 'video'];
+  const firefoxContexts = ['all', 'page', 'frame', 'selection', 'link', 'editable', 'password', 'image', 'video', 'audio', 'launcher', 'bookmark', 'page_action', 'tab', 'tools_menu'];
+  const firefoxContextTypes = ['all', 'page', 'frame', 'selection', 'link', 'editable', 'password', 'image', 'video', 'audio', 'launcher', 'bookmark', 'page_action', 'tab', 'tools_menu', 'action'];
+  const itemTypes = ['normal', 'checkbox', 'radio', 'separator'];
+  const upper = (list) => {
+    const values = { __proto__: null };
+    for (let i = 0; i < list.length; i++) values[host.primordials.StringPrototypeToUpperCase(list[i])] = list[i];
+    return values;
+  };
+  const id = { choices: [{ type: 'integer' }, { type: 'string' }] };
+  // (One schema for every manifest version: Firefox's version 2 takes "browser_action" where 3
+  // takes "action" (a version 2 context's arguments are mapped before the check) and refuses
+  // `onclick` in version 3 (massageArguments).)
+  function properties(namespace, forCreate) {
+    const contextItem = chrome ? { type: 'string', enum: chromeContexts }
+      : { choices: [{ type: 'string', enum: firefoxContexts }, { type: 'string', enum: ['action'] }] };
+    const described = {
+      type: { type: 'string', enum: itemTypes, optional: true },
+      ...(forCreate ? { id: { type: 'string', optional: true } } : {}),
+      ...(chrome ? {} : { icons: { type: 'object', additionalProperties: true, optional: true } }),
+      title: { type: 'string', optional: true },
+      checked: { type: 'boolean', optional: true },
+      contexts: { type: 'array', items: contextItem, minItems: 1, optional: true },
+      ...(chrome ? {} : { viewTypes: { type: 'array', items: { type: 'string', enum: ['tab', 'popup', 'sidebar'] }, minItems: 1, optional: true } }),
+      visible: { type: 'boolean', optional: true },
+      onclick: { type: 'function', optional: true },
+      parentId: { choices: [{ type: 'integer' }, { type: 'string' }], optional: true },
+      documentUrlPatterns: { type: 'array', items: { type: 'string' }, optional: true },
+      targetUrlPatterns: { type: 'array', items: { type: 'string' }, optional: true },
+      enabled: { type: 'boolean', optional: true },
+      ...(chrome ? {} : { command: { type: 'string', optional: true } }),
+    };
+    return {
+      name: forCreate ? 'createProperties' : 'updateProperties', type: 'object',
+      typeName: forCreate ? namespace + '.CreateProperties' : undefined, properties: described,
+    };
+  }
+  // The properties handed to Swift: as checked, `onclick` replaced by whether there is one.
+  function forSwift(props) {
+    const result = { __proto__: null };
+    const keys = ReflectOwnKeys(props);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      if (key === 'onclick') result.hasOnclick = props.onclick !== null && props.onclick !== undefined;
+      else result[key] = props[key];
+    }
+    return result;
+  }
+  // The context's `onclick` functions by item id, called when the item is chosen (Swift sends
+  // `contextMenus.onclick`, before onClicked in Chromium, after it in Firefox).
+  const idKey = (value) => typeof value + ':' + value;
+  function onclicks(cx) {
+    if (cx.menuOnclicks === undefined) {
+      cx.menuOnclicks = new SafeMap();
+      host.addHostListener(cx, 'contextMenus.onclick', (info, tab) => {
+        const fn = cx.menuOnclicks.get(idKey(info.menuItemId));
+        if (fn !== undefined) ReflectApply(fn, undefined, [info, tab]);
+      });
+    }
+    return cx.menuOnclicks;
+  }
+  function keepOnclick(cx, itemID, props) {
+    if (!hasOwn(props, 'onclick')) return;
+    if (typeof props.onclick === 'function') onclicks(cx).set(idKey(itemID), props.onclick);
+    else if (cx.menuOnclicks !== undefined) cx.menuOnclicks.delete(idKey(itemID));
+  }
+  // What a call's answer does with its callback: called with lastError set to the error, or
+  // (none given) the error reported as unchecked.
+  function answer(cx, promise, callback) {
+    SafePromiseThen(promise, () => { if (typeof callback === 'function') host.invokeCallback(cx, callback, []); },
+      (error) => {
+        if (typeof callback === 'function') host.invokeCallback(cx, callback, [], error);
+        else host.withLastError(cx, error, () => {});
+      });
+  }
+  const lazyError = 'menus.create requires an id for non-persistent background scripts.';
+
+  // Firefox's version 2 arguments as its version 3 schema takes them: "browser_action" is "action".
+  function versionTwoContexts(cx, props) {
+    if (chrome || cx.info.manifestVersion >= 3 || props === null || typeof props !== 'object') return props;
+    let contexts;
+    try { contexts = props.contexts; } catch (e) { return props; }
+    if (!host.primordials.ArrayIsArray(contexts) || !listIncludes(contexts, 'browser_action')) return props;
+    const copy = { __proto__: null };
+    const keys = host.primordials.ObjectKeys(props);
+    for (let i = 0; i < keys.length; i++) copy[keys[i]] = props[keys[i]];
+    const mapped = [];
+    for (let i = 0; i < contexts.length; i++) host.primordials.listPush(mapped, contexts[i] === 'browser_action' ? 'action' : contexts[i]);
+    copy.contexts = mapped;
+    return copy;
+  }
+  // Firefox's version 3 has no `onclick`: its schema says so on the console, then refuses it.
+  function refuseOnclick(cx, namespace, fn, props, name) {
+    if (chrome || cx.info.manifestVersion < 3 || props === null || typeof props !== 'object' || !hasOwn(props, 'onclick')) return;
+    cx.native.console.message('error', 'Error: Property "onclick" is unsupported in Manifest Version 3');
+    throw new Error('Type error for parameter ' + name + ' (Unexpected property "onclick") for ' + namespace + '.' + fn + '.');
+  }
+
+  function describe(namespace) {
+    return () => ({
+      functions: {
+        // (Synchronous: the id at once, the outcome later. Chromium's renderer numbers every
+        // call, a given id or not; Firefox numbers only items without one.)
+        create: {
+          parameters: [properties(namespace, true), { name: 'callback', type: 'function', optional: true }],
+          massageArguments(cx, args) {
+            refuseOnclick(cx, namespace, 'create', args[0], 'createProperties');
+            args[0] = versionTwoContexts(cx, args[0]);
+            return host.checkArguments(namespace + '.create', args);
+          },
+          run(cx, args) {
+            const props = args[0];
+            const callback = args[1];
+            let itemID = props.id;
+            let generated;
+            if (chrome) {
+              cx.menuNextID = (cx.menuNextID || 0) + 1;
+              generated = cx.menuNextID;
+              if (itemID === undefined) itemID = generated;
+            } else if (cx.info.lazyBackground === true) {
+              if (itemID === undefined || itemID === '') {
+                answer(cx, host.rejectedPromise(cx, host.newError(cx, lazyError)), callback);
+                return itemID === undefined ? null : itemID;
+              }
+            } else if (itemID === undefined) {
+              cx.menuNextID = (cx.menuNextID || 0) + 1;
+              generated = cx.menuNextID;
+              itemID = generated;
+            }
+            const sent = request(cx, 'contextMenus.create', [forSwift(props), generated === undefined ? null : generated]);
+            SafePromiseThen(sent, () => keepOnclick(cx, itemID, props), () => {});
+            answer(cx, sent, callback);
+            return itemID;
+          },
+        },
+        update: {
+          async: true,
+          parameters: [{ name: 'id', ...id }, properties(namespace, false)],
+          massageArguments(cx, args) {
+            refuseOnclick(cx, namespace, 'update', args[1], 'updateProperties');
+            args[1] = versionTwoContexts(cx, args[1]);
+            return host.checkArguments(namespace + '.update', args);
+          },
+          run(cx, args) {
+            const sent = request(cx, 'contextMenus.update', [args[0], forSwift(args[1])]);
+            SafePromiseThen(sent, () => keepOnclick(cx, args[0], args[1]), () => {});
+            return sent;
+          },
+        },
+        remove: {
+          async: true,
+          parameters: [{ name: 'menuItemId', ...id }],
+          run: (cx, args) => request(cx, 'contextMenus.remove', args),
+        },
+        removeAll: { async: true, parameters: [], run: (cx, args) => request(cx, 'contextMenus.removeAll', args) },
+        ...(chrome ? {} : {
+          refresh: { async: true, parameters: [], run: (cx, args) => request(cx, 'contextMenus.refresh', args) },
+        }),
+      },
+      constants: { ACTION_MENU_TOP_LEVEL_LIMIT: 6 },
+      enums: {
+        ContextType: { values: upper(chrome ? chromeContexts : firefoxContextTypes) },
+        // (Chromium's enums list their values sorted.)
+        ItemType: { values: upper(chrome ? ['checkbox', 'normal', 'radio', 'separator'] : itemTypes) },
+      },
+      events: chrome ? ['onClicked'] : [{ name: 'onClicked', persistent: true }, 'onShown', 'onHidden'],
+      missing: chrome ? [] : [{ name: 'getTargetElement' }, { name: 'overrideContext' }],
+      listedUndefined: chrome ? undefined : { background: ['OnClickData'] },
+    });
+  }
+  // (Which contexts have which name, with which permission: js/90_namespaces.js.)
+  host.defineNamespace('contextMenus', ['background'], describe('contextMenus'));
+  if (!chrome) host.defineNamespace('menus', ['background'], describe('menus'));
+});
