@@ -58,6 +58,23 @@ struct DriverTests {
         #expect(outcome.tests.map(\.name) == ["a", "s > b", "c"])
     }
 
+    @Test func tabsAnExtensionOpenedCloseWhenTheTestEnds() throws {
+        let outcome = try Self.run("""
+            test('an extension opens tabs', async () => {
+              await exthost.loadExtension({ manifest: { permissions: ['tabs'] }, background() {
+                chrome.tabs.create({ url: 'http://a.example/' }, () => chrome.tabs.create({ url: 'http://b.example/' }, () => console.log('opened')));
+              } });
+              await exthost.waitForConsole('opened');
+              assert.deepStrictEqual(exthost.tabs().map((tab) => tab.url), ['about:blank', 'http://a.example/', 'http://b.example/']);
+            });
+            test('the next test starts from the tabs open before', () => {
+              assert.deepStrictEqual(exthost.tabs().map((tab) => tab.url), ['about:blank']);
+            });
+            """)
+        #expect(outcome.passed, "\(outcome.reason ?? "")")
+        #expect(outcome.tests.allSatisfy { $0.passed == true }, "\(outcome.tests.map { "\($0.name): \($0.finished?.message ?? "")" })")
+    }
+
     @Test func skipOnlyAndTodo() throws {
         let outcome = try Self.run("""
             test('not selected', () => { throw new Error('ran'); });

@@ -80,7 +80,8 @@ struct TraceTests {
         #expect(test.status == 0, "\(test.output)\(test.errors)")
         let traceFolder = traces + "/fixtures/driver-tests"
         let files = try FileManager.default.contentsOfDirectory(atPath: traceFolder).sorted()
-        #expect(files == ["greeter.test.js-chrome.html", "greeter.test.js-firefox.html", "whack-a-mole.test.js-chrome.html", "whack-a-mole.test.js-firefox.html"])
+        #expect(files == ["greeter.test.js-chrome.html", "greeter.test.js-firefox.html", "look-up.test.js-chrome.html", "look-up.test.js-firefox.html",
+                          "whack-a-mole.test.js-chrome.html", "whack-a-mole.test.js-firefox.html"])
         let page = try String(contentsOfFile: traceFolder + "/" + files[0], encoding: .utf8)
         #expect(page.contains("exthost.openTab http://127.0.0.1:8000/index.html"), "the driver's actions are on its lifeline")
         #expect(page.contains("▶ greeter &gt; a page is greeted by the background"))

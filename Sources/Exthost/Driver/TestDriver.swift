@@ -76,7 +76,8 @@ public final class TestDriver {
     /// How many inline extensions the script has written (their ids follow from the script and this).
     private var inlineCount = 0
     /// The open scopes (a test, a suite), innermost last: what was loaded and opened in each.
-    private var scopes: [(id: Int, extensions: [Int], tabs: [Int])] = []
+    /// The open scopes (a test, a suite's hooks): what each loaded and opened, and the tabs open as it began.
+    private var scopes: [(id: Int, extensions: [Int], tabs: [Int], openBefore: Set<Int>)] = []
     private var nextScope = 1
     /// The folders of inline extensions, deleted with the driver.
     private var temporaryFolders: [URL] = []
@@ -754,7 +755,7 @@ public final class TestDriver {
     func beginScope() -> Int {
         let id = nextScope
         nextScope += 1
-        scopes.append((id, [], []))
+        scopes.append((id, [], [], Set(host.map { Array($0.browser.tabs.keys) } ?? [])))
         return id
     }
 
@@ -769,10 +770,14 @@ public final class TestDriver {
         for handle in messageWaiters.keys { messageWaiters[handle]?.removeAll { $0.scope >= id } }
         consoleWaiters.removeAll { $0.scope >= id }
         let tabs = ended.flatMap(\.tabs)
+        let openBefore = ended.first?.openBefore ?? []
         let handles = ended.flatMap(\.extensions)
         host.crossProcess { [weak self, weak host] in
             guard let self, let host else { return }
             for tabID in tabs.reversed() where host.browser.tab(tabID) != nil { host.removeTab(tabID) }
+            // (Tabs an extension or a page opened meanwhile close too: the next test starts from
+            // the tabs that were open before.)
+            for tabID in host.browser.tabs.keys.sorted().reversed() where !openBefore.contains(tabID) && host.browser.tab(tabID) != nil { host.removeTab(tabID) }
             for handle in handles.reversed() {
                 if let instance = extensions[handle] { host.unloadExtension(instance) }
                 forget(handle)
