@@ -6523,8 +6523,9 @@
     }
   }
   // A person's right click on `node` (a context menu's opening): the mouse moves onto it, its right
-  // button goes down (`pointerdown`, `mousedown`), `contextmenu` fires (on Linux both browsers open
-  // the menu as the button goes down), then the button comes up (`pointerup`, `mouseup`). Returns
+  // button goes down (`pointerdown`, `mousedown`), `contextmenu` fires (a PointerEvent; on Linux
+  // both browsers open the menu as the button goes down), then the button comes up (`pointerup`,
+  // `mouseup`, `auxclick`), a canceled `contextmenu` or not (recorded: person-right-click). Returns
   // what the browser's menu is about: null when a listener canceled `contextmenu` (no menu shows),
   // else the facts its extension items are matched with (js/59_menus.js, ExtensionHost+ContextMenu.swift).
   function rightClick(cx, document, node) {
@@ -6533,21 +6534,27 @@
       personInput(cx);
       moveMouse(cx, node);
       const init = (type) => {
-        const pointer = type[0] === 'p';
+        const pointer = type[0] === 'p' || type === 'contextmenu' || type === 'auxclick';
         const pressed = type === 'pointerdown' || type === 'mousedown' || type === 'contextmenu';
+        // (`detail`: 1 for the mouse events and auxclick; contextmenu's is Chromium's 0, Firefox's 1.)
+        const detail = type === 'mousedown' || type === 'mouseup' || type === 'auxclick' || (FIREFOX && type === 'contextmenu') ? 1 : 0;
         const value = {
-          __proto__: null, bubbles: true, cancelable: true, composed: true, view: cx.global, detail: pointer ? 0 : 1, button: 2, buttons: pressed ? 2 : 0,
+          __proto__: null, bubbles: true, cancelable: true, composed: true, view: cx.global, detail, button: 2, buttons: pressed ? 2 : 0,
           relatedTarget: null,
         };
         if (pointer) { value.pointerType = 'mouse'; value.pointerId = 1; value.isPrimary = true; }
         return value;
       };
-      const fire = (type) => cx.loader.fireUIEvent(wrap(cx, node), type[0] === 'p' || type === 'contextmenu' ? 'PointerEvent' : 'MouseEvent', type, init(type), true);
+      const fire = (type) => {
+        const pointer = type[0] === 'p' || type === 'contextmenu' || type === 'auxclick';
+        return cx.loader.fireUIEvent(wrap(cx, node), pointer ? 'PointerEvent' : 'MouseEvent', type, init(type), true);
+      };
       const down = fire('pointerdown');
       if (down) fire('mousedown');
       const shown = fire('contextmenu');
       fire('pointerup');
       if (down) fire('mouseup');
+      fire('auxclick');
       if (!shown || rootOf(node) !== document) return null;
     }
     const resolve = (value) => {

@@ -353,6 +353,19 @@ class Chrome:
                 self.cdp.cmd("Input.dispatchMouseEvent", dict({"type": kind, "x": x, "y": y}, **extra), session=session)
         self._in_last_page("click " + selector, ELEMENT_CENTER % json.dumps(selector), act)
 
+    def context_menu(self, selector, label):
+        """A person's right click on the first element `selector` finds in the page opened last
+        (the mouse moves to the middle of its box and presses and releases its right button).
+        Headless Chromium shows no menu to choose from: `label` must be empty."""
+        if label:
+            raise OracleError("chrome: headless Chromium shows no context menu to choose %r in" % label)
+        def act(session, value):
+            x, y = json.loads(value)
+            for kind, extra in (("mouseMoved", {}), ("mousePressed", {"button": "right", "buttons": 2, "clickCount": 1}),
+                                ("mouseReleased", {"button": "right", "buttons": 0, "clickCount": 1})):
+                self.cdp.cmd("Input.dispatchMouseEvent", dict({"type": kind, "x": x, "y": y}, **extra), session=session)
+        self._in_last_page("right-click " + selector, ELEMENT_CENTER % json.dumps(selector), act)
+
     def select_text(self, selector):
         """Selects the text of the first element `selector` finds in the page opened last (as a
         person's drag over it leaves it selected)."""

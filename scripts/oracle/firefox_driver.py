@@ -563,8 +563,10 @@ class Firefox:
             "actions": [{"type": "pointerMove", "x": int(x), "y": int(y)}, {"type": "pointerDown", "button": 2},
                         {"type": "pointerUp", "button": 2}]}]})
         found = self._chrome_eval(
-            "(async () => { await window.__exthostMenuShown; const menu = document.getElementById('contentAreaContextMenu');"
-            " const label = %s; const hidden = new Promise((r) => menu.addEventListener('popuphidden', r, {once: true}));"
+            "(async () => { const label = %s; const menu = document.getElementById('contentAreaContextMenu');"
+            " const opened = await Promise.race([window.__exthostMenuShown.then(() => true), new Promise((r) => setTimeout(() => r(false), 1500))]);"
+            " if (!opened) return label === null;"
+            " const hidden = new Promise((r) => menu.addEventListener('popuphidden', r, {once: true}));"
             " if (label === null) { menu.hidePopup(); await hidden; return true; }"
             " const items = [...menu.querySelectorAll('menuitem')].filter((i) => i.getAttribute('label') === label);"
             " if (items.length === 0) { menu.hidePopup(); await hidden; return false; }"
