@@ -19,8 +19,14 @@ extension ExtensionHost {
             instance.backgroundStarted = false
         }
         for tab in browser.orderedTabs.reversed() { removeTab(tab.id) }
+        closeContextMenu()
         for instance in extensions {
             instance.storage = ExtensionStorage(reloading: instance.storage, flavor: options.flavor, policy: instance.managedPolicy)
+            // (A persistent background's menu items lived in memory only: it makes them again.)
+            if !ContextMenusAPI.hasLazyBackground(instance) {
+                instance.menuItems = MenuItemList(keepsOneRadioChecked: options.flavor == .chrome)
+                instance.menuRootID = nil
+            }
             instance.actionButton = ActionButton(instance: instance, flavor: options.flavor)
             if options.flavor == .firefox { stopAlarms(of: instance) }
         }

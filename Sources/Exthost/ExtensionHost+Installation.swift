@@ -65,6 +65,11 @@ extension ExtensionHost {
         enabled.uninstallURL = instance.uninstallURL
         extensions.append(enabled)
         for alarm in instance.alarmsKeptWhileDisabled { setAlarm(alarm, of: enabled) }
+        // (Both browsers read the items of a background that stops when idle back as it loads.)
+        if ContextMenusAPI.hasLazyBackground(enabled) {
+            enabled.menuItems = instance.menuItems
+            enabled.menuRootID = instance.menuRootID
+        }
         extensionReplaced?(instance, enabled)
         startWhenQueued(enabled)
         announce(.enabled, of: enabled)

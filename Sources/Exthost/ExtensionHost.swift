@@ -249,6 +249,7 @@ public final class ExtensionHost {
         instance.installNumber = nextInstallNumber
         extensions.append(instance)
         restoreAlarms(of: instance)
+        restoreMenuItems(of: instance)
         // (Installed already in the profile, with the events that start its background kept: it
         // starts as at a browser start, not necessarily now.)
         var atBrowserStart = false
@@ -368,6 +369,7 @@ public final class ExtensionHost {
         replacement.profile = options.profile
         replacement.managedPolicy = managedPolicy(for: replacement)
         replacement.storage = ExtensionStorage(reloading: instance.storage, flavor: options.flavor, policy: replacement.managedPolicy)
+        carryMenuItems(from: instance, to: replacement)
         options.profile?.recordInstalled(replacement.id.runtimeID, version: replacement.manifest.version)
         // (Its alarms went with the old version: "alarms generally persist until an extension is updated".)
         options.profile?.forgetAlarms(extension: replacement.id.runtimeID)

@@ -102,6 +102,38 @@ struct RuntimeLifecycleTests {
         #expect(try run(version: "2.0") == ["kept "])
     }
 
+    /// Both browsers keep the context menu items of a background that stops when idle for its next
+    /// start (Chromium until an install or update, Firefox while the version is the same), so
+    /// making them again at every start fails as a duplicate.
+    @Test(arguments: Flavor.allCases)
+    func contextMenuItemsOfABackgroundThatStopsWhenIdleAreKeptInTheProfile(flavor: Flavor) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("exthost-menus-profile-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let extensionDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("exthost-menus-ext-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: extensionDirectory) }
+        try FileManager.default.createDirectory(at: extensionDirectory, withIntermediateDirectories: true)
+        try Data("""
+            chrome.runtime.onStartup.addListener(() => {});
+            chrome.contextMenus.create({ id: 'a', title: 'A', type: 'checkbox', checked: true }, () => {
+              console.log(chrome.runtime.lastError ? 'kept: ' + chrome.runtime.lastError.message : 'made');
+              chrome.contextMenus.update('a', { title: 'A again' }, () => console.log(chrome.runtime.lastError ? 'update: ' + chrome.runtime.lastError.message : 'updated'));
+            });
+            """.utf8).write(to: extensionDirectory.appendingPathComponent("bg.js"))
+        func run(version: String) throws -> [String] {
+            let manifest = #"{"manifest_version": 3, "name": "a", "version": "\#(version)", "permissions": ["contextMenus"], "background": {"service_worker": "bg.js", "scripts": ["bg.js"]}}"#
+            try Data(manifest.utf8).write(to: extensionDirectory.appendingPathComponent("manifest.json"))
+            var messages: [String] = []
+            let host = ExtensionHost(options: HostOptions(flavor: flavor, profile: try Profile(directory: directory, flavor: flavor))) { messages.append($0.text) }
+            try host.loadExtension(at: extensionDirectory)
+            host.run(maxTime: 5)
+            return messages
+        }
+        let duplicate = flavor == .chrome ? "kept: Cannot create item with duplicate id a" : "kept: The menu id a already exists in menus.create."
+        #expect(try run(version: "1.0") == ["made", "updated"])
+        #expect(try run(version: "1.0") == [duplicate, "updated"])
+        #expect(try run(version: "2.0") == ["made", "updated"])
+    }
+
     @Test(arguments: Flavor.allCases)
     func anExtensionWhoseFilesNoLongerLoadAfterAReloadSaysWhyAndStaysUnloaded(flavor: Flavor) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("exthost-reload-\(UUID().uuidString)")

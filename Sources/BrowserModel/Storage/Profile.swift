@@ -66,7 +66,8 @@ public final class Profile: @unchecked Sendable {
                 throw OpenError(description: "the profile's database \(file) is damaged (\(check ?? "no answer")). Remove it, or give another directory.")
             }
             let tables = Set(try database.execute("SELECT name FROM sqlite_master WHERE type = 'table'").compactMap { $0.first ?? nil })
-            guard tables.isSubset(of: ["meta", "extensions", "extension_storage", "web_storage", "extension_alarms", "extension_waking_events"]) else {
+            guard tables.isSubset(of: ["meta", "extensions", "extension_storage", "web_storage", "extension_alarms", "extension_waking_events",
+                                          "extension_menu_items"]) else {
                 throw OpenError(description: "\(file) is a database exthost did not make (it has the tables \(tables.sorted().joined(separator: ", "))). Give a directory of exthost's own, or an empty one.")
             }
             try database.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
@@ -80,6 +81,7 @@ public final class Profile: @unchecked Sendable {
                   position INTEGER NOT NULL, PRIMARY KEY (origin, key))
                 """)
             try database.execute("CREATE TABLE IF NOT EXISTS extension_waking_events (extension TEXT PRIMARY KEY, events TEXT NOT NULL)")
+            try database.execute("CREATE TABLE IF NOT EXISTS extension_menu_items (extension TEXT PRIMARY KEY, version TEXT NOT NULL, items TEXT NOT NULL)")
             try database.execute("""
                 CREATE TABLE IF NOT EXISTS extension_alarms (extension TEXT NOT NULL, name TEXT NOT NULL, scheduled TEXT NOT NULL,
                   period TEXT, repeating TEXT, position INTEGER NOT NULL, PRIMARY KEY (extension, name))
@@ -127,6 +129,32 @@ public final class Profile: @unchecked Sendable {
             try database.execute("DELETE FROM extension_storage WHERE extension = ?1", [.text(id)])
             try database.execute("DELETE FROM extension_alarms WHERE extension = ?1", [.text(id)])
             try database.execute("DELETE FROM extension_waking_events WHERE extension = ?1", [.text(id)])
+            try database.execute("DELETE FROM extension_menu_items WHERE extension = ?1", [.text(id)])
+        }
+    }
+
+    // MARK: - Context menu items (kept for a background that stops when idle)
+
+    /// The context menu items the extension `id` left (as JSON text) and the version it had then;
+    /// nil when the profile keeps none for it.
+    public func storedMenuItems(of id: String) -> (version: String, items: String)? {
+        let row = read { database throws(SQLiteDatabase.Failure) in
+            try database.execute("SELECT version, items FROM extension_menu_items WHERE extension = ?1", [.text(id)])
+        }.first
+        guard let row, row.count == 2, let version = row[0], let items = row[1] else { return nil }
+        return (version, items)
+    }
+
+    /// Keeps `items` (JSON text) as the extension `id`'s context menu items, made by its version
+    /// `version`; nil forgets them.
+    public func storeMenuItems(_ items: String?, version: String, of id: String) {
+        write { database throws(SQLiteDatabase.Failure) in
+            if let items {
+                try database.execute("INSERT OR REPLACE INTO extension_menu_items (extension, version, items) VALUES (?1, ?2, ?3)",
+                                     [.text(id), .text(version), .text(items)])
+            } else {
+                try database.execute("DELETE FROM extension_menu_items WHERE extension = ?1", [.text(id)])
+            }
         }
     }
 

@@ -18,6 +18,7 @@ enum ContextMenusAPI {
         api.define("contextMenus.create", contexts: contexts) { host, request in
             do throws(APIError) {
                 try create(host, request)
+                host.keepMenuItems(of: request.instance)
                 request.respond()
             } catch {
                 request.fail(error.message)
@@ -26,22 +27,25 @@ enum ContextMenusAPI {
         api.define("contextMenus.update", contexts: contexts) { host, request in
             do throws(APIError) {
                 try update(host, request)
+                host.keepMenuItems(of: request.instance)
                 request.respond()
             } catch {
                 request.fail(error.message)
             }
         }
-        api.define("contextMenus.remove", contexts: contexts) { _, request in
+        api.define("contextMenus.remove", contexts: contexts) { host, request in
             guard let id = request.argument(0).flatMap(menuItemID), request.instance.menuItems.item(id) != nil else {
                 request.fail("Cannot find menu item with id \(request.argument(0).flatMap(menuItemID)?.description ?? "")")
                 return
             }
             request.instance.menuItems.remove(id)
+            host.keepMenuItems(of: request.instance)
             request.respond()
         }
-        api.define("contextMenus.removeAll", contexts: contexts) { _, request in
+        api.define("contextMenus.removeAll", contexts: contexts) { host, request in
             request.instance.menuItems.removeAll()
             request.instance.menuRootID = nil
+            host.keepMenuItems(of: request.instance)
             request.respond()
         }
         // (Firefox's `menus.refresh()`: the menu open now shows the items as they are now.)
@@ -179,5 +183,89 @@ enum ContextMenusAPI {
             result.append(pattern)
         }
         return result
+    }
+}
+
+extension ContextMenusAPI {
+    /// The items of `list` as JSON, parents before children, as a browser keeps them for a
+    /// background that stops when idle (Chromium's state store, Firefox's menus store).
+    static func json(_ list: MenuItemList) -> JSONValue {
+        func id(_ value: MenuItem.ID) -> JSONValue {
+            switch value {
+            case .string(let text): .string(text)
+            case .number(let number): .int(number)
+            }
+        }
+        func patterns(_ list: [MatchPattern]?) -> JSONValue { list.map { .array($0.map { .string($0.pattern) }) } ?? .null }
+        return .array(list.items.map { item in
+            .object([
+                ("id", id(item.id)), ("parentId", item.parentID.map(id) ?? .null), ("title", item.title.map(JSONValue.string) ?? .null),
+                ("type", .string(item.kind.rawValue)), ("checked", .bool(item.checked)), ("contexts", .array(item.contexts.map { .string($0) })),
+                ("documentUrlPatterns", patterns(item.documentURLPatterns)), ("targetUrlPatterns", patterns(item.targetURLPatterns)),
+                ("visible", .bool(item.visible)), ("enabled", .bool(item.enabled)),
+            ])
+        })
+    }
+
+    /// The items `json` (from ``json(_:)``) describes; an entry that no longer makes an item (a
+    /// pattern this browser refuses, a missing parent) is left out, as the browsers skip it.
+    static func list(from json: JSONValue, flavor: Flavor) -> MenuItemList {
+        var list = MenuItemList(keepsOneRadioChecked: flavor == .chrome)
+        for entry in json.arrayValue ?? [] {
+            guard let id = entry["id"].flatMap(menuItemID), list.item(id) == nil,
+                  let kind = entry["type"]?.stringValue.flatMap(MenuItem.Kind.init(rawValue:)) else { continue }
+            let parent = entry["parentId"].flatMap(menuItemID)
+            if let parent, list.item(parent) == nil { continue }
+            func patterns(_ key: String) -> [MatchPattern]?? {
+                guard let texts = entry[key]?.arrayValue else { return .some(nil) }
+                let parsed = texts.compactMap { $0.stringValue.flatMap { try? MatchPattern($0, flavor: flavor, scope: .anyScheme) } }
+                return parsed.count == texts.count ? .some(parsed) : nil
+            }
+            guard let documentPatterns = patterns("documentUrlPatterns"), let targetPatterns = patterns("targetUrlPatterns") else { continue }
+            list.add(MenuItem(id: id, parentID: parent, title: entry["title"]?.stringValue, kind: kind, checked: entry["checked"]?.boolValue ?? false,
+                              contexts: entry["contexts"]?.arrayValue?.compactMap(\.stringValue) ?? ["page"],
+                              documentURLPatterns: documentPatterns, targetURLPatterns: targetPatterns,
+                              visible: entry["visible"]?.boolValue ?? true, enabled: entry["enabled"]?.boolValue ?? true))
+        }
+        return list
+    }
+}
+
+extension ExtensionHost {
+    /// Keeps `instance`'s menu items in the run's profile after a change, when its background
+    /// stops when idle: both browsers keep such an extension's items for its next start (Chromium
+    /// in its state store, `MenuManager::WriteToStorage`; Firefox in its menus store), where a
+    /// persistent background makes them again each time.
+    func keepMenuItems(of instance: ExtensionInstance) {
+        guard ContextMenusAPI.hasLazyBackground(instance), let profile = options.profile else { return }
+        profile.storeMenuItems(ContextMenusAPI.json(instance.menuItems).jsonText, version: instance.manifest.version, of: instance.id.runtimeID)
+    }
+
+    /// Sets the items the profile kept for `instance`, installed already: Chromium reads them back
+    /// at a browser start (an install or an update clears them, `StateStore::OnExtensionWillBeInstalled`);
+    /// Firefox while its version is the one that made them.
+    func restoreMenuItems(of instance: ExtensionInstance) {
+        guard ContextMenusAPI.hasLazyBackground(instance), let profile = options.profile else { return }
+        let id = instance.id.runtimeID
+        guard let kept = profile.storedMenuItems(of: id) else { return }
+        let startsAsInstalled = instance.lifecycleEvent?.name == "runtime.onStartup"
+        guard options.flavor == .chrome ? startsAsInstalled : kept.version == instance.manifest.version,
+              let json = JSONValue.parse(kept.items) else {
+            profile.storeMenuItems(nil, version: instance.manifest.version, of: id)
+            return
+        }
+        instance.menuItems = ContextMenusAPI.list(from: json, flavor: options.flavor)
+    }
+
+    /// What `replacement` (the same extension read again: an update, a reload) keeps of
+    /// `instance`'s menu items: Chromium none (an install clears them); Firefox, with a
+    /// background that stops when idle, all while the version is the same.
+    func carryMenuItems(from instance: ExtensionInstance, to replacement: ExtensionInstance) {
+        if options.flavor == .firefox, ContextMenusAPI.hasLazyBackground(replacement), instance.manifest.version == replacement.manifest.version {
+            replacement.menuItems = instance.menuItems
+            replacement.menuRootID = instance.menuRootID
+        } else {
+            options.profile?.storeMenuItems(nil, version: replacement.manifest.version, of: replacement.id.runtimeID)
+        }
     }
 }

@@ -83,6 +83,8 @@ extension ExtensionHost {
         guard let menu = contextMenu else { return nil }
         var entries: [JSONValue] = []
         var groups = menu.shown.compactMap { shown -> (title: String, entries: [JSONValue])? in
+            // (An extension unloaded since shows nothing.)
+            guard extensions.contains(where: { $0 === shown.instance }) else { return nil }
             let list = shown.instance.menuItems
             let ids = Set(shown.items)
             func entry(_ item: MenuItem) -> JSONValue {
@@ -122,7 +124,7 @@ extension ExtensionHost {
         guard let menu = contextMenu else { return .failure(DocumentActionError(message: "no context menu is open")) }
         var found: (ExtensionInstance, MenuItem)?
         var titles: [String] = []
-        for shown in menu.shown where extensionID == nil || shown.instance.id.runtimeID == extensionID {
+        for shown in menu.shown where (extensionID == nil || shown.instance.id.runtimeID == extensionID) && extensions.contains(where: { $0 === shown.instance }) {
             for id in shown.items {
                 guard let item = shown.instance.menuItems.item(id), item.kind != .separator else { continue }
                 let title = menuTitle(item.title ?? "", selection: menu.target.selectionText)
@@ -136,6 +138,7 @@ extension ExtensionHost {
         }
         guard item.enabled else { return .failure(DocumentActionError(message: "the item \"\(key)\" is disabled")) }
         let toggled = instance.menuItems.choose(item.id)
+        if toggled != nil { keepMenuItems(of: instance) }
         guard let tab = browser.tab(menu.tabID) else {
             closeContextMenu()
             return .failure(DocumentActionError(message: "the tab is closed"))
