@@ -170,6 +170,11 @@
         removeAll: { async: true, parameters: [], run: (cx, args) => request(cx, 'contextMenus.removeAll', args) },
         ...(chrome ? {} : {
           refresh: { async: true, parameters: [], run: (cx, args) => request(cx, 'contextMenus.refresh', args) },
+          // (The element the context menu of the caller's document last opened on: js/63_dom.js.)
+          getTargetElement: {
+            parameters: [{ name: 'targetElementId', type: 'integer' }],
+            run: (cx, args) => (host.menuTargetElement === undefined ? null : host.menuTargetElement(cx, args[0])),
+          },
         }),
       },
       constants: { ACTION_MENU_TOP_LEVEL_LIMIT: 6 },
@@ -179,7 +184,7 @@
         ItemType: { values: upper(chrome ? ['checkbox', 'normal', 'radio', 'separator'] : itemTypes) },
       },
       events: chrome ? ['onClicked'] : [{ name: 'onClicked', persistent: true }, 'onShown', 'onHidden'],
-      missing: chrome ? [] : [{ name: 'getTargetElement' }, { name: 'overrideContext' }],
+      missing: chrome ? [] : [{ name: 'overrideContext' }],
       listedUndefined: chrome ? undefined : { background: ['OnClickData'] },
     });
   }

@@ -6528,7 +6528,13 @@
   // `mouseup`, `auxclick`), a canceled `contextmenu` or not (recorded: person-right-click). Returns
   // what the browser's menu is about: null when a listener canceled `contextmenu` (no menu shows),
   // else the facts its extension items are matched with (js/59_menus.js, ExtensionHost+ContextMenu.swift).
+  // The element each document's last context menu opened on, with Firefox's number for it
+  // (`targetElementId`: the `contextmenu` event's time stamp, floored), for `menus.getTargetElement`.
+  const menuTargets = new SafeWeakMap();
   function rightClick(cx, document, node) {
+    // (With no world yet, no listener hears the event: the browser's clock numbers the element.)
+    let targetElementId = cx === null ? MathFloor(host.native.clock.monotonicNow()) : null;
+    if (cx === null) menuTargets.set(document, { __proto__: null, node, id: targetElementId });
     if (cx !== null) {
       cx.loader.load('ui_events');
       personInput(cx);
@@ -6551,6 +6557,8 @@
       };
       const down = fire('pointerdown');
       if (down) fire('mousedown');
+      targetElementId = MathFloor(cx.loader.native.clock.monotonicNow());
+      menuTargets.set(document, { __proto__: null, node, id: targetElementId });
       const shown = fire('contextmenu');
       fire('pointerup');
       if (down) fire('mouseup');
@@ -6563,7 +6571,9 @@
       const parts = host.call(cx, 'url.parse', [value, document._address]);
       return parts === null || typeof parts !== 'object' ? null : String(parts.href);
     };
-    const facts = { __proto__: null, linkUrl: null, linkText: null, srcUrl: null, mediaType: null, editable: false, password: false, selectionText: '' };
+    const facts = {
+      __proto__: null, linkUrl: null, linkText: null, srcUrl: null, mediaType: null, editable: false, password: false, selectionText: '', targetElementId,
+    };
     for (let current = node; current !== null && current.nodeType === 1; current = current.parentNode) {
       if (isHyperlink(current)) {
         facts.linkUrl = resolve(current.getAttribute('href'));
@@ -6585,6 +6595,14 @@
     if (range !== null && !ranges.isCollapsed(range)) facts.selectionText = selectedText(range);
     return facts;
   }
+  // Firefox's `menus.getTargetElement(id)`: the element the context menu of the world's document
+  // last opened on, when `id` names it and it is still in that document; else null.
+  host.menuTargetElement = function (cx, id) {
+    const document = documentOf(cx);
+    const target = document === undefined ? undefined : menuTargets.get(document);
+    if (target === undefined || target.id !== id || rootOf(target.node) !== document) return null;
+    return wrap(cx, target.node);
+  };
   const serialize = (document) => (document.doctype ? '<!DOCTYPE ' + document.doctype.name + '>' : '') + (document.documentElement ? document.documentElement.outerHTML : '');
   // Does `action` (click, type, submit, text, value, html) to the element of the document `id` that
   // `selector` finds, with the events going to the world of `cx` (null: no world has the document

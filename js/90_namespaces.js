@@ -323,14 +323,25 @@
   lazyNamespaces.set('permissions', { __proto__: null, contexts: ['background'], module: () => 'permissions' });
   // (`contextMenus`: an extension's with the "contextMenus" permission (in Firefox, or "menus"),
   // and Firefox's `menus` with "menus": js/59_menus.js.)
+  // (Firefox's content scripts have them too, with `getTargetElement` alone.)
+  function fillMenus(cx, object, namespace) {
+    if (cx.apiKind !== 'content') {
+      fillNamespace(cx, object, namespace, host.namespaces.get(namespace));
+      return;
+    }
+    const fn = host.namespaces.get(namespace).functions.getTargetElement;
+    ObjectDefineProperty(object, 'getTargetElement', dataDescriptor(host.newAPIFunction(cx, 'getTargetElement', fn, undefined), true, true, true));
+  }
   lazyNamespaces.set('contextMenus', {
-    __proto__: null, contexts: ['background'], module: () => 'menus',
+    __proto__: null, contexts: chrome ? ['background'] : ['background', 'content'], module: () => 'menus',
     available: (cx) => listIncludes(cx.info.permissions, 'contextMenus') || (!chrome && listIncludes(cx.info.permissions, 'menus')),
+    fill: chrome ? undefined : (cx, object) => fillMenus(cx, object, 'contextMenus'),
   });
   if (!chrome) {
     lazyNamespaces.set('menus', {
-      __proto__: null, contexts: ['background'], module: () => 'menus',
+      __proto__: null, contexts: ['background', 'content'], module: () => 'menus',
       available: (cx) => listIncludes(cx.info.permissions, 'menus'),
+      fill: (cx, object) => fillMenus(cx, object, 'menus'),
     });
   }
   // (`management`: every extension's background and pages', js/59_management.js.)

@@ -30,6 +30,8 @@ struct ContextMenuTarget {
     var editable = false
     var password = false
     var selectionText = ""
+    /// Firefox's number for the element (`targetElementId`, for `menus.getTargetElement`).
+    var targetElementID: Int?
 
     init?(_ json: JSONValue) {
         guard case .object = json else { return nil }
@@ -40,6 +42,7 @@ struct ContextMenuTarget {
         editable = json["editable"]?.boolValue ?? false
         password = json["password"]?.boolValue ?? false
         selectionText = json["selectionText"]?.stringValue ?? ""
+        targetElementID = json["targetElementId"]?.doubleValue.map { Int($0) }
     }
 }
 
@@ -305,7 +308,7 @@ extension ExtensionHost {
         info.append(("frameId", .int(menu.frameID)))
         info.append(("editable", .bool(target.editable || target.password)))
         guard sensitive else { return info }
-        if instance.manifest.permissions.contains("menus") { info.append(("targetElementId", .int(Int(loop.now.rounded(.down))))) }
+        if instance.manifest.permissions.contains("menus"), let id = target.targetElementID { info.append(("targetElementId", .int(id))) }
         if let link = target.linkURL {
             info.append(("linkText", .string(target.linkText ?? "")))
             info.append(("linkUrl", .string(link)))
