@@ -104,9 +104,14 @@
     copy.contexts = mapped;
     return copy;
   }
-  // Firefox's version 3 has no `onclick`: its schema says so on the console, then refuses it.
+  // Firefox's version 3 has no `onclick`: its schema says so on the console, then refuses it; a
+  // version 2 event page's is refused by its child code (child/ext-menus.js, unrecorded).
   function refuseOnclick(cx, namespace, fn, props, name) {
-    if (chrome || cx.info.manifestVersion < 3 || props === null || typeof props !== 'object' || !hasOwn(props, 'onclick')) return;
+    if (chrome || props === null || typeof props !== 'object' || !hasOwn(props, 'onclick')) return;
+    if (cx.info.manifestVersion < 3) {
+      if (cx.info.lazyBackground === true) throw new Error('Property "onclick" cannot be used in menus.' + fn + ', replace with an "onClicked" event listener.');
+      return;
+    }
     cx.native.console.message('error', 'Error: Property "onclick" is unsupported in Manifest Version 3');
     throw new Error('Type error for parameter ' + name + ' (Unexpected property "onclick") for ' + namespace + '.' + fn + '.');
   }

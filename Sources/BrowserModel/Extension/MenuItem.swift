@@ -103,9 +103,13 @@ public struct MenuItemList: Sendable, Equatable {
         return false
     }
 
-    /// Adds `item` after the others (its id must be new, its parent an item here).
+    /// Adds `item` after the others (its id must be new, its parent an item here). In Chromium a
+    /// radio item made checked unchecks the rest of its group (`RadioItemSelected`).
     public mutating func add(_ item: MenuItem) {
         items.append(item)
+        if keepsOneRadioChecked, item.kind == .radio, item.checked {
+            for other in radioGroup(of: item.id) where other != item.id { setChecked(other, false) }
+        }
         normalizeRadioGroups()
     }
 
@@ -190,7 +194,7 @@ public struct MenuItemList: Sendable, Equatable {
         return siblings[start...end].map(\.id)
     }
 
-    /// Each group of adjacent radio items has exactly one checked: the first checked one stays,
+    /// Each group of adjacent radio items has exactly one checked: the last checked one stays,
     /// or the group's first item is checked (Chromium's `MenuManager::SanitizeRadioListsInMenu`).
     private mutating func normalizeRadioGroups() {
         guard keepsOneRadioChecked else { return }
@@ -199,7 +203,7 @@ public struct MenuItemList: Sendable, Equatable {
             let group = radioGroup(of: item.id)
             seen.formUnion(group)
             let checked = group.filter { self.item($0)?.checked == true }
-            let keep = checked.first ?? group[0]
+            let keep = checked.last ?? group[0]
             for id in group { setChecked(id, id == keep) }
         }
     }

@@ -1,0 +1,81 @@
+import BrowserModel
+import Exthost
+import Foundation
+import Testing
+
+/// Context menu items (``MenuItemList``: parents, removal, radio groups) and what the recorded
+/// cases do not reach: a Firefox event page's `onclick`, a menu in a frame, a choice that is not
+/// there to make.
+@Suite("Context menus")
+struct ContextMenuTests {
+    @Test func removingAnItemRemovesWhatIsInIt() {
+        var list = MenuItemList(keepsOneRadioChecked: true)
+        list.add(MenuItem(id: .string("a"), title: "A"))
+        list.add(MenuItem(id: .string("b"), parentID: .string("a"), title: "B"))
+        list.add(MenuItem(id: .string("c"), parentID: .string("b"), title: "C"))
+        list.add(MenuItem(id: .number(1), title: "One"))
+        #expect(list.isAncestor(.string("a"), of: .string("c")))
+        #expect(!list.isAncestor(.string("c"), of: .string("a")))
+        #expect(list.remove(.string("a")) == [.string("a"), .string("b"), .string("c")])
+        #expect(list.items.map(\.id) == [.number(1)])
+    }
+
+    @Test func chromiumKeepsOneRadioItemOfAGroupCheckedAndFirefoxLeavesThem() {
+        for keeps in [true, false] {
+            var list = MenuItemList(keepsOneRadioChecked: keeps)
+            list.add(MenuItem(id: .string("r1"), title: "1", kind: .radio))
+            list.add(MenuItem(id: .string("r2"), title: "2", kind: .radio))
+            list.add(MenuItem(id: .string("sep"), title: nil, kind: .separator))
+            list.add(MenuItem(id: .string("r3"), title: "3", kind: .radio, checked: true))
+            list.add(MenuItem(id: .string("r4"), title: "4", kind: .radio, checked: true))
+            let checked = list.items.filter(\.checked).map(\.id.description)
+            // (Chromium: the group's first when none is checked; the last checked of several.)
+            #expect(checked == (keeps ? ["r1", "r4"] : ["r3", "r4"]))
+            let chosen = list.choose(.string("r2"))
+            #expect(chosen?.wasChecked == false && chosen?.checked == true)
+            #expect(list.items.filter(\.checked).map(\.id.description) == (keeps ? ["r2", "r4"] : ["r2", "r3", "r4"]))
+            #expect(list.radioGroup(of: .string("r3")) == [.string("r3"), .string("r4")])
+        }
+    }
+
+    @Test func aFirefoxEventPageMayGiveNoOnclick() throws {
+        let outcome = try DriverTests.run("""
+            test('refused', async () => {
+              await exthost.loadExtension({ manifest: { manifest_version: 2, permissions: ['menus'], background: { scripts: ['background.js'], persistent: false } }, background() {
+                try { browser.menus.create({ id: 'x', title: 'X', onclick() {} }); } catch (e) { console.log('threw ' + e.message); }
+                try { browser.menus.update('x', { onclick() {} }); } catch (e) { console.log('threw ' + e.message); }
+              } });
+              assert.strictEqual((await exthost.waitForConsole('threw')).text, 'threw Property "onclick" cannot be used in menus.create, replace with an "onClicked" event listener.');
+              assert.strictEqual((await exthost.waitForConsole('threw')).text, 'threw Property "onclick" cannot be used in menus.update, replace with an "onClicked" event listener.');
+            });
+            """, flavor: .firefox)
+        #expect(outcome.passed, "\(outcome.tests.map { "\($0.name): \($0.finished?.message ?? "")" })")
+    }
+
+    @Test(arguments: Flavor.allCases)
+    func aMenuInAFrameIsAboutTheFrame(flavor: Flavor) throws {
+        let outcome = try DriverTests.run("""
+            test('frame', async () => {
+              exthost.servePage('http://inner.example/', '<p id="in">inside</p>');
+              await exthost.loadExtension({ manifest: { permissions: ['contextMenus'] }, background() {
+                chrome.contextMenus.create({ id: 'frame', title: 'In a frame', contexts: ['frame'] });
+                chrome.contextMenus.create({ id: 'page', title: 'On a page', contexts: ['page'] }, () => console.log('ready'));
+                chrome.contextMenus.onClicked.addListener((info) => console.log('clicked ' + JSON.stringify(info)));
+              } });
+              await exthost.waitForConsole('ready');
+              const tab = await exthost.openTab({ url: 'http://outer.example/', html: '<iframe src="http://inner.example/"></iframe>' });
+              const menu = await tab.contextMenu('#in', { frameId: 1 });
+              // (Chromium: a frame matches "page" too; Firefox: not.)
+              const titles = menu.items[0].children ? menu.items[0].children.map((item) => item.title) : [menu.items[0].title];
+              assert.deepStrictEqual(titles, exthost.flavor === 'chrome' ? ['In a frame', 'On a page'] : ['In a frame']);
+              await menu.click('frame');
+              const info = JSON.parse((await exthost.waitForConsole('clicked')).text.slice(8));
+              assert.strictEqual(info.frameId, 1);
+              assert.strictEqual(info.frameUrl, 'http://inner.example/');
+              assert.strictEqual(info.pageUrl, 'http://outer.example/');
+              await assert.rejects(menu.click('frame'), /the menu is closed/);
+            });
+            """, flavor: flavor)
+        #expect(outcome.passed, "\(outcome.tests.map { "\($0.name): \($0.finished?.message ?? "")" })")
+    }
+}
