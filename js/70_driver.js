@@ -658,6 +658,20 @@
       }
       return native.actionButton(handleOf(this), tab === undefined ? -1 : liveTabID(tab));
     }
+    /**
+     * Right-clicks the extension's toolbar button, as a person does, on the focused window's
+     * active tab: resolves with the `ContextMenu` that opens, with the extension's items for the
+     * button (`contexts` "all", "action", or manifest version 2's "browser_action").
+     */
+    actionMenu() {
+      let answer;
+      try {
+        answer = actionResult('extension.actionMenu', native.openActionMenu(handleOf(this)));
+      } catch (error) {
+        return call(PromiseReject, $Promise, error);
+      }
+      return then(later((settle) => native.sleep(0, settle)), () => (answer === null ? null : new ContextMenu()));
+    }
     /** Opens the extension's popup (its action's default_popup) as a click on its button does; resolves with a `Popup` once it has loaded. */
     openPopup() {
       const handle = handleOf(this);

@@ -11,7 +11,7 @@ extension ExtensionContext {
         let actions: Set<String> = [
             "loadExtension", "loadInlineExtension", "unloadExtension", "uninstallExtension", "disableExtension", "enableExtension", "updateExtension", "restartBackground", "clickAction", "sendMessage", "replyTo",
             "openTab", "servePage", "activateTab", "navigateTab", "reloadTab", "closeTab", "sleep", "documentAction", "pageAction",
-            "openPopup", "closePopup", "openOptionsPage", "command", "restartBrowser", "openContextMenu", "chooseMenuItem", "closeContextMenu",
+            "openPopup", "closePopup", "openOptionsPage", "command", "restartBrowser", "openContextMenu", "openActionMenu", "chooseMenuItem", "closeContextMenu",
         ]
         func define(_ name: String, _ body: @escaping (TestDriver, NativeCall) throws -> NativeResult) {
             let traced = actions.contains(name)
@@ -178,6 +178,9 @@ extension ExtensionContext {
                 tabID: try call.requiredInteger(0, prefix + "openContextMenu", "tab id"),
                 frameID: try call.requiredInteger(1, prefix + "openContextMenu", "frame id"),
                 selector: try call.requiredString(2, prefix + "openContextMenu", "selector")))
+        }
+        define("openActionMenu") { driver, call in
+            .string(driver.openActionMenu(handle: try handle(call, "openActionMenu")))
         }
         define("contextMenuEntries") { driver, _ in
             .string((driver.host?.contextMenuEntries() ?? .null).jsonText)

@@ -6,6 +6,9 @@ import JSEngine
 struct OpenContextMenu {
     let tabID: Int
     let frameID: Int
+    /// The extension whose toolbar button's menu this is (a right click on the button), or nil
+    /// for a page's menu.
+    var button: ExtensionInstance?
     /// The top document's URL (`pageUrl`) and the clicked frame's (`frameUrl`).
     let pageURL: String
     let frameURL: String
@@ -17,7 +20,7 @@ struct OpenContextMenu {
     /// `menus.refresh()`): what a person can choose.
     var shown: [(instance: ExtensionInstance, items: [MenuItem.ID])] = []
 
-    var inFrame: Bool { frameID != 0 }
+    var inFrame: Bool { button == nil && frameID != 0 }
 }
 
 /// What a context menu is about: its link, its image, video or audio, whether it opened in an
@@ -81,6 +84,25 @@ extension ExtensionHost {
         }
     }
 
+    /// Opens the context menu of `instance`'s toolbar button, as a person's right click on it does,
+    /// on the focused window's active tab: the extension's items for the button's contexts (`all`,
+    /// `action` and manifest version 2's `browser_action`), Chromium's first 6 (the rest left
+    /// out), Firefox's first 5 and the rest in a submenu named after the extension; Firefox's
+    /// `menus.onShown`. Returns what it shows, as ``openContextMenu(tabID:frameID:selector:)``.
+    public func openActionMenu(of instance: ExtensionInstance) -> Result<JSONValue?, DocumentActionError> {
+        closeContextMenu()
+        guard instance.manifest.hasAction else { return .failure(DocumentActionError(message: "\(instance.displayName) has no toolbar button")) }
+        guard let tab = browser.focusedTab else { return .failure(DocumentActionError(message: "no tab is open")) }
+        let pageURL = tab.frames.first(where: \.isTop)?.url ?? "about:blank"
+        guard let target = ContextMenuTarget(.object([])) else { return .success(nil) }
+        var menu = OpenContextMenu(tabID: tab.id, frameID: 0, button: instance, pageURL: pageURL, frameURL: pageURL, target: target)
+        let items = shownItems(of: instance, in: menu)
+        if !items.isEmpty { menu.shown.append((instance, items)) }
+        if options.flavor == .firefox { announceShown(&menu) }
+        contextMenu = menu
+        return .success(contextMenuEntries())
+    }
+
     /// What the open menu shows now (see ``openContextMenu(tabID:frameID:selector:)``); nil when none is open.
     public func contextMenuEntries() -> JSONValue? {
         guard let menu = contextMenu else { return nil }
@@ -102,6 +124,13 @@ extension ExtensionHost {
             }
             let top = list.children(of: nil).filter { ids.contains($0.id) }
             guard !top.isEmpty else { return nil }
+            // (The button's menu: its items at the top; Chromium shows 6, Firefox 5 and a submenu.)
+            if menu.button != nil {
+                if options.flavor == .chrome || top.count <= 6 { return ("", top.prefix(6).map(entry)) }
+                let name = shown.instance.displayName
+                return ("", top.prefix(5).map(entry) + [.object([("title", .string(name)), ("extension", .string(shown.instance.id.runtimeID)),
+                                                                    ("children", .array(top.dropFirst(5).map(entry)))])])
+            }
             // (Chromium groups them unless one normal item shows; Firefox unless one shows, and on
             // Linux keeps a lone checkbox in the group too.)
             let grouped = options.flavor == .chrome
@@ -188,6 +217,7 @@ extension ExtensionHost {
 
     /// The ids of `instance`'s items the menu shows, parents before children.
     private func shownItems(of instance: ExtensionInstance, in menu: OpenContextMenu) -> [MenuItem.ID] {
+        if let button = menu.button, button !== instance { return [] }
         var result: [MenuItem.ID] = []
         func walk(_ parent: MenuItem.ID?) {
             for item in instance.menuItems.children(of: parent) where item.visible && shows(item, in: menu) {
@@ -201,6 +231,8 @@ extension ExtensionHost {
 
     /// Firefox's contexts of a menu (`getMenuContexts`), in its order.
     private func firefoxContexts(_ menu: OpenContextMenu) -> [String] {
+        // (Its button: manifest version 3's "action" is the browser action.)
+        if let button = menu.button { return [button.manifest.manifestVersion >= 3 ? "action" : "browser_action", "all"] }
         let target = menu.target
         var contexts: [String] = []
         if target.mediaType == "audio" { contexts.append("audio") }
@@ -235,6 +267,10 @@ extension ExtensionHost {
             }
             return true
         case .chrome:
+            // (`MenuItemMatchesAction`: no patterns apply to the button's menu.)
+            if let button = menu.button {
+                return contexts.contains("all") || contexts.contains(button.manifest.manifestVersion >= 3 ? "action" : "browser_action")
+            }
             if contexts.contains("all") || (!target.selectionText.isEmpty && contexts.contains("selection"))
                 || (target.editable && contexts.contains("editable")) || (menu.inFrame && contexts.contains("frame")) { return true }
             if let link = target.linkURL, contexts.contains("link"), targetMatches(link) { return true }
@@ -280,7 +316,8 @@ extension ExtensionHost {
         guard let tab = browser.tab(menu.tabID) else { return }
         let contexts = firefoxContexts(menu)
         for instance in extensions
-            where (instance.manifest.permissions.contains("menus") || instance.manifest.permissions.contains("contextMenus")) {
+            where (menu.button == nil || menu.button === instance)
+                && (instance.manifest.permissions.contains("menus") || instance.manifest.permissions.contains("contextMenus")) {
             let ids = menu.shown.first { $0.instance === instance }?.items ?? []
             var info: [(String, JSONValue)] = [("menuIds", .array(ids.map(menuItemJSON))), ("contexts", .array(contexts.map { .string($0) }))]
             info += firefoxEventInfo(instance, menu: menu, sensitive: canSeeDetails(instance, of: tab, menu: menu))
@@ -303,6 +340,10 @@ extension ExtensionHost {
     /// Firefox's `addMenuEventInfo`: the members after the ids, in its order.
     private func firefoxEventInfo(_ instance: ExtensionInstance, menu: OpenContextMenu, sensitive: Bool) -> [(String, JSONValue)] {
         let target = menu.target
+        // (The button's menu has no view type, frame or element: `addMenuEventInfo` leaves them out.)
+        if menu.button != nil {
+            return [("editable", .bool(false))] + (sensitive ? [("pageUrl", .string(menu.pageURL))] : [])
+        }
         var info: [(String, JSONValue)] = [("viewType", .string("tab"))]
         if let media = target.mediaType { info.append(("mediaType", .string(media))) }
         info.append(("frameId", .int(menu.frameID)))
@@ -332,7 +373,16 @@ extension ExtensionHost {
             info += [("modifiers", .array([])), ("button", .int(0))]
             return .object(info)
         case .chrome:
-            // (A base::Value dictionary: its members sorted by name.)
+            // (A base::Value dictionary: its members sorted by name. The button's menu gives
+            // ExecuteCommand empty ContextMenuParams: no page, frame or target.)
+            if menu.button != nil {
+                var info: [(String, JSONValue)] = []
+                if let toggled { info.append(("checked", .bool(toggled.checked))) }
+                info += [("editable", .bool(false)), ("menuItemId", menuItemJSON(item.id))]
+                if let parent = item.parentID { info.append(("parentMenuItemId", menuItemJSON(parent))) }
+                if let toggled { info.append(("wasChecked", .bool(toggled.wasChecked))) }
+                return .object(info)
+            }
             var info: [(String, JSONValue)] = []
             if let toggled { info.append(("checked", .bool(toggled.checked))) }
             info.append(("editable", .bool(target.editable)))

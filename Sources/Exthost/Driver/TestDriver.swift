@@ -483,6 +483,16 @@ public final class TestDriver {
         }
     }
 
+    /// Opens the context menu of the extension's toolbar button (``ExtensionHost/openActionMenu(of:)``):
+    /// JSON `{"value": entries}` or `{"error": "..."}`.
+    func openActionMenu(handle: Int) -> String {
+        guard let host, let instance = instance(handle, nil) else { return Self.errorJSON("The extension was unloaded.") }
+        switch host.openActionMenu(of: instance) {
+        case .success(let entries): return JSONValue.object([("value", entries ?? .null)]).jsonText
+        case .failure(let error): return Self.errorJSON(error.message)
+        }
+    }
+
     /// Chooses an item of the open context menu by id or title (``ExtensionHost/chooseMenuItem(_:extensionID:)``):
     /// `{"value": null}` or `{"error": "..."}`.
     func chooseMenuItem(_ key: String, extensionID: String?) -> String {
