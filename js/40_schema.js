@@ -196,7 +196,9 @@
       for (let i = 0; i < specKeys.length; i++) {
         const key = specKeys[i];
         const propertySpec = spec.properties[key];
-        const propertyValue = value[key];
+        // (Own properties only, as Chromium's ArgumentSpec and Firefox's Xrays read them: a value
+        // a script put on Object.prototype is no argument.)
+        const propertyValue = hasOwn(value, key) ? value[key] : undefined;
         // (Chromium takes a null property for a missing one, required or not.)
         if (propertyValue === undefined || (propertyValue === null && (propertySpec.optional || chrome))) {
           if (!propertySpec.optional) {

@@ -8,7 +8,7 @@
 // (manifest version 2) stays in the context that gave it, which calls it when the item is chosen.
 (function (host) {
   'use strict';
-  const { Error, ReflectApply, ReflectOwnKeys, SafeMap, SafePromiseThen, hasOwn, listIncludes } = host.primordials;
+  const { Error, ReflectApply, ReflectOwnKeys, SafeMap, SafePromiseThen, enqueueMicrotask, hasOwn, listIncludes } = host.primordials;
   const chrome = host.flavor === 'chrome';
   const request = (cx, method, args) => host.request(cx, method, args);
   // (Chromium's ContextType, as its error lists it; Firefox's in its schema's order, with
@@ -32,7 +32,8 @@
     const described = {
       type: { type: 'string', enum: itemTypes, optional: true },
       ...(forCreate ? { id: { type: 'string', optional: true } } : {}),
-      ...(chrome ? {} : { icons: { type: 'object', additionalProperties: true, optional: true } }),
+      // (Firefox's icons are not shown here: their object is checked and let go, never read later.)
+      ...(chrome ? {} : { icons: { type: 'object', properties: {}, additionalProperties: true, optional: true } }),
       title: { type: 'string', optional: true },
       checked: { type: 'boolean', optional: true },
       contexts: { type: 'array', items: contextItem, minItems: 1, optional: true },
@@ -133,9 +134,9 @@
             const callback = args[1];
             let itemID = props.id;
             let generated;
+            const nextID = () => host.call(cx, 'contextMenus.nextGeneratedID', []);
             if (chrome) {
-              cx.menuNextID = (cx.menuNextID || 0) + 1;
-              generated = cx.menuNextID;
+              generated = nextID();
               if (itemID === undefined) itemID = generated;
             } else if (cx.info.lazyBackground === true) {
               if (itemID === undefined || itemID === '') {
@@ -143,13 +144,18 @@
                 return itemID === undefined ? null : itemID;
               }
             } else if (itemID === undefined) {
-              cx.menuNextID = (cx.menuNextID || 0) + 1;
-              generated = cx.menuNextID;
+              generated = nextID();
               itemID = generated;
             }
-            const sent = request(cx, 'contextMenus.create', [forSwift(props), generated === undefined ? null : generated]);
-            SafePromiseThen(sent, () => keepOnclick(cx, itemID, props), () => {});
-            answer(cx, sent, callback);
+            // (Sent as the other calls of the API are, a microtask later, so that every call
+            // reaches the browser in the order it was made: removeAll() then create() keeps the item.)
+            const swiftProps = forSwift(props);
+            const settle = host.newSafeSettlement();
+            enqueueMicrotask(() => {
+              const sent = request(cx, 'contextMenus.create', [swiftProps, generated === undefined ? null : generated]);
+              SafePromiseThen(sent, (value) => { keepOnclick(cx, itemID, props); settle.resolve(value); }, settle.reject);
+            });
+            answer(cx, settle.promise, callback);
             return itemID;
           },
         },
@@ -167,12 +173,24 @@
             return sent;
           },
         },
+        // (An item removed takes its `onclick` with it, in the context that removes it.)
         remove: {
           async: true,
           parameters: [{ name: 'menuItemId', ...id }],
-          run: (cx, args) => request(cx, 'contextMenus.remove', args),
+          run(cx, args) {
+            const sent = request(cx, 'contextMenus.remove', args);
+            SafePromiseThen(sent, () => { if (cx.menuOnclicks !== undefined) cx.menuOnclicks.delete(idKey(args[0])); }, () => {});
+            return sent;
+          },
         },
-        removeAll: { async: true, parameters: [], run: (cx, args) => request(cx, 'contextMenus.removeAll', args) },
+        removeAll: {
+          async: true, parameters: [],
+          run(cx, args) {
+            const sent = request(cx, 'contextMenus.removeAll', args);
+            SafePromiseThen(sent, () => { if (cx.menuOnclicks !== undefined) cx.menuOnclicks.clear(); }, () => {});
+            return sent;
+          },
+        },
         ...(chrome ? {} : {
           refresh: { async: true, parameters: [], run: (cx, args) => request(cx, 'contextMenus.refresh', args) },
           // (The element the context menu of the caller's document last opened on: js/63_dom.js.)
@@ -188,7 +206,8 @@
         // (Chromium's enums list their values sorted.)
         ItemType: { values: upper(chrome ? ['checkbox', 'normal', 'radio', 'separator'] : itemTypes) },
       },
-      events: chrome ? ['onClicked'] : [{ name: 'onClicked', persistent: true }, 'onShown', 'onHidden'],
+      // (Firefox's PERSISTENT_EVENTS of ext-menus.js: all three wake its event page.)
+      events: chrome ? ['onClicked'] : [{ name: 'onClicked', persistent: true }, { name: 'onShown', persistent: true }, { name: 'onHidden', persistent: true }],
       missing: chrome ? [] : [{ name: 'overrideContext' }],
       listedUndefined: chrome ? undefined : { background: ['OnClickData'] },
     });

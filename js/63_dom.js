@@ -6563,14 +6563,10 @@
       fire('pointerup');
       if (down) fire('mouseup');
       fire('auxclick');
-      if (!shown || rootOf(node) !== document) return null;
+      // (A listener that takes the element out of the page leaves the menu to open.)
+      if (!shown) return null;
     }
-    const resolve = (value) => {
-      if (value === null) return null;
-      if (cx === null) return String(value);
-      const parts = host.call(cx, 'url.parse', [value, document._address]);
-      return parts === null || typeof parts !== 'object' ? null : String(parts.href);
-    };
+    const resolve = (value) => (value === null ? null : host.native.engine.resolveURL(String(value), String(document._address)));
     const facts = {
       __proto__: null, linkUrl: null, linkText: null, srcUrl: null, mediaType: null, editable: false, password: false, selectionText: '', targetElementId,
     };

@@ -321,8 +321,8 @@
   });
   // (`permissions`: every extension's background and pages', js/59_permissions.js.)
   lazyNamespaces.set('permissions', { __proto__: null, contexts: ['background'], module: () => 'permissions' });
-  // (`contextMenus`: an extension's with the "contextMenus" permission (in Firefox, or "menus"),
-  // and Firefox's `menus` with "menus": js/59_menus.js.)
+  // (`contextMenus`: an extension's with the "contextMenus" permission, and Firefox's `menus` with
+  // "menus" (each only with its own: Firefox's browser_ext_menus.js): js/59_menus.js.)
   // (Firefox's content scripts have them too, with `getTargetElement` alone.)
   function fillMenus(cx, object, namespace) {
     if (cx.apiKind !== 'content') {
@@ -334,7 +334,7 @@
   }
   lazyNamespaces.set('contextMenus', {
     __proto__: null, contexts: chrome ? ['background'] : ['background', 'content'], module: () => 'menus',
-    available: (cx) => listIncludes(cx.info.permissions, 'contextMenus') || (!chrome && listIncludes(cx.info.permissions, 'menus')),
+    available: (cx) => listIncludes(cx.info.permissions, 'contextMenus'),
     fill: chrome ? undefined : (cx, object) => fillMenus(cx, object, 'contextMenus'),
   });
   if (!chrome) {

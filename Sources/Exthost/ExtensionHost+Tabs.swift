@@ -180,6 +180,7 @@ extension ExtensionHost {
         closeContexts(ofTab: tabID)
         router.closesPortsLate = false
         for instance in extensions { instance.pageLeft(tab: tabID) }
+        if contextMenu?.tabID == tabID { closeContextMenu() }
         closeDevTools(forTab: tabID)
         forgetDocuments(ofTab: tabID)
         pageLoads[tabID] = nil
@@ -325,6 +326,7 @@ extension ExtensionHost {
                 forgetFrames((browser.tab(tabID)?.frames ?? []).filter { !$0.isTop }.map(\.id))
             }
             for instance in extensions { instance.pageLeft(tab: tabID) }
+            if contextMenu?.tabID == tabID { closeContextMenu() }
             let tree = PageTree.load(url: load.url, siteMap: siteMap, flavor: flavor, html: load.html) { [weak self] in self?.pageResource($0, framedBy: $1) }
             var frames: [Frame] = []
             func add(_ page: PageTree, parentID: Int, element: HTMLPage.Frame?) {

@@ -115,6 +115,8 @@ public final class ExtensionInstance {
     /// Firefox: the id of the hidden item its top-level menu items are in, made with its first
     /// item (and again after `removeAll`).
     var menuRootID: Int?
+    /// The last number given to an item created without an id (`contextMenus.nextGeneratedID`).
+    var nextGeneratedMenuItemID = 0
     /// The page a browser opens when the extension is uninstalled (`runtime.setUninstallURL`).
     public internal(set) var uninstallURL: String?
     /// The patterns of the extension's host permissions.

@@ -111,6 +111,13 @@ final class HostRealm {
                 frames.retitle(call.argument(0).stringValue ?? "", call.argument(1).stringValue ?? "")
                 return .undefined
             }
+            // `resolveURL(url, base)`: the URL parsed against the base (a document's address) as
+            // a link's is, for what no world can ask (a page with no script of its own), or null.
+            try engine.setFunction("resolveURL") { call in
+                guard let text = call.argument(0).stringValue, let base = call.argument(1).stringValue.flatMap({ WebURL(string: $0) }),
+                      let url = WebURL(string: text, relativeTo: base) else { return .null }
+                return .string(url.href)
+            }
             try native.setProperty("engine", engine)
             try native.setProperty("clock", clock)
             try hostObject.setProperty("native", native)

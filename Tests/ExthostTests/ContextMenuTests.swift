@@ -8,6 +8,36 @@ import Testing
 /// there to make.
 @Suite("Context menus")
 struct ContextMenuTests {
+    /// Driver scripts of a hostile review (Fixtures/context-menus): what each browser's source
+    /// says it does, test by test (Chromium's menu_manager.cc, Firefox's ext-menus.js), the call
+    /// order of the API, and arguments read from own properties only.
+    @Test(arguments: [("chrome.test.js", [Flavor.chrome]), ("firefox.test.js", [.firefox]), ("order.test.js", [.chrome, .firefox]),
+                      ("prototype.test.js", [.chrome, .firefox])])
+    func theReviewScriptsPass(script: String, flavors: [Flavor]) {
+        let path = packageRoot.appendingPathComponent("Tests/ExthostTests/Fixtures/context-menus/" + script).path
+        for flavor in flavors {
+            let outcome = ExtensionTestSpec(path: path, flavor: flavor).run()
+            #expect(outcome.passed, "\(script) (\(flavor.rawValue)): \(outcome.tests.filter { $0.passed != true }.map { "\($0.name): \($0.finished?.message ?? "")" })")
+        }
+    }
+
+    @Test(arguments: Flavor.allCases)
+    func aLinkOnAPageWithNoScriptIsResolvedAgainstItsAddress(flavor: Flavor) throws {
+        let outcome = try DriverTests.run("""
+            test('relative', async () => {
+              await exthost.loadExtension({ manifest: { permissions: ['contextMenus'] }, background() {
+                chrome.contextMenus.create({ id: 'link', title: 'Link', contexts: ['link', 'image'], targetUrlPatterns: ['http://example.test/dir/*'] }, () => console.log('ready'));
+                chrome.contextMenus.onClicked.addListener((info) => console.log('clicked ' + info.linkUrl + ' ' + info.srcUrl));
+              } });
+              await exthost.waitForConsole('ready');
+              const tab = await exthost.openTab({ url: 'http://example.test/dir/p.html', html: '<a id="a" href="rel.html"><img id="i" src="img.png"></a>' });
+              await (await tab.contextMenu('#i')).click('Link');
+              assert.strictEqual((await exthost.waitForConsole('clicked')).text, 'clicked http://example.test/dir/rel.html http://example.test/dir/img.png');
+            });
+            """, flavor: flavor)
+        #expect(outcome.passed, "\(outcome.tests.map { "\($0.name): \($0.finished?.message ?? "")" })")
+    }
+
     @Test func removingAnItemRemovesWhatIsInIt() {
         var list = MenuItemList(keepsOneRadioChecked: true)
         list.add(MenuItem(id: .string("a"), title: "A"))

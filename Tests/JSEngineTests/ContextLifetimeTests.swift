@@ -3,8 +3,8 @@ import Testing
 
 /// A closed context leaves nothing in the heap once Swift lets go of what it held of it: every
 /// protection a ``ScriptValue`` took ends, and nothing of the engine's own keeps the realm.
-/// (The collection scans the stack conservatively, so one realm a stale stack slot still names
-/// is allowed for; a leak keeps every one of them.)
+/// (The collection scans the stack conservatively, so two realms stale stack slots still name
+/// are allowed for: a run of the whole suite saw two once; a leak keeps every one of the eight.)
 @Suite("Context lifetime")
 struct ContextLifetimeTests {
     static let contexts = 8
@@ -21,7 +21,7 @@ struct ContextLifetimeTests {
         }
         let after = machine.heapCountsAfterCollection()
         #expect(after.protectedValues == before.protectedValues, "values of closed contexts stay protected: \(before) then \(after)")
-        #expect(after.globalObjects <= before.globalObjects + 1, "closed realms stay: \(before) then \(after)")
+        #expect(after.globalObjects <= before.globalObjects + 2, "closed realms stay: \(before) then \(after)")
     }
 
     @Test func aClosedContextsUnhandledRejectionCallbackNoLongerKeepsTheRealm() throws {
@@ -33,6 +33,6 @@ struct ContextLifetimeTests {
             context.close()
         }
         let after = machine.heapCountsAfterCollection()
-        #expect(after.globalObjects <= before.globalObjects + 1, "closed realms stay: \(before) then \(after)")
+        #expect(after.globalObjects <= before.globalObjects + 2, "closed realms stay: \(before) then \(after)")
     }
 }

@@ -68,11 +68,14 @@ public struct MenuItem: Sendable, Equatable {
 
 /// An extension's menu items in the order they were created (the order the menu shows them in),
 /// with the rules both browsers keep between them: ids are unique, a parent is an item of the
-/// extension, removing an item removes what is in it, and among adjacent radio items of one parent
-/// exactly one is checked.
+/// extension, removing an item removes what is in it, and (Chromium) among adjacent radio items of
+/// one parent exactly one is checked. Items are found by id and by parent without a scan, so
+/// thousands of items cost what the browsers' maps cost.
 public struct MenuItemList: Sendable, Equatable {
-    /// The items, in creation order (a re-parented item moves to the end of its new parent's).
-    public private(set) var items: [MenuItem] = []
+    /// The items by id.
+    private var byID: [MenuItem.ID: MenuItem] = [:]
+    /// The ids of each parent's items (nil: the top level), in order.
+    private var childIDs: [MenuItem.ID?: [MenuItem.ID]] = [:]
     /// Whether each group of adjacent radio items always has one checked (Chromium); Firefox
     /// leaves a group as the extension set it until a person chooses one.
     public let keepsOneRadioChecked: Bool
@@ -82,14 +85,30 @@ public struct MenuItemList: Sendable, Equatable {
         self.keepsOneRadioChecked = keepsOneRadioChecked
     }
 
+    /// The items, parents before what is in them, each parent's in order.
+    public var items: [MenuItem] {
+        var result: [MenuItem] = []
+        result.reserveCapacity(byID.count)
+        var stack: [MenuItem.ID] = (childIDs[nil] ?? []).reversed()
+        while let id = stack.popLast() {
+            guard let item = byID[id] else { continue }
+            result.append(item)
+            stack += (childIDs[id] ?? []).reversed()
+        }
+        return result
+    }
+
+    /// How many items there are.
+    public var count: Int { byID.count }
+
     /// The item `id`, if there is one.
     public func item(_ id: MenuItem.ID) -> MenuItem? {
-        items.first { $0.id == id }
+        byID[id]
     }
 
     /// The items directly in `parent` (nil: the top level), in order.
     public func children(of parent: MenuItem.ID?) -> [MenuItem] {
-        items.filter { $0.parentID == parent }
+        (childIDs[parent] ?? []).compactMap { byID[$0] }
     }
 
     /// Whether `ancestor` is `id` itself or contains it, at any depth.
@@ -98,113 +117,121 @@ public struct MenuItemList: Sendable, Equatable {
         var seen = Set<MenuItem.ID>()
         while let step = current, seen.insert(step).inserted {
             if step == ancestor { return true }
-            current = item(step)?.parentID
+            current = byID[step]?.parentID
         }
         return false
     }
 
-    /// Adds `item` after the others (its id must be new, its parent an item here). In Chromium a
-    /// radio item made checked unchecks the rest of its group (`RadioItemSelected`).
+    /// Adds `item` after the others of its parent (its id must be new, its parent an item here).
+    /// In Chromium a radio item made checked unchecks the rest of its group (`RadioItemSelected`).
     public mutating func add(_ item: MenuItem) {
-        items.append(item)
+        guard byID[item.id] == nil else { return }
+        byID[item.id] = item
+        childIDs[item.parentID, default: []].append(item.id)
         if keepsOneRadioChecked, item.kind == .radio, item.checked {
             for other in radioGroup(of: item.id) where other != item.id { setChecked(other, false) }
         }
-        normalizeRadioGroups()
+        sanitizeRadioGroups(in: item.parentID)
     }
 
-    /// Replaces the item with `item`'s id by `item`; one that changed parent moves to the end.
+    /// Replaces the item with `item`'s id by `item`; one that changed parent moves to the end of
+    /// its new parent's items.
     public mutating func replace(_ item: MenuItem) {
-        guard let index = items.firstIndex(where: { $0.id == item.id }) else { return }
-        if items[index].parentID != item.parentID {
-            items.remove(at: index)
-            items.append(item)
-        } else {
-            items[index] = item
+        guard let old = byID[item.id] else { return }
+        byID[item.id] = item
+        if old.parentID != item.parentID {
+            childIDs[old.parentID]?.removeAll { $0 == item.id }
+            childIDs[item.parentID, default: []].append(item.id)
+            sanitizeRadioGroups(in: old.parentID)
         }
-        normalizeRadioGroups()
+        sanitizeRadioGroups(in: item.parentID)
     }
 
-    /// Removes the item `id` and every item in it; returns the ids removed.
+    /// Removes the item `id` and every item in it; returns the ids removed, parents first.
     @discardableResult
     public mutating func remove(_ id: MenuItem.ID) -> [MenuItem.ID] {
-        var removed: Set<MenuItem.ID> = [id]
-        var grew = true
-        while grew {
-            grew = false
-            for item in items where !removed.contains(item.id) {
-                if let parent = item.parentID, removed.contains(parent) {
-                    removed.insert(item.id)
-                    grew = true
-                }
-            }
+        guard let item = byID[id] else { return [] }
+        childIDs[item.parentID]?.removeAll { $0 == id }
+        var removed: [MenuItem.ID] = []
+        var stack = [id]
+        while let next = stack.popLast() {
+            removed.append(next)
+            byID[next] = nil
+            if let children = childIDs.removeValue(forKey: next) { stack += children.reversed() }
         }
-        let ids = items.filter { removed.contains($0.id) }.map(\.id)
-        items.removeAll { removed.contains($0.id) }
-        normalizeRadioGroups()
-        return ids
+        sanitizeRadioGroups(in: item.parentID)
+        return removed
     }
 
     /// Removes every item.
     public mutating func removeAll() {
-        items.removeAll()
+        byID.removeAll()
+        childIDs.removeAll()
     }
 
     /// A person chose the item `id`: a checkbox flips, a radio item becomes the checked one of its
     /// group. Returns whether it was checked before and is after (nil for other kinds).
     public mutating func choose(_ id: MenuItem.ID) -> (wasChecked: Bool, checked: Bool)? {
-        guard let index = items.firstIndex(where: { $0.id == id }) else { return nil }
-        let was = items[index].checked
-        switch items[index].kind {
+        guard let item = byID[id] else { return nil }
+        let was = item.checked
+        switch item.kind {
         case .checkbox:
-            items[index].checked.toggle()
+            setChecked(id, !was)
         case .radio:
             for other in radioGroup(of: id) { setChecked(other, other == id) }
         case .normal, .separator:
             return nil
         }
-        return (was, items[index].checked)
+        return (was, byID[id]?.checked ?? was)
     }
 
-    /// Sets `checked` of the item `id`; checking a radio item unchecks the rest of its group.
+    /// Sets `checked` of the item `id`; checking a radio item unchecks the rest of its group
+    /// (Chromium ignores unchecking a radio item: one of its group stays checked).
     public mutating func check(_ id: MenuItem.ID, _ checked: Bool) {
-        guard let item = item(id) else { return }
+        guard let item = byID[id] else { return }
         if item.kind == .radio, checked {
             for other in radioGroup(of: id) { setChecked(other, other == id) }
+        } else if item.kind == .radio, keepsOneRadioChecked {
+            return
         } else {
             setChecked(id, checked)
         }
-        normalizeRadioGroups()
+        sanitizeRadioGroups(in: item.parentID)
     }
 
     private mutating func setChecked(_ id: MenuItem.ID, _ checked: Bool) {
-        if let index = items.firstIndex(where: { $0.id == id }) { items[index].checked = checked }
+        byID[id]?.checked = checked
     }
 
     /// The ids of the radio items adjacent to `id` among its parent's items (a run of radio items
     /// with nothing else between them), `id` among them.
     public func radioGroup(of id: MenuItem.ID) -> [MenuItem.ID] {
-        guard let item = item(id), item.kind == .radio else { return [id] }
-        let siblings = children(of: item.parentID)
-        guard let at = siblings.firstIndex(where: { $0.id == id }) else { return [id] }
+        guard let item = byID[id], item.kind == .radio else { return [id] }
+        let siblings = childIDs[item.parentID] ?? []
+        guard let at = siblings.firstIndex(of: id) else { return [id] }
+        let isRadio = { (index: Int) in self.byID[siblings[index]]?.kind == .radio }
         var start = at
-        while start > 0, siblings[start - 1].kind == .radio { start -= 1 }
+        while start > 0, isRadio(start - 1) { start -= 1 }
         var end = at
-        while end + 1 < siblings.count, siblings[end + 1].kind == .radio { end += 1 }
-        return siblings[start...end].map(\.id)
+        while end + 1 < siblings.count, isRadio(end + 1) { end += 1 }
+        return Array(siblings[start...end])
     }
 
-    /// Each group of adjacent radio items has exactly one checked: the last checked one stays,
-    /// or the group's first item is checked (Chromium's `MenuManager::SanitizeRadioListsInMenu`).
-    private mutating func normalizeRadioGroups() {
-        guard keepsOneRadioChecked else { return }
-        var seen = Set<MenuItem.ID>()
-        for item in items where item.kind == .radio && !seen.contains(item.id) {
-            let group = radioGroup(of: item.id)
-            seen.formUnion(group)
-            let checked = group.filter { self.item($0)?.checked == true }
-            let keep = checked.last ?? group[0]
+    /// In Chromium, each group of adjacent radio items of `parent` has exactly one checked: the
+    /// last checked one stays, or the group's first item is checked
+    /// (`MenuManager::SanitizeRadioListsInMenu`, run for the list that changed).
+    private mutating func sanitizeRadioGroups(in parent: MenuItem.ID?) {
+        guard keepsOneRadioChecked, let siblings = childIDs[parent] else { return }
+        var group: [MenuItem.ID] = []
+        func settle() {
+            guard !group.isEmpty else { return }
+            let keep = group.last { byID[$0]?.checked == true } ?? group[0]
             for id in group { setChecked(id, id == keep) }
+            group.removeAll()
         }
+        for id in siblings {
+            if byID[id]?.kind == .radio { group.append(id) } else { settle() }
+        }
+        settle()
     }
 }

@@ -35,7 +35,7 @@ enum ContextMenusAPI {
         }
         api.define("contextMenus.remove", contexts: contexts) { host, request in
             guard let id = request.argument(0).flatMap(menuItemID), request.instance.menuItems.item(id) != nil else {
-                request.fail("Cannot find menu item with id \(request.argument(0).flatMap(menuItemID)?.description ?? "")")
+                request.fail("Cannot find menu item with id \(request.argument(0).map(idText) ?? "")")
                 return
             }
             request.instance.menuItems.remove(id)
@@ -48,6 +48,13 @@ enum ContextMenusAPI {
             host.keepMenuItems(of: request.instance)
             request.respond()
         }
+        // (The number an item created without an id gets: one count for all of the extension's
+        // contexts, as its renderer (Chromium) or child process (Firefox) keeps one.)
+        api.defineSync("contextMenus.nextGeneratedID", contexts: contexts) { _, _, context in
+            guard let instance = context.owner else { return .success(.undefined) }
+            instance.nextGeneratedMenuItemID += 1
+            return .success(.number(Double(instance.nextGeneratedMenuItemID)))
+        }
         // (Firefox's `menus.refresh()`: the menu open now shows the items as they are now.)
         api.define("contextMenus.refresh", contexts: contexts) { host, request in
             host.refreshContextMenu()
@@ -58,7 +65,7 @@ enum ContextMenusAPI {
     /// An id as the JSON of a call gives it.
     static func menuItemID(_ value: JSONValue) -> MenuItem.ID? {
         if let text = value.stringValue { return .string(text) }
-        if let number = value.doubleValue, number == number.rounded(), abs(number) < 1e15 { return .number(Int(number)) }
+        if let number = value.doubleValue, let integer = Int(exactly: number) { return .number(integer) }
         return nil
     }
 
@@ -82,6 +89,10 @@ enum ContextMenusAPI {
             id = generated
         } else {
             throw APIError(message: "menus.create requires an id for non-persistent background scripts.")
+        }
+        // (Chromium counts the top-level items against its limit, `kMaxItemsPerExtension`.)
+        if flavor == .chrome, request.instance.menuItems.children(of: nil).count >= 1000 {
+            throw APIError(message: "An extension can create a maximum of 1000 menu items.")
         }
         if request.instance.menuItems.item(id) != nil {
             throw APIError(message: flavor == .chrome ? "Cannot create item with duplicate id \(id)"
@@ -112,7 +123,7 @@ enum ContextMenusAPI {
         item.targetURLPatterns = try patterns(properties["targetUrlPatterns"], flavor: flavor)
         if let parent = properties["parentId"], parent != .null {
             guard let parentID = menuItemID(parent), let parentItem = request.instance.menuItems.item(parentID) else {
-                throw APIError(message: "Cannot find menu item with id \(menuItemID(parent)?.description ?? "")")
+                throw APIError(message: "Cannot find menu item with id \(idText(parent))")
             }
             if flavor == .chrome, parentItem.kind != .normal {
                 throw APIError(message: "Parent items must have type \"normal\"")
@@ -126,49 +137,66 @@ enum ContextMenusAPI {
         request.instance.menuItems.add(item)
     }
 
+    /// `update`, step by step in Chromium's order (`UpdateMenuItem`): what a step set stays set
+    /// when a later one fails (Chromium keeps it in memory; Firefox's setters run in its schema's
+    /// order with the same effect).
     private static func update(_ host: ExtensionHost, _ request: APIRequest) throws(APIError) {
         let flavor = host.options.flavor
-        guard let id = request.argument(0).flatMap(menuItemID), var item = request.instance.menuItems.item(id) else {
-            throw APIError(message: "Cannot find menu item with id \(request.argument(0).flatMap(menuItemID)?.description ?? "")")
+        let list = request.instance.menuItems
+        guard let id = request.argument(0).flatMap(menuItemID), var item = list.item(id) else {
+            throw APIError(message: "Cannot find menu item with id \(request.argument(0).map(idText) ?? "")")
         }
         let properties = request.argument(1) ?? .object([])
-        if let kind = properties["type"]?.stringValue.flatMap(MenuItem.Kind.init(rawValue:)) { item.kind = kind }
-        if let title = properties["title"]?.stringValue { item.title = title }
-        if flavor == .chrome, item.kind != .separator, item.title == nil {
-            throw APIError(message: "All menu items except for separators must have a title")
+        var checked: Bool?
+        func fail(_ message: String) -> APIError {
+            request.instance.menuItems.replace(item)
+            if let checked { request.instance.menuItems.check(id, checked) }
+            return APIError(message: message)
         }
-        if let contexts = properties["contexts"]?.arrayValue?.compactMap(\.stringValue) {
-            if flavor == .chrome, contexts.contains("launcher") {
-                throw APIError(message: "Only packaged apps are allowed to use 'launcher' context")
-            }
-            item.contexts = contexts
-        } else if flavor == .firefox, let parent = properties["parentId"].flatMap(menuItemID), let parentItem = request.instance.menuItems.item(parent) {
-            item.contexts = parentItem.contexts
+        if let kind = properties["type"]?.stringValue.flatMap(MenuItem.Kind.init(rawValue:)) { item.kind = kind }
+        if let title = properties["title"]?.stringValue {
+            if flavor == .chrome, title.isEmpty, item.kind != .separator { throw fail("All menu items except for separators must have a title") }
+            item.title = title
+        }
+        if let value = properties["checked"]?.boolValue {
+            if flavor == .chrome, value, item.kind != .checkbox, item.kind != .radio { throw fail("Only items with type \"radio\" or \"checkbox\" can be checked") }
+            checked = value
         }
         if let visible = properties["visible"]?.boolValue { item.visible = visible }
         if let enabled = properties["enabled"]?.boolValue { item.enabled = enabled }
         if let hasOnclick = properties["hasOnclick"]?.boolValue { item.hasOnclick = hasOnclick }
-        if properties["documentUrlPatterns"] != nil { item.documentURLPatterns = try patterns(properties["documentUrlPatterns"], flavor: flavor) }
-        if properties["targetUrlPatterns"] != nil { item.targetURLPatterns = try patterns(properties["targetUrlPatterns"], flavor: flavor) }
+        if let contexts = properties["contexts"]?.arrayValue?.compactMap(\.stringValue) {
+            if flavor == .chrome, contexts.contains("launcher") { throw fail("Only packaged apps are allowed to use 'launcher' context") }
+            item.contexts = contexts
+        } else if flavor == .firefox, let parent = properties["parentId"].flatMap(menuItemID), let parentItem = list.item(parent) {
+            item.contexts = parentItem.contexts
+        }
         if let parent = properties["parentId"], parent != .null {
-            guard let parentID = menuItemID(parent), let parentItem = request.instance.menuItems.item(parentID) else {
-                throw APIError(message: "Cannot find menu item with id \(menuItemID(parent)?.description ?? "")")
+            guard let parentID = menuItemID(parent), let parentItem = list.item(parentID) else {
+                throw fail("Cannot find menu item with id \(idText(parent))")
             }
+            if flavor == .chrome, parentItem.kind != .normal { throw fail("Parent items must have type \"normal\"") }
             // (Chromium's MenuManager::ChangeParent refuses a cycle without saying why.)
-            if request.instance.menuItems.isAncestor(id, of: parentID) {
-                throw APIError(message: flavor == .chrome ? "Unknown error." : "MenuItem cannot be an ancestor (or self) of its new parent.")
-            }
-            if flavor == .chrome, parentItem.kind != .normal {
-                throw APIError(message: "Parent items must have type \"normal\"")
+            if list.isAncestor(id, of: parentID) {
+                throw fail(flavor == .chrome ? "Unknown error." : "MenuItem cannot be an ancestor (or self) of its new parent.")
             }
             item.parentID = parentID
         }
-        let checked = properties["checked"]?.boolValue
-        if flavor == .chrome, checked != nil, item.kind != .checkbox, item.kind != .radio {
-            throw APIError(message: "Only items with type \"radio\" or \"checkbox\" can be checked")
+        do {
+            if properties["documentUrlPatterns"] != nil { item.documentURLPatterns = try patterns(properties["documentUrlPatterns"], flavor: flavor) }
+            if properties["targetUrlPatterns"] != nil { item.targetURLPatterns = try patterns(properties["targetUrlPatterns"], flavor: flavor) }
+        } catch {
+            throw fail(error.message)
         }
         request.instance.menuItems.replace(item)
         if let checked { request.instance.menuItems.check(id, checked) }
+    }
+
+    /// An id as the browsers write it in an error: a string as it is, a number as an integer.
+    static func idText(_ value: JSONValue) -> String {
+        if let id = menuItemID(value) { return id.description }
+        if let number = value.doubleValue { return String(format: "%.0f", number) }
+        return value.jsonText
     }
 
     /// The patterns of `value` (a list of strings), parsed as the browser parses a menu item's

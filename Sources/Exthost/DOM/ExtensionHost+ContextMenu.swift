@@ -14,13 +14,27 @@ struct OpenContextMenu {
     let frameURL: String
     /// What was right-clicked (js/63_dom.js `rightClick`).
     let target: ContextMenuTarget
-    /// The extensions that heard `menus.onShown` (Firefox), which hear `onHidden` as it closes.
+    /// The extensions that heard `menus.onShown` (Firefox), which hear `onHidden` as it closes
+    /// (with those whose items it shows).
     var shownTo: [ExtensionInstance] = []
-    /// Each extension's shown items by id, as built when it opened (or refreshed: Firefox's
-    /// `menus.refresh()`): what a person can choose.
-    var shown: [(instance: ExtensionInstance, items: [MenuItem.ID])] = []
+    /// What each extension shows, as built when the menu opened (or, for Firefox's
+    /// `menus.refresh()`, again): a later change to its items shows only after a refresh.
+    var shown: [ShownMenuItems] = []
 
     var inFrame: Bool { button == nil && frameID != 0 }
+}
+
+/// What an open context menu shows of one extension, as built when it opened.
+struct ShownMenuItems {
+    let instance: ExtensionInstance
+    /// The ids of the items that show, parents first (Firefox's `menuIds`).
+    let items: [MenuItem.ID]
+    /// The entries as a person sees them (the driver's `ContextMenu.items`).
+    let entries: [JSONValue]
+    /// The title the extension's entries sort by (Chromium orders extensions so).
+    let sortTitle: String
+    /// What a person can choose: each item that shows with no item showing in it, and its title as shown.
+    let choices: [(id: MenuItem.ID, title: String)]
 }
 
 /// What a context menu is about: its link, its image, video or audio, whether it opened in an
@@ -74,10 +88,7 @@ extension ExtensionHost {
         case .success(let json):
             guard let facts = JSONValue.parse(json), let target = ContextMenuTarget(facts) else { return .success(nil) }
             var menu = OpenContextMenu(tabID: tabID, frameID: frameID, pageURL: pageURL, frameURL: frame.url, target: target)
-            for instance in extensions {
-                let items = shownItems(of: instance, in: menu)
-                if !items.isEmpty { menu.shown.append((instance, items)) }
-            }
+            menu.shown = extensions.compactMap { shownItems(of: $0, in: menu) }
             if options.flavor == .firefox { announceShown(&menu) }
             contextMenu = menu
             return .success(contextMenuEntries())
@@ -96,91 +107,58 @@ extension ExtensionHost {
         let pageURL = tab.frames.first(where: \.isTop)?.url ?? "about:blank"
         guard let target = ContextMenuTarget(.object([])) else { return .success(nil) }
         var menu = OpenContextMenu(tabID: tab.id, frameID: 0, button: instance, pageURL: pageURL, frameURL: pageURL, target: target)
-        let items = shownItems(of: instance, in: menu)
-        if !items.isEmpty { menu.shown.append((instance, items)) }
+        menu.shown = [shownItems(of: instance, in: menu)].compactMap { $0 }
         if options.flavor == .firefox { announceShown(&menu) }
         contextMenu = menu
         return .success(contextMenuEntries())
     }
 
-    /// What the open menu shows now (see ``openContextMenu(tabID:frameID:selector:)``); nil when none is open.
+    /// What the open menu shows (see ``openContextMenu(tabID:frameID:selector:)``); nil when none is open.
     public func contextMenuEntries() -> JSONValue? {
         guard let menu = contextMenu else { return nil }
-        var entries: [JSONValue] = []
-        var groups = menu.shown.compactMap { shown -> (title: String, entries: [JSONValue])? in
-            // (An extension unloaded since shows nothing.)
-            guard extensions.contains(where: { $0 === shown.instance }) else { return nil }
-            let list = shown.instance.menuItems
-            let ids = Set(shown.items)
-            func entry(_ item: MenuItem) -> JSONValue {
-                var fields: [(String, JSONValue)] = [
-                    ("title", .string(menuTitle(item.title ?? "", selection: menu.target.selectionText))),
-                    ("id", menuItemJSON(item.id)), ("type", .string(item.kind.rawValue)),
-                    ("checked", .bool(item.checked)), ("enabled", .bool(item.enabled)), ("extension", .string(shown.instance.id.runtimeID)),
-                ]
-                let children = list.children(of: item.id).filter { ids.contains($0.id) }
-                if !children.isEmpty { fields.append(("children", .array(children.map(entry)))) }
-                return .object(fields)
-            }
-            let top = list.children(of: nil).filter { ids.contains($0.id) }
-            guard !top.isEmpty else { return nil }
-            // (The button's menu: its items at the top; Chromium shows 6, Firefox 5 and a submenu.)
-            if menu.button != nil {
-                if options.flavor == .chrome || top.count <= 6 { return ("", top.prefix(6).map(entry)) }
-                let name = shown.instance.displayName
-                return ("", top.prefix(5).map(entry) + [.object([("title", .string(name)), ("extension", .string(shown.instance.id.runtimeID)),
-                                                                    ("children", .array(top.dropFirst(5).map(entry)))])])
-            }
-            // (Chromium groups them unless one normal item shows; Firefox unless one shows, and on
-            // Linux keeps a lone checkbox in the group too.)
-            let grouped = options.flavor == .chrome
-                ? top.count > 1 || top[0].kind != .normal
-                : top.count > 1 || top[0].kind == .checkbox
-            let name = shown.instance.displayName
-            if grouped {
-                return (name, [.object([("title", .string(name)), ("extension", .string(shown.instance.id.runtimeID)), ("children", .array(top.map(entry)))])])
-            }
-            return (top[0].title ?? name, top.map(entry))
-        }
-        // (Chromium orders the extensions' entries by their titles.)
-        if options.flavor == .chrome { groups.sort { $0.title.localizedStandardCompare($1.title) == .orderedAscending } }
-        for group in groups { entries += group.entries }
-        return .array(entries)
+        // (An extension unloaded since shows nothing. Chromium orders the extensions' entries by
+        // their titles; Firefox keeps the order their first items were made in.)
+        var shown = menu.shown.filter { entry in extensions.contains { $0 === entry.instance } }
+        if options.flavor == .chrome { shown.sort { $0.sortTitle.localizedStandardCompare($1.sortTitle) == .orderedAscending } }
+        return .array(shown.flatMap(\.entries))
     }
 
     /// Chooses the item of the open menu whose id or title (as shown) is `key` (an extension id
     /// picks among several extensions' items): a checkbox flips, a radio item is checked, the
     /// extension is granted `activeTab` and hears `onClicked` (and the item's `onclick`); the menu
-    /// closes. Fails when no such item shows, or it is disabled.
+    /// closes. Fails when no such item shows, or it is disabled or gone.
     public func chooseMenuItem(_ key: String, extensionID: String? = nil) -> Result<Void, DocumentActionError> {
         guard let menu = contextMenu else { return .failure(DocumentActionError(message: "no context menu is open")) }
-        var found: (ExtensionInstance, MenuItem)?
+        var found: (ExtensionInstance, MenuItem.ID)?
         var titles: [String] = []
         for shown in menu.shown where (extensionID == nil || shown.instance.id.runtimeID == extensionID) && extensions.contains(where: { $0 === shown.instance }) {
-            for id in shown.items {
-                guard let item = shown.instance.menuItems.item(id), item.kind != .separator else { continue }
-                let title = menuTitle(item.title ?? "", selection: menu.target.selectionText)
-                titles.append(title)
-                if found == nil, id.description == key || title == key, shown.instance.menuItems.children(of: id).isEmpty { found = (shown.instance, item) }
+            for choice in shown.choices {
+                titles.append(choice.title)
+                if found == nil, choice.id.description == key || choice.title == key { found = (shown.instance, choice.id) }
             }
         }
-        guard let (instance, item) = found else {
+        guard let (instance, id) = found else {
             let known = titles.isEmpty ? "it shows no extension item" : "it shows " + titles.map { "\"\($0)\"" }.joined(separator: ", ")
             return .failure(DocumentActionError(message: "the context menu has no item \"\(key)\" to choose: \(known)"))
         }
+        guard let item = instance.menuItems.item(id) else {
+            closeContextMenu()
+            return .failure(DocumentActionError(message: "the item \"\(key)\" was removed since the menu opened"))
+        }
         guard item.enabled else { return .failure(DocumentActionError(message: "the item \"\(key)\" is disabled")) }
-        let toggled = instance.menuItems.choose(item.id)
-        if toggled != nil { keepMenuItems(of: instance) }
         guard let tab = browser.tab(menu.tabID) else {
             closeContextMenu()
             return .failure(DocumentActionError(message: "the tab is closed"))
         }
+        let toggled = instance.menuItems.choose(item.id)
+        if toggled != nil { keepMenuItems(of: instance) }
         instance.grantActiveTab(tab.id)
         let info = clickInfo(item, of: instance, in: menu, toggled: toggled)
-        let tabJSON = tabObject(tab, for: instance)
-        let names = instance.manifest.permissions.contains("menus") && options.flavor == .firefox
-            ? ["menus.onClicked", "contextMenus.onClicked"] : ["contextMenus.onClicked"]
-        let contexts = [wakeBackground(of: instance, for: "contextMenus.onClicked")].compactMap { $0 } + instance.pageContexts
+        // (Chromium gives the tab unscrubbed, "the user chose to invoke the extension"; Firefox as the extension may see it.)
+        let tabJSON = options.flavor == .chrome ? TabObject.make(tab, index: browser.index(of: tab.id) ?? 0, detailed: true, flavor: .chrome)
+            : tabObject(tab, for: instance)
+        let names = menuEventNames("onClicked", of: instance)
+        let contexts = [names.lazy.compactMap { self.wakeBackground(of: instance, for: $0) }.first].compactMap { $0 } + instance.pageContexts
         let chromium = options.flavor == .chrome
         for context in contexts where !context.isClosed {
             if chromium, item.hasOnclick { context.dispatchEvent("contextMenus.onclick", [info, tabJSON]) }
@@ -191,14 +169,19 @@ extension ExtensionHost {
         return .success(())
     }
 
-    /// Closes the open menu, if one is: Firefox's extensions that heard `onShown` hear `onHidden`.
+    /// Closes the open menu, if one is: in Firefox, the extensions whose items it showed and those
+    /// that heard `onShown` hear `onHidden` (its `gShownMenuItems`).
     public func closeContextMenu() {
         guard let menu = contextMenu else { return }
         contextMenu = nil
-        for instance in menu.shownTo {
-            for context in [instance.background].compactMap({ $0 }) + instance.pageContexts where !context.isClosed {
-                context.dispatchEvent("menus.onHidden", [])
-                context.dispatchEvent("contextMenus.onHidden", [])
+        guard options.flavor == .firefox else { return }
+        var hearing = menu.shown.map(\.instance)
+        for instance in menu.shownTo where !hearing.contains(where: { $0 === instance }) { hearing.append(instance) }
+        for instance in hearing where extensions.contains(where: { $0 === instance }) {
+            let names = menuEventNames("onHidden", of: instance)
+            let contexts = [names.lazy.compactMap { self.wakeBackground(of: instance, for: $0) }.first].compactMap { $0 } + instance.pageContexts
+            for context in contexts where !context.isClosed {
+                for name in names { context.dispatchEvent(name, []) }
             }
         }
     }
@@ -206,27 +189,87 @@ extension ExtensionHost {
     /// Firefox's `menus.refresh()`: the open menu shows the items as they are now.
     func refreshContextMenu() {
         guard var menu = contextMenu else { return }
-        menu.shown = extensions.compactMap { instance in
-            let items = shownItems(of: instance, in: menu)
-            return items.isEmpty ? nil : (instance, items)
+        menu.shown = menu.shown.compactMap { shownItems(of: $0.instance, in: menu) }
+        let present = Set(menu.shown.map { ObjectIdentifier($0.instance) })
+        for instance in extensions where !present.contains(ObjectIdentifier(instance)) {
+            if let shown = shownItems(of: instance, in: menu) { menu.shown.append(shown) }
         }
         contextMenu = menu
     }
 
+    /// The names an event of the menus API goes out under to `instance`: Chromium's
+    /// `contextMenus`; Firefox's `menus` and `contextMenus`, each with its own permission.
+    private func menuEventNames(_ event: String, of instance: ExtensionInstance) -> [String] {
+        guard options.flavor == .firefox else { return ["contextMenus." + event] }
+        var names: [String] = []
+        if instance.manifest.permissions.contains("menus") { names.append("menus." + event) }
+        if instance.manifest.permissions.contains("contextMenus") { names.append("contextMenus." + event) }
+        return names
+    }
+
     // MARK: - Which items show
 
-    /// The ids of `instance`'s items the menu shows, parents before children.
-    private func shownItems(of instance: ExtensionInstance, in menu: OpenContextMenu) -> [MenuItem.ID] {
-        if let button = menu.button, button !== instance { return [] }
-        var result: [MenuItem.ID] = []
-        func walk(_ parent: MenuItem.ID?) {
-            for item in instance.menuItems.children(of: parent) where item.visible && shows(item, in: menu) {
-                result.append(item.id)
-                walk(item.id)
+    /// What `instance` shows in `menu`, or nil when none of its items shows.
+    private func shownItems(of instance: ExtensionInstance, in menu: OpenContextMenu) -> ShownMenuItems? {
+        if let button = menu.button, button !== instance { return nil }
+        let list = instance.menuItems
+        let selection = menu.target.selectionText
+        // (Each item that matches, visible or not: Chromium counts the invisible in its grouping.)
+        let matched = { (item: MenuItem) in self.shows(item, in: menu) }
+        var ids: [MenuItem.ID] = []
+        var choices: [(id: MenuItem.ID, title: String)] = []
+        // An entry and what shows in it, iteratively: (item, its children left to do, fields).
+        func entry(_ top: MenuItem) -> JSONValue {
+            func fields(_ item: MenuItem) -> [(String, JSONValue)] {
+                [("title", .string(menuTitle(item.title ?? "", selection: selection))), ("id", menuItemJSON(item.id)),
+                 ("type", .string(item.kind.rawValue)), ("checked", .bool(item.checked)), ("enabled", .bool(item.enabled)),
+                 ("extension", .string(instance.id.runtimeID))]
+            }
+            var stack: [(item: MenuItem, children: [MenuItem], built: [JSONValue])] = []
+            func push(_ item: MenuItem) {
+                ids.append(item.id)
+                stack.append((item, list.children(of: item.id).filter { $0.visible && matched($0) }.reversed(), []))
+            }
+            push(top)
+            while true {
+                if let next = stack[stack.count - 1].children.popLast() {
+                    push(next)
+                    continue
+                }
+                let done = stack.removeLast()
+                var object = fields(done.item)
+                if done.built.isEmpty {
+                    if done.item.kind != .separator { choices.append((done.item.id, menuTitle(done.item.title ?? "", selection: selection))) }
+                } else {
+                    object.append(("children", .array(done.built)))
+                }
+                guard !stack.isEmpty else { return .object(object) }
+                stack[stack.count - 1].built.append(.object(object))
             }
         }
-        walk(nil)
-        return result
+        let matchedTop = list.children(of: nil).filter(matched)
+        let top = matchedTop.filter(\.visible)
+        guard !top.isEmpty else { return nil }
+        // (Chromium's button menu leaves out what is past its sixth item.)
+        let built = (options.flavor == .chrome && menu.button != nil ? Array(top.prefix(6)) : top).map(entry)
+        let name = instance.displayName
+        let group = { (children: [JSONValue]) -> JSONValue in
+            .object([("title", .string(name)), ("extension", .string(instance.id.runtimeID)), ("children", .array(children))])
+        }
+        let entries: [JSONValue]
+        if menu.button != nil {
+            // (The button's menu: its items at the top; Chromium shows 6, Firefox 5 and a submenu.)
+            entries = options.flavor == .chrome || built.count <= 6 ? built : Array(built.prefix(5)) + [group(Array(built.dropFirst(5)))]
+        } else {
+            // (Chromium groups them unless one normal item matches, invisible ones counted;
+            // Firefox unless one shows, and on Linux keeps a lone checkbox in the group too.)
+            let grouped = options.flavor == .chrome
+                ? matchedTop.count > 1 || matchedTop[0].kind != .normal
+                : top.count > 1 || top[0].kind == .checkbox
+            entries = grouped ? [group(built)] : built
+        }
+        let sortTitle = entries.count == 1 && matchedTop.count == 1 ? menuTitle(top[0].title ?? name, selection: selection) : name
+        return ShownMenuItems(instance: instance, items: ids, entries: entries, sortTitle: sortTitle, choices: choices)
     }
 
     /// Firefox's contexts of a menu (`getMenuContexts`), in its order.
@@ -285,9 +328,11 @@ extension ExtensionHost {
     private func menuTitle(_ title: String, selection: String) -> String {
         switch options.flavor {
         case .chrome:
-            let shown = truncated(selection, to: 50)
-            return truncated(title.replacingOccurrences(of: "%s", with: shown), to: 75)
+            // (The selection's `&` is doubled so that it shows, then the title's access keys go.)
+            let shown = truncated(selection, to: 50).replacingOccurrences(of: "&", with: "&&")
+            return withoutAccessKeys(truncated(title.replacingOccurrences(of: "%s", with: shown), to: 75))
         case .firefox:
+            let title = withoutAccessKeys(title)
             guard !selection.isEmpty, title.contains("%s") else { return title }
             var text = selection.trimmingCharacters(in: .whitespacesAndNewlines)
             let scalars = Array(text.unicodeScalars)
@@ -297,6 +342,25 @@ extension ExtensionHost {
             }
             return title.replacingOccurrences(of: "%s", with: text)
         }
+    }
+
+    /// A label as it shows: `&&` is `&`, and an `&` before another character marks that one as
+    /// the access key and does not show (Firefox's `customizeElement`, Chromium's menu labels).
+    private func withoutAccessKeys(_ label: String) -> String {
+        guard label.contains("&") else { return label }
+        var result = ""
+        var pending = false
+        for character in label {
+            if pending {
+                result.append(character)
+                pending = false
+            } else if character == "&" {
+                pending = true
+            } else {
+                result.append(character)
+            }
+        }
+        return result
     }
 
     /// `text` cut to at most `limit` UTF-16 units at a word's end, with an ellipsis (as
@@ -315,18 +379,22 @@ extension ExtensionHost {
     private func announceShown(_ menu: inout OpenContextMenu) {
         guard let tab = browser.tab(menu.tabID) else { return }
         let contexts = firefoxContexts(menu)
-        for instance in extensions
-            where (menu.button == nil || menu.button === instance)
-                && (instance.manifest.permissions.contains("menus") || instance.manifest.permissions.contains("contextMenus")) {
+        for instance in extensions where menu.button == nil || menu.button === instance {
+            // (Only to an extension listening to onShown: Firefox's gOnShownSubscribers, its
+            // event page woken for it when primed.)
+            let names = menuEventNames("onShown", of: instance)
+            let listening = names.contains { name in
+                instance.wakingEvents.contains(name) || ([instance.background].compactMap { $0 } + instance.pageContexts).contains { !$0.isClosed && $0.listenedEvents.contains(name) }
+            }
+            guard listening else { continue }
             let ids = menu.shown.first { $0.instance === instance }?.items ?? []
             var info: [(String, JSONValue)] = [("menuIds", .array(ids.map(menuItemJSON))), ("contexts", .array(contexts.map { .string($0) }))]
             info += firefoxEventInfo(instance, menu: menu, sensitive: canSeeDetails(instance, of: tab, menu: menu))
             let tabJSON = tabObject(tab, for: instance)
-            let targets = [instance.background].compactMap { $0 } + instance.pageContexts
+            let targets = [names.lazy.compactMap { self.wakeBackground(of: instance, for: $0) }.first].compactMap { $0 } + instance.pageContexts
             menu.shownTo.append(instance)
             for context in targets where !context.isClosed {
-                context.dispatchEvent("menus.onShown", [.object(info), tabJSON])
-                context.dispatchEvent("contextMenus.onShown", [.object(info), tabJSON])
+                for name in names { context.dispatchEvent(name, [.object(info), tabJSON]) }
             }
         }
     }

@@ -147,6 +147,8 @@ extension ExtensionHost {
         if case .traverse(let index) = history { sessionHistories[tabID]?.traverse(to: index) }
         pruneCache(ofTab: tabID)
         for instance in extensions { instance.pageLeft(tab: tabID) }
+        // (A menu open on the page closes as it goes.)
+        if contextMenu?.tabID == tabID { closeContextMenu() }
         browser.setFrames(page.frames, of: tabID)
         for (instance, key, context) in page.contentContexts { instance.contentContexts[key] = context }
         for (instance, context) in page.pageContexts { instance.pageContexts.append(context) }
