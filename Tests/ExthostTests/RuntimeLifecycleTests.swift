@@ -70,14 +70,30 @@ struct RuntimeLifecycleTests {
         #expect(updated == ["runs 2 \(web[2]) {}", #"installed {"reason":"update","previousVersion":"1.0"\#(temporary)}"#])
     }
 
+    /// Gives `body` a run of an extension made of `background` (with `permission`) in a profile
+    /// kept from run to run: `run(version)` loads that version and returns what it printed.
+    static func withProfileRuns(flavor: Flavor, permission: String, background: String,
+                                _ body: (_ run: (_ version: String) throws -> [String]) throws -> Void) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("exthost-profile-runs-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let extensionDirectory = directory.appendingPathComponent("extension")
+        try FileManager.default.createDirectory(at: extensionDirectory, withIntermediateDirectories: true)
+        try Data(background.utf8).write(to: extensionDirectory.appendingPathComponent("bg.js"))
+        try body { version in
+            let manifest = #"{"manifest_version": 3, "name": "a", "version": "\#(version)", "permissions": ["\#(permission)"], "background": {"service_worker": "bg.js", "scripts": ["bg.js"]}}"#
+            try Data(manifest.utf8).write(to: extensionDirectory.appendingPathComponent("manifest.json"))
+            var messages: [String] = []
+            let profile = try Profile(directory: directory.appendingPathComponent("profile"), flavor: flavor)
+            let host = ExtensionHost(options: HostOptions(flavor: flavor, profile: profile)) { messages.append($0.text) }
+            try host.loadExtension(at: extensionDirectory)
+            host.run(maxTime: 5)
+            return messages
+        }
+    }
+
     @Test(arguments: Flavor.allCases)
     func chromiumKeepsAlarmsInTheProfileUntilAnUpdate(flavor: Flavor) throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("exthost-alarms-profile-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let extensionDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("exthost-alarms-ext-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: extensionDirectory) }
-        try FileManager.default.createDirectory(at: extensionDirectory, withIntermediateDirectories: true)
-        try Data("""
+        try Self.withProfileRuns(flavor: flavor, permission: "alarms", background: """
             chrome.alarms.getAll().then((all) => console.log('kept ' + all.map((a) => a.name + (a.periodInMinutes ?? '')).join()));
             // (So that the browser's next start starts it.)
             chrome.runtime.onStartup.addListener(() => {});
@@ -87,19 +103,12 @@ struct RuntimeLifecycleTests {
               chrome.alarms.create('gone', { delayInMinutes: 1 });
               chrome.alarms.clear('gone');
             });
-            """.utf8).write(to: extensionDirectory.appendingPathComponent("bg.js"))
-        func run(version: String) throws -> [String] {
-            let manifest = #"{"manifest_version": 3, "name": "a", "version": "\#(version)", "permissions": ["alarms"], "background": {"service_worker": "bg.js", "scripts": ["bg.js"]}}"#
-            try Data(manifest.utf8).write(to: extensionDirectory.appendingPathComponent("manifest.json"))
-            var messages: [String] = []
-            let host = ExtensionHost(options: HostOptions(flavor: flavor, profile: try Profile(directory: directory, flavor: flavor))) { messages.append($0.text) }
-            try host.loadExtension(at: extensionDirectory)
-            host.run(maxTime: 5)
-            return messages
+            """) { run in
+            let (first, again, updated) = (try run("1.0"), try run("1.0"), try run("2.0"))
+            #expect(first == ["kept "])
+            #expect(again == [flavor == .chrome ? "kept once,every5" : "kept "])
+            #expect(updated == ["kept "])
         }
-        #expect(try run(version: "1.0") == ["kept "])
-        #expect(try run(version: "1.0") == [flavor == .chrome ? "kept once,every5" : "kept "])
-        #expect(try run(version: "2.0") == ["kept "])
     }
 
     /// Both browsers keep the context menu items of a background that stops when idle for its next
@@ -107,31 +116,19 @@ struct RuntimeLifecycleTests {
     /// making them again at every start fails as a duplicate.
     @Test(arguments: Flavor.allCases)
     func contextMenuItemsOfABackgroundThatStopsWhenIdleAreKeptInTheProfile(flavor: Flavor) throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("exthost-menus-profile-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let extensionDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("exthost-menus-ext-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: extensionDirectory) }
-        try FileManager.default.createDirectory(at: extensionDirectory, withIntermediateDirectories: true)
-        try Data("""
+        try Self.withProfileRuns(flavor: flavor, permission: "contextMenus", background: """
             chrome.runtime.onStartup.addListener(() => {});
             chrome.contextMenus.create({ id: 'a', title: 'A', type: 'checkbox', checked: true }, () => {
               console.log(chrome.runtime.lastError ? 'kept: ' + chrome.runtime.lastError.message : 'made');
               chrome.contextMenus.update('a', { title: 'A again' }, () => console.log(chrome.runtime.lastError ? 'update: ' + chrome.runtime.lastError.message : 'updated'));
             });
-            """.utf8).write(to: extensionDirectory.appendingPathComponent("bg.js"))
-        func run(version: String) throws -> [String] {
-            let manifest = #"{"manifest_version": 3, "name": "a", "version": "\#(version)", "permissions": ["contextMenus"], "background": {"service_worker": "bg.js", "scripts": ["bg.js"]}}"#
-            try Data(manifest.utf8).write(to: extensionDirectory.appendingPathComponent("manifest.json"))
-            var messages: [String] = []
-            let host = ExtensionHost(options: HostOptions(flavor: flavor, profile: try Profile(directory: directory, flavor: flavor))) { messages.append($0.text) }
-            try host.loadExtension(at: extensionDirectory)
-            host.run(maxTime: 5)
-            return messages
+            """) { run in
+            let duplicate = flavor == .chrome ? "kept: Cannot create item with duplicate id a" : "kept: The menu id a already exists in menus.create."
+            let (first, again, updated) = (try run("1.0"), try run("1.0"), try run("2.0"))
+            #expect(first == ["made", "updated"])
+            #expect(again == [duplicate, "updated"])
+            #expect(updated == ["made", "updated"])
         }
-        let duplicate = flavor == .chrome ? "kept: Cannot create item with duplicate id a" : "kept: The menu id a already exists in menus.create."
-        #expect(try run(version: "1.0") == ["made", "updated"])
-        #expect(try run(version: "1.0") == [duplicate, "updated"])
-        #expect(try run(version: "2.0") == ["made", "updated"])
     }
 
     @Test(arguments: Flavor.allCases)

@@ -342,29 +342,27 @@ class Chrome:
         finally:
             self.cdp.cmd("Target.detachFromTarget", {"sessionId": session})
 
-    def click_element(self, selector):
-        """A person's click on the first element `selector` finds in the page opened last: the
-        mouse moves to the middle of its box, then presses and releases there (as chromedriver
-        performs WebDriver's element click)."""
+    def _press_at_center(self, what, selector, button, buttons):
+        """The mouse moves to the middle of the box of the first element `selector` finds in the
+        page opened last, then presses and releases `button` there (as chromedriver performs
+        WebDriver's element click)."""
         def act(session, value):
             x, y = json.loads(value)
-            for kind, extra in (("mouseMoved", {}), ("mousePressed", {"button": "left", "buttons": 1, "clickCount": 1}),
-                                ("mouseReleased", {"button": "left", "buttons": 0, "clickCount": 1})):
+            for kind, extra in (("mouseMoved", {}), ("mousePressed", {"button": button, "buttons": buttons, "clickCount": 1}),
+                                ("mouseReleased", {"button": button, "buttons": 0, "clickCount": 1})):
                 self.cdp.cmd("Input.dispatchMouseEvent", dict({"type": kind, "x": x, "y": y}, **extra), session=session)
-        self._in_last_page("click " + selector, ELEMENT_CENTER % json.dumps(selector), act)
+        self._in_last_page(what + " " + selector, ELEMENT_CENTER % json.dumps(selector), act)
+
+    def click_element(self, selector):
+        """A person's click on the first element `selector` finds in the page opened last."""
+        self._press_at_center("click", selector, "left", 1)
 
     def context_menu(self, selector, label):
-        """A person's right click on the first element `selector` finds in the page opened last
-        (the mouse moves to the middle of its box and presses and releases its right button).
+        """A person's right click on the first element `selector` finds in the page opened last.
         Headless Chromium shows no menu to choose from: `label` must be empty."""
         if label:
             raise OracleError("chrome: headless Chromium shows no context menu to choose %r in" % label)
-        def act(session, value):
-            x, y = json.loads(value)
-            for kind, extra in (("mouseMoved", {}), ("mousePressed", {"button": "right", "buttons": 2, "clickCount": 1}),
-                                ("mouseReleased", {"button": "right", "buttons": 0, "clickCount": 1})):
-                self.cdp.cmd("Input.dispatchMouseEvent", dict({"type": kind, "x": x, "y": y}, **extra), session=session)
-        self._in_last_page("right-click " + selector, ELEMENT_CENTER % json.dumps(selector), act)
+        self._press_at_center("right-click", selector, "right", 2)
 
     def select_text(self, selector):
         """Selects the text of the first element `selector` finds in the page opened last (as a

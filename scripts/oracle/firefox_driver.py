@@ -523,45 +523,39 @@ class Firefox:
                 actions += [{"type": "keyUp", "value": "\ue008"}]
         self.bidi.cmd("input.performActions", {"context": ctx, "actions": [{"type": "key", "id": "keyboard", "actions": actions}]})
 
-    def click_element(self, selector):
-        """A person's click on the first element `selector` finds in the page opened last: the
-        mouse moves to the middle of its box, then presses and releases there (WebDriver's
-        element click, as geckodriver performs it)."""
+    def _press_at_center(self, what, selector, button, before=None):
+        """The mouse moves to the middle of the box of the first element `selector` finds in the
+        page opened last, then presses and releases `button` there (WebDriver's element click, as
+        geckodriver performs it); `before()` runs just before the press."""
         ctx = getattr(self, "last_context", None)
         if ctx is None:
-            raise OracleError("firefox: no page to click in")
+            raise OracleError("firefox: no page to %s in" % what)
         r = self.bidi.cmd("script.evaluate", {"expression": ELEMENT_CENTER % json.dumps(selector), "target": {"context": ctx},
                                               "awaitPromise": False})
         value = r.get("result", {}).get("value")
         if r.get("type") == "exception" or not isinstance(value, str):
             raise OracleError("firefox: no element matches %s" % selector)
         x, y = json.loads(value)
+        if before is not None:
+            before()
         self.bidi.cmd("input.performActions", {"context": ctx, "actions": [{
             "type": "pointer", "id": "mouse", "parameters": {"pointerType": "mouse"},
-            "actions": [{"type": "pointerMove", "x": int(x), "y": int(y)}, {"type": "pointerDown", "button": 0},
-                        {"type": "pointerUp", "button": 0}]}]})
+            "actions": [{"type": "pointerMove", "x": int(x), "y": int(y)}, {"type": "pointerDown", "button": button},
+                        {"type": "pointerUp", "button": button}]}]})
+
+    def click_element(self, selector):
+        """A person's click on the first element `selector` finds in the page opened last."""
+        self._press_at_center("click", selector, 0)
 
     def context_menu(self, selector, label):
         """A person's right click on the first element `selector` finds in the page opened last
         (the mouse moves to the middle of its box and presses and releases its right button: the
         browser's context menu opens), then a click on the menu item whose label is `label` (in
         the extension's submenu too), or, for `label` empty, the menu closed with nothing chosen."""
-        ctx = getattr(self, "last_context", None)
-        if ctx is None:
-            raise OracleError("firefox: no page to right-click in")
-        r = self.bidi.cmd("script.evaluate", {"expression": ELEMENT_CENTER % json.dumps(selector), "target": {"context": ctx},
-                                              "awaitPromise": False})
-        value = r.get("result", {}).get("value")
-        if r.get("type") == "exception" or not isinstance(value, str):
-            raise OracleError("firefox: no element matches %s" % selector)
-        x, y = json.loads(value)
-        self._chrome_eval("(() => { const menu = document.getElementById('contentAreaContextMenu');"
-                          " window.__exthostMenuShown = new Promise((r) => menu.addEventListener('popupshown', r, {once: true}));"
-                          " return true; })()")
-        self.bidi.cmd("input.performActions", {"context": ctx, "actions": [{
-            "type": "pointer", "id": "mouse", "parameters": {"pointerType": "mouse"},
-            "actions": [{"type": "pointerMove", "x": int(x), "y": int(y)}, {"type": "pointerDown", "button": 2},
-                        {"type": "pointerUp", "button": 2}]}]})
+        self._press_at_center("right-click", selector, 2, before=lambda: self._chrome_eval(
+            "(() => { const menu = document.getElementById('contentAreaContextMenu');"
+            " window.__exthostMenuShown = new Promise((r) => menu.addEventListener('popupshown', r, {once: true}));"
+            " return true; })()"))
         found = self._chrome_eval(
             "(async () => { const label = %s; const menu = document.getElementById('contentAreaContextMenu');"
             " const opened = await Promise.race([window.__exthostMenuShown.then(() => true), new Promise((r) => setTimeout(() => r(false), 1500))]);"

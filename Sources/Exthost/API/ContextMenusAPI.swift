@@ -15,22 +15,16 @@ import JSEngine
 enum ContextMenusAPI {
     static func register(in api: ExtensionAPI) {
         let contexts: Set<ContextKind> = [.background, .page, .driver]
-        api.define("contextMenus.create", contexts: contexts) { host, request in
-            do throws(APIError) {
-                try create(host, request)
-                host.keepMenuItems(of: request.instance)
-                request.respond()
-            } catch {
-                request.fail(error.message)
-            }
-        }
-        api.define("contextMenus.update", contexts: contexts) { host, request in
-            do throws(APIError) {
-                try update(host, request)
-                host.keepMenuItems(of: request.instance)
-                request.respond()
-            } catch {
-                request.fail(error.message)
+        // (A change answered with nothing, or its error; what it changed is kept in the profile.)
+        for (method, change) in [("contextMenus.create", create), ("contextMenus.update", update)] as [(String, (ExtensionHost, APIRequest) throws(APIError) -> Void)] {
+            api.define(method, contexts: contexts) { host, request in
+                do throws(APIError) {
+                    try change(host, request)
+                    host.keepMenuItems(of: request.instance)
+                    request.respond()
+                } catch {
+                    request.fail(error.message)
+                }
             }
         }
         api.define("contextMenus.remove", contexts: contexts) { host, request in
