@@ -22,7 +22,9 @@
     for (let i = 0; i < list.length; i++) values[host.primordials.StringPrototypeToUpperCase(list[i])] = list[i];
     return values;
   };
-  const id = { choices: [{ type: 'integer' }, { type: 'string' }] };
+  // (Chromium's integers are 32-bit: a larger one matches no choice.)
+  const integer = chrome ? { type: 'integer', minimum: -2147483648, maximum: 2147483647 } : { type: 'integer' };
+  const id = { choices: [integer, { type: 'string' }] };
   // (One schema for every manifest version: Firefox's version 2 takes "browser_action" where 3
   // takes "action" (a version 2 context's arguments are mapped before the check) and refuses
   // `onclick` in version 3 (massageArguments).)
@@ -40,7 +42,7 @@
       ...(chrome ? {} : { viewTypes: { type: 'array', items: { type: 'string', enum: ['tab', 'popup', 'sidebar'] }, minItems: 1, optional: true } }),
       visible: { type: 'boolean', optional: true },
       onclick: { type: 'function', optional: true },
-      parentId: { choices: [{ type: 'integer' }, { type: 'string' }], optional: true },
+      parentId: { choices: [integer, { type: 'string' }], optional: true },
       documentUrlPatterns: { type: 'array', items: { type: 'string' }, optional: true },
       targetUrlPatterns: { type: 'array', items: { type: 'string' }, optional: true },
       enabled: { type: 'boolean', optional: true },

@@ -145,3 +145,12 @@ test('C13 password field: editable true, frame/main info', async () => {
   await (await tab.contextMenu('#pw')).click('e');
   console.log((await exthost.waitForConsole(/^info/)).text);
 });
+
+test('C14 an id past 32 bits matches no choice of the schema; a small unknown one is not found', async () => {
+  await exthost.loadExtension({ manifest: { permissions: ['contextMenus'] }, background() {
+    try { chrome.contextMenus.update(2 ** 31, { title: 'x' }); } catch (e) { console.log('threw ' + e.message); }
+    chrome.contextMenus.remove(5).catch((e) => console.log('rejected ' + e.message));
+  } });
+  assert.strictEqual((await exthost.waitForConsole('threw')).text, "threw Error in invocation of contextMenus.update([integer|string] id, object updateProperties, optional function callback): Error at parameter 'id': Value did not match any choice.");
+  assert.strictEqual((await exthost.waitForConsole('rejected')).text, 'rejected Cannot find menu item with id 5');
+});
