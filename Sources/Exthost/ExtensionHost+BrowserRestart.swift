@@ -27,13 +27,17 @@ extension ExtensionHost {
                 instance.menuItems = MenuItemList(keepsOneRadioChecked: options.flavor == .chrome)
                 instance.menuRootID = nil
             }
+            // (A new process counts the items made without an id from the start again.)
+            instance.nextGeneratedMenuItemID = 0
             instance.actionButton = ActionButton(instance: instance, flavor: options.flavor)
             if options.flavor == .firefox { stopAlarms(of: instance) }
         }
         // (Closing the last tabs closed their windows; a new process numbers them from the start.)
         if browser.windows.isEmpty, browser.tabs.isEmpty { browser.restart() }
         browserGeneration += 1
+        nextFirefoxGeneratedMenuItemID = 0
         openFirstWindow()
+        tabsAtBrowserStart = Set(browser.tabs.keys)
         for instance in extensions where instance.manifest.background != nil {
             // (An install or an update its background has not heard yet: it hears that instead.)
             guard instance.lifecycleEvent == nil else {

@@ -130,6 +130,11 @@ public final class ExtensionHost {
     /// Firefox's number for the next extension's hidden root menu item (its menu items'
     /// `parentMenuItemId` at the top level): one count for the whole browser, from 0.
     var nextMenuRootID = 0
+    /// Firefox's last number for a menu item made without an id: its extension process's one
+    /// count, shared by every extension (child/ext-menus.js).
+    var nextFirefoxGeneratedMenuItemID = 0
+    /// The tabs the browser opened as it last (re)started (`restartBrowser()`).
+    public internal(set) var tabsAtBrowserStart: Set<Int> = []
     /// Chromium: the kept pages tabs show again, until the tab has completed (``showRestoredPage(inTab:)``).
     var pendingRestores: [Int: PendingRestore] = [:]
     /// The last browsing instance a navigation started (``cachesPage(inTab:leavingFor:)``).

@@ -75,6 +75,29 @@ struct DriverTests {
         #expect(outcome.tests.allSatisfy { $0.passed == true }, "\(outcome.tests.map { "\($0.name): \($0.finished?.message ?? "")" })")
     }
 
+    @Test(arguments: [Flavor.chrome, .firefox])
+    func aTabOpenedAfterABrowserRestartClosesWhenTheTestEnds(flavor: Flavor) throws {
+        let outcome = try Self.run("""
+            describe('suite', () => {
+              before(async () => {
+                await exthost.loadExtension({ manifest: { name: 'opener', permissions: ['tabs'] }, background() {
+                  chrome.runtime.onStartup.addListener(() => chrome.tabs.create({ url: 'http://b.test/' }, () => console.log('opened')));
+                } });
+                await exthost.openTab({ url: 'http://a.test/', html: '<title>A</title>' });
+              });
+              test('a restart, and the extension opens a tab (numbered as one open before)', async () => {
+                await exthost.restartBrowser();
+                await exthost.waitForConsole('opened');
+                assert.deepStrictEqual(exthost.tabs().map((tab) => tab.url), ['about:blank', 'http://b.test/']);
+              });
+              test('the next test starts from the tabs of the restarted browser', () => {
+                assert.deepStrictEqual(exthost.tabs().map((tab) => tab.url), ['about:blank']);
+              });
+            });
+            """, flavor: flavor)
+        #expect(outcome.passed, "\(outcome.tests.map { "\($0.name): \($0.finished?.message ?? "")" })")
+    }
+
     @Test func skipOnlyAndTodo() throws {
         let outcome = try Self.run("""
             test('not selected', () => { throw new Error('ran'); });

@@ -42,10 +42,15 @@ enum ContextMenusAPI {
             host.keepMenuItems(of: request.instance)
             request.respond()
         }
-        // (The number an item created without an id gets: one count for all of the extension's
-        // contexts, as its renderer (Chromium) or child process (Firefox) keeps one.)
-        api.defineSync("contextMenus.nextGeneratedID", contexts: contexts) { _, _, context in
+        // (The number an item created without an id gets: Chromium's count of the extension's
+        // renderer, shared by its contexts; Firefox's of its extension process, shared by every
+        // extension. A browser restart starts both again.)
+        api.defineSync("contextMenus.nextGeneratedID", contexts: contexts) { host, _, context in
             guard let instance = context.owner else { return .success(.undefined) }
+            if host.options.flavor == .firefox {
+                host.nextFirefoxGeneratedMenuItemID += 1
+                return .success(.number(Double(host.nextFirefoxGeneratedMenuItemID)))
+            }
             instance.nextGeneratedMenuItemID += 1
             return .success(.number(Double(instance.nextGeneratedMenuItemID)))
         }
@@ -162,8 +167,6 @@ enum ContextMenusAPI {
         if let contexts = properties["contexts"]?.arrayValue?.compactMap(\.stringValue) {
             if flavor == .chrome, contexts.contains("launcher") { throw fail("Only packaged apps are allowed to use 'launcher' context") }
             item.contexts = contexts
-        } else if flavor == .firefox, let parent = properties["parentId"].flatMap(menuItemID), let parentItem = list.item(parent) {
-            item.contexts = parentItem.contexts
         }
         if let parent = properties["parentId"], parent != .null {
             guard let parentID = menuItemID(parent), let parentItem = list.item(parentID) else {
@@ -175,6 +178,8 @@ enum ContextMenusAPI {
                 throw fail(flavor == .chrome ? "Unknown error." : "MenuItem cannot be an ancestor (or self) of its new parent.")
             }
             item.parentID = parentID
+            // (Firefox's new parent gives its contexts to an item given none, once the parent held.)
+            if flavor == .firefox, properties["contexts"] == nil { item.contexts = parentItem.contexts }
         }
         do {
             if properties["documentUrlPatterns"] != nil { item.documentURLPatterns = try patterns(properties["documentUrlPatterns"], flavor: flavor) }

@@ -77,7 +77,7 @@ public final class TestDriver {
     private var inlineCount = 0
     /// The open scopes (a test, a suite), innermost last: what was loaded and opened in each.
     /// The open scopes (a test, a suite's hooks): what each loaded and opened, and the tabs open as it began.
-    private var scopes: [(id: Int, extensions: [Int], tabs: [Int], openBefore: Set<Int>)] = []
+    private var scopes: [(id: Int, extensions: [Int], tabs: [Int], openBefore: Set<Int>, generation: Int)] = []
     private var nextScope = 1
     /// The folders of inline extensions, deleted with the driver.
     private var temporaryFolders: [URL] = []
@@ -765,7 +765,7 @@ public final class TestDriver {
     func beginScope() -> Int {
         let id = nextScope
         nextScope += 1
-        scopes.append((id, [], [], Set(host.map { Array($0.browser.tabs.keys) } ?? [])))
+        scopes.append((id, [], [], Set(host.map { Array($0.browser.tabs.keys) } ?? []), host?.browserGeneration ?? 0))
         return id
     }
 
@@ -779,8 +779,11 @@ public final class TestDriver {
         for handle in replies.keys { replies[handle]?.removeAll { $0.scope >= id } }
         for handle in messageWaiters.keys { messageWaiters[handle]?.removeAll { $0.scope >= id } }
         consoleWaiters.removeAll { $0.scope >= id }
-        let tabs = ended.flatMap(\.tabs)
-        let openBefore = ended.first?.openBefore ?? []
+        // (After a browser restart the tabs are numbered again: what was open before is gone, and
+        // the restarted browser's first tabs stay.)
+        let restarted = ended.first.map { $0.generation != host.browserGeneration } ?? false
+        let tabs = restarted ? [] : ended.flatMap(\.tabs)
+        let openBefore = restarted ? host.tabsAtBrowserStart : ended.first?.openBefore ?? []
         let handles = ended.flatMap(\.extensions)
         host.crossProcess { [weak self, weak host] in
             guard let self, let host else { return }

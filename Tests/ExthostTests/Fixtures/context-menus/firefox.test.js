@@ -192,3 +192,26 @@ test('F17 onHidden also for an extension whose items showed, with no onShown lis
   await exthost.advanceClock(10);
   assert.deepStrictEqual(exthost.consoleMessages().map((m) => m.text), ['hidden without onShown listener']);
 });
+
+test('F18 generated ids count from 1 again after a browser restart (a new extension process)', async () => {
+  await exthost.loadExtension({
+    manifest: { manifest_version: 2, name: 'g', version: '1', permissions: ['contextMenus'], background: { scripts: ['bg.js'], persistent: true } },
+    files: { 'bg.js': `console.log('ids ' + chrome.contextMenus.create({ title: 'A' }) + ' ' + chrome.contextMenus.create({ title: 'B' }));` },
+  });
+  assert.strictEqual((await exthost.waitForConsole(/^ids/)).text, 'ids 1 2');
+  await exthost.restartBrowser();
+  assert.strictEqual((await exthost.waitForConsole(/^ids/)).text, 'ids 1 2');
+});
+
+test('F19 an update refused for a cycle leaves the contexts alone (the parent setter throws before they are copied)', async () => {
+  await exthost.loadExtension({
+    manifest: { manifest_version: 2, name: 'u', version: '1', permissions: ['menus'], background: { scripts: ['bg.js'], persistent: true } },
+    files: { 'bg.js': `
+      browser.menus.create({ id: 'a', title: 'A', contexts: ['page'] });
+      browser.menus.create({ id: 'b', title: 'B', parentId: 'a', contexts: ['link'] });
+      browser.menus.update('a', { parentId: 'b' }).then(() => console.log('done ok'), (e) => console.log('done ' + e.message));` },
+  });
+  assert.strictEqual((await exthost.waitForConsole(/^done/)).text, 'done MenuItem cannot be an ancestor (or self) of its new parent.');
+  const tab = await exthost.openTab({ url: 'http://example.test/p.html', html: '<p id="plain">Plain</p>' });
+  assert.deepStrictEqual((await tab.contextMenu('#plain')).items.map((entry) => entry.title), ['A']);
+});
