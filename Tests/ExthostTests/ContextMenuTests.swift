@@ -38,6 +38,35 @@ struct ContextMenuTests {
         #expect(outcome.passed, "\(outcome.tests.map { "\($0.name): \($0.finished?.message ?? "")" })")
     }
 
+    /// What an extension's listeners and `onclick` get of a choice (its info, its tab, the
+    /// arguments), and the namespace itself, reach nothing of the host's, and no getter it put on
+    /// the prototypes runs with a host object.
+    @Test(arguments: Flavor.allCases)
+    func aChoiceReachesNothingOfTheHost(flavor: Flavor) throws {
+        let outcome = try DriverTests.run("""
+            test('probe', async () => {
+              await exthost.loadExtension('ext');
+              await exthost.waitForConsole('ready');
+              const tab = await exthost.openTab({ url: 'http://probe.example/', html: '<p id="p">text</p>' });
+              await (await tab.contextMenu('#p')).click('Probe');
+              assert.strictEqual((await exthost.waitForConsole('menus host reachable')).text, 'menus host reachable: no objects walked > 300: true');
+              assert.strictEqual((await exthost.waitForConsole('menus traps')).text, 'menus traps []');
+            });
+            """, files: [
+                "ext/manifest.json": TemporaryExtension.manifest(version: flavor == .firefox ? 2 : 3, permissions: ["contextMenus"]),
+                "ext/bg.js": IsolationTests.prototypeTraps + IsolationTests.reachabilityProbe + """
+                    chrome.contextMenus.create({ id: 'probe', title: 'Probe', contexts: ['all'],
+                      ...(chrome.runtime.getManifest().manifest_version === 2 ? { onclick(...args) { globalThis.onclickArguments = args; } } : {}) },
+                      () => console.log('ready'));
+                    chrome.contextMenus.onClicked.addListener(function (info, tab) {
+                      globalThis.choice = { info, tab, args: arguments };
+                      setTimeout(() => { findHost('menus'); console.log('menus traps', JSON.stringify(trapHits)); }, 1);
+                    });
+                    """,
+            ], flavor: flavor)
+        #expect(outcome.passed, "\(outcome.tests.map { "\($0.name): \($0.finished?.message ?? "")" })")
+    }
+
     @Test func removingAnItemRemovesWhatIsInIt() {
         var list = MenuItemList(keepsOneRadioChecked: true)
         list.add(MenuItem(id: .string("a"), title: "A"))
