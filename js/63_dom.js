@@ -6539,8 +6539,7 @@
       cx.loader.load('ui_events');
       personInput(cx);
       moveMouse(cx, node);
-      const init = (type) => {
-        const pointer = type[0] === 'p' || type === 'contextmenu' || type === 'auxclick';
+      const init = (type, pointer) => {
         const pressed = type === 'pointerdown' || type === 'mousedown' || type === 'contextmenu';
         // (`detail`: 1 for the mouse events and auxclick; contextmenu's is Chromium's 0, Firefox's 1.)
         const detail = type === 'mousedown' || type === 'mouseup' || type === 'auxclick' || (FIREFOX && type === 'contextmenu') ? 1 : 0;
@@ -6553,7 +6552,7 @@
       };
       const fire = (type) => {
         const pointer = type[0] === 'p' || type === 'contextmenu' || type === 'auxclick';
-        return cx.loader.fireUIEvent(wrap(cx, node), pointer ? 'PointerEvent' : 'MouseEvent', type, init(type), true);
+        return cx.loader.fireUIEvent(wrap(cx, node), pointer ? 'PointerEvent' : 'MouseEvent', type, init(type, pointer), true);
       };
       const down = fire('pointerdown');
       if (down) fire('mousedown');

@@ -20,6 +20,15 @@ extension ExtensionHost {
         }
     }
 
+    /// The open contexts of `instance` that hear an event it gets under one of `names` (the
+    /// browsers' names for one event: Firefox's `menus.onClicked` and `contextMenus.onClicked`):
+    /// its background, started again when it stopped and listens to one of them
+    /// (``wakeBackground(of:for:)``), then its pages.
+    func eventContexts(of instance: ExtensionInstance, for names: [String]) -> [ExtensionContext] {
+        let background = names.lazy.compactMap { self.wakeBackground(of: instance, for: $0) }.first
+        return ([background].compactMap { $0 } + instance.pageContexts).filter { !$0.isClosed }
+    }
+
     /// The background of `instance` for an event `event` (nil: a message or a connection, which
     /// wake a background in both browsers), started again when it stopped once idle and listens to
     /// that event (``ExtensionInstance/wakingEvents``). Nil when there is none to hear it. A

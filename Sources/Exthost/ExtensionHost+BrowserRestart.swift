@@ -23,10 +23,7 @@ extension ExtensionHost {
         for instance in extensions {
             instance.storage = ExtensionStorage(reloading: instance.storage, flavor: options.flavor, policy: instance.managedPolicy)
             // (A persistent background's menu items lived in memory only: it makes them again.)
-            if !ContextMenusAPI.hasLazyBackground(instance) {
-                instance.menuItems = MenuItemList(keepsOneRadioChecked: options.flavor == .chrome)
-                instance.menuRootID = nil
-            }
+            if !ContextMenusAPI.hasLazyBackground(instance) { instance.clearMenuItems() }
             // (A new process counts the items made without an id from the start again.)
             instance.nextGeneratedMenuItemID = 0
             instance.actionButton = ActionButton(instance: instance, flavor: options.flavor)

@@ -66,10 +66,7 @@ extension ExtensionHost {
         extensions.append(enabled)
         for alarm in instance.alarmsKeptWhileDisabled { setAlarm(alarm, of: enabled) }
         // (Both browsers read the items of a background that stops when idle back as it loads.)
-        if ContextMenusAPI.hasLazyBackground(enabled) {
-            enabled.menuItems = instance.menuItems
-            enabled.menuRootID = instance.menuRootID
-        }
+        if ContextMenusAPI.hasLazyBackground(enabled) { enabled.takeMenuItems(of: instance) }
         extensionReplaced?(instance, enabled)
         startWhenQueued(enabled)
         announce(.enabled, of: enabled)

@@ -117,6 +117,20 @@ public final class ExtensionInstance {
     var menuRootID: Int?
     /// The last number given to an item created without an id (`contextMenus.nextGeneratedID`).
     var nextGeneratedMenuItemID = 0
+    /// Whether a write of its menu items to the profile is queued (one per task, however many changes).
+    var menuItemsWriteQueued = false
+
+    /// Forgets its menu items (`removeAll`, a persistent background's at a browser restart).
+    func clearMenuItems() {
+        menuItems = MenuItemList(keepsOneRadioChecked: manifest.flavor == .chrome)
+        menuRootID = nil
+    }
+
+    /// Takes the menu items `other` (the same extension, read again) had.
+    func takeMenuItems(of other: ExtensionInstance) {
+        menuItems = other.menuItems
+        menuRootID = other.menuRootID
+    }
     /// The page a browser opens when the extension is uninstalled (`runtime.setUninstallURL`).
     public internal(set) var uninstallURL: String?
     /// The patterns of the extension's host permissions.

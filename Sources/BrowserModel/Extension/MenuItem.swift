@@ -98,8 +98,8 @@ public struct MenuItemList: Sendable, Equatable {
         return result
     }
 
-    /// How many items there are.
-    public var count: Int { byID.count }
+    /// How many items are at the top level (Chromium's limit counts those).
+    public var topLevelCount: Int { childIDs[nil]?.count ?? 0 }
 
     /// The item `id`, if there is one.
     public func item(_ id: MenuItem.ID) -> MenuItem? {

@@ -166,7 +166,6 @@ extension ExtensionHost {
             keep(nil, named: alarm.name, of: instance)
         }
         let details = alarm.json(flavor: options.flavor)
-        let contexts = [wakeBackground(of: instance, for: "alarms.onAlarm")].compactMap { $0 } + instance.pageContexts
-        for context in contexts where !context.isClosed { context.dispatchEvent("alarms.onAlarm", [details]) }
+        for context in eventContexts(of: instance, for: ["alarms.onAlarm"]) { context.dispatchEvent("alarms.onAlarm", [details]) }
     }
 }

@@ -37,8 +37,7 @@ enum ContextMenusAPI {
             request.respond()
         }
         api.define("contextMenus.removeAll", contexts: contexts) { host, request in
-            request.instance.menuItems.removeAll()
-            request.instance.menuRootID = nil
+            request.instance.clearMenuItems()
             host.keepMenuItems(of: request.instance)
             request.respond()
         }
@@ -90,7 +89,7 @@ enum ContextMenusAPI {
             throw APIError(message: "menus.create requires an id for non-persistent background scripts.")
         }
         // (Chromium counts the top-level items against its limit, `kMaxItemsPerExtension`.)
-        if flavor == .chrome, request.instance.menuItems.children(of: nil).count >= 1000 {
+        if flavor == .chrome, request.instance.menuItems.topLevelCount >= 1000 {
             throw APIError(message: "An extension can create a maximum of 1000 menu items.")
         }
         if request.instance.menuItems.item(id) != nil {
@@ -217,16 +216,10 @@ extension ContextMenusAPI {
     /// The items of `list` as JSON, parents before children, as a browser keeps them for a
     /// background that stops when idle (Chromium's state store, Firefox's menus store).
     static func json(_ list: MenuItemList) -> JSONValue {
-        func id(_ value: MenuItem.ID) -> JSONValue {
-            switch value {
-            case .string(let text): .string(text)
-            case .number(let number): .int(number)
-            }
-        }
         func patterns(_ list: [MatchPattern]?) -> JSONValue { list.map { .array($0.map { .string($0.pattern) }) } ?? .null }
         return .array(list.items.map { item in
             .object([
-                ("id", id(item.id)), ("parentId", item.parentID.map(id) ?? .null), ("title", item.title.map(JSONValue.string) ?? .null),
+                ("id", item.id.json), ("parentId", item.parentID.map(\.json) ?? .null), ("title", item.title.map(JSONValue.string) ?? .null),
                 ("type", .string(item.kind.rawValue)), ("checked", .bool(item.checked)), ("contexts", .array(item.contexts.map { .string($0) })),
                 ("documentUrlPatterns", patterns(item.documentURLPatterns)), ("targetUrlPatterns", patterns(item.targetURLPatterns)),
                 ("visible", .bool(item.visible)), ("enabled", .bool(item.enabled)),
@@ -263,9 +256,17 @@ extension ExtensionHost {
     /// stops when idle: both browsers keep such an extension's items for its next start (Chromium
     /// in its state store, `MenuManager::WriteToStorage`; Firefox in its menus store), where a
     /// persistent background makes them again each time.
+    /// (The browsers write a while after a change, Chromium 1 s, Firefox 5 s: here once the task
+    /// that changed them is over, so that making a thousand items writes once, not a thousand times.)
     func keepMenuItems(of instance: ExtensionInstance) {
-        guard ContextMenusAPI.hasLazyBackground(instance), let profile = options.profile else { return }
-        profile.storeMenuItems(ContextMenusAPI.json(instance.menuItems).jsonText, version: instance.manifest.version, of: instance.id.runtimeID)
+        guard ContextMenusAPI.hasLazyBackground(instance), options.profile != nil, !instance.menuItemsWriteQueued else { return }
+        instance.menuItemsWriteQueued = true
+        loop.enqueue { [weak self, weak instance] in
+            guard let self, let instance, let profile = options.profile else { return }
+            instance.menuItemsWriteQueued = false
+            guard extensions.contains(where: { $0 === instance }) || isDisabled(instance) else { return }
+            profile.storeMenuItems(ContextMenusAPI.json(instance.menuItems).jsonText, version: instance.manifest.version, of: instance.id.runtimeID)
+        }
     }
 
     /// Sets the items the profile kept for `instance`, installed already: Chromium reads them back
@@ -289,10 +290,19 @@ extension ExtensionHost {
     /// background that stops when idle, all while the version is the same.
     func carryMenuItems(from instance: ExtensionInstance, to replacement: ExtensionInstance) {
         if options.flavor == .firefox, ContextMenusAPI.hasLazyBackground(replacement), instance.manifest.version == replacement.manifest.version {
-            replacement.menuItems = instance.menuItems
-            replacement.menuRootID = instance.menuRootID
+            replacement.takeMenuItems(of: instance)
         } else {
             options.profile?.storeMenuItems(nil, version: replacement.manifest.version, of: replacement.id.runtimeID)
+        }
+    }
+}
+
+extension MenuItem.ID {
+    /// The id as a script sees it: a string, or the number the browser generated.
+    var json: JSONValue {
+        switch self {
+        case .string(let text): .string(text)
+        case .number(let number): .int(number)
         }
     }
 }

@@ -134,8 +134,7 @@ enum PermissionsAPI {
         let details = JSONValue.object([("permissions", .array(names.map(JSONValue.string))), ("origins", .array(origins.map(JSONValue.string)))])
         host.crossProcess { [weak host, weak instance] in
             guard let host, let instance else { return }
-            let contexts = [host.wakeBackground(of: instance, for: event)].compactMap { $0 } + instance.pageContexts
-            for context in contexts where !context.isClosed { context.dispatchEvent(event, [details]) }
+            for context in host.eventContexts(of: instance, for: [event]) { context.dispatchEvent(event, [details]) }
         }
     }
 }

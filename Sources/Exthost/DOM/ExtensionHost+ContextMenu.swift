@@ -158,9 +158,8 @@ extension ExtensionHost {
         let tabJSON = options.flavor == .chrome ? TabObject.make(tab, index: browser.index(of: tab.id) ?? 0, detailed: true, flavor: .chrome)
             : tabObject(tab, for: instance)
         let names = menuEventNames("onClicked", of: instance)
-        let contexts = [names.lazy.compactMap { self.wakeBackground(of: instance, for: $0) }.first].compactMap { $0 } + instance.pageContexts
         let chromium = options.flavor == .chrome
-        for context in contexts where !context.isClosed {
+        for context in eventContexts(of: instance, for: names) {
             if chromium, item.hasOnclick { context.dispatchEvent("contextMenus.onclick", [info, tabJSON]) }
             for name in names { context.dispatchEvent(name, [info, tabJSON]) }
             if !chromium, item.hasOnclick { context.dispatchEvent("contextMenus.onclick", [info, tabJSON]) }
@@ -179,8 +178,7 @@ extension ExtensionHost {
         for instance in menu.shownTo where !hearing.contains(where: { $0 === instance }) { hearing.append(instance) }
         for instance in hearing where extensions.contains(where: { $0 === instance }) {
             let names = menuEventNames("onHidden", of: instance)
-            let contexts = [names.lazy.compactMap { self.wakeBackground(of: instance, for: $0) }.first].compactMap { $0 } + instance.pageContexts
-            for context in contexts where !context.isClosed {
+            for context in eventContexts(of: instance, for: names) {
                 for name in names { context.dispatchEvent(name, []) }
             }
         }
@@ -221,7 +219,7 @@ extension ExtensionHost {
         // An entry and what shows in it, iteratively: (item, its children left to do, fields).
         func entry(_ top: MenuItem) -> JSONValue {
             func fields(_ item: MenuItem) -> [(String, JSONValue)] {
-                [("title", .string(menuTitle(item.title ?? "", selection: selection))), ("id", menuItemJSON(item.id)),
+                [("title", .string(menuTitle(item.title ?? "", selection: selection))), ("id", item.id.json),
                  ("type", .string(item.kind.rawValue)), ("checked", .bool(item.checked)), ("enabled", .bool(item.enabled)),
                  ("extension", .string(instance.id.runtimeID))]
             }
@@ -388,18 +386,19 @@ extension ExtensionHost {
             }
             guard listening else { continue }
             let ids = menu.shown.first { $0.instance === instance }?.items ?? []
-            var info: [(String, JSONValue)] = [("menuIds", .array(ids.map(menuItemJSON))), ("contexts", .array(contexts.map { .string($0) }))]
-            info += firefoxEventInfo(instance, menu: menu, sensitive: canSeeDetails(instance, of: tab, menu: menu))
+            var info: [(String, JSONValue)] = [("menuIds", .array(ids.map(\.json))), ("contexts", .array(contexts.map { .string($0) }))]
+            info += firefoxEventInfo(instance, menu: menu, sensitive: mayKnowPage(instance, of: tab, menu: menu))
             let tabJSON = tabObject(tab, for: instance)
-            let targets = [names.lazy.compactMap { self.wakeBackground(of: instance, for: $0) }.first].compactMap { $0 } + instance.pageContexts
             menu.shownTo.append(instance)
-            for context in targets where !context.isClosed {
+            for context in eventContexts(of: instance, for: names) {
                 for name in names { context.dispatchEvent(name, [.object(info), tabJSON]) }
             }
         }
     }
 
-    private func canSeeDetails(_ instance: ExtensionInstance, of tab: Tab, menu: OpenContextMenu) -> Bool {
+    /// Whether Firefox tells `instance` what the menu is about (`includeSensitiveData`): with
+    /// `activeTab` granted for the tab, or host permission for the clicked document.
+    private func mayKnowPage(_ instance: ExtensionInstance, of tab: Tab, menu: OpenContextMenu) -> Bool {
         if instance.activeTabs.contains(tab.id) { return true }
         let url = menu.inFrame ? menu.frameURL : menu.pageURL
         return instance.hostPatterns.contains { $0.matches(url) }
@@ -434,8 +433,8 @@ extension ExtensionHost {
         let target = menu.target
         switch options.flavor {
         case .firefox:
-            var info: [(String, JSONValue)] = [("menuItemId", menuItemJSON(item.id))]
-            info.append(("parentMenuItemId", item.parentID.map(menuItemJSON) ?? .int(instance.menuRootID ?? 0)))
+            var info: [(String, JSONValue)] = [("menuItemId", item.id.json)]
+            info.append(("parentMenuItemId", item.parentID.map(\.json) ?? .int(instance.menuRootID ?? 0)))
             info += firefoxEventInfo(instance, menu: menu, sensitive: true)
             if let toggled { info += [("checked", .bool(toggled.checked)), ("wasChecked", .bool(toggled.wasChecked))] }
             info += [("modifiers", .array([])), ("button", .int(0))]
@@ -446,8 +445,8 @@ extension ExtensionHost {
             if menu.button != nil {
                 var info: [(String, JSONValue)] = []
                 if let toggled { info.append(("checked", .bool(toggled.checked))) }
-                info += [("editable", .bool(false)), ("menuItemId", menuItemJSON(item.id))]
-                if let parent = item.parentID { info.append(("parentMenuItemId", menuItemJSON(parent))) }
+                info += [("editable", .bool(false)), ("menuItemId", item.id.json)]
+                if let parent = item.parentID { info.append(("parentMenuItemId", parent.json)) }
                 if let toggled { info.append(("wasChecked", .bool(toggled.wasChecked))) }
                 return .object(info)
             }
@@ -458,20 +457,13 @@ extension ExtensionHost {
             if menu.inFrame { info.append(("frameUrl", .string(menu.frameURL))) }
             if let link = target.linkURL { info.append(("linkUrl", .string(link))) }
             if let media = target.mediaType { info.append(("mediaType", .string(media))) }
-            info.append(("menuItemId", menuItemJSON(item.id)))
+            info.append(("menuItemId", item.id.json))
             info.append(("pageUrl", .string(menu.pageURL)))
-            if let parent = item.parentID { info.append(("parentMenuItemId", menuItemJSON(parent))) }
+            if let parent = item.parentID { info.append(("parentMenuItemId", parent.json)) }
             if !target.selectionText.isEmpty { info.append(("selectionText", .string(target.selectionText))) }
             if target.mediaType != nil, let src = target.srcURL { info.append(("srcUrl", .string(src))) }
             if let toggled { info.append(("wasChecked", .bool(toggled.wasChecked))) }
             return .object(info)
-        }
-    }
-
-    private func menuItemJSON(_ id: MenuItem.ID) -> JSONValue {
-        switch id {
-        case .string(let text): .string(text)
-        case .number(let number): .int(number)
         }
     }
 }
