@@ -486,31 +486,53 @@
     }
   };
 
-  // Firefox stops an idle event page once the promises its runtime.onSuspend listeners returned
-  // have settled (at most 5 s: Swift's timer; ext-runtime.js races them with
-  // extensions.webextensions.runtime.timeout). Returns true when it waits: Swift hears
-  // `suspendListenersSettled(suspension)` when they have. (The context's own `then` as it was
-  // before any script ran, as js/60_messaging.js follows a listener's answer.)
-  function awaitSuspendListeners(cx, results) {
-    cx.suspensions = (cx.suspensions || 0) + 1;
-    const suspension = cx.suspensions;
+  // What Firefox does with the promises listeners return (the context's own, followed with its own
+  // `then` as it was before any script ran, as js/60_messaging.js follows a listener's answer; the
+  // browser also adopts other thenables, whose `then` a host must not call):
+  // - a browser event's listener's promise goes back to the parent process, which follows it: its
+  //   rejection is no uncaught one in the context (recorded: events-async-listener-rejects). Not
+  //   the events Firefox fires in the page's own process (listed here by their modules:
+  //   `storage.onChanged`), nor messages and ports' events (js/60_messaging.js), whose
+  //   listeners' rejections are the page's own;
+  // - while such a promise of the background is pending, an idle event page stays once
+  //   more (ext-backgroundPage.js, `pendingRunListenerPromisesCount`): each is told to Swift,
+  //   and told again once settled;
+  // - a page told it stops waits for the promises of its runtime.onSuspend listeners (at most
+  //   5 s: Swift's timer; ext-runtime.js races them with extensions.webextensions.runtime.timeout):
+  //   Swift hears `suspendListenersSettled(suspension)` once they have.
+  // Returns whether it waits for onSuspend's.
+  host.processLocalEvents = new SafeSet();
+  function followListenerPromises(cx, name, results) {
+    const tracked = !host.processLocalEvents.has(name);
+    const suspending = name === 'runtime.onSuspend' && cx.kind === 'background';
+    let suspension = 0;
     let waiting = 0;
-    const settled = () => {
-      waiting--;
-      if (waiting === 0) cx.native.api.suspendListenersSettled(suspension);
-    };
+    if (suspending) {
+      cx.suspensions = (cx.suspensions || 0) + 1;
+      suspension = cx.suspensions;
+    }
     for (let i = 0; i < results.length; i++) {
       const result = results[i];
       if (result === null || (typeof result !== 'object' && typeof result !== 'function')) continue;
+      if (!ObjectPrototypeIsPrototypeOf(cx.b.PromisePrototype, result)) continue;
+      if (!tracked && !suspending) continue;
+      const number = tracked && cx.kind === 'background' ? cx.native.api.listenerPromisePending() : 0;
+      const settled = () => {
+        if (number !== 0) cx.native.api.listenerPromiseSettled(number);
+        if (!suspending) return;
+        waiting--;
+        if (waiting === 0) cx.native.api.suspendListenersSettled(suspension);
+      };
       try {
-        if (!ObjectPrototypeIsPrototypeOf(cx.b.PromisePrototype, result)) continue;
         ReflectApply(cx.u.PromisePrototypeThen, result, [settled, settled]);
         waiting++;
       } catch (e) {
-        // Not a promise after all (an object made from Promise.prototype): it never settles.
+        // Not a promise after all (an object made from Promise.prototype): the browser's
+        // adoption calls its `then`, which throws; onSuspend's wait ignores it.
+        if (number !== 0) cx.native.api.listenerPromiseSettled(number);
       }
     }
-    return waiting > 0;
+    return suspending && waiting > 0;
   }
 
   // A function's `massageArguments` for one that needs a person's act (`permissions.request`,
@@ -545,7 +567,7 @@
       } finally {
         if (userInput) cx.handlingUserInput--;
       }
-      if (name === 'runtime.onSuspend' && !chrome && cx.kind === 'background') return awaitSuspendListeners(cx, results);
+      if (!chrome) return followListenerPromises(cx, name, results);
     },
     apiResponse(cx, id, resultJSON, error) {
       const request = cx.pending.get(id);

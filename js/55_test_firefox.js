@@ -31,6 +31,9 @@
     check(cx, false, safeString(error, 'Error') + '\n' + (typeof stack === 'string' ? stack : 'undefined'));
   });
 
+  // (Fired in the extension's process, ext-c-test.js: nothing waits for a listener's promise.)
+  host.processLocalEvents.add('test.onMessage');
+
   host.registerInstanceCheck('RegExp', (value) => !isProxy(value) && host.builtinClass(value) === 'RegExp');
 
   function stateOf(cx) {

@@ -638,6 +638,10 @@
     host.eventDecoders.set('storage.' + areaNames[a] + '.onChanged', (cx, data) => [host.storageChanges(cx, data[0], data[1])]);
   }
   host.eventDecoders.set('storage.onChanged', (cx, data) => [host.storageChanges(cx, data[0], data[1]), data[0]]);
+  // (Firefox fires them in the extension's process, ext-c-storage.js: nothing waits for a
+  // listener's promise.)
+  host.processLocalEvents.add('storage.onChanged');
+  for (let a = 0; a < areaNames.length; a++) host.processLocalEvents.add('storage.' + areaNames[a] + '.onChanged');
 
   // A change Swift announces: [area, [[key, oldText | null, newText | null], ...]], made into
   // each browser's `changes` in the hearing context (`oldValue`/`newValue` as Chromium orders

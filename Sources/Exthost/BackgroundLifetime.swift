@@ -27,8 +27,15 @@ import JSEngine
 /// - Firefox (`ext-backgroundPage.js`'s `IdleManager`, `extensions.background.idle.timeout`):
 ///   30 s after startup and after the last *reset*: an event fired in the background or in
 ///   another page of the extension (messages and ports' events too; not `runtime.onSuspend`), an
-///   API call of the background. Nothing holds it open. At the end, `runtime.onSuspend`; an event
-///   meanwhile cancels the stop (`runtime.onSuspendCanceled`), an API call does not.
+///   API call of the background. Nothing holds it open, but when the idle time ends while a
+///   promise a listener of a browser event returned in the background is pending
+///   (`pendingRunListenerPromisesCount`: an event the parent fires, not a message, a port's
+///   event or `storage.onChanged`, which the page's own process fires), the idle time starts
+///   once more and those promises are forgotten, so such a promise keeps the page 30 s at most
+///   (fixtures/conformance/background-idle-pending-listener). At the end, `runtime.onSuspend`; an
+///   event meanwhile cancels the stop (`runtime.onSuspendCanceled`), an API call does not. (Its
+///   two other checks, an open native messaging port and an active `StreamFilter`, have nothing
+///   to check here: exthost has neither `runtime.connectNative` nor `webRequest` yet.)
 final class BackgroundLifetime {
     /// What holds a Chromium worker open (Firefox has no holds: only resets).
     enum Hold: Hashable {
@@ -53,6 +60,9 @@ final class BackgroundLifetime {
         let suspends: Bool
         /// How long the browser waits at most for the promises of `runtime.onSuspend`'s listeners.
         var suspendWait: Double = 5_000
+        /// Whether the idle time starts once more when it ends while a promise a listener
+        /// returned is pending (Firefox).
+        var waitsForListenerPromises = false
 
         /// Why a background stops under these rules, for a trace.
         var stopReason: String { "idle for \(Int(idleDelay / 1000)) s" }
@@ -61,7 +71,7 @@ final class BackgroundLifetime {
         static func of(_ flavor: Flavor) -> Rules {
             switch flavor {
             case .chrome: Rules(idleDelay: 30_000, holdLimit: 300_000, holdCheckInterval: 30_000, suspends: false)
-            case .firefox: Rules(idleDelay: 30_000, holdLimit: nil, holdCheckInterval: 0, suspends: true)
+            case .firefox: Rules(idleDelay: 30_000, holdLimit: nil, holdCheckInterval: 0, suspends: true, waitsForListenerPromises: true)
             }
         }
     }
@@ -86,15 +96,36 @@ final class BackgroundLifetime {
     private(set) var state = State.running
     /// How many times the background was told it will stop (Firefox): the number of the last.
     private(set) var suspensions = 0
+    /// The promises listeners returned that are pending (Firefox), each by its number.
+    private var pendingListenerPromises: Set<Int> = []
+    private var lastListenerPromise = 0
     /// Called when the idle time has passed with nothing holding the background.
     private let expired: () -> Void
+    /// Called when the idle time passed but starts once more for pending listener promises.
+    private let waitedForListenerPromises: (_ count: Int) -> Void
 
-    init(rules: Rules, loop: EventLoop, timerOwner: Int, expired: @escaping () -> Void) {
+    init(rules: Rules, loop: EventLoop, timerOwner: Int, expired: @escaping () -> Void,
+         waitedForListenerPromises: @escaping (_ count: Int) -> Void = { _ in }) {
         self.rules = rules
         self.loop = loop
         self.timerOwner = timerOwner
         self.startedAt = loop.now
         self.expired = expired
+        self.waitedForListenerPromises = waitedForListenerPromises
+    }
+
+    /// A listener returned a promise that is pending: returns its number (0 when these rules do
+    /// not wait for such promises).
+    func listenerPromisePending() -> Int {
+        guard rules.waitsForListenerPromises else { return 0 }
+        lastListenerPromise += 1
+        pendingListenerPromises.insert(lastListenerPromise)
+        return lastListenerPromise
+    }
+
+    /// The listener promise number `number` settled (or was forgotten already).
+    func listenerPromiseSettled(_ number: Int) {
+        pendingListenerPromises.remove(number)
     }
 
     /// The background's scripts ran: the idle time counts from now, unless something holds it.
@@ -151,7 +182,16 @@ final class BackgroundLifetime {
         idleTimer = loop.startTimer(after: rules.idleDelay, owner: timerOwner, keepsLoopAlive: false) { [weak self] in
             guard let self else { return }
             idleTimer = nil
-            if holds.isEmpty, state == .running { expired() }
+            guard holds.isEmpty, state == .running else { return }
+            if !pendingListenerPromises.isEmpty {
+                // (Once: the promises are forgotten, and the next end of the idle time stops it.)
+                let count = pendingListenerPromises.count
+                pendingListenerPromises.removeAll()
+                restartIdleTime()
+                waitedForListenerPromises(count)
+                return
+            }
+            expired()
         }
     }
 

@@ -250,6 +250,13 @@ extension ExtensionContext {
                 host.suspendListenersSettled(in: context, try call.requiredInteger(0, prefix + "suspendListenersSettled", "suspension"))
                 return .undefined
             }
+            define("listenerPromisePending") { context, host, _ in
+                .number(Double(host.listenerPromisePending(in: context)))
+            }
+            define("listenerPromiseSettled") { context, host, call in
+                host.listenerPromiseSettled(in: context, try call.requiredInteger(0, prefix + "listenerPromiseSettled", "number"))
+                return .undefined
+            }
             define("call") { context, host, call in
                 let method = try call.requiredString(0, prefix + "call", "method")
                 let arguments = try Self.apiArguments(call, 1, prefix + "call")

@@ -57,6 +57,10 @@ extension ExtensionHost {
         instance.backgroundLifetime = BackgroundLifetime(rules: .of(options.flavor), loop: loop, timerOwner: context.id) { [weak self, weak instance, weak context] in
             guard let self, let instance, let context, instance.background === context else { return }
             backgroundBecameIdle(instance)
+        } waitedForListenerPromises: { [weak self, weak context] count in
+            guard let self, let context else { return }
+            trace?.addBrowser(.lifecycle, at: loop.now, context: context, title: "idle time restarted",
+                              detail: count == 1 ? "a listener's promise is pending" : "\(count) listeners' promises are pending")
         }
     }
 
@@ -198,6 +202,20 @@ extension ExtensionHost {
         case .chrome: lifetime.begin(.request(requestID))
         case .firefox: lifetime.reset(cancelsSuspension: false)
         }
+    }
+
+    /// A listener of an event in `context` returned a promise that is pending (js/38_api.js):
+    /// returns the number `context` tells once it settled (0: nothing waits for it). Only
+    /// Firefox's event page waits for one, once (``BackgroundLifetime``).
+    func listenerPromisePending(in context: ExtensionContext) -> Int {
+        guard let instance = context.owner, let lifetime = instance.backgroundLifetime, instance.background === context else { return 0 }
+        return lifetime.listenerPromisePending()
+    }
+
+    /// The listener promise number `number` of `context` settled: the browser hears so a hop later.
+    func listenerPromiseSettled(in context: ExtensionContext, _ number: Int) {
+        guard let instance = context.owner, let lifetime = instance.backgroundLifetime, instance.background === context else { return }
+        crossProcess { [weak lifetime] in lifetime?.listenerPromiseSettled(number) }
     }
 
     /// A port of context `contextID` opened (`true`) or closed on a channel of `kind`: Chromium

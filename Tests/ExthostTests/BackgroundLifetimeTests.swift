@@ -101,7 +101,10 @@ struct BackgroundLifetimeTests {
                 chrome.runtime.onSuspend.addListener(() => {
                   suspensions++;
                   console.log('onSuspend', suspensions, at());
-                  // (The first never settles: the page waits 5 s for it; the second settles after 2 s.)
+                  // (The first never settles: the page waits 5 s for it, and once it stays running
+                  // (cancelled), that pending promise of a browser event's listener keeps it once
+                  // more at the next end of its idle time: 62 s, ext-backgroundPage.js; the second
+                  // settles after 2 s.)
                   return suspensions === 1 ? new Promise(() => {}) : new Promise((resolve) => setTimeout(resolve, 2000));
                 });
                 chrome.runtime.onSuspendCanceled.addListener(() => console.log('onSuspendCanceled', at()));
@@ -112,7 +115,7 @@ struct BackgroundLifetimeTests {
         ], pages: Self.page, flavor: .firefox, open: ["http://127.0.0.1:8000/index.html"], maxTime: 200)
         #expect(run.texts == [
             "top level 0", "tick 20", "onSuspend 1 30", "message hello 32", "onSuspendCanceled 32", "tick 40", "tick 60",
-            "onSuspend 2 62",
+            "tick 80", "onSuspend 2 92",
         ])
         #expect(run.host.extensions[0].background == nil)
     }
@@ -224,5 +227,56 @@ struct BackgroundLifetimeTests {
             chrome.alarms.onAlarm.addListener(() => console.log('alarm: started again'));
             """], flavor: .firefox, maxTime: 100)
         #expect(run.texts == ["constructor read", "species executor true resolving functions true", "alarm: started again"])
+    }
+
+    @Test func firefoxWaitsOnceForAPendingListenerPromiseOfItsBackgroundOnly() throws {
+        // (An alarm's listener returns a promise settled at 10 s: nothing is pending at 30 s, the
+        // page stops. The second alarm's listener returns one that never settles, beside a script's
+        // false promise and with `then` replaced: the page stays once, until 60 s from that alarm;
+        // an extension page's pending promise keeps nothing.)
+        let run = try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(permissions: ["alarms"]),
+            "bg.js": """
+                const since = (start) => Math.round((performance.now() - start) / 1000);
+                console.log('top level');
+                chrome.runtime.onInstalled.addListener(() => {
+                  chrome.alarms.create('settled', { delayInMinutes: 1 });
+                  chrome.alarms.create('pending', { delayInMinutes: 2 });
+                });
+                chrome.runtime.onSuspend.addListener(() => console.log('onSuspend', since(alarmed)));
+                let alarmed = 0;
+                chrome.alarms.onAlarm.addListener((alarm) => {
+                  alarmed = performance.now();
+                  console.log('alarm', alarm.name);
+                  if (alarm.name === 'settled') return new Promise((resolve) => setTimeout(resolve, 10000));
+                  Promise.prototype.then = function () { console.log('a script then'); };
+                  setTimeout(() => console.log('still here', since(alarmed)), 45000);
+                  setTimeout(() => console.log('not stopped at 60 s'), 65000);
+                  return new Promise(() => {});
+                });
+                chrome.alarms.onAlarm.addListener(() => Object.create(Promise.prototype));
+                """,
+        ], flavor: .firefox, maxTime: 300)
+        #expect(run.texts == ["top level", "onSuspend 30", "top level", "alarm settled", "onSuspend 30", "top level", "alarm pending", "still here 45", "onSuspend 60"])
+    }
+
+    @Test(arguments: Flavor.allCases)
+    func anExtensionPagesPendingListenerPromiseKeepsNoBackground(flavor: Flavor) throws {
+        // (The page listens to tabs.onUpdated with a promise that never settles; the background
+        // stops 30 s after its start all the same.)
+        let run = try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(),
+            "bg.js": """
+                console.log('top level');
+                chrome.runtime.onInstalled.addListener(() => chrome.tabs.create({ url: 'page.html' }));
+                setTimeout(() => console.log('the 45 s timer'), 45000);
+                """,
+            "page.html": "<!doctype html><script src=page.js></script>",
+            "page.js": """
+                chrome.tabs.onUpdated.addListener(() => new Promise(() => {}));
+                setTimeout(() => { console.log('page at 50 s'); }, 50000);
+                """,
+        ], flavor: flavor, maxTime: 100)
+        #expect(run.texts == ["top level", "page at 50 s"])
     }
 }

@@ -32,6 +32,9 @@ struct ConformanceCase: CustomTestStringConvertible, Sendable {
         /// sets one: the browser went on running that long, so exthost's clock does too once the
         /// run is idle (a background stopped after 30 s idle shows only then).
         var quiet: Double?
+        /// How long the recorder let the browser run at most, in seconds: exthost's clock may go
+        /// as far (at least the 60 s of a run's default).
+        var timeout: Double?
     }
 
     /// A line of the recording that exthost prints differently, and why.
@@ -101,11 +104,12 @@ struct ConformanceCase: CustomTestStringConvertible, Sendable {
         let siteFolder = directory.appendingPathComponent("site")
         let sites = FileManager.default.fileExists(atPath: siteFolder.path)
             ? try Self.siteWithPort(siteFolder).path : nil
+        let maxTime: Double = max(60, description.timeout ?? 60)
         let run = try HostRun.run(
             directory.appendingPathComponent("extension"), flavor: flavor,
             open: description.open.map { "http://127.0.0.1:8000" + $0 },
             sites: sites.map { ["http://127.0.0.1:8000": $0, "http://localhost:8000": $0] } ?? [:],
-            clickAction: description.clickAction ?? false, noStore: description.noStore ?? true, devtools: description.devtools ?? false,
+            clickAction: description.clickAction ?? false, maxTime: maxTime, noStore: description.noStore ?? true, devtools: description.devtools ?? false,
             steps: description.do ?? [], quiet: description.quiet, more: moreExtensions)
         // (Each extension's id, or Firefox's UUID of its URLs, as the recorder writes it: EXTID, EXTID2, ...)
         let extensionIDs = run.loadedExtensions.enumerated().map { index, instance in
