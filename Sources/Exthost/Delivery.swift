@@ -12,11 +12,12 @@ enum Delivery {
     /// or the error message the request failed with.
     case apiResponse(request: Int, result: String?, error: String?)
     /// A channel offered to the context on its new port `port`: `info` is the JSON
-    /// `{"name", "sender", "oneTime"}`, `message` a one-time message's serialized text;
+    /// `{"name", "sender", "oneTime"}` (made as the first receiver gets it: ``ChannelInfo``),
+    /// `message` a one-time message's serialized text;
     /// `external` when it comes from another extension or a web page (`runtime.onConnectExternal`,
     /// `onMessageExternal`). The entry point answers `{accepted, pending}` (a null-prototype
     /// object of booleans).
-    case connect(port: Int, info: String, message: ScriptString?, external: Bool)
+    case connect(port: Int, info: ChannelInfo, message: ScriptString?, external: Bool)
     /// A message, serialized, arriving on `port`.
     case message(port: Int, text: ScriptString)
     /// The other end of `port` closed it; `error` is the browser's text when the channel failed.
@@ -47,7 +48,7 @@ enum Delivery {
         case .apiResponse(let request, let result, let error):
             return [context.number(Double(request)), result.map(context.string) ?? context.undefined, optional(error)]
         case .connect(let port, let info, let message, let external):
-            return [context.number(Double(port)), context.string(info), optional(message), context.boolean(external)]
+            return [context.number(Double(port)), context.string(info.text), optional(message), context.boolean(external)]
         case .message(let port, let text):
             return [context.number(Double(port)), context.string(text)]
         case .disconnect(let port, let error):
@@ -55,5 +56,19 @@ enum Delivery {
         case .messageResponse(let port, let text, let error):
             return [context.number(Double(port)), optional(text), optional(error)]
         }
+    }
+}
+
+/// What a channel's receivers learn of it as it opens (`{"name", "sender", "oneTime"}`), made once,
+/// when the first receiver gets it: the browser builds a channel's sender as it handles the
+/// opening, after what the sender's renderer told it before (a same-document navigation's new
+/// URL is its tab's by then: recorded, msg-sender-url-after-pushstate), not as the script calls.
+final class ChannelInfo {
+    private let make: () -> String
+    /// The JSON text.
+    private(set) lazy var text: String = make()
+
+    init(_ make: @escaping () -> String) {
+        self.make = make
     }
 }

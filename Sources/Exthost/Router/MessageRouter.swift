@@ -75,16 +75,19 @@ final class MessageRouter {
             host.crossProcess { [weak self] in self?.failOpener(channelID: channel.id) }
             return channel.openerPortID
         }
-        // {"name": ..., "sender": ..., "oneTime": ...}, with the sender's text as made for the context.
-        let infoText = "{\"name\":" + name.jsonText + ",\"sender\":" + MessageSender.text(for: context, to: target, host: host)
-            + ",\"oneTime\":" + (kind == .oneTime ? "true" : "false") + "}"
+        // {"name": ..., "sender": ..., "oneTime": ...}, with the sender's text as made for the context
+        // once the channel reaches its first receiver.
+        let info = ChannelInfo { [weak host, weak context] in
+            let sender = host.flatMap { host in context.map { MessageSender.text(for: $0, to: target, host: host) } } ?? "{}"
+            return "{\"name\":" + name.jsonText + ",\"sender\":" + sender + ",\"oneTime\":" + (kind == .oneTime ? "true" : "false") + "}"
+        }
         // (A one-time message goes as it is, not as a string inside that JSON: escaping it would
         // cost more than the rest of the delivery.)
         for receiver in receivers {
             let portID = makePortID()
             channel.receivers.append(PortChannel.Receiver(portID: portID, contextID: receiver.id))
             register(portID, of: channel, contextID: receiver.id)
-            receiver.deliver(.connect(port: portID, info: infoText, message: message, external: external)) { [weak self] result in
+            receiver.deliver(.connect(port: portID, info: info, message: message, external: external)) { [weak self] result in
                 self?.decide(channelID: channel.id, portID: portID, result: result)
             }
         }
