@@ -27,6 +27,46 @@
     return host.newArray(cx, values);
   }
   const firefoxVersion2 = (cx) => host.flavor === 'firefox' && cx.info.manifestVersion === 2;
+  const injectDetails = {
+    name: 'details', type: 'object', typeName: 'extensionTypes.InjectDetails',
+    properties: {
+      code: { type: 'string', optional: true },
+      file: { type: 'string', optional: true },
+      allFrames: { type: 'boolean', optional: true },
+      frameId: { type: 'integer', minimum: 0, optional: true },
+      matchAboutBlank: { type: 'boolean', optional: true },
+      runAt: { type: 'string', enum: ['document_start', 'document_end', 'document_idle'], optional: true },
+      cssOrigin: { type: 'string', enum: ['user', 'author'], optional: true },
+    },
+  };
+  // What an injection of `method` sends Swift of its tab and frames, checked as ext-tabs-base.js
+  // `_execute` checks them. (`runAt` is not waited for: the page has loaded by the time a test
+  // calls it, or the injection goes in at once.)
+  function sentInjection(args, method) {
+    const details = args[1];
+    if ((details.code === undefined) === (details.file === undefined)) {
+      throw new Error(method + " requires either a 'code' or a 'file' property, but not both");
+    }
+    if (details.frameId !== undefined && details.allFrames === true) throw new Error("'frameId' and 'allFrames' are mutually exclusive");
+    return {
+      __proto__: null,
+      tabId: args[0],
+      frameIds: details.frameId === undefined ? undefined : [details.frameId],
+      allFrames: details.allFrames === true,
+      files: details.file === undefined ? undefined : [details.file],
+    };
+  }
+  const styleFunction = (method) => ({
+    async: true,
+    available: firefoxVersion2,
+    parameters: [{ name: 'tabId', type: 'integer', minimum: 0, optional: true }, injectDetails],
+    run(cx, args) {
+      const sent = sentInjection(args, method);
+      sent.css = args[1].code;
+      sent.origin = args[1].cssOrigin === 'user' ? 'USER' : 'AUTHOR';
+      return SafePromiseThen(host.request(cx, 'scripting.' + method, [sent]), () => undefined);
+    },
+  });
   host.defineNamespace('tabs', ['background'], () => ({
     constants: { TAB_ID_NONE: -1, TAB_INDEX_NONE: -1, MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND: 2 },
     functions: {
@@ -152,41 +192,19 @@
       executeScript: {
         async: true,
         available: firefoxVersion2,
-        parameters: [
-          { name: 'tabId', type: 'integer', minimum: 0, optional: true },
-          {
-            name: 'details', type: 'object', typeName: 'extensionTypes.InjectDetails',
-            properties: {
-              code: { type: 'string', optional: true },
-              file: { type: 'string', optional: true },
-              allFrames: { type: 'boolean', optional: true },
-              frameId: { type: 'integer', minimum: 0, optional: true },
-              matchAboutBlank: { type: 'boolean', optional: true },
-              runAt: { type: 'string', enum: ['document_start', 'document_end', 'document_idle'], optional: true },
-              cssOrigin: { type: 'string', enum: ['user', 'author'], optional: true },
-            },
-          },
-        ],
+        parameters: [{ name: 'tabId', type: 'integer', minimum: 0, optional: true }, injectDetails],
         run(cx, args) {
-          const details = args[1];
-          if ((details.code === undefined) === (details.file === undefined)) {
-            throw new Error("executeScript requires either a 'code' or a 'file' property, but not both");
-          }
-          const sent = {
-            __proto__: null,
-            tabId: args[0],
-            frameIds: details.frameId === undefined ? undefined : [details.frameId],
-            allFrames: details.allFrames === true,
-            world: 'ISOLATED',
-            code: details.code,
-            files: details.file === undefined ? undefined : [details.file],
-          };
+          const sent = sentInjection(args, 'executeScript');
+          sent.world = 'ISOLATED';
+          sent.code = args[1].code;
           return SafePromiseThen(host.request(cx, 'scripting.executeScript', [sent]), (answer) => executeScriptResults(cx, answer));
         },
       },
+      // (Firefox's version 2 `insertCSS` and `removeCSS`: the sheet of `code` or `file`, of the
+      // author's origin or, with `cssOrigin: 'user'`, the user's; Swift's as for scripting's.)
+      insertCSS: styleFunction('insertCSS'),
+      removeCSS: styleFunction('removeCSS'),
     },
-    // (Not in exthost yet: touching one says so.)
-    missing: [{ name: 'insertCSS', available: firefoxVersion2 }, { name: 'removeCSS', available: firefoxVersion2 }],
     // (persistent: a Firefox event page's listener added as it starts wakes it: js/90_namespaces.js.)
     events: [{ name: 'onCreated', persistent: true }, { name: 'onUpdated', persistent: true }, { name: 'onActivated', persistent: true }, { name: 'onRemoved', persistent: true }, { name: 'onMoved', persistent: true }],
   }));

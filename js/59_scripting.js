@@ -7,8 +7,9 @@
 // Each browser hands the results over its own way: Chromium as base::Values (V8ValueConverter: a
 // node or a Map becomes {}, a function or NaN null, undefined null), Firefox as structured clones
 // (a value it cannot clone fails the call; undefined leaves `result` out; a throw is `error`).
-// Not in exthost yet (touching one says so): insertCSS, removeCSS and the registered content
-// scripts.
+// `insertCSS` and `removeCSS` add a style sheet to frames and take it out again
+// (Sources/Exthost/DOM/ExtensionHost+StyleSheets.swift). Not in exthost yet (touching one says
+// so): the registered content scripts.
 (function (host) {
   'use strict';
   const {
@@ -19,19 +20,20 @@
   const request = (cx, method, args) => host.request(cx, method, args);
 
   // ---- The caller's side ---------------------------------------------------------------------------
+  const target = {
+    type: 'object', typeName: 'scripting.InjectionTarget',
+    properties: {
+      // (A number in Firefox's schema.)
+      tabId: { type: chrome ? 'integer' : 'number' },
+      frameIds: { type: 'array', items: { type: 'integer' }, optional: true },
+      documentIds: { type: 'array', items: { type: 'string' }, optional: true },
+      allFrames: { type: 'boolean', optional: true },
+    },
+  };
   const injection = {
     name: 'injection', type: 'object', typeName: 'scripting.ScriptInjection',
     properties: {
-      target: {
-        type: 'object', typeName: 'scripting.InjectionTarget',
-        properties: {
-          // (A number in Firefox's schema.)
-          tabId: { type: chrome ? 'integer' : 'number' },
-          frameIds: { type: 'array', items: { type: 'integer' }, optional: true },
-          documentIds: { type: 'array', items: { type: 'string' }, optional: true },
-          allFrames: { type: 'boolean', optional: true },
-        },
-      },
+      target,
       func: { type: 'function', optional: true },
       args: { type: 'array', optional: true },
       // (Firefox's schema wants a file; Chromium says so as it runs.)
@@ -41,6 +43,52 @@
     },
   };
   const exactlyOne = chrome ? "Exactly one of 'func' and 'files' must be specified" : 'Exactly one of files and func must be specified.';
+  const cssInjection = {
+    name: 'injection', type: 'object', typeName: 'scripting.CSSInjection',
+    properties: {
+      target,
+      css: { type: 'string', optional: true },
+      files: { type: 'array', items: { type: 'string' }, optional: true, minItems: chrome ? undefined : 1 },
+      origin: { type: 'string', enum: ['AUTHOR', 'USER'], optional: true },
+    },
+  };
+  const exactlyOneStyle = chrome ? "Exactly one of 'css' and 'files' must be specified." : 'Exactly one of files and css must be specified.';
+  // What Swift gets of a target: the tab and which of its frames.
+  function sentTarget(details) {
+    const given = details.target;
+    if (given.allFrames === true && (given.frameIds !== undefined || given.documentIds !== undefined)) {
+      throw new Error(chrome ? "Cannot specify 'allFrames' if either 'frameIds' or 'documentIds' is specified."
+        : "Cannot specify both 'allFrames' and 'frameIds'.");
+    }
+    return {
+      __proto__: null, tabId: given.tabId, frameIds: given.frameIds, documentIds: given.documentIds, allFrames: given.allFrames === true,
+    };
+  }
+  // Chromium's checks of a list of files: at least one, none twice (a leading slash names the same file).
+  function checkFiles(files) {
+    if (files.length === 0) throw new Error('At least one file must be specified.');
+    const seen = [];
+    for (let i = 0; i < files.length; i++) {
+      const name = StringPrototypeCharCodeAt(files[i], 0) === 0x2F ? StringPrototypeSlice(files[i], 1) : files[i];
+      if (listIncludes(seen, name)) throw new Error("Duplicate file specified: '" + files[i] + "'.");
+      listPush(seen, name);
+    }
+  }
+  // `insertCSS` and `removeCSS` (`method`): the sheet's text or files, its origin, and where.
+  const styleFunction = (method) => ({
+    async: true,
+    parameters: [cssInjection],
+    run(cx, args) {
+      const details = args[0];
+      if ((details.css === undefined) === (details.files === undefined)) throw new Error(exactlyOneStyle);
+      const sent = sentTarget(details);
+      if (chrome && details.files !== undefined) checkFiles(details.files);
+      sent.css = details.css;
+      sent.files = details.files;
+      sent.origin = details.origin || 'AUTHOR';
+      return SafePromiseThen(request(cx, method, [sent]), () => undefined);
+    },
+  });
 
   // The caller's InjectionResult objects, in its realm, from what Swift gathered of each frame
   // ({frameId, documentId, kind: result|none|error, text}), with each browser's members in its order.
@@ -89,29 +137,10 @@
           const func = details.func;
           const files = details.files;
           if ((func === undefined) === (files === undefined)) throw new Error(exactlyOne);
-          const target = details.target;
-          if (target.allFrames === true && (target.frameIds !== undefined || target.documentIds !== undefined)) {
-            throw new Error(chrome ? "Cannot specify 'allFrames' if either 'frameIds' or 'documentIds' is specified."
-              : "Cannot specify both 'allFrames' and 'frameIds'.");
-          }
-          if (chrome && files !== undefined) {
-            if (files.length === 0) throw new Error('At least one file must be specified.');
-            const seen = [];
-            for (let i = 0; i < files.length; i++) {
-              const name = StringPrototypeCharCodeAt(files[i], 0) === 0x2F ? StringPrototypeSlice(files[i], 1) : files[i];
-              if (listIncludes(seen, name)) throw new Error("Duplicate file specified: '" + files[i] + "'.");
-              listPush(seen, name);
-            }
-          }
-          const sent = {
-            __proto__: null,
-            tabId: target.tabId,
-            frameIds: target.frameIds,
-            documentIds: target.documentIds,
-            allFrames: target.allFrames === true,
-            world: details.world || 'ISOLATED',
-            files,
-          };
+          const sent = sentTarget(details);
+          if (chrome && files !== undefined) checkFiles(files);
+          sent.world = details.world || 'ISOLATED';
+          sent.files = files;
           if (func !== undefined) {
             // (The function's source, read by the realm's own Function.prototype.toString. Chromium
             // calls it with its arguments as base::Values; Firefox runs the code
@@ -129,10 +158,12 @@
           return SafePromiseThen(request(cx, 'scripting.executeScript', [sent]), (answer) => results(cx, answer));
         },
       },
+      insertCSS: styleFunction('scripting.insertCSS'),
+      removeCSS: styleFunction('scripting.removeCSS'),
     },
     enums: chrome ? { ExecutionWorld: { values: { ISOLATED: 'ISOLATED', MAIN: 'MAIN' } }, StyleOrigin: { values: { AUTHOR: 'AUTHOR', USER: 'USER' } } } : undefined,
     missing: [
-      { name: 'insertCSS' }, { name: 'removeCSS' }, { name: 'registerContentScripts' }, { name: 'getRegisteredContentScripts' },
+      { name: 'registerContentScripts' }, { name: 'getRegisteredContentScripts' },
       { name: 'unregisterContentScripts' }, { name: 'updateContentScripts' },
     ],
   }));

@@ -150,6 +150,7 @@
     }
     documents.delete(id);
     unpaired.delete(id);
+    addedSheets.delete(id);
     // (Its script elements that had yet to run or load go too.)
     if (document !== undefined) {
       const unrun = [];
@@ -4232,32 +4233,51 @@
     return undefined;
   }
   // The cascaded value of `property` for the element `node`: its style sheets' rules and its
-  // `style` attribute, `!important` first, then the style attribute, then specificity, then the
-  // order of the rules; '' when nothing declares it.
+  // `style` attribute, by origin and importance (CSS Cascade: the browser's own, the user's, the
+  // author's normal declarations, then the author's, the user's, the browser's `!important` ones),
+  // then the style attribute over an author's rule, then specificity, then the order of the rules;
+  // '' when nothing declares it.
+  const USER_AGENT = 0;
+  const USER = 1;
+  const AUTHOR = 2;
+  const normalLevels = [0, 1, 2];
+  const importantLevels = [5, 4, 3];
   function declaredValue(node, property) {
     if (node.nodeType !== 1) return '';
     let best;
     let bestRank = -1;
-    // (Ranks: important over normal, the page's over the browser's own, then specificity, then order.)
-    const consider = (rules, origin) => {
+    // (A rank: the level of its origin and importance, then specificity, then order, `first` the
+    // order of the list's first rule.)
+    const consider = (rules, origin, first) => {
       for (let i = 0; i < rules.length; i++) {
         const found = ruleDeclaration(rules[i].declarations, property);
         if (found === undefined) continue;
         const specificity = library.matchingSpecificity(node, rules[i].selector);
         if (specificity < 0) continue;
-        const rank = (found.important ? 4e12 : 0) + origin + specificity * 1e6 + i;
+        const rank = (found.important ? importantLevels : normalLevels)[origin] * 1e13 + specificity * 1e6 + first + i;
         if (rank >= bestRank) {
           best = found;
           bestRank = rank;
         }
       }
     };
-    if (node.namespaceURI === HTML) consider(userAgentRules(), 0);
-    // (A node in a shadow tree: its root's own rules, not the document's.)
+    if (node.namespaceURI === HTML) consider(userAgentRules(), USER_AGENT, 0);
+    // (A node in a shadow tree: its root's own rules, not the document's nor those extensions added.)
     const root = rootOf(node);
-    consider(shadowRoots.has(root) ? documentRules(root) : node.ownerDocument === null ? [] : documentRules(node.ownerDocument), 2e12);
+    const document = node.ownerDocument;
+    if (shadowRoots.has(root)) {
+      consider(documentRules(root), AUTHOR, 0);
+    } else if (document !== null) {
+      consider(addedRules(document, true), USER, 0);
+      // (Chromium's added author sheets come before the page's, Firefox's after them.)
+      const added = addedRules(document, false);
+      const own = documentRules(document);
+      consider(FIREFOX ? own : added, AUTHOR, 0);
+      consider(FIREFOX ? added : own, AUTHOR, FIREFOX ? own.length : added.length);
+    }
+    // (The style attribute: an author's declaration above every rule's specificity.)
     const inline = inlineDeclaration(node, property);
-    if (inline !== undefined && (inline.important || best === undefined || !best.important)) return inline.value;
+    if (inline !== undefined && (inline.important ? importantLevels : normalLevels)[AUTHOR] * 1e13 + 5e12 >= bestRank) return inline.value;
     return best === undefined ? '' : best.value;
   }
 
@@ -4310,6 +4330,40 @@
     }
     documentSheets.set(root, { __proto__: null, key: versions.get(document) + ':' + sheetsVersion, rules });
     return rules;
+  }
+
+  // ---- Style sheets an extension adds (Sources/Exthost/DOM/ExtensionHost+StyleSheets.swift) -----------------
+  // A content script's `css`, `scripting.insertCSS`, version 2's `tabs.insertCSS`: Swift keeps
+  // them by document (`engine.addedStyleSheets(id)`: [[user, text], ...] in the order added, as
+  // Chromium's StyleEngine `InjectSheet` and Firefox's `AddAdditionalStyleSheet` keep them), parsed
+  // here once each time they change. No script of the page sees them (they are in no
+  // `document.styleSheets`); in the cascade an author one comes before the document's own sheets
+  // in Chromium (a tie goes to the page's) and after them in Firefox (a tie goes to the
+  // extension's), and a user one is of the user's origin, whose `!important` beats the page's
+  // (recorded: fixtures/conformance/content-script-css-cascade). They apply to the document's
+  // tree, not to its shadow trees.
+  const addedSheets = new SafeMap();
+  host.addedStyleSheetsChanged = (id) => {
+    addedSheets.delete(id);
+    sheetsVersion += 1;
+  };
+  // The rules of the sheets added to `document` of one origin (`user`), in the order added.
+  function addedRules(document, user) {
+    const id = documentIds.get(document);
+    if (id === undefined) return [];
+    let added = addedSheets.get(id);
+    if (added === undefined) {
+      added = { __proto__: null, author: [], user: [] };
+      const list = JSONParse(engine.addedStyleSheets(id));
+      for (let i = 0; i < list.length; i++) {
+        const sheet = newSheet(null, null, false);
+        fillSheet(sheet, list[i][1]);
+        const rules = list[i][0] ? added.user : added.author;
+        for (let j = 0; j < sheet.rules.length; j++) listPush(rules, sheet.rules[j]);
+      }
+      addedSheets.set(id, added);
+    }
+    return user ? added.user : added.author;
   }
 
   // ---- Style sheets as objects (CSSOM: document.styleSheets, a <style>'s sheet, constructed sheets) ---------

@@ -449,7 +449,9 @@ extension ExtensionHost {
     }
 
     /// Runs the content scripts of every extension whose entries match, in each frame of the tab
-    /// (top frame first, then subframes in document order), for one `run_at` time.
+    /// (top frame first, then subframes in document order), for one `run_at` time, each entry's
+    /// style sheets before its scripts (``addStyleSheets(of:at:of:in:runAt:)``: Chromium adds them all
+    /// at document_start, Firefox at the entry's `run_at`).
     /// (`of`: one extension's only, as Firefox runs a reloaded extension's in the pages open.)
     func injectContentScripts(tabID: Int, runAt: ContentScriptEntry.RunAt, frames only: Set<Int>? = nil, of one: ExtensionInstance? = nil) {
         guard let tab = browser.tab(tabID) else { return }
@@ -459,12 +461,13 @@ extension ExtensionHost {
             for instance in one.map({ [$0] }) ?? extensions {
                 // Chromium never runs an entry that names a file it cannot read (`../x.js`).
                 let entries = instance.manifest.contentScripts.enumerated().filter { index, entry in
-                    entry.runAt == runAt && instance.manifest.contentScriptEntryRuns(index)
+                    (entry.runAt == runAt || !entry.css.isEmpty) && instance.manifest.contentScriptEntryRuns(index)
                         && entry.matches(url: frame.url, isTopFrame: frame.isTop, creatorURL: creatorURL)
                 }
-                guard !entries.isEmpty else { continue }
-                let context = contentContext(of: instance, tab: tab, frame: frame)
                 for (index, entry) in entries {
+                    addStyleSheets(of: entry, at: index, of: instance, in: frame, runAt: runAt)
+                    guard entry.runAt == runAt, !entry.js.isEmpty else { continue }
+                    let context = contentContext(of: instance, tab: tab, frame: frame)
                     // Firefox runs none of an entry's scripts when one cannot be loaded, and reports it.
                     if let unreadable = instance.unreadableScript(in: entry) {
                         context.reportUncaught("Unable to load script: \(instance.url(of: unreadable))")

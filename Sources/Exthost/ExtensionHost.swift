@@ -41,6 +41,7 @@ public final class ExtensionHost {
         machine: machine, flavor: options.flavor, harness: { [weak self] in self?.harness ?? .chrome },
         documentSource: { [weak self] id in self?.documentSources[id] },
         worldsOfDocument: { [weak self] id in self?.worldRecords(ofDocument: id) ?? [] },
+        addedStyleSheets: { [weak self] id in self?.addedStyleSheetsJSON(ofDocument: id) ?? "[]" },
         frames: DocumentFrameCalls(
             childFrames: { [weak self] id in self?.childFrameIDs(ofDocument: id) ?? [] },
             insert: { [weak self] id, src, srcdoc, name, elementID, sandbox in

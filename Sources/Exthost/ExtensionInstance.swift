@@ -156,6 +156,8 @@ public final class ExtensionInstance {
     private var backgroundPageModuleScripts: Set<String> = []
     /// The sources of the extension's scripts, read once at load, by path inside the extension.
     private var sources: [String: String] = [:]
+    /// The style sheets' texts read (``styleSheetText(of:)``), by path inside the extension.
+    private var styleSheets: [String: String] = [:]
 
     /// Identifies a frame of a tab.
     struct FrameKey: Hashable {
@@ -361,6 +363,28 @@ public final class ExtensionInstance {
     /// refuses such an extension), as a path inside the extension, or nil when all were read.
     func unreadableScript(in entry: ContentScriptEntry) -> String? {
         entry.js.lazy.map { self.resolvedPath(of: $0, role: .contentScript(entry: 0)) }.first { self.sources[$0] == nil }
+    }
+
+    /// The text of the style sheet at `path` (a path inside the extension), read once and kept
+    /// (Chromium reads a content script's files as the extension loads); nil when there is none.
+    func styleSheetText(of path: String) -> String? {
+        let inside = path.hasPrefix("/") ? String(path.dropFirst()) : path
+        if let text = styleSheets[inside] { return text }
+        guard let contents = fileInside(inside)?.contents else { return nil }
+        let text = String(decoding: contents, as: UTF8.self)
+        styleSheets[inside] = text
+        return text
+    }
+
+    /// The key `removeCSS` names the sheet of the file at `path` by (``AddedStyleSheet/key``).
+    func styleSheetKey(ofFile path: String) -> String {
+        url(of: path.hasPrefix("/") ? String(path.dropFirst()) : path)
+    }
+
+    /// The key `removeCSS` names the sheet of the CSS text `code` by: Chromium's is the
+    /// extension's own, Firefox's any extension's (a `data:` URL of the text).
+    func styleSheetKey(ofCode code: String) -> String {
+        manifest.flavor == .chrome ? id.runtimeID + " " + code : "data:" + code
     }
 
     /// The source of a script read at load, by the path inside the extension it resolves to.

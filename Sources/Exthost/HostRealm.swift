@@ -33,7 +33,8 @@ final class HostRealm {
     /// Makes the realm in `machine` for `flavor`; `harness` answers the host's test harness, `now`
     /// the loop's clock in milliseconds.
     init(machine: VirtualMachine, flavor: Flavor, harness: @escaping () -> TestHarness, documentSource: @escaping (String) -> DocumentSource? = { _ in nil },
-         worldsOfDocument: @escaping (String) -> [ScriptValue] = { _ in [] }, frames: DocumentFrameCalls = DocumentFrameCalls(),
+         worldsOfDocument: @escaping (String) -> [ScriptValue] = { _ in [] }, addedStyleSheets: @escaping (String) -> String = { _ in "[]" },
+         frames: DocumentFrameCalls = DocumentFrameCalls(),
          now: @escaping () -> Double) {
         script = ScriptContext(machine: machine, name: "exthost")
         script.disableEval(message: "exthost's own realm runs no code it is given.")
@@ -74,6 +75,9 @@ final class HostRealm {
                     ("hidden", .bool(source.isHidden)),
                 ]).jsonText)
             }
+            // The style sheets extensions added to a document, by document id: JSON `[[user, text], ...]`
+            // (ExtensionHost+StyleSheets.swift).
+            try engine.setFunction("addedStyleSheets") { call in .string(addedStyleSheets(call.argument(0).stringValue ?? "")) }
             // The records of the worlds of a document (its page's or main world, its content
             // scripts), oldest first, that have events: what a dispatch at its nodes reaches
             // (js/63_dom.js). An object of `length` and indexed records.

@@ -31,9 +31,9 @@ struct MissingAPITests {
         let command = try CommandRun.run(files: [
             "manifest.json": TemporaryExtension.manifest(permissions: ["cookies", "scripting", "notifications"]),
             // (A missing member of a namespace exthost has is reported by its full name.)
-            "bg.js": "chrome.notifications; chrome.cookies; chrome.notifications; chrome.scripting.insertCSS;",
+            "bg.js": "chrome.notifications; chrome.cookies; chrome.notifications; chrome.scripting.registerContentScripts;",
         ], ["--report-api", report.path])
         #expect(command.status == 0)
-        #expect(try String(contentsOf: report, encoding: .utf8) == #"{"missing":["notifications","cookies","scripting.insertCSS"]}"# + "\n")
+        #expect(try String(contentsOf: report, encoding: .utf8) == #"{"missing":["notifications","cookies","scripting.registerContentScripts"]}"# + "\n")
     }
 }

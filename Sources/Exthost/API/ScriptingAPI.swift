@@ -17,6 +17,12 @@ enum ScriptingAPI {
         api.define("scripting.executeScript", contexts: [.background, .page]) { host, request in
             host.executeScript(request)
         }
+        api.define("scripting.insertCSS", contexts: [.background, .page]) { host, request in
+            host.changeStyleSheets(request, removing: false)
+        }
+        api.define("scripting.removeCSS", contexts: [.background, .page]) { host, request in
+            host.changeStyleSheets(request, removing: true)
+        }
     }
 }
 
@@ -36,50 +42,9 @@ extension ExtensionHost {
     func executeScript(_ request: APIRequest) {
         let chrome = options.flavor == .chrome
         guard let details = request.argument(0) else { return request.fail("scripting.executeScript: no injection.") }
-        // (No tab: the active tab of the focused window, as manifest version 2's tabs.executeScript takes it.)
-        let tabID = details["tabId"]?.intValue ?? browser.focusedTab?.id ?? -1
-        guard let tab = browser.tab(tabID) else {
-            return request.fail(chrome ? "No tab with id: \(tabID)" : "Invalid tab ID: \(tabID)")
-        }
+        guard let (tab, frames) = injectionFrames(details, of: request) else { return }
+        let tabID = tab.id
         let instance = request.instance
-        let allFrames = details["allFrames"] == .bool(true)
-        // (The frames `ids` name, each once, in the order named; nil when one names none: the
-        // call has failed with `missing`'s words.)
-        func named(_ ids: [JSONValue], _ matches: (Frame, JSONValue) -> Bool, missing: (JSONValue) -> String) -> [Frame]? {
-            var found: [Frame] = []
-            for id in ids {
-                guard let frame = tab.frames.first(where: { matches($0, id) }) else {
-                    request.fail(missing(id))
-                    return nil
-                }
-                if !found.contains(where: { $0.id == frame.id }) { found.append(frame) }
-            }
-            return found
-        }
-        var frames: [Frame]
-        if case .array(let ids)? = details["frameIds"] {
-            guard let found = named(ids, { $0.id == $1.intValue }, missing: { id in
-                chrome ? "No frame with id \(id.jsonText) in tab with id \(tabID)" : "Invalid frame IDs: [\(id.jsonText)]."
-            }) else { return }
-            frames = found
-        } else if case .array(let ids)? = details["documentIds"] {
-            guard let found = named(ids, { $0.documentID == $1.stringValue }, missing: { id in
-                let text = id.stringValue ?? id.jsonText
-                return chrome ? "No document with id \(text) in tab with id \(tabID)" : "Invalid documentId: \(text)"
-            }) else { return }
-            frames = found
-        } else {
-            frames = allFrames ? tab.frames : tab.frames.filter(\.isTop)
-        }
-        // (A frame it names must be one it may script; of all frames, those it may not are left out.)
-        let permitted = frames.filter { mayScript($0, in: tab, by: instance) }
-        let topRefused = allFrames && !tab.frames.filter(\.isTop).allSatisfy { mayScript($0, in: tab, by: instance) }
-        if (!allFrames && permitted.count < frames.count) || topRefused || permitted.isEmpty {
-            return request.fail(chrome
-                ? "Cannot access contents of the page. Extension manifest must request permission to access the respective host."
-                : "Missing host permission for the tab")
-        }
-        frames = permitted
         // (What runs: the function's source with its arguments' text (Chromium), the code that
         // calls it (Firefox), or the files' scripts.)
         let function = details["func"]?.stringValue
@@ -127,6 +92,103 @@ extension ExtensionHost {
                 let world = mainWorld ? self.mainWorld(ofFrame: current, inTab: tabID) : contentContext(of: instance, tab: tab, frame: current)
                 inject(function: function, code: code, argumentsText: argumentsText, files: files, into: world, of: instance, outcome: outcome)
             }
+        }
+    }
+
+    /// The tab and the frames an injection's target names (`tabId`, and `frameIds`, `documentIds`
+    /// or `allFrames`; no tab: the active tab of the focused window, as version 2's
+    /// `tabs.executeScript` takes it), those the extension may script; nil when the call failed
+    /// (no such tab or frame, or a frame it may not script), in each browser's words.
+    private func injectionFrames(_ details: JSONValue, of request: APIRequest) -> (Tab, [Frame])? {
+        let chrome = options.flavor == .chrome
+        let tabID = details["tabId"]?.intValue ?? browser.focusedTab?.id ?? -1
+        guard let tab = browser.tab(tabID) else {
+            request.fail(chrome ? "No tab with id: \(tabID)" : "Invalid tab ID: \(tabID)")
+            return nil
+        }
+        let instance = request.instance
+        let allFrames = details["allFrames"] == .bool(true)
+        // (The frames `ids` name, each once, in the order named; nil when one names none: the
+        // call has failed with `missing`'s words.)
+        func named(_ ids: [JSONValue], _ matches: (Frame, JSONValue) -> Bool, missing: (JSONValue) -> String) -> [Frame]? {
+            var found: [Frame] = []
+            for id in ids {
+                guard let frame = tab.frames.first(where: { matches($0, id) }) else {
+                    request.fail(missing(id))
+                    return nil
+                }
+                if !found.contains(where: { $0.id == frame.id }) { found.append(frame) }
+            }
+            return found
+        }
+        var frames: [Frame]
+        if case .array(let ids)? = details["frameIds"] {
+            guard let found = named(ids, { $0.id == $1.intValue }, missing: { id in
+                chrome ? "No frame with id \(id.jsonText) in tab with id \(tabID)" : "Invalid frame IDs: [\(id.jsonText)]."
+            }) else { return nil }
+            frames = found
+        } else if case .array(let ids)? = details["documentIds"] {
+            guard let found = named(ids, { $0.documentID == $1.stringValue }, missing: { id in
+                let text = id.stringValue ?? id.jsonText
+                return chrome ? "No document with id \(text) in tab with id \(tabID)" : "Invalid documentId: \(text)"
+            }) else { return nil }
+            frames = found
+        } else {
+            frames = allFrames ? tab.frames : tab.frames.filter(\.isTop)
+        }
+        // (A frame it names must be one it may script; of all frames, those it may not are left out.)
+        let permitted = frames.filter { mayScript($0, in: tab, by: instance) }
+        let topRefused = allFrames && !tab.frames.filter(\.isTop).allSatisfy { mayScript($0, in: tab, by: instance) }
+        if (!allFrames && permitted.count < frames.count) || topRefused || permitted.isEmpty {
+            // (Chromium names the page's URL to an extension with the `tabs` permission:
+            // `PermissionsData::CanRunOnPage`; recorded: scripting-css-errors.)
+            let refused = topRefused ? tab.frames.first(where: \.isTop) : frames.first { !mayScript($0, in: tab, by: instance) }
+            if !chrome {
+                request.fail("Missing host permission for the tab")
+            } else if instance.manifest.permissions.contains("tabs"), let refused {
+                request.fail("Cannot access contents of url \"\(refused.url)\". Extension manifest must request permission to access this host.")
+            } else {
+                request.fail("Cannot access contents of the page. Extension manifest must request permission to access the respective host.")
+            }
+            return nil
+        }
+        return (tab, permitted)
+    }
+
+    /// `scripting.insertCSS(injection)` or `removeCSS` of `request` (its argument as
+    /// js/59_scripting.js sends it: the target as for ``executeScript(_:)``, `css` or `files`, and
+    /// `origin`): in each frame, a hop later (in its renderer), each sheet added or the last one
+    /// added under the same key taken out (``addStyleSheet(_:toDocument:)``); the call answers once
+    /// that is done. Removing a sheet never inserted is no error.
+    func changeStyleSheets(_ request: APIRequest, removing: Bool) {
+        let chrome = options.flavor == .chrome
+        guard let details = request.argument(0) else { return request.fail("scripting.insertCSS: no injection.") }
+        guard let (tab, frames) = injectionFrames(details, of: request) else { return }
+        let instance = request.instance
+        let origin: AddedStyleSheet.Origin = details["origin"]?.stringValue == "USER" ? .user : .author
+        var sheets: [AddedStyleSheet] = []
+        if let css = details["css"]?.stringValue {
+            sheets.append(AddedStyleSheet(key: instance.styleSheetKey(ofCode: css), origin: origin, text: css))
+        } else if case .array(let list)? = details["files"] {
+            for path in list.compactMap(\.stringValue) {
+                let inside = path.hasPrefix("/") ? String(path.dropFirst()) : path
+                guard let text = instance.styleSheetText(of: inside) else {
+                    return request.fail(chrome ? "Could not load file: '\(path)'." : "An unexpected error occurred")
+                }
+                sheets.append(AddedStyleSheet(key: instance.styleSheetKey(ofFile: inside), origin: origin, text: text))
+            }
+        }
+        crossProcess { [weak self] in
+            guard let self else { return }
+            for frame in frames {
+                // (The frame navigated or closed meanwhile: its new document gets nothing.)
+                guard let current = browser.tab(tab.id)?.frames.first(where: { $0.id == frame.id }), current.documentID == frame.documentID else { continue }
+                for sheet in sheets {
+                    if removing { removeStyleSheet(key: sheet.key, origin: sheet.origin, fromDocument: frame.documentID) }
+                    else { addStyleSheet(sheet, toDocument: frame.documentID) }
+                }
+            }
+            request.respond(.null)
         }
     }
 

@@ -18,4 +18,6 @@ struct DocumentSource: Sendable, Hashable {
     /// Whether it is hidden (`document.visibilityState`): its tab is not the active one of its
     /// window, or its page is leaving or kept in the back/forward cache.
     var isHidden = false
+    /// The style sheets extensions added to it, in the order added.
+    var styleSheets: [AddedStyleSheet] = []
 }
