@@ -8,8 +8,9 @@
 // node or a Map becomes {}, a function or NaN null, undefined null), Firefox as structured clones
 // (a value it cannot clone fails the call; undefined leaves `result` out; a throw is `error`).
 // `insertCSS` and `removeCSS` add a style sheet to frames and take it out again
-// (Sources/Exthost/DOM/ExtensionHost+StyleSheets.swift). Not in exthost yet (touching one says
-// so): the registered content scripts.
+// (Sources/Exthost/DOM/ExtensionHost+StyleSheets.swift); `registerContentScripts` and its family
+// keep content scripts that run in the pages loaded after (recorded:
+// fixtures/conformance/scripting-register-content-scripts).
 (function (host) {
   'use strict';
   const {
@@ -53,6 +54,43 @@
     },
   };
   const exactlyOneStyle = chrome ? "Exactly one of 'css' and 'files' must be specified." : 'Exactly one of files and css must be specified.';
+  // A content script to register (`RegisteredContentScript`): `matches` and the files optional
+  // here, as an update leaves out what it keeps.
+  const registeredScript = {
+    type: 'object', typeName: 'scripting.RegisteredContentScript',
+    properties: {
+      id: { type: 'string' },
+      matches: { type: 'array', items: { type: 'string' }, optional: true },
+      excludeMatches: { type: 'array', items: { type: 'string' }, optional: true },
+      css: { type: 'array', items: { type: 'string' }, optional: true },
+      js: { type: 'array', items: { type: 'string' }, optional: true },
+      allFrames: { type: 'boolean', optional: true },
+      matchOriginAsFallback: { type: 'boolean', optional: true },
+      runAt: { type: 'string', enum: ['document_start', 'document_end', 'document_idle'], optional: true },
+      persistAcrossSessions: { type: 'boolean', optional: true },
+      world: { type: 'string', enum: ['ISOLATED', 'MAIN'], optional: true },
+    },
+  };
+  if (!chrome) registeredScript.properties.cssOrigin = { type: 'string', enum: ['author', 'user'], optional: true };
+  const scriptList = { name: 'scripts', type: 'array', items: registeredScript };
+  const scriptFilter = {
+    name: 'filter', type: 'object', typeName: 'scripting.ContentScriptFilter', optional: true,
+    properties: { ids: { type: 'array', items: { type: 'string' }, optional: true } },
+  };
+  // The members of each script as sent to Swift (its own properties only, as the schema read them).
+  function sentScripts(scripts) {
+    const sent = [];
+    for (let i = 0; i < scripts.length; i++) {
+      const script = scripts[i];
+      const copy = { __proto__: null };
+      const names = ['id', 'matches', 'excludeMatches', 'css', 'js', 'allFrames', 'matchOriginAsFallback', 'runAt', 'persistAcrossSessions', 'world', 'cssOrigin'];
+      for (let j = 0; j < names.length; j++) if (script[names[j]] !== undefined) copy[names[j]] = script[names[j]];
+      listPush(sent, copy);
+    }
+    return sent;
+  }
+  const filterIDs = (filter) => (filter === undefined || filter === null || filter.ids === undefined ? null : filter.ids);
+
   // What Swift gets of a target: the tab and which of its frames.
   function sentTarget(details) {
     const given = details.target;
@@ -160,12 +198,29 @@
       },
       insertCSS: styleFunction('scripting.insertCSS'),
       removeCSS: styleFunction('scripting.removeCSS'),
+      // The registered content scripts (Sources/Exthost/API/RegisteredContentScriptsAPI.swift).
+      registerContentScripts: {
+        async: true,
+        parameters: [scriptList],
+        run: (cx, args) => SafePromiseThen(request(cx, 'scripting.registerContentScripts', [sentScripts(args[0])]), () => undefined),
+      },
+      updateContentScripts: {
+        async: true,
+        parameters: [scriptList],
+        run: (cx, args) => SafePromiseThen(request(cx, 'scripting.updateContentScripts', [sentScripts(args[0])]), () => undefined),
+      },
+      getRegisteredContentScripts: {
+        async: true,
+        parameters: [scriptFilter],
+        run: (cx, args) => request(cx, 'scripting.getRegisteredContentScripts', [filterIDs(args[0])]),
+      },
+      unregisterContentScripts: {
+        async: true,
+        parameters: [scriptFilter],
+        run: (cx, args) => SafePromiseThen(request(cx, 'scripting.unregisterContentScripts', [filterIDs(args[0])]), () => undefined),
+      },
     },
     enums: chrome ? { ExecutionWorld: { values: { ISOLATED: 'ISOLATED', MAIN: 'MAIN' } }, StyleOrigin: { values: { AUTHOR: 'AUTHOR', USER: 'USER' } } } : undefined,
-    missing: [
-      { name: 'registerContentScripts' }, { name: 'getRegisteredContentScripts' },
-      { name: 'unregisterContentScripts' }, { name: 'updateContentScripts' },
-    ],
   }));
 
   // ---- The frame's side ----------------------------------------------------------------------------

@@ -27,6 +27,7 @@ extension ExtensionHost {
             // (A new process counts the items made without an id from the start again.)
             instance.nextGeneratedMenuItemID = 0
             instance.actionButton = ActionButton(instance: instance, flavor: options.flavor)
+            instance.registeredContentScripts.removeAll { !$0.persistAcrossSessions }
             if options.flavor == .firefox { stopAlarms(of: instance) }
         }
         // (Closing the last tabs closed their windows; a new process numbers them from the start.)

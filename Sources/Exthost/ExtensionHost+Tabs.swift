@@ -460,21 +460,22 @@ extension ExtensionHost {
             let creatorURL = tab.frame(frame.parentID)?.url
             for instance in one.map({ [$0] }) ?? extensions {
                 // Chromium never runs an entry that names a file it cannot read (`../x.js`).
-                let entries = instance.manifest.contentScripts.enumerated().filter { index, entry in
-                    (entry.runAt == runAt || !entry.css.isEmpty) && instance.manifest.contentScriptEntryRuns(index)
-                        && entry.matches(url: frame.url, isTopFrame: frame.isTop, creatorURL: creatorURL)
+                // (The manifest's entries, then those it registered.)
+                let entries = instance.contentScriptEntries.filter { _, entry, _ in
+                    (entry.runAt == runAt || !entry.css.isEmpty) && entry.matches(url: frame.url, isTopFrame: frame.isTop, creatorURL: creatorURL)
                 }
-                for (index, entry) in entries {
-                    addStyleSheets(of: entry, at: index, of: instance, in: frame, runAt: runAt)
+                for (index, entry, userStyles) in entries {
+                    addStyleSheets(of: entry, at: index, of: instance, in: frame, runAt: runAt, origin: userStyles ? .user : .author)
                     guard entry.runAt == runAt, !entry.js.isEmpty else { continue }
-                    let context = contentContext(of: instance, tab: tab, frame: frame)
+                    // (`world: "MAIN"`: the page's own world.)
+                    let context = entry.world == .main ? mainWorld(ofFrame: frame, inTab: tab.id) : contentContext(of: instance, tab: tab, frame: frame)
                     // Firefox runs none of an entry's scripts when one cannot be loaded, and reports it.
                     if let unreadable = instance.unreadableScript(in: entry) {
                         context.reportUncaught("Unable to load script: \(instance.url(of: unreadable))")
                         continue
                     }
                     for path in entry.js {
-                        let resolved = instance.resolvedPath(of: path, role: .contentScript(entry: index))
+                        let resolved = instance.resolvedPath(of: path, role: .contentScript(entry: index ?? 0))
                         context.runScript(instance.classicScript(of: resolved, realm: realm))
                     }
                 }

@@ -256,6 +256,7 @@ public final class ExtensionHost {
         extensions.append(instance)
         restoreAlarms(of: instance)
         restoreMenuItems(of: instance)
+        restoreRegisteredContentScripts(of: instance)
         // (Installed already in the profile, with the events that start its background kept: it
         // starts as at a browser start, not necessarily now.)
         var atBrowserStart = false
@@ -376,6 +377,9 @@ public final class ExtensionHost {
         replacement.managedPolicy = managedPolicy(for: replacement)
         replacement.storage = ExtensionStorage(reloading: instance.storage, flavor: options.flavor, policy: replacement.managedPolicy)
         carryMenuItems(from: instance, to: replacement)
+        // (Its registered content scripts went with the old version: the browsers clear what they
+        // kept of an extension as it installs.)
+        options.profile?.storeContentScripts(nil, of: replacement.id.runtimeID)
         options.profile?.recordInstalled(replacement.id.runtimeID, version: replacement.manifest.version)
         // (Its alarms went with the old version: "alarms generally persist until an extension is updated".)
         options.profile?.forgetAlarms(extension: replacement.id.runtimeID)

@@ -119,6 +119,27 @@ public final class ExtensionInstance {
     var nextGeneratedMenuItemID = 0
     /// Whether a write of its menu items to the profile is queued (one per task, however many changes).
     var menuItemsWriteQueued = false
+    /// The content scripts it registered (`scripting.registerContentScripts`), in order, with the
+    /// entries that decide where they run (Sources/Exthost/API/RegisteredContentScriptsAPI.swift).
+    var registeredContentScripts: [RegisteredContentScript] = [] {
+        didSet {
+            registeredEntries = registeredContentScripts.compactMap { script in
+                (try? script.entry(flavor: manifest.flavor)).map { (nil, $0, script.cssIsUsers) }
+            }
+        }
+    }
+    private var registeredEntries: [ContentScriptSource] = []
+
+    /// A content script entry that may run in a document: the manifest's `index`, or nil for one
+    /// it registered; `userStyles` when its `css` is of the user's origin (Firefox's `cssOrigin`).
+    typealias ContentScriptSource = (index: Int?, entry: ContentScriptEntry, userStyles: Bool)
+
+    /// The content script entries that may run in a document: the manifest's (those its browser
+    /// runs), then the registered ones.
+    var contentScriptEntries: [ContentScriptSource] {
+        let declared = manifest.contentScripts.enumerated().filter { manifest.contentScriptEntryRuns($0.offset) }.map { (Optional($0.offset), $0.element, false) }
+        return declared + registeredEntries
+    }
 
     /// Forgets its menu items (`removeAll`, a persistent background's at a browser restart).
     func clearMenuItems() {
@@ -363,6 +384,16 @@ public final class ExtensionInstance {
     /// refuses such an extension), as a path inside the extension, or nil when all were read.
     func unreadableScript(in entry: ContentScriptEntry) -> String? {
         entry.js.lazy.map { self.resolvedPath(of: $0, role: .contentScript(entry: 0)) }.first { self.sources[$0] == nil }
+    }
+
+    /// Reads the script at `path` (a path inside the extension) for content scripts to run, once;
+    /// false when there is no such file.
+    func readScriptFile(_ path: String) -> Bool {
+        let inside = resolvedPath(of: path, role: .contentScript(entry: 0))
+        if sources[inside] != nil { return true }
+        guard let contents = fileInside(inside)?.contents else { return false }
+        sources[inside] = String(decoding: contents, as: UTF8.self)
+        return true
     }
 
     /// The text of the style sheet at `path` (a path inside the extension), read once and kept

@@ -216,11 +216,11 @@ struct TestCommandTests {
     @Test func eachTestNamesTheAPIsExthostLacks() throws {
         let root = try TemporaryExtension(files: [
             "manifest.json": TemporaryExtension.manifest(permissions: ["cookies", "scripting"]),
-            "bg.js": "chrome.test.runTests([function touches() { chrome.cookies; void chrome.scripting.registerContentScripts; chrome.test.succeed(); }]);",
+            "bg.js": "chrome.test.runTests([function touches() { chrome.cookies; void chrome.permissions.addHostAccessRequest; chrome.test.succeed(); }]);",
         ]).directory
         let run = try CommandRun.exthost(["test", root.path])
         #expect(run.status == 0, "\(run.output)")
-        #expect(run.output.contains("    exthost lacks: cookies, scripting.registerContentScripts"), "\(run.output)")
+        #expect(run.output.contains("    exthost lacks: cookies, permissions.addHostAccessRequest"), "\(run.output)")
         let json = try CommandRun.exthost(["test", root.path, "--reporter", "json"])
         #expect(json.output.contains(#""missingAPIs" : ["#), "\(json.output)")
     }

@@ -67,7 +67,7 @@ public final class Profile: @unchecked Sendable {
             }
             let tables = Set(try database.execute("SELECT name FROM sqlite_master WHERE type = 'table'").compactMap { $0.first ?? nil })
             guard tables.isSubset(of: ["meta", "extensions", "extension_storage", "web_storage", "extension_alarms", "extension_waking_events",
-                                          "extension_menu_items"]) else {
+                                          "extension_menu_items", "extension_content_scripts"]) else {
                 throw OpenError(description: "\(file) is a database exthost did not make (it has the tables \(tables.sorted().joined(separator: ", "))). Give a directory of exthost's own, or an empty one.")
             }
             try database.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
@@ -82,6 +82,7 @@ public final class Profile: @unchecked Sendable {
                 """)
             try database.execute("CREATE TABLE IF NOT EXISTS extension_waking_events (extension TEXT PRIMARY KEY, events TEXT NOT NULL)")
             try database.execute("CREATE TABLE IF NOT EXISTS extension_menu_items (extension TEXT PRIMARY KEY, version TEXT NOT NULL, items TEXT NOT NULL)")
+            try database.execute("CREATE TABLE IF NOT EXISTS extension_content_scripts (extension TEXT PRIMARY KEY, scripts TEXT NOT NULL)")
             try database.execute("""
                 CREATE TABLE IF NOT EXISTS extension_alarms (extension TEXT NOT NULL, name TEXT NOT NULL, scheduled TEXT NOT NULL,
                   period TEXT, repeating TEXT, position INTEGER NOT NULL, PRIMARY KEY (extension, name))
@@ -130,6 +131,28 @@ public final class Profile: @unchecked Sendable {
             try database.execute("DELETE FROM extension_alarms WHERE extension = ?1", [.text(id)])
             try database.execute("DELETE FROM extension_waking_events WHERE extension = ?1", [.text(id)])
             try database.execute("DELETE FROM extension_menu_items WHERE extension = ?1", [.text(id)])
+            try database.execute("DELETE FROM extension_content_scripts WHERE extension = ?1", [.text(id)])
+        }
+    }
+
+    // MARK: - Registered content scripts (those kept across sessions)
+
+    /// The content scripts the extension `id` registered to be kept across sessions, as JSON
+    /// text; nil when the profile keeps none for it.
+    public func storedContentScripts(of id: String) -> String? {
+        read { database throws(SQLiteDatabase.Failure) in
+            try database.execute("SELECT scripts FROM extension_content_scripts WHERE extension = ?1", [.text(id)])
+        }.first?.first ?? nil
+    }
+
+    /// Keeps `scripts` (JSON text) as the extension `id`'s registered content scripts; nil forgets them.
+    public func storeContentScripts(_ scripts: String?, of id: String) {
+        write { database throws(SQLiteDatabase.Failure) in
+            if let scripts {
+                try database.execute("INSERT OR REPLACE INTO extension_content_scripts (extension, scripts) VALUES (?1, ?2)", [.text(id), .text(scripts)])
+            } else {
+                try database.execute("DELETE FROM extension_content_scripts WHERE extension = ?1", [.text(id)])
+            }
         }
     }
 

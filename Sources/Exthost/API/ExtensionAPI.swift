@@ -37,6 +37,7 @@ final class ExtensionAPI {
         ScriptElementAPI.register(in: self)
         ManagementAPI.register(in: self)
         ScriptingAPI.register(in: self)
+        RegisteredContentScriptsAPI.register(in: self)
         PermissionsAPI.register(in: self)
         ContextMenusAPI.register(in: self)
         // (A namespace the browser has and exthost does not yet, touched: js/90_namespaces.js.)

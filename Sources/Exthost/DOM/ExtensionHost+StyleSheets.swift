@@ -43,20 +43,22 @@ extension ExtensionHost {
         _ = try? changed.call([realm.script.string(documentID)])
     }
 
-    /// Adds the `css` of the content script `entry` (number `index` of `instance`'s) to `frame`'s
+    /// Adds the `css` of the content script `entry` (number `index` of `instance`'s manifest, nil
+    /// for one it registered) to `frame`'s
     /// document when its time is `runAt`: Chromium adds every entry's at document_start, whatever
     /// its `run_at` (`UserScriptSet`: "CSS is always injected at document start"); Firefox adds
     /// them as it runs the entry, before its scripts (recorded: content-script-css-cascade). A
     /// file that cannot be read adds nothing (Chromium refuses such an extension at load).
-    func addStyleSheets(of entry: ContentScriptEntry, at index: Int, of instance: ExtensionInstance, in frame: Frame, runAt: ContentScriptEntry.RunAt) {
+    func addStyleSheets(of entry: ContentScriptEntry, at index: Int?, of instance: ExtensionInstance, in frame: Frame, runAt: ContentScriptEntry.RunAt,
+                        origin: AddedStyleSheet.Origin = .author) {
         guard !entry.css.isEmpty, runAt == (options.flavor == .chrome ? .documentStart : entry.runAt) else { return }
         for path in entry.css {
-            let resolved = instance.resolvedPath(of: path, role: .contentStyle(entry: index))
+            let resolved = instance.resolvedPath(of: path, role: .contentStyle(entry: index ?? 0))
             guard let text = instance.styleSheetText(of: resolved) else { continue }
             // (Chromium inserts it under a key of its own, which no removeCSS names; Firefox under
             // the file's URL, which removeCSS of the file names.)
-            let key = options.flavor == .chrome ? "content script \(index) " + resolved : instance.styleSheetKey(ofFile: resolved)
-            addStyleSheet(AddedStyleSheet(key: key, origin: .author, text: text), toDocument: frame.documentID)
+            let key = options.flavor == .chrome ? "content script \(index.map(String.init) ?? "registered") " + resolved : instance.styleSheetKey(ofFile: resolved)
+            addStyleSheet(AddedStyleSheet(key: key, origin: origin, text: text), toDocument: frame.documentID)
         }
     }
 }

@@ -1,0 +1,213 @@
+import BrowserModel
+import Foundation
+
+/// `scripting.registerContentScripts`, `updateContentScripts`, `getRegisteredContentScripts` and
+/// `unregisterContentScripts` on the Swift side (js/59_scripting.js; recorded:
+/// fixtures/conformance/scripting-register-content-scripts): an extension's
+/// ``RegisteredContentScript``s, checked as each browser checks them (Chromium's
+/// `scripting_api.cc`, Firefox's `ext-scripting.js`), in its words, and run after the manifest's
+/// content scripts in the documents that load afterwards (``ExtensionInstance/contentScriptEntries``).
+///
+/// What each browser keeps: a script with `persistAcrossSessions` (the default) outlives a browser
+/// restart (and, with `--profile`, the run); every script outlives a disable and enable only when
+/// it persists; an update or a reload starts without any (both browsers clear the extension's
+/// kept state as it installs: Chromium's state store, Firefox's scripting store).
+enum RegisteredContentScriptsAPI {
+    static func register(in api: ExtensionAPI) {
+        api.define("scripting.registerContentScripts", contexts: [.background, .page]) { host, request in
+            host.registerContentScripts(request)
+        }
+        api.define("scripting.updateContentScripts", contexts: [.background, .page]) { host, request in
+            host.updateContentScripts(request)
+        }
+        api.define("scripting.getRegisteredContentScripts", contexts: [.background, .page]) { host, request in
+            let ids = request.argument(0)?.arrayValue?.compactMap(\.stringValue)
+            let scripts = request.instance.registeredContentScripts.filter { ids?.contains($0.id) ?? true }
+            request.respond(.array(scripts.map { json($0, flavor: host.options.flavor) }))
+        }
+        api.define("scripting.unregisterContentScripts", contexts: [.background, .page]) { host, request in
+            host.unregisterContentScripts(request)
+        }
+    }
+
+    /// The script as `getRegisteredContentScripts` gives it: Chromium's base::Value with its keys
+    /// sorted and its `matches` a sorted pattern set; Firefox's object in its own order, `cssOrigin`
+    /// in it, the files after.
+    static func json(_ script: RegisteredContentScript, flavor: Flavor) -> JSONValue {
+        let strings = { (list: [String]) in JSONValue.array(list.map { .string($0) }) }
+        switch flavor {
+        case .chrome:
+            var fields: [(String, JSONValue)] = [("allFrames", .bool(script.allFrames))]
+            if !script.css.isEmpty { fields.append(("css", strings(script.css))) }
+            if !script.excludeMatches.isEmpty { fields.append(("excludeMatches", strings(Array(Set(script.excludeMatches)).sorted()))) }
+            fields.append(("id", .string(script.id)))
+            if !script.js.isEmpty { fields.append(("js", strings(script.js))) }
+            fields += [
+                ("matchOriginAsFallback", .bool(script.matchOriginAsFallback)), ("matches", strings(Array(Set(script.matches)).sorted())),
+                ("persistAcrossSessions", .bool(script.persistAcrossSessions)), ("runAt", .string(script.runAt.rawValue)),
+                ("world", .string(script.world.rawValue)),
+            ]
+            return .object(fields)
+        case .firefox:
+            var fields: [(String, JSONValue)] = [
+                ("id", .string(script.id)), ("allFrames", .bool(script.allFrames)), ("matches", strings(script.matches)),
+                ("matchOriginAsFallback", .bool(script.matchOriginAsFallback)), ("runAt", .string(script.runAt.rawValue)),
+                ("world", .string(script.world.rawValue)), ("persistAcrossSessions", .bool(script.persistAcrossSessions)),
+                ("cssOrigin", .string(script.cssIsUsers ? "user" : "author")),
+            ]
+            if !script.css.isEmpty { fields.append(("css", strings(script.css))) }
+            if !script.excludeMatches.isEmpty { fields.append(("excludeMatches", strings(script.excludeMatches))) }
+            if !script.js.isEmpty { fields.append(("js", strings(script.js))) }
+            return .object(fields)
+        }
+    }
+
+    /// The script `given` describes (an object of js/59_scripting.js's `sentScripts`), over `base`
+    /// for an update (what `given` leaves out stays, but Chromium's `persistAcrossSessions`, which
+    /// an update without it sets false: recorded).
+    static func script(from given: JSONValue, over base: RegisteredContentScript?, flavor: Flavor) -> RegisteredContentScript {
+        var script = base ?? RegisteredContentScript(id: given["id"]?.stringValue ?? "")
+        let strings = { (name: String) in given[name]?.arrayValue?.compactMap(\.stringValue) }
+        // (Firefox gives its files back relative to the extension, as it resolves them.)
+        let files = { (list: [String]) in flavor == .firefox ? list.map { $0.hasPrefix("/") ? String($0.dropFirst()) : $0 } : list }
+        if let matches = strings("matches") { script.matches = matches }
+        if let excluded = strings("excludeMatches") { script.excludeMatches = excluded }
+        if let js = strings("js") { script.js = files(js) }
+        if let css = strings("css") { script.css = files(css) }
+        if let allFrames = given["allFrames"]?.boolValue { script.allFrames = allFrames }
+        if let fallback = given["matchOriginAsFallback"]?.boolValue { script.matchOriginAsFallback = fallback }
+        if let runAt = given["runAt"]?.stringValue.flatMap(ContentScriptEntry.RunAt.init(rawValue:)) { script.runAt = runAt }
+        if let world = given["world"]?.stringValue.flatMap(ContentScriptEntry.World.init(rawValue:)) { script.world = world }
+        if let persists = given["persistAcrossSessions"]?.boolValue {
+            script.persistAcrossSessions = persists
+        } else if base != nil, flavor == .chrome {
+            script.persistAcrossSessions = false
+        }
+        if let origin = given["cssOrigin"]?.stringValue { script.cssIsUsers = origin == "user" }
+        return script
+    }
+
+    /// The kept form of `scripts` for the profile (their members as Firefox gives them, which
+    /// ``script(from:over:flavor:)`` reads back).
+    static func profileJSON(_ scripts: [RegisteredContentScript]) -> String {
+        JSONValue.array(scripts.map { json($0, flavor: .firefox) }).jsonText
+    }
+}
+
+extension ExtensionHost {
+    /// `registerContentScripts(scripts)`: every script checked, then all registered, or none.
+    func registerContentScripts(_ request: APIRequest) {
+        let instance = request.instance
+        let given = request.argument(0)?.arrayValue ?? []
+        var added: [RegisteredContentScript] = []
+        let registered = Set(instance.registeredContentScripts.map(\.id))
+        var batch = Set<String>()
+        let chrome = options.flavor == .chrome
+        for item in given {
+            let script = RegisteredContentScriptsAPI.script(from: item, over: nil, flavor: options.flavor)
+            let id = script.id
+            if chrome {
+                if id.isEmpty { return request.fail("Script's ID must not be empty") }
+                if id.hasPrefix("_") { return request.fail("Script's ID '\(id)' must not start with '_'") }
+                if registered.contains(id) || batch.contains(id) { return request.fail("Duplicate script ID '\(id)'") }
+            } else {
+                if id.isEmpty || id.hasPrefix("_") { return request.fail("Invalid content script id.") }
+                if registered.contains(id) { return request.fail("Content script with id \"\(id)\" is already registered.") }
+                if batch.contains(id) { return request.fail("Script ID \"\(id)\" found more than once in 'scripts' array.") }
+            }
+            if let error = check(script, given: item, of: instance) { return request.fail(error) }
+            batch.insert(id)
+            added.append(script)
+        }
+        instance.registeredContentScripts += added
+        keepRegisteredContentScripts(of: instance)
+        request.respond()
+    }
+
+    /// `updateContentScripts(scripts)`: each one named must be registered; all change, or none.
+    func updateContentScripts(_ request: APIRequest) {
+        let instance = request.instance
+        var scripts = instance.registeredContentScripts
+        for item in request.argument(0)?.arrayValue ?? [] {
+            let id = item["id"]?.stringValue ?? ""
+            guard let index = scripts.firstIndex(where: { $0.id == id }) else {
+                return request.fail(options.flavor == .chrome
+                    ? "Script with ID '\(id)' does not exist or is not fully registered"
+                    : "Content script with id \"\(id)\" does not exist.")
+            }
+            let updated = RegisteredContentScriptsAPI.script(from: item, over: scripts[index], flavor: options.flavor)
+            if let error = check(updated, given: item, of: instance) { return request.fail(error) }
+            scripts[index] = updated
+        }
+        instance.registeredContentScripts = scripts
+        keepRegisteredContentScripts(of: instance)
+        request.respond()
+    }
+
+    /// `unregisterContentScripts(filter)`: the scripts named (every one, without ids), each of
+    /// which must be registered.
+    func unregisterContentScripts(_ request: APIRequest) {
+        let instance = request.instance
+        if let ids = request.argument(0)?.arrayValue?.compactMap(\.stringValue) {
+            for id in ids where !instance.registeredContentScripts.contains(where: { $0.id == id }) {
+                if options.flavor == .chrome, id.isEmpty { return request.fail("Script's ID must not be empty") }
+                return request.fail(options.flavor == .chrome ? "Nonexistent script ID '\(id)'" : "Content script with id \"\(id)\" does not exist.")
+            }
+            instance.registeredContentScripts.removeAll { ids.contains($0.id) }
+        } else {
+            instance.registeredContentScripts.removeAll()
+        }
+        keepRegisteredContentScripts(of: instance)
+        request.respond()
+    }
+
+    /// What the browser refuses of `script` (the request's `given` object), in its words; nil when
+    /// it takes it (its files then read, for the documents that load afterwards).
+    private func check(_ script: RegisteredContentScript, given: JSONValue, of instance: ExtensionInstance) -> String? {
+        let chrome = options.flavor == .chrome
+        let id = script.id
+        if chrome {
+            if script.matches.isEmpty { return "Script with ID '\(id)' must specify 'matches'." }
+            if script.js.isEmpty, script.css.isEmpty { return "Script with ID '\(id)' must specify at least one js or css file." }
+        } else {
+            if script.js.isEmpty, script.css.isEmpty { return "At least one js or css must be specified." }
+            if script.matches.isEmpty { return "matches must be specified." }
+        }
+        do {
+            _ = try script.entry(flavor: options.flavor)
+        } catch {
+            let list = error.excluded ? "excludeMatches" : "matches"
+            return chrome
+                ? "Script with ID '\(id)' has invalid value for \(list)[\(error.index)]: \(error.error.reason)"
+                : "Invalid url pattern: \(error.error.pattern)"
+        }
+        // (Chromium refuses a file that is not there; Firefox takes it and fails where it would run.)
+        for path in script.js where !instance.readScriptFile(path) && chrome {
+            return "Could not load javascript '\(path)' for script."
+        }
+        for path in script.css where instance.styleSheetText(of: path) == nil && chrome {
+            return "Could not load css '\(path)' for script."
+        }
+        return nil
+    }
+
+    /// Keeps in the run's profile the scripts of `instance` that persist across sessions.
+    func keepRegisteredContentScripts(of instance: ExtensionInstance) {
+        guard let profile = options.profile else { return }
+        let kept = instance.registeredContentScripts.filter(\.persistAcrossSessions)
+        profile.storeContentScripts(kept.isEmpty ? nil : RegisteredContentScriptsAPI.profileJSON(kept), of: instance.id.runtimeID)
+    }
+
+    /// Sets the scripts the profile kept for `instance`, started as installed already (not an
+    /// install or an update, which start without any).
+    func restoreRegisteredContentScripts(of instance: ExtensionInstance) {
+        guard let profile = options.profile else { return }
+        guard instance.lifecycleEvent?.name == "runtime.onStartup" else {
+            profile.storeContentScripts(nil, of: instance.id.runtimeID)
+            return
+        }
+        guard let text = profile.storedContentScripts(of: instance.id.runtimeID), let list = JSONValue.parse(text)?.arrayValue else { return }
+        instance.registeredContentScripts = list.map { RegisteredContentScriptsAPI.script(from: $0, over: nil, flavor: options.flavor) }
+        for script in instance.registeredContentScripts { for path in script.js { _ = instance.readScriptFile(path) } }
+    }
+}

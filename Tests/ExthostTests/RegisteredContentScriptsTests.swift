@@ -1,0 +1,103 @@
+import BrowserModel
+import Exthost
+import Foundation
+import Testing
+
+/// Content scripts an extension registers (Sources/Exthost/API/RegisteredContentScriptsAPI.swift):
+/// what the recorded case `scripting-register-content-scripts` does not reach: which ones a
+/// browser restart and a disable keep, the page's main world, Firefox's user sheets, an update
+/// that would leave a script without files, and a hostile caller.
+@Suite("Registered content scripts")
+struct RegisteredContentScriptsTests {
+    @Test(arguments: Flavor.allCases)
+    func persistentScriptsOutliveARestartAndADisableTheOthersDoNot(flavor: Flavor) throws {
+        let outcome = try DriverTests.run("""
+            test('registered scripts across a restart and a disable', { timeout: 60000 }, async () => {
+              const extension = await exthost.loadExtension({
+                manifest: { permissions: ['scripting'], host_permissions: ['http://a.test/*'] },
+                files: {
+                  'kept.js': () => console.log('kept ran'),
+                  'session.js': () => console.log('session ran'),
+                },
+                background() {
+                  chrome.runtime.onInstalled.addListener(async () => {
+                    await chrome.scripting.registerContentScripts([
+                      { id: 'kept', matches: ['http://a.test/*'], js: ['kept.js'] },
+                      { id: 'session', matches: ['http://a.test/*'], js: ['session.js'], persistAcrossSessions: false },
+                    ]);
+                    console.log('registered');
+                  });
+                },
+              });
+              await exthost.waitForConsole('registered');
+              const ran = async () => {
+                const before = exthost.consoleMessages().length;
+                await exthost.openTab({ url: 'http://a.test/', html: '<title>A</title>' });
+                await exthost.advanceClock(100);
+                return exthost.consoleMessages().slice(before).map((message) => message.text).filter((text) => text.endsWith(' ran'));
+              };
+              assert.deepStrictEqual(await ran(), ['kept ran', 'session ran']);
+              await exthost.restartBrowser();
+              assert.deepStrictEqual(await ran(), ['kept ran']);
+              await extension.disable();
+              await extension.enable();
+              assert.deepStrictEqual(await ran(), ['kept ran']);
+            });
+            """, flavor: flavor)
+        #expect(outcome.passed, "\(outcome.reason ?? "")")
+    }
+
+    @Test(arguments: Flavor.allCases)
+    func aScriptOfTheMainWorldSharesThePagesGlobalsAndAUserSheetBeatsThePage(flavor: Flavor) throws {
+        // (The manifest's `world: "MAIN"` entry and a registered one see the page's own global;
+        // Firefox's `cssOrigin: "user"` sheet's `!important` beats the page's.)
+        let run = try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(permissions: ["scripting"], contentScripts: """
+                [{"matches": ["http://127.0.0.1/*"], "js": ["main.js"], "world": "MAIN"}]
+                """, extra: #""host_permissions": ["http://127.0.0.1/*"]"#),
+            "main.js": "console.log('manifest main world sees', typeof pageValue);",
+            "registered.js": "console.log('registered main world sees', typeof pageValue, typeof globalThis.chrome?.runtime?.id);",
+            "isolated.js": "console.log('isolated world sees', typeof pageValue, getComputedStyle(document.getElementById('p')).color);",
+            "user.css": "#p { color: rgb(128, 0, 128) !important; }",
+            "bg.js": """
+                chrome.runtime.onInstalled.addListener(async () => {
+                  await chrome.scripting.registerContentScripts([
+                    { id: 'main', matches: ['http://127.0.0.1/*'], js: ['registered.js'], world: 'MAIN' },
+                    { id: 'isolated', matches: ['http://127.0.0.1/*'], js: ['isolated.js'], css: ['user.css'], \(flavor == .firefox ? "cssOrigin: 'user'" : "") },
+                  ]);
+                  chrome.tabs.create({ url: 'http://127.0.0.1:8000/index.html' });
+                });
+                """,
+        ], pages: ["index.html": #"<!doctype html><style>#p { color: rgb(255, 0, 0) !important; }</style><script>var pageValue = 1;</script><p id="p">p</p>"#],
+           flavor: flavor, open: [])
+        let color = flavor == .firefox ? "rgb(128, 0, 128)" : "rgb(255, 0, 0)"
+        #expect(run.texts == ["manifest main world sees number", "registered main world sees number undefined", "isolated world sees undefined \(color)"])
+    }
+
+    @Test(arguments: Flavor.allCases)
+    func anUpdateIsCheckedAsARegistrationAndAHostileCallerGetsNothingMore(flavor: Flavor) throws {
+        // (An update that empties a script's files fails and changes nothing; members a script put
+        // on Object.prototype are no script's; ids of other types are refused by the schema.)
+        let run = try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(permissions: ["scripting"], extra: #""host_permissions": ["http://127.0.0.1/*"]"#),
+            "a.js": "",
+            "bg.js": """
+                const attempt = (label, call) => Promise.resolve().then(call).then((result) => console.log(label, JSON.stringify(result)), (error) => console.log(label, error.message));
+                Object.prototype.js = ['polluted.js'];
+                Object.prototype.allFrames = true;
+                (async () => {
+                  await attempt('register', () => chrome.scripting.registerContentScripts([{ id: 'a', matches: ['http://127.0.0.1/*'], js: ['a.js'] }]));
+                  await attempt('empty its files', () => chrome.scripting.updateContentScripts([{ id: 'a', js: [] }]));
+                  await attempt('an id of a number', () => chrome.scripting.registerContentScripts([{ id: 1, matches: ['http://127.0.0.1/*'], js: ['a.js'] }]));
+                  delete Object.prototype.js;
+                  delete Object.prototype.allFrames;
+                  const [script] = await chrome.scripting.getRegisteredContentScripts();
+                  console.log('kept', JSON.stringify(script.js), script.allFrames);
+                })();
+                """,
+        ], flavor: flavor)
+        let emptied = flavor == .chrome ? "Script with ID 'a' must specify at least one js or css file." : "At least one js or css must be specified."
+        #expect(run.texts.prefix(2) == ["register undefined", "empty its files \(emptied)"])
+        #expect(run.texts.last == #"kept ["a.js"] false"#)
+    }
+}
