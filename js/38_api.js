@@ -514,8 +514,13 @@
     for (let i = 0; i < results.length; i++) {
       const result = results[i];
       if (result === null || (typeof result !== 'object' && typeof result !== 'function')) continue;
-      if (!ObjectPrototypeIsPrototypeOf(cx.b.PromisePrototype, result)) continue;
       if (!tracked && !suspending) continue;
+      // (A proxy's trap may throw: it is no promise of the context's.)
+      try {
+        if (!ObjectPrototypeIsPrototypeOf(cx.b.PromisePrototype, result)) continue;
+      } catch (e) {
+        continue;
+      }
       const number = tracked && cx.kind === 'background' ? cx.native.api.listenerPromisePending() : 0;
       const settled = () => {
         if (number !== 0) cx.native.api.listenerPromiseSettled(number);

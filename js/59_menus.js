@@ -10,6 +10,12 @@
   'use strict';
   const { Error, ReflectApply, ReflectOwnKeys, SafeMap, SafePromiseThen, enqueueMicrotask, hasOwn, listIncludes } = host.primordials;
   const chrome = host.flavor === 'chrome';
+  // (Firefox's onClicked fires in the extension's process, ext-c-menus.js, through a wrapper that
+  // drops what a listener returns: nothing follows its promise.)
+  if (!chrome) {
+    host.processLocalEvents.add('menus.onClicked');
+    host.processLocalEvents.add('contextMenus.onClicked');
+  }
   const request = (cx, method, args) => host.request(cx, method, args);
   // (Chromium's ContextType, as its error lists it; Firefox's in its schema's order, with
   // manifest version 3's "action" a choice of its own; version 2 has "browser_action" there.)

@@ -4242,6 +4242,10 @@
   const AUTHOR = 2;
   const normalLevels = [0, 1, 2];
   const importantLevels = [5, 4, 3];
+  // (A rank: its level × 1e14, then its specificity, saturated below the style attribute's as the
+  // browsers saturate each component of it, × 1e6, then its order.)
+  const LEVEL = 1e14;
+  const STYLE_ATTRIBUTE = 5e13;
   function declaredValue(node, property) {
     if (node.nodeType !== 1) return '';
     let best;
@@ -4254,7 +4258,7 @@
         if (found === undefined) continue;
         const specificity = library.matchingSpecificity(node, rules[i].selector);
         if (specificity < 0) continue;
-        const rank = (found.important ? importantLevels : normalLevels)[origin] * 1e13 + specificity * 1e6 + first + i;
+        const rank = (found.important ? importantLevels : normalLevels)[origin] * LEVEL + (specificity > 4e7 ? 4e7 : specificity) * 1e6 + first + i;
         if (rank >= bestRank) {
           best = found;
           bestRank = rank;
@@ -4265,10 +4269,11 @@
     // (A node in a shadow tree: its root's own rules, not the document's nor those extensions added.)
     const root = rootOf(node);
     const document = node.ownerDocument;
+    // (The user's sheets apply to every tree, shadow trees too; the author's added ones to the document's.)
+    if (document !== null) consider(addedRules(document, true), USER, 0);
     if (shadowRoots.has(root)) {
       consider(documentRules(root), AUTHOR, 0);
     } else if (document !== null) {
-      consider(addedRules(document, true), USER, 0);
       // (Chromium's added author sheets come before the page's, Firefox's after them.)
       const added = addedRules(document, false);
       const own = documentRules(document);
@@ -4277,7 +4282,7 @@
     }
     // (The style attribute: an author's declaration above every rule's specificity.)
     const inline = inlineDeclaration(node, property);
-    if (inline !== undefined && (inline.important ? importantLevels : normalLevels)[AUTHOR] * 1e13 + 5e12 >= bestRank) return inline.value;
+    if (inline !== undefined && (inline.important ? importantLevels : normalLevels)[AUTHOR] * LEVEL + STYLE_ATTRIBUTE >= bestRank) return inline.value;
     return best === undefined ? '' : best.value;
   }
 

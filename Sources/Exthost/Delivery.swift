@@ -62,7 +62,8 @@ enum Delivery {
 /// What a channel's receivers learn of it as it opens (`{"name", "sender", "oneTime"}`), made once,
 /// when the first receiver gets it: the browser builds a channel's sender as it handles the
 /// opening, after what the sender's renderer told it before (a same-document navigation's new
-/// URL is its tab's by then: recorded, msg-sender-url-after-pushstate), not as the script calls.
+/// URL is its tab's by then: recorded, msg-sender-url-after-pushstate), not as the script calls
+/// (the router keeps what it was then, for a sender gone by the time it is delivered).
 final class ChannelInfo {
     private let make: () -> String
     /// The JSON text.

@@ -162,6 +162,12 @@ public final class ExtensionInstance {
     var grantedOriginPatterns: [MatchPattern] = []
     /// The optional API permissions granted since it was installed (`permissions.request`).
     var grantedPermissions: [String] = []
+
+    /// Whether the API permission `name` is active: declared in the manifest or granted since
+    /// (`permissions.request`), as the browsers' active permissions count it.
+    func hasAPIPermission(_ name: String) -> Bool {
+        manifest.permissions.contains(name) || grantedPermissions.contains(name)
+    }
     /// The patterns of every host permission it holds.
     var hostPatterns: [MatchPattern] { grantedOriginPatterns.isEmpty ? declaredHostPatterns : declaredHostPatterns + grantedOriginPatterns }
     /// The tabs `activeTab` is granted for (until they navigate).
@@ -517,7 +523,7 @@ extension ExtensionInstance {
     /// Whether the extension may see a tab's `url`, `title` and `favIconUrl`: with the `tabs`
     /// permission, host permission for the page, or `activeTab` granted for it.
     func canSeeDetails(of tab: Tab) -> Bool {
-        if manifest.permissions.contains("tabs") || activeTabs.contains(tab.id) { return true }
+        if hasAPIPermission("tabs") || activeTabs.contains(tab.id) { return true }
         return hostPatterns.contains { $0.matches(tab.matchableURL) }
     }
 

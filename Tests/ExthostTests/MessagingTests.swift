@@ -173,4 +173,30 @@ struct MessagingTests {
             "disconnected: The page keeping the extension port is moved into back/forward cache, so the message channel is closed.",
         ])
     }
+
+    @Test(arguments: Flavor.allCases)
+    func aSenderThatGoesRightAfterSendingIsStillTheSender(flavor: Flavor) throws {
+        // (The sender is made as the browser handles the opening, from what it knew then: a page
+        // that sends and closes at once, a frame removed as its message goes, are still named.)
+        let run = try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(permissions: ["tabs"], contentScripts: #"[{"matches": ["http://127.0.0.1/*"], "js": ["cs.js"], "all_frames": true}]"#),
+            "bg.js": """
+                const describe = (sender) => [sender.url.replace(/^[a-z-]+:\\/\\/[^/]*/, ''), sender.frameId, sender.tab && sender.tab.id > 0].join(' ');
+                chrome.runtime.onMessage.addListener((message, sender) => console.log(message, describe(sender)));
+                chrome.runtime.onConnect.addListener((port) => console.log('port', port.name, describe(port.sender)));
+                chrome.runtime.onInstalled.addListener(() => chrome.tabs.create({ url: 'page.html' }));
+                """,
+            "page.html": "<!doctype html><script src=page.js></script>",
+            "page.js": "chrome.runtime.sendMessage('from the page'); chrome.runtime.connect({ name: 'page' }); window.close();",
+            "cs.js": """
+                if (window !== top) {
+                  chrome.runtime.sendMessage('from the frame');
+                  chrome.runtime.connect({ name: 'frame' });
+                  parent.document.querySelector('iframe').remove();
+                }
+                """,
+        ], pages: ["index.html": #"<!doctype html><iframe src="/frame.html"></iframe>"#, "frame.html": "<!doctype html><p>frame</p>"],
+           flavor: flavor, open: ["http://127.0.0.1:8000/index.html"])
+        #expect(Set(run.texts) == ["from the frame /frame.html 1 true", "port frame /frame.html 1 true", "from the page /page.html 0 true", "port page /page.html 0 true"])
+    }
 }

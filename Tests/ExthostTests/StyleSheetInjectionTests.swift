@@ -146,4 +146,71 @@ struct StyleSheetInjectionTests {
         ], pages: Self.pages, flavor: flavor, open: ["http://127.0.0.1:8000/index.html"])
         #expect(run.texts == ["rgb(0, 0, 255) rgb(0, 128, 0) 0"])
     }
+
+    @Test(arguments: Flavor.allCases)
+    func theCascadeSaturatesSpecificityAndUserSheetsReachShadowTrees(flavor: Flavor) throws {
+        // (600 ids lose to the style attribute, as the browsers saturate each part of a
+        // specificity; a user sheet reaches a shadow tree; `./one.css` names the sheet of `one.css`.)
+        let ids = String(repeating: "#a", count: 600)
+        let run = try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(permissions: ["scripting", "tabs"], contentScripts: #"[{"matches": ["http://127.0.0.1/*"], "js": ["cs.js"]}]"#,
+                                                         extra: #""host_permissions": ["http://127.0.0.1/*"]"#),
+            "one.css": "#p { background-color: rgb(0, 0, 255); }",
+            "bg.js": """
+                chrome.runtime.onMessage.addListener(async (message, sender) => {
+                  const target = { tabId: sender.tab.id };
+                  await chrome.scripting.insertCSS({ target, css: 'span { color: rgb(128, 0, 128) !important; }', origin: 'USER' });
+                  await chrome.scripting.insertCSS({ target, files: ['one.css'] });
+                  await chrome.tabs.sendMessage(sender.tab.id, 'look');
+                  await chrome.scripting.removeCSS({ target, files: ['./one.css'] });
+                  await chrome.tabs.sendMessage(sender.tab.id, 'look');
+                });
+                """,
+            "cs.js": """
+                const root = document.getElementById('host').attachShadow({ mode: 'open' });
+                root.innerHTML = '<style>span { color: rgb(0, 0, 255) !important; }</style><span>in a shadow tree</span>';
+                chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+                  console.log(getComputedStyle(document.getElementById('a')).color, getComputedStyle(root.lastChild).color,
+                    getComputedStyle(document.getElementById('p')).backgroundColor);
+                  sendResponse();
+                });
+                chrome.runtime.sendMessage('start');
+                """,
+        ], pages: ["index.html": """
+            <!doctype html><style>\(ids) { color: rgb(255, 0, 0); }</style><b id="a" style="color: rgb(0, 128, 0)">a</b><div id="host"></div><p id="p">p</p>
+            """], flavor: flavor, open: ["http://127.0.0.1:8000/index.html"])
+        #expect(run.texts == ["rgb(0, 128, 0) rgb(128, 0, 128) rgb(0, 0, 255)", "rgb(0, 128, 0) rgb(128, 0, 128) rgba(0, 0, 0, 0)"])
+    }
+
+    @Test(arguments: Flavor.allCases)
+    func twoExtensionsInsertingOneTextEachHaveTheirSheet(flavor: Flavor) throws {
+        // (Firefox caches each extension's sheets apart: both are added, and removeCSS takes the
+        // last one added under that URL, the second's; Chromium's keys are each extension's own.)
+        func files(_ name: String, delay: Int, removes: Bool) -> [String: String] {
+            [
+                "manifest.json": #"{"manifest_version": 3, "name": "\#(name)", "version": "1", "browser_specific_settings": {"gecko": {"id": "\#(name)@test"}}, "permissions": ["scripting", "tabs"], "host_permissions": ["http://127.0.0.1/*"], "background": {"service_worker": "bg.js", "scripts": ["bg.js"]}, "content_scripts": [{"matches": ["http://127.0.0.1/*"], "js": ["cs.js"]}]}"#,
+                "bg.js": """
+                    chrome.runtime.onMessage.addListener(async (message, sender) => {
+                      const target = { tabId: sender.tab.id };
+                      await new Promise((resolve) => setTimeout(resolve, \(delay)));
+                      await chrome.scripting.insertCSS({ target, css: '#p { color: rgb(255, 0, 0); }' });
+                      if (\(removes)) {
+                        await new Promise((resolve) => setTimeout(resolve, 500));
+                        await chrome.scripting.removeCSS({ target, css: '#p { color: rgb(255, 0, 0); }' });
+                        await chrome.tabs.sendMessage(sender.tab.id, 'look');
+                      }
+                    });
+                    """,
+                "cs.js": """
+                    chrome.runtime.onMessage.addListener((message, sender, sendResponse) => { console.log(getComputedStyle(document.getElementById('p')).color); sendResponse(); });
+                    chrome.runtime.sendMessage('start');
+                    """,
+            ]
+        }
+        let first = try TemporaryExtension(files: files("first", delay: 0, removes: true)).directory
+        let second = try TemporaryExtension(files: files("second", delay: 200, removes: false)).directory
+        let site = try TemporaryExtension(files: ["index.html": #"<!doctype html><p id="p">p</p>"#]).directory
+        let run = try HostRun.run(first, flavor: flavor, open: ["http://127.0.0.1:8000/index.html"], sites: ["http://127.0.0.1:8000": site.path], more: [second])
+        #expect(run.texts == ["rgb(255, 0, 0)"])
+    }
 }

@@ -145,7 +145,7 @@ extension ExtensionHost {
             let refused = topRefused ? tab.frames.first(where: \.isTop) : frames.first { !mayScript($0, in: tab, by: instance) }
             if !chrome {
                 request.fail("Missing host permission for the tab")
-            } else if instance.manifest.permissions.contains("tabs"), let refused {
+            } else if instance.hasAPIPermission("tabs"), let refused {
                 request.fail("Cannot access contents of url \"\(refused.url)\". Extension manifest must request permission to access this host.")
             } else {
                 request.fail("Cannot access contents of the page. Extension manifest must request permission to access the respective host.")
@@ -168,14 +168,15 @@ extension ExtensionHost {
         let origin: AddedStyleSheet.Origin = details["origin"]?.stringValue == "USER" ? .user : .author
         var sheets: [AddedStyleSheet] = []
         if let css = details["css"]?.stringValue {
-            sheets.append(AddedStyleSheet(key: instance.styleSheetKey(ofCode: css), origin: origin, text: css))
+            sheets.append(AddedStyleSheet(key: instance.styleSheetKey(ofCode: css), origin: origin, text: css, owner: instance.id.runtimeID))
         } else if case .array(let list)? = details["files"] {
             for path in list.compactMap(\.stringValue) {
-                let inside = path.hasPrefix("/") ? String(path.dropFirst()) : path
+                // (A path as the extension's URL names it: `./a.css` and `/a.css` are `a.css`.)
+                let inside = ExtensionResourcePath.urlPath(path)
                 guard let text = instance.styleSheetText(of: inside) else {
                     return request.fail(chrome ? "Could not load file: '\(path)'." : "An unexpected error occurred")
                 }
-                sheets.append(AddedStyleSheet(key: instance.styleSheetKey(ofFile: inside), origin: origin, text: text))
+                sheets.append(AddedStyleSheet(key: instance.styleSheetKey(ofFile: inside), origin: origin, text: text, owner: instance.id.runtimeID))
             }
         }
         crossProcess { [weak self] in

@@ -19,4 +19,6 @@ struct AddedStyleSheet: Sendable, Hashable {
     let origin: Origin
     /// The sheet's CSS text.
     let text: String
+    /// The runtime id of the extension that added it.
+    let owner: String
 }

@@ -7,11 +7,12 @@ import JSEngine
 // (js/63_dom.js `addedRules`), so a sheet costs no parse until a script asks for a style.
 extension ExtensionHost {
     /// Adds `sheet` to the document `documentID` (nothing when the document is gone). Firefox adds
-    /// a sheet once: the same key and origin again is no new sheet (its sheets are cached by URL,
-    /// and a document refuses a sheet it has: `Document::AddAdditionalStyleSheet`).
+    /// an extension's sheet once: the same key and origin again from the same extension is no new
+    /// sheet (each extension's sheets are cached by URL, and a document refuses a sheet object it
+    /// has: `Document::AddAdditionalStyleSheet`); another extension's same text is a sheet of its own.
     func addStyleSheet(_ sheet: AddedStyleSheet, toDocument documentID: String) {
         guard var source = documentSources[documentID] else { return }
-        if options.flavor == .firefox, source.styleSheets.contains(where: { $0.key == sheet.key && $0.origin == sheet.origin }) { return }
+        if options.flavor == .firefox, source.styleSheets.contains(where: { $0.key == sheet.key && $0.origin == sheet.origin && $0.owner == sheet.owner }) { return }
         source.styleSheets.append(sheet)
         documentSources[documentID] = source
         styleSheetsChanged(inDocument: documentID)
@@ -58,7 +59,7 @@ extension ExtensionHost {
             // (Chromium inserts it under a key of its own, which no removeCSS names; Firefox under
             // the file's URL, which removeCSS of the file names.)
             let key = options.flavor == .chrome ? "content script \(index.map(String.init) ?? "registered") " + resolved : instance.styleSheetKey(ofFile: resolved)
-            addStyleSheet(AddedStyleSheet(key: key, origin: origin, text: text), toDocument: frame.documentID)
+            addStyleSheet(AddedStyleSheet(key: key, origin: origin, text: text, owner: instance.id.runtimeID), toDocument: frame.documentID)
         }
     }
 }

@@ -76,9 +76,15 @@ final class MessageRouter {
             return channel.openerPortID
         }
         // {"name": ..., "sender": ..., "oneTime": ...}, with the sender's text as made for the context
-        // once the channel reaches its first receiver.
+        // once the channel reaches its first receiver; as it is now when by then the context or its
+        // tab went (the browser handled the opening before it heard of that: a page that sends,
+        // then closes, is still the sender).
+        let sentBy = MessageSender.text(for: context, to: target, host: host)
         let info = ChannelInfo { [weak host, weak context] in
-            let sender = host.flatMap { host in context.map { MessageSender.text(for: $0, to: target, host: host) } } ?? "{}"
+            var sender = sentBy
+            if let host, let context, !context.isClosed, context.senderTabID.map({ host.browser.tab($0) != nil }) ?? true {
+                sender = MessageSender.text(for: context, to: target, host: host)
+            }
             return "{\"name\":" + name.jsonText + ",\"sender\":" + sender + ",\"oneTime\":" + (kind == .oneTime ? "true" : "false") + "}"
         }
         // (A one-time message goes as it is, not as a string inside that JSON: escaping it would
