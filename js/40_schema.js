@@ -9,8 +9,15 @@
   const {
     TypeError, Error, ArrayIsArray, NumberIsInteger, ObjectKeys, ObjectSetPrototypeOf, ArrayPrototypeJoin, ArrayPrototypeSort,
     JSONStringify, SafeMap, SafeWeakSet, hasOwn, listPush, listCopy, listIncludes, safeString,
-    StringPrototypeStartsWith, StringPrototypeSlice,
+    StringPrototypeStartsWith, StringPrototypeSlice, RegExpPrototypeExec,
   } = host.primordials;
+  // Firefox's schema's `MatchPattern` format (a string of `format: 'matchPattern'`): its words
+  // for a value none of its choices takes, after which the path is written; null when one does.
+  const firefoxOriginChoices = "be one of [\"<all_urls>\"], must either [match the pattern /^(https?|wss?|file|ftp|\\*):\\/\\/(\\*|\\*\\.[^*/]+|[^*/]+)\\/.*$/, or match the pattern /^file:\\/\\/\\/.*$/], or match the pattern /^resource:\\/\\/(\\*|\\*\\.[^*/]+|[^*/]+)\\/.*$|^about:/";
+  const firefoxOrigin = [/^(https?|wss?|file|ftp|\*):\/\/(\*|\*\.[^*/]+|[^*/]+)\/.*$/, /^file:\/\/\/.*$/, /^resource:\/\/(\*|\*\.[^*/]+|[^*/]+)\/.*$|^about:/];
+  host.firefoxMatchPatternProblem = (value) => (value === '<all_urls>' || RegExpPrototypeExec(firefoxOrigin[0], value) !== null
+    || RegExpPrototypeExec(firefoxOrigin[1], value) !== null || RegExpPrototypeExec(firefoxOrigin[2], value) !== null
+    ? null : 'Value ' + JSONStringify(value) + ' must either: ' + firefoxOriginChoices);
   const chrome = host.flavor === 'chrome';
 
   // ---- Types ---------------------------------------------------------------------------------------
@@ -157,6 +164,9 @@
     if (spec.type === 'string' && spec.maxLength !== undefined && value.length > spec.maxLength) {
       throw chrome ? 'String must have at most ' + spec.maxLength + ' characters; found ' + value.length + '.'
         : 'String ' + JSONStringify(value) + ' is too long (must be ' + spec.maxLength + ')';
+    }
+    if (spec.type === 'string' && spec.format === 'matchPattern' && !chrome && host.firefoxMatchPatternProblem(value) !== null) {
+      throw host.firefoxMatchPatternProblem(value);
     }
     if (spec.type === 'string' && spec.enum && !listIncludes(spec.enum, value)) {
       throw chrome ? 'Value must be one of ' + ArrayPrototypeJoin(ArrayPrototypeSort(listCopy(spec.enum)), ', ') + '.'

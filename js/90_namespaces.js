@@ -319,6 +319,12 @@
     __proto__: null, contexts: ['background'], module: () => 'scripting',
     available: (cx) => listIncludes(cx.info.permissions, 'scripting'),
   });
+  // (`contentScripts`: Firefox's, manifest version 2's, js/59_content_scripts.js.)
+  if (!chrome) {
+    lazyNamespaces.set('contentScripts', {
+      __proto__: null, contexts: ['background'], module: () => 'content_scripts', available: (cx) => cx.info.manifestVersion === 2,
+    });
+  }
   // (`permissions`: every extension's background and pages', js/59_permissions.js.)
   lazyNamespaces.set('permissions', { __proto__: null, contexts: ['background'], module: () => 'permissions' });
   // (`contextMenus`: an extension's with the "contextMenus" permission, and Firefox's `menus` with

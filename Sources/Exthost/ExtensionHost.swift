@@ -624,6 +624,10 @@ public final class ExtensionHost {
     /// A context has closed: the host lets go of it.
     func contextDidClose(_ context: ExtensionContext) {
         openContexts[context.id] = nil
+        // (Firefox's `contentScripts.register` scripts end with the page that registered them.)
+        if let owner = context.owner, owner.registeredContentScripts.contains(where: { $0.registrant == context.id }) {
+            owner.registeredContentScripts.removeAll { $0.registrant == context.id }
+        }
         if let documentID = context.documentID {
             contextIDsByDocument[documentID]?.removeAll { $0 == context.id }
             if contextIDsByDocument[documentID]?.isEmpty == true { contextIDsByDocument[documentID] = nil }

@@ -129,6 +129,8 @@ public final class ExtensionInstance {
         }
     }
     private var registeredEntries: [ContentScriptSource] = []
+    /// The number of the last script Firefox's `contentScripts.register` registered.
+    var lastRegisteredScript = 0
 
     /// A content script entry that may run in a document: the manifest's `index`, or nil for one
     /// it registered; `userStyles` when its `css` is of the user's origin (Firefox's `cssOrigin`).
@@ -390,6 +392,17 @@ public final class ExtensionInstance {
     /// refuses such an extension), as a path inside the extension, or nil when all were read.
     func unreadableScript(in entry: ContentScriptEntry) -> String? {
         entry.js.lazy.map { self.resolvedPath(of: $0, role: .contentScript(entry: 0)) }.first { self.sources[$0] == nil }
+    }
+
+    /// Keeps `code` as the script at `path` (a path no file has: `contentScripts.register`'s code).
+    func keepScript(_ code: String, as path: String) {
+        sources[resolvedPath(of: path, role: .contentScript(entry: 0))] = code
+    }
+
+    /// Keeps `code` as the style sheet at `path` (a path no file has: `contentScripts.register`'s code).
+    func keepStyleSheet(_ code: String, as path: String) {
+        let resolved = resolvedPath(of: path, role: .contentStyle(entry: 0))
+        styleSheets[resolved.hasPrefix("/") ? String(resolved.dropFirst()) : resolved] = code
     }
 
     /// Reads the script at `path` (a path inside the extension) for content scripts to run, once;

@@ -100,4 +100,32 @@ struct RegisteredContentScriptsTests {
         #expect(run.texts.prefix(2) == ["register undefined", "empty its files \(emptied)"])
         #expect(run.texts.last == #"kept ["a.js"] false"#)
     }
+
+    @Test func firefoxsContentScriptsRegisterEndsWithThePageThatRegistered() throws {
+        // (An extension page registers a script, which runs in a page that loads; once the
+        // extension page has closed, the page's reload runs only the background's.)
+        let run = try HostRun.run(files: [
+            "manifest.json": TemporaryExtension.manifest(version: 2, permissions: ["tabs", "http://127.0.0.1/*"]),
+            "bg.js": """
+                (async () => {
+                  await browser.contentScripts.register({ matches: ['http://127.0.0.1/*'], js: [{ code: "console.log('the background script ran')" }] });
+                  browser.runtime.onMessage.addListener(async (message, sender) => {
+                    if (message !== 'registered') return;
+                    const tab = await browser.tabs.create({ url: 'http://127.0.0.1:8000/index.html' });
+                    setTimeout(async () => {
+                      await browser.tabs.remove(sender.tab.id);
+                      browser.tabs.reload(tab.id);
+                    }, 1000);
+                  });
+                  browser.tabs.create({ url: 'page.html' });
+                })();
+                """,
+            "page.html": "<!doctype html><script src=page.js></script>",
+            "page.js": """
+                browser.contentScripts.register({ matches: ['http://127.0.0.1/*'], js: [{ code: "console.log('the page script ran')" }] })
+                  .then(() => browser.runtime.sendMessage('registered'));
+                """,
+        ], pages: ["index.html": "<!doctype html><p>page</p>"], flavor: .firefox, open: [])
+        #expect(run.texts == ["the background script ran", "the page script ran", "the background script ran"])
+    }
 }

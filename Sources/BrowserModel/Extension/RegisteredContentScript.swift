@@ -19,6 +19,12 @@ public struct RegisteredContentScript: Sendable, Hashable {
     public var persistAcrossSessions: Bool
     /// Firefox's `cssOrigin`: its `css` as the user's sheets rather than the author's.
     public var cssIsUsers: Bool
+    /// Firefox's `contentScripts.register`: its globs, `matchAboutBlank`, and the context that
+    /// registered it, whose end ends it (nil: the extension's, as `scripting` registers).
+    public var includeGlobs: [String]?
+    public var excludeGlobs: [String]?
+    public var matchAboutBlank = false
+    public var registrant: Int?
 
     public init(id: String, matches: [String] = [], excludeMatches: [String] = [], js: [String] = [], css: [String] = [],
                 allFrames: Bool = false, matchOriginAsFallback: Bool = false, runAt: ContentScriptEntry.RunAt = .documentIdle,
@@ -52,7 +58,9 @@ public struct RegisteredContentScript: Sendable, Hashable {
         }
         return ContentScriptEntry(
             flavor: flavor, matches: try parse(matches, excluded: false), excludeMatches: try parse(excludeMatches, excluded: true),
-            js: js, css: css, allFrames: allFrames, matchOriginAsFallback: matchOriginAsFallback, runAt: runAt, world: world)
+            includeGlobs: includeGlobs?.map { Glob($0, flavor: flavor) }, excludeGlobs: excludeGlobs?.map { Glob($0, flavor: flavor) },
+            js: js, css: css, allFrames: allFrames, matchAboutBlank: matchAboutBlank, matchOriginAsFallback: matchOriginAsFallback,
+            runAt: runAt, world: world)
     }
 }
 

@@ -28,6 +28,17 @@ enum RegisteredContentScriptsAPI {
         api.define("scripting.unregisterContentScripts", contexts: [.background, .page]) { host, request in
             host.unregisterContentScripts(request)
         }
+        api.define("contentScripts.register", contexts: [.background, .page]) { host, request in
+            host.registerContentScriptOfContext(request)
+        }
+        api.define("contentScripts.unregister", contexts: [.background, .page]) { host, request in
+            let id = request.argument(0)?.stringValue ?? ""
+            guard request.instance.registeredContentScripts.contains(where: { $0.id == id }) else {
+                return request.fail("Content script already unregistered")
+            }
+            request.instance.registeredContentScripts.removeAll { $0.id == id }
+            request.respond()
+        }
     }
 
     /// The script as `getRegisteredContentScripts` gives it: Chromium's base::Value with its keys
@@ -189,6 +200,43 @@ extension ExtensionHost {
             return "Could not load css '\(path)' for script."
         }
         return nil
+    }
+
+    /// Firefox's `contentScripts.register(options)` (js/59_content_scripts.js): a script of files
+    /// and code that lasts while the context that registered it does, for the patterns the
+    /// extension has permission for (ext-contentScripts.js); answers its id.
+    func registerContentScriptOfContext(_ request: APIRequest) {
+        let instance = request.instance
+        guard let options = request.argument(0) else { return request.fail("contentScripts.register: no options.") }
+        let matches = options["matches"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        for text in matches where !PermissionsAPI.covers(instance.hostPatterns, text, flavor: self.options.flavor) {
+            return request.fail("Permission denied to register a content script for \(text)")
+        }
+        instance.lastRegisteredScript += 1
+        let id = "contentScripts.register \(instance.lastRegisteredScript)"
+        // (Code is kept as a file of its own that no URL names.)
+        func files(_ name: String, code: (String, String) -> Void) -> [String] {
+            (options[name]?.arrayValue ?? []).enumerated().compactMap { index, item in
+                if let file = item["file"]?.stringValue { return file }
+                guard let text = item["code"]?.stringValue else { return nil }
+                let path = "\u{0}\(id) \(name) \(index)"
+                code(path, text)
+                return path
+            }
+        }
+        var script = RegisteredContentScript(id: id, matches: matches, persistAcrossSessions: false)
+        script.js = files("js") { instance.keepScript($1, as: $0) }
+        script.css = files("css") { instance.keepStyleSheet($1, as: $0) }
+        script.excludeMatches = options["excludeMatches"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        script.includeGlobs = options["includeGlobs"]?.arrayValue?.compactMap(\.stringValue)
+        script.excludeGlobs = options["excludeGlobs"]?.arrayValue?.compactMap(\.stringValue)
+        script.allFrames = options["allFrames"]?.boolValue ?? false
+        script.matchAboutBlank = options["matchAboutBlank"]?.boolValue ?? false
+        script.runAt = options["runAt"]?.stringValue.flatMap(ContentScriptEntry.RunAt.init(rawValue:)) ?? .documentIdle
+        script.registrant = request.context.id
+        for path in script.js { _ = instance.readScriptFile(path) }
+        instance.registeredContentScripts.append(script)
+        request.respond(.string(id))
     }
 
     /// Keeps in the run's profile the scripts of `instance` that persist across sessions.
