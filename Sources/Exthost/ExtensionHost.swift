@@ -251,6 +251,7 @@ public final class ExtensionHost {
         instance.profile = options.profile
         instance.managedPolicy = managedPolicy(for: instance)
         instance.lifecycleEvent = lifecycleEvent(of: instance)
+        manifestWarnings += instance.manifest.warnings.map { ManifestWarning(file: instance.manifest.file, extensionName: instance.displayName, text: $0) }
         nextInstallNumber += 1
         instance.installNumber = nextInstallNumber
         extensions.append(instance)
@@ -400,6 +401,11 @@ public final class ExtensionHost {
         }.map(\.id)
         for tabID in tabs where browser.tab(tabID) != nil { removeTab(tabID) }
     }
+
+    /// What the browser warned of the manifests of the extensions the run loaded (it loads them
+    /// all the same: Chromium shows these on chrome://extensions, Firefox in its browser console),
+    /// in the order loaded.
+    public private(set) var manifestWarnings: [ManifestWarning] = []
 
     /// The namespaces the browser has that exthost does not yet, in the order the run's scripts
     /// first touched them (`exthost run --report-api`).
@@ -741,4 +747,16 @@ public final class ExtensionHost {
         trace?.add(.console, at: loop.now, from: context, to: [], title: level.rawValue, detail: text)
         if context.kind != .driver { driver?.printed(message) }
     }
+}
+
+/// A warning the browser gives about an extension's manifest as it loads it anyway (an unknown
+/// permission, a key of the other manifest version, Firefox's "Reading manifest: Warning
+/// processing ..."), in the browser's words.
+public struct ManifestWarning: Codable, Sendable, Equatable {
+    /// The manifest's path.
+    public let file: String
+    /// The extension's name.
+    public let extensionName: String
+    /// The browser's words.
+    public let text: String
 }

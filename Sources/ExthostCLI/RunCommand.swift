@@ -178,6 +178,7 @@ struct RunCommand: ParsableCommand {
         let outcomes: [RunOutcome]
         var driverUnfinished = false
         var stepFailed = false
+        var warningsShown = 0
         if let driver {
             let testDriver: TestDriver
             do {
@@ -212,6 +213,9 @@ struct RunCommand: ParsableCommand {
                 }
                 if index < extensionDirectories.count - 1 { host.runUntilStarted(maxTime: maxTime) }
             }
+            // (What the browser warned of their manifests, before what they print.)
+            for warning in host.manifestWarnings { report("warning: \(warning.file): \(warning.text)") }
+            warningsShown = host.manifestWarnings.count
             var steps = runSession(host, urls: urls)
             if !steps.contains(.interrupted) {
                 let driven = drive(host, printer: printer)
@@ -220,6 +224,8 @@ struct RunCommand: ParsableCommand {
             }
             outcomes = steps
         }
+        // (Those of extensions a driver script loaded, after its run.)
+        for warning in host.manifestWarnings.dropFirst(warningsShown) { report("warning: \(warning.file): \(warning.text)") }
         if let trace, let record = host.trace {
             do {
                 try record.write(to: trace, title: "exthost run " + (driver ?? extensionDirectories.joined(separator: " ")) + " (\(flavor.rawValue))")

@@ -224,4 +224,19 @@ struct TestCommandTests {
         let json = try CommandRun.exthost(["test", root.path, "--reporter", "json"])
         #expect(json.output.contains(#""missingAPIs" : ["#), "\(json.output)")
     }
+
+    /// A manifest the browser loads with warnings: `exthost run` prints them on standard error
+    /// before the run, `exthost test` under each test (issue 11, item 2).
+    @Test func manifestWarningsAreShown() throws {
+        let files = [
+            "manifest.json": #"{"manifest_version": 3, "name": "warned", "version": "1.0", "browser_action": {}, "background": {"service_worker": "bg.js", "scripts": ["bg.js"]}}"#,
+            "bg.js": "chrome.test.runTests([function passes() { chrome.test.succeed(); }]);",
+        ]
+        let run = try CommandRun.run(files: files)
+        #expect(run.errors.contains("exthost: warning: ") && run.errors.contains("manifest.json: 'browser_action' requires manifest version of 2 or lower."), "\(run.errors)")
+        let root = try TemporaryExtension(files: files).directory
+        let test = try CommandRun.exthost(["test", root.path, "--flavor", "firefox"])
+        #expect(test.status == 0, "\(test.output)")
+        #expect(test.output.contains(#"    manifest warning (warned): Reading manifest: Warning processing browser_action: Property "browser_action" is unsupported in Manifest Version 3"#), "\(test.output)")
+    }
 }

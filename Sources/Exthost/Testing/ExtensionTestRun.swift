@@ -75,6 +75,8 @@ public struct ExtensionTestOutcome: Codable, Sendable, Equatable {
     /// The APIs the run's scripts touched that the browser has and exthost lacks, in the order
     /// first touched (``ExtensionHost/missingAPIs``): where the test went past the tool.
     public var missingAPIs: [String] = []
+    /// What the browser warned of the manifests the run loaded (``ExtensionHost/manifestWarnings``).
+    public var manifestWarnings: [ManifestWarning] = []
 
     /// Creates an outcome.
     public init(passed: Bool, reason: String?, tests: [ExtensionSubtest] = [], events: [TestEvent] = [],
@@ -168,6 +170,7 @@ extension ExtensionTestSpec {
             outcome.stoppedAScript = host.scriptStopCount > 0 || outcomes.contains(.interrupted)
         }
         outcome.missingAPIs = host.missingAPIs
+        outcome.manifestWarnings = host.manifestWarnings
         if let trace, let record = host.trace {
             do {
                 try record.write(to: trace, title: "\(path) (\(flavor.rawValue))")

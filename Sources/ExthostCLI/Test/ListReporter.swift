@@ -31,6 +31,10 @@ final class ListReporter: TestReporter {
         if !result.outcome.missingAPIs.isEmpty {
             lines.append("    " + text.paint("exthost lacks: " + result.outcome.missingAPIs.joined(separator: ", "), "33"))
         }
+        // (What the browser warned of a manifest it loaded all the same.)
+        for warning in result.outcome.manifestWarnings {
+            lines.append("    " + text.paint("manifest warning (\(warning.extensionName)): " + warning.text, "33"))
+        }
         output.write(lines.joined(separator: "\n") + "\n")
         showProgress()
     }
