@@ -184,8 +184,14 @@
       const items = [];
       const length = value.length;
       for (let index = 0; index < length; index++) {
-        // (A hole stays a hole, as Array.prototype.map leaves it.)
-        if (!(index in value)) { items.length = index + 1; continue; }
+        // (A hole stays a hole, as Array.prototype.map leaves it, whatever a script put on
+        // Array.prototype; where an object must be, it is the undefined it reads as.)
+        if (!hasOwn(value, index)) {
+          if (spec.items.type !== 'object') { items.length = index + 1; continue; }
+          try { normalize(undefined, spec.items); } catch (message) {
+            throw chrome ? 'Error at index ' + index + ': ' + message : processingError(index, message);
+          }
+        }
         try { listPush(items, normalize(value[index], spec.items)); } catch (message) {
           throw chrome ? 'Error at index ' + index + ': ' + message : processingError(index, message);
         }

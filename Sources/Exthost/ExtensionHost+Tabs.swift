@@ -461,8 +461,12 @@ extension ExtensionHost {
             for instance in one.map({ [$0] }) ?? extensions {
                 // Chromium never runs an entry that names a file it cannot read (`../x.js`).
                 // (The manifest's entries, then those it registered.)
-                let entries = instance.contentScriptEntries.filter { _, entry, _ in
+                // (A registered script runs only where the extension has host permission: Firefox's
+                // `checkPermissions`, and Chromium's the same; the manifest's entries' patterns are
+                // permissions of their own.)
+                let entries = instance.contentScriptEntries.filter { index, entry, _ in
                     (entry.runAt == runAt || !entry.css.isEmpty) && entry.matches(url: frame.url, isTopFrame: frame.isTop, creatorURL: creatorURL)
+                        && (index != nil || instance.mayReach(frame.url, creatorURL: creatorURL))
                 }
                 for (index, entry, userStyles) in entries {
                     addStyleSheets(of: entry, at: index, of: instance, in: frame, runAt: runAt, origin: userStyles ? .user : .author)

@@ -123,12 +123,18 @@ public final class ExtensionInstance {
     /// entries that decide where they run (Sources/Exthost/API/RegisteredContentScriptsAPI.swift).
     var registeredContentScripts: [RegisteredContentScript] = [] {
         didSet {
+            // (Each script's patterns parsed once: a thousand registrations, one at a time, parse a thousand.)
+            var parsed: [RegisteredContentScript: ContentScriptEntry] = [:]
             registeredEntries = registeredContentScripts.compactMap { script in
-                (try? script.entry(flavor: manifest.flavor)).map { (nil, $0, script.cssIsUsers) }
+                guard let entry = registeredEntryCache[script] ?? (try? script.entry(flavor: manifest.flavor)) else { return nil }
+                parsed[script] = entry
+                return (nil, entry, script.cssIsUsers)
             }
+            registeredEntryCache = parsed
         }
     }
     private var registeredEntries: [ContentScriptSource] = []
+    private var registeredEntryCache: [RegisteredContentScript: ContentScriptEntry] = [:]
     /// The number of the last script Firefox's `contentScripts.register` registered.
     var lastRegisteredScript = 0
 
@@ -164,6 +170,13 @@ public final class ExtensionInstance {
     var grantedOriginPatterns: [MatchPattern] = []
     /// The optional API permissions granted since it was installed (`permissions.request`).
     var grantedPermissions: [String] = []
+
+    /// Whether the extension's host permissions reach a document at `url` (an `about:` or `data:`
+    /// document by the URL of the one that made it).
+    func mayReach(_ url: String, creatorURL: String?) -> Bool {
+        let effective = (url.hasPrefix("about:") || url.hasPrefix("data:")) ? creatorURL ?? url : url
+        return hostPatterns.contains { $0.matches(effective) }
+    }
 
     /// Whether the API permission `name` is active: declared in the manifest or granted since
     /// (`permissions.request`), as the browsers' active permissions count it.

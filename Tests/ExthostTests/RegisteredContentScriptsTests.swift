@@ -128,4 +128,41 @@ struct RegisteredContentScriptsTests {
         ], pages: ["index.html": "<!doctype html><p>page</p>"], flavor: .firefox, open: [])
         #expect(run.texts == ["the background script ran", "the page script ran", "the background script ran"])
     }
+
+    @Test(arguments: Flavor.allCases)
+    func aRegisteredScriptStaysInsideTheExtensionAndItsHostPermissions(flavor: Flavor) throws {
+        // (A file above the extension's folder is none of its files (Chromium refuses it; Firefox's
+        // URL cannot climb above the root, so `../outside.js` is its own `outside.js`); a script whose pattern
+        // reaches a page the extension has no host permission for does not run there; a hole in
+        // the list, with Array.prototype[0] set, is no script.)
+        let folder = try TemporaryExtension(files: [
+            "ext/manifest.json": TemporaryExtension.manifest(permissions: ["scripting", "tabs"], extra: #""host_permissions": ["http://127.0.0.1/*"]"#),
+            "ext/a.js": "console.log('a.js ran in', location.host);",
+            "outside.js": "console.log('the file outside ran');",
+            "ext/bg.js": """
+                const attempt = (label, call) => Promise.resolve().then(call).then(() => console.log(label, 'resolved'), (error) => console.log(label, error.message.split(':')[0]));
+                (async () => {
+                  await attempt('outside', () => chrome.scripting.registerContentScripts([{ id: 'out', matches: ['http://127.0.0.1/*'], js: ['../outside.js'] }]));
+                  Array.prototype[0] = { id: 'evil', matches: ['<all_urls>'], js: ['a.js'] };
+                  await attempt('a hole', () => chrome.scripting.registerContentScripts([, { id: 'b', matches: ['<all_urls>'], js: ['a.js'] }]));
+                  delete Array.prototype[0];
+                  await attempt('everywhere', () => chrome.scripting.registerContentScripts([{ id: 'all', matches: ['<all_urls>'], js: ['a.js'] }]));
+                  console.log('registered', JSON.stringify((await chrome.scripting.getRegisteredContentScripts()).map((script) => script.id)));
+                  await chrome.tabs.create({ url: 'http://127.0.0.1:8000/index.html' });
+                  await chrome.tabs.create({ url: 'http://localhost:8000/index.html' });
+                })();
+                """,
+        ]).directory
+        let site = try TemporaryExtension(files: ["index.html": "<!doctype html><p>page</p>"]).directory
+        let run = try HostRun.run(folder.appendingPathComponent("ext"), flavor: flavor,
+                                  sites: ["http://127.0.0.1:8000": site.path, "http://localhost:8000": site.path])
+        let outside = flavor == .chrome ? "outside Could not load javascript '../outside.js' for script." : "outside resolved"
+        let registered = flavor == .chrome ? #"registered ["all"]"# : #"registered ["out","all"]"#
+        let hole = flavor == .chrome ? "a hole Error in invocation of scripting.registerContentScripts(array scripts, optional function callback)"
+            : "a hole Type error for parameter scripts (Error processing 0"
+        #expect(Array(run.texts.filter { !$0.hasPrefix("a.js") }.prefix(4)) == [outside, hole, "everywhere resolved", registered])
+        // (Firefox's `out`, its own `outside.js`, is no file: it fails where it would run.)
+        #expect(run.texts.filter { $0.hasPrefix("a.js") } == ["a.js ran in 127.0.0.1:8000"])
+        #expect(!run.texts.contains("the file outside ran"))
+    }
 }

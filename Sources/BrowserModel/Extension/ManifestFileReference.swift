@@ -102,6 +102,9 @@ public enum ExtensionResourcePath {
     public static func isFile(_ relative: String, in directory: URL, followingLinksOutside: Bool) -> Bool {
         guard !relative.isEmpty else { return false }
         let file = directory.appendingPathComponent(relative)
+        // (A path that climbs out with `..` names no file of the extension, whatever links it has.)
+        let root = directory.standardizedFileURL.path
+        guard file.standardizedFileURL.path.hasPrefix(root.hasSuffix("/") ? root : root + "/") else { return false }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
             return false

@@ -22,7 +22,7 @@ enum RegisteredContentScriptsAPI {
         }
         api.define("scripting.getRegisteredContentScripts", contexts: [.background, .page]) { host, request in
             let ids = request.argument(0)?.arrayValue?.compactMap(\.stringValue)
-            let scripts = request.instance.registeredContentScripts.filter { ids?.contains($0.id) ?? true }
+            let scripts = request.instance.registeredContentScripts.filter { $0.registrant == nil && ids?.contains($0.id) ?? true }
             request.respond(.array(scripts.map { json($0, flavor: host.options.flavor) }))
         }
         api.define("scripting.unregisterContentScripts", contexts: [.background, .page]) { host, request in
@@ -33,10 +33,10 @@ enum RegisteredContentScriptsAPI {
         }
         api.define("contentScripts.unregister", contexts: [.background, .page]) { host, request in
             let id = request.argument(0)?.stringValue ?? ""
-            guard request.instance.registeredContentScripts.contains(where: { $0.id == id }) else {
+            guard request.instance.registeredContentScripts.contains(where: { $0.registrant != nil && $0.id == id }) else {
                 return request.fail("Content script already unregistered")
             }
-            request.instance.registeredContentScripts.removeAll { $0.id == id }
+            request.instance.registeredContentScripts.removeAll { $0.registrant != nil && $0.id == id }
             request.respond()
         }
     }
@@ -107,48 +107,63 @@ enum RegisteredContentScriptsAPI {
 
 extension ExtensionHost {
     /// `registerContentScripts(scripts)`: every script checked, then all registered, or none.
+    /// Chromium checks every id first, then each script's members, then the files
+    /// (`CreateDynamicScriptIds`, then parsing, then `ValidateParsedScriptsOnFileThread`);
+    /// Firefox each script in turn.
     func registerContentScripts(_ request: APIRequest) {
         let instance = request.instance
         let given = request.argument(0)?.arrayValue ?? []
-        var added: [RegisteredContentScript] = []
-        let registered = Set(instance.registeredContentScripts.map(\.id))
-        var batch = Set<String>()
+        let registered = Set(instance.registeredContentScripts.filter { $0.registrant == nil }.map(\.id))
         let chrome = options.flavor == .chrome
+        var batch = Set<String>()
+        var scripts: [RegisteredContentScript] = []
         for item in given {
             let script = RegisteredContentScriptsAPI.script(from: item, over: nil, flavor: options.flavor)
             let id = script.id
+            if let error = idError(id) { return request.fail(error) }
             if chrome {
-                if id.isEmpty { return request.fail("Script's ID must not be empty") }
-                if id.hasPrefix("_") { return request.fail("Script's ID '\(id)' must not start with '_'") }
                 if registered.contains(id) || batch.contains(id) { return request.fail("Duplicate script ID '\(id)'") }
             } else {
-                if id.isEmpty || id.hasPrefix("_") { return request.fail("Invalid content script id.") }
                 if registered.contains(id) { return request.fail("Content script with id \"\(id)\" is already registered.") }
                 if batch.contains(id) { return request.fail("Script ID \"\(id)\" found more than once in 'scripts' array.") }
+                if let error = check(script, given: item, of: instance) { return request.fail(error) }
             }
-            if let error = check(script, given: item, of: instance) { return request.fail(error) }
             batch.insert(id)
-            added.append(script)
+            scripts.append(script)
         }
-        instance.registeredContentScripts += added
+        if chrome {
+            for (script, item) in zip(scripts, given) {
+                if let error = check(script, given: item, of: instance, files: false) { return request.fail(error) }
+            }
+            for script in scripts {
+                if let error = fileError(script, of: instance) { return request.fail(error) }
+            }
+        }
+        instance.registeredContentScripts += scripts.map { normalized($0, of: instance) }
         keepRegisteredContentScripts(of: instance)
         request.respond()
     }
 
-    /// `updateContentScripts(scripts)`: each one named must be registered; all change, or none.
+    /// `updateContentScripts(scripts)`: each one named must be registered, once; all change, or none.
     func updateContentScripts(_ request: APIRequest) {
         let instance = request.instance
         var scripts = instance.registeredContentScripts
+        var batch = Set<String>()
         for item in request.argument(0)?.arrayValue ?? [] {
             let id = item["id"]?.stringValue ?? ""
-            guard let index = scripts.firstIndex(where: { $0.id == id }) else {
+            if let error = idError(id) { return request.fail(error) }
+            if batch.contains(id) {
+                return request.fail(options.flavor == .chrome ? "Duplicate script ID '\(id)'" : "Script ID \"\(id)\" found more than once in 'scripts' array.")
+            }
+            batch.insert(id)
+            guard let index = scripts.firstIndex(where: { $0.registrant == nil && $0.id == id }) else {
                 return request.fail(options.flavor == .chrome
                     ? "Script with ID '\(id)' does not exist or is not fully registered"
                     : "Content script with id \"\(id)\" does not exist.")
             }
             let updated = RegisteredContentScriptsAPI.script(from: item, over: scripts[index], flavor: options.flavor)
             if let error = check(updated, given: item, of: instance) { return request.fail(error) }
-            scripts[index] = updated
+            scripts[index] = normalized(updated, of: instance)
         }
         instance.registeredContentScripts = scripts
         keepRegisteredContentScripts(of: instance)
@@ -160,25 +175,48 @@ extension ExtensionHost {
     func unregisterContentScripts(_ request: APIRequest) {
         let instance = request.instance
         if let ids = request.argument(0)?.arrayValue?.compactMap(\.stringValue) {
-            for id in ids where !instance.registeredContentScripts.contains(where: { $0.id == id }) {
-                if options.flavor == .chrome, id.isEmpty { return request.fail("Script's ID must not be empty") }
-                return request.fail(options.flavor == .chrome ? "Nonexistent script ID '\(id)'" : "Content script with id \"\(id)\" does not exist.")
+            for id in ids {
+                if let error = idError(id) { return request.fail(error) }
+                guard instance.registeredContentScripts.contains(where: { $0.registrant == nil && $0.id == id }) else {
+                    return request.fail(options.flavor == .chrome ? "Nonexistent script ID '\(id)'" : "Content script with id \"\(id)\" does not exist.")
+                }
             }
-            instance.registeredContentScripts.removeAll { ids.contains($0.id) }
+            instance.registeredContentScripts.removeAll { $0.registrant == nil && ids.contains($0.id) }
         } else {
-            instance.registeredContentScripts.removeAll()
+            instance.registeredContentScripts.removeAll { $0.registrant == nil }
         }
         keepRegisteredContentScripts(of: instance)
         request.respond()
     }
 
+    /// What the browser says of a script id it refuses (empty, or starting with `_`), or nil.
+    private func idError(_ id: String) -> String? {
+        guard id.isEmpty || id.hasPrefix("_") else { return nil }
+        guard options.flavor == .chrome else { return "Invalid content script id." }
+        return id.isEmpty ? "Script's ID must not be empty" : "Script's ID '\(id)' must not start with '_'"
+    }
+
+    /// `script` with its files named as the browser gives them back (Chromium's relative path,
+    /// without a leading `/`; Firefox's path from the extension's root), its scripts read.
+    private func normalized(_ script: RegisteredContentScript, of instance: ExtensionInstance) -> RegisteredContentScript {
+        var script = script
+        let chrome = options.flavor == .chrome
+        let name = { (path: String) in chrome ? ExtensionResourcePath.chromiumFilePath(path) ?? path : ExtensionResourcePath.urlPath(path) }
+        script.js = script.js.map(name)
+        script.css = script.css.map(name)
+        for path in script.js { _ = instance.readScriptFile(path) }
+        return script
+    }
+
     /// What the browser refuses of `script` (the request's `given` object), in its words; nil when
-    /// it takes it (its files then read, for the documents that load afterwards).
-    private func check(_ script: RegisteredContentScript, given: JSONValue, of instance: ExtensionInstance) -> String? {
+    /// it takes it. Chromium's files are checked too unless `files` is false (``fileError(_:of:)``).
+    private func check(_ script: RegisteredContentScript, given: JSONValue, of instance: ExtensionInstance, files: Bool = true) -> String? {
         let chrome = options.flavor == .chrome
         let id = script.id
         if chrome {
-            if script.matches.isEmpty { return "Script with ID '\(id)' must specify 'matches'." }
+            if script.matches.isEmpty {
+                return given["matches"] == nil ? "Script with ID '\(id)' must specify 'matches'." : "Script with ID '\(id)' must specify at least one match."
+            }
             if script.js.isEmpty, script.css.isEmpty { return "Script with ID '\(id)' must specify at least one js or css file." }
         } else {
             if script.js.isEmpty, script.css.isEmpty { return "At least one js or css must be specified." }
@@ -187,16 +225,22 @@ extension ExtensionHost {
         do {
             _ = try script.entry(flavor: options.flavor)
         } catch {
-            let list = error.excluded ? "excludeMatches" : "matches"
+            let list = error.excluded ? (chrome ? "exclude_matches" : "excludeMatches") : "matches"
             return chrome
                 ? "Script with ID '\(id)' has invalid value for \(list)[\(error.index)]: \(error.error.reason)"
                 : "Invalid url pattern: \(error.error.pattern)"
         }
-        // (Chromium refuses a file that is not there; Firefox takes it and fails where it would run.)
-        for path in script.js where !instance.readScriptFile(path) && chrome {
+        return files ? fileError(script, of: instance) : nil
+    }
+
+    /// Chromium's refusal of a file of `script` that is not there, or climbs out of the extension
+    /// (`ExtensionResource::GetFilePath`); nil in Firefox, which takes it and fails where it would run.
+    private func fileError(_ script: RegisteredContentScript, of instance: ExtensionInstance) -> String? {
+        guard options.flavor == .chrome else { return nil }
+        for path in script.js where ExtensionResourcePath.chromiumFilePath(path) == nil || !instance.readScriptFile(path) {
             return "Could not load javascript '\(path)' for script."
         }
-        for path in script.css where instance.styleSheetText(of: path) == nil && chrome {
+        for path in script.css where ExtensionResourcePath.chromiumFilePath(path) == nil || instance.styleSheetText(of: path) == nil {
             return "Could not load css '\(path)' for script."
         }
         return nil
@@ -213,6 +257,7 @@ extension ExtensionHost {
             return request.fail("Permission denied to register a content script for \(text)")
         }
         instance.lastRegisteredScript += 1
+        // (Its id is no `scripting` id: the two APIs keep their scripts apart, by `registrant`.)
         let id = "contentScripts.register \(instance.lastRegisteredScript)"
         // (Code is kept as a file of its own that no URL names.)
         func files(_ name: String, code: (String, String) -> Void) -> [String] {

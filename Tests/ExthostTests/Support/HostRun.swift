@@ -192,6 +192,11 @@ struct CommandRun {
     let output: String
     /// What it printed on standard error.
     let errors: String
+    /// What it printed on standard error besides what the browser warned of the manifests (a
+    /// test's manifest for both browsers names a service worker and scripts, which Chromium warns of).
+    var errorsBesideManifestWarnings: String {
+        errors.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("exthost: warning: ") }.joined(separator: "\n")
+    }
     /// Its exit status.
     let status: Int32
 
