@@ -251,7 +251,11 @@ public final class ExtensionHost {
         instance.profile = options.profile
         instance.managedPolicy = managedPolicy(for: instance)
         instance.lifecycleEvent = lifecycleEvent(of: instance)
-        manifestWarnings += instance.manifest.warnings.map { ManifestWarning(file: instance.manifest.file, extensionName: instance.displayName, text: $0) }
+        // (Each once a run, however often the extension loads: a driver loads one in every test.)
+        for text in instance.manifest.warnings {
+            let warning = ManifestWarning(file: instance.manifest.file, extensionName: instance.displayName, text: text)
+            if !manifestWarnings.contains(warning) { manifestWarnings.append(warning) }
+        }
         nextInstallNumber += 1
         instance.installNumber = nextInstallNumber
         extensions.append(instance)
@@ -404,7 +408,7 @@ public final class ExtensionHost {
 
     /// What the browser warned of the manifests of the extensions the run loaded (it loads them
     /// all the same: Chromium shows these on chrome://extensions, Firefox in its browser console),
-    /// in the order loaded.
+    /// in the order loaded, each once.
     public private(set) var manifestWarnings: [ManifestWarning] = []
 
     /// The namespaces the browser has that exthost does not yet, in the order the run's scripts
