@@ -21,7 +21,10 @@ enum RegisteredContentScriptsAPI {
             host.updateContentScripts(request)
         }
         api.define("scripting.getRegisteredContentScripts", contexts: [.background, .page]) { host, request in
-            let ids = request.argument(0)?.arrayValue?.compactMap(\.stringValue)
+            // (Chromium's filter of no ids is none: every script; Firefox's gives none.
+            // Recorded: scripting-registered-ids-order.)
+            var ids = request.argument(0)?.arrayValue?.compactMap(\.stringValue)
+            if host.options.flavor == .chrome, ids?.isEmpty == true { ids = nil }
             let scripts = request.instance.registeredContentScripts.filter { $0.registrant == nil && ids?.contains($0.id) ?? true }
             request.respond(.array(scripts.map { json($0, flavor: host.options.flavor) }))
         }
@@ -144,11 +147,14 @@ extension ExtensionHost {
         request.respond()
     }
 
-    /// `updateContentScripts(scripts)`: each one named must be registered, once; all change, or none.
+    /// `updateContentScripts(scripts)`: each one named must be registered, once; all change, or
+    /// none. Chromium removes the scripts and adds them again: they go to the end of its list, in
+    /// the call's order; Firefox's keep their places.
     func updateContentScripts(_ request: APIRequest) {
         let instance = request.instance
         var scripts = instance.registeredContentScripts
         var batch = Set<String>()
+        var updatedIDs: [String] = []
         for item in request.argument(0)?.arrayValue ?? [] {
             let id = item["id"]?.stringValue ?? ""
             if let error = idError(id) { return request.fail(error) }
@@ -164,6 +170,12 @@ extension ExtensionHost {
             let updated = RegisteredContentScriptsAPI.script(from: item, over: scripts[index], flavor: options.flavor)
             if let error = check(updated, given: item, of: instance) { return request.fail(error) }
             scripts[index] = normalized(updated, of: instance)
+            updatedIDs.append(id)
+        }
+        if options.flavor == .chrome {
+            let moved = updatedIDs.compactMap { id in scripts.first { $0.registrant == nil && $0.id == id } }
+            scripts.removeAll { $0.registrant == nil && updatedIDs.contains($0.id) }
+            scripts += moved
         }
         instance.registeredContentScripts = scripts
         keepRegisteredContentScripts(of: instance)
@@ -174,7 +186,8 @@ extension ExtensionHost {
     /// which must be registered.
     func unregisterContentScripts(_ request: APIRequest) {
         let instance = request.instance
-        if let ids = request.argument(0)?.arrayValue?.compactMap(\.stringValue) {
+        // (Chromium's filter of no ids removes every script: recorded, scripting-registered-ids-order.)
+        if let ids = request.argument(0)?.arrayValue?.compactMap(\.stringValue), !(options.flavor == .chrome && ids.isEmpty) {
             for id in ids {
                 if let error = idError(id) { return request.fail(error) }
                 guard instance.registeredContentScripts.contains(where: { $0.registrant == nil && $0.id == id }) else {
