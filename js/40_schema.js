@@ -165,8 +165,9 @@
       throw chrome ? 'String must have at most ' + spec.maxLength + ' characters; found ' + value.length + '.'
         : 'String ' + JSONStringify(value) + ' is too long (must be ' + spec.maxLength + ')';
     }
-    if (spec.type === 'string' && spec.format === 'matchPattern' && !chrome && host.firefoxMatchPatternProblem(value) !== null) {
-      throw host.firefoxMatchPatternProblem(value);
+    if (spec.type === 'string' && spec.format === 'matchPattern' && !chrome) {
+      const problem = host.firefoxMatchPatternProblem(value);
+      if (problem !== null) throw problem;
     }
     if (spec.type === 'string' && spec.enum && !listIncludes(spec.enum, value)) {
       throw chrome ? 'Value must be one of ' + ArrayPrototypeJoin(ArrayPrototypeSort(listCopy(spec.enum)), ', ') + '.'

@@ -41,8 +41,9 @@
       if (chrome) {
         const problem = host.call(cx, 'permissions.patternError', [origin]);
         if (problem !== null) throw new Error('Invalid value for origin pattern ' + origin + ': ' + problem);
-      } else if (host.firefoxMatchPatternProblem(origin) !== null) {
-        throw new Error('Type error for parameter permissions (Error processing origins.' + i + ': ' + host.firefoxMatchPatternProblem(origin) + ') for permissions.' + fn + '.');
+      } else {
+        const problem = host.firefoxMatchPatternProblem(origin);
+        if (problem !== null) throw new Error('Type error for parameter permissions (Error processing origins.' + i + ': ' + problem + ') for permissions.' + fn + '.');
       }
     }
     return { __proto__: null, permissions: names, origins };

@@ -69,7 +69,6 @@ extension ExtensionHost {
         if ContextMenusAPI.hasLazyBackground(enabled) { enabled.takeMenuItems(of: instance) }
         // (The content scripts it registered to persist are read back as it loads; the others went.)
         enabled.registeredContentScripts = instance.registeredContentScripts.filter(\.persistAcrossSessions)
-        for script in enabled.registeredContentScripts { for path in script.js { _ = enabled.readScriptFile(path) } }
         extensionReplaced?(instance, enabled)
         startWhenQueued(enabled)
         announce(.enabled, of: enabled)

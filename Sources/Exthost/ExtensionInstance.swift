@@ -123,9 +123,11 @@ public final class ExtensionInstance {
     /// entries that decide where they run (Sources/Exthost/API/RegisteredContentScriptsAPI.swift).
     var registeredContentScripts: [RegisteredContentScript] = [] {
         didSet {
-            // (Each script's patterns parsed once: a thousand registrations, one at a time, parse a thousand.)
+            // (Each script's patterns parsed once: a thousand registrations, one at a time, parse a
+            // thousand; its files read once, for the documents that load afterwards.)
             var parsed: [RegisteredContentScript: ContentScriptEntry] = [:]
             registeredEntries = registeredContentScripts.compactMap { script in
+                for path in script.js { _ = readScriptFile(path) }
                 guard let entry = registeredEntryCache[script] ?? (try? script.entry(flavor: manifest.flavor)) else { return nil }
                 parsed[script] = entry
                 return (nil, entry, script.cssIsUsers)
@@ -145,9 +147,11 @@ public final class ExtensionInstance {
     /// The content script entries that may run in a document: the manifest's (those its browser
     /// runs), then the registered ones.
     var contentScriptEntries: [ContentScriptSource] {
-        let declared = manifest.contentScripts.enumerated().filter { manifest.contentScriptEntryRuns($0.offset) }.map { (Optional($0.offset), $0.element, false) }
-        return declared + registeredEntries
+        registeredEntries.isEmpty ? declaredEntries : declaredEntries + registeredEntries
     }
+    /// The manifest's entries its browser runs, with their index (the manifest does not change).
+    private lazy var declaredEntries: [ContentScriptSource] = manifest.contentScripts.enumerated()
+        .filter { manifest.contentScriptEntryRuns($0.offset) }.map { (Optional($0.offset), $0.element, false) }
 
     /// Forgets its menu items (`removeAll`, a persistent background's at a browser restart).
     func clearMenuItems() {

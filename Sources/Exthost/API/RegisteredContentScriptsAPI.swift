@@ -82,12 +82,10 @@ enum RegisteredContentScriptsAPI {
     static func script(from given: JSONValue, over base: RegisteredContentScript?, flavor: Flavor) -> RegisteredContentScript {
         var script = base ?? RegisteredContentScript(id: given["id"]?.stringValue ?? "")
         let strings = { (name: String) in given[name]?.arrayValue?.compactMap(\.stringValue) }
-        // (Firefox gives its files back relative to the extension, as it resolves them.)
-        let files = { (list: [String]) in flavor == .firefox ? list.map { $0.hasPrefix("/") ? String($0.dropFirst()) : $0 } : list }
         if let matches = strings("matches") { script.matches = matches }
         if let excluded = strings("excludeMatches") { script.excludeMatches = excluded }
-        if let js = strings("js") { script.js = files(js) }
-        if let css = strings("css") { script.css = files(css) }
+        if let js = strings("js") { script.js = js }
+        if let css = strings("css") { script.css = css }
         if let allFrames = given["allFrames"]?.boolValue { script.allFrames = allFrames }
         if let fallback = given["matchOriginAsFallback"]?.boolValue { script.matchOriginAsFallback = fallback }
         if let runAt = given["runAt"]?.stringValue.flatMap(ContentScriptEntry.RunAt.init(rawValue:)) { script.runAt = runAt }
@@ -142,7 +140,7 @@ extension ExtensionHost {
                 if let error = fileError(script, of: instance) { return request.fail(error) }
             }
         }
-        instance.registeredContentScripts += scripts.map { normalized($0, of: instance) }
+        instance.registeredContentScripts += scripts.map(normalized)
         keepRegisteredContentScripts(of: instance)
         request.respond()
     }
@@ -169,7 +167,7 @@ extension ExtensionHost {
             }
             let updated = RegisteredContentScriptsAPI.script(from: item, over: scripts[index], flavor: options.flavor)
             if let error = check(updated, given: item, of: instance) { return request.fail(error) }
-            scripts[index] = normalized(updated, of: instance)
+            scripts[index] = normalized(updated)
             updatedIDs.append(id)
         }
         if options.flavor == .chrome {
@@ -210,14 +208,13 @@ extension ExtensionHost {
     }
 
     /// `script` with its files named as the browser gives them back (Chromium's relative path,
-    /// without a leading `/`; Firefox's path from the extension's root), its scripts read.
-    private func normalized(_ script: RegisteredContentScript, of instance: ExtensionInstance) -> RegisteredContentScript {
+    /// without a leading `/`; Firefox's path from the extension's root).
+    private func normalized(_ script: RegisteredContentScript) -> RegisteredContentScript {
         var script = script
         let chrome = options.flavor == .chrome
         let name = { (path: String) in chrome ? ExtensionResourcePath.chromiumFilePath(path) ?? path : ExtensionResourcePath.urlPath(path) }
         script.js = script.js.map(name)
         script.css = script.css.map(name)
-        for path in script.js { _ = instance.readScriptFile(path) }
         return script
     }
 
@@ -292,7 +289,6 @@ extension ExtensionHost {
         script.matchAboutBlank = options["matchAboutBlank"]?.boolValue ?? false
         script.runAt = options["runAt"]?.stringValue.flatMap(ContentScriptEntry.RunAt.init(rawValue:)) ?? .documentIdle
         script.registrant = request.context.id
-        for path in script.js { _ = instance.readScriptFile(path) }
         instance.registeredContentScripts.append(script)
         request.respond(.string(id))
     }
@@ -314,6 +310,5 @@ extension ExtensionHost {
         }
         guard let text = profile.storedContentScripts(of: instance.id.runtimeID), let list = JSONValue.parse(text)?.arrayValue else { return }
         instance.registeredContentScripts = list.map { RegisteredContentScriptsAPI.script(from: $0, over: nil, flavor: options.flavor) }
-        for script in instance.registeredContentScripts { for path in script.js { _ = instance.readScriptFile(path) } }
     }
 }
