@@ -206,6 +206,7 @@
       removeCSS: styleFunction('removeCSS'),
     },
     // (persistent: a Firefox event page's listener added as it starts wakes it: js/90_namespaces.js.)
-    events: [{ name: 'onCreated', persistent: true }, { name: 'onUpdated', persistent: true }, { name: 'onActivated', persistent: true }, { name: 'onRemoved', persistent: true }, { name: 'onMoved', persistent: true }],
+    events: [{ name: 'onCreated', persistent: true }, { name: 'onUpdated', persistent: true }, { name: 'onActivated', persistent: true }, { name: 'onRemoved', persistent: true }, { name: 'onMoved', persistent: true },
+      { name: 'onAttached', persistent: true }, { name: 'onDetached', persistent: true }],
   }));
 });

@@ -81,8 +81,11 @@ extension ExtensionHost {
     /// page loads. Chromium's new tab is already active and loading, with the URL pending; Firefox's
     /// shows `about:blank`, complete, titled with the URL it is about to load. `kind` is how its
     /// first page loads (``PageLoad/Kind/addonsManager`` activates the tab as it loads).
+    /// `focusingWindow`: an active tab focuses its window (not in a window opening behind others,
+    /// or one that is focused after its tabs are made).
     @discardableResult
-    func createTab(url: String, windowID: Int, index: Int?, active: Bool, openerTabID: Int?, kind: PageLoad.Kind = .newTab) -> Int {
+    func createTab(url: String, windowID: Int, index: Int?, active: Bool, openerTabID: Int?, kind: PageLoad.Kind = .newTab,
+                   focusingWindow: Bool = true) -> Int {
         let flavor = options.flavor
         guard let tab = browser.addTab(windowID: windowID, url: flavor == .chrome ? "" : "about:blank", index: index, openerTabID: openerTabID, now: wallNow)
         else { return -1 }
@@ -102,10 +105,10 @@ extension ExtensionHost {
         // (Firefox tells of a window a script opened before it makes it active.)
         let activatesFirst = !(flavor == .firefox && scriptOpened)
         var previous: Int?
-        if active, activatesFirst { previous = browser.activate(tab.id, now: wallNow) }
+        if active, activatesFirst { previous = browser.activate(tab.id, now: wallNow, focusingWindow: focusingWindow) }
         let created = browser.tab(tab.id)!
         dispatchToBackgrounds("tabs.onCreated") { [tabObject(created, for: $0)] }
-        if active, !activatesFirst { previous = browser.activate(tab.id, now: wallNow) }
+        if active, !activatesFirst { previous = browser.activate(tab.id, now: wallNow, focusingWindow: focusingWindow) }
         if active { fireActivated(tab.id, windowID: windowID, previous: previous) }
         if active { tabsActivated([previous, tab.id]) }
         navigate(tabID: tab.id, to: url, kind: kind)
@@ -149,17 +152,17 @@ extension ExtensionHost {
     }
 
     /// Makes a tab active: `tabs.onActivated`. Highlighting a tab makes it active too, and keeps
-    /// the other highlighted tabs highlighted.
-    func activate(tabID: Int, keepingHighlights: Bool = false) {
+    /// the other highlighted tabs highlighted. `focusingWindow`: its window becomes the focused one.
+    func activate(tabID: Int, keepingHighlights: Bool = false, focusingWindow: Bool = true) {
         guard let tab = browser.tab(tabID), !tab.active else { return }
-        let previous = browser.activate(tabID, now: wallNow, keepingHighlights: keepingHighlights)
+        let previous = browser.activate(tabID, now: wallNow, keepingHighlights: keepingHighlights, focusingWindow: focusingWindow)
         fireActivated(tabID, windowID: tab.windowID, previous: previous)
         tabsActivated([previous, tabID])
     }
 
     /// `tabs.onActivated` with `{tabId, windowId}`; Firefox adds `previousTabId` after `tabId`
     /// (present but `undefined` when the previous tab was closed).
-    private func fireActivated(_ tabID: Int, windowID: Int, previous: Int?) {
+    func fireActivated(_ tabID: Int, windowID: Int, previous: Int?) {
         var info: [(String, JSONValue)] = [("tabId", .int(tabID))]
         if options.flavor == .firefox { info.append(("previousTabId", previous.map(JSONValue.int) ?? .undefined)) }
         info.append(("windowId", .int(windowID)))
@@ -168,8 +171,11 @@ extension ExtensionHost {
     }
 
     /// Closes a tab: its frames' contexts go away, then `tabs.onRemoved` with `{isWindowClosing, windowId}`
-    /// (Firefox: `{windowId, isWindowClosing}`), and the next tab becomes active if the closed one was.
-    func removeTab(_ tabID: Int) {
+    /// (Firefox: `{windowId, isWindowClosing}`), and the next tab becomes active if the closed one was;
+    /// a window left with no tab closes (``windowClosed(_:)``). `isWindowClosing` says whether
+    /// the whole window is closing (`closingWindow`); Firefox says so of a window's last tab too,
+    /// Chromium not (recorded: windows-create-update-remove).
+    func removeTab(_ tabID: Int, closingWindow: Bool = false) {
         // (Its documents hear they are left, as a navigation's do: page-unload-frames.)
         let documents = leavingDocuments(inTab: tabID)
         for documentID in documents { fireDocumentEvent("beforeunload", at: "window", documentID: documentID, bubbles: false) }
@@ -190,19 +196,22 @@ extension ExtensionHost {
         scriptOpenedTabs[tabID] = nil
         tabNames[tabID] = nil
         forgetFrames((browser.tab(tabID)?.frames ?? []).map(\.id))
+        let wasFocused = browser.lastFocusedWindowID == browser.tab(tabID)?.windowID
         guard let removed = browser.removeTab(tabID) else { return }
         loadFinished(tabID)
         for instance in extensions { instance.tabObjectTexts[tabID] = nil }
-        let closing = ("isWindowClosing", JSONValue.bool(removed.windowClosing))
+        let closing = ("isWindowClosing", JSONValue.bool(closingWindow || (options.flavor == .firefox && removed.windowClosing)))
         let window = ("windowId", JSONValue.int(removed.tab.windowID))
         let info = JSONValue.object(options.flavor == .chrome ? [closing, window] : [window, closing])
         dispatchToBackgrounds("tabs.onRemoved") { _ in [.int(tabID), info] }
-        if let next = removed.nextActive {
+        // (A window closing activates none of its other tabs as they go.)
+        if let next = removed.nextActive, !closingWindow {
             let windowID = removed.tab.windowID
             browser.activate(next, now: wallNow)
             fireActivated(next, windowID: windowID, previous: nil)
             tabsActivated([next])
         }
+        if removed.windowClosing { windowClosed(removed.tab.windowID, wasFocused: wasFocused) }
     }
 
     /// Moves a tab within its window: `tabs.onMoved` with `{windowId, fromIndex, toIndex}`.

@@ -180,7 +180,7 @@ struct ConformanceCase: CustomTestStringConvertible, Sendable {
             // (`Name: message`, `uncaught exception: value`), which the recorder reads.
             // The browser's own reports of a refused request are errors of its console too.
             let reports = ["Unchecked lastError value: ", "Cross-Origin Request Blocked: ", "Security Error: ", "Content-Security-Policy: ",
-                           "Unknown localization message ", "Error: Property "]
+                           "Unknown localization message ", "Error: Property ", "Error: Warning processing "]
             return message.isUncaught || (message.level == .error && reports.contains { text.hasPrefix($0) }) ? text : nil
         }
     }

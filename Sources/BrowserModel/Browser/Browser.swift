@@ -15,7 +15,9 @@ public struct Browser: Sendable {
     /// made from the tabs at one revision still holds while it is the same.
     public private(set) var tabsRevision = 0
     /// The window that last had focus (the "current window" of `tabs.query`).
-    public private(set) var lastFocusedWindowID: Int?
+    public var lastFocusedWindowID: Int? { windowsByActivation.last }
+    /// The windows' ids from the one focused longest ago to the one focused last.
+    public private(set) var windowsByActivation: [Int] = []
 
     private var nextWindowID: Int
     private var nextTabID: Int
@@ -32,11 +34,13 @@ public struct Browser: Sendable {
     public var windowBounds: (left: Int, top: Int, width: Int, height: Int)
     /// The state of new windows.
     public var windowState: String
+    /// The size of the one screen the windows are on.
+    public var screen: (width: Int, height: Int)
 
     /// Creates a browser with no windows, with ids, window geometry and viewport as `flavor`'s
     /// browser has them headless: Chromium numbers windows and tabs from one counter (window 1, tab
-    /// 2, ...) in 780×580 windows at (10, 10) with 780×437 viewports; Firefox numbers each from 1, in
-    /// maximized 1366×768 windows with 1366×682 viewports.
+    /// 2, ...) in 780×580 windows at (10, 10) with 780×437 viewports on an 800×600 screen; Firefox numbers
+    /// each from 1, in maximized 1366×768 windows with 1366×682 viewports on a 1366×768 screen.
     public init(flavor: Flavor = .chrome) {
         nextWindowID = 1
         nextTabID = 1
@@ -47,11 +51,13 @@ public struct Browser: Sendable {
             viewport = (780, 437)
             windowBounds = (10, 10, 780, 580)
             windowState = "normal"
+            screen = (800, 600)
         case .firefox:
             sharesIDs = false
             viewport = (1366, 682)
             windowBounds = (0, 0, 1366, 768)
             windowState = "maximized"
+            screen = (1366, 768)
         }
     }
 
@@ -62,7 +68,7 @@ public struct Browser: Sendable {
         precondition(windows.isEmpty && tabs.isEmpty, "a browser restarts with every window closed")
         nextWindowID = 1
         nextTabID = 1
-        lastFocusedWindowID = nil
+        windowsByActivation = []
     }
 
     private mutating func makeWindowID() -> Int {
@@ -81,15 +87,39 @@ public struct Browser: Sendable {
 
     // MARK: - Windows
 
-    /// Opens an empty window, which becomes the focused one.
-    public mutating func openWindow(kind: Window.Kind = .normal, incognito: Bool = false) -> Window {
+    /// Opens an empty window, which becomes the focused one; one opened unfocused goes behind
+    /// every other window (the one focused longest ago).
+    public mutating func openWindow(kind: Window.Kind = .normal, incognito: Bool = false, focused: Bool = true) -> Window {
         var window = Window(id: makeWindowID(), kind: kind, incognito: incognito)
         window.bounds = windowBounds
         window.state = windowState
+        window.isActive = focused
         windows.append(window)
         windowIndexByID[window.id] = windows.count - 1
-        lastFocusedWindowID = window.id
+        if focused { windowsByActivation.append(window.id) } else { windowsByActivation.insert(window.id, at: 0) }
         return window
+    }
+
+    /// Makes a window the focused one (the last in ``windowsByActivation``).
+    ///
+    /// - Returns: whether another window had been focused last.
+    @discardableResult
+    public mutating func focusWindow(_ id: Int) -> Bool {
+        guard windowIndexByID[id] != nil, windowsByActivation.last != id else { return false }
+        windowsByActivation.removeAll { $0 == id }
+        windowsByActivation.append(id)
+        return true
+    }
+
+    /// Changes a window's state: its bounds, its state, whether it is shown active; `change` may
+    /// not alter its id, its kind or its tabs.
+    public mutating func updateWindow(_ id: Int, _ change: (inout Window) -> Void) {
+        guard let index = windowIndexByID[id] else { return }
+        var window = windows[index]
+        change(&window)
+        precondition(window.id == id && window.kind == windows[index].kind && window.tabStrip.ids == windows[index].tabStrip.ids,
+                     "a window's update changes neither its id, its kind nor its tabs")
+        windows[index] = window
     }
 
     /// The window with `id`.
@@ -148,8 +178,10 @@ public struct Browser: Sendable {
     ///
     /// - Parameter keepingHighlights: the other highlighted tabs stay highlighted (a tab added to
     ///   the selection, as `tabs.update(id, {highlighted: true})` does).
+    /// - Parameter focusingWindow: the tab's window becomes the focused one too (not when a tab
+    ///   is activated in a window that opens behind the others).
     @discardableResult
-    public mutating func activate(_ tabID: Int, now: Double, keepingHighlights: Bool = false) -> Int? {
+    public mutating func activate(_ tabID: Int, now: Double, keepingHighlights: Bool = false, focusingWindow: Bool = true) -> Int? {
         guard let tab = tabs[tabID], let windowIndex = windowIndex(tab.windowID) else { return nil }
         var previous: Int?
         if let active = windows[windowIndex].activeTabID, active != tabID {
@@ -167,7 +199,7 @@ public struct Browser: Sendable {
         tabs[tabID]?.active = true
         tabs[tabID]?.highlighted = true
         tabs[tabID]?.lastAccessed = now
-        lastFocusedWindowID = tab.windowID
+        if focusingWindow { focusWindow(tab.windowID) }
         return previous
     }
 
@@ -190,9 +222,33 @@ public struct Browser: Sendable {
             windows.remove(at: windowIndex)
             windowIndexByID[tab.windowID] = nil
             for index in windowIndex..<windows.count { windowIndexByID[windows[index].id] = index }
-            if lastFocusedWindowID == tab.windowID { lastFocusedWindowID = windows.last?.id }
+            windowsByActivation.removeAll { $0 == tab.windowID }
         }
         return (tab, windowClosing, nextActive)
+    }
+
+    /// Moves a tab into another window, at `index` there (clamped; -1 or past the end is the end).
+    /// It is its new window's active tab if that window had none; the window it left closes when it
+    /// has no tab left.
+    ///
+    /// - Returns: where it was and is, whether the window it left closed, and the tab that window
+    ///   activates next (when the moved tab was its active one).
+    public mutating func moveTab(_ tabID: Int, toWindow windowID: Int, at index: Int)
+        -> (oldWindowID: Int, oldPosition: Int, newPosition: Int, oldWindowClosed: Bool, nextActive: Int?)? {
+        guard var tab = tabs[tabID], tab.windowID != windowID, let target = windowIndex(windowID),
+              windows[target].incognito == tab.incognito else { return nil }
+        let oldWindowID = tab.windowID
+        guard let oldPosition = self.index(of: tabID), let removed = removeTab(tabID) else { return nil }
+        let targetIndex = windowIndex(windowID) ?? target
+        let count = windows[targetIndex].tabStrip.count
+        let position = index < 0 || index > count ? count : index
+        tab.windowID = windowID
+        tab.active = false
+        tab.highlighted = false
+        tab.pinned = tab.pinned && position <= pinnedCount(in: windowID)
+        tabs[tabID] = tab
+        windows[targetIndex].tabStrip.insert(tabID, at: position)
+        return (oldWindowID, oldPosition, position, removed.windowClosing, removed.nextActive)
     }
 
     /// Changes a tab's state; `change` may not alter the tab's id or window, nor whether it is

@@ -30,6 +30,12 @@ public struct Window: Sendable {
     public var state: String = "normal"
     /// Whether the window stays on top of others.
     public var alwaysOnTop = false
+    /// Whether the window was shown active and not deactivated since: Chromium's `focused`, which
+    /// headless Chromium keeps apart from which window was focused last (several windows can be
+    /// active at once there; recorded: windows-create-update-remove).
+    public var isActive = true
+    /// The text Firefox puts before the window's title (`windows.update({titlePreface})`).
+    public var titlePreface = ""
 
     /// Creates an empty window.
     public init(id: Int, kind: Kind = .normal, incognito: Bool = false) {

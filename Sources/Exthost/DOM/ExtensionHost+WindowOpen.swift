@@ -69,27 +69,23 @@ extension ExtensionHost {
         let popup = Self.requestsPopup(tokens)
         if popup {
             // A popup window of its own: Chromium tells of the window before its tab, Firefox after.
-            windowID = browser.openWindow(kind: .popup).id
+            // (Then it is focused, as a window `windows.create` opened: ExtensionHost+Windows.swift.)
+            windowID = browser.openWindow(kind: .popup, focused: false).id
             index = nil
             if options.flavor == .chrome { fireWindowCreated(windowID) }
         }
         let tabID = createTab(url: url, windowID: windowID, index: index, active: true, openerTabID: opener?.id,
-                              kind: .scriptOpened(opener: !noopener))
+                              kind: .scriptOpened(opener: !noopener), focusingWindow: !popup)
         guard tabID >= 0 else { return nil }
         if runsJavaScriptURL, let javaScriptURL { pageLoads[tabID]?.javaScriptURL = javaScriptURL.href }
         if popup, options.flavor == .firefox { fireWindowCreated(windowID) }
+        if popup { showWindowFocused(windowID) }
         if !name.isEmpty { tabNames[tabID] = name }
         // (Firefox gives a web page an extension page opened no opener.)
         let reachesOpener = !noopener && !(options.flavor == .firefox && context.kind == .page
             && WebURL(string: url).map { !(context.owner?.isOwn($0) ?? false) } ?? true)
         scriptOpenedTabs[tabID] = ScriptOpening(openerContextID: context.id, openerTabID: context.tabID, reachesOpener: reachesOpener)
         return noopener ? nil : .tab(tabID)
-    }
-
-    /// `windows.onCreated` of window `windowID`, to every extension.
-    private func fireWindowCreated(_ windowID: Int) {
-        guard let window = browser.window(windowID) else { return }
-        dispatchToBackgrounds("windows.onCreated") { [WindowObject.make(window, host: self, for: $0, populate: false)] }
     }
 
     /// The features of `window.open`, tokenized as HTML's "tokenize the features argument" does:
