@@ -89,6 +89,7 @@ extension ExtensionHost {
 
     private func createFirefoxWindow(_ creation: WindowCreation) -> Int {
         let opener = browser.lastFocusedWindowID.flatMap { browser.window($0) }
+        let previouslyFocused = browser.lastFocusedWindowID
         let window = browser.openWindow(kind: creation.kind, focused: false)
         let windowID = window.id
         // (The state and size of the window focused last; a maximized one's at 90 % of the screen
@@ -108,7 +109,7 @@ extension ExtensionHost {
         var urls = creation.urls
         if creation.tabID == nil, urls.isEmpty { urls = [Self.firefoxHomePage] }
         if let tabID = creation.tabID {
-            moveTab(tabID, toWindow: windowID, at: -1)
+            moveTab(tabID, toWindow: windowID, at: -1, deferringClose: true)
         } else {
             createTab(url: urls[0], windowID: windowID, index: nil, active: true, openerTabID: nil, focusingWindow: false)
             if creation.urls.isEmpty, let tab = browser.window(windowID)?.tabStrip.first {
@@ -116,8 +117,12 @@ extension ExtensionHost {
                 browser.updateTab(tab) { $0.status = .loading }
             }
         }
-        fireWindowCreated(windowID)
-        focusWindow(windowID)
+        fireWindowCreated(windowID, focused: false)
+        // (Focused even when the window its tab left, the only other one, has gone meanwhile.)
+        if browser.focusWindow(windowID) || previouslyFocused != windowID {
+            fireFocusChanged(-1)
+            fireFocusChanged(windowID)
+        }
         if let tabID = creation.tabID { activate(tabID: tabID, focusingWindow: false) }
         for url in urls.dropFirst() where creation.tabID == nil {
             createTab(url: url, windowID: windowID, index: nil, active: false, openerTabID: nil, focusingWindow: false)
@@ -166,9 +171,11 @@ extension ExtensionHost {
     }
 
     /// `windows.onCreated` of window `windowID`, to every extension (the window, without its tabs).
-    func fireWindowCreated(_ windowID: Int) {
+    /// (`focused`: what it says of its focus, when not what the browser's state says: Firefox's new
+    /// window is not focused yet.)
+    func fireWindowCreated(_ windowID: Int, focused: Bool? = nil) {
         guard let window = browser.window(windowID) else { return }
-        dispatchToBackgrounds("windows.onCreated") { [WindowObject.make(window, host: self, for: $0, populate: false)] }
+        dispatchToBackgrounds("windows.onCreated") { [WindowObject.make(window, host: self, for: $0, populate: false, focused: focused)] }
     }
 
     /// A window closed with its last tab: `windows.onRemoved` (Chromium's a hop later, after the
@@ -190,15 +197,25 @@ extension ExtensionHost {
     /// Closes a window as `windows.remove` does: each of its tabs (Chromium's from the last,
     /// Firefox's from the first), told of as closing with their window.
     func closeWindow(_ windowID: Int) {
-        guard let window = browser.window(windowID) else { return }
-        let tabs = options.flavor == .chrome ? window.tabIDs.reversed() : window.tabIDs
-        for tabID in tabs { removeTab(tabID, closingWindow: true) }
+        // (A tab a leaving page opened meanwhile goes too; a popup with no tab closes as it is.)
+        for _ in 0..<8 {
+            guard let window = browser.window(windowID), !window.tabIDs.isEmpty else { break }
+            let tabs = options.flavor == .chrome ? window.tabIDs.reversed() : window.tabIDs
+            for tabID in tabs { removeTab(tabID, closingWindow: true) }
+        }
+        if browser.window(windowID) != nil {
+            let wasFocused = browser.lastFocusedWindowID == windowID
+            for tabID in browser.window(windowID)?.tabIDs ?? [] { removeTab(tabID, closingWindow: true) }
+            if browser.removeEmptyWindow(windowID) { windowClosed(windowID, wasFocused: wasFocused) }
+        }
     }
 
     /// Moves a tab into another window: `tabs.onDetached` with `{oldWindowId, oldPosition}`, then
     /// `tabs.onAttached` with `{newWindowId, newPosition}`; the window it left activates its next
     /// tab, or closes when it has none.
-    func moveTab(_ tabID: Int, toWindow windowID: Int, at index: Int) {
+    /// (`deferringClose`: the window left closes a hop later, as Firefox's does once the new window
+    /// it made for the tab is in front, with no focus change of its own.)
+    func moveTab(_ tabID: Int, toWindow windowID: Int, at index: Int, deferringClose: Bool = false) {
         let wasFocused = browser.lastFocusedWindowID == browser.tab(tabID)?.windowID
         guard let move = browser.moveTab(tabID, toWindow: windowID, at: index) else { return }
         let detached = JSONValue.object([("oldPosition", .int(move.oldPosition)), ("oldWindowId", .int(move.oldWindowID))])
@@ -215,6 +232,11 @@ extension ExtensionHost {
             fireActivated(next, windowID: move.oldWindowID, previous: nil)
             tabsActivated([next])
         }
-        if move.oldWindowClosed { windowClosed(move.oldWindowID, wasFocused: wasFocused) }
+        guard move.oldWindowClosed else { return }
+        if deferringClose {
+            crossProcess { [weak self] in self?.windowClosed(move.oldWindowID, wasFocused: false) }
+        } else {
+            windowClosed(move.oldWindowID, wasFocused: wasFocused)
+        }
     }
 }

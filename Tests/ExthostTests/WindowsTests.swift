@@ -104,6 +104,54 @@ struct WindowsTests {
         #expect(Self.lines(outcome) == ["opener caller", "opener null"])
     }
 
+    @Test func chromiumsEmptyBoundsLockedStateAnEmptyPopupRemovedAndATabMovedBetweenWindows() throws {
+        let lines = try Self.logged("""
+            const current = await chrome.windows.getCurrent();
+            await attempt('no width', () => chrome.windows.update(current.id, { width: 0 }));
+            await attempt('a negative height', () => chrome.windows.create({ left: 0, top: 0, width: 100, height: -5 }));
+            await attempt('one pixel off the screen', () => chrome.windows.update(current.id, { left: 5000, top: 5000, width: 1, height: 1 }));
+            const locked = await chrome.windows.update(current.id, { state: 'locked-fullscreen' });
+            console.log('locked is', locked.state);
+            await chrome.windows.update(current.id, { state: 'normal' });
+            const empty = await chrome.windows.create({ type: 'popup' });
+            chrome.windows.onRemoved.addListener((id) => console.log('removed', id === empty.id));
+            await chrome.windows.remove(empty.id);
+            await new Promise((resolve) => setTimeout(resolve, 50));
+            console.log('windows', (await chrome.windows.getAll()).length);
+            const other = await chrome.windows.create({ url: 'about:blank' });
+            const [tab] = await chrome.tabs.query({ windowId: current.id });
+            chrome.tabs.onDetached.addListener((id, info) => console.log('detached', id === tab.id, info.oldWindowId === current.id, info.oldPosition));
+            chrome.tabs.onAttached.addListener((id, info) => console.log('attached', id === tab.id, info.newWindowId === other.id, info.newPosition));
+            const moved = await chrome.tabs.move(tab.id, { windowId: other.id, index: 0 });
+            console.log('moved', moved.windowId === other.id, moved.index);
+            await attempt('into a popup', async () => chrome.tabs.move(tab.id, { windowId: (await chrome.windows.create({ type: 'popup' })).id, index: -1 }));
+            """, flavor: .chrome)
+        let invalidBounds = "Invalid value for bounds. Bounds must be at least 50% within visible screen space."
+        #expect(lines == [
+            "no width: \(invalidBounds)", "a negative height: \(invalidBounds)", "one pixel off the screen: \(invalidBounds)",
+            "locked is fullscreen", "removed true", "windows 1",
+            // (The window the tab left, which had no other, closed.)
+            "detached true true 0", "attached true true 0", "moved true 0", "removed false",
+            "into a popup: Tabs can only be moved to and from normal windows.",
+        ])
+    }
+
+    @Test func firefoxMovingTheOnlyTabOfTheFocusedWindowFocusesTheNewWindowFirst() throws {
+        let lines = try Self.logged("""
+            const first = await browser.windows.getCurrent({ populate: true });
+            const second = await browser.windows.create({ url: 'about:blank' });
+            await browser.windows.update(first.id, { focused: true });
+            await new Promise((resolve) => setTimeout(resolve, 50));
+            const name = (id) => id === first.id ? 'first' : id === second.id ? 'second' : id === -1 ? 'none' : 'new';
+            browser.windows.onCreated.addListener((w) => console.log('created', name(w.id), w.focused));
+            browser.windows.onRemoved.addListener((id) => console.log('removed', name(id)));
+            browser.windows.onFocusChanged.addListener((id) => console.log('focus', name(id)));
+            await browser.windows.create({ tabId: first.tabs[0].id });
+            await new Promise((resolve) => setTimeout(resolve, 50));
+            """, flavor: .firefox)
+        #expect(lines == ["created new false", "focus none", "focus new", "removed first"])
+    }
+
     @Test func chromiumFitsASizeWithNoPositionOnTheScreenAndMakesAPanelAPopup() throws {
         let lines = try Self.logged("""
             const sized = await chrome.windows.create({ width: 700, height: 900 });

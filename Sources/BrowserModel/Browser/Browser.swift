@@ -111,6 +111,19 @@ public struct Browser: Sendable {
         return true
     }
 
+    /// Removes a window that has no tab (an empty popup `windows.remove` closes).
+    ///
+    /// - Returns: whether there was such a window.
+    @discardableResult
+    public mutating func removeEmptyWindow(_ id: Int) -> Bool {
+        guard let index = windowIndexByID[id], windows[index].tabStrip.count == 0 else { return false }
+        windows.remove(at: index)
+        windowIndexByID[id] = nil
+        for later in index..<windows.count { windowIndexByID[windows[later].id] = later }
+        windowsByActivation.removeAll { $0 == id }
+        return true
+    }
+
     /// Changes a window's state: its bounds, its state, whether it is shown active; `change` may
     /// not alter its id, its kind or its tabs.
     public mutating func updateWindow(_ id: Int, _ change: (inout Window) -> Void) {
@@ -245,7 +258,8 @@ public struct Browser: Sendable {
         tab.windowID = windowID
         tab.active = false
         tab.highlighted = false
-        tab.pinned = tab.pinned && position <= pinnedCount(in: windowID)
+        // (Chromium inserts the tab unpinned; Firefox adopts it as it was, among the pinned tabs.)
+        tab.pinned = flavor == .firefox && tab.pinned && position <= pinnedCount(in: windowID)
         tabs[tabID] = tab
         windows[targetIndex].tabStrip.insert(tabID, at: position)
         return (oldWindowID, oldPosition, position, removed.windowClosing, removed.nextActive)

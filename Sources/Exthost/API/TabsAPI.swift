@@ -100,8 +100,22 @@ enum TabsAPI {
                 return request.fail(host.texts.noTab(missing))
             }
             var index = request.argument(1)?["index"]?.intValue ?? -1
+            // (Into another window: tabs.onDetached and onAttached; Chromium moves tabs between
+            // normal windows only.)
+            var target = request.argument(1)?["windowId"]?.intValue
+            if target == -2 { target = host.currentWindowID(for: request.context) }
+            if let target {
+                guard let window = host.browser.window(target) else { return request.fail(host.texts.noWindow(target)) }
+                if host.options.flavor == .chrome, window.kind != .normal || ids.contains(where: { host.browser.window(host.browser.tab($0)?.windowID ?? -1)?.kind != .normal }) {
+                    return request.fail("Tabs can only be moved to and from normal windows.")
+                }
+            }
             for id in ids {
-                host.moveTab(id, to: index)
+                if let target, host.browser.tab(id)?.windowID != target {
+                    host.moveTab(id, toWindow: target, at: index)
+                } else {
+                    host.moveTab(id, to: index)
+                }
                 if index >= 0 { index += 1 }
             }
             let moved = ids.compactMap { host.browser.tab($0) }.map { host.tabObject($0, for: request.instance) }

@@ -141,6 +141,10 @@ extension WindowsAPI {
                     return .failure(Problem(message: "`tabId` may not be used in conjunction with `allowScriptsToClose`"))
                 }
                 if host.browser.tab(tabID) == nil { return .failure(Problem(message: "Invalid tab ID: \(tabID)")) }
+                // (A tab's store is the default one: exthost has no containers or private windows.)
+                if let store = data["cookieStoreId"]?.stringValue, !store.isEmpty, store != "firefox-default" {
+                    return .failure(Problem(message: "`cookieStoreId` must match the tab's cookieStoreId"))
+                }
             }
             if let store = data["cookieStoreId"]?.stringValue, !store.isEmpty,
                let problem = firefoxCookieStoreProblem(store, instance: request.instance) {
@@ -167,12 +171,17 @@ extension WindowsAPI {
     private static let invalidBounds = "Invalid value for bounds. Bounds must be at least 50% within visible screen space."
 
     /// Whether at least half of `bounds` is on the screen (Chromium's `WindowBoundsIntersectDisplays`).
+    /// (A negative size is none, as `gfx::Size` clamps it; an empty window is nowhere.)
     private static func onScreen(_ bounds: (left: Int, top: Int, width: Int, height: Int), _ screen: (width: Int, height: Int)) -> Bool {
-        let width = max(0, min(bounds.left + bounds.width, screen.width) - max(bounds.left, 0))
-        let height = max(0, min(bounds.top + bounds.height, screen.height) - max(bounds.top, 0))
-        let (area, overflow) = bounds.width.multipliedReportingOverflow(by: bounds.height)
-        guard !overflow else { return false }
-        return width * height >= area / 2
+        let (boundsWidth, boundsHeight) = (max(0, bounds.width), max(0, bounds.height))
+        guard boundsWidth > 0, boundsHeight > 0 else { return false }
+        let (right, rightOverflow) = bounds.left.addingReportingOverflow(boundsWidth)
+        let (bottom, bottomOverflow) = bounds.top.addingReportingOverflow(boundsHeight)
+        let (area, overflow) = boundsWidth.multipliedReportingOverflow(by: boundsHeight)
+        guard !overflow, !rightOverflow, !bottomOverflow else { return false }
+        let width = max(0, min(right, screen.width) - max(bounds.left, 0))
+        let height = max(0, min(bottom, screen.height) - max(bounds.top, 0))
+        return 2 * width * height >= area
     }
 
     /// `windows.update`: Chromium checks the window, the bounds on the screen, the state against
@@ -186,9 +195,10 @@ extension WindowsAPI {
         let left = info["left"]?.intValue, top = info["top"]?.intValue
         let width = info["width"]?.intValue, height = info["height"]?.intValue
         let hasBounds = left != nil || top != nil || width != nil || height != nil
-        let state = info["state"]?.stringValue
-        let focused = info["focused"]?.boolValue
         let chrome = host.options.flavor == .chrome
+        // (Chromium's update makes a locked fullscreen window a fullscreen one off ChromeOS.)
+        let state = info["state"]?.stringValue.map { chrome && $0 == "locked-fullscreen" ? "fullscreen" : $0 }
+        let focused = info["focused"]?.boolValue
         if !chrome, hasBounds, let state, state != "normal" {
             return request.fail("\"state\": \"\(state)\" may not be combined with \"left\", \"top\", \"width\", or \"height\"")
         }
@@ -199,9 +209,6 @@ extension WindowsAPI {
         if let width { bounds.width = width }
         if let height { bounds.height = height }
         if chrome {
-            if state == "locked-fullscreen" {
-                return request.fail("Cannot lock window to fullscreen or close a locked fullscreen window without lockWindowFullscreenPrivate manifest permission")
-            }
             if hasBounds, !onScreen(bounds, host.browser.screen) { return request.fail(invalidBounds) }
             if hasBounds, state == "minimized" || state == "maximized" || state == "fullscreen" { return request.fail("Invalid value for state") }
             if focused == true, state == "minimized" { return request.fail("Invalid value for state") }
@@ -229,9 +236,9 @@ extension WindowsAPI {
 
 /// A `windows.Window` object as each flavor's browser builds it.
 enum WindowObject {
-    static func make(_ window: Window, host: ExtensionHost, for instance: ExtensionInstance, populate: Bool) -> JSONValue {
+    static func make(_ window: Window, host: ExtensionHost, for instance: ExtensionInstance, populate: Bool, focused given: Bool? = nil) -> JSONValue {
         // (Chromium's `focused` is whether the window is active; Firefox's whether it was focused last.)
-        let focused = host.options.flavor == .chrome ? window.isActive : host.browser.lastFocusedWindowID == window.id
+        let focused = given ?? (host.options.flavor == .chrome ? window.isActive : host.browser.lastFocusedWindowID == window.id)
         var fields: [(String, JSONValue)]
         switch host.options.flavor {
         case .chrome:
