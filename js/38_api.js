@@ -351,14 +351,29 @@
     if (!state) throw new TypeError('Illegal invocation');
     return state;
   };
-  function addListener(cx, event, callback) {
+  function addListener(cx, event, callback, filters) {
     const state = stateOf(event);
+    // (An event with URL filters, webNavigation's: `{url: [events.UrlFilter, ...]}` checked as its
+    // schema says and by Swift, which matches them, kept with the listener.)
+    let filterText;
+    if (state.urlFilters && filters !== undefined) {
+      const signature = state.name + '.addListener';
+      if (!host.signatures.has(signature)) {
+        host.describeFunction(signature, { parameters: [{ name: 'callback', type: 'function' }, host.urlFilterParameter] });
+      }
+      const matched = host.checkArguments(signature, [callback, filters]);
+      if (matched[1] !== undefined && matched[1] !== null && matched[1].url !== undefined) {
+        filterText = stringifyData(matched[1].url);
+        host.call(cx, 'events.checkURLFilters', [filterText]);
+      }
+    }
     // Chromium accepts anything silently (it never calls a non-function); Firefox refuses it.
     if (typeof callback !== 'function') {
       if (!chrome) throw new TypeError('Invalid listener for ' + state.name + '.');
       return;
     }
     if (listIncludes(state.listeners, callback)) return;
+    if (filterText !== undefined) state.filters.set(callback, filterText);
     listPush(state.listeners, callback);
     if (state.listens && state.listeners.length === 1) cx.native.api.listening(state.name, true, state.persistent);
   }
@@ -367,6 +382,7 @@
     const index = listIndexOf(state.listeners, callback);
     if (index < 0) return;
     listRemoveAt(state.listeners, index);
+    if (state.filters !== undefined) state.filters.delete(callback);
     if (state.listens && state.listeners.length === 0) cx.native.api.listening(state.name, false, state.persistent);
   }
   const hasListener = (cx, event, callback) => listIncludes(stateOf(event).listeners, callback);
@@ -393,9 +409,13 @@
   // event gets its first listener and loses its last (an API event of a background, which may
   // start it again once it stopped, or of an extension page); `persistent`: Firefox keeps such a listener to wake its
   // event page (the event's description says so).
-  host.newEvent = function (cx, name, listens, persistent) {
+  // `urlFilters`: a listener may give URL filters (webNavigation's events).
+  host.newEvent = function (cx, name, listens, persistent, urlFilters) {
     const event = host.newObjectFrom(cx, eventPrototype(cx));
-    eventStates.set(event, { __proto__: null, name, listeners: [], listens: listens === true, persistent: persistent === true });
+    eventStates.set(event, {
+      __proto__: null, name, listeners: [], listens: listens === true, persistent: persistent === true,
+      urlFilters: urlFilters === true, filters: urlFilters === true ? new SafeMap() : undefined,
+    });
     return event;
   };
 
@@ -405,10 +425,10 @@
     listPush(eventStates.get(host.event(cx, name, false)).listeners, listener);
   };
   // The context's event `name` (`tabs.onUpdated`), made once; `persistent` as for host.newEvent.
-  host.event = function (cx, name, persistent) {
+  host.event = function (cx, name, persistent, urlFilters) {
     let event = cx.events.get(name);
     if (!event) {
-      event = host.newEvent(cx, name, cx.kind === 'background' || cx.kind === 'page', persistent);
+      event = host.newEvent(cx, name, cx.kind === 'background' || cx.kind === 'page', persistent, urlFilters);
       cx.events.set(name, event);
     }
     return event;
@@ -433,6 +453,12 @@
     for (let i = 0; i < listeners.length; i++) {
       const listener = listeners[i];
       if (!chrome && !listIncludes(state.listeners, listener)) continue;
+      // (A listener with URL filters hears only the details whose `url` one of them matches.)
+      if (state.filters !== undefined && state.filters.has(listener)) {
+        const details = args[0];
+        const url = details !== null && typeof details === 'object' ? ReflectGet(details, 'url') : undefined;
+        if (typeof url !== 'string' || host.call(cx, 'events.matchesURLFilters', [state.filters.get(listener), url]) !== true) continue;
+      }
       try {
         listPush(results, ReflectApply(listener, undefined, args));
       } catch (error) {

@@ -236,7 +236,8 @@
       const name = typeof entry === 'string' ? entry : entry.name;
       if (typeof entry === 'string' ? !whole : !memberAvailable(entry)) continue;
       if (typeof entry !== 'string' && entry.available !== undefined && !entry.available(cx)) continue;
-      const value = host.event(cx, namespace + '.' + name, typeof entry !== 'string' && entry.persistent === true);
+      const value = host.event(cx, namespace + '.' + name, typeof entry !== 'string' && entry.persistent === true,
+        typeof entry !== 'string' && entry.urlFilters === true);
       ObjectDefineProperty(object, name, dataDescriptor(value, true, true, true));
     }
     const properties = description.properties || { __proto__: null };
@@ -325,6 +326,11 @@
       __proto__: null, contexts: ['background'], module: () => 'content_scripts', available: (cx) => cx.info.manifestVersion === 2,
     });
   }
+  // (`webNavigation`: an extension's with the "webNavigation" permission, js/59_web_navigation.js.)
+  lazyNamespaces.set('webNavigation', {
+    __proto__: null, contexts: ['background'], module: () => 'web_navigation',
+    available: (cx) => listIncludes(cx.info.permissions, 'webNavigation'),
+  });
   // (`permissions`: every extension's background and pages', js/59_permissions.js.)
   lazyNamespaces.set('permissions', { __proto__: null, contexts: ['background'], module: () => 'permissions' });
   // (`contextMenus`: an extension's with the "contextMenus" permission, and Firefox's `menus` with
@@ -389,7 +395,7 @@
     ['power', 'power'], ['privacy', 'privacy'], ['proxy', 'proxy'], ['readingList', 'readingList'],
     ['search', 'search'], ['sessions', 'sessions'], ['sidePanel', 'sidePanel'],
     ['tabCapture', 'tabCapture'], ['tabGroups', 'tabGroups'], ['topSites', 'topSites'], ['tts', 'tts'], ['ttsEngine', 'ttsEngine'],
-    ['userScripts', 'userScripts'], ['webNavigation', 'webNavigation'], ['webRequest', 'webRequest'],
+    ['userScripts', 'userScripts'], ['webRequest', 'webRequest'],
   ] : [
     ['bookmarks', 'bookmarks'], ['browserSettings', 'browserSettings'], ['browsingData', 'browsingData'],
     ['contextualIdentities', 'contextualIdentities'], ['cookies', 'cookies'],
@@ -397,7 +403,7 @@
     ['history', 'history'], ['identity', 'identity'], ['idle', 'idle'],
     ['notifications', 'notifications'], ['privacy', 'privacy'], ['proxy', 'proxy'],
     ['search', 'search'], ['sessions', 'sessions'], ['tabGroups', 'tabGroups'], ['theme', 'theme'], ['topSites', 'topSites'],
-    ['userScripts', 'userScripts'], ['webNavigation', 'webNavigation'], ['webRequest', 'webRequest'],
+    ['userScripts', 'userScripts'], ['webRequest', 'webRequest'],
   ];
   function touchMissing(data) {
     host.call(data.cx, 'api.missing', [data.name]);

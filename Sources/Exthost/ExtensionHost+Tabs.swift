@@ -21,11 +21,11 @@ extension ExtensionHost {
             if options.flavor == .chrome, sessionHistories[first] == nil {
                 sessionHistories[first, default: SessionHistory()].push(SessionHistory.Entry(url: "about:blank", documentID: "", state: nil))
             }
-            navigate(tabID: first, to: url)
+            navigate(tabID: first, to: url, transition: .typed)
             return first
         }
         initialTabUsedFlag = true
-        return createTab(url: url, windowID: windowID, index: nil, active: true, openerTabID: nil)
+        return createTab(url: url, windowID: windowID, index: nil, active: true, openerTabID: nil, transition: .typed)
     }
 
     /// Runs a session as `exthost run` and `exthost test` do: the backgrounds start first, then
@@ -85,7 +85,7 @@ extension ExtensionHost {
     /// or one that is focused after its tabs are made).
     @discardableResult
     func createTab(url: String, windowID: Int, index: Int?, active: Bool, openerTabID: Int?, kind: PageLoad.Kind = .newTab,
-                   focusingWindow: Bool = true) -> Int {
+                   focusingWindow: Bool = true, transition: NavigationTransition = .link) -> Int {
         let flavor = options.flavor
         guard let tab = browser.addTab(windowID: windowID, url: flavor == .chrome ? "" : "about:blank", index: index, openerTabID: openerTabID, now: wallNow)
         else { return -1 }
@@ -111,7 +111,7 @@ extension ExtensionHost {
         if active, !activatesFirst { previous = browser.activate(tab.id, now: wallNow, focusingWindow: focusingWindow) }
         if active { fireActivated(tab.id, windowID: windowID, previous: previous) }
         if active { tabsActivated([previous, tab.id]) }
-        navigate(tabID: tab.id, to: url, kind: kind)
+        navigate(tabID: tab.id, to: url, kind: kind, transition: transition)
         return tab.id
     }
 
@@ -194,6 +194,7 @@ extension ExtensionHost {
         for page in pendingRestores.removeValue(forKey: tabID)?.pages ?? [] { letGo(page) }
         pruneCache(ofTab: tabID)
         scriptOpenedTabs[tabID] = nil
+        initialBlankDocuments[tabID] = nil
         tabNames[tabID] = nil
         forgetFrames((browser.tab(tabID)?.frames ?? []).map(\.id))
         let wasFocused = browser.lastFocusedWindowID == browser.tab(tabID)?.windowID
@@ -226,7 +227,10 @@ extension ExtensionHost {
     /// that only changes the fragment keeps the document and its content scripts
     /// (``navigateWithinDocument(_:inTab:to:history:state:byHistoryAPI:)``). `history`: how the
     /// new page goes into the tab's session history.
-    func navigate(tabID: Int, to url: String, kind requestedKind: PageLoad.Kind? = nil, history: HistoryHandling = .push, html: String? = nil) {
+    /// `transition`: how `webNavigation.onCommitted` tells of it (a link's, or through the session
+    /// history for a traversal, when not given).
+    func navigate(tabID: Int, to url: String, kind requestedKind: PageLoad.Kind? = nil, history: HistoryHandling = .push, html: String? = nil,
+                  transition: NavigationTransition? = nil) {
         guard let tab = browser.tab(tabID) else { return }
         var kind = requestedKind ?? .replacing
         // (An entry whose page the back/forward cache kept shows it again.)
@@ -248,6 +252,7 @@ extension ExtensionHost {
         var load = PageLoad(tabID: tabID, url: url, kind: kind, generation: (pageLoads[tabID]?.generation ?? 0) + 1)
         load.history = history
         load.html = html
+        if case .traverse = history { load.transition = (transition ?? .link).throughHistory } else { load.transition = transition ?? .link }
         load.leavesLoadedPage = pageLoads[tabID]?.finished ?? true
         pageLoads[tabID] = load
         promptToUnload(inTab: tabID)
@@ -262,6 +267,9 @@ extension ExtensionHost {
         guard index < steps.count else { return }
         crossProcess { [weak self] in
             guard let self, pageLoads[load.tabID]?.generation == load.generation else { return }
+            // (A new document's navigation starts: webNavigation.onBeforeNavigate. A page the
+            // back/forward cache gives back is told of by none of webNavigation's events yet.)
+            if index == 0, !load.kind.isRestoring { fireNavigationEvent(.beforeNavigate, tabID: load.tabID, frameID: 0, parentID: -1, url: load.url, documentID: nil) }
             perform(steps[index], of: load) { [weak self] in
                 guard let self, pageLoads[load.tabID]?.generation == load.generation else { return }
                 enqueueStep(index + 1, of: load)
@@ -288,7 +296,12 @@ extension ExtensionHost {
     /// Runs the content scripts of one `run_at` time in the frames the load's commit made, with
     /// the page's own loading around them (``runLoadPhase(_:inTab:frames:then:)``).
     private func injectScripts(_ runAt: ContentScriptEntry.RunAt, of load: PageLoad, then next: @escaping () -> Void) {
-        runLoadPhase(runAt, inTab: load.tabID, frames: pageLoads[load.tabID]?.frameIDs, then: next)
+        let frames = pageLoads[load.tabID]?.frameIDs
+        runLoadPhase(runAt, inTab: load.tabID, frames: frames) { [weak self] in
+            // (The documents were parsed: webNavigation.onDOMContentLoaded, the frames committed first.)
+            if runAt == .documentEnd, let self, let frames, !load.kind.isRestoring { framesParsed(orderedFrames(frames, inTab: load.tabID), inTab: load.tabID) }
+            next()
+        }
     }
 
     func perform(_ step: PageLoad.Step, of load: PageLoad) {
@@ -338,9 +351,14 @@ extension ExtensionHost {
             if contextMenu?.tabID == tabID { closeContextMenu() }
             let tree = PageTree.load(url: load.url, siteMap: siteMap, flavor: flavor, html: load.html) { [weak self] in self?.pageResource($0, framedBy: $1) }
             var frames: [Frame] = []
+            // (Firefox's page of the opener's origin in a tab a page opened keeps the window, and
+            // so the id, of the tab's first empty document.)
+            let blank = initialBlankDocuments.removeValue(forKey: tabID)
+            let reusesBlank = load.kind == .scriptOpened(opener: true) && pageLoads[tabID]?.openerOrigin == WebURL(string: tree.url)?.origin
             func add(_ page: PageTree, parentID: Int, element: HTMLPage.Frame?) {
                 let id = parentID < 0 ? 0 : browser.makeFrameID()
-                frames.append(Frame(id: id, parentID: parentID, url: page.url, documentID: browser.makeDocumentID()))
+                let documentID = parentID < 0 && reusesBlank ? blank ?? browser.makeDocumentID() : browser.makeDocumentID()
+                frames.append(Frame(id: id, parentID: parentID, url: page.url, documentID: documentID))
                 if parentID >= 0 { recordFrame(id, element: element, parentID: parentID) }
                 let iframes = page.page.iframes
                 for (index, child) in page.children.enumerated() { add(child, parentID: id, element: index < iframes.count ? iframes[index] : nil) }
@@ -361,6 +379,12 @@ extension ExtensionHost {
             beginWebDocuments(inTab: tabID, frames: frames)
             pageLoads[tabID]?.title = tree.title
             pageLoads[tabID]?.frameIDs = Set(frames.map(\.id))
+            // (webNavigation: the top frame committed; its frames start their navigations.)
+            fireNavigationEvent(.committed, tabID: tabID, frameID: 0, parentID: -1, url: frames[0].url, documentID: frames[0].documentID,
+                                transition: load.transition)
+            for frame in frames.dropFirst() {
+                fireNavigationEvent(.beforeNavigate, tabID: tabID, frameID: frame.id, parentID: frame.parentID, url: frame.url, documentID: nil)
+            }
             browser.updateTab(tabID) {
                 $0.url = tree.url
                 $0.pendingURL = nil
@@ -376,6 +400,7 @@ extension ExtensionHost {
             browser.updateTab(tabID) { $0.title = title }
             fireUpdated(tabID, [("title", .string(title))])
         case .complete:
+            if let frames = pageLoads[tabID]?.frameIDs, !load.kind.isRestoring, load.kind != .fragment { framesCompleted(orderedFrames(frames, inTab: tabID), inTab: tabID) }
             pageLoads[tabID]?.finished = true
             browser.updateTab(tabID) { $0.status = .complete }
             fireUpdated(tabID, [("status", .string("complete"))])
@@ -637,6 +662,10 @@ struct PageLoad {
     var history: ExtensionHost.HistoryHandling = .push
     /// The page's HTML when it is given rather than fetched (a `javascript:` URL's string).
     var html: String?
+    /// How `webNavigation.onCommitted` tells of the load.
+    var transition = ExtensionHost.NavigationTransition.link
+    /// The origin of the page that opened the tab (`window.open`), for a tab's first load.
+    var openerOrigin: String?
     /// The `javascript:` URL that runs in the page (`about:blank`) as it begins: `window.open`'s.
     var javaScriptURL: String?
     /// Whether the page the load replaces had finished loading (the back/forward cache keeps no

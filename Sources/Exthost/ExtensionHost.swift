@@ -103,6 +103,12 @@ public final class ExtensionHost {
     var pageLoads: [Int: PageLoad] = [:]
     /// The tabs a script opened with `window.open` (a script may close them), by tab id.
     var scriptOpenedTabs: [Int: ScriptOpening] = [:]
+    /// The id of the empty document Firefox commits in a tab a page opened, by tab id, until the
+    /// tab's first page commits (which keeps it when it is of the opener's origin).
+    var initialBlankDocuments: [Int: String] = [:]
+    /// The renderer process number of each site, once a document of it committed (Chromium's
+    /// `processId` in `webNavigation`).
+    var rendererProcessIDs: [String: Int] = [:]
     /// The name `window.open` gave each tab it opened with a target name, by tab id: a later
     /// `window.open` (or link) of that name navigates the tab rather than opening another, and
     /// its top frame's `window.name` starts as it.

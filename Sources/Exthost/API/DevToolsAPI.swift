@@ -22,7 +22,7 @@ enum DevToolsAPI {
             guard let tabID = context.inspectedTabID, let tab = host.browser.tab(tabID), let top = tab.frames.first(where: \.isTop) else {
                 return .failure(APIError(message: "devtools.reload: only a devtools page inspects a tab."))
             }
-            host.navigateFrame(top.id, inTab: tabID, to: tab.url, history: .replace)
+            host.navigateFrame(top.id, inTab: tabID, to: tab.url, history: .replace, transition: .reload)
             return .success(.null)
         }
     }

@@ -27,6 +27,7 @@ final class ExtensionAPI {
         TabsAPI.register(in: self)
         TabsQuery.register(in: self)
         WindowsAPI.register(in: self)
+        WebNavigationAPI.register(in: self)
         FrameAPI.register(in: self)
         ViewsAPI.register(in: self)
         URLAPI.register(in: self)

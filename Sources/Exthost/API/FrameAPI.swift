@@ -90,7 +90,7 @@ enum FrameAPI {
             let delta = arguments[0]?.intValue ?? 0
             guard let tabID = context.tabID, let frame = host.browser.tab(tabID)?.frame(context.frameID ?? -1) else { return .success(.null) }
             if delta == 0 {
-                host.navigateFrame(frame.id, inTab: tabID, to: frame.url, history: .replace)
+                host.navigateFrame(frame.id, inTab: tabID, to: frame.url, history: .replace, transition: .reload)
             } else if frame.isTop {
                 host.traverseHistory(inTab: tabID, by: delta)
             }

@@ -21,7 +21,7 @@ enum TabsAPI {
         // (recorded: tabs-reload-duplicate-history).
         api.define("tabs.reload", contexts: [.background, .page, .driver]) { host, request in
             guard let tab = target(host, request) else { return }
-            host.navigate(tabID: tab.id, to: tab.url, kind: .replacing, history: .replace)
+            host.navigate(tabID: tab.id, to: tab.url, kind: .replacing, history: .replace, transition: .reload)
             request.respond()
         }
         // A new tab after it, active, opened by it, loading its page (a new history of its own).

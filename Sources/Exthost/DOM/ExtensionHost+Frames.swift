@@ -48,10 +48,16 @@ extension ExtensionHost {
         let present = { [weak self] in self?.browser.tab(tabID)?.frame(frameID)?.documentID == documentID }
         let steps: [(@escaping () -> Void) -> Void] = [
             { [weak self] done in self?.runLoadPhase(.documentStart, inTab: tabID, frames: frames, then: done) },
-            { [weak self] done in self?.runLoadPhase(.documentEnd, inTab: tabID, frames: frames, then: done) },
+            { [weak self] done in
+                self?.runLoadPhase(.documentEnd, inTab: tabID, frames: frames) {
+                    if let self { self.framesParsed(self.orderedFrames(frames, inTab: tabID), inTab: tabID) }
+                    done()
+                }
+            },
             { [weak self] done in
                 self?.runLoadPhase(.documentIdle, inTab: tabID, frames: frames) {
                     self?.completeDocuments(inTab: tabID, frames: frames) {
+                        if let self { self.framesCompleted(self.orderedFrames(frames, inTab: tabID), inTab: tabID) }
                         self?.fireFrameElementLoad(frameID, inDocument: parentDocument)
                         done()
                     }
@@ -74,12 +80,18 @@ extension ExtensionHost {
     /// with their contexts (as an unloaded page's) and loads `url` in their place, keeping its id,
     /// then `load` fires at its element.
     /// (`html`: the new document's HTML when it is given rather than fetched, a `javascript:` URL's string.)
-    func navigateFrame(_ frameID: Int, inTab tabID: Int, to url: String, srcdoc: String? = nil, history: HistoryHandling = .push, html: String? = nil) {
+    func navigateFrame(_ frameID: Int, inTab tabID: Int, to url: String, srcdoc: String? = nil, history: HistoryHandling = .push, html: String? = nil,
+                       transition: NavigationTransition? = nil) {
         guard let frame = browser.tab(tabID)?.frame(frameID) else { return }
-        if frame.isTop { return navigate(tabID: tabID, to: url, history: history, html: html) }
+        if frame.isTop { return navigate(tabID: tabID, to: url, history: history, html: html, transition: transition) }
         // (Only a frame's newest navigation loads: the ones it replaced before their task do nothing.)
         let generation = (frameNavigations[frameID] ?? 0) + 1
         frameNavigations[frameID] = generation
+        // (webNavigation: a frame's first page, an inserted frame's, is `auto_subframe`; a later one `manual_subframe`.)
+        let frameTransition: NavigationTransition = generation == 1 ? .autoSubframe : .manualSubframe
+        let parentURL = browser.tab(tabID)?.frame(frame.parentID).flatMap { WebURL(string: $0.url) }
+        fireNavigationEvent(.beforeNavigate, tabID: tabID, frameID: frameID, parentID: frame.parentID,
+                            url: WebURL(string: url, relativeTo: parentURL)?.href ?? url, documentID: nil)
         if let tab = browser.tab(tabID) { promptToUnload(documents: leavingDocuments(inTab: tabID, frames: descendants(of: frameID, in: tab))) }
         crossProcess { [weak self] in
             guard let self, frameNavigations[frameID] == generation,
@@ -115,6 +127,11 @@ extension ExtensionHost {
             if let index = frames.firstIndex(where: { $0.id == frameID }) { frames[index] = added[0] }
             browser.setFrames(frames + added.dropFirst(), of: tabID)
             keepDocuments(of: added, tree: tree, inTab: tabID)
+            fireNavigationEvent(.committed, tabID: tabID, frameID: frameID, parentID: parent.id, url: added[0].url, documentID: added[0].documentID,
+                                transition: frameTransition)
+            for inner in added.dropFirst() {
+                fireNavigationEvent(.beforeNavigate, tabID: tabID, frameID: inner.id, parentID: inner.parentID, url: inner.url, documentID: nil)
+            }
             openExtensionPages(inTab: tabID, frames: added)
             beginWebDocuments(inTab: tabID, frames: added)
             loadInsertedFrames(Set(added.map(\.id)), inTab: tabID, element: frameID, document: added[0].documentID, parentDocument: parent.documentID)

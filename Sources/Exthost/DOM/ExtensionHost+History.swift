@@ -57,6 +57,7 @@ extension ExtensionHost {
         let fragmentChanged = WebURL(string: oldURL)?.fragment != WebURL(string: url)?.fragment
             && WebURL(string: oldURL)?.hrefExcludingFragment == WebURL(string: url)?.hrefExcludingFragment
         let firesHashChange = fragmentChanged && !byHistoryAPI
+        sameDocumentNavigated(tabID: tabID, frameID: frameID, url: url, byHistoryAPI: byHistoryAPI, traversed: traversed, fragmentChanged: fragmentChanged)
         guard traversed || firesHashChange else { return }
         loop.enqueue { [weak self] in
             guard let self, browser.tab(tabID)?.frame(frameID)?.documentID == documentID else { return }

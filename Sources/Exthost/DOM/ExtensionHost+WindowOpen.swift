@@ -77,6 +77,9 @@ extension ExtensionHost {
         let tabID = createTab(url: url, windowID: windowID, index: index, active: true, openerTabID: opener?.id,
                               kind: .scriptOpened(opener: !noopener), focusingWindow: !popup)
         guard tabID >= 0 else { return nil }
+        pageLoads[tabID]?.openerOrigin = context.origin
+        // (webNavigation: the opener's page made the tab, before the tab's navigation starts.)
+        fireCreatedNavigationTarget(sourceTabID: context.tabID ?? -1, sourceFrameID: context.frameID ?? 0, tabID: tabID, url: url)
         if runsJavaScriptURL, let javaScriptURL { pageLoads[tabID]?.javaScriptURL = javaScriptURL.href }
         if popup, options.flavor == .firefox { fireWindowCreated(windowID) }
         if popup { showWindowFocused(windowID) }

@@ -632,7 +632,7 @@ public final class TestDriver {
         }
         // (Always a new tab at the end of the focused window, so closing it leaves the browser as it was.)
         let windowID = host.browser.lastFocusedWindowID ?? host.browser.openWindow().id
-        let tabID = host.createTab(url: parsed.href, windowID: windowID, index: nil, active: active, openerTabID: nil)
+        let tabID = host.createTab(url: parsed.href, windowID: windowID, index: nil, active: active, openerTabID: nil, transition: .typed)
         if !scopes.isEmpty { scopes[scopes.count - 1].tabs.append(tabID) }
         host.whenLoaded(tabID) { [weak self] loaded in
             guard let self else { return }
@@ -657,9 +657,9 @@ public final class TestDriver {
             guard let parsed = WebURL(string: url) else {
                 return settle(callback, error: "tab.navigate: \(JSONValue.string(url).jsonText) is not an absolute URL.")
             }
-            host.navigate(tabID: tabID, to: parsed.href)
+            host.navigate(tabID: tabID, to: parsed.href, transition: .typed)
         } else {
-            host.navigate(tabID: tabID, to: tab.url, kind: .replacing)
+            host.navigate(tabID: tabID, to: tab.url, kind: .replacing, transition: .reload)
         }
         host.whenLoaded(tabID) { [weak self] loaded in
             self?.settle(callback, error: loaded ? nil : "Tab \(tabID) was closed before its page loaded.")
