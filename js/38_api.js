@@ -356,15 +356,18 @@
     // (An event with URL filters, webNavigation's: `{url: [events.UrlFilter, ...]}` checked as its
     // schema says and by Swift, which matches them, kept with the listener.)
     let filterText;
+    // (A listener added already stays as it is, whatever its new filters: Chromium's HasListener.)
+    if (typeof callback === 'function' && listIncludes(state.listeners, callback)) return;
     if (state.urlFilters && filters !== undefined) {
       const signature = state.name + '.addListener';
       if (!host.signatures.has(signature)) {
         host.describeFunction(signature, { parameters: [{ name: 'callback', type: 'function' }, host.urlFilterParameter] });
       }
       const matched = host.checkArguments(signature, [callback, filters]);
-      if (matched[1] !== undefined && matched[1] !== null && matched[1].url !== undefined) {
+      if (matched[1] !== undefined && matched[1] !== null && matched[1].url !== undefined && matched[1].url.length > 0) {
         filterText = stringifyData(matched[1].url);
-        host.call(cx, 'events.checkURLFilters', [filterText]);
+        // (Chromium compiles the filters as the listener is added; Firefox as it first matches.)
+        if (chrome) host.call(cx, 'events.checkURLFilters', [filterText]);
       }
     }
     // Chromium accepts anything silently (it never calls a non-function); Firefox refuses it.
@@ -437,16 +440,25 @@
   // Calls each listener of the context's event `name` with `args`. Listeners removed during the
   // dispatch still run in Chrome (it dispatches to a copy) but not in Firefox (it checks each one
   // before calling it). Returns the listeners' return values.
-  host.dispatchEvent = function (cx, name, args) {
+  host.dispatchEvent = function (cx, name, args, filterURL) {
     const event = cx.events.get(name);
-    return event ? host.dispatchEventObject(cx, event, args) : [];
+    return event ? host.dispatchEventObject(cx, event, args, filterURL) : [];
   };
+  // The URL a filtered event's listeners are matched against: its details' `url` as Swift sent
+  // it, read from the JSON in this realm (never from the object a listener may have changed, or
+  // through a getter a script put on a prototype).
+  function filteredURLOf(argumentsJSON) {
+    if (!StringPrototypeIncludes(argumentsJSON, '"url"')) return undefined;
+    const data = JSONParse(argumentsJSON);
+    const first = data !== null && typeof data === 'object' ? data[0] : undefined;
+    return first !== null && typeof first === 'object' && typeof first.url === 'string' ? first.url : undefined;
+  }
 
   // What a listener of the event named here throws goes to its handler `(cx, error)` instead of
   // the console (Firefox's test.onMessage makes it a failed check: js/55_test_firefox.js).
   host.listenerErrorHandlers = new SafeMap();
 
-  host.dispatchEventObject = function (cx, event, args) {
+  host.dispatchEventObject = function (cx, event, args, filterURL) {
     const state = eventStates.get(event);
     const results = [];
     const listeners = listCopy(state.listeners);
@@ -455,9 +467,7 @@
       if (!chrome && !listIncludes(state.listeners, listener)) continue;
       // (A listener with URL filters hears only the details whose `url` one of them matches.)
       if (state.filters !== undefined && state.filters.has(listener)) {
-        const details = args[0];
-        const url = details !== null && typeof details === 'object' ? ReflectGet(details, 'url') : undefined;
-        if (typeof url !== 'string' || host.call(cx, 'events.matchesURLFilters', [state.filters.get(listener), url]) !== true) continue;
+        if (typeof filterURL !== 'string' || host.call(cx, 'events.matchesURLFilters', [state.filters.get(listener), filterURL]) !== true) continue;
       }
       try {
         listPush(results, ReflectApply(listener, undefined, args));
@@ -594,7 +604,7 @@
       if (userInput) cx.handlingUserInput = (cx.handlingUserInput || 0) + 1;
       let results;
       try {
-        results = host.dispatchEvent(cx, name, args);
+        results = host.dispatchEvent(cx, name, args, filteredURLOf(argumentsJSON));
       } finally {
         if (userInput) cx.handlingUserInput--;
       }

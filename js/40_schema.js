@@ -96,6 +96,7 @@
       return 'be one of [' + ArrayPrototypeJoin(quoted, ', ') + ']';
     }
     if (choice.type === 'array' && choice.minItems !== undefined && value.length < choice.minItems) return 'have at least ' + choice.minItems + ' items';
+    if (choice.type === 'array' && choice.maxItems !== undefined && value.length > choice.maxItems) return 'have at most ' + choice.maxItems + ' items';
     if (choice.type === 'array' && choice.items) {
       for (let i = 0; i < value.length; i++) {
         if (!isType(value[i], choice.items)) return '.' + i + ' must be ' + typeWanted(choice.items);

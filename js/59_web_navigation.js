@@ -37,13 +37,14 @@
       urlPrefix: { type: 'string', optional: true },
       urlSuffix: { type: 'string', optional: true },
       schemes: { type: 'array', items: { type: 'string' }, optional: true },
-      ports: { type: 'array', items: { choices: [{ type: 'integer' }, { type: 'array', items: { type: 'integer' } }] }, optional: true },
+      ports: { type: 'array', items: { choices: [{ type: 'integer' }, { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2 }] }, optional: true },
     },
   };
   // (The second argument of a filtered event's addListener.)
+  // (Chromium takes no URL list, or an empty one, as no filter; Firefox's schema wants one.)
   host.urlFilterParameter = {
     name: 'filters', type: 'object', optional: true,
-    properties: { url: { type: 'array', items: urlFilter, minItems: 1 } },
+    properties: { url: chrome ? { type: 'array', items: urlFilter, optional: true } : { type: 'array', items: urlFilter, minItems: 1 } },
   };
   const filtered = ['onBeforeNavigate', 'onCommitted', 'onDOMContentLoaded', 'onCompleted', 'onErrorOccurred',
     'onReferenceFragmentUpdated', 'onHistoryStateUpdated', 'onCreatedNavigationTarget'];

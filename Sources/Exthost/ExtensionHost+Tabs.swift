@@ -382,9 +382,7 @@ extension ExtensionHost {
             // (webNavigation: the top frame committed; its frames start their navigations.)
             fireNavigationEvent(.committed, tabID: tabID, frameID: 0, parentID: -1, url: frames[0].url, documentID: frames[0].documentID,
                                 transition: load.transition)
-            for frame in frames.dropFirst() {
-                fireNavigationEvent(.beforeNavigate, tabID: tabID, frameID: frame.id, parentID: frame.parentID, url: frame.url, documentID: nil)
-            }
+            framesStarted(inside: frames[0], of: frames, inTab: tabID)
             browser.updateTab(tabID) {
                 $0.url = tree.url
                 $0.pendingURL = nil

@@ -52,7 +52,7 @@ extension ExtensionHost {
     /// with the `webNavigation` permission.
     func fireNavigationEvent(_ event: NavigationEvent, tabID: Int, frameID: Int, parentID: Int, url: String, documentID: String?,
                              transition: NavigationTransition? = nil) {
-        guard extensions.contains(where: { $0.hasAPIPermission("webNavigation") }), let tab = browser.tab(tabID) else { return }
+        guard extensions.contains(where: { $0.hasAPIPermission("webNavigation") }), let tab = browser.tab(tabID), isNavigationURLTold(url) else { return }
         let parentDocument = tab.frame(parentID)?.documentID
         var fields: [(String, JSONValue)]
         switch options.flavor {
@@ -90,7 +90,8 @@ extension ExtensionHost {
     /// `onCreatedNavigationTarget`: the page in frame `sourceFrameID` of `sourceTabID` opened tab
     /// `tabID` for `url` (Firefox tells of the new tab's empty page committed first).
     func fireCreatedNavigationTarget(sourceTabID: Int, sourceFrameID: Int, tabID: Int, url: String) {
-        guard extensions.contains(where: { $0.hasAPIPermission("webNavigation") }), let tab = browser.tab(tabID) else { return }
+        guard extensions.contains(where: { $0.hasAPIPermission("webNavigation") }), let tab = browser.tab(tabID),
+              isNavigationURLTold(browser.tab(sourceTabID)?.frame(sourceFrameID)?.url ?? "") else { return }
         let fields: [(String, JSONValue)]
         switch options.flavor {
         case .chrome:
@@ -131,6 +132,9 @@ extension ExtensionHost {
     /// The events of frames whose documents were parsed: `onDOMContentLoaded` of the first (the
     /// page's own frame, committed already), then of each frame inside it, each committed first
     /// (`onCommitted` with `auto_subframe`).
+    /// (A frame's own frames start navigating once it has: `onBeforeNavigate` after its
+    /// `onDOMContentLoaded`; the first frame's children started at its commit,
+    /// ``framesStarted(inside:of:inTab:)``.)
     func framesParsed(_ frames: [Frame], inTab tabID: Int) {
         for (index, frame) in frames.enumerated() {
             if index > 0 {
@@ -138,13 +142,28 @@ extension ExtensionHost {
                                     documentID: frame.documentID, transition: .autoSubframe)
             }
             fireNavigationEvent(.domContentLoaded, tabID: tabID, frameID: frame.id, parentID: frame.parentID, url: frame.url, documentID: frame.documentID)
+            if index > 0 { framesStarted(inside: frame, of: frames, inTab: tabID) }
+        }
+    }
+
+    /// `onBeforeNavigate` of the frames of `frames` whose parent is `parent`.
+    func framesStarted(inside parent: Frame, of frames: [Frame], inTab tabID: Int) {
+        for child in frames where child.parentID == parent.id {
+            fireNavigationEvent(.beforeNavigate, tabID: tabID, frameID: child.id, parentID: child.parentID, url: child.url, documentID: nil)
         }
     }
 
     /// The events of frames that finished loading: `onCompleted` of the frames inside the first,
-    /// then of the first.
+    /// the deepest first, then of the first.
     func framesCompleted(_ frames: [Frame], inTab tabID: Int) {
-        for frame in frames.dropFirst() + frames.prefix(1) {
+        var depth: [Int: Int] = [:]
+        for frame in frames { depth[frame.id] = (depth[frame.parentID] ?? 0) + 1 }
+        // (Deeper first; frames of one depth in document order.)
+        let inner = frames.dropFirst().enumerated().sorted { a, b in
+            let (depthA, depthB) = (depth[a.element.id] ?? 0, depth[b.element.id] ?? 0)
+            return depthA != depthB ? depthA > depthB : a.offset < b.offset
+        }.map(\.element)
+        for frame in inner + frames.prefix(1) {
             fireNavigationEvent(.completed, tabID: tabID, frameID: frame.id, parentID: frame.parentID, url: frame.url, documentID: frame.documentID)
         }
     }

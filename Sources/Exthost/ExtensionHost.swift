@@ -109,6 +109,8 @@ public final class ExtensionHost {
     /// The renderer process number of each site, once a document of it committed (Chromium's
     /// `processId` in `webNavigation`).
     var rendererProcessIDs: [String: Int] = [:]
+    /// The URL filters of event listeners, read from their JSON text (WebNavigationAPI.swift).
+    var urlFilterCache: [String: Result<[URLFilter], URLFilter.Problem>] = [:]
     /// The name `window.open` gave each tab it opened with a target name, by tab id: a later
     /// `window.open` (or link) of that name navigates the tab rather than opening another, and
     /// its top frame's `window.name` starts as it.

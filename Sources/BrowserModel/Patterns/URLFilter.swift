@@ -1,13 +1,13 @@
 import Foundation
 
 // `events.UrlFilter`: the conditions a listener of `webNavigation` gives with `{url: [...]}`, as
-// Chromium's URLMatcher (components/url_matcher/url_matcher_factory.cc) and Firefox's
-// MatchURLFilters (toolkit/components/extensions/MatchURLFilters.sys.mjs) read them. Written here
-// because no library has these rules: the host is compared with a dot before and after it
-// (`hostContains: ".example"` matches `www.example.com` and `example.org`; `hostSuffix:
-// "example.com"` matches `www.example.com` and `notexample.com`), the URL without its fragment and
-// default port, the query without its `?`; a regular expression (RE2's syntax in Chromium; ICU's
-// here, which reads the same for what filters use) may match anywhere in the text.
+// Chromium's URLMatcher (components/url_matcher/url_matcher.cc, url_matcher_factory.cc) and
+// Firefox's MatchURLFilters (toolkit/components/extensions/MatchURLFilters.sys.mjs) read them.
+// Written here because no library has these rules, which differ: Chromium compares the host as it
+// is, the URL without its fragment, and a query value without a leading `?`; Firefox looks for
+// `hostContains` in the host with a dot before it (`.example` matches `example.org`) and compares
+// the URL with its fragment. A regular expression (RE2's syntax in Chromium, JavaScript's in
+// Firefox; ICU's here, which reads the same for what filters use) may match anywhere in the text.
 
 /// One `events.UrlFilter`: every condition it has must hold (a listener's list of filters holds
 /// when any of them does).
@@ -18,7 +18,8 @@ public struct URLFilter: Sendable, Equatable {
         case equals(String)
         case prefix(String)
         case suffix(String)
-        case matches(String)
+        /// A regular expression, compiled once (nil: it does not compile, and matches nothing).
+        case matches(String, RegularExpression?)
 
         func holds(for text: String) -> Bool {
             switch self {
@@ -26,10 +27,15 @@ public struct URLFilter: Sendable, Equatable {
             case .equals(let value): text == value
             case .prefix(let value): text.hasPrefix(value)
             case .suffix(let value): text.hasSuffix(value)
-            case .matches(let pattern):
-                (try? NSRegularExpression(pattern: pattern)).map {
-                    $0.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
-                } ?? false
+            case .matches(_, let expression): expression?.firstMatch(in: text) ?? false
+            }
+        }
+
+        public static func == (lhs: Condition, rhs: Condition) -> Bool {
+            switch (lhs, rhs) {
+            case (.contains(let a), .contains(let b)), (.equals(let a), .equals(let b)), (.prefix(let a), .prefix(let b)),
+                 (.suffix(let a), .suffix(let b)), (.matches(let a, _), .matches(let b, _)): a == b
+            default: false
             }
         }
     }
@@ -57,7 +63,7 @@ public struct URLFilter: Sendable, Equatable {
     }
 
     public static func == (lhs: URLFilter, rhs: URLFilter) -> Bool {
-        lhs.schemes == rhs.schemes && lhs.ports == rhs.ports && lhs.conditions.count == rhs.conditions.count
+        lhs.flavor == rhs.flavor && lhs.schemes == rhs.schemes && lhs.ports == rhs.ports && lhs.conditions.count == rhs.conditions.count
             && zip(lhs.conditions, rhs.conditions).allSatisfy { $0.part == $1.part && $0.condition == $1.condition }
     }
 
@@ -68,9 +74,13 @@ public struct URLFilter: Sendable, Equatable {
         case ports([ClosedRange<Int>])
     }
 
+    /// Whose rules the filter follows.
+    public var flavor: Flavor = .chrome
+
     /// A filter from its members: `hostContains`, ..., `urlMatches`, `originAndPathMatches`,
-    /// `schemes`, `ports`.
-    public init(members: [(String, Value)]) throws {
+    /// `schemes`, `ports`, read by `flavor`'s rules.
+    public init(flavor: Flavor, members: [(String, Value)]) throws {
+        self.flavor = flavor
         let kinds: [(String, (String) -> Condition)] = [
             ("Contains", Condition.contains), ("Equals", Condition.equals), ("Prefix", Condition.prefix), ("Suffix", Condition.suffix),
         ]
@@ -87,10 +97,14 @@ public struct URLFilter: Sendable, Equatable {
             default:
                 throw Problem(message: "exthost does not know the URL filter member '\(key)' of this type.")
             }
-            guard case .string(let text) = value else { continue }
+            guard case .string(var text) = value else { continue }
+            // (Chromium drops a query value's leading `?`.)
+            if flavor == .chrome, key.hasPrefix("query"), text.hasPrefix("?") { text.removeFirst() }
             if key == "urlMatches" || key == "originAndPathMatches" {
-                guard (try? NSRegularExpression(pattern: text)) != nil else { throw Problem(message: "Could not parse regular expression '\(text)'.") }
-                conditions.append((key == "urlMatches" ? .url : .originAndPath, .matches(text)))
+                let expression = RegularExpression(text)
+                // (Chromium refuses it as the listener is added; Firefox's matches nothing.)
+                if expression == nil, flavor == .chrome { throw Problem(message: "Could not parse regular expression '\(text)'.") }
+                conditions.append((key == "urlMatches" ? .url : .originAndPath, .matches(text, expression)))
                 continue
             }
             guard let part = Part.allCases.first(where: { key.hasPrefix($0.rawValue) && $0 != .originAndPath }),
@@ -110,23 +124,38 @@ public struct URLFilter: Sendable, Equatable {
             let text: String
             switch part {
             case .host:
-                // (With a dot before and after: "hostContains: '.foo'" reads as a label's start.)
+                // (Firefox's hostContains: with a dot before the host, ".foo" reads as a label's start.)
                 let host = url.host ?? ""
-                switch condition {
-                case .contains(let value): if !("." + host + ".").contains(value) { return false } else { continue }
-                case .equals(let value): if host != value { return false } else { continue }
-                case .prefix(let value): if !("." + host).hasPrefix(value.hasPrefix(".") ? value : "." + value) { return false } else { continue }
-                case .suffix(let value): if !(host + ".").hasSuffix(value.hasSuffix(".") ? value : value + ".") { return false } else { continue }
-                case .matches: text = host
+                if flavor == .firefox, case .contains(let value) = condition {
+                    if !("." + host).contains(value) { return false } else { continue }
                 }
+                text = host
             case .path: text = url.path
             case .query: text = url.query ?? ""
-            case .url: text = url.hrefExcludingFragment
+            case .url: text = flavor == .chrome ? url.hrefExcludingFragment : url.href
             case .originAndPath:
                 text = url.scheme + "://" + (url.host ?? "") + (url.port.map { ":\($0)" } ?? "") + url.path
             }
             if !condition.holds(for: text) { return false }
         }
         return true
+    }
+}
+
+/// A compiled regular expression (ICU's, through Foundation), matched anywhere in a text: a URL
+/// filter's `urlMatches`. (ICU backtracks: a pattern such as `((a+)+)+!` can take seconds on a
+/// long URL, where Chromium's RE2 takes linear time.)
+public final class RegularExpression: @unchecked Sendable {
+    private let expression: NSRegularExpression
+
+    /// The expression `pattern`, or nil when it does not compile.
+    public init?(_ pattern: String) {
+        guard let expression = try? NSRegularExpression(pattern: pattern) else { return nil }
+        self.expression = expression
+    }
+
+    /// Whether the expression matches somewhere in `text`.
+    public func firstMatch(in text: String) -> Bool {
+        expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 }

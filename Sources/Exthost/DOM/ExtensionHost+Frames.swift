@@ -129,9 +129,7 @@ extension ExtensionHost {
             keepDocuments(of: added, tree: tree, inTab: tabID)
             fireNavigationEvent(.committed, tabID: tabID, frameID: frameID, parentID: parent.id, url: added[0].url, documentID: added[0].documentID,
                                 transition: frameTransition)
-            for inner in added.dropFirst() {
-                fireNavigationEvent(.beforeNavigate, tabID: tabID, frameID: inner.id, parentID: inner.parentID, url: inner.url, documentID: nil)
-            }
+            framesStarted(inside: added[0], of: added, inTab: tabID)
             openExtensionPages(inTab: tabID, frames: added)
             beginWebDocuments(inTab: tabID, frames: added)
             loadInsertedFrames(Set(added.map(\.id)), inTab: tabID, element: frameID, document: added[0].documentID, parentDocument: parent.documentID)
