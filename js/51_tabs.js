@@ -187,6 +187,52 @@
         run: (cx, args) => host.request(cx, 'tabs.reload', [args[0]]),
       },
       duplicate: { async: true, parameters: [tabId], run: (cx, args) => host.request(cx, 'tabs.duplicate', args) },
+      highlight: {
+        async: true,
+        parameters: [{
+          name: 'highlightInfo', type: 'object',
+          properties: {
+            windowId: { type: 'integer', optional: true },
+            tabs: { choices: [{ type: 'integer', minimum: 0 }, { type: 'array', items: { type: 'integer', minimum: 0 } }] },
+            ...(host.flavor === 'chrome' ? {} : { populate: { type: 'boolean', optional: true } }),
+          },
+        }],
+        run: (cx, args) => host.request(cx, 'tabs.highlight', args),
+      },
+      discard: host.flavor === 'chrome'
+        ? { async: true, parameters: [{ name: 'tabId', type: 'integer', minimum: 0, optional: true }], run: (cx, args) => host.request(cx, 'tabs.discard', args) }
+        : {
+          async: true,
+          parameters: [{ name: 'tabIds', choices: [{ type: 'integer', minimum: 0 }, { type: 'array', items: { type: 'integer', minimum: 0 } }] }],
+          run: (cx, args) => host.request(cx, 'tabs.discard', args),
+        },
+      getZoom: {
+        async: true,
+        parameters: [{ name: 'tabId', type: 'integer', minimum: 0, optional: true }],
+        run: (cx, args) => host.request(cx, 'tabs.getZoom', args),
+      },
+      setZoom: {
+        async: true,
+        parameters: [{ name: 'tabId', type: 'integer', minimum: 0, optional: true }, { name: 'zoomFactor', type: 'number' }],
+        run: (cx, args) => host.request(cx, 'tabs.setZoom', args),
+      },
+      getZoomSettings: {
+        async: true,
+        parameters: [{ name: 'tabId', type: 'integer', minimum: 0, optional: true }],
+        run: (cx, args) => host.request(cx, 'tabs.getZoomSettings', args),
+      },
+      setZoomSettings: {
+        async: true,
+        parameters: [{ name: 'tabId', type: 'integer', minimum: 0, optional: true }, {
+          name: 'zoomSettings', type: 'object',
+          properties: {
+            mode: { type: 'string', enum: ['automatic', 'manual', 'disabled'], optional: true },
+            scope: { type: 'string', enum: ['per-origin', 'per-tab'], optional: true },
+            defaultZoomFactor: { type: 'number', optional: true },
+          },
+        }],
+        run: (cx, args) => host.request(cx, 'tabs.setZoomSettings', args),
+      },
       goBack: { async: true, parameters: [{ name: 'tabId', type: 'integer', minimum: 0, optional: true }], run: (cx, args) => host.request(cx, 'tabs.goBack', args) },
       goForward: { async: true, parameters: [{ name: 'tabId', type: 'integer', minimum: 0, optional: true }], run: (cx, args) => host.request(cx, 'tabs.goForward', args) },
       executeScript: {
@@ -207,6 +253,7 @@
     },
     // (persistent: a Firefox event page's listener added as it starts wakes it: js/90_namespaces.js.)
     events: [{ name: 'onCreated', persistent: true }, { name: 'onUpdated', persistent: true }, { name: 'onActivated', persistent: true }, { name: 'onRemoved', persistent: true }, { name: 'onMoved', persistent: true },
-      { name: 'onAttached', persistent: true }, { name: 'onDetached', persistent: true }],
+      { name: 'onAttached', persistent: true }, { name: 'onDetached', persistent: true }, { name: 'onHighlighted', persistent: true },
+      { name: 'onZoomChange', persistent: true }, { name: 'onReplaced', persistent: true }],
   }));
 });

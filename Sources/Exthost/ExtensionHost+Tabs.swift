@@ -153,21 +153,27 @@ extension ExtensionHost {
 
     /// Makes a tab active: `tabs.onActivated`. Highlighting a tab makes it active too, and keeps
     /// the other highlighted tabs highlighted. `focusingWindow`: its window becomes the focused one.
-    func activate(tabID: Int, keepingHighlights: Bool = false, focusingWindow: Bool = true) {
+    func activate(tabID: Int, keepingHighlights: Bool = false, focusingWindow: Bool = true, highlighting: Bool = true) {
         guard let tab = browser.tab(tabID), !tab.active else { return }
+        // (A discarded tab loads its page again: ExtensionHost+Zoom.swift.)
+        reloadDiscarded(tabID, beforeActivation: true)
         let previous = browser.activate(tabID, now: wallNow, keepingHighlights: keepingHighlights, focusingWindow: focusingWindow)
-        fireActivated(tabID, windowID: tab.windowID, previous: previous)
+        fireActivated(tabID, windowID: tab.windowID, previous: previous, highlighting: highlighting)
         tabsActivated([previous, tabID])
+        reloadDiscarded(tabID, beforeActivation: false)
     }
 
     /// `tabs.onActivated` with `{tabId, windowId}`; Firefox adds `previousTabId` after `tabId`
     /// (present but `undefined` when the previous tab was closed).
-    func fireActivated(_ tabID: Int, windowID: Int, previous: Int?) {
+    /// Then `tabs.onHighlighted` with the window's highlighted tabs (`highlighting`; not when the
+    /// caller tells of a new selection itself).
+    func fireActivated(_ tabID: Int, windowID: Int, previous: Int?, highlighting: Bool = true) {
         var info: [(String, JSONValue)] = [("tabId", .int(tabID))]
         if options.flavor == .firefox { info.append(("previousTabId", previous.map(JSONValue.int) ?? .undefined)) }
         info.append(("windowId", .int(windowID)))
         let activeInfo = JSONValue.object(info)
         dispatchToBackgrounds("tabs.onActivated") { _ in [activeInfo] }
+        if highlighting { fireHighlighted(windowID: windowID) }
     }
 
     /// Closes a tab: its frames' contexts go away, then `tabs.onRemoved` with `{isWindowClosing, windowId}`
@@ -195,6 +201,7 @@ extension ExtensionHost {
         pruneCache(ofTab: tabID)
         scriptOpenedTabs[tabID] = nil
         initialBlankDocuments[tabID] = nil
+        browser.zoom.forget(tab: tabID)
         tabNames[tabID] = nil
         forgetFrames((browser.tab(tabID)?.frames ?? []).map(\.id))
         let wasFocused = browser.lastFocusedWindowID == browser.tab(tabID)?.windowID
@@ -440,7 +447,7 @@ extension ExtensionHost {
     }
 
     /// A load in `tabID` finished, or the tab closed: what waited for it runs.
-    private func loadFinished(_ tabID: Int) {
+    func loadFinished(_ tabID: Int) {
         guard let waiting = loadWaiters.removeValue(forKey: tabID) else { return }
         let loaded = browser.tab(tabID) != nil
         for body in waiting { body(loaded) }

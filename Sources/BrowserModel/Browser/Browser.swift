@@ -34,6 +34,8 @@ public struct Browser: Sendable {
     public var windowBounds: (left: Int, top: Int, width: Int, height: Int)
     /// The state of new windows.
     public var windowState: String
+    /// The zoom of pages, by host and by tab.
+    public var zoom = PageZoom()
     /// The size of the one screen the windows are on.
     public var screen: (width: Int, height: Int)
 
@@ -109,6 +111,35 @@ public struct Browser: Sendable {
         windowsByActivation.removeAll { $0 == id }
         windowsByActivation.append(id)
         return true
+    }
+
+    /// Gives a tab a new id in its place (Chromium's discarded tab is a new one, `tabs.onReplaced`):
+    /// the same index, activation and highlight, the tab's state kept.
+    ///
+    /// - Returns: the new id, or nil when there is no such tab.
+    public mutating func replaceTabID(_ tabID: Int) -> Int? {
+        guard var tab = tabs[tabID], let windowIndex = windowIndex(tab.windowID),
+              let index = windows[windowIndex].tabStrip.remove(tabID) else { return nil }
+        let newID = makeTabID()
+        tabs[tabID] = nil
+        tab.id = newID
+        tabs[newID] = tab
+        windows[windowIndex].tabStrip.insert(newID, at: index)
+        if windows[windowIndex].activeTabID == tabID { windows[windowIndex].activeTabID = newID }
+        if windows[windowIndex].highlightedTabIDs.remove(tabID) != nil { windows[windowIndex].highlightedTabIDs.insert(newID) }
+        for other in tabs.keys where tabs[other]?.openerTabID == tabID { tabs[other]?.openerTabID = newID }
+        return newID
+    }
+
+    /// Makes the tabs `tabIDs` of window `windowID` its highlighted (selected) ones, the first of
+    /// them its active tab (``activate(_:now:keepingHighlights:focusingWindow:)`` tells which it
+    /// replaced).
+    public mutating func highlight(_ tabIDs: [Int], inWindow windowID: Int) {
+        guard let windowIndex = windowIndex(windowID) else { return }
+        let old = windows[windowIndex].highlightedTabIDs
+        windows[windowIndex].highlightedTabIDs = Set(tabIDs)
+        for id in old where !tabIDs.contains(id) { tabs[id]?.highlighted = false }
+        for id in tabIDs { tabs[id]?.highlighted = true }
     }
 
     /// Removes a window that has no tab (an empty popup `windows.remove` closes).

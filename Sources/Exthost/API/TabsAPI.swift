@@ -121,6 +121,95 @@ enum TabsAPI {
             let moved = ids.compactMap { host.browser.tab($0) }.map { host.tabObject($0, for: request.instance) }
             if case .array? = request.argument(0) { request.respond(.array(moved)) } else { request.respond(moved.first) }
         }
+        api.define("tabs.highlight", contexts: [.background, .page, .driver]) { host, request in
+            let info = request.argument(0) ?? .object([])
+            let chrome = host.options.flavor == .chrome
+            let given = info["windowId"]?.intValue
+            guard let windowID = given ?? host.currentWindowID(for: request.context), let window = host.browser.window(windowID) else {
+                return request.fail(host.texts.noWindow(given ?? -1))
+            }
+            let indexes: [Int] = switch info["tabs"] {
+            case .array(let items)?: items.compactMap(\.intValue)
+            case let value?: value.intValue.map { [$0] } ?? []
+            case nil: []
+            }
+            if let missing = indexes.first(where: { $0 < 0 || $0 >= window.tabStrip.count }) {
+                return request.fail("No tab at index: \(missing)" + (chrome ? "." : ""))
+            }
+            guard !indexes.isEmpty else { return request.fail(chrome ? "No highlighted tab" : "No highlighted tab.") }
+            host.highlight(indexes: indexes, inWindow: windowID)
+            guard let shown = host.browser.window(windowID) else { return request.respond() }
+            request.respond(WindowObject.make(shown, host: host, for: request.instance, populate: true))
+        }
+        api.define("tabs.getZoom", contexts: [.background, .page, .driver]) { host, request in
+            guard let tabID = zoomTab(request, host: host) else { return }
+            request.respond(.number(host.zoomFactor(ofTab: tabID)))
+        }
+        api.define("tabs.getZoomSettings", contexts: [.background, .page, .driver]) { host, request in
+            guard let tabID = zoomTab(request, host: host) else { return }
+            request.respond(host.zoomSettingsObject(ofTab: tabID, full: true))
+        }
+        api.define("tabs.setZoom", contexts: [.background, .page, .driver]) { host, request in
+            guard let tabID = zoomTab(request, host: host) else { return }
+            let factor = request.argument(1)?.doubleValue ?? 0
+            switch host.options.flavor {
+            case .chrome:
+                if host.browser.zoom.settings(ofTab: tabID).mode == "disabled" { return request.fail("Cannot zoom a tab in disabled mode.") }
+            case .firefox:
+                // (ZoomManager's bounds.)
+                if factor != 0, factor < 0.2 || factor > 5 {
+                    return request.fail("Zoom value \(JSONValue.number(factor).jsonText) out of range (must be between 0.2 and 5)")
+                }
+            }
+            host.changeZoom(ofTab: tabID, to: factor)
+            request.respond()
+        }
+        api.define("tabs.setZoomSettings", contexts: [.background, .page, .driver]) { host, request in
+            guard let tabID = zoomTab(request, host: host) else { return }
+            let given = request.argument(1) ?? .object([])
+            switch host.options.flavor {
+            case .chrome:
+                let mode = given["mode"]?.stringValue ?? "automatic"
+                let scope = given["scope"]?.stringValue ?? (mode == "automatic" ? "per-origin" : "per-tab")
+                if scope == "per-origin", mode != "automatic" { return request.fail(#"Can only set scope to "per-origin" in "automatic" mode."#) }
+                host.changeZoom(ofTab: tabID, to: nil, settings: PageZoom.Settings(mode: mode, scope: scope))
+            case .firefox:
+                // (ext-tabs.js takes only the settings the tab has, each named.)
+                let current: [(String, JSONValue)] = [("defaultZoomFactor", .int(1)), ("mode", .string("automatic")), ("scope", .string("per-origin"))]
+                let asked = current.map { key, _ in (key, given[key] ?? .null) }
+                let same = zip(asked, current).allSatisfy { pair -> Bool in
+                    let (given, expected) = (pair.0.1, pair.1.1)
+                    return given == expected || (given.doubleValue != nil && given.doubleValue == expected.doubleValue)
+                }
+                guard same else {
+                    return request.fail("Unsupported zoom settings: \(JSONValue.object(asked).jsonText)")
+                }
+            }
+            request.respond()
+        }
+        api.define("tabs.discard", contexts: [.background, .page, .driver]) { host, request in
+            switch host.options.flavor {
+            case .chrome:
+                // (With no tab named, the least recently used one not active.)
+                let given = request.argument(0)?.intValue
+                let tabID = given ?? host.browser.orderedTabs.filter { !$0.active && !$0.discarded }.min { $0.lastAccessed < $1.lastAccessed }?.id
+                guard let tabID else { return request.fail("Cannot find a tab to discard.") }
+                guard host.browser.tab(tabID) != nil else { return request.fail(host.texts.noTab(tabID)) }
+                if host.browser.tab(tabID)?.discarded == true {
+                    return request.respond(host.browser.tab(tabID).map { host.tabObject($0, for: request.instance) })
+                }
+                guard let discarded = host.discardTab(tabID), let tab = host.browser.tab(discarded) else {
+                    return request.fail("Cannot discard tab with id: \(tabID).")
+                }
+                request.respond(host.tabObject(tab, for: request.instance))
+            case .firefox:
+                let ids = tabIDs(request.argument(0))
+                if let missing = ids.first(where: { host.browser.tab($0) == nil }) { return request.fail(host.texts.noTab(missing)) }
+                // (Firefox keeps an active tab, or one discarded already, as it is.)
+                for id in ids where host.browser.tab(id)?.active == false && host.browser.tab(id)?.discarded == false { host.discardTab(id) }
+                request.respond()
+            }
+        }
         api.define("tabs.remove", contexts: [.background, .page, .driver]) { host, request in
             let ids = tabIDs(request.argument(0))
             if let missing = ids.first(where: { host.browser.tab($0) == nil }) {
@@ -140,6 +229,18 @@ enum TabsAPI {
                 }
             }
         }
+    }
+
+    /// The tab the zoom functions name (their first argument; the current window's active tab when
+    /// none), or nil once the request failed.
+    private static func zoomTab(_ request: APIRequest, host: ExtensionHost) -> Int? {
+        let given = request.argument(0)?.intValue
+        guard let tabID = given ?? host.currentWindowID(for: request.context).flatMap({ host.browser.activeTab(in: $0)?.id }),
+              host.browser.tab(tabID) != nil else {
+            request.fail(host.texts.noTab(given ?? -1))
+            return nil
+        }
+        return tabID
     }
 
     /// The tab ids a `tabIds` argument names: one id or a list of them.
