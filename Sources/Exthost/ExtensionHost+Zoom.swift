@@ -123,6 +123,10 @@ extension ExtensionHost {
         closeContexts(ofTab: tabID)
         for instance in extensions { instance.pageLeft(tab: tabID) }
         closeDevTools(forTab: tabID)
+        if contextMenu?.tabID == tabID { closeContextMenu() }
+        // (The pages the back/forward cache kept of the tab go with its page.)
+        for page in backForwardCache.takeAll(tabID: tabID, except: []) { letGo(page) }
+        for page in pendingRestores.removeValue(forKey: tabID)?.pages ?? [] { letGo(page) }
         forgetDocuments(ofTab: tabID)
         forgetFrames((browser.tab(tabID)?.frames ?? []).filter { !$0.isTop }.map(\.id))
         pageLoads[tabID] = nil

@@ -71,6 +71,32 @@ struct TabZoomAndDiscardTests {
         #expect(lines == ["discarded true \(flavor == .firefox)", "loaded again true", "after false complete a"])
     }
 
+    @Test(arguments: Flavor.allCases)
+    func aDiscardedPagesContentScriptGoesAndItsPortDisconnects(flavor: Flavor) throws {
+        let outcome = try DriverTests.run("""
+            test('discard', async () => {
+              exthost.servePage('http://127.0.0.1:8000/a.html', '<title>a</title>');
+              await exthost.loadExtension({
+                manifest: {
+                  permissions: ['tabs'],
+                  content_scripts: [{ matches: ['http://127.0.0.1/*'], js: ['cs.js'] }],
+                },
+                files: { 'cs.js': () => chrome.runtime.connect({ name: 'page' }) },
+                background() {
+                  chrome.runtime.onConnect.addListener((port) => {
+                    console.log('connected');
+                    port.onDisconnect.addListener(() => console.log('disconnected'));
+                    chrome.tabs.discard(port.sender.tab.id);
+                  });
+                },
+              });
+              const tab = await exthost.openTab('http://127.0.0.1:8000/a.html', { active: false });
+              await exthost.waitForConsole('disconnected');
+            });
+            """, flavor: flavor)
+        #expect(outcome.passed, "\(outcome.reason ?? "")")
+    }
+
     @Test func chromiumDiscardsTheTabUsedLongestAgoWhenNoneIsNamed() throws {
         let lines = try Self.lines("""
             const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
