@@ -21,6 +21,14 @@ struct DriverTests {
         return ExtensionTestSpec(path: folder.appendingPathComponent("driver.test.js").path, flavor: flavor, sites: [site]).run()
     }
 
+    /// The extensions' console lines a driver script logged as `LINES [...]` (JSON), where tests
+    /// compare what several contexts printed in order.
+    static func loggedLines(_ outcome: ExtensionTestOutcome) -> [String] {
+        guard let line = outcome.tests.flatMap(\.console).map(\.text).first(where: { $0.hasPrefix("LINES ") }),
+              let list = try? JSONDecoder().decode([String].self, from: Data(line.dropFirst(6).utf8)) else { return [] }
+        return list
+    }
+
     static func test(_ outcome: ExtensionTestOutcome, _ name: String) -> ExtensionSubtest? {
         outcome.tests.first { $0.name == name }
     }

@@ -28,9 +28,7 @@ struct TabZoomAndDiscardTests {
             });
             """, flavor: flavor)
         #expect(outcome.passed, "\(outcome.reason ?? "")")
-        guard let line = outcome.tests.flatMap(\.console).map(\.text).first(where: { $0.hasPrefix("LINES ") }),
-              let list = try? JSONDecoder().decode([String].self, from: Data(line.dropFirst(6).utf8)) else { return [] }
-        return list
+        return DriverTests.loggedLines(outcome)
     }
 
     @Test func chromiumsDisabledModeAndAPerTabZoomLeaveTheSiteAlone() throws {

@@ -42,11 +42,7 @@ struct WindowsTests {
     }
 
     /// What the extensions printed, as the driver script logged it (`LINES [...]`).
-    private static func lines(_ outcome: ExtensionTestOutcome) -> [String] {
-        guard let line = outcome.tests.flatMap(\.console).map(\.text).first(where: { $0.hasPrefix("LINES ") }),
-              let list = try? JSONDecoder().decode([String].self, from: Data(line.dropFirst(6).utf8)) else { return [] }
-        return list
-    }
+    private static func lines(_ outcome: ExtensionTestOutcome) -> [String] { DriverTests.loggedLines(outcome) }
 
     @Test func chromiumsRefusals() throws {
         let lines = try Self.logged("""
