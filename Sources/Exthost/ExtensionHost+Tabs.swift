@@ -215,9 +215,11 @@ extension ExtensionHost {
         // (A window closing activates none of its other tabs as they go.)
         if let next = removed.nextActive, !closingWindow {
             let windowID = removed.tab.windowID
+            reloadDiscarded(next, beforeActivation: true)
             browser.activate(next, now: wallNow)
             fireActivated(next, windowID: windowID, previous: nil)
             tabsActivated([next])
+            reloadDiscarded(next, beforeActivation: false)
         }
         if removed.windowClosing { windowClosed(removed.tab.windowID, wasFocused: wasFocused) }
     }
@@ -239,6 +241,8 @@ extension ExtensionHost {
     func navigate(tabID: Int, to url: String, kind requestedKind: PageLoad.Kind? = nil, history: HistoryHandling = .push, html: String? = nil,
                   transition: NavigationTransition? = nil) {
         guard let tab = browser.tab(tabID) else { return }
+        // (A navigation ends a tab's discarded state: its page loads.)
+        if tab.discarded { browser.updateTab(tabID) { $0.discarded = false } }
         var kind = requestedKind ?? .replacing
         // (An entry whose page the back/forward cache kept shows it again.)
         if case .traverse(let index) = history, let entries = sessionHistories[tabID]?.entries, entries.indices.contains(index),

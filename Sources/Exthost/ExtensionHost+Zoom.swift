@@ -45,12 +45,15 @@ extension ExtensionHost {
         let host = WebURL(string: tab.url)?.host ?? ""
         let old = zoomFactor(ofTab: tabID)
         if let settings {
-            // (A tab kept per tab from now on keeps the zoom it has.)
-            if settings.scope == "per-tab" { browser.zoom.factorByTab[tabID] = old }
+            // (Settings the tab has already change nothing and tell nothing: ZoomController::SetZoomMode.)
+            if settings == browser.zoom.settings(ofTab: tabID), factor == nil { return }
+            // (A tab kept per tab from now on keeps the zoom it has; a disabled one is at 1.)
+            if settings.scope == "per-tab" { browser.zoom.factorByTab[tabID] = settings.mode == "disabled" ? nil : old }
             browser.zoom.settingsByTab[tabID] = settings == PageZoom.Settings() ? nil : settings
         }
         if let factor {
-            let value = factor == 0 ? 1 : (options.flavor == .chrome ? Self.chromiumZoomFactor(factor) : factor)
+            // (Chromium takes a factor of 0 or less as the default.)
+            let value = factor <= 0 ? 1 : (options.flavor == .chrome ? Self.chromiumZoomFactor(factor) : factor)
             if options.flavor == .firefox || browser.zoom.settings(ofTab: tabID).scope == "per-tab" {
                 browser.zoom.factorByTab[tabID] = value == 1 ? nil : value
             } else {
@@ -130,7 +133,8 @@ extension ExtensionHost {
         forgetDocuments(ofTab: tabID)
         forgetFrames((browser.tab(tabID)?.frames ?? []).filter { !$0.isTop }.map(\.id))
         pageLoads[tabID] = nil
-        loadFinished(tabID)
+        // (What waited for the page's load hears it did not load.)
+        for waiting in loadWaiters.removeValue(forKey: tabID) ?? [] { waiting(false) }
         browser.updateTab(tabID) { $0.discarded = true }
         switch options.flavor {
         case .chrome:

@@ -125,7 +125,8 @@ enum TabsAPI {
             let info = request.argument(0) ?? .object([])
             let chrome = host.options.flavor == .chrome
             let given = info["windowId"]?.intValue
-            guard let windowID = given ?? host.currentWindowID(for: request.context), let window = host.browser.window(windowID) else {
+            let asked = given == -2 ? nil : given
+            guard let windowID = asked ?? host.currentWindowID(for: request.context), let window = host.browser.window(windowID) else {
                 return request.fail(host.texts.noWindow(given ?? -1))
             }
             let indexes: [Int] = switch info["tabs"] {
@@ -195,9 +196,7 @@ enum TabsAPI {
                 let tabID = given ?? host.browser.orderedTabs.filter { !$0.active && !$0.discarded }.min { $0.lastAccessed < $1.lastAccessed }?.id
                 guard let tabID else { return request.fail("Cannot find a tab to discard.") }
                 guard host.browser.tab(tabID) != nil else { return request.fail(host.texts.noTab(tabID)) }
-                if host.browser.tab(tabID)?.discarded == true {
-                    return request.respond(host.browser.tab(tabID).map { host.tabObject($0, for: request.instance) })
-                }
+                if host.browser.tab(tabID)?.discarded == true { return request.fail("Cannot discard tab with id: \(tabID).") }
                 guard let discarded = host.discardTab(tabID), let tab = host.browser.tab(discarded) else {
                     return request.fail("Cannot discard tab with id: \(tabID).")
                 }
