@@ -155,7 +155,7 @@ extension ExtensionHost {
     /// the other highlighted tabs highlighted. `focusingWindow`: its window becomes the focused one.
     func activate(tabID: Int, keepingHighlights: Bool = false, focusingWindow: Bool = true, highlighting: Bool = true) {
         guard let tab = browser.tab(tabID), !tab.active else { return }
-        // (A discarded tab loads its page again: ExtensionHost+Zoom.swift.)
+        // (A discarded tab loads its page again: ExtensionHost+Discarding.swift.)
         reloadDiscarded(tabID, beforeActivation: true)
         let previous = browser.activate(tabID, now: wallNow, keepingHighlights: keepingHighlights, focusingWindow: focusingWindow)
         fireActivated(tabID, windowID: tab.windowID, previous: previous, highlighting: highlighting)
@@ -600,6 +600,29 @@ extension ExtensionHost {
         if WebURL(string: url) != nil { return url }
         let base = WebURL(string: context.owner?.url(of: "") ?? context.url)
         return WebURL(string: url, relativeTo: base)?.href ?? url
+    }
+}
+
+// MARK: - Highlighting (recorded: tabs-highlight-zoom-discard): `tabs.highlight` activates the
+// first tab it names (`tabs.onActivated`), then `tabs.onHighlighted` names the highlighted tabs.
+extension ExtensionHost {
+    /// `tabs.highlight`: the tabs at `indexes` of window `windowID` become its highlighted ones,
+    /// the first its active tab.
+    func highlight(indexes: [Int], inWindow windowID: Int) {
+        let ids = indexes.compactMap { browser.window(windowID)?.tabStrip.id(at: $0) }
+        guard let first = ids.first else { return }
+        activate(tabID: first, highlighting: false)
+        browser.highlight(ids, inWindow: windowID)
+        fireHighlighted(windowID: windowID)
+    }
+
+    /// `tabs.onHighlighted` with `{tabIds, windowId}`: the window's highlighted tabs in their order.
+    func fireHighlighted(windowID: Int) {
+        guard let window = browser.window(windowID) else { return }
+        // (Chromium's order is its selection's, which changed between two recorded runs.)
+        let ids = window.tabIDs.filter { window.highlightedTabIDs.contains($0) }
+        let info = JSONValue.object([("tabIds", .array(ids.map(JSONValue.int))), ("windowId", .int(windowID))])
+        dispatchToBackgrounds("tabs.onHighlighted") { _ in [info] }
     }
 }
 

@@ -33,6 +33,14 @@ extension ExtensionHost {
         var width: Int?
         var height: Int?
         var titlePreface: String?
+
+        /// Whether it names a position or a size.
+        var hasBounds: Bool { left != nil || top != nil || width != nil || height != nil }
+
+        /// `base` with the position and size it names in their place.
+        func bounds(over base: (left: Int, top: Int, width: Int, height: Int)) -> (left: Int, top: Int, width: Int, height: Int) {
+            (left ?? base.left, top ?? base.top, width ?? base.width, height ?? base.height)
+        }
         /// The context whose window is the new pages' `window.opener` (Chromium's `setSelfAsOpener`).
         var opener: ExtensionContext?
     }
@@ -58,12 +66,7 @@ extension ExtensionHost {
         browser.updateWindow(windowID) { window in
             window.isActive = false
             window.state = creation.state ?? "normal"
-            var bounds = window.bounds
-            if let left = creation.left { bounds.left = left }
-            if let top = creation.top { bounds.top = top }
-            if let width = creation.width { bounds.width = width }
-            if let height = creation.height { bounds.height = height }
-            window.bounds = bounds
+            window.bounds = creation.bounds(over: window.bounds)
         }
         fireWindowCreated(windowID)
         for (position, url) in creation.urls.enumerated() {
@@ -129,12 +132,9 @@ extension ExtensionHost {
         }
         browser.updateWindow(windowID) { window in
             if maximized { window.bounds = fullBounds }
-            if creation.left != nil || creation.top != nil || creation.width != nil || creation.height != nil {
+            if creation.hasBounds {
                 window.state = "normal"
-                if let left = creation.left { window.bounds.left = left }
-                if let top = creation.top { window.bounds.top = top }
-                if let width = creation.width { window.bounds.width = width }
-                if let height = creation.height { window.bounds.height = height }
+                window.bounds = creation.bounds(over: window.bounds)
             }
             if let state = creation.state { window.state = state }
             if let preface = creation.titlePreface { window.titlePreface = preface }

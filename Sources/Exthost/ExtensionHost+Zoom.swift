@@ -1,7 +1,7 @@
 import BrowserModel
 import Foundation
 
-// MARK: - Zoom, highlighting and discarding tabs, with the events each browser fires.
+// MARK: - The zoom of tabs, with the events each browser fires.
 //
 // Recorded in both browsers (tabs-highlight-zoom-discard):
 // - Chromium keeps a zoom per host unless a tab's scope is `per-tab`; a zoom factor goes through
@@ -10,10 +10,6 @@ import Foundation
 //   zoom as it is (old and new the same), then the tab of its change. It takes any factor.
 // - Firefox zooms the tab alone, between 0.2 and 5, tells of a change only, and takes no other
 //   settings than the ones it has.
-// - `tabs.highlight` activates the first tab it names (`tabs.onActivated`), then
-//   `tabs.onHighlighted` names the highlighted tabs.
-// - Chromium discards a tab by putting a new one in its place (`tabs.onReplaced`), the active one
-//   too; Firefox keeps the tab's id and discards no active tab.
 extension ExtensionHost {
     /// The zoom factor of a tab.
     func zoomFactor(ofTab tabID: Int) -> Double {
@@ -92,84 +88,5 @@ extension ExtensionHost {
             .object([("tabId", .int(tabID)), ("oldZoomFactor", .number(old)), ("newZoomFactor", .number(new)), ("zoomSettings", settings)])
         }
         dispatchToBackgrounds("tabs.onZoomChange") { _ in [info] }
-    }
-
-    /// `tabs.highlight`: the tabs at `indexes` of window `windowID` become its highlighted ones,
-    /// the first its active tab.
-    func highlight(indexes: [Int], inWindow windowID: Int) {
-        let ids = indexes.compactMap { browser.window(windowID)?.tabStrip.id(at: $0) }
-        guard let first = ids.first else { return }
-        activate(tabID: first, highlighting: false)
-        browser.highlight(ids, inWindow: windowID)
-        fireHighlighted(windowID: windowID)
-    }
-
-    /// `tabs.onHighlighted` with `{tabIds, windowId}`: the window's highlighted tabs in their order.
-    func fireHighlighted(windowID: Int) {
-        guard let window = browser.window(windowID) else { return }
-        // (Chromium's order is its selection's, which changed between two recorded runs.)
-        let ids = window.tabIDs.filter { window.highlightedTabIDs.contains($0) }
-        let info = JSONValue.object([("tabIds", .array(ids.map(JSONValue.int))), ("windowId", .int(windowID))])
-        dispatchToBackgrounds("tabs.onHighlighted") { _ in [info] }
-    }
-
-    /// `tabs.discard`: the tab's page goes (its contexts close). Chromium puts a new tab in its
-    /// place (`tabs.onReplaced`, `tabs.onActivated` when it was active), unloaded; Firefox keeps
-    /// the tab.
-    ///
-    /// - Returns: the discarded tab's id (Chromium's new one).
-    @discardableResult
-    func discardTab(_ tabID: Int) -> Int? {
-        guard browser.tab(tabID) != nil else { return nil }
-        let documents = leavingDocuments(inTab: tabID)
-        unloadDocuments(documents)
-        closeContexts(ofTab: tabID)
-        for instance in extensions { instance.pageLeft(tab: tabID) }
-        closeDevTools(forTab: tabID)
-        if contextMenu?.tabID == tabID { closeContextMenu() }
-        // (The pages the back/forward cache kept of the tab go with its page.)
-        for page in backForwardCache.takeAll(tabID: tabID, except: []) { letGo(page) }
-        for page in pendingRestores.removeValue(forKey: tabID)?.pages ?? [] { letGo(page) }
-        forgetDocuments(ofTab: tabID)
-        forgetFrames((browser.tab(tabID)?.frames ?? []).filter { !$0.isTop }.map(\.id))
-        pageLoads[tabID] = nil
-        // (What waited for the page's load hears it did not load.)
-        for waiting in loadWaiters.removeValue(forKey: tabID) ?? [] { waiting(false) }
-        browser.updateTab(tabID) { $0.discarded = true }
-        switch options.flavor {
-        case .chrome:
-            guard let newID = browser.replaceTabID(tabID) else { return nil }
-            moveTabState(from: tabID, to: newID)
-            browser.updateTab(newID) { $0.status = .unloaded }
-            dispatchToBackgrounds("tabs.onReplaced") { _ in [.int(newID), .int(tabID)] }
-            if let tab = browser.tab(newID), tab.active { fireActivated(newID, windowID: tab.windowID, previous: nil, highlighting: false) }
-            fireUpdated(newID, [("discarded", .bool(true)), ("status", .string("unloaded"))])
-            return newID
-        case .firefox:
-            fireUpdated(tabID, [("sharingState", .object([("camera", .bool(false)), ("microphone", .bool(false))]))])
-            fireUpdated(tabID, [("discarded", .bool(true))])
-            return tabID
-        }
-    }
-
-    /// What the host keeps of tab `old` goes with it under its new id `new` (Chromium's discard).
-    private func moveTabState(from old: Int, to new: Int) {
-        if let history = sessionHistories.removeValue(forKey: old) { sessionHistories[new] = history }
-        if let name = tabNames.removeValue(forKey: old) { tabNames[new] = name }
-        if let settings = browser.zoom.settingsByTab.removeValue(forKey: old) { browser.zoom.settingsByTab[new] = settings }
-        if let factor = browser.zoom.factorByTab.removeValue(forKey: old) { browser.zoom.factorByTab[new] = factor }
-        scriptOpenedTabs[old] = nil
-        initialBlankDocuments[old] = nil
-        for instance in extensions { instance.tabObjectTexts[old] = nil }
-    }
-
-    /// A discarded tab shown again loads its page once more: Chromium tells of it after the
-    /// activation, Firefox before.
-    func reloadDiscarded(_ tabID: Int, beforeActivation: Bool) {
-        guard let tab = browser.tab(tabID), tab.discarded else { return }
-        guard beforeActivation == (options.flavor == .firefox) else { return }
-        browser.updateTab(tabID) { $0.discarded = false }
-        fireUpdated(tabID, [("discarded", .bool(false))] + (options.flavor == .chrome ? [("status", .string("unloaded"))] : []))
-        navigate(tabID: tabID, to: tab.url, kind: .replacing, history: .replace, transition: .reload)
     }
 }

@@ -3,7 +3,7 @@ import Exthost
 import Foundation
 import Testing
 
-/// Zoom, highlighting and discarding tabs (Sources/Exthost/ExtensionHost+Zoom.swift): what the
+/// Zoom, highlighting and discarding tabs (Sources/Exthost/ExtensionHost+Zoom.swift, +Discarding.swift, +Tabs.swift): what the
 /// recorded case `tabs-highlight-zoom-discard` does not reach: Chromium's disabled mode, a tab
 /// kept per tab leaving its site's zoom alone, a discarded tab loading again once shown, and
 /// Chromium's discard of no named tab.

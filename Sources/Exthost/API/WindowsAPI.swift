@@ -78,7 +78,7 @@ extension WindowsAPI {
         creation.tabID = data["tabId"]?.intValue
         let type = data["type"]?.stringValue ?? "normal"
         creation.kind = type == "normal" ? .normal : .popup
-        let hasBounds = creation.left != nil || creation.top != nil || creation.width != nil || creation.height != nil
+        let hasBounds = creation.hasBounds
         let focused = data["focused"]?.boolValue
         let url = data["url"]
         let urls: [String] = switch url {
@@ -104,11 +104,7 @@ extension WindowsAPI {
                 return .failure(Problem(message: "Cannot lock window to fullscreen or close a locked fullscreen window without lockWindowFullscreenPrivate manifest permission"))
             }
             if hasBounds {
-                var bounds = host.browser.windowBounds
-                if let left = creation.left { bounds.left = left }
-                if let top = creation.top { bounds.top = top }
-                if let width = creation.width { bounds.width = width }
-                if let height = creation.height { bounds.height = height }
+                var bounds = creation.bounds(over: host.browser.windowBounds)
                 // (A size with no position is moved to fit the screen.)
                 if creation.left == nil, creation.top == nil {
                     bounds.width = min(bounds.width, host.browser.screen.width)
@@ -192,9 +188,9 @@ extension WindowsAPI {
         let given = request.argument(0)?.intValue ?? -1
         let windowID = given == -2 ? (host.currentWindowID(for: request.context) ?? -1) : given
         let info = request.argument(1) ?? .object([])
-        let left = info["left"]?.intValue, top = info["top"]?.intValue
-        let width = info["width"]?.intValue, height = info["height"]?.intValue
-        let hasBounds = left != nil || top != nil || width != nil || height != nil
+        var asked = ExtensionHost.WindowCreation()
+        (asked.left, asked.top, asked.width, asked.height) = (info["left"]?.intValue, info["top"]?.intValue, info["width"]?.intValue, info["height"]?.intValue)
+        let hasBounds = asked.hasBounds
         let chrome = host.options.flavor == .chrome
         // (Chromium's update makes a locked fullscreen window a fullscreen one off ChromeOS.)
         let state = info["state"]?.stringValue.map { chrome && $0 == "locked-fullscreen" ? "fullscreen" : $0 }
@@ -203,11 +199,7 @@ extension WindowsAPI {
             return request.fail("\"state\": \"\(state)\" may not be combined with \"left\", \"top\", \"width\", or \"height\"")
         }
         guard let window = host.browser.window(windowID) else { return request.fail(host.texts.noWindow(given)) }
-        var bounds = window.bounds
-        if let left { bounds.left = left }
-        if let top { bounds.top = top }
-        if let width { bounds.width = width }
-        if let height { bounds.height = height }
+        let bounds = asked.bounds(over: window.bounds)
         if chrome {
             if hasBounds, !onScreen(bounds, host.browser.screen) { return request.fail(invalidBounds) }
             if hasBounds, state == "minimized" || state == "maximized" || state == "fullscreen" { return request.fail("Invalid value for state") }
